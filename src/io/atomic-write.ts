@@ -1,0 +1,116 @@
+import { open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises'
+import type { Stats } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import { describeFsError, errnoCode } from './io-diagnostic.js'
+import { resolveWriteTarget } from './resolve-write-target.js'
+import { isTempFileName, tempFileName, tempFilePid } from './temp-file-name.js'
+
+export { isTempFileName } from './temp-file-name.js'
+
+/** Directory fsync is best effort: some platforms and file systems refuse it. */
+const DIR_SYNC_IGNORED = new Set(['EINVAL', 'EISDIR', 'EPERM', 'EACCES', 'ENOTSUP', 'EBADF'])
+
+/**
+ * Replaces `file` with `text` (UTF-8, written as given) so that a reader, a crash or a kill
+ * sees either the old or the new content, never a mix: temp file in the same directory,
+ * fsync, rename over the target, fsync the directory. A symlink is followed (its target is
+ * rewritten, the link stays). Keeps the old file's mode (and, when allowed, owner);
+ * `opts.mode` overrides it, e.g. 0o600 for a file holding a private key. A new file gets
+ * 0o666 minus the umask. On failure the temp file is removed and the Error names the file.
+ */
+export async function writeFileAtomic(file: string, text: string, opts: { mode?: number } = {}): Promise<void> {
+  let tmp: string | undefined
+  let fh: FileHandle | undefined
+  try {
+    const target = await resolveWriteTarget(file)
+    const old = await statIfExists(target)
+    if (old?.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' })
+    if (old && !old.isFile()) throw new Error('is not a regular file')
+    const mode = opts.mode ?? (old ? old.mode & 0o7777 : undefined)
+
+    const dir = dirname(target)
+    tmp = join(dir, tempFileName(basename(target)))
+    // The umask can only remove bits, so the temp file is never more open than the final mode.
+    fh = await open(tmp, 'wx', mode ?? 0o666)
+    if (mode !== undefined) await fh.chmod(mode) // exact, no umask: 0o664 stays 0o664
+    if (old) await keepOwner(fh, old)
+    await fh.writeFile(text, 'utf8')
+    await fh.sync()
+    const closing = fh
+    fh = undefined
+    await closing.close()
+    await rename(tmp, target)
+    tmp = undefined
+    await syncDir(dir)
+  } catch (err) {
+    await fh?.close().catch(() => undefined)
+    if (tmp !== undefined) await unlink(tmp).catch(() => undefined)
+    throw new Error(`cannot write ${file}: ${describeFsError(err)}`, { cause: err })
+  }
+}
+
+/**
+ * Removes `.*.delegate-mtls-<pid>-*.tmp` files in `dir` (not recursive) whose pid is not a
+ * running process, i.e. left by a killed run. Returns how many it removed. A missing `dir`
+ * counts as clean.
+ */
+export async function cleanStaleTempFiles(dir: string): Promise<number> {
+  let names: string[]
+  try {
+    names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name)
+  } catch (err) {
+    if (errnoCode(err) === 'ENOENT') return 0
+    throw err
+  }
+  let removed = 0
+  for (const name of names) {
+    if (!isTempFileName(name)) continue
+    const pid = tempFilePid(name)
+    if (pid === undefined || isRunning(pid)) continue
+    try {
+      await unlink(join(dir, name))
+      removed++
+    } catch (err) {
+      if (errnoCode(err) !== 'ENOENT') throw err // ENOENT: another run cleaned it first
+    }
+  }
+  return removed
+}
+
+/** True unless the process certainly does not exist (ESRCH). EPERM means it exists. */
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    return errnoCode(err) !== 'ESRCH' // an out-of-range pid (ERR_INVALID_ARG_TYPE) is kept, to be safe
+  }
+}
+
+async function statIfExists(path: string): Promise<Stats | undefined> {
+  try {
+    return await stat(path)
+  } catch (err) {
+    if (errnoCode(err) === 'ENOENT') return undefined
+    throw err
+  }
+}
+
+/** Best effort: only root (or the owner, for a group it belongs to) may chown. */
+async function keepOwner(fh: FileHandle, old: Stats): Promise<void> {
+  if (process.getuid?.() === old.uid && process.getgid?.() === old.gid) return
+  await fh.chown(old.uid, old.gid).catch(() => undefined)
+}
+
+async function syncDir(dir: string): Promise<void> {
+  let fh: FileHandle | undefined
+  try {
+    fh = await open(dir, 'r')
+    await fh.sync()
+  } catch (err) {
+    if (!DIR_SYNC_IGNORED.has(errnoCode(err) ?? '')) throw err
+  } finally {
+    await fh?.close().catch(() => undefined)
+  }
+}

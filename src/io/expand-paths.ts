@@ -1,0 +1,105 @@
+import { realpath, stat } from 'node:fs/promises'
+import type { Stats } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { UsageError, type Diagnostic } from '../errors.js'
+import { describeFsError, errnoCode, ioDiagnostic } from './io-diagnostic.js'
+import { isTempFileName } from './temp-file-name.js'
+
+type FastGlob = typeof import('fast-glob')
+
+const IGNORE = ['**/.git/**', '**/node_modules/**']
+const YAML_IN_DIR = '**/*.{yaml,yml}'
+
+export interface ExpandedPaths {
+  /** Files to process, as the user would recognise them: the argument as given, or joined onto it. */
+  files: string[]
+  /** One `IO` diagnostic per argument that named nothing usable. */
+  errors: Diagnostic[]
+}
+
+/**
+ * Turns command-line arguments into files, the way Prettier does. Each argument is first a
+ * literal path: a file is itself, a directory is every `*.yaml`/`*.yml` below it (dot
+ * directories included; `.git`, `node_modules` and our temp files skipped). Only if it does
+ * not exist is it a glob pattern (`dot: false`). Symlinks met inside a directory or by a
+ * pattern are neither followed nor listed (a later write would land outside the tree); a
+ * symlink named literally is used.
+ * Order: literal files in argument order, then each directory's and pattern's files, sorted.
+ * A file reached twice (also through a symlink) is listed once, at its first place.
+ * Throws `UsageError` for an empty argument.
+ */
+export async function expandPaths(args: string[], cwd: string): Promise<ExpandedPaths> {
+  const literal: string[] = []
+  const expanded: string[] = []
+  const errors: Diagnostic[] = []
+  for (const arg of args) {
+    if (arg === '') throw new UsageError('an empty string is not a file, directory or pattern')
+    let st: Stats | undefined
+    try {
+      st = await stat(resolve(cwd, arg))
+    } catch (err) {
+      const code = errnoCode(err)
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+        errors.push(ioDiagnostic(arg, describeFsError(err)))
+        continue
+      }
+    }
+    try {
+      if (st && !st.isDirectory()) literal.push(arg) // FIFOs and such too: readInput explains why not
+      else if (st) expanded.push(...(await yamlFilesIn(arg, cwd)))
+      else {
+        const fg = await loadFastGlob()
+        if (!fg.isDynamicPattern(arg)) errors.push(ioDiagnostic(arg, 'no such file or directory'))
+        else {
+          const found = await globFiles(fg, arg, cwd)
+          if (found.length === 0) errors.push(ioDiagnostic(arg, `no files match the pattern "${arg}"`))
+          expanded.push(...found)
+        }
+      }
+    } catch (err) {
+      errors.push(ioDiagnostic(arg, describeFsError(err))) // e.g. an unreadable subdirectory
+    }
+  }
+  return { files: await dedupe([...literal, ...expanded], cwd), errors }
+}
+
+async function yamlFilesIn(dir: string, cwd: string): Promise<string[]> {
+  const fg = await loadFastGlob()
+  const found = await fg(YAML_IN_DIR, {
+    cwd: resolve(cwd, dir),
+    dot: true,
+    ignore: IGNORE,
+    followSymbolicLinks: false,
+    onlyFiles: true,
+  })
+  return sorted(found.filter((f) => !isTempFileName(f)).map((f) => join(dir, f)))
+}
+
+async function globFiles(fg: FastGlob, pattern: string, cwd: string): Promise<string[]> {
+  const found = await fg(pattern, { cwd, dot: false, ignore: IGNORE, followSymbolicLinks: false, onlyFiles: true })
+  return sorted(found.filter((f) => !isTempFileName(f)))
+}
+
+/** Keeps the first of several names for one real file (`a.yaml`, `./a.yaml`, a symlink to it). */
+async function dedupe(files: string[], cwd: string): Promise<string[]> {
+  const keys = await Promise.all(
+    files.map(async (f) => {
+      const abs = resolve(cwd, f)
+      return realpath(abs).catch(() => abs) // a dangling symlink: readInput reports it
+    }),
+  )
+  const seen = new Set<string>()
+  return files.filter((_, i) => !seen.has(keys[i]!) && seen.add(keys[i]!))
+}
+
+/** Plain code-unit order: stable across locales and platforms. */
+function sorted(paths: string[]): string[] {
+  return paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+}
+
+let fastGlob: FastGlob | undefined
+/** fast-glob costs startup time; load it only when a directory or a pattern needs it. */
+async function loadFastGlob(): Promise<FastGlob> {
+  fastGlob ??= (await import('fast-glob')).default
+  return fastGlob
+}

@@ -1,0 +1,99 @@
+import { constants, type Stats } from 'node:fs'
+import { open, stat, type FileHandle } from 'node:fs/promises'
+import type { Diagnostic } from '../errors.js'
+import { decodeInput } from './decode-input.js'
+import { describeFsError, ioDiagnostic } from './io-diagnostic.js'
+
+/** Inputs larger than this are refused unless `--max-bytes` raises the limit. */
+export const DEFAULT_MAX_BYTES = 8 * 1024 * 1024
+
+/** Name used in diagnostics for standard input. */
+export const STDIN_NAME = '<stdin>'
+
+export type ReadResult = { text: string } | { error: Diagnostic }
+
+const CHUNK = 64 * 1024
+// O_NONBLOCK: if the path is swapped for a FIFO between stat() and open(), open still returns
+// at once and the fstat() re-check below refuses it. No effect on regular files.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)
+
+/**
+ * Reads one regular file (symlinks followed) as UTF-8 text, byte-exact (BOM and CRLF kept).
+ * Never throws for a problem with the file; returns `{ error }` with an `IO` diagnostic instead.
+ */
+export async function readInput(file: string, opts: { maxBytes: number }): Promise<ReadResult> {
+  const fail = (message: string): ReadResult => ({ error: ioDiagnostic(file, message) })
+  let st: Stats
+  try {
+    st = await stat(file) // before open(): opening a FIFO for reading would block
+  } catch (err) {
+    return fail(describeFsError(err))
+  }
+  const refusal = refuseStats(st, opts.maxBytes)
+  if (refusal) return fail(refusal)
+
+  let fh: FileHandle | undefined
+  let bytes: Buffer
+  try {
+    fh = await open(file, OPEN_FLAGS)
+    const again = refuseStats(await fh.stat(), opts.maxBytes)
+    if (again) return fail(again)
+    bytes = await readAtMost(fh, opts.maxBytes + 1) // +1: notice a file that grew past the limit
+  } catch (err) {
+    return fail(describeFsError(err))
+  } finally {
+    await fh?.close().catch(() => undefined)
+  }
+  if (bytes.length > opts.maxBytes) return fail(tooLarge(undefined, opts.maxBytes))
+  return decodeInput(file, bytes)
+}
+
+/**
+ * Reads all of a stream (normally `process.stdin`) with the same checks as `readInput`.
+ * Stops reading (and destroys the stream) as soon as it passes `maxBytes`.
+ */
+export async function readStdin(stream: NodeJS.ReadableStream, maxBytes: number = DEFAULT_MAX_BYTES): Promise<ReadResult> {
+  const chunks: Buffer[] = []
+  let total = 0
+  try {
+    for await (const chunk of stream) {
+      const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk
+      total += buf.length
+      if (total > maxBytes) return { error: ioDiagnostic(STDIN_NAME, tooLarge(undefined, maxBytes)) }
+      chunks.push(buf)
+    }
+  } catch (err) {
+    return { error: ioDiagnostic(STDIN_NAME, describeFsError(err)) }
+  }
+  return decodeInput(STDIN_NAME, Buffer.concat(chunks, total))
+}
+
+/** Why these stats cannot be read as an input, or undefined if they can. */
+function refuseStats(st: Stats, maxBytes: number): string | undefined {
+  if (st.isDirectory()) return 'is a directory'
+  if (st.isFIFO()) return 'is a named pipe (FIFO), not a regular file'
+  if (st.isSocket()) return 'is a socket, not a regular file'
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'is a device, not a regular file'
+  if (!st.isFile()) return 'is not a regular file'
+  if (st.size > maxBytes) return tooLarge(st.size, maxBytes)
+  return undefined
+}
+
+/** `size` undefined: we stopped reading once past the limit, so the full size is unknown. */
+function tooLarge(size: number | undefined, maxBytes: number): string {
+  const what = size === undefined ? 'is larger than' : `is ${size} bytes, over`
+  return `${what} the limit of ${maxBytes} bytes; raise it with --max-bytes`
+}
+
+async function readAtMost(fh: FileHandle, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  let total = 0
+  while (total < limit) {
+    const buf = Buffer.allocUnsafe(Math.min(CHUNK, limit - total))
+    const { bytesRead } = await fh.read(buf, 0, buf.length, null)
+    if (bytesRead === 0) break
+    chunks.push(bytesRead === buf.length ? buf : buf.subarray(0, bytesRead))
+    total += bytesRead
+  }
+  return Buffer.concat(chunks, total)
+}

@@ -1,0 +1,55 @@
+import { isMap, type Node, type YAMLMap, type YAMLSeq } from 'yaml'
+import type { DelegateWorkload } from '../resources/classify.js'
+import { classifyTag } from '../resources/image.js'
+import { seqIsCompact } from '../yaml/layout.js'
+import { lookup, pairOf, stringAt } from '../yaml/lookup.js'
+import { report } from './context.js'
+import { ensureEnv } from './plan-env.js'
+import { ensureMount, ensureVolume, modeComment, runsAsNonRoot, type Located } from './plan-pod.js'
+import type { PlanContext } from './types.js'
+
+/** `S` for one delegate: the `{delegate}` placeholder replaced by its name. */
+export const secretNameFor = (ctx: PlanContext, delegateName: string) => ctx.options.secretName.replaceAll('{delegate}', delegateName)
+
+/** The container at `index` of a pod spec, located for planning. */
+export function locateContainer(ctx: PlanContext, podPath: (string | number)[], pod: YAMLMap, index: number): { container: Located<YAMLMap>; podCompact: boolean } {
+  const containers = pod.get('containers', true) as unknown as YAMLSeq
+  const node = containers.items[index] as YAMLMap
+  const name = stringAt(node, 'name')
+  const keyNode = pairOf(pod, 'containers')!.key as Node
+  return {
+    container: { node, ptr: [...podPath, 'containers', index], display: [...podPath, 'containers', name !== undefined ? { name } : index] },
+    podCompact: seqIsCompact(ctx.src, keyNode, containers) ?? true,
+  }
+}
+
+/** SPEC §3: everything the delegate container and its pod need for mTLS. */
+export function planDelegate(ctx: PlanContext, res: DelegateWorkload): void {
+  const pod = lookup(res.doc.contents, res.podPath) as YAMLMap
+  const { container, podCompact } = locateContainer(ctx, res.podPath, pod, res.container)
+  const delegateName = res.ref.name ?? 'delegate'
+  const image = container.node.get('image', true) as Node | undefined
+  const imageRef = stringAt(container.node, 'image') ?? ''
+  const tag = classifyTag(imageRef)
+  if (tag === 'unverifiable') {
+    report(ctx, 'warning', 'IMAGE', `cannot tell from image "${imageRef}" whether this is an immutable delegate (yy.mm.xxxxx); mTLS needs one`, image ?? container.node)
+  } else if (tag === 'early-immutable') {
+    report(ctx, 'warning', 'IMAGE', `image "${imageRef}" is an early immutable build that may predate mTLS support (22.07); upgrade the delegate`, image)
+  }
+
+  ensureEnv(ctx, res, container, podCompact)
+  ensureMount(ctx, res, container, podCompact)
+
+  const nonRoot = runsAsNonRoot(pod, container.node)
+  const mode = nonRoot ? 0o440 : 0o400
+  if (nonRoot) {
+    const sc = pod.get('securityContext', true)
+    if (!isMap(sc) || sc.get('fsGroup') === undefined) {
+      report(ctx, 'warning', 'NON_ROOT', `the delegate runs as a non-root user and the pod sets no fsGroup: the key (mode ${modeComment(mode)}, owned by root) will not be readable; set spec.template.spec.securityContext.fsGroup`, container.node)
+    }
+  }
+  const podLoc: Located<YAMLMap> = { node: pod, ptr: res.podPath, display: res.podPath }
+  const effective = ensureVolume(ctx, res, podLoc, secretNameFor(ctx, delegateName), mode)
+  ctx.secretByDelegate.set(delegateName, effective)
+  ctx.modeByDelegate.set(delegateName, mode)
+}

@@ -1,0 +1,120 @@
+import { isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml'
+import type { Resource } from '../resources/classify.js'
+import { addPairs, removeItem, setScalar } from '../yaml/edit.js'
+import { map, scalar, type Fragment } from '../yaml/fragment.js'
+import { layoutFor } from '../yaml/layout.js'
+import { findItem, lookup, stringAt } from '../yaml/lookup.js'
+import { formatScalar } from '../yaml/scalar.js'
+import { editContext, plan, report } from './context.js'
+import { appendToList, layoutIn, type Located } from './plan-pod.js'
+import type { PlanContext } from './types.js'
+
+/** One env var the delegate must have. */
+export interface WantedEnv {
+  name: string
+  value: string
+  /** Endpoint vars may live in a ConfigMap (patched there); vars we own must be inline. */
+  kind: 'endpoint' | 'owned'
+  /** Add it when the container has none (else only rewrite an existing one). */
+  addIfMissing: boolean
+  /** A name that means the same thing and is renamed (SPEC §3.3). */
+  oldName?: string
+  reason: string
+}
+
+/** SPEC §3.1–3.4, in the order new entries are appended. */
+export function wantedEnv(ctx: PlanContext): WantedEnv[] {
+  const { endpoint: e, mountPath: m, tiService, grpcAuthority } = ctx.options
+  const list: WantedEnv[] = [
+    { name: 'MANAGER_HOST_AND_PORT', value: e, kind: 'endpoint', addIfMissing: true, reason: 'the mTLS endpoint' },
+    { name: 'LOG_STREAMING_SERVICE_URL', value: `${e}/log-service/`, kind: 'endpoint', addIfMissing: false, reason: 'log streaming through the mTLS endpoint' },
+    { name: 'TI_SERVICE_URL', value: `${e}/ti-service/`, kind: 'endpoint', addIfMissing: tiService, reason: 'test intelligence through the mTLS endpoint' },
+    { name: 'DELEGATE_CLIENT_CERTIFICATE_PATH', value: `${m}/client.crt`, kind: 'owned', addIfMissing: true, oldName: 'CLIENT_CERTIFICATE_PATH', reason: 'where the delegate reads its client certificate' },
+    { name: 'DELEGATE_CLIENT_CERTIFICATE_KEY_PATH', value: `${m}/client.key`, kind: 'owned', addIfMissing: true, oldName: 'CLIENT_CERTIFICATE_KEY_PATH', reason: 'where the delegate reads its client key' },
+  ]
+  if (grpcAuthority) {
+    list.push({ name: 'GRPC_AUTHORITY_MODIFICATION_DISABLED', value: 'true', kind: 'owned', addIfMissing: true, reason: 'the delegate gateway routes gRPC on the original authority' })
+  }
+  return list
+}
+
+/** Names of the ConfigMaps a container takes its whole env from (`envFrom: - configMapRef`). */
+function envFromConfigMaps(container: YAMLMap): string[] {
+  const envFrom = container.get('envFrom', true)
+  if (!isSeq(envFrom)) return []
+  return envFrom.items.map((i) => stringAt(lookup(i, ['configMapRef']), 'name')).filter((n): n is string => n !== undefined)
+}
+
+/** Sets `key` of a ConfigMap in the input that carries a value the delegate reads through envFrom or valueFrom. */
+function patchConfigMapKey(ctx: PlanContext, configMapName: string, namespace: string | undefined, key: string, value: string, reason: string): 'patched' | 'absent' | 'missing-key' {
+  const cm = ctx.resources.find((r) => r.ref.kind === 'ConfigMap' && r.ref.name === configMapName && (namespace === undefined || r.ref.namespace === undefined || r.ref.namespace === namespace))
+  if (!cm) return 'absent'
+  const node = lookup(cm.doc.contents, ['data', key])
+  if (!isScalar(node)) return 'missing-key'
+  if (node.value !== value) {
+    plan(ctx, cm.ref, 'set', ['data', key], ['data', key], { before: node.value, after: value }, `${reason} (the delegate reads it from this ConfigMap)`, [setScalar(editContext(ctx, cm), node as Scalar, value)])
+  }
+  return 'patched'
+}
+
+/** Ensures every wanted env var on the delegate container (SPEC §3.1–3.4, §3.7). */
+export function ensureEnv(ctx: PlanContext, res: Resource, container: Located<YAMLMap>, podCompact: boolean): void {
+  const ectx = editContext(ctx, res)
+  const env = container.node.get('env', true)
+  const envPtr = [...container.ptr, 'env']
+  const envDisplay = [...container.display, 'env']
+  const appended: Fragment[] = []
+  for (const want of wantedEnv(ctx)) {
+    const found = findItem(env, 'name', want.name)
+    const old = want.oldName ? findItem(env, 'name', want.oldName) : undefined
+    const entry = found ?? old
+    if (entry) {
+      const ptr = [...envPtr, entry.index]
+      const display = [...envDisplay, { name: found ? want.name : want.oldName! }]
+      if (!found && old) {
+        const nameNode = old.node.get('name', true) as Scalar
+        plan(ctx, res.ref, 'set', [...ptr, 'name'], [...display, 'name'], { before: want.oldName, after: want.name }, `the delegate reads only ${want.name}; ${want.oldName} is ignored`, [setScalar(ectx, nameNode, want.name)])
+      } else if (found && old && isSeq(env)) {
+        plan(ctx, res.ref, 'remove', [...envPtr, old.index], [...envDisplay, { name: want.oldName! }], { before: old.node.toJSON() }, `${want.oldName} is ignored by the delegate; ${want.name} is set`, [removeItem(ectx, env, old.index)])
+      }
+      const valueNode = entry.node.get('value', true)
+      const valueFrom = entry.node.get('valueFrom', true)
+      if (isScalar(valueNode)) {
+        if (valueNode.value !== want.value) {
+          plan(ctx, res.ref, 'set', [...ptr, 'value'], [...display, 'value'], { before: valueNode.value, after: want.value }, want.reason, [setScalar(ectx, valueNode as Scalar, want.value)])
+        }
+      } else if (isMap(valueFrom)) {
+        const ref = valueFrom.get('configMapKeyRef', true)
+        const cmName = stringAt(ref, 'name')
+        const cmKey = stringAt(ref, 'key')
+        if (want.kind === 'owned') {
+          report(ctx, 'error', 'CONFLICT', `${want.name} is set through valueFrom; delegate-mtls must set it to "${want.value}" inline (remove the valueFrom)`, valueFrom)
+        } else if (!cmName || !cmKey || patchConfigMapKey(ctx, cmName, res.ref.namespace, cmKey, want.value, want.reason) !== 'patched') {
+          report(ctx, 'warning', 'NOT_CHANGED', `${want.name} comes from ${cmName ? `ConfigMap ${cmName}` : 'valueFrom'}, which is not in the input: set it to "${want.value}" there`, valueFrom)
+        }
+      } else {
+        plan(ctx, res.ref, 'add', [...ptr, 'value'], [...display, 'value'], { after: want.value }, want.reason, [addPairs(ectx, entry.node, [['value', scalar(formatScalar(want.value, 'double'))]], layoutFor(ectx.unit, true))])
+      }
+      continue
+    }
+    if (want.kind === 'endpoint') {
+      const configMaps = envFromConfigMaps(container.node)
+      const outcomes = configMaps.map((cm) => ({ cm, outcome: patchConfigMapKey(ctx, cm, res.ref.namespace, want.name, want.value, want.reason) }))
+      if (outcomes.some((o) => o.outcome === 'patched')) continue
+      const unseen = outcomes.filter((o) => o.outcome === 'absent').map((o) => o.cm)
+      if (unseen.length > 0) {
+        if (want.addIfMissing) report(ctx, 'warning', 'NOT_CHANGED', `${want.name} may come from ConfigMap ${unseen.join(', ')} (envFrom), which is not in the input: set it to "${want.value}" there, or add the ConfigMap to the input`, container.node.get('envFrom', true) as YAMLMap | undefined ?? container.node)
+        continue
+      }
+      if (!want.addIfMissing) continue
+      if (want.name === 'MANAGER_HOST_AND_PORT') report(ctx, 'warning', 'ADDED_ENDPOINT', `the delegate container had no ${want.name}; added it`, container.node)
+    } else if (!want.addIfMissing) continue
+    appended.push(map(['name', scalar(want.name)], ['value', scalar(formatScalar(want.value, 'double'))]))
+    plan(ctx, res.ref, 'append', envPtr, envDisplay, { after: { name: want.name, value: want.value } }, want.reason, [])
+  }
+  if (appended.length > 0) {
+    const layout = layoutIn(ectx, container.node, ['env', 'envFrom', 'volumeMounts', 'ports'], podCompact)
+    const splices = appendToList(ectx, container.node, 'env', appended, layout)
+    ctx.edits[ctx.edits.length - 1]!.splices.push(...splices)
+  }
+}

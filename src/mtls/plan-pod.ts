@@ -1,0 +1,168 @@
+import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml'
+import type { Resource } from '../resources/classify.js'
+import { addPairs, appendItems, fillEmptyValue, setScalar, type EditContext } from '../yaml/edit.js'
+import { map, scalar, seq, type BlockLayout, type Fragment } from '../yaml/fragment.js'
+import { layoutFor, seqIsCompact } from '../yaml/layout.js'
+import { findItem, pairOf, stringAt, type PathSeg } from '../yaml/lookup.js'
+import { formatScalar } from '../yaml/scalar.js'
+import { replaceRange, type Splice } from '../yaml/splice.js'
+import { editContext, plan, report, type DisplaySeg } from './context.js'
+import { VOLUME_NAME, type PlanContext } from './types.js'
+
+/** Where a container or pod spec sits: its node, its index path and its display path. */
+export interface Located<N> {
+  node: N
+  ptr: PathSeg[]
+  display: DisplaySeg[]
+}
+
+/** `0400` for root pods, `0440` for non-root ones (the key must stay readable through fsGroup). */
+export const modeComment = (mode: number) => `0${mode.toString(8)}`
+
+/** Sequence layout for a new list under `key` in a mapping: like a sibling list's, else like `fallback`. */
+export function layoutIn(ectx: EditContext, mapNode: YAMLMap, siblings: string[], fallback: boolean): BlockLayout {
+  for (const key of siblings) {
+    const pair = pairOf(mapNode, key)
+    const compact = pair && seqIsCompact(ectx.src, pair.key as Node, pair.value as Node)
+    if (compact !== undefined) return layoutFor(ectx.unit, compact)
+  }
+  return layoutFor(ectx.unit, fallback)
+}
+
+/**
+ * Puts `fragments` at the end of the list under `key`: appended to an existing list, filling an empty
+ * value, or as a new key at the end of the mapping.
+ */
+export function appendToList(
+  ectx: EditContext,
+  owner: YAMLMap,
+  key: string,
+  fragments: Fragment[],
+  layout: BlockLayout,
+): Splice[] {
+  const pair = pairOf(owner, key)
+  const list = pair?.value
+  if (isSeq(list) && (list.items.length > 0 || list.flow)) return [appendItems(ectx, list, fragments, layout)]
+  if (pair && (list === null || (isScalar(list) && list.value === null))) return fillEmptyValue(ectx, pair as Pair, seq(...fragments), layout)
+  return [addPairs(ectx, owner, [[key, seq(...fragments)]], layout)]
+}
+
+/** SPEC §3.5: the container mounts `V` at `M`, read-only. */
+export function ensureMount(ctx: PlanContext, res: Resource, container: Located<YAMLMap>, podCompact: boolean): void {
+  const { mountPath } = ctx.options
+  const ectx = editContext(ctx, res)
+  const mounts = container.node.get('volumeMounts', true)
+  const mountsPtr = [...container.ptr, 'volumeMounts']
+  const ours = findItem(mounts, 'name', VOLUME_NAME)
+  if (ours) {
+    const ptr = [...mountsPtr, ours.index]
+    const display = [...container.display, 'volumeMounts', { name: VOLUME_NAME }]
+    const path = ours.node.get('mountPath', true)
+    if (isScalar(path) && path.value !== mountPath) {
+      const clash = findItem(mounts, 'mountPath', mountPath)
+      if (clash) {
+        report(ctx, 'error', 'CONFLICT', `volume "${stringAt(clash.node, 'name')}" is already mounted at ${mountPath}; ${VOLUME_NAME} needs that path (choose another with --mount-path)`, clash.node)
+        return
+      }
+      plan(ctx, res.ref, 'set', [...ptr, 'mountPath'], [...display, 'mountPath'], { before: path.value, after: mountPath }, 'mount the client certificate where the env vars point', [setScalar(ectx, path as Scalar, mountPath)])
+    } else if (!path) {
+      plan(ctx, res.ref, 'add', [...ptr, 'mountPath'], [...display, 'mountPath'], { after: mountPath }, 'mount the client certificate where the env vars point', [addPairs(ectx, ours.node, [['mountPath', scalar(formatScalar(mountPath))]], layoutFor(ectx.unit, true))])
+    }
+    const ro = ours.node.get('readOnly', true)
+    if (!ro) {
+      plan(ctx, res.ref, 'add', [...ptr, 'readOnly'], [...display, 'readOnly'], { after: true }, 'the certificate mount is read-only', [addPairs(ectx, ours.node, [['readOnly', scalar('true')]], layoutFor(ectx.unit, true))])
+    } else if (isScalar(ro) && ro.value !== true) {
+      plan(ctx, res.ref, 'set', [...ptr, 'readOnly'], [...display, 'readOnly'], { before: ro.value, after: true }, 'the certificate mount is read-only', [replaceRange(ro.range![0], ro.range![1], 'true')])
+    }
+    return
+  }
+  const clash = findItem(mounts, 'mountPath', mountPath)
+  if (clash) {
+    report(ctx, 'error', 'CONFLICT', `volume "${stringAt(clash.node, 'name')}" is already mounted at ${mountPath}; ${VOLUME_NAME} needs that path (choose another with --mount-path)`, clash.node)
+    return
+  }
+  const item = map(['name', scalar(VOLUME_NAME)], ['mountPath', scalar(formatScalar(mountPath))], ['readOnly', scalar('true')])
+  const layout = layoutIn(ectx, container.node, ['env', 'envFrom', 'ports'], podCompact)
+  const after = { name: VOLUME_NAME, mountPath, readOnly: true }
+  plan(ctx, res.ref, 'append', mountsPtr, [...container.display, 'volumeMounts'], { after }, 'mount the client certificate Secret', appendToList(ectx, container.node, 'volumeMounts', [item], layout))
+}
+
+/** Is the pod (or this container) running as a non-root user? Container settings win over the pod's. */
+export function runsAsNonRoot(pod: YAMLMap, container: YAMLMap): boolean {
+  for (const owner of [container, pod]) {
+    const sc = owner.get('securityContext', true)
+    if (!isMap(sc)) continue
+    const user = sc.get('runAsUser')
+    if (typeof user === 'number') return user !== 0
+    if (sc.get('runAsNonRoot') === true) return true
+  }
+  return false
+}
+
+/** SPEC §3.6: the pod has volume `V` from Secret `S`, mode 0400 (root) or 0440 (non-root). */
+export function ensureVolume(ctx: PlanContext, res: Resource, pod: Located<YAMLMap>, secretName: string, mode: number): string {
+  const ectx = editContext(ctx, res)
+  const volumes = pod.node.get('volumes', true)
+  const volumesPtr = [...pod.ptr, 'volumes']
+  let ours = findItem(volumes, 'name', VOLUME_NAME)
+  if (!ours) {
+    const misnamed = findItem(volumes, 'name', 'config-certificate')
+    if (misnamed && isMap(misnamed.node.get('secret', true)) && !mountedAnywhere(pod.node, 'config-certificate')) {
+      const nameNode = misnamed.node.get('name', true) as Scalar
+      plan(ctx, res.ref, 'set', [...volumesPtr, misnamed.index, 'name'], [...pod.display, 'volumes', { name: 'config-certificate' }, 'name'], { before: 'config-certificate', after: VOLUME_NAME }, `the mount is named ${VOLUME_NAME}; a volume named config-certificate (Harness 2023 docs) leaves the pod unable to start`, [setScalar(ectx, nameNode, VOLUME_NAME)])
+      ours = misnamed
+    }
+  }
+  if (!ours) {
+    const secret = map(['secretName', scalar(formatScalar(secretName))], ['defaultMode', scalar(String(mode), modeComment(mode))])
+    const item = map(['name', scalar(VOLUME_NAME)], ['secret', secret])
+    const layout = layoutIn(ectx, pod.node, ['containers', 'initContainers'], true)
+    const after = { name: VOLUME_NAME, secret: { secretName, defaultMode: mode } }
+    plan(ctx, res.ref, 'append', volumesPtr, [...pod.display, 'volumes'], { after }, `client certificate from Secret ${secretName}, mode ${modeComment(mode)}`, appendToList(ectx, pod.node, 'volumes', [item], layout))
+    return secretName
+  }
+  const ptr = [...volumesPtr, ours.index]
+  const display = [...pod.display, 'volumes', { name: VOLUME_NAME }]
+  const secret = ours.node.get('secret', true)
+  if (!isMap(secret)) {
+    report(ctx, 'error', 'CONFLICT', `volume "${VOLUME_NAME}" exists but is not a secret volume; delegate-mtls needs it to hold the client certificate Secret`, ours.node)
+    return secretName
+  }
+  const nameNode = secret.get('secretName', true)
+  let effective = secretName
+  if (!isScalar(nameNode) || typeof nameNode.value !== 'string') {
+    plan(ctx, res.ref, 'add', [...ptr, 'secret', 'secretName'], [...display, 'secret', 'secretName'], { after: secretName }, 'name the client certificate Secret', [addPairs(ectx, secret, [['secretName', scalar(formatScalar(secretName))]], layoutFor(ectx.unit, true))])
+  } else if (nameNode.value !== secretName && ctx.options.secretNameExplicit) {
+    plan(ctx, res.ref, 'set', [...ptr, 'secret', 'secretName'], [...display, 'secret', 'secretName'], { before: nameNode.value, after: secretName }, '--secret-name was given', [setScalar(ectx, nameNode, secretName)])
+  } else {
+    effective = nameNode.value
+  }
+  const modeNode = secret.get('defaultMode', true)
+  if (!modeNode) {
+    plan(ctx, res.ref, 'add', [...ptr, 'secret', 'defaultMode'], [...display, 'secret', 'defaultMode'], { after: mode }, `without a mode the key is world-readable (0644); ${modeComment(mode)} keeps it private`, [addPairs(ectx, secret, [['defaultMode', scalar(String(mode), modeComment(mode))]], layoutFor(ectx.unit, true), 'secretName')])
+  } else if (isScalar(modeNode) && modeNode.value !== 256 && modeNode.value !== 288) {
+    const reason = modeNode.value === 400 && !/^0/.test(modeNode.source ?? '')
+      ? `defaultMode: 400 is decimal (octal 0620, group-writable); ${modeComment(mode)} was meant`
+      : `the key must be readable by the delegate only (${modeComment(mode)})`
+    plan(ctx, res.ref, 'set', [...ptr, 'secret', 'defaultMode'], [...display, 'secret', 'defaultMode'], { before: modeNode.value, after: mode }, reason, [setMode(ectx, modeNode as Scalar, mode)])
+  }
+  return effective
+}
+
+/** Writes a mode as decimal with its octal in a comment, unless the line already has a comment. */
+function setMode(ectx: EditContext, node: Scalar, mode: number): Splice {
+  const [start, end] = node.range!
+  const lineEnd = ectx.src.indexOf('\n', end)
+  const rest = ectx.src.slice(end, lineEnd < 0 ? ectx.src.length : lineEnd)
+  return replaceRange(start, end, /#/.test(rest) ? String(mode) : `${mode} # ${modeComment(mode)}`)
+}
+
+/** Does any container of the pod mount a volume of this name? */
+export function mountedAnywhere(pod: YAMLMap, volume: string): boolean {
+  for (const key of ['containers', 'initContainers']) {
+    const list = pod.get(key, true)
+    if (!isSeq(list)) continue
+    for (const c of (list as YAMLSeq).items) if (findItem(isMap(c) ? c.get('volumeMounts', true) : undefined, 'name', volume)) return true
+  }
+  return false
+}

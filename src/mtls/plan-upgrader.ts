@@ -1,0 +1,114 @@
+import { isMap, isScalar, isSeq, parseDocument, type Scalar, type YAMLMap } from 'yaml'
+import type { UpgraderConfig, UpgraderCronJob } from '../resources/classify.js'
+import { validate } from '../validate/index.js'
+import { addPairs, setScalar, type EditContext } from '../yaml/edit.js'
+import { embeddedSplices } from '../yaml/embedded.js'
+import { scalar } from '../yaml/fragment.js'
+import { indentUnit, layoutFor } from '../yaml/layout.js'
+import { lookup, pairOf, stringAt, type PathSeg } from '../yaml/lookup.js'
+import { K8S_PARSE } from '../yaml/parse.js'
+import { formatScalar } from '../yaml/scalar.js'
+import { linePos } from '../yaml/source.js'
+import { plan, report } from './context.js'
+import { locateContainer, secretNameFor } from './plan-delegate.js'
+import { ensureMount, ensureVolume, runsAsNonRoot, type Located } from './plan-pod.js'
+import type { PlanContext } from './types.js'
+
+const CONFIG_PTR: PathSeg[] = ['data', 'config.yaml']
+
+/** The delegate an upgrader config serves: its `workloadName`, else the name before `-upgrader-config`. */
+export function configDelegateName(text: string, resourceName: string | undefined): string {
+  const m = /^workloadName:[ \t]*["']?([^"'\s#]+)/m.exec(text)
+  return m ? m[1]! : (resourceName ?? 'delegate').replace(/-upgrader-config$/, '')
+}
+
+/** SPEC §4: `delegateConfig.managerHost` → E, and the two top-level certificate paths. */
+export function planUpgraderConfig(ctx: PlanContext, res: UpgraderConfig): void {
+  const node = res.config
+  const text = node.value as string
+  const doc = parseDocument(text, K8S_PARSE)
+  const at = (offset: number) => {
+    // Positions inside the block map to the file by line: the block's first content line, plus the inner line.
+    const outer = linePos(ctx.src, node.range![0])
+    const inner = linePos(text, offset)
+    return { line: outer.line + inner.line, col: inner.col }
+  }
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!
+    ctx.diagnostics.push({ code: 'YAML_SYNTAX', severity: 'error', message: `invalid YAML in data."config.yaml": ${e.message.split('\n')[0]}`, file: ctx.file, ...at(e.pos[0]) })
+    return
+  }
+  const root = doc.contents
+  for (const problem of validate('upgraderConfig', doc.toJS())) {
+    const target = lookup(root, problem.path) ?? root
+    ctx.diagnostics.push({ code: 'SCHEMA', severity: 'error', message: `data."config.yaml" ${problem.path.join('.')} ${problem.message}`.replace('  ', ' '), file: ctx.file, ...at(target?.range?.[0] ?? 0) })
+  }
+  if (!isMap(root)) return
+  const ictx: EditContext = { src: text, eol: '\n', unit: indentUnit(text, root) }
+  const first = ctx.edits.length
+  const { endpoint, mountPath } = ctx.options
+  const edit = (op: 'set' | 'add', inner: PathSeg[], values: { before?: unknown; after: unknown }, reason: string, splice: ReturnType<typeof setScalar>) =>
+    plan(ctx, res.ref, op, CONFIG_PTR, [...CONFIG_PTR, ...inner], values, reason, [splice], inner)
+
+  const delegateConfig = root.get('delegateConfig', true)
+  const flatHost = root.get('managerHost', true)
+  if (isMap(delegateConfig)) {
+    const host = delegateConfig.get('managerHost', true)
+    if (isScalar(host)) {
+      if ((host.value as unknown) !== endpoint) edit('set', ['delegateConfig', 'managerHost'], { before: host.value, after: endpoint }, 'the upgrader talks to the mTLS endpoint', setScalar(ictx, host as Scalar, endpoint))
+    } else {
+      edit('add', ['delegateConfig', 'managerHost'], { after: endpoint }, 'the upgrader talks to the mTLS endpoint', addPairs(ictx, delegateConfig, [['managerHost', scalar(formatScalar(endpoint))]], layoutFor(ictx.unit, true)))
+    }
+  } else if (isScalar(flatHost)) {
+    if ((flatHost.value as unknown) !== endpoint) edit('set', ['managerHost'], { before: flatHost.value, after: endpoint }, 'the upgrader talks to the mTLS endpoint', setScalar(ictx, flatHost as Scalar, endpoint))
+  } else {
+    report(ctx, 'warning', 'NOT_CHANGED', 'the upgrader config has no delegateConfig.managerHost; add it with the mTLS endpoint', node)
+  }
+  const paths: [string, string][] = [
+    ['clientCertificateFilePath', `${mountPath}/client.crt`],
+    ['clientCertificateKeyFilePath', `${mountPath}/client.key`],
+  ]
+  const missing: [string, string][] = []
+  for (const [key, value] of paths) {
+    const existing = root.get(key, true)
+    if (isScalar(existing)) {
+      if ((existing.value as unknown) !== value) edit('set', [key], { before: existing.value, after: value }, 'the upgrader reads the client certificate here', setScalar(ictx, existing as Scalar, value))
+    } else missing.push([key, value])
+    if (isMap(delegateConfig) && delegateConfig.has(key)) {
+      report(ctx, 'warning', 'LINT', `${key} under delegateConfig is ignored by the upgrader; it belongs at the top level of config.yaml`, node)
+    }
+  }
+  if (missing.length > 0) {
+    const after = pairOf(root, 'containerName') ? 'containerName' : undefined
+    const splice = addPairs(ictx, root, missing.map(([k, v]) => [k, scalar(formatScalar(v))]), layoutFor(ictx.unit, true), after)
+    missing.forEach(([key, value], i) => edit('add', [key], { after: value }, 'the upgrader reads the client certificate here', i === 0 ? splice : { start: splice.start, end: splice.end, text: '' }))
+  }
+  // Map every inner splice onto the file in one go (a non-literal block is rewritten once).
+  const edits = ctx.edits.slice(first)
+  const outer = embeddedSplices(ctx.src, ctx.eol, node, edits.flatMap((e) => e.splices).filter((s) => s.text !== '' || s.end > s.start))
+  edits.forEach((e, i) => (e.splices = i === 0 ? outer : []))
+}
+
+/** SPEC §4: the upgrader CronJob mounts the same Secret, with the same mode, as its delegate. */
+export function planUpgraderCronJob(ctx: PlanContext, res: UpgraderCronJob): void {
+  const pod = lookup(res.doc.contents, res.podPath) as YAMLMap
+  const { container, podCompact } = locateContainer(ctx, res.podPath, pod, res.container)
+  const delegateName = cronJobDelegateName(ctx, pod, res.ref.name)
+  const secretName = ctx.secretByDelegate.get(delegateName) ?? secretNameFor(ctx, delegateName)
+  const mode = ctx.modeByDelegate.get(delegateName) ?? (runsAsNonRoot(pod, container.node) ? 0o440 : 0o400)
+  ensureMount(ctx, res, container, podCompact)
+  const podLoc: Located<YAMLMap> = { node: pod, ptr: res.podPath, display: res.podPath }
+  ensureVolume(ctx, res, podLoc, secretName, mode)
+}
+
+function cronJobDelegateName(ctx: PlanContext, pod: YAMLMap, name: string | undefined): string {
+  const volumes = pod.get('volumes', true)
+  if (isSeq(volumes)) {
+    for (const v of volumes.items) {
+      const cmName = stringAt(lookup(v, ['configMap']), 'name')
+      const cm = ctx.resources.find((r) => r.type === 'upgrader-config' && r.ref.name === cmName)
+      if (cm && cm.type === 'upgrader-config') return configDelegateName(cm.config.value as string, cm.ref.name)
+    }
+  }
+  return (name ?? 'delegate').replace(/-upgrader-job$/, '')
+}

@@ -1,0 +1,70 @@
+import type { Diagnostic } from '../errors.js'
+import type { Resource, ResourceRef } from '../resources/classify.js'
+import type { PathSeg } from '../yaml/lookup.js'
+import type { Splice } from '../yaml/splice.js'
+
+/** How a planned change acts on the decoded document. */
+export type ChangeOp = 'set' | 'add' | 'append' | 'remove'
+
+/**
+ * One intended change, as data: what `--check`, `--diff`, the JSON report and the semantic guard
+ * all read. It holds no YAML nodes.
+ */
+export interface Change {
+  /** The resource the change is made in. */
+  resource: ResourceRef
+  /** kyaml-style path of the changed field, e.g. `spec.template.spec.containers[name=delegate].env[name=X].value`. */
+  path: string
+  /** `set` a value, `add` a mapping key, `append` a sequence item, `remove` a sequence item. */
+  op: ChangeOp
+  /** The decoded value before the change (absent for `add` and `append`). */
+  before?: unknown
+  /** The decoded value after the change (absent for `remove`). */
+  after?: unknown
+  /** Why, in a few words a reviewer understands. */
+  reason: string
+}
+
+/** A change with what it takes to make it: where it lands in the decoded document, and the text splices. */
+export interface Edit {
+  change: Change
+  /** Index-based path in the decoded document (for `add`, ending in the new key; for `append`, the sequence). */
+  ptr: PathSeg[]
+  /** Path inside the YAML document held as a string at `ptr` (the upgrader's `config.yaml`). */
+  inner?: PathSeg[]
+  splices: Splice[]
+}
+
+/** Options of one migration, resolved and validated. */
+export interface MtlsOptions {
+  /** The mTLS endpoint `E`, normalised: `https://host[:port]`, no path. */
+  endpoint: string
+  /** Secret name template `S`; may contain `{delegate}`. Default: `client-certificate`. */
+  secretName: string
+  /** True when the user gave `--secret-name`: an existing volume's secretName is then replaced. */
+  secretNameExplicit: boolean
+  /** Mount path `M`. Default: `/etc/mtls`. */
+  mountPath: string
+  /** Add `TI_SERVICE_URL` when the delegate has none. Default: `false`. */
+  tiService: boolean
+  /** Ensure `GRPC_AUTHORITY_MODIFICATION_DISABLED="true"`. Default: `true`. */
+  grpcAuthority: boolean
+}
+
+/** The volume name `V`. */
+export const VOLUME_NAME = 'client-certificate'
+
+/** Everything the rules of one stream share. */
+export interface PlanContext {
+  src: string
+  eol: string
+  file: string
+  options: MtlsOptions
+  resources: Resource[]
+  edits: Edit[]
+  diagnostics: Diagnostic[]
+  /** Secret name in effect for each delegate name, so its upgrader mounts the same Secret. */
+  secretByDelegate: Map<string, string>
+  /** File mode of the secret volume for each delegate name (256 root, 288 non-root). */
+  modeByDelegate: Map<string, number>
+}

@@ -1,0 +1,101 @@
+import { parseAllDocuments, parseDocument } from 'yaml'
+import type { Edit } from '../mtls/types.js'
+import type { PathSeg } from '../yaml/lookup.js'
+import { K8S_PARSE, toPlain, type Doc } from '../yaml/parse.js'
+import { deepEqual } from './deep-equal.js'
+
+type Json = Record<string | number, unknown>
+
+const decode = (text: string): unknown => {
+  const doc = parseDocument(text, { version: '1.1' })
+  if (doc.errors.length > 0) throw new Error(`embedded YAML does not parse: ${doc.errors[0]!.message}`)
+  return doc.toJS({ maxAliasCount: 100 })
+}
+
+const get = (root: unknown, ptr: PathSeg[]) => ptr.reduce<unknown>((cur, seg) => (cur as Json | undefined)?.[seg], root)
+
+function parentOf(root: unknown, ptr: PathSeg[], create: boolean): Json | undefined {
+  let cur = root as Json
+  for (const seg of ptr.slice(0, -1)) {
+    if (cur[seg] === undefined || cur[seg] === null) {
+      if (!create) return undefined
+      cur[seg] = {}
+    }
+    cur = cur[seg] as Json
+  }
+  return cur
+}
+
+/** Applies planned changes to a decoded document: what the output must decode to. */
+export function applyChanges(value: unknown, changes: { op: string; ptr: PathSeg[]; after?: unknown }[]): unknown {
+  const root = structuredClone(value) as Json
+  const removals: PathSeg[][] = []
+  for (const { op, ptr, after } of changes) {
+    if (op === 'remove') {
+      removals.push(ptr)
+      continue
+    }
+    const parent = parentOf(root, ptr, true)!
+    const key = ptr[ptr.length - 1]!
+    if (op === 'append') {
+      if (!Array.isArray(parent[key])) parent[key] = []
+      ;(parent[key] as unknown[]).push(structuredClone(after))
+    } else parent[key] = structuredClone(after)
+  }
+  removals.sort((a, b) => (b[b.length - 1] as number) - (a[a.length - 1] as number))
+  for (const ptr of removals) {
+    const list = get(root, ptr.slice(0, -1))
+    if (Array.isArray(list)) list.splice(ptr[ptr.length - 1] as number, 1)
+  }
+  return root
+}
+
+function put(root: unknown, ptr: PathSeg[], value: unknown): void {
+  const parent = parentOf(root, ptr, false)
+  if (parent) parent[ptr[ptr.length - 1]!] = value
+}
+
+/**
+ * The semantic guard (SPEC §7): the output, decoded as Kubernetes decodes it, must equal the input
+ * plus exactly the planned changes, and every document without a change must be byte-identical.
+ * Returns what differs, or undefined when all is well.
+ */
+export function checkOutput(input: string, inputDocs: Doc[], output: string, edits: Edit[]): string | undefined {
+  const parsed = parseAllDocuments(output, K8S_PARSE)
+  const outDocs: Doc[] = 'empty' in parsed ? [] : (parsed as Doc[])
+  const bad = outDocs.find((d) => d.errors.length > 0)
+  if (bad) return `the output does not parse: ${bad.errors[0]!.message.split('\n')[0]}`
+  if (outDocs.length !== inputDocs.length) return `the output has ${outDocs.length} documents, the input ${inputDocs.length}`
+  const byDoc = new Map<number, Edit[]>()
+  for (const e of edits) byDoc.set(e.change.resource.document, [...(byDoc.get(e.change.resource.document) ?? []), e])
+  for (let i = 0; i < inputDocs.length; i++) {
+    const inDoc = inputDocs[i]!
+    const outDoc = outDocs[i]!
+    const docEdits = byDoc.get(i) ?? []
+    if (docEdits.length === 0) {
+      if (input.slice(inDoc.range[0], inDoc.range[1]) !== output.slice(outDoc.range[0], outDoc.range[1])) return `document ${i + 1} changed although nothing was planned for it`
+      continue
+    }
+    const before = toPlain(inDoc)
+    const after = toPlain(outDoc)
+    if ('error' in before || 'error' in after) return `document ${i + 1} does not decode`
+    const outer = docEdits.filter((e) => !e.inner).map((e) => ({ op: e.change.op, ptr: e.ptr, after: e.change.after }))
+    const expected = applyChanges(before.value, outer)
+    const actual = structuredClone(after.value)
+    const embedded = new Map<string, { ptr: PathSeg[]; edits: Edit[] }>()
+    for (const e of docEdits) if (e.inner) embedded.set(JSON.stringify(e.ptr), { ptr: e.ptr, edits: [...(embedded.get(JSON.stringify(e.ptr))?.edits ?? []), e] })
+    try {
+      for (const { ptr, edits: inner } of embedded.values()) {
+        const want = applyChanges(decode(String(get(expected, ptr))), inner.map((e) => ({ op: e.change.op, ptr: e.inner!, after: e.change.after })))
+        const got = decode(String(get(actual, ptr)))
+        if (!deepEqual(want, got)) return `document ${i + 1}: ${ptr.join('.')} does not hold exactly the planned changes`
+        put(expected, ptr, null)
+        put(actual, ptr, null)
+      }
+    } catch (e) {
+      return `document ${i + 1}: ${(e as Error).message}`
+    }
+    if (!deepEqual(expected, actual)) return `document ${i + 1} does not decode to the input plus the planned changes`
+  }
+  return undefined
+}

@@ -1,0 +1,135 @@
+import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml'
+import { findItem, lookup, stringAt, type PathSeg } from '../yaml/lookup.js'
+import type { Doc } from '../yaml/parse.js'
+import { classifyTag, isDelegateImage, isUpgraderImage } from './image.js'
+
+/** Which document of the input a resource is, for reports and messages. */
+export interface ResourceRef {
+  /** 0-based index of the document in its file. */
+  document: number
+  kind: string
+  name?: string
+  namespace?: string
+}
+
+interface Base {
+  ref: ResourceRef
+  doc: Doc
+}
+/** A Deployment running an immutable (or unverifiable) delegate: the one thing we migrate. */
+export interface DelegateWorkload extends Base {
+  type: 'delegate'
+  podPath: PathSeg[]
+  container: number
+}
+/** A delegate that cannot do mTLS: refused. */
+export interface LegacyDelegate extends Base {
+  type: 'legacy'
+  reason: string
+  at: Node
+}
+/** The upgrader's ConfigMap, whose `config.yaml` is a YAML document held as a string. */
+export interface UpgraderConfig extends Base {
+  type: 'upgrader-config'
+  config: Scalar
+}
+/** An upgrader ConfigMap whose `config.yaml` is a mapping (a doc bug the API server rejects). */
+export interface InvalidUpgraderConfig extends Base {
+  type: 'upgrader-config-invalid'
+  at: Node
+}
+export interface UpgraderCronJob extends Base {
+  type: 'upgrader-cronjob'
+  podPath: PathSeg[]
+  container: number
+}
+export interface OtherResource extends Base {
+  type: 'other'
+}
+export type Resource = DelegateWorkload | LegacyDelegate | UpgraderConfig | InvalidUpgraderConfig | UpgraderCronJob | OtherResource
+
+export const POD_PATH: Record<string, PathSeg[]> = {
+  Deployment: ['spec', 'template', 'spec'],
+  StatefulSet: ['spec', 'template', 'spec'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+}
+
+const WATCHER_ENV = ['WATCHER_STORAGE_URL', 'WATCHER_CHECK_LOCATION', 'DELEGATE_STORAGE_URL']
+
+const envNames = (container: unknown): string[] => {
+  const env = isMap(container) ? container.get('env', true) : undefined
+  return isSeq(env) ? env.items.map((e) => stringAt(e, 'name')).filter((n): n is string => n !== undefined) : []
+}
+
+/** SPEC §2: the container named `delegate`; else the one with MANAGER_HOST_AND_PORT; else a lone delegate image. */
+export function findDelegateContainer(containers: YAMLSeq): number {
+  const byName = findItem(containers, 'name', 'delegate')
+  if (byName) return byName.index
+  const byEnv = containers.items.findIndex((c) => envNames(c).includes('MANAGER_HOST_AND_PORT'))
+  if (byEnv >= 0) return byEnv
+  if (containers.items.length === 1 && isDelegateImage(stringAt(containers.items[0], 'image') ?? '')) return 0
+  const legacy = findItem(containers, 'name', 'harness-delegate-instance')
+  return legacy ? legacy.index : -1
+}
+
+function legacyReason(kind: string, container: YAMLMap): { reason: string; at: Node } | undefined {
+  const image = container.get('image', true) as Node | undefined
+  const imageRef = stringAt(container, 'image') ?? ''
+  if (kind === 'StatefulSet') return { reason: 'a StatefulSet delegate is a legacy delegate', at: container }
+  if (stringAt(container, 'name') === 'harness-delegate-instance') {
+    return { reason: 'container "harness-delegate-instance" is a legacy delegate', at: container.get('name', true) as Node }
+  }
+  if (image && classifyTag(imageRef) === 'legacy') return { reason: `image "${imageRef}" is a legacy delegate image`, at: image }
+  const watcher = envNames(container).find((n) => WATCHER_ENV.includes(n))
+  if (watcher) return { reason: `env ${watcher} belongs to a legacy (watcher) delegate`, at: container.get('env', true) as Node }
+  return undefined
+}
+
+/** Does this `config.yaml` text look like the upgrader's (mode: Delegate, or a delegateConfig map)? */
+export const looksLikeUpgraderConfig = (text: string) => /^mode:\s*["']?Delegate\b|^delegateConfig:/m.test(text)
+
+/** Recognises one document on its own (SPEC §2), so a delegate split over several files works. */
+export function classify(doc: Doc, index: number): Resource {
+  const root = doc.contents
+  const kind = stringAt(root, 'kind') ?? ''
+  const meta = isMap(root) ? root.get('metadata', true) : undefined
+  const ref: ResourceRef = { document: index, kind }
+  const name = stringAt(meta, 'name')
+  const namespace = stringAt(meta, 'namespace')
+  if (name !== undefined) ref.name = name
+  if (namespace !== undefined) ref.namespace = namespace
+  const base = { ref, doc }
+
+  const podPath = POD_PATH[kind]
+  if (podPath && kind !== 'CronJob') {
+    const containers = lookup(root, [...podPath, 'containers'])
+    if (!isSeq(containers)) return { type: 'other', ...base }
+    const container = findDelegateContainer(containers)
+    if (container < 0) return { type: 'other', ...base }
+    const legacy = legacyReason(kind, containers.items[container] as YAMLMap)
+    if (legacy) return { type: 'legacy', ...base, ...legacy }
+    if (kind !== 'Deployment') return { type: 'other', ...base }
+    return { type: 'delegate', ...base, podPath, container }
+  }
+  if (kind === 'CronJob' && podPath) {
+    const containers = lookup(root, [...podPath, 'containers'])
+    if (!isSeq(containers)) return { type: 'other', ...base }
+    let container = findItem(containers, 'name', 'upgrader')?.index ?? -1
+    if (container < 0) container = containers.items.findIndex((c) => isUpgraderImage(stringAt(c, 'image') ?? ''))
+    if (container < 0) {
+      const volumes = lookup(root, [...podPath, 'volumes'])
+      const mountsUpgraderConfig =
+        isSeq(volumes) && volumes.items.some((v) => (stringAt(lookup(v, ['configMap']), 'name') ?? '').endsWith('-upgrader-config'))
+      if (mountsUpgraderConfig && containers.items.length === 1) container = 0
+    }
+    return container < 0 ? { type: 'other', ...base } : { type: 'upgrader-cronjob', ...base, podPath, container }
+  }
+  if (kind === 'ConfigMap') {
+    const config = lookup(root, ['data', 'config.yaml'])
+    if (isScalar(config) && typeof config.value === 'string' && looksLikeUpgraderConfig(config.value)) {
+      return { type: 'upgrader-config', ...base, config }
+    }
+    if (isMap(config) && (config.has('mode') || config.has('delegateConfig'))) return { type: 'upgrader-config-invalid', ...base, at: config }
+  }
+  return { type: 'other', ...base }
+}

@@ -1,0 +1,52 @@
+import { CST, parseDocument, Scalar } from 'yaml'
+
+/** How a new scalar is written. `double` is what Harness's own templates use for env values. */
+export type ScalarStyle = 'plain' | 'double'
+
+const plainCache = new Map<string, boolean>()
+
+/**
+ * True when `s` written bare reads back, under YAML 1.1 (Kubernetes), as exactly the string `s`.
+ * `yes`, `on`, `0400`, `1e3`, `~`, `a: b`, ` x` all fail this test and must be quoted.
+ */
+export function isSafePlain(s: string): boolean {
+  let ok = plainCache.get(s)
+  if (ok === undefined) {
+    ok = false
+    if (s !== '' && !/[\n\r\t]|^\s|\s$|^[-?:,[\]{}#&*!|>'"%@`]|: |:$| #/.test(s)) {
+      const doc = parseDocument(`k: ${s}\n`, { version: '1.1' })
+      ok = doc.errors.length === 0 && doc.get('k') === s
+    }
+    plainCache.set(s, ok)
+  }
+  return ok
+}
+
+/** A double-quoted YAML scalar: JSON's escaping is valid YAML. */
+export const doubleQuoted = (s: string): string => JSON.stringify(s)
+
+/** Source text of a new scalar value that a YAML 1.1 reader decodes to exactly `value`. */
+export function formatScalar(value: string | number | boolean, style: ScalarStyle = 'plain'): string {
+  if (typeof value !== 'string') return String(value)
+  if (style === 'plain' && isSafePlain(value)) return value
+  return doubleQuoted(value)
+}
+
+/**
+ * New source for an existing scalar node holding `value`, in the node's own style: a quoted value
+ * stays quoted the same way, a plain one stays plain where YAML 1.1 allows it.
+ */
+export function restyleScalar(node: Scalar, value: string, indent: number): string {
+  switch (node.type) {
+    case Scalar.QUOTE_DOUBLE:
+      return doubleQuoted(value)
+    case Scalar.QUOTE_SINGLE:
+      return value.includes('\n') ? doubleQuoted(value) : `'${value.replace(/'/g, "''")}'`
+    case Scalar.PLAIN:
+      return formatScalar(value, 'plain')
+    default: {
+      const token = CST.createScalarToken(value, { indent, type: node.type, inFlow: false })
+      return CST.stringify(token)
+    }
+  }
+}
