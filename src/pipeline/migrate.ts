@@ -66,8 +66,8 @@ export function resolveOptions(opts: MigrateOptions): MtlsOptions {
 }
 
 /** The whole pipeline on one text: parse → recognise → validate → plan → splice → guard. */
-export function migrate(text: string, options: MigrateOptions | MtlsOptions, hooks: MigrateHooks = {}): MigrateResult {
-  const file = (options as MigrateOptions).file ?? '<input>'
+export function migrate(text: string, options: MigrateOptions | (MtlsOptions & { file?: string }), hooks: MigrateHooks = {}): MigrateResult {
+  const file = options.file ?? '<input>'
   const resolved = 'secretNameExplicit' in options ? options : resolveOptions(options)
   const source = readSource(text)
   const fail = (diagnostics: Diagnostic[], resources: MigrateResult['resources'] = []): MigrateResult => ({

@@ -1,0 +1,134 @@
+import { UsageError } from '../errors.js'
+
+/** The parsed command line of the migrate command (SPEC §8). */
+export interface MigrateArgs {
+  command: 'migrate'
+  paths: string[]
+  endpoint?: string
+  secretName?: string
+  mountPath?: string
+  tiService: boolean
+  grpcAuthority: boolean
+  write: boolean
+  check: boolean
+  listDifferent: boolean
+  diff: boolean
+  outDir?: string
+  format: 'text' | 'json'
+  keepGoing: boolean
+  quiet: boolean
+  maxBytes?: number
+  cert?: string
+  key?: string
+  ca?: string
+}
+
+export interface SecretArgs {
+  command: 'secret'
+  cert: string
+  key: string
+  ca?: string
+  name: string
+  namespace?: string
+}
+
+export type CliArgs = MigrateArgs | SecretArgs | { command: 'help' | 'version'; text: string }
+
+const EPILOG = `Examples:
+  Print the migrated manifest:
+    delegate-mtls -e https://acme.harness.io:8443 harness-delegate.yaml
+  Migrate a download on the fly:
+    curl -sL "$URL" | delegate-mtls -e https://acme.harness.io:8443 | kubectl apply -f -
+  Pre-commit or CI: which manifests still need mTLS (exit 1 if any):
+    delegate-mtls -e https://acme.harness.io:8443 --check k8s/
+  Migrate a whole fleet in place (nothing is written unless every file can be migrated):
+    delegate-mtls -e https://acme.harness.io:8443 --write 'clusters/**/delegate*.yaml'
+  Review the change, one Secret per delegate:
+    delegate-mtls -e https://acme.harness.io:8443 --diff --secret-name '{delegate}-client-certificate' d.yaml
+  Add the Secret, after checking the certificate and key:
+    delegate-mtls -e https://acme.harness.io:8443 --cert client.crt --key client.key d.yaml
+  As a Helm post-renderer (mtls.sh holding: exec delegate-mtls -e https://acme.harness.io:8443):
+    helm upgrade -i d harness/harness-delegate-ng -f values.yaml --post-renderer ./mtls.sh
+
+Exit codes: 0 done or nothing to do; 1 --check/--list-different found files to migrate;
+2 usage error, unreadable or invalid input, conflict, legacy delegate, internal error (nothing is written).
+
+The endpoint is https://<vanity>.harness.io:8443 for new setups, https://<sub>.agent.harness.io for older ones.
+Nothing outside the mTLS fields changes: comments, quoting, indentation and key order stay byte for byte.`
+
+/** Parses argv with yargs (loaded on demand). Usage problems throw UsageError. */
+export async function parseArgs(argv: string[], env: Record<string, string | undefined>): Promise<CliArgs> {
+  const { default: yargs } = await import('yargs')
+  let captured = ''
+  const parser = yargs(argv)
+    .scriptName('delegate-mtls')
+    .usage('Usage: $0 [options] [path|glob ...]\n       $0 secret --cert FILE --key FILE [--ca FILE] [--name S] [-n NS]\n\nMove Harness delegate manifests to mTLS: mount the client certificate Secret, set the\ncertificate env vars, and point the delegate and its upgrader at the mTLS endpoint.\nWith no path, or "-", reads stdin and writes stdout. Directories are searched for *.yaml/*.yml.')
+    .command('$0 [paths..]', false as unknown as string)
+    .command('secret', 'print the client certificate Secret manifest (validated first)', (y) =>
+      y
+        .option('cert', { type: 'string', demandOption: true, describe: 'client certificate PEM (the leaf first)' })
+        .option('key', { type: 'string', demandOption: true, describe: 'its private key PEM, unencrypted' })
+        .option('ca', { type: 'string', describe: 'CA certificate to check the client certificate against' })
+        .option('name', { type: 'string', default: 'client-certificate', describe: 'Secret name' })
+        .option('namespace', { alias: 'n', type: 'string', describe: 'Secret namespace' }),
+    )
+    .option('endpoint', { alias: 'e', type: 'string', describe: 'mTLS endpoint https://host[:port] (or env DELEGATE_MTLS_ENDPOINT)' })
+    .option('secret-name', { type: 'string', describe: 'client certificate Secret; may contain {delegate} [default: client-certificate]' })
+    .option('mount-path', { type: 'string', describe: 'where the certificate is mounted [default: /etc/mtls]' })
+    .option('ti-service', { type: 'boolean', default: false, describe: 'also add TI_SERVICE_URL (CI test intelligence)' })
+    .option('grpc-authority', { type: 'boolean', default: true, describe: 'set GRPC_AUTHORITY_MODIFICATION_DISABLED="true" (--no-grpc-authority leaves it out)' })
+    .option('write', { alias: 'w', type: 'boolean', default: false, describe: 'rewrite files in place (atomic)' })
+    .option('check', { alias: 'c', type: 'boolean', default: false, describe: 'change nothing; exit 1 if any file needs migrating, listing them' })
+    .option('list-different', { alias: 'l', type: 'boolean', default: false, describe: 'print only the paths that would change; exit 1 if any' })
+    .option('diff', { type: 'boolean', default: false, describe: 'print a unified diff of what would change' })
+    .option('out-dir', { type: 'string', describe: 'write migrated copies under DIR, mirroring relative paths' })
+    .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'report format (json: one object on stdout)' })
+    .option('keep-going', { type: 'boolean', default: false, describe: 'with --write: write the files that could be migrated even if others failed (still exit 2)' })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print only errors' })
+    .option('max-bytes', { type: 'number', describe: 'refuse inputs larger than this [default: 8 MiB]' })
+    .option('cert', { type: 'string', describe: 'client certificate PEM: validate it and add the Secret to the output' })
+    .option('key', { type: 'string', describe: 'private key PEM for --cert' })
+    .option('ca', { type: 'string', describe: 'CA certificate that must have issued --cert' })
+    .epilog(EPILOG)
+    .env(false)
+    .strict()
+    .help('help')
+    .alias('help', 'h')
+    .version(false)
+    .option('version', { type: 'boolean', describe: 'show the version' })
+    .wrap(null)
+    .exitProcess(false)
+    .fail((msg, err) => {
+      throw new UsageError(err ? err.message : msg)
+    })
+  const parsed = await parser.parseAsync(argv, {}, (_err: unknown, _argv: unknown, output: string) => {
+    captured = output
+  })
+  if (parsed.help || captured) return { command: 'help', text: captured }
+  if (parsed.version) return { command: 'version', text: '' }
+  const a = parsed as Record<string, unknown>
+  if ((a._ as unknown[])[0] === 'secret') {
+    return { command: 'secret', cert: a.cert as string, key: a.key as string, ca: a.ca as string | undefined, name: a.name as string, namespace: a.namespace as string | undefined }
+  }
+  const endpoint = (a.endpoint as string | undefined) ?? env.DELEGATE_MTLS_ENDPOINT
+  const out: MigrateArgs = {
+    command: 'migrate',
+    paths: ((a.paths as unknown[] | undefined) ?? []).map(String),
+    tiService: a.tiService as boolean,
+    grpcAuthority: a.grpcAuthority as boolean,
+    write: a.write as boolean,
+    check: a.check as boolean,
+    listDifferent: a.listDifferent as boolean,
+    diff: a.diff as boolean,
+    format: a.format as 'text' | 'json',
+    keepGoing: a.keepGoing as boolean,
+    quiet: a.quiet as boolean,
+  }
+  if (endpoint !== undefined && endpoint !== '') out.endpoint = endpoint
+  for (const k of ['secretName', 'mountPath', 'outDir', 'cert', 'key', 'ca'] as const) if (typeof a[k] === 'string') out[k] = a[k] as string
+  if (typeof a.maxBytes === 'number') {
+    if (!(a.maxBytes > 0)) throw new UsageError('--max-bytes must be a positive number')
+    out.maxBytes = a.maxBytes
+  }
+  return out
+}

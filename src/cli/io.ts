@@ -1,0 +1,10 @@
+/** The one seam between the CLI and the process: tests pass their own. */
+export interface Io {
+  stdin: NodeJS.ReadableStream
+  stdout: { write(s: string): unknown; isTTY?: boolean }
+  stderr: { write(s: string): unknown; isTTY?: boolean }
+  env: Record<string, string | undefined>
+  cwd: string
+}
+
+export const nodeIo = (): Io => ({ stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() })

@@ -1,0 +1,38 @@
+import { InternalError, UsageError } from '../errors.js'
+import { parseArgs } from './args.js'
+import type { Io } from './io.js'
+import { runMigrate } from './run-migrate.js'
+
+declare const __VERSION__: string | undefined
+
+/**
+ * The whole command line. Returns the exit code and never exits the process (ESLint's `execute`),
+ * so tests run it in-process.
+ */
+export async function main(argv: string[], io: Io): Promise<0 | 1 | 2> {
+  try {
+    const args = await parseArgs(argv, io.env)
+    switch (args.command) {
+      case 'help':
+        io.stdout.write(args.text.endsWith('\n') ? args.text : args.text + '\n')
+        return 0
+      case 'version':
+        io.stdout.write(`${typeof __VERSION__ === 'string' ? __VERSION__ : 'dev'}\n`)
+        return 0
+      case 'secret': {
+        const { runSecret } = await import('./run-secret.js')
+        return await runSecret(args, io)
+      }
+      default:
+        return await runMigrate(args, io)
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`delegate-mtls: ${e.message}\nRun "delegate-mtls --help" for usage.\n`)
+      return 2
+    }
+    const detail = e instanceof InternalError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e)
+    io.stderr.write(`delegate-mtls: ${e instanceof Error && /^cannot write/.test(e.message) ? e.message : `internal error: ${detail}`}\n`)
+    return 2
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * delegate-mtls as a library: `migrate(text, options)` returns the migrated text, the planned
+ * changes as data, and the diagnostics. Nothing here touches the file system.
+ */
+export { migrate, resolveOptions } from './pipeline/migrate.js'
+export type { MigrateHooks, MigrateOptions, MigrateResult, MigrateStatus } from './pipeline/migrate.js'
+export type { Change, ChangeOp, MtlsOptions } from './mtls/types.js'
+export type { ResourceRef } from './resources/classify.js'
+export { formatDiagnostic, InternalError, UsageError } from './errors.js'
+export type { Diagnostic, DiagnosticCode, Severity } from './errors.js'
+export { main } from './cli/main.js'
+export type { Io } from './cli/io.js'
