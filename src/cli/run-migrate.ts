@@ -8,6 +8,8 @@ import type { MigrateArgs } from './args.js'
 import type { Io } from './io.js'
 import { diagnosticsText, fileLine, jsonReport, statusOf, summaryLine, type FileResult } from './report.js'
 import { unifiedDiff } from './unified-diff.js'
+import { loadCertificate } from './load-certificate.js'
+import { holdsKey, warnIfInGitTree } from './key-files.js'
 import { redactSecretData } from '../secret/index.js'
 
 interface Planned {
@@ -47,6 +49,9 @@ export async function runMigrate(args: MigrateArgs, io: Io): Promise<0 | 1 | 2> 
   if (args.secretName !== undefined) opts.secretName = args.secretName
   if (args.mountPath !== undefined) opts.mountPath = args.mountPath
   const options = resolveOptions(opts)
+  const pems = await loadCertificate(args, io, args.quiet)
+  if (pems === false) return 2
+  if (pems) options.secret = pems
   const maxBytes = args.maxBytes ?? DEFAULT_MAX_BYTES
   const stdin = args.paths.length === 0 || (args.paths.length === 1 && args.paths[0] === '-')
   if (!stdin && args.paths.includes('-')) throw new UsageError('"-" (standard input) cannot be mixed with file paths')
@@ -118,13 +123,15 @@ async function writeAll(args: MigrateArgs, io: Io, mode: Mode, planned: Planned[
     if (mode === 'write') {
       if (p.input === p.output) continue
       dirs.add(dirname(p.abs))
-      await writeFileAtomic(p.abs, p.output)
+      await writeFileAtomic(p.abs, p.output, holdsKey(p.result) ? { mode: 0o600 } : {})
+      if (holdsKey(p.result)) await warnIfInGitTree(p.abs, p.result.path, io)
     } else {
       const rel = relative(io.cwd, p.abs)
       if (rel.startsWith('..') || isAbsolute(rel)) throw new UsageError(`--out-dir mirrors paths relative to the current directory; ${p.result.path} is outside it`)
       const target = join(resolve(io.cwd, args.outDir!), rel)
       await mkdir(dirname(target), { recursive: true })
-      await writeFileAtomic(target, p.output)
+      await writeFileAtomic(target, p.output, holdsKey(p.result) ? { mode: 0o600 } : {})
+      if (holdsKey(p.result)) await warnIfInGitTree(target, target, io)
     }
   }
   for (const dir of dirs) await cleanStaleTempFiles(dir)

@@ -1,12 +1,13 @@
 import { isMap, type Node } from 'yaml'
 import type { Diagnostic } from '../errors.js'
-import { classify, type Resource } from '../resources/classify.js'
+import { classify, type DelegateWorkload, type Resource } from '../resources/classify.js'
 import { validate, type SchemaName } from '../validate/index.js'
 import { lookup, type PathSeg } from '../yaml/lookup.js'
 import type { Doc } from '../yaml/parse.js'
 import { report } from './context.js'
 import { lint } from './lint.js'
 import { planDelegate } from './plan-delegate.js'
+import { planSecrets } from './plan-secret.js'
 import { planUpgraderConfig, planUpgraderCronJob } from './plan-upgrader.js'
 import type { Edit, MtlsOptions, PlanContext } from './types.js'
 
@@ -63,6 +64,7 @@ export function planStream(src: string, eol: string, file: string, docs: Doc[], 
       else if (res.type === 'upgrader-cronjob') planUpgraderCronJob(ctx, res)
     }
   }
+  planSecrets(ctx, plannable.filter((r): r is DelegateWorkload => r.type === 'delegate'))
   if (resources.some((r) => r.type !== 'other')) lint(ctx)
   return { resources, edits: ctx.edits, diagnostics: ctx.diagnostics }
 }

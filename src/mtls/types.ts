@@ -4,7 +4,7 @@ import type { PathSeg } from '../yaml/lookup.js'
 import type { Splice } from '../yaml/splice.js'
 
 /** How a planned change acts on the decoded document. */
-export type ChangeOp = 'set' | 'add' | 'append' | 'remove'
+export type ChangeOp = 'set' | 'add' | 'append' | 'remove' | 'insert'
 
 /**
  * One intended change, as data: what `--check`, `--diff`, the JSON report and the semantic guard
@@ -15,7 +15,7 @@ export interface Change {
   resource: ResourceRef
   /** kyaml-style path of the changed field, e.g. `spec.template.spec.containers[name=delegate].env[name=X].value`. */
   path: string
-  /** `set` a value, `add` a mapping key, `append` a sequence item, `remove` a sequence item. */
+  /** `set` a value, `add` a mapping key, `append` a sequence item, `remove` a sequence item, `insert` a document. */
   op: ChangeOp
   /** The decoded value before the change (absent for `add` and `append`). */
   before?: unknown
@@ -32,6 +32,10 @@ export interface Edit {
   ptr: PathSeg[]
   /** Path inside the YAML document held as a string at `ptr` (the upgrader's `config.yaml`). */
   inner?: PathSeg[]
+  /** The real new value when `change.after` is redacted (Secret data); only the guard reads it. */
+  value?: unknown
+  /** For `insert`: the new document goes right before this input document. */
+  insertBefore?: number
   splices: Splice[]
 }
 
@@ -49,6 +53,8 @@ export interface MtlsOptions {
   tiService: boolean
   /** Ensure `GRPC_AUTHORITY_MODIFICATION_DISABLED="true"`. Default: `true`. */
   grpcAuthority: boolean
+  /** Certificate and key (PEM, already validated) to put into the Secret `S`. Default: none. */
+  secret?: { certPem: string; keyPem: string }
 }
 
 /** The volume name `V`. */

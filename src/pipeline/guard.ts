@@ -65,12 +65,21 @@ export function checkOutput(input: string, inputDocs: Doc[], output: string, edi
   const outDocs: Doc[] = 'empty' in parsed ? [] : (parsed as Doc[])
   const bad = outDocs.find((d) => d.errors.length > 0)
   if (bad) return `the output does not parse: ${bad.errors[0]!.message.split('\n')[0]}`
-  if (outDocs.length !== inputDocs.length) return `the output has ${outDocs.length} documents, the input ${inputDocs.length}`
+  const inserts = edits.filter((e) => e.change.op === 'insert')
+  if (outDocs.length !== inputDocs.length + inserts.length) {
+    return `the output has ${outDocs.length} documents, expected ${inputDocs.length + inserts.length}`
+  }
   const byDoc = new Map<number, Edit[]>()
-  for (const e of edits) byDoc.set(e.change.resource.document, [...(byDoc.get(e.change.resource.document) ?? []), e])
+  for (const e of edits) if (e.change.op !== 'insert') byDoc.set(e.change.resource.document, [...(byDoc.get(e.change.resource.document) ?? []), e])
+  let shift = 0
   for (let i = 0; i < inputDocs.length; i++) {
+    for (const ins of inserts.filter((e) => e.insertBefore === i)) {
+      const added = toPlain(outDocs[i + shift]!)
+      if ('error' in added || !deepEqual(added.value, ins.value)) return `the document inserted before document ${i + 1} is not the planned ${ins.change.resource.kind}`
+      shift++
+    }
     const inDoc = inputDocs[i]!
-    const outDoc = outDocs[i]!
+    const outDoc = outDocs[i + shift]!
     const docEdits = byDoc.get(i) ?? []
     if (docEdits.length === 0) {
       if (input.slice(inDoc.range[0], inDoc.range[1]) !== output.slice(outDoc.range[0], outDoc.range[1])) return `document ${i + 1} changed although nothing was planned for it`
@@ -79,14 +88,14 @@ export function checkOutput(input: string, inputDocs: Doc[], output: string, edi
     const before = toPlain(inDoc)
     const after = toPlain(outDoc)
     if ('error' in before || 'error' in after) return `document ${i + 1} does not decode`
-    const outer = docEdits.filter((e) => !e.inner).map((e) => ({ op: e.change.op, ptr: e.ptr, after: e.change.after }))
+    const outer = docEdits.filter((e) => !e.inner).map((e) => ({ op: e.change.op, ptr: e.ptr, after: 'value' in e ? e.value : e.change.after }))
     const expected = applyChanges(before.value, outer)
     const actual = structuredClone(after.value)
     const embedded = new Map<string, { ptr: PathSeg[]; edits: Edit[] }>()
     for (const e of docEdits) if (e.inner) embedded.set(JSON.stringify(e.ptr), { ptr: e.ptr, edits: [...(embedded.get(JSON.stringify(e.ptr))?.edits ?? []), e] })
     try {
       for (const { ptr, edits: inner } of embedded.values()) {
-        const want = applyChanges(decode(String(get(expected, ptr))), inner.map((e) => ({ op: e.change.op, ptr: e.inner!, after: e.change.after })))
+        const want = applyChanges(decode(String(get(expected, ptr))), inner.map((e) => ({ op: e.change.op, ptr: e.inner!, after: 'value' in e ? e.value : e.change.after })))
         const got = decode(String(get(actual, ptr)))
         if (!deepEqual(want, got)) return `document ${i + 1}: ${ptr.join('.')} does not hold exactly the planned changes`
         put(expected, ptr, null)
