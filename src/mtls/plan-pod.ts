@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap
 import type { Resource } from '../resources/classify.js'
 import { addPairs, appendItems, fillEmptyValue, setScalar, type EditContext } from '../yaml/edit.js'
 import { map, scalar, seq, type BlockLayout, type Fragment } from '../yaml/fragment.js'
-import { layoutFor, seqIsCompact } from '../yaml/layout.js'
+import { layoutFor, seqDashGap, seqIsCompact } from '../yaml/layout.js'
 import { findItem, pairOf, stringAt, type PathSeg } from '../yaml/lookup.js'
 import { formatScalar } from '../yaml/scalar.js'
 import { replaceRange, type Splice } from '../yaml/splice.js'
@@ -19,12 +19,12 @@ export interface Located<N> {
 /** `0400` for root pods, `0440` for non-root ones (the key must stay readable through fsGroup). */
 export const modeComment = (mode: number) => `0${mode.toString(8)}`
 
-/** Sequence layout for a new list under `key` in a mapping: like a sibling list's, else like `fallback`. */
+/** Sequence layout for a new list under `key` in a mapping: like a sibling list's (indent and `- ` gap), else like `fallback`. */
 export function layoutIn(ectx: EditContext, mapNode: YAMLMap, siblings: string[], fallback: boolean): BlockLayout {
   for (const key of siblings) {
     const pair = pairOf(mapNode, key)
     const compact = pair && seqIsCompact(ectx.src, pair.key as Node, pair.value as Node)
-    if (compact !== undefined) return layoutFor(ectx.unit, compact)
+    if (compact !== undefined) return layoutFor(ectx.unit, compact, seqDashGap(ectx.src, pair!.value as Node))
   }
   return layoutFor(ectx.unit, fallback)
 }
@@ -125,15 +125,18 @@ export function ensureVolume(ctx: PlanContext, res: Resource, pod: Located<YAMLM
   const display = [...pod.display, 'volumes', { name: VOLUME_NAME }]
   const secret = ours.node.get('secret', true)
   if (!isMap(secret)) {
-    report(ctx, 'error', 'CONFLICT', `volume "${VOLUME_NAME}" exists but is not a secret volume; delegate-mtls needs it to hold the client certificate Secret`, ours.node)
+    const source = ours.node.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '')).find((k) => k !== 'name' && k !== '')
+    const what = source ? `a ${source} volume` : 'a volume without a source'
+    report(ctx, 'error', 'CONFLICT', `volume "${VOLUME_NAME}" exists but is ${what}; delegate-mtls needs it to be a secret volume holding the client certificate Secret`, ours.node)
     return secretName
   }
   const nameNode = secret.get('secretName', true)
   let effective = secretName
   if (!isScalar(nameNode) || typeof nameNode.value !== 'string') {
     plan(ctx, res.ref, 'add', [...ptr, 'secret', 'secretName'], [...display, 'secret', 'secretName'], { after: secretName }, 'name the client certificate Secret', [addPairs(ectx, secret, [['secretName', scalar(formatScalar(secretName))]], layoutFor(ectx.unit, true))])
-  } else if (nameNode.value !== secretName && ctx.options.secretNameExplicit) {
-    plan(ctx, res.ref, 'set', [...ptr, 'secret', 'secretName'], [...display, 'secret', 'secretName'], { before: nameNode.value, after: secretName }, '--secret-name was given', [setScalar(ectx, nameNode, secretName)])
+  } else if (nameNode.value !== secretName && (ctx.options.secretNameExplicit || isDelegateToken(nameNode.value))) {
+    const reason = ctx.options.secretNameExplicit ? '--secret-name was given' : `${nameNode.value} is the delegate token Secret, not the client certificate (a Harness 2023 doc bug)`
+    plan(ctx, res.ref, 'set', [...ptr, 'secret', 'secretName'], [...display, 'secret', 'secretName'], { before: nameNode.value, after: secretName }, reason, [setScalar(ectx, nameNode, secretName)])
   } else {
     effective = nameNode.value
   }
@@ -148,6 +151,9 @@ export function ensureVolume(ctx: PlanContext, res: Resource, pod: Located<YAMLM
   }
   return effective
 }
+
+/** SPEC §5: the client certificate is never `<name>-account-token`, which holds the delegate token. */
+const isDelegateToken = (secretName: string) => /-account-token$/.test(secretName)
 
 /** Writes a mode as decimal with its octal in a comment, unless the line already has a comment. */
 function setMode(ectx: EditContext, node: Scalar, mode: number): Splice {

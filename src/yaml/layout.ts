@@ -1,4 +1,4 @@
-import { isMap, isSeq, visit, type Node } from 'yaml'
+import { isMap, isSeq, visit, type CST, type Node } from 'yaml'
 import type { BlockLayout } from './fragment.js'
 import { columnOf, lineStartOf } from './source.js'
 
@@ -26,6 +26,21 @@ export function indentUnit(src: string, root: unknown): number {
 export function seqIsCompact(src: string, keyNode: Node, seqNode: Node): boolean | undefined {
   if (!isSeq(seqNode) || seqNode.flow || !keyNode.range || !seqNode.range) return undefined
   return columnOf(src, seqNode.range[0]) <= columnOf(src, keyNode.range[0])
+}
+
+/**
+ * Spaces between `-` and the content of a block sequence's first item (1 in `- a`, 2 in `-  a`), so a
+ * new list can copy a sibling list's style; undefined for a flow or empty sequence.
+ */
+export function seqDashGap(src: string, seqNode: Node): number | undefined {
+  if (!isSeq(seqNode) || seqNode.flow) return undefined
+  const token = seqNode.srcToken as CST.BlockSequence | undefined
+  const item = token?.items.find((i) => i.value)
+  const dash = item?.start.find((t) => t.type === 'seq-item-ind')
+  const first = seqNode.items[0] as Node | undefined
+  if (!dash || !first?.range) return undefined
+  const gap = first.range[0] - dash.offset - 1
+  return gap >= 1 && !src.slice(dash.offset + 1, first.range[0]).includes('\n') ? gap : undefined
 }
 
 /** A layout for new content: the document's unit, and the sequence style of an example sequence. */

@@ -1,0 +1,137 @@
+/**
+ * Golden files for every shape in the shared corpus (SPEC §2–§6), compared byte for byte.
+ * Regenerate with `node --import tsx scripts/update-goldens.mjs`, then review the diff by hand.
+ */
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { migrate } from '../src/pipeline/migrate.js'
+import {
+  CORPUS_DIR,
+  CORPUS_GOLDENS,
+  DERIVED,
+  DERIVED_DIR,
+  corpusFiles,
+  deriveInput,
+  errorText,
+  goldenCases,
+  isPassThrough,
+  type GoldenCase,
+} from './helpers/corpus.js'
+import { hunksOf, lineDiff, linesOf, renderHunks } from './helpers/line-diff.js'
+
+const test = suite('corpus goldens')
+
+// A missing corpus must fail the run, never skip it: CI checks shared/ out beside the clone.
+let cases: GoldenCase[] = []
+let loadError: Error | undefined
+try {
+  cases = goldenCases()
+} catch (e) {
+  loadError = e as Error
+}
+
+test('the corpus is present beside the repository', () => {
+  if (loadError) throw loadError
+  assert.ok(existsSync(join(CORPUS_DIR, 'SOURCES.md')), `${CORPUS_DIR}/SOURCES.md is missing`)
+  assert.ok(corpusFiles().length >= 21, `only ${corpusFiles().length} corpus files in ${CORPUS_DIR}`)
+})
+
+test('every corpus manifest has exactly one golden, and every golden a corpus manifest', () => {
+  if (loadError) throw loadError
+  const manifests = corpusFiles().filter((f) => !isPassThrough(f)).map((f) => f.replace(/\.yaml$/, ''))
+  const goldens = readdirSync(CORPUS_GOLDENS).filter((f) => f !== '.gitkeep')
+  const stems = goldens.map((f) => f.replace(/\.expected(-error\.txt|\.yaml)$/, ''))
+  assert.equal([...stems].sort(), [...manifests].sort(), 'goldens ≠ corpus manifests')
+  assert.is(new Set(stems).size, stems.length, 'a manifest has both an expected output and an expected error')
+})
+
+for (const c of cases) {
+  if (c.passThrough) {
+    test(`${c.id} is not a Kubernetes manifest: passes through unchanged, status none`, () => {
+      const r = migrate(c.input, c.options)
+      assert.is(r.status, 'none')
+      assert.is(r.output, c.input)
+      assert.equal(r.changes, [])
+      assert.equal(r.diagnostics, [])
+      assert.equal(r.resources, [])
+    })
+    continue
+  }
+  test(`${c.id} matches its golden`, () => {
+    const hasOutput = existsSync(c.expectedOutput)
+    const hasError = existsSync(c.expectedError)
+    assert.ok(hasOutput !== hasError, `${c.id}: expected exactly one of ${c.expectedOutput} / ${c.expectedError}`)
+    const r = migrate(c.input, c.options)
+    if (hasError) {
+      assert.is(r.status, 'error')
+      assert.is(errorText(r), readFileSync(c.expectedError, 'utf8'))
+      assert.is(r.output, c.input, 'an error returns the input unchanged')
+      assert.equal(r.changes, [])
+    } else {
+      assert.is(r.status, 'migrated')
+      assert.is(r.output, readFileSync(c.expectedOutput, 'utf8'))
+      assert.equal(r.diagnostics.filter((d) => d.severity === 'error'), [])
+    }
+  })
+}
+
+test('the four harness/delegate:latest manifests are refused as legacy delegates (SPEC §2)', () => {
+  const refused = cases.filter((c) => {
+    if (c.passThrough) return false
+    const r = migrate(c.input, c.options)
+    return r.diagnostics.some((d) => d.code === 'LEGACY_DELEGATE' && d.message.includes('"harness/delegate:latest"'))
+  })
+  assert.equal(refused.map((c) => c.id), [
+    'corpus/cg-ui-rendered-immutable-2023.yaml',
+    'corpus/ng-ui-rendered-immutable-clusteradmin-2022-09-batchv1beta1.yaml',
+    'corpus/ng-ui-rendered-immutable-clusteradmin-2023-11.yaml',
+    'corpus/ng-ui-rendered-immutable-namespaceadmin-2023-11.yaml',
+  ])
+})
+
+test('only the live Helm object is unresolved: its MANAGER_HOST_AND_PORT lives in a ConfigMap outside the file', () => {
+  const unresolved = cases.filter((c) => !c.passThrough && migrate(c.input, c.options).unresolved).map((c) => c.id)
+  assert.equal(unresolved, ['corpus/helm-rendered-live-deployment-chart-1.0.30-minimal.yaml'])
+  const helm = cases.find((c) => c.id === unresolved[0])!
+  const notChanged = migrate(helm.input, helm.options).diagnostics.filter((d) => d.code === 'NOT_CHANGED')
+  assert.equal(notChanged.map((d) => [d.severity, d.line, d.col]), [['warning', 62, 9]])
+  assert.match(notChanged[0]!.message, /^MANAGER_HOST_AND_PORT may come from ConfigMap minimal-delegate, /)
+})
+
+test('the hand-rendered mTLS template, with its own endpoint and secret name, only gains defaultMode', () => {
+  const file = 'ng-template-mtls-immutable-2023-11-hand-rendered.yaml'
+  const input = readFileSync(join(CORPUS_DIR, file), 'utf8')
+  const r = migrate(input, { endpoint: 'https://customer.agent.harness.io', secretName: '{delegate}-client-certificate', file: `corpus/${file}` })
+  assert.is(r.status, 'migrated')
+  assert.equal(
+    r.changes.map((c) => [c.resource.kind, c.path, c.op, c.after]),
+    [
+      ['Deployment', 'spec.template.spec.volumes[name=client-certificate].secret.defaultMode', 'add', 256],
+      ['CronJob', 'spec.jobTemplate.spec.template.spec.volumes[name=client-certificate].secret.defaultMode', 'add', 256],
+    ],
+  )
+  assert.is(
+    renderHunks(hunksOf(lineDiff(linesOf(input), linesOf(r.output)))),
+    ['+153:           defaultMode: 256 # 0400', '+282:                 defaultMode: 256 # 0400'].join('\n'),
+  )
+  // The same, byte for byte: the input with one line after each `secretName:` of the two secret volumes.
+  const expected = input.replace(/^( +)(secretName: harness-delegate-client-certificate\n)/gm, '$1$2$1defaultMode: 256 # 0400\n')
+  assert.is.not(expected, input)
+  assert.is(r.output, expected)
+})
+
+test('each derived input is its corpus file with only the delegate image changed', () => {
+  for (const name of DERIVED) {
+    const original = readFileSync(join(CORPUS_DIR, `${name}.yaml`), 'utf8')
+    const derived = readFileSync(join(DERIVED_DIR, `${name}.yaml`), 'utf8')
+    assert.is(derived, deriveInput(original), `${name}.yaml was edited by hand or the corpus changed; rerun scripts/update-goldens.mjs`)
+    const hunks = hunksOf(lineDiff(linesOf(original), linesOf(derived)))
+    assert.is(hunks.length, 1, name)
+    assert.equal(hunks[0]!.del.map((d) => d.line.trim()), ['- image: harness/delegate:latest'], name)
+    assert.equal(hunks[0]!.add.map((d) => d.line.trim()), ['- image: harness/delegate:24.09.83900'], name)
+  }
+})
+
+test.run()
