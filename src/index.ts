@@ -4,6 +4,10 @@
  */
 export { migrate, resolveOptions } from './pipeline/migrate.js'
 export type { MigrateHooks, MigrateOptions, MigrateResult, MigrateStatus } from './pipeline/migrate.js'
+export { revert, normalizeRevertEndpoint } from './pipeline/revert.js'
+export type { RevertOptions } from './pipeline/revert.js'
+export { audit } from './audit/audit.js'
+export type { AuditInput, AuditOptions, AuditReport, AuditRow, MtlsState, UpgraderState } from './audit/audit.js'
 export type { Change, ChangeOp, MtlsOptions } from './mtls/types.js'
 export type { ResourceRef } from './resources/classify.js'
 export { formatDiagnostic, InternalError, UsageError } from './errors.js'

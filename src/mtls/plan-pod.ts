@@ -43,7 +43,7 @@ export function appendToList(
   const pair = pairOf(owner, key)
   const list = pair?.value
   if (isSeq(list) && (list.items.length > 0 || list.flow)) return [appendItems(ectx, list, fragments, layout)]
-  if (pair && (list === null || (isScalar(list) && list.value === null))) return fillEmptyValue(ectx, pair as Pair, seq(...fragments), layout)
+  if (pair && (list === null || (isScalar(list) && list.value === null))) return fillEmptyValue(ectx, pair as Pair, seq(...fragments), layout, owner.flow)
   return [addPairs(ectx, owner, [[key, seq(...fragments)]], layout)]
 }
 
@@ -147,7 +147,7 @@ export function ensureVolume(ctx: PlanContext, res: Resource, pod: Located<YAMLM
     const reason = modeNode.value === 400 && !/^0/.test(modeNode.source ?? '')
       ? `defaultMode: 400 is decimal (octal 0620, group-writable); ${modeComment(mode)} was meant`
       : `the key must be readable by the delegate only (${modeComment(mode)})`
-    plan(ctx, res.ref, 'set', [...ptr, 'secret', 'defaultMode'], [...display, 'secret', 'defaultMode'], { before: modeNode.value, after: mode }, reason, [setMode(ectx, modeNode as Scalar, mode)])
+    plan(ctx, res.ref, 'set', [...ptr, 'secret', 'defaultMode'], [...display, 'secret', 'defaultMode'], { before: modeNode.value, after: mode }, reason, [setMode(ectx, modeNode as Scalar, mode, secret.flow === true)])
   }
   return effective
 }
@@ -155,12 +155,16 @@ export function ensureVolume(ctx: PlanContext, res: Resource, pod: Located<YAMLM
 /** SPEC §5: the client certificate is never `<name>-account-token`, which holds the delegate token. */
 const isDelegateToken = (secretName: string) => /-account-token$/.test(secretName)
 
-/** Writes a mode as decimal with its octal in a comment, unless the line already has a comment. */
-function setMode(ectx: EditContext, node: Scalar, mode: number): Splice {
+/**
+ * Writes a mode as decimal with its octal in a comment, unless the line already has a comment or the
+ * value is in a flow collection (`{defaultMode: 400}`), where a comment would swallow the closing
+ * brackets or the next item.
+ */
+function setMode(ectx: EditContext, node: Scalar, mode: number, inFlow: boolean): Splice {
   const [start, end] = node.range!
   const lineEnd = ectx.src.indexOf('\n', end)
   const rest = ectx.src.slice(end, lineEnd < 0 ? ectx.src.length : lineEnd)
-  return replaceRange(start, end, /#/.test(rest) ? String(mode) : `${mode} # ${modeComment(mode)}`)
+  return replaceRange(start, end, inFlow || /#/.test(rest) ? String(mode) : `${mode} # ${modeComment(mode)}`)
 }
 
 /** Does any container of the pod mount a volume of this name? */

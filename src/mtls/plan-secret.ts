@@ -1,12 +1,13 @@
-import { isMap, isScalar, type Scalar } from 'yaml'
+import { isMap, isScalar, type Node, type Pair, type Scalar } from 'yaml'
 import type { DelegateWorkload } from '../resources/classify.js'
 import { CLIENT_CERT_KEY, CLIENT_KEY_KEY, isPlaceholderSecretData, REDACTED, renderSecretManifest } from '../secret/render-secret.js'
-import { addPairs, setScalar } from '../yaml/edit.js'
+import { addPairs, fillEmptyValue, setScalar } from '../yaml/edit.js'
 import { map, scalar } from '../yaml/fragment.js'
 import { layoutFor } from '../yaml/layout.js'
-import { lookup } from '../yaml/lookup.js'
+import { lookup, pairOf } from '../yaml/lookup.js'
+import { formatScalar } from '../yaml/scalar.js'
 import { insertAt } from '../yaml/splice.js'
-import { editContext, plan } from './context.js'
+import { editContext, plan, report } from './context.js'
 import type { PlanContext } from './types.js'
 
 const base64 = (s: string) => Buffer.from(s, 'utf8').toString('base64')
@@ -34,25 +35,50 @@ export function planSecrets(ctx: PlanContext, delegates: DelegateWorkload[]): vo
     )
     if (existing) {
       const ectx = editContext(ctx, existing)
-      const dataNode = lookup(existing.doc.contents, ['data'])
+      const dataPair = pairOf(existing.doc.contents, 'data')
+      const dataNode = dataPair?.value
+      // `data:` with no value (or `~`, `null`) is filled in place.
+      const emptyData = dataPair !== undefined && (dataNode === null || (isScalar(dataNode) && dataNode.value === null))
+      const where = `Secret "${name}"${namespace === undefined ? '' : ` in namespace ${namespace}`}`
+      if (dataPair !== undefined && !isMap(dataNode) && !emptyData) {
+        report(ctx, 'error', 'CONFLICT', `${where} has a "data" that is not a mapping; it cannot hold ${CLIENT_CERT_KEY} and ${CLIENT_KEY_KEY}`, (dataNode as Node | null) ?? undefined)
+        continue
+      }
+      // stringData overrides data when the Secret is applied: the certificate we put in data would be ignored.
+      const stringData = lookup(existing.doc.contents, ['stringData'])
+      const shadowed = [CLIENT_CERT_KEY, CLIENT_KEY_KEY].filter((k) => isMap(stringData) && stringData.has(k))
+      if (shadowed.length > 0) {
+        report(ctx, 'error', 'CONFLICT', `${where} sets ${shadowed.join(' and ')} under stringData, which overrides data when applied; remove ${shadowed.length > 1 ? 'them' : 'it'} from stringData so that --cert/--key can fill in data`, stringData as Node)
+        continue
+      }
       const missing: [string, string][] = []
       for (const key of [CLIENT_CERT_KEY, CLIENT_KEY_KEY]) {
         const node = isMap(dataNode) ? dataNode.get(key, true) : undefined
         const want = data[key]!
+        if (node !== undefined && node !== null && !isScalar(node)) {
+          report(ctx, 'error', 'CONFLICT', `${where}: data.${key} is not a string; it must hold the base64 of the ${key === CLIENT_KEY_KEY ? 'key' : 'certificate'} file`, node as Node)
+          continue
+        }
         if (isScalar(node)) {
           if (node.value !== want) {
-            plan(ctx, existing.ref, 'set', ['data', key], ['data', key], { before: redact(node.value), after: REDACTED }, `fill in the client ${key === CLIENT_KEY_KEY ? 'key' : 'certificate'}`, [setScalar(ectx, node as Scalar, want)])
+            // `client.crt:` with no value is an empty range (right after the colon, or at a comment): insert there, spaced.
+            const [start, end] = node.range!
+            const pad = (c: string | undefined) => (c === undefined || /\s/.test(c) ? '' : ' ')
+            const splice = start === end ? insertAt(start, `${pad(ctx.src[start - 1])}${formatScalar(want)}${ctx.src[start] === '#' ? ' ' : ''}`) : setScalar(ectx, node as Scalar, want)
+            plan(ctx, existing.ref, 'set', ['data', key], ['data', key], { before: redact(node.value), after: REDACTED }, `fill in the client ${key === CLIENT_KEY_KEY ? 'key' : 'certificate'}`, [splice])
             ctx.edits[ctx.edits.length - 1]!.value = want
           }
         } else missing.push([key, want])
       }
       if (missing.length > 0) {
         const pairs = missing.map(([k, v]) => [k, scalar(v)] as [string, ReturnType<typeof scalar>])
-        const splice = isMap(dataNode)
-          ? addPairs(ectx, dataNode, pairs, layoutFor(ectx.unit, true))
-          : addPairs(ectx, existing.doc.contents as Parameters<typeof addPairs>[1], [['data', map(...pairs)]], layoutFor(ectx.unit, true))
+        const splices = isMap(dataNode)
+          ? [addPairs(ectx, dataNode, pairs, layoutFor(ectx.unit, true))]
+          : emptyData
+            ? fillEmptyValue(ectx, dataPair as Pair, map(...pairs), layoutFor(ectx.unit, true))
+            : [addPairs(ectx, existing.doc.contents as Parameters<typeof addPairs>[1], [['data', map(...pairs)]], layoutFor(ectx.unit, true))]
         missing.forEach(([key, value], i) => {
-          plan(ctx, existing.ref, 'add', ['data', key], ['data', key], { after: REDACTED }, 'add the client certificate data', i === 0 ? [splice] : [])
+          plan(ctx, existing.ref, 'add', ['data', key], ['data', key], { after: REDACTED }, 'add the client certificate data', i === 0 ? splices : [])
           ctx.edits[ctx.edits.length - 1]!.value = value
         })
       }

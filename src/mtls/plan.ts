@@ -1,14 +1,16 @@
-import { isMap, type Node } from 'yaml'
+import type { Node } from 'yaml'
 import type { Diagnostic } from '../errors.js'
 import { classify, type DelegateWorkload, type Resource } from '../resources/classify.js'
 import { validate, type SchemaName } from '../validate/index.js'
 import { lookup, type PathSeg } from '../yaml/lookup.js'
-import type { Doc } from '../yaml/parse.js'
+import { toPlain, type Doc } from '../yaml/parse.js'
 import { report } from './context.js'
 import { lint } from './lint.js'
 import { planDelegate } from './plan-delegate.js'
 import { planSecrets } from './plan-secret.js'
 import { planUpgraderConfig, planUpgraderCronJob } from './plan-upgrader.js'
+import { planHelmValues } from './plan-helm-values.js'
+import { planCompose } from './plan-compose.js'
 import type { Edit, MtlsOptions, PlanContext } from './types.js'
 
 export interface StreamPlan {
@@ -36,6 +38,12 @@ export function planStream(src: string, eol: string, file: string, docs: Doc[], 
   const plannable: Resource[] = []
   for (const res of resources) {
     const label = `${res.ref.kind} ${res.ref.name ?? ''}`.trim()
+    // Only documents that matter are decoded (an alias bomb elsewhere passes through untouched, unexpanded).
+    const plain = res.type === 'other' ? { value: undefined } : toPlain(res.doc)
+    if ('error' in plain) {
+      report(ctx, 'error', 'YAML_SYNTAX', `${label}: cannot be decoded: ${plain.error}`, (res.doc.contents as Node | null) ?? 0)
+      continue
+    }
     switch (res.type) {
       case 'legacy':
         report(ctx, 'error', 'LEGACY_DELEGATE', `${label}: ${res.reason}; Harness supports mTLS only on immutable delegates (image tag yy.mm.xxxxx): upgrade to an immutable delegate first`, res.at)
@@ -46,22 +54,26 @@ export function planStream(src: string, eol: string, file: string, docs: Doc[], 
       case 'delegate':
       case 'upgrader-cronjob': {
         const pod = lookup(res.doc.contents, res.podPath)
-        const data = isMap(pod) ? pod.toJS(res.doc) : pod
+        const data = res.podPath.reduce<unknown>((o, k) => (o as Record<string | number, unknown> | undefined)?.[k], plain.value)
         if (validateAt(ctx, 'podSpec', pod, res.podPath, data, label)) plannable.push(res)
         break
       }
       case 'upgrader-config':
+      case 'helm-values':
+      case 'compose':
         plannable.push(res)
         break
     }
   }
-  const order = ['delegate', 'upgrader-config', 'upgrader-cronjob']
+  const order = ['delegate', 'upgrader-config', 'upgrader-cronjob', 'helm-values', 'compose']
   for (const type of order) {
     for (const res of plannable) {
       if (res.type !== type) continue
       if (res.type === 'delegate') planDelegate(ctx, res)
       else if (res.type === 'upgrader-config') planUpgraderConfig(ctx, res)
       else if (res.type === 'upgrader-cronjob') planUpgraderCronJob(ctx, res)
+      else if (res.type === 'helm-values') planHelmValues(ctx, res)
+      else if (res.type === 'compose') planCompose(ctx, res)
     }
   }
   planSecrets(ctx, plannable.filter((r): r is DelegateWorkload => r.type === 'delegate'))

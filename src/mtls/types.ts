@@ -15,7 +15,7 @@ export interface Change {
   resource: ResourceRef
   /** kyaml-style path of the changed field, e.g. `spec.template.spec.containers[name=delegate].env[name=X].value`. */
   path: string
-  /** `set` a value, `add` a mapping key, `append` a sequence item, `remove` a sequence item, `insert` a document. */
+  /** `set` a value, `add` a mapping key, `append` a sequence item, `remove` a sequence item or a mapping key, `insert` a document. */
   op: ChangeOp
   /** The decoded value before the change (absent for `add` and `append`). */
   before?: unknown
@@ -53,6 +53,10 @@ export interface MtlsOptions {
   tiService: boolean
   /** Ensure `GRPC_AUTHORITY_MODIFICATION_DISABLED="true"`. Default: `true`. */
   grpcAuthority: boolean
+  /** docker-compose: host path of the client certificate. Default: `./client.crt`. */
+  certPath?: string
+  /** docker-compose: host path of the client key. Default: `./client.key`. */
+  keyPath?: string
   /** Certificate and key (PEM, already validated) to put into the Secret `S`. Default: none. */
   secret?: { certPem: string; keyPem: string }
 }

@@ -42,12 +42,27 @@ export function applyChanges(value: unknown, changes: { op: string; ptr: PathSeg
       ;(parent[key] as unknown[]).push(structuredClone(after))
     } else parent[key] = structuredClone(after)
   }
-  removals.sort((a, b) => (b[b.length - 1] as number) - (a[a.length - 1] as number))
+  // Deepest and last first, so a removal never shifts the index of another (a list item before its list's key).
+  removals.sort((a, b) => comparePtr(b, a))
   for (const ptr of removals) {
-    const list = get(root, ptr.slice(0, -1))
-    if (Array.isArray(list)) list.splice(ptr[ptr.length - 1] as number, 1)
+    const owner = get(root, ptr.slice(0, -1))
+    const last = ptr[ptr.length - 1]!
+    if (Array.isArray(owner) && typeof last === 'number') owner.splice(last, 1)
+    else if (owner && typeof owner === 'object' && typeof last === 'string') delete (owner as Json)[last]
   }
   return root
+}
+
+/** Element-wise order of two paths: numbers by value, keys by text, a prefix before its extensions. */
+function comparePtr(a: PathSeg[], b: PathSeg[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i]!
+    const y = b[i]!
+    if (x === y) continue
+    if (typeof x === 'number' && typeof y === 'number') return x - y
+    return String(x) < String(y) ? -1 : 1
+  }
+  return a.length - b.length
 }
 
 function put(root: unknown, ptr: PathSeg[], value: unknown): void {
@@ -66,13 +81,20 @@ export function checkOutput(input: string, inputDocs: Doc[], output: string, edi
   const bad = outDocs.find((d) => d.errors.length > 0)
   if (bad) return `the output does not parse: ${bad.errors[0]!.message.split('\n')[0]}`
   const inserts = edits.filter((e) => e.change.op === 'insert')
-  if (outDocs.length !== inputDocs.length + inserts.length) {
-    return `the output has ${outDocs.length} documents, expected ${inputDocs.length + inserts.length}`
+  // `remove` with an empty path takes a whole document out (revert of a Secret the migration inserted).
+  const removed = new Set(edits.filter((e) => e.change.op === 'remove' && e.ptr.length === 0).map((e) => e.change.resource.document))
+  const expectedDocs = inputDocs.length + inserts.length - removed.size
+  if (outDocs.length !== expectedDocs) {
+    return `the output has ${outDocs.length} documents, expected ${expectedDocs}`
   }
   const byDoc = new Map<number, Edit[]>()
   for (const e of edits) if (e.change.op !== 'insert') byDoc.set(e.change.resource.document, [...(byDoc.get(e.change.resource.document) ?? []), e])
   let shift = 0
   for (let i = 0; i < inputDocs.length; i++) {
+    if (removed.has(i)) {
+      shift--
+      continue
+    }
     for (const ins of inserts.filter((e) => e.insertBefore === i)) {
       const added = toPlain(outDocs[i + shift]!)
       if ('error' in added || !deepEqual(added.value, ins.value)) return `the document inserted before document ${i + 1} is not the planned ${ins.change.resource.kind}`

@@ -2,6 +2,8 @@ import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap, type YAML
 import { findItem, lookup, stringAt, type PathSeg } from '../yaml/lookup.js'
 import type { Doc } from '../yaml/parse.js'
 import { classifyTag, isDelegateImage, isUpgraderImage } from './image.js'
+import { recogniseCompose, type ComposeFile } from './compose.js'
+import { recogniseHelmValues, type HelmValues } from './helm-values.js'
 
 /** Which document of the input a resource is, for reports and messages. */
 export interface ResourceRef {
@@ -46,7 +48,7 @@ export interface UpgraderCronJob extends Base {
 export interface OtherResource extends Base {
   type: 'other'
 }
-export type Resource = DelegateWorkload | LegacyDelegate | UpgraderConfig | InvalidUpgraderConfig | UpgraderCronJob | OtherResource
+export type Resource = DelegateWorkload | LegacyDelegate | UpgraderConfig | InvalidUpgraderConfig | UpgraderCronJob | OtherResource | HelmValues | ComposeFile
 
 export const POD_PATH: Record<string, PathSeg[]> = {
   Deployment: ['spec', 'template', 'spec'],
@@ -99,6 +101,10 @@ export function classify(doc: Doc, index: number): Resource {
   if (name !== undefined) ref.name = name
   if (namespace !== undefined) ref.namespace = namespace
   const base = { ref, doc }
+  if (kind === '') {
+    const shape = recogniseHelmValues(doc, index) ?? recogniseCompose(doc, index)
+    if (shape) return shape
+  }
 
   const podPath = POD_PATH[kind]
   if (podPath && kind !== 'CronJob') {

@@ -1,4 +1,4 @@
-import { CST, isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml'
+import { CST, isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml'
 import { InternalError } from '../errors.js'
 import {
   renderBlockMap,
@@ -47,11 +47,14 @@ export function endOfBlock(src: string, node: Node, minCol: number): number {
   return p
 }
 
-/** Joins new lines for insertion at `at`, which is a line start or the end of a text without final newline. */
-function blockInsertion(ctx: EditContext, at: number, lines: string[]): Splice {
+/**
+ * Joins new lines for insertion at `at`, which is a line start or the end of a text without final
+ * newline, to extend the block collection `owner` (see `Splice.nest`).
+ */
+function blockInsertion(ctx: EditContext, at: number, lines: string[], owner: Node): Splice {
   const body = lines.join(ctx.eol)
   const atEofWithoutNewline = at === ctx.src.length && at > 0 && ctx.src[at - 1] !== '\n'
-  return insertAt(at, atEofWithoutNewline ? ctx.eol + body : body + ctx.eol)
+  return { ...insertAt(at, atEofWithoutNewline ? ctx.eol + body : body + ctx.eol), nest: range(owner)[0] }
 }
 
 /** The `-` column and the content column of a block sequence's items, read from its last item. */
@@ -71,13 +74,15 @@ function flowInsertion(ctx: EditContext, coll: Collection, text: string): Splice
   const token = coll.srcToken as CST.FlowCollection
   const end = token.end.find((t) => t.type === 'flow-seq-end' || t.type === 'flow-map-end')
   if (!end) throw new InternalError('unterminated flow collection')
-  let p = end.offset
-  while (p > 0 && /\s/.test(ctx.src[p - 1]!)) p--
-  const prev = ctx.src[p - 1]
-  const empty = coll.items.length === 0
   const padded = ctx.src[token.start.offset + 1] === ' '
-  if (empty) return insertAt(end.offset, padded ? ` ${text} ` : text)
-  return prev === ',' ? insertAt(p, ` ${text},`) : insertAt(p, `, ${text}`)
+  const last = coll.items[coll.items.length - 1]
+  if (last === undefined) return insertAt(end.offset, padded ? ` ${text} ` : text)
+  // After the last item (not after what precedes the bracket: in a multi-line collection that can be a comment).
+  const lastNode = (isPair(last) ? ((last.value as Node | null)?.range ? last.value : last.key) : last) as Node
+  const p = range(lastNode)[1]
+  let q = p
+  while (ctx.src[q] === ' ' || ctx.src[q] === '\t') q++
+  return ctx.src[q] === ',' ? insertAt(q + 1, ` ${text},`) : insertAt(p, `, ${text}`)
 }
 
 const isPadded = (ctx: EditContext, coll: Collection) =>
@@ -88,7 +93,7 @@ export function appendItems(ctx: EditContext, seq: YAMLSeq, items: Fragment[], l
   if (seq.flow) return flowInsertion(ctx, seq, items.map((i) => renderFlow(i, isPadded(ctx, seq))).join(', '))
   const { dashCol, dashGap } = seqLayout(ctx, seq)
   const lines = renderBlockSeq({ seq: items }, dashCol, { unit: ctx.unit, compactSeq: true, ...layout, dashGap })
-  return blockInsertion(ctx, endOfBlock(ctx.src, seq.items[seq.items.length - 1] as Node, dashCol), lines)
+  return blockInsertion(ctx, endOfBlock(ctx.src, seq.items[seq.items.length - 1] as Node, dashCol), lines, seq)
 }
 
 /** Adds pairs to a mapping: after the pair whose key is `after` when there is one, else at its end. */
@@ -110,15 +115,23 @@ export function addPairs(
   const anchor = (anchorPair.value ?? anchorPair.key) as Node
   const isLast = anchorPair === mapNode.items[mapNode.items.length - 1]
   const at = isLast ? endOfBlock(ctx.src, anchor, keyCol) : endOfBlock(ctx.src, anchor, Number.MAX_SAFE_INTEGER)
-  return blockInsertion(ctx, at, renderBlockMap(frag, keyCol, layout))
+  return blockInsertion(ctx, at, renderBlockMap(frag, keyCol, layout), mapNode)
 }
 
 /**
  * Gives an empty value (`key:`, `key: ~`, `key: null`) block content: the collection starts on the
  * next line, indented under the key as `layout` says.
  */
-export function fillEmptyValue(ctx: EditContext, pair: Pair, value: MapFragment | SeqFragment, layout: BlockLayout): Splice[] {
+export function fillEmptyValue(ctx: EditContext, pair: Pair, value: MapFragment | SeqFragment, layout: BlockLayout, inFlow = false): Splice[] {
   const key = pair.key as Node
+  if (inFlow) {
+    // `{volumes: null, ...}`: block lines would end the flow mapping; write the value in flow style.
+    const text = renderFlow(value)
+    const v = pair.value as Node | null
+    if (v && isScalar(v) && range(v)[1] > range(v)[0]) return [replaceRange(range(v)[0], range(v)[1], text)]
+    const colon = ctx.src.indexOf(':', range(key)[1])
+    return [insertAt(colon + 1, ` ${text}`)]
+  }
   const keyCol = columnOf(ctx.src, range(key)[0])
   const lines =
     'map' in value
@@ -137,14 +150,60 @@ export function fillEmptyValue(ctx: EditContext, pair: Pair, value: MapFragment 
 
 /** Replaces a scalar's value, keeping its quoting style. */
 export function setScalar(ctx: EditContext, node: Scalar, value: string): Splice {
+  if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') return setBlockScalar(ctx, node, value)
   const [start, end] = range(node)
   return replaceRange(start, end, restyleScalar(node, value, columnOf(ctx.src, start)))
 }
 
-/** Removes item `index` of a block sequence, with its line(s). */
+/**
+ * A block scalar (`|-`, `>`, ...) keeps its header line (anchor, comment) and its content indentation;
+ * only the content lines, and the chomping indicator when the new value needs another, change. A value
+ * that block style cannot hold as simply (leading spaces, several trailing newlines, a multi-line value
+ * in folded style, an explicit indentation indicator) becomes a double-quoted scalar on the header line.
+ */
+function setBlockScalar(ctx: EditContext, node: Scalar, value: string): Splice {
+  const [start, end] = range(node)
+  const token = node.srcToken as CST.BlockScalar | undefined
+  const header = token?.props.find((t) => t.type === 'block-scalar-header') as CST.SourceToken | undefined
+  const newline = token?.props.find((t) => t.type === 'newline') as CST.SourceToken | undefined
+  if (!token || !header || !newline) throw new InternalError('block scalar without a header line')
+  const contentStart = newline.offset + newline.source.length
+  const afterHeader = ctx.src.slice(header.offset + header.source.length, contentStart) // space, comment, line break
+  const body = value.replace(/\n+$/, '')
+  const trailing = value.length - body.length
+  const style = header.source[0]!
+  const simple =
+    !/[1-9]/.test(header.source) && trailing <= 1 && body !== '' && !/^[ \t]/.test(body) && !body.includes('\r') &&
+    (style === '|' || !body.includes('\n'))
+  if (!simple) return replaceRange(header.offset, end, JSON.stringify(value) + afterHeader)
+  const lines = ctx.src.slice(contentStart, end).split('\n')
+  const contentLine = lines.find((l) => l.trim() !== '')
+  const indent = contentLine ? /^ */.exec(contentLine)![0].length : token.indent + ctx.unit
+  // Keep what follows the last content line (its line break, and blank lines the scalar's range holds).
+  let keepFrom = contentStart
+  let p = contentStart
+  for (const l of lines) {
+    if (l.trim() !== '') keepFrom = p + l.replace(/\r$/, '').length
+    p += l.length + 1
+  }
+  const text = body
+    .split('\n')
+    .map((l) => (l === '' ? '' : ' '.repeat(indent) + l))
+    .join(ctx.eol)
+  const tail = contentLine ? ctx.src.slice(keepFrom, end) : ctx.eol + ctx.src.slice(contentStart, end)
+  return replaceRange(start, end, ctx.src.slice(start, header.offset) + style + (trailing === 0 ? '-' : '') + afterHeader + text + tail)
+}
+
+/** Removes item `index` of a sequence: a block item with its line(s), a flow item with its comma. */
 export function removeItem(ctx: EditContext, seq: YAMLSeq, index: number): Splice {
-  if (seq.flow) throw new InternalError('cannot remove from a flow sequence')
   const item = seq.items[index] as Node
+  if (seq.flow) {
+    // `[a, item, b]`: the item up to the next one; the last item from the end of the one before it.
+    const next = seq.items[index + 1] as Node | undefined
+    if (next) return replaceRange(range(item)[0], range(next)[0], '')
+    const prev = seq.items[index - 1] as Node | undefined
+    return replaceRange(prev ? range(prev)[1] : range(item)[0], range(item)[1], '')
+  }
   const token = seq.srcToken as CST.BlockSequence
   const dash = token.items.filter((i) => i.value)[index]?.start.find((t) => t.type === 'seq-item-ind')
   const start = lineStartOf(ctx.src, dash ? dash.offset : range(item)[0])

@@ -5,19 +5,28 @@ export interface Splice {
   start: number
   end: number
   text: string
+  /**
+   * For an insertion that extends a block collection: where that collection starts. A nested
+   * collection ends where its parent ends, so several insertions can share one offset (items for a
+   * container's last list, and a new key for the container itself); the one extending the inner
+   * (later-starting) collection must come first, or its items would land under the new key.
+   */
+  nest?: number
 }
 
 export const insertAt = (offset: number, text: string): Splice => ({ start: offset, end: offset, text })
 export const replaceRange = (start: number, end: number, text: string): Splice => ({ start, end, text })
 
 /**
- * Applies splices to `src`. Insertions at one offset keep the order they were given in; two splices
- * that overlap are a bug in the planner, never silently dropped.
+ * Applies splices to `src`. Insertions at one offset go innermost collection first (see `nest`), else
+ * keep the order they were given in; two splices that overlap are a bug in the planner, never
+ * silently dropped.
  */
 export function applySplices(src: string, splices: readonly Splice[]): string {
+  const nested = (a: Splice, b: Splice) => (a.nest !== undefined && b.nest !== undefined && a.start === a.end && b.start === b.end ? b.nest - a.nest : 0)
   const ordered = splices
     .map((s, i) => ({ s, i }))
-    .sort((a, b) => a.s.start - b.s.start || a.s.end - b.s.end || a.i - b.i)
+    .sort((a, b) => a.s.start - b.s.start || a.s.end - b.s.end || nested(a.s, b.s) || a.i - b.i)
   let out = ''
   let pos = 0
   for (const { s } of ordered) {

@@ -17,10 +17,7 @@ export const DERIVED_DIR = join(REPO_ROOT, 'test', 'fixtures', 'derived')
 
 export const ENDPOINT = 'https://acme.harness.io:8443'
 
-/**
- * Helm values and docker-compose files are not Kubernetes manifests: for now (this issue) they must pass
- * through untouched, status none. When their own migrations land, give them goldens instead.
- */
+/** Helm values and docker-compose files are not Kubernetes manifests: their goldens live in test/fixtures/shapes. */
 export const isPassThrough = (file: string) => /^(helm-values-|docker-compose-)/.test(file)
 
 /** Corpus manifests refused only for their `harness/delegate:latest` image, re-run with a real immutable tag. */
@@ -55,7 +52,7 @@ export interface GoldenCase {
   id: string
   input: string
   options: MigrateOptions
-  /** Helm values / docker-compose: status `none`, output identical, no golden file. */
+  /** Helm values / docker-compose: golden under test/fixtures/shapes (test/shapes), not here. */
   passThrough: boolean
   /** Golden paths (one of the two exists once the goldens are written). */
   expectedOutput: string

@@ -1,0 +1,453 @@
+/**
+ * `delegate-mtls audit`: is every delegate of a fleet ready for an account switched to STRICT mTLS?
+ *
+ * The audit reuses the planner instead of re-stating the rules: a delegate is `complete` exactly when
+ * planning it with its own current endpoint (and its own Secret name and mount path) yields no change.
+ * All audited files are parsed as one stream, so a delegate split over several files (Deployment here,
+ * upgrader or ConfigMap there) is judged whole.
+ */
+import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml'
+import type { Diagnostic } from '../errors.js'
+import { normalizeEndpoint } from '../mtls/endpoint.js'
+import { planStream } from '../mtls/plan.js'
+import { configDelegateName } from '../mtls/plan-upgrader.js'
+import type { Change, Edit, MtlsOptions } from '../mtls/types.js'
+import { classify, findDelegateContainer, POD_PATH, type Resource } from '../resources/classify.js'
+import { CHART_DEFAULT_NAME, helmImage } from '../resources/helm-values.js'
+import { composeDelegateName, type ComposeService } from '../resources/compose.js'
+import { classifyTag, parseImage } from '../resources/image.js'
+import { lookup, stringAt } from '../yaml/lookup.js'
+import { parseStream, type Doc } from '../yaml/parse.js'
+import { readSource } from '../yaml/source.js'
+import { composeFacts, containerEnv, dirname, podAndContainer, podFacts } from './facts.js'
+
+export interface AuditInput {
+  /** The path as the user named it. */
+  path: string
+  text: string
+}
+
+export interface AuditOptions {
+  /** The endpoint every delegate must use; without it each delegate is judged against its own. */
+  endpoint?: string
+  /** The Secret every delegate must mount (may hold `{delegate}`); without it, the one it mounts. */
+  secretName?: string
+  /** The certificate mount path; without it, the one each delegate uses (default /etc/mtls). */
+  mountPath?: string
+  /** Require GRPC_AUTHORITY_MODIFICATION_DISABLED="true" (default true, as the migration sets it). */
+  grpcAuthority?: boolean
+}
+
+export type MtlsState = 'complete' | 'partial' | 'none' | 'legacy'
+/** `chart`: Helm configures the upgrader from the same values; `unsupported`: the Docker upgrader has no mTLS settings. */
+export type UpgraderState = 'agrees' | 'disagrees' | 'absent' | 'chart' | 'unsupported'
+
+/** One delegate of the fleet. */
+export interface AuditRow {
+  file: string
+  /** 0-based document of the file. */
+  document: number
+  kind: string
+  name: string | null
+  namespace: string | null
+  /** docker-compose: the service's key. */
+  service: string | null
+  image: string | null
+  imageTag: string | null
+  /** `yy.mm.xxxxx` tag: true; `latest`: false; a placeholder, digest or chart default: null. */
+  immutable: boolean | null
+  state: MtlsState
+  /** For partial and none: what the migration would still change that mTLS needs; for legacy: why. */
+  missing: string[]
+  /** Changes the migration would still make that mTLS does not need (the key's file mode). */
+  hardening: string[]
+  /** The current MANAGER_HOST_AND_PORT (or Helm managerEndpoint), when it can be read. */
+  endpoint: string | null
+  endpointHost: string | null
+  /** Kubernetes and Helm: the client certificate Secret; compose: the host path of the certificate. */
+  secret: string | null
+  upgrader: { state: UpgraderState; problems: string[] }
+  /** Would this delegate (and its upgrader) keep working once the account is STRICT? */
+  ready: boolean
+}
+
+export interface AuditReport {
+  version: 1
+  ready: boolean
+  summary: { files: number; delegates: number; complete: number; partial: number; none: number; legacy: number; upgradersDisagreeing: number }
+  delegates: AuditRow[]
+  /** Files that could not be read or parsed: the audit is incomplete (exit 2). */
+  errors: Diagnostic[]
+}
+
+/** A stream the planner can run on: one text and its documents, each mapped to its input file. */
+interface Unit {
+  src: string
+  docs: Doc[]
+  resources: Resource[]
+  fileOf: (doc: number) => { file: number; document: number }
+  docOfLine: (line: number) => number
+}
+
+const PLACEHOLDER_ENDPOINT = 'https://endpoint.invalid'
+const ENDPOINT_FIELDS = /MANAGER_HOST_AND_PORT|LOG_STREAMING_SERVICE_URL|TI_SERVICE_URL|managerHost|managerEndpoint/
+
+/**
+ * Harness SaaS serves mTLS on `<vanity>.harness.io:8443` and `<sub>.agent.harness.io`; any other
+ * harness.io URL (app.harness.io …) is the non-mTLS endpoint. Other hosts (self-managed) cannot be told apart.
+ */
+export function looksLikeMtlsEndpoint(url: string): boolean {
+  return mtlsEndpointKind(url) !== 'no'
+}
+
+/** `yes`: a Harness SaaS mTLS endpoint; `no`: a Harness SaaS non-mTLS one; `unknown`: any other host. */
+export function mtlsEndpointKind(url: string): 'yes' | 'no' | 'unknown' {
+  const u = new URL(url)
+  if (!/(^|\.)harness\.io$/.test(u.hostname)) return 'unknown'
+  return u.port === '8443' || /\.agent\./.test(`.${u.hostname}`) ? 'yes' : 'no'
+}
+
+export function audit(inputs: AuditInput[], options: AuditOptions = {}): AuditReport {
+  const errors: Diagnostic[] = []
+  let texts = inputs.map((input, file) => ({ file, text: readSource(input.text).text }))
+  let units = texts.length === 0 ? [] : [buildUnit(texts)].filter((u): u is Unit => u !== undefined)
+  if (texts.length > 0 && units.length === 0) {
+    // Something does not parse: find what, leave it out, audit the rest.
+    texts = texts.filter(({ file, text }) => {
+      const parsed = parseStream(text, inputs[file]!.path)
+      errors.push(...parsed.errors)
+      return parsed.errors.length === 0
+    })
+    units = makeUnits(texts)
+  }
+  const fixed = options.endpoint === undefined ? undefined : normalizeEndpoint(options.endpoint)
+  const rows: AuditRow[] = []
+  for (const unit of units) rows.push(...auditUnit(unit, inputs, options, fixed))
+  const order = new Map(inputs.map((input, i) => [input.path, i]))
+  rows.sort((a, b) => order.get(a.file)! - order.get(b.file)! || a.document - b.document)
+  const count = (s: MtlsState) => rows.filter((r) => r.state === s).length
+  const summary = {
+    files: inputs.length,
+    delegates: rows.length,
+    complete: count('complete'),
+    partial: count('partial'),
+    none: count('none'),
+    legacy: count('legacy'),
+    upgradersDisagreeing: rows.filter((r) => r.upgrader.state === 'disagrees').length,
+  }
+  return { version: 1, ready: errors.length === 0 && rows.every((r) => r.ready), summary, delegates: rows, errors }
+}
+
+/** All files as one stream, so cross-file references resolve; undefined when it does not parse. */
+function buildUnit(parts: { file: number; text: string }[]): Unit | undefined {
+  let src = ''
+  const starts: { file: number; start: number }[] = []
+  parts.forEach((p, i) => {
+    starts.push({ file: p.file, start: src.length })
+    src += p.text.endsWith('\n') || p.text === '' ? p.text : p.text + '\n'
+    if (i < parts.length - 1) src += '---\n'
+  })
+  const { docs, errors } = parseStream(src, 'audit')
+  if (errors.length > 0) return undefined
+  const kept = docs.filter((d) => d.contents !== null)
+  const fileOfOffset = (offset: number) => [...starts].reverse().find((s) => s.start <= offset)!.file
+  const perFile = new Map<number, number>()
+  const located = kept.map((d) => {
+    const file = fileOfOffset((d.contents as { range?: [number, number, number] }).range?.[0] ?? d.range[0])
+    const document = perFile.get(file) ?? 0
+    perFile.set(file, document + 1)
+    return { file, document }
+  })
+  const lineStarts = [0]
+  for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) lineStarts.push(i + 1)
+  const docOfLine = (line: number) => {
+    const offset = lineStarts[line - 1] ?? src.length
+    return kept.findIndex((d) => d.range[0] <= offset && offset <= d.range[2])
+  }
+  return { src, docs: kept, resources: kept.map((d, i) => classify(d, i)), fileOf: (i) => located[i]!, docOfLine }
+}
+
+/** One stream for all files when they parse together (they can fail to: directives mid-stream), else one per file. */
+function makeUnits(texts: { file: number; text: string }[]): Unit[] {
+  if (texts.length === 0) return []
+  const all = buildUnit(texts)
+  if (all) return [all]
+  return texts.map((t) => buildUnit([t])).filter((u): u is Unit => u !== undefined)
+}
+
+/** Plans a subset of a unit's documents; edits and diagnostics come back keyed by unit document index. */
+function planSubset(unit: Unit, indexes: number[], options: MtlsOptions): { edits: (Edit & { doc: number })[]; diagnostics: (Diagnostic & { doc: number })[] } {
+  const plan = planStream(unit.src, '\n', 'audit', indexes.map((i) => unit.docs[i]!), options)
+  return {
+    edits: plan.edits.map((e) => ({ ...e, doc: indexes[e.change.resource.document]! })),
+    diagnostics: plan.diagnostics.map((d) => ({ ...d, doc: d.line === undefined ? -1 : unit.docOfLine(d.line) })),
+  }
+}
+
+const mtlsOptions = (endpoint: string, secretName: string, mountPath: string, grpcAuthority: boolean): MtlsOptions => ({
+  endpoint,
+  secretName,
+  // Explicit: an upgrader mounting another Secret than its delegate is a disagreement, not a choice to keep.
+  secretNameExplicit: true,
+  mountPath,
+  tiService: false,
+  grpcAuthority,
+})
+
+/** The endpoint to plan with, and what is wrong with the delegate's own. */
+function endpointFor(value: string | undefined, fixed: string | undefined, unresolvedFrom?: string): { plan: string; known: boolean; problem?: string } {
+  if (fixed !== undefined) {
+    if (value === undefined) return { plan: fixed, known: true, problem: unresolvedFrom ? `MANAGER_HOST_AND_PORT comes from ${unresolvedFrom}` : 'MANAGER_HOST_AND_PORT is not set' }
+    return { plan: fixed, known: true }
+  }
+  if (value === undefined) return { plan: PLACEHOLDER_ENDPOINT, known: false, problem: unresolvedFrom ? `MANAGER_HOST_AND_PORT comes from ${unresolvedFrom}: cannot tell its endpoint` : 'MANAGER_HOST_AND_PORT is not set' }
+  let normal: string
+  try {
+    normal = normalizeEndpoint(value)
+  } catch {
+    return { plan: PLACEHOLDER_ENDPOINT, known: false, problem: `endpoint ${value} is not an mTLS endpoint (https://host[:port], no path)` }
+  }
+  if (!looksLikeMtlsEndpoint(normal)) return { plan: normal, known: true, problem: `endpoint ${value} is Harness's non-mTLS endpoint (mTLS: https://<vanity>.harness.io:8443 or https://<sub>.agent.harness.io)` }
+  return { plan: normal, known: true }
+}
+
+const hostOf = (value: string | undefined): string | null => {
+  if (value === undefined) return null
+  try {
+    return new URL(value).host || null
+  } catch {
+    return null
+  }
+}
+
+/** A short, readable name for a change the migration would still make. */
+export function describeChange(c: Change): string {
+  const after = c.after as { name?: unknown } | string | undefined
+  const list = c.path.replace(/\[[^\]]*\]$/, '').split('.').pop()!.replace(/\[.*$/, '')
+  if (c.op === 'append') {
+    if (typeof after === 'string') return list === 'environment' ? `env ${after.split('=')[0]}` : `mount ${after}`
+    if (after && typeof after === 'object' && typeof after.name === 'string') {
+      const label = ({ env: 'env', volumeMounts: 'volumeMount', volumes: 'volume', custom_envs: 'custom_envs' } as Record<string, string>)[list] ?? list
+      return `${label} ${after.name}`
+    }
+  }
+  const short = c.path
+    .replace(/^data\."config\.yaml"\./, 'config.yaml ')
+    .replace(/^spec\.(jobTemplate\.spec\.)?template\.spec\./, '')
+    .replace(/^containers\[name=[^\]]+\]\./, '')
+    .replace(/^services\.[^.]+\./, '')
+    .replace(/\[name=([^\]]+)\]/g, ' $1')
+    .replace(/^environment[ .]/, 'env ')
+  const prefix = c.resource.kind === 'ConfigMap' && !short.startsWith('config.yaml ') ? `ConfigMap ${c.resource.name ?? ''}: ` : ''
+  const value = c.op === 'remove' ? ' (remove)' : typeof c.after === 'object' || c.after === undefined ? '' : ` → ${String(c.after)}`
+  return `${prefix}${short}${value}`
+}
+
+function rowBase(unit: Unit, inputs: AuditInput[], res: Resource): Pick<AuditRow, 'file' | 'document' | 'kind' | 'name' | 'namespace' | 'service'> {
+  const where = unit.fileOf(res.ref.document)
+  return { file: inputs[where.file]!.path, document: where.document, kind: res.ref.kind, name: res.ref.name ?? null, namespace: res.ref.namespace ?? null, service: null }
+}
+
+function imageFields(ref: string | undefined): Pick<AuditRow, 'image' | 'imageTag' | 'immutable'> {
+  if (ref === undefined) return { image: null, imageTag: null, immutable: null }
+  const info = parseImage(ref)
+  const kind = classifyTag(ref)
+  return {
+    image: ref,
+    imageTag: info.tag ?? (info.digest ? `@${info.digest}` : null),
+    immutable: kind === 'immutable' || kind === 'early-immutable' ? true : kind === 'legacy' ? false : null,
+  }
+}
+
+function stateOf(known: boolean, found: { missing: string[]; hardening: string[] }, hasArtefacts: boolean): MtlsState {
+  if (known && found.missing.length === 0 && found.hardening.length === 0) return 'complete'
+  return hasArtefacts ? 'partial' : 'none'
+}
+
+/** Which delegate each upgrader resource of a unit serves: its config's workloadName; a CronJob, the config it mounts. */
+function upgraderOwners(unit: Unit): Map<number, string> {
+  const owners = new Map<number, string>()
+  const configs = new Map<string, string>()
+  unit.resources.forEach((r, i) => {
+    if (r.type !== 'upgrader-config') return
+    const owner = configDelegateName(r.config.value as string, r.ref.name)
+    owners.set(i, owner)
+    configs.set(`${r.ref.namespace ?? ''}/${r.ref.name ?? ''}`, owner)
+  })
+  unit.resources.forEach((r, i) => {
+    if (r.type !== 'upgrader-cronjob') return
+    let owner = (r.ref.name ?? '').replace(/-upgrader-job$/, '')
+    const volumes = lookup(r.doc.contents, [...r.podPath, 'volumes'])
+    if (isSeq(volumes)) {
+      for (const v of volumes.items) {
+        const cmName = stringAt(lookup(v, ['configMap']), 'name')
+        const found = configs.get(`${r.ref.namespace ?? ''}/${cmName ?? ''}`) ?? (r.ref.namespace === undefined ? [...configs].find(([k]) => k.endsWith(`/${cmName}`))?.[1] : undefined)
+        if (found !== undefined) owner = found
+      }
+    }
+    owners.set(i, owner)
+  })
+  return owners
+}
+
+/**
+ * The upgrader resources of a delegate. The same delegate may be audited twice (a base and an overlay, a
+ * file and its migrated copy): when its own file has an upgrader, that one is its upgrader.
+ */
+function upgraderDocs(unit: Unit, owners: Map<number, string>, name: string, namespace: string | undefined, delegateDoc: number): number[] {
+  const all: number[] = []
+  for (const [i, owner] of owners) {
+    const r = unit.resources[i]!
+    if (owner === name && (namespace === undefined || r.ref.namespace === undefined || r.ref.namespace === namespace)) all.push(i)
+  }
+  const file = unit.fileOf(delegateDoc).file
+  const sameFile = all.filter((i) => unit.fileOf(i).file === file)
+  return (sameFile.length > 0 ? sameFile : all).sort((x, y) => x - y)
+}
+
+function auditUnit(unit: Unit, inputs: AuditInput[], options: AuditOptions, fixed: string | undefined): AuditRow[] {
+  const rows: AuditRow[] = []
+  const grpc = options.grpcAuthority ?? true
+  const configMaps = unit.resources.flatMap((r, i) => (r.ref.kind === 'ConfigMap' && r.type === 'other' ? [i] : []))
+  const owners = upgraderOwners(unit)
+  unit.resources.forEach((res, index) => {
+    const base = rowBase(unit, inputs, res)
+    if (res.type === 'legacy') {
+      rows.push({ ...base, ...imageFields(legacyImage(res)), state: 'legacy', missing: [`${res.reason}: cannot do mTLS, upgrade to an immutable delegate first`], hardening: [], endpoint: null, endpointHost: null, secret: null, upgrader: { state: 'absent', problems: [] }, ready: false })
+      return
+    }
+    if (res.type === 'delegate') {
+      const { pod, container } = podAndContainer(res)
+      const name = res.ref.name ?? 'delegate'
+      const ep = containerEnv(unit.resources, container, res.ref.namespace, 'MANAGER_HOST_AND_PORT')
+      const facts = podFacts(pod, container)
+      const mountPath = options.mountPath ?? facts.mountPath ?? (facts.certEnv ? dirname(facts.certEnv) : '/etc/mtls')
+      const secret = options.secretName?.replaceAll('{delegate}', name) ?? facts.secretName ?? 'client-certificate'
+      const target = endpointFor(ep.value, fixed, ep.unresolved ? ep.from : undefined)
+      const upgraders = upgraderDocs(unit, owners, name, res.ref.namespace, index)
+      const planned = planSubset(unit, [index, ...configMaps, ...upgraders], mtlsOptions(target.plan, secret, mountPath, grpc))
+      const mine = (doc: number) => doc === index || configMaps.includes(doc)
+      const found = findings(planned, mine, target.known)
+      if (target.problem) found.missing.unshift(target.problem)
+      const theirs = findings(planned, (doc) => upgraders.includes(doc), target.known, (doc) => `${unit.resources[doc]!.ref.kind} ${unit.resources[doc]!.ref.name ?? ''}: `)
+      if (!target.known && ep.value !== undefined) theirs.missing.push(...upgraderHostMismatch(unit, upgraders, ep.value))
+      found.hardening.push(...theirs.hardening.map((h) => `upgrader: ${h}`))
+      const artefacts = facts.any || (ep.value !== undefined && target.known && fixed === undefined && mtlsEndpointKind(target.plan) === 'yes')
+      const state = stateOf(target.known, found, artefacts)
+      const upgrader = { state: upgraders.length === 0 ? 'absent' : theirs.missing.length === 0 ? 'agrees' : 'disagrees', problems: theirs.missing } as AuditRow['upgrader']
+      rows.push({ ...base, ...imageFields(stringAt(container, 'image')), state, missing: found.missing, hardening: found.hardening, endpoint: ep.value ?? null, endpointHost: hostOf(ep.value), secret: facts.secretName ?? null, upgrader, ready: target.known && found.missing.length === 0 && upgrader.state !== 'disagrees' })
+      return
+    }
+    if (res.type === 'helm-values') {
+      const root = res.doc.contents as YAMLMap
+      const name = stringAt(root, 'delegateName') ?? CHART_DEFAULT_NAME
+      const endpointNode = root.get('managerEndpoint', true)
+      const endpoint = isScalar(endpointNode) && endpointNode.value !== null ? String(endpointNode.value) : 'https://app.harness.io'
+      const current = stringAt(lookup(root, ['mTLS']), 'secretName') || undefined
+      const secret = options.secretName?.replaceAll('{delegate}', name) ?? current ?? 'client-certificate'
+      const target = endpointFor(endpoint, fixed)
+      const planned = planSubset(unit, [index], mtlsOptions(target.plan, secret, '/etc/mtls', grpc))
+      const found = findings(planned, (doc) => doc === index, target.known)
+      if (target.problem) found.missing.unshift(target.problem)
+      const state = stateOf(target.known, found, current !== undefined)
+      const enabled = lookup(root, ['upgrader', 'enabled'])
+      const upgrader = { state: isScalar(enabled) && enabled.value === false ? 'absent' : 'chart', problems: [] } as AuditRow['upgrader']
+      rows.push({ ...base, name, ...imageFields(helmImage(root)?.ref), state, missing: found.missing, hardening: found.hardening, endpoint, endpointHost: hostOf(endpoint), secret: current ?? null, upgrader, ready: target.known && found.missing.length === 0 })
+      return
+    }
+    if (res.type === 'compose') {
+      for (const service of res.delegates) rows.push(composeRow(unit, inputs, res, index, service, options, fixed, grpc))
+    }
+  })
+  return rows
+}
+
+function composeRow(unit: Unit, inputs: AuditInput[], res: Resource & { type: 'compose'; upgraders: ComposeService[] }, index: number, s: ComposeService, options: AuditOptions, fixed: string | undefined, grpc: boolean): AuditRow {
+  const facts = composeFacts(s)
+  const mountPath = options.mountPath ?? facts.mountDir ?? (facts.certEnv ? dirname(facts.certEnv) : '/etc/mtls')
+  const target = endpointFor(facts.passthrough ? undefined : facts.endpoint, fixed, facts.passthrough ? 'the host environment, .env or an env_file' : undefined)
+  const planned = planSubset(unit, [index], mtlsOptions(target.plan, 'client-certificate', mountPath, grpc))
+  const prefix = `services.${s.service}.`
+  const mine = {
+    edits: planned.edits.filter((e) => e.change.path.startsWith(prefix)),
+    diagnostics: planned.diagnostics.filter((d) => d.message.startsWith(`service ${s.service}:`)),
+  }
+  const found = findings(mine, (doc) => doc === index, target.known)
+  if (target.problem) found.missing.unshift(target.problem)
+  const state = stateOf(target.known, found, facts.any)
+  const upgrader = res.upgraders.length > 0
+    ? { state: 'unsupported' as const, problems: res.upgraders.map((u) => `service ${u.service}: the Docker upgrader has no mTLS settings`) }
+    : { state: 'absent' as const, problems: [] }
+  return {
+    ...rowBase(unit, inputs, res),
+    name: composeDelegateName(s),
+    service: s.service,
+    ...imageFields(stringAt(s.node, 'image')),
+    state,
+    missing: found.missing,
+    hardening: found.hardening,
+    endpoint: facts.endpoint ?? null,
+    endpointHost: hostOf(facts.endpoint),
+    secret: facts.certSource ?? null,
+    upgrader,
+    ready: target.known && found.missing.length === 0,
+  }
+}
+
+/**
+ * What planning found for the documents `mine` accepts: changes still to make and values it could not
+ * change (`missing`), apart from the file mode of the key, which mTLS works without (`hardening`).
+ */
+function findings(
+  planned: { edits: (Edit & { doc: number })[]; diagnostics: (Diagnostic & { doc: number })[] },
+  mine: (doc: number) => boolean,
+  endpointKnown: boolean,
+  label: (doc: number) => string = () => '',
+): { missing: string[]; hardening: string[] } {
+  const missing: string[] = []
+  const hardening: string[] = []
+  for (const e of planned.edits) {
+    if (!mine(e.doc)) continue
+    const c = e.change
+    if (!endpointKnown && (ENDPOINT_FIELDS.test(c.path) || ENDPOINT_FIELDS.test(JSON.stringify(c.after ?? '')))) continue
+    ;(/\.defaultMode$/.test(c.path) ? hardening : missing).push(label(e.doc) + describeChange(c))
+  }
+  for (const d of planned.diagnostics) {
+    if (!mine(d.doc)) continue
+    if (d.severity === 'error') missing.push(label(d.doc) + d.message)
+    else if (d.code === 'NOT_CHANGED' && (endpointKnown || !ENDPOINT_FIELDS.test(d.message))) missing.push(label(d.doc) + d.message)
+  }
+  return { missing: [...new Set(missing)], hardening: [...new Set(hardening)] }
+}
+
+/** Without a usable delegate endpoint, the upgrader must at least point where the delegate points. */
+function upgraderHostMismatch(unit: Unit, upgraders: number[], endpoint: string): string[] {
+  const out: string[] = []
+  for (const i of upgraders) {
+    const r = unit.resources[i]!
+    if (r.type !== 'upgrader-config') continue
+    const m = /^\s*managerHost:[ \t]*["']?([^"'\s#]+)/m.exec(r.config.value as string)
+    if (m && m[1] !== endpoint) out.push(`ConfigMap ${r.ref.name ?? ''}: managerHost is ${m[1]}, the delegate uses ${endpoint}`)
+  }
+  return out
+}
+
+/** The image of a refused delegate, for the table. */
+function legacyImage(res: Resource): string | undefined {
+  const root = res.doc.contents
+  if (res.ref.kind === 'HelmValues') return helmImage(root)?.ref
+  if (res.ref.kind === 'DockerCompose') {
+    const services = isMap(root) ? root.get('services', true) : undefined
+    if (!isMap(services)) return undefined
+    for (const p of services.items) {
+      const image = stringAt(p.value, 'image')
+      if (image && classifyTag(image) === 'legacy') return image
+    }
+    return undefined
+  }
+  const podPath = POD_PATH[res.ref.kind]
+  const containers = podPath ? lookup(root, [...podPath, 'containers']) : undefined
+  if (!isSeq(containers)) return undefined
+  const i = findDelegateContainer(containers)
+  return i < 0 ? undefined : stringAt(containers.items[i], 'image')
+}

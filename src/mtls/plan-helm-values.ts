@@ -1,0 +1,157 @@
+import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml'
+import { CHART_DEFAULT_NAME, helmImage, type HelmValues } from '../resources/helm-values.js'
+import { classifyTag } from '../resources/image.js'
+import { addPairs, fillEmptyValue, setScalar } from '../yaml/edit.js'
+import { setPairValue } from '../yaml/edit-pairs.js'
+import { map, scalar, type BlockLayout, type Fragment } from '../yaml/fragment.js'
+import { layoutFor, seqIsCompact } from '../yaml/layout.js'
+import { findItem, pairOf, stringAt } from '../yaml/lookup.js'
+import { formatScalar } from '../yaml/scalar.js'
+import { editContext, plan, report } from './context.js'
+import { wantedEnv } from './plan-env.js'
+import { appendToList } from './plan-pod.js'
+import type { PlanContext } from './types.js'
+
+/** The chart mounts the Secret here, whatever `--mount-path` says (templates/deployment.yaml, 1.0.23+). */
+export const CHART_MOUNT_PATH = '/etc/mtls'
+
+/** The first release of harness-delegate-ng that reads `mTLS.secretName`. */
+export const CHART_MTLS_VERSION = '1.0.23'
+
+/** Keys of the chart's own values.yaml (not of a short UI download), used to tell which one a file is. */
+const CHART_DEFAULTS_KEYS = ['serviceAccount', 'autoscaling', 'upgrader', 'livenessProbe']
+
+/** `{delegate}` of `--secret-name` for a values file: its delegateName, else the chart's default name. */
+export const helmDelegateName = (root: unknown) => stringAt(root, 'delegateName') ?? CHART_DEFAULT_NAME
+
+/** Sequence style for a new top-level list: like the file's first block list, else indented (the chart's comments). */
+function topLevelSeqLayout(src: string, root: YAMLMap, unit: number): BlockLayout {
+  for (const pair of root.items) {
+    const compact = seqIsCompact(src, pair.key as Node, pair.value as Node)
+    if (compact !== undefined) return layoutFor(unit, compact)
+  }
+  return layoutFor(unit, false)
+}
+
+/**
+ * Chart harness-delegate-ng ≥ 1.0.23 (§7 of the evidence): `managerEndpoint` → E, `mTLS.secretName` → S
+ * (the chart then mounts the Secret and sets the certificate env vars and the upgrader's paths), and
+ * `GRPC_AUTHORITY_MODIFICATION_DISABLED` through `custom_envs`, the chart's list of extra env entries
+ * (`{name, value}` maps rendered into the delegate container's `env`).
+ */
+export function planHelmValues(ctx: PlanContext, res: HelmValues): void {
+  const root = res.doc.contents as YAMLMap
+  const ectx = editContext(ctx, res)
+  const { endpoint } = ctx.options
+
+  const image = helmImage(root)
+  if (image) {
+    const tag = classifyTag(image.ref)
+    if (tag === 'unverifiable') report(ctx, 'warning', 'IMAGE', `cannot tell from image "${image.ref}" whether this is an immutable delegate (yy.mm.xxxxx); mTLS needs one`, image.at)
+    else if (tag === 'early-immutable') report(ctx, 'warning', 'IMAGE', `image "${image.ref}" is an early immutable build that may predate mTLS support (22.07); upgrade the delegate`, image.at)
+  }
+  if (ctx.options.mountPath !== CHART_MOUNT_PATH) {
+    report(ctx, 'warning', 'UNSUPPORTED', `the chart mounts the client certificate at ${CHART_MOUNT_PATH}; --mount-path ${ctx.options.mountPath} does not apply to Helm values`, root)
+  }
+
+  // managerEndpoint: the chart derives MANAGER_HOST_AND_PORT, LOG_STREAMING_SERVICE_URL and the upgrader's managerHost from it.
+  const endpointPair = pairOf(root, 'managerEndpoint')
+  if (endpointPair) {
+    const node = endpointPair.value
+    if (!isScalar(node) || node.value !== endpoint) {
+      const before = isScalar(node) ? node.value : null
+      plan(ctx, res.ref, 'set', ['managerEndpoint'], ['managerEndpoint'], { before, after: endpoint }, 'the mTLS endpoint (the chart derives the delegate\'s and the upgrader\'s URLs from it)', [setPairValue(ectx, endpointPair as Pair, endpoint, formatScalar(endpoint))])
+    }
+  } else {
+    report(ctx, 'warning', 'ADDED_ENDPOINT', 'the values file had no managerEndpoint (the chart\'s default is https://app.harness.io); added it', root)
+    plan(ctx, res.ref, 'add', ['managerEndpoint'], ['managerEndpoint'], { after: endpoint }, 'the mTLS endpoint', [addPairs(ectx, root, [['managerEndpoint', scalar(formatScalar(endpoint))]], layoutFor(ectx.unit, true))])
+  }
+
+  // mTLS.secretName
+  const secretName = ctx.options.secretName.replaceAll('{delegate}', helmDelegateName(root))
+  const mtlsPair = pairOf(root, 'mTLS')
+  const mtls = mtlsPair?.value
+  const anchor = pairOf(root, 'managerEndpoint') ? 'managerEndpoint' : undefined
+  const reason = 'the chart mounts this Secret in the delegate and the upgrader and sets their certificate paths'
+  let changedSecret = false
+  if (isMap(mtls)) {
+    const namePair = pairOf(mtls, 'secretName')
+    const current = namePair && isScalar(namePair.value) ? namePair.value.value : undefined
+    if (!namePair) {
+      plan(ctx, res.ref, 'add', ['mTLS', 'secretName'], ['mTLS', 'secretName'], { after: secretName }, reason, [addPairs(ectx, mtls, [['secretName', scalar(formatScalar(secretName))]], layoutFor(ectx.unit, true))])
+      changedSecret = true
+    } else if (current === null || current === undefined || current === '' || (current !== secretName && ctx.options.secretNameExplicit)) {
+      if (!isScalar(namePair.value) && namePair.value !== null) {
+        report(ctx, 'error', 'CONFLICT', `mTLS.secretName must be a Secret name, not a ${isSeq(namePair.value) ? 'list' : 'mapping'}`, namePair.value as Node)
+      } else {
+        plan(ctx, res.ref, 'set', ['mTLS', 'secretName'], ['mTLS', 'secretName'], { before: current ?? null, after: secretName }, current ? '--secret-name was given' : reason, [setPairValue(ectx, namePair as Pair, secretName, formatScalar(secretName))])
+        changedSecret = true
+      }
+    }
+  } else if (mtlsPair && (mtls === null || (isScalar(mtls) && mtls.value === null))) {
+    plan(ctx, res.ref, 'set', ['mTLS'], ['mTLS'], { before: null, after: { secretName } }, reason, fillEmptyValue(ectx, mtlsPair as Pair, map(['secretName', scalar(formatScalar(secretName))]), layoutFor(ectx.unit, true)))
+    changedSecret = true
+  } else if (!mtlsPair) {
+    plan(ctx, res.ref, 'add', ['mTLS'], ['mTLS'], { after: { secretName } }, reason, [addPairs(ectx, root, [['mTLS', map(['secretName', scalar(formatScalar(secretName))])]], layoutFor(ectx.unit, true), anchor)])
+    changedSecret = true
+  } else {
+    report(ctx, 'error', 'CONFLICT', 'mTLS must be a mapping with secretName', mtlsPair.value as Node)
+    return
+  }
+  if (changedSecret) chartVersionWarning(ctx, root, image?.ref)
+
+  planCustomEnvs(ctx, res, root, anchor)
+}
+
+/** SPEC-level caveat of §7: charts before 1.0.23 ignore `mTLS.secretName` without an error. */
+function chartVersionWarning(ctx: PlanContext, root: YAMLMap, image: string | undefined): void {
+  if (root.has('mTLS')) return // the file comes from a chart that has the key
+  const ignored = `charts before ${CHART_MTLS_VERSION} ignore mTLS.secretName without an error, so the delegate would run without its certificate`
+  if (CHART_DEFAULTS_KEYS.every((k) => root.has(k))) {
+    const hint = image ? `, delegate image ${image}` : ''
+    report(ctx, 'warning', 'CHART_VERSION', `this is the values.yaml of a harness-delegate-ng chart before ${CHART_MTLS_VERSION} (it has no mTLS key${hint}); ${ignored}: upgrade the chart to ${CHART_MTLS_VERSION} or later`, root)
+  } else {
+    report(ctx, 'warning', 'CHART_VERSION', `mTLS.secretName needs chart harness-delegate-ng ${CHART_MTLS_VERSION} or later (${ignored}): check the installed chart with helm list -n <namespace> and upgrade it if it is older`, root)
+  }
+}
+
+/**
+ * `custom_envs` entries win over the chart's ConfigMap: endpoint URLs found there are rewritten, the
+ * certificate paths corrected, and what the chart does not set (GRPC_AUTHORITY_MODIFICATION_DISABLED,
+ * TI_SERVICE_URL on request) appended.
+ */
+function planCustomEnvs(ctx: PlanContext, res: HelmValues, root: YAMLMap, anchor: string | undefined): void {
+  const ectx = editContext(ctx, res)
+  const envs = root.get('custom_envs', true)
+  const appended: Fragment[] = []
+  const wanted = wantedEnv({ ...ctx, options: { ...ctx.options, mountPath: CHART_MOUNT_PATH } })
+  for (const want of wanted) {
+    const found = findItem(envs, 'name', want.name)
+    if (found) {
+      const ptr = ['custom_envs', found.index]
+      const display = ['custom_envs', { name: want.name }]
+      const valueNode = found.node.get('value', true)
+      if (isMap(found.node.get('valueFrom', true))) {
+        if (want.kind === 'owned') report(ctx, 'error', 'CONFLICT', `custom_envs ${want.name} is set through valueFrom; delegate-mtls must set it to "${want.value}" inline (remove the valueFrom)`, found.node)
+        else report(ctx, 'warning', 'NOT_CHANGED', `custom_envs ${want.name} comes from valueFrom, which is not in the input: set it to "${want.value}" there`, found.node)
+        continue
+      }
+      if (isScalar(valueNode)) {
+        if (valueNode.value !== want.value) plan(ctx, res.ref, 'set', [...ptr, 'value'], [...display, 'value'], { before: valueNode.value, after: want.value }, `${want.reason} (custom_envs overrides the chart's ConfigMap)`, [setScalar(ectx, valueNode as Scalar, want.value)])
+      } else {
+        plan(ctx, res.ref, 'add', [...ptr, 'value'], [...display, 'value'], { after: want.value }, want.reason, [addPairs(ectx, found.node, [['value', scalar(formatScalar(want.value, 'double'))]], layoutFor(ectx.unit, true))])
+      }
+      continue
+    }
+    // The chart sets MANAGER_HOST_AND_PORT, LOG_STREAMING_SERVICE_URL and the certificate paths itself.
+    const chartSets = want.name !== 'GRPC_AUTHORITY_MODIFICATION_DISABLED' && want.name !== 'TI_SERVICE_URL'
+    if (chartSets || !want.addIfMissing) continue
+    appended.push(map(['name', scalar(want.name)], ['value', scalar(formatScalar(want.value, 'double'))]))
+    plan(ctx, res.ref, 'append', ['custom_envs'], ['custom_envs'], { after: { name: want.name, value: want.value } }, `${want.reason} (the chart does not set it; custom_envs adds it to the delegate's env)`, [])
+  }
+  if (appended.length === 0) return
+  const layout = topLevelSeqLayout(ctx.src, root, ectx.unit)
+  const pair = pairOf(root, 'custom_envs')
+  const splices = pair ? appendToList(ectx, root, 'custom_envs', appended, layout) : [addPairs(ectx, root, [['custom_envs', { seq: appended }]], layout, anchor === undefined ? undefined : root.has('mTLS') ? 'mTLS' : anchor)]
+  ctx.edits[ctx.edits.length - 1]!.splices.push(...splices)
+}

@@ -1,0 +1,34 @@
+import { classify } from '../../resources/classify.js'
+import type { EditContext } from '../../yaml/edit.js'
+import { lineRemovals } from '../../yaml/edit-pairs.js'
+import type { Doc } from '../../yaml/parse.js'
+import type { StreamPlan } from '../plan.js'
+import { VOLUME_NAME, type MtlsOptions } from '../types.js'
+import type { RevertContext } from './context.js'
+import { revertDelegate, revertSecrets, revertUpgraderConfig, revertUpgraderCronJob } from './revert-k8s.js'
+import { revertCompose, revertHelmValues } from './revert-shapes.js'
+
+/**
+ * `--revert`: the inverse of the migration, planned the same way (changes as data, splices on the text).
+ * `url` is the non-mTLS endpoint to restore. Legacy delegates and everything else pass through.
+ */
+export function planRevertStream(src: string, eol: string, file: string, docs: Doc[], url: string): StreamPlan {
+  const resources = docs.map((doc, i) => classify(doc, i))
+  const options: MtlsOptions = { endpoint: url, secretName: VOLUME_NAME, secretNameExplicit: false, mountPath: '/etc/mtls', tiService: false, grpcAuthority: true }
+  const rctx: RevertContext = { src, eol, file, options, resources, edits: [], diagnostics: [], secretByDelegate: new Map(), modeByDelegate: new Map(), url, removals: [], removedSecrets: [] }
+  for (const res of resources) {
+    if (res.type === 'delegate') revertDelegate(rctx, res)
+    else if (res.type === 'upgrader-config') revertUpgraderConfig(rctx, res)
+    else if (res.type === 'upgrader-cronjob') revertUpgraderCronJob(rctx, res)
+    else if (res.type === 'helm-values') revertHelmValues(rctx, res)
+    else if (res.type === 'compose') revertCompose(rctx, res)
+  }
+  revertSecrets(rctx)
+  if (rctx.removals.length > 0) {
+    // Whole lines out, merged across rules (adjacent removals would otherwise overlap at the end of the text).
+    const ectx: EditContext = { src, eol, unit: 2 }
+    const carrier = rctx.edits.find((e) => !e.inner && e.ptr.length > 0) ?? rctx.edits[0]!
+    carrier.splices.push(...lineRemovals(ectx, rctx.removals))
+  }
+  return { resources, edits: rctx.edits, diagnostics: rctx.diagnostics }
+}
