@@ -1,18 +1,34 @@
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
+  migrate,
+  normalizeRevertEndpoint,
+  resolveOptions,
+  revert
+} from "./chunks/chunk-4UMFSKBB.js";
+import {
+  main
+} from "./chunks/chunk-3OHXY5WE.js";
+import "./chunks/chunk-MI24M3RD.js";
+import {
+  audit
+} from "./chunks/chunk-A3E6PIFS.js";
+import "./chunks/chunk-HPDTMPXS.js";
+import "./chunks/chunk-TUYH4ZGV.js";
+import "./chunks/chunk-2OG4SOFQ.js";
+import {
   InternalError,
   UsageError,
-  formatDiagnostic,
-  main,
-  migrate,
-  resolveOptions
-} from "./chunks/chunk-WSC6W3GB.js";
+  formatDiagnostic
+} from "./chunks/chunk-GXJW6PMD.js";
 import "./chunks/chunk-V2O42A2J.js";
 export {
   InternalError,
   UsageError,
+  audit,
   formatDiagnostic,
   main,
   migrate,
-  resolveOptions
+  normalizeRevertEndpoint,
+  resolveOptions,
+  revert
 };

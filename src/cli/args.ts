@@ -21,6 +21,23 @@ export interface MigrateArgs {
   cert?: string
   key?: string
   ca?: string
+  /** docker-compose: host paths bind-mounted as the client certificate and key. */
+  certPath?: string
+  keyPath?: string
+  /** Undo the migration; `endpoint` is then the original non-mTLS URL. */
+  revert?: boolean
+}
+
+/** `delegate-mtls audit [paths…]`: which delegates are ready for STRICT mTLS. */
+export interface AuditArgs {
+  command: 'audit'
+  paths: string[]
+  endpoint?: string
+  secretName?: string
+  mountPath?: string
+  grpcAuthority: boolean
+  format: 'text' | 'json'
+  maxBytes?: number
 }
 
 export interface SecretArgs {
@@ -32,7 +49,7 @@ export interface SecretArgs {
   namespace?: string
 }
 
-export type CliArgs = MigrateArgs | SecretArgs | { command: 'help' | 'version'; text: string }
+export type CliArgs = MigrateArgs | SecretArgs | AuditArgs | { command: 'help' | 'version'; text: string }
 
 const EPILOG = `Examples:
   Print the migrated manifest:
@@ -47,7 +64,12 @@ const EPILOG = `Examples:
     delegate-mtls -e https://acme.harness.io:8443 --diff --secret-name '{delegate}-client-certificate' d.yaml
   Add the Secret, after checking the certificate and key:
     delegate-mtls -e https://acme.harness.io:8443 --cert client.crt --key client.key d.yaml
-  As a Helm post-renderer (mtls.sh holding: exec delegate-mtls -e https://acme.harness.io:8443):
+  Before the account goes STRICT: is every delegate ready? (a table; exit 1 if any is not):
+    delegate-mtls audit k8s/ helm/values.yaml docker-compose.yml
+  Go back: restore the original endpoint, remove what the migration added:
+    delegate-mtls --revert -e https://app.harness.io --write k8s/
+  As a Helm 3 post-renderer (mtls.sh holding: exec delegate-mtls -e https://acme.harness.io:8443;
+  Helm 4 runs post-renderers as postrenderer/v1 plugins: see the README):
     helm upgrade -i d harness/harness-delegate-ng -f values.yaml --post-renderer ./mtls.sh
 
 Exit codes: 0 done or nothing to do; 1 --check/--list-different found files to migrate;
@@ -62,7 +84,7 @@ export async function parseArgs(argv: string[], env: Record<string, string | und
   let captured = ''
   const parser = yargs(argv)
     .scriptName('delegate-mtls')
-    .usage('Usage: $0 [options] [path|glob ...]\n       $0 secret --cert FILE --key FILE [--ca FILE] [--name S] [-n NS]\n\nMove Harness delegate manifests to mTLS: mount the client certificate Secret, set the\ncertificate env vars, and point the delegate and its upgrader at the mTLS endpoint.\nWith no path, or "-", reads stdin and writes stdout. Directories are searched for *.yaml/*.yml.')
+    .usage('Usage: $0 [options] [path|glob ...]\n       $0 secret --cert FILE --key FILE [--ca FILE] [--name S] [-n NS]\n       $0 audit [path|glob ...] [--endpoint URL] [--format json]\n\nMove Harness delegate manifests to mTLS: mount the client certificate Secret, set the\ncertificate env vars, and point the delegate and its upgrader at the mTLS endpoint.\nWith no path, or "-", reads stdin and writes stdout. Directories are searched for *.yaml/*.yml.')
     .command('$0 [paths..]', false as unknown as string)
     .command('secret', 'print the client certificate Secret manifest (validated first)', (y) =>
       y
@@ -72,6 +94,7 @@ export async function parseArgs(argv: string[], env: Record<string, string | und
         .option('name', { type: 'string', default: 'client-certificate', describe: 'Secret name' })
         .option('namespace', { alias: 'n', type: 'string', describe: 'Secret namespace' }),
     )
+    .command('audit [paths..]', 'one row per delegate (manifests, Helm values, compose files): is it ready for STRICT mTLS? exit 1 if any is not', (y) => y)
     .option('endpoint', { alias: 'e', type: 'string', describe: 'mTLS endpoint https://host[:port] (or env DELEGATE_MTLS_ENDPOINT)' })
     .option('secret-name', { type: 'string', describe: 'client certificate Secret; may contain {delegate} [default: client-certificate]' })
     .option('mount-path', { type: 'string', describe: 'where the certificate is mounted [default: /etc/mtls]' })
@@ -89,6 +112,9 @@ export async function parseArgs(argv: string[], env: Record<string, string | und
     .option('cert', { type: 'string', describe: 'client certificate PEM: validate it and add the Secret to the output' })
     .option('key', { type: 'string', describe: 'private key PEM for --cert' })
     .option('ca', { type: 'string', describe: 'CA certificate that must have issued --cert' })
+    .option('cert-path', { type: 'string', describe: 'docker-compose: host path of the client certificate to bind-mount [default: ./client.crt]' })
+    .option('key-path', { type: 'string', describe: 'docker-compose: host path of the client key to bind-mount [default: ./client.key]' })
+    .option('revert', { type: 'boolean', default: false, describe: 'undo the migration: --endpoint is then the original non-mTLS URL (e.g. https://app.harness.io)' })
     .epilog(EPILOG)
     .env(false)
     .strict()
@@ -110,10 +136,13 @@ export async function parseArgs(argv: string[], env: Record<string, string | und
   if ((a._ as unknown[])[0] === 'secret') {
     return { command: 'secret', cert: a.cert as string, key: a.key as string, ca: a.ca as string | undefined, name: a.name as string, namespace: a.namespace as string | undefined }
   }
-  const endpoint = (a.endpoint as string | undefined) ?? env.DELEGATE_MTLS_ENDPOINT
+  if ((a._ as unknown[])[0] === 'audit') return auditArgs(argv, a)
+  if (a.revert === true) checkRevertArgs(a)
+  // DELEGATE_MTLS_ENDPOINT holds the mTLS endpoint: never the URL a revert goes back to.
+  const endpoint = (a.endpoint as string | undefined) ?? (a.revert === true ? undefined : env.DELEGATE_MTLS_ENDPOINT)
   const out: MigrateArgs = {
     command: 'migrate',
-    paths: ((a.paths as unknown[] | undefined) ?? []).map(String),
+    paths: withStdinDash(argv, ((a.paths as unknown[] | undefined) ?? []).map(String)),
     tiService: a.tiService as boolean,
     grpcAuthority: a.grpcAuthority as boolean,
     write: a.write as boolean,
@@ -125,10 +154,47 @@ export async function parseArgs(argv: string[], env: Record<string, string | und
     quiet: a.quiet as boolean,
   }
   if (endpoint !== undefined && endpoint !== '') out.endpoint = endpoint
-  for (const k of ['secretName', 'mountPath', 'outDir', 'cert', 'key', 'ca'] as const) if (typeof a[k] === 'string') out[k] = a[k] as string
+  if (a.revert === true) out.revert = true
+  for (const k of ['secretName', 'mountPath', 'outDir', 'cert', 'key', 'ca', 'certPath', 'keyPath'] as const) if (typeof a[k] === 'string') out[k] = a[k] as string
   if (typeof a.maxBytes === 'number') {
     if (!(a.maxBytes > 0)) throw new UsageError('--max-bytes must be a positive number')
     out.maxBytes = a.maxBytes
   }
   return out
+}
+
+/** `--revert` takes only the URL to go back to: the options that shape what the migration adds make no sense with it. */
+function checkRevertArgs(a: Record<string, unknown>): void {
+  if (typeof a.endpoint !== 'string' || a.endpoint === '') throw new UsageError('--revert needs --endpoint URL: the non-mTLS endpoint to go back to, e.g. --revert --endpoint https://app.harness.io')
+  const flags: [string, boolean][] = [['--secret-name', a.secretName !== undefined], ['--mount-path', a.mountPath !== undefined], ['--ti-service', a.tiService === true], ['--cert', a.cert !== undefined], ['--key', a.key !== undefined], ['--ca', a.ca !== undefined], ['--cert-path', a.certPath !== undefined], ['--key-path', a.keyPath !== undefined]]
+  const bad = flags.filter(([, on]) => on).map(([f]) => f)
+  if (bad.length > 0) throw new UsageError(`--revert removes what the migration added: ${bad.join(', ')} cannot be used with it`)
+}
+
+/** The audit reads and reports only: the migration's mode and Secret options make no sense with it. */
+function auditArgs(argv: string[], a: Record<string, unknown>): AuditArgs {
+  const flags: [string, boolean][] = [['--write', a.write === true], ['--check', a.check === true], ['--list-different', a.listDifferent === true], ['--diff', a.diff === true], ['--out-dir', a.outDir !== undefined], ['--keep-going', a.keepGoing === true], ['--cert', a.cert !== undefined], ['--key', a.key !== undefined], ['--ca', a.ca !== undefined], ['--ti-service', a.tiService === true], ['--cert-path', a.certPath !== undefined], ['--key-path', a.keyPath !== undefined]]
+  const bad = flags.filter(([, on]) => on).map(([f]) => f)
+  if (bad.length > 0) throw new UsageError(`audit only reads and reports: ${bad.join(', ')} cannot be used with it`)
+  const out: AuditArgs = {
+    command: 'audit',
+    paths: withStdinDash(argv, ((a.paths as unknown[] | undefined) ?? []).map(String)),
+    grpcAuthority: a.grpcAuthority as boolean,
+    format: a.format as 'text' | 'json',
+  }
+  for (const k of ['endpoint', 'secretName', 'mountPath'] as const) if (typeof a[k] === 'string' && a[k] !== '') out[k] = a[k] as string
+  if (typeof a.maxBytes === 'number') {
+    if (!(a.maxBytes > 0)) throw new UsageError('--max-bytes must be a positive number')
+    out.maxBytes = a.maxBytes
+  }
+  return out
+}
+
+/**
+ * yargs drops a bare `-` from the positionals; put it back (first), so that `-` alone means stdin and
+ * `-` mixed with file paths is refused instead of silently ignored.
+ */
+function withStdinDash(argv: string[], paths: string[]): string[] {
+  const options = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv
+  return options.includes('-') && !paths.includes('-') ? ['-', ...paths] : paths
 }

@@ -9,9 +9,9 @@ export interface CertificateFiles {
   ca?: string
 }
 
-async function readPem(io: Io, file: string, what: string): Promise<string> {
+async function readPem(io: Io, file: string, what: string): Promise<Buffer> {
   try {
-    return await readFile(resolve(io.cwd, file), 'utf8')
+    return await readFile(resolve(io.cwd, file))
   } catch (e) {
     throw new UsageError(`cannot read the ${what} ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`)
   }
@@ -28,13 +28,25 @@ export async function loadCertificate(files: CertificateFiles, io: Io, quiet = f
     return undefined
   }
   if (files.cert === undefined || files.key === undefined) throw new UsageError('--cert and --key go together: the Secret needs both the certificate and its key')
-  const [certPem, keyPem, caPem] = await Promise.all([
+  const [certBytes, keyBytes, caBytes] = await Promise.all([
     readPem(io, files.cert, 'certificate'),
     readPem(io, files.key, 'key'),
     files.ca === undefined ? undefined : readPem(io, files.ca, 'CA certificate'),
   ])
+  const certPem = certBytes.toString('utf8')
+  const keyPem = keyBytes.toString('utf8')
+  const caPem = caBytes?.toString('utf8')
   const { checkClientCertificate } = await import('../secret/check-certificate.js')
   const check = checkClientCertificate({ certPem, keyPem, certFile: files.cert, keyFile: files.key, ...(caPem === undefined ? {} : { caPem, caFile: files.ca! }) })
+  // The Secret holds the base64 of the files as given (like kubectl --from-file). A PEM file whose text around the
+  // blocks is not UTF-8 would not survive the round trip through a string: refuse it rather than encode other bytes.
+  if (check.errors.length === 0) {
+    for (const [file, bytes, text] of [[files.cert, certBytes, certPem], [files.key, keyBytes, keyPem]] as const) {
+      if (!Buffer.from(text, 'utf8').equals(bytes)) {
+        check.errors.push({ code: 'CERT', severity: 'error', file, message: `${file} holds bytes that are not UTF-8 text outside its PEM blocks; the Secret holds the file as given, so remove that text (the PEM blocks alone are enough)` })
+      }
+    }
+  }
   const print = (d: Diagnostic) => io.stderr.write(formatDiagnostic(d) + '\n')
   check.errors.forEach(print)
   if (!quiet) check.warnings.forEach(print)

@@ -1,7 +1,8 @@
 import { InternalError, UsageError } from '../errors.js'
 import { parseArgs } from './args.js'
+import { fastParseArgs } from './fast-args.js'
 import type { Io } from './io.js'
-import { runMigrate } from './run-migrate.js'
+import { precheckMigrate } from './mode.js'
 
 declare const __VERSION__: string | undefined
 
@@ -11,7 +12,7 @@ declare const __VERSION__: string | undefined
  */
 export async function main(argv: string[], io: Io): Promise<0 | 1 | 2> {
   try {
-    const args = await parseArgs(argv, io.env)
+    const args = fastParseArgs(argv, io.env) ?? (await parseArgs(argv, io.env))
     switch (args.command) {
       case 'help':
         io.stdout.write(args.text.endsWith('\n') ? args.text : args.text + '\n')
@@ -23,8 +24,17 @@ export async function main(argv: string[], io: Io): Promise<0 | 1 | 2> {
         const { runSecret } = await import('./run-secret.js')
         return await runSecret(args, io)
       }
-      default:
+      case 'audit': {
+        const { runAudit } = await import('./run-audit.js')
+        return await runAudit(args, io)
+      }
+      default: {
+        // Loaded on demand: the pipeline (yaml, ajv validators) is most of the bundle, and --help,
+        // --version and usage errors must not pay for it.
+        precheckMigrate(args)
+        const { runMigrate } = await import('./run-migrate.js')
         return await runMigrate(args, io)
+      }
     }
   } catch (e) {
     if (e instanceof UsageError) {

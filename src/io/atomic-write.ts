@@ -19,17 +19,40 @@ const DIR_SYNC_IGNORED = new Set(['EINVAL', 'EISDIR', 'EPERM', 'EACCES', 'ENOTSU
  * 0o666 minus the umask. On failure the temp file is removed and the Error names the file.
  */
 export async function writeFileAtomic(file: string, text: string, opts: { mode?: number } = {}): Promise<void> {
+  const staged = await stageFileAtomic(file, text, opts)
+  await staged.commit()
+}
+
+/**
+ * A file written next to its target but not yet in place: `commit()` renames it over the target
+ * (and fsyncs the directory), `abort()` removes it. Lets a batch write every temp file first and
+ * rename only once all of them were written, so a full disk or a read-only folder met half way
+ * leaves every target untouched.
+ */
+export interface StagedWrite {
+  /** The path as given to `stageFileAtomic`. */
+  readonly file: string
+  /** The real path that `commit()` replaces (symlinks resolved). */
+  readonly target: string
+  /** Renames the temp file over the target and fsyncs the directory (skip that with `{ syncDir: false }`). */
+  commit(opts?: { syncDir?: boolean }): Promise<void>
+  /** Removes the temp file. Never throws. */
+  abort(): Promise<void>
+}
+
+/** The first half of `writeFileAtomic`: the temp file written and fsynced, the target untouched. */
+export async function stageFileAtomic(file: string, text: string, opts: { mode?: number } = {}): Promise<StagedWrite> {
   let tmp: string | undefined
   let fh: FileHandle | undefined
+  let target: string
   try {
-    const target = await resolveWriteTarget(file)
+    target = await resolveWriteTarget(file)
     const old = await statIfExists(target)
     if (old?.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' })
     if (old && !old.isFile()) throw new Error('is not a regular file')
     const mode = opts.mode ?? (old ? old.mode & 0o7777 : undefined)
 
-    const dir = dirname(target)
-    tmp = join(dir, tempFileName(basename(target)))
+    tmp = join(dirname(target), tempFileName(basename(target)))
     // The umask can only remove bits, so the temp file is never more open than the final mode.
     fh = await open(tmp, 'wx', mode ?? 0o666)
     if (mode !== undefined) await fh.chmod(mode) // exact, no umask: 0o664 stays 0o664
@@ -39,14 +62,45 @@ export async function writeFileAtomic(file: string, text: string, opts: { mode?:
     const closing = fh
     fh = undefined
     await closing.close()
-    await rename(tmp, target)
-    tmp = undefined
-    await syncDir(dir)
   } catch (err) {
     await fh?.close().catch(() => undefined)
     if (tmp !== undefined) await unlink(tmp).catch(() => undefined)
     throw new Error(`cannot write ${file}: ${describeFsError(err)}`, { cause: err })
   }
+  const temp = tmp
+  const dest = target
+  let done = false
+  return {
+    file,
+    target: dest,
+    async commit({ syncDir: sync = true } = {}) {
+      if (done) throw new Error(`cannot write ${file}: already committed or aborted`)
+      done = true
+      try {
+        await rename(temp, dest)
+      } catch (err) {
+        await unlink(temp).catch(() => undefined)
+        throw new Error(`cannot write ${file}: ${describeFsError(err)}`, { cause: err })
+      }
+      if (sync) {
+        try {
+          await syncDir(dirname(dest))
+        } catch (err) {
+          throw new Error(`cannot write ${file}: ${describeFsError(err)}`, { cause: err })
+        }
+      }
+    },
+    async abort() {
+      if (done) return
+      done = true
+      await unlink(temp).catch(() => undefined)
+    },
+  }
+}
+
+/** Fsyncs a directory so that renames in it survive a crash. Best effort where the platform refuses. */
+export async function syncDirectory(dir: string): Promise<void> {
+  await syncDir(dir)
 }
 
 /**

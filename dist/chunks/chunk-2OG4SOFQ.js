@@ -9,7 +9,7 @@ import {
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
-    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias"), DOC = /* @__PURE__ */ Symbol.for("yaml.document"), MAP = /* @__PURE__ */ Symbol.for("yaml.map"), PAIR = /* @__PURE__ */ Symbol.for("yaml.pair"), SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar"), SEQ = /* @__PURE__ */ Symbol.for("yaml.seq"), NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type"), isAlias = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === ALIAS, isDocument = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === DOC, isMap11 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === MAP, isPair = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === PAIR, isScalar8 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SCALAR, isSeq9 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SEQ;
+    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias"), DOC = /* @__PURE__ */ Symbol.for("yaml.document"), MAP = /* @__PURE__ */ Symbol.for("yaml.map"), PAIR = /* @__PURE__ */ Symbol.for("yaml.pair"), SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar"), SEQ = /* @__PURE__ */ Symbol.for("yaml.seq"), NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type"), isAlias = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === ALIAS, isDocument = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === DOC, isMap = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === MAP, isPair = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === PAIR, isScalar = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SCALAR, isSeq = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node == "object")
         switch (node[NODE_TYPE]) {
@@ -30,7 +30,7 @@ var require_identity = __commonJS({
         }
       return !1;
     }
-    var hasAnchor = (node) => (isScalar8(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -42,11 +42,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap11;
+    exports.isMap = isMap;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar8;
-    exports.isSeq = isSeq9;
+    exports.isScalar = isScalar;
+    exports.isSeq = isSeq;
   }
 });
 
@@ -55,13 +55,13 @@ var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity(), BREAK = /* @__PURE__ */ Symbol("break visit"), SKIP = /* @__PURE__ */ Symbol("skip children"), REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit3(node, visitor) {
+    function visit(node, visitor) {
       let visitor_ = initVisitor(visitor);
       identity.isDocument(node) ? visit_(null, node.contents, visitor_, Object.freeze([node])) === REMOVE && (node.contents = null) : visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP;
+    visit.REMOVE = REMOVE;
     function visit_(key, node, visitor, path) {
       let ctrl = callVisitor(key, node, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl))
@@ -173,7 +173,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit3;
+    exports.visit = visit;
     exports.visitAsync = visitAsync;
   }
 });
@@ -182,7 +182,7 @@ var require_visit = __commonJS({
 var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
-    var identity = require_identity(), visit3 = require_visit(), escapeChars = {
+    var identity = require_identity(), visit = require_visit(), escapeChars = {
       "!": "%21",
       ",": "%2C",
       "[": "%5B",
@@ -285,7 +285,7 @@ var require_directives = __commonJS({
         let lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [], tagEntries = Object.entries(this.tags), tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           let tags = {};
-          visit3.visit(doc.contents, (_key, node) => {
+          visit.visit(doc.contents, (_key, node) => {
             identity.isNode(node) && node.tag && (tags[node.tag] = !0);
           }), tagNames = Object.keys(tags);
         } else
@@ -306,7 +306,7 @@ var require_directives = __commonJS({
 var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
-    var identity = require_identity(), visit3 = require_visit();
+    var identity = require_identity(), visit = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         let msg = `Anchor must not contain whitespace or control characters: ${JSON.stringify(anchor)}`;
@@ -316,7 +316,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       let anchors = /* @__PURE__ */ new Set();
-      return visit3.visit(root, {
+      return visit.visit(root, {
         Value(_key, node) {
           node.anchor && anchors.add(node.anchor);
         }
@@ -458,7 +458,7 @@ var require_Node = __commonJS({
 var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
-    var anchors = require_anchors(), visit3 = require_visit(), identity = require_identity(), Node = require_Node(), toJS = require_toJS(), Alias = class extends Node.NodeBase {
+    var anchors = require_anchors(), visit = require_visit(), identity = require_identity(), Node = require_Node(), toJS = require_toJS(), Alias = class extends Node.NodeBase {
       constructor(source) {
         super(identity.ALIAS), this.source = source, Object.defineProperty(this, "tag", {
           set() {
@@ -474,7 +474,7 @@ var require_Alias = __commonJS({
         if (ctx?.maxAliasCount === 0)
           throw new ReferenceError("Alias resolution is disabled");
         let nodes;
-        ctx?.aliasResolveCache ? nodes = ctx.aliasResolveCache : (nodes = [], visit3.visit(doc, {
+        ctx?.aliasResolveCache ? nodes = ctx.aliasResolveCache : (nodes = [], visit.visit(doc, {
           Node: (_key, node) => {
             (identity.isAlias(node) || identity.hasAnchor(node)) && nodes.push(node);
           }
@@ -546,7 +546,7 @@ var require_Alias = __commonJS({
 var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
-    var identity = require_identity(), Node = require_Node(), toJS = require_toJS(), isScalarValue = (value) => !value || typeof value != "function" && typeof value != "object", Scalar3 = class extends Node.NodeBase {
+    var identity = require_identity(), Node = require_Node(), toJS = require_toJS(), isScalarValue = (value) => !value || typeof value != "function" && typeof value != "object", Scalar = class extends Node.NodeBase {
       constructor(value) {
         super(identity.SCALAR), this.value = value;
       }
@@ -557,12 +557,12 @@ var require_Scalar = __commonJS({
         return String(this.value);
       }
     };
-    Scalar3.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar3.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar3.PLAIN = "PLAIN";
-    Scalar3.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar3.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports.Scalar = Scalar3;
+    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar.PLAIN = "PLAIN";
+    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar;
     exports.isScalarValue = isScalarValue;
   }
 });
@@ -571,7 +571,7 @@ var require_Scalar = __commonJS({
 var require_createNode = __commonJS({
   "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
-    var Alias = require_Alias(), identity = require_identity(), Scalar3 = require_Scalar(), defaultTagPrefix = "tag:yaml.org,2002:";
+    var Alias = require_Alias(), identity = require_identity(), Scalar = require_Scalar(), defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
         let match = tags.filter((t) => t.tag === tagName), tagObj = match.find((t) => !t.format) ?? match[0];
@@ -585,8 +585,8 @@ var require_createNode = __commonJS({
       if (identity.isDocument(value) && (value = value.contents), identity.isNode(value))
         return value;
       if (identity.isPair(value)) {
-        let map2 = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
-        return map2.items.push(value), map2;
+        let map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        return map.items.push(value), map;
       }
       (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt < "u" && value instanceof BigInt) && (value = value.valueOf());
       let { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx, ref;
@@ -599,13 +599,13 @@ var require_createNode = __commonJS({
       let tagObj = findTagObject(value, tagName, schema.tags);
       if (!tagObj) {
         if (value && typeof value.toJSON == "function" && (value = value.toJSON()), !value || typeof value != "object") {
-          let node2 = new Scalar3.Scalar(value);
+          let node2 = new Scalar.Scalar(value);
           return ref && (ref.node = node2), node2;
         }
         tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
       }
       onTagObj && (onTagObj(tagObj), delete ctx.onTagObj);
-      let node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from == "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar3.Scalar(value);
+      let node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from == "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
       return tagName ? node.tag = tagName : tagObj.default || (node.tag = tagObj.tag), ref && (ref.node = node), node;
     }
     exports.createNode = createNode;
@@ -851,7 +851,7 @@ ${indent}${text.slice(fold + 1, end2)}`);
 var require_stringifyString = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
-    var Scalar3 = require_Scalar(), foldFlowLines = require_foldFlowLines(), getFoldOptions = (ctx, isBlock) => ({
+    var Scalar = require_Scalar(), foldFlowLines = require_foldFlowLines(), getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
@@ -963,7 +963,7 @@ ${indent}`) + "'";
       let { blockQuote, commentString, lineWidth } = ctx.options;
       if (!blockQuote || /\n[\t ]+$/.test(value))
         return quotedString(value, ctx);
-      let indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : ""), literal = blockQuote === "literal" ? !0 : blockQuote === "folded" || type === Scalar3.Scalar.BLOCK_FOLDED ? !1 : type === Scalar3.Scalar.BLOCK_LITERAL ? !0 : !lineLengthOverLimit(value, lineWidth, indent.length);
+      let indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : ""), literal = blockQuote === "literal" ? !0 : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? !1 : type === Scalar.Scalar.BLOCK_LITERAL ? !0 : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
         return literal ? `|
 ` : `>
@@ -996,7 +996,7 @@ ${indent}`) + "'";
       if (comment && (header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " ")), onComment && onComment()), !literal) {
         let foldedValue = value.replace(/\n+/g, `
 $&`).replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`), literalFallback = !1, foldOptions = getFoldOptions(ctx, !0);
-        blockQuote !== "folded" && type !== Scalar3.Scalar.BLOCK_FOLDED && (foldOptions.onOverflow = () => {
+        blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED && (foldOptions.onOverflow = () => {
           literalFallback = !0;
         });
         let body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
@@ -1015,7 +1015,7 @@ ${indent}${start}${value}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value))
         return implicitKey || inFlow || !value.includes(`
 `) ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
-      if (!implicitKey && !inFlow && type !== Scalar3.Scalar.PLAIN && value.includes(`
+      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes(`
 `))
         return blockString(item, ctx, onComment, onChompKeep);
       if (containsDocumentMarker(value)) {
@@ -1035,17 +1035,17 @@ ${indent}`);
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       let { implicitKey, inFlow } = ctx, ss = typeof item.value == "string" ? item : Object.assign({}, item, { value: String(item.value) }), { type } = item;
-      type !== Scalar3.Scalar.QUOTE_DOUBLE && /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value) && (type = Scalar3.Scalar.QUOTE_DOUBLE);
+      type !== Scalar.Scalar.QUOTE_DOUBLE && /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value) && (type = Scalar.Scalar.QUOTE_DOUBLE);
       let _stringify = (_type) => {
         switch (_type) {
-          case Scalar3.Scalar.BLOCK_FOLDED:
-          case Scalar3.Scalar.BLOCK_LITERAL:
+          case Scalar.Scalar.BLOCK_FOLDED:
+          case Scalar.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar3.Scalar.QUOTE_DOUBLE:
+          case Scalar.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar3.Scalar.QUOTE_SINGLE:
+          case Scalar.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar3.Scalar.PLAIN:
+          case Scalar.Scalar.PLAIN:
             return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
@@ -1166,7 +1166,7 @@ ${ctx.indent}${str}` : str;
 var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
-    var identity = require_identity(), Scalar3 = require_Scalar(), stringify = require_stringify(), stringifyComment = require_stringifyComment();
+    var identity = require_identity(), Scalar = require_Scalar(), stringify = require_stringify(), stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       let { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx, keyComment = identity.isNode(key) && key.comment || null;
       if (simpleKeys) {
@@ -1177,7 +1177,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar3.Scalar.BLOCK_FOLDED || key.type === Scalar3.Scalar.BLOCK_LITERAL : typeof key == "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key == "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: !1,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1251,40 +1251,40 @@ var require_log = __commonJS({
 var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
-    var identity = require_identity(), Scalar3 = require_Scalar(), MERGE_KEY = "<<", merge = {
+    var identity = require_identity(), Scalar = require_Scalar(), MERGE_KEY = "<<", merge = {
       identify: (value) => value === MERGE_KEY || typeof value == "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar3.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
-    }, isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar3.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
-    function addMergeToJSMap(ctx, map2, value) {
+    }, isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    function addMergeToJSMap(ctx, map, value) {
       let source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
         for (let it of source.items)
-          mergeValue(ctx, map2, it);
+          mergeValue(ctx, map, it);
       else if (Array.isArray(source))
         for (let it of source)
-          mergeValue(ctx, map2, it);
+          mergeValue(ctx, map, it);
       else
-        mergeValue(ctx, map2, source);
+        mergeValue(ctx, map, source);
     }
-    function mergeValue(ctx, map2, value) {
+    function mergeValue(ctx, map, value) {
       let source = resolveAliasValue(ctx, value);
       if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       let srcMap = source.toJSON(null, ctx, Map);
       for (let [key, value2] of srcMap)
-        map2 instanceof Map ? map2.has(key) || map2.set(key, value2) : map2 instanceof Set ? map2.add(key) : Object.prototype.hasOwnProperty.call(map2, key) || Object.defineProperty(map2, key, {
+        map instanceof Map ? map.has(key) || map.set(key, value2) : map instanceof Set ? map.add(key) : Object.prototype.hasOwnProperty.call(map, key) || Object.defineProperty(map, key, {
           value: value2,
           writable: !0,
           enumerable: !0,
           configurable: !0
         });
-      return map2;
+      return map;
     }
     function resolveAliasValue(ctx, value) {
       return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
@@ -1300,28 +1300,28 @@ var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log(), merge = require_merge(), stringify = require_stringify(), identity = require_identity(), toJS = require_toJS();
-    function addPairToJSMap(ctx, map2, { key, value }) {
+    function addPairToJSMap(ctx, map, { key, value }) {
       if (identity.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map2, value);
+        key.addToJSMap(ctx, map, value);
       else if (merge.isMergeKey(ctx, key))
-        merge.addMergeToJSMap(ctx, map2, value);
+        merge.addMergeToJSMap(ctx, map, value);
       else {
         let jsKey = toJS.toJS(key, "", ctx);
-        if (map2 instanceof Map)
-          map2.set(jsKey, toJS.toJS(value, jsKey, ctx));
-        else if (map2 instanceof Set)
-          map2.add(jsKey);
+        if (map instanceof Map)
+          map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        else if (map instanceof Set)
+          map.add(jsKey);
         else {
           let stringKey = stringifyKey(key, jsKey, ctx), jsValue = toJS.toJS(value, stringKey, ctx);
-          stringKey in map2 ? Object.defineProperty(map2, stringKey, {
+          stringKey in map ? Object.defineProperty(map, stringKey, {
             value: jsValue,
             writable: !0,
             enumerable: !0,
             configurable: !0
-          }) : map2[stringKey] = jsValue;
+          }) : map[stringKey] = jsValue;
         }
       }
-      return map2;
+      return map;
     }
     function stringifyKey(key, jsKey, ctx) {
       if (jsKey === null)
@@ -1469,7 +1469,7 @@ ${indent}${end}`;
 var require_YAMLMap = __commonJS({
   "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
-    var stringifyCollection = require_stringifyCollection(), addPairToJSMap = require_addPairToJSMap(), Collection = require_Collection(), identity = require_identity(), Pair = require_Pair(), Scalar3 = require_Scalar();
+    var stringifyCollection = require_stringifyCollection(), addPairToJSMap = require_addPairToJSMap(), Collection = require_Collection(), identity = require_identity(), Pair = require_Pair(), Scalar = require_Scalar();
     function findPair(items, key) {
       let k = identity.isScalar(key) ? key.value : key;
       for (let it of items)
@@ -1488,12 +1488,12 @@ var require_YAMLMap = __commonJS({
        * to other node classes that inherit from YAMLMap
        */
       static from(schema, obj, ctx) {
-        let { keepUndefined, replacer } = ctx, map2 = new this(schema), add = (key, value) => {
+        let { keepUndefined, replacer } = ctx, map = new this(schema), add = (key, value) => {
           if (typeof replacer == "function")
             value = replacer.call(obj, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
-          (value !== void 0 || keepUndefined) && map2.items.push(Pair.createPair(key, value, ctx));
+          (value !== void 0 || keepUndefined) && map.items.push(Pair.createPair(key, value, ctx));
         };
         if (obj instanceof Map)
           for (let [key, value] of obj)
@@ -1501,7 +1501,7 @@ var require_YAMLMap = __commonJS({
         else if (obj && typeof obj == "object")
           for (let key of Object.keys(obj))
             add(key, obj[key]);
-        return typeof schema.sortMapEntries == "function" && map2.items.sort(schema.sortMapEntries), map2;
+        return typeof schema.sortMapEntries == "function" && map.items.sort(schema.sortMapEntries), map;
       }
       /**
        * Adds a value to the collection.
@@ -1516,7 +1516,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          identity.isScalar(prev.value) && Scalar3.isScalarValue(_pair.value) ? prev.value.value = _pair.value : prev.value = _pair.value;
+          identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value) ? prev.value.value = _pair.value : prev.value = _pair.value;
         } else if (sortEntries) {
           let i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
           i === -1 ? this.items.push(_pair) : this.items.splice(i, 0, _pair);
@@ -1543,11 +1543,11 @@ var require_YAMLMap = __commonJS({
        * @returns Instance of Type, Map, or Object
        */
       toJSON(_, ctx, Type) {
-        let map2 = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
-        ctx?.onCreate && ctx.onCreate(map2);
+        let map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        ctx?.onCreate && ctx.onCreate(map);
         for (let item of this.items)
-          addPairToJSMap.addPairToJSMap(ctx, map2, item);
-        return map2;
+          addPairToJSMap.addPairToJSMap(ctx, map, item);
+        return map;
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
@@ -1573,17 +1573,17 @@ var require_YAMLMap = __commonJS({
 var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
-    var identity = require_identity(), YAMLMap = require_YAMLMap(), map2 = {
+    var identity = require_identity(), YAMLMap = require_YAMLMap(), map = {
       collection: "map",
       default: !0,
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
-      resolve(map3, onError) {
-        return identity.isMap(map3) || onError("Expected a mapping for this tag"), map3;
+      resolve(map2, onError) {
+        return identity.isMap(map2) || onError("Expected a mapping for this tag"), map2;
       },
       createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
     };
-    exports.map = map2;
+    exports.map = map;
   }
 });
 
@@ -1591,7 +1591,7 @@ var require_map = __commonJS({
 var require_YAMLSeq = __commonJS({
   "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
-    var createNode = require_createNode(), stringifyCollection = require_stringifyCollection(), Collection = require_Collection(), identity = require_identity(), Scalar3 = require_Scalar(), toJS = require_toJS(), YAMLSeq = class extends Collection.Collection {
+    var createNode = require_createNode(), stringifyCollection = require_stringifyCollection(), Collection = require_Collection(), identity = require_identity(), Scalar = require_Scalar(), toJS = require_toJS(), YAMLSeq = class extends Collection.Collection {
       static get tagName() {
         return "tag:yaml.org,2002:seq";
       }
@@ -1642,15 +1642,15 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx != "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         let prev = this.items[idx];
-        identity.isScalar(prev) && Scalar3.isScalarValue(value) ? prev.value = value : this.items[idx] = value;
+        identity.isScalar(prev) && Scalar.isScalarValue(value) ? prev.value = value : this.items[idx] = value;
       }
       toJSON(_, ctx) {
-        let seq2 = [];
-        ctx?.onCreate && ctx.onCreate(seq2);
+        let seq = [];
+        ctx?.onCreate && ctx.onCreate(seq);
         let i = 0;
         for (let item of this.items)
-          seq2.push(toJS.toJS(item, String(i++), ctx));
-        return seq2;
+          seq.push(toJS.toJS(item, String(i++), ctx));
+        return seq;
       }
       toString(ctx, onComment, onChompKeep) {
         return ctx ? stringifyCollection.stringifyCollection(this, ctx, {
@@ -1662,7 +1662,7 @@ var require_YAMLSeq = __commonJS({
         }) : JSON.stringify(this);
       }
       static from(schema, obj, ctx) {
-        let { replacer } = ctx, seq2 = new this(schema);
+        let { replacer } = ctx, seq = new this(schema);
         if (obj && Symbol.iterator in Object(obj)) {
           let i = 0;
           for (let it of obj) {
@@ -1670,10 +1670,10 @@ var require_YAMLSeq = __commonJS({
               let key = obj instanceof Set ? it : String(i++);
               it = replacer.call(obj, key, it);
             }
-            seq2.items.push(createNode.createNode(it, void 0, ctx));
+            seq.items.push(createNode.createNode(it, void 0, ctx));
           }
         }
-        return seq2;
+        return seq;
       }
     };
     function asItemIndex(key) {
@@ -1688,17 +1688,17 @@ var require_YAMLSeq = __commonJS({
 var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
-    var identity = require_identity(), YAMLSeq = require_YAMLSeq(), seq2 = {
+    var identity = require_identity(), YAMLSeq = require_YAMLSeq(), seq = {
       collection: "seq",
       default: !0,
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
-      resolve(seq3, onError) {
-        return identity.isSeq(seq3) || onError("Expected a sequence for this tag"), seq3;
+      resolve(seq2, onError) {
+        return identity.isSeq(seq2) || onError("Expected a sequence for this tag"), seq2;
       },
       createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
     };
-    exports.seq = seq2;
+    exports.seq = seq;
   }
 });
 
@@ -1723,13 +1723,13 @@ var require_string = __commonJS({
 var require_null = __commonJS({
   "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
-    var Scalar3 = require_Scalar(), nullTag = {
+    var Scalar = require_Scalar(), nullTag = {
       identify: (value) => value == null,
-      createNode: () => new Scalar3.Scalar(null),
+      createNode: () => new Scalar.Scalar(null),
       default: !0,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar3.Scalar(null),
+      resolve: () => new Scalar.Scalar(null),
       stringify: ({ source }, ctx) => typeof source == "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports.nullTag = nullTag;
@@ -1740,12 +1740,12 @@ var require_null = __commonJS({
 var require_bool = __commonJS({
   "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
-    var Scalar3 = require_Scalar(), boolTag = {
+    var Scalar = require_Scalar(), boolTag = {
       identify: (value) => typeof value == "boolean",
       default: !0,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar3.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           let sv = source[0] === "t" || source[0] === "T";
@@ -1787,7 +1787,7 @@ var require_stringifyNumber = __commonJS({
 var require_float = __commonJS({
   "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
-    var Scalar3 = require_Scalar(), stringifyNumber = require_stringifyNumber(), floatNaN = {
+    var Scalar = require_Scalar(), stringifyNumber = require_stringifyNumber(), floatNaN = {
       identify: (value) => typeof value == "number",
       default: !0,
       tag: "tag:yaml.org,2002:float",
@@ -1811,7 +1811,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str) {
-        let node = new Scalar3.Scalar(parseFloat(str)), dot = str.indexOf(".");
+        let node = new Scalar.Scalar(parseFloat(str)), dot = str.indexOf(".");
         return dot !== -1 && str[str.length - 1] === "0" && (node.minFractionDigits = str.length - dot - 1), node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -1865,9 +1865,9 @@ var require_int = __commonJS({
 var require_schema = __commonJS({
   "node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
-    var map2 = require_map(), _null = require_null(), seq2 = require_seq(), string = require_string(), bool = require_bool(), float = require_float(), int = require_int(), schema = [
-      map2.map,
-      seq2.seq,
+    var map = require_map(), _null = require_null(), seq = require_seq(), string = require_string(), bool = require_bool(), float = require_float(), int = require_int(), schema = [
+      map.map,
+      seq.seq,
       string.string,
       _null.nullTag,
       bool.boolTag,
@@ -1886,7 +1886,7 @@ var require_schema = __commonJS({
 var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
-    var Scalar3 = require_Scalar(), map2 = require_map(), seq2 = require_seq();
+    var Scalar = require_Scalar(), map = require_map(), seq = require_seq();
     function intIdentify(value) {
       return typeof value == "bigint" || Number.isInteger(value);
     }
@@ -1900,7 +1900,7 @@ var require_schema2 = __commonJS({
       },
       {
         identify: (value) => value == null,
-        createNode: () => new Scalar3.Scalar(null),
+        createNode: () => new Scalar.Scalar(null),
         default: !0,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -1938,7 +1938,7 @@ var require_schema2 = __commonJS({
       resolve(str, onError) {
         return onError(`Unresolved plain scalar ${JSON.stringify(str)}`), str;
       }
-    }, schema = [map2.map, seq2.seq].concat(jsonScalars, jsonError);
+    }, schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
     exports.schema = schema;
   }
 });
@@ -1947,7 +1947,7 @@ var require_schema2 = __commonJS({
 var require_binary = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
-    var node_buffer = __require("buffer"), Scalar3 = require_Scalar(), stringifyString = require_stringifyString(), binary = {
+    var node_buffer = __require("buffer"), Scalar = require_Scalar(), stringifyString = require_stringifyString(), binary = {
       identify: (value) => value instanceof Uint8Array,
       // Buffer inherits from Uint8Array
       default: !1,
@@ -1984,11 +1984,11 @@ var require_binary = __commonJS({
           str = btoa(s);
         } else
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
-        if (type ?? (type = Scalar3.Scalar.BLOCK_LITERAL), type !== Scalar3.Scalar.QUOTE_DOUBLE) {
+        if (type ?? (type = Scalar.Scalar.BLOCK_LITERAL), type !== Scalar.Scalar.QUOTE_DOUBLE) {
           let lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth), n = Math.ceil(str.length / lineWidth), lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth)
             lines[i] = str.substr(o, lineWidth);
-          str = lines.join(type === Scalar3.Scalar.BLOCK_LITERAL ? `
+          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? `
 ` : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
@@ -2002,15 +2002,15 @@ var require_binary = __commonJS({
 var require_pairs = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
-    var identity = require_identity(), Pair = require_Pair(), Scalar3 = require_Scalar(), YAMLSeq = require_YAMLSeq();
-    function resolvePairs(seq2, onError) {
-      if (identity.isSeq(seq2))
-        for (let i = 0; i < seq2.items.length; ++i) {
-          let item = seq2.items[i];
+    var identity = require_identity(), Pair = require_Pair(), Scalar = require_Scalar(), YAMLSeq = require_YAMLSeq();
+    function resolvePairs(seq, onError) {
+      if (identity.isSeq(seq))
+        for (let i = 0; i < seq.items.length; ++i) {
+          let item = seq.items[i];
           if (!identity.isPair(item)) {
             if (identity.isMap(item)) {
               item.items.length > 1 && onError("Each pair must have its own sequence indicator");
-              let pair = item.items[0] || new Pair.Pair(new Scalar3.Scalar(null));
+              let pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
               if (item.commentBefore && (pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
 ${pair.key.commentBefore}` : item.commentBefore), item.comment) {
                 let cn = pair.value ?? pair.key;
@@ -2019,12 +2019,12 @@ ${cn.comment}` : item.comment;
               }
               item = pair;
             }
-            seq2.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+            seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
           }
         }
       else
         onError("Expected a sequence for this tag");
-      return seq2;
+      return seq;
     }
     function createPairs(schema, iterable, ctx) {
       let { replacer } = ctx, pairs2 = new YAMLSeq.YAMLSeq(schema);
@@ -2079,15 +2079,15 @@ var require_omap = __commonJS({
       toJSON(_, ctx) {
         if (!ctx)
           return super.toJSON(_);
-        let map2 = /* @__PURE__ */ new Map();
-        ctx?.onCreate && ctx.onCreate(map2);
+        let map = /* @__PURE__ */ new Map();
+        ctx?.onCreate && ctx.onCreate(map);
         for (let pair of this.items) {
           let key, value;
-          if (identity.isPair(pair) ? (key = toJS.toJS(pair.key, "", ctx), value = toJS.toJS(pair.value, key, ctx)) : key = toJS.toJS(pair, "", ctx), map2.has(key))
+          if (identity.isPair(pair) ? (key = toJS.toJS(pair.key, "", ctx), value = toJS.toJS(pair.value, key, ctx)) : key = toJS.toJS(pair, "", ctx), map.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
-          map2.set(key, value);
+          map.set(key, value);
         }
-        return map2;
+        return map;
       }
       static from(schema, iterable, ctx) {
         let pairs$1 = pairs.createPairs(schema, iterable, ctx), omap2 = new this();
@@ -2101,8 +2101,8 @@ var require_omap = __commonJS({
       nodeClass: YAMLOMap,
       default: !1,
       tag: "tag:yaml.org,2002:omap",
-      resolve(seq2, onError) {
-        let pairs$1 = pairs.resolvePairs(seq2, onError), seenKeys = [];
+      resolve(seq, onError) {
+        let pairs$1 = pairs.resolvePairs(seq, onError), seenKeys = [];
         for (let { key } of pairs$1.items)
           identity.isScalar(key) && (seenKeys.includes(key.value) ? onError(`Ordered maps must not include duplicate keys: ${key.value}`) : seenKeys.push(key.value));
         return Object.assign(new YAMLOMap(), pairs$1);
@@ -2118,7 +2118,7 @@ var require_omap = __commonJS({
 var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
-    var Scalar3 = require_Scalar();
+    var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
       return source && (value ? trueTag : falseTag).test.test(source) ? source : value ? ctx.options.trueStr : ctx.options.falseStr;
     }
@@ -2127,14 +2127,14 @@ var require_bool2 = __commonJS({
       default: !0,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar3.Scalar(!0),
+      resolve: () => new Scalar.Scalar(!0),
       stringify: boolStringify
     }, falseTag = {
       identify: (value) => value === !1,
       default: !0,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar3.Scalar(!1),
+      resolve: () => new Scalar.Scalar(!1),
       stringify: boolStringify
     };
     exports.falseTag = falseTag;
@@ -2146,7 +2146,7 @@ var require_bool2 = __commonJS({
 var require_float2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
-    var Scalar3 = require_Scalar(), stringifyNumber = require_stringifyNumber(), floatNaN = {
+    var Scalar = require_Scalar(), stringifyNumber = require_stringifyNumber(), floatNaN = {
       identify: (value) => typeof value == "number",
       default: !0,
       tag: "tag:yaml.org,2002:float",
@@ -2170,7 +2170,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str) {
-        let node = new Scalar3.Scalar(parseFloat(str.replace(/_/g, ""))), dot = str.indexOf(".");
+        let node = new Scalar.Scalar(parseFloat(str.replace(/_/g, ""))), dot = str.indexOf(".");
         if (dot !== -1) {
           let f = str.substring(dot + 1).replace(/_/g, "");
           f[f.length - 1] === "0" && (node.minFractionDigits = f.length);
@@ -2309,14 +2309,14 @@ var require_set = __commonJS({
       default: !1,
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
-      resolve(map2, onError) {
-        if (identity.isMap(map2)) {
-          if (map2.hasAllNullValues(!0))
-            return Object.assign(new YAMLSet(), map2);
+      resolve(map, onError) {
+        if (identity.isMap(map)) {
+          if (map.hasAllNullValues(!0))
+            return Object.assign(new YAMLSet(), map);
           onError("Set items must all have null values");
         } else
           onError("Expected a mapping for this tag");
-        return map2;
+        return map;
       }
     };
     exports.YAMLSet = YAMLSet;
@@ -2391,9 +2391,9 @@ var require_timestamp = __commonJS({
 var require_schema3 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
-    var map2 = require_map(), _null = require_null(), seq2 = require_seq(), string = require_string(), binary = require_binary(), bool = require_bool2(), float = require_float2(), int = require_int2(), merge = require_merge(), omap = require_omap(), pairs = require_pairs(), set = require_set(), timestamp = require_timestamp(), schema = [
-      map2.map,
-      seq2.seq,
+    var map = require_map(), _null = require_null(), seq = require_seq(), string = require_string(), binary = require_binary(), bool = require_bool2(), float = require_float2(), int = require_int2(), merge = require_merge(), omap = require_omap(), pairs = require_pairs(), set = require_set(), timestamp = require_timestamp(), schema = [
+      map.map,
+      seq.seq,
       string.string,
       _null.nullTag,
       bool.trueTag,
@@ -2422,9 +2422,9 @@ var require_schema3 = __commonJS({
 var require_tags = __commonJS({
   "node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
-    var map2 = require_map(), _null = require_null(), seq2 = require_seq(), string = require_string(), bool = require_bool(), float = require_float(), int = require_int(), schema = require_schema(), schema$1 = require_schema2(), binary = require_binary(), merge = require_merge(), omap = require_omap(), pairs = require_pairs(), schema$2 = require_schema3(), set = require_set(), timestamp = require_timestamp(), schemas = /* @__PURE__ */ new Map([
+    var map = require_map(), _null = require_null(), seq = require_seq(), string = require_string(), bool = require_bool(), float = require_float(), int = require_int(), schema = require_schema(), schema$1 = require_schema2(), binary = require_binary(), merge = require_merge(), omap = require_omap(), pairs = require_pairs(), schema$2 = require_schema3(), set = require_set(), timestamp = require_timestamp(), schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
-      ["failsafe", [map2.map, seq2.seq, string.string]],
+      ["failsafe", [map.map, seq.seq, string.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
       ["yaml-1.1", schema$2.schema]
@@ -2439,12 +2439,12 @@ var require_tags = __commonJS({
       intHex: int.intHex,
       intOct: int.intOct,
       intTime: timestamp.intTime,
-      map: map2.map,
+      map: map.map,
       merge: merge.merge,
       null: _null.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
-      seq: seq2.seq,
+      seq: seq.seq,
       set: set.set,
       timestamp: timestamp.timestamp
     }, coreKnownTags = {
@@ -2489,9 +2489,9 @@ var require_tags = __commonJS({
 var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
-    var identity = require_identity(), map2 = require_map(), seq2 = require_seq(), string = require_string(), tags = require_tags(), sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0, Schema = class _Schema {
+    var identity = require_identity(), map = require_map(), seq = require_seq(), string = require_string(), tags = require_tags(), sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0, Schema = class _Schema {
       constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
-        this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null, this.name = typeof schema == "string" && schema || "core", this.knownTags = resolveKnownTags ? tags.coreKnownTags : {}, this.tags = tags.getTags(customTags, this.name, merge), this.toStringOptions = toStringDefaults ?? null, Object.defineProperty(this, identity.MAP, { value: map2.map }), Object.defineProperty(this, identity.SCALAR, { value: string.string }), Object.defineProperty(this, identity.SEQ, { value: seq2.seq }), this.sortMapEntries = typeof sortMapEntries == "function" ? sortMapEntries : sortMapEntries === !0 ? sortMapEntriesByKey : null;
+        this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null, this.name = typeof schema == "string" && schema || "core", this.knownTags = resolveKnownTags ? tags.coreKnownTags : {}, this.tags = tags.getTags(customTags, this.name, merge), this.toStringOptions = toStringDefaults ?? null, Object.defineProperty(this, identity.MAP, { value: map.map }), Object.defineProperty(this, identity.SCALAR, { value: string.string }), Object.defineProperty(this, identity.SEQ, { value: seq.seq }), this.sortMapEntries = typeof sortMapEntries == "function" ? sortMapEntries : sortMapEntries === !0 ? sortMapEntriesByKey : null;
       }
       clone() {
         let copy = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
@@ -2962,7 +2962,7 @@ var require_resolve_block_map = __commonJS({
     "use strict";
     var Pair = require_Pair(), YAMLMap = require_YAMLMap(), resolveProps = require_resolve_props(), utilContainsNewline = require_util_contains_newline(), utilFlowIndentCheck = require_util_flow_indent_check(), utilMapIncludes = require_util_map_includes(), startColMsg = "All mapping items must start at the same column";
     function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
-      let NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap, map2 = new NodeClass(ctx.schema);
+      let NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap, map = new NodeClass(ctx.schema);
       ctx.atRoot && (ctx.atRoot = !1);
       let offset = bm.offset, commentEnd = null;
       for (let collItem of bm.items) {
@@ -2976,15 +2976,15 @@ var require_resolve_block_map = __commonJS({
         }), implicitKey = !keyProps.found;
         if (implicitKey) {
           if (key && (key.type === "block-seq" ? onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key") : "indent" in key && key.indent !== bm.indent && onError(offset, "BAD_INDENT", startColMsg)), !keyProps.anchor && !keyProps.tag && !sep) {
-            commentEnd = keyProps.end, keyProps.comment && (map2.comment ? map2.comment += `
-` + keyProps.comment : map2.comment = keyProps.comment);
+            commentEnd = keyProps.end, keyProps.comment && (map.comment ? map.comment += `
+` + keyProps.comment : map.comment = keyProps.comment);
             continue;
           }
           (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) && onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
         } else keyProps.found?.indent !== bm.indent && onError(offset, "BAD_INDENT", startColMsg);
         ctx.atKey = !0;
         let keyStart = keyProps.end, keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
-        ctx.schema.compat && utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError), ctx.atKey = !1, utilMapIncludes.mapIncludes(ctx, map2.items, keyNode) && onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+        ctx.schema.compat && utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError), ctx.atKey = !1, utilMapIncludes.mapIncludes(ctx, map.items, keyNode) && onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
         let valueProps = resolveProps.resolveProps(sep ?? [], {
           indicator: "map-value-ind",
           next: value,
@@ -2998,15 +2998,15 @@ var require_resolve_block_map = __commonJS({
           let valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
           ctx.schema.compat && utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError), offset = valueNode.range[2];
           let pair = new Pair.Pair(keyNode, valueNode);
-          ctx.options.keepSourceTokens && (pair.srcToken = collItem), map2.items.push(pair);
+          ctx.options.keepSourceTokens && (pair.srcToken = collItem), map.items.push(pair);
         } else {
           implicitKey && onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values"), valueProps.comment && (keyNode.comment ? keyNode.comment += `
 ` + valueProps.comment : keyNode.comment = valueProps.comment);
           let pair = new Pair.Pair(keyNode);
-          ctx.options.keepSourceTokens && (pair.srcToken = collItem), map2.items.push(pair);
+          ctx.options.keepSourceTokens && (pair.srcToken = collItem), map.items.push(pair);
         }
       }
-      return commentEnd && commentEnd < offset && onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content"), map2.range = [bm.offset, offset, commentEnd ?? offset], map2;
+      return commentEnd && commentEnd < offset && onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content"), map.range = [bm.offset, offset, commentEnd ?? offset], map;
     }
     exports.resolveBlockMap = resolveBlockMap;
   }
@@ -3018,7 +3018,7 @@ var require_resolve_block_seq = __commonJS({
     "use strict";
     var YAMLSeq = require_YAMLSeq(), resolveProps = require_resolve_props(), utilFlowIndentCheck = require_util_flow_indent_check();
     function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
-      let NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq, seq2 = new NodeClass(ctx.schema);
+      let NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq, seq = new NodeClass(ctx.schema);
       ctx.atRoot && (ctx.atRoot = !1), ctx.atKey && (ctx.atKey = !1);
       let offset = bs.offset, commentEnd = null;
       for (let { start, value } of bs.items) {
@@ -3034,13 +3034,13 @@ var require_resolve_block_seq = __commonJS({
           if (props.anchor || props.tag || value)
             value?.type === "block-seq" ? onError(props.end, "BAD_INDENT", "All sequence items must start at the same column") : onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
           else {
-            commentEnd = props.end, props.comment && (seq2.comment = props.comment);
+            commentEnd = props.end, props.comment && (seq.comment = props.comment);
             continue;
           }
         let node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
-        ctx.schema.compat && utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError), offset = node.range[2], seq2.items.push(node);
+        ctx.schema.compat && utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError), offset = node.range[2], seq.items.push(node);
       }
-      return seq2.range = [bs.offset, offset, commentEnd ?? offset], seq2;
+      return seq.range = [bs.offset, offset, commentEnd ?? offset], seq;
     }
     exports.resolveBlockSeq = resolveBlockSeq;
   }
@@ -3087,7 +3087,7 @@ var require_resolve_flow_collection = __commonJS({
     "use strict";
     var identity = require_identity(), Pair = require_Pair(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), resolveEnd = require_resolve_end(), resolveProps = require_resolve_props(), utilContainsNewline = require_util_contains_newline(), utilMapIncludes = require_util_map_includes(), blockMsg = "Block collections are not allowed within flow collections", isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      let isMap11 = fc.start.source === "{", fcName = isMap11 ? "flow map" : "flow sequence", NodeClass = tag?.nodeClass ?? (isMap11 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq), coll = new NodeClass(ctx.schema);
+      let isMap = fc.start.source === "{", fcName = isMap ? "flow map" : "flow sequence", NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq), coll = new NodeClass(ctx.schema);
       coll.flow = !0;
       let atRoot = ctx.atRoot;
       atRoot && (ctx.atRoot = !1), ctx.atKey && (ctx.atKey = !1);
@@ -3108,7 +3108,7 @@ var require_resolve_flow_collection = __commonJS({
 ` + props.comment : coll.comment = props.comment), offset = props.end;
             continue;
           }
-          !isMap11 && ctx.options.strict && utilContainsNewline.containsNewline(key) && onError(
+          !isMap && ctx.options.strict && utilContainsNewline.containsNewline(key) && onError(
             key,
             // checked by containsNewline()
             "MULTILINE_IMPLICIT_KEY",
@@ -3136,7 +3136,7 @@ var require_resolve_flow_collection = __commonJS({
 ` + prevItemComment : prev.comment = prevItemComment, props.comment = props.comment.substring(prevItemComment.length + 1);
           }
         }
-        if (!isMap11 && !sep && !props.found) {
+        if (!isMap && !sep && !props.found) {
           let valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode), offset = valueNode.range[2], isBlock(value) && onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
@@ -3153,7 +3153,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: !1
           });
           if (valueProps.found) {
-            if (!isMap11 && !props.found && ctx.options.strict) {
+            if (!isMap && !props.found && ctx.options.strict) {
               if (sep)
                 for (let st of sep) {
                   if (st === valueProps.found)
@@ -3170,19 +3170,19 @@ var require_resolve_flow_collection = __commonJS({
           valueNode ? isBlock(value) && onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg) : valueProps.comment && (keyNode.comment ? keyNode.comment += `
 ` + valueProps.comment : keyNode.comment = valueProps.comment);
           let pair = new Pair.Pair(keyNode, valueNode);
-          if (ctx.options.keepSourceTokens && (pair.srcToken = collItem), isMap11) {
-            let map2 = coll;
-            utilMapIncludes.mapIncludes(ctx, map2.items, keyNode) && onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique"), map2.items.push(pair);
+          if (ctx.options.keepSourceTokens && (pair.srcToken = collItem), isMap) {
+            let map = coll;
+            utilMapIncludes.mapIncludes(ctx, map.items, keyNode) && onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique"), map.items.push(pair);
           } else {
-            let map2 = new YAMLMap.YAMLMap(ctx.schema);
-            map2.flow = !0, map2.items.push(pair);
+            let map = new YAMLMap.YAMLMap(ctx.schema);
+            map.flow = !0, map.items.push(pair);
             let endRange = (valueNode ?? keyNode).range;
-            map2.range = [keyNode.range[0], endRange[1], endRange[2]], coll.items.push(map2);
+            map.range = [keyNode.range[0], endRange[1], endRange[2]], coll.items.push(map);
           }
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      let expectedEnd = isMap11 ? "}" : "]", [ce, ...ee] = fc.end, cePos = offset;
+      let expectedEnd = isMap ? "}" : "]", [ce, ...ee] = fc.end, cePos = offset;
       if (ce?.source === expectedEnd)
         cePos = ce.offset + ce.source.length;
       else {
@@ -3205,7 +3205,7 @@ var require_resolve_flow_collection = __commonJS({
 var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
-    var identity = require_identity(), Scalar3 = require_Scalar(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), resolveBlockMap = require_resolve_block_map(), resolveBlockSeq = require_resolve_block_seq(), resolveFlowCollection = require_resolve_flow_collection();
+    var identity = require_identity(), Scalar = require_Scalar(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), resolveBlockMap = require_resolve_block_map(), resolveBlockSeq = require_resolve_block_seq(), resolveFlowCollection = require_resolve_flow_collection();
     function resolveCollection(CN, ctx, token, onError, tagName, tag) {
       let coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag), Coll = coll.constructor;
       return tagName === "!" || tagName === Coll.tagName ? (coll.tag = Coll.tagName, coll) : (tagName && (coll.tag = tagName), coll);
@@ -3227,7 +3227,7 @@ var require_compose_collection = __commonJS({
         else
           return kt ? onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, !0) : onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, !0), resolveCollection(CN, ctx, token, onError, tagName);
       }
-      let coll = resolveCollection(CN, ctx, token, onError, tagName, tag), res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll, node = identity.isNode(res) ? res : new Scalar3.Scalar(res);
+      let coll = resolveCollection(CN, ctx, token, onError, tagName, tag), res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll, node = identity.isNode(res) ? res : new Scalar.Scalar(res);
       return node.range = coll.range, node.tag = tagName, tag?.format && (node.format = tag.format), node;
     }
     exports.composeCollection = composeCollection;
@@ -3238,12 +3238,12 @@ var require_compose_collection = __commonJS({
 var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
-    var Scalar3 = require_Scalar();
-    function resolveBlockScalar(ctx, scalar2, onError) {
-      let start = scalar2.offset, header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
+    var Scalar = require_Scalar();
+    function resolveBlockScalar(ctx, scalar, onError) {
+      let start = scalar.offset, header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      let type = header.mode === ">" ? Scalar3.Scalar.BLOCK_FOLDED : Scalar3.Scalar.BLOCK_LITERAL, lines = scalar2.source ? splitLines2(scalar2.source) : [], chompStart = lines.length;
+      let type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL, lines = scalar.source ? splitLines(scalar.source) : [], chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         let content = lines[i][1];
         if (content === "" || content === "\r")
@@ -3254,9 +3254,9 @@ var require_resolve_block_scalar = __commonJS({
       if (chompStart === 0) {
         let value2 = header.chomp === "+" && lines.length > 0 ? `
 `.repeat(Math.max(1, lines.length - 1)) : "", end2 = start + header.length;
-        return scalar2.source && (end2 += scalar2.source.length), { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+        return scalar.source && (end2 += scalar.source.length), { value: value2, type, comment: header.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar2.indent + header.indent, offset = scalar2.offset + header.length, contentStart = 0;
+      let trimIndent = scalar.indent + header.indent, offset = scalar.offset + header.length, contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         let [indent, content] = lines[i];
         if (content === "" || content === "\r")
@@ -3281,7 +3281,7 @@ var require_resolve_block_scalar = __commonJS({
           let message = `Block scalar lines must not be less indented than their ${header.indent ? "explicit indentation indicator" : "first line"}`;
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message), indent = "";
         }
-        type === Scalar3.Scalar.BLOCK_LITERAL ? (value += sep + indent.slice(trimIndent) + content, sep = `
+        type === Scalar.Scalar.BLOCK_LITERAL ? (value += sep + indent.slice(trimIndent) + content, sep = `
 `) : indent.length > trimIndent || content[0] === "	" ? (sep === " " ? sep = `
 ` : !prevMoreIndented && sep === `
 ` && (sep = `
@@ -3307,10 +3307,10 @@ var require_resolve_block_scalar = __commonJS({
           value += `
 `;
       }
-      let end = start + header.length + scalar2.source.length;
+      let end = start + header.length + scalar.source.length;
       return { value, type, comment: header.comment, range: [start, end, end] };
     }
-    function parseBlockScalarHeader({ offset, props }, strict2, onError) {
+    function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header")
         return onError(props[0], "IMPOSSIBLE", "Block scalar header not found"), null;
       let { source } = props[0], mode = source[0], indent = 0, chomp = "", error = -1;
@@ -3335,7 +3335,7 @@ var require_resolve_block_scalar = __commonJS({
             length += token.source.length;
             break;
           case "comment":
-            strict2 && !hasSpace && onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters"), length += token.source.length, comment = token.source.substring(1);
+            strict && !hasSpace && onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters"), length += token.source.length, comment = token.source.substring(1);
             break;
           case "error":
             onError(token, "UNEXPECTED_TOKEN", token.message), length += token.source.length;
@@ -3351,7 +3351,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines2(source) {
+    function splitLines(source) {
       let split = source.split(/\n( *)/), first = split[0], m = first.match(/^( *)/), lines = [m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first]];
       for (let i = 1; i < split.length; i += 2)
         lines.push([split[i], split[i + 1]]);
@@ -3365,29 +3365,29 @@ var require_resolve_block_scalar = __commonJS({
 var require_resolve_flow_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
-    var Scalar3 = require_Scalar(), resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar2, strict2, onError) {
-      let { offset, type, source, end } = scalar2, _type, value, _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+    var Scalar = require_Scalar(), resolveEnd = require_resolve_end();
+    function resolveFlowScalar(scalar, strict, onError) {
+      let { offset, type, source, end } = scalar, _type, value, _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar3.Scalar.PLAIN, value = plainValue(source, _onError);
+          _type = Scalar.Scalar.PLAIN, value = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar3.Scalar.QUOTE_SINGLE, value = singleQuotedValue(source, _onError);
+          _type = Scalar.Scalar.QUOTE_SINGLE, value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar3.Scalar.QUOTE_DOUBLE, value = doubleQuotedValue(source, _onError);
+          _type = Scalar.Scalar.QUOTE_DOUBLE, value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
         default:
-          return onError(scalar2, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`), {
+          return onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`), {
             value: "",
             type: null,
             comment: "",
             range: [offset, offset + source.length, offset + source.length]
           };
       }
-      let valueEnd = offset + source.length, re = resolveEnd.resolveEnd(end, valueEnd, strict2, onError);
+      let valueEnd = offset + source.length, re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
       return {
         value,
         type: _type,
@@ -3546,19 +3546,19 @@ var require_resolve_flow_scalar = __commonJS({
 var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
-    var identity = require_identity(), Scalar3 = require_Scalar(), resolveBlockScalar = require_resolve_block_scalar(), resolveFlowScalar = require_resolve_flow_scalar();
+    var identity = require_identity(), Scalar = require_Scalar(), resolveBlockScalar = require_resolve_block_scalar(), resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      let { value, type, comment, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError), tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null, tag;
+      let { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError), tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null, tag;
       ctx.options.stringKeys && ctx.atKey ? tag = ctx.schema[identity.SCALAR] : tagName ? tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError) : token.type === "scalar" ? tag = findScalarTagByTest(ctx, value, token, onError) : tag = ctx.schema[identity.SCALAR];
-      let scalar2;
+      let scalar;
       try {
         let res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar2 = identity.isScalar(res) ? res : new Scalar3.Scalar(res);
+        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         let msg = error instanceof Error ? error.message : String(error);
-        onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), scalar2 = new Scalar3.Scalar(value);
+        onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), scalar = new Scalar.Scalar(value);
       }
-      return scalar2.range = range2, scalar2.source = value, type && (scalar2.type = type), tagName && (scalar2.tag = tagName), tag.format && (scalar2.format = tag.format), comment && (scalar2.comment = comment), scalar2;
+      return scalar.range = range, scalar.source = value, type && (scalar.type = type), tagName && (scalar.tag = tagName), tag.format && (scalar.format = tag.format), comment && (scalar.comment = comment), scalar;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
@@ -3864,7 +3864,7 @@ var require_cst_scalar = __commonJS({
   "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar(), resolveFlowScalar = require_resolve_flow_scalar(), errors = require_errors(), stringifyString = require_stringifyString();
-    function resolveAsScalar(token, strict2 = !0, onError) {
+    function resolveAsScalar(token, strict = !0, onError) {
       if (token) {
         let _onError = (pos, code, message) => {
           let offset = typeof pos == "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
@@ -3877,9 +3877,9 @@ var require_cst_scalar = __commonJS({
           case "scalar":
           case "single-quoted-scalar":
           case "double-quoted-scalar":
-            return resolveFlowScalar.resolveFlowScalar(token, strict2, _onError);
+            return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
           case "block-scalar":
-            return resolveBlockScalar.resolveBlockScalar({ options: { strict: strict2 } }, token, _onError);
+            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
         }
       }
       return null;
@@ -4085,13 +4085,13 @@ var require_cst_visit = __commonJS({
   "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit"), SKIP = /* @__PURE__ */ Symbol("skip children"), REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit3(cst, visitor) {
+    function visit(cst, visitor) {
       "type" in cst && cst.type === "document" && (cst = { start: cst.start, value: cst.value }), _visit(Object.freeze([]), cst, visitor);
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path) => {
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP;
+    visit.REMOVE = REMOVE;
+    visit.itemAtPath = (cst, path) => {
       let item = cst;
       for (let [field, index] of path) {
         let tok = item?.[field];
@@ -4102,8 +4102,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path) => {
-      let parent = visit3.itemAtPath(cst, path.slice(0, -1)), field = path[path.length - 1][0], coll = parent?.[field];
+    visit.parentCollection = (cst, path) => {
+      let parent = visit.itemAtPath(cst, path.slice(0, -1)), field = path[path.length - 1][0], coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -4130,7 +4130,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl == "function" ? ctrl(item, path) : ctrl;
     }
-    exports.visit = visit3;
+    exports.visit = visit;
   }
 });
 
@@ -4138,7 +4138,7 @@ var require_cst_visit = __commonJS({
 var require_cst = __commonJS({
   "node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
-    var cstScalar = require_cst_scalar(), cstStringify = require_cst_stringify(), cstVisit = require_cst_visit(), BOM = "\uFEFF", DOCUMENT = "", FLOW_END = "", SCALAR = "", isCollection = (token) => !!token && "items" in token, isScalar8 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var cstScalar = require_cst_scalar(), cstStringify = require_cst_stringify(), cstVisit = require_cst_visit(), BOM = "\uFEFF", DOCUMENT = "", FLOW_END = "", SCALAR = "", isCollection = (token) => !!token && "items" in token, isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -4224,7 +4224,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar8;
+    exports.isScalar = isScalar;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -4989,29 +4989,29 @@ var require_parser = __commonJS({
           source: this.source
         };
       }
-      *scalar(scalar2) {
+      *scalar(scalar) {
         if (this.type === "map-value-ind") {
           let prev = getPrevProps(this.peek(2)), start = getFirstKeyStartProps(prev), sep;
-          scalar2.end ? (sep = scalar2.end, sep.push(this.sourceToken), delete scalar2.end) : sep = [this.sourceToken];
-          let map2 = {
+          scalar.end ? (sep = scalar.end, sep.push(this.sourceToken), delete scalar.end) : sep = [this.sourceToken];
+          let map = {
             type: "block-map",
-            offset: scalar2.offset,
-            indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep }]
+            offset: scalar.offset,
+            indent: scalar.indent,
+            items: [{ start, key: scalar, sep }]
           };
-          this.onKeyLine = !0, this.stack[this.stack.length - 1] = map2;
+          this.onKeyLine = !0, this.stack[this.stack.length - 1] = map;
         } else
-          yield* this.lineEnd(scalar2);
+          yield* this.lineEnd(scalar);
       }
-      *blockScalar(scalar2) {
+      *blockScalar(scalar) {
         switch (this.type) {
           case "space":
           case "comment":
           case "newline":
-            scalar2.props.push(this.sourceToken);
+            scalar.props.push(this.sourceToken);
             return;
           case "scalar":
-            if (scalar2.source = this.source, this.atNewLine = !0, this.indent = 0, this.onNewLine) {
+            if (scalar.source = this.source, this.atNewLine = !0, this.indent = 0, this.onNewLine) {
               let nl = this.source.indexOf(`
 `) + 1;
               for (; nl !== 0; )
@@ -5025,26 +5025,26 @@ var require_parser = __commonJS({
             yield* this.pop(), yield* this.step();
         }
       }
-      *blockMap(map2) {
-        let it = map2.items[map2.items.length - 1];
+      *blockMap(map) {
+        let it = map.items[map.items.length - 1];
         switch (this.type) {
           case "newline":
             if (this.onKeyLine = !1, it.value) {
               let end = "end" in it.value ? it.value.end : void 0;
-              (Array.isArray(end) ? end[end.length - 1] : void 0)?.type === "comment" ? end?.push(this.sourceToken) : map2.items.push({ start: [this.sourceToken] });
+              (Array.isArray(end) ? end[end.length - 1] : void 0)?.type === "comment" ? end?.push(this.sourceToken) : map.items.push({ start: [this.sourceToken] });
             } else it.sep ? it.sep.push(this.sourceToken) : it.start.push(this.sourceToken);
             return;
           case "space":
           case "comment":
             if (it.value)
-              map2.items.push({ start: [this.sourceToken] });
+              map.items.push({ start: [this.sourceToken] });
             else if (it.sep)
               it.sep.push(this.sourceToken);
             else {
-              if (this.atIndentedComment(it.start, map2.indent)) {
-                let end = map2.items[map2.items.length - 2]?.value?.end;
+              if (this.atIndentedComment(it.start, map.indent)) {
+                let end = map.items[map.items.length - 2]?.value?.end;
                 if (Array.isArray(end)) {
-                  arrayPushArray(end, it.start), end.push(this.sourceToken), map2.items.pop();
+                  arrayPushArray(end, it.start), end.push(this.sourceToken), map.items.pop();
                   return;
                 }
               }
@@ -5052,8 +5052,8 @@ var require_parser = __commonJS({
             }
             return;
         }
-        if (this.indent >= map2.indent) {
-          let atMapIndent = !this.onKeyLine && this.indent === map2.indent, atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind", start = [];
+        if (this.indent >= map.indent) {
+          let atMapIndent = !this.onKeyLine && this.indent === map.indent, atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind", start = [];
           if (atNextItem && it.sep && !it.value) {
             let nl = [];
             for (let i = 0; i < it.sep.length; ++i) {
@@ -5065,7 +5065,7 @@ var require_parser = __commonJS({
                 case "space":
                   break;
                 case "comment":
-                  st.indent > map2.indent && (nl.length = 0);
+                  st.indent > map.indent && (nl.length = 0);
                   break;
                 default:
                   nl.length = 0;
@@ -5076,10 +5076,10 @@ var require_parser = __commonJS({
           switch (this.type) {
             case "anchor":
             case "tag":
-              atNextItem || it.value ? (start.push(this.sourceToken), map2.items.push({ start }), this.onKeyLine = !0) : it.sep ? it.sep.push(this.sourceToken) : it.start.push(this.sourceToken);
+              atNextItem || it.value ? (start.push(this.sourceToken), map.items.push({ start }), this.onKeyLine = !0) : it.sep ? it.sep.push(this.sourceToken) : it.start.push(this.sourceToken);
               return;
             case "explicit-key-ind":
-              !it.sep && !it.explicitKey ? (it.start.push(this.sourceToken), it.explicitKey = !0) : atNextItem || it.value ? (start.push(this.sourceToken), map2.items.push({ start, explicitKey: !0 })) : this.stack.push({
+              !it.sep && !it.explicitKey ? (it.start.push(this.sourceToken), it.explicitKey = !0) : atNextItem || it.value ? (start.push(this.sourceToken), map.items.push({ start, explicitKey: !0 })) : this.stack.push({
                 type: "block-map",
                 offset: this.offset,
                 indent: this.indent,
@@ -5090,7 +5090,7 @@ var require_parser = __commonJS({
               if (it.explicitKey)
                 if (it.sep)
                   if (it.value)
-                    map2.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                    map.items.push({ start: [], key: null, sep: [this.sourceToken] });
                   else if (includesToken(it.sep, "map-value-ind"))
                     this.stack.push({
                       type: "block-map",
@@ -5119,7 +5119,7 @@ var require_parser = __commonJS({
                   });
                 }
               else
-                it.sep ? it.value || atNextItem ? map2.items.push({ start, key: null, sep: [this.sourceToken] }) : includesToken(it.sep, "map-value-ind") ? this.stack.push({
+                it.sep ? it.value || atNextItem ? map.items.push({ start, key: null, sep: [this.sourceToken] }) : includesToken(it.sep, "map-value-ind") ? this.stack.push({
                   type: "block-map",
                   offset: this.offset,
                   indent: this.indent,
@@ -5132,11 +5132,11 @@ var require_parser = __commonJS({
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
               let fs = this.flowScalar(this.type);
-              atNextItem || it.value ? (map2.items.push({ start, key: fs, sep: [] }), this.onKeyLine = !0) : it.sep ? this.stack.push(fs) : (Object.assign(it, { key: fs, sep: [] }), this.onKeyLine = !0);
+              atNextItem || it.value ? (map.items.push({ start, key: fs, sep: [] }), this.onKeyLine = !0) : it.sep ? this.stack.push(fs) : (Object.assign(it, { key: fs, sep: [] }), this.onKeyLine = !0);
               return;
             }
             default: {
-              let bv = this.startBlockValue(map2);
+              let bv = this.startBlockValue(map);
               if (bv) {
                 if (bv.type === "block-seq") {
                   if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
@@ -5148,7 +5148,7 @@ var require_parser = __commonJS({
                     });
                     return;
                   }
-                } else atMapIndent && map2.items.push({ start });
+                } else atMapIndent && map.items.push({ start });
                 this.stack.push(bv);
                 return;
               }
@@ -5157,25 +5157,25 @@ var require_parser = __commonJS({
         }
         yield* this.pop(), yield* this.step();
       }
-      *blockSequence(seq2) {
-        let it = seq2.items[seq2.items.length - 1];
+      *blockSequence(seq) {
+        let it = seq.items[seq.items.length - 1];
         switch (this.type) {
           case "newline":
             if (it.value) {
               let end = "end" in it.value ? it.value.end : void 0;
-              (Array.isArray(end) ? end[end.length - 1] : void 0)?.type === "comment" ? end?.push(this.sourceToken) : seq2.items.push({ start: [this.sourceToken] });
+              (Array.isArray(end) ? end[end.length - 1] : void 0)?.type === "comment" ? end?.push(this.sourceToken) : seq.items.push({ start: [this.sourceToken] });
             } else
               it.start.push(this.sourceToken);
             return;
           case "space":
           case "comment":
             if (it.value)
-              seq2.items.push({ start: [this.sourceToken] });
+              seq.items.push({ start: [this.sourceToken] });
             else {
-              if (this.atIndentedComment(it.start, seq2.indent)) {
-                let end = seq2.items[seq2.items.length - 2]?.value?.end;
+              if (this.atIndentedComment(it.start, seq.indent)) {
+                let end = seq.items[seq.items.length - 2]?.value?.end;
                 if (Array.isArray(end)) {
-                  arrayPushArray(end, it.start), end.push(this.sourceToken), seq2.items.pop();
+                  arrayPushArray(end, it.start), end.push(this.sourceToken), seq.items.pop();
                   return;
                 }
               }
@@ -5184,18 +5184,18 @@ var require_parser = __commonJS({
             return;
           case "anchor":
           case "tag":
-            if (it.value || this.indent <= seq2.indent)
+            if (it.value || this.indent <= seq.indent)
               break;
             it.start.push(this.sourceToken);
             return;
           case "seq-item-ind":
-            if (this.indent !== seq2.indent)
+            if (this.indent !== seq.indent)
               break;
-            it.value || includesToken(it.start, "seq-item-ind") ? seq2.items.push({ start: [this.sourceToken] }) : it.start.push(this.sourceToken);
+            it.value || includesToken(it.start, "seq-item-ind") ? seq.items.push({ start: [this.sourceToken] }) : it.start.push(this.sourceToken);
             return;
         }
-        if (this.indent > seq2.indent) {
-          let bv = this.startBlockValue(seq2);
+        if (this.indent > seq.indent) {
+          let bv = this.startBlockValue(seq);
           if (bv) {
             this.stack.push(bv);
             return;
@@ -5250,13 +5250,13 @@ var require_parser = __commonJS({
             fixFlowSeqItems(fc);
             let sep = fc.end.splice(1, fc.end.length);
             sep.push(this.sourceToken);
-            let map2 = {
+            let map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
               items: [{ start, key: fc, sep }]
             };
-            this.onKeyLine = !0, this.stack[this.stack.length - 1] = map2;
+            this.onKeyLine = !0, this.stack[this.stack.length - 1] = map;
           } else
             yield* this.lineEnd(fc);
         }
@@ -5367,14 +5367,14 @@ var require_public_api = __commonJS({
       let prettyErrors = options.prettyErrors !== !1;
       return { lineCounter: options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null, prettyErrors };
     }
-    function parseAllDocuments3(source, options = {}) {
+    function parseAllDocuments(source, options = {}) {
       let { lineCounter: lineCounter2, prettyErrors } = parseOptions(options), parser$1 = new parser.Parser(lineCounter2?.addNewLine), composer$1 = new composer.Composer(options), docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
         for (let doc of docs)
           doc.errors.forEach(errors.prettifyError(source, lineCounter2)), doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
       return docs.length > 0 ? docs : Object.assign([], { empty: !0 }, composer$1.streamInfo());
     }
-    function parseDocument4(source, options = {}) {
+    function parseDocument(source, options = {}) {
       let { lineCounter: lineCounter2, prettyErrors } = parseOptions(options), parser$1 = new parser.Parser(lineCounter2?.addNewLine), composer$1 = new composer.Composer(options), doc = null;
       for (let _doc of composer$1.compose(parser$1.parse(source), !0, source.length))
         if (!doc)
@@ -5388,7 +5388,7 @@ var require_public_api = __commonJS({
     function parse2(src, reviver, options) {
       let _reviver;
       typeof reviver == "function" ? _reviver = reviver : options === void 0 && reviver && typeof reviver == "object" && (options = reviver);
-      let doc = parseDocument4(src, options);
+      let doc = parseDocument(src, options);
       if (!doc)
         return null;
       if (doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning)), doc.errors.length > 0) {
@@ -5412,8 +5412,8 @@ var require_public_api = __commonJS({
       return identity.isDocument(value) && !_replacer ? value.toString(options) : new Document.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse2;
-    exports.parseAllDocuments = parseAllDocuments3;
-    exports.parseDocument = parseDocument4;
+    exports.parseAllDocuments = parseAllDocuments;
+    exports.parseDocument = parseDocument;
     exports.stringify = stringify;
   }
 });
@@ -5422,7 +5422,7 @@ var require_public_api = __commonJS({
 var require_dist = __commonJS({
   "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
-    var composer = require_composer(), Document = require_Document(), Schema = require_Schema(), errors = require_errors(), Alias = require_Alias(), identity = require_identity(), Pair = require_Pair(), Scalar3 = require_Scalar(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), cst = require_cst(), lexer = require_lexer(), lineCounter = require_line_counter(), parser = require_parser(), publicApi = require_public_api(), visit3 = require_visit();
+    var composer = require_composer(), Document = require_Document(), Schema = require_Schema(), errors = require_errors(), Alias = require_Alias(), identity = require_identity(), Pair = require_Pair(), Scalar = require_Scalar(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), cst = require_cst(), lexer = require_lexer(), lineCounter = require_line_counter(), parser = require_parser(), publicApi = require_public_api(), visit = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -5439,7 +5439,7 @@ var require_dist = __commonJS({
     exports.isScalar = identity.isScalar;
     exports.isSeq = identity.isSeq;
     exports.Pair = Pair.Pair;
-    exports.Scalar = Scalar3.Scalar;
+    exports.Scalar = Scalar.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
     exports.YAMLSeq = YAMLSeq.YAMLSeq;
     exports.CST = cst;
@@ -5450,1882 +5450,26 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit3.visit;
-    exports.visitAsync = visit3.visitAsync;
+    exports.visit = visit.visit;
+    exports.visitAsync = visit.visitAsync;
   }
 });
-
-// src/validate/generated/validators.cjs
-var require_validators = __commonJS({
-  "src/validate/generated/validators.cjs"(exports) {
-    "use strict";
-    exports.validateContainer = validate10;
-    var schema11 = { $schema: "http://json-schema.org/draft-07/schema#", $id: "https://delegate-mtls.dev/schemas/container.json", title: "Container", description: "One container of a pod spec (core/v1 Container), limited to the fields delegate-mtls reads or writes. Other fields are allowed.", type: "object", required: ["name"], properties: { name: { description: "Name of the container, unique within the pod.", type: "string" }, image: { description: "Container image reference.", type: "string" }, env: { description: "Environment variables. `null` (an empty `env:` key in YAML) is accepted.", type: ["array", "null"], items: { $ref: "env-var.json" } }, envFrom: { description: "Sources that populate environment variables in bulk.", type: "array", items: { type: "object", properties: { configMapRef: { description: "ConfigMap whose keys become environment variables.", $ref: "#/definitions/namedRef" }, secretRef: { description: "Secret whose keys become environment variables.", $ref: "#/definitions/namedRef" } }, additionalProperties: !0 } }, volumeMounts: { description: "Volume mounts. `null` (an empty `volumeMounts:` key in YAML) is accepted.", type: ["array", "null"], items: { $ref: "volume-mount.json" } }, securityContext: { description: "Container-level security settings.", type: "object", properties: { runAsUser: { description: "UID the container process runs as.", type: "integer" }, runAsNonRoot: { description: "Require the container to run as a non-root user.", type: "boolean" } }, additionalProperties: !0 } }, additionalProperties: !0, definitions: { namedRef: { description: "Reference to an object by name in the pod's namespace.", type: "object", properties: { name: { description: "Name of the referenced object.", type: "string" } }, additionalProperties: !0 } } };
-    function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-      let vErrors = null, errors = 0;
-      if (data && typeof data == "object" && !Array.isArray(data)) {
-        if (data.name === void 0) {
-          let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-          vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
-        }
-        if (data.name !== void 0 && typeof data.name != "string") {
-          let err1 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
-        }
-        if (data.image !== void 0 && typeof data.image != "string") {
-          let err2 = { instancePath: instancePath + "/image", schemaPath: "#/properties/image/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
-        }
-        if (data.env !== void 0) {
-          let data2 = data.env;
-          if (!Array.isArray(data2) && data2 !== null) {
-            let err3 = { instancePath: instancePath + "/env", schemaPath: "#/properties/env/type", keyword: "type", params: { type: schema11.properties.env.type }, message: "must be array,null" };
-            vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
-          }
-          if (Array.isArray(data2)) {
-            let len0 = data2.length;
-            for (let i0 = 0; i0 < len0; i0++) {
-              let data3 = data2[i0];
-              if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-                if (data3.name === void 0) {
-                  let err4 = { instancePath: instancePath + "/env/" + i0, schemaPath: "env-var.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-                  vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
-                }
-                if (data3.name !== void 0 && typeof data3.name != "string") {
-                  let err5 = { instancePath: instancePath + "/env/" + i0 + "/name", schemaPath: "env-var.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
-                }
-                if (data3.value !== void 0 && typeof data3.value != "string") {
-                  let err6 = { instancePath: instancePath + "/env/" + i0 + "/value", schemaPath: "env-var.json/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
-                }
-                if (data3.valueFrom !== void 0) {
-                  let data6 = data3.valueFrom;
-                  if (!(data6 && typeof data6 == "object" && !Array.isArray(data6))) {
-                    let err7 = { instancePath: instancePath + "/env/" + i0 + "/valueFrom", schemaPath: "env-var.json/properties/valueFrom/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                    vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
-                  }
-                }
-              } else {
-                let err8 = { instancePath: instancePath + "/env/" + i0, schemaPath: "env-var.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                vErrors === null ? vErrors = [err8] : vErrors.push(err8), errors++;
-              }
-            }
-          }
-        }
-        if (data.envFrom !== void 0) {
-          let data7 = data.envFrom;
-          if (Array.isArray(data7)) {
-            let len1 = data7.length;
-            for (let i1 = 0; i1 < len1; i1++) {
-              let data8 = data7[i1];
-              if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
-                if (data8.configMapRef !== void 0) {
-                  let data9 = data8.configMapRef;
-                  if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
-                    if (data9.name !== void 0 && typeof data9.name != "string") {
-                      let err9 = { instancePath: instancePath + "/envFrom/" + i1 + "/configMapRef/name", schemaPath: "#/definitions/namedRef/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                      vErrors === null ? vErrors = [err9] : vErrors.push(err9), errors++;
-                    }
-                  } else {
-                    let err10 = { instancePath: instancePath + "/envFrom/" + i1 + "/configMapRef", schemaPath: "#/definitions/namedRef/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                    vErrors === null ? vErrors = [err10] : vErrors.push(err10), errors++;
-                  }
-                }
-                if (data8.secretRef !== void 0) {
-                  let data11 = data8.secretRef;
-                  if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
-                    if (data11.name !== void 0 && typeof data11.name != "string") {
-                      let err11 = { instancePath: instancePath + "/envFrom/" + i1 + "/secretRef/name", schemaPath: "#/definitions/namedRef/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                      vErrors === null ? vErrors = [err11] : vErrors.push(err11), errors++;
-                    }
-                  } else {
-                    let err12 = { instancePath: instancePath + "/envFrom/" + i1 + "/secretRef", schemaPath: "#/definitions/namedRef/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                    vErrors === null ? vErrors = [err12] : vErrors.push(err12), errors++;
-                  }
-                }
-              } else {
-                let err13 = { instancePath: instancePath + "/envFrom/" + i1, schemaPath: "#/properties/envFrom/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                vErrors === null ? vErrors = [err13] : vErrors.push(err13), errors++;
-              }
-            }
-          } else {
-            let err14 = { instancePath: instancePath + "/envFrom", schemaPath: "#/properties/envFrom/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            vErrors === null ? vErrors = [err14] : vErrors.push(err14), errors++;
-          }
-        }
-        if (data.volumeMounts !== void 0) {
-          let data13 = data.volumeMounts;
-          if (!Array.isArray(data13) && data13 !== null) {
-            let err15 = { instancePath: instancePath + "/volumeMounts", schemaPath: "#/properties/volumeMounts/type", keyword: "type", params: { type: schema11.properties.volumeMounts.type }, message: "must be array,null" };
-            vErrors === null ? vErrors = [err15] : vErrors.push(err15), errors++;
-          }
-          if (Array.isArray(data13)) {
-            let len2 = data13.length;
-            for (let i2 = 0; i2 < len2; i2++) {
-              let data14 = data13[i2];
-              if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
-                if (data14.name === void 0) {
-                  let err16 = { instancePath: instancePath + "/volumeMounts/" + i2, schemaPath: "volume-mount.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-                  vErrors === null ? vErrors = [err16] : vErrors.push(err16), errors++;
-                }
-                if (data14.mountPath === void 0) {
-                  let err17 = { instancePath: instancePath + "/volumeMounts/" + i2, schemaPath: "volume-mount.json/required", keyword: "required", params: { missingProperty: "mountPath" }, message: "must have required property 'mountPath'" };
-                  vErrors === null ? vErrors = [err17] : vErrors.push(err17), errors++;
-                }
-                if (data14.name !== void 0 && typeof data14.name != "string") {
-                  let err18 = { instancePath: instancePath + "/volumeMounts/" + i2 + "/name", schemaPath: "volume-mount.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  vErrors === null ? vErrors = [err18] : vErrors.push(err18), errors++;
-                }
-                if (data14.mountPath !== void 0 && typeof data14.mountPath != "string") {
-                  let err19 = { instancePath: instancePath + "/volumeMounts/" + i2 + "/mountPath", schemaPath: "volume-mount.json/properties/mountPath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  vErrors === null ? vErrors = [err19] : vErrors.push(err19), errors++;
-                }
-                if (data14.readOnly !== void 0 && typeof data14.readOnly != "boolean") {
-                  let err20 = { instancePath: instancePath + "/volumeMounts/" + i2 + "/readOnly", schemaPath: "volume-mount.json/properties/readOnly/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                  vErrors === null ? vErrors = [err20] : vErrors.push(err20), errors++;
-                }
-                if (data14.subPath !== void 0 && typeof data14.subPath != "string") {
-                  let err21 = { instancePath: instancePath + "/volumeMounts/" + i2 + "/subPath", schemaPath: "volume-mount.json/properties/subPath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  vErrors === null ? vErrors = [err21] : vErrors.push(err21), errors++;
-                }
-              } else {
-                let err22 = { instancePath: instancePath + "/volumeMounts/" + i2, schemaPath: "volume-mount.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                vErrors === null ? vErrors = [err22] : vErrors.push(err22), errors++;
-              }
-            }
-          }
-        }
-        if (data.securityContext !== void 0) {
-          let data19 = data.securityContext;
-          if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
-            if (data19.runAsUser !== void 0) {
-              let data20 = data19.runAsUser;
-              if (!(typeof data20 == "number" && !(data20 % 1) && !isNaN(data20) && isFinite(data20))) {
-                let err23 = { instancePath: instancePath + "/securityContext/runAsUser", schemaPath: "#/properties/securityContext/properties/runAsUser/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                vErrors === null ? vErrors = [err23] : vErrors.push(err23), errors++;
-              }
-            }
-            if (data19.runAsNonRoot !== void 0 && typeof data19.runAsNonRoot != "boolean") {
-              let err24 = { instancePath: instancePath + "/securityContext/runAsNonRoot", schemaPath: "#/properties/securityContext/properties/runAsNonRoot/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-              vErrors === null ? vErrors = [err24] : vErrors.push(err24), errors++;
-            }
-          } else {
-            let err25 = { instancePath: instancePath + "/securityContext", schemaPath: "#/properties/securityContext/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            vErrors === null ? vErrors = [err25] : vErrors.push(err25), errors++;
-          }
-        }
-      } else {
-        let err26 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        vErrors === null ? vErrors = [err26] : vErrors.push(err26), errors++;
-      }
-      return validate10.errors = vErrors, errors === 0;
-    }
-    exports.validateEnvVar = validate11;
-    function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-      let vErrors = null, errors = 0;
-      if (data && typeof data == "object" && !Array.isArray(data)) {
-        if (data.name === void 0) {
-          let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-          vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
-        }
-        if (data.name !== void 0 && typeof data.name != "string") {
-          let err1 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
-        }
-        if (data.value !== void 0 && typeof data.value != "string") {
-          let err2 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
-        }
-        if (data.valueFrom !== void 0) {
-          let data2 = data.valueFrom;
-          if (!(data2 && typeof data2 == "object" && !Array.isArray(data2))) {
-            let err3 = { instancePath: instancePath + "/valueFrom", schemaPath: "#/properties/valueFrom/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
-          }
-        }
-      } else {
-        let err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
-      }
-      return validate11.errors = vErrors, errors === 0;
-    }
-    exports.validatePodSpec = validate12;
-    var schema17 = { $schema: "http://json-schema.org/draft-07/schema#", $id: "https://delegate-mtls.dev/schemas/pod-spec.json", title: "Pod spec", description: "A pod spec (core/v1 PodSpec, e.g. a Deployment's `spec.template.spec`), limited to the fields delegate-mtls reads or writes. Other fields are allowed.", type: "object", required: ["containers"], properties: { containers: { description: "Containers of the pod; at least one.", type: "array", minItems: 1, items: { $ref: "container.json" } }, volumes: { description: "Volumes of the pod. `null` (an empty `volumes:` key in YAML) is accepted.", type: ["array", "null"], items: { $ref: "volume.json" } }, securityContext: { description: "Pod-level security settings.", type: "object", properties: { runAsUser: { description: "UID the containers run as unless they say otherwise.", type: "integer" }, runAsNonRoot: { description: "Require the containers to run as a non-root user.", type: "boolean" }, fsGroup: { description: "GID that owns mounted volumes.", type: "integer" } }, additionalProperties: !0 } }, additionalProperties: !0 };
-    function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-      let vErrors = null, errors = 0;
-      if (Array.isArray(data)) {
-        let len0 = data.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data0 = data[i0];
-          if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
-            if (data0.key !== void 0 && typeof data0.key != "string") {
-              let err0 = { instancePath: instancePath + "/" + i0 + "/key", schemaPath: "#/items/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
-            }
-            if (data0.path !== void 0 && typeof data0.path != "string") {
-              let err1 = { instancePath: instancePath + "/" + i0 + "/path", schemaPath: "#/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
-            }
-            if (data0.mode !== void 0) {
-              let data3 = data0.mode;
-              if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
-                let err2 = { instancePath: instancePath + "/" + i0 + "/mode", schemaPath: "#/definitions/fileMode/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
-              }
-              if (typeof data3 == "number" && isFinite(data3)) {
-                if (data3 > 511 || isNaN(data3)) {
-                  let err3 = { instancePath: instancePath + "/" + i0 + "/mode", schemaPath: "#/definitions/fileMode/maximum", keyword: "maximum", params: { comparison: "<=", limit: 511 }, message: "must be <= 511" };
-                  vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
-                }
-                if (data3 < 0 || isNaN(data3)) {
-                  let err4 = { instancePath: instancePath + "/" + i0 + "/mode", schemaPath: "#/definitions/fileMode/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-                  vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
-                }
-              }
-            }
-          } else {
-            let err5 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
-          }
-        }
-      } else {
-        let err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
-      }
-      return validate15.errors = vErrors, errors === 0;
-    }
-    function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-      let vErrors = null, errors = 0;
-      if (data && typeof data == "object" && !Array.isArray(data)) {
-        if (data.name === void 0) {
-          let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-          vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
-        }
-        if (data.name !== void 0 && typeof data.name != "string") {
-          let err1 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
-        }
-        if (data.secret !== void 0) {
-          let data1 = data.secret;
-          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-            if (data1.secretName !== void 0 && typeof data1.secretName != "string") {
-              let err2 = { instancePath: instancePath + "/secret/secretName", schemaPath: "#/properties/secret/properties/secretName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
-            }
-            if (data1.defaultMode !== void 0) {
-              let data3 = data1.defaultMode;
-              if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
-                let err3 = { instancePath: instancePath + "/secret/defaultMode", schemaPath: "#/definitions/fileMode/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
-              }
-              if (typeof data3 == "number" && isFinite(data3)) {
-                if (data3 > 511 || isNaN(data3)) {
-                  let err4 = { instancePath: instancePath + "/secret/defaultMode", schemaPath: "#/definitions/fileMode/maximum", keyword: "maximum", params: { comparison: "<=", limit: 511 }, message: "must be <= 511" };
-                  vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
-                }
-                if (data3 < 0 || isNaN(data3)) {
-                  let err5 = { instancePath: instancePath + "/secret/defaultMode", schemaPath: "#/definitions/fileMode/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-                  vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
-                }
-              }
-            }
-            data1.items !== void 0 && (validate15(data1.items, { instancePath: instancePath + "/secret/items", parentData: data1, parentDataProperty: "items", rootData }) || (vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors), errors = vErrors.length));
-          } else {
-            let err6 = { instancePath: instancePath + "/secret", schemaPath: "#/properties/secret/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
-          }
-        }
-        if (data.configMap !== void 0) {
-          let data5 = data.configMap;
-          if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
-            if (data5.name !== void 0 && typeof data5.name != "string") {
-              let err7 = { instancePath: instancePath + "/configMap/name", schemaPath: "#/properties/configMap/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
-            }
-            if (data5.defaultMode !== void 0) {
-              let data7 = data5.defaultMode;
-              if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7) && isFinite(data7))) {
-                let err8 = { instancePath: instancePath + "/configMap/defaultMode", schemaPath: "#/definitions/fileMode/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                vErrors === null ? vErrors = [err8] : vErrors.push(err8), errors++;
-              }
-              if (typeof data7 == "number" && isFinite(data7)) {
-                if (data7 > 511 || isNaN(data7)) {
-                  let err9 = { instancePath: instancePath + "/configMap/defaultMode", schemaPath: "#/definitions/fileMode/maximum", keyword: "maximum", params: { comparison: "<=", limit: 511 }, message: "must be <= 511" };
-                  vErrors === null ? vErrors = [err9] : vErrors.push(err9), errors++;
-                }
-                if (data7 < 0 || isNaN(data7)) {
-                  let err10 = { instancePath: instancePath + "/configMap/defaultMode", schemaPath: "#/definitions/fileMode/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-                  vErrors === null ? vErrors = [err10] : vErrors.push(err10), errors++;
-                }
-              }
-            }
-            data5.items !== void 0 && (validate15(data5.items, { instancePath: instancePath + "/configMap/items", parentData: data5, parentDataProperty: "items", rootData }) || (vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors), errors = vErrors.length));
-          } else {
-            let err11 = { instancePath: instancePath + "/configMap", schemaPath: "#/properties/configMap/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            vErrors === null ? vErrors = [err11] : vErrors.push(err11), errors++;
-          }
-        }
-      } else {
-        let err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        vErrors === null ? vErrors = [err12] : vErrors.push(err12), errors++;
-      }
-      return validate14.errors = vErrors, errors === 0;
-    }
-    function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-      let vErrors = null, errors = 0;
-      if (data && typeof data == "object" && !Array.isArray(data)) {
-        if (data.containers === void 0) {
-          let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "containers" }, message: "must have required property 'containers'" };
-          vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
-        }
-        if (data.containers !== void 0) {
-          let data0 = data.containers;
-          if (Array.isArray(data0)) {
-            if (data0.length < 1) {
-              let err1 = { instancePath: instancePath + "/containers", schemaPath: "#/properties/containers/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-              vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
-            }
-            let len0 = data0.length;
-            for (let i0 = 0; i0 < len0; i0++)
-              validate10(data0[i0], { instancePath: instancePath + "/containers/" + i0, parentData: data0, parentDataProperty: i0, rootData }) || (vErrors = vErrors === null ? validate10.errors : vErrors.concat(validate10.errors), errors = vErrors.length);
-          } else {
-            let err2 = { instancePath: instancePath + "/containers", schemaPath: "#/properties/containers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
-          }
-        }
-        if (data.volumes !== void 0) {
-          let data2 = data.volumes;
-          if (!Array.isArray(data2) && data2 !== null) {
-            let err3 = { instancePath: instancePath + "/volumes", schemaPath: "#/properties/volumes/type", keyword: "type", params: { type: schema17.properties.volumes.type }, message: "must be array,null" };
-            vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
-          }
-          if (Array.isArray(data2)) {
-            let len1 = data2.length;
-            for (let i1 = 0; i1 < len1; i1++)
-              validate14(data2[i1], { instancePath: instancePath + "/volumes/" + i1, parentData: data2, parentDataProperty: i1, rootData }) || (vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors), errors = vErrors.length);
-          }
-        }
-        if (data.securityContext !== void 0) {
-          let data4 = data.securityContext;
-          if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
-            if (data4.runAsUser !== void 0) {
-              let data5 = data4.runAsUser;
-              if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5) && isFinite(data5))) {
-                let err4 = { instancePath: instancePath + "/securityContext/runAsUser", schemaPath: "#/properties/securityContext/properties/runAsUser/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
-              }
-            }
-            if (data4.runAsNonRoot !== void 0 && typeof data4.runAsNonRoot != "boolean") {
-              let err5 = { instancePath: instancePath + "/securityContext/runAsNonRoot", schemaPath: "#/properties/securityContext/properties/runAsNonRoot/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-              vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
-            }
-            if (data4.fsGroup !== void 0) {
-              let data7 = data4.fsGroup;
-              if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7) && isFinite(data7))) {
-                let err6 = { instancePath: instancePath + "/securityContext/fsGroup", schemaPath: "#/properties/securityContext/properties/fsGroup/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
-              }
-            }
-          } else {
-            let err7 = { instancePath: instancePath + "/securityContext", schemaPath: "#/properties/securityContext/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
-          }
-        }
-      } else {
-        let err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        vErrors === null ? vErrors = [err8] : vErrors.push(err8), errors++;
-      }
-      return validate12.errors = vErrors, errors === 0;
-    }
-    exports.validateUpgraderConfig = validate19;
-    function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-      let vErrors = null, errors = 0;
-      if (data && typeof data == "object" && !Array.isArray(data)) {
-        if (data.mode !== void 0 && typeof data.mode != "string") {
-          let err0 = { instancePath: instancePath + "/mode", schemaPath: "#/properties/mode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
-        }
-        if (data.dryRun !== void 0 && typeof data.dryRun != "boolean") {
-          let err1 = { instancePath: instancePath + "/dryRun", schemaPath: "#/properties/dryRun/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
-        }
-        if (data.workloadName !== void 0 && typeof data.workloadName != "string") {
-          let err2 = { instancePath: instancePath + "/workloadName", schemaPath: "#/properties/workloadName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
-        }
-        if (data.namespace !== void 0 && typeof data.namespace != "string") {
-          let err3 = { instancePath: instancePath + "/namespace", schemaPath: "#/properties/namespace/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
-        }
-        if (data.containerName !== void 0 && typeof data.containerName != "string") {
-          let err4 = { instancePath: instancePath + "/containerName", schemaPath: "#/properties/containerName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
-        }
-        if (data.delegateConfig !== void 0) {
-          let data5 = data.delegateConfig;
-          if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
-            if (data5.accountId !== void 0 && typeof data5.accountId != "string") {
-              let err5 = { instancePath: instancePath + "/delegateConfig/accountId", schemaPath: "#/properties/delegateConfig/properties/accountId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
-            }
-            if (data5.managerHost !== void 0 && typeof data5.managerHost != "string") {
-              let err6 = { instancePath: instancePath + "/delegateConfig/managerHost", schemaPath: "#/properties/delegateConfig/properties/managerHost/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
-            }
-          } else {
-            let err7 = { instancePath: instancePath + "/delegateConfig", schemaPath: "#/properties/delegateConfig/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
-          }
-        }
-        if (data.clientCertificateFilePath !== void 0 && typeof data.clientCertificateFilePath != "string") {
-          let err8 = { instancePath: instancePath + "/clientCertificateFilePath", schemaPath: "#/properties/clientCertificateFilePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          vErrors === null ? vErrors = [err8] : vErrors.push(err8), errors++;
-        }
-        if (data.clientCertificateKeyFilePath !== void 0 && typeof data.clientCertificateKeyFilePath != "string") {
-          let err9 = { instancePath: instancePath + "/clientCertificateKeyFilePath", schemaPath: "#/properties/clientCertificateKeyFilePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          vErrors === null ? vErrors = [err9] : vErrors.push(err9), errors++;
-        }
-      } else {
-        let err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        vErrors === null ? vErrors = [err10] : vErrors.push(err10), errors++;
-      }
-      return validate19.errors = vErrors, errors === 0;
-    }
-    exports.validateVolumeMount = validate20;
-    function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-      let vErrors = null, errors = 0;
-      if (data && typeof data == "object" && !Array.isArray(data)) {
-        if (data.name === void 0) {
-          let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-          vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
-        }
-        if (data.mountPath === void 0) {
-          let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mountPath" }, message: "must have required property 'mountPath'" };
-          vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
-        }
-        if (data.name !== void 0 && typeof data.name != "string") {
-          let err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
-        }
-        if (data.mountPath !== void 0 && typeof data.mountPath != "string") {
-          let err3 = { instancePath: instancePath + "/mountPath", schemaPath: "#/properties/mountPath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
-        }
-        if (data.readOnly !== void 0 && typeof data.readOnly != "boolean") {
-          let err4 = { instancePath: instancePath + "/readOnly", schemaPath: "#/properties/readOnly/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
-        }
-        if (data.subPath !== void 0 && typeof data.subPath != "string") {
-          let err5 = { instancePath: instancePath + "/subPath", schemaPath: "#/properties/subPath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
-        }
-      } else {
-        let err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
-      }
-      return validate20.errors = vErrors, errors === 0;
-    }
-    exports.validateVolume = validate14;
-  }
-});
-
-// src/errors.ts
-var UsageError = class extends Error {
-  name = "UsageError";
-}, InternalError = class extends Error {
-  name = "InternalError";
-};
-function formatDiagnostic(d) {
-  let where = d.file ?? "<input>";
-  return d.line !== void 0 && (where += `:${d.line}` + (d.col !== void 0 ? `:${d.col}` : "")), `${where}: ${d.severity}: ${d.message}`;
-}
-
-// src/mtls/endpoint.ts
-var FORM = "an https:// URL with a host and an optional port, and no path, e.g. https://acme.harness.io:8443 or https://acme.agent.harness.io";
-function normalizeEndpoint(input) {
-  let url;
-  try {
-    url = new URL(input.trim());
-  } catch {
-    throw new UsageError(`--endpoint "${input}" is not a URL; expected ${FORM}`);
-  }
-  let problem = url.protocol !== "https:" ? `uses ${url.protocol.replace(/:$/, "")}, not https` : url.hostname ? url.username || url.password ? "carries credentials" : url.pathname !== "/" && url.pathname !== "" ? `has a path (${url.pathname}); the delegate adds /api/ and /log-service/ itself` : url.search || input.includes("?") ? "has a query" : url.hash || input.includes("#") ? "has a fragment" : void 0 : "has no host";
-  if (problem) throw new UsageError(`--endpoint "${input}" ${problem}; expected ${FORM}`);
-  return `https://${url.host}`;
-}
-
-// src/mtls/plan.ts
-var import_yaml13 = __toESM(require_dist(), 1);
-
-// src/resources/classify.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-
-// src/yaml/lookup.ts
-var import_yaml = __toESM(require_dist(), 1);
-function lookup(node, path) {
-  let cur = node;
-  for (let seg of path)
-    if (typeof seg == "number" ? cur = (0, import_yaml.isSeq)(cur) ? cur.items[seg] : void 0 : cur = (0, import_yaml.isMap)(cur) ? cur.get(seg, !0) : void 0, cur == null) return;
-  return cur;
-}
-function pairOf(mapNode, key) {
-  return (0, import_yaml.isMap)(mapNode) ? mapNode.items.find((p) => (0, import_yaml.isScalar)(p.key) && p.key.value === key) : void 0;
-}
-function stringAt(mapNode, key) {
-  let v = (0, import_yaml.isMap)(mapNode) ? mapNode.get(key, !0) : void 0;
-  return (0, import_yaml.isScalar)(v) && typeof v.value == "string" ? v.value : void 0;
-}
-function findItem(seq2, field, value) {
-  if (!(0, import_yaml.isSeq)(seq2)) return;
-  let index = seq2.items.findIndex((item) => stringAt(item, field) === value);
-  return index < 0 ? void 0 : { index, node: seq2.items[index] };
-}
-function formatPath(parts) {
-  let out = "";
-  for (let p of parts)
-    typeof p == "number" ? out += `[${p}]` : typeof p == "object" ? out += `[name=${p.name}]` : out += (out ? "." : "") + (/^[\w-]+$/.test(p) ? p : `"${p}"`);
-  return out;
-}
-
-// src/resources/image.ts
-function parseImage(ref) {
-  let [nameTag, digest] = ref.split("@", 2), slash = nameTag.lastIndexOf("/"), colon = nameTag.lastIndexOf(":"), info = colon > slash ? { repository: nameTag.slice(0, colon), tag: nameTag.slice(colon + 1) } : { repository: nameTag };
-  return digest && (info.digest = digest), info;
-}
-var lastSegment = (repo) => repo.slice(repo.lastIndexOf("/") + 1), isDelegateImage = (ref) => /^delegate(-immutable)?$/.test(lastSegment(parseImage(ref).repository)), isUpgraderImage = (ref) => lastSegment(parseImage(ref).repository) === "upgrader";
-function classifyTag(ref) {
-  let { tag } = parseImage(ref);
-  if (tag === void 0) return "unverifiable";
-  let m = /^(\d{2})\.(\d{2})\.\d{5}(\.minimal)?$/.exec(tag);
-  return m ? Number(m[1]) * 100 + Number(m[2]) < 2207 ? "early-immutable" : "immutable" : /^\d{5}(\.minimal)?$/.test(tag) ? "early-immutable" : tag === "latest" ? "legacy" : "unverifiable";
-}
-
-// src/resources/classify.ts
-var POD_PATH = {
-  Deployment: ["spec", "template", "spec"],
-  StatefulSet: ["spec", "template", "spec"],
-  CronJob: ["spec", "jobTemplate", "spec", "template", "spec"]
-}, WATCHER_ENV = ["WATCHER_STORAGE_URL", "WATCHER_CHECK_LOCATION", "DELEGATE_STORAGE_URL"], envNames = (container) => {
-  let env = (0, import_yaml2.isMap)(container) ? container.get("env", !0) : void 0;
-  return (0, import_yaml2.isSeq)(env) ? env.items.map((e) => stringAt(e, "name")).filter((n) => n !== void 0) : [];
-};
-function findDelegateContainer(containers) {
-  let byName = findItem(containers, "name", "delegate");
-  if (byName) return byName.index;
-  let byEnv = containers.items.findIndex((c) => envNames(c).includes("MANAGER_HOST_AND_PORT"));
-  if (byEnv >= 0) return byEnv;
-  if (containers.items.length === 1 && isDelegateImage(stringAt(containers.items[0], "image") ?? "")) return 0;
-  let legacy = findItem(containers, "name", "harness-delegate-instance");
-  return legacy ? legacy.index : -1;
-}
-function legacyReason(kind, container) {
-  let image = container.get("image", !0), imageRef = stringAt(container, "image") ?? "";
-  if (kind === "StatefulSet") return { reason: "a StatefulSet delegate is a legacy delegate", at: container };
-  if (stringAt(container, "name") === "harness-delegate-instance")
-    return { reason: 'container "harness-delegate-instance" is a legacy delegate', at: container.get("name", !0) };
-  if (image && classifyTag(imageRef) === "legacy") return { reason: `image "${imageRef}" is a legacy delegate image`, at: image };
-  let watcher = envNames(container).find((n) => WATCHER_ENV.includes(n));
-  if (watcher) return { reason: `env ${watcher} belongs to a legacy (watcher) delegate`, at: container.get("env", !0) };
-}
-var looksLikeUpgraderConfig = (text) => /^mode:\s*["']?Delegate\b|^delegateConfig:/m.test(text);
-function classify(doc, index) {
-  let root = doc.contents, kind = stringAt(root, "kind") ?? "", meta = (0, import_yaml2.isMap)(root) ? root.get("metadata", !0) : void 0, ref = { document: index, kind }, name = stringAt(meta, "name"), namespace = stringAt(meta, "namespace");
-  name !== void 0 && (ref.name = name), namespace !== void 0 && (ref.namespace = namespace);
-  let base = { ref, doc }, podPath = POD_PATH[kind];
-  if (podPath && kind !== "CronJob") {
-    let containers = lookup(root, [...podPath, "containers"]);
-    if (!(0, import_yaml2.isSeq)(containers)) return { type: "other", ...base };
-    let container = findDelegateContainer(containers);
-    if (container < 0) return { type: "other", ...base };
-    let legacy = legacyReason(kind, containers.items[container]);
-    return legacy ? { type: "legacy", ...base, ...legacy } : kind !== "Deployment" ? { type: "other", ...base } : { type: "delegate", ...base, podPath, container };
-  }
-  if (kind === "CronJob" && podPath) {
-    let containers = lookup(root, [...podPath, "containers"]);
-    if (!(0, import_yaml2.isSeq)(containers)) return { type: "other", ...base };
-    let container = findItem(containers, "name", "upgrader")?.index ?? -1;
-    if (container < 0 && (container = containers.items.findIndex((c) => isUpgraderImage(stringAt(c, "image") ?? ""))), container < 0) {
-      let volumes = lookup(root, [...podPath, "volumes"]);
-      (0, import_yaml2.isSeq)(volumes) && volumes.items.some((v) => (stringAt(lookup(v, ["configMap"]), "name") ?? "").endsWith("-upgrader-config")) && containers.items.length === 1 && (container = 0);
-    }
-    return container < 0 ? { type: "other", ...base } : { type: "upgrader-cronjob", ...base, podPath, container };
-  }
-  if (kind === "ConfigMap") {
-    let config = lookup(root, ["data", "config.yaml"]);
-    if ((0, import_yaml2.isScalar)(config) && typeof config.value == "string" && looksLikeUpgraderConfig(config.value))
-      return { type: "upgrader-config", ...base, config };
-    if ((0, import_yaml2.isMap)(config) && (config.has("mode") || config.has("delegateConfig"))) return { type: "upgrader-config-invalid", ...base, at: config };
-  }
-  return { type: "other", ...base };
-}
-
-// src/validate/index.ts
-var import_validators = __toESM(require_validators(), 1), VALIDATORS = {
-  container: import_validators.default.validateContainer,
-  podSpec: import_validators.default.validatePodSpec,
-  upgraderConfig: import_validators.default.validateUpgraderConfig,
-  volume: import_validators.default.validateVolume,
-  volumeMount: import_validators.default.validateVolumeMount,
-  envVar: import_validators.default.validateEnvVar
-};
-function validate(schema, data) {
-  let fn = VALIDATORS[schema];
-  if (fn(data)) return [];
-  let seen = /* @__PURE__ */ new Set(), problems = [];
-  for (let error of fn.errors ?? []) {
-    let problem = toProblem(error), key = JSON.stringify(problem);
-    seen.has(key) || (seen.add(key), problems.push(problem));
-  }
-  return problems;
-}
-function toProblem(error) {
-  let path = decodePointer(error.instancePath), params = error.params;
-  switch (error.keyword) {
-    case "required":
-      return { path: [...path, String(params.missingProperty)], message: "is required" };
-    case "additionalProperties":
-      return { path: [...path, String(params.additionalProperty)], message: "is not allowed here" };
-  }
-  if (error.schemaPath.includes("/definitions/fileMode/"))
-    return { path, message: "must be an integer from 0 to 511" };
-  if (error.keyword === "type") {
-    let expected = typePhrase(params.type);
-    return /^(#|env-var\.json)\/properties\/value\/type$/.test(error.schemaPath) && path.at(-1) === "value" ? { path, message: `${expected} (Kubernetes reads env values as strings; quote it)` } : { path, message: expected };
-  }
-  if (error.keyword === "minItems") {
-    let n = Number(params.limit);
-    return { path, message: `must have at least ${n} ${n === 1 ? "item" : "items"}` };
-  }
-  return { path, message: error.message ?? `must satisfy ${error.keyword}` };
-}
-function typePhrase(type) {
-  let article = (t) => t === "null" ? t : /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`;
-  return `must be ${(Array.isArray(type) ? type : String(type).split(",")).map(String).map(article).join(" or ")}`;
-}
-function decodePointer(pointer) {
-  return pointer === "" ? [] : pointer.slice(1).split("/").map((raw) => {
-    let segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    return /^(0|[1-9][0-9]*)$/.test(segment) ? Number(segment) : segment;
-  });
-}
-
-// src/yaml/layout.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-
-// src/yaml/source.ts
-function readSource(raw) {
-  let bom = raw.charCodeAt(0) === 65279, text = bom ? raw.slice(1) : raw, nl = text.indexOf(`
-`), eol = nl > 0 && text[nl - 1] === "\r" ? `\r
-` : `
-`;
-  return { text, bom, eol };
-}
-function writeSource(source, text) {
-  return source.bom ? "\uFEFF" + text : text;
-}
-function columnOf(src, offset) {
-  return offset - (src.lastIndexOf(`
-`, offset - 1) + 1);
-}
-function lineStartOf(src, offset) {
-  return src.lastIndexOf(`
-`, offset - 1) + 1;
-}
-function lineEndAfter(src, offset) {
-  let nl = src.indexOf(`
-`, offset);
-  return nl < 0 ? src.length : nl + 1;
-}
-function linePos(src, offset) {
-  let line = 1, start = 0;
-  for (let i = src.indexOf(`
-`); i >= 0 && i < offset; i = src.indexOf(`
-`, i + 1))
-    line++, start = i + 1;
-  return { line, col: offset - start + 1 };
-}
-
-// src/yaml/layout.ts
-function indentUnit(src, root) {
-  let unit = Number.MAX_SAFE_INTEGER;
-  return (0, import_yaml3.visit)(root, {
-    Pair(_, pair) {
-      let child = pair.value;
-      if (!(0, import_yaml3.isMap)(child) || child.flow || !child.items[0] || !pair.key || !pair.key.range) return;
-      let parentCol = columnOf(src, pair.key.range[0]), childCol = columnOf(src, child.items[0].key.range[0]);
-      childCol > parentCol && lineStartOf(src, child.items[0].key.range[0]) !== lineStartOf(src, pair.key.range[0]) && (unit = Math.min(unit, childCol - parentCol));
-    }
-  }), unit === Number.MAX_SAFE_INTEGER ? 2 : unit;
-}
-function seqIsCompact(src, keyNode, seqNode) {
-  if (!(!(0, import_yaml3.isSeq)(seqNode) || seqNode.flow || !keyNode.range || !seqNode.range))
-    return columnOf(src, seqNode.range[0]) <= columnOf(src, keyNode.range[0]);
-}
-function layoutFor(unit, compactSeq, dashGap = 1) {
-  return { unit, compactSeq, dashGap };
-}
-
-// src/mtls/context.ts
-function report(ctx, severity, code, message, at) {
-  let offset = typeof at == "number" ? at : at?.range?.[0], pos = offset === void 0 ? {} : linePos(ctx.src, offset);
-  ctx.diagnostics.push({ code, severity, message, file: ctx.file, ...pos });
-}
-var units = /* @__PURE__ */ new WeakMap();
-function editContext(ctx, resource) {
-  let unit = units.get(resource.doc);
-  return unit === void 0 && (unit = indentUnit(ctx.src, resource.doc.contents), units.set(resource.doc, unit)), { src: ctx.src, eol: ctx.eol, unit };
-}
-function plan(ctx, resource, op, ptr, display, values, reason, splices, inner) {
-  let change = { resource, path: formatPath(display), op, ...values, reason };
-  ctx.edits.push(inner ? { change, ptr, inner, splices } : { change, ptr, splices });
-}
-
-// src/mtls/lint.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-
-// src/mtls/types.ts
-var VOLUME_NAME = "client-certificate";
-
-// src/mtls/lint.ts
-function lint(ctx) {
-  let edited = ctx.edits.flatMap((e) => e.splices), isEdited = (node) => edited.some((s) => node.range && s.start <= node.range[0] && node.range[1] <= s.end && s.end > s.start), deployments = new Set(ctx.resources.filter((r) => r.ref.kind === "Deployment").map((r) => r.ref.name)), placeholders = /* @__PURE__ */ new Set();
-  for (let res of ctx.resources) {
-    let root = res.doc.contents;
-    if (res.ref.kind === "CronJob" && stringAt(root, "apiVersion") === "batch/v1beta1" && res.type === "upgrader-cronjob" && report(ctx, "warning", "LINT", "batch/v1beta1 CronJob was removed in Kubernetes 1.25; use apiVersion batch/v1", root.get("apiVersion", !0)), res.ref.kind === "HorizontalPodAutoscaler" && deployments.size > 0) {
-      let target = lookup(root, ["spec", "scaleTargetRef"]), name = stringAt(target, "name");
-      stringAt(target, "kind") === "Deployment" && name !== void 0 && !deployments.has(name) && report(ctx, "warning", "LINT", `HorizontalPodAutoscaler ${res.ref.name ?? ""} targets Deployment "${name}", which is not in this file`, lookup(target, ["name"]));
-    }
-    (res.type === "delegate" || res.type === "upgrader-cronjob") && lintPod(ctx, lookup(root, res.podPath)), (0, import_yaml4.visit)(root, {
-      Pair(_, pair) {
-        let v = pair.value;
-        (0, import_yaml4.isScalar)(pair.key) && (pair.key.value === "defaultMode" || pair.key.value === "mode") && (0, import_yaml4.isScalar)(v) && v.value === 400 && !/^0/.test(v.source ?? "") && !isEdited(v) && report(ctx, "warning", "LINT", `${pair.key.value}: 400 is decimal, which is octal 0620 (group-writable); write 0400 (or 256) if read-only was meant`, v);
-      },
-      Scalar(_, node) {
-        if (typeof node.value != "string") return;
-        let m = /PUT_YOUR_[A-Z_]+/.exec(node.value);
-        m && !placeholders.has(m[0]) && (placeholders.add(m[0]), report(ctx, "warning", "LINT", `placeholder ${m[0]} is still in the manifest; replace it before applying`, node));
-      }
-    });
-  }
-}
-function lintPod(ctx, pod) {
-  if (!(0, import_yaml4.isMap)(pod)) return;
-  let volumes = pod.get("volumes", !0), defined = /* @__PURE__ */ new Map();
-  if ((0, import_yaml4.isSeq)(volumes)) for (let v of volumes.items) stringAt(v, "name") && defined.set(stringAt(v, "name"), v);
-  let mounted = /* @__PURE__ */ new Set();
-  for (let key of ["containers", "initContainers"]) {
-    let list = pod.get(key, !0);
-    if ((0, import_yaml4.isSeq)(list))
-      for (let c of list.items) {
-        let mounts = (0, import_yaml4.isMap)(c) ? c.get("volumeMounts", !0) : void 0;
-        if ((0, import_yaml4.isSeq)(mounts))
-          for (let m of mounts.items) {
-            let name = stringAt(m, "name");
-            name !== void 0 && (mounted.add(name), !defined.has(name) && name !== VOLUME_NAME && report(ctx, "warning", "LINT", `volume "${name}" is mounted but not defined in the pod: the API server will reject the pod`, m));
-          }
-      }
-  }
-  for (let [name, node] of defined)
-    !mounted.has(name) && name !== VOLUME_NAME && name !== "config-certificate" && report(ctx, "warning", "LINT", `volume "${name}" is not mounted by any container`, node);
-}
-
-// src/mtls/plan-delegate.ts
-var import_yaml9 = __toESM(require_dist(), 1);
-
-// src/mtls/plan-env.ts
-var import_yaml8 = __toESM(require_dist(), 1);
-
-// src/yaml/edit.ts
-var import_yaml6 = __toESM(require_dist(), 1);
-
-// src/yaml/fragment.ts
-var scalar = (text, comment) => comment ? { scalar: text, comment } : { scalar: text }, map = (...pairs) => ({ map: pairs }), seq = (...items) => ({ seq: items }), pad = (n) => " ".repeat(n);
-function renderBlockMap(frag, col, layout) {
-  let lines = [];
-  for (let [key, value] of frag.map)
-    "scalar" in value ? lines.push(`${pad(col)}${key}: ${value.scalar}${value.comment ? ` # ${value.comment}` : ""}`) : "map" in value ? lines.push(`${pad(col)}${key}:`, ...renderBlockMap(value, col + layout.unit, layout)) : lines.push(`${pad(col)}${key}:`, ...renderBlockSeq(value, layout.compactSeq ? col : col + layout.unit, layout));
-  return lines;
-}
-function renderBlockSeq(frag, dashCol, layout) {
-  let lines = [], contentCol = dashCol + 1 + layout.dashGap;
-  for (let item of frag.seq) {
-    let inner = "scalar" in item ? [`${pad(contentCol)}${item.scalar}`] : "map" in item ? renderBlockMap(item, contentCol, layout) : renderBlockSeq(item, contentCol, layout);
-    inner[0] = `${pad(dashCol)}-${pad(layout.dashGap)}${inner[0].slice(contentCol)}`, lines.push(...inner);
-  }
-  return lines;
-}
-function renderFlow(frag, padded = !1) {
-  if ("scalar" in frag) return frag.scalar;
-  let [open3, close] = "map" in frag ? ["{", "}"] : ["[", "]"], parts = "map" in frag ? frag.map.map(([k, v]) => `${k}: ${renderFlow(v, padded)}`) : frag.seq.map((v) => renderFlow(v, padded));
-  return parts.length === 0 ? open3 + close : padded ? `${open3} ${parts.join(", ")} ${close}` : `${open3}${parts.join(", ")}${close}`;
-}
-
-// src/yaml/scalar.ts
-var import_yaml5 = __toESM(require_dist(), 1), plainCache = /* @__PURE__ */ new Map();
-function isSafePlain(s) {
-  let ok = plainCache.get(s);
-  if (ok === void 0) {
-    if (ok = !1, s !== "" && !/[\n\r\t]|^\s|\s$|^[-?:,[\]{}#&*!|>'"%@`]|: |:$| #/.test(s)) {
-      let doc = (0, import_yaml5.parseDocument)(`k: ${s}
-`, { version: "1.1" });
-      ok = doc.errors.length === 0 && doc.get("k") === s;
-    }
-    plainCache.set(s, ok);
-  }
-  return ok;
-}
-var doubleQuoted = (s) => JSON.stringify(s);
-function formatScalar(value, style = "plain") {
-  return typeof value != "string" ? String(value) : style === "plain" && isSafePlain(value) ? value : doubleQuoted(value);
-}
-function restyleScalar(node, value, indent) {
-  switch (node.type) {
-    case import_yaml5.Scalar.QUOTE_DOUBLE:
-      return doubleQuoted(value);
-    case import_yaml5.Scalar.QUOTE_SINGLE:
-      return value.includes(`
-`) ? doubleQuoted(value) : `'${value.replace(/'/g, "''")}'`;
-    case import_yaml5.Scalar.PLAIN:
-      return formatScalar(value, "plain");
-    default: {
-      let token = import_yaml5.CST.createScalarToken(value, { indent, type: node.type, inFlow: !1 });
-      return import_yaml5.CST.stringify(token);
-    }
-  }
-}
-
-// src/yaml/splice.ts
-var insertAt = (offset, text) => ({ start: offset, end: offset, text }), replaceRange = (start, end, text) => ({ start, end, text });
-function applySplices(src, splices) {
-  let ordered = splices.map((s, i) => ({ s, i })).sort((a, b) => a.s.start - b.s.start || a.s.end - b.s.end || a.i - b.i), out = "", pos = 0;
-  for (let { s } of ordered) {
-    if (s.start < pos || s.end < s.start || s.end > src.length)
-      throw new InternalError(`overlapping or out-of-range edit at offset ${s.start}`);
-    out += src.slice(pos, s.start) + s.text, pos = s.end;
-  }
-  return out + src.slice(pos);
-}
-
-// src/yaml/edit.ts
-var range = (node) => {
-  if (!node.range) throw new InternalError("node without a source range");
-  return node.range;
-};
-function endOfBlock(src, node, minCol) {
-  let p = range(node)[1];
-  for (; p > 0 && /\s/.test(src[p - 1]); ) p--;
-  for (p = lineEndAfter(src, p); ; ) {
-    let next = lineEndAfter(src, p);
-    if (next === p) break;
-    let line = src.slice(p, next), m = /^( *)#/.exec(line);
-    if (!m || m[1].length < minCol) break;
-    p = next;
-  }
-  return p;
-}
-function blockInsertion(ctx, at, lines) {
-  let body = lines.join(ctx.eol), atEofWithoutNewline = at === ctx.src.length && at > 0 && ctx.src[at - 1] !== `
-`;
-  return insertAt(at, atEofWithoutNewline ? ctx.eol + body : body + ctx.eol);
-}
-function seqLayout(ctx, seq2) {
-  let dash = seq2.srcToken?.items.findLast((i) => i.value)?.start.find((t) => t.type === "seq-item-ind"), lastNode = seq2.items[seq2.items.length - 1];
-  if (!dash || !lastNode) throw new InternalError("block sequence without items");
-  let dashCol = columnOf(ctx.src, dash.offset), valueStart = range(lastNode)[0], sameLine = lineStartOf(ctx.src, valueStart) === lineStartOf(ctx.src, dash.offset);
-  return { dashCol, dashGap: sameLine ? Math.max(1, valueStart - dash.offset - 1) : 1 };
-}
-function flowInsertion(ctx, coll, text) {
-  let token = coll.srcToken, end = token.end.find((t) => t.type === "flow-seq-end" || t.type === "flow-map-end");
-  if (!end) throw new InternalError("unterminated flow collection");
-  let p = end.offset;
-  for (; p > 0 && /\s/.test(ctx.src[p - 1]); ) p--;
-  let prev = ctx.src[p - 1], empty = coll.items.length === 0, padded = ctx.src[token.start.offset + 1] === " ";
-  return empty ? insertAt(end.offset, padded ? ` ${text} ` : text) : prev === "," ? insertAt(p, ` ${text},`) : insertAt(p, `, ${text}`);
-}
-var isPadded = (ctx, coll) => ctx.src[coll.srcToken.start.offset + 1] === " ";
-function appendItems(ctx, seq2, items, layout = {}) {
-  if (seq2.flow) return flowInsertion(ctx, seq2, items.map((i) => renderFlow(i, isPadded(ctx, seq2))).join(", "));
-  let { dashCol, dashGap } = seqLayout(ctx, seq2), lines = renderBlockSeq({ seq: items }, dashCol, { unit: ctx.unit, compactSeq: !0, ...layout, dashGap });
-  return blockInsertion(ctx, endOfBlock(ctx.src, seq2.items[seq2.items.length - 1], dashCol), lines);
-}
-function addPairs(ctx, mapNode, pairs, layout, after) {
-  let frag = { map: pairs };
-  if (mapNode.flow)
-    return flowInsertion(ctx, mapNode, pairs.map(([k, v]) => `${k}: ${renderFlow(v, isPadded(ctx, mapNode))}`).join(", "));
-  let first = mapNode.items[0];
-  if (!first) throw new InternalError("empty block mapping");
-  let keyCol = columnOf(ctx.src, range(first.key)[0]), anchorPair = after !== void 0 && mapNode.items.find((p) => (0, import_yaml6.isScalar)(p.key) && p.key.value === after) || mapNode.items[mapNode.items.length - 1], anchor = anchorPair.value ?? anchorPair.key, at = anchorPair === mapNode.items[mapNode.items.length - 1] ? endOfBlock(ctx.src, anchor, keyCol) : endOfBlock(ctx.src, anchor, Number.MAX_SAFE_INTEGER);
-  return blockInsertion(ctx, at, renderBlockMap(frag, keyCol, layout));
-}
-function fillEmptyValue(ctx, pair, value, layout) {
-  let key = pair.key, keyCol = columnOf(ctx.src, range(key)[0]), lines = "map" in value ? renderBlockMap(value, keyCol + layout.unit, layout) : renderBlockSeq(value, layout.compactSeq ? keyCol : keyCol + layout.unit, layout), splices = [], node = pair.value, [vs, ve] = node && (0, import_yaml6.isScalar)(node) ? range(node) : [range(key)[1], range(key)[1]];
-  ve > vs && splices.push(replaceRange(ctx.src[vs - 1] === " " ? vs - 1 : vs, ve, ""));
-  let eolAt = ctx.src.indexOf(`
-`, ve);
-  return eolAt < 0 ? eolAt = ctx.src.length : ctx.src[eolAt - 1] === "\r" && eolAt--, splices.push(insertAt(eolAt, ctx.eol + lines.join(ctx.eol))), splices;
-}
-function setScalar(ctx, node, value) {
-  let [start, end] = range(node);
-  return replaceRange(start, end, restyleScalar(node, value, columnOf(ctx.src, start)));
-}
-function removeItem(ctx, seq2, index) {
-  if (seq2.flow) throw new InternalError("cannot remove from a flow sequence");
-  let item = seq2.items[index], dash = seq2.srcToken.items.filter((i) => i.value)[index]?.start.find((t) => t.type === "seq-item-ind"), start = lineStartOf(ctx.src, dash ? dash.offset : range(item)[0]);
-  return replaceRange(start, endOfBlock(ctx.src, item, Number.MAX_SAFE_INTEGER), "");
-}
-
-// src/mtls/plan-pod.ts
-var import_yaml7 = __toESM(require_dist(), 1);
-var modeComment = (mode) => `0${mode.toString(8)}`;
-function layoutIn(ectx, mapNode, siblings, fallback) {
-  for (let key of siblings) {
-    let pair = pairOf(mapNode, key), compact = pair && seqIsCompact(ectx.src, pair.key, pair.value);
-    if (compact !== void 0) return layoutFor(ectx.unit, compact);
-  }
-  return layoutFor(ectx.unit, fallback);
-}
-function appendToList(ectx, owner, key, fragments, layout) {
-  let pair = pairOf(owner, key), list = pair?.value;
-  return (0, import_yaml7.isSeq)(list) && (list.items.length > 0 || list.flow) ? [appendItems(ectx, list, fragments, layout)] : pair && (list === null || (0, import_yaml7.isScalar)(list) && list.value === null) ? fillEmptyValue(ectx, pair, seq(...fragments), layout) : [addPairs(ectx, owner, [[key, seq(...fragments)]], layout)];
-}
-function ensureMount(ctx, res, container, podCompact) {
-  let { mountPath } = ctx.options, ectx = editContext(ctx, res), mounts = container.node.get("volumeMounts", !0), mountsPtr = [...container.ptr, "volumeMounts"], ours = findItem(mounts, "name", VOLUME_NAME);
-  if (ours) {
-    let ptr = [...mountsPtr, ours.index], display = [...container.display, "volumeMounts", { name: VOLUME_NAME }], path = ours.node.get("mountPath", !0);
-    if ((0, import_yaml7.isScalar)(path) && path.value !== mountPath) {
-      let clash2 = findItem(mounts, "mountPath", mountPath);
-      if (clash2) {
-        report(ctx, "error", "CONFLICT", `volume "${stringAt(clash2.node, "name")}" is already mounted at ${mountPath}; ${VOLUME_NAME} needs that path (choose another with --mount-path)`, clash2.node);
-        return;
-      }
-      plan(ctx, res.ref, "set", [...ptr, "mountPath"], [...display, "mountPath"], { before: path.value, after: mountPath }, "mount the client certificate where the env vars point", [setScalar(ectx, path, mountPath)]);
-    } else path || plan(ctx, res.ref, "add", [...ptr, "mountPath"], [...display, "mountPath"], { after: mountPath }, "mount the client certificate where the env vars point", [addPairs(ectx, ours.node, [["mountPath", scalar(formatScalar(mountPath))]], layoutFor(ectx.unit, !0))]);
-    let ro = ours.node.get("readOnly", !0);
-    ro ? (0, import_yaml7.isScalar)(ro) && ro.value !== !0 && plan(ctx, res.ref, "set", [...ptr, "readOnly"], [...display, "readOnly"], { before: ro.value, after: !0 }, "the certificate mount is read-only", [replaceRange(ro.range[0], ro.range[1], "true")]) : plan(ctx, res.ref, "add", [...ptr, "readOnly"], [...display, "readOnly"], { after: !0 }, "the certificate mount is read-only", [addPairs(ectx, ours.node, [["readOnly", scalar("true")]], layoutFor(ectx.unit, !0))]);
-    return;
-  }
-  let clash = findItem(mounts, "mountPath", mountPath);
-  if (clash) {
-    report(ctx, "error", "CONFLICT", `volume "${stringAt(clash.node, "name")}" is already mounted at ${mountPath}; ${VOLUME_NAME} needs that path (choose another with --mount-path)`, clash.node);
-    return;
-  }
-  let item = map(["name", scalar(VOLUME_NAME)], ["mountPath", scalar(formatScalar(mountPath))], ["readOnly", scalar("true")]), layout = layoutIn(ectx, container.node, ["env", "envFrom", "ports"], podCompact), after = { name: VOLUME_NAME, mountPath, readOnly: !0 };
-  plan(ctx, res.ref, "append", mountsPtr, [...container.display, "volumeMounts"], { after }, "mount the client certificate Secret", appendToList(ectx, container.node, "volumeMounts", [item], layout));
-}
-function runsAsNonRoot(pod, container) {
-  for (let owner of [container, pod]) {
-    let sc = owner.get("securityContext", !0);
-    if (!(0, import_yaml7.isMap)(sc)) continue;
-    let user = sc.get("runAsUser");
-    if (typeof user == "number") return user !== 0;
-    if (sc.get("runAsNonRoot") === !0) return !0;
-  }
-  return !1;
-}
-function ensureVolume(ctx, res, pod, secretName, mode) {
-  let ectx = editContext(ctx, res), volumes = pod.node.get("volumes", !0), volumesPtr = [...pod.ptr, "volumes"], ours = findItem(volumes, "name", VOLUME_NAME);
-  if (!ours) {
-    let misnamed = findItem(volumes, "name", "config-certificate");
-    if (misnamed && (0, import_yaml7.isMap)(misnamed.node.get("secret", !0)) && !mountedAnywhere(pod.node, "config-certificate")) {
-      let nameNode2 = misnamed.node.get("name", !0);
-      plan(ctx, res.ref, "set", [...volumesPtr, misnamed.index, "name"], [...pod.display, "volumes", { name: "config-certificate" }, "name"], { before: "config-certificate", after: VOLUME_NAME }, `the mount is named ${VOLUME_NAME}; a volume named config-certificate (Harness 2023 docs) leaves the pod unable to start`, [setScalar(ectx, nameNode2, VOLUME_NAME)]), ours = misnamed;
-    }
-  }
-  if (!ours) {
-    let secret2 = map(["secretName", scalar(formatScalar(secretName))], ["defaultMode", scalar(String(mode), modeComment(mode))]), item = map(["name", scalar(VOLUME_NAME)], ["secret", secret2]), layout = layoutIn(ectx, pod.node, ["containers", "initContainers"], !0), after = { name: VOLUME_NAME, secret: { secretName, defaultMode: mode } };
-    return plan(ctx, res.ref, "append", volumesPtr, [...pod.display, "volumes"], { after }, `client certificate from Secret ${secretName}, mode ${modeComment(mode)}`, appendToList(ectx, pod.node, "volumes", [item], layout)), secretName;
-  }
-  let ptr = [...volumesPtr, ours.index], display = [...pod.display, "volumes", { name: VOLUME_NAME }], secret = ours.node.get("secret", !0);
-  if (!(0, import_yaml7.isMap)(secret))
-    return report(ctx, "error", "CONFLICT", `volume "${VOLUME_NAME}" exists but is not a secret volume; delegate-mtls needs it to hold the client certificate Secret`, ours.node), secretName;
-  let nameNode = secret.get("secretName", !0), effective = secretName;
-  !(0, import_yaml7.isScalar)(nameNode) || typeof nameNode.value != "string" ? plan(ctx, res.ref, "add", [...ptr, "secret", "secretName"], [...display, "secret", "secretName"], { after: secretName }, "name the client certificate Secret", [addPairs(ectx, secret, [["secretName", scalar(formatScalar(secretName))]], layoutFor(ectx.unit, !0))]) : nameNode.value !== secretName && ctx.options.secretNameExplicit ? plan(ctx, res.ref, "set", [...ptr, "secret", "secretName"], [...display, "secret", "secretName"], { before: nameNode.value, after: secretName }, "--secret-name was given", [setScalar(ectx, nameNode, secretName)]) : effective = nameNode.value;
-  let modeNode = secret.get("defaultMode", !0);
-  if (!modeNode)
-    plan(ctx, res.ref, "add", [...ptr, "secret", "defaultMode"], [...display, "secret", "defaultMode"], { after: mode }, `without a mode the key is world-readable (0644); ${modeComment(mode)} keeps it private`, [addPairs(ectx, secret, [["defaultMode", scalar(String(mode), modeComment(mode))]], layoutFor(ectx.unit, !0), "secretName")]);
-  else if ((0, import_yaml7.isScalar)(modeNode) && modeNode.value !== 256 && modeNode.value !== 288) {
-    let reason = modeNode.value === 400 && !/^0/.test(modeNode.source ?? "") ? `defaultMode: 400 is decimal (octal 0620, group-writable); ${modeComment(mode)} was meant` : `the key must be readable by the delegate only (${modeComment(mode)})`;
-    plan(ctx, res.ref, "set", [...ptr, "secret", "defaultMode"], [...display, "secret", "defaultMode"], { before: modeNode.value, after: mode }, reason, [setMode(ectx, modeNode, mode)]);
-  }
-  return effective;
-}
-function setMode(ectx, node, mode) {
-  let [start, end] = node.range, lineEnd = ectx.src.indexOf(`
-`, end), rest = ectx.src.slice(end, lineEnd < 0 ? ectx.src.length : lineEnd);
-  return replaceRange(start, end, /#/.test(rest) ? String(mode) : `${mode} # ${modeComment(mode)}`);
-}
-function mountedAnywhere(pod, volume) {
-  for (let key of ["containers", "initContainers"]) {
-    let list = pod.get(key, !0);
-    if ((0, import_yaml7.isSeq)(list)) {
-      for (let c of list.items) if (findItem((0, import_yaml7.isMap)(c) ? c.get("volumeMounts", !0) : void 0, "name", volume)) return !0;
-    }
-  }
-  return !1;
-}
-
-// src/mtls/plan-env.ts
-function wantedEnv(ctx) {
-  let { endpoint: e, mountPath: m, tiService, grpcAuthority } = ctx.options, list = [
-    { name: "MANAGER_HOST_AND_PORT", value: e, kind: "endpoint", addIfMissing: !0, reason: "the mTLS endpoint" },
-    { name: "LOG_STREAMING_SERVICE_URL", value: `${e}/log-service/`, kind: "endpoint", addIfMissing: !1, reason: "log streaming through the mTLS endpoint" },
-    { name: "TI_SERVICE_URL", value: `${e}/ti-service/`, kind: "endpoint", addIfMissing: tiService, reason: "test intelligence through the mTLS endpoint" },
-    { name: "DELEGATE_CLIENT_CERTIFICATE_PATH", value: `${m}/client.crt`, kind: "owned", addIfMissing: !0, oldName: "CLIENT_CERTIFICATE_PATH", reason: "where the delegate reads its client certificate" },
-    { name: "DELEGATE_CLIENT_CERTIFICATE_KEY_PATH", value: `${m}/client.key`, kind: "owned", addIfMissing: !0, oldName: "CLIENT_CERTIFICATE_KEY_PATH", reason: "where the delegate reads its client key" }
-  ];
-  return grpcAuthority && list.push({ name: "GRPC_AUTHORITY_MODIFICATION_DISABLED", value: "true", kind: "owned", addIfMissing: !0, reason: "the delegate gateway routes gRPC on the original authority" }), list;
-}
-function envFromConfigMaps(container) {
-  let envFrom = container.get("envFrom", !0);
-  return (0, import_yaml8.isSeq)(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ["configMapRef"]), "name")).filter((n) => n !== void 0) : [];
-}
-function patchConfigMapKey(ctx, configMapName, namespace, key, value, reason) {
-  let cm = ctx.resources.find((r) => r.ref.kind === "ConfigMap" && r.ref.name === configMapName && (namespace === void 0 || r.ref.namespace === void 0 || r.ref.namespace === namespace));
-  if (!cm) return "absent";
-  let node = lookup(cm.doc.contents, ["data", key]);
-  return (0, import_yaml8.isScalar)(node) ? (node.value !== value && plan(ctx, cm.ref, "set", ["data", key], ["data", key], { before: node.value, after: value }, `${reason} (the delegate reads it from this ConfigMap)`, [setScalar(editContext(ctx, cm), node, value)]), "patched") : "missing-key";
-}
-function ensureEnv(ctx, res, container, podCompact) {
-  let ectx = editContext(ctx, res), env = container.node.get("env", !0), envPtr = [...container.ptr, "env"], envDisplay = [...container.display, "env"], appended = [];
-  for (let want of wantedEnv(ctx)) {
-    let found = findItem(env, "name", want.name), old = want.oldName ? findItem(env, "name", want.oldName) : void 0, entry = found ?? old;
-    if (entry) {
-      let ptr = [...envPtr, entry.index], display = [...envDisplay, { name: found ? want.name : want.oldName }];
-      if (!found && old) {
-        let nameNode = old.node.get("name", !0);
-        plan(ctx, res.ref, "set", [...ptr, "name"], [...display, "name"], { before: want.oldName, after: want.name }, `the delegate reads only ${want.name}; ${want.oldName} is ignored`, [setScalar(ectx, nameNode, want.name)]);
-      } else found && old && (0, import_yaml8.isSeq)(env) && plan(ctx, res.ref, "remove", [...envPtr, old.index], [...envDisplay, { name: want.oldName }], { before: old.node.toJSON() }, `${want.oldName} is ignored by the delegate; ${want.name} is set`, [removeItem(ectx, env, old.index)]);
-      let valueNode = entry.node.get("value", !0), valueFrom = entry.node.get("valueFrom", !0);
-      if ((0, import_yaml8.isScalar)(valueNode))
-        valueNode.value !== want.value && plan(ctx, res.ref, "set", [...ptr, "value"], [...display, "value"], { before: valueNode.value, after: want.value }, want.reason, [setScalar(ectx, valueNode, want.value)]);
-      else if ((0, import_yaml8.isMap)(valueFrom)) {
-        let ref = valueFrom.get("configMapKeyRef", !0), cmName = stringAt(ref, "name"), cmKey = stringAt(ref, "key");
-        want.kind === "owned" ? report(ctx, "error", "CONFLICT", `${want.name} is set through valueFrom; delegate-mtls must set it to "${want.value}" inline (remove the valueFrom)`, valueFrom) : (!cmName || !cmKey || patchConfigMapKey(ctx, cmName, res.ref.namespace, cmKey, want.value, want.reason) !== "patched") && report(ctx, "warning", "NOT_CHANGED", `${want.name} comes from ${cmName ? `ConfigMap ${cmName}` : "valueFrom"}, which is not in the input: set it to "${want.value}" there`, valueFrom);
-      } else
-        plan(ctx, res.ref, "add", [...ptr, "value"], [...display, "value"], { after: want.value }, want.reason, [addPairs(ectx, entry.node, [["value", scalar(formatScalar(want.value, "double"))]], layoutFor(ectx.unit, !0))]);
-      continue;
-    }
-    if (want.kind === "endpoint") {
-      let outcomes = envFromConfigMaps(container.node).map((cm) => ({ cm, outcome: patchConfigMapKey(ctx, cm, res.ref.namespace, want.name, want.value, want.reason) }));
-      if (outcomes.some((o) => o.outcome === "patched")) continue;
-      let unseen = outcomes.filter((o) => o.outcome === "absent").map((o) => o.cm);
-      if (unseen.length > 0) {
-        want.addIfMissing && report(ctx, "warning", "NOT_CHANGED", `${want.name} may come from ConfigMap ${unseen.join(", ")} (envFrom), which is not in the input: set it to "${want.value}" there, or add the ConfigMap to the input`, container.node.get("envFrom", !0) ?? container.node);
-        continue;
-      }
-      if (!want.addIfMissing) continue;
-      want.name === "MANAGER_HOST_AND_PORT" && report(ctx, "warning", "ADDED_ENDPOINT", `the delegate container had no ${want.name}; added it`, container.node);
-    } else if (!want.addIfMissing) continue;
-    appended.push(map(["name", scalar(want.name)], ["value", scalar(formatScalar(want.value, "double"))])), plan(ctx, res.ref, "append", envPtr, envDisplay, { after: { name: want.name, value: want.value } }, want.reason, []);
-  }
-  if (appended.length > 0) {
-    let layout = layoutIn(ectx, container.node, ["env", "envFrom", "volumeMounts", "ports"], podCompact), splices = appendToList(ectx, container.node, "env", appended, layout);
-    ctx.edits[ctx.edits.length - 1].splices.push(...splices);
-  }
-}
-
-// src/mtls/plan-delegate.ts
-var secretNameFor = (ctx, delegateName) => ctx.options.secretName.replaceAll("{delegate}", delegateName);
-function locateContainer(ctx, podPath, pod, index) {
-  let containers = pod.get("containers", !0), node = containers.items[index], name = stringAt(node, "name"), keyNode = pairOf(pod, "containers").key;
-  return {
-    container: { node, ptr: [...podPath, "containers", index], display: [...podPath, "containers", name !== void 0 ? { name } : index] },
-    podCompact: seqIsCompact(ctx.src, keyNode, containers) ?? !0
-  };
-}
-function planDelegate(ctx, res) {
-  let pod = lookup(res.doc.contents, res.podPath), { container, podCompact } = locateContainer(ctx, res.podPath, pod, res.container), delegateName = res.ref.name ?? "delegate", image = container.node.get("image", !0), imageRef = stringAt(container.node, "image") ?? "", tag = classifyTag(imageRef);
-  tag === "unverifiable" ? report(ctx, "warning", "IMAGE", `cannot tell from image "${imageRef}" whether this is an immutable delegate (yy.mm.xxxxx); mTLS needs one`, image ?? container.node) : tag === "early-immutable" && report(ctx, "warning", "IMAGE", `image "${imageRef}" is an early immutable build that may predate mTLS support (22.07); upgrade the delegate`, image), ensureEnv(ctx, res, container, podCompact), ensureMount(ctx, res, container, podCompact);
-  let nonRoot = runsAsNonRoot(pod, container.node), mode = nonRoot ? 288 : 256;
-  if (nonRoot) {
-    let sc = pod.get("securityContext", !0);
-    (!(0, import_yaml9.isMap)(sc) || sc.get("fsGroup") === void 0) && report(ctx, "warning", "NON_ROOT", `the delegate runs as a non-root user and the pod sets no fsGroup: the key (mode ${modeComment(mode)}, owned by root) will not be readable; set spec.template.spec.securityContext.fsGroup`, container.node);
-  }
-  let podLoc = { node: pod, ptr: res.podPath, display: res.podPath }, effective = ensureVolume(ctx, res, podLoc, secretNameFor(ctx, delegateName), mode);
-  ctx.secretByDelegate.set(delegateName, effective), ctx.modeByDelegate.set(delegateName, mode);
-}
-
-// src/mtls/plan-upgrader.ts
-var import_yaml12 = __toESM(require_dist(), 1);
-
-// src/yaml/embedded.ts
-var import_yaml10 = __toESM(require_dist(), 1);
-function embeddedSplices(src, eol, node, inner) {
-  if (inner.length === 0) return [];
-  let value = node.value;
-  if (node.type !== import_yaml10.Scalar.BLOCK_LITERAL) {
-    let [start, end] = node.range;
-    return [replaceRange(start, end, restyleScalar(node, applySplices(value, inner), columnOf(src, start)))];
-  }
-  let token = node.srcToken, header = token.props.find((t) => t.type === "newline");
-  if (!header) throw new InternalError("block scalar without a header line break");
-  let contentStart = header.offset + header.source.length, outerStarts = [contentStart];
-  for (let i = token.source.indexOf(`
-`); i >= 0; i = token.source.indexOf(`
-`, i + 1)) outerStarts.push(contentStart + i + 1);
-  let firstContent = /^( *)\S/m.exec(token.source), indent = firstContent ? firstContent[1].length : 0, innerStarts = [0];
-  for (let i = value.indexOf(`
-`); i >= 0; i = value.indexOf(`
-`, i + 1)) innerStarts.push(i + 1);
-  let toOuter = (offset) => {
-    let line = innerStarts.length - 1;
-    for (; innerStarts[line] > offset; ) line--;
-    let col = offset - innerStarts[line], start = outerStarts[line];
-    if (start === void 0) throw new InternalError("embedded edit past the end of its block");
-    return { at: col === 0 ? start : start + indent + col, col };
-  }, prefix = " ".repeat(indent);
-  return inner.map((s) => {
-    let from = toOuter(s.start), to = s.end === s.start ? from : toOuter(s.end), text = s.text.split(`
-`).map((seg, i) => (i > 0 || from.col === 0) && seg !== "" ? prefix + seg : seg).join(eol);
-    return replaceRange(from.at, to.at, text);
-  });
-}
-
-// src/yaml/parse.ts
-var import_yaml11 = __toESM(require_dist(), 1);
-var K8S_PARSE = { version: "1.1", keepSourceTokens: !0, prettyErrors: !1 };
-function parseStream(src, file) {
-  let parsed = (0, import_yaml11.parseAllDocuments)(src, K8S_PARSE), docs = "empty" in parsed ? [] : parsed, errors = [];
-  for (let doc of docs) for (let e of doc.errors) errors.push(yamlDiagnostic(src, file, e));
-  return { docs, errors };
-}
-function yamlDiagnostic(src, file, e, offsetShift = 0) {
-  let { line, col } = linePos(src, e.pos[0] + offsetShift);
-  return { code: "YAML_SYNTAX", severity: "error", message: `invalid YAML: ${e.message.split(`
-`)[0].replace(/ at line \d+, column \d+:?$/, "")}`, file, line, col };
-}
-function toPlain(doc) {
-  try {
-    return { value: doc.toJS({ maxAliasCount: 100 }) };
-  } catch (e) {
-    return { error: e.message };
-  }
-}
-
-// src/mtls/plan-upgrader.ts
-var CONFIG_PTR = ["data", "config.yaml"];
-function configDelegateName(text, resourceName) {
-  let m = /^workloadName:[ \t]*["']?([^"'\s#]+)/m.exec(text);
-  return m ? m[1] : (resourceName ?? "delegate").replace(/-upgrader-config$/, "");
-}
-function planUpgraderConfig(ctx, res) {
-  let node = res.config, text = node.value, doc = (0, import_yaml12.parseDocument)(text, K8S_PARSE), at = (offset) => {
-    let outer2 = linePos(ctx.src, node.range[0]), inner = linePos(text, offset);
-    return { line: outer2.line + inner.line, col: inner.col };
-  };
-  if (doc.errors.length > 0) {
-    let e = doc.errors[0];
-    ctx.diagnostics.push({ code: "YAML_SYNTAX", severity: "error", message: `invalid YAML in data."config.yaml": ${e.message.split(`
-`)[0]}`, file: ctx.file, ...at(e.pos[0]) });
-    return;
-  }
-  let root = doc.contents;
-  for (let problem of validate("upgraderConfig", doc.toJS())) {
-    let target = lookup(root, problem.path) ?? root;
-    ctx.diagnostics.push({ code: "SCHEMA", severity: "error", message: `data."config.yaml" ${problem.path.join(".")} ${problem.message}`.replace("  ", " "), file: ctx.file, ...at(target?.range?.[0] ?? 0) });
-  }
-  if (!(0, import_yaml12.isMap)(root)) return;
-  let ictx = { src: text, eol: `
-`, unit: indentUnit(text, root) }, first = ctx.edits.length, { endpoint, mountPath } = ctx.options, edit = (op, inner, values, reason, splice) => plan(ctx, res.ref, op, CONFIG_PTR, [...CONFIG_PTR, ...inner], values, reason, [splice], inner), delegateConfig = root.get("delegateConfig", !0), flatHost = root.get("managerHost", !0);
-  if ((0, import_yaml12.isMap)(delegateConfig)) {
-    let host = delegateConfig.get("managerHost", !0);
-    (0, import_yaml12.isScalar)(host) ? host.value !== endpoint && edit("set", ["delegateConfig", "managerHost"], { before: host.value, after: endpoint }, "the upgrader talks to the mTLS endpoint", setScalar(ictx, host, endpoint)) : edit("add", ["delegateConfig", "managerHost"], { after: endpoint }, "the upgrader talks to the mTLS endpoint", addPairs(ictx, delegateConfig, [["managerHost", scalar(formatScalar(endpoint))]], layoutFor(ictx.unit, !0)));
-  } else (0, import_yaml12.isScalar)(flatHost) ? flatHost.value !== endpoint && edit("set", ["managerHost"], { before: flatHost.value, after: endpoint }, "the upgrader talks to the mTLS endpoint", setScalar(ictx, flatHost, endpoint)) : report(ctx, "warning", "NOT_CHANGED", "the upgrader config has no delegateConfig.managerHost; add it with the mTLS endpoint", node);
-  let paths = [
-    ["clientCertificateFilePath", `${mountPath}/client.crt`],
-    ["clientCertificateKeyFilePath", `${mountPath}/client.key`]
-  ], missing = [];
-  for (let [key, value] of paths) {
-    let existing = root.get(key, !0);
-    (0, import_yaml12.isScalar)(existing) ? existing.value !== value && edit("set", [key], { before: existing.value, after: value }, "the upgrader reads the client certificate here", setScalar(ictx, existing, value)) : missing.push([key, value]), (0, import_yaml12.isMap)(delegateConfig) && delegateConfig.has(key) && report(ctx, "warning", "LINT", `${key} under delegateConfig is ignored by the upgrader; it belongs at the top level of config.yaml`, node);
-  }
-  if (missing.length > 0) {
-    let after = pairOf(root, "containerName") ? "containerName" : void 0, splice = addPairs(ictx, root, missing.map(([k, v]) => [k, scalar(formatScalar(v))]), layoutFor(ictx.unit, !0), after);
-    missing.forEach(([key, value], i) => edit("add", [key], { after: value }, "the upgrader reads the client certificate here", i === 0 ? splice : { start: splice.start, end: splice.end, text: "" }));
-  }
-  let edits = ctx.edits.slice(first), outer = embeddedSplices(ctx.src, ctx.eol, node, edits.flatMap((e) => e.splices).filter((s) => s.text !== "" || s.end > s.start));
-  edits.forEach((e, i) => e.splices = i === 0 ? outer : []);
-}
-function planUpgraderCronJob(ctx, res) {
-  let pod = lookup(res.doc.contents, res.podPath), { container, podCompact } = locateContainer(ctx, res.podPath, pod, res.container), delegateName = cronJobDelegateName(ctx, pod, res.ref.name), secretName = ctx.secretByDelegate.get(delegateName) ?? secretNameFor(ctx, delegateName), mode = ctx.modeByDelegate.get(delegateName) ?? (runsAsNonRoot(pod, container.node) ? 288 : 256);
-  ensureMount(ctx, res, container, podCompact);
-  let podLoc = { node: pod, ptr: res.podPath, display: res.podPath };
-  ensureVolume(ctx, res, podLoc, secretName, mode);
-}
-function cronJobDelegateName(ctx, pod, name) {
-  let volumes = pod.get("volumes", !0);
-  if ((0, import_yaml12.isSeq)(volumes))
-    for (let v of volumes.items) {
-      let cmName = stringAt(lookup(v, ["configMap"]), "name"), cm = ctx.resources.find((r) => r.type === "upgrader-config" && r.ref.name === cmName);
-      if (cm && cm.type === "upgrader-config") return configDelegateName(cm.config.value, cm.ref.name);
-    }
-  return (name ?? "delegate").replace(/-upgrader-job$/, "");
-}
-
-// src/mtls/plan.ts
-function validateAt(ctx, schema, base, basePath, data, what) {
-  let problems = validate(schema, data);
-  for (let p of problems) {
-    let node;
-    for (let i = p.path.length; i >= 0 && !node; i--) node = lookup(base, p.path.slice(0, i));
-    let path = [...basePath, ...p.path].join(".");
-    report(ctx, "error", "SCHEMA", `${what}: ${path} ${p.message}`, node ?? base);
-  }
-  return problems.length === 0;
-}
-function planStream(src, eol, file, docs, options) {
-  let resources = docs.map((doc, i) => classify(doc, i)), ctx = { src, eol, file, options, resources, edits: [], diagnostics: [], secretByDelegate: /* @__PURE__ */ new Map(), modeByDelegate: /* @__PURE__ */ new Map() }, plannable = [];
-  for (let res of resources) {
-    let label = `${res.ref.kind} ${res.ref.name ?? ""}`.trim();
-    switch (res.type) {
-      case "legacy":
-        report(ctx, "error", "LEGACY_DELEGATE", `${label}: ${res.reason}; Harness supports mTLS only on immutable delegates (image tag yy.mm.xxxxx): upgrade to an immutable delegate first`, res.at);
-        break;
-      case "upgrader-config-invalid":
-        report(ctx, "error", "CONFIG_YAML_NOT_STRING", `${label}: data."config.yaml" is a mapping, but ConfigMap data values must be strings (the API server rejects it); write it as a block string: config.yaml: |`, res.at);
-        break;
-      case "delegate":
-      case "upgrader-cronjob": {
-        let pod = lookup(res.doc.contents, res.podPath), data = (0, import_yaml13.isMap)(pod) ? pod.toJS(res.doc) : pod;
-        validateAt(ctx, "podSpec", pod, res.podPath, data, label) && plannable.push(res);
-        break;
-      }
-      case "upgrader-config":
-        plannable.push(res);
-        break;
-    }
-  }
-  let order = ["delegate", "upgrader-config", "upgrader-cronjob"];
-  for (let type of order)
-    for (let res of plannable)
-      res.type === type && (res.type === "delegate" ? planDelegate(ctx, res) : res.type === "upgrader-config" ? planUpgraderConfig(ctx, res) : res.type === "upgrader-cronjob" && planUpgraderCronJob(ctx, res));
-  return resources.some((r) => r.type !== "other") && lint(ctx), { resources, edits: ctx.edits, diagnostics: ctx.diagnostics };
-}
-
-// src/pipeline/guard.ts
-var import_yaml14 = __toESM(require_dist(), 1);
-
-// src/pipeline/deep-equal.ts
-function deepEqual(a, b) {
-  if (a === b) return !0;
-  if (typeof a == "number" && typeof b == "number") return Number.isNaN(a) && Number.isNaN(b);
-  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
-  if (typeof a != "object" || typeof b != "object" || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return !1;
-  if (a instanceof Uint8Array || b instanceof Uint8Array)
-    return a instanceof Uint8Array && b instanceof Uint8Array && a.length === b.length && a.every((x, i) => x === b[i]);
-  let ka = Object.keys(a), kb = Object.keys(b);
-  return ka.length !== kb.length ? !1 : ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual(a[k], b[k]));
-}
-
-// src/pipeline/guard.ts
-var decode = (text) => {
-  let doc = (0, import_yaml14.parseDocument)(text, { version: "1.1" });
-  if (doc.errors.length > 0) throw new Error(`embedded YAML does not parse: ${doc.errors[0].message}`);
-  return doc.toJS({ maxAliasCount: 100 });
-}, get = (root, ptr) => ptr.reduce((cur, seg) => cur?.[seg], root);
-function parentOf(root, ptr, create) {
-  let cur = root;
-  for (let seg of ptr.slice(0, -1)) {
-    if (cur[seg] === void 0 || cur[seg] === null) {
-      if (!create) return;
-      cur[seg] = {};
-    }
-    cur = cur[seg];
-  }
-  return cur;
-}
-function applyChanges(value, changes) {
-  let root = structuredClone(value), removals = [];
-  for (let { op, ptr, after } of changes) {
-    if (op === "remove") {
-      removals.push(ptr);
-      continue;
-    }
-    let parent = parentOf(root, ptr, !0), key = ptr[ptr.length - 1];
-    op === "append" ? (Array.isArray(parent[key]) || (parent[key] = []), parent[key].push(structuredClone(after))) : parent[key] = structuredClone(after);
-  }
-  removals.sort((a, b) => b[b.length - 1] - a[a.length - 1]);
-  for (let ptr of removals) {
-    let list = get(root, ptr.slice(0, -1));
-    Array.isArray(list) && list.splice(ptr[ptr.length - 1], 1);
-  }
-  return root;
-}
-function put(root, ptr, value) {
-  let parent = parentOf(root, ptr, !1);
-  parent && (parent[ptr[ptr.length - 1]] = value);
-}
-function checkOutput(input, inputDocs, output, edits) {
-  let parsed = (0, import_yaml14.parseAllDocuments)(output, K8S_PARSE), outDocs = "empty" in parsed ? [] : parsed, bad = outDocs.find((d) => d.errors.length > 0);
-  if (bad) return `the output does not parse: ${bad.errors[0].message.split(`
-`)[0]}`;
-  if (outDocs.length !== inputDocs.length) return `the output has ${outDocs.length} documents, the input ${inputDocs.length}`;
-  let byDoc = /* @__PURE__ */ new Map();
-  for (let e of edits) byDoc.set(e.change.resource.document, [...byDoc.get(e.change.resource.document) ?? [], e]);
-  for (let i = 0; i < inputDocs.length; i++) {
-    let inDoc = inputDocs[i], outDoc = outDocs[i], docEdits = byDoc.get(i) ?? [];
-    if (docEdits.length === 0) {
-      if (input.slice(inDoc.range[0], inDoc.range[1]) !== output.slice(outDoc.range[0], outDoc.range[1])) return `document ${i + 1} changed although nothing was planned for it`;
-      continue;
-    }
-    let before = toPlain(inDoc), after = toPlain(outDoc);
-    if ("error" in before || "error" in after) return `document ${i + 1} does not decode`;
-    let outer = docEdits.filter((e) => !e.inner).map((e) => ({ op: e.change.op, ptr: e.ptr, after: e.change.after })), expected = applyChanges(before.value, outer), actual = structuredClone(after.value), embedded = /* @__PURE__ */ new Map();
-    for (let e of docEdits) e.inner && embedded.set(JSON.stringify(e.ptr), { ptr: e.ptr, edits: [...embedded.get(JSON.stringify(e.ptr))?.edits ?? [], e] });
-    try {
-      for (let { ptr, edits: inner } of embedded.values()) {
-        let want = applyChanges(decode(String(get(expected, ptr))), inner.map((e) => ({ op: e.change.op, ptr: e.inner, after: e.change.after }))), got = decode(String(get(actual, ptr)));
-        if (!deepEqual(want, got)) return `document ${i + 1}: ${ptr.join(".")} does not hold exactly the planned changes`;
-        put(expected, ptr, null), put(actual, ptr, null);
-      }
-    } catch (e) {
-      return `document ${i + 1}: ${e.message}`;
-    }
-    if (!deepEqual(expected, actual)) return `document ${i + 1} does not decode to the input plus the planned changes`;
-  }
-}
-
-// src/pipeline/migrate.ts
-function resolveOptions(opts) {
-  let mountPath = (opts.mountPath ?? "/etc/mtls").replace(/\/+$/, "");
-  if (!mountPath.startsWith("/")) throw new UsageError(`--mount-path "${opts.mountPath}" must be an absolute path`);
-  let secretName = opts.secretName ?? "client-certificate", sample = secretName.replaceAll("{delegate}", "x");
-  if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(sample) || sample.length > 253)
-    throw new UsageError(`--secret-name "${secretName}" is not a valid Kubernetes Secret name (lower-case letters, digits, '-' and '.'; may contain {delegate})`);
-  return {
-    endpoint: normalizeEndpoint(opts.endpoint),
-    secretName,
-    secretNameExplicit: opts.secretName !== void 0,
-    mountPath,
-    tiService: opts.tiService ?? !1,
-    grpcAuthority: opts.grpcAuthority ?? !0
-  };
-}
-function migrate(text, options, hooks = {}) {
-  let file = options.file ?? "<input>", resolved = "secretNameExplicit" in options ? options : resolveOptions(options), source = readSource(text), fail = (diagnostics2, resources2 = []) => ({
-    status: "error",
-    output: text,
-    changes: [],
-    diagnostics: diagnostics2,
-    unresolved: !1,
-    resources: resources2
-  }), { docs, errors } = parseStream(source.text, file);
-  if (errors.length > 0) return fail(errors);
-  for (let doc of docs) {
-    let plain = toPlain(doc);
-    if ("error" in plain)
-      return fail([{ code: "YAML_SYNTAX", severity: "error", message: `invalid YAML: ${plain.error}`, file, ...lineOf(source.text, doc.range[0]) }]);
-  }
-  let plan3 = planStream(source.text, source.eol, file, docs, resolved), resources = plan3.resources.filter((r) => r.type !== "other").map((r) => ({ ...r.ref, type: r.type })), diagnostics = plan3.diagnostics;
-  if (diagnostics.some((d) => d.severity === "error")) return fail(diagnostics, resources);
-  let changes = plan3.edits.map((e) => e.change), unresolved = diagnostics.some((d) => d.code === "NOT_CHANGED"), status = changes.length > 0 ? "migrated" : resources.length > 0 ? "already" : "none";
-  if (changes.length === 0) return { status, output: text, changes, diagnostics, unresolved, resources };
-  let body = applySplices(source.text, plan3.edits.flatMap((e) => e.splices));
-  hooks.afterSplice && (body = hooks.afterSplice(body));
-  let mismatch = checkOutput(source.text, docs, body, plan3.edits);
-  if (mismatch) {
-    let bug = `internal error: the semantic guard refused the result (${mismatch}); nothing was written. Please report this with the input file`;
-    return fail([...diagnostics, { code: "GUARD_MISMATCH", severity: "error", message: bug, file }], resources);
-  }
-  return { status, output: writeSource(source, body), changes, diagnostics, unresolved, resources };
-}
-var lineOf = (src, offset) => ({ line: src.slice(0, offset).split(`
-`).length, col: 1 });
-
-// src/cli/args.ts
-var EPILOG = `Examples:
-  Print the migrated manifest:
-    delegate-mtls -e https://acme.harness.io:8443 harness-delegate.yaml
-  Migrate a download on the fly:
-    curl -sL "$URL" | delegate-mtls -e https://acme.harness.io:8443 | kubectl apply -f -
-  Pre-commit or CI: which manifests still need mTLS (exit 1 if any):
-    delegate-mtls -e https://acme.harness.io:8443 --check k8s/
-  Migrate a whole fleet in place (nothing is written unless every file can be migrated):
-    delegate-mtls -e https://acme.harness.io:8443 --write 'clusters/**/delegate*.yaml'
-  Review the change, one Secret per delegate:
-    delegate-mtls -e https://acme.harness.io:8443 --diff --secret-name '{delegate}-client-certificate' d.yaml
-  Add the Secret, after checking the certificate and key:
-    delegate-mtls -e https://acme.harness.io:8443 --cert client.crt --key client.key d.yaml
-  As a Helm post-renderer (mtls.sh holding: exec delegate-mtls -e https://acme.harness.io:8443):
-    helm upgrade -i d harness/harness-delegate-ng -f values.yaml --post-renderer ./mtls.sh
-
-Exit codes: 0 done or nothing to do; 1 --check/--list-different found files to migrate;
-2 usage error, unreadable or invalid input, conflict, legacy delegate, internal error (nothing is written).
-
-The endpoint is https://<vanity>.harness.io:8443 for new setups, https://<sub>.agent.harness.io for older ones.
-Nothing outside the mTLS fields changes: comments, quoting, indentation and key order stay byte for byte.`;
-async function parseArgs(argv, env) {
-  let { default: yargs } = await import("./yargs-RMQWTAIV.js"), captured = "", parsed = await yargs(argv).scriptName("delegate-mtls").usage(`Usage: $0 [options] [path|glob ...]
-       $0 secret --cert FILE --key FILE [--ca FILE] [--name S] [-n NS]
-
-Move Harness delegate manifests to mTLS: mount the client certificate Secret, set the
-certificate env vars, and point the delegate and its upgrader at the mTLS endpoint.
-With no path, or "-", reads stdin and writes stdout. Directories are searched for *.yaml/*.yml.`).command("$0 [paths..]", !1).command(
-    "secret",
-    "print the client certificate Secret manifest (validated first)",
-    (y) => y.option("cert", { type: "string", demandOption: !0, describe: "client certificate PEM (the leaf first)" }).option("key", { type: "string", demandOption: !0, describe: "its private key PEM, unencrypted" }).option("ca", { type: "string", describe: "CA certificate to check the client certificate against" }).option("name", { type: "string", default: "client-certificate", describe: "Secret name" }).option("namespace", { alias: "n", type: "string", describe: "Secret namespace" })
-  ).option("endpoint", { alias: "e", type: "string", describe: "mTLS endpoint https://host[:port] (or env DELEGATE_MTLS_ENDPOINT)" }).option("secret-name", { type: "string", describe: "client certificate Secret; may contain {delegate} [default: client-certificate]" }).option("mount-path", { type: "string", describe: "where the certificate is mounted [default: /etc/mtls]" }).option("ti-service", { type: "boolean", default: !1, describe: "also add TI_SERVICE_URL (CI test intelligence)" }).option("grpc-authority", { type: "boolean", default: !0, describe: 'set GRPC_AUTHORITY_MODIFICATION_DISABLED="true" (--no-grpc-authority leaves it out)' }).option("write", { alias: "w", type: "boolean", default: !1, describe: "rewrite files in place (atomic)" }).option("check", { alias: "c", type: "boolean", default: !1, describe: "change nothing; exit 1 if any file needs migrating, listing them" }).option("list-different", { alias: "l", type: "boolean", default: !1, describe: "print only the paths that would change; exit 1 if any" }).option("diff", { type: "boolean", default: !1, describe: "print a unified diff of what would change" }).option("out-dir", { type: "string", describe: "write migrated copies under DIR, mirroring relative paths" }).option("format", { choices: ["text", "json"], default: "text", describe: "report format (json: one object on stdout)" }).option("keep-going", { type: "boolean", default: !1, describe: "with --write: write the files that could be migrated even if others failed (still exit 2)" }).option("quiet", { alias: "q", type: "boolean", default: !1, describe: "print only errors" }).option("max-bytes", { type: "number", describe: "refuse inputs larger than this [default: 8 MiB]" }).option("cert", { type: "string", describe: "client certificate PEM: validate it and add the Secret to the output" }).option("key", { type: "string", describe: "private key PEM for --cert" }).option("ca", { type: "string", describe: "CA certificate that must have issued --cert" }).epilog(EPILOG).env(!1).strict().help("help").alias("help", "h").version(!1).option("version", { type: "boolean", describe: "show the version" }).wrap(null).exitProcess(!1).fail((msg, err) => {
-    throw new UsageError(err ? err.message : msg);
-  }).parseAsync(argv, {}, (_err, _argv, output) => {
-    captured = output;
-  });
-  if (parsed.help || captured) return { command: "help", text: captured };
-  if (parsed.version) return { command: "version", text: "" };
-  let a = parsed;
-  if (a._[0] === "secret")
-    return { command: "secret", cert: a.cert, key: a.key, ca: a.ca, name: a.name, namespace: a.namespace };
-  let endpoint = a.endpoint ?? env.DELEGATE_MTLS_ENDPOINT, out = {
-    command: "migrate",
-    paths: (a.paths ?? []).map(String),
-    tiService: a.tiService,
-    grpcAuthority: a.grpcAuthority,
-    write: a.write,
-    check: a.check,
-    listDifferent: a.listDifferent,
-    diff: a.diff,
-    format: a.format,
-    keepGoing: a.keepGoing,
-    quiet: a.quiet
-  };
-  endpoint !== void 0 && endpoint !== "" && (out.endpoint = endpoint);
-  for (let k of ["secretName", "mountPath", "outDir", "cert", "key", "ca"]) typeof a[k] == "string" && (out[k] = a[k]);
-  if (typeof a.maxBytes == "number") {
-    if (!(a.maxBytes > 0)) throw new UsageError("--max-bytes must be a positive number");
-    out.maxBytes = a.maxBytes;
-  }
-  return out;
-}
-
-// src/cli/run-migrate.ts
-import { dirname as dirname3, isAbsolute, join as join4, relative, resolve as resolve3 } from "node:path";
-import { mkdir } from "node:fs/promises";
-
-// src/io/expand-paths.ts
-import { realpath, stat } from "node:fs/promises";
-import { join, resolve } from "node:path";
-
-// src/io/io-diagnostic.ts
-var FS_ERROR_MESSAGES = {
-  ENOENT: "no such file or directory",
-  EACCES: "permission denied",
-  EPERM: "permission denied (operation not permitted)",
-  EROFS: "read-only file system",
-  ENOSPC: "disk full (no space left on device)",
-  EDQUOT: "disk quota exceeded",
-  EFBIG: "file too large",
-  EISDIR: "is a directory",
-  ENOTDIR: "a component of the path is not a directory",
-  ELOOP: "too many levels of symbolic links",
-  ENAMETOOLONG: "file name too long",
-  EMFILE: "too many open files",
-  ENFILE: "too many open files in the system",
-  EIO: "input/output error",
-  EBUSY: "resource busy",
-  ETXTBSY: "text file busy"
-};
-function errnoCode(err) {
-  let code = err?.code;
-  return typeof code == "string" ? code : void 0;
-}
-function describeFsError(err) {
-  let code = errnoCode(err);
-  return code !== void 0 && code in FS_ERROR_MESSAGES ? FS_ERROR_MESSAGES[code] : err instanceof Error ? err.message : String(err);
-}
-function ioDiagnostic(file, message, at) {
-  return { code: "IO", severity: "error", message, file, ...at };
-}
-
-// src/io/temp-file-name.ts
-import { basename } from "node:path";
-var TEMP_NAME = /^\..*\.delegate-mtls-(\d+)-[0-9a-z]+\.tmp$/, MAX_BASE_CHARS = 100;
-function tempFileName(base, pid = process.pid) {
-  let short = base.length > MAX_BASE_CHARS ? base.slice(0, MAX_BASE_CHARS) : base, random = Math.random().toString(36).slice(2, 10).padEnd(8, "0");
-  return `.${short}.delegate-mtls-${pid}-${random}.tmp`;
-}
-function isTempFileName(name) {
-  return TEMP_NAME.test(basename(name));
-}
-function tempFilePid(name) {
-  let m = TEMP_NAME.exec(basename(name));
-  return m ? Number(m[1]) : void 0;
-}
-
-// src/io/expand-paths.ts
-var IGNORE = ["**/.git/**", "**/node_modules/**"], YAML_IN_DIR = "**/*.{yaml,yml}";
-async function expandPaths(args, cwd) {
-  let literal = [], expanded = [], errors = [];
-  for (let arg of args) {
-    if (arg === "") throw new UsageError("an empty string is not a file, directory or pattern");
-    let st;
-    try {
-      st = await stat(resolve(cwd, arg));
-    } catch (err) {
-      let code = errnoCode(err);
-      if (code !== "ENOENT" && code !== "ENOTDIR") {
-        errors.push(ioDiagnostic(arg, describeFsError(err)));
-        continue;
-      }
-    }
-    try {
-      if (st && !st.isDirectory()) literal.push(arg);
-      else if (st) expanded.push(...await yamlFilesIn(arg, cwd));
-      else {
-        let fg = await loadFastGlob();
-        if (!fg.isDynamicPattern(arg)) errors.push(ioDiagnostic(arg, "no such file or directory"));
-        else {
-          let found = await globFiles(fg, arg, cwd);
-          found.length === 0 && errors.push(ioDiagnostic(arg, `no files match the pattern "${arg}"`)), expanded.push(...found);
-        }
-      }
-    } catch (err) {
-      errors.push(ioDiagnostic(arg, describeFsError(err)));
-    }
-  }
-  return { files: await dedupe([...literal, ...expanded], cwd), errors };
-}
-async function yamlFilesIn(dir, cwd) {
-  let found = await (await loadFastGlob())(YAML_IN_DIR, {
-    cwd: resolve(cwd, dir),
-    dot: !0,
-    ignore: IGNORE,
-    followSymbolicLinks: !1,
-    onlyFiles: !0
-  });
-  return sorted(found.filter((f) => !isTempFileName(f)).map((f) => join(dir, f)));
-}
-async function globFiles(fg, pattern, cwd) {
-  let found = await fg(pattern, { cwd, dot: !1, ignore: IGNORE, followSymbolicLinks: !1, onlyFiles: !0 });
-  return sorted(found.filter((f) => !isTempFileName(f)));
-}
-async function dedupe(files, cwd) {
-  let keys = await Promise.all(
-    files.map(async (f) => {
-      let abs = resolve(cwd, f);
-      return realpath(abs).catch(() => abs);
-    })
-  ), seen = /* @__PURE__ */ new Set();
-  return files.filter((_, i) => !seen.has(keys[i]) && seen.add(keys[i]));
-}
-function sorted(paths) {
-  return paths.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
-}
-var fastGlob;
-async function loadFastGlob() {
-  return fastGlob ??= (await import("./out-I2UL36UV.js")).default, fastGlob;
-}
-
-// src/io/read-input.ts
-import { constants } from "node:fs";
-import { open, stat as stat2 } from "node:fs/promises";
-
-// src/io/decode-input.ts
-var strict = new TextDecoder("utf-8", { fatal: !0, ignoreBOM: !0 }), lenient = new TextDecoder("utf-8", { ignoreBOM: !0 });
-function decodeInput(file, bytes) {
-  let wide = wideBomName(bytes);
-  if (wide) return { error: ioDiagnostic(file, `is encoded as ${wide} (it starts with a ${wide} byte order mark); save it as UTF-8`) };
-  let nul = bytes.indexOf(0);
-  if (nul !== -1)
-    return { error: ioDiagnostic(file, `contains a NUL byte at byte ${nul}; it looks like a binary file, not YAML`, position(bytes, nul)) };
-  try {
-    return { text: strict.decode(bytes) };
-  } catch {
-    let bad = firstInvalidUtf8(bytes), where = bad === -1 ? "" : ` at byte ${bad}`;
-    return {
-      error: ioDiagnostic(file, `is not valid UTF-8${where}; save it as UTF-8`, bad === -1 ? void 0 : position(bytes, bad))
-    };
-  }
-}
-function wideBomName(b) {
-  if (b.length >= 4 && b[0] === 255 && b[1] === 254 && b[2] === 0 && b[3] === 0 || b.length >= 4 && b[0] === 0 && b[1] === 0 && b[2] === 254 && b[3] === 255) return "UTF-32";
-  if (b.length >= 2 && (b[0] === 255 && b[1] === 254 || b[0] === 254 && b[1] === 255)) return "UTF-16";
-}
-function firstInvalidUtf8(b) {
-  let i = 0;
-  for (; i < b.length; ) {
-    let c = b[i];
-    if (c < 128) {
-      i++;
-      continue;
-    }
-    let need, lo = 128, hi = 191;
-    if (c >= 194 && c <= 223) need = 1;
-    else if (c >= 224 && c <= 239)
-      need = 2, c === 224 ? lo = 160 : c === 237 && (hi = 159);
-    else if (c >= 240 && c <= 244)
-      need = 3, c === 240 ? lo = 144 : c === 244 && (hi = 143);
-    else return i;
-    for (let k = 1; k <= need; k++) {
-      let d = b[i + k];
-      if (d === void 0 || d < lo || d > hi) return i;
-      lo = 128, hi = 191;
-    }
-    i += need + 1;
-  }
-  return -1;
-}
-function position(b, offset) {
-  let line = 1, lineStart = 0;
-  for (let i = 0; i < offset; i++)
-    b[i] === 10 && (line++, lineStart = i + 1);
-  let prefix = lenient.decode(b.subarray(lineStart, offset));
-  return lineStart === 0 && prefix.startsWith("\uFEFF") && (prefix = prefix.slice(1)), { line, col: prefix.length + 1 };
-}
-
-// src/io/read-input.ts
-var DEFAULT_MAX_BYTES = 8 * 1024 * 1024, STDIN_NAME = "<stdin>", CHUNK = 64 * 1024, OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
-async function readInput(file, opts) {
-  let fail = (message) => ({ error: ioDiagnostic(file, message) }), st;
-  try {
-    st = await stat2(file);
-  } catch (err) {
-    return fail(describeFsError(err));
-  }
-  let refusal = refuseStats(st, opts.maxBytes);
-  if (refusal) return fail(refusal);
-  let fh, bytes;
-  try {
-    fh = await open(file, OPEN_FLAGS);
-    let again = refuseStats(await fh.stat(), opts.maxBytes);
-    if (again) return fail(again);
-    bytes = await readAtMost(fh, opts.maxBytes + 1);
-  } catch (err) {
-    return fail(describeFsError(err));
-  } finally {
-    await fh?.close().catch(() => {
-    });
-  }
-  return bytes.length > opts.maxBytes ? fail(tooLarge(void 0, opts.maxBytes)) : decodeInput(file, bytes);
-}
-async function readStdin(stream, maxBytes = DEFAULT_MAX_BYTES) {
-  let chunks = [], total = 0;
-  try {
-    for await (let chunk of stream) {
-      let buf = typeof chunk == "string" ? Buffer.from(chunk, "utf8") : chunk;
-      if (total += buf.length, total > maxBytes) return { error: ioDiagnostic(STDIN_NAME, tooLarge(void 0, maxBytes)) };
-      chunks.push(buf);
-    }
-  } catch (err) {
-    return { error: ioDiagnostic(STDIN_NAME, describeFsError(err)) };
-  }
-  return decodeInput(STDIN_NAME, Buffer.concat(chunks, total));
-}
-function refuseStats(st, maxBytes) {
-  if (st.isDirectory()) return "is a directory";
-  if (st.isFIFO()) return "is a named pipe (FIFO), not a regular file";
-  if (st.isSocket()) return "is a socket, not a regular file";
-  if (st.isCharacterDevice() || st.isBlockDevice()) return "is a device, not a regular file";
-  if (!st.isFile()) return "is not a regular file";
-  if (st.size > maxBytes) return tooLarge(st.size, maxBytes);
-}
-function tooLarge(size, maxBytes) {
-  return `${size === void 0 ? "is larger than" : `is ${size} bytes, over`} the limit of ${maxBytes} bytes; raise it with --max-bytes`;
-}
-async function readAtMost(fh, limit) {
-  let chunks = [], total = 0;
-  for (; total < limit; ) {
-    let buf = Buffer.allocUnsafe(Math.min(CHUNK, limit - total)), { bytesRead } = await fh.read(buf, 0, buf.length, null);
-    if (bytesRead === 0) break;
-    chunks.push(bytesRead === buf.length ? buf : buf.subarray(0, bytesRead)), total += bytesRead;
-  }
-  return Buffer.concat(chunks, total);
-}
-
-// src/io/atomic-write.ts
-import { open as open2, readdir, rename, stat as stat3, unlink } from "node:fs/promises";
-import { basename as basename3, dirname as dirname2, join as join3 } from "node:path";
-
-// src/io/resolve-write-target.ts
-import { readlink, realpath as realpath2 } from "node:fs/promises";
-import { basename as basename2, dirname, join as join2, resolve as resolve2 } from "node:path";
-var MAX_LINK_HOPS = 40;
-async function resolveWriteTarget(file) {
-  let path = resolve2(file);
-  for (let hop = 0; hop < MAX_LINK_HOPS; hop++) {
-    try {
-      return await realpath2(path);
-    } catch (err) {
-      if (errnoCode(err) !== "ENOENT") throw err;
-    }
-    let link;
-    try {
-      link = await readlink(path);
-    } catch (err) {
-      let code = errnoCode(err);
-      if (code === "ENOENT" || code === "EINVAL") return join2(await realpath2(dirname(path)), basename2(path));
-      throw err;
-    }
-    path = resolve2(dirname(path), link);
-  }
-  throw Object.assign(new Error(`too many levels of symbolic links: ${file}`), { code: "ELOOP" });
-}
-
-// src/io/atomic-write.ts
-var DIR_SYNC_IGNORED = /* @__PURE__ */ new Set(["EINVAL", "EISDIR", "EPERM", "EACCES", "ENOTSUP", "EBADF"]);
-async function writeFileAtomic(file, text, opts = {}) {
-  let tmp, fh;
-  try {
-    let target = await resolveWriteTarget(file), old = await statIfExists(target);
-    if (old?.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
-    if (old && !old.isFile()) throw new Error("is not a regular file");
-    let mode = opts.mode ?? (old ? old.mode & 4095 : void 0), dir = dirname2(target);
-    tmp = join3(dir, tempFileName(basename3(target))), fh = await open2(tmp, "wx", mode ?? 438), mode !== void 0 && await fh.chmod(mode), old && await keepOwner(fh, old), await fh.writeFile(text, "utf8"), await fh.sync();
-    let closing = fh;
-    fh = void 0, await closing.close(), await rename(tmp, target), tmp = void 0, await syncDir(dir);
-  } catch (err) {
-    throw await fh?.close().catch(() => {
-    }), tmp !== void 0 && await unlink(tmp).catch(() => {
-    }), new Error(`cannot write ${file}: ${describeFsError(err)}`, { cause: err });
-  }
-}
-async function cleanStaleTempFiles(dir) {
-  let names;
-  try {
-    names = (await readdir(dir, { withFileTypes: !0 })).filter((e) => e.isFile()).map((e) => e.name);
-  } catch (err) {
-    if (errnoCode(err) === "ENOENT") return 0;
-    throw err;
-  }
-  let removed = 0;
-  for (let name of names) {
-    if (!isTempFileName(name)) continue;
-    let pid = tempFilePid(name);
-    if (!(pid === void 0 || isRunning(pid)))
-      try {
-        await unlink(join3(dir, name)), removed++;
-      } catch (err) {
-        if (errnoCode(err) !== "ENOENT") throw err;
-      }
-  }
-  return removed;
-}
-function isRunning(pid) {
-  if (pid === process.pid) return !0;
-  try {
-    return process.kill(pid, 0), !0;
-  } catch (err) {
-    return errnoCode(err) !== "ESRCH";
-  }
-}
-async function statIfExists(path) {
-  try {
-    return await stat3(path);
-  } catch (err) {
-    if (errnoCode(err) === "ENOENT") return;
-    throw err;
-  }
-}
-async function keepOwner(fh, old) {
-  process.getuid?.() === old.uid && process.getgid?.() === old.gid || await fh.chown(old.uid, old.gid).catch(() => {
-  });
-}
-async function syncDir(dir) {
-  let fh;
-  try {
-    fh = await open2(dir, "r"), await fh.sync();
-  } catch (err) {
-    if (!DIR_SYNC_IGNORED.has(errnoCode(err) ?? "")) throw err;
-  } finally {
-    await fh?.close().catch(() => {
-    });
-  }
-}
-
-// src/cli/report.ts
-var statusOf = (s) => s === "migrated" ? "migrated" : s === "already" ? "already-mtls" : s === "none" ? "no-delegate" : "error", LABEL = {
-  migrated: ["migrated", "needs migrating"],
-  "already-mtls": ["already mTLS", "already mTLS"],
-  "no-delegate": ["nothing to do", "nothing to do"],
-  error: ["error", "error"]
-};
-function fileLine(r, checking) {
-  let label = LABEL[r.status][checking ? 1 : 0], detail = r.status === "migrated" ? ` (${r.changes.length} change${r.changes.length === 1 ? "" : "s"})` : r.status === "error" ? `: ${r.errors[0]?.message ?? "failed"}` : "", unresolved = r.unresolved ? " \u2014 a value outside this file must be changed too" : "";
-  return `${r.path}: ${label}${detail}${unresolved}`;
-}
-function summaryLine(results, checking) {
-  let count = (s) => results.filter((r) => r.status === s).length, parts = [
-    [count("migrated"), checking ? "to migrate" : "migrated"],
-    [count("already-mtls"), "already mTLS"],
-    [count("no-delegate"), "without a delegate"],
-    [count("error"), count("error") === 1 ? "error" : "errors"]
-  ].filter(([n2]) => n2 > 0), n = results.length;
-  return `${n} file${n === 1 ? "" : "s"}: ${parts.length ? parts.map(([c, l]) => `${c} ${l}`).join(", ") : "nothing to do"}`;
-}
-var diagnosticsText = (r, quiet) => [...r.errors, ...quiet ? [] : r.warnings].map(formatDiagnostic);
-function jsonReport(results, mode) {
-  let count = (s) => results.filter((r) => r.status === s).length, report2 = {
-    version: 1,
-    mode,
-    files: results,
-    summary: { files: results.length, migrated: count("migrated"), alreadyMtls: count("already-mtls"), noDelegate: count("no-delegate"), errors: count("error") }
-  };
-  return JSON.stringify(report2, null, 2) + `
-`;
-}
-
-// src/cli/unified-diff.ts
-var splitLines = (s) => s.match(/[^\n]*\n|[^\n]+$/g) ?? [];
-function commonLines(a, b) {
-  let head = 0;
-  for (; head < a.length && head < b.length && a[head] === b[head]; ) head++;
-  let tail = 0;
-  for (; tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]; ) tail++;
-  let n = a.length - head - tail, m = b.length - head - tail, dp = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) dp[i][j] = a[head + i] === b[head + j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
-  let pairs = [];
-  for (let i = 0; i < head; i++) pairs.push([i, i]);
-  for (let i = 0, j = 0; i < n && j < m; )
-    a[head + i] === b[head + j] ? pairs.push([head + i++, head + j++]) : dp[i + 1][j] >= dp[i][j + 1] ? i++ : j++;
-  for (let t = tail; t > 0; t--) pairs.push([a.length - t, b.length - t]);
-  return pairs;
-}
-function unifiedDiff(before, after, nameA, nameB, context = 3) {
-  if (before === after) return "";
-  let a = splitLines(before), b = splitLines(after), ops = [], ai = 0, bi = 0;
-  for (let [x, y] of [...commonLines(a, b), [a.length, b.length]]) {
-    for (; ai < x; ) ops.push({ t: "-", line: a[ai], ai: ai++, bi });
-    for (; bi < y; ) ops.push({ t: "+", line: b[bi], ai, bi: bi++ });
-    x < a.length && ops.push({ t: " ", line: a[ai], ai: ai++, bi: bi++ });
-  }
-  let out = [`--- ${nameA}
-`, `+++ ${nameB}
-`];
-  for (let i = 0; i < ops.length; ) {
-    if (ops[i].t === " ") {
-      i++;
-      continue;
-    }
-    let start = Math.max(0, i - context), end = i;
-    for (; end < ops.length; ) {
-      if (ops[end].t !== " ") {
-        end++;
-        continue;
-      }
-      let run = end;
-      for (; run < ops.length && ops[run].t === " "; ) run++;
-      if (run === ops.length || run - end > 2 * context) {
-        end = Math.min(run, end + context);
-        break;
-      }
-      end = run;
-    }
-    let hunk = ops.slice(start, end), aCount = hunk.filter((o) => o.t !== "+").length, bCount = hunk.filter((o) => o.t !== "-").length, aStart = aCount ? hunk.find((o) => o.t !== "+").ai + 1 : hunk[0].ai, bStart = bCount ? hunk.find((o) => o.t !== "-").bi + 1 : hunk[0].bi;
-    out.push(`@@ -${aStart},${aCount} +${bStart},${bCount} @@
-`);
-    for (let o of hunk) out.push(o.t + o.line + (o.line.endsWith(`
-`) ? "" : `
-\\ No newline at end of file
-`));
-    i = end, start = end;
-  }
-  return out.join("");
-}
-
-// src/secret/check-certificate.ts
-var DAY_MS = 1440 * 60 * 1e3;
 
 // src/secret/render-secret.ts
-var import_yaml15 = __toESM(require_dist(), 1);
+var import_yaml = __toESM(require_dist(), 1), CLIENT_CERT_KEY = "client.crt", CLIENT_KEY_KEY = "client.key";
+function renderSecretManifest(spec, eol = `
+`) {
+  let lines = [
+    "apiVersion: v1",
+    "data:",
+    `  ${CLIENT_CERT_KEY}: ${base64(spec.certPem)}`,
+    `  ${CLIENT_KEY_KEY}: ${base64(spec.keyPem)}`,
+    "kind: Secret",
+    "metadata:",
+    `  name: ${yamlString(spec.name)}`
+  ];
+  return spec.namespace !== void 0 && spec.namespace !== "" && lines.push(`  namespace: ${yamlString(spec.namespace)}`), lines.push("type: Opaque"), lines.join(eol) + eol;
+}
 function isPlaceholderSecretData(value) {
   let v = value.trim();
   return v === "" || v === "{CERT}" || v === "{KEY}";
@@ -7337,6 +5481,19 @@ function redactSecretData(text) {
     JSON_ENTRY,
     (all, key, colon, value) => isPlaceholderSecretData(value) ? all : `"${key}"${colon}"${REDACTED}"`
   ), out = out.replace(PEM_PRIVATE_KEY, REDACTED), out = out.replace(PEM_PRIVATE_KEY_UNTERMINATED, REDACTED), out = out.replace(BASE64_RUN, (run) => decodesToPemPrivateKey(run) ? REDACTED : run), out;
+}
+function base64(content) {
+  return Buffer.from(content, "utf8").toString("base64");
+}
+function yamlString(s) {
+  return /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(s) && readsAsString(s) ? s : JSON.stringify(s);
+}
+function readsAsString(s) {
+  try {
+    return (0, import_yaml.parse)(s, { version: "1.1" }) === s && (0, import_yaml.parse)(s) === s;
+  } catch {
+    return !1;
+  }
 }
 var SECRET_KEYS = /^(client\.key|client\.crt|tls\.key)$/, ENTRY = /^([ \t]*(?:-[ \t]+)?)(["']?)(client\.key|client\.crt|tls\.key)\2([ \t]*:)(.*)$/;
 function redactDataEntries(text) {
@@ -7393,123 +5550,12 @@ function decodesToPemPrivateKey(run) {
   return /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(decoded) || /^-----BEGIN [A-Z0-9 ]*PRIV/.test(decoded);
 }
 
-// src/cli/run-migrate.ts
-function modeOf(args, inputs, stdin) {
-  let chosen = [args.write && "write", args.check && "check", args.listDifferent && !args.write && "list", args.diff && "diff", args.outDir !== void 0 && "out-dir"].filter(Boolean);
-  if (chosen.length > 1) throw new UsageError(`choose one of --write, --check, --list-different, --diff, --out-dir (got ${chosen.map((m) => `--${m === "list" ? "list-different" : m}`).join(" and ")})`);
-  let mode = chosen[0] ?? "stdout";
-  if (stdin && (mode === "write" || mode === "out-dir")) throw new UsageError(`--${mode} needs file paths; standard input can only be printed, checked or diffed`);
-  if (mode === "stdout" && inputs > 1) throw new UsageError("several files need a mode: --write, --check, --list-different, --diff or --out-dir");
-  return mode;
-}
-function plan2(name, text, options) {
-  let r = migrate(text, { ...options, file: name }), errors = r.diagnostics.filter((d) => d.severity === "error"), warnings = r.diagnostics.filter((d) => d.severity === "warning");
-  return { input: text, output: r.output, result: { path: name, status: statusOf(r.status), unresolved: r.unresolved, changes: r.changes, warnings, errors } };
-}
-var readError = (path, error) => ({
-  input: "",
-  output: "",
-  result: { path, status: "error", unresolved: !1, changes: [], warnings: [], errors: [error] }
-});
-async function runMigrate(args, io) {
-  if (!args.endpoint) throw new UsageError("--endpoint is required (or set DELEGATE_MTLS_ENDPOINT), e.g. --endpoint https://acme.harness.io:8443");
-  let opts = { endpoint: args.endpoint, tiService: args.tiService, grpcAuthority: args.grpcAuthority };
-  args.secretName !== void 0 && (opts.secretName = args.secretName), args.mountPath !== void 0 && (opts.mountPath = args.mountPath);
-  let options = resolveOptions(opts), maxBytes = args.maxBytes ?? DEFAULT_MAX_BYTES, stdin = args.paths.length === 0 || args.paths.length === 1 && args.paths[0] === "-";
-  if (!stdin && args.paths.includes("-")) throw new UsageError('"-" (standard input) cannot be mixed with file paths');
-  let planned = [], mode;
-  if (stdin) {
-    mode = modeOf(args, 1, !0);
-    let read = await readStdin(io.stdin, maxBytes);
-    planned.push("error" in read ? readError(STDIN_NAME, read.error) : plan2(STDIN_NAME, read.text, options));
-  } else {
-    let { files, errors } = await expandPaths(args.paths, io.cwd);
-    mode = modeOf(args, files.length + errors.length, !1);
-    for (let e of errors) planned.push(readError(e.file ?? args.paths.join(" "), e));
-    for (let file of files) {
-      let abs = resolve3(io.cwd, file), read = await readInput(abs, { maxBytes }), p = "error" in read ? readError(file, { ...read.error, file }) : plan2(file, read.text, options);
-      planned.push({ ...p, abs });
-    }
-  }
-  return finish(args, io, mode, planned);
-}
-async function finish(args, io, mode, planned) {
-  let results = planned.map((p) => p.result), failed = results.some((r) => r.status === "error"), checking = mode === "check" || mode === "list", say = (line) => io.stderr.write(line + `
-`);
-  for (let r of results) for (let line of diagnosticsText(r, args.quiet)) say(line);
-  if (mode === "stdout")
-    failed || io.stdout.write(planned[0].output);
-  else if (mode === "diff")
-    for (let p of planned)
-      p.result.status === "error" || p.input === p.output || io.stdout.write(redactSecretData(unifiedDiff(p.input, p.output, `a/${p.result.path}`, `b/${p.result.path}`)));
-  else (mode === "write" || mode === "out-dir") && (failed && !args.keepGoing ? say("nothing was written: fix the errors above first (or use --keep-going to write the files that could be migrated)") : await writeAll(args, io, mode, planned));
-  let needs = results.filter((r) => r.status === "migrated" || r.unresolved);
-  if (args.format === "json")
-    io.stdout.write(jsonReport(results, mode));
-  else if (mode === "list" || mode === "write" && args.listDifferent)
-    for (let r of mode === "list" ? needs : results.filter((x) => x.status === "migrated")) io.stdout.write(r.path + `
-`);
-  else if (mode === "check") {
-    for (let r of needs) io.stdout.write(fileLine(r, !0) + `
-`);
-    args.quiet || (say(summaryLine(results, !0)), needs.length > 0 && !failed && say("run with --write to migrate them"));
-  } else if (mode !== "stdout" && !args.quiet) {
-    for (let r of results) say(fileLine(r, !1));
-    say(summaryLine(results, !1));
-  }
-  return failed ? 2 : checking && needs.length > 0 ? 1 : 0;
-}
-async function writeAll(args, io, mode, planned) {
-  let dirs = /* @__PURE__ */ new Set();
-  for (let p of planned)
-    if (!(p.result.status === "error" || !p.abs))
-      if (mode === "write") {
-        if (p.input === p.output) continue;
-        dirs.add(dirname3(p.abs)), await writeFileAtomic(p.abs, p.output);
-      } else {
-        let rel = relative(io.cwd, p.abs);
-        if (rel.startsWith("..") || isAbsolute(rel)) throw new UsageError(`--out-dir mirrors paths relative to the current directory; ${p.result.path} is outside it`);
-        let target = join4(resolve3(io.cwd, args.outDir), rel);
-        await mkdir(dirname3(target), { recursive: !0 }), await writeFileAtomic(target, p.output);
-      }
-  for (let dir of dirs) await cleanStaleTempFiles(dir);
-}
-
-// src/cli/main.ts
-async function main(argv, io) {
-  try {
-    let args = await parseArgs(argv, io.env);
-    switch (args.command) {
-      case "help":
-        return io.stdout.write(args.text.endsWith(`
-`) ? args.text : args.text + `
-`), 0;
-      case "version":
-        return io.stdout.write(`0.1.0
-`), 0;
-      case "secret": {
-        let { runSecret } = await import("./run-secret-QOWQSUZG.js");
-        return await runSecret(args, io);
-      }
-      default:
-        return await runMigrate(args, io);
-    }
-  } catch (e) {
-    if (e instanceof UsageError)
-      return io.stderr.write(`delegate-mtls: ${e.message}
-Run "delegate-mtls --help" for usage.
-`), 2;
-    let detail = e instanceof InternalError ? e.message : e instanceof Error ? e.stack ?? e.message : String(e);
-    return io.stderr.write(`delegate-mtls: ${e instanceof Error && /^cannot write/.test(e.message) ? e.message : `internal error: ${detail}`}
-`), 2;
-  }
-}
-
 export {
-  UsageError,
-  InternalError,
-  formatDiagnostic,
-  resolveOptions,
-  migrate,
-  main
+  require_dist,
+  CLIENT_CERT_KEY,
+  CLIENT_KEY_KEY,
+  renderSecretManifest,
+  isPlaceholderSecretData,
+  REDACTED,
+  redactSecretData
 };

@@ -1,0 +1,18 @@
+import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
+import {
+  CLIENT_CERT_KEY,
+  CLIENT_KEY_KEY,
+  REDACTED,
+  isPlaceholderSecretData,
+  redactSecretData,
+  renderSecretManifest
+} from "./chunk-2OG4SOFQ.js";
+import "./chunk-V2O42A2J.js";
+export {
+  CLIENT_CERT_KEY,
+  CLIENT_KEY_KEY,
+  REDACTED,
+  isPlaceholderSecretData,
+  redactSecretData,
+  renderSecretManifest
+};

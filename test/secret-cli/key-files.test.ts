@@ -1,0 +1,186 @@
+/**
+ * Files that get key data: written with mode 0600; inside a git work tree, a warning that points GitOps repos
+ * at Sealed Secrets or External Secrets; outside one, no warning. Also through the real bin (the committed
+ * bundle), as a user runs it.
+ */
+import { execFileSync } from 'node:child_process'
+import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { textHoldsKey } from '../../src/cli/key-files.js'
+import { b64, bin, cli, E, F, FIXED, FIXTURES, gitInit, HAND_RENDERED, read, SAMPLE, workspace } from './harness.js'
+
+const ws = workspace()
+const CERT = ['--cert', F.cert, '--key', F.key]
+const mode = (path: string) => statSync(path).mode & 0o777
+const gitWarning = (shown: string, root: string) =>
+  `${shown}: warning: this file now holds a private key and is inside a git work tree (${root}); do not commit it — ` +
+  'in GitOps repos use Sealed Secrets or External Secrets for the client certificate Secret\n'
+const REPORT = /^(\S+): migrated \(\d+ changes\)\n1 file: 1 migrated\n$/
+
+function insideGit(dir: string): boolean {
+  try {
+    execFileSync('git', ['-C', dir, 'rev-parse', '--is-inside-work-tree'], { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
+}
+
+const test = suite('files that get key data')
+
+test('precondition: the temp folder is not inside a git work tree', () => {
+  assert.not.ok(insideGit(ws.dir), `${ws.dir} is inside a git work tree: the "no warning" cases would mean nothing`)
+})
+
+test('--write outside git: mode 0600 (from 0644 and from 0664), no warning', async () => {
+  for (const [rel, before] of [['plain/d.yaml', 0o644], ['plain/group.yaml', 0o664]] as const) {
+    const file = ws.sample(rel)
+    chmodSync(file, before)
+    const r = await cli([...E, ...CERT, '--write', rel], { cwd: ws.dir })
+    assert.is(r.code, 0)
+    assert.match(r.stderr, REPORT)
+    assert.not.match(r.stderr, /Sealed Secrets|git/)
+    assert.is(mode(file).toString(8), '600')
+    assert.ok(read(file).includes(`  client.key: ${b64(ws.fx.valid.key)}\n`))
+  }
+})
+
+test('--write inside a git work tree: mode 0600 and the Sealed Secrets / External Secrets warning', async () => {
+  const repo = join(ws.dir, 'repo')
+  ws.sample('repo/clusters/prod/d.yaml')
+  gitInit(repo)
+  const r = await cli([...E, ...CERT, '--write', 'repo/clusters/prod/d.yaml'], { cwd: ws.dir })
+  assert.is(r.code, 0)
+  // The warning, as the file is written; then the usual report.
+  const warning = gitWarning('repo/clusters/prod/d.yaml', repo)
+  assert.ok(r.stderr.startsWith(warning), r.stderr)
+  assert.match(r.stderr.slice(warning.length), REPORT)
+  assert.is(mode(join(repo, 'clusters/prod/d.yaml')).toString(8), '600')
+})
+
+test('a git worktree or submodule (`.git` is a file) counts as a work tree too', async () => {
+  const repo = join(ws.dir, 'worktree')
+  ws.sample('worktree/d.yaml')
+  writeFileSync(join(repo, '.git'), 'gitdir: /elsewhere/.git/worktrees/w\n')
+  const r = await cli([...E, ...CERT, '--write', 'worktree/d.yaml'], { cwd: ws.dir })
+  assert.is(r.code, 0)
+  assert.ok(r.stderr.includes(gitWarning('worktree/d.yaml', repo)), r.stderr)
+})
+
+test('filling the placeholder Secret is writing key data too: 0600 and the warning', async () => {
+  const repo = join(ws.dir, 'ui')
+  const file = ws.write('ui/delegate.yaml', read(HAND_RENDERED))
+  chmodSync(file, 0o644)
+  gitInit(repo)
+  const r = await cli([...E, ...CERT, '--write', 'ui/delegate.yaml'], { cwd: ws.dir })
+  assert.is(r.code, 0)
+  assert.ok(r.stderr.includes(gitWarning('ui/delegate.yaml', repo)), r.stderr)
+  assert.is(mode(file).toString(8), '600')
+  assert.ok(read(file).includes(`  client.key: "${b64(ws.fx.valid.key)}"\n`))
+})
+
+test('no key data, no change of mode and no warning (migration without --cert, inside git)', async () => {
+  const repo = join(ws.dir, 'nokey')
+  const file = ws.sample('nokey/d.yaml')
+  chmodSync(file, 0o644)
+  gitInit(repo)
+  const r = await cli([...E, '--write', 'nokey/d.yaml'], { cwd: ws.dir })
+  assert.is(r.code, 0)
+  assert.match(r.stderr, REPORT)
+  assert.is(mode(file).toString(8), '644')
+})
+
+test('a second run writes nothing: no warning, the mode stays 0600', async () => {
+  const repo = join(ws.dir, 'again')
+  const file = ws.sample('again/d.yaml')
+  gitInit(repo)
+  assert.is((await cli([...E, ...CERT, '--write', 'again/d.yaml'], { cwd: ws.dir })).code, 0)
+  const bytes = readFileSync(file)
+  const r = await cli([...E, ...CERT, '--write', 'again/d.yaml'], { cwd: ws.dir })
+  assert.is(r.code, 0)
+  assert.is(r.stderr, 'again/d.yaml: already mTLS\n1 file: 1 already mTLS\n')
+  assert.ok(readFileSync(file).equals(bytes))
+  assert.is(mode(file).toString(8), '600')
+})
+
+test('--out-dir: the copy is 0600; the warning names the copy when it lands in a git work tree', async () => {
+  ws.sample('src-a/d.yaml')
+  const plain = await cli([...E, ...CERT, '--out-dir', 'out-plain', 'src-a/d.yaml'], { cwd: ws.dir })
+  assert.is(plain.code, 0)
+  assert.not.match(plain.stderr, /Sealed Secrets/)
+  assert.is(mode(join(ws.dir, 'out-plain/src-a/d.yaml')).toString(8), '600')
+
+  const repo = join(ws.dir, 'gitops')
+  gitInit(repo)
+  const r = await cli([...E, ...CERT, '--out-dir', 'gitops/rendered', 'src-a/d.yaml'], { cwd: ws.dir })
+  assert.is(r.code, 0)
+  const copy = join(repo, 'rendered/src-a/d.yaml')
+  assert.ok(r.stderr.includes(gitWarning(copy, repo)), r.stderr)
+  assert.is(mode(copy).toString(8), '600')
+  assert.is(mode(join(ws.dir, 'src-a/d.yaml')).toString(8), '644', 'the source is left alone')
+})
+
+test('errors write nothing and warn about nothing, inside git', async () => {
+  const repo = join(ws.dir, 'err')
+  const file = ws.sample('err/d.yaml')
+  chmodSync(file, 0o644)
+  gitInit(repo)
+  const r = await cli([...E, '--cert', F.expired, '--key', F.key, '--write', 'err/d.yaml'], { cwd: ws.dir })
+  assert.is(r.code, 2)
+  assert.not.match(r.stderr, /Sealed Secrets/)
+  assert.is(mode(file).toString(8), '644')
+  assert.ok(readFileSync(file).equals(readFileSync(SAMPLE)))
+})
+
+test('textHoldsKey (for callers that write a copy of a file that already holds a key, e.g. --out-dir)', () => {
+  assert.ok(textHoldsKey(read(join(FIXTURES, 'harness-delegate.with-secret.expected.yaml'))))
+  assert.ok(textHoldsKey(`stringData:\n  key.pem: |\n    ${ws.fx.ec.key.replace(/\n/g, '\n    ')}`))
+  assert.not.ok(textHoldsKey(read(SAMPLE)))
+  assert.not.ok(textHoldsKey(read(HAND_RENDERED)), 'placeholders are not keys')
+})
+
+test.run()
+
+// ---- The real bin ------------------------------------------------------------------------------
+const e2e = suite('the real bin (dist/ bundle): secret, --write, exit codes')
+
+e2e('secret: the golden bytes; an error: exit 2 and the message; a warning: exit 0', () => {
+  const ok = bin(['secret', '--cert', F.fixedCert, '--key', F.fixedKey, '--ca', F.fixedCa, '--name', 'harness-delegate-client-certificate', '-n', 'harness-delegate-ng'], { cwd: ws.dir })
+  assert.is(ok.stderr, '')
+  assert.is(ok.code, 0)
+  assert.is(ok.stdout, read(join(FIXTURES, 'secret.expected.yaml')))
+  const bad = bin(['secret', '--cert', F.cert, '--key', F.mismatchedKey], { cwd: ws.dir })
+  assert.is(bad.code, 2)
+  assert.is(bad.stdout, '')
+  assert.match(bad.stderr, /^certs\/mismatched\.key: error: the private key in certs\/mismatched\.key does not belong to the certificate/)
+  const warn = bin(['secret', '--cert', F.rsa1024Cert, '--key', F.rsa1024Key], { cwd: ws.dir })
+  assert.is(warn.code, 0)
+  assert.is(warn.stderr, `${F.rsa1024Key}: warning: the RSA key in ${F.rsa1024Key} has 1024 bits; use at least 2048 bits\n`)
+})
+
+e2e('migrate: the golden from stdin; --write in a git work tree: 0600 and the warning', () => {
+  const out = bin([...E, '--cert', F.fixedCert, '--key', F.fixedKey], { cwd: ws.dir, stdin: read(SAMPLE) })
+  assert.is(out.stderr, '')
+  assert.is(out.code, 0)
+  assert.is(out.stdout, read(join(FIXTURES, 'harness-delegate.with-secret.expected.yaml')))
+  assert.ok(out.stdout.includes(b64(FIXED.key)))
+
+  const repo = join(ws.dir, 'bin-repo')
+  const file = ws.sample('bin-repo/d.yaml')
+  chmodSync(file, 0o644)
+  gitInit(repo)
+  const w = bin([...E, '--cert', F.fixedCert, '--key', F.fixedKey, '--write', 'bin-repo/d.yaml'], { cwd: ws.dir })
+  assert.is(w.code, 0)
+  assert.ok(w.stderr.includes(gitWarning('bin-repo/d.yaml', repo)), w.stderr)
+  assert.is(mode(file).toString(8), '600')
+  assert.is(read(file), read(join(FIXTURES, 'harness-delegate.with-secret.expected.yaml')))
+
+  const expired = bin([...E, '--cert', F.expired, '--key', F.key, '--write', 'bin-repo/d.yaml'], { cwd: ws.dir })
+  assert.is(expired.code, 2)
+  assert.is(read(file), read(join(FIXTURES, 'harness-delegate.with-secret.expected.yaml')))
+})
+
+e2e.after(() => ws.remove())
+e2e.run()
