@@ -4,15 +4,15 @@ import {
   normalizeRevertEndpoint,
   resolveOptions,
   revert
-} from "./chunks/chunk-4UMFSKBB.js";
+} from "./chunks/chunk-LCIY42MC.js";
 import {
   main
-} from "./chunks/chunk-3OHXY5WE.js";
+} from "./chunks/chunk-INTUQWAC.js";
 import "./chunks/chunk-MI24M3RD.js";
 import {
   audit
-} from "./chunks/chunk-A3E6PIFS.js";
-import "./chunks/chunk-HPDTMPXS.js";
+} from "./chunks/chunk-2HAH2ATM.js";
+import "./chunks/chunk-BAPGBJNV.js";
 import "./chunks/chunk-TUYH4ZGV.js";
 import "./chunks/chunk-2OG4SOFQ.js";
 import {

@@ -234,7 +234,13 @@ async function writeAll(args: MigrateArgs, io: Io, mode: Mode, planned: Planned[
     }
   }
   for (const dir of dirs) await syncDirectory(dir)
-  if (mode === 'write') for (const dir of dirs) await cleanStaleTempFiles(dir)
+  // Leftovers of a killed run go in every folder this run read from, not only those it wrote to (a
+  // folder whose files were all migrated before the kill gets no write now). Best effort: a folder
+  // that cannot be listed keeps them.
+  if (mode === 'write') {
+    for (const p of planned) if (p.abs) dirs.add(dirname(p.abs))
+    for (const dir of dirs) await cleanStaleTempFiles(dir).catch(() => 0)
+  }
   for (const job of jobs) {
     if (job.p.result.written && holdsKey(job.p.result, job.p.output)) await warnIfInGitTree(job.dest, outDir === undefined ? job.p.result.path : job.dest, io)
   }

@@ -1,5 +1,5 @@
-import { open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises'
-import type { Stats } from 'node:fs'
+import { access, open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises'
+import { constants, type Stats } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { describeFsError, errnoCode } from './io-diagnostic.js'
 import { resolveWriteTarget } from './resolve-write-target.js'
@@ -14,7 +14,8 @@ const DIR_SYNC_IGNORED = new Set(['EINVAL', 'EISDIR', 'EPERM', 'EACCES', 'ENOTSU
  * Replaces `file` with `text` (UTF-8, written as given) so that a reader, a crash or a kill
  * sees either the old or the new content, never a mix: temp file in the same directory,
  * fsync, rename over the target, fsync the directory. A symlink is followed (its target is
- * rewritten, the link stays). Keeps the old file's mode (and, when allowed, owner);
+ * rewritten, the link stays). A read-only target (no write bit) is refused, not replaced.
+ * Keeps the old file's mode (and, when allowed, owner);
  * `opts.mode` overrides it, e.g. 0o600 for a file holding a private key. A new file gets
  * 0o666 minus the umask. On failure the temp file is removed and the Error names the file.
  */
@@ -40,6 +41,18 @@ export interface StagedWrite {
   abort(): Promise<void>
 }
 
+/**
+ * Test seam for faults the test machine cannot produce on demand (a full disk where no small tmpfs can
+ * be mounted, a rename failing half way through a batch): a hook that throws, e.g. an `ENOSPC` error,
+ * fails that write as the file system would. Both are undefined outside tests (test/robust/disk-faults).
+ */
+export const writeFaults: {
+  /** Called once the temp file exists, before its content is written. */
+  beforeWrite?: (tempPath: string, target: string) => void | Promise<void>
+  /** Called before the temp file is renamed over its target. */
+  beforeRename?: (tempPath: string, target: string) => void | Promise<void>
+} = {}
+
 /** The first half of `writeFileAtomic`: the temp file written and fsynced, the target untouched. */
 export async function stageFileAtomic(file: string, text: string, opts: { mode?: number } = {}): Promise<StagedWrite> {
   let tmp: string | undefined
@@ -50,6 +63,7 @@ export async function stageFileAtomic(file: string, text: string, opts: { mode?:
     const old = await statIfExists(target)
     if (old?.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' })
     if (old && !old.isFile()) throw new Error('is not a regular file')
+    if (old) await assertWritable(target, old)
     const mode = opts.mode ?? (old ? old.mode & 0o7777 : undefined)
 
     tmp = join(dirname(target), tempFileName(basename(target)))
@@ -57,6 +71,7 @@ export async function stageFileAtomic(file: string, text: string, opts: { mode?:
     fh = await open(tmp, 'wx', mode ?? 0o666)
     if (mode !== undefined) await fh.chmod(mode) // exact, no umask: 0o664 stays 0o664
     if (old) await keepOwner(fh, old)
+    await writeFaults.beforeWrite?.(tmp, target)
     await fh.writeFile(text, 'utf8')
     await fh.sync()
     const closing = fh
@@ -77,6 +92,7 @@ export async function stageFileAtomic(file: string, text: string, opts: { mode?:
       if (done) throw new Error(`cannot write ${file}: already committed or aborted`)
       done = true
       try {
+        await writeFaults.beforeRename?.(temp, dest)
         await rename(temp, dest)
       } catch (err) {
         await unlink(temp).catch(() => undefined)
@@ -140,6 +156,18 @@ function isRunning(pid: number): boolean {
   } catch (err) {
     return errnoCode(err) !== 'ESRCH' // an out-of-range pid (ERR_INVALID_ARG_TYPE) is kept, to be safe
   }
+}
+
+/**
+ * A rename replaces a file whatever its mode, so a read-only file (no write bit: `chmod 444`, the
+ * usual way to say "generated, do not edit") would be rewritten silently, and by root always. It is
+ * refused instead, the same for root and everyone else; a file we may not write (another user's) too.
+ */
+async function assertWritable(target: string, old: Stats): Promise<void> {
+  if ((old.mode & 0o222) === 0) {
+    throw Object.assign(new Error(`is read-only (mode 0${(old.mode & 0o777).toString(8)}); make it writable (chmod u+w) to migrate it`), { code: 'EREADONLY' })
+  }
+  if (process.getuid?.() !== 0) await access(target, constants.W_OK)
 }
 
 async function statIfExists(path: string): Promise<Stats | undefined> {

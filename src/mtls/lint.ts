@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, visit, type Node, type YAMLMap } from 'yaml'
 import { lookup, stringAt } from '../yaml/lookup.js'
 import { report } from './context.js'
+import { mayMatter } from '../resources/classify.js'
 import { VOLUME_NAME, type PlanContext } from './types.js'
 
 /** SPEC §6 lint: remarks that change nothing. Run after planning, so edited nodes are known. */
@@ -23,6 +24,20 @@ export function lint(ctx: PlanContext): void {
       }
     }
     if (res.type === 'delegate' || res.type === 'upgrader-cronjob') lintPod(ctx, lookup(root, res.podPath))
+    const i = res.ref.document
+    const start = ctx.starts ? ctx.starts[i]! : res.doc.range[0]
+    const text = ctx.starts ? ctx.src.slice(start, ctx.starts[i + 1] ?? ctx.src.length) : ctx.src.slice(start, res.doc.range[2])
+    if (ctx.starts && !mayMatter(text)) {
+      // A document that was not parsed (src/yaml/spans.ts): its placeholders are found in its text.
+      for (const m of text.matchAll(/PUT_YOUR_[A-Z_]+/g)) {
+        const lineStart = text.lastIndexOf('\n', m.index) + 1
+        if (placeholders.has(m[0]) || /(?:^|\s)#/.test(text.slice(lineStart, m.index))) continue
+        placeholders.add(m[0])
+        report(ctx, 'warning', 'LINT', `placeholder ${m[0]} is still in the manifest; replace it before applying`, start + m.index)
+      }
+      continue
+    }
+    if (!/PUT_YOUR_|\b400\b/.test(text)) continue
     visit(root as Node, {
       Pair(_, pair) {
         const v = pair.value

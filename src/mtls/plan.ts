@@ -1,4 +1,4 @@
-import type { Node } from 'yaml'
+import { isAlias, isMap, isSeq, type Node } from 'yaml'
 import type { Diagnostic } from '../errors.js'
 import { classify, type DelegateWorkload, type Resource } from '../resources/classify.js'
 import { validate, type SchemaName } from '../validate/index.js'
@@ -31,10 +31,61 @@ function validateAt(ctx: PlanContext, schema: SchemaName, base: unknown, basePat
   return problems.length === 0
 }
 
+/** Env vars delegate-mtls sets or renames (SPEC §3.1–3.4). */
+const MANAGED_ENV = new Set(['MANAGER_HOST_AND_PORT', 'LOG_STREAMING_SERVICE_URL', 'TI_SERVICE_URL', 'DELEGATE_CLIENT_CERTIFICATE_PATH', 'DELEGATE_CLIENT_CERTIFICATE_KEY_PATH', 'CLIENT_CERTIFICATE_PATH', 'CLIENT_CERTIFICATE_KEY_PATH', 'GRPC_AUTHORITY_MODIFICATION_DISABLED'])
+
+/**
+ * Edits are splices on the text, so a value we must change cannot be an alias (`env: *shared`,
+ * `value: *host`): changing its anchor would change every other use of it too. Refused (error at the
+ * alias) rather than half-done; returns whether it refused.
+ */
+function refuseAliases(ctx: PlanContext, pod: unknown, containerIndex: number, label: string): boolean {
+  const found: Node[] = []
+  const container = isMap(pod) ? (pod.get('containers', true) as { items?: unknown[] } | undefined)?.items?.[containerIndex] : undefined
+  const check = (n: unknown) => isAlias(n) && found.push(n)
+  if (isMap(pod)) check(pod.get('volumes', true))
+  if (isMap(container)) {
+    for (const key of ['env', 'volumeMounts']) check(container.get(key, true))
+    const env = container.get('env', true)
+    if (isSeq(env)) {
+      for (const item of env.items) {
+        check(item)
+        if (isMap(item) && MANAGED_ENV.has(String(item.get('name')))) check(item.get('value', true))
+      }
+    }
+  }
+  for (const a of found) {
+    report(ctx, 'error', 'UNSUPPORTED', `${label}: *${(a as unknown as { source: string }).source} is an alias, and delegate-mtls must change what it points to; changing the anchor would change its other uses too: write the value out in full here`, a)
+  }
+  return found.length > 0
+}
+
+/**
+ * A managed env var listed twice: Kubernetes uses the last one, delegate-mtls would set the first, and
+ * the delegate would silently keep the old value. Refused at the second entry; returns whether it refused.
+ */
+function refuseDuplicateEnv(ctx: PlanContext, pod: unknown, containerIndex: number, label: string): boolean {
+  const container = isMap(pod) ? (pod.get('containers', true) as { items?: unknown[] } | undefined)?.items?.[containerIndex] : undefined
+  const env = isMap(container) ? container.get('env', true) : undefined
+  if (!isSeq(env)) return false
+  const seen = new Set<string>()
+  let refused = false
+  for (const item of env.items) {
+    const name = isMap(item) ? item.get('name') : undefined
+    if (typeof name !== 'string' || !MANAGED_ENV.has(name)) continue
+    if (seen.has(name)) {
+      report(ctx, 'error', 'CONFLICT', `${label}: env ${name} is listed twice; Kubernetes uses the last one, so changing one would leave the other in force: remove the duplicate`, item as Node)
+      refused = true
+    }
+    seen.add(name)
+  }
+  return refused
+}
+
 /** Plans the whole stream (SPEC §2–6): recognise, validate, plan, lint. */
-export function planStream(src: string, eol: string, file: string, docs: Doc[], options: MtlsOptions): StreamPlan {
+export function planStream(src: string, eol: string, file: string, docs: Doc[], options: MtlsOptions, starts?: number[]): StreamPlan {
   const resources = docs.map((doc, i) => classify(doc, i))
-  const ctx: PlanContext = { src, eol, file, options, resources, edits: [], diagnostics: [], secretByDelegate: new Map(), modeByDelegate: new Map() }
+  const ctx: PlanContext = { src, eol, file, options, resources, ...(starts ? { starts } : {}), edits: [], diagnostics: [], secretByDelegate: new Map(), modeByDelegate: new Map() }
   const plannable: Resource[] = []
   for (const res of resources) {
     const label = `${res.ref.kind} ${res.ref.name ?? ''}`.trim()
@@ -55,7 +106,7 @@ export function planStream(src: string, eol: string, file: string, docs: Doc[], 
       case 'upgrader-cronjob': {
         const pod = lookup(res.doc.contents, res.podPath)
         const data = res.podPath.reduce<unknown>((o, k) => (o as Record<string | number, unknown> | undefined)?.[k], plain.value)
-        if (validateAt(ctx, 'podSpec', pod, res.podPath, data, label)) plannable.push(res)
+        if (validateAt(ctx, 'podSpec', pod, res.podPath, data, label) && !refuseAliases(ctx, pod, res.container, label) && !refuseDuplicateEnv(ctx, pod, res.container, label)) plannable.push(res)
         break
       }
       case 'upgrader-config':

@@ -67,6 +67,8 @@ export const VOLUME_NAME = 'client-certificate'
 /** Everything the rules of one stream share. */
 export interface PlanContext {
   src: string
+  /** Where each document starts in `src`, when the stream was split without the parser (src/yaml/spans.ts). */
+  starts?: number[]
   eol: string
   file: string
   options: MtlsOptions

@@ -2,7 +2,7 @@ import { InternalError, UsageError, type Diagnostic } from '../errors.js'
 import { normalizeEndpoint } from '../mtls/endpoint.js'
 import { planStream } from '../mtls/plan.js'
 import type { Change, MtlsOptions } from '../mtls/types.js'
-import type { ResourceRef } from '../resources/classify.js'
+import { mayMatter, type ResourceRef } from '../resources/classify.js'
 import { parseStream } from '../yaml/parse.js'
 import { readSource, writeSource } from '../yaml/source.js'
 import { applySplices } from '../yaml/splice.js'
@@ -85,9 +85,9 @@ export function migrate(text: string, options: MigrateOptions | (MtlsOptions & {
   const fail = (diagnostics: Diagnostic[], resources: MigrateResult['resources'] = []): MigrateResult => ({
     status: 'error', output: text, changes: [], diagnostics, unresolved: false, resources,
   })
-  const { docs, errors } = parseStream(source.text, file)
+  const { docs, errors, starts } = parseStream(source.text, file, mayMatter)
   if (errors.length > 0) return fail(errors)
-  const plan = planStream(source.text, source.eol, file, docs, resolved)
+  const plan = planStream(source.text, source.eol, file, docs, resolved, starts)
   const resources = plan.resources.filter((r) => r.type !== 'other').map((r) => ({ ...r.ref, type: r.type }))
   const diagnostics = plan.diagnostics
   if (diagnostics.some((d) => d.severity === 'error')) return fail(diagnostics, resources)
@@ -98,7 +98,7 @@ export function migrate(text: string, options: MigrateOptions | (MtlsOptions & {
 
   let body = applySplices(source.text, plan.edits.flatMap((e) => e.splices))
   if (hooks.afterSplice) body = hooks.afterSplice(body)
-  const mismatch = hooks.verify === false ? undefined : checkOutput(source.text, docs, body, plan.edits)
+  const mismatch = hooks.verify === false ? undefined : checkOutput(source.text, docs, body, plan.edits, starts)
   if (mismatch) {
     const bug = `internal error: the semantic guard refused the result (${mismatch}); nothing was written. Please report this with the input file`
     return fail([...diagnostics, { code: 'GUARD_MISMATCH', severity: 'error', message: bug, file }], resources)

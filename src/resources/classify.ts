@@ -90,6 +90,22 @@ function legacyReason(kind: string, container: YAMLMap): { reason: string; at: N
 /** Does this `config.yaml` text look like the upgrader's (mode: Delegate, or a delegateConfig map)? */
 export const looksLikeUpgraderConfig = (text: string) => /^mode:\s*["']?Delegate\b|^delegateConfig:/m.test(text)
 
+const TOP_LEVEL_KIND = /^kind:/gm
+const SIMPLE_KIND = /^kind:[ \t]*(["']?)([A-Za-z][A-Za-z0-9]*)\1[ \t]*(?:#[^\n]*)?\r?$/m
+const KINDS_THAT_MATTER = new Set(['Deployment', 'StatefulSet', 'CronJob', 'ConfigMap', 'Secret', 'HorizontalPodAutoscaler'])
+
+/**
+ * Can this document's text be anything we change, refuse or lint? One top-level `kind:` written as a
+ * plain or quoted word of another kind (Role, Namespace, Service …) cannot; anything else — no `kind`
+ * (Helm values, compose, JSON, an indented root), a `kind` in another style, two of them — might, and
+ * is parsed.
+ */
+export function mayMatter(text: string): boolean {
+  if ((text.match(TOP_LEVEL_KIND)?.length ?? 0) !== 1) return true
+  const m = SIMPLE_KIND.exec(text)
+  return !m || KINDS_THAT_MATTER.has(m[2]!)
+}
+
 /** Recognises one document on its own (SPEC §2), so a delegate split over several files works. */
 export function classify(doc: Doc, index: number): Resource {
   const root = doc.contents

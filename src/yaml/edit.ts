@@ -85,12 +85,25 @@ function flowInsertion(ctx: EditContext, coll: Collection, text: string): Splice
   return ctx.src[q] === ',' ? insertAt(q + 1, ` ${text},`) : insertAt(p, `, ${text}`)
 }
 
+/**
+ * Whether new items in a flow collection must be written as JSON: its keys (or its items' keys) are
+ * double-quoted, or, when it is empty, the key it stands under is (`"volumes": []`).
+ */
+function isJsonStyle(ctx: EditContext, coll: Collection): boolean {
+  const quoted = (k: unknown) => isScalar(k) && k.type === 'QUOTE_DOUBLE'
+  if (isMap(coll) && coll.items.length > 0) return coll.items.every((p) => quoted(p.key))
+  const firstMap = isSeq(coll) ? coll.items.find((i) => isMap(i)) : undefined
+  if (isMap(firstMap) && firstMap.items.length > 0) return firstMap.items.every((p) => quoted(p.key))
+  const start = (coll.srcToken as CST.FlowCollection).start.offset
+  return /"[ \t]*:[ \t]*$/.test(ctx.src.slice(Math.max(0, start - 200), start))
+}
+
 const isPadded = (ctx: EditContext, coll: Collection) =>
   ctx.src[(coll.srcToken as CST.FlowCollection).start.offset + 1] === ' '
 
 /** Appends items to the end of a sequence, in its own style (block with its dash column, or flow). */
 export function appendItems(ctx: EditContext, seq: YAMLSeq, items: Fragment[], layout: Partial<BlockLayout> = {}): Splice {
-  if (seq.flow) return flowInsertion(ctx, seq, items.map((i) => renderFlow(i, isPadded(ctx, seq))).join(', '))
+  if (seq.flow) return flowInsertion(ctx, seq, items.map((i) => renderFlow(i, isPadded(ctx, seq), isJsonStyle(ctx, seq))).join(', '))
   const { dashCol, dashGap } = seqLayout(ctx, seq)
   const lines = renderBlockSeq({ seq: items }, dashCol, { unit: ctx.unit, compactSeq: true, ...layout, dashGap })
   return blockInsertion(ctx, endOfBlock(ctx.src, seq.items[seq.items.length - 1] as Node, dashCol), lines, seq)
@@ -106,7 +119,8 @@ export function addPairs(
 ): Splice {
   const frag: MapFragment = { map: pairs }
   if (mapNode.flow) {
-    return flowInsertion(ctx, mapNode, pairs.map(([k, v]) => `${k}: ${renderFlow(v, isPadded(ctx, mapNode))}`).join(', '))
+    const json = isJsonStyle(ctx, mapNode)
+    return flowInsertion(ctx, mapNode, pairs.map(([k, v]) => `${json ? JSON.stringify(k) : k}: ${renderFlow(v, isPadded(ctx, mapNode), json)}`).join(', '))
   }
   const first = mapNode.items[0]
   if (!first) throw new InternalError('empty block mapping')
@@ -126,7 +140,7 @@ export function fillEmptyValue(ctx: EditContext, pair: Pair, value: MapFragment 
   const key = pair.key as Node
   if (inFlow) {
     // `{volumes: null, ...}`: block lines would end the flow mapping; write the value in flow style.
-    const text = renderFlow(value)
+    const text = renderFlow(value, false, isScalar(key) && key.type === 'QUOTE_DOUBLE')
     const v = pair.value as Node | null
     if (v && isScalar(v) && range(v)[1] > range(v)[0]) return [replaceRange(range(v)[0], range(v)[1], text)]
     const colon = ctx.src.indexOf(':', range(key)[1])

@@ -63,11 +63,20 @@ export function renderBlockSeq(frag: SeqFragment, dashCol: number, layout: Block
   return lines
 }
 
-/** One-line flow rendering: `{name: X, value: "Y"}`; `padded` gives `{ name: X }`. */
-export function renderFlow(frag: Fragment, padded = false): string {
-  if ('scalar' in frag) return frag.scalar
+/** A scalar's source as JSON: numbers, booleans, null and double-quoted strings stand; a plain string is quoted. */
+export const jsonScalar = (text: string): string =>
+  /^(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null|"(?:[^"\\]|\\.)*")$/.test(text) ? text : JSON.stringify(text)
+
+/**
+ * One-line flow rendering: `{name: X, value: "Y"}`; `padded` gives `{ name: X }`; `json` gives
+ * `{"name": "X", "value": "Y"}`, for a file written in JSON (which must stay JSON: kubectl reads a
+ * file that starts with `{` as JSON).
+ */
+export function renderFlow(frag: Fragment, padded = false, json = false): string {
+  if ('scalar' in frag) return json ? jsonScalar(frag.scalar) : frag.scalar
   const [open, close] = 'map' in frag ? ['{', '}'] : ['[', ']']
-  const parts = 'map' in frag ? frag.map.map(([k, v]) => `${k}: ${renderFlow(v, padded)}`) : frag.seq.map((v) => renderFlow(v, padded))
+  const key = (k: string) => (json ? JSON.stringify(k) : k)
+  const parts = 'map' in frag ? frag.map.map(([k, v]) => `${key(k)}: ${renderFlow(v, padded, json)}`) : frag.seq.map((v) => renderFlow(v, padded, json))
   if (parts.length === 0) return open + close
   return padded ? `${open} ${parts.join(', ')} ${close}` : `${open}${parts.join(', ')}${close}`
 }

@@ -1,18 +1,52 @@
 import { parseAllDocuments, type Document, type YAMLError } from 'yaml'
 import type { Diagnostic } from '../errors.js'
 import { linePos } from './source.js'
+import { documentStarts, maskDocuments } from './spans.js'
 
 export type Doc = Document.Parsed
 
 /** Parse options that make the yaml library read like Kubernetes (sigs.k8s.io/yaml, YAML 1.1). */
 export const K8S_PARSE = { version: '1.1', keepSourceTokens: true, prettyErrors: false } as const
 
-/** Every document of a stream, in order, with the diagnostics of any that did not parse. */
-export function parseStream(src: string, file: string): { docs: Doc[]; errors: Diagnostic[] } {
+/** At most this many syntax errors are reported per input; one broken bracket can cascade into thousands. */
+export const MAX_SYNTAX_ERRORS = 10
+
+/**
+ * Every document of a stream, in order, with the diagnostics of any that did not parse. Nesting too
+ * deep for the parser (it runs out of stack, at about 800 levels) is one clear error, not one per level.
+ */
+export function parseStream(
+  src: string,
+  file: string,
+  mayMatter?: (documentText: string) => boolean,
+): { docs: Doc[]; errors: Diagnostic[]; starts?: number[] } {
+  // Documents that cannot matter (a Role, a Namespace …) are blanked before parsing: they pass through
+  // as they are, byte for byte, and composing them would be most of the work on a typical manifest.
+  const starts = mayMatter ? documentStarts(src) : undefined
+  let docs = parseDocs(starts ? maskDocuments(src, starts, (i) => mayMatter!(src.slice(starts[i]!, starts[i + 1] ?? src.length))) : src)
+  if (starts && docs.length !== starts.length) docs = parseDocs(src)
+  const result = parseErrors(src, file, docs)
+  return starts && docs.length === starts.length ? { ...result, starts } : result
+}
+
+function parseDocs(src: string): Doc[] {
   const parsed = parseAllDocuments(src, K8S_PARSE)
-  const docs: Doc[] = 'empty' in parsed ? [] : (parsed as Doc[])
-  const errors: Diagnostic[] = []
-  for (const doc of docs) for (const e of doc.errors) errors.push(yamlDiagnostic(src, file, e))
+  return 'empty' in parsed ? [] : (parsed as Doc[])
+}
+
+function parseErrors(src: string, file: string, docs: Doc[]): { docs: Doc[]; errors: Diagnostic[] } {
+  const all = docs.flatMap((doc) => doc.errors)
+  const overflow = all.find((e) => /call stack/i.test(e.message))
+  if (overflow) {
+    const { line, col } = linePos(src, overflow.pos[0])
+    const message = 'invalid YAML: nested too deeply to read (hundreds of levels of brackets or indentation); a Kubernetes manifest is never this deep'
+    return { docs, errors: [{ code: 'YAML_SYNTAX', severity: 'error', message, file, line, col }] }
+  }
+  const errors = all.slice(0, MAX_SYNTAX_ERRORS).map((e) => yamlDiagnostic(src, file, e))
+  if (all.length > MAX_SYNTAX_ERRORS) {
+    const last = errors[errors.length - 1]!
+    errors.push({ ...last, message: `invalid YAML: ${all.length - MAX_SYNTAX_ERRORS} more errors follow from the ones above` })
+  }
   return { docs, errors }
 }
 

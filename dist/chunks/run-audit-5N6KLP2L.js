@@ -5,11 +5,11 @@ import {
   expandPaths,
   readInput,
   readStdin
-} from "./chunk-OR6ZK7DV.js";
+} from "./chunk-UZVUQH5J.js";
 import {
   audit
-} from "./chunk-A3E6PIFS.js";
-import "./chunk-HPDTMPXS.js";
+} from "./chunk-2HAH2ATM.js";
+import "./chunk-BAPGBJNV.js";
 import "./chunk-TUYH4ZGV.js";
 import "./chunk-2OG4SOFQ.js";
 import {

@@ -234,7 +234,8 @@ async function readAtMost(fh, limit) {
 }
 
 // src/io/atomic-write.ts
-import { open as open2, readdir, rename, stat as stat3, unlink } from "node:fs/promises";
+import { access, open as open2, readdir, rename, stat as stat3, unlink } from "node:fs/promises";
+import { constants as constants2 } from "node:fs";
 import { basename as basename3, dirname as dirname2, join as join3 } from "node:path";
 
 // src/io/resolve-write-target.ts
@@ -264,6 +265,7 @@ async function resolveWriteTarget(file) {
 
 // src/io/atomic-write.ts
 var DIR_SYNC_IGNORED = /* @__PURE__ */ new Set(["EINVAL", "EISDIR", "EPERM", "EACCES", "ENOTSUP", "EBADF"]);
+var writeFaults = {};
 async function stageFileAtomic(file, text, opts = {}) {
   let tmp, fh, target;
   try {
@@ -271,8 +273,9 @@ async function stageFileAtomic(file, text, opts = {}) {
     let old = await statIfExists(target);
     if (old?.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
     if (old && !old.isFile()) throw new Error("is not a regular file");
+    old && await assertWritable(target, old);
     let mode = opts.mode ?? (old ? old.mode & 4095 : void 0);
-    tmp = join3(dirname2(target), tempFileName(basename3(target))), fh = await open2(tmp, "wx", mode ?? 438), mode !== void 0 && await fh.chmod(mode), old && await keepOwner(fh, old), await fh.writeFile(text, "utf8"), await fh.sync();
+    tmp = join3(dirname2(target), tempFileName(basename3(target))), fh = await open2(tmp, "wx", mode ?? 438), mode !== void 0 && await fh.chmod(mode), old && await keepOwner(fh, old), await writeFaults.beforeWrite?.(tmp, target), await fh.writeFile(text, "utf8"), await fh.sync();
     let closing = fh;
     fh = void 0, await closing.close();
   } catch (err) {
@@ -288,7 +291,7 @@ async function stageFileAtomic(file, text, opts = {}) {
       if (done) throw new Error(`cannot write ${file}: already committed or aborted`);
       done = !0;
       try {
-        await rename(temp, dest);
+        await writeFaults.beforeRename?.(temp, dest), await rename(temp, dest);
       } catch (err) {
         throw await unlink(temp).catch(() => {
         }), new Error(`cannot write ${file}: ${describeFsError(err)}`, { cause: err });
@@ -337,6 +340,11 @@ function isRunning(pid) {
   } catch (err) {
     return errnoCode(err) !== "ESRCH";
   }
+}
+async function assertWritable(target, old) {
+  if ((old.mode & 146) === 0)
+    throw Object.assign(new Error(`is read-only (mode 0${(old.mode & 511).toString(8)}); make it writable (chmod u+w) to migrate it`), { code: "EREADONLY" });
+  process.getuid?.() !== 0 && await access(target, constants2.W_OK);
 }
 async function statIfExists(path) {
   try {

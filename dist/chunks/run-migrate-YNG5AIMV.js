@@ -4,7 +4,7 @@ import {
   normalizeRevertEndpoint,
   resolveOptions,
   revert
-} from "./chunk-4UMFSKBB.js";
+} from "./chunk-LCIY42MC.js";
 import {
   modeOf
 } from "./chunk-MI24M3RD.js";
@@ -23,8 +23,8 @@ import {
   readStdin,
   stageFileAtomic,
   syncDirectory
-} from "./chunk-OR6ZK7DV.js";
-import "./chunk-HPDTMPXS.js";
+} from "./chunk-UZVUQH5J.js";
+import "./chunk-BAPGBJNV.js";
 import "./chunk-TUYH4ZGV.js";
 import {
   redactSecretData
@@ -397,7 +397,10 @@ async function writeAll(args, io, mode, planned) {
         fail(job, err);
       }
   for (let dir of dirs) await syncDirectory(dir);
-  if (mode === "write") for (let dir of dirs) await cleanStaleTempFiles(dir);
+  if (mode === "write") {
+    for (let p of planned) p.abs && dirs.add(dirname2(p.abs));
+    for (let dir of dirs) await cleanStaleTempFiles(dir).catch(() => 0);
+  }
   for (let job of jobs)
     job.p.result.written && holdsKey(job.p.result, job.p.output) && await warnIfInGitTree(job.dest, outDir === void 0 ? job.p.result.path : job.dest, io);
   return failures;

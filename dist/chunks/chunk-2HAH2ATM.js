@@ -18,7 +18,7 @@ import {
   planStream,
   readSource,
   stringAt
-} from "./chunk-HPDTMPXS.js";
+} from "./chunk-BAPGBJNV.js";
 import {
   normalizeEndpoint
 } from "./chunk-TUYH4ZGV.js";

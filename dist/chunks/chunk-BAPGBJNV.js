@@ -639,7 +639,12 @@ function legacyReason(kind, container) {
   let watcher = envNames2(container).find((n) => WATCHER_ENV2.includes(n));
   if (watcher) return { reason: `env ${watcher} belongs to a legacy (watcher) delegate`, at: container.get("env", !0) };
 }
-var looksLikeUpgraderConfig = (text) => /^mode:\s*["']?Delegate\b|^delegateConfig:/m.test(text);
+var looksLikeUpgraderConfig = (text) => /^mode:\s*["']?Delegate\b|^delegateConfig:/m.test(text), TOP_LEVEL_KIND = /^kind:/gm, SIMPLE_KIND = /^kind:[ \t]*(["']?)([A-Za-z][A-Za-z0-9]*)\1[ \t]*(?:#[^\n]*)?\r?$/m, KINDS_THAT_MATTER = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "CronJob", "ConfigMap", "Secret", "HorizontalPodAutoscaler"]);
+function mayMatter(text) {
+  if ((text.match(TOP_LEVEL_KIND)?.length ?? 0) !== 1) return !0;
+  let m = SIMPLE_KIND.exec(text);
+  return !m || KINDS_THAT_MATTER.has(m[2]);
+}
 function classify(doc, index) {
   let root = doc.contents, kind = stringAt(root, "kind") ?? "", meta = (0, import_yaml4.isMap)(root) ? root.get("metadata", !0) : void 0, ref = { document: index, kind }, name = stringAt(meta, "name"), namespace = stringAt(meta, "namespace");
   name !== void 0 && (ref.name = name), namespace !== void 0 && (ref.namespace = namespace);
@@ -711,10 +716,62 @@ function linePos(src, offset) {
 
 // src/yaml/parse.ts
 var import_yaml5 = __toESM(require_dist(), 1);
-var K8S_PARSE = { version: "1.1", keepSourceTokens: !0, prettyErrors: !1 };
-function parseStream(src, file) {
-  let parsed = (0, import_yaml5.parseAllDocuments)(src, K8S_PARSE), docs = "empty" in parsed ? [] : parsed, errors = [];
-  for (let doc of docs) for (let e of doc.errors) errors.push(yamlDiagnostic(src, file, e));
+
+// src/yaml/spans.ts
+var MARKER = /^---(?:[ \t\r\n]|$)/, END_OR_DIRECTIVE = /^(?:\.\.\.(?:[ \t\r\n]|$)|%)/, BLANK_OR_COMMENT = /^[ \t]*(?:#[^\n]*)?\r?\n?$/;
+function documentStarts(src) {
+  let starts = [], prefixContent = !1;
+  for (let at = 0; at < src.length; ) {
+    let nl = src.indexOf(`
+`, at), end = nl < 0 ? src.length : nl + 1, line = src.slice(at, Math.min(end, at + 4));
+    if (MARKER.test(line))
+      starts.push(starts.length === 0 && !prefixContent ? 0 : at);
+    else {
+      if (END_OR_DIRECTIVE.test(line))
+        return;
+      starts.length === 0 && !prefixContent && !BLANK_OR_COMMENT.test(src.slice(at, end)) && (prefixContent = !0, starts.push(0));
+    }
+    at = end;
+  }
+  return starts;
+}
+function maskDocuments(src, starts, keep) {
+  if (starts.length === 0) return src;
+  let out = "";
+  for (let i = 0; i < starts.length; i++) {
+    let text = src.slice(starts[i], starts[i + 1] ?? src.length);
+    if (keep(i)) out += text;
+    else {
+      let head = text.startsWith("---") ? "---" : "~";
+      out += head + text.slice(head.length).replace(/[^\r\n]/g, " ");
+    }
+  }
+  return out;
+}
+
+// src/yaml/parse.ts
+var K8S_PARSE = { version: "1.1", keepSourceTokens: !0, prettyErrors: !1 }, MAX_SYNTAX_ERRORS = 10;
+function parseStream(src, file, mayMatter2) {
+  let starts = mayMatter2 ? documentStarts(src) : void 0, docs = parseDocs(starts ? maskDocuments(src, starts, (i) => mayMatter2(src.slice(starts[i], starts[i + 1] ?? src.length))) : src);
+  starts && docs.length !== starts.length && (docs = parseDocs(src));
+  let result = parseErrors(src, file, docs);
+  return starts && docs.length === starts.length ? { ...result, starts } : result;
+}
+function parseDocs(src) {
+  let parsed = (0, import_yaml5.parseAllDocuments)(src, K8S_PARSE);
+  return "empty" in parsed ? [] : parsed;
+}
+function parseErrors(src, file, docs) {
+  let all = docs.flatMap((doc) => doc.errors), overflow = all.find((e) => /call stack/i.test(e.message));
+  if (overflow) {
+    let { line, col } = linePos(src, overflow.pos[0]);
+    return { docs, errors: [{ code: "YAML_SYNTAX", severity: "error", message: "invalid YAML: nested too deeply to read (hundreds of levels of brackets or indentation); a Kubernetes manifest is never this deep", file, line, col }] };
+  }
+  let errors = all.slice(0, MAX_SYNTAX_ERRORS).map((e) => yamlDiagnostic(src, file, e));
+  if (all.length > MAX_SYNTAX_ERRORS) {
+    let last = errors[errors.length - 1];
+    errors.push({ ...last, message: `invalid YAML: ${all.length - MAX_SYNTAX_ERRORS} more errors follow from the ones above` });
+  }
   return { docs, errors };
 }
 function yamlDiagnostic(src, file, e, offsetShift = 0) {
@@ -814,9 +871,10 @@ function renderBlockSeq(frag, dashCol, layout) {
   }
   return lines;
 }
-function renderFlow(frag, padded = !1) {
-  if ("scalar" in frag) return frag.scalar;
-  let [open, close] = "map" in frag ? ["{", "}"] : ["[", "]"], parts = "map" in frag ? frag.map.map(([k, v]) => `${k}: ${renderFlow(v, padded)}`) : frag.seq.map((v) => renderFlow(v, padded));
+var jsonScalar = (text) => /^(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null|"(?:[^"\\]|\\.)*")$/.test(text) ? text : JSON.stringify(text);
+function renderFlow(frag, padded = !1, json = !1) {
+  if ("scalar" in frag) return json ? jsonScalar(frag.scalar) : frag.scalar;
+  let [open, close] = "map" in frag ? ["{", "}"] : ["[", "]"], key = (k) => json ? JSON.stringify(k) : k, parts = "map" in frag ? frag.map.map(([k, v]) => `${key(k)}: ${renderFlow(v, padded, json)}`) : frag.seq.map((v) => renderFlow(v, padded, json));
   return parts.length === 0 ? open + close : padded ? `${open} ${parts.join(", ")} ${close}` : `${open}${parts.join(", ")}${close}`;
 }
 
@@ -891,16 +949,26 @@ function flowInsertion(ctx, coll, text) {
   for (; ctx.src[q] === " " || ctx.src[q] === "	"; ) q++;
   return ctx.src[q] === "," ? insertAt(q + 1, ` ${text},`) : insertAt(p, `, ${text}`);
 }
+function isJsonStyle(ctx, coll) {
+  let quoted = (k) => (0, import_yaml7.isScalar)(k) && k.type === "QUOTE_DOUBLE";
+  if ((0, import_yaml7.isMap)(coll) && coll.items.length > 0) return coll.items.every((p) => quoted(p.key));
+  let firstMap = (0, import_yaml7.isSeq)(coll) ? coll.items.find((i) => (0, import_yaml7.isMap)(i)) : void 0;
+  if ((0, import_yaml7.isMap)(firstMap) && firstMap.items.length > 0) return firstMap.items.every((p) => quoted(p.key));
+  let start = coll.srcToken.start.offset;
+  return /"[ \t]*:[ \t]*$/.test(ctx.src.slice(Math.max(0, start - 200), start));
+}
 var isPadded = (ctx, coll) => ctx.src[coll.srcToken.start.offset + 1] === " ";
 function appendItems(ctx, seq2, items, layout = {}) {
-  if (seq2.flow) return flowInsertion(ctx, seq2, items.map((i) => renderFlow(i, isPadded(ctx, seq2))).join(", "));
+  if (seq2.flow) return flowInsertion(ctx, seq2, items.map((i) => renderFlow(i, isPadded(ctx, seq2), isJsonStyle(ctx, seq2))).join(", "));
   let { dashCol, dashGap } = seqLayout(ctx, seq2), lines = renderBlockSeq({ seq: items }, dashCol, { unit: ctx.unit, compactSeq: !0, ...layout, dashGap });
   return blockInsertion(ctx, endOfBlock(ctx.src, seq2.items[seq2.items.length - 1], dashCol), lines, seq2);
 }
 function addPairs(ctx, mapNode, pairs, layout, after) {
   let frag = { map: pairs };
-  if (mapNode.flow)
-    return flowInsertion(ctx, mapNode, pairs.map(([k, v]) => `${k}: ${renderFlow(v, isPadded(ctx, mapNode))}`).join(", "));
+  if (mapNode.flow) {
+    let json = isJsonStyle(ctx, mapNode);
+    return flowInsertion(ctx, mapNode, pairs.map(([k, v]) => `${json ? JSON.stringify(k) : k}: ${renderFlow(v, isPadded(ctx, mapNode), json)}`).join(", "));
+  }
   let first = mapNode.items[0];
   if (!first) throw new InternalError("empty block mapping");
   let keyCol = columnOf(ctx.src, range(first.key)[0]), anchorPair = after !== void 0 && mapNode.items.find((p) => (0, import_yaml7.isScalar)(p.key) && p.key.value === after) || mapNode.items[mapNode.items.length - 1], anchor = anchorPair.value ?? anchorPair.key, at = anchorPair === mapNode.items[mapNode.items.length - 1] ? endOfBlock(ctx.src, anchor, keyCol) : endOfBlock(ctx.src, anchor, Number.MAX_SAFE_INTEGER);
@@ -909,7 +977,7 @@ function addPairs(ctx, mapNode, pairs, layout, after) {
 function fillEmptyValue(ctx, pair, value, layout, inFlow = !1) {
   let key = pair.key;
   if (inFlow) {
-    let text = renderFlow(value), v = pair.value;
+    let text = renderFlow(value, !1, (0, import_yaml7.isScalar)(key) && key.type === "QUOTE_DOUBLE"), v = pair.value;
     if (v && (0, import_yaml7.isScalar)(v) && range(v)[1] > range(v)[0]) return [replaceRange(range(v)[0], range(v)[1], text)];
     let colon = ctx.src.indexOf(":", range(key)[1]);
     return [insertAt(colon + 1, ` ${text}`)];
@@ -1462,6 +1530,9 @@ function ensureComposeMounts(ctx, res, d) {
   ctx.edits[ctx.edits.length - 1].splices.push(...splices);
 }
 
+// src/mtls/plan.ts
+var import_yaml19 = __toESM(require_dist(), 1);
+
 // src/mtls/lint.ts
 var import_yaml16 = __toESM(require_dist(), 1);
 function lint(ctx) {
@@ -1472,7 +1543,17 @@ function lint(ctx) {
       let target = lookup(root, ["spec", "scaleTargetRef"]), name = stringAt(target, "name");
       stringAt(target, "kind") === "Deployment" && name !== void 0 && !deployments.has(name) && report(ctx, "warning", "LINT", `HorizontalPodAutoscaler ${res.ref.name ?? ""} targets Deployment "${name}", which is not in this file`, lookup(target, ["name"]));
     }
-    (res.type === "delegate" || res.type === "upgrader-cronjob") && lintPod(ctx, lookup(root, res.podPath)), (0, import_yaml16.visit)(root, {
+    (res.type === "delegate" || res.type === "upgrader-cronjob") && lintPod(ctx, lookup(root, res.podPath));
+    let i = res.ref.document, start = ctx.starts ? ctx.starts[i] : res.doc.range[0], text = ctx.starts ? ctx.src.slice(start, ctx.starts[i + 1] ?? ctx.src.length) : ctx.src.slice(start, res.doc.range[2]);
+    if (ctx.starts && !mayMatter(text)) {
+      for (let m of text.matchAll(/PUT_YOUR_[A-Z_]+/g)) {
+        let lineStart = text.lastIndexOf(`
+`, m.index) + 1;
+        placeholders.has(m[0]) || /(?:^|\s)#/.test(text.slice(lineStart, m.index)) || (placeholders.add(m[0]), report(ctx, "warning", "LINT", `placeholder ${m[0]} is still in the manifest; replace it before applying`, start + m.index));
+      }
+      continue;
+    }
+    /PUT_YOUR_|\b400\b/.test(text) && (0, import_yaml16.visit)(root, {
       Pair(_, pair) {
         let v = pair.value;
         (0, import_yaml16.isScalar)(pair.key) && (pair.key.value === "defaultMode" || pair.key.value === "mode") && (0, import_yaml16.isScalar)(v) && v.value === 400 && !/^0/.test(v.source ?? "") && !isEdited(v) && report(ctx, "warning", "LINT", `${pair.key.value}: 400 is decimal, which is octal 0620 (group-writable); write 0400 (or 256) if read-only was meant`, v);
@@ -1643,8 +1724,32 @@ function validateAt(ctx, schema, base, basePath, data, what) {
   }
   return problems.length === 0;
 }
-function planStream(src, eol, file, docs, options) {
-  let resources = docs.map((doc, i) => classify(doc, i)), ctx = { src, eol, file, options, resources, edits: [], diagnostics: [], secretByDelegate: /* @__PURE__ */ new Map(), modeByDelegate: /* @__PURE__ */ new Map() }, plannable = [];
+var MANAGED_ENV = /* @__PURE__ */ new Set(["MANAGER_HOST_AND_PORT", "LOG_STREAMING_SERVICE_URL", "TI_SERVICE_URL", "DELEGATE_CLIENT_CERTIFICATE_PATH", "DELEGATE_CLIENT_CERTIFICATE_KEY_PATH", "CLIENT_CERTIFICATE_PATH", "CLIENT_CERTIFICATE_KEY_PATH", "GRPC_AUTHORITY_MODIFICATION_DISABLED"]);
+function refuseAliases(ctx, pod, containerIndex, label) {
+  let found = [], container = (0, import_yaml19.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, check = (n) => (0, import_yaml19.isAlias)(n) && found.push(n);
+  if ((0, import_yaml19.isMap)(pod) && check(pod.get("volumes", !0)), (0, import_yaml19.isMap)(container)) {
+    for (let key of ["env", "volumeMounts"]) check(container.get(key, !0));
+    let env = container.get("env", !0);
+    if ((0, import_yaml19.isSeq)(env))
+      for (let item of env.items)
+        check(item), (0, import_yaml19.isMap)(item) && MANAGED_ENV.has(String(item.get("name"))) && check(item.get("value", !0));
+  }
+  for (let a of found)
+    report(ctx, "error", "UNSUPPORTED", `${label}: *${a.source} is an alias, and delegate-mtls must change what it points to; changing the anchor would change its other uses too: write the value out in full here`, a);
+  return found.length > 0;
+}
+function refuseDuplicateEnv(ctx, pod, containerIndex, label) {
+  let container = (0, import_yaml19.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, env = (0, import_yaml19.isMap)(container) ? container.get("env", !0) : void 0;
+  if (!(0, import_yaml19.isSeq)(env)) return !1;
+  let seen = /* @__PURE__ */ new Set(), refused = !1;
+  for (let item of env.items) {
+    let name = (0, import_yaml19.isMap)(item) ? item.get("name") : void 0;
+    typeof name != "string" || !MANAGED_ENV.has(name) || (seen.has(name) && (report(ctx, "error", "CONFLICT", `${label}: env ${name} is listed twice; Kubernetes uses the last one, so changing one would leave the other in force: remove the duplicate`, item), refused = !0), seen.add(name));
+  }
+  return refused;
+}
+function planStream(src, eol, file, docs, options, starts) {
+  let resources = docs.map((doc, i) => classify(doc, i)), ctx = { src, eol, file, options, resources, ...starts ? { starts } : {}, edits: [], diagnostics: [], secretByDelegate: /* @__PURE__ */ new Map(), modeByDelegate: /* @__PURE__ */ new Map() }, plannable = [];
   for (let res of resources) {
     let label = `${res.ref.kind} ${res.ref.name ?? ""}`.trim(), plain = res.type === "other" ? { value: void 0 } : toPlain(res.doc);
     if ("error" in plain) {
@@ -1661,7 +1766,7 @@ function planStream(src, eol, file, docs, options) {
       case "delegate":
       case "upgrader-cronjob": {
         let pod = lookup(res.doc.contents, res.podPath), data = res.podPath.reduce((o, k) => o?.[k], plain.value);
-        validateAt(ctx, "podSpec", pod, res.podPath, data, label) && plannable.push(res);
+        validateAt(ctx, "podSpec", pod, res.podPath, data, label) && !refuseAliases(ctx, pod, res.container, label) && !refuseDuplicateEnv(ctx, pod, res.container, label) && plannable.push(res);
         break;
       }
       case "upgrader-config":
@@ -1691,10 +1796,13 @@ export {
   helmImage,
   POD_PATH,
   findDelegateContainer,
+  mayMatter,
   classify,
   readSource,
   writeSource,
   columnOf,
+  documentStarts,
+  maskDocuments,
   K8S_PARSE,
   parseStream,
   toPlain,
