@@ -4,15 +4,15 @@ import {
   normalizeRevertEndpoint,
   resolveOptions,
   revert
-} from "./chunks/chunk-LCIY42MC.js";
+} from "./chunks/chunk-5KPDT7AN.js";
 import {
   main
-} from "./chunks/chunk-INTUQWAC.js";
+} from "./chunks/chunk-BAGF6WA3.js";
 import "./chunks/chunk-MI24M3RD.js";
 import {
   audit
-} from "./chunks/chunk-2HAH2ATM.js";
-import "./chunks/chunk-BAPGBJNV.js";
+} from "./chunks/chunk-34DREYBP.js";
+import "./chunks/chunk-COORYG5B.js";
 import "./chunks/chunk-TUYH4ZGV.js";
 import "./chunks/chunk-2OG4SOFQ.js";
 import {

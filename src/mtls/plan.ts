@@ -17,6 +17,8 @@ export interface StreamPlan {
   resources: Resource[]
   edits: Edit[]
   diagnostics: Diagnostic[]
+  /** The decoded value of each document that was decoded (by index), for the guard to reuse. */
+  decoded?: Map<number, unknown>
 }
 
 /** Validates the part of a resource we rely on; problems are errors at the offending node. */
@@ -87,10 +89,12 @@ export function planStream(src: string, eol: string, file: string, docs: Doc[], 
   const resources = docs.map((doc, i) => classify(doc, i))
   const ctx: PlanContext = { src, eol, file, options, resources, ...(starts ? { starts } : {}), edits: [], diagnostics: [], secretByDelegate: new Map(), modeByDelegate: new Map() }
   const plannable: Resource[] = []
+  const decoded = new Map<number, unknown>()
   for (const res of resources) {
     const label = `${res.ref.kind} ${res.ref.name ?? ''}`.trim()
     // Only documents that matter are decoded (an alias bomb elsewhere passes through untouched, unexpanded).
     const plain = res.type === 'other' ? { value: undefined } : toPlain(res.doc)
+    if (!('error' in plain) && res.type !== 'other') decoded.set(res.ref.document, plain.value)
     if ('error' in plain) {
       report(ctx, 'error', 'YAML_SYNTAX', `${label}: cannot be decoded: ${plain.error}`, (res.doc.contents as Node | null) ?? 0)
       continue
@@ -129,5 +133,5 @@ export function planStream(src: string, eol: string, file: string, docs: Doc[], 
   }
   planSecrets(ctx, plannable.filter((r): r is DelegateWorkload => r.type === 'delegate'))
   if (resources.some((r) => r.type !== 'other')) lint(ctx)
-  return { resources, edits: ctx.edits, diagnostics: ctx.diagnostics }
+  return { resources, edits: ctx.edits, diagnostics: ctx.diagnostics, decoded }
 }

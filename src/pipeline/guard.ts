@@ -1,7 +1,7 @@
 import { parseAllDocuments, parseDocument } from 'yaml'
 import type { Edit } from '../mtls/types.js'
 import type { PathSeg } from '../yaml/lookup.js'
-import { K8S_PARSE, toPlain, type Doc } from '../yaml/parse.js'
+import { toPlain, type Doc } from '../yaml/parse.js'
 import { documentStarts, maskDocuments } from '../yaml/spans.js'
 import { deepEqual } from './deep-equal.js'
 
@@ -76,7 +76,14 @@ function put(root: unknown, ptr: PathSeg[], value: unknown): void {
  * plus exactly the planned changes, and every document without a change must be byte-identical.
  * Returns what differs, or undefined when all is well.
  */
-export function checkOutput(input: string, inputDocs: Doc[], output: string, edits: Edit[], inputStarts?: number[]): string | undefined {
+export function checkOutput(
+  input: string,
+  inputDocs: Doc[],
+  output: string,
+  edits: Edit[],
+  inputStarts?: number[],
+  decodedInput?: Map<number, unknown>,
+): string | undefined {
   const inserts = edits.filter((e) => e.change.op === 'insert')
   // `remove` with an empty path takes a whole document out (revert of a Secret the migration inserted).
   const removed = new Set(edits.filter((e) => e.change.op === 'remove' && e.ptr.length === 0).map((e) => e.change.resource.document))
@@ -95,7 +102,7 @@ export function checkOutput(input: string, inputDocs: Doc[], output: string, edi
   }
   const outStarts = inputStarts ? documentStarts(output) : undefined
   const spans = inputStarts && outStarts && outStarts.length === expectedDocs
-  const parsed = parseAllDocuments(spans ? maskDocuments(output, outStarts, decodeIt) : output, K8S_PARSE)
+  const parsed = parseAllDocuments(spans ? maskDocuments(output, outStarts, decodeIt) : output, { version: '1.1' })
   const outDocs: Doc[] = 'empty' in parsed ? [] : (parsed as Doc[])
   const bad = outDocs.find((d) => d.errors.length > 0)
   if (bad) return `the output does not parse: ${bad.errors[0]!.message.split('\n')[0]}`
@@ -125,7 +132,7 @@ export function checkOutput(input: string, inputDocs: Doc[], output: string, edi
       if (!sameBytes(i, i + shift)) return `document ${i + 1} changed although nothing was planned for it`
       continue
     }
-    const before = toPlain(inDoc)
+    const before = decodedInput?.has(i) ? { value: decodedInput.get(i) } : toPlain(inDoc)
     const after = toPlain(outDoc)
     if ('error' in before || 'error' in after) return `document ${i + 1} does not decode`
     const outer = docEdits.filter((e) => !e.inner).map((e) => ({ op: e.change.op, ptr: e.ptr, after: 'value' in e ? e.value : e.change.after }))

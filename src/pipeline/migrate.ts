@@ -98,7 +98,7 @@ export function migrate(text: string, options: MigrateOptions | (MtlsOptions & {
 
   let body = applySplices(source.text, plan.edits.flatMap((e) => e.splices))
   if (hooks.afterSplice) body = hooks.afterSplice(body)
-  const mismatch = hooks.verify === false ? undefined : checkOutput(source.text, docs, body, plan.edits, starts)
+  const mismatch = hooks.verify === false ? undefined : checkOutput(source.text, docs, body, plan.edits, starts, plan.decoded)
   if (mismatch) {
     const bug = `internal error: the semantic guard refused the result (${mismatch}); nothing was written. Please report this with the input file`
     return fail([...diagnostics, { code: 'GUARD_MISMATCH', severity: 'error', message: bug, file }], resources)

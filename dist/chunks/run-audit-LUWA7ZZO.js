@@ -8,8 +8,8 @@ import {
 } from "./chunk-UZVUQH5J.js";
 import {
   audit
-} from "./chunk-2HAH2ATM.js";
-import "./chunk-BAPGBJNV.js";
+} from "./chunk-34DREYBP.js";
+import "./chunk-COORYG5B.js";
 import "./chunk-TUYH4ZGV.js";
 import "./chunk-2OG4SOFQ.js";
 import {

@@ -34,7 +34,7 @@ import {
   stringAt,
   toPlain,
   writeSource
-} from "./chunk-BAPGBJNV.js";
+} from "./chunk-COORYG5B.js";
 import {
   normalizeEndpoint
 } from "./chunk-TUYH4ZGV.js";
@@ -109,7 +109,7 @@ function put(root, ptr, value) {
   let parent = parentOf(root, ptr, !1);
   parent && (parent[ptr[ptr.length - 1]] = value);
 }
-function checkOutput(input, inputDocs, output, edits, inputStarts) {
+function checkOutput(input, inputDocs, output, edits, inputStarts, decodedInput) {
   let inserts = edits.filter((e) => e.change.op === "insert"), removed = new Set(edits.filter((e) => e.change.op === "remove" && e.ptr.length === 0).map((e) => e.change.resource.document)), expectedDocs = inputDocs.length + inserts.length - removed.size, byDoc = /* @__PURE__ */ new Map();
   for (let e of edits) e.change.op !== "insert" && byDoc.set(e.change.resource.document, [...byDoc.get(e.change.resource.document) ?? [], e]);
   let sources = [];
@@ -120,7 +120,7 @@ function checkOutput(input, inputDocs, output, edits, inputStarts) {
   let decodeIt = (j) => {
     let src = sources[j];
     return !src || "insert" in src || byDoc.has(src.input) || inserts.some((e) => e.insertBefore === src.input);
-  }, outStarts = inputStarts ? documentStarts(output) : void 0, spans = inputStarts && outStarts && outStarts.length === expectedDocs, parsed = (0, import_yaml.parseAllDocuments)(spans ? maskDocuments(output, outStarts, decodeIt) : output, K8S_PARSE), outDocs = "empty" in parsed ? [] : parsed, bad = outDocs.find((d) => d.errors.length > 0);
+  }, outStarts = inputStarts ? documentStarts(output) : void 0, spans = inputStarts && outStarts && outStarts.length === expectedDocs, parsed = (0, import_yaml.parseAllDocuments)(spans ? maskDocuments(output, outStarts, decodeIt) : output, { version: "1.1" }), outDocs = "empty" in parsed ? [] : parsed, bad = outDocs.find((d) => d.errors.length > 0);
   if (bad) return `the output does not parse: ${bad.errors[0].message.split(`
 `)[0]}`;
   if (outDocs.length !== expectedDocs)
@@ -141,7 +141,7 @@ function checkOutput(input, inputDocs, output, edits, inputStarts) {
       if (!sameBytes(i, i + shift)) return `document ${i + 1} changed although nothing was planned for it`;
       continue;
     }
-    let before = toPlain(inDoc), after = toPlain(outDoc);
+    let before = decodedInput?.has(i) ? { value: decodedInput.get(i) } : toPlain(inDoc), after = toPlain(outDoc);
     if ("error" in before || "error" in after) return `document ${i + 1} does not decode`;
     let outer = docEdits.filter((e) => !e.inner).map((e) => ({ op: e.change.op, ptr: e.ptr, after: "value" in e ? e.value : e.change.after })), expected = applyChanges(before.value, outer), actual = structuredClone(after.value), embedded = /* @__PURE__ */ new Map();
     for (let e of docEdits) e.inner && embedded.set(JSON.stringify(e.ptr), { ptr: e.ptr, edits: [...embedded.get(JSON.stringify(e.ptr))?.edits ?? [], e] });
@@ -191,7 +191,7 @@ function migrate(text, options, hooks = {}) {
   if (changes.length === 0) return { status, output: text, changes, diagnostics, unresolved, resources };
   let body = applySplices(source.text, plan2.edits.flatMap((e) => e.splices));
   hooks.afterSplice && (body = hooks.afterSplice(body));
-  let mismatch = hooks.verify === !1 ? void 0 : checkOutput(source.text, docs, body, plan2.edits, starts);
+  let mismatch = hooks.verify === !1 ? void 0 : checkOutput(source.text, docs, body, plan2.edits, starts, plan2.decoded);
   if (mismatch) {
     let bug = `internal error: the semantic guard refused the result (${mismatch}); nothing was written. Please report this with the input file`;
     return fail([...diagnostics, { code: "GUARD_MISMATCH", severity: "error", message: bug, file }], resources);

@@ -1749,10 +1749,10 @@ function refuseDuplicateEnv(ctx, pod, containerIndex, label) {
   return refused;
 }
 function planStream(src, eol, file, docs, options, starts) {
-  let resources = docs.map((doc, i) => classify(doc, i)), ctx = { src, eol, file, options, resources, ...starts ? { starts } : {}, edits: [], diagnostics: [], secretByDelegate: /* @__PURE__ */ new Map(), modeByDelegate: /* @__PURE__ */ new Map() }, plannable = [];
+  let resources = docs.map((doc, i) => classify(doc, i)), ctx = { src, eol, file, options, resources, ...starts ? { starts } : {}, edits: [], diagnostics: [], secretByDelegate: /* @__PURE__ */ new Map(), modeByDelegate: /* @__PURE__ */ new Map() }, plannable = [], decoded = /* @__PURE__ */ new Map();
   for (let res of resources) {
     let label = `${res.ref.kind} ${res.ref.name ?? ""}`.trim(), plain = res.type === "other" ? { value: void 0 } : toPlain(res.doc);
-    if ("error" in plain) {
+    if (!("error" in plain) && res.type !== "other" && decoded.set(res.ref.document, plain.value), "error" in plain) {
       report(ctx, "error", "YAML_SYNTAX", `${label}: cannot be decoded: ${plain.error}`, res.doc.contents ?? 0);
       continue;
     }
@@ -1780,7 +1780,7 @@ function planStream(src, eol, file, docs, options, starts) {
   for (let type of order)
     for (let res of plannable)
       res.type === type && (res.type === "delegate" ? planDelegate(ctx, res) : res.type === "upgrader-config" ? planUpgraderConfig(ctx, res) : res.type === "upgrader-cronjob" ? planUpgraderCronJob(ctx, res) : res.type === "helm-values" ? planHelmValues(ctx, res) : res.type === "compose" && planCompose(ctx, res));
-  return planSecrets(ctx, plannable.filter((r) => r.type === "delegate")), resources.some((r) => r.type !== "other") && lint(ctx), { resources, edits: ctx.edits, diagnostics: ctx.diagnostics };
+  return planSecrets(ctx, plannable.filter((r) => r.type === "delegate")), resources.some((r) => r.type !== "other") && lint(ctx), { resources, edits: ctx.edits, diagnostics: ctx.diagnostics, decoded };
 }
 
 export {

@@ -18,7 +18,7 @@ import {
   planStream,
   readSource,
   stringAt
-} from "./chunk-BAPGBJNV.js";
+} from "./chunk-COORYG5B.js";
 import {
   normalizeEndpoint
 } from "./chunk-TUYH4ZGV.js";

@@ -4,7 +4,7 @@ import {
   normalizeRevertEndpoint,
   resolveOptions,
   revert
-} from "./chunk-LCIY42MC.js";
+} from "./chunk-5KPDT7AN.js";
 import {
   modeOf
 } from "./chunk-MI24M3RD.js";
@@ -24,7 +24,7 @@ import {
   stageFileAtomic,
   syncDirectory
 } from "./chunk-UZVUQH5J.js";
-import "./chunk-BAPGBJNV.js";
+import "./chunk-COORYG5B.js";
 import "./chunk-TUYH4ZGV.js";
 import {
   redactSecretData

@@ -197,12 +197,12 @@ async function main(argv, io) {
         return await runSecret(args, io);
       }
       case "audit": {
-        let { runAudit } = await import("./run-audit-5N6KLP2L.js");
+        let { runAudit } = await import("./run-audit-LUWA7ZZO.js");
         return await runAudit(args, io);
       }
       default: {
         precheckMigrate(args);
-        let { runMigrate } = await import("./run-migrate-YNG5AIMV.js");
+        let { runMigrate } = await import("./run-migrate-KB5ON7KZ.js");
         return await runMigrate(args, io);
       }
     }
