@@ -1,7 +1,7 @@
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
   main
-} from "./chunks/chunk-BAGF6WA3.js";
+} from "./chunks/chunk-ET6O44LH.js";
 import "./chunks/chunk-MI24M3RD.js";
 import "./chunks/chunk-TUYH4ZGV.js";
 import "./chunks/chunk-GXJW6PMD.js";

@@ -4,15 +4,15 @@ import {
   normalizeRevertEndpoint,
   resolveOptions,
   revert
-} from "./chunks/chunk-5KPDT7AN.js";
+} from "./chunks/chunk-WZRAH3E3.js";
 import {
   main
-} from "./chunks/chunk-BAGF6WA3.js";
+} from "./chunks/chunk-ET6O44LH.js";
 import "./chunks/chunk-MI24M3RD.js";
 import {
   audit
-} from "./chunks/chunk-34DREYBP.js";
-import "./chunks/chunk-COORYG5B.js";
+} from "./chunks/chunk-Y4WW7WO6.js";
+import "./chunks/chunk-MPEAF5NE.js";
 import "./chunks/chunk-TUYH4ZGV.js";
 import "./chunks/chunk-2OG4SOFQ.js";
 import {

@@ -40,7 +40,7 @@ export function planDelegate(ctx: PlanContext, res: DelegateWorkload): void {
   ensureEnv(ctx, res, container, podCompact)
   ensureMount(ctx, res, container, podCompact)
 
-  const nonRoot = runsAsNonRoot(pod, container.node)
+  const nonRoot = runsAsNonRoot(pod, container.node, res.doc)
   const mode = nonRoot ? 0o440 : 0o400
   if (nonRoot) {
     const sc = pod.get('securityContext', true)

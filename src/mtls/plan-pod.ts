@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml'
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml'
 import type { Resource } from '../resources/classify.js'
 import { addPairs, appendItems, fillEmptyValue, setScalar, type EditContext } from '../yaml/edit.js'
 import { map, scalar, seq, type BlockLayout, type Fragment } from '../yaml/fragment.js'
@@ -88,13 +88,15 @@ export function ensureMount(ctx: PlanContext, res: Resource, container: Located<
 }
 
 /** Is the pod (or this container) running as a non-root user? Container settings win over the pod's. */
-export function runsAsNonRoot(pod: YAMLMap, container: YAMLMap): boolean {
+export function runsAsNonRoot(pod: YAMLMap, container: YAMLMap, doc?: Document): boolean {
   for (const owner of [container, pod]) {
-    const sc = owner.get('securityContext', true)
+    // Decoded as Kubernetes decodes it: `securityContext: *sc` and `<<: *sc` merge keys count too.
+    const node = owner.get('securityContext', true)
+    const sc = doc && isAlias(node) ? node.resolve(doc) : node
     if (!isMap(sc)) continue
-    const user = sc.get('runAsUser')
-    if (typeof user === 'number') return user !== 0
-    if (sc.get('runAsNonRoot') === true) return true
+    const v = (doc ? sc.toJS(doc) : sc.toJSON()) as { runAsUser?: unknown; runAsNonRoot?: unknown }
+    if (typeof v.runAsUser === 'number') return v.runAsUser !== 0
+    if (v.runAsNonRoot === true) return true
   }
   return false
 }

@@ -95,7 +95,7 @@ export function planUpgraderCronJob(ctx: PlanContext, res: UpgraderCronJob): voi
   const { container, podCompact } = locateContainer(ctx, res.podPath, pod, res.container)
   const delegateName = cronJobDelegateName(ctx, pod, res.ref.name)
   const secretName = ctx.secretByDelegate.get(delegateName) ?? secretNameFor(ctx, delegateName)
-  const mode = ctx.modeByDelegate.get(delegateName) ?? (runsAsNonRoot(pod, container.node) ? 0o440 : 0o400)
+  const mode = ctx.modeByDelegate.get(delegateName) ?? (runsAsNonRoot(pod, container.node, res.doc) ? 0o440 : 0o400)
   ensureMount(ctx, res, container, podCompact)
   const podLoc: Located<YAMLMap> = { node: pod, ptr: res.podPath, display: res.podPath }
   ensureVolume(ctx, res, podLoc, secretName, mode)

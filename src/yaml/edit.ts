@@ -208,16 +208,45 @@ function setBlockScalar(ctx: EditContext, node: Scalar, value: string): Splice {
   return replaceRange(start, end, ctx.src.slice(start, header.offset) + style + (trailing === 0 ? '-' : '') + afterHeader + text + tail)
 }
 
+/**
+ * A flow item with its comma, and its line when it stands alone on one; comments around it stay
+ * (in a multi-line list a comment line before the next item belongs to that item).
+ */
+function removeFlowItem(ctx: EditContext, seq: YAMLSeq, index: number): Splice {
+  const src = ctx.src
+  const [start, end] = range(seq.items[index] as Node)
+  const skipBlanks = (p: number) => {
+    while (src[p] === ' ' || src[p] === '\t') p++
+    return p
+  }
+  const lineStart = lineStartOf(src, start)
+  const aloneFrom = /^[ \t]*$/.test(src.slice(lineStart, start)) ? lineStart : undefined
+  /** Past the line break at `p` (after blanks), when the line ends there. */
+  const lineEnd = (p: number) => (src[p] === '\n' ? p + 1 : src.startsWith('\r\n', p) ? p + 2 : undefined)
+  const after = skipBlanks(end)
+  const last = index === seq.items.length - 1
+  if (src[after] === ',') {
+    // The last item's trailing comma is where new items are appended: stop there.
+    if (last) return replaceRange(start, after + 1, '')
+    const eol = lineEnd(skipBlanks(after + 1))
+    // `  item,⏎` on a line of its own: the whole line. `a, item, b`: `item, `.
+    if (aloneFrom !== undefined && eol !== undefined) return replaceRange(aloneFrom, eol, '')
+    return replaceRange(start, skipBlanks(after + 1), '')
+  }
+  // The last item, without a trailing comma: the comma after the item before it and the item go,
+  // what lies between them (a comment, a line break) stays. The removal ends where the item ends:
+  // new items are appended right there.
+  const prev = seq.items[index - 1] as Node | undefined
+  if (!prev || !last) return replaceRange(start, end, '')
+  const from = range(prev)[1]
+  const between = src.slice(from, start).replace(',', '')
+  return replaceRange(from, end, between.includes('\n') ? between : between.trimEnd())
+}
+
 /** Removes item `index` of a sequence: a block item with its line(s), a flow item with its comma. */
 export function removeItem(ctx: EditContext, seq: YAMLSeq, index: number): Splice {
   const item = seq.items[index] as Node
-  if (seq.flow) {
-    // `[a, item, b]`: the item up to the next one; the last item from the end of the one before it.
-    const next = seq.items[index + 1] as Node | undefined
-    if (next) return replaceRange(range(item)[0], range(next)[0], '')
-    const prev = seq.items[index - 1] as Node | undefined
-    return replaceRange(prev ? range(prev)[1] : range(item)[0], range(item)[1], '')
-  }
+  if (seq.flow) return removeFlowItem(ctx, seq, index)
   const token = seq.srcToken as CST.BlockSequence
   const dash = token.items.filter((i) => i.value)[index]?.start.find((t) => t.type === 'seq-item-ind')
   const start = lineStartOf(ctx.src, dash ? dash.offset : range(item)[0])

@@ -197,12 +197,12 @@ async function main(argv, io) {
         return await runSecret(args, io);
       }
       case "audit": {
-        let { runAudit } = await import("./run-audit-LUWA7ZZO.js");
+        let { runAudit } = await import("./run-audit-BCGWGV2X.js");
         return await runAudit(args, io);
       }
       default: {
         precheckMigrate(args);
-        let { runMigrate } = await import("./run-migrate-KB5ON7KZ.js");
+        let { runMigrate } = await import("./run-migrate-25MEX6QP.js");
         return await runMigrate(args, io);
       }
     }

@@ -18,7 +18,7 @@ import {
   planStream,
   readSource,
   stringAt
-} from "./chunk-COORYG5B.js";
+} from "./chunk-MPEAF5NE.js";
 import {
   normalizeEndpoint
 } from "./chunk-TUYH4ZGV.js";

@@ -8,8 +8,8 @@ import {
 } from "./chunk-UZVUQH5J.js";
 import {
   audit
-} from "./chunk-34DREYBP.js";
-import "./chunk-COORYG5B.js";
+} from "./chunk-Y4WW7WO6.js";
+import "./chunk-MPEAF5NE.js";
 import "./chunk-TUYH4ZGV.js";
 import "./chunk-2OG4SOFQ.js";
 import {

@@ -1007,14 +1007,27 @@ function setBlockScalar(ctx, node, value) {
 `).map((l) => l === "" ? "" : " ".repeat(indent) + l).join(ctx.eol), tail = contentLine ? ctx.src.slice(keepFrom, end) : ctx.eol + ctx.src.slice(contentStart, end);
   return replaceRange(start, end, ctx.src.slice(start, header.offset) + style + (trailing === 0 ? "-" : "") + afterHeader + text + tail);
 }
+function removeFlowItem(ctx, seq2, index) {
+  let src = ctx.src, [start, end] = range(seq2.items[index]), skipBlanks = (p) => {
+    for (; src[p] === " " || src[p] === "	"; ) p++;
+    return p;
+  }, lineStart = lineStartOf(src, start), aloneFrom = /^[ \t]*$/.test(src.slice(lineStart, start)) ? lineStart : void 0, lineEnd = (p) => src[p] === `
+` ? p + 1 : src.startsWith(`\r
+`, p) ? p + 2 : void 0, after = skipBlanks(end), last = index === seq2.items.length - 1;
+  if (src[after] === ",") {
+    if (last) return replaceRange(start, after + 1, "");
+    let eol = lineEnd(skipBlanks(after + 1));
+    return aloneFrom !== void 0 && eol !== void 0 ? replaceRange(aloneFrom, eol, "") : replaceRange(start, skipBlanks(after + 1), "");
+  }
+  let prev = seq2.items[index - 1];
+  if (!prev || !last) return replaceRange(start, end, "");
+  let from = range(prev)[1], between = src.slice(from, start).replace(",", "");
+  return replaceRange(from, end, between.includes(`
+`) ? between : between.trimEnd());
+}
 function removeItem(ctx, seq2, index) {
   let item = seq2.items[index];
-  if (seq2.flow) {
-    let next = seq2.items[index + 1];
-    if (next) return replaceRange(range(item)[0], range(next)[0], "");
-    let prev = seq2.items[index - 1];
-    return replaceRange(prev ? range(prev)[1] : range(item)[0], range(item)[1], "");
-  }
+  if (seq2.flow) return removeFlowItem(ctx, seq2, index);
   let dash = seq2.srcToken.items.filter((i) => i.value)[index]?.start.find((t) => t.type === "seq-item-ind"), start = lineStartOf(ctx.src, dash ? dash.offset : range(item)[0]);
   return replaceRange(start, endOfBlock(ctx.src, item, Number.MAX_SAFE_INTEGER), "");
 }
@@ -1145,13 +1158,13 @@ function ensureMount(ctx, res, container, podCompact) {
   let item = map(["name", scalar(VOLUME_NAME)], ["mountPath", scalar(formatScalar(mountPath))], ["readOnly", scalar("true")]), layout = layoutIn(ectx, container.node, ["env", "envFrom", "ports"], podCompact), after = { name: VOLUME_NAME, mountPath, readOnly: !0 };
   plan(ctx, res.ref, "append", mountsPtr, [...container.display, "volumeMounts"], { after }, "mount the client certificate Secret", appendToList(ectx, container.node, "volumeMounts", [item], layout));
 }
-function runsAsNonRoot(pod, container) {
+function runsAsNonRoot(pod, container, doc) {
   for (let owner of [container, pod]) {
-    let sc = owner.get("securityContext", !0);
+    let node = owner.get("securityContext", !0), sc = doc && (0, import_yaml10.isAlias)(node) ? node.resolve(doc) : node;
     if (!(0, import_yaml10.isMap)(sc)) continue;
-    let user = sc.get("runAsUser");
-    if (typeof user == "number") return user !== 0;
-    if (sc.get("runAsNonRoot") === !0) return !0;
+    let v = doc ? sc.toJS(doc) : sc.toJSON();
+    if (typeof v.runAsUser == "number") return v.runAsUser !== 0;
+    if (v.runAsNonRoot === !0) return !0;
   }
   return !1;
 }
@@ -1278,7 +1291,7 @@ function locateContainer(ctx, podPath, pod, index) {
 function planDelegate(ctx, res) {
   let pod = lookup(res.doc.contents, res.podPath), { container, podCompact } = locateContainer(ctx, res.podPath, pod, res.container), delegateName = res.ref.name ?? "delegate", image = container.node.get("image", !0), imageRef = stringAt(container.node, "image") ?? "", tag = classifyTag(imageRef);
   tag === "unverifiable" ? report(ctx, "warning", "IMAGE", `cannot tell from image "${imageRef}" whether this is an immutable delegate (yy.mm.xxxxx); mTLS needs one`, image ?? container.node) : tag === "early-immutable" && report(ctx, "warning", "IMAGE", `image "${imageRef}" is an early immutable build that may predate mTLS support (22.07); upgrade the delegate`, image), ensureEnv(ctx, res, container, podCompact), ensureMount(ctx, res, container, podCompact);
-  let nonRoot = runsAsNonRoot(pod, container.node), mode = nonRoot ? 288 : 256;
+  let nonRoot = runsAsNonRoot(pod, container.node, res.doc), mode = nonRoot ? 288 : 256;
   if (nonRoot) {
     let sc = pod.get("securityContext", !0);
     (!(0, import_yaml12.isMap)(sc) || sc.get("fsGroup") === void 0) && report(ctx, "warning", "NON_ROOT", `the delegate runs as a non-root user and the pod sets no fsGroup: the key (mode ${modeComment(mode)}, owned by root) will not be readable; set spec.template.spec.securityContext.fsGroup`, container.node);
@@ -1332,7 +1345,7 @@ function planUpgraderConfig(ctx, res) {
   edits.forEach((e, i) => e.splices = i === 0 ? outer : []);
 }
 function planUpgraderCronJob(ctx, res) {
-  let pod = lookup(res.doc.contents, res.podPath), { container, podCompact } = locateContainer(ctx, res.podPath, pod, res.container), delegateName = cronJobDelegateName(ctx, pod, res.ref.name), secretName = ctx.secretByDelegate.get(delegateName) ?? secretNameFor(ctx, delegateName), mode = ctx.modeByDelegate.get(delegateName) ?? (runsAsNonRoot(pod, container.node) ? 288 : 256);
+  let pod = lookup(res.doc.contents, res.podPath), { container, podCompact } = locateContainer(ctx, res.podPath, pod, res.container), delegateName = cronJobDelegateName(ctx, pod, res.ref.name), secretName = ctx.secretByDelegate.get(delegateName) ?? secretNameFor(ctx, delegateName), mode = ctx.modeByDelegate.get(delegateName) ?? (runsAsNonRoot(pod, container.node, res.doc) ? 288 : 256);
   ensureMount(ctx, res, container, podCompact);
   let podLoc = { node: pod, ptr: res.podPath, display: res.podPath };
   ensureVolume(ctx, res, podLoc, secretName, mode);

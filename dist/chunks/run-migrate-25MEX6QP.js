@@ -4,7 +4,7 @@ import {
   normalizeRevertEndpoint,
   resolveOptions,
   revert
-} from "./chunk-5KPDT7AN.js";
+} from "./chunk-WZRAH3E3.js";
 import {
   modeOf
 } from "./chunk-MI24M3RD.js";
@@ -24,7 +24,7 @@ import {
   stageFileAtomic,
   syncDirectory
 } from "./chunk-UZVUQH5J.js";
-import "./chunk-COORYG5B.js";
+import "./chunk-MPEAF5NE.js";
 import "./chunk-TUYH4ZGV.js";
 import {
   redactSecretData

@@ -34,7 +34,7 @@ import {
   stringAt,
   toPlain,
   writeSource
-} from "./chunk-COORYG5B.js";
+} from "./chunk-MPEAF5NE.js";
 import {
   normalizeEndpoint
 } from "./chunk-TUYH4ZGV.js";
