@@ -1,9 +1,9 @@
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
   main
-} from "./chunks/chunk-ET6O44LH.js";
-import "./chunks/chunk-MI24M3RD.js";
-import "./chunks/chunk-TUYH4ZGV.js";
+} from "./chunks/chunk-PX3C4SLJ.js";
+import "./chunks/chunk-ZPNJAKPH.js";
+import "./chunks/chunk-E6IQKNV6.js";
 import "./chunks/chunk-GXJW6PMD.js";
 import "./chunks/chunk-V2O42A2J.js";
 

@@ -4,16 +4,16 @@ import {
   normalizeRevertEndpoint,
   resolveOptions,
   revert
-} from "./chunks/chunk-WZRAH3E3.js";
+} from "./chunks/chunk-YSSQX6KK.js";
 import {
   main
-} from "./chunks/chunk-ET6O44LH.js";
-import "./chunks/chunk-MI24M3RD.js";
+} from "./chunks/chunk-PX3C4SLJ.js";
+import "./chunks/chunk-ZPNJAKPH.js";
 import {
   audit
-} from "./chunks/chunk-Y4WW7WO6.js";
+} from "./chunks/chunk-LO3QJF2G.js";
 import "./chunks/chunk-MPEAF5NE.js";
-import "./chunks/chunk-TUYH4ZGV.js";
+import "./chunks/chunk-E6IQKNV6.js";
 import "./chunks/chunk-2OG4SOFQ.js";
 import {
   InternalError,

@@ -1,4 +1,5 @@
-import { UsageError, type Diagnostic } from '../errors.js'
+import type { Diagnostic } from '../errors.js'
+import { parseUrlOption } from '../mtls/endpoint.js'
 import { planRevertStream } from '../mtls/revert/plan-revert.js'
 import { parseStream, toPlain } from '../yaml/parse.js'
 import { readSource, writeSource } from '../yaml/source.js'
@@ -20,20 +21,7 @@ const FORM = 'the delegate\'s non-mTLS endpoint URL, e.g. https://app.harness.io
  * prefix like `/gratis`) is kept, a trailing `/` dropped. Derived URLs append `/log-service/` to it.
  */
 export function normalizeRevertEndpoint(input: string): string {
-  let url: URL
-  try {
-    url = new URL(input.trim())
-  } catch {
-    throw new UsageError(`--revert --endpoint "${input}" is not a URL; expected ${FORM}`)
-  }
-  const problem =
-    url.protocol !== 'https:' && url.protocol !== 'http:' ? `uses ${url.protocol.replace(/:$/, '')}, not http(s)`
-    : !url.hostname ? 'has no host'
-    : url.username || url.password ? 'carries credentials'
-    : url.search || input.includes('?') ? 'has a query'
-    : url.hash || input.includes('#') ? 'has a fragment'
-    : undefined
-  if (problem) throw new UsageError(`--revert --endpoint "${input}" ${problem}; expected ${FORM}`)
+  parseUrlOption(input, '--revert --endpoint', FORM, { schemes: ['https:', 'http:'], schemesText: 'http(s)' })
   return input.trim().replace(/\/+$/, '')
 }
 

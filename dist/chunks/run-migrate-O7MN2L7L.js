@@ -4,10 +4,10 @@ import {
   normalizeRevertEndpoint,
   resolveOptions,
   revert
-} from "./chunk-WZRAH3E3.js";
+} from "./chunk-YSSQX6KK.js";
 import {
   modeOf
-} from "./chunk-MI24M3RD.js";
+} from "./chunk-ZPNJAKPH.js";
 import "./chunk-K6MJBNNS.js";
 import {
   loadCertificate
@@ -25,7 +25,7 @@ import {
   syncDirectory
 } from "./chunk-UZVUQH5J.js";
 import "./chunk-MPEAF5NE.js";
-import "./chunk-TUYH4ZGV.js";
+import "./chunk-E6IQKNV6.js";
 import {
   redactSecretData
 } from "./chunk-2OG4SOFQ.js";

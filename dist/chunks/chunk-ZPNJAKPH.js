@@ -1,7 +1,7 @@
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
   normalizeEndpoint
-} from "./chunk-TUYH4ZGV.js";
+} from "./chunk-E6IQKNV6.js";
 import {
   UsageError
 } from "./chunk-GXJW6PMD.js";

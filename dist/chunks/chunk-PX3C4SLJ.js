@@ -1,7 +1,7 @@
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
   precheckMigrate
-} from "./chunk-MI24M3RD.js";
+} from "./chunk-ZPNJAKPH.js";
 import {
   InternalError,
   UsageError
@@ -197,12 +197,12 @@ async function main(argv, io) {
         return await runSecret(args, io);
       }
       case "audit": {
-        let { runAudit } = await import("./run-audit-BCGWGV2X.js");
+        let { runAudit } = await import("./run-audit-2WIEJ2A3.js");
         return await runAudit(args, io);
       }
       default: {
         precheckMigrate(args);
-        let { runMigrate } = await import("./run-migrate-25MEX6QP.js");
+        let { runMigrate } = await import("./run-migrate-O7MN2L7L.js");
         return await runMigrate(args, io);
       }
     }

@@ -21,7 +21,7 @@ import {
 } from "./chunk-MPEAF5NE.js";
 import {
   normalizeEndpoint
-} from "./chunk-TUYH4ZGV.js";
+} from "./chunk-E6IQKNV6.js";
 import {
   require_dist
 } from "./chunk-2OG4SOFQ.js";

@@ -36,8 +36,9 @@ import {
   writeSource
 } from "./chunk-MPEAF5NE.js";
 import {
-  normalizeEndpoint
-} from "./chunk-TUYH4ZGV.js";
+  normalizeEndpoint,
+  parseUrlOption
+} from "./chunk-E6IQKNV6.js";
 import {
   require_dist
 } from "./chunk-2OG4SOFQ.js";
@@ -392,15 +393,7 @@ function planRevertStream(src, eol, file, docs, url) {
 // src/pipeline/revert.ts
 var FORM = "the delegate's non-mTLS endpoint URL, e.g. https://app.harness.io or https://harness.example.com/gratis";
 function normalizeRevertEndpoint(input) {
-  let url;
-  try {
-    url = new URL(input.trim());
-  } catch {
-    throw new UsageError(`--revert --endpoint "${input}" is not a URL; expected ${FORM}`);
-  }
-  let problem = url.protocol !== "https:" && url.protocol !== "http:" ? `uses ${url.protocol.replace(/:$/, "")}, not http(s)` : url.hostname ? url.username || url.password ? "carries credentials" : url.search || input.includes("?") ? "has a query" : url.hash || input.includes("#") ? "has a fragment" : void 0 : "has no host";
-  if (problem) throw new UsageError(`--revert --endpoint "${input}" ${problem}; expected ${FORM}`);
-  return input.trim().replace(/\/+$/, "");
+  return parseUrlOption(input, "--revert --endpoint", FORM, { schemes: ["https:", "http:"], schemesText: "http(s)" }), input.trim().replace(/\/+$/, "");
 }
 function revert(text, options, hooks = {}) {
   let file = options.file ?? "<input>", url = normalizeRevertEndpoint(options.endpoint), source = readSource(text), fail = (diagnostics2, resources2 = []) => ({ status: "error", output: text, changes: [], diagnostics: diagnostics2, unresolved: !1, resources: resources2 }), { docs, errors } = parseStream(source.text, file);

@@ -8,9 +8,9 @@ import {
 } from "./chunk-UZVUQH5J.js";
 import {
   audit
-} from "./chunk-Y4WW7WO6.js";
+} from "./chunk-LO3QJF2G.js";
 import "./chunk-MPEAF5NE.js";
-import "./chunk-TUYH4ZGV.js";
+import "./chunk-E6IQKNV6.js";
 import "./chunk-2OG4SOFQ.js";
 import {
   UsageError,
