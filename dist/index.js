@@ -4,15 +4,16 @@ import {
   normalizeRevertEndpoint,
   resolveOptions,
   revert
-} from "./chunks/chunk-YSSQX6KK.js";
+} from "./chunks/chunk-ZUEP47O3.js";
 import {
   main
-} from "./chunks/chunk-PX3C4SLJ.js";
+} from "./chunks/chunk-XT63ODU2.js";
 import "./chunks/chunk-ZPNJAKPH.js";
+import "./chunks/chunk-DAZMBJHM.js";
 import {
   audit
-} from "./chunks/chunk-LO3QJF2G.js";
-import "./chunks/chunk-MPEAF5NE.js";
+} from "./chunks/chunk-WRJTUURF.js";
+import "./chunks/chunk-SFZF4NR2.js";
 import "./chunks/chunk-E6IQKNV6.js";
 import "./chunks/chunk-2OG4SOFQ.js";
 import {

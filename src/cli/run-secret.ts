@@ -2,13 +2,14 @@ import { UsageError } from '../errors.js'
 import type { SecretArgs } from './args.js'
 import type { Io } from './io.js'
 import { loadCertificate } from './load-certificate.js'
+import { isSecretName } from '../secret/secret-name.js'
 
 /**
  * `delegate-mtls secret`: the client certificate Secret alone, checked first. Same content as
  * `kubectl create secret generic S --from-file=client.crt=… --from-file=client.key=… --dry-run=client -o yaml`.
  */
 export async function runSecret(args: SecretArgs, io: Io): Promise<0 | 1 | 2> {
-  if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(args.name)) throw new UsageError(`--name "${args.name}" is not a valid Kubernetes Secret name`)
+  if (!isSecretName(args.name)) throw new UsageError(`--name "${args.name}" is not a valid Kubernetes Secret name`)
   const pems = await loadCertificate({ cert: args.cert, key: args.key, ...(args.ca === undefined ? {} : { ca: args.ca }) }, io)
   if (!pems) return 2
   const { renderSecretManifest } = await import('../secret/render-secret.js')

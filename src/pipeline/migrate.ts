@@ -4,8 +4,9 @@ import { planStream } from '../mtls/plan.js'
 import type { Change, MtlsOptions } from '../mtls/types.js'
 import { mayMatter, type ResourceRef } from '../resources/classify.js'
 import { parseStream } from '../yaml/parse.js'
-import { readSource, writeSource } from '../yaml/source.js'
-import { applySplices } from '../yaml/splice.js'
+import { readSource } from '../yaml/source.js'
+import { isSecretName } from '../secret/secret-name.js'
+import { applyPlan } from './apply-plan.js'
 import { checkOutput } from './guard.js'
 import { composeHostPaths } from '../mtls/plan-compose.js'
 
@@ -63,7 +64,7 @@ export function resolveOptions(opts: MigrateOptions): MtlsOptions {
   if (!mountPath.startsWith('/')) throw new UsageError(`--mount-path "${opts.mountPath}" must be an absolute path`)
   const secretName = opts.secretName ?? 'client-certificate'
   const sample = secretName.replaceAll('{delegate}', 'x')
-  if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(sample) || sample.length > 253) {
+  if (!isSecretName(sample)) {
     throw new UsageError(`--secret-name "${secretName}" is not a valid Kubernetes Secret name (lower-case letters, digits, '-' and '.'; may contain {delegate})`)
   }
   return {
@@ -82,28 +83,12 @@ export function migrate(text: string, options: MigrateOptions | (MtlsOptions & {
   const file = options.file ?? '<input>'
   const resolved = 'secretNameExplicit' in options ? options : resolveOptions(options)
   const source = readSource(text)
-  const fail = (diagnostics: Diagnostic[], resources: MigrateResult['resources'] = []): MigrateResult => ({
-    status: 'error', output: text, changes: [], diagnostics, unresolved: false, resources,
-  })
+  const fail = (diagnostics: Diagnostic[]): MigrateResult => ({ status: 'error', output: text, changes: [], diagnostics, unresolved: false, resources: [] })
   const { docs, errors, starts } = parseStream(source.text, file, mayMatter)
   if (errors.length > 0) return fail(errors)
   const plan = planStream(source.text, source.eol, file, docs, resolved, starts)
-  const resources = plan.resources.filter((r) => r.type !== 'other').map((r) => ({ ...r.ref, type: r.type }))
-  const diagnostics = plan.diagnostics
-  if (diagnostics.some((d) => d.severity === 'error')) return fail(diagnostics, resources)
-  const changes = plan.edits.map((e) => e.change)
-  const unresolved = diagnostics.some((d) => d.code === 'NOT_CHANGED')
-  const status: MigrateStatus = changes.length > 0 ? 'migrated' : resources.length > 0 ? 'already' : 'none'
-  if (changes.length === 0) return { status, output: text, changes, diagnostics, unresolved, resources }
-
-  let body = applySplices(source.text, plan.edits.flatMap((e) => e.splices))
-  if (hooks.afterSplice) body = hooks.afterSplice(body)
-  const mismatch = hooks.verify === false ? undefined : checkOutput(source.text, docs, body, plan.edits, starts, plan.decoded)
-  if (mismatch) {
-    const bug = `internal error: the semantic guard refused the result (${mismatch}); nothing was written. Please report this with the input file`
-    return fail([...diagnostics, { code: 'GUARD_MISMATCH', severity: 'error', message: bug, file }], resources)
-  }
-  return { status, output: writeSource(source, body), changes, diagnostics, unresolved, resources }
+  const guard = hooks.verify === false ? () => undefined : (body: string) => checkOutput(source.text, docs, body, plan.edits, starts, plan.decoded)
+  return applyPlan(text, source, file, plan, { unchanged: 'already', guard, what: 'the result', hooks })
 }
 
 

@@ -2,10 +2,10 @@ import type { Diagnostic } from '../errors.js'
 import { parseUrlOption } from '../mtls/endpoint.js'
 import { planRevertStream } from '../mtls/revert/plan-revert.js'
 import { parseStream, toPlain } from '../yaml/parse.js'
-import { readSource, writeSource } from '../yaml/source.js'
-import { applySplices } from '../yaml/splice.js'
+import { readSource } from '../yaml/source.js'
 import { checkOutput } from './guard.js'
-import type { MigrateHooks, MigrateResult, MigrateStatus } from './migrate.js'
+import { applyPlan } from './apply-plan.js'
+import type { MigrateHooks, MigrateResult } from './migrate.js'
 
 export interface RevertOptions {
   /** The non-mTLS endpoint to restore, e.g. `https://app.harness.io` (an account path is kept). */
@@ -34,7 +34,7 @@ export function revert(text: string, options: RevertOptions, hooks: MigrateHooks
   const file = options.file ?? '<input>'
   const url = normalizeRevertEndpoint(options.endpoint)
   const source = readSource(text)
-  const fail = (diagnostics: Diagnostic[], resources: MigrateResult['resources'] = []): MigrateResult => ({ status: 'error', output: text, changes: [], diagnostics, unresolved: false, resources })
+  const fail = (diagnostics: Diagnostic[]): MigrateResult => ({ status: 'error', output: text, changes: [], diagnostics, unresolved: false, resources: [] })
   const { docs, errors } = parseStream(source.text, file)
   if (errors.length > 0) return fail(errors)
   for (const doc of docs) {
@@ -42,19 +42,6 @@ export function revert(text: string, options: RevertOptions, hooks: MigrateHooks
     if ('error' in plain) return fail([{ code: 'YAML_SYNTAX', severity: 'error', message: `invalid YAML: ${plain.error}`, file }])
   }
   const plan = planRevertStream(source.text, source.eol, file, docs, url)
-  const resources = plan.resources.filter((r) => r.type !== 'other').map((r) => ({ ...r.ref, type: r.type }))
-  const diagnostics = plan.diagnostics
-  if (diagnostics.some((d) => d.severity === 'error')) return fail(diagnostics, resources)
-  const changes = plan.edits.map((e) => e.change)
-  const unresolved = diagnostics.some((d) => d.code === 'NOT_CHANGED')
-  const status: MigrateStatus = changes.length > 0 ? 'migrated' : 'none'
-  if (changes.length === 0) return { status, output: text, changes, diagnostics, unresolved, resources }
-  let body = applySplices(source.text, plan.edits.flatMap((e) => e.splices))
-  if (hooks.afterSplice) body = hooks.afterSplice(body)
-  const mismatch = checkOutput(source.text, docs, body, plan.edits)
-  if (mismatch) {
-    const bug = `internal error: the semantic guard refused the reverted result (${mismatch}); nothing was written. Please report this with the input file`
-    return fail([...diagnostics, { code: 'GUARD_MISMATCH', severity: 'error', message: bug, file }], resources)
-  }
-  return { status, output: writeSource(source, body), changes, diagnostics, unresolved, resources }
+  const guard = (body: string) => checkOutput(source.text, docs, body, plan.edits)
+  return applyPlan(text, source, file, plan, { unchanged: 'none', guard, what: 'the reverted result', hooks })
 }

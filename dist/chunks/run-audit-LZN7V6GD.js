@@ -8,8 +8,8 @@ import {
 } from "./chunk-UZVUQH5J.js";
 import {
   audit
-} from "./chunk-LO3QJF2G.js";
-import "./chunk-MPEAF5NE.js";
+} from "./chunk-WRJTUURF.js";
+import "./chunk-SFZF4NR2.js";
 import "./chunk-E6IQKNV6.js";
 import "./chunk-2OG4SOFQ.js";
 import {

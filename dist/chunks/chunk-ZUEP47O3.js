@@ -1,5 +1,8 @@
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
+  isSecretName
+} from "./chunk-DAZMBJHM.js";
+import {
   K8S_PARSE,
   VOLUME_NAME,
   applySplices,
@@ -34,7 +37,7 @@ import {
   stringAt,
   toPlain,
   writeSource
-} from "./chunk-MPEAF5NE.js";
+} from "./chunk-SFZF4NR2.js";
 import {
   normalizeEndpoint,
   parseUrlOption
@@ -48,6 +51,22 @@ import {
 import {
   __toESM
 } from "./chunk-V2O42A2J.js";
+
+// src/pipeline/apply-plan.ts
+function applyPlan(text, source, file, plan2, how) {
+  let resources = plan2.resources.filter((r) => r.type !== "other").map((r) => ({ ...r.ref, type: r.type })), diagnostics = plan2.diagnostics, fail = (all) => ({ status: "error", output: text, changes: [], diagnostics: all, unresolved: !1, resources });
+  if (diagnostics.some((d) => d.severity === "error")) return fail(diagnostics);
+  let changes = plan2.edits.map((e) => e.change), unresolved = diagnostics.some((d) => d.code === "NOT_CHANGED"), status = changes.length > 0 ? "migrated" : resources.length > 0 ? how.unchanged : "none";
+  if (changes.length === 0) return { status, output: text, changes, diagnostics, unresolved, resources };
+  let body = applySplices(source.text, plan2.edits.flatMap((e) => e.splices));
+  how.hooks.afterSplice && (body = how.hooks.afterSplice(body));
+  let mismatch = how.guard(body);
+  if (mismatch) {
+    let bug = `internal error: the semantic guard refused ${how.what} (${mismatch}); nothing was written. Please report this with the input file`;
+    return fail([...diagnostics, { code: "GUARD_MISMATCH", severity: "error", message: bug, file }]);
+  }
+  return { status, output: writeSource(source, body), changes, diagnostics, unresolved, resources };
+}
 
 // src/pipeline/guard.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -164,7 +183,7 @@ function resolveOptions(opts) {
   let mountPath = (opts.mountPath ?? "/etc/mtls").replace(/\/+$/, "");
   if (!mountPath.startsWith("/")) throw new UsageError(`--mount-path "${opts.mountPath}" must be an absolute path`);
   let secretName = opts.secretName ?? "client-certificate", sample = secretName.replaceAll("{delegate}", "x");
-  if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(sample) || sample.length > 253)
+  if (!isSecretName(sample))
     throw new UsageError(`--secret-name "${secretName}" is not a valid Kubernetes Secret name (lower-case letters, digits, '-' and '.'; may contain {delegate})`);
   return {
     endpoint: normalizeEndpoint(opts.endpoint),
@@ -177,27 +196,11 @@ function resolveOptions(opts) {
   };
 }
 function migrate(text, options, hooks = {}) {
-  let file = options.file ?? "<input>", resolved = "secretNameExplicit" in options ? options : resolveOptions(options), source = readSource(text), fail = (diagnostics2, resources2 = []) => ({
-    status: "error",
-    output: text,
-    changes: [],
-    diagnostics: diagnostics2,
-    unresolved: !1,
-    resources: resources2
-  }), { docs, errors, starts } = parseStream(source.text, file, mayMatter);
+  let file = options.file ?? "<input>", resolved = "secretNameExplicit" in options ? options : resolveOptions(options), source = readSource(text), fail = (diagnostics) => ({ status: "error", output: text, changes: [], diagnostics, unresolved: !1, resources: [] }), { docs, errors, starts } = parseStream(source.text, file, mayMatter);
   if (errors.length > 0) return fail(errors);
-  let plan2 = planStream(source.text, source.eol, file, docs, resolved, starts), resources = plan2.resources.filter((r) => r.type !== "other").map((r) => ({ ...r.ref, type: r.type })), diagnostics = plan2.diagnostics;
-  if (diagnostics.some((d) => d.severity === "error")) return fail(diagnostics, resources);
-  let changes = plan2.edits.map((e) => e.change), unresolved = diagnostics.some((d) => d.code === "NOT_CHANGED"), status = changes.length > 0 ? "migrated" : resources.length > 0 ? "already" : "none";
-  if (changes.length === 0) return { status, output: text, changes, diagnostics, unresolved, resources };
-  let body = applySplices(source.text, plan2.edits.flatMap((e) => e.splices));
-  hooks.afterSplice && (body = hooks.afterSplice(body));
-  let mismatch = hooks.verify === !1 ? void 0 : checkOutput(source.text, docs, body, plan2.edits, starts, plan2.decoded);
-  if (mismatch) {
-    let bug = `internal error: the semantic guard refused the result (${mismatch}); nothing was written. Please report this with the input file`;
-    return fail([...diagnostics, { code: "GUARD_MISMATCH", severity: "error", message: bug, file }], resources);
-  }
-  return { status, output: writeSource(source, body), changes, diagnostics, unresolved, resources };
+  let plan2 = planStream(source.text, source.eol, file, docs, resolved, starts), guard = hooks.verify === !1 ? () => {
+  } : (body) => checkOutput(source.text, docs, body, plan2.edits, starts, plan2.decoded);
+  return applyPlan(text, source, file, plan2, { unchanged: "already", guard, what: "the result", hooks });
 }
 
 // src/mtls/revert/revert-k8s.ts
@@ -396,24 +399,14 @@ function normalizeRevertEndpoint(input) {
   return parseUrlOption(input, "--revert --endpoint", FORM, { schemes: ["https:", "http:"], schemesText: "http(s)" }), input.trim().replace(/\/+$/, "");
 }
 function revert(text, options, hooks = {}) {
-  let file = options.file ?? "<input>", url = normalizeRevertEndpoint(options.endpoint), source = readSource(text), fail = (diagnostics2, resources2 = []) => ({ status: "error", output: text, changes: [], diagnostics: diagnostics2, unresolved: !1, resources: resources2 }), { docs, errors } = parseStream(source.text, file);
+  let file = options.file ?? "<input>", url = normalizeRevertEndpoint(options.endpoint), source = readSource(text), fail = (diagnostics) => ({ status: "error", output: text, changes: [], diagnostics, unresolved: !1, resources: [] }), { docs, errors } = parseStream(source.text, file);
   if (errors.length > 0) return fail(errors);
   for (let doc of docs) {
     let plain = toPlain(doc);
     if ("error" in plain) return fail([{ code: "YAML_SYNTAX", severity: "error", message: `invalid YAML: ${plain.error}`, file }]);
   }
-  let plan2 = planRevertStream(source.text, source.eol, file, docs, url), resources = plan2.resources.filter((r) => r.type !== "other").map((r) => ({ ...r.ref, type: r.type })), diagnostics = plan2.diagnostics;
-  if (diagnostics.some((d) => d.severity === "error")) return fail(diagnostics, resources);
-  let changes = plan2.edits.map((e) => e.change), unresolved = diagnostics.some((d) => d.code === "NOT_CHANGED"), status = changes.length > 0 ? "migrated" : "none";
-  if (changes.length === 0) return { status, output: text, changes, diagnostics, unresolved, resources };
-  let body = applySplices(source.text, plan2.edits.flatMap((e) => e.splices));
-  hooks.afterSplice && (body = hooks.afterSplice(body));
-  let mismatch = checkOutput(source.text, docs, body, plan2.edits);
-  if (mismatch) {
-    let bug = `internal error: the semantic guard refused the reverted result (${mismatch}); nothing was written. Please report this with the input file`;
-    return fail([...diagnostics, { code: "GUARD_MISMATCH", severity: "error", message: bug, file }], resources);
-  }
-  return { status, output: writeSource(source, body), changes, diagnostics, unresolved, resources };
+  let plan2 = planRevertStream(source.text, source.eol, file, docs, url);
+  return applyPlan(text, source, file, plan2, { unchanged: "none", guard: (body) => checkOutput(source.text, docs, body, plan2.edits), what: "the reverted result", hooks });
 }
 
 export {

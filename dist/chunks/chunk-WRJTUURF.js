@@ -18,7 +18,7 @@ import {
   planStream,
   readSource,
   stringAt
-} from "./chunk-MPEAF5NE.js";
+} from "./chunk-SFZF4NR2.js";
 import {
   normalizeEndpoint
 } from "./chunk-E6IQKNV6.js";

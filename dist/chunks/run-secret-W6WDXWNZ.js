@@ -3,13 +3,16 @@ import {
   loadCertificate
 } from "./chunk-3KALE76Y.js";
 import {
+  isSecretName
+} from "./chunk-DAZMBJHM.js";
+import {
   UsageError
 } from "./chunk-GXJW6PMD.js";
 import "./chunk-V2O42A2J.js";
 
 // src/cli/run-secret.ts
 async function runSecret(args, io) {
-  if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(args.name)) throw new UsageError(`--name "${args.name}" is not a valid Kubernetes Secret name`);
+  if (!isSecretName(args.name)) throw new UsageError(`--name "${args.name}" is not a valid Kubernetes Secret name`);
   let pems = await loadCertificate({ cert: args.cert, key: args.key, ...args.ca === void 0 ? {} : { ca: args.ca } }, io);
   if (!pems) return 2;
   let { renderSecretManifest } = await import("./render-secret-EJV6XPDY.js");

@@ -193,16 +193,16 @@ async function main(argv, io) {
         return io.stdout.write(`0.1.0
 `), 0;
       case "secret": {
-        let { runSecret } = await import("./run-secret-TOZCKIEP.js");
+        let { runSecret } = await import("./run-secret-W6WDXWNZ.js");
         return await runSecret(args, io);
       }
       case "audit": {
-        let { runAudit } = await import("./run-audit-2WIEJ2A3.js");
+        let { runAudit } = await import("./run-audit-LZN7V6GD.js");
         return await runAudit(args, io);
       }
       default: {
         precheckMigrate(args);
-        let { runMigrate } = await import("./run-migrate-O7MN2L7L.js");
+        let { runMigrate } = await import("./run-migrate-ASKGGBQT.js");
         return await runMigrate(args, io);
       }
     }

@@ -4,7 +4,7 @@ import {
   normalizeRevertEndpoint,
   resolveOptions,
   revert
-} from "./chunk-YSSQX6KK.js";
+} from "./chunk-ZUEP47O3.js";
 import {
   modeOf
 } from "./chunk-ZPNJAKPH.js";
@@ -12,6 +12,7 @@ import "./chunk-K6MJBNNS.js";
 import {
   loadCertificate
 } from "./chunk-3KALE76Y.js";
+import "./chunk-DAZMBJHM.js";
 import {
   DEFAULT_MAX_BYTES,
   STDIN_NAME,
@@ -24,7 +25,7 @@ import {
   stageFileAtomic,
   syncDirectory
 } from "./chunk-UZVUQH5J.js";
-import "./chunk-MPEAF5NE.js";
+import "./chunk-SFZF4NR2.js";
 import "./chunk-E6IQKNV6.js";
 import {
   redactSecretData

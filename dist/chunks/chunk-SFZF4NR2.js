@@ -787,18 +787,6 @@ function toPlain(doc) {
   }
 }
 
-// src/yaml/splice.ts
-var insertAt = (offset, text) => ({ start: offset, end: offset, text }), replaceRange = (start, end, text) => ({ start, end, text });
-function applySplices(src, splices) {
-  let nested = (a, b) => a.nest !== void 0 && b.nest !== void 0 && a.start === a.end && b.start === b.end ? b.nest - a.nest : 0, ordered = splices.map((s, i) => ({ s, i })).sort((a, b) => a.s.start - b.s.start || a.s.end - b.s.end || nested(a.s, b.s) || a.i - b.i), out = "", pos = 0;
-  for (let { s } of ordered) {
-    if (s.start < pos || s.end < s.start || s.end > src.length)
-      throw new InternalError(`overlapping or out-of-range edit at offset ${s.start}`);
-    out += src.slice(pos, s.start) + s.text, pos = s.end;
-  }
-  return out + src.slice(pos);
-}
-
 // src/mtls/plan-upgrader.ts
 var import_yaml13 = __toESM(require_dist(), 1);
 
@@ -910,6 +898,18 @@ function restyleScalar(node, value, indent) {
       return import_yaml6.CST.stringify(token);
     }
   }
+}
+
+// src/yaml/splice.ts
+var insertAt = (offset, text) => ({ start: offset, end: offset, text }), replaceRange = (start, end, text) => ({ start, end, text });
+function applySplices(src, splices) {
+  let nested = (a, b) => a.nest !== void 0 && b.nest !== void 0 && a.start === a.end && b.start === b.end ? b.nest - a.nest : 0, ordered = splices.map((s, i) => ({ s, i })).sort((a, b) => a.s.start - b.s.start || a.s.end - b.s.end || nested(a.s, b.s) || a.i - b.i), out = "", pos = 0;
+  for (let { s } of ordered) {
+    if (s.start < pos || s.end < s.start || s.end > src.length)
+      throw new InternalError(`overlapping or out-of-range edit at offset ${s.start}`);
+    out += src.slice(pos, s.start) + s.text, pos = s.end;
+  }
+  return out + src.slice(pos);
 }
 
 // src/yaml/edit.ts
