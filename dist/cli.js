@@ -1,7 +1,7 @@
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
   main
-} from "./chunks/chunk-XT63ODU2.js";
+} from "./chunks/chunk-HQ4D67MQ.js";
 import "./chunks/chunk-ZPNJAKPH.js";
 import "./chunks/chunk-E6IQKNV6.js";
 import "./chunks/chunk-GXJW6PMD.js";

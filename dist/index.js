@@ -4,16 +4,16 @@ import {
   normalizeRevertEndpoint,
   resolveOptions,
   revert
-} from "./chunks/chunk-ZUEP47O3.js";
+} from "./chunks/chunk-BMT6IAIZ.js";
 import {
   main
-} from "./chunks/chunk-XT63ODU2.js";
+} from "./chunks/chunk-HQ4D67MQ.js";
 import "./chunks/chunk-ZPNJAKPH.js";
 import "./chunks/chunk-DAZMBJHM.js";
 import {
   audit
-} from "./chunks/chunk-WRJTUURF.js";
-import "./chunks/chunk-SFZF4NR2.js";
+} from "./chunks/chunk-LAK4V4VL.js";
+import "./chunks/chunk-NCU4CKRH.js";
 import "./chunks/chunk-E6IQKNV6.js";
 import "./chunks/chunk-2OG4SOFQ.js";
 import {

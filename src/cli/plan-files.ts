@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os'
 import { isMainThread, parentPort, workerData } from 'node:worker_threads'
 import type { Diagnostic } from '../errors.js'
-import { readInput } from '../io/index.js'
+import { readInput, type ReadResult } from '../io/index.js'
 import type { MtlsOptions } from '../mtls/types.js'
 import { migrate } from '../pipeline/migrate.js'
 import { revert } from '../pipeline/revert.js'
@@ -49,11 +49,15 @@ export const readError = (path: string, error: Diagnostic): Planned => ({
   result: { path, status: 'error', unresolved: false, written: false, changes: [], warnings: [], errors: [error] },
 })
 
-/** Reads and plans one file (the unit of work of the main thread and of each worker). */
-export async function planFile(file: string, abs: string, settings: PlanSettings): Promise<Planned> {
-  const read = await readInput(abs, { maxBytes: settings.maxBytes })
+/** Plans one file from what reading it gave (its text, or why it could not be read). */
+export function planRead(file: string, abs: string, read: ReadResult, settings: PlanSettings): Planned {
   const p = 'error' in read ? readError(file, { ...read.error, file }) : planText(file, read.text, settings)
   return { ...p, abs }
+}
+
+/** Reads and plans one file (the unit of work of each worker). */
+export async function planFile(file: string, abs: string, settings: PlanSettings): Promise<Planned> {
+  return planRead(file, abs, await readInput(abs, { maxBytes: settings.maxBytes }), settings)
 }
 
 const WORKER_TAG = 'delegateMtlsPlanWorker'

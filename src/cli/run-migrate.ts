@@ -10,7 +10,7 @@ import { diagnosticsText, fileLine, jsonReport, summaryLine, type FileResult, ty
 import { Progress, stderrPaint } from './style.js'
 import { modeOf, type Mode } from './mode.js'
 import { unifiedDiff } from './unified-diff.js'
-import { PARALLEL_THRESHOLD, planInWorkers, planText, readError, type Planned, type PlanSettings } from './plan-files.js'
+import { PARALLEL_THRESHOLD, planInWorkers, planRead, planText, readError, type Planned, type PlanSettings } from './plan-files.js'
 import { loadCertificate } from './load-certificate.js'
 import { holdsKey, warnIfInGitTree } from './key-files.js'
 import { redactSecretData } from '../secret/index.js'
@@ -60,10 +60,7 @@ export async function runMigrate(args: MigrateArgs, io: Io): Promise<0 | 1 | 2> 
         // Reads run a few files ahead of planning (which is synchronous), so the disk and the CPU overlap.
         const reads = readAhead(files, (file) => readInput(resolve(io.cwd, file), { maxBytes }))
         for (const file of files) {
-          const abs = resolve(io.cwd, file)
-          const read = await reads.next()
-          const p = 'error' in read ? readError(file, { ...read.error, file }) : planText(file, read.text, settings)
-          planned.push({ ...p, abs })
+          planned.push(planRead(file, resolve(io.cwd, file), await reads.next(), settings))
           progress?.tick()
         }
       }

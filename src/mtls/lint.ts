@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, visit, type Node, type YAMLMap } from 'yaml'
 import { lookup, stringAt } from '../yaml/lookup.js'
 import { report } from './context.js'
 import { mayMatter } from '../resources/classify.js'
+import { lineStartOf } from '../yaml/source.js'
 import { VOLUME_NAME, type PlanContext } from './types.js'
 
 /** SPEC §6 lint: remarks that change nothing. Run after planning, so edited nodes are known. */
@@ -30,7 +31,7 @@ export function lint(ctx: PlanContext): void {
     if (ctx.starts && !mayMatter(text)) {
       // A document that was not parsed (src/yaml/spans.ts): its placeholders are found in its text.
       for (const m of text.matchAll(/PUT_YOUR_[A-Z_]+/g)) {
-        const lineStart = text.lastIndexOf('\n', m.index) + 1
+        const lineStart = lineStartOf(text, m.index)
         if (placeholders.has(m[0]) || /(?:^|\s)#/.test(text.slice(lineStart, m.index))) continue
         placeholders.add(m[0])
         report(ctx, 'warning', 'LINT', `placeholder ${m[0]} is still in the manifest; replace it before applying`, start + m.index)

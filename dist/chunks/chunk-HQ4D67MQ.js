@@ -197,12 +197,12 @@ async function main(argv, io) {
         return await runSecret(args, io);
       }
       case "audit": {
-        let { runAudit } = await import("./run-audit-LZN7V6GD.js");
+        let { runAudit } = await import("./run-audit-5WMU3GNF.js");
         return await runAudit(args, io);
       }
       default: {
         precheckMigrate(args);
-        let { runMigrate } = await import("./run-migrate-ASKGGBQT.js");
+        let { runMigrate } = await import("./run-migrate-A62BEBBF.js");
         return await runMigrate(args, io);
       }
     }

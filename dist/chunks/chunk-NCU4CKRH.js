@@ -1560,8 +1560,7 @@ function lint(ctx) {
     let i = res.ref.document, start = ctx.starts ? ctx.starts[i] : res.doc.range[0], text = ctx.starts ? ctx.src.slice(start, ctx.starts[i + 1] ?? ctx.src.length) : ctx.src.slice(start, res.doc.range[2]);
     if (ctx.starts && !mayMatter(text)) {
       for (let m of text.matchAll(/PUT_YOUR_[A-Z_]+/g)) {
-        let lineStart = text.lastIndexOf(`
-`, m.index) + 1;
+        let lineStart = lineStartOf(text, m.index);
         placeholders.has(m[0]) || /(?:^|\s)#/.test(text.slice(lineStart, m.index)) || (placeholders.add(m[0]), report(ctx, "warning", "LINT", `placeholder ${m[0]} is still in the manifest; replace it before applying`, start + m.index));
       }
       continue;

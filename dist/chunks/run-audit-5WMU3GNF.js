@@ -8,8 +8,8 @@ import {
 } from "./chunk-UZVUQH5J.js";
 import {
   audit
-} from "./chunk-WRJTUURF.js";
-import "./chunk-SFZF4NR2.js";
+} from "./chunk-LAK4V4VL.js";
+import "./chunk-NCU4CKRH.js";
 import "./chunk-E6IQKNV6.js";
 import "./chunk-2OG4SOFQ.js";
 import {

@@ -18,7 +18,7 @@ import {
   planStream,
   readSource,
   stringAt
-} from "./chunk-SFZF4NR2.js";
+} from "./chunk-NCU4CKRH.js";
 import {
   normalizeEndpoint
 } from "./chunk-E6IQKNV6.js";

@@ -4,7 +4,7 @@ import {
   normalizeRevertEndpoint,
   resolveOptions,
   revert
-} from "./chunk-ZUEP47O3.js";
+} from "./chunk-BMT6IAIZ.js";
 import {
   modeOf
 } from "./chunk-ZPNJAKPH.js";
@@ -25,7 +25,7 @@ import {
   stageFileAtomic,
   syncDirectory
 } from "./chunk-UZVUQH5J.js";
-import "./chunk-SFZF4NR2.js";
+import "./chunk-NCU4CKRH.js";
 import "./chunk-E6IQKNV6.js";
 import {
   redactSecretData
@@ -214,9 +214,11 @@ var readError = (path, error) => ({
   output: "",
   result: { path, status: "error", unresolved: !1, written: !1, changes: [], warnings: [], errors: [error] }
 });
-async function planFile(file, abs, settings) {
-  let read = await readInput(abs, { maxBytes: settings.maxBytes });
+function planRead(file, abs, read, settings) {
   return { ..."error" in read ? readError(file, { ...read.error, file }) : planText(file, read.text, settings), abs };
+}
+async function planFile(file, abs, settings) {
+  return planRead(file, abs, await readInput(abs, { maxBytes: settings.maxBytes }), settings);
 }
 var WORKER_TAG = "delegateMtlsPlanWorker", PARALLEL_THRESHOLD = 200;
 async function planInWorkers(jobs, settings, onDone) {
@@ -284,10 +286,8 @@ async function runMigrate(args, io) {
         planned.push(...await planInWorkers(jobs, settings, () => progress?.tick()));
       } else {
         let reads = readAhead(files, (file) => readInput(resolve(io.cwd, file), { maxBytes }));
-        for (let file of files) {
-          let abs = resolve(io.cwd, file), read = await reads.next(), p = "error" in read ? readError(file, { ...read.error, file }) : planText(file, read.text, settings);
-          planned.push({ ...p, abs }), progress?.tick();
-        }
+        for (let file of files)
+          planned.push(planRead(file, resolve(io.cwd, file), await reads.next(), settings)), progress?.tick();
       }
     } finally {
       progress?.clear();

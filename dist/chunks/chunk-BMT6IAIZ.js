@@ -37,7 +37,7 @@ import {
   stringAt,
   toPlain,
   writeSource
-} from "./chunk-SFZF4NR2.js";
+} from "./chunk-NCU4CKRH.js";
 import {
   normalizeEndpoint,
   parseUrlOption
