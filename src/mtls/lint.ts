@@ -1,18 +1,20 @@
 import { isMap, isScalar, isSeq, visit, type Node, type YAMLMap } from 'yaml'
 import { lookup, stringAt } from '../yaml/lookup.js'
 import { report } from './context.js'
-import { mayMatter } from '../resources/classify.js'
+import { mayMatter, type Resource } from '../resources/classify.js'
+import { deploymentNames } from './scope.js'
 import { lineStartOf } from '../yaml/source.js'
 import { VOLUME_NAME, type PlanContext } from './types.js'
 
 /** SPEC §6 lint: remarks that change nothing. Run after planning, so edited nodes are known. */
-export function lint(ctx: PlanContext): void {
+export function lint(ctx: PlanContext, onEach?: (res: Resource) => void): void {
   const edited = ctx.edits.flatMap((e) => e.splices)
   const isEdited = (node: Node) => edited.some((s) => node.range && s.start <= node.range[0] && node.range[1] <= s.end && s.end > s.start)
-  const deployments = new Set(ctx.resources.filter((r) => r.ref.kind === 'Deployment').map((r) => r.ref.name))
+  const deployments = deploymentNames(ctx)
   const placeholders = new Set<string>()
 
   for (const res of ctx.resources) {
+    onEach?.(res)
     const root = res.doc.contents
     if (res.ref.kind === 'CronJob' && stringAt(root, 'apiVersion') === 'batch/v1beta1' && res.type === 'upgrader-cronjob') {
       report(ctx, 'warning', 'LINT', 'batch/v1beta1 CronJob was removed in Kubernetes 1.25; use apiVersion batch/v1', (root as YAMLMap).get('apiVersion', true) as Node)

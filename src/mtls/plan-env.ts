@@ -7,6 +7,7 @@ import { findItem, lookup, stringAt } from '../yaml/lookup.js'
 import { formatScalar } from '../yaml/scalar.js'
 import { editContext, plan, report } from './context.js'
 import { appendToList, layoutIn, type Located } from './plan-pod.js'
+import { findResource } from './scope.js'
 import type { PlanContext } from './types.js'
 
 /** One env var the delegate must have. */
@@ -47,7 +48,7 @@ function envFromConfigMaps(container: YAMLMap): string[] {
 
 /** Sets `key` of a ConfigMap in the input that carries a value the delegate reads through envFrom or valueFrom. */
 function patchConfigMapKey(ctx: PlanContext, configMapName: string, namespace: string | undefined, key: string, value: string, reason: string): 'patched' | 'absent' | 'missing-key' {
-  const cm = ctx.resources.find((r) => r.ref.kind === 'ConfigMap' && r.ref.name === configMapName && (namespace === undefined || r.ref.namespace === undefined || r.ref.namespace === namespace))
+  const cm = findResource(ctx, configMapName, (r) => r.ref.kind === 'ConfigMap' && (namespace === undefined || r.ref.namespace === undefined || r.ref.namespace === namespace))
   if (!cm) return 'absent'
   const node = lookup(cm.doc.contents, ['data', key])
   if (!isScalar(node)) return 'missing-key'

@@ -8,6 +8,7 @@ import { lookup, pairOf } from '../yaml/lookup.js'
 import { formatScalar } from '../yaml/scalar.js'
 import { insertAt } from '../yaml/splice.js'
 import { editContext, plan, report } from './context.js'
+import { findResource, requireDelegatesInNamespace } from './scope.js'
 import type { PlanContext } from './types.js'
 
 const base64 = (s: string) => Buffer.from(s, 'utf8').toString('base64')
@@ -18,21 +19,20 @@ const base64 = (s: string) => Buffer.from(s, 'utf8').toString('base64')
  * new Secret goes right before the first Deployment that mounts it. Key material never enters a
  * Change: reports show `<redacted>`, only the guard sees the real value.
  */
-export function planSecrets(ctx: PlanContext, delegates: DelegateWorkload[]): void {
+export function planSecrets(ctx: PlanContext, delegates: DelegateWorkload[], onEach?: (res: DelegateWorkload) => void): void {
   const material = ctx.options.secret
   if (!material) return
   const data: Record<string, string> = { [CLIENT_CERT_KEY]: base64(material.certPem), [CLIENT_KEY_KEY]: base64(material.keyPem) }
   const done = new Set<string>()
   for (const res of delegates) {
+    onEach?.(res)
     const name = ctx.secretByDelegate.get(res.ref.name ?? 'delegate')
     if (name === undefined) continue
     const namespace = res.ref.namespace
     const id = `${namespace ?? ''}/${name}`
     if (done.has(id)) continue
     done.add(id)
-    const existing = ctx.resources.find(
-      (r) => r.ref.kind === 'Secret' && r.ref.name === name && (r.ref.namespace ?? namespace) === namespace,
-    )
+    const existing = findResource(ctx, name, (r) => r.ref.kind === 'Secret' && (r.ref.namespace ?? namespace) === namespace)
     if (existing) {
       const ectx = editContext(ctx, existing)
       const dataPair = pairOf(existing.doc.contents, 'data')
@@ -84,6 +84,7 @@ export function planSecrets(ctx: PlanContext, delegates: DelegateWorkload[]): vo
       }
       continue
     }
+    requireDelegatesInNamespace(ctx, namespace)
     const text = renderSecretManifest(namespace === undefined ? { name, ...material } : { name, namespace, ...material }, ctx.eol as '\n' | '\r\n')
     const at = res.doc.range[0]
     const marker = ctx.src.startsWith('---', at)

@@ -12,6 +12,7 @@ import { linePos } from '../yaml/source.js'
 import { plan, report } from './context.js'
 import { locateContainer, secretNameFor } from './plan-delegate.js'
 import { ensureMount, ensureVolume, runsAsNonRoot, type Located } from './plan-pod.js'
+import { findResource, requireDelegatesNamed } from './scope.js'
 import type { PlanContext } from './types.js'
 
 const CONFIG_PTR: PathSeg[] = ['data', 'config.yaml']
@@ -94,6 +95,7 @@ export function planUpgraderCronJob(ctx: PlanContext, res: UpgraderCronJob): voi
   const pod = lookup(res.doc.contents, res.podPath) as YAMLMap
   const { container, podCompact } = locateContainer(ctx, res.podPath, pod, res.container)
   const delegateName = cronJobDelegateName(ctx, pod, res.ref.name)
+  requireDelegatesNamed(ctx, delegateName)
   const secretName = ctx.secretByDelegate.get(delegateName) ?? secretNameFor(ctx, delegateName)
   const mode = ctx.modeByDelegate.get(delegateName) ?? (runsAsNonRoot(pod, container.node, res.doc) ? 0o440 : 0o400)
   ensureMount(ctx, res, container, podCompact)
@@ -106,7 +108,7 @@ function cronJobDelegateName(ctx: PlanContext, pod: YAMLMap, name: string | unde
   if (isSeq(volumes)) {
     for (const v of volumes.items) {
       const cmName = stringAt(lookup(v, ['configMap']), 'name')
-      const cm = ctx.resources.find((r) => r.type === 'upgrader-config' && r.ref.name === cmName)
+      const cm = findResource(ctx, cmName, (r) => r.type === 'upgrader-config')
       if (cm && cm.type === 'upgrader-config') return configDelegateName(cm.config.value as string, cm.ref.name)
     }
   }

@@ -11,6 +11,7 @@ import { planSecrets } from './plan-secret.js'
 import { planUpgraderConfig, planUpgraderCronJob } from './plan-upgrader.js'
 import { planHelmValues } from './plan-helm-values.js'
 import { planCompose } from './plan-compose.js'
+import type { PlanScope } from './scope.js'
 import type { Edit, MtlsOptions, PlanContext } from './types.js'
 
 export interface StreamPlan {
@@ -87,13 +88,49 @@ function refuseDuplicateEnv(ctx: PlanContext, pod: unknown, containerIndex: numb
 /** Plans the whole stream (SPEC §2–6): recognise, validate, plan, lint. */
 export function planStream(src: string, eol: string, file: string, docs: Doc[], options: MtlsOptions, starts?: number[]): StreamPlan {
   const resources = docs.map((doc, i) => classify(doc, i))
-  const ctx: PlanContext = { src, eol, file, options, resources, ...(starts ? { starts } : {}), edits: [], diagnostics: [], secretByDelegate: new Map(), modeByDelegate: new Map() }
+  return planResources({ src, eol, file, options, ...(starts ? { starts } : {}) }, resources, { lint: resources.some((r) => r.type !== 'other') })
+}
+
+/** How a set of resources is planned beyond the stream itself (src/mtls/plan-groups.ts plans a group at a time). */
+export interface PlanHow {
+  /** Run the lint (only when the stream holds anything of ours). */
+  lint: boolean
+  /** The group and the whole stream, when planning one group of a large stream. */
+  scope?: PlanScope
+  /** Documents already decoded (by index). */
+  decoded?: Map<number, unknown>
+  /**
+   * Receives the step (phase × 2^32 + document) that made each edit and diagnostic: sorting on it gives
+   * the order in which planning the whole stream at once records them.
+   */
+  tags?: Map<object, number>
+}
+
+/** The planning steps, in the order they run over the stream. */
+const PHASES = ['validate', 'delegate', 'upgrader-config', 'upgrader-cronjob', 'helm-values', 'compose', 'secret', 'lint'] as const
+export const stepTag = (phase: (typeof PHASES)[number], document: number) => PHASES.indexOf(phase) * 2 ** 32 + document
+
+/** Plans the given resources of a stream (all of them, or one group): validate, plan, lint. */
+export function planResources(base: Pick<PlanContext, 'src' | 'eol' | 'file' | 'options' | 'starts'>, resources: Resource[], how: PlanHow): StreamPlan {
+  const ctx: PlanContext = { ...base, resources, edits: [], diagnostics: [], secretByDelegate: new Map(), modeByDelegate: new Map(), ...(how.scope ? { scope: how.scope } : {}) }
   const plannable: Resource[] = []
   const decoded = new Map<number, unknown>()
+  // Tags every edit and diagnostic with the step that recorded it.
+  let step = 0
+  let edits = 0
+  let diagnostics = 0
+  const mark = (phase: (typeof PHASES)[number], document: number) => {
+    if (!how.tags) return
+    for (; edits < ctx.edits.length; edits++) how.tags.set(ctx.edits[edits]!, step)
+    for (; diagnostics < ctx.diagnostics.length; diagnostics++) how.tags.set(ctx.diagnostics[diagnostics]!, step)
+    step = stepTag(phase, document)
+  }
   for (const res of resources) {
+    mark('validate', res.ref.document)
     const label = `${res.ref.kind} ${res.ref.name ?? ''}`.trim()
     // Only documents that matter are decoded (an alias bomb elsewhere passes through untouched, unexpanded).
-    const plain = res.type === 'other' ? { value: undefined } : toPlain(res.doc)
+    const known = how.decoded?.get(res.ref.document)
+    const plain = res.type === 'other' ? { value: undefined } : known !== undefined ? { value: known } : toPlain(res.doc)
     if (!('error' in plain) && res.type !== 'other') decoded.set(res.ref.document, plain.value)
     if ('error' in plain) {
       report(ctx, 'error', 'YAML_SYNTAX', `${label}: cannot be decoded: ${plain.error}`, (res.doc.contents as Node | null) ?? 0)
@@ -124,6 +161,7 @@ export function planStream(src: string, eol: string, file: string, docs: Doc[], 
   for (const type of order) {
     for (const res of plannable) {
       if (res.type !== type) continue
+      mark(type as (typeof PHASES)[number], res.ref.document)
       if (res.type === 'delegate') planDelegate(ctx, res)
       else if (res.type === 'upgrader-config') planUpgraderConfig(ctx, res)
       else if (res.type === 'upgrader-cronjob') planUpgraderCronJob(ctx, res)
@@ -131,7 +169,8 @@ export function planStream(src: string, eol: string, file: string, docs: Doc[], 
       else if (res.type === 'compose') planCompose(ctx, res)
     }
   }
-  planSecrets(ctx, plannable.filter((r): r is DelegateWorkload => r.type === 'delegate'))
-  if (resources.some((r) => r.type !== 'other')) lint(ctx)
+  planSecrets(ctx, plannable.filter((r): r is DelegateWorkload => r.type === 'delegate'), (res) => mark('secret', res.ref.document))
+  if (how.lint) lint(ctx, (res) => mark('lint', res.ref.document))
+  mark('lint', 0)
   return { resources, edits: ctx.edits, diagnostics: ctx.diagnostics, decoded }
 }

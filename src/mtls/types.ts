@@ -2,6 +2,7 @@ import type { Diagnostic } from '../errors.js'
 import type { Resource, ResourceRef } from '../resources/classify.js'
 import type { PathSeg } from '../yaml/lookup.js'
 import type { Splice } from '../yaml/splice.js'
+import type { PlanScope } from './scope.js'
 
 /** How a planned change acts on the decoded document. */
 export type ChangeOp = 'set' | 'add' | 'append' | 'remove' | 'insert'
@@ -79,4 +80,6 @@ export interface PlanContext {
   secretByDelegate: Map<string, string>
   /** File mode of the secret volume for each delegate name (256 root, 288 non-root). */
   modeByDelegate: Map<string, number>
+  /** When a large stream is planned a group at a time: the group and the whole stream (src/mtls/scope.ts). */
+  scope?: PlanScope
 }

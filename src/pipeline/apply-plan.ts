@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../errors.js'
 import type { StreamPlan } from '../mtls/plan.js'
+import type { ResourceSummary } from '../mtls/scope.js'
 import { writeSource, type SourceText } from '../yaml/source.js'
 import { applySplices } from '../yaml/splice.js'
 import type { MigrateHooks, MigrateResult, MigrateStatus } from './migrate.js'
@@ -12,7 +13,7 @@ export function applyPlan(
   text: string,
   source: SourceText,
   file: string,
-  plan: Pick<StreamPlan, 'resources' | 'edits' | 'diagnostics'>,
+  plan: Pick<StreamPlan, 'edits' | 'diagnostics'> & { resources: ResourceSummary[] },
   how: { unchanged: MigrateStatus; guard: (body: string) => string | undefined; what: string; hooks: MigrateHooks },
 ): MigrateResult {
   const resources = plan.resources.filter((r) => r.type !== 'other').map((r) => ({ ...r.ref, type: r.type }))

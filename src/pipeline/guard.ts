@@ -2,7 +2,7 @@ import { parseAllDocuments, parseDocument } from 'yaml'
 import type { Edit } from '../mtls/types.js'
 import type { PathSeg } from '../yaml/lookup.js'
 import { toPlain, type Doc } from '../yaml/parse.js'
-import { documentStarts, maskDocuments } from '../yaml/spans.js'
+import { documentStarts } from '../yaml/spans.js'
 import { deepEqual } from './deep-equal.js'
 
 type Json = Record<string | number, unknown>
@@ -78,7 +78,8 @@ function put(root: unknown, ptr: PathSeg[], value: unknown): void {
  */
 export function checkOutput(
   input: string,
-  inputDocs: Doc[],
+  /** The input's documents, or only their number when it was planned a group at a time (its spans are then given). */
+  inputDocs: Doc[] | number,
   output: string,
   edits: Edit[],
   inputStarts?: number[],
@@ -87,53 +88,68 @@ export function checkOutput(
   const inserts = edits.filter((e) => e.change.op === 'insert')
   // `remove` with an empty path takes a whole document out (revert of a Secret the migration inserted).
   const removed = new Set(edits.filter((e) => e.change.op === 'remove' && e.ptr.length === 0).map((e) => e.change.resource.document))
-  const expectedDocs = inputDocs.length + inserts.length - removed.size
+  const count = typeof inputDocs === 'number' ? inputDocs : inputDocs.length
+  const expectedDocs = count + inserts.length - removed.size
   const byDoc = new Map<number, Edit[]>()
   for (const e of edits) if (e.change.op !== 'insert') byDoc.set(e.change.resource.document, [...(byDoc.get(e.change.resource.document) ?? []), e])
   // Each output document is an inserted one or an input one; only those with a change need decoding.
   const sources: ({ insert: Edit } | { input: number })[] = []
-  for (let i = 0; i < inputDocs.length; i++) {
-    for (const ins of inserts.filter((e) => e.insertBefore === i)) sources.push({ insert: ins })
+  const insertsBefore = new Map<number, Edit[]>()
+  for (const e of inserts) insertsBefore.set(e.insertBefore!, [...(insertsBefore.get(e.insertBefore!) ?? []), e])
+  for (let i = 0; i < count; i++) {
+    for (const ins of insertsBefore.get(i) ?? []) sources.push({ insert: ins })
     if (!removed.has(i)) sources.push({ input: i })
   }
   const decodeIt = (j: number) => {
     const src = sources[j]
-    return !src || 'insert' in src || byDoc.has(src.input) || inserts.some((e) => e.insertBefore === src.input)
+    return !src || 'insert' in src || byDoc.has(src.input) || insertsBefore.has(src.input)
   }
   const outStarts = inputStarts ? documentStarts(output) : undefined
-  const spans = inputStarts && outStarts && outStarts.length === expectedDocs
-  const parsed = parseAllDocuments(spans ? maskDocuments(output, outStarts, decodeIt) : output, { version: '1.1' })
-  const outDocs: Doc[] = 'empty' in parsed ? [] : (parsed as Doc[])
-  const bad = outDocs.find((d) => d.errors.length > 0)
-  if (bad) return `the output does not parse: ${bad.errors[0]!.message.split('\n')[0]}`
-  if (outDocs.length !== expectedDocs) {
-    return `the output has ${outDocs.length} documents, expected ${expectedDocs}`
-  }
   const slice = (text: string, starts: number[], k: number) => text.slice(starts[k]!, starts[k + 1] ?? text.length)
-  const sameBytes = (i: number, j: number) =>
-    spans
-      ? slice(input, inputStarts, i) === slice(output, outStarts, j)
-      : input.slice(inputDocs[i]!.range[0], inputDocs[i]!.range[1]) === output.slice(outDocs[j]!.range[0], outDocs[j]!.range[1])
+  // With the documents' spans known, each output document that needs decoding is parsed on its own,
+  // one at a time (a large stream is never held as syntax trees all at once); else the whole output.
+  let outDoc: (j: number) => Doc | string
+  let sameBytes: (i: number, j: number) => boolean
+  if (inputStarts && outStarts && outStarts.length === expectedDocs) {
+    outDoc = (j) => {
+      const docs = parseAllDocuments(slice(output, outStarts, j), { version: '1.1' }) as Doc[]
+      const bad = docs.find((d) => d.errors.length > 0)
+      if (bad) return `the output does not parse: ${bad.errors[0]!.message.split('\n')[0]}`
+      return docs.length === 1 ? docs[0]! : `the output has ${expectedDocs - 1 + docs.length} documents, expected ${expectedDocs}`
+    }
+    sameBytes = (i, j) => slice(input, inputStarts, i) === slice(output, outStarts, j)
+  } else {
+    if (typeof inputDocs === 'number') return 'the output\'s documents cannot be matched with the input\'s'
+    const parsed = parseAllDocuments(output, { version: '1.1' })
+    const outDocs: Doc[] = 'empty' in parsed ? [] : (parsed as Doc[])
+    const bad = outDocs.find((d) => d.errors.length > 0)
+    if (bad) return `the output does not parse: ${bad.errors[0]!.message.split('\n')[0]}`
+    if (outDocs.length !== expectedDocs) return `the output has ${outDocs.length} documents, expected ${expectedDocs}`
+    outDoc = (j) => outDocs[j]!
+    sameBytes = (i, j) => input.slice(inputDocs[i]!.range[0], inputDocs[i]!.range[1]) === output.slice(outDocs[j]!.range[0], outDocs[j]!.range[1])
+  }
   let shift = 0
-  for (let i = 0; i < inputDocs.length; i++) {
+  for (let i = 0; i < count; i++) {
     if (removed.has(i)) {
       shift--
       continue
     }
-    for (const ins of inserts.filter((e) => e.insertBefore === i)) {
-      const added = toPlain(outDocs[i + shift]!)
+    for (const ins of insertsBefore.get(i) ?? []) {
+      const out = outDoc(i + shift)
+      if (typeof out === 'string') return out
+      const added = toPlain(out)
       if ('error' in added || !deepEqual(added.value, ins.value)) return `the document inserted before document ${i + 1} is not the planned ${ins.change.resource.kind}`
       shift++
     }
-    const inDoc = inputDocs[i]!
-    const outDoc = outDocs[i + shift]!
     const docEdits = byDoc.get(i) ?? []
     if (!decodeIt(i + shift)) {
       if (!sameBytes(i, i + shift)) return `document ${i + 1} changed although nothing was planned for it`
       continue
     }
-    const before = decodedInput?.has(i) ? { value: decodedInput.get(i) } : toPlain(inDoc)
-    const after = toPlain(outDoc)
+    const before = decodedInput?.has(i) ? { value: decodedInput.get(i) } : typeof inputDocs === 'number' ? { error: 'not decoded' } : toPlain(inputDocs[i]!)
+    const out = outDoc(i + shift)
+    if (typeof out === 'string') return out
+    const after = toPlain(out)
     if ('error' in before || 'error' in after) return `document ${i + 1} does not decode`
     const outer = docEdits.filter((e) => !e.inner).map((e) => ({ op: e.change.op, ptr: e.ptr, after: 'value' in e ? e.value : e.change.after }))
     const expected = applyChanges(before.value, outer)

@@ -4,7 +4,9 @@ import { planStream } from '../mtls/plan.js'
 import type { Change, MtlsOptions } from '../mtls/types.js'
 import { mayMatter, type ResourceRef } from '../resources/classify.js'
 import { parseStream } from '../yaml/parse.js'
-import { readSource } from '../yaml/source.js'
+import { readSource, type SourceText } from '../yaml/source.js'
+import { documentStarts } from '../yaml/spans.js'
+import { planInGroups } from '../mtls/plan-groups.js'
 import { isSecretName } from '../secret/secret-name.js'
 import { applyPlan } from './apply-plan.js'
 import { checkOutput } from './guard.js'
@@ -57,7 +59,15 @@ export interface MigrateHooks {
    * would change (`--check`, `-l`) may skip it: they write nothing, and `--write` guards the same plan.
    */
   verify?: boolean
+  /**
+   * Plan a group of related documents at a time (src/mtls/plan-groups.ts), holding only one group's
+   * syntax trees. Default: for inputs of at least `GROUPED_FROM` characters. Tests force either way.
+   */
+  grouped?: boolean
 }
+
+/** Inputs this large are planned a group at a time: a whole-stream parse would hold ~45 times their size. */
+export const GROUPED_FROM = 256 * 1024
 
 export function resolveOptions(opts: MigrateOptions): MtlsOptions {
   const mountPath = (opts.mountPath ?? '/etc/mtls').replace(/\/+$/, '')
@@ -83,6 +93,16 @@ export function migrate(text: string, options: MigrateOptions | (MtlsOptions & {
   const file = options.file ?? '<input>'
   const resolved = 'secretNameExplicit' in options ? options : resolveOptions(options)
   const source = readSource(text)
+  const starts = (hooks.grouped ?? source.text.length >= GROUPED_FROM) ? documentStarts(source.text) : undefined
+  const grouped = starts && planInGroups(source.text, source.eol, file, resolved, starts)
+  if (grouped) {
+    const guard = hooks.verify === false ? () => undefined : (body: string) => checkOutput(source.text, starts.length, body, grouped.edits, starts, grouped.decoded)
+    return applyPlan(text, source, file, grouped, { unchanged: 'already', guard, what: 'the result', hooks })
+  }
+  return migrateWhole(text, source, file, resolved, hooks)
+}
+
+function migrateWhole(text: string, source: SourceText, file: string, resolved: MtlsOptions, hooks: MigrateHooks): MigrateResult {
   const fail = (diagnostics: Diagnostic[]): MigrateResult => ({ status: 'error', output: text, changes: [], diagnostics, unresolved: false, resources: [] })
   const { docs, errors, starts } = parseStream(source.text, file, mayMatter)
   if (errors.length > 0) return fail(errors)

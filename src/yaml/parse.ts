@@ -1,4 +1,4 @@
-import { parseAllDocuments, type Document, type YAMLError } from 'yaml'
+import { Composer, Parser, parseAllDocuments, type Document, type YAMLError } from 'yaml'
 import type { Diagnostic } from '../errors.js'
 import { linePos } from './source.js'
 import { documentStarts, maskDocuments } from './spans.js'
@@ -27,6 +27,17 @@ export function parseStream(
   if (starts && docs.length !== starts.length) docs = parseDocs(src)
   const result = parseErrors(src, file, docs)
   return starts && docs.length === starts.length ? { ...result, starts } : result
+}
+
+/**
+ * The document(s) of `src` between `start` and `end` (one document as src/yaml/spans.ts splits a stream),
+ * parsed on their own but with every node range, token and error position an offset into `src`: the
+ * same as parsing the whole stream gives, without holding the other documents.
+ */
+export function parseDocumentsAt(src: string, start: number, end: number, keepSourceTokens = true): Doc[] {
+  const parser = new Parser()
+  parser.offset = start
+  return Array.from(new Composer({ ...K8S_PARSE, keepSourceTokens }).compose(parser.parse(src.slice(start, end)))) as Doc[]
 }
 
 function parseDocs(src: string): Doc[] {

@@ -1,0 +1,85 @@
+import type { Resource, ResourceRef } from '../resources/classify.js'
+import type { PlanContext } from './types.js'
+
+/** What a lookup between documents may read of a resource: no YAML nodes. */
+export interface ResourceSummary {
+  ref: ResourceRef
+  type: Resource['type']
+}
+
+/**
+ * A large stream is planned a group of related documents at a time (src/mtls/plan-groups.ts). The
+ * scope says which documents are being planned now and what the whole stream holds, so that a lookup
+ * that would find a document outside the group is noticed instead of silently missing it.
+ */
+export interface PlanScope {
+  /** Every document of the stream, by name (`undefined` for nameless ones), in document order. */
+  byName: Map<string | undefined, ResourceSummary[]>
+  /** Every delegate workload of the stream, in document order. */
+  delegates: ResourceSummary[]
+  /** Names of every Deployment in the stream. */
+  deployments: Set<string | undefined>
+  /** The documents planned together now. */
+  members: Map<number, Resource>
+}
+
+/** Thrown when planning a group needs documents outside it: they join the group, which is planned again. */
+export class GroupEscape extends Error {
+  constructor(readonly documents: number[]) {
+    super(`planning needs documents ${documents.join(', ')} of the stream`)
+  }
+}
+
+const byNameCache = new WeakMap<Resource[], Map<string | undefined, Resource[]>>()
+
+function indexByName<T extends ResourceSummary>(resources: T[]): Map<string | undefined, T[]> {
+  const map = new Map<string | undefined, T[]>()
+  for (const r of resources) {
+    const list = map.get(r.ref.name)
+    if (list) list.push(r)
+    else map.set(r.ref.name, [r])
+  }
+  return map
+}
+
+/**
+ * The first resource of the stream named `name` that `matches`, as every cross-document reference
+ * (envFrom ConfigMaps, the client certificate Secret, the upgrader's ConfigMap) is resolved.
+ */
+export function findResource(ctx: PlanContext, name: string | undefined, matches: (r: ResourceSummary) => boolean): Resource | undefined {
+  if (!ctx.scope) {
+    let index = byNameCache.get(ctx.resources)
+    if (!index) byNameCache.set(ctx.resources, (index = indexByName(ctx.resources)))
+    return index.get(name)?.find(matches)
+  }
+  const hit = ctx.scope.byName.get(name)?.find(matches)
+  if (!hit) return undefined
+  const member = ctx.scope.members.get(hit.ref.document)
+  if (!member) throw new GroupEscape([hit.ref.document])
+  return member
+}
+
+/**
+ * Settings recorded per delegate name (its Secret, its volume mode) are read by its upgrader: in a
+ * group, every delegate of that name must be planned with it.
+ */
+export function requireDelegatesNamed(ctx: PlanContext, name: string): void {
+  if (!ctx.scope) return
+  const outside = ctx.scope.delegates.filter((r) => (r.ref.name ?? 'delegate') === name && !ctx.scope!.members.has(r.ref.document))
+  if (outside.length > 0) throw new GroupEscape(outside.map((r) => r.ref.document))
+}
+
+/**
+ * A new client certificate Secret goes before the first delegate of its namespace that mounts it; in a
+ * group, every delegate of that namespace must be planned with it (which one comes first decides).
+ */
+export function requireDelegatesInNamespace(ctx: PlanContext, namespace: string | undefined): void {
+  if (!ctx.scope) return
+  const outside = ctx.scope.delegates.filter((r) => r.ref.namespace === namespace && !ctx.scope!.members.has(r.ref.document)).map((r) => r.ref.document)
+  if (outside.length > 0) throw new GroupEscape(outside)
+}
+
+/** Names of every Deployment in the stream (the HorizontalPodAutoscaler lint). */
+export function deploymentNames(ctx: PlanContext): Set<string | undefined> {
+  return ctx.scope?.deployments ?? new Set(ctx.resources.filter((r) => r.ref.kind === 'Deployment').map((r) => r.ref.name))
+}
