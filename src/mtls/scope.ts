@@ -30,8 +30,6 @@ export class GroupEscape extends Error {
   }
 }
 
-const byNameCache = new WeakMap<Resource[], Map<string | undefined, Resource[]>>()
-
 function indexByName<T extends ResourceSummary>(resources: T[]): Map<string | undefined, T[]> {
   const map = new Map<string | undefined, T[]>()
   for (const r of resources) {
@@ -48,9 +46,10 @@ function indexByName<T extends ResourceSummary>(resources: T[]): Map<string | un
  */
 export function findResource(ctx: PlanContext, name: string | undefined, matches: (r: ResourceSummary) => boolean): Resource | undefined {
   if (!ctx.scope) {
-    let index = byNameCache.get(ctx.resources)
-    if (!index) byNameCache.set(ctx.resources, (index = indexByName(ctx.resources)))
-    return index.get(name)?.find(matches)
+    // Built on first use and kept on the context: it lives and dies with this one plan (a module-level
+    // cache would keep every file's syntax trees reachable longer and make the GC promote them).
+    ctx.byName ??= indexByName(ctx.resources)
+    return ctx.byName.get(name)?.find(matches)
   }
   const hit = ctx.scope.byName.get(name)?.find(matches)
   if (!hit) return undefined

@@ -82,4 +82,6 @@ export interface PlanContext {
   modeByDelegate: Map<string, number>
   /** When a large stream is planned a group at a time: the group and the whole stream (src/mtls/scope.ts). */
   scope?: PlanScope
+  /** The resources by name, built on the first lookup (src/mtls/scope.ts). */
+  byName?: Map<string | undefined, Resource[]>
 }
