@@ -4,7 +4,8 @@
 // folder and fails when the committed dist/ differs from what the sources give.
 import { build } from 'esbuild'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -20,22 +21,74 @@ if (validators.status !== 0) {
   process.exit(1)
 }
 if (!check) rmSync(outdir, { recursive: true, force: true })
-await build({
+
+// yaml's parser and composer read process.env.LOG_TOKENS / LOG_STREAM (debugging switches that print
+// every token) once per token. process.env is a C++ interceptor, and on a Kubernetes manifest those
+// reads are about a third of the parse time. The bundle reads each switch once, when yaml loads, so it
+// still works when set before the run. The build fails if a yaml release no longer matches.
+const yamlDebugSwitches = {
+  name: 'yaml-debug-switches',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]yaml[\\/]dist[\\/](?:parse[\\/]parser|compose[\\/]composer)\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8')
+      const names = new Set()
+      const contents = text.replace(/\bnode_process\.env\.(LOG_TOKENS|LOG_STREAM)\b/g, (_, name) => (names.add(name), `__yaml_${name}`))
+      if (names.size !== 1) throw new Error(`${args.path}: expected one per-token process.env read (LOG_TOKENS or LOG_STREAM), found ${names.size}: update scripts/build.mjs`)
+      const name = [...names][0]
+      return { contents: `var __yaml_${name} = require('process').env.${name};\n${contents}`, loader: 'js' }
+    })
+  },
+}
+const common = {
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli/bin.ts', index: 'src/index.ts' },
-  outdir,
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
-  chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
   minifySyntax: true,
   define: { __VERSION__: JSON.stringify(pkg.version) },
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  plugins: [yamlDebugSwitches],
   logLevel: 'warning',
+}
+// The library, for `import` users: ESM, its lazily loaded parts split into chunks.
+await build({
+  ...common,
+  entryPoints: { index: 'src/index.ts' },
+  outdir,
+  splitting: true,
+  format: 'esm',
+  chunkNames: 'chunks/[name]-[hash]',
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 })
+// The CLI: one CommonJS file, so a run never boots Node's ESM loader and bin/ can compile it with a
+// V8 code cache. The lazily imported parts (the YAML pipeline, yargs, fast-glob) stay in the file but
+// are evaluated only when reached. `import.meta.url` is the bundle's own URL: planning workers
+// (src/cli/plan-files.ts) start on it, and src/cli/bin.ts sends them to the planning code.
+const cli = await build({
+  ...common,
+  entryPoints: ['src/cli/bin.ts'],
+  outfile: join(outdir, 'cli.cjs'),
+  format: 'cjs',
+  // import() of a Node built-in (node:worker_threads) becomes require(): no ESM loader, and the file
+  // runs as a plain vm.Script.
+  supported: { 'dynamic-import': false },
+  define: { ...common.define, 'import.meta.url': '__dmtls_self_url' },
+  banner: { js: '"use strict";\nvar __dmtls_self_url = require("node:url").pathToFileURL(__filename).href;' },
+  metafile: true,
+})
+// bin/delegate-mtls.js runs the bundle as a vm.Script, which has no dynamic import().
+for (const [out, { imports }] of Object.entries(cli.metafile.outputs)) {
+  const dynamic = imports.filter((i) => i.kind === 'dynamic-import')
+  if (dynamic.length > 0) throw new Error(`${out} keeps import() of ${dynamic.map((i) => i.path).join(', ')}: the CLI bundle must be plain CommonJS`)
+}
+const cliFile = join(outdir, 'cli.cjs')
+const cliText = readFileSync(cliFile)
+// bin/delegate-mtls.js reads the bundle as latin1 (a plain copy, faster than decoding UTF-8): that is
+// only the same text while it is ASCII, which esbuild's default charset gives.
+if (cliText.some((b) => b > 0x7f)) throw new Error(`${cliFile} is not ASCII: bin/delegate-mtls.js reads it as latin1`)
+// The last line names the bundle's content: bin/delegate-mtls.js keys its V8 code cache on it (with the
+// file's size and mtime), since V8 itself only checks that a cache was made from a source of the same length.
+appendFileSync(cliFile, `//# delegate-mtls-bundle sha256=${createHash('sha256').update(cliText).digest('hex')}\n`)
 
 if (check) {
   const list = (dir) => readdirSync(dir, { recursive: true }).filter((f) => statSync(join(dir, f)).isFile()).map(String).sort()

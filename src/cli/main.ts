@@ -8,9 +8,10 @@ declare const __VERSION__: string | undefined
 
 /**
  * The whole command line. Returns the exit code and never exits the process (ESLint's `execute`),
- * so tests run it in-process.
+ * so tests run it in-process. `onLoad` hears which command's code is about to be loaded (the bin
+ * keys its code cache on it).
  */
-export async function main(argv: string[], io: Io): Promise<0 | 1 | 2> {
+export async function main(argv: string[], io: Io, onLoad?: (command: 'migrate' | 'secret' | 'audit') => void): Promise<0 | 1 | 2> {
   try {
     const args = fastParseArgs(argv, io.env) ?? (await parseArgs(argv, io.env))
     switch (args.command) {
@@ -21,10 +22,12 @@ export async function main(argv: string[], io: Io): Promise<0 | 1 | 2> {
         io.stdout.write(`${typeof __VERSION__ === 'string' ? __VERSION__ : 'dev'}\n`)
         return 0
       case 'secret': {
+        onLoad?.('secret')
         const { runSecret } = await import('./run-secret.js')
         return await runSecret(args, io)
       }
       case 'audit': {
+        onLoad?.('audit')
         const { runAudit } = await import('./run-audit.js')
         return await runAudit(args, io)
       }
@@ -32,6 +35,7 @@ export async function main(argv: string[], io: Io): Promise<0 | 1 | 2> {
         // Loaded on demand: the pipeline (yaml, ajv validators) is most of the bundle, and --help,
         // --version and usage errors must not pay for it.
         precheckMigrate(args)
+        onLoad?.('migrate')
         const { runMigrate } = await import('./run-migrate.js')
         return await runMigrate(args, io)
       }

@@ -1,10 +1,10 @@
 // The real bin (bin/delegate-mtls.js → the committed dist/ bundle) in child processes: what users and
-// pre-commit run. Also: a cheap start (--help and usage errors never load the YAML pipeline) and a
+// pre-commit run. Also: a cheap start (--help and usage errors never evaluate the YAML library) and a
 // quiet exit when the reader closes the pipe early.
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { spawn } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { BIN, ENDPOINT, REPO_ROOT, SAMPLE, SAMPLE_MTLS, makeTmp, runBin, type Ran } from './helpers/cli.js'
@@ -72,55 +72,77 @@ bin.run()
 const start = suite('bin: a cheap start')
 start.before(() => {
   tmp = makeTmp()
-  // A module hook that records every module the process loads.
-  writeFileSync(join(tmp.dir, 'hooks.mjs'), `import { appendFileSync } from 'node:fs'
-export async function load(url, context, next) {
-  appendFileSync(process.env.DMTLS_LOADED, url + '\\n')
-  return next(url, context)
-}
-`)
-  writeFileSync(join(tmp.dir, 'register.mjs'), `import { register } from 'node:module'
-register(${JSON.stringify(pathToFileURL(join(tmp.dir, 'hooks.mjs')).href)})
-`)
   writeFileSync(join(tmp.dir, 'harness-delegate.yaml'), SAMPLE)
 })
 start.after(() => tmp.remove())
 
-/** Runs the bin and returns the dist/ files it loaded, and whether any holds the yaml library's code. */
-async function loaded(argv: string[], name: string): Promise<{ r: Ran; files: string[]; yaml: boolean }> {
-  const log = join(tmp.dir, `${name}.log`)
-  writeFileSync(log, '')
-  const r = await new Promise<Ran>((done) => {
-    const child = spawn(process.execPath, ['--import', pathToFileURL(join(tmp.dir, 'register.mjs')).href, BIN, ...argv], {
-      cwd: tmp.dir,
-      env: { PATH: process.env.PATH, DMTLS_LOADED: log },
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (s) => (stdout += s))
-    child.stderr.on('data', (s) => (stderr += s))
-    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }))
-    child.stdin.end()
-  })
-  const distUrl = pathToFileURL(join(REPO_ROOT, 'dist')).href + '/'
-  const files = readFileSync(log, 'utf8').split('\n').filter((u) => u.startsWith(distUrl)).map((u) => u.slice(distUrl.length))
-  const yaml = files.some((f) => readFileSync(join(REPO_ROOT, 'dist', f), 'utf8').includes('node_modules/yaml/dist/'))
-  return { r, files, yaml }
+const BIN_URL = pathToFileURL(BIN).href
+const BUNDLE_URL = pathToFileURL(join(REPO_ROOT, 'dist', 'cli.cjs')).href
+
+interface Covered {
+  r: Ran
+  /** Every script the process ran that is not part of Node (node:…). */
+  scripts: string[]
+  /** The yaml library's modules in the bundle, and those that were evaluated. */
+  yamlModules: string[]
+  yamlEvaluated: string[]
 }
 
-start('--help, --version and usage errors never load the YAML pipeline', async () => {
-  for (const [argv, code] of [[['--help'], 0], [['--version'], 0], [['--frobnicate'], 2], [['-e', 'http://x', 'a.yaml'], 2], [['a.yaml', 'b.yaml', '-e', ENDPOINT], 2]] as [string[], number][]) {
-    const { r, files, yaml } = await loaded(argv, 'help')
-    assert.is(r.code, code, `${argv.join(' ')}: ${r.stderr}`)
-    assert.ok(files.includes('cli.js'), `the hook saw no dist/cli.js for ${argv.join(' ')}: ${files.join(', ')}`)
-    assert.not.ok(yaml, `${argv.join(' ')} loaded the yaml library: ${files.join(', ')}`)
+/**
+ * Runs the bin under V8 coverage (NODE_V8_COVERAGE) and reads back which functions ran. The CLI is one
+ * CommonJS bundle (dist/cli.cjs) that holds the yaml library as esbuild-wrapped CommonJS modules: each
+ * module's body is a function named after its path ("node_modules/yaml/dist/…"), called once when the
+ * module is first required and never otherwise. A yaml module was evaluated exactly when its function
+ * has a call count.
+ */
+async function covered(argv: string[], name: string, env: Record<string, string> = {}): Promise<Covered> {
+  const dir = join(tmp.dir, `coverage-${name}`)
+  rmSync(dir, { recursive: true, force: true })
+  const r = await runBin(argv, { cwd: tmp.dir, env: { NODE_V8_COVERAGE: dir, ...env } })
+  type Fn = { functionName: string; ranges: { count: number }[] }
+  const scripts = readdirSync(dir).flatMap((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')).result as { url: string; functions: Fn[] }[])
+  const yaml = scripts.find((s) => s.url === BUNDLE_URL)?.functions.filter((f) => f.functionName.startsWith('node_modules/yaml/')) ?? []
+  return {
+    r,
+    scripts: scripts.map((s) => s.url).filter((u) => !u.startsWith('node:')),
+    yamlModules: yaml.map((f) => f.functionName),
+    yamlEvaluated: yaml.filter((f) => f.ranges[0]!.count > 0).map((f) => f.functionName),
+  }
+}
+
+const CHEAP: [string[], number][] = [
+  [['--help'], 0],
+  [['--version'], 0],
+  [['--frobnicate'], 2],
+  [['-e', 'http://x', 'a.yaml'], 2],
+  [['a.yaml', 'b.yaml', '-e', ENDPOINT], 2],
+]
+
+start('--help, --version and usage errors never evaluate the YAML library (nor load anything but the bundle)', async () => {
+  // Without a code cache, and with one that holds the compiled yaml library (made by a migration):
+  // compiled code from the cache is not run code.
+  const cacheDir = join(tmp.dir, 'code-cache')
+  const warm = await covered([...E, 'harness-delegate.yaml'], 'warm', { DELEGATE_MTLS_CACHE_DIR: cacheDir })
+  assert.is(warm.r.code, 0, warm.r.stderr)
+  assert.is(readdirSync(cacheDir).length, 1, 'the migration left a code cache')
+  for (const env of [{ DELEGATE_MTLS_CACHE: '0' }, { DELEGATE_MTLS_CACHE_DIR: cacheDir }] as Record<string, string>[]) {
+    for (const [argv, code] of CHEAP) {
+      const what = `${argv.join(' ')} (${JSON.stringify(env)})`
+      const { r, scripts, yamlModules, yamlEvaluated } = await covered(argv, 'cheap', env)
+      assert.is(r.code, code, `${what}: ${r.stderr}`)
+      assert.equal(scripts, [BIN_URL, BUNDLE_URL], `${what} ran other scripts than the bin and its bundle: ${scripts.join(', ')}`)
+      assert.ok(yamlModules.length >= 20, `${what}: coverage shows only ${yamlModules.length} yaml modules in the bundle`)
+      assert.equal(yamlEvaluated, [], `${what} evaluated the yaml library`)
+    }
   }
 })
 
-start('a migration does load it (the check above is not vacuous)', async () => {
-  const { r, yaml } = await loaded([...E, 'harness-delegate.yaml'], 'run')
+start('a migration does evaluate it (the check above is not vacuous)', async () => {
+  const { r, yamlModules, yamlEvaluated } = await covered([...E, 'harness-delegate.yaml'], 'run', { DELEGATE_MTLS_CACHE: '0' })
   assert.is(r.code, 0, r.stderr)
   assert.is(r.stdout, SAMPLE_MTLS)
-  assert.ok(yaml)
+  assert.ok(yamlModules.length >= 20)
+  assert.ok(yamlEvaluated.includes('node_modules/yaml/dist/index.js'), `evaluated: ${yamlEvaluated.join(', ')}`)
+  assert.ok(yamlEvaluated.length >= yamlModules.length / 2, `only ${yamlEvaluated.length} of ${yamlModules.length} yaml modules evaluated`)
 })
 start.run()
