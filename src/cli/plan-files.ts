@@ -1,17 +1,27 @@
 import { availableParallelism } from 'node:os'
 import { isMainThread, parentPort, workerData } from 'node:worker_threads'
 import type { Diagnostic } from '../errors.js'
-import { readInput, type ReadResult } from '../io/index.js'
+import { readInputSync, type ReadResult } from '../io/index.js'
 import type { MtlsOptions } from '../mtls/types.js'
 import { migrate } from '../pipeline/migrate.js'
 import { revert } from '../pipeline/revert.js'
+import { holdsKey } from './key-files.js'
 import { statusOf, type FileResult } from './report.js'
 
 /** One input after planning: what the sinks need. */
 export interface Planned {
   result: FileResult
+  /** The input text, when the sink needs it (`--diff`); else ''. */
   input: string
+  /** The output text, when the sink needs it (stdout, `--diff`, `--write`, `--out-dir`); else ''. */
   output: string
+  /** The output differs from the input (known even when the texts were not kept). */
+  changed: boolean
+  /**
+   * Whether the output is a key file (`holdsKey`: written 0600, and a warning inside a git tree).
+   * Computed where the file was planned, for the files `PlanSettings.keyFiles` names; else false.
+   */
+  keyFile: boolean
   /** Absolute path, for writing; undefined for stdin. */
   abs?: string
 }
@@ -22,8 +32,12 @@ export interface PlanSettings {
   maxBytes: number
   /** Run the semantic guard (every mode that emits or writes text). */
   verify: boolean
-  /** Keep the input and output texts (not needed by --check and -l, which only report). */
+  /** Keep the output text (not needed by --check and -l, which only report). */
   keepText: boolean
+  /** Keep the input text too (only --diff shows it). Default: when `keepText`. */
+  keepInput?: boolean
+  /** Decide `keyFile` for the files a sink writes: the changed ones (`--write`) or all (`--out-dir`). */
+  keyFiles?: 'changed' | 'all'
   /** `--revert`: restore this (non-mTLS) endpoint instead of migrating. */
   revertTo?: string
 }
@@ -36,16 +50,23 @@ export function planText(name: string, text: string, settings: PlanSettings): Pl
   const errors = r.diagnostics.filter((d) => d.severity === 'error')
   const warnings = r.diagnostics.filter((d) => d.severity === 'warning')
   const keep = settings.keepText
+  const changed = r.output !== text
+  const result: FileResult = { path: name, status: statusOf(r.status), unresolved: r.unresolved, written: false, changes: r.changes, warnings, errors }
+  const decide = result.status !== 'error' && (settings.keyFiles === 'all' || (settings.keyFiles === 'changed' && changed))
   return {
-    input: keep ? text : '',
+    input: keep && settings.keepInput !== false ? text : '',
     output: keep ? r.output : '',
-    result: { path: name, status: statusOf(r.status), unresolved: r.unresolved, written: false, changes: r.changes, warnings, errors },
+    changed,
+    keyFile: decide && holdsKey(result, r.output),
+    result,
   }
 }
 
 export const readError = (path: string, error: Diagnostic): Planned => ({
   input: '',
   output: '',
+  changed: false,
+  keyFile: false,
   result: { path, status: 'error', unresolved: false, written: false, changes: [], warnings: [], errors: [error] },
 })
 
@@ -55,9 +76,9 @@ export function planRead(file: string, abs: string, read: ReadResult, settings: 
   return { ...p, abs }
 }
 
-/** Reads and plans one file (the unit of work of each worker). */
-export async function planFile(file: string, abs: string, settings: PlanSettings): Promise<Planned> {
-  return planRead(file, abs, await readInput(abs, { maxBytes: settings.maxBytes }), settings)
+/** Reads (synchronously: a planning thread has nothing else to do meanwhile) and plans one file. */
+export function planFileSync(file: string, abs: string, settings: PlanSettings): Planned {
+  return planRead(file, abs, readInputSync(abs, { maxBytes: settings.maxBytes }), settings)
 }
 
 const WORKER_TAG = 'delegateMtlsPlanWorker'
@@ -65,38 +86,78 @@ const WORKER_TAG = 'delegateMtlsPlanWorker'
 /** Batches at least this large are spread over worker threads (below it, starting workers costs more). */
 export const PARALLEL_THRESHOLD = 200
 
+/** At most this many threads plan (the main thread and the workers). */
+const MAX_THREADS = 4
+
+/** A share of the files for every 100 of them, so that a small batch does not start a worker per core. */
+const FILES_PER_THREAD = 100
+
+interface WorkerInput {
+  jobs: { file: string; abs: string }[]
+  settings: PlanSettings
+  /** One Int32: the index of the next job to take, shared by every planning thread. */
+  next: SharedArrayBuffer
+}
+
 /**
- * Plans files on every core: worker threads each take an interleaved share and send their results
- * back; the caller writes nothing until all are in (plan all, then write). `onDone` ticks progress.
+ * Plans files on every core: the main thread and worker threads (one per further core) take the next
+ * file from one shared counter until none is left, so a thread slowed down by anything else running
+ * on the machine takes fewer files instead of finishing last. Workers send each result back as it is
+ * planned, with only the texts the sink needs. `onPlanned` sees every result as it comes in (the
+ * caller may stage writes meanwhile; it renames nothing until all plans are in) and ticks progress.
  */
-export async function planInWorkers(jobs: { file: string; abs: string }[], settings: PlanSettings, onDone: () => void): Promise<Planned[]> {
+export async function planInWorkers(
+  jobs: { file: string; abs: string }[],
+  settings: PlanSettings,
+  onPlanned: (i: number, planned: Planned) => void,
+): Promise<Planned[]> {
   const { Worker } = await import('node:worker_threads')
   // The worker runs this very module (in the bundle: the chunk that holds it); see the end of the file.
   const fromSource = import.meta.url.endsWith('.ts')
   const url = new URL(import.meta.url)
-  const count = Math.max(1, Math.min(availableParallelism(), 4, Math.ceil(jobs.length / 100)))
+  const threads = Math.max(1, Math.min(availableParallelism(), MAX_THREADS, Math.ceil(jobs.length / FILES_PER_THREAD)))
+  const next = new SharedArrayBuffer(4)
+  const counter = new Int32Array(next)
   const results: Planned[] = new Array(jobs.length)
-  await Promise.all(
-    Array.from({ length: count }, (_, w) => {
-      const share = jobs.map((job, i) => ({ ...job, i })).filter((job) => job.i % count === w)
-      return new Promise<void>((resolve, reject) => {
-        const worker = new Worker(url, { workerData: { [WORKER_TAG]: true, jobs: share, settings }, execArgv: fromSource ? ['--import', 'tsx'] : [] })
-        worker.on('message', (msg: { i: number; planned: Planned }) => {
-          results[msg.i] = msg.planned
-          onDone()
-        })
-        worker.on('error', reject)
-        worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a planning worker exited with code ${code}`))))
-      })
-    }),
-  )
+  const done = (i: number, planned: Planned) => {
+    results[i] = planned
+    onPlanned(i, planned)
+  }
+  const input: WorkerInput = { jobs, settings, next }
+  const started: InstanceType<typeof Worker>[] = []
+  const workers = Array.from({ length: threads - 1 }, () => {
+    return new Promise<void>((resolve, reject) => {
+      const worker = new Worker(url, { workerData: { [WORKER_TAG]: true, ...input }, execArgv: fromSource ? ['--import', 'tsx'] : [] })
+      started.push(worker)
+      worker.on('message', (msg: { i: number; planned: Planned }) => done(msg.i, msg.planned))
+      worker.on('error', reject)
+      worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a planning worker exited with code ${code}`))))
+    })
+  })
+  // The main thread plans too, between turns of its event loop (worker results, writes being staged).
+  const here = (async () => {
+    for (let i = Atomics.add(counter, 0, 1); i < jobs.length; i = Atomics.add(counter, 0, 1)) {
+      done(i, planFileSync(jobs[i]!.file, jobs[i]!.abs, settings))
+      await new Promise<void>((turn) => setImmediate(turn))
+    }
+  })()
+  try {
+    await Promise.all([here, ...workers])
+  } catch (err) {
+    // No point planning the rest: the run fails. Stop the other threads (the caller cleans up).
+    Atomics.store(counter, 0, jobs.length)
+    await Promise.allSettled([here, ...started.map((w) => w.terminate())])
+    throw err
+  }
+  for (let i = 0; i < jobs.length; i++) if (results[i] === undefined) throw new Error(`no plan came back for ${jobs[i]!.file}`)
   return results
 }
 
-// In a planning worker: plan this thread's share of the files and post each result back.
+// In a planning worker: take the next file from the shared counter until none is left, and post each result back.
 if (!isMainThread && (workerData as Record<string, unknown> | null)?.[WORKER_TAG]) {
-  const { jobs, settings } = workerData as { jobs: { file: string; abs: string; i: number }[]; settings: PlanSettings }
-  void (async () => {
-    for (const job of jobs) parentPort!.postMessage({ i: job.i, planned: await planFile(job.file, job.abs, settings) })
-  })()
+  const { jobs, settings, next } = workerData as WorkerInput
+  const counter = new Int32Array(next)
+  for (let i = Atomics.add(counter, 0, 1); i < jobs.length; i = Atomics.add(counter, 0, 1)) {
+    parentPort!.postMessage({ i, planned: planFileSync(jobs[i]!.file, jobs[i]!.abs, settings) })
+  }
 }

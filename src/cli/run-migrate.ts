@@ -1,7 +1,7 @@
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { mkdir, readFile, rmdir } from 'node:fs/promises'
 import { UsageError, type Diagnostic } from '../errors.js'
-import { DEFAULT_MAX_BYTES, STDIN_NAME, expandPaths, readInput, readStdin, stageFileAtomic, syncDirectory, cleanStaleTempFiles, describeFsError, ioDiagnostic, type StagedWrite } from '../io/index.js'
+import { DEFAULT_MAX_BYTES, STDIN_NAME, expandPaths, readStdin, stageFileAtomic, syncDirectory, cleanStaleTempFiles, describeFsError, ioDiagnostic, type StagedWrite } from '../io/index.js'
 import { resolveOptions } from '../pipeline/migrate.js'
 import { normalizeRevertEndpoint } from '../pipeline/revert.js'
 import type { MigrateArgs } from './args.js'
@@ -10,10 +10,11 @@ import { diagnosticsText, fileLine, jsonReport, summaryLine, type FileResult, ty
 import { Progress, stderrPaint } from './style.js'
 import { modeOf, type Mode } from './mode.js'
 import { unifiedDiff } from './unified-diff.js'
-import { PARALLEL_THRESHOLD, planInWorkers, planRead, planText, readError, type Planned, type PlanSettings } from './plan-files.js'
+import { PARALLEL_THRESHOLD, planFileSync, planInWorkers, planText, readError, type Planned, type PlanSettings } from './plan-files.js'
 import { loadCertificate } from './load-certificate.js'
-import { holdsKey, warnIfInGitTree } from './key-files.js'
-import { redactSecretData } from '../secret/index.js'
+import { warnIfInGitTree } from './key-files.js'
+// Not the ../secret barrel: that brings the certificate checks and node:crypto into every run.
+import { redactSecretData } from '../secret/render-secret.js'
 
 /** The migrate command: plan every input, then hand the results to one sink. Returns the exit code. */
 export async function runMigrate(args: MigrateArgs, io: Io): Promise<0 | 1 | 2> {
@@ -31,15 +32,22 @@ export async function runMigrate(args: MigrateArgs, io: Io): Promise<0 | 1 | 2> 
   if (pems) options.secret = pems
   const maxBytes = args.maxBytes ?? DEFAULT_MAX_BYTES
   // --check and -l only report: they skip the guard (--write guards the same plan) and drop the texts.
+  // Only --diff needs the input text back; --write and --out-dir learn on the planning thread which
+  // outputs are key files (a regular expression over the whole output: not work for the main thread).
   const planSettings = (mode: Mode): PlanSettings => {
     const reporting = mode === 'check' || mode === 'list'
-    return { options, maxBytes, verify: !reporting, keepText: !reporting, ...(revertTo === undefined ? {} : { revertTo }) }
+    const keyFiles = mode === 'write' ? 'changed' : mode === 'out-dir' ? 'all' : undefined
+    return {
+      options, maxBytes, verify: !reporting, keepText: !reporting, keepInput: mode === 'diff',
+      ...(keyFiles === undefined ? {} : { keyFiles }), ...(revertTo === undefined ? {} : { revertTo }),
+    }
   }
   const stdin = args.paths.length === 0 || (args.paths.length === 1 && args.paths[0] === '-')
   if (!stdin && args.paths.includes('-')) throw new UsageError('"-" (standard input) cannot be mixed with file paths')
 
   const planned: Planned[] = []
   let mode: Mode
+  let staging: Staging | undefined
   if (stdin) {
     mode = modeOf(args, 1, true)
     const read = await readStdin(io.stdin, maxBytes)
@@ -51,55 +59,60 @@ export async function runMigrate(args: MigrateArgs, io: Io): Promise<0 | 1 | 2> 
     for (const e of errors) planned.push(readError(e.file ?? args.paths.join(' '), e))
     const progress = Progress.create(io, { quiet: args.quiet, total: files.length, label: mode === 'check' || mode === 'list' ? 'checking' : 'planning' })
     const settings = planSettings(mode)
+    // --write stages each file's temp file (written, fsynced) as soon as its plan is in, while the
+    // rest are planned; none is renamed before every file is planned and every temp file staged. A plan
+    // that fails (without --keep-going) stops the staging, and finish() removes what was staged.
+    if (mode === 'write') {
+      staging = new Staging(args.keepGoing, false)
+      if (errors.length > 0) staging.planFailed()
+    }
+    const first = planned.length
+    const onPlanned = (i: number, p: Planned) => {
+      staging?.offer(first + i, p)
+      progress?.tick()
+    }
     try {
       if (files.length >= PARALLEL_THRESHOLD) {
-        // Large batches are planned on every core; nothing is written until all plans are in.
+        // Large batches are planned on every core; nothing is renamed into place until all plans are in.
         const jobs = files.map((file) => ({ file, abs: resolve(io.cwd, file) }))
-        planned.push(...(await planInWorkers(jobs, settings, () => progress?.tick())))
+        planned.push(...(await planInWorkers(jobs, settings, onPlanned)))
       } else {
-        // Reads run a few files ahead of planning (which is synchronous), so the disk and the CPU overlap.
-        const reads = readAhead(files, (file) => readInput(resolve(io.cwd, file), { maxBytes }))
-        for (const file of files) {
-          planned.push(planRead(file, resolve(io.cwd, file), await reads.next(), settings))
-          progress?.tick()
+        // Read and planned one after the other, as the workers do: a synchronous read of a file the
+        // page cache holds costs less than the thread-pool round trips of an asynchronous one, and a
+        // pre-commit hook's run is mostly one or a few files.
+        for (let i = 0; i < files.length; i++) {
+          const p = planFileSync(files[i]!, resolve(io.cwd, files[i]!), settings)
+          planned.push(p)
+          onPlanned(i, p)
         }
       }
+    } catch (err) {
+      await staging?.discard()
+      throw err
     } finally {
       progress?.clear()
     }
   }
-  return finish(args, io, mode, planned)
-}
-
-/** How many reads may be in flight ahead of the file being planned. */
-const READ_AHEAD = 16
-
-/** Calls `read` on the items in order, at most `READ_AHEAD` ahead of the consumer; `next()` returns results in order. */
-function readAhead<T, R>(items: T[], read: (item: T) => Promise<R>): { next(): Promise<R> } {
-  const pending: Promise<R>[] = []
-  let started = 0
-  const fill = () => {
-    while (started < items.length && pending.length < READ_AHEAD) pending.push(read(items[started++]!))
-  }
-  return {
-    next() {
-      fill()
-      const p = pending.shift()
-      if (!p) throw new Error('readAhead: no more items')
-      fill()
-      return p
-    },
+  try {
+    return await finish(args, io, mode, planned, staging)
+  } finally {
+    // Whatever happened, no temp file of this run stays behind (a no-op for the files renamed into place).
+    await staging?.discard()
   }
 }
 
-async function finish(args: MigrateArgs, io: Io, mode: Mode, planned: Planned[]): Promise<0 | 1 | 2> {
+async function finish(args: MigrateArgs, io: Io, mode: Mode, planned: Planned[], staging: Staging | undefined): Promise<0 | 1 | 2> {
   const results = planned.map((p) => p.result)
   const checking = mode === 'check' || mode === 'list'
   const verb = args.revert ? 'revert' : 'migrate'
   const paint = stderrPaint(io)
   const say = (line: string) => io.stderr.write(line + '\n')
+  /** Many lines in one write (one system call, not thousands); nothing for none. */
+  const sayAll = (lines: string[], to: Io['stdout'] = io.stderr) => {
+    if (lines.length > 0) to.write(lines.join('\n') + '\n')
+  }
   const planFailed = results.some((r) => r.status === 'error')
-  for (const r of results) for (const line of diagnosticsText(r, args.quiet, paint)) say(line)
+  sayAll(results.flatMap((r) => diagnosticsText(r, args.quiet, paint)))
 
   let refused = false
   let writeFailed = false
@@ -107,15 +120,17 @@ async function finish(args: MigrateArgs, io: Io, mode: Mode, planned: Planned[])
     if (!planFailed) io.stdout.write(planned[0]!.output)
   } else if (mode === 'diff') {
     for (const p of planned) {
-      if (p.result.status === 'error' || p.input === p.output) continue
+      if (p.result.status === 'error' || !p.changed) continue
       const name = p.result.path.replace(/^\/+/, '') // git's labels: a/abs/path, not a//abs/path
       io.stdout.write(redactSecretData(unifiedDiff(p.input, p.output, `a/${name}`, `b/${name}`)))
     }
   } else if (mode === 'write' || mode === 'out-dir') {
-    if (planFailed && !args.keepGoing) refused = true
-    else {
-      const writeErrors = await writeAll(args, io, mode, planned)
-      for (const d of writeErrors) for (const line of diagnosticsText({ ...EMPTY, errors: [d] }, args.quiet, paint)) say(line)
+    if (planFailed && !args.keepGoing) {
+      refused = true
+      await staging?.discard()
+    } else {
+      const writeErrors = await writeAll(args, io, mode, planned, staging)
+      sayAll(writeErrors.flatMap((d) => diagnosticsText({ ...EMPTY, errors: [d] }, args.quiet, paint)))
       writeFailed = writeErrors.length > 0
       // Nothing reached the disk because a write failed: report it as a refused write.
       if (writeFailed && !results.some((r) => r.written)) refused = true
@@ -126,15 +141,15 @@ async function finish(args: MigrateArgs, io: Io, mode: Mode, planned: Planned[])
   if (args.format === 'json') {
     io.stdout.write(jsonReport(results, REPORT_MODE[mode as keyof typeof REPORT_MODE] ?? 'check'))
   } else if (mode === 'list' || (mode === 'write' && args.listDifferent)) {
-    for (const r of mode === 'list' ? needs : results.filter((x) => x.written)) io.stdout.write(r.path + '\n')
+    sayAll((mode === 'list' ? needs : results.filter((x) => x.written)).map((r) => r.path), io.stdout)
   } else if (mode === 'check') {
-    for (const r of needs) io.stdout.write(fileLine(r, true, undefined, verb) + '\n')
+    sayAll(needs.map((r) => fileLine(r, true, undefined, verb)), io.stdout)
     if (!args.quiet) {
       say(summaryLine(results, true, verb))
       if (needs.length > 0 && !failed) say('run with --write to migrate them')
     }
   } else if ((mode === 'write' || mode === 'out-dir') && !args.quiet) {
-    for (const r of results) say(fileLine(r, refused || (r.status === 'migrated' && !r.written && mode === 'write'), paint, verb))
+    sayAll(results.map((r) => fileLine(r, refused || (r.status === 'migrated' && !r.written && mode === 'write'), paint, verb)))
     say(summaryLine(results, refused, verb))
   }
   if (refused) {
@@ -151,10 +166,100 @@ const EMPTY: FileResult = { path: '', status: 'error', unresolved: false, writte
 const REPORT_MODE = { write: 'write', check: 'check', list: 'list-different', 'out-dir': 'out-dir' } as const satisfies Partial<Record<Mode, ReportMode>>
 
 interface Job {
+  /** The file's place in the report: renames go in this order. */
+  index: number
   p: Planned
   /** Where the output goes: the input itself (--write) or its mirror under --out-dir. */
   dest: string
   staged?: StagedWrite
+  /** Why staging failed; reported only if the write goes ahead (not when a plan failed meanwhile). */
+  error?: unknown
+}
+
+/**
+ * The first phase of a batch write: temp files written (and fsynced) beside their targets, several at
+ * once, as jobs come in (for --write, while the rest of the batch is still being planned). After a
+ * failed stage, or a failed plan, no new one starts (unless --keep-going). Renames nothing.
+ */
+class Staging {
+  /** Every job, in the order they came. */
+  readonly jobs: Job[] = []
+  /** The folders --out-dir created for its temp files, removed again if the write is called off. */
+  readonly madeDirs: string[] = []
+  /** Jobs that are staged or failed. */
+  settled = 0
+  onSettled: (() => void) | undefined
+  private readonly queue: Job[] = []
+  private active = 0
+  private stopped = false
+  private failed = false
+  private waiters: (() => void)[] = []
+
+  constructor(
+    private readonly keepGoing: boolean,
+    /** --out-dir: create the target's folder first. */
+    private readonly mkdirs: boolean,
+  ) {}
+
+  /** A file planned during --write: staged when it changes; a failed plan stops the staging unless --keep-going. */
+  offer(index: number, p: Planned): void {
+    if (p.result.status === 'error') this.planFailed()
+    else if (p.abs !== undefined && p.changed) this.add({ index, p, dest: p.abs })
+  }
+
+  /** A plan failed: without --keep-going nothing will be written, so no new temp file is started. */
+  planFailed(): void {
+    if (!this.keepGoing) this.stopped = true
+  }
+
+  add(job: Job): void {
+    this.jobs.push(job)
+    this.queue.push(job)
+    this.pump()
+  }
+
+  /** Resolves once no stage is running and none is waiting to start (all done, or stopped). */
+  async idle(): Promise<void> {
+    while (this.active > 0 || (this.queue.length > 0 && this.open())) await new Promise<void>((resolve) => this.waiters.push(resolve))
+  }
+
+  /** Stops staging, waits for the stages running, and removes every temp file not renamed into place. */
+  async discard(): Promise<void> {
+    this.stopped = true
+    await this.idle()
+    for (const job of this.jobs) await job.staged?.abort()
+  }
+
+  private open(): boolean {
+    return !this.stopped && (!this.failed || this.keepGoing)
+  }
+
+  private pump(): void {
+    while (this.active < WRITE_CONCURRENCY && this.queue.length > 0 && this.open()) {
+      const job = this.queue.shift()!
+      this.active++
+      void this.stage(job).then(() => {
+        this.active--
+        this.settled++
+        this.onSettled?.()
+        this.pump()
+        if (this.active === 0) for (const wake of this.waiters.splice(0)) wake()
+      })
+    }
+  }
+
+  private async stage(job: Job): Promise<void> {
+    try {
+      if (this.mkdirs) {
+        const made = await mkdir(dirname(job.dest), { recursive: true })
+        if (made !== undefined) this.madeDirs.push(...createdChain(made, dirname(job.dest)))
+      }
+      job.staged = await stageFileAtomic(job.dest, job.p.output, job.p.keyFile ? { mode: 0o600 } : {})
+    } catch (err) {
+      job.error = err
+      this.failed = true
+    }
+  }
 }
 
 /**
@@ -162,26 +267,42 @@ interface Job {
  * when all of them could be written are they renamed into place. A failure in the first phase (disk
  * full, read-only folder, a directory in the way) removes the temp files and leaves every target as it
  * was; with --keep-going only the failing file is skipped. Sets `written` on each result that reached
- * the disk, turns a failed write into an error on that file, and returns those errors.
+ * the disk, turns a failed write into an error on that file, and returns those errors. `early`: the
+ * first phase, already begun while planning (--write).
  */
-async function writeAll(args: MigrateArgs, io: Io, mode: Mode, planned: Planned[]): Promise<Diagnostic[]> {
-  const jobs: Job[] = []
+async function writeAll(args: MigrateArgs, io: Io, mode: Mode, planned: Planned[], early: Staging | undefined): Promise<Diagnostic[]> {
   const outDir = mode === 'out-dir' ? resolve(io.cwd, args.outDir!) : undefined
-  for (const p of planned) {
-    if (p.result.status === 'error' || !p.abs) continue
-    if (outDir === undefined) {
-      if (p.input !== p.output) jobs.push({ p, dest: p.abs })
-      continue
+  let staging = early
+  if (staging === undefined) {
+    // Every job is known (and every --out-dir path checked) before the first temp file is written.
+    const jobs: Job[] = []
+    for (const [index, p] of planned.entries()) {
+      if (p.result.status === 'error' || !p.abs) continue
+      if (outDir === undefined) {
+        if (p.changed) jobs.push({ index, p, dest: p.abs })
+        continue
+      }
+      const rel = relative(io.cwd, p.abs)
+      if (rel.startsWith('..') || isAbsolute(rel)) throw new UsageError(`--out-dir mirrors paths relative to the current directory; ${p.result.path} is outside it`)
+      const dest = join(outDir, rel)
+      if ((await readFile(dest, 'utf8').catch(() => undefined)) === p.output) continue // already there: keep its mtime
+      jobs.push({ index, p, dest })
     }
-    const rel = relative(io.cwd, p.abs)
-    if (rel.startsWith('..') || isAbsolute(rel)) throw new UsageError(`--out-dir mirrors paths relative to the current directory; ${p.result.path} is outside it`)
-    const dest = join(outDir, rel)
-    if ((await readFile(dest, 'utf8').catch(() => undefined)) === p.output) continue // already there: keep its mtime
-    jobs.push({ p, dest })
+    staging = new Staging(args.keepGoing, outDir !== undefined)
+    for (const job of jobs) staging.add(job)
   }
 
-  const progress = Progress.create(io, { quiet: args.quiet, total: jobs.length, label: 'writing' })
-  const madeDirs: string[] = []
+  const progress = Progress.create(io, { quiet: args.quiet, total: staging.jobs.length, label: 'writing' })
+  for (let i = 0; i < staging.settled; i++) progress?.tick()
+  staging.onSettled = () => progress?.tick()
+  try {
+    await staging.idle()
+  } finally {
+    staging.onSettled = undefined
+    progress?.clear()
+  }
+  // In the order of the report, whatever order the plans came in.
+  const jobs = [...staging.jobs].sort((a, b) => a.index - b.index)
   const failures: Diagnostic[] = []
   const fail = (job: Job, err: unknown) => {
     const why = describeFsError(err instanceof Error && err.cause !== undefined ? err.cause : err)
@@ -190,32 +311,11 @@ async function writeAll(args: MigrateArgs, io: Io, mode: Mode, planned: Planned[
     job.p.result.errors.push(d)
     failures.push(d)
   }
-  // Several temp files are written (and fsynced) at once; after a failure no new one is started.
-  let next = 0
-  const worker = async () => {
-    while (next < jobs.length && (failures.length === 0 || args.keepGoing)) {
-      const job = jobs[next++]!
-      try {
-        if (outDir !== undefined) {
-          const made = await mkdir(dirname(job.dest), { recursive: true })
-          if (made !== undefined) madeDirs.push(...createdChain(made, dirname(job.dest)))
-        }
-        job.staged = await stageFileAtomic(job.dest, job.p.output, holdsKey(job.p.result, job.p.output) ? { mode: 0o600 } : {})
-      } catch (err) {
-        fail(job, err)
-      }
-      progress?.tick()
-    }
-  }
-  try {
-    await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, jobs.length) }, worker))
-  } finally {
-    progress?.clear()
-  }
+  for (const job of jobs) if (job.error !== undefined) fail(job, job.error)
   if (failures.length > 0 && !args.keepGoing) {
     for (const job of jobs) await job.staged?.abort()
     // Only the folders we made, deepest first; rmdir leaves any that is not empty.
-    for (const dir of madeDirs.sort((a, b) => b.length - a.length)) await rmdir(dir).catch(() => undefined)
+    for (const dir of staging.madeDirs.sort((a, b) => b.length - a.length)) await rmdir(dir).catch(() => undefined)
     return failures
   }
 
@@ -239,12 +339,12 @@ async function writeAll(args: MigrateArgs, io: Io, mode: Mode, planned: Planned[
     for (const dir of dirs) await cleanStaleTempFiles(dir).catch(() => 0)
   }
   for (const job of jobs) {
-    if (job.p.result.written && holdsKey(job.p.result, job.p.output)) await warnIfInGitTree(job.dest, outDir === undefined ? job.p.result.path : job.dest, io)
+    if (job.p.result.written && job.p.keyFile) await warnIfInGitTree(job.dest, outDir === undefined ? job.p.result.path : job.dest, io)
   }
   return failures
 }
 
-/** How many temp files are written at once. */
+/** How many temp files are staged at once (their fsyncs run together in the thread pool). */
 const WRITE_CONCURRENCY = 8
 
 /** The folders `mkdir -p` created: from `top` (the first it made) down to `leaf`. */

@@ -29,8 +29,8 @@ export interface ExpandedPaths {
  * Throws `UsageError` for an empty argument.
  */
 export async function expandPaths(args: string[], cwd: string): Promise<ExpandedPaths> {
-  const literal: string[] = []
-  const expanded: string[] = []
+  const literal: Listed[] = []
+  const expanded: Listed[] = []
   const errors: Diagnostic[] = []
   for (const arg of args) {
     if (arg === '') throw new UsageError('an empty string is not a file, directory or pattern')
@@ -45,7 +45,7 @@ export async function expandPaths(args: string[], cwd: string): Promise<Expanded
       }
     }
     try {
-      if (st && !st.isDirectory()) literal.push(arg) // FIFOs and such too: readInput explains why not
+      if (st && !st.isDirectory()) literal.push({ file: arg }) // FIFOs and such too: readInput explains why not
       else if (st) expanded.push(...(await yamlFilesIn(arg, cwd)))
       else {
         const fg = await loadFastGlob()
@@ -53,7 +53,7 @@ export async function expandPaths(args: string[], cwd: string): Promise<Expanded
         else {
           const found = await globFiles(fg, arg, cwd)
           if (found.length === 0) errors.push(ioDiagnostic(arg, `no files match the pattern "${arg}"`))
-          expanded.push(...found)
+          expanded.push(...found.map((file) => ({ file })))
         }
       }
     } catch (err) {
@@ -63,16 +63,27 @@ export async function expandPaths(args: string[], cwd: string): Promise<Expanded
   return { files: await dedupe([...literal, ...expanded], cwd), errors }
 }
 
-async function yamlFilesIn(dir: string, cwd: string): Promise<string[]> {
+/** A file to list, and its real path when already known. */
+interface Listed {
+  file: string
+  real?: string
+}
+
+async function yamlFilesIn(dir: string, cwd: string): Promise<Listed[]> {
   const fg = await loadFastGlob()
+  const root = resolve(cwd, dir)
   const found = await fg(YAML_IN_DIR, {
-    cwd: resolve(cwd, dir),
+    cwd: root,
     dot: true,
     ignore: IGNORE,
     followSymbolicLinks: false,
     onlyFiles: true,
   })
-  return sorted(found.filter((f) => !isTempFileName(f)).map((f) => join(dir, f)))
+  // Nothing found below the folder is a symlink or inside one (neither is followed nor listed), so
+  // each file's real path is the folder's real path joined with the rest: one realpath per folder
+  // instead of one per file.
+  const real = await realpath(root).catch(() => undefined)
+  return sorted(found.filter((f) => !isTempFileName(f))).map((f) => ({ file: join(dir, f), ...(real === undefined ? {} : { real: join(real, f) }) }))
 }
 
 async function globFiles(fg: FastGlob, pattern: string, cwd: string): Promise<string[]> {
@@ -81,15 +92,16 @@ async function globFiles(fg: FastGlob, pattern: string, cwd: string): Promise<st
 }
 
 /** Keeps the first of several names for one real file (`a.yaml`, `./a.yaml`, a symlink to it). */
-async function dedupe(files: string[], cwd: string): Promise<string[]> {
+async function dedupe(listed: Listed[], cwd: string): Promise<string[]> {
   const keys = await Promise.all(
-    files.map(async (f) => {
-      const abs = resolve(cwd, f)
+    listed.map(async ({ file, real }) => {
+      if (real !== undefined) return real
+      const abs = resolve(cwd, file)
       return realpath(abs).catch(() => abs) // a dangling symlink: readInput reports it
     }),
   )
   const seen = new Set<string>()
-  return files.filter((_, i) => !seen.has(keys[i]!) && seen.add(keys[i]!))
+  return listed.filter((_, i) => !seen.has(keys[i]!) && seen.add(keys[i]!)).map((l) => l.file)
 }
 
 /** Plain code-unit order: stable across locales and platforms. */

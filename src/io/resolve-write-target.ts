@@ -1,3 +1,4 @@
+import { readlinkSync, realpathSync } from 'node:fs'
 import { readlink, realpath } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import { errnoCode } from './io-diagnostic.js'
@@ -27,6 +28,28 @@ export async function resolveWriteTarget(file: string): Promise<string> {
       throw err
     }
     path = resolve(dirname(path), link) // a dangling symlink: follow it and try again
+  }
+  throw Object.assign(new Error(`too many levels of symbolic links: ${file}`), { code: 'ELOOP' })
+}
+
+/** `resolveWriteTarget` with synchronous calls (`realpath(3)`, as the promise API uses). */
+export function resolveWriteTargetSync(file: string): string {
+  let path = resolve(file)
+  for (let hop = 0; hop < MAX_LINK_HOPS; hop++) {
+    try {
+      return realpathSync.native(path)
+    } catch (err) {
+      if (errnoCode(err) !== 'ENOENT') throw err
+    }
+    let link: string
+    try {
+      link = readlinkSync(path)
+    } catch (err) {
+      const code = errnoCode(err)
+      if (code === 'ENOENT' || code === 'EINVAL') return join(realpathSync.native(dirname(path)), basename(path))
+      throw err
+    }
+    path = resolve(dirname(path), link)
   }
   throw Object.assign(new Error(`too many levels of symbolic links: ${file}`), { code: 'ELOOP' })
 }

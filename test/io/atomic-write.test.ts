@@ -87,6 +87,19 @@ test('follows a symlink: the target is rewritten, the link stays a link, the tem
   assert.equal(readdirSync(targetDir), ['real.yaml'])
 })
 
+test('a file reached through a symlinked folder is replaced in place; the folder link stays, no temp left', async () => {
+  const realDir = freshDir()
+  const linkParent = freshDir()
+  writeFileSync(join(realDir, 'a.yaml'), 'old\n')
+  chmodSync(join(realDir, 'a.yaml'), 0o640)
+  symlinkSync(realDir, join(linkParent, 'folder'))
+  await writeFileAtomic(join(linkParent, 'folder', 'a.yaml'), 'new\n')
+  assert.ok(lstatSync(join(linkParent, 'folder')).isSymbolicLink())
+  assert.is(readFileSync(join(realDir, 'a.yaml'), 'utf8'), 'new\n')
+  assert.is(mode(join(realDir, 'a.yaml')).toString(8), '640')
+  assert.equal(readdirSync(realDir), ['a.yaml'])
+})
+
 test('a dangling symlink: its target is created, the link stays', async () => {
   const dir = freshDir()
   symlinkSync('later.yaml', join(dir, 'link.yaml'))

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process'
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
-import { DEFAULT_MAX_BYTES, readInput, readStdin } from '../../src/io/index.js'
+import { DEFAULT_MAX_BYTES, readInput, readInputSync, readStdin } from '../../src/io/index.js'
 import type { Diagnostic } from '../../src/errors.js'
 import { makeTmp } from './helpers/tmp.js'
 import { AS_WHOM, CANNOT_AS_ROOT, canTestPermissions, runProbe } from './helpers/unprivileged.js'
@@ -161,5 +161,52 @@ stdin('a stream error becomes a diagnostic', async () => {
   assert.is(errorOf(await readStdin(failing, 10)).message, 'input/output error')
 })
 
+// Planning threads read with readInputSync: every case above must give exactly what readInput gives.
+const sync = suite('readInputSync')
+sync.before(() => {
+  tmp = makeTmp()
+})
+sync.after(() => tmp.remove())
+
+sync('gives exactly what readInput gives: texts, and every refusal with the same diagnostic', async () => {
+  writeFileSync(at('bom.yaml'), Buffer.from('\uFEFFapiVersion: v1\r\nkind: Secret\r\n', 'utf8'))
+  writeFileSync(at('empty.yaml'), '')
+  writeFileSync(at('target.yaml'), 'a: 1\n')
+  symlinkSync('target.yaml', at('link.yaml'))
+  symlinkSync('nowhere.yaml', at('dangling.yaml'))
+  mkdirSync(at('dir.yaml'))
+  writeFileSync(at('big.yaml'), 'x'.repeat(1025))
+  writeFileSync(at('exact.yaml'), 'x'.repeat(1024))
+  writeFileSync(at('latin1.yaml'), Buffer.concat([Buffer.from('a: 1\nname: caf'), Buffer.from([0xe9]), Buffer.from('\n')]))
+  writeFileSync(at('cut.yaml'), Buffer.from([0x61, 0x3a, 0x20, 0xe2, 0x82]))
+  writeFileSync(at('bin.yaml'), Buffer.from('a: 1\0\n'))
+  writeFileSync(at('utf16.yaml'), Buffer.from('\uFEFFa: 1\n', 'utf16le'))
+  const names = ['bom', 'empty', 'link', 'dangling', 'dir', 'big', 'exact', 'latin1', 'cut', 'bin', 'utf16', 'missing'].map((n) => at(`${n}.yaml`))
+  if (hasMkfifo && spawnSync('mkfifo', [at('pipe.yaml')]).status === 0) names.push(at('pipe.yaml'))
+  for (const file of [...names, '/dev/null']) assert.equal(readInputSync(file, opts), await readInput(file, opts), file)
+})
+
+sync('large files, around 64 KiB (readInput reads in chunks of that size) and around the limit: read whole or refused alike', async () => {
+  const limit = { maxBytes: 200 * 1024 }
+  for (const size of [64 * 1024 - 1, 64 * 1024, 64 * 1024 + 1, 150_001, 200 * 1024, 200 * 1024 + 1]) {
+    const file = at(`s${size}.yaml`)
+    // Multi-byte characters across the chunk boundaries.
+    writeFileSync(file, Buffer.from('é'.repeat(size)).subarray(0, size))
+    const got = readInputSync(file, limit)
+    assert.equal(got, await readInput(file, limit), `${size} bytes`)
+  }
+  const whole = at('whole.yaml')
+  writeFileSync(whole, 'k: ' + 'é'.repeat(40_000) + '\n')
+  assert.equal(readInputSync(whole, limit), { text: 'k: ' + 'é'.repeat(40_000) + '\n' })
+})
+
+;(canTestPermissions() ? sync : sync.skip)('a mode 000 file is "permission denied"' + (canTestPermissions() ? AS_WHOM : CANNOT_AS_ROOT), () => {
+  chmodSync(tmp.dir, 0o755)
+  writeFileSync(at('secret.yaml'), 'a: 1\n')
+  chmodSync(at('secret.yaml'), 0o000)
+  assert.equal(runProbe(['read-sync', at('secret.yaml')]), { error: { code: 'IO', severity: 'error', message: 'permission denied', file: at('secret.yaml') } })
+})
+
 test.run()
 stdin.run()
+sync.run()
