@@ -13,18 +13,16 @@ import {
   findItem,
   helmImage,
   lookup,
+  normalizeEndpoint,
   parseImage,
   parseStream,
   planStream,
   readSource,
   stringAt
-} from "./chunk-NCU4CKRH.js";
-import {
-  normalizeEndpoint
-} from "./chunk-E6IQKNV6.js";
+} from "./chunk-T62VAEXL.js";
 import {
   require_dist
-} from "./chunk-2OG4SOFQ.js";
+} from "./chunk-32QBJ2ZU.js";
 import {
   __toESM
 } from "./chunk-V2O42A2J.js";

@@ -24,7 +24,7 @@ async function loadCertificate(files, io, quiet = !1) {
     readPem(io, files.cert, "certificate"),
     readPem(io, files.key, "key"),
     files.ca === void 0 ? void 0 : readPem(io, files.ca, "CA certificate")
-  ]), certPem = certBytes.toString("utf8"), keyPem = keyBytes.toString("utf8"), caPem = caBytes?.toString("utf8"), { checkClientCertificate } = await import("./check-certificate-I5ZVY53D.js"), check = checkClientCertificate({ certPem, keyPem, certFile: files.cert, keyFile: files.key, ...caPem === void 0 ? {} : { caPem, caFile: files.ca } });
+  ]), certPem = certBytes.toString("utf8"), keyPem = keyBytes.toString("utf8"), caPem = caBytes?.toString("utf8"), { checkClientCertificate } = await import("./check-certificate-RJYJ6JRK.js"), check = checkClientCertificate({ certPem, keyPem, certFile: files.cert, keyFile: files.key, ...caPem === void 0 ? {} : { caPem, caFile: files.ca } });
   if (check.errors.length === 0)
     for (let [file, bytes, text] of [[files.cert, certBytes, certPem], [files.key, keyBytes, keyPem]])
       Buffer.from(text, "utf8").equals(bytes) || check.errors.push({ code: "CERT", severity: "error", file, message: `${file} holds bytes that are not UTF-8 text outside its PEM blocks; the Secret holds the file as given, so remove that text (the PEM blocks alone are enough)` });

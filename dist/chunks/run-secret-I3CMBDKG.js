@@ -1,7 +1,7 @@
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
   loadCertificate
-} from "./chunk-3KALE76Y.js";
+} from "./chunk-ZQUPKKRE.js";
 import {
   isSecretName
 } from "./chunk-DAZMBJHM.js";
@@ -15,7 +15,7 @@ async function runSecret(args, io) {
   if (!isSecretName(args.name)) throw new UsageError(`--name "${args.name}" is not a valid Kubernetes Secret name`);
   let pems = await loadCertificate({ cert: args.cert, key: args.key, ...args.ca === void 0 ? {} : { ca: args.ca } }, io);
   if (!pems) return 2;
-  let { renderSecretManifest } = await import("./render-secret-EJV6XPDY.js");
+  let { renderSecretManifest } = await import("./render-secret-JXTA4TZ3.js");
   return io.stdout.write(renderSecretManifest({ name: args.name, ...args.namespace ? { namespace: args.namespace } : {}, ...pems })), 0;
 }
 export {

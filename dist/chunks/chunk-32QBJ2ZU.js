@@ -3703,8 +3703,7 @@ var require_compose_doc = __commonJS({
 // node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
   "node_modules/yaml/dist/compose/composer.js"(exports) {
-    "use strict";
-    var node_process = __require("process"), directives = require_directives(), Document = require_Document(), errors = require_errors(), identity = require_identity(), composeDoc = require_compose_doc(), resolveEnd = require_resolve_end();
+    var __yaml_LOG_STREAM = __require("process").env.LOG_STREAM, node_process = __require("process"), directives = require_directives(), Document = require_Document(), errors = require_errors(), identity = require_identity(), composeDoc = require_compose_doc(), resolveEnd = require_resolve_end();
     function getErrorPos(src) {
       if (typeof src == "number")
         return [src, src + 1];
@@ -3796,7 +3795,7 @@ ${cb}` : comment;
       }
       /** Advance the composer by one CST token. */
       *next(token) {
-        switch (node_process.env.LOG_STREAM && console.dir(token, { depth: null }), token.type) {
+        switch (__yaml_LOG_STREAM && console.dir(token, { depth: null }), token.type) {
           case "directive":
             this.directives.add(token.source, (offset, message, warning) => {
               let pos = getErrorPos(token);
@@ -4701,8 +4700,7 @@ var require_line_counter = __commonJS({
 // node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
   "node_modules/yaml/dist/parse/parser.js"(exports) {
-    "use strict";
-    var node_process = __require("process"), cst = require_cst(), lexer = require_lexer();
+    var __yaml_LOG_TOKENS = __require("process").env.LOG_TOKENS, node_process = __require("process"), cst = require_cst(), lexer = require_lexer();
     function includesToken(list, type) {
       for (let i = 0; i < list.length; ++i)
         if (list[i].type === type)
@@ -4803,7 +4801,7 @@ var require_parser = __commonJS({
        * Advance the parser by the `source` of one lexical token.
        */
       *next(source) {
-        if (this.source = source, node_process.env.LOG_TOKENS && console.log("|", cst.prettyToken(source)), this.atScalar) {
+        if (this.source = source, __yaml_LOG_TOKENS && console.log("|", cst.prettyToken(source)), this.atScalar) {
           this.atScalar = !1, yield* this.step(), this.offset += source.length;
           return;
         }

@@ -1,17 +1,14 @@
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
   migrate,
+  modeOf,
   normalizeRevertEndpoint,
   resolveOptions,
   revert
-} from "./chunk-BMT6IAIZ.js";
-import {
-  modeOf
-} from "./chunk-ZPNJAKPH.js";
-import "./chunk-K6MJBNNS.js";
+} from "./chunk-BQIIJC5B.js";
 import {
   loadCertificate
-} from "./chunk-3KALE76Y.js";
+} from "./chunk-ZQUPKKRE.js";
 import "./chunk-DAZMBJHM.js";
 import {
   DEFAULT_MAX_BYTES,
@@ -20,16 +17,15 @@ import {
   describeFsError,
   expandPaths,
   ioDiagnostic,
-  readInput,
+  readInputSync,
   readStdin,
   stageFileAtomic,
   syncDirectory
-} from "./chunk-UZVUQH5J.js";
-import "./chunk-NCU4CKRH.js";
-import "./chunk-E6IQKNV6.js";
+} from "./chunk-YQTVHEDV.js";
+import "./chunk-T62VAEXL.js";
 import {
   redactSecretData
-} from "./chunk-2OG4SOFQ.js";
+} from "./chunk-32QBJ2ZU.js";
 import {
   UsageError,
   formatDiagnostic
@@ -201,46 +197,6 @@ function unifiedDiff(before, after, nameA, nameB, context = 3) {
 // src/cli/plan-files.ts
 import { availableParallelism } from "node:os";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
-function planText(name, text, settings) {
-  let r = settings.revertTo === void 0 ? migrate(text, { ...settings.options, file: name }, { verify: settings.verify }) : revert(text, { endpoint: settings.revertTo, file: name }), errors = r.diagnostics.filter((d) => d.severity === "error"), warnings = r.diagnostics.filter((d) => d.severity === "warning"), keep = settings.keepText;
-  return {
-    input: keep ? text : "",
-    output: keep ? r.output : "",
-    result: { path: name, status: statusOf(r.status), unresolved: r.unresolved, written: !1, changes: r.changes, warnings, errors }
-  };
-}
-var readError = (path, error) => ({
-  input: "",
-  output: "",
-  result: { path, status: "error", unresolved: !1, written: !1, changes: [], warnings: [], errors: [error] }
-});
-function planRead(file, abs, read, settings) {
-  return { ..."error" in read ? readError(file, { ...read.error, file }) : planText(file, read.text, settings), abs };
-}
-async function planFile(file, abs, settings) {
-  return planRead(file, abs, await readInput(abs, { maxBytes: settings.maxBytes }), settings);
-}
-var WORKER_TAG = "delegateMtlsPlanWorker", PARALLEL_THRESHOLD = 200;
-async function planInWorkers(jobs, settings, onDone) {
-  let { Worker } = await import("node:worker_threads"), fromSource = import.meta.url.endsWith(".ts"), url = new URL(import.meta.url), count = Math.max(1, Math.min(availableParallelism(), 4, Math.ceil(jobs.length / 100))), results = new Array(jobs.length);
-  return await Promise.all(
-    Array.from({ length: count }, (_, w) => {
-      let share = jobs.map((job, i) => ({ ...job, i })).filter((job) => job.i % count === w);
-      return new Promise((resolve2, reject) => {
-        let worker = new Worker(url, { workerData: { [WORKER_TAG]: !0, jobs: share, settings }, execArgv: fromSource ? ["--import", "tsx"] : [] });
-        worker.on("message", (msg) => {
-          results[msg.i] = msg.planned, onDone();
-        }), worker.on("error", reject), worker.on("exit", (code) => code === 0 ? resolve2() : reject(new Error(`a planning worker exited with code ${code}`)));
-      });
-    })
-  ), results;
-}
-if (!isMainThread && workerData?.[WORKER_TAG]) {
-  let { jobs, settings } = workerData;
-  (async () => {
-    for (let job of jobs) parentPort.postMessage({ i: job.i, planned: await planFile(job.file, job.abs, settings) });
-  })();
-}
 
 // src/cli/key-files.ts
 import { stat } from "node:fs/promises";
@@ -257,6 +213,55 @@ async function warnIfInGitTree(abs, shown, io) {
   }
 }
 
+// src/cli/plan-files.ts
+function planText(name, text, settings) {
+  let r = settings.revertTo === void 0 ? migrate(text, { ...settings.options, file: name }, { verify: settings.verify }) : revert(text, { endpoint: settings.revertTo, file: name }), errors = r.diagnostics.filter((d) => d.severity === "error"), warnings = r.diagnostics.filter((d) => d.severity === "warning"), keep = settings.keepText, changed = r.output !== text, result = { path: name, status: statusOf(r.status), unresolved: r.unresolved, written: !1, changes: r.changes, warnings, errors }, decide = result.status !== "error" && (settings.keyFiles === "all" || settings.keyFiles === "changed" && changed);
+  return {
+    input: keep && settings.keepInput !== !1 ? text : "",
+    output: keep ? r.output : "",
+    changed,
+    keyFile: decide && holdsKey(result, r.output),
+    result
+  };
+}
+var readError = (path, error) => ({
+  input: "",
+  output: "",
+  changed: !1,
+  keyFile: !1,
+  result: { path, status: "error", unresolved: !1, written: !1, changes: [], warnings: [], errors: [error] }
+});
+function planRead(file, abs, read, settings) {
+  return { ..."error" in read ? readError(file, { ...read.error, file }) : planText(file, read.text, settings), abs };
+}
+function planFileSync(file, abs, settings) {
+  return planRead(file, abs, readInputSync(abs, { maxBytes: settings.maxBytes }), settings);
+}
+var WORKER_TAG = "delegateMtlsPlanWorker", PARALLEL_THRESHOLD = 200, MAX_THREADS = 4, FILES_PER_THREAD = 100;
+async function planInWorkers(jobs, settings, onPlanned) {
+  let { Worker } = await import("node:worker_threads"), fromSource = import.meta.url.endsWith(".ts"), url = new URL(import.meta.url), threads = Math.max(1, Math.min(availableParallelism(), MAX_THREADS, Math.ceil(jobs.length / FILES_PER_THREAD))), next = new SharedArrayBuffer(4), counter = new Int32Array(next), results = new Array(jobs.length), done = (i, planned) => {
+    results[i] = planned, onPlanned(i, planned);
+  }, input = { jobs, settings, next }, started = [], workers = Array.from({ length: threads - 1 }, () => new Promise((resolve2, reject) => {
+    let worker = new Worker(url, { workerData: { [WORKER_TAG]: !0, ...input }, execArgv: fromSource ? ["--import", "tsx"] : [] });
+    started.push(worker), worker.on("message", (msg) => done(msg.i, msg.planned)), worker.on("error", reject), worker.on("exit", (code) => code === 0 ? resolve2() : reject(new Error(`a planning worker exited with code ${code}`)));
+  })), here = (async () => {
+    for (let i = Atomics.add(counter, 0, 1); i < jobs.length; i = Atomics.add(counter, 0, 1))
+      done(i, planFileSync(jobs[i].file, jobs[i].abs, settings)), await new Promise((turn) => setImmediate(turn));
+  })();
+  try {
+    await Promise.all([here, ...workers]);
+  } catch (err) {
+    throw Atomics.store(counter, 0, jobs.length), await Promise.allSettled([here, ...started.map((w) => w.terminate())]), err;
+  }
+  for (let i = 0; i < jobs.length; i++) if (results[i] === void 0) throw new Error(`no plan came back for ${jobs[i].file}`);
+  return results;
+}
+if (!isMainThread && workerData?.[WORKER_TAG]) {
+  let { jobs, settings, next } = workerData, counter = new Int32Array(next);
+  for (let i = Atomics.add(counter, 0, 1); i < jobs.length; i = Atomics.add(counter, 0, 1))
+    parentPort.postMessage({ i, planned: planFileSync(jobs[i].file, jobs[i].abs, settings) });
+}
+
 // src/cli/run-migrate.ts
 async function runMigrate(args, io) {
   if (!args.endpoint) throw new UsageError("--endpoint is required (or set DELEGATE_MTLS_ENDPOINT), e.g. --endpoint https://acme.harness.io:8443");
@@ -266,11 +271,19 @@ async function runMigrate(args, io) {
   if (pems === !1) return 2;
   pems && (options.secret = pems);
   let maxBytes = args.maxBytes ?? DEFAULT_MAX_BYTES, planSettings = (mode2) => {
-    let reporting = mode2 === "check" || mode2 === "list";
-    return { options, maxBytes, verify: !reporting, keepText: !reporting, ...revertTo === void 0 ? {} : { revertTo } };
+    let reporting = mode2 === "check" || mode2 === "list", keyFiles = mode2 === "write" ? "changed" : mode2 === "out-dir" ? "all" : void 0;
+    return {
+      options,
+      maxBytes,
+      verify: !reporting,
+      keepText: !reporting,
+      keepInput: mode2 === "diff",
+      ...keyFiles === void 0 ? {} : { keyFiles },
+      ...revertTo === void 0 ? {} : { revertTo }
+    };
   }, stdin = args.paths.length === 0 || args.paths.length === 1 && args.paths[0] === "-";
   if (!stdin && args.paths.includes("-")) throw new UsageError('"-" (standard input) cannot be mixed with file paths');
-  let planned = [], mode;
+  let planned = [], mode, staging;
   if (stdin) {
     mode = modeOf(args, 1, !0);
     let read = await readStdin(io.stdin, maxBytes), settings = planSettings(mode);
@@ -280,112 +293,155 @@ async function runMigrate(args, io) {
     mode = modeOf(args, files.length + errors.length, !1);
     for (let e of errors) planned.push(readError(e.file ?? args.paths.join(" "), e));
     let progress = Progress.create(io, { quiet: args.quiet, total: files.length, label: mode === "check" || mode === "list" ? "checking" : "planning" }), settings = planSettings(mode);
+    mode === "write" && (staging = new Staging(args.keepGoing, !1), errors.length > 0 && staging.planFailed());
+    let first = planned.length, onPlanned = (i, p) => {
+      staging?.offer(first + i, p), progress?.tick();
+    };
     try {
       if (files.length >= PARALLEL_THRESHOLD) {
         let jobs = files.map((file) => ({ file, abs: resolve(io.cwd, file) }));
-        planned.push(...await planInWorkers(jobs, settings, () => progress?.tick()));
-      } else {
-        let reads = readAhead(files, (file) => readInput(resolve(io.cwd, file), { maxBytes }));
-        for (let file of files)
-          planned.push(planRead(file, resolve(io.cwd, file), await reads.next(), settings)), progress?.tick();
-      }
+        planned.push(...await planInWorkers(jobs, settings, onPlanned));
+      } else
+        for (let i = 0; i < files.length; i++) {
+          let p = planFileSync(files[i], resolve(io.cwd, files[i]), settings);
+          planned.push(p), onPlanned(i, p);
+        }
+    } catch (err) {
+      throw await staging?.discard(), err;
     } finally {
       progress?.clear();
     }
   }
-  return finish(args, io, mode, planned);
+  try {
+    return await finish(args, io, mode, planned, staging);
+  } finally {
+    await staging?.discard();
+  }
 }
-var READ_AHEAD = 16;
-function readAhead(items, read) {
-  let pending = [], started = 0, fill = () => {
-    for (; started < items.length && pending.length < READ_AHEAD; ) pending.push(read(items[started++]));
-  };
-  return {
-    next() {
-      fill();
-      let p = pending.shift();
-      if (!p) throw new Error("readAhead: no more items");
-      return fill(), p;
-    }
-  };
-}
-async function finish(args, io, mode, planned) {
+async function finish(args, io, mode, planned, staging) {
   let results = planned.map((p) => p.result), checking = mode === "check" || mode === "list", verb = args.revert ? "revert" : "migrate", paint = stderrPaint(io), say = (line) => io.stderr.write(line + `
-`), planFailed = results.some((r) => r.status === "error");
-  for (let r of results) for (let line of diagnosticsText(r, args.quiet, paint)) say(line);
+`), sayAll = (lines, to = io.stderr) => {
+    lines.length > 0 && to.write(lines.join(`
+`) + `
+`);
+  }, planFailed = results.some((r) => r.status === "error");
+  sayAll(results.flatMap((r) => diagnosticsText(r, args.quiet, paint)));
   let refused = !1, writeFailed = !1;
   if (mode === "stdout")
     planFailed || io.stdout.write(planned[0].output);
   else if (mode === "diff")
     for (let p of planned) {
-      if (p.result.status === "error" || p.input === p.output) continue;
+      if (p.result.status === "error" || !p.changed) continue;
       let name = p.result.path.replace(/^\/+/, "");
       io.stdout.write(redactSecretData(unifiedDiff(p.input, p.output, `a/${name}`, `b/${name}`)));
     }
   else if (mode === "write" || mode === "out-dir")
-    if (planFailed && !args.keepGoing) refused = !0;
+    if (planFailed && !args.keepGoing)
+      refused = !0, await staging?.discard();
     else {
-      let writeErrors = await writeAll(args, io, mode, planned);
-      for (let d of writeErrors) for (let line of diagnosticsText({ ...EMPTY, errors: [d] }, args.quiet, paint)) say(line);
-      writeFailed = writeErrors.length > 0, writeFailed && !results.some((r) => r.written) && (refused = !0);
+      let writeErrors = await writeAll(args, io, mode, planned, staging);
+      sayAll(writeErrors.flatMap((d) => diagnosticsText({ ...EMPTY, errors: [d] }, args.quiet, paint))), writeFailed = writeErrors.length > 0, writeFailed && !results.some((r) => r.written) && (refused = !0);
     }
   let failed = results.some((r) => r.status === "error"), needs = results.filter((r) => r.status === "migrated" || r.unresolved);
-  if (args.format === "json")
-    io.stdout.write(jsonReport(results, REPORT_MODE[mode] ?? "check"));
-  else if (mode === "list" || mode === "write" && args.listDifferent)
-    for (let r of mode === "list" ? needs : results.filter((x) => x.written)) io.stdout.write(r.path + `
-`);
-  else if (mode === "check") {
-    for (let r of needs) io.stdout.write(fileLine(r, !0, void 0, verb) + `
-`);
-    args.quiet || (say(summaryLine(results, !0, verb)), needs.length > 0 && !failed && say("run with --write to migrate them"));
-  } else if ((mode === "write" || mode === "out-dir") && !args.quiet) {
-    for (let r of results) say(fileLine(r, refused || r.status === "migrated" && !r.written && mode === "write", paint, verb));
-    say(summaryLine(results, refused, verb));
-  }
-  return refused && say(writeFailed ? "nothing was written: a file could not be written, so every file was left as it was" : "nothing was written: fix the errors above first (or use --keep-going to write the files that could be migrated)"), failed ? 2 : checking && needs.length > 0 ? 1 : 0;
+  return args.format === "json" ? io.stdout.write(jsonReport(results, REPORT_MODE[mode] ?? "check")) : mode === "list" || mode === "write" && args.listDifferent ? sayAll((mode === "list" ? needs : results.filter((x) => x.written)).map((r) => r.path), io.stdout) : mode === "check" ? (sayAll(needs.map((r) => fileLine(r, !0, void 0, verb)), io.stdout), args.quiet || (say(summaryLine(results, !0, verb)), needs.length > 0 && !failed && say("run with --write to migrate them"))) : (mode === "write" || mode === "out-dir") && !args.quiet && (sayAll(results.map((r) => fileLine(r, refused || r.status === "migrated" && !r.written && mode === "write", paint, verb))), say(summaryLine(results, refused, verb))), refused && say(writeFailed ? "nothing was written: a file could not be written, so every file was left as it was" : "nothing was written: fix the errors above first (or use --keep-going to write the files that could be migrated)"), failed ? 2 : checking && needs.length > 0 ? 1 : 0;
 }
-var EMPTY = { path: "", status: "error", unresolved: !1, written: !1, changes: [], warnings: [], errors: [] }, REPORT_MODE = { write: "write", check: "check", list: "list-different", "out-dir": "out-dir" };
-async function writeAll(args, io, mode, planned) {
-  let jobs = [], outDir = mode === "out-dir" ? resolve(io.cwd, args.outDir) : void 0;
-  for (let p of planned) {
-    if (p.result.status === "error" || !p.abs) continue;
-    if (outDir === void 0) {
-      p.input !== p.output && jobs.push({ p, dest: p.abs });
-      continue;
-    }
-    let rel = relative(io.cwd, p.abs);
-    if (rel.startsWith("..") || isAbsolute(rel)) throw new UsageError(`--out-dir mirrors paths relative to the current directory; ${p.result.path} is outside it`);
-    let dest = join2(outDir, rel);
-    await readFile(dest, "utf8").catch(() => {
-    }) !== p.output && jobs.push({ p, dest });
+var EMPTY = { path: "", status: "error", unresolved: !1, written: !1, changes: [], warnings: [], errors: [] }, REPORT_MODE = { write: "write", check: "check", list: "list-different", "out-dir": "out-dir" }, Staging = class {
+  constructor(keepGoing, mkdirs) {
+    this.keepGoing = keepGoing;
+    this.mkdirs = mkdirs;
   }
-  let progress = Progress.create(io, { quiet: args.quiet, total: jobs.length, label: "writing" }), madeDirs = [], failures = [], fail = (job, err) => {
+  keepGoing;
+  mkdirs;
+  /** Every job, in the order they came. */
+  jobs = [];
+  /** The folders --out-dir created for its temp files, removed again if the write is called off. */
+  madeDirs = [];
+  /** Jobs that are staged or failed. */
+  settled = 0;
+  onSettled;
+  queue = [];
+  active = 0;
+  stopped = !1;
+  failed = !1;
+  waiters = [];
+  /** A file planned during --write: staged when it changes; a failed plan stops the staging unless --keep-going. */
+  offer(index, p) {
+    p.result.status === "error" ? this.planFailed() : p.abs !== void 0 && p.changed && this.add({ index, p, dest: p.abs });
+  }
+  /** A plan failed: without --keep-going nothing will be written, so no new temp file is started. */
+  planFailed() {
+    this.keepGoing || (this.stopped = !0);
+  }
+  add(job) {
+    this.jobs.push(job), this.queue.push(job), this.pump();
+  }
+  /** Resolves once no stage is running and none is waiting to start (all done, or stopped). */
+  async idle() {
+    for (; this.active > 0 || this.queue.length > 0 && this.open(); ) await new Promise((resolve2) => this.waiters.push(resolve2));
+  }
+  /** Stops staging, waits for the stages running, and removes every temp file not renamed into place. */
+  async discard() {
+    this.stopped = !0, await this.idle();
+    for (let job of this.jobs) await job.staged?.abort();
+  }
+  open() {
+    return !this.stopped && (!this.failed || this.keepGoing);
+  }
+  pump() {
+    for (; this.active < WRITE_CONCURRENCY && this.queue.length > 0 && this.open(); ) {
+      let job = this.queue.shift();
+      this.active++, this.stage(job).then(() => {
+        if (this.active--, this.settled++, this.onSettled?.(), this.pump(), this.active === 0) for (let wake of this.waiters.splice(0)) wake();
+      });
+    }
+  }
+  async stage(job) {
+    try {
+      if (this.mkdirs) {
+        let made = await mkdir(dirname2(job.dest), { recursive: !0 });
+        made !== void 0 && this.madeDirs.push(...createdChain(made, dirname2(job.dest)));
+      }
+      job.staged = await stageFileAtomic(job.dest, job.p.output, job.p.keyFile ? { mode: 384 } : {});
+    } catch (err) {
+      job.error = err, this.failed = !0;
+    }
+  }
+};
+async function writeAll(args, io, mode, planned, early) {
+  let outDir = mode === "out-dir" ? resolve(io.cwd, args.outDir) : void 0, staging = early;
+  if (staging === void 0) {
+    let jobs2 = [];
+    for (let [index, p] of planned.entries()) {
+      if (p.result.status === "error" || !p.abs) continue;
+      if (outDir === void 0) {
+        p.changed && jobs2.push({ index, p, dest: p.abs });
+        continue;
+      }
+      let rel = relative(io.cwd, p.abs);
+      if (rel.startsWith("..") || isAbsolute(rel)) throw new UsageError(`--out-dir mirrors paths relative to the current directory; ${p.result.path} is outside it`);
+      let dest = join2(outDir, rel);
+      await readFile(dest, "utf8").catch(() => {
+      }) !== p.output && jobs2.push({ index, p, dest });
+    }
+    staging = new Staging(args.keepGoing, outDir !== void 0);
+    for (let job of jobs2) staging.add(job);
+  }
+  let progress = Progress.create(io, { quiet: args.quiet, total: staging.jobs.length, label: "writing" });
+  for (let i = 0; i < staging.settled; i++) progress?.tick();
+  staging.onSettled = () => progress?.tick();
+  try {
+    await staging.idle();
+  } finally {
+    staging.onSettled = void 0, progress?.clear();
+  }
+  let jobs = [...staging.jobs].sort((a, b) => a.index - b.index), failures = [], fail = (job, err) => {
     let why = describeFsError(err instanceof Error && err.cause !== void 0 ? err.cause : err), d = ioDiagnostic(job.p.result.path, `cannot write${job.dest === job.p.abs ? "" : ` ${relative(io.cwd, job.dest)}`}: ${why}`);
     job.p.result.status = "error", job.p.result.errors.push(d), failures.push(d);
-  }, next = 0, worker = async () => {
-    for (; next < jobs.length && (failures.length === 0 || args.keepGoing); ) {
-      let job = jobs[next++];
-      try {
-        if (outDir !== void 0) {
-          let made = await mkdir(dirname2(job.dest), { recursive: !0 });
-          made !== void 0 && madeDirs.push(...createdChain(made, dirname2(job.dest)));
-        }
-        job.staged = await stageFileAtomic(job.dest, job.p.output, holdsKey(job.p.result, job.p.output) ? { mode: 384 } : {});
-      } catch (err) {
-        fail(job, err);
-      }
-      progress?.tick();
-    }
   };
-  try {
-    await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, jobs.length) }, worker));
-  } finally {
-    progress?.clear();
-  }
+  for (let job of jobs) job.error !== void 0 && fail(job, job.error);
   if (failures.length > 0 && !args.keepGoing) {
     for (let job of jobs) await job.staged?.abort();
-    for (let dir of madeDirs.sort((a, b) => b.length - a.length)) await rmdir(dir).catch(() => {
+    for (let dir of staging.madeDirs.sort((a, b) => b.length - a.length)) await rmdir(dir).catch(() => {
     });
     return failures;
   }
@@ -403,7 +459,7 @@ async function writeAll(args, io, mode, planned) {
     for (let dir of dirs) await cleanStaleTempFiles(dir).catch(() => 0);
   }
   for (let job of jobs)
-    job.p.result.written && holdsKey(job.p.result, job.p.output) && await warnIfInGitTree(job.dest, outDir === void 0 ? job.p.result.path : job.dest, io);
+    job.p.result.written && job.p.keyFile && await warnIfInGitTree(job.dest, outDir === void 0 ? job.p.result.path : job.dest, io);
   return failures;
 }
 var WRITE_CONCURRENCY = 8;

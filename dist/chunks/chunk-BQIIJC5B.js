@@ -3,6 +3,7 @@ import {
   isSecretName
 } from "./chunk-DAZMBJHM.js";
 import {
+  GroupEscape,
   K8S_PARSE,
   VOLUME_NAME,
   applySplices,
@@ -11,6 +12,7 @@ import {
   composeEnv,
   composeHostPaths,
   composeVolumes,
+  configDelegateName,
   documentStarts,
   editContext,
   embeddedSplices,
@@ -23,12 +25,15 @@ import {
   lineRemovals,
   locateContainer,
   lookup,
-  maskDocuments,
   mayMatter,
+  normalizeEndpoint,
   pairLines,
   pairOf,
+  parseDocumentsAt,
   parseStream,
+  parseUrlOption,
   plan,
+  planResources,
   planStream,
   readSource,
   report,
@@ -37,20 +42,118 @@ import {
   stringAt,
   toPlain,
   writeSource
-} from "./chunk-NCU4CKRH.js";
-import {
-  normalizeEndpoint,
-  parseUrlOption
-} from "./chunk-E6IQKNV6.js";
+} from "./chunk-T62VAEXL.js";
 import {
   require_dist
-} from "./chunk-2OG4SOFQ.js";
+} from "./chunk-32QBJ2ZU.js";
 import {
   UsageError
 } from "./chunk-GXJW6PMD.js";
 import {
   __toESM
 } from "./chunk-V2O42A2J.js";
+
+// src/mtls/plan-groups.ts
+function planInGroups(src, eol, file, options, starts) {
+  let n = starts.length, end = (i) => starts[i + 1] ?? src.length, summaries = [], parsed = [], decoded = /* @__PURE__ */ new Map(), mentions = [];
+  for (let i = 0; i < n; i++) {
+    if (parsed[i] = mayMatter(src.slice(starts[i], end(i))), mentions[i] = [], !parsed[i]) {
+      summaries.push({ ref: { document: i, kind: "" }, type: "other" });
+      continue;
+    }
+    let doc = parseOne(src, starts[i], end(i), !1);
+    if (!doc) return;
+    let res = classify(doc, i);
+    if (summaries.push({ ref: res.ref, type: res.type }), res.type === "other") continue;
+    let plain = toPlain(doc);
+    "error" in plain || (decoded.set(i, plain.value), mentions[i] = mentionedNames(res, plain.value, options));
+  }
+  let byName = /* @__PURE__ */ new Map();
+  for (let s of summaries) {
+    let list = byName.get(s.ref.name);
+    list ? list.push(s) : byName.set(s.ref.name, [s]);
+  }
+  let parent = Array.from({ length: n }, (_, i) => i), find = (i) => {
+    for (; parent[i] !== i; ) i = parent[i] = parent[parent[i]];
+    return i;
+  }, union = (a, b) => {
+    let [x, y] = [find(a), find(b)];
+    x !== y && (parent[Math.max(x, y)] = Math.min(x, y));
+  };
+  for (let i = 0; i < n; i++) {
+    let ns = summaries[i].ref.namespace;
+    for (let name of mentions[i])
+      for (let other of byName.get(name) ?? []) {
+        let ons = other.ref.namespace;
+        parsed[other.ref.document] && (ns === void 0 || ons === void 0 || ns === ons) && union(i, other.ref.document);
+      }
+  }
+  let groups = /* @__PURE__ */ new Map();
+  for (let i = 0; i < n; i++) {
+    if (!parsed[i]) continue;
+    let g = find(i), list = groups.get(g);
+    list ? list.push(i) : groups.set(g, [i]);
+  }
+  let scope = {
+    byName,
+    delegates: summaries.filter((s) => s.type === "delegate"),
+    deployments: new Set(summaries.filter((s) => s.ref.kind === "Deployment").map((s) => s.ref.name)),
+    members: /* @__PURE__ */ new Map()
+  }, base = { src, eol, file, options, starts }, lint = summaries.some((s) => s.type !== "other"), tags = /* @__PURE__ */ new Map(), results = /* @__PURE__ */ new Map(), groupOf = /* @__PURE__ */ new Map();
+  for (let [g, docs] of groups) for (let i of docs) groupOf.set(i, g);
+  for (let [g, initial] of [...groups].sort((a, b) => a[0] - b[0])) {
+    if (groupOf.get(initial[0]) !== g) continue;
+    let docs = initial;
+    for (; ; ) {
+      let resources = docs.map((i) => classify(parseOne(src, starts[i], end(i), !0), i));
+      scope.members = new Map(resources.map((r) => [r.ref.document, r]));
+      try {
+        let plan2 = planResources(base, resources, { lint, scope, decoded, tags });
+        results.set(g, { edits: plan2.edits, diagnostics: plan2.diagnostics });
+        for (let e of plan2.edits) {
+          let i = e.change.resource.document, member = scope.members.get(i);
+          if (e.change.op === "insert" || decoded.has(i) || !member) continue;
+          let plain = toPlain(member.doc);
+          "error" in plain || decoded.set(i, plain.value);
+        }
+        break;
+      } catch (e) {
+        if (!(e instanceof GroupEscape)) throw e;
+        let joined = new Set(docs);
+        for (let d of e.documents) {
+          let other = groupOf.get(d);
+          results.delete(other);
+          for (let i of groups.get(other) ?? [d]) joined.add(i);
+        }
+        docs = [...joined].sort((a, b) => a - b);
+        for (let i of docs) groupOf.set(i, g);
+        groups.set(g, docs);
+      }
+    }
+  }
+  let planned = [...results.keys()].sort((a, b) => a - b).map((g) => groups.get(g));
+  scope.members = /* @__PURE__ */ new Map();
+  let unparsed = summaries.filter((s) => !parsed[s.ref.document]).map((s) => ({ ...s, type: "other", doc: EMPTY })), rest = planResources(base, unparsed, { lint, scope, tags });
+  results.set(-1, { edits: rest.edits, diagnostics: rest.diagnostics });
+  let byStep = (list) => list.map((x, k) => ({ x, k, t: tags.get(x) })).sort((a, b) => a.t - b.t || a.k - b.k).map((e) => e.x), all = [...results.values()], placeholders = /* @__PURE__ */ new Set(), diagnostics = byStep(all.flatMap((r) => r.diagnostics)).filter((d) => {
+    let m = d.code === "LINT" ? /^placeholder (\S+) is still in the manifest/.exec(d.message) : null;
+    return m ? placeholders.has(m[1]) ? !1 : (placeholders.add(m[1]), !0) : !0;
+  });
+  return { groups: planned, resources: summaries, edits: byStep(all.flatMap((r) => r.edits)), diagnostics, decoded };
+}
+var EMPTY = { contents: null, range: [0, 0, 0], errors: [], warnings: [] };
+function parseOne(src, start, end, keepSourceTokens) {
+  let docs = parseDocumentsAt(src, start, end, keepSourceTokens);
+  return docs.length === 1 && docs[0].errors.length === 0 ? docs[0] : void 0;
+}
+function mentionedNames(res, value, options) {
+  let out = [], walk = (v) => {
+    typeof v == "string" ? out.push(v) : Array.isArray(v) ? v.forEach(walk) : v && typeof v == "object" && Object.values(v).forEach(walk);
+  };
+  walk(value);
+  let name = res.ref.name ?? "delegate";
+  return res.type === "delegate" && out.push(options.secretName.replaceAll("{delegate}", name)), res.type === "upgrader-cronjob" && out.push(name.replace(/-upgrader-job$/, "")), res.type === "upgrader-config" && out.push(configDelegateName(String(res.config.value), res.ref.name)), out;
+}
 
 // src/pipeline/apply-plan.ts
 function applyPlan(text, source, file, plan2, how) {
@@ -130,38 +233,53 @@ function put(root, ptr, value) {
   parent && (parent[ptr[ptr.length - 1]] = value);
 }
 function checkOutput(input, inputDocs, output, edits, inputStarts, decodedInput) {
-  let inserts = edits.filter((e) => e.change.op === "insert"), removed = new Set(edits.filter((e) => e.change.op === "remove" && e.ptr.length === 0).map((e) => e.change.resource.document)), expectedDocs = inputDocs.length + inserts.length - removed.size, byDoc = /* @__PURE__ */ new Map();
+  let inserts = edits.filter((e) => e.change.op === "insert"), removed = new Set(edits.filter((e) => e.change.op === "remove" && e.ptr.length === 0).map((e) => e.change.resource.document)), count = typeof inputDocs == "number" ? inputDocs : inputDocs.length, expectedDocs = count + inserts.length - removed.size, byDoc = /* @__PURE__ */ new Map();
   for (let e of edits) e.change.op !== "insert" && byDoc.set(e.change.resource.document, [...byDoc.get(e.change.resource.document) ?? [], e]);
-  let sources = [];
-  for (let i = 0; i < inputDocs.length; i++) {
-    for (let ins of inserts.filter((e) => e.insertBefore === i)) sources.push({ insert: ins });
+  let sources = [], insertsBefore = /* @__PURE__ */ new Map();
+  for (let e of inserts) insertsBefore.set(e.insertBefore, [...insertsBefore.get(e.insertBefore) ?? [], e]);
+  for (let i = 0; i < count; i++) {
+    for (let ins of insertsBefore.get(i) ?? []) sources.push({ insert: ins });
     removed.has(i) || sources.push({ input: i });
   }
   let decodeIt = (j) => {
     let src = sources[j];
-    return !src || "insert" in src || byDoc.has(src.input) || inserts.some((e) => e.insertBefore === src.input);
-  }, outStarts = inputStarts ? documentStarts(output) : void 0, spans = inputStarts && outStarts && outStarts.length === expectedDocs, parsed = (0, import_yaml.parseAllDocuments)(spans ? maskDocuments(output, outStarts, decodeIt) : output, { version: "1.1" }), outDocs = "empty" in parsed ? [] : parsed, bad = outDocs.find((d) => d.errors.length > 0);
-  if (bad) return `the output does not parse: ${bad.errors[0].message.split(`
+    return !src || "insert" in src || byDoc.has(src.input) || insertsBefore.has(src.input);
+  }, outStarts = inputStarts ? documentStarts(output) : void 0, slice = (text, starts, k) => text.slice(starts[k], starts[k + 1] ?? text.length), outDoc, sameBytes;
+  if (inputStarts && outStarts && outStarts.length === expectedDocs)
+    outDoc = (j) => {
+      let docs = (0, import_yaml.parseAllDocuments)(slice(output, outStarts, j), { version: "1.1" }), bad = docs.find((d) => d.errors.length > 0);
+      return bad ? `the output does not parse: ${bad.errors[0].message.split(`
+`)[0]}` : docs.length === 1 ? docs[0] : `the output has ${expectedDocs - 1 + docs.length} documents, expected ${expectedDocs}`;
+    }, sameBytes = (i, j) => slice(input, inputStarts, i) === slice(output, outStarts, j);
+  else {
+    if (typeof inputDocs == "number") return "the output's documents cannot be matched with the input's";
+    let parsed = (0, import_yaml.parseAllDocuments)(output, { version: "1.1" }), outDocs = "empty" in parsed ? [] : parsed, bad = outDocs.find((d) => d.errors.length > 0);
+    if (bad) return `the output does not parse: ${bad.errors[0].message.split(`
 `)[0]}`;
-  if (outDocs.length !== expectedDocs)
-    return `the output has ${outDocs.length} documents, expected ${expectedDocs}`;
-  let slice = (text, starts, k) => text.slice(starts[k], starts[k + 1] ?? text.length), sameBytes = (i, j) => spans ? slice(input, inputStarts, i) === slice(output, outStarts, j) : input.slice(inputDocs[i].range[0], inputDocs[i].range[1]) === output.slice(outDocs[j].range[0], outDocs[j].range[1]), shift = 0;
-  for (let i = 0; i < inputDocs.length; i++) {
+    if (outDocs.length !== expectedDocs) return `the output has ${outDocs.length} documents, expected ${expectedDocs}`;
+    outDoc = (j) => outDocs[j], sameBytes = (i, j) => input.slice(inputDocs[i].range[0], inputDocs[i].range[1]) === output.slice(outDocs[j].range[0], outDocs[j].range[1]);
+  }
+  let shift = 0;
+  for (let i = 0; i < count; i++) {
     if (removed.has(i)) {
       shift--;
       continue;
     }
-    for (let ins of inserts.filter((e) => e.insertBefore === i)) {
-      let added = toPlain(outDocs[i + shift]);
+    for (let ins of insertsBefore.get(i) ?? []) {
+      let out2 = outDoc(i + shift);
+      if (typeof out2 == "string") return out2;
+      let added = toPlain(out2);
       if ("error" in added || !deepEqual(added.value, ins.value)) return `the document inserted before document ${i + 1} is not the planned ${ins.change.resource.kind}`;
       shift++;
     }
-    let inDoc = inputDocs[i], outDoc = outDocs[i + shift], docEdits = byDoc.get(i) ?? [];
+    let docEdits = byDoc.get(i) ?? [];
     if (!decodeIt(i + shift)) {
       if (!sameBytes(i, i + shift)) return `document ${i + 1} changed although nothing was planned for it`;
       continue;
     }
-    let before = decodedInput?.has(i) ? { value: decodedInput.get(i) } : toPlain(inDoc), after = toPlain(outDoc);
+    let before = decodedInput?.has(i) ? { value: decodedInput.get(i) } : typeof inputDocs == "number" ? { error: "not decoded" } : toPlain(inputDocs[i]), out = outDoc(i + shift);
+    if (typeof out == "string") return out;
+    let after = toPlain(out);
     if ("error" in before || "error" in after) return `document ${i + 1} does not decode`;
     let outer = docEdits.filter((e) => !e.inner).map((e) => ({ op: e.change.op, ptr: e.ptr, after: "value" in e ? e.value : e.change.after })), expected = applyChanges(before.value, outer), actual = structuredClone(after.value), embedded = /* @__PURE__ */ new Map();
     for (let e of docEdits) e.inner && embedded.set(JSON.stringify(e.ptr), { ptr: e.ptr, edits: [...embedded.get(JSON.stringify(e.ptr))?.edits ?? [], e] });
@@ -179,6 +297,7 @@ function checkOutput(input, inputDocs, output, edits, inputStarts, decodedInput)
 }
 
 // src/pipeline/migrate.ts
+var GROUPED_FROM = 256 * 1024;
 function resolveOptions(opts) {
   let mountPath = (opts.mountPath ?? "/etc/mtls").replace(/\/+$/, "");
   if (!mountPath.startsWith("/")) throw new UsageError(`--mount-path "${opts.mountPath}" must be an absolute path`);
@@ -196,7 +315,16 @@ function resolveOptions(opts) {
   };
 }
 function migrate(text, options, hooks = {}) {
-  let file = options.file ?? "<input>", resolved = "secretNameExplicit" in options ? options : resolveOptions(options), source = readSource(text), fail = (diagnostics) => ({ status: "error", output: text, changes: [], diagnostics, unresolved: !1, resources: [] }), { docs, errors, starts } = parseStream(source.text, file, mayMatter);
+  let file = options.file ?? "<input>", resolved = "secretNameExplicit" in options ? options : resolveOptions(options), source = readSource(text), starts = hooks.grouped ?? source.text.length >= GROUPED_FROM ? documentStarts(source.text) : void 0, grouped = starts && planInGroups(source.text, source.eol, file, resolved, starts);
+  if (grouped) {
+    let guard = hooks.verify === !1 ? () => {
+    } : (body) => checkOutput(source.text, starts.length, body, grouped.edits, starts, grouped.decoded);
+    return applyPlan(text, source, file, grouped, { unchanged: "already", guard, what: "the result", hooks });
+  }
+  return migrateWhole(text, source, file, resolved, hooks);
+}
+function migrateWhole(text, source, file, resolved, hooks) {
+  let fail = (diagnostics) => ({ status: "error", output: text, changes: [], diagnostics, unresolved: !1, resources: [] }), { docs, errors, starts } = parseStream(source.text, file, mayMatter);
   if (errors.length > 0) return fail(errors);
   let plan2 = planStream(source.text, source.eol, file, docs, resolved, starts), guard = hooks.verify === !1 ? () => {
   } : (body) => checkOutput(source.text, docs, body, plan2.edits, starts, plan2.decoded);
@@ -409,9 +537,31 @@ function revert(text, options, hooks = {}) {
   return applyPlan(text, source, file, plan2, { unchanged: "none", guard: (body) => checkOutput(source.text, docs, body, plan2.edits), what: "the reverted result", hooks });
 }
 
+// src/cli/mode.ts
+var readsStdin = (args) => args.paths.length === 0 || args.paths.length === 1 && args.paths[0] === "-";
+function modeOf(args, inputs, stdin) {
+  let chosen = [args.write && "write", args.check && "check", args.listDifferent && !args.write && "list", args.diff && "diff", args.outDir !== void 0 && "out-dir"].filter(Boolean);
+  if (chosen.length > 1) throw new UsageError(`choose one of --write, --check, --list-different, --diff, --out-dir (got ${chosen.map((m) => `--${m === "list" ? "list-different" : m}`).join(" and ")})`);
+  let mode = chosen[0] ?? "stdout";
+  if (stdin && (mode === "write" || mode === "out-dir")) throw new UsageError(`--${mode} needs file paths; standard input can only be printed, checked or diffed`);
+  if (mode === "stdout" && inputs > 1) throw new UsageError("several files need a mode: --write, --check, --list-different, --diff or --out-dir");
+  if (args.format === "json" && (mode === "stdout" || mode === "diff"))
+    throw new UsageError(`--format json prints the report on stdout, where ${mode === "diff" ? "the diff" : "the migrated manifest"} would go: use it with --check, --list-different, --write or --out-dir`);
+  return mode;
+}
+function precheckMigrate(args) {
+  if (!args.endpoint) throw new UsageError("--endpoint is required (or set DELEGATE_MTLS_ENDPOINT), e.g. --endpoint https://acme.harness.io:8443");
+  args.revert || normalizeEndpoint(args.endpoint);
+  let stdin = readsStdin(args);
+  if (!stdin && args.paths.includes("-")) throw new UsageError('"-" (standard input) cannot be mixed with file paths');
+  modeOf(args, stdin ? 1 : args.paths.length, stdin);
+}
+
 export {
   resolveOptions,
   migrate,
   normalizeRevertEndpoint,
-  revert
+  revert,
+  modeOf,
+  precheckMigrate
 };

@@ -6,7 +6,7 @@ import {
   isPlaceholderSecretData,
   renderSecretManifest,
   require_dist
-} from "./chunk-2OG4SOFQ.js";
+} from "./chunk-32QBJ2ZU.js";
 import {
   InternalError,
   UsageError
@@ -491,6 +491,23 @@ var require_validators = __commonJS({
   }
 });
 
+// src/mtls/endpoint.ts
+var FORM = "an https:// URL with a host and an optional port, and no path, e.g. https://acme.harness.io:8443 or https://acme.agent.harness.io";
+function parseUrlOption(input, flag, form, rules) {
+  let url;
+  try {
+    url = new URL(input.trim());
+  } catch {
+    throw new UsageError(`${flag} "${input}" is not a URL; expected ${form}`);
+  }
+  let problem = rules.schemes.includes(url.protocol) ? url.hostname ? url.username || url.password ? "carries credentials" : rules.refusePath && url.pathname !== "/" && url.pathname !== "" ? `has a path (${url.pathname}); ${rules.refusePath}` : url.search || input.includes("?") ? "has a query" : url.hash || input.includes("#") ? "has a fragment" : void 0 : "has no host" : `uses ${url.protocol.replace(/:$/, "")}, not ${rules.schemesText}`;
+  if (problem) throw new UsageError(`${flag} "${input}" ${problem}; expected ${form}`);
+  return url;
+}
+function normalizeEndpoint(input) {
+  return `https://${parseUrlOption(input, "--endpoint", FORM, { schemes: ["https:"], schemesText: "https", refusePath: "the delegate adds /api/ and /log-service/ itself" }).host}`;
+}
+
 // src/yaml/lookup.ts
 var import_yaml = __toESM(require_dist(), 1);
 function lookup(node, path) {
@@ -714,9 +731,6 @@ function linePos(src, offset) {
   return { line, col: offset - start + 1 };
 }
 
-// src/yaml/parse.ts
-var import_yaml5 = __toESM(require_dist(), 1);
-
 // src/yaml/spans.ts
 var MARKER = /^---(?:[ \t\r\n]|$)/, END_OR_DIRECTIVE = /^(?:\.\.\.(?:[ \t\r\n]|$)|%)/, BLANK_OR_COMMENT = /^[ \t]*(?:#[^\n]*)?\r?\n?$/;
 function documentStarts(src) {
@@ -750,12 +764,17 @@ function maskDocuments(src, starts, keep) {
 }
 
 // src/yaml/parse.ts
+var import_yaml5 = __toESM(require_dist(), 1);
 var K8S_PARSE = { version: "1.1", keepSourceTokens: !0, prettyErrors: !1 }, MAX_SYNTAX_ERRORS = 10;
 function parseStream(src, file, mayMatter2) {
   let starts = mayMatter2 ? documentStarts(src) : void 0, docs = parseDocs(starts ? maskDocuments(src, starts, (i) => mayMatter2(src.slice(starts[i], starts[i + 1] ?? src.length))) : src);
   starts && docs.length !== starts.length && (docs = parseDocs(src));
   let result = parseErrors(src, file, docs);
   return starts && docs.length === starts.length ? { ...result, starts } : result;
+}
+function parseDocumentsAt(src, start, end, keepSourceTokens = !0) {
+  let parser = new import_yaml5.Parser();
+  return parser.offset = start, Array.from(new import_yaml5.Composer({ ...K8S_PARSE, keepSourceTokens }).compose(parser.parse(src.slice(start, end))));
 }
 function parseDocs(src) {
   let parsed = (0, import_yaml5.parseAllDocuments)(src, K8S_PARSE);
@@ -1219,6 +1238,45 @@ function mountedAnywhere(pod, volume) {
   return !1;
 }
 
+// src/mtls/scope.ts
+var GroupEscape = class extends Error {
+  constructor(documents) {
+    super(`planning needs documents ${documents.join(", ")} of the stream`);
+    this.documents = documents;
+  }
+  documents;
+};
+function indexByName(resources) {
+  let map2 = /* @__PURE__ */ new Map();
+  for (let r of resources) {
+    let list = map2.get(r.ref.name);
+    list ? list.push(r) : map2.set(r.ref.name, [r]);
+  }
+  return map2;
+}
+function findResource(ctx, name, matches) {
+  if (!ctx.scope)
+    return ctx.byName ??= indexByName(ctx.resources), ctx.byName.get(name)?.find(matches);
+  let hit = ctx.scope.byName.get(name)?.find(matches);
+  if (!hit) return;
+  let member = ctx.scope.members.get(hit.ref.document);
+  if (!member) throw new GroupEscape([hit.ref.document]);
+  return member;
+}
+function requireDelegatesNamed(ctx, name) {
+  if (!ctx.scope) return;
+  let outside = ctx.scope.delegates.filter((r) => (r.ref.name ?? "delegate") === name && !ctx.scope.members.has(r.ref.document));
+  if (outside.length > 0) throw new GroupEscape(outside.map((r) => r.ref.document));
+}
+function requireDelegatesInNamespace(ctx, namespace) {
+  if (!ctx.scope) return;
+  let outside = ctx.scope.delegates.filter((r) => r.ref.namespace === namespace && !ctx.scope.members.has(r.ref.document)).map((r) => r.ref.document);
+  if (outside.length > 0) throw new GroupEscape(outside);
+}
+function deploymentNames(ctx) {
+  return ctx.scope?.deployments ?? new Set(ctx.resources.filter((r) => r.ref.kind === "Deployment").map((r) => r.ref.name));
+}
+
 // src/mtls/plan-env.ts
 function wantedEnv(ctx) {
   let { endpoint: e, mountPath: m, tiService, grpcAuthority } = ctx.options, list = [
@@ -1235,7 +1293,7 @@ function envFromConfigMaps(container) {
   return (0, import_yaml11.isSeq)(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ["configMapRef"]), "name")).filter((n) => n !== void 0) : [];
 }
 function patchConfigMapKey(ctx, configMapName, namespace, key, value, reason) {
-  let cm = ctx.resources.find((r) => r.ref.kind === "ConfigMap" && r.ref.name === configMapName && (namespace === void 0 || r.ref.namespace === void 0 || r.ref.namespace === namespace));
+  let cm = findResource(ctx, configMapName, (r) => r.ref.kind === "ConfigMap" && (namespace === void 0 || r.ref.namespace === void 0 || r.ref.namespace === namespace));
   if (!cm) return "absent";
   let node = lookup(cm.doc.contents, ["data", key]);
   return (0, import_yaml11.isScalar)(node) ? (node.value !== value && plan(ctx, cm.ref, "set", ["data", key], ["data", key], { before: node.value, after: value }, `${reason} (the delegate reads it from this ConfigMap)`, [setScalar(editContext(ctx, cm), node, value)]), "patched") : "missing-key";
@@ -1345,7 +1403,9 @@ function planUpgraderConfig(ctx, res) {
   edits.forEach((e, i) => e.splices = i === 0 ? outer : []);
 }
 function planUpgraderCronJob(ctx, res) {
-  let pod = lookup(res.doc.contents, res.podPath), { container, podCompact } = locateContainer(ctx, res.podPath, pod, res.container), delegateName = cronJobDelegateName(ctx, pod, res.ref.name), secretName = ctx.secretByDelegate.get(delegateName) ?? secretNameFor(ctx, delegateName), mode = ctx.modeByDelegate.get(delegateName) ?? (runsAsNonRoot(pod, container.node, res.doc) ? 288 : 256);
+  let pod = lookup(res.doc.contents, res.podPath), { container, podCompact } = locateContainer(ctx, res.podPath, pod, res.container), delegateName = cronJobDelegateName(ctx, pod, res.ref.name);
+  requireDelegatesNamed(ctx, delegateName);
+  let secretName = ctx.secretByDelegate.get(delegateName) ?? secretNameFor(ctx, delegateName), mode = ctx.modeByDelegate.get(delegateName) ?? (runsAsNonRoot(pod, container.node, res.doc) ? 288 : 256);
   ensureMount(ctx, res, container, podCompact);
   let podLoc = { node: pod, ptr: res.podPath, display: res.podPath };
   ensureVolume(ctx, res, podLoc, secretName, mode);
@@ -1354,7 +1414,7 @@ function cronJobDelegateName(ctx, pod, name) {
   let volumes = pod.get("volumes", !0);
   if ((0, import_yaml13.isSeq)(volumes))
     for (let v of volumes.items) {
-      let cmName = stringAt(lookup(v, ["configMap"]), "name"), cm = ctx.resources.find((r) => r.type === "upgrader-config" && r.ref.name === cmName);
+      let cmName = stringAt(lookup(v, ["configMap"]), "name"), cm = findResource(ctx, cmName, (r) => r.type === "upgrader-config");
       if (cm && cm.type === "upgrader-config") return configDelegateName(cm.config.value, cm.ref.name);
     }
   return (name ?? "delegate").replace(/-upgrader-job$/, "");
@@ -1548,9 +1608,10 @@ var import_yaml19 = __toESM(require_dist(), 1);
 
 // src/mtls/lint.ts
 var import_yaml16 = __toESM(require_dist(), 1);
-function lint(ctx) {
-  let edited = ctx.edits.flatMap((e) => e.splices), isEdited = (node) => edited.some((s) => node.range && s.start <= node.range[0] && node.range[1] <= s.end && s.end > s.start), deployments = new Set(ctx.resources.filter((r) => r.ref.kind === "Deployment").map((r) => r.ref.name)), placeholders = /* @__PURE__ */ new Set();
+function lint(ctx, onEach) {
+  let edited = ctx.edits.flatMap((e) => e.splices), isEdited = (node) => edited.some((s) => node.range && s.start <= node.range[0] && node.range[1] <= s.end && s.end > s.start), deployments = deploymentNames(ctx), placeholders = /* @__PURE__ */ new Set();
   for (let res of ctx.resources) {
+    onEach?.(res);
     let root = res.doc.contents;
     if (res.ref.kind === "CronJob" && stringAt(root, "apiVersion") === "batch/v1beta1" && res.type === "upgrader-cronjob" && report(ctx, "warning", "LINT", "batch/v1beta1 CronJob was removed in Kubernetes 1.25; use apiVersion batch/v1", root.get("apiVersion", !0)), res.ref.kind === "HorizontalPodAutoscaler" && deployments.size > 0) {
       let target = lookup(root, ["spec", "scaleTargetRef"]), name = stringAt(target, "name");
@@ -1602,19 +1663,18 @@ function lintPod(ctx, pod) {
 // src/mtls/plan-secret.ts
 var import_yaml17 = __toESM(require_dist(), 1);
 var base64 = (s) => Buffer.from(s, "utf8").toString("base64");
-function planSecrets(ctx, delegates) {
+function planSecrets(ctx, delegates, onEach) {
   let material = ctx.options.secret;
   if (!material) return;
   let data = { [CLIENT_CERT_KEY]: base64(material.certPem), [CLIENT_KEY_KEY]: base64(material.keyPem) }, done = /* @__PURE__ */ new Set();
   for (let res of delegates) {
+    onEach?.(res);
     let name = ctx.secretByDelegate.get(res.ref.name ?? "delegate");
     if (name === void 0) continue;
     let namespace = res.ref.namespace, id = `${namespace ?? ""}/${name}`;
     if (done.has(id)) continue;
     done.add(id);
-    let existing = ctx.resources.find(
-      (r) => r.ref.kind === "Secret" && r.ref.name === name && (r.ref.namespace ?? namespace) === namespace
-    );
+    let existing = findResource(ctx, name, (r) => r.ref.kind === "Secret" && (r.ref.namespace ?? namespace) === namespace);
     if (existing) {
       let ectx = editContext(ctx, existing), dataPair = pairOf(existing.doc.contents, "data"), dataNode = dataPair?.value, emptyData = dataPair !== void 0 && (dataNode === null || (0, import_yaml17.isScalar)(dataNode) && dataNode.value === null), where = `Secret "${name}"${namespace === void 0 ? "" : ` in namespace ${namespace}`}`;
       if (dataPair !== void 0 && !(0, import_yaml17.isMap)(dataNode) && !emptyData) {
@@ -1648,6 +1708,7 @@ function planSecrets(ctx, delegates) {
       }
       continue;
     }
+    requireDelegatesInNamespace(ctx, namespace);
     let text = renderSecretManifest(namespace === void 0 ? { name, ...material } : { name, namespace, ...material }, ctx.eol), at = res.doc.range[0], marker = ctx.src.startsWith("---", at), ref = { document: res.ref.document, kind: "Secret", name, ...namespace === void 0 ? {} : { namespace } }, value = { apiVersion: "v1", data, kind: "Secret", metadata: { name, ...namespace === void 0 ? {} : { namespace } }, type: "Opaque" };
     plan(ctx, ref, "insert", [], [], { after: { ...value, data: { [CLIENT_CERT_KEY]: REDACTED, [CLIENT_KEY_KEY]: REDACTED } } }, `the client certificate Secret ${name}, before the Deployment that mounts it`, [insertAt(at, marker ? `---${ctx.eol}${text}` : `${text}---${ctx.eol}`)]);
     let edit = ctx.edits[ctx.edits.length - 1];
@@ -1761,9 +1822,21 @@ function refuseDuplicateEnv(ctx, pod, containerIndex, label) {
   return refused;
 }
 function planStream(src, eol, file, docs, options, starts) {
-  let resources = docs.map((doc, i) => classify(doc, i)), ctx = { src, eol, file, options, resources, ...starts ? { starts } : {}, edits: [], diagnostics: [], secretByDelegate: /* @__PURE__ */ new Map(), modeByDelegate: /* @__PURE__ */ new Map() }, plannable = [], decoded = /* @__PURE__ */ new Map();
+  let resources = docs.map((doc, i) => classify(doc, i));
+  return planResources({ src, eol, file, options, ...starts ? { starts } : {} }, resources, { lint: resources.some((r) => r.type !== "other") });
+}
+var PHASES = ["validate", "delegate", "upgrader-config", "upgrader-cronjob", "helm-values", "compose", "secret", "lint"], stepTag = (phase, document) => PHASES.indexOf(phase) * 2 ** 32 + document;
+function planResources(base, resources, how) {
+  let ctx = { ...base, resources, edits: [], diagnostics: [], secretByDelegate: /* @__PURE__ */ new Map(), modeByDelegate: /* @__PURE__ */ new Map(), ...how.scope ? { scope: how.scope } : {} }, plannable = [], decoded = /* @__PURE__ */ new Map(), step = 0, edits = 0, diagnostics = 0, mark = (phase, document) => {
+    if (how.tags) {
+      for (; edits < ctx.edits.length; edits++) how.tags.set(ctx.edits[edits], step);
+      for (; diagnostics < ctx.diagnostics.length; diagnostics++) how.tags.set(ctx.diagnostics[diagnostics], step);
+      step = stepTag(phase, document);
+    }
+  };
   for (let res of resources) {
-    let label = `${res.ref.kind} ${res.ref.name ?? ""}`.trim(), plain = res.type === "other" ? { value: void 0 } : toPlain(res.doc);
+    mark("validate", res.ref.document);
+    let label = `${res.ref.kind} ${res.ref.name ?? ""}`.trim(), known = how.decoded?.get(res.ref.document), plain = res.type === "other" ? { value: void 0 } : known !== void 0 ? { value: known } : toPlain(res.doc);
     if (!("error" in plain) && res.type !== "other" && decoded.set(res.ref.document, plain.value), "error" in plain) {
       report(ctx, "error", "YAML_SYNTAX", `${label}: cannot be decoded: ${plain.error}`, res.doc.contents ?? 0);
       continue;
@@ -1791,11 +1864,13 @@ function planStream(src, eol, file, docs, options, starts) {
   let order = ["delegate", "upgrader-config", "upgrader-cronjob", "helm-values", "compose"];
   for (let type of order)
     for (let res of plannable)
-      res.type === type && (res.type === "delegate" ? planDelegate(ctx, res) : res.type === "upgrader-config" ? planUpgraderConfig(ctx, res) : res.type === "upgrader-cronjob" ? planUpgraderCronJob(ctx, res) : res.type === "helm-values" ? planHelmValues(ctx, res) : res.type === "compose" && planCompose(ctx, res));
-  return planSecrets(ctx, plannable.filter((r) => r.type === "delegate")), resources.some((r) => r.type !== "other") && lint(ctx), { resources, edits: ctx.edits, diagnostics: ctx.diagnostics, decoded };
+      res.type === type && (mark(type, res.ref.document), res.type === "delegate" ? planDelegate(ctx, res) : res.type === "upgrader-config" ? planUpgraderConfig(ctx, res) : res.type === "upgrader-cronjob" ? planUpgraderCronJob(ctx, res) : res.type === "helm-values" ? planHelmValues(ctx, res) : res.type === "compose" && planCompose(ctx, res));
+  return planSecrets(ctx, plannable.filter((r) => r.type === "delegate"), (res) => mark("secret", res.ref.document)), how.lint && lint(ctx, (res) => mark("lint", res.ref.document)), mark("lint", 0), { resources, edits: ctx.edits, diagnostics: ctx.diagnostics, decoded };
 }
 
 export {
+  parseUrlOption,
+  normalizeEndpoint,
   lookup,
   pairOf,
   stringAt,
@@ -1814,14 +1889,15 @@ export {
   writeSource,
   columnOf,
   documentStarts,
-  maskDocuments,
   K8S_PARSE,
   parseStream,
+  parseDocumentsAt,
   toPlain,
   indentUnit,
   report,
   editContext,
   plan,
+  GroupEscape,
   VOLUME_NAME,
   formatScalar,
   applySplices,
@@ -1837,5 +1913,6 @@ export {
   keepFlowItems,
   composeHostPaths,
   composeVolumes,
-  planStream
+  planStream,
+  planResources
 };

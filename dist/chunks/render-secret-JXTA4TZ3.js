@@ -6,7 +6,7 @@ import {
   isPlaceholderSecretData,
   redactSecretData,
   renderSecretManifest
-} from "./chunk-2OG4SOFQ.js";
+} from "./chunk-32QBJ2ZU.js";
 import "./chunk-V2O42A2J.js";
 export {
   CLIENT_CERT_KEY,

@@ -70,14 +70,14 @@ async function expandPaths(args, cwd) {
       }
     }
     try {
-      if (st && !st.isDirectory()) literal.push(arg);
+      if (st && !st.isDirectory()) literal.push({ file: arg });
       else if (st) expanded.push(...await yamlFilesIn(arg, cwd));
       else {
         let fg = await loadFastGlob();
         if (!fg.isDynamicPattern(arg)) errors.push(ioDiagnostic(arg, "no such file or directory"));
         else {
           let found = await globFiles(fg, arg, cwd);
-          found.length === 0 && errors.push(ioDiagnostic(arg, `no files match the pattern "${arg}"`)), expanded.push(...found);
+          found.length === 0 && errors.push(ioDiagnostic(arg, `no files match the pattern "${arg}"`)), expanded.push(...found.map((file) => ({ file })));
         }
       }
     } catch (err) {
@@ -87,27 +87,29 @@ async function expandPaths(args, cwd) {
   return { files: await dedupe([...literal, ...expanded], cwd), errors };
 }
 async function yamlFilesIn(dir, cwd) {
-  let found = await (await loadFastGlob())(YAML_IN_DIR, {
-    cwd: resolve(cwd, dir),
+  let fg = await loadFastGlob(), root = resolve(cwd, dir), found = await fg(YAML_IN_DIR, {
+    cwd: root,
     dot: !0,
     ignore: IGNORE,
     followSymbolicLinks: !1,
     onlyFiles: !0
+  }), real = await realpath(root).catch(() => {
   });
-  return sorted(found.filter((f) => !isTempFileName(f)).map((f) => join(dir, f)));
+  return sorted(found.filter((f) => !isTempFileName(f))).map((f) => ({ file: join(dir, f), ...real === void 0 ? {} : { real: join(real, f) } }));
 }
 async function globFiles(fg, pattern, cwd) {
   let found = await fg(pattern, { cwd, dot: !1, ignore: IGNORE, followSymbolicLinks: !1, onlyFiles: !0 });
   return sorted(found.filter((f) => !isTempFileName(f)));
 }
-async function dedupe(files, cwd) {
+async function dedupe(listed, cwd) {
   let keys = await Promise.all(
-    files.map(async (f) => {
-      let abs = resolve(cwd, f);
+    listed.map(async ({ file, real }) => {
+      if (real !== void 0) return real;
+      let abs = resolve(cwd, file);
       return realpath(abs).catch(() => abs);
     })
   ), seen = /* @__PURE__ */ new Set();
-  return files.filter((_, i) => !seen.has(keys[i]) && seen.add(keys[i]));
+  return listed.filter((_, i) => !seen.has(keys[i]) && seen.add(keys[i])).map((l) => l.file);
 }
 function sorted(paths) {
   return paths.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
@@ -118,7 +120,7 @@ async function loadFastGlob() {
 }
 
 // src/io/read-input.ts
-import { constants } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { open, stat as stat2 } from "node:fs/promises";
 
 // src/io/decode-input.ts
@@ -199,6 +201,32 @@ async function readInput(file, opts) {
   }
   return bytes.length > opts.maxBytes ? fail(tooLarge(void 0, opts.maxBytes)) : decodeInput(file, bytes);
 }
+function readInputSync(file, opts) {
+  let fail = (message) => ({ error: ioDiagnostic(file, message) }), st;
+  try {
+    st = statSync(file);
+  } catch (err) {
+    return fail(describeFsError(err));
+  }
+  let refusal = refuseStats(st, opts.maxBytes);
+  if (refusal) return fail(refusal);
+  let fd, bytes;
+  try {
+    fd = openSync(file, OPEN_FLAGS);
+    let now = fstatSync(fd), again = refuseStats(now, opts.maxBytes);
+    if (again) return fail(again);
+    bytes = readAtMostSync(fd, opts.maxBytes + 1, now.size);
+  } catch (err) {
+    return fail(describeFsError(err));
+  } finally {
+    if (fd !== void 0)
+      try {
+        closeSync(fd);
+      } catch {
+      }
+  }
+  return bytes.length > opts.maxBytes ? fail(tooLarge(void 0, opts.maxBytes)) : decodeInput(file, bytes);
+}
 async function readStdin(stream, maxBytes = DEFAULT_MAX_BYTES) {
   let chunks = [], total = 0;
   try {
@@ -232,30 +260,39 @@ async function readAtMost(fh, limit) {
   }
   return Buffer.concat(chunks, total);
 }
+function readAtMostSync(fd, limit, size) {
+  let chunks = [], total = 0, want = size + 1;
+  for (; total < limit; ) {
+    let buf = Buffer.allocUnsafe(Math.min(want, limit - total)), bytesRead = readSync(fd, buf, 0, buf.length, null);
+    if (bytesRead === 0) break;
+    chunks.push(bytesRead === buf.length ? buf : buf.subarray(0, bytesRead)), total += bytesRead, want = CHUNK;
+  }
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+}
 
 // src/io/atomic-write.ts
-import { access, open as open2, readdir, rename, stat as stat3, unlink } from "node:fs/promises";
-import { constants as constants2 } from "node:fs";
-import { basename as basename3, dirname as dirname2, join as join3 } from "node:path";
+import { open as open2, readdir, unlink } from "node:fs/promises";
+import { accessSync, closeSync as closeSync2, constants as constants2, fchmodSync, fchownSync, fsync, lstatSync, openSync as openSync2, renameSync, statSync as statSync2, unlinkSync, writeFileSync } from "node:fs";
+import { basename as basename3, dirname as dirname2, join as join3, resolve as resolve3 } from "node:path";
 
 // src/io/resolve-write-target.ts
-import { readlink, realpath as realpath2 } from "node:fs/promises";
+import { readlinkSync, realpathSync } from "node:fs";
 import { basename as basename2, dirname, join as join2, resolve as resolve2 } from "node:path";
 var MAX_LINK_HOPS = 40;
-async function resolveWriteTarget(file) {
+function resolveWriteTargetSync(file) {
   let path = resolve2(file);
   for (let hop = 0; hop < MAX_LINK_HOPS; hop++) {
     try {
-      return await realpath2(path);
+      return realpathSync.native(path);
     } catch (err) {
       if (errnoCode(err) !== "ENOENT") throw err;
     }
     let link;
     try {
-      link = await readlink(path);
+      link = readlinkSync(path);
     } catch (err) {
       let code = errnoCode(err);
-      if (code === "ENOENT" || code === "EINVAL") return join2(await realpath2(dirname(path)), basename2(path));
+      if (code === "ENOENT" || code === "EINVAL") return join2(realpathSync.native(dirname(path)), basename2(path));
       throw err;
     }
     path = resolve2(dirname(path), link);
@@ -267,21 +304,22 @@ async function resolveWriteTarget(file) {
 var DIR_SYNC_IGNORED = /* @__PURE__ */ new Set(["EINVAL", "EISDIR", "EPERM", "EACCES", "ENOTSUP", "EBADF"]);
 var writeFaults = {};
 async function stageFileAtomic(file, text, opts = {}) {
-  let tmp, fh, target;
+  let tmp, fd, target;
   try {
-    target = await resolveWriteTarget(file);
-    let old = await statIfExists(target);
+    let where = writeTarget(file);
+    target = where.target;
+    let old = where.old;
     if (old?.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
     if (old && !old.isFile()) throw new Error("is not a regular file");
-    old && await assertWritable(target, old);
-    let mode = opts.mode ?? (old ? old.mode & 4095 : void 0);
-    tmp = join3(dirname2(target), tempFileName(basename3(target))), fh = await open2(tmp, "wx", mode ?? 438), mode !== void 0 && await fh.chmod(mode), old && await keepOwner(fh, old), await writeFaults.beforeWrite?.(tmp, target), await fh.writeFile(text, "utf8"), await fh.sync();
-    let closing = fh;
-    fh = void 0, await closing.close();
+    old && assertWritable(target, old);
+    let mode = opts.mode ?? (old ? old.mode & 4095 : void 0), name = join3(dirname2(target), tempFileName(basename3(target)));
+    fd = openSync2(name, "wx", mode ?? 438), tmp = name, mode !== void 0 && fchmodSync(fd, mode), old && keepOwner(fd, old);
+    let hook = writeFaults.beforeWrite?.(tmp, target);
+    hook && await hook, writeFileSync(fd, text, "utf8"), await fsyncInPool(fd);
+    let closing = fd;
+    fd = void 0, closeSync2(closing);
   } catch (err) {
-    throw await fh?.close().catch(() => {
-    }), tmp !== void 0 && await unlink(tmp).catch(() => {
-    }), new Error(`cannot write ${file}: ${describeFsError(err)}`, { cause: err });
+    throw fd !== void 0 && quietly(() => closeSync2(fd)), tmp !== void 0 && quietly(() => unlinkSync(tmp)), new Error(`cannot write ${file}: ${describeFsError(err)}`, { cause: err });
   }
   let temp = tmp, dest = target, done = !1;
   return {
@@ -291,10 +329,10 @@ async function stageFileAtomic(file, text, opts = {}) {
       if (done) throw new Error(`cannot write ${file}: already committed or aborted`);
       done = !0;
       try {
-        await writeFaults.beforeRename?.(temp, dest), await rename(temp, dest);
+        let hook = writeFaults.beforeRename?.(temp, dest);
+        hook && await hook, renameSync(temp, dest);
       } catch (err) {
-        throw await unlink(temp).catch(() => {
-        }), new Error(`cannot write ${file}: ${describeFsError(err)}`, { cause: err });
+        throw quietly(() => unlinkSync(temp)), new Error(`cannot write ${file}: ${describeFsError(err)}`, { cause: err });
       }
       if (sync)
         try {
@@ -304,10 +342,16 @@ async function stageFileAtomic(file, text, opts = {}) {
         }
     },
     async abort() {
-      done || (done = !0, await unlink(temp).catch(() => {
-      }));
+      done || (done = !0, quietly(() => unlinkSync(temp)));
     }
   };
+}
+var fsyncInPool = (fd) => new Promise((done, fail) => fsync(fd, (err) => err ? fail(err) : done()));
+function quietly(call) {
+  try {
+    call();
+  } catch {
+  }
 }
 async function syncDirectory(dir) {
   await syncDir(dir);
@@ -341,22 +385,35 @@ function isRunning(pid) {
     return errnoCode(err) !== "ESRCH";
   }
 }
-async function assertWritable(target, old) {
+function assertWritable(target, old) {
   if ((old.mode & 146) === 0)
     throw Object.assign(new Error(`is read-only (mode 0${(old.mode & 511).toString(8)}); make it writable (chmod u+w) to migrate it`), { code: "EREADONLY" });
-  process.getuid?.() !== 0 && await access(target, constants2.W_OK);
+  ids().uid !== 0 && accessSync(target, constants2.W_OK);
 }
-async function statIfExists(path) {
+function writeTarget(file) {
+  let abs = resolve3(file), st;
   try {
-    return await stat3(path);
+    st = lstatSync(abs);
+  } catch (err) {
+    if (errnoCode(err) === "ENOENT") return { target: abs, old: void 0 };
+    throw err;
+  }
+  if (!st.isSymbolicLink()) return { target: abs, old: st };
+  let target = resolveWriteTargetSync(abs);
+  return { target, old: statIfExistsSync(target) };
+}
+function statIfExistsSync(path) {
+  try {
+    return statSync2(path);
   } catch (err) {
     if (errnoCode(err) === "ENOENT") return;
     throw err;
   }
 }
-async function keepOwner(fh, old) {
-  process.getuid?.() === old.uid && process.getgid?.() === old.gid || await fh.chown(old.uid, old.gid).catch(() => {
-  });
+var processIds, ids = () => processIds ??= { uid: process.getuid?.(), gid: process.getgid?.() };
+function keepOwner(fd, old) {
+  let { uid, gid } = ids();
+  uid === old.uid && gid === old.gid || quietly(() => fchownSync(fd, old.uid, old.gid));
 }
 async function syncDir(dir) {
   let fh;
@@ -377,6 +434,7 @@ export {
   DEFAULT_MAX_BYTES,
   STDIN_NAME,
   readInput,
+  readInputSync,
   readStdin,
   stageFileAtomic,
   syncDirectory,

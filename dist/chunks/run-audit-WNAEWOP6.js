@@ -1,17 +1,16 @@
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
+  audit
+} from "./chunk-RFIXLJ4K.js";
+import {
   DEFAULT_MAX_BYTES,
   STDIN_NAME,
   expandPaths,
   readInput,
   readStdin
-} from "./chunk-UZVUQH5J.js";
-import {
-  audit
-} from "./chunk-LAK4V4VL.js";
-import "./chunk-NCU4CKRH.js";
-import "./chunk-E6IQKNV6.js";
-import "./chunk-2OG4SOFQ.js";
+} from "./chunk-YQTVHEDV.js";
+import "./chunk-T62VAEXL.js";
+import "./chunk-32QBJ2ZU.js";
 import {
   UsageError,
   formatDiagnostic

@@ -1,4 +1,5 @@
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
+import "./chunk-V2O42A2J.js";
 
 // src/secret/check-certificate.ts
 import { X509Certificate, createPrivateKey } from "node:crypto";
@@ -228,7 +229,6 @@ function outName(input, preferred, tag = "converted") {
 function shellQuote(s) {
   return /^[A-Za-z0-9_.,/:@%+=-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`;
 }
-
 export {
   EXPIRY_WARNING_DAYS,
   MIN_RSA_BITS,
