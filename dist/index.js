@@ -8,7 +8,7 @@ import {
   precheckMigrate,
   resolveOptions,
   revert
-} from "./chunks/chunk-BQIIJC5B.js";
+} from "./chunks/chunk-QIPREGET.js";
 import "./chunks/chunk-DAZMBJHM.js";
 import "./chunks/chunk-T62VAEXL.js";
 import "./chunks/chunk-32QBJ2ZU.js";
@@ -216,7 +216,7 @@ async function main(argv, io, onLoad) {
       }
       default: {
         precheckMigrate(args), onLoad?.("migrate");
-        let { runMigrate } = await import("./chunks/run-migrate-CM3DYDTV.js");
+        let { runMigrate } = await import("./chunks/run-migrate-7K6NQOPE.js");
         return await runMigrate(args, io);
       }
     }

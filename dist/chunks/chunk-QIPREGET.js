@@ -281,7 +281,7 @@ function checkOutput(input, inputDocs, output, edits, inputStarts, decodedInput)
     if (typeof out == "string") return out;
     let after = toPlain(out);
     if ("error" in before || "error" in after) return `document ${i + 1} does not decode`;
-    let outer = docEdits.filter((e) => !e.inner).map((e) => ({ op: e.change.op, ptr: e.ptr, after: "value" in e ? e.value : e.change.after })), expected = applyChanges(before.value, outer), actual = structuredClone(after.value), embedded = /* @__PURE__ */ new Map();
+    let outer = docEdits.filter((e) => !e.inner).map((e) => ({ op: e.change.op, ptr: e.ptr, after: "value" in e ? e.value : e.change.after })), expected = applyChanges(before.value, outer), actual = after.value, embedded = /* @__PURE__ */ new Map();
     for (let e of docEdits) e.inner && embedded.set(JSON.stringify(e.ptr), { ptr: e.ptr, edits: [...embedded.get(JSON.stringify(e.ptr))?.edits ?? [], e] });
     try {
       for (let { ptr, edits: inner } of embedded.values()) {

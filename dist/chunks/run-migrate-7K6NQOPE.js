@@ -5,7 +5,7 @@ import {
   normalizeRevertEndpoint,
   resolveOptions,
   revert
-} from "./chunk-BQIIJC5B.js";
+} from "./chunk-QIPREGET.js";
 import {
   loadCertificate
 } from "./chunk-ZQUPKKRE.js";
