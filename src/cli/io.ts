@@ -6,5 +6,3 @@ export interface Io {
   env: Record<string, string | undefined>
   cwd: string
 }
-
-export const nodeIo = (): Io => ({ stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() })
