@@ -9903,9 +9903,9 @@ function requireDelegatesInNamespace(ctx, namespace) {
   if (outside.length > 0) throw new GroupEscape(outside);
 }
 function deploymentNames(ctx) {
-  return ctx.scope?.deployments ?? new Set(ctx.resources.filter((r) => r.ref.kind === "Deployment").map((r) => r.ref.name));
+  return ctx.scope?.deployments ?? namesOfDeployments(ctx.resources);
 }
-var GroupEscape, init_scope = __esm({
+var GroupEscape, namesOfDeployments, init_scope = __esm({
   "src/mtls/scope.ts"() {
     "use strict";
     GroupEscape = class extends Error {
@@ -9915,6 +9915,7 @@ var GroupEscape, init_scope = __esm({
       }
       documents;
     };
+    namesOfDeployments = (resources) => new Set(resources.filter((r) => r.ref.kind === "Deployment").map((r) => r.ref.name));
   }
 });
 
@@ -15732,12 +15733,7 @@ function planInGroups(src, eol, file, options, starts) {
     let plain2 = toPlain(doc);
     "error" in plain2 || (decoded.set(i, plain2.value), mentions[i] = mentionedNames(res, plain2.value, options));
   }
-  let byName = /* @__PURE__ */ new Map();
-  for (let s of summaries) {
-    let list = byName.get(s.ref.name);
-    list ? list.push(s) : byName.set(s.ref.name, [s]);
-  }
-  let parent = Array.from({ length: n }, (_, i) => i), find = (i) => {
+  let byName = indexByName(summaries), parent = Array.from({ length: n }, (_, i) => i), find = (i) => {
     for (; parent[i] !== i; ) i = parent[i] = parent[parent[i]];
     return i;
   }, union = (a, b) => {
@@ -15761,7 +15757,7 @@ function planInGroups(src, eol, file, options, starts) {
   let scope = {
     byName,
     delegates: summaries.filter((s) => s.type === "delegate"),
-    deployments: new Set(summaries.filter((s) => s.ref.kind === "Deployment").map((s) => s.ref.name)),
+    deployments: namesOfDeployments(summaries),
     members: /* @__PURE__ */ new Map()
   }, base = { src, eol, file, options, starts }, lint2 = summaries.some((s) => s.type !== "other"), tags = /* @__PURE__ */ new Map(), results = /* @__PURE__ */ new Map(), groupOf = /* @__PURE__ */ new Map();
   for (let [g, docs] of groups) for (let i of docs) groupOf.set(i, g);
@@ -17049,4 +17045,4 @@ if (import_node_worker_threads2.isMainThread) {
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=844202fa3b631e5b3ecfe78d63b92589a418b977e9e770be5cd1793daadd8373
+//# delegate-mtls-bundle sha256=bc0abd0c3daf53a1b24cdfb8427fbba99daf8b505670cbb571ae3efe8a63c720

@@ -1,16 +1,16 @@
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
   audit
-} from "./chunks/chunk-RFIXLJ4K.js";
+} from "./chunks/chunk-346UAFYI.js";
 import {
   migrate,
   normalizeRevertEndpoint,
   precheckMigrate,
   resolveOptions,
   revert
-} from "./chunks/chunk-QIPREGET.js";
+} from "./chunks/chunk-H4UNEHOU.js";
 import "./chunks/chunk-DAZMBJHM.js";
-import "./chunks/chunk-T62VAEXL.js";
+import "./chunks/chunk-4CKQAC3L.js";
 import "./chunks/chunk-32QBJ2ZU.js";
 import {
   InternalError,
@@ -211,12 +211,12 @@ async function main(argv, io, onLoad) {
       }
       case "audit": {
         onLoad?.("audit");
-        let { runAudit } = await import("./chunks/run-audit-WNAEWOP6.js");
+        let { runAudit } = await import("./chunks/run-audit-6JSKYRAW.js");
         return await runAudit(args, io);
       }
       default: {
         precheckMigrate(args), onLoad?.("migrate");
-        let { runMigrate } = await import("./chunks/run-migrate-7K6NQOPE.js");
+        let { runMigrate } = await import("./chunks/run-migrate-MU3YETVN.js");
         return await runMigrate(args, io);
       }
     }

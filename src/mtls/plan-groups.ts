@@ -3,7 +3,7 @@ import { classify, mayMatter, type Resource } from '../resources/classify.js'
 import { parseDocumentsAt, toPlain, type Doc } from '../yaml/parse.js'
 import { planResources, type StreamPlan } from './plan.js'
 import { configDelegateName } from './plan-upgrader.js'
-import { GroupEscape, type PlanScope, type ResourceSummary } from './scope.js'
+import { GroupEscape, indexByName, namesOfDeployments, type PlanScope, type ResourceSummary } from './scope.js'
 import type { Edit, MtlsOptions, PlanContext } from './types.js'
 
 export type GroupedPlan = Omit<StreamPlan, 'resources'> & {
@@ -54,12 +54,7 @@ export function planInGroups(src: string, eol: string, file: string, options: Mt
   }
 
   // Likely groups: documents joined by the names they mention (checked while planning, see above).
-  const byName = new Map<string | undefined, ResourceSummary[]>()
-  for (const s of summaries) {
-    const list = byName.get(s.ref.name)
-    if (list) list.push(s)
-    else byName.set(s.ref.name, [s])
-  }
+  const byName = indexByName(summaries)
   const parent = Array.from({ length: n }, (_, i) => i)
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!
@@ -90,7 +85,7 @@ export function planInGroups(src: string, eol: string, file: string, options: Mt
   const scope: PlanScope = {
     byName,
     delegates: summaries.filter((s) => s.type === 'delegate'),
-    deployments: new Set(summaries.filter((s) => s.ref.kind === 'Deployment').map((s) => s.ref.name)),
+    deployments: namesOfDeployments(summaries),
     members: new Map(),
   }
   const base: Pick<PlanContext, 'src' | 'eol' | 'file' | 'options' | 'starts'> = { src, eol, file, options, starts }

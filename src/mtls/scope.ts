@@ -30,7 +30,8 @@ export class GroupEscape extends Error {
   }
 }
 
-function indexByName<T extends ResourceSummary>(resources: T[]): Map<string | undefined, T[]> {
+/** Resources by name (`undefined` for nameless ones), each list in document order. */
+export function indexByName<T extends ResourceSummary>(resources: T[]): Map<string | undefined, T[]> {
   const map = new Map<string | undefined, T[]>()
   for (const r of resources) {
     const list = map.get(r.ref.name)
@@ -80,5 +81,8 @@ export function requireDelegatesInNamespace(ctx: PlanContext, namespace: string 
 
 /** Names of every Deployment in the stream (the HorizontalPodAutoscaler lint). */
 export function deploymentNames(ctx: PlanContext): Set<string | undefined> {
-  return ctx.scope?.deployments ?? new Set(ctx.resources.filter((r) => r.ref.kind === 'Deployment').map((r) => r.ref.name))
+  return ctx.scope?.deployments ?? namesOfDeployments(ctx.resources)
 }
+
+export const namesOfDeployments = (resources: ResourceSummary[]): Set<string | undefined> =>
+  new Set(resources.filter((r) => r.ref.kind === 'Deployment').map((r) => r.ref.name))

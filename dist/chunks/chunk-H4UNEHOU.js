@@ -20,12 +20,14 @@ import {
   findItem,
   formatScalar,
   indentUnit,
+  indexByName,
   itemLines,
   keepFlowItems,
   lineRemovals,
   locateContainer,
   lookup,
   mayMatter,
+  namesOfDeployments,
   normalizeEndpoint,
   pairLines,
   pairOf,
@@ -42,7 +44,7 @@ import {
   stringAt,
   toPlain,
   writeSource
-} from "./chunk-T62VAEXL.js";
+} from "./chunk-4CKQAC3L.js";
 import {
   require_dist
 } from "./chunk-32QBJ2ZU.js";
@@ -68,12 +70,7 @@ function planInGroups(src, eol, file, options, starts) {
     let plain = toPlain(doc);
     "error" in plain || (decoded.set(i, plain.value), mentions[i] = mentionedNames(res, plain.value, options));
   }
-  let byName = /* @__PURE__ */ new Map();
-  for (let s of summaries) {
-    let list = byName.get(s.ref.name);
-    list ? list.push(s) : byName.set(s.ref.name, [s]);
-  }
-  let parent = Array.from({ length: n }, (_, i) => i), find = (i) => {
+  let byName = indexByName(summaries), parent = Array.from({ length: n }, (_, i) => i), find = (i) => {
     for (; parent[i] !== i; ) i = parent[i] = parent[parent[i]];
     return i;
   }, union = (a, b) => {
@@ -97,7 +94,7 @@ function planInGroups(src, eol, file, options, starts) {
   let scope = {
     byName,
     delegates: summaries.filter((s) => s.type === "delegate"),
-    deployments: new Set(summaries.filter((s) => s.ref.kind === "Deployment").map((s) => s.ref.name)),
+    deployments: namesOfDeployments(summaries),
     members: /* @__PURE__ */ new Map()
   }, base = { src, eol, file, options, starts }, lint = summaries.some((s) => s.type !== "other"), tags = /* @__PURE__ */ new Map(), results = /* @__PURE__ */ new Map(), groupOf = /* @__PURE__ */ new Map();
   for (let [g, docs] of groups) for (let i of docs) groupOf.set(i, g);

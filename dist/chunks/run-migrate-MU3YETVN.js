@@ -5,7 +5,7 @@ import {
   normalizeRevertEndpoint,
   resolveOptions,
   revert
-} from "./chunk-QIPREGET.js";
+} from "./chunk-H4UNEHOU.js";
 import {
   loadCertificate
 } from "./chunk-ZQUPKKRE.js";
@@ -22,7 +22,7 @@ import {
   stageFileAtomic,
   syncDirectory
 } from "./chunk-YQTVHEDV.js";
-import "./chunk-T62VAEXL.js";
+import "./chunk-4CKQAC3L.js";
 import {
   redactSecretData
 } from "./chunk-32QBJ2ZU.js";

@@ -1,7 +1,7 @@
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
   audit
-} from "./chunk-RFIXLJ4K.js";
+} from "./chunk-346UAFYI.js";
 import {
   DEFAULT_MAX_BYTES,
   STDIN_NAME,
@@ -9,7 +9,7 @@ import {
   readInput,
   readStdin
 } from "./chunk-YQTVHEDV.js";
-import "./chunk-T62VAEXL.js";
+import "./chunk-4CKQAC3L.js";
 import "./chunk-32QBJ2ZU.js";
 import {
   UsageError,

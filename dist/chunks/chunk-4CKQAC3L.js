@@ -1274,8 +1274,9 @@ function requireDelegatesInNamespace(ctx, namespace) {
   if (outside.length > 0) throw new GroupEscape(outside);
 }
 function deploymentNames(ctx) {
-  return ctx.scope?.deployments ?? new Set(ctx.resources.filter((r) => r.ref.kind === "Deployment").map((r) => r.ref.name));
+  return ctx.scope?.deployments ?? namesOfDeployments(ctx.resources);
 }
+var namesOfDeployments = (resources) => new Set(resources.filter((r) => r.ref.kind === "Deployment").map((r) => r.ref.name));
 
 // src/mtls/plan-env.ts
 function wantedEnv(ctx) {
@@ -1898,6 +1899,8 @@ export {
   editContext,
   plan,
   GroupEscape,
+  indexByName,
+  namesOfDeployments,
   VOLUME_NAME,
   formatScalar,
   applySplices,

@@ -19,7 +19,7 @@ import {
   planStream,
   readSource,
   stringAt
-} from "./chunk-T62VAEXL.js";
+} from "./chunk-4CKQAC3L.js";
 import {
   require_dist
 } from "./chunk-32QBJ2ZU.js";
