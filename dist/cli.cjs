@@ -3076,29 +3076,29 @@ var readsStdin, init_mode = __esm({
 
 // src/secret/pem.ts
 function scanPem(text) {
-  let blocks = [], problems = [], open3;
+  let blocks = [], problems = [], open2;
   for (let m of text.matchAll(BOUNDARY)) {
     let kind = m[1], label = m[2] ?? "", at = m.index ?? 0;
     if (kind === "BEGIN") {
-      open3 && problems.push(`the "BEGIN ${open3.label}" block has no END line before the next BEGIN line`), open3 = { label, start: at };
+      open2 && problems.push(`the "BEGIN ${open2.label}" block has no END line before the next BEGIN line`), open2 = { label, start: at };
       continue;
     }
-    if (!open3) {
+    if (!open2) {
       problems.push(`an "END ${label}" line has no matching BEGIN line`);
       continue;
     }
-    if (label !== open3.label) {
-      problems.push(`the "BEGIN ${open3.label}" block is closed by "END ${label}"`), open3 = void 0;
+    if (label !== open2.label) {
+      problems.push(`the "BEGIN ${open2.label}" block is closed by "END ${label}"`), open2 = void 0;
       continue;
     }
-    let inner = text.slice(open3.start, at);
+    let inner = text.slice(open2.start, at);
     blocks.push({
       label,
-      text: text.slice(open3.start, at + m[0].length),
+      text: text.slice(open2.start, at + m[0].length),
       procTypeEncrypted: /^[ \t]*Proc-Type:[ \t]*4[ \t]*,[ \t]*ENCRYPTED/im.test(inner)
-    }), open3 = void 0;
+    }), open2 = void 0;
   }
-  return open3 && problems.push(`the "BEGIN ${open3.label}" block has no END line (is the file truncated?)`), { blocks, problems };
+  return open2 && problems.push(`the "BEGIN ${open2.label}" block has no END line (is the file truncated?)`), { blocks, problems };
 }
 function isPrivateKeyLabel(label) {
   return label === "PRIVATE KEY" || label.endsWith(" PRIVATE KEY");
@@ -10009,8 +10009,8 @@ function renderBlockSeq(frag, dashCol, layout) {
 }
 function renderFlow(frag, padded = !1, json = !1) {
   if ("scalar" in frag) return json ? jsonScalar(frag.scalar) : frag.scalar;
-  let [open3, close] = "map" in frag ? ["{", "}"] : ["[", "]"], key = (k) => json ? JSON.stringify(k) : k, parts = "map" in frag ? frag.map.map(([k, v]) => `${key(k)}: ${renderFlow(v, padded, json)}`) : frag.seq.map((v) => renderFlow(v, padded, json));
-  return parts.length === 0 ? open3 + close : padded ? `${open3} ${parts.join(", ")} ${close}` : `${open3}${parts.join(", ")}${close}`;
+  let [open2, close] = "map" in frag ? ["{", "}"] : ["[", "]"], key = (k) => json ? JSON.stringify(k) : k, parts = "map" in frag ? frag.map.map(([k, v]) => `${key(k)}: ${renderFlow(v, padded, json)}`) : frag.seq.map((v) => renderFlow(v, padded, json));
+  return parts.length === 0 ? open2 + close : padded ? `${open2} ${parts.join(", ")} ${close}` : `${open2}${parts.join(", ")}${close}`;
 }
 var scalar, map, seq, pad, jsonScalar, init_fragment = __esm({
   "src/yaml/fragment.ts"() {
@@ -10662,13 +10662,13 @@ function lineRemovals(ctx, ranges) {
   return merged.map(([s, e]) => removeLines(ctx, s, e));
 }
 function keepFlowItems(ctx, seq2, keep) {
-  let token = seq2.srcToken, open3 = token.start.offset, close = token.end.find((t) => t.type === "flow-seq-end");
+  let token = seq2.srcToken, open2 = token.start.offset, close = token.end.find((t) => t.type === "flow-seq-end");
   if (!close) throw new InternalError("unterminated flow sequence");
   let texts = keep.map((i) => {
     let [s, e] = range2(seq2.items[i]);
     return ctx.src.slice(s, e);
-  }), padded = ctx.src[open3 + 1] === " ", inner = texts.length === 0 ? padded ? " " : "" : padded ? ` ${texts.join(", ")} ` : texts.join(", ");
-  return replaceRange(open3 + 1, close.offset, inner);
+  }), padded = ctx.src[open2 + 1] === " ", inner = texts.length === 0 ? padded ? " " : "" : padded ? ` ${texts.join(", ")} ` : texts.join(", ");
+  return replaceRange(open2 + 1, close.offset, inner);
 }
 var import_yaml17, range2, init_edit_pairs = __esm({
   "src/yaml/edit-pairs.ts"() {
@@ -11566,9 +11566,9 @@ var require_is_glob = __commonJS({
         if (str[index] === "*" || str[index + 1] === "?" && /[\].+)]/.test(str[index]) || closeSquareIndex !== -1 && str[index] === "[" && str[index + 1] !== "]" && (closeSquareIndex < index && (closeSquareIndex = str.indexOf("]", index)), closeSquareIndex > index && (backSlashIndex === -1 || backSlashIndex > closeSquareIndex || (backSlashIndex = str.indexOf("\\", index), backSlashIndex === -1 || backSlashIndex > closeSquareIndex))) || closeCurlyIndex !== -1 && str[index] === "{" && str[index + 1] !== "}" && (closeCurlyIndex = str.indexOf("}", index), closeCurlyIndex > index && (backSlashIndex = str.indexOf("\\", index), backSlashIndex === -1 || backSlashIndex > closeCurlyIndex)) || closeParenIndex !== -1 && str[index] === "(" && str[index + 1] === "?" && /[:!=]/.test(str[index + 2]) && str[index + 3] !== ")" && (closeParenIndex = str.indexOf(")", index), closeParenIndex > index && (backSlashIndex = str.indexOf("\\", index), backSlashIndex === -1 || backSlashIndex > closeParenIndex)) || pipeIndex !== -1 && str[index] === "(" && str[index + 1] !== "|" && (pipeIndex < index && (pipeIndex = str.indexOf("|", index)), pipeIndex !== -1 && str[pipeIndex + 1] !== ")" && (closeParenIndex = str.indexOf(")", pipeIndex), closeParenIndex > pipeIndex && (backSlashIndex = str.indexOf("\\", pipeIndex), backSlashIndex === -1 || backSlashIndex > closeParenIndex))))
           return !0;
         if (str[index] === "\\") {
-          var open3 = str[index + 1];
+          var open2 = str[index + 1];
           index += 2;
-          var close = chars[open3];
+          var close = chars[open2];
           if (close) {
             var n = str.indexOf(close, index);
             n !== -1 && (index = n + 1);
@@ -11586,9 +11586,9 @@ var require_is_glob = __commonJS({
         if (/[*?{}()[\]]/.test(str[index]))
           return !0;
         if (str[index] === "\\") {
-          var open3 = str[index + 1];
+          var open2 = str[index + 1];
           index += 2;
-          var close = chars[open3];
+          var close = chars[open2];
           if (close) {
             var n = str.indexOf(close, index);
             n !== -1 && (index = n + 1);
@@ -12183,13 +12183,13 @@ var require_parse = __commonJS({
             continue;
           }
           if (value === CHAR_DOUBLE_QUOTE || value === CHAR_SINGLE_QUOTE || value === CHAR_BACKTICK) {
-            let open3 = value, next;
+            let open2 = value, next;
             for (options.keepQuotes !== !0 && (value = ""); index < length && (next = advance()); ) {
               if (next === CHAR_BACKSLASH) {
                 value += next + advance();
                 continue;
               }
-              if (next === open3) {
+              if (next === open2) {
                 options.keepQuotes === !0 && (value += next);
                 break;
               }
@@ -12225,8 +12225,8 @@ var require_parse = __commonJS({
           if (value === CHAR_COMMA && depth > 0) {
             if (block.ranges > 0) {
               block.ranges = 0;
-              let open3 = block.nodes.shift();
-              block.nodes = [open3, { type: "text", value: stringify(block) }];
+              let open2 = block.nodes.shift();
+              block.nodes = [open2, { type: "text", value: stringify(block) }];
             }
             push({ type: "comma", value }), block.commas++;
             continue;
@@ -12932,11 +12932,11 @@ var require_parse2 = __commonJS({
       }, extglobClose = (token) => {
         let literal = input.slice(token.startIndex, state.index + 1), body = input.slice(token.startIndex + 2, state.index), analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          let safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0, open3 = tokens[token.tokensIndex];
-          open3.type = "text", open3.value = literal, open3.output = safeOutput || utils.escapeRegex(literal);
+          let safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0, open2 = tokens[token.tokensIndex];
+          open2.type = "text", open2.value = literal, open2.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++)
             tokens[i].value = "", tokens[i].output = "", delete tokens[i].suffix;
-          state.output = token.output + open3.output, state.backtrack = !0, push({ type: "paren", extglob: !0, value, output: "" }), decrement("parens");
+          state.output = token.output + open2.output, state.backtrack = !0, push({ type: "paren", extglob: !0, value, output: "" }), decrement("parens");
           return;
         }
         let output = token.close + (opts.capture ? ")" : ""), rest;
@@ -13043,14 +13043,14 @@ var require_parse2 = __commonJS({
         }
         if (value === "{" && opts.nobrace !== !0) {
           increment2("braces");
-          let open3 = {
+          let open2 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open3), push(open3);
+          braces.push(open2), push(open2);
           continue;
         }
         if (value === "}") {
@@ -13814,7 +13814,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path, (statError, stat4) => {
+        settings.fs.stat(path, (statError, stat3) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -13823,7 +13823,7 @@ var require_async = __commonJS({
             callSuccessCallback(callback, lstat);
             return;
           }
-          settings.markSymbolicLink && (stat4.isSymbolicLink = () => !0), callSuccessCallback(callback, stat4);
+          settings.markSymbolicLink && (stat3.isSymbolicLink = () => !0), callSuccessCallback(callback, stat3);
         });
       });
     }
@@ -13848,8 +13848,8 @@ var require_sync = __commonJS({
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink)
         return lstat;
       try {
-        let stat4 = settings.fs.statSync(path);
-        return settings.markSymbolicLink && (stat4.isSymbolicLink = () => !0), stat4;
+        let stat3 = settings.fs.statSync(path);
+        return settings.markSymbolicLink && (stat3.isSymbolicLink = () => !0), stat3;
       } catch (error) {
         if (!settings.throwErrorOnBrokenSymbolicLink)
           return lstat;
@@ -13905,14 +13905,14 @@ var require_out = __commonJS({
     exports2.statSync = exports2.stat = exports2.Settings = void 0;
     var async = require_async(), sync = require_sync(), settings_1 = require_settings();
     exports2.Settings = settings_1.default;
-    function stat4(path, optionsOrSettingsOrCallback, callback) {
+    function stat3(path, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback == "function") {
         async.read(path, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
       async.read(path, getSettings(optionsOrSettingsOrCallback), callback);
     }
-    exports2.stat = stat4;
+    exports2.stat = stat3;
     function statSync5(path, optionsOrSettings) {
       let settings = getSettings(optionsOrSettings);
       return sync.read(path, settings);
@@ -15399,30 +15399,7 @@ var strict, lenient, init_decode_input = __esm({
 });
 
 // src/io/read-input.ts
-async function readInput(file, opts) {
-  let fail = (message) => ({ error: ioDiagnostic(file, message) }), st;
-  try {
-    st = await (0, import_promises3.stat)(file);
-  } catch (err) {
-    return fail(describeFsError(err));
-  }
-  let refusal = refuseStats(st, opts.maxBytes);
-  if (refusal) return fail(refusal);
-  let fh, bytes;
-  try {
-    fh = await (0, import_promises3.open)(file, OPEN_FLAGS);
-    let again = refuseStats(await fh.stat(), opts.maxBytes);
-    if (again) return fail(again);
-    bytes = await readAtMost(fh, opts.maxBytes + 1);
-  } catch (err) {
-    return fail(describeFsError(err));
-  } finally {
-    await fh?.close().catch(() => {
-    });
-  }
-  return bytes.length > opts.maxBytes ? fail(tooLarge(void 0, opts.maxBytes)) : decodeInput(file, bytes);
-}
-function readInputSync(file, opts) {
+function readInput(file, opts) {
   let fail = (message) => ({ error: ioDiagnostic(file, message) }), st;
   try {
     st = (0, import_node_fs.statSync)(file);
@@ -15436,7 +15413,7 @@ function readInputSync(file, opts) {
     fd = (0, import_node_fs.openSync)(file, OPEN_FLAGS);
     let now = (0, import_node_fs.fstatSync)(fd), again = refuseStats(now, opts.maxBytes);
     if (again) return fail(again);
-    bytes = readAtMostSync(fd, opts.maxBytes + 1, now.size);
+    bytes = readAtMost(fd, opts.maxBytes + 1, now.size);
   } catch (err) {
     return fail(describeFsError(err));
   } finally {
@@ -15472,16 +15449,7 @@ function refuseStats(st, maxBytes) {
 function tooLarge(size, maxBytes) {
   return `${size === void 0 ? "is larger than" : `is ${size} bytes, over`} the limit of ${maxBytes} bytes; raise it with --max-bytes`;
 }
-async function readAtMost(fh, limit) {
-  let chunks = [], total = 0;
-  for (; total < limit; ) {
-    let buf = Buffer.allocUnsafe(Math.min(CHUNK, limit - total)), { bytesRead } = await fh.read(buf, 0, buf.length, null);
-    if (bytesRead === 0) break;
-    chunks.push(bytesRead === buf.length ? buf : buf.subarray(0, bytesRead)), total += bytesRead;
-  }
-  return Buffer.concat(chunks, total);
-}
-function readAtMostSync(fd, limit, size) {
+function readAtMost(fd, limit, size) {
   let chunks = [], total = 0, want = size + 1;
   for (; total < limit; ) {
     let buf = Buffer.allocUnsafe(Math.min(want, limit - total)), bytesRead = (0, import_node_fs.readSync)(fd, buf, 0, buf.length, null);
@@ -15490,10 +15458,10 @@ function readAtMostSync(fd, limit, size) {
   }
   return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
 }
-var import_node_fs, import_promises3, DEFAULT_MAX_BYTES, STDIN_NAME, CHUNK, OPEN_FLAGS, init_read_input = __esm({
+var import_node_fs, DEFAULT_MAX_BYTES, STDIN_NAME, CHUNK, OPEN_FLAGS, init_read_input = __esm({
   "src/io/read-input.ts"() {
     "use strict";
-    import_node_fs = require("node:fs"), import_promises3 = require("node:fs/promises");
+    import_node_fs = require("node:fs");
     init_decode_input();
     init_io_diagnostic();
     DEFAULT_MAX_BYTES = 8 * 1024 * 1024, STDIN_NAME = "<stdin>", CHUNK = 64 * 1024, OPEN_FLAGS = import_node_fs.constants.O_RDONLY | (import_node_fs.constants.O_NONBLOCK ?? 0);
@@ -15586,7 +15554,7 @@ async function syncDirectory(dir) {
 async function cleanStaleTempFiles(dir) {
   let names;
   try {
-    names = (await (0, import_promises4.readdir)(dir, { withFileTypes: !0 })).filter((e) => e.isFile()).map((e) => e.name);
+    names = (await (0, import_promises3.readdir)(dir, { withFileTypes: !0 })).filter((e) => e.isFile()).map((e) => e.name);
   } catch (err) {
     if (errnoCode(err) === "ENOENT") return 0;
     throw err;
@@ -15597,7 +15565,7 @@ async function cleanStaleTempFiles(dir) {
     let pid = tempFilePid(name);
     if (!(pid === void 0 || isRunning(pid)))
       try {
-        await (0, import_promises4.unlink)((0, import_node_path5.join)(dir, name)), removed++;
+        await (0, import_promises3.unlink)((0, import_node_path5.join)(dir, name)), removed++;
       } catch (err) {
         if (errnoCode(err) !== "ENOENT") throw err;
       }
@@ -15644,7 +15612,7 @@ function keepOwner(fd, old) {
 async function syncDir(dir) {
   let fh;
   try {
-    fh = await (0, import_promises4.open)(dir, "r"), await fh.sync();
+    fh = await (0, import_promises3.open)(dir, "r"), await fh.sync();
   } catch (err) {
     if (!DIR_SYNC_IGNORED.has(errnoCode(err) ?? "")) throw err;
   } finally {
@@ -15652,10 +15620,10 @@ async function syncDir(dir) {
     });
   }
 }
-var import_promises4, import_node_fs3, import_node_path5, DIR_SYNC_IGNORED, writeFaults, fsyncInPool, processIds, ids, init_atomic_write = __esm({
+var import_promises3, import_node_fs3, import_node_path5, DIR_SYNC_IGNORED, writeFaults, fsyncInPool, processIds, ids, init_atomic_write = __esm({
   "src/io/atomic-write.ts"() {
     "use strict";
-    import_promises4 = require("node:fs/promises"), import_node_fs3 = require("node:fs"), import_node_path5 = require("node:path");
+    import_promises3 = require("node:fs/promises"), import_node_fs3 = require("node:fs"), import_node_path5 = require("node:path");
     init_io_diagnostic();
     init_resolve_write_target();
     init_temp_file_name();
@@ -15695,7 +15663,7 @@ async function runAudit(args, io) {
     let { files, errors } = await expandPaths(args.paths, io.cwd);
     readErrors.push(...errors);
     for (let file of files) {
-      let read = await readInput((0, import_node_path6.resolve)(io.cwd, file), { maxBytes });
+      let read = readInput((0, import_node_path6.resolve)(io.cwd, file), { maxBytes });
       "error" in read ? readErrors.push({ ...read.error, file }) : inputs.push({ path: file, text: read.text });
     }
   }
@@ -16355,8 +16323,8 @@ var statusOf, LABEL, REVERT_LABEL, COLOR, plain, diagnosticsText, init_report = 
 // src/cli/style.ts
 function stderrPaint(io) {
   let on = io.stderr.isTTY === !0 && !io.env.NO_COLOR && io.env.TERM !== "dumb", paint = {};
-  for (let [name, [open3, close]] of Object.entries(CODES))
-    paint[name] = on ? (s) => `\x1B[${open3}m${s}\x1B[${close}m` : String;
+  for (let [name, [open2, close]] of Object.entries(CODES))
+    paint[name] = on ? (s) => `\x1B[${open2}m${s}\x1B[${close}m` : String;
   return paint;
 }
 var CODES, PROGRESS_MIN_FILES, Progress, BAR, init_style = __esm({
@@ -16476,7 +16444,7 @@ var splitLines, init_unified_diff = __esm({
 // src/cli/key-files.ts
 async function warnIfInGitTree(abs, shown, io) {
   for (let dir = (0, import_node_path7.dirname)(abs); ; dir = (0, import_node_path7.dirname)(dir)) {
-    if (await (0, import_promises5.stat)((0, import_node_path7.join)(dir, ".git")).then(() => !0, () => !1)) {
+    if (await (0, import_promises4.stat)((0, import_node_path7.join)(dir, ".git")).then(() => !0, () => !1)) {
       io.stderr.write(`${shown}: warning: this file now holds a private key and is inside a git work tree (${dir}); do not commit it \u2014 in GitOps repos use Sealed Secrets or External Secrets for the client certificate Secret
 `);
       return;
@@ -16484,10 +16452,10 @@ async function warnIfInGitTree(abs, shown, io) {
     if ((0, import_node_path7.dirname)(dir) === dir) return;
   }
 }
-var import_promises5, import_node_path7, holdsKey, textHoldsKey, init_key_files = __esm({
+var import_promises4, import_node_path7, holdsKey, textHoldsKey, init_key_files = __esm({
   "src/cli/key-files.ts"() {
     "use strict";
-    import_promises5 = require("node:fs/promises"), import_node_path7 = require("node:path");
+    import_promises4 = require("node:fs/promises"), import_node_path7 = require("node:path");
     init_render_secret();
     holdsKey = (r, output) => r.changes.some((c) => c.resource.kind === "Secret" && (c.op === "insert" || /^data\./.test(c.path))) || output !== void 0 && textHoldsKey(output), textHoldsKey = (text) => /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(text) || redactSecretData(text) !== text;
   }
@@ -16517,7 +16485,7 @@ function planRead(file, abs, read, settings) {
   return { ..."error" in read ? readError(file, { ...read.error, file }) : planText(file, read.text, settings), abs };
 }
 function planFileSync(file, abs, settings) {
-  return planRead(file, abs, readInputSync(abs, { maxBytes: settings.maxBytes }), settings);
+  return planRead(file, abs, readInput(abs, { maxBytes: settings.maxBytes }), settings);
 }
 async function planInWorkers(jobs, settings, onPlanned) {
   let { Worker } = await Promise.resolve().then(() => __toESM(require("node:worker_threads"), 1)), fromSource = __dmtls_self_url.endsWith(".ts"), url = new URL(__dmtls_self_url), threads = Math.max(1, Math.min((0, import_node_os.availableParallelism)(), MAX_THREADS, Math.ceil(jobs.length / FILES_PER_THREAD))), next = new SharedArrayBuffer(4), counter = new Int32Array(next), results = new Array(jobs.length), done = (i, planned) => {
@@ -16662,7 +16630,7 @@ async function writeAll(args, io, mode, planned, early) {
       let rel = (0, import_node_path8.relative)(io.cwd, p.abs);
       if (rel.startsWith("..") || (0, import_node_path8.isAbsolute)(rel)) throw new UsageError(`--out-dir mirrors paths relative to the current directory; ${p.result.path} is outside it`);
       let dest = (0, import_node_path8.join)(outDir, rel);
-      await (0, import_promises6.readFile)(dest, "utf8").catch(() => {
+      await (0, import_promises5.readFile)(dest, "utf8").catch(() => {
       }) !== p.output && jobs2.push({ index, p, dest });
     }
     staging = new Staging(args.keepGoing, outDir !== void 0);
@@ -16683,7 +16651,7 @@ async function writeAll(args, io, mode, planned, early) {
   for (let job of jobs) job.error !== void 0 && fail(job, job.error);
   if (failures.length > 0 && !args.keepGoing) {
     for (let job of jobs) await job.staged?.abort();
-    for (let dir of staging.madeDirs.sort((a, b) => b.length - a.length)) await (0, import_promises6.rmdir)(dir).catch(() => {
+    for (let dir of staging.madeDirs.sort((a, b) => b.length - a.length)) await (0, import_promises5.rmdir)(dir).catch(() => {
     });
     return failures;
   }
@@ -16710,10 +16678,10 @@ function createdChain(top2, leaf) {
     ;
   return chain;
 }
-var import_node_path8, import_promises6, EMPTY2, REPORT_MODE, Staging, WRITE_CONCURRENCY, init_run_migrate = __esm({
+var import_node_path8, import_promises5, EMPTY2, REPORT_MODE, Staging, WRITE_CONCURRENCY, init_run_migrate = __esm({
   "src/cli/run-migrate.ts"() {
     "use strict";
-    import_node_path8 = require("node:path"), import_promises6 = require("node:fs/promises");
+    import_node_path8 = require("node:path"), import_promises5 = require("node:fs/promises");
     init_errors();
     init_io();
     init_migrate();
@@ -16779,7 +16747,7 @@ var import_node_path8, import_promises6, EMPTY2, REPORT_MODE, Staging, WRITE_CON
       async stage(job) {
         try {
           if (this.mkdirs) {
-            let made = await (0, import_promises6.mkdir)((0, import_node_path8.dirname)(job.dest), { recursive: !0 });
+            let made = await (0, import_promises5.mkdir)((0, import_node_path8.dirname)(job.dest), { recursive: !0 });
             made !== void 0 && this.madeDirs.push(...createdChain(made, (0, import_node_path8.dirname)(job.dest)));
           }
           job.staged = await stageFileAtomic(job.dest, job.p.output, job.p.keyFile ? { mode: 384 } : {});
@@ -17045,4 +17013,4 @@ if (import_node_worker_threads2.isMainThread) {
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=bc0abd0c3daf53a1b24cdfb8427fbba99daf8b505670cbb571ae3efe8a63c720
+//# delegate-mtls-bundle sha256=69e93c87ecb45baefc87d0072c0d129b05b2ed5414af0abe53c08c02471b7d12

@@ -211,12 +211,12 @@ async function main(argv, io, onLoad) {
       }
       case "audit": {
         onLoad?.("audit");
-        let { runAudit } = await import("./chunks/run-audit-6JSKYRAW.js");
+        let { runAudit } = await import("./chunks/run-audit-WNXTWVBF.js");
         return await runAudit(args, io);
       }
       default: {
         precheckMigrate(args), onLoad?.("migrate");
-        let { runMigrate } = await import("./chunks/run-migrate-MU3YETVN.js");
+        let { runMigrate } = await import("./chunks/run-migrate-QAUK3MSW.js");
         return await runMigrate(args, io);
       }
     }

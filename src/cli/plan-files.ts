@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os'
 import { isMainThread, parentPort, workerData } from 'node:worker_threads'
 import type { Diagnostic } from '../errors.js'
-import { readInputSync, type ReadResult } from '../io/index.js'
+import { readInput, type ReadResult } from '../io/index.js'
 import type { MtlsOptions } from '../mtls/types.js'
 import { migrate } from '../pipeline/migrate.js'
 import { revert } from '../pipeline/revert.js'
@@ -78,7 +78,7 @@ export function planRead(file: string, abs: string, read: ReadResult, settings: 
 
 /** Reads (synchronously: a planning thread has nothing else to do meanwhile) and plans one file. */
 export function planFileSync(file: string, abs: string, settings: PlanSettings): Planned {
-  return planRead(file, abs, readInputSync(abs, { maxBytes: settings.maxBytes }), settings)
+  return planRead(file, abs, readInput(abs, { maxBytes: settings.maxBytes }), settings)
 }
 
 const WORKER_TAG = 'delegateMtlsPlanWorker'

@@ -24,7 +24,7 @@ export async function runAudit(args: AuditArgs, io: Io): Promise<0 | 1 | 2> {
     const { files, errors } = await expandPaths(args.paths, io.cwd)
     readErrors.push(...errors)
     for (const file of files) {
-      const read = await readInput(resolve(io.cwd, file), { maxBytes })
+      const read = readInput(resolve(io.cwd, file), { maxBytes })
       if ('error' in read) readErrors.push({ ...read.error, file })
       else inputs.push({ path: file, text: read.text })
     }

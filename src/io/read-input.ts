@@ -1,5 +1,4 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs'
-import { open, stat, type FileHandle } from 'node:fs/promises'
 import type { Diagnostic } from '../errors.js'
 import { decodeInput } from './decode-input.js'
 import { describeFsError, ioDiagnostic } from './io-diagnostic.js'
@@ -20,41 +19,11 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)
 /**
  * Reads one regular file (symlinks followed) as UTF-8 text, byte-exact (BOM and CRLF kept).
  * Never throws for a problem with the file; returns `{ error }` with an `IO` diagnostic instead.
+ * Synchronous: every caller reads a file and then plans it on the same thread, which has nothing else
+ * to do meanwhile, and on a small file the thread-pool round trips of five asynchronous calls would
+ * cost more than the reading.
  */
-export async function readInput(file: string, opts: { maxBytes: number }): Promise<ReadResult> {
-  const fail = (message: string): ReadResult => ({ error: ioDiagnostic(file, message) })
-  let st: Stats
-  try {
-    st = await stat(file) // before open(): opening a FIFO for reading would block
-  } catch (err) {
-    return fail(describeFsError(err))
-  }
-  const refusal = refuseStats(st, opts.maxBytes)
-  if (refusal) return fail(refusal)
-
-  let fh: FileHandle | undefined
-  let bytes: Buffer
-  try {
-    fh = await open(file, OPEN_FLAGS)
-    const again = refuseStats(await fh.stat(), opts.maxBytes)
-    if (again) return fail(again)
-    bytes = await readAtMost(fh, opts.maxBytes + 1) // +1: notice a file that grew past the limit
-  } catch (err) {
-    return fail(describeFsError(err))
-  } finally {
-    await fh?.close().catch(() => undefined)
-  }
-  if (bytes.length > opts.maxBytes) return fail(tooLarge(undefined, opts.maxBytes))
-  return decodeInput(file, bytes)
-}
-
-/**
- * `readInput` with synchronous system calls, for planning threads that have nothing else to do while
- * a file is read: the same checks, the same result and diagnostics, without a round trip through the
- * libuv thread pool for each of its five calls (on a small file those round trips cost more than
- * the reading).
- */
-export function readInputSync(file: string, opts: { maxBytes: number }): ReadResult {
+export function readInput(file: string, opts: { maxBytes: number }): ReadResult {
   const fail = (message: string): ReadResult => ({ error: ioDiagnostic(file, message) })
   let st: Stats
   try {
@@ -72,7 +41,7 @@ export function readInputSync(file: string, opts: { maxBytes: number }): ReadRes
     const now = fstatSync(fd)
     const again = refuseStats(now, opts.maxBytes)
     if (again) return fail(again)
-    bytes = readAtMostSync(fd, opts.maxBytes + 1, now.size) // +1: notice a file that grew past the limit
+    bytes = readAtMost(fd, opts.maxBytes + 1, now.size) // +1: notice a file that grew past the limit
   } catch (err) {
     return fail(describeFsError(err))
   } finally {
@@ -80,7 +49,7 @@ export function readInputSync(file: string, opts: { maxBytes: number }): ReadRes
       try {
         closeSync(fd)
       } catch {
-        // as readInput: a failed close of a file we only read changes nothing
+        // a failed close of a file we only read changes nothing
       }
     }
   }
@@ -125,21 +94,8 @@ function tooLarge(size: number | undefined, maxBytes: number): string {
   return `${what} the limit of ${maxBytes} bytes; raise it with --max-bytes`
 }
 
-async function readAtMost(fh: FileHandle, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  let total = 0
-  while (total < limit) {
-    const buf = Buffer.allocUnsafe(Math.min(CHUNK, limit - total))
-    const { bytesRead } = await fh.read(buf, 0, buf.length, null)
-    if (bytesRead === 0) break
-    chunks.push(bytesRead === buf.length ? buf : buf.subarray(0, bytesRead))
-    total += bytesRead
-  }
-  return Buffer.concat(chunks, total)
-}
-
-/** `readAtMost` for a file descriptor; the first read asks for `size + 1` bytes, so a file read whole ends at the second. */
-function readAtMostSync(fd: number, limit: number, size: number): Buffer {
+/** Reads at most `limit` bytes of a file descriptor; the first read asks for `size + 1` bytes, so a file read whole ends at the second. */
+function readAtMost(fd: number, limit: number, size: number): Buffer {
   const chunks: Buffer[] = []
   let total = 0
   let want = size + 1

@@ -17,11 +17,11 @@ import {
   describeFsError,
   expandPaths,
   ioDiagnostic,
-  readInputSync,
+  readInput,
   readStdin,
   stageFileAtomic,
   syncDirectory
-} from "./chunk-YQTVHEDV.js";
+} from "./chunk-3K7K3WWW.js";
 import "./chunk-4CKQAC3L.js";
 import {
   redactSecretData
@@ -235,7 +235,7 @@ function planRead(file, abs, read, settings) {
   return { ..."error" in read ? readError(file, { ...read.error, file }) : planText(file, read.text, settings), abs };
 }
 function planFileSync(file, abs, settings) {
-  return planRead(file, abs, readInputSync(abs, { maxBytes: settings.maxBytes }), settings);
+  return planRead(file, abs, readInput(abs, { maxBytes: settings.maxBytes }), settings);
 }
 var WORKER_TAG = "delegateMtlsPlanWorker", PARALLEL_THRESHOLD = 200, MAX_THREADS = 4, FILES_PER_THREAD = 100;
 async function planInWorkers(jobs, settings, onPlanned) {

@@ -8,7 +8,7 @@ import {
   expandPaths,
   readInput,
   readStdin
-} from "./chunk-YQTVHEDV.js";
+} from "./chunk-3K7K3WWW.js";
 import "./chunk-4CKQAC3L.js";
 import "./chunk-32QBJ2ZU.js";
 import {
@@ -88,7 +88,7 @@ async function runAudit(args, io) {
     let { files, errors } = await expandPaths(args.paths, io.cwd);
     readErrors.push(...errors);
     for (let file of files) {
-      let read = await readInput(resolve(io.cwd, file), { maxBytes });
+      let read = readInput(resolve(io.cwd, file), { maxBytes });
       "error" in read ? readErrors.push({ ...read.error, file }) : inputs.push({ path: file, text: read.text });
     }
   }

@@ -121,7 +121,6 @@ async function loadFastGlob() {
 
 // src/io/read-input.ts
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
-import { open, stat as stat2 } from "node:fs/promises";
 
 // src/io/decode-input.ts
 var strict = new TextDecoder("utf-8", { fatal: !0, ignoreBOM: !0 }), lenient = new TextDecoder("utf-8", { ignoreBOM: !0 });
@@ -178,30 +177,7 @@ function position(b, offset) {
 
 // src/io/read-input.ts
 var DEFAULT_MAX_BYTES = 8 * 1024 * 1024, STDIN_NAME = "<stdin>", CHUNK = 64 * 1024, OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
-async function readInput(file, opts) {
-  let fail = (message) => ({ error: ioDiagnostic(file, message) }), st;
-  try {
-    st = await stat2(file);
-  } catch (err) {
-    return fail(describeFsError(err));
-  }
-  let refusal = refuseStats(st, opts.maxBytes);
-  if (refusal) return fail(refusal);
-  let fh, bytes;
-  try {
-    fh = await open(file, OPEN_FLAGS);
-    let again = refuseStats(await fh.stat(), opts.maxBytes);
-    if (again) return fail(again);
-    bytes = await readAtMost(fh, opts.maxBytes + 1);
-  } catch (err) {
-    return fail(describeFsError(err));
-  } finally {
-    await fh?.close().catch(() => {
-    });
-  }
-  return bytes.length > opts.maxBytes ? fail(tooLarge(void 0, opts.maxBytes)) : decodeInput(file, bytes);
-}
-function readInputSync(file, opts) {
+function readInput(file, opts) {
   let fail = (message) => ({ error: ioDiagnostic(file, message) }), st;
   try {
     st = statSync(file);
@@ -215,7 +191,7 @@ function readInputSync(file, opts) {
     fd = openSync(file, OPEN_FLAGS);
     let now = fstatSync(fd), again = refuseStats(now, opts.maxBytes);
     if (again) return fail(again);
-    bytes = readAtMostSync(fd, opts.maxBytes + 1, now.size);
+    bytes = readAtMost(fd, opts.maxBytes + 1, now.size);
   } catch (err) {
     return fail(describeFsError(err));
   } finally {
@@ -251,16 +227,7 @@ function refuseStats(st, maxBytes) {
 function tooLarge(size, maxBytes) {
   return `${size === void 0 ? "is larger than" : `is ${size} bytes, over`} the limit of ${maxBytes} bytes; raise it with --max-bytes`;
 }
-async function readAtMost(fh, limit) {
-  let chunks = [], total = 0;
-  for (; total < limit; ) {
-    let buf = Buffer.allocUnsafe(Math.min(CHUNK, limit - total)), { bytesRead } = await fh.read(buf, 0, buf.length, null);
-    if (bytesRead === 0) break;
-    chunks.push(bytesRead === buf.length ? buf : buf.subarray(0, bytesRead)), total += bytesRead;
-  }
-  return Buffer.concat(chunks, total);
-}
-function readAtMostSync(fd, limit, size) {
+function readAtMost(fd, limit, size) {
   let chunks = [], total = 0, want = size + 1;
   for (; total < limit; ) {
     let buf = Buffer.allocUnsafe(Math.min(want, limit - total)), bytesRead = readSync(fd, buf, 0, buf.length, null);
@@ -271,7 +238,7 @@ function readAtMostSync(fd, limit, size) {
 }
 
 // src/io/atomic-write.ts
-import { open as open2, readdir, unlink } from "node:fs/promises";
+import { open, readdir, unlink } from "node:fs/promises";
 import { accessSync, closeSync as closeSync2, constants as constants2, fchmodSync, fchownSync, fsync, lstatSync, openSync as openSync2, renameSync, statSync as statSync2, unlinkSync, writeFileSync } from "node:fs";
 import { basename as basename3, dirname as dirname2, join as join3, resolve as resolve3 } from "node:path";
 
@@ -418,7 +385,7 @@ function keepOwner(fd, old) {
 async function syncDir(dir) {
   let fh;
   try {
-    fh = await open2(dir, "r"), await fh.sync();
+    fh = await open(dir, "r"), await fh.sync();
   } catch (err) {
     if (!DIR_SYNC_IGNORED.has(errnoCode(err) ?? "")) throw err;
   } finally {
@@ -434,7 +401,6 @@ export {
   DEFAULT_MAX_BYTES,
   STDIN_NAME,
   readInput,
-  readInputSync,
   readStdin,
   stageFileAtomic,
   syncDirectory,
