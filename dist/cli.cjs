@@ -9716,14 +9716,21 @@ function lineEndAfter(src, offset) {
   return nl < 0 ? src.length : nl + 1;
 }
 function linePos(src, offset) {
-  let line = 1, start = 0;
-  for (let i = src.indexOf(`
-`); i >= 0 && i < offset; i = src.indexOf(`
-`, i + 1))
-    line++, start = i + 1;
-  return { line, col: offset - start + 1 };
+  if (lineIndex?.src !== src) {
+    let starts2 = [0];
+    for (let i = src.indexOf(`
+`); i >= 0; i = src.indexOf(`
+`, i + 1)) starts2.push(i + 1);
+    lineIndex = { src, starts: starts2 };
+  }
+  let { starts } = lineIndex, lo = 0, hi = starts.length - 1;
+  for (; lo < hi; ) {
+    let mid = lo + hi + 1 >> 1;
+    starts[mid] <= offset ? lo = mid : hi = mid - 1;
+  }
+  return { line: lo + 1, col: offset - starts[lo] + 1 };
 }
-var init_source = __esm({
+var lineIndex, init_source = __esm({
   "src/yaml/source.ts"() {
     "use strict";
   }
@@ -17013,4 +17020,4 @@ if (import_node_worker_threads2.isMainThread) {
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=69e93c87ecb45baefc87d0072c0d129b05b2ed5414af0abe53c08c02471b7d12
+//# delegate-mtls-bundle sha256=ced425fdfd997030f0561540c29678a05dd7b1fc5c5019febcc7bade81a0ac14

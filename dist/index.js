@@ -1,16 +1,16 @@
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
   audit
-} from "./chunks/chunk-346UAFYI.js";
+} from "./chunks/chunk-ZLPIUTTA.js";
 import {
   migrate,
   normalizeRevertEndpoint,
   precheckMigrate,
   resolveOptions,
   revert
-} from "./chunks/chunk-H4UNEHOU.js";
+} from "./chunks/chunk-TQWSCKS7.js";
 import "./chunks/chunk-DAZMBJHM.js";
-import "./chunks/chunk-4CKQAC3L.js";
+import "./chunks/chunk-OANP2DFT.js";
 import "./chunks/chunk-32QBJ2ZU.js";
 import {
   InternalError,
@@ -211,12 +211,12 @@ async function main(argv, io, onLoad) {
       }
       case "audit": {
         onLoad?.("audit");
-        let { runAudit } = await import("./chunks/run-audit-WNXTWVBF.js");
+        let { runAudit } = await import("./chunks/run-audit-Y6ZMQOUP.js");
         return await runAudit(args, io);
       }
       default: {
         precheckMigrate(args), onLoad?.("migrate");
-        let { runMigrate } = await import("./chunks/run-migrate-QAUK3MSW.js");
+        let { runMigrate } = await import("./chunks/run-migrate-GTIEXUW5.js");
         return await runMigrate(args, io);
       }
     }

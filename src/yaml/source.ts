@@ -35,13 +35,27 @@ export function lineEndAfter(src: string, offset: number): number {
   return nl < 0 ? src.length : nl + 1
 }
 
-/** 1-based line and column of an offset, as editors show them. */
+/** The line starts of the last text asked about: a large stream's diagnostics all share one. */
+let lineIndex: { src: string; starts: number[] } | undefined
+
+/**
+ * 1-based line and column of an offset, as editors show them. The text's line starts are found once
+ * and searched (thousands of diagnostics over a large stream would otherwise rescan it from the top).
+ */
 export function linePos(src: string, offset: number): { line: number; col: number } {
-  let line = 1
-  let start = 0
-  for (let i = src.indexOf('\n'); i >= 0 && i < offset; i = src.indexOf('\n', i + 1)) {
-    line++
-    start = i + 1
+  if (lineIndex?.src !== src) {
+    const starts = [0]
+    for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) starts.push(i + 1)
+    lineIndex = { src, starts }
   }
-  return { line, col: offset - start + 1 }
+  const { starts } = lineIndex
+  // The last line start at or before the offset (a line break at offset - 1 starts a line at offset).
+  let lo = 0
+  let hi = starts.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (starts[mid]! <= offset) lo = mid
+    else hi = mid - 1
+  }
+  return { line: lo + 1, col: offset - starts[lo]! + 1 }
 }

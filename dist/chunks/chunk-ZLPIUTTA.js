@@ -19,7 +19,7 @@ import {
   planStream,
   readSource,
   stringAt
-} from "./chunk-4CKQAC3L.js";
+} from "./chunk-OANP2DFT.js";
 import {
   require_dist
 } from "./chunk-32QBJ2ZU.js";

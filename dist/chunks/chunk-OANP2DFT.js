@@ -722,13 +722,21 @@ function lineEndAfter(src, offset) {
 `, offset);
   return nl < 0 ? src.length : nl + 1;
 }
+var lineIndex;
 function linePos(src, offset) {
-  let line = 1, start = 0;
-  for (let i = src.indexOf(`
-`); i >= 0 && i < offset; i = src.indexOf(`
-`, i + 1))
-    line++, start = i + 1;
-  return { line, col: offset - start + 1 };
+  if (lineIndex?.src !== src) {
+    let starts2 = [0];
+    for (let i = src.indexOf(`
+`); i >= 0; i = src.indexOf(`
+`, i + 1)) starts2.push(i + 1);
+    lineIndex = { src, starts: starts2 };
+  }
+  let { starts } = lineIndex, lo = 0, hi = starts.length - 1;
+  for (; lo < hi; ) {
+    let mid = lo + hi + 1 >> 1;
+    starts[mid] <= offset ? lo = mid : hi = mid - 1;
+  }
+  return { line: lo + 1, col: offset - starts[lo] + 1 };
 }
 
 // src/yaml/spans.ts

@@ -1,7 +1,7 @@
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
   audit
-} from "./chunk-346UAFYI.js";
+} from "./chunk-ZLPIUTTA.js";
 import {
   DEFAULT_MAX_BYTES,
   STDIN_NAME,
@@ -9,7 +9,7 @@ import {
   readInput,
   readStdin
 } from "./chunk-3K7K3WWW.js";
-import "./chunk-4CKQAC3L.js";
+import "./chunk-OANP2DFT.js";
 import "./chunk-32QBJ2ZU.js";
 import {
   UsageError,

@@ -44,7 +44,7 @@ import {
   stringAt,
   toPlain,
   writeSource
-} from "./chunk-4CKQAC3L.js";
+} from "./chunk-OANP2DFT.js";
 import {
   require_dist
 } from "./chunk-32QBJ2ZU.js";

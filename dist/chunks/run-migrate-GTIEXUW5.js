@@ -5,7 +5,7 @@ import {
   normalizeRevertEndpoint,
   resolveOptions,
   revert
-} from "./chunk-H4UNEHOU.js";
+} from "./chunk-TQWSCKS7.js";
 import {
   loadCertificate
 } from "./chunk-ZQUPKKRE.js";
@@ -22,7 +22,7 @@ import {
   stageFileAtomic,
   syncDirectory
 } from "./chunk-3K7K3WWW.js";
-import "./chunk-4CKQAC3L.js";
+import "./chunk-OANP2DFT.js";
 import {
   redactSecretData
 } from "./chunk-32QBJ2ZU.js";
