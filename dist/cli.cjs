@@ -15476,7 +15476,7 @@ var import_node_fs, DEFAULT_MAX_BYTES, STDIN_NAME, CHUNK, OPEN_FLAGS, init_read_
 });
 
 // src/io/resolve-write-target.ts
-function resolveWriteTargetSync(file) {
+function resolveWriteTarget(file) {
   let path = (0, import_node_path4.resolve)(file);
   for (let hop = 0; hop < MAX_LINK_HOPS; hop++) {
     try {
@@ -15601,7 +15601,7 @@ function writeTarget(file) {
     throw err;
   }
   if (!st.isSymbolicLink()) return { target: abs, old: st };
-  let target = resolveWriteTargetSync(abs);
+  let target = resolveWriteTarget(abs);
   return { target, old: statIfExistsSync(target) };
 }
 function statIfExistsSync(path) {
@@ -17020,4 +17020,4 @@ if (import_node_worker_threads2.isMainThread) {
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=ced425fdfd997030f0561540c29678a05dd7b1fc5c5019febcc7bade81a0ac14
+//# delegate-mtls-bundle sha256=124f80750b996e67aa848af8968273366caff825eae8b856022ebbe624940f25

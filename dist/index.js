@@ -211,12 +211,12 @@ async function main(argv, io, onLoad) {
       }
       case "audit": {
         onLoad?.("audit");
-        let { runAudit } = await import("./chunks/run-audit-Y6ZMQOUP.js");
+        let { runAudit } = await import("./chunks/run-audit-DNSMUPBI.js");
         return await runAudit(args, io);
       }
       default: {
         precheckMigrate(args), onLoad?.("migrate");
-        let { runMigrate } = await import("./chunks/run-migrate-GTIEXUW5.js");
+        let { runMigrate } = await import("./chunks/run-migrate-4D5WGCDQ.js");
         return await runMigrate(args, io);
       }
     }

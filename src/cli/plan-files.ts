@@ -112,7 +112,8 @@ export async function planInWorkers(
   onPlanned: (i: number, planned: Planned) => void,
 ): Promise<Planned[]> {
   const { Worker } = await import('node:worker_threads')
-  // The worker runs this very module (in the bundle: the chunk that holds it); see the end of the file.
+  // The worker runs this very module (from the sources) or the CLI bundle, whose entry (src/cli/bin.ts)
+  // loads this module in a worker; either way the branch at the end of this file does the work.
   const fromSource = import.meta.url.endsWith('.ts')
   const url = new URL(import.meta.url)
   const threads = Math.max(1, Math.min(availableParallelism(), MAX_THREADS, Math.ceil(jobs.length / FILES_PER_THREAD)))

@@ -2,7 +2,7 @@ import { open, readdir, unlink, type FileHandle } from 'node:fs/promises'
 import { accessSync, closeSync, constants, fchmodSync, fchownSync, fsync, lstatSync, openSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { describeFsError, errnoCode } from './io-diagnostic.js'
-import { resolveWriteTargetSync } from './resolve-write-target.js'
+import { resolveWriteTarget } from './resolve-write-target.js'
 import { isTempFileName, tempFileName, tempFilePid } from './temp-file-name.js'
 
 export { isTempFileName } from './temp-file-name.js'
@@ -206,7 +206,7 @@ function writeTarget(file: string): { target: string; old: Stats | undefined } {
     throw err
   }
   if (!st.isSymbolicLink()) return { target: abs, old: st }
-  const target = resolveWriteTargetSync(abs)
+  const target = resolveWriteTarget(abs)
   return { target, old: statIfExistsSync(target) }
 }
 

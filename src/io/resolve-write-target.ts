@@ -1,5 +1,4 @@
 import { readlinkSync, realpathSync } from 'node:fs'
-import { readlink, realpath } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import { errnoCode } from './io-diagnostic.js'
 
@@ -9,31 +8,9 @@ const MAX_LINK_HOPS = 40
  * The real path a write to `file` should replace: symlinks resolved, so the link's target is
  * rewritten and the link stays a link. Works for a file that does not exist yet, and for a
  * dangling symlink (its target is created). Throws ENOENT if the directory does not exist.
+ * Synchronous, like the rest of staging a write (src/io/atomic-write.ts).
  */
-export async function resolveWriteTarget(file: string): Promise<string> {
-  let path = resolve(file)
-  for (let hop = 0; hop < MAX_LINK_HOPS; hop++) {
-    try {
-      return await realpath(path)
-    } catch (err) {
-      if (errnoCode(err) !== 'ENOENT') throw err
-    }
-    let link: string
-    try {
-      link = await readlink(path)
-    } catch (err) {
-      const code = errnoCode(err)
-      // EINVAL: exists but is no symlink (cannot happen after ENOENT, but harmless); ENOENT: new file.
-      if (code === 'ENOENT' || code === 'EINVAL') return join(await realpath(dirname(path)), basename(path))
-      throw err
-    }
-    path = resolve(dirname(path), link) // a dangling symlink: follow it and try again
-  }
-  throw Object.assign(new Error(`too many levels of symbolic links: ${file}`), { code: 'ELOOP' })
-}
-
-/** `resolveWriteTarget` with synchronous calls (`realpath(3)`, as the promise API uses). */
-export function resolveWriteTargetSync(file: string): string {
+export function resolveWriteTarget(file: string): string {
   let path = resolve(file)
   for (let hop = 0; hop < MAX_LINK_HOPS; hop++) {
     try {
@@ -46,10 +23,11 @@ export function resolveWriteTargetSync(file: string): string {
       link = readlinkSync(path)
     } catch (err) {
       const code = errnoCode(err)
+      // EINVAL: exists but is no symlink (cannot happen after ENOENT, but harmless); ENOENT: new file.
       if (code === 'ENOENT' || code === 'EINVAL') return join(realpathSync.native(dirname(path)), basename(path))
       throw err
     }
-    path = resolve(dirname(path), link)
+    path = resolve(dirname(path), link) // a dangling symlink: follow it and try again
   }
   throw Object.assign(new Error(`too many levels of symbolic links: ${file}`), { code: 'ELOOP' })
 }

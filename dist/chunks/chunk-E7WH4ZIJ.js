@@ -246,7 +246,7 @@ import { basename as basename3, dirname as dirname2, join as join3, resolve as r
 import { readlinkSync, realpathSync } from "node:fs";
 import { basename as basename2, dirname, join as join2, resolve as resolve2 } from "node:path";
 var MAX_LINK_HOPS = 40;
-function resolveWriteTargetSync(file) {
+function resolveWriteTarget(file) {
   let path = resolve2(file);
   for (let hop = 0; hop < MAX_LINK_HOPS; hop++) {
     try {
@@ -366,7 +366,7 @@ function writeTarget(file) {
     throw err;
   }
   if (!st.isSymbolicLink()) return { target: abs, old: st };
-  let target = resolveWriteTargetSync(abs);
+  let target = resolveWriteTarget(abs);
   return { target, old: statIfExistsSync(target) };
 }
 function statIfExistsSync(path) {

@@ -21,7 +21,7 @@ import {
   readStdin,
   stageFileAtomic,
   syncDirectory
-} from "./chunk-3K7K3WWW.js";
+} from "./chunk-E7WH4ZIJ.js";
 import "./chunk-OANP2DFT.js";
 import {
   redactSecretData

@@ -8,7 +8,7 @@ import {
   expandPaths,
   readInput,
   readStdin
-} from "./chunk-3K7K3WWW.js";
+} from "./chunk-E7WH4ZIJ.js";
 import "./chunk-OANP2DFT.js";
 import "./chunk-32QBJ2ZU.js";
 import {
