@@ -1,5 +1,5 @@
 "use strict";
-var __dmtls_self_url = require("node:url").pathToFileURL(__filename).href;
+var __dmtls_meta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };
 "use strict";
 var __create = Object.create;
 var __defProp = Object.defineProperty;
@@ -958,7 +958,7 @@ var import_assert, import_util3, import_fs4, import_url, import_path4, REQUIRE_E
     init_y18n();
     REQUIRE_ERROR = "require is not supported by ESM", REQUIRE_DIRECTORY_ERROR = "loading a directory of commands is not supported yet for ESM";
     try {
-      __dirname = (0, import_url.fileURLToPath)(__dmtls_self_url);
+      __dirname = (0, import_url.fileURLToPath)(__dmtls_meta.url);
     } catch {
       __dirname = process.cwd();
     }
@@ -3076,29 +3076,29 @@ var readsStdin, init_mode = __esm({
 
 // src/secret/pem.ts
 function scanPem(text) {
-  let blocks = [], problems = [], open2;
+  let blocks = [], problems = [], open;
   for (let m of text.matchAll(BOUNDARY)) {
     let kind = m[1], label = m[2] ?? "", at = m.index ?? 0;
     if (kind === "BEGIN") {
-      open2 && problems.push(`the "BEGIN ${open2.label}" block has no END line before the next BEGIN line`), open2 = { label, start: at };
+      open && problems.push(`the "BEGIN ${open.label}" block has no END line before the next BEGIN line`), open = { label, start: at };
       continue;
     }
-    if (!open2) {
+    if (!open) {
       problems.push(`an "END ${label}" line has no matching BEGIN line`);
       continue;
     }
-    if (label !== open2.label) {
-      problems.push(`the "BEGIN ${open2.label}" block is closed by "END ${label}"`), open2 = void 0;
+    if (label !== open.label) {
+      problems.push(`the "BEGIN ${open.label}" block is closed by "END ${label}"`), open = void 0;
       continue;
     }
-    let inner = text.slice(open2.start, at);
+    let inner = text.slice(open.start, at);
     blocks.push({
       label,
-      text: text.slice(open2.start, at + m[0].length),
+      text: text.slice(open.start, at + m[0].length),
       procTypeEncrypted: /^[ \t]*Proc-Type:[ \t]*4[ \t]*,[ \t]*ENCRYPTED/im.test(inner)
-    }), open2 = void 0;
+    }), open = void 0;
   }
-  return open2 && problems.push(`the "BEGIN ${open2.label}" block has no END line (is the file truncated?)`), { blocks, problems };
+  return open && problems.push(`the "BEGIN ${open.label}" block has no END line (is the file truncated?)`), { blocks, problems };
 }
 function isPrivateKeyLabel(label) {
   return label === "PRIVATE KEY" || label.endsWith(" PRIVATE KEY");
@@ -3321,7 +3321,7 @@ var import_node_crypto, EXPIRY_WARNING_DAYS, MIN_RSA_BITS, OID_CLIENT_AUTH, EKU_
 // src/cli/load-certificate.ts
 async function readPem(io, file, what) {
   try {
-    return await (0, import_promises.readFile)((0, import_node_path.resolve)(io.cwd, file));
+    return await import_node_fs.promises.readFile((0, import_node_path.resolve)(io.cwd, file));
   } catch (e) {
     throw new UsageError(`cannot read the ${what} ${file}: ${e.code === "ENOENT" ? "no such file" : e.message}`);
   }
@@ -3344,10 +3344,10 @@ async function loadCertificate(files, io, quiet = !1) {
 `);
   return check.errors.forEach(print), quiet || check.warnings.forEach(print), check.errors.length > 0 ? !1 : { certPem, keyPem };
 }
-var import_promises, import_node_path, init_load_certificate = __esm({
+var import_node_fs, import_node_path, init_load_certificate = __esm({
   "src/cli/load-certificate.ts"() {
     "use strict";
-    import_promises = require("node:fs/promises"), import_node_path = require("node:path");
+    import_node_fs = require("node:fs"), import_node_path = require("node:path");
     init_errors();
   }
 });
@@ -8840,7 +8840,7 @@ function redactSecretData(text) {
   return out = out.replace(
     JSON_ENTRY,
     (all, key, colon, value) => isPlaceholderSecretData(value) ? all : `"${key}"${colon}"${REDACTED}"`
-  ), out = out.replace(PEM_PRIVATE_KEY, REDACTED), out = out.replace(PEM_PRIVATE_KEY_UNTERMINATED, REDACTED), out = out.replace(BASE64_RUN, (run) => decodesToPemPrivateKey(run) ? REDACTED : run), out;
+  ), out = out.replace(PEM_PRIVATE_KEY, REDACTED), out = out.replace(PEM_PRIVATE_KEY_UNTERMINATED, REDACTED), out = out.replace(BASE64_RUN, (run2) => decodesToPemPrivateKey(run2) ? REDACTED : run2), out;
 }
 function base64(content) {
   return Buffer.from(content, "utf8").toString("base64");
@@ -8903,8 +8903,8 @@ function stripCr(s) {
 function looksLikeUnifiedDiff(lines) {
   return lines.some((l) => /^@@ -\d/.test(l));
 }
-function decodesToPemPrivateKey(run) {
-  let first = run.split(/\r?\n/)[0].replace(/=+$/, ""), usable = first.slice(0, first.length - first.length % 4), decoded = Buffer.from(usable, "base64").toString("latin1");
+function decodesToPemPrivateKey(run2) {
+  let first = run2.split(/\r?\n/)[0].replace(/=+$/, ""), usable = first.slice(0, first.length - first.length % 4), decoded = Buffer.from(usable, "base64").toString("latin1");
   return /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(decoded) || /^-----BEGIN [A-Z0-9 ]*PRIV/.test(decoded);
 }
 var import_yaml, CLIENT_CERT_KEY, CLIENT_KEY_KEY, REDACTED, SECRET_KEYS, ENTRY, JSON_ENTRY, PEM_PRIVATE_KEY, PEM_PRIVATE_KEY_UNTERMINATED, BASE64_RUN, init_render_secret = __esm({
@@ -10016,8 +10016,8 @@ function renderBlockSeq(frag, dashCol, layout) {
 }
 function renderFlow(frag, padded = !1, json = !1) {
   if ("scalar" in frag) return json ? jsonScalar(frag.scalar) : frag.scalar;
-  let [open2, close] = "map" in frag ? ["{", "}"] : ["[", "]"], key = (k) => json ? JSON.stringify(k) : k, parts = "map" in frag ? frag.map.map(([k, v]) => `${key(k)}: ${renderFlow(v, padded, json)}`) : frag.seq.map((v) => renderFlow(v, padded, json));
-  return parts.length === 0 ? open2 + close : padded ? `${open2} ${parts.join(", ")} ${close}` : `${open2}${parts.join(", ")}${close}`;
+  let [open, close] = "map" in frag ? ["{", "}"] : ["[", "]"], key = (k) => json ? JSON.stringify(k) : k, parts = "map" in frag ? frag.map.map(([k, v]) => `${key(k)}: ${renderFlow(v, padded, json)}`) : frag.seq.map((v) => renderFlow(v, padded, json));
+  return parts.length === 0 ? open + close : padded ? `${open} ${parts.join(", ")} ${close}` : `${open}${parts.join(", ")}${close}`;
 }
 var scalar, map, seq, pad, jsonScalar, init_fragment = __esm({
   "src/yaml/fragment.ts"() {
@@ -10669,13 +10669,13 @@ function lineRemovals(ctx, ranges) {
   return merged.map(([s, e]) => removeLines(ctx, s, e));
 }
 function keepFlowItems(ctx, seq2, keep) {
-  let token = seq2.srcToken, open2 = token.start.offset, close = token.end.find((t) => t.type === "flow-seq-end");
+  let token = seq2.srcToken, open = token.start.offset, close = token.end.find((t) => t.type === "flow-seq-end");
   if (!close) throw new InternalError("unterminated flow sequence");
   let texts = keep.map((i) => {
     let [s, e] = range2(seq2.items[i]);
     return ctx.src.slice(s, e);
-  }), padded = ctx.src[open2 + 1] === " ", inner = texts.length === 0 ? padded ? " " : "" : padded ? ` ${texts.join(", ")} ` : texts.join(", ");
-  return replaceRange(open2 + 1, close.offset, inner);
+  }), padded = ctx.src[open + 1] === " ", inner = texts.length === 0 ? padded ? " " : "" : padded ? ` ${texts.join(", ")} ` : texts.join(", ");
+  return replaceRange(open + 1, close.offset, inner);
 }
 var import_yaml17, range2, init_edit_pairs = __esm({
   "src/yaml/edit-pairs.ts"() {
@@ -11573,9 +11573,9 @@ var require_is_glob = __commonJS({
         if (str[index] === "*" || str[index + 1] === "?" && /[\].+)]/.test(str[index]) || closeSquareIndex !== -1 && str[index] === "[" && str[index + 1] !== "]" && (closeSquareIndex < index && (closeSquareIndex = str.indexOf("]", index)), closeSquareIndex > index && (backSlashIndex === -1 || backSlashIndex > closeSquareIndex || (backSlashIndex = str.indexOf("\\", index), backSlashIndex === -1 || backSlashIndex > closeSquareIndex))) || closeCurlyIndex !== -1 && str[index] === "{" && str[index + 1] !== "}" && (closeCurlyIndex = str.indexOf("}", index), closeCurlyIndex > index && (backSlashIndex = str.indexOf("\\", index), backSlashIndex === -1 || backSlashIndex > closeCurlyIndex)) || closeParenIndex !== -1 && str[index] === "(" && str[index + 1] === "?" && /[:!=]/.test(str[index + 2]) && str[index + 3] !== ")" && (closeParenIndex = str.indexOf(")", index), closeParenIndex > index && (backSlashIndex = str.indexOf("\\", index), backSlashIndex === -1 || backSlashIndex > closeParenIndex)) || pipeIndex !== -1 && str[index] === "(" && str[index + 1] !== "|" && (pipeIndex < index && (pipeIndex = str.indexOf("|", index)), pipeIndex !== -1 && str[pipeIndex + 1] !== ")" && (closeParenIndex = str.indexOf(")", pipeIndex), closeParenIndex > pipeIndex && (backSlashIndex = str.indexOf("\\", pipeIndex), backSlashIndex === -1 || backSlashIndex > closeParenIndex))))
           return !0;
         if (str[index] === "\\") {
-          var open2 = str[index + 1];
+          var open = str[index + 1];
           index += 2;
-          var close = chars[open2];
+          var close = chars[open];
           if (close) {
             var n = str.indexOf(close, index);
             n !== -1 && (index = n + 1);
@@ -11593,9 +11593,9 @@ var require_is_glob = __commonJS({
         if (/[*?{}()[\]]/.test(str[index]))
           return !0;
         if (str[index] === "\\") {
-          var open2 = str[index + 1];
+          var open = str[index + 1];
           index += 2;
-          var close = chars[open2];
+          var close = chars[open];
           if (close) {
             var n = str.indexOf(close, index);
             n !== -1 && (index = n + 1);
@@ -12190,13 +12190,13 @@ var require_parse = __commonJS({
             continue;
           }
           if (value === CHAR_DOUBLE_QUOTE || value === CHAR_SINGLE_QUOTE || value === CHAR_BACKTICK) {
-            let open2 = value, next;
+            let open = value, next;
             for (options.keepQuotes !== !0 && (value = ""); index < length && (next = advance()); ) {
               if (next === CHAR_BACKSLASH) {
                 value += next + advance();
                 continue;
               }
-              if (next === open2) {
+              if (next === open) {
                 options.keepQuotes === !0 && (value += next);
                 break;
               }
@@ -12232,8 +12232,8 @@ var require_parse = __commonJS({
           if (value === CHAR_COMMA && depth > 0) {
             if (block.ranges > 0) {
               block.ranges = 0;
-              let open2 = block.nodes.shift();
-              block.nodes = [open2, { type: "text", value: stringify(block) }];
+              let open = block.nodes.shift();
+              block.nodes = [open, { type: "text", value: stringify(block) }];
             }
             push({ type: "comma", value }), block.commas++;
             continue;
@@ -12939,11 +12939,11 @@ var require_parse2 = __commonJS({
       }, extglobClose = (token) => {
         let literal = input.slice(token.startIndex, state.index + 1), body = input.slice(token.startIndex + 2, state.index), analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          let safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0, open2 = tokens[token.tokensIndex];
-          open2.type = "text", open2.value = literal, open2.output = safeOutput || utils.escapeRegex(literal);
+          let safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0, open = tokens[token.tokensIndex];
+          open.type = "text", open.value = literal, open.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++)
             tokens[i].value = "", tokens[i].output = "", delete tokens[i].suffix;
-          state.output = token.output + open2.output, state.backtrack = !0, push({ type: "paren", extglob: !0, value, output: "" }), decrement("parens");
+          state.output = token.output + open.output, state.backtrack = !0, push({ type: "paren", extglob: !0, value, output: "" }), decrement("parens");
           return;
         }
         let output = token.close + (opts.capture ? ")" : ""), rest;
@@ -13050,14 +13050,14 @@ var require_parse2 = __commonJS({
         }
         if (value === "{" && opts.nobrace !== !0) {
           increment2("braces");
-          let open2 = {
+          let open = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open2), push(open2);
+          braces.push(open), push(open);
           continue;
         }
         if (value === "}") {
@@ -13821,7 +13821,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path, (statError, stat3) => {
+        settings.fs.stat(path, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -13830,7 +13830,7 @@ var require_async = __commonJS({
             callSuccessCallback(callback, lstat);
             return;
           }
-          settings.markSymbolicLink && (stat3.isSymbolicLink = () => !0), callSuccessCallback(callback, stat3);
+          settings.markSymbolicLink && (stat.isSymbolicLink = () => !0), callSuccessCallback(callback, stat);
         });
       });
     }
@@ -13855,8 +13855,8 @@ var require_sync = __commonJS({
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink)
         return lstat;
       try {
-        let stat3 = settings.fs.statSync(path);
-        return settings.markSymbolicLink && (stat3.isSymbolicLink = () => !0), stat3;
+        let stat = settings.fs.statSync(path);
+        return settings.markSymbolicLink && (stat.isSymbolicLink = () => !0), stat;
       } catch (error) {
         if (!settings.throwErrorOnBrokenSymbolicLink)
           return lstat;
@@ -13912,19 +13912,19 @@ var require_out = __commonJS({
     exports2.statSync = exports2.stat = exports2.Settings = void 0;
     var async = require_async(), sync = require_sync(), settings_1 = require_settings();
     exports2.Settings = settings_1.default;
-    function stat3(path, optionsOrSettingsOrCallback, callback) {
+    function stat(path, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback == "function") {
         async.read(path, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
       async.read(path, getSettings(optionsOrSettingsOrCallback), callback);
     }
-    exports2.stat = stat3;
-    function statSync5(path, optionsOrSettings) {
+    exports2.stat = stat;
+    function statSync7(path, optionsOrSettings) {
       let settings = getSettings(optionsOrSettings);
       return sync.read(path, settings);
     }
-    exports2.statSync = statSync5;
+    exports2.statSync = statSync7;
     function getSettings(settingsOrOptions = {}) {
       return settingsOrOptions instanceof settings_1.default ? settingsOrOptions : new settings_1.default(settingsOrOptions);
     }
@@ -14039,7 +14039,7 @@ var require_async2 = __commonJS({
         readdirWithFileTypes(directory, settings, callback);
         return;
       }
-      readdir2(directory, settings, callback);
+      readdir(directory, settings, callback);
     }
     exports2.read = read;
     function readdirWithFileTypes(directory, settings, callback) {
@@ -14087,7 +14087,7 @@ var require_async2 = __commonJS({
         });
       };
     }
-    function readdir2(directory, settings, callback) {
+    function readdir(directory, settings, callback) {
       settings.fs.readdir(directory, (readdirError, names) => {
         if (readdirError !== null) {
           callFailureCallback(callback, readdirError);
@@ -14119,7 +14119,7 @@ var require_async2 = __commonJS({
         });
       });
     }
-    exports2.readdir = readdir2;
+    exports2.readdir = readdir;
     function callFailureCallback(callback, error) {
       callback(error);
     }
@@ -14137,7 +14137,7 @@ var require_sync2 = __commonJS({
     exports2.readdir = exports2.readdirWithFileTypes = exports2.read = void 0;
     var fsStat = require_out(), constants_1 = require_constants3(), utils = require_utils4(), common = require_common();
     function read(directory, settings) {
-      return !settings.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES ? readdirWithFileTypes(directory, settings) : readdir2(directory, settings);
+      return !settings.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES ? readdirWithFileTypes(directory, settings) : readdir(directory, settings);
     }
     exports2.read = read;
     function readdirWithFileTypes(directory, settings) {
@@ -14159,7 +14159,7 @@ var require_sync2 = __commonJS({
       });
     }
     exports2.readdirWithFileTypes = readdirWithFileTypes;
-    function readdir2(directory, settings) {
+    function readdir(directory, settings) {
       return settings.fs.readdirSync(directory).map((name) => {
         let entryPath = common.joinPathSegments(directory, name, settings.pathSegmentSeparator), stats = fsStat.statSync(entryPath, settings.fsStatSettings), entry = {
           name,
@@ -14169,7 +14169,7 @@ var require_sync2 = __commonJS({
         return settings.stats && (entry.stats = stats), entry;
       });
     }
-    exports2.readdir = readdir2;
+    exports2.readdir = readdir;
   }
 });
 
@@ -15279,7 +15279,7 @@ async function expandPaths(args, cwd) {
     if (arg === "") throw new UsageError("an empty string is not a file, directory or pattern");
     let st;
     try {
-      st = await (0, import_promises2.stat)((0, import_node_path3.resolve)(cwd, arg));
+      st = (0, import_node_fs2.statSync)((0, import_node_path3.resolve)(cwd, arg));
     } catch (err) {
       let code = errnoCode(err);
       if (code !== "ENOENT" && code !== "ENOTDIR") {
@@ -15302,7 +15302,7 @@ async function expandPaths(args, cwd) {
       errors.push(ioDiagnostic(arg, describeFsError(err)));
     }
   }
-  return { files: await dedupe([...literal, ...expanded], cwd), errors };
+  return { files: dedupe([...literal, ...expanded], cwd), errors };
 }
 async function yamlFilesIn(dir, cwd) {
   let fg = await loadFastGlob(), root = (0, import_node_path3.resolve)(cwd, dir), found = await fg(YAML_IN_DIR, {
@@ -15311,22 +15311,27 @@ async function yamlFilesIn(dir, cwd) {
     ignore: IGNORE,
     followSymbolicLinks: !1,
     onlyFiles: !0
-  }), real = await (0, import_promises2.realpath)(root).catch(() => {
-  });
+  }), real;
+  try {
+    real = import_node_fs2.realpathSync.native(root);
+  } catch {
+  }
   return sorted(found.filter((f) => !isTempFileName(f))).map((f) => ({ file: (0, import_node_path3.join)(dir, f), ...real === void 0 ? {} : { real: (0, import_node_path3.join)(real, f) } }));
 }
 async function globFiles(fg, pattern, cwd) {
   let found = await fg(pattern, { cwd, dot: !1, ignore: IGNORE, followSymbolicLinks: !1, onlyFiles: !0 });
   return sorted(found.filter((f) => !isTempFileName(f)));
 }
-async function dedupe(listed, cwd) {
-  let keys = await Promise.all(
-    listed.map(async ({ file, real }) => {
-      if (real !== void 0) return real;
-      let abs = (0, import_node_path3.resolve)(cwd, file);
-      return (0, import_promises2.realpath)(abs).catch(() => abs);
-    })
-  ), seen = /* @__PURE__ */ new Set();
+function dedupe(listed, cwd) {
+  let keys = listed.map(({ file, real }) => {
+    if (real !== void 0) return real;
+    let abs = (0, import_node_path3.resolve)(cwd, file);
+    try {
+      return import_node_fs2.realpathSync.native(abs);
+    } catch {
+      return abs;
+    }
+  }), seen = /* @__PURE__ */ new Set();
   return listed.filter((_, i) => !seen.has(keys[i]) && seen.add(keys[i])).map((l) => l.file);
 }
 function sorted(paths) {
@@ -15335,10 +15340,10 @@ function sorted(paths) {
 async function loadFastGlob() {
   return fastGlob ??= (await Promise.resolve().then(() => __toESM(require_out4(), 1))).default, fastGlob;
 }
-var import_promises2, import_node_path3, IGNORE, YAML_IN_DIR, fastGlob, init_expand_paths = __esm({
+var import_node_fs2, import_node_path3, IGNORE, YAML_IN_DIR, fastGlob, init_expand_paths = __esm({
   "src/io/expand-paths.ts"() {
     "use strict";
-    import_promises2 = require("node:fs/promises"), import_node_path3 = require("node:path");
+    import_node_fs2 = require("node:fs"), import_node_path3 = require("node:path");
     init_errors();
     init_io_diagnostic();
     init_temp_file_name();
@@ -15409,7 +15414,7 @@ var strict, lenient, init_decode_input = __esm({
 function readInput(file, opts) {
   let fail = (message) => ({ error: ioDiagnostic(file, message) }), st;
   try {
-    st = (0, import_node_fs.statSync)(file);
+    st = (0, import_node_fs3.statSync)(file);
   } catch (err) {
     return fail(describeFsError(err));
   }
@@ -15417,8 +15422,8 @@ function readInput(file, opts) {
   if (refusal) return fail(refusal);
   let fd, bytes;
   try {
-    fd = (0, import_node_fs.openSync)(file, OPEN_FLAGS);
-    let now = (0, import_node_fs.fstatSync)(fd), again = refuseStats(now, opts.maxBytes);
+    fd = (0, import_node_fs3.openSync)(file, OPEN_FLAGS);
+    let now = (0, import_node_fs3.fstatSync)(fd), again = refuseStats(now, opts.maxBytes);
     if (again) return fail(again);
     bytes = readAtMost(fd, opts.maxBytes + 1, now.size);
   } catch (err) {
@@ -15426,7 +15431,7 @@ function readInput(file, opts) {
   } finally {
     if (fd !== void 0)
       try {
-        (0, import_node_fs.closeSync)(fd);
+        (0, import_node_fs3.closeSync)(fd);
       } catch {
       }
   }
@@ -15459,19 +15464,19 @@ function tooLarge(size, maxBytes) {
 function readAtMost(fd, limit, size) {
   let chunks = [], total = 0, want = size + 1;
   for (; total < limit; ) {
-    let buf = Buffer.allocUnsafe(Math.min(want, limit - total)), bytesRead = (0, import_node_fs.readSync)(fd, buf, 0, buf.length, null);
+    let buf = Buffer.allocUnsafe(Math.min(want, limit - total)), bytesRead = (0, import_node_fs3.readSync)(fd, buf, 0, buf.length, null);
     if (bytesRead === 0) break;
     chunks.push(bytesRead === buf.length ? buf : buf.subarray(0, bytesRead)), total += bytesRead, want = CHUNK;
   }
   return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
 }
-var import_node_fs, DEFAULT_MAX_BYTES, STDIN_NAME, CHUNK, OPEN_FLAGS, init_read_input = __esm({
+var import_node_fs3, DEFAULT_MAX_BYTES, STDIN_NAME, CHUNK, OPEN_FLAGS, init_read_input = __esm({
   "src/io/read-input.ts"() {
     "use strict";
-    import_node_fs = require("node:fs");
+    import_node_fs3 = require("node:fs");
     init_decode_input();
     init_io_diagnostic();
-    DEFAULT_MAX_BYTES = 8 * 1024 * 1024, STDIN_NAME = "<stdin>", CHUNK = 64 * 1024, OPEN_FLAGS = import_node_fs.constants.O_RDONLY | (import_node_fs.constants.O_NONBLOCK ?? 0);
+    DEFAULT_MAX_BYTES = 8 * 1024 * 1024, STDIN_NAME = "<stdin>", CHUNK = 64 * 1024, OPEN_FLAGS = import_node_fs3.constants.O_RDONLY | (import_node_fs3.constants.O_NONBLOCK ?? 0);
   }
 });
 
@@ -15480,26 +15485,26 @@ function resolveWriteTarget(file) {
   let path = (0, import_node_path4.resolve)(file);
   for (let hop = 0; hop < MAX_LINK_HOPS; hop++) {
     try {
-      return import_node_fs2.realpathSync.native(path);
+      return import_node_fs4.realpathSync.native(path);
     } catch (err) {
       if (errnoCode(err) !== "ENOENT") throw err;
     }
     let link;
     try {
-      link = (0, import_node_fs2.readlinkSync)(path);
+      link = (0, import_node_fs4.readlinkSync)(path);
     } catch (err) {
       let code = errnoCode(err);
-      if (code === "ENOENT" || code === "EINVAL") return (0, import_node_path4.join)(import_node_fs2.realpathSync.native((0, import_node_path4.dirname)(path)), (0, import_node_path4.basename)(path));
+      if (code === "ENOENT" || code === "EINVAL") return (0, import_node_path4.join)(import_node_fs4.realpathSync.native((0, import_node_path4.dirname)(path)), (0, import_node_path4.basename)(path));
       throw err;
     }
     path = (0, import_node_path4.resolve)((0, import_node_path4.dirname)(path), link);
   }
   throw Object.assign(new Error(`too many levels of symbolic links: ${file}`), { code: "ELOOP" });
 }
-var import_node_fs2, import_node_path4, MAX_LINK_HOPS, init_resolve_write_target = __esm({
+var import_node_fs4, import_node_path4, MAX_LINK_HOPS, init_resolve_write_target = __esm({
   "src/io/resolve-write-target.ts"() {
     "use strict";
-    import_node_fs2 = require("node:fs"), import_node_path4 = require("node:path");
+    import_node_fs4 = require("node:fs"), import_node_path4 = require("node:path");
     init_io_diagnostic();
     MAX_LINK_HOPS = 40;
   }
@@ -15516,13 +15521,13 @@ async function stageFileAtomic(file, text, opts = {}) {
     if (old && !old.isFile()) throw new Error("is not a regular file");
     old && assertWritable(target, old);
     let mode = opts.mode ?? (old ? old.mode & 4095 : void 0), name = (0, import_node_path5.join)((0, import_node_path5.dirname)(target), tempFileName((0, import_node_path5.basename)(target)));
-    fd = (0, import_node_fs3.openSync)(name, "wx", mode ?? 438), tmp = name, mode !== void 0 && (0, import_node_fs3.fchmodSync)(fd, mode), old && keepOwner(fd, old);
+    fd = (0, import_node_fs5.openSync)(name, "wx", mode ?? 438), tmp = name, mode !== void 0 && (0, import_node_fs5.fchmodSync)(fd, mode), old && keepOwner(fd, old);
     let hook = writeFaults.beforeWrite?.(tmp, target);
-    hook && await hook, (0, import_node_fs3.writeFileSync)(fd, text, "utf8"), await fsyncInPool(fd);
+    hook && await hook, (0, import_node_fs5.writeFileSync)(fd, text, "utf8"), await fsyncInPool(fd);
     let closing = fd;
-    fd = void 0, (0, import_node_fs3.closeSync)(closing);
+    fd = void 0, (0, import_node_fs5.closeSync)(closing);
   } catch (err) {
-    throw fd !== void 0 && quietly(() => (0, import_node_fs3.closeSync)(fd)), tmp !== void 0 && quietly(() => (0, import_node_fs3.unlinkSync)(tmp)), new Error(`cannot write ${file}: ${describeFsError(err)}`, { cause: err });
+    throw fd !== void 0 && quietly(() => (0, import_node_fs5.closeSync)(fd)), tmp !== void 0 && quietly(() => (0, import_node_fs5.unlinkSync)(tmp)), new Error(`cannot write ${file}: ${describeFsError(err)}`, { cause: err });
   }
   let temp = tmp, dest = target, done = !1;
   return {
@@ -15533,9 +15538,9 @@ async function stageFileAtomic(file, text, opts = {}) {
       done = !0;
       try {
         let hook = writeFaults.beforeRename?.(temp, dest);
-        hook && await hook, (0, import_node_fs3.renameSync)(temp, dest);
+        hook && await hook, (0, import_node_fs5.renameSync)(temp, dest);
       } catch (err) {
-        throw quietly(() => (0, import_node_fs3.unlinkSync)(temp)), new Error(`cannot write ${file}: ${describeFsError(err)}`, { cause: err });
+        throw quietly(() => (0, import_node_fs5.unlinkSync)(temp)), new Error(`cannot write ${file}: ${describeFsError(err)}`, { cause: err });
       }
       if (sync)
         try {
@@ -15545,7 +15550,7 @@ async function stageFileAtomic(file, text, opts = {}) {
         }
     },
     async abort() {
-      done || (done = !0, quietly(() => (0, import_node_fs3.unlinkSync)(temp)));
+      done || (done = !0, quietly(() => (0, import_node_fs5.unlinkSync)(temp)));
     }
   };
 }
@@ -15561,7 +15566,7 @@ async function syncDirectory(dir) {
 async function cleanStaleTempFiles(dir) {
   let names;
   try {
-    names = (await (0, import_promises3.readdir)(dir, { withFileTypes: !0 })).filter((e) => e.isFile()).map((e) => e.name);
+    names = (await import_node_fs5.promises.readdir(dir, { withFileTypes: !0 })).filter((e) => e.isFile()).map((e) => e.name);
   } catch (err) {
     if (errnoCode(err) === "ENOENT") return 0;
     throw err;
@@ -15572,7 +15577,7 @@ async function cleanStaleTempFiles(dir) {
     let pid = tempFilePid(name);
     if (!(pid === void 0 || isRunning(pid)))
       try {
-        await (0, import_promises3.unlink)((0, import_node_path5.join)(dir, name)), removed++;
+        await import_node_fs5.promises.unlink((0, import_node_path5.join)(dir, name)), removed++;
       } catch (err) {
         if (errnoCode(err) !== "ENOENT") throw err;
       }
@@ -15590,12 +15595,12 @@ function isRunning(pid) {
 function assertWritable(target, old) {
   if ((old.mode & 146) === 0)
     throw Object.assign(new Error(`is read-only (mode 0${(old.mode & 511).toString(8)}); make it writable (chmod u+w) to migrate it`), { code: "EREADONLY" });
-  ids().uid !== 0 && (0, import_node_fs3.accessSync)(target, import_node_fs3.constants.W_OK);
+  ids().uid !== 0 && (0, import_node_fs5.accessSync)(target, import_node_fs5.constants.W_OK);
 }
 function writeTarget(file) {
   let abs = (0, import_node_path5.resolve)(file), st;
   try {
-    st = (0, import_node_fs3.lstatSync)(abs);
+    st = (0, import_node_fs5.lstatSync)(abs);
   } catch (err) {
     if (errnoCode(err) === "ENOENT") return { target: abs, old: void 0 };
     throw err;
@@ -15606,7 +15611,7 @@ function writeTarget(file) {
 }
 function statIfExistsSync(path) {
   try {
-    return (0, import_node_fs3.statSync)(path);
+    return (0, import_node_fs5.statSync)(path);
   } catch (err) {
     if (errnoCode(err) === "ENOENT") return;
     throw err;
@@ -15614,12 +15619,12 @@ function statIfExistsSync(path) {
 }
 function keepOwner(fd, old) {
   let { uid, gid } = ids();
-  uid === old.uid && gid === old.gid || quietly(() => (0, import_node_fs3.fchownSync)(fd, old.uid, old.gid));
+  uid === old.uid && gid === old.gid || quietly(() => (0, import_node_fs5.fchownSync)(fd, old.uid, old.gid));
 }
 async function syncDir(dir) {
   let fh;
   try {
-    fh = await (0, import_promises3.open)(dir, "r"), await fh.sync();
+    fh = await import_node_fs5.promises.open(dir, "r"), await fh.sync();
   } catch (err) {
     if (!DIR_SYNC_IGNORED.has(errnoCode(err) ?? "")) throw err;
   } finally {
@@ -15627,16 +15632,16 @@ async function syncDir(dir) {
     });
   }
 }
-var import_promises3, import_node_fs3, import_node_path5, DIR_SYNC_IGNORED, writeFaults, fsyncInPool, processIds, ids, init_atomic_write = __esm({
+var import_node_fs5, import_node_path5, DIR_SYNC_IGNORED, writeFaults, fsyncInPool, processIds, ids, init_atomic_write = __esm({
   "src/io/atomic-write.ts"() {
     "use strict";
-    import_promises3 = require("node:fs/promises"), import_node_fs3 = require("node:fs"), import_node_path5 = require("node:path");
+    import_node_fs5 = require("node:fs"), import_node_path5 = require("node:path");
     init_io_diagnostic();
     init_resolve_write_target();
     init_temp_file_name();
     init_temp_file_name();
     DIR_SYNC_IGNORED = /* @__PURE__ */ new Set(["EINVAL", "EISDIR", "EPERM", "EACCES", "ENOTSUP", "EBADF"]), writeFaults = {};
-    fsyncInPool = (fd) => new Promise((done, fail) => (0, import_node_fs3.fsync)(fd, (err) => err ? fail(err) : done()));
+    fsyncInPool = (fd) => new Promise((done, fail) => (0, import_node_fs5.fsync)(fd, (err) => err ? fail(err) : done()));
     ids = () => processIds ??= { uid: process.getuid?.(), gid: process.getgid?.() };
   }
 });
@@ -16330,8 +16335,8 @@ var statusOf, LABEL, REVERT_LABEL, COLOR, plain, diagnosticsText, init_report = 
 // src/cli/style.ts
 function stderrPaint(io) {
   let on = io.stderr.isTTY === !0 && !io.env.NO_COLOR && io.env.TERM !== "dumb", paint = {};
-  for (let [name, [open2, close]] of Object.entries(CODES))
-    paint[name] = on ? (s) => `\x1B[${open2}m${s}\x1B[${close}m` : String;
+  for (let [name, [open, close]] of Object.entries(CODES))
+    paint[name] = on ? (s) => `\x1B[${open}m${s}\x1B[${close}m` : String;
   return paint;
 }
 var CODES, PROGRESS_MIN_FILES, Progress, BAR, init_style = __esm({
@@ -16422,13 +16427,13 @@ function unifiedDiff(before, after, nameA, nameB, context = 3) {
         end++;
         continue;
       }
-      let run = end;
-      for (; run < ops.length && ops[run].t === " "; ) run++;
-      if (run === ops.length || run - end > 2 * context) {
-        end = Math.min(run, end + context);
+      let run2 = end;
+      for (; run2 < ops.length && ops[run2].t === " "; ) run2++;
+      if (run2 === ops.length || run2 - end > 2 * context) {
+        end = Math.min(run2, end + context);
         break;
       }
-      end = run;
+      end = run2;
     }
     let hunk = ops.slice(start, end), aCount = hunk.filter((o) => o.t !== "+").length, bCount = hunk.filter((o) => o.t !== "-").length, aStart = aCount ? hunk.find((o) => o.t !== "+").ai + 1 : hunk[0].ai, bStart = bCount ? hunk.find((o) => o.t !== "-").bi + 1 : hunk[0].bi;
     out.push(`@@ -${aStart},${aCount} +${bStart},${bCount} @@
@@ -16451,7 +16456,7 @@ var splitLines, init_unified_diff = __esm({
 // src/cli/key-files.ts
 async function warnIfInGitTree(abs, shown, io) {
   for (let dir = (0, import_node_path7.dirname)(abs); ; dir = (0, import_node_path7.dirname)(dir)) {
-    if (await (0, import_promises4.stat)((0, import_node_path7.join)(dir, ".git")).then(() => !0, () => !1)) {
+    if (await import_node_fs6.promises.stat((0, import_node_path7.join)(dir, ".git")).then(() => !0, () => !1)) {
       io.stderr.write(`${shown}: warning: this file now holds a private key and is inside a git work tree (${dir}); do not commit it \u2014 in GitOps repos use Sealed Secrets or External Secrets for the client certificate Secret
 `);
       return;
@@ -16459,12 +16464,20 @@ async function warnIfInGitTree(abs, shown, io) {
     if ((0, import_node_path7.dirname)(dir) === dir) return;
   }
 }
-var import_promises4, import_node_path7, holdsKey, textHoldsKey, init_key_files = __esm({
+var import_node_fs6, import_node_path7, holdsKey, textHoldsKey, init_key_files = __esm({
   "src/cli/key-files.ts"() {
     "use strict";
-    import_promises4 = require("node:fs/promises"), import_node_path7 = require("node:path");
+    import_node_fs6 = require("node:fs"), import_node_path7 = require("node:path");
     init_render_secret();
     holdsKey = (r, output) => r.changes.some((c) => c.resource.kind === "Secret" && (c.op === "insert" || /^data\./.test(c.path))) || output !== void 0 && textHoldsKey(output), textHoldsKey = (text) => /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(text) || redactSecretData(text) !== text;
+  }
+});
+
+// src/cli/plan-worker-arg.ts
+var PLAN_WORKER_ARG, init_plan_worker_arg = __esm({
+  "src/cli/plan-worker-arg.ts"() {
+    "use strict";
+    PLAN_WORKER_ARG = "--delegate-mtls-plan-worker";
   }
 });
 
@@ -16495,10 +16508,10 @@ function planFileSync(file, abs, settings) {
   return planRead(file, abs, readInput(abs, { maxBytes: settings.maxBytes }), settings);
 }
 async function planInWorkers(jobs, settings, onPlanned) {
-  let { Worker } = await Promise.resolve().then(() => __toESM(require("node:worker_threads"), 1)), fromSource = __dmtls_self_url.endsWith(".ts"), url = new URL(__dmtls_self_url), threads = Math.max(1, Math.min((0, import_node_os.availableParallelism)(), MAX_THREADS, Math.ceil(jobs.length / FILES_PER_THREAD))), next = new SharedArrayBuffer(4), counter = new Int32Array(next), results = new Array(jobs.length), done = (i, planned) => {
+  let [{ Worker }, { availableParallelism }] = await Promise.all([Promise.resolve().then(() => __toESM(require("node:worker_threads"), 1)), Promise.resolve().then(() => __toESM(require("node:os"), 1))]), fromSource = __dmtls_meta.url.endsWith(".ts"), url = new URL(__dmtls_meta.url), threads = Math.max(1, Math.min(availableParallelism(), MAX_THREADS, Math.ceil(jobs.length / FILES_PER_THREAD))), next = new SharedArrayBuffer(4), counter = new Int32Array(next), results = new Array(jobs.length), done = (i, planned) => {
     results[i] = planned, onPlanned(i, planned);
   }, input = { jobs, settings, next }, started = [], workers = Array.from({ length: threads - 1 }, () => new Promise((resolve11, reject) => {
-    let worker = new Worker(url, { workerData: { [WORKER_TAG]: !0, ...input }, execArgv: fromSource ? ["--import", "tsx"] : [] });
+    let worker = new Worker(url, { argv: [PLAN_WORKER_ARG], workerData: { [WORKER_TAG]: !0, ...input }, execArgv: fromSource ? ["--import", "tsx"] : [] });
     started.push(worker), worker.on("message", (msg) => done(msg.i, msg.planned)), worker.on("error", reject), worker.on("exit", (code) => code === 0 ? resolve11() : reject(new Error(`a planning worker exited with code ${code}`)));
   })), here = (async () => {
     for (let i = Atomics.add(counter, 0, 1); i < jobs.length; i = Atomics.add(counter, 0, 1))
@@ -16512,14 +16525,14 @@ async function planInWorkers(jobs, settings, onPlanned) {
   for (let i = 0; i < jobs.length; i++) if (results[i] === void 0) throw new Error(`no plan came back for ${jobs[i].file}`);
   return results;
 }
-var import_node_os, import_node_worker_threads, readError, WORKER_TAG, PARALLEL_THRESHOLD, MAX_THREADS, FILES_PER_THREAD, init_plan_files = __esm({
+var readError, WORKER_TAG, PARALLEL_THRESHOLD, MAX_THREADS, FILES_PER_THREAD, init_plan_files = __esm({
   "src/cli/plan-files.ts"() {
     "use strict";
-    import_node_os = require("node:os"), import_node_worker_threads = require("node:worker_threads");
     init_io();
     init_migrate();
     init_revert();
     init_key_files();
+    init_plan_worker_arg();
     init_report();
     readError = (path, error) => ({
       input: "",
@@ -16529,11 +16542,12 @@ var import_node_os, import_node_worker_threads, readError, WORKER_TAG, PARALLEL_
       result: { path, status: "error", unresolved: !1, written: !1, changes: [], warnings: [], errors: [error] }
     });
     WORKER_TAG = "delegateMtlsPlanWorker", PARALLEL_THRESHOLD = 200, MAX_THREADS = 4, FILES_PER_THREAD = 100;
-    if (!import_node_worker_threads.isMainThread && import_node_worker_threads.workerData?.[WORKER_TAG]) {
-      let { jobs, settings, next } = import_node_worker_threads.workerData, counter = new Int32Array(next);
+    process.argv.includes(PLAN_WORKER_ARG) && Promise.resolve().then(() => __toESM(require("node:worker_threads"), 1)).then(({ isMainThread, parentPort, workerData }) => {
+      if (isMainThread || !workerData?.[WORKER_TAG]) return;
+      let { jobs, settings, next } = workerData, counter = new Int32Array(next);
       for (let i = Atomics.add(counter, 0, 1); i < jobs.length; i = Atomics.add(counter, 0, 1))
-        import_node_worker_threads.parentPort.postMessage({ i, planned: planFileSync(jobs[i].file, jobs[i].abs, settings) });
-    }
+        parentPort.postMessage({ i, planned: planFileSync(jobs[i].file, jobs[i].abs, settings) });
+    });
   }
 });
 
@@ -16637,7 +16651,7 @@ async function writeAll(args, io, mode, planned, early) {
       let rel = (0, import_node_path8.relative)(io.cwd, p.abs);
       if (rel.startsWith("..") || (0, import_node_path8.isAbsolute)(rel)) throw new UsageError(`--out-dir mirrors paths relative to the current directory; ${p.result.path} is outside it`);
       let dest = (0, import_node_path8.join)(outDir, rel);
-      await (0, import_promises5.readFile)(dest, "utf8").catch(() => {
+      await import_node_fs7.promises.readFile(dest, "utf8").catch(() => {
       }) !== p.output && jobs2.push({ index, p, dest });
     }
     staging = new Staging(args.keepGoing, outDir !== void 0);
@@ -16658,7 +16672,7 @@ async function writeAll(args, io, mode, planned, early) {
   for (let job of jobs) job.error !== void 0 && fail(job, job.error);
   if (failures.length > 0 && !args.keepGoing) {
     for (let job of jobs) await job.staged?.abort();
-    for (let dir of staging.madeDirs.sort((a, b) => b.length - a.length)) await (0, import_promises5.rmdir)(dir).catch(() => {
+    for (let dir of staging.madeDirs.sort((a, b) => b.length - a.length)) await import_node_fs7.promises.rmdir(dir).catch(() => {
     });
     return failures;
   }
@@ -16685,10 +16699,10 @@ function createdChain(top2, leaf) {
     ;
   return chain;
 }
-var import_node_path8, import_promises5, EMPTY2, REPORT_MODE, Staging, WRITE_CONCURRENCY, init_run_migrate = __esm({
+var import_node_path8, import_node_fs7, EMPTY2, REPORT_MODE, Staging, WRITE_CONCURRENCY, init_run_migrate = __esm({
   "src/cli/run-migrate.ts"() {
     "use strict";
-    import_node_path8 = require("node:path"), import_promises5 = require("node:fs/promises");
+    import_node_path8 = require("node:path"), import_node_fs7 = require("node:fs");
     init_errors();
     init_io();
     init_migrate();
@@ -16754,7 +16768,7 @@ var import_node_path8, import_promises5, EMPTY2, REPORT_MODE, Staging, WRITE_CON
       async stage(job) {
         try {
           if (this.mkdirs) {
-            let made = await (0, import_promises5.mkdir)((0, import_node_path8.dirname)(job.dest), { recursive: !0 });
+            let made = await import_node_fs7.promises.mkdir((0, import_node_path8.dirname)(job.dest), { recursive: !0 });
             made !== void 0 && this.madeDirs.push(...createdChain(made, (0, import_node_path8.dirname)(job.dest)));
           }
           job.staged = await stageFileAtomic(job.dest, job.p.output, job.p.keyFile ? { mode: 384 } : {});
@@ -16773,7 +16787,6 @@ __export(bin_exports, {
   loaded: () => loaded
 });
 module.exports = __toCommonJS(bin_exports);
-var import_node_worker_threads2 = require("node:worker_threads");
 
 // src/cli/main.ts
 init_errors();
@@ -16993,19 +17006,57 @@ Run "delegate-mtls --help" for usage.
 }
 
 // src/cli/bin.ts
+init_plan_worker_arg();
+
+// src/cli/std-writer.ts
+var import_node_fs8 = require("node:fs");
+function stdWriter(fd, stream, write = import_node_fs8.writeSync) {
+  let fallback, closed = !1, tty, viaStream = () => fallback || (fallback = stream(), fallback.on("error", (err) => {
+    if (err.code !== "EPIPE") throw err;
+  }), fallback);
+  return {
+    write(s) {
+      if (closed) return !0;
+      if (fallback) return fallback.write(s);
+      let bytes = Buffer.from(s, "utf8");
+      for (let at = 0; at < bytes.length; )
+        try {
+          at += write(fd, bytes, at, bytes.length - at);
+        } catch (err) {
+          let code = err.code;
+          if (code === "EAGAIN") return viaStream().write(bytes.subarray(at));
+          if (code === "EPIPE")
+            return closed = !0, !0;
+          throw err;
+        }
+      return !0;
+    },
+    get isTTY() {
+      return tty ??= maybeTerminal(fd) && viaStream().isTTY === !0, tty;
+    }
+  };
+}
+function maybeTerminal(fd) {
+  try {
+    let st = (0, import_node_fs8.fstatSync)(fd);
+    if (!st.isCharacterDevice()) return !1;
+    let devNull = (0, import_node_fs8.statSync)("/dev/null", { throwIfNoEntry: !1 });
+    return !(devNull && devNull.dev === st.dev && devNull.ino === st.ino && devNull.rdev === st.rdev);
+  } catch {
+    return !1;
+  }
+}
+
+// src/cli/bin.ts
 var loaded = { migrate: !1 };
-if (import_node_worker_threads2.isMainThread) {
-  for (let stream of [process.stdout, process.stderr])
-    stream.on("error", (err) => {
-      if (err.code !== "EPIPE") throw err;
-    });
+function run() {
   let io = {
     // Set up only when read: a run on files never pays for a standard-input stream.
     get stdin() {
       return process.stdin;
     },
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: stdWriter(1, () => process.stdout),
+    stderr: stdWriter(2, () => process.stderr),
     env: process.env,
     cwd: process.cwd()
   };
@@ -17014,10 +17065,12 @@ if (import_node_worker_threads2.isMainThread) {
   }).then((code) => {
     process.exitCode = code;
   });
-} else
-  Promise.resolve().then(() => init_plan_files());
+}
+process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(require("node:worker_threads"), 1)).then(async ({ isMainThread }) => {
+  isMainThread ? run() : await Promise.resolve().then(() => (init_plan_files(), plan_files_exports));
+}) : run();
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=124f80750b996e67aa848af8968273366caff825eae8b856022ebbe624940f25
+//# delegate-mtls-bundle sha256=2cbe94e862a1b1a027d77fb5cc76c28106daa827f1eb0b7fee97fdb054848daf

@@ -206,17 +206,17 @@ async function main(argv, io, onLoad) {
 `), 0;
       case "secret": {
         onLoad?.("secret");
-        let { runSecret } = await import("./chunks/run-secret-I3CMBDKG.js");
+        let { runSecret } = await import("./chunks/run-secret-P2OCXIJA.js");
         return await runSecret(args, io);
       }
       case "audit": {
         onLoad?.("audit");
-        let { runAudit } = await import("./chunks/run-audit-DNSMUPBI.js");
+        let { runAudit } = await import("./chunks/run-audit-HAHMLAFU.js");
         return await runAudit(args, io);
       }
       default: {
         precheckMigrate(args), onLoad?.("migrate");
-        let { runMigrate } = await import("./chunks/run-migrate-4D5WGCDQ.js");
+        let { runMigrate } = await import("./chunks/run-migrate-HZEXNA7X.js");
         return await runMigrate(args, io);
       }
     }

@@ -62,8 +62,9 @@ await build({
 })
 // The CLI: one CommonJS file, so a run never boots Node's ESM loader and bin/ can compile it with a
 // V8 code cache. The lazily imported parts (the YAML pipeline, yargs, fast-glob) stay in the file but
-// are evaluated only when reached. `import.meta.url` is the bundle's own URL: planning workers
-// (src/cli/plan-files.ts) start on it, and src/cli/bin.ts sends them to the planning code.
+// are evaluated only when reached. `import.meta.url` is the bundle's own URL, worked out when first
+// read (node:url is not needed otherwise): planning workers (src/cli/plan-files.ts) start on it, and
+// src/cli/bin.ts sends them to the planning code.
 const cli = await build({
   ...common,
   entryPoints: ['src/cli/bin.ts'],
@@ -72,8 +73,8 @@ const cli = await build({
   // import() of a Node built-in (node:worker_threads) becomes require(): no ESM loader, and the file
   // runs as a plain vm.Script.
   supported: { 'dynamic-import': false },
-  define: { ...common.define, 'import.meta.url': '__dmtls_self_url' },
-  banner: { js: '"use strict";\nvar __dmtls_self_url = require("node:url").pathToFileURL(__filename).href;' },
+  define: { ...common.define, 'import.meta.url': '__dmtls_meta.url' },
+  banner: { js: '"use strict";\nvar __dmtls_meta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };' },
   metafile: true,
 })
 // bin/delegate-mtls.js runs the bundle as a vm.Script, which has no dynamic import().

@@ -1,6 +1,7 @@
-import { isMainThread } from 'node:worker_threads'
 import type { Io } from './io.js'
 import { main } from './main.js'
+import { PLAN_WORKER_ARG } from './plan-worker-arg.js'
+import { stdWriter } from './std-writer.js'
 
 /**
  * Read back by bin/delegate-mtls.js after the run (this module's exports in the CommonJS bundle):
@@ -9,20 +10,14 @@ import { main } from './main.js'
  */
 export const loaded = { migrate: false }
 
-if (isMainThread) {
-  // A reader that stops early (`delegate-mtls … | head`) closes the pipe: stop writing, keep the exit code.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code !== 'EPIPE') throw err
-    })
-  }
+function run(): void {
   const io: Io = {
     // Set up only when read: a run on files never pays for a standard-input stream.
     get stdin() {
       return process.stdin
     },
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: stdWriter(1, () => process.stdout),
+    stderr: stdWriter(2, () => process.stderr),
     env: process.env,
     cwd: process.cwd(),
   }
@@ -31,8 +26,16 @@ if (isMainThread) {
   }).then((code) => {
     process.exitCode = code
   })
+}
+
+// In the bundle (dist/cli.cjs), src/cli/plan-files.ts starts its planning workers on this very file,
+// with PLAN_WORKER_ARG on their command line; loading plan-files runs its worker branch. Only then is
+// node:worker_threads loaded, to tell a worker from a user who typed that argument.
+if (process.argv.includes(PLAN_WORKER_ARG)) {
+  void import('node:worker_threads').then(async ({ isMainThread }) => {
+    if (isMainThread) run()
+    else await import('./plan-files.js')
+  })
 } else {
-  // A planning worker: in the bundle (dist/cli.cjs) plan-files.ts starts its workers on this very
-  // file, and loading plan-files runs its worker branch.
-  void import('./plan-files.js')
+  run()
 }

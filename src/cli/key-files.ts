@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises'
+import { promises as fsp } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type { Io } from './io.js'
 import type { FileResult } from './report.js'
@@ -19,7 +19,7 @@ export const textHoldsKey = (text: string) => /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-
 /** A private key committed to git is a leak waiting to happen: say so, and what GitOps repos use instead. */
 export async function warnIfInGitTree(abs: string, shown: string, io: Io): Promise<void> {
   for (let dir = dirname(abs); ; dir = dirname(dir)) {
-    if (await stat(join(dir, '.git')).then(() => true, () => false)) {
+    if (await fsp.stat(join(dir, '.git')).then(() => true, () => false)) {
       io.stderr.write(`${shown}: warning: this file now holds a private key and is inside a git work tree (${dir}); do not commit it — in GitOps repos use Sealed Secrets or External Secrets for the client certificate Secret\n`)
       return
     }

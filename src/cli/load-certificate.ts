@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { promises as fsp } from 'node:fs'
 import { resolve } from 'node:path'
 import { UsageError, formatDiagnostic, type Diagnostic } from '../errors.js'
 import type { Io } from './io.js'
@@ -11,7 +11,7 @@ export interface CertificateFiles {
 
 async function readPem(io: Io, file: string, what: string): Promise<Buffer> {
   try {
-    return await readFile(resolve(io.cwd, file))
+    return await fsp.readFile(resolve(io.cwd, file))
   } catch (e) {
     throw new UsageError(`cannot read the ${what} ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`)
   }

@@ -1,11 +1,10 @@
-import { availableParallelism } from 'node:os'
-import { isMainThread, parentPort, workerData } from 'node:worker_threads'
 import type { Diagnostic } from '../errors.js'
 import { readInput, type ReadResult } from '../io/index.js'
 import type { MtlsOptions } from '../mtls/types.js'
 import { migrate } from '../pipeline/migrate.js'
 import { revert } from '../pipeline/revert.js'
 import { holdsKey } from './key-files.js'
+import { PLAN_WORKER_ARG } from './plan-worker-arg.js'
 import { statusOf, type FileResult } from './report.js'
 
 /** One input after planning: what the sinks need. */
@@ -111,9 +110,10 @@ export async function planInWorkers(
   settings: PlanSettings,
   onPlanned: (i: number, planned: Planned) => void,
 ): Promise<Planned[]> {
-  const { Worker } = await import('node:worker_threads')
-  // The worker runs this very module (from the sources) or the CLI bundle, whose entry (src/cli/bin.ts)
-  // loads this module in a worker; either way the branch at the end of this file does the work.
+  const [{ Worker }, { availableParallelism }] = await Promise.all([import('node:worker_threads'), import('node:os')])
+  // The worker runs this very module (from the sources or the library's chunk) or the CLI bundle, whose
+  // entry (src/cli/bin.ts) loads this module in a worker; either way the branch at the end of this
+  // file does the work.
   const fromSource = import.meta.url.endsWith('.ts')
   const url = new URL(import.meta.url)
   const threads = Math.max(1, Math.min(availableParallelism(), MAX_THREADS, Math.ceil(jobs.length / FILES_PER_THREAD)))
@@ -128,7 +128,7 @@ export async function planInWorkers(
   const started: InstanceType<typeof Worker>[] = []
   const workers = Array.from({ length: threads - 1 }, () => {
     return new Promise<void>((resolve, reject) => {
-      const worker = new Worker(url, { workerData: { [WORKER_TAG]: true, ...input }, execArgv: fromSource ? ['--import', 'tsx'] : [] })
+      const worker = new Worker(url, { argv: [PLAN_WORKER_ARG], workerData: { [WORKER_TAG]: true, ...input }, execArgv: fromSource ? ['--import', 'tsx'] : [] })
       started.push(worker)
       worker.on('message', (msg: { i: number; planned: Planned }) => done(msg.i, msg.planned))
       worker.on('error', reject)
@@ -154,11 +154,15 @@ export async function planInWorkers(
   return results
 }
 
-// In a planning worker: take the next file from the shared counter until none is left, and post each result back.
-if (!isMainThread && (workerData as Record<string, unknown> | null)?.[WORKER_TAG]) {
-  const { jobs, settings, next } = workerData as WorkerInput
-  const counter = new Int32Array(next)
-  for (let i = Atomics.add(counter, 0, 1); i < jobs.length; i = Atomics.add(counter, 0, 1)) {
-    parentPort!.postMessage({ i, planned: planFileSync(jobs[i]!.file, jobs[i]!.abs, settings) })
-  }
+// In a planning worker: take the next file from the shared counter until none is left, and post each
+// result back. The argument is checked first, so that the main thread never loads node:worker_threads.
+if (process.argv.includes(PLAN_WORKER_ARG)) {
+  void import('node:worker_threads').then(({ isMainThread, parentPort, workerData }) => {
+    if (isMainThread || !(workerData as Record<string, unknown> | null)?.[WORKER_TAG]) return
+    const { jobs, settings, next } = workerData as WorkerInput
+    const counter = new Int32Array(next)
+    for (let i = Atomics.add(counter, 0, 1); i < jobs.length; i = Atomics.add(counter, 0, 1)) {
+      parentPort!.postMessage({ i, planned: planFileSync(jobs[i]!.file, jobs[i]!.abs, settings) })
+    }
+  })
 }

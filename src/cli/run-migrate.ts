@@ -1,5 +1,6 @@
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
-import { mkdir, readFile, rmdir } from 'node:fs/promises'
+// node:fs's promises, reached when first used: a run that writes nothing never loads them.
+import { promises as fsp } from 'node:fs'
 import { UsageError, type Diagnostic } from '../errors.js'
 import { DEFAULT_MAX_BYTES, STDIN_NAME, expandPaths, readStdin, stageFileAtomic, syncDirectory, cleanStaleTempFiles, describeFsError, ioDiagnostic, type StagedWrite } from '../io/index.js'
 import { resolveOptions } from '../pipeline/migrate.js'
@@ -251,7 +252,7 @@ class Staging {
   private async stage(job: Job): Promise<void> {
     try {
       if (this.mkdirs) {
-        const made = await mkdir(dirname(job.dest), { recursive: true })
+        const made = await fsp.mkdir(dirname(job.dest), { recursive: true })
         if (made !== undefined) this.madeDirs.push(...createdChain(made, dirname(job.dest)))
       }
       job.staged = await stageFileAtomic(job.dest, job.p.output, job.p.keyFile ? { mode: 0o600 } : {})
@@ -285,7 +286,7 @@ async function writeAll(args: MigrateArgs, io: Io, mode: Mode, planned: Planned[
       const rel = relative(io.cwd, p.abs)
       if (rel.startsWith('..') || isAbsolute(rel)) throw new UsageError(`--out-dir mirrors paths relative to the current directory; ${p.result.path} is outside it`)
       const dest = join(outDir, rel)
-      if ((await readFile(dest, 'utf8').catch(() => undefined)) === p.output) continue // already there: keep its mtime
+      if ((await fsp.readFile(dest, 'utf8').catch(() => undefined)) === p.output) continue // already there: keep its mtime
       jobs.push({ index, p, dest })
     }
     staging = new Staging(args.keepGoing, outDir !== undefined)
@@ -315,7 +316,7 @@ async function writeAll(args: MigrateArgs, io: Io, mode: Mode, planned: Planned[
   if (failures.length > 0 && !args.keepGoing) {
     for (const job of jobs) await job.staged?.abort()
     // Only the folders we made, deepest first; rmdir leaves any that is not empty.
-    for (const dir of staging.madeDirs.sort((a, b) => b.length - a.length)) await rmdir(dir).catch(() => undefined)
+    for (const dir of staging.madeDirs.sort((a, b) => b.length - a.length)) await fsp.rmdir(dir).catch(() => undefined)
     return failures
   }
 

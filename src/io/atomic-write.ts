@@ -1,5 +1,6 @@
-import { open, readdir, unlink, type FileHandle } from 'node:fs/promises'
-import { accessSync, closeSync, constants, fchmodSync, fchownSync, fsync, lstatSync, openSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs'
+import type { FileHandle } from 'node:fs/promises'
+// node:fs's promises (fsp) are reached when first used: a run that writes nothing never loads them.
+import { promises as fsp, accessSync, closeSync, constants, fchmodSync, fchownSync, fsync, lstatSync, openSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { describeFsError, errnoCode } from './io-diagnostic.js'
 import { resolveWriteTarget } from './resolve-write-target.js'
@@ -148,7 +149,7 @@ export async function syncDirectory(dir: string): Promise<void> {
 export async function cleanStaleTempFiles(dir: string): Promise<number> {
   let names: string[]
   try {
-    names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name)
+    names = (await fsp.readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name)
   } catch (err) {
     if (errnoCode(err) === 'ENOENT') return 0
     throw err
@@ -159,7 +160,7 @@ export async function cleanStaleTempFiles(dir: string): Promise<number> {
     const pid = tempFilePid(name)
     if (pid === undefined || isRunning(pid)) continue
     try {
-      await unlink(join(dir, name))
+      await fsp.unlink(join(dir, name))
       removed++
     } catch (err) {
       if (errnoCode(err) !== 'ENOENT') throw err // ENOENT: another run cleaned it first
@@ -233,7 +234,7 @@ function keepOwner(fd: number, old: Stats): void {
 async function syncDir(dir: string): Promise<void> {
   let fh: FileHandle | undefined
   try {
-    fh = await open(dir, 'r')
+    fh = await fsp.open(dir, 'r')
     await fh.sync()
   } catch (err) {
     if (!DIR_SYNC_IGNORED.has(errnoCode(err) ?? '')) throw err

@@ -1,5 +1,4 @@
-import { realpath, stat } from 'node:fs/promises'
-import type { Stats } from 'node:fs'
+import { realpathSync, statSync, type Stats } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { UsageError, type Diagnostic } from '../errors.js'
 import { describeFsError, errnoCode, ioDiagnostic } from './io-diagnostic.js'
@@ -36,7 +35,8 @@ export async function expandPaths(args: string[], cwd: string): Promise<Expanded
     if (arg === '') throw new UsageError('an empty string is not a file, directory or pattern')
     let st: Stats | undefined
     try {
-      st = await stat(resolve(cwd, arg))
+      // Synchronous, like the reads after it: one stat of a named file costs less than a thread-pool round trip.
+      st = statSync(resolve(cwd, arg))
     } catch (err) {
       const code = errnoCode(err)
       if (code !== 'ENOENT' && code !== 'ENOTDIR') {
@@ -60,7 +60,7 @@ export async function expandPaths(args: string[], cwd: string): Promise<Expanded
       errors.push(ioDiagnostic(arg, describeFsError(err))) // e.g. an unreadable subdirectory
     }
   }
-  return { files: await dedupe([...literal, ...expanded], cwd), errors }
+  return { files: dedupe([...literal, ...expanded], cwd), errors }
 }
 
 /** A file to list, and its real path when already known. */
@@ -82,7 +82,10 @@ async function yamlFilesIn(dir: string, cwd: string): Promise<Listed[]> {
   // Nothing found below the folder is a symlink or inside one (neither is followed nor listed), so
   // each file's real path is the folder's real path joined with the rest: one realpath per folder
   // instead of one per file.
-  const real = await realpath(root).catch(() => undefined)
+  let real: string | undefined
+  try {
+    real = realpathSync.native(root)
+  } catch {}
   return sorted(found.filter((f) => !isTempFileName(f))).map((f) => ({ file: join(dir, f), ...(real === undefined ? {} : { real: join(real, f) }) }))
 }
 
@@ -92,14 +95,16 @@ async function globFiles(fg: FastGlob, pattern: string, cwd: string): Promise<st
 }
 
 /** Keeps the first of several names for one real file (`a.yaml`, `./a.yaml`, a symlink to it). */
-async function dedupe(listed: Listed[], cwd: string): Promise<string[]> {
-  const keys = await Promise.all(
-    listed.map(async ({ file, real }) => {
-      if (real !== undefined) return real
-      const abs = resolve(cwd, file)
-      return realpath(abs).catch(() => abs) // a dangling symlink: readInput reports it
-    }),
-  )
+function dedupe(listed: Listed[], cwd: string): string[] {
+  const keys = listed.map(({ file, real }) => {
+    if (real !== undefined) return real
+    const abs = resolve(cwd, file)
+    try {
+      return realpathSync.native(abs)
+    } catch {
+      return abs // a dangling symlink: readInput reports it
+    }
+  })
   const seen = new Set<string>()
   return listed.filter((_, i) => !seen.has(keys[i]!) && seen.add(keys[i]!)).map((l) => l.file)
 }

@@ -66,6 +66,29 @@ bin('a reader that closes the pipe early (| head) ends the run quietly, no EPIPE
   assert.is(r.stderr, '')
   assert.is(r.code, 0)
 })
+bin('a non-blocking standard output and a slow reader: every byte arrives, in order (write(2) hands over to Node\'s stream)', async () => {
+  // Touching process.stdout (here in a preloaded module) makes Node set the pipe non-blocking; the
+  // reader waits before reading, so writing 40 delegates (far more than a pipe holds) meets EAGAIN.
+  const preload = join(tmp.dir, 'touch-stdout.cjs')
+  writeFileSync(preload, 'process.stdout\n')
+  const big = Array.from({ length: 40 }, () => SAMPLE).join('---\n')
+  writeFileSync(join(tmp.dir, 'big.yaml'), big)
+  const read = (argv: string[], delay: number) =>
+    new Promise<Ran>((done) => {
+      const child = spawn(process.execPath, [...argv, BIN, ...E, 'big.yaml'], { cwd: tmp.dir, env: { PATH: process.env.PATH } })
+      const out: Buffer[] = []
+      let stderr = ''
+      child.stdout.pause()
+      setTimeout(() => child.stdout.on('data', (b: Buffer) => out.push(b)).resume(), delay)
+      child.stderr.on('data', (s) => (stderr += s))
+      child.on('close', (code) => done({ code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr }))
+    })
+  const prompt = await read([], 0)
+  assert.is(prompt.code, 0, prompt.stderr)
+  assert.ok(prompt.stdout.length > 200_000)
+  const slow = await read(['--require', preload], 500)
+  assert.equal(slow, prompt)
+})
 bin.run()
 
 // ---------------------------------------------------------------------------------------------
@@ -145,4 +168,20 @@ start('a migration does evaluate it (the check above is not vacuous)', async () 
   assert.ok(yamlEvaluated.includes('node_modules/yaml/dist/index.js'), `evaluated: ${yamlEvaluated.join(', ')}`)
   assert.ok(yamlEvaluated.length >= yamlModules.length / 2, `only ${yamlEvaluated.length} of ${yamlModules.length} yaml modules evaluated`)
 })
+start('a one-file check loads none of the Node modules only a batch, a write or a terminal needs', async () => {
+  // Each costs a pre-commit run start-up time: worker_threads (the planning pool), fs/promises (writes),
+  // net and tty (the streams Node builds for process.stdout and process.stderr on pipes and terminals).
+  const probe = join(tmp.dir, 'modules.cjs')
+  const list = join(tmp.dir, 'modules.txt')
+  writeFileSync(probe, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')))\n`)
+  const r = await runBin([...E, '--check', 'harness-delegate.yaml'], { cwd: tmp.dir, env: { NODE_OPTIONS: `--require ${probe}` } })
+  assert.is(r.code, 1, r.stderr)
+  assert.is(r.stdout, 'harness-delegate.yaml: needs migrating (12 changes)\n')
+  const loaded = readFileSync(list, 'utf8').split('\n')
+  assert.ok(loaded.includes('NativeModule vm'), 'the probe saw the run')
+  for (const m of ['worker_threads', 'fs/promises', 'internal/fs/promises', 'net', 'tty', 'os']) {
+    assert.not.ok(loaded.includes(`NativeModule ${m}`), `node:${m} was loaded`)
+  }
+})
+
 start.run()

@@ -8,7 +8,7 @@ import {
   expandPaths,
   readInput,
   readStdin
-} from "./chunk-E7WH4ZIJ.js";
+} from "./chunk-ZKF7AZES.js";
 import "./chunk-OANP2DFT.js";
 import "./chunk-32QBJ2ZU.js";
 import {

@@ -35,7 +35,7 @@ function ioDiagnostic(file, message, at) {
 }
 
 // src/io/expand-paths.ts
-import { realpath, stat } from "node:fs/promises";
+import { realpathSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 // src/io/temp-file-name.ts
@@ -61,7 +61,7 @@ async function expandPaths(args, cwd) {
     if (arg === "") throw new UsageError("an empty string is not a file, directory or pattern");
     let st;
     try {
-      st = await stat(resolve(cwd, arg));
+      st = statSync(resolve(cwd, arg));
     } catch (err) {
       let code = errnoCode(err);
       if (code !== "ENOENT" && code !== "ENOTDIR") {
@@ -84,7 +84,7 @@ async function expandPaths(args, cwd) {
       errors.push(ioDiagnostic(arg, describeFsError(err)));
     }
   }
-  return { files: await dedupe([...literal, ...expanded], cwd), errors };
+  return { files: dedupe([...literal, ...expanded], cwd), errors };
 }
 async function yamlFilesIn(dir, cwd) {
   let fg = await loadFastGlob(), root = resolve(cwd, dir), found = await fg(YAML_IN_DIR, {
@@ -93,22 +93,27 @@ async function yamlFilesIn(dir, cwd) {
     ignore: IGNORE,
     followSymbolicLinks: !1,
     onlyFiles: !0
-  }), real = await realpath(root).catch(() => {
-  });
+  }), real;
+  try {
+    real = realpathSync.native(root);
+  } catch {
+  }
   return sorted(found.filter((f) => !isTempFileName(f))).map((f) => ({ file: join(dir, f), ...real === void 0 ? {} : { real: join(real, f) } }));
 }
 async function globFiles(fg, pattern, cwd) {
   let found = await fg(pattern, { cwd, dot: !1, ignore: IGNORE, followSymbolicLinks: !1, onlyFiles: !0 });
   return sorted(found.filter((f) => !isTempFileName(f)));
 }
-async function dedupe(listed, cwd) {
-  let keys = await Promise.all(
-    listed.map(async ({ file, real }) => {
-      if (real !== void 0) return real;
-      let abs = resolve(cwd, file);
-      return realpath(abs).catch(() => abs);
-    })
-  ), seen = /* @__PURE__ */ new Set();
+function dedupe(listed, cwd) {
+  let keys = listed.map(({ file, real }) => {
+    if (real !== void 0) return real;
+    let abs = resolve(cwd, file);
+    try {
+      return realpathSync.native(abs);
+    } catch {
+      return abs;
+    }
+  }), seen = /* @__PURE__ */ new Set();
   return listed.filter((_, i) => !seen.has(keys[i]) && seen.add(keys[i])).map((l) => l.file);
 }
 function sorted(paths) {
@@ -120,7 +125,7 @@ async function loadFastGlob() {
 }
 
 // src/io/read-input.ts
-import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, statSync as statSync2 } from "node:fs";
 
 // src/io/decode-input.ts
 var strict = new TextDecoder("utf-8", { fatal: !0, ignoreBOM: !0 }), lenient = new TextDecoder("utf-8", { ignoreBOM: !0 });
@@ -180,7 +185,7 @@ var DEFAULT_MAX_BYTES = 8 * 1024 * 1024, STDIN_NAME = "<stdin>", CHUNK = 64 * 10
 function readInput(file, opts) {
   let fail = (message) => ({ error: ioDiagnostic(file, message) }), st;
   try {
-    st = statSync(file);
+    st = statSync2(file);
   } catch (err) {
     return fail(describeFsError(err));
   }
@@ -238,19 +243,18 @@ function readAtMost(fd, limit, size) {
 }
 
 // src/io/atomic-write.ts
-import { open, readdir, unlink } from "node:fs/promises";
-import { accessSync, closeSync as closeSync2, constants as constants2, fchmodSync, fchownSync, fsync, lstatSync, openSync as openSync2, renameSync, statSync as statSync2, unlinkSync, writeFileSync } from "node:fs";
+import { promises as fsp, accessSync, closeSync as closeSync2, constants as constants2, fchmodSync, fchownSync, fsync, lstatSync, openSync as openSync2, renameSync, statSync as statSync3, unlinkSync, writeFileSync } from "node:fs";
 import { basename as basename3, dirname as dirname2, join as join3, resolve as resolve3 } from "node:path";
 
 // src/io/resolve-write-target.ts
-import { readlinkSync, realpathSync } from "node:fs";
+import { readlinkSync, realpathSync as realpathSync2 } from "node:fs";
 import { basename as basename2, dirname, join as join2, resolve as resolve2 } from "node:path";
 var MAX_LINK_HOPS = 40;
 function resolveWriteTarget(file) {
   let path = resolve2(file);
   for (let hop = 0; hop < MAX_LINK_HOPS; hop++) {
     try {
-      return realpathSync.native(path);
+      return realpathSync2.native(path);
     } catch (err) {
       if (errnoCode(err) !== "ENOENT") throw err;
     }
@@ -259,7 +263,7 @@ function resolveWriteTarget(file) {
       link = readlinkSync(path);
     } catch (err) {
       let code = errnoCode(err);
-      if (code === "ENOENT" || code === "EINVAL") return join2(realpathSync.native(dirname(path)), basename2(path));
+      if (code === "ENOENT" || code === "EINVAL") return join2(realpathSync2.native(dirname(path)), basename2(path));
       throw err;
     }
     path = resolve2(dirname(path), link);
@@ -326,7 +330,7 @@ async function syncDirectory(dir) {
 async function cleanStaleTempFiles(dir) {
   let names;
   try {
-    names = (await readdir(dir, { withFileTypes: !0 })).filter((e) => e.isFile()).map((e) => e.name);
+    names = (await fsp.readdir(dir, { withFileTypes: !0 })).filter((e) => e.isFile()).map((e) => e.name);
   } catch (err) {
     if (errnoCode(err) === "ENOENT") return 0;
     throw err;
@@ -337,7 +341,7 @@ async function cleanStaleTempFiles(dir) {
     let pid = tempFilePid(name);
     if (!(pid === void 0 || isRunning(pid)))
       try {
-        await unlink(join3(dir, name)), removed++;
+        await fsp.unlink(join3(dir, name)), removed++;
       } catch (err) {
         if (errnoCode(err) !== "ENOENT") throw err;
       }
@@ -371,7 +375,7 @@ function writeTarget(file) {
 }
 function statIfExistsSync(path) {
   try {
-    return statSync2(path);
+    return statSync3(path);
   } catch (err) {
     if (errnoCode(err) === "ENOENT") return;
     throw err;
@@ -385,7 +389,7 @@ function keepOwner(fd, old) {
 async function syncDir(dir) {
   let fh;
   try {
-    fh = await open(dir, "r"), await fh.sync();
+    fh = await fsp.open(dir, "r"), await fh.sync();
   } catch (err) {
     if (!DIR_SYNC_IGNORED.has(errnoCode(err) ?? "")) throw err;
   } finally {

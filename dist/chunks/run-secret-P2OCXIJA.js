@@ -1,7 +1,7 @@
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
   loadCertificate
-} from "./chunk-ZQUPKKRE.js";
+} from "./chunk-7LACHA2V.js";
 import {
   isSecretName
 } from "./chunk-DAZMBJHM.js";

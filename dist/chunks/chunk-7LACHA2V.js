@@ -5,11 +5,11 @@ import {
 } from "./chunk-GXJW6PMD.js";
 
 // src/cli/load-certificate.ts
-import { readFile } from "node:fs/promises";
+import { promises as fsp } from "node:fs";
 import { resolve } from "node:path";
 async function readPem(io, file, what) {
   try {
-    return await readFile(resolve(io.cwd, file));
+    return await fsp.readFile(resolve(io.cwd, file));
   } catch (e) {
     throw new UsageError(`cannot read the ${what} ${file}: ${e.code === "ENOENT" ? "no such file" : e.message}`);
   }

@@ -8,7 +8,7 @@ import {
 } from "./chunk-TQWSCKS7.js";
 import {
   loadCertificate
-} from "./chunk-ZQUPKKRE.js";
+} from "./chunk-7LACHA2V.js";
 import "./chunk-DAZMBJHM.js";
 import {
   DEFAULT_MAX_BYTES,
@@ -21,7 +21,7 @@ import {
   readStdin,
   stageFileAtomic,
   syncDirectory
-} from "./chunk-E7WH4ZIJ.js";
+} from "./chunk-ZKF7AZES.js";
 import "./chunk-OANP2DFT.js";
 import {
   redactSecretData
@@ -34,7 +34,7 @@ import "./chunk-V2O42A2J.js";
 
 // src/cli/run-migrate.ts
 import { dirname as dirname2, isAbsolute, join as join2, relative, resolve } from "node:path";
-import { mkdir, readFile, rmdir } from "node:fs/promises";
+import { promises as fsp2 } from "node:fs";
 
 // src/cli/report.ts
 var statusOf = (s) => s === "migrated" ? "migrated" : s === "already" ? "already-mtls" : s === "none" ? "no-delegate" : "error", LABEL = {
@@ -194,17 +194,13 @@ function unifiedDiff(before, after, nameA, nameB, context = 3) {
   return out.join("");
 }
 
-// src/cli/plan-files.ts
-import { availableParallelism } from "node:os";
-import { isMainThread, parentPort, workerData } from "node:worker_threads";
-
 // src/cli/key-files.ts
-import { stat } from "node:fs/promises";
+import { promises as fsp } from "node:fs";
 import { dirname, join } from "node:path";
 var holdsKey = (r, output) => r.changes.some((c) => c.resource.kind === "Secret" && (c.op === "insert" || /^data\./.test(c.path))) || output !== void 0 && textHoldsKey(output), textHoldsKey = (text) => /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(text) || redactSecretData(text) !== text;
 async function warnIfInGitTree(abs, shown, io) {
   for (let dir = dirname(abs); ; dir = dirname(dir)) {
-    if (await stat(join(dir, ".git")).then(() => !0, () => !1)) {
+    if (await fsp.stat(join(dir, ".git")).then(() => !0, () => !1)) {
       io.stderr.write(`${shown}: warning: this file now holds a private key and is inside a git work tree (${dir}); do not commit it \u2014 in GitOps repos use Sealed Secrets or External Secrets for the client certificate Secret
 `);
       return;
@@ -212,6 +208,9 @@ async function warnIfInGitTree(abs, shown, io) {
     if (dirname(dir) === dir) return;
   }
 }
+
+// src/cli/plan-worker-arg.ts
+var PLAN_WORKER_ARG = "--delegate-mtls-plan-worker";
 
 // src/cli/plan-files.ts
 function planText(name, text, settings) {
@@ -239,10 +238,10 @@ function planFileSync(file, abs, settings) {
 }
 var WORKER_TAG = "delegateMtlsPlanWorker", PARALLEL_THRESHOLD = 200, MAX_THREADS = 4, FILES_PER_THREAD = 100;
 async function planInWorkers(jobs, settings, onPlanned) {
-  let { Worker } = await import("node:worker_threads"), fromSource = import.meta.url.endsWith(".ts"), url = new URL(import.meta.url), threads = Math.max(1, Math.min(availableParallelism(), MAX_THREADS, Math.ceil(jobs.length / FILES_PER_THREAD))), next = new SharedArrayBuffer(4), counter = new Int32Array(next), results = new Array(jobs.length), done = (i, planned) => {
+  let [{ Worker }, { availableParallelism }] = await Promise.all([import("node:worker_threads"), import("node:os")]), fromSource = import.meta.url.endsWith(".ts"), url = new URL(import.meta.url), threads = Math.max(1, Math.min(availableParallelism(), MAX_THREADS, Math.ceil(jobs.length / FILES_PER_THREAD))), next = new SharedArrayBuffer(4), counter = new Int32Array(next), results = new Array(jobs.length), done = (i, planned) => {
     results[i] = planned, onPlanned(i, planned);
   }, input = { jobs, settings, next }, started = [], workers = Array.from({ length: threads - 1 }, () => new Promise((resolve2, reject) => {
-    let worker = new Worker(url, { workerData: { [WORKER_TAG]: !0, ...input }, execArgv: fromSource ? ["--import", "tsx"] : [] });
+    let worker = new Worker(url, { argv: [PLAN_WORKER_ARG], workerData: { [WORKER_TAG]: !0, ...input }, execArgv: fromSource ? ["--import", "tsx"] : [] });
     started.push(worker), worker.on("message", (msg) => done(msg.i, msg.planned)), worker.on("error", reject), worker.on("exit", (code) => code === 0 ? resolve2() : reject(new Error(`a planning worker exited with code ${code}`)));
   })), here = (async () => {
     for (let i = Atomics.add(counter, 0, 1); i < jobs.length; i = Atomics.add(counter, 0, 1))
@@ -256,11 +255,12 @@ async function planInWorkers(jobs, settings, onPlanned) {
   for (let i = 0; i < jobs.length; i++) if (results[i] === void 0) throw new Error(`no plan came back for ${jobs[i].file}`);
   return results;
 }
-if (!isMainThread && workerData?.[WORKER_TAG]) {
+process.argv.includes(PLAN_WORKER_ARG) && import("node:worker_threads").then(({ isMainThread, parentPort, workerData }) => {
+  if (isMainThread || !workerData?.[WORKER_TAG]) return;
   let { jobs, settings, next } = workerData, counter = new Int32Array(next);
   for (let i = Atomics.add(counter, 0, 1); i < jobs.length; i = Atomics.add(counter, 0, 1))
     parentPort.postMessage({ i, planned: planFileSync(jobs[i].file, jobs[i].abs, settings) });
-}
+});
 
 // src/cli/run-migrate.ts
 async function runMigrate(args, io) {
@@ -398,7 +398,7 @@ var EMPTY = { path: "", status: "error", unresolved: !1, written: !1, changes: [
   async stage(job) {
     try {
       if (this.mkdirs) {
-        let made = await mkdir(dirname2(job.dest), { recursive: !0 });
+        let made = await fsp2.mkdir(dirname2(job.dest), { recursive: !0 });
         made !== void 0 && this.madeDirs.push(...createdChain(made, dirname2(job.dest)));
       }
       job.staged = await stageFileAtomic(job.dest, job.p.output, job.p.keyFile ? { mode: 384 } : {});
@@ -420,7 +420,7 @@ async function writeAll(args, io, mode, planned, early) {
       let rel = relative(io.cwd, p.abs);
       if (rel.startsWith("..") || isAbsolute(rel)) throw new UsageError(`--out-dir mirrors paths relative to the current directory; ${p.result.path} is outside it`);
       let dest = join2(outDir, rel);
-      await readFile(dest, "utf8").catch(() => {
+      await fsp2.readFile(dest, "utf8").catch(() => {
       }) !== p.output && jobs2.push({ index, p, dest });
     }
     staging = new Staging(args.keepGoing, outDir !== void 0);
@@ -441,7 +441,7 @@ async function writeAll(args, io, mode, planned, early) {
   for (let job of jobs) job.error !== void 0 && fail(job, job.error);
   if (failures.length > 0 && !args.keepGoing) {
     for (let job of jobs) await job.staged?.abort();
-    for (let dir of staging.madeDirs.sort((a, b) => b.length - a.length)) await rmdir(dir).catch(() => {
+    for (let dir of staging.madeDirs.sort((a, b) => b.length - a.length)) await fsp2.rmdir(dir).catch(() => {
     });
     return failures;
   }
