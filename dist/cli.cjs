@@ -13920,11 +13920,11 @@ var require_out = __commonJS({
       async.read(path, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports2.stat = stat;
-    function statSync7(path, optionsOrSettings) {
+    function statSync8(path, optionsOrSettings) {
       let settings = getSettings(optionsOrSettings);
       return sync.read(path, settings);
     }
-    exports2.statSync = statSync7;
+    exports2.statSync = statSync8;
     function getSettings(settingsOrOptions = {}) {
       return settingsOrOptions instanceof settings_1.default ? settingsOrOptions : new settings_1.default(settingsOrOptions);
     }
@@ -16551,6 +16551,35 @@ var readError, WORKER_TAG, PARALLEL_THRESHOLD, MAX_THREADS, FILES_PER_THREAD, in
   }
 });
 
+// src/cli/short-run.ts
+function shortRunBytes(paths) {
+  if (paths.length > SHORT_RUN_FILES) return;
+  let total = 0;
+  for (let path of paths) {
+    let st = (0, import_node_fs7.statSync)(path, { throwIfNoEntry: !1 });
+    if (st && !st.isFile()) return;
+    total += st?.size ?? 0;
+  }
+  return total <= SHORT_RUN_BYTES ? total : void 0;
+}
+async function pauseOptimizer() {
+  if ([...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)].map((f) => f.replaceAll("_", "-")).some((f) => USER_COMPILER_FLAG.test(f))) return () => {
+  };
+  let { setFlagsFromString } = await Promise.resolve().then(() => __toESM(require("node:v8"), 1));
+  setFlagsFromString("--no-opt");
+  let paused = !0;
+  return () => {
+    paused && (paused = !1, setFlagsFromString("--opt"));
+  };
+}
+var import_node_fs7, SHORT_RUN_BYTES, SHORT_RUN_FILES, USER_COMPILER_FLAG, init_short_run = __esm({
+  "src/cli/short-run.ts"() {
+    "use strict";
+    import_node_fs7 = require("node:fs"), SHORT_RUN_BYTES = 128 * 1024, SHORT_RUN_FILES = 32;
+    USER_COMPILER_FLAG = /^--(?:no-?)?(?:jitless|opt|turbofan|always-turbofan|always-opt|maglev|sparkplug|lite-mode|max-opt)\b/;
+  }
+});
+
 // src/cli/run-migrate.ts
 var run_migrate_exports = {};
 __export(run_migrate_exports, {
@@ -16579,8 +16608,12 @@ async function runMigrate(args, io) {
   let planned = [], mode, staging;
   if (stdin) {
     mode = modeOf(args, 1, !0);
-    let read = await readStdin(io.stdin, maxBytes), settings = planSettings(mode);
-    planned.push("error" in read ? readError(STDIN_NAME, read.error) : planText(STDIN_NAME, read.text, settings));
+    let read = await readStdin(io.stdin, maxBytes), settings = planSettings(mode), resume = "text" in read && read.text.length <= SHORT_RUN_BYTES ? await pauseOptimizer() : void 0;
+    try {
+      planned.push("error" in read ? readError(STDIN_NAME, read.error) : planText(STDIN_NAME, read.text, settings));
+    } finally {
+      resume?.();
+    }
   } else {
     let { files, errors } = await expandPaths(args.paths, io.cwd);
     mode = modeOf(args, files.length + errors.length, !1);
@@ -16594,11 +16627,17 @@ async function runMigrate(args, io) {
       if (files.length >= PARALLEL_THRESHOLD) {
         let jobs = files.map((file) => ({ file, abs: (0, import_node_path8.resolve)(io.cwd, file) }));
         planned.push(...await planInWorkers(jobs, settings, onPlanned));
-      } else
-        for (let i = 0; i < files.length; i++) {
-          let p = planFileSync(files[i], (0, import_node_path8.resolve)(io.cwd, files[i]), settings);
-          planned.push(p), onPlanned(i, p);
+      } else {
+        let abs = files.map((file) => (0, import_node_path8.resolve)(io.cwd, file)), resume = shortRunBytes(abs) !== void 0 ? await pauseOptimizer() : void 0;
+        try {
+          for (let i = 0; i < files.length; i++) {
+            let p = planFileSync(files[i], abs[i], settings);
+            planned.push(p), onPlanned(i, p);
+          }
+        } finally {
+          resume?.();
         }
+      }
     } catch (err) {
       throw await staging?.discard(), err;
     } finally {
@@ -16651,7 +16690,7 @@ async function writeAll(args, io, mode, planned, early) {
       let rel = (0, import_node_path8.relative)(io.cwd, p.abs);
       if (rel.startsWith("..") || (0, import_node_path8.isAbsolute)(rel)) throw new UsageError(`--out-dir mirrors paths relative to the current directory; ${p.result.path} is outside it`);
       let dest = (0, import_node_path8.join)(outDir, rel);
-      await import_node_fs7.promises.readFile(dest, "utf8").catch(() => {
+      await import_node_fs8.promises.readFile(dest, "utf8").catch(() => {
       }) !== p.output && jobs2.push({ index, p, dest });
     }
     staging = new Staging(args.keepGoing, outDir !== void 0);
@@ -16672,7 +16711,7 @@ async function writeAll(args, io, mode, planned, early) {
   for (let job of jobs) job.error !== void 0 && fail(job, job.error);
   if (failures.length > 0 && !args.keepGoing) {
     for (let job of jobs) await job.staged?.abort();
-    for (let dir of staging.madeDirs.sort((a, b) => b.length - a.length)) await import_node_fs7.promises.rmdir(dir).catch(() => {
+    for (let dir of staging.madeDirs.sort((a, b) => b.length - a.length)) await import_node_fs8.promises.rmdir(dir).catch(() => {
     });
     return failures;
   }
@@ -16699,10 +16738,10 @@ function createdChain(top2, leaf) {
     ;
   return chain;
 }
-var import_node_path8, import_node_fs7, EMPTY2, REPORT_MODE, Staging, WRITE_CONCURRENCY, init_run_migrate = __esm({
+var import_node_path8, import_node_fs8, EMPTY2, REPORT_MODE, Staging, WRITE_CONCURRENCY, init_run_migrate = __esm({
   "src/cli/run-migrate.ts"() {
     "use strict";
-    import_node_path8 = require("node:path"), import_node_fs7 = require("node:fs");
+    import_node_path8 = require("node:path"), import_node_fs8 = require("node:fs");
     init_errors();
     init_io();
     init_migrate();
@@ -16714,6 +16753,7 @@ var import_node_path8, import_node_fs7, EMPTY2, REPORT_MODE, Staging, WRITE_CONC
     init_plan_files();
     init_load_certificate();
     init_key_files();
+    init_short_run();
     init_render_secret();
     EMPTY2 = { path: "", status: "error", unresolved: !1, written: !1, changes: [], warnings: [], errors: [] }, REPORT_MODE = { write: "write", check: "check", list: "list-different", "out-dir": "out-dir" }, Staging = class {
       constructor(keepGoing, mkdirs) {
@@ -16768,7 +16808,7 @@ var import_node_path8, import_node_fs7, EMPTY2, REPORT_MODE, Staging, WRITE_CONC
       async stage(job) {
         try {
           if (this.mkdirs) {
-            let made = await import_node_fs7.promises.mkdir((0, import_node_path8.dirname)(job.dest), { recursive: !0 });
+            let made = await import_node_fs8.promises.mkdir((0, import_node_path8.dirname)(job.dest), { recursive: !0 });
             made !== void 0 && this.madeDirs.push(...createdChain(made, (0, import_node_path8.dirname)(job.dest)));
           }
           job.staged = await stageFileAtomic(job.dest, job.p.output, job.p.keyFile ? { mode: 384 } : {});
@@ -17009,8 +17049,8 @@ Run "delegate-mtls --help" for usage.
 init_plan_worker_arg();
 
 // src/cli/std-writer.ts
-var import_node_fs8 = require("node:fs");
-function stdWriter(fd, stream, write = import_node_fs8.writeSync) {
+var import_node_fs9 = require("node:fs");
+function stdWriter(fd, stream, write = import_node_fs9.writeSync) {
   let fallback, closed = !1, tty, viaStream = () => fallback || (fallback = stream(), fallback.on("error", (err) => {
     if (err.code !== "EPIPE") throw err;
   }), fallback);
@@ -17038,9 +17078,9 @@ function stdWriter(fd, stream, write = import_node_fs8.writeSync) {
 }
 function maybeTerminal(fd) {
   try {
-    let st = (0, import_node_fs8.fstatSync)(fd);
+    let st = (0, import_node_fs9.fstatSync)(fd);
     if (!st.isCharacterDevice()) return !1;
-    let devNull = (0, import_node_fs8.statSync)("/dev/null", { throwIfNoEntry: !1 });
+    let devNull = (0, import_node_fs9.statSync)("/dev/null", { throwIfNoEntry: !1 });
     return !(devNull && devNull.dev === st.dev && devNull.ino === st.ino && devNull.rdev === st.rdev);
   } catch {
     return !1;
@@ -17073,4 +17113,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=2cbe94e862a1b1a027d77fb5cc76c28106daa827f1eb0b7fee97fdb054848daf
+//# delegate-mtls-bundle sha256=84790e5e3319c3f4ec6166a0132d9071c862e9763ee0128280c73662cb358e16

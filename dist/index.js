@@ -216,7 +216,7 @@ async function main(argv, io, onLoad) {
       }
       default: {
         precheckMigrate(args), onLoad?.("migrate");
-        let { runMigrate } = await import("./chunks/run-migrate-HZEXNA7X.js");
+        let { runMigrate } = await import("./chunks/run-migrate-WVMY337N.js");
         return await runMigrate(args, io);
       }
     }

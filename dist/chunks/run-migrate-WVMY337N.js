@@ -262,6 +262,31 @@ process.argv.includes(PLAN_WORKER_ARG) && import("node:worker_threads").then(({ 
     parentPort.postMessage({ i, planned: planFileSync(jobs[i].file, jobs[i].abs, settings) });
 });
 
+// src/cli/short-run.ts
+import { statSync } from "node:fs";
+var SHORT_RUN_BYTES = 128 * 1024, SHORT_RUN_FILES = 32;
+function shortRunBytes(paths) {
+  if (paths.length > SHORT_RUN_FILES) return;
+  let total = 0;
+  for (let path of paths) {
+    let st = statSync(path, { throwIfNoEntry: !1 });
+    if (st && !st.isFile()) return;
+    total += st?.size ?? 0;
+  }
+  return total <= SHORT_RUN_BYTES ? total : void 0;
+}
+var USER_COMPILER_FLAG = /^--(?:no-?)?(?:jitless|opt|turbofan|always-turbofan|always-opt|maglev|sparkplug|lite-mode|max-opt)\b/;
+async function pauseOptimizer() {
+  if ([...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)].map((f) => f.replaceAll("_", "-")).some((f) => USER_COMPILER_FLAG.test(f))) return () => {
+  };
+  let { setFlagsFromString } = await import("node:v8");
+  setFlagsFromString("--no-opt");
+  let paused = !0;
+  return () => {
+    paused && (paused = !1, setFlagsFromString("--opt"));
+  };
+}
+
 // src/cli/run-migrate.ts
 async function runMigrate(args, io) {
   if (!args.endpoint) throw new UsageError("--endpoint is required (or set DELEGATE_MTLS_ENDPOINT), e.g. --endpoint https://acme.harness.io:8443");
@@ -286,8 +311,12 @@ async function runMigrate(args, io) {
   let planned = [], mode, staging;
   if (stdin) {
     mode = modeOf(args, 1, !0);
-    let read = await readStdin(io.stdin, maxBytes), settings = planSettings(mode);
-    planned.push("error" in read ? readError(STDIN_NAME, read.error) : planText(STDIN_NAME, read.text, settings));
+    let read = await readStdin(io.stdin, maxBytes), settings = planSettings(mode), resume = "text" in read && read.text.length <= SHORT_RUN_BYTES ? await pauseOptimizer() : void 0;
+    try {
+      planned.push("error" in read ? readError(STDIN_NAME, read.error) : planText(STDIN_NAME, read.text, settings));
+    } finally {
+      resume?.();
+    }
   } else {
     let { files, errors } = await expandPaths(args.paths, io.cwd);
     mode = modeOf(args, files.length + errors.length, !1);
@@ -301,11 +330,17 @@ async function runMigrate(args, io) {
       if (files.length >= PARALLEL_THRESHOLD) {
         let jobs = files.map((file) => ({ file, abs: resolve(io.cwd, file) }));
         planned.push(...await planInWorkers(jobs, settings, onPlanned));
-      } else
-        for (let i = 0; i < files.length; i++) {
-          let p = planFileSync(files[i], resolve(io.cwd, files[i]), settings);
-          planned.push(p), onPlanned(i, p);
+      } else {
+        let abs = files.map((file) => resolve(io.cwd, file)), resume = shortRunBytes(abs) !== void 0 ? await pauseOptimizer() : void 0;
+        try {
+          for (let i = 0; i < files.length; i++) {
+            let p = planFileSync(files[i], abs[i], settings);
+            planned.push(p), onPlanned(i, p);
+          }
+        } finally {
+          resume?.();
         }
+      }
     } catch (err) {
       throw await staging?.discard(), err;
     } finally {
