@@ -15,14 +15,17 @@ export function report(ctx: PlanContext, severity: Severity, code: DiagnosticCod
   ctx.diagnostics.push({ code, severity, message, file: ctx.file, ...pos })
 }
 
-const units = new WeakMap<object, number>()
-
-/** The edit context for one document: the stream's text and line ending, the document's indent step. */
+/**
+ * The edit context for one document: the stream's text and line ending, the document's indent step.
+ * The steps are kept on the plan's context, not in a module-level WeakMap: V8 promotes what such a map
+ * holds to its old generation, which made every file's syntax trees outlive their plan in a batch.
+ */
 export function editContext(ctx: PlanContext, resource: Resource): EditContext {
-  let unit = units.get(resource.doc)
+  ctx.units ??= new Map()
+  let unit = ctx.units.get(resource.doc)
   if (unit === undefined) {
     unit = indentUnit(ctx.src, resource.doc.contents)
-    units.set(resource.doc, unit)
+    ctx.units.set(resource.doc, unit)
   }
   return { src: ctx.src, eol: ctx.eol, unit }
 }

@@ -84,4 +84,6 @@ export interface PlanContext {
   scope?: PlanScope
   /** The resources by name, built on the first lookup (src/mtls/scope.ts). */
   byName?: Map<string | undefined, Resource[]>
+  /** Each edited document's indentation step, found on its first edit (src/mtls/context.ts). */
+  units?: Map<object, number>
 }
