@@ -15,41 +15,55 @@ const decode = (text: string): unknown => {
 
 const get = (root: unknown, ptr: PathSeg[]) => ptr.reduce<unknown>((cur, seg) => (cur as Json | undefined)?.[seg], root)
 
-function parentOf(root: unknown, ptr: PathSeg[], create: boolean): Json | undefined {
-  let cur = root as Json
+/**
+ * The container that holds `ptr`'s last segment, in a tree whose containers along `ptr` are copies:
+ * each one `ptr` passes through is replaced by a shallow copy the first time (`owned` records them),
+ * so that writing there never changes the value the tree was made from (the planner's decoding of the
+ * input, which the guard reuses). With `create`, missing containers on the way are made.
+ */
+function ownedParent(root: Json, ptr: PathSeg[], create: boolean, owned: Set<object>): Json | undefined {
+  let cur = root
   for (const seg of ptr.slice(0, -1)) {
-    if (cur[seg] === undefined || cur[seg] === null) {
+    let next = cur[seg] as Json | null | undefined
+    if (next === undefined || next === null) {
       if (!create) return undefined
-      cur[seg] = {}
+      cur[seg] = next = {}
+    } else if (typeof next === 'object' && !owned.has(next)) {
+      cur[seg] = next = (Array.isArray(next) ? [...next] : { ...next }) as Json
     }
-    cur = cur[seg] as Json
+    // A scalar on the way stays one: writing into it throws (strict mode), as a planned change there must.
+    if (typeof next === 'object') owned.add(next)
+    cur = next
   }
   return cur
 }
 
-/** Applies planned changes to a decoded document: what the output must decode to. */
+/** Applies planned changes to a decoded document: what the output must decode to. `value` itself is left as it is. */
 export function applyChanges(value: unknown, changes: { op: string; ptr: PathSeg[]; after?: unknown }[]): unknown {
-  const root = structuredClone(value) as Json
+  // A document that is no collection (null, a scalar) is its own copy; a change in it throws, as it must.
+  const root = (value === null || typeof value !== 'object' ? value : Array.isArray(value) ? [...value] : { ...value }) as Json
+  const owned = new Set<object>(root === null || typeof root !== 'object' ? [] : [root])
   const removals: PathSeg[][] = []
   for (const { op, ptr, after } of changes) {
     if (op === 'remove') {
       removals.push(ptr)
       continue
     }
-    const parent = parentOf(root, ptr, true)!
+    const parent = ownedParent(root, ptr, true, owned)!
     const key = ptr[ptr.length - 1]!
     if (op === 'append') {
-      if (!Array.isArray(parent[key])) parent[key] = []
-      ;(parent[key] as unknown[]).push(structuredClone(after))
+      const list = parent[key]
+      parent[key] = [...(Array.isArray(list) ? list : []), structuredClone(after)]
+      owned.add(parent[key] as object)
     } else parent[key] = structuredClone(after)
   }
   // Deepest and last first, so a removal never shifts the index of another (a list item before its list's key).
   removals.sort((a, b) => comparePtr(b, a))
   for (const ptr of removals) {
-    const owner = get(root, ptr.slice(0, -1))
+    const owner = ownedParent(root, ptr, false, owned)
     const last = ptr[ptr.length - 1]!
     if (Array.isArray(owner) && typeof last === 'number') owner.splice(last, 1)
-    else if (owner && typeof owner === 'object' && typeof last === 'string') delete (owner as Json)[last]
+    else if (owner && typeof owner === 'object' && typeof last === 'string') delete owner[last]
   }
   return root
 }
@@ -66,8 +80,9 @@ function comparePtr(a: PathSeg[], b: PathSeg[]): number {
   return a.length - b.length
 }
 
+/** Sets `ptr` in `root`, a tree the guard owns at its top (copying the containers on the way, as applyChanges does). */
 function put(root: unknown, ptr: PathSeg[], value: unknown): void {
-  const parent = parentOf(root, ptr, false)
+  const parent = ownedParent(root as Json, ptr, false, new Set([root as object]))
   if (parent) parent[ptr[ptr.length - 1]!] = value
 }
 
