@@ -14,7 +14,16 @@ export const holdsKey = (r: FileResult, output?: string) =>
   (output !== undefined && textHoldsKey(output))
 
 /** A PEM private key, or Secret data under `client.key`/`client.crt`/`tls.key` that is not a placeholder (conservative). */
-export const textHoldsKey = (text: string) => /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(text) || redactSecretData(text) !== text
+export const textHoldsKey = (text: string) => PEM_KEY.test(text) || (MAY_HOLD_SECRET_DATA.test(text) && redactSecretData(text) !== text)
+
+const PEM_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/
+/**
+ * What any text redactSecretData changes contains: a secret key name followed by a colon (a YAML or
+ * JSON entry, quoted or not), a PEM private key's BEGIN line (tested first), or a base64 run of 40
+ * characters (a key encoded). A migrated manifest without key data has none of them, and is then
+ * not redacted for nothing: that costs a fleet `--write` a few percent of its time.
+ */
+const MAY_HOLD_SECRET_DATA = /(?:client\.key|client\.crt|tls\.key)["']?[ \t]*:|[A-Za-z0-9+/]{40}/
 
 /** A private key committed to git is a leak waiting to happen: say so, and what GitOps repos use instead. */
 export async function warnIfInGitTree(abs: string, shown: string, io: Io): Promise<void> {

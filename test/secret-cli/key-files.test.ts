@@ -4,11 +4,14 @@
  * bundle), as a user runs it.
  */
 import { execFileSync } from 'node:child_process'
-import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { chmodSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { textHoldsKey } from '../../src/cli/key-files.js'
+import { redactSecretData } from '../../src/secret/render-secret.js'
+import { CORPUS_DIR, ENDPOINT, REPO_ROOT } from '../helpers/corpus.js'
+import { migrate } from '../../src/pipeline/migrate.js'
 import { b64, bin, cli, E, F, FIXED, FIXTURES, gitInit, HAND_RENDERED, read, SAMPLE, workspace } from './harness.js'
 
 const ws = workspace()
@@ -139,6 +142,39 @@ test('textHoldsKey (for callers that write a copy of a file that already holds a
   assert.ok(textHoldsKey(`stringData:\n  key.pem: |\n    ${ws.fx.ec.key.replace(/\n/g, '\n    ')}`))
   assert.not.ok(textHoldsKey(read(SAMPLE)))
   assert.not.ok(textHoldsKey(read(HAND_RENDERED)), 'placeholders are not keys')
+})
+
+test('textHoldsKey says what the full redaction says, on every manifest, fixture and golden of the repository and on keys in every form', () => {
+  const full = (text: string) => /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(text) || redactSecretData(text) !== text
+  const texts: string[] = []
+  for (const dir of [join(REPO_ROOT, 'samples'), join(REPO_ROOT, 'test'), CORPUS_DIR]) {
+    for (const f of readdirSync(dir, { recursive: true }).map(String)) {
+      if (!/\.(ya?ml|json|txt|diff)$/.test(f)) continue
+      const text = readFileSync(join(dir, f), 'utf8')
+      // And what a migration makes of it: the texts textHoldsKey sees on --write.
+      texts.push(text, migrate(text, { endpoint: ENDPOINT }).output)
+    }
+  }
+  const key = ws.fx.ec.key
+  const b64key = b64(key)
+  texts.push(
+    `data:\n  client.key: ${b64key}\n`,
+    `data:\n  "client.crt" : ${b64key}\n`,
+    `{"data": {"tls.key": "${b64key}"}}`,
+    `{"data": {"tls.key":"<base64 of the key>"}}`,
+    `stringData:\n  client.key: |\n    ${key.replace(/\n/g, '\n    ')}`,
+    `@@ -1,2 +1,2 @@\n-  client.key: ${b64key}\n+  client.key: ""\n`,
+    `annotations:\n  blob: ${b64key}\n`,
+    `value: /etc/mtls/client.crt\n`,
+    `data:\n  client.key: ""\n  client.crt: e30=\n`,
+  )
+  assert.ok(texts.length > 100, `only ${texts.length} texts`)
+  let holding = 0
+  for (const t of texts) {
+    assert.is(textHoldsKey(t), full(t), t.slice(0, 200))
+    if (full(t)) holding++
+  }
+  assert.ok(holding >= 5, `only ${holding} of the texts hold a key: the comparison would prove little`)
 })
 
 test.run()
