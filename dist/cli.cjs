@@ -9864,20 +9864,20 @@ function report(ctx, severity, code, message, at) {
   ctx.diagnostics.push({ code, severity, message, file: ctx.file, ...pos });
 }
 function editContext(ctx, resource) {
-  let unit = units.get(resource.doc);
-  return unit === void 0 && (unit = indentUnit(ctx.src, resource.doc.contents), units.set(resource.doc, unit)), { src: ctx.src, eol: ctx.eol, unit };
+  ctx.units ??= /* @__PURE__ */ new Map();
+  let unit = ctx.units.get(resource.doc);
+  return unit === void 0 && (unit = indentUnit(ctx.src, resource.doc.contents), ctx.units.set(resource.doc, unit)), { src: ctx.src, eol: ctx.eol, unit };
 }
 function plan(ctx, resource, op, ptr, display, values, reason, splices, inner) {
   let change = { resource, path: formatPath(display), op, ...values, reason };
   ctx.edits.push(inner ? { change, ptr, inner, splices } : { change, ptr, splices });
 }
-var units, init_context = __esm({
+var init_context = __esm({
   "src/mtls/context.ts"() {
     "use strict";
     init_layout();
     init_lookup();
     init_source();
-    units = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -11092,13 +11092,13 @@ function mtlsEndpointKind(url) {
   return /(^|\.)harness\.io$/.test(u.hostname) ? u.port === "8443" || /\.agent\./.test(`.${u.hostname}`) ? "yes" : "no" : "unknown";
 }
 function audit(inputs, options = {}) {
-  let errors = [], texts = inputs.map((input, file) => ({ file, text: readSource(input.text).text })), units2 = texts.length === 0 ? [] : [buildUnit(texts)].filter((u) => u !== void 0);
-  texts.length > 0 && units2.length === 0 && (texts = texts.filter(({ file, text }) => {
+  let errors = [], texts = inputs.map((input, file) => ({ file, text: readSource(input.text).text })), units = texts.length === 0 ? [] : [buildUnit(texts)].filter((u) => u !== void 0);
+  texts.length > 0 && units.length === 0 && (texts = texts.filter(({ file, text }) => {
     let parsed = parseStream(text, inputs[file].path);
     return errors.push(...parsed.errors), parsed.errors.length === 0;
-  }), units2 = makeUnits(texts));
+  }), units = makeUnits(texts));
   let fixed = options.endpoint === void 0 ? void 0 : normalizeEndpoint(options.endpoint), rows = [];
-  for (let unit of units2) rows.push(...auditUnit(unit, inputs, options, fixed));
+  for (let unit of units) rows.push(...auditUnit(unit, inputs, options, fixed));
   let order = new Map(inputs.map((input, i) => [input.path, i]));
   rows.sort((a, b) => order.get(a.file) - order.get(b.file) || a.document - b.document);
   let count = (s) => rows.filter((r) => r.state === s).length, summary = {
@@ -15846,30 +15846,34 @@ var init_deep_equal = __esm({
 });
 
 // src/pipeline/guard.ts
-function parentOf(root, ptr, create) {
+function ownedParent(root, ptr, create, owned) {
   let cur = root;
   for (let seg of ptr.slice(0, -1)) {
-    if (cur[seg] === void 0 || cur[seg] === null) {
+    let next = cur[seg];
+    if (next == null) {
       if (!create) return;
-      cur[seg] = {};
-    }
-    cur = cur[seg];
+      cur[seg] = next = {};
+    } else typeof next == "object" && !owned.has(next) && (cur[seg] = next = Array.isArray(next) ? [...next] : { ...next });
+    typeof next == "object" && owned.add(next), cur = next;
   }
   return cur;
 }
 function applyChanges(value, changes) {
-  let root = structuredClone(value), removals = [];
+  let root = value === null || typeof value != "object" ? value : Array.isArray(value) ? [...value] : { ...value }, owned = new Set(root === null || typeof root != "object" ? [] : [root]), removals = [];
   for (let { op, ptr, after } of changes) {
     if (op === "remove") {
       removals.push(ptr);
       continue;
     }
-    let parent = parentOf(root, ptr, !0), key = ptr[ptr.length - 1];
-    op === "append" ? (Array.isArray(parent[key]) || (parent[key] = []), parent[key].push(structuredClone(after))) : parent[key] = structuredClone(after);
+    let parent = ownedParent(root, ptr, !0, owned), key = ptr[ptr.length - 1];
+    if (op === "append") {
+      let list = parent[key];
+      parent[key] = [...Array.isArray(list) ? list : [], structuredClone(after)], owned.add(parent[key]);
+    } else parent[key] = structuredClone(after);
   }
   removals.sort((a, b) => comparePtr(b, a));
   for (let ptr of removals) {
-    let owner = get(root, ptr.slice(0, -1)), last = ptr[ptr.length - 1];
+    let owner = ownedParent(root, ptr, !1, owned), last = ptr[ptr.length - 1];
     Array.isArray(owner) && typeof last == "number" ? owner.splice(last, 1) : owner && typeof owner == "object" && typeof last == "string" && delete owner[last];
   }
   return root;
@@ -15883,7 +15887,7 @@ function comparePtr(a, b) {
   return a.length - b.length;
 }
 function put(root, ptr, value) {
-  let parent = parentOf(root, ptr, !1);
+  let parent = ownedParent(root, ptr, !1, /* @__PURE__ */ new Set([root]));
   parent && (parent[ptr[ptr.length - 1]] = value);
 }
 function checkOutput(input, inputDocs, output, edits, inputStarts, decodedInput) {
@@ -16464,12 +16468,12 @@ async function warnIfInGitTree(abs, shown, io) {
     if ((0, import_node_path7.dirname)(dir) === dir) return;
   }
 }
-var import_node_fs6, import_node_path7, holdsKey, textHoldsKey, init_key_files = __esm({
+var import_node_fs6, import_node_path7, holdsKey, textHoldsKey, PEM_KEY, MAY_HOLD_SECRET_DATA, init_key_files = __esm({
   "src/cli/key-files.ts"() {
     "use strict";
     import_node_fs6 = require("node:fs"), import_node_path7 = require("node:path");
     init_render_secret();
-    holdsKey = (r, output) => r.changes.some((c) => c.resource.kind === "Secret" && (c.op === "insert" || /^data\./.test(c.path))) || output !== void 0 && textHoldsKey(output), textHoldsKey = (text) => /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(text) || redactSecretData(text) !== text;
+    holdsKey = (r, output) => r.changes.some((c) => c.resource.kind === "Secret" && (c.op === "insert" || /^data\./.test(c.path))) || output !== void 0 && textHoldsKey(output), textHoldsKey = (text) => PEM_KEY.test(text) || MAY_HOLD_SECRET_DATA.test(text) && redactSecretData(text) !== text, PEM_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/, MAY_HOLD_SECRET_DATA = /(?:client\.key|client\.crt|tls\.key)["']?[ \t]*:|[A-Za-z0-9+/]{40}/;
   }
 });
 
@@ -17113,4 +17117,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=84790e5e3319c3f4ec6166a0132d9071c862e9763ee0128280c73662cb358e16
+//# delegate-mtls-bundle sha256=1ee66be8254909a62a85e970c5c1d987395e38ebc3a735bcdfb3d5305dac13a8

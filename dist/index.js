@@ -1,16 +1,16 @@
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
   audit
-} from "./chunks/chunk-ZLPIUTTA.js";
+} from "./chunks/chunk-YOO23PTR.js";
 import {
   migrate,
   normalizeRevertEndpoint,
   precheckMigrate,
   resolveOptions,
   revert
-} from "./chunks/chunk-TQWSCKS7.js";
+} from "./chunks/chunk-IOQPLSL2.js";
 import "./chunks/chunk-DAZMBJHM.js";
-import "./chunks/chunk-OANP2DFT.js";
+import "./chunks/chunk-R3EGXISQ.js";
 import "./chunks/chunk-32QBJ2ZU.js";
 import {
   InternalError,
@@ -211,12 +211,12 @@ async function main(argv, io, onLoad) {
       }
       case "audit": {
         onLoad?.("audit");
-        let { runAudit } = await import("./chunks/run-audit-HAHMLAFU.js");
+        let { runAudit } = await import("./chunks/run-audit-RGS5PJOA.js");
         return await runAudit(args, io);
       }
       default: {
         precheckMigrate(args), onLoad?.("migrate");
-        let { runMigrate } = await import("./chunks/run-migrate-WVMY337N.js");
+        let { runMigrate } = await import("./chunks/run-migrate-IRMZECF3.js");
         return await runMigrate(args, io);
       }
     }

@@ -44,7 +44,7 @@ import {
   stringAt,
   toPlain,
   writeSource
-} from "./chunk-OANP2DFT.js";
+} from "./chunk-R3EGXISQ.js";
 import {
   require_dist
 } from "./chunk-32QBJ2ZU.js";
@@ -189,30 +189,34 @@ var decode = (text) => {
   if (doc.errors.length > 0) throw new Error(`embedded YAML does not parse: ${doc.errors[0].message}`);
   return doc.toJS({ maxAliasCount: 100 });
 }, get = (root, ptr) => ptr.reduce((cur, seg) => cur?.[seg], root);
-function parentOf(root, ptr, create) {
+function ownedParent(root, ptr, create, owned) {
   let cur = root;
   for (let seg of ptr.slice(0, -1)) {
-    if (cur[seg] === void 0 || cur[seg] === null) {
+    let next = cur[seg];
+    if (next == null) {
       if (!create) return;
-      cur[seg] = {};
-    }
-    cur = cur[seg];
+      cur[seg] = next = {};
+    } else typeof next == "object" && !owned.has(next) && (cur[seg] = next = Array.isArray(next) ? [...next] : { ...next });
+    typeof next == "object" && owned.add(next), cur = next;
   }
   return cur;
 }
 function applyChanges(value, changes) {
-  let root = structuredClone(value), removals = [];
+  let root = value === null || typeof value != "object" ? value : Array.isArray(value) ? [...value] : { ...value }, owned = new Set(root === null || typeof root != "object" ? [] : [root]), removals = [];
   for (let { op, ptr, after } of changes) {
     if (op === "remove") {
       removals.push(ptr);
       continue;
     }
-    let parent = parentOf(root, ptr, !0), key = ptr[ptr.length - 1];
-    op === "append" ? (Array.isArray(parent[key]) || (parent[key] = []), parent[key].push(structuredClone(after))) : parent[key] = structuredClone(after);
+    let parent = ownedParent(root, ptr, !0, owned), key = ptr[ptr.length - 1];
+    if (op === "append") {
+      let list = parent[key];
+      parent[key] = [...Array.isArray(list) ? list : [], structuredClone(after)], owned.add(parent[key]);
+    } else parent[key] = structuredClone(after);
   }
   removals.sort((a, b) => comparePtr(b, a));
   for (let ptr of removals) {
-    let owner = get(root, ptr.slice(0, -1)), last = ptr[ptr.length - 1];
+    let owner = ownedParent(root, ptr, !1, owned), last = ptr[ptr.length - 1];
     Array.isArray(owner) && typeof last == "number" ? owner.splice(last, 1) : owner && typeof owner == "object" && typeof last == "string" && delete owner[last];
   }
   return root;
@@ -226,7 +230,7 @@ function comparePtr(a, b) {
   return a.length - b.length;
 }
 function put(root, ptr, value) {
-  let parent = parentOf(root, ptr, !1);
+  let parent = ownedParent(root, ptr, !1, /* @__PURE__ */ new Set([root]));
   parent && (parent[ptr[ptr.length - 1]] = value);
 }
 function checkOutput(input, inputDocs, output, edits, inputStarts, decodedInput) {

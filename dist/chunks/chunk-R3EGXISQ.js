@@ -1126,10 +1126,10 @@ function report(ctx, severity, code, message, at) {
   let offset = typeof at == "number" ? at : at?.range?.[0], pos = offset === void 0 ? {} : linePos(ctx.src, offset);
   ctx.diagnostics.push({ code, severity, message, file: ctx.file, ...pos });
 }
-var units = /* @__PURE__ */ new WeakMap();
 function editContext(ctx, resource) {
-  let unit = units.get(resource.doc);
-  return unit === void 0 && (unit = indentUnit(ctx.src, resource.doc.contents), units.set(resource.doc, unit)), { src: ctx.src, eol: ctx.eol, unit };
+  ctx.units ??= /* @__PURE__ */ new Map();
+  let unit = ctx.units.get(resource.doc);
+  return unit === void 0 && (unit = indentUnit(ctx.src, resource.doc.contents), ctx.units.set(resource.doc, unit)), { src: ctx.src, eol: ctx.eol, unit };
 }
 function plan(ctx, resource, op, ptr, display, values, reason, splices, inner) {
   let change = { resource, path: formatPath(display), op, ...values, reason };

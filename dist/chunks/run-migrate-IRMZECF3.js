@@ -5,7 +5,7 @@ import {
   normalizeRevertEndpoint,
   resolveOptions,
   revert
-} from "./chunk-TQWSCKS7.js";
+} from "./chunk-IOQPLSL2.js";
 import {
   loadCertificate
 } from "./chunk-7LACHA2V.js";
@@ -22,7 +22,7 @@ import {
   stageFileAtomic,
   syncDirectory
 } from "./chunk-ZKF7AZES.js";
-import "./chunk-OANP2DFT.js";
+import "./chunk-R3EGXISQ.js";
 import {
   redactSecretData
 } from "./chunk-32QBJ2ZU.js";
@@ -197,7 +197,7 @@ function unifiedDiff(before, after, nameA, nameB, context = 3) {
 // src/cli/key-files.ts
 import { promises as fsp } from "node:fs";
 import { dirname, join } from "node:path";
-var holdsKey = (r, output) => r.changes.some((c) => c.resource.kind === "Secret" && (c.op === "insert" || /^data\./.test(c.path))) || output !== void 0 && textHoldsKey(output), textHoldsKey = (text) => /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(text) || redactSecretData(text) !== text;
+var holdsKey = (r, output) => r.changes.some((c) => c.resource.kind === "Secret" && (c.op === "insert" || /^data\./.test(c.path))) || output !== void 0 && textHoldsKey(output), textHoldsKey = (text) => PEM_KEY.test(text) || MAY_HOLD_SECRET_DATA.test(text) && redactSecretData(text) !== text, PEM_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/, MAY_HOLD_SECRET_DATA = /(?:client\.key|client\.crt|tls\.key)["']?[ \t]*:|[A-Za-z0-9+/]{40}/;
 async function warnIfInGitTree(abs, shown, io) {
   for (let dir = dirname(abs); ; dir = dirname(dir)) {
     if (await fsp.stat(join(dir, ".git")).then(() => !0, () => !1)) {

@@ -19,7 +19,7 @@ import {
   planStream,
   readSource,
   stringAt
-} from "./chunk-OANP2DFT.js";
+} from "./chunk-R3EGXISQ.js";
 import {
   require_dist
 } from "./chunk-32QBJ2ZU.js";

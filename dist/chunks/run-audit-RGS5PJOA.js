@@ -1,7 +1,7 @@
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
   audit
-} from "./chunk-ZLPIUTTA.js";
+} from "./chunk-YOO23PTR.js";
 import {
   DEFAULT_MAX_BYTES,
   STDIN_NAME,
@@ -9,7 +9,7 @@ import {
   readInput,
   readStdin
 } from "./chunk-ZKF7AZES.js";
-import "./chunk-OANP2DFT.js";
+import "./chunk-R3EGXISQ.js";
 import "./chunk-32QBJ2ZU.js";
 import {
   UsageError,
