@@ -8,7 +8,7 @@ import {
   precheckMigrate,
   resolveOptions,
   revert
-} from "./chunks/chunk-IOQPLSL2.js";
+} from "./chunks/chunk-AHUAWJVI.js";
 import "./chunks/chunk-DAZMBJHM.js";
 import "./chunks/chunk-R3EGXISQ.js";
 import "./chunks/chunk-32QBJ2ZU.js";
@@ -216,7 +216,7 @@ async function main(argv, io, onLoad) {
       }
       default: {
         precheckMigrate(args), onLoad?.("migrate");
-        let { runMigrate } = await import("./chunks/run-migrate-IRMZECF3.js");
+        let { runMigrate } = await import("./chunks/run-migrate-APBUMFPE.js");
         return await runMigrate(args, io);
       }
     }

@@ -80,9 +80,11 @@ test('set, add (making missing parents), append (to a list or none), remove (key
     { op: 'remove', ptr: ['spec', 'template', 'spec', 'containers', 0, 'env', 0] },
     { op: 'remove', ptr: ['spec', 'template', 'spec', 'containers', 0, 'env', 1] },
   ]
-  const got = applyChanges(value, changes)
-  assert.equal(got, oracle(DOC(), changes))
-  assert.equal(value, DOC(), 'the value given is unchanged')
+  for (const copy of ['deep', 'paths'] as const) {
+    const got = applyChanges(value, changes, copy)
+    assert.equal(got, oracle(DOC(), changes), copy)
+    assert.equal(value, DOC(), `${copy}: the value given is unchanged`)
+  }
 })
 
 test('matches a deep copy changed in place, for random documents and changes; never changes its input', () => {
@@ -107,19 +109,31 @@ test('matches a deep copy changed in place, for random documents and changes; ne
       } catch {
         wantError = true // a change into a scalar: both must throw
       }
-      let got: unknown
-      let gotError = false
-      try {
-        got = applyChanges(frozen, changes)
-      } catch {
-        gotError = true
+      for (const copy of ['deep', 'paths'] as const) {
+        let got: unknown
+        let gotError = false
+        try {
+          got = applyChanges(frozen, changes, copy)
+        } catch {
+          gotError = true
+        }
+        assert.is(gotError, wantError, copy)
+        if (!wantError) assert.equal(got, want, copy)
+        assert.equal(frozen, value, `${copy}: the input was changed`)
       }
-      assert.is(gotError, wantError)
-      if (!wantError) assert.equal(got, want)
-      assert.equal(frozen, value, 'the input was changed')
     }),
     { numRuns: 2000, seed: 7 },
   )
+})
+
+test('a container shared between places (a YAML alias decodes to one object): \'deep\' changes it everywhere, as the output decodes', () => {
+  const env = [{ name: 'A', value: '1' }]
+  const shared = () => ({ containers: [{ name: 'delegate', env }, { name: 'sidecar', env }] })
+  const change: Change[] = [{ op: 'append', ptr: ['containers', 0, 'env'], after: { name: 'B', value: '2' } }]
+  const got = applyChanges(shared(), change, 'deep') as { containers: { env: unknown[] }[] }
+  assert.equal(got, oracle(shared(), change))
+  assert.is(got.containers[1]!.env.length, 2, 'the alias sees the new entry')
+  assert.is(env.length, 1, 'the value given is unchanged')
 })
 
 test.run()

@@ -196,13 +196,13 @@ function ownedParent(root, ptr, create, owned) {
     if (next == null) {
       if (!create) return;
       cur[seg] = next = {};
-    } else typeof next == "object" && !owned.has(next) && (cur[seg] = next = Array.isArray(next) ? [...next] : { ...next });
-    typeof next == "object" && owned.add(next), cur = next;
+    } else owned && typeof next == "object" && !owned.has(next) && (cur[seg] = next = Array.isArray(next) ? [...next] : { ...next });
+    typeof next == "object" && owned?.add(next), cur = next;
   }
   return cur;
 }
-function applyChanges(value, changes) {
-  let root = value === null || typeof value != "object" ? value : Array.isArray(value) ? [...value] : { ...value }, owned = new Set(root === null || typeof root != "object" ? [] : [root]), removals = [];
+function applyChanges(value, changes, copy = "deep") {
+  let collection = value !== null && typeof value == "object", root = copy === "deep" ? structuredClone(value) : collection ? Array.isArray(value) ? [...value] : { ...value } : value, owned = copy === "paths" ? new Set(collection ? [root] : []) : void 0, removals = [];
   for (let { op, ptr, after } of changes) {
     if (op === "remove") {
       removals.push(ptr);
@@ -211,7 +211,7 @@ function applyChanges(value, changes) {
     let parent = ownedParent(root, ptr, !0, owned), key = ptr[ptr.length - 1];
     if (op === "append") {
       let list = parent[key];
-      parent[key] = [...Array.isArray(list) ? list : [], structuredClone(after)], owned.add(parent[key]);
+      owned ? (parent[key] = [...Array.isArray(list) ? list : [], structuredClone(after)], owned.add(parent[key])) : Array.isArray(list) ? list.push(structuredClone(after)) : parent[key] = [structuredClone(after)];
     } else parent[key] = structuredClone(after);
   }
   removals.sort((a, b) => comparePtr(b, a));
@@ -229,8 +229,8 @@ function comparePtr(a, b) {
   }
   return a.length - b.length;
 }
-function put(root, ptr, value) {
-  let parent = ownedParent(root, ptr, !1, /* @__PURE__ */ new Set([root]));
+function put(root, ptr, value, copy) {
+  let parent = ownedParent(root, ptr, !1, copy === "paths" ? /* @__PURE__ */ new Set([root]) : void 0);
   parent && (parent[ptr[ptr.length - 1]] = value);
 }
 function checkOutput(input, inputDocs, output, edits, inputStarts, decodedInput) {
@@ -282,13 +282,13 @@ function checkOutput(input, inputDocs, output, edits, inputStarts, decodedInput)
     if (typeof out == "string") return out;
     let after = toPlain(out);
     if ("error" in before || "error" in after) return `document ${i + 1} does not decode`;
-    let outer = docEdits.filter((e) => !e.inner).map((e) => ({ op: e.change.op, ptr: e.ptr, after: "value" in e ? e.value : e.change.after })), expected = applyChanges(before.value, outer), actual = after.value, embedded = /* @__PURE__ */ new Map();
+    let outer = docEdits.filter((e) => !e.inner).map((e) => ({ op: e.change.op, ptr: e.ptr, after: "value" in e ? e.value : e.change.after })), copy = (inputStarts ? slice(input, inputStarts, i) : typeof inputDocs == "number" ? "*" : input.slice(inputDocs[i].range[0], inputDocs[i].range[1])).includes("*") ? "deep" : "paths", expected = applyChanges(before.value, outer, copy), actual = after.value, embedded = /* @__PURE__ */ new Map();
     for (let e of docEdits) e.inner && embedded.set(JSON.stringify(e.ptr), { ptr: e.ptr, edits: [...embedded.get(JSON.stringify(e.ptr))?.edits ?? [], e] });
     try {
       for (let { ptr, edits: inner } of embedded.values()) {
         let want = applyChanges(decode(String(get(expected, ptr))), inner.map((e) => ({ op: e.change.op, ptr: e.inner, after: "value" in e ? e.value : e.change.after }))), got = decode(String(get(actual, ptr)));
         if (!deepEqual(want, got)) return `document ${i + 1}: ${ptr.join(".")} does not hold exactly the planned changes`;
-        put(expected, ptr, null), put(actual, ptr, null);
+        put(expected, ptr, null, copy), put(actual, ptr, null, "deep");
       }
     } catch (e) {
       return `document ${i + 1}: ${e.message}`;

@@ -5,7 +5,7 @@ import {
   normalizeRevertEndpoint,
   resolveOptions,
   revert
-} from "./chunk-IOQPLSL2.js";
+} from "./chunk-AHUAWJVI.js";
 import {
   loadCertificate
 } from "./chunk-7LACHA2V.js";
