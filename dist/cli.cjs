@@ -10563,8 +10563,8 @@ function planUpgraderConfig(ctx, res) {
 `)[0]}`, file: ctx.file, ...at(e.pos[0]) });
     return;
   }
-  let root = doc.contents;
-  for (let problem of validate("upgraderConfig", doc.toJS())) {
+  let root = doc.contents, decoded = doc.toJS();
+  for (let problem of validate("upgraderConfig", decoded)) {
     let target = lookup(root, problem.path) ?? root;
     ctx.diagnostics.push({ code: "SCHEMA", severity: "error", message: `data."config.yaml" ${problem.path.join(".")} ${problem.message}`.replace("  ", " "), file: ctx.file, ...at(target?.range?.[0] ?? 0) });
   }
@@ -10588,7 +10588,9 @@ function planUpgraderConfig(ctx, res) {
     missing.forEach(([key, value], i) => edit("add", [key], { after: value }, "the upgrader reads the client certificate here", i === 0 ? splice : { start: splice.start, end: splice.end, text: "" }));
   }
   let edits = ctx.edits.slice(first), outer = embeddedSplices(ctx.src, ctx.eol, node, edits.flatMap((e) => e.splices).filter((s) => s.text !== "" || s.end > s.start));
-  edits.forEach((e, i) => e.splices = i === 0 ? outer : []);
+  edits.forEach((e, i) => {
+    e.splices = i === 0 ? outer : [], e.embedded = { text, value: decoded };
+  });
 }
 function planUpgraderCronJob(ctx, res) {
   let pod = lookup(res.doc.contents, res.podPath), { container, podCompact } = locateContainer(ctx, res.podPath, pod, res.container), delegateName = cronJobDelegateName(ctx, pod, res.ref.name);
@@ -15943,7 +15945,7 @@ function checkOutput(input, inputDocs, output, edits, inputStarts, decodedInput)
     for (let e of docEdits) e.inner && embedded.set(JSON.stringify(e.ptr), { ptr: e.ptr, edits: [...embedded.get(JSON.stringify(e.ptr))?.edits ?? [], e] });
     try {
       for (let { ptr, edits: inner } of embedded.values()) {
-        let want = applyChanges(decode(String(get(expected, ptr))), inner.map((e) => ({ op: e.change.op, ptr: e.inner, after: "value" in e ? e.value : e.change.after }))), got = decode(String(get(actual, ptr)));
+        let embeddedText = String(get(expected, ptr)), known = inner.find((e) => e.embedded)?.embedded, base = known && known.text === embeddedText ? known.value : decode(embeddedText), want = applyChanges(base, inner.map((e) => ({ op: e.change.op, ptr: e.inner, after: "value" in e ? e.value : e.change.after }))), got = decode(String(get(actual, ptr)));
         if (!deepEqual(want, got)) return `document ${i + 1}: ${ptr.join(".")} does not hold exactly the planned changes`;
         put(expected, ptr, null, copy), put(actual, ptr, null, "deep");
       }
@@ -17117,4 +17119,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=8ec4c5ed5643db5826382cf59e2884dd64b5230b4dd43a14adefaed04f5cc487
+//# delegate-mtls-bundle sha256=850ba881d0370cde160755fcc93450eaf59059b99823d2bd7ffd49c7d69413aa

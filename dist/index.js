@@ -1,16 +1,16 @@
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
   audit
-} from "./chunks/chunk-YOO23PTR.js";
+} from "./chunks/chunk-IJAZDHL5.js";
 import {
   migrate,
   normalizeRevertEndpoint,
   precheckMigrate,
   resolveOptions,
   revert
-} from "./chunks/chunk-AHUAWJVI.js";
+} from "./chunks/chunk-I5LVMQP2.js";
 import "./chunks/chunk-DAZMBJHM.js";
-import "./chunks/chunk-R3EGXISQ.js";
+import "./chunks/chunk-YUJCIU43.js";
 import "./chunks/chunk-32QBJ2ZU.js";
 import {
   InternalError,
@@ -211,12 +211,12 @@ async function main(argv, io, onLoad) {
       }
       case "audit": {
         onLoad?.("audit");
-        let { runAudit } = await import("./chunks/run-audit-RGS5PJOA.js");
+        let { runAudit } = await import("./chunks/run-audit-OTSLJ3DU.js");
         return await runAudit(args, io);
       }
       default: {
         precheckMigrate(args), onLoad?.("migrate");
-        let { runMigrate } = await import("./chunks/run-migrate-APBUMFPE.js");
+        let { runMigrate } = await import("./chunks/run-migrate-L6XN6GC5.js");
         return await runMigrate(args, io);
       }
     }

@@ -237,6 +237,13 @@ guard('a wrong value inside the upgrader config.yaml', () => {
   assertRefused(migrate(c.input, c.options, { afterSplice: corrupt }), c.input, /config\.yaml does not hold exactly the planned changes/)
 })
 
+guard('a changed key that no change planned, inside the upgrader config.yaml (the guard compares with the input\'s decoding, not the output\'s)', () => {
+  const c = sample()
+  const corrupt = (t: string) => t.replace('    dryRun: false\n', '    dryRun: true\n')
+  assert.ok(corrupt(c.input) !== c.input)
+  assertRefused(migrate(c.input, c.options, { afterSplice: corrupt }), c.input, /config\.yaml does not hold exactly the planned changes/)
+})
+
 guard('an extra document', () => {
   const c = sample()
   assertRefused(migrate(c.input, c.options, { afterSplice: (t) => t + '---\nkind: Oops\n' }), c.input, /the output has 12 documents/)

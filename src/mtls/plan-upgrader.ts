@@ -40,7 +40,8 @@ export function planUpgraderConfig(ctx: PlanContext, res: UpgraderConfig): void 
     return
   }
   const root = doc.contents
-  for (const problem of validate('upgraderConfig', doc.toJS())) {
+  const decoded: unknown = doc.toJS()
+  for (const problem of validate('upgraderConfig', decoded)) {
     const target = lookup(root, problem.path) ?? root
     ctx.diagnostics.push({ code: 'SCHEMA', severity: 'error', message: `data."config.yaml" ${problem.path.join('.')} ${problem.message}`.replace('  ', ' '), file: ctx.file, ...at(target?.range?.[0] ?? 0) })
   }
@@ -87,7 +88,10 @@ export function planUpgraderConfig(ctx: PlanContext, res: UpgraderConfig): void 
   // Map every inner splice onto the file in one go (a non-literal block is rewritten once).
   const edits = ctx.edits.slice(first)
   const outer = embeddedSplices(ctx.src, ctx.eol, node, edits.flatMap((e) => e.splices).filter((s) => s.text !== '' || s.end > s.start))
-  edits.forEach((e, i) => (e.splices = i === 0 ? outer : []))
+  edits.forEach((e, i) => {
+    e.splices = i === 0 ? outer : []
+    e.embedded = { text, value: decoded }
+  })
 }
 
 /** SPEC §4: the upgrader CronJob mounts the same Secret, with the same mode, as its delegate. */

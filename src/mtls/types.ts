@@ -35,6 +35,8 @@ export interface Edit {
   inner?: PathSeg[]
   /** The real new value when `change.after` is redacted (Secret data); only the guard reads it. */
   value?: unknown
+  /** With `inner`: the embedded document's input text and what planning decoded it to, which the guard reuses. */
+  embedded?: { text: string; value: unknown }
   /** For `insert`: the new document goes right before this input document. */
   insertBefore?: number
   splices: Splice[]

@@ -5,7 +5,7 @@ import {
   normalizeRevertEndpoint,
   resolveOptions,
   revert
-} from "./chunk-AHUAWJVI.js";
+} from "./chunk-I5LVMQP2.js";
 import {
   loadCertificate
 } from "./chunk-7LACHA2V.js";
@@ -22,7 +22,7 @@ import {
   stageFileAtomic,
   syncDirectory
 } from "./chunk-ZKF7AZES.js";
-import "./chunk-R3EGXISQ.js";
+import "./chunk-YUJCIU43.js";
 import {
   redactSecretData
 } from "./chunk-32QBJ2ZU.js";

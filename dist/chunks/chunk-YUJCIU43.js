@@ -1384,8 +1384,8 @@ function planUpgraderConfig(ctx, res) {
 `)[0]}`, file: ctx.file, ...at(e.pos[0]) });
     return;
   }
-  let root = doc.contents;
-  for (let problem of validate("upgraderConfig", doc.toJS())) {
+  let root = doc.contents, decoded = doc.toJS();
+  for (let problem of validate("upgraderConfig", decoded)) {
     let target = lookup(root, problem.path) ?? root;
     ctx.diagnostics.push({ code: "SCHEMA", severity: "error", message: `data."config.yaml" ${problem.path.join(".")} ${problem.message}`.replace("  ", " "), file: ctx.file, ...at(target?.range?.[0] ?? 0) });
   }
@@ -1409,7 +1409,9 @@ function planUpgraderConfig(ctx, res) {
     missing.forEach(([key, value], i) => edit("add", [key], { after: value }, "the upgrader reads the client certificate here", i === 0 ? splice : { start: splice.start, end: splice.end, text: "" }));
   }
   let edits = ctx.edits.slice(first), outer = embeddedSplices(ctx.src, ctx.eol, node, edits.flatMap((e) => e.splices).filter((s) => s.text !== "" || s.end > s.start));
-  edits.forEach((e, i) => e.splices = i === 0 ? outer : []);
+  edits.forEach((e, i) => {
+    e.splices = i === 0 ? outer : [], e.embedded = { text, value: decoded };
+  });
 }
 function planUpgraderCronJob(ctx, res) {
   let pod = lookup(res.doc.contents, res.podPath), { container, podCompact } = locateContainer(ctx, res.podPath, pod, res.container), delegateName = cronJobDelegateName(ctx, pod, res.ref.name);
