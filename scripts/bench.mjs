@@ -3,7 +3,7 @@
 // shared and noisy; absolute times mean little). Prints each figure with its target and exits 1
 // when a target is missed. Usage: node scripts/bench.mjs [--runs N] [--fleet N]
 import { spawn, spawnSync } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -97,6 +97,24 @@ for (const f of readdirSync(dir)) for (const d of parseAllDocuments(readFileSync
   const mb = peakMb(process.execPath, [bin, '--check', '--quiet', '--endpoint', E, fleet])
   figure(`peak memory, fleet --check of ${FLEET} files`, mb, 200, ' MB')
   rows.push([`  (parse floor ${median(floor).toFixed(0)} ms, check ${median(check).toFixed(0)} ms, write ${median(write).toFixed(0)} ms)`, '', '', ''])
+  // The same writes on a memory file system (Linux's /dev/shm), for information: what the write costs
+  // without the disk (fsync is free there, and creating a file never waits on the disk's allocator).
+  const shm = '/dev/shm'
+  if (process.platform === 'linux' && existsSync(shm)) {
+    const mem = mkdtempSync(join(shm, 'dmtls-bench-'))
+    try {
+      const copies = [0, 1, 2].map((i) => join(mem, `write-${i}`))
+      for (const copy of copies) cpSync(fleet, copy, { recursive: true })
+      const times = copies.map((copy) => {
+        const w = run(process.execPath, [bin, '--write', '--quiet', '--endpoint', E, copy])
+        if (w.status !== 0) throw new Error(`fleet --write on ${shm} exited ${w.status}: ${w.stderr.slice(0, 500)}`)
+        return w.ms
+      })
+      rows.push([`fleet --write on ${shm} (no disk) / parse floor`, `${(median(times) / median(floor)).toFixed(2)}×`, '(info)', ''])
+    } finally {
+      rmSync(mem, { recursive: true, force: true })
+    }
+  }
 }
 
 // 4. Scaling: one stdin stream of 10,000 documents against 1,000.
