@@ -2,7 +2,7 @@ import { statSync } from 'node:fs'
 
 /**
  * Inputs up to this size are planned with V8's optimizing compiler (TurboFan) paused. Measured with
- * the bench's manifest (6 KB) on 2 cores: a `--check` of 1 to 16 files runs 13–25% faster without it,
+ * the bench's manifest (6 KB) on 2 cores: a `--check` of 1 to 16 files runs 12–25% faster without it,
  * 32 files (190 KB) run the same; the compiler pays off only on more input than that. On a short run
  * it spends its time compiling the YAML lexer for a few thousand characters, on a second core a
  * shared machine may not have free, and the process waits at exit for compilations still running.
