@@ -3,7 +3,7 @@
 // quiet exit when the reader closes the pipe early.
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -88,6 +88,22 @@ bin('a non-blocking standard output and a slow reader: every byte arrives, in or
   assert.ok(prompt.stdout.length > 200_000)
   const slow = await read(['--require', preload], 500)
   assert.equal(slow, prompt)
+})
+bin('on a terminal, the report is coloured (standard error is asked whether it is a TTY); NO_COLOR turns it off', () => {
+  // A pseudo-terminal from Python's pty module (CI has python3: pre-commit brings it).
+  if (spawnSync('python3', ['-c', 'import pty'], { stdio: 'ignore' }).status !== 0) throw new Error('python3 with its pty module is needed for this test')
+  const onTty = (env: Record<string, string>) => {
+    writeFileSync(join(tmp.dir, 'tty.yaml'), SAMPLE)
+    const r = spawnSync('python3', ['-c', 'import pty,sys; sys.exit(pty.spawn(sys.argv[1:]) >> 8)', process.execPath, BIN, ...E, '--write', 'tty.yaml'], {
+      cwd: tmp.dir,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, ...env },
+    })
+    assert.is(r.status, 0, r.stdout)
+    return r.stdout
+  }
+  assert.is(onTty({}), 'tty.yaml: \x1b[32mmigrated\x1b[39m (12 changes)\r\n1 file: 1 migrated\r\n')
+  assert.is(onTty({ NO_COLOR: '1' }), 'tty.yaml: migrated (12 changes)\r\n1 file: 1 migrated\r\n')
 })
 bin.run()
 
@@ -182,6 +198,14 @@ start('a one-file check loads none of the Node modules only a batch, a write or 
   for (const m of ['worker_threads', 'fs/promises', 'internal/fs/promises', 'net', 'tty', 'os']) {
     assert.not.ok(loaded.includes(`NativeModule ${m}`), `node:${m} was loaded`)
   }
+})
+
+start('the planning workers\' argument typed on the command line is a usage error, not a silent exit', async () => {
+  // src/cli/bin.ts looks for it before loading node:worker_threads; on the main thread it must still run the CLI.
+  const r = await runBin(['--delegate-mtls-plan-worker', ...E, 'harness-delegate.yaml'], { cwd: tmp.dir })
+  assert.is(r.code, 2)
+  assert.is(r.stdout, '')
+  assert.match(r.stderr, /^delegate-mtls: Unknown arguments?: delegate-mtls-plan-worker/)
 })
 
 start.run()
