@@ -27,7 +27,8 @@ export function shortRunBytes(paths: string[]): number | undefined {
 
 /**
  * V8 flags naming its compilers: when the user passes any (in the command line or NODE_OPTIONS), the
- * run keeps what they chose. Turning the optimizer back on under `--jitless` would crash V8.
+ * run keeps what they chose. The `--opt` that ends a pause would otherwise undo their `--no-opt` (or
+ * contradict `--jitless`), and leave V8's flag hash other than at start-up.
  */
 const USER_COMPILER_FLAG = /^--(?:no-?)?(?:jitless|opt|turbofan|always-turbofan|always-opt|maglev|sparkplug|lite-mode|max-opt)\b/
 
