@@ -16578,6 +16578,14 @@ async function pauseOptimizer() {
     paused && (paused = !1, setFlagsFromString("--opt"));
   };
 }
+async function planPaused(short, plan2) {
+  let resume = short ? await pauseOptimizer() : void 0;
+  try {
+    return plan2();
+  } finally {
+    resume?.();
+  }
+}
 var import_node_fs7, SHORT_RUN_BYTES, SHORT_RUN_FILES, USER_COMPILER_FLAG, init_short_run = __esm({
   "src/cli/short-run.ts"() {
     "use strict";
@@ -16614,12 +16622,8 @@ async function runMigrate(args, io) {
   let planned = [], mode, staging;
   if (stdin) {
     mode = modeOf(args, 1, !0);
-    let read = await readStdin(io.stdin, maxBytes), settings = planSettings(mode), resume = "text" in read && read.text.length <= SHORT_RUN_BYTES ? await pauseOptimizer() : void 0;
-    try {
-      planned.push("error" in read ? readError(STDIN_NAME, read.error) : planText(STDIN_NAME, read.text, settings));
-    } finally {
-      resume?.();
-    }
+    let read = await readStdin(io.stdin, maxBytes), settings = planSettings(mode), short = "text" in read && read.text.length <= SHORT_RUN_BYTES;
+    planned.push(await planPaused(short, () => "error" in read ? readError(STDIN_NAME, read.error) : planText(STDIN_NAME, read.text, settings)));
   } else {
     let { files, errors } = await expandPaths(args.paths, io.cwd);
     mode = modeOf(args, files.length + errors.length, !1);
@@ -16634,15 +16638,13 @@ async function runMigrate(args, io) {
         let jobs = files.map((file) => ({ file, abs: (0, import_node_path8.resolve)(io.cwd, file) }));
         planned.push(...await planInWorkers(jobs, settings, onPlanned));
       } else {
-        let abs = files.map((file) => (0, import_node_path8.resolve)(io.cwd, file)), resume = shortRunBytes(abs) !== void 0 ? await pauseOptimizer() : void 0;
-        try {
+        let abs = files.map((file) => (0, import_node_path8.resolve)(io.cwd, file));
+        await planPaused(shortRunBytes(abs) !== void 0, () => {
           for (let i = 0; i < files.length; i++) {
             let p = planFileSync(files[i], abs[i], settings);
             planned.push(p), onPlanned(i, p);
           }
-        } finally {
-          resume?.();
-        }
+        });
       }
     } catch (err) {
       throw await staging?.discard(), err;
@@ -17119,4 +17121,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=850ba881d0370cde160755fcc93450eaf59059b99823d2bd7ffd49c7d69413aa
+//# delegate-mtls-bundle sha256=9bb8968e7beb2e6c82b86336118bdb7bfda542d9878eea3c0c2bef961122d871

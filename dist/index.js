@@ -216,7 +216,7 @@ async function main(argv, io, onLoad) {
       }
       default: {
         precheckMigrate(args), onLoad?.("migrate");
-        let { runMigrate } = await import("./chunks/run-migrate-L6XN6GC5.js");
+        let { runMigrate } = await import("./chunks/run-migrate-O36HYUKY.js");
         return await runMigrate(args, io);
       }
     }

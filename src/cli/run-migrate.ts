@@ -14,7 +14,7 @@ import { unifiedDiff } from './unified-diff.js'
 import { PARALLEL_THRESHOLD, planFileSync, planInWorkers, planText, readError, type Planned, type PlanSettings } from './plan-files.js'
 import { loadCertificate } from './load-certificate.js'
 import { warnIfInGitTree } from './key-files.js'
-import { SHORT_RUN_BYTES, pauseOptimizer, shortRunBytes } from './short-run.js'
+import { SHORT_RUN_BYTES, planPaused, shortRunBytes } from './short-run.js'
 // Not the ../secret barrel: that brings the certificate checks and node:crypto into every run.
 import { redactSecretData } from '../secret/render-secret.js'
 
@@ -54,12 +54,8 @@ export async function runMigrate(args: MigrateArgs, io: Io): Promise<0 | 1 | 2> 
     mode = modeOf(args, 1, true)
     const read = await readStdin(io.stdin, maxBytes)
     const settings = planSettings(mode)
-    const resume = 'text' in read && read.text.length <= SHORT_RUN_BYTES ? await pauseOptimizer() : undefined
-    try {
-      planned.push('error' in read ? readError(STDIN_NAME, read.error) : planText(STDIN_NAME, read.text, settings))
-    } finally {
-      resume?.()
-    }
+    const short = 'text' in read && read.text.length <= SHORT_RUN_BYTES
+    planned.push(await planPaused(short, () => ('error' in read ? readError(STDIN_NAME, read.error) : planText(STDIN_NAME, read.text, settings))))
   } else {
     const { files, errors } = await expandPaths(args.paths, io.cwd)
     mode = modeOf(args, files.length + errors.length, false)
@@ -88,16 +84,13 @@ export async function runMigrate(args: MigrateArgs, io: Io): Promise<0 | 1 | 2> 
         // page cache holds costs less than the thread-pool round trips of an asynchronous one, and a
         // pre-commit hook's run is mostly one or a few files.
         const abs = files.map((file) => resolve(io.cwd, file))
-        const resume = shortRunBytes(abs) !== undefined ? await pauseOptimizer() : undefined
-        try {
+        await planPaused(shortRunBytes(abs) !== undefined, () => {
           for (let i = 0; i < files.length; i++) {
             const p = planFileSync(files[i]!, abs[i]!, settings)
             planned.push(p)
             onPlanned(i, p)
           }
-        } finally {
-          resume?.()
-        }
+        })
       }
     } catch (err) {
       await staging?.discard()

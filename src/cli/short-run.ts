@@ -50,3 +50,13 @@ export async function pauseOptimizer(): Promise<() => void> {
     setFlagsFromString('--opt')
   }
 }
+
+/** Runs `plan` with the optimizer paused when `short` (see pauseOptimizer), and resumes it whatever happens. */
+export async function planPaused<T>(short: boolean, plan: () => T): Promise<T> {
+  const resume = short ? await pauseOptimizer() : undefined
+  try {
+    return plan()
+  } finally {
+    resume?.()
+  }
+}

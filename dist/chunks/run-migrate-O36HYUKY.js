@@ -286,6 +286,14 @@ async function pauseOptimizer() {
     paused && (paused = !1, setFlagsFromString("--opt"));
   };
 }
+async function planPaused(short, plan) {
+  let resume = short ? await pauseOptimizer() : void 0;
+  try {
+    return plan();
+  } finally {
+    resume?.();
+  }
+}
 
 // src/cli/run-migrate.ts
 async function runMigrate(args, io) {
@@ -311,12 +319,8 @@ async function runMigrate(args, io) {
   let planned = [], mode, staging;
   if (stdin) {
     mode = modeOf(args, 1, !0);
-    let read = await readStdin(io.stdin, maxBytes), settings = planSettings(mode), resume = "text" in read && read.text.length <= SHORT_RUN_BYTES ? await pauseOptimizer() : void 0;
-    try {
-      planned.push("error" in read ? readError(STDIN_NAME, read.error) : planText(STDIN_NAME, read.text, settings));
-    } finally {
-      resume?.();
-    }
+    let read = await readStdin(io.stdin, maxBytes), settings = planSettings(mode), short = "text" in read && read.text.length <= SHORT_RUN_BYTES;
+    planned.push(await planPaused(short, () => "error" in read ? readError(STDIN_NAME, read.error) : planText(STDIN_NAME, read.text, settings)));
   } else {
     let { files, errors } = await expandPaths(args.paths, io.cwd);
     mode = modeOf(args, files.length + errors.length, !1);
@@ -331,15 +335,13 @@ async function runMigrate(args, io) {
         let jobs = files.map((file) => ({ file, abs: resolve(io.cwd, file) }));
         planned.push(...await planInWorkers(jobs, settings, onPlanned));
       } else {
-        let abs = files.map((file) => resolve(io.cwd, file)), resume = shortRunBytes(abs) !== void 0 ? await pauseOptimizer() : void 0;
-        try {
+        let abs = files.map((file) => resolve(io.cwd, file));
+        await planPaused(shortRunBytes(abs) !== void 0, () => {
           for (let i = 0; i < files.length; i++) {
             let p = planFileSync(files[i], abs[i], settings);
             planned.push(p), onPlanned(i, p);
           }
-        } finally {
-          resume?.();
-        }
+        });
       }
     } catch (err) {
       throw await staging?.discard(), err;
