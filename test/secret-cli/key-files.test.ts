@@ -8,7 +8,7 @@ import { chmodSync, readFileSync, readdirSync, statSync, writeFileSync } from 'n
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { textHoldsKey } from '../../src/cli/key-files.js'
+import { mayHoldSecretData, textHoldsKey } from '../../src/cli/key-files.js'
 import { redactSecretData } from '../../src/secret/render-secret.js'
 import { CORPUS_DIR, ENDPOINT, REPO_ROOT } from '../helpers/corpus.js'
 import { migrate } from '../../src/pipeline/migrate.js'
@@ -175,6 +175,32 @@ test('textHoldsKey says what the full redaction says, on every manifest, fixture
     if (full(t)) holding++
   }
   assert.ok(holding >= 5, `only ${holding} of the texts hold a key: the comparison would prove little`)
+})
+
+test('mayHoldSecretData is the regular expression it stands for, on every text above and on random texts made of its edge cases', () => {
+  const regex = /(?:client\.key|client\.crt|tls\.key)["']?[ \t]*:|[A-Za-z0-9+/]{40}/
+  const texts: string[] = []
+  for (const dir of [join(REPO_ROOT, 'samples'), join(REPO_ROOT, 'test'), CORPUS_DIR]) {
+    for (const f of readdirSync(dir, { recursive: true }).map(String)) {
+      if (/\.(ya?ml|json|txt|diff)$/.test(f)) texts.push(readFileSync(join(dir, f), 'utf8'))
+    }
+  }
+  // Pieces that sit on the boundaries: the names (whole, cut short, run together), quotes, blanks,
+  // colons, base64 letters and what is not one (a '-', '=', '.', non-ASCII); then also runs of 20, 39,
+  // 40 and 41 (without them first, so that a name's colon decides on its own).
+  const short = ['client.key', 'client.crt', 'tls.key', 'client.ke', 'tls.', 'client.keyy', '"', "'", ' ', '\t', ':', '\n', 'A', 'z', '0', '9', '+', '/', '-', '=', '.', 'é', '\u0100']
+  const runs = [...short, 'x'.repeat(20), 'A'.repeat(39), 'b'.repeat(40), '/'.repeat(41)]
+  let seed = 7
+  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n)
+  for (const pieces of [short, runs]) {
+    for (let i = 0; i < 20000; i++) texts.push(Array.from({ length: 1 + rand(12) }, () => pieces[rand(pieces.length)]).join(''))
+  }
+  let yes = 0
+  for (const t of texts) {
+    assert.is(mayHoldSecretData(t), regex.test(t), JSON.stringify(t.slice(0, 200)))
+    if (regex.test(t)) yes++
+  }
+  assert.ok(yes > 1000 && yes < texts.length - 1000, `${yes} of ${texts.length} match: both answers must be common`)
 })
 
 test.run()
