@@ -1,16 +1,16 @@
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
   audit
-} from "./chunks/chunk-IJAZDHL5.js";
+} from "./chunks/chunk-ZH32ER2Q.js";
 import {
   migrate,
   normalizeRevertEndpoint,
   precheckMigrate,
   resolveOptions,
   revert
-} from "./chunks/chunk-I5LVMQP2.js";
+} from "./chunks/chunk-IK6WTL6G.js";
 import "./chunks/chunk-DAZMBJHM.js";
-import "./chunks/chunk-YUJCIU43.js";
+import "./chunks/chunk-DNRDFXF5.js";
 import "./chunks/chunk-32QBJ2ZU.js";
 import {
   InternalError,
@@ -211,12 +211,12 @@ async function main(argv, io, onLoad) {
       }
       case "audit": {
         onLoad?.("audit");
-        let { runAudit } = await import("./chunks/run-audit-OTSLJ3DU.js");
+        let { runAudit } = await import("./chunks/run-audit-LJQ7YKGZ.js");
         return await runAudit(args, io);
       }
       default: {
         precheckMigrate(args), onLoad?.("migrate");
-        let { runMigrate } = await import("./chunks/run-migrate-O36HYUKY.js");
+        let { runMigrate } = await import("./chunks/run-migrate-2HRKBU5P.js");
         return await runMigrate(args, io);
       }
     }

@@ -1,7 +1,7 @@
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
   audit
-} from "./chunk-IJAZDHL5.js";
+} from "./chunk-ZH32ER2Q.js";
 import {
   DEFAULT_MAX_BYTES,
   STDIN_NAME,
@@ -9,7 +9,7 @@ import {
   readInput,
   readStdin
 } from "./chunk-ZKF7AZES.js";
-import "./chunk-YUJCIU43.js";
+import "./chunk-DNRDFXF5.js";
 import "./chunk-32QBJ2ZU.js";
 import {
   UsageError,

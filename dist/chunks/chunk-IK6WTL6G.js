@@ -44,7 +44,7 @@ import {
   stringAt,
   toPlain,
   writeSource
-} from "./chunk-YUJCIU43.js";
+} from "./chunk-DNRDFXF5.js";
 import {
   require_dist
 } from "./chunk-32QBJ2ZU.js";

@@ -19,7 +19,7 @@ import {
   planStream,
   readSource,
   stringAt
-} from "./chunk-YUJCIU43.js";
+} from "./chunk-DNRDFXF5.js";
 import {
   require_dist
 } from "./chunk-32QBJ2ZU.js";

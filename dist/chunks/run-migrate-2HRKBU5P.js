@@ -5,7 +5,7 @@ import {
   normalizeRevertEndpoint,
   resolveOptions,
   revert
-} from "./chunk-I5LVMQP2.js";
+} from "./chunk-IK6WTL6G.js";
 import {
   loadCertificate
 } from "./chunk-7LACHA2V.js";
@@ -22,7 +22,7 @@ import {
   stageFileAtomic,
   syncDirectory
 } from "./chunk-ZKF7AZES.js";
-import "./chunk-YUJCIU43.js";
+import "./chunk-DNRDFXF5.js";
 import {
   redactSecretData
 } from "./chunk-32QBJ2ZU.js";
@@ -197,7 +197,24 @@ function unifiedDiff(before, after, nameA, nameB, context = 3) {
 // src/cli/key-files.ts
 import { promises as fsp } from "node:fs";
 import { dirname, join } from "node:path";
-var holdsKey = (r, output) => r.changes.some((c) => c.resource.kind === "Secret" && (c.op === "insert" || /^data\./.test(c.path))) || output !== void 0 && textHoldsKey(output), textHoldsKey = (text) => PEM_KEY.test(text) || MAY_HOLD_SECRET_DATA.test(text) && redactSecretData(text) !== text, PEM_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/, MAY_HOLD_SECRET_DATA = /(?:client\.key|client\.crt|tls\.key)["']?[ \t]*:|[A-Za-z0-9+/]{40}/;
+var holdsKey = (r, output) => r.changes.some((c) => c.resource.kind === "Secret" && (c.op === "insert" || /^data\./.test(c.path))) || output !== void 0 && textHoldsKey(output), textHoldsKey = (text) => PEM_KEY.test(text) || mayHoldSecretData(text) && redactSecretData(text) !== text, PEM_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
+function mayHoldSecretData(text) {
+  for (let name of SECRET_KEY_NAMES)
+    for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+      let i = at + name.length;
+      for ((text[i] === '"' || text[i] === "'") && i++; text[i] === " " || text[i] === "	"; ) i++;
+      if (text[i] === ":") return !0;
+    }
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 43 || c === 47) {
+      if (++run === BASE64_RUN) return !0;
+    } else run = 0;
+  }
+  return !1;
+}
+var SECRET_KEY_NAMES = ["client.key", "client.crt", "tls.key"], BASE64_RUN = 40;
 async function warnIfInGitTree(abs, shown, io) {
   for (let dir = dirname(abs); ; dir = dirname(dir)) {
     if (await fsp.stat(join(dir, ".git")).then(() => !0, () => !1)) {

@@ -1095,15 +1095,19 @@ function embeddedSplices(src, eol, node, inner) {
 // src/yaml/layout.ts
 var import_yaml9 = __toESM(require_dist(), 1);
 function indentUnit(src, root) {
-  let unit = Number.MAX_SAFE_INTEGER;
-  return (0, import_yaml9.visit)(root, {
-    Pair(_, pair) {
-      let child = pair.value;
-      if (!(0, import_yaml9.isMap)(child) || child.flow || !child.items[0] || !pair.key || !pair.key.range) return;
-      let parentCol = columnOf(src, pair.key.range[0]), childCol = columnOf(src, child.items[0].key.range[0]);
-      childCol > parentCol && lineStartOf(src, child.items[0].key.range[0]) !== lineStartOf(src, pair.key.range[0]) && (unit = Math.min(unit, childCol - parentCol));
+  let unit = Number.MAX_SAFE_INTEGER, walk = (node) => {
+    if ((0, import_yaml9.isCollection)(node))
+      for (let item of node.items) walk(item);
+    else if ((0, import_yaml9.isPair)(node)) {
+      let child = node.value, key = node.key;
+      if ((0, import_yaml9.isMap)(child) && !child.flow && child.items[0] && key?.range) {
+        let at = key.range[0], childAt = child.items[0].key.range[0], lineStart = lineStartOf(src, at), childLineStart = lineStartOf(src, childAt), step = childAt - childLineStart - (at - lineStart);
+        step > 0 && childLineStart !== lineStart && (unit = Math.min(unit, step));
+      }
+      walk(node.key), walk(node.value);
     }
-  }), unit === Number.MAX_SAFE_INTEGER ? 2 : unit;
+  };
+  return walk(root), unit === Number.MAX_SAFE_INTEGER ? 2 : unit;
 }
 function seqIsCompact(src, keyNode, seqNode) {
   if (!(!(0, import_yaml9.isSeq)(seqNode) || seqNode.flow || !keyNode.range || !seqNode.range))
