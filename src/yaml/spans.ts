@@ -42,7 +42,7 @@ export function maskDocuments(src: string, starts: number[], keep: (i: number) =
     if (keep(i)) out += text
     else {
       const head = text.startsWith('---') ? '---' : '~'
-      out += head + text.slice(head.length).replace(/[^\r\n]/g, ' ')
+      out += head + text.slice(head.length).replace(/[^\r\n]+/g, (run) => ' '.repeat(run.length))
     }
   }
   return out
