@@ -9761,7 +9761,7 @@ function maskDocuments(src, starts, keep) {
     if (keep(i)) out += text;
     else {
       let head = text.startsWith("---") ? "---" : "~";
-      out += head + text.slice(head.length).replace(/[^\r\n]/g, " ");
+      out += head + text.slice(head.length).replace(/[^\r\n]+/g, (run2) => " ".repeat(run2.length));
     }
   }
   return out;
@@ -17142,4 +17142,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=4f9082fdcecdd974ec0b257a2946ba7a82833af7bdf48d987340ea9072bb57dd
+//# delegate-mtls-bundle sha256=ced74b825df1c58b486356894ea3d6a21d438e524ac0ec95c7a56db8f561cd74

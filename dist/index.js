@@ -1,16 +1,16 @@
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
   audit
-} from "./chunks/chunk-ZH32ER2Q.js";
+} from "./chunks/chunk-5A2WGA7K.js";
 import {
   migrate,
   normalizeRevertEndpoint,
   precheckMigrate,
   resolveOptions,
   revert
-} from "./chunks/chunk-IK6WTL6G.js";
+} from "./chunks/chunk-AZTAJFKQ.js";
 import "./chunks/chunk-DAZMBJHM.js";
-import "./chunks/chunk-DNRDFXF5.js";
+import "./chunks/chunk-3FIF5VFQ.js";
 import "./chunks/chunk-32QBJ2ZU.js";
 import {
   InternalError,
@@ -211,12 +211,12 @@ async function main(argv, io, onLoad) {
       }
       case "audit": {
         onLoad?.("audit");
-        let { runAudit } = await import("./chunks/run-audit-LJQ7YKGZ.js");
+        let { runAudit } = await import("./chunks/run-audit-JI774UGN.js");
         return await runAudit(args, io);
       }
       default: {
         precheckMigrate(args), onLoad?.("migrate");
-        let { runMigrate } = await import("./chunks/run-migrate-2HRKBU5P.js");
+        let { runMigrate } = await import("./chunks/run-migrate-LO7SOSO7.js");
         return await runMigrate(args, io);
       }
     }

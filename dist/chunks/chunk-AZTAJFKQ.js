@@ -44,7 +44,7 @@ import {
   stringAt,
   toPlain,
   writeSource
-} from "./chunk-DNRDFXF5.js";
+} from "./chunk-3FIF5VFQ.js";
 import {
   require_dist
 } from "./chunk-32QBJ2ZU.js";

@@ -19,7 +19,7 @@ import {
   planStream,
   readSource,
   stringAt
-} from "./chunk-DNRDFXF5.js";
+} from "./chunk-3FIF5VFQ.js";
 import {
   require_dist
 } from "./chunk-32QBJ2ZU.js";

@@ -1,7 +1,7 @@
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
   audit
-} from "./chunk-ZH32ER2Q.js";
+} from "./chunk-5A2WGA7K.js";
 import {
   DEFAULT_MAX_BYTES,
   STDIN_NAME,
@@ -9,7 +9,7 @@ import {
   readInput,
   readStdin
 } from "./chunk-ZKF7AZES.js";
-import "./chunk-DNRDFXF5.js";
+import "./chunk-3FIF5VFQ.js";
 import "./chunk-32QBJ2ZU.js";
 import {
   UsageError,

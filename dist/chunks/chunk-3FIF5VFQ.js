@@ -765,7 +765,7 @@ function maskDocuments(src, starts, keep) {
     if (keep(i)) out += text;
     else {
       let head = text.startsWith("---") ? "---" : "~";
-      out += head + text.slice(head.length).replace(/[^\r\n]/g, " ");
+      out += head + text.slice(head.length).replace(/[^\r\n]+/g, (run) => " ".repeat(run.length));
     }
   }
   return out;

@@ -5,7 +5,7 @@ import {
   normalizeRevertEndpoint,
   resolveOptions,
   revert
-} from "./chunk-IK6WTL6G.js";
+} from "./chunk-AZTAJFKQ.js";
 import {
   loadCertificate
 } from "./chunk-7LACHA2V.js";
@@ -22,7 +22,7 @@ import {
   stageFileAtomic,
   syncDirectory
 } from "./chunk-ZKF7AZES.js";
-import "./chunk-DNRDFXF5.js";
+import "./chunk-3FIF5VFQ.js";
 import {
   redactSecretData
 } from "./chunk-32QBJ2ZU.js";
