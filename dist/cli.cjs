@@ -15874,8 +15874,8 @@ function applyChanges(value, changes, copy = "deep") {
     let parent = ownedParent(root, ptr, !0, owned), key = ptr[ptr.length - 1];
     if (op === "append") {
       let list = parent[key];
-      owned ? (parent[key] = [...Array.isArray(list) ? list : [], structuredClone(after)], owned.add(parent[key])) : Array.isArray(list) ? list.push(structuredClone(after)) : parent[key] = [structuredClone(after)];
-    } else parent[key] = structuredClone(after);
+      owned ? (parent[key] = [...Array.isArray(list) ? list : [], copyOf(after)], owned.add(parent[key])) : Array.isArray(list) ? list.push(copyOf(after)) : parent[key] = [copyOf(after)];
+    } else parent[key] = copyOf(after);
   }
   removals.sort((a, b) => comparePtr(b, a));
   for (let ptr of removals) {
@@ -15959,7 +15959,7 @@ function checkOutput(input, inputDocs, output, edits, inputStarts, decodedInput)
     if (!deepEqual(expected, actual)) return `document ${i + 1} does not decode to the input plus the planned changes`;
   }
 }
-var import_yaml23, decode, get, init_guard = __esm({
+var import_yaml23, decode, get, copyOf, init_guard = __esm({
   "src/pipeline/guard.ts"() {
     "use strict";
     import_yaml23 = __toESM(require_dist(), 1);
@@ -15971,6 +15971,7 @@ var import_yaml23, decode, get, init_guard = __esm({
       if (doc.errors.length > 0) throw new Error(`embedded YAML does not parse: ${doc.errors[0].message}`);
       return doc.toJS({ maxAliasCount: 100 });
     }, get = (root, ptr) => ptr.reduce((cur, seg) => cur?.[seg], root);
+    copyOf = (value) => value !== null && typeof value == "object" ? structuredClone(value) : value;
   }
 });
 
@@ -16471,12 +16472,11 @@ function mayHoldSecretData(text) {
       for ((text[i] === '"' || text[i] === "'") && i++; text[i] === " " || text[i] === "	"; ) i++;
       if (text[i] === ":") return !0;
     }
-  let run2 = 0;
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 43 || c === 47) {
-      if (++run2 === BASE64_RUN2) return !0;
-    } else run2 = 0;
+  for (let start = 0; start + BASE64_RUN2 <= text.length; ) {
+    let i = start + BASE64_RUN2 - 1;
+    for (; i >= start && isBase64(text.charCodeAt(i)); ) i--;
+    if (i < start) return !0;
+    start = i + 1;
   }
   return !1;
 }
@@ -16490,13 +16490,13 @@ async function warnIfInGitTree(abs, shown, io) {
     if ((0, import_node_path7.dirname)(dir) === dir) return;
   }
 }
-var import_node_fs6, import_node_path7, holdsKey, textHoldsKey, PEM_KEY, SECRET_KEY_NAMES, BASE64_RUN2, init_key_files = __esm({
+var import_node_fs6, import_node_path7, holdsKey, textHoldsKey, PEM_KEY, isBase64, SECRET_KEY_NAMES, BASE64_RUN2, init_key_files = __esm({
   "src/cli/key-files.ts"() {
     "use strict";
     import_node_fs6 = require("node:fs"), import_node_path7 = require("node:path");
     init_render_secret();
     holdsKey = (r, output) => r.changes.some((c) => c.resource.kind === "Secret" && (c.op === "insert" || /^data\./.test(c.path))) || output !== void 0 && textHoldsKey(output), textHoldsKey = (text) => PEM_KEY.test(text) || mayHoldSecretData(text) && redactSecretData(text) !== text, PEM_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
-    SECRET_KEY_NAMES = ["client.key", "client.crt", "tls.key"], BASE64_RUN2 = 40;
+    isBase64 = (c) => c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 43 || c === 47, SECRET_KEY_NAMES = ["client.key", "client.crt", "tls.key"], BASE64_RUN2 = 40;
   }
 });
 
@@ -17142,4 +17142,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=ced74b825df1c58b486356894ea3d6a21d438e524ac0ec95c7a56db8f561cd74
+//# delegate-mtls-bundle sha256=c193dbc254dba2e1877292cfda8de7845571d747608b8e738434dabe99c5fa77

@@ -8,7 +8,7 @@ import {
   precheckMigrate,
   resolveOptions,
   revert
-} from "./chunks/chunk-AZTAJFKQ.js";
+} from "./chunks/chunk-KUTN7E62.js";
 import "./chunks/chunk-DAZMBJHM.js";
 import "./chunks/chunk-3FIF5VFQ.js";
 import "./chunks/chunk-32QBJ2ZU.js";
@@ -216,7 +216,7 @@ async function main(argv, io, onLoad) {
       }
       default: {
         precheckMigrate(args), onLoad?.("migrate");
-        let { runMigrate } = await import("./chunks/run-migrate-LO7SOSO7.js");
+        let { runMigrate } = await import("./chunks/run-migrate-73UCOIIR.js");
         return await runMigrate(args, io);
       }
     }

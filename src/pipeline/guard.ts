@@ -63,11 +63,11 @@ export function applyChanges(value: unknown, changes: { op: string; ptr: PathSeg
     if (op === 'append') {
       const list = parent[key]
       if (owned) {
-        parent[key] = [...(Array.isArray(list) ? list : []), structuredClone(after)]
+        parent[key] = [...(Array.isArray(list) ? list : []), copyOf(after)]
         owned.add(parent[key] as object)
-      } else if (Array.isArray(list)) list.push(structuredClone(after))
-      else parent[key] = [structuredClone(after)]
-    } else parent[key] = structuredClone(after)
+      } else if (Array.isArray(list)) list.push(copyOf(after))
+      else parent[key] = [copyOf(after)]
+    } else parent[key] = copyOf(after)
   }
   // Deepest and last first, so a removal never shifts the index of another (a list item before its list's key).
   removals.sort((a, b) => comparePtr(b, a))
@@ -79,6 +79,9 @@ export function applyChanges(value: unknown, changes: { op: string; ptr: PathSeg
   }
   return root
 }
+
+/** A planned value the tree may own: containers copied, the (immutable) rest as it is. */
+const copyOf = (value: unknown) => (value !== null && typeof value === 'object' ? structuredClone(value) : value)
 
 /** Element-wise order of two paths: numbers by value, keys by text, a prefix before its extensions. */
 function comparePtr(a: PathSeg[], b: PathSeg[]): number {

@@ -211,8 +211,8 @@ function applyChanges(value, changes, copy = "deep") {
     let parent = ownedParent(root, ptr, !0, owned), key = ptr[ptr.length - 1];
     if (op === "append") {
       let list = parent[key];
-      owned ? (parent[key] = [...Array.isArray(list) ? list : [], structuredClone(after)], owned.add(parent[key])) : Array.isArray(list) ? list.push(structuredClone(after)) : parent[key] = [structuredClone(after)];
-    } else parent[key] = structuredClone(after);
+      owned ? (parent[key] = [...Array.isArray(list) ? list : [], copyOf(after)], owned.add(parent[key])) : Array.isArray(list) ? list.push(copyOf(after)) : parent[key] = [copyOf(after)];
+    } else parent[key] = copyOf(after);
   }
   removals.sort((a, b) => comparePtr(b, a));
   for (let ptr of removals) {
@@ -221,6 +221,7 @@ function applyChanges(value, changes, copy = "deep") {
   }
   return root;
 }
+var copyOf = (value) => value !== null && typeof value == "object" ? structuredClone(value) : value;
 function comparePtr(a, b) {
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
     let x = a[i], y = b[i];

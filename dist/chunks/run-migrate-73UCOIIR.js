@@ -5,7 +5,7 @@ import {
   normalizeRevertEndpoint,
   resolveOptions,
   revert
-} from "./chunk-AZTAJFKQ.js";
+} from "./chunk-KUTN7E62.js";
 import {
   loadCertificate
 } from "./chunk-7LACHA2V.js";
@@ -205,16 +205,15 @@ function mayHoldSecretData(text) {
       for ((text[i] === '"' || text[i] === "'") && i++; text[i] === " " || text[i] === "	"; ) i++;
       if (text[i] === ":") return !0;
     }
-  let run = 0;
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 43 || c === 47) {
-      if (++run === BASE64_RUN) return !0;
-    } else run = 0;
+  for (let start = 0; start + BASE64_RUN <= text.length; ) {
+    let i = start + BASE64_RUN - 1;
+    for (; i >= start && isBase64(text.charCodeAt(i)); ) i--;
+    if (i < start) return !0;
+    start = i + 1;
   }
   return !1;
 }
-var SECRET_KEY_NAMES = ["client.key", "client.crt", "tls.key"], BASE64_RUN = 40;
+var isBase64 = (c) => c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 43 || c === 47, SECRET_KEY_NAMES = ["client.key", "client.crt", "tls.key"], BASE64_RUN = 40;
 async function warnIfInGitTree(abs, shown, io) {
   for (let dir = dirname(abs); ; dir = dirname(dir)) {
     if (await fsp.stat(join(dir, ".git")).then(() => !0, () => !1)) {
