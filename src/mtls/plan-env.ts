@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml'
+import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml'
 import type { Resource } from '../resources/classify.js'
 import { addPairs, removeItem, setScalar } from '../yaml/edit.js'
 import { map, scalar, type Fragment } from '../yaml/fragment.js'
@@ -85,13 +85,15 @@ export function ensureEnv(ctx: PlanContext, res: Resource, container: Located<YA
           plan(ctx, res.ref, 'set', [...ptr, 'value'], [...display, 'value'], { before: valueNode.value, after: want.value }, want.reason, [setScalar(ectx, valueNode as Scalar, want.value)])
         }
       } else if (isMap(valueFrom)) {
+        // Reported at the `valueFrom:` key, the line that says where the value comes from.
+        const at = (entry.node.items.find((p) => isScalar(p.key) && p.key.value === 'valueFrom')?.key as Node | undefined) ?? valueFrom
         const ref = valueFrom.get('configMapKeyRef', true)
         const cmName = stringAt(ref, 'name')
         const cmKey = stringAt(ref, 'key')
         if (want.kind === 'owned') {
-          report(ctx, 'error', 'CONFLICT', `${want.name} is set through valueFrom; delegate-mtls must set it to "${want.value}" inline (remove the valueFrom)`, valueFrom)
+          report(ctx, 'error', 'CONFLICT', `${want.name} is set through valueFrom; delegate-mtls must set it to "${want.value}" inline (remove the valueFrom)`, at)
         } else if (!cmName || !cmKey || patchConfigMapKey(ctx, cmName, res.ref.namespace, cmKey, want.value, want.reason) !== 'patched') {
-          report(ctx, 'warning', 'NOT_CHANGED', `${want.name} comes from ${cmName ? `ConfigMap ${cmName}` : 'valueFrom'}, which is not in the input: set it to "${want.value}" there`, valueFrom)
+          report(ctx, 'warning', 'NOT_CHANGED', `${want.name} comes from ${cmName ? `ConfigMap ${cmName}` : 'valueFrom'}, which is not in the input: set it to "${want.value}" there`, at)
         }
       } else {
         plan(ctx, res.ref, 'add', [...ptr, 'value'], [...display, 'value'], { after: want.value }, want.reason, [addPairs(ectx, entry.node, [['value', scalar(formatScalar(want.value, 'double'))]], layoutFor(ectx.unit, true))])

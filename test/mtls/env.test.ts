@@ -378,7 +378,8 @@ test('MANAGER_HOST_AND_PORT through configMapKeyRef, ConfigMap not in the input:
   assert.is(r.unresolved, true)
   assert.equal(r.changes, [])
   assert.is(r.output, fromConfigMap)
-  assert.equal(r.diags, ['14:13 warning NOT_CHANGED: MANAGER_HOST_AND_PORT comes from ConfigMap delegate-env, which is not in the input: set it to "https://acme.harness.io:8443" there'])
+  // At the `valueFrom:` key (line 13), not at the first line of what it holds.
+  assert.equal(r.diags, ['13:11 warning NOT_CHANGED: MANAGER_HOST_AND_PORT comes from ConfigMap delegate-env, which is not in the input: set it to "https://acme.harness.io:8443" there'])
 })
 
 test('an owned var (DELEGATE_CLIENT_CERTIFICATE_PATH) set through valueFrom is a CONFLICT', () => {
@@ -405,7 +406,8 @@ test('an owned var (DELEGATE_CLIENT_CERTIFICATE_PATH) set through valueFrom is a
   const r = run(input)
   assert.is(r.status, 'error')
   assert.is(r.output, input)
-  assert.equal(r.diags, ['16:13 error CONFLICT: DELEGATE_CLIENT_CERTIFICATE_PATH is set through valueFrom; delegate-mtls must set it to "/etc/mtls/client.crt" inline (remove the valueFrom)'])
+  // At the `valueFrom:` key (line 15), not at `configMapKeyRef:` below it.
+  assert.equal(r.diags, ['15:11 error CONFLICT: DELEGATE_CLIENT_CERTIFICATE_PATH is set through valueFrom; delegate-mtls must set it to "/etc/mtls/client.crt" inline (remove the valueFrom)'])
 })
 
 const shortDelegate = yaml`

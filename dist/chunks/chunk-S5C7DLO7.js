@@ -44,7 +44,7 @@ import {
   stringAt,
   toPlain,
   writeSource
-} from "./chunk-3FIF5VFQ.js";
+} from "./chunk-VPZSH4XL.js";
 import {
   require_dist
 } from "./chunk-32QBJ2ZU.js";

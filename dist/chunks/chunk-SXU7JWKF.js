@@ -19,7 +19,7 @@ import {
   planStream,
   readSource,
   stringAt
-} from "./chunk-3FIF5VFQ.js";
+} from "./chunk-VPZSH4XL.js";
 import {
   require_dist
 } from "./chunk-32QBJ2ZU.js";
