@@ -10366,7 +10366,7 @@ function ensureEnv(ctx, res, container, podCompact) {
       if ((0, import_yaml12.isScalar)(valueNode))
         valueNode.value !== want.value && plan(ctx, res.ref, "set", [...ptr, "value"], [...display, "value"], { before: valueNode.value, after: want.value }, want.reason, [setScalar(ectx, valueNode, want.value)]);
       else if ((0, import_yaml12.isMap)(valueFrom)) {
-        let at = entry.node.items.find((p) => (0, import_yaml12.isScalar)(p.key) && p.key.value === "valueFrom")?.key ?? valueFrom, ref = valueFrom.get("configMapKeyRef", !0), cmName = stringAt(ref, "name"), cmKey = stringAt(ref, "key");
+        let at = pairOf(entry.node, "valueFrom")?.key ?? valueFrom, ref = valueFrom.get("configMapKeyRef", !0), cmName = stringAt(ref, "name"), cmKey = stringAt(ref, "key");
         want.kind === "owned" ? report(ctx, "error", "CONFLICT", `${want.name} is set through valueFrom; delegate-mtls must set it to "${want.value}" inline (remove the valueFrom)`, at) : (!cmName || !cmKey || patchConfigMapKey(ctx, cmName, res.ref.namespace, cmKey, want.value, want.reason) !== "patched") && report(ctx, "warning", "NOT_CHANGED", `${want.name} comes from ${cmName ? `ConfigMap ${cmName}` : "valueFrom"}, which is not in the input: set it to "${want.value}" there`, at);
       } else
         plan(ctx, res.ref, "add", [...ptr, "value"], [...display, "value"], { after: want.value }, want.reason, [addPairs(ectx, entry.node, [["value", scalar(formatScalar(want.value, "double"))]], layoutFor(ectx.unit, !0))]);
@@ -17142,4 +17142,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=fabdaa72b22cef64515e8b319456c22502bbd593c708caf152244dba2367a42b
+//# delegate-mtls-bundle sha256=214f84cc21bf2fd39769be54cf8931d5f56355cc05925b08ccd95529d1dabca6

@@ -1,16 +1,16 @@
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
   audit
-} from "./chunks/chunk-SXU7JWKF.js";
+} from "./chunks/chunk-IIT36M6W.js";
 import {
   migrate,
   normalizeRevertEndpoint,
   precheckMigrate,
   resolveOptions,
   revert
-} from "./chunks/chunk-S5C7DLO7.js";
+} from "./chunks/chunk-HMH65LO2.js";
 import "./chunks/chunk-DAZMBJHM.js";
-import "./chunks/chunk-VPZSH4XL.js";
+import "./chunks/chunk-AKSSLC2Y.js";
 import "./chunks/chunk-32QBJ2ZU.js";
 import {
   InternalError,
@@ -211,12 +211,12 @@ async function main(argv, io, onLoad) {
       }
       case "audit": {
         onLoad?.("audit");
-        let { runAudit } = await import("./chunks/run-audit-2BMAZLLO.js");
+        let { runAudit } = await import("./chunks/run-audit-SO3MENJH.js");
         return await runAudit(args, io);
       }
       default: {
         precheckMigrate(args), onLoad?.("migrate");
-        let { runMigrate } = await import("./chunks/run-migrate-NS3SRGXA.js");
+        let { runMigrate } = await import("./chunks/run-migrate-VM4U27AS.js");
         return await runMigrate(args, io);
       }
     }

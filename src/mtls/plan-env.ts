@@ -3,7 +3,7 @@ import type { Resource } from '../resources/classify.js'
 import { addPairs, removeItem, setScalar } from '../yaml/edit.js'
 import { map, scalar, type Fragment } from '../yaml/fragment.js'
 import { layoutFor } from '../yaml/layout.js'
-import { findItem, lookup, stringAt } from '../yaml/lookup.js'
+import { findItem, lookup, pairOf, stringAt } from '../yaml/lookup.js'
 import { formatScalar } from '../yaml/scalar.js'
 import { editContext, plan, report } from './context.js'
 import { appendToList, layoutIn, type Located } from './plan-pod.js'
@@ -86,7 +86,7 @@ export function ensureEnv(ctx: PlanContext, res: Resource, container: Located<YA
         }
       } else if (isMap(valueFrom)) {
         // Reported at the `valueFrom:` key, the line that says where the value comes from.
-        const at = (entry.node.items.find((p) => isScalar(p.key) && p.key.value === 'valueFrom')?.key as Node | undefined) ?? valueFrom
+        const at = (pairOf(entry.node, 'valueFrom')?.key as Node | undefined) ?? valueFrom
         const ref = valueFrom.get('configMapKeyRef', true)
         const cmName = stringAt(ref, 'name')
         const cmKey = stringAt(ref, 'key')

@@ -19,7 +19,7 @@ import {
   planStream,
   readSource,
   stringAt
-} from "./chunk-VPZSH4XL.js";
+} from "./chunk-AKSSLC2Y.js";
 import {
   require_dist
 } from "./chunk-32QBJ2ZU.js";

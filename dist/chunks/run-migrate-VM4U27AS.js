@@ -5,7 +5,7 @@ import {
   normalizeRevertEndpoint,
   resolveOptions,
   revert
-} from "./chunk-S5C7DLO7.js";
+} from "./chunk-HMH65LO2.js";
 import {
   loadCertificate
 } from "./chunk-7LACHA2V.js";
@@ -22,7 +22,7 @@ import {
   stageFileAtomic,
   syncDirectory
 } from "./chunk-ZKF7AZES.js";
-import "./chunk-VPZSH4XL.js";
+import "./chunk-AKSSLC2Y.js";
 import {
   redactSecretData
 } from "./chunk-32QBJ2ZU.js";

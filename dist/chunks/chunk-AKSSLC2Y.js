@@ -1325,7 +1325,7 @@ function ensureEnv(ctx, res, container, podCompact) {
       if ((0, import_yaml11.isScalar)(valueNode))
         valueNode.value !== want.value && plan(ctx, res.ref, "set", [...ptr, "value"], [...display, "value"], { before: valueNode.value, after: want.value }, want.reason, [setScalar(ectx, valueNode, want.value)]);
       else if ((0, import_yaml11.isMap)(valueFrom)) {
-        let at = entry.node.items.find((p) => (0, import_yaml11.isScalar)(p.key) && p.key.value === "valueFrom")?.key ?? valueFrom, ref = valueFrom.get("configMapKeyRef", !0), cmName = stringAt(ref, "name"), cmKey = stringAt(ref, "key");
+        let at = pairOf(entry.node, "valueFrom")?.key ?? valueFrom, ref = valueFrom.get("configMapKeyRef", !0), cmName = stringAt(ref, "name"), cmKey = stringAt(ref, "key");
         want.kind === "owned" ? report(ctx, "error", "CONFLICT", `${want.name} is set through valueFrom; delegate-mtls must set it to "${want.value}" inline (remove the valueFrom)`, at) : (!cmName || !cmKey || patchConfigMapKey(ctx, cmName, res.ref.namespace, cmKey, want.value, want.reason) !== "patched") && report(ctx, "warning", "NOT_CHANGED", `${want.name} comes from ${cmName ? `ConfigMap ${cmName}` : "valueFrom"}, which is not in the input: set it to "${want.value}" there`, at);
       } else
         plan(ctx, res.ref, "add", [...ptr, "value"], [...display, "value"], { after: want.value }, want.reason, [addPairs(ectx, entry.node, [["value", scalar(formatScalar(want.value, "double"))]], layoutFor(ectx.unit, !0))]);

@@ -44,7 +44,7 @@ import {
   stringAt,
   toPlain,
   writeSource
-} from "./chunk-VPZSH4XL.js";
+} from "./chunk-AKSSLC2Y.js";
 import {
   require_dist
 } from "./chunk-32QBJ2ZU.js";

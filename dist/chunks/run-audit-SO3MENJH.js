@@ -1,7 +1,7 @@
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
   audit
-} from "./chunk-SXU7JWKF.js";
+} from "./chunk-IIT36M6W.js";
 import {
   DEFAULT_MAX_BYTES,
   STDIN_NAME,
@@ -9,7 +9,7 @@ import {
   readInput,
   readStdin
 } from "./chunk-ZKF7AZES.js";
-import "./chunk-VPZSH4XL.js";
+import "./chunk-AKSSLC2Y.js";
 import "./chunk-32QBJ2ZU.js";
 import {
   UsageError,
