@@ -78,14 +78,15 @@ for (const f of readdirSync(dir)) for (const d of parseAllDocuments(readFileSync
   const write = []
   // Every --write gets its own copy of the fleet, all made before the first timed run and removed
   // after the last. Removing 2,000 files just before a timed write made it pay for the bench's own
-  // deletions: ext4 without a journal (this machine's scratch disk) skips the inodes freed in the last
-  // minutes, one by one, for every file it creates, which tripled the kernel time of the write's temp
-  // files. A write frees 2,000 inodes itself (the files its renames replace), so the copies also go
-  // to block groups of their own: ext4 puts a new folder in or near its parent's group unless the parent has
-  // the "top of a directory hierarchy" attribute (chattr +T), which spreads its subfolders like
-  // top-level ones. Otherwise the second and third timed writes paid for the first's renames, which
-  // one migration never does (it renames only after creating every temp file). Best effort: without
-  // chattr, or on another file system, the copies stay where they are, and the bench says so.
+  // deletions: ext4 without a journal (this machine's scratch disk) skips the inodes freed in the
+  // last minutes, one by one, for every file it creates, which tripled the kernel time of the
+  // write's temp files. A write frees 2,000 inodes itself (the files its renames replace), so the
+  // copies also go to block groups of their own: ext4 puts a new folder in or near its parent's
+  // group unless the parent has the "top of a directory hierarchy" attribute (chattr +T), which
+  // spreads its subfolders like top-level ones. Otherwise the second and third timed writes paid
+  // for the first's renames, which one migration never does (it renames only after creating every
+  // temp file). Best effort: without chattr, or on another file system, the copies stay where they
+  // are, and the bench says so.
   const writes = join(work, 'writes')
   mkdirSync(writes)
   const spread = spawnSync('chattr', ['+T', writes], { stdio: 'ignore' }).status === 0
