@@ -3780,7 +3780,8 @@ var require_Node = __commonJS({
     "use strict";
     var applyReviver = require_applyReviver(), identity = require_identity(), toJS = require_toJS(), NodeBase = class {
       constructor(type) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+        let proto = new.target.prototype;
+        proto[identity.NODE_TYPE] !== type && Object.defineProperty(proto, identity.NODE_TYPE, { value: type });
       }
       /** Create a copy of this node.  */
       clone() {
@@ -17142,4 +17143,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=214f84cc21bf2fd39769be54cf8931d5f56355cc05925b08ccd95529d1dabca6
+//# delegate-mtls-bundle sha256=726929a8eb113b38ade446db2f9bee6ded301f6723fb3b537ad780c926d8ef8c

@@ -1,17 +1,17 @@
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
   audit
-} from "./chunks/chunk-IIT36M6W.js";
+} from "./chunks/chunk-S5RTJGY5.js";
 import {
   migrate,
   normalizeRevertEndpoint,
   precheckMigrate,
   resolveOptions,
   revert
-} from "./chunks/chunk-HMH65LO2.js";
+} from "./chunks/chunk-F3JSYF6A.js";
 import "./chunks/chunk-DAZMBJHM.js";
-import "./chunks/chunk-AKSSLC2Y.js";
-import "./chunks/chunk-32QBJ2ZU.js";
+import "./chunks/chunk-F533R2C5.js";
+import "./chunks/chunk-OEOMT3SD.js";
 import {
   InternalError,
   UsageError,
@@ -206,17 +206,17 @@ async function main(argv, io, onLoad) {
 `), 0;
       case "secret": {
         onLoad?.("secret");
-        let { runSecret } = await import("./chunks/run-secret-P2OCXIJA.js");
+        let { runSecret } = await import("./chunks/run-secret-O32FLLMD.js");
         return await runSecret(args, io);
       }
       case "audit": {
         onLoad?.("audit");
-        let { runAudit } = await import("./chunks/run-audit-SO3MENJH.js");
+        let { runAudit } = await import("./chunks/run-audit-O4O6PQ3X.js");
         return await runAudit(args, io);
       }
       default: {
         precheckMigrate(args), onLoad?.("migrate");
-        let { runMigrate } = await import("./chunks/run-migrate-VM4U27AS.js");
+        let { runMigrate } = await import("./chunks/run-migrate-BLLLQG4B.js");
         return await runMigrate(args, io);
       }
     }

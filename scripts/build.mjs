@@ -39,6 +39,31 @@ const yamlDebugSwitches = {
     })
   },
 }
+// yaml marks every node it makes with its type (the NODE_TYPE symbol isMap, isScalar … read) through
+// Object.defineProperty on the node itself: a call into the runtime per scalar, 4% of a fleet --write.
+// The bundle defines it once per node class, on the class's prototype, the first time one is made:
+// `node[NODE_TYPE]` gives the same answer (still read-only and not enumerable), and a clone (an
+// Object.create of the prototype) inherits it. A class made with two types would throw, not mislabel
+// (the property is not configurable); yaml's classes each pass one. The build fails if a yaml release
+// no longer matches (test/build.test.ts runs the bundle against the sources on every input).
+const NODE_TYPE_PER_NODE = `    constructor(type) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+    }`
+const NODE_TYPE_PER_CLASS = `    constructor(type) {
+        const proto = new.target.prototype;
+        if (proto[identity.NODE_TYPE] !== type)
+            Object.defineProperty(proto, identity.NODE_TYPE, { value: type });
+    }`
+const yamlNodeType = {
+  name: 'yaml-node-type',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]yaml[\\/]dist[\\/]nodes[\\/]Node\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8')
+      if (text.split(NODE_TYPE_PER_NODE).length !== 2) throw new Error(`${args.path}: expected NodeBase's constructor to define NODE_TYPE on the node, once: update scripts/build.mjs`)
+      return { contents: text.replace(NODE_TYPE_PER_NODE, NODE_TYPE_PER_CLASS), loader: 'js' }
+    })
+  },
+}
 const common = {
   absWorkingDir: root,
   bundle: true,
@@ -47,7 +72,7 @@ const common = {
   legalComments: 'none',
   minifySyntax: true,
   define: { __VERSION__: JSON.stringify(pkg.version) },
-  plugins: [yamlDebugSwitches],
+  plugins: [yamlDebugSwitches, yamlNodeType],
   logLevel: 'warning',
 }
 // The library, for `import` users: ESM, its lazily loaded parts split into chunks.

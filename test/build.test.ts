@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
+import * as sources from '../src/index.js'
+import { CORPUS_DIR, ENDPOINT } from './helpers/corpus.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const build = suite('build')
@@ -32,6 +34,43 @@ build("the bundle reads yaml's per-token debugging switches once, at load, and t
   assert.is(traced.status, 1)
   assert.not.match(plain.stdout, /^\| /m)
   assert.match(traced.stdout, /^\| "kind"/m)
+})
+
+build("the bundle marks yaml's nodes with their type once per class, and migrates, reverts and audits every input as the sources do", async () => {
+  const bundle = readFileSync(join(root, 'dist/cli.cjs'), 'utf8')
+  // Object.defineProperty on every node was 4% of a fleet --write (scripts/build.mjs).
+  assert.not.match(bundle, /Object\.defineProperty\(this, identity\.NODE_TYPE, \{ value: type \}\)/)
+  assert.match(bundle, /let proto = new\.target\.prototype;/)
+  // The library bundle carries the same yaml: it must answer exactly as the sources (unpatched yaml) do.
+  const bundled = (await import(join(root, 'dist/index.js'))) as typeof sources
+  const inputs: { name: string; text: string }[] = []
+  for (const dir of [join(root, 'samples'), join(root, 'test'), CORPUS_DIR]) {
+    for (const f of readdirSync(dir, { recursive: true }).map(String)) {
+      if (/\.ya?ml$/.test(f)) inputs.push({ name: f, text: readFileSync(join(dir, f), 'utf8') })
+    }
+  }
+  // And what the migration makes of them, so that revert has migrated manifests to undo.
+  for (const { name, text } of [...inputs]) {
+    const r = sources.migrate(text, { endpoint: ENDPOINT })
+    if (r.status === 'migrated') inputs.push({ name: `${name} (migrated)`, text: r.output })
+  }
+  assert.ok(inputs.length >= 70, `only ${inputs.length} inputs`)
+  // Field by field, so that a difference names what differs.
+  const same = (what: string, name: string, run: (lib: typeof sources) => object) => {
+    const want = run(sources) as Record<string, unknown>
+    const got = run(bundled) as Record<string, unknown>
+    assert.equal(Object.keys(got), Object.keys(want), `${what} ${name}`)
+    for (const k of Object.keys(want)) assert.is(JSON.stringify(got[k]), JSON.stringify(want[k]), `${what} ${name}: ${k}`)
+  }
+  let migrated = 0
+  for (const { name, text } of inputs) {
+    same('migrate', name, (lib) => lib.migrate(text, { endpoint: ENDPOINT, file: name }))
+    same('migrate, a group at a time,', name, (lib) => lib.migrate(text, { endpoint: ENDPOINT, file: name }, { grouped: true }))
+    same('revert', name, (lib) => lib.revert(text, { endpoint: 'https://app.harness.io', file: name }))
+    if (sources.migrate(text, { endpoint: ENDPOINT }).status === 'migrated') migrated++
+  }
+  same('audit', 'of every input', (lib) => lib.audit(inputs.map(({ name, text }) => ({ path: name, text })), { endpoint: ENDPOINT }))
+  assert.ok(migrated >= 15, `only ${migrated} inputs migrate: the comparison would prove little`)
 })
 
 build.run()

@@ -19,10 +19,10 @@ import {
   planStream,
   readSource,
   stringAt
-} from "./chunk-AKSSLC2Y.js";
+} from "./chunk-F533R2C5.js";
 import {
   require_dist
-} from "./chunk-32QBJ2ZU.js";
+} from "./chunk-OEOMT3SD.js";
 import {
   __toESM
 } from "./chunk-V2O42A2J.js";

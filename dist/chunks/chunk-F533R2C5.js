@@ -6,7 +6,7 @@ import {
   isPlaceholderSecretData,
   renderSecretManifest,
   require_dist
-} from "./chunk-32QBJ2ZU.js";
+} from "./chunk-OEOMT3SD.js";
 import {
   InternalError,
   UsageError

@@ -425,7 +425,8 @@ var require_Node = __commonJS({
     "use strict";
     var applyReviver = require_applyReviver(), identity = require_identity(), toJS = require_toJS(), NodeBase = class {
       constructor(type) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+        let proto = new.target.prototype;
+        proto[identity.NODE_TYPE] !== type && Object.defineProperty(proto, identity.NODE_TYPE, { value: type });
       }
       /** Create a copy of this node.  */
       clone() {

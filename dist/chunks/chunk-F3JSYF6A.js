@@ -44,10 +44,10 @@ import {
   stringAt,
   toPlain,
   writeSource
-} from "./chunk-AKSSLC2Y.js";
+} from "./chunk-F533R2C5.js";
 import {
   require_dist
-} from "./chunk-32QBJ2ZU.js";
+} from "./chunk-OEOMT3SD.js";
 import {
   UsageError
 } from "./chunk-GXJW6PMD.js";

@@ -5,7 +5,7 @@ import {
   normalizeRevertEndpoint,
   resolveOptions,
   revert
-} from "./chunk-HMH65LO2.js";
+} from "./chunk-F3JSYF6A.js";
 import {
   loadCertificate
 } from "./chunk-7LACHA2V.js";
@@ -22,10 +22,10 @@ import {
   stageFileAtomic,
   syncDirectory
 } from "./chunk-ZKF7AZES.js";
-import "./chunk-AKSSLC2Y.js";
+import "./chunk-F533R2C5.js";
 import {
   redactSecretData
-} from "./chunk-32QBJ2ZU.js";
+} from "./chunk-OEOMT3SD.js";
 import {
   UsageError,
   formatDiagnostic
