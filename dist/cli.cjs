@@ -4714,7 +4714,7 @@ var require_Pair = __commonJS({
     }
     var Pair = class _Pair {
       constructor(key, value = null) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR }), this.key = key, this.value = value;
+        this.key = key, this.value = value;
       }
       clone(schema) {
         let { key, value } = this;
@@ -4728,6 +4728,7 @@ var require_Pair = __commonJS({
         return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
       }
     };
+    Object.defineProperty(Pair.prototype, identity.NODE_TYPE, { value: identity.PAIR });
     exports2.Pair = Pair;
     exports2.createPair = createPair;
   }
@@ -17143,4 +17144,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=726929a8eb113b38ade446db2f9bee6ded301f6723fb3b537ad780c926d8ef8c
+//# delegate-mtls-bundle sha256=8015d0ce20b0fc3123fa1399f0648a7a2567bd225fdb0969657fe8125a444c5e

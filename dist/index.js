@@ -1,17 +1,17 @@
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
   audit
-} from "./chunks/chunk-S5RTJGY5.js";
+} from "./chunks/chunk-ITHGORHK.js";
 import {
   migrate,
   normalizeRevertEndpoint,
   precheckMigrate,
   resolveOptions,
   revert
-} from "./chunks/chunk-F3JSYF6A.js";
+} from "./chunks/chunk-B4TTFBE5.js";
 import "./chunks/chunk-DAZMBJHM.js";
-import "./chunks/chunk-F533R2C5.js";
-import "./chunks/chunk-OEOMT3SD.js";
+import "./chunks/chunk-STHL5DUX.js";
+import "./chunks/chunk-DUYSVTM4.js";
 import {
   InternalError,
   UsageError,
@@ -206,17 +206,17 @@ async function main(argv, io, onLoad) {
 `), 0;
       case "secret": {
         onLoad?.("secret");
-        let { runSecret } = await import("./chunks/run-secret-O32FLLMD.js");
+        let { runSecret } = await import("./chunks/run-secret-HILDX62P.js");
         return await runSecret(args, io);
       }
       case "audit": {
         onLoad?.("audit");
-        let { runAudit } = await import("./chunks/run-audit-O4O6PQ3X.js");
+        let { runAudit } = await import("./chunks/run-audit-X74JW2X4.js");
         return await runAudit(args, io);
       }
       default: {
         precheckMigrate(args), onLoad?.("migrate");
-        let { runMigrate } = await import("./chunks/run-migrate-BLLLQG4B.js");
+        let { runMigrate } = await import("./chunks/run-migrate-GPVI6CJO.js");
         return await runMigrate(args, io);
       }
     }

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join, relative } from 'node:path'
+import { basename, dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -39,28 +39,42 @@ const yamlDebugSwitches = {
     })
   },
 }
-// yaml marks every node it makes with its type (the NODE_TYPE symbol isMap, isScalar … read) through
-// Object.defineProperty on the node itself: a call into the runtime per scalar, 4% of a fleet --write.
-// The bundle defines it once per node class, on the class's prototype, the first time one is made:
-// `node[NODE_TYPE]` gives the same answer (still read-only and not enumerable), and a clone (an
-// Object.create of the prototype) inherits it. A class made with two types would throw, not mislabel
-// (the property is not configurable); yaml's classes each pass one. The build fails if a yaml release
-// no longer matches (test/build.test.ts runs the bundle against the sources on every input).
-const NODE_TYPE_PER_NODE = `    constructor(type) {
+// yaml marks every node it makes with its type (the NODE_TYPE symbol isMap, isPair … read) through
+// Object.defineProperty on the node itself: a call into the runtime per scalar and per pair, 5% of a
+// fleet --write. The bundle defines it once per node class, on the class's prototype (for the
+// classes built on NodeBase, the first time one is made): `node[NODE_TYPE]` gives the same answer
+// (still read-only and not enumerable), and a clone (an Object.create of the prototype) inherits it.
+// A NodeBase class made with two types would throw, not mislabel (the property is not configurable);
+// yaml's classes each pass one. The build fails if a yaml release no longer matches, and
+// test/build.test.ts runs the bundle against the sources on every input.
+const NODE_TYPE_PATCHES = {
+  'Node.js': [
+    [
+      `    constructor(type) {
         Object.defineProperty(this, identity.NODE_TYPE, { value: type });
-    }`
-const NODE_TYPE_PER_CLASS = `    constructor(type) {
+    }`,
+      `    constructor(type) {
         const proto = new.target.prototype;
         if (proto[identity.NODE_TYPE] !== type)
             Object.defineProperty(proto, identity.NODE_TYPE, { value: type });
-    }`
+    }`,
+    ],
+  ],
+  'Pair.js': [
+    [`        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });\n`, ''],
+    [`\nexports.Pair = Pair;`, `Object.defineProperty(Pair.prototype, identity.NODE_TYPE, { value: identity.PAIR });\n\nexports.Pair = Pair;`],
+  ],
+}
 const yamlNodeType = {
   name: 'yaml-node-type',
   setup(b) {
-    b.onLoad({ filter: /[\\/]node_modules[\\/]yaml[\\/]dist[\\/]nodes[\\/]Node\.js$/ }, (args) => {
-      const text = readFileSync(args.path, 'utf8')
-      if (text.split(NODE_TYPE_PER_NODE).length !== 2) throw new Error(`${args.path}: expected NodeBase's constructor to define NODE_TYPE on the node, once: update scripts/build.mjs`)
-      return { contents: text.replace(NODE_TYPE_PER_NODE, NODE_TYPE_PER_CLASS), loader: 'js' }
+    b.onLoad({ filter: /[\\/]node_modules[\\/]yaml[\\/]dist[\\/]nodes[\\/](?:Node|Pair)\.js$/ }, (args) => {
+      let text = readFileSync(args.path, 'utf8')
+      for (const [from, to] of NODE_TYPE_PATCHES[basename(args.path)]) {
+        if (text.split(from).length !== 2) throw new Error(`${args.path}: expected once: ${JSON.stringify(from)}: update scripts/build.mjs`)
+        text = text.replace(from, to)
+      }
+      return { contents: text, loader: 'js' }
     })
   },
 }

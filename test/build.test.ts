@@ -36,11 +36,12 @@ build("the bundle reads yaml's per-token debugging switches once, at load, and t
   assert.match(traced.stdout, /^\| "kind"/m)
 })
 
-build("the bundle marks yaml's nodes with their type once per class, and migrates, reverts and audits every input as the sources do", async () => {
+build("the bundle marks yaml's nodes and pairs with their type once per class, and migrates, reverts and audits every input as the sources do", async () => {
   const bundle = readFileSync(join(root, 'dist/cli.cjs'), 'utf8')
-  // Object.defineProperty on every node was 4% of a fleet --write (scripts/build.mjs).
-  assert.not.match(bundle, /Object\.defineProperty\(this, identity\.NODE_TYPE, \{ value: type \}\)/)
+  // Object.defineProperty on every node and pair was 5% of a fleet --write (scripts/build.mjs).
+  assert.not.match(bundle, /Object\.defineProperty\(this, identity\.NODE_TYPE, \{ value: (?:type|identity\.PAIR) \}\)/)
   assert.match(bundle, /let proto = new\.target\.prototype;/)
+  assert.match(bundle, /Object\.defineProperty\(Pair\.prototype, identity\.NODE_TYPE, \{ value: identity\.PAIR \}\)/)
   // The library bundle carries the same yaml: it must answer exactly as the sources (unpatched yaml) do.
   const bundled = (await import(join(root, 'dist/index.js'))) as typeof sources
   const inputs: { name: string; text: string }[] = []

@@ -6,7 +6,7 @@ import {
   isPlaceholderSecretData,
   renderSecretManifest,
   require_dist
-} from "./chunk-OEOMT3SD.js";
+} from "./chunk-DUYSVTM4.js";
 import {
   InternalError,
   UsageError

@@ -44,10 +44,10 @@ import {
   stringAt,
   toPlain,
   writeSource
-} from "./chunk-F533R2C5.js";
+} from "./chunk-STHL5DUX.js";
 import {
   require_dist
-} from "./chunk-OEOMT3SD.js";
+} from "./chunk-DUYSVTM4.js";
 import {
   UsageError
 } from "./chunk-GXJW6PMD.js";

@@ -1,7 +1,7 @@
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
   audit
-} from "./chunk-S5RTJGY5.js";
+} from "./chunk-ITHGORHK.js";
 import {
   DEFAULT_MAX_BYTES,
   STDIN_NAME,
@@ -9,8 +9,8 @@ import {
   readInput,
   readStdin
 } from "./chunk-ZKF7AZES.js";
-import "./chunk-F533R2C5.js";
-import "./chunk-OEOMT3SD.js";
+import "./chunk-STHL5DUX.js";
+import "./chunk-DUYSVTM4.js";
 import {
   UsageError,
   formatDiagnostic

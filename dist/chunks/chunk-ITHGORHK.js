@@ -19,10 +19,10 @@ import {
   planStream,
   readSource,
   stringAt
-} from "./chunk-F533R2C5.js";
+} from "./chunk-STHL5DUX.js";
 import {
   require_dist
-} from "./chunk-OEOMT3SD.js";
+} from "./chunk-DUYSVTM4.js";
 import {
   __toESM
 } from "./chunk-V2O42A2J.js";

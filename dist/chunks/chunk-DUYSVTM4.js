@@ -1359,7 +1359,7 @@ var require_Pair = __commonJS({
     }
     var Pair = class _Pair {
       constructor(key, value = null) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR }), this.key = key, this.value = value;
+        this.key = key, this.value = value;
       }
       clone(schema) {
         let { key, value } = this;
@@ -1373,6 +1373,7 @@ var require_Pair = __commonJS({
         return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
       }
     };
+    Object.defineProperty(Pair.prototype, identity.NODE_TYPE, { value: identity.PAIR });
     exports.Pair = Pair;
     exports.createPair = createPair;
   }

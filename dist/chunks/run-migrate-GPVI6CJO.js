@@ -5,7 +5,7 @@ import {
   normalizeRevertEndpoint,
   resolveOptions,
   revert
-} from "./chunk-F3JSYF6A.js";
+} from "./chunk-B4TTFBE5.js";
 import {
   loadCertificate
 } from "./chunk-7LACHA2V.js";
@@ -22,10 +22,10 @@ import {
   stageFileAtomic,
   syncDirectory
 } from "./chunk-ZKF7AZES.js";
-import "./chunk-F533R2C5.js";
+import "./chunk-STHL5DUX.js";
 import {
   redactSecretData
-} from "./chunk-OEOMT3SD.js";
+} from "./chunk-DUYSVTM4.js";
 import {
   UsageError,
   formatDiagnostic

@@ -6,7 +6,7 @@ import {
   isPlaceholderSecretData,
   redactSecretData,
   renderSecretManifest
-} from "./chunk-OEOMT3SD.js";
+} from "./chunk-DUYSVTM4.js";
 import "./chunk-V2O42A2J.js";
 export {
   CLIENT_CERT_KEY,

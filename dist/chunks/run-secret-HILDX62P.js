@@ -15,7 +15,7 @@ async function runSecret(args, io) {
   if (!isSecretName(args.name)) throw new UsageError(`--name "${args.name}" is not a valid Kubernetes Secret name`);
   let pems = await loadCertificate({ cert: args.cert, key: args.key, ...args.ca === void 0 ? {} : { ca: args.ca } }, io);
   if (!pems) return 2;
-  let { renderSecretManifest } = await import("./render-secret-W3TAUTIX.js");
+  let { renderSecretManifest } = await import("./render-secret-L3LGCHFU.js");
   return io.stdout.write(renderSecretManifest({ name: args.name, ...args.namespace ? { namespace: args.namespace } : {}, ...pems })), 0;
 }
 export {
