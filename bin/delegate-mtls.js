@@ -8,11 +8,13 @@
 // $XDG_CACHE_HOME/delegate-mtls, else $HOME/.cache/delegate-mtls (no HOME: no cache); the directory
 // is created 0700, the files 0600. It is read only when the directory and the file belong to the
 // user and no one else can write them. It is written when there was none or V8 rejected it, at the
-// exit of a run that loaded the migrate pipeline and did not fail (so the functions a check compiles
-// lazily are in it, and a first `--help` cannot leave a cache without them), through a temporary file
-// renamed into place: concurrent runs (pre-commit splits files over processes) never see half a
-// file. Any failure around the cache is ignored: the run then compiles the bundle as it would without
-// one, and its output is the same either way. DELEGATE_MTLS_CACHE=0 turns the cache off.
+// exit of a short run (a pre-commit check's size: src/cli/short-run.ts) that loaded the migrate
+// pipeline and did not fail (so the functions a check compiles lazily are in it, a first `--help`
+// cannot leave a cache without them, and a first fleet run cannot leave one a third larger, full of
+// code a check never runs, that every later start loads), through a temporary file renamed into
+// place: concurrent runs (pre-commit splits files over processes) never see half a file. Any
+// failure around the cache is ignored: the run then compiles the bundle as it would without one,
+// and its output is the same either way. DELEGATE_MTLS_CACHE=0 turns the cache off.
 'use strict'
 const fs = require('node:fs')
 const path = require('node:path')
@@ -37,8 +39,8 @@ const script = new vm.Script(`(function (exports, require, module, __filename, _
 const mod = { exports: {}, id: bundle, filename: bundle, loaded: false }
 if (cache && (cachedData === undefined || script.cachedDataRejected)) {
   process.once('exit', (code) => {
-    // src/cli/bin.ts says whether the run loaded the migrate pipeline.
-    if ((code !== 0 && code !== 1) || mod.exports.loaded?.migrate !== true) return
+    // src/cli/bin.ts says whether the run loaded the migrate pipeline, and whether it was short.
+    if ((code !== 0 && code !== 1) || mod.exports.loaded?.migrate !== true || mod.exports.loaded?.short !== true) return
     try {
       writePrivate(cache, script.createCachedData())
     } catch {}

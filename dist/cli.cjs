@@ -16602,6 +16602,7 @@ async function pauseOptimizer() {
   };
 }
 async function planPaused(short, plan2) {
+  short && (shortRun.seen = !0);
   let resume = short ? await pauseOptimizer() : void 0;
   try {
     return plan2();
@@ -16609,11 +16610,12 @@ async function planPaused(short, plan2) {
     resume?.();
   }
 }
-var import_node_fs7, SHORT_RUN_BYTES, SHORT_RUN_FILES, USER_COMPILER_FLAG, init_short_run = __esm({
+var import_node_fs7, SHORT_RUN_BYTES, SHORT_RUN_FILES, USER_COMPILER_FLAG, shortRun, init_short_run = __esm({
   "src/cli/short-run.ts"() {
     "use strict";
     import_node_fs7 = require("node:fs"), SHORT_RUN_BYTES = 128 * 1024, SHORT_RUN_FILES = 32;
     USER_COMPILER_FLAG = /^--(?:no-?)?(?:jitless|opt|turbofan|always-turbofan|always-opt|maglev|sparkplug|lite-mode|max-opt)\b/;
+    shortRun = { seen: !1 };
   }
 });
 
@@ -17078,6 +17080,7 @@ Run "delegate-mtls --help" for usage.
 
 // src/cli/bin.ts
 init_plan_worker_arg();
+init_short_run();
 
 // src/cli/std-writer.ts
 var import_node_fs9 = require("node:fs");
@@ -17119,7 +17122,12 @@ function maybeTerminal(fd) {
 }
 
 // src/cli/bin.ts
-var loaded = { migrate: !1 };
+var loaded = {
+  migrate: !1,
+  get short() {
+    return shortRun.seen;
+  }
+};
 function run() {
   let io = {
     // Set up only when read: a run on files never pays for a standard-input stream.
@@ -17144,4 +17152,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=8015d0ce20b0fc3123fa1399f0648a7a2567bd225fdb0969657fe8125a444c5e
+//# delegate-mtls-bundle sha256=148655a9d8c708316a7d765fe6912a97bfaf4461ee705e9ac04164e123678cdc

@@ -216,7 +216,7 @@ async function main(argv, io, onLoad) {
       }
       default: {
         precheckMigrate(args), onLoad?.("migrate");
-        let { runMigrate } = await import("./chunks/run-migrate-GPVI6CJO.js");
+        let { runMigrate } = await import("./chunks/run-migrate-P6EPHMJX.js");
         return await runMigrate(args, io);
       }
     }

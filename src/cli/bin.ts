@@ -1,14 +1,21 @@
 import type { Io } from './io.js'
 import { main } from './main.js'
 import { PLAN_WORKER_ARG } from './plan-worker-arg.js'
+import { shortRun } from './short-run.js'
 import { stdWriter } from './std-writer.js'
 
 /**
  * Read back by bin/delegate-mtls.js after the run (this module's exports in the CommonJS bundle):
- * whether the migrate pipeline was loaded. The bin writes its V8 code cache only after such a run,
- * so that a first `--help` cannot leave a cache without the code every check needs.
+ * whether the migrate pipeline was loaded, and whether the run was short (src/cli/short-run.ts). The bin
+ * writes its V8 code cache only after a run that was both, so that a first `--help` cannot leave a cache
+ * without the code every check needs, nor a first fleet run one full of code a check never runs.
  */
-export const loaded = { migrate: false }
+export const loaded = {
+  migrate: false,
+  get short() {
+    return shortRun.seen
+  },
+}
 
 function run(): void {
   const io: Io = {

@@ -82,6 +82,24 @@ cache('--help, --version and usage errors do not create it (it would lack the pi
   theCache(dir)
 })
 
+cache('a run longer than a pre-commit check (33 files, or 129 KiB on stdin) does not create it; a later check does', async () => {
+  const dir = freshDir()
+  const fleet = join(tmp.dir, 'fleet')
+  mkdirSync(fleet)
+  for (let i = 0; i < 33; i++) writeFileSync(join(fleet, `d${i}.yaml`), SAMPLE)
+  const long = await run([...E, '--check', '--quiet', 'fleet'], { DELEGATE_MTLS_CACHE_DIR: dir })
+  assert.is(long.code, 1, long.stderr)
+  const big = await runBin([...E, '--check', '--quiet'], { cwd: tmp.dir, env: { DELEGATE_MTLS_CACHE_DIR: dir }, stdin: `${SAMPLE}---\n`.repeat(Math.ceil((129 * 1024) / SAMPLE.length)) })
+  assert.is(big.code, 1, big.stderr)
+  let names: string[] = []
+  try {
+    names = readdirSync(dir)
+  } catch {}
+  assert.equal(names, [], 'a long run wrote a cache')
+  assert.equal(await run(CHECK, { DELEGATE_MTLS_CACHE_DIR: dir }), { code: 1, ...CHECKED })
+  theCache(dir)
+})
+
 cache('a corrupt or truncated cache is ignored (same output) and rewritten', async () => {
   const dir = freshDir()
   await run(CHECK, { DELEGATE_MTLS_CACHE_DIR: dir })

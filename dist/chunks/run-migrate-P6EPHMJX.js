@@ -302,7 +302,9 @@ async function pauseOptimizer() {
     paused && (paused = !1, setFlagsFromString("--opt"));
   };
 }
+var shortRun = { seen: !1 };
 async function planPaused(short, plan) {
+  short && (shortRun.seen = !0);
   let resume = short ? await pauseOptimizer() : void 0;
   try {
     return plan();
