@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as sources from '../src/index.js'
-import { CORPUS_DIR, ENDPOINT } from './helpers/corpus.js'
+import { ENDPOINT, repositoryTexts } from './helpers/corpus.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const build = suite('build')
@@ -44,12 +44,7 @@ build("the bundle marks yaml's nodes and pairs with their type once per class, a
   assert.match(bundle, /Object\.defineProperty\(Pair\.prototype, identity\.NODE_TYPE, \{ value: identity\.PAIR \}\)/)
   // The library bundle carries the same yaml: it must answer exactly as the sources (unpatched yaml) do.
   const bundled = (await import(join(root, 'dist/index.js'))) as typeof sources
-  const inputs: { name: string; text: string }[] = []
-  for (const dir of [join(root, 'samples'), join(root, 'test'), CORPUS_DIR]) {
-    for (const f of readdirSync(dir, { recursive: true }).map(String)) {
-      if (/\.ya?ml$/.test(f)) inputs.push({ name: f, text: readFileSync(join(dir, f), 'utf8') })
-    }
-  }
+  const inputs = repositoryTexts(/\.ya?ml$/).map(({ file, text }) => ({ name: file, text }))
   // And what the migration makes of them, so that revert has migrated manifests to undo.
   for (const { name, text } of [...inputs]) {
     const r = sources.migrate(text, { endpoint: ENDPOINT })

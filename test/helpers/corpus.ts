@@ -28,6 +28,20 @@ export const DERIVED = [
 ] as const
 export const DERIVED_IMAGE = 'harness/delegate:24.09.83900'
 
+/**
+ * Every file of the samples, the tests (fixtures and goldens) and the corpus whose name matches `name`,
+ * with its text: what the equivalence tests run over. `file` is relative to its folder.
+ */
+export function repositoryTexts(name: RegExp): { file: string; text: string }[] {
+  const texts: { file: string; text: string }[] = []
+  for (const dir of [join(REPO_ROOT, 'samples'), join(REPO_ROOT, 'test'), CORPUS_DIR]) {
+    for (const file of readdirSync(dir, { recursive: true }).map(String)) {
+      if (name.test(file)) texts.push({ file, text: readFileSync(join(dir, file), 'utf8') })
+    }
+  }
+  return texts
+}
+
 /** Every `*.yaml` of the corpus, sorted. Throws (never skips) when the corpus is not where CI puts it. */
 export function corpusFiles(): string[] {
   if (!existsSync(CORPUS_DIR)) {

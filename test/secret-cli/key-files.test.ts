@@ -4,17 +4,19 @@
  * bundle), as a user runs it.
  */
 import { execFileSync } from 'node:child_process'
-import { chmodSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { mayHoldSecretData, textHoldsKey } from '../../src/cli/key-files.js'
 import { redactSecretData } from '../../src/secret/render-secret.js'
-import { CORPUS_DIR, ENDPOINT, REPO_ROOT } from '../helpers/corpus.js'
+import { ENDPOINT, repositoryTexts } from '../helpers/corpus.js'
 import { migrate } from '../../src/pipeline/migrate.js'
 import { b64, bin, cli, E, F, FIXED, FIXTURES, gitInit, HAND_RENDERED, read, SAMPLE, workspace } from './harness.js'
 
 const ws = workspace()
+/** The files a key could be written in: manifests, JSON reports, error goldens, diffs. */
+const TEXT_FILE = /\.(ya?ml|json|txt|diff)$/
 const CERT = ['--cert', F.cert, '--key', F.key]
 const mode = (path: string) => statSync(path).mode & 0o777
 const gitWarning = (shown: string, root: string) =>
@@ -147,13 +149,9 @@ test('textHoldsKey (for callers that write a copy of a file that already holds a
 test('textHoldsKey says what the full redaction says, on every manifest, fixture and golden of the repository and on keys in every form', () => {
   const full = (text: string) => /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(text) || redactSecretData(text) !== text
   const texts: string[] = []
-  for (const dir of [join(REPO_ROOT, 'samples'), join(REPO_ROOT, 'test'), CORPUS_DIR]) {
-    for (const f of readdirSync(dir, { recursive: true }).map(String)) {
-      if (!/\.(ya?ml|json|txt|diff)$/.test(f)) continue
-      const text = readFileSync(join(dir, f), 'utf8')
-      // And what a migration makes of it: the texts textHoldsKey sees on --write.
-      texts.push(text, migrate(text, { endpoint: ENDPOINT }).output)
-    }
+  for (const { text } of repositoryTexts(TEXT_FILE)) {
+    // And what a migration makes of it: the texts textHoldsKey sees on --write.
+    texts.push(text, migrate(text, { endpoint: ENDPOINT }).output)
   }
   const key = ws.fx.ec.key
   const b64key = b64(key)
@@ -179,12 +177,7 @@ test('textHoldsKey says what the full redaction says, on every manifest, fixture
 
 test('mayHoldSecretData is the regular expression it stands for, on every text above and on random texts made of its edge cases', () => {
   const regex = /(?:client\.key|client\.crt|tls\.key)["']?[ \t]*:|[A-Za-z0-9+/]{40}/
-  const texts: string[] = []
-  for (const dir of [join(REPO_ROOT, 'samples'), join(REPO_ROOT, 'test'), CORPUS_DIR]) {
-    for (const f of readdirSync(dir, { recursive: true }).map(String)) {
-      if (/\.(ya?ml|json|txt|diff)$/.test(f)) texts.push(readFileSync(join(dir, f), 'utf8'))
-    }
-  }
+  const texts = repositoryTexts(TEXT_FILE).map((t) => t.text)
   // Pieces that sit on the boundaries: the names (whole, cut short, run together), quotes, blanks,
   // colons, base64 letters and what is not one (a '-', '=', '.', non-ASCII); then also runs of 20, 39,
   // 40 and 41 (without them first, so that a name's colon decides on its own).

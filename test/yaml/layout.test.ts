@@ -1,12 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import fc from 'fast-check'
 import { isMap, parseAllDocuments, visit, type Node } from 'yaml'
 import { indentUnit } from '../../src/yaml/layout.js'
 import { columnOf, lineStartOf } from '../../src/yaml/source.js'
-import { CORPUS_DIR, REPO_ROOT } from '../helpers/corpus.js'
+import { repositoryTexts } from '../helpers/corpus.js'
 
 const test = suite('indentUnit')
 
@@ -43,13 +41,9 @@ function agree(src: string, what: string): number {
 test('the same unit as the visit() form, for every document of the samples, the fixtures and the corpus', () => {
   let docs = 0
   const units = new Set<number>()
-  for (const dir of [join(REPO_ROOT, 'samples'), join(REPO_ROOT, 'test'), CORPUS_DIR]) {
-    for (const f of readdirSync(dir, { recursive: true }).map(String)) {
-      if (!/\.ya?ml$/.test(f)) continue
-      const src = readFileSync(join(dir, f), 'utf8')
-      docs += agree(src, f)
-      for (const doc of parseAllDocuments(src, K8S)) if (doc.errors.length === 0) units.add(indentUnit(src, doc.contents))
-    }
+  for (const { file, text: src } of repositoryTexts(/\.ya?ml$/)) {
+    docs += agree(src, file)
+    for (const doc of parseAllDocuments(src, K8S)) if (doc.errors.length === 0) units.add(indentUnit(src, doc.contents))
   }
   assert.ok(docs > 300, `only ${docs} documents`)
   assert.ok(units.size >= 2, `every document has the same unit (${[...units]}): the comparison would prove little`)
