@@ -63,7 +63,8 @@ function cacheFile() {
     // No HOME (and no XDG_CACHE_HOME): no cache, rather than a guess at where it could go.
     const xdg = env.XDG_CACHE_HOME
     const home = env.HOME
-    const base = xdg && path.isAbsolute(xdg) ? xdg : home && path.isAbsolute(home) ? path.join(home, '.cache') : undefined
+    const base =
+      xdg && path.isAbsolute(xdg) ? xdg : home && path.isAbsolute(home) ? path.join(home, '.cache') : undefined
     if (!base) return undefined
     dir = path.join(base, 'delegate-mtls')
   }
@@ -72,7 +73,14 @@ function cacheFile() {
   // V8 also rejects a cache made under other V8 flags: give those runs their own file rather than
   // rewriting one cache back and forth.
   const flags = process.execArgv.join(' ') + (env.NODE_OPTIONS ? ` ${env.NODE_OPTIONS}` : '')
-  const key = [process.versions.node, process.arch, id[1].slice(0, 32), st.size, Math.trunc(st.mtimeMs), flags && hash(flags)]
+  const key = [
+    process.versions.node,
+    process.arch,
+    id[1].slice(0, 32),
+    st.size,
+    Math.trunc(st.mtimeMs),
+    flags && hash(flags),
+  ]
   dir = path.resolve(dir)
   return { dir, file: path.join(dir, `cli-${key.filter(Boolean).join('-')}.v8cache`) }
 }

@@ -3037,7 +3037,11 @@ function parseUrlOption(input, flag, form, rules) {
   return url;
 }
 function normalizeEndpoint(input) {
-  return `https://${parseUrlOption(input, "--endpoint", FORM, { schemes: ["https:"], schemesText: "https", refusePath: "the delegate adds /api/ and /log-service/ itself" }).host}`;
+  return `https://${parseUrlOption(input, "--endpoint", FORM, {
+    schemes: ["https:"],
+    schemesText: "https",
+    refusePath: "the delegate adds /api/ and /log-service/ itself"
+  }).host}`;
 }
 var FORM, init_endpoint = __esm({
   "src/mtls/endpoint.ts"() {
@@ -3049,17 +3053,33 @@ var FORM, init_endpoint = __esm({
 
 // src/cli/mode.ts
 function modeOf(args, inputs, stdin) {
-  let chosen = [args.write && "write", args.check && "check", args.listDifferent && !args.write && "list", args.diff && "diff", args.outDir !== void 0 && "out-dir"].filter(Boolean);
-  if (chosen.length > 1) throw new UsageError(`choose one of --write, --check, --list-different, --diff, --out-dir (got ${chosen.map((m) => `--${m === "list" ? "list-different" : m}`).join(" and ")})`);
+  let chosen = [
+    args.write && "write",
+    args.check && "check",
+    args.listDifferent && !args.write && "list",
+    args.diff && "diff",
+    args.outDir !== void 0 && "out-dir"
+  ].filter(Boolean);
+  if (chosen.length > 1)
+    throw new UsageError(
+      `choose one of --write, --check, --list-different, --diff, --out-dir (got ${chosen.map((m) => `--${m === "list" ? "list-different" : m}`).join(" and ")})`
+    );
   let mode = chosen[0] ?? "stdout";
-  if (stdin && (mode === "write" || mode === "out-dir")) throw new UsageError(`--${mode} needs file paths; standard input can only be printed, checked or diffed`);
-  if (mode === "stdout" && inputs > 1) throw new UsageError("several files need a mode: --write, --check, --list-different, --diff or --out-dir");
+  if (stdin && (mode === "write" || mode === "out-dir"))
+    throw new UsageError(`--${mode} needs file paths; standard input can only be printed, checked or diffed`);
+  if (mode === "stdout" && inputs > 1)
+    throw new UsageError("several files need a mode: --write, --check, --list-different, --diff or --out-dir");
   if (args.format === "json" && (mode === "stdout" || mode === "diff"))
-    throw new UsageError(`--format json prints the report on stdout, where ${mode === "diff" ? "the diff" : "the migrated manifest"} would go: use it with --check, --list-different, --write or --out-dir`);
+    throw new UsageError(
+      `--format json prints the report on stdout, where ${mode === "diff" ? "the diff" : "the migrated manifest"} would go: use it with --check, --list-different, --write or --out-dir`
+    );
   return mode;
 }
 function precheckMigrate(args) {
-  if (!args.endpoint) throw new UsageError("--endpoint is required (or set DELEGATE_MTLS_ENDPOINT), e.g. --endpoint https://acme.harness.io:8443");
+  if (!args.endpoint)
+    throw new UsageError(
+      "--endpoint is required (or set DELEGATE_MTLS_ENDPOINT), e.g. --endpoint https://acme.harness.io:8443"
+    );
   args.revert || normalizeEndpoint(args.endpoint);
   let stdin = readsStdin(args);
   if (!stdin && args.paths.includes("-")) throw new UsageError('"-" (standard input) cannot be mixed with file paths');
@@ -3143,9 +3163,7 @@ function checkClientCertificate(input) {
       certFile,
       `${certFile} holds a private key (${labels(keysInCertFile)}) as well as the certificate; the certificate file is not secret and must hold only certificates \u2014 keep the key in ${keyFile} alone`
     );
-    let otherInCertFile = certScan.blocks.filter(
-      (b) => !isCertificateLabel(b.label) && !isPrivateKeyLabel(b.label)
-    );
+    let otherInCertFile = certScan.blocks.filter((b) => !isCertificateLabel(b.label) && !isPrivateKeyLabel(b.label));
     certBlocks.length > 0 && otherInCertFile.length > 0 && warn(certFile, `${certFile} also holds ${labels(otherInCertFile)}, which is ignored`), keyScan.blocks.length === 0 ? error(keyFile, notPemMessage(keyFile, input.keyPem, 'a "-----BEGIN PRIVATE KEY-----" block', "pkey")) : certsInKeyFile.length > 0 ? error(
       keyFile,
       keyBlocks.length === 0 ? `${keyFile} holds a certificate and no private key; the key file must hold the PRIVATE KEY that belongs to the certificate in ${certFile}` : `${keyFile} holds a certificate as well as the private key; the key file must hold only the PRIVATE KEY (the certificate goes in ${certFile})`
@@ -3195,7 +3213,10 @@ function checkClientCertificate(input) {
   let notBefore = new Date(leaf.validFrom), notAfter = new Date(leaf.validTo);
   Number.isNaN(notAfter.getTime()) || (result.notAfter = notAfter);
   let who = describe(leaf);
-  if (notBefore.getTime() > now.getTime() && error(certFile, `the certificate in ${certFile} (${who}) is not valid yet: it becomes valid on ${isoDate(notBefore)}`), notAfter.getTime() < now.getTime())
+  if (notBefore.getTime() > now.getTime() && error(
+    certFile,
+    `the certificate in ${certFile} (${who}) is not valid yet: it becomes valid on ${isoDate(notBefore)}`
+  ), notAfter.getTime() < now.getTime())
     error(certFile, `the certificate in ${certFile} (${who}) expired on ${isoDate(notAfter)}`);
   else if (notAfter.getTime() - now.getTime() < EXPIRY_WARNING_DAYS * DAY_MS) {
     let days = Math.ceil((notAfter.getTime() - now.getTime()) / DAY_MS);
@@ -3267,7 +3288,10 @@ function checkCa(caPem, caFile, certFile, chain, error) {
     );
   }
   for (let ca of issuer ? [issuer] : cas)
-    ca.ca || error(caFile, `the certificate in ${caFile} (${describe(ca)}) is not a CA certificate (basicConstraints CA:TRUE is missing)`);
+    ca.ca || error(
+      caFile,
+      `the certificate in ${caFile} (${describe(ca)}) is not a CA certificate (basicConstraints CA:TRUE is missing)`
+    );
 }
 function checkRsaSize(key, file, warn) {
   let type = key.asymmetricKeyType, bits = key.asymmetricKeyDetails?.modulusLength;
@@ -3323,7 +3347,9 @@ async function readPem(io, file, what) {
   try {
     return await import_node_fs.promises.readFile((0, import_node_path.resolve)(io.cwd, file));
   } catch (e) {
-    throw new UsageError(`cannot read the ${what} ${file}: ${e.code === "ENOENT" ? "no such file" : e.message}`);
+    throw new UsageError(
+      `cannot read the ${what} ${file}: ${e.code === "ENOENT" ? "no such file" : e.message}`
+    );
   }
 }
 async function loadCertificate(files, io, quiet = !1) {
@@ -3331,15 +3357,30 @@ async function loadCertificate(files, io, quiet = !1) {
     if (files.ca !== void 0) throw new UsageError("--ca checks the client certificate: give --cert and --key too");
     return;
   }
-  if (files.cert === void 0 || files.key === void 0) throw new UsageError("--cert and --key go together: the Secret needs both the certificate and its key");
+  if (files.cert === void 0 || files.key === void 0)
+    throw new UsageError("--cert and --key go together: the Secret needs both the certificate and its key");
   let [certBytes, keyBytes, caBytes] = await Promise.all([
     readPem(io, files.cert, "certificate"),
     readPem(io, files.key, "key"),
     files.ca === void 0 ? void 0 : readPem(io, files.ca, "CA certificate")
-  ]), certPem = certBytes.toString("utf8"), keyPem = keyBytes.toString("utf8"), caPem = caBytes?.toString("utf8"), { checkClientCertificate: checkClientCertificate2 } = await Promise.resolve().then(() => (init_check_certificate(), check_certificate_exports)), check = checkClientCertificate2({ certPem, keyPem, certFile: files.cert, keyFile: files.key, ...caPem === void 0 ? {} : { caPem, caFile: files.ca } });
+  ]), certPem = certBytes.toString("utf8"), keyPem = keyBytes.toString("utf8"), caPem = caBytes?.toString("utf8"), { checkClientCertificate: checkClientCertificate2 } = await Promise.resolve().then(() => (init_check_certificate(), check_certificate_exports)), check = checkClientCertificate2({
+    certPem,
+    keyPem,
+    certFile: files.cert,
+    keyFile: files.key,
+    ...caPem === void 0 ? {} : { caPem, caFile: files.ca }
+  });
   if (check.errors.length === 0)
-    for (let [file, bytes, text] of [[files.cert, certBytes, certPem], [files.key, keyBytes, keyPem]])
-      Buffer.from(text, "utf8").equals(bytes) || check.errors.push({ code: "CERT", severity: "error", file, message: `${file} holds bytes that are not UTF-8 text outside its PEM blocks; the Secret holds the file as given, so remove that text (the PEM blocks alone are enough)` });
+    for (let [file, bytes, text] of [
+      [files.cert, certBytes, certPem],
+      [files.key, keyBytes, keyPem]
+    ])
+      Buffer.from(text, "utf8").equals(bytes) || check.errors.push({
+        code: "CERT",
+        severity: "error",
+        file,
+        message: `${file} holds bytes that are not UTF-8 text outside its PEM blocks; the Secret holds the file as given, so remove that text (the PEM blocks alone are enough)`
+      });
   let print = (d) => io.stderr.write(formatDiagnostic(d) + `
 `);
   return check.errors.forEach(print), quiet || check.warnings.forEach(print), check.errors.length > 0 ? !1 : { certPem, keyPem };
@@ -8926,10 +8967,15 @@ __export(run_secret_exports, {
 });
 async function runSecret(args, io) {
   if (!isSecretName(args.name)) throw new UsageError(`--name "${args.name}" is not a valid Kubernetes Secret name`);
-  let pems = await loadCertificate({ cert: args.cert, key: args.key, ...args.ca === void 0 ? {} : { ca: args.ca } }, io);
+  let pems = await loadCertificate(
+    { cert: args.cert, key: args.key, ...args.ca === void 0 ? {} : { ca: args.ca } },
+    io
+  );
   if (!pems) return 2;
   let { renderSecretManifest: renderSecretManifest2 } = await Promise.resolve().then(() => (init_render_secret(), render_secret_exports));
-  return io.stdout.write(renderSecretManifest2({ name: args.name, ...args.namespace ? { namespace: args.namespace } : {}, ...pems })), 0;
+  return io.stdout.write(
+    renderSecretManifest2({ name: args.name, ...args.namespace ? { namespace: args.namespace } : {}, ...pems })
+  ), 0;
 }
 var init_run_secret = __esm({
   "src/cli/run-secret.ts"() {
@@ -8998,7 +9044,12 @@ function composeEnv(service) {
     return env2.items.forEach((item, index) => {
       if (!(0, import_yaml3.isScalar)(item) || item.value === null || item.value === void 0) return;
       let text = String(item.value), eq = text.indexOf("=");
-      entries.push({ name: eq < 0 ? text : text.slice(0, eq), value: eq < 0 ? void 0 : text.slice(eq + 1), index, node: item });
+      entries.push({
+        name: eq < 0 ? text : text.slice(0, eq),
+        value: eq < 0 ? void 0 : text.slice(eq + 1),
+        index,
+        node: item
+      });
     }), { form: "list", entries };
   }
   if ((0, import_yaml3.isMap)(env2)) {
@@ -9035,10 +9086,22 @@ function recogniseCompose(doc, index) {
   for (let d of delegates) {
     let image = stringAt(d.node, "image") ?? "";
     if (classifyTag(image) === "legacy")
-      return { type: "legacy", ref, doc, reason: `service ${d.service}: image "${image}" is a legacy delegate image`, at: d.node.get("image", !0) };
+      return {
+        type: "legacy",
+        ref,
+        doc,
+        reason: `service ${d.service}: image "${image}" is a legacy delegate image`,
+        at: d.node.get("image", !0)
+      };
     let watcher = envNames(d.node).find((n) => WATCHER_ENV.includes(n));
     if (watcher)
-      return { type: "legacy", ref, doc, reason: `service ${d.service}: env ${watcher} belongs to a legacy (watcher) delegate`, at: d.node.get("environment", !0) };
+      return {
+        type: "legacy",
+        ref,
+        doc,
+        reason: `service ${d.service}: env ${watcher} belongs to a legacy (watcher) delegate`,
+        at: d.node.get("environment", !0)
+      };
   }
   return { type: "compose", ref, doc, delegates, upgraders };
 }
@@ -9070,7 +9133,13 @@ function recogniseHelmValues(doc, index) {
   name !== void 0 && (ref.name = name);
   let watcher = root.items.find((p) => /^watcher/i.test(String(p.key?.value ?? "")));
   if (watcher)
-    return { type: "legacy", ref, doc, reason: `${String(watcher.key.value)} belongs to the values of a legacy (watcher) delegate chart`, at: watcher.key };
+    return {
+      type: "legacy",
+      ref,
+      doc,
+      reason: `${String(watcher.key.value)} belongs to the values of a legacy (watcher) delegate chart`,
+      at: watcher.key
+    };
   let image = helmImage(root);
   return image && classifyTag(image.ref) === "legacy" ? { type: "legacy", ref, doc, reason: `image "${image.ref}" is a legacy delegate image`, at: image.at } : { type: "helm-values", ref, doc };
 }
@@ -9080,7 +9149,16 @@ var import_yaml4, HELM_VALUES_KIND, CHART_DEFAULT_NAME, CHART_KEYS, init_helm_va
     import_yaml4 = __toESM(require_dist(), 1);
     init_lookup();
     init_image();
-    HELM_VALUES_KIND = "HelmValues", CHART_DEFAULT_NAME = "harness-delegate-ng", CHART_KEYS = ["delegateName", "accountId", "delegateToken", "managerEndpoint", "delegateDockerImage", "k8sPermissionsType", "existingDelegateToken", "upgrader"];
+    HELM_VALUES_KIND = "HelmValues", CHART_DEFAULT_NAME = "harness-delegate-ng", CHART_KEYS = [
+      "delegateName",
+      "accountId",
+      "delegateToken",
+      "managerEndpoint",
+      "delegateDockerImage",
+      "k8sPermissionsType",
+      "existingDelegateToken",
+      "upgrader"
+    ];
   }
 });
 
@@ -9098,10 +9176,15 @@ function legacyReason(kind, container) {
   let image = container.get("image", !0), imageRef = stringAt(container, "image") ?? "";
   if (kind === "StatefulSet") return { reason: "a StatefulSet delegate is a legacy delegate", at: container };
   if (stringAt(container, "name") === "harness-delegate-instance")
-    return { reason: 'container "harness-delegate-instance" is a legacy delegate', at: container.get("name", !0) };
-  if (image && classifyTag(imageRef) === "legacy") return { reason: `image "${imageRef}" is a legacy delegate image`, at: image };
+    return {
+      reason: 'container "harness-delegate-instance" is a legacy delegate',
+      at: container.get("name", !0)
+    };
+  if (image && classifyTag(imageRef) === "legacy")
+    return { reason: `image "${imageRef}" is a legacy delegate image`, at: image };
   let watcher = envNames2(container).find((n) => WATCHER_ENV2.includes(n));
-  if (watcher) return { reason: `env ${watcher} belongs to a legacy (watcher) delegate`, at: container.get("env", !0) };
+  if (watcher)
+    return { reason: `env ${watcher} belongs to a legacy (watcher) delegate`, at: container.get("env", !0) };
 }
 function mayMatter(text) {
   if ((text.match(TOP_LEVEL_KIND)?.length ?? 0) !== 1) return !0;
@@ -9139,7 +9222,8 @@ function classify(doc, index) {
     let config = lookup(root, ["data", "config.yaml"]);
     if ((0, import_yaml5.isScalar)(config) && typeof config.value == "string" && looksLikeUpgraderConfig(config.value))
       return { type: "upgrader-config", ...base, config };
-    if ((0, import_yaml5.isMap)(config) && (config.has("mode") || config.has("delegateConfig"))) return { type: "upgrader-config-invalid", ...base, at: config };
+    if ((0, import_yaml5.isMap)(config) && (config.has("mode") || config.has("delegateConfig")))
+      return { type: "upgrader-config-invalid", ...base, at: config };
   }
   return { type: "other", ...base };
 }
@@ -9159,7 +9243,14 @@ var import_yaml5, POD_PATH, WATCHER_ENV2, envNames2, looksLikeUpgraderConfig, TO
       let env2 = (0, import_yaml5.isMap)(container) ? container.get("env", !0) : void 0;
       return (0, import_yaml5.isSeq)(env2) ? env2.items.map((e) => stringAt(e, "name")).filter((n) => n !== void 0) : [];
     };
-    looksLikeUpgraderConfig = (text) => /^mode:\s*["']?Delegate\b|^delegateConfig:/m.test(text), TOP_LEVEL_KIND = /^kind:/gm, SIMPLE_KIND = /^kind:[ \t]*(["']?)([A-Za-z][A-Za-z0-9]*)\1[ \t]*(?:#[^\n]*)?\r?$/m, KINDS_THAT_MATTER = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "CronJob", "ConfigMap", "Secret", "HorizontalPodAutoscaler"]);
+    looksLikeUpgraderConfig = (text) => /^mode:\s*["']?Delegate\b|^delegateConfig:/m.test(text), TOP_LEVEL_KIND = /^kind:/gm, SIMPLE_KIND = /^kind:[ \t]*(["']?)([A-Za-z][A-Za-z0-9]*)\1[ \t]*(?:#[^\n]*)?\r?$/m, KINDS_THAT_MATTER = /* @__PURE__ */ new Set([
+      "Deployment",
+      "StatefulSet",
+      "CronJob",
+      "ConfigMap",
+      "Secret",
+      "HorizontalPodAutoscaler"
+    ]);
   }
 });
 
@@ -9777,14 +9868,18 @@ var MARKER, END_OR_DIRECTIVE, BLANK_OR_COMMENT, init_spans = __esm({
 
 // src/yaml/parse.ts
 function parseStream(src, file, mayMatter2) {
-  let starts = mayMatter2 ? documentStarts(src) : void 0, docs = parseDocs(starts ? maskDocuments(src, starts, (i) => mayMatter2(src.slice(starts[i], starts[i + 1] ?? src.length))) : src);
+  let starts = mayMatter2 ? documentStarts(src) : void 0, docs = parseDocs(
+    starts ? maskDocuments(src, starts, (i) => mayMatter2(src.slice(starts[i], starts[i + 1] ?? src.length))) : src
+  );
   starts && docs.length !== starts.length && (docs = parseDocs(src));
   let result = parseErrors(src, file, docs);
   return starts && docs.length === starts.length ? { ...result, starts } : result;
 }
 function parseDocumentsAt(src, start, end, keepSourceTokens = !0) {
   let parser2 = new import_yaml6.Parser();
-  return parser2.offset = start, Array.from(new import_yaml6.Composer({ ...K8S_PARSE, keepSourceTokens }).compose(parser2.parse(src.slice(start, end))));
+  return parser2.offset = start, Array.from(
+    new import_yaml6.Composer({ ...K8S_PARSE, keepSourceTokens }).compose(parser2.parse(src.slice(start, end)))
+  );
 }
 function parseDocs(src) {
   let parsed = (0, import_yaml6.parseAllDocuments)(src, K8S_PARSE);
@@ -9799,7 +9894,10 @@ function parseErrors(src, file, docs) {
   let errors = all.slice(0, MAX_SYNTAX_ERRORS).map((e) => yamlDiagnostic(src, file, e));
   if (all.length > MAX_SYNTAX_ERRORS) {
     let last = errors[errors.length - 1];
-    errors.push({ ...last, message: `invalid YAML: ${all.length - MAX_SYNTAX_ERRORS} more errors follow from the ones above` });
+    errors.push({
+      ...last,
+      message: `invalid YAML: ${all.length - MAX_SYNTAX_ERRORS} more errors follow from the ones above`
+    });
   }
   return { docs, errors };
 }
@@ -9907,7 +10005,9 @@ function findResource(ctx, name, matches) {
 }
 function requireDelegatesNamed(ctx, name) {
   if (!ctx.scope) return;
-  let outside = ctx.scope.delegates.filter((r) => (r.ref.name ?? "delegate") === name && !ctx.scope.members.has(r.ref.document));
+  let outside = ctx.scope.delegates.filter(
+    (r) => (r.ref.name ?? "delegate") === name && !ctx.scope.members.has(r.ref.document)
+  );
   if (outside.length > 0) throw new GroupEscape(outside.map((r) => r.ref.document));
 }
 function requireDelegatesInNamespace(ctx, namespace) {
@@ -9946,28 +10046,58 @@ function lint(ctx, onEach) {
   for (let res of ctx.resources) {
     onEach?.(res);
     let root = res.doc.contents;
-    if (res.ref.kind === "CronJob" && stringAt(root, "apiVersion") === "batch/v1beta1" && res.type === "upgrader-cronjob" && report(ctx, "warning", "LINT", "batch/v1beta1 CronJob was removed in Kubernetes 1.25; use apiVersion batch/v1", root.get("apiVersion", !0)), res.ref.kind === "HorizontalPodAutoscaler" && deployments.size > 0) {
+    if (res.ref.kind === "CronJob" && stringAt(root, "apiVersion") === "batch/v1beta1" && res.type === "upgrader-cronjob" && report(
+      ctx,
+      "warning",
+      "LINT",
+      "batch/v1beta1 CronJob was removed in Kubernetes 1.25; use apiVersion batch/v1",
+      root.get("apiVersion", !0)
+    ), res.ref.kind === "HorizontalPodAutoscaler" && deployments.size > 0) {
       let target = lookup(root, ["spec", "scaleTargetRef"]), name = stringAt(target, "name");
-      stringAt(target, "kind") === "Deployment" && name !== void 0 && !deployments.has(name) && report(ctx, "warning", "LINT", `HorizontalPodAutoscaler ${res.ref.name ?? ""} targets Deployment "${name}", which is not in this file`, lookup(target, ["name"]));
+      stringAt(target, "kind") === "Deployment" && name !== void 0 && !deployments.has(name) && report(
+        ctx,
+        "warning",
+        "LINT",
+        `HorizontalPodAutoscaler ${res.ref.name ?? ""} targets Deployment "${name}", which is not in this file`,
+        lookup(target, ["name"])
+      );
     }
     (res.type === "delegate" || res.type === "upgrader-cronjob") && lintPod(ctx, lookup(root, res.podPath));
     let i = res.ref.document, start = ctx.starts ? ctx.starts[i] : res.doc.range[0], text = ctx.starts ? ctx.src.slice(start, ctx.starts[i + 1] ?? ctx.src.length) : ctx.src.slice(start, res.doc.range[2]);
     if (ctx.starts && !mayMatter(text)) {
       for (let m of text.matchAll(/PUT_YOUR_[A-Z_]+/g)) {
         let lineStart = lineStartOf(text, m.index);
-        placeholders.has(m[0]) || /(?:^|\s)#/.test(text.slice(lineStart, m.index)) || (placeholders.add(m[0]), report(ctx, "warning", "LINT", `placeholder ${m[0]} is still in the manifest; replace it before applying`, start + m.index));
+        placeholders.has(m[0]) || /(?:^|\s)#/.test(text.slice(lineStart, m.index)) || (placeholders.add(m[0]), report(
+          ctx,
+          "warning",
+          "LINT",
+          `placeholder ${m[0]} is still in the manifest; replace it before applying`,
+          start + m.index
+        ));
       }
       continue;
     }
     /PUT_YOUR_|\b400\b/.test(text) && (0, import_yaml8.visit)(root, {
       Pair(_, pair) {
         let v = pair.value;
-        (0, import_yaml8.isScalar)(pair.key) && (pair.key.value === "defaultMode" || pair.key.value === "mode") && (0, import_yaml8.isScalar)(v) && v.value === 400 && !/^0/.test(v.source ?? "") && !isEdited(v) && report(ctx, "warning", "LINT", `${pair.key.value}: 400 is decimal, which is octal 0620 (group-writable); write 0400 (or 256) if read-only was meant`, v);
+        (0, import_yaml8.isScalar)(pair.key) && (pair.key.value === "defaultMode" || pair.key.value === "mode") && (0, import_yaml8.isScalar)(v) && v.value === 400 && !/^0/.test(v.source ?? "") && !isEdited(v) && report(
+          ctx,
+          "warning",
+          "LINT",
+          `${pair.key.value}: 400 is decimal, which is octal 0620 (group-writable); write 0400 (or 256) if read-only was meant`,
+          v
+        );
       },
       Scalar(_, node) {
         if (typeof node.value != "string") return;
         let m = /PUT_YOUR_[A-Z_]+/.exec(node.value);
-        m && !placeholders.has(m[0]) && (placeholders.add(m[0]), report(ctx, "warning", "LINT", `placeholder ${m[0]} is still in the manifest; replace it before applying`, node));
+        m && !placeholders.has(m[0]) && (placeholders.add(m[0]), report(
+          ctx,
+          "warning",
+          "LINT",
+          `placeholder ${m[0]} is still in the manifest; replace it before applying`,
+          node
+        ));
       }
     });
   }
@@ -9975,7 +10105,8 @@ function lint(ctx, onEach) {
 function lintPod(ctx, pod) {
   if (!(0, import_yaml8.isMap)(pod)) return;
   let volumes = pod.get("volumes", !0), defined = /* @__PURE__ */ new Map();
-  if ((0, import_yaml8.isSeq)(volumes)) for (let v of volumes.items) stringAt(v, "name") && defined.set(stringAt(v, "name"), v);
+  if ((0, import_yaml8.isSeq)(volumes))
+    for (let v of volumes.items) stringAt(v, "name") && defined.set(stringAt(v, "name"), v);
   let mounted = /* @__PURE__ */ new Set();
   for (let key of ["containers", "initContainers"]) {
     let list = pod.get(key, !0);
@@ -9985,7 +10116,13 @@ function lintPod(ctx, pod) {
         if ((0, import_yaml8.isSeq)(mounts))
           for (let m of mounts.items) {
             let name = stringAt(m, "name");
-            name !== void 0 && (mounted.add(name), !defined.has(name) && name !== VOLUME_NAME && report(ctx, "warning", "LINT", `volume "${name}" is mounted but not defined in the pod: the API server will reject the pod`, m));
+            name !== void 0 && (mounted.add(name), !defined.has(name) && name !== VOLUME_NAME && report(
+              ctx,
+              "warning",
+              "LINT",
+              `volume "${name}" is mounted but not defined in the pod: the API server will reject the pod`,
+              m
+            ));
           }
       }
   }
@@ -10132,7 +10269,12 @@ function isJsonStyle(ctx, coll) {
   return /"[ \t]*:[ \t]*$/.test(ctx.src.slice(Math.max(0, start - 200), start));
 }
 function appendItems(ctx, seq2, items, layout = {}) {
-  if (seq2.flow) return flowInsertion(ctx, seq2, items.map((i) => renderFlow(i, isPadded(ctx, seq2), isJsonStyle(ctx, seq2))).join(", "));
+  if (seq2.flow)
+    return flowInsertion(
+      ctx,
+      seq2,
+      items.map((i) => renderFlow(i, isPadded(ctx, seq2), isJsonStyle(ctx, seq2))).join(", ")
+    );
   let { dashCol, dashGap } = seqLayout(ctx, seq2), lines = renderBlockSeq({ seq: items }, dashCol, { unit: ctx.unit, compactSeq: !0, ...layout, dashGap });
   return blockInsertion(ctx, endOfBlock(ctx.src, seq2.items[seq2.items.length - 1], dashCol), lines, seq2);
 }
@@ -10140,7 +10282,11 @@ function addPairs(ctx, mapNode, pairs, layout, after) {
   let frag = { map: pairs };
   if (mapNode.flow) {
     let json = isJsonStyle(ctx, mapNode);
-    return flowInsertion(ctx, mapNode, pairs.map(([k, v]) => `${json ? JSON.stringify(k) : k}: ${renderFlow(v, isPadded(ctx, mapNode), json)}`).join(", "));
+    return flowInsertion(
+      ctx,
+      mapNode,
+      pairs.map(([k, v]) => `${json ? JSON.stringify(k) : k}: ${renderFlow(v, isPadded(ctx, mapNode), json)}`).join(", ")
+    );
   }
   let first = mapNode.items[0];
   if (!first) throw new InternalError("empty block mapping");
@@ -10178,7 +10324,11 @@ function setBlockScalar(ctx, node, value) {
     l.trim() !== "" && (keepFrom = p + l.replace(/\r$/, "").length), p += l.length + 1;
   let text = body.split(`
 `).map((l) => l === "" ? "" : " ".repeat(indent) + l).join(ctx.eol), tail = contentLine ? ctx.src.slice(keepFrom, end) : ctx.eol + ctx.src.slice(contentStart, end);
-  return replaceRange(start, end, ctx.src.slice(start, header.offset) + style + (trailing === 0 ? "-" : "") + afterHeader + text + tail);
+  return replaceRange(
+    start,
+    end,
+    ctx.src.slice(start, header.offset) + style + (trailing === 0 ? "-" : "") + afterHeader + text + tail
+  );
 }
 function removeFlowItem(ctx, seq2, index) {
   let src = ctx.src, [start, end] = range(seq2.items[index]), skipBlanks = (p) => {
@@ -10240,22 +10390,83 @@ function ensureMount(ctx, res, container, podCompact) {
     if ((0, import_yaml11.isScalar)(path) && path.value !== mountPath) {
       let clash2 = findItem(mounts, "mountPath", mountPath);
       if (clash2) {
-        report(ctx, "error", "CONFLICT", `volume "${stringAt(clash2.node, "name")}" is already mounted at ${mountPath}; ${VOLUME_NAME} needs that path (choose another with --mount-path)`, clash2.node);
+        report(
+          ctx,
+          "error",
+          "CONFLICT",
+          `volume "${stringAt(clash2.node, "name")}" is already mounted at ${mountPath}; ${VOLUME_NAME} needs that path (choose another with --mount-path)`,
+          clash2.node
+        );
         return;
       }
-      plan(ctx, res.ref, "set", [...ptr, "mountPath"], [...display, "mountPath"], { before: path.value, after: mountPath }, "mount the client certificate where the env vars point", [setScalar(ectx, path, mountPath)]);
-    } else path || plan(ctx, res.ref, "add", [...ptr, "mountPath"], [...display, "mountPath"], { after: mountPath }, "mount the client certificate where the env vars point", [addPairs(ectx, ours.node, [["mountPath", scalar(formatScalar(mountPath))]], layoutFor(ectx.unit, !0))]);
+      plan(
+        ctx,
+        res.ref,
+        "set",
+        [...ptr, "mountPath"],
+        [...display, "mountPath"],
+        { before: path.value, after: mountPath },
+        "mount the client certificate where the env vars point",
+        [setScalar(ectx, path, mountPath)]
+      );
+    } else path || plan(
+      ctx,
+      res.ref,
+      "add",
+      [...ptr, "mountPath"],
+      [...display, "mountPath"],
+      { after: mountPath },
+      "mount the client certificate where the env vars point",
+      [addPairs(ectx, ours.node, [["mountPath", scalar(formatScalar(mountPath))]], layoutFor(ectx.unit, !0))]
+    );
     let ro = ours.node.get("readOnly", !0);
-    ro ? (0, import_yaml11.isScalar)(ro) && ro.value !== !0 && plan(ctx, res.ref, "set", [...ptr, "readOnly"], [...display, "readOnly"], { before: ro.value, after: !0 }, "the certificate mount is read-only", [replaceRange(ro.range[0], ro.range[1], "true")]) : plan(ctx, res.ref, "add", [...ptr, "readOnly"], [...display, "readOnly"], { after: !0 }, "the certificate mount is read-only", [addPairs(ectx, ours.node, [["readOnly", scalar("true")]], layoutFor(ectx.unit, !0))]);
+    ro ? (0, import_yaml11.isScalar)(ro) && ro.value !== !0 && plan(
+      ctx,
+      res.ref,
+      "set",
+      [...ptr, "readOnly"],
+      [...display, "readOnly"],
+      { before: ro.value, after: !0 },
+      "the certificate mount is read-only",
+      [replaceRange(ro.range[0], ro.range[1], "true")]
+    ) : plan(
+      ctx,
+      res.ref,
+      "add",
+      [...ptr, "readOnly"],
+      [...display, "readOnly"],
+      { after: !0 },
+      "the certificate mount is read-only",
+      [addPairs(ectx, ours.node, [["readOnly", scalar("true")]], layoutFor(ectx.unit, !0))]
+    );
     return;
   }
   let clash = findItem(mounts, "mountPath", mountPath);
   if (clash) {
-    report(ctx, "error", "CONFLICT", `volume "${stringAt(clash.node, "name")}" is already mounted at ${mountPath}; ${VOLUME_NAME} needs that path (choose another with --mount-path)`, clash.node);
+    report(
+      ctx,
+      "error",
+      "CONFLICT",
+      `volume "${stringAt(clash.node, "name")}" is already mounted at ${mountPath}; ${VOLUME_NAME} needs that path (choose another with --mount-path)`,
+      clash.node
+    );
     return;
   }
-  let item = map(["name", scalar(VOLUME_NAME)], ["mountPath", scalar(formatScalar(mountPath))], ["readOnly", scalar("true")]), layout = layoutIn(ectx, container.node, ["env", "envFrom", "ports"], podCompact), after = { name: VOLUME_NAME, mountPath, readOnly: !0 };
-  plan(ctx, res.ref, "append", mountsPtr, [...container.display, "volumeMounts"], { after }, "mount the client certificate Secret", appendToList(ectx, container.node, "volumeMounts", [item], layout));
+  let item = map(
+    ["name", scalar(VOLUME_NAME)],
+    ["mountPath", scalar(formatScalar(mountPath))],
+    ["readOnly", scalar("true")]
+  ), layout = layoutIn(ectx, container.node, ["env", "envFrom", "ports"], podCompact), after = { name: VOLUME_NAME, mountPath, readOnly: !0 };
+  plan(
+    ctx,
+    res.ref,
+    "append",
+    mountsPtr,
+    [...container.display, "volumeMounts"],
+    { after },
+    "mount the client certificate Secret",
+    appendToList(ectx, container.node, "volumeMounts", [item], layout)
+  );
 }
 function runsAsNonRoot(pod, container, doc) {
   for (let owner of [container, pod]) {
@@ -10273,32 +10484,103 @@ function ensureVolume(ctx, res, pod, secretName, mode) {
     let misnamed = findItem(volumes, "name", "config-certificate");
     if (misnamed && (0, import_yaml11.isMap)(misnamed.node.get("secret", !0)) && !mountedAnywhere(pod.node, "config-certificate")) {
       let nameNode2 = misnamed.node.get("name", !0);
-      plan(ctx, res.ref, "set", [...volumesPtr, misnamed.index, "name"], [...pod.display, "volumes", { name: "config-certificate" }, "name"], { before: "config-certificate", after: VOLUME_NAME }, `the mount is named ${VOLUME_NAME}; a volume named config-certificate (Harness 2023 docs) leaves the pod unable to start`, [setScalar(ectx, nameNode2, VOLUME_NAME)]), ours = misnamed;
+      plan(
+        ctx,
+        res.ref,
+        "set",
+        [...volumesPtr, misnamed.index, "name"],
+        [...pod.display, "volumes", { name: "config-certificate" }, "name"],
+        { before: "config-certificate", after: VOLUME_NAME },
+        `the mount is named ${VOLUME_NAME}; a volume named config-certificate (Harness 2023 docs) leaves the pod unable to start`,
+        [setScalar(ectx, nameNode2, VOLUME_NAME)]
+      ), ours = misnamed;
     }
   }
   if (!ours) {
-    let secret2 = map(["secretName", scalar(formatScalar(secretName))], ["defaultMode", scalar(String(mode), modeComment(mode))]), item = map(["name", scalar(VOLUME_NAME)], ["secret", secret2]), layout = layoutIn(ectx, pod.node, ["containers", "initContainers"], !0), after = { name: VOLUME_NAME, secret: { secretName, defaultMode: mode } };
-    return plan(ctx, res.ref, "append", volumesPtr, [...pod.display, "volumes"], { after }, `client certificate from Secret ${secretName}, mode ${modeComment(mode)}`, appendToList(ectx, pod.node, "volumes", [item], layout)), secretName;
+    let secret2 = map(
+      ["secretName", scalar(formatScalar(secretName))],
+      ["defaultMode", scalar(String(mode), modeComment(mode))]
+    ), item = map(["name", scalar(VOLUME_NAME)], ["secret", secret2]), layout = layoutIn(ectx, pod.node, ["containers", "initContainers"], !0), after = { name: VOLUME_NAME, secret: { secretName, defaultMode: mode } };
+    return plan(
+      ctx,
+      res.ref,
+      "append",
+      volumesPtr,
+      [...pod.display, "volumes"],
+      { after },
+      `client certificate from Secret ${secretName}, mode ${modeComment(mode)}`,
+      appendToList(ectx, pod.node, "volumes", [item], layout)
+    ), secretName;
   }
   let ptr = [...volumesPtr, ours.index], display = [...pod.display, "volumes", { name: VOLUME_NAME }], secret = ours.node.get("secret", !0);
   if (!(0, import_yaml11.isMap)(secret)) {
     let source = ours.node.items.map((p) => (0, import_yaml11.isScalar)(p.key) ? String(p.key.value) : "").find((k) => k !== "name" && k !== ""), what = source ? `a ${source} volume` : "a volume without a source";
-    return report(ctx, "error", "CONFLICT", `volume "${VOLUME_NAME}" exists but is ${what}; delegate-mtls needs it to be a secret volume holding the client certificate Secret`, ours.node), secretName;
+    return report(
+      ctx,
+      "error",
+      "CONFLICT",
+      `volume "${VOLUME_NAME}" exists but is ${what}; delegate-mtls needs it to be a secret volume holding the client certificate Secret`,
+      ours.node
+    ), secretName;
   }
   let nameNode = secret.get("secretName", !0), effective = secretName;
   if (!(0, import_yaml11.isScalar)(nameNode) || typeof nameNode.value != "string")
-    plan(ctx, res.ref, "add", [...ptr, "secret", "secretName"], [...display, "secret", "secretName"], { after: secretName }, "name the client certificate Secret", [addPairs(ectx, secret, [["secretName", scalar(formatScalar(secretName))]], layoutFor(ectx.unit, !0))]);
+    plan(
+      ctx,
+      res.ref,
+      "add",
+      [...ptr, "secret", "secretName"],
+      [...display, "secret", "secretName"],
+      { after: secretName },
+      "name the client certificate Secret",
+      [addPairs(ectx, secret, [["secretName", scalar(formatScalar(secretName))]], layoutFor(ectx.unit, !0))]
+    );
   else if (nameNode.value !== secretName && (ctx.options.secretNameExplicit || isDelegateToken(nameNode.value))) {
     let reason = ctx.options.secretNameExplicit ? "--secret-name was given" : `${nameNode.value} is the delegate token Secret, not the client certificate (a Harness 2023 doc bug)`;
-    plan(ctx, res.ref, "set", [...ptr, "secret", "secretName"], [...display, "secret", "secretName"], { before: nameNode.value, after: secretName }, reason, [setScalar(ectx, nameNode, secretName)]);
+    plan(
+      ctx,
+      res.ref,
+      "set",
+      [...ptr, "secret", "secretName"],
+      [...display, "secret", "secretName"],
+      { before: nameNode.value, after: secretName },
+      reason,
+      [setScalar(ectx, nameNode, secretName)]
+    );
   } else
     effective = nameNode.value;
   let modeNode = secret.get("defaultMode", !0);
   if (!modeNode)
-    plan(ctx, res.ref, "add", [...ptr, "secret", "defaultMode"], [...display, "secret", "defaultMode"], { after: mode }, `without a mode the key is world-readable (0644); ${modeComment(mode)} keeps it private`, [addPairs(ectx, secret, [["defaultMode", scalar(String(mode), modeComment(mode))]], layoutFor(ectx.unit, !0), "secretName")]);
+    plan(
+      ctx,
+      res.ref,
+      "add",
+      [...ptr, "secret", "defaultMode"],
+      [...display, "secret", "defaultMode"],
+      { after: mode },
+      `without a mode the key is world-readable (0644); ${modeComment(mode)} keeps it private`,
+      [
+        addPairs(
+          ectx,
+          secret,
+          [["defaultMode", scalar(String(mode), modeComment(mode))]],
+          layoutFor(ectx.unit, !0),
+          "secretName"
+        )
+      ]
+    );
   else if ((0, import_yaml11.isScalar)(modeNode) && modeNode.value !== 256 && modeNode.value !== 288) {
     let reason = modeNode.value === 400 && !/^0/.test(modeNode.source ?? "") ? `defaultMode: 400 is decimal (octal 0620, group-writable); ${modeComment(mode)} was meant` : `the key must be readable by the delegate only (${modeComment(mode)})`;
-    plan(ctx, res.ref, "set", [...ptr, "secret", "defaultMode"], [...display, "secret", "defaultMode"], { before: modeNode.value, after: mode }, reason, [setMode(ectx, modeNode, mode, secret.flow === !0)]);
+    plan(
+      ctx,
+      res.ref,
+      "set",
+      [...ptr, "secret", "defaultMode"],
+      [...display, "secret", "defaultMode"],
+      { before: modeNode.value, after: mode },
+      reason,
+      [setMode(ectx, modeNode, mode, secret.flow === !0)]
+    );
   }
   return effective;
 }
@@ -10311,7 +10593,8 @@ function mountedAnywhere(pod, volume) {
   for (let key of ["containers", "initContainers"]) {
     let list = pod.get(key, !0);
     if ((0, import_yaml11.isSeq)(list)) {
-      for (let c of list.items) if (findItem((0, import_yaml11.isMap)(c) ? c.get("volumeMounts", !0) : void 0, "name", volume)) return !0;
+      for (let c of list.items)
+        if (findItem((0, import_yaml11.isMap)(c) ? c.get("volumeMounts", !0) : void 0, "name", volume)) return !0;
     }
   }
   return !1;
@@ -10337,22 +10620,67 @@ var import_yaml11, modeComment, isDelegateToken, init_plan_pod = __esm({
 function wantedEnv(ctx) {
   let { endpoint: e, mountPath: m, tiService, grpcAuthority } = ctx.options, list = [
     { name: "MANAGER_HOST_AND_PORT", value: e, kind: "endpoint", addIfMissing: !0, reason: "the mTLS endpoint" },
-    { name: "LOG_STREAMING_SERVICE_URL", value: `${e}/log-service/`, kind: "endpoint", addIfMissing: !1, reason: "log streaming through the mTLS endpoint" },
-    { name: "TI_SERVICE_URL", value: `${e}/ti-service/`, kind: "endpoint", addIfMissing: tiService, reason: "test intelligence through the mTLS endpoint" },
-    { name: "DELEGATE_CLIENT_CERTIFICATE_PATH", value: `${m}/client.crt`, kind: "owned", addIfMissing: !0, oldName: "CLIENT_CERTIFICATE_PATH", reason: "where the delegate reads its client certificate" },
-    { name: "DELEGATE_CLIENT_CERTIFICATE_KEY_PATH", value: `${m}/client.key`, kind: "owned", addIfMissing: !0, oldName: "CLIENT_CERTIFICATE_KEY_PATH", reason: "where the delegate reads its client key" }
+    {
+      name: "LOG_STREAMING_SERVICE_URL",
+      value: `${e}/log-service/`,
+      kind: "endpoint",
+      addIfMissing: !1,
+      reason: "log streaming through the mTLS endpoint"
+    },
+    {
+      name: "TI_SERVICE_URL",
+      value: `${e}/ti-service/`,
+      kind: "endpoint",
+      addIfMissing: tiService,
+      reason: "test intelligence through the mTLS endpoint"
+    },
+    {
+      name: "DELEGATE_CLIENT_CERTIFICATE_PATH",
+      value: `${m}/client.crt`,
+      kind: "owned",
+      addIfMissing: !0,
+      oldName: "CLIENT_CERTIFICATE_PATH",
+      reason: "where the delegate reads its client certificate"
+    },
+    {
+      name: "DELEGATE_CLIENT_CERTIFICATE_KEY_PATH",
+      value: `${m}/client.key`,
+      kind: "owned",
+      addIfMissing: !0,
+      oldName: "CLIENT_CERTIFICATE_KEY_PATH",
+      reason: "where the delegate reads its client key"
+    }
   ];
-  return grpcAuthority && list.push({ name: "GRPC_AUTHORITY_MODIFICATION_DISABLED", value: "true", kind: "owned", addIfMissing: !0, reason: "the delegate gateway routes gRPC on the original authority" }), list;
+  return grpcAuthority && list.push({
+    name: "GRPC_AUTHORITY_MODIFICATION_DISABLED",
+    value: "true",
+    kind: "owned",
+    addIfMissing: !0,
+    reason: "the delegate gateway routes gRPC on the original authority"
+  }), list;
 }
 function envFromConfigMaps(container) {
   let envFrom = container.get("envFrom", !0);
   return (0, import_yaml12.isSeq)(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ["configMapRef"]), "name")).filter((n) => n !== void 0) : [];
 }
 function patchConfigMapKey(ctx, configMapName, namespace, key, value, reason) {
-  let cm = findResource(ctx, configMapName, (r) => r.ref.kind === "ConfigMap" && (namespace === void 0 || r.ref.namespace === void 0 || r.ref.namespace === namespace));
+  let cm = findResource(
+    ctx,
+    configMapName,
+    (r) => r.ref.kind === "ConfigMap" && (namespace === void 0 || r.ref.namespace === void 0 || r.ref.namespace === namespace)
+  );
   if (!cm) return "absent";
   let node = lookup(cm.doc.contents, ["data", key]);
-  return (0, import_yaml12.isScalar)(node) ? (node.value !== value && plan(ctx, cm.ref, "set", ["data", key], ["data", key], { before: node.value, after: value }, `${reason} (the delegate reads it from this ConfigMap)`, [setScalar(editContext(ctx, cm), node, value)]), "patched") : "missing-key";
+  return (0, import_yaml12.isScalar)(node) ? (node.value !== value && plan(
+    ctx,
+    cm.ref,
+    "set",
+    ["data", key],
+    ["data", key],
+    { before: node.value, after: value },
+    `${reason} (the delegate reads it from this ConfigMap)`,
+    [setScalar(editContext(ctx, cm), node, value)]
+  ), "patched") : "missing-key";
 }
 function ensureEnv(ctx, res, container, podCompact) {
   let ectx = editContext(ctx, res), env2 = container.node.get("env", !0), envPtr = [...container.ptr, "env"], envDisplay = [...container.display, "env"], appended = [];
@@ -10362,24 +10690,79 @@ function ensureEnv(ctx, res, container, podCompact) {
       let ptr = [...envPtr, entry.index], display = [...envDisplay, { name: found ? want.name : want.oldName }];
       if (!found && old) {
         let nameNode = old.node.get("name", !0);
-        plan(ctx, res.ref, "set", [...ptr, "name"], [...display, "name"], { before: want.oldName, after: want.name }, `the delegate reads only ${want.name}; ${want.oldName} is ignored`, [setScalar(ectx, nameNode, want.name)]);
-      } else found && old && (0, import_yaml12.isSeq)(env2) && plan(ctx, res.ref, "remove", [...envPtr, old.index], [...envDisplay, { name: want.oldName }], { before: old.node.toJSON() }, `${want.oldName} is ignored by the delegate; ${want.name} is set`, [removeItem(ectx, env2, old.index)]);
+        plan(
+          ctx,
+          res.ref,
+          "set",
+          [...ptr, "name"],
+          [...display, "name"],
+          { before: want.oldName, after: want.name },
+          `the delegate reads only ${want.name}; ${want.oldName} is ignored`,
+          [setScalar(ectx, nameNode, want.name)]
+        );
+      } else found && old && (0, import_yaml12.isSeq)(env2) && plan(
+        ctx,
+        res.ref,
+        "remove",
+        [...envPtr, old.index],
+        [...envDisplay, { name: want.oldName }],
+        { before: old.node.toJSON() },
+        `${want.oldName} is ignored by the delegate; ${want.name} is set`,
+        [removeItem(ectx, env2, old.index)]
+      );
       let valueNode = entry.node.get("value", !0), valueFrom = entry.node.get("valueFrom", !0);
       if ((0, import_yaml12.isScalar)(valueNode))
-        valueNode.value !== want.value && plan(ctx, res.ref, "set", [...ptr, "value"], [...display, "value"], { before: valueNode.value, after: want.value }, want.reason, [setScalar(ectx, valueNode, want.value)]);
+        valueNode.value !== want.value && plan(
+          ctx,
+          res.ref,
+          "set",
+          [...ptr, "value"],
+          [...display, "value"],
+          { before: valueNode.value, after: want.value },
+          want.reason,
+          [setScalar(ectx, valueNode, want.value)]
+        );
       else if ((0, import_yaml12.isMap)(valueFrom)) {
         let at = pairOf(entry.node, "valueFrom")?.key ?? valueFrom, ref = valueFrom.get("configMapKeyRef", !0), cmName = stringAt(ref, "name"), cmKey = stringAt(ref, "key");
-        want.kind === "owned" ? report(ctx, "error", "CONFLICT", `${want.name} is set through valueFrom; delegate-mtls must set it to "${want.value}" inline (remove the valueFrom)`, at) : (!cmName || !cmKey || patchConfigMapKey(ctx, cmName, res.ref.namespace, cmKey, want.value, want.reason) !== "patched") && report(ctx, "warning", "NOT_CHANGED", `${want.name} comes from ${cmName ? `ConfigMap ${cmName}` : "valueFrom"}, which is not in the input: set it to "${want.value}" there`, at);
+        want.kind === "owned" ? report(
+          ctx,
+          "error",
+          "CONFLICT",
+          `${want.name} is set through valueFrom; delegate-mtls must set it to "${want.value}" inline (remove the valueFrom)`,
+          at
+        ) : (!cmName || !cmKey || patchConfigMapKey(ctx, cmName, res.ref.namespace, cmKey, want.value, want.reason) !== "patched") && report(
+          ctx,
+          "warning",
+          "NOT_CHANGED",
+          `${want.name} comes from ${cmName ? `ConfigMap ${cmName}` : "valueFrom"}, which is not in the input: set it to "${want.value}" there`,
+          at
+        );
       } else
-        plan(ctx, res.ref, "add", [...ptr, "value"], [...display, "value"], { after: want.value }, want.reason, [addPairs(ectx, entry.node, [["value", scalar(formatScalar(want.value, "double"))]], layoutFor(ectx.unit, !0))]);
+        plan(ctx, res.ref, "add", [...ptr, "value"], [...display, "value"], { after: want.value }, want.reason, [
+          addPairs(
+            ectx,
+            entry.node,
+            [["value", scalar(formatScalar(want.value, "double"))]],
+            layoutFor(ectx.unit, !0)
+          )
+        ]);
       continue;
     }
     if (want.kind === "endpoint") {
-      let outcomes = envFromConfigMaps(container.node).map((cm) => ({ cm, outcome: patchConfigMapKey(ctx, cm, res.ref.namespace, want.name, want.value, want.reason) }));
+      let outcomes = envFromConfigMaps(container.node).map((cm) => ({
+        cm,
+        outcome: patchConfigMapKey(ctx, cm, res.ref.namespace, want.name, want.value, want.reason)
+      }));
       if (outcomes.some((o) => o.outcome === "patched")) continue;
       let unseen = outcomes.filter((o) => o.outcome === "absent").map((o) => o.cm);
       if (unseen.length > 0) {
-        want.addIfMissing && report(ctx, "warning", "NOT_CHANGED", `${want.name} may come from ConfigMap ${unseen.join(", ")} (envFrom), which is not in the input: set it to "${want.value}" there, or add the ConfigMap to the input`, container.node.get("envFrom", !0) ?? container.node);
+        want.addIfMissing && report(
+          ctx,
+          "warning",
+          "NOT_CHANGED",
+          `${want.name} may come from ConfigMap ${unseen.join(", ")} (envFrom), which is not in the input: set it to "${want.value}" there, or add the ConfigMap to the input`,
+          container.node.get("envFrom", !0) ?? container.node
+        );
         continue;
       }
       if (!want.addIfMissing) continue;
@@ -10411,17 +10794,39 @@ var import_yaml12, init_plan_env = __esm({
 function locateContainer(ctx, podPath, pod, index) {
   let containers = pod.get("containers", !0), node = containers.items[index], name = stringAt(node, "name"), keyNode = pairOf(pod, "containers").key;
   return {
-    container: { node, ptr: [...podPath, "containers", index], display: [...podPath, "containers", name !== void 0 ? { name } : index] },
+    container: {
+      node,
+      ptr: [...podPath, "containers", index],
+      display: [...podPath, "containers", name !== void 0 ? { name } : index]
+    },
     podCompact: seqIsCompact(ctx.src, keyNode, containers) ?? !0
   };
 }
 function planDelegate(ctx, res) {
   let pod = lookup(res.doc.contents, res.podPath), { container, podCompact } = locateContainer(ctx, res.podPath, pod, res.container), delegateName = res.ref.name ?? "delegate", image = container.node.get("image", !0), imageRef = stringAt(container.node, "image") ?? "", tag = classifyTag(imageRef);
-  tag === "unverifiable" ? report(ctx, "warning", "IMAGE", `cannot tell from image "${imageRef}" whether this is an immutable delegate (yy.mm.xxxxx); mTLS needs one`, image ?? container.node) : tag === "early-immutable" && report(ctx, "warning", "IMAGE", `image "${imageRef}" is an early immutable build that may predate mTLS support (22.07); upgrade the delegate`, image), ensureEnv(ctx, res, container, podCompact), ensureMount(ctx, res, container, podCompact);
+  tag === "unverifiable" ? report(
+    ctx,
+    "warning",
+    "IMAGE",
+    `cannot tell from image "${imageRef}" whether this is an immutable delegate (yy.mm.xxxxx); mTLS needs one`,
+    image ?? container.node
+  ) : tag === "early-immutable" && report(
+    ctx,
+    "warning",
+    "IMAGE",
+    `image "${imageRef}" is an early immutable build that may predate mTLS support (22.07); upgrade the delegate`,
+    image
+  ), ensureEnv(ctx, res, container, podCompact), ensureMount(ctx, res, container, podCompact);
   let nonRoot = runsAsNonRoot(pod, container.node, res.doc), mode = nonRoot ? 288 : 256;
   if (nonRoot) {
     let sc = pod.get("securityContext", !0);
-    (!(0, import_yaml13.isMap)(sc) || sc.get("fsGroup") === void 0) && report(ctx, "warning", "NON_ROOT", `the delegate runs as a non-root user and the pod sets no fsGroup: the key (mode ${modeComment(mode)}, owned by root) will not be readable; set spec.template.spec.securityContext.fsGroup`, container.node);
+    (!(0, import_yaml13.isMap)(sc) || sc.get("fsGroup") === void 0) && report(
+      ctx,
+      "warning",
+      "NON_ROOT",
+      `the delegate runs as a non-root user and the pod sets no fsGroup: the key (mode ${modeComment(mode)}, owned by root) will not be readable; set spec.template.spec.securityContext.fsGroup`,
+      container.node
+    );
   }
   let podLoc = { node: pod, ptr: res.podPath, display: res.podPath }, effective = ensureVolume(ctx, res, podLoc, secretNameFor(ctx, delegateName), mode);
   ctx.secretByDelegate.set(delegateName, effective), ctx.modeByDelegate.set(delegateName, mode);
@@ -10444,7 +10849,10 @@ var import_yaml13, secretNameFor, init_plan_delegate = __esm({
 function planSecrets(ctx, delegates, onEach) {
   let material = ctx.options.secret;
   if (!material) return;
-  let data = { [CLIENT_CERT_KEY]: base642(material.certPem), [CLIENT_KEY_KEY]: base642(material.keyPem) }, done = /* @__PURE__ */ new Set();
+  let data = {
+    [CLIENT_CERT_KEY]: base642(material.certPem),
+    [CLIENT_KEY_KEY]: base642(material.keyPem)
+  }, done = /* @__PURE__ */ new Set();
   for (let res of delegates) {
     onEach?.(res);
     let name = ctx.secretByDelegate.get(res.ref.name ?? "delegate");
@@ -10452,43 +10860,108 @@ function planSecrets(ctx, delegates, onEach) {
     let namespace = res.ref.namespace, id = `${namespace ?? ""}/${name}`;
     if (done.has(id)) continue;
     done.add(id);
-    let existing = findResource(ctx, name, (r) => r.ref.kind === "Secret" && (r.ref.namespace ?? namespace) === namespace);
+    let existing = findResource(
+      ctx,
+      name,
+      (r) => r.ref.kind === "Secret" && (r.ref.namespace ?? namespace) === namespace
+    );
     if (existing) {
       let ectx = editContext(ctx, existing), dataPair = pairOf(existing.doc.contents, "data"), dataNode = dataPair?.value, emptyData = dataPair !== void 0 && (dataNode === null || (0, import_yaml14.isScalar)(dataNode) && dataNode.value === null), where = `Secret "${name}"${namespace === void 0 ? "" : ` in namespace ${namespace}`}`;
       if (dataPair !== void 0 && !(0, import_yaml14.isMap)(dataNode) && !emptyData) {
-        report(ctx, "error", "CONFLICT", `${where} has a "data" that is not a mapping; it cannot hold ${CLIENT_CERT_KEY} and ${CLIENT_KEY_KEY}`, dataNode ?? void 0);
+        report(
+          ctx,
+          "error",
+          "CONFLICT",
+          `${where} has a "data" that is not a mapping; it cannot hold ${CLIENT_CERT_KEY} and ${CLIENT_KEY_KEY}`,
+          dataNode ?? void 0
+        );
         continue;
       }
       let stringData = lookup(existing.doc.contents, ["stringData"]), shadowed = [CLIENT_CERT_KEY, CLIENT_KEY_KEY].filter((k) => (0, import_yaml14.isMap)(stringData) && stringData.has(k));
       if (shadowed.length > 0) {
-        report(ctx, "error", "CONFLICT", `${where} sets ${shadowed.join(" and ")} under stringData, which overrides data when applied; remove ${shadowed.length > 1 ? "them" : "it"} from stringData so that --cert/--key can fill in data`, stringData);
+        report(
+          ctx,
+          "error",
+          "CONFLICT",
+          `${where} sets ${shadowed.join(" and ")} under stringData, which overrides data when applied; remove ${shadowed.length > 1 ? "them" : "it"} from stringData so that --cert/--key can fill in data`,
+          stringData
+        );
         continue;
       }
       let missing = [];
       for (let key of [CLIENT_CERT_KEY, CLIENT_KEY_KEY]) {
         let node = (0, import_yaml14.isMap)(dataNode) ? dataNode.get(key, !0) : void 0, want = data[key];
         if (node != null && !(0, import_yaml14.isScalar)(node)) {
-          report(ctx, "error", "CONFLICT", `${where}: data.${key} is not a string; it must hold the base64 of the ${key === CLIENT_KEY_KEY ? "key" : "certificate"} file`, node);
+          report(
+            ctx,
+            "error",
+            "CONFLICT",
+            `${where}: data.${key} is not a string; it must hold the base64 of the ${key === CLIENT_KEY_KEY ? "key" : "certificate"} file`,
+            node
+          );
           continue;
         }
         if ((0, import_yaml14.isScalar)(node)) {
           if (node.value !== want) {
             let [start, end] = node.range, splice = start === end ? insertAt(start, `${((c) => c === void 0 || /\s/.test(c) ? "" : " ")(ctx.src[start - 1])}${formatScalar(want)}${ctx.src[start] === "#" ? " " : ""}`) : setScalar(ectx, node, want);
-            plan(ctx, existing.ref, "set", ["data", key], ["data", key], { before: redact(node.value), after: REDACTED }, `fill in the client ${key === CLIENT_KEY_KEY ? "key" : "certificate"}`, [splice]), ctx.edits[ctx.edits.length - 1].value = want;
+            plan(
+              ctx,
+              existing.ref,
+              "set",
+              ["data", key],
+              ["data", key],
+              { before: redact(node.value), after: REDACTED },
+              `fill in the client ${key === CLIENT_KEY_KEY ? "key" : "certificate"}`,
+              [splice]
+            ), ctx.edits[ctx.edits.length - 1].value = want;
           }
         } else missing.push([key, want]);
       }
       if (missing.length > 0) {
-        let pairs = missing.map(([k, v]) => [k, scalar(v)]), splices = (0, import_yaml14.isMap)(dataNode) ? [addPairs(ectx, dataNode, pairs, layoutFor(ectx.unit, !0))] : emptyData ? fillEmptyValue(ectx, dataPair, map(...pairs), layoutFor(ectx.unit, !0)) : [addPairs(ectx, existing.doc.contents, [["data", map(...pairs)]], layoutFor(ectx.unit, !0))];
+        let pairs = missing.map(([k, v]) => [k, scalar(v)]), splices = (0, import_yaml14.isMap)(dataNode) ? [addPairs(ectx, dataNode, pairs, layoutFor(ectx.unit, !0))] : emptyData ? fillEmptyValue(ectx, dataPair, map(...pairs), layoutFor(ectx.unit, !0)) : [
+          addPairs(
+            ectx,
+            existing.doc.contents,
+            [["data", map(...pairs)]],
+            layoutFor(ectx.unit, !0)
+          )
+        ];
         missing.forEach(([key, value2], i) => {
-          plan(ctx, existing.ref, "add", ["data", key], ["data", key], { after: REDACTED }, "add the client certificate data", i === 0 ? splices : []), ctx.edits[ctx.edits.length - 1].value = value2;
+          plan(
+            ctx,
+            existing.ref,
+            "add",
+            ["data", key],
+            ["data", key],
+            { after: REDACTED },
+            "add the client certificate data",
+            i === 0 ? splices : []
+          ), ctx.edits[ctx.edits.length - 1].value = value2;
         });
       }
       continue;
     }
     requireDelegatesInNamespace(ctx, namespace);
-    let text = renderSecretManifest(namespace === void 0 ? { name, ...material } : { name, namespace, ...material }, ctx.eol), at = res.doc.range[0], marker = ctx.src.startsWith("---", at), ref = { document: res.ref.document, kind: "Secret", name, ...namespace === void 0 ? {} : { namespace } }, value = { apiVersion: "v1", data, kind: "Secret", metadata: { name, ...namespace === void 0 ? {} : { namespace } }, type: "Opaque" };
-    plan(ctx, ref, "insert", [], [], { after: { ...value, data: { [CLIENT_CERT_KEY]: REDACTED, [CLIENT_KEY_KEY]: REDACTED } } }, `the client certificate Secret ${name}, before the Deployment that mounts it`, [insertAt(at, marker ? `---${ctx.eol}${text}` : `${text}---${ctx.eol}`)]);
+    let text = renderSecretManifest(
+      namespace === void 0 ? { name, ...material } : { name, namespace, ...material },
+      ctx.eol
+    ), at = res.doc.range[0], marker = ctx.src.startsWith("---", at), ref = { document: res.ref.document, kind: "Secret", name, ...namespace === void 0 ? {} : { namespace } }, value = {
+      apiVersion: "v1",
+      data,
+      kind: "Secret",
+      metadata: { name, ...namespace === void 0 ? {} : { namespace } },
+      type: "Opaque"
+    };
+    plan(
+      ctx,
+      ref,
+      "insert",
+      [],
+      [],
+      { after: { ...value, data: { [CLIENT_CERT_KEY]: REDACTED, [CLIENT_KEY_KEY]: REDACTED } } },
+      `the client certificate Secret ${name}, before the Deployment that mounts it`,
+      [insertAt(at, marker ? `---${ctx.eol}${text}` : `${text}---${ctx.eol}`)]
+    );
     let edit = ctx.edits[ctx.edits.length - 1];
     edit.value = value, edit.insertBefore = res.ref.document;
   }
@@ -10524,7 +10997,8 @@ function embeddedSplices(src, eol, node, inner) {
   let contentStart = header.offset + header.source.length, outerStarts = [contentStart];
   for (let i = token.source.indexOf(`
 `); i >= 0; i = token.source.indexOf(`
-`, i + 1)) outerStarts.push(contentStart + i + 1);
+`, i + 1))
+    outerStarts.push(contentStart + i + 1);
   let firstContent = /^( *)\S/m.exec(token.source), indent = firstContent ? firstContent[1].length : 0, innerStarts = [0];
   for (let i = value.indexOf(`
 `); i >= 0; i = value.indexOf(`
@@ -10565,35 +11039,102 @@ function planUpgraderConfig(ctx, res) {
   };
   if (doc.errors.length > 0) {
     let e = doc.errors[0];
-    ctx.diagnostics.push({ code: "YAML_SYNTAX", severity: "error", message: `invalid YAML in data."config.yaml": ${e.message.split(`
-`)[0]}`, file: ctx.file, ...at(e.pos[0]) });
+    ctx.diagnostics.push({
+      code: "YAML_SYNTAX",
+      severity: "error",
+      message: `invalid YAML in data."config.yaml": ${e.message.split(`
+`)[0]}`,
+      file: ctx.file,
+      ...at(e.pos[0])
+    });
     return;
   }
   let root = doc.contents, decoded = doc.toJS();
   for (let problem of validate("upgraderConfig", decoded)) {
     let target = lookup(root, problem.path) ?? root;
-    ctx.diagnostics.push({ code: "SCHEMA", severity: "error", message: `data."config.yaml" ${problem.path.join(".")} ${problem.message}`.replace("  ", " "), file: ctx.file, ...at(target?.range?.[0] ?? 0) });
+    ctx.diagnostics.push({
+      code: "SCHEMA",
+      severity: "error",
+      message: `data."config.yaml" ${problem.path.join(".")} ${problem.message}`.replace("  ", " "),
+      file: ctx.file,
+      ...at(target?.range?.[0] ?? 0)
+    });
   }
   if (!(0, import_yaml16.isMap)(root)) return;
   let ictx = { src: text, eol: `
 `, unit: indentUnit(text, root) }, first = ctx.edits.length, { endpoint, mountPath } = ctx.options, edit = (op, inner, values, reason, splice) => plan(ctx, res.ref, op, CONFIG_PTR, [...CONFIG_PTR, ...inner], values, reason, [splice], inner), delegateConfig = root.get("delegateConfig", !0), flatHost = root.get("managerHost", !0);
   if ((0, import_yaml16.isMap)(delegateConfig)) {
     let host = delegateConfig.get("managerHost", !0);
-    (0, import_yaml16.isScalar)(host) ? host.value !== endpoint && edit("set", ["delegateConfig", "managerHost"], { before: host.value, after: endpoint }, "the upgrader talks to the mTLS endpoint", setScalar(ictx, host, endpoint)) : edit("add", ["delegateConfig", "managerHost"], { after: endpoint }, "the upgrader talks to the mTLS endpoint", addPairs(ictx, delegateConfig, [["managerHost", scalar(formatScalar(endpoint))]], layoutFor(ictx.unit, !0)));
-  } else (0, import_yaml16.isScalar)(flatHost) ? flatHost.value !== endpoint && edit("set", ["managerHost"], { before: flatHost.value, after: endpoint }, "the upgrader talks to the mTLS endpoint", setScalar(ictx, flatHost, endpoint)) : report(ctx, "warning", "NOT_CHANGED", "the upgrader config has no delegateConfig.managerHost; add it with the mTLS endpoint", node);
+    (0, import_yaml16.isScalar)(host) ? host.value !== endpoint && edit(
+      "set",
+      ["delegateConfig", "managerHost"],
+      { before: host.value, after: endpoint },
+      "the upgrader talks to the mTLS endpoint",
+      setScalar(ictx, host, endpoint)
+    ) : edit(
+      "add",
+      ["delegateConfig", "managerHost"],
+      { after: endpoint },
+      "the upgrader talks to the mTLS endpoint",
+      addPairs(ictx, delegateConfig, [["managerHost", scalar(formatScalar(endpoint))]], layoutFor(ictx.unit, !0))
+    );
+  } else (0, import_yaml16.isScalar)(flatHost) ? flatHost.value !== endpoint && edit(
+    "set",
+    ["managerHost"],
+    { before: flatHost.value, after: endpoint },
+    "the upgrader talks to the mTLS endpoint",
+    setScalar(ictx, flatHost, endpoint)
+  ) : report(
+    ctx,
+    "warning",
+    "NOT_CHANGED",
+    "the upgrader config has no delegateConfig.managerHost; add it with the mTLS endpoint",
+    node
+  );
   let paths = [
     ["clientCertificateFilePath", `${mountPath}/client.crt`],
     ["clientCertificateKeyFilePath", `${mountPath}/client.key`]
   ], missing = [];
   for (let [key, value] of paths) {
     let existing = root.get(key, !0);
-    (0, import_yaml16.isScalar)(existing) ? existing.value !== value && edit("set", [key], { before: existing.value, after: value }, "the upgrader reads the client certificate here", setScalar(ictx, existing, value)) : missing.push([key, value]), (0, import_yaml16.isMap)(delegateConfig) && delegateConfig.has(key) && report(ctx, "warning", "LINT", `${key} under delegateConfig is ignored by the upgrader; it belongs at the top level of config.yaml`, node);
+    (0, import_yaml16.isScalar)(existing) ? existing.value !== value && edit(
+      "set",
+      [key],
+      { before: existing.value, after: value },
+      "the upgrader reads the client certificate here",
+      setScalar(ictx, existing, value)
+    ) : missing.push([key, value]), (0, import_yaml16.isMap)(delegateConfig) && delegateConfig.has(key) && report(
+      ctx,
+      "warning",
+      "LINT",
+      `${key} under delegateConfig is ignored by the upgrader; it belongs at the top level of config.yaml`,
+      node
+    );
   }
   if (missing.length > 0) {
-    let after = pairOf(root, "containerName") ? "containerName" : void 0, splice = addPairs(ictx, root, missing.map(([k, v]) => [k, scalar(formatScalar(v))]), layoutFor(ictx.unit, !0), after);
-    missing.forEach(([key, value], i) => edit("add", [key], { after: value }, "the upgrader reads the client certificate here", i === 0 ? splice : { start: splice.start, end: splice.end, text: "" }));
+    let after = pairOf(root, "containerName") ? "containerName" : void 0, splice = addPairs(
+      ictx,
+      root,
+      missing.map(([k, v]) => [k, scalar(formatScalar(v))]),
+      layoutFor(ictx.unit, !0),
+      after
+    );
+    missing.forEach(
+      ([key, value], i) => edit(
+        "add",
+        [key],
+        { after: value },
+        "the upgrader reads the client certificate here",
+        i === 0 ? splice : { start: splice.start, end: splice.end, text: "" }
+      )
+    );
   }
-  let edits = ctx.edits.slice(first), outer = embeddedSplices(ctx.src, ctx.eol, node, edits.flatMap((e) => e.splices).filter((s) => s.text !== "" || s.end > s.start));
+  let edits = ctx.edits.slice(first), outer = embeddedSplices(
+    ctx.src,
+    ctx.eol,
+    node,
+    edits.flatMap((e) => e.splices).filter((s) => s.text !== "" || s.end > s.start)
+  );
   edits.forEach((e, i) => {
     e.splices = i === 0 ? outer : [], e.embedded = { text, value: decoded };
   });
@@ -10712,26 +11253,100 @@ function planHelmValues(ctx, res) {
   let root = res.doc.contents, ectx = editContext(ctx, res), { endpoint } = ctx.options, image = helmImage(root);
   if (image) {
     let tag = classifyTag(image.ref);
-    tag === "unverifiable" ? report(ctx, "warning", "IMAGE", `cannot tell from image "${image.ref}" whether this is an immutable delegate (yy.mm.xxxxx); mTLS needs one`, image.at) : tag === "early-immutable" && report(ctx, "warning", "IMAGE", `image "${image.ref}" is an early immutable build that may predate mTLS support (22.07); upgrade the delegate`, image.at);
+    tag === "unverifiable" ? report(
+      ctx,
+      "warning",
+      "IMAGE",
+      `cannot tell from image "${image.ref}" whether this is an immutable delegate (yy.mm.xxxxx); mTLS needs one`,
+      image.at
+    ) : tag === "early-immutable" && report(
+      ctx,
+      "warning",
+      "IMAGE",
+      `image "${image.ref}" is an early immutable build that may predate mTLS support (22.07); upgrade the delegate`,
+      image.at
+    );
   }
-  ctx.options.mountPath !== CHART_MOUNT_PATH && report(ctx, "warning", "UNSUPPORTED", `the chart mounts the client certificate at ${CHART_MOUNT_PATH}; --mount-path ${ctx.options.mountPath} does not apply to Helm values`, root);
+  ctx.options.mountPath !== CHART_MOUNT_PATH && report(
+    ctx,
+    "warning",
+    "UNSUPPORTED",
+    `the chart mounts the client certificate at ${CHART_MOUNT_PATH}; --mount-path ${ctx.options.mountPath} does not apply to Helm values`,
+    root
+  );
   let endpointPair = pairOf(root, "managerEndpoint");
   if (endpointPair) {
     let node = endpointPair.value;
     if (!(0, import_yaml18.isScalar)(node) || node.value !== endpoint) {
       let before = (0, import_yaml18.isScalar)(node) ? node.value : null;
-      plan(ctx, res.ref, "set", ["managerEndpoint"], ["managerEndpoint"], { before, after: endpoint }, "the mTLS endpoint (the chart derives the delegate's and the upgrader's URLs from it)", [setPairValue(ectx, endpointPair, endpoint, formatScalar(endpoint))]);
+      plan(
+        ctx,
+        res.ref,
+        "set",
+        ["managerEndpoint"],
+        ["managerEndpoint"],
+        { before, after: endpoint },
+        "the mTLS endpoint (the chart derives the delegate's and the upgrader's URLs from it)",
+        [setPairValue(ectx, endpointPair, endpoint, formatScalar(endpoint))]
+      );
     }
   } else
-    report(ctx, "warning", "ADDED_ENDPOINT", "the values file had no managerEndpoint (the chart's default is https://app.harness.io); added it", root), plan(ctx, res.ref, "add", ["managerEndpoint"], ["managerEndpoint"], { after: endpoint }, "the mTLS endpoint", [addPairs(ectx, root, [["managerEndpoint", scalar(formatScalar(endpoint))]], layoutFor(ectx.unit, !0))]);
+    report(
+      ctx,
+      "warning",
+      "ADDED_ENDPOINT",
+      "the values file had no managerEndpoint (the chart's default is https://app.harness.io); added it",
+      root
+    ), plan(ctx, res.ref, "add", ["managerEndpoint"], ["managerEndpoint"], { after: endpoint }, "the mTLS endpoint", [
+      addPairs(ectx, root, [["managerEndpoint", scalar(formatScalar(endpoint))]], layoutFor(ectx.unit, !0))
+    ]);
   let secretName = ctx.options.secretName.replaceAll("{delegate}", helmDelegateName(root)), mtlsPair = pairOf(root, "mTLS"), mtls = mtlsPair?.value, anchor = pairOf(root, "managerEndpoint") ? "managerEndpoint" : void 0, reason = "the chart mounts this Secret in the delegate and the upgrader and sets their certificate paths", changedSecret = !1;
   if ((0, import_yaml18.isMap)(mtls)) {
     let namePair = pairOf(mtls, "secretName"), current = namePair && (0, import_yaml18.isScalar)(namePair.value) ? namePair.value.value : void 0;
-    namePair ? (current == null || current === "" || current !== secretName && ctx.options.secretNameExplicit) && (!(0, import_yaml18.isScalar)(namePair.value) && namePair.value !== null ? report(ctx, "error", "CONFLICT", `mTLS.secretName must be a Secret name, not a ${(0, import_yaml18.isSeq)(namePair.value) ? "list" : "mapping"}`, namePair.value) : (plan(ctx, res.ref, "set", ["mTLS", "secretName"], ["mTLS", "secretName"], { before: current ?? null, after: secretName }, current ? "--secret-name was given" : reason, [setPairValue(ectx, namePair, secretName, formatScalar(secretName))]), changedSecret = !0)) : (plan(ctx, res.ref, "add", ["mTLS", "secretName"], ["mTLS", "secretName"], { after: secretName }, reason, [addPairs(ectx, mtls, [["secretName", scalar(formatScalar(secretName))]], layoutFor(ectx.unit, !0))]), changedSecret = !0);
+    namePair ? (current == null || current === "" || current !== secretName && ctx.options.secretNameExplicit) && (!(0, import_yaml18.isScalar)(namePair.value) && namePair.value !== null ? report(
+      ctx,
+      "error",
+      "CONFLICT",
+      `mTLS.secretName must be a Secret name, not a ${(0, import_yaml18.isSeq)(namePair.value) ? "list" : "mapping"}`,
+      namePair.value
+    ) : (plan(
+      ctx,
+      res.ref,
+      "set",
+      ["mTLS", "secretName"],
+      ["mTLS", "secretName"],
+      { before: current ?? null, after: secretName },
+      current ? "--secret-name was given" : reason,
+      [setPairValue(ectx, namePair, secretName, formatScalar(secretName))]
+    ), changedSecret = !0)) : (plan(ctx, res.ref, "add", ["mTLS", "secretName"], ["mTLS", "secretName"], { after: secretName }, reason, [
+      addPairs(ectx, mtls, [["secretName", scalar(formatScalar(secretName))]], layoutFor(ectx.unit, !0))
+    ]), changedSecret = !0);
   } else if (mtlsPair && (mtls === null || (0, import_yaml18.isScalar)(mtls) && mtls.value === null))
-    plan(ctx, res.ref, "set", ["mTLS"], ["mTLS"], { before: null, after: { secretName } }, reason, fillEmptyValue(ectx, mtlsPair, map(["secretName", scalar(formatScalar(secretName))]), layoutFor(ectx.unit, !0))), changedSecret = !0;
+    plan(
+      ctx,
+      res.ref,
+      "set",
+      ["mTLS"],
+      ["mTLS"],
+      { before: null, after: { secretName } },
+      reason,
+      fillEmptyValue(
+        ectx,
+        mtlsPair,
+        map(["secretName", scalar(formatScalar(secretName))]),
+        layoutFor(ectx.unit, !0)
+      )
+    ), changedSecret = !0;
   else if (!mtlsPair)
-    plan(ctx, res.ref, "add", ["mTLS"], ["mTLS"], { after: { secretName } }, reason, [addPairs(ectx, root, [["mTLS", map(["secretName", scalar(formatScalar(secretName))])]], layoutFor(ectx.unit, !0), anchor)]), changedSecret = !0;
+    plan(ctx, res.ref, "add", ["mTLS"], ["mTLS"], { after: { secretName } }, reason, [
+      addPairs(
+        ectx,
+        root,
+        [["mTLS", map(["secretName", scalar(formatScalar(secretName))])]],
+        layoutFor(ectx.unit, !0),
+        anchor
+      )
+    ]), changedSecret = !0;
   else {
     report(ctx, "error", "CONFLICT", "mTLS must be a mapping with secretName", mtlsPair.value);
     return;
@@ -10743,9 +11358,21 @@ function chartVersionWarning(ctx, root, image) {
   let ignored = `charts before ${CHART_MTLS_VERSION} ignore mTLS.secretName without an error, so the delegate would run without its certificate`;
   if (CHART_DEFAULTS_KEYS.every((k) => root.has(k))) {
     let hint = image ? `, delegate image ${image}` : "";
-    report(ctx, "warning", "CHART_VERSION", `this is the values.yaml of a harness-delegate-ng chart before ${CHART_MTLS_VERSION} (it has no mTLS key${hint}); ${ignored}: upgrade the chart to ${CHART_MTLS_VERSION} or later`, root);
+    report(
+      ctx,
+      "warning",
+      "CHART_VERSION",
+      `this is the values.yaml of a harness-delegate-ng chart before ${CHART_MTLS_VERSION} (it has no mTLS key${hint}); ${ignored}: upgrade the chart to ${CHART_MTLS_VERSION} or later`,
+      root
+    );
   } else
-    report(ctx, "warning", "CHART_VERSION", `mTLS.secretName needs chart harness-delegate-ng ${CHART_MTLS_VERSION} or later (${ignored}): check the installed chart with helm list -n <namespace> and upgrade it if it is older`, root);
+    report(
+      ctx,
+      "warning",
+      "CHART_VERSION",
+      `mTLS.secretName needs chart harness-delegate-ng ${CHART_MTLS_VERSION} or later (${ignored}): check the installed chart with helm list -n <namespace> and upgrade it if it is older`,
+      root
+    );
 }
 function planCustomEnvs(ctx, res, root, anchor) {
   let ectx = editContext(ctx, res), envs = root.get("custom_envs", !0), appended = [], wanted = wantedEnv({ ...ctx, options: { ...ctx.options, mountPath: CHART_MOUNT_PATH } });
@@ -10754,16 +11381,61 @@ function planCustomEnvs(ctx, res, root, anchor) {
     if (found) {
       let ptr = ["custom_envs", found.index], display = ["custom_envs", { name: want.name }], valueNode = found.node.get("value", !0);
       if ((0, import_yaml18.isMap)(found.node.get("valueFrom", !0))) {
-        want.kind === "owned" ? report(ctx, "error", "CONFLICT", `custom_envs ${want.name} is set through valueFrom; delegate-mtls must set it to "${want.value}" inline (remove the valueFrom)`, found.node) : report(ctx, "warning", "NOT_CHANGED", `custom_envs ${want.name} comes from valueFrom, which is not in the input: set it to "${want.value}" there`, found.node);
+        want.kind === "owned" ? report(
+          ctx,
+          "error",
+          "CONFLICT",
+          `custom_envs ${want.name} is set through valueFrom; delegate-mtls must set it to "${want.value}" inline (remove the valueFrom)`,
+          found.node
+        ) : report(
+          ctx,
+          "warning",
+          "NOT_CHANGED",
+          `custom_envs ${want.name} comes from valueFrom, which is not in the input: set it to "${want.value}" there`,
+          found.node
+        );
         continue;
       }
-      (0, import_yaml18.isScalar)(valueNode) ? valueNode.value !== want.value && plan(ctx, res.ref, "set", [...ptr, "value"], [...display, "value"], { before: valueNode.value, after: want.value }, `${want.reason} (custom_envs overrides the chart's ConfigMap)`, [setScalar(ectx, valueNode, want.value)]) : plan(ctx, res.ref, "add", [...ptr, "value"], [...display, "value"], { after: want.value }, want.reason, [addPairs(ectx, found.node, [["value", scalar(formatScalar(want.value, "double"))]], layoutFor(ectx.unit, !0))]);
+      (0, import_yaml18.isScalar)(valueNode) ? valueNode.value !== want.value && plan(
+        ctx,
+        res.ref,
+        "set",
+        [...ptr, "value"],
+        [...display, "value"],
+        { before: valueNode.value, after: want.value },
+        `${want.reason} (custom_envs overrides the chart's ConfigMap)`,
+        [setScalar(ectx, valueNode, want.value)]
+      ) : plan(ctx, res.ref, "add", [...ptr, "value"], [...display, "value"], { after: want.value }, want.reason, [
+        addPairs(
+          ectx,
+          found.node,
+          [["value", scalar(formatScalar(want.value, "double"))]],
+          layoutFor(ectx.unit, !0)
+        )
+      ]);
       continue;
     }
-    want.name !== "GRPC_AUTHORITY_MODIFICATION_DISABLED" && want.name !== "TI_SERVICE_URL" || !want.addIfMissing || (appended.push(map(["name", scalar(want.name)], ["value", scalar(formatScalar(want.value, "double"))])), plan(ctx, res.ref, "append", ["custom_envs"], ["custom_envs"], { after: { name: want.name, value: want.value } }, `${want.reason} (the chart does not set it; custom_envs adds it to the delegate's env)`, []));
+    want.name !== "GRPC_AUTHORITY_MODIFICATION_DISABLED" && want.name !== "TI_SERVICE_URL" || !want.addIfMissing || (appended.push(map(["name", scalar(want.name)], ["value", scalar(formatScalar(want.value, "double"))])), plan(
+      ctx,
+      res.ref,
+      "append",
+      ["custom_envs"],
+      ["custom_envs"],
+      { after: { name: want.name, value: want.value } },
+      `${want.reason} (the chart does not set it; custom_envs adds it to the delegate's env)`,
+      []
+    ));
   }
   if (appended.length === 0) return;
-  let layout = topLevelSeqLayout(ctx.src, root, ectx.unit), splices = pairOf(root, "custom_envs") ? appendToList(ectx, root, "custom_envs", appended, layout) : [addPairs(ectx, root, [["custom_envs", { seq: appended }]], layout, anchor === void 0 ? void 0 : root.has("mTLS") ? "mTLS" : anchor)];
+  let layout = topLevelSeqLayout(ctx.src, root, ectx.unit), splices = pairOf(root, "custom_envs") ? appendToList(ectx, root, "custom_envs", appended, layout) : [
+    addPairs(
+      ectx,
+      root,
+      [["custom_envs", { seq: appended }]],
+      layout,
+      anchor === void 0 ? void 0 : root.has("mTLS") ? "mTLS" : anchor
+    )
+  ];
   ctx.edits[ctx.edits.length - 1].splices.push(...splices);
 }
 var import_yaml18, CHART_MOUNT_PATH, CHART_MTLS_VERSION, CHART_DEFAULTS_KEYS, helmDelegateName, init_plan_helm_values = __esm({
@@ -10788,11 +11460,16 @@ var import_yaml18, CHART_MOUNT_PATH, CHART_MTLS_VERSION, CHART_DEFAULTS_KEYS, he
 // src/mtls/plan-compose.ts
 function composeHostPaths(opts) {
   let out = {};
-  for (let [key, flag] of [["certPath", "--cert-path"], ["keyPath", "--key-path"]]) {
+  for (let [key, flag] of [
+    ["certPath", "--cert-path"],
+    ["keyPath", "--key-path"]
+  ]) {
     let v = opts[key];
     if (v !== void 0) {
       if (!isHostPath(v) || /[:\s]/.test(v.replace(/^[A-Za-z]:/, "")))
-        throw new UsageError(`${flag} "${v}" must be a host path such as ./client.crt or /etc/harness/client.crt (a bare name is a named volume in compose; no ':' or spaces)`);
+        throw new UsageError(
+          `${flag} "${v}" must be a host path such as ./client.crt or /etc/harness/client.crt (a bare name is a named volume in compose; no ':' or spaces)`
+        );
       out[key] = v;
     }
   }
@@ -10810,12 +11487,22 @@ function composeVolumes(service) {
   let out = [];
   return vols.items.forEach((item, index) => {
     if ((0, import_yaml19.isScalar)(item) && typeof item.value == "string") {
-      let v = parseShortVolume(item.value), entry = { index, node: item, target: trimSlash(v.target), readOnly: (v.mode ?? "").split(",").includes("ro") };
+      let v = parseShortVolume(item.value), entry = {
+        index,
+        node: item,
+        target: trimSlash(v.target),
+        readOnly: (v.mode ?? "").split(",").includes("ro")
+      };
       v.source !== void 0 && (entry.source = v.source), v.mode !== void 0 && (entry.mode = v.mode), out.push(entry);
     } else if ((0, import_yaml19.isMap)(item)) {
       let target = stringAt(item, "target");
       if (target === void 0) return;
-      let entry = { index, node: item, target: trimSlash(target), readOnly: item.get("read_only") === !0 }, source = stringAt(item, "source");
+      let entry = {
+        index,
+        node: item,
+        target: trimSlash(target),
+        readOnly: item.get("read_only") === !0
+      }, source = stringAt(item, "source");
       source !== void 0 && (entry.source = source), out.push(entry);
     }
   }), out;
@@ -10823,10 +11510,28 @@ function composeVolumes(service) {
 function planCompose(ctx, res) {
   for (let d of res.delegates) {
     let image = d.node.get("image", !0), ref = stringAt(d.node, "image") ?? "", tag = classifyTag(ref);
-    tag === "unverifiable" ? report(ctx, "warning", "IMAGE", `service ${d.service}: cannot tell from image "${ref}" whether this is an immutable delegate (yy.mm.xxxxx); mTLS needs one`, image ?? d.node) : tag === "early-immutable" && report(ctx, "warning", "IMAGE", `service ${d.service}: image "${ref}" is an early immutable build that may predate mTLS support (22.07); upgrade the delegate`, image), ensureComposeEnv(ctx, res, d), ensureComposeMounts(ctx, res, d);
+    tag === "unverifiable" ? report(
+      ctx,
+      "warning",
+      "IMAGE",
+      `service ${d.service}: cannot tell from image "${ref}" whether this is an immutable delegate (yy.mm.xxxxx); mTLS needs one`,
+      image ?? d.node
+    ) : tag === "early-immutable" && report(
+      ctx,
+      "warning",
+      "IMAGE",
+      `service ${d.service}: image "${ref}" is an early immutable build that may predate mTLS support (22.07); upgrade the delegate`,
+      image
+    ), ensureComposeEnv(ctx, res, d), ensureComposeMounts(ctx, res, d);
   }
   for (let u of res.upgraders)
-    report(ctx, "warning", "UNSUPPORTED", `service ${u.service} is the Docker upgrader, which has no documented mTLS settings: left unchanged (under STRICT it cannot reach Harness; upgrade this delegate by hand)`, u.node);
+    report(
+      ctx,
+      "warning",
+      "UNSUPPORTED",
+      `service ${u.service} is the Docker upgrader, which has no documented mTLS settings: left unchanged (under STRICT it cannot reach Harness; upgrade this delegate by hand)`,
+      u.node
+    );
 }
 function ensureComposeEnv(ctx, res, d) {
   let ectx = editContext(ctx, res), envPtr = [...["services", d.service], "environment"], envDisplay = [...envPtr], envNode = d.node.get("environment", !0), { form, entries } = composeEnv(d.node), hasEnvFile = d.node.has("env_file"), appended = [];
@@ -10836,7 +11541,13 @@ function ensureComposeEnv(ctx, res, d) {
       if (!want.addIfMissing) continue;
       if (want.kind === "endpoint" && want.name === "MANAGER_HOST_AND_PORT") {
         if (hasEnvFile) {
-          report(ctx, "warning", "NOT_CHANGED", `service ${d.service}: ${want.name} may come from its env_file, which is not in the input: set it to "${want.value}" there`, d.node.get("env_file", !0));
+          report(
+            ctx,
+            "warning",
+            "NOT_CHANGED",
+            `service ${d.service}: ${want.name} may come from its env_file, which is not in the input: set it to "${want.value}" there`,
+            d.node.get("env_file", !0)
+          );
           continue;
         }
         report(ctx, "warning", "ADDED_ENDPOINT", `service ${d.service} had no ${want.name}; added it`, d.node);
@@ -10847,14 +11558,44 @@ function ensureComposeEnv(ctx, res, d) {
     let display = [...envDisplay, { name: entry.name }];
     if (found && old) {
       let reason2 = `${want.oldName} is ignored by the delegate; ${want.name} is set`;
-      form === "list" ? plan(ctx, res.ref, "remove", [...envPtr, old.index], display.slice(0, -1).concat({ name: old.name }), { before: `${old.name}${old.value === void 0 ? "" : `=${old.value}`}` }, reason2, [removeItem(ectx, envNode, old.index)]) : plan(ctx, res.ref, "remove", [...envPtr, old.name], [...envPtr, old.name], { before: old.value ?? null }, reason2, [removePair(ectx, envNode, pairOf(envNode, old.name))]);
+      form === "list" ? plan(
+        ctx,
+        res.ref,
+        "remove",
+        [...envPtr, old.index],
+        display.slice(0, -1).concat({ name: old.name }),
+        { before: `${old.name}${old.value === void 0 ? "" : `=${old.value}`}` },
+        reason2,
+        [removeItem(ectx, envNode, old.index)]
+      ) : plan(
+        ctx,
+        res.ref,
+        "remove",
+        [...envPtr, old.name],
+        [...envPtr, old.name],
+        { before: old.value ?? null },
+        reason2,
+        [removePair(ectx, envNode, pairOf(envNode, old.name))]
+      );
     }
     if (entry.value === void 0 && want.kind === "endpoint") {
-      report(ctx, "warning", "NOT_CHANGED", `service ${d.service}: ${want.name} is passed through from the host environment: set it to "${want.value}" there (or in .env)`, entry.node);
+      report(
+        ctx,
+        "warning",
+        "NOT_CHANGED",
+        `service ${d.service}: ${want.name} is passed through from the host environment: set it to "${want.value}" there (or in .env)`,
+        entry.node
+      );
       continue;
     }
     if (entry.value !== void 0 && want.kind === "endpoint" && /\$\{?[A-Za-z_]/.test(entry.value)) {
-      report(ctx, "warning", "NOT_CHANGED", `service ${d.service}: ${want.name} comes from a variable (${entry.value}): set it to "${want.value}" in .env or the shell`, entry.node);
+      report(
+        ctx,
+        "warning",
+        "NOT_CHANGED",
+        `service ${d.service}: ${want.name} comes from a variable (${entry.value}): set it to "${want.value}" in .env or the shell`,
+        entry.node
+      );
       continue;
     }
     let renamed = entry !== found;
@@ -10862,21 +11603,66 @@ function ensureComposeEnv(ctx, res, d) {
     let reason = renamed ? `the delegate reads only ${want.name}; ${want.oldName} is ignored` : want.reason;
     if (form === "list") {
       let text = `${want.name}=${want.value}`, before = `${entry.name}${entry.value === void 0 ? "" : `=${entry.value}`}`;
-      plan(ctx, res.ref, "set", [...envPtr, entry.index], [...envDisplay, { name: want.name }], { before, after: text }, reason, [setScalar(ectx, entry.node, text)]);
+      plan(
+        ctx,
+        res.ref,
+        "set",
+        [...envPtr, entry.index],
+        [...envDisplay, { name: want.name }],
+        { before, after: text },
+        reason,
+        [setScalar(ectx, entry.node, text)]
+      );
     } else {
       let pair = pairOf(envNode, entry.name), valueSplice = setPairValue(ectx, pair, want.value, formatScalar(want.value));
-      renamed ? (plan(ctx, res.ref, "remove", [...envPtr, entry.name], [...envPtr, entry.name], { before: entry.value ?? null }, reason, [setScalar(ectx, pair.key, want.name)]), plan(ctx, res.ref, "add", [...envPtr, want.name], [...envPtr, want.name], { after: want.value }, reason, entry.value === want.value ? [] : [valueSplice])) : plan(ctx, res.ref, "set", [...envPtr, entry.name], [...envPtr, entry.name], { before: entry.value ?? null, after: want.value }, reason, [valueSplice]);
+      renamed ? (plan(
+        ctx,
+        res.ref,
+        "remove",
+        [...envPtr, entry.name],
+        [...envPtr, entry.name],
+        { before: entry.value ?? null },
+        reason,
+        [setScalar(ectx, pair.key, want.name)]
+      ), plan(
+        ctx,
+        res.ref,
+        "add",
+        [...envPtr, want.name],
+        [...envPtr, want.name],
+        { after: want.value },
+        reason,
+        entry.value === want.value ? [] : [valueSplice]
+      )) : plan(
+        ctx,
+        res.ref,
+        "set",
+        [...envPtr, entry.name],
+        [...envPtr, entry.name],
+        { before: entry.value ?? null, after: want.value },
+        reason,
+        [valueSplice]
+      );
     }
   }
   if (appended.length === 0) return;
   if (form === "map") {
     let envMap = envNode;
-    for (let a of appended) plan(ctx, res.ref, "add", [...envPtr, a.name], [...envPtr, a.name], { after: a.value }, a.reason, []);
-    ctx.edits[ctx.edits.length - 1].splices.push(addPairs(ectx, envMap, appended.map((a) => [a.name, scalar(formatScalar(a.value))]), layoutFor(ectx.unit, !0)));
+    for (let a of appended)
+      plan(ctx, res.ref, "add", [...envPtr, a.name], [...envPtr, a.name], { after: a.value }, a.reason, []);
+    ctx.edits[ctx.edits.length - 1].splices.push(
+      addPairs(
+        ectx,
+        envMap,
+        appended.map((a) => [a.name, scalar(formatScalar(a.value))]),
+        layoutFor(ectx.unit, !0)
+      )
+    );
     return;
   }
   let lastItem = (0, import_yaml19.isSeq)(envNode) ? envNode.items[envNode.items.length - 1] : void 0, style = (0, import_yaml19.isScalar)(lastItem) && lastItem.type === import_yaml19.Scalar.QUOTE_DOUBLE ? "double" : "plain", frags = appended.map((a) => scalar(formatScalar(`${a.name}=${a.value}`, style)));
-  for (let a of appended) plan(ctx, res.ref, "append", envPtr, envDisplay, { after: `${a.name}=${a.value}` }, a.reason, []);
+  for (let a of appended)
+    plan(ctx, res.ref, "append", envPtr, envDisplay, { after: `${a.name}=${a.value}` }, a.reason, []);
   let layout = layoutIn(ectx, d.node, ["environment", "volumes", "ports"], !1);
   ctx.edits[ctx.edits.length - 1].splices.push(...appendToList(ectx, d.node, "environment", frags, layout));
 }
@@ -10896,14 +11682,44 @@ function ensureComposeMounts(ctx, res, d) {
     let reason = `the ${w.what} mount is read-only`;
     if ((0, import_yaml19.isScalar)(existing.node)) {
       let modes = (existing.mode ?? "").split(",").filter((x) => x !== "" && x !== "rw"), before = String(existing.node.value), after = `${existing.source ?? ""}:${existing.target}:${["ro", ...modes].join(",")}`;
-      plan(ctx, res.ref, "set", [...volPtr, existing.index], [...volPtr, existing.index], { before, after }, reason, [setScalar(ectx, existing.node, after)]);
+      plan(ctx, res.ref, "set", [...volPtr, existing.index], [...volPtr, existing.index], { before, after }, reason, [
+        setScalar(ectx, existing.node, after)
+      ]);
     } else {
       let item = existing.node, ro = item.get("read_only", !0);
-      (0, import_yaml19.isScalar)(ro) ? plan(ctx, res.ref, "set", [...volPtr, existing.index, "read_only"], [...volPtr, existing.index, "read_only"], { before: ro.value, after: !0 }, reason, [replaceRange(ro.range[0], ro.range[1], "true")]) : plan(ctx, res.ref, "add", [...volPtr, existing.index, "read_only"], [...volPtr, existing.index, "read_only"], { after: !0 }, reason, [addPairs(ectx, item, [["read_only", scalar("true")]], layoutFor(ectx.unit, !0))]);
+      (0, import_yaml19.isScalar)(ro) ? plan(
+        ctx,
+        res.ref,
+        "set",
+        [...volPtr, existing.index, "read_only"],
+        [...volPtr, existing.index, "read_only"],
+        { before: ro.value, after: !0 },
+        reason,
+        [replaceRange(ro.range[0], ro.range[1], "true")]
+      ) : plan(
+        ctx,
+        res.ref,
+        "add",
+        [...volPtr, existing.index, "read_only"],
+        [...volPtr, existing.index, "read_only"],
+        { after: !0 },
+        reason,
+        [addPairs(ectx, item, [["read_only", scalar("true")]], layoutFor(ectx.unit, !0))]
+      );
     }
   }
   if (appended.length === 0) return;
-  for (let a of appended) plan(ctx, res.ref, "append", volPtr, volPtr, { after: a }, `bind-mount the ${a.includes("client.key") ? "client key" : "client certificate"} read-only where the delegate reads it`, []);
+  for (let a of appended)
+    plan(
+      ctx,
+      res.ref,
+      "append",
+      volPtr,
+      volPtr,
+      { after: a },
+      `bind-mount the ${a.includes("client.key") ? "client key" : "client certificate"} read-only where the delegate reads it`,
+      []
+    );
   let frags = appended.map((a) => scalar(formatScalar(a))), layout = layoutIn(ectx, d.node, ["volumes", "environment", "ports"], !1), splices = pairOf(d.node, "volumes") ? appendToList(ectx, d.node, "volumes", frags, layout) : [addPairs(ectx, d.node, [["volumes", seq(...frags)]], layout, d.node.has("image") ? "image" : void 0)];
   ctx.edits[ctx.edits.length - 1].splices.push(...splices);
 }
@@ -10950,7 +11766,13 @@ function refuseAliases(ctx, pod, containerIndex, label) {
         check(item), (0, import_yaml20.isMap)(item) && MANAGED_ENV.has(String(item.get("name"))) && check(item.get("value", !0));
   }
   for (let a of found)
-    report(ctx, "error", "UNSUPPORTED", `${label}: *${a.source} is an alias, and delegate-mtls must change what it points to; changing the anchor would change its other uses too: write the value out in full here`, a);
+    report(
+      ctx,
+      "error",
+      "UNSUPPORTED",
+      `${label}: *${a.source} is an alias, and delegate-mtls must change what it points to; changing the anchor would change its other uses too: write the value out in full here`,
+      a
+    );
   return found.length > 0;
 }
 function refuseDuplicateEnv(ctx, pod, containerIndex, label) {
@@ -10959,16 +11781,32 @@ function refuseDuplicateEnv(ctx, pod, containerIndex, label) {
   let seen = /* @__PURE__ */ new Set(), refused = !1;
   for (let item of env2.items) {
     let name = (0, import_yaml20.isMap)(item) ? item.get("name") : void 0;
-    typeof name != "string" || !MANAGED_ENV.has(name) || (seen.has(name) && (report(ctx, "error", "CONFLICT", `${label}: env ${name} is listed twice; Kubernetes uses the last one, so changing one would leave the other in force: remove the duplicate`, item), refused = !0), seen.add(name));
+    typeof name != "string" || !MANAGED_ENV.has(name) || (seen.has(name) && (report(
+      ctx,
+      "error",
+      "CONFLICT",
+      `${label}: env ${name} is listed twice; Kubernetes uses the last one, so changing one would leave the other in force: remove the duplicate`,
+      item
+    ), refused = !0), seen.add(name));
   }
   return refused;
 }
 function planStream(src, eol, file, docs, options, starts) {
   let resources = docs.map((doc, i) => classify(doc, i));
-  return planResources({ src, eol, file, options, ...starts ? { starts } : {} }, resources, { lint: resources.some((r) => r.type !== "other") });
+  return planResources({ src, eol, file, options, ...starts ? { starts } : {} }, resources, {
+    lint: resources.some((r) => r.type !== "other")
+  });
 }
 function planResources(base, resources, how) {
-  let ctx = { ...base, resources, edits: [], diagnostics: [], secretByDelegate: /* @__PURE__ */ new Map(), modeByDelegate: /* @__PURE__ */ new Map(), ...how.scope ? { scope: how.scope } : {} }, plannable = [], decoded = /* @__PURE__ */ new Map(), step = 0, edits = 0, diagnostics = 0, mark = (phase, document) => {
+  let ctx = {
+    ...base,
+    resources,
+    edits: [],
+    diagnostics: [],
+    secretByDelegate: /* @__PURE__ */ new Map(),
+    modeByDelegate: /* @__PURE__ */ new Map(),
+    ...how.scope ? { scope: how.scope } : {}
+  }, plannable = [], decoded = /* @__PURE__ */ new Map(), step = 0, edits = 0, diagnostics = 0, mark = (phase, document) => {
     if (how.tags) {
       for (; edits < ctx.edits.length; edits++) how.tags.set(ctx.edits[edits], step);
       for (; diagnostics < ctx.diagnostics.length; diagnostics++) how.tags.set(ctx.diagnostics[diagnostics], step);
@@ -10979,19 +11817,40 @@ function planResources(base, resources, how) {
     mark("validate", res.ref.document);
     let label = `${res.ref.kind} ${res.ref.name ?? ""}`.trim(), known = how.decoded?.get(res.ref.document), plain2 = res.type === "other" ? { value: void 0 } : known !== void 0 ? { value: known } : toPlain(res.doc);
     if (!("error" in plain2) && res.type !== "other" && decoded.set(res.ref.document, plain2.value), "error" in plain2) {
-      report(ctx, "error", "YAML_SYNTAX", `${label}: cannot be decoded: ${plain2.error}`, res.doc.contents ?? 0);
+      report(
+        ctx,
+        "error",
+        "YAML_SYNTAX",
+        `${label}: cannot be decoded: ${plain2.error}`,
+        res.doc.contents ?? 0
+      );
       continue;
     }
     switch (res.type) {
       case "legacy":
-        report(ctx, "error", "LEGACY_DELEGATE", `${label}: ${res.reason}; Harness supports mTLS only on immutable delegates (image tag yy.mm.xxxxx): upgrade to an immutable delegate first`, res.at);
+        report(
+          ctx,
+          "error",
+          "LEGACY_DELEGATE",
+          `${label}: ${res.reason}; Harness supports mTLS only on immutable delegates (image tag yy.mm.xxxxx): upgrade to an immutable delegate first`,
+          res.at
+        );
         break;
       case "upgrader-config-invalid":
-        report(ctx, "error", "CONFIG_YAML_NOT_STRING", `${label}: data."config.yaml" is a mapping, but ConfigMap data values must be strings (the API server rejects it); write it as a block string: config.yaml: |`, res.at);
+        report(
+          ctx,
+          "error",
+          "CONFIG_YAML_NOT_STRING",
+          `${label}: data."config.yaml" is a mapping, but ConfigMap data values must be strings (the API server rejects it); write it as a block string: config.yaml: |`,
+          res.at
+        );
         break;
       case "delegate":
       case "upgrader-cronjob": {
-        let pod = lookup(res.doc.contents, res.podPath), data = res.podPath.reduce((o, k) => o?.[k], plain2.value);
+        let pod = lookup(res.doc.contents, res.podPath), data = res.podPath.reduce(
+          (o, k) => o?.[k],
+          plain2.value
+        );
         validateAt(ctx, "podSpec", pod, res.podPath, data, label) && !refuseAliases(ctx, pod, res.container, label) && !refuseDuplicateEnv(ctx, pod, res.container, label) && plannable.push(res);
         break;
       }
@@ -11006,7 +11865,11 @@ function planResources(base, resources, how) {
   for (let type of order)
     for (let res of plannable)
       res.type === type && (mark(type, res.ref.document), res.type === "delegate" ? planDelegate(ctx, res) : res.type === "upgrader-config" ? planUpgraderConfig(ctx, res) : res.type === "upgrader-cronjob" ? planUpgraderCronJob(ctx, res) : res.type === "helm-values" ? planHelmValues(ctx, res) : res.type === "compose" && planCompose(ctx, res));
-  return planSecrets(ctx, plannable.filter((r) => r.type === "delegate"), (res) => mark("secret", res.ref.document)), how.lint && lint(ctx, (res) => mark("lint", res.ref.document)), mark("lint", 0), { resources, edits: ctx.edits, diagnostics: ctx.diagnostics, decoded };
+  return planSecrets(
+    ctx,
+    plannable.filter((r) => r.type === "delegate"),
+    (res) => mark("secret", res.ref.document)
+  ), how.lint && lint(ctx, (res) => mark("lint", res.ref.document)), mark("lint", 0), { resources, edits: ctx.edits, diagnostics: ctx.diagnostics, decoded };
 }
 var import_yaml20, MANAGED_ENV, PHASES, stepTag, init_plan = __esm({
   "src/mtls/plan.ts"() {
@@ -11023,14 +11886,34 @@ var import_yaml20, MANAGED_ENV, PHASES, stepTag, init_plan = __esm({
     init_plan_upgrader();
     init_plan_helm_values();
     init_plan_compose();
-    MANAGED_ENV = /* @__PURE__ */ new Set(["MANAGER_HOST_AND_PORT", "LOG_STREAMING_SERVICE_URL", "TI_SERVICE_URL", "DELEGATE_CLIENT_CERTIFICATE_PATH", "DELEGATE_CLIENT_CERTIFICATE_KEY_PATH", "CLIENT_CERTIFICATE_PATH", "CLIENT_CERTIFICATE_KEY_PATH", "GRPC_AUTHORITY_MODIFICATION_DISABLED"]);
-    PHASES = ["validate", "delegate", "upgrader-config", "upgrader-cronjob", "helm-values", "compose", "secret", "lint"], stepTag = (phase, document) => PHASES.indexOf(phase) * 2 ** 32 + document;
+    MANAGED_ENV = /* @__PURE__ */ new Set([
+      "MANAGER_HOST_AND_PORT",
+      "LOG_STREAMING_SERVICE_URL",
+      "TI_SERVICE_URL",
+      "DELEGATE_CLIENT_CERTIFICATE_PATH",
+      "DELEGATE_CLIENT_CERTIFICATE_KEY_PATH",
+      "CLIENT_CERTIFICATE_PATH",
+      "CLIENT_CERTIFICATE_KEY_PATH",
+      "GRPC_AUTHORITY_MODIFICATION_DISABLED"
+    ]);
+    PHASES = [
+      "validate",
+      "delegate",
+      "upgrader-config",
+      "upgrader-cronjob",
+      "helm-values",
+      "compose",
+      "secret",
+      "lint"
+    ], stepTag = (phase, document) => PHASES.indexOf(phase) * 2 ** 32 + document;
   }
 });
 
 // src/audit/facts.ts
 function configMapValue(resources, name, namespace, key) {
-  let cm = resources.find((r) => r.ref.kind === "ConfigMap" && r.ref.name === name && (namespace === void 0 || r.ref.namespace === void 0 || r.ref.namespace === namespace));
+  let cm = resources.find(
+    (r) => r.ref.kind === "ConfigMap" && r.ref.name === name && (namespace === void 0 || r.ref.namespace === void 0 || r.ref.namespace === namespace)
+  );
   if (!cm) return { found: !1 };
   let v = lookup(cm.doc.contents, ["data", key]);
   return (0, import_yaml21.isScalar)(v) && v.value !== null ? { found: !0, value: String(v.value) } : { found: !0 };
@@ -11068,7 +11951,9 @@ function podFacts(pod, container) {
   return mountPath && (out.mountPath = mountPath), certEnv && (out.certEnv = certEnv), out;
 }
 function composeFacts(s) {
-  let entries = composeEnv(s.node).entries, host = entries.find((e) => e.name === "MANAGER_HOST_AND_PORT"), cert = entries.find((e) => e.name === "DELEGATE_CLIENT_CERTIFICATE_PATH" || e.name === "CLIENT_CERTIFICATE_PATH"), volumes = composeVolumes(s.node), certVolume = volumes.find((v) => /\/client\.crt$/.test(v.target)) ?? volumes.find((v) => cert?.value !== void 0 && v.target === dirname3(cert.value)), out = {
+  let entries = composeEnv(s.node).entries, host = entries.find((e) => e.name === "MANAGER_HOST_AND_PORT"), cert = entries.find(
+    (e) => e.name === "DELEGATE_CLIENT_CERTIFICATE_PATH" || e.name === "CLIENT_CERTIFICATE_PATH"
+  ), volumes = composeVolumes(s.node), certVolume = volumes.find((v) => /\/client\.crt$/.test(v.target)) ?? volumes.find((v) => cert?.value !== void 0 && v.target === dirname3(cert.value)), out = {
     passthrough: !!(host && (host.value === void 0 || /\$\{?[A-Za-z_]/.test(host.value))) || !host && s.node.has("env_file"),
     any: !!(cert || entries.some((e) => CERT_ENV.includes(e.name)) || volumes.some((v) => /\/client\.(crt|key)$/.test(v.target)))
   };
@@ -11086,7 +11971,12 @@ var import_yaml21, CERT_ENV, dirname3, init_facts = __esm({
     init_lookup();
     init_types();
     init_plan_compose();
-    CERT_ENV = ["DELEGATE_CLIENT_CERTIFICATE_PATH", "DELEGATE_CLIENT_CERTIFICATE_KEY_PATH", "CLIENT_CERTIFICATE_PATH", "CLIENT_CERTIFICATE_KEY_PATH"];
+    CERT_ENV = [
+      "DELEGATE_CLIENT_CERTIFICATE_PATH",
+      "DELEGATE_CLIENT_CERTIFICATE_KEY_PATH",
+      "CLIENT_CERTIFICATE_PATH",
+      "CLIENT_CERTIFICATE_KEY_PATH"
+    ];
     dirname3 = (p) => p.includes("/") ? p.slice(0, p.lastIndexOf("/")) || "/" : p;
   }
 });
@@ -11149,8 +12039,14 @@ function makeUnits(texts) {
   return all ? [all] : texts.map((t) => buildUnit([t])).filter((u) => u !== void 0);
 }
 function planSubset(unit, indexes, options) {
-  let plan2 = planStream(unit.src, `
-`, "audit", indexes.map((i) => unit.docs[i]), options);
+  let plan2 = planStream(
+    unit.src,
+    `
+`,
+    "audit",
+    indexes.map((i) => unit.docs[i]),
+    options
+  );
   return {
     edits: plan2.edits.map((e) => ({ ...e, doc: indexes[e.change.resource.document] })),
     diagnostics: plan2.diagnostics.map((d) => ({ ...d, doc: d.line === void 0 ? -1 : unit.docOfLine(d.line) }))
@@ -11158,15 +12054,32 @@ function planSubset(unit, indexes, options) {
 }
 function endpointFor(value, fixed, unresolvedFrom) {
   if (fixed !== void 0)
-    return value === void 0 ? { plan: fixed, known: !0, problem: unresolvedFrom ? `MANAGER_HOST_AND_PORT comes from ${unresolvedFrom}` : "MANAGER_HOST_AND_PORT is not set" } : { plan: fixed, known: !0 };
-  if (value === void 0) return { plan: PLACEHOLDER_ENDPOINT, known: !1, problem: unresolvedFrom ? `MANAGER_HOST_AND_PORT comes from ${unresolvedFrom}: cannot tell its endpoint` : "MANAGER_HOST_AND_PORT is not set" };
+    return value === void 0 ? {
+      plan: fixed,
+      known: !0,
+      problem: unresolvedFrom ? `MANAGER_HOST_AND_PORT comes from ${unresolvedFrom}` : "MANAGER_HOST_AND_PORT is not set"
+    } : { plan: fixed, known: !0 };
+  if (value === void 0)
+    return {
+      plan: PLACEHOLDER_ENDPOINT,
+      known: !1,
+      problem: unresolvedFrom ? `MANAGER_HOST_AND_PORT comes from ${unresolvedFrom}: cannot tell its endpoint` : "MANAGER_HOST_AND_PORT is not set"
+    };
   let normal;
   try {
     normal = normalizeEndpoint(value);
   } catch {
-    return { plan: PLACEHOLDER_ENDPOINT, known: !1, problem: `endpoint ${value} is not an mTLS endpoint (https://host[:port], no path)` };
+    return {
+      plan: PLACEHOLDER_ENDPOINT,
+      known: !1,
+      problem: `endpoint ${value} is not an mTLS endpoint (https://host[:port], no path)`
+    };
   }
-  return looksLikeMtlsEndpoint(normal) ? { plan: normal, known: !0 } : { plan: normal, known: !0, problem: `endpoint ${value} is Harness's non-mTLS endpoint (mTLS: https://<vanity>.harness.io:8443 or https://<sub>.agent.harness.io)` };
+  return looksLikeMtlsEndpoint(normal) ? { plan: normal, known: !0 } : {
+    plan: normal,
+    known: !0,
+    problem: `endpoint ${value} is Harness's non-mTLS endpoint (mTLS: https://<vanity>.harness.io:8443 or https://<sub>.agent.harness.io)`
+  };
 }
 function describeChange(c) {
   let after = c.after, list = c.path.replace(/\[[^\]]*\]$/, "").split(".").pop().replace(/\[.*$/, "");
@@ -11180,7 +12093,14 @@ function describeChange(c) {
 }
 function rowBase(unit, inputs, res) {
   let where = unit.fileOf(res.ref.document);
-  return { file: inputs[where.file].path, document: where.document, kind: res.ref.kind, name: res.ref.name ?? null, namespace: res.ref.namespace ?? null, service: null };
+  return {
+    file: inputs[where.file].path,
+    document: where.document,
+    kind: res.ref.kind,
+    name: res.ref.name ?? null,
+    namespace: res.ref.namespace ?? null,
+    service: null
+  };
 }
 function imageFields(ref) {
   if (ref === void 0) return { image: null, imageTag: null, immutable: null };
@@ -11225,36 +12145,93 @@ function auditUnit(unit, inputs, options, fixed) {
   return unit.resources.forEach((res, index) => {
     let base = rowBase(unit, inputs, res);
     if (res.type === "legacy") {
-      rows.push({ ...base, ...imageFields(legacyImage(res)), state: "legacy", missing: [`${res.reason}: cannot do mTLS, upgrade to an immutable delegate first`], hardening: [], endpoint: null, endpointHost: null, secret: null, upgrader: { state: "absent", problems: [] }, ready: !1 });
+      rows.push({
+        ...base,
+        ...imageFields(legacyImage(res)),
+        state: "legacy",
+        missing: [`${res.reason}: cannot do mTLS, upgrade to an immutable delegate first`],
+        hardening: [],
+        endpoint: null,
+        endpointHost: null,
+        secret: null,
+        upgrader: { state: "absent", problems: [] },
+        ready: !1
+      });
       return;
     }
     if (res.type === "delegate") {
-      let { pod, container } = podAndContainer(res), name = res.ref.name ?? "delegate", ep = containerEnv(unit.resources, container, res.ref.namespace, "MANAGER_HOST_AND_PORT"), facts = podFacts(pod, container), mountPath = options.mountPath ?? facts.mountPath ?? (facts.certEnv ? dirname3(facts.certEnv) : "/etc/mtls"), secret = options.secretName?.replaceAll("{delegate}", name) ?? facts.secretName ?? "client-certificate", target = endpointFor(ep.value, fixed, ep.unresolved ? ep.from : void 0), upgraders = upgraderDocs(unit, owners, name, res.ref.namespace, index), planned = planSubset(unit, [index, ...configMaps, ...upgraders], mtlsOptions(target.plan, secret, mountPath, grpc)), found = findings(planned, (doc) => doc === index || configMaps.includes(doc), target.known);
+      let { pod, container } = podAndContainer(res), name = res.ref.name ?? "delegate", ep = containerEnv(unit.resources, container, res.ref.namespace, "MANAGER_HOST_AND_PORT"), facts = podFacts(pod, container), mountPath = options.mountPath ?? facts.mountPath ?? (facts.certEnv ? dirname3(facts.certEnv) : "/etc/mtls"), secret = options.secretName?.replaceAll("{delegate}", name) ?? facts.secretName ?? "client-certificate", target = endpointFor(ep.value, fixed, ep.unresolved ? ep.from : void 0), upgraders = upgraderDocs(unit, owners, name, res.ref.namespace, index), planned = planSubset(
+        unit,
+        [index, ...configMaps, ...upgraders],
+        mtlsOptions(target.plan, secret, mountPath, grpc)
+      ), found = findings(planned, (doc) => doc === index || configMaps.includes(doc), target.known);
       target.problem && found.missing.unshift(target.problem);
-      let theirs = findings(planned, (doc) => upgraders.includes(doc), target.known, (doc) => `${unit.resources[doc].ref.kind} ${unit.resources[doc].ref.name ?? ""}: `);
+      let theirs = findings(
+        planned,
+        (doc) => upgraders.includes(doc),
+        target.known,
+        (doc) => `${unit.resources[doc].ref.kind} ${unit.resources[doc].ref.name ?? ""}: `
+      );
       !target.known && ep.value !== void 0 && theirs.missing.push(...upgraderHostMismatch(unit, upgraders, ep.value)), found.hardening.push(...theirs.hardening.map((h) => `upgrader: ${h}`));
-      let artefacts = facts.any || ep.value !== void 0 && target.known && fixed === void 0 && mtlsEndpointKind(target.plan) === "yes", state = stateOf(target.known, found, artefacts), upgrader = { state: upgraders.length === 0 ? "absent" : theirs.missing.length === 0 ? "agrees" : "disagrees", problems: theirs.missing };
-      rows.push({ ...base, ...imageFields(stringAt(container, "image")), state, missing: found.missing, hardening: found.hardening, endpoint: ep.value ?? null, endpointHost: hostOf(ep.value), secret: facts.secretName ?? null, upgrader, ready: target.known && found.missing.length === 0 && upgrader.state !== "disagrees" });
+      let artefacts = facts.any || ep.value !== void 0 && target.known && fixed === void 0 && mtlsEndpointKind(target.plan) === "yes", state = stateOf(target.known, found, artefacts), upgrader = {
+        state: upgraders.length === 0 ? "absent" : theirs.missing.length === 0 ? "agrees" : "disagrees",
+        problems: theirs.missing
+      };
+      rows.push({
+        ...base,
+        ...imageFields(stringAt(container, "image")),
+        state,
+        missing: found.missing,
+        hardening: found.hardening,
+        endpoint: ep.value ?? null,
+        endpointHost: hostOf(ep.value),
+        secret: facts.secretName ?? null,
+        upgrader,
+        ready: target.known && found.missing.length === 0 && upgrader.state !== "disagrees"
+      });
       return;
     }
     if (res.type === "helm-values") {
       let root = res.doc.contents, name = stringAt(root, "delegateName") ?? CHART_DEFAULT_NAME, endpointNode = root.get("managerEndpoint", !0), endpoint = (0, import_yaml22.isScalar)(endpointNode) && endpointNode.value !== null ? String(endpointNode.value) : "https://app.harness.io", current = stringAt(lookup(root, ["mTLS"]), "secretName") || void 0, secret = options.secretName?.replaceAll("{delegate}", name) ?? current ?? "client-certificate", target = endpointFor(endpoint, fixed), planned = planSubset(unit, [index], mtlsOptions(target.plan, secret, "/etc/mtls", grpc)), found = findings(planned, (doc) => doc === index, target.known);
       target.problem && found.missing.unshift(target.problem);
-      let state = stateOf(target.known, found, current !== void 0), enabled = lookup(root, ["upgrader", "enabled"]), upgrader = { state: (0, import_yaml22.isScalar)(enabled) && enabled.value === !1 ? "absent" : "chart", problems: [] };
-      rows.push({ ...base, name, ...imageFields(helmImage(root)?.ref), state, missing: found.missing, hardening: found.hardening, endpoint, endpointHost: hostOf(endpoint), secret: current ?? null, upgrader, ready: target.known && found.missing.length === 0 });
+      let state = stateOf(target.known, found, current !== void 0), enabled = lookup(root, ["upgrader", "enabled"]), upgrader = {
+        state: (0, import_yaml22.isScalar)(enabled) && enabled.value === !1 ? "absent" : "chart",
+        problems: []
+      };
+      rows.push({
+        ...base,
+        name,
+        ...imageFields(helmImage(root)?.ref),
+        state,
+        missing: found.missing,
+        hardening: found.hardening,
+        endpoint,
+        endpointHost: hostOf(endpoint),
+        secret: current ?? null,
+        upgrader,
+        ready: target.known && found.missing.length === 0
+      });
       return;
     }
     if (res.type === "compose")
-      for (let service of res.delegates) rows.push(composeRow(unit, inputs, res, index, service, options, fixed, grpc));
+      for (let service of res.delegates)
+        rows.push(composeRow(unit, inputs, res, index, service, options, fixed, grpc));
   }), rows;
 }
 function composeRow(unit, inputs, res, index, s, options, fixed, grpc) {
-  let facts = composeFacts(s), mountPath = options.mountPath ?? facts.mountDir ?? (facts.certEnv ? dirname3(facts.certEnv) : "/etc/mtls"), target = endpointFor(facts.passthrough ? void 0 : facts.endpoint, fixed, facts.passthrough ? "the host environment, .env or an env_file" : void 0), planned = planSubset(unit, [index], mtlsOptions(target.plan, "client-certificate", mountPath, grpc)), prefix = `services.${s.service}.`, mine = {
+  let facts = composeFacts(s), mountPath = options.mountPath ?? facts.mountDir ?? (facts.certEnv ? dirname3(facts.certEnv) : "/etc/mtls"), target = endpointFor(
+    facts.passthrough ? void 0 : facts.endpoint,
+    fixed,
+    facts.passthrough ? "the host environment, .env or an env_file" : void 0
+  ), planned = planSubset(unit, [index], mtlsOptions(target.plan, "client-certificate", mountPath, grpc)), prefix = `services.${s.service}.`, mine = {
     edits: planned.edits.filter((e) => e.change.path.startsWith(prefix)),
     diagnostics: planned.diagnostics.filter((d) => d.message.startsWith(`service ${s.service}:`))
   }, found = findings(mine, (doc) => doc === index, target.known);
   target.problem && found.missing.unshift(target.problem);
-  let state = stateOf(target.known, found, facts.any), upgrader = res.upgraders.length > 0 ? { state: "unsupported", problems: res.upgraders.map((u) => `service ${u.service}: the Docker upgrader has no mTLS settings`) } : { state: "absent", problems: [] };
+  let state = stateOf(target.known, found, facts.any), upgrader = res.upgraders.length > 0 ? {
+    state: "unsupported",
+    problems: res.upgraders.map((u) => `service ${u.service}: the Docker upgrader has no mTLS settings`)
+  } : { state: "absent", problems: [] };
   return {
     ...rowBase(unit, inputs, res),
     name: composeDelegateName(s),
@@ -11349,7 +12326,19 @@ function nameOf(r) {
   return r.service === null || r.service === r.name ? cell(r.name) : `${cell(r.name)} (service ${r.service})`;
 }
 function renderAuditText(report2) {
-  let header = ["FILE", "KIND", "NAME", "NAMESPACE", "IMAGE TAG", "IMMUTABLE", "MTLS", "ENDPOINT HOST", "SECRET", "UPGRADER", "STRICT"], rows = report2.delegates.map((r) => [
+  let header = [
+    "FILE",
+    "KIND",
+    "NAME",
+    "NAMESPACE",
+    "IMAGE TAG",
+    "IMMUTABLE",
+    "MTLS",
+    "ENDPOINT HOST",
+    "SECRET",
+    "UPGRADER",
+    "STRICT"
+  ], rows = report2.delegates.map((r) => [
     r.file,
     r.kind,
     nameOf(r),
@@ -11366,7 +12355,9 @@ function renderAuditText(report2) {
     let widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length))), fmt = (row) => row.map((c, i) => i === row.length - 1 ? c : c.padEnd(widths[i])).join("  ");
     lines.push(fmt(header), ...rows.map(fmt));
   }
-  let details = report2.delegates.filter((r) => r.missing.length > 0 || r.hardening.length > 0 || r.upgrader.problems.length > 0);
+  let details = report2.delegates.filter(
+    (r) => r.missing.length > 0 || r.hardening.length > 0 || r.upgrader.problems.length > 0
+  );
   details.length > 0 && lines.push("");
   for (let r of details) {
     lines.push(`${r.file}: ${r.kind} ${nameOf(r)} (${r.state}):`);
@@ -11384,8 +12375,13 @@ function verdict(report2) {
     let n2 = new Set(report2.errors.map((e) => e.file)).size;
     return `audit incomplete: ${n2} file${n2 === 1 ? "" : "s"} could not be read or parsed (see the errors above); not ready for STRICT`;
   }
-  if (s.delegates === 0) return `no delegates found in ${s.files} file${s.files === 1 ? "" : "s"}: nothing would be refused under STRICT`;
-  let refused = report2.delegates.filter((r) => r.missing.length > 0), count = (st) => refused.filter((r) => r.state === st).length, parts = [[count("legacy"), "legacy"], [count("none"), "without mTLS"], [count("partial"), "partial"]].filter(([n2]) => n2 > 0).map(([n2, l]) => `${n2} ${l}`);
+  if (s.delegates === 0)
+    return `no delegates found in ${s.files} file${s.files === 1 ? "" : "s"}: nothing would be refused under STRICT`;
+  let refused = report2.delegates.filter((r) => r.missing.length > 0), count = (st) => refused.filter((r) => r.state === st).length, parts = [
+    [count("legacy"), "legacy"],
+    [count("none"), "without mTLS"],
+    [count("partial"), "partial"]
+  ].filter(([n2]) => n2 > 0).map(([n2, l]) => `${n2} ${l}`);
   if (report2.ready) {
     let note = report2.delegates.some((r) => r.hardening.length > 0) ? " (some only lack the key's file mode: run delegate-mtls to set it)" : "";
     return `ready for STRICT: all ${s.delegates} delegate${s.delegates === 1 ? "" : "s"} speak mTLS${note}`;
@@ -15296,7 +16292,8 @@ async function expandPaths(args, cwd) {
       }
     }
     try {
-      if (st && !st.isDirectory()) literal.push({ file: arg });
+      if (st && !st.isDirectory())
+        literal.push({ file: arg });
       else if (st) expanded.push(...await yamlFilesIn(arg, cwd));
       else {
         let fg = await loadFastGlob();
@@ -15324,7 +16321,10 @@ async function yamlFilesIn(dir, cwd) {
     real = import_node_fs2.realpathSync.native(root);
   } catch {
   }
-  return sorted(found.filter((f) => !isTempFileName(f))).map((f) => ({ file: (0, import_node_path3.join)(dir, f), ...real === void 0 ? {} : { real: (0, import_node_path3.join)(real, f) } }));
+  return sorted(found.filter((f) => !isTempFileName(f))).map((f) => ({
+    file: (0, import_node_path3.join)(dir, f),
+    ...real === void 0 ? {} : { real: (0, import_node_path3.join)(real, f) }
+  }));
 }
 async function globFiles(fg, pattern, cwd) {
   let found = await fg(pattern, { cwd, dot: !1, ignore: IGNORE, followSymbolicLinks: !1, onlyFiles: !0 });
@@ -15362,16 +16362,29 @@ var import_node_fs2, import_node_path3, IGNORE, YAML_IN_DIR, fastGlob, init_expa
 // src/io/decode-input.ts
 function decodeInput(file, bytes) {
   let wide = wideBomName(bytes);
-  if (wide) return { error: ioDiagnostic(file, `is encoded as ${wide} (it starts with a ${wide} byte order mark); save it as UTF-8`) };
+  if (wide)
+    return {
+      error: ioDiagnostic(file, `is encoded as ${wide} (it starts with a ${wide} byte order mark); save it as UTF-8`)
+    };
   let nul = bytes.indexOf(0);
   if (nul !== -1)
-    return { error: ioDiagnostic(file, `contains a NUL byte at byte ${nul}; it looks like a binary file, not YAML`, position(bytes, nul)) };
+    return {
+      error: ioDiagnostic(
+        file,
+        `contains a NUL byte at byte ${nul}; it looks like a binary file, not YAML`,
+        position(bytes, nul)
+      )
+    };
   try {
     return { text: strict.decode(bytes) };
   } catch {
     let bad = firstInvalidUtf8(bytes), where = bad === -1 ? "" : ` at byte ${bad}`;
     return {
-      error: ioDiagnostic(file, `is not valid UTF-8${where}; save it as UTF-8`, bad === -1 ? void 0 : position(bytes, bad))
+      error: ioDiagnostic(
+        file,
+        `is not valid UTF-8${where}; save it as UTF-8`,
+        bad === -1 ? void 0 : position(bytes, bad)
+      )
     };
   }
 }
@@ -15602,7 +16615,10 @@ function isRunning(pid) {
 }
 function assertWritable(target, old) {
   if ((old.mode & 146) === 0)
-    throw Object.assign(new Error(`is read-only (mode 0${(old.mode & 511).toString(8)}); make it writable (chmod u+w) to migrate it`), { code: "EREADONLY" });
+    throw Object.assign(
+      new Error(`is read-only (mode 0${(old.mode & 511).toString(8)}); make it writable (chmod u+w) to migrate it`),
+      { code: "EREADONLY" }
+    );
   ids().uid !== 0 && (0, import_node_fs5.accessSync)(target, import_node_fs5.constants.W_OK);
 }
 function writeTarget(file) {
@@ -15815,11 +16831,21 @@ var EMPTY, init_plan_groups = __esm({
 
 // src/pipeline/apply-plan.ts
 function applyPlan(text, source, file, plan2, how) {
-  let resources = plan2.resources.filter((r) => r.type !== "other").map((r) => ({ ...r.ref, type: r.type })), diagnostics = plan2.diagnostics, fail = (all) => ({ status: "error", output: text, changes: [], diagnostics: all, unresolved: !1, resources });
+  let resources = plan2.resources.filter((r) => r.type !== "other").map((r) => ({ ...r.ref, type: r.type })), diagnostics = plan2.diagnostics, fail = (all) => ({
+    status: "error",
+    output: text,
+    changes: [],
+    diagnostics: all,
+    unresolved: !1,
+    resources
+  });
   if (diagnostics.some((d) => d.severity === "error")) return fail(diagnostics);
   let changes = plan2.edits.map((e) => e.change), unresolved = diagnostics.some((d) => d.code === "NOT_CHANGED"), status = changes.length > 0 ? "migrated" : resources.length > 0 ? how.unchanged : "none";
   if (changes.length === 0) return { status, output: text, changes, diagnostics, unresolved, resources };
-  let body = applySplices(source.text, plan2.edits.flatMap((e) => e.splices));
+  let body = applySplices(
+    source.text,
+    plan2.edits.flatMap((e) => e.splices)
+  );
   how.hooks.afterSplice && (body = how.hooks.afterSplice(body));
   let mismatch = how.guard(body);
   if (mismatch) {
@@ -15840,12 +16866,15 @@ var init_apply_plan = __esm({
 function deepEqual(a, b) {
   if (a === b) return !0;
   if (typeof a == "number" && typeof b == "number") return Number.isNaN(a) && Number.isNaN(b);
-  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  if (a instanceof Date || b instanceof Date)
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
   if (typeof a != "object" || typeof b != "object" || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return !1;
   if (a instanceof Uint8Array || b instanceof Uint8Array)
     return a instanceof Uint8Array && b instanceof Uint8Array && a.length === b.length && a.every((x, i) => x === b[i]);
   let ka = Object.keys(a), kb = Object.keys(b);
-  return ka.length !== kb.length ? !1 : ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual(a[k], b[k]));
+  return ka.length !== kb.length ? !1 : ka.every(
+    (k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual(a[k], b[k])
+  );
 }
 var init_deep_equal = __esm({
   "src/pipeline/deep-equal.ts"() {
@@ -15899,8 +16928,11 @@ function put(root, ptr, value, copy) {
   parent && (parent[ptr[ptr.length - 1]] = value);
 }
 function checkOutput(input, inputDocs, output, edits, inputStarts, decodedInput) {
-  let inserts = edits.filter((e) => e.change.op === "insert"), removed = new Set(edits.filter((e) => e.change.op === "remove" && e.ptr.length === 0).map((e) => e.change.resource.document)), count = typeof inputDocs == "number" ? inputDocs : inputDocs.length, expectedDocs = count + inserts.length - removed.size, byDoc = /* @__PURE__ */ new Map();
-  for (let e of edits) e.change.op !== "insert" && byDoc.set(e.change.resource.document, [...byDoc.get(e.change.resource.document) ?? [], e]);
+  let inserts = edits.filter((e) => e.change.op === "insert"), removed = new Set(
+    edits.filter((e) => e.change.op === "remove" && e.ptr.length === 0).map((e) => e.change.resource.document)
+  ), count = typeof inputDocs == "number" ? inputDocs : inputDocs.length, expectedDocs = count + inserts.length - removed.size, byDoc = /* @__PURE__ */ new Map();
+  for (let e of edits)
+    e.change.op !== "insert" && byDoc.set(e.change.resource.document, [...byDoc.get(e.change.resource.document) ?? [], e]);
   let sources = [], insertsBefore = /* @__PURE__ */ new Map();
   for (let e of inserts) insertsBefore.set(e.insertBefore, [...insertsBefore.get(e.insertBefore) ?? [], e]);
   for (let i = 0; i < count; i++) {
@@ -15935,7 +16967,8 @@ function checkOutput(input, inputDocs, output, edits, inputStarts, decodedInput)
       let out2 = outDoc(i + shift);
       if (typeof out2 == "string") return out2;
       let added = toPlain(out2);
-      if ("error" in added || !deepEqual(added.value, ins.value)) return `the document inserted before document ${i + 1} is not the planned ${ins.change.resource.kind}`;
+      if ("error" in added || !deepEqual(added.value, ins.value))
+        return `the document inserted before document ${i + 1} is not the planned ${ins.change.resource.kind}`;
       shift++;
     }
     let docEdits = byDoc.get(i) ?? [];
@@ -15948,11 +16981,19 @@ function checkOutput(input, inputDocs, output, edits, inputStarts, decodedInput)
     let after = toPlain(out);
     if ("error" in before || "error" in after) return `document ${i + 1} does not decode`;
     let outer = docEdits.filter((e) => !e.inner).map((e) => ({ op: e.change.op, ptr: e.ptr, after: "value" in e ? e.value : e.change.after })), copy = (inputStarts ? slice(input, inputStarts, i) : typeof inputDocs == "number" ? "*" : input.slice(inputDocs[i].range[0], inputDocs[i].range[1])).includes("*") ? "deep" : "paths", expected = applyChanges(before.value, outer, copy), actual = after.value, embedded = /* @__PURE__ */ new Map();
-    for (let e of docEdits) e.inner && embedded.set(JSON.stringify(e.ptr), { ptr: e.ptr, edits: [...embedded.get(JSON.stringify(e.ptr))?.edits ?? [], e] });
+    for (let e of docEdits)
+      e.inner && embedded.set(JSON.stringify(e.ptr), {
+        ptr: e.ptr,
+        edits: [...embedded.get(JSON.stringify(e.ptr))?.edits ?? [], e]
+      });
     try {
       for (let { ptr, edits: inner } of embedded.values()) {
-        let embeddedText = String(get(expected, ptr)), known = inner.find((e) => e.embedded)?.embedded, base = known && known.text === embeddedText ? known.value : decode(embeddedText), want = applyChanges(base, inner.map((e) => ({ op: e.change.op, ptr: e.inner, after: "value" in e ? e.value : e.change.after }))), got = decode(String(get(actual, ptr)));
-        if (!deepEqual(want, got)) return `document ${i + 1}: ${ptr.join(".")} does not hold exactly the planned changes`;
+        let embeddedText = String(get(expected, ptr)), known = inner.find((e) => e.embedded)?.embedded, base = known && known.text === embeddedText ? known.value : decode(embeddedText), want = applyChanges(
+          base,
+          inner.map((e) => ({ op: e.change.op, ptr: e.inner, after: "value" in e ? e.value : e.change.after }))
+        ), got = decode(String(get(actual, ptr)));
+        if (!deepEqual(want, got))
+          return `document ${i + 1}: ${ptr.join(".")} does not hold exactly the planned changes`;
         put(expected, ptr, null, copy), put(actual, ptr, null, "deep");
       }
     } catch (e) {
@@ -15983,7 +17024,9 @@ function resolveOptions(opts) {
   if (!mountPath.startsWith("/")) throw new UsageError(`--mount-path "${opts.mountPath}" must be an absolute path`);
   let secretName = opts.secretName ?? "client-certificate", sample = secretName.replaceAll("{delegate}", "x");
   if (!isSecretName(sample))
-    throw new UsageError(`--secret-name "${secretName}" is not a valid Kubernetes Secret name (lower-case letters, digits, '-' and '.'; may contain {delegate})`);
+    throw new UsageError(
+      `--secret-name "${secretName}" is not a valid Kubernetes Secret name (lower-case letters, digits, '-' and '.'; may contain {delegate})`
+    );
   return {
     endpoint: normalizeEndpoint(opts.endpoint),
     secretName,
@@ -16004,7 +17047,14 @@ function migrate(text, options, hooks = {}) {
   return migrateWhole(text, source, file, resolved, hooks);
 }
 function migrateWhole(text, source, file, resolved, hooks) {
-  let fail = (diagnostics) => ({ status: "error", output: text, changes: [], diagnostics, unresolved: !1, resources: [] }), { docs, errors, starts } = parseStream(source.text, file, mayMatter);
+  let fail = (diagnostics) => ({
+    status: "error",
+    output: text,
+    changes: [],
+    diagnostics,
+    unresolved: !1,
+    resources: []
+  }), { docs, errors, starts } = parseStream(source.text, file, mayMatter);
   if (errors.length > 0) return fail(errors);
   let plan2 = planStream(source.text, source.eol, file, docs, resolved, starts), guard = hooks.verify === !1 ? () => {
   } : (body) => checkOutput(source.text, docs, body, plan2.edits, starts, plan2.decoded);
@@ -16041,15 +17091,44 @@ function removeListItems(rctx, res, owner, ownerPtr, ownerDisplay, key, indexes,
   let pair = pairOf(owner, key), list = pair.value, ectx = editContext(rctx, res), ptr = [...ownerPtr, key], before = (i) => list.items[i]?.toJSON?.() ?? null, all = indexes.length === list.items.length;
   if (list.flow) {
     let keep = list.items.map((_, i) => i).filter((i) => !indexes.includes(i)), splice = keepFlowItems(ectx, list, keep);
-    indexes.forEach((i, n) => plan(rctx, res.ref, "remove", [...ptr, i], [...ownerDisplay, key, label(list.items[i])], { before: before(i) }, reason, n === 0 ? [splice] : []));
+    indexes.forEach(
+      (i, n) => plan(
+        rctx,
+        res.ref,
+        "remove",
+        [...ptr, i],
+        [...ownerDisplay, key, label(list.items[i])],
+        { before: before(i) },
+        reason,
+        n === 0 ? [splice] : []
+      )
+    );
     return;
   }
   if (all && !ownsComments(ectx, pair, list)) {
-    rctx.removals.push(pairLines(ectx, owner, pair)), plan(rctx, res.ref, "remove", ptr, [...ownerDisplay, key], { before: list.toJSON() }, `${reason} (the migration created ${key})`, []);
+    rctx.removals.push(pairLines(ectx, owner, pair)), plan(
+      rctx,
+      res.ref,
+      "remove",
+      ptr,
+      [...ownerDisplay, key],
+      { before: list.toJSON() },
+      `${reason} (the migration created ${key})`,
+      []
+    );
     return;
   }
   for (let i of indexes)
-    rctx.removals.push(itemLines(ectx, list, i)), all || plan(rctx, res.ref, "remove", [...ptr, i], [...ownerDisplay, key, label(list.items[i])], { before: before(i) }, reason, []);
+    rctx.removals.push(itemLines(ectx, list, i)), all || plan(
+      rctx,
+      res.ref,
+      "remove",
+      [...ptr, i],
+      [...ownerDisplay, key, label(list.items[i])],
+      { before: before(i) },
+      reason,
+      []
+    );
   all && plan(rctx, res.ref, "set", ptr, [...ownerDisplay, key], { before: list.toJSON(), after: null }, reason, []);
 }
 function removeMapKeys(rctx, res, owner, ownerPtr, key, keys, reason) {
@@ -16060,14 +17139,34 @@ function removeMapKeys(rctx, res, owner, ownerPtr, key, keys, reason) {
     return;
   }
   for (let k of keys)
-    rctx.removals.push(pairLines(ectx, inner, pairOf(inner, k))), all || plan(rctx, res.ref, "remove", [...ptr, k], [...ptr, k], { before: inner.get(k, !0)?.toJSON?.() ?? null }, reason, []);
+    rctx.removals.push(pairLines(ectx, inner, pairOf(inner, k))), all || plan(
+      rctx,
+      res.ref,
+      "remove",
+      [...ptr, k],
+      [...ptr, k],
+      { before: inner.get(k, !0)?.toJSON?.() ?? null },
+      reason,
+      []
+    );
   all && plan(rctx, res.ref, "set", ptr, ptr, { before: inner.toJSON(), after: null }, reason, []);
 }
 function revertConfigMapKey(rctx, name, namespace, key, value) {
-  let cm = rctx.resources.find((r) => r.ref.kind === "ConfigMap" && r.ref.name === name && (namespace === void 0 || r.ref.namespace === void 0 || r.ref.namespace === namespace));
+  let cm = rctx.resources.find(
+    (r) => r.ref.kind === "ConfigMap" && r.ref.name === name && (namespace === void 0 || r.ref.namespace === void 0 || r.ref.namespace === namespace)
+  );
   if (!cm) return "absent";
   let node = lookup(cm.doc.contents, ["data", key]);
-  return (0, import_yaml24.isScalar)(node) ? (node.value !== value && plan(rctx, cm.ref, "set", ["data", key], ["data", key], { before: node.value, after: value }, "undo the migration: the original endpoint (the delegate reads it from this ConfigMap)", [setScalar(editContext(rctx, cm), node, value)]), "set") : "missing-key";
+  return (0, import_yaml24.isScalar)(node) ? (node.value !== value && plan(
+    rctx,
+    cm.ref,
+    "set",
+    ["data", key],
+    ["data", key],
+    { before: node.value, after: value },
+    "undo the migration: the original endpoint (the delegate reads it from this ConfigMap)",
+    [setScalar(editContext(rctx, cm), node, value)]
+  ), "set") : "missing-key";
 }
 var import_yaml24, OWNED_ENV, endpointEnv, isOurMode, init_context2 = __esm({
   "src/mtls/revert/context.ts"() {
@@ -16078,7 +17177,13 @@ var import_yaml24, OWNED_ENV, endpointEnv, isOurMode, init_context2 = __esm({
     init_lookup();
     init_source();
     init_context();
-    OWNED_ENV = ["DELEGATE_CLIENT_CERTIFICATE_PATH", "DELEGATE_CLIENT_CERTIFICATE_KEY_PATH", "CLIENT_CERTIFICATE_PATH", "CLIENT_CERTIFICATE_KEY_PATH", "GRPC_AUTHORITY_MODIFICATION_DISABLED"], endpointEnv = (url) => [
+    OWNED_ENV = [
+      "DELEGATE_CLIENT_CERTIFICATE_PATH",
+      "DELEGATE_CLIENT_CERTIFICATE_KEY_PATH",
+      "CLIENT_CERTIFICATE_PATH",
+      "CLIENT_CERTIFICATE_KEY_PATH",
+      "GRPC_AUTHORITY_MODIFICATION_DISABLED"
+    ], endpointEnv = (url) => [
       ["MANAGER_HOST_AND_PORT", url],
       ["LOG_STREAMING_SERVICE_URL", `${url}/log-service/`],
       ["TI_SERVICE_URL", `${url}/ti-service/`]
@@ -16091,7 +17196,16 @@ function revertDelegate(rctx, res) {
   let pod = lookup(res.doc.contents, res.podPath), { container } = locateContainer(rctx, res.podPath, pod, res.container);
   revertEnv(rctx, res, container);
   let env2 = container.node.get("env", !0), owned = (0, import_yaml25.isSeq)(env2) ? env2.items.flatMap((item, i) => OWNED_ENV.includes(stringAt(item, "name") ?? "") ? [i] : []) : [];
-  removeListItems(rctx, res, container.node, container.ptr, container.display, "env", owned, `${REASON}: only an mTLS delegate needs it`), revertPod(rctx, res, pod, res.podPath, container);
+  removeListItems(
+    rctx,
+    res,
+    container.node,
+    container.ptr,
+    container.display,
+    "env",
+    owned,
+    `${REASON}: only an mTLS delegate needs it`
+  ), revertPod(rctx, res, pod, res.podPath, container);
 }
 function revertEnv(rctx, res, container) {
   let ectx = editContext(rctx, res), env2 = container.node.get("env", !0), envFrom = container.node.get("envFrom", !0), configMaps = (0, import_yaml25.isSeq)(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ["configMapRef"]), "name")).filter((n) => n !== void 0) : [];
@@ -16100,34 +17214,84 @@ function revertEnv(rctx, res, container) {
     if (found) {
       let node = found.node.get("value", !0), ref = lookup(found.node, ["valueFrom", "configMapKeyRef"]);
       if ((0, import_yaml25.isScalar)(node))
-        node.value !== value && plan(rctx, res.ref, "set", [...container.ptr, "env", found.index, "value"], [...container.display, "env", { name }, "value"], { before: node.value, after: value }, `${REASON}: the original endpoint`, [setScalar(ectx, node, value)]);
+        node.value !== value && plan(
+          rctx,
+          res.ref,
+          "set",
+          [...container.ptr, "env", found.index, "value"],
+          [...container.display, "env", { name }, "value"],
+          { before: node.value, after: value },
+          `${REASON}: the original endpoint`,
+          [setScalar(ectx, node, value)]
+        );
       else if (ref) {
         let cm = stringAt(ref, "name"), key = stringAt(ref, "key");
-        (!cm || !key || revertConfigMapKey(rctx, cm, res.ref.namespace, key, value) !== "set") && report(rctx, "warning", "NOT_CHANGED", `${name} comes from ConfigMap ${cm ?? "?"}, which is not in the input: set it back to "${value}" there`, found.node);
+        (!cm || !key || revertConfigMapKey(rctx, cm, res.ref.namespace, key, value) !== "set") && report(
+          rctx,
+          "warning",
+          "NOT_CHANGED",
+          `${name} comes from ConfigMap ${cm ?? "?"}, which is not in the input: set it back to "${value}" there`,
+          found.node
+        );
       }
       continue;
     }
     let outcomes = configMaps.map((cm) => revertConfigMapKey(rctx, cm, res.ref.namespace, name, value));
-    name === "MANAGER_HOST_AND_PORT" && !outcomes.includes("set") && outcomes.includes("absent") && report(rctx, "warning", "NOT_CHANGED", `${name} may come from ConfigMap ${configMaps.join(", ")} (envFrom), which is not in the input: set it back to "${value}" there`, container.node);
+    name === "MANAGER_HOST_AND_PORT" && !outcomes.includes("set") && outcomes.includes("absent") && report(
+      rctx,
+      "warning",
+      "NOT_CHANGED",
+      `${name} may come from ConfigMap ${configMaps.join(", ")} (envFrom), which is not in the input: set it back to "${value}" there`,
+      container.node
+    );
   }
 }
 function revertPod(rctx, res, pod, podPath, container) {
   let mount = findItem(container.node.get("volumeMounts", !0), "name", VOLUME_NAME);
-  mount && removeListItems(rctx, res, container.node, container.ptr, container.display, "volumeMounts", [mount.index], `${REASON}: the client certificate mount`);
+  mount && removeListItems(
+    rctx,
+    res,
+    container.node,
+    container.ptr,
+    container.display,
+    "volumeMounts",
+    [mount.index],
+    `${REASON}: the client certificate mount`
+  );
   let volumes = pod.get("volumes", !0), volume = findItem(volumes, "name", VOLUME_NAME);
   if (!volume) return;
   let secretName = stringAt(lookup(volume.node, ["secret"]), "secretName");
   if (!["containers", "initContainers"].some((key) => {
     let list = pod.get(key, !0);
-    return (0, import_yaml25.isSeq)(list) && list.items.some((c) => c !== container.node && findItem((0, import_yaml25.isMap)(c) ? c.get("volumeMounts", !0) : void 0, "name", VOLUME_NAME));
+    return (0, import_yaml25.isSeq)(list) && list.items.some(
+      (c) => c !== container.node && findItem((0, import_yaml25.isMap)(c) ? c.get("volumeMounts", !0) : void 0, "name", VOLUME_NAME)
+    );
   })) {
-    secretName && rctx.removedSecrets.push({ name: secretName, namespace: res.ref.namespace }), removeListItems(rctx, res, pod, podPath, podPath, "volumes", [volume.index], `${REASON}: the client certificate volume`);
+    secretName && rctx.removedSecrets.push({ name: secretName, namespace: res.ref.namespace }), removeListItems(
+      rctx,
+      res,
+      pod,
+      podPath,
+      podPath,
+      "volumes",
+      [volume.index],
+      `${REASON}: the client certificate volume`
+    );
     return;
   }
   let secret = lookup(volume.node, ["secret"]), modePair = (0, import_yaml25.isMap)(secret) ? pairOf(secret, "defaultMode") : void 0;
   if (modePair && (0, import_yaml25.isMap)(secret)) {
     let ectx = editContext(rctx, res), [s, e] = pairLines(ectx, secret, modePair), text = ectx.src.slice(s, e).replace(/^\s*defaultMode:\s*/, "");
-    isOurMode(text) && (rctx.removals.push([s, e]), plan(rctx, res.ref, "remove", [...podPath, "volumes", volume.index, "secret", "defaultMode"], [...podPath, "volumes", { name: VOLUME_NAME }, "secret", "defaultMode"], { before: modePair.value.value }, `${REASON}: the file mode it set`, []));
+    isOurMode(text) && (rctx.removals.push([s, e]), plan(
+      rctx,
+      res.ref,
+      "remove",
+      [...podPath, "volumes", volume.index, "secret", "defaultMode"],
+      [...podPath, "volumes", { name: VOLUME_NAME }, "secret", "defaultMode"],
+      { before: modePair.value.value },
+      `${REASON}: the file mode it set`,
+      []
+    ));
   }
 }
 function revertUpgraderCronJob(rctx, res) {
@@ -16139,11 +17303,31 @@ function revertUpgraderConfig(rctx, res) {
   if (doc.errors.length > 0 || !(0, import_yaml25.isMap)(root)) return;
   let ictx = { src: text, eol: `
 `, unit: indentUnit(text, root) }, first = rctx.edits.length, inner = [], delegateConfig = root.get("delegateConfig", !0), host = (0, import_yaml25.isMap)(delegateConfig) ? delegateConfig.get("managerHost", !0) : root.get("managerHost", !0), hostPath = (0, import_yaml25.isMap)(delegateConfig) ? ["delegateConfig", "managerHost"] : ["managerHost"];
-  (0, import_yaml25.isScalar)(host) && host.value !== rctx.url && (inner.push(setScalar(ictx, host, rctx.url)), plan(rctx, res.ref, "set", CONFIG_PTR2, [...CONFIG_PTR2, ...hostPath], { before: host.value, after: rctx.url }, `${REASON}: the upgrader's original endpoint`, [], hostPath));
+  (0, import_yaml25.isScalar)(host) && host.value !== rctx.url && (inner.push(setScalar(ictx, host, rctx.url)), plan(
+    rctx,
+    res.ref,
+    "set",
+    CONFIG_PTR2,
+    [...CONFIG_PTR2, ...hostPath],
+    { before: host.value, after: rctx.url },
+    `${REASON}: the upgrader's original endpoint`,
+    [],
+    hostPath
+  ));
   let ranges = [];
   for (let key of ["clientCertificateFilePath", "clientCertificateKeyFilePath"]) {
     let pair = pairOf(root, key);
-    pair && (ranges.push(pairLines(ictx, root, pair)), plan(rctx, res.ref, "remove", CONFIG_PTR2, [...CONFIG_PTR2, key], { before: pair.value?.value ?? null }, `${REASON}: only an mTLS upgrader reads it`, [], [key]));
+    pair && (ranges.push(pairLines(ictx, root, pair)), plan(
+      rctx,
+      res.ref,
+      "remove",
+      CONFIG_PTR2,
+      [...CONFIG_PTR2, key],
+      { before: pair.value?.value ?? null },
+      `${REASON}: only an mTLS upgrader reads it`,
+      [],
+      [key]
+    ));
   }
   inner.push(...lineRemovals(ictx, ranges)), rctx.edits.length > first && rctx.edits[first].splices.push(...embeddedSplices(rctx.src, rctx.eol, node, inner));
 }
@@ -16151,18 +17335,28 @@ function revertSecrets(rctx) {
   for (let res of rctx.resources) {
     if (res.ref.kind !== "Secret") continue;
     let root = res.doc.contents;
-    if (!(0, import_yaml25.isMap)(root) || !rctx.removedSecrets.some((s) => s.name === res.ref.name && (s.namespace === void 0 || res.ref.namespace === void 0 || s.namespace === res.ref.namespace)) || !isGeneratedSecret(root)) continue;
+    if (!(0, import_yaml25.isMap)(root) || !rctx.removedSecrets.some(
+      (s) => s.name === res.ref.name && (s.namespace === void 0 || res.ref.namespace === void 0 || s.namespace === res.ref.namespace)
+    ) || !isGeneratedSecret(root)) continue;
     let start = res.doc.range[0], next = rctx.resources[res.ref.document + 1], end = next ? next.doc.range[0] : rctx.src.length;
     !rctx.src.startsWith("---", start) && next && rctx.src.startsWith("---", end) && (start = root.range[0], end = rctx.src.indexOf(`
 `, end) + 1 || rctx.src.length);
-    let before = { apiVersion: "v1", kind: "Secret", metadata: lookup(root, ["metadata"])?.toJSON(), data: { "client.crt": "<redacted>", "client.key": "<redacted>" } };
-    plan(rctx, res.ref, "remove", [], [], { before }, `${REASON}: the client certificate Secret it generated`, [{ start, end, text: "" }]);
+    let before = {
+      apiVersion: "v1",
+      kind: "Secret",
+      metadata: lookup(root, ["metadata"])?.toJSON(),
+      data: { "client.crt": "<redacted>", "client.key": "<redacted>" }
+    };
+    plan(rctx, res.ref, "remove", [], [], { before }, `${REASON}: the client certificate Secret it generated`, [
+      { start, end, text: "" }
+    ]);
   }
 }
 function isGeneratedSecret(root) {
   if (!root.items.map((p) => String(p.key.value)).every((k) => ["apiVersion", "kind", "metadata", "type", "data", "stringData"].includes(k))) return !1;
   let meta = root.get("metadata", !0);
-  if (!(0, import_yaml25.isMap)(meta) || !meta.items.every((p) => ["name", "namespace", "creationTimestamp"].includes(String(p.key.value)))) return !1;
+  if (!(0, import_yaml25.isMap)(meta) || !meta.items.every((p) => ["name", "namespace", "creationTimestamp"].includes(String(p.key.value))))
+    return !1;
   let type = stringAt(root, "type");
   return type !== void 0 && type !== "Opaque" ? !1 : [root.get("data", !0), root.get("stringData", !0)].filter(import_yaml25.isMap).flatMap((d) => d.items.map((p) => String(p.key.value))).sort().join(",") === "client.crt,client.key";
 }
@@ -16188,17 +17382,44 @@ var import_yaml25, REASON, CONFIG_PTR2, init_revert_k8s = __esm({
 // src/mtls/revert/revert-shapes.ts
 function revertHelmValues(rctx, res) {
   let root = res.doc.contents, ectx = editContext(rctx, res), endpointPair = pairOf(root, "managerEndpoint");
-  endpointPair && (0, import_yaml26.isScalar)(endpointPair.value) && endpointPair.value.value !== rctx.url && plan(rctx, res.ref, "set", ["managerEndpoint"], ["managerEndpoint"], { before: endpointPair.value.value, after: rctx.url }, `${REASON2}: the original endpoint`, [setPairValue(ectx, endpointPair, rctx.url, formatScalar(rctx.url))]);
+  endpointPair && (0, import_yaml26.isScalar)(endpointPair.value) && endpointPair.value.value !== rctx.url && plan(
+    rctx,
+    res.ref,
+    "set",
+    ["managerEndpoint"],
+    ["managerEndpoint"],
+    { before: endpointPair.value.value, after: rctx.url },
+    `${REASON2}: the original endpoint`,
+    [setPairValue(ectx, endpointPair, rctx.url, formatScalar(rctx.url))]
+  );
   let mtlsPair = pairOf(root, "mTLS"), mtls = mtlsPair?.value;
   if (mtlsPair && (0, import_yaml26.isMap)(mtls)) {
     let namePair = pairOf(mtls, "secretName"), value = namePair && (0, import_yaml26.isScalar)(namePair.value) ? namePair.value.value : void 0, at = root.items.indexOf(mtlsPair);
-    mtls.items.length === 1 && namePair !== void 0 && at > 0 && root.items[at - 1] === endpointPair ? removeMapKeys(rctx, res, root, [], "mTLS", ["secretName"], `${REASON2}: mTLS.secretName`) : namePair && typeof value == "string" && value !== "" && plan(rctx, res.ref, "set", ["mTLS", "secretName"], ["mTLS", "secretName"], { before: value, after: "" }, `${REASON2}: no client certificate Secret (the chart's default)`, [setScalar(ectx, namePair.value, "")]);
+    mtls.items.length === 1 && namePair !== void 0 && at > 0 && root.items[at - 1] === endpointPair ? removeMapKeys(rctx, res, root, [], "mTLS", ["secretName"], `${REASON2}: mTLS.secretName`) : namePair && typeof value == "string" && value !== "" && plan(
+      rctx,
+      res.ref,
+      "set",
+      ["mTLS", "secretName"],
+      ["mTLS", "secretName"],
+      { before: value, after: "" },
+      `${REASON2}: no client certificate Secret (the chart's default)`,
+      [setScalar(ectx, namePair.value, "")]
+    );
   }
   let envs = root.get("custom_envs", !0);
   if (!(0, import_yaml26.isSeq)(envs)) return;
   for (let [name, value] of endpointEnv(rctx.url)) {
     let found = findItem(envs, "name", name), node = found?.node.get("value", !0);
-    found && (0, import_yaml26.isScalar)(node) && node.value !== value && plan(rctx, res.ref, "set", ["custom_envs", found.index, "value"], ["custom_envs", { name }, "value"], { before: node.value, after: value }, `${REASON2}: the original endpoint`, [setScalar(ectx, node, value)]);
+    found && (0, import_yaml26.isScalar)(node) && node.value !== value && plan(
+      rctx,
+      res.ref,
+      "set",
+      ["custom_envs", found.index, "value"],
+      ["custom_envs", { name }, "value"],
+      { before: node.value, after: value },
+      `${REASON2}: the original endpoint`,
+      [setScalar(ectx, node, value)]
+    );
   }
   let owned = envs.items.flatMap((item, i) => OWNED_ENV.includes(stringAt(item, "name") ?? "") ? [i] : []);
   removeListItems(rctx, res, root, [], [], "custom_envs", owned, `${REASON2}: only an mTLS delegate needs it`);
@@ -16211,20 +17432,72 @@ function revertCompose(rctx, res) {
       let entry = entries.find((e) => e.name === name);
       if (!(!entry || entry.value === value)) {
         if (entry.value === void 0 || /\$\{?[A-Za-z_]/.test(entry.value)) {
-          name === "MANAGER_HOST_AND_PORT" && report(rctx, "warning", "NOT_CHANGED", `service ${d.service}: ${name} comes from the host environment or a variable: set it back to "${value}" there`, entry.node);
+          name === "MANAGER_HOST_AND_PORT" && report(
+            rctx,
+            "warning",
+            "NOT_CHANGED",
+            `service ${d.service}: ${name} comes from the host environment or a variable: set it back to "${value}" there`,
+            entry.node
+          );
           continue;
         }
         if (form === "list") {
           let text = `${name}=${value}`;
-          plan(rctx, res.ref, "set", [...envPtr, entry.index], [...envPtr, { name }], { before: `${name}=${entry.value}`, after: text }, `${REASON2}: the original endpoint`, [setScalar(ectx, entry.node, text)]);
+          plan(
+            rctx,
+            res.ref,
+            "set",
+            [...envPtr, entry.index],
+            [...envPtr, { name }],
+            { before: `${name}=${entry.value}`, after: text },
+            `${REASON2}: the original endpoint`,
+            [setScalar(ectx, entry.node, text)]
+          );
         } else
-          plan(rctx, res.ref, "set", [...envPtr, name], [...envPtr, name], { before: entry.value, after: value }, `${REASON2}: the original endpoint`, [setPairValue(ectx, pairOf(envNode, name), value, formatScalar(value))]);
+          plan(
+            rctx,
+            res.ref,
+            "set",
+            [...envPtr, name],
+            [...envPtr, name],
+            { before: entry.value, after: value },
+            `${REASON2}: the original endpoint`,
+            [setPairValue(ectx, pairOf(envNode, name), value, formatScalar(value))]
+          );
       }
     }
     let certPath = entries.find((e) => e.name === "DELEGATE_CLIENT_CERTIFICATE_PATH" || e.name === "CLIENT_CERTIFICATE_PATH")?.value ?? "/etc/mtls/client.crt", keyPath = entries.find((e) => e.name === "DELEGATE_CLIENT_CERTIFICATE_KEY_PATH" || e.name === "CLIENT_CERTIFICATE_KEY_PATH")?.value ?? "/etc/mtls/client.key", owned = entries.filter((e) => OWNED_ENV.includes(e.name));
-    form === "list" ? removeListItems(rctx, res, d.node, svcPtr, svcPtr, "environment", owned.map((e) => e.index), `${REASON2}: only an mTLS delegate needs it`, (item) => ({ name: String(item.value).split("=")[0] })) : form === "map" && (0, import_yaml26.isMap)(envNode) && removeMapKeys(rctx, res, d.node, svcPtr, "environment", owned.map((e) => e.name), `${REASON2}: only an mTLS delegate needs it`);
+    form === "list" ? removeListItems(
+      rctx,
+      res,
+      d.node,
+      svcPtr,
+      svcPtr,
+      "environment",
+      owned.map((e) => e.index),
+      `${REASON2}: only an mTLS delegate needs it`,
+      (item) => ({ name: String(item.value).split("=")[0] })
+    ) : form === "map" && (0, import_yaml26.isMap)(envNode) && removeMapKeys(
+      rctx,
+      res,
+      d.node,
+      svcPtr,
+      "environment",
+      owned.map((e) => e.name),
+      `${REASON2}: only an mTLS delegate needs it`
+    );
     let mounts = composeVolumes(d.node).filter((v) => v.target === certPath || v.target === keyPath);
-    removeListItems(rctx, res, d.node, svcPtr, svcPtr, "volumes", mounts.map((v) => v.index), `${REASON2}: the client certificate bind mount`, (item) => (0, import_yaml26.isScalar)(item) ? String(item.value) : stringAt(item, "target") ?? "?");
+    removeListItems(
+      rctx,
+      res,
+      d.node,
+      svcPtr,
+      svcPtr,
+      "volumes",
+      mounts.map((v) => v.index),
+      `${REASON2}: the client certificate bind mount`,
+      (item) => (0, import_yaml26.isScalar)(item) ? String(item.value) : stringAt(item, "target") ?? "?"
+    );
   }
 }
 var import_yaml26, REASON2, init_revert_shapes = __esm({
@@ -16245,7 +17518,27 @@ var import_yaml26, REASON2, init_revert_shapes = __esm({
 
 // src/mtls/revert/plan-revert.ts
 function planRevertStream(src, eol, file, docs, url) {
-  let resources = docs.map((doc, i) => classify(doc, i)), rctx = { src, eol, file, options: { endpoint: url, secretName: VOLUME_NAME, secretNameExplicit: !1, mountPath: "/etc/mtls", tiService: !1, grpcAuthority: !0 }, resources, edits: [], diagnostics: [], secretByDelegate: /* @__PURE__ */ new Map(), modeByDelegate: /* @__PURE__ */ new Map(), url, removals: [], removedSecrets: [] };
+  let resources = docs.map((doc, i) => classify(doc, i)), rctx = {
+    src,
+    eol,
+    file,
+    options: {
+      endpoint: url,
+      secretName: VOLUME_NAME,
+      secretNameExplicit: !1,
+      mountPath: "/etc/mtls",
+      tiService: !1,
+      grpcAuthority: !0
+    },
+    resources,
+    edits: [],
+    diagnostics: [],
+    secretByDelegate: /* @__PURE__ */ new Map(),
+    modeByDelegate: /* @__PURE__ */ new Map(),
+    url,
+    removals: [],
+    removedSecrets: []
+  };
   for (let res of resources)
     res.type === "delegate" ? revertDelegate(rctx, res) : res.type === "upgrader-config" ? revertUpgraderConfig(rctx, res) : res.type === "upgrader-cronjob" ? revertUpgraderCronJob(rctx, res) : res.type === "helm-values" ? revertHelmValues(rctx, res) : res.type === "compose" && revertCompose(rctx, res);
   if (revertSecrets(rctx), rctx.removals.length > 0) {
@@ -16270,11 +17563,19 @@ function normalizeRevertEndpoint(input) {
   return parseUrlOption(input, "--revert --endpoint", FORM2, { schemes: ["https:", "http:"], schemesText: "http(s)" }), input.trim().replace(/\/+$/, "");
 }
 function revert(text, options, hooks = {}) {
-  let file = options.file ?? "<input>", url = normalizeRevertEndpoint(options.endpoint), source = readSource(text), fail = (diagnostics) => ({ status: "error", output: text, changes: [], diagnostics, unresolved: !1, resources: [] }), { docs, errors } = parseStream(source.text, file);
+  let file = options.file ?? "<input>", url = normalizeRevertEndpoint(options.endpoint), source = readSource(text), fail = (diagnostics) => ({
+    status: "error",
+    output: text,
+    changes: [],
+    diagnostics,
+    unresolved: !1,
+    resources: []
+  }), { docs, errors } = parseStream(source.text, file);
   if (errors.length > 0) return fail(errors);
   for (let doc of docs) {
     let plain2 = toPlain(doc);
-    if ("error" in plain2) return fail([{ code: "YAML_SYNTAX", severity: "error", message: `invalid YAML: ${plain2.error}`, file }]);
+    if ("error" in plain2)
+      return fail([{ code: "YAML_SYNTAX", severity: "error", message: `invalid YAML: ${plain2.error}`, file }]);
   }
   let plan2 = planRevertStream(source.text, source.eol, file, docs, url);
   return applyPlan(text, source, file, plan2, { unchanged: "none", guard: (body) => checkOutput(source.text, docs, body, plan2.edits), what: "the reverted result", hooks });
@@ -16310,7 +17611,15 @@ function jsonReport(results, mode) {
   let count = (s) => results.filter((r) => r.status === s).length, report2 = {
     version: 1,
     mode,
-    files: results.map((r) => ({ path: r.path, status: r.status, unresolved: r.unresolved, written: r.written, changes: r.changes, warnings: r.warnings, errors: r.errors })),
+    files: results.map((r) => ({
+      path: r.path,
+      status: r.status,
+      unresolved: r.unresolved,
+      written: r.written,
+      changes: r.changes,
+      warnings: r.warnings,
+      errors: r.errors
+    })),
     summary: {
       files: results.length,
       migrated: count("migrated"),
@@ -16337,7 +17646,12 @@ var statusOf, LABEL, REVERT_LABEL, COLOR, plain, diagnosticsText, init_report = 
       "already-mtls": ["nothing to revert", "nothing to revert"],
       "no-delegate": ["nothing to do", "nothing to do"],
       error: ["error", "error"]
-    }, COLOR = { migrated: "green", "already-mtls": "dim", "no-delegate": "dim", error: "red" }, plain = { green: String, yellow: String, red: String, dim: String, cyan: String, bold: String };
+    }, COLOR = {
+      migrated: "green",
+      "already-mtls": "dim",
+      "no-delegate": "dim",
+      error: "red"
+    }, plain = { green: String, yellow: String, red: String, dim: String, cyan: String, bold: String };
     diagnosticsText = (r, quiet, paint = plain) => [...r.errors, ...quiet ? [] : r.warnings].map((d) => {
       let line = formatDiagnostic(d), tail = `: ${d.severity}: ${d.message}`;
       return line.endsWith(tail) ? `${line.slice(0, -tail.length)}: ${paint[d.severity === "error" ? "red" : "yellow"](d.severity)}: ${d.message}` : line;
@@ -16355,7 +17669,14 @@ function stderrPaint(io) {
 var CODES, PROGRESS_MIN_FILES, Progress, BAR, init_style = __esm({
   "src/cli/style.ts"() {
     "use strict";
-    CODES = { green: [32, 39], yellow: [33, 39], red: [31, 39], dim: [2, 22], cyan: [36, 39], bold: [1, 22] };
+    CODES = {
+      green: [32, 39],
+      yellow: [33, 39],
+      red: [31, 39],
+      dim: [2, 22],
+      cyan: [36, 39],
+      bold: [1, 22]
+    };
     PROGRESS_MIN_FILES = 50, Progress = class _Progress {
       constructor(io, paint, label, total, now) {
         this.io = io;
@@ -16410,7 +17731,9 @@ function commonLines(a, b) {
   let tail = 0;
   for (; tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]; ) tail++;
   let n = a.length - head - tail, m = b.length - head - tail, dp = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) dp[i][j] = a[head + i] === b[head + j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--)
+      dp[i][j] = a[head + i] === b[head + j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
   let pairs = [];
   for (let i = 0; i < head; i++) pairs.push([i, i]);
   for (let i = 0, j = 0; i < n && j < m; )
@@ -16484,9 +17807,14 @@ function mayHoldSecretData(text) {
 }
 async function warnIfInGitTree(abs, shown, io) {
   for (let dir = (0, import_node_path7.dirname)(abs); ; dir = (0, import_node_path7.dirname)(dir)) {
-    if (await import_node_fs6.promises.stat((0, import_node_path7.join)(dir, ".git")).then(() => !0, () => !1)) {
-      io.stderr.write(`${shown}: warning: this file now holds a private key and is inside a git work tree (${dir}); do not commit it \u2014 in GitOps repos use Sealed Secrets or External Secrets for the client certificate Secret
-`);
+    if (await import_node_fs6.promises.stat((0, import_node_path7.join)(dir, ".git")).then(
+      () => !0,
+      () => !1
+    )) {
+      io.stderr.write(
+        `${shown}: warning: this file now holds a private key and is inside a git work tree (${dir}); do not commit it \u2014 in GitOps repos use Sealed Secrets or External Secrets for the client certificate Secret
+`
+      );
       return;
     }
     if ((0, import_node_path7.dirname)(dir) === dir) return;
@@ -16521,7 +17849,15 @@ __export(plan_files_exports, {
   readError: () => readError
 });
 function planText(name, text, settings) {
-  let r = settings.revertTo === void 0 ? migrate(text, { ...settings.options, file: name }, { verify: settings.verify }) : revert(text, { endpoint: settings.revertTo, file: name }), errors = r.diagnostics.filter((d) => d.severity === "error"), warnings = r.diagnostics.filter((d) => d.severity === "warning"), keep = settings.keepText, changed = r.output !== text, result = { path: name, status: statusOf(r.status), unresolved: r.unresolved, written: !1, changes: r.changes, warnings, errors }, decide = result.status !== "error" && (settings.keyFiles === "all" || settings.keyFiles === "changed" && changed);
+  let r = settings.revertTo === void 0 ? migrate(text, { ...settings.options, file: name }, { verify: settings.verify }) : revert(text, { endpoint: settings.revertTo, file: name }), errors = r.diagnostics.filter((d) => d.severity === "error"), warnings = r.diagnostics.filter((d) => d.severity === "warning"), keep = settings.keepText, changed = r.output !== text, result = {
+    path: name,
+    status: statusOf(r.status),
+    unresolved: r.unresolved,
+    written: !1,
+    changes: r.changes,
+    warnings,
+    errors
+  }, decide = result.status !== "error" && (settings.keyFiles === "all" || settings.keyFiles === "changed" && changed);
   return {
     input: keep && settings.keepInput !== !1 ? text : "",
     output: keep ? r.output : "",
@@ -16540,8 +17876,15 @@ async function planInWorkers(jobs, settings, onPlanned) {
   let [{ Worker }, { availableParallelism }] = await Promise.all([Promise.resolve().then(() => __toESM(require("node:worker_threads"), 1)), Promise.resolve().then(() => __toESM(require("node:os"), 1))]), fromSource = __dmtls_meta.url.endsWith(".ts"), url = new URL(__dmtls_meta.url), threads = Math.max(1, Math.min(availableParallelism(), MAX_THREADS, Math.ceil(jobs.length / FILES_PER_THREAD))), next = new SharedArrayBuffer(4), counter = new Int32Array(next), results = new Array(jobs.length), done = (i, planned) => {
     results[i] = planned, onPlanned(i, planned);
   }, input = { jobs, settings, next }, started = [], workers = Array.from({ length: threads - 1 }, () => new Promise((resolve11, reject) => {
-    let worker = new Worker(url, { argv: [PLAN_WORKER_ARG], workerData: { [WORKER_TAG]: !0, ...input }, execArgv: fromSource ? ["--import", "tsx"] : [] });
-    started.push(worker), worker.on("message", (msg) => done(msg.i, msg.planned)), worker.on("error", reject), worker.on("exit", (code) => code === 0 ? resolve11() : reject(new Error(`a planning worker exited with code ${code}`)));
+    let worker = new Worker(url, {
+      argv: [PLAN_WORKER_ARG],
+      workerData: { [WORKER_TAG]: !0, ...input },
+      execArgv: fromSource ? ["--import", "tsx"] : []
+    });
+    started.push(worker), worker.on("message", (msg) => done(msg.i, msg.planned)), worker.on("error", reject), worker.on(
+      "exit",
+      (code) => code === 0 ? resolve11() : reject(new Error(`a planning worker exited with code ${code}`))
+    );
   })), here = (async () => {
     for (let i = Atomics.add(counter, 0, 1); i < jobs.length; i = Atomics.add(counter, 0, 1))
       done(i, planFileSync(jobs[i].file, jobs[i].abs, settings)), await new Promise((turn) => setImmediate(turn));
@@ -16551,7 +17894,8 @@ async function planInWorkers(jobs, settings, onPlanned) {
   } catch (err) {
     throw Atomics.store(counter, 0, jobs.length), await Promise.allSettled([here, ...started.map((w) => w.terminate())]), err;
   }
-  for (let i = 0; i < jobs.length; i++) if (results[i] === void 0) throw new Error(`no plan came back for ${jobs[i].file}`);
+  for (let i = 0; i < jobs.length; i++)
+    if (results[i] === void 0) throw new Error(`no plan came back for ${jobs[i].file}`);
   return results;
 }
 var readError, WORKER_TAG, PARALLEL_THRESHOLD, MAX_THREADS, FILES_PER_THREAD, init_plan_files = __esm({
@@ -16592,7 +17936,9 @@ function shortRunBytes(paths) {
   return total <= SHORT_RUN_BYTES ? total : void 0;
 }
 async function pauseOptimizer() {
-  if ([...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)].map((f) => f.replaceAll("_", "-")).some((f) => USER_COMPILER_FLAG.test(f))) return () => {
+  if ([...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)].map(
+    (f) => f.replaceAll("_", "-")
+  ).some((f) => USER_COMPILER_FLAG.test(f))) return () => {
   };
   let { setFlagsFromString } = await Promise.resolve().then(() => __toESM(require("node:v8"), 1));
   setFlagsFromString("--no-opt");
@@ -16625,8 +17971,15 @@ __export(run_migrate_exports, {
   runMigrate: () => runMigrate
 });
 async function runMigrate(args, io) {
-  if (!args.endpoint) throw new UsageError("--endpoint is required (or set DELEGATE_MTLS_ENDPOINT), e.g. --endpoint https://acme.harness.io:8443");
-  let opts = { endpoint: args.endpoint, tiService: args.tiService, grpcAuthority: args.grpcAuthority };
+  if (!args.endpoint)
+    throw new UsageError(
+      "--endpoint is required (or set DELEGATE_MTLS_ENDPOINT), e.g. --endpoint https://acme.harness.io:8443"
+    );
+  let opts = {
+    endpoint: args.endpoint,
+    tiService: args.tiService,
+    grpcAuthority: args.grpcAuthority
+  };
   args.secretName !== void 0 && (opts.secretName = args.secretName), args.mountPath !== void 0 && (opts.mountPath = args.mountPath), args.certPath !== void 0 && (opts.certPath = args.certPath), args.keyPath !== void 0 && (opts.keyPath = args.keyPath);
   let revertTo = args.revert ? normalizeRevertEndpoint(args.endpoint) : void 0, options = resolveOptions(revertTo === void 0 ? opts : { endpoint: "https://revert.invalid" }), pems = await loadCertificate(args, io, args.quiet);
   if (pems === !1) return 2;
@@ -16648,12 +18001,21 @@ async function runMigrate(args, io) {
   if (stdin) {
     mode = modeOf(args, 1, !0);
     let read = await readStdin(io.stdin, maxBytes), settings = planSettings(mode), short = "text" in read && read.text.length <= SHORT_RUN_BYTES;
-    planned.push(await planPaused(short, () => "error" in read ? readError(STDIN_NAME, read.error) : planText(STDIN_NAME, read.text, settings)));
+    planned.push(
+      await planPaused(
+        short,
+        () => "error" in read ? readError(STDIN_NAME, read.error) : planText(STDIN_NAME, read.text, settings)
+      )
+    );
   } else {
     let { files, errors } = await expandPaths(args.paths, io.cwd);
     mode = modeOf(args, files.length + errors.length, !1);
     for (let e of errors) planned.push(readError(e.file ?? args.paths.join(" "), e));
-    let progress = Progress.create(io, { quiet: args.quiet, total: files.length, label: mode === "check" || mode === "list" ? "checking" : "planning" }), settings = planSettings(mode);
+    let progress = Progress.create(io, {
+      quiet: args.quiet,
+      total: files.length,
+      label: mode === "check" || mode === "list" ? "checking" : "planning"
+    }), settings = planSettings(mode);
     mode === "write" && (staging = new Staging(args.keepGoing, !1), errors.length > 0 && staging.planFailed());
     let first = planned.length, onPlanned = (i, p) => {
       staging?.offer(first + i, p), progress?.tick();
@@ -16708,7 +18070,19 @@ async function finish(args, io, mode, planned, staging) {
       sayAll(writeErrors.flatMap((d) => diagnosticsText({ ...EMPTY2, errors: [d] }, args.quiet, paint))), writeFailed = writeErrors.length > 0, writeFailed && !results.some((r) => r.written) && (refused = !0);
     }
   let failed = results.some((r) => r.status === "error"), needs = results.filter((r) => r.status === "migrated" || r.unresolved);
-  return args.format === "json" ? io.stdout.write(jsonReport(results, REPORT_MODE[mode] ?? "check")) : mode === "list" || mode === "write" && args.listDifferent ? sayAll((mode === "list" ? needs : results.filter((x) => x.written)).map((r) => r.path), io.stdout) : mode === "check" ? (sayAll(needs.map((r) => fileLine(r, !0, void 0, verb)), io.stdout), args.quiet || (say(summaryLine(results, !0, verb)), needs.length > 0 && !failed && say("run with --write to migrate them"))) : (mode === "write" || mode === "out-dir") && !args.quiet && (sayAll(results.map((r) => fileLine(r, refused || r.status === "migrated" && !r.written && mode === "write", paint, verb))), say(summaryLine(results, refused, verb))), refused && say(writeFailed ? "nothing was written: a file could not be written, so every file was left as it was" : "nothing was written: fix the errors above first (or use --keep-going to write the files that could be migrated)"), failed ? 2 : checking && needs.length > 0 ? 1 : 0;
+  return args.format === "json" ? io.stdout.write(jsonReport(results, REPORT_MODE[mode] ?? "check")) : mode === "list" || mode === "write" && args.listDifferent ? sayAll(
+    (mode === "list" ? needs : results.filter((x) => x.written)).map((r) => r.path),
+    io.stdout
+  ) : mode === "check" ? (sayAll(
+    needs.map((r) => fileLine(r, !0, void 0, verb)),
+    io.stdout
+  ), args.quiet || (say(summaryLine(results, !0, verb)), needs.length > 0 && !failed && say("run with --write to migrate them"))) : (mode === "write" || mode === "out-dir") && !args.quiet && (sayAll(
+    results.map(
+      (r) => fileLine(r, refused || r.status === "migrated" && !r.written && mode === "write", paint, verb)
+    )
+  ), say(summaryLine(results, refused, verb))), refused && say(
+    writeFailed ? "nothing was written: a file could not be written, so every file was left as it was" : "nothing was written: fix the errors above first (or use --keep-going to write the files that could be migrated)"
+  ), failed ? 2 : checking && needs.length > 0 ? 1 : 0;
 }
 async function writeAll(args, io, mode, planned, early) {
   let outDir = mode === "out-dir" ? (0, import_node_path8.resolve)(io.cwd, args.outDir) : void 0, staging = early;
@@ -16721,7 +18095,10 @@ async function writeAll(args, io, mode, planned, early) {
         continue;
       }
       let rel = (0, import_node_path8.relative)(io.cwd, p.abs);
-      if (rel.startsWith("..") || (0, import_node_path8.isAbsolute)(rel)) throw new UsageError(`--out-dir mirrors paths relative to the current directory; ${p.result.path} is outside it`);
+      if (rel.startsWith("..") || (0, import_node_path8.isAbsolute)(rel))
+        throw new UsageError(
+          `--out-dir mirrors paths relative to the current directory; ${p.result.path} is outside it`
+        );
       let dest = (0, import_node_path8.join)(outDir, rel);
       await import_node_fs8.promises.readFile(dest, "utf8").catch(() => {
       }) !== p.output && jobs2.push({ index, p, dest });
@@ -16738,7 +18115,10 @@ async function writeAll(args, io, mode, planned, early) {
     staging.onSettled = void 0, progress?.clear();
   }
   let jobs = [...staging.jobs].sort((a, b) => a.index - b.index), failures = [], fail = (job, err) => {
-    let why = describeFsError(err instanceof Error && err.cause !== void 0 ? err.cause : err), d = ioDiagnostic(job.p.result.path, `cannot write${job.dest === job.p.abs ? "" : ` ${(0, import_node_path8.relative)(io.cwd, job.dest)}`}: ${why}`);
+    let why = describeFsError(err instanceof Error && err.cause !== void 0 ? err.cause : err), d = ioDiagnostic(
+      job.p.result.path,
+      `cannot write${job.dest === job.p.abs ? "" : ` ${(0, import_node_path8.relative)(io.cwd, job.dest)}`}: ${why}`
+    );
     job.p.result.status = "error", job.p.result.errors.push(d), failures.push(d);
   };
   for (let job of jobs) job.error !== void 0 && fail(job, job.error);
@@ -16788,7 +18168,20 @@ var import_node_path8, import_node_fs8, EMPTY2, REPORT_MODE, Staging, WRITE_CONC
     init_key_files();
     init_short_run();
     init_render_secret();
-    EMPTY2 = { path: "", status: "error", unresolved: !1, written: !1, changes: [], warnings: [], errors: [] }, REPORT_MODE = { write: "write", check: "check", list: "list-different", "out-dir": "out-dir" }, Staging = class {
+    EMPTY2 = {
+      path: "",
+      status: "error",
+      unresolved: !1,
+      written: !1,
+      changes: [],
+      warnings: [],
+      errors: []
+    }, REPORT_MODE = {
+      write: "write",
+      check: "check",
+      list: "list-different",
+      "out-dir": "out-dir"
+    }, Staging = class {
       constructor(keepGoing, mkdirs) {
         this.keepGoing = keepGoing;
         this.mkdirs = mkdirs;
@@ -16820,7 +18213,8 @@ var import_node_path8, import_node_fs8, EMPTY2, REPORT_MODE, Staging, WRITE_CONC
       }
       /** Resolves once no stage is running and none is waiting to start (all done, or stopped). */
       async idle() {
-        for (; this.active > 0 || this.queue.length > 0 && this.open(); ) await new Promise((resolve11) => this.waiters.push(resolve11));
+        for (; this.active > 0 || this.queue.length > 0 && this.open(); )
+          await new Promise((resolve11) => this.waiters.push(resolve11));
       }
       /** Stops staging, waits for the stages running, and removes every temp file not renamed into place. */
       async discard() {
@@ -16893,17 +18287,69 @@ Exit codes: 0 done or nothing to do; 1 --check/--list-different found files to m
 The endpoint is https://<vanity>.harness.io:8443 for new setups, https://<sub>.agent.harness.io for older ones.
 Nothing outside the mTLS fields changes: comments, quoting, indentation and key order stay byte for byte.`;
 async function parseArgs(argv, env2) {
-  let { default: yargs } = await Promise.resolve().then(() => (init_yargs(), yargs_exports)), captured = "", parsed = await yargs(argv).scriptName("delegate-mtls").usage(`Usage: $0 [options] [path|glob ...]
+  let { default: yargs } = await Promise.resolve().then(() => (init_yargs(), yargs_exports)), captured = "", parsed = await yargs(argv).scriptName("delegate-mtls").usage(
+    `Usage: $0 [options] [path|glob ...]
        $0 secret --cert FILE --key FILE [--ca FILE] [--name S] [-n NS]
        $0 audit [path|glob ...] [--endpoint URL] [--format json]
 
 Move Harness delegate manifests to mTLS: mount the client certificate Secret, set the
 certificate env vars, and point the delegate and its upgrader at the mTLS endpoint.
-With no path, or "-", reads stdin and writes stdout. Directories are searched for *.yaml/*.yml.`).command("$0 [paths..]", !1).command(
+With no path, or "-", reads stdin and writes stdout. Directories are searched for *.yaml/*.yml.`
+  ).command("$0 [paths..]", !1).command(
     "secret",
     "print the client certificate Secret manifest (validated first)",
     (y) => y.option("cert", { type: "string", demandOption: !0, describe: "client certificate PEM (the leaf first)" }).option("key", { type: "string", demandOption: !0, describe: "its private key PEM, unencrypted" }).option("ca", { type: "string", describe: "CA certificate to check the client certificate against" }).option("name", { type: "string", default: "client-certificate", describe: "Secret name" }).option("namespace", { alias: "n", type: "string", describe: "Secret namespace" })
-  ).command("audit [paths..]", "one row per delegate (manifests, Helm values, compose files): is it ready for STRICT mTLS? exit 1 if any is not", (y) => y).option("endpoint", { alias: "e", type: "string", describe: "mTLS endpoint https://host[:port] (or env DELEGATE_MTLS_ENDPOINT)" }).option("secret-name", { type: "string", describe: "client certificate Secret; may contain {delegate} [default: client-certificate]" }).option("mount-path", { type: "string", describe: "where the certificate is mounted [default: /etc/mtls]" }).option("ti-service", { type: "boolean", default: !1, describe: "also add TI_SERVICE_URL (CI test intelligence)" }).option("grpc-authority", { type: "boolean", default: !0, describe: 'set GRPC_AUTHORITY_MODIFICATION_DISABLED="true" (--no-grpc-authority leaves it out)' }).option("write", { alias: "w", type: "boolean", default: !1, describe: "rewrite files in place (atomic)" }).option("check", { alias: "c", type: "boolean", default: !1, describe: "change nothing; exit 1 if any file needs migrating, listing them" }).option("list-different", { alias: "l", type: "boolean", default: !1, describe: "print only the paths that would change; exit 1 if any" }).option("diff", { type: "boolean", default: !1, describe: "print a unified diff of what would change" }).option("out-dir", { type: "string", describe: "write migrated copies under DIR, mirroring relative paths" }).option("format", { choices: ["text", "json"], default: "text", describe: "report format (json: one object on stdout)" }).option("keep-going", { type: "boolean", default: !1, describe: "with --write: write the files that could be migrated even if others failed (still exit 2)" }).option("quiet", { alias: "q", type: "boolean", default: !1, describe: "print only errors" }).option("max-bytes", { type: "number", describe: "refuse inputs larger than this [default: 8 MiB]" }).option("cert", { type: "string", describe: "client certificate PEM: validate it and add the Secret to the output" }).option("key", { type: "string", describe: "private key PEM for --cert" }).option("ca", { type: "string", describe: "CA certificate that must have issued --cert" }).option("cert-path", { type: "string", describe: "docker-compose: host path of the client certificate to bind-mount [default: ./client.crt]" }).option("key-path", { type: "string", describe: "docker-compose: host path of the client key to bind-mount [default: ./client.key]" }).option("revert", { type: "boolean", default: !1, describe: "undo the migration: --endpoint is then the original non-mTLS URL (e.g. https://app.harness.io)" }).epilog(EPILOG).env(!1).strict().help("help").alias("help", "h").version(!1).option("version", { type: "boolean", describe: "show the version" }).wrap(null).exitProcess(!1).fail((msg, err) => {
+  ).command(
+    "audit [paths..]",
+    "one row per delegate (manifests, Helm values, compose files): is it ready for STRICT mTLS? exit 1 if any is not",
+    (y) => y
+  ).option("endpoint", {
+    alias: "e",
+    type: "string",
+    describe: "mTLS endpoint https://host[:port] (or env DELEGATE_MTLS_ENDPOINT)"
+  }).option("secret-name", {
+    type: "string",
+    describe: "client certificate Secret; may contain {delegate} [default: client-certificate]"
+  }).option("mount-path", { type: "string", describe: "where the certificate is mounted [default: /etc/mtls]" }).option("ti-service", {
+    type: "boolean",
+    default: !1,
+    describe: "also add TI_SERVICE_URL (CI test intelligence)"
+  }).option("grpc-authority", {
+    type: "boolean",
+    default: !0,
+    describe: 'set GRPC_AUTHORITY_MODIFICATION_DISABLED="true" (--no-grpc-authority leaves it out)'
+  }).option("write", { alias: "w", type: "boolean", default: !1, describe: "rewrite files in place (atomic)" }).option("check", {
+    alias: "c",
+    type: "boolean",
+    default: !1,
+    describe: "change nothing; exit 1 if any file needs migrating, listing them"
+  }).option("list-different", {
+    alias: "l",
+    type: "boolean",
+    default: !1,
+    describe: "print only the paths that would change; exit 1 if any"
+  }).option("diff", { type: "boolean", default: !1, describe: "print a unified diff of what would change" }).option("out-dir", { type: "string", describe: "write migrated copies under DIR, mirroring relative paths" }).option("format", {
+    choices: ["text", "json"],
+    default: "text",
+    describe: "report format (json: one object on stdout)"
+  }).option("keep-going", {
+    type: "boolean",
+    default: !1,
+    describe: "with --write: write the files that could be migrated even if others failed (still exit 2)"
+  }).option("quiet", { alias: "q", type: "boolean", default: !1, describe: "print only errors" }).option("max-bytes", { type: "number", describe: "refuse inputs larger than this [default: 8 MiB]" }).option("cert", {
+    type: "string",
+    describe: "client certificate PEM: validate it and add the Secret to the output"
+  }).option("key", { type: "string", describe: "private key PEM for --cert" }).option("ca", { type: "string", describe: "CA certificate that must have issued --cert" }).option("cert-path", {
+    type: "string",
+    describe: "docker-compose: host path of the client certificate to bind-mount [default: ./client.crt]"
+  }).option("key-path", {
+    type: "string",
+    describe: "docker-compose: host path of the client key to bind-mount [default: ./client.key]"
+  }).option("revert", {
+    type: "boolean",
+    default: !1,
+    describe: "undo the migration: --endpoint is then the original non-mTLS URL (e.g. https://app.harness.io)"
+  }).epilog(EPILOG).env(!1).strict().help("help").alias("help", "h").version(!1).option("version", { type: "boolean", describe: "show the version" }).wrap(null).exitProcess(!1).fail((msg, err) => {
     throw new UsageError(err ? err.message : msg);
   }).parseAsync(argv, {}, (_err, _argv, output) => {
     captured = output;
@@ -16912,7 +18358,14 @@ With no path, or "-", reads stdin and writes stdout. Directories are searched fo
   if (parsed.version) return { command: "version", text: "" };
   let a = parsed;
   if (a._[0] === "secret")
-    return { command: "secret", cert: a.cert, key: a.key, ca: a.ca, name: a.name, namespace: a.namespace };
+    return {
+      command: "secret",
+      cert: a.cert,
+      key: a.key,
+      ca: a.ca,
+      name: a.name,
+      namespace: a.namespace
+    };
   if (a._[0] === "audit") return auditArgs(argv, a);
   a.revert === !0 && checkRevertArgs(a);
   let endpoint = a.endpoint ?? (a.revert === !0 ? void 0 : env2.DELEGATE_MTLS_ENDPOINT), out = {
@@ -16929,7 +18382,8 @@ With no path, or "-", reads stdin and writes stdout. Directories are searched fo
     quiet: a.quiet
   };
   endpoint !== void 0 && endpoint !== "" && (out.endpoint = endpoint), a.revert === !0 && (out.revert = !0);
-  for (let k of ["secretName", "mountPath", "outDir", "cert", "key", "ca", "certPath", "keyPath"]) typeof a[k] == "string" && (out[k] = a[k]);
+  for (let k of ["secretName", "mountPath", "outDir", "cert", "key", "ca", "certPath", "keyPath"])
+    typeof a[k] == "string" && (out[k] = a[k]);
   if (typeof a.maxBytes == "number") {
     if (!(a.maxBytes > 0)) throw new UsageError("--max-bytes must be a positive number");
     out.maxBytes = a.maxBytes;
@@ -16937,12 +18391,38 @@ With no path, or "-", reads stdin and writes stdout. Directories are searched fo
   return out;
 }
 function checkRevertArgs(a) {
-  if (typeof a.endpoint != "string" || a.endpoint === "") throw new UsageError("--revert needs --endpoint URL: the non-mTLS endpoint to go back to, e.g. --revert --endpoint https://app.harness.io");
-  let bad = [["--secret-name", a.secretName !== void 0], ["--mount-path", a.mountPath !== void 0], ["--ti-service", a.tiService === !0], ["--cert", a.cert !== void 0], ["--key", a.key !== void 0], ["--ca", a.ca !== void 0], ["--cert-path", a.certPath !== void 0], ["--key-path", a.keyPath !== void 0]].filter(([, on]) => on).map(([f]) => f);
-  if (bad.length > 0) throw new UsageError(`--revert removes what the migration added: ${bad.join(", ")} cannot be used with it`);
+  if (typeof a.endpoint != "string" || a.endpoint === "")
+    throw new UsageError(
+      "--revert needs --endpoint URL: the non-mTLS endpoint to go back to, e.g. --revert --endpoint https://app.harness.io"
+    );
+  let bad = [
+    ["--secret-name", a.secretName !== void 0],
+    ["--mount-path", a.mountPath !== void 0],
+    ["--ti-service", a.tiService === !0],
+    ["--cert", a.cert !== void 0],
+    ["--key", a.key !== void 0],
+    ["--ca", a.ca !== void 0],
+    ["--cert-path", a.certPath !== void 0],
+    ["--key-path", a.keyPath !== void 0]
+  ].filter(([, on]) => on).map(([f]) => f);
+  if (bad.length > 0)
+    throw new UsageError(`--revert removes what the migration added: ${bad.join(", ")} cannot be used with it`);
 }
 function auditArgs(argv, a) {
-  let bad = [["--write", a.write === !0], ["--check", a.check === !0], ["--list-different", a.listDifferent === !0], ["--diff", a.diff === !0], ["--out-dir", a.outDir !== void 0], ["--keep-going", a.keepGoing === !0], ["--cert", a.cert !== void 0], ["--key", a.key !== void 0], ["--ca", a.ca !== void 0], ["--ti-service", a.tiService === !0], ["--cert-path", a.certPath !== void 0], ["--key-path", a.keyPath !== void 0]].filter(([, on]) => on).map(([f]) => f);
+  let bad = [
+    ["--write", a.write === !0],
+    ["--check", a.check === !0],
+    ["--list-different", a.listDifferent === !0],
+    ["--diff", a.diff === !0],
+    ["--out-dir", a.outDir !== void 0],
+    ["--keep-going", a.keepGoing === !0],
+    ["--cert", a.cert !== void 0],
+    ["--key", a.key !== void 0],
+    ["--ca", a.ca !== void 0],
+    ["--ti-service", a.tiService === !0],
+    ["--cert-path", a.certPath !== void 0],
+    ["--key-path", a.keyPath !== void 0]
+  ].filter(([, on]) => on).map(([f]) => f);
   if (bad.length > 0) throw new UsageError(`audit only reads and reports: ${bad.join(", ")} cannot be used with it`);
   let out = {
     command: "audit",
@@ -16950,7 +18430,8 @@ function auditArgs(argv, a) {
     grpcAuthority: a.grpcAuthority,
     format: a.format
   };
-  for (let k of ["endpoint", "secretName", "mountPath"]) typeof a[k] == "string" && a[k] !== "" && (out[k] = a[k]);
+  for (let k of ["endpoint", "secretName", "mountPath"])
+    typeof a[k] == "string" && a[k] !== "" && (out[k] = a[k]);
   if (typeof a.maxBytes == "number") {
     if (!(a.maxBytes > 0)) throw new UsageError("--max-bytes must be a positive number");
     out.maxBytes = a.maxBytes;
@@ -17073,8 +18554,10 @@ async function main(argv, io, onLoad) {
 Run "delegate-mtls --help" for usage.
 `), 2;
     let detail = e instanceof InternalError ? e.message : e instanceof Error ? e.stack ?? e.message : String(e);
-    return io.stderr.write(`delegate-mtls: ${e instanceof Error && /^cannot write/.test(e.message) ? e.message : `internal error: ${detail}`}
-`), 2;
+    return io.stderr.write(
+      `delegate-mtls: ${e instanceof Error && /^cannot write/.test(e.message) ? e.message : `internal error: ${detail}`}
+`
+    ), 2;
   }
 }
 
@@ -17152,4 +18635,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=148655a9d8c708316a7d765fe6912a97bfaf4461ee705e9ac04164e123678cdc
+//# delegate-mtls-bundle sha256=a06780bb406ec2894c5d68dbf76b3905acf7064ce6910aa342dde81237295f2a

@@ -1,16 +1,16 @@
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
   audit
-} from "./chunks/chunk-ITHGORHK.js";
+} from "./chunks/chunk-NITWIZM4.js";
 import {
   migrate,
   normalizeRevertEndpoint,
   precheckMigrate,
   resolveOptions,
   revert
-} from "./chunks/chunk-B4TTFBE5.js";
+} from "./chunks/chunk-OZVONP6K.js";
 import "./chunks/chunk-DAZMBJHM.js";
-import "./chunks/chunk-STHL5DUX.js";
+import "./chunks/chunk-27SC5OOF.js";
 import "./chunks/chunk-DUYSVTM4.js";
 import {
   InternalError,
@@ -47,17 +47,69 @@ Exit codes: 0 done or nothing to do; 1 --check/--list-different found files to m
 The endpoint is https://<vanity>.harness.io:8443 for new setups, https://<sub>.agent.harness.io for older ones.
 Nothing outside the mTLS fields changes: comments, quoting, indentation and key order stay byte for byte.`;
 async function parseArgs(argv, env) {
-  let { default: yargs } = await import("./chunks/yargs-RMQWTAIV.js"), captured = "", parsed = await yargs(argv).scriptName("delegate-mtls").usage(`Usage: $0 [options] [path|glob ...]
+  let { default: yargs } = await import("./chunks/yargs-RMQWTAIV.js"), captured = "", parsed = await yargs(argv).scriptName("delegate-mtls").usage(
+    `Usage: $0 [options] [path|glob ...]
        $0 secret --cert FILE --key FILE [--ca FILE] [--name S] [-n NS]
        $0 audit [path|glob ...] [--endpoint URL] [--format json]
 
 Move Harness delegate manifests to mTLS: mount the client certificate Secret, set the
 certificate env vars, and point the delegate and its upgrader at the mTLS endpoint.
-With no path, or "-", reads stdin and writes stdout. Directories are searched for *.yaml/*.yml.`).command("$0 [paths..]", !1).command(
+With no path, or "-", reads stdin and writes stdout. Directories are searched for *.yaml/*.yml.`
+  ).command("$0 [paths..]", !1).command(
     "secret",
     "print the client certificate Secret manifest (validated first)",
     (y) => y.option("cert", { type: "string", demandOption: !0, describe: "client certificate PEM (the leaf first)" }).option("key", { type: "string", demandOption: !0, describe: "its private key PEM, unencrypted" }).option("ca", { type: "string", describe: "CA certificate to check the client certificate against" }).option("name", { type: "string", default: "client-certificate", describe: "Secret name" }).option("namespace", { alias: "n", type: "string", describe: "Secret namespace" })
-  ).command("audit [paths..]", "one row per delegate (manifests, Helm values, compose files): is it ready for STRICT mTLS? exit 1 if any is not", (y) => y).option("endpoint", { alias: "e", type: "string", describe: "mTLS endpoint https://host[:port] (or env DELEGATE_MTLS_ENDPOINT)" }).option("secret-name", { type: "string", describe: "client certificate Secret; may contain {delegate} [default: client-certificate]" }).option("mount-path", { type: "string", describe: "where the certificate is mounted [default: /etc/mtls]" }).option("ti-service", { type: "boolean", default: !1, describe: "also add TI_SERVICE_URL (CI test intelligence)" }).option("grpc-authority", { type: "boolean", default: !0, describe: 'set GRPC_AUTHORITY_MODIFICATION_DISABLED="true" (--no-grpc-authority leaves it out)' }).option("write", { alias: "w", type: "boolean", default: !1, describe: "rewrite files in place (atomic)" }).option("check", { alias: "c", type: "boolean", default: !1, describe: "change nothing; exit 1 if any file needs migrating, listing them" }).option("list-different", { alias: "l", type: "boolean", default: !1, describe: "print only the paths that would change; exit 1 if any" }).option("diff", { type: "boolean", default: !1, describe: "print a unified diff of what would change" }).option("out-dir", { type: "string", describe: "write migrated copies under DIR, mirroring relative paths" }).option("format", { choices: ["text", "json"], default: "text", describe: "report format (json: one object on stdout)" }).option("keep-going", { type: "boolean", default: !1, describe: "with --write: write the files that could be migrated even if others failed (still exit 2)" }).option("quiet", { alias: "q", type: "boolean", default: !1, describe: "print only errors" }).option("max-bytes", { type: "number", describe: "refuse inputs larger than this [default: 8 MiB]" }).option("cert", { type: "string", describe: "client certificate PEM: validate it and add the Secret to the output" }).option("key", { type: "string", describe: "private key PEM for --cert" }).option("ca", { type: "string", describe: "CA certificate that must have issued --cert" }).option("cert-path", { type: "string", describe: "docker-compose: host path of the client certificate to bind-mount [default: ./client.crt]" }).option("key-path", { type: "string", describe: "docker-compose: host path of the client key to bind-mount [default: ./client.key]" }).option("revert", { type: "boolean", default: !1, describe: "undo the migration: --endpoint is then the original non-mTLS URL (e.g. https://app.harness.io)" }).epilog(EPILOG).env(!1).strict().help("help").alias("help", "h").version(!1).option("version", { type: "boolean", describe: "show the version" }).wrap(null).exitProcess(!1).fail((msg, err) => {
+  ).command(
+    "audit [paths..]",
+    "one row per delegate (manifests, Helm values, compose files): is it ready for STRICT mTLS? exit 1 if any is not",
+    (y) => y
+  ).option("endpoint", {
+    alias: "e",
+    type: "string",
+    describe: "mTLS endpoint https://host[:port] (or env DELEGATE_MTLS_ENDPOINT)"
+  }).option("secret-name", {
+    type: "string",
+    describe: "client certificate Secret; may contain {delegate} [default: client-certificate]"
+  }).option("mount-path", { type: "string", describe: "where the certificate is mounted [default: /etc/mtls]" }).option("ti-service", {
+    type: "boolean",
+    default: !1,
+    describe: "also add TI_SERVICE_URL (CI test intelligence)"
+  }).option("grpc-authority", {
+    type: "boolean",
+    default: !0,
+    describe: 'set GRPC_AUTHORITY_MODIFICATION_DISABLED="true" (--no-grpc-authority leaves it out)'
+  }).option("write", { alias: "w", type: "boolean", default: !1, describe: "rewrite files in place (atomic)" }).option("check", {
+    alias: "c",
+    type: "boolean",
+    default: !1,
+    describe: "change nothing; exit 1 if any file needs migrating, listing them"
+  }).option("list-different", {
+    alias: "l",
+    type: "boolean",
+    default: !1,
+    describe: "print only the paths that would change; exit 1 if any"
+  }).option("diff", { type: "boolean", default: !1, describe: "print a unified diff of what would change" }).option("out-dir", { type: "string", describe: "write migrated copies under DIR, mirroring relative paths" }).option("format", {
+    choices: ["text", "json"],
+    default: "text",
+    describe: "report format (json: one object on stdout)"
+  }).option("keep-going", {
+    type: "boolean",
+    default: !1,
+    describe: "with --write: write the files that could be migrated even if others failed (still exit 2)"
+  }).option("quiet", { alias: "q", type: "boolean", default: !1, describe: "print only errors" }).option("max-bytes", { type: "number", describe: "refuse inputs larger than this [default: 8 MiB]" }).option("cert", {
+    type: "string",
+    describe: "client certificate PEM: validate it and add the Secret to the output"
+  }).option("key", { type: "string", describe: "private key PEM for --cert" }).option("ca", { type: "string", describe: "CA certificate that must have issued --cert" }).option("cert-path", {
+    type: "string",
+    describe: "docker-compose: host path of the client certificate to bind-mount [default: ./client.crt]"
+  }).option("key-path", {
+    type: "string",
+    describe: "docker-compose: host path of the client key to bind-mount [default: ./client.key]"
+  }).option("revert", {
+    type: "boolean",
+    default: !1,
+    describe: "undo the migration: --endpoint is then the original non-mTLS URL (e.g. https://app.harness.io)"
+  }).epilog(EPILOG).env(!1).strict().help("help").alias("help", "h").version(!1).option("version", { type: "boolean", describe: "show the version" }).wrap(null).exitProcess(!1).fail((msg, err) => {
     throw new UsageError(err ? err.message : msg);
   }).parseAsync(argv, {}, (_err, _argv, output) => {
     captured = output;
@@ -66,7 +118,14 @@ With no path, or "-", reads stdin and writes stdout. Directories are searched fo
   if (parsed.version) return { command: "version", text: "" };
   let a = parsed;
   if (a._[0] === "secret")
-    return { command: "secret", cert: a.cert, key: a.key, ca: a.ca, name: a.name, namespace: a.namespace };
+    return {
+      command: "secret",
+      cert: a.cert,
+      key: a.key,
+      ca: a.ca,
+      name: a.name,
+      namespace: a.namespace
+    };
   if (a._[0] === "audit") return auditArgs(argv, a);
   a.revert === !0 && checkRevertArgs(a);
   let endpoint = a.endpoint ?? (a.revert === !0 ? void 0 : env.DELEGATE_MTLS_ENDPOINT), out = {
@@ -83,7 +142,8 @@ With no path, or "-", reads stdin and writes stdout. Directories are searched fo
     quiet: a.quiet
   };
   endpoint !== void 0 && endpoint !== "" && (out.endpoint = endpoint), a.revert === !0 && (out.revert = !0);
-  for (let k of ["secretName", "mountPath", "outDir", "cert", "key", "ca", "certPath", "keyPath"]) typeof a[k] == "string" && (out[k] = a[k]);
+  for (let k of ["secretName", "mountPath", "outDir", "cert", "key", "ca", "certPath", "keyPath"])
+    typeof a[k] == "string" && (out[k] = a[k]);
   if (typeof a.maxBytes == "number") {
     if (!(a.maxBytes > 0)) throw new UsageError("--max-bytes must be a positive number");
     out.maxBytes = a.maxBytes;
@@ -91,12 +151,38 @@ With no path, or "-", reads stdin and writes stdout. Directories are searched fo
   return out;
 }
 function checkRevertArgs(a) {
-  if (typeof a.endpoint != "string" || a.endpoint === "") throw new UsageError("--revert needs --endpoint URL: the non-mTLS endpoint to go back to, e.g. --revert --endpoint https://app.harness.io");
-  let bad = [["--secret-name", a.secretName !== void 0], ["--mount-path", a.mountPath !== void 0], ["--ti-service", a.tiService === !0], ["--cert", a.cert !== void 0], ["--key", a.key !== void 0], ["--ca", a.ca !== void 0], ["--cert-path", a.certPath !== void 0], ["--key-path", a.keyPath !== void 0]].filter(([, on]) => on).map(([f]) => f);
-  if (bad.length > 0) throw new UsageError(`--revert removes what the migration added: ${bad.join(", ")} cannot be used with it`);
+  if (typeof a.endpoint != "string" || a.endpoint === "")
+    throw new UsageError(
+      "--revert needs --endpoint URL: the non-mTLS endpoint to go back to, e.g. --revert --endpoint https://app.harness.io"
+    );
+  let bad = [
+    ["--secret-name", a.secretName !== void 0],
+    ["--mount-path", a.mountPath !== void 0],
+    ["--ti-service", a.tiService === !0],
+    ["--cert", a.cert !== void 0],
+    ["--key", a.key !== void 0],
+    ["--ca", a.ca !== void 0],
+    ["--cert-path", a.certPath !== void 0],
+    ["--key-path", a.keyPath !== void 0]
+  ].filter(([, on]) => on).map(([f]) => f);
+  if (bad.length > 0)
+    throw new UsageError(`--revert removes what the migration added: ${bad.join(", ")} cannot be used with it`);
 }
 function auditArgs(argv, a) {
-  let bad = [["--write", a.write === !0], ["--check", a.check === !0], ["--list-different", a.listDifferent === !0], ["--diff", a.diff === !0], ["--out-dir", a.outDir !== void 0], ["--keep-going", a.keepGoing === !0], ["--cert", a.cert !== void 0], ["--key", a.key !== void 0], ["--ca", a.ca !== void 0], ["--ti-service", a.tiService === !0], ["--cert-path", a.certPath !== void 0], ["--key-path", a.keyPath !== void 0]].filter(([, on]) => on).map(([f]) => f);
+  let bad = [
+    ["--write", a.write === !0],
+    ["--check", a.check === !0],
+    ["--list-different", a.listDifferent === !0],
+    ["--diff", a.diff === !0],
+    ["--out-dir", a.outDir !== void 0],
+    ["--keep-going", a.keepGoing === !0],
+    ["--cert", a.cert !== void 0],
+    ["--key", a.key !== void 0],
+    ["--ca", a.ca !== void 0],
+    ["--ti-service", a.tiService === !0],
+    ["--cert-path", a.certPath !== void 0],
+    ["--key-path", a.keyPath !== void 0]
+  ].filter(([, on]) => on).map(([f]) => f);
   if (bad.length > 0) throw new UsageError(`audit only reads and reports: ${bad.join(", ")} cannot be used with it`);
   let out = {
     command: "audit",
@@ -104,7 +190,8 @@ function auditArgs(argv, a) {
     grpcAuthority: a.grpcAuthority,
     format: a.format
   };
-  for (let k of ["endpoint", "secretName", "mountPath"]) typeof a[k] == "string" && a[k] !== "" && (out[k] = a[k]);
+  for (let k of ["endpoint", "secretName", "mountPath"])
+    typeof a[k] == "string" && a[k] !== "" && (out[k] = a[k]);
   if (typeof a.maxBytes == "number") {
     if (!(a.maxBytes > 0)) throw new UsageError("--max-bytes must be a positive number");
     out.maxBytes = a.maxBytes;
@@ -206,17 +293,17 @@ async function main(argv, io, onLoad) {
 `), 0;
       case "secret": {
         onLoad?.("secret");
-        let { runSecret } = await import("./chunks/run-secret-HILDX62P.js");
+        let { runSecret } = await import("./chunks/run-secret-F76LKGMN.js");
         return await runSecret(args, io);
       }
       case "audit": {
         onLoad?.("audit");
-        let { runAudit } = await import("./chunks/run-audit-X74JW2X4.js");
+        let { runAudit } = await import("./chunks/run-audit-RDE3MNKT.js");
         return await runAudit(args, io);
       }
       default: {
         precheckMigrate(args), onLoad?.("migrate");
-        let { runMigrate } = await import("./chunks/run-migrate-P6EPHMJX.js");
+        let { runMigrate } = await import("./chunks/run-migrate-S44JOENZ.js");
         return await runMigrate(args, io);
       }
     }
@@ -226,8 +313,10 @@ async function main(argv, io, onLoad) {
 Run "delegate-mtls --help" for usage.
 `), 2;
     let detail = e instanceof InternalError ? e.message : e instanceof Error ? e.stack ?? e.message : String(e);
-    return io.stderr.write(`delegate-mtls: ${e instanceof Error && /^cannot write/.test(e.message) ? e.message : `internal error: ${detail}`}
-`), 2;
+    return io.stderr.write(
+      `delegate-mtls: ${e instanceof Error && /^cannot write/.test(e.message) ? e.message : `internal error: ${detail}`}
+`
+    ), 2;
   }
 }
 export {

@@ -106,7 +106,12 @@ for (const f of readdirSync(dir)) for (const d of parseAllDocuments(readFileSync
   figure(`fleet --write, ${FLEET} files / parse floor`, median(write) / median(floor), 1.5)
   const mb = peakMb(process.execPath, [bin, '--check', '--quiet', '--endpoint', E, fleet])
   figure(`peak memory, fleet --check of ${FLEET} files`, mb, 200, ' MB')
-  rows.push([`  (parse floor ${median(floor).toFixed(0)} ms, check ${median(check).toFixed(0)} ms, write ${median(write).toFixed(0)} ms; write copies ${spread ? 'in block groups of their own' : 'not spread (no chattr +T)'})`, '', '', ''])
+  rows.push([
+    `  (parse floor ${median(floor).toFixed(0)} ms, check ${median(check).toFixed(0)} ms, write ${median(write).toFixed(0)} ms; write copies ${spread ? 'in block groups of their own' : 'not spread (no chattr +T)'})`,
+    '',
+    '',
+    '',
+  ])
   // The same writes on a memory file system (Linux's /dev/shm), for information: what the write costs
   // without the disk (fsync is free there, and creating a file never waits on the disk's allocator).
   const shm = '/dev/shm'
@@ -120,7 +125,12 @@ for (const f of readdirSync(dir)) for (const d of parseAllDocuments(readFileSync
         if (w.status !== 0) throw new Error(`fleet --write on ${shm} exited ${w.status}: ${w.stderr.slice(0, 500)}`)
         return w.ms
       })
-      rows.push([`fleet --write on ${shm} (no disk) / parse floor`, `${(median(times) / median(floor)).toFixed(2)}×`, '(info)', ''])
+      rows.push([
+        `fleet --write on ${shm} (no disk) / parse floor`,
+        `${(median(times) / median(floor)).toFixed(2)}×`,
+        '(info)',
+        '',
+      ])
     } finally {
       rmSync(mem, { recursive: true, force: true })
     }
@@ -132,7 +142,8 @@ for (const f of readdirSync(dir)) for (const d of parseAllDocuments(readFileSync
   const docs = template.split(/^---\s*$/m)
   const stream = (n) => {
     const parts = []
-    for (let i = 0; parts.length < n; i++) for (const d of docs) if (parts.length < n) parts.push(d.replaceAll('prod-us-east-delegate', `d-${i}`))
+    for (let i = 0; parts.length < n; i++)
+      for (const d of docs) if (parts.length < n) parts.push(d.replaceAll('prod-us-east-delegate', `d-${i}`))
     return parts.join('---\n')
   }
   const small = join(work, 's1k.yaml')
@@ -140,14 +151,21 @@ for (const f of readdirSync(dir)) for (const d of parseAllDocuments(readFileSync
   writeFileSync(small, stream(1000))
   writeFileSync(big, stream(10000))
   const t = (file) => {
-    const r = run(process.execPath, [bin, '--endpoint', E, '--max-bytes', String(1 << 30)], { input: readFileSync(file) })
+    const r = run(process.execPath, [bin, '--endpoint', E, '--max-bytes', String(1 << 30)], {
+      input: readFileSync(file),
+    })
     if (r.status !== 0) throw new Error(`stream exited ${r.status}: ${r.stderr.slice(0, 500)}`)
     return r.ms
   }
   const a = median([t(small), t(small), t(small)])
   const b = median([t(big), t(big), t(big)])
   figure('stdin stream: 10,000 documents / 1,000 documents', b / a, 11)
-  figure('peak memory, stream of 10,000 documents', peakMb(process.execPath, [bin, '--endpoint', E, '--max-bytes', String(1 << 30)], { input: big }), 200, ' MB')
+  figure(
+    'peak memory, stream of 10,000 documents',
+    peakMb(process.execPath, [bin, '--endpoint', E, '--max-bytes', String(1 << 30)], { input: big }),
+    200,
+    ' MB',
+  )
 }
 
 // 5. kubectl kustomize applying the same change to one manifest, when kubectl is installed.
@@ -161,8 +179,14 @@ if (spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status ==
     `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: prod-us-east-delegate\n  namespace: harness-delegate-ng\nspec:\n  template:\n    spec:\n      containers:\n      - name: delegate\n        env:\n        - name: MANAGER_HOST_AND_PORT\n          value: ${E}\n        - name: DELEGATE_CLIENT_CERTIFICATE_PATH\n          value: /etc/mtls/client.crt\n        - name: DELEGATE_CLIENT_CERTIFICATE_KEY_PATH\n          value: /etc/mtls/client.key\n        volumeMounts:\n        - name: client-certificate\n          mountPath: /etc/mtls\n          readOnly: true\n      volumes:\n      - name: client-certificate\n        secret:\n          secretName: client-certificate\n          defaultMode: 0400\n`,
   )
   const kust = median(Array.from({ length: 5 }, () => run('kubectl', ['kustomize', k]).ms))
-  const perFile = median([0, 1, 2].map(() => run(process.execPath, [bin, '--check', '--quiet', '--endpoint', E, fleet]).ms)) / FLEET
-  rows.push([`our per-file time in the fleet / kubectl kustomize on one manifest`, `${(perFile / kust).toFixed(3)}×`, '(info)', ''])
+  const perFile =
+    median([0, 1, 2].map(() => run(process.execPath, [bin, '--check', '--quiet', '--endpoint', E, fleet]).ms)) / FLEET
+  rows.push([
+    `our per-file time in the fleet / kubectl kustomize on one manifest`,
+    `${(perFile / kust).toFixed(3)}×`,
+    '(info)',
+    '',
+  ])
 } else {
   rows.push(['kubectl kustomize comparison', 'skipped (kubectl not installed)', '', ''])
 }
@@ -171,6 +195,12 @@ rmSync(work, { recursive: true, force: true })
 // Notes (indented rows) are left out of the column widths: they run on past the table.
 const w = [0, 1, 2, 3].map((c) => Math.max(...rows.filter((r) => !r[0].startsWith('  ')).map((r) => r[c].length)))
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`)
-for (const r of rows) console.log(r.map((c, i) => c.padEnd(w[i])).join('  ').trimEnd())
+for (const r of rows)
+  console.log(
+    r
+      .map((c, i) => c.padEnd(w[i]))
+      .join('  ')
+      .trimEnd(),
+  )
 console.log(missed === 0 ? 'all targets met' : `${missed} target(s) missed`)
 process.exit(missed === 0 ? 0 : 1)

@@ -15,7 +15,9 @@ const check = process.argv.includes('--check')
 const outdir = check ? mkdtempSync(join(tmpdir(), 'dmtls-build-')) : join(root, 'dist')
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 
-const validators = spawnSync(process.execPath, [join(root, 'scripts/build-validators.mjs'), '--check'], { stdio: 'inherit' })
+const validators = spawnSync(process.execPath, [join(root, 'scripts/build-validators.mjs'), '--check'], {
+  stdio: 'inherit',
+})
 if (validators.status !== 0) {
   console.error('src/validate/generated is stale: run node scripts/build-validators.mjs')
   process.exit(1)
@@ -29,14 +31,23 @@ if (!check) rmSync(outdir, { recursive: true, force: true })
 const yamlDebugSwitches = {
   name: 'yaml-debug-switches',
   setup(b) {
-    b.onLoad({ filter: /[\\/]node_modules[\\/]yaml[\\/]dist[\\/](?:parse[\\/]parser|compose[\\/]composer)\.js$/ }, (args) => {
-      const text = readFileSync(args.path, 'utf8')
-      const names = new Set()
-      const contents = text.replace(/\bnode_process\.env\.(LOG_TOKENS|LOG_STREAM)\b/g, (_, name) => (names.add(name), `__yaml_${name}`))
-      if (names.size !== 1) throw new Error(`${args.path}: expected one per-token process.env read (LOG_TOKENS or LOG_STREAM), found ${names.size}: update scripts/build.mjs`)
-      const name = [...names][0]
-      return { contents: `var __yaml_${name} = require('process').env.${name};\n${contents}`, loader: 'js' }
-    })
+    b.onLoad(
+      { filter: /[\\/]node_modules[\\/]yaml[\\/]dist[\\/](?:parse[\\/]parser|compose[\\/]composer)\.js$/ },
+      (args) => {
+        const text = readFileSync(args.path, 'utf8')
+        const names = new Set()
+        const contents = text.replace(
+          /\bnode_process\.env\.(LOG_TOKENS|LOG_STREAM)\b/g,
+          (_, name) => (names.add(name), `__yaml_${name}`),
+        )
+        if (names.size !== 1)
+          throw new Error(
+            `${args.path}: expected one per-token process.env read (LOG_TOKENS or LOG_STREAM), found ${names.size}: update scripts/build.mjs`,
+          )
+        const name = [...names][0]
+        return { contents: `var __yaml_${name} = require('process').env.${name};\n${contents}`, loader: 'js' }
+      },
+    )
   },
 }
 // yaml marks every node it makes with its type (the NODE_TYPE symbol isMap, isPair … read) through
@@ -62,7 +73,10 @@ const NODE_TYPE_PATCHES = {
   ],
   'Pair.js': [
     [`        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });\n`, ''],
-    [`\nexports.Pair = Pair;`, `Object.defineProperty(Pair.prototype, identity.NODE_TYPE, { value: identity.PAIR });\n\nexports.Pair = Pair;`],
+    [
+      `\nexports.Pair = Pair;`,
+      `Object.defineProperty(Pair.prototype, identity.NODE_TYPE, { value: identity.PAIR });\n\nexports.Pair = Pair;`,
+    ],
   ],
 }
 const yamlNodeType = {
@@ -71,7 +85,8 @@ const yamlNodeType = {
     b.onLoad({ filter: /[\\/]node_modules[\\/]yaml[\\/]dist[\\/]nodes[\\/](?:Node|Pair)\.js$/ }, (args) => {
       let text = readFileSync(args.path, 'utf8')
       for (const [from, to] of NODE_TYPE_PATCHES[basename(args.path)]) {
-        if (text.split(from).length !== 2) throw new Error(`${args.path}: expected once: ${JSON.stringify(from)}: update scripts/build.mjs`)
+        if (text.split(from).length !== 2)
+          throw new Error(`${args.path}: expected once: ${JSON.stringify(from)}: update scripts/build.mjs`)
         text = text.replace(from, to)
       }
       return { contents: text, loader: 'js' }
@@ -113,13 +128,18 @@ const cli = await build({
   // runs as a plain vm.Script.
   supported: { 'dynamic-import': false },
   define: { ...common.define, 'import.meta.url': '__dmtls_meta.url' },
-  banner: { js: '"use strict";\nvar __dmtls_meta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };' },
+  banner: {
+    js: '"use strict";\nvar __dmtls_meta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };',
+  },
   metafile: true,
 })
 // bin/delegate-mtls.js runs the bundle as a vm.Script, which has no dynamic import().
 for (const [out, { imports }] of Object.entries(cli.metafile.outputs)) {
   const dynamic = imports.filter((i) => i.kind === 'dynamic-import')
-  if (dynamic.length > 0) throw new Error(`${out} keeps import() of ${dynamic.map((i) => i.path).join(', ')}: the CLI bundle must be plain CommonJS`)
+  if (dynamic.length > 0)
+    throw new Error(
+      `${out} keeps import() of ${dynamic.map((i) => i.path).join(', ')}: the CLI bundle must be plain CommonJS`,
+    )
 }
 const cliFile = join(outdir, 'cli.cjs')
 const cliText = readFileSync(cliFile)
@@ -131,7 +151,11 @@ if (cliText.some((b) => b > 0x7f)) throw new Error(`${cliFile} is not ASCII: bin
 appendFileSync(cliFile, `//# delegate-mtls-bundle sha256=${createHash('sha256').update(cliText).digest('hex')}\n`)
 
 if (check) {
-  const list = (dir) => readdirSync(dir, { recursive: true }).filter((f) => statSync(join(dir, f)).isFile()).map(String).sort()
+  const list = (dir) =>
+    readdirSync(dir, { recursive: true })
+      .filter((f) => statSync(join(dir, f)).isFile())
+      .map(String)
+      .sort()
   const committed = join(root, 'dist')
   const want = list(outdir)
   let have = []
@@ -147,7 +171,9 @@ if (check) {
   })
   rmSync(outdir, { recursive: true, force: true })
   if (stale.length > 0) {
-    console.error(`dist/ does not match the sources (${stale.map((f) => relative(root, join(committed, f))).join(', ')}): run npm run build and commit dist/`)
+    console.error(
+      `dist/ does not match the sources (${stale.map((f) => relative(root, join(committed, f))).join(', ')}): run npm run build and commit dist/`,
+    )
     process.exit(1)
   }
   console.log('dist/ matches the sources')

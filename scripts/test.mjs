@@ -10,7 +10,17 @@ const pattern = process.argv[2] ?? '\\.test\\.ts$'
 const child = spawn(
   process.execPath,
   // test/fixtures (goldens, e.g. fixtures/corpus/*.txt) and test/helpers are never suites, whatever the pattern.
-  ['--import', 'tsx', join(root, 'node_modules/uvu/bin.js'), 'test', pattern, '--ignore', '^(fixtures|helpers)([\\\\/]|$)', '--color', 'false'],
+  [
+    '--import',
+    'tsx',
+    join(root, 'node_modules/uvu/bin.js'),
+    'test',
+    pattern,
+    '--ignore',
+    '^(fixtures|helpers)([\\\\/]|$)',
+    '--color',
+    'false',
+  ],
   { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, FORCE_COLOR: '0' } },
 )
 let out = ''

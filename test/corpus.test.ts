@@ -41,7 +41,9 @@ test('the corpus is present beside the repository', () => {
 
 test('every corpus manifest has exactly one golden, and every golden a corpus manifest', () => {
   if (loadError) throw loadError
-  const manifests = corpusFiles().filter((f) => !isPassThrough(f)).map((f) => f.replace(/\.yaml$/, ''))
+  const manifests = corpusFiles()
+    .filter((f) => !isPassThrough(f))
+    .map((f) => f.replace(/\.yaml$/, ''))
   const goldens = readdirSync(CORPUS_GOLDENS).filter((f) => f !== '.gitkeep')
   const stems = goldens.map((f) => f.replace(/\.expected(-error\.txt|\.yaml)$/, ''))
   assert.equal([...stems].sort(), [...manifests].sort(), 'goldens ≠ corpus manifests')
@@ -53,8 +55,14 @@ for (const c of cases) {
     // Helm values and docker-compose files have their own goldens, next to the other shapes (test/shapes).
     test(`${c.id} is not a Kubernetes manifest: its golden is in test/fixtures/shapes`, () => {
       const stem = c.id.replace(/^corpus\//, '').replace(/\.yaml$/, '')
-      const goldens = ['.expected.yaml', '.expected-error.txt'].map((ext) => join(REPO_ROOT, 'test', 'fixtures', 'shapes', stem + ext))
-      assert.is(goldens.filter((g) => existsSync(g)).length, 1, `${c.id}: expected exactly one of ${goldens.join(' / ')}`)
+      const goldens = ['.expected.yaml', '.expected-error.txt'].map((ext) =>
+        join(REPO_ROOT, 'test', 'fixtures', 'shapes', stem + ext),
+      )
+      assert.is(
+        goldens.filter((g) => existsSync(g)).length,
+        1,
+        `${c.id}: expected exactly one of ${goldens.join(' / ')}`,
+      )
     })
     continue
   }
@@ -71,7 +79,10 @@ for (const c of cases) {
     } else {
       assert.is(r.status, 'migrated')
       assert.is(r.output, readFileSync(c.expectedOutput, 'utf8'))
-      assert.equal(r.diagnostics.filter((d) => d.severity === 'error'), [])
+      assert.equal(
+        r.diagnostics.filter((d) => d.severity === 'error'),
+        [],
+      )
     }
   })
 }
@@ -82,12 +93,15 @@ test('the four harness/delegate:latest manifests are refused as legacy delegates
     const r = migrate(c.input, c.options)
     return r.diagnostics.some((d) => d.code === 'LEGACY_DELEGATE' && d.message.includes('"harness/delegate:latest"'))
   })
-  assert.equal(refused.map((c) => c.id), [
-    'corpus/cg-ui-rendered-immutable-2023.yaml',
-    'corpus/ng-ui-rendered-immutable-clusteradmin-2022-09-batchv1beta1.yaml',
-    'corpus/ng-ui-rendered-immutable-clusteradmin-2023-11.yaml',
-    'corpus/ng-ui-rendered-immutable-namespaceadmin-2023-11.yaml',
-  ])
+  assert.equal(
+    refused.map((c) => c.id),
+    [
+      'corpus/cg-ui-rendered-immutable-2023.yaml',
+      'corpus/ng-ui-rendered-immutable-clusteradmin-2022-09-batchv1beta1.yaml',
+      'corpus/ng-ui-rendered-immutable-clusteradmin-2023-11.yaml',
+      'corpus/ng-ui-rendered-immutable-namespaceadmin-2023-11.yaml',
+    ],
+  )
 })
 
 test('only the live Helm object is unresolved: its MANAGER_HOST_AND_PORT lives in a ConfigMap outside the file', () => {
@@ -95,20 +109,32 @@ test('only the live Helm object is unresolved: its MANAGER_HOST_AND_PORT lives i
   assert.equal(unresolved, ['corpus/helm-rendered-live-deployment-chart-1.0.30-minimal.yaml'])
   const helm = cases.find((c) => c.id === unresolved[0])!
   const notChanged = migrate(helm.input, helm.options).diagnostics.filter((d) => d.code === 'NOT_CHANGED')
-  assert.equal(notChanged.map((d) => [d.severity, d.line, d.col]), [['warning', 62, 9]])
+  assert.equal(
+    notChanged.map((d) => [d.severity, d.line, d.col]),
+    [['warning', 62, 9]],
+  )
   assert.match(notChanged[0]!.message, /^MANAGER_HOST_AND_PORT may come from ConfigMap minimal-delegate, /)
 })
 
 test('the hand-rendered mTLS template, with its own endpoint and secret name, only gains defaultMode', () => {
   const file = 'ng-template-mtls-immutable-2023-11-hand-rendered.yaml'
   const input = readFileSync(join(CORPUS_DIR, file), 'utf8')
-  const r = migrate(input, { endpoint: 'https://customer.agent.harness.io', secretName: '{delegate}-client-certificate', file: `corpus/${file}` })
+  const r = migrate(input, {
+    endpoint: 'https://customer.agent.harness.io',
+    secretName: '{delegate}-client-certificate',
+    file: `corpus/${file}`,
+  })
   assert.is(r.status, 'migrated')
   assert.equal(
     r.changes.map((c) => [c.resource.kind, c.path, c.op, c.after]),
     [
       ['Deployment', 'spec.template.spec.volumes[name=client-certificate].secret.defaultMode', 'add', 256],
-      ['CronJob', 'spec.jobTemplate.spec.template.spec.volumes[name=client-certificate].secret.defaultMode', 'add', 256],
+      [
+        'CronJob',
+        'spec.jobTemplate.spec.template.spec.volumes[name=client-certificate].secret.defaultMode',
+        'add',
+        256,
+      ],
     ],
   )
   assert.is(
@@ -116,7 +142,10 @@ test('the hand-rendered mTLS template, with its own endpoint and secret name, on
     ['+153:           defaultMode: 256 # 0400', '+282:                 defaultMode: 256 # 0400'].join('\n'),
   )
   // The same, byte for byte: the input with one line after each `secretName:` of the two secret volumes.
-  const expected = input.replace(/^( +)(secretName: harness-delegate-client-certificate\n)/gm, '$1$2$1defaultMode: 256 # 0400\n')
+  const expected = input.replace(
+    /^( +)(secretName: harness-delegate-client-certificate\n)/gm,
+    '$1$2$1defaultMode: 256 # 0400\n',
+  )
   assert.is.not(expected, input)
   assert.is(r.output, expected)
 })
@@ -125,11 +154,23 @@ test('each derived input is its corpus file with only the delegate image changed
   for (const name of DERIVED) {
     const original = readFileSync(join(CORPUS_DIR, `${name}.yaml`), 'utf8')
     const derived = readFileSync(join(DERIVED_DIR, `${name}.yaml`), 'utf8')
-    assert.is(derived, deriveInput(original), `${name}.yaml was edited by hand or the corpus changed; rerun scripts/update-goldens.mjs`)
+    assert.is(
+      derived,
+      deriveInput(original),
+      `${name}.yaml was edited by hand or the corpus changed; rerun scripts/update-goldens.mjs`,
+    )
     const hunks = hunksOf(lineDiff(linesOf(original), linesOf(derived)))
     assert.is(hunks.length, 1, name)
-    assert.equal(hunks[0]!.del.map((d) => d.line.trim()), ['- image: harness/delegate:latest'], name)
-    assert.equal(hunks[0]!.add.map((d) => d.line.trim()), ['- image: harness/delegate:24.09.83900'], name)
+    assert.equal(
+      hunks[0]!.del.map((d) => d.line.trim()),
+      ['- image: harness/delegate:latest'],
+      name,
+    )
+    assert.equal(
+      hunks[0]!.add.map((d) => d.line.trim()),
+      ['- image: harness/delegate:24.09.83900'],
+      name,
+    )
   }
 })
 

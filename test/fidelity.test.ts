@@ -47,7 +47,8 @@ function splitLine(line: string): { lead: string; key: string; value: string; co
 }
 
 const quoteOf = (raw: string) => (raw.startsWith('"') ? '"' : raw.startsWith("'") ? "'" : '')
-const unquote = (raw: string) => (raw.startsWith('"') ? (JSON.parse(raw) as string) : raw.startsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw)
+const unquote = (raw: string) =>
+  raw.startsWith('"') ? (JSON.parse(raw) as string) : raw.startsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw
 const lastKey = (path: string) => /([\w-]+)(?:\[[^\]]*\])?$/.exec(path)?.[1] ?? ''
 
 /** A removed line and an added line are one `set` change: same place and key, before → after, same quoting. */
@@ -100,7 +101,9 @@ function unexplainedLines(input: string, r: MigrateResult): string[] {
       const doc = inDocOf[del.a]!
       const sets = r.changes.filter((c) => c.resource.document === doc && c.op === 'set')
       const removes = r.changes.filter((c) => c.resource.document === doc && c.op === 'remove')
-      const partner = hunk.add.findIndex((add, i) => !used.has(i) && sets.some((c) => isReplacement(del.line, add.line, c)))
+      const partner = hunk.add.findIndex(
+        (add, i) => !used.has(i) && sets.some((c) => isReplacement(del.line, add.line, c)),
+      )
       if (partner >= 0) used.add(partner)
       else if (!removes.some((c) => JSON.stringify(c.before).includes(splitLine(del.line)?.value ?? '\u0000'))) {
         problems.push(`line ${del.a + 1} removed, no planned change set or removed it: ${del.line}`)
@@ -143,10 +146,18 @@ for (const c of cases) {
     assert.is(outDocs.length, inDocs.length)
     const touched = new Set(r.changes.map((ch) => ch.resource.document))
     assert.ok(touched.size > 0, 'some document is touched')
-    assert.is(r.output.slice(0, outDocs[0]!.range[0]), c.input.slice(0, inDocs[0]!.range[0]), 'text before the first document')
+    assert.is(
+      r.output.slice(0, outDocs[0]!.range[0]),
+      c.input.slice(0, inDocs[0]!.range[0]),
+      'text before the first document',
+    )
     for (let i = 0; i < inDocs.length; i++) {
       if (touched.has(i)) continue
-      assert.is(r.output.slice(outDocs[i]!.range[0], outDocs[i]!.range[2]), c.input.slice(inDocs[i]!.range[0], inDocs[i]!.range[2]), `document ${i + 1}`)
+      assert.is(
+        r.output.slice(outDocs[i]!.range[0], outDocs[i]!.range[2]),
+        c.input.slice(inDocs[i]!.range[0], inDocs[i]!.range[2]),
+        `document ${i + 1}`,
+      )
     }
   })
 
@@ -166,7 +177,10 @@ for (const c of cases) {
     assert.is(second.status, 'already')
     assert.equal(second.changes, [])
     assert.is(second.output, first.output)
-    assert.equal(second.diagnostics.filter((d) => d.severity === 'error'), [])
+    assert.equal(
+      second.diagnostics.filter((d) => d.severity === 'error'),
+      [],
+    )
   })
 
   test(`${c.id}: CRLF and a BOM are kept`, () => {
@@ -185,7 +199,10 @@ for (const c of cases) {
     assert.is(r.status, 'migrated')
     assert.not.ok(r.output.endsWith('\n'), 'no final newline added')
     assert.is(r.output, golden().replace(/\n+$/, ''))
-    assert.ok(parseDocs(r.output).every((d) => d.errors.length === 0), 'the output parses')
+    assert.ok(
+      parseDocs(r.output).every((d) => d.errors.length === 0),
+      'the output parses',
+    )
     assert.is(migrate(r.output, c.options).status, 'already')
   })
 }
@@ -215,49 +232,82 @@ guard('readOnly: true turned into false on the new mount', () => {
     const at = t.lastIndexOf('readOnly: true')
     return t.slice(0, at) + 'readOnly: false' + t.slice(at + 'readOnly: true'.length)
   }
-  assertRefused(migrate(c.input, c.options, { afterSplice: corrupt }), c.input, /does not decode to the input plus the planned changes/)
+  assertRefused(
+    migrate(c.input, c.options, { afterSplice: corrupt }),
+    c.input,
+    /does not decode to the input plus the planned changes/,
+  )
 })
 
 guard('a line dropped from an untouched document', () => {
   const c = sample()
   const corrupt = (t: string) => t.replace(/^type: Opaque\n/m, '')
   assert.is.not(corrupt(c.input), c.input)
-  assertRefused(migrate(c.input, c.options, { afterSplice: corrupt }), c.input, /document 3 changed although nothing was planned for it/)
+  assertRefused(
+    migrate(c.input, c.options, { afterSplice: corrupt }),
+    c.input,
+    /document 3 changed although nothing was planned for it/,
+  )
 })
 
 guard('a byte-level change that means the same, in an untouched document', () => {
   const c = sample()
-  const corrupt = (t: string) => t.replace('  name: PUT_YOUR_DELEGATE_NAME-account-token', '  name: "PUT_YOUR_DELEGATE_NAME-account-token"')
+  const corrupt = (t: string) =>
+    t.replace('  name: PUT_YOUR_DELEGATE_NAME-account-token', '  name: "PUT_YOUR_DELEGATE_NAME-account-token"')
   assertRefused(migrate(c.input, c.options, { afterSplice: corrupt }), c.input, /changed although nothing was planned/)
 })
 
 guard('a wrong value inside the upgrader config.yaml', () => {
   const c = sample()
-  const corrupt = (t: string) => t.replace('managerHost: https://acme.harness.io:8443', 'managerHost: https://acme.harness.io')
-  assertRefused(migrate(c.input, c.options, { afterSplice: corrupt }), c.input, /config\.yaml does not hold exactly the planned changes/)
+  const corrupt = (t: string) =>
+    t.replace('managerHost: https://acme.harness.io:8443', 'managerHost: https://acme.harness.io')
+  assertRefused(
+    migrate(c.input, c.options, { afterSplice: corrupt }),
+    c.input,
+    /config\.yaml does not hold exactly the planned changes/,
+  )
 })
 
-guard('a changed key that no change planned, inside the upgrader config.yaml (the guard compares with the input\'s decoding, not the output\'s)', () => {
-  const c = sample()
-  const corrupt = (t: string) => t.replace('    dryRun: false\n', '    dryRun: true\n')
-  assert.ok(corrupt(c.input) !== c.input)
-  assertRefused(migrate(c.input, c.options, { afterSplice: corrupt }), c.input, /config\.yaml does not hold exactly the planned changes/)
-})
+guard(
+  "a changed key that no change planned, inside the upgrader config.yaml (the guard compares with the input's decoding, not the output's)",
+  () => {
+    const c = sample()
+    const corrupt = (t: string) => t.replace('    dryRun: false\n', '    dryRun: true\n')
+    assert.ok(corrupt(c.input) !== c.input)
+    assertRefused(
+      migrate(c.input, c.options, { afterSplice: corrupt }),
+      c.input,
+      /config\.yaml does not hold exactly the planned changes/,
+    )
+  },
+)
 
 guard('an extra document', () => {
   const c = sample()
-  assertRefused(migrate(c.input, c.options, { afterSplice: (t) => t + '---\nkind: Oops\n' }), c.input, /the output has 12 documents/)
+  assertRefused(
+    migrate(c.input, c.options, { afterSplice: (t) => t + '---\nkind: Oops\n' }),
+    c.input,
+    /the output has 12 documents/,
+  )
 })
 
 guard('output that no longer parses', () => {
   const c = sample()
-  assertRefused(migrate(c.input, c.options, { afterSplice: (t) => t.replace('readOnly: true', 'readOnly: [true') }), c.input, /the output does not parse/)
+  assertRefused(
+    migrate(c.input, c.options, { afterSplice: (t) => t.replace('readOnly: true', 'readOnly: [true') }),
+    c.input,
+    /the output does not parse/,
+  )
 })
 
 guard('a BOM/CRLF input is returned untouched when refused', () => {
   const c = sample()
   const input = '\uFEFF' + c.input.replace(/\n/g, '\r\n')
-  assertRefused(migrate(input, c.options, { afterSplice: (t) => t.replace('readOnly: true', 'readOnly: false') }), input, /does not decode/)
+  assertRefused(
+    migrate(input, c.options, { afterSplice: (t) => t.replace('readOnly: true', 'readOnly: false') }),
+    input,
+    /does not decode/,
+  )
 })
 
 test.run()

@@ -74,7 +74,15 @@ export interface AuditRow {
 export interface AuditReport {
   version: 1
   ready: boolean
-  summary: { files: number; delegates: number; complete: number; partial: number; none: number; legacy: number; upgradersDisagreeing: number }
+  summary: {
+    files: number
+    delegates: number
+    complete: number
+    partial: number
+    none: number
+    legacy: number
+    upgradersDisagreeing: number
+  }
   delegates: AuditRow[]
   /** Files that could not be read or parsed: the audit is incomplete (exit 2). */
   errors: Diagnostic[]
@@ -176,8 +184,18 @@ function makeUnits(texts: { file: number; text: string }[]): Unit[] {
 }
 
 /** Plans a subset of a unit's documents; edits and diagnostics come back keyed by unit document index. */
-function planSubset(unit: Unit, indexes: number[], options: MtlsOptions): { edits: (Edit & { doc: number })[]; diagnostics: (Diagnostic & { doc: number })[] } {
-  const plan = planStream(unit.src, '\n', 'audit', indexes.map((i) => unit.docs[i]!), options)
+function planSubset(
+  unit: Unit,
+  indexes: number[],
+  options: MtlsOptions,
+): { edits: (Edit & { doc: number })[]; diagnostics: (Diagnostic & { doc: number })[] } {
+  const plan = planStream(
+    unit.src,
+    '\n',
+    'audit',
+    indexes.map((i) => unit.docs[i]!),
+    options,
+  )
   return {
     edits: plan.edits.map((e) => ({ ...e, doc: indexes[e.change.resource.document]! })),
     diagnostics: plan.diagnostics.map((d) => ({ ...d, doc: d.line === undefined ? -1 : unit.docOfLine(d.line) })),
@@ -195,19 +213,46 @@ const mtlsOptions = (endpoint: string, secretName: string, mountPath: string, gr
 })
 
 /** The endpoint to plan with, and what is wrong with the delegate's own. */
-function endpointFor(value: string | undefined, fixed: string | undefined, unresolvedFrom?: string): { plan: string; known: boolean; problem?: string } {
+function endpointFor(
+  value: string | undefined,
+  fixed: string | undefined,
+  unresolvedFrom?: string,
+): { plan: string; known: boolean; problem?: string } {
   if (fixed !== undefined) {
-    if (value === undefined) return { plan: fixed, known: true, problem: unresolvedFrom ? `MANAGER_HOST_AND_PORT comes from ${unresolvedFrom}` : 'MANAGER_HOST_AND_PORT is not set' }
+    if (value === undefined)
+      return {
+        plan: fixed,
+        known: true,
+        problem: unresolvedFrom
+          ? `MANAGER_HOST_AND_PORT comes from ${unresolvedFrom}`
+          : 'MANAGER_HOST_AND_PORT is not set',
+      }
     return { plan: fixed, known: true }
   }
-  if (value === undefined) return { plan: PLACEHOLDER_ENDPOINT, known: false, problem: unresolvedFrom ? `MANAGER_HOST_AND_PORT comes from ${unresolvedFrom}: cannot tell its endpoint` : 'MANAGER_HOST_AND_PORT is not set' }
+  if (value === undefined)
+    return {
+      plan: PLACEHOLDER_ENDPOINT,
+      known: false,
+      problem: unresolvedFrom
+        ? `MANAGER_HOST_AND_PORT comes from ${unresolvedFrom}: cannot tell its endpoint`
+        : 'MANAGER_HOST_AND_PORT is not set',
+    }
   let normal: string
   try {
     normal = normalizeEndpoint(value)
   } catch {
-    return { plan: PLACEHOLDER_ENDPOINT, known: false, problem: `endpoint ${value} is not an mTLS endpoint (https://host[:port], no path)` }
+    return {
+      plan: PLACEHOLDER_ENDPOINT,
+      known: false,
+      problem: `endpoint ${value} is not an mTLS endpoint (https://host[:port], no path)`,
+    }
   }
-  if (!looksLikeMtlsEndpoint(normal)) return { plan: normal, known: true, problem: `endpoint ${value} is Harness's non-mTLS endpoint (mTLS: https://<vanity>.harness.io:8443 or https://<sub>.agent.harness.io)` }
+  if (!looksLikeMtlsEndpoint(normal))
+    return {
+      plan: normal,
+      known: true,
+      problem: `endpoint ${value} is Harness's non-mTLS endpoint (mTLS: https://<vanity>.harness.io:8443 or https://<sub>.agent.harness.io)`,
+    }
   return { plan: normal, known: true }
 }
 
@@ -223,11 +268,21 @@ const hostOf = (value: string | undefined): string | null => {
 /** A short, readable name for a change the migration would still make. */
 export function describeChange(c: Change): string {
   const after = c.after as { name?: unknown } | string | undefined
-  const list = c.path.replace(/\[[^\]]*\]$/, '').split('.').pop()!.replace(/\[.*$/, '')
+  const list = c.path
+    .replace(/\[[^\]]*\]$/, '')
+    .split('.')
+    .pop()!
+    .replace(/\[.*$/, '')
   if (c.op === 'append') {
     if (typeof after === 'string') return list === 'environment' ? `env ${after.split('=')[0]}` : `mount ${after}`
     if (after && typeof after === 'object' && typeof after.name === 'string') {
-      const label = ({ env: 'env', volumeMounts: 'volumeMount', volumes: 'volume', custom_envs: 'custom_envs' } as Record<string, string>)[list] ?? list
+      const label =
+        (
+          { env: 'env', volumeMounts: 'volumeMount', volumes: 'volume', custom_envs: 'custom_envs' } as Record<
+            string,
+            string
+          >
+        )[list] ?? list
       return `${label} ${after.name}`
     }
   }
@@ -238,14 +293,31 @@ export function describeChange(c: Change): string {
     .replace(/^services\.[^.]+\./, '')
     .replace(/\[name=([^\]]+)\]/g, ' $1')
     .replace(/^environment[ .]/, 'env ')
-  const prefix = c.resource.kind === 'ConfigMap' && !short.startsWith('config.yaml ') ? `ConfigMap ${c.resource.name ?? ''}: ` : ''
-  const value = c.op === 'remove' ? ' (remove)' : typeof c.after === 'object' || c.after === undefined ? '' : ` → ${String(c.after)}`
+  const prefix =
+    c.resource.kind === 'ConfigMap' && !short.startsWith('config.yaml ') ? `ConfigMap ${c.resource.name ?? ''}: ` : ''
+  const value =
+    c.op === 'remove'
+      ? ' (remove)'
+      : typeof c.after === 'object' || c.after === undefined
+        ? ''
+        : ` → ${String(c.after)}`
   return `${prefix}${short}${value}`
 }
 
-function rowBase(unit: Unit, inputs: AuditInput[], res: Resource): Pick<AuditRow, 'file' | 'document' | 'kind' | 'name' | 'namespace' | 'service'> {
+function rowBase(
+  unit: Unit,
+  inputs: AuditInput[],
+  res: Resource,
+): Pick<AuditRow, 'file' | 'document' | 'kind' | 'name' | 'namespace' | 'service'> {
   const where = unit.fileOf(res.ref.document)
-  return { file: inputs[where.file]!.path, document: where.document, kind: res.ref.kind, name: res.ref.name ?? null, namespace: res.ref.namespace ?? null, service: null }
+  return {
+    file: inputs[where.file]!.path,
+    document: where.document,
+    kind: res.ref.kind,
+    name: res.ref.name ?? null,
+    namespace: res.ref.namespace ?? null,
+    service: null,
+  }
 }
 
 function imageFields(ref: string | undefined): Pick<AuditRow, 'image' | 'imageTag' | 'immutable'> {
@@ -281,7 +353,9 @@ function upgraderOwners(unit: Unit): Map<number, string> {
     if (isSeq(volumes)) {
       for (const v of volumes.items) {
         const cmName = stringAt(lookup(v, ['configMap']), 'name')
-        const found = configs.get(`${r.ref.namespace ?? ''}/${cmName ?? ''}`) ?? (r.ref.namespace === undefined ? [...configs].find(([k]) => k.endsWith(`/${cmName}`))?.[1] : undefined)
+        const found =
+          configs.get(`${r.ref.namespace ?? ''}/${cmName ?? ''}`) ??
+          (r.ref.namespace === undefined ? [...configs].find(([k]) => k.endsWith(`/${cmName}`))?.[1] : undefined)
         if (found !== undefined) owner = found
       }
     }
@@ -294,11 +368,18 @@ function upgraderOwners(unit: Unit): Map<number, string> {
  * The upgrader resources of a delegate. The same delegate may be audited twice (a base and an overlay, a
  * file and its migrated copy): when its own file has an upgrader, that one is its upgrader.
  */
-function upgraderDocs(unit: Unit, owners: Map<number, string>, name: string, namespace: string | undefined, delegateDoc: number): number[] {
+function upgraderDocs(
+  unit: Unit,
+  owners: Map<number, string>,
+  name: string,
+  namespace: string | undefined,
+  delegateDoc: number,
+): number[] {
   const all: number[] = []
   for (const [i, owner] of owners) {
     const r = unit.resources[i]!
-    if (owner === name && (namespace === undefined || r.ref.namespace === undefined || r.ref.namespace === namespace)) all.push(i)
+    if (owner === name && (namespace === undefined || r.ref.namespace === undefined || r.ref.namespace === namespace))
+      all.push(i)
   }
   const file = unit.fileOf(delegateDoc).file
   const sameFile = all.filter((i) => unit.fileOf(i).file === file)
@@ -313,7 +394,18 @@ function auditUnit(unit: Unit, inputs: AuditInput[], options: AuditOptions, fixe
   unit.resources.forEach((res, index) => {
     const base = rowBase(unit, inputs, res)
     if (res.type === 'legacy') {
-      rows.push({ ...base, ...imageFields(legacyImage(res)), state: 'legacy', missing: [`${res.reason}: cannot do mTLS, upgrade to an immutable delegate first`], hardening: [], endpoint: null, endpointHost: null, secret: null, upgrader: { state: 'absent', problems: [] }, ready: false })
+      rows.push({
+        ...base,
+        ...imageFields(legacyImage(res)),
+        state: 'legacy',
+        missing: [`${res.reason}: cannot do mTLS, upgrade to an immutable delegate first`],
+        hardening: [],
+        endpoint: null,
+        endpointHost: null,
+        secret: null,
+        upgrader: { state: 'absent', problems: [] },
+        ready: false,
+      })
       return
     }
     if (res.type === 'delegate') {
@@ -325,24 +417,51 @@ function auditUnit(unit: Unit, inputs: AuditInput[], options: AuditOptions, fixe
       const secret = options.secretName?.replaceAll('{delegate}', name) ?? facts.secretName ?? 'client-certificate'
       const target = endpointFor(ep.value, fixed, ep.unresolved ? ep.from : undefined)
       const upgraders = upgraderDocs(unit, owners, name, res.ref.namespace, index)
-      const planned = planSubset(unit, [index, ...configMaps, ...upgraders], mtlsOptions(target.plan, secret, mountPath, grpc))
+      const planned = planSubset(
+        unit,
+        [index, ...configMaps, ...upgraders],
+        mtlsOptions(target.plan, secret, mountPath, grpc),
+      )
       const mine = (doc: number) => doc === index || configMaps.includes(doc)
       const found = findings(planned, mine, target.known)
       if (target.problem) found.missing.unshift(target.problem)
-      const theirs = findings(planned, (doc) => upgraders.includes(doc), target.known, (doc) => `${unit.resources[doc]!.ref.kind} ${unit.resources[doc]!.ref.name ?? ''}: `)
-      if (!target.known && ep.value !== undefined) theirs.missing.push(...upgraderHostMismatch(unit, upgraders, ep.value))
+      const theirs = findings(
+        planned,
+        (doc) => upgraders.includes(doc),
+        target.known,
+        (doc) => `${unit.resources[doc]!.ref.kind} ${unit.resources[doc]!.ref.name ?? ''}: `,
+      )
+      if (!target.known && ep.value !== undefined)
+        theirs.missing.push(...upgraderHostMismatch(unit, upgraders, ep.value))
       found.hardening.push(...theirs.hardening.map((h) => `upgrader: ${h}`))
-      const artefacts = facts.any || (ep.value !== undefined && target.known && fixed === undefined && mtlsEndpointKind(target.plan) === 'yes')
+      const artefacts =
+        facts.any ||
+        (ep.value !== undefined && target.known && fixed === undefined && mtlsEndpointKind(target.plan) === 'yes')
       const state = stateOf(target.known, found, artefacts)
-      const upgrader = { state: upgraders.length === 0 ? 'absent' : theirs.missing.length === 0 ? 'agrees' : 'disagrees', problems: theirs.missing } as AuditRow['upgrader']
-      rows.push({ ...base, ...imageFields(stringAt(container, 'image')), state, missing: found.missing, hardening: found.hardening, endpoint: ep.value ?? null, endpointHost: hostOf(ep.value), secret: facts.secretName ?? null, upgrader, ready: target.known && found.missing.length === 0 && upgrader.state !== 'disagrees' })
+      const upgrader = {
+        state: upgraders.length === 0 ? 'absent' : theirs.missing.length === 0 ? 'agrees' : 'disagrees',
+        problems: theirs.missing,
+      } as AuditRow['upgrader']
+      rows.push({
+        ...base,
+        ...imageFields(stringAt(container, 'image')),
+        state,
+        missing: found.missing,
+        hardening: found.hardening,
+        endpoint: ep.value ?? null,
+        endpointHost: hostOf(ep.value),
+        secret: facts.secretName ?? null,
+        upgrader,
+        ready: target.known && found.missing.length === 0 && upgrader.state !== 'disagrees',
+      })
       return
     }
     if (res.type === 'helm-values') {
       const root = res.doc.contents as YAMLMap
       const name = stringAt(root, 'delegateName') ?? CHART_DEFAULT_NAME
       const endpointNode = root.get('managerEndpoint', true)
-      const endpoint = isScalar(endpointNode) && endpointNode.value !== null ? String(endpointNode.value) : 'https://app.harness.io'
+      const endpoint =
+        isScalar(endpointNode) && endpointNode.value !== null ? String(endpointNode.value) : 'https://app.harness.io'
       const current = stringAt(lookup(root, ['mTLS']), 'secretName') || undefined
       const secret = options.secretName?.replaceAll('{delegate}', name) ?? current ?? 'client-certificate'
       const target = endpointFor(endpoint, fixed)
@@ -351,21 +470,50 @@ function auditUnit(unit: Unit, inputs: AuditInput[], options: AuditOptions, fixe
       if (target.problem) found.missing.unshift(target.problem)
       const state = stateOf(target.known, found, current !== undefined)
       const enabled = lookup(root, ['upgrader', 'enabled'])
-      const upgrader = { state: isScalar(enabled) && enabled.value === false ? 'absent' : 'chart', problems: [] } as AuditRow['upgrader']
-      rows.push({ ...base, name, ...imageFields(helmImage(root)?.ref), state, missing: found.missing, hardening: found.hardening, endpoint, endpointHost: hostOf(endpoint), secret: current ?? null, upgrader, ready: target.known && found.missing.length === 0 })
+      const upgrader = {
+        state: isScalar(enabled) && enabled.value === false ? 'absent' : 'chart',
+        problems: [],
+      } as AuditRow['upgrader']
+      rows.push({
+        ...base,
+        name,
+        ...imageFields(helmImage(root)?.ref),
+        state,
+        missing: found.missing,
+        hardening: found.hardening,
+        endpoint,
+        endpointHost: hostOf(endpoint),
+        secret: current ?? null,
+        upgrader,
+        ready: target.known && found.missing.length === 0,
+      })
       return
     }
     if (res.type === 'compose') {
-      for (const service of res.delegates) rows.push(composeRow(unit, inputs, res, index, service, options, fixed, grpc))
+      for (const service of res.delegates)
+        rows.push(composeRow(unit, inputs, res, index, service, options, fixed, grpc))
     }
   })
   return rows
 }
 
-function composeRow(unit: Unit, inputs: AuditInput[], res: Resource & { type: 'compose'; upgraders: ComposeService[] }, index: number, s: ComposeService, options: AuditOptions, fixed: string | undefined, grpc: boolean): AuditRow {
+function composeRow(
+  unit: Unit,
+  inputs: AuditInput[],
+  res: Resource & { type: 'compose'; upgraders: ComposeService[] },
+  index: number,
+  s: ComposeService,
+  options: AuditOptions,
+  fixed: string | undefined,
+  grpc: boolean,
+): AuditRow {
   const facts = composeFacts(s)
   const mountPath = options.mountPath ?? facts.mountDir ?? (facts.certEnv ? dirname(facts.certEnv) : '/etc/mtls')
-  const target = endpointFor(facts.passthrough ? undefined : facts.endpoint, fixed, facts.passthrough ? 'the host environment, .env or an env_file' : undefined)
+  const target = endpointFor(
+    facts.passthrough ? undefined : facts.endpoint,
+    fixed,
+    facts.passthrough ? 'the host environment, .env or an env_file' : undefined,
+  )
   const planned = planSubset(unit, [index], mtlsOptions(target.plan, 'client-certificate', mountPath, grpc))
   const prefix = `services.${s.service}.`
   const mine = {
@@ -375,9 +523,13 @@ function composeRow(unit: Unit, inputs: AuditInput[], res: Resource & { type: 'c
   const found = findings(mine, (doc) => doc === index, target.known)
   if (target.problem) found.missing.unshift(target.problem)
   const state = stateOf(target.known, found, facts.any)
-  const upgrader = res.upgraders.length > 0
-    ? { state: 'unsupported' as const, problems: res.upgraders.map((u) => `service ${u.service}: the Docker upgrader has no mTLS settings`) }
-    : { state: 'absent' as const, problems: [] }
+  const upgrader =
+    res.upgraders.length > 0
+      ? {
+          state: 'unsupported' as const,
+          problems: res.upgraders.map((u) => `service ${u.service}: the Docker upgrader has no mTLS settings`),
+        }
+      : { state: 'absent' as const, problems: [] }
   return {
     ...rowBase(unit, inputs, res),
     name: composeDelegateName(s),
@@ -409,13 +561,15 @@ function findings(
   for (const e of planned.edits) {
     if (!mine(e.doc)) continue
     const c = e.change
-    if (!endpointKnown && (ENDPOINT_FIELDS.test(c.path) || ENDPOINT_FIELDS.test(JSON.stringify(c.after ?? '')))) continue
+    if (!endpointKnown && (ENDPOINT_FIELDS.test(c.path) || ENDPOINT_FIELDS.test(JSON.stringify(c.after ?? ''))))
+      continue
     ;(/\.defaultMode$/.test(c.path) ? hardening : missing).push(label(e.doc) + describeChange(c))
   }
   for (const d of planned.diagnostics) {
     if (!mine(d.doc)) continue
     if (d.severity === 'error') missing.push(label(d.doc) + d.message)
-    else if (d.code === 'NOT_CHANGED' && (endpointKnown || !ENDPOINT_FIELDS.test(d.message))) missing.push(label(d.doc) + d.message)
+    else if (d.code === 'NOT_CHANGED' && (endpointKnown || !ENDPOINT_FIELDS.test(d.message)))
+      missing.push(label(d.doc) + d.message)
   }
   return { missing: [...new Set(missing)], hardening: [...new Set(hardening)] }
 }
@@ -427,7 +581,8 @@ function upgraderHostMismatch(unit: Unit, upgraders: number[], endpoint: string)
     const r = unit.resources[i]!
     if (r.type !== 'upgrader-config') continue
     const m = /^\s*managerHost:[ \t]*["']?([^"'\s#]+)/m.exec(r.config.value as string)
-    if (m && m[1] !== endpoint) out.push(`ConfigMap ${r.ref.name ?? ''}: managerHost is ${m[1]}, the delegate uses ${endpoint}`)
+    if (m && m[1] !== endpoint)
+      out.push(`ConfigMap ${r.ref.name ?? ''}: managerHost is ${m[1]}, the delegate uses ${endpoint}`)
   }
   return out
 }

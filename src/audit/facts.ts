@@ -14,18 +14,38 @@ export interface EndpointSource {
   unresolved: boolean
 }
 
-const CERT_ENV = ['DELEGATE_CLIENT_CERTIFICATE_PATH', 'DELEGATE_CLIENT_CERTIFICATE_KEY_PATH', 'CLIENT_CERTIFICATE_PATH', 'CLIENT_CERTIFICATE_KEY_PATH']
+const CERT_ENV = [
+  'DELEGATE_CLIENT_CERTIFICATE_PATH',
+  'DELEGATE_CLIENT_CERTIFICATE_KEY_PATH',
+  'CLIENT_CERTIFICATE_PATH',
+  'CLIENT_CERTIFICATE_KEY_PATH',
+]
 
 /** A ConfigMap key among the audited resources (namespace must match when both are known). */
-function configMapValue(resources: Resource[], name: string, namespace: string | undefined, key: string): { found: boolean; value?: string } {
-  const cm = resources.find((r) => r.ref.kind === 'ConfigMap' && r.ref.name === name && (namespace === undefined || r.ref.namespace === undefined || r.ref.namespace === namespace))
+function configMapValue(
+  resources: Resource[],
+  name: string,
+  namespace: string | undefined,
+  key: string,
+): { found: boolean; value?: string } {
+  const cm = resources.find(
+    (r) =>
+      r.ref.kind === 'ConfigMap' &&
+      r.ref.name === name &&
+      (namespace === undefined || r.ref.namespace === undefined || r.ref.namespace === namespace),
+  )
   if (!cm) return { found: false }
   const v = lookup(cm.doc.contents, ['data', key])
   return isScalar(v) && v.value !== null ? { found: true, value: String(v.value) } : { found: true }
 }
 
 /** A container env var's value: inline, through valueFrom configMapKeyRef, or through envFrom configMapRef. */
-export function containerEnv(resources: Resource[], container: YAMLMap, namespace: string | undefined, name: string): EndpointSource {
+export function containerEnv(
+  resources: Resource[],
+  container: YAMLMap,
+  namespace: string | undefined,
+  name: string,
+): EndpointSource {
   const env = container.get('env', true)
   const entry = findItem(env, 'name', name)
   if (entry) {
@@ -49,21 +69,27 @@ export function containerEnv(resources: Resource[], container: YAMLMap, namespac
       if (!cmName) continue
       const got = configMapValue(resources, cmName, namespace, name)
       if (got.value !== undefined) return { value: got.value, from: `ConfigMap ${cmName}`, unresolved: false }
-      if (!got.found) unseen.push({ name: cmName, optional: lookup(item, ['configMapRef', 'optional'])?.toJSON() === true })
+      if (!got.found)
+        unseen.push({ name: cmName, optional: lookup(item, ['configMapRef', 'optional'])?.toJSON() === true })
     }
   }
   // Name the required ConfigMaps (the chart's own); optional ones (proxy, certificates) only when there is nothing else.
   const named = unseen.some((u) => !u.optional) ? unseen.filter((u) => !u.optional) : unseen
-  if (named.length > 0) return { from: `ConfigMap ${named.map((u) => u.name).join(', ')} (not among the audited files)`, unresolved: true }
+  if (named.length > 0)
+    return { from: `ConfigMap ${named.map((u) => u.name).join(', ')} (not among the audited files)`, unresolved: true }
   return { from: 'missing', unresolved: false }
 }
 
 /** The mTLS pieces a Kubernetes delegate already has. */
-export function podFacts(pod: YAMLMap, container: YAMLMap): { secretName?: string; mountPath?: string; certEnv?: string; any: boolean } {
+export function podFacts(
+  pod: YAMLMap,
+  container: YAMLMap,
+): { secretName?: string; mountPath?: string; certEnv?: string; any: boolean } {
   const volume = findItem(pod.get('volumes', true), 'name', VOLUME_NAME)
   const mount = findItem(container.get('volumeMounts', true), 'name', VOLUME_NAME)
   const env = container.get('env', true)
-  const cert = findItem(env, 'name', 'DELEGATE_CLIENT_CERTIFICATE_PATH') ?? findItem(env, 'name', 'CLIENT_CERTIFICATE_PATH')
+  const cert =
+    findItem(env, 'name', 'DELEGATE_CLIENT_CERTIFICATE_PATH') ?? findItem(env, 'name', 'CLIENT_CERTIFICATE_PATH')
   const certEnv = cert ? stringAt(cert.node, 'value') : undefined
   const out: { secretName?: string; mountPath?: string; certEnv?: string; any: boolean } = {
     any: Boolean(volume || mount || CERT_ENV.some((n) => findItem(env, 'name', n))),
@@ -77,27 +103,55 @@ export function podFacts(pod: YAMLMap, container: YAMLMap): { secretName?: strin
 }
 
 /** The mTLS pieces a compose delegate service already has. */
-export function composeFacts(s: ComposeService): { endpoint?: string; passthrough: boolean; certEnv?: string; certSource?: string; mountDir?: string; any: boolean } {
+export function composeFacts(s: ComposeService): {
+  endpoint?: string
+  passthrough: boolean
+  certEnv?: string
+  certSource?: string
+  mountDir?: string
+  any: boolean
+} {
   const entries = composeEnv(s.node).entries
   const host = entries.find((e) => e.name === 'MANAGER_HOST_AND_PORT')
-  const cert = entries.find((e) => e.name === 'DELEGATE_CLIENT_CERTIFICATE_PATH' || e.name === 'CLIENT_CERTIFICATE_PATH')
+  const cert = entries.find(
+    (e) => e.name === 'DELEGATE_CLIENT_CERTIFICATE_PATH' || e.name === 'CLIENT_CERTIFICATE_PATH',
+  )
   const volumes = composeVolumes(s.node)
-  const certVolume = volumes.find((v) => /\/client\.crt$/.test(v.target)) ?? volumes.find((v) => cert?.value !== undefined && v.target === dirname(cert.value))
-  const out: { endpoint?: string; passthrough: boolean; certEnv?: string; certSource?: string; mountDir?: string; any: boolean } = {
-    passthrough: Boolean(host && (host.value === undefined || /\$\{?[A-Za-z_]/.test(host.value))) || (!host && s.node.has('env_file')),
-    any: Boolean(cert || entries.some((e) => CERT_ENV.includes(e.name)) || volumes.some((v) => /\/client\.(crt|key)$/.test(v.target))),
+  const certVolume =
+    volumes.find((v) => /\/client\.crt$/.test(v.target)) ??
+    volumes.find((v) => cert?.value !== undefined && v.target === dirname(cert.value))
+  const out: {
+    endpoint?: string
+    passthrough: boolean
+    certEnv?: string
+    certSource?: string
+    mountDir?: string
+    any: boolean
+  } = {
+    passthrough:
+      Boolean(host && (host.value === undefined || /\$\{?[A-Za-z_]/.test(host.value))) ||
+      (!host && s.node.has('env_file')),
+    any: Boolean(
+      cert ||
+      entries.some((e) => CERT_ENV.includes(e.name)) ||
+      volumes.some((v) => /\/client\.(crt|key)$/.test(v.target)),
+    ),
   }
   if (host?.value !== undefined) out.endpoint = host.value
   if (cert?.value) out.certEnv = cert.value
   if (certVolume?.source !== undefined) out.certSource = certVolume.source
-  if (certVolume) out.mountDir = /\/client\.crt$/.test(certVolume.target) ? dirname(certVolume.target) : certVolume.target
+  if (certVolume)
+    out.mountDir = /\/client\.crt$/.test(certVolume.target) ? dirname(certVolume.target) : certVolume.target
   return out
 }
 
 export const dirname = (p: string) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) || '/' : p)
 
 /** The pod and delegate container of a Deployment resource. */
-export function podAndContainer(res: Resource & { podPath: (string | number)[]; container: number }): { pod: YAMLMap; container: YAMLMap } {
+export function podAndContainer(res: Resource & { podPath: (string | number)[]; container: number }): {
+  pod: YAMLMap
+  container: YAMLMap
+} {
   const pod = lookup(res.doc.contents, res.podPath) as unknown as YAMLMap
   const containers = pod.get('containers', true)
   const container = (isSeq(containers) ? containers.items[res.container] : undefined) as YAMLMap

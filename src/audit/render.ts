@@ -9,7 +9,19 @@ function nameOf(r: AuditRow): string {
 
 /** One table row per delegate, then what each unfinished one lacks, then the verdict. */
 export function renderAuditText(report: AuditReport): string {
-  const header = ['FILE', 'KIND', 'NAME', 'NAMESPACE', 'IMAGE TAG', 'IMMUTABLE', 'MTLS', 'ENDPOINT HOST', 'SECRET', 'UPGRADER', 'STRICT']
+  const header = [
+    'FILE',
+    'KIND',
+    'NAME',
+    'NAMESPACE',
+    'IMAGE TAG',
+    'IMMUTABLE',
+    'MTLS',
+    'ENDPOINT HOST',
+    'SECRET',
+    'UPGRADER',
+    'STRICT',
+  ]
   const rows = report.delegates.map((r) => [
     r.file,
     r.kind,
@@ -29,7 +41,9 @@ export function renderAuditText(report: AuditReport): string {
     const fmt = (row: string[]) => row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')
     lines.push(fmt(header), ...rows.map(fmt))
   }
-  const details = report.delegates.filter((r) => r.missing.length > 0 || r.hardening.length > 0 || r.upgrader.problems.length > 0)
+  const details = report.delegates.filter(
+    (r) => r.missing.length > 0 || r.hardening.length > 0 || r.upgrader.problems.length > 0,
+  )
   if (details.length > 0) lines.push('')
   for (const r of details) {
     lines.push(`${r.file}: ${r.kind} ${nameOf(r)} (${r.state}):`)
@@ -48,19 +62,32 @@ export function verdict(report: AuditReport): string {
     const n = new Set(report.errors.map((e) => e.file)).size
     return `audit incomplete: ${n} file${n === 1 ? '' : 's'} could not be read or parsed (see the errors above); not ready for STRICT`
   }
-  if (s.delegates === 0) return `no delegates found in ${s.files} file${s.files === 1 ? '' : 's'}: nothing would be refused under STRICT`
+  if (s.delegates === 0)
+    return `no delegates found in ${s.files} file${s.files === 1 ? '' : 's'}: nothing would be refused under STRICT`
   // A delegate is refused for what it lacks; one whose only fault is its upgrader still connects, but stops being upgraded.
   const refused = report.delegates.filter((r) => r.missing.length > 0)
   const count = (st: string) => refused.filter((r) => r.state === st).length
-  const parts = [[count('legacy'), 'legacy'], [count('none'), 'without mTLS'], [count('partial'), 'partial']].filter(([n]) => (n as number) > 0).map(([n, l]) => `${n} ${l}`)
+  const parts = [
+    [count('legacy'), 'legacy'],
+    [count('none'), 'without mTLS'],
+    [count('partial'), 'partial'],
+  ]
+    .filter(([n]) => (n as number) > 0)
+    .map(([n, l]) => `${n} ${l}`)
   if (report.ready) {
-    const note = report.delegates.some((r) => r.hardening.length > 0) ? " (some only lack the key's file mode: run delegate-mtls to set it)" : ''
+    const note = report.delegates.some((r) => r.hardening.length > 0)
+      ? " (some only lack the key's file mode: run delegate-mtls to set it)"
+      : ''
     return `ready for STRICT: all ${s.delegates} delegate${s.delegates === 1 ? '' : 's'} speak mTLS${note}`
   }
   const n = s.upgradersDisagreeing
   const reasons = [
-    refused.length > 0 ? `${refused.length} of ${s.delegates} delegate${s.delegates === 1 ? '' : 's'} would be refused (${parts.join(', ')})` : '',
-    n > 0 ? `${n} upgrader${n === 1 ? ' does' : 's do'} not match ${n === 1 ? 'its' : 'their'} delegate and would be refused` : '',
+    refused.length > 0
+      ? `${refused.length} of ${s.delegates} delegate${s.delegates === 1 ? '' : 's'} would be refused (${parts.join(', ')})`
+      : '',
+    n > 0
+      ? `${n} upgrader${n === 1 ? ' does' : 's do'} not match ${n === 1 ? 'its' : 'their'} delegate and would be refused`
+      : '',
   ]
   return `NOT ready for STRICT: ${reasons.filter(Boolean).join('; ')}`
 }

@@ -84,7 +84,9 @@ export async function parseArgs(argv: string[], env: Record<string, string | und
   let captured = ''
   const parser = yargs(argv)
     .scriptName('delegate-mtls')
-    .usage('Usage: $0 [options] [path|glob ...]\n       $0 secret --cert FILE --key FILE [--ca FILE] [--name S] [-n NS]\n       $0 audit [path|glob ...] [--endpoint URL] [--format json]\n\nMove Harness delegate manifests to mTLS: mount the client certificate Secret, set the\ncertificate env vars, and point the delegate and its upgrader at the mTLS endpoint.\nWith no path, or "-", reads stdin and writes stdout. Directories are searched for *.yaml/*.yml.')
+    .usage(
+      'Usage: $0 [options] [path|glob ...]\n       $0 secret --cert FILE --key FILE [--ca FILE] [--name S] [-n NS]\n       $0 audit [path|glob ...] [--endpoint URL] [--format json]\n\nMove Harness delegate manifests to mTLS: mount the client certificate Secret, set the\ncertificate env vars, and point the delegate and its upgrader at the mTLS endpoint.\nWith no path, or "-", reads stdin and writes stdout. Directories are searched for *.yaml/*.yml.',
+    )
     .command('$0 [paths..]', false as unknown as string)
     .command('secret', 'print the client certificate Secret manifest (validated first)', (y) =>
       y
@@ -94,27 +96,77 @@ export async function parseArgs(argv: string[], env: Record<string, string | und
         .option('name', { type: 'string', default: 'client-certificate', describe: 'Secret name' })
         .option('namespace', { alias: 'n', type: 'string', describe: 'Secret namespace' }),
     )
-    .command('audit [paths..]', 'one row per delegate (manifests, Helm values, compose files): is it ready for STRICT mTLS? exit 1 if any is not', (y) => y)
-    .option('endpoint', { alias: 'e', type: 'string', describe: 'mTLS endpoint https://host[:port] (or env DELEGATE_MTLS_ENDPOINT)' })
-    .option('secret-name', { type: 'string', describe: 'client certificate Secret; may contain {delegate} [default: client-certificate]' })
+    .command(
+      'audit [paths..]',
+      'one row per delegate (manifests, Helm values, compose files): is it ready for STRICT mTLS? exit 1 if any is not',
+      (y) => y,
+    )
+    .option('endpoint', {
+      alias: 'e',
+      type: 'string',
+      describe: 'mTLS endpoint https://host[:port] (or env DELEGATE_MTLS_ENDPOINT)',
+    })
+    .option('secret-name', {
+      type: 'string',
+      describe: 'client certificate Secret; may contain {delegate} [default: client-certificate]',
+    })
     .option('mount-path', { type: 'string', describe: 'where the certificate is mounted [default: /etc/mtls]' })
-    .option('ti-service', { type: 'boolean', default: false, describe: 'also add TI_SERVICE_URL (CI test intelligence)' })
-    .option('grpc-authority', { type: 'boolean', default: true, describe: 'set GRPC_AUTHORITY_MODIFICATION_DISABLED="true" (--no-grpc-authority leaves it out)' })
+    .option('ti-service', {
+      type: 'boolean',
+      default: false,
+      describe: 'also add TI_SERVICE_URL (CI test intelligence)',
+    })
+    .option('grpc-authority', {
+      type: 'boolean',
+      default: true,
+      describe: 'set GRPC_AUTHORITY_MODIFICATION_DISABLED="true" (--no-grpc-authority leaves it out)',
+    })
     .option('write', { alias: 'w', type: 'boolean', default: false, describe: 'rewrite files in place (atomic)' })
-    .option('check', { alias: 'c', type: 'boolean', default: false, describe: 'change nothing; exit 1 if any file needs migrating, listing them' })
-    .option('list-different', { alias: 'l', type: 'boolean', default: false, describe: 'print only the paths that would change; exit 1 if any' })
+    .option('check', {
+      alias: 'c',
+      type: 'boolean',
+      default: false,
+      describe: 'change nothing; exit 1 if any file needs migrating, listing them',
+    })
+    .option('list-different', {
+      alias: 'l',
+      type: 'boolean',
+      default: false,
+      describe: 'print only the paths that would change; exit 1 if any',
+    })
     .option('diff', { type: 'boolean', default: false, describe: 'print a unified diff of what would change' })
     .option('out-dir', { type: 'string', describe: 'write migrated copies under DIR, mirroring relative paths' })
-    .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'report format (json: one object on stdout)' })
-    .option('keep-going', { type: 'boolean', default: false, describe: 'with --write: write the files that could be migrated even if others failed (still exit 2)' })
+    .option('format', {
+      choices: ['text', 'json'] as const,
+      default: 'text' as const,
+      describe: 'report format (json: one object on stdout)',
+    })
+    .option('keep-going', {
+      type: 'boolean',
+      default: false,
+      describe: 'with --write: write the files that could be migrated even if others failed (still exit 2)',
+    })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print only errors' })
     .option('max-bytes', { type: 'number', describe: 'refuse inputs larger than this [default: 8 MiB]' })
-    .option('cert', { type: 'string', describe: 'client certificate PEM: validate it and add the Secret to the output' })
+    .option('cert', {
+      type: 'string',
+      describe: 'client certificate PEM: validate it and add the Secret to the output',
+    })
     .option('key', { type: 'string', describe: 'private key PEM for --cert' })
     .option('ca', { type: 'string', describe: 'CA certificate that must have issued --cert' })
-    .option('cert-path', { type: 'string', describe: 'docker-compose: host path of the client certificate to bind-mount [default: ./client.crt]' })
-    .option('key-path', { type: 'string', describe: 'docker-compose: host path of the client key to bind-mount [default: ./client.key]' })
-    .option('revert', { type: 'boolean', default: false, describe: 'undo the migration: --endpoint is then the original non-mTLS URL (e.g. https://app.harness.io)' })
+    .option('cert-path', {
+      type: 'string',
+      describe: 'docker-compose: host path of the client certificate to bind-mount [default: ./client.crt]',
+    })
+    .option('key-path', {
+      type: 'string',
+      describe: 'docker-compose: host path of the client key to bind-mount [default: ./client.key]',
+    })
+    .option('revert', {
+      type: 'boolean',
+      default: false,
+      describe: 'undo the migration: --endpoint is then the original non-mTLS URL (e.g. https://app.harness.io)',
+    })
     .epilog(EPILOG)
     .env(false)
     .strict()
@@ -134,7 +186,14 @@ export async function parseArgs(argv: string[], env: Record<string, string | und
   if (parsed.version) return { command: 'version', text: '' }
   const a = parsed as Record<string, unknown>
   if ((a._ as unknown[])[0] === 'secret') {
-    return { command: 'secret', cert: a.cert as string, key: a.key as string, ca: a.ca as string | undefined, name: a.name as string, namespace: a.namespace as string | undefined }
+    return {
+      command: 'secret',
+      cert: a.cert as string,
+      key: a.key as string,
+      ca: a.ca as string | undefined,
+      name: a.name as string,
+      namespace: a.namespace as string | undefined,
+    }
   }
   if ((a._ as unknown[])[0] === 'audit') return auditArgs(argv, a)
   if (a.revert === true) checkRevertArgs(a)
@@ -155,7 +214,8 @@ export async function parseArgs(argv: string[], env: Record<string, string | und
   }
   if (endpoint !== undefined && endpoint !== '') out.endpoint = endpoint
   if (a.revert === true) out.revert = true
-  for (const k of ['secretName', 'mountPath', 'outDir', 'cert', 'key', 'ca', 'certPath', 'keyPath'] as const) if (typeof a[k] === 'string') out[k] = a[k] as string
+  for (const k of ['secretName', 'mountPath', 'outDir', 'cert', 'key', 'ca', 'certPath', 'keyPath'] as const)
+    if (typeof a[k] === 'string') out[k] = a[k] as string
   if (typeof a.maxBytes === 'number') {
     if (!(a.maxBytes > 0)) throw new UsageError('--max-bytes must be a positive number')
     out.maxBytes = a.maxBytes
@@ -165,15 +225,41 @@ export async function parseArgs(argv: string[], env: Record<string, string | und
 
 /** `--revert` takes only the URL to go back to: the options that shape what the migration adds make no sense with it. */
 function checkRevertArgs(a: Record<string, unknown>): void {
-  if (typeof a.endpoint !== 'string' || a.endpoint === '') throw new UsageError('--revert needs --endpoint URL: the non-mTLS endpoint to go back to, e.g. --revert --endpoint https://app.harness.io')
-  const flags: [string, boolean][] = [['--secret-name', a.secretName !== undefined], ['--mount-path', a.mountPath !== undefined], ['--ti-service', a.tiService === true], ['--cert', a.cert !== undefined], ['--key', a.key !== undefined], ['--ca', a.ca !== undefined], ['--cert-path', a.certPath !== undefined], ['--key-path', a.keyPath !== undefined]]
+  if (typeof a.endpoint !== 'string' || a.endpoint === '')
+    throw new UsageError(
+      '--revert needs --endpoint URL: the non-mTLS endpoint to go back to, e.g. --revert --endpoint https://app.harness.io',
+    )
+  const flags: [string, boolean][] = [
+    ['--secret-name', a.secretName !== undefined],
+    ['--mount-path', a.mountPath !== undefined],
+    ['--ti-service', a.tiService === true],
+    ['--cert', a.cert !== undefined],
+    ['--key', a.key !== undefined],
+    ['--ca', a.ca !== undefined],
+    ['--cert-path', a.certPath !== undefined],
+    ['--key-path', a.keyPath !== undefined],
+  ]
   const bad = flags.filter(([, on]) => on).map(([f]) => f)
-  if (bad.length > 0) throw new UsageError(`--revert removes what the migration added: ${bad.join(', ')} cannot be used with it`)
+  if (bad.length > 0)
+    throw new UsageError(`--revert removes what the migration added: ${bad.join(', ')} cannot be used with it`)
 }
 
 /** The audit reads and reports only: the migration's mode and Secret options make no sense with it. */
 function auditArgs(argv: string[], a: Record<string, unknown>): AuditArgs {
-  const flags: [string, boolean][] = [['--write', a.write === true], ['--check', a.check === true], ['--list-different', a.listDifferent === true], ['--diff', a.diff === true], ['--out-dir', a.outDir !== undefined], ['--keep-going', a.keepGoing === true], ['--cert', a.cert !== undefined], ['--key', a.key !== undefined], ['--ca', a.ca !== undefined], ['--ti-service', a.tiService === true], ['--cert-path', a.certPath !== undefined], ['--key-path', a.keyPath !== undefined]]
+  const flags: [string, boolean][] = [
+    ['--write', a.write === true],
+    ['--check', a.check === true],
+    ['--list-different', a.listDifferent === true],
+    ['--diff', a.diff === true],
+    ['--out-dir', a.outDir !== undefined],
+    ['--keep-going', a.keepGoing === true],
+    ['--cert', a.cert !== undefined],
+    ['--key', a.key !== undefined],
+    ['--ca', a.ca !== undefined],
+    ['--ti-service', a.tiService === true],
+    ['--cert-path', a.certPath !== undefined],
+    ['--key-path', a.keyPath !== undefined],
+  ]
   const bad = flags.filter(([, on]) => on).map(([f]) => f)
   if (bad.length > 0) throw new UsageError(`audit only reads and reports: ${bad.join(', ')} cannot be used with it`)
   const out: AuditArgs = {
@@ -182,7 +268,8 @@ function auditArgs(argv: string[], a: Record<string, unknown>): AuditArgs {
     grpcAuthority: a.grpcAuthority as boolean,
     format: a.format as 'text' | 'json',
   }
-  for (const k of ['endpoint', 'secretName', 'mountPath'] as const) if (typeof a[k] === 'string' && a[k] !== '') out[k] = a[k] as string
+  for (const k of ['endpoint', 'secretName', 'mountPath'] as const)
+    if (typeof a[k] === 'string' && a[k] !== '') out[k] = a[k] as string
   if (typeof a.maxBytes === 'number') {
     if (!(a.maxBytes > 0)) throw new UsageError('--max-bytes must be a positive number')
     out.maxBytes = a.maxBytes

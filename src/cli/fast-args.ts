@@ -7,19 +7,48 @@ import type { MigrateArgs } from './args.js'
 // answers, yargs gives the same answer.
 
 const STRINGS: Record<string, keyof MigrateArgs> = {
-  endpoint: 'endpoint', e: 'endpoint', 'secret-name': 'secretName', 'mount-path': 'mountPath', 'out-dir': 'outDir',
-  cert: 'cert', key: 'key', ca: 'ca', 'cert-path': 'certPath', 'key-path': 'keyPath', format: 'format', 'max-bytes': 'maxBytes',
+  endpoint: 'endpoint',
+  e: 'endpoint',
+  'secret-name': 'secretName',
+  'mount-path': 'mountPath',
+  'out-dir': 'outDir',
+  cert: 'cert',
+  key: 'key',
+  ca: 'ca',
+  'cert-path': 'certPath',
+  'key-path': 'keyPath',
+  format: 'format',
+  'max-bytes': 'maxBytes',
 }
 const BOOLEANS: Record<string, keyof MigrateArgs> = {
-  'ti-service': 'tiService', 'grpc-authority': 'grpcAuthority', write: 'write', w: 'write', check: 'check', c: 'check',
-  'list-different': 'listDifferent', l: 'listDifferent', diff: 'diff', 'keep-going': 'keepGoing', quiet: 'quiet', q: 'quiet',
+  'ti-service': 'tiService',
+  'grpc-authority': 'grpcAuthority',
+  write: 'write',
+  w: 'write',
+  check: 'check',
+  c: 'check',
+  'list-different': 'listDifferent',
+  l: 'listDifferent',
+  diff: 'diff',
+  'keep-going': 'keepGoing',
+  quiet: 'quiet',
+  q: 'quiet',
 }
 
 /** The migrate arguments of a plain command line, or undefined when yargs must decide. */
 export function fastParseArgs(argv: string[], env: Record<string, string | undefined>): MigrateArgs | undefined {
   const out: MigrateArgs = {
-    command: 'migrate', paths: [], tiService: false, grpcAuthority: true, write: false, check: false,
-    listDifferent: false, diff: false, format: 'text', keepGoing: false, quiet: false,
+    command: 'migrate',
+    paths: [],
+    tiService: false,
+    grpcAuthority: true,
+    write: false,
+    check: false,
+    listDifferent: false,
+    diff: false,
+    format: 'text',
+    keepGoing: false,
+    quiet: false,
   }
   const seen = new Set<string>()
   for (let i = 0; i < argv.length; i++) {

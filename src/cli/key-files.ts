@@ -14,7 +14,8 @@ export const holdsKey = (r: FileResult, output?: string) =>
   (output !== undefined && textHoldsKey(output))
 
 /** A PEM private key, or Secret data under `client.key`/`client.crt`/`tls.key` that is not a placeholder (conservative). */
-export const textHoldsKey = (text: string) => PEM_KEY.test(text) || (mayHoldSecretData(text) && redactSecretData(text) !== text)
+export const textHoldsKey = (text: string) =>
+  PEM_KEY.test(text) || (mayHoldSecretData(text) && redactSecretData(text) !== text)
 
 const PEM_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/
 
@@ -38,7 +39,7 @@ export function mayHoldSecretData(text: string): boolean {
   }
   // A window of 40 characters, read from its end: the first one that is not base64 rules out every
   // window that holds it, so the next starts just past it (most text is read about one character in 20).
-  for (let start = 0; start + BASE64_RUN <= text.length; ) {
+  for (let start = 0; start + BASE64_RUN <= text.length;) {
     let i = start + BASE64_RUN - 1
     while (i >= start && isBase64(text.charCodeAt(i))) i--
     if (i < start) return true
@@ -47,7 +48,8 @@ export function mayHoldSecretData(text: string): boolean {
   return false
 }
 
-const isBase64 = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 43 || c === 47
+const isBase64 = (c: number) =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 43 || c === 47
 
 const SECRET_KEY_NAMES = ['client.key', 'client.crt', 'tls.key']
 const BASE64_RUN = 40
@@ -55,8 +57,15 @@ const BASE64_RUN = 40
 /** A private key committed to git is a leak waiting to happen: say so, and what GitOps repos use instead. */
 export async function warnIfInGitTree(abs: string, shown: string, io: Io): Promise<void> {
   for (let dir = dirname(abs); ; dir = dirname(dir)) {
-    if (await fsp.stat(join(dir, '.git')).then(() => true, () => false)) {
-      io.stderr.write(`${shown}: warning: this file now holds a private key and is inside a git work tree (${dir}); do not commit it — in GitOps repos use Sealed Secrets or External Secrets for the client certificate Secret\n`)
+    if (
+      await fsp.stat(join(dir, '.git')).then(
+        () => true,
+        () => false,
+      )
+    ) {
+      io.stderr.write(
+        `${shown}: warning: this file now holds a private key and is inside a git work tree (${dir}); do not commit it — in GitOps repos use Sealed Secrets or External Secrets for the client certificate Secret\n`,
+      )
       return
     }
     if (dirname(dir) === dir) return

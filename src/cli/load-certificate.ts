@@ -13,7 +13,9 @@ async function readPem(io: Io, file: string, what: string): Promise<Buffer> {
   try {
     return await fsp.readFile(resolve(io.cwd, file))
   } catch (e) {
-    throw new UsageError(`cannot read the ${what} ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`)
+    throw new UsageError(
+      `cannot read the ${what} ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+    )
   }
 }
 
@@ -22,12 +24,17 @@ async function readPem(io: Io, file: string, what: string): Promise<Buffer> {
  * stderr. Returns the PEMs, or the diagnostics' verdict: undefined when no certificate was given,
  * `false` when a check failed (exit 2). Messages name files, never their content.
  */
-export async function loadCertificate(files: CertificateFiles, io: Io, quiet = false): Promise<{ certPem: string; keyPem: string } | undefined | false> {
+export async function loadCertificate(
+  files: CertificateFiles,
+  io: Io,
+  quiet = false,
+): Promise<{ certPem: string; keyPem: string } | undefined | false> {
   if (files.cert === undefined && files.key === undefined) {
     if (files.ca !== undefined) throw new UsageError('--ca checks the client certificate: give --cert and --key too')
     return undefined
   }
-  if (files.cert === undefined || files.key === undefined) throw new UsageError('--cert and --key go together: the Secret needs both the certificate and its key')
+  if (files.cert === undefined || files.key === undefined)
+    throw new UsageError('--cert and --key go together: the Secret needs both the certificate and its key')
   const [certBytes, keyBytes, caBytes] = await Promise.all([
     readPem(io, files.cert, 'certificate'),
     readPem(io, files.key, 'key'),
@@ -37,13 +44,27 @@ export async function loadCertificate(files: CertificateFiles, io: Io, quiet = f
   const keyPem = keyBytes.toString('utf8')
   const caPem = caBytes?.toString('utf8')
   const { checkClientCertificate } = await import('../secret/check-certificate.js')
-  const check = checkClientCertificate({ certPem, keyPem, certFile: files.cert, keyFile: files.key, ...(caPem === undefined ? {} : { caPem, caFile: files.ca! }) })
+  const check = checkClientCertificate({
+    certPem,
+    keyPem,
+    certFile: files.cert,
+    keyFile: files.key,
+    ...(caPem === undefined ? {} : { caPem, caFile: files.ca! }),
+  })
   // The Secret holds the base64 of the files as given (like kubectl --from-file). A PEM file whose text around the
   // blocks is not UTF-8 would not survive the round trip through a string: refuse it rather than encode other bytes.
   if (check.errors.length === 0) {
-    for (const [file, bytes, text] of [[files.cert, certBytes, certPem], [files.key, keyBytes, keyPem]] as const) {
+    for (const [file, bytes, text] of [
+      [files.cert, certBytes, certPem],
+      [files.key, keyBytes, keyPem],
+    ] as const) {
       if (!Buffer.from(text, 'utf8').equals(bytes)) {
-        check.errors.push({ code: 'CERT', severity: 'error', file, message: `${file} holds bytes that are not UTF-8 text outside its PEM blocks; the Secret holds the file as given, so remove that text (the PEM blocks alone are enough)` })
+        check.errors.push({
+          code: 'CERT',
+          severity: 'error',
+          file,
+          message: `${file} holds bytes that are not UTF-8 text outside its PEM blocks; the Secret holds the file as given, so remove that text (the PEM blocks alone are enough)`,
+        })
       }
     }
   }

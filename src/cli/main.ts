@@ -11,7 +11,11 @@ declare const __VERSION__: string | undefined
  * so tests run it in-process. `onLoad` hears which command's code is about to be loaded (the bin
  * keys its code cache on it).
  */
-export async function main(argv: string[], io: Io, onLoad?: (command: 'migrate' | 'secret' | 'audit') => void): Promise<0 | 1 | 2> {
+export async function main(
+  argv: string[],
+  io: Io,
+  onLoad?: (command: 'migrate' | 'secret' | 'audit') => void,
+): Promise<0 | 1 | 2> {
   try {
     const args = fastParseArgs(argv, io.env) ?? (await parseArgs(argv, io.env))
     switch (args.command) {
@@ -46,7 +50,9 @@ export async function main(argv: string[], io: Io, onLoad?: (command: 'migrate' 
       return 2
     }
     const detail = e instanceof InternalError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e)
-    io.stderr.write(`delegate-mtls: ${e instanceof Error && /^cannot write/.test(e.message) ? e.message : `internal error: ${detail}`}\n`)
+    io.stderr.write(
+      `delegate-mtls: ${e instanceof Error && /^cannot write/.test(e.message) ? e.message : `internal error: ${detail}`}\n`,
+    )
     return 2
   }
 }

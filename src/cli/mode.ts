@@ -6,17 +6,31 @@ import type { MigrateArgs } from './args.js'
 export type Mode = 'stdout' | 'write' | 'check' | 'list' | 'diff' | 'out-dir'
 
 /** True when the input is standard input: no path, or `-`. */
-export const readsStdin = (args: MigrateArgs) => args.paths.length === 0 || (args.paths.length === 1 && args.paths[0] === '-')
+export const readsStdin = (args: MigrateArgs) =>
+  args.paths.length === 0 || (args.paths.length === 1 && args.paths[0] === '-')
 
 /** The sink the flags ask for; usage errors for combinations that cannot work. `inputs`: how many inputs there are. */
 export function modeOf(args: MigrateArgs, inputs: number, stdin: boolean): Mode {
-  const chosen = [args.write && 'write', args.check && 'check', args.listDifferent && !args.write && 'list', args.diff && 'diff', args.outDir !== undefined && 'out-dir'].filter(Boolean) as Mode[]
-  if (chosen.length > 1) throw new UsageError(`choose one of --write, --check, --list-different, --diff, --out-dir (got ${chosen.map((m) => `--${m === 'list' ? 'list-different' : m}`).join(' and ')})`)
+  const chosen = [
+    args.write && 'write',
+    args.check && 'check',
+    args.listDifferent && !args.write && 'list',
+    args.diff && 'diff',
+    args.outDir !== undefined && 'out-dir',
+  ].filter(Boolean) as Mode[]
+  if (chosen.length > 1)
+    throw new UsageError(
+      `choose one of --write, --check, --list-different, --diff, --out-dir (got ${chosen.map((m) => `--${m === 'list' ? 'list-different' : m}`).join(' and ')})`,
+    )
   const mode = chosen[0] ?? 'stdout'
-  if (stdin && (mode === 'write' || mode === 'out-dir')) throw new UsageError(`--${mode} needs file paths; standard input can only be printed, checked or diffed`)
-  if (mode === 'stdout' && inputs > 1) throw new UsageError('several files need a mode: --write, --check, --list-different, --diff or --out-dir')
+  if (stdin && (mode === 'write' || mode === 'out-dir'))
+    throw new UsageError(`--${mode} needs file paths; standard input can only be printed, checked or diffed`)
+  if (mode === 'stdout' && inputs > 1)
+    throw new UsageError('several files need a mode: --write, --check, --list-different, --diff or --out-dir')
   if (args.format === 'json' && (mode === 'stdout' || mode === 'diff')) {
-    throw new UsageError(`--format json prints the report on stdout, where ${mode === 'diff' ? 'the diff' : 'the migrated manifest'} would go: use it with --check, --list-different, --write or --out-dir`)
+    throw new UsageError(
+      `--format json prints the report on stdout, where ${mode === 'diff' ? 'the diff' : 'the migrated manifest'} would go: use it with --check, --list-different, --write or --out-dir`,
+    )
   }
   return mode
 }
@@ -26,7 +40,10 @@ export function modeOf(args: MigrateArgs, inputs: number, stdin: boolean): Mode 
  * mistyped command fails fast. Throws UsageError.
  */
 export function precheckMigrate(args: MigrateArgs): void {
-  if (!args.endpoint) throw new UsageError('--endpoint is required (or set DELEGATE_MTLS_ENDPOINT), e.g. --endpoint https://acme.harness.io:8443')
+  if (!args.endpoint)
+    throw new UsageError(
+      '--endpoint is required (or set DELEGATE_MTLS_ENDPOINT), e.g. --endpoint https://acme.harness.io:8443',
+    )
   if (!args.revert) normalizeEndpoint(args.endpoint) // --revert: checked later, as the URL to go back to
   const stdin = readsStdin(args)
   if (!stdin && args.paths.includes('-')) throw new UsageError('"-" (standard input) cannot be mixed with file paths')

@@ -50,8 +50,17 @@ export function planText(name: string, text: string, settings: PlanSettings): Pl
   const warnings = r.diagnostics.filter((d) => d.severity === 'warning')
   const keep = settings.keepText
   const changed = r.output !== text
-  const result: FileResult = { path: name, status: statusOf(r.status), unresolved: r.unresolved, written: false, changes: r.changes, warnings, errors }
-  const decide = result.status !== 'error' && (settings.keyFiles === 'all' || (settings.keyFiles === 'changed' && changed))
+  const result: FileResult = {
+    path: name,
+    status: statusOf(r.status),
+    unresolved: r.unresolved,
+    written: false,
+    changes: r.changes,
+    warnings,
+    errors,
+  }
+  const decide =
+    result.status !== 'error' && (settings.keyFiles === 'all' || (settings.keyFiles === 'changed' && changed))
   return {
     input: keep && settings.keepInput !== false ? text : '',
     output: keep ? r.output : '',
@@ -128,11 +137,17 @@ export async function planInWorkers(
   const started: InstanceType<typeof Worker>[] = []
   const workers = Array.from({ length: threads - 1 }, () => {
     return new Promise<void>((resolve, reject) => {
-      const worker = new Worker(url, { argv: [PLAN_WORKER_ARG], workerData: { [WORKER_TAG]: true, ...input }, execArgv: fromSource ? ['--import', 'tsx'] : [] })
+      const worker = new Worker(url, {
+        argv: [PLAN_WORKER_ARG],
+        workerData: { [WORKER_TAG]: true, ...input },
+        execArgv: fromSource ? ['--import', 'tsx'] : [],
+      })
       started.push(worker)
       worker.on('message', (msg: { i: number; planned: Planned }) => done(msg.i, msg.planned))
       worker.on('error', reject)
-      worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a planning worker exited with code ${code}`))))
+      worker.on('exit', (code) =>
+        code === 0 ? resolve() : reject(new Error(`a planning worker exited with code ${code}`)),
+      )
     })
   })
   // The main thread plans too, between turns of its event loop (worker results, writes being staged).
@@ -150,7 +165,8 @@ export async function planInWorkers(
     await Promise.allSettled([here, ...started.map((w) => w.terminate())])
     throw err
   }
-  for (let i = 0; i < jobs.length; i++) if (results[i] === undefined) throw new Error(`no plan came back for ${jobs[i]!.file}`)
+  for (let i = 0; i < jobs.length; i++)
+    if (results[i] === undefined) throw new Error(`no plan came back for ${jobs[i]!.file}`)
   return results
 }
 

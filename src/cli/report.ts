@@ -36,7 +36,12 @@ const REVERT_LABEL: Record<FileResult['status'], [done: string, planned: string]
   error: ['error', 'error'],
 }
 export type Verb = 'migrate' | 'revert'
-const COLOR: Record<FileResult['status'], keyof Paint> = { migrated: 'green', 'already-mtls': 'dim', 'no-delegate': 'dim', error: 'red' }
+const COLOR: Record<FileResult['status'], keyof Paint> = {
+  migrated: 'green',
+  'already-mtls': 'dim',
+  'no-delegate': 'dim',
+  error: 'red',
+}
 
 const plain: Paint = { green: String, yellow: String, red: String, dim: String, cyan: String, bold: String }
 
@@ -48,9 +53,11 @@ export function fileLine(r: FileResult, planned: boolean, paint: Paint = plain, 
   const label = (verb === 'revert' ? REVERT_LABEL : LABEL)[r.status][planned ? 1 : 0]
   const color = r.status === 'migrated' && planned ? 'yellow' : COLOR[r.status]
   const detail =
-    r.status === 'migrated' ? ` (${r.changes.length} change${r.changes.length === 1 ? '' : 's'})`
-    : r.status === 'error' ? `: ${r.errors[0]?.message ?? 'failed'}`
-    : ''
+    r.status === 'migrated'
+      ? ` (${r.changes.length} change${r.changes.length === 1 ? '' : 's'})`
+      : r.status === 'error'
+        ? `: ${r.errors[0]?.message ?? 'failed'}`
+        : ''
   const unresolved = r.unresolved ? ' — a value outside this file must be changed too' : ''
   return `${r.path}: ${paint[color](label)}${detail}${unresolved}`
 }
@@ -87,7 +94,15 @@ export function jsonReport(results: FileResult[], mode: ReportMode): string {
   const report = {
     version: 1,
     mode,
-    files: results.map((r) => ({ path: r.path, status: r.status, unresolved: r.unresolved, written: r.written, changes: r.changes, warnings: r.warnings, errors: r.errors })),
+    files: results.map((r) => ({
+      path: r.path,
+      status: r.status,
+      unresolved: r.unresolved,
+      written: r.written,
+      changes: r.changes,
+      warnings: r.warnings,
+      errors: r.errors,
+    })),
     summary: {
       files: results.length,
       migrated: count('migrated'),

@@ -2,7 +2,18 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
 // node:fs's promises, reached when first used: a run that writes nothing never loads them.
 import { promises as fsp } from 'node:fs'
 import { UsageError, type Diagnostic } from '../errors.js'
-import { DEFAULT_MAX_BYTES, STDIN_NAME, expandPaths, readStdin, stageFileAtomic, syncDirectory, cleanStaleTempFiles, describeFsError, ioDiagnostic, type StagedWrite } from '../io/index.js'
+import {
+  DEFAULT_MAX_BYTES,
+  STDIN_NAME,
+  expandPaths,
+  readStdin,
+  stageFileAtomic,
+  syncDirectory,
+  cleanStaleTempFiles,
+  describeFsError,
+  ioDiagnostic,
+  type StagedWrite,
+} from '../io/index.js'
 import { resolveOptions } from '../pipeline/migrate.js'
 import { normalizeRevertEndpoint } from '../pipeline/revert.js'
 import type { MigrateArgs } from './args.js'
@@ -11,7 +22,15 @@ import { diagnosticsText, fileLine, jsonReport, summaryLine, type FileResult, ty
 import { Progress, stderrPaint } from './style.js'
 import { modeOf, type Mode } from './mode.js'
 import { unifiedDiff } from './unified-diff.js'
-import { PARALLEL_THRESHOLD, planFileSync, planInWorkers, planText, readError, type Planned, type PlanSettings } from './plan-files.js'
+import {
+  PARALLEL_THRESHOLD,
+  planFileSync,
+  planInWorkers,
+  planText,
+  readError,
+  type Planned,
+  type PlanSettings,
+} from './plan-files.js'
 import { loadCertificate } from './load-certificate.js'
 import { warnIfInGitTree } from './key-files.js'
 import { SHORT_RUN_BYTES, planPaused, shortRunBytes } from './short-run.js'
@@ -20,8 +39,15 @@ import { redactSecretData } from '../secret/render-secret.js'
 
 /** The migrate command: plan every input, then hand the results to one sink. Returns the exit code. */
 export async function runMigrate(args: MigrateArgs, io: Io): Promise<0 | 1 | 2> {
-  if (!args.endpoint) throw new UsageError('--endpoint is required (or set DELEGATE_MTLS_ENDPOINT), e.g. --endpoint https://acme.harness.io:8443')
-  const opts: Parameters<typeof resolveOptions>[0] = { endpoint: args.endpoint, tiService: args.tiService, grpcAuthority: args.grpcAuthority }
+  if (!args.endpoint)
+    throw new UsageError(
+      '--endpoint is required (or set DELEGATE_MTLS_ENDPOINT), e.g. --endpoint https://acme.harness.io:8443',
+    )
+  const opts: Parameters<typeof resolveOptions>[0] = {
+    endpoint: args.endpoint,
+    tiService: args.tiService,
+    grpcAuthority: args.grpcAuthority,
+  }
   if (args.secretName !== undefined) opts.secretName = args.secretName
   if (args.mountPath !== undefined) opts.mountPath = args.mountPath
   if (args.certPath !== undefined) opts.certPath = args.certPath
@@ -40,8 +66,13 @@ export async function runMigrate(args: MigrateArgs, io: Io): Promise<0 | 1 | 2> 
     const reporting = mode === 'check' || mode === 'list'
     const keyFiles = mode === 'write' ? 'changed' : mode === 'out-dir' ? 'all' : undefined
     return {
-      options, maxBytes, verify: !reporting, keepText: !reporting, keepInput: mode === 'diff',
-      ...(keyFiles === undefined ? {} : { keyFiles }), ...(revertTo === undefined ? {} : { revertTo }),
+      options,
+      maxBytes,
+      verify: !reporting,
+      keepText: !reporting,
+      keepInput: mode === 'diff',
+      ...(keyFiles === undefined ? {} : { keyFiles }),
+      ...(revertTo === undefined ? {} : { revertTo }),
     }
   }
   const stdin = args.paths.length === 0 || (args.paths.length === 1 && args.paths[0] === '-')
@@ -55,12 +86,20 @@ export async function runMigrate(args: MigrateArgs, io: Io): Promise<0 | 1 | 2> 
     const read = await readStdin(io.stdin, maxBytes)
     const settings = planSettings(mode)
     const short = 'text' in read && read.text.length <= SHORT_RUN_BYTES
-    planned.push(await planPaused(short, () => ('error' in read ? readError(STDIN_NAME, read.error) : planText(STDIN_NAME, read.text, settings))))
+    planned.push(
+      await planPaused(short, () =>
+        'error' in read ? readError(STDIN_NAME, read.error) : planText(STDIN_NAME, read.text, settings),
+      ),
+    )
   } else {
     const { files, errors } = await expandPaths(args.paths, io.cwd)
     mode = modeOf(args, files.length + errors.length, false)
     for (const e of errors) planned.push(readError(e.file ?? args.paths.join(' '), e))
-    const progress = Progress.create(io, { quiet: args.quiet, total: files.length, label: mode === 'check' || mode === 'list' ? 'checking' : 'planning' })
+    const progress = Progress.create(io, {
+      quiet: args.quiet,
+      total: files.length,
+      label: mode === 'check' || mode === 'list' ? 'checking' : 'planning',
+    })
     const settings = planSettings(mode)
     // --write stages each file's temp file (written, fsynced) as soon as its plan is in, while the
     // rest are planned; none is renamed before every file is planned and every temp file staged. A plan
@@ -107,7 +146,13 @@ export async function runMigrate(args: MigrateArgs, io: Io): Promise<0 | 1 | 2> 
   }
 }
 
-async function finish(args: MigrateArgs, io: Io, mode: Mode, planned: Planned[], staging: Staging | undefined): Promise<0 | 1 | 2> {
+async function finish(
+  args: MigrateArgs,
+  io: Io,
+  mode: Mode,
+  planned: Planned[],
+  staging: Staging | undefined,
+): Promise<0 | 1 | 2> {
   const results = planned.map((p) => p.result)
   const checking = mode === 'check' || mode === 'list'
   const verb = args.revert ? 'revert' : 'migrate'
@@ -147,29 +192,54 @@ async function finish(args: MigrateArgs, io: Io, mode: Mode, planned: Planned[],
   if (args.format === 'json') {
     io.stdout.write(jsonReport(results, REPORT_MODE[mode as keyof typeof REPORT_MODE] ?? 'check'))
   } else if (mode === 'list' || (mode === 'write' && args.listDifferent)) {
-    sayAll((mode === 'list' ? needs : results.filter((x) => x.written)).map((r) => r.path), io.stdout)
+    sayAll(
+      (mode === 'list' ? needs : results.filter((x) => x.written)).map((r) => r.path),
+      io.stdout,
+    )
   } else if (mode === 'check') {
-    sayAll(needs.map((r) => fileLine(r, true, undefined, verb)), io.stdout)
+    sayAll(
+      needs.map((r) => fileLine(r, true, undefined, verb)),
+      io.stdout,
+    )
     if (!args.quiet) {
       say(summaryLine(results, true, verb))
       if (needs.length > 0 && !failed) say('run with --write to migrate them')
     }
   } else if ((mode === 'write' || mode === 'out-dir') && !args.quiet) {
-    sayAll(results.map((r) => fileLine(r, refused || (r.status === 'migrated' && !r.written && mode === 'write'), paint, verb)))
+    sayAll(
+      results.map((r) =>
+        fileLine(r, refused || (r.status === 'migrated' && !r.written && mode === 'write'), paint, verb),
+      ),
+    )
     say(summaryLine(results, refused, verb))
   }
   if (refused) {
-    say(writeFailed
-      ? 'nothing was written: a file could not be written, so every file was left as it was'
-      : 'nothing was written: fix the errors above first (or use --keep-going to write the files that could be migrated)')
+    say(
+      writeFailed
+        ? 'nothing was written: a file could not be written, so every file was left as it was'
+        : 'nothing was written: fix the errors above first (or use --keep-going to write the files that could be migrated)',
+    )
   }
   if (failed) return 2
   return checking && needs.length > 0 ? 1 : 0
 }
 
-const EMPTY: FileResult = { path: '', status: 'error', unresolved: false, written: false, changes: [], warnings: [], errors: [] }
+const EMPTY: FileResult = {
+  path: '',
+  status: 'error',
+  unresolved: false,
+  written: false,
+  changes: [],
+  warnings: [],
+  errors: [],
+}
 
-const REPORT_MODE = { write: 'write', check: 'check', list: 'list-different', 'out-dir': 'out-dir' } as const satisfies Partial<Record<Mode, ReportMode>>
+const REPORT_MODE = {
+  write: 'write',
+  check: 'check',
+  list: 'list-different',
+  'out-dir': 'out-dir',
+} as const satisfies Partial<Record<Mode, ReportMode>>
 
 interface Job {
   /** The file's place in the report: renames go in this order. */
@@ -226,7 +296,8 @@ class Staging {
 
   /** Resolves once no stage is running and none is waiting to start (all done, or stopped). */
   async idle(): Promise<void> {
-    while (this.active > 0 || (this.queue.length > 0 && this.open())) await new Promise<void>((resolve) => this.waiters.push(resolve))
+    while (this.active > 0 || (this.queue.length > 0 && this.open()))
+      await new Promise<void>((resolve) => this.waiters.push(resolve))
   }
 
   /** Stops staging, waits for the stages running, and removes every temp file not renamed into place. */
@@ -276,7 +347,13 @@ class Staging {
  * the disk, turns a failed write into an error on that file, and returns those errors. `early`: the
  * first phase, already begun while planning (--write).
  */
-async function writeAll(args: MigrateArgs, io: Io, mode: Mode, planned: Planned[], early: Staging | undefined): Promise<Diagnostic[]> {
+async function writeAll(
+  args: MigrateArgs,
+  io: Io,
+  mode: Mode,
+  planned: Planned[],
+  early: Staging | undefined,
+): Promise<Diagnostic[]> {
   const outDir = mode === 'out-dir' ? resolve(io.cwd, args.outDir!) : undefined
   let staging = early
   if (staging === undefined) {
@@ -289,7 +366,10 @@ async function writeAll(args: MigrateArgs, io: Io, mode: Mode, planned: Planned[
         continue
       }
       const rel = relative(io.cwd, p.abs)
-      if (rel.startsWith('..') || isAbsolute(rel)) throw new UsageError(`--out-dir mirrors paths relative to the current directory; ${p.result.path} is outside it`)
+      if (rel.startsWith('..') || isAbsolute(rel))
+        throw new UsageError(
+          `--out-dir mirrors paths relative to the current directory; ${p.result.path} is outside it`,
+        )
       const dest = join(outDir, rel)
       if ((await fsp.readFile(dest, 'utf8').catch(() => undefined)) === p.output) continue // already there: keep its mtime
       jobs.push({ index, p, dest })
@@ -312,7 +392,10 @@ async function writeAll(args: MigrateArgs, io: Io, mode: Mode, planned: Planned[
   const failures: Diagnostic[] = []
   const fail = (job: Job, err: unknown) => {
     const why = describeFsError(err instanceof Error && err.cause !== undefined ? err.cause : err)
-    const d = ioDiagnostic(job.p.result.path, `cannot write${job.dest === job.p.abs ? '' : ` ${relative(io.cwd, job.dest)}`}: ${why}`)
+    const d = ioDiagnostic(
+      job.p.result.path,
+      `cannot write${job.dest === job.p.abs ? '' : ` ${relative(io.cwd, job.dest)}`}: ${why}`,
+    )
     job.p.result.status = 'error'
     job.p.result.errors.push(d)
     failures.push(d)
@@ -345,7 +428,8 @@ async function writeAll(args: MigrateArgs, io: Io, mode: Mode, planned: Planned[
     for (const dir of dirs) await cleanStaleTempFiles(dir).catch(() => 0)
   }
   for (const job of jobs) {
-    if (job.p.result.written && job.p.keyFile) await warnIfInGitTree(job.dest, outDir === undefined ? job.p.result.path : job.dest, io)
+    if (job.p.result.written && job.p.keyFile)
+      await warnIfInGitTree(job.dest, outDir === undefined ? job.p.result.path : job.dest, io)
   }
   return failures
 }

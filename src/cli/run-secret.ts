@@ -10,9 +10,14 @@ import { isSecretName } from '../secret/secret-name.js'
  */
 export async function runSecret(args: SecretArgs, io: Io): Promise<0 | 1 | 2> {
   if (!isSecretName(args.name)) throw new UsageError(`--name "${args.name}" is not a valid Kubernetes Secret name`)
-  const pems = await loadCertificate({ cert: args.cert, key: args.key, ...(args.ca === undefined ? {} : { ca: args.ca }) }, io)
+  const pems = await loadCertificate(
+    { cert: args.cert, key: args.key, ...(args.ca === undefined ? {} : { ca: args.ca }) },
+    io,
+  )
   if (!pems) return 2
   const { renderSecretManifest } = await import('../secret/render-secret.js')
-  io.stdout.write(renderSecretManifest({ name: args.name, ...(args.namespace ? { namespace: args.namespace } : {}), ...pems }))
+  io.stdout.write(
+    renderSecretManifest({ name: args.name, ...(args.namespace ? { namespace: args.namespace } : {}), ...pems }),
+  )
   return 0
 }

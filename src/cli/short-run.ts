@@ -30,7 +30,8 @@ export function shortRunBytes(paths: string[]): number | undefined {
  * run keeps what they chose. The `--opt` that ends a pause would otherwise undo their `--no-opt` (or
  * contradict `--jitless`), and leave V8's flag hash other than at start-up.
  */
-const USER_COMPILER_FLAG = /^--(?:no-?)?(?:jitless|opt|turbofan|always-turbofan|always-opt|maglev|sparkplug|lite-mode|max-opt)\b/
+const USER_COMPILER_FLAG =
+  /^--(?:no-?)?(?:jitless|opt|turbofan|always-turbofan|always-opt|maglev|sparkplug|lite-mode|max-opt)\b/
 
 /**
  * Pauses V8's optimizing compiler for a short run and returns what resumes it. The flag is set back
@@ -39,7 +40,9 @@ const USER_COMPILER_FLAG = /^--(?:no-?)?(?:jitless|opt|turbofan|always-turbofan|
  * set compiler flags of their own.
  */
 export async function pauseOptimizer(): Promise<() => void> {
-  const flags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].map((f) => f.replaceAll('_', '-'))
+  const flags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].map((f) =>
+    f.replaceAll('_', '-'),
+  )
   if (flags.some((f) => USER_COMPILER_FLAG.test(f))) return () => {}
   const { setFlagsFromString } = await import('node:v8')
   setFlagsFromString('--no-opt')

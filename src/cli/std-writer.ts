@@ -41,7 +41,7 @@ export function stdWriter(fd: number, stream: () => Stream, write: typeof writeS
       if (closed) return true
       if (fallback) return fallback.write(s)
       const bytes = Buffer.from(s, 'utf8')
-      for (let at = 0; at < bytes.length; ) {
+      for (let at = 0; at < bytes.length;) {
         try {
           at += write(fd, bytes, at, bytes.length - at)
         } catch (err) {

@@ -3,7 +3,14 @@ import type { Io } from './io.js'
 /** Wraps text in one colour, or returns it as is when colour is off. */
 export type Paint = Record<'green' | 'yellow' | 'red' | 'dim' | 'cyan' | 'bold', (s: string) => string>
 
-const CODES: Record<keyof Paint, [number, number]> = { green: [32, 39], yellow: [33, 39], red: [31, 39], dim: [2, 22], cyan: [36, 39], bold: [1, 22] }
+const CODES: Record<keyof Paint, [number, number]> = {
+  green: [32, 39],
+  yellow: [33, 39],
+  red: [31, 39],
+  dim: [2, 22],
+  cyan: [36, 39],
+  bold: [1, 22],
+}
 
 /**
  * Colour on stderr only when it is a terminal, `NO_COLOR` is unset or empty (no-color.org) and the
@@ -39,7 +46,10 @@ export class Progress {
     private readonly now: () => number,
   ) {}
 
-  static create(io: Io, opts: { quiet: boolean; total: number; label: string; now?: () => number }): Progress | undefined {
+  static create(
+    io: Io,
+    opts: { quiet: boolean; total: number; label: string; now?: () => number },
+  ): Progress | undefined {
     if (io.stderr.isTTY !== true || opts.quiet || opts.total <= PROGRESS_MIN_FILES) return undefined
     const bar = new Progress(io, stderrPaint(io), opts.label, opts.total, opts.now ?? Date.now)
     bar.draw()

@@ -11,10 +11,12 @@ function commonLines(a: string[], b: string[]): [number, number][] {
   const n = a.length - head - tail
   const m = b.length - head - tail
   const dp = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1))
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) dp[i]![j] = a[head + i] === b[head + j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!)
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--)
+      dp[i]![j] = a[head + i] === b[head + j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!)
   const pairs: [number, number][] = []
   for (let i = 0; i < head; i++) pairs.push([i, i])
-  for (let i = 0, j = 0; i < n && j < m; ) {
+  for (let i = 0, j = 0; i < n && j < m;) {
     if (a[head + i] === b[head + j]) pairs.push([head + i++, head + j++])
     else if (dp[i + 1]![j]! >= dp[i]![j + 1]!) i++
     else j++
@@ -37,7 +39,7 @@ export function unifiedDiff(before: string, after: string, nameA: string, nameB:
     if (x < a.length) ops.push({ t: ' ', line: a[ai]!, ai: ai++, bi: bi++ })
   }
   const out = [`--- ${nameA}\n`, `+++ ${nameB}\n`]
-  for (let i = 0; i < ops.length; ) {
+  for (let i = 0; i < ops.length;) {
     if (ops[i]!.t === ' ') {
       i++
       continue

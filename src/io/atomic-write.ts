@@ -1,6 +1,21 @@
 import type { FileHandle } from 'node:fs/promises'
 // node:fs's promises (fsp) are reached when first used: a run that writes nothing never loads them.
-import { promises as fsp, accessSync, closeSync, constants, fchmodSync, fchownSync, fsync, lstatSync, openSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs'
+import {
+  promises as fsp,
+  accessSync,
+  closeSync,
+  constants,
+  fchmodSync,
+  fchownSync,
+  fsync,
+  lstatSync,
+  openSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+  type Stats,
+} from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { describeFsError, errnoCode } from './io-diagnostic.js'
 import { resolveWriteTarget } from './resolve-write-target.js'
@@ -187,7 +202,10 @@ function isRunning(pid: number): boolean {
  */
 function assertWritable(target: string, old: Stats): void {
   if ((old.mode & 0o222) === 0) {
-    throw Object.assign(new Error(`is read-only (mode 0${(old.mode & 0o777).toString(8)}); make it writable (chmod u+w) to migrate it`), { code: 'EREADONLY' })
+    throw Object.assign(
+      new Error(`is read-only (mode 0${(old.mode & 0o777).toString(8)}); make it writable (chmod u+w) to migrate it`),
+      { code: 'EREADONLY' },
+    )
   }
   if (ids().uid !== 0) accessSync(target, constants.W_OK)
 }

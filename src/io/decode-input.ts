@@ -11,11 +11,20 @@ const lenient = new TextDecoder('utf-8', { ignoreBOM: true })
  */
 export function decodeInput(file: string, bytes: Uint8Array): { text: string } | { error: Diagnostic } {
   const wide = wideBomName(bytes)
-  if (wide) return { error: ioDiagnostic(file, `is encoded as ${wide} (it starts with a ${wide} byte order mark); save it as UTF-8`) }
+  if (wide)
+    return {
+      error: ioDiagnostic(file, `is encoded as ${wide} (it starts with a ${wide} byte order mark); save it as UTF-8`),
+    }
 
   const nul = bytes.indexOf(0)
   if (nul !== -1) {
-    return { error: ioDiagnostic(file, `contains a NUL byte at byte ${nul}; it looks like a binary file, not YAML`, position(bytes, nul)) }
+    return {
+      error: ioDiagnostic(
+        file,
+        `contains a NUL byte at byte ${nul}; it looks like a binary file, not YAML`,
+        position(bytes, nul),
+      ),
+    }
   }
 
   try {
@@ -24,7 +33,11 @@ export function decodeInput(file: string, bytes: Uint8Array): { text: string } |
     const bad = firstInvalidUtf8(bytes)
     const where = bad === -1 ? '' : ` at byte ${bad}`
     return {
-      error: ioDiagnostic(file, `is not valid UTF-8${where}; save it as UTF-8`, bad === -1 ? undefined : position(bytes, bad)),
+      error: ioDiagnostic(
+        file,
+        `is not valid UTF-8${where}; save it as UTF-8`,
+        bad === -1 ? undefined : position(bytes, bad),
+      ),
     }
   }
 }

@@ -45,7 +45,8 @@ export async function expandPaths(args: string[], cwd: string): Promise<Expanded
       }
     }
     try {
-      if (st && !st.isDirectory()) literal.push({ file: arg }) // FIFOs and such too: readInput explains why not
+      if (st && !st.isDirectory())
+        literal.push({ file: arg }) // FIFOs and such too: readInput explains why not
       else if (st) expanded.push(...(await yamlFilesIn(arg, cwd)))
       else {
         const fg = await loadFastGlob()
@@ -86,7 +87,10 @@ async function yamlFilesIn(dir: string, cwd: string): Promise<Listed[]> {
   try {
     real = realpathSync.native(root)
   } catch {}
-  return sorted(found.filter((f) => !isTempFileName(f))).map((f) => ({ file: join(dir, f), ...(real === undefined ? {} : { real: join(real, f) }) }))
+  return sorted(found.filter((f) => !isTempFileName(f))).map((f) => ({
+    file: join(dir, f),
+    ...(real === undefined ? {} : { real: join(real, f) }),
+  }))
 }
 
 async function globFiles(fg: FastGlob, pattern: string, cwd: string): Promise<string[]> {

@@ -1,6 +1,14 @@
 export { expandPaths, type ExpandedPaths } from './expand-paths.js'
 export { readInput, readStdin, DEFAULT_MAX_BYTES, STDIN_NAME, type ReadResult } from './read-input.js'
-export { writeFileAtomic, stageFileAtomic, writeFaults, syncDirectory, cleanStaleTempFiles, isTempFileName, type StagedWrite } from './atomic-write.js'
+export {
+  writeFileAtomic,
+  stageFileAtomic,
+  writeFaults,
+  syncDirectory,
+  cleanStaleTempFiles,
+  isTempFileName,
+  type StagedWrite,
+} from './atomic-write.js'
 export { resolveWriteTarget } from './resolve-write-target.js'
 export { decodeInput, firstInvalidUtf8 } from './decode-input.js'
 export { describeFsError, errnoCode, ioDiagnostic } from './io-diagnostic.js'

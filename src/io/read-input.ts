@@ -61,7 +61,10 @@ export function readInput(file: string, opts: { maxBytes: number }): ReadResult 
  * Reads all of a stream (normally `process.stdin`) with the same checks as `readInput`.
  * Stops reading (and destroys the stream) as soon as it passes `maxBytes`.
  */
-export async function readStdin(stream: NodeJS.ReadableStream, maxBytes: number = DEFAULT_MAX_BYTES): Promise<ReadResult> {
+export async function readStdin(
+  stream: NodeJS.ReadableStream,
+  maxBytes: number = DEFAULT_MAX_BYTES,
+): Promise<ReadResult> {
   const chunks: Buffer[] = []
   let total = 0
   try {

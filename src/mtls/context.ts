@@ -9,7 +9,13 @@ import type { Splice } from '../yaml/splice.js'
 import type { ChangeOp, PlanContext } from './types.js'
 
 /** Records a diagnostic at a node (or an offset) of the stream. */
-export function report(ctx: PlanContext, severity: Severity, code: DiagnosticCode, message: string, at?: Node | number): void {
+export function report(
+  ctx: PlanContext,
+  severity: Severity,
+  code: DiagnosticCode,
+  message: string,
+  at?: Node | number,
+): void {
   const offset = typeof at === 'number' ? at : at?.range?.[0]
   const pos = offset === undefined ? {} : linePos(ctx.src, offset)
   ctx.diagnostics.push({ code, severity, message, file: ctx.file, ...pos })

@@ -9,34 +9,59 @@ import { VOLUME_NAME, type PlanContext } from './types.js'
 /** SPEC §6 lint: remarks that change nothing. Run after planning, so edited nodes are known. */
 export function lint(ctx: PlanContext, onEach?: (res: Resource) => void): void {
   const edited = ctx.edits.flatMap((e) => e.splices)
-  const isEdited = (node: Node) => edited.some((s) => node.range && s.start <= node.range[0] && node.range[1] <= s.end && s.end > s.start)
+  const isEdited = (node: Node) =>
+    edited.some((s) => node.range && s.start <= node.range[0] && node.range[1] <= s.end && s.end > s.start)
   const deployments = deploymentNames(ctx)
   const placeholders = new Set<string>()
 
   for (const res of ctx.resources) {
     onEach?.(res)
     const root = res.doc.contents
-    if (res.ref.kind === 'CronJob' && stringAt(root, 'apiVersion') === 'batch/v1beta1' && res.type === 'upgrader-cronjob') {
-      report(ctx, 'warning', 'LINT', 'batch/v1beta1 CronJob was removed in Kubernetes 1.25; use apiVersion batch/v1', (root as YAMLMap).get('apiVersion', true) as Node)
+    if (
+      res.ref.kind === 'CronJob' &&
+      stringAt(root, 'apiVersion') === 'batch/v1beta1' &&
+      res.type === 'upgrader-cronjob'
+    ) {
+      report(
+        ctx,
+        'warning',
+        'LINT',
+        'batch/v1beta1 CronJob was removed in Kubernetes 1.25; use apiVersion batch/v1',
+        (root as YAMLMap).get('apiVersion', true) as Node,
+      )
     }
     if (res.ref.kind === 'HorizontalPodAutoscaler' && deployments.size > 0) {
       const target = lookup(root, ['spec', 'scaleTargetRef'])
       const name = stringAt(target, 'name')
       if (stringAt(target, 'kind') === 'Deployment' && name !== undefined && !deployments.has(name)) {
-        report(ctx, 'warning', 'LINT', `HorizontalPodAutoscaler ${res.ref.name ?? ''} targets Deployment "${name}", which is not in this file`, lookup(target, ['name']))
+        report(
+          ctx,
+          'warning',
+          'LINT',
+          `HorizontalPodAutoscaler ${res.ref.name ?? ''} targets Deployment "${name}", which is not in this file`,
+          lookup(target, ['name']),
+        )
       }
     }
     if (res.type === 'delegate' || res.type === 'upgrader-cronjob') lintPod(ctx, lookup(root, res.podPath))
     const i = res.ref.document
     const start = ctx.starts ? ctx.starts[i]! : res.doc.range[0]
-    const text = ctx.starts ? ctx.src.slice(start, ctx.starts[i + 1] ?? ctx.src.length) : ctx.src.slice(start, res.doc.range[2])
+    const text = ctx.starts
+      ? ctx.src.slice(start, ctx.starts[i + 1] ?? ctx.src.length)
+      : ctx.src.slice(start, res.doc.range[2])
     if (ctx.starts && !mayMatter(text)) {
       // A document that was not parsed (src/yaml/spans.ts): its placeholders are found in its text.
       for (const m of text.matchAll(/PUT_YOUR_[A-Z_]+/g)) {
         const lineStart = lineStartOf(text, m.index)
         if (placeholders.has(m[0]) || /(?:^|\s)#/.test(text.slice(lineStart, m.index))) continue
         placeholders.add(m[0])
-        report(ctx, 'warning', 'LINT', `placeholder ${m[0]} is still in the manifest; replace it before applying`, start + m.index)
+        report(
+          ctx,
+          'warning',
+          'LINT',
+          `placeholder ${m[0]} is still in the manifest; replace it before applying`,
+          start + m.index,
+        )
       }
       continue
     }
@@ -44,8 +69,21 @@ export function lint(ctx: PlanContext, onEach?: (res: Resource) => void): void {
     visit(root as Node, {
       Pair(_, pair) {
         const v = pair.value
-        if (isScalar(pair.key) && (pair.key.value === 'defaultMode' || pair.key.value === 'mode') && isScalar(v) && v.value === 400 && !/^0/.test(v.source ?? '') && !isEdited(v as Node)) {
-          report(ctx, 'warning', 'LINT', `${pair.key.value}: 400 is decimal, which is octal 0620 (group-writable); write 0400 (or 256) if read-only was meant`, v as Node)
+        if (
+          isScalar(pair.key) &&
+          (pair.key.value === 'defaultMode' || pair.key.value === 'mode') &&
+          isScalar(v) &&
+          v.value === 400 &&
+          !/^0/.test(v.source ?? '') &&
+          !isEdited(v as Node)
+        ) {
+          report(
+            ctx,
+            'warning',
+            'LINT',
+            `${pair.key.value}: 400 is decimal, which is octal 0620 (group-writable); write 0400 (or 256) if read-only was meant`,
+            v as Node,
+          )
         }
       },
       Scalar(_, node) {
@@ -53,7 +91,13 @@ export function lint(ctx: PlanContext, onEach?: (res: Resource) => void): void {
         const m = /PUT_YOUR_[A-Z_]+/.exec(node.value)
         if (m && !placeholders.has(m[0])) {
           placeholders.add(m[0])
-          report(ctx, 'warning', 'LINT', `placeholder ${m[0]} is still in the manifest; replace it before applying`, node as Node)
+          report(
+            ctx,
+            'warning',
+            'LINT',
+            `placeholder ${m[0]} is still in the manifest; replace it before applying`,
+            node as Node,
+          )
         }
       },
     })
@@ -65,7 +109,8 @@ function lintPod(ctx: PlanContext, pod: unknown): void {
   if (!isMap(pod)) return
   const volumes = pod.get('volumes', true)
   const defined = new Map<string, Node>()
-  if (isSeq(volumes)) for (const v of volumes.items) if (stringAt(v, 'name')) defined.set(stringAt(v, 'name')!, v as Node)
+  if (isSeq(volumes))
+    for (const v of volumes.items) if (stringAt(v, 'name')) defined.set(stringAt(v, 'name')!, v as Node)
   const mounted = new Set<string>()
   for (const key of ['containers', 'initContainers']) {
     const list = pod.get(key, true)
@@ -78,7 +123,13 @@ function lintPod(ctx: PlanContext, pod: unknown): void {
         if (name === undefined) continue
         mounted.add(name)
         if (!defined.has(name) && name !== VOLUME_NAME) {
-          report(ctx, 'warning', 'LINT', `volume "${name}" is mounted but not defined in the pod: the API server will reject the pod`, m as Node)
+          report(
+            ctx,
+            'warning',
+            'LINT',
+            `volume "${name}" is mounted but not defined in the pod: the API server will reject the pod`,
+            m as Node,
+          )
         }
       }
     }

@@ -21,13 +21,21 @@ export const DEFAULT_KEY_PATH = './client.key'
 const isHostPath = (p: string) => /^(\/|\.{1,2}\/|~\/|[A-Za-z]:[\\/])/.test(p)
 
 /** Validates `--cert-path` / `--key-path`; returns only the ones given, so options stay minimal. */
-export function composeHostPaths(opts: { certPath?: string; keyPath?: string }): { certPath?: string; keyPath?: string } {
+export function composeHostPaths(opts: { certPath?: string; keyPath?: string }): {
+  certPath?: string
+  keyPath?: string
+} {
   const out: { certPath?: string; keyPath?: string } = {}
-  for (const [key, flag] of [['certPath', '--cert-path'], ['keyPath', '--key-path']] as const) {
+  for (const [key, flag] of [
+    ['certPath', '--cert-path'],
+    ['keyPath', '--key-path'],
+  ] as const) {
     const v = opts[key]
     if (v === undefined) continue
     if (!isHostPath(v) || /[:\s]/.test(v.replace(/^[A-Za-z]:/, ''))) {
-      throw new UsageError(`${flag} "${v}" must be a host path such as ./client.crt or /etc/harness/client.crt (a bare name is a named volume in compose; no ':' or spaces)`)
+      throw new UsageError(
+        `${flag} "${v}" must be a host path such as ./client.crt or /etc/harness/client.crt (a bare name is a named volume in compose; no ':' or spaces)`,
+      )
     }
     out[key] = v
   }
@@ -48,7 +56,8 @@ export interface ComposeVolume {
 /** Splits short syntax, keeping a Windows drive letter with its path. */
 export function parseShortVolume(text: string): { source?: string; target: string; mode?: string } {
   const parts = text.split(':')
-  if (parts.length >= 2 && /^[A-Za-z]$/.test(parts[0]!) && /^[\\/]/.test(parts[1]!)) parts.splice(0, 2, `${parts[0]}:${parts[1]}`)
+  if (parts.length >= 2 && /^[A-Za-z]$/.test(parts[0]!) && /^[\\/]/.test(parts[1]!))
+    parts.splice(0, 2, `${parts[0]}:${parts[1]}`)
   if (parts.length === 1) return { target: parts[0]! }
   const out: { source?: string; target: string; mode?: string } = { source: parts[0]!, target: parts[1]! }
   if (parts[2] !== undefined) out.mode = parts.slice(2).join(':')
@@ -65,14 +74,24 @@ export function composeVolumes(service: YAMLMap): ComposeVolume[] {
   vols.items.forEach((item, index) => {
     if (isScalar(item) && typeof item.value === 'string') {
       const v = parseShortVolume(item.value)
-      const entry: ComposeVolume = { index, node: item as Node, target: trimSlash(v.target), readOnly: (v.mode ?? '').split(',').includes('ro') }
+      const entry: ComposeVolume = {
+        index,
+        node: item as Node,
+        target: trimSlash(v.target),
+        readOnly: (v.mode ?? '').split(',').includes('ro'),
+      }
       if (v.source !== undefined) entry.source = v.source
       if (v.mode !== undefined) entry.mode = v.mode
       out.push(entry)
     } else if (isMap(item)) {
       const target = stringAt(item, 'target')
       if (target === undefined) return
-      const entry: ComposeVolume = { index, node: item as Node, target: trimSlash(target), readOnly: item.get('read_only') === true }
+      const entry: ComposeVolume = {
+        index,
+        node: item as Node,
+        target: trimSlash(target),
+        readOnly: item.get('read_only') === true,
+      }
       const source = stringAt(item, 'source')
       if (source !== undefined) entry.source = source
       out.push(entry)
@@ -87,13 +106,33 @@ export function planCompose(ctx: PlanContext, res: ComposeFile): void {
     const image = d.node.get('image', true) as Node | undefined
     const ref = stringAt(d.node, 'image') ?? ''
     const tag = classifyTag(ref)
-    if (tag === 'unverifiable') report(ctx, 'warning', 'IMAGE', `service ${d.service}: cannot tell from image "${ref}" whether this is an immutable delegate (yy.mm.xxxxx); mTLS needs one`, image ?? d.node)
-    else if (tag === 'early-immutable') report(ctx, 'warning', 'IMAGE', `service ${d.service}: image "${ref}" is an early immutable build that may predate mTLS support (22.07); upgrade the delegate`, image)
+    if (tag === 'unverifiable')
+      report(
+        ctx,
+        'warning',
+        'IMAGE',
+        `service ${d.service}: cannot tell from image "${ref}" whether this is an immutable delegate (yy.mm.xxxxx); mTLS needs one`,
+        image ?? d.node,
+      )
+    else if (tag === 'early-immutable')
+      report(
+        ctx,
+        'warning',
+        'IMAGE',
+        `service ${d.service}: image "${ref}" is an early immutable build that may predate mTLS support (22.07); upgrade the delegate`,
+        image,
+      )
     ensureComposeEnv(ctx, res, d)
     ensureComposeMounts(ctx, res, d)
   }
   for (const u of res.upgraders) {
-    report(ctx, 'warning', 'UNSUPPORTED', `service ${u.service} is the Docker upgrader, which has no documented mTLS settings: left unchanged (under STRICT it cannot reach Harness; upgrade this delegate by hand)`, u.node)
+    report(
+      ctx,
+      'warning',
+      'UNSUPPORTED',
+      `service ${u.service} is the Docker upgrader, which has no documented mTLS settings: left unchanged (under STRICT it cannot reach Harness; upgrade this delegate by hand)`,
+      u.node,
+    )
   }
 }
 
@@ -114,7 +153,13 @@ function ensureComposeEnv(ctx: PlanContext, res: ComposeFile, d: ComposeService)
       if (!want.addIfMissing) continue
       if (want.kind === 'endpoint' && want.name === 'MANAGER_HOST_AND_PORT') {
         if (hasEnvFile) {
-          report(ctx, 'warning', 'NOT_CHANGED', `service ${d.service}: ${want.name} may come from its env_file, which is not in the input: set it to "${want.value}" there`, d.node.get('env_file', true) as Node)
+          report(
+            ctx,
+            'warning',
+            'NOT_CHANGED',
+            `service ${d.service}: ${want.name} may come from its env_file, which is not in the input: set it to "${want.value}" there`,
+            d.node.get('env_file', true) as Node,
+          )
           continue
         }
         report(ctx, 'warning', 'ADDED_ENDPOINT', `service ${d.service} had no ${want.name}; added it`, d.node)
@@ -125,15 +170,47 @@ function ensureComposeEnv(ctx: PlanContext, res: ComposeFile, d: ComposeService)
     const display = [...envDisplay, { name: entry.name }]
     if (found && old) {
       const reason = `${want.oldName} is ignored by the delegate; ${want.name} is set`
-      if (form === 'list') plan(ctx, res.ref, 'remove', [...envPtr, old.index!], display.slice(0, -1).concat({ name: old.name }), { before: `${old.name}${old.value === undefined ? '' : `=${old.value}`}` }, reason, [removeItem(ectx, envNode as YAMLSeq, old.index!)])
-      else plan(ctx, res.ref, 'remove', [...envPtr, old.name], [...envPtr, old.name], { before: old.value ?? null }, reason, [removePair(ectx, envNode as YAMLMap, pairOf(envNode, old.name)!)])
+      if (form === 'list')
+        plan(
+          ctx,
+          res.ref,
+          'remove',
+          [...envPtr, old.index!],
+          display.slice(0, -1).concat({ name: old.name }),
+          { before: `${old.name}${old.value === undefined ? '' : `=${old.value}`}` },
+          reason,
+          [removeItem(ectx, envNode as YAMLSeq, old.index!)],
+        )
+      else
+        plan(
+          ctx,
+          res.ref,
+          'remove',
+          [...envPtr, old.name],
+          [...envPtr, old.name],
+          { before: old.value ?? null },
+          reason,
+          [removePair(ectx, envNode as YAMLMap, pairOf(envNode, old.name)!)],
+        )
     }
     if (entry.value === undefined && want.kind === 'endpoint') {
-      report(ctx, 'warning', 'NOT_CHANGED', `service ${d.service}: ${want.name} is passed through from the host environment: set it to "${want.value}" there (or in .env)`, entry.node)
+      report(
+        ctx,
+        'warning',
+        'NOT_CHANGED',
+        `service ${d.service}: ${want.name} is passed through from the host environment: set it to "${want.value}" there (or in .env)`,
+        entry.node,
+      )
       continue
     }
     if (entry.value !== undefined && want.kind === 'endpoint' && /\$\{?[A-Za-z_]/.test(entry.value)) {
-      report(ctx, 'warning', 'NOT_CHANGED', `service ${d.service}: ${want.name} comes from a variable (${entry.value}): set it to "${want.value}" in .env or the shell`, entry.node)
+      report(
+        ctx,
+        'warning',
+        'NOT_CHANGED',
+        `service ${d.service}: ${want.name} comes from a variable (${entry.value}): set it to "${want.value}" in .env or the shell`,
+        entry.node,
+      )
       continue
     }
     const renamed = entry !== found
@@ -142,29 +219,74 @@ function ensureComposeEnv(ctx: PlanContext, res: ComposeFile, d: ComposeService)
     if (form === 'list') {
       const text = `${want.name}=${want.value}`
       const before = `${entry.name}${entry.value === undefined ? '' : `=${entry.value}`}`
-      plan(ctx, res.ref, 'set', [...envPtr, entry.index!], [...envDisplay, { name: want.name }], { before, after: text }, reason, [setScalar(ectx, entry.node as Scalar, text)])
+      plan(
+        ctx,
+        res.ref,
+        'set',
+        [...envPtr, entry.index!],
+        [...envDisplay, { name: want.name }],
+        { before, after: text },
+        reason,
+        [setScalar(ectx, entry.node as Scalar, text)],
+      )
     } else {
       const pair = pairOf(envNode, entry.name)! as Pair
       const valueSplice = setPairValue(ectx, pair, want.value, formatScalar(want.value))
       if (renamed) {
-        plan(ctx, res.ref, 'remove', [...envPtr, entry.name], [...envPtr, entry.name], { before: entry.value ?? null }, reason, [setScalar(ectx, pair.key as Scalar, want.name)])
-        plan(ctx, res.ref, 'add', [...envPtr, want.name], [...envPtr, want.name], { after: want.value }, reason, entry.value === want.value ? [] : [valueSplice])
+        plan(
+          ctx,
+          res.ref,
+          'remove',
+          [...envPtr, entry.name],
+          [...envPtr, entry.name],
+          { before: entry.value ?? null },
+          reason,
+          [setScalar(ectx, pair.key as Scalar, want.name)],
+        )
+        plan(
+          ctx,
+          res.ref,
+          'add',
+          [...envPtr, want.name],
+          [...envPtr, want.name],
+          { after: want.value },
+          reason,
+          entry.value === want.value ? [] : [valueSplice],
+        )
       } else {
-        plan(ctx, res.ref, 'set', [...envPtr, entry.name], [...envPtr, entry.name], { before: entry.value ?? null, after: want.value }, reason, [valueSplice])
+        plan(
+          ctx,
+          res.ref,
+          'set',
+          [...envPtr, entry.name],
+          [...envPtr, entry.name],
+          { before: entry.value ?? null, after: want.value },
+          reason,
+          [valueSplice],
+        )
       }
     }
   }
   if (appended.length === 0) return
   if (form === 'map') {
     const envMap = envNode as YAMLMap
-    for (const a of appended) plan(ctx, res.ref, 'add', [...envPtr, a.name], [...envPtr, a.name], { after: a.value }, a.reason, [])
-    ctx.edits[ctx.edits.length - 1]!.splices.push(addPairs(ectx, envMap, appended.map((a) => [a.name, scalar(formatScalar(a.value))]), layoutFor(ectx.unit, true)))
+    for (const a of appended)
+      plan(ctx, res.ref, 'add', [...envPtr, a.name], [...envPtr, a.name], { after: a.value }, a.reason, [])
+    ctx.edits[ctx.edits.length - 1]!.splices.push(
+      addPairs(
+        ectx,
+        envMap,
+        appended.map((a) => [a.name, scalar(formatScalar(a.value))]),
+        layoutFor(ectx.unit, true),
+      ),
+    )
     return
   }
   const lastItem = isSeq(envNode) ? envNode.items[envNode.items.length - 1] : undefined
   const style = isScalar(lastItem) && lastItem.type === Scalar.QUOTE_DOUBLE ? 'double' : 'plain'
   const frags: Fragment[] = appended.map((a) => scalar(formatScalar(`${a.name}=${a.value}`, style)))
-  for (const a of appended) plan(ctx, res.ref, 'append', envPtr, envDisplay, { after: `${a.name}=${a.value}` }, a.reason, [])
+  for (const a of appended)
+    plan(ctx, res.ref, 'append', envPtr, envDisplay, { after: `${a.name}=${a.value}` }, a.reason, [])
   const layout = layoutIn(ectx, d.node, ['environment', 'volumes', 'ports'], false)
   ctx.edits[ctx.edits.length - 1]!.splices.push(...appendToList(ectx, d.node, 'environment', frags, layout))
 }
@@ -193,19 +315,53 @@ function ensureComposeMounts(ctx: PlanContext, res: ComposeFile, d: ComposeServi
       const modes = (existing.mode ?? '').split(',').filter((x) => x !== '' && x !== 'rw')
       const before = String(existing.node.value)
       const after = `${existing.source ?? ''}:${existing.target}:${['ro', ...modes].join(',')}`
-      plan(ctx, res.ref, 'set', [...volPtr, existing.index], [...volPtr, existing.index], { before, after }, reason, [setScalar(ectx, existing.node as Scalar, after)])
+      plan(ctx, res.ref, 'set', [...volPtr, existing.index], [...volPtr, existing.index], { before, after }, reason, [
+        setScalar(ectx, existing.node as Scalar, after),
+      ])
     } else {
       const item = existing.node as unknown as YAMLMap
       const ro = item.get('read_only', true)
-      if (isScalar(ro)) plan(ctx, res.ref, 'set', [...volPtr, existing.index, 'read_only'], [...volPtr, existing.index, 'read_only'], { before: ro.value, after: true }, reason, [replaceRange(ro.range![0], ro.range![1], 'true')])
-      else plan(ctx, res.ref, 'add', [...volPtr, existing.index, 'read_only'], [...volPtr, existing.index, 'read_only'], { after: true }, reason, [addPairs(ectx, item, [['read_only', scalar('true')]], layoutFor(ectx.unit, true))])
+      if (isScalar(ro))
+        plan(
+          ctx,
+          res.ref,
+          'set',
+          [...volPtr, existing.index, 'read_only'],
+          [...volPtr, existing.index, 'read_only'],
+          { before: ro.value, after: true },
+          reason,
+          [replaceRange(ro.range![0], ro.range![1], 'true')],
+        )
+      else
+        plan(
+          ctx,
+          res.ref,
+          'add',
+          [...volPtr, existing.index, 'read_only'],
+          [...volPtr, existing.index, 'read_only'],
+          { after: true },
+          reason,
+          [addPairs(ectx, item, [['read_only', scalar('true')]], layoutFor(ectx.unit, true))],
+        )
     }
   }
   if (appended.length === 0) return
-  for (const a of appended) plan(ctx, res.ref, 'append', volPtr, volPtr, { after: a }, `bind-mount the ${a.includes('client.key') ? 'client key' : 'client certificate'} read-only where the delegate reads it`, [])
+  for (const a of appended)
+    plan(
+      ctx,
+      res.ref,
+      'append',
+      volPtr,
+      volPtr,
+      { after: a },
+      `bind-mount the ${a.includes('client.key') ? 'client key' : 'client certificate'} read-only where the delegate reads it`,
+      [],
+    )
   const frags = appended.map((a) => scalar(formatScalar(a)))
   const layout = layoutIn(ectx, d.node, ['volumes', 'environment', 'ports'], false)
   const pair = pairOf(d.node, 'volumes')
-  const splices = pair ? appendToList(ectx, d.node, 'volumes', frags, layout) : [addPairs(ectx, d.node, [['volumes', seq(...frags)]], layout, d.node.has('image') ? 'image' : undefined)]
+  const splices = pair
+    ? appendToList(ectx, d.node, 'volumes', frags, layout)
+    : [addPairs(ectx, d.node, [['volumes', seq(...frags)]], layout, d.node.has('image') ? 'image' : undefined)]
   ctx.edits[ctx.edits.length - 1]!.splices.push(...splices)
 }

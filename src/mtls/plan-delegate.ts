@@ -9,16 +9,26 @@ import { ensureMount, ensureVolume, modeComment, runsAsNonRoot, type Located } f
 import type { PlanContext } from './types.js'
 
 /** `S` for one delegate: the `{delegate}` placeholder replaced by its name. */
-export const secretNameFor = (ctx: PlanContext, delegateName: string) => ctx.options.secretName.replaceAll('{delegate}', delegateName)
+export const secretNameFor = (ctx: PlanContext, delegateName: string) =>
+  ctx.options.secretName.replaceAll('{delegate}', delegateName)
 
 /** The container at `index` of a pod spec, located for planning. */
-export function locateContainer(ctx: PlanContext, podPath: (string | number)[], pod: YAMLMap, index: number): { container: Located<YAMLMap>; podCompact: boolean } {
+export function locateContainer(
+  ctx: PlanContext,
+  podPath: (string | number)[],
+  pod: YAMLMap,
+  index: number,
+): { container: Located<YAMLMap>; podCompact: boolean } {
   const containers = pod.get('containers', true) as unknown as YAMLSeq
   const node = containers.items[index] as YAMLMap
   const name = stringAt(node, 'name')
   const keyNode = pairOf(pod, 'containers')!.key as Node
   return {
-    container: { node, ptr: [...podPath, 'containers', index], display: [...podPath, 'containers', name !== undefined ? { name } : index] },
+    container: {
+      node,
+      ptr: [...podPath, 'containers', index],
+      display: [...podPath, 'containers', name !== undefined ? { name } : index],
+    },
     podCompact: seqIsCompact(ctx.src, keyNode, containers) ?? true,
   }
 }
@@ -32,9 +42,21 @@ export function planDelegate(ctx: PlanContext, res: DelegateWorkload): void {
   const imageRef = stringAt(container.node, 'image') ?? ''
   const tag = classifyTag(imageRef)
   if (tag === 'unverifiable') {
-    report(ctx, 'warning', 'IMAGE', `cannot tell from image "${imageRef}" whether this is an immutable delegate (yy.mm.xxxxx); mTLS needs one`, image ?? container.node)
+    report(
+      ctx,
+      'warning',
+      'IMAGE',
+      `cannot tell from image "${imageRef}" whether this is an immutable delegate (yy.mm.xxxxx); mTLS needs one`,
+      image ?? container.node,
+    )
   } else if (tag === 'early-immutable') {
-    report(ctx, 'warning', 'IMAGE', `image "${imageRef}" is an early immutable build that may predate mTLS support (22.07); upgrade the delegate`, image)
+    report(
+      ctx,
+      'warning',
+      'IMAGE',
+      `image "${imageRef}" is an early immutable build that may predate mTLS support (22.07); upgrade the delegate`,
+      image,
+    )
   }
 
   ensureEnv(ctx, res, container, podCompact)
@@ -45,7 +67,13 @@ export function planDelegate(ctx: PlanContext, res: DelegateWorkload): void {
   if (nonRoot) {
     const sc = pod.get('securityContext', true)
     if (!isMap(sc) || sc.get('fsGroup') === undefined) {
-      report(ctx, 'warning', 'NON_ROOT', `the delegate runs as a non-root user and the pod sets no fsGroup: the key (mode ${modeComment(mode)}, owned by root) will not be readable; set spec.template.spec.securityContext.fsGroup`, container.node)
+      report(
+        ctx,
+        'warning',
+        'NON_ROOT',
+        `the delegate runs as a non-root user and the pod sets no fsGroup: the key (mode ${modeComment(mode)}, owned by root) will not be readable; set spec.template.spec.securityContext.fsGroup`,
+        container.node,
+      )
     }
   }
   const podLoc: Located<YAMLMap> = { node: pod, ptr: res.podPath, display: res.podPath }

@@ -28,13 +28,45 @@ export function wantedEnv(ctx: PlanContext): WantedEnv[] {
   const { endpoint: e, mountPath: m, tiService, grpcAuthority } = ctx.options
   const list: WantedEnv[] = [
     { name: 'MANAGER_HOST_AND_PORT', value: e, kind: 'endpoint', addIfMissing: true, reason: 'the mTLS endpoint' },
-    { name: 'LOG_STREAMING_SERVICE_URL', value: `${e}/log-service/`, kind: 'endpoint', addIfMissing: false, reason: 'log streaming through the mTLS endpoint' },
-    { name: 'TI_SERVICE_URL', value: `${e}/ti-service/`, kind: 'endpoint', addIfMissing: tiService, reason: 'test intelligence through the mTLS endpoint' },
-    { name: 'DELEGATE_CLIENT_CERTIFICATE_PATH', value: `${m}/client.crt`, kind: 'owned', addIfMissing: true, oldName: 'CLIENT_CERTIFICATE_PATH', reason: 'where the delegate reads its client certificate' },
-    { name: 'DELEGATE_CLIENT_CERTIFICATE_KEY_PATH', value: `${m}/client.key`, kind: 'owned', addIfMissing: true, oldName: 'CLIENT_CERTIFICATE_KEY_PATH', reason: 'where the delegate reads its client key' },
+    {
+      name: 'LOG_STREAMING_SERVICE_URL',
+      value: `${e}/log-service/`,
+      kind: 'endpoint',
+      addIfMissing: false,
+      reason: 'log streaming through the mTLS endpoint',
+    },
+    {
+      name: 'TI_SERVICE_URL',
+      value: `${e}/ti-service/`,
+      kind: 'endpoint',
+      addIfMissing: tiService,
+      reason: 'test intelligence through the mTLS endpoint',
+    },
+    {
+      name: 'DELEGATE_CLIENT_CERTIFICATE_PATH',
+      value: `${m}/client.crt`,
+      kind: 'owned',
+      addIfMissing: true,
+      oldName: 'CLIENT_CERTIFICATE_PATH',
+      reason: 'where the delegate reads its client certificate',
+    },
+    {
+      name: 'DELEGATE_CLIENT_CERTIFICATE_KEY_PATH',
+      value: `${m}/client.key`,
+      kind: 'owned',
+      addIfMissing: true,
+      oldName: 'CLIENT_CERTIFICATE_KEY_PATH',
+      reason: 'where the delegate reads its client key',
+    },
   ]
   if (grpcAuthority) {
-    list.push({ name: 'GRPC_AUTHORITY_MODIFICATION_DISABLED', value: 'true', kind: 'owned', addIfMissing: true, reason: 'the delegate gateway routes gRPC on the original authority' })
+    list.push({
+      name: 'GRPC_AUTHORITY_MODIFICATION_DISABLED',
+      value: 'true',
+      kind: 'owned',
+      addIfMissing: true,
+      reason: 'the delegate gateway routes gRPC on the original authority',
+    })
   }
   return list
 }
@@ -43,17 +75,41 @@ export function wantedEnv(ctx: PlanContext): WantedEnv[] {
 function envFromConfigMaps(container: YAMLMap): string[] {
   const envFrom = container.get('envFrom', true)
   if (!isSeq(envFrom)) return []
-  return envFrom.items.map((i) => stringAt(lookup(i, ['configMapRef']), 'name')).filter((n): n is string => n !== undefined)
+  return envFrom.items
+    .map((i) => stringAt(lookup(i, ['configMapRef']), 'name'))
+    .filter((n): n is string => n !== undefined)
 }
 
 /** Sets `key` of a ConfigMap in the input that carries a value the delegate reads through envFrom or valueFrom. */
-function patchConfigMapKey(ctx: PlanContext, configMapName: string, namespace: string | undefined, key: string, value: string, reason: string): 'patched' | 'absent' | 'missing-key' {
-  const cm = findResource(ctx, configMapName, (r) => r.ref.kind === 'ConfigMap' && (namespace === undefined || r.ref.namespace === undefined || r.ref.namespace === namespace))
+function patchConfigMapKey(
+  ctx: PlanContext,
+  configMapName: string,
+  namespace: string | undefined,
+  key: string,
+  value: string,
+  reason: string,
+): 'patched' | 'absent' | 'missing-key' {
+  const cm = findResource(
+    ctx,
+    configMapName,
+    (r) =>
+      r.ref.kind === 'ConfigMap' &&
+      (namespace === undefined || r.ref.namespace === undefined || r.ref.namespace === namespace),
+  )
   if (!cm) return 'absent'
   const node = lookup(cm.doc.contents, ['data', key])
   if (!isScalar(node)) return 'missing-key'
   if (node.value !== value) {
-    plan(ctx, cm.ref, 'set', ['data', key], ['data', key], { before: node.value, after: value }, `${reason} (the delegate reads it from this ConfigMap)`, [setScalar(editContext(ctx, cm), node as Scalar, value)])
+    plan(
+      ctx,
+      cm.ref,
+      'set',
+      ['data', key],
+      ['data', key],
+      { before: node.value, after: value },
+      `${reason} (the delegate reads it from this ConfigMap)`,
+      [setScalar(editContext(ctx, cm), node as Scalar, value)],
+    )
   }
   return 'patched'
 }
@@ -74,15 +130,42 @@ export function ensureEnv(ctx: PlanContext, res: Resource, container: Located<YA
       const display = [...envDisplay, { name: found ? want.name : want.oldName! }]
       if (!found && old) {
         const nameNode = old.node.get('name', true) as Scalar
-        plan(ctx, res.ref, 'set', [...ptr, 'name'], [...display, 'name'], { before: want.oldName, after: want.name }, `the delegate reads only ${want.name}; ${want.oldName} is ignored`, [setScalar(ectx, nameNode, want.name)])
+        plan(
+          ctx,
+          res.ref,
+          'set',
+          [...ptr, 'name'],
+          [...display, 'name'],
+          { before: want.oldName, after: want.name },
+          `the delegate reads only ${want.name}; ${want.oldName} is ignored`,
+          [setScalar(ectx, nameNode, want.name)],
+        )
       } else if (found && old && isSeq(env)) {
-        plan(ctx, res.ref, 'remove', [...envPtr, old.index], [...envDisplay, { name: want.oldName! }], { before: old.node.toJSON() }, `${want.oldName} is ignored by the delegate; ${want.name} is set`, [removeItem(ectx, env, old.index)])
+        plan(
+          ctx,
+          res.ref,
+          'remove',
+          [...envPtr, old.index],
+          [...envDisplay, { name: want.oldName! }],
+          { before: old.node.toJSON() },
+          `${want.oldName} is ignored by the delegate; ${want.name} is set`,
+          [removeItem(ectx, env, old.index)],
+        )
       }
       const valueNode = entry.node.get('value', true)
       const valueFrom = entry.node.get('valueFrom', true)
       if (isScalar(valueNode)) {
         if (valueNode.value !== want.value) {
-          plan(ctx, res.ref, 'set', [...ptr, 'value'], [...display, 'value'], { before: valueNode.value, after: want.value }, want.reason, [setScalar(ectx, valueNode as Scalar, want.value)])
+          plan(
+            ctx,
+            res.ref,
+            'set',
+            [...ptr, 'value'],
+            [...display, 'value'],
+            { before: valueNode.value, after: want.value },
+            want.reason,
+            [setScalar(ectx, valueNode as Scalar, want.value)],
+          )
         }
       } else if (isMap(valueFrom)) {
         // Reported at the `valueFrom:` key, the line that says where the value comes from.
@@ -91,26 +174,60 @@ export function ensureEnv(ctx: PlanContext, res: Resource, container: Located<YA
         const cmName = stringAt(ref, 'name')
         const cmKey = stringAt(ref, 'key')
         if (want.kind === 'owned') {
-          report(ctx, 'error', 'CONFLICT', `${want.name} is set through valueFrom; delegate-mtls must set it to "${want.value}" inline (remove the valueFrom)`, at)
-        } else if (!cmName || !cmKey || patchConfigMapKey(ctx, cmName, res.ref.namespace, cmKey, want.value, want.reason) !== 'patched') {
-          report(ctx, 'warning', 'NOT_CHANGED', `${want.name} comes from ${cmName ? `ConfigMap ${cmName}` : 'valueFrom'}, which is not in the input: set it to "${want.value}" there`, at)
+          report(
+            ctx,
+            'error',
+            'CONFLICT',
+            `${want.name} is set through valueFrom; delegate-mtls must set it to "${want.value}" inline (remove the valueFrom)`,
+            at,
+          )
+        } else if (
+          !cmName ||
+          !cmKey ||
+          patchConfigMapKey(ctx, cmName, res.ref.namespace, cmKey, want.value, want.reason) !== 'patched'
+        ) {
+          report(
+            ctx,
+            'warning',
+            'NOT_CHANGED',
+            `${want.name} comes from ${cmName ? `ConfigMap ${cmName}` : 'valueFrom'}, which is not in the input: set it to "${want.value}" there`,
+            at,
+          )
         }
       } else {
-        plan(ctx, res.ref, 'add', [...ptr, 'value'], [...display, 'value'], { after: want.value }, want.reason, [addPairs(ectx, entry.node, [['value', scalar(formatScalar(want.value, 'double'))]], layoutFor(ectx.unit, true))])
+        plan(ctx, res.ref, 'add', [...ptr, 'value'], [...display, 'value'], { after: want.value }, want.reason, [
+          addPairs(
+            ectx,
+            entry.node,
+            [['value', scalar(formatScalar(want.value, 'double'))]],
+            layoutFor(ectx.unit, true),
+          ),
+        ])
       }
       continue
     }
     if (want.kind === 'endpoint') {
       const configMaps = envFromConfigMaps(container.node)
-      const outcomes = configMaps.map((cm) => ({ cm, outcome: patchConfigMapKey(ctx, cm, res.ref.namespace, want.name, want.value, want.reason) }))
+      const outcomes = configMaps.map((cm) => ({
+        cm,
+        outcome: patchConfigMapKey(ctx, cm, res.ref.namespace, want.name, want.value, want.reason),
+      }))
       if (outcomes.some((o) => o.outcome === 'patched')) continue
       const unseen = outcomes.filter((o) => o.outcome === 'absent').map((o) => o.cm)
       if (unseen.length > 0) {
-        if (want.addIfMissing) report(ctx, 'warning', 'NOT_CHANGED', `${want.name} may come from ConfigMap ${unseen.join(', ')} (envFrom), which is not in the input: set it to "${want.value}" there, or add the ConfigMap to the input`, container.node.get('envFrom', true) as YAMLMap | undefined ?? container.node)
+        if (want.addIfMissing)
+          report(
+            ctx,
+            'warning',
+            'NOT_CHANGED',
+            `${want.name} may come from ConfigMap ${unseen.join(', ')} (envFrom), which is not in the input: set it to "${want.value}" there, or add the ConfigMap to the input`,
+            (container.node.get('envFrom', true) as YAMLMap | undefined) ?? container.node,
+          )
         continue
       }
       if (!want.addIfMissing) continue
-      if (want.name === 'MANAGER_HOST_AND_PORT') report(ctx, 'warning', 'ADDED_ENDPOINT', `the delegate container had no ${want.name}; added it`, container.node)
+      if (want.name === 'MANAGER_HOST_AND_PORT')
+        report(ctx, 'warning', 'ADDED_ENDPOINT', `the delegate container had no ${want.name}; added it`, container.node)
     } else if (!want.addIfMissing) continue
     appended.push(map(['name', scalar(want.name)], ['value', scalar(formatScalar(want.value, 'double'))]))
     plan(ctx, res.ref, 'append', envPtr, envDisplay, { after: { name: want.name, value: want.value } }, want.reason, [])

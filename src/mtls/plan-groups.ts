@@ -28,7 +28,13 @@ export type GroupedPlan = Omit<StreamPlan, 'resources'> & {
  * The result equals `planStream` on the whole stream (test/mtls/plan-groups.test.ts). Returns undefined
  * when a document does not parse on its own: the caller then parses the whole stream, which reports it.
  */
-export function planInGroups(src: string, eol: string, file: string, options: MtlsOptions, starts: number[]): GroupedPlan | undefined {
+export function planInGroups(
+  src: string,
+  eol: string,
+  file: string,
+  options: MtlsOptions,
+  starts: number[],
+): GroupedPlan | undefined {
   const n = starts.length
   const end = (i: number) => starts[i + 1] ?? src.length
   const summaries: ResourceSummary[] = []
@@ -69,7 +75,8 @@ export function planInGroups(src: string, eol: string, file: string, options: Mt
     for (const name of mentions[i]!) {
       for (const other of byName.get(name) ?? []) {
         const ons = other.ref.namespace
-        if (parsed[other.ref.document] && (ns === undefined || ons === undefined || ns === ons)) union(i, other.ref.document)
+        if (parsed[other.ref.document] && (ns === undefined || ons === undefined || ns === ons))
+          union(i, other.ref.document)
       }
     }
   }
@@ -132,11 +139,17 @@ export function planInGroups(src: string, eol: string, file: string, options: Mt
   const planned = [...results.keys()].sort((a, b) => a - b).map((g) => groups.get(g)!)
   scope.members = new Map()
   // Documents that were not parsed are linted from their text, all in one go.
-  const unparsed: Resource[] = summaries.filter((s) => !parsed[s.ref.document]).map((s) => ({ ...s, type: 'other', doc: EMPTY }))
+  const unparsed: Resource[] = summaries
+    .filter((s) => !parsed[s.ref.document])
+    .map((s) => ({ ...s, type: 'other', doc: EMPTY }))
   const rest = planResources(base, unparsed, { lint, scope, tags })
   results.set(-1, { edits: rest.edits, diagnostics: rest.diagnostics })
 
-  const byStep = <T extends object>(list: T[]) => list.map((x, k) => ({ x, k, t: tags.get(x)! })).sort((a, b) => a.t - b.t || a.k - b.k).map((e) => e.x)
+  const byStep = <T extends object>(list: T[]) =>
+    list
+      .map((x, k) => ({ x, k, t: tags.get(x)! }))
+      .sort((a, b) => a.t - b.t || a.k - b.k)
+      .map((e) => e.x)
   const all = [...results.values()]
   const placeholders = new Set<string>()
   // A placeholder is reported once per stream: at its first occurrence, as the whole-stream lint does.

@@ -47,11 +47,31 @@ export function planHelmValues(ctx: PlanContext, res: HelmValues): void {
   const image = helmImage(root)
   if (image) {
     const tag = classifyTag(image.ref)
-    if (tag === 'unverifiable') report(ctx, 'warning', 'IMAGE', `cannot tell from image "${image.ref}" whether this is an immutable delegate (yy.mm.xxxxx); mTLS needs one`, image.at)
-    else if (tag === 'early-immutable') report(ctx, 'warning', 'IMAGE', `image "${image.ref}" is an early immutable build that may predate mTLS support (22.07); upgrade the delegate`, image.at)
+    if (tag === 'unverifiable')
+      report(
+        ctx,
+        'warning',
+        'IMAGE',
+        `cannot tell from image "${image.ref}" whether this is an immutable delegate (yy.mm.xxxxx); mTLS needs one`,
+        image.at,
+      )
+    else if (tag === 'early-immutable')
+      report(
+        ctx,
+        'warning',
+        'IMAGE',
+        `image "${image.ref}" is an early immutable build that may predate mTLS support (22.07); upgrade the delegate`,
+        image.at,
+      )
   }
   if (ctx.options.mountPath !== CHART_MOUNT_PATH) {
-    report(ctx, 'warning', 'UNSUPPORTED', `the chart mounts the client certificate at ${CHART_MOUNT_PATH}; --mount-path ${ctx.options.mountPath} does not apply to Helm values`, root)
+    report(
+      ctx,
+      'warning',
+      'UNSUPPORTED',
+      `the chart mounts the client certificate at ${CHART_MOUNT_PATH}; --mount-path ${ctx.options.mountPath} does not apply to Helm values`,
+      root,
+    )
   }
 
   // managerEndpoint: the chart derives MANAGER_HOST_AND_PORT, LOG_STREAMING_SERVICE_URL and the upgrader's managerHost from it.
@@ -60,11 +80,28 @@ export function planHelmValues(ctx: PlanContext, res: HelmValues): void {
     const node = endpointPair.value
     if (!isScalar(node) || node.value !== endpoint) {
       const before = isScalar(node) ? node.value : null
-      plan(ctx, res.ref, 'set', ['managerEndpoint'], ['managerEndpoint'], { before, after: endpoint }, 'the mTLS endpoint (the chart derives the delegate\'s and the upgrader\'s URLs from it)', [setPairValue(ectx, endpointPair as Pair, endpoint, formatScalar(endpoint))])
+      plan(
+        ctx,
+        res.ref,
+        'set',
+        ['managerEndpoint'],
+        ['managerEndpoint'],
+        { before, after: endpoint },
+        "the mTLS endpoint (the chart derives the delegate's and the upgrader's URLs from it)",
+        [setPairValue(ectx, endpointPair as Pair, endpoint, formatScalar(endpoint))],
+      )
     }
   } else {
-    report(ctx, 'warning', 'ADDED_ENDPOINT', 'the values file had no managerEndpoint (the chart\'s default is https://app.harness.io); added it', root)
-    plan(ctx, res.ref, 'add', ['managerEndpoint'], ['managerEndpoint'], { after: endpoint }, 'the mTLS endpoint', [addPairs(ectx, root, [['managerEndpoint', scalar(formatScalar(endpoint))]], layoutFor(ectx.unit, true))])
+    report(
+      ctx,
+      'warning',
+      'ADDED_ENDPOINT',
+      "the values file had no managerEndpoint (the chart's default is https://app.harness.io); added it",
+      root,
+    )
+    plan(ctx, res.ref, 'add', ['managerEndpoint'], ['managerEndpoint'], { after: endpoint }, 'the mTLS endpoint', [
+      addPairs(ectx, root, [['managerEndpoint', scalar(formatScalar(endpoint))]], layoutFor(ectx.unit, true)),
+    ])
   }
 
   // mTLS.secretName
@@ -78,21 +115,65 @@ export function planHelmValues(ctx: PlanContext, res: HelmValues): void {
     const namePair = pairOf(mtls, 'secretName')
     const current = namePair && isScalar(namePair.value) ? namePair.value.value : undefined
     if (!namePair) {
-      plan(ctx, res.ref, 'add', ['mTLS', 'secretName'], ['mTLS', 'secretName'], { after: secretName }, reason, [addPairs(ectx, mtls, [['secretName', scalar(formatScalar(secretName))]], layoutFor(ectx.unit, true))])
+      plan(ctx, res.ref, 'add', ['mTLS', 'secretName'], ['mTLS', 'secretName'], { after: secretName }, reason, [
+        addPairs(ectx, mtls, [['secretName', scalar(formatScalar(secretName))]], layoutFor(ectx.unit, true)),
+      ])
       changedSecret = true
-    } else if (current === null || current === undefined || current === '' || (current !== secretName && ctx.options.secretNameExplicit)) {
+    } else if (
+      current === null ||
+      current === undefined ||
+      current === '' ||
+      (current !== secretName && ctx.options.secretNameExplicit)
+    ) {
       if (!isScalar(namePair.value) && namePair.value !== null) {
-        report(ctx, 'error', 'CONFLICT', `mTLS.secretName must be a Secret name, not a ${isSeq(namePair.value) ? 'list' : 'mapping'}`, namePair.value as Node)
+        report(
+          ctx,
+          'error',
+          'CONFLICT',
+          `mTLS.secretName must be a Secret name, not a ${isSeq(namePair.value) ? 'list' : 'mapping'}`,
+          namePair.value as Node,
+        )
       } else {
-        plan(ctx, res.ref, 'set', ['mTLS', 'secretName'], ['mTLS', 'secretName'], { before: current ?? null, after: secretName }, current ? '--secret-name was given' : reason, [setPairValue(ectx, namePair as Pair, secretName, formatScalar(secretName))])
+        plan(
+          ctx,
+          res.ref,
+          'set',
+          ['mTLS', 'secretName'],
+          ['mTLS', 'secretName'],
+          { before: current ?? null, after: secretName },
+          current ? '--secret-name was given' : reason,
+          [setPairValue(ectx, namePair as Pair, secretName, formatScalar(secretName))],
+        )
         changedSecret = true
       }
     }
   } else if (mtlsPair && (mtls === null || (isScalar(mtls) && mtls.value === null))) {
-    plan(ctx, res.ref, 'set', ['mTLS'], ['mTLS'], { before: null, after: { secretName } }, reason, fillEmptyValue(ectx, mtlsPair as Pair, map(['secretName', scalar(formatScalar(secretName))]), layoutFor(ectx.unit, true)))
+    plan(
+      ctx,
+      res.ref,
+      'set',
+      ['mTLS'],
+      ['mTLS'],
+      { before: null, after: { secretName } },
+      reason,
+      fillEmptyValue(
+        ectx,
+        mtlsPair as Pair,
+        map(['secretName', scalar(formatScalar(secretName))]),
+        layoutFor(ectx.unit, true),
+      ),
+    )
     changedSecret = true
   } else if (!mtlsPair) {
-    plan(ctx, res.ref, 'add', ['mTLS'], ['mTLS'], { after: { secretName } }, reason, [addPairs(ectx, root, [['mTLS', map(['secretName', scalar(formatScalar(secretName))])]], layoutFor(ectx.unit, true), anchor)])
+    plan(ctx, res.ref, 'add', ['mTLS'], ['mTLS'], { after: { secretName } }, reason, [
+      addPairs(
+        ectx,
+        root,
+        [['mTLS', map(['secretName', scalar(formatScalar(secretName))])]],
+        layoutFor(ectx.unit, true),
+        anchor,
+      ),
+    ])
     changedSecret = true
   } else {
     report(ctx, 'error', 'CONFLICT', 'mTLS must be a mapping with secretName', mtlsPair.value as Node)
@@ -109,9 +190,21 @@ function chartVersionWarning(ctx: PlanContext, root: YAMLMap, image: string | un
   const ignored = `charts before ${CHART_MTLS_VERSION} ignore mTLS.secretName without an error, so the delegate would run without its certificate`
   if (CHART_DEFAULTS_KEYS.every((k) => root.has(k))) {
     const hint = image ? `, delegate image ${image}` : ''
-    report(ctx, 'warning', 'CHART_VERSION', `this is the values.yaml of a harness-delegate-ng chart before ${CHART_MTLS_VERSION} (it has no mTLS key${hint}); ${ignored}: upgrade the chart to ${CHART_MTLS_VERSION} or later`, root)
+    report(
+      ctx,
+      'warning',
+      'CHART_VERSION',
+      `this is the values.yaml of a harness-delegate-ng chart before ${CHART_MTLS_VERSION} (it has no mTLS key${hint}); ${ignored}: upgrade the chart to ${CHART_MTLS_VERSION} or later`,
+      root,
+    )
   } else {
-    report(ctx, 'warning', 'CHART_VERSION', `mTLS.secretName needs chart harness-delegate-ng ${CHART_MTLS_VERSION} or later (${ignored}): check the installed chart with helm list -n <namespace> and upgrade it if it is older`, root)
+    report(
+      ctx,
+      'warning',
+      'CHART_VERSION',
+      `mTLS.secretName needs chart harness-delegate-ng ${CHART_MTLS_VERSION} or later (${ignored}): check the installed chart with helm list -n <namespace> and upgrade it if it is older`,
+      root,
+    )
   }
 }
 
@@ -132,14 +225,45 @@ function planCustomEnvs(ctx: PlanContext, res: HelmValues, root: YAMLMap, anchor
       const display = ['custom_envs', { name: want.name }]
       const valueNode = found.node.get('value', true)
       if (isMap(found.node.get('valueFrom', true))) {
-        if (want.kind === 'owned') report(ctx, 'error', 'CONFLICT', `custom_envs ${want.name} is set through valueFrom; delegate-mtls must set it to "${want.value}" inline (remove the valueFrom)`, found.node)
-        else report(ctx, 'warning', 'NOT_CHANGED', `custom_envs ${want.name} comes from valueFrom, which is not in the input: set it to "${want.value}" there`, found.node)
+        if (want.kind === 'owned')
+          report(
+            ctx,
+            'error',
+            'CONFLICT',
+            `custom_envs ${want.name} is set through valueFrom; delegate-mtls must set it to "${want.value}" inline (remove the valueFrom)`,
+            found.node,
+          )
+        else
+          report(
+            ctx,
+            'warning',
+            'NOT_CHANGED',
+            `custom_envs ${want.name} comes from valueFrom, which is not in the input: set it to "${want.value}" there`,
+            found.node,
+          )
         continue
       }
       if (isScalar(valueNode)) {
-        if (valueNode.value !== want.value) plan(ctx, res.ref, 'set', [...ptr, 'value'], [...display, 'value'], { before: valueNode.value, after: want.value }, `${want.reason} (custom_envs overrides the chart's ConfigMap)`, [setScalar(ectx, valueNode as Scalar, want.value)])
+        if (valueNode.value !== want.value)
+          plan(
+            ctx,
+            res.ref,
+            'set',
+            [...ptr, 'value'],
+            [...display, 'value'],
+            { before: valueNode.value, after: want.value },
+            `${want.reason} (custom_envs overrides the chart's ConfigMap)`,
+            [setScalar(ectx, valueNode as Scalar, want.value)],
+          )
       } else {
-        plan(ctx, res.ref, 'add', [...ptr, 'value'], [...display, 'value'], { after: want.value }, want.reason, [addPairs(ectx, found.node, [['value', scalar(formatScalar(want.value, 'double'))]], layoutFor(ectx.unit, true))])
+        plan(ctx, res.ref, 'add', [...ptr, 'value'], [...display, 'value'], { after: want.value }, want.reason, [
+          addPairs(
+            ectx,
+            found.node,
+            [['value', scalar(formatScalar(want.value, 'double'))]],
+            layoutFor(ectx.unit, true),
+          ),
+        ])
       }
       continue
     }
@@ -147,11 +271,30 @@ function planCustomEnvs(ctx: PlanContext, res: HelmValues, root: YAMLMap, anchor
     const chartSets = want.name !== 'GRPC_AUTHORITY_MODIFICATION_DISABLED' && want.name !== 'TI_SERVICE_URL'
     if (chartSets || !want.addIfMissing) continue
     appended.push(map(['name', scalar(want.name)], ['value', scalar(formatScalar(want.value, 'double'))]))
-    plan(ctx, res.ref, 'append', ['custom_envs'], ['custom_envs'], { after: { name: want.name, value: want.value } }, `${want.reason} (the chart does not set it; custom_envs adds it to the delegate's env)`, [])
+    plan(
+      ctx,
+      res.ref,
+      'append',
+      ['custom_envs'],
+      ['custom_envs'],
+      { after: { name: want.name, value: want.value } },
+      `${want.reason} (the chart does not set it; custom_envs adds it to the delegate's env)`,
+      [],
+    )
   }
   if (appended.length === 0) return
   const layout = topLevelSeqLayout(ctx.src, root, ectx.unit)
   const pair = pairOf(root, 'custom_envs')
-  const splices = pair ? appendToList(ectx, root, 'custom_envs', appended, layout) : [addPairs(ectx, root, [['custom_envs', { seq: appended }]], layout, anchor === undefined ? undefined : root.has('mTLS') ? 'mTLS' : anchor)]
+  const splices = pair
+    ? appendToList(ectx, root, 'custom_envs', appended, layout)
+    : [
+        addPairs(
+          ectx,
+          root,
+          [['custom_envs', { seq: appended }]],
+          layout,
+          anchor === undefined ? undefined : root.has('mTLS') ? 'mTLS' : anchor,
+        ),
+      ]
   ctx.edits[ctx.edits.length - 1]!.splices.push(...splices)
 }

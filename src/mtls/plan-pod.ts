@@ -1,4 +1,15 @@
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml'
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  type Document,
+  type Node,
+  type Pair,
+  type Scalar,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml'
 import type { Resource } from '../resources/classify.js'
 import { addPairs, appendItems, fillEmptyValue, setScalar, type EditContext } from '../yaml/edit.js'
 import { map, scalar, seq, type BlockLayout, type Fragment } from '../yaml/fragment.js'
@@ -43,7 +54,8 @@ export function appendToList(
   const pair = pairOf(owner, key)
   const list = pair?.value
   if (isSeq(list) && (list.items.length > 0 || list.flow)) return [appendItems(ectx, list, fragments, layout)]
-  if (pair && (list === null || (isScalar(list) && list.value === null))) return fillEmptyValue(ectx, pair as Pair, seq(...fragments), layout, owner.flow)
+  if (pair && (list === null || (isScalar(list) && list.value === null)))
+    return fillEmptyValue(ectx, pair as Pair, seq(...fragments), layout, owner.flow)
   return [addPairs(ectx, owner, [[key, seq(...fragments)]], layout)]
 }
 
@@ -61,30 +73,91 @@ export function ensureMount(ctx: PlanContext, res: Resource, container: Located<
     if (isScalar(path) && path.value !== mountPath) {
       const clash = findItem(mounts, 'mountPath', mountPath)
       if (clash) {
-        report(ctx, 'error', 'CONFLICT', `volume "${stringAt(clash.node, 'name')}" is already mounted at ${mountPath}; ${VOLUME_NAME} needs that path (choose another with --mount-path)`, clash.node)
+        report(
+          ctx,
+          'error',
+          'CONFLICT',
+          `volume "${stringAt(clash.node, 'name')}" is already mounted at ${mountPath}; ${VOLUME_NAME} needs that path (choose another with --mount-path)`,
+          clash.node,
+        )
         return
       }
-      plan(ctx, res.ref, 'set', [...ptr, 'mountPath'], [...display, 'mountPath'], { before: path.value, after: mountPath }, 'mount the client certificate where the env vars point', [setScalar(ectx, path as Scalar, mountPath)])
+      plan(
+        ctx,
+        res.ref,
+        'set',
+        [...ptr, 'mountPath'],
+        [...display, 'mountPath'],
+        { before: path.value, after: mountPath },
+        'mount the client certificate where the env vars point',
+        [setScalar(ectx, path as Scalar, mountPath)],
+      )
     } else if (!path) {
-      plan(ctx, res.ref, 'add', [...ptr, 'mountPath'], [...display, 'mountPath'], { after: mountPath }, 'mount the client certificate where the env vars point', [addPairs(ectx, ours.node, [['mountPath', scalar(formatScalar(mountPath))]], layoutFor(ectx.unit, true))])
+      plan(
+        ctx,
+        res.ref,
+        'add',
+        [...ptr, 'mountPath'],
+        [...display, 'mountPath'],
+        { after: mountPath },
+        'mount the client certificate where the env vars point',
+        [addPairs(ectx, ours.node, [['mountPath', scalar(formatScalar(mountPath))]], layoutFor(ectx.unit, true))],
+      )
     }
     const ro = ours.node.get('readOnly', true)
     if (!ro) {
-      plan(ctx, res.ref, 'add', [...ptr, 'readOnly'], [...display, 'readOnly'], { after: true }, 'the certificate mount is read-only', [addPairs(ectx, ours.node, [['readOnly', scalar('true')]], layoutFor(ectx.unit, true))])
+      plan(
+        ctx,
+        res.ref,
+        'add',
+        [...ptr, 'readOnly'],
+        [...display, 'readOnly'],
+        { after: true },
+        'the certificate mount is read-only',
+        [addPairs(ectx, ours.node, [['readOnly', scalar('true')]], layoutFor(ectx.unit, true))],
+      )
     } else if (isScalar(ro) && ro.value !== true) {
-      plan(ctx, res.ref, 'set', [...ptr, 'readOnly'], [...display, 'readOnly'], { before: ro.value, after: true }, 'the certificate mount is read-only', [replaceRange(ro.range![0], ro.range![1], 'true')])
+      plan(
+        ctx,
+        res.ref,
+        'set',
+        [...ptr, 'readOnly'],
+        [...display, 'readOnly'],
+        { before: ro.value, after: true },
+        'the certificate mount is read-only',
+        [replaceRange(ro.range![0], ro.range![1], 'true')],
+      )
     }
     return
   }
   const clash = findItem(mounts, 'mountPath', mountPath)
   if (clash) {
-    report(ctx, 'error', 'CONFLICT', `volume "${stringAt(clash.node, 'name')}" is already mounted at ${mountPath}; ${VOLUME_NAME} needs that path (choose another with --mount-path)`, clash.node)
+    report(
+      ctx,
+      'error',
+      'CONFLICT',
+      `volume "${stringAt(clash.node, 'name')}" is already mounted at ${mountPath}; ${VOLUME_NAME} needs that path (choose another with --mount-path)`,
+      clash.node,
+    )
     return
   }
-  const item = map(['name', scalar(VOLUME_NAME)], ['mountPath', scalar(formatScalar(mountPath))], ['readOnly', scalar('true')])
+  const item = map(
+    ['name', scalar(VOLUME_NAME)],
+    ['mountPath', scalar(formatScalar(mountPath))],
+    ['readOnly', scalar('true')],
+  )
   const layout = layoutIn(ectx, container.node, ['env', 'envFrom', 'ports'], podCompact)
   const after = { name: VOLUME_NAME, mountPath, readOnly: true }
-  plan(ctx, res.ref, 'append', mountsPtr, [...container.display, 'volumeMounts'], { after }, 'mount the client certificate Secret', appendToList(ectx, container.node, 'volumeMounts', [item], layout))
+  plan(
+    ctx,
+    res.ref,
+    'append',
+    mountsPtr,
+    [...container.display, 'volumeMounts'],
+    { after },
+    'mount the client certificate Secret',
+    appendToList(ectx, container.node, 'volumeMounts', [item], layout),
+  )
 }
 
 /** Is the pod (or this container) running as a non-root user? Container settings win over the pod's. */
@@ -102,7 +175,13 @@ export function runsAsNonRoot(pod: YAMLMap, container: YAMLMap, doc?: Document):
 }
 
 /** SPEC §3.6: the pod has volume `V` from Secret `S`, mode 0400 (root) or 0440 (non-root). */
-export function ensureVolume(ctx: PlanContext, res: Resource, pod: Located<YAMLMap>, secretName: string, mode: number): string {
+export function ensureVolume(
+  ctx: PlanContext,
+  res: Resource,
+  pod: Located<YAMLMap>,
+  secretName: string,
+  mode: number,
+): string {
   const ectx = editContext(ctx, res)
   const volumes = pod.node.get('volumes', true)
   const volumesPtr = [...pod.ptr, 'volumes']
@@ -111,45 +190,121 @@ export function ensureVolume(ctx: PlanContext, res: Resource, pod: Located<YAMLM
     const misnamed = findItem(volumes, 'name', 'config-certificate')
     if (misnamed && isMap(misnamed.node.get('secret', true)) && !mountedAnywhere(pod.node, 'config-certificate')) {
       const nameNode = misnamed.node.get('name', true) as Scalar
-      plan(ctx, res.ref, 'set', [...volumesPtr, misnamed.index, 'name'], [...pod.display, 'volumes', { name: 'config-certificate' }, 'name'], { before: 'config-certificate', after: VOLUME_NAME }, `the mount is named ${VOLUME_NAME}; a volume named config-certificate (Harness 2023 docs) leaves the pod unable to start`, [setScalar(ectx, nameNode, VOLUME_NAME)])
+      plan(
+        ctx,
+        res.ref,
+        'set',
+        [...volumesPtr, misnamed.index, 'name'],
+        [...pod.display, 'volumes', { name: 'config-certificate' }, 'name'],
+        { before: 'config-certificate', after: VOLUME_NAME },
+        `the mount is named ${VOLUME_NAME}; a volume named config-certificate (Harness 2023 docs) leaves the pod unable to start`,
+        [setScalar(ectx, nameNode, VOLUME_NAME)],
+      )
       ours = misnamed
     }
   }
   if (!ours) {
-    const secret = map(['secretName', scalar(formatScalar(secretName))], ['defaultMode', scalar(String(mode), modeComment(mode))])
+    const secret = map(
+      ['secretName', scalar(formatScalar(secretName))],
+      ['defaultMode', scalar(String(mode), modeComment(mode))],
+    )
     const item = map(['name', scalar(VOLUME_NAME)], ['secret', secret])
     const layout = layoutIn(ectx, pod.node, ['containers', 'initContainers'], true)
     const after = { name: VOLUME_NAME, secret: { secretName, defaultMode: mode } }
-    plan(ctx, res.ref, 'append', volumesPtr, [...pod.display, 'volumes'], { after }, `client certificate from Secret ${secretName}, mode ${modeComment(mode)}`, appendToList(ectx, pod.node, 'volumes', [item], layout))
+    plan(
+      ctx,
+      res.ref,
+      'append',
+      volumesPtr,
+      [...pod.display, 'volumes'],
+      { after },
+      `client certificate from Secret ${secretName}, mode ${modeComment(mode)}`,
+      appendToList(ectx, pod.node, 'volumes', [item], layout),
+    )
     return secretName
   }
   const ptr = [...volumesPtr, ours.index]
   const display = [...pod.display, 'volumes', { name: VOLUME_NAME }]
   const secret = ours.node.get('secret', true)
   if (!isMap(secret)) {
-    const source = ours.node.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '')).find((k) => k !== 'name' && k !== '')
+    const source = ours.node.items
+      .map((p) => (isScalar(p.key) ? String(p.key.value) : ''))
+      .find((k) => k !== 'name' && k !== '')
     const what = source ? `a ${source} volume` : 'a volume without a source'
-    report(ctx, 'error', 'CONFLICT', `volume "${VOLUME_NAME}" exists but is ${what}; delegate-mtls needs it to be a secret volume holding the client certificate Secret`, ours.node)
+    report(
+      ctx,
+      'error',
+      'CONFLICT',
+      `volume "${VOLUME_NAME}" exists but is ${what}; delegate-mtls needs it to be a secret volume holding the client certificate Secret`,
+      ours.node,
+    )
     return secretName
   }
   const nameNode = secret.get('secretName', true)
   let effective = secretName
   if (!isScalar(nameNode) || typeof nameNode.value !== 'string') {
-    plan(ctx, res.ref, 'add', [...ptr, 'secret', 'secretName'], [...display, 'secret', 'secretName'], { after: secretName }, 'name the client certificate Secret', [addPairs(ectx, secret, [['secretName', scalar(formatScalar(secretName))]], layoutFor(ectx.unit, true))])
+    plan(
+      ctx,
+      res.ref,
+      'add',
+      [...ptr, 'secret', 'secretName'],
+      [...display, 'secret', 'secretName'],
+      { after: secretName },
+      'name the client certificate Secret',
+      [addPairs(ectx, secret, [['secretName', scalar(formatScalar(secretName))]], layoutFor(ectx.unit, true))],
+    )
   } else if (nameNode.value !== secretName && (ctx.options.secretNameExplicit || isDelegateToken(nameNode.value))) {
-    const reason = ctx.options.secretNameExplicit ? '--secret-name was given' : `${nameNode.value} is the delegate token Secret, not the client certificate (a Harness 2023 doc bug)`
-    plan(ctx, res.ref, 'set', [...ptr, 'secret', 'secretName'], [...display, 'secret', 'secretName'], { before: nameNode.value, after: secretName }, reason, [setScalar(ectx, nameNode, secretName)])
+    const reason = ctx.options.secretNameExplicit
+      ? '--secret-name was given'
+      : `${nameNode.value} is the delegate token Secret, not the client certificate (a Harness 2023 doc bug)`
+    plan(
+      ctx,
+      res.ref,
+      'set',
+      [...ptr, 'secret', 'secretName'],
+      [...display, 'secret', 'secretName'],
+      { before: nameNode.value, after: secretName },
+      reason,
+      [setScalar(ectx, nameNode, secretName)],
+    )
   } else {
     effective = nameNode.value
   }
   const modeNode = secret.get('defaultMode', true)
   if (!modeNode) {
-    plan(ctx, res.ref, 'add', [...ptr, 'secret', 'defaultMode'], [...display, 'secret', 'defaultMode'], { after: mode }, `without a mode the key is world-readable (0644); ${modeComment(mode)} keeps it private`, [addPairs(ectx, secret, [['defaultMode', scalar(String(mode), modeComment(mode))]], layoutFor(ectx.unit, true), 'secretName')])
+    plan(
+      ctx,
+      res.ref,
+      'add',
+      [...ptr, 'secret', 'defaultMode'],
+      [...display, 'secret', 'defaultMode'],
+      { after: mode },
+      `without a mode the key is world-readable (0644); ${modeComment(mode)} keeps it private`,
+      [
+        addPairs(
+          ectx,
+          secret,
+          [['defaultMode', scalar(String(mode), modeComment(mode))]],
+          layoutFor(ectx.unit, true),
+          'secretName',
+        ),
+      ],
+    )
   } else if (isScalar(modeNode) && modeNode.value !== 256 && modeNode.value !== 288) {
-    const reason = modeNode.value === 400 && !/^0/.test(modeNode.source ?? '')
-      ? `defaultMode: 400 is decimal (octal 0620, group-writable); ${modeComment(mode)} was meant`
-      : `the key must be readable by the delegate only (${modeComment(mode)})`
-    plan(ctx, res.ref, 'set', [...ptr, 'secret', 'defaultMode'], [...display, 'secret', 'defaultMode'], { before: modeNode.value, after: mode }, reason, [setMode(ectx, modeNode as Scalar, mode, secret.flow === true)])
+    const reason =
+      modeNode.value === 400 && !/^0/.test(modeNode.source ?? '')
+        ? `defaultMode: 400 is decimal (octal 0620, group-writable); ${modeComment(mode)} was meant`
+        : `the key must be readable by the delegate only (${modeComment(mode)})`
+    plan(
+      ctx,
+      res.ref,
+      'set',
+      [...ptr, 'secret', 'defaultMode'],
+      [...display, 'secret', 'defaultMode'],
+      { before: modeNode.value, after: mode },
+      reason,
+      [setMode(ectx, modeNode as Scalar, mode, secret.flow === true)],
+    )
   }
   return effective
 }
@@ -174,7 +329,8 @@ export function mountedAnywhere(pod: YAMLMap, volume: string): boolean {
   for (const key of ['containers', 'initContainers']) {
     const list = pod.get(key, true)
     if (!isSeq(list)) continue
-    for (const c of (list as YAMLSeq).items) if (findItem(isMap(c) ? c.get('volumeMounts', true) : undefined, 'name', volume)) return true
+    for (const c of (list as YAMLSeq).items)
+      if (findItem(isMap(c) ? c.get('volumeMounts', true) : undefined, 'name', volume)) return true
   }
   return false
 }

@@ -1,6 +1,12 @@
 import { isMap, isScalar, type Node, type Pair, type Scalar } from 'yaml'
 import type { DelegateWorkload } from '../resources/classify.js'
-import { CLIENT_CERT_KEY, CLIENT_KEY_KEY, isPlaceholderSecretData, REDACTED, renderSecretManifest } from '../secret/render-secret.js'
+import {
+  CLIENT_CERT_KEY,
+  CLIENT_KEY_KEY,
+  isPlaceholderSecretData,
+  REDACTED,
+  renderSecretManifest,
+} from '../secret/render-secret.js'
 import { addPairs, fillEmptyValue, setScalar } from '../yaml/edit.js'
 import { map, scalar } from '../yaml/fragment.js'
 import { layoutFor } from '../yaml/layout.js'
@@ -19,10 +25,17 @@ const base64 = (s: string) => Buffer.from(s, 'utf8').toString('base64')
  * new Secret goes right before the first Deployment that mounts it. Key material never enters a
  * Change: reports show `<redacted>`, only the guard sees the real value.
  */
-export function planSecrets(ctx: PlanContext, delegates: DelegateWorkload[], onEach?: (res: DelegateWorkload) => void): void {
+export function planSecrets(
+  ctx: PlanContext,
+  delegates: DelegateWorkload[],
+  onEach?: (res: DelegateWorkload) => void,
+): void {
   const material = ctx.options.secret
   if (!material) return
-  const data: Record<string, string> = { [CLIENT_CERT_KEY]: base64(material.certPem), [CLIENT_KEY_KEY]: base64(material.keyPem) }
+  const data: Record<string, string> = {
+    [CLIENT_CERT_KEY]: base64(material.certPem),
+    [CLIENT_KEY_KEY]: base64(material.keyPem),
+  }
   const done = new Set<string>()
   for (const res of delegates) {
     onEach?.(res)
@@ -32,7 +45,11 @@ export function planSecrets(ctx: PlanContext, delegates: DelegateWorkload[], onE
     const id = `${namespace ?? ''}/${name}`
     if (done.has(id)) continue
     done.add(id)
-    const existing = findResource(ctx, name, (r) => r.ref.kind === 'Secret' && (r.ref.namespace ?? namespace) === namespace)
+    const existing = findResource(
+      ctx,
+      name,
+      (r) => r.ref.kind === 'Secret' && (r.ref.namespace ?? namespace) === namespace,
+    )
     if (existing) {
       const ectx = editContext(ctx, existing)
       const dataPair = pairOf(existing.doc.contents, 'data')
@@ -41,14 +58,26 @@ export function planSecrets(ctx: PlanContext, delegates: DelegateWorkload[], onE
       const emptyData = dataPair !== undefined && (dataNode === null || (isScalar(dataNode) && dataNode.value === null))
       const where = `Secret "${name}"${namespace === undefined ? '' : ` in namespace ${namespace}`}`
       if (dataPair !== undefined && !isMap(dataNode) && !emptyData) {
-        report(ctx, 'error', 'CONFLICT', `${where} has a "data" that is not a mapping; it cannot hold ${CLIENT_CERT_KEY} and ${CLIENT_KEY_KEY}`, (dataNode as Node | null) ?? undefined)
+        report(
+          ctx,
+          'error',
+          'CONFLICT',
+          `${where} has a "data" that is not a mapping; it cannot hold ${CLIENT_CERT_KEY} and ${CLIENT_KEY_KEY}`,
+          (dataNode as Node | null) ?? undefined,
+        )
         continue
       }
       // stringData overrides data when the Secret is applied: the certificate we put in data would be ignored.
       const stringData = lookup(existing.doc.contents, ['stringData'])
       const shadowed = [CLIENT_CERT_KEY, CLIENT_KEY_KEY].filter((k) => isMap(stringData) && stringData.has(k))
       if (shadowed.length > 0) {
-        report(ctx, 'error', 'CONFLICT', `${where} sets ${shadowed.join(' and ')} under stringData, which overrides data when applied; remove ${shadowed.length > 1 ? 'them' : 'it'} from stringData so that --cert/--key can fill in data`, stringData as Node)
+        report(
+          ctx,
+          'error',
+          'CONFLICT',
+          `${where} sets ${shadowed.join(' and ')} under stringData, which overrides data when applied; remove ${shadowed.length > 1 ? 'them' : 'it'} from stringData so that --cert/--key can fill in data`,
+          stringData as Node,
+        )
         continue
       }
       const missing: [string, string][] = []
@@ -56,7 +85,13 @@ export function planSecrets(ctx: PlanContext, delegates: DelegateWorkload[], onE
         const node = isMap(dataNode) ? dataNode.get(key, true) : undefined
         const want = data[key]!
         if (node !== undefined && node !== null && !isScalar(node)) {
-          report(ctx, 'error', 'CONFLICT', `${where}: data.${key} is not a string; it must hold the base64 of the ${key === CLIENT_KEY_KEY ? 'key' : 'certificate'} file`, node as Node)
+          report(
+            ctx,
+            'error',
+            'CONFLICT',
+            `${where}: data.${key} is not a string; it must hold the base64 of the ${key === CLIENT_KEY_KEY ? 'key' : 'certificate'} file`,
+            node as Node,
+          )
           continue
         }
         if (isScalar(node)) {
@@ -64,8 +99,20 @@ export function planSecrets(ctx: PlanContext, delegates: DelegateWorkload[], onE
             // `client.crt:` with no value is an empty range (right after the colon, or at a comment): insert there, spaced.
             const [start, end] = node.range!
             const pad = (c: string | undefined) => (c === undefined || /\s/.test(c) ? '' : ' ')
-            const splice = start === end ? insertAt(start, `${pad(ctx.src[start - 1])}${formatScalar(want)}${ctx.src[start] === '#' ? ' ' : ''}`) : setScalar(ectx, node as Scalar, want)
-            plan(ctx, existing.ref, 'set', ['data', key], ['data', key], { before: redact(node.value), after: REDACTED }, `fill in the client ${key === CLIENT_KEY_KEY ? 'key' : 'certificate'}`, [splice])
+            const splice =
+              start === end
+                ? insertAt(start, `${pad(ctx.src[start - 1])}${formatScalar(want)}${ctx.src[start] === '#' ? ' ' : ''}`)
+                : setScalar(ectx, node as Scalar, want)
+            plan(
+              ctx,
+              existing.ref,
+              'set',
+              ['data', key],
+              ['data', key],
+              { before: redact(node.value), after: REDACTED },
+              `fill in the client ${key === CLIENT_KEY_KEY ? 'key' : 'certificate'}`,
+              [splice],
+            )
             ctx.edits[ctx.edits.length - 1]!.value = want
           }
         } else missing.push([key, want])
@@ -76,21 +123,55 @@ export function planSecrets(ctx: PlanContext, delegates: DelegateWorkload[], onE
           ? [addPairs(ectx, dataNode, pairs, layoutFor(ectx.unit, true))]
           : emptyData
             ? fillEmptyValue(ectx, dataPair as Pair, map(...pairs), layoutFor(ectx.unit, true))
-            : [addPairs(ectx, existing.doc.contents as Parameters<typeof addPairs>[1], [['data', map(...pairs)]], layoutFor(ectx.unit, true))]
+            : [
+                addPairs(
+                  ectx,
+                  existing.doc.contents as Parameters<typeof addPairs>[1],
+                  [['data', map(...pairs)]],
+                  layoutFor(ectx.unit, true),
+                ),
+              ]
         missing.forEach(([key, value], i) => {
-          plan(ctx, existing.ref, 'add', ['data', key], ['data', key], { after: REDACTED }, 'add the client certificate data', i === 0 ? splices : [])
+          plan(
+            ctx,
+            existing.ref,
+            'add',
+            ['data', key],
+            ['data', key],
+            { after: REDACTED },
+            'add the client certificate data',
+            i === 0 ? splices : [],
+          )
           ctx.edits[ctx.edits.length - 1]!.value = value
         })
       }
       continue
     }
     requireDelegatesInNamespace(ctx, namespace)
-    const text = renderSecretManifest(namespace === undefined ? { name, ...material } : { name, namespace, ...material }, ctx.eol as '\n' | '\r\n')
+    const text = renderSecretManifest(
+      namespace === undefined ? { name, ...material } : { name, namespace, ...material },
+      ctx.eol as '\n' | '\r\n',
+    )
     const at = res.doc.range[0]
     const marker = ctx.src.startsWith('---', at)
     const ref = { document: res.ref.document, kind: 'Secret', name, ...(namespace === undefined ? {} : { namespace }) }
-    const value = { apiVersion: 'v1', data, kind: 'Secret', metadata: { name, ...(namespace === undefined ? {} : { namespace }) }, type: 'Opaque' }
-    plan(ctx, ref, 'insert', [], [], { after: { ...value, data: { [CLIENT_CERT_KEY]: REDACTED, [CLIENT_KEY_KEY]: REDACTED } } }, `the client certificate Secret ${name}, before the Deployment that mounts it`, [insertAt(at, marker ? `---${ctx.eol}${text}` : `${text}---${ctx.eol}`)])
+    const value = {
+      apiVersion: 'v1',
+      data,
+      kind: 'Secret',
+      metadata: { name, ...(namespace === undefined ? {} : { namespace }) },
+      type: 'Opaque',
+    }
+    plan(
+      ctx,
+      ref,
+      'insert',
+      [],
+      [],
+      { after: { ...value, data: { [CLIENT_CERT_KEY]: REDACTED, [CLIENT_KEY_KEY]: REDACTED } } },
+      `the client certificate Secret ${name}, before the Deployment that mounts it`,
+      [insertAt(at, marker ? `---${ctx.eol}${text}` : `${text}---${ctx.eol}`)],
+    )
     const edit = ctx.edits[ctx.edits.length - 1]!
     edit.value = value
     edit.insertBefore = res.ref.document

@@ -36,35 +36,78 @@ export function planUpgraderConfig(ctx: PlanContext, res: UpgraderConfig): void 
   }
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!
-    ctx.diagnostics.push({ code: 'YAML_SYNTAX', severity: 'error', message: `invalid YAML in data."config.yaml": ${e.message.split('\n')[0]}`, file: ctx.file, ...at(e.pos[0]) })
+    ctx.diagnostics.push({
+      code: 'YAML_SYNTAX',
+      severity: 'error',
+      message: `invalid YAML in data."config.yaml": ${e.message.split('\n')[0]}`,
+      file: ctx.file,
+      ...at(e.pos[0]),
+    })
     return
   }
   const root = doc.contents
   const decoded: unknown = doc.toJS()
   for (const problem of validate('upgraderConfig', decoded)) {
     const target = lookup(root, problem.path) ?? root
-    ctx.diagnostics.push({ code: 'SCHEMA', severity: 'error', message: `data."config.yaml" ${problem.path.join('.')} ${problem.message}`.replace('  ', ' '), file: ctx.file, ...at(target?.range?.[0] ?? 0) })
+    ctx.diagnostics.push({
+      code: 'SCHEMA',
+      severity: 'error',
+      message: `data."config.yaml" ${problem.path.join('.')} ${problem.message}`.replace('  ', ' '),
+      file: ctx.file,
+      ...at(target?.range?.[0] ?? 0),
+    })
   }
   if (!isMap(root)) return
   const ictx: EditContext = { src: text, eol: '\n', unit: indentUnit(text, root) }
   const first = ctx.edits.length
   const { endpoint, mountPath } = ctx.options
-  const edit = (op: 'set' | 'add', inner: PathSeg[], values: { before?: unknown; after: unknown }, reason: string, splice: ReturnType<typeof setScalar>) =>
-    plan(ctx, res.ref, op, CONFIG_PTR, [...CONFIG_PTR, ...inner], values, reason, [splice], inner)
+  const edit = (
+    op: 'set' | 'add',
+    inner: PathSeg[],
+    values: { before?: unknown; after: unknown },
+    reason: string,
+    splice: ReturnType<typeof setScalar>,
+  ) => plan(ctx, res.ref, op, CONFIG_PTR, [...CONFIG_PTR, ...inner], values, reason, [splice], inner)
 
   const delegateConfig = root.get('delegateConfig', true)
   const flatHost = root.get('managerHost', true)
   if (isMap(delegateConfig)) {
     const host = delegateConfig.get('managerHost', true)
     if (isScalar(host)) {
-      if ((host.value as unknown) !== endpoint) edit('set', ['delegateConfig', 'managerHost'], { before: host.value, after: endpoint }, 'the upgrader talks to the mTLS endpoint', setScalar(ictx, host as Scalar, endpoint))
+      if ((host.value as unknown) !== endpoint)
+        edit(
+          'set',
+          ['delegateConfig', 'managerHost'],
+          { before: host.value, after: endpoint },
+          'the upgrader talks to the mTLS endpoint',
+          setScalar(ictx, host as Scalar, endpoint),
+        )
     } else {
-      edit('add', ['delegateConfig', 'managerHost'], { after: endpoint }, 'the upgrader talks to the mTLS endpoint', addPairs(ictx, delegateConfig, [['managerHost', scalar(formatScalar(endpoint))]], layoutFor(ictx.unit, true)))
+      edit(
+        'add',
+        ['delegateConfig', 'managerHost'],
+        { after: endpoint },
+        'the upgrader talks to the mTLS endpoint',
+        addPairs(ictx, delegateConfig, [['managerHost', scalar(formatScalar(endpoint))]], layoutFor(ictx.unit, true)),
+      )
     }
   } else if (isScalar(flatHost)) {
-    if ((flatHost.value as unknown) !== endpoint) edit('set', ['managerHost'], { before: flatHost.value, after: endpoint }, 'the upgrader talks to the mTLS endpoint', setScalar(ictx, flatHost as Scalar, endpoint))
+    if ((flatHost.value as unknown) !== endpoint)
+      edit(
+        'set',
+        ['managerHost'],
+        { before: flatHost.value, after: endpoint },
+        'the upgrader talks to the mTLS endpoint',
+        setScalar(ictx, flatHost as Scalar, endpoint),
+      )
   } else {
-    report(ctx, 'warning', 'NOT_CHANGED', 'the upgrader config has no delegateConfig.managerHost; add it with the mTLS endpoint', node)
+    report(
+      ctx,
+      'warning',
+      'NOT_CHANGED',
+      'the upgrader config has no delegateConfig.managerHost; add it with the mTLS endpoint',
+      node,
+    )
   }
   const paths: [string, string][] = [
     ['clientCertificateFilePath', `${mountPath}/client.crt`],
@@ -74,20 +117,52 @@ export function planUpgraderConfig(ctx: PlanContext, res: UpgraderConfig): void 
   for (const [key, value] of paths) {
     const existing = root.get(key, true)
     if (isScalar(existing)) {
-      if ((existing.value as unknown) !== value) edit('set', [key], { before: existing.value, after: value }, 'the upgrader reads the client certificate here', setScalar(ictx, existing as Scalar, value))
+      if ((existing.value as unknown) !== value)
+        edit(
+          'set',
+          [key],
+          { before: existing.value, after: value },
+          'the upgrader reads the client certificate here',
+          setScalar(ictx, existing as Scalar, value),
+        )
     } else missing.push([key, value])
     if (isMap(delegateConfig) && delegateConfig.has(key)) {
-      report(ctx, 'warning', 'LINT', `${key} under delegateConfig is ignored by the upgrader; it belongs at the top level of config.yaml`, node)
+      report(
+        ctx,
+        'warning',
+        'LINT',
+        `${key} under delegateConfig is ignored by the upgrader; it belongs at the top level of config.yaml`,
+        node,
+      )
     }
   }
   if (missing.length > 0) {
     const after = pairOf(root, 'containerName') ? 'containerName' : undefined
-    const splice = addPairs(ictx, root, missing.map(([k, v]) => [k, scalar(formatScalar(v))]), layoutFor(ictx.unit, true), after)
-    missing.forEach(([key, value], i) => edit('add', [key], { after: value }, 'the upgrader reads the client certificate here', i === 0 ? splice : { start: splice.start, end: splice.end, text: '' }))
+    const splice = addPairs(
+      ictx,
+      root,
+      missing.map(([k, v]) => [k, scalar(formatScalar(v))]),
+      layoutFor(ictx.unit, true),
+      after,
+    )
+    missing.forEach(([key, value], i) =>
+      edit(
+        'add',
+        [key],
+        { after: value },
+        'the upgrader reads the client certificate here',
+        i === 0 ? splice : { start: splice.start, end: splice.end, text: '' },
+      ),
+    )
   }
   // Map every inner splice onto the file in one go (a non-literal block is rewritten once).
   const edits = ctx.edits.slice(first)
-  const outer = embeddedSplices(ctx.src, ctx.eol, node, edits.flatMap((e) => e.splices).filter((s) => s.text !== '' || s.end > s.start))
+  const outer = embeddedSplices(
+    ctx.src,
+    ctx.eol,
+    node,
+    edits.flatMap((e) => e.splices).filter((s) => s.text !== '' || s.end > s.start),
+  )
   edits.forEach((e, i) => {
     e.splices = i === 0 ? outer : []
     e.embedded = { text, value: decoded }

@@ -23,7 +23,14 @@ export interface StreamPlan {
 }
 
 /** Validates the part of a resource we rely on; problems are errors at the offending node. */
-function validateAt(ctx: PlanContext, schema: SchemaName, base: unknown, basePath: PathSeg[], data: unknown, what: string): boolean {
+function validateAt(
+  ctx: PlanContext,
+  schema: SchemaName,
+  base: unknown,
+  basePath: PathSeg[],
+  data: unknown,
+  what: string,
+): boolean {
   const problems = validate(schema, data)
   for (const p of problems) {
     let node: unknown
@@ -35,7 +42,16 @@ function validateAt(ctx: PlanContext, schema: SchemaName, base: unknown, basePat
 }
 
 /** Env vars delegate-mtls sets or renames (SPEC §3.1–3.4). */
-const MANAGED_ENV = new Set(['MANAGER_HOST_AND_PORT', 'LOG_STREAMING_SERVICE_URL', 'TI_SERVICE_URL', 'DELEGATE_CLIENT_CERTIFICATE_PATH', 'DELEGATE_CLIENT_CERTIFICATE_KEY_PATH', 'CLIENT_CERTIFICATE_PATH', 'CLIENT_CERTIFICATE_KEY_PATH', 'GRPC_AUTHORITY_MODIFICATION_DISABLED'])
+const MANAGED_ENV = new Set([
+  'MANAGER_HOST_AND_PORT',
+  'LOG_STREAMING_SERVICE_URL',
+  'TI_SERVICE_URL',
+  'DELEGATE_CLIENT_CERTIFICATE_PATH',
+  'DELEGATE_CLIENT_CERTIFICATE_KEY_PATH',
+  'CLIENT_CERTIFICATE_PATH',
+  'CLIENT_CERTIFICATE_KEY_PATH',
+  'GRPC_AUTHORITY_MODIFICATION_DISABLED',
+])
 
 /**
  * Edits are splices on the text, so a value we must change cannot be an alias (`env: *shared`,
@@ -44,7 +60,9 @@ const MANAGED_ENV = new Set(['MANAGER_HOST_AND_PORT', 'LOG_STREAMING_SERVICE_URL
  */
 function refuseAliases(ctx: PlanContext, pod: unknown, containerIndex: number, label: string): boolean {
   const found: Node[] = []
-  const container = isMap(pod) ? (pod.get('containers', true) as { items?: unknown[] } | undefined)?.items?.[containerIndex] : undefined
+  const container = isMap(pod)
+    ? (pod.get('containers', true) as { items?: unknown[] } | undefined)?.items?.[containerIndex]
+    : undefined
   const check = (n: unknown) => isAlias(n) && found.push(n)
   if (isMap(pod)) check(pod.get('volumes', true))
   if (isMap(container)) {
@@ -58,7 +76,13 @@ function refuseAliases(ctx: PlanContext, pod: unknown, containerIndex: number, l
     }
   }
   for (const a of found) {
-    report(ctx, 'error', 'UNSUPPORTED', `${label}: *${(a as unknown as { source: string }).source} is an alias, and delegate-mtls must change what it points to; changing the anchor would change its other uses too: write the value out in full here`, a)
+    report(
+      ctx,
+      'error',
+      'UNSUPPORTED',
+      `${label}: *${(a as unknown as { source: string }).source} is an alias, and delegate-mtls must change what it points to; changing the anchor would change its other uses too: write the value out in full here`,
+      a,
+    )
   }
   return found.length > 0
 }
@@ -68,7 +92,9 @@ function refuseAliases(ctx: PlanContext, pod: unknown, containerIndex: number, l
  * the delegate would silently keep the old value. Refused at the second entry; returns whether it refused.
  */
 function refuseDuplicateEnv(ctx: PlanContext, pod: unknown, containerIndex: number, label: string): boolean {
-  const container = isMap(pod) ? (pod.get('containers', true) as { items?: unknown[] } | undefined)?.items?.[containerIndex] : undefined
+  const container = isMap(pod)
+    ? (pod.get('containers', true) as { items?: unknown[] } | undefined)?.items?.[containerIndex]
+    : undefined
   const env = isMap(container) ? container.get('env', true) : undefined
   if (!isSeq(env)) return false
   const seen = new Set<string>()
@@ -77,7 +103,13 @@ function refuseDuplicateEnv(ctx: PlanContext, pod: unknown, containerIndex: numb
     const name = isMap(item) ? item.get('name') : undefined
     if (typeof name !== 'string' || !MANAGED_ENV.has(name)) continue
     if (seen.has(name)) {
-      report(ctx, 'error', 'CONFLICT', `${label}: env ${name} is listed twice; Kubernetes uses the last one, so changing one would leave the other in force: remove the duplicate`, item as Node)
+      report(
+        ctx,
+        'error',
+        'CONFLICT',
+        `${label}: env ${name} is listed twice; Kubernetes uses the last one, so changing one would leave the other in force: remove the duplicate`,
+        item as Node,
+      )
       refused = true
     }
     seen.add(name)
@@ -86,9 +118,18 @@ function refuseDuplicateEnv(ctx: PlanContext, pod: unknown, containerIndex: numb
 }
 
 /** Plans the whole stream (SPEC §2–6): recognise, validate, plan, lint. */
-export function planStream(src: string, eol: string, file: string, docs: Doc[], options: MtlsOptions, starts?: number[]): StreamPlan {
+export function planStream(
+  src: string,
+  eol: string,
+  file: string,
+  docs: Doc[],
+  options: MtlsOptions,
+  starts?: number[],
+): StreamPlan {
   const resources = docs.map((doc, i) => classify(doc, i))
-  return planResources({ src, eol, file, options, ...(starts ? { starts } : {}) }, resources, { lint: resources.some((r) => r.type !== 'other') })
+  return planResources({ src, eol, file, options, ...(starts ? { starts } : {}) }, resources, {
+    lint: resources.some((r) => r.type !== 'other'),
+  })
 }
 
 /** How a set of resources is planned beyond the stream itself (src/mtls/plan-groups.ts plans a group at a time). */
@@ -107,12 +148,33 @@ export interface PlanHow {
 }
 
 /** The planning steps, in the order they run over the stream. */
-const PHASES = ['validate', 'delegate', 'upgrader-config', 'upgrader-cronjob', 'helm-values', 'compose', 'secret', 'lint'] as const
+const PHASES = [
+  'validate',
+  'delegate',
+  'upgrader-config',
+  'upgrader-cronjob',
+  'helm-values',
+  'compose',
+  'secret',
+  'lint',
+] as const
 export const stepTag = (phase: (typeof PHASES)[number], document: number) => PHASES.indexOf(phase) * 2 ** 32 + document
 
 /** Plans the given resources of a stream (all of them, or one group): validate, plan, lint. */
-export function planResources(base: Pick<PlanContext, 'src' | 'eol' | 'file' | 'options' | 'starts'>, resources: Resource[], how: PlanHow): StreamPlan {
-  const ctx: PlanContext = { ...base, resources, edits: [], diagnostics: [], secretByDelegate: new Map(), modeByDelegate: new Map(), ...(how.scope ? { scope: how.scope } : {}) }
+export function planResources(
+  base: Pick<PlanContext, 'src' | 'eol' | 'file' | 'options' | 'starts'>,
+  resources: Resource[],
+  how: PlanHow,
+): StreamPlan {
+  const ctx: PlanContext = {
+    ...base,
+    resources,
+    edits: [],
+    diagnostics: [],
+    secretByDelegate: new Map(),
+    modeByDelegate: new Map(),
+    ...(how.scope ? { scope: how.scope } : {}),
+  }
   const plannable: Resource[] = []
   const decoded = new Map<number, unknown>()
   // Tags every edit and diagnostic with the step that recorded it.
@@ -130,24 +192,51 @@ export function planResources(base: Pick<PlanContext, 'src' | 'eol' | 'file' | '
     const label = `${res.ref.kind} ${res.ref.name ?? ''}`.trim()
     // Only documents that matter are decoded (an alias bomb elsewhere passes through untouched, unexpanded).
     const known = how.decoded?.get(res.ref.document)
-    const plain = res.type === 'other' ? { value: undefined } : known !== undefined ? { value: known } : toPlain(res.doc)
+    const plain =
+      res.type === 'other' ? { value: undefined } : known !== undefined ? { value: known } : toPlain(res.doc)
     if (!('error' in plain) && res.type !== 'other') decoded.set(res.ref.document, plain.value)
     if ('error' in plain) {
-      report(ctx, 'error', 'YAML_SYNTAX', `${label}: cannot be decoded: ${plain.error}`, (res.doc.contents as Node | null) ?? 0)
+      report(
+        ctx,
+        'error',
+        'YAML_SYNTAX',
+        `${label}: cannot be decoded: ${plain.error}`,
+        (res.doc.contents as Node | null) ?? 0,
+      )
       continue
     }
     switch (res.type) {
       case 'legacy':
-        report(ctx, 'error', 'LEGACY_DELEGATE', `${label}: ${res.reason}; Harness supports mTLS only on immutable delegates (image tag yy.mm.xxxxx): upgrade to an immutable delegate first`, res.at)
+        report(
+          ctx,
+          'error',
+          'LEGACY_DELEGATE',
+          `${label}: ${res.reason}; Harness supports mTLS only on immutable delegates (image tag yy.mm.xxxxx): upgrade to an immutable delegate first`,
+          res.at,
+        )
         break
       case 'upgrader-config-invalid':
-        report(ctx, 'error', 'CONFIG_YAML_NOT_STRING', `${label}: data."config.yaml" is a mapping, but ConfigMap data values must be strings (the API server rejects it); write it as a block string: config.yaml: |`, res.at)
+        report(
+          ctx,
+          'error',
+          'CONFIG_YAML_NOT_STRING',
+          `${label}: data."config.yaml" is a mapping, but ConfigMap data values must be strings (the API server rejects it); write it as a block string: config.yaml: |`,
+          res.at,
+        )
         break
       case 'delegate':
       case 'upgrader-cronjob': {
         const pod = lookup(res.doc.contents, res.podPath)
-        const data = res.podPath.reduce<unknown>((o, k) => (o as Record<string | number, unknown> | undefined)?.[k], plain.value)
-        if (validateAt(ctx, 'podSpec', pod, res.podPath, data, label) && !refuseAliases(ctx, pod, res.container, label) && !refuseDuplicateEnv(ctx, pod, res.container, label)) plannable.push(res)
+        const data = res.podPath.reduce<unknown>(
+          (o, k) => (o as Record<string | number, unknown> | undefined)?.[k],
+          plain.value,
+        )
+        if (
+          validateAt(ctx, 'podSpec', pod, res.podPath, data, label) &&
+          !refuseAliases(ctx, pod, res.container, label) &&
+          !refuseDuplicateEnv(ctx, pod, res.container, label)
+        )
+          plannable.push(res)
         break
       }
       case 'upgrader-config':
@@ -169,7 +258,11 @@ export function planResources(base: Pick<PlanContext, 'src' | 'eol' | 'file' | '
       else if (res.type === 'compose') planCompose(ctx, res)
     }
   }
-  planSecrets(ctx, plannable.filter((r): r is DelegateWorkload => r.type === 'delegate'), (res) => mark('secret', res.ref.document))
+  planSecrets(
+    ctx,
+    plannable.filter((r): r is DelegateWorkload => r.type === 'delegate'),
+    (res) => mark('secret', res.ref.document),
+  )
   if (how.lint) lint(ctx, (res) => mark('lint', res.ref.document))
   mark('lint', 0)
   return { resources, edits: ctx.edits, diagnostics: ctx.diagnostics, decoded }

@@ -45,7 +45,11 @@ export function indexByName<T extends ResourceSummary>(resources: T[]): Map<stri
  * The first resource of the stream named `name` that `matches`, as every cross-document reference
  * (envFrom ConfigMaps, the client certificate Secret, the upgrader's ConfigMap) is resolved.
  */
-export function findResource(ctx: PlanContext, name: string | undefined, matches: (r: ResourceSummary) => boolean): Resource | undefined {
+export function findResource(
+  ctx: PlanContext,
+  name: string | undefined,
+  matches: (r: ResourceSummary) => boolean,
+): Resource | undefined {
   if (!ctx.scope) {
     // Built on first use and kept on the context: it lives and dies with this one plan (a module-level
     // cache would keep every file's syntax trees reachable longer and make the GC promote them).
@@ -65,7 +69,9 @@ export function findResource(ctx: PlanContext, name: string | undefined, matches
  */
 export function requireDelegatesNamed(ctx: PlanContext, name: string): void {
   if (!ctx.scope) return
-  const outside = ctx.scope.delegates.filter((r) => (r.ref.name ?? 'delegate') === name && !ctx.scope!.members.has(r.ref.document))
+  const outside = ctx.scope.delegates.filter(
+    (r) => (r.ref.name ?? 'delegate') === name && !ctx.scope!.members.has(r.ref.document),
+  )
   if (outside.length > 0) throw new GroupEscape(outside.map((r) => r.ref.document))
 }
 
@@ -75,7 +81,9 @@ export function requireDelegatesNamed(ctx: PlanContext, name: string): void {
  */
 export function requireDelegatesInNamespace(ctx: PlanContext, namespace: string | undefined): void {
   if (!ctx.scope) return
-  const outside = ctx.scope.delegates.filter((r) => r.ref.namespace === namespace && !ctx.scope!.members.has(r.ref.document)).map((r) => r.ref.document)
+  const outside = ctx.scope.delegates
+    .filter((r) => r.ref.namespace === namespace && !ctx.scope!.members.has(r.ref.document))
+    .map((r) => r.ref.document)
   if (outside.length > 0) throw new GroupEscape(outside)
 }
 

@@ -18,13 +18,23 @@ export function applyPlan(
 ): MigrateResult {
   const resources = plan.resources.filter((r) => r.type !== 'other').map((r) => ({ ...r.ref, type: r.type }))
   const diagnostics = plan.diagnostics
-  const fail = (all: Diagnostic[]): MigrateResult => ({ status: 'error', output: text, changes: [], diagnostics: all, unresolved: false, resources })
+  const fail = (all: Diagnostic[]): MigrateResult => ({
+    status: 'error',
+    output: text,
+    changes: [],
+    diagnostics: all,
+    unresolved: false,
+    resources,
+  })
   if (diagnostics.some((d) => d.severity === 'error')) return fail(diagnostics)
   const changes = plan.edits.map((e) => e.change)
   const unresolved = diagnostics.some((d) => d.code === 'NOT_CHANGED')
   const status: MigrateStatus = changes.length > 0 ? 'migrated' : resources.length > 0 ? how.unchanged : 'none'
   if (changes.length === 0) return { status, output: text, changes, diagnostics, unresolved, resources }
-  let body = applySplices(source.text, plan.edits.flatMap((e) => e.splices))
+  let body = applySplices(
+    source.text,
+    plan.edits.flatMap((e) => e.splices),
+  )
   if (how.hooks.afterSplice) body = how.hooks.afterSplice(body)
   const mismatch = how.guard(body)
   if (mismatch) {

@@ -47,10 +47,16 @@ function ownedParent(root: Json, ptr: PathSeg[], create: boolean, owned: Set<obj
  * `copy: 'paths'` copies only the containers on the changed paths: the same for a document without
  * aliases (no `*` in its text), and much cheaper than copying a whole Deployment for a dozen changes.
  */
-export function applyChanges(value: unknown, changes: { op: string; ptr: PathSeg[]; after?: unknown }[], copy: 'deep' | 'paths' = 'deep'): unknown {
+export function applyChanges(
+  value: unknown,
+  changes: { op: string; ptr: PathSeg[]; after?: unknown }[],
+  copy: 'deep' | 'paths' = 'deep',
+): unknown {
   const collection = value !== null && typeof value === 'object'
   // A document that is no collection (null, a scalar) is its own copy; a change in it throws, as it must.
-  const root = (copy === 'deep' ? structuredClone(value) : !collection ? value : Array.isArray(value) ? [...value] : { ...value }) as Json
+  const root = (
+    copy === 'deep' ? structuredClone(value) : !collection ? value : Array.isArray(value) ? [...value] : { ...value }
+  ) as Json
   const owned = copy === 'paths' ? new Set<object>(collection ? [root] : []) : undefined
   const removals: PathSeg[][] = []
   for (const { op, ptr, after } of changes) {
@@ -120,11 +126,15 @@ export function checkOutput(
 ): string | undefined {
   const inserts = edits.filter((e) => e.change.op === 'insert')
   // `remove` with an empty path takes a whole document out (revert of a Secret the migration inserted).
-  const removed = new Set(edits.filter((e) => e.change.op === 'remove' && e.ptr.length === 0).map((e) => e.change.resource.document))
+  const removed = new Set(
+    edits.filter((e) => e.change.op === 'remove' && e.ptr.length === 0).map((e) => e.change.resource.document),
+  )
   const count = typeof inputDocs === 'number' ? inputDocs : inputDocs.length
   const expectedDocs = count + inserts.length - removed.size
   const byDoc = new Map<number, Edit[]>()
-  for (const e of edits) if (e.change.op !== 'insert') byDoc.set(e.change.resource.document, [...(byDoc.get(e.change.resource.document) ?? []), e])
+  for (const e of edits)
+    if (e.change.op !== 'insert')
+      byDoc.set(e.change.resource.document, [...(byDoc.get(e.change.resource.document) ?? []), e])
   // Each output document is an inserted one or an input one; only those with a change need decoding.
   const sources: ({ insert: Edit } | { input: number })[] = []
   const insertsBefore = new Map<number, Edit[]>()
@@ -148,18 +158,22 @@ export function checkOutput(
       const docs = parseAllDocuments(slice(output, outStarts, j), { version: '1.1' }) as Doc[]
       const bad = docs.find((d) => d.errors.length > 0)
       if (bad) return `the output does not parse: ${bad.errors[0]!.message.split('\n')[0]}`
-      return docs.length === 1 ? docs[0]! : `the output has ${expectedDocs - 1 + docs.length} documents, expected ${expectedDocs}`
+      return docs.length === 1
+        ? docs[0]!
+        : `the output has ${expectedDocs - 1 + docs.length} documents, expected ${expectedDocs}`
     }
     sameBytes = (i, j) => slice(input, inputStarts, i) === slice(output, outStarts, j)
   } else {
-    if (typeof inputDocs === 'number') return 'the output\'s documents cannot be matched with the input\'s'
+    if (typeof inputDocs === 'number') return "the output's documents cannot be matched with the input's"
     const parsed = parseAllDocuments(output, { version: '1.1' })
     const outDocs: Doc[] = 'empty' in parsed ? [] : (parsed as Doc[])
     const bad = outDocs.find((d) => d.errors.length > 0)
     if (bad) return `the output does not parse: ${bad.errors[0]!.message.split('\n')[0]}`
     if (outDocs.length !== expectedDocs) return `the output has ${outDocs.length} documents, expected ${expectedDocs}`
     outDoc = (j) => outDocs[j]!
-    sameBytes = (i, j) => input.slice(inputDocs[i]!.range[0], inputDocs[i]!.range[1]) === output.slice(outDocs[j]!.range[0], outDocs[j]!.range[1])
+    sameBytes = (i, j) =>
+      input.slice(inputDocs[i]!.range[0], inputDocs[i]!.range[1]) ===
+      output.slice(outDocs[j]!.range[0], outDocs[j]!.range[1])
   }
   let shift = 0
   for (let i = 0; i < count; i++) {
@@ -171,7 +185,8 @@ export function checkOutput(
       const out = outDoc(i + shift)
       if (typeof out === 'string') return out
       const added = toPlain(out)
-      if ('error' in added || !deepEqual(added.value, ins.value)) return `the document inserted before document ${i + 1} is not the planned ${ins.change.resource.kind}`
+      if ('error' in added || !deepEqual(added.value, ins.value))
+        return `the document inserted before document ${i + 1} is not the planned ${ins.change.resource.kind}`
       shift++
     }
     const docEdits = byDoc.get(i) ?? []
@@ -179,28 +194,47 @@ export function checkOutput(
       if (!sameBytes(i, i + shift)) return `document ${i + 1} changed although nothing was planned for it`
       continue
     }
-    const before = decodedInput?.has(i) ? { value: decodedInput.get(i) } : typeof inputDocs === 'number' ? { error: 'not decoded' } : toPlain(inputDocs[i]!)
+    const before = decodedInput?.has(i)
+      ? { value: decodedInput.get(i) }
+      : typeof inputDocs === 'number'
+        ? { error: 'not decoded' }
+        : toPlain(inputDocs[i]!)
     const out = outDoc(i + shift)
     if (typeof out === 'string') return out
     const after = toPlain(out)
     if ('error' in before || 'error' in after) return `document ${i + 1} does not decode`
-    const outer = docEdits.filter((e) => !e.inner).map((e) => ({ op: e.change.op, ptr: e.ptr, after: 'value' in e ? e.value : e.change.after }))
+    const outer = docEdits
+      .filter((e) => !e.inner)
+      .map((e) => ({ op: e.change.op, ptr: e.ptr, after: 'value' in e ? e.value : e.change.after }))
     // Path copies suffice unless the document has aliases (a '*' anywhere in its text: conservative).
-    const text = inputStarts ? slice(input, inputStarts, i) : typeof inputDocs === 'number' ? '*' : input.slice(inputDocs[i]!.range[0], inputDocs[i]!.range[1])
+    const text = inputStarts
+      ? slice(input, inputStarts, i)
+      : typeof inputDocs === 'number'
+        ? '*'
+        : input.slice(inputDocs[i]!.range[0], inputDocs[i]!.range[1])
     const copy = text.includes('*') ? 'deep' : 'paths'
     const expected = applyChanges(before.value, outer, copy)
     const actual = after.value // freshly decoded: ours to change
     const embedded = new Map<string, { ptr: PathSeg[]; edits: Edit[] }>()
-    for (const e of docEdits) if (e.inner) embedded.set(JSON.stringify(e.ptr), { ptr: e.ptr, edits: [...(embedded.get(JSON.stringify(e.ptr))?.edits ?? []), e] })
+    for (const e of docEdits)
+      if (e.inner)
+        embedded.set(JSON.stringify(e.ptr), {
+          ptr: e.ptr,
+          edits: [...(embedded.get(JSON.stringify(e.ptr))?.edits ?? []), e],
+        })
     try {
       for (const { ptr, edits: inner } of embedded.values()) {
         // Planning decoded the same input text already (applyChanges copies it before changing it).
         const embeddedText = String(get(expected, ptr))
         const known = inner.find((e) => e.embedded)?.embedded
         const base = known && known.text === embeddedText ? known.value : decode(embeddedText)
-        const want = applyChanges(base, inner.map((e) => ({ op: e.change.op, ptr: e.inner!, after: 'value' in e ? e.value : e.change.after })))
+        const want = applyChanges(
+          base,
+          inner.map((e) => ({ op: e.change.op, ptr: e.inner!, after: 'value' in e ? e.value : e.change.after })),
+        )
         const got = decode(String(get(actual, ptr)))
-        if (!deepEqual(want, got)) return `document ${i + 1}: ${ptr.join('.')} does not hold exactly the planned changes`
+        if (!deepEqual(want, got))
+          return `document ${i + 1}: ${ptr.join('.')} does not hold exactly the planned changes`
         put(expected, ptr, null, copy)
         put(actual, ptr, null, 'deep')
       }

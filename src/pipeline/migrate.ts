@@ -75,7 +75,9 @@ export function resolveOptions(opts: MigrateOptions): MtlsOptions {
   const secretName = opts.secretName ?? 'client-certificate'
   const sample = secretName.replaceAll('{delegate}', 'x')
   if (!isSecretName(sample)) {
-    throw new UsageError(`--secret-name "${secretName}" is not a valid Kubernetes Secret name (lower-case letters, digits, '-' and '.'; may contain {delegate})`)
+    throw new UsageError(
+      `--secret-name "${secretName}" is not a valid Kubernetes Secret name (lower-case letters, digits, '-' and '.'; may contain {delegate})`,
+    )
   }
   return {
     endpoint: normalizeEndpoint(opts.endpoint),
@@ -89,27 +91,49 @@ export function resolveOptions(opts: MigrateOptions): MtlsOptions {
 }
 
 /** The whole pipeline on one text: parse → recognise → validate → plan → splice → guard. */
-export function migrate(text: string, options: MigrateOptions | (MtlsOptions & { file?: string }), hooks: MigrateHooks = {}): MigrateResult {
+export function migrate(
+  text: string,
+  options: MigrateOptions | (MtlsOptions & { file?: string }),
+  hooks: MigrateHooks = {},
+): MigrateResult {
   const file = options.file ?? '<input>'
   const resolved = 'secretNameExplicit' in options ? options : resolveOptions(options)
   const source = readSource(text)
   const starts = (hooks.grouped ?? source.text.length >= GROUPED_FROM) ? documentStarts(source.text) : undefined
   const grouped = starts && planInGroups(source.text, source.eol, file, resolved, starts)
   if (grouped) {
-    const guard = hooks.verify === false ? () => undefined : (body: string) => checkOutput(source.text, starts.length, body, grouped.edits, starts, grouped.decoded)
+    const guard =
+      hooks.verify === false
+        ? () => undefined
+        : (body: string) => checkOutput(source.text, starts.length, body, grouped.edits, starts, grouped.decoded)
     return applyPlan(text, source, file, grouped, { unchanged: 'already', guard, what: 'the result', hooks })
   }
   return migrateWhole(text, source, file, resolved, hooks)
 }
 
-function migrateWhole(text: string, source: SourceText, file: string, resolved: MtlsOptions, hooks: MigrateHooks): MigrateResult {
-  const fail = (diagnostics: Diagnostic[]): MigrateResult => ({ status: 'error', output: text, changes: [], diagnostics, unresolved: false, resources: [] })
+function migrateWhole(
+  text: string,
+  source: SourceText,
+  file: string,
+  resolved: MtlsOptions,
+  hooks: MigrateHooks,
+): MigrateResult {
+  const fail = (diagnostics: Diagnostic[]): MigrateResult => ({
+    status: 'error',
+    output: text,
+    changes: [],
+    diagnostics,
+    unresolved: false,
+    resources: [],
+  })
   const { docs, errors, starts } = parseStream(source.text, file, mayMatter)
   if (errors.length > 0) return fail(errors)
   const plan = planStream(source.text, source.eol, file, docs, resolved, starts)
-  const guard = hooks.verify === false ? () => undefined : (body: string) => checkOutput(source.text, docs, body, plan.edits, starts, plan.decoded)
+  const guard =
+    hooks.verify === false
+      ? () => undefined
+      : (body: string) => checkOutput(source.text, docs, body, plan.edits, starts, plan.decoded)
   return applyPlan(text, source, file, plan, { unchanged: 'already', guard, what: 'the result', hooks })
 }
-
 
 export { InternalError }

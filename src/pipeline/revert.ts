@@ -14,7 +14,7 @@ export interface RevertOptions {
   file?: string
 }
 
-const FORM = 'the delegate\'s non-mTLS endpoint URL, e.g. https://app.harness.io or https://harness.example.com/gratis'
+const FORM = "the delegate's non-mTLS endpoint URL, e.g. https://app.harness.io or https://harness.example.com/gratis"
 
 /**
  * `--revert --endpoint URL`: an http(s) URL with a host, without query or fragment; a path (an account
@@ -34,12 +34,20 @@ export function revert(text: string, options: RevertOptions, hooks: MigrateHooks
   const file = options.file ?? '<input>'
   const url = normalizeRevertEndpoint(options.endpoint)
   const source = readSource(text)
-  const fail = (diagnostics: Diagnostic[]): MigrateResult => ({ status: 'error', output: text, changes: [], diagnostics, unresolved: false, resources: [] })
+  const fail = (diagnostics: Diagnostic[]): MigrateResult => ({
+    status: 'error',
+    output: text,
+    changes: [],
+    diagnostics,
+    unresolved: false,
+    resources: [],
+  })
   const { docs, errors } = parseStream(source.text, file)
   if (errors.length > 0) return fail(errors)
   for (const doc of docs) {
     const plain = toPlain(doc)
-    if ('error' in plain) return fail([{ code: 'YAML_SYNTAX', severity: 'error', message: `invalid YAML: ${plain.error}`, file }])
+    if ('error' in plain)
+      return fail([{ code: 'YAML_SYNTAX', severity: 'error', message: `invalid YAML: ${plain.error}`, file }])
   }
   const plan = planRevertStream(source.text, source.eol, file, docs, url)
   const guard = (body: string) => checkOutput(source.text, docs, body, plan.edits)

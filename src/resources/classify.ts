@@ -48,7 +48,15 @@ export interface UpgraderCronJob extends Base {
 export interface OtherResource extends Base {
   type: 'other'
 }
-export type Resource = DelegateWorkload | LegacyDelegate | UpgraderConfig | InvalidUpgraderConfig | UpgraderCronJob | OtherResource | HelmValues | ComposeFile
+export type Resource =
+  | DelegateWorkload
+  | LegacyDelegate
+  | UpgraderConfig
+  | InvalidUpgraderConfig
+  | UpgraderCronJob
+  | OtherResource
+  | HelmValues
+  | ComposeFile
 
 export const POD_PATH: Record<string, PathSeg[]> = {
   Deployment: ['spec', 'template', 'spec'],
@@ -79,11 +87,16 @@ function legacyReason(kind: string, container: YAMLMap): { reason: string; at: N
   const imageRef = stringAt(container, 'image') ?? ''
   if (kind === 'StatefulSet') return { reason: 'a StatefulSet delegate is a legacy delegate', at: container }
   if (stringAt(container, 'name') === 'harness-delegate-instance') {
-    return { reason: 'container "harness-delegate-instance" is a legacy delegate', at: container.get('name', true) as Node }
+    return {
+      reason: 'container "harness-delegate-instance" is a legacy delegate',
+      at: container.get('name', true) as Node,
+    }
   }
-  if (image && classifyTag(imageRef) === 'legacy') return { reason: `image "${imageRef}" is a legacy delegate image`, at: image }
+  if (image && classifyTag(imageRef) === 'legacy')
+    return { reason: `image "${imageRef}" is a legacy delegate image`, at: image }
   const watcher = envNames(container).find((n) => WATCHER_ENV.includes(n))
-  if (watcher) return { reason: `env ${watcher} belongs to a legacy (watcher) delegate`, at: container.get('env', true) as Node }
+  if (watcher)
+    return { reason: `env ${watcher} belongs to a legacy (watcher) delegate`, at: container.get('env', true) as Node }
   return undefined
 }
 
@@ -92,7 +105,14 @@ export const looksLikeUpgraderConfig = (text: string) => /^mode:\s*["']?Delegate
 
 const TOP_LEVEL_KIND = /^kind:/gm
 const SIMPLE_KIND = /^kind:[ \t]*(["']?)([A-Za-z][A-Za-z0-9]*)\1[ \t]*(?:#[^\n]*)?\r?$/m
-const KINDS_THAT_MATTER = new Set(['Deployment', 'StatefulSet', 'CronJob', 'ConfigMap', 'Secret', 'HorizontalPodAutoscaler'])
+const KINDS_THAT_MATTER = new Set([
+  'Deployment',
+  'StatefulSet',
+  'CronJob',
+  'ConfigMap',
+  'Secret',
+  'HorizontalPodAutoscaler',
+])
 
 /**
  * Can this document's text be anything we change, refuse or lint? One top-level `kind:` written as a
@@ -141,7 +161,8 @@ export function classify(doc: Doc, index: number): Resource {
     if (container < 0) {
       const volumes = lookup(root, [...podPath, 'volumes'])
       const mountsUpgraderConfig =
-        isSeq(volumes) && volumes.items.some((v) => (stringAt(lookup(v, ['configMap']), 'name') ?? '').endsWith('-upgrader-config'))
+        isSeq(volumes) &&
+        volumes.items.some((v) => (stringAt(lookup(v, ['configMap']), 'name') ?? '').endsWith('-upgrader-config'))
       if (mountsUpgraderConfig && containers.items.length === 1) container = 0
     }
     return container < 0 ? { type: 'other', ...base } : { type: 'upgrader-cronjob', ...base, podPath, container }
@@ -151,7 +172,8 @@ export function classify(doc: Doc, index: number): Resource {
     if (isScalar(config) && typeof config.value === 'string' && looksLikeUpgraderConfig(config.value)) {
       return { type: 'upgrader-config', ...base, config }
     }
-    if (isMap(config) && (config.has('mode') || config.has('delegateConfig'))) return { type: 'upgrader-config-invalid', ...base, at: config }
+    if (isMap(config) && (config.has('mode') || config.has('delegateConfig')))
+      return { type: 'upgrader-config-invalid', ...base, at: config }
   }
   return { type: 'other', ...base }
 }

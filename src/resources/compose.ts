@@ -47,7 +47,12 @@ export function composeEnv(service: YAMLMap): { form: 'list' | 'map' | 'none'; e
       if (!isScalar(item) || item.value === null || item.value === undefined) return
       const text = String(item.value)
       const eq = text.indexOf('=')
-      entries.push({ name: eq < 0 ? text : text.slice(0, eq), value: eq < 0 ? undefined : text.slice(eq + 1), index, node: item as Node })
+      entries.push({
+        name: eq < 0 ? text : text.slice(0, eq),
+        value: eq < 0 ? undefined : text.slice(eq + 1),
+        index,
+        node: item as Node,
+      })
     })
     return { form: 'list', entries }
   }
@@ -67,14 +72,18 @@ export function composeEnv(service: YAMLMap): { form: 'list' | 'map' | 'none'; e
 const envNames = (service: YAMLMap) => composeEnv(service).entries.map((e) => e.name)
 
 /** The Docker upgrader: harness/upgrader in any registry, or the UPGRADER_WORKLOAD_NAME env. */
-const isUpgraderService = (service: YAMLMap) => isUpgraderImage(stringAt(service, 'image') ?? '') || envNames(service).includes('UPGRADER_WORKLOAD_NAME')
+const isUpgraderService = (service: YAMLMap) =>
+  isUpgraderImage(stringAt(service, 'image') ?? '') || envNames(service).includes('UPGRADER_WORKLOAD_NAME')
 
 /** A delegate service: a Harness delegate image, or the delegate's env (MANAGER_HOST_AND_PORT with a name or token). */
 function isDelegateService(service: YAMLMap): boolean {
   if (isUpgraderService(service)) return false
   if (isDelegateImage(stringAt(service, 'image') ?? '')) return true
   const names = envNames(service)
-  return names.includes('MANAGER_HOST_AND_PORT') && names.some((n) => n === 'DELEGATE_NAME' || n === 'DELEGATE_TOKEN' || n === 'ACCOUNT_ID')
+  return (
+    names.includes('MANAGER_HOST_AND_PORT') &&
+    names.some((n) => n === 'DELEGATE_NAME' || n === 'DELEGATE_TOKEN' || n === 'ACCOUNT_ID')
+  )
 }
 
 /** Recognises a compose file with Harness services; a legacy delegate service refuses the whole file (SPEC §2). */
@@ -98,11 +107,23 @@ export function recogniseCompose(doc: Doc, index: number): ComposeFile | LegacyD
   for (const d of delegates) {
     const image = stringAt(d.node, 'image') ?? ''
     if (classifyTag(image) === 'legacy') {
-      return { type: 'legacy', ref, doc, reason: `service ${d.service}: image "${image}" is a legacy delegate image`, at: d.node.get('image', true) as Node }
+      return {
+        type: 'legacy',
+        ref,
+        doc,
+        reason: `service ${d.service}: image "${image}" is a legacy delegate image`,
+        at: d.node.get('image', true) as Node,
+      }
     }
     const watcher = envNames(d.node).find((n) => WATCHER_ENV.includes(n))
     if (watcher) {
-      return { type: 'legacy', ref, doc, reason: `service ${d.service}: env ${watcher} belongs to a legacy (watcher) delegate`, at: d.node.get('environment', true) as Node }
+      return {
+        type: 'legacy',
+        ref,
+        doc,
+        reason: `service ${d.service}: env ${watcher} belongs to a legacy (watcher) delegate`,
+        at: d.node.get('environment', true) as Node,
+      }
     }
   }
   return { type: 'compose', ref, doc, delegates, upgraders }

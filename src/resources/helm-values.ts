@@ -21,7 +21,16 @@ export const HELM_VALUES_KIND = 'HelmValues'
 export const CHART_DEFAULT_NAME = 'harness-delegate-ng'
 
 /** Keys every harness-delegate-ng values file (the chart's own, or a UI download) has some of. */
-const CHART_KEYS = ['delegateName', 'accountId', 'delegateToken', 'managerEndpoint', 'delegateDockerImage', 'k8sPermissionsType', 'existingDelegateToken', 'upgrader']
+const CHART_KEYS = [
+  'delegateName',
+  'accountId',
+  'delegateToken',
+  'managerEndpoint',
+  'delegateDockerImage',
+  'k8sPermissionsType',
+  'existingDelegateToken',
+  'upgrader',
+]
 
 /**
  * The delegate image the chart would run: `image.tag` / `image.repository` (chart ≥ 1.0.2x) override
@@ -51,7 +60,13 @@ export function recogniseHelmValues(doc: Doc, index: number): HelmValues | Legac
   if (name !== undefined) ref.name = name
   const watcher = root.items.find((p) => /^watcher/i.test(String((p.key as { value?: unknown } | null)?.value ?? '')))
   if (watcher) {
-    return { type: 'legacy', ref, doc, reason: `${String((watcher.key as { value: unknown }).value)} belongs to the values of a legacy (watcher) delegate chart`, at: watcher.key as Node }
+    return {
+      type: 'legacy',
+      ref,
+      doc,
+      reason: `${String((watcher.key as { value: unknown }).value)} belongs to the values of a legacy (watcher) delegate chart`,
+      at: watcher.key as Node,
+    }
   }
   const image = helmImage(root)
   if (image && classifyTag(image.ref) === 'legacy') {

@@ -9,7 +9,8 @@ export function parseImage(ref: string): ImageInfo {
   const [nameTag, digest] = ref.split('@', 2) as [string, string | undefined]
   const slash = nameTag.lastIndexOf('/')
   const colon = nameTag.lastIndexOf(':')
-  const info: ImageInfo = colon > slash ? { repository: nameTag.slice(0, colon), tag: nameTag.slice(colon + 1) } : { repository: nameTag }
+  const info: ImageInfo =
+    colon > slash ? { repository: nameTag.slice(0, colon), tag: nameTag.slice(colon + 1) } : { repository: nameTag }
   if (digest) info.digest = digest
   return info
 }

@@ -104,9 +104,7 @@ export function checkClientCertificate(input: CertificateInput): CertificateChec
           `the certificate file is not secret and must hold only certificates — keep the key in ${keyFile} alone`,
       )
     }
-    const otherInCertFile = certScan.blocks.filter(
-      (b) => !isCertificateLabel(b.label) && !isPrivateKeyLabel(b.label),
-    )
+    const otherInCertFile = certScan.blocks.filter((b) => !isCertificateLabel(b.label) && !isPrivateKeyLabel(b.label))
     if (certBlocks.length > 0 && otherInCertFile.length > 0) {
       warn(certFile, `${certFile} also holds ${labels(otherInCertFile)}, which is ignored`)
     }
@@ -194,7 +192,10 @@ export function checkClientCertificate(input: CertificateInput): CertificateChec
 
   // Validity period.
   if (notBefore.getTime() > now.getTime()) {
-    error(certFile, `the certificate in ${certFile} (${who}) is not valid yet: it becomes valid on ${isoDate(notBefore)}`)
+    error(
+      certFile,
+      `the certificate in ${certFile} (${who}) is not valid yet: it becomes valid on ${isoDate(notBefore)}`,
+    )
   }
   if (notAfter.getTime() < now.getTime()) {
     error(certFile, `the certificate in ${certFile} (${who}) expired on ${isoDate(notAfter)}`)
@@ -293,7 +294,8 @@ function checkCa(
     current = next
   }
 
-  const what = current === leaf ? `the certificate in ${certFile}` : `the chain in ${certFile} (top: ${describe(current)})`
+  const what =
+    current === leaf ? `the certificate in ${certFile}` : `the chain in ${certFile} (top: ${describe(current)})`
   if (!issuer) {
     const caNames = cas.map((c) => describe(c)).join('; ')
     const sameName = cas.some((c) => c.subject === current.issuer)
@@ -312,7 +314,10 @@ function checkCa(
   }
   for (const ca of issuer ? [issuer] : cas) {
     if (!ca.ca) {
-      error(caFile, `the certificate in ${caFile} (${describe(ca)}) is not a CA certificate (basicConstraints CA:TRUE is missing)`)
+      error(
+        caFile,
+        `the certificate in ${caFile} (${describe(ca)}) is not a CA certificate (basicConstraints CA:TRUE is missing)`,
+      )
     }
   }
 }

@@ -1,4 +1,15 @@
-import { CST, isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml'
+import {
+  CST,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Node,
+  type Pair,
+  type Scalar,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml'
 import { InternalError } from '../errors.js'
 import {
   renderBlockMap,
@@ -102,8 +113,18 @@ const isPadded = (ctx: EditContext, coll: Collection) =>
   ctx.src[(coll.srcToken as CST.FlowCollection).start.offset + 1] === ' '
 
 /** Appends items to the end of a sequence, in its own style (block with its dash column, or flow). */
-export function appendItems(ctx: EditContext, seq: YAMLSeq, items: Fragment[], layout: Partial<BlockLayout> = {}): Splice {
-  if (seq.flow) return flowInsertion(ctx, seq, items.map((i) => renderFlow(i, isPadded(ctx, seq), isJsonStyle(ctx, seq))).join(', '))
+export function appendItems(
+  ctx: EditContext,
+  seq: YAMLSeq,
+  items: Fragment[],
+  layout: Partial<BlockLayout> = {},
+): Splice {
+  if (seq.flow)
+    return flowInsertion(
+      ctx,
+      seq,
+      items.map((i) => renderFlow(i, isPadded(ctx, seq), isJsonStyle(ctx, seq))).join(', '),
+    )
   const { dashCol, dashGap } = seqLayout(ctx, seq)
   const lines = renderBlockSeq({ seq: items }, dashCol, { unit: ctx.unit, compactSeq: true, ...layout, dashGap })
   return blockInsertion(ctx, endOfBlock(ctx.src, seq.items[seq.items.length - 1] as Node, dashCol), lines, seq)
@@ -120,12 +141,20 @@ export function addPairs(
   const frag: MapFragment = { map: pairs }
   if (mapNode.flow) {
     const json = isJsonStyle(ctx, mapNode)
-    return flowInsertion(ctx, mapNode, pairs.map(([k, v]) => `${json ? JSON.stringify(k) : k}: ${renderFlow(v, isPadded(ctx, mapNode), json)}`).join(', '))
+    return flowInsertion(
+      ctx,
+      mapNode,
+      pairs
+        .map(([k, v]) => `${json ? JSON.stringify(k) : k}: ${renderFlow(v, isPadded(ctx, mapNode), json)}`)
+        .join(', '),
+    )
   }
   const first = mapNode.items[0]
   if (!first) throw new InternalError('empty block mapping')
   const keyCol = columnOf(ctx.src, range(first.key as Node)[0])
-  const anchorPair = (after !== undefined && mapNode.items.find((p) => isScalar(p.key) && p.key.value === after)) || mapNode.items[mapNode.items.length - 1]!
+  const anchorPair =
+    (after !== undefined && mapNode.items.find((p) => isScalar(p.key) && p.key.value === after)) ||
+    mapNode.items[mapNode.items.length - 1]!
   const anchor = (anchorPair.value ?? anchorPair.key) as Node
   const isLast = anchorPair === mapNode.items[mapNode.items.length - 1]
   const at = isLast ? endOfBlock(ctx.src, anchor, keyCol) : endOfBlock(ctx.src, anchor, Number.MAX_SAFE_INTEGER)
@@ -136,7 +165,13 @@ export function addPairs(
  * Gives an empty value (`key:`, `key: ~`, `key: null`) block content: the collection starts on the
  * next line, indented under the key as `layout` says.
  */
-export function fillEmptyValue(ctx: EditContext, pair: Pair, value: MapFragment | SeqFragment, layout: BlockLayout, inFlow = false): Splice[] {
+export function fillEmptyValue(
+  ctx: EditContext,
+  pair: Pair,
+  value: MapFragment | SeqFragment,
+  layout: BlockLayout,
+  inFlow = false,
+): Splice[] {
   const key = pair.key as Node
   if (inFlow) {
     // `{volumes: null, ...}`: block lines would end the flow mapping; write the value in flow style.
@@ -187,7 +222,11 @@ function setBlockScalar(ctx: EditContext, node: Scalar, value: string): Splice {
   const trailing = value.length - body.length
   const style = header.source[0]!
   const simple =
-    !/[1-9]/.test(header.source) && trailing <= 1 && body !== '' && !/^[ \t]/.test(body) && !body.includes('\r') &&
+    !/[1-9]/.test(header.source) &&
+    trailing <= 1 &&
+    body !== '' &&
+    !/^[ \t]/.test(body) &&
+    !body.includes('\r') &&
     (style === '|' || !body.includes('\n'))
   if (!simple) return replaceRange(header.offset, end, JSON.stringify(value) + afterHeader)
   const lines = ctx.src.slice(contentStart, end).split('\n')
@@ -205,7 +244,11 @@ function setBlockScalar(ctx: EditContext, node: Scalar, value: string): Splice {
     .map((l) => (l === '' ? '' : ' '.repeat(indent) + l))
     .join(ctx.eol)
   const tail = contentLine ? ctx.src.slice(keepFrom, end) : ctx.eol + ctx.src.slice(contentStart, end)
-  return replaceRange(start, end, ctx.src.slice(start, header.offset) + style + (trailing === 0 ? '-' : '') + afterHeader + text + tail)
+  return replaceRange(
+    start,
+    end,
+    ctx.src.slice(start, header.offset) + style + (trailing === 0 ? '-' : '') + afterHeader + text + tail,
+  )
 }
 
 /**

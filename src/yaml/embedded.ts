@@ -21,7 +21,8 @@ export function embeddedSplices(src: string, eol: string, node: Scalar, inner: r
   if (!header) throw new InternalError('block scalar without a header line break')
   const contentStart = header.offset + header.source.length
   const outerStarts = [contentStart]
-  for (let i = token.source.indexOf('\n'); i >= 0; i = token.source.indexOf('\n', i + 1)) outerStarts.push(contentStart + i + 1)
+  for (let i = token.source.indexOf('\n'); i >= 0; i = token.source.indexOf('\n', i + 1))
+    outerStarts.push(contentStart + i + 1)
   const firstContent = /^( *)\S/m.exec(token.source)
   const indent = firstContent ? firstContent[1]!.length : 0
   const innerStarts = [0]

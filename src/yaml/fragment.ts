@@ -15,7 +15,8 @@ export interface SeqFragment {
   seq: Fragment[]
 }
 
-export const scalar = (text: string, comment?: string): ScalarFragment => (comment ? { scalar: text, comment } : { scalar: text })
+export const scalar = (text: string, comment?: string): ScalarFragment =>
+  comment ? { scalar: text, comment } : { scalar: text }
 export const map = (...pairs: [string, Fragment][]): MapFragment => ({ map: pairs })
 export const seq = (...items: Fragment[]): SeqFragment => ({ seq: items })
 
@@ -76,7 +77,10 @@ export function renderFlow(frag: Fragment, padded = false, json = false): string
   if ('scalar' in frag) return json ? jsonScalar(frag.scalar) : frag.scalar
   const [open, close] = 'map' in frag ? ['{', '}'] : ['[', ']']
   const key = (k: string) => (json ? JSON.stringify(k) : k)
-  const parts = 'map' in frag ? frag.map.map(([k, v]) => `${key(k)}: ${renderFlow(v, padded, json)}`) : frag.seq.map((v) => renderFlow(v, padded, json))
+  const parts =
+    'map' in frag
+      ? frag.map.map(([k, v]) => `${key(k)}: ${renderFlow(v, padded, json)}`)
+      : frag.seq.map((v) => renderFlow(v, padded, json))
   if (parts.length === 0) return open + close
   return padded ? `${open} ${parts.join(', ')} ${close}` : `${open}${parts.join(', ')}${close}`
 }

@@ -23,7 +23,9 @@ export function parseStream(
   // Documents that cannot matter (a Role, a Namespace …) are blanked before parsing: they pass through
   // as they are, byte for byte, and composing them would be most of the work on a typical manifest.
   const starts = mayMatter ? documentStarts(src) : undefined
-  let docs = parseDocs(starts ? maskDocuments(src, starts, (i) => mayMatter!(src.slice(starts[i]!, starts[i + 1] ?? src.length))) : src)
+  let docs = parseDocs(
+    starts ? maskDocuments(src, starts, (i) => mayMatter!(src.slice(starts[i]!, starts[i + 1] ?? src.length))) : src,
+  )
   if (starts && docs.length !== starts.length) docs = parseDocs(src)
   const result = parseErrors(src, file, docs)
   return starts && docs.length === starts.length ? { ...result, starts } : result
@@ -37,7 +39,9 @@ export function parseStream(
 export function parseDocumentsAt(src: string, start: number, end: number, keepSourceTokens = true): Doc[] {
   const parser = new Parser()
   parser.offset = start
-  return Array.from(new Composer({ ...K8S_PARSE, keepSourceTokens }).compose(parser.parse(src.slice(start, end)))) as Doc[]
+  return Array.from(
+    new Composer({ ...K8S_PARSE, keepSourceTokens }).compose(parser.parse(src.slice(start, end))),
+  ) as Doc[]
 }
 
 function parseDocs(src: string): Doc[] {
@@ -50,13 +54,17 @@ function parseErrors(src: string, file: string, docs: Doc[]): { docs: Doc[]; err
   const overflow = all.find((e) => /call stack/i.test(e.message))
   if (overflow) {
     const { line, col } = linePos(src, overflow.pos[0])
-    const message = 'invalid YAML: nested too deeply to read (hundreds of levels of brackets or indentation); a Kubernetes manifest is never this deep'
+    const message =
+      'invalid YAML: nested too deeply to read (hundreds of levels of brackets or indentation); a Kubernetes manifest is never this deep'
     return { docs, errors: [{ code: 'YAML_SYNTAX', severity: 'error', message, file, line, col }] }
   }
   const errors = all.slice(0, MAX_SYNTAX_ERRORS).map((e) => yamlDiagnostic(src, file, e))
   if (all.length > MAX_SYNTAX_ERRORS) {
     const last = errors[errors.length - 1]!
-    errors.push({ ...last, message: `invalid YAML: ${all.length - MAX_SYNTAX_ERRORS} more errors follow from the ones above` })
+    errors.push({
+      ...last,
+      message: `invalid YAML: ${all.length - MAX_SYNTAX_ERRORS} more errors follow from the ones above`,
+    })
   }
   return { docs, errors }
 }

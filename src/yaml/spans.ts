@@ -12,7 +12,7 @@ const BLANK_OR_COMMENT = /^[ \t]*(?:#[^\n]*)?\r?\n?$/
 export function documentStarts(src: string): number[] | undefined {
   const starts: number[] = []
   let prefixContent = false
-  for (let at = 0; at < src.length; ) {
+  for (let at = 0; at < src.length;) {
     const nl = src.indexOf('\n', at)
     const end = nl < 0 ? src.length : nl + 1
     const line = src.slice(at, Math.min(end, at + 4))

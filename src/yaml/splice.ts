@@ -23,7 +23,8 @@ export const replaceRange = (start: number, end: number, text: string): Splice =
  * silently dropped.
  */
 export function applySplices(src: string, splices: readonly Splice[]): string {
-  const nested = (a: Splice, b: Splice) => (a.nest !== undefined && b.nest !== undefined && a.start === a.end && b.start === b.end ? b.nest - a.nest : 0)
+  const nested = (a: Splice, b: Splice) =>
+    a.nest !== undefined && b.nest !== undefined && a.start === a.end && b.start === b.end ? b.nest - a.nest : 0
   const ordered = splices
     .map((s, i) => ({ s, i }))
     .sort((a, b) => a.s.start - b.s.start || a.s.end - b.s.end || nested(a.s, b.s) || a.i - b.i)

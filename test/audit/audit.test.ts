@@ -17,11 +17,13 @@ const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'harness')
 const read = (...p: string[]) => readFileSync(join(...p), 'utf8')
 const SAMPLE = read(ROOT, 'samples', 'harness-delegate.yaml')
 const SAMPLE_MTLS = read(ROOT, 'samples', 'harness-delegate.mtls.yaml')
-const OUR_VOLUME = '      volumes:\n      - name: client-certificate\n        secret:\n          secretName: client-certificate\n          defaultMode: 256 # 0400\n'
+const OUR_VOLUME =
+  '      volumes:\n      - name: client-certificate\n        secret:\n          secretName: client-certificate\n          defaultMode: 256 # 0400\n'
 
 /** The mixed fleet: one file per case, named for what the audit must find. */
 function fleet(): Record<string, string> {
-  if (!SAMPLE_MTLS.includes(OUR_VOLUME)) throw new Error('samples/harness-delegate.mtls.yaml no longer has the volume this test removes')
+  if (!SAMPLE_MTLS.includes(OUR_VOLUME))
+    throw new Error('samples/harness-delegate.mtls.yaml no longer has the volume this test removes')
   return {
     'complete.yaml': SAMPLE_MTLS,
     'partial.yaml': SAMPLE_MTLS.replace(OUR_VOLUME, ''),
@@ -30,7 +32,13 @@ function fleet(): Record<string, string> {
     'hardening-only.yaml': read(CORPUS, 'ng-template-mtls-immutable-2023-11-hand-rendered.yaml'),
     'helm/values.yaml': read(ROOT, 'test', 'fixtures', 'shapes', 'helm-values-1.0.23-2025-02.expected.yaml'),
     'helm/values-old.yaml': read(CORPUS, 'helm-values-1.0.32-2026-03.yaml'),
-    'compose/docker-compose.yml': read(ROOT, 'test', 'fixtures', 'shapes', 'derived-docker-compose-ng-immutable-2023-08.expected.yaml'),
+    'compose/docker-compose.yml': read(
+      ROOT,
+      'test',
+      'fixtures',
+      'shapes',
+      'derived-docker-compose-ng-immutable-2023-08.expected.yaml',
+    ),
     'compose/partial.yml': read(ROOT, 'test', 'fixtures', 'shapes', 'docker-compose-map-env-upgrader.yaml'),
   }
 }
@@ -48,7 +56,8 @@ function withDir<T>(files: Record<string, string>, fn: (dir: string) => Promise<
 const schema = JSON.parse(read(ROOT, 'schemas', 'audit.schema.json'))
 const validateReport = new Ajv({ allErrors: true, strict: true }).compile(schema)
 
-const byFile = (r: AuditReport) => Object.fromEntries(r.delegates.map((d) => [d.file + (d.service ? `#${d.service}` : ''), d]))
+const byFile = (r: AuditReport) =>
+  Object.fromEntries(r.delegates.map((d) => [d.file + (d.service ? `#${d.service}` : ''), d]))
 
 const test = suite('audit: a mixed directory')
 
@@ -59,7 +68,12 @@ test('json: one row per delegate with its state, valid against schemas/audit.sch
     const report = JSON.parse(ran.stdout) as AuditReport
     assert.ok(validateReport(report), JSON.stringify(validateReport.errors, null, 2))
     const rows = byFile(report)
-    const summary = Object.fromEntries(Object.entries(rows).map(([k, d]) => [k, `${d.kind} ${d.state} ${d.ready ? 'ready' : 'refused'} upgrader:${d.upgrader.state}`]))
+    const summary = Object.fromEntries(
+      Object.entries(rows).map(([k, d]) => [
+        k,
+        `${d.kind} ${d.state} ${d.ready ? 'ready' : 'refused'} upgrader:${d.upgrader.state}`,
+      ]),
+    )
     assert.equal(summary, {
       'complete.yaml': 'Deployment complete ready upgrader:agrees',
       'compose/docker-compose.yml#harness-ng-delegate': 'DockerCompose complete ready upgrader:absent',
@@ -73,7 +87,10 @@ test('json: one row per delegate with its state, valid against schemas/audit.sch
     })
     assert.equal(rows['partial.yaml']!.missing, ['volume client-certificate'])
     assert.equal(rows['hardening-only.yaml']!.missing, [])
-    assert.equal(rows['hardening-only.yaml']!.hardening, ['volumes client-certificate.secret.defaultMode → 256', 'upgrader: CronJob harness-delegate-upgrader-job: volumes client-certificate.secret.defaultMode → 256'])
+    assert.equal(rows['hardening-only.yaml']!.hardening, [
+      'volumes client-certificate.secret.defaultMode → 256',
+      'upgrader: CronJob harness-delegate-upgrader-job: volumes client-certificate.secret.defaultMode → 256',
+    ])
     assert.match(rows['legacy.yaml']!.missing[0]!, /StatefulSet delegate is a legacy delegate: cannot do mTLS/)
     assert.is(rows['legacy.yaml']!.immutable, false)
     assert.is(rows['complete.yaml']!.endpointHost, 'acme.harness.io:8443')
@@ -82,7 +99,15 @@ test('json: one row per delegate with its state, valid against schemas/audit.sch
     assert.is(rows['complete.yaml']!.immutable, true)
     assert.is(rows['compose/docker-compose.yml#harness-ng-delegate']!.secret, './client.crt')
     assert.match(rows['none.yaml']!.missing[0]!, /https:\/\/app\.harness\.io is Harness's non-mTLS endpoint/)
-    assert.equal(report.summary, { files: 9, delegates: 9, complete: 3, partial: 3, none: 2, legacy: 1, upgradersDisagreeing: 1 })
+    assert.equal(report.summary, {
+      files: 9,
+      delegates: 9,
+      complete: 3,
+      partial: 3,
+      none: 2,
+      legacy: 1,
+      upgradersDisagreeing: 1,
+    })
     assert.is(report.ready, false)
   })
 })
@@ -92,21 +117,44 @@ test('text: a table with a header and one line per delegate, details, and the ve
     const ran = await cli(['audit', '.'], dir)
     assert.is(ran.code, 1)
     const lines = ran.stdout.trimEnd().split('\n')
-    assert.match(lines[0]!, /^FILE +KIND +NAME +NAMESPACE +IMAGE TAG +IMMUTABLE +MTLS +ENDPOINT HOST +SECRET +UPGRADER +STRICT$/)
-    assert.match(ran.stdout, /\ncomplete\.yaml +Deployment +prod-us-east-delegate +harness-delegate-ng +25\.10\.87101 +yes +complete +acme\.harness\.io:8443 +client-certificate +agrees +ok\n/)
-    assert.match(ran.stdout, /\nlegacy\.yaml +StatefulSet +harness-delegate +harness-delegate-ng +latest +no +legacy +- +- +absent +refused\n/)
-    assert.match(ran.stdout, /\npartial\.yaml: Deployment prod-us-east-delegate \(partial\):\n {2}missing: volume client-certificate\n/)
-    assert.is(lines[lines.length - 1], 'NOT ready for STRICT: 5 of 9 delegates would be refused (1 legacy, 2 without mTLS, 2 partial); 1 upgrader does not match its delegate and would be refused')
+    assert.match(
+      lines[0]!,
+      /^FILE +KIND +NAME +NAMESPACE +IMAGE TAG +IMMUTABLE +MTLS +ENDPOINT HOST +SECRET +UPGRADER +STRICT$/,
+    )
+    assert.match(
+      ran.stdout,
+      /\ncomplete\.yaml +Deployment +prod-us-east-delegate +harness-delegate-ng +25\.10\.87101 +yes +complete +acme\.harness\.io:8443 +client-certificate +agrees +ok\n/,
+    )
+    assert.match(
+      ran.stdout,
+      /\nlegacy\.yaml +StatefulSet +harness-delegate +harness-delegate-ng +latest +no +legacy +- +- +absent +refused\n/,
+    )
+    assert.match(
+      ran.stdout,
+      /\npartial\.yaml: Deployment prod-us-east-delegate \(partial\):\n {2}missing: volume client-certificate\n/,
+    )
+    assert.is(
+      lines[lines.length - 1],
+      'NOT ready for STRICT: 5 of 9 delegates would be refused (1 legacy, 2 without mTLS, 2 partial); 1 upgrader does not match its delegate and would be refused',
+    )
   })
 })
 
 test('a fleet where every delegate speaks mTLS is ready: exit 0', async () => {
   const files = fleet()
-  const ready = Object.fromEntries(['complete.yaml', 'helm/values.yaml', 'compose/docker-compose.yml', 'hardening-only.yaml'].map((k) => [k, files[k]!]))
+  const ready = Object.fromEntries(
+    ['complete.yaml', 'helm/values.yaml', 'compose/docker-compose.yml', 'hardening-only.yaml'].map((k) => [
+      k,
+      files[k]!,
+    ]),
+  )
   await withDir(ready, async (dir) => {
     const ran = await cli(['audit', '.'], dir)
     assert.is(ran.code, 0, ran.stdout)
-    assert.match(ran.stdout, /\nready for STRICT: all 4 delegates speak mTLS \(some only lack the key's file mode: run delegate-mtls to set it\)\n$/)
+    assert.match(
+      ran.stdout,
+      /\nready for STRICT: all 4 delegates speak mTLS \(some only lack the key's file mode: run delegate-mtls to set it\)\n$/,
+    )
   })
 })
 
@@ -117,30 +165,51 @@ test('--endpoint: every delegate must use that endpoint', async () => {
     assert.is(other.code, 1)
     const row = (JSON.parse(other.stdout) as AuditReport).delegates[0]!
     assert.is(row.state, 'partial')
-    assert.ok(row.missing.includes('env MANAGER_HOST_AND_PORT.value → https://other.harness.io:8443'), row.missing.join('\n'))
+    assert.ok(
+      row.missing.includes('env MANAGER_HOST_AND_PORT.value → https://other.harness.io:8443'),
+      row.missing.join('\n'),
+    )
     assert.is(row.upgrader.state, 'disagrees')
   })
 })
 
 test('an upgrader left on the old endpoint disagrees: the fleet is not ready', async () => {
-  const text = SAMPLE_MTLS.replace('      managerHost: https://acme.harness.io:8443', '      managerHost: https://app.harness.io')
+  const text = SAMPLE_MTLS.replace(
+    '      managerHost: https://acme.harness.io:8443',
+    '      managerHost: https://app.harness.io',
+  )
   await withDir({ 'd.yaml': text }, async (dir) => {
     const ran = await cli(['audit', '--format', 'json', 'd.yaml'], dir)
     assert.is(ran.code, 1)
     const row = (JSON.parse(ran.stdout) as AuditReport).delegates[0]!
     assert.is(row.state, 'complete')
-    assert.equal(row.upgrader, { state: 'disagrees', problems: ['ConfigMap prod-us-east-delegate-upgrader-config: config.yaml delegateConfig.managerHost → https://acme.harness.io:8443'] })
+    assert.equal(row.upgrader, {
+      state: 'disagrees',
+      problems: [
+        'ConfigMap prod-us-east-delegate-upgrader-config: config.yaml delegateConfig.managerHost → https://acme.harness.io:8443',
+      ],
+    })
   })
 })
 
 test('files are audited together: a Deployment whose envFrom ConfigMap is in another file is judged with it', async () => {
-  const migrated = migrate(read(ROOT, 'test', 'fixtures', 'shapes', 'helm-rendered-with-configmap.yaml'), { endpoint: 'https://acme.harness.io:8443' }).output
+  const migrated = migrate(read(ROOT, 'test', 'fixtures', 'shapes', 'helm-rendered-with-configmap.yaml'), {
+    endpoint: 'https://acme.harness.io:8443',
+  }).output
   const [configMap, deployment] = migrated.split(/^---\n(?=apiVersion: apps\/v1)/m) as [string, string]
-  const together = audit([{ path: 'cm.yaml', text: configMap }, { path: 'deploy.yaml', text: deployment }])
-  assert.equal(together.delegates.map((d) => `${d.file} ${d.state} ${d.endpointHost}`), ['deploy.yaml complete acme.harness.io:8443'])
+  const together = audit([
+    { path: 'cm.yaml', text: configMap },
+    { path: 'deploy.yaml', text: deployment },
+  ])
+  assert.equal(
+    together.delegates.map((d) => `${d.file} ${d.state} ${d.endpointHost}`),
+    ['deploy.yaml complete acme.harness.io:8443'],
+  )
   const alone = audit([{ path: 'deploy.yaml', text: deployment }]).delegates[0]!
   assert.is(alone.state, 'partial')
-  assert.equal(alone.missing, ['MANAGER_HOST_AND_PORT comes from ConfigMap minimal-delegate (not among the audited files): cannot tell its endpoint'])
+  assert.equal(alone.missing, [
+    'MANAGER_HOST_AND_PORT comes from ConfigMap minimal-delegate (not among the audited files): cannot tell its endpoint',
+  ])
 })
 
 test('an input that cannot be read or parsed: reported on stderr, exit 2, the rest still audited', async () => {
@@ -170,20 +239,59 @@ test.run()
 
 const unit = suite('audit: helpers')
 
-unit('mTLS endpoint forms: vanity :8443 and *.agent.harness.io; app.harness.io is not; other hosts cannot be told', () => {
-  assert.ok(looksLikeMtlsEndpoint('https://acme.harness.io:8443'))
-  assert.ok(looksLikeMtlsEndpoint('https://customer.agent.harness.io'))
-  assert.not.ok(looksLikeMtlsEndpoint('https://app.harness.io'))
-  assert.not.ok(looksLikeMtlsEndpoint('https://app3.harness.io'))
-  assert.ok(looksLikeMtlsEndpoint('https://harness.example.com'))
-})
+unit(
+  'mTLS endpoint forms: vanity :8443 and *.agent.harness.io; app.harness.io is not; other hosts cannot be told',
+  () => {
+    assert.ok(looksLikeMtlsEndpoint('https://acme.harness.io:8443'))
+    assert.ok(looksLikeMtlsEndpoint('https://customer.agent.harness.io'))
+    assert.not.ok(looksLikeMtlsEndpoint('https://app.harness.io'))
+    assert.not.ok(looksLikeMtlsEndpoint('https://app3.harness.io'))
+    assert.ok(looksLikeMtlsEndpoint('https://harness.example.com'))
+  },
+)
 
 unit('changes are described briefly', () => {
   const resource = { document: 0, kind: 'Deployment', name: 'd' }
-  assert.is(describeChange({ resource, path: 'spec.template.spec.containers[name=delegate].env', op: 'append', after: { name: 'X', value: 'y' }, reason: '' }), 'env X')
-  assert.is(describeChange({ resource, path: 'spec.template.spec.volumes', op: 'append', after: { name: 'client-certificate' }, reason: '' }), 'volume client-certificate')
-  assert.is(describeChange({ resource: { ...resource, kind: 'ConfigMap', name: 'cm' }, path: 'data.MANAGER_HOST_AND_PORT', op: 'set', after: 'https://e', reason: '' }), 'ConfigMap cm: data.MANAGER_HOST_AND_PORT → https://e')
-  assert.is(describeChange({ resource: { ...resource, kind: 'DockerCompose' }, path: 'services.d.environment', op: 'append', after: 'A=b', reason: '' }), 'env A')
+  assert.is(
+    describeChange({
+      resource,
+      path: 'spec.template.spec.containers[name=delegate].env',
+      op: 'append',
+      after: { name: 'X', value: 'y' },
+      reason: '',
+    }),
+    'env X',
+  )
+  assert.is(
+    describeChange({
+      resource,
+      path: 'spec.template.spec.volumes',
+      op: 'append',
+      after: { name: 'client-certificate' },
+      reason: '',
+    }),
+    'volume client-certificate',
+  )
+  assert.is(
+    describeChange({
+      resource: { ...resource, kind: 'ConfigMap', name: 'cm' },
+      path: 'data.MANAGER_HOST_AND_PORT',
+      op: 'set',
+      after: 'https://e',
+      reason: '',
+    }),
+    'ConfigMap cm: data.MANAGER_HOST_AND_PORT → https://e',
+  )
+  assert.is(
+    describeChange({
+      resource: { ...resource, kind: 'DockerCompose' },
+      path: 'services.d.environment',
+      op: 'append',
+      after: 'A=b',
+      reason: '',
+    }),
+    'env A',
+  )
 })
 
 unit.run()

@@ -19,7 +19,21 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { join } from 'node:path'
-import { BIN, ENDPOINT, FIXTURES, NOT_A_DELEGATE, REPO_ROOT, SAMPLE, SAMPLE_MTLS, makeTmp, run, runBin, smallDelegate, smallDelegateMtls, type Ran } from './helpers/cli.js'
+import {
+  BIN,
+  ENDPOINT,
+  FIXTURES,
+  NOT_A_DELEGATE,
+  REPO_ROOT,
+  SAMPLE,
+  SAMPLE_MTLS,
+  makeTmp,
+  run,
+  runBin,
+  smallDelegate,
+  smallDelegateMtls,
+  type Ran,
+} from './helpers/cli.js'
 
 const E = ['--endpoint', ENDPOINT]
 const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'schemas', 'report.schema.json'), 'utf8'))
@@ -64,37 +78,47 @@ report.after.each(() => tmp.remove())
 /** Splits stderr into the diagnostic lines (file:line:col: …) and the rest. */
 const split = (r: Ran) => {
   const lines = r.stderr.trimEnd().split('\n')
-  return { diagnostics: lines.filter((l) => /^[^ ]+:\d+:\d+: (error|warning): /.test(l)), report: lines.filter((l) => !/^[^ ]+:\d+:\d+: (error|warning): /.test(l)) }
+  return {
+    diagnostics: lines.filter((l) => /^[^ ]+:\d+:\d+: (error|warning): /.test(l)),
+    report: lines.filter((l) => !/^[^ ]+:\d+:\d+: (error|warning): /.test(l)),
+  }
 }
 const CONFLICT_LINE = /^fleet\/conflict\.yaml: error: volume "client-certificate" exists but .+$/
 
-report('--write --keep-going: one line per file, then "12 files: 7 migrated, 3 already mTLS, 1 without a delegate, 1 error"', async () => {
-  const r = await run([...E, '--write', '--keep-going', 'fleet'], { cwd: tmp.dir })
-  assert.is(r.code, 2)
-  assert.is(r.stdout, '')
-  const { diagnostics, report: lines } = split(r)
-  assert.is(diagnostics.length, 1)
-  assert.match(diagnostics[0]!, /^fleet\/conflict\.yaml:22:9: error: /)
-  assert.match(lines[4]!, CONFLICT_LINE)
-  lines[4] = '<conflict>'
-  assert.equal(lines, [
-    'fleet/a1.yaml: already mTLS',
-    'fleet/a2.yaml: already mTLS',
-    'fleet/a3.yaml: already mTLS',
-    'fleet/ci.yaml: nothing to do',
-    '<conflict>',
-    'fleet/m1.yaml: migrated (6 changes)',
-    'fleet/m2.yaml: migrated (6 changes)',
-    'fleet/m3.yaml: migrated (6 changes)',
-    'fleet/m4.yaml: migrated (6 changes)',
-    'fleet/m5.yaml: migrated (6 changes)',
-    'fleet/m6.yaml: migrated (6 changes)',
-    'fleet/m7.yaml: migrated (6 changes)',
-    '12 files: 7 migrated, 3 already mTLS, 1 without a delegate, 1 error',
-  ])
-  for (let i = 1; i <= 7; i++) assert.is(readFileSync(join(tmp.dir, 'fleet', `m${i}.yaml`), 'utf8'), smallDelegateMtls(`m${i}`))
-  assert.is(readFileSync(join(tmp.dir, 'fleet', 'conflict.yaml'), 'utf8'), readFileSync(join(FIXTURES, 'conflict.yaml'), 'utf8'))
-})
+report(
+  '--write --keep-going: one line per file, then "12 files: 7 migrated, 3 already mTLS, 1 without a delegate, 1 error"',
+  async () => {
+    const r = await run([...E, '--write', '--keep-going', 'fleet'], { cwd: tmp.dir })
+    assert.is(r.code, 2)
+    assert.is(r.stdout, '')
+    const { diagnostics, report: lines } = split(r)
+    assert.is(diagnostics.length, 1)
+    assert.match(diagnostics[0]!, /^fleet\/conflict\.yaml:22:9: error: /)
+    assert.match(lines[4]!, CONFLICT_LINE)
+    lines[4] = '<conflict>'
+    assert.equal(lines, [
+      'fleet/a1.yaml: already mTLS',
+      'fleet/a2.yaml: already mTLS',
+      'fleet/a3.yaml: already mTLS',
+      'fleet/ci.yaml: nothing to do',
+      '<conflict>',
+      'fleet/m1.yaml: migrated (6 changes)',
+      'fleet/m2.yaml: migrated (6 changes)',
+      'fleet/m3.yaml: migrated (6 changes)',
+      'fleet/m4.yaml: migrated (6 changes)',
+      'fleet/m5.yaml: migrated (6 changes)',
+      'fleet/m6.yaml: migrated (6 changes)',
+      'fleet/m7.yaml: migrated (6 changes)',
+      '12 files: 7 migrated, 3 already mTLS, 1 without a delegate, 1 error',
+    ])
+    for (let i = 1; i <= 7; i++)
+      assert.is(readFileSync(join(tmp.dir, 'fleet', `m${i}.yaml`), 'utf8'), smallDelegateMtls(`m${i}`))
+    assert.is(
+      readFileSync(join(tmp.dir, 'fleet', 'conflict.yaml'), 'utf8'),
+      readFileSync(join(FIXTURES, 'conflict.yaml'), 'utf8'),
+    )
+  },
+)
 
 report('--write without --keep-going: the same lines, but "to migrate", and nothing written', async () => {
   const before = readdirSync(join(tmp.dir, 'fleet')).map((f) => snapshot(join(tmp.dir, 'fleet', f)))
@@ -106,7 +130,10 @@ report('--write without --keep-going: the same lines, but "to migrate", and noth
     '12 files: 7 to migrate, 3 already mTLS, 1 without a delegate, 1 error',
     'nothing was written: fix the errors above first (or use --keep-going to write the files that could be migrated)',
   ])
-  assert.equal(readdirSync(join(tmp.dir, 'fleet')).map((f) => snapshot(join(tmp.dir, 'fleet', f))), before)
+  assert.equal(
+    readdirSync(join(tmp.dir, 'fleet')).map((f) => snapshot(join(tmp.dir, 'fleet', f))),
+    before,
+  )
 })
 
 report('--write on the fixed fleet: everything is already mTLS, no file rewritten', async () => {
@@ -117,7 +144,10 @@ report('--write on the fixed fleet: everything is already mTLS, no file rewritte
   const r = await run([...E, '--write', 'fleet'], { cwd: tmp.dir })
   assert.is(r.code, 0)
   assert.is(r.stderr.split('\n').at(-2), '12 files: 11 already mTLS, 1 without a delegate')
-  assert.equal(readdirSync(join(tmp.dir, 'fleet')).map((f) => snapshot(join(tmp.dir, 'fleet', f))), before)
+  assert.equal(
+    readdirSync(join(tmp.dir, 'fleet')).map((f) => snapshot(join(tmp.dir, 'fleet', f))),
+    before,
+  )
 })
 report.run()
 
@@ -131,62 +161,110 @@ json.after.each(() => tmp.remove())
 
 json('the schema itself compiles under ajv strict mode and rejects a wrong report', () => {
   assert.not.ok(validate({ version: 1, mode: 'check', files: [{ path: 'a.yaml', status: 'done' }], summary: {} }))
-  assert.not.ok(validate({ version: 1, mode: 'check', files: [], summary: { files: 0, migrated: 0, alreadyMtls: 0, noDelegate: 0, errors: 0, written: 0 }, extra: true }))
-  assert.ok(validate({ version: 1, mode: 'check', files: [], summary: { files: 0, migrated: 0, alreadyMtls: 0, noDelegate: 0, errors: 0, written: 0 } }))
+  assert.not.ok(
+    validate({
+      version: 1,
+      mode: 'check',
+      files: [],
+      summary: { files: 0, migrated: 0, alreadyMtls: 0, noDelegate: 0, errors: 0, written: 0 },
+      extra: true,
+    }),
+  )
+  assert.ok(
+    validate({
+      version: 1,
+      mode: 'check',
+      files: [],
+      summary: { files: 0, migrated: 0, alreadyMtls: 0, noDelegate: 0, errors: 0, written: 0 },
+    }),
+  )
 })
 
-json('--check --format json: one object on stdout, nothing else; per file path, status, changes, warnings, errors', async () => {
-  const r = await run([...E, '--check', '--format', 'json', 'fleet'], { cwd: tmp.dir })
-  assert.is(r.code, 2)
-  const rep = validReport(r.stdout)
-  assert.is(rep.mode, 'check')
-  assert.equal(rep.summary, { files: 12, migrated: 7, alreadyMtls: 3, noDelegate: 1, errors: 1, written: 0 })
-  assert.equal(rep.files.map((f: any) => [f.path, f.status]), [
-    ['fleet/a1.yaml', 'already-mtls'],
-    ['fleet/a2.yaml', 'already-mtls'],
-    ['fleet/a3.yaml', 'already-mtls'],
-    ['fleet/ci.yaml', 'no-delegate'],
-    ['fleet/conflict.yaml', 'error'],
-    ...[1, 2, 3, 4, 5, 6, 7].map((i) => [`fleet/m${i}.yaml`, 'migrated']),
-  ])
-  const m1 = rep.files[5]
-  assert.equal(m1.changes[0], {
-    resource: { document: 0, kind: 'Deployment', name: 'm1', namespace: 'harness-delegate-ng' },
-    path: 'spec.template.spec.containers[name=delegate].env[name=MANAGER_HOST_AND_PORT].value',
-    op: 'set',
-    before: 'https://app.harness.io',
-    after: 'https://acme.harness.io:8443',
-    reason: m1.changes[0].reason,
-  })
-  const env = 'spec.template.spec.containers[name=delegate].env'
-  assert.equal(m1.changes.slice(1).map((c: any) => [c.op, c.path, c.after]), [
-    ['append', env, { name: 'DELEGATE_CLIENT_CERTIFICATE_PATH', value: '/etc/mtls/client.crt' }],
-    ['append', env, { name: 'DELEGATE_CLIENT_CERTIFICATE_KEY_PATH', value: '/etc/mtls/client.key' }],
-    ['append', env, { name: 'GRPC_AUTHORITY_MODIFICATION_DISABLED', value: 'true' }],
-    ['append', 'spec.template.spec.containers[name=delegate].volumeMounts', { name: 'client-certificate', mountPath: '/etc/mtls', readOnly: true }],
-    ['append', 'spec.template.spec.volumes', { name: 'client-certificate', secret: { secretName: 'client-certificate', defaultMode: 256 } }],
-  ])
-  const conflict = rep.files[4]
-  assert.is(conflict.errors.length, 1)
-  assert.equal({ ...conflict.errors[0], message: '' }, { code: 'CONFLICT', severity: 'error', message: '', file: 'fleet/conflict.yaml', line: 22, col: 9 })
-  assert.match(r.stderr, /^fleet\/conflict\.yaml:22:9: error: [^\n]+\n$/, 'stderr carries the diagnostics, for the humans reading the CI log')
-})
+json(
+  '--check --format json: one object on stdout, nothing else; per file path, status, changes, warnings, errors',
+  async () => {
+    const r = await run([...E, '--check', '--format', 'json', 'fleet'], { cwd: tmp.dir })
+    assert.is(r.code, 2)
+    const rep = validReport(r.stdout)
+    assert.is(rep.mode, 'check')
+    assert.equal(rep.summary, { files: 12, migrated: 7, alreadyMtls: 3, noDelegate: 1, errors: 1, written: 0 })
+    assert.equal(
+      rep.files.map((f: any) => [f.path, f.status]),
+      [
+        ['fleet/a1.yaml', 'already-mtls'],
+        ['fleet/a2.yaml', 'already-mtls'],
+        ['fleet/a3.yaml', 'already-mtls'],
+        ['fleet/ci.yaml', 'no-delegate'],
+        ['fleet/conflict.yaml', 'error'],
+        ...[1, 2, 3, 4, 5, 6, 7].map((i) => [`fleet/m${i}.yaml`, 'migrated']),
+      ],
+    )
+    const m1 = rep.files[5]
+    assert.equal(m1.changes[0], {
+      resource: { document: 0, kind: 'Deployment', name: 'm1', namespace: 'harness-delegate-ng' },
+      path: 'spec.template.spec.containers[name=delegate].env[name=MANAGER_HOST_AND_PORT].value',
+      op: 'set',
+      before: 'https://app.harness.io',
+      after: 'https://acme.harness.io:8443',
+      reason: m1.changes[0].reason,
+    })
+    const env = 'spec.template.spec.containers[name=delegate].env'
+    assert.equal(
+      m1.changes.slice(1).map((c: any) => [c.op, c.path, c.after]),
+      [
+        ['append', env, { name: 'DELEGATE_CLIENT_CERTIFICATE_PATH', value: '/etc/mtls/client.crt' }],
+        ['append', env, { name: 'DELEGATE_CLIENT_CERTIFICATE_KEY_PATH', value: '/etc/mtls/client.key' }],
+        ['append', env, { name: 'GRPC_AUTHORITY_MODIFICATION_DISABLED', value: 'true' }],
+        [
+          'append',
+          'spec.template.spec.containers[name=delegate].volumeMounts',
+          { name: 'client-certificate', mountPath: '/etc/mtls', readOnly: true },
+        ],
+        [
+          'append',
+          'spec.template.spec.volumes',
+          { name: 'client-certificate', secret: { secretName: 'client-certificate', defaultMode: 256 } },
+        ],
+      ],
+    )
+    const conflict = rep.files[4]
+    assert.is(conflict.errors.length, 1)
+    assert.equal(
+      { ...conflict.errors[0], message: '' },
+      { code: 'CONFLICT', severity: 'error', message: '', file: 'fleet/conflict.yaml', line: 22, col: 9 },
+    )
+    assert.match(
+      r.stderr,
+      /^fleet\/conflict\.yaml:22:9: error: [^\n]+\n$/,
+      'stderr carries the diagnostics, for the humans reading the CI log',
+    )
+  },
+)
 
 json('--write --keep-going --format json: written is true exactly for the rewritten files', async () => {
   const r = await run([...E, '--write', '--keep-going', '--format', 'json', 'fleet'], { cwd: tmp.dir })
   assert.is(r.code, 2)
   const rep = validReport(r.stdout)
   assert.is(rep.mode, 'write')
-  assert.equal(rep.files.filter((f: any) => f.written).map((f: any) => f.path), [1, 2, 3, 4, 5, 6, 7].map((i) => `fleet/m${i}.yaml`))
+  assert.equal(
+    rep.files.filter((f: any) => f.written).map((f: any) => f.path),
+    [1, 2, 3, 4, 5, 6, 7].map((i) => `fleet/m${i}.yaml`),
+  )
   assert.is(rep.summary.written, 7)
 })
 
 json('-l and --out-dir name their mode; stdin is <stdin>; an unmatched glob is a file-less error', async () => {
   let rep = validReport((await run([...E, '-l', '--format', 'json', 'fleet/m1.yaml'], { cwd: tmp.dir })).stdout)
   assert.is(rep.mode, 'list-different')
-  rep = validReport((await run([...E, '--out-dir', 'out', '--format', 'json', 'fleet/m1.yaml', 'fleet/ci.yaml'], { cwd: tmp.dir })).stdout)
+  rep = validReport(
+    (await run([...E, '--out-dir', 'out', '--format', 'json', 'fleet/m1.yaml', 'fleet/ci.yaml'], { cwd: tmp.dir }))
+      .stdout,
+  )
   assert.is(rep.mode, 'out-dir')
-  assert.equal(rep.files.map((f: any) => f.written), [true, true])
+  assert.equal(
+    rep.files.map((f: any) => f.written),
+    [true, true],
+  )
   const s = await run([...E, '--check', '--format', 'json'], { cwd: tmp.dir, stdin: SAMPLE })
   assert.is(s.code, 1)
   rep = validReport(s.stdout)
@@ -195,7 +273,17 @@ json('-l and --out-dir name their mode; stdin is <stdin>; an unmatched glob is a
   const g = await run([...E, '--check', '--format', 'json', 'nomatch/*.yaml'], { cwd: tmp.dir })
   assert.is(g.code, 2)
   rep = validReport(g.stdout)
-  assert.equal(rep.files[0], { path: 'nomatch/*.yaml', status: 'error', unresolved: false, written: false, changes: [], warnings: [], errors: [{ code: 'IO', severity: 'error', message: 'no files match the pattern "nomatch/*.yaml"', file: 'nomatch/*.yaml' }] })
+  assert.equal(rep.files[0], {
+    path: 'nomatch/*.yaml',
+    status: 'error',
+    unresolved: false,
+    written: false,
+    changes: [],
+    warnings: [],
+    errors: [
+      { code: 'IO', severity: 'error', message: 'no files match the pattern "nomatch/*.yaml"', file: 'nomatch/*.yaml' },
+    ],
+  })
 })
 
 json('the migrated sample: every change validates, including append/add values', async () => {
@@ -214,7 +302,8 @@ tty.before(() => {
   tmp = makeTmp()
   for (const n of [50, 51]) {
     mkdirSync(join(tmp.dir, `f${n}`))
-    for (let i = 0; i < n; i++) writeFileSync(join(tmp.dir, `f${n}`, `d${String(i).padStart(3, '0')}.yaml`), smallDelegate(`d${i}`))
+    for (let i = 0; i < n; i++)
+      writeFileSync(join(tmp.dir, `f${n}`, `d${String(i).padStart(3, '0')}.yaml`), smallDelegate(`d${i}`))
   }
 })
 tty.after(() => tmp.remove())
@@ -224,10 +313,16 @@ const BAR_END = '[##############################] 51/51 files'
 tty('more than 50 files and stderr a terminal: a bar redrawn in place with \\r, erased before the report', async () => {
   const r = await run([...E, '--check', 'f51'], { cwd: tmp.dir, stderrTTY: true, env: { NO_COLOR: '1' } })
   assert.is(r.code, 1)
-  assert.ok(r.stderr.startsWith('\rdelegate-mtls: checking [------------------------------] 0/51 files'), JSON.stringify(r.stderr.slice(0, 80)))
+  assert.ok(
+    r.stderr.startsWith('\rdelegate-mtls: checking [------------------------------] 0/51 files'),
+    JSON.stringify(r.stderr.slice(0, 80)),
+  )
   assert.ok(r.stderr.includes(`\rdelegate-mtls: checking ${BAR_END}`))
   const erase = '\r' + ' '.repeat(`delegate-mtls: checking ${BAR_END}`.length) + '\r'
-  assert.ok(r.stderr.endsWith(`${erase}51 files: 51 to migrate\nrun with --write to migrate them\n`), JSON.stringify(r.stderr.slice(-200)))
+  assert.ok(
+    r.stderr.endsWith(`${erase}51 files: 51 to migrate\nrun with --write to migrate them\n`),
+    JSON.stringify(r.stderr.slice(-200)),
+  )
   assert.not.ok(r.stdout.includes('\r'), 'the bar never goes to stdout')
   assert.is(r.stdout.split('\n').length, 52)
 })
@@ -243,7 +338,10 @@ tty('NO_COLOR: no escape sequence at all; without it the bar and the labels are 
   assert.ok(colour.stderr.includes('\x1b[36m[###'), 'the bar is cyan')
   assert.is(colour.stdout.includes('\x1b'), false, 'stdout never gets colour')
   const again = await run([...E, '--write', 'f51'], { cwd: tmp.dir, stderrTTY: true, env: {} })
-  assert.ok(again.stderr.includes('f51/d000.yaml: \x1b[2malready mTLS\x1b[22m\n'), JSON.stringify(again.stderr.slice(-300)))
+  assert.ok(
+    again.stderr.includes('f51/d000.yaml: \x1b[2malready mTLS\x1b[22m\n'),
+    JSON.stringify(again.stderr.slice(-300)),
+  )
   const empty = await run([...E, '--check', 'f51'], { cwd: tmp.dir, stderrTTY: true, env: { NO_COLOR: '' } })
   assert.ok(empty.stderr.includes('\x1b['), 'an empty NO_COLOR does not count (no-color.org)')
 })
@@ -322,9 +420,15 @@ fsx('a write that fails half way (file size limit) leaves every file as it was, 
   const big = SAMPLE + '# padding\n'.repeat(2000)
   writeFileSync(join(tmp.dir, 'z-big.yaml'), big)
   for (const f of readdirSync(tmp.dir)) ageFile(join(tmp.dir, f))
-  const before = readdirSync(tmp.dir).sort().map((f) => snapshot(join(tmp.dir, f)))
+  const before = readdirSync(tmp.dir)
+    .sort()
+    .map((f) => snapshot(join(tmp.dir, f)))
   const r = await new Promise<Ran>((done) => {
-    const child = spawn('/bin/sh', ['-c', 'ulimit -f 16; exec "$@"', 'sh', process.execPath, BIN, ...E, '--write', 'a.yaml', 'b.yaml', 'z-big.yaml'], { cwd: tmp.dir, env: { PATH: process.env.PATH } })
+    const child = spawn(
+      '/bin/sh',
+      ['-c', 'ulimit -f 16; exec "$@"', 'sh', process.execPath, BIN, ...E, '--write', 'a.yaml', 'b.yaml', 'z-big.yaml'],
+      { cwd: tmp.dir, env: { PATH: process.env.PATH } },
+    )
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (s) => (stdout += s))
@@ -333,8 +437,19 @@ fsx('a write that fails half way (file size limit) leaves every file as it was, 
   })
   assert.is(r.code, 2, r.stderr)
   assert.ok(r.stderr.includes('z-big.yaml: error: cannot write: file too large\n'), r.stderr)
-  assert.ok(r.stderr.endsWith('3 files: 2 to migrate, 1 error\nnothing was written: a file could not be written, so every file was left as it was\n'), r.stderr)
-  assert.equal(readdirSync(tmp.dir).sort().map((f) => snapshot(join(tmp.dir, f))), before, 'targets untouched, no temp file left')
+  assert.ok(
+    r.stderr.endsWith(
+      '3 files: 2 to migrate, 1 error\nnothing was written: a file could not be written, so every file was left as it was\n',
+    ),
+    r.stderr,
+  )
+  assert.equal(
+    readdirSync(tmp.dir)
+      .sort()
+      .map((f) => snapshot(join(tmp.dir, f))),
+    before,
+    'targets untouched, no temp file left',
+  )
 })
 fsx.run()
 
@@ -345,27 +460,37 @@ scale.before.each(() => {
 })
 scale.after.each(() => tmp.remove())
 
-scale('two processes on disjoint halves of one folder at once (what pre-commit does): every file right, no temp file left', async () => {
-  const dir = join(tmp.dir, 'manifests')
-  mkdirSync(dir)
-  const names = Array.from({ length: 200 }, (_, i) => `d${String(i).padStart(3, '0')}`)
-  for (const n of names) writeFileSync(join(dir, `${n}.yaml`), smallDelegate(n))
-  const files = names.map((n) => `manifests/${n}.yaml`)
-  const odd = files.filter((_, i) => i % 2 === 1)
-  const even = files.filter((_, i) => i % 2 === 0)
-  const [a, b] = await Promise.all([runBin([...E, '--write', '-q', ...even], { cwd: tmp.dir }), runBin([...E, '--write', '-q', ...odd], { cwd: tmp.dir })])
-  assert.equal([a.code, a.stderr, b.code, b.stderr], [0, '', 0, ''])
-  assert.equal(readdirSync(dir).sort(), names.map((n) => `${n}.yaml`))
-  for (const n of names) assert.is(readFileSync(join(dir, `${n}.yaml`), 'utf8'), smallDelegateMtls(n), n)
-  const check = await runBin([...E, '--check', 'manifests'], { cwd: tmp.dir })
-  assert.is(check.code, 0)
-  assert.is(check.stderr, '200 files: 200 already mTLS\n')
-})
+scale(
+  'two processes on disjoint halves of one folder at once (what pre-commit does): every file right, no temp file left',
+  async () => {
+    const dir = join(tmp.dir, 'manifests')
+    mkdirSync(dir)
+    const names = Array.from({ length: 200 }, (_, i) => `d${String(i).padStart(3, '0')}`)
+    for (const n of names) writeFileSync(join(dir, `${n}.yaml`), smallDelegate(n))
+    const files = names.map((n) => `manifests/${n}.yaml`)
+    const odd = files.filter((_, i) => i % 2 === 1)
+    const even = files.filter((_, i) => i % 2 === 0)
+    const [a, b] = await Promise.all([
+      runBin([...E, '--write', '-q', ...even], { cwd: tmp.dir }),
+      runBin([...E, '--write', '-q', ...odd], { cwd: tmp.dir }),
+    ])
+    assert.equal([a.code, a.stderr, b.code, b.stderr], [0, '', 0, ''])
+    assert.equal(
+      readdirSync(dir).sort(),
+      names.map((n) => `${n}.yaml`),
+    )
+    for (const n of names) assert.is(readFileSync(join(dir, `${n}.yaml`), 'utf8'), smallDelegateMtls(n), n)
+    const check = await runBin([...E, '--check', 'manifests'], { cwd: tmp.dir })
+    assert.is(check.code, 0)
+    assert.is(check.stderr, '200 files: 200 already mTLS\n')
+  },
+)
 
 scale('one process, 2,000 files in a tree: planned and written in one run', async () => {
   const n = 2000
   const teams = 20
-  const path = (t: number, i: number) => join(tmp.dir, 'clusters', `team-${String(t).padStart(2, '0')}`, `d${String(i).padStart(3, '0')}.yaml`)
+  const path = (t: number, i: number) =>
+    join(tmp.dir, 'clusters', `team-${String(t).padStart(2, '0')}`, `d${String(i).padStart(3, '0')}.yaml`)
   for (let t = 0; t < teams; t++) {
     mkdirSync(join(path(t, 0), '..'), { recursive: true })
     for (let i = 0; i < n / teams; i++) writeFileSync(path(t, i), smallDelegate(`t${t}-d${i}`))
@@ -378,7 +503,8 @@ scale('one process, 2,000 files in a tree: planned and written in one run', asyn
   assert.is(lines.length, n + 2)
   assert.is(lines[0], 'clusters/team-00/d000.yaml: migrated (6 changes)')
   assert.is(lines.at(-2), `${n} files: ${n} migrated`)
-  for (let t = 0; t < teams; t++) for (let i = 0; i < n / teams; i++) assert.is(readFileSync(path(t, i), 'utf8'), smallDelegateMtls(`t${t}-d${i}`))
+  for (let t = 0; t < teams; t++)
+    for (let i = 0; i < n / teams; i++) assert.is(readFileSync(path(t, i), 'utf8'), smallDelegateMtls(`t${t}-d${i}`))
   for (let t = 0; t < teams; t++) assert.is(readdirSync(join(path(t, 0), '..')).length, n / teams, 'no temp file left')
   assert.ok(seconds < 60, `${n} files took ${seconds}s`) // ~6 s on an idle 2-core machine
 })

@@ -31,7 +31,11 @@ bin('one file → stdout (the README quick start), DELEGATE_MTLS_ENDPOINT from t
 
 bin('--check exits 1 and names the file; a usage error exits 2', async () => {
   const c = await runBin([...E, '--check', 'harness-delegate.yaml'], { cwd: tmp.dir })
-  assert.equal(c, { code: 1, stdout: 'harness-delegate.yaml: needs migrating (12 changes)\n', stderr: '1 file: 1 to migrate\nrun with --write to migrate them\n' })
+  assert.equal(c, {
+    code: 1,
+    stdout: 'harness-delegate.yaml: needs migrating (12 changes)\n',
+    stderr: '1 file: 1 to migrate\nrun with --write to migrate them\n',
+  })
   const u = await runBin(['-e', 'http://acme.harness.io', 'harness-delegate.yaml'], { cwd: tmp.dir })
   assert.is(u.code, 2)
   assert.is(u.stdout, '')
@@ -66,45 +70,67 @@ bin('a reader that closes the pipe early (| head) ends the run quietly, no EPIPE
   assert.is(r.stderr, '')
   assert.is(r.code, 0)
 })
-bin('a non-blocking standard output and a slow reader: every byte arrives, in order (write(2) hands over to Node\'s stream)', async () => {
-  // Touching process.stdout (here in a preloaded module) makes Node set the pipe non-blocking; the
-  // reader waits before reading, so writing 40 delegates (far more than a pipe holds) meets EAGAIN.
-  const preload = join(tmp.dir, 'touch-stdout.cjs')
-  writeFileSync(preload, 'process.stdout\n')
-  const big = Array.from({ length: 40 }, () => SAMPLE).join('---\n')
-  writeFileSync(join(tmp.dir, 'big.yaml'), big)
-  const read = (argv: string[], delay: number) =>
-    new Promise<Ran>((done) => {
-      const child = spawn(process.execPath, [...argv, BIN, ...E, 'big.yaml'], { cwd: tmp.dir, env: { PATH: process.env.PATH } })
-      const out: Buffer[] = []
-      let stderr = ''
-      child.stdout.pause()
-      setTimeout(() => child.stdout.on('data', (b: Buffer) => out.push(b)).resume(), delay)
-      child.stderr.on('data', (s) => (stderr += s))
-      child.on('close', (code) => done({ code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr }))
-    })
-  const prompt = await read([], 0)
-  assert.is(prompt.code, 0, prompt.stderr)
-  assert.ok(prompt.stdout.length > 200_000)
-  const slow = await read(['--require', preload], 500)
-  assert.equal(slow, prompt)
-})
-bin('on a terminal, the report is coloured (standard error is asked whether it is a TTY); NO_COLOR turns it off', () => {
-  // A pseudo-terminal from Python's pty module (CI has python3: pre-commit brings it).
-  if (spawnSync('python3', ['-c', 'import pty'], { stdio: 'ignore' }).status !== 0) throw new Error('python3 with its pty module is needed for this test')
-  const onTty = (env: Record<string, string>) => {
-    writeFileSync(join(tmp.dir, 'tty.yaml'), SAMPLE)
-    const r = spawnSync('python3', ['-c', 'import pty,sys; sys.exit(pty.spawn(sys.argv[1:]) >> 8)', process.execPath, BIN, ...E, '--write', 'tty.yaml'], {
-      cwd: tmp.dir,
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH, ...env },
-    })
-    assert.is(r.status, 0, r.stdout)
-    return r.stdout
-  }
-  assert.is(onTty({}), 'tty.yaml: \x1b[32mmigrated\x1b[39m (12 changes)\r\n1 file: 1 migrated\r\n')
-  assert.is(onTty({ NO_COLOR: '1' }), 'tty.yaml: migrated (12 changes)\r\n1 file: 1 migrated\r\n')
-})
+bin(
+  "a non-blocking standard output and a slow reader: every byte arrives, in order (write(2) hands over to Node's stream)",
+  async () => {
+    // Touching process.stdout (here in a preloaded module) makes Node set the pipe non-blocking; the
+    // reader waits before reading, so writing 40 delegates (far more than a pipe holds) meets EAGAIN.
+    const preload = join(tmp.dir, 'touch-stdout.cjs')
+    writeFileSync(preload, 'process.stdout\n')
+    const big = Array.from({ length: 40 }, () => SAMPLE).join('---\n')
+    writeFileSync(join(tmp.dir, 'big.yaml'), big)
+    const read = (argv: string[], delay: number) =>
+      new Promise<Ran>((done) => {
+        const child = spawn(process.execPath, [...argv, BIN, ...E, 'big.yaml'], {
+          cwd: tmp.dir,
+          env: { PATH: process.env.PATH },
+        })
+        const out: Buffer[] = []
+        let stderr = ''
+        child.stdout.pause()
+        setTimeout(() => child.stdout.on('data', (b: Buffer) => out.push(b)).resume(), delay)
+        child.stderr.on('data', (s) => (stderr += s))
+        child.on('close', (code) => done({ code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr }))
+      })
+    const prompt = await read([], 0)
+    assert.is(prompt.code, 0, prompt.stderr)
+    assert.ok(prompt.stdout.length > 200_000)
+    const slow = await read(['--require', preload], 500)
+    assert.equal(slow, prompt)
+  },
+)
+bin(
+  'on a terminal, the report is coloured (standard error is asked whether it is a TTY); NO_COLOR turns it off',
+  () => {
+    // A pseudo-terminal from Python's pty module (CI has python3: pre-commit brings it).
+    if (spawnSync('python3', ['-c', 'import pty'], { stdio: 'ignore' }).status !== 0)
+      throw new Error('python3 with its pty module is needed for this test')
+    const onTty = (env: Record<string, string>) => {
+      writeFileSync(join(tmp.dir, 'tty.yaml'), SAMPLE)
+      const r = spawnSync(
+        'python3',
+        [
+          '-c',
+          'import pty,sys; sys.exit(pty.spawn(sys.argv[1:]) >> 8)',
+          process.execPath,
+          BIN,
+          ...E,
+          '--write',
+          'tty.yaml',
+        ],
+        {
+          cwd: tmp.dir,
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH, ...env },
+        },
+      )
+      assert.is(r.status, 0, r.stdout)
+      return r.stdout
+    }
+    assert.is(onTty({}), 'tty.yaml: \x1b[32mmigrated\x1b[39m (12 changes)\r\n1 file: 1 migrated\r\n')
+    assert.is(onTty({ NO_COLOR: '1' }), 'tty.yaml: migrated (12 changes)\r\n1 file: 1 migrated\r\n')
+  },
+)
 bin.run()
 
 // ---------------------------------------------------------------------------------------------
@@ -139,8 +165,13 @@ async function covered(argv: string[], name: string, env: Record<string, string>
   rmSync(dir, { recursive: true, force: true })
   const r = await runBin(argv, { cwd: tmp.dir, env: { NODE_V8_COVERAGE: dir, ...env } })
   type Fn = { functionName: string; ranges: { count: number }[] }
-  const scripts = readdirSync(dir).flatMap((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')).result as { url: string; functions: Fn[] }[])
-  const yaml = scripts.find((s) => s.url === BUNDLE_URL)?.functions.filter((f) => f.functionName.startsWith('node_modules/yaml/')) ?? []
+  const scripts = readdirSync(dir).flatMap(
+    (f) => JSON.parse(readFileSync(join(dir, f), 'utf8')).result as { url: string; functions: Fn[] }[],
+  )
+  const yaml =
+    scripts
+      .find((s) => s.url === BUNDLE_URL)
+      ?.functions.filter((f) => f.functionName.startsWith('node_modules/yaml/')) ?? []
   return {
     r,
     scripts: scripts.map((s) => s.url).filter((u) => !u.startsWith('node:')),
@@ -157,40 +188,64 @@ const CHEAP: [string[], number][] = [
   [['a.yaml', 'b.yaml', '-e', ENDPOINT], 2],
 ]
 
-start('--help, --version and usage errors never evaluate the YAML library (nor load anything but the bundle)', async () => {
-  // Without a code cache, and with one that holds the compiled yaml library (made by a migration):
-  // compiled code from the cache is not run code.
-  const cacheDir = join(tmp.dir, 'code-cache')
-  const warm = await covered([...E, 'harness-delegate.yaml'], 'warm', { DELEGATE_MTLS_CACHE_DIR: cacheDir })
-  assert.is(warm.r.code, 0, warm.r.stderr)
-  assert.is(readdirSync(cacheDir).length, 1, 'the migration left a code cache')
-  for (const env of [{ DELEGATE_MTLS_CACHE: '0' }, { DELEGATE_MTLS_CACHE_DIR: cacheDir }] as Record<string, string>[]) {
-    for (const [argv, code] of CHEAP) {
-      const what = `${argv.join(' ')} (${JSON.stringify(env)})`
-      const { r, scripts, yamlModules, yamlEvaluated } = await covered(argv, 'cheap', env)
-      assert.is(r.code, code, `${what}: ${r.stderr}`)
-      assert.equal(scripts, [BIN_URL, BUNDLE_URL], `${what} ran other scripts than the bin and its bundle: ${scripts.join(', ')}`)
-      assert.ok(yamlModules.length >= 20, `${what}: coverage shows only ${yamlModules.length} yaml modules in the bundle`)
-      assert.equal(yamlEvaluated, [], `${what} evaluated the yaml library`)
+start(
+  '--help, --version and usage errors never evaluate the YAML library (nor load anything but the bundle)',
+  async () => {
+    // Without a code cache, and with one that holds the compiled yaml library (made by a migration):
+    // compiled code from the cache is not run code.
+    const cacheDir = join(tmp.dir, 'code-cache')
+    const warm = await covered([...E, 'harness-delegate.yaml'], 'warm', { DELEGATE_MTLS_CACHE_DIR: cacheDir })
+    assert.is(warm.r.code, 0, warm.r.stderr)
+    assert.is(readdirSync(cacheDir).length, 1, 'the migration left a code cache')
+    for (const env of [{ DELEGATE_MTLS_CACHE: '0' }, { DELEGATE_MTLS_CACHE_DIR: cacheDir }] as Record<
+      string,
+      string
+    >[]) {
+      for (const [argv, code] of CHEAP) {
+        const what = `${argv.join(' ')} (${JSON.stringify(env)})`
+        const { r, scripts, yamlModules, yamlEvaluated } = await covered(argv, 'cheap', env)
+        assert.is(r.code, code, `${what}: ${r.stderr}`)
+        assert.equal(
+          scripts,
+          [BIN_URL, BUNDLE_URL],
+          `${what} ran other scripts than the bin and its bundle: ${scripts.join(', ')}`,
+        )
+        assert.ok(
+          yamlModules.length >= 20,
+          `${what}: coverage shows only ${yamlModules.length} yaml modules in the bundle`,
+        )
+        assert.equal(yamlEvaluated, [], `${what} evaluated the yaml library`)
+      }
     }
-  }
-})
+  },
+)
 
 start('a migration does evaluate it (the check above is not vacuous)', async () => {
-  const { r, yamlModules, yamlEvaluated } = await covered([...E, 'harness-delegate.yaml'], 'run', { DELEGATE_MTLS_CACHE: '0' })
+  const { r, yamlModules, yamlEvaluated } = await covered([...E, 'harness-delegate.yaml'], 'run', {
+    DELEGATE_MTLS_CACHE: '0',
+  })
   assert.is(r.code, 0, r.stderr)
   assert.is(r.stdout, SAMPLE_MTLS)
   assert.ok(yamlModules.length >= 20)
   assert.ok(yamlEvaluated.includes('node_modules/yaml/dist/index.js'), `evaluated: ${yamlEvaluated.join(', ')}`)
-  assert.ok(yamlEvaluated.length >= yamlModules.length / 2, `only ${yamlEvaluated.length} of ${yamlModules.length} yaml modules evaluated`)
+  assert.ok(
+    yamlEvaluated.length >= yamlModules.length / 2,
+    `only ${yamlEvaluated.length} of ${yamlModules.length} yaml modules evaluated`,
+  )
 })
 start('a one-file check loads none of the Node modules only a batch, a write or a terminal needs', async () => {
   // Each costs a pre-commit run start-up time: worker_threads (the planning pool), fs/promises (writes),
   // net and tty (the streams Node builds for process.stdout and process.stderr on pipes and terminals).
   const probe = join(tmp.dir, 'modules.cjs')
   const list = join(tmp.dir, 'modules.txt')
-  writeFileSync(probe, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')))\n`)
-  const r = await runBin([...E, '--check', 'harness-delegate.yaml'], { cwd: tmp.dir, env: { NODE_OPTIONS: `--require ${probe}` } })
+  writeFileSync(
+    probe,
+    `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')))\n`,
+  )
+  const r = await runBin([...E, '--check', 'harness-delegate.yaml'], {
+    cwd: tmp.dir,
+    env: { NODE_OPTIONS: `--require ${probe}` },
+  })
   assert.is(r.code, 1, r.stderr)
   assert.is(r.stdout, 'harness-delegate.yaml: needs migrating (12 changes)\n')
   const loaded = readFileSync(list, 'utf8').split('\n')
@@ -200,7 +255,7 @@ start('a one-file check loads none of the Node modules only a batch, a write or 
   }
 })
 
-start('the planning workers\' argument typed on the command line is a usage error, not a silent exit', async () => {
+start("the planning workers' argument typed on the command line is a usage error, not a silent exit", async () => {
   // src/cli/bin.ts looks for it before loading node:worker_threads; on the main thread it must still run the CLI.
   const r = await runBin(['--delegate-mtls-plan-worker', ...E, 'harness-delegate.yaml'], { cwd: tmp.dir })
   assert.is(r.code, 2)

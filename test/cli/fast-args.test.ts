@@ -25,10 +25,21 @@ const answered = [
   ['--grpc-authority', '--write', '-e', E, 'a.yaml'],
 ]
 const deferred = [
-  ['--help'], ['-h'], ['--version'], ['secret', '--cert', 'a', '--key', 'b'], ['audit', 'k8s/'],
-  ['--revert', '-e', 'https://app.harness.io', 'a.yaml'], ['-cq', '-e', E, 'a.yaml'], ['--bogus'], ['--', '-weird.yaml'],
-  ['-e', E, '-e', E, 'a.yaml'], ['--format', 'xml', 'a.yaml'], ['--max-bytes', 'lots', 'a.yaml'], ['--write=false', 'a.yaml'],
-  ['--endpoint'], ['-e', '--check'],
+  ['--help'],
+  ['-h'],
+  ['--version'],
+  ['secret', '--cert', 'a', '--key', 'b'],
+  ['audit', 'k8s/'],
+  ['--revert', '-e', 'https://app.harness.io', 'a.yaml'],
+  ['-cq', '-e', E, 'a.yaml'],
+  ['--bogus'],
+  ['--', '-weird.yaml'],
+  ['-e', E, '-e', E, 'a.yaml'],
+  ['--format', 'xml', 'a.yaml'],
+  ['--max-bytes', 'lots', 'a.yaml'],
+  ['--write=false', 'a.yaml'],
+  ['--endpoint'],
+  ['-e', '--check'],
 ]
 
 for (const env of [{}, { DELEGATE_MTLS_ENDPOINT: 'https://env.harness.io' }]) {

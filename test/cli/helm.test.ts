@@ -52,33 +52,59 @@ helm('the rendered chart: exit 0, nothing on stderr, stdout is the migrated stre
   assert.is(r.stdout, EXPECTED)
 })
 
-helm('objects that are not the delegate come out byte-identical, in the same order, annotation and # Source included', async () => {
-  const r = await postRender(INPUT)
-  const inDocs = documents(INPUT)
-  const outDocs = documents(r.stdout)
-  assert.is(inDocs.length, 9)
-  assert.is(outDocs.length, 9)
-  const changed: string[] = []
-  inDocs.forEach((doc, i) => {
-    const out = outDocs[i]!
-    assert.is(out.split('\n')[1], doc.split('\n')[1], 'the # Source: line stays first')
-    assert.is(out.match(new RegExp(`^    ${ANNOTATION}: .*$`, 'm'))?.[0], doc.match(new RegExp(`^    ${ANNOTATION}: .*$`, 'm'))?.[0])
-    if (out !== doc) changed.push(`${kindOf(doc)} ${doc.split('\n')[1]!.replace('# Source: harness-delegate-ng/templates/', '')}`)
-  })
-  assert.equal(changed, ['ConfigMap configMap.yaml', 'ConfigMap upgrader/upgraderConfigMap.yaml', 'Deployment deployment.yaml', 'CronJob upgrader/upgraderJob.yaml'])
-})
+helm(
+  'objects that are not the delegate come out byte-identical, in the same order, annotation and # Source included',
+  async () => {
+    const r = await postRender(INPUT)
+    const inDocs = documents(INPUT)
+    const outDocs = documents(r.stdout)
+    assert.is(inDocs.length, 9)
+    assert.is(outDocs.length, 9)
+    const changed: string[] = []
+    inDocs.forEach((doc, i) => {
+      const out = outDocs[i]!
+      assert.is(out.split('\n')[1], doc.split('\n')[1], 'the # Source: line stays first')
+      assert.is(
+        out.match(new RegExp(`^    ${ANNOTATION}: .*$`, 'm'))?.[0],
+        doc.match(new RegExp(`^    ${ANNOTATION}: .*$`, 'm'))?.[0],
+      )
+      if (out !== doc)
+        changed.push(`${kindOf(doc)} ${doc.split('\n')[1]!.replace('# Source: harness-delegate-ng/templates/', '')}`)
+    })
+    assert.equal(changed, [
+      'ConfigMap configMap.yaml',
+      'ConfigMap upgrader/upgraderConfigMap.yaml',
+      'Deployment deployment.yaml',
+      'CronJob upgrader/upgraderJob.yaml',
+    ])
+  },
+)
 
-helm('the delegate is migrated: endpoint in its ConfigMap, certificate env, mount and volume, upgrader too', async () => {
-  const out = (await postRender(INPUT)).stdout
-  assert.ok(out.includes('  MANAGER_HOST_AND_PORT : https://acme.harness.io:8443\n'), 'the ConfigMap key keeps its odd " :" spacing')
-  assert.ok(out.includes('  LOG_STREAMING_SERVICE_URL: https://acme.harness.io:8443/log-service/\n'))
-  assert.ok(out.includes('      managerHost: https://acme.harness.io:8443\n'))
-  assert.ok(out.includes('            - name: DELEGATE_CLIENT_CERTIFICATE_PATH\n              value: "/etc/mtls/client.crt"\n'))
-  assert.is(out.split('secretName: client-certificate\n').length - 1, 2, 'delegate and upgrader pods both mount the Secret')
-  // Run twice (two post-renderers chained, or a re-run): nothing more changes.
-  const again = await postRender(out)
-  assert.equal(again, { code: 0, stdout: out, stderr: '' })
-})
+helm(
+  'the delegate is migrated: endpoint in its ConfigMap, certificate env, mount and volume, upgrader too',
+  async () => {
+    const out = (await postRender(INPUT)).stdout
+    assert.ok(
+      out.includes('  MANAGER_HOST_AND_PORT : https://acme.harness.io:8443\n'),
+      'the ConfigMap key keeps its odd " :" spacing',
+    )
+    assert.ok(out.includes('  LOG_STREAMING_SERVICE_URL: https://acme.harness.io:8443/log-service/\n'))
+    assert.ok(out.includes('      managerHost: https://acme.harness.io:8443\n'))
+    assert.ok(
+      out.includes(
+        '            - name: DELEGATE_CLIENT_CERTIFICATE_PATH\n              value: "/etc/mtls/client.crt"\n',
+      ),
+    )
+    assert.is(
+      out.split('secretName: client-certificate\n').length - 1,
+      2,
+      'delegate and upgrader pods both mount the Secret',
+    )
+    // Run twice (two post-renderers chained, or a re-run): nothing more changes.
+    const again = await postRender(out)
+    assert.equal(again, { code: 0, stdout: out, stderr: '' })
+  },
+)
 
 helm('an error (a legacy delegate image): non-zero exit, nothing on stdout, the reason on stderr', async () => {
   const legacy = INPUT.replace(/image: \S+harness\/delegate:25\.08\.86602\.minimal/, 'image: harness/delegate:latest')
@@ -97,7 +123,10 @@ helm('an error (broken YAML): non-zero exit, nothing on stdout', async () => {
 })
 
 helm('Helm 3 (no annotation) works the same', async () => {
-  const strip = (s: string) => s.replace(new RegExp(`^  annotations:\\n    ${ANNOTATION}: .*\\n`, 'gm'), '').replace(new RegExp(`^    ${ANNOTATION}: .*\\n`, 'gm'), '')
+  const strip = (s: string) =>
+    s
+      .replace(new RegExp(`^  annotations:\\n    ${ANNOTATION}: .*\\n`, 'gm'), '')
+      .replace(new RegExp(`^    ${ANNOTATION}: .*\\n`, 'gm'), '')
   const r = await postRender(strip(INPUT))
   assert.is(r.code, 0)
   assert.is(r.stdout, strip(EXPECTED))

@@ -4,7 +4,18 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { cpSync, mkdirSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { ENDPOINT, FIXTURES, NOT_A_DELEGATE, SAMPLE, SAMPLE_MTLS, fixture, makeTmp, run, smallDelegate, smallDelegateMtls } from './helpers/cli.js'
+import {
+  ENDPOINT,
+  FIXTURES,
+  NOT_A_DELEGATE,
+  SAMPLE,
+  SAMPLE_MTLS,
+  fixture,
+  makeTmp,
+  run,
+  smallDelegate,
+  smallDelegateMtls,
+} from './helpers/cli.js'
 
 const E = ['--endpoint', ENDPOINT]
 const USAGE_HINT = 'Run "delegate-mtls --help" for usage.\n'
@@ -45,16 +56,19 @@ io('"-" is standard input too', async () => {
   assert.is(r.stdout, SAMPLE_MTLS)
 })
 
-io('one file, no mode: the result on stdout equals samples/harness-delegate.mtls.yaml; the file is untouched', async () => {
-  const file = join(tmp.dir, 'harness-delegate.yaml')
-  ageFile(file)
-  const before = snapshot(file)
-  const r = await run([...E, 'harness-delegate.yaml'], { cwd: tmp.dir })
-  assert.is(r.code, 0)
-  assert.is(r.stdout, SAMPLE_MTLS)
-  assert.is(r.stderr, '')
-  assert.equal(snapshot(file), before)
-})
+io(
+  'one file, no mode: the result on stdout equals samples/harness-delegate.mtls.yaml; the file is untouched',
+  async () => {
+    const file = join(tmp.dir, 'harness-delegate.yaml')
+    ageFile(file)
+    const before = snapshot(file)
+    const r = await run([...E, 'harness-delegate.yaml'], { cwd: tmp.dir })
+    assert.is(r.code, 0)
+    assert.is(r.stdout, SAMPLE_MTLS)
+    assert.is(r.stderr, '')
+    assert.equal(snapshot(file), before)
+  },
+)
 
 io('a migrated manifest passes through unchanged (idempotent), exit 0', async () => {
   const r = await run(E, { cwd: tmp.dir, stdin: SAMPLE_MTLS })
@@ -107,7 +121,11 @@ ep('DELEGATE_MTLS_ENDPOINT stands in for --endpoint', async () => {
 })
 
 ep('--endpoint wins over DELEGATE_MTLS_ENDPOINT', async () => {
-  const r = await run(E, { cwd: tmp.dir, stdin: SAMPLE, env: { DELEGATE_MTLS_ENDPOINT: 'https://other.harness.io:8443' } })
+  const r = await run(E, {
+    cwd: tmp.dir,
+    stdin: SAMPLE,
+    env: { DELEGATE_MTLS_ENDPOINT: 'https://other.harness.io:8443' },
+  })
   assert.is(r.code, 0)
   assert.is(r.stdout, SAMPLE_MTLS)
 })
@@ -122,16 +140,29 @@ ep('no endpoint at all: usage error, exit 2, with an example', async () => {
   const r = await run([], { cwd: tmp.dir, stdin: SAMPLE })
   assert.is(r.code, 2)
   assert.is(r.stdout, '')
-  assert.is(r.stderr, usage('--endpoint is required (or set DELEGATE_MTLS_ENDPOINT), e.g. --endpoint https://acme.harness.io:8443'))
+  assert.is(
+    r.stderr,
+    usage('--endpoint is required (or set DELEGATE_MTLS_ENDPOINT), e.g. --endpoint https://acme.harness.io:8443'),
+  )
 })
 
-for (const bad of ['http://acme.harness.io:8443', 'https://acme.harness.io/gratis', 'acme.harness.io', 'https://acme.harness.io:8443/?x=1']) {
+for (const bad of [
+  'http://acme.harness.io:8443',
+  'https://acme.harness.io/gratis',
+  'acme.harness.io',
+  'https://acme.harness.io:8443/?x=1',
+]) {
   ep(`a bad endpoint (${bad}): exit 2, the message shows the expected form, stdout empty`, async () => {
     const r = await run(['-e', bad], { cwd: tmp.dir, stdin: SAMPLE })
     assert.is(r.code, 2)
     assert.is(r.stdout, '')
     assert.ok(r.stderr.startsWith(`delegate-mtls: --endpoint "${bad}"`), r.stderr)
-    assert.ok(r.stderr.includes('expected an https:// URL with a host and an optional port, and no path, e.g. https://acme.harness.io:8443'), r.stderr)
+    assert.ok(
+      r.stderr.includes(
+        'expected an https:// URL with a host and an optional port, and no path, e.g. https://acme.harness.io:8443',
+      ),
+      r.stderr,
+    )
     assert.ok(r.stderr.endsWith(USAGE_HINT), r.stderr)
   })
 }
@@ -147,7 +178,10 @@ opt.after(() => tmp.remove())
 opt('--secret-name with {delegate}: the delegate and its upgrader mount <name>-client-certificate', async () => {
   const r = await run([...E, '--secret-name', '{delegate}-client-certificate'], { cwd: tmp.dir, stdin: SAMPLE })
   assert.is(r.code, 0)
-  const expected = SAMPLE_MTLS.replaceAll('secretName: client-certificate\n', 'secretName: prod-us-east-delegate-client-certificate\n')
+  const expected = SAMPLE_MTLS.replaceAll(
+    'secretName: client-certificate\n',
+    'secretName: prod-us-east-delegate-client-certificate\n',
+  )
   assert.is.not(expected, SAMPLE_MTLS)
   assert.is(r.stdout, expected)
 })
@@ -220,7 +254,21 @@ for (const flag of ['--help', '-h']) {
     ]) {
       assert.ok(r.stdout.includes(line), `missing: ${line}`)
     }
-    for (const flag of ['--endpoint', '--secret-name', '--mount-path', '--ti-service', '--grpc-authority', '--write', '--check', '--list-different', '--diff', '--out-dir', '--format', '--keep-going', '--quiet']) {
+    for (const flag of [
+      '--endpoint',
+      '--secret-name',
+      '--mount-path',
+      '--ti-service',
+      '--grpc-authority',
+      '--write',
+      '--check',
+      '--list-different',
+      '--diff',
+      '--out-dir',
+      '--format',
+      '--keep-going',
+      '--quiet',
+    ]) {
       assert.ok(r.stdout.includes(flag), `--help does not mention ${flag}`)
     }
   })
@@ -248,7 +296,10 @@ help('--format must be text or json: exit 2', async () => {
 help('two modes at once: exit 2', async () => {
   const r = await run([...E, '--check', '--write', 'a.yaml'], { cwd: tmp.dir })
   assert.is(r.code, 2)
-  assert.is(r.stderr, usage('choose one of --write, --check, --list-different, --diff, --out-dir (got --write and --check)'))
+  assert.is(
+    r.stderr,
+    usage('choose one of --write, --check, --list-different, --diff, --out-dir (got --write and --check)'),
+  )
 })
 
 help('--write and --out-dir need files, not stdin: exit 2', async () => {
@@ -269,10 +320,20 @@ help('--format json where stdout carries the manifest or the diff: exit 2', asyn
   let r = await run([...E, '--format', 'json'], { cwd: tmp.dir, stdin: SAMPLE })
   assert.is(r.code, 2)
   assert.is(r.stdout, '')
-  assert.is(r.stderr, usage('--format json prints the report on stdout, where the migrated manifest would go: use it with --check, --list-different, --write or --out-dir'))
+  assert.is(
+    r.stderr,
+    usage(
+      '--format json prints the report on stdout, where the migrated manifest would go: use it with --check, --list-different, --write or --out-dir',
+    ),
+  )
   r = await run([...E, '--format', 'json', '--diff'], { cwd: tmp.dir, stdin: SAMPLE })
   assert.is(r.code, 2)
-  assert.is(r.stderr, usage('--format json prints the report on stdout, where the diff would go: use it with --check, --list-different, --write or --out-dir'))
+  assert.is(
+    r.stderr,
+    usage(
+      '--format json prints the report on stdout, where the diff would go: use it with --check, --list-different, --write or --out-dir',
+    ),
+  )
 })
 help.run()
 
@@ -353,7 +414,13 @@ modes('--diff labels an absolute path like git does (a/abs/path)', async () => {
   const r = await run([...E, '--diff', abs], { cwd: '/' })
   assert.is(r.code, 0)
   const name = abs.replace(/^\/+/, '')
-  assert.is(r.stdout, fixture('harness-delegate.diff').replace('--- a/harness-delegate.yaml\n+++ b/harness-delegate.yaml\n', `--- a/${name}\n+++ b/${name}\n`))
+  assert.is(
+    r.stdout,
+    fixture('harness-delegate.diff').replace(
+      '--- a/harness-delegate.yaml\n+++ b/harness-delegate.yaml\n',
+      `--- a/${name}\n+++ b/${name}\n`,
+    ),
+  )
 })
 
 modes('--write: the file becomes the golden; untouched files keep bytes, mtime and inode', async () => {
@@ -365,12 +432,19 @@ modes('--write: the file becomes the golden; untouched files keep bytes, mtime a
   const r = await run([...E, '--write', 'harness-delegate.yaml', 'done.yaml', 'ci.yaml'], { cwd: tmp.dir })
   assert.is(r.code, 0)
   assert.is(r.stdout, '')
-  assert.is(r.stderr, 'harness-delegate.yaml: migrated (12 changes)\ndone.yaml: already mTLS\nci.yaml: nothing to do\n3 files: 1 migrated, 1 already mTLS, 1 without a delegate\n')
+  assert.is(
+    r.stderr,
+    'harness-delegate.yaml: migrated (12 changes)\ndone.yaml: already mTLS\nci.yaml: nothing to do\n3 files: 1 migrated, 1 already mTLS, 1 without a delegate\n',
+  )
   assert.is(readFileSync(file, 'utf8'), SAMPLE_MTLS)
   assert.is.not(statSync(file).ino, oldIno, 'an atomic write renames a new file into place')
   assert.equal(snapshot(join(tmp.dir, 'done.yaml')), done)
   assert.equal(snapshot(join(tmp.dir, 'ci.yaml')), ci)
-  assert.equal(readdirSync(tmp.dir).sort(), ['ci.yaml', 'done.yaml', 'harness-delegate.yaml'], 'no temp file left behind')
+  assert.equal(
+    readdirSync(tmp.dir).sort(),
+    ['ci.yaml', 'done.yaml', 'harness-delegate.yaml'],
+    'no temp file left behind',
+  )
 })
 
 modes('--write twice: the second run changes nothing (mtime and inode kept), exit 0', async () => {
@@ -395,7 +469,9 @@ modes('--write --quiet prints nothing', async () => {
 })
 
 modes('--write -l prints the paths it rewrote on stdout, exit 0 (Prettier)', async () => {
-  const r = await run([...E, '--write', '-l', '--quiet', 'harness-delegate.yaml', 'done.yaml', 'ci.yaml'], { cwd: tmp.dir })
+  const r = await run([...E, '--write', '-l', '--quiet', 'harness-delegate.yaml', 'done.yaml', 'ci.yaml'], {
+    cwd: tmp.dir,
+  })
   assert.is(r.code, 0)
   assert.is(r.stdout, 'harness-delegate.yaml\n')
 })
@@ -408,7 +484,10 @@ modes('--out-dir: migrated copies mirror the relative paths; the sources stay as
   const r = await run([...E, '--out-dir', 'out', 'k8s', 'done.yaml'], { cwd: tmp.dir })
   assert.is(r.code, 0)
   assert.is(r.stdout, '')
-  assert.is(r.stderr, 'done.yaml: already mTLS\nk8s/ci.yml: nothing to do\nk8s/prod/delegate.yaml: migrated (12 changes)\n3 files: 1 migrated, 1 already mTLS, 1 without a delegate\n')
+  assert.is(
+    r.stderr,
+    'done.yaml: already mTLS\nk8s/ci.yml: nothing to do\nk8s/prod/delegate.yaml: migrated (12 changes)\n3 files: 1 migrated, 1 already mTLS, 1 without a delegate\n',
+  )
   assert.is(readFileSync(join(tmp.dir, 'out', 'k8s', 'prod', 'delegate.yaml'), 'utf8'), SAMPLE_MTLS)
   assert.is(readFileSync(join(tmp.dir, 'out', 'k8s', 'ci.yml'), 'utf8'), NOT_A_DELEGATE)
   assert.is(readFileSync(join(tmp.dir, 'out', 'done.yaml'), 'utf8'), SAMPLE_MTLS)
@@ -431,7 +510,10 @@ modes('--out-dir refuses files outside the current directory, before writing any
   const r = await run([...E, '--out-dir', 'out', 'b.yaml', '../harness-delegate.yaml'], { cwd: join(tmp.dir, 'sub') })
   assert.is(r.code, 2)
   assert.equal(readdirSync(join(tmp.dir, 'sub')), ['b.yaml'])
-  assert.match(r.stderr, /--out-dir mirrors paths relative to the current directory; \.\.\/harness-delegate\.yaml is outside it/)
+  assert.match(
+    r.stderr,
+    /--out-dir mirrors paths relative to the current directory; \.\.\/harness-delegate\.yaml is outside it/,
+  )
 })
 
 modes('several paths and no mode: usage error, exit 2, nothing printed or written', async () => {
@@ -495,7 +577,12 @@ paths('a glob that matches nothing: exit 2, even in --check, and nothing is writ
   assert.is(r.stderr, 'nomatch/*.yaml: error: no files match the pattern "nomatch/*.yaml"\n1 file: 1 error\n')
   r = await run([...E, '--write', 'k8s/b.yaml', 'clusters/**/*.yaml'], { cwd: tmp.dir })
   assert.is(r.code, 2)
-  assert.ok(r.stderr.endsWith('nothing was written: fix the errors above first (or use --keep-going to write the files that could be migrated)\n'), r.stderr)
+  assert.ok(
+    r.stderr.endsWith(
+      'nothing was written: fix the errors above first (or use --keep-going to write the files that could be migrated)\n',
+    ),
+    r.stderr,
+  )
   assert.equal(snapshot(join(tmp.dir, 'k8s', 'b.yaml')), before)
 })
 
@@ -519,26 +606,34 @@ bad.before.each(() => {
 })
 bad.after.each(() => tmp.remove())
 
-const all = () => Object.fromEntries(readdirSync(tmp.dir).sort().map((f) => [f, snapshot(join(tmp.dir, f))]))
+const all = () =>
+  Object.fromEntries(
+    readdirSync(tmp.dir)
+      .sort()
+      .map((f) => [f, snapshot(join(tmp.dir, f))]),
+  )
 
-bad('a conflict: exit 2, the location and what is there, and NO file changed although a.yaml and b.yaml were fine', async () => {
-  const before = all()
-  const r = await run([...E, '--write', 'a.yaml', 'conflict.yaml', 'b.yaml'], { cwd: tmp.dir })
-  assert.is(r.code, 2)
-  assert.is(r.stdout, '')
-  const lines = r.stderr.split('\n')
-  assert.match(lines[0]!, /^conflict\.yaml:22:9: error: volume "client-certificate" exists but .*emptyDir.*secret/)
-  assert.equal(lines.slice(1), [
-    'a.yaml: needs migrating (12 changes)',
-    lines[2], // conflict.yaml: error: <the same reason>
-    'b.yaml: needs migrating (6 changes)',
-    '3 files: 2 to migrate, 1 error',
-    'nothing was written: fix the errors above first (or use --keep-going to write the files that could be migrated)',
-    '',
-  ])
-  assert.ok(lines[2]!.startsWith('conflict.yaml: error: volume "client-certificate" exists but'), lines[2])
-  assert.equal(all(), before)
-})
+bad(
+  'a conflict: exit 2, the location and what is there, and NO file changed although a.yaml and b.yaml were fine',
+  async () => {
+    const before = all()
+    const r = await run([...E, '--write', 'a.yaml', 'conflict.yaml', 'b.yaml'], { cwd: tmp.dir })
+    assert.is(r.code, 2)
+    assert.is(r.stdout, '')
+    const lines = r.stderr.split('\n')
+    assert.match(lines[0]!, /^conflict\.yaml:22:9: error: volume "client-certificate" exists but .*emptyDir.*secret/)
+    assert.equal(lines.slice(1), [
+      'a.yaml: needs migrating (12 changes)',
+      lines[2], // conflict.yaml: error: <the same reason>
+      'b.yaml: needs migrating (6 changes)',
+      '3 files: 2 to migrate, 1 error',
+      'nothing was written: fix the errors above first (or use --keep-going to write the files that could be migrated)',
+      '',
+    ])
+    assert.ok(lines[2]!.startsWith('conflict.yaml: error: volume "client-certificate" exists but'), lines[2])
+    assert.equal(all(), before)
+  },
+)
 
 bad('a conflict with --out-dir: exit 2, no copy written, no folder left behind', async () => {
   const r = await run([...E, '--out-dir', 'out', 'a.yaml', 'conflict.yaml'], { cwd: tmp.dir })
@@ -563,14 +658,15 @@ bad('--check with an error: exit 2 (an error beats "needs migrating"), still lis
 
 bad('--keep-going writes the good files, leaves the bad ones, still exits 2', async () => {
   const before = all()
-  const r = await run([...E, '--write', '--keep-going', 'a.yaml', 'conflict.yaml', 'b.yaml', 'malformed.yaml'], { cwd: tmp.dir })
+  const r = await run([...E, '--write', '--keep-going', 'a.yaml', 'conflict.yaml', 'b.yaml', 'malformed.yaml'], {
+    cwd: tmp.dir,
+  })
   assert.is(r.code, 2)
   const lines = r.stderr.trimEnd().split('\n')
-  assert.equal(lines.slice(2).filter((l) => !l.includes(': error: ')), [
-    'a.yaml: migrated (12 changes)',
-    'b.yaml: migrated (6 changes)',
-    '4 files: 2 migrated, 2 errors',
-  ])
+  assert.equal(
+    lines.slice(2).filter((l) => !l.includes(': error: ')),
+    ['a.yaml: migrated (12 changes)', 'b.yaml: migrated (6 changes)', '4 files: 2 migrated, 2 errors'],
+  )
   assert.is(readFileSync(join(tmp.dir, 'a.yaml'), 'utf8'), SAMPLE_MTLS)
   assert.is(readFileSync(join(tmp.dir, 'b.yaml'), 'utf8'), smallDelegateMtls('b'))
   const after = all()

@@ -15,9 +15,27 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, lstatSync, mkdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { dirname, join } from 'node:path'
-import { ENDPOINT, NOT_A_DELEGATE, REPO_ROOT, SAMPLE, SAMPLE_MTLS, makeTmp, smallDelegate, smallDelegateMtls } from './helpers/cli.js'
+import {
+  ENDPOINT,
+  NOT_A_DELEGATE,
+  REPO_ROOT,
+  SAMPLE,
+  SAMPLE_MTLS,
+  makeTmp,
+  smallDelegate,
+  smallDelegateMtls,
+} from './helpers/cli.js'
 
 /** An environment without the caller's git state (we may run inside a git hook) and with git identity set. */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -47,12 +65,16 @@ function must(cmd: string, args: string[], cwd: string): string {
   if (r.code !== 0) throw new Error(`${cmd} ${args.join(' ')} (in ${cwd}) exited ${r.code}:\n${r.out}`)
   return r.out
 }
-const git = (cwd: string, ...args: string[]) => must('git', ['-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], cwd)
+const git = (cwd: string, ...args: string[]) =>
+  must('git', ['-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], cwd)
 
 const onPath = (exe: string) => spawnSync('sh', ['-c', `command -v ${exe}`], { encoding: 'utf8' }).status === 0
 
 /** NUL-separated `git ls-files` output of the repository at `cwd`. */
-const lsFiles = (cwd: string, ...args: string[]) => git(cwd, 'ls-files', '-z', ...args).split('\0').filter(Boolean)
+const lsFiles = (cwd: string, ...args: string[]) =>
+  git(cwd, 'ls-files', '-z', ...args)
+    .split('\0')
+    .filter(Boolean)
 
 /**
  * A clone of this repository whose HEAD is exactly the working tree: HEAD itself when the tree is
@@ -60,7 +82,9 @@ const lsFiles = (cwd: string, ...args: string[]) => git(cwd, 'ls-files', '-z', .
  */
 function hookRepository(into: string): { repo: string; rev: string; snapshot: boolean } {
   if (sh('git', ['rev-parse', '--is-inside-work-tree'], REPO_ROOT).code !== 0) {
-    throw new Error(`${REPO_ROOT} is not a git checkout: the pre-commit test needs one (pre-commit installs hooks from a git repository)`)
+    throw new Error(
+      `${REPO_ROOT} is not a git checkout: the pre-commit test needs one (pre-commit installs hooks from a git repository)`,
+    )
   }
   const repo = join(into, 'delegate-mtls')
   git(into, 'clone', '--quiet', '--no-hardlinks', REPO_ROOT, repo)
@@ -102,7 +126,10 @@ if (missing && !process.env.CI) {
   test.after(() => tmp?.remove())
 
   test('pre-commit and git are installed (CI must run this suite)', () => {
-    assert.not.ok(missing, 'CI is set but pre-commit or git is not on PATH: .ci/run installs them from Debian (apt-get install pre-commit git)')
+    assert.not.ok(
+      missing,
+      'CI is set but pre-commit or git is not on PATH: .ci/run installs them from Debian (apt-get install pre-commit git)',
+    )
     assert.match(must('pre-commit', ['--version'], tmp.dir), /^pre-commit \d+\.\d+/)
   })
 

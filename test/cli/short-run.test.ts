@@ -18,7 +18,7 @@ short.before(() => {
 })
 short.after(() => tmp.remove())
 
-short('the input files\' total size, up to SHORT_RUN_BYTES and SHORT_RUN_FILES files; else undefined', () => {
+short("the input files' total size, up to SHORT_RUN_BYTES and SHORT_RUN_FILES files; else undefined", () => {
   writeFileSync(at('a.yaml'), 'a'.repeat(1000))
   writeFileSync(at('b.yaml'), 'b'.repeat(24))
   assert.is(shortRunBytes([at('a.yaml'), at('b.yaml')]), 1024)
@@ -67,19 +67,30 @@ function probe(execArgv: string[], env: Record<string, string> = {}): { whilePau
   return JSON.parse(r.stdout)
 }
 
-short('pausing changes V8\'s flags (a code cache made before is refused), resuming restores them exactly (it is accepted again)', () => {
-  assert.equal(probe([]), { whilePaused: false, afterResume: true })
-})
+short(
+  "pausing changes V8's flags (a code cache made before is refused), resuming restores them exactly (it is accepted again)",
+  () => {
+    assert.equal(probe([]), { whilePaused: false, afterResume: true })
+  },
+)
 
-short('compiler flags of the user\'s own (command line or NODE_OPTIONS) are left alone: nothing is paused or resumed', () => {
-  for (const flag of ['--no-opt', '--jitless', '--max-lazy']) {
-    // --max-lazy names no compiler: that run pauses as any other.
-    const want = flag === '--max-lazy' ? { whilePaused: false, afterResume: true } : { whilePaused: true, afterResume: true }
-    assert.equal(probe([flag]), want, flag)
-  }
-  // Of these, NODE_OPTIONS allows only --jitless.
-  assert.equal(probe([], { NODE_OPTIONS: '--jitless' }), { whilePaused: true, afterResume: true }, 'NODE_OPTIONS=--jitless')
-})
+short(
+  "compiler flags of the user's own (command line or NODE_OPTIONS) are left alone: nothing is paused or resumed",
+  () => {
+    for (const flag of ['--no-opt', '--jitless', '--max-lazy']) {
+      // --max-lazy names no compiler: that run pauses as any other.
+      const want =
+        flag === '--max-lazy' ? { whilePaused: false, afterResume: true } : { whilePaused: true, afterResume: true }
+      assert.equal(probe([flag]), want, flag)
+    }
+    // Of these, NODE_OPTIONS allows only --jitless.
+    assert.equal(
+      probe([], { NODE_OPTIONS: '--jitless' }),
+      { whilePaused: true, afterResume: true },
+      'NODE_OPTIONS=--jitless',
+    )
+  },
+)
 
 short('the bin under --jitless and --no-opt: the same output (a short run never turns the optimizer back on)', () => {
   writeFileSync(at('harness-delegate.yaml'), SAMPLE)

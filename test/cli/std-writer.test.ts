@@ -16,7 +16,13 @@ function fakeStream() {
     on: () => stream,
     isTTY: true,
   }
-  return { chunks, get created() { return created }, make: () => (created++, stream as unknown as NodeJS.WriteStream) }
+  return {
+    chunks,
+    get created() {
+      return created
+    },
+    make: () => (created++, stream as unknown as NodeJS.WriteStream),
+  }
 }
 
 const errno = (code: string) => Object.assign(new Error(code), { code })
@@ -39,23 +45,26 @@ w('writes every byte, across partial writes, in order; the stream is never made'
   assert.is(s.created, 0)
 })
 
-w('EAGAIN (a non-blocking descriptor): the rest of that text, and every later write, go through the stream in order', () => {
-  const direct: string[] = []
-  const s = fakeStream()
-  let calls = 0
-  const write = ((_fd: number, b: Uint8Array, off: number) => {
-    if (++calls === 2) throw errno('EAGAIN')
-    direct.push(Buffer.from(b.subarray(off, off + 4)).toString('utf8'))
-    return 4
-  }) as unknown as typeof writeSync
-  const out = stdWriter(1, s.make, write)
-  out.write('abcdefgh')
-  out.write('ijk')
-  assert.equal(direct, ['abcd'])
-  assert.equal(s.chunks, ['efgh', 'ijk'])
-  assert.is(s.created, 1)
-  assert.is(calls, 2, 'nothing is written directly after the fallback')
-})
+w(
+  'EAGAIN (a non-blocking descriptor): the rest of that text, and every later write, go through the stream in order',
+  () => {
+    const direct: string[] = []
+    const s = fakeStream()
+    let calls = 0
+    const write = ((_fd: number, b: Uint8Array, off: number) => {
+      if (++calls === 2) throw errno('EAGAIN')
+      direct.push(Buffer.from(b.subarray(off, off + 4)).toString('utf8'))
+      return 4
+    }) as unknown as typeof writeSync
+    const out = stdWriter(1, s.make, write)
+    out.write('abcdefgh')
+    out.write('ijk')
+    assert.equal(direct, ['abcd'])
+    assert.equal(s.chunks, ['efgh', 'ijk'])
+    assert.is(s.created, 1)
+    assert.is(calls, 2, 'nothing is written directly after the fallback')
+  },
+)
 
 w('EPIPE (the reader is gone): nothing more is written and nothing is thrown; other errors are thrown', () => {
   let calls = 0
@@ -72,7 +81,7 @@ w('EPIPE (the reader is gone): nothing more is written and nothing is thrown; ot
   assert.throws(() => bad.write('a'), /EIO/)
 })
 
-w('isTTY: a file or /dev/null is no terminal, and Node\'s stream is not made to find out', () => {
+w("isTTY: a file or /dev/null is no terminal, and Node's stream is not made to find out", () => {
   const tmp = makeTmp()
   try {
     for (const path of [join(tmp.dir, 'out.txt'), '/dev/null']) {

@@ -45,9 +45,13 @@ export function repositoryTexts(name: RegExp): { file: string; text: string }[] 
 /** Every `*.yaml` of the corpus, sorted. Throws (never skips) when the corpus is not where CI puts it. */
 export function corpusFiles(): string[] {
   if (!existsSync(CORPUS_DIR)) {
-    throw new Error(`the Harness corpus is missing: expected it at ${CORPUS_DIR} (the shared/ folder beside the repository)`)
+    throw new Error(
+      `the Harness corpus is missing: expected it at ${CORPUS_DIR} (the shared/ folder beside the repository)`,
+    )
   }
-  return readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.yaml')).sort()
+  return readdirSync(CORPUS_DIR)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
 }
 
 /**
@@ -57,7 +61,8 @@ export function corpusFiles(): string[] {
 export function deriveInput(text: string): string {
   const re = /^(\s*-? ?image: )harness\/delegate:latest(\r?)$/gm
   const hits = text.match(re) ?? []
-  if (hits.length !== 1) throw new Error(`expected exactly one "image: harness/delegate:latest" line, found ${hits.length}`)
+  if (hits.length !== 1)
+    throw new Error(`expected exactly one "image: harness/delegate:latest" line, found ${hits.length}`)
   return text.replace(re, `$1${DERIVED_IMAGE}$2`)
 }
 
@@ -111,7 +116,12 @@ export const errorText = (r: MigrateResult): string =>
     .join('')
 
 /** What a case's golden holds: the migrated text, or the formatted errors. */
-export function renderGolden(c: GoldenCase): { kind: 'output' | 'error'; path: string; text: string; result: MigrateResult } {
+export function renderGolden(c: GoldenCase): {
+  kind: 'output' | 'error'
+  path: string
+  text: string
+  result: MigrateResult
+} {
   const result = migrate(c.input, c.options)
   return result.status === 'error'
     ? { kind: 'error', path: c.expectedError, text: errorText(result), result }

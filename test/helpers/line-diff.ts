@@ -61,6 +61,8 @@ export function hunksOf(diff: readonly DiffLine[]): Hunk[] {
 /** `diff -u`-like text of the changed lines only (for failure messages and exact-diff assertions). */
 export function renderHunks(hunks: readonly Hunk[]): string {
   return hunks
-    .map((h) => [...h.del.map((d) => `-${d.a + 1}: ${d.line}`), ...h.add.map((x) => `+${x.b + 1}: ${x.line}`)].join('\n'))
+    .map((h) =>
+      [...h.del.map((d) => `-${d.a + 1}: ${d.line}`), ...h.add.map((x) => `+${x.b + 1}: ${x.line}`)].join('\n'),
+    )
     .join('\n')
 }

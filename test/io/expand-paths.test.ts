@@ -84,13 +84,18 @@ test('a glob uses dot: false, skips node_modules, and lists no symlinks (file or
 })
 
 test('a directory lists no symlinks inside it', async () => {
-  assert.equal((await expandPaths(['.'], cwd)).files.filter((f) => f.includes('link')), [])
+  assert.equal(
+    (await expandPaths(['.'], cwd)).files.filter((f) => f.includes('link')),
+    [],
+  )
 })
 
 test('a glob that matches nothing is an IO error naming the pattern', async () => {
   const r = await expandPaths(['k8s/*.json', 'top.yaml'], cwd)
   assert.equal(r.files, ['top.yaml'])
-  assert.equal(r.errors, [{ code: 'IO', severity: 'error', file: 'k8s/*.json', message: 'no files match the pattern "k8s/*.json"' }])
+  assert.equal(r.errors, [
+    { code: 'IO', severity: 'error', file: 'k8s/*.json', message: 'no files match the pattern "k8s/*.json"' },
+  ])
 })
 
 test('a glob that matches only our temp files matches nothing', async () => {
@@ -103,12 +108,17 @@ test('a glob that matches only our temp files matches nothing', async () => {
 test('a missing literal path is an IO error', async () => {
   const r = await expandPaths(['missing.yaml', 'k8s/sub'], cwd)
   assert.equal(r.files, ['k8s/sub/c.yaml'])
-  assert.equal(r.errors, [{ code: 'IO', severity: 'error', file: 'missing.yaml', message: 'no such file or directory' }])
+  assert.equal(r.errors, [
+    { code: 'IO', severity: 'error', file: 'missing.yaml', message: 'no such file or directory' },
+  ])
 })
 
 test('a path through a file (ENOTDIR) is a missing path', async () => {
   const r = await expandPaths(['top.yaml/x.yaml'], cwd)
-  assert.equal(r.errors.map((e) => e.message), ['no such file or directory'])
+  assert.equal(
+    r.errors.map((e) => e.message),
+    ['no such file or directory'],
+  )
 })
 
 test('a directory without YAML is not an error', async () => {

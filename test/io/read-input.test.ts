@@ -67,7 +67,10 @@ const hasMkfifo = spawnSync('mkfifo', ['--version']).error === undefined
     assert.is(r.status, 0, String(r.stderr))
     // In a child process with a deadline: a read that blocked would otherwise hang the suite.
     const probe = join(import.meta.dirname, 'helpers', 'probe.ts')
-    const child = spawnSync(process.execPath, ['--import', 'tsx', probe, 'read', at('pipe.yaml')], { encoding: 'utf8', timeout: 20_000 })
+    const child = spawnSync(process.execPath, ['--import', 'tsx', probe, 'read', at('pipe.yaml')], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    })
     assert.is(child.error, undefined, 'readInput blocked on a FIFO')
     assert.match(errorOf(JSON.parse(child.stdout)).message, 'named pipe (FIFO)')
   },
@@ -87,7 +90,10 @@ test('a file over maxBytes is refused, naming the limit and --max-bytes', async 
 
 test('invalid UTF-8 names the byte, line and column', async () => {
   // 'é' in Latin-1 (0xE9) on line 2, after "name: caf"
-  writeFileSync(at('latin1.yaml'), Buffer.concat([Buffer.from('a: 1\nname: caf'), Buffer.from([0xe9]), Buffer.from('\n')]))
+  writeFileSync(
+    at('latin1.yaml'),
+    Buffer.concat([Buffer.from('a: 1\nname: caf'), Buffer.from([0xe9]), Buffer.from('\n')]),
+  )
   const e = errorOf(await readInput(at('latin1.yaml'), opts))
   assert.is(e.message, 'is not valid UTF-8 at byte 14; save it as UTF-8')
   assert.is(e.line, 2)
@@ -117,13 +123,16 @@ test('a missing file is "no such file or directory"', async () => {
   assert.equal(e, { code: 'IO', severity: 'error', file: at('missing.yaml'), message: 'no such file or directory' })
 })
 
-;(canTestPermissions() ? test : test.skip)('a mode 000 file is "permission denied"' + (canTestPermissions() ? AS_WHOM : CANNOT_AS_ROOT), async () => {
-  chmodSync(tmp.dir, 0o755) // let the unprivileged probe into the folder
-  writeFileSync(at('secret.yaml'), 'a: 1\n')
-  chmodSync(at('secret.yaml'), 0o000)
-  const r = runProbe(['read', at('secret.yaml')])
-  assert.equal(r, { error: { code: 'IO', severity: 'error', message: 'permission denied', file: at('secret.yaml') } })
-})
+;(canTestPermissions() ? test : test.skip)(
+  'a mode 000 file is "permission denied"' + (canTestPermissions() ? AS_WHOM : CANNOT_AS_ROOT),
+  async () => {
+    chmodSync(tmp.dir, 0o755) // let the unprivileged probe into the folder
+    writeFileSync(at('secret.yaml'), 'a: 1\n')
+    chmodSync(at('secret.yaml'), 0o000)
+    const r = runProbe(['read', at('secret.yaml')])
+    assert.equal(r, { error: { code: 'IO', severity: 'error', message: 'permission denied', file: at('secret.yaml') } })
+  },
+)
 
 const stdin = suite('readStdin')
 const streamOf = (...chunks: Buffer[]) => Readable.from(chunks)
@@ -170,7 +179,17 @@ large('around 64 KiB (reads go in chunks of that size) and around the limit: rea
     // Multi-byte characters across the chunk boundaries (a cut one at the end is refused as such).
     const bytes = Buffer.from('é'.repeat(size)).subarray(0, size)
     writeFileSync(file, bytes)
-    const want = size > limit.maxBytes ? { error: { code: 'IO', severity: 'error', file, message: `is ${size} bytes, over the limit of ${limit.maxBytes} bytes; raise it with --max-bytes` } } : decodeInput(file, bytes)
+    const want =
+      size > limit.maxBytes
+        ? {
+            error: {
+              code: 'IO',
+              severity: 'error',
+              file,
+              message: `is ${size} bytes, over the limit of ${limit.maxBytes} bytes; raise it with --max-bytes`,
+            },
+          }
+        : decodeInput(file, bytes)
     assert.equal(readInput(file, limit), want, `${size} bytes`)
   }
   const whole = at('whole.yaml')

@@ -28,7 +28,14 @@ const KEY = '-----BEGIN PRIVATE KEY-----\nMIIEgroupedplanningtest\n-----END PRIV
 const OPTION_SETS: [string, (file: string) => MtlsOptions & { file: string }][] = [
   ['defaults', (file) => ({ ...resolveOptions({ endpoint: ENDPOINT }), file })],
   ['--cert', (file) => ({ ...resolveOptions({ endpoint: ENDPOINT }), secret: { certPem: CERT, keyPem: KEY }, file })],
-  ['--cert --secret-name {delegate}-mtls --ti-service', (file) => ({ ...resolveOptions({ endpoint: ENDPOINT, secretName: '{delegate}-mtls', tiService: true }), secret: { certPem: CERT, keyPem: KEY }, file })],
+  [
+    '--cert --secret-name {delegate}-mtls --ti-service',
+    (file) => ({
+      ...resolveOptions({ endpoint: ENDPOINT, secretName: '{delegate}-mtls', tiService: true }),
+      secret: { certPem: CERT, keyPem: KEY },
+      file,
+    }),
+  ],
 ]
 
 function inputs(): { id: string; text: string }[] {
@@ -80,9 +87,15 @@ test('the whole corpus as one stream, in order and shuffled: same result both wa
   const docs = migratingDocuments()
   assert.ok(docs.length > 50, `only ${docs.length} documents`)
   let seed = 7
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
-  const shuffled = docs.map((d) => [random(), d] as const).sort((a, b) => a[0] - b[0]).map(([, d]) => d)
-  for (const [name, stream] of [['in order', docs.join('')], ['shuffled', shuffled.join('')]] as const) {
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+  const shuffled = docs
+    .map((d) => [random(), d] as const)
+    .sort((a, b) => a[0] - b[0])
+    .map(([, d]) => d)
+  for (const [name, stream] of [
+    ['in order', docs.join('')],
+    ['shuffled', shuffled.join('')],
+  ] as const) {
     for (const [label, opts] of OPTION_SETS) {
       const status = same(`corpus stream ${name}, ${label}`, stream, opts('stream.yaml'))
       // Delegates share names and namespaces here: Kubernetes would refuse some, and so do we; the
@@ -112,15 +125,26 @@ spec:
 test('relations the name grouping cannot see widen the group while planning', () => {
   // Two delegates of one namespace that never name each other: with --cert, one Secret is inserted,
   // before the first of them — only known by planning both together.
-  const filler = Array.from({ length: 30 }, (_, i) => `---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: unrelated-${i}\ndata:\n  k: v\n`).join('')
+  const filler = Array.from(
+    { length: 30 },
+    (_, i) => `---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: unrelated-${i}\ndata:\n  k: v\n`,
+  ).join('')
   const text = delegate('alpha', 'ns-a') + filler + delegate('beta', 'ns-a') + delegate('gamma', 'ns-b')
   for (const [label, opts] of OPTION_SETS) same(`two delegates, ${label}`, text, opts('t.yaml'))
   const r = migrate(text, OPTION_SETS[1]![1]('t.yaml'), { grouped: true })
   // The name grouping put them apart; planning found the shared Secret and joined them.
-  const groupsOf = (opts: MtlsOptions) => planInGroups(text, '\n', 't.yaml', opts, documentStarts(text)!)!.groups.filter((g) => g.length > 1 || g[0] === 0 || g[0] === 31)
+  const groupsOf = (opts: MtlsOptions) =>
+    planInGroups(text, '\n', 't.yaml', opts, documentStarts(text)!)!.groups.filter(
+      (g) => g.length > 1 || g[0] === 0 || g[0] === 31,
+    )
   assert.equal(groupsOf(OPTION_SETS[0]![1]('t.yaml')), [[0], [31]])
   assert.equal(groupsOf(OPTION_SETS[1]![1]('t.yaml')), [[0, 31]])
-  assert.equal(r.changes.filter((c) => c.op === 'insert').map((c) => `${c.resource.namespace}/${c.resource.name}@${c.resource.document}`), ['ns-a/client-certificate@0', 'ns-b/client-certificate@32'])
+  assert.equal(
+    r.changes
+      .filter((c) => c.op === 'insert')
+      .map((c) => `${c.resource.namespace}/${c.resource.name}@${c.resource.document}`),
+    ['ns-a/client-certificate@0', 'ns-b/client-certificate@32'],
+  )
 
   // An upgrader whose ConfigMap names its delegate only inside config.yaml (workloadName), placed far
   // from the delegate, and a delegate whose env comes from a ConfigMap that comes later.
@@ -188,7 +212,13 @@ data:
   const stream = upgrader + filler + delegate('alpha', 'ns-a') + envFrom
   for (const [label, opts] of OPTION_SETS) same(`upgrader far from its delegate, ${label}`, stream, opts('u.yaml'))
   const groups = planInGroups(stream, '\n', 'u.yaml', OPTION_SETS[0]![1]('u.yaml'), documentStarts(stream)!)!.groups
-  assert.equal(groups.filter((g) => g.length > 1), [[0, 1, 32], [33, 34]])
+  assert.equal(
+    groups.filter((g) => g.length > 1),
+    [
+      [0, 1, 32],
+      [33, 34],
+    ],
+  )
   assert.equal(migrate(stream, OPTION_SETS[0]![1]('u.yaml'), { grouped: true }).status, 'migrated')
 })
 
@@ -211,7 +241,11 @@ test('generated manifests (formatted and adversarial, several delegates, upgrade
     fc.assert(
       fc.property(manifestArb({ adversarial }), (m) => {
         same(`generated (${m.features.join(' ')})`, m.text, { ...resolveOptions(m.options), file: 'g.yaml' })
-        same(`generated, --cert (${m.features.join(' ')})`, m.text, { ...resolveOptions(m.options), secret: { certPem: CERT, keyPem: KEY }, file: 'g.yaml' })
+        same(`generated, --cert (${m.features.join(' ')})`, m.text, {
+          ...resolveOptions(m.options),
+          secret: { certPem: CERT, keyPem: KEY },
+          file: 'g.yaml',
+        })
       }),
       { numRuns: adversarial ? 100 : 300, seed: 20_261_130, includeErrorInReport: true },
     )

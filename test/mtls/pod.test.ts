@@ -49,32 +49,57 @@ test('a pod with no volumes gets a volumes list at the end of its spec', () => {
   const r = run(delegate('', ''))
   assert.is(r.status, 'migrated')
   assert.equal(r.diags, [])
-  assert.is(r.output, delegate('', ourMount + podLines`
+  assert.is(
+    r.output,
+    delegate(
+      '',
+      ourMount +
+        podLines`
       volumes:
       - name: client-certificate
         secret:
           secretName: client-certificate
           defaultMode: 256 # 0400
-  `))
+  `,
+    ),
+  )
 })
 
 test('a secret name YAML 1.1 would read as a boolean or a number is quoted', () => {
-  for (const [name, written] of [['yes', '"yes"'], ['0400', '"0400"'], ['on', '"on"'], ['1e3', '"1e3"']] as const) {
+  for (const [name, written] of [
+    ['yes', '"yes"'],
+    ['0400', '"0400"'],
+    ['on', '"on"'],
+    ['1e3', '"1e3"'],
+  ] as const) {
     const r = run(delegate('', ''), { secretName: name })
     assert.is(r.status, 'migrated', name)
-    assert.is(r.output, delegate('', ourMount + podLines`
+    assert.is(
+      r.output,
+      delegate(
+        '',
+        ourMount +
+          podLines`
       volumes:
       - name: client-certificate
         secret:
           secretName: SECRET
           defaultMode: 256 # 0400
-    `.replace('SECRET', written)), name)
-    assert.equal(r.changes.at(-1)!.after, { name: 'client-certificate', secret: { secretName: name, defaultMode: 256 } })
+    `.replace('SECRET', written),
+      ),
+      name,
+    )
+    assert.equal(r.changes.at(-1)!.after, {
+      name: 'client-certificate',
+      secret: { secretName: name, defaultMode: 256 },
+    })
   }
 })
 
 test('another volume mounted at /etc/mtls is a CONFLICT at that mount', () => {
-  const input = delegate('', podLines`
+  const input = delegate(
+    '',
+    podLines`
             volumeMounts:
             - name: data
               mountPath: /data
@@ -86,17 +111,23 @@ test('another volume mounted at /etc/mtls is a CONFLICT at that mount', () => {
           - name: certs
             secret:
               secretName: certs
-  `)
+  `,
+  )
   const r = run(input)
   assert.is(r.status, 'error')
   assert.is(r.output, input)
-  assert.equal(r.diags.filter((d) => d.includes('error')), [
-    '23:11 error CONFLICT: volume "certs" is already mounted at /etc/mtls; client-certificate needs that path (choose another with --mount-path)',
-  ])
+  assert.equal(
+    r.diags.filter((d) => d.includes('error')),
+    [
+      '23:11 error CONFLICT: volume "certs" is already mounted at /etc/mtls; client-certificate needs that path (choose another with --mount-path)',
+    ],
+  )
 })
 
 test('--mount-path moves our mount away from the clash', () => {
-  const input = delegate('', podLines`
+  const input = delegate(
+    '',
+    podLines`
             volumeMounts:
             - name: certs
               mountPath: /etc/mtls
@@ -104,10 +135,13 @@ test('--mount-path moves our mount away from the clash', () => {
           - name: certs
             secret:
               secretName: certs
-  `)
+  `,
+  )
   const r = run(input, { mountPath: '/etc/harness-mtls/' })
   assert.is(r.status, 'migrated')
-  assert.is(r.output, yaml`
+  assert.is(
+    r.output,
+    yaml`
     apiVersion: apps/v1
     kind: Deployment
     metadata:
@@ -141,16 +175,21 @@ test('--mount-path moves our mount away from the clash', () => {
             secret:
               secretName: client-certificate
               defaultMode: 256 # 0400
-  `)
+  `,
+  )
 })
 
 test('a volume client-certificate that is a configMap is a CONFLICT that says what is there', () => {
-  const input = delegate('', ourMount + podLines`
+  const input = delegate(
+    '',
+    ourMount +
+      podLines`
       volumes:
       - name: client-certificate
         configMap:
           name: delegate-certs
-  `)
+  `,
+  )
   const r = run(input)
   assert.is(r.status, 'error')
   assert.is(r.output, input)
@@ -159,7 +198,9 @@ test('a volume client-certificate that is a configMap is a CONFLICT that says wh
   ])
 })
 
-const existing = (secretName: string, mode: string) => ourMount + podLines`
+const existing = (secretName: string, mode: string) =>
+  ourMount +
+  podLines`
       volumes:
       - name: custom-certs
         secret:
@@ -169,15 +210,25 @@ const existing = (secretName: string, mode: string) => ourMount + podLines`
         secret:
           secretName: SECRET
           defaultMode: MODE
-  `.replace('SECRET', secretName).replace('MODE', mode)
+  `
+    .replace('SECRET', secretName)
+    .replace('MODE', mode)
 
-test('an existing client-certificate volume keeps its secretName; its decimal 400 becomes 256 # 0400; another volume\'s 400 is only linted', () => {
+test("an existing client-certificate volume keeps its secretName; its decimal 400 becomes 256 # 0400; another volume's 400 is only linted", () => {
   const r = run(delegate('', existing('my-existing-secret', '400')))
   assert.is(r.status, 'migrated')
   assert.is(r.output, delegate('', existing('my-existing-secret', '256 # 0400')))
-  assert.equal(r.changes.map((c) => [c.path, c.before, c.after, c.reason]), [
-    ['spec.template.spec.volumes[name=client-certificate].secret.defaultMode', 400, 256, 'defaultMode: 400 is decimal (octal 0620, group-writable); 0400 was meant'],
-  ])
+  assert.equal(
+    r.changes.map((c) => [c.path, c.before, c.after, c.reason]),
+    [
+      [
+        'spec.template.spec.volumes[name=client-certificate].secret.defaultMode',
+        400,
+        256,
+        'defaultMode: 400 is decimal (octal 0620, group-writable); 0400 was meant',
+      ],
+    ],
+  )
   assert.equal(r.diags, [
     '25:9 warning LINT: volume "custom-certs" is not mounted by any container',
     '28:24 warning LINT: defaultMode: 400 is decimal, which is octal 0620 (group-writable); write 0400 (or 256) if read-only was meant',
@@ -188,29 +239,47 @@ test('an explicit secretName replaces the existing one', () => {
   const r = run(delegate('', existing('my-existing-secret', '256')), { secretName: 'client-certificate' })
   assert.is(r.status, 'migrated')
   assert.is(r.output, delegate('', existing('client-certificate', '256')))
-  assert.equal(r.changes.map((c) => [c.path, c.before, c.after, c.reason]), [
-    ['spec.template.spec.volumes[name=client-certificate].secret.secretName', 'my-existing-secret', 'client-certificate', '--secret-name was given'],
-  ])
+  assert.equal(
+    r.changes.map((c) => [c.path, c.before, c.after, c.reason]),
+    [
+      [
+        'spec.template.spec.volumes[name=client-certificate].secret.secretName',
+        'my-existing-secret',
+        'client-certificate',
+        '--secret-name was given',
+      ],
+    ],
+  )
 })
 
 test('the delegate token Secret (<name>-account-token) is never kept as the client certificate', () => {
   const r = run(delegate('', existing('acme-delegate-account-token', '256')))
   assert.is(r.status, 'migrated')
   assert.is(r.output, delegate('', existing('client-certificate', '256')))
-  assert.equal(r.changes.map((c) => [c.before, c.after]), [['acme-delegate-account-token', 'client-certificate']])
+  assert.equal(
+    r.changes.map((c) => [c.before, c.after]),
+    [['acme-delegate-account-token', 'client-certificate']],
+  )
 })
 
 test('a non-root pod gets 288 # 0440, and a warning when it has no fsGroup', () => {
   const pod = '      securityContext:\n        runAsUser: 1000\n'
   const r = run(delegate(pod, ''))
   assert.is(r.status, 'migrated')
-  assert.is(r.output, delegate(pod, ourMount + podLines`
+  assert.is(
+    r.output,
+    delegate(
+      pod,
+      ourMount +
+        podLines`
       volumes:
       - name: client-certificate
         secret:
           secretName: client-certificate
           defaultMode: 288 # 0440
-  `))
+  `,
+    ),
+  )
   assert.equal(r.diags, [
     '11:9 warning NON_ROOT: the delegate runs as a non-root user and the pod sets no fsGroup: the key (mode 0440, owned by root) will not be readable; set spec.template.spec.securityContext.fsGroup',
   ])
@@ -220,54 +289,84 @@ test('runAsNonRoot with an fsGroup: 0440 and no warning', () => {
   const pod = '      securityContext:\n        runAsNonRoot: true\n        fsGroup: 1001\n'
   const r = run(delegate(pod, ''))
   assert.equal(r.diags, [])
-  assert.is(r.output, delegate(pod, ourMount + podLines`
+  assert.is(
+    r.output,
+    delegate(
+      pod,
+      ourMount +
+        podLines`
       volumes:
       - name: client-certificate
         secret:
           secretName: client-certificate
           defaultMode: 288 # 0440
-  `))
+  `,
+    ),
+  )
 })
 
-test('the container\'s runAsUser: 0 wins over the pod\'s non-root user', () => {
+test("the container's runAsUser: 0 wins over the pod's non-root user", () => {
   const podUser = '      securityContext:\n        runAsUser: 1000\n'
   const containerUser = '        securityContext:\n          runAsUser: 0\n'
   const r = run(delegate(podUser, containerUser))
   assert.equal(r.diags, [])
-  assert.is(r.output, delegate(podUser, containerUser + ourMount + podLines`
+  assert.is(
+    r.output,
+    delegate(
+      podUser,
+      containerUser +
+        ourMount +
+        podLines`
     volumes:
     - name: client-certificate
       secret:
         secretName: client-certificate
         defaultMode: 256 # 0400
-  `))
+  `,
+    ),
+  )
 })
 
 test('a half-done migration is completed: our mount at another path, not read-only, and no volume', () => {
-  const input = delegate('', containerLines`
+  const input = delegate(
+    '',
+    containerLines`
     volumeMounts:
     - name: client-certificate
       mountPath: /etc/certs
       readOnly: false
-  `)
+  `,
+  )
   const r = run(input)
   assert.is(r.status, 'migrated')
-  assert.is(r.output, delegate('', ourMount + podLines`
+  assert.is(
+    r.output,
+    delegate(
+      '',
+      ourMount +
+        podLines`
       volumes:
       - name: client-certificate
         secret:
           secretName: client-certificate
           defaultMode: 256 # 0400
-  `))
-  assert.equal(r.changes.map((c) => `${c.op} ${c.path}`), [
-    'set spec.template.spec.containers[name=delegate].volumeMounts[name=client-certificate].mountPath',
-    'set spec.template.spec.containers[name=delegate].volumeMounts[name=client-certificate].readOnly',
-    'append spec.template.spec.volumes',
-  ])
+  `,
+    ),
+  )
+  assert.equal(
+    r.changes.map((c) => `${c.op} ${c.path}`),
+    [
+      'set spec.template.spec.containers[name=delegate].volumeMounts[name=client-certificate].mountPath',
+      'set spec.template.spec.containers[name=delegate].volumeMounts[name=client-certificate].readOnly',
+      'append spec.template.spec.volumes',
+    ],
+  )
 })
 
 test('a half-done migration is completed: the mount without readOnly, the volume without a mode', () => {
-  const input = delegate('', podLines`
+  const input = delegate(
+    '',
+    podLines`
             volumeMounts:
             - name: client-certificate
               mountPath: /etc/mtls
@@ -275,16 +374,24 @@ test('a half-done migration is completed: the mount without readOnly, the volume
           - name: client-certificate
             secret:
               secretName: client-certificate
-  `)
+  `,
+  )
   const r = run(input)
   assert.is(r.status, 'migrated')
-  assert.is(r.output, delegate('', ourMount + podLines`
+  assert.is(
+    r.output,
+    delegate(
+      '',
+      ourMount +
+        podLines`
       volumes:
       - name: client-certificate
         secret:
           secretName: client-certificate
           defaultMode: 256 # 0400
-  `))
+  `,
+    ),
+  )
 })
 
 test.run()

@@ -77,11 +77,15 @@ test('the delegate container is found by MANAGER_HOST_AND_PORT when it is not na
   const r = run(input)
   assert.is(r.status, 'migrated')
   assert.equal(r.resources, [{ document: 0, kind: 'Deployment', name: 'd', type: 'delegate' }])
-  assert.ok(r.changes.every((c) => c.path.includes('containers[name=main]') || c.path.endsWith('.volumes')), JSON.stringify(r.changes.map((c) => c.path)))
+  assert.ok(
+    r.changes.every((c) => c.path.includes('containers[name=main]') || c.path.endsWith('.volumes')),
+    JSON.stringify(r.changes.map((c) => c.path)),
+  )
 })
 
 test('legacy delegates are refused: StatefulSet, tag latest, harness-delegate-instance, watcher env', () => {
-  const deployment = (container: string) => yaml`
+  const deployment = (container: string) =>
+    yaml`
     apiVersion: apps/v1
     kind: KIND
     metadata:
@@ -97,17 +101,43 @@ test('legacy delegates are refused: StatefulSet, tag latest, harness-delegate-in
               value: x
   `.replace('NAME', container)
   const cases: [string, string, string, string, string][] = [
-    ['StatefulSet', 'delegate', 'harness/delegate:24.09.83900', 'MANAGER_HOST_AND_PORT', '9:9 error LEGACY_DELEGATE: StatefulSet d: a StatefulSet delegate is a legacy delegate'],
-    ['Deployment', 'delegate', 'harness/delegate:latest', 'MANAGER_HOST_AND_PORT', '10:16 error LEGACY_DELEGATE: Deployment d: image "harness/delegate:latest" is a legacy delegate image'],
-    ['Deployment', 'harness-delegate-instance', 'harness/delegate:24.09.83900', 'MANAGER_HOST_AND_PORT', '9:15 error LEGACY_DELEGATE: Deployment d: container "harness-delegate-instance" is a legacy delegate'],
-    ['Deployment', 'delegate', 'harness/delegate:24.09.83900', 'WATCHER_STORAGE_URL', '12:9 error LEGACY_DELEGATE: Deployment d: env WATCHER_STORAGE_URL belongs to a legacy (watcher) delegate'],
+    [
+      'StatefulSet',
+      'delegate',
+      'harness/delegate:24.09.83900',
+      'MANAGER_HOST_AND_PORT',
+      '9:9 error LEGACY_DELEGATE: StatefulSet d: a StatefulSet delegate is a legacy delegate',
+    ],
+    [
+      'Deployment',
+      'delegate',
+      'harness/delegate:latest',
+      'MANAGER_HOST_AND_PORT',
+      '10:16 error LEGACY_DELEGATE: Deployment d: image "harness/delegate:latest" is a legacy delegate image',
+    ],
+    [
+      'Deployment',
+      'harness-delegate-instance',
+      'harness/delegate:24.09.83900',
+      'MANAGER_HOST_AND_PORT',
+      '9:15 error LEGACY_DELEGATE: Deployment d: container "harness-delegate-instance" is a legacy delegate',
+    ],
+    [
+      'Deployment',
+      'delegate',
+      'harness/delegate:24.09.83900',
+      'WATCHER_STORAGE_URL',
+      '12:9 error LEGACY_DELEGATE: Deployment d: env WATCHER_STORAGE_URL belongs to a legacy (watcher) delegate',
+    ],
   ]
   for (const [kind, name, image, env, diag] of cases) {
     const input = deployment(name).replace('KIND', kind).replace('IMAGE', image).replace('ENV', env)
     const r = run(input)
     assert.is(r.status, 'error', diag)
     assert.is(r.output, input)
-    assert.equal(r.diags, [`${diag}; Harness supports mTLS only on immutable delegates (image tag yy.mm.xxxxx): upgrade to an immutable delegate first`])
+    assert.equal(r.diags, [
+      `${diag}; Harness supports mTLS only on immutable delegates (image tag yy.mm.xxxxx): upgrade to an immutable delegate first`,
+    ])
   }
 })
 

@@ -136,7 +136,7 @@ const migrated = yaml`
                 defaultMode: 256 # 0400
 `
 
-test('{delegate} in the secret name is the Deployment\'s name, and the upgrader\'s workloadName', () => {
+test("{delegate} in the secret name is the Deployment's name, and the upgrader's workloadName", () => {
   const r = run(stack, { secretName: '{delegate}-client-certificate' })
   assert.is(r.status, 'migrated')
   assert.equal(r.diags, [])
@@ -145,11 +145,14 @@ test('{delegate} in the secret name is the Deployment\'s name, and the upgrader\
 
 test('config.yaml keeps |- and its comments; the certificate paths go right after containerName', () => {
   const r = run(stack, { secretName: '{delegate}-client-certificate' })
-  assert.equal(r.changes.filter((c) => c.resource.kind === 'ConfigMap').map((c) => [c.op, c.path, c.after]), [
-    ['set', 'data."config.yaml".delegateConfig.managerHost', 'https://acme.harness.io:8443'],
-    ['add', 'data."config.yaml".clientCertificateFilePath', '/etc/mtls/client.crt'],
-    ['add', 'data."config.yaml".clientCertificateKeyFilePath', '/etc/mtls/client.key'],
-  ])
+  assert.equal(
+    r.changes.filter((c) => c.resource.kind === 'ConfigMap').map((c) => [c.op, c.path, c.after]),
+    [
+      ['set', 'data."config.yaml".delegateConfig.managerHost', 'https://acme.harness.io:8443'],
+      ['add', 'data."config.yaml".clientCertificateFilePath', '/etc/mtls/client.crt'],
+      ['add', 'data."config.yaml".clientCertificateKeyFilePath', '/etc/mtls/client.key'],
+    ],
+  )
 })
 
 test('the same stack with CRLF line endings comes out with CRLF everywhere, config.yaml included', () => {
@@ -179,7 +182,9 @@ test('a `|` config.yaml without containerName: the paths go at the end; a quoted
   `
   const r = run(input)
   assert.is(r.status, 'migrated')
-  assert.is(r.output, yaml`
+  assert.is(
+    r.output,
+    yaml`
     apiVersion: v1
     kind: ConfigMap
     metadata:
@@ -196,7 +201,8 @@ test('a `|` config.yaml without containerName: the paths go at the end; a quoted
         clientCertificateFilePath: /etc/mtls/client.crt
         clientCertificateKeyFilePath: /etc/mtls/client.key
       other: x
-  `)
+  `,
+  )
 })
 
 const cronJob = (name: string, volumes: string) =>
@@ -236,40 +242,68 @@ test('a CronJob alone: {delegate} is the part of its name before -upgrader-job',
 })
 
 test('the Harness 2023 doc bug (volume config-certificate, mount client-certificate) is repaired by renaming the volume', () => {
-  const mount = ['            volumeMounts:', '            - name: client-certificate', '              mountPath: /etc/mtls', '              readOnly: true', ''].join('\n')
-  const input = cronJob('acme-delegate-upgrader-job', mount + [
-    '          volumes:',
-    '          - name: config-certificate',
-    '            secret:',
-    '              secretName: client-certificate',
-    '              defaultMode: 256',
+  const mount = [
+    '            volumeMounts:',
+    '            - name: client-certificate',
+    '              mountPath: /etc/mtls',
+    '              readOnly: true',
     '',
-  ].join('\n'))
+  ].join('\n')
+  const input = cronJob(
+    'acme-delegate-upgrader-job',
+    mount +
+      [
+        '          volumes:',
+        '          - name: config-certificate',
+        '            secret:',
+        '              secretName: client-certificate',
+        '              defaultMode: 256',
+        '',
+      ].join('\n'),
+  )
   const r = run(input)
   assert.is(r.status, 'migrated')
-  assert.equal(r.changes.map((c) => [c.op, c.path, c.before, c.after]), [
-    ['set', 'spec.jobTemplate.spec.template.spec.volumes[name=config-certificate].name', 'config-certificate', 'client-certificate'],
-  ])
+  assert.equal(
+    r.changes.map((c) => [c.op, c.path, c.before, c.after]),
+    [
+      [
+        'set',
+        'spec.jobTemplate.spec.template.spec.volumes[name=config-certificate].name',
+        'config-certificate',
+        'client-certificate',
+      ],
+    ],
+  )
   assert.is(r.output, input.replace('- name: config-certificate', '- name: client-certificate'))
 })
 
-test('the 2023 doc\'s config-certificate volume holding the delegate token gets the client certificate Secret instead', () => {
-  const mount = ['            volumeMounts:', '            - name: client-certificate', '              mountPath: /etc/mtls', '              readOnly: true', ''].join('\n')
-  const input = cronJob('acme-delegate-upgrader-job', mount + [
-    '          volumes:',
-    '          - name: config-certificate',
-    '            secret:',
-    '              secretName: acme-delegate-account-token',
-    '              defaultMode: 400',
+test("the 2023 doc's config-certificate volume holding the delegate token gets the client certificate Secret instead", () => {
+  const mount = [
+    '            volumeMounts:',
+    '            - name: client-certificate',
+    '              mountPath: /etc/mtls',
+    '              readOnly: true',
     '',
-  ].join('\n'))
+  ].join('\n')
+  const input = cronJob(
+    'acme-delegate-upgrader-job',
+    mount +
+      [
+        '          volumes:',
+        '          - name: config-certificate',
+        '            secret:',
+        '              secretName: acme-delegate-account-token',
+        '              defaultMode: 400',
+        '',
+      ].join('\n'),
+  )
   const r = run(input)
   assert.is(r.status, 'migrated')
   assert.equal(r.diags, [])
   assert.is(r.output, cronJob('acme-delegate-upgrader-job', ourCronJobParts('client-certificate')))
 })
 
-test('the upgrader CronJob uses the secret name the delegate\'s existing volume has', () => {
+test("the upgrader CronJob uses the secret name the delegate's existing volume has", () => {
   const deployment = yaml`
     apiVersion: apps/v1
     kind: Deployment

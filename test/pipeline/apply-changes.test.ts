@@ -64,7 +64,22 @@ function deepFreeze<T>(v: T): T {
 const test = suite('guard: applyChanges')
 
 const DOC = () => ({
-  spec: { template: { spec: { containers: [{ name: 'delegate', env: [{ name: 'A', value: '1' }, { name: 'B', value: '2' }] }], volumes: null } } },
+  spec: {
+    template: {
+      spec: {
+        containers: [
+          {
+            name: 'delegate',
+            env: [
+              { name: 'A', value: '1' },
+              { name: 'B', value: '2' },
+            ],
+          },
+        ],
+        volumes: null,
+      },
+    },
+  },
   metadata: { name: 'd', labels: { x: 'y' } },
 })
 
@@ -73,7 +88,11 @@ test('set, add (making missing parents), append (to a list or none), remove (key
   const changes: Change[] = [
     { op: 'set', ptr: ['spec', 'template', 'spec', 'containers', 0, 'env', 1, 'value'], after: 'two' },
     { op: 'append', ptr: ['spec', 'template', 'spec', 'containers', 0, 'env'], after: { name: 'C', value: '3' } },
-    { op: 'append', ptr: ['spec', 'template', 'spec', 'containers', 0, 'volumeMounts'], after: { name: 'm', mountPath: '/etc/mtls' } },
+    {
+      op: 'append',
+      ptr: ['spec', 'template', 'spec', 'containers', 0, 'volumeMounts'],
+      after: { name: 'm', mountPath: '/etc/mtls' },
+    },
     { op: 'add', ptr: ['spec', 'template', 'spec', 'volumes'], after: [{ name: 'v' }] },
     { op: 'add', ptr: ['spec', 'new', 'deep', 'key'], after: 1 },
     { op: 'remove', ptr: ['metadata', 'labels', 'x'] },
@@ -91,7 +110,12 @@ test('matches a deep copy changed in place, for random documents and changes; ne
   const seg = fc.oneof(fc.constantFrom('a', 'b', 'c', 'env'), fc.nat(3))
   const leaf = fc.oneof(fc.string({ maxLength: 3 }), fc.integer(), fc.constant(null), fc.boolean())
   const tree = fc.letrec((tie) => ({
-    node: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(fc.constantFrom('a', 'b', 'c', 'env'), tie('node'), { maxKeys: 4, noNullPrototype: true })),
+    node: fc.oneof(
+      { depthSize: 'small' },
+      leaf,
+      fc.array(tie('node'), { maxLength: 4 }),
+      fc.dictionary(fc.constantFrom('a', 'b', 'c', 'env'), tie('node'), { maxKeys: 4, noNullPrototype: true }),
+    ),
   })).node
   const change = fc.record({
     op: fc.constantFrom('set', 'add', 'append', 'remove'),
@@ -126,9 +150,14 @@ test('matches a deep copy changed in place, for random documents and changes; ne
   )
 })
 
-test('a container shared between places (a YAML alias decodes to one object): \'deep\' changes it everywhere, as the output decodes', () => {
+test("a container shared between places (a YAML alias decodes to one object): 'deep' changes it everywhere, as the output decodes", () => {
   const env = [{ name: 'A', value: '1' }]
-  const shared = () => ({ containers: [{ name: 'delegate', env }, { name: 'sidecar', env }] })
+  const shared = () => ({
+    containers: [
+      { name: 'delegate', env },
+      { name: 'sidecar', env },
+    ],
+  })
   const change: Change[] = [{ op: 'append', ptr: ['containers', 0, 'env'], after: { name: 'B', value: '2' } }]
   const got = applyChanges(shared(), change, 'deep') as { containers: { env: unknown[] }[] }
   assert.equal(got, oracle(shared(), change))

@@ -55,11 +55,14 @@ function prepare(text: string): { x: string; url: string } {
       x = x.replaceAll(found, FALLBACK)
     }
   }
-  x = x.replace(/PUT_YOUR_MANAGER_(ENDPOINT|HOST_AND_PORT_HERE)/g, url).replaceAll('http://localhost:8079', `${url}/log-service/`)
+  x = x
+    .replace(/PUT_YOUR_MANAGER_(ENDPOINT|HOST_AND_PORT_HERE)/g, url)
+    .replaceAll('http://localhost:8079', `${url}/log-service/`)
   return { x, url }
 }
 
-const hasMtls = (text: string) => audit([{ path: 'x', text }]).delegates.some((d) => d.state === 'complete' || d.state === 'partial')
+const hasMtls = (text: string) =>
+  audit([{ path: 'x', text }]).delegates.some((d) => d.state === 'complete' || d.state === 'partial')
 
 const property = suite('revert: revert(migrate(x)) is x')
 const all = inputs()
@@ -88,12 +91,23 @@ for (const c of all) {
 }
 
 property('line endings, a missing final newline and a BOM come back as they were', () => {
-  const picks = ['samples/harness-delegate.yaml', 'corpus/helm-values-1.0.3-2022-11.yaml', 'corpus/helm-values-1.0.23-2025-02.yaml', 'test/fixtures/derived/docker-compose-ng-immutable-2023-08.yaml', 'test/fixtures/shapes/helm-rendered-with-configmap.yaml']
+  const picks = [
+    'samples/harness-delegate.yaml',
+    'corpus/helm-values-1.0.3-2022-11.yaml',
+    'corpus/helm-values-1.0.23-2025-02.yaml',
+    'test/fixtures/derived/docker-compose-ng-immutable-2023-08.yaml',
+    'test/fixtures/shapes/helm-rendered-with-configmap.yaml',
+  ]
   for (const id of picks) {
     const c = all.find((x) => x.id === id)
     assert.ok(c, id)
     const { x, url } = prepare(c!.text)
-    const variants = { crlf: x.replace(/\n/g, '\r\n'), 'no final newline': x.replace(/\n+$/, ''), 'crlf, no final newline': x.replace(/\n+$/, '').replace(/\n/g, '\r\n'), bom: '\uFEFF' + x }
+    const variants = {
+      crlf: x.replace(/\n/g, '\r\n'),
+      'no final newline': x.replace(/\n+$/, ''),
+      'crlf, no final newline': x.replace(/\n+$/, '').replace(/\n/g, '\r\n'),
+      bom: '\uFEFF' + x,
+    }
     for (const [name, v] of Object.entries(variants)) {
       const m = migrate(v, { endpoint: ENDPOINT })
       assert.is(m.status, 'migrated', `${id} (${name})`)
@@ -117,31 +131,52 @@ shapes('inputs already carrying mTLS settings come out without any (audit: none)
     const r = revert(c.text, { endpoint: FALLBACK, file: c.id })
     if (r.status === 'error') continue
     const states = audit([{ path: c.id, text: r.output }]).delegates.map((d) => d.state)
-    assert.ok(states.every((s) => s === 'none' || s === 'legacy'), `${c.id}: ${states.join(', ')}`)
-    assert.not.match(r.output, /DELEGATE_CLIENT_CERTIFICATE_PATH|clientCertificateFilePath|GRPC_AUTHORITY_MODIFICATION_DISABLED|name: client-certificate/, c.id)
+    assert.ok(
+      states.every((s) => s === 'none' || s === 'legacy'),
+      `${c.id}: ${states.join(', ')}`,
+    )
+    assert.not.match(
+      r.output,
+      /DELEGATE_CLIENT_CERTIFICATE_PATH|clientCertificateFilePath|GRPC_AUTHORITY_MODIFICATION_DISABLED|name: client-certificate/,
+      c.id,
+    )
   }
 })
 
-shapes('the UI\'s mTLS rendering, reverted, is the UI\'s plain rendering (same image and test values)', () => {
+shapes("the UI's mTLS rendering, reverted, is the UI's plain rendering (same image and test values)", () => {
   const mtls = readFileSync(join(CORPUS, 'ng-template-mtls-immutable-2023-11-hand-rendered.yaml'), 'utf8')
   const plain = readFileSync(join(CORPUS, 'ng-ui-rendered-immutable-clusteradmin-2023-11.yaml'), 'utf8')
     .replace('harness/delegate:latest', 'harness/delegate:24.09.83900')
     .replace('"http://localhost:8079"', '"https://localhost:9090/log-service/"')
   const r = revert(mtls, { endpoint: 'https://localhost:9090' })
   assert.is(r.output, plain)
-  assert.ok(r.changes.some((c) => c.op === 'remove' && c.path === '' && c.resource.name === 'harness-delegate-client-certificate'), 'the placeholder Secret of the mTLS template goes too')
+  assert.ok(
+    r.changes.some(
+      (c) => c.op === 'remove' && c.path === '' && c.resource.name === 'harness-delegate-client-certificate',
+    ),
+    'the placeholder Secret of the mTLS template goes too',
+  )
 })
 
 shapes('a Secret generated with --cert/--key is removed whole; any other Secret stays', () => {
   const sample = readFileSync(join(ROOT, 'samples', 'harness-delegate.yaml'), 'utf8')
-  const options = { ...resolveOptions({ endpoint: ENDPOINT }), secret: { certPem: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n', keyPem: '-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n' } }
+  const options = {
+    ...resolveOptions({ endpoint: ENDPOINT }),
+    secret: {
+      certPem: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n',
+      keyPem: '-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n',
+    },
+  }
   const m = migrate(sample, options)
   assert.is(m.status, 'migrated', m.diagnostics.map((d) => d.message).join('\n'))
   assert.ok(m.changes.some((c) => c.op === 'insert'))
   const r = revert(m.output, { endpoint: FALLBACK })
   assert.is(r.output, sample)
   const removed = r.changes.filter((c) => c.op === 'remove' && c.path === '')
-  assert.equal(removed.map((c) => `${c.resource.kind} ${c.resource.name}`), ['Secret client-certificate'])
+  assert.equal(
+    removed.map((c) => `${c.resource.kind} ${c.resource.name}`),
+    ['Secret client-certificate'],
+  )
   assert.not.match(JSON.stringify(r.changes), /MIIB|MIIE/, 'key material never enters a change')
   // A Secret with other keys, or another name, is not ours.
   const foreign = m.output.replace('  client.key: ', '  tls.key: ')
@@ -157,12 +192,15 @@ shapes('a Secret inserted before a first document without --- takes the added --
   assert.is(revert(m.output, { endpoint: FALLBACK }).output, alone)
 })
 
-shapes('a list the migration filled but did not create keeps its key (a chart\'s commented examples)', () => {
+shapes("a list the migration filled but did not create keeps its key (a chart's commented examples)", () => {
   const values = readFileSync(join(CORPUS, 'helm-values-1.0.23-2025-02.yaml'), 'utf8')
   const r = revert(migrate(values, { endpoint: ENDPOINT }).output, { endpoint: FALLBACK })
   assert.match(r.output, /\ncustom_envs:\n {2}# - name: DELEGATE_TASK_CAPACITY\n/)
   assert.match(r.output, /\nmTLS:\n {2}secretName: ""\n/)
-  assert.equal(r.changes.map((c) => `${c.op} ${c.path}`), ['set managerEndpoint', 'set mTLS.secretName', 'set custom_envs'])
+  assert.equal(
+    r.changes.map((c) => `${c.op} ${c.path}`),
+    ['set managerEndpoint', 'set mTLS.secretName', 'set custom_envs'],
+  )
 })
 
 shapes('a volume another container still mounts stays; only the file mode written as "256 # 0400" goes', () => {
@@ -196,7 +234,10 @@ shapes('a volume another container still mounts stays; only the file mode writte
     '',
   ].join('\n')
   const r = revert(text, { endpoint: FALLBACK })
-  assert.match(r.output, /\n {6}volumes:\n {6}- name: client-certificate\n {8}secret:\n {10}secretName: client-certificate\n$/)
+  assert.match(
+    r.output,
+    /\n {6}volumes:\n {6}- name: client-certificate\n {8}secret:\n {10}secretName: client-certificate\n$/,
+  )
   assert.not.match(r.output, /mountPath: \/etc\/mtls/)
   const theirs = revert(text.replace('256 # 0400', '0400'), { endpoint: FALLBACK })
   assert.match(theirs.output, /defaultMode: 0400\n$/)
@@ -219,17 +260,20 @@ shapes.run()
 
 const cliSuite = suite('revert: command line')
 
-cliSuite('--revert -e URL prints the reverted manifest; --check exits 1 while there is something to revert', async () => {
-  const mtls = readFileSync(join(ROOT, 'samples', 'harness-delegate.mtls.yaml'), 'utf8')
-  const sample = readFileSync(join(ROOT, 'samples', 'harness-delegate.yaml'), 'utf8')
-  const out = await cli(['--revert', '-e', FALLBACK], ROOT, mtls)
-  assert.is(out.code, 0, out.stderr)
-  assert.is(out.stdout, sample)
-  assert.is((await cli(['--revert', '-e', FALLBACK, '--check'], ROOT, mtls)).code, 1)
-  assert.is((await cli(['--revert', '-e', FALLBACK, '--check'], ROOT, sample)).code, 0)
-  const bad = await cli(['--revert', '-e', 'PUT_YOUR_MANAGER_ENDPOINT'], ROOT, mtls)
-  assert.is(bad.code, 2)
-  assert.match(bad.stderr, /--revert --endpoint "PUT_YOUR_MANAGER_ENDPOINT" is not a URL/)
-})
+cliSuite(
+  '--revert -e URL prints the reverted manifest; --check exits 1 while there is something to revert',
+  async () => {
+    const mtls = readFileSync(join(ROOT, 'samples', 'harness-delegate.mtls.yaml'), 'utf8')
+    const sample = readFileSync(join(ROOT, 'samples', 'harness-delegate.yaml'), 'utf8')
+    const out = await cli(['--revert', '-e', FALLBACK], ROOT, mtls)
+    assert.is(out.code, 0, out.stderr)
+    assert.is(out.stdout, sample)
+    assert.is((await cli(['--revert', '-e', FALLBACK, '--check'], ROOT, mtls)).code, 1)
+    assert.is((await cli(['--revert', '-e', FALLBACK, '--check'], ROOT, sample)).code, 0)
+    const bad = await cli(['--revert', '-e', 'PUT_YOUR_MANAGER_ENDPOINT'], ROOT, mtls)
+    assert.is(bad.code, 2)
+    assert.match(bad.stderr, /--revert --endpoint "PUT_YOUR_MANAGER_ENDPOINT" is not a URL/)
+  },
+)
 
 cliSuite.run()

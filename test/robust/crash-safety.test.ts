@@ -34,7 +34,9 @@ const CONCURRENCY = 2
 
 /** Every file under `dir`, relative, temp files included. */
 function walk(dir: string, base = dir): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name), base) : [relative(base, join(dir, e.name))]))
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name), base) : [relative(base, join(dir, e.name))],
+  )
 }
 
 /** A deterministic PRNG for the kill times (the suite must be reproducible). */
@@ -60,7 +62,12 @@ function makeFleet(root: string): Fleet {
   let seed = 1
   while (files.size < FILES) {
     const k = files.size
-    let text = delegateYaml(`delegate-${k}`, { env: k % 3 === 0 ? ['        - name: LOG_STREAMING_SERVICE_URL', '          value: "https://app.harness.io/log-service/"'] : [] })
+    let text = delegateYaml(`delegate-${k}`, {
+      env:
+        k % 3 === 0
+          ? ['        - name: LOG_STREAMING_SERVICE_URL', '          value: "https://app.harness.io/log-service/"']
+          : [],
+    })
     if (k % 8 === 5) text = generateManifest(seededChoices(seed++)).text
     if (k % 4 === 1) text = text.replace(/\n/g, '\r\n')
     if (k % 12 === 7) text = '\uFEFF' + text
@@ -112,10 +119,16 @@ type Kill = { at?: number; afterFirstTemp?: number; inCommit?: boolean }
  * after the first temp file appears (the write phase has begun); with no `kill`, lets it finish.
  * Polls the folders for temp files to time the phases.
  */
-function runAndKill(dir: string, kill?: Kill): Promise<{ code: number | null; signal: string | null; stderr: string; ms: number; firstTempAt?: number }> {
+function runAndKill(
+  dir: string,
+  kill?: Kill,
+): Promise<{ code: number | null; signal: string | null; stderr: string; ms: number; firstTempAt?: number }> {
   return new Promise((resolve) => {
     const t0 = performance.now()
-    const child = spawn(process.execPath, [BIN, '-e', ENDPOINT, '--write', '--quiet', '.'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] })
+    const child = spawn(process.execPath, [BIN, '-e', ENDPOINT, '--write', '--quiet', '.'], {
+      cwd: dir,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
     let stderr = ''
     let firstTempAt: number | undefined
     let timer: NodeJS.Timeout | undefined
@@ -141,7 +154,13 @@ function runAndKill(dir: string, kill?: Kill): Promise<{ code: number | null; si
       clearInterval(poll)
       clearTimeout(timer)
       clearTimeout(guard)
-      resolve({ code, signal, stderr, ms: performance.now() - t0, ...(firstTempAt === undefined ? {} : { firstTempAt }) })
+      resolve({
+        code,
+        signal,
+        stderr,
+        ms: performance.now() - t0,
+        ...(firstTempAt === undefined ? {} : { firstTempAt }),
+      })
     })
   })
 }
@@ -180,7 +199,11 @@ test(`SIGKILL at ${KILLS} random moments while --write migrates ${FILES} files: 
   // Three kills in five at a random moment of the write phase (after the first temp file, within the
   // calibrated write time), one as soon as the renames begin, one at a random moment of the whole run.
   const kills: Kill[] = Array.from({ length: KILLS }, (_, i) =>
-    i % 5 === 4 ? { at: random() * total } : i % 5 === 3 ? { inCommit: true } : { afterFirstTemp: random() * (total - writeStart) * 0.9 },
+    i % 5 === 4
+      ? { at: random() * total }
+      : i % 5 === 3
+        ? { inCommit: true }
+        : { afterFirstTemp: random() * (total - writeStart) * 0.9 },
   )
   const outcomes = { beforeWrite: 0, staging: 0, committing: 0, afterWrite: 0, exitedFirst: 0 }
   let recoveries = 0
@@ -203,7 +226,10 @@ test(`SIGKILL at ${KILLS} random moments while --write migrates ${FILES} files: 
 
     // Leftover temp files are never taken for manifests: not by a directory, not by a glob.
     const listed = await expandPaths(['.', '**/*', '**/.*'], dir)
-    assert.not.ok(listed.files.some((f) => isTempFileName(f)), `kill ${i}: a temp file was listed as input`)
+    assert.not.ok(
+      listed.files.some((f) => isTempFileName(f)),
+      `kill ${i}: a temp file was listed as input`,
+    )
 
     // The next --write finishes the job and removes the leftovers (a few runs that left some, and the last).
     if ((s.temps.length > 0 && recoveries < RECOVERIES - 1) || i === KILLS - 1) {
@@ -231,7 +257,22 @@ test(`SIGKILL at ${KILLS} random moments while --write migrates ${FILES} files: 
     }),
   )
   const midWrite = outcomes.staging + outcomes.committing
-  if (process.env.DMTLS_CRASH_REPORT) console.log(JSON.stringify({ files: FILES, changing, runMs: Math.round(total), writeStartMs: Math.round(writeStart), kills: KILLS, ...outcomes, midWrite, leftTemps, recoveries, calibrationMs: Math.round(calibrated - started), experimentsMs: Math.round(performance.now() - calibrated) }))
+  if (process.env.DMTLS_CRASH_REPORT)
+    console.log(
+      JSON.stringify({
+        files: FILES,
+        changing,
+        runMs: Math.round(total),
+        writeStartMs: Math.round(writeStart),
+        kills: KILLS,
+        ...outcomes,
+        midWrite,
+        leftTemps,
+        recoveries,
+        calibrationMs: Math.round(calibrated - started),
+        experimentsMs: Math.round(performance.now() - calibrated),
+      }),
+    )
   // The point of the test: a good share of the kills must hit the write phase.
   assert.ok(midWrite >= KILLS / 4, `only ${midWrite} of ${KILLS} kills landed mid-write: ${JSON.stringify(outcomes)}`)
 })
@@ -250,7 +291,13 @@ test('a stale temp file beside a manifest that needs no write is removed by the 
   const r = await runBin(['-e', ENDPOINT, '--write', '--quiet', '.'], { cwd: dir, timeoutMs: 30_000 })
   assert.is(r.code, 0, r.stderr)
   assert.ok(readFileSync(join(dir, 'a/one.yaml')).equals(fleet.files.get(relA)![1]))
-  assert.equal(walk(dir).filter((f) => isTempFileName(f)), [], `left: ${walk(dir).filter((f) => isTempFileName(f)).join(', ')}`)
+  assert.equal(
+    walk(dir).filter((f) => isTempFileName(f)),
+    [],
+    `left: ${walk(dir)
+      .filter((f) => isTempFileName(f))
+      .join(', ')}`,
+  )
 })
 
 test.run()

@@ -44,7 +44,12 @@ function fleet(count = 5, size = 0): { dir: string; names: string[]; texts: Map<
 const untouched = (dir: string, texts: Map<string, string>) => {
   for (const [name, text] of texts) assert.is(readFileSync(join(dir, name), 'utf8'), text, `${name} changed`)
 }
-const noTemps = (dir: string) => assert.equal(readdirSync(dir).filter((f) => f.includes('.delegate-mtls-')), [], 'a temp file was left')
+const noTemps = (dir: string) =>
+  assert.equal(
+    readdirSync(dir).filter((f) => f.includes('.delegate-mtls-')),
+    [],
+    'a temp file was left',
+  )
 function clean(r: CliResult): void {
   assert.not.ok(r.timedOut, 'a hang')
   assert.not.ok(hasStackTrace(r.stderr), `a stack trace:\n${r.stderr}`)
@@ -59,7 +64,13 @@ function binAsNobody(args: string[], cwd: string): CliResult | undefined {
   }
   const probe = spawnSync(process.execPath, [BIN, '--version'], { cwd, uid: NOBODY, gid: NOBODY, encoding: 'utf8' })
   if (probe.status !== 0) return undefined // the project is not readable by nobody here
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, uid: NOBODY, gid: NOBODY, encoding: 'utf8', timeout: 30_000 })
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    uid: NOBODY,
+    gid: NOBODY,
+    encoding: 'utf8',
+    timeout: 30_000,
+  })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, ms: 0 }
 }
 
@@ -71,7 +82,10 @@ test('a read-only file (chmod 444) is refused, not replaced: exit 2 naming it, t
   const r = await runMain(['-e', ENDPOINT, '--write', '.'], { cwd: dir })
   clean(r)
   assert.is(r.code, 2, r.stderr)
-  assert.match(r.stderr, /d2\.yaml: error: cannot write: is read-only \(mode 0444\); make it writable \(chmod u\+w\) to migrate it/)
+  assert.match(
+    r.stderr,
+    /d2\.yaml: error: cannot write: is read-only \(mode 0444\); make it writable \(chmod u\+w\) to migrate it/,
+  )
   assert.match(r.stderr, /nothing was written/)
   untouched(dir, texts)
   noTemps(dir)
@@ -85,7 +99,7 @@ test('a read-only file (chmod 444) is refused, not replaced: exit 2 naming it, t
   noTemps(dir)
 })
 
-test('permission denied, as an unprivileged user: an unreadable input, an unwritable folder, another user\'s file', async () => {
+test("permission denied, as an unprivileged user: an unreadable input, an unwritable folder, another user's file", async () => {
   // An unreadable file among writable ones: nothing is written.
   const a = fleet()
   chmodSync(a.dir, 0o777)
@@ -118,7 +132,7 @@ test('permission denied, as an unprivileged user: an unreadable input, an unwrit
   const c = fleet(3)
   chmodSync(c.dir, 0o777)
   if (!isRoot) {
-    console.log('    [another user\'s file: needs root to set up]')
+    console.log("    [another user's file: needs root to set up]")
     return
   }
   chownSync(join(c.dir, 'd0.yaml'), NOBODY, NOBODY)
@@ -171,7 +185,10 @@ test('disk full: a 64 KiB tmpfs filled up, the real bin: exit 2 naming the file,
     const filler = join(dir, 'filler.bin')
     spawnSync('dd', ['if=/dev/zero', `of=${filler}`, 'bs=1k'], { encoding: 'utf8' }) // until the disk is full
     assert.is(spawnSync('truncate', ['-s', `-${8 * 1024}`, filler]).status, 0)
-    const r = await runBin(['-e', ENDPOINT, '--write', 'd0.yaml', 'd1.yaml', 'd2.yaml', 'd3.yaml', 'd4.yaml'], { cwd: dir, timeoutMs: 30_000 })
+    const r = await runBin(['-e', ENDPOINT, '--write', 'd0.yaml', 'd1.yaml', 'd2.yaml', 'd3.yaml', 'd4.yaml'], {
+      cwd: dir,
+      timeoutMs: 30_000,
+    })
     clean(r)
     assert.is(r.code, 2, r.stderr)
     assert.match(r.stderr, /d\d\.yaml: error: cannot write: disk full \(no space left on device\)/)

@@ -43,7 +43,11 @@ async function refusedAt(rel: string, message: RegExp, opts: { located?: boolean
   assert.is(r.code, 2, `${rel}: exit code\n${r.stderr}`)
   assert.is(r.stdout, '', `${rel}: nothing on stdout`)
   const where = opts.located === false ? '' : ':\\d+:\\d+'
-  assert.match(r.stderr, new RegExp(`^${rel.replace(/[.\\]/g, '\\$&')}${where}: error: `, 'm'), `${rel}: a located error\n${r.stderr}`)
+  assert.match(
+    r.stderr,
+    new RegExp(`^${rel.replace(/[.\\]/g, '\\$&')}${where}: error: `, 'm'),
+    `${rel}: a located error\n${r.stderr}`,
+  )
   assert.match(r.stderr, message)
   const w = await runMain(['-e', ENDPOINT, '--write', rel], { cwd: tmp.dir })
   clean(w, `${rel} --write`)
@@ -84,7 +88,15 @@ test('an alias bomb inside a delegate is refused within a second, located, unexp
 })
 
 test('an alias bomb in a document that is not a delegate passes through untouched, within a second', async () => {
-  const bomb = ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: laughs', 'data:', ...aliasBomb(9, '  '), ''].join('\n')
+  const bomb = [
+    'apiVersion: v1',
+    'kind: ConfigMap',
+    'metadata:',
+    '  name: laughs',
+    'data:',
+    ...aliasBomb(9, '  '),
+    '',
+  ].join('\n')
   const text = `${bomb}---\n${delegateYaml()}`
   const rel = file('bomb-beside.yaml', text)
   const r = await runMain(['-e', ENDPOINT, rel], { cwd: tmp.dir })
@@ -122,16 +134,28 @@ test('nesting the parser can read (300 levels) beside a delegate: migrated, the 
 })
 
 test('duplicate keys are an error (Kubernetes rejects them), in a delegate or any other document', async () => {
-  await refusedAt(file('dup-delegate.yaml', delegateYaml().replace('  replicas: 1\n', '  replicas: 1\n  replicas: 2\n')), /Map keys must be unique/)
-  await refusedAt(file('dup-other.yaml', `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n---\n${delegateYaml()}`), /Map keys must be unique/)
-  const r = await runMain(['-e', ENDPOINT, file('dup-line.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n')], { cwd: tmp.dir })
+  await refusedAt(
+    file('dup-delegate.yaml', delegateYaml().replace('  replicas: 1\n', '  replicas: 1\n  replicas: 2\n')),
+    /Map keys must be unique/,
+  )
+  await refusedAt(
+    file('dup-other.yaml', `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n---\n${delegateYaml()}`),
+    /Map keys must be unique/,
+  )
+  const r = await runMain(
+    ['-e', ENDPOINT, file('dup-line.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n')],
+    { cwd: tmp.dir },
+  )
   assert.match(r.stderr, /dup-line\.yaml:5:3: error: invalid YAML: Map keys must be unique/)
 })
 
 test('a broken document of a kind delegate-mtls never reads (Role, Service) passes through byte-identical beside a migrated delegate', async () => {
   // Such documents are not parsed at all (only a top-level `kind:` line is looked at), so their
   // syntax is kubectl's business: they come out exactly as they went in.
-  for (const other of ['apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  name: b\n', 'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: [unclosed\n']) {
+  for (const other of [
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  name: b\n',
+    'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: [unclosed\n',
+  ]) {
     const text = `${other}---\n${delegateYaml()}`
     const r = await runMain(['-e', ENDPOINT, file('other.yaml', text)], { cwd: tmp.dir })
     clean(r, 'other kind')
@@ -147,12 +171,22 @@ test('tabs used for indentation: exit 2 at the tab', async () => {
 })
 
 test('invalid UTF-8: exit 2 at the offending byte (line and column)', async () => {
-  const bytes = Buffer.concat([Buffer.from(delegateYaml().replace('robust-delegate', 'caf')), Buffer.from([0xc3, 0x28, 0x0a])])
-  const r = await refusedAt(file('latin1.yaml', Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: caf\xe9\n', 'latin1')), /not valid UTF-8/)
+  const bytes = Buffer.concat([
+    Buffer.from(delegateYaml().replace('robust-delegate', 'caf')),
+    Buffer.from([0xc3, 0x28, 0x0a]),
+  ])
+  const r = await refusedAt(
+    file('latin1.yaml', Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: caf\xe9\n', 'latin1')),
+    /not valid UTF-8/,
+  )
   assert.match(r.stderr, /latin1\.yaml:4:12: /)
   await refusedAt(file('trailing.yaml', bytes), /not valid UTF-8/)
   // UTF-16 is named as such.
-  await refusedAt(file('utf16.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(delegateYaml(), 'utf16le')])), /UTF-16/, { located: false })
+  await refusedAt(
+    file('utf16.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(delegateYaml(), 'utf16le')])),
+    /UTF-16/,
+    { located: false },
+  )
 })
 
 test('a binary file (gzip of a manifest, a NUL byte): exit 2, "binary", no garbage echoed', async () => {
@@ -177,12 +211,38 @@ test('JSON input (a delegate Deployment in JSON): migrated, and the output is st
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: { name: 'json-delegate' },
-    spec: { template: { spec: { containers: [{ name: 'delegate', image: 'harness/delegate:25.10.87101', env: [{ name: 'MANAGER_HOST_AND_PORT', value: 'https://app.harness.io' }] }] } } },
+    spec: {
+      template: {
+        spec: {
+          containers: [
+            {
+              name: 'delegate',
+              image: 'harness/delegate:25.10.87101',
+              env: [{ name: 'MANAGER_HOST_AND_PORT', value: 'https://app.harness.io' }],
+            },
+          ],
+        },
+      },
+    },
   }
   for (const [name, text] of [
     ['pretty.json', JSON.stringify(doc, null, 2) + '\n'],
     ['compact.json', JSON.stringify(doc)],
-    ['no-env.json', JSON.stringify({ ...doc, spec: { template: { spec: { containers: [{ name: 'delegate', image: 'harness/delegate:25.10.87101' }], volumes: [] } } } }, null, 4)],
+    [
+      'no-env.json',
+      JSON.stringify(
+        {
+          ...doc,
+          spec: {
+            template: {
+              spec: { containers: [{ name: 'delegate', image: 'harness/delegate:25.10.87101' }], volumes: [] },
+            },
+          },
+        },
+        null,
+        4,
+      ),
+    ],
   ] as const) {
     const r = await runMain(['-e', ENDPOINT, file(name, text)], { cwd: tmp.dir })
     clean(r, name)
@@ -191,14 +251,18 @@ test('JSON input (a delegate Deployment in JSON): migrated, and the output is st
     try {
       out = JSON.parse(r.stdout)
     } catch (e) {
-      assert.unreachable(`${name}: the output is not JSON (kubectl reads a file starting with "{" as JSON): ${(e as Error).message}\n${r.stdout}`)
+      assert.unreachable(
+        `${name}: the output is not JSON (kubectl reads a file starting with "{" as JSON): ${(e as Error).message}\n${r.stdout}`,
+      )
     }
     const c = out.spec.template.spec.containers[0]
     const env = Object.fromEntries(c.env.map((e: any) => [e.name, e.value]))
     assert.is(env.MANAGER_HOST_AND_PORT, ENDPOINT)
     assert.is(env.DELEGATE_CLIENT_CERTIFICATE_KEY_PATH, '/etc/mtls/client.key')
     assert.equal(c.volumeMounts, [{ name: 'client-certificate', mountPath: '/etc/mtls', readOnly: true }])
-    assert.equal(out.spec.template.spec.volumes, [{ name: 'client-certificate', secret: { secretName: 'client-certificate', defaultMode: 256 } }])
+    assert.equal(out.spec.template.spec.volumes, [
+      { name: 'client-certificate', secret: { secretName: 'client-certificate', defaultMode: 256 } },
+    ])
     // Valid YAML 1.1 too, with the same content.
     const yamlDocs = parseAllDocuments(r.stdout, { version: '1.1' })
     assert.equal((yamlDocs as any)[0].toJS(), out)
@@ -211,7 +275,10 @@ test('a file over --max-bytes, and over the default limit (8 MiB): exit 2 naming
   const r = await runMain(['-e', ENDPOINT, '--max-bytes', String(size - 1), rel], { cwd: tmp.dir })
   clean(r, rel)
   assert.is(r.code, 2)
-  assert.match(r.stderr, new RegExp(`big\\.yaml: error: is ${size} bytes, over the limit of ${size - 1} bytes; raise it with --max-bytes`))
+  assert.match(
+    r.stderr,
+    new RegExp(`big\\.yaml: error: is ${size} bytes, over the limit of ${size - 1} bytes; raise it with --max-bytes`),
+  )
   assert.is((await runMain(['-e', ENDPOINT, '--max-bytes', String(size), rel], { cwd: tmp.dir })).code, 0)
   // The default: a sparse file one byte over 8 MiB is refused from its size, without reading it.
   const huge = file('huge.yaml', '')
@@ -219,7 +286,12 @@ test('a file over --max-bytes, and over the default limit (8 MiB): exit 2 naming
   const h = await runMain(['-e', ENDPOINT, '--check', huge], { cwd: tmp.dir })
   clean(h, huge)
   assert.is(h.code, 2)
-  assert.match(h.stderr, new RegExp(`huge\\.yaml: error: is ${DEFAULT_MAX_BYTES + 1} bytes, over the limit of ${DEFAULT_MAX_BYTES} bytes; raise it with --max-bytes`))
+  assert.match(
+    h.stderr,
+    new RegExp(
+      `huge\\.yaml: error: is ${DEFAULT_MAX_BYTES + 1} bytes, over the limit of ${DEFAULT_MAX_BYTES} bytes; raise it with --max-bytes`,
+    ),
+  )
   // Standard input is cut off as soon as it passes the limit.
   const s = await runMain(['-e', ENDPOINT, '--max-bytes', '100', '-'], { stdin: delegateYaml() })
   clean(s, 'stdin')
@@ -285,7 +357,10 @@ test('very long lines and many documents stay fast (a 2 MB line, 2,000 small doc
   const r = await runMain(['-e', ENDPOINT, '--check', file('long.yaml', long)], { cwd: tmp.dir, timeoutMs: 20_000 })
   clean(r, 'long line')
   assert.is(r.code, 1, r.stderr)
-  const many = Array.from({ length: 2000 }, (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\n`).join('---\n') + `---\n${delegateYaml()}`
+  const many =
+    Array.from({ length: 2000 }, (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\n`).join(
+      '---\n',
+    ) + `---\n${delegateYaml()}`
   const m = await runMain(['-e', ENDPOINT, '--check', file('many.yaml', many)], { cwd: tmp.dir, timeoutMs: 20_000 })
   clean(m, 'many documents')
   assert.is(m.code, 1, m.stderr)

@@ -51,12 +51,18 @@ function deepEqual(a: unknown, b: unknown): boolean {
 }
 function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys)
-  if (v && typeof v === 'object' && !(v instanceof Date)) return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Json)[k])]))
+  if (v && typeof v === 'object' && !(v instanceof Date))
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, sortKeys((v as Json)[k])]),
+    )
   return v
 }
 
 const envOf = (c: Json): Json[] => (Array.isArray(c.env) ? c.env : [])
-const named = (list: unknown, name: string): Json[] => (Array.isArray(list) ? list.filter((x: Json) => x?.name === name) : [])
+const named = (list: unknown, name: string): Json[] =>
+  Array.isArray(list) ? list.filter((x: Json) => x?.name === name) : []
 
 /** SPEC §3.6: the container's settings win over the pod's. */
 function nonRoot(pod: Json, container: Json): boolean {
@@ -80,7 +86,9 @@ function withoutMtls(pod: Json, containerName: string, envToo: boolean): void {
   const mounts = (Array.isArray(c.volumeMounts) ? c.volumeMounts : []).filter((v: Json) => v?.name !== VOLUME)
   if (mounts.length > 0) c.volumeMounts = mounts
   else delete c.volumeMounts
-  const volumes = (Array.isArray(pod.volumes) ? pod.volumes : []).filter((v: Json) => v?.name !== VOLUME && v?.name !== 'config-certificate')
+  const volumes = (Array.isArray(pod.volumes) ? pod.volumes : []).filter(
+    (v: Json) => v?.name !== VOLUME && v?.name !== 'config-certificate',
+  )
   if (volumes.length > 0) pod.volumes = volumes
   else delete pod.volumes
 }
@@ -95,17 +103,41 @@ interface Expect {
 }
 
 function expectations(o: GenOptions): Expect {
-  const opts: Parameters<typeof resolveOptions>[0] = { endpoint: o.endpoint, grpcAuthority: o.grpcAuthority, tiService: o.tiService }
+  const opts: Parameters<typeof resolveOptions>[0] = {
+    endpoint: o.endpoint,
+    grpcAuthority: o.grpcAuthority,
+    tiService: o.tiService,
+  }
   if (o.mountPath !== undefined) opts.mountPath = o.mountPath
   if (o.secretName !== undefined) opts.secretName = o.secretName
   const r = resolveOptions(opts)
-  return { E: r.endpoint, M: r.mountPath, secretName: r.secretName, secretNameExplicit: r.secretNameExplicit, grpc: r.grpcAuthority, ti: r.tiService }
+  return {
+    E: r.endpoint,
+    M: r.mountPath,
+    secretName: r.secretName,
+    secretNameExplicit: r.secretNameExplicit,
+    grpc: r.grpcAuthority,
+    ti: r.tiService,
+  }
 }
 
 /** The certificate volume a migrated pod must have; returns its secret name. */
-function checkVolume(m: GeneratedManifest, where: string, podIn: Json, podOut: Json, wantSecret: string, mode: number, explicit: boolean): string {
+function checkVolume(
+  m: GeneratedManifest,
+  where: string,
+  podIn: Json,
+  podOut: Json,
+  wantSecret: string,
+  mode: number,
+  explicit: boolean,
+): string {
   const vols = named(podOut.volumes, VOLUME)
-  if (vols.length !== 1 || named(podOut.volumes, 'config-certificate').length > 0) fail(m, `${where}: expected exactly one volume ${VOLUME} (and no config-certificate)`, JSON.stringify(podOut.volumes))
+  if (vols.length !== 1 || named(podOut.volumes, 'config-certificate').length > 0)
+    fail(
+      m,
+      `${where}: expected exactly one volume ${VOLUME} (and no config-certificate)`,
+      JSON.stringify(podOut.volumes),
+    )
   const before = [...named(podIn.volumes, VOLUME), ...named(podIn.volumes, 'config-certificate')][0]?.secret ?? {}
   const secret = vols[0]!.secret as Json
   const kept = typeof before.secretName === 'string' && !explicit && !/-account-token$/.test(before.secretName)
@@ -114,8 +146,10 @@ function checkVolume(m: GeneratedManifest, where: string, podIn: Json, podOut: J
   if (secret?.secretName !== expectName || secret?.defaultMode !== expectMode) {
     fail(m, `${where}: volume ${VOLUME} should be secret ${expectName} mode ${expectMode}`, JSON.stringify(vols[0]))
   }
-  const rest = (s: Json) => Object.fromEntries(Object.entries(s).filter(([k]) => k !== 'secretName' && k !== 'defaultMode'))
-  if (!deepEqual(rest(secret), rest(before))) fail(m, `${where}: other keys of the existing secret volume changed`, JSON.stringify([before, secret]))
+  const rest = (s: Json) =>
+    Object.fromEntries(Object.entries(s).filter(([k]) => k !== 'secretName' && k !== 'defaultMode'))
+  if (!deepEqual(rest(secret), rest(before)))
+    fail(m, `${where}: other keys of the existing secret volume changed`, JSON.stringify([before, secret]))
   return expectName
 }
 
@@ -127,7 +161,14 @@ function checkMount(m: GeneratedManifest, where: string, cOut: Json, x: Expect):
 }
 
 /** Independent oracle for a delegate Deployment: the mTLS settings are there, nothing else moved. */
-function checkDelegate(m: GeneratedManifest, i: number, inDoc: Json, outDoc: Json, container: string, x: Expect): { secret: string; mode: number } {
+function checkDelegate(
+  m: GeneratedManifest,
+  i: number,
+  inDoc: Json,
+  outDoc: Json,
+  container: string,
+  x: Expect,
+): { secret: string; mode: number } {
   const where = `document ${i + 1} (delegate)`
   const podIn = inDoc.spec.template.spec as Json
   const podOut = outDoc.spec.template.spec as Json
@@ -147,19 +188,46 @@ function checkDelegate(m: GeneratedManifest, i: number, inDoc: Json, outDoc: Jso
   if (x.grpc) want.GRPC_AUTHORITY_MODIFICATION_DISABLED = 'true'
   for (const [name, value] of Object.entries(want)) {
     const found = named(cOut.env, name)
-    if (value === undefined ? found.length !== 0 : found.length !== 1 || found[0]!.value !== value || Object.keys(found[0]!).length !== 2) {
-      fail(m, `${where}: env ${name} should be ${value === undefined ? 'absent' : `"${value}" (once)`}`, JSON.stringify(found))
+    if (
+      value === undefined
+        ? found.length !== 0
+        : found.length !== 1 || found[0]!.value !== value || Object.keys(found[0]!).length !== 2
+    ) {
+      fail(
+        m,
+        `${where}: env ${name} should be ${value === undefined ? 'absent' : `"${value}" (once)`}`,
+        JSON.stringify(found),
+      )
     }
   }
-  if (!x.grpc && !deepEqual(named(cOut.env, 'GRPC_AUTHORITY_MODIFICATION_DISABLED'), named(cIn.env, 'GRPC_AUTHORITY_MODIFICATION_DISABLED'))) {
+  if (
+    !x.grpc &&
+    !deepEqual(
+      named(cOut.env, 'GRPC_AUTHORITY_MODIFICATION_DISABLED'),
+      named(cIn.env, 'GRPC_AUTHORITY_MODIFICATION_DISABLED'),
+    )
+  ) {
     fail(m, `${where}: --no-grpc-authority must leave GRPC_AUTHORITY_MODIFICATION_DISABLED as it was`)
   }
   checkMount(m, where, cOut, x)
   const mode = nonRoot(podIn, cIn) ? 288 : 256
-  const secret = checkVolume(m, where, podIn, podOut, x.secretName.replaceAll('{delegate}', inDoc.metadata.name), mode, x.secretNameExplicit)
+  const secret = checkVolume(
+    m,
+    where,
+    podIn,
+    podOut,
+    x.secretName.replaceAll('{delegate}', inDoc.metadata.name),
+    mode,
+    x.secretNameExplicit,
+  )
   withoutMtls(podIn, container, true)
   withoutMtls(podOut, container, true)
-  if (!deepEqual(inDoc, outDoc)) fail(m, `${where}: something besides the mTLS settings changed`, `${JSON.stringify(sortKeys(inDoc))}\n${JSON.stringify(sortKeys(outDoc))}`)
+  if (!deepEqual(inDoc, outDoc))
+    fail(
+      m,
+      `${where}: something besides the mTLS settings changed`,
+      `${JSON.stringify(sortKeys(inDoc))}\n${JSON.stringify(sortKeys(outDoc))}`,
+    )
   return { secret, mode }
 }
 
@@ -167,7 +235,11 @@ function checkUpgraderConfig(m: GeneratedManifest, i: number, inDoc: Json, outDo
   const where = `document ${i + 1} (upgrader ConfigMap)`
   const cfgIn = parseDocument(inDoc.data['config.yaml'], { version: '1.1' }).toJS() as Json
   const cfgOut = parseDocument(outDoc.data['config.yaml'], { version: '1.1' }).toJS() as Json
-  if (cfgOut.delegateConfig?.managerHost !== x.E || cfgOut.clientCertificateFilePath !== `${x.M}/client.crt` || cfgOut.clientCertificateKeyFilePath !== `${x.M}/client.key`) {
+  if (
+    cfgOut.delegateConfig?.managerHost !== x.E ||
+    cfgOut.clientCertificateFilePath !== `${x.M}/client.crt` ||
+    cfgOut.clientCertificateKeyFilePath !== `${x.M}/client.key`
+  ) {
     fail(m, `${where}: config.yaml lacks the mTLS settings`, outDoc.data['config.yaml'])
   }
   for (const cfg of [cfgIn, cfgOut]) {
@@ -177,20 +249,36 @@ function checkUpgraderConfig(m: GeneratedManifest, i: number, inDoc: Json, outDo
   }
   if (!deepEqual(cfgIn, cfgOut)) fail(m, `${where}: config.yaml changed beyond the mTLS settings`)
   // The outer block style (`|`, `|-`) stays: the inner YAML keeps its final newline or lack of it.
-  if (/\n$/.test(inDoc.data['config.yaml']) !== /\n$/.test(outDoc.data['config.yaml'])) fail(m, `${where}: the block scalar's chomping changed`)
+  if (/\n$/.test(inDoc.data['config.yaml']) !== /\n$/.test(outDoc.data['config.yaml']))
+    fail(m, `${where}: the block scalar's chomping changed`)
   delete inDoc.data['config.yaml']
   delete outDoc.data['config.yaml']
   if (!deepEqual(inDoc, outDoc)) fail(m, `${where}: the ConfigMap changed beyond config.yaml`)
 }
 
-function checkCronJob(m: GeneratedManifest, i: number, inDoc: Json, outDoc: Json, x: Expect, delegate?: { secret: string; mode: number }): void {
+function checkCronJob(
+  m: GeneratedManifest,
+  i: number,
+  inDoc: Json,
+  outDoc: Json,
+  x: Expect,
+  delegate?: { secret: string; mode: number },
+): void {
   const where = `document ${i + 1} (upgrader CronJob)`
   const podIn = inDoc.spec.jobTemplate.spec.template.spec as Json
   const podOut = outDoc.spec.jobTemplate.spec.template.spec as Json
   const cOut = (podOut.containers as Json[]).find((c) => c.name === 'upgrader')!
   checkMount(m, where, cOut, x)
   const name = String(inDoc.metadata.name).replace(/-upgrader-job$/, '')
-  checkVolume(m, where, podIn, podOut, delegate?.secret ?? x.secretName.replaceAll('{delegate}', name), delegate?.mode ?? 256, x.secretNameExplicit)
+  checkVolume(
+    m,
+    where,
+    podIn,
+    podOut,
+    delegate?.secret ?? x.secretName.replaceAll('{delegate}', name),
+    delegate?.mode ?? 256,
+    x.secretNameExplicit,
+  )
   withoutMtls(podIn, 'upgrader', false)
   withoutMtls(podOut, 'upgrader', false)
   if (!deepEqual(inDoc, outDoc)) fail(m, `${where}: something besides the certificate mount and volume changed`)
@@ -208,7 +296,10 @@ function removedRanges(docs: Document.Parsed[], src: string): [number, number][]
       const names = env.items.map((e) => (isMap(e) ? e.get('name') : undefined))
       env.items.forEach((e, k) => {
         const oldName = names[k]
-        if ((oldName === 'CLIENT_CERTIFICATE_PATH' || oldName === 'CLIENT_CERTIFICATE_KEY_PATH') && names.includes(`DELEGATE_${oldName}`)) {
+        if (
+          (oldName === 'CLIENT_CERTIFICATE_PATH' || oldName === 'CLIENT_CERTIFICATE_KEY_PATH') &&
+          names.includes(`DELEGATE_${oldName}`)
+        ) {
           const r = (e as { range: [number, number, number] }).range
           const end = src.indexOf('\n', r[1])
           out.push([src.lastIndexOf('\n', r[0]) + 1, end < 0 ? src.length : end])
@@ -223,19 +314,25 @@ function removedRanges(docs: Document.Parsed[], src: string): [number, number][]
 function checkSemantics(m: GeneratedManifest, inputs: Json[], outputs: Json[], x: Expect, adversarial: boolean): void {
   if (adversarial) {
     m.docs.forEach((d, i) => {
-      if (d.role === 'inert' && !deepEqual(inputs[i], outputs[i])) fail(m, `document ${i + 1} (${d.kind}) decodes differently`)
+      if (d.role === 'inert' && !deepEqual(inputs[i], outputs[i]))
+        fail(m, `document ${i + 1} (${d.kind}) decodes differently`)
     })
     return
   }
   const delegates = new Map<string, { secret: string; mode: number }>()
   m.docs.forEach((d, i) => {
-    if (d.role === 'delegate') delegates.set(d.name, checkDelegate(m, i, structuredClone(inputs[i]!), structuredClone(outputs[i]!), d.container!, x))
+    if (d.role === 'delegate')
+      delegates.set(
+        d.name,
+        checkDelegate(m, i, structuredClone(inputs[i]!), structuredClone(outputs[i]!), d.container!, x),
+      )
   })
   m.docs.forEach((d, i) => {
     const a = structuredClone(inputs[i]!)
     const b = structuredClone(outputs[i]!)
     if (d.role === 'upgrader-config') checkUpgraderConfig(m, i, a, b, x)
-    else if (d.role === 'upgrader-cronjob') checkCronJob(m, i, a, b, x, delegates.get(d.name.replace(/-upgrader-job$/, '')))
+    else if (d.role === 'upgrader-cronjob')
+      checkCronJob(m, i, a, b, x, delegates.get(d.name.replace(/-upgrader-job$/, '')))
     else if (d.role === 'inert' && !deepEqual(a, b)) fail(m, `document ${i + 1} (${d.kind}) decodes differently`)
   })
 }
@@ -251,16 +348,22 @@ function checkManifest(m: GeneratedManifest, adversarial = false): void {
   }
   // The guard holds, and a valid delegate is never refused. Adversarial shapes may be refused, but
   // only with a located diagnostic (file:line:col), never by the guard (which means a bug).
-  if (r.diagnostics.some((d) => d.code === 'GUARD_MISMATCH')) fail(m, 'the semantic guard tripped', JSON.stringify(r.diagnostics))
+  if (r.diagnostics.some((d) => d.code === 'GUARD_MISMATCH'))
+    fail(m, 'the semantic guard tripped', JSON.stringify(r.diagnostics))
   const errors = r.diagnostics.filter((d) => d.severity === 'error')
-  outcomes.set(r.status === 'error' ? `error ${errors.map((d) => d.code).join('+')}` : r.status, (outcomes.get(r.status === 'error' ? `error ${errors.map((d) => d.code).join('+')}` : r.status) ?? 0) + 1)
+  outcomes.set(
+    r.status === 'error' ? `error ${errors.map((d) => d.code).join('+')}` : r.status,
+    (outcomes.get(r.status === 'error' ? `error ${errors.map((d) => d.code).join('+')}` : r.status) ?? 0) + 1,
+  )
   if (r.status === 'error') {
     if (!adversarial) fail(m, 'a valid delegate manifest was refused', JSON.stringify(errors))
-    if (errors.length === 0 || errors.some((d) => !d.file || d.line === undefined || d.col === undefined)) fail(m, 'a refusal without file:line:col', JSON.stringify(errors))
+    if (errors.length === 0 || errors.some((d) => !d.file || d.line === undefined || d.col === undefined))
+      fail(m, 'a refusal without file:line:col', JSON.stringify(errors))
     if (r.output !== m.text) fail(m, 'a refused input must come back unchanged')
     return
   }
-  if ((r.status === 'migrated') !== (r.output !== m.text)) fail(m, `status ${r.status} but the text ${r.output === m.text ? 'did not change' : 'changed'}`)
+  if ((r.status === 'migrated') !== (r.output !== m.text))
+    fail(m, `status ${r.status} but the text ${r.output === m.text ? 'did not change' : 'changed'}`)
 
   // The output parses, as many documents as the input. The input's decoded values come from the
   // generator's model; every 16th case also checks that model against a real parse of the input.
@@ -268,15 +371,22 @@ function checkManifest(m: GeneratedManifest, adversarial = false): void {
   const input = { values: m.docs.map((d) => structuredClone(d.value)) }
   if (++checked % 16 === 0 || adversarial) {
     const parsed = decodeAll(m, m.text, 'the input')
-    if (!deepEqual(parsed.values, input.values)) fail(m, 'generator bug: the input does not decode to the generator\'s model', `${JSON.stringify(parsed.values)}\n${JSON.stringify(input.values)}`)
+    if (!deepEqual(parsed.values, input.values))
+      fail(
+        m,
+        "generator bug: the input does not decode to the generator's model",
+        `${JSON.stringify(parsed.values)}\n${JSON.stringify(input.values)}`,
+      )
   }
-  if (output.docs.length !== m.docs.length) fail(m, `the output has ${output.docs.length} documents, the input ${m.docs.length}`, r.output)
+  if (output.docs.length !== m.docs.length)
+    fail(m, `the output has ${output.docs.length} documents, the input ${m.docs.length}`, r.output)
 
   // Byte-level facts: BOM, line endings, final newline.
   if (r.output.startsWith('\uFEFF') !== m.text.startsWith('\uFEFF')) fail(m, 'the BOM was not kept')
   const crlf = m.text.includes('\r\n')
   const mixed = crlf && /(^|[^\r])\n/.test(m.text)
-  if (!mixed && (crlf ? /(^|[^\r])\n/.test(r.output) : r.output.includes('\r'))) fail(m, `line endings were mixed (input ${crlf ? 'CRLF' : 'LF'})`, r.output)
+  if (!mixed && (crlf ? /(^|[^\r])\n/.test(r.output) : r.output.includes('\r')))
+    fail(m, `line endings were mixed (input ${crlf ? 'CRLF' : 'LF'})`, r.output)
   if (/\n$/.test(m.text) !== /\n$/.test(r.output)) fail(m, 'the final newline was added or removed')
 
   // Untouched documents and separators are byte-identical: the output is the input with only the
@@ -289,11 +399,21 @@ function checkManifest(m: GeneratedManifest, adversarial = false): void {
     const chunk = fixed.join('')
     fixed.length = 0
     const end = r.output.length - chunk.length
-    const found =
-      !afterTouched ? (r.output.startsWith(chunk, at) ? at : -1)
-      : last ? (end >= at && r.output.endsWith(chunk) ? end : -1)
-      : r.output.indexOf(chunk, at)
-    if (found < 0) fail(m, 'an untouched document or separator changed', `expected byte-identical:\n${JSON.stringify(chunk)}\n--- output:\n${r.output}`)
+    const found = !afterTouched
+      ? r.output.startsWith(chunk, at)
+        ? at
+        : -1
+      : last
+        ? end >= at && r.output.endsWith(chunk)
+          ? end
+          : -1
+        : r.output.indexOf(chunk, at)
+    if (found < 0)
+      fail(
+        m,
+        'an untouched document or separator changed',
+        `expected byte-identical:\n${JSON.stringify(chunk)}\n--- output:\n${r.output}`,
+      )
     at = found + chunk.length
     afterTouched = false
   }
@@ -308,7 +428,10 @@ function checkManifest(m: GeneratedManifest, adversarial = false): void {
 
   // Every comment survives, except those inside an env entry the migration removes.
   const src = stripBom(m.text)
-  const removed = m.features.includes('old-env-names') && m.features.includes('new-env-names') ? removedRanges(decodeAll(m, m.text, 'the input').docs, src) : []
+  const removed =
+    m.features.includes('old-env-names') && m.features.includes('new-env-names')
+      ? removedRanges(decodeAll(m, m.text, 'the input').docs, src)
+      : []
   for (const token of m.comments) {
     const pos = src.indexOf(`# ${token}`)
     if (removed.some(([a, b]) => pos >= a && pos < b)) continue
@@ -324,7 +447,12 @@ function checkManifest(m: GeneratedManifest, adversarial = false): void {
   } catch (e) {
     // Tell a generator bug (its model of the input is wrong) from a tool bug.
     const parsed = decodeAll(m, m.text, 'the input')
-    if (!deepEqual(parsed.values, input.values)) fail(m, 'generator bug: the input does not decode to the generator\'s model', `${JSON.stringify(parsed.values)}\n${JSON.stringify(input.values)}`)
+    if (!deepEqual(parsed.values, input.values))
+      fail(
+        m,
+        "generator bug: the input does not decode to the generator's model",
+        `${JSON.stringify(parsed.values)}\n${JSON.stringify(input.values)}`,
+      )
     throw e
   }
 
@@ -336,7 +464,11 @@ function checkManifest(m: GeneratedManifest, adversarial = false): void {
     fail(m, `the second migrate() threw: ${(e as Error).stack}`)
   }
   if (again.status !== 'already' || again.output !== r.output || again.changes.length > 0) {
-    fail(m, `the second run is not a no-op: status ${again.status}, ${again.changes.length} changes`, `${JSON.stringify(again.changes.map((c) => c.path))}\n${JSON.stringify(again.diagnostics.filter((d) => d.severity === 'error'))}\n--- first output:\n${r.output}`)
+    fail(
+      m,
+      `the second run is not a no-op: status ${again.status}, ${again.changes.length} changes`,
+      `${JSON.stringify(again.changes.map((c) => c.path))}\n${JSON.stringify(again.diagnostics.filter((d) => d.severity === 'error'))}\n--- first output:\n${r.output}`,
+    )
   }
 }
 
@@ -364,7 +496,29 @@ test(`migrate(): no crash, output parses, guard holds, untouched bytes kept, dec
     { numRuns: RUNS.migrate, seed: SEED, includeErrorInReport: true },
   )
   // The generator must actually produce the shapes it claims to (a silent regression would make the property vacuous).
-  for (const f of ['indent-2', 'indent-3', 'indent-4', 'crlf', 'bom', 'flow-seq', 'flow-map', 'anchor-labels', 'alias-scalar', 'extra-containers', 'extra-volumes', 'old-env-names', 'existing-volume', 'misnamed-volume', 'upgrader-config', 'upgrader-cronjob', 'doc-ConfigMap', 'doc-Service', 'no-final-newline', 'two-delegates', 'non-root']) {
+  for (const f of [
+    'indent-2',
+    'indent-3',
+    'indent-4',
+    'crlf',
+    'bom',
+    'flow-seq',
+    'flow-map',
+    'anchor-labels',
+    'alias-scalar',
+    'extra-containers',
+    'extra-volumes',
+    'old-env-names',
+    'existing-volume',
+    'misnamed-volume',
+    'upgrader-config',
+    'upgrader-cronjob',
+    'doc-ConfigMap',
+    'doc-Service',
+    'no-final-newline',
+    'two-delegates',
+    'non-root',
+  ]) {
     assert.ok((stats.get(f) ?? 0) >= RUNS.migrate / 200, `feature ${f} was generated only ${stats.get(f) ?? 0} times`)
   }
 })
@@ -378,10 +532,27 @@ test(`adversarial shapes (aliased and tagged values, merge keys, shared env list
     }),
     { numRuns: RUNS.adversarial, seed: SEED + 2, includeErrorInReport: true },
   )
-  for (const f of ['adv-alias-edited-value', 'adv-tag', 'adv-value-next-line', 'adv-duplicate-env', 'adv-multiline-plain', 'adv-merge-key', 'adv-aliased-env-list', 'adv-yaml-directive', 'adv-empty-document', 'adv-mixed-eol']) {
-    assert.ok((stats.get(f) ?? 0) - (before.get(f) ?? 0) >= 3, `feature ${f} was generated only ${(stats.get(f) ?? 0) - (before.get(f) ?? 0)} times`)
+  for (const f of [
+    'adv-alias-edited-value',
+    'adv-tag',
+    'adv-value-next-line',
+    'adv-duplicate-env',
+    'adv-multiline-plain',
+    'adv-merge-key',
+    'adv-aliased-env-list',
+    'adv-yaml-directive',
+    'adv-empty-document',
+    'adv-mixed-eol',
+  ]) {
+    assert.ok(
+      (stats.get(f) ?? 0) - (before.get(f) ?? 0) >= 3,
+      `feature ${f} was generated only ${(stats.get(f) ?? 0) - (before.get(f) ?? 0)} times`,
+    )
   }
-  if (process.env.DMTLS_FC_REPORT) console.log(JSON.stringify({ outcomes: Object.fromEntries(outcomes), features: Object.fromEntries(stats) }, null, 1))
+  if (process.env.DMTLS_FC_REPORT)
+    console.log(
+      JSON.stringify({ outcomes: Object.fromEntries(outcomes), features: Object.fromEntries(stats) }, null, 1),
+    )
 })
 
 test(`CLI: --check exits 1 exactly when --write changes the file, and --write writes what migrate() gives (${RUNS.cli} cases: to migrate, already migrated, refused)`, async () => {
@@ -390,24 +561,43 @@ test(`CLI: --check exits 1 exactly when --write changes the file, and --write wr
   const alreadyMigrated = manifestArb().map((m) => Object.assign(m, { text: migrate(m.text, m.options).output }))
   try {
     await fc.assert(
-      fc.asyncProperty(fc.oneof({ arbitrary: manifestArb(), weight: 3 }, { arbitrary: alreadyMigrated, weight: 1 }, { arbitrary: manifestArb({ adversarial: true }), weight: 1 }), async (m) => {
-        const file = join(tmp.dir, `case-${n++}.yaml`)
-        writeFileSync(file, m.text)
-        const check = await runMain(['--check', ...flags(m.options), file], { cwd: tmp.dir })
-        const write = await runMain(['--write', ...flags(m.options), file], { cwd: tmp.dir })
-        const after = readFileSync(file, 'utf8')
-        const changed = after !== m.text
-        if (write.code === 2) {
-          // Refused: --check refuses too, and nothing was written.
-          if (check.code !== 2 || changed) fail(m, `--write refused (exit 2) but --check exited ${check.code}${changed ? ' and the file changed' : ''}`, write.stderr)
-          return
-        }
-        if (write.code !== 0) fail(m, `--write exited ${write.code}`, write.stderr)
-        if ((check.code === 1) !== changed || (check.code !== 0 && check.code !== 1)) fail(m, `--check exited ${check.code} but --write ${changed ? 'changed' : 'did not change'} the file`, check.stderr)
-        if (after !== migrate(m.text, m.options).output) fail(m, '--write wrote something else than migrate() returns')
-        const recheck = await runMain(['--check', ...flags(m.options), file], { cwd: tmp.dir })
-        if (recheck.code !== 0) fail(m, `--check after --write exited ${recheck.code}`, recheck.stdout + recheck.stderr)
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          { arbitrary: manifestArb(), weight: 3 },
+          { arbitrary: alreadyMigrated, weight: 1 },
+          { arbitrary: manifestArb({ adversarial: true }), weight: 1 },
+        ),
+        async (m) => {
+          const file = join(tmp.dir, `case-${n++}.yaml`)
+          writeFileSync(file, m.text)
+          const check = await runMain(['--check', ...flags(m.options), file], { cwd: tmp.dir })
+          const write = await runMain(['--write', ...flags(m.options), file], { cwd: tmp.dir })
+          const after = readFileSync(file, 'utf8')
+          const changed = after !== m.text
+          if (write.code === 2) {
+            // Refused: --check refuses too, and nothing was written.
+            if (check.code !== 2 || changed)
+              fail(
+                m,
+                `--write refused (exit 2) but --check exited ${check.code}${changed ? ' and the file changed' : ''}`,
+                write.stderr,
+              )
+            return
+          }
+          if (write.code !== 0) fail(m, `--write exited ${write.code}`, write.stderr)
+          if ((check.code === 1) !== changed || (check.code !== 0 && check.code !== 1))
+            fail(
+              m,
+              `--check exited ${check.code} but --write ${changed ? 'changed' : 'did not change'} the file`,
+              check.stderr,
+            )
+          if (after !== migrate(m.text, m.options).output)
+            fail(m, '--write wrote something else than migrate() returns')
+          const recheck = await runMain(['--check', ...flags(m.options), file], { cwd: tmp.dir })
+          if (recheck.code !== 0)
+            fail(m, `--check after --write exited ${recheck.code}`, recheck.stdout + recheck.stderr)
+        },
+      ),
       { numRuns: RUNS.cli, seed: SEED + 1, includeErrorInReport: true },
     )
   } finally {

@@ -24,7 +24,8 @@ test.before(() => {
   pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
   b64 = Buffer.from(pem).toString('base64')
   const body = pem.split('\n').filter((l) => l && !l.startsWith('-----'))
-  const slices = (s: string) => Array.from({ length: Math.floor((s.length - 24) / 12) + 1 }, (_, i) => s.slice(i * 12, i * 12 + 24))
+  const slices = (s: string) =>
+    Array.from({ length: Math.floor((s.length - 24) / 12) + 1 }, (_, i) => s.slice(i * 12, i * 12 + 24))
   needles = [...body, b64, ...slices(body.join('')), ...slices(b64)]
 })
 test.after(() => {
@@ -43,36 +44,72 @@ function file(name: string, content: string | Buffer): { dir: string; rel: strin
 function noLeak(r: CliResult, what: string): void {
   assert.not.ok(r.timedOut, `${what}: hang`)
   assert.not.ok(hasStackTrace(r.stderr), `${what}: stack trace\n${r.stderr}`)
-  for (const [stream, text] of [['stdout', r.stdout], ['stderr', r.stderr]] as const) {
+  for (const [stream, text] of [
+    ['stdout', r.stdout],
+    ['stderr', r.stderr],
+  ] as const) {
     const hit = needles.find((s) => text.includes(s))
     assert.not.ok(hit, `${what}: key material on ${stream}: …${hit}…\n${text.slice(0, 2000)}`)
   }
 }
 
-const secretDoc = (keyValue = b64) => ['apiVersion: v1', 'kind: Secret', 'metadata:', '  name: client-certificate', 'type: Opaque', 'data:', `  client.crt: ${Buffer.from('-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n').toString('base64')}`, `  client.key: ${keyValue}`, ''].join('\n')
+const secretDoc = (keyValue = b64) =>
+  [
+    'apiVersion: v1',
+    'kind: Secret',
+    'metadata:',
+    '  name: client-certificate',
+    'type: Opaque',
+    'data:',
+    `  client.crt: ${Buffer.from('-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n').toString('base64')}`,
+    `  client.key: ${keyValue}`,
+    '',
+  ].join('\n')
 
 /** Every error, with the key in the same file. */
 const broken: Record<string, () => string | Buffer> = {
-  'malformed YAML elsewhere': () => `${secretDoc()}---\n${delegateYaml().replace('      containers:\n', '      containers: [\n')}`,
-  'the broken line holds the base64 key (unclosed quote)': () => `${secretDoc().replace(`client.key: ${b64}`, `client.key: "${b64}`)}---\n${delegateYaml()}`,
-  'the broken line holds the base64 key (bad indentation)': () => `${secretDoc().replace(`  client.key: ${b64}`, `  client.key:\n${b64}\n   x: [`)}---\n${delegateYaml()}`,
-  'a raw PEM key pasted as a value, breaking the YAML': () => `${secretDoc().replace(`client.key: ${b64}`, `client.key: ${pem}`)}---\n${delegateYaml()}`,
-  'a raw PEM key after a tab': () => `${secretDoc().replace(`  client.key: ${b64}`, `\tclient.key: ${pem.split('\n').join('\n\t')}`)}`,
+  'malformed YAML elsewhere': () =>
+    `${secretDoc()}---\n${delegateYaml().replace('      containers:\n', '      containers: [\n')}`,
+  'the broken line holds the base64 key (unclosed quote)': () =>
+    `${secretDoc().replace(`client.key: ${b64}`, `client.key: "${b64}`)}---\n${delegateYaml()}`,
+  'the broken line holds the base64 key (bad indentation)': () =>
+    `${secretDoc().replace(`  client.key: ${b64}`, `  client.key:\n${b64}\n   x: [`)}---\n${delegateYaml()}`,
+  'a raw PEM key pasted as a value, breaking the YAML': () =>
+    `${secretDoc().replace(`client.key: ${b64}`, `client.key: ${pem}`)}---\n${delegateYaml()}`,
+  'a raw PEM key after a tab': () =>
+    `${secretDoc().replace(`  client.key: ${b64}`, `\tclient.key: ${pem.split('\n').join('\n\t')}`)}`,
   'duplicate client.key': () => `${secretDoc()}  client.key: ${b64}\n---\n${delegateYaml()}`,
-  'the key as an alias of a bomb': () => `${delegateYaml('d', { annotations: [...aliasBomb(9), `key: ${b64}`] })}---\n${secretDoc()}`,
-  'invalid UTF-8 right after the key': () => Buffer.concat([Buffer.from(`${secretDoc()}---\n${delegateYaml()}`.replace(`${b64}\n`, `${b64}`)), Buffer.from([0xff, 0x0a])]),
+  'the key as an alias of a bomb': () =>
+    `${delegateYaml('d', { annotations: [...aliasBomb(9), `key: ${b64}`] })}---\n${secretDoc()}`,
+  'invalid UTF-8 right after the key': () =>
+    Buffer.concat([
+      Buffer.from(`${secretDoc()}---\n${delegateYaml()}`.replace(`${b64}\n`, `${b64}`)),
+      Buffer.from([0xff, 0x0a]),
+    ]),
   'a NUL byte after the key': () => `${secretDoc().replace(`${b64}\n`, `${b64}\0\n`)}---\n${delegateYaml()}`,
-  'a legacy delegate': () => `${secretDoc()}---\n${delegateYaml().replace('harness/delegate:25.10.87101', 'harness/delegate:latest')}`,
-  'a conflict (volume client-certificate is not a secret)': () => `${secretDoc()}---\n${delegateYaml()}      volumes:\n      - name: client-certificate\n        emptyDir: {}\n`,
-  'the key in a schema error (env value a mapping)': () => `${secretDoc()}---\n${delegateYaml('d', { env: ['        - name: X', `          value: {k: ${b64}}`] })}`,
-  'the key as an env var name': () => `${secretDoc()}---\n${delegateYaml('d', { env: [`        - name: ${b64.slice(0, 200)}`, '          valueFrom: 12'] })}`,
+  'a legacy delegate': () =>
+    `${secretDoc()}---\n${delegateYaml().replace('harness/delegate:25.10.87101', 'harness/delegate:latest')}`,
+  'a conflict (volume client-certificate is not a secret)': () =>
+    `${secretDoc()}---\n${delegateYaml()}      volumes:\n      - name: client-certificate\n        emptyDir: {}\n`,
+  'the key in a schema error (env value a mapping)': () =>
+    `${secretDoc()}---\n${delegateYaml('d', { env: ['        - name: X', `          value: {k: ${b64}}`] })}`,
+  'the key as an env var name': () =>
+    `${secretDoc()}---\n${delegateYaml('d', { env: [`        - name: ${b64.slice(0, 200)}`, '          valueFrom: 12'] })}`,
   'deep nesting beside the key': () => `${secretDoc()}---\nx: ${'['.repeat(3000)}${b64}${']'.repeat(3000)}\n`,
 }
 
 test('under every input error, with the key in the file: exit 2 and no key material in stdout or stderr (stdout, --check, --diff, --write, -l, --format json)', async () => {
   for (const [name, make] of Object.entries(broken)) {
     const { dir, rel } = file('all.yaml', make())
-    for (const mode of [[], ['--check'], ['--diff'], ['--write'], ['-l'], ['--format', 'json', '--check'], ['--write', '--keep-going']]) {
+    for (const mode of [
+      [],
+      ['--check'],
+      ['--diff'],
+      ['--write'],
+      ['-l'],
+      ['--format', 'json', '--check'],
+      ['--write', '--keep-going'],
+    ]) {
       const r = await runMain(['-e', ENDPOINT, ...mode, rel], { cwd: dir })
       noLeak(r, `${name} ${mode.join(' ')}`)
       assert.is(r.code, 2, `${name} ${mode.join(' ')}: exit ${r.code}\n${r.stderr}`)
@@ -81,7 +118,11 @@ test('under every input error, with the key in the file: exit 2 and no key mater
 })
 
 test('the real bin too (a raw PEM key breaking the YAML, and a bomb), on stdout and stderr', async () => {
-  for (const name of ['a raw PEM key pasted as a value, breaking the YAML', 'the key as an alias of a bomb', 'the broken line holds the base64 key (unclosed quote)']) {
+  for (const name of [
+    'a raw PEM key pasted as a value, breaking the YAML',
+    'the key as an alias of a bomb',
+    'the broken line holds the base64 key (unclosed quote)',
+  ]) {
     const { dir, rel } = file('all.yaml', broken[name]!())
     const r = await runBin(['-e', ENDPOINT, '--diff', rel], { cwd: dir, timeoutMs: 20_000 })
     noLeak(r, `bin ${name}`)
@@ -95,9 +136,20 @@ test('the real bin too (a raw PEM key breaking the YAML, and a bomb), on stdout 
 test('--diff, --check, -l and the JSON report of a successful migration never show the key, even when its Secret is in the diff context', async () => {
   // The Secret right after the delegate: its data lines fall within the diff's 3 context lines.
   const compactSecret = `data:\n  client.key: ${b64}\n  client.crt: ${b64}\nkind: Secret\napiVersion: v1\nmetadata:\n  name: client-certificate\n`
-  for (const text of [`${delegateYaml()}---\n${compactSecret}`, `${compactSecret}---\n${delegateYaml()}`, `${delegateYaml()}---\n{"kind": "Secret", "apiVersion": "v1", "metadata": {"name": "c"}, "data": {"client.key": "${b64}"}}\n`]) {
+  for (const text of [
+    `${delegateYaml()}---\n${compactSecret}`,
+    `${compactSecret}---\n${delegateYaml()}`,
+    `${delegateYaml()}---\n{"kind": "Secret", "apiVersion": "v1", "metadata": {"name": "c"}, "data": {"client.key": "${b64}"}}\n`,
+  ]) {
     const { dir, rel } = file('ok.yaml', text)
-    for (const mode of [['--diff'], ['--check'], ['-l'], ['--format', 'json', '--check'], ['--format', 'json', '--write'], ['--write']]) {
+    for (const mode of [
+      ['--diff'],
+      ['--check'],
+      ['-l'],
+      ['--format', 'json', '--check'],
+      ['--format', 'json', '--write'],
+      ['--write'],
+    ]) {
       const r = await runMain(['-e', ENDPOINT, ...mode, rel], { cwd: dir })
       noLeak(r, `ok ${mode.join(' ')}`)
       assert.ok(r.code === 0 || r.code === 1, `${mode.join(' ')}: exit ${r.code}\n${r.stderr}`)

@@ -17,7 +17,8 @@ function fleetStream(text: string, copies: number): string {
   const starts = documentStarts(text)!
   const docs = starts.map((s, i) => text.slice(s, starts[i + 1] ?? text.length))
   let out = ''
-  for (let i = 0; i < copies; i++) for (const d of docs) out += (d.startsWith('---') ? d : `---\n${d}`).replaceAll('prod-us-east-delegate', `d-${i}`)
+  for (let i = 0; i < copies; i++)
+    for (const d of docs) out += (d.startsWith('---') ? d : `---\n${d}`).replaceAll('prod-us-east-delegate', `d-${i}`)
   return out
 }
 
@@ -26,7 +27,11 @@ test('10,000 documents through stdin with a 100 MB heap: migrated, byte for byte
   const input = fleetStream(SAMPLE, copies)
   const expected = fleetStream(SAMPLE_MTLS, copies)
   assert.ok(documentStarts(input)!.length >= 10_000)
-  const r = spawnSync(process.execPath, ['--max-old-space-size=100', BIN, '--endpoint', ENDPOINT, '--max-bytes', String(64 << 20)], { input, encoding: 'utf8', maxBuffer: 1 << 28 })
+  const r = spawnSync(
+    process.execPath,
+    ['--max-old-space-size=100', BIN, '--endpoint', ENDPOINT, '--max-bytes', String(64 << 20)],
+    { input, encoding: 'utf8', maxBuffer: 1 << 28 },
+  )
   assert.equal(r.stderr, '')
   assert.equal(r.status, 0)
   assert.ok(r.stdout === expected, 'the stream does not migrate to the golden sample, document for document')

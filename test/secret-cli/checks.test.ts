@@ -144,7 +144,10 @@ for (const c of CASES) {
 }
 
 secretCmd('--name and --namespace', async () => {
-  const r = await cli(['secret', '--cert', F.cert, '--key', F.key, '--name', 'prod-client-certificate', '-n', 'harness-delegate-ng'], { cwd: ws.dir })
+  const r = await cli(
+    ['secret', '--cert', F.cert, '--key', F.key, '--name', 'prod-client-certificate', '-n', 'harness-delegate-ng'],
+    { cwd: ws.dir },
+  )
   assert.is(r.code, 0)
   assert.is(r.stdout, secretText(F.cert, F.key, 'prod-client-certificate', 'harness-delegate-ng'))
   const long = await cli(['secret', '--cert', F.cert, '--key', F.key, '--namespace', 'ns'], { cwd: ws.dir })
@@ -156,9 +159,18 @@ secretCmd('usage errors: exit 2, the reason, nothing on stdout', async () => {
   const cases: [string[], string][] = [
     [['secret', '--cert', F.cert], usage('Missing required argument: key')],
     [['secret', '--key', F.key], usage('Missing required argument: cert')],
-    [['secret', '--cert', F.cert, '--key', F.key, '--name', '{delegate}-cert'], usage('--name "{delegate}-cert" is not a valid Kubernetes Secret name')],
-    [['secret', '--cert', 'certs/nope.crt', '--key', F.key], usage('cannot read the certificate certs/nope.crt: no such file')],
-    [['secret', '--cert', F.cert, '--key', F.key, '--ca', 'certs/nope-ca.crt'], usage('cannot read the CA certificate certs/nope-ca.crt: no such file')],
+    [
+      ['secret', '--cert', F.cert, '--key', F.key, '--name', '{delegate}-cert'],
+      usage('--name "{delegate}-cert" is not a valid Kubernetes Secret name'),
+    ],
+    [
+      ['secret', '--cert', 'certs/nope.crt', '--key', F.key],
+      usage('cannot read the certificate certs/nope.crt: no such file'),
+    ],
+    [
+      ['secret', '--cert', F.cert, '--key', F.key, '--ca', 'certs/nope-ca.crt'],
+      usage('cannot read the CA certificate certs/nope-ca.crt: no such file'),
+    ],
   ]
   for (const [argv, stderr] of cases) {
     const r = await cli(argv, { cwd: ws.dir })
@@ -168,22 +180,25 @@ secretCmd('usage errors: exit 2, the reason, nothing on stdout', async () => {
   }
 })
 
-secretCmd('a PEM file with non-UTF-8 text around the block: refused (the Secret must hold the file as given)', async () => {
-  const latin1 = Buffer.concat([Buffer.from('Owner: M\xfcller\n', 'latin1'), readFileSync(join(ws.dir, F.cert))])
-  writeFileSync(join(ws.dir, 'certs/latin1.crt'), latin1)
-  const r = await cli(['secret', '--cert', 'certs/latin1.crt', '--key', F.key], { cwd: ws.dir })
-  assert.is(
-    r.stderr,
-    'certs/latin1.crt: error: certs/latin1.crt holds bytes that are not UTF-8 text outside its PEM blocks; the Secret holds the file as given, so remove that text (the PEM blocks alone are enough)\n',
-  )
-  assert.is(r.code, 2)
-  assert.is(r.stdout, '')
-  // UTF-8 text around the block is fine, and kept byte for byte (kubectl --from-file does the same).
-  ws.write('certs/utf8.crt', 'Owner: Müller\r\n' + read(join(ws.dir, F.cert)))
-  const ok = await cli(['secret', '--cert', 'certs/utf8.crt', '--key', F.key], { cwd: ws.dir })
-  assert.is(ok.code, 0, ok.stderr)
-  assert.is(ok.stdout, secretText('certs/utf8.crt', F.key))
-})
+secretCmd(
+  'a PEM file with non-UTF-8 text around the block: refused (the Secret must hold the file as given)',
+  async () => {
+    const latin1 = Buffer.concat([Buffer.from('Owner: M\xfcller\n', 'latin1'), readFileSync(join(ws.dir, F.cert))])
+    writeFileSync(join(ws.dir, 'certs/latin1.crt'), latin1)
+    const r = await cli(['secret', '--cert', 'certs/latin1.crt', '--key', F.key], { cwd: ws.dir })
+    assert.is(
+      r.stderr,
+      'certs/latin1.crt: error: certs/latin1.crt holds bytes that are not UTF-8 text outside its PEM blocks; the Secret holds the file as given, so remove that text (the PEM blocks alone are enough)\n',
+    )
+    assert.is(r.code, 2)
+    assert.is(r.stdout, '')
+    // UTF-8 text around the block is fine, and kept byte for byte (kubectl --from-file does the same).
+    ws.write('certs/utf8.crt', 'Owner: Müller\r\n' + read(join(ws.dir, F.cert)))
+    const ok = await cli(['secret', '--cert', 'certs/utf8.crt', '--key', F.key], { cwd: ws.dir })
+    assert.is(ok.code, 0, ok.stderr)
+    assert.is(ok.stdout, secretText('certs/utf8.crt', F.key))
+  },
+)
 
 secretCmd.run()
 
@@ -212,7 +227,10 @@ for (const c of CASES) {
     assert.is(out.stderr, c.stderr)
     if (c.code === 0) {
       assert.ok(out.stdout.includes(`  client.key: ${b64(read(join(ws.dir, c.key)))}\n`), 'the Secret holds the key')
-      assert.ok(out.stdout.includes(`  client.crt: ${b64(read(join(ws.dir, c.cert)))}\n`), 'the Secret holds the certificate')
+      assert.ok(
+        out.stdout.includes(`  client.crt: ${b64(read(join(ws.dir, c.cert)))}\n`),
+        'the Secret holds the certificate',
+      )
     } else {
       assert.is(out.stdout, '')
     }
@@ -242,7 +260,10 @@ for (const c of CASES) {
     } else {
       // The certificate lines, then the usual per-file report; no other certificate message.
       assert.ok(w.stderr.startsWith(c.stderr), w.stderr)
-      assert.match(w.stderr.slice(c.stderr.length), /^migrate\/\d+\/d\.yaml: migrated \(\d+ changes\)\n1 file: 1 migrated\n$/)
+      assert.match(
+        w.stderr.slice(c.stderr.length),
+        /^migrate\/\d+\/d\.yaml: migrated \(\d+ changes\)\n1 file: 1 migrated\n$/,
+      )
       assert.ok(read(file).includes(`  client.key: ${b64(read(join(ws.dir, c.key)))}\n`))
     }
 
@@ -265,7 +286,10 @@ migrate('stdin → stdout with --cert/--key: an error prints nothing on stdout',
 })
 
 migrate('--quiet hides the certificate warnings, never the errors', async () => {
-  const warn = await cli([...E, '-q', '--cert', F.rsa1024Cert, '--key', F.rsa1024Key], { cwd: ws.dir, stdin: read(SAMPLE) })
+  const warn = await cli([...E, '-q', '--cert', F.rsa1024Cert, '--key', F.rsa1024Key], {
+    cwd: ws.dir,
+    stdin: read(SAMPLE),
+  })
   assert.is(warn.code, 0)
   assert.is(warn.stderr, '')
   const err = await cli([...E, '-q', '--cert', F.serverAuth, '--key', F.key], { cwd: ws.dir, stdin: read(SAMPLE) })
@@ -274,7 +298,10 @@ migrate('--quiet hides the certificate warnings, never the errors', async () => 
 })
 
 migrate('several problems at once: each one is reported', async () => {
-  const r = await cli([...E, '--cert', F.serverAuth, '--key', F.mismatchedKey, '--ca', F.otherCa], { cwd: ws.dir, stdin: read(SAMPLE) })
+  const r = await cli([...E, '--cert', F.serverAuth, '--key', F.mismatchedKey, '--ca', F.otherCa], {
+    cwd: ws.dir,
+    stdin: read(SAMPLE),
+  })
   assert.is(r.code, 2)
   assert.is(r.stdout, '')
   const lines = r.stderr.trimEnd().split('\n')

@@ -22,7 +22,14 @@ export const FIXTURES = join(ROOT, 'test', 'fixtures', 'secret')
 export const SAMPLE = join(ROOT, 'samples', 'harness-delegate.yaml')
 export const SAMPLE_MTLS = join(ROOT, 'samples', 'harness-delegate.mtls.yaml')
 /** The UI's placeholder Secret (`"{CERT}"` / `"{KEY}"`) lives in this corpus file. */
-export const HAND_RENDERED = join(ROOT, '..', 'shared', 'corpus', 'harness', 'ng-template-mtls-immutable-2023-11-hand-rendered.yaml')
+export const HAND_RENDERED = join(
+  ROOT,
+  '..',
+  'shared',
+  'corpus',
+  'harness',
+  'ng-template-mtls-immutable-2023-11-hand-rendered.yaml',
+)
 export const ENDPOINT = 'https://acme.harness.io:8443'
 export const E = ['-e', ENDPOINT]
 
@@ -50,7 +57,10 @@ export interface Run {
 }
 
 /** The CLI in-process. `cwd` is where relative paths resolve; `stdin` is the standard input's bytes. */
-export async function cli(argv: string[], opts: { cwd: string; stdin?: string; env?: Record<string, string> }): Promise<Run> {
+export async function cli(
+  argv: string[],
+  opts: { cwd: string; stdin?: string; env?: Record<string, string> },
+): Promise<Run> {
   let stdout = ''
   let stderr = ''
   const io = {

@@ -40,7 +40,10 @@ test('precondition: the temp folder is not inside a git work tree', () => {
 })
 
 test('--write outside git: mode 0600 (from 0644 and from 0664), no warning', async () => {
-  for (const [rel, before] of [['plain/d.yaml', 0o644], ['plain/group.yaml', 0o664]] as const) {
+  for (const [rel, before] of [
+    ['plain/d.yaml', 0o644],
+    ['plain/group.yaml', 0o664],
+  ] as const) {
     const file = ws.sample(rel)
     chmodSync(file, before)
     const r = await cli([...E, ...CERT, '--write', rel], { cwd: ws.dir })
@@ -181,12 +184,37 @@ test('mayHoldSecretData is the regular expression it stands for, on every text a
   // Pieces that sit on the boundaries: the names (whole, cut short, run together), quotes, blanks,
   // colons, base64 letters and what is not one (a '-', '=', '.', non-ASCII); then also runs of 20, 39,
   // 40 and 41 (without them first, so that a name's colon decides on its own).
-  const short = ['client.key', 'client.crt', 'tls.key', 'client.ke', 'tls.', 'client.keyy', '"', "'", ' ', '\t', ':', '\n', 'A', 'z', '0', '9', '+', '/', '-', '=', '.', 'é', '\u0100']
+  const short = [
+    'client.key',
+    'client.crt',
+    'tls.key',
+    'client.ke',
+    'tls.',
+    'client.keyy',
+    '"',
+    "'",
+    ' ',
+    '\t',
+    ':',
+    '\n',
+    'A',
+    'z',
+    '0',
+    '9',
+    '+',
+    '/',
+    '-',
+    '=',
+    '.',
+    'é',
+    '\u0100',
+  ]
   const runs = [...short, 'x'.repeat(20), 'A'.repeat(39), 'b'.repeat(40), '/'.repeat(41)]
   let seed = 7
-  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n)
+  const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n
   for (const pieces of [short, runs]) {
-    for (let i = 0; i < 20000; i++) texts.push(Array.from({ length: 1 + rand(12) }, () => pieces[rand(pieces.length)]).join(''))
+    for (let i = 0; i < 20000; i++)
+      texts.push(Array.from({ length: 1 + rand(12) }, () => pieces[rand(pieces.length)]).join(''))
   }
   let yes = 0
   for (const t of texts) {
@@ -202,17 +230,38 @@ test.run()
 const e2e = suite('the real bin (dist/ bundle): secret, --write, exit codes')
 
 e2e('secret: the golden bytes; an error: exit 2 and the message; a warning: exit 0', () => {
-  const ok = bin(['secret', '--cert', F.fixedCert, '--key', F.fixedKey, '--ca', F.fixedCa, '--name', 'harness-delegate-client-certificate', '-n', 'harness-delegate-ng'], { cwd: ws.dir })
+  const ok = bin(
+    [
+      'secret',
+      '--cert',
+      F.fixedCert,
+      '--key',
+      F.fixedKey,
+      '--ca',
+      F.fixedCa,
+      '--name',
+      'harness-delegate-client-certificate',
+      '-n',
+      'harness-delegate-ng',
+    ],
+    { cwd: ws.dir },
+  )
   assert.is(ok.stderr, '')
   assert.is(ok.code, 0)
   assert.is(ok.stdout, read(join(FIXTURES, 'secret.expected.yaml')))
   const bad = bin(['secret', '--cert', F.cert, '--key', F.mismatchedKey], { cwd: ws.dir })
   assert.is(bad.code, 2)
   assert.is(bad.stdout, '')
-  assert.match(bad.stderr, /^certs\/mismatched\.key: error: the private key in certs\/mismatched\.key does not belong to the certificate/)
+  assert.match(
+    bad.stderr,
+    /^certs\/mismatched\.key: error: the private key in certs\/mismatched\.key does not belong to the certificate/,
+  )
   const warn = bin(['secret', '--cert', F.rsa1024Cert, '--key', F.rsa1024Key], { cwd: ws.dir })
   assert.is(warn.code, 0)
-  assert.is(warn.stderr, `${F.rsa1024Key}: warning: the RSA key in ${F.rsa1024Key} has 1024 bits; use at least 2048 bits\n`)
+  assert.is(
+    warn.stderr,
+    `${F.rsa1024Key}: warning: the RSA key in ${F.rsa1024Key} has 1024 bits; use at least 2048 bits\n`,
+  )
 })
 
 e2e('migrate: the golden from stdin; --write in a git work tree: 0600 and the warning', () => {

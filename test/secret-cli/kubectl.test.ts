@@ -17,7 +17,9 @@ import { parse } from 'yaml'
 import { b64, cli, F, golden, hasKubectl, read, workspace } from './harness.js'
 
 const ws = workspace()
-const test = suite(`secret subcommand = kubectl create secret generic${hasKubectl ? '' : ' (kubectl not on PATH: hand-computed objects only)'}`)
+const test = suite(
+  `secret subcommand = kubectl create secret generic${hasKubectl ? '' : ' (kubectl not on PATH: hand-computed objects only)'}`,
+)
 
 type Obj = Record<string, unknown> & { metadata?: Record<string, unknown> }
 
@@ -25,14 +27,24 @@ function kubectl(name: string, certFile: string, keyFile: string, namespace?: st
   const out = execFileSync(
     'kubectl',
     [
-      'create', 'secret', 'generic', name,
+      'create',
+      'secret',
+      'generic',
+      name,
       `--from-file=client.crt=${certFile}`,
       `--from-file=client.key=${keyFile}`,
       ...(namespace === undefined ? [] : ['--namespace', namespace]),
       ...(type === undefined ? [] : [`--type=${type}`]),
-      '--dry-run=client', '-o', 'yaml',
+      '--dry-run=client',
+      '-o',
+      'yaml',
     ],
-    { cwd: ws.dir, encoding: 'utf8', timeout: 60000, env: { PATH: process.env.PATH ?? '', HOME: ws.dir, KUBECONFIG: join(ws.dir, 'no-kubeconfig') } },
+    {
+      cwd: ws.dir,
+      encoding: 'utf8',
+      timeout: 60000,
+      env: { PATH: process.env.PATH ?? '', HOME: ws.dir, KUBECONFIG: join(ws.dir, 'no-kubeconfig') },
+    },
   )
   const obj = parse(out) as Obj
   assert.ok('creationTimestamp' in (obj.metadata ?? {}), 'kubectl prints creationTimestamp (the one field left out)')
@@ -43,9 +55,20 @@ function kubectl(name: string, certFile: string, keyFile: string, namespace?: st
 
 const CASES: { title: string; cert: string; key: string; name?: string; namespace?: string }[] = [
   { title: 'the TEST-ONLY pair, default name, no namespace', cert: F.fixedCert, key: F.fixedKey },
-  { title: 'an RSA pair from the test CA, --name and -n', cert: F.cert, key: F.key, name: 'prod-us-east-delegate-client-certificate', namespace: 'harness-delegate-ng' },
+  {
+    title: 'an RSA pair from the test CA, --name and -n',
+    cert: F.cert,
+    key: F.key,
+    name: 'prod-us-east-delegate-client-certificate',
+    namespace: 'harness-delegate-ng',
+  },
   { title: 'an EC pair (SEC1 key)', cert: F.ecCert, key: F.ecKey, name: 'ec', namespace: 'ns' },
-  { title: 'files with CRLF and text around the PEM blocks: the bytes as given', cert: 'certs/crlf.crt', key: 'certs/crlf.key', name: 'crlf' },
+  {
+    title: 'files with CRLF and text around the PEM blocks: the bytes as given',
+    cert: 'certs/crlf.crt',
+    key: 'certs/crlf.key',
+    name: 'crlf',
+  },
 ]
 ws.write('certs/crlf.crt', 'subject=CN = delegate client\r\n' + ws.fx.valid.cert.replace(/\n/g, '\r\n'))
 ws.write('certs/crlf.key', ws.fx.valid.key.replace(/\n/g, '\r\n'))
@@ -53,7 +76,15 @@ ws.write('certs/crlf.key', ws.fx.valid.key.replace(/\n/g, '\r\n'))
 for (const c of CASES) {
   test(c.title, async () => {
     const name = c.name ?? 'client-certificate'
-    const args = ['secret', '--cert', c.cert, '--key', c.key, ...(c.name ? ['--name', c.name] : []), ...(c.namespace ? ['-n', c.namespace] : [])]
+    const args = [
+      'secret',
+      '--cert',
+      c.cert,
+      '--key',
+      c.key,
+      ...(c.name ? ['--name', c.name] : []),
+      ...(c.namespace ? ['-n', c.namespace] : []),
+    ]
     const r = await cli(args, { cwd: ws.dir })
     assert.is(r.stderr, '')
     assert.is(r.code, 0)
@@ -84,7 +115,22 @@ for (const c of CASES) {
 }
 
 test('golden bytes for the TEST-ONLY pair', async () => {
-  const r = await cli(['secret', '--cert', F.fixedCert, '--key', F.fixedKey, '--ca', F.fixedCa, '--name', 'harness-delegate-client-certificate', '-n', 'harness-delegate-ng'], { cwd: ws.dir })
+  const r = await cli(
+    [
+      'secret',
+      '--cert',
+      F.fixedCert,
+      '--key',
+      F.fixedKey,
+      '--ca',
+      F.fixedCa,
+      '--name',
+      'harness-delegate-client-certificate',
+      '-n',
+      'harness-delegate-ng',
+    ],
+    { cwd: ws.dir },
+  )
   assert.is(r.code, 0)
   golden('secret.expected.yaml', r.stdout)
 })

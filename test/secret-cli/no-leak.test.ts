@@ -13,13 +13,28 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { assertNoKey, b64, cli, E, F, findKey, FIXED, HAND_RENDERED, read, SAMPLE, workspace, type Run } from './harness.js'
+import {
+  assertNoKey,
+  b64,
+  cli,
+  E,
+  F,
+  findKey,
+  FIXED,
+  HAND_RENDERED,
+  read,
+  SAMPLE,
+  workspace,
+  type Run,
+} from './harness.js'
 
 const ws = workspace()
 const KEYS = ws.keys
 const test = suite('no key material in any output stream')
 
-const withFixedKey = (await cli([...E, '--cert', F.fixedCert, '--key', F.fixedKey, '-'], { cwd: ws.dir, stdin: read(SAMPLE) })).stdout
+const withFixedKey = (
+  await cli([...E, '--cert', F.fixedCert, '--key', F.fixedKey, '-'], { cwd: ws.dir, stdin: read(SAMPLE) })
+).stdout
 assert.ok(withFixedKey.includes(b64(FIXED.key)))
 
 /** Fresh copies of every input under `dir/`; returns their relative paths. */
@@ -29,14 +44,23 @@ function inputs(dir: string): { ok: string[]; bad: string[] } {
     w('sample.yaml', read(SAMPLE)),
     w('placeholder.yaml', read(HAND_RENDERED)),
     // Holds the TEST-ONLY key; the run's --key replaces it, and the endpoint moves again.
-    w('rotation.yaml', withFixedKey.replace('value: https://acme.harness.io:8443\n', 'value: https://app.harness.io\n')),
+    w(
+      'rotation.yaml',
+      withFixedKey.replace('value: https://acme.harness.io:8443\n', 'value: https://app.harness.io\n'),
+    ),
   ]
   const bad = [
     w('malformed.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata: [\n  name: x\n'),
-    w('malformed-with-key.yaml', withFixedKey.replace(`  client.key: ${b64(FIXED.key)}\n`, `  client.key: "${b64(FIXED.key)}\n  client.crt: x\n`)),
+    w(
+      'malformed-with-key.yaml',
+      withFixedKey.replace(`  client.key: ${b64(FIXED.key)}\n`, `  client.key: "${b64(FIXED.key)}\n  client.crt: x\n`),
+    ),
     w(
       'conflict-with-key.yaml',
-      withFixedKey.replace('        secret:\n          secretName: client-certificate\n          defaultMode: 256 # 0400\n', '        configMap:\n          name: x\n'),
+      withFixedKey.replace(
+        '        secret:\n          secretName: client-certificate\n          defaultMode: 256 # 0400\n',
+        '        configMap:\n          name: x\n',
+      ),
     ),
   ]
   return { ok, bad }
@@ -92,7 +116,9 @@ test('--check, -l, --diff, --format json: stdout and stderr', async () => {
   assert.ok(diff.stdout.includes('-  client.key: "{KEY}"\n'), 'a placeholder is not a secret: it stays visible')
   assert.ok(diff.stdout.includes('-  client.key: <redacted>\n'), 'the old key of a rotation is redacted too')
   const json = await clean([...E, ...CERT, '--format', 'json', '--check', ...ok])
-  const report = JSON.parse(json.stdout) as { files: { changes: { resource: { kind: string }; before?: unknown; after?: unknown }[] }[] }
+  const report = JSON.parse(json.stdout) as {
+    files: { changes: { resource: { kind: string }; before?: unknown; after?: unknown }[] }[]
+  }
   const secretChanges = report.files.flatMap((f) => f.changes).filter((c) => c.resource.kind === 'Secret')
   assert.is(secretChanges.length, 5, 'one insert, two placeholder fills, two rotated values')
   for (const c of secretChanges) {
@@ -116,11 +142,21 @@ test('--write, --write -l, --out-dir, --format json --write: stdout and stderr',
 
 test('errors in the manifests (malformed, malformed on the key line, a conflict), with --cert, in every mode', async () => {
   const { ok, bad } = inputs('bad')
-  for (const mode of [[], ['--check'], ['-l'], ['--diff'], ['--format', 'json', '--check'], ['--write'], ['--write', '--keep-going'], ['--out-dir', 'bad-copies']]) {
+  for (const mode of [
+    [],
+    ['--check'],
+    ['-l'],
+    ['--diff'],
+    ['--format', 'json', '--check'],
+    ['--write'],
+    ['--write', '--keep-going'],
+    ['--out-dir', 'bad-copies'],
+  ]) {
     const files = mode.length === 0 ? [bad[1]!] : [...ok, ...bad]
     const r = await clean([...E, ...CERT, ...mode, ...files])
     assert.is(r.code, 2, `${mode.join(' ')}: exit 2`)
-    for (const b of mode.length === 0 ? [bad[1]!] : bad) assert.ok(r.stderr.includes(`${b}:`), `${mode.join(' ')}: ${b} is named in\n${r.stderr}`)
+    for (const b of mode.length === 0 ? [bad[1]!] : bad)
+      assert.ok(r.stderr.includes(`${b}:`), `${mode.join(' ')}: ${b} is named in\n${r.stderr}`)
   }
   // Through stdin too, each bad input on its own.
   for (const b of bad) {
@@ -154,7 +190,11 @@ test('every certificate error and warning, through migrate and through `secret`'
     const warnsOnly = args.includes(F.rsa1024Key) || args.includes(F.expiring)
     for (const mode of [['--check'], ['--diff'], ['--format', 'json', '--check'], ['--write']]) {
       const r = await clean([...E, ...args, ...mode, ...ok])
-      assert.is(r.code, warnsOnly ? (mode[0] === '--check' || mode.includes('--check') ? 1 : 0) : 2, `${args.join(' ')} ${mode.join(' ')}: ${r.stderr}`)
+      assert.is(
+        r.code,
+        warnsOnly ? (mode[0] === '--check' || mode.includes('--check') ? 1 : 0) : 2,
+        `${args.join(' ')} ${mode.join(' ')}: ${r.stderr}`,
+      )
       assert.match(r.stderr, warnsOnly ? /: warning: / : /: error: /)
     }
     const s = await clean(['secret', ...args], { stdoutMayHoldKey: warnsOnly })

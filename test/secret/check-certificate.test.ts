@@ -12,7 +12,12 @@ const KEY = 'certs/client.key'
 const CA = 'certs/ca.crt'
 
 /** Runs the check and asserts, whatever the outcome, that no key material leaks into the result. */
-function check(certPem: string, keyPem: string, caPem?: string, extra: Partial<CertificateInput> = {}): CertificateCheck {
+function check(
+  certPem: string,
+  keyPem: string,
+  caPem?: string,
+  extra: Partial<CertificateInput> = {},
+): CertificateCheck {
   const input: CertificateInput = { certPem, keyPem, certFile: CERT, keyFile: KEY, ...extra }
   if (caPem !== undefined) {
     input.caPem = caPem
@@ -92,13 +97,7 @@ good('a CA bundle holding the issuing CA among others', () => {
 
 good('CRLF line ends and text around the PEM blocks', () => {
   const crlf = (s: string) => s.replace(/\n/g, '\r\n')
-  clean(
-    check(
-      'subject=CN = delegate client\r\n' + crlf(fx.valid.cert),
-      crlf(fx.valid.key) + '\r\n',
-      crlf(fx.ca.cert),
-    ),
-  )
+  clean(check('subject=CN = delegate client\r\n' + crlf(fx.valid.cert), crlf(fx.valid.key) + '\r\n', crlf(fx.ca.cert)))
 })
 
 good.run()
@@ -116,7 +115,13 @@ shape('empty files', () => {
 })
 
 shape('a DER certificate is not PEM, with the conversion command', () => {
-  oneError(check(fx.derCert, fx.valid.key), CERT, /is not PEM/, /BEGIN CERTIFICATE/, /openssl x509 -inform der -in certs\/client\.crt -out client-converted\.crt/)
+  oneError(
+    check(fx.derCert, fx.valid.key),
+    CERT,
+    /is not PEM/,
+    /BEGIN CERTIFICATE/,
+    /openssl x509 -inform der -in certs\/client\.crt -out client-converted\.crt/,
+  )
 })
 
 shape('a certificate signing request instead of a certificate', () => {
@@ -130,19 +135,37 @@ shape('swapped certificate and key files', () => {
 })
 
 shape('the certificate file also holds the key', () => {
-  oneError(check(fx.valid.cert + fx.valid.key, fx.valid.key), CERT, /client\.crt holds a private key \(PRIVATE KEY\) as well as the certificate/, /client\.key/)
+  oneError(
+    check(fx.valid.cert + fx.valid.key, fx.valid.key),
+    CERT,
+    /client\.crt holds a private key \(PRIVATE KEY\) as well as the certificate/,
+    /client\.key/,
+  )
 })
 
 shape('the certificate file holds only a key, the key file is right', () => {
-  oneError(check(fx.valid.key, fx.valid.key), CERT, /client\.crt holds a private key \(PRIVATE KEY\) and no certificate/)
+  oneError(
+    check(fx.valid.key, fx.valid.key),
+    CERT,
+    /client\.crt holds a private key \(PRIVATE KEY\) and no certificate/,
+  )
 })
 
 shape('the key file holds only a certificate', () => {
-  oneError(check(fx.valid.cert, fx.valid.cert), KEY, /client\.key holds a certificate and no private key/, /client\.crt/)
+  oneError(
+    check(fx.valid.cert, fx.valid.cert),
+    KEY,
+    /client\.key holds a certificate and no private key/,
+    /client\.crt/,
+  )
 })
 
 shape('the key file holds a certificate as well as the key', () => {
-  oneError(check(fx.valid.cert, fx.valid.cert + fx.valid.key), KEY, /client\.key holds a certificate as well as the private key/)
+  oneError(
+    check(fx.valid.cert, fx.valid.cert + fx.valid.key),
+    KEY,
+    /client\.key holds a certificate as well as the private key/,
+  )
 })
 
 shape('the key file holds two keys', () => {
@@ -161,7 +184,10 @@ shape('a key file that is not PEM', () => {
 shape('a truncated key file', () => {
   const truncated = fx.valid.key.slice(0, fx.valid.key.indexOf('-----END'))
   const r = check(fx.valid.cert, truncated)
-  assert.ok(r.errors.some((e) => e.file === KEY && /no END line/.test(e.message)), messages(r.errors))
+  assert.ok(
+    r.errors.some((e) => e.file === KEY && /no END line/.test(e.message)),
+    messages(r.errors),
+  )
 })
 
 shape('an unsupported private key format', () => {
@@ -189,7 +215,13 @@ const key = suite('checkClientCertificate: the key')
 
 key('an encrypted PKCS#8 key (ENCRYPTED PRIVATE KEY)', () => {
   assert.match(fx.encryptedPkcs8Key, /^-----BEGIN ENCRYPTED PRIVATE KEY-----/)
-  oneError(check(fx.valid.cert, fx.encryptedPkcs8Key, fx.ca.cert), KEY, /encrypted private key/, /delegate cannot read an encrypted key/, /openssl pkey -in certs\/client\.key -out client-decrypted\.key/)
+  oneError(
+    check(fx.valid.cert, fx.encryptedPkcs8Key, fx.ca.cert),
+    KEY,
+    /encrypted private key/,
+    /delegate cannot read an encrypted key/,
+    /openssl pkey -in certs\/client\.key -out client-decrypted\.key/,
+  )
 })
 
 key('an encrypted traditional key (Proc-Type: 4,ENCRYPTED)', () => {
@@ -198,14 +230,29 @@ key('an encrypted traditional key (Proc-Type: 4,ENCRYPTED)', () => {
 })
 
 key('the decrypt command does not overwrite its input', () => {
-  const r = checkClientCertificate({ certPem: fx.valid.cert, keyPem: fx.encryptedPkcs8Key, certFile: 'client.crt', keyFile: 'client.key' })
+  const r = checkClientCertificate({
+    certPem: fx.valid.cert,
+    keyPem: fx.encryptedPkcs8Key,
+    certFile: 'client.crt',
+    keyFile: 'client.key',
+  })
   assert.match(r.errors[0]!.message, /openssl pkey -in client\.key -out client-decrypted\.key/)
-  const spaced = checkClientCertificate({ certPem: fx.valid.cert, keyPem: fx.encryptedPkcs8Key, certFile: 'c.crt', keyFile: 'my key.pem' })
+  const spaced = checkClientCertificate({
+    certPem: fx.valid.cert,
+    keyPem: fx.encryptedPkcs8Key,
+    certFile: 'c.crt',
+    keyFile: 'my key.pem',
+  })
   assert.match(spaced.errors[0]!.message, /openssl pkey -in 'my key\.pem' -out client\.key/)
 })
 
 key('a key that does not belong to the certificate', () => {
-  oneError(check(fx.valid.cert, fx.mismatchedKey, fx.ca.cert), KEY, /private key in certs\/client\.key does not belong to the certificate in certs\/client\.crt/, /public keys differ/)
+  oneError(
+    check(fx.valid.cert, fx.mismatchedKey, fx.ca.cert),
+    KEY,
+    /private key in certs\/client\.key does not belong to the certificate in certs\/client\.crt/,
+    /public keys differ/,
+  )
 })
 
 key('an EC key with an RSA certificate', () => {
@@ -237,7 +284,12 @@ cert('an expired certificate', () => {
 })
 
 cert('a certificate that is not valid yet', () => {
-  oneError(check(fx.notYetValid, fx.valid.key, fx.ca.cert), CERT, /not valid yet/, new RegExp(fx.dates.notYetValidStart.toISOString().slice(0, 10)))
+  oneError(
+    check(fx.notYetValid, fx.valid.key, fx.ca.cert),
+    CERT,
+    /not valid yet/,
+    new RegExp(fx.dates.notYetValidStart.toISOString().slice(0, 10)),
+  )
 })
 
 cert('a certificate expiring in 10 days: a warning with the date', () => {
@@ -262,7 +314,13 @@ cert('`now` moves the point in time the validity is judged at', () => {
 })
 
 cert('a serverAuth-only certificate', () => {
-  oneError(check(fx.serverAuthOnly, fx.valid.key, fx.ca.cert), CERT, /not allowed for TLS client authentication/, /serverAuth/, /clientAuth \(1\.3\.6\.1\.5\.5\.7\.3\.2\)/)
+  oneError(
+    check(fx.serverAuthOnly, fx.valid.key, fx.ca.cert),
+    CERT,
+    /not allowed for TLS client authentication/,
+    /serverAuth/,
+    /clientAuth \(1\.3\.6\.1\.5\.5\.7\.3\.2\)/,
+  )
 })
 
 cert.run()
@@ -271,15 +329,30 @@ cert.run()
 const ca = suite('checkClientCertificate: the CA')
 
 ca('a certificate from another CA (same name, other key)', () => {
-  oneError(check(fx.signedByOtherCa, fx.valid.key, fx.ca.cert), CERT, /not issued by the CA in certs\/ca\.crt/, /different CA/)
+  oneError(
+    check(fx.signedByOtherCa, fx.valid.key, fx.ca.cert),
+    CERT,
+    /not issued by the CA in certs\/ca\.crt/,
+    /different CA/,
+  )
 })
 
 ca('a leaf from an intermediate without the intermediate in the file', () => {
-  oneError(check(fx.signedByIntermediate, fx.valid.key, fx.ca.cert), CERT, /not issued by the CA/, /CN=Test Intermediate/)
+  oneError(
+    check(fx.signedByIntermediate, fx.valid.key, fx.ca.cert),
+    CERT,
+    /not issued by the CA/,
+    /CN=Test Intermediate/,
+  )
 })
 
 ca('issuer name matches but the signature does not verify', () => {
-  oneError(check(fx.badSignature, fx.valid.key, fx.ca.cert), CERT, /not signed by the CA in certs\/ca\.crt/, /signature does not verify/)
+  oneError(
+    check(fx.badSignature, fx.valid.key, fx.ca.cert),
+    CERT,
+    /not signed by the CA in certs\/ca\.crt/,
+    /signature does not verify/,
+  )
 })
 
 ca('the CA file holds a certificate that is not a CA', () => {

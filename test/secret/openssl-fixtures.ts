@@ -150,13 +150,73 @@ function build(dir: string, cleanup: () => void): Fixtures {
   const ecKey = (name: string) =>
     ossl('genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', f(name))
   const selfSigned = (key: string, cert: string, cn: string, ext: string) =>
-    ossl('req', '-config', cnf, '-new', '-x509', '-key', f(key), '-out', f(cert), '-subj', `/CN=${cn}`, '-days', '365', '-extensions', ext, '-sha256')
+    ossl(
+      'req',
+      '-config',
+      cnf,
+      '-new',
+      '-x509',
+      '-key',
+      f(key),
+      '-out',
+      f(cert),
+      '-subj',
+      `/CN=${cn}`,
+      '-days',
+      '365',
+      '-extensions',
+      ext,
+      '-sha256',
+    )
   const csr = (key: string, out: string, cn: string) =>
     ossl('req', '-config', cnf, '-new', '-key', f(key), '-out', f(out), '-subj', `/CN=${cn}`)
   const sign = (csrName: string, ca: string, out: string, ext: string, days = 365, extra: string[] = []) =>
-    ossl('x509', '-req', '-in', f(csrName), '-CA', f(`${ca}.crt`), '-CAkey', f(`${ca}.key`), '-set_serial', String(Math.floor(Math.random() * 1e9)), '-days', String(days), '-sha256', '-extfile', cnf, '-extensions', ext, '-out', f(out), ...extra)
+    ossl(
+      'x509',
+      '-req',
+      '-in',
+      f(csrName),
+      '-CA',
+      f(`${ca}.crt`),
+      '-CAkey',
+      f(`${ca}.key`),
+      '-set_serial',
+      String(Math.floor(Math.random() * 1e9)),
+      '-days',
+      String(days),
+      '-sha256',
+      '-extfile',
+      cnf,
+      '-extensions',
+      ext,
+      '-out',
+      f(out),
+      ...extra,
+    )
   const caSign = (csrName: string, out: string, start: Date, end: Date) =>
-    ossl('ca', '-batch', '-config', cnf, '-cert', f('ca.crt'), '-keyfile', f('ca.key'), '-in', f(csrName), '-out', f(out), '-notext', '-md', 'sha256', '-startdate', utcTime(start), '-enddate', utcTime(end), '-extensions', 'client')
+    ossl(
+      'ca',
+      '-batch',
+      '-config',
+      cnf,
+      '-cert',
+      f('ca.crt'),
+      '-keyfile',
+      f('ca.key'),
+      '-in',
+      f(csrName),
+      '-out',
+      f(out),
+      '-notext',
+      '-md',
+      'sha256',
+      '-startdate',
+      utcTime(start),
+      '-enddate',
+      utcTime(end),
+      '-extensions',
+      'client',
+    )
 
   // CAs.
   rsaKey('ca.key')
@@ -189,7 +249,17 @@ function build(dir: string, cleanup: () => void): Fixtures {
 
   ossl('rsa', '-in', f('client.key'), '-traditional', '-out', f('client-pkcs1.key'))
   ossl('pkey', '-in', f('client.key'), '-aes256', '-passout', 'pass:secret', '-out', f('encrypted-pkcs8.key'))
-  ossl('rsa', '-in', f('client.key'), '-traditional', '-aes256', '-passout', 'pass:secret', '-out', f('encrypted-traditional.key'))
+  ossl(
+    'rsa',
+    '-in',
+    f('client.key'),
+    '-traditional',
+    '-aes256',
+    '-passout',
+    'pass:secret',
+    '-out',
+    f('encrypted-traditional.key'),
+  )
   rsaKey('mismatched.key')
 
   // EC client (SEC1 "EC PRIVATE KEY" form) and a 1024-bit RSA client. OpenSSL 3.0 generates

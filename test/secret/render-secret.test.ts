@@ -18,7 +18,12 @@ const FAKE_KEY_B64 = 'LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0tCk1JSUJmYWtlCi0tLS0tRU
 const render = suite('renderSecretManifest')
 
 render('kubectl layout, byte for byte', () => {
-  const out = renderSecretManifest({ name: 'delegate-client-cert', namespace: 'harness-delegate-ng', certPem: FAKE_CERT, keyPem: FAKE_KEY })
+  const out = renderSecretManifest({
+    name: 'delegate-client-cert',
+    namespace: 'harness-delegate-ng',
+    certPem: FAKE_CERT,
+    keyPem: FAKE_KEY,
+  })
   assert.is(
     out,
     'apiVersion: v1\n' +
@@ -93,7 +98,10 @@ render('the same content as kubectl create secret generic --dry-run=client -o ya
   }
   const dir = mkdtempSync(join(tmpdir(), 'delegate-mtls-kubectl-'))
   try {
-    const key = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string
+    const key = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({
+      type: 'pkcs8',
+      format: 'pem',
+    }) as string
     writeFileSync(join(dir, 'c.crt'), FAKE_CERT)
     writeFileSync(join(dir, 'c.key'), key)
     for (const [name, namespace] of [
@@ -101,9 +109,22 @@ render('the same content as kubectl create secret generic --dry-run=client -o ya
       ['123', 'true'],
       ['mtls', undefined],
     ] as const) {
-      const args = ['create', 'secret', 'generic', name, `--from-file=client.crt=${join(dir, 'c.crt')}`, `--from-file=client.key=${join(dir, 'c.key')}`, '--dry-run=client', '-o', 'yaml']
+      const args = [
+        'create',
+        'secret',
+        'generic',
+        name,
+        `--from-file=client.crt=${join(dir, 'c.crt')}`,
+        `--from-file=client.key=${join(dir, 'c.key')}`,
+        '--dry-run=client',
+        '-o',
+        'yaml',
+      ]
       if (namespace) args.push('-n', namespace)
-      const kubectl = execFileSync('kubectl', args, { encoding: 'utf8', env: { ...process.env, KUBECONFIG: join(dir, 'none') } })
+      const kubectl = execFileSync('kubectl', args, {
+        encoding: 'utf8',
+        env: { ...process.env, KUBECONFIG: join(dir, 'none') },
+      })
       const ours = renderSecretManifest({ name, ...(namespace ? { namespace } : {}), certPem: FAKE_CERT, keyPem: key })
       // Older kubectl prints `creationTimestamp: null` (same as absent); none prints `type` for a
       // generic Secret (the server defaults it to Opaque, which we print).
@@ -132,10 +153,18 @@ const rsaKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey
 const PKCS8 = rsaKey.export({ type: 'pkcs8', format: 'pem' }) as string
 const PKCS1 = rsaKey.export({ type: 'pkcs1', format: 'pem' }) as string
 const ENCRYPTED = rsaKey.export({ type: 'pkcs1', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'x' }) as string
-const EC = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'sec1', format: 'pem' }) as string
+const EC = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({
+  type: 'sec1',
+  format: 'pem',
+}) as string
 const needles = [PKCS8, PKCS1, ENCRYPTED, EC].flatMap(keyMaterialNeedles)
 const b64 = (s: string) => Buffer.from(s).toString('base64')
-const indent = (s: string, by: string) => s.replace(/\n$/, '').split('\n').map((l) => by + l).join('\n')
+const indent = (s: string, by: string) =>
+  s
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((l) => by + l)
+    .join('\n')
 
 function redact(text: string): string {
   const out = redactSecretData(text)
@@ -187,7 +216,7 @@ red('block scalars and wrapped values collapse to one line', () => {
 })
 
 red('placeholders stay visible', () => {
-  const text = "data:\n  client.crt: '{CERT}'\n  client.key: {KEY}\n  tls.key: \"\"\n  client.key:\n"
+  const text = 'data:\n  client.crt: \'{CERT}\'\n  client.key: {KEY}\n  tls.key: ""\n  client.key:\n'
   assert.is(redact(text), text)
 })
 
@@ -228,7 +257,10 @@ red('PEM private key blocks anywhere; certificates stay', () => {
 })
 
 red('PEM in JSON strings (escaped newlines) and JSON data pairs', () => {
-  const json = JSON.stringify({ key: PKCS8, data: { 'client.crt': FAKE_CERT_B64, 'client.key': b64(PKCS8), 'client.keyx': 'x' } })
+  const json = JSON.stringify({
+    key: PKCS8,
+    data: { 'client.crt': FAKE_CERT_B64, 'client.key': b64(PKCS8), 'client.keyx': 'x' },
+  })
   assert.is(
     redact(json),
     '{"key":"<redacted>\\n","data":{"client.crt":"<redacted>","client.key":"<redacted>","client.keyx":"x"}}',
@@ -253,7 +285,8 @@ red('base64 that decodes to a PEM private key, under any name, also wrapped', ()
 })
 
 red('text without secrets is unchanged', () => {
-  const text = 'apiVersion: apps/v1\nkind: StatefulSet\n# client.key is mounted from a Secret\nvalue: aGVsbG8gd29ybGQgdGhpcyBpcyBqdXN0IGEgbG9uZyBzdHJpbmc=\n'
+  const text =
+    'apiVersion: apps/v1\nkind: StatefulSet\n# client.key is mounted from a Secret\nvalue: aGVsbG8gd29ybGQgdGhpcyBpcyBqdXN0IGEgbG9uZyBzdHJpbmc=\n'
   assert.is(redact(text), text)
 })
 

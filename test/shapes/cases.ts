@@ -28,7 +28,8 @@ export const DERIVED_TAG = '24.09.83900'
 export function deriveImage(text: string): string {
   const re = /^(\s*(?:-\s+)?(?:image|delegateDockerImage): )harness\/delegate:latest(\r?)$/gm
   const hits = text.match(re) ?? []
-  if (hits.length !== 1) throw new Error(`expected exactly one harness/delegate:latest image line, found ${hits.length}`)
+  if (hits.length !== 1)
+    throw new Error(`expected exactly one harness/delegate:latest image line, found ${hits.length}`)
   return text.replace(re, `$1harness/delegate:${DERIVED_TAG}$2`)
 }
 
@@ -44,7 +45,11 @@ export interface ShapeCase {
 }
 
 const read = (path: string) => readFileSync(path, 'utf8')
-const opts = (file: string, extra: Partial<MigrateOptions> = {}): MigrateOptions => ({ endpoint: ENDPOINT, file, ...extra })
+const opts = (file: string, extra: Partial<MigrateOptions> = {}): MigrateOptions => ({
+  endpoint: ENDPOINT,
+  file,
+  ...extra,
+})
 
 export function shapeCases(): ShapeCase[] {
   const corpus = (name: string, golden = name, extra: Partial<MigrateOptions> = {}): ShapeCase => ({
@@ -69,13 +74,19 @@ export function shapeCases(): ShapeCase[] {
     corpus('helm-values-1.0.3-2022-11'),
     corpus('helm-values-1.0.23-2025-02'),
     corpus('helm-values-1.0.32-2026-03'),
-    corpus('helm-values-1.0.32-2026-03', 'helm-values-1.0.32-2026-03.ti-secret-name', { tiService: true, secretName: '{delegate}-client-certificate' }),
+    corpus('helm-values-1.0.32-2026-03', 'helm-values-1.0.32-2026-03.ti-secret-name', {
+      tiService: true,
+      secretName: '{delegate}-client-certificate',
+    }),
     corpus('helm-values-ui-generated-ng-2023'),
     derived('helm-values-ui-generated-ng-2023'),
     local('helm-rendered-with-configmap'),
     corpus('docker-compose-ng-immutable-2023-08'),
     corpus('docker-compose-legacy-2023-08'),
     derived('docker-compose-ng-immutable-2023-08'),
-    local('docker-compose-map-env-upgrader', { certPath: '/opt/harness/mtls/client.crt', keyPath: '/opt/harness/mtls/client.key' }),
+    local('docker-compose-map-env-upgrader', {
+      certPath: '/opt/harness/mtls/client.crt',
+      keyPath: '/opt/harness/mtls/client.key',
+    }),
   ]
 }

@@ -9,13 +9,26 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { migrate, type MigrateResult } from '../../src/pipeline/migrate.js'
 import { formatDiagnostic } from '../../src/errors.js'
-import { CORPUS_DIR, DERIVED_DIR, DERIVED_SHAPES, ENDPOINT, REPO_ROOT, SHAPES_DIR, deriveImage, shapeCases } from './cases.js'
+import {
+  CORPUS_DIR,
+  DERIVED_DIR,
+  DERIVED_SHAPES,
+  ENDPOINT,
+  REPO_ROOT,
+  SHAPES_DIR,
+  deriveImage,
+  shapeCases,
+} from './cases.js'
 import { cli } from '../audit/cli.js'
 
 const test = suite('shapes: goldens')
 const update = process.env.UPDATE_GOLDENS === '1'
 
-const errorText = (r: MigrateResult) => r.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d) + '\n').join('')
+const errorText = (r: MigrateResult) =>
+  r.diagnostics
+    .filter((d) => d.severity === 'error')
+    .map((d) => formatDiagnostic(d) + '\n')
+    .join('')
 
 for (const c of shapeCases()) {
   test(`${c.id} matches its golden, and a second run changes nothing`, () => {
@@ -64,19 +77,34 @@ const codes = (r: MigrateResult, code: string) => r.diagnostics.filter((d) => d.
 
 helm('recognised by the chart keys; managerEndpoint and mTLS.secretName set in place', () => {
   const r = run(corpus('helm-values-1.0.23-2025-02'))
-  assert.equal(r.resources.map((x) => x.type), ['helm-values'])
-  assert.equal(r.changes.map((c) => `${c.op} ${c.path}`), ['set managerEndpoint', 'set mTLS.secretName', 'append custom_envs'])
+  assert.equal(
+    r.resources.map((x) => x.type),
+    ['helm-values'],
+  )
+  assert.equal(
+    r.changes.map((c) => `${c.op} ${c.path}`),
+    ['set managerEndpoint', 'set mTLS.secretName', 'append custom_envs'],
+  )
   assert.equal(r.changes[1]!.before, '')
   assert.match(r.output, /\nmTLS:\n {2}secretName: "client-certificate"\n/)
-  assert.match(r.output, /\ncustom_envs:\n {2}- name: GRPC_AUTHORITY_MODIFICATION_DISABLED\n {4}value: "true"\n {2}# - name: DELEGATE_TASK_CAPACITY\n/)
+  assert.match(
+    r.output,
+    /\ncustom_envs:\n {2}- name: GRPC_AUTHORITY_MODIFICATION_DISABLED\n {4}value: "true"\n {2}# - name: DELEGATE_TASK_CAPACITY\n/,
+  )
 })
 
 helm('a 1.0.23+ values file (it has the mTLS key) gets no chart-version warning; older ones do', () => {
   assert.equal(codes(run(corpus('helm-values-1.0.32-2026-03')), 'CHART_VERSION'), [])
   const old = codes(run(corpus('helm-values-1.0.3-2022-11')), 'CHART_VERSION')
   assert.is(old.length, 1)
-  assert.match(old[0]!, /values\.yaml of a harness-delegate-ng chart before 1\.0\.23 \(it has no mTLS key, delegate image harness\/delegate-immutable:75275\)/)
-  const ui = codes(run(readFileSync(join(DERIVED_DIR, 'helm-values-ui-generated-ng-2023.yaml'), 'utf8')), 'CHART_VERSION')
+  assert.match(
+    old[0]!,
+    /values\.yaml of a harness-delegate-ng chart before 1\.0\.23 \(it has no mTLS key, delegate image harness\/delegate-immutable:75275\)/,
+  )
+  const ui = codes(
+    run(readFileSync(join(DERIVED_DIR, 'helm-values-ui-generated-ng-2023.yaml'), 'utf8')),
+    'CHART_VERSION',
+  )
   assert.is(ui.length, 1)
   assert.match(ui[0]!, /needs chart harness-delegate-ng 1\.0\.23 or later/)
 })
@@ -88,40 +116,53 @@ helm('the UI download with harness/delegate:latest is refused as a legacy delega
 })
 
 helm('an existing secretName is kept unless --secret-name is given; {delegate} is delegateName', () => {
-  const text = 'delegateName: edge\naccountId: abc\nmanagerEndpoint: https://app.harness.io\nmTLS:\n  secretName: my-cert # made by hand\ncustom_envs: []\n'
+  const text =
+    'delegateName: edge\naccountId: abc\nmanagerEndpoint: https://app.harness.io\nmTLS:\n  secretName: my-cert # made by hand\ncustom_envs: []\n'
   const kept = run(text)
-  assert.is(kept.output, 'delegateName: edge\naccountId: abc\nmanagerEndpoint: https://acme.harness.io:8443\nmTLS:\n  secretName: my-cert # made by hand\ncustom_envs: [{name: GRPC_AUTHORITY_MODIFICATION_DISABLED, value: "true"}]\n')
+  assert.is(
+    kept.output,
+    'delegateName: edge\naccountId: abc\nmanagerEndpoint: https://acme.harness.io:8443\nmTLS:\n  secretName: my-cert # made by hand\ncustom_envs: [{name: GRPC_AUTHORITY_MODIFICATION_DISABLED, value: "true"}]\n',
+  )
   const named = run(text, { secretName: '{delegate}-client-certificate' })
   assert.match(named.output, /\n {2}secretName: edge-client-certificate # made by hand\n/)
 })
 
-helm('custom_envs entries override the chart ConfigMap: endpoint URLs and certificate paths there are corrected', () => {
-  const text = [
-    'delegateName: edge',
-    'managerEndpoint: https://app.harness.io',
-    'mTLS:',
-    '  secretName: client-certificate',
-    'custom_envs:',
-    '- name: LOG_STREAMING_SERVICE_URL',
-    '  value: https://app.harness.io/log-service/',
-    '- name: DELEGATE_CLIENT_CERTIFICATE_PATH',
-    '  value: /certs/client.crt',
-    '- name: GRPC_AUTHORITY_MODIFICATION_DISABLED',
-    '  value: "false"',
-    '',
-  ].join('\n')
-  const r = run(text, { tiService: true })
-  assert.equal(r.changes.map((c) => `${c.op} ${c.path} ${JSON.stringify(c.after)}`), [
-    'set managerEndpoint "https://acme.harness.io:8443"',
-    'set custom_envs[name=LOG_STREAMING_SERVICE_URL].value "https://acme.harness.io:8443/log-service/"',
-    'append custom_envs {"name":"TI_SERVICE_URL","value":"https://acme.harness.io:8443/ti-service/"}',
-    'set custom_envs[name=DELEGATE_CLIENT_CERTIFICATE_PATH].value "/etc/mtls/client.crt"',
-    'set custom_envs[name=GRPC_AUTHORITY_MODIFICATION_DISABLED].value "true"',
-  ])
-  assert.match(r.output, /\n- name: GRPC_AUTHORITY_MODIFICATION_DISABLED\n {2}value: "true"\n- name: TI_SERVICE_URL\n {2}value: "https:\/\/acme\.harness\.io:8443\/ti-service\/"\n$/)
-})
+helm(
+  'custom_envs entries override the chart ConfigMap: endpoint URLs and certificate paths there are corrected',
+  () => {
+    const text = [
+      'delegateName: edge',
+      'managerEndpoint: https://app.harness.io',
+      'mTLS:',
+      '  secretName: client-certificate',
+      'custom_envs:',
+      '- name: LOG_STREAMING_SERVICE_URL',
+      '  value: https://app.harness.io/log-service/',
+      '- name: DELEGATE_CLIENT_CERTIFICATE_PATH',
+      '  value: /certs/client.crt',
+      '- name: GRPC_AUTHORITY_MODIFICATION_DISABLED',
+      '  value: "false"',
+      '',
+    ].join('\n')
+    const r = run(text, { tiService: true })
+    assert.equal(
+      r.changes.map((c) => `${c.op} ${c.path} ${JSON.stringify(c.after)}`),
+      [
+        'set managerEndpoint "https://acme.harness.io:8443"',
+        'set custom_envs[name=LOG_STREAMING_SERVICE_URL].value "https://acme.harness.io:8443/log-service/"',
+        'append custom_envs {"name":"TI_SERVICE_URL","value":"https://acme.harness.io:8443/ti-service/"}',
+        'set custom_envs[name=DELEGATE_CLIENT_CERTIFICATE_PATH].value "/etc/mtls/client.crt"',
+        'set custom_envs[name=GRPC_AUTHORITY_MODIFICATION_DISABLED].value "true"',
+      ],
+    )
+    assert.match(
+      r.output,
+      /\n- name: GRPC_AUTHORITY_MODIFICATION_DISABLED\n {2}value: "true"\n- name: TI_SERVICE_URL\n {2}value: "https:\/\/acme\.harness\.io:8443\/ti-service\/"\n$/,
+    )
+  },
+)
 
-helm('--mount-path does not apply (the chart mounts at /etc/mtls): warned, and the paths stay the chart\'s', () => {
+helm("--mount-path does not apply (the chart mounts at /etc/mtls): warned, and the paths stay the chart's", () => {
   const r = run(corpus('helm-values-1.0.32-2026-03'), { mountPath: '/certs' })
   assert.equal(codes(r, 'UNSUPPORTED').length, 1)
   assert.is(r.output, run(corpus('helm-values-1.0.32-2026-03')).output)
@@ -129,24 +170,49 @@ helm('--mount-path does not apply (the chart mounts at /etc/mtls): warned, and t
 
 helm('--no-grpc-authority leaves custom_envs alone', () => {
   const r = run(corpus('helm-values-1.0.23-2025-02'), { grpcAuthority: false })
-  assert.equal(r.changes.map((c) => c.path), ['managerEndpoint', 'mTLS.secretName'])
+  assert.equal(
+    r.changes.map((c) => c.path),
+    ['managerEndpoint', 'mTLS.secretName'],
+  )
 })
 
-helm('an empty mTLS: or secretName: is filled in; a values file without managerEndpoint gets one, with a warning', () => {
-  const a = run('delegateName: d\naccountId: x\nmanagerEndpoint: https://app.harness.io\nmTLS:\ncustom_envs:\n', { grpcAuthority: false })
-  assert.is(a.output, 'delegateName: d\naccountId: x\nmanagerEndpoint: https://acme.harness.io:8443\nmTLS:\n  secretName: client-certificate\ncustom_envs:\n')
-  const b = run('delegateName: d\ndelegateDockerImage: harness/delegate:25.10.87101\nmTLS:\n  secretName:\n', { grpcAuthority: false })
-  assert.is(b.output, 'delegateName: d\ndelegateDockerImage: harness/delegate:25.10.87101\nmTLS:\n  secretName: client-certificate\nmanagerEndpoint: https://acme.harness.io:8443\n')
-  assert.equal(codes(b, 'ADDED_ENDPOINT').length, 1)
-})
+helm(
+  'an empty mTLS: or secretName: is filled in; a values file without managerEndpoint gets one, with a warning',
+  () => {
+    const a = run('delegateName: d\naccountId: x\nmanagerEndpoint: https://app.harness.io\nmTLS:\ncustom_envs:\n', {
+      grpcAuthority: false,
+    })
+    assert.is(
+      a.output,
+      'delegateName: d\naccountId: x\nmanagerEndpoint: https://acme.harness.io:8443\nmTLS:\n  secretName: client-certificate\ncustom_envs:\n',
+    )
+    const b = run('delegateName: d\ndelegateDockerImage: harness/delegate:25.10.87101\nmTLS:\n  secretName:\n', {
+      grpcAuthority: false,
+    })
+    assert.is(
+      b.output,
+      'delegateName: d\ndelegateDockerImage: harness/delegate:25.10.87101\nmTLS:\n  secretName: client-certificate\nmanagerEndpoint: https://acme.harness.io:8443\n',
+    )
+    assert.equal(codes(b, 'ADDED_ENDPOINT').length, 1)
+  },
+)
 
-helm('a Kubernetes manifest or an unrelated YAML file is not taken for Helm values; watcher keys are a legacy chart', () => {
-  assert.is(run('accountId: x\nreplicas: 1\n').status, 'none')
-  assert.is(run('accountId: x\ndelegateName: y\n').status, 'none', 'managerEndpoint or delegateDockerImage is needed')
-  const legacy = run('accountId: x\nmanagerEndpoint: https://app.harness.io\nwatcherStorageUrl: https://app.harness.io/storage\n')
-  assert.match(codes(legacy, 'LEGACY_DELEGATE')[0]!, /watcherStorageUrl belongs to the values of a legacy/)
-  assert.is(run('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata:\n  managerEndpoint: a\n  delegateName: b\n').status, 'none')
-})
+helm(
+  'a Kubernetes manifest or an unrelated YAML file is not taken for Helm values; watcher keys are a legacy chart',
+  () => {
+    assert.is(run('accountId: x\nreplicas: 1\n').status, 'none')
+    assert.is(run('accountId: x\ndelegateName: y\n').status, 'none', 'managerEndpoint or delegateDockerImage is needed')
+    const legacy = run(
+      'accountId: x\nmanagerEndpoint: https://app.harness.io\nwatcherStorageUrl: https://app.harness.io/storage\n',
+    )
+    assert.match(codes(legacy, 'LEGACY_DELEGATE')[0]!, /watcherStorageUrl belongs to the values of a legacy/)
+    assert.is(
+      run('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata:\n  managerEndpoint: a\n  delegateName: b\n')
+        .status,
+      'none',
+    )
+  },
+)
 
 helm.run()
 
@@ -154,32 +220,47 @@ helm.run()
 const rendered = suite('shapes: Helm-rendered objects, env through envFrom')
 const live = corpus('helm-rendered-live-deployment-chart-1.0.30-minimal')
 
-rendered('the live object alone: warned that MANAGER_HOST_AND_PORT lives in ConfigMap minimal-delegate, unresolved', () => {
-  const r = migrate(live, { endpoint: ENDPOINT, file: 'live.yaml' })
-  assert.is(r.status, 'migrated')
-  assert.ok(r.unresolved)
-  const notChanged = codes(r, 'NOT_CHANGED')
-  assert.is(notChanged.length, 1)
-  assert.match(notChanged[0]!, /MANAGER_HOST_AND_PORT may come from ConfigMap minimal-delegate/)
-  const golden = join(REPO_ROOT, 'test', 'fixtures', 'corpus', 'helm-rendered-live-deployment-chart-1.0.30-minimal.expected.yaml')
-  if (existsSync(golden)) assert.is(r.output, readFileSync(golden, 'utf8'))
-  const again = migrate(r.output, { endpoint: ENDPOINT, file: 'live.yaml' })
-  assert.equal(again.changes, [])
-  assert.ok(again.unresolved, 'still unresolved after migrating: --check keeps failing until the ConfigMap is changed')
-})
+rendered(
+  'the live object alone: warned that MANAGER_HOST_AND_PORT lives in ConfigMap minimal-delegate, unresolved',
+  () => {
+    const r = migrate(live, { endpoint: ENDPOINT, file: 'live.yaml' })
+    assert.is(r.status, 'migrated')
+    assert.ok(r.unresolved)
+    const notChanged = codes(r, 'NOT_CHANGED')
+    assert.is(notChanged.length, 1)
+    assert.match(notChanged[0]!, /MANAGER_HOST_AND_PORT may come from ConfigMap minimal-delegate/)
+    const golden = join(
+      REPO_ROOT,
+      'test',
+      'fixtures',
+      'corpus',
+      'helm-rendered-live-deployment-chart-1.0.30-minimal.expected.yaml',
+    )
+    if (existsSync(golden)) assert.is(r.output, readFileSync(golden, 'utf8'))
+    const again = migrate(r.output, { endpoint: ENDPOINT, file: 'live.yaml' })
+    assert.equal(again.changes, [])
+    assert.ok(
+      again.unresolved,
+      'still unresolved after migrating: --check keeps failing until the ConfigMap is changed',
+    )
+  },
+)
 
-rendered('--check fails (exit 1) on the live object even once migrated, because of the unresolved ConfigMap', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dmtls-shapes-'))
-  try {
-    const migrated = migrate(live, { endpoint: ENDPOINT }).output
-    writeFileSync(join(dir, 'live.yaml'), migrated)
-    const ran = await cli(['--check', '-e', ENDPOINT, 'live.yaml'], dir)
-    assert.is(ran.code, 1, ran.stderr)
-    assert.match(ran.stdout, /live\.yaml/)
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
-})
+rendered(
+  '--check fails (exit 1) on the live object even once migrated, because of the unresolved ConfigMap',
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dmtls-shapes-'))
+    try {
+      const migrated = migrate(live, { endpoint: ENDPOINT }).output
+      writeFileSync(join(dir, 'live.yaml'), migrated)
+      const ran = await cli(['--check', '-e', ENDPOINT, 'live.yaml'], dir)
+      assert.is(ran.code, 1, ran.stderr)
+      assert.match(ran.stdout, /live\.yaml/)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  },
+)
 
 rendered('with its ConfigMap in the input: the ConfigMap keys are patched, nothing is unresolved', () => {
   const input = readFileSync(join(SHAPES_DIR, 'helm-rendered-with-configmap.yaml'), 'utf8')
@@ -187,15 +268,23 @@ rendered('with its ConfigMap in the input: the ConfigMap keys are patched, nothi
   assert.not.ok(r.unresolved)
   assert.equal(codes(r, 'NOT_CHANGED'), [])
   const cm = r.changes.filter((c) => c.resource.kind === 'ConfigMap').map((c) => `${c.path}=${c.after}`)
-  assert.equal(cm, ['data.MANAGER_HOST_AND_PORT=https://acme.harness.io:8443', 'data.LOG_STREAMING_SERVICE_URL=https://acme.harness.io:8443/log-service/'])
-  assert.match(r.output, /\n {2}MANAGER_HOST_AND_PORT : https:\/\/acme\.harness\.io:8443\n/, 'the template\'s "KEY :" spacing is kept')
+  assert.equal(cm, [
+    'data.MANAGER_HOST_AND_PORT=https://acme.harness.io:8443',
+    'data.LOG_STREAMING_SERVICE_URL=https://acme.harness.io:8443/log-service/',
+  ])
+  assert.match(
+    r.output,
+    /\n {2}MANAGER_HOST_AND_PORT : https:\/\/acme\.harness\.io:8443\n/,
+    'the template\'s "KEY :" spacing is kept',
+  )
 })
 
 rendered.run()
 
 // ---------------------------------------------------------------------------------------------------
 const compose = suite('shapes: docker-compose')
-const composeRun = (text: string, extra: object = {}) => migrate(text, { endpoint: ENDPOINT, file: 'docker-compose.yml', ...extra })
+const composeRun = (text: string, extra: object = {}) =>
+  migrate(text, { endpoint: ENDPOINT, file: 'docker-compose.yml', ...extra })
 
 compose('the UI compose file (harness/delegate:latest) and the legacy one are refused as legacy delegates', () => {
   for (const name of ['docker-compose-ng-immutable-2023-08', 'docker-compose-legacy-2023-08']) {
@@ -203,21 +292,29 @@ compose('the UI compose file (harness/delegate:latest) and the legacy one are re
     assert.is(r.status, 'error', name)
     assert.equal(codes(r, 'LEGACY_DELEGATE').length, 1, name)
   }
-  const watcher = composeRun(corpus('docker-compose-legacy-2023-08').replace('harness/delegate:latest', 'harness/delegate:24.09.83900'))
-  assert.match(codes(watcher, 'LEGACY_DELEGATE')[0]!, /env WATCHER_STORAGE_URL belongs to a legacy \(watcher\) delegate/)
+  const watcher = composeRun(
+    corpus('docker-compose-legacy-2023-08').replace('harness/delegate:latest', 'harness/delegate:24.09.83900'),
+  )
+  assert.match(
+    codes(watcher, 'LEGACY_DELEGATE')[0]!,
+    /env WATCHER_STORAGE_URL belongs to a legacy \(watcher\) delegate/,
+  )
 })
 
 compose('list form: values rewritten in place, new entries and read-only bind mounts appended', () => {
   const r = composeRun(readFileSync(join(DERIVED_DIR, 'docker-compose-ng-immutable-2023-08.yaml'), 'utf8'))
-  assert.equal(r.changes.map((c) => `${c.op} ${c.after}`), [
-    'set MANAGER_HOST_AND_PORT=https://acme.harness.io:8443',
-    'set LOG_STREAMING_SERVICE_URL=https://acme.harness.io:8443/log-service/',
-    'append DELEGATE_CLIENT_CERTIFICATE_PATH=/etc/mtls/client.crt',
-    'append DELEGATE_CLIENT_CERTIFICATE_KEY_PATH=/etc/mtls/client.key',
-    'append GRPC_AUTHORITY_MODIFICATION_DISABLED=true',
-    'append ./client.crt:/etc/mtls/client.crt:ro',
-    'append ./client.key:/etc/mtls/client.key:ro',
-  ])
+  assert.equal(
+    r.changes.map((c) => `${c.op} ${c.after}`),
+    [
+      'set MANAGER_HOST_AND_PORT=https://acme.harness.io:8443',
+      'set LOG_STREAMING_SERVICE_URL=https://acme.harness.io:8443/log-service/',
+      'append DELEGATE_CLIENT_CERTIFICATE_PATH=/etc/mtls/client.crt',
+      'append DELEGATE_CLIENT_CERTIFICATE_KEY_PATH=/etc/mtls/client.key',
+      'append GRPC_AUTHORITY_MODIFICATION_DISABLED=true',
+      'append ./client.crt:/etc/mtls/client.crt:ro',
+      'append ./client.key:/etc/mtls/client.key:ro',
+    ],
+  )
 })
 
 compose('the Docker upgrader is left alone, with a warning', () => {
@@ -242,14 +339,25 @@ compose('an existing mount of the files (or of the whole directory) is kept, mad
     '',
   ].join('\n')
   const r = composeRun(text, { grpcAuthority: false })
-  assert.equal(r.changes.map((c) => `${c.op} ${c.path}`), ['set services.d.environment[name=MANAGER_HOST_AND_PORT]', 'add services.d.volumes[0].read_only'])
+  assert.equal(
+    r.changes.map((c) => `${c.op} ${c.path}`),
+    ['set services.d.environment[name=MANAGER_HOST_AND_PORT]', 'add services.d.volumes[0].read_only'],
+  )
   assert.match(r.output, /target: \/etc\/mtls\/\n {8}read_only: true\n$/)
-  const short = composeRun('services:\n  d:\n    image: harness/delegate:25.10.87101\n    volumes: ["./c.crt:/etc/mtls/client.crt:rw,z"]\n', { grpcAuthority: false })
-  assert.match(short.output, /"\.\/c\.crt:\/etc\/mtls\/client\.crt:ro,z", \.\/client\.key:\/etc\/mtls\/client\.key:ro\]/)
+  const short = composeRun(
+    'services:\n  d:\n    image: harness/delegate:25.10.87101\n    volumes: ["./c.crt:/etc/mtls/client.crt:rw,z"]\n',
+    { grpcAuthority: false },
+  )
+  assert.match(
+    short.output,
+    /"\.\/c\.crt:\/etc\/mtls\/client\.crt:ro,z", \.\/client\.key:\/etc\/mtls\/client\.key:ro\]/,
+  )
 })
 
 compose('values from the host environment, a ${VAR} or an env_file are not rewritten: warned, unresolved', () => {
-  const vars = composeRun('services:\n  d:\n    image: harness/delegate:25.10.87101\n    environment:\n      - MANAGER_HOST_AND_PORT=${HARNESS_URL}\n      - LOG_STREAMING_SERVICE_URL\n')
+  const vars = composeRun(
+    'services:\n  d:\n    image: harness/delegate:25.10.87101\n    environment:\n      - MANAGER_HOST_AND_PORT=${HARNESS_URL}\n      - LOG_STREAMING_SERVICE_URL\n',
+  )
   assert.equal(codes(vars, 'NOT_CHANGED').length, 2)
   assert.ok(vars.unresolved)
   const envFile = composeRun('services:\n  d:\n    image: harness/delegate:25.10.87101\n    env_file: delegate.env\n')
@@ -258,7 +366,10 @@ compose('values from the host environment, a ${VAR} or an env_file are not rewri
 })
 
 compose('--cert-path must be a host path, not a named volume', () => {
-  assert.throws(() => composeRun('services: {}\n', { certPath: 'client.crt' }), /--cert-path "client\.crt" must be a host path/)
+  assert.throws(
+    () => composeRun('services: {}\n', { certPath: 'client.crt' }),
+    /--cert-path "client\.crt" must be a host path/,
+  )
 })
 
 compose('a compose file without Harness services passes through', () => {

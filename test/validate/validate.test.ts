@@ -85,11 +85,16 @@ v('problems inside a pod spec carry the full path and are not repeated', () => {
     { path: ['containers', 0, 'volumeMounts', 0, 'mountPath'], message: 'is required' },
     { path: ['containers', 1, 'name'], message: 'is required' },
   ])
-  assert.equal(validate('podSpec', { containers: [] }), [{ path: ['containers'], message: 'must have at least 1 item' }])
+  assert.equal(validate('podSpec', { containers: [] }), [
+    { path: ['containers'], message: 'must have at least 1 item' },
+  ])
 })
 
 v('the generated validators match schemas/ (run npm run build:validators if not)', () => {
-  const result = spawnSync(process.execPath, ['scripts/build-validators.mjs', '--check'], { cwd: root, encoding: 'utf8' })
+  const result = spawnSync(process.execPath, ['scripts/build-validators.mjs', '--check'], {
+    cwd: root,
+    encoding: 'utf8',
+  })
   assert.is(result.status, 0, result.stderr)
 })
 

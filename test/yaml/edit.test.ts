@@ -33,8 +33,13 @@ test('compact and indented lists in one text each keep their own style', () => {
         value: a
     after: 1
   `
-  const out = edit(src, (root, ctx) => [appendItems(ctx, seqAt(root, 'compact'), [envItem]), appendItems(ctx, seqAt(root, 'indented'), [envItem])])
-  assert.is(out, yaml`
+  const out = edit(src, (root, ctx) => [
+    appendItems(ctx, seqAt(root, 'compact'), [envItem]),
+    appendItems(ctx, seqAt(root, 'indented'), [envItem]),
+  ])
+  assert.is(
+    out,
+    yaml`
     compact:
     - name: A
       value: a
@@ -46,7 +51,8 @@ test('compact and indented lists in one text each keep their own style', () => {
       - name: B
         value: "b"
     after: 1
-  `)
+  `,
+  )
 })
 
 test('the `-  item` style (two spaces after the dash) is copied', () => {
@@ -55,13 +61,16 @@ test('the `-  item` style (two spaces after the dash) is copied', () => {
     -  name: A
        value: a
   `
-  assert.is(edit(src, (root, ctx) => appendItems(ctx, seqAt(root, 'env'), [envItem])), yaml`
+  assert.is(
+    edit(src, (root, ctx) => appendItems(ctx, seqAt(root, 'env'), [envItem])),
+    yaml`
     env:
     -  name: A
        value: a
     -  name: B
        value: "b"
-  `)
+  `,
+  )
 })
 
 test('comment lines indented under the last item stay with it; the new item goes after them', () => {
@@ -74,7 +83,9 @@ test('comment lines indented under the last item stay with it; the new item goes
     # about next
     next: 1
   `
-  assert.is(edit(src, (root, ctx) => appendItems(ctx, seqAt(root, 'env'), [envItem])), yaml`
+  assert.is(
+    edit(src, (root, ctx) => appendItems(ctx, seqAt(root, 'env'), [envItem])),
+    yaml`
     env:
       - name: A
         value: a
@@ -84,7 +95,8 @@ test('comment lines indented under the last item stay with it; the new item goes
         value: "b"
     # about next
     next: 1
-  `)
+  `,
+  )
 })
 
 test('flow sequences get flow items: [x], [], [ x ] and a trailing comma', () => {
@@ -95,12 +107,15 @@ test('flow sequences get flow items: [x], [], [ x ] and a trailing comma', () =>
     d: [x,]
   `
   const out = edit(src, (root, ctx) => ['a', 'b', 'c', 'd'].map((k) => appendItems(ctx, seqAt(root, k), [envItem])))
-  assert.is(out, yaml`
+  assert.is(
+    out,
+    yaml`
     a: [x, {name: B, value: "b"}]
     b: [{name: B, value: "b"}]
     c: [ x, { name: B, value: "b" } ]
     d: [x, {name: B, value: "b"},]
-  `)
+  `,
+  )
 })
 
 test('an empty value (`key:` or `key: ~`) is filled with a block list in the requested style', () => {
@@ -113,7 +128,9 @@ test('an empty value (`key:` or `key: ~`) is filled with a block list in the req
     ...fillEmptyValue(ctx, pairAt(root, 'a'), seq(envItem), layout(false)),
     ...fillEmptyValue(ctx, pairAt(root, 'b'), seq(envItem), layout(true)),
   ])
-  assert.is(out, yaml`
+  assert.is(
+    out,
+    yaml`
     a:
       - name: B
         value: "b"
@@ -121,7 +138,8 @@ test('an empty value (`key:` or `key: ~`) is filled with a block list in the req
     - name: B
       value: "b"
     c: 1
-  `)
+  `,
+  )
 })
 
 test('pairs go after a named key, or at the end of the mapping', () => {
@@ -134,9 +152,14 @@ test('pairs go after a named key, or at the end of the mapping', () => {
   `
   const out = edit(src, (root, ctx) => {
     const m = root.get('m', true) as unknown as YAMLMap
-    return [addPairs(ctx, m, [['x', scalar('9')]], layout(true), 'a'), addPairs(ctx, m, [['z', map(['deep', scalar('0')])]], layout(true))]
+    return [
+      addPairs(ctx, m, [['x', scalar('9')]], layout(true), 'a'),
+      addPairs(ctx, m, [['z', map(['deep', scalar('0')])]], layout(true)),
+    ]
   })
-  assert.is(out, yaml`
+  assert.is(
+    out,
+    yaml`
     m:
       a: 1
       x: 9
@@ -145,7 +168,8 @@ test('pairs go after a named key, or at the end of the mapping', () => {
       z:
         deep: 0
     n: 3
-  `)
+  `,
+  )
 })
 
 test('a changed scalar keeps its quotes; a removed item takes its lines with it', () => {
@@ -165,33 +189,50 @@ test('a changed scalar keeps its quotes; a removed item takes its lines with it'
     setScalar(ctx, root.get('c', true) as Scalar, 'new'),
     removeItem(ctx, seqAt(root, 'l'), 1),
   ])
-  assert.is(out, yaml`
+  assert.is(
+    out,
+    yaml`
     a: "new"
     b: 'new'
     c: new # comment
     l:
     - x
     - w
-  `)
+  `,
+  )
 })
 
 test('CRLF text gets CRLF lines', () => {
   const src = 'env:\r\n- name: A\r\n  value: a\r\nnext:\r\n'
-  const out = edit(src, (root, ctx) => [appendItems(ctx, seqAt(root, 'env'), [envItem]), ...fillEmptyValue(ctx, pairAt(root, 'next'), seq(scalar('x')), layout(true))])
+  const out = edit(src, (root, ctx) => [
+    appendItems(ctx, seqAt(root, 'env'), [envItem]),
+    ...fillEmptyValue(ctx, pairAt(root, 'next'), seq(scalar('x')), layout(true)),
+  ])
   assert.is(out, 'env:\r\n- name: A\r\n  value: a\r\n- name: B\r\n  value: "b"\r\nnext:\r\n- x\r\n')
 })
 
 test('appending at the end of a text without a final newline adds none', () => {
   const list = edit('env:\n- name: A\n  value: a', (root, ctx) => appendItems(ctx, seqAt(root, 'env'), [envItem]))
   assert.is(list, 'env:\n- name: A\n  value: a\n- name: B\n  value: "b"')
-  const pairs = edit('m:\n  a: 1', (root, ctx) => addPairs(ctx, root.get('m', true) as unknown as YAMLMap, [['b', scalar('2')]], layout(true)))
+  const pairs = edit('m:\n  a: 1', (root, ctx) =>
+    addPairs(ctx, root.get('m', true) as unknown as YAMLMap, [['b', scalar('2')]], layout(true)),
+  )
   assert.is(pairs, 'm:\n  a: 1\n  b: 2')
-  const filled = edit('a: 1\nenv:', (root, ctx) => fillEmptyValue(ctx, pairAt(root, 'env'), seq(scalar('x')), layout(true)))
+  const filled = edit('a: 1\nenv:', (root, ctx) =>
+    fillEmptyValue(ctx, pairAt(root, 'env'), seq(scalar('x')), layout(true)),
+  )
   assert.is(filled, 'a: 1\nenv:\n- x')
 })
 
 test('overlapping splices are a bug, never silently applied', () => {
-  assert.throws(() => applySplices('abcdef', [{ start: 1, end: 4, text: 'x' }, { start: 2, end: 3, text: 'y' }]), /overlapping/)
+  assert.throws(
+    () =>
+      applySplices('abcdef', [
+        { start: 1, end: 4, text: 'x' },
+        { start: 2, end: 3, text: 'y' },
+      ]),
+    /overlapping/,
+  )
 })
 
 test.run()

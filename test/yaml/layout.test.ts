@@ -17,7 +17,10 @@ function viaVisit(src: string, root: unknown): number {
       if (!isMap(child) || child.flow || !child.items[0] || !pair.key || !(pair.key as Node).range) return
       const parentCol = columnOf(src, (pair.key as Node).range![0])
       const childCol = columnOf(src, (child.items[0].key as Node).range![0])
-      if (childCol > parentCol && lineStartOf(src, (child.items[0].key as Node).range![0]) !== lineStartOf(src, (pair.key as Node).range![0])) {
+      if (
+        childCol > parentCol &&
+        lineStartOf(src, (child.items[0].key as Node).range![0]) !== lineStartOf(src, (pair.key as Node).range![0])
+      ) {
         unit = Math.min(unit, childCol - parentCol)
       }
     },
@@ -55,18 +58,30 @@ const tree: fc.Arbitrary<string[]> = fc.letrec<{ node: string[] }>((tie) => ({
     { depthSize: 'small', withCrossShrink: true },
     fc.constant<string[]>(['x']),
     fc.constant<string[]>(['{a: 1, b: {c: 2}}']),
-    fc.tuple(fc.integer({ min: 1, max: 4 }), fc.array(fc.tuple(fc.constantFrom('k', 'm', 'n'), tie('node')), { minLength: 1, maxLength: 3 }), fc.constantFrom('map', 'seq', 'key')).map(([step, entries, style]) => {
-      const pad = ' '.repeat(step)
-      const lines: string[] = []
-      entries.forEach(([k, child], i) => {
-        const scalar = child.length === 1 && !child[0]!.includes(':')
-        const name = `${k}${i}`
-        if (style === 'seq') lines.push(`- ${name}:${scalar ? ` ${child[0]}` : ''}`, ...(scalar ? [] : child.map((l) => `${pad}  ${l}`)))
-        else if (style === 'key') lines.push(`? ${name}`, `: ${child.length === 1 ? child[0] : ''}`, ...(child.length === 1 ? [] : child.map((l) => `${pad}${l}`)))
-        else lines.push(`${name}:${scalar ? ` ${child[0]}` : ''}`, ...(scalar ? [] : child.map((l) => `${pad}${l}`)))
-      })
-      return lines
-    }),
+    fc
+      .tuple(
+        fc.integer({ min: 1, max: 4 }),
+        fc.array(fc.tuple(fc.constantFrom('k', 'm', 'n'), tie('node')), { minLength: 1, maxLength: 3 }),
+        fc.constantFrom('map', 'seq', 'key'),
+      )
+      .map(([step, entries, style]) => {
+        const pad = ' '.repeat(step)
+        const lines: string[] = []
+        entries.forEach(([k, child], i) => {
+          const scalar = child.length === 1 && !child[0]!.includes(':')
+          const name = `${k}${i}`
+          if (style === 'seq')
+            lines.push(`- ${name}:${scalar ? ` ${child[0]}` : ''}`, ...(scalar ? [] : child.map((l) => `${pad}  ${l}`)))
+          else if (style === 'key')
+            lines.push(
+              `? ${name}`,
+              `: ${child.length === 1 ? child[0] : ''}`,
+              ...(child.length === 1 ? [] : child.map((l) => `${pad}${l}`)),
+            )
+          else lines.push(`${name}:${scalar ? ` ${child[0]}` : ''}`, ...(scalar ? [] : child.map((l) => `${pad}${l}`)))
+        })
+        return lines
+      }),
   ),
 }))['node']
 

@@ -29,14 +29,19 @@ test('duplicate keys are an error at the second key (Kubernetes rejects them too
   assert.equal(r.diags, ['14:11 error YAML_SYNTAX: invalid YAML: Map keys must be unique'])
 })
 
-test('a duplicate key in a later document names that document\'s line', () => {
+test("a duplicate key in a later document names that document's line", () => {
   const r = run('a: 1\n---\nkind: ConfigMap\ndata:\n  x: 1\n  x: 2\n')
   assert.equal(r.diags, ['6:3 error YAML_SYNTAX: invalid YAML: Map keys must be unique'])
 })
 
 const bomb = (prefix: string) => [
   `${prefix}a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]`,
-  ...'bcdefghi'.split('').map((k, i) => `${prefix}${k}: &${k} [${Array(9).fill('*' + 'abcdefghi'[i]).join(',')}]`),
+  ...'bcdefghi'.split('').map(
+    (k, i) =>
+      `${prefix}${k}: &${k} [${Array(9)
+        .fill('*' + 'abcdefghi'[i])
+        .join(',')}]`,
+  ),
 ]
 
 test('an alias bomb in a document we do not touch passes through unexpanded, within a second', () => {
@@ -71,13 +76,17 @@ test('an alias bomb inside a delegate Deployment is refused within a second', ()
   assert.ok(ms < 1000, `took ${Math.round(ms)} ms`)
   assert.is(r.status, 'error')
   assert.is(r.output, input)
-  assert.equal(r.diags, ['1:1 error YAML_SYNTAX: Deployment d: cannot be decoded: Excessive alias count indicates a resource exhaustion attack'])
+  assert.equal(r.diags, [
+    '1:1 error YAML_SYNTAX: Deployment d: cannot be decoded: Excessive alias count indicates a resource exhaustion attack',
+  ])
 })
 
 test('a syntax error has its line and column', () => {
   const r = run('a: [1, 2\nb: 3\n')
   assert.is(r.status, 'error')
-  assert.equal(r.diags, ['2:1 error YAML_SYNTAX: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]'])
+  assert.equal(r.diags, [
+    '2:1 error YAML_SYNTAX: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+  ])
 })
 
 test('YAML 1.1 scalars are read as Kubernetes reads them: 0400 is 256, so defaultMode 0400 needs no change', () => {

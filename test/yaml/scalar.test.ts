@@ -12,7 +12,26 @@ test('YAML 1.1 booleans, octals and other retyped strings are quoted', () => {
   assert.is(formatScalar('yes'), '"yes"')
   assert.is(formatScalar('0400'), '"0400"')
   assert.is(formatScalar('on'), '"on"')
-  for (const s of ['no', 'off', 'y', 'n', 'Yes', 'ON', 'true', 'null', '~', '1e3', '0x1F', '0b101', '12:30', '1_000', '+1', '.inf', '2024-01-01', '']) {
+  for (const s of [
+    'no',
+    'off',
+    'y',
+    'n',
+    'Yes',
+    'ON',
+    'true',
+    'null',
+    '~',
+    '1e3',
+    '0x1F',
+    '0b101',
+    '12:30',
+    '1_000',
+    '+1',
+    '.inf',
+    '2024-01-01',
+    '',
+  ]) {
     assert.not.ok(isSafePlain(s), s)
     assert.is(formatScalar(s), JSON.stringify(s), s)
     assert.is(read11(formatScalar(s)), s, `${s} reads back as the string`)
@@ -20,14 +39,42 @@ test('YAML 1.1 booleans, octals and other retyped strings are quoted', () => {
 })
 
 test('strings that cannot be plain for syntax reasons are quoted', () => {
-  for (const s of ['a: b', 'a #b', ' lead', 'trail ', '- x', '*ref', '&anchor', '!tag', '{x}', '[x]', "'q'", '"q"', '%x', '@x', '`x', '|x', '>x', 'line\nbreak', 'a:']) {
+  for (const s of [
+    'a: b',
+    'a #b',
+    ' lead',
+    'trail ',
+    '- x',
+    '*ref',
+    '&anchor',
+    '!tag',
+    '{x}',
+    '[x]',
+    "'q'",
+    '"q"',
+    '%x',
+    '@x',
+    '`x',
+    '|x',
+    '>x',
+    'line\nbreak',
+    'a:',
+  ]) {
     assert.not.ok(isSafePlain(s), s)
     assert.is(read11(formatScalar(s)), s, s)
   }
 })
 
 test('the values delegate-mtls writes stay plain', () => {
-  for (const s of ['/etc/mtls', '/etc/mtls/client.crt', 'client-certificate', 'acme-delegate-client-certificate', 'https://acme.harness.io:8443', 'https://acme.harness.io:8443/log-service/', 'MANAGER_HOST_AND_PORT']) {
+  for (const s of [
+    '/etc/mtls',
+    '/etc/mtls/client.crt',
+    'client-certificate',
+    'acme-delegate-client-certificate',
+    'https://acme.harness.io:8443',
+    'https://acme.harness.io:8443/log-service/',
+    'MANAGER_HOST_AND_PORT',
+  ]) {
     assert.ok(isSafePlain(s), s)
     assert.is(formatScalar(s), s)
   }
@@ -42,14 +89,18 @@ test('double style and non-strings', () => {
   assert.is(doubleQuoted('a"b\\c'), '"a\\"b\\\\c"')
 })
 
-test('restyleScalar keeps a node\'s quoting', () => {
+test("restyleScalar keeps a node's quoting", () => {
   const doc = parseDocument(`a: "x"\nb: 'x'\nc: x\nd: 'it''s'\n`, { version: '1.1', keepSourceTokens: true })
   const node = (k: string) => doc.get(k, true) as Scalar
   assert.is(restyleScalar(node('a'), 'https://acme.harness.io:8443', 3), '"https://acme.harness.io:8443"')
   assert.is(restyleScalar(node('b'), "it's", 3), "'it''s'")
   assert.is(restyleScalar(node('c'), 'https://acme.harness.io:8443', 3), 'https://acme.harness.io:8443')
   assert.is(restyleScalar(node('c'), 'yes', 3), '"yes"', 'a plain scalar that would become a boolean is quoted')
-  assert.is(restyleScalar(node('d'), 'a\nb', 3), '"a\\nb"', 'a single-quoted value with a line break becomes double-quoted')
+  assert.is(
+    restyleScalar(node('d'), 'a\nb', 3),
+    '"a\\nb"',
+    'a single-quoted value with a line break becomes double-quoted',
+  )
 })
 
 test.run()

@@ -14,14 +14,18 @@ function naive(src: string, offset: number): { line: number; col: number } {
 
 test('line and column of every offset, in LF, CRLF and break-only texts, switching between texts', () => {
   fc.assert(
-    fc.property(fc.array(fc.constantFrom('a', ' ', '\n', '\r\n', 'é'), { maxLength: 60 }), fc.string({ maxLength: 20 }), (parts, other) => {
-      const src = parts.join('')
-      for (let offset = 0; offset <= src.length; offset++) {
-        assert.equal(linePos(src, offset), naive(src, offset), `offset ${offset} of ${JSON.stringify(src)}`)
-        // Another text in between must not leave its lines behind.
-        if (offset % 7 === 0) assert.equal(linePos(other, other.length), naive(other, other.length))
-      }
-    }),
+    fc.property(
+      fc.array(fc.constantFrom('a', ' ', '\n', '\r\n', 'é'), { maxLength: 60 }),
+      fc.string({ maxLength: 20 }),
+      (parts, other) => {
+        const src = parts.join('')
+        for (let offset = 0; offset <= src.length; offset++) {
+          assert.equal(linePos(src, offset), naive(src, offset), `offset ${offset} of ${JSON.stringify(src)}`)
+          // Another text in between must not leave its lines behind.
+          if (offset % 7 === 0) assert.equal(linePos(other, other.length), naive(other, other.length))
+        }
+      },
+    ),
     { numRuns: 300, seed: 20_261_130 },
   )
 })

@@ -19,7 +19,13 @@ export interface RevertContext extends PlanContext {
 }
 
 /** Env vars the migration owns outright: reverting removes them. */
-export const OWNED_ENV = ['DELEGATE_CLIENT_CERTIFICATE_PATH', 'DELEGATE_CLIENT_CERTIFICATE_KEY_PATH', 'CLIENT_CERTIFICATE_PATH', 'CLIENT_CERTIFICATE_KEY_PATH', 'GRPC_AUTHORITY_MODIFICATION_DISABLED']
+export const OWNED_ENV = [
+  'DELEGATE_CLIENT_CERTIFICATE_PATH',
+  'DELEGATE_CLIENT_CERTIFICATE_KEY_PATH',
+  'CLIENT_CERTIFICATE_PATH',
+  'CLIENT_CERTIFICATE_KEY_PATH',
+  'GRPC_AUTHORITY_MODIFICATION_DISABLED',
+]
 
 /** Env vars that carry the endpoint: reverting points them back at the original URL. */
 export const endpointEnv = (url: string): [string, string][] => [
@@ -38,7 +44,9 @@ export const isOurMode = (text: string) => /^(256 # 0400|288 # 0440)$/.test(text
 function ownsComments(ectx: EditContext, pair: Pair, list: YAMLSeq | YAMLMap): boolean {
   const keyCol = columnOf(ectx.src, (pair.key as { range: [number, number, number] }).range[0])
   const last = list.items[list.items.length - 1] as unknown as { range?: [number, number, number] } | Pair
-  const lastNode = (isMap(list) ? ((last as Pair).value ?? (last as Pair).key) : last) as Parameters<typeof endOfBlock>[1]
+  const lastNode = (isMap(list) ? ((last as Pair).value ?? (last as Pair).key) : last) as Parameters<
+    typeof endOfBlock
+  >[1]
   const end = endOfBlock(ectx.src, lastNode, Number.MAX_SAFE_INTEGER)
   const next = ectx.src.slice(end, ectx.src.indexOf('\n', end) < 0 ? ectx.src.length : ectx.src.indexOf('\n', end))
   const m = /^( *)#/.exec(next)
@@ -70,23 +78,61 @@ export function removeListItems(
   if (list.flow) {
     const keep = list.items.map((_, i) => i).filter((i) => !indexes.includes(i))
     const splice = keepFlowItems(ectx, list, keep)
-    indexes.forEach((i, n) => plan(rctx, res.ref, 'remove', [...ptr, i], [...ownerDisplay, key, label(list.items[i])], { before: before(i) }, reason, n === 0 ? [splice] : []))
+    indexes.forEach((i, n) =>
+      plan(
+        rctx,
+        res.ref,
+        'remove',
+        [...ptr, i],
+        [...ownerDisplay, key, label(list.items[i])],
+        { before: before(i) },
+        reason,
+        n === 0 ? [splice] : [],
+      ),
+    )
     return
   }
   if (all && !ownsComments(ectx, pair, list)) {
     rctx.removals.push(pairLines(ectx, owner, pair))
-    plan(rctx, res.ref, 'remove', ptr, [...ownerDisplay, key], { before: list.toJSON() }, `${reason} (the migration created ${key})`, [])
+    plan(
+      rctx,
+      res.ref,
+      'remove',
+      ptr,
+      [...ownerDisplay, key],
+      { before: list.toJSON() },
+      `${reason} (the migration created ${key})`,
+      [],
+    )
     return
   }
   for (const i of indexes) {
     rctx.removals.push(itemLines(ectx, list, i))
-    if (!all) plan(rctx, res.ref, 'remove', [...ptr, i], [...ownerDisplay, key, label(list.items[i])], { before: before(i) }, reason, [])
+    if (!all)
+      plan(
+        rctx,
+        res.ref,
+        'remove',
+        [...ptr, i],
+        [...ownerDisplay, key, label(list.items[i])],
+        { before: before(i) },
+        reason,
+        [],
+      )
   }
   if (all) plan(rctx, res.ref, 'set', ptr, [...ownerDisplay, key], { before: list.toJSON(), after: null }, reason, [])
 }
 
 /** Removes pairs of the mapping under `key` in `owner`; an emptied mapping goes with its key (same rule as lists). */
-export function removeMapKeys(rctx: RevertContext, res: Resource, owner: YAMLMap, ownerPtr: PathSeg[], key: string, keys: string[], reason: string): void {
+export function removeMapKeys(
+  rctx: RevertContext,
+  res: Resource,
+  owner: YAMLMap,
+  ownerPtr: PathSeg[],
+  key: string,
+  keys: string[],
+  reason: string,
+): void {
   if (keys.length === 0) return
   const pair = pairOf(owner, key) as Pair
   const inner = pair.value as YAMLMap
@@ -100,20 +146,49 @@ export function removeMapKeys(rctx: RevertContext, res: Resource, owner: YAMLMap
   }
   for (const k of keys) {
     rctx.removals.push(pairLines(ectx, inner, pairOf(inner, k) as Pair))
-    if (!all) plan(rctx, res.ref, 'remove', [...ptr, k], [...ptr, k], { before: (inner.get(k, true) as { toJSON?: () => unknown } | undefined)?.toJSON?.() ?? null }, reason, [])
+    if (!all)
+      plan(
+        rctx,
+        res.ref,
+        'remove',
+        [...ptr, k],
+        [...ptr, k],
+        { before: (inner.get(k, true) as { toJSON?: () => unknown } | undefined)?.toJSON?.() ?? null },
+        reason,
+        [],
+      )
   }
   if (all) plan(rctx, res.ref, 'set', ptr, ptr, { before: inner.toJSON(), after: null }, reason, [])
 }
 
 /** Points a ConfigMap key of the input (read through envFrom or valueFrom) back at the original URL. */
-export function revertConfigMapKey(rctx: RevertContext, name: string, namespace: string | undefined, key: string, value: string): 'set' | 'absent' | 'missing-key' {
-  const cm = rctx.resources.find((r) => r.ref.kind === 'ConfigMap' && r.ref.name === name && (namespace === undefined || r.ref.namespace === undefined || r.ref.namespace === namespace))
+export function revertConfigMapKey(
+  rctx: RevertContext,
+  name: string,
+  namespace: string | undefined,
+  key: string,
+  value: string,
+): 'set' | 'absent' | 'missing-key' {
+  const cm = rctx.resources.find(
+    (r) =>
+      r.ref.kind === 'ConfigMap' &&
+      r.ref.name === name &&
+      (namespace === undefined || r.ref.namespace === undefined || r.ref.namespace === namespace),
+  )
   if (!cm) return 'absent'
   const node = lookup(cm.doc.contents, ['data', key])
   if (!isScalar(node)) return 'missing-key'
   if (node.value !== value) {
-    plan(rctx, cm.ref as ResourceRef, 'set', ['data', key], ['data', key], { before: node.value, after: value }, 'undo the migration: the original endpoint (the delegate reads it from this ConfigMap)', [setScalar(editContext(rctx, cm), node as Scalar, value)])
+    plan(
+      rctx,
+      cm.ref as ResourceRef,
+      'set',
+      ['data', key],
+      ['data', key],
+      { before: node.value, after: value },
+      'undo the migration: the original endpoint (the delegate reads it from this ConfigMap)',
+      [setScalar(editContext(rctx, cm), node as Scalar, value)],
+    )
   }
   return 'set'
 }
-

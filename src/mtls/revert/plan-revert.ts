@@ -14,8 +14,28 @@ import { revertCompose, revertHelmValues } from './revert-shapes.js'
  */
 export function planRevertStream(src: string, eol: string, file: string, docs: Doc[], url: string): StreamPlan {
   const resources = docs.map((doc, i) => classify(doc, i))
-  const options: MtlsOptions = { endpoint: url, secretName: VOLUME_NAME, secretNameExplicit: false, mountPath: '/etc/mtls', tiService: false, grpcAuthority: true }
-  const rctx: RevertContext = { src, eol, file, options, resources, edits: [], diagnostics: [], secretByDelegate: new Map(), modeByDelegate: new Map(), url, removals: [], removedSecrets: [] }
+  const options: MtlsOptions = {
+    endpoint: url,
+    secretName: VOLUME_NAME,
+    secretNameExplicit: false,
+    mountPath: '/etc/mtls',
+    tiService: false,
+    grpcAuthority: true,
+  }
+  const rctx: RevertContext = {
+    src,
+    eol,
+    file,
+    options,
+    resources,
+    edits: [],
+    diagnostics: [],
+    secretByDelegate: new Map(),
+    modeByDelegate: new Map(),
+    url,
+    removals: [],
+    removedSecrets: [],
+  }
   for (const res of resources) {
     if (res.type === 'delegate') revertDelegate(rctx, res)
     else if (res.type === 'upgrader-config') revertUpgraderConfig(rctx, res)

@@ -10,7 +10,14 @@ import { editContext, plan, report } from '../context.js'
 import { locateContainer } from '../plan-delegate.js'
 import type { Located } from '../plan-pod.js'
 import { VOLUME_NAME } from '../types.js'
-import { endpointEnv, isOurMode, OWNED_ENV, removeListItems, revertConfigMapKey, type RevertContext } from './context.js'
+import {
+  endpointEnv,
+  isOurMode,
+  OWNED_ENV,
+  removeListItems,
+  revertConfigMapKey,
+  type RevertContext,
+} from './context.js'
 
 const REASON = 'undo the migration'
 
@@ -20,8 +27,19 @@ export function revertDelegate(rctx: RevertContext, res: DelegateWorkload): void
   const { container } = locateContainer(rctx, res.podPath, pod, res.container)
   revertEnv(rctx, res, container)
   const env = container.node.get('env', true)
-  const owned = isSeq(env) ? env.items.flatMap((item, i) => (OWNED_ENV.includes(stringAt(item, 'name') ?? '') ? [i] : [])) : []
-  removeListItems(rctx, res, container.node, container.ptr, container.display, 'env', owned, `${REASON}: only an mTLS delegate needs it`)
+  const owned = isSeq(env)
+    ? env.items.flatMap((item, i) => (OWNED_ENV.includes(stringAt(item, 'name') ?? '') ? [i] : []))
+    : []
+  removeListItems(
+    rctx,
+    res,
+    container.node,
+    container.ptr,
+    container.display,
+    'env',
+    owned,
+    `${REASON}: only an mTLS delegate needs it`,
+  )
   revertPod(rctx, res, pod, res.podPath, container)
 }
 
@@ -30,45 +48,102 @@ function revertEnv(rctx: RevertContext, res: Resource, container: Located<YAMLMa
   const ectx = editContext(rctx, res)
   const env = container.node.get('env', true)
   const envFrom = container.node.get('envFrom', true)
-  const configMaps = isSeq(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ['configMapRef']), 'name')).filter((n): n is string => n !== undefined) : []
+  const configMaps = isSeq(envFrom)
+    ? envFrom.items
+        .map((i) => stringAt(lookup(i, ['configMapRef']), 'name'))
+        .filter((n): n is string => n !== undefined)
+    : []
   for (const [name, value] of endpointEnv(rctx.url)) {
     const found = findItem(env, 'name', name)
     if (found) {
       const node = found.node.get('value', true)
       const ref = lookup(found.node, ['valueFrom', 'configMapKeyRef'])
       if (isScalar(node)) {
-        if (node.value !== value) plan(rctx, res.ref, 'set', [...container.ptr, 'env', found.index, 'value'], [...container.display, 'env', { name }, 'value'], { before: node.value, after: value }, `${REASON}: the original endpoint`, [setScalar(ectx, node as Scalar, value)])
+        if (node.value !== value)
+          plan(
+            rctx,
+            res.ref,
+            'set',
+            [...container.ptr, 'env', found.index, 'value'],
+            [...container.display, 'env', { name }, 'value'],
+            { before: node.value, after: value },
+            `${REASON}: the original endpoint`,
+            [setScalar(ectx, node as Scalar, value)],
+          )
       } else if (ref) {
         const cm = stringAt(ref, 'name')
         const key = stringAt(ref, 'key')
         if (!cm || !key || revertConfigMapKey(rctx, cm, res.ref.namespace, key, value) !== 'set') {
-          report(rctx, 'warning', 'NOT_CHANGED', `${name} comes from ConfigMap ${cm ?? '?'}, which is not in the input: set it back to "${value}" there`, found.node)
+          report(
+            rctx,
+            'warning',
+            'NOT_CHANGED',
+            `${name} comes from ConfigMap ${cm ?? '?'}, which is not in the input: set it back to "${value}" there`,
+            found.node,
+          )
         }
       }
       continue
     }
     const outcomes = configMaps.map((cm) => revertConfigMapKey(rctx, cm, res.ref.namespace, name, value))
     if (name === 'MANAGER_HOST_AND_PORT' && !outcomes.includes('set') && outcomes.includes('absent')) {
-      report(rctx, 'warning', 'NOT_CHANGED', `${name} may come from ConfigMap ${configMaps.join(', ')} (envFrom), which is not in the input: set it back to "${value}" there`, container.node)
+      report(
+        rctx,
+        'warning',
+        'NOT_CHANGED',
+        `${name} may come from ConfigMap ${configMaps.join(', ')} (envFrom), which is not in the input: set it back to "${value}" there`,
+        container.node,
+      )
     }
   }
 }
 
 /** Our mount out of the container, and our volume out of the pod unless another container still mounts it. */
-function revertPod(rctx: RevertContext, res: Resource, pod: YAMLMap, podPath: PathSeg[], container: Located<YAMLMap>): void {
+function revertPod(
+  rctx: RevertContext,
+  res: Resource,
+  pod: YAMLMap,
+  podPath: PathSeg[],
+  container: Located<YAMLMap>,
+): void {
   const mount = findItem(container.node.get('volumeMounts', true), 'name', VOLUME_NAME)
-  if (mount) removeListItems(rctx, res, container.node, container.ptr, container.display, 'volumeMounts', [mount.index], `${REASON}: the client certificate mount`)
+  if (mount)
+    removeListItems(
+      rctx,
+      res,
+      container.node,
+      container.ptr,
+      container.display,
+      'volumeMounts',
+      [mount.index],
+      `${REASON}: the client certificate mount`,
+    )
   const volumes = pod.get('volumes', true)
   const volume = findItem(volumes, 'name', VOLUME_NAME)
   if (!volume) return
   const secretName = stringAt(lookup(volume.node, ['secret']), 'secretName')
   const otherUser = ['containers', 'initContainers'].some((key) => {
     const list = pod.get(key, true)
-    return isSeq(list) && list.items.some((c) => c !== container.node && findItem(isMap(c) ? c.get('volumeMounts', true) : undefined, 'name', VOLUME_NAME))
+    return (
+      isSeq(list) &&
+      list.items.some(
+        (c) =>
+          c !== container.node && findItem(isMap(c) ? c.get('volumeMounts', true) : undefined, 'name', VOLUME_NAME),
+      )
+    )
   })
   if (!otherUser) {
     if (secretName) rctx.removedSecrets.push({ name: secretName, namespace: res.ref.namespace })
-    removeListItems(rctx, res, pod, podPath, podPath, 'volumes', [volume.index], `${REASON}: the client certificate volume`)
+    removeListItems(
+      rctx,
+      res,
+      pod,
+      podPath,
+      podPath,
+      'volumes',
+      [volume.index],
+      `${REASON}: the client certificate volume`,
+    )
     return
   }
   // Still mounted elsewhere: only the file mode the migration wrote (its exact text) is taken back.
@@ -80,7 +155,16 @@ function revertPod(rctx: RevertContext, res: Resource, pod: YAMLMap, podPath: Pa
     const text = ectx.src.slice(s, e).replace(/^\s*defaultMode:\s*/, '')
     if (isOurMode(text)) {
       rctx.removals.push([s, e])
-      plan(rctx, res.ref, 'remove', [...podPath, 'volumes', volume.index, 'secret', 'defaultMode'], [...podPath, 'volumes', { name: VOLUME_NAME }, 'secret', 'defaultMode'], { before: (modePair.value as Scalar).value }, `${REASON}: the file mode it set`, [])
+      plan(
+        rctx,
+        res.ref,
+        'remove',
+        [...podPath, 'volumes', volume.index, 'secret', 'defaultMode'],
+        [...podPath, 'volumes', { name: VOLUME_NAME }, 'secret', 'defaultMode'],
+        { before: (modePair.value as Scalar).value },
+        `${REASON}: the file mode it set`,
+        [],
+      )
     }
   }
 }
@@ -109,14 +193,34 @@ export function revertUpgraderConfig(rctx: RevertContext, res: UpgraderConfig): 
   const hostPath = isMap(delegateConfig) ? ['delegateConfig', 'managerHost'] : ['managerHost']
   if (isScalar(host) && host.value !== rctx.url) {
     inner.push(setScalar(ictx, host as Scalar, rctx.url))
-    plan(rctx, res.ref, 'set', CONFIG_PTR, [...CONFIG_PTR, ...hostPath], { before: host.value, after: rctx.url }, `${REASON}: the upgrader's original endpoint`, [], hostPath)
+    plan(
+      rctx,
+      res.ref,
+      'set',
+      CONFIG_PTR,
+      [...CONFIG_PTR, ...hostPath],
+      { before: host.value, after: rctx.url },
+      `${REASON}: the upgrader's original endpoint`,
+      [],
+      hostPath,
+    )
   }
   const ranges: [number, number][] = []
   for (const key of ['clientCertificateFilePath', 'clientCertificateKeyFilePath']) {
     const pair = pairOf(root, key)
     if (!pair) continue
     ranges.push(pairLines(ictx, root as YAMLMap, pair as Pair))
-    plan(rctx, res.ref, 'remove', CONFIG_PTR, [...CONFIG_PTR, key], { before: (pair.value as Scalar | null)?.value ?? null }, `${REASON}: only an mTLS upgrader reads it`, [], [key])
+    plan(
+      rctx,
+      res.ref,
+      'remove',
+      CONFIG_PTR,
+      [...CONFIG_PTR, key],
+      { before: (pair.value as Scalar | null)?.value ?? null },
+      `${REASON}: only an mTLS upgrader reads it`,
+      [],
+      [key],
+    )
   }
   inner.push(...lineRemovals(ictx, ranges))
   if (rctx.edits.length > first) rctx.edits[first]!.splices.push(...embeddedSplices(rctx.src, rctx.eol, node, inner))
@@ -131,7 +235,11 @@ export function revertSecrets(rctx: RevertContext): void {
     if (res.ref.kind !== 'Secret') continue
     const root = res.doc.contents
     if (!isMap(root)) continue
-    const ours = rctx.removedSecrets.some((s) => s.name === res.ref.name && (s.namespace === undefined || res.ref.namespace === undefined || s.namespace === res.ref.namespace))
+    const ours = rctx.removedSecrets.some(
+      (s) =>
+        s.name === res.ref.name &&
+        (s.namespace === undefined || res.ref.namespace === undefined || s.namespace === res.ref.namespace),
+    )
     if (!ours || !isGeneratedSecret(root)) continue
     // The migration inserts `---` + Secret before a document that starts with `---`, and Secret + `---`
     // before one that does not (the first): take out exactly that.
@@ -142,8 +250,15 @@ export function revertSecrets(rctx: RevertContext): void {
       start = root.range![0]
       end = rctx.src.indexOf('\n', end) + 1 || rctx.src.length
     }
-    const before = { apiVersion: 'v1', kind: 'Secret', metadata: lookup(root, ['metadata'])?.toJSON(), data: { 'client.crt': '<redacted>', 'client.key': '<redacted>' } }
-    plan(rctx, res.ref, 'remove', [], [], { before }, `${REASON}: the client certificate Secret it generated`, [{ start, end, text: '' }])
+    const before = {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: lookup(root, ['metadata'])?.toJSON(),
+      data: { 'client.crt': '<redacted>', 'client.key': '<redacted>' },
+    }
+    plan(rctx, res.ref, 'remove', [], [], { before }, `${REASON}: the client certificate Secret it generated`, [
+      { start, end, text: '' },
+    ])
   }
 }
 
@@ -151,11 +266,14 @@ function isGeneratedSecret(root: YAMLMap): boolean {
   const keys = root.items.map((p) => String((p.key as Scalar).value))
   if (!keys.every((k) => ['apiVersion', 'kind', 'metadata', 'type', 'data', 'stringData'].includes(k))) return false
   const meta = root.get('metadata', true)
-  if (!isMap(meta) || !meta.items.every((p) => ['name', 'namespace', 'creationTimestamp'].includes(String((p.key as Scalar).value)))) return false
+  if (
+    !isMap(meta) ||
+    !meta.items.every((p) => ['name', 'namespace', 'creationTimestamp'].includes(String((p.key as Scalar).value)))
+  )
+    return false
   const type = stringAt(root, 'type')
   if (type !== undefined && type !== 'Opaque') return false
   const data = [root.get('data', true), root.get('stringData', true)].filter(isMap) as unknown as YAMLMap[]
   const dataKeys = data.flatMap((d) => d.items.map((p) => String((p.key as Scalar).value))).sort()
   return dataKeys.join(',') === 'client.crt,client.key'
 }
-

@@ -21,7 +21,16 @@ export function revertHelmValues(rctx: RevertContext, res: HelmValues): void {
   const ectx = editContext(rctx, res)
   const endpointPair = pairOf(root, 'managerEndpoint')
   if (endpointPair && isScalar(endpointPair.value) && endpointPair.value.value !== rctx.url) {
-    plan(rctx, res.ref, 'set', ['managerEndpoint'], ['managerEndpoint'], { before: endpointPair.value.value, after: rctx.url }, `${REASON}: the original endpoint`, [setPairValue(ectx, endpointPair as Pair, rctx.url, formatScalar(rctx.url))])
+    plan(
+      rctx,
+      res.ref,
+      'set',
+      ['managerEndpoint'],
+      ['managerEndpoint'],
+      { before: endpointPair.value.value, after: rctx.url },
+      `${REASON}: the original endpoint`,
+      [setPairValue(ectx, endpointPair as Pair, rctx.url, formatScalar(rctx.url))],
+    )
   }
   const mtlsPair = pairOf(root, 'mTLS')
   const mtls = mtlsPair?.value
@@ -33,7 +42,16 @@ export function revertHelmValues(rctx: RevertContext, res: HelmValues): void {
     if (added) {
       removeMapKeys(rctx, res, root, [], 'mTLS', ['secretName'], `${REASON}: mTLS.secretName`)
     } else if (namePair && typeof value === 'string' && value !== '') {
-      plan(rctx, res.ref, 'set', ['mTLS', 'secretName'], ['mTLS', 'secretName'], { before: value, after: '' }, `${REASON}: no client certificate Secret (the chart's default)`, [setScalar(ectx, namePair.value as Scalar, '')])
+      plan(
+        rctx,
+        res.ref,
+        'set',
+        ['mTLS', 'secretName'],
+        ['mTLS', 'secretName'],
+        { before: value, after: '' },
+        `${REASON}: no client certificate Secret (the chart's default)`,
+        [setScalar(ectx, namePair.value as Scalar, '')],
+      )
     }
   }
   const envs = root.get('custom_envs', true)
@@ -42,7 +60,16 @@ export function revertHelmValues(rctx: RevertContext, res: HelmValues): void {
     const found = findItem(envs, 'name', name)
     const node = found?.node.get('value', true)
     if (found && isScalar(node) && node.value !== value) {
-      plan(rctx, res.ref, 'set', ['custom_envs', found.index, 'value'], ['custom_envs', { name }, 'value'], { before: node.value, after: value }, `${REASON}: the original endpoint`, [setScalar(ectx, node as Scalar, value)])
+      plan(
+        rctx,
+        res.ref,
+        'set',
+        ['custom_envs', found.index, 'value'],
+        ['custom_envs', { name }, 'value'],
+        { before: node.value, after: value },
+        `${REASON}: the original endpoint`,
+        [setScalar(ectx, node as Scalar, value)],
+      )
     }
   }
   const owned = envs.items.flatMap((item, i) => (OWNED_ENV.includes(stringAt(item, 'name') ?? '') ? [i] : []))
@@ -61,25 +88,82 @@ export function revertCompose(rctx: RevertContext, res: ComposeFile): void {
       const entry = entries.find((e) => e.name === name)
       if (!entry || entry.value === value) continue
       if (entry.value === undefined || /\$\{?[A-Za-z_]/.test(entry.value)) {
-        if (name === 'MANAGER_HOST_AND_PORT') report(rctx, 'warning', 'NOT_CHANGED', `service ${d.service}: ${name} comes from the host environment or a variable: set it back to "${value}" there`, entry.node)
+        if (name === 'MANAGER_HOST_AND_PORT')
+          report(
+            rctx,
+            'warning',
+            'NOT_CHANGED',
+            `service ${d.service}: ${name} comes from the host environment or a variable: set it back to "${value}" there`,
+            entry.node,
+          )
         continue
       }
       if (form === 'list') {
         const text = `${name}=${value}`
-        plan(rctx, res.ref, 'set', [...envPtr, entry.index!], [...envPtr, { name }], { before: `${name}=${entry.value}`, after: text }, `${REASON}: the original endpoint`, [setScalar(ectx, entry.node as Scalar, text)])
+        plan(
+          rctx,
+          res.ref,
+          'set',
+          [...envPtr, entry.index!],
+          [...envPtr, { name }],
+          { before: `${name}=${entry.value}`, after: text },
+          `${REASON}: the original endpoint`,
+          [setScalar(ectx, entry.node as Scalar, text)],
+        )
       } else {
-        plan(rctx, res.ref, 'set', [...envPtr, name], [...envPtr, name], { before: entry.value, after: value }, `${REASON}: the original endpoint`, [setPairValue(ectx, pairOf(envNode, name) as Pair, value, formatScalar(value))])
+        plan(
+          rctx,
+          res.ref,
+          'set',
+          [...envPtr, name],
+          [...envPtr, name],
+          { before: entry.value, after: value },
+          `${REASON}: the original endpoint`,
+          [setPairValue(ectx, pairOf(envNode, name) as Pair, value, formatScalar(value))],
+        )
       }
     }
-    const certPath = entries.find((e) => e.name === 'DELEGATE_CLIENT_CERTIFICATE_PATH' || e.name === 'CLIENT_CERTIFICATE_PATH')?.value ?? '/etc/mtls/client.crt'
-    const keyPath = entries.find((e) => e.name === 'DELEGATE_CLIENT_CERTIFICATE_KEY_PATH' || e.name === 'CLIENT_CERTIFICATE_KEY_PATH')?.value ?? '/etc/mtls/client.key'
+    const certPath =
+      entries.find((e) => e.name === 'DELEGATE_CLIENT_CERTIFICATE_PATH' || e.name === 'CLIENT_CERTIFICATE_PATH')
+        ?.value ?? '/etc/mtls/client.crt'
+    const keyPath =
+      entries.find((e) => e.name === 'DELEGATE_CLIENT_CERTIFICATE_KEY_PATH' || e.name === 'CLIENT_CERTIFICATE_KEY_PATH')
+        ?.value ?? '/etc/mtls/client.key'
     const owned = entries.filter((e) => OWNED_ENV.includes(e.name))
     if (form === 'list') {
-      removeListItems(rctx, res, d.node, svcPtr, svcPtr, 'environment', owned.map((e) => e.index!), `${REASON}: only an mTLS delegate needs it`, (item) => ({ name: String((item as Scalar).value).split('=')[0]! }))
+      removeListItems(
+        rctx,
+        res,
+        d.node,
+        svcPtr,
+        svcPtr,
+        'environment',
+        owned.map((e) => e.index!),
+        `${REASON}: only an mTLS delegate needs it`,
+        (item) => ({ name: String((item as Scalar).value).split('=')[0]! }),
+      )
     } else if (form === 'map' && isMap(envNode)) {
-      removeMapKeys(rctx, res, d.node, svcPtr, 'environment', owned.map((e) => e.name), `${REASON}: only an mTLS delegate needs it`)
+      removeMapKeys(
+        rctx,
+        res,
+        d.node,
+        svcPtr,
+        'environment',
+        owned.map((e) => e.name),
+        `${REASON}: only an mTLS delegate needs it`,
+      )
     }
     const mounts = composeVolumes(d.node).filter((v) => v.target === certPath || v.target === keyPath)
-    removeListItems(rctx, res, d.node, svcPtr, svcPtr, 'volumes', mounts.map((v) => v.index), `${REASON}: the client certificate bind mount`, (item) => (isScalar(item) ? String(item.value) : (stringAt(item, 'target') ?? '?')))
+    removeListItems(
+      rctx,
+      res,
+      d.node,
+      svcPtr,
+      svcPtr,
+      'volumes',
+      mounts.map((v) => v.index),
+      `${REASON}: the client certificate bind mount`,
+      (item) => (isScalar(item) ? String(item.value) : (stringAt(item, 'target') ?? '?')),
+    )
   }
 }

@@ -51,7 +51,10 @@ export async function run(argv: string[], opts: RunOptions): Promise<Ran> {
 }
 
 /** The real bin (the committed dist/ bundle) in a child process. */
-export function runBin(argv: string[], opts: { cwd: string; stdin?: string; env?: Record<string, string | undefined> }): Promise<Ran> {
+export function runBin(
+  argv: string[],
+  opts: { cwd: string; stdin?: string; env?: Record<string, string | undefined> },
+): Promise<Ran> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [BIN, ...argv], {
       cwd: opts.cwd,

@@ -20,7 +20,12 @@ export function runProbe(args: string[], opts: { shellPrefix?: string; asSelf?: 
   const ids = isRoot && !opts.asSelf ? { uid: NOBODY, gid: NOBODY } : {}
   const node = [process.execPath, '--import', 'tsx', PROBE, ...args]
   const r = opts.shellPrefix
-    ? spawnSync('/bin/sh', ['-c', `${opts.shellPrefix}; exec "$@"`, 'sh', ...node], { cwd: ROOT, env, ...ids, encoding: 'utf8' })
+    ? spawnSync('/bin/sh', ['-c', `${opts.shellPrefix}; exec "$@"`, 'sh', ...node], {
+        cwd: ROOT,
+        env,
+        ...ids,
+        encoding: 'utf8',
+      })
     : spawnSync(node[0]!, node.slice(1), { cwd: ROOT, env, ...ids, encoding: 'utf8' })
   if (r.error) throw r.error
   try {

@@ -23,11 +23,16 @@ export interface CliResult {
 }
 
 /** `main(argv, io)` in this process, with captured streams; fails if it takes longer than `timeoutMs`. */
-export async function runMain(argv: string[], opts: { cwd?: string; stdin?: string | Buffer; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<CliResult> {
+export async function runMain(
+  argv: string[],
+  opts: { cwd?: string; stdin?: string | Buffer; env?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<CliResult> {
   let stdout = ''
   let stderr = ''
   const io = {
-    stdin: Readable.from(opts.stdin === undefined ? [] : [typeof opts.stdin === 'string' ? Buffer.from(opts.stdin) : opts.stdin]),
+    stdin: Readable.from(
+      opts.stdin === undefined ? [] : [typeof opts.stdin === 'string' ? Buffer.from(opts.stdin) : opts.stdin],
+    ),
     stdout: { write: (s: string) => ((stdout += s), true) },
     stderr: { write: (s: string) => ((stderr += s), true) },
     env: opts.env ?? {},
@@ -35,7 +40,9 @@ export async function runMain(argv: string[], opts: { cwd?: string; stdin?: stri
   }
   const t0 = performance.now()
   let timer: NodeJS.Timeout | undefined
-  const deadline = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), opts.timeoutMs ?? 10_000)))
+  const deadline = new Promise<'timeout'>(
+    (resolve) => (timer = setTimeout(() => resolve('timeout'), opts.timeoutMs ?? 10_000)),
+  )
   const code = await Promise.race([main(argv, io), deadline]).finally(() => clearTimeout(timer))
   const ms = performance.now() - t0
   if (code === 'timeout') return { code: null, stdout, stderr, timedOut: true, ms }
@@ -43,7 +50,10 @@ export async function runMain(argv: string[], opts: { cwd?: string; stdin?: stri
 }
 
 /** The real bin (`bin/delegate-mtls.js`, the committed bundle) in a child process, SIGKILLed at the deadline. */
-export function runBin(argv: string[], opts: { cwd?: string; stdin?: string | Buffer; timeoutMs?: number; env?: Record<string, string> } = {}): Promise<CliResult> {
+export function runBin(
+  argv: string[],
+  opts: { cwd?: string; stdin?: string | Buffer; timeoutMs?: number; env?: Record<string, string> } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now()
     const child = spawn(process.execPath, [BIN, ...argv], {
@@ -77,4 +87,5 @@ export function makeTmp(prefix = 'dmtls-robust-'): { dir: string; remove: () => 
 }
 
 /** No JavaScript stack trace: a crash prints `    at fn (file:line:col)` lines. */
-export const hasStackTrace = (s: string) => /^\s+at .+[:(].*\d+:\d+\)?$/m.test(s) || /\b(TypeError|RangeError|ReferenceError|SyntaxError): /.test(s)
+export const hasStackTrace = (s: string) =>
+  /^\s+at .+[:(].*\d+:\d+\)?$/m.test(s) || /\b(TypeError|RangeError|ReferenceError|SyntaxError): /.test(s)

@@ -34,6 +34,11 @@ export const migrated = (text: string) => migrate(text, { endpoint: ENDPOINT })
 /** A YAML "billion laughs": `levels` anchors, each a list of nine aliases of the one before. */
 export function aliasBomb(levels = 9, indent = ''): string[] {
   const lines = [`${indent}l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]`]
-  for (let i = 1; i <= levels; i++) lines.push(`${indent}l${i}: &l${i} [${Array(9).fill(`*l${i - 1}`).join(', ')}]`)
+  for (let i = 1; i <= levels; i++)
+    lines.push(
+      `${indent}l${i}: &l${i} [${Array(9)
+        .fill(`*l${i - 1}`)
+        .join(', ')}]`,
+    )
   return lines
 }

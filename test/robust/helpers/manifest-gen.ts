@@ -65,8 +65,17 @@ const IMAGES = [
   'us-docker.pkg.dev/gar-prod-setup/harness-public/harness/delegate:25.01.84800',
   'harness/delegate-immutable:23.05.79310',
 ]
-const OLD_MANAGER = ['https://app.harness.io', 'https://app.harness.io/gratis', 'https://app.harness.io/', 'https://app3.harness.io']
-export const ENDPOINTS = ['https://acme.harness.io:8443', 'https://acme.agent.harness.io', 'https://harness.example.internal:443/']
+const OLD_MANAGER = [
+  'https://app.harness.io',
+  'https://app.harness.io/gratis',
+  'https://app.harness.io/',
+  'https://app3.harness.io',
+]
+export const ENDPOINTS = [
+  'https://acme.harness.io:8443',
+  'https://acme.agent.harness.io',
+  'https://harness.example.internal:443/',
+]
 const MOUNT_PATHS = [undefined, '/etc/mtls', '/etc/mtls/', '/var/run/harness/mtls']
 const SECRET_NAMES = [undefined, 'client-certificate', '{delegate}-client-certificate', 'mtls.cert']
 const NAMES = ['prod-us-east-delegate', 'delegate', 'k8s-delegate-01', 'harness-delegate-ng', 'd']
@@ -84,7 +93,11 @@ export const manifestArb = (opts: { adversarial?: boolean } = {}): fc.Arbitrary<
 
 /** Shows the text when fast-check prints a counterexample. */
 export function describeManifest(m: GeneratedManifest): string {
-  const visible = (l: string) => l.replace(/\r/g, '<CR>').replace(/\uFEFF/g, '<BOM>').replace(/\t/g, '<TAB>')
+  const visible = (l: string) =>
+    l
+      .replace(/\r/g, '<CR>')
+      .replace(/\uFEFF/g, '<BOM>')
+      .replace(/\t/g, '<TAB>')
   return `options ${JSON.stringify(m.options)}\n----- file (numbered lines; <CR> <BOM> <TAB> shown) -----\n${m.text
     .split('\n')
     .map((l, i) => `${String(i + 1).padStart(4)}| ${visible(l)}`)
@@ -132,7 +145,10 @@ function shuffle<T>(c: Choices, xs: T[], percent: number): T[] {
 }
 
 function envEntry(x: Ctx, name: string, value: Node | undefined, extra?: [string, Node]): MapN {
-  const pairs: [string, Node | undefined][] = [['name', s(x, name)], ['value', value]]
+  const pairs: [string, Node | undefined][] = [
+    ['name', s(x, name)],
+    ['value', value],
+  ]
   if (extra) pairs.push(extra)
   const m = map(...(x.c.chance(5) ? [...pairs].reverse() : pairs))
   return styleColl(x, m, 12)
@@ -154,14 +170,24 @@ function envList(x: Ctx, delegateName: string, nameAnchor: string | undefined): 
     } else {
       const node = s(x, value)
       if (x.adversarial && c.chance(10)) ((node.tag = '!!str'), x.features.add('adv-tag'))
-      else if (x.adversarial && c.chance(10) && !node.block) ((node.nextLine = true), x.features.add('adv-value-next-line'))
+      else if (x.adversarial && c.chance(10) && !node.block)
+        ((node.nextLine = true), x.features.add('adv-value-next-line'))
       items.push(envEntry(x, 'MANAGER_HOST_AND_PORT', node))
     }
-    if (x.adversarial && c.chance(5)) ((items.push(envEntry(x, 'MANAGER_HOST_AND_PORT', s(x, c.pick(OLD_MANAGER))))), x.features.add('adv-duplicate-env'))
+    if (x.adversarial && c.chance(5))
+      (items.push(envEntry(x, 'MANAGER_HOST_AND_PORT', s(x, c.pick(OLD_MANAGER)))), x.features.add('adv-duplicate-env'))
   }
   if (x.adversarial && c.chance(15)) {
     x.features.add('adv-multiline-plain')
-    items.push(envEntry(x, 'DELEGATE_DESCRIPTION', { t: 'scalar', value: 'runs in the prod cluster', src: '', flowSrc: '"runs in the prod cluster"', multiPlain: ['runs in the', 'prod cluster'] }))
+    items.push(
+      envEntry(x, 'DELEGATE_DESCRIPTION', {
+        t: 'scalar',
+        value: 'runs in the prod cluster',
+        src: '',
+        flowSrc: '"runs in the prod cluster"',
+        multiPlain: ['runs in the', 'prod cluster'],
+      }),
+    )
   }
   if (c.chance(70)) plain('DEPLOY_MODE', 'KUBERNETES')
   if (c.chance(70)) {
@@ -171,7 +197,13 @@ function envList(x: Ctx, delegateName: string, nameAnchor: string | undefined): 
     } else plain('DELEGATE_NAME', delegateName)
   }
   if (c.chance(60)) plain('DELEGATE_TYPE', 'KUBERNETES')
-  if (c.chance(60)) items.push(envEntry(x, 'DELEGATE_NAMESPACE', undefined, ['valueFrom', map(['fieldRef', map(['fieldPath', s(x, 'metadata.namespace')])])]))
+  if (c.chance(60))
+    items.push(
+      envEntry(x, 'DELEGATE_NAMESPACE', undefined, [
+        'valueFrom',
+        map(['fieldRef', map(['fieldPath', s(x, 'metadata.namespace')])]),
+      ]),
+    )
   if (c.chance(40)) plain('INIT_SCRIPT', '')
   if (c.chance(40)) plain('DELEGATE_TAGS', c.pick(['', 'prod, us-east', 'a,b']))
   if (c.chance(60)) plain('NEXT_GEN', 'true')
@@ -191,7 +223,10 @@ function envList(x: Ctx, delegateName: string, nameAnchor: string | undefined): 
   if (newNames) {
     x.features.add('new-env-names')
     plain('DELEGATE_CLIENT_CERTIFICATE_PATH', c.pick([`${mount}/client.crt`, '/etc/certs/client.crt']))
-    if (c.chance(60)) items.push(envEntry(x, 'DELEGATE_CLIENT_CERTIFICATE_KEY_PATH', c.chance(20) ? undefined : s(x, `${mount}/client.key`)))
+    if (c.chance(60))
+      items.push(
+        envEntry(x, 'DELEGATE_CLIENT_CERTIFICATE_KEY_PATH', c.chance(20) ? undefined : s(x, `${mount}/client.key`)),
+      )
   }
   if (c.chance(10)) plain('GRPC_AUTHORITY_MODIFICATION_DISABLED', c.pick(['true', 'false']))
   if (c.chance(10)) items.push(envEntry(x, 'EMPTY_VALUE', undefined))
@@ -214,26 +249,47 @@ function podVolumes(x: Ctx): PodPlan {
   const mounts: MapN[] = []
   const volumes: MapN[] = []
   const other = (name: string, path: string, source: [string, Node]) => {
-    mounts.push(styleColl(x, map(['name', s(x, name)], ['mountPath', s(x, path)], ...(c.chance(20) ? [['readOnly', raw(c.pick(['true', 'yes', 'false']))] as [string, Node]] : [])), 10))
+    mounts.push(
+      styleColl(
+        x,
+        map(
+          ['name', s(x, name)],
+          ['mountPath', s(x, path)],
+          ...(c.chance(20) ? [['readOnly', raw(c.pick(['true', 'yes', 'false']))] as [string, Node]] : []),
+        ),
+        10,
+      ),
+    )
     volumes.push(styleColl(x, map(['name', s(x, name)], source), 10))
   }
   if (c.chance(30)) other('tmp', '/tmp', ['emptyDir', c.chance(50) ? map() : map(['medium', s(x, 'Memory')])])
-  if (c.chance(20)) other('proxy-config', '/opt/harness-delegate/proxy', ['configMap', map(['name', s(x, 'proxy-config')])])
+  if (c.chance(20))
+    other('proxy-config', '/opt/harness-delegate/proxy', ['configMap', map(['name', s(x, 'proxy-config')])])
   // Half-migrated: a client-certificate mount and/or volume already there.
   if (c.chance(15)) {
     x.features.add('existing-mount')
     const path = c.chance(70) ? mount : '/etc/certs'
-    const pairs: [string, Node | undefined][] = [['name', s(x, 'client-certificate')], ['mountPath', s(x, path)]]
+    const pairs: [string, Node | undefined][] = [
+      ['name', s(x, 'client-certificate')],
+      ['mountPath', s(x, path)],
+    ]
     if (c.chance(50)) pairs.push(['readOnly', raw(c.pick(['true', 'false']))])
     mounts.push(styleColl(x, map(...pairs), 10))
   }
   if (c.chance(15)) {
     x.features.add('existing-volume')
     const secret: [string, Node | undefined][] = []
-    if (c.chance(80)) secret.push(['secretName', s(x, c.pick(['client-certificate', 'my-mtls-secret', 'prod-client-cert']))])
+    if (c.chance(80))
+      secret.push(['secretName', s(x, c.pick(['client-certificate', 'my-mtls-secret', 'prod-client-cert']))])
     if (c.chance(70)) secret.push(['defaultMode', raw(c.pick(['400', '0400', '256', '420', '0440']))])
     if (secret.length === 0) secret.push(['optional', raw('false')])
-    const volName = c.chance(20) && !mounts.some((m) => m.pairs.some((p) => p.key === 'name' && 'src' in p.value && p.value.src.includes('config-certificate'))) ? 'config-certificate' : 'client-certificate'
+    const volName =
+      c.chance(20) &&
+      !mounts.some((m) =>
+        m.pairs.some((p) => p.key === 'name' && 'src' in p.value && p.value.src.includes('config-certificate')),
+      )
+        ? 'config-certificate'
+        : 'client-certificate'
     if (volName === 'config-certificate') x.features.add('misnamed-volume')
     volumes.push(styleColl(x, map(['name', s(x, volName)], ['secret', styleColl(x, map(...secret), 15)]), 10))
   }
@@ -248,39 +304,92 @@ function sidecar(x: Ctx, name: string): MapN {
       ['name', s(x, name)],
       ['image', s(x, c.pick(['envoyproxy/envoy:v1.27.0', 'busybox:1.36', 'ghcr.io/example/log-shipper:2.1']))],
       ['args', maybe(x, 40, () => styleColl(x, seq(s(x, '--config'), s(x, '/etc/envoy.yaml')), 40))],
-      ['env', maybe(x, 40, () => styleColl(x, seq(envEntry(x, 'LOG_LEVEL', s(x, 'info')), envEntry(x, 'MANAGER_HOST_AND_PORT_UNUSED', s(x, 'x'))), 20))],
+      [
+        'env',
+        maybe(x, 40, () =>
+          styleColl(
+            x,
+            seq(envEntry(x, 'LOG_LEVEL', s(x, 'info')), envEntry(x, 'MANAGER_HOST_AND_PORT_UNUSED', s(x, 'x'))),
+            20,
+          ),
+        ),
+      ],
       ['resources', maybe(x, 30, () => map(['limits', styleColl(x, map(['memory', s(x, '64Mi')]), 30)]))],
     ),
     8,
   )
 }
 
-function delegateContainer(x: Ctx, delegateName: string, nameAnchor: string | undefined, mounts: MapN[], onlyContainer: boolean): { node: MapN; name: string } {
+function delegateContainer(
+  x: Ctx,
+  delegateName: string,
+  nameAnchor: string | undefined,
+  mounts: MapN[],
+  onlyContainer: boolean,
+): { node: MapN; name: string } {
   const c = x.c
   const { env } = envList(x, delegateName, nameAnchor)
-  const hasManager = env?.items.some((i) => i.t === 'map' && i.pairs.some((p) => p.key === 'name' && p.value.t === 'scalar' && p.value.src.includes('MANAGER_HOST_AND_PORT'))) ?? false
+  const hasManager =
+    env?.items.some(
+      (i) =>
+        i.t === 'map' &&
+        i.pairs.some(
+          (p) => p.key === 'name' && p.value.t === 'scalar' && p.value.src.includes('MANAGER_HOST_AND_PORT'),
+        ),
+    ) ?? false
   // SPEC §2: named `delegate`; else the container with MANAGER_HOST_AND_PORT; else the only one with a delegate image.
-  const name = c.chance(85) ? 'delegate' : hasManager || onlyContainer ? c.pick(['harness-delegate', 'main', 'delegate-1']) : 'delegate'
+  const name = c.chance(85)
+    ? 'delegate'
+    : hasManager || onlyContainer
+      ? c.pick(['harness-delegate', 'main', 'delegate-1'])
+      : 'delegate'
   if (name !== 'delegate') x.features.add('container-not-named-delegate')
   const pairs: [string, Node | undefined][] = [
     ['image', s(x, c.pick(IMAGES))],
     ['imagePullPolicy', maybe(x, 70, () => s(x, 'Always'))],
     ['name', s(x, name)],
-    ['securityContext', maybe(x, 40, () => styleColl(x, map(['allowPrivilegeEscalation', raw('false')], ['runAsUser', raw('0')]), 20))],
+    [
+      'securityContext',
+      maybe(x, 40, () => styleColl(x, map(['allowPrivilegeEscalation', raw('false')], ['runAsUser', raw('0')]), 20)),
+    ],
     ['ports', maybe(x, 50, () => styleColl(x, seq(styleColl(x, map(['containerPort', raw('8080')]), 30)), 20))],
     [
       'resources',
       maybe(x, 60, () =>
-        map(['limits', styleColl(x, map(['memory', s(x, '2048Mi')]), 20)], ['requests', styleColl(x, map(['cpu', s(x, '0.5')], ['memory', s(x, '2048Mi')]), 20)]),
+        map(
+          ['limits', styleColl(x, map(['memory', s(x, '2048Mi')]), 20)],
+          ['requests', styleColl(x, map(['cpu', s(x, '0.5')], ['memory', s(x, '2048Mi')]), 20)],
+        ),
       ),
     ],
     [
       'livenessProbe',
-      maybe(x, 40, () => map(['httpGet', styleColl(x, map(['path', s(x, '/api/health')], ['port', raw('3460')], ['scheme', s(x, 'HTTP')]), 20)], ['initialDelaySeconds', raw('10')], ['periodSeconds', raw('60')])),
+      maybe(x, 40, () =>
+        map(
+          [
+            'httpGet',
+            styleColl(x, map(['path', s(x, '/api/health')], ['port', raw('3460')], ['scheme', s(x, 'HTTP')]), 20),
+          ],
+          ['initialDelaySeconds', raw('10')],
+          ['periodSeconds', raw('60')],
+        ),
+      ),
     ],
-    ['envFrom', maybe(x, 50, () => styleColl(x, seq(map(['secretRef', styleColl(x, map(['name', s(x, `${delegateName}-account-token`)]), 20)])), 15))],
+    [
+      'envFrom',
+      maybe(x, 50, () =>
+        styleColl(
+          x,
+          seq(map(['secretRef', styleColl(x, map(['name', s(x, `${delegateName}-account-token`)]), 20)])),
+          15,
+        ),
+      ),
+    ],
     ['env', env],
-    ['volumeMounts', mounts.length > 0 ? styleColl(x, seq(...mounts), 10) : maybe(x, 5, () => styleColl(x, seq(), 100))],
+    [
+      'volumeMounts',
+      mounts.length > 0 ? styleColl(x, seq(...mounts), 10) : maybe(x, 5, () => styleColl(x, seq(), 100)),
+    ],
   ]
   // The three first keys often lead (image/name), the rest is in any order.
   const ordered = shuffle(c, pairs, 35)
@@ -297,17 +406,34 @@ function delegateDoc(x: Ctx, delegateName: string): { root: MapN; container: str
   if (labelsAnchor) metaLabels.anchor = labelsAnchor
   const nameNode = s(x, delegateName)
   if (nameAnchor) nameNode.anchor = nameAnchor
-  const metadata = map(['labels', metaLabels], ['name', nameNode], ['namespace', maybe(x, 80, () => s(x, 'harness-delegate-ng'))])
+  const metadata = map(
+    ['labels', metaLabels],
+    ['name', nameNode],
+    ['namespace', maybe(x, 80, () => s(x, 'harness-delegate-ng'))],
+  )
 
   // Built before the pod (anchors must come before their aliases, in text order too).
   x.mgrAnchor = undefined
-  let annotations = maybe(x, 40, () => styleColl(x, map(['prometheus.io/scrape', s(x, 'true')], ['prometheus.io/port', s(x, '3460')], ['prometheus.io/path', s(x, '/api/metrics')]), 20))
+  let annotations = maybe(x, 40, () =>
+    styleColl(
+      x,
+      map(
+        ['prometheus.io/scrape', s(x, 'true')],
+        ['prometheus.io/port', s(x, '3460')],
+        ['prometheus.io/path', s(x, '/api/metrics')],
+      ),
+      20,
+    ),
+  )
   if (x.adversarial && c.chance(20)) {
     const value = c.pick(OLD_MANAGER)
     const node = s(x, value)
     x.mgrAnchor = { name: newAnchor(x, 'mgr'), value }
     node.anchor = x.mgrAnchor.name
-    annotations = map(['harness.io/manager', node], ...(annotations?.pairs.map((p) => [p.key, p.value] as [string, Node]) ?? []))
+    annotations = map(
+      ['harness.io/manager', node],
+      ...(annotations?.pairs.map((p) => [p.key, p.value] as [string, Node]) ?? []),
+    )
   }
   const vols = podVolumes(x)
   const sidecarsBefore = c.chance(15) ? [sidecar(x, 'proxy')] : []
@@ -340,16 +466,40 @@ function delegateDoc(x: Ctx, delegateName: string): { root: MapN; container: str
   const nonRoot = c.chance(15)
   if (nonRoot) x.features.add('non-root')
   const securityContext = nonRoot
-    ? styleColl(x, map(['runAsUser', raw('1001')], ['runAsNonRoot', raw('true')], ['fsGroup', maybe(x, 80, () => raw('1001'))]), 20)
+    ? styleColl(
+        x,
+        map(['runAsUser', raw('1001')], ['runAsNonRoot', raw('true')], ['fsGroup', maybe(x, 80, () => raw('1001'))]),
+        20,
+      )
     : maybe(x, 15, () => styleColl(x, map(['runAsUser', raw('0')]), 20))
   const podPairs: [string, Node | undefined][] = [
     ['terminationGracePeriodSeconds', maybe(x, 60, () => raw('600'))],
     ['restartPolicy', maybe(x, 50, () => s(x, 'Always'))],
     ['serviceAccountName', maybe(x, 20, () => s(x, `${delegateName}-sa`))],
     ['securityContext', securityContext],
-    ['initContainers', maybe(x, 10, () => styleColl(x, seq(map(['name', s(x, 'init')], ['image', s(x, 'busybox:1.36')], ['command', styleColl(x, seq(s(x, 'sh'), s(x, '-c'), s(x, 'echo ready')), 60)])), 10))],
+    [
+      'initContainers',
+      maybe(x, 10, () =>
+        styleColl(
+          x,
+          seq(
+            map(
+              ['name', s(x, 'init')],
+              ['image', s(x, 'busybox:1.36')],
+              ['command', styleColl(x, seq(s(x, 'sh'), s(x, '-c'), s(x, 'echo ready')), 60)],
+            ),
+          ),
+          10,
+        ),
+      ),
+    ],
     ['containers', styleColl(x, seq(...sidecarsBefore, dc.node, ...sidecarsAfter), 3)],
-    ['volumes', vols.volumes.length > 0 ? styleColl(x, seq(...vols.volumes), 10) : maybe(x, 5, () => (c.chance(50) ? styleColl(x, seq(), 100) : raw(c.pick(['', '~', 'null']))))],
+    [
+      'volumes',
+      vols.volumes.length > 0
+        ? styleColl(x, seq(...vols.volumes), 10)
+        : maybe(x, 5, () => (c.chance(50) ? styleColl(x, seq(), 100) : raw(c.pick(['', '~', 'null'])))),
+    ],
   ]
   // `volumes:` with an empty value renders as `volumes: ` – avoid the trailing space form.
   const last = podPairs[podPairs.length - 1]!
@@ -358,17 +508,19 @@ function delegateDoc(x: Ctx, delegateName: string): { root: MapN; container: str
 
   const matchLabels = labelsAnchor && c.chance(80) ? alias(labelsAnchor) : labels()
   const templateLabels = labelsAnchor && c.chance(80) ? alias(labelsAnchor) : labels()
-  const template = map(
-    ['metadata', map(['labels', templateLabels], ['annotations', annotations])],
-    ['spec', podSpec],
-  )
+  const template = map(['metadata', map(['labels', templateLabels], ['annotations', annotations])], ['spec', podSpec])
   const spec = map(
     ['replicas', maybe(x, 80, () => raw(c.pick(['1', '2'])))],
     ['minReadySeconds', maybe(x, 40, () => raw('120'))],
     ['selector', map(['matchLabels', matchLabels])],
     ['template', template],
   )
-  const root = map(['apiVersion', s(x, 'apps/v1')], ['kind', s(x, 'Deployment')], ['metadata', metadata], ['spec', spec])
+  const root = map(
+    ['apiVersion', s(x, 'apps/v1')],
+    ['kind', s(x, 'Deployment')],
+    ['metadata', metadata],
+    ['spec', spec],
+  )
   return { root, container: dc.name }
 }
 
@@ -408,7 +560,14 @@ function upgraderCronJobDoc(x: Ctx, delegateName: string): MapN {
       ['name', s(x, 'upgrader')],
       ['imagePullPolicy', s(x, 'Always')],
       ['envFrom', styleColl(x, seq(map(['secretRef', map(['name', s(x, `${delegateName}-upgrader-token`)])])), 10)],
-      ['volumeMounts', styleColl(x, seq(styleColl(x, map(['name', s(x, 'config-volume')], ['mountPath', s(x, '/etc/config')]), 15)), 10)],
+      [
+        'volumeMounts',
+        styleColl(
+          x,
+          seq(styleColl(x, map(['name', s(x, 'config-volume')], ['mountPath', s(x, '/etc/config')]), 15)),
+          10,
+        ),
+      ],
     ),
     3,
   )
@@ -416,13 +575,36 @@ function upgraderCronJobDoc(x: Ctx, delegateName: string): MapN {
     ['serviceAccountName', s(x, 'upgrader-cronjob-sa')],
     ['restartPolicy', s(x, 'Never')],
     ['containers', styleColl(x, seq(container), 3)],
-    ['volumes', styleColl(x, seq(map(['name', s(x, 'config-volume')], ['configMap', map(['name', s(x, `${delegateName}-upgrader-config`)])])), 10)],
+    [
+      'volumes',
+      styleColl(
+        x,
+        seq(
+          map(['name', s(x, 'config-volume')], ['configMap', map(['name', s(x, `${delegateName}-upgrader-config`)])]),
+        ),
+        10,
+      ),
+    ],
   )
   return map(
     ['apiVersion', s(x, c.chance(85) ? 'batch/v1' : 'batch/v1beta1')],
     ['kind', s(x, 'CronJob')],
-    ['metadata', map(['labels', map(['harness.io/name', s(x, 'upgrader-job')])], ['name', s(x, `${delegateName}-upgrader-job`)], ['namespace', s(x, 'harness-delegate-ng')])],
-    ['spec', map(['schedule', s(x, '0 */1 * * *')], ['concurrencyPolicy', s(x, 'Forbid')], ['jobTemplate', map(['spec', map(['template', map(['spec', pod])])])])],
+    [
+      'metadata',
+      map(
+        ['labels', map(['harness.io/name', s(x, 'upgrader-job')])],
+        ['name', s(x, `${delegateName}-upgrader-job`)],
+        ['namespace', s(x, 'harness-delegate-ng')],
+      ),
+    ],
+    [
+      'spec',
+      map(
+        ['schedule', s(x, '0 */1 * * *')],
+        ['concurrencyPolicy', s(x, 'Forbid')],
+        ['jobTemplate', map(['spec', map(['template', map(['spec', pod])])])],
+      ),
+    ],
   )
 }
 
@@ -431,8 +613,13 @@ function inertDoc(x: Ctx, delegateName: string): { root: MapN; kind: string; nam
   const c = x.c
   const kind = c.pick(['Namespace', 'ConfigMap', 'Service', 'Secret', 'HorizontalPodAutoscaler', 'Role', 'Deployment'])
   x.features.add(`doc-${kind}`)
-  const meta = (name: string) => map(['name', s(x, name)], ['namespace', maybe(x, 70, () => s(x, 'harness-delegate-ng'))])
-  const head = (api: string) => [['apiVersion', s(x, api)], ['kind', s(x, kind)]] as [string, Node][]
+  const meta = (name: string) =>
+    map(['name', s(x, name)], ['namespace', maybe(x, 70, () => s(x, 'harness-delegate-ng'))])
+  const head = (api: string) =>
+    [
+      ['apiVersion', s(x, api)],
+      ['kind', s(x, kind)],
+    ] as [string, Node][]
   let root: MapN
   let name: string
   switch (kind) {
@@ -442,8 +629,28 @@ function inertDoc(x: Ctx, delegateName: string): { root: MapN; kind: string; nam
       break
     case 'ConfigMap': {
       name = c.pick(['app-settings', 'proxy-config', `${delegateName}-settings`])
-      const script = blockString('|', ['#!/bin/sh', 'echo "MANAGER_HOST_AND_PORT=https://app.harness.io"', '', 'exit 0'])
-      root = map(...head('v1'), ['metadata', meta(name)], ['data', styleColl(x, map(['LOG_LEVEL', s(x, 'debug')], ['PROXY_HOST', s(x, 'proxy.example.com')], ['init.sh', c.chance(50) ? script : undefined]), 10)])
+      const script = blockString('|', [
+        '#!/bin/sh',
+        'echo "MANAGER_HOST_AND_PORT=https://app.harness.io"',
+        '',
+        'exit 0',
+      ])
+      root = map(
+        ...head('v1'),
+        ['metadata', meta(name)],
+        [
+          'data',
+          styleColl(
+            x,
+            map(
+              ['LOG_LEVEL', s(x, 'debug')],
+              ['PROXY_HOST', s(x, 'proxy.example.com')],
+              ['init.sh', c.chance(50) ? script : undefined],
+            ),
+            10,
+          ),
+        ],
+      )
       break
     }
     case 'Service':
@@ -451,19 +658,52 @@ function inertDoc(x: Ctx, delegateName: string): { root: MapN; kind: string; nam
       root = map(
         ...head('v1'),
         ['metadata', meta(name)],
-        ['spec', map(['type', s(x, 'ClusterIP')], ['selector', styleColl(x, map(['harness.io/name', s(x, delegateName)]), 30)], ['ports', styleColl(x, seq(styleColl(x, map(['port', raw('8080')], ['protocol', s(x, 'TCP')], ['name', s(x, 'http')]), 40)), 20)])],
+        [
+          'spec',
+          map(
+            ['type', s(x, 'ClusterIP')],
+            ['selector', styleColl(x, map(['harness.io/name', s(x, delegateName)]), 30)],
+            [
+              'ports',
+              styleColl(
+                x,
+                seq(styleColl(x, map(['port', raw('8080')], ['protocol', s(x, 'TCP')], ['name', s(x, 'http')]), 40)),
+                20,
+              ),
+            ],
+          ),
+        ],
       )
       break
     case 'Secret':
       name = `${delegateName}-account-token`
-      root = map(...head('v1'), ['metadata', meta(name)], ['type', s(x, 'Opaque')], ['data', map(['DELEGATE_TOKEN', s(x, 'ZGVtby10b2tlbi1ub3QtYS1yZWFsLXNlY3JldA==')])])
+      root = map(
+        ...head('v1'),
+        ['metadata', meta(name)],
+        ['type', s(x, 'Opaque')],
+        ['data', map(['DELEGATE_TOKEN', s(x, 'ZGVtby10b2tlbi1ub3QtYS1yZWFsLXNlY3JldA==')])],
+      )
       break
     case 'HorizontalPodAutoscaler':
       name = `${delegateName}-hpa`
       root = map(
         ...head('autoscaling/v1'),
         ['metadata', meta(name)],
-        ['spec', map(['scaleTargetRef', styleColl(x, map(['apiVersion', s(x, 'apps/v1')], ['kind', s(x, 'Deployment')], ['name', s(x, delegateName)]), 20)], ['minReplicas', raw('1')], ['maxReplicas', raw('1')])],
+        [
+          'spec',
+          map(
+            [
+              'scaleTargetRef',
+              styleColl(
+                x,
+                map(['apiVersion', s(x, 'apps/v1')], ['kind', s(x, 'Deployment')], ['name', s(x, delegateName)]),
+                20,
+              ),
+            ],
+            ['minReplicas', raw('1')],
+            ['maxReplicas', raw('1')],
+          ),
+        ],
       )
       break
     case 'Role':
@@ -471,13 +711,34 @@ function inertDoc(x: Ctx, delegateName: string): { root: MapN; kind: string; nam
       root = map(
         ...head('rbac.authorization.k8s.io/v1'),
         ['metadata', meta(name)],
-        ['rules', styleColl(x, seq(map(['apiGroups', styleColl(x, seq(s(x, 'batch'), s(x, 'apps')), 80)], ['resources', styleColl(x, seq(s(x, 'cronjobs')), 80)], ['verbs', styleColl(x, seq(s(x, 'get'), s(x, 'list'), s(x, 'patch')), 80)])), 10)],
+        [
+          'rules',
+          styleColl(
+            x,
+            seq(
+              map(
+                ['apiGroups', styleColl(x, seq(s(x, 'batch'), s(x, 'apps')), 80)],
+                ['resources', styleColl(x, seq(s(x, 'cronjobs')), 80)],
+                ['verbs', styleColl(x, seq(s(x, 'get'), s(x, 'list'), s(x, 'patch')), 80)],
+              ),
+            ),
+            10,
+          ),
+        ],
       )
       break
     default:
       // A Deployment that is not a delegate (no delegate container): passes through.
       name = 'nginx'
-      const nginx = styleColl(x, map(['name', s(x, 'nginx')], ['image', s(x, 'nginx:1.25')], ['env', styleColl(x, seq(envEntry(x, 'MODE', s(x, 'web'))), 20)]), 10)
+      const nginx = styleColl(
+        x,
+        map(
+          ['name', s(x, 'nginx')],
+          ['image', s(x, 'nginx:1.25')],
+          ['env', styleColl(x, seq(envEntry(x, 'MODE', s(x, 'web'))), 20)],
+        ),
+        10,
+      )
       const pod = map(['containers', styleColl(x, seq(nginx), 10)])
       root = map(...head('apps/v1'), ['metadata', meta(name)], ['spec', map(['template', map(['spec', pod])])])
   }
@@ -537,8 +798,25 @@ export function generateManifest(c: Choices, opts: { adversarial?: boolean } = {
       },
     })
   }
-  if (c.chance(25)) planned.push({ role: 'upgrader-config', build: () => ({ root: upgraderConfigDoc(x, delegateName), kind: 'ConfigMap', name: `${delegateName}-upgrader-config` }) })
-  if (c.chance(20)) planned.push({ role: 'upgrader-cronjob', build: () => ({ root: upgraderCronJobDoc(x, delegateName), kind: 'CronJob', name: `${delegateName}-upgrader-job`, container: 'upgrader' }) })
+  if (c.chance(25))
+    planned.push({
+      role: 'upgrader-config',
+      build: () => ({
+        root: upgraderConfigDoc(x, delegateName),
+        kind: 'ConfigMap',
+        name: `${delegateName}-upgrader-config`,
+      }),
+    })
+  if (c.chance(20))
+    planned.push({
+      role: 'upgrader-cronjob',
+      build: () => ({
+        root: upgraderCronJobDoc(x, delegateName),
+        kind: 'CronJob',
+        name: `${delegateName}-upgrader-job`,
+        container: 'upgrader',
+      }),
+    })
   const extra = c.int(0, 2)
   for (let i = 0; i < extra; i++) planned.push({ role: 'inert', build: () => inertDoc(x, delegateName) })
   const order = shuffle(c, planned, 60)
@@ -570,7 +848,14 @@ export function generateManifest(c: Choices, opts: { adversarial?: boolean } = {
     if (c.chance(style.comments)) lines.push(comment(st))
     const text = lines.join('\n') + '\n'
     segments.push({ text, touched: p.role !== 'inert' })
-    docs.push({ role: p.role, kind: built.kind, name: built.name, text, value: toValue(built.root) as Record<string, any>, ...(built.container ? { container: built.container } : {}) })
+    docs.push({
+      role: p.role,
+      kind: built.kind,
+      name: built.name,
+      text,
+      value: toValue(built.root) as Record<string, any>,
+      ...(built.container ? { container: built.container } : {}),
+    })
   })
   if (c.chance(10)) segments.push({ text: c.pick(['...\n', '# the end\n', '\n']), touched: false })
   // Line endings, final newline and BOM are applied to every segment, so segments stay substrings of the file.

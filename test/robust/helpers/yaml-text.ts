@@ -86,7 +86,8 @@ export const alias = (name: string): AliasN => ({ t: 'alias', name })
 const rawCache = new Map<string, unknown>()
 /** A number, boolean or other non-string scalar, written as given (`0400` is 256: YAML 1.1). */
 export const raw = (src: string): ScalarN => {
-  if (!rawCache.has(src)) rawCache.set(src, (parseDocument(`k: ${src}\n`, { version: '1.1' }).toJS() as { k: unknown }).k)
+  if (!rawCache.has(src))
+    rawCache.set(src, (parseDocument(`k: ${src}\n`, { version: '1.1' }).toJS() as { k: unknown }).k)
   return { t: 'scalar', value: rawCache.get(src), src, flowSrc: src }
 }
 /** A string written as a block scalar (`|`, `|-`): `lines` without indentation. */
@@ -107,8 +108,12 @@ export function toValue(n: Node, anchors = new Map<string, unknown>()): unknown 
       break
     case 'map': {
       // YAML 1.1 merge keys (`<<: *base`): the base's keys, unless the mapping sets them itself.
-      const own = Object.fromEntries(n.pairs.filter((p) => p.key !== '<<').map((p) => [p.key, toValue(p.value, anchors)]))
-      const merged = n.pairs.filter((p) => p.key === '<<').map((p) => toValue(p.value, anchors) as Record<string, unknown>)
+      const own = Object.fromEntries(
+        n.pairs.filter((p) => p.key !== '<<').map((p) => [p.key, toValue(p.value, anchors)]),
+      )
+      const merged = n.pairs
+        .filter((p) => p.key === '<<')
+        .map((p) => toValue(p.value, anchors) as Record<string, unknown>)
       v = Object.assign({}, ...merged.reverse(), own)
       break
     }
@@ -148,7 +153,15 @@ export type QuoteStyle = 'plain' | 'single' | 'double' | 'double-escaped' | 'lit
  */
 export function str(c: Choices, value: string, weights: Partial<Record<QuoteStyle, number>> = {}): ScalarN {
   const safe = plainSafe(value)
-  const w: Record<QuoteStyle, number> = { plain: 50, single: 15, double: 25, 'double-escaped': 3, literal: 4, folded: 3, ...weights }
+  const w: Record<QuoteStyle, number> = {
+    plain: 50,
+    single: 15,
+    double: 25,
+    'double-escaped': 3,
+    literal: 4,
+    folded: 3,
+    ...weights,
+  }
   if (!safe.block) w.plain = 0
   if (!value.includes('/')) w['double-escaped'] = 0
   // A folded block joins lines and a block scalar cannot start with spaces: keep block styles to simple values.
@@ -164,7 +177,8 @@ export function str(c: Choices, value: string, weights: Partial<Record<QuoteStyl
     }
     r -= v
   }
-  const flowSrc = safe.flow && style === 'plain' ? value : style === 'single' ? singleQuoted(value) : doubleQuoted(value)
+  const flowSrc =
+    safe.flow && style === 'plain' ? value : style === 'single' ? singleQuoted(value) : doubleQuoted(value)
   switch (style) {
     case 'plain':
       return { t: 'scalar', value, src: value, flowSrc }
@@ -208,7 +222,16 @@ export interface RenderState {
 }
 
 const pad = (n: number) => ' '.repeat(n)
-const COMMENT_TEXTS = ['', ' keep me', ' value: "not yaml"', ' - not an item', ' TODO(ops): rotate', ' ünïcödé ✓', ' key: [x, y]', ' ---']
+const COMMENT_TEXTS = [
+  '',
+  ' keep me',
+  ' value: "not yaml"',
+  ' - not an item',
+  ' TODO(ops): rotate',
+  ' ünïcödé ✓',
+  ' key: [x, y]',
+  ' ---',
+]
 
 /** A fresh comment text `# cN…` (unique token, random tail) and records it. */
 export function comment(st: RenderState): string {
@@ -218,7 +241,9 @@ export function comment(st: RenderState): string {
 }
 
 const trailing = (st: RenderState) =>
-  st.c.chance(st.style.comments / 2) ? (st.c.chance(st.style.tabs ?? 0) ? '\t' : ` ${st.c.pick(['', ' ', '   '])}`) + comment(st) : ''
+  st.c.chance(st.style.comments / 2)
+    ? (st.c.chance(st.style.tabs ?? 0) ? '\t' : ` ${st.c.pick(['', ' ', '   '])}`) + comment(st)
+    : ''
 
 /** Blank lines and full-line comments that may go before a line at column `col`. */
 function before(st: RenderState, col: number): string[] {
@@ -258,7 +283,10 @@ export function flowText(st: RenderState, n: Node): string {
 
 /** A flow collection spread over lines, items at `col + unit`, the closing bracket at `col`. */
 function multilineFlow(st: RenderState, n: MapN | SeqN, col: number): string[] {
-  const inner = n.t === 'map' ? n.pairs.map((p) => `${keySrc(st, p.key)}: ${flowText(st, p.value)}`) : n.items.map((i) => flowText(st, i))
+  const inner =
+    n.t === 'map'
+      ? n.pairs.map((p) => `${keySrc(st, p.key)}: ${flowText(st, p.value)}`)
+      : n.items.map((i) => flowText(st, i))
   const [open, close] = n.t === 'map' ? ['{', '}'] : ['[', ']']
   if (inner.length === 0) return [`${props(n)}${open}${close}`]
   const trailingComma = st.c.chance(30)
@@ -267,22 +295,34 @@ function multilineFlow(st: RenderState, n: MapN | SeqN, col: number): string[] {
     // Comments are legal inside a multi-line flow collection too: on their own line, or after a comma.
     if (st.c.chance(st.style.comments / 2)) lines.push(`${pad(col + st.style.unit)}${comment(st)}`)
     const comma = i < inner.length - 1 || trailingComma
-    lines.push(`${pad(col + st.style.unit)}${text}${comma ? ',' : ''}${comma && st.c.chance(st.style.comments / 2) ? ` ${comment(st)}` : ''}`)
+    lines.push(
+      `${pad(col + st.style.unit)}${text}${comma ? ',' : ''}${comma && st.c.chance(st.style.comments / 2) ? ` ${comment(st)}` : ''}`,
+    )
   })
   lines.push(`${pad(col)}${close}`)
   return lines
 }
 
-const isEmptyCollection = (n: Node) => (n.t === 'map' && n.pairs.length === 0) || (n.t === 'seq' && n.items.length === 0)
+const isEmptyCollection = (n: Node) =>
+  (n.t === 'map' && n.pairs.length === 0) || (n.t === 'seq' && n.items.length === 0)
 
 /** Lines of `key: value` at column `col` (the value's own lines follow). */
 function pairLines(st: RenderState, key: string, v: Node, col: number): string[] {
   const head = `${pad(col)}${keySrc(st, key)}:`
   if (v.t === 'alias') return [`${head} *${v.name}${trailing(st)}`]
   if (v.t === 'scalar') {
-    if (v.multiPlain) return [`${head} ${props(v)}${v.multiPlain[0]}`, ...v.multiPlain.slice(1).map((l) => pad(col + st.style.unit) + l)]
-    if (v.nextLine && !v.block) return [`${head}${trailing(st)}`, `${pad(col + st.style.unit)}${props(v)}${v.src}${trailing(st)}`]
-    if (v.block) return [`${head} ${props(v)}${v.block.header}${trailing(st)}`, ...v.block.lines.map((l) => (l === '' ? '' : pad(col + st.style.unit) + l))]
+    if (v.multiPlain)
+      return [
+        `${head} ${props(v)}${v.multiPlain[0]}`,
+        ...v.multiPlain.slice(1).map((l) => pad(col + st.style.unit) + l),
+      ]
+    if (v.nextLine && !v.block)
+      return [`${head}${trailing(st)}`, `${pad(col + st.style.unit)}${props(v)}${v.src}${trailing(st)}`]
+    if (v.block)
+      return [
+        `${head} ${props(v)}${v.block.header}${trailing(st)}`,
+        ...v.block.lines.map((l) => (l === '' ? '' : pad(col + st.style.unit) + l)),
+      ]
     return [`${head} ${props(v)}${v.src}${trailing(st)}`]
   }
   if (v.flow === 'multiline' && !isEmptyCollection(v)) {
@@ -322,7 +362,10 @@ export function seqLines(st: RenderState, s: SeqN, dashCol: number): string[] {
     } else if (item.t === 'seq' && !item.flow && item.items.length > 0) {
       out.push(`${pad(dashCol)}-`, ...seqLines(st, item, contentCol))
     } else if (item.t === 'scalar' && item.block) {
-      out.push(`${dash}${props(item)}${item.block.header}`, ...item.block.lines.map((l) => (l === '' ? '' : pad(contentCol + st.style.unit) + l)))
+      out.push(
+        `${dash}${props(item)}${item.block.header}`,
+        ...item.block.lines.map((l) => (l === '' ? '' : pad(contentCol + st.style.unit) + l)),
+      )
     } else if (item.t === 'map' && !item.flow && item.pairs.length > 0) {
       // An anchored mapping item: `- &a` then the mapping below.
       out.push(`${dash}&${item.anchor}`, ...mapLines(st, { ...item, anchor: undefined } as MapN, contentCol))

@@ -505,7 +505,11 @@ function parseUrlOption(input, flag, form, rules) {
   return url;
 }
 function normalizeEndpoint(input) {
-  return `https://${parseUrlOption(input, "--endpoint", FORM, { schemes: ["https:"], schemesText: "https", refusePath: "the delegate adds /api/ and /log-service/ itself" }).host}`;
+  return `https://${parseUrlOption(input, "--endpoint", FORM, {
+    schemes: ["https:"],
+    schemesText: "https",
+    refusePath: "the delegate adds /api/ and /log-service/ itself"
+  }).host}`;
 }
 
 // src/yaml/lookup.ts
@@ -558,7 +562,12 @@ function composeEnv(service) {
     return env.items.forEach((item, index) => {
       if (!(0, import_yaml2.isScalar)(item) || item.value === null || item.value === void 0) return;
       let text = String(item.value), eq = text.indexOf("=");
-      entries.push({ name: eq < 0 ? text : text.slice(0, eq), value: eq < 0 ? void 0 : text.slice(eq + 1), index, node: item });
+      entries.push({
+        name: eq < 0 ? text : text.slice(0, eq),
+        value: eq < 0 ? void 0 : text.slice(eq + 1),
+        index,
+        node: item
+      });
     }), { form: "list", entries };
   }
   if ((0, import_yaml2.isMap)(env)) {
@@ -596,10 +605,22 @@ function recogniseCompose(doc, index) {
   for (let d of delegates) {
     let image = stringAt(d.node, "image") ?? "";
     if (classifyTag(image) === "legacy")
-      return { type: "legacy", ref, doc, reason: `service ${d.service}: image "${image}" is a legacy delegate image`, at: d.node.get("image", !0) };
+      return {
+        type: "legacy",
+        ref,
+        doc,
+        reason: `service ${d.service}: image "${image}" is a legacy delegate image`,
+        at: d.node.get("image", !0)
+      };
     let watcher = envNames(d.node).find((n) => WATCHER_ENV.includes(n));
     if (watcher)
-      return { type: "legacy", ref, doc, reason: `service ${d.service}: env ${watcher} belongs to a legacy (watcher) delegate`, at: d.node.get("environment", !0) };
+      return {
+        type: "legacy",
+        ref,
+        doc,
+        reason: `service ${d.service}: env ${watcher} belongs to a legacy (watcher) delegate`,
+        at: d.node.get("environment", !0)
+      };
   }
   return { type: "compose", ref, doc, delegates, upgraders };
 }
@@ -609,7 +630,16 @@ function composeDelegateName(s) {
 
 // src/resources/helm-values.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-var HELM_VALUES_KIND = "HelmValues", CHART_DEFAULT_NAME = "harness-delegate-ng", CHART_KEYS = ["delegateName", "accountId", "delegateToken", "managerEndpoint", "delegateDockerImage", "k8sPermissionsType", "existingDelegateToken", "upgrader"];
+var HELM_VALUES_KIND = "HelmValues", CHART_DEFAULT_NAME = "harness-delegate-ng", CHART_KEYS = [
+  "delegateName",
+  "accountId",
+  "delegateToken",
+  "managerEndpoint",
+  "delegateDockerImage",
+  "k8sPermissionsType",
+  "existingDelegateToken",
+  "upgrader"
+];
 function helmImage(root) {
   let image = stringAt(root, "delegateDockerImage"), at = (0, import_yaml3.isMap)(root) ? root.get("delegateDockerImage", !0) : void 0, tag = lookup(root, ["image", "tag"]), repo = stringAt(lookup(root, ["image"]), "repository"), tagValue = tag && "value" in tag ? tag.value : void 0;
   return tagValue != null && tagValue !== "" ? { ref: `${repo ?? (image ? parseImage(image).repository : "harness/delegate")}:${String(tagValue)}`, at: tag } : image !== void 0 && at ? { ref: image, at } : void 0;
@@ -623,7 +653,13 @@ function recogniseHelmValues(doc, index) {
   name !== void 0 && (ref.name = name);
   let watcher = root.items.find((p) => /^watcher/i.test(String(p.key?.value ?? "")));
   if (watcher)
-    return { type: "legacy", ref, doc, reason: `${String(watcher.key.value)} belongs to the values of a legacy (watcher) delegate chart`, at: watcher.key };
+    return {
+      type: "legacy",
+      ref,
+      doc,
+      reason: `${String(watcher.key.value)} belongs to the values of a legacy (watcher) delegate chart`,
+      at: watcher.key
+    };
   let image = helmImage(root);
   return image && classifyTag(image.ref) === "legacy" ? { type: "legacy", ref, doc, reason: `image "${image.ref}" is a legacy delegate image`, at: image.at } : { type: "helm-values", ref, doc };
 }
@@ -651,12 +687,24 @@ function legacyReason(kind, container) {
   let image = container.get("image", !0), imageRef = stringAt(container, "image") ?? "";
   if (kind === "StatefulSet") return { reason: "a StatefulSet delegate is a legacy delegate", at: container };
   if (stringAt(container, "name") === "harness-delegate-instance")
-    return { reason: 'container "harness-delegate-instance" is a legacy delegate', at: container.get("name", !0) };
-  if (image && classifyTag(imageRef) === "legacy") return { reason: `image "${imageRef}" is a legacy delegate image`, at: image };
+    return {
+      reason: 'container "harness-delegate-instance" is a legacy delegate',
+      at: container.get("name", !0)
+    };
+  if (image && classifyTag(imageRef) === "legacy")
+    return { reason: `image "${imageRef}" is a legacy delegate image`, at: image };
   let watcher = envNames2(container).find((n) => WATCHER_ENV2.includes(n));
-  if (watcher) return { reason: `env ${watcher} belongs to a legacy (watcher) delegate`, at: container.get("env", !0) };
+  if (watcher)
+    return { reason: `env ${watcher} belongs to a legacy (watcher) delegate`, at: container.get("env", !0) };
 }
-var looksLikeUpgraderConfig = (text) => /^mode:\s*["']?Delegate\b|^delegateConfig:/m.test(text), TOP_LEVEL_KIND = /^kind:/gm, SIMPLE_KIND = /^kind:[ \t]*(["']?)([A-Za-z][A-Za-z0-9]*)\1[ \t]*(?:#[^\n]*)?\r?$/m, KINDS_THAT_MATTER = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "CronJob", "ConfigMap", "Secret", "HorizontalPodAutoscaler"]);
+var looksLikeUpgraderConfig = (text) => /^mode:\s*["']?Delegate\b|^delegateConfig:/m.test(text), TOP_LEVEL_KIND = /^kind:/gm, SIMPLE_KIND = /^kind:[ \t]*(["']?)([A-Za-z][A-Za-z0-9]*)\1[ \t]*(?:#[^\n]*)?\r?$/m, KINDS_THAT_MATTER = /* @__PURE__ */ new Set([
+  "Deployment",
+  "StatefulSet",
+  "CronJob",
+  "ConfigMap",
+  "Secret",
+  "HorizontalPodAutoscaler"
+]);
 function mayMatter(text) {
   if ((text.match(TOP_LEVEL_KIND)?.length ?? 0) !== 1) return !0;
   let m = SIMPLE_KIND.exec(text);
@@ -693,7 +741,8 @@ function classify(doc, index) {
     let config = lookup(root, ["data", "config.yaml"]);
     if ((0, import_yaml4.isScalar)(config) && typeof config.value == "string" && looksLikeUpgraderConfig(config.value))
       return { type: "upgrader-config", ...base, config };
-    if ((0, import_yaml4.isMap)(config) && (config.has("mode") || config.has("delegateConfig"))) return { type: "upgrader-config-invalid", ...base, at: config };
+    if ((0, import_yaml4.isMap)(config) && (config.has("mode") || config.has("delegateConfig")))
+      return { type: "upgrader-config-invalid", ...base, at: config };
   }
   return { type: "other", ...base };
 }
@@ -775,14 +824,18 @@ function maskDocuments(src, starts, keep) {
 var import_yaml5 = __toESM(require_dist(), 1);
 var K8S_PARSE = { version: "1.1", keepSourceTokens: !0, prettyErrors: !1 }, MAX_SYNTAX_ERRORS = 10;
 function parseStream(src, file, mayMatter2) {
-  let starts = mayMatter2 ? documentStarts(src) : void 0, docs = parseDocs(starts ? maskDocuments(src, starts, (i) => mayMatter2(src.slice(starts[i], starts[i + 1] ?? src.length))) : src);
+  let starts = mayMatter2 ? documentStarts(src) : void 0, docs = parseDocs(
+    starts ? maskDocuments(src, starts, (i) => mayMatter2(src.slice(starts[i], starts[i + 1] ?? src.length))) : src
+  );
   starts && docs.length !== starts.length && (docs = parseDocs(src));
   let result = parseErrors(src, file, docs);
   return starts && docs.length === starts.length ? { ...result, starts } : result;
 }
 function parseDocumentsAt(src, start, end, keepSourceTokens = !0) {
   let parser = new import_yaml5.Parser();
-  return parser.offset = start, Array.from(new import_yaml5.Composer({ ...K8S_PARSE, keepSourceTokens }).compose(parser.parse(src.slice(start, end))));
+  return parser.offset = start, Array.from(
+    new import_yaml5.Composer({ ...K8S_PARSE, keepSourceTokens }).compose(parser.parse(src.slice(start, end)))
+  );
 }
 function parseDocs(src) {
   let parsed = (0, import_yaml5.parseAllDocuments)(src, K8S_PARSE);
@@ -797,7 +850,10 @@ function parseErrors(src, file, docs) {
   let errors = all.slice(0, MAX_SYNTAX_ERRORS).map((e) => yamlDiagnostic(src, file, e));
   if (all.length > MAX_SYNTAX_ERRORS) {
     let last = errors[errors.length - 1];
-    errors.push({ ...last, message: `invalid YAML: ${all.length - MAX_SYNTAX_ERRORS} more errors follow from the ones above` });
+    errors.push({
+      ...last,
+      message: `invalid YAML: ${all.length - MAX_SYNTAX_ERRORS} more errors follow from the ones above`
+    });
   }
   return { docs, errors };
 }
@@ -986,7 +1042,12 @@ function isJsonStyle(ctx, coll) {
 }
 var isPadded = (ctx, coll) => ctx.src[coll.srcToken.start.offset + 1] === " ";
 function appendItems(ctx, seq2, items, layout = {}) {
-  if (seq2.flow) return flowInsertion(ctx, seq2, items.map((i) => renderFlow(i, isPadded(ctx, seq2), isJsonStyle(ctx, seq2))).join(", "));
+  if (seq2.flow)
+    return flowInsertion(
+      ctx,
+      seq2,
+      items.map((i) => renderFlow(i, isPadded(ctx, seq2), isJsonStyle(ctx, seq2))).join(", ")
+    );
   let { dashCol, dashGap } = seqLayout(ctx, seq2), lines = renderBlockSeq({ seq: items }, dashCol, { unit: ctx.unit, compactSeq: !0, ...layout, dashGap });
   return blockInsertion(ctx, endOfBlock(ctx.src, seq2.items[seq2.items.length - 1], dashCol), lines, seq2);
 }
@@ -994,7 +1055,11 @@ function addPairs(ctx, mapNode, pairs, layout, after) {
   let frag = { map: pairs };
   if (mapNode.flow) {
     let json = isJsonStyle(ctx, mapNode);
-    return flowInsertion(ctx, mapNode, pairs.map(([k, v]) => `${json ? JSON.stringify(k) : k}: ${renderFlow(v, isPadded(ctx, mapNode), json)}`).join(", "));
+    return flowInsertion(
+      ctx,
+      mapNode,
+      pairs.map(([k, v]) => `${json ? JSON.stringify(k) : k}: ${renderFlow(v, isPadded(ctx, mapNode), json)}`).join(", ")
+    );
   }
   let first = mapNode.items[0];
   if (!first) throw new InternalError("empty block mapping");
@@ -1032,7 +1097,11 @@ function setBlockScalar(ctx, node, value) {
     l.trim() !== "" && (keepFrom = p + l.replace(/\r$/, "").length), p += l.length + 1;
   let text = body.split(`
 `).map((l) => l === "" ? "" : " ".repeat(indent) + l).join(ctx.eol), tail = contentLine ? ctx.src.slice(keepFrom, end) : ctx.eol + ctx.src.slice(contentStart, end);
-  return replaceRange(start, end, ctx.src.slice(start, header.offset) + style + (trailing === 0 ? "-" : "") + afterHeader + text + tail);
+  return replaceRange(
+    start,
+    end,
+    ctx.src.slice(start, header.offset) + style + (trailing === 0 ? "-" : "") + afterHeader + text + tail
+  );
 }
 function removeFlowItem(ctx, seq2, index) {
   let src = ctx.src, [start, end] = range(seq2.items[index]), skipBlanks = (p) => {
@@ -1073,7 +1142,8 @@ function embeddedSplices(src, eol, node, inner) {
   let contentStart = header.offset + header.source.length, outerStarts = [contentStart];
   for (let i = token.source.indexOf(`
 `); i >= 0; i = token.source.indexOf(`
-`, i + 1)) outerStarts.push(contentStart + i + 1);
+`, i + 1))
+    outerStarts.push(contentStart + i + 1);
   let firstContent = /^( *)\S/m.exec(token.source), indent = firstContent ? firstContent[1].length : 0, innerStarts = [0];
   for (let i = value.indexOf(`
 `); i >= 0; i = value.indexOf(`
@@ -1172,22 +1242,83 @@ function ensureMount(ctx, res, container, podCompact) {
     if ((0, import_yaml10.isScalar)(path) && path.value !== mountPath) {
       let clash2 = findItem(mounts, "mountPath", mountPath);
       if (clash2) {
-        report(ctx, "error", "CONFLICT", `volume "${stringAt(clash2.node, "name")}" is already mounted at ${mountPath}; ${VOLUME_NAME} needs that path (choose another with --mount-path)`, clash2.node);
+        report(
+          ctx,
+          "error",
+          "CONFLICT",
+          `volume "${stringAt(clash2.node, "name")}" is already mounted at ${mountPath}; ${VOLUME_NAME} needs that path (choose another with --mount-path)`,
+          clash2.node
+        );
         return;
       }
-      plan(ctx, res.ref, "set", [...ptr, "mountPath"], [...display, "mountPath"], { before: path.value, after: mountPath }, "mount the client certificate where the env vars point", [setScalar(ectx, path, mountPath)]);
-    } else path || plan(ctx, res.ref, "add", [...ptr, "mountPath"], [...display, "mountPath"], { after: mountPath }, "mount the client certificate where the env vars point", [addPairs(ectx, ours.node, [["mountPath", scalar(formatScalar(mountPath))]], layoutFor(ectx.unit, !0))]);
+      plan(
+        ctx,
+        res.ref,
+        "set",
+        [...ptr, "mountPath"],
+        [...display, "mountPath"],
+        { before: path.value, after: mountPath },
+        "mount the client certificate where the env vars point",
+        [setScalar(ectx, path, mountPath)]
+      );
+    } else path || plan(
+      ctx,
+      res.ref,
+      "add",
+      [...ptr, "mountPath"],
+      [...display, "mountPath"],
+      { after: mountPath },
+      "mount the client certificate where the env vars point",
+      [addPairs(ectx, ours.node, [["mountPath", scalar(formatScalar(mountPath))]], layoutFor(ectx.unit, !0))]
+    );
     let ro = ours.node.get("readOnly", !0);
-    ro ? (0, import_yaml10.isScalar)(ro) && ro.value !== !0 && plan(ctx, res.ref, "set", [...ptr, "readOnly"], [...display, "readOnly"], { before: ro.value, after: !0 }, "the certificate mount is read-only", [replaceRange(ro.range[0], ro.range[1], "true")]) : plan(ctx, res.ref, "add", [...ptr, "readOnly"], [...display, "readOnly"], { after: !0 }, "the certificate mount is read-only", [addPairs(ectx, ours.node, [["readOnly", scalar("true")]], layoutFor(ectx.unit, !0))]);
+    ro ? (0, import_yaml10.isScalar)(ro) && ro.value !== !0 && plan(
+      ctx,
+      res.ref,
+      "set",
+      [...ptr, "readOnly"],
+      [...display, "readOnly"],
+      { before: ro.value, after: !0 },
+      "the certificate mount is read-only",
+      [replaceRange(ro.range[0], ro.range[1], "true")]
+    ) : plan(
+      ctx,
+      res.ref,
+      "add",
+      [...ptr, "readOnly"],
+      [...display, "readOnly"],
+      { after: !0 },
+      "the certificate mount is read-only",
+      [addPairs(ectx, ours.node, [["readOnly", scalar("true")]], layoutFor(ectx.unit, !0))]
+    );
     return;
   }
   let clash = findItem(mounts, "mountPath", mountPath);
   if (clash) {
-    report(ctx, "error", "CONFLICT", `volume "${stringAt(clash.node, "name")}" is already mounted at ${mountPath}; ${VOLUME_NAME} needs that path (choose another with --mount-path)`, clash.node);
+    report(
+      ctx,
+      "error",
+      "CONFLICT",
+      `volume "${stringAt(clash.node, "name")}" is already mounted at ${mountPath}; ${VOLUME_NAME} needs that path (choose another with --mount-path)`,
+      clash.node
+    );
     return;
   }
-  let item = map(["name", scalar(VOLUME_NAME)], ["mountPath", scalar(formatScalar(mountPath))], ["readOnly", scalar("true")]), layout = layoutIn(ectx, container.node, ["env", "envFrom", "ports"], podCompact), after = { name: VOLUME_NAME, mountPath, readOnly: !0 };
-  plan(ctx, res.ref, "append", mountsPtr, [...container.display, "volumeMounts"], { after }, "mount the client certificate Secret", appendToList(ectx, container.node, "volumeMounts", [item], layout));
+  let item = map(
+    ["name", scalar(VOLUME_NAME)],
+    ["mountPath", scalar(formatScalar(mountPath))],
+    ["readOnly", scalar("true")]
+  ), layout = layoutIn(ectx, container.node, ["env", "envFrom", "ports"], podCompact), after = { name: VOLUME_NAME, mountPath, readOnly: !0 };
+  plan(
+    ctx,
+    res.ref,
+    "append",
+    mountsPtr,
+    [...container.display, "volumeMounts"],
+    { after },
+    "mount the client certificate Secret",
+    appendToList(ectx, container.node, "volumeMounts", [item], layout)
+  );
 }
 function runsAsNonRoot(pod, container, doc) {
   for (let owner of [container, pod]) {
@@ -1205,32 +1336,103 @@ function ensureVolume(ctx, res, pod, secretName, mode) {
     let misnamed = findItem(volumes, "name", "config-certificate");
     if (misnamed && (0, import_yaml10.isMap)(misnamed.node.get("secret", !0)) && !mountedAnywhere(pod.node, "config-certificate")) {
       let nameNode2 = misnamed.node.get("name", !0);
-      plan(ctx, res.ref, "set", [...volumesPtr, misnamed.index, "name"], [...pod.display, "volumes", { name: "config-certificate" }, "name"], { before: "config-certificate", after: VOLUME_NAME }, `the mount is named ${VOLUME_NAME}; a volume named config-certificate (Harness 2023 docs) leaves the pod unable to start`, [setScalar(ectx, nameNode2, VOLUME_NAME)]), ours = misnamed;
+      plan(
+        ctx,
+        res.ref,
+        "set",
+        [...volumesPtr, misnamed.index, "name"],
+        [...pod.display, "volumes", { name: "config-certificate" }, "name"],
+        { before: "config-certificate", after: VOLUME_NAME },
+        `the mount is named ${VOLUME_NAME}; a volume named config-certificate (Harness 2023 docs) leaves the pod unable to start`,
+        [setScalar(ectx, nameNode2, VOLUME_NAME)]
+      ), ours = misnamed;
     }
   }
   if (!ours) {
-    let secret2 = map(["secretName", scalar(formatScalar(secretName))], ["defaultMode", scalar(String(mode), modeComment(mode))]), item = map(["name", scalar(VOLUME_NAME)], ["secret", secret2]), layout = layoutIn(ectx, pod.node, ["containers", "initContainers"], !0), after = { name: VOLUME_NAME, secret: { secretName, defaultMode: mode } };
-    return plan(ctx, res.ref, "append", volumesPtr, [...pod.display, "volumes"], { after }, `client certificate from Secret ${secretName}, mode ${modeComment(mode)}`, appendToList(ectx, pod.node, "volumes", [item], layout)), secretName;
+    let secret2 = map(
+      ["secretName", scalar(formatScalar(secretName))],
+      ["defaultMode", scalar(String(mode), modeComment(mode))]
+    ), item = map(["name", scalar(VOLUME_NAME)], ["secret", secret2]), layout = layoutIn(ectx, pod.node, ["containers", "initContainers"], !0), after = { name: VOLUME_NAME, secret: { secretName, defaultMode: mode } };
+    return plan(
+      ctx,
+      res.ref,
+      "append",
+      volumesPtr,
+      [...pod.display, "volumes"],
+      { after },
+      `client certificate from Secret ${secretName}, mode ${modeComment(mode)}`,
+      appendToList(ectx, pod.node, "volumes", [item], layout)
+    ), secretName;
   }
   let ptr = [...volumesPtr, ours.index], display = [...pod.display, "volumes", { name: VOLUME_NAME }], secret = ours.node.get("secret", !0);
   if (!(0, import_yaml10.isMap)(secret)) {
     let source = ours.node.items.map((p) => (0, import_yaml10.isScalar)(p.key) ? String(p.key.value) : "").find((k) => k !== "name" && k !== ""), what = source ? `a ${source} volume` : "a volume without a source";
-    return report(ctx, "error", "CONFLICT", `volume "${VOLUME_NAME}" exists but is ${what}; delegate-mtls needs it to be a secret volume holding the client certificate Secret`, ours.node), secretName;
+    return report(
+      ctx,
+      "error",
+      "CONFLICT",
+      `volume "${VOLUME_NAME}" exists but is ${what}; delegate-mtls needs it to be a secret volume holding the client certificate Secret`,
+      ours.node
+    ), secretName;
   }
   let nameNode = secret.get("secretName", !0), effective = secretName;
   if (!(0, import_yaml10.isScalar)(nameNode) || typeof nameNode.value != "string")
-    plan(ctx, res.ref, "add", [...ptr, "secret", "secretName"], [...display, "secret", "secretName"], { after: secretName }, "name the client certificate Secret", [addPairs(ectx, secret, [["secretName", scalar(formatScalar(secretName))]], layoutFor(ectx.unit, !0))]);
+    plan(
+      ctx,
+      res.ref,
+      "add",
+      [...ptr, "secret", "secretName"],
+      [...display, "secret", "secretName"],
+      { after: secretName },
+      "name the client certificate Secret",
+      [addPairs(ectx, secret, [["secretName", scalar(formatScalar(secretName))]], layoutFor(ectx.unit, !0))]
+    );
   else if (nameNode.value !== secretName && (ctx.options.secretNameExplicit || isDelegateToken(nameNode.value))) {
     let reason = ctx.options.secretNameExplicit ? "--secret-name was given" : `${nameNode.value} is the delegate token Secret, not the client certificate (a Harness 2023 doc bug)`;
-    plan(ctx, res.ref, "set", [...ptr, "secret", "secretName"], [...display, "secret", "secretName"], { before: nameNode.value, after: secretName }, reason, [setScalar(ectx, nameNode, secretName)]);
+    plan(
+      ctx,
+      res.ref,
+      "set",
+      [...ptr, "secret", "secretName"],
+      [...display, "secret", "secretName"],
+      { before: nameNode.value, after: secretName },
+      reason,
+      [setScalar(ectx, nameNode, secretName)]
+    );
   } else
     effective = nameNode.value;
   let modeNode = secret.get("defaultMode", !0);
   if (!modeNode)
-    plan(ctx, res.ref, "add", [...ptr, "secret", "defaultMode"], [...display, "secret", "defaultMode"], { after: mode }, `without a mode the key is world-readable (0644); ${modeComment(mode)} keeps it private`, [addPairs(ectx, secret, [["defaultMode", scalar(String(mode), modeComment(mode))]], layoutFor(ectx.unit, !0), "secretName")]);
+    plan(
+      ctx,
+      res.ref,
+      "add",
+      [...ptr, "secret", "defaultMode"],
+      [...display, "secret", "defaultMode"],
+      { after: mode },
+      `without a mode the key is world-readable (0644); ${modeComment(mode)} keeps it private`,
+      [
+        addPairs(
+          ectx,
+          secret,
+          [["defaultMode", scalar(String(mode), modeComment(mode))]],
+          layoutFor(ectx.unit, !0),
+          "secretName"
+        )
+      ]
+    );
   else if ((0, import_yaml10.isScalar)(modeNode) && modeNode.value !== 256 && modeNode.value !== 288) {
     let reason = modeNode.value === 400 && !/^0/.test(modeNode.source ?? "") ? `defaultMode: 400 is decimal (octal 0620, group-writable); ${modeComment(mode)} was meant` : `the key must be readable by the delegate only (${modeComment(mode)})`;
-    plan(ctx, res.ref, "set", [...ptr, "secret", "defaultMode"], [...display, "secret", "defaultMode"], { before: modeNode.value, after: mode }, reason, [setMode(ectx, modeNode, mode, secret.flow === !0)]);
+    plan(
+      ctx,
+      res.ref,
+      "set",
+      [...ptr, "secret", "defaultMode"],
+      [...display, "secret", "defaultMode"],
+      { before: modeNode.value, after: mode },
+      reason,
+      [setMode(ectx, modeNode, mode, secret.flow === !0)]
+    );
   }
   return effective;
 }
@@ -1244,7 +1446,8 @@ function mountedAnywhere(pod, volume) {
   for (let key of ["containers", "initContainers"]) {
     let list = pod.get(key, !0);
     if ((0, import_yaml10.isSeq)(list)) {
-      for (let c of list.items) if (findItem((0, import_yaml10.isMap)(c) ? c.get("volumeMounts", !0) : void 0, "name", volume)) return !0;
+      for (let c of list.items)
+        if (findItem((0, import_yaml10.isMap)(c) ? c.get("volumeMounts", !0) : void 0, "name", volume)) return !0;
     }
   }
   return !1;
@@ -1277,7 +1480,9 @@ function findResource(ctx, name, matches) {
 }
 function requireDelegatesNamed(ctx, name) {
   if (!ctx.scope) return;
-  let outside = ctx.scope.delegates.filter((r) => (r.ref.name ?? "delegate") === name && !ctx.scope.members.has(r.ref.document));
+  let outside = ctx.scope.delegates.filter(
+    (r) => (r.ref.name ?? "delegate") === name && !ctx.scope.members.has(r.ref.document)
+  );
   if (outside.length > 0) throw new GroupEscape(outside.map((r) => r.ref.document));
 }
 function requireDelegatesInNamespace(ctx, namespace) {
@@ -1294,22 +1499,67 @@ var namesOfDeployments = (resources) => new Set(resources.filter((r) => r.ref.ki
 function wantedEnv(ctx) {
   let { endpoint: e, mountPath: m, tiService, grpcAuthority } = ctx.options, list = [
     { name: "MANAGER_HOST_AND_PORT", value: e, kind: "endpoint", addIfMissing: !0, reason: "the mTLS endpoint" },
-    { name: "LOG_STREAMING_SERVICE_URL", value: `${e}/log-service/`, kind: "endpoint", addIfMissing: !1, reason: "log streaming through the mTLS endpoint" },
-    { name: "TI_SERVICE_URL", value: `${e}/ti-service/`, kind: "endpoint", addIfMissing: tiService, reason: "test intelligence through the mTLS endpoint" },
-    { name: "DELEGATE_CLIENT_CERTIFICATE_PATH", value: `${m}/client.crt`, kind: "owned", addIfMissing: !0, oldName: "CLIENT_CERTIFICATE_PATH", reason: "where the delegate reads its client certificate" },
-    { name: "DELEGATE_CLIENT_CERTIFICATE_KEY_PATH", value: `${m}/client.key`, kind: "owned", addIfMissing: !0, oldName: "CLIENT_CERTIFICATE_KEY_PATH", reason: "where the delegate reads its client key" }
+    {
+      name: "LOG_STREAMING_SERVICE_URL",
+      value: `${e}/log-service/`,
+      kind: "endpoint",
+      addIfMissing: !1,
+      reason: "log streaming through the mTLS endpoint"
+    },
+    {
+      name: "TI_SERVICE_URL",
+      value: `${e}/ti-service/`,
+      kind: "endpoint",
+      addIfMissing: tiService,
+      reason: "test intelligence through the mTLS endpoint"
+    },
+    {
+      name: "DELEGATE_CLIENT_CERTIFICATE_PATH",
+      value: `${m}/client.crt`,
+      kind: "owned",
+      addIfMissing: !0,
+      oldName: "CLIENT_CERTIFICATE_PATH",
+      reason: "where the delegate reads its client certificate"
+    },
+    {
+      name: "DELEGATE_CLIENT_CERTIFICATE_KEY_PATH",
+      value: `${m}/client.key`,
+      kind: "owned",
+      addIfMissing: !0,
+      oldName: "CLIENT_CERTIFICATE_KEY_PATH",
+      reason: "where the delegate reads its client key"
+    }
   ];
-  return grpcAuthority && list.push({ name: "GRPC_AUTHORITY_MODIFICATION_DISABLED", value: "true", kind: "owned", addIfMissing: !0, reason: "the delegate gateway routes gRPC on the original authority" }), list;
+  return grpcAuthority && list.push({
+    name: "GRPC_AUTHORITY_MODIFICATION_DISABLED",
+    value: "true",
+    kind: "owned",
+    addIfMissing: !0,
+    reason: "the delegate gateway routes gRPC on the original authority"
+  }), list;
 }
 function envFromConfigMaps(container) {
   let envFrom = container.get("envFrom", !0);
   return (0, import_yaml11.isSeq)(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ["configMapRef"]), "name")).filter((n) => n !== void 0) : [];
 }
 function patchConfigMapKey(ctx, configMapName, namespace, key, value, reason) {
-  let cm = findResource(ctx, configMapName, (r) => r.ref.kind === "ConfigMap" && (namespace === void 0 || r.ref.namespace === void 0 || r.ref.namespace === namespace));
+  let cm = findResource(
+    ctx,
+    configMapName,
+    (r) => r.ref.kind === "ConfigMap" && (namespace === void 0 || r.ref.namespace === void 0 || r.ref.namespace === namespace)
+  );
   if (!cm) return "absent";
   let node = lookup(cm.doc.contents, ["data", key]);
-  return (0, import_yaml11.isScalar)(node) ? (node.value !== value && plan(ctx, cm.ref, "set", ["data", key], ["data", key], { before: node.value, after: value }, `${reason} (the delegate reads it from this ConfigMap)`, [setScalar(editContext(ctx, cm), node, value)]), "patched") : "missing-key";
+  return (0, import_yaml11.isScalar)(node) ? (node.value !== value && plan(
+    ctx,
+    cm.ref,
+    "set",
+    ["data", key],
+    ["data", key],
+    { before: node.value, after: value },
+    `${reason} (the delegate reads it from this ConfigMap)`,
+    [setScalar(editContext(ctx, cm), node, value)]
+  ), "patched") : "missing-key";
 }
 function ensureEnv(ctx, res, container, podCompact) {
   let ectx = editContext(ctx, res), env = container.node.get("env", !0), envPtr = [...container.ptr, "env"], envDisplay = [...container.display, "env"], appended = [];
@@ -1319,24 +1569,79 @@ function ensureEnv(ctx, res, container, podCompact) {
       let ptr = [...envPtr, entry.index], display = [...envDisplay, { name: found ? want.name : want.oldName }];
       if (!found && old) {
         let nameNode = old.node.get("name", !0);
-        plan(ctx, res.ref, "set", [...ptr, "name"], [...display, "name"], { before: want.oldName, after: want.name }, `the delegate reads only ${want.name}; ${want.oldName} is ignored`, [setScalar(ectx, nameNode, want.name)]);
-      } else found && old && (0, import_yaml11.isSeq)(env) && plan(ctx, res.ref, "remove", [...envPtr, old.index], [...envDisplay, { name: want.oldName }], { before: old.node.toJSON() }, `${want.oldName} is ignored by the delegate; ${want.name} is set`, [removeItem(ectx, env, old.index)]);
+        plan(
+          ctx,
+          res.ref,
+          "set",
+          [...ptr, "name"],
+          [...display, "name"],
+          { before: want.oldName, after: want.name },
+          `the delegate reads only ${want.name}; ${want.oldName} is ignored`,
+          [setScalar(ectx, nameNode, want.name)]
+        );
+      } else found && old && (0, import_yaml11.isSeq)(env) && plan(
+        ctx,
+        res.ref,
+        "remove",
+        [...envPtr, old.index],
+        [...envDisplay, { name: want.oldName }],
+        { before: old.node.toJSON() },
+        `${want.oldName} is ignored by the delegate; ${want.name} is set`,
+        [removeItem(ectx, env, old.index)]
+      );
       let valueNode = entry.node.get("value", !0), valueFrom = entry.node.get("valueFrom", !0);
       if ((0, import_yaml11.isScalar)(valueNode))
-        valueNode.value !== want.value && plan(ctx, res.ref, "set", [...ptr, "value"], [...display, "value"], { before: valueNode.value, after: want.value }, want.reason, [setScalar(ectx, valueNode, want.value)]);
+        valueNode.value !== want.value && plan(
+          ctx,
+          res.ref,
+          "set",
+          [...ptr, "value"],
+          [...display, "value"],
+          { before: valueNode.value, after: want.value },
+          want.reason,
+          [setScalar(ectx, valueNode, want.value)]
+        );
       else if ((0, import_yaml11.isMap)(valueFrom)) {
         let at = pairOf(entry.node, "valueFrom")?.key ?? valueFrom, ref = valueFrom.get("configMapKeyRef", !0), cmName = stringAt(ref, "name"), cmKey = stringAt(ref, "key");
-        want.kind === "owned" ? report(ctx, "error", "CONFLICT", `${want.name} is set through valueFrom; delegate-mtls must set it to "${want.value}" inline (remove the valueFrom)`, at) : (!cmName || !cmKey || patchConfigMapKey(ctx, cmName, res.ref.namespace, cmKey, want.value, want.reason) !== "patched") && report(ctx, "warning", "NOT_CHANGED", `${want.name} comes from ${cmName ? `ConfigMap ${cmName}` : "valueFrom"}, which is not in the input: set it to "${want.value}" there`, at);
+        want.kind === "owned" ? report(
+          ctx,
+          "error",
+          "CONFLICT",
+          `${want.name} is set through valueFrom; delegate-mtls must set it to "${want.value}" inline (remove the valueFrom)`,
+          at
+        ) : (!cmName || !cmKey || patchConfigMapKey(ctx, cmName, res.ref.namespace, cmKey, want.value, want.reason) !== "patched") && report(
+          ctx,
+          "warning",
+          "NOT_CHANGED",
+          `${want.name} comes from ${cmName ? `ConfigMap ${cmName}` : "valueFrom"}, which is not in the input: set it to "${want.value}" there`,
+          at
+        );
       } else
-        plan(ctx, res.ref, "add", [...ptr, "value"], [...display, "value"], { after: want.value }, want.reason, [addPairs(ectx, entry.node, [["value", scalar(formatScalar(want.value, "double"))]], layoutFor(ectx.unit, !0))]);
+        plan(ctx, res.ref, "add", [...ptr, "value"], [...display, "value"], { after: want.value }, want.reason, [
+          addPairs(
+            ectx,
+            entry.node,
+            [["value", scalar(formatScalar(want.value, "double"))]],
+            layoutFor(ectx.unit, !0)
+          )
+        ]);
       continue;
     }
     if (want.kind === "endpoint") {
-      let outcomes = envFromConfigMaps(container.node).map((cm) => ({ cm, outcome: patchConfigMapKey(ctx, cm, res.ref.namespace, want.name, want.value, want.reason) }));
+      let outcomes = envFromConfigMaps(container.node).map((cm) => ({
+        cm,
+        outcome: patchConfigMapKey(ctx, cm, res.ref.namespace, want.name, want.value, want.reason)
+      }));
       if (outcomes.some((o) => o.outcome === "patched")) continue;
       let unseen = outcomes.filter((o) => o.outcome === "absent").map((o) => o.cm);
       if (unseen.length > 0) {
-        want.addIfMissing && report(ctx, "warning", "NOT_CHANGED", `${want.name} may come from ConfigMap ${unseen.join(", ")} (envFrom), which is not in the input: set it to "${want.value}" there, or add the ConfigMap to the input`, container.node.get("envFrom", !0) ?? container.node);
+        want.addIfMissing && report(
+          ctx,
+          "warning",
+          "NOT_CHANGED",
+          `${want.name} may come from ConfigMap ${unseen.join(", ")} (envFrom), which is not in the input: set it to "${want.value}" there, or add the ConfigMap to the input`,
+          container.node.get("envFrom", !0) ?? container.node
+        );
         continue;
       }
       if (!want.addIfMissing) continue;
@@ -1355,17 +1660,39 @@ var secretNameFor = (ctx, delegateName) => ctx.options.secretName.replaceAll("{d
 function locateContainer(ctx, podPath, pod, index) {
   let containers = pod.get("containers", !0), node = containers.items[index], name = stringAt(node, "name"), keyNode = pairOf(pod, "containers").key;
   return {
-    container: { node, ptr: [...podPath, "containers", index], display: [...podPath, "containers", name !== void 0 ? { name } : index] },
+    container: {
+      node,
+      ptr: [...podPath, "containers", index],
+      display: [...podPath, "containers", name !== void 0 ? { name } : index]
+    },
     podCompact: seqIsCompact(ctx.src, keyNode, containers) ?? !0
   };
 }
 function planDelegate(ctx, res) {
   let pod = lookup(res.doc.contents, res.podPath), { container, podCompact } = locateContainer(ctx, res.podPath, pod, res.container), delegateName = res.ref.name ?? "delegate", image = container.node.get("image", !0), imageRef = stringAt(container.node, "image") ?? "", tag = classifyTag(imageRef);
-  tag === "unverifiable" ? report(ctx, "warning", "IMAGE", `cannot tell from image "${imageRef}" whether this is an immutable delegate (yy.mm.xxxxx); mTLS needs one`, image ?? container.node) : tag === "early-immutable" && report(ctx, "warning", "IMAGE", `image "${imageRef}" is an early immutable build that may predate mTLS support (22.07); upgrade the delegate`, image), ensureEnv(ctx, res, container, podCompact), ensureMount(ctx, res, container, podCompact);
+  tag === "unverifiable" ? report(
+    ctx,
+    "warning",
+    "IMAGE",
+    `cannot tell from image "${imageRef}" whether this is an immutable delegate (yy.mm.xxxxx); mTLS needs one`,
+    image ?? container.node
+  ) : tag === "early-immutable" && report(
+    ctx,
+    "warning",
+    "IMAGE",
+    `image "${imageRef}" is an early immutable build that may predate mTLS support (22.07); upgrade the delegate`,
+    image
+  ), ensureEnv(ctx, res, container, podCompact), ensureMount(ctx, res, container, podCompact);
   let nonRoot = runsAsNonRoot(pod, container.node, res.doc), mode = nonRoot ? 288 : 256;
   if (nonRoot) {
     let sc = pod.get("securityContext", !0);
-    (!(0, import_yaml12.isMap)(sc) || sc.get("fsGroup") === void 0) && report(ctx, "warning", "NON_ROOT", `the delegate runs as a non-root user and the pod sets no fsGroup: the key (mode ${modeComment(mode)}, owned by root) will not be readable; set spec.template.spec.securityContext.fsGroup`, container.node);
+    (!(0, import_yaml12.isMap)(sc) || sc.get("fsGroup") === void 0) && report(
+      ctx,
+      "warning",
+      "NON_ROOT",
+      `the delegate runs as a non-root user and the pod sets no fsGroup: the key (mode ${modeComment(mode)}, owned by root) will not be readable; set spec.template.spec.securityContext.fsGroup`,
+      container.node
+    );
   }
   let podLoc = { node: pod, ptr: res.podPath, display: res.podPath }, effective = ensureVolume(ctx, res, podLoc, secretNameFor(ctx, delegateName), mode);
   ctx.secretByDelegate.set(delegateName, effective), ctx.modeByDelegate.set(delegateName, mode);
@@ -1384,35 +1711,102 @@ function planUpgraderConfig(ctx, res) {
   };
   if (doc.errors.length > 0) {
     let e = doc.errors[0];
-    ctx.diagnostics.push({ code: "YAML_SYNTAX", severity: "error", message: `invalid YAML in data."config.yaml": ${e.message.split(`
-`)[0]}`, file: ctx.file, ...at(e.pos[0]) });
+    ctx.diagnostics.push({
+      code: "YAML_SYNTAX",
+      severity: "error",
+      message: `invalid YAML in data."config.yaml": ${e.message.split(`
+`)[0]}`,
+      file: ctx.file,
+      ...at(e.pos[0])
+    });
     return;
   }
   let root = doc.contents, decoded = doc.toJS();
   for (let problem of validate("upgraderConfig", decoded)) {
     let target = lookup(root, problem.path) ?? root;
-    ctx.diagnostics.push({ code: "SCHEMA", severity: "error", message: `data."config.yaml" ${problem.path.join(".")} ${problem.message}`.replace("  ", " "), file: ctx.file, ...at(target?.range?.[0] ?? 0) });
+    ctx.diagnostics.push({
+      code: "SCHEMA",
+      severity: "error",
+      message: `data."config.yaml" ${problem.path.join(".")} ${problem.message}`.replace("  ", " "),
+      file: ctx.file,
+      ...at(target?.range?.[0] ?? 0)
+    });
   }
   if (!(0, import_yaml13.isMap)(root)) return;
   let ictx = { src: text, eol: `
 `, unit: indentUnit(text, root) }, first = ctx.edits.length, { endpoint, mountPath } = ctx.options, edit = (op, inner, values, reason, splice) => plan(ctx, res.ref, op, CONFIG_PTR, [...CONFIG_PTR, ...inner], values, reason, [splice], inner), delegateConfig = root.get("delegateConfig", !0), flatHost = root.get("managerHost", !0);
   if ((0, import_yaml13.isMap)(delegateConfig)) {
     let host = delegateConfig.get("managerHost", !0);
-    (0, import_yaml13.isScalar)(host) ? host.value !== endpoint && edit("set", ["delegateConfig", "managerHost"], { before: host.value, after: endpoint }, "the upgrader talks to the mTLS endpoint", setScalar(ictx, host, endpoint)) : edit("add", ["delegateConfig", "managerHost"], { after: endpoint }, "the upgrader talks to the mTLS endpoint", addPairs(ictx, delegateConfig, [["managerHost", scalar(formatScalar(endpoint))]], layoutFor(ictx.unit, !0)));
-  } else (0, import_yaml13.isScalar)(flatHost) ? flatHost.value !== endpoint && edit("set", ["managerHost"], { before: flatHost.value, after: endpoint }, "the upgrader talks to the mTLS endpoint", setScalar(ictx, flatHost, endpoint)) : report(ctx, "warning", "NOT_CHANGED", "the upgrader config has no delegateConfig.managerHost; add it with the mTLS endpoint", node);
+    (0, import_yaml13.isScalar)(host) ? host.value !== endpoint && edit(
+      "set",
+      ["delegateConfig", "managerHost"],
+      { before: host.value, after: endpoint },
+      "the upgrader talks to the mTLS endpoint",
+      setScalar(ictx, host, endpoint)
+    ) : edit(
+      "add",
+      ["delegateConfig", "managerHost"],
+      { after: endpoint },
+      "the upgrader talks to the mTLS endpoint",
+      addPairs(ictx, delegateConfig, [["managerHost", scalar(formatScalar(endpoint))]], layoutFor(ictx.unit, !0))
+    );
+  } else (0, import_yaml13.isScalar)(flatHost) ? flatHost.value !== endpoint && edit(
+    "set",
+    ["managerHost"],
+    { before: flatHost.value, after: endpoint },
+    "the upgrader talks to the mTLS endpoint",
+    setScalar(ictx, flatHost, endpoint)
+  ) : report(
+    ctx,
+    "warning",
+    "NOT_CHANGED",
+    "the upgrader config has no delegateConfig.managerHost; add it with the mTLS endpoint",
+    node
+  );
   let paths = [
     ["clientCertificateFilePath", `${mountPath}/client.crt`],
     ["clientCertificateKeyFilePath", `${mountPath}/client.key`]
   ], missing = [];
   for (let [key, value] of paths) {
     let existing = root.get(key, !0);
-    (0, import_yaml13.isScalar)(existing) ? existing.value !== value && edit("set", [key], { before: existing.value, after: value }, "the upgrader reads the client certificate here", setScalar(ictx, existing, value)) : missing.push([key, value]), (0, import_yaml13.isMap)(delegateConfig) && delegateConfig.has(key) && report(ctx, "warning", "LINT", `${key} under delegateConfig is ignored by the upgrader; it belongs at the top level of config.yaml`, node);
+    (0, import_yaml13.isScalar)(existing) ? existing.value !== value && edit(
+      "set",
+      [key],
+      { before: existing.value, after: value },
+      "the upgrader reads the client certificate here",
+      setScalar(ictx, existing, value)
+    ) : missing.push([key, value]), (0, import_yaml13.isMap)(delegateConfig) && delegateConfig.has(key) && report(
+      ctx,
+      "warning",
+      "LINT",
+      `${key} under delegateConfig is ignored by the upgrader; it belongs at the top level of config.yaml`,
+      node
+    );
   }
   if (missing.length > 0) {
-    let after = pairOf(root, "containerName") ? "containerName" : void 0, splice = addPairs(ictx, root, missing.map(([k, v]) => [k, scalar(formatScalar(v))]), layoutFor(ictx.unit, !0), after);
-    missing.forEach(([key, value], i) => edit("add", [key], { after: value }, "the upgrader reads the client certificate here", i === 0 ? splice : { start: splice.start, end: splice.end, text: "" }));
+    let after = pairOf(root, "containerName") ? "containerName" : void 0, splice = addPairs(
+      ictx,
+      root,
+      missing.map(([k, v]) => [k, scalar(formatScalar(v))]),
+      layoutFor(ictx.unit, !0),
+      after
+    );
+    missing.forEach(
+      ([key, value], i) => edit(
+        "add",
+        [key],
+        { after: value },
+        "the upgrader reads the client certificate here",
+        i === 0 ? splice : { start: splice.start, end: splice.end, text: "" }
+      )
+    );
   }
-  let edits = ctx.edits.slice(first), outer = embeddedSplices(ctx.src, ctx.eol, node, edits.flatMap((e) => e.splices).filter((s) => s.text !== "" || s.end > s.start));
+  let edits = ctx.edits.slice(first), outer = embeddedSplices(
+    ctx.src,
+    ctx.eol,
+    node,
+    edits.flatMap((e) => e.splices).filter((s) => s.text !== "" || s.end > s.start)
+  );
   edits.forEach((e, i) => {
     e.splices = i === 0 ? outer : [], e.embedded = { text, value: decoded };
   });
@@ -1497,11 +1891,16 @@ function keepFlowItems(ctx, seq2, keep) {
 var DEFAULT_CERT_PATH = "./client.crt", DEFAULT_KEY_PATH = "./client.key", isHostPath = (p) => /^(\/|\.{1,2}\/|~\/|[A-Za-z]:[\\/])/.test(p);
 function composeHostPaths(opts) {
   let out = {};
-  for (let [key, flag] of [["certPath", "--cert-path"], ["keyPath", "--key-path"]]) {
+  for (let [key, flag] of [
+    ["certPath", "--cert-path"],
+    ["keyPath", "--key-path"]
+  ]) {
     let v = opts[key];
     if (v !== void 0) {
       if (!isHostPath(v) || /[:\s]/.test(v.replace(/^[A-Za-z]:/, "")))
-        throw new UsageError(`${flag} "${v}" must be a host path such as ./client.crt or /etc/harness/client.crt (a bare name is a named volume in compose; no ':' or spaces)`);
+        throw new UsageError(
+          `${flag} "${v}" must be a host path such as ./client.crt or /etc/harness/client.crt (a bare name is a named volume in compose; no ':' or spaces)`
+        );
       out[key] = v;
     }
   }
@@ -1520,12 +1919,22 @@ function composeVolumes(service) {
   let out = [];
   return vols.items.forEach((item, index) => {
     if ((0, import_yaml15.isScalar)(item) && typeof item.value == "string") {
-      let v = parseShortVolume(item.value), entry = { index, node: item, target: trimSlash(v.target), readOnly: (v.mode ?? "").split(",").includes("ro") };
+      let v = parseShortVolume(item.value), entry = {
+        index,
+        node: item,
+        target: trimSlash(v.target),
+        readOnly: (v.mode ?? "").split(",").includes("ro")
+      };
       v.source !== void 0 && (entry.source = v.source), v.mode !== void 0 && (entry.mode = v.mode), out.push(entry);
     } else if ((0, import_yaml15.isMap)(item)) {
       let target = stringAt(item, "target");
       if (target === void 0) return;
-      let entry = { index, node: item, target: trimSlash(target), readOnly: item.get("read_only") === !0 }, source = stringAt(item, "source");
+      let entry = {
+        index,
+        node: item,
+        target: trimSlash(target),
+        readOnly: item.get("read_only") === !0
+      }, source = stringAt(item, "source");
       source !== void 0 && (entry.source = source), out.push(entry);
     }
   }), out;
@@ -1533,10 +1942,28 @@ function composeVolumes(service) {
 function planCompose(ctx, res) {
   for (let d of res.delegates) {
     let image = d.node.get("image", !0), ref = stringAt(d.node, "image") ?? "", tag = classifyTag(ref);
-    tag === "unverifiable" ? report(ctx, "warning", "IMAGE", `service ${d.service}: cannot tell from image "${ref}" whether this is an immutable delegate (yy.mm.xxxxx); mTLS needs one`, image ?? d.node) : tag === "early-immutable" && report(ctx, "warning", "IMAGE", `service ${d.service}: image "${ref}" is an early immutable build that may predate mTLS support (22.07); upgrade the delegate`, image), ensureComposeEnv(ctx, res, d), ensureComposeMounts(ctx, res, d);
+    tag === "unverifiable" ? report(
+      ctx,
+      "warning",
+      "IMAGE",
+      `service ${d.service}: cannot tell from image "${ref}" whether this is an immutable delegate (yy.mm.xxxxx); mTLS needs one`,
+      image ?? d.node
+    ) : tag === "early-immutable" && report(
+      ctx,
+      "warning",
+      "IMAGE",
+      `service ${d.service}: image "${ref}" is an early immutable build that may predate mTLS support (22.07); upgrade the delegate`,
+      image
+    ), ensureComposeEnv(ctx, res, d), ensureComposeMounts(ctx, res, d);
   }
   for (let u of res.upgraders)
-    report(ctx, "warning", "UNSUPPORTED", `service ${u.service} is the Docker upgrader, which has no documented mTLS settings: left unchanged (under STRICT it cannot reach Harness; upgrade this delegate by hand)`, u.node);
+    report(
+      ctx,
+      "warning",
+      "UNSUPPORTED",
+      `service ${u.service} is the Docker upgrader, which has no documented mTLS settings: left unchanged (under STRICT it cannot reach Harness; upgrade this delegate by hand)`,
+      u.node
+    );
 }
 function ensureComposeEnv(ctx, res, d) {
   let ectx = editContext(ctx, res), envPtr = [...["services", d.service], "environment"], envDisplay = [...envPtr], envNode = d.node.get("environment", !0), { form, entries } = composeEnv(d.node), hasEnvFile = d.node.has("env_file"), appended = [];
@@ -1546,7 +1973,13 @@ function ensureComposeEnv(ctx, res, d) {
       if (!want.addIfMissing) continue;
       if (want.kind === "endpoint" && want.name === "MANAGER_HOST_AND_PORT") {
         if (hasEnvFile) {
-          report(ctx, "warning", "NOT_CHANGED", `service ${d.service}: ${want.name} may come from its env_file, which is not in the input: set it to "${want.value}" there`, d.node.get("env_file", !0));
+          report(
+            ctx,
+            "warning",
+            "NOT_CHANGED",
+            `service ${d.service}: ${want.name} may come from its env_file, which is not in the input: set it to "${want.value}" there`,
+            d.node.get("env_file", !0)
+          );
           continue;
         }
         report(ctx, "warning", "ADDED_ENDPOINT", `service ${d.service} had no ${want.name}; added it`, d.node);
@@ -1557,14 +1990,44 @@ function ensureComposeEnv(ctx, res, d) {
     let display = [...envDisplay, { name: entry.name }];
     if (found && old) {
       let reason2 = `${want.oldName} is ignored by the delegate; ${want.name} is set`;
-      form === "list" ? plan(ctx, res.ref, "remove", [...envPtr, old.index], display.slice(0, -1).concat({ name: old.name }), { before: `${old.name}${old.value === void 0 ? "" : `=${old.value}`}` }, reason2, [removeItem(ectx, envNode, old.index)]) : plan(ctx, res.ref, "remove", [...envPtr, old.name], [...envPtr, old.name], { before: old.value ?? null }, reason2, [removePair(ectx, envNode, pairOf(envNode, old.name))]);
+      form === "list" ? plan(
+        ctx,
+        res.ref,
+        "remove",
+        [...envPtr, old.index],
+        display.slice(0, -1).concat({ name: old.name }),
+        { before: `${old.name}${old.value === void 0 ? "" : `=${old.value}`}` },
+        reason2,
+        [removeItem(ectx, envNode, old.index)]
+      ) : plan(
+        ctx,
+        res.ref,
+        "remove",
+        [...envPtr, old.name],
+        [...envPtr, old.name],
+        { before: old.value ?? null },
+        reason2,
+        [removePair(ectx, envNode, pairOf(envNode, old.name))]
+      );
     }
     if (entry.value === void 0 && want.kind === "endpoint") {
-      report(ctx, "warning", "NOT_CHANGED", `service ${d.service}: ${want.name} is passed through from the host environment: set it to "${want.value}" there (or in .env)`, entry.node);
+      report(
+        ctx,
+        "warning",
+        "NOT_CHANGED",
+        `service ${d.service}: ${want.name} is passed through from the host environment: set it to "${want.value}" there (or in .env)`,
+        entry.node
+      );
       continue;
     }
     if (entry.value !== void 0 && want.kind === "endpoint" && /\$\{?[A-Za-z_]/.test(entry.value)) {
-      report(ctx, "warning", "NOT_CHANGED", `service ${d.service}: ${want.name} comes from a variable (${entry.value}): set it to "${want.value}" in .env or the shell`, entry.node);
+      report(
+        ctx,
+        "warning",
+        "NOT_CHANGED",
+        `service ${d.service}: ${want.name} comes from a variable (${entry.value}): set it to "${want.value}" in .env or the shell`,
+        entry.node
+      );
       continue;
     }
     let renamed = entry !== found;
@@ -1572,21 +2035,66 @@ function ensureComposeEnv(ctx, res, d) {
     let reason = renamed ? `the delegate reads only ${want.name}; ${want.oldName} is ignored` : want.reason;
     if (form === "list") {
       let text = `${want.name}=${want.value}`, before = `${entry.name}${entry.value === void 0 ? "" : `=${entry.value}`}`;
-      plan(ctx, res.ref, "set", [...envPtr, entry.index], [...envDisplay, { name: want.name }], { before, after: text }, reason, [setScalar(ectx, entry.node, text)]);
+      plan(
+        ctx,
+        res.ref,
+        "set",
+        [...envPtr, entry.index],
+        [...envDisplay, { name: want.name }],
+        { before, after: text },
+        reason,
+        [setScalar(ectx, entry.node, text)]
+      );
     } else {
       let pair = pairOf(envNode, entry.name), valueSplice = setPairValue(ectx, pair, want.value, formatScalar(want.value));
-      renamed ? (plan(ctx, res.ref, "remove", [...envPtr, entry.name], [...envPtr, entry.name], { before: entry.value ?? null }, reason, [setScalar(ectx, pair.key, want.name)]), plan(ctx, res.ref, "add", [...envPtr, want.name], [...envPtr, want.name], { after: want.value }, reason, entry.value === want.value ? [] : [valueSplice])) : plan(ctx, res.ref, "set", [...envPtr, entry.name], [...envPtr, entry.name], { before: entry.value ?? null, after: want.value }, reason, [valueSplice]);
+      renamed ? (plan(
+        ctx,
+        res.ref,
+        "remove",
+        [...envPtr, entry.name],
+        [...envPtr, entry.name],
+        { before: entry.value ?? null },
+        reason,
+        [setScalar(ectx, pair.key, want.name)]
+      ), plan(
+        ctx,
+        res.ref,
+        "add",
+        [...envPtr, want.name],
+        [...envPtr, want.name],
+        { after: want.value },
+        reason,
+        entry.value === want.value ? [] : [valueSplice]
+      )) : plan(
+        ctx,
+        res.ref,
+        "set",
+        [...envPtr, entry.name],
+        [...envPtr, entry.name],
+        { before: entry.value ?? null, after: want.value },
+        reason,
+        [valueSplice]
+      );
     }
   }
   if (appended.length === 0) return;
   if (form === "map") {
     let envMap = envNode;
-    for (let a of appended) plan(ctx, res.ref, "add", [...envPtr, a.name], [...envPtr, a.name], { after: a.value }, a.reason, []);
-    ctx.edits[ctx.edits.length - 1].splices.push(addPairs(ectx, envMap, appended.map((a) => [a.name, scalar(formatScalar(a.value))]), layoutFor(ectx.unit, !0)));
+    for (let a of appended)
+      plan(ctx, res.ref, "add", [...envPtr, a.name], [...envPtr, a.name], { after: a.value }, a.reason, []);
+    ctx.edits[ctx.edits.length - 1].splices.push(
+      addPairs(
+        ectx,
+        envMap,
+        appended.map((a) => [a.name, scalar(formatScalar(a.value))]),
+        layoutFor(ectx.unit, !0)
+      )
+    );
     return;
   }
   let lastItem = (0, import_yaml15.isSeq)(envNode) ? envNode.items[envNode.items.length - 1] : void 0, style = (0, import_yaml15.isScalar)(lastItem) && lastItem.type === import_yaml15.Scalar.QUOTE_DOUBLE ? "double" : "plain", frags = appended.map((a) => scalar(formatScalar(`${a.name}=${a.value}`, style)));
-  for (let a of appended) plan(ctx, res.ref, "append", envPtr, envDisplay, { after: `${a.name}=${a.value}` }, a.reason, []);
+  for (let a of appended)
+    plan(ctx, res.ref, "append", envPtr, envDisplay, { after: `${a.name}=${a.value}` }, a.reason, []);
   let layout = layoutIn(ectx, d.node, ["environment", "volumes", "ports"], !1);
   ctx.edits[ctx.edits.length - 1].splices.push(...appendToList(ectx, d.node, "environment", frags, layout));
 }
@@ -1606,14 +2114,44 @@ function ensureComposeMounts(ctx, res, d) {
     let reason = `the ${w.what} mount is read-only`;
     if ((0, import_yaml15.isScalar)(existing.node)) {
       let modes = (existing.mode ?? "").split(",").filter((x) => x !== "" && x !== "rw"), before = String(existing.node.value), after = `${existing.source ?? ""}:${existing.target}:${["ro", ...modes].join(",")}`;
-      plan(ctx, res.ref, "set", [...volPtr, existing.index], [...volPtr, existing.index], { before, after }, reason, [setScalar(ectx, existing.node, after)]);
+      plan(ctx, res.ref, "set", [...volPtr, existing.index], [...volPtr, existing.index], { before, after }, reason, [
+        setScalar(ectx, existing.node, after)
+      ]);
     } else {
       let item = existing.node, ro = item.get("read_only", !0);
-      (0, import_yaml15.isScalar)(ro) ? plan(ctx, res.ref, "set", [...volPtr, existing.index, "read_only"], [...volPtr, existing.index, "read_only"], { before: ro.value, after: !0 }, reason, [replaceRange(ro.range[0], ro.range[1], "true")]) : plan(ctx, res.ref, "add", [...volPtr, existing.index, "read_only"], [...volPtr, existing.index, "read_only"], { after: !0 }, reason, [addPairs(ectx, item, [["read_only", scalar("true")]], layoutFor(ectx.unit, !0))]);
+      (0, import_yaml15.isScalar)(ro) ? plan(
+        ctx,
+        res.ref,
+        "set",
+        [...volPtr, existing.index, "read_only"],
+        [...volPtr, existing.index, "read_only"],
+        { before: ro.value, after: !0 },
+        reason,
+        [replaceRange(ro.range[0], ro.range[1], "true")]
+      ) : plan(
+        ctx,
+        res.ref,
+        "add",
+        [...volPtr, existing.index, "read_only"],
+        [...volPtr, existing.index, "read_only"],
+        { after: !0 },
+        reason,
+        [addPairs(ectx, item, [["read_only", scalar("true")]], layoutFor(ectx.unit, !0))]
+      );
     }
   }
   if (appended.length === 0) return;
-  for (let a of appended) plan(ctx, res.ref, "append", volPtr, volPtr, { after: a }, `bind-mount the ${a.includes("client.key") ? "client key" : "client certificate"} read-only where the delegate reads it`, []);
+  for (let a of appended)
+    plan(
+      ctx,
+      res.ref,
+      "append",
+      volPtr,
+      volPtr,
+      { after: a },
+      `bind-mount the ${a.includes("client.key") ? "client key" : "client certificate"} read-only where the delegate reads it`,
+      []
+    );
   let frags = appended.map((a) => scalar(formatScalar(a))), layout = layoutIn(ectx, d.node, ["volumes", "environment", "ports"], !1), splices = pairOf(d.node, "volumes") ? appendToList(ectx, d.node, "volumes", frags, layout) : [addPairs(ectx, d.node, [["volumes", seq(...frags)]], layout, d.node.has("image") ? "image" : void 0)];
   ctx.edits[ctx.edits.length - 1].splices.push(...splices);
 }
@@ -1628,28 +2166,58 @@ function lint(ctx, onEach) {
   for (let res of ctx.resources) {
     onEach?.(res);
     let root = res.doc.contents;
-    if (res.ref.kind === "CronJob" && stringAt(root, "apiVersion") === "batch/v1beta1" && res.type === "upgrader-cronjob" && report(ctx, "warning", "LINT", "batch/v1beta1 CronJob was removed in Kubernetes 1.25; use apiVersion batch/v1", root.get("apiVersion", !0)), res.ref.kind === "HorizontalPodAutoscaler" && deployments.size > 0) {
+    if (res.ref.kind === "CronJob" && stringAt(root, "apiVersion") === "batch/v1beta1" && res.type === "upgrader-cronjob" && report(
+      ctx,
+      "warning",
+      "LINT",
+      "batch/v1beta1 CronJob was removed in Kubernetes 1.25; use apiVersion batch/v1",
+      root.get("apiVersion", !0)
+    ), res.ref.kind === "HorizontalPodAutoscaler" && deployments.size > 0) {
       let target = lookup(root, ["spec", "scaleTargetRef"]), name = stringAt(target, "name");
-      stringAt(target, "kind") === "Deployment" && name !== void 0 && !deployments.has(name) && report(ctx, "warning", "LINT", `HorizontalPodAutoscaler ${res.ref.name ?? ""} targets Deployment "${name}", which is not in this file`, lookup(target, ["name"]));
+      stringAt(target, "kind") === "Deployment" && name !== void 0 && !deployments.has(name) && report(
+        ctx,
+        "warning",
+        "LINT",
+        `HorizontalPodAutoscaler ${res.ref.name ?? ""} targets Deployment "${name}", which is not in this file`,
+        lookup(target, ["name"])
+      );
     }
     (res.type === "delegate" || res.type === "upgrader-cronjob") && lintPod(ctx, lookup(root, res.podPath));
     let i = res.ref.document, start = ctx.starts ? ctx.starts[i] : res.doc.range[0], text = ctx.starts ? ctx.src.slice(start, ctx.starts[i + 1] ?? ctx.src.length) : ctx.src.slice(start, res.doc.range[2]);
     if (ctx.starts && !mayMatter(text)) {
       for (let m of text.matchAll(/PUT_YOUR_[A-Z_]+/g)) {
         let lineStart = lineStartOf(text, m.index);
-        placeholders.has(m[0]) || /(?:^|\s)#/.test(text.slice(lineStart, m.index)) || (placeholders.add(m[0]), report(ctx, "warning", "LINT", `placeholder ${m[0]} is still in the manifest; replace it before applying`, start + m.index));
+        placeholders.has(m[0]) || /(?:^|\s)#/.test(text.slice(lineStart, m.index)) || (placeholders.add(m[0]), report(
+          ctx,
+          "warning",
+          "LINT",
+          `placeholder ${m[0]} is still in the manifest; replace it before applying`,
+          start + m.index
+        ));
       }
       continue;
     }
     /PUT_YOUR_|\b400\b/.test(text) && (0, import_yaml16.visit)(root, {
       Pair(_, pair) {
         let v = pair.value;
-        (0, import_yaml16.isScalar)(pair.key) && (pair.key.value === "defaultMode" || pair.key.value === "mode") && (0, import_yaml16.isScalar)(v) && v.value === 400 && !/^0/.test(v.source ?? "") && !isEdited(v) && report(ctx, "warning", "LINT", `${pair.key.value}: 400 is decimal, which is octal 0620 (group-writable); write 0400 (or 256) if read-only was meant`, v);
+        (0, import_yaml16.isScalar)(pair.key) && (pair.key.value === "defaultMode" || pair.key.value === "mode") && (0, import_yaml16.isScalar)(v) && v.value === 400 && !/^0/.test(v.source ?? "") && !isEdited(v) && report(
+          ctx,
+          "warning",
+          "LINT",
+          `${pair.key.value}: 400 is decimal, which is octal 0620 (group-writable); write 0400 (or 256) if read-only was meant`,
+          v
+        );
       },
       Scalar(_, node) {
         if (typeof node.value != "string") return;
         let m = /PUT_YOUR_[A-Z_]+/.exec(node.value);
-        m && !placeholders.has(m[0]) && (placeholders.add(m[0]), report(ctx, "warning", "LINT", `placeholder ${m[0]} is still in the manifest; replace it before applying`, node));
+        m && !placeholders.has(m[0]) && (placeholders.add(m[0]), report(
+          ctx,
+          "warning",
+          "LINT",
+          `placeholder ${m[0]} is still in the manifest; replace it before applying`,
+          node
+        ));
       }
     });
   }
@@ -1657,7 +2225,8 @@ function lint(ctx, onEach) {
 function lintPod(ctx, pod) {
   if (!(0, import_yaml16.isMap)(pod)) return;
   let volumes = pod.get("volumes", !0), defined = /* @__PURE__ */ new Map();
-  if ((0, import_yaml16.isSeq)(volumes)) for (let v of volumes.items) stringAt(v, "name") && defined.set(stringAt(v, "name"), v);
+  if ((0, import_yaml16.isSeq)(volumes))
+    for (let v of volumes.items) stringAt(v, "name") && defined.set(stringAt(v, "name"), v);
   let mounted = /* @__PURE__ */ new Set();
   for (let key of ["containers", "initContainers"]) {
     let list = pod.get(key, !0);
@@ -1667,7 +2236,13 @@ function lintPod(ctx, pod) {
         if ((0, import_yaml16.isSeq)(mounts))
           for (let m of mounts.items) {
             let name = stringAt(m, "name");
-            name !== void 0 && (mounted.add(name), !defined.has(name) && name !== VOLUME_NAME && report(ctx, "warning", "LINT", `volume "${name}" is mounted but not defined in the pod: the API server will reject the pod`, m));
+            name !== void 0 && (mounted.add(name), !defined.has(name) && name !== VOLUME_NAME && report(
+              ctx,
+              "warning",
+              "LINT",
+              `volume "${name}" is mounted but not defined in the pod: the API server will reject the pod`,
+              m
+            ));
           }
       }
   }
@@ -1681,7 +2256,10 @@ var base64 = (s) => Buffer.from(s, "utf8").toString("base64");
 function planSecrets(ctx, delegates, onEach) {
   let material = ctx.options.secret;
   if (!material) return;
-  let data = { [CLIENT_CERT_KEY]: base64(material.certPem), [CLIENT_KEY_KEY]: base64(material.keyPem) }, done = /* @__PURE__ */ new Set();
+  let data = {
+    [CLIENT_CERT_KEY]: base64(material.certPem),
+    [CLIENT_KEY_KEY]: base64(material.keyPem)
+  }, done = /* @__PURE__ */ new Set();
   for (let res of delegates) {
     onEach?.(res);
     let name = ctx.secretByDelegate.get(res.ref.name ?? "delegate");
@@ -1689,43 +2267,108 @@ function planSecrets(ctx, delegates, onEach) {
     let namespace = res.ref.namespace, id = `${namespace ?? ""}/${name}`;
     if (done.has(id)) continue;
     done.add(id);
-    let existing = findResource(ctx, name, (r) => r.ref.kind === "Secret" && (r.ref.namespace ?? namespace) === namespace);
+    let existing = findResource(
+      ctx,
+      name,
+      (r) => r.ref.kind === "Secret" && (r.ref.namespace ?? namespace) === namespace
+    );
     if (existing) {
       let ectx = editContext(ctx, existing), dataPair = pairOf(existing.doc.contents, "data"), dataNode = dataPair?.value, emptyData = dataPair !== void 0 && (dataNode === null || (0, import_yaml17.isScalar)(dataNode) && dataNode.value === null), where = `Secret "${name}"${namespace === void 0 ? "" : ` in namespace ${namespace}`}`;
       if (dataPair !== void 0 && !(0, import_yaml17.isMap)(dataNode) && !emptyData) {
-        report(ctx, "error", "CONFLICT", `${where} has a "data" that is not a mapping; it cannot hold ${CLIENT_CERT_KEY} and ${CLIENT_KEY_KEY}`, dataNode ?? void 0);
+        report(
+          ctx,
+          "error",
+          "CONFLICT",
+          `${where} has a "data" that is not a mapping; it cannot hold ${CLIENT_CERT_KEY} and ${CLIENT_KEY_KEY}`,
+          dataNode ?? void 0
+        );
         continue;
       }
       let stringData = lookup(existing.doc.contents, ["stringData"]), shadowed = [CLIENT_CERT_KEY, CLIENT_KEY_KEY].filter((k) => (0, import_yaml17.isMap)(stringData) && stringData.has(k));
       if (shadowed.length > 0) {
-        report(ctx, "error", "CONFLICT", `${where} sets ${shadowed.join(" and ")} under stringData, which overrides data when applied; remove ${shadowed.length > 1 ? "them" : "it"} from stringData so that --cert/--key can fill in data`, stringData);
+        report(
+          ctx,
+          "error",
+          "CONFLICT",
+          `${where} sets ${shadowed.join(" and ")} under stringData, which overrides data when applied; remove ${shadowed.length > 1 ? "them" : "it"} from stringData so that --cert/--key can fill in data`,
+          stringData
+        );
         continue;
       }
       let missing = [];
       for (let key of [CLIENT_CERT_KEY, CLIENT_KEY_KEY]) {
         let node = (0, import_yaml17.isMap)(dataNode) ? dataNode.get(key, !0) : void 0, want = data[key];
         if (node != null && !(0, import_yaml17.isScalar)(node)) {
-          report(ctx, "error", "CONFLICT", `${where}: data.${key} is not a string; it must hold the base64 of the ${key === CLIENT_KEY_KEY ? "key" : "certificate"} file`, node);
+          report(
+            ctx,
+            "error",
+            "CONFLICT",
+            `${where}: data.${key} is not a string; it must hold the base64 of the ${key === CLIENT_KEY_KEY ? "key" : "certificate"} file`,
+            node
+          );
           continue;
         }
         if ((0, import_yaml17.isScalar)(node)) {
           if (node.value !== want) {
             let [start, end] = node.range, splice = start === end ? insertAt(start, `${((c) => c === void 0 || /\s/.test(c) ? "" : " ")(ctx.src[start - 1])}${formatScalar(want)}${ctx.src[start] === "#" ? " " : ""}`) : setScalar(ectx, node, want);
-            plan(ctx, existing.ref, "set", ["data", key], ["data", key], { before: redact(node.value), after: REDACTED }, `fill in the client ${key === CLIENT_KEY_KEY ? "key" : "certificate"}`, [splice]), ctx.edits[ctx.edits.length - 1].value = want;
+            plan(
+              ctx,
+              existing.ref,
+              "set",
+              ["data", key],
+              ["data", key],
+              { before: redact(node.value), after: REDACTED },
+              `fill in the client ${key === CLIENT_KEY_KEY ? "key" : "certificate"}`,
+              [splice]
+            ), ctx.edits[ctx.edits.length - 1].value = want;
           }
         } else missing.push([key, want]);
       }
       if (missing.length > 0) {
-        let pairs = missing.map(([k, v]) => [k, scalar(v)]), splices = (0, import_yaml17.isMap)(dataNode) ? [addPairs(ectx, dataNode, pairs, layoutFor(ectx.unit, !0))] : emptyData ? fillEmptyValue(ectx, dataPair, map(...pairs), layoutFor(ectx.unit, !0)) : [addPairs(ectx, existing.doc.contents, [["data", map(...pairs)]], layoutFor(ectx.unit, !0))];
+        let pairs = missing.map(([k, v]) => [k, scalar(v)]), splices = (0, import_yaml17.isMap)(dataNode) ? [addPairs(ectx, dataNode, pairs, layoutFor(ectx.unit, !0))] : emptyData ? fillEmptyValue(ectx, dataPair, map(...pairs), layoutFor(ectx.unit, !0)) : [
+          addPairs(
+            ectx,
+            existing.doc.contents,
+            [["data", map(...pairs)]],
+            layoutFor(ectx.unit, !0)
+          )
+        ];
         missing.forEach(([key, value2], i) => {
-          plan(ctx, existing.ref, "add", ["data", key], ["data", key], { after: REDACTED }, "add the client certificate data", i === 0 ? splices : []), ctx.edits[ctx.edits.length - 1].value = value2;
+          plan(
+            ctx,
+            existing.ref,
+            "add",
+            ["data", key],
+            ["data", key],
+            { after: REDACTED },
+            "add the client certificate data",
+            i === 0 ? splices : []
+          ), ctx.edits[ctx.edits.length - 1].value = value2;
         });
       }
       continue;
     }
     requireDelegatesInNamespace(ctx, namespace);
-    let text = renderSecretManifest(namespace === void 0 ? { name, ...material } : { name, namespace, ...material }, ctx.eol), at = res.doc.range[0], marker = ctx.src.startsWith("---", at), ref = { document: res.ref.document, kind: "Secret", name, ...namespace === void 0 ? {} : { namespace } }, value = { apiVersion: "v1", data, kind: "Secret", metadata: { name, ...namespace === void 0 ? {} : { namespace } }, type: "Opaque" };
-    plan(ctx, ref, "insert", [], [], { after: { ...value, data: { [CLIENT_CERT_KEY]: REDACTED, [CLIENT_KEY_KEY]: REDACTED } } }, `the client certificate Secret ${name}, before the Deployment that mounts it`, [insertAt(at, marker ? `---${ctx.eol}${text}` : `${text}---${ctx.eol}`)]);
+    let text = renderSecretManifest(
+      namespace === void 0 ? { name, ...material } : { name, namespace, ...material },
+      ctx.eol
+    ), at = res.doc.range[0], marker = ctx.src.startsWith("---", at), ref = { document: res.ref.document, kind: "Secret", name, ...namespace === void 0 ? {} : { namespace } }, value = {
+      apiVersion: "v1",
+      data,
+      kind: "Secret",
+      metadata: { name, ...namespace === void 0 ? {} : { namespace } },
+      type: "Opaque"
+    };
+    plan(
+      ctx,
+      ref,
+      "insert",
+      [],
+      [],
+      { after: { ...value, data: { [CLIENT_CERT_KEY]: REDACTED, [CLIENT_KEY_KEY]: REDACTED } } },
+      `the client certificate Secret ${name}, before the Deployment that mounts it`,
+      [insertAt(at, marker ? `---${ctx.eol}${text}` : `${text}---${ctx.eol}`)]
+    );
     let edit = ctx.edits[ctx.edits.length - 1];
     edit.value = value, edit.insertBefore = res.ref.document;
   }
@@ -1746,26 +2389,100 @@ function planHelmValues(ctx, res) {
   let root = res.doc.contents, ectx = editContext(ctx, res), { endpoint } = ctx.options, image = helmImage(root);
   if (image) {
     let tag = classifyTag(image.ref);
-    tag === "unverifiable" ? report(ctx, "warning", "IMAGE", `cannot tell from image "${image.ref}" whether this is an immutable delegate (yy.mm.xxxxx); mTLS needs one`, image.at) : tag === "early-immutable" && report(ctx, "warning", "IMAGE", `image "${image.ref}" is an early immutable build that may predate mTLS support (22.07); upgrade the delegate`, image.at);
+    tag === "unverifiable" ? report(
+      ctx,
+      "warning",
+      "IMAGE",
+      `cannot tell from image "${image.ref}" whether this is an immutable delegate (yy.mm.xxxxx); mTLS needs one`,
+      image.at
+    ) : tag === "early-immutable" && report(
+      ctx,
+      "warning",
+      "IMAGE",
+      `image "${image.ref}" is an early immutable build that may predate mTLS support (22.07); upgrade the delegate`,
+      image.at
+    );
   }
-  ctx.options.mountPath !== CHART_MOUNT_PATH && report(ctx, "warning", "UNSUPPORTED", `the chart mounts the client certificate at ${CHART_MOUNT_PATH}; --mount-path ${ctx.options.mountPath} does not apply to Helm values`, root);
+  ctx.options.mountPath !== CHART_MOUNT_PATH && report(
+    ctx,
+    "warning",
+    "UNSUPPORTED",
+    `the chart mounts the client certificate at ${CHART_MOUNT_PATH}; --mount-path ${ctx.options.mountPath} does not apply to Helm values`,
+    root
+  );
   let endpointPair = pairOf(root, "managerEndpoint");
   if (endpointPair) {
     let node = endpointPair.value;
     if (!(0, import_yaml18.isScalar)(node) || node.value !== endpoint) {
       let before = (0, import_yaml18.isScalar)(node) ? node.value : null;
-      plan(ctx, res.ref, "set", ["managerEndpoint"], ["managerEndpoint"], { before, after: endpoint }, "the mTLS endpoint (the chart derives the delegate's and the upgrader's URLs from it)", [setPairValue(ectx, endpointPair, endpoint, formatScalar(endpoint))]);
+      plan(
+        ctx,
+        res.ref,
+        "set",
+        ["managerEndpoint"],
+        ["managerEndpoint"],
+        { before, after: endpoint },
+        "the mTLS endpoint (the chart derives the delegate's and the upgrader's URLs from it)",
+        [setPairValue(ectx, endpointPair, endpoint, formatScalar(endpoint))]
+      );
     }
   } else
-    report(ctx, "warning", "ADDED_ENDPOINT", "the values file had no managerEndpoint (the chart's default is https://app.harness.io); added it", root), plan(ctx, res.ref, "add", ["managerEndpoint"], ["managerEndpoint"], { after: endpoint }, "the mTLS endpoint", [addPairs(ectx, root, [["managerEndpoint", scalar(formatScalar(endpoint))]], layoutFor(ectx.unit, !0))]);
+    report(
+      ctx,
+      "warning",
+      "ADDED_ENDPOINT",
+      "the values file had no managerEndpoint (the chart's default is https://app.harness.io); added it",
+      root
+    ), plan(ctx, res.ref, "add", ["managerEndpoint"], ["managerEndpoint"], { after: endpoint }, "the mTLS endpoint", [
+      addPairs(ectx, root, [["managerEndpoint", scalar(formatScalar(endpoint))]], layoutFor(ectx.unit, !0))
+    ]);
   let secretName = ctx.options.secretName.replaceAll("{delegate}", helmDelegateName(root)), mtlsPair = pairOf(root, "mTLS"), mtls = mtlsPair?.value, anchor = pairOf(root, "managerEndpoint") ? "managerEndpoint" : void 0, reason = "the chart mounts this Secret in the delegate and the upgrader and sets their certificate paths", changedSecret = !1;
   if ((0, import_yaml18.isMap)(mtls)) {
     let namePair = pairOf(mtls, "secretName"), current = namePair && (0, import_yaml18.isScalar)(namePair.value) ? namePair.value.value : void 0;
-    namePair ? (current == null || current === "" || current !== secretName && ctx.options.secretNameExplicit) && (!(0, import_yaml18.isScalar)(namePair.value) && namePair.value !== null ? report(ctx, "error", "CONFLICT", `mTLS.secretName must be a Secret name, not a ${(0, import_yaml18.isSeq)(namePair.value) ? "list" : "mapping"}`, namePair.value) : (plan(ctx, res.ref, "set", ["mTLS", "secretName"], ["mTLS", "secretName"], { before: current ?? null, after: secretName }, current ? "--secret-name was given" : reason, [setPairValue(ectx, namePair, secretName, formatScalar(secretName))]), changedSecret = !0)) : (plan(ctx, res.ref, "add", ["mTLS", "secretName"], ["mTLS", "secretName"], { after: secretName }, reason, [addPairs(ectx, mtls, [["secretName", scalar(formatScalar(secretName))]], layoutFor(ectx.unit, !0))]), changedSecret = !0);
+    namePair ? (current == null || current === "" || current !== secretName && ctx.options.secretNameExplicit) && (!(0, import_yaml18.isScalar)(namePair.value) && namePair.value !== null ? report(
+      ctx,
+      "error",
+      "CONFLICT",
+      `mTLS.secretName must be a Secret name, not a ${(0, import_yaml18.isSeq)(namePair.value) ? "list" : "mapping"}`,
+      namePair.value
+    ) : (plan(
+      ctx,
+      res.ref,
+      "set",
+      ["mTLS", "secretName"],
+      ["mTLS", "secretName"],
+      { before: current ?? null, after: secretName },
+      current ? "--secret-name was given" : reason,
+      [setPairValue(ectx, namePair, secretName, formatScalar(secretName))]
+    ), changedSecret = !0)) : (plan(ctx, res.ref, "add", ["mTLS", "secretName"], ["mTLS", "secretName"], { after: secretName }, reason, [
+      addPairs(ectx, mtls, [["secretName", scalar(formatScalar(secretName))]], layoutFor(ectx.unit, !0))
+    ]), changedSecret = !0);
   } else if (mtlsPair && (mtls === null || (0, import_yaml18.isScalar)(mtls) && mtls.value === null))
-    plan(ctx, res.ref, "set", ["mTLS"], ["mTLS"], { before: null, after: { secretName } }, reason, fillEmptyValue(ectx, mtlsPair, map(["secretName", scalar(formatScalar(secretName))]), layoutFor(ectx.unit, !0))), changedSecret = !0;
+    plan(
+      ctx,
+      res.ref,
+      "set",
+      ["mTLS"],
+      ["mTLS"],
+      { before: null, after: { secretName } },
+      reason,
+      fillEmptyValue(
+        ectx,
+        mtlsPair,
+        map(["secretName", scalar(formatScalar(secretName))]),
+        layoutFor(ectx.unit, !0)
+      )
+    ), changedSecret = !0;
   else if (!mtlsPair)
-    plan(ctx, res.ref, "add", ["mTLS"], ["mTLS"], { after: { secretName } }, reason, [addPairs(ectx, root, [["mTLS", map(["secretName", scalar(formatScalar(secretName))])]], layoutFor(ectx.unit, !0), anchor)]), changedSecret = !0;
+    plan(ctx, res.ref, "add", ["mTLS"], ["mTLS"], { after: { secretName } }, reason, [
+      addPairs(
+        ectx,
+        root,
+        [["mTLS", map(["secretName", scalar(formatScalar(secretName))])]],
+        layoutFor(ectx.unit, !0),
+        anchor
+      )
+    ]), changedSecret = !0;
   else {
     report(ctx, "error", "CONFLICT", "mTLS must be a mapping with secretName", mtlsPair.value);
     return;
@@ -1777,9 +2494,21 @@ function chartVersionWarning(ctx, root, image) {
   let ignored = `charts before ${CHART_MTLS_VERSION} ignore mTLS.secretName without an error, so the delegate would run without its certificate`;
   if (CHART_DEFAULTS_KEYS.every((k) => root.has(k))) {
     let hint = image ? `, delegate image ${image}` : "";
-    report(ctx, "warning", "CHART_VERSION", `this is the values.yaml of a harness-delegate-ng chart before ${CHART_MTLS_VERSION} (it has no mTLS key${hint}); ${ignored}: upgrade the chart to ${CHART_MTLS_VERSION} or later`, root);
+    report(
+      ctx,
+      "warning",
+      "CHART_VERSION",
+      `this is the values.yaml of a harness-delegate-ng chart before ${CHART_MTLS_VERSION} (it has no mTLS key${hint}); ${ignored}: upgrade the chart to ${CHART_MTLS_VERSION} or later`,
+      root
+    );
   } else
-    report(ctx, "warning", "CHART_VERSION", `mTLS.secretName needs chart harness-delegate-ng ${CHART_MTLS_VERSION} or later (${ignored}): check the installed chart with helm list -n <namespace> and upgrade it if it is older`, root);
+    report(
+      ctx,
+      "warning",
+      "CHART_VERSION",
+      `mTLS.secretName needs chart harness-delegate-ng ${CHART_MTLS_VERSION} or later (${ignored}): check the installed chart with helm list -n <namespace> and upgrade it if it is older`,
+      root
+    );
 }
 function planCustomEnvs(ctx, res, root, anchor) {
   let ectx = editContext(ctx, res), envs = root.get("custom_envs", !0), appended = [], wanted = wantedEnv({ ...ctx, options: { ...ctx.options, mountPath: CHART_MOUNT_PATH } });
@@ -1788,16 +2517,61 @@ function planCustomEnvs(ctx, res, root, anchor) {
     if (found) {
       let ptr = ["custom_envs", found.index], display = ["custom_envs", { name: want.name }], valueNode = found.node.get("value", !0);
       if ((0, import_yaml18.isMap)(found.node.get("valueFrom", !0))) {
-        want.kind === "owned" ? report(ctx, "error", "CONFLICT", `custom_envs ${want.name} is set through valueFrom; delegate-mtls must set it to "${want.value}" inline (remove the valueFrom)`, found.node) : report(ctx, "warning", "NOT_CHANGED", `custom_envs ${want.name} comes from valueFrom, which is not in the input: set it to "${want.value}" there`, found.node);
+        want.kind === "owned" ? report(
+          ctx,
+          "error",
+          "CONFLICT",
+          `custom_envs ${want.name} is set through valueFrom; delegate-mtls must set it to "${want.value}" inline (remove the valueFrom)`,
+          found.node
+        ) : report(
+          ctx,
+          "warning",
+          "NOT_CHANGED",
+          `custom_envs ${want.name} comes from valueFrom, which is not in the input: set it to "${want.value}" there`,
+          found.node
+        );
         continue;
       }
-      (0, import_yaml18.isScalar)(valueNode) ? valueNode.value !== want.value && plan(ctx, res.ref, "set", [...ptr, "value"], [...display, "value"], { before: valueNode.value, after: want.value }, `${want.reason} (custom_envs overrides the chart's ConfigMap)`, [setScalar(ectx, valueNode, want.value)]) : plan(ctx, res.ref, "add", [...ptr, "value"], [...display, "value"], { after: want.value }, want.reason, [addPairs(ectx, found.node, [["value", scalar(formatScalar(want.value, "double"))]], layoutFor(ectx.unit, !0))]);
+      (0, import_yaml18.isScalar)(valueNode) ? valueNode.value !== want.value && plan(
+        ctx,
+        res.ref,
+        "set",
+        [...ptr, "value"],
+        [...display, "value"],
+        { before: valueNode.value, after: want.value },
+        `${want.reason} (custom_envs overrides the chart's ConfigMap)`,
+        [setScalar(ectx, valueNode, want.value)]
+      ) : plan(ctx, res.ref, "add", [...ptr, "value"], [...display, "value"], { after: want.value }, want.reason, [
+        addPairs(
+          ectx,
+          found.node,
+          [["value", scalar(formatScalar(want.value, "double"))]],
+          layoutFor(ectx.unit, !0)
+        )
+      ]);
       continue;
     }
-    want.name !== "GRPC_AUTHORITY_MODIFICATION_DISABLED" && want.name !== "TI_SERVICE_URL" || !want.addIfMissing || (appended.push(map(["name", scalar(want.name)], ["value", scalar(formatScalar(want.value, "double"))])), plan(ctx, res.ref, "append", ["custom_envs"], ["custom_envs"], { after: { name: want.name, value: want.value } }, `${want.reason} (the chart does not set it; custom_envs adds it to the delegate's env)`, []));
+    want.name !== "GRPC_AUTHORITY_MODIFICATION_DISABLED" && want.name !== "TI_SERVICE_URL" || !want.addIfMissing || (appended.push(map(["name", scalar(want.name)], ["value", scalar(formatScalar(want.value, "double"))])), plan(
+      ctx,
+      res.ref,
+      "append",
+      ["custom_envs"],
+      ["custom_envs"],
+      { after: { name: want.name, value: want.value } },
+      `${want.reason} (the chart does not set it; custom_envs adds it to the delegate's env)`,
+      []
+    ));
   }
   if (appended.length === 0) return;
-  let layout = topLevelSeqLayout(ctx.src, root, ectx.unit), splices = pairOf(root, "custom_envs") ? appendToList(ectx, root, "custom_envs", appended, layout) : [addPairs(ectx, root, [["custom_envs", { seq: appended }]], layout, anchor === void 0 ? void 0 : root.has("mTLS") ? "mTLS" : anchor)];
+  let layout = topLevelSeqLayout(ctx.src, root, ectx.unit), splices = pairOf(root, "custom_envs") ? appendToList(ectx, root, "custom_envs", appended, layout) : [
+    addPairs(
+      ectx,
+      root,
+      [["custom_envs", { seq: appended }]],
+      layout,
+      anchor === void 0 ? void 0 : root.has("mTLS") ? "mTLS" : anchor
+    )
+  ];
   ctx.edits[ctx.edits.length - 1].splices.push(...splices);
 }
 
@@ -1812,7 +2586,16 @@ function validateAt(ctx, schema, base, basePath, data, what) {
   }
   return problems.length === 0;
 }
-var MANAGED_ENV = /* @__PURE__ */ new Set(["MANAGER_HOST_AND_PORT", "LOG_STREAMING_SERVICE_URL", "TI_SERVICE_URL", "DELEGATE_CLIENT_CERTIFICATE_PATH", "DELEGATE_CLIENT_CERTIFICATE_KEY_PATH", "CLIENT_CERTIFICATE_PATH", "CLIENT_CERTIFICATE_KEY_PATH", "GRPC_AUTHORITY_MODIFICATION_DISABLED"]);
+var MANAGED_ENV = /* @__PURE__ */ new Set([
+  "MANAGER_HOST_AND_PORT",
+  "LOG_STREAMING_SERVICE_URL",
+  "TI_SERVICE_URL",
+  "DELEGATE_CLIENT_CERTIFICATE_PATH",
+  "DELEGATE_CLIENT_CERTIFICATE_KEY_PATH",
+  "CLIENT_CERTIFICATE_PATH",
+  "CLIENT_CERTIFICATE_KEY_PATH",
+  "GRPC_AUTHORITY_MODIFICATION_DISABLED"
+]);
 function refuseAliases(ctx, pod, containerIndex, label) {
   let found = [], container = (0, import_yaml19.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, check = (n) => (0, import_yaml19.isAlias)(n) && found.push(n);
   if ((0, import_yaml19.isMap)(pod) && check(pod.get("volumes", !0)), (0, import_yaml19.isMap)(container)) {
@@ -1823,7 +2606,13 @@ function refuseAliases(ctx, pod, containerIndex, label) {
         check(item), (0, import_yaml19.isMap)(item) && MANAGED_ENV.has(String(item.get("name"))) && check(item.get("value", !0));
   }
   for (let a of found)
-    report(ctx, "error", "UNSUPPORTED", `${label}: *${a.source} is an alias, and delegate-mtls must change what it points to; changing the anchor would change its other uses too: write the value out in full here`, a);
+    report(
+      ctx,
+      "error",
+      "UNSUPPORTED",
+      `${label}: *${a.source} is an alias, and delegate-mtls must change what it points to; changing the anchor would change its other uses too: write the value out in full here`,
+      a
+    );
   return found.length > 0;
 }
 function refuseDuplicateEnv(ctx, pod, containerIndex, label) {
@@ -1832,17 +2621,42 @@ function refuseDuplicateEnv(ctx, pod, containerIndex, label) {
   let seen = /* @__PURE__ */ new Set(), refused = !1;
   for (let item of env.items) {
     let name = (0, import_yaml19.isMap)(item) ? item.get("name") : void 0;
-    typeof name != "string" || !MANAGED_ENV.has(name) || (seen.has(name) && (report(ctx, "error", "CONFLICT", `${label}: env ${name} is listed twice; Kubernetes uses the last one, so changing one would leave the other in force: remove the duplicate`, item), refused = !0), seen.add(name));
+    typeof name != "string" || !MANAGED_ENV.has(name) || (seen.has(name) && (report(
+      ctx,
+      "error",
+      "CONFLICT",
+      `${label}: env ${name} is listed twice; Kubernetes uses the last one, so changing one would leave the other in force: remove the duplicate`,
+      item
+    ), refused = !0), seen.add(name));
   }
   return refused;
 }
 function planStream(src, eol, file, docs, options, starts) {
   let resources = docs.map((doc, i) => classify(doc, i));
-  return planResources({ src, eol, file, options, ...starts ? { starts } : {} }, resources, { lint: resources.some((r) => r.type !== "other") });
+  return planResources({ src, eol, file, options, ...starts ? { starts } : {} }, resources, {
+    lint: resources.some((r) => r.type !== "other")
+  });
 }
-var PHASES = ["validate", "delegate", "upgrader-config", "upgrader-cronjob", "helm-values", "compose", "secret", "lint"], stepTag = (phase, document) => PHASES.indexOf(phase) * 2 ** 32 + document;
+var PHASES = [
+  "validate",
+  "delegate",
+  "upgrader-config",
+  "upgrader-cronjob",
+  "helm-values",
+  "compose",
+  "secret",
+  "lint"
+], stepTag = (phase, document) => PHASES.indexOf(phase) * 2 ** 32 + document;
 function planResources(base, resources, how) {
-  let ctx = { ...base, resources, edits: [], diagnostics: [], secretByDelegate: /* @__PURE__ */ new Map(), modeByDelegate: /* @__PURE__ */ new Map(), ...how.scope ? { scope: how.scope } : {} }, plannable = [], decoded = /* @__PURE__ */ new Map(), step = 0, edits = 0, diagnostics = 0, mark = (phase, document) => {
+  let ctx = {
+    ...base,
+    resources,
+    edits: [],
+    diagnostics: [],
+    secretByDelegate: /* @__PURE__ */ new Map(),
+    modeByDelegate: /* @__PURE__ */ new Map(),
+    ...how.scope ? { scope: how.scope } : {}
+  }, plannable = [], decoded = /* @__PURE__ */ new Map(), step = 0, edits = 0, diagnostics = 0, mark = (phase, document) => {
     if (how.tags) {
       for (; edits < ctx.edits.length; edits++) how.tags.set(ctx.edits[edits], step);
       for (; diagnostics < ctx.diagnostics.length; diagnostics++) how.tags.set(ctx.diagnostics[diagnostics], step);
@@ -1853,19 +2667,40 @@ function planResources(base, resources, how) {
     mark("validate", res.ref.document);
     let label = `${res.ref.kind} ${res.ref.name ?? ""}`.trim(), known = how.decoded?.get(res.ref.document), plain = res.type === "other" ? { value: void 0 } : known !== void 0 ? { value: known } : toPlain(res.doc);
     if (!("error" in plain) && res.type !== "other" && decoded.set(res.ref.document, plain.value), "error" in plain) {
-      report(ctx, "error", "YAML_SYNTAX", `${label}: cannot be decoded: ${plain.error}`, res.doc.contents ?? 0);
+      report(
+        ctx,
+        "error",
+        "YAML_SYNTAX",
+        `${label}: cannot be decoded: ${plain.error}`,
+        res.doc.contents ?? 0
+      );
       continue;
     }
     switch (res.type) {
       case "legacy":
-        report(ctx, "error", "LEGACY_DELEGATE", `${label}: ${res.reason}; Harness supports mTLS only on immutable delegates (image tag yy.mm.xxxxx): upgrade to an immutable delegate first`, res.at);
+        report(
+          ctx,
+          "error",
+          "LEGACY_DELEGATE",
+          `${label}: ${res.reason}; Harness supports mTLS only on immutable delegates (image tag yy.mm.xxxxx): upgrade to an immutable delegate first`,
+          res.at
+        );
         break;
       case "upgrader-config-invalid":
-        report(ctx, "error", "CONFIG_YAML_NOT_STRING", `${label}: data."config.yaml" is a mapping, but ConfigMap data values must be strings (the API server rejects it); write it as a block string: config.yaml: |`, res.at);
+        report(
+          ctx,
+          "error",
+          "CONFIG_YAML_NOT_STRING",
+          `${label}: data."config.yaml" is a mapping, but ConfigMap data values must be strings (the API server rejects it); write it as a block string: config.yaml: |`,
+          res.at
+        );
         break;
       case "delegate":
       case "upgrader-cronjob": {
-        let pod = lookup(res.doc.contents, res.podPath), data = res.podPath.reduce((o, k) => o?.[k], plain.value);
+        let pod = lookup(res.doc.contents, res.podPath), data = res.podPath.reduce(
+          (o, k) => o?.[k],
+          plain.value
+        );
         validateAt(ctx, "podSpec", pod, res.podPath, data, label) && !refuseAliases(ctx, pod, res.container, label) && !refuseDuplicateEnv(ctx, pod, res.container, label) && plannable.push(res);
         break;
       }
@@ -1880,7 +2715,11 @@ function planResources(base, resources, how) {
   for (let type of order)
     for (let res of plannable)
       res.type === type && (mark(type, res.ref.document), res.type === "delegate" ? planDelegate(ctx, res) : res.type === "upgrader-config" ? planUpgraderConfig(ctx, res) : res.type === "upgrader-cronjob" ? planUpgraderCronJob(ctx, res) : res.type === "helm-values" ? planHelmValues(ctx, res) : res.type === "compose" && planCompose(ctx, res));
-  return planSecrets(ctx, plannable.filter((r) => r.type === "delegate"), (res) => mark("secret", res.ref.document)), how.lint && lint(ctx, (res) => mark("lint", res.ref.document)), mark("lint", 0), { resources, edits: ctx.edits, diagnostics: ctx.diagnostics, decoded };
+  return planSecrets(
+    ctx,
+    plannable.filter((r) => r.type === "delegate"),
+    (res) => mark("secret", res.ref.document)
+  ), how.lint && lint(ctx, (res) => mark("lint", res.ref.document)), mark("lint", 0), { resources, edits: ctx.edits, diagnostics: ctx.diagnostics, decoded };
 }
 
 export {

@@ -1,15 +1,15 @@
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
   audit
-} from "./chunk-ITHGORHK.js";
+} from "./chunk-NITWIZM4.js";
 import {
   DEFAULT_MAX_BYTES,
   STDIN_NAME,
   expandPaths,
   readInput,
   readStdin
-} from "./chunk-ZKF7AZES.js";
-import "./chunk-STHL5DUX.js";
+} from "./chunk-MFJP3FAE.js";
+import "./chunk-27SC5OOF.js";
 import "./chunk-DUYSVTM4.js";
 import {
   UsageError,
@@ -26,7 +26,19 @@ function nameOf(r) {
   return r.service === null || r.service === r.name ? cell(r.name) : `${cell(r.name)} (service ${r.service})`;
 }
 function renderAuditText(report) {
-  let header = ["FILE", "KIND", "NAME", "NAMESPACE", "IMAGE TAG", "IMMUTABLE", "MTLS", "ENDPOINT HOST", "SECRET", "UPGRADER", "STRICT"], rows = report.delegates.map((r) => [
+  let header = [
+    "FILE",
+    "KIND",
+    "NAME",
+    "NAMESPACE",
+    "IMAGE TAG",
+    "IMMUTABLE",
+    "MTLS",
+    "ENDPOINT HOST",
+    "SECRET",
+    "UPGRADER",
+    "STRICT"
+  ], rows = report.delegates.map((r) => [
     r.file,
     r.kind,
     nameOf(r),
@@ -43,7 +55,9 @@ function renderAuditText(report) {
     let widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length))), fmt = (row) => row.map((c, i) => i === row.length - 1 ? c : c.padEnd(widths[i])).join("  ");
     lines.push(fmt(header), ...rows.map(fmt));
   }
-  let details = report.delegates.filter((r) => r.missing.length > 0 || r.hardening.length > 0 || r.upgrader.problems.length > 0);
+  let details = report.delegates.filter(
+    (r) => r.missing.length > 0 || r.hardening.length > 0 || r.upgrader.problems.length > 0
+  );
   details.length > 0 && lines.push("");
   for (let r of details) {
     lines.push(`${r.file}: ${r.kind} ${nameOf(r)} (${r.state}):`);
@@ -61,8 +75,13 @@ function verdict(report) {
     let n2 = new Set(report.errors.map((e) => e.file)).size;
     return `audit incomplete: ${n2} file${n2 === 1 ? "" : "s"} could not be read or parsed (see the errors above); not ready for STRICT`;
   }
-  if (s.delegates === 0) return `no delegates found in ${s.files} file${s.files === 1 ? "" : "s"}: nothing would be refused under STRICT`;
-  let refused = report.delegates.filter((r) => r.missing.length > 0), count = (st) => refused.filter((r) => r.state === st).length, parts = [[count("legacy"), "legacy"], [count("none"), "without mTLS"], [count("partial"), "partial"]].filter(([n2]) => n2 > 0).map(([n2, l]) => `${n2} ${l}`);
+  if (s.delegates === 0)
+    return `no delegates found in ${s.files} file${s.files === 1 ? "" : "s"}: nothing would be refused under STRICT`;
+  let refused = report.delegates.filter((r) => r.missing.length > 0), count = (st) => refused.filter((r) => r.state === st).length, parts = [
+    [count("legacy"), "legacy"],
+    [count("none"), "without mTLS"],
+    [count("partial"), "partial"]
+  ].filter(([n2]) => n2 > 0).map(([n2, l]) => `${n2} ${l}`);
   if (report.ready) {
     let note = report.delegates.some((r) => r.hardening.length > 0) ? " (some only lack the key's file mode: run delegate-mtls to set it)" : "";
     return `ready for STRICT: all ${s.delegates} delegate${s.delegates === 1 ? "" : "s"} speak mTLS${note}`;

@@ -1,7 +1,7 @@
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
   loadCertificate
-} from "./chunk-7LACHA2V.js";
+} from "./chunk-LRWCZOWT.js";
 import {
   isSecretName
 } from "./chunk-DAZMBJHM.js";
@@ -13,10 +13,15 @@ import "./chunk-V2O42A2J.js";
 // src/cli/run-secret.ts
 async function runSecret(args, io) {
   if (!isSecretName(args.name)) throw new UsageError(`--name "${args.name}" is not a valid Kubernetes Secret name`);
-  let pems = await loadCertificate({ cert: args.cert, key: args.key, ...args.ca === void 0 ? {} : { ca: args.ca } }, io);
+  let pems = await loadCertificate(
+    { cert: args.cert, key: args.key, ...args.ca === void 0 ? {} : { ca: args.ca } },
+    io
+  );
   if (!pems) return 2;
   let { renderSecretManifest } = await import("./render-secret-L3LGCHFU.js");
-  return io.stdout.write(renderSecretManifest({ name: args.name, ...args.namespace ? { namespace: args.namespace } : {}, ...pems })), 0;
+  return io.stdout.write(
+    renderSecretManifest({ name: args.name, ...args.namespace ? { namespace: args.namespace } : {}, ...pems })
+  ), 0;
 }
 export {
   runSecret

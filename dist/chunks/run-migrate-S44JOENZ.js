@@ -5,10 +5,10 @@ import {
   normalizeRevertEndpoint,
   resolveOptions,
   revert
-} from "./chunk-B4TTFBE5.js";
+} from "./chunk-OZVONP6K.js";
 import {
   loadCertificate
-} from "./chunk-7LACHA2V.js";
+} from "./chunk-LRWCZOWT.js";
 import "./chunk-DAZMBJHM.js";
 import {
   DEFAULT_MAX_BYTES,
@@ -21,8 +21,8 @@ import {
   readStdin,
   stageFileAtomic,
   syncDirectory
-} from "./chunk-ZKF7AZES.js";
-import "./chunk-STHL5DUX.js";
+} from "./chunk-MFJP3FAE.js";
+import "./chunk-27SC5OOF.js";
 import {
   redactSecretData
 } from "./chunk-DUYSVTM4.js";
@@ -47,7 +47,12 @@ var statusOf = (s) => s === "migrated" ? "migrated" : s === "already" ? "already
   "already-mtls": ["nothing to revert", "nothing to revert"],
   "no-delegate": ["nothing to do", "nothing to do"],
   error: ["error", "error"]
-}, COLOR = { migrated: "green", "already-mtls": "dim", "no-delegate": "dim", error: "red" }, plain = { green: String, yellow: String, red: String, dim: String, cyan: String, bold: String };
+}, COLOR = {
+  migrated: "green",
+  "already-mtls": "dim",
+  "no-delegate": "dim",
+  error: "red"
+}, plain = { green: String, yellow: String, red: String, dim: String, cyan: String, bold: String };
 function fileLine(r, planned, paint = plain, verb = "migrate") {
   let label = (verb === "revert" ? REVERT_LABEL : LABEL)[r.status][planned ? 1 : 0], color = r.status === "migrated" && planned ? "yellow" : COLOR[r.status], detail = r.status === "migrated" ? ` (${r.changes.length} change${r.changes.length === 1 ? "" : "s"})` : r.status === "error" ? `: ${r.errors[0]?.message ?? "failed"}` : "", unresolved = r.unresolved ? " \u2014 a value outside this file must be changed too" : "";
   return `${r.path}: ${paint[color](label)}${detail}${unresolved}`;
@@ -69,7 +74,15 @@ function jsonReport(results, mode) {
   let count = (s) => results.filter((r) => r.status === s).length, report = {
     version: 1,
     mode,
-    files: results.map((r) => ({ path: r.path, status: r.status, unresolved: r.unresolved, written: r.written, changes: r.changes, warnings: r.warnings, errors: r.errors })),
+    files: results.map((r) => ({
+      path: r.path,
+      status: r.status,
+      unresolved: r.unresolved,
+      written: r.written,
+      changes: r.changes,
+      warnings: r.warnings,
+      errors: r.errors
+    })),
     summary: {
       files: results.length,
       migrated: count("migrated"),
@@ -84,7 +97,14 @@ function jsonReport(results, mode) {
 }
 
 // src/cli/style.ts
-var CODES = { green: [32, 39], yellow: [33, 39], red: [31, 39], dim: [2, 22], cyan: [36, 39], bold: [1, 22] };
+var CODES = {
+  green: [32, 39],
+  yellow: [33, 39],
+  red: [31, 39],
+  dim: [2, 22],
+  cyan: [36, 39],
+  bold: [1, 22]
+};
 function stderrPaint(io) {
   let on = io.stderr.isTTY === !0 && !io.env.NO_COLOR && io.env.TERM !== "dumb", paint = {};
   for (let [name, [open, close]] of Object.entries(CODES))
@@ -144,7 +164,9 @@ function commonLines(a, b) {
   let tail = 0;
   for (; tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]; ) tail++;
   let n = a.length - head - tail, m = b.length - head - tail, dp = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) dp[i][j] = a[head + i] === b[head + j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--)
+      dp[i][j] = a[head + i] === b[head + j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
   let pairs = [];
   for (let i = 0; i < head; i++) pairs.push([i, i]);
   for (let i = 0, j = 0; i < n && j < m; )
@@ -216,9 +238,14 @@ function mayHoldSecretData(text) {
 var isBase64 = (c) => c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 43 || c === 47, SECRET_KEY_NAMES = ["client.key", "client.crt", "tls.key"], BASE64_RUN = 40;
 async function warnIfInGitTree(abs, shown, io) {
   for (let dir = dirname(abs); ; dir = dirname(dir)) {
-    if (await fsp.stat(join(dir, ".git")).then(() => !0, () => !1)) {
-      io.stderr.write(`${shown}: warning: this file now holds a private key and is inside a git work tree (${dir}); do not commit it \u2014 in GitOps repos use Sealed Secrets or External Secrets for the client certificate Secret
-`);
+    if (await fsp.stat(join(dir, ".git")).then(
+      () => !0,
+      () => !1
+    )) {
+      io.stderr.write(
+        `${shown}: warning: this file now holds a private key and is inside a git work tree (${dir}); do not commit it \u2014 in GitOps repos use Sealed Secrets or External Secrets for the client certificate Secret
+`
+      );
       return;
     }
     if (dirname(dir) === dir) return;
@@ -230,7 +257,15 @@ var PLAN_WORKER_ARG = "--delegate-mtls-plan-worker";
 
 // src/cli/plan-files.ts
 function planText(name, text, settings) {
-  let r = settings.revertTo === void 0 ? migrate(text, { ...settings.options, file: name }, { verify: settings.verify }) : revert(text, { endpoint: settings.revertTo, file: name }), errors = r.diagnostics.filter((d) => d.severity === "error"), warnings = r.diagnostics.filter((d) => d.severity === "warning"), keep = settings.keepText, changed = r.output !== text, result = { path: name, status: statusOf(r.status), unresolved: r.unresolved, written: !1, changes: r.changes, warnings, errors }, decide = result.status !== "error" && (settings.keyFiles === "all" || settings.keyFiles === "changed" && changed);
+  let r = settings.revertTo === void 0 ? migrate(text, { ...settings.options, file: name }, { verify: settings.verify }) : revert(text, { endpoint: settings.revertTo, file: name }), errors = r.diagnostics.filter((d) => d.severity === "error"), warnings = r.diagnostics.filter((d) => d.severity === "warning"), keep = settings.keepText, changed = r.output !== text, result = {
+    path: name,
+    status: statusOf(r.status),
+    unresolved: r.unresolved,
+    written: !1,
+    changes: r.changes,
+    warnings,
+    errors
+  }, decide = result.status !== "error" && (settings.keyFiles === "all" || settings.keyFiles === "changed" && changed);
   return {
     input: keep && settings.keepInput !== !1 ? text : "",
     output: keep ? r.output : "",
@@ -257,8 +292,15 @@ async function planInWorkers(jobs, settings, onPlanned) {
   let [{ Worker }, { availableParallelism }] = await Promise.all([import("node:worker_threads"), import("node:os")]), fromSource = import.meta.url.endsWith(".ts"), url = new URL(import.meta.url), threads = Math.max(1, Math.min(availableParallelism(), MAX_THREADS, Math.ceil(jobs.length / FILES_PER_THREAD))), next = new SharedArrayBuffer(4), counter = new Int32Array(next), results = new Array(jobs.length), done = (i, planned) => {
     results[i] = planned, onPlanned(i, planned);
   }, input = { jobs, settings, next }, started = [], workers = Array.from({ length: threads - 1 }, () => new Promise((resolve2, reject) => {
-    let worker = new Worker(url, { argv: [PLAN_WORKER_ARG], workerData: { [WORKER_TAG]: !0, ...input }, execArgv: fromSource ? ["--import", "tsx"] : [] });
-    started.push(worker), worker.on("message", (msg) => done(msg.i, msg.planned)), worker.on("error", reject), worker.on("exit", (code) => code === 0 ? resolve2() : reject(new Error(`a planning worker exited with code ${code}`)));
+    let worker = new Worker(url, {
+      argv: [PLAN_WORKER_ARG],
+      workerData: { [WORKER_TAG]: !0, ...input },
+      execArgv: fromSource ? ["--import", "tsx"] : []
+    });
+    started.push(worker), worker.on("message", (msg) => done(msg.i, msg.planned)), worker.on("error", reject), worker.on(
+      "exit",
+      (code) => code === 0 ? resolve2() : reject(new Error(`a planning worker exited with code ${code}`))
+    );
   })), here = (async () => {
     for (let i = Atomics.add(counter, 0, 1); i < jobs.length; i = Atomics.add(counter, 0, 1))
       done(i, planFileSync(jobs[i].file, jobs[i].abs, settings)), await new Promise((turn) => setImmediate(turn));
@@ -268,7 +310,8 @@ async function planInWorkers(jobs, settings, onPlanned) {
   } catch (err) {
     throw Atomics.store(counter, 0, jobs.length), await Promise.allSettled([here, ...started.map((w) => w.terminate())]), err;
   }
-  for (let i = 0; i < jobs.length; i++) if (results[i] === void 0) throw new Error(`no plan came back for ${jobs[i].file}`);
+  for (let i = 0; i < jobs.length; i++)
+    if (results[i] === void 0) throw new Error(`no plan came back for ${jobs[i].file}`);
   return results;
 }
 process.argv.includes(PLAN_WORKER_ARG) && import("node:worker_threads").then(({ isMainThread, parentPort, workerData }) => {
@@ -293,7 +336,9 @@ function shortRunBytes(paths) {
 }
 var USER_COMPILER_FLAG = /^--(?:no-?)?(?:jitless|opt|turbofan|always-turbofan|always-opt|maglev|sparkplug|lite-mode|max-opt)\b/;
 async function pauseOptimizer() {
-  if ([...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)].map((f) => f.replaceAll("_", "-")).some((f) => USER_COMPILER_FLAG.test(f))) return () => {
+  if ([...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)].map(
+    (f) => f.replaceAll("_", "-")
+  ).some((f) => USER_COMPILER_FLAG.test(f))) return () => {
   };
   let { setFlagsFromString } = await import("node:v8");
   setFlagsFromString("--no-opt");
@@ -315,8 +360,15 @@ async function planPaused(short, plan) {
 
 // src/cli/run-migrate.ts
 async function runMigrate(args, io) {
-  if (!args.endpoint) throw new UsageError("--endpoint is required (or set DELEGATE_MTLS_ENDPOINT), e.g. --endpoint https://acme.harness.io:8443");
-  let opts = { endpoint: args.endpoint, tiService: args.tiService, grpcAuthority: args.grpcAuthority };
+  if (!args.endpoint)
+    throw new UsageError(
+      "--endpoint is required (or set DELEGATE_MTLS_ENDPOINT), e.g. --endpoint https://acme.harness.io:8443"
+    );
+  let opts = {
+    endpoint: args.endpoint,
+    tiService: args.tiService,
+    grpcAuthority: args.grpcAuthority
+  };
   args.secretName !== void 0 && (opts.secretName = args.secretName), args.mountPath !== void 0 && (opts.mountPath = args.mountPath), args.certPath !== void 0 && (opts.certPath = args.certPath), args.keyPath !== void 0 && (opts.keyPath = args.keyPath);
   let revertTo = args.revert ? normalizeRevertEndpoint(args.endpoint) : void 0, options = resolveOptions(revertTo === void 0 ? opts : { endpoint: "https://revert.invalid" }), pems = await loadCertificate(args, io, args.quiet);
   if (pems === !1) return 2;
@@ -338,12 +390,21 @@ async function runMigrate(args, io) {
   if (stdin) {
     mode = modeOf(args, 1, !0);
     let read = await readStdin(io.stdin, maxBytes), settings = planSettings(mode), short = "text" in read && read.text.length <= SHORT_RUN_BYTES;
-    planned.push(await planPaused(short, () => "error" in read ? readError(STDIN_NAME, read.error) : planText(STDIN_NAME, read.text, settings)));
+    planned.push(
+      await planPaused(
+        short,
+        () => "error" in read ? readError(STDIN_NAME, read.error) : planText(STDIN_NAME, read.text, settings)
+      )
+    );
   } else {
     let { files, errors } = await expandPaths(args.paths, io.cwd);
     mode = modeOf(args, files.length + errors.length, !1);
     for (let e of errors) planned.push(readError(e.file ?? args.paths.join(" "), e));
-    let progress = Progress.create(io, { quiet: args.quiet, total: files.length, label: mode === "check" || mode === "list" ? "checking" : "planning" }), settings = planSettings(mode);
+    let progress = Progress.create(io, {
+      quiet: args.quiet,
+      total: files.length,
+      label: mode === "check" || mode === "list" ? "checking" : "planning"
+    }), settings = planSettings(mode);
     mode === "write" && (staging = new Staging(args.keepGoing, !1), errors.length > 0 && staging.planFailed());
     let first = planned.length, onPlanned = (i, p) => {
       staging?.offer(first + i, p), progress?.tick();
@@ -398,9 +459,34 @@ async function finish(args, io, mode, planned, staging) {
       sayAll(writeErrors.flatMap((d) => diagnosticsText({ ...EMPTY, errors: [d] }, args.quiet, paint))), writeFailed = writeErrors.length > 0, writeFailed && !results.some((r) => r.written) && (refused = !0);
     }
   let failed = results.some((r) => r.status === "error"), needs = results.filter((r) => r.status === "migrated" || r.unresolved);
-  return args.format === "json" ? io.stdout.write(jsonReport(results, REPORT_MODE[mode] ?? "check")) : mode === "list" || mode === "write" && args.listDifferent ? sayAll((mode === "list" ? needs : results.filter((x) => x.written)).map((r) => r.path), io.stdout) : mode === "check" ? (sayAll(needs.map((r) => fileLine(r, !0, void 0, verb)), io.stdout), args.quiet || (say(summaryLine(results, !0, verb)), needs.length > 0 && !failed && say("run with --write to migrate them"))) : (mode === "write" || mode === "out-dir") && !args.quiet && (sayAll(results.map((r) => fileLine(r, refused || r.status === "migrated" && !r.written && mode === "write", paint, verb))), say(summaryLine(results, refused, verb))), refused && say(writeFailed ? "nothing was written: a file could not be written, so every file was left as it was" : "nothing was written: fix the errors above first (or use --keep-going to write the files that could be migrated)"), failed ? 2 : checking && needs.length > 0 ? 1 : 0;
+  return args.format === "json" ? io.stdout.write(jsonReport(results, REPORT_MODE[mode] ?? "check")) : mode === "list" || mode === "write" && args.listDifferent ? sayAll(
+    (mode === "list" ? needs : results.filter((x) => x.written)).map((r) => r.path),
+    io.stdout
+  ) : mode === "check" ? (sayAll(
+    needs.map((r) => fileLine(r, !0, void 0, verb)),
+    io.stdout
+  ), args.quiet || (say(summaryLine(results, !0, verb)), needs.length > 0 && !failed && say("run with --write to migrate them"))) : (mode === "write" || mode === "out-dir") && !args.quiet && (sayAll(
+    results.map(
+      (r) => fileLine(r, refused || r.status === "migrated" && !r.written && mode === "write", paint, verb)
+    )
+  ), say(summaryLine(results, refused, verb))), refused && say(
+    writeFailed ? "nothing was written: a file could not be written, so every file was left as it was" : "nothing was written: fix the errors above first (or use --keep-going to write the files that could be migrated)"
+  ), failed ? 2 : checking && needs.length > 0 ? 1 : 0;
 }
-var EMPTY = { path: "", status: "error", unresolved: !1, written: !1, changes: [], warnings: [], errors: [] }, REPORT_MODE = { write: "write", check: "check", list: "list-different", "out-dir": "out-dir" }, Staging = class {
+var EMPTY = {
+  path: "",
+  status: "error",
+  unresolved: !1,
+  written: !1,
+  changes: [],
+  warnings: [],
+  errors: []
+}, REPORT_MODE = {
+  write: "write",
+  check: "check",
+  list: "list-different",
+  "out-dir": "out-dir"
+}, Staging = class {
   constructor(keepGoing, mkdirs) {
     this.keepGoing = keepGoing;
     this.mkdirs = mkdirs;
@@ -432,7 +518,8 @@ var EMPTY = { path: "", status: "error", unresolved: !1, written: !1, changes: [
   }
   /** Resolves once no stage is running and none is waiting to start (all done, or stopped). */
   async idle() {
-    for (; this.active > 0 || this.queue.length > 0 && this.open(); ) await new Promise((resolve2) => this.waiters.push(resolve2));
+    for (; this.active > 0 || this.queue.length > 0 && this.open(); )
+      await new Promise((resolve2) => this.waiters.push(resolve2));
   }
   /** Stops staging, waits for the stages running, and removes every temp file not renamed into place. */
   async discard() {
@@ -473,7 +560,10 @@ async function writeAll(args, io, mode, planned, early) {
         continue;
       }
       let rel = relative(io.cwd, p.abs);
-      if (rel.startsWith("..") || isAbsolute(rel)) throw new UsageError(`--out-dir mirrors paths relative to the current directory; ${p.result.path} is outside it`);
+      if (rel.startsWith("..") || isAbsolute(rel))
+        throw new UsageError(
+          `--out-dir mirrors paths relative to the current directory; ${p.result.path} is outside it`
+        );
       let dest = join2(outDir, rel);
       await fsp2.readFile(dest, "utf8").catch(() => {
       }) !== p.output && jobs2.push({ index, p, dest });
@@ -490,7 +580,10 @@ async function writeAll(args, io, mode, planned, early) {
     staging.onSettled = void 0, progress?.clear();
   }
   let jobs = [...staging.jobs].sort((a, b) => a.index - b.index), failures = [], fail = (job, err) => {
-    let why = describeFsError(err instanceof Error && err.cause !== void 0 ? err.cause : err), d = ioDiagnostic(job.p.result.path, `cannot write${job.dest === job.p.abs ? "" : ` ${relative(io.cwd, job.dest)}`}: ${why}`);
+    let why = describeFsError(err instanceof Error && err.cause !== void 0 ? err.cause : err), d = ioDiagnostic(
+      job.p.result.path,
+      `cannot write${job.dest === job.p.abs ? "" : ` ${relative(io.cwd, job.dest)}`}: ${why}`
+    );
     job.p.result.status = "error", job.p.result.errors.push(d), failures.push(d);
   };
   for (let job of jobs) job.error !== void 0 && fail(job, job.error);

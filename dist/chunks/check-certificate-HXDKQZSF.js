@@ -71,9 +71,7 @@ function checkClientCertificate(input) {
       certFile,
       `${certFile} holds a private key (${labels(keysInCertFile)}) as well as the certificate; the certificate file is not secret and must hold only certificates \u2014 keep the key in ${keyFile} alone`
     );
-    let otherInCertFile = certScan.blocks.filter(
-      (b) => !isCertificateLabel(b.label) && !isPrivateKeyLabel(b.label)
-    );
+    let otherInCertFile = certScan.blocks.filter((b) => !isCertificateLabel(b.label) && !isPrivateKeyLabel(b.label));
     certBlocks.length > 0 && otherInCertFile.length > 0 && warn(certFile, `${certFile} also holds ${labels(otherInCertFile)}, which is ignored`), keyScan.blocks.length === 0 ? error(keyFile, notPemMessage(keyFile, input.keyPem, 'a "-----BEGIN PRIVATE KEY-----" block', "pkey")) : certsInKeyFile.length > 0 ? error(
       keyFile,
       keyBlocks.length === 0 ? `${keyFile} holds a certificate and no private key; the key file must hold the PRIVATE KEY that belongs to the certificate in ${certFile}` : `${keyFile} holds a certificate as well as the private key; the key file must hold only the PRIVATE KEY (the certificate goes in ${certFile})`
@@ -123,7 +121,10 @@ function checkClientCertificate(input) {
   let notBefore = new Date(leaf.validFrom), notAfter = new Date(leaf.validTo);
   Number.isNaN(notAfter.getTime()) || (result.notAfter = notAfter);
   let who = describe(leaf);
-  if (notBefore.getTime() > now.getTime() && error(certFile, `the certificate in ${certFile} (${who}) is not valid yet: it becomes valid on ${isoDate(notBefore)}`), notAfter.getTime() < now.getTime())
+  if (notBefore.getTime() > now.getTime() && error(
+    certFile,
+    `the certificate in ${certFile} (${who}) is not valid yet: it becomes valid on ${isoDate(notBefore)}`
+  ), notAfter.getTime() < now.getTime())
     error(certFile, `the certificate in ${certFile} (${who}) expired on ${isoDate(notAfter)}`);
   else if (notAfter.getTime() - now.getTime() < EXPIRY_WARNING_DAYS * DAY_MS) {
     let days = Math.ceil((notAfter.getTime() - now.getTime()) / DAY_MS);
@@ -195,7 +196,10 @@ function checkCa(caPem, caFile, certFile, chain, error) {
     );
   }
   for (let ca of issuer ? [issuer] : cas)
-    ca.ca || error(caFile, `the certificate in ${caFile} (${describe(ca)}) is not a CA certificate (basicConstraints CA:TRUE is missing)`);
+    ca.ca || error(
+      caFile,
+      `the certificate in ${caFile} (${describe(ca)}) is not a CA certificate (basicConstraints CA:TRUE is missing)`
+    );
 }
 function checkRsaSize(key, file, warn) {
   let type = key.asymmetricKeyType, bits = key.asymmetricKeyDetails?.modulusLength;

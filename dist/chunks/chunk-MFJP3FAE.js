@@ -70,7 +70,8 @@ async function expandPaths(args, cwd) {
       }
     }
     try {
-      if (st && !st.isDirectory()) literal.push({ file: arg });
+      if (st && !st.isDirectory())
+        literal.push({ file: arg });
       else if (st) expanded.push(...await yamlFilesIn(arg, cwd));
       else {
         let fg = await loadFastGlob();
@@ -98,7 +99,10 @@ async function yamlFilesIn(dir, cwd) {
     real = realpathSync.native(root);
   } catch {
   }
-  return sorted(found.filter((f) => !isTempFileName(f))).map((f) => ({ file: join(dir, f), ...real === void 0 ? {} : { real: join(real, f) } }));
+  return sorted(found.filter((f) => !isTempFileName(f))).map((f) => ({
+    file: join(dir, f),
+    ...real === void 0 ? {} : { real: join(real, f) }
+  }));
 }
 async function globFiles(fg, pattern, cwd) {
   let found = await fg(pattern, { cwd, dot: !1, ignore: IGNORE, followSymbolicLinks: !1, onlyFiles: !0 });
@@ -131,16 +135,29 @@ import { closeSync, constants, fstatSync, openSync, readSync, statSync as statSy
 var strict = new TextDecoder("utf-8", { fatal: !0, ignoreBOM: !0 }), lenient = new TextDecoder("utf-8", { ignoreBOM: !0 });
 function decodeInput(file, bytes) {
   let wide = wideBomName(bytes);
-  if (wide) return { error: ioDiagnostic(file, `is encoded as ${wide} (it starts with a ${wide} byte order mark); save it as UTF-8`) };
+  if (wide)
+    return {
+      error: ioDiagnostic(file, `is encoded as ${wide} (it starts with a ${wide} byte order mark); save it as UTF-8`)
+    };
   let nul = bytes.indexOf(0);
   if (nul !== -1)
-    return { error: ioDiagnostic(file, `contains a NUL byte at byte ${nul}; it looks like a binary file, not YAML`, position(bytes, nul)) };
+    return {
+      error: ioDiagnostic(
+        file,
+        `contains a NUL byte at byte ${nul}; it looks like a binary file, not YAML`,
+        position(bytes, nul)
+      )
+    };
   try {
     return { text: strict.decode(bytes) };
   } catch {
     let bad = firstInvalidUtf8(bytes), where = bad === -1 ? "" : ` at byte ${bad}`;
     return {
-      error: ioDiagnostic(file, `is not valid UTF-8${where}; save it as UTF-8`, bad === -1 ? void 0 : position(bytes, bad))
+      error: ioDiagnostic(
+        file,
+        `is not valid UTF-8${where}; save it as UTF-8`,
+        bad === -1 ? void 0 : position(bytes, bad)
+      )
     };
   }
 }
@@ -243,7 +260,21 @@ function readAtMost(fd, limit, size) {
 }
 
 // src/io/atomic-write.ts
-import { promises as fsp, accessSync, closeSync as closeSync2, constants as constants2, fchmodSync, fchownSync, fsync, lstatSync, openSync as openSync2, renameSync, statSync as statSync3, unlinkSync, writeFileSync } from "node:fs";
+import {
+  promises as fsp,
+  accessSync,
+  closeSync as closeSync2,
+  constants as constants2,
+  fchmodSync,
+  fchownSync,
+  fsync,
+  lstatSync,
+  openSync as openSync2,
+  renameSync,
+  statSync as statSync3,
+  unlinkSync,
+  writeFileSync
+} from "node:fs";
 import { basename as basename3, dirname as dirname2, join as join3, resolve as resolve3 } from "node:path";
 
 // src/io/resolve-write-target.ts
@@ -358,7 +389,10 @@ function isRunning(pid) {
 }
 function assertWritable(target, old) {
   if ((old.mode & 146) === 0)
-    throw Object.assign(new Error(`is read-only (mode 0${(old.mode & 511).toString(8)}); make it writable (chmod u+w) to migrate it`), { code: "EREADONLY" });
+    throw Object.assign(
+      new Error(`is read-only (mode 0${(old.mode & 511).toString(8)}); make it writable (chmod u+w) to migrate it`),
+      { code: "EREADONLY" }
+    );
   ids().uid !== 0 && accessSync(target, constants2.W_OK);
 }
 function writeTarget(file) {

@@ -19,7 +19,7 @@ import {
   planStream,
   readSource,
   stringAt
-} from "./chunk-STHL5DUX.js";
+} from "./chunk-27SC5OOF.js";
 import {
   require_dist
 } from "./chunk-DUYSVTM4.js";
@@ -32,9 +32,16 @@ var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/audit/facts.ts
 var import_yaml = __toESM(require_dist(), 1);
-var CERT_ENV = ["DELEGATE_CLIENT_CERTIFICATE_PATH", "DELEGATE_CLIENT_CERTIFICATE_KEY_PATH", "CLIENT_CERTIFICATE_PATH", "CLIENT_CERTIFICATE_KEY_PATH"];
+var CERT_ENV = [
+  "DELEGATE_CLIENT_CERTIFICATE_PATH",
+  "DELEGATE_CLIENT_CERTIFICATE_KEY_PATH",
+  "CLIENT_CERTIFICATE_PATH",
+  "CLIENT_CERTIFICATE_KEY_PATH"
+];
 function configMapValue(resources, name, namespace, key) {
-  let cm = resources.find((r) => r.ref.kind === "ConfigMap" && r.ref.name === name && (namespace === void 0 || r.ref.namespace === void 0 || r.ref.namespace === namespace));
+  let cm = resources.find(
+    (r) => r.ref.kind === "ConfigMap" && r.ref.name === name && (namespace === void 0 || r.ref.namespace === void 0 || r.ref.namespace === namespace)
+  );
   if (!cm) return { found: !1 };
   let v = lookup(cm.doc.contents, ["data", key]);
   return (0, import_yaml.isScalar)(v) && v.value !== null ? { found: !0, value: String(v.value) } : { found: !0 };
@@ -72,7 +79,9 @@ function podFacts(pod, container) {
   return mountPath && (out.mountPath = mountPath), certEnv && (out.certEnv = certEnv), out;
 }
 function composeFacts(s) {
-  let entries = composeEnv(s.node).entries, host = entries.find((e) => e.name === "MANAGER_HOST_AND_PORT"), cert = entries.find((e) => e.name === "DELEGATE_CLIENT_CERTIFICATE_PATH" || e.name === "CLIENT_CERTIFICATE_PATH"), volumes = composeVolumes(s.node), certVolume = volumes.find((v) => /\/client\.crt$/.test(v.target)) ?? volumes.find((v) => cert?.value !== void 0 && v.target === dirname(cert.value)), out = {
+  let entries = composeEnv(s.node).entries, host = entries.find((e) => e.name === "MANAGER_HOST_AND_PORT"), cert = entries.find(
+    (e) => e.name === "DELEGATE_CLIENT_CERTIFICATE_PATH" || e.name === "CLIENT_CERTIFICATE_PATH"
+  ), volumes = composeVolumes(s.node), certVolume = volumes.find((v) => /\/client\.crt$/.test(v.target)) ?? volumes.find((v) => cert?.value !== void 0 && v.target === dirname(cert.value)), out = {
     passthrough: !!(host && (host.value === void 0 || /\$\{?[A-Za-z_]/.test(host.value))) || !host && s.node.has("env_file"),
     any: !!(cert || entries.some((e) => CERT_ENV.includes(e.name)) || volumes.some((v) => /\/client\.(crt|key)$/.test(v.target)))
   };
@@ -143,8 +152,14 @@ function makeUnits(texts) {
   return all ? [all] : texts.map((t) => buildUnit([t])).filter((u) => u !== void 0);
 }
 function planSubset(unit, indexes, options) {
-  let plan = planStream(unit.src, `
-`, "audit", indexes.map((i) => unit.docs[i]), options);
+  let plan = planStream(
+    unit.src,
+    `
+`,
+    "audit",
+    indexes.map((i) => unit.docs[i]),
+    options
+  );
   return {
     edits: plan.edits.map((e) => ({ ...e, doc: indexes[e.change.resource.document] })),
     diagnostics: plan.diagnostics.map((d) => ({ ...d, doc: d.line === void 0 ? -1 : unit.docOfLine(d.line) }))
@@ -161,15 +176,32 @@ var mtlsOptions = (endpoint, secretName, mountPath, grpcAuthority) => ({
 });
 function endpointFor(value, fixed, unresolvedFrom) {
   if (fixed !== void 0)
-    return value === void 0 ? { plan: fixed, known: !0, problem: unresolvedFrom ? `MANAGER_HOST_AND_PORT comes from ${unresolvedFrom}` : "MANAGER_HOST_AND_PORT is not set" } : { plan: fixed, known: !0 };
-  if (value === void 0) return { plan: PLACEHOLDER_ENDPOINT, known: !1, problem: unresolvedFrom ? `MANAGER_HOST_AND_PORT comes from ${unresolvedFrom}: cannot tell its endpoint` : "MANAGER_HOST_AND_PORT is not set" };
+    return value === void 0 ? {
+      plan: fixed,
+      known: !0,
+      problem: unresolvedFrom ? `MANAGER_HOST_AND_PORT comes from ${unresolvedFrom}` : "MANAGER_HOST_AND_PORT is not set"
+    } : { plan: fixed, known: !0 };
+  if (value === void 0)
+    return {
+      plan: PLACEHOLDER_ENDPOINT,
+      known: !1,
+      problem: unresolvedFrom ? `MANAGER_HOST_AND_PORT comes from ${unresolvedFrom}: cannot tell its endpoint` : "MANAGER_HOST_AND_PORT is not set"
+    };
   let normal;
   try {
     normal = normalizeEndpoint(value);
   } catch {
-    return { plan: PLACEHOLDER_ENDPOINT, known: !1, problem: `endpoint ${value} is not an mTLS endpoint (https://host[:port], no path)` };
+    return {
+      plan: PLACEHOLDER_ENDPOINT,
+      known: !1,
+      problem: `endpoint ${value} is not an mTLS endpoint (https://host[:port], no path)`
+    };
   }
-  return looksLikeMtlsEndpoint(normal) ? { plan: normal, known: !0 } : { plan: normal, known: !0, problem: `endpoint ${value} is Harness's non-mTLS endpoint (mTLS: https://<vanity>.harness.io:8443 or https://<sub>.agent.harness.io)` };
+  return looksLikeMtlsEndpoint(normal) ? { plan: normal, known: !0 } : {
+    plan: normal,
+    known: !0,
+    problem: `endpoint ${value} is Harness's non-mTLS endpoint (mTLS: https://<vanity>.harness.io:8443 or https://<sub>.agent.harness.io)`
+  };
 }
 var hostOf = (value) => {
   if (value === void 0) return null;
@@ -191,7 +223,14 @@ function describeChange(c) {
 }
 function rowBase(unit, inputs, res) {
   let where = unit.fileOf(res.ref.document);
-  return { file: inputs[where.file].path, document: where.document, kind: res.ref.kind, name: res.ref.name ?? null, namespace: res.ref.namespace ?? null, service: null };
+  return {
+    file: inputs[where.file].path,
+    document: where.document,
+    kind: res.ref.kind,
+    name: res.ref.name ?? null,
+    namespace: res.ref.namespace ?? null,
+    service: null
+  };
 }
 function imageFields(ref) {
   if (ref === void 0) return { image: null, imageTag: null, immutable: null };
@@ -236,36 +275,93 @@ function auditUnit(unit, inputs, options, fixed) {
   return unit.resources.forEach((res, index) => {
     let base = rowBase(unit, inputs, res);
     if (res.type === "legacy") {
-      rows.push({ ...base, ...imageFields(legacyImage(res)), state: "legacy", missing: [`${res.reason}: cannot do mTLS, upgrade to an immutable delegate first`], hardening: [], endpoint: null, endpointHost: null, secret: null, upgrader: { state: "absent", problems: [] }, ready: !1 });
+      rows.push({
+        ...base,
+        ...imageFields(legacyImage(res)),
+        state: "legacy",
+        missing: [`${res.reason}: cannot do mTLS, upgrade to an immutable delegate first`],
+        hardening: [],
+        endpoint: null,
+        endpointHost: null,
+        secret: null,
+        upgrader: { state: "absent", problems: [] },
+        ready: !1
+      });
       return;
     }
     if (res.type === "delegate") {
-      let { pod, container } = podAndContainer(res), name = res.ref.name ?? "delegate", ep = containerEnv(unit.resources, container, res.ref.namespace, "MANAGER_HOST_AND_PORT"), facts = podFacts(pod, container), mountPath = options.mountPath ?? facts.mountPath ?? (facts.certEnv ? dirname(facts.certEnv) : "/etc/mtls"), secret = options.secretName?.replaceAll("{delegate}", name) ?? facts.secretName ?? "client-certificate", target = endpointFor(ep.value, fixed, ep.unresolved ? ep.from : void 0), upgraders = upgraderDocs(unit, owners, name, res.ref.namespace, index), planned = planSubset(unit, [index, ...configMaps, ...upgraders], mtlsOptions(target.plan, secret, mountPath, grpc)), found = findings(planned, (doc) => doc === index || configMaps.includes(doc), target.known);
+      let { pod, container } = podAndContainer(res), name = res.ref.name ?? "delegate", ep = containerEnv(unit.resources, container, res.ref.namespace, "MANAGER_HOST_AND_PORT"), facts = podFacts(pod, container), mountPath = options.mountPath ?? facts.mountPath ?? (facts.certEnv ? dirname(facts.certEnv) : "/etc/mtls"), secret = options.secretName?.replaceAll("{delegate}", name) ?? facts.secretName ?? "client-certificate", target = endpointFor(ep.value, fixed, ep.unresolved ? ep.from : void 0), upgraders = upgraderDocs(unit, owners, name, res.ref.namespace, index), planned = planSubset(
+        unit,
+        [index, ...configMaps, ...upgraders],
+        mtlsOptions(target.plan, secret, mountPath, grpc)
+      ), found = findings(planned, (doc) => doc === index || configMaps.includes(doc), target.known);
       target.problem && found.missing.unshift(target.problem);
-      let theirs = findings(planned, (doc) => upgraders.includes(doc), target.known, (doc) => `${unit.resources[doc].ref.kind} ${unit.resources[doc].ref.name ?? ""}: `);
+      let theirs = findings(
+        planned,
+        (doc) => upgraders.includes(doc),
+        target.known,
+        (doc) => `${unit.resources[doc].ref.kind} ${unit.resources[doc].ref.name ?? ""}: `
+      );
       !target.known && ep.value !== void 0 && theirs.missing.push(...upgraderHostMismatch(unit, upgraders, ep.value)), found.hardening.push(...theirs.hardening.map((h) => `upgrader: ${h}`));
-      let artefacts = facts.any || ep.value !== void 0 && target.known && fixed === void 0 && mtlsEndpointKind(target.plan) === "yes", state = stateOf(target.known, found, artefacts), upgrader = { state: upgraders.length === 0 ? "absent" : theirs.missing.length === 0 ? "agrees" : "disagrees", problems: theirs.missing };
-      rows.push({ ...base, ...imageFields(stringAt(container, "image")), state, missing: found.missing, hardening: found.hardening, endpoint: ep.value ?? null, endpointHost: hostOf(ep.value), secret: facts.secretName ?? null, upgrader, ready: target.known && found.missing.length === 0 && upgrader.state !== "disagrees" });
+      let artefacts = facts.any || ep.value !== void 0 && target.known && fixed === void 0 && mtlsEndpointKind(target.plan) === "yes", state = stateOf(target.known, found, artefacts), upgrader = {
+        state: upgraders.length === 0 ? "absent" : theirs.missing.length === 0 ? "agrees" : "disagrees",
+        problems: theirs.missing
+      };
+      rows.push({
+        ...base,
+        ...imageFields(stringAt(container, "image")),
+        state,
+        missing: found.missing,
+        hardening: found.hardening,
+        endpoint: ep.value ?? null,
+        endpointHost: hostOf(ep.value),
+        secret: facts.secretName ?? null,
+        upgrader,
+        ready: target.known && found.missing.length === 0 && upgrader.state !== "disagrees"
+      });
       return;
     }
     if (res.type === "helm-values") {
       let root = res.doc.contents, name = stringAt(root, "delegateName") ?? CHART_DEFAULT_NAME, endpointNode = root.get("managerEndpoint", !0), endpoint = (0, import_yaml2.isScalar)(endpointNode) && endpointNode.value !== null ? String(endpointNode.value) : "https://app.harness.io", current = stringAt(lookup(root, ["mTLS"]), "secretName") || void 0, secret = options.secretName?.replaceAll("{delegate}", name) ?? current ?? "client-certificate", target = endpointFor(endpoint, fixed), planned = planSubset(unit, [index], mtlsOptions(target.plan, secret, "/etc/mtls", grpc)), found = findings(planned, (doc) => doc === index, target.known);
       target.problem && found.missing.unshift(target.problem);
-      let state = stateOf(target.known, found, current !== void 0), enabled = lookup(root, ["upgrader", "enabled"]), upgrader = { state: (0, import_yaml2.isScalar)(enabled) && enabled.value === !1 ? "absent" : "chart", problems: [] };
-      rows.push({ ...base, name, ...imageFields(helmImage(root)?.ref), state, missing: found.missing, hardening: found.hardening, endpoint, endpointHost: hostOf(endpoint), secret: current ?? null, upgrader, ready: target.known && found.missing.length === 0 });
+      let state = stateOf(target.known, found, current !== void 0), enabled = lookup(root, ["upgrader", "enabled"]), upgrader = {
+        state: (0, import_yaml2.isScalar)(enabled) && enabled.value === !1 ? "absent" : "chart",
+        problems: []
+      };
+      rows.push({
+        ...base,
+        name,
+        ...imageFields(helmImage(root)?.ref),
+        state,
+        missing: found.missing,
+        hardening: found.hardening,
+        endpoint,
+        endpointHost: hostOf(endpoint),
+        secret: current ?? null,
+        upgrader,
+        ready: target.known && found.missing.length === 0
+      });
       return;
     }
     if (res.type === "compose")
-      for (let service of res.delegates) rows.push(composeRow(unit, inputs, res, index, service, options, fixed, grpc));
+      for (let service of res.delegates)
+        rows.push(composeRow(unit, inputs, res, index, service, options, fixed, grpc));
   }), rows;
 }
 function composeRow(unit, inputs, res, index, s, options, fixed, grpc) {
-  let facts = composeFacts(s), mountPath = options.mountPath ?? facts.mountDir ?? (facts.certEnv ? dirname(facts.certEnv) : "/etc/mtls"), target = endpointFor(facts.passthrough ? void 0 : facts.endpoint, fixed, facts.passthrough ? "the host environment, .env or an env_file" : void 0), planned = planSubset(unit, [index], mtlsOptions(target.plan, "client-certificate", mountPath, grpc)), prefix = `services.${s.service}.`, mine = {
+  let facts = composeFacts(s), mountPath = options.mountPath ?? facts.mountDir ?? (facts.certEnv ? dirname(facts.certEnv) : "/etc/mtls"), target = endpointFor(
+    facts.passthrough ? void 0 : facts.endpoint,
+    fixed,
+    facts.passthrough ? "the host environment, .env or an env_file" : void 0
+  ), planned = planSubset(unit, [index], mtlsOptions(target.plan, "client-certificate", mountPath, grpc)), prefix = `services.${s.service}.`, mine = {
     edits: planned.edits.filter((e) => e.change.path.startsWith(prefix)),
     diagnostics: planned.diagnostics.filter((d) => d.message.startsWith(`service ${s.service}:`))
   }, found = findings(mine, (doc) => doc === index, target.known);
   target.problem && found.missing.unshift(target.problem);
-  let state = stateOf(target.known, found, facts.any), upgrader = res.upgraders.length > 0 ? { state: "unsupported", problems: res.upgraders.map((u) => `service ${u.service}: the Docker upgrader has no mTLS settings`) } : { state: "absent", problems: [] };
+  let state = stateOf(target.known, found, facts.any), upgrader = res.upgraders.length > 0 ? {
+    state: "unsupported",
+    problems: res.upgraders.map((u) => `service ${u.service}: the Docker upgrader has no mTLS settings`)
+  } : { state: "absent", problems: [] };
   return {
     ...rowBase(unit, inputs, res),
     name: composeDelegateName(s),
