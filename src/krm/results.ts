@@ -2,7 +2,7 @@ import { stringify } from 'yaml'
 import type { Diagnostic } from '../errors.js'
 import type { Change } from '../mtls/types.js'
 import { redactSecretData } from '../secret/render-secret.js'
-import { lineEndAfter } from '../yaml/source.js'
+import { lineEndAfter, lineStartOf } from '../yaml/source.js'
 import { insertAt, replaceRange, type Splice } from '../yaml/splice.js'
 import type { ItemSpan, ResourceListText } from './resource-list.js'
 
@@ -61,9 +61,15 @@ export function diagnosticResult(d: Diagnostic, item: ItemSpan | undefined): Krm
  * them as JSON.
  */
 export function resultsSplice(list: ResourceListText, results: KrmResult[], eol: string): Splice | undefined {
-  if (results.length === 0) return undefined
   const { root, src } = list
   const range = (n: unknown) => (n as { range: [number, number, number] }).range
+  if (results.length === 0) {
+    // The results of an earlier run are not this run's: a second run that changes nothing says nothing.
+    if (!list.results || root.flow) return undefined
+    const start = lineStartOf(src, range(list.results.key)[0])
+    const value = list.results.value as { range: [number, number, number] } | null
+    return replaceRange(start, lineEndAfter(src, Math.max(start, (value?.range[1] ?? start + 1) - 1)), '')
+  }
   if (root.flow) {
     const json = `"results": ${JSON.stringify(results)}`
     if (list.results) return replaceRange(range(list.results.key)[0], range(list.results.value)[1], json)
