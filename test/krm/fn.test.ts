@@ -203,6 +203,55 @@ spec:
   assert.match(out, /kustomize\.config\.k8s\.io\/id: \|\n {8}group: apps\n/)
 })
 
+/** A Deployment as a list item indented by `ind`, with a comment at column 0 and a blank line inside. */
+const oddItem = (ind: string) =>
+  DELEGATE.replace('spec:\n  template', '# a comment at column 0\nspec:\n  template')
+    .replace('        env:', '\n        env:')
+    .split('\n')
+    .map((l, i) => (i === 0 || l === '' || l.startsWith('#') ? l : ind + l))
+    .join('\n')
+const listText = (items: string, eol = '\n') =>
+  `apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n${items}` +
+  `functionConfig: {apiVersion: v1, kind: ConfigMap, data: {endpoint: '${E}'}}\n`.replace(/\n/g, eol)
+
+test('items indented wide, with a column-0 comment and a blank line: only the planned lines differ', async () => {
+  const list = listText(`  - ${oddItem('    ')}`)
+  const r = await fn(list)
+  assert.is(r.code, 0, r.stderr)
+  const hunks = hunksOf(lineDiff(linesOf(list), linesOf(beforeResults(r.stdout))))
+  assert.equal(
+    hunks.flatMap((h) => h.del.map((d) => d.line)),
+    ['              value: https://app.harness.io'],
+  )
+  assert.equal(hunks[0]!.add[0]!.line, `              value: ${E}`)
+  assert.equal(hunks.flatMap((h) => h.add.map((a) => a.line)).slice(1, 3), [
+    '            - name: DELEGATE_CLIENT_CERTIFICATE_PATH',
+    '              value: "/etc/mtls/client.crt"',
+  ])
+  assert.match(r.stdout, '\n# a comment at column 0\n    spec:\n')
+})
+
+test('a CRLF list: the new lines and the results use CRLF too', async () => {
+  const list = listText(`- ${oddItem('  ')}`.replace(/\n/g, '\r\n'), '\r\n').replace(/(?<!\r)\n/g, '\r\n')
+  const r = await fn(list)
+  assert.is(r.code, 0, r.stderr)
+  assert.not.match(r.stdout, /[^\r]\n/)
+  assert.match(r.stdout, `- name: DELEGATE_CLIENT_CERTIFICATE_PATH\r\n`)
+  assert.ok(r.stdout.startsWith(list.slice(0, list.indexOf('value: https://app'))))
+})
+
+test('an item written in flow style is edited in its own style', async () => {
+  const item = `- {apiVersion: apps/v1, kind: Deployment, metadata: {name: d}, spec: {template: {spec: {containers: [{name: delegate, image: "harness/delegate:25.10.87101", env: [{name: MANAGER_HOST_AND_PORT, value: "https://app.harness.io"}]}]}}}}\n`
+  const r = await fn(listText(item))
+  assert.is(r.code, 0, r.stderr)
+  const out = beforeResults(r.stdout).split('\n')[3]!
+  assert.match(out, `env: [{name: MANAGER_HOST_AND_PORT, value: "${E}"}, {name: DELEGATE_CLIENT_CERTIFICATE_PATH,`)
+  assert.equal(parse(out.slice(2)).spec.template.spec.volumes[0].secret, {
+    secretName: 'client-certificate',
+    defaultMode: 256,
+  })
+})
+
 test('a conflict: exit 1, every item as it came, the error as a result and on stderr', async () => {
   const conflicting = DELEGATE.replace(
     '        env:',
