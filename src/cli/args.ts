@@ -81,7 +81,7 @@ const EPILOG = `Examples:
   Go back: restore the original endpoint, remove what the migration added:
     delegate-mtls --revert -e https://app.harness.io --write k8s/
   As a Helm 3 post-renderer (Helm 4: the package's plugin.yaml, see the README):
-    helm upgrade -i d harness/harness-delegate-ng -f values.yaml --post-renderer delegate-mtls \
+    helm upgrade -i d harness/harness-delegate-ng -f values.yaml --post-renderer delegate-mtls \\
       --post-renderer-args --endpoint --post-renderer-args https://acme.harness.io:8443
   As a KRM function (kpt; kustomize runs delegate-mtls-fn, which is delegate-mtls fn):
     kpt fn eval k8s/ --exec "delegate-mtls fn" -- endpoint=https://acme.harness.io:8443
@@ -99,7 +99,7 @@ export async function parseArgs(argv: string[], env: Record<string, string | und
   const parser = yargs(argv)
     .scriptName('delegate-mtls')
     .usage(
-      'Usage: $0 [options] [path|glob ...]\n       $0 secret --cert FILE --key FILE [--ca FILE] [--name S] [-n NS]\n       $0 audit [path|glob ...] [--endpoint URL] [--format json]\n       $0 fn [--endpoint URL] [--secret-name S] [--mount-path P]    (a KRM function: ResourceList in, ResourceList out)\n\nMove Harness delegate manifests to mTLS: mount the client certificate Secret, set the\ncertificate env vars, and point the delegate and its upgrader at the mTLS endpoint.\nWith no path, or "-", reads stdin and writes stdout. Directories are searched for *.yaml/*.yml.',
+      'Usage: $0 [options] [path|glob ...]\n       $0 secret --cert FILE --key FILE [--ca FILE] [--name S] [-n NS]\n       $0 audit [path|glob ...] [--endpoint URL] [--format json]\n       $0 fn [--endpoint URL] [--secret-name S] [--mount-path P]   (a KRM function for kpt, kustomize)\n\nMove Harness delegate manifests to mTLS: mount the client certificate Secret, set the\ncertificate env vars, and point the delegate and its upgrader at the mTLS endpoint.\nWith no path, or "-", reads stdin and writes stdout. Directories are searched for *.yaml/*.yml.',
     )
     .command('$0 [paths..]', false as unknown as string)
     .command('secret', 'print the client certificate Secret manifest (validated first)', (y) =>
@@ -117,9 +117,7 @@ export async function parseArgs(argv: string[], env: Record<string, string | und
     )
     .command(
       'fn',
-      'a KRM function for kpt and kustomize: a ResourceList on stdin, the migrated one on stdout; ' +
-        'functionConfig: a ConfigMap (data) or DelegateMtls (spec) with endpoint, secretName, mountPath, ' +
-        'tiService, grpcAuthority',
+      'a KRM function (kpt, kustomize): a ResourceList on stdin, migrated on stdout; functionConfig: see the README',
       (y) => y,
     )
     .option('endpoint', {
