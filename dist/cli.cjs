@@ -122,10 +122,10 @@ var align, top, right, bottom, left, UI, mixin, init_lib = __esm({
           })));
         }), this.rows[this.rows.length - 1];
       }
-      colFromString(text) {
+      colFromString(text2) {
         return {
-          text,
-          padding: this.measurePadding(text)
+          text: text2,
+          padding: this.measurePadding(text2)
         };
       }
       measurePadding(str) {
@@ -1010,8 +1010,8 @@ var import_assert, import_util3, import_fs4, import_url, import_path4, REQUIRE_E
 });
 
 // node_modules/yargs/build/lib/typings/common-types.js
-function assertNotStrictEqual(actual, expected, shim3, message) {
-  shim3.assert.notStrictEqual(actual, expected, message);
+function assertNotStrictEqual(actual, expected2, shim3, message) {
+  shim3.assert.notStrictEqual(actual, expected2, message);
 }
 function assertSingleKey(actual, shim3) {
   shim3.assert.strictEqual(typeof actual, "string");
@@ -1452,8 +1452,8 @@ var DEFAULT_MARKER, CommandInstance, init_command = __esm({
       commandFromFilename(filename) {
         return this.shim.path.basename(filename, this.shim.path.extname(filename));
       }
-      extractDesc({ describe: describe2, description, desc }) {
-        for (let test of [describe2, description, desc]) {
+      extractDesc({ describe: describe3, description, desc }) {
+        for (let test of [describe3, description, desc]) {
           if (typeof test == "string" || test === !1)
             return test;
           assertNotStrictEqual(test, !0, this.shim);
@@ -1778,17 +1778,17 @@ function usage(yargs, shim3) {
     } = frozen);
   }, self;
 }
-function isIndentedText(text) {
-  return typeof text == "object";
+function isIndentedText(text2) {
+  return typeof text2 == "object";
 }
-function addIndentation(text, indent) {
-  return isIndentedText(text) ? { text: text.text, indentation: text.indentation + indent } : { text, indentation: indent };
+function addIndentation(text2, indent) {
+  return isIndentedText(text2) ? { text: text2.text, indentation: text2.indentation + indent } : { text: text2, indentation: indent };
 }
-function getIndentation(text) {
-  return isIndentedText(text) ? text.indentation : 0;
+function getIndentation(text2) {
+  return isIndentedText(text2) ? text2.indentation : 0;
 }
-function getText(text) {
-  return isIndentedText(text) ? text.text : text;
+function getText(text2) {
+  return isIndentedText(text2) ? text2.text : text2;
 }
 var init_usage = __esm({
   "node_modules/yargs/build/lib/usage.js"() {
@@ -2061,8 +2061,8 @@ ${customMsgs.join(`
     }), checkPositionals && (currentContext.commands.length > 0 || commandKeys.length > 0 || isDefaultCommand) && argv._.slice(currentContext.commands.length).forEach((key) => {
       commandKeys.includes("" + key) || unknown.push("" + key);
     }), checkPositionals) {
-      let maxNonOptDemanded = ((_a2 = yargs.getDemandedCommands()._) === null || _a2 === void 0 ? void 0 : _a2.max) || 0, expected = currentContext.commands.length + maxNonOptDemanded;
-      expected < argv._.length && argv._.slice(expected).forEach((key) => {
+      let maxNonOptDemanded = ((_a2 = yargs.getDemandedCommands()._) === null || _a2 === void 0 ? void 0 : _a2.max) || 0, expected2 = currentContext.commands.length + maxNonOptDemanded;
+      expected2 < argv._.length && argv._.slice(expected2).forEach((key) => {
         key = String(key), !currentContext.commands.includes(key) && !unknown.includes(key) && unknown.push(key);
       });
     }
@@ -2078,21 +2078,21 @@ ${customMsgs.join(`
     let newAliases = yargs.parsed.newAliases;
     return [key, ...aliases[key]].some((a) => !Object.prototype.hasOwnProperty.call(newAliases, a) || !newAliases[key]);
   }, self.limitedChoices = function(argv) {
-    let options = yargs.getOptions(), invalid = {};
+    let options = yargs.getOptions(), invalid2 = {};
     if (!Object.keys(options.choices).length)
       return;
     Object.keys(argv).forEach((key) => {
       specialKeys.indexOf(key) === -1 && Object.prototype.hasOwnProperty.call(options.choices, key) && [].concat(argv[key]).forEach((value) => {
-        options.choices[key].indexOf(value) === -1 && value !== void 0 && (invalid[key] = (invalid[key] || []).concat(value));
+        options.choices[key].indexOf(value) === -1 && value !== void 0 && (invalid2[key] = (invalid2[key] || []).concat(value));
       });
     });
-    let invalidKeys = Object.keys(invalid);
+    let invalidKeys = Object.keys(invalid2);
     if (!invalidKeys.length)
       return;
     let msg = __("Invalid values:");
     invalidKeys.forEach((key) => {
       msg += `
-  ${__("Argument: %s, Given: %s, Choices: %s", key, usage2.stringifiedValues(invalid[key]), usage2.stringifiedValues(options.choices[key]))}`;
+  ${__("Argument: %s, Given: %s, Choices: %s", key, usage2.stringifiedValues(invalid2[key]), usage2.stringifiedValues(options.choices[key]))}`;
     }), usage2.fail(msg);
   };
   let implied = {};
@@ -2199,12 +2199,12 @@ function getPathToDefaultConfig(cwd, pathToExtend) {
 }
 function mergeDeep(config1, config2) {
   let target = {};
-  function isObject(obj) {
+  function isObject2(obj) {
     return obj && typeof obj == "object" && !Array.isArray(obj);
   }
   Object.assign(target, config1);
   for (let key of Object.keys(config2))
-    isObject(config2[key]) && isObject(target[key]) ? target[key] = mergeDeep(config1[key], config2[key]) : target[key] = config2[key];
+    isObject2(config2[key]) && isObject2(target[key]) ? target[key] = mergeDeep(config1[key], config2[key]) : target[key] = config2[key];
   return target;
 }
 var previouslyVisitedConfigs, shim2, init_apply_extends = __esm({
@@ -3095,9 +3095,9 @@ var readsStdin, init_mode = __esm({
 });
 
 // src/secret/pem.ts
-function scanPem(text) {
+function scanPem(text2) {
   let blocks = [], problems = [], open;
-  for (let m of text.matchAll(BOUNDARY)) {
+  for (let m of text2.matchAll(BOUNDARY)) {
     let kind = m[1], label = m[2] ?? "", at = m.index ?? 0;
     if (kind === "BEGIN") {
       open && problems.push(`the "BEGIN ${open.label}" block has no END line before the next BEGIN line`), open = { label, start: at };
@@ -3111,10 +3111,10 @@ function scanPem(text) {
       problems.push(`the "BEGIN ${open.label}" block is closed by "END ${label}"`), open = void 0;
       continue;
     }
-    let inner = text.slice(open.start, at);
+    let inner = text2.slice(open.start, at);
     blocks.push({
       label,
-      text: text.slice(open.start, at + m[0].length),
+      text: text2.slice(open.start, at + m[0].length),
       procTypeEncrypted: /^[ \t]*Proc-Type:[ \t]*4[ \t]*,[ \t]*ENCRYPTED/im.test(inner)
     }), open = void 0;
   }
@@ -3297,8 +3297,8 @@ function checkRsaSize(key, file, warn) {
   let type = key.asymmetricKeyType, bits = key.asymmetricKeyDetails?.modulusLength;
   (type === "rsa" || type === "rsa-pss") && bits !== void 0 && bits < MIN_RSA_BITS && warn(file, `the RSA key in ${file} has ${bits} bits; use at least ${MIN_RSA_BITS} bits`);
 }
-function notPemMessage(file, content, expected, tool) {
-  return content.trim() === "" ? `${file} is empty; expected ${expected}` : `${file} is not PEM: expected ${expected}. If it is DER (binary), convert it with: openssl ${tool} -inform der -in ${shellQuote(file)} -out ${outName(file, tool === "x509" ? "client.crt" : "client.key")}`;
+function notPemMessage(file, content, expected2, tool) {
+  return content.trim() === "" ? `${file} is empty; expected ${expected2}` : `${file} is not PEM: expected ${expected2}. If it is DER (binary), convert it with: openssl ${tool} -inform der -in ${shellQuote(file)} -out ${outName(file, tool === "x509" ? "client.crt" : "client.key")}`;
 }
 function labels(blocks) {
   let counts = /* @__PURE__ */ new Map();
@@ -3371,11 +3371,11 @@ async function loadCertificate(files, io, quiet = !1) {
     ...caPem === void 0 ? {} : { caPem, caFile: files.ca }
   });
   if (check.errors.length === 0)
-    for (let [file, bytes, text] of [
+    for (let [file, bytes, text2] of [
       [files.cert, certBytes, certPem],
       [files.key, keyBytes, keyPem]
     ])
-      Buffer.from(text, "utf8").equals(bytes) || check.errors.push({
+      Buffer.from(text2, "utf8").equals(bytes) || check.errors.push({
         code: "CERT",
         severity: "error",
         file,
@@ -3405,7 +3405,7 @@ var isSecretName, init_secret_name = __esm({
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports2) {
     "use strict";
-    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias"), DOC = /* @__PURE__ */ Symbol.for("yaml.document"), MAP = /* @__PURE__ */ Symbol.for("yaml.map"), PAIR = /* @__PURE__ */ Symbol.for("yaml.pair"), SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar"), SEQ = /* @__PURE__ */ Symbol.for("yaml.seq"), NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type"), isAlias3 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === ALIAS, isDocument = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === DOC, isMap21 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === MAP, isPair3 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === PAIR, isScalar18 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SCALAR, isSeq17 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SEQ;
+    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias"), DOC = /* @__PURE__ */ Symbol.for("yaml.document"), MAP = /* @__PURE__ */ Symbol.for("yaml.map"), PAIR = /* @__PURE__ */ Symbol.for("yaml.pair"), SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar"), SEQ = /* @__PURE__ */ Symbol.for("yaml.seq"), NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type"), isAlias3 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === ALIAS, isDocument = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === DOC, isMap22 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === MAP, isPair3 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === PAIR, isScalar19 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SCALAR, isSeq18 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SEQ;
     function isCollection2(node) {
       if (node && typeof node == "object")
         switch (node[NODE_TYPE]) {
@@ -3426,7 +3426,7 @@ var require_identity = __commonJS({
         }
       return !1;
     }
-    var hasAnchor = (node) => (isScalar18(node) || isCollection2(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar19(node) || isCollection2(node)) && !!node.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -3438,11 +3438,11 @@ var require_identity = __commonJS({
     exports2.isAlias = isAlias3;
     exports2.isCollection = isCollection2;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap21;
+    exports2.isMap = isMap22;
     exports2.isNode = isNode;
     exports2.isPair = isPair3;
-    exports2.isScalar = isScalar18;
-    exports2.isSeq = isSeq17;
+    exports2.isScalar = isScalar19;
+    exports2.isSeq = isSeq18;
   }
 });
 
@@ -4158,20 +4158,20 @@ var require_foldFlowLines = __commonJS({
   "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports2) {
     "use strict";
     var FOLD_FLOW = "flow", FOLD_BLOCK = "block", FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       lineWidth < minContentWidth && (minContentWidth = 0);
       let endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       let folds = [], escapedFolds = {}, end = lineWidth - indent.length;
       typeof indentAtStart == "number" && (indentAtStart > lineWidth - Math.max(2, minContentWidth) ? folds.push(0) : end = lineWidth - indentAtStart);
       let split, prev, overflow = !1, i = -1, escStart = -1, escEnd = -1;
-      mode === FOLD_BLOCK && (i = consumeMoreIndentedLines(text, i, indent.length), i !== -1 && (end = i + endStep));
-      for (let ch; ch = text[i += 1]; ) {
+      mode === FOLD_BLOCK && (i = consumeMoreIndentedLines(text2, i, indent.length), i !== -1 && (end = i + endStep));
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
-          switch (escStart = i, text[i + 1]) {
+          switch (escStart = i, text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -4188,11 +4188,11 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === `
 `)
-          mode === FOLD_BLOCK && (i = consumeMoreIndentedLines(text, i, indent.length)), end = i + indent.length + endStep, split = void 0;
+          mode === FOLD_BLOCK && (i = consumeMoreIndentedLines(text2, i, indent.length)), end = i + indent.length + endStep, split = void 0;
         else {
           if (ch === " " && prev && prev !== " " && prev !== `
 ` && prev !== "	") {
-            let next = text[i + 1];
+            let next = text2[i + 1];
             next && next !== " " && next !== `
 ` && next !== "	" && (split = i);
           }
@@ -4201,10 +4201,10 @@ var require_foldFlowLines = __commonJS({
               folds.push(split), end = split + endStep, split = void 0;
             else if (mode === FOLD_QUOTED) {
               for (; prev === " " || prev === "	"; )
-                prev = ch, ch = text[i += 1], overflow = !0;
+                prev = ch, ch = text2[i += 1], overflow = !0;
               let j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j), escapedFolds[j] = !0, end = j + endStep, split = void 0;
             } else
               overflow = !0;
@@ -4212,28 +4212,28 @@ var require_foldFlowLines = __commonJS({
         prev = ch;
       }
       if (overflow && onOverflow && onOverflow(), folds.length === 0)
-        return text;
+        return text2;
       onFold && onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
-        let fold = folds[i2], end2 = folds[i2 + 1] || text.length;
+        let fold = folds[i2], end2 = folds[i2 + 1] || text2.length;
         fold === 0 ? res = `
-${indent}${text.slice(0, end2)}` : (mode === FOLD_QUOTED && escapedFolds[fold] && (res += `${text[fold]}\\`), res += `
-${indent}${text.slice(fold + 1, end2)}`);
+${indent}${text2.slice(0, end2)}` : (mode === FOLD_QUOTED && escapedFolds[fold] && (res += `${text2[fold]}\\`), res += `
+${indent}${text2.slice(fold + 1, end2)}`);
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
-      let end = i, start = i + 1, ch = text[start];
+    function consumeMoreIndentedLines(text2, i, indent) {
+      let end = i, start = i + 1, ch = text2[start];
       for (; ch === " " || ch === "	"; )
         if (i < start + indent)
-          ch = text[++i];
+          ch = text2[++i];
         else {
           do
-            ch = text[++i];
+            ch = text2[++i];
           while (ch && ch !== `
 `);
-          end = i, start = i + 1, ch = text[start];
+          end = i, start = i + 1, ch = text2[start];
         }
       return end;
     }
@@ -4536,7 +4536,7 @@ var require_stringify = __commonJS({
       let tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
       return tag && props.push(doc.directives.tagString(tag)), props.join(" ");
     }
-    function stringify(item, ctx, onComment, onChompKeep) {
+    function stringify3(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -4555,7 +4555,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}` : str;
     }
     exports2.createStringifyContext = createStringifyContext;
-    exports2.stringify = stringify;
+    exports2.stringify = stringify3;
   }
 });
 
@@ -4563,7 +4563,7 @@ ${ctx.indent}${str}` : str;
 var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
     "use strict";
-    var identity = require_identity(), Scalar4 = require_Scalar(), stringify = require_stringify(), stringifyComment = require_stringifyComment();
+    var identity = require_identity(), Scalar4 = require_Scalar(), stringify3 = require_stringify(), stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       let { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx, keyComment = identity.isNode(key) && key.comment || null;
       if (simpleKeys) {
@@ -4580,7 +4580,7 @@ var require_stringifyPair = __commonJS({
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
         indent: indent + indentStep
       });
-      let keyCommentDone = !1, chompKeep = !1, str = stringify.stringify(key, ctx, () => keyCommentDone = !0, () => chompKeep = !0);
+      let keyCommentDone = !1, chompKeep = !1, str = stringify3.stringify(key, ctx, () => keyCommentDone = !0, () => chompKeep = !0);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -4595,7 +4595,7 @@ var require_stringifyPair = __commonJS({
 ${indent}:`) : (str = `${str}:`, keyComment && (str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment))));
       let vsb, vcb, valueComment;
       identity.isNode(value) ? (vsb = !!value.spaceBefore, vcb = value.commentBefore, valueComment = value.comment) : (vsb = !1, vcb = null, valueComment = null, value && typeof value == "object" && (value = doc.createNode(value))), ctx.implicitKey = !1, !explicitKey && !keyComment && identity.isScalar(value) && (ctx.indentAtStart = str.length + 1), chompKeep = !1, !indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor && (ctx.indent = ctx.indent.substring(2));
-      let valueCommentDone = !1, valueStr = stringify.stringify(value, ctx, () => valueCommentDone = !0, () => chompKeep = !0), ws = " ";
+      let valueCommentDone = !1, valueStr = stringify3.stringify(value, ctx, () => valueCommentDone = !0, () => chompKeep = !0), ws = " ";
       if (keyComment || vsb || vcb) {
         if (ws = vsb ? `
 ` : "", vcb) {
@@ -4696,7 +4696,7 @@ var require_merge = __commonJS({
 var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
     "use strict";
-    var log = require_log(), merge = require_merge(), stringify = require_stringify(), identity = require_identity(), toJS = require_toJS();
+    var log = require_log(), merge = require_merge(), stringify3 = require_stringify(), identity = require_identity(), toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value }) {
       if (identity.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map2, value);
@@ -4726,7 +4726,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey != "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        let strCtx = stringify.createStringifyContext(ctx.doc, {});
+        let strCtx = stringify3.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (let node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
@@ -4779,7 +4779,7 @@ var require_Pair = __commonJS({
 var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
     "use strict";
-    var identity = require_identity(), stringify = require_stringify(), stringifyComment = require_stringifyComment();
+    var identity = require_identity(), stringify3 = require_stringify(), stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       return (ctx.inFlow ?? collection.flow ? stringifyFlowCollection : stringifyBlockCollection)(collection, ctx, options);
     }
@@ -4794,7 +4794,7 @@ var require_stringifyCollection = __commonJS({
           ik && (!chompKeep && ik.spaceBefore && lines.push(""), addCommentBefore(ctx, lines, ik.commentBefore, chompKeep));
         }
         chompKeep = !1;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = !0);
+        let str2 = stringify3.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = !0);
         comment2 && (str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2))), chompKeep && comment2 && (chompKeep = !1), lines.push(blockItemPrefix + str2);
       }
       let str;
@@ -4831,7 +4831,7 @@ ${indent}${line}` : `
           iv ? (iv.comment && (comment = iv.comment), iv.commentBefore && (reqNewline = !0)) : item.value == null && ik?.comment && (comment = ik.comment);
         }
         comment && (reqNewline = !0);
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        let str = stringify3.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes(`
 `)), i < items.length - 1 ? str += "," : ctx.options.trailingComma && (ctx.options.lineWidth > 0 && (reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth)), reqNewline && (str += ",")), comment && (str += stringifyComment.lineComment(str, itemIndent, commentString(comment))), lines.push(str), linesAtValue = lines.length;
       }
@@ -5904,7 +5904,7 @@ var require_Schema = __commonJS({
 var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
     "use strict";
-    var identity = require_identity(), stringify = require_stringify(), stringifyComment = require_stringifyComment();
+    var identity = require_identity(), stringify3 = require_stringify(), stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       let lines = [], hasDirectives = options.directives === !0;
       if (options.directives !== !1 && doc.directives) {
@@ -5912,7 +5912,7 @@ var require_stringifyDocument = __commonJS({
         dir ? (lines.push(dir), hasDirectives = !0) : doc.directives.docStart && (hasDirectives = !0);
       }
       hasDirectives && lines.push("---");
-      let ctx = stringify.createStringifyContext(doc, options), { commentString } = ctx.options;
+      let ctx = stringify3.createStringifyContext(doc, options), { commentString } = ctx.options;
       if (doc.commentBefore) {
         lines.length !== 1 && lines.unshift("");
         let cs = commentString(doc.commentBefore);
@@ -5927,10 +5927,10 @@ var require_stringifyDocument = __commonJS({
           }
           ctx.forceBlockIndent = !!doc.comment, contentComment = doc.contents.comment;
         }
-        let onChompKeep = contentComment ? void 0 : () => chompKeep = !0, body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let onChompKeep = contentComment ? void 0 : () => chompKeep = !0, body = stringify3.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         contentComment && (body += stringifyComment.lineComment(body, "", commentString(contentComment))), (body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---" ? lines[lines.length - 1] = `--- ${body}` : lines.push(body);
       } else
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines.push(stringify3.stringify(doc.contents, ctx));
       if (doc.directives?.docEnd)
         if (doc.comment) {
           let cs = commentString(doc.comment);
@@ -6485,7 +6485,7 @@ var require_resolve_flow_collection = __commonJS({
     "use strict";
     var identity = require_identity(), Pair = require_Pair(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), resolveEnd = require_resolve_end(), resolveProps = require_resolve_props(), utilContainsNewline = require_util_contains_newline(), utilMapIncludes = require_util_map_includes(), blockMsg = "Block collections are not allowed within flow collections", isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      let isMap21 = fc.start.source === "{", fcName = isMap21 ? "flow map" : "flow sequence", NodeClass = tag?.nodeClass ?? (isMap21 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq), coll = new NodeClass(ctx.schema);
+      let isMap22 = fc.start.source === "{", fcName = isMap22 ? "flow map" : "flow sequence", NodeClass = tag?.nodeClass ?? (isMap22 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq), coll = new NodeClass(ctx.schema);
       coll.flow = !0;
       let atRoot = ctx.atRoot;
       atRoot && (ctx.atRoot = !1), ctx.atKey && (ctx.atKey = !1);
@@ -6506,7 +6506,7 @@ var require_resolve_flow_collection = __commonJS({
 ` + props.comment : coll.comment = props.comment), offset = props.end;
             continue;
           }
-          !isMap21 && ctx.options.strict && utilContainsNewline.containsNewline(key) && onError(
+          !isMap22 && ctx.options.strict && utilContainsNewline.containsNewline(key) && onError(
             key,
             // checked by containsNewline()
             "MULTILINE_IMPLICIT_KEY",
@@ -6534,7 +6534,7 @@ var require_resolve_flow_collection = __commonJS({
 ` + prevItemComment : prev.comment = prevItemComment, props.comment = props.comment.substring(prevItemComment.length + 1);
           }
         }
-        if (!isMap21 && !sep && !props.found) {
+        if (!isMap22 && !sep && !props.found) {
           let valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode), offset = valueNode.range[2], isBlock(value) && onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
@@ -6551,7 +6551,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: !1
           });
           if (valueProps.found) {
-            if (!isMap21 && !props.found && ctx.options.strict) {
+            if (!isMap22 && !props.found && ctx.options.strict) {
               if (sep)
                 for (let st of sep) {
                   if (st === valueProps.found)
@@ -6568,7 +6568,7 @@ var require_resolve_flow_collection = __commonJS({
           valueNode ? isBlock(value) && onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg) : valueProps.comment && (keyNode.comment ? keyNode.comment += `
 ` + valueProps.comment : keyNode.comment = valueProps.comment);
           let pair = new Pair.Pair(keyNode, valueNode);
-          if (ctx.options.keepSourceTokens && (pair.srcToken = collItem), isMap21) {
+          if (ctx.options.keepSourceTokens && (pair.srcToken = collItem), isMap22) {
             let map2 = coll;
             utilMapIncludes.mapIncludes(ctx, map2.items, keyNode) && onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique"), map2.items.push(pair);
           } else {
@@ -6580,7 +6580,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      let expectedEnd = isMap21 ? "}" : "]", [ce, ...ee] = fc.end, cePos = offset;
+      let expectedEnd = isMap22 ? "}" : "]", [ce, ...ee] = fc.end, cePos = offset;
       if (ce?.source === expectedEnd)
         cePos = ce.offset + ce.source.length;
       else {
@@ -6641,7 +6641,7 @@ var require_resolve_block_scalar = __commonJS({
       let start = scalar2.offset, header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      let type = header.mode === ">" ? Scalar4.Scalar.BLOCK_FOLDED : Scalar4.Scalar.BLOCK_LITERAL, lines = scalar2.source ? splitLines2(scalar2.source) : [], chompStart = lines.length;
+      let type = header.mode === ">" ? Scalar4.Scalar.BLOCK_FOLDED : Scalar4.Scalar.BLOCK_LITERAL, lines = scalar2.source ? splitLines3(scalar2.source) : [], chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         let content = lines[i][1];
         if (content === "" || content === "\r")
@@ -6749,7 +6749,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines2(source) {
+    function splitLines3(source) {
       let split = source.split(/\n( *)/), first = split[0], m = first.match(/^( *)/), lines = [m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first]];
       for (let i = 1; i < split.length; i += 2)
         lines.push([split[i], split[i + 1]]);
@@ -7424,7 +7424,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
     "use strict";
-    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -7473,7 +7473,7 @@ var require_cst_stringify = __commonJS({
           res += st.source;
       return value && (res += stringifyToken(value)), res;
     }
-    exports2.stringify = stringify;
+    exports2.stringify = stringify3;
   }
 });
 
@@ -7535,7 +7535,7 @@ var require_cst_visit = __commonJS({
 var require_cst = __commonJS({
   "node_modules/yaml/dist/parse/cst.js"(exports2) {
     "use strict";
-    var cstScalar = require_cst_scalar(), cstStringify = require_cst_stringify(), cstVisit = require_cst_visit(), BOM = "\uFEFF", DOCUMENT = "", FLOW_END = "", SCALAR = "", isCollection2 = (token) => !!token && "items" in token, isScalar18 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var cstScalar = require_cst_scalar(), cstStringify = require_cst_stringify(), cstVisit = require_cst_visit(), BOM = "\uFEFF", DOCUMENT = "", FLOW_END = "", SCALAR = "", isCollection2 = (token) => !!token && "items" in token, isScalar19 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -7621,7 +7621,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection2;
-    exports2.isScalar = isScalar18;
+    exports2.isScalar = isScalar19;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -8770,7 +8770,7 @@ var require_public_api = __commonJS({
           doc.errors.forEach(errors.prettifyError(source, lineCounter2)), doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
       return docs.length > 0 ? docs : Object.assign([], { empty: !0 }, composer$1.streamInfo());
     }
-    function parseDocument5(source, options = {}) {
+    function parseDocument6(source, options = {}) {
       let { lineCounter: lineCounter2, prettyErrors } = parseOptions(options), parser$1 = new parser2.Parser(lineCounter2?.addNewLine), composer$1 = new composer.Composer(options), doc = null;
       for (let _doc of composer$1.compose(parser$1.parse(source), !0, source.length))
         if (!doc)
@@ -8784,7 +8784,7 @@ var require_public_api = __commonJS({
     function parse2(src, reviver, options) {
       let _reviver;
       typeof reviver == "function" ? _reviver = reviver : options === void 0 && reviver && typeof reviver == "object" && (options = reviver);
-      let doc = parseDocument5(src, options);
+      let doc = parseDocument6(src, options);
       if (!doc)
         return null;
       if (doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning)), doc.errors.length > 0) {
@@ -8794,7 +8794,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value, replacer, options) {
+    function stringify3(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer == "function" || Array.isArray(replacer) ? _replacer = replacer : options === void 0 && replacer && (options = replacer), typeof options == "string" && (options = options.length), typeof options == "number") {
         let indent = Math.round(options);
@@ -8809,8 +8809,8 @@ var require_public_api = __commonJS({
     }
     exports2.parse = parse2;
     exports2.parseAllDocuments = parseAllDocuments3;
-    exports2.parseDocument = parseDocument5;
-    exports2.stringify = stringify;
+    exports2.parseDocument = parseDocument6;
+    exports2.stringify = stringify3;
   }
 });
 
@@ -8878,8 +8878,8 @@ function isPlaceholderSecretData(value) {
   let v = value.trim();
   return v === "" || v === "{CERT}" || v === "{KEY}";
 }
-function redactSecretData(text) {
-  let out = redactDataEntries(text);
+function redactSecretData(text2) {
+  let out = redactDataEntries(text2);
   return out = out.replace(
     JSON_ENTRY,
     (all, key, colon, value) => isPlaceholderSecretData(value) ? all : `"${key}"${colon}"${REDACTED}"`
@@ -8898,8 +8898,8 @@ function readsAsString(s) {
     return !1;
   }
 }
-function redactDataEntries(text) {
-  let lines = text.split(`
+function redactDataEntries(text2) {
+  let lines = text2.split(`
 `), diff = looksLikeUnifiedDiff(lines), out = [];
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i], cr = line.endsWith("\r") ? "\r" : "", body = cr ? line.slice(0, -1) : line, prefix = diff && /^[ +-]/.test(body) && !/^(\+\+\+|---) /.test(body) ? body.slice(0, 1) : "", m = ENTRY.exec(body.slice(prefix.length));
@@ -8986,6 +8986,184 @@ var init_run_secret = __esm({
   }
 });
 
+// src/io/io-diagnostic.ts
+function errnoCode(err) {
+  let code = err?.code;
+  return typeof code == "string" ? code : void 0;
+}
+function describeFsError(err) {
+  let code = errnoCode(err);
+  return code !== void 0 && code in FS_ERROR_MESSAGES ? FS_ERROR_MESSAGES[code] : err instanceof Error ? err.message : String(err);
+}
+function ioDiagnostic(file, message, at) {
+  return { code: "IO", severity: "error", message, file, ...at };
+}
+var FS_ERROR_MESSAGES, init_io_diagnostic = __esm({
+  "src/io/io-diagnostic.ts"() {
+    "use strict";
+    FS_ERROR_MESSAGES = {
+      ENOENT: "no such file or directory",
+      EACCES: "permission denied",
+      EPERM: "permission denied (operation not permitted)",
+      EROFS: "read-only file system",
+      ENOSPC: "disk full (no space left on device)",
+      EDQUOT: "disk quota exceeded",
+      EFBIG: "file too large",
+      EISDIR: "is a directory",
+      ENOTDIR: "a component of the path is not a directory",
+      ELOOP: "too many levels of symbolic links",
+      ENAMETOOLONG: "file name too long",
+      EMFILE: "too many open files",
+      ENFILE: "too many open files in the system",
+      EIO: "input/output error",
+      EBUSY: "resource busy",
+      ETXTBSY: "text file busy"
+    };
+  }
+});
+
+// src/io/decode-input.ts
+function decodeInput(file, bytes) {
+  let wide = wideBomName(bytes);
+  if (wide)
+    return {
+      error: ioDiagnostic(file, `is encoded as ${wide} (it starts with a ${wide} byte order mark); save it as UTF-8`)
+    };
+  let nul = bytes.indexOf(0);
+  if (nul !== -1)
+    return {
+      error: ioDiagnostic(
+        file,
+        `contains a NUL byte at byte ${nul}; it looks like a binary file, not YAML`,
+        position(bytes, nul)
+      )
+    };
+  try {
+    return { text: strict.decode(bytes) };
+  } catch {
+    let bad = firstInvalidUtf8(bytes), where = bad === -1 ? "" : ` at byte ${bad}`;
+    return {
+      error: ioDiagnostic(
+        file,
+        `is not valid UTF-8${where}; save it as UTF-8`,
+        bad === -1 ? void 0 : position(bytes, bad)
+      )
+    };
+  }
+}
+function wideBomName(b) {
+  if (b.length >= 4 && b[0] === 255 && b[1] === 254 && b[2] === 0 && b[3] === 0 || b.length >= 4 && b[0] === 0 && b[1] === 0 && b[2] === 254 && b[3] === 255) return "UTF-32";
+  if (b.length >= 2 && (b[0] === 255 && b[1] === 254 || b[0] === 254 && b[1] === 255)) return "UTF-16";
+}
+function firstInvalidUtf8(b) {
+  let i = 0;
+  for (; i < b.length; ) {
+    let c = b[i];
+    if (c < 128) {
+      i++;
+      continue;
+    }
+    let need, lo = 128, hi = 191;
+    if (c >= 194 && c <= 223) need = 1;
+    else if (c >= 224 && c <= 239)
+      need = 2, c === 224 ? lo = 160 : c === 237 && (hi = 159);
+    else if (c >= 240 && c <= 244)
+      need = 3, c === 240 ? lo = 144 : c === 244 && (hi = 143);
+    else return i;
+    for (let k = 1; k <= need; k++) {
+      let d = b[i + k];
+      if (d === void 0 || d < lo || d > hi) return i;
+      lo = 128, hi = 191;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+function position(b, offset) {
+  let line = 1, lineStart = 0;
+  for (let i = 0; i < offset; i++)
+    b[i] === 10 && (line++, lineStart = i + 1);
+  let prefix = lenient.decode(b.subarray(lineStart, offset));
+  return lineStart === 0 && prefix.startsWith("\uFEFF") && (prefix = prefix.slice(1)), { line, col: prefix.length + 1 };
+}
+var strict, lenient, init_decode_input = __esm({
+  "src/io/decode-input.ts"() {
+    "use strict";
+    init_io_diagnostic();
+    strict = new TextDecoder("utf-8", { fatal: !0, ignoreBOM: !0 }), lenient = new TextDecoder("utf-8", { ignoreBOM: !0 });
+  }
+});
+
+// src/io/read-input.ts
+function readInput(file, opts) {
+  let fail = (message) => ({ error: ioDiagnostic(file, message) }), st;
+  try {
+    st = (0, import_node_fs2.statSync)(file);
+  } catch (err) {
+    return fail(describeFsError(err));
+  }
+  let refusal = refuseStats(st, opts.maxBytes);
+  if (refusal) return fail(refusal);
+  let fd, bytes;
+  try {
+    fd = (0, import_node_fs2.openSync)(file, OPEN_FLAGS);
+    let now = (0, import_node_fs2.fstatSync)(fd), again = refuseStats(now, opts.maxBytes);
+    if (again) return fail(again);
+    bytes = readAtMost(fd, opts.maxBytes + 1, now.size);
+  } catch (err) {
+    return fail(describeFsError(err));
+  } finally {
+    if (fd !== void 0)
+      try {
+        (0, import_node_fs2.closeSync)(fd);
+      } catch {
+      }
+  }
+  return bytes.length > opts.maxBytes ? fail(tooLarge(void 0, opts.maxBytes)) : decodeInput(file, bytes);
+}
+async function readStdin(stream, maxBytes = DEFAULT_MAX_BYTES) {
+  let chunks = [], total = 0;
+  try {
+    for await (let chunk of stream) {
+      let buf = typeof chunk == "string" ? Buffer.from(chunk, "utf8") : chunk;
+      if (total += buf.length, total > maxBytes) return { error: ioDiagnostic(STDIN_NAME, tooLarge(void 0, maxBytes)) };
+      chunks.push(buf);
+    }
+  } catch (err) {
+    return { error: ioDiagnostic(STDIN_NAME, describeFsError(err)) };
+  }
+  return decodeInput(STDIN_NAME, Buffer.concat(chunks, total));
+}
+function refuseStats(st, maxBytes) {
+  if (st.isDirectory()) return "is a directory";
+  if (st.isFIFO()) return "is a named pipe (FIFO), not a regular file";
+  if (st.isSocket()) return "is a socket, not a regular file";
+  if (st.isCharacterDevice() || st.isBlockDevice()) return "is a device, not a regular file";
+  if (!st.isFile()) return "is not a regular file";
+  if (st.size > maxBytes) return tooLarge(st.size, maxBytes);
+}
+function tooLarge(size, maxBytes) {
+  return `${size === void 0 ? "is larger than" : `is ${size} bytes, over`} the limit of ${maxBytes} bytes; raise it with --max-bytes`;
+}
+function readAtMost(fd, limit, size) {
+  let chunks = [], total = 0, want = size + 1;
+  for (; total < limit; ) {
+    let buf = Buffer.allocUnsafe(Math.min(want, limit - total)), bytesRead = (0, import_node_fs2.readSync)(fd, buf, 0, buf.length, null);
+    if (bytesRead === 0) break;
+    chunks.push(bytesRead === buf.length ? buf : buf.subarray(0, bytesRead)), total += bytesRead, want = CHUNK;
+  }
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+}
+var import_node_fs2, DEFAULT_MAX_BYTES, STDIN_NAME, CHUNK, OPEN_FLAGS, init_read_input = __esm({
+  "src/io/read-input.ts"() {
+    "use strict";
+    import_node_fs2 = require("node:fs");
+    init_decode_input();
+    init_io_diagnostic();
+    DEFAULT_MAX_BYTES = 8 * 1024 * 1024, STDIN_NAME = "<stdin>", CHUNK = 64 * 1024, OPEN_FLAGS = import_node_fs2.constants.O_RDONLY | (import_node_fs2.constants.O_NONBLOCK ?? 0);
+  }
+});
+
 // src/yaml/lookup.ts
 function lookup(node, path) {
   let cur = node;
@@ -9043,10 +9221,10 @@ function composeEnv(service) {
     let entries = [];
     return env2.items.forEach((item, index) => {
       if (!(0, import_yaml3.isScalar)(item) || item.value === null || item.value === void 0) return;
-      let text = String(item.value), eq = text.indexOf("=");
+      let text2 = String(item.value), eq = text2.indexOf("=");
       entries.push({
-        name: eq < 0 ? text : text.slice(0, eq),
-        value: eq < 0 ? void 0 : text.slice(eq + 1),
+        name: eq < 0 ? text2 : text2.slice(0, eq),
+        value: eq < 0 ? void 0 : text2.slice(eq + 1),
         index,
         node: item
       });
@@ -9186,9 +9364,9 @@ function legacyReason(kind, container) {
   if (watcher)
     return { reason: `env ${watcher} belongs to a legacy (watcher) delegate`, at: container.get("env", !0) };
 }
-function mayMatter(text) {
-  if ((text.match(TOP_LEVEL_KIND)?.length ?? 0) !== 1) return !0;
-  let m = SIMPLE_KIND.exec(text);
+function mayMatter(text2) {
+  if ((text2.match(TOP_LEVEL_KIND)?.length ?? 0) !== 1) return !0;
+  let m = SIMPLE_KIND.exec(text2);
   return !m || KINDS_THAT_MATTER.has(m[2]);
 }
 function classify(doc, index) {
@@ -9243,7 +9421,7 @@ var import_yaml5, POD_PATH, WATCHER_ENV2, envNames2, looksLikeUpgraderConfig, TO
       let env2 = (0, import_yaml5.isMap)(container) ? container.get("env", !0) : void 0;
       return (0, import_yaml5.isSeq)(env2) ? env2.items.map((e) => stringAt(e, "name")).filter((n) => n !== void 0) : [];
     };
-    looksLikeUpgraderConfig = (text) => /^mode:\s*["']?Delegate\b|^delegateConfig:/m.test(text), TOP_LEVEL_KIND = /^kind:/gm, SIMPLE_KIND = /^kind:[ \t]*(["']?)([A-Za-z][A-Za-z0-9]*)\1[ \t]*(?:#[^\n]*)?\r?$/m, KINDS_THAT_MATTER = /* @__PURE__ */ new Set([
+    looksLikeUpgraderConfig = (text2) => /^mode:\s*["']?Delegate\b|^delegateConfig:/m.test(text2), TOP_LEVEL_KIND = /^kind:/gm, SIMPLE_KIND = /^kind:[ \t]*(["']?)([A-Za-z][A-Za-z0-9]*)\1[ \t]*(?:#[^\n]*)?\r?$/m, KINDS_THAT_MATTER = /* @__PURE__ */ new Set([
       "Deployment",
       "StatefulSet",
       "CronJob",
@@ -9751,8 +9929,8 @@ function toProblem(error) {
   if (error.schemaPath.includes("/definitions/fileMode/"))
     return { path, message: "must be an integer from 0 to 511" };
   if (error.keyword === "type") {
-    let expected = typePhrase(params.type);
-    return /^(#|env-var\.json)\/properties\/value\/type$/.test(error.schemaPath) && path.at(-1) === "value" ? { path, message: `${expected} (Kubernetes reads env values as strings; quote it)` } : { path, message: expected };
+    let expected2 = typePhrase(params.type);
+    return /^(#|env-var\.json)\/properties\/value\/type$/.test(error.schemaPath) && path.at(-1) === "value" ? { path, message: `${expected2} (Kubernetes reads env values as strings; quote it)` } : { path, message: expected2 };
   }
   if (error.keyword === "minItems") {
     let n = Number(params.limit);
@@ -9786,14 +9964,14 @@ var import_validators, VALIDATORS, init_validate = __esm({
 
 // src/yaml/source.ts
 function readSource(raw) {
-  let bom = raw.charCodeAt(0) === 65279, text = bom ? raw.slice(1) : raw, nl = text.indexOf(`
-`), eol = nl > 0 && text[nl - 1] === "\r" ? `\r
+  let bom = raw.charCodeAt(0) === 65279, text2 = bom ? raw.slice(1) : raw, nl = text2.indexOf(`
+`), eol = nl > 0 && text2[nl - 1] === "\r" ? `\r
 ` : `
 `;
-  return { text, bom, eol };
+  return { text: text2, bom, eol };
 }
-function writeSource(source, text) {
-  return source.bom ? "\uFEFF" + text : text;
+function writeSource(source, text2) {
+  return source.bom ? "\uFEFF" + text2 : text2;
 }
 function columnOf(src, offset) {
   return offset - (src.lastIndexOf(`
@@ -9850,11 +10028,11 @@ function maskDocuments(src, starts, keep) {
   if (starts.length === 0) return src;
   let out = "";
   for (let i = 0; i < starts.length; i++) {
-    let text = src.slice(starts[i], starts[i + 1] ?? src.length);
-    if (keep(i)) out += text;
+    let text2 = src.slice(starts[i], starts[i + 1] ?? src.length);
+    if (keep(i)) out += text2;
     else {
-      let head = text.startsWith("---") ? "---" : "~";
-      out += head + text.slice(head.length).replace(/[^\r\n]+/g, (run2) => " ".repeat(run2.length));
+      let head = text2.startsWith("---") ? "---" : "~";
+      out += head + text2.slice(head.length).replace(/[^\r\n]+/g, (run2) => " ".repeat(run2.length));
     }
   }
   return out;
@@ -10063,11 +10241,11 @@ function lint(ctx, onEach) {
       );
     }
     (res.type === "delegate" || res.type === "upgrader-cronjob") && lintPod(ctx, lookup(root, res.podPath));
-    let i = res.ref.document, start = ctx.starts ? ctx.starts[i] : res.doc.range[0], text = ctx.starts ? ctx.src.slice(start, ctx.starts[i + 1] ?? ctx.src.length) : ctx.src.slice(start, res.doc.range[2]);
-    if (ctx.starts && !mayMatter(text)) {
-      for (let m of text.matchAll(/PUT_YOUR_[A-Z_]+/g)) {
-        let lineStart = lineStartOf(text, m.index);
-        placeholders.has(m[0]) || /(?:^|\s)#/.test(text.slice(lineStart, m.index)) || (placeholders.add(m[0]), report(
+    let i = res.ref.document, start = ctx.starts ? ctx.starts[i] : res.doc.range[0], text2 = ctx.starts ? ctx.src.slice(start, ctx.starts[i + 1] ?? ctx.src.length) : ctx.src.slice(start, res.doc.range[2]);
+    if (ctx.starts && !mayMatter(text2)) {
+      for (let m of text2.matchAll(/PUT_YOUR_[A-Z_]+/g)) {
+        let lineStart = lineStartOf(text2, m.index);
+        placeholders.has(m[0]) || /(?:^|\s)#/.test(text2.slice(lineStart, m.index)) || (placeholders.add(m[0]), report(
           ctx,
           "warning",
           "LINT",
@@ -10077,7 +10255,7 @@ function lint(ctx, onEach) {
       }
       continue;
     }
-    /PUT_YOUR_|\b400\b/.test(text) && (0, import_yaml8.visit)(root, {
+    /PUT_YOUR_|\b400\b/.test(text2) && (0, import_yaml8.visit)(root, {
       Pair(_, pair) {
         let v = pair.value;
         (0, import_yaml8.isScalar)(pair.key) && (pair.key.value === "defaultMode" || pair.key.value === "mode") && (0, import_yaml8.isScalar)(v) && v.value === 400 && !/^0/.test(v.source ?? "") && !isEdited(v) && report(
@@ -10165,8 +10343,8 @@ function renderFlow(frag, padded = !1, json = !1) {
 var scalar, map, seq, pad, jsonScalar, init_fragment = __esm({
   "src/yaml/fragment.ts"() {
     "use strict";
-    scalar = (text, comment) => comment ? { scalar: text, comment } : { scalar: text }, map = (...pairs) => ({ map: pairs }), seq = (...items) => ({ seq: items }), pad = (n) => " ".repeat(n);
-    jsonScalar = (text) => /^(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null|"(?:[^"\\]|\\.)*")$/.test(text) ? text : JSON.stringify(text);
+    scalar = (text2, comment) => comment ? { scalar: text2, comment } : { scalar: text2 }, map = (...pairs) => ({ map: pairs }), seq = (...items) => ({ seq: items }), pad = (n) => " ".repeat(n);
+    jsonScalar = (text2) => /^(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null|"(?:[^"\\]|\\.)*")$/.test(text2) ? text2 : JSON.stringify(text2);
   }
 });
 
@@ -10223,7 +10401,7 @@ var insertAt, replaceRange, init_splice = __esm({
   "src/yaml/splice.ts"() {
     "use strict";
     init_errors();
-    insertAt = (offset, text) => ({ start: offset, end: offset, text }), replaceRange = (start, end, text) => ({ start, end, text });
+    insertAt = (offset, text2) => ({ start: offset, end: offset, text: text2 }), replaceRange = (start, end, text2) => ({ start, end, text: text2 });
   }
 });
 
@@ -10251,14 +10429,14 @@ function seqLayout(ctx, seq2) {
   let dashCol = columnOf(ctx.src, dash.offset), valueStart = range(lastNode)[0], sameLine = lineStartOf(ctx.src, valueStart) === lineStartOf(ctx.src, dash.offset);
   return { dashCol, dashGap: sameLine ? Math.max(1, valueStart - dash.offset - 1) : 1 };
 }
-function flowInsertion(ctx, coll, text) {
+function flowInsertion(ctx, coll, text2) {
   let token = coll.srcToken, end = token.end.find((t) => t.type === "flow-seq-end" || t.type === "flow-map-end");
   if (!end) throw new InternalError("unterminated flow collection");
   let padded = ctx.src[token.start.offset + 1] === " ", last = coll.items[coll.items.length - 1];
-  if (last === void 0) return insertAt(end.offset, padded ? ` ${text} ` : text);
+  if (last === void 0) return insertAt(end.offset, padded ? ` ${text2} ` : text2);
   let lastNode = (0, import_yaml10.isPair)(last) ? last.value?.range ? last.value : last.key : last, p = range(lastNode)[1], q = p;
   for (; ctx.src[q] === " " || ctx.src[q] === "	"; ) q++;
-  return ctx.src[q] === "," ? insertAt(q + 1, ` ${text},`) : insertAt(p, `, ${text}`);
+  return ctx.src[q] === "," ? insertAt(q + 1, ` ${text2},`) : insertAt(p, `, ${text2}`);
 }
 function isJsonStyle(ctx, coll) {
   let quoted = (k) => (0, import_yaml10.isScalar)(k) && k.type === "QUOTE_DOUBLE";
@@ -10296,10 +10474,10 @@ function addPairs(ctx, mapNode, pairs, layout, after) {
 function fillEmptyValue(ctx, pair, value, layout, inFlow = !1) {
   let key = pair.key;
   if (inFlow) {
-    let text = renderFlow(value, !1, (0, import_yaml10.isScalar)(key) && key.type === "QUOTE_DOUBLE"), v = pair.value;
-    if (v && (0, import_yaml10.isScalar)(v) && range(v)[1] > range(v)[0]) return [replaceRange(range(v)[0], range(v)[1], text)];
+    let text2 = renderFlow(value, !1, (0, import_yaml10.isScalar)(key) && key.type === "QUOTE_DOUBLE"), v = pair.value;
+    if (v && (0, import_yaml10.isScalar)(v) && range(v)[1] > range(v)[0]) return [replaceRange(range(v)[0], range(v)[1], text2)];
     let colon = ctx.src.indexOf(":", range(key)[1]);
-    return [insertAt(colon + 1, ` ${text}`)];
+    return [insertAt(colon + 1, ` ${text2}`)];
   }
   let keyCol = columnOf(ctx.src, range(key)[0]), lines = "map" in value ? renderBlockMap(value, keyCol + layout.unit, layout) : renderBlockSeq(value, layout.compactSeq ? keyCol : keyCol + layout.unit, layout), splices = [], node = pair.value, [vs, ve] = node && (0, import_yaml10.isScalar)(node) ? range(node) : [range(key)[1], range(key)[1]];
   ve > vs && splices.push(replaceRange(ctx.src[vs - 1] === " " ? vs - 1 : vs, ve, ""));
@@ -10322,12 +10500,12 @@ function setBlockScalar(ctx, node, value) {
 `), contentLine = lines.find((l) => l.trim() !== ""), indent = contentLine ? /^ */.exec(contentLine)[0].length : token.indent + ctx.unit, keepFrom = contentStart, p = contentStart;
   for (let l of lines)
     l.trim() !== "" && (keepFrom = p + l.replace(/\r$/, "").length), p += l.length + 1;
-  let text = body.split(`
+  let text2 = body.split(`
 `).map((l) => l === "" ? "" : " ".repeat(indent) + l).join(ctx.eol), tail = contentLine ? ctx.src.slice(keepFrom, end) : ctx.eol + ctx.src.slice(contentStart, end);
   return replaceRange(
     start,
     end,
-    ctx.src.slice(start, header.offset) + style + (trailing === 0 ? "-" : "") + afterHeader + text + tail
+    ctx.src.slice(start, header.offset) + style + (trailing === 0 ? "-" : "") + afterHeader + text2 + tail
   );
 }
 function removeFlowItem(ctx, seq2, index) {
@@ -10942,7 +11120,7 @@ function planSecrets(ctx, delegates, onEach) {
       continue;
     }
     requireDelegatesInNamespace(ctx, namespace);
-    let text = renderSecretManifest(
+    let text2 = renderSecretManifest(
       namespace === void 0 ? { name, ...material } : { name, namespace, ...material },
       ctx.eol
     ), at = res.doc.range[0], marker = ctx.src.startsWith("---", at), ref = { document: res.ref.document, kind: "Secret", name, ...namespace === void 0 ? {} : { namespace } }, value = {
@@ -10960,7 +11138,7 @@ function planSecrets(ctx, delegates, onEach) {
       [],
       { after: { ...value, data: { [CLIENT_CERT_KEY]: REDACTED, [CLIENT_KEY_KEY]: REDACTED } } },
       `the client certificate Secret ${name}, before the Deployment that mounts it`,
-      [insertAt(at, marker ? `---${ctx.eol}${text}` : `${text}---${ctx.eol}`)]
+      [insertAt(at, marker ? `---${ctx.eol}${text2}` : `${text2}---${ctx.eol}`)]
     );
     let edit = ctx.edits[ctx.edits.length - 1];
     edit.value = value, edit.insertBefore = res.ref.document;
@@ -11011,9 +11189,9 @@ function embeddedSplices(src, eol, node, inner) {
     return { at: col === 0 ? start : start + indent + col, col };
   }, prefix = " ".repeat(indent);
   return inner.map((s) => {
-    let from = toOuter(s.start), to = s.end === s.start ? from : toOuter(s.end), text = s.text.split(`
+    let from = toOuter(s.start), to = s.end === s.start ? from : toOuter(s.end), text2 = s.text.split(`
 `).map((seg, i) => (i > 0 || from.col === 0) && seg !== "" ? prefix + seg : seg).join(eol);
-    return replaceRange(from.at, to.at, text);
+    return replaceRange(from.at, to.at, text2);
   });
 }
 var import_yaml15, init_embedded = __esm({
@@ -11028,13 +11206,13 @@ var import_yaml15, init_embedded = __esm({
 });
 
 // src/mtls/plan-upgrader.ts
-function configDelegateName(text, resourceName) {
-  let m = /^workloadName:[ \t]*["']?([^"'\s#]+)/m.exec(text);
+function configDelegateName(text2, resourceName) {
+  let m = /^workloadName:[ \t]*["']?([^"'\s#]+)/m.exec(text2);
   return m ? m[1] : (resourceName ?? "delegate").replace(/-upgrader-config$/, "");
 }
 function planUpgraderConfig(ctx, res) {
-  let node = res.config, text = node.value, doc = (0, import_yaml16.parseDocument)(text, K8S_PARSE), at = (offset) => {
-    let outer2 = linePos(ctx.src, node.range[0]), inner = linePos(text, offset);
+  let node = res.config, text2 = node.value, doc = (0, import_yaml16.parseDocument)(text2, K8S_PARSE), at = (offset) => {
+    let outer2 = linePos(ctx.src, node.range[0]), inner = linePos(text2, offset);
     return { line: outer2.line + inner.line, col: inner.col };
   };
   if (doc.errors.length > 0) {
@@ -11061,8 +11239,8 @@ function planUpgraderConfig(ctx, res) {
     });
   }
   if (!(0, import_yaml16.isMap)(root)) return;
-  let ictx = { src: text, eol: `
-`, unit: indentUnit(text, root) }, first = ctx.edits.length, { endpoint, mountPath } = ctx.options, edit = (op, inner, values, reason, splice) => plan(ctx, res.ref, op, CONFIG_PTR, [...CONFIG_PTR, ...inner], values, reason, [splice], inner), delegateConfig = root.get("delegateConfig", !0), flatHost = root.get("managerHost", !0);
+  let ictx = { src: text2, eol: `
+`, unit: indentUnit(text2, root) }, first = ctx.edits.length, { endpoint, mountPath } = ctx.options, edit = (op, inner, values, reason, splice) => plan(ctx, res.ref, op, CONFIG_PTR, [...CONFIG_PTR, ...inner], values, reason, [splice], inner), delegateConfig = root.get("delegateConfig", !0), flatHost = root.get("managerHost", !0);
   if ((0, import_yaml16.isMap)(delegateConfig)) {
     let host = delegateConfig.get("managerHost", !0);
     (0, import_yaml16.isScalar)(host) ? host.value !== endpoint && edit(
@@ -11136,7 +11314,7 @@ function planUpgraderConfig(ctx, res) {
     edits.flatMap((e) => e.splices).filter((s) => s.text !== "" || s.end > s.start)
   );
   edits.forEach((e, i) => {
-    e.splices = i === 0 ? outer : [], e.embedded = { text, value: decoded };
+    e.splices = i === 0 ? outer : [], e.embedded = { text: text2, value: decoded };
   });
 }
 function planUpgraderCronJob(ctx, res) {
@@ -11475,8 +11653,8 @@ function composeHostPaths(opts) {
   }
   return out;
 }
-function parseShortVolume(text) {
-  let parts = text.split(":");
+function parseShortVolume(text2) {
+  let parts = text2.split(":");
   if (parts.length >= 2 && /^[A-Za-z]$/.test(parts[0]) && /^[\\/]/.test(parts[1]) && parts.splice(0, 2, `${parts[0]}:${parts[1]}`), parts.length === 1) return { target: parts[0] };
   let out = { source: parts[0], target: parts[1] };
   return parts[2] !== void 0 && (out.mode = parts.slice(2).join(":")), out;
@@ -11602,16 +11780,16 @@ function ensureComposeEnv(ctx, res, d) {
     if (!renamed && entry.value === want.value) continue;
     let reason = renamed ? `the delegate reads only ${want.name}; ${want.oldName} is ignored` : want.reason;
     if (form === "list") {
-      let text = `${want.name}=${want.value}`, before = `${entry.name}${entry.value === void 0 ? "" : `=${entry.value}`}`;
+      let text2 = `${want.name}=${want.value}`, before = `${entry.name}${entry.value === void 0 ? "" : `=${entry.value}`}`;
       plan(
         ctx,
         res.ref,
         "set",
         [...envPtr, entry.index],
         [...envDisplay, { name: want.name }],
-        { before, after: text },
+        { before, after: text2 },
         reason,
-        [setScalar(ectx, entry.node, text)]
+        [setScalar(ectx, entry.node, text2)]
       );
     } else {
       let pair = pairOf(envNode, entry.name), valueSplice = setPairValue(ectx, pair, want.value, formatScalar(want.value));
@@ -11909,6 +12087,718 @@ var import_yaml20, MANAGED_ENV, PHASES, stepTag, init_plan = __esm({
   }
 });
 
+// src/mtls/plan-groups.ts
+function planInGroups(src, eol, file, options, starts) {
+  let n = starts.length, end = (i) => starts[i + 1] ?? src.length, summaries = [], parsed = [], decoded = /* @__PURE__ */ new Map(), mentions = [];
+  for (let i = 0; i < n; i++) {
+    if (parsed[i] = mayMatter(src.slice(starts[i], end(i))), mentions[i] = [], !parsed[i]) {
+      summaries.push({ ref: { document: i, kind: "" }, type: "other" });
+      continue;
+    }
+    let doc = parseOne(src, starts[i], end(i), !1);
+    if (!doc) return;
+    let res = classify(doc, i);
+    if (summaries.push({ ref: res.ref, type: res.type }), res.type === "other") continue;
+    let plain2 = toPlain(doc);
+    "error" in plain2 || (decoded.set(i, plain2.value), mentions[i] = mentionedNames(res, plain2.value, options));
+  }
+  let byName = indexByName(summaries), parent = Array.from({ length: n }, (_, i) => i), find = (i) => {
+    for (; parent[i] !== i; ) i = parent[i] = parent[parent[i]];
+    return i;
+  }, union = (a, b) => {
+    let [x, y] = [find(a), find(b)];
+    x !== y && (parent[Math.max(x, y)] = Math.min(x, y));
+  };
+  for (let i = 0; i < n; i++) {
+    let ns = summaries[i].ref.namespace;
+    for (let name of mentions[i])
+      for (let other of byName.get(name) ?? []) {
+        let ons = other.ref.namespace;
+        parsed[other.ref.document] && (ns === void 0 || ons === void 0 || ns === ons) && union(i, other.ref.document);
+      }
+  }
+  let groups = /* @__PURE__ */ new Map();
+  for (let i = 0; i < n; i++) {
+    if (!parsed[i]) continue;
+    let g = find(i), list = groups.get(g);
+    list ? list.push(i) : groups.set(g, [i]);
+  }
+  let scope = {
+    byName,
+    delegates: summaries.filter((s) => s.type === "delegate"),
+    deployments: namesOfDeployments(summaries),
+    members: /* @__PURE__ */ new Map()
+  }, base = { src, eol, file, options, starts }, lint2 = summaries.some((s) => s.type !== "other"), tags = /* @__PURE__ */ new Map(), results = /* @__PURE__ */ new Map(), groupOf = /* @__PURE__ */ new Map();
+  for (let [g, docs] of groups) for (let i of docs) groupOf.set(i, g);
+  for (let [g, initial] of [...groups].sort((a, b) => a[0] - b[0])) {
+    if (groupOf.get(initial[0]) !== g) continue;
+    let docs = initial;
+    for (; ; ) {
+      let resources = docs.map((i) => classify(parseOne(src, starts[i], end(i), !0), i));
+      scope.members = new Map(resources.map((r) => [r.ref.document, r]));
+      try {
+        let plan2 = planResources(base, resources, { lint: lint2, scope, decoded, tags });
+        results.set(g, { edits: plan2.edits, diagnostics: plan2.diagnostics });
+        for (let e of plan2.edits) {
+          let i = e.change.resource.document, member = scope.members.get(i);
+          if (e.change.op === "insert" || decoded.has(i) || !member) continue;
+          let plain2 = toPlain(member.doc);
+          "error" in plain2 || decoded.set(i, plain2.value);
+        }
+        break;
+      } catch (e) {
+        if (!(e instanceof GroupEscape)) throw e;
+        let joined = new Set(docs);
+        for (let d of e.documents) {
+          let other = groupOf.get(d);
+          results.delete(other);
+          for (let i of groups.get(other) ?? [d]) joined.add(i);
+        }
+        docs = [...joined].sort((a, b) => a - b);
+        for (let i of docs) groupOf.set(i, g);
+        groups.set(g, docs);
+      }
+    }
+  }
+  let planned = [...results.keys()].sort((a, b) => a - b).map((g) => groups.get(g));
+  scope.members = /* @__PURE__ */ new Map();
+  let unparsed = summaries.filter((s) => !parsed[s.ref.document]).map((s) => ({ ...s, type: "other", doc: EMPTY })), rest = planResources(base, unparsed, { lint: lint2, scope, tags });
+  results.set(-1, { edits: rest.edits, diagnostics: rest.diagnostics });
+  let byStep = (list) => list.map((x, k) => ({ x, k, t: tags.get(x) })).sort((a, b) => a.t - b.t || a.k - b.k).map((e) => e.x), all = [...results.values()], placeholders = /* @__PURE__ */ new Set(), diagnostics = byStep(all.flatMap((r) => r.diagnostics)).filter((d) => {
+    let m = d.code === "LINT" ? /^placeholder (\S+) is still in the manifest/.exec(d.message) : null;
+    return m ? placeholders.has(m[1]) ? !1 : (placeholders.add(m[1]), !0) : !0;
+  });
+  return { groups: planned, resources: summaries, edits: byStep(all.flatMap((r) => r.edits)), diagnostics, decoded };
+}
+function parseOne(src, start, end, keepSourceTokens) {
+  let docs = parseDocumentsAt(src, start, end, keepSourceTokens);
+  return docs.length === 1 && docs[0].errors.length === 0 ? docs[0] : void 0;
+}
+function mentionedNames(res, value, options) {
+  let out = [], walk = (v) => {
+    typeof v == "string" ? out.push(v) : Array.isArray(v) ? v.forEach(walk) : v && typeof v == "object" && Object.values(v).forEach(walk);
+  };
+  walk(value);
+  let name = res.ref.name ?? "delegate";
+  return res.type === "delegate" && out.push(options.secretName.replaceAll("{delegate}", name)), res.type === "upgrader-cronjob" && out.push(name.replace(/-upgrader-job$/, "")), res.type === "upgrader-config" && out.push(configDelegateName(String(res.config.value), res.ref.name)), out;
+}
+var EMPTY, init_plan_groups = __esm({
+  "src/mtls/plan-groups.ts"() {
+    "use strict";
+    init_classify();
+    init_parse();
+    init_plan();
+    init_plan_upgrader();
+    init_scope();
+    EMPTY = { contents: null, range: [0, 0, 0], errors: [], warnings: [] };
+  }
+});
+
+// src/pipeline/apply-plan.ts
+function applyPlan(text2, source, file, plan2, how) {
+  let resources = plan2.resources.filter((r) => r.type !== "other").map((r) => ({ ...r.ref, type: r.type })), diagnostics = plan2.diagnostics, fail = (all) => ({
+    status: "error",
+    output: text2,
+    changes: [],
+    diagnostics: all,
+    unresolved: !1,
+    resources
+  });
+  if (diagnostics.some((d) => d.severity === "error")) return fail(diagnostics);
+  let changes = plan2.edits.map((e) => e.change), unresolved = diagnostics.some((d) => d.code === "NOT_CHANGED"), status = changes.length > 0 ? "migrated" : resources.length > 0 ? how.unchanged : "none";
+  if (changes.length === 0) return { status, output: text2, changes, diagnostics, unresolved, resources };
+  let body = applySplices(
+    source.text,
+    plan2.edits.flatMap((e) => e.splices)
+  );
+  how.hooks.afterSplice && (body = how.hooks.afterSplice(body));
+  let mismatch = how.guard(body);
+  if (mismatch) {
+    let bug = `internal error: the semantic guard refused ${how.what} (${mismatch}); nothing was written. Please report this with the input file`;
+    return fail([...diagnostics, { code: "GUARD_MISMATCH", severity: "error", message: bug, file }]);
+  }
+  return { status, output: writeSource(source, body), changes, diagnostics, unresolved, resources };
+}
+var init_apply_plan = __esm({
+  "src/pipeline/apply-plan.ts"() {
+    "use strict";
+    init_source();
+    init_splice();
+  }
+});
+
+// src/pipeline/deep-equal.ts
+function deepEqual(a, b) {
+  if (a === b) return !0;
+  if (typeof a == "number" && typeof b == "number") return Number.isNaN(a) && Number.isNaN(b);
+  if (a instanceof Date || b instanceof Date)
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  if (typeof a != "object" || typeof b != "object" || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return !1;
+  if (a instanceof Uint8Array || b instanceof Uint8Array)
+    return a instanceof Uint8Array && b instanceof Uint8Array && a.length === b.length && a.every((x, i) => x === b[i]);
+  let ka = Object.keys(a), kb = Object.keys(b);
+  return ka.length !== kb.length ? !1 : ka.every(
+    (k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual(a[k], b[k])
+  );
+}
+var init_deep_equal = __esm({
+  "src/pipeline/deep-equal.ts"() {
+    "use strict";
+  }
+});
+
+// src/pipeline/guard.ts
+function ownedParent(root, ptr, create, owned) {
+  let cur = root;
+  for (let seg of ptr.slice(0, -1)) {
+    let next = cur[seg];
+    if (next == null) {
+      if (!create) return;
+      cur[seg] = next = {};
+    } else owned && typeof next == "object" && !owned.has(next) && (cur[seg] = next = Array.isArray(next) ? [...next] : { ...next });
+    typeof next == "object" && owned?.add(next), cur = next;
+  }
+  return cur;
+}
+function applyChanges(value, changes, copy = "deep") {
+  let collection = value !== null && typeof value == "object", root = copy === "deep" ? structuredClone(value) : collection ? Array.isArray(value) ? [...value] : { ...value } : value, owned = copy === "paths" ? new Set(collection ? [root] : []) : void 0, removals = [];
+  for (let { op, ptr, after } of changes) {
+    if (op === "remove") {
+      removals.push(ptr);
+      continue;
+    }
+    let parent = ownedParent(root, ptr, !0, owned), key = ptr[ptr.length - 1];
+    if (op === "append") {
+      let list = parent[key];
+      owned ? (parent[key] = [...Array.isArray(list) ? list : [], copyOf(after)], owned.add(parent[key])) : Array.isArray(list) ? list.push(copyOf(after)) : parent[key] = [copyOf(after)];
+    } else parent[key] = copyOf(after);
+  }
+  removals.sort((a, b) => comparePtr(b, a));
+  for (let ptr of removals) {
+    let owner = ownedParent(root, ptr, !1, owned), last = ptr[ptr.length - 1];
+    Array.isArray(owner) && typeof last == "number" ? owner.splice(last, 1) : owner && typeof owner == "object" && typeof last == "string" && delete owner[last];
+  }
+  return root;
+}
+function comparePtr(a, b) {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    let x = a[i], y = b[i];
+    if (x !== y)
+      return typeof x == "number" && typeof y == "number" ? x - y : String(x) < String(y) ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+function put(root, ptr, value, copy) {
+  let parent = ownedParent(root, ptr, !1, copy === "paths" ? /* @__PURE__ */ new Set([root]) : void 0);
+  parent && (parent[ptr[ptr.length - 1]] = value);
+}
+function checkOutput(input, inputDocs, output, edits, inputStarts, decodedInput) {
+  let inserts = edits.filter((e) => e.change.op === "insert"), removed = new Set(
+    edits.filter((e) => e.change.op === "remove" && e.ptr.length === 0).map((e) => e.change.resource.document)
+  ), count = typeof inputDocs == "number" ? inputDocs : inputDocs.length, expectedDocs = count + inserts.length - removed.size, byDoc = /* @__PURE__ */ new Map();
+  for (let e of edits)
+    e.change.op !== "insert" && byDoc.set(e.change.resource.document, [...byDoc.get(e.change.resource.document) ?? [], e]);
+  let sources = [], insertsBefore = /* @__PURE__ */ new Map();
+  for (let e of inserts) insertsBefore.set(e.insertBefore, [...insertsBefore.get(e.insertBefore) ?? [], e]);
+  for (let i = 0; i < count; i++) {
+    for (let ins of insertsBefore.get(i) ?? []) sources.push({ insert: ins });
+    removed.has(i) || sources.push({ input: i });
+  }
+  let decodeIt = (j) => {
+    let src = sources[j];
+    return !src || "insert" in src || byDoc.has(src.input) || insertsBefore.has(src.input);
+  }, outStarts = inputStarts ? documentStarts(output) : void 0, slice = (text2, starts, k) => text2.slice(starts[k], starts[k + 1] ?? text2.length), outDoc, sameBytes;
+  if (inputStarts && outStarts && outStarts.length === expectedDocs)
+    outDoc = (j) => {
+      let docs = (0, import_yaml21.parseAllDocuments)(slice(output, outStarts, j), { version: "1.1" }), bad = docs.find((d) => d.errors.length > 0);
+      return bad ? `the output does not parse: ${bad.errors[0].message.split(`
+`)[0]}` : docs.length === 1 ? docs[0] : `the output has ${expectedDocs - 1 + docs.length} documents, expected ${expectedDocs}`;
+    }, sameBytes = (i, j) => slice(input, inputStarts, i) === slice(output, outStarts, j);
+  else {
+    if (typeof inputDocs == "number") return "the output's documents cannot be matched with the input's";
+    let parsed = (0, import_yaml21.parseAllDocuments)(output, { version: "1.1" }), outDocs = "empty" in parsed ? [] : parsed, bad = outDocs.find((d) => d.errors.length > 0);
+    if (bad) return `the output does not parse: ${bad.errors[0].message.split(`
+`)[0]}`;
+    if (outDocs.length !== expectedDocs) return `the output has ${outDocs.length} documents, expected ${expectedDocs}`;
+    outDoc = (j) => outDocs[j], sameBytes = (i, j) => input.slice(inputDocs[i].range[0], inputDocs[i].range[1]) === output.slice(outDocs[j].range[0], outDocs[j].range[1]);
+  }
+  let shift = 0;
+  for (let i = 0; i < count; i++) {
+    if (removed.has(i)) {
+      shift--;
+      continue;
+    }
+    for (let ins of insertsBefore.get(i) ?? []) {
+      let out2 = outDoc(i + shift);
+      if (typeof out2 == "string") return out2;
+      let added = toPlain(out2);
+      if ("error" in added || !deepEqual(added.value, ins.value))
+        return `the document inserted before document ${i + 1} is not the planned ${ins.change.resource.kind}`;
+      shift++;
+    }
+    let docEdits = byDoc.get(i) ?? [];
+    if (!decodeIt(i + shift)) {
+      if (!sameBytes(i, i + shift)) return `document ${i + 1} changed although nothing was planned for it`;
+      continue;
+    }
+    let before = decodedInput?.has(i) ? { value: decodedInput.get(i) } : typeof inputDocs == "number" ? { error: "not decoded" } : toPlain(inputDocs[i]), out = outDoc(i + shift);
+    if (typeof out == "string") return out;
+    let after = toPlain(out);
+    if ("error" in before || "error" in after) return `document ${i + 1} does not decode`;
+    let outer = docEdits.filter((e) => !e.inner).map((e) => ({ op: e.change.op, ptr: e.ptr, after: "value" in e ? e.value : e.change.after })), copy = (inputStarts ? slice(input, inputStarts, i) : typeof inputDocs == "number" ? "*" : input.slice(inputDocs[i].range[0], inputDocs[i].range[1])).includes("*") ? "deep" : "paths", expected2 = applyChanges(before.value, outer, copy), actual = after.value, embedded = /* @__PURE__ */ new Map();
+    for (let e of docEdits)
+      e.inner && embedded.set(JSON.stringify(e.ptr), {
+        ptr: e.ptr,
+        edits: [...embedded.get(JSON.stringify(e.ptr))?.edits ?? [], e]
+      });
+    try {
+      for (let { ptr, edits: inner } of embedded.values()) {
+        let embeddedText = String(get(expected2, ptr)), known = inner.find((e) => e.embedded)?.embedded, base = known && known.text === embeddedText ? known.value : decode(embeddedText), want = applyChanges(
+          base,
+          inner.map((e) => ({ op: e.change.op, ptr: e.inner, after: "value" in e ? e.value : e.change.after }))
+        ), got = decode(String(get(actual, ptr)));
+        if (!deepEqual(want, got))
+          return `document ${i + 1}: ${ptr.join(".")} does not hold exactly the planned changes`;
+        put(expected2, ptr, null, copy), put(actual, ptr, null, "deep");
+      }
+    } catch (e) {
+      return `document ${i + 1}: ${e.message}`;
+    }
+    if (!deepEqual(expected2, actual)) return `document ${i + 1} does not decode to the input plus the planned changes`;
+  }
+}
+var import_yaml21, decode, get, copyOf, init_guard = __esm({
+  "src/pipeline/guard.ts"() {
+    "use strict";
+    import_yaml21 = __toESM(require_dist(), 1);
+    init_parse();
+    init_spans();
+    init_deep_equal();
+    decode = (text2) => {
+      let doc = (0, import_yaml21.parseDocument)(text2, { version: "1.1" });
+      if (doc.errors.length > 0) throw new Error(`embedded YAML does not parse: ${doc.errors[0].message}`);
+      return doc.toJS({ maxAliasCount: 100 });
+    }, get = (root, ptr) => ptr.reduce((cur, seg) => cur?.[seg], root);
+    copyOf = (value) => value !== null && typeof value == "object" ? structuredClone(value) : value;
+  }
+});
+
+// src/pipeline/migrate.ts
+function resolveOptions(opts) {
+  let mountPath = (opts.mountPath ?? "/etc/mtls").replace(/\/+$/, "");
+  if (!mountPath.startsWith("/")) throw new UsageError(`--mount-path "${opts.mountPath}" must be an absolute path`);
+  let secretName = opts.secretName ?? "client-certificate", sample = secretName.replaceAll("{delegate}", "x");
+  if (!isSecretName(sample))
+    throw new UsageError(
+      `--secret-name "${secretName}" is not a valid Kubernetes Secret name (lower-case letters, digits, '-' and '.'; may contain {delegate})`
+    );
+  return {
+    endpoint: normalizeEndpoint(opts.endpoint),
+    secretName,
+    secretNameExplicit: opts.secretName !== void 0,
+    mountPath,
+    tiService: opts.tiService ?? !1,
+    grpcAuthority: opts.grpcAuthority ?? !0,
+    ...composeHostPaths(opts)
+  };
+}
+function migrate(text2, options, hooks = {}) {
+  let file = options.file ?? "<input>", resolved = "secretNameExplicit" in options ? options : resolveOptions(options), source = readSource(text2), starts = hooks.grouped ?? source.text.length >= GROUPED_FROM ? documentStarts(source.text) : void 0, grouped = starts && planInGroups(source.text, source.eol, file, resolved, starts);
+  if (grouped) {
+    let guard = hooks.verify === !1 ? () => {
+    } : (body) => checkOutput(source.text, starts.length, body, grouped.edits, starts, grouped.decoded);
+    return applyPlan(text2, source, file, grouped, { unchanged: "already", guard, what: "the result", hooks });
+  }
+  return migrateWhole(text2, source, file, resolved, hooks);
+}
+function migrateWhole(text2, source, file, resolved, hooks) {
+  let fail = (diagnostics) => ({
+    status: "error",
+    output: text2,
+    changes: [],
+    diagnostics,
+    unresolved: !1,
+    resources: []
+  }), { docs, errors, starts } = parseStream(source.text, file, mayMatter);
+  if (errors.length > 0) return fail(errors);
+  let plan2 = planStream(source.text, source.eol, file, docs, resolved, starts), guard = hooks.verify === !1 ? () => {
+  } : (body) => checkOutput(source.text, docs, body, plan2.edits, starts, plan2.decoded);
+  return applyPlan(text2, source, file, plan2, { unchanged: "already", guard, what: "the result", hooks });
+}
+var GROUPED_FROM, init_migrate = __esm({
+  "src/pipeline/migrate.ts"() {
+    "use strict";
+    init_errors();
+    init_endpoint();
+    init_plan();
+    init_classify();
+    init_parse();
+    init_source();
+    init_spans();
+    init_plan_groups();
+    init_secret_name();
+    init_apply_plan();
+    init_guard();
+    init_plan_compose();
+    GROUPED_FROM = 256 * 1024;
+  }
+});
+
+// src/krm/function-config.ts
+function settingsFromConfig(fc) {
+  if (fc == null) return {};
+  if (!isObject(fc)) throw new FunctionConfigError("functionConfig must be an object: a ConfigMap or a " + FN_KIND);
+  let { apiVersion, kind } = fc, fields, where;
+  if (kind === "ConfigMap" && apiVersion === "v1")
+    fields = fc.data ?? {}, where = "functionConfig data";
+  else if (kind === FN_KIND && apiVersion === FN_API_VERSION)
+    fields = fc.spec ?? {}, where = "functionConfig spec";
+  else
+    throw new FunctionConfigError(
+      `functionConfig is ${String(apiVersion)} ${String(kind)}: expected a ConfigMap (apiVersion v1, the fields in data, as "kpt fn eval \u2026 -- endpoint=https://\u2026" passes them) or apiVersion ${FN_API_VERSION}, kind ${FN_KIND} (the fields in spec)`
+    );
+  if (!isObject(fields)) throw new FunctionConfigError(`${where} must be a mapping of ${KEYS.join(", ")}`);
+  let out = {};
+  for (let [key, value] of Object.entries(fields))
+    if (STRINGS2.includes(key)) {
+      if (typeof value != "string" || value === "")
+        throw new FunctionConfigError(`${where}: ${key} must be a non-empty string, found ${JSON.stringify(value)}`);
+      out[key] = value;
+    } else if (BOOLEANS2.includes(key))
+      if (value === !0 || value === "true") out[key] = !0;
+      else if (value === !1 || value === "false") out[key] = !1;
+      else throw new FunctionConfigError(`${where}: ${key} must be true or false, found ${JSON.stringify(value)}`);
+    else
+      throw new FunctionConfigError(`${where}: unknown key "${key}"; expected one of ${KEYS.join(", ")}`);
+  return out;
+}
+function mergeSettings(config, flags) {
+  let out = { ...flags };
+  for (let key of KEYS) {
+    let c = config[key];
+    if (c === void 0) continue;
+    let f = flags[key];
+    if (f !== void 0 && f !== c)
+      throw new FunctionConfigError(
+        `${key} is ${JSON.stringify(c)} in the functionConfig but ${JSON.stringify(f)} on the command line: give it in one place`
+      );
+    out[key] = c;
+  }
+  return out;
+}
+var FN_API_VERSION, FN_KIND, STRINGS2, BOOLEANS2, KEYS, FunctionConfigError, isObject, init_function_config = __esm({
+  "src/krm/function-config.ts"() {
+    "use strict";
+    FN_API_VERSION = "delegate-mtls.harness.io/v1alpha1", FN_KIND = "DelegateMtls", STRINGS2 = ["endpoint", "secretName", "mountPath"], BOOLEANS2 = ["tiService", "grpcAuthority"], KEYS = [...STRINGS2, ...BOOLEANS2], FunctionConfigError = class extends Error {
+    }, isObject = (v) => typeof v == "object" && v !== null && !Array.isArray(v);
+  }
+});
+
+// src/krm/resource-list.ts
+function readResourceList(src) {
+  let doc = (0, import_yaml22.parseDocument)(src, { ...K8S_PARSE, keepSourceTokens: !1 }), at = (offset) => linePos(src, offset), err = doc.errors[0];
+  if (err) {
+    let { line, col } = at(err.pos[0]);
+    throw new InvalidResourceList(
+      `invalid YAML: ${err.message.split(`
+`)[0].replace(/ at line \d+.*$/, "")}`,
+      line,
+      col
+    );
+  }
+  let root = doc.contents;
+  if (!(0, import_yaml22.isMap)(root)) {
+    let found = (0, import_yaml22.isSeq)(root) ? "a list" : (0, import_yaml22.isScalar)(root) && root.value !== null ? "a scalar" : "an empty document";
+    throw new InvalidResourceList(expected(found));
+  }
+  let apiVersion = text(root, "apiVersion"), kind = text(root, "kind");
+  if (kind !== "ResourceList" || !RESOURCE_LIST_VERSIONS.includes(apiVersion ?? "")) {
+    let where = root.range ? at(root.range[0]) : void 0;
+    throw new InvalidResourceList(
+      expected(`apiVersion ${apiVersion ?? "(none)"}, kind ${kind ?? "(none)"}`),
+      where?.line,
+      where?.col
+    );
+  }
+  let itemsNode = root.get("items", !0);
+  if (itemsNode !== void 0 && !(0, import_yaml22.isSeq)(itemsNode) && !((0, import_yaml22.isScalar)(itemsNode) && itemsNode.value === null)) {
+    let where = at(itemsNode.range[0]);
+    throw new InvalidResourceList("items must be a list of objects", where.line, where.col);
+  }
+  let items = [];
+  for (let item of (0, import_yaml22.isSeq)(itemsNode) ? itemsNode.items : []) {
+    let node = item, where = at(node.range[0]);
+    if (!(0, import_yaml22.isMap)(node)) throw new InvalidResourceList("every item must be an object (a mapping)", where.line, where.col);
+    let [start, valueEnd] = node.range, rest = src.slice(valueEnd, lineEndAfter(src, valueEnd)), end = /^[ \t]*(#[^\n]*)?\r?\n?$/.test(rest) && src[valueEnd - 1] !== `
+` ? lineEndAfter(src, valueEnd) : valueEnd, meta = node.get("metadata", !0), index = annotation(meta, "config.kubernetes.io/index", "internal.config.kubernetes.io/index");
+    items.push({
+      start,
+      end,
+      col: where.col - 1,
+      apiVersion: text(node, "apiVersion"),
+      kind: text(node, "kind"),
+      name: text(meta, "name"),
+      namespace: text(meta, "namespace"),
+      path: annotation(meta, "config.kubernetes.io/path", "internal.config.kubernetes.io/path"),
+      index: index !== void 0 && /^[0-9]+$/.test(index) ? Number(index) : void 0
+    });
+  }
+  let fc = root.get("functionConfig", !0), results = root.items.find((p) => (0, import_yaml22.isScalar)(p.key) && p.key.value === "results"), out = { src, items, root };
+  return fc !== void 0 && !((0, import_yaml22.isScalar)(fc) && fc.value === null) && (out.functionConfig = fc.toJS(doc)), results && (out.results = results), out;
+}
+var import_yaml22, RESOURCE_LIST_VERSIONS, InvalidResourceList, annotation, text, expected, init_resource_list = __esm({
+  "src/krm/resource-list.ts"() {
+    "use strict";
+    import_yaml22 = __toESM(require_dist(), 1);
+    init_parse();
+    init_source();
+    RESOURCE_LIST_VERSIONS = ["config.kubernetes.io/v1", "config.kubernetes.io/v1beta1"], InvalidResourceList = class extends Error {
+      constructor(message, line, col) {
+        super(message);
+        this.line = line;
+        this.col = col;
+      }
+      line;
+      col;
+    }, annotation = (meta, ...keys) => {
+      let annotations = (0, import_yaml22.isMap)(meta) ? meta.get("annotations", !0) : void 0;
+      for (let key of keys) {
+        let v = (0, import_yaml22.isMap)(annotations) ? annotations.get(key, !0) : void 0;
+        if ((0, import_yaml22.isScalar)(v) && v.value !== null && v.value !== void 0) return String(v.value);
+      }
+    }, text = (map2, key) => {
+      let v = (0, import_yaml22.isMap)(map2) ? map2.get(key, !0) : void 0;
+      return (0, import_yaml22.isScalar)(v) && typeof v.value == "string" ? v.value : void 0;
+    };
+    expected = (found) => `expected a ResourceList (apiVersion: config.kubernetes.io/v1, kind: ResourceList, items: [...]) on standard input, as kpt and kustomize send it; found ${found}`;
+  }
+});
+
+// src/krm/results.ts
+function about(item) {
+  let out = {};
+  return item?.apiVersion && item.kind && item.name && (out.resourceRef = { apiVersion: item.apiVersion, kind: item.kind, name: item.name }, item.namespace && (out.resourceRef.namespace = item.namespace)), item?.path && (out.file = { path: item.path, index: item.index ?? 0 }), out;
+}
+function changeResult(change, item) {
+  let where = about(item), out = {
+    message: redactSecretData(`${OP[change.op]}: ${change.reason}`),
+    severity: "info",
+    ...where
+  };
+  return where.resourceRef && (out.field = { path: change.path }, change.before !== void 0 && (out.field.currentValue = change.before), change.after !== void 0 && (out.field.proposedValue = change.after)), out;
+}
+function diagnosticResult(d, item) {
+  return { message: redactSecretData(d.message), severity: d.severity, ...about(item) };
+}
+function resultsSplice(list, results, eol) {
+  let { root, src } = list, range3 = (n) => n.range;
+  if (results.length === 0) {
+    if (!list.results || root.flow) return;
+    let start = lineStartOf(src, range3(list.results.key)[0]), value = list.results.value;
+    return replaceRange(start, lineEndAfter(src, Math.max(start, (value?.range[1] ?? start + 1) - 1)), "");
+  }
+  if (root.flow) {
+    let json = `"results": ${JSON.stringify(results)}`;
+    if (list.results) return replaceRange(range3(list.results.key)[0], range3(list.results.value)[1], json);
+    let at = root.range[1] - 1;
+    for (; at > 0 && /\s/.test(src[at - 1]); ) at--;
+    return insertAt(at, (src[at - 1] === "{" ? "" : ", ") + json);
+  }
+  let block = (0, import_yaml23.stringify)({ results }, { version: "1.1", lineWidth: 0 }).replace(/\n/g, eol);
+  if (list.results) {
+    let start = range3(list.results.key)[0], value = list.results.value;
+    return replaceRange(start, lineEndAfter(src, Math.max(start, (value?.range[1] ?? start) - 1)), block);
+  }
+  return insertAt(src.length, (src === "" || src.endsWith(`
+`) ? "" : eol) + block);
+}
+var import_yaml23, OP, init_results = __esm({
+  "src/krm/results.ts"() {
+    "use strict";
+    import_yaml23 = __toESM(require_dist(), 1);
+    init_render_secret();
+    init_source();
+    init_splice();
+    OP = {
+      set: "set",
+      add: "add",
+      append: "append to",
+      remove: "remove",
+      insert: "insert"
+    };
+  }
+});
+
+// src/krm/splice-items.ts
+function unindent(src, item, eol) {
+  let original = splitLines(src.slice(item.start, item.end)), lines = original.map((line, i) => {
+    if (i === 0) return line;
+    let k = 0;
+    for (; k < item.col && line[k] === " "; ) k++;
+    return line.slice(k);
+  }), last = lines.length - 1, addedBreak = last < 0 || !lines[last].endsWith(`
+`);
+  return addedBreak && lines.push(...last < 0 ? [eol] : [lines.pop() + eol]), { lines, original, addedBreak };
+}
+function reindent(u, migrated, col) {
+  let out = splitLines(migrated);
+  if (u.addedBreak) {
+    let last = out.length - 1;
+    if (last < 0 || !out[last].endsWith(`
+`)) throw new InternalError("a migrated item lost its last line break");
+    out[last] = out[last].replace(/\r?\n$/, ""), out[last] === "" && out.pop();
+  }
+  let a = u.addedBreak ? [...u.lines.slice(0, -1), u.lines[u.lines.length - 1].replace(/\r?\n$/, "")] : u.lines, kept = commonLines(a, out), pad2 = " ".repeat(col), text2 = "", next = 0;
+  for (let [ai, bi] of [...kept, [a.length, out.length]]) {
+    for (; next < bi; next++) {
+      let line = out[next];
+      text2 += next === 0 || /^\r?\n?$/.test(line) ? line : pad2 + line;
+    }
+    ai < a.length && (text2 += u.original[ai], next = bi + 1);
+  }
+  return text2;
+}
+function commonLines(a, b) {
+  let head = 0;
+  for (; head < a.length && head < b.length && a[head] === b[head]; ) head++;
+  let tail = 0;
+  for (; tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]; ) tail++;
+  let n = a.length - head - tail, m = b.length - head - tail, dp = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--)
+      dp[i][j] = a[head + i] === b[head + j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
+  let pairs = [];
+  for (let i = 0; i < head; i++) pairs.push([i, i]);
+  for (let i = 0, j = 0; i < n && j < m; )
+    a[head + i] === b[head + j] ? pairs.push([head + i++, head + j++]) : dp[i + 1][j] >= dp[i][j + 1] ? i++ : j++;
+  for (let t = tail; t > 0; t--) pairs.push([a.length - t, b.length - t]);
+  return pairs;
+}
+function migrateItems(src, items, options, eol) {
+  let docs = items.map((item) => unindent(src, item, eol)), separator = `---${eol}`, stream = docs.map((d) => d.lines.join("")).join(separator), firstLines = [];
+  for (let i = 0, line = 1; i < docs.length; line += docs[i].lines.length + 1, i++) firstLines.push(line);
+  let result = migrate(stream, { ...options, file: "<items>" }), changed = /* @__PURE__ */ new Map();
+  if (result.status === "error" || result.output === stream) return { result, changed, firstLines };
+  let starts = documentStarts(result.output);
+  if (!starts || starts.length !== items.length)
+    throw new InternalError(`the migrated items came back as ${starts?.length ?? "an unknown number of"} documents`);
+  let inputs = docs.map((d) => d.lines.join(""));
+  return starts.forEach((start, i) => {
+    let doc = result.output.slice(start, starts[i + 1] ?? result.output.length);
+    if (i > 0) {
+      if (!doc.startsWith(separator)) throw new InternalError("a migrated item lost its document separator");
+      doc = doc.slice(separator.length);
+    }
+    doc !== inputs[i] && changed.set(i, { text: reindent(docs[i], doc, items[i].col), document: doc });
+  }), { result, changed, firstLines };
+}
+function itemDocument(src, item, eol) {
+  return unindent(src, item, eol).lines.join("");
+}
+var splitLines, init_splice_items = __esm({
+  "src/krm/splice-items.ts"() {
+    "use strict";
+    init_errors();
+    init_migrate();
+    init_spans();
+    splitLines = (s) => s.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  }
+});
+
+// src/krm/run-fn.ts
+var run_fn_exports = {};
+__export(run_fn_exports, {
+  runFn: () => runFn
+});
+async function runFn(args, io) {
+  let read = await readStdin(io.stdin, args.maxBytes);
+  if ("error" in read) return invalid(io, read.error.message);
+  let source = readSource(read.text), list;
+  try {
+    list = readResourceList(source.text);
+  } catch (e) {
+    if (!(e instanceof InvalidResourceList)) throw e;
+    let where = e.line !== void 0 ? `<stdin>:${e.line}:${e.col}: ` : "";
+    return invalid(io, `${where}${e.message}`);
+  }
+  let { src, items } = list, eol = source.eol, refuse = (results2) => {
+    for (let r of results2.filter((r2) => r2.severity === "error")) io.stderr.write(`delegate-mtls fn: ${r.message}
+`);
+    let splice = resultsSplice(list, results2, eol);
+    return io.stdout.write(writeSource(source, splice ? applySplices(src, [splice]) : src)), 1;
+  }, options;
+  try {
+    let settings = mergeSettings(settingsFromConfig(list.functionConfig), args.settings), endpoint = settings.endpoint ?? args.envEndpoint;
+    if (!endpoint)
+      throw new FunctionConfigError(
+        "no endpoint: set endpoint in the functionConfig (kpt fn eval \u2026 -- endpoint=https://acme.harness.io:8443), or give --endpoint, or set DELEGATE_MTLS_ENDPOINT"
+      );
+    options = resolveOptions({ ...settings, endpoint });
+  } catch (e) {
+    if (!(e instanceof FunctionConfigError || e instanceof UsageError)) throw e;
+    return refuse([{ message: e.message, severity: "error" }]);
+  }
+  let migrated = migrateItems(src, items, options, eol), { result, firstLines } = migrated, itemOfLine = (line) => {
+    if (line === void 0) return;
+    let i = firstLines.length - 1;
+    for (; i > 0 && firstLines[i] > line; ) i--;
+    return items[i];
+  }, diagnostics = result.diagnostics.map((d) => diagnosticResult(d, itemOfLine(d.line)));
+  if (result.status === "error") {
+    for (let d of result.diagnostics.filter((d2) => d2.severity === "error"))
+      io.stderr.write(
+        `delegate-mtls fn: ${formatDiagnostic({ code: d.code, severity: d.severity, message: d.message, file: describe2(itemOfLine(d.line)) })}
+`
+      );
+    let splice = resultsSplice(list, diagnostics, eol);
+    return io.stdout.write(writeSource(source, splice ? applySplices(src, [splice]) : src)), 1;
+  }
+  let results = [...result.changes.map((c) => changeResult(c, items[c.resource.document])), ...diagnostics], splices = [...migrated.changed].map(([i, c]) => replaceRange(items[i].start, items[i].end, c.text)), last = resultsSplice(list, results, eol);
+  last && splices.push(last);
+  let out = applySplices(src, splices);
+  return verify(out, migrated.changed, items.length, eol), io.stdout.write(writeSource(source, out)), 0;
+}
+function verify(out, changed, count, eol) {
+  if (changed.size === 0) return;
+  let again;
+  try {
+    again = readResourceList(out);
+  } catch (e) {
+    throw new InternalError(`the ResourceList written would not read back: ${e.message}`);
+  }
+  if (again.items.length !== count) throw new InternalError(`the ResourceList written has ${again.items.length} items`);
+  for (let [i, c] of changed)
+    if (itemDocument(out, again.items[i], eol) !== c.document)
+      throw new InternalError(`item ${i} of the ResourceList written is not the migrated document`);
+}
+function invalid(io, message) {
+  io.stderr.write(`delegate-mtls fn: ${message}
+`);
+  let list = {
+    apiVersion: "config.kubernetes.io/v1",
+    kind: "ResourceList",
+    items: [],
+    results: [{ message, severity: "error" }]
+  };
+  return io.stdout.write((0, import_yaml24.stringify)(list, { version: "1.1", lineWidth: 0 })), 1;
+}
+var import_yaml24, describe2, init_run_fn = __esm({
+  "src/krm/run-fn.ts"() {
+    "use strict";
+    import_yaml24 = __toESM(require_dist(), 1);
+    init_errors();
+    init_read_input();
+    init_migrate();
+    init_source();
+    init_splice();
+    init_function_config();
+    init_resource_list();
+    init_results();
+    init_splice_items();
+    describe2 = (item) => item ? `${item.path ?? "item"}${item.index !== void 0 ? `[${item.index}]` : ""} ${item.kind ?? ""}/${item.name ?? ""}` : "<stdin>";
+  }
+});
+
 // src/audit/facts.ts
 function configMapValue(resources, name, namespace, key) {
   let cm = resources.find(
@@ -11916,13 +12806,13 @@ function configMapValue(resources, name, namespace, key) {
   );
   if (!cm) return { found: !1 };
   let v = lookup(cm.doc.contents, ["data", key]);
-  return (0, import_yaml21.isScalar)(v) && v.value !== null ? { found: !0, value: String(v.value) } : { found: !0 };
+  return (0, import_yaml25.isScalar)(v) && v.value !== null ? { found: !0, value: String(v.value) } : { found: !0 };
 }
 function containerEnv(resources, container, namespace, name) {
   let env2 = container.get("env", !0), entry = findItem(env2, "name", name);
   if (entry) {
     let value = entry.node.get("value", !0);
-    if ((0, import_yaml21.isScalar)(value) && value.value !== null) return { value: String(value.value), from: "env", unresolved: !1 };
+    if ((0, import_yaml25.isScalar)(value) && value.value !== null) return { value: String(value.value), from: "env", unresolved: !1 };
     let ref = lookup(entry.node, ["valueFrom", "configMapKeyRef"]), cmName = stringAt(ref, "name"), cmKey = stringAt(ref, "key");
     if (cmName && cmKey) {
       let got = configMapValue(resources, cmName, namespace, cmKey);
@@ -11931,7 +12821,7 @@ function containerEnv(resources, container, namespace, name) {
     return { from: "valueFrom (not readable here)", unresolved: !0 };
   }
   let envFrom = container.get("envFrom", !0), unseen = [];
-  if ((0, import_yaml21.isSeq)(envFrom))
+  if ((0, import_yaml25.isSeq)(envFrom))
     for (let item of envFrom.items) {
       let cmName = stringAt(lookup(item, ["configMapRef"]), "name");
       if (!cmName) continue;
@@ -11960,13 +12850,13 @@ function composeFacts(s) {
   return host?.value !== void 0 && (out.endpoint = host.value), cert?.value && (out.certEnv = cert.value), certVolume?.source !== void 0 && (out.certSource = certVolume.source), certVolume && (out.mountDir = /\/client\.crt$/.test(certVolume.target) ? dirname3(certVolume.target) : certVolume.target), out;
 }
 function podAndContainer(res) {
-  let pod = lookup(res.doc.contents, res.podPath), containers = pod.get("containers", !0), container = (0, import_yaml21.isSeq)(containers) ? containers.items[res.container] : void 0;
-  return { pod, container: (0, import_yaml21.isMap)(container) ? container : pod };
+  let pod = lookup(res.doc.contents, res.podPath), containers = pod.get("containers", !0), container = (0, import_yaml25.isSeq)(containers) ? containers.items[res.container] : void 0;
+  return { pod, container: (0, import_yaml25.isMap)(container) ? container : pod };
 }
-var import_yaml21, CERT_ENV, dirname3, init_facts = __esm({
+var import_yaml25, CERT_ENV, dirname3, init_facts = __esm({
   "src/audit/facts.ts"() {
     "use strict";
-    import_yaml21 = __toESM(require_dist(), 1);
+    import_yaml25 = __toESM(require_dist(), 1);
     init_compose();
     init_lookup();
     init_types();
@@ -11991,8 +12881,8 @@ function mtlsEndpointKind(url) {
 }
 function audit(inputs, options = {}) {
   let errors = [], texts = inputs.map((input, file) => ({ file, text: readSource(input.text).text })), units = texts.length === 0 ? [] : [buildUnit(texts)].filter((u) => u !== void 0);
-  texts.length > 0 && units.length === 0 && (texts = texts.filter(({ file, text }) => {
-    let parsed = parseStream(text, inputs[file].path);
+  texts.length > 0 && units.length === 0 && (texts = texts.filter(({ file, text: text2 }) => {
+    let parsed = parseStream(text2, inputs[file].path);
     return errors.push(...parsed.errors), parsed.errors.length === 0;
   }), units = makeUnits(texts));
   let fixed = options.endpoint === void 0 ? void 0 : normalizeEndpoint(options.endpoint), rows = [];
@@ -12123,7 +13013,7 @@ function upgraderOwners(unit) {
   }), unit.resources.forEach((r, i) => {
     if (r.type !== "upgrader-cronjob") return;
     let owner = (r.ref.name ?? "").replace(/-upgrader-job$/, ""), volumes = lookup(r.doc.contents, [...r.podPath, "volumes"]);
-    if ((0, import_yaml22.isSeq)(volumes))
+    if ((0, import_yaml26.isSeq)(volumes))
       for (let v of volumes.items) {
         let cmName = stringAt(lookup(v, ["configMap"]), "name"), found = configs.get(`${r.ref.namespace ?? ""}/${cmName ?? ""}`) ?? (r.ref.namespace === void 0 ? [...configs].find(([k]) => k.endsWith(`/${cmName}`))?.[1] : void 0);
         found !== void 0 && (owner = found);
@@ -12192,10 +13082,10 @@ function auditUnit(unit, inputs, options, fixed) {
       return;
     }
     if (res.type === "helm-values") {
-      let root = res.doc.contents, name = stringAt(root, "delegateName") ?? CHART_DEFAULT_NAME, endpointNode = root.get("managerEndpoint", !0), endpoint = (0, import_yaml22.isScalar)(endpointNode) && endpointNode.value !== null ? String(endpointNode.value) : "https://app.harness.io", current = stringAt(lookup(root, ["mTLS"]), "secretName") || void 0, secret = options.secretName?.replaceAll("{delegate}", name) ?? current ?? "client-certificate", target = endpointFor(endpoint, fixed), planned = planSubset(unit, [index], mtlsOptions(target.plan, secret, "/etc/mtls", grpc)), found = findings(planned, (doc) => doc === index, target.known);
+      let root = res.doc.contents, name = stringAt(root, "delegateName") ?? CHART_DEFAULT_NAME, endpointNode = root.get("managerEndpoint", !0), endpoint = (0, import_yaml26.isScalar)(endpointNode) && endpointNode.value !== null ? String(endpointNode.value) : "https://app.harness.io", current = stringAt(lookup(root, ["mTLS"]), "secretName") || void 0, secret = options.secretName?.replaceAll("{delegate}", name) ?? current ?? "client-certificate", target = endpointFor(endpoint, fixed), planned = planSubset(unit, [index], mtlsOptions(target.plan, secret, "/etc/mtls", grpc)), found = findings(planned, (doc) => doc === index, target.known);
       target.problem && found.missing.unshift(target.problem);
       let state = stateOf(target.known, found, current !== void 0), enabled = lookup(root, ["upgrader", "enabled"]), upgrader = {
-        state: (0, import_yaml22.isScalar)(enabled) && enabled.value === !1 ? "absent" : "chart",
+        state: (0, import_yaml26.isScalar)(enabled) && enabled.value === !1 ? "absent" : "chart",
         problems: []
       };
       rows.push({
@@ -12272,8 +13162,8 @@ function legacyImage(res) {
   let root = res.doc.contents;
   if (res.ref.kind === "HelmValues") return helmImage(root)?.ref;
   if (res.ref.kind === "DockerCompose") {
-    let services = (0, import_yaml22.isMap)(root) ? root.get("services", !0) : void 0;
-    if (!(0, import_yaml22.isMap)(services)) return;
+    let services = (0, import_yaml26.isMap)(root) ? root.get("services", !0) : void 0;
+    if (!(0, import_yaml26.isMap)(services)) return;
     for (let p of services.items) {
       let image = stringAt(p.value, "image");
       if (image && classifyTag(image) === "legacy") return image;
@@ -12281,14 +13171,14 @@ function legacyImage(res) {
     return;
   }
   let podPath = POD_PATH[res.ref.kind], containers = podPath ? lookup(root, [...podPath, "containers"]) : void 0;
-  if (!(0, import_yaml22.isSeq)(containers)) return;
+  if (!(0, import_yaml26.isSeq)(containers)) return;
   let i = findDelegateContainer(containers);
   return i < 0 ? void 0 : stringAt(containers.items[i], "image");
 }
-var import_yaml22, PLACEHOLDER_ENDPOINT, ENDPOINT_FIELDS, mtlsOptions, hostOf, init_audit = __esm({
+var import_yaml26, PLACEHOLDER_ENDPOINT, ENDPOINT_FIELDS, mtlsOptions, hostOf, init_audit = __esm({
   "src/audit/audit.ts"() {
     "use strict";
-    import_yaml22 = __toESM(require_dist(), 1);
+    import_yaml26 = __toESM(require_dist(), 1);
     init_endpoint();
     init_plan();
     init_plan_upgrader();
@@ -12398,42 +13288,6 @@ var cell, renderAuditJson, init_render = __esm({
     cell = (v) => v == null || v === "" ? "-" : v;
     renderAuditJson = (report2) => JSON.stringify(report2, null, 2) + `
 `;
-  }
-});
-
-// src/io/io-diagnostic.ts
-function errnoCode(err) {
-  let code = err?.code;
-  return typeof code == "string" ? code : void 0;
-}
-function describeFsError(err) {
-  let code = errnoCode(err);
-  return code !== void 0 && code in FS_ERROR_MESSAGES ? FS_ERROR_MESSAGES[code] : err instanceof Error ? err.message : String(err);
-}
-function ioDiagnostic(file, message, at) {
-  return { code: "IO", severity: "error", message, file, ...at };
-}
-var FS_ERROR_MESSAGES, init_io_diagnostic = __esm({
-  "src/io/io-diagnostic.ts"() {
-    "use strict";
-    FS_ERROR_MESSAGES = {
-      ENOENT: "no such file or directory",
-      EACCES: "permission denied",
-      EPERM: "permission denied (operation not permitted)",
-      EROFS: "read-only file system",
-      ENOSPC: "disk full (no space left on device)",
-      EDQUOT: "disk quota exceeded",
-      EFBIG: "file too large",
-      EISDIR: "is a directory",
-      ENOTDIR: "a component of the path is not a directory",
-      ELOOP: "too many levels of symbolic links",
-      ENAMETOOLONG: "file name too long",
-      EMFILE: "too many open files",
-      ENFILE: "too many open files in the system",
-      EIO: "input/output error",
-      EBUSY: "resource busy",
-      ETXTBSY: "text file busy"
-    };
   }
 });
 
@@ -12676,7 +13530,7 @@ var require_stringify2 = __commonJS({
     "use strict";
     var utils = require_utils();
     module2.exports = (ast, options = {}) => {
-      let stringify = (node, parent = {}) => {
+      let stringify3 = (node, parent = {}) => {
         let invalidBlock = options.escapeInvalid && utils.isInvalidBrace(parent), invalidNode = node.invalid === !0 && options.escapeInvalid === !0, output = "";
         if (node.value)
           return (invalidBlock || invalidNode) && utils.isOpenOrClose(node) ? "\\" + node.value : node.value;
@@ -12684,10 +13538,10 @@ var require_stringify2 = __commonJS({
           return node.value;
         if (node.nodes)
           for (let child of node.nodes)
-            output += stringify(child);
+            output += stringify3(child);
         return output;
       };
-      return stringify(ast);
+      return stringify3(ast);
     };
   }
 });
@@ -12824,12 +13678,12 @@ var require_to_regex_range = __commonJS({
 var require_fill_range = __commonJS({
   "node_modules/fill-range/index.js"(exports2, module2) {
     "use strict";
-    var util = require("util"), toRegexRange = require_to_regex_range(), isObject = (val) => val !== null && typeof val == "object" && !Array.isArray(val), transform = (toNumber) => (value) => toNumber === !0 ? Number(value) : String(value), isValidValue = (value) => typeof value == "number" || typeof value == "string" && value !== "", isNumber = (num) => Number.isInteger(+num), zeros = (input) => {
+    var util = require("util"), toRegexRange = require_to_regex_range(), isObject2 = (val) => val !== null && typeof val == "object" && !Array.isArray(val), transform = (toNumber) => (value) => toNumber === !0 ? Number(value) : String(value), isValidValue = (value) => typeof value == "number" || typeof value == "string" && value !== "", isNumber = (num) => Number.isInteger(+num), zeros = (input) => {
       let value = `${input}`, index = -1;
       if (value[0] === "-" && (value = value.slice(1)), value === "0") return !1;
       for (; value[++index] === "0"; ) ;
       return index > 0;
-    }, stringify = (start, end, options) => typeof start == "string" || typeof end == "string" ? !0 : options.stringify === !0, pad2 = (input, maxLength, toNumber) => {
+    }, stringify3 = (start, end, options) => typeof start == "string" || typeof end == "string" ? !0 : options.stringify === !0, pad2 = (input, maxLength, toNumber) => {
       if (maxLength > 0) {
         let dash = input[0] === "-" ? "-" : "";
         dash && (input = input.slice(1)), input = dash + input.padStart(dash ? maxLength - 1 : maxLength, "0");
@@ -12872,7 +13726,7 @@ var require_fill_range = __commonJS({
       a === 0 && (a = 0), b === 0 && (b = 0);
       let descending = a > b, startString = String(start), endString = String(end), stepString = String(step);
       step = Math.max(Math.abs(step), 1);
-      let padded = zeros(startString) || zeros(endString) || zeros(stepString), maxLen = padded ? Math.max(startString.length, endString.length, stepString.length) : 0, toNumber = padded === !1 && stringify(start, end, options) === !1, format3 = options.transform || transform(toNumber);
+      let padded = zeros(startString) || zeros(endString) || zeros(stepString), maxLen = padded ? Math.max(startString.length, endString.length, stepString.length) : 0, toNumber = padded === !1 && stringify3(start, end, options) === !1, format3 = options.transform || transform(toNumber);
       if (options.toRegex && step === 1)
         return toRange(toMaxLen(start, maxLen), toMaxLen(end, maxLen), !0, options);
       let parts = { negatives: [], positives: [] }, push = (num) => parts[num < 0 ? "negatives" : "positives"].push(Math.abs(num)), range3 = [], index = 0;
@@ -12896,10 +13750,10 @@ var require_fill_range = __commonJS({
         return invalidRange(start, end, options);
       if (typeof step == "function")
         return fill(start, end, 1, { transform: step });
-      if (isObject(step))
+      if (isObject2(step))
         return fill(start, end, 0, step);
       let opts = { ...options };
-      return opts.capture === !0 && (opts.wrap = !0), step = step || opts.step || 1, isNumber(step) ? isNumber(start) && isNumber(end) ? fillNumbers(start, end, step, opts) : fillLetters(start, end, Math.max(Math.abs(step), 1), opts) : step != null && !isObject(step) ? invalidStep(step, opts) : fill(start, end, 1, step);
+      return opts.capture === !0 && (opts.wrap = !0), step = step || opts.step || 1, isNumber(step) ? isNumber(start) && isNumber(end) ? fillNumbers(start, end, step, opts) : fillLetters(start, end, Math.max(Math.abs(step), 1), opts) : step != null && !isObject2(step) ? invalidStep(step, opts) : fill(start, end, 1, step);
     };
     module2.exports = fill;
   }
@@ -12911,17 +13765,17 @@ var require_compile = __commonJS({
     "use strict";
     var fill = require_fill_range(), utils = require_utils(), compile = (ast, options = {}) => {
       let walk = (node, parent = {}) => {
-        let invalidBlock = utils.isInvalidBrace(parent), invalidNode = node.invalid === !0 && options.escapeInvalid === !0, invalid = invalidBlock === !0 || invalidNode === !0, prefix = options.escapeInvalid === !0 ? "\\" : "", output = "";
+        let invalidBlock = utils.isInvalidBrace(parent), invalidNode = node.invalid === !0 && options.escapeInvalid === !0, invalid2 = invalidBlock === !0 || invalidNode === !0, prefix = options.escapeInvalid === !0 ? "\\" : "", output = "";
         if (node.isOpen === !0)
           return prefix + node.value;
         if (node.isClose === !0)
           return console.log("node.isClose", prefix, node.value), prefix + node.value;
         if (node.type === "open")
-          return invalid ? prefix + node.value : "(";
+          return invalid2 ? prefix + node.value : "(";
         if (node.type === "close")
-          return invalid ? prefix + node.value : ")";
+          return invalid2 ? prefix + node.value : ")";
         if (node.type === "comma")
-          return node.prev.type === "comma" ? "" : invalid ? node.value : "|";
+          return node.prev.type === "comma" ? "" : invalid2 ? node.value : "|";
         if (node.value)
           return node.value;
         if (node.nodes && node.ranges > 0) {
@@ -12944,7 +13798,7 @@ var require_compile = __commonJS({
 var require_expand = __commonJS({
   "node_modules/braces/lib/expand.js"(exports2, module2) {
     "use strict";
-    var fill = require_fill_range(), stringify = require_stringify2(), utils = require_utils(), append = (queue = "", stash = "", enclose = !1) => {
+    var fill = require_fill_range(), stringify3 = require_stringify2(), utils = require_utils(), append = (queue = "", stash = "", enclose = !1) => {
       let result = [];
       if (queue = [].concat(queue), stash = [].concat(stash), !stash.length) return queue;
       if (!queue.length)
@@ -12964,7 +13818,7 @@ var require_expand = __commonJS({
         for (; p.type !== "brace" && p.type !== "root" && p.parent; )
           p = p.parent, q = p.queue;
         if (node.invalid || node.dollar) {
-          q.push(append(q.pop(), stringify(node, options)));
+          q.push(append(q.pop(), stringify3(node, options)));
           return;
         }
         if (node.type === "brace" && node.invalid !== !0 && node.nodes.length === 2) {
@@ -12976,7 +13830,7 @@ var require_expand = __commonJS({
           if (utils.exceedsLimit(...args, options.step, rangeLimit))
             throw new RangeError("expanded array length exceeds range limit. Use options.rangeLimit to increase or disable the limit.");
           let range3 = fill(...args, options);
-          range3.length === 0 && (range3 = stringify(node, options)), q.push(append(q.pop(), range3)), node.nodes = [];
+          range3.length === 0 && (range3 = stringify3(node, options)), q.push(append(q.pop(), range3)), node.nodes = [];
           return;
         }
         let enclose = utils.encloseBrace(node), queue = node.queue, block = node;
@@ -13112,7 +13966,7 @@ var require_constants = __commonJS({
 var require_parse = __commonJS({
   "node_modules/braces/lib/parse.js"(exports2, module2) {
     "use strict";
-    var stringify = require_stringify2(), {
+    var stringify3 = require_stringify2(), {
       MAX_LENGTH,
       CHAR_BACKSLASH,
       /* \ */
@@ -13237,7 +14091,7 @@ var require_parse = __commonJS({
             if (block.ranges > 0) {
               block.ranges = 0;
               let open = block.nodes.shift();
-              block.nodes = [open, { type: "text", value: stringify(block) }];
+              block.nodes = [open, { type: "text", value: stringify3(block) }];
             }
             push({ type: "comma", value }), block.commas++;
             continue;
@@ -13286,7 +14140,7 @@ var require_parse = __commonJS({
 var require_braces = __commonJS({
   "node_modules/braces/index.js"(exports2, module2) {
     "use strict";
-    var stringify = require_stringify2(), compile = require_compile(), expand = require_expand(), parse2 = require_parse(), braces = (input, options = {}) => {
+    var stringify3 = require_stringify2(), compile = require_compile(), expand = require_expand(), parse2 = require_parse(), braces = (input, options = {}) => {
       let output = [];
       if (Array.isArray(input))
         for (let pattern of input) {
@@ -13298,7 +14152,7 @@ var require_braces = __commonJS({
       return options && options.expand === !0 && options.nodupes === !0 && (output = [...new Set(output)]), output;
     };
     braces.parse = (input, options = {}) => parse2(input, options);
-    braces.stringify = (input, options = {}) => stringify(typeof input == "string" ? braces.parse(input, options) : input, options);
+    braces.stringify = (input, options = {}) => stringify3(typeof input == "string" ? braces.parse(input, options) : input, options);
     braces.compile = (input, options = {}) => (typeof input == "string" && (input = braces.parse(input, options)), compile(input, options));
     braces.expand = (input, options = {}) => {
       typeof input == "string" && (input = braces.parse(input, options));
@@ -14309,7 +15163,7 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
-    var path = require("path"), scan = require_scan(), parse2 = require_parse2(), utils = require_utils2(), constants3 = require_constants2(), isObject = (val) => val && typeof val == "object" && !Array.isArray(val), picomatch = (glob, options, returnState = !1) => {
+    var path = require("path"), scan = require_scan(), parse2 = require_parse2(), utils = require_utils2(), constants3 = require_constants2(), isObject2 = (val) => val && typeof val == "object" && !Array.isArray(val), picomatch = (glob, options, returnState = !1) => {
       if (Array.isArray(glob)) {
         let fns = glob.map((input) => picomatch(input, options, returnState));
         return (str) => {
@@ -14320,7 +15174,7 @@ var require_picomatch = __commonJS({
           return !1;
         };
       }
-      let isState = isObject(glob) && glob.tokens && glob.input;
+      let isState = isObject2(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob != "string" && !isState)
         throw new TypeError("Expected pattern to be a non-empty string");
       let opts = options || {}, posix = utils.isWindows(options), regex = isState ? picomatch.compileRe(glob, options) : picomatch.makeRe(glob, options, !1, !0), state = regex.state;
@@ -16283,7 +17137,7 @@ async function expandPaths(args, cwd) {
     if (arg === "") throw new UsageError("an empty string is not a file, directory or pattern");
     let st;
     try {
-      st = (0, import_node_fs2.statSync)((0, import_node_path3.resolve)(cwd, arg));
+      st = (0, import_node_fs3.statSync)((0, import_node_path3.resolve)(cwd, arg));
     } catch (err) {
       let code = errnoCode(err);
       if (code !== "ENOENT" && code !== "ENOTDIR") {
@@ -16318,7 +17172,7 @@ async function yamlFilesIn(dir, cwd) {
     onlyFiles: !0
   }), real;
   try {
-    real = import_node_fs2.realpathSync.native(root);
+    real = import_node_fs3.realpathSync.native(root);
   } catch {
   }
   return sorted(found.filter((f) => !isTempFileName(f))).map((f) => ({
@@ -16335,7 +17189,7 @@ function dedupe(listed, cwd) {
     if (real !== void 0) return real;
     let abs = (0, import_node_path3.resolve)(cwd, file);
     try {
-      return import_node_fs2.realpathSync.native(abs);
+      return import_node_fs3.realpathSync.native(abs);
     } catch {
       return abs;
     }
@@ -16348,156 +17202,14 @@ function sorted(paths) {
 async function loadFastGlob() {
   return fastGlob ??= (await Promise.resolve().then(() => __toESM(require_out4(), 1))).default, fastGlob;
 }
-var import_node_fs2, import_node_path3, IGNORE, YAML_IN_DIR, fastGlob, init_expand_paths = __esm({
+var import_node_fs3, import_node_path3, IGNORE, YAML_IN_DIR, fastGlob, init_expand_paths = __esm({
   "src/io/expand-paths.ts"() {
     "use strict";
-    import_node_fs2 = require("node:fs"), import_node_path3 = require("node:path");
+    import_node_fs3 = require("node:fs"), import_node_path3 = require("node:path");
     init_errors();
     init_io_diagnostic();
     init_temp_file_name();
     IGNORE = ["**/.git/**", "**/node_modules/**"], YAML_IN_DIR = "**/*.{yaml,yml}";
-  }
-});
-
-// src/io/decode-input.ts
-function decodeInput(file, bytes) {
-  let wide = wideBomName(bytes);
-  if (wide)
-    return {
-      error: ioDiagnostic(file, `is encoded as ${wide} (it starts with a ${wide} byte order mark); save it as UTF-8`)
-    };
-  let nul = bytes.indexOf(0);
-  if (nul !== -1)
-    return {
-      error: ioDiagnostic(
-        file,
-        `contains a NUL byte at byte ${nul}; it looks like a binary file, not YAML`,
-        position(bytes, nul)
-      )
-    };
-  try {
-    return { text: strict.decode(bytes) };
-  } catch {
-    let bad = firstInvalidUtf8(bytes), where = bad === -1 ? "" : ` at byte ${bad}`;
-    return {
-      error: ioDiagnostic(
-        file,
-        `is not valid UTF-8${where}; save it as UTF-8`,
-        bad === -1 ? void 0 : position(bytes, bad)
-      )
-    };
-  }
-}
-function wideBomName(b) {
-  if (b.length >= 4 && b[0] === 255 && b[1] === 254 && b[2] === 0 && b[3] === 0 || b.length >= 4 && b[0] === 0 && b[1] === 0 && b[2] === 254 && b[3] === 255) return "UTF-32";
-  if (b.length >= 2 && (b[0] === 255 && b[1] === 254 || b[0] === 254 && b[1] === 255)) return "UTF-16";
-}
-function firstInvalidUtf8(b) {
-  let i = 0;
-  for (; i < b.length; ) {
-    let c = b[i];
-    if (c < 128) {
-      i++;
-      continue;
-    }
-    let need, lo = 128, hi = 191;
-    if (c >= 194 && c <= 223) need = 1;
-    else if (c >= 224 && c <= 239)
-      need = 2, c === 224 ? lo = 160 : c === 237 && (hi = 159);
-    else if (c >= 240 && c <= 244)
-      need = 3, c === 240 ? lo = 144 : c === 244 && (hi = 143);
-    else return i;
-    for (let k = 1; k <= need; k++) {
-      let d = b[i + k];
-      if (d === void 0 || d < lo || d > hi) return i;
-      lo = 128, hi = 191;
-    }
-    i += need + 1;
-  }
-  return -1;
-}
-function position(b, offset) {
-  let line = 1, lineStart = 0;
-  for (let i = 0; i < offset; i++)
-    b[i] === 10 && (line++, lineStart = i + 1);
-  let prefix = lenient.decode(b.subarray(lineStart, offset));
-  return lineStart === 0 && prefix.startsWith("\uFEFF") && (prefix = prefix.slice(1)), { line, col: prefix.length + 1 };
-}
-var strict, lenient, init_decode_input = __esm({
-  "src/io/decode-input.ts"() {
-    "use strict";
-    init_io_diagnostic();
-    strict = new TextDecoder("utf-8", { fatal: !0, ignoreBOM: !0 }), lenient = new TextDecoder("utf-8", { ignoreBOM: !0 });
-  }
-});
-
-// src/io/read-input.ts
-function readInput(file, opts) {
-  let fail = (message) => ({ error: ioDiagnostic(file, message) }), st;
-  try {
-    st = (0, import_node_fs3.statSync)(file);
-  } catch (err) {
-    return fail(describeFsError(err));
-  }
-  let refusal = refuseStats(st, opts.maxBytes);
-  if (refusal) return fail(refusal);
-  let fd, bytes;
-  try {
-    fd = (0, import_node_fs3.openSync)(file, OPEN_FLAGS);
-    let now = (0, import_node_fs3.fstatSync)(fd), again = refuseStats(now, opts.maxBytes);
-    if (again) return fail(again);
-    bytes = readAtMost(fd, opts.maxBytes + 1, now.size);
-  } catch (err) {
-    return fail(describeFsError(err));
-  } finally {
-    if (fd !== void 0)
-      try {
-        (0, import_node_fs3.closeSync)(fd);
-      } catch {
-      }
-  }
-  return bytes.length > opts.maxBytes ? fail(tooLarge(void 0, opts.maxBytes)) : decodeInput(file, bytes);
-}
-async function readStdin(stream, maxBytes = DEFAULT_MAX_BYTES) {
-  let chunks = [], total = 0;
-  try {
-    for await (let chunk of stream) {
-      let buf = typeof chunk == "string" ? Buffer.from(chunk, "utf8") : chunk;
-      if (total += buf.length, total > maxBytes) return { error: ioDiagnostic(STDIN_NAME, tooLarge(void 0, maxBytes)) };
-      chunks.push(buf);
-    }
-  } catch (err) {
-    return { error: ioDiagnostic(STDIN_NAME, describeFsError(err)) };
-  }
-  return decodeInput(STDIN_NAME, Buffer.concat(chunks, total));
-}
-function refuseStats(st, maxBytes) {
-  if (st.isDirectory()) return "is a directory";
-  if (st.isFIFO()) return "is a named pipe (FIFO), not a regular file";
-  if (st.isSocket()) return "is a socket, not a regular file";
-  if (st.isCharacterDevice() || st.isBlockDevice()) return "is a device, not a regular file";
-  if (!st.isFile()) return "is not a regular file";
-  if (st.size > maxBytes) return tooLarge(st.size, maxBytes);
-}
-function tooLarge(size, maxBytes) {
-  return `${size === void 0 ? "is larger than" : `is ${size} bytes, over`} the limit of ${maxBytes} bytes; raise it with --max-bytes`;
-}
-function readAtMost(fd, limit, size) {
-  let chunks = [], total = 0, want = size + 1;
-  for (; total < limit; ) {
-    let buf = Buffer.allocUnsafe(Math.min(want, limit - total)), bytesRead = (0, import_node_fs3.readSync)(fd, buf, 0, buf.length, null);
-    if (bytesRead === 0) break;
-    chunks.push(bytesRead === buf.length ? buf : buf.subarray(0, bytesRead)), total += bytesRead, want = CHUNK;
-  }
-  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
-}
-var import_node_fs3, DEFAULT_MAX_BYTES, STDIN_NAME, CHUNK, OPEN_FLAGS, init_read_input = __esm({
-  "src/io/read-input.ts"() {
-    "use strict";
-    import_node_fs3 = require("node:fs");
-    init_decode_input();
-    init_io_diagnostic();
-    DEFAULT_MAX_BYTES = 8 * 1024 * 1024, STDIN_NAME = "<stdin>", CHUNK = 64 * 1024, OPEN_FLAGS = import_node_fs3.constants.O_RDONLY | (import_node_fs3.constants.O_NONBLOCK ?? 0);
   }
 });
 
@@ -16532,7 +17244,7 @@ var import_node_fs4, import_node_path4, MAX_LINK_HOPS, init_resolve_write_target
 });
 
 // src/io/atomic-write.ts
-async function stageFileAtomic(file, text, opts = {}) {
+async function stageFileAtomic(file, text2, opts = {}) {
   let tmp, fd, target;
   try {
     let where = writeTarget(file);
@@ -16544,7 +17256,7 @@ async function stageFileAtomic(file, text, opts = {}) {
     let mode = opts.mode ?? (old ? old.mode & 4095 : void 0), name = (0, import_node_path5.join)((0, import_node_path5.dirname)(target), tempFileName((0, import_node_path5.basename)(target)));
     fd = (0, import_node_fs5.openSync)(name, "wx", mode ?? 438), tmp = name, mode !== void 0 && (0, import_node_fs5.fchmodSync)(fd, mode), old && keepOwner(fd, old);
     let hook = writeFaults.beforeWrite?.(tmp, target);
-    hook && await hook, (0, import_node_fs5.writeFileSync)(fd, text, "utf8"), await fsyncInPool(fd);
+    hook && await hook, (0, import_node_fs5.writeFileSync)(fd, text2, "utf8"), await fsyncInPool(fd);
     let closing = fd;
     fd = void 0, (0, import_node_fs5.closeSync)(closing);
   } catch (err) {
@@ -16722,366 +17434,9 @@ var import_node_path6, init_run_audit = __esm({
   }
 });
 
-// src/mtls/plan-groups.ts
-function planInGroups(src, eol, file, options, starts) {
-  let n = starts.length, end = (i) => starts[i + 1] ?? src.length, summaries = [], parsed = [], decoded = /* @__PURE__ */ new Map(), mentions = [];
-  for (let i = 0; i < n; i++) {
-    if (parsed[i] = mayMatter(src.slice(starts[i], end(i))), mentions[i] = [], !parsed[i]) {
-      summaries.push({ ref: { document: i, kind: "" }, type: "other" });
-      continue;
-    }
-    let doc = parseOne(src, starts[i], end(i), !1);
-    if (!doc) return;
-    let res = classify(doc, i);
-    if (summaries.push({ ref: res.ref, type: res.type }), res.type === "other") continue;
-    let plain2 = toPlain(doc);
-    "error" in plain2 || (decoded.set(i, plain2.value), mentions[i] = mentionedNames(res, plain2.value, options));
-  }
-  let byName = indexByName(summaries), parent = Array.from({ length: n }, (_, i) => i), find = (i) => {
-    for (; parent[i] !== i; ) i = parent[i] = parent[parent[i]];
-    return i;
-  }, union = (a, b) => {
-    let [x, y] = [find(a), find(b)];
-    x !== y && (parent[Math.max(x, y)] = Math.min(x, y));
-  };
-  for (let i = 0; i < n; i++) {
-    let ns = summaries[i].ref.namespace;
-    for (let name of mentions[i])
-      for (let other of byName.get(name) ?? []) {
-        let ons = other.ref.namespace;
-        parsed[other.ref.document] && (ns === void 0 || ons === void 0 || ns === ons) && union(i, other.ref.document);
-      }
-  }
-  let groups = /* @__PURE__ */ new Map();
-  for (let i = 0; i < n; i++) {
-    if (!parsed[i]) continue;
-    let g = find(i), list = groups.get(g);
-    list ? list.push(i) : groups.set(g, [i]);
-  }
-  let scope = {
-    byName,
-    delegates: summaries.filter((s) => s.type === "delegate"),
-    deployments: namesOfDeployments(summaries),
-    members: /* @__PURE__ */ new Map()
-  }, base = { src, eol, file, options, starts }, lint2 = summaries.some((s) => s.type !== "other"), tags = /* @__PURE__ */ new Map(), results = /* @__PURE__ */ new Map(), groupOf = /* @__PURE__ */ new Map();
-  for (let [g, docs] of groups) for (let i of docs) groupOf.set(i, g);
-  for (let [g, initial] of [...groups].sort((a, b) => a[0] - b[0])) {
-    if (groupOf.get(initial[0]) !== g) continue;
-    let docs = initial;
-    for (; ; ) {
-      let resources = docs.map((i) => classify(parseOne(src, starts[i], end(i), !0), i));
-      scope.members = new Map(resources.map((r) => [r.ref.document, r]));
-      try {
-        let plan2 = planResources(base, resources, { lint: lint2, scope, decoded, tags });
-        results.set(g, { edits: plan2.edits, diagnostics: plan2.diagnostics });
-        for (let e of plan2.edits) {
-          let i = e.change.resource.document, member = scope.members.get(i);
-          if (e.change.op === "insert" || decoded.has(i) || !member) continue;
-          let plain2 = toPlain(member.doc);
-          "error" in plain2 || decoded.set(i, plain2.value);
-        }
-        break;
-      } catch (e) {
-        if (!(e instanceof GroupEscape)) throw e;
-        let joined = new Set(docs);
-        for (let d of e.documents) {
-          let other = groupOf.get(d);
-          results.delete(other);
-          for (let i of groups.get(other) ?? [d]) joined.add(i);
-        }
-        docs = [...joined].sort((a, b) => a - b);
-        for (let i of docs) groupOf.set(i, g);
-        groups.set(g, docs);
-      }
-    }
-  }
-  let planned = [...results.keys()].sort((a, b) => a - b).map((g) => groups.get(g));
-  scope.members = /* @__PURE__ */ new Map();
-  let unparsed = summaries.filter((s) => !parsed[s.ref.document]).map((s) => ({ ...s, type: "other", doc: EMPTY })), rest = planResources(base, unparsed, { lint: lint2, scope, tags });
-  results.set(-1, { edits: rest.edits, diagnostics: rest.diagnostics });
-  let byStep = (list) => list.map((x, k) => ({ x, k, t: tags.get(x) })).sort((a, b) => a.t - b.t || a.k - b.k).map((e) => e.x), all = [...results.values()], placeholders = /* @__PURE__ */ new Set(), diagnostics = byStep(all.flatMap((r) => r.diagnostics)).filter((d) => {
-    let m = d.code === "LINT" ? /^placeholder (\S+) is still in the manifest/.exec(d.message) : null;
-    return m ? placeholders.has(m[1]) ? !1 : (placeholders.add(m[1]), !0) : !0;
-  });
-  return { groups: planned, resources: summaries, edits: byStep(all.flatMap((r) => r.edits)), diagnostics, decoded };
-}
-function parseOne(src, start, end, keepSourceTokens) {
-  let docs = parseDocumentsAt(src, start, end, keepSourceTokens);
-  return docs.length === 1 && docs[0].errors.length === 0 ? docs[0] : void 0;
-}
-function mentionedNames(res, value, options) {
-  let out = [], walk = (v) => {
-    typeof v == "string" ? out.push(v) : Array.isArray(v) ? v.forEach(walk) : v && typeof v == "object" && Object.values(v).forEach(walk);
-  };
-  walk(value);
-  let name = res.ref.name ?? "delegate";
-  return res.type === "delegate" && out.push(options.secretName.replaceAll("{delegate}", name)), res.type === "upgrader-cronjob" && out.push(name.replace(/-upgrader-job$/, "")), res.type === "upgrader-config" && out.push(configDelegateName(String(res.config.value), res.ref.name)), out;
-}
-var EMPTY, init_plan_groups = __esm({
-  "src/mtls/plan-groups.ts"() {
-    "use strict";
-    init_classify();
-    init_parse();
-    init_plan();
-    init_plan_upgrader();
-    init_scope();
-    EMPTY = { contents: null, range: [0, 0, 0], errors: [], warnings: [] };
-  }
-});
-
-// src/pipeline/apply-plan.ts
-function applyPlan(text, source, file, plan2, how) {
-  let resources = plan2.resources.filter((r) => r.type !== "other").map((r) => ({ ...r.ref, type: r.type })), diagnostics = plan2.diagnostics, fail = (all) => ({
-    status: "error",
-    output: text,
-    changes: [],
-    diagnostics: all,
-    unresolved: !1,
-    resources
-  });
-  if (diagnostics.some((d) => d.severity === "error")) return fail(diagnostics);
-  let changes = plan2.edits.map((e) => e.change), unresolved = diagnostics.some((d) => d.code === "NOT_CHANGED"), status = changes.length > 0 ? "migrated" : resources.length > 0 ? how.unchanged : "none";
-  if (changes.length === 0) return { status, output: text, changes, diagnostics, unresolved, resources };
-  let body = applySplices(
-    source.text,
-    plan2.edits.flatMap((e) => e.splices)
-  );
-  how.hooks.afterSplice && (body = how.hooks.afterSplice(body));
-  let mismatch = how.guard(body);
-  if (mismatch) {
-    let bug = `internal error: the semantic guard refused ${how.what} (${mismatch}); nothing was written. Please report this with the input file`;
-    return fail([...diagnostics, { code: "GUARD_MISMATCH", severity: "error", message: bug, file }]);
-  }
-  return { status, output: writeSource(source, body), changes, diagnostics, unresolved, resources };
-}
-var init_apply_plan = __esm({
-  "src/pipeline/apply-plan.ts"() {
-    "use strict";
-    init_source();
-    init_splice();
-  }
-});
-
-// src/pipeline/deep-equal.ts
-function deepEqual(a, b) {
-  if (a === b) return !0;
-  if (typeof a == "number" && typeof b == "number") return Number.isNaN(a) && Number.isNaN(b);
-  if (a instanceof Date || b instanceof Date)
-    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
-  if (typeof a != "object" || typeof b != "object" || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return !1;
-  if (a instanceof Uint8Array || b instanceof Uint8Array)
-    return a instanceof Uint8Array && b instanceof Uint8Array && a.length === b.length && a.every((x, i) => x === b[i]);
-  let ka = Object.keys(a), kb = Object.keys(b);
-  return ka.length !== kb.length ? !1 : ka.every(
-    (k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual(a[k], b[k])
-  );
-}
-var init_deep_equal = __esm({
-  "src/pipeline/deep-equal.ts"() {
-    "use strict";
-  }
-});
-
-// src/pipeline/guard.ts
-function ownedParent(root, ptr, create, owned) {
-  let cur = root;
-  for (let seg of ptr.slice(0, -1)) {
-    let next = cur[seg];
-    if (next == null) {
-      if (!create) return;
-      cur[seg] = next = {};
-    } else owned && typeof next == "object" && !owned.has(next) && (cur[seg] = next = Array.isArray(next) ? [...next] : { ...next });
-    typeof next == "object" && owned?.add(next), cur = next;
-  }
-  return cur;
-}
-function applyChanges(value, changes, copy = "deep") {
-  let collection = value !== null && typeof value == "object", root = copy === "deep" ? structuredClone(value) : collection ? Array.isArray(value) ? [...value] : { ...value } : value, owned = copy === "paths" ? new Set(collection ? [root] : []) : void 0, removals = [];
-  for (let { op, ptr, after } of changes) {
-    if (op === "remove") {
-      removals.push(ptr);
-      continue;
-    }
-    let parent = ownedParent(root, ptr, !0, owned), key = ptr[ptr.length - 1];
-    if (op === "append") {
-      let list = parent[key];
-      owned ? (parent[key] = [...Array.isArray(list) ? list : [], copyOf(after)], owned.add(parent[key])) : Array.isArray(list) ? list.push(copyOf(after)) : parent[key] = [copyOf(after)];
-    } else parent[key] = copyOf(after);
-  }
-  removals.sort((a, b) => comparePtr(b, a));
-  for (let ptr of removals) {
-    let owner = ownedParent(root, ptr, !1, owned), last = ptr[ptr.length - 1];
-    Array.isArray(owner) && typeof last == "number" ? owner.splice(last, 1) : owner && typeof owner == "object" && typeof last == "string" && delete owner[last];
-  }
-  return root;
-}
-function comparePtr(a, b) {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    let x = a[i], y = b[i];
-    if (x !== y)
-      return typeof x == "number" && typeof y == "number" ? x - y : String(x) < String(y) ? -1 : 1;
-  }
-  return a.length - b.length;
-}
-function put(root, ptr, value, copy) {
-  let parent = ownedParent(root, ptr, !1, copy === "paths" ? /* @__PURE__ */ new Set([root]) : void 0);
-  parent && (parent[ptr[ptr.length - 1]] = value);
-}
-function checkOutput(input, inputDocs, output, edits, inputStarts, decodedInput) {
-  let inserts = edits.filter((e) => e.change.op === "insert"), removed = new Set(
-    edits.filter((e) => e.change.op === "remove" && e.ptr.length === 0).map((e) => e.change.resource.document)
-  ), count = typeof inputDocs == "number" ? inputDocs : inputDocs.length, expectedDocs = count + inserts.length - removed.size, byDoc = /* @__PURE__ */ new Map();
-  for (let e of edits)
-    e.change.op !== "insert" && byDoc.set(e.change.resource.document, [...byDoc.get(e.change.resource.document) ?? [], e]);
-  let sources = [], insertsBefore = /* @__PURE__ */ new Map();
-  for (let e of inserts) insertsBefore.set(e.insertBefore, [...insertsBefore.get(e.insertBefore) ?? [], e]);
-  for (let i = 0; i < count; i++) {
-    for (let ins of insertsBefore.get(i) ?? []) sources.push({ insert: ins });
-    removed.has(i) || sources.push({ input: i });
-  }
-  let decodeIt = (j) => {
-    let src = sources[j];
-    return !src || "insert" in src || byDoc.has(src.input) || insertsBefore.has(src.input);
-  }, outStarts = inputStarts ? documentStarts(output) : void 0, slice = (text, starts, k) => text.slice(starts[k], starts[k + 1] ?? text.length), outDoc, sameBytes;
-  if (inputStarts && outStarts && outStarts.length === expectedDocs)
-    outDoc = (j) => {
-      let docs = (0, import_yaml23.parseAllDocuments)(slice(output, outStarts, j), { version: "1.1" }), bad = docs.find((d) => d.errors.length > 0);
-      return bad ? `the output does not parse: ${bad.errors[0].message.split(`
-`)[0]}` : docs.length === 1 ? docs[0] : `the output has ${expectedDocs - 1 + docs.length} documents, expected ${expectedDocs}`;
-    }, sameBytes = (i, j) => slice(input, inputStarts, i) === slice(output, outStarts, j);
-  else {
-    if (typeof inputDocs == "number") return "the output's documents cannot be matched with the input's";
-    let parsed = (0, import_yaml23.parseAllDocuments)(output, { version: "1.1" }), outDocs = "empty" in parsed ? [] : parsed, bad = outDocs.find((d) => d.errors.length > 0);
-    if (bad) return `the output does not parse: ${bad.errors[0].message.split(`
-`)[0]}`;
-    if (outDocs.length !== expectedDocs) return `the output has ${outDocs.length} documents, expected ${expectedDocs}`;
-    outDoc = (j) => outDocs[j], sameBytes = (i, j) => input.slice(inputDocs[i].range[0], inputDocs[i].range[1]) === output.slice(outDocs[j].range[0], outDocs[j].range[1]);
-  }
-  let shift = 0;
-  for (let i = 0; i < count; i++) {
-    if (removed.has(i)) {
-      shift--;
-      continue;
-    }
-    for (let ins of insertsBefore.get(i) ?? []) {
-      let out2 = outDoc(i + shift);
-      if (typeof out2 == "string") return out2;
-      let added = toPlain(out2);
-      if ("error" in added || !deepEqual(added.value, ins.value))
-        return `the document inserted before document ${i + 1} is not the planned ${ins.change.resource.kind}`;
-      shift++;
-    }
-    let docEdits = byDoc.get(i) ?? [];
-    if (!decodeIt(i + shift)) {
-      if (!sameBytes(i, i + shift)) return `document ${i + 1} changed although nothing was planned for it`;
-      continue;
-    }
-    let before = decodedInput?.has(i) ? { value: decodedInput.get(i) } : typeof inputDocs == "number" ? { error: "not decoded" } : toPlain(inputDocs[i]), out = outDoc(i + shift);
-    if (typeof out == "string") return out;
-    let after = toPlain(out);
-    if ("error" in before || "error" in after) return `document ${i + 1} does not decode`;
-    let outer = docEdits.filter((e) => !e.inner).map((e) => ({ op: e.change.op, ptr: e.ptr, after: "value" in e ? e.value : e.change.after })), copy = (inputStarts ? slice(input, inputStarts, i) : typeof inputDocs == "number" ? "*" : input.slice(inputDocs[i].range[0], inputDocs[i].range[1])).includes("*") ? "deep" : "paths", expected = applyChanges(before.value, outer, copy), actual = after.value, embedded = /* @__PURE__ */ new Map();
-    for (let e of docEdits)
-      e.inner && embedded.set(JSON.stringify(e.ptr), {
-        ptr: e.ptr,
-        edits: [...embedded.get(JSON.stringify(e.ptr))?.edits ?? [], e]
-      });
-    try {
-      for (let { ptr, edits: inner } of embedded.values()) {
-        let embeddedText = String(get(expected, ptr)), known = inner.find((e) => e.embedded)?.embedded, base = known && known.text === embeddedText ? known.value : decode(embeddedText), want = applyChanges(
-          base,
-          inner.map((e) => ({ op: e.change.op, ptr: e.inner, after: "value" in e ? e.value : e.change.after }))
-        ), got = decode(String(get(actual, ptr)));
-        if (!deepEqual(want, got))
-          return `document ${i + 1}: ${ptr.join(".")} does not hold exactly the planned changes`;
-        put(expected, ptr, null, copy), put(actual, ptr, null, "deep");
-      }
-    } catch (e) {
-      return `document ${i + 1}: ${e.message}`;
-    }
-    if (!deepEqual(expected, actual)) return `document ${i + 1} does not decode to the input plus the planned changes`;
-  }
-}
-var import_yaml23, decode, get, copyOf, init_guard = __esm({
-  "src/pipeline/guard.ts"() {
-    "use strict";
-    import_yaml23 = __toESM(require_dist(), 1);
-    init_parse();
-    init_spans();
-    init_deep_equal();
-    decode = (text) => {
-      let doc = (0, import_yaml23.parseDocument)(text, { version: "1.1" });
-      if (doc.errors.length > 0) throw new Error(`embedded YAML does not parse: ${doc.errors[0].message}`);
-      return doc.toJS({ maxAliasCount: 100 });
-    }, get = (root, ptr) => ptr.reduce((cur, seg) => cur?.[seg], root);
-    copyOf = (value) => value !== null && typeof value == "object" ? structuredClone(value) : value;
-  }
-});
-
-// src/pipeline/migrate.ts
-function resolveOptions(opts) {
-  let mountPath = (opts.mountPath ?? "/etc/mtls").replace(/\/+$/, "");
-  if (!mountPath.startsWith("/")) throw new UsageError(`--mount-path "${opts.mountPath}" must be an absolute path`);
-  let secretName = opts.secretName ?? "client-certificate", sample = secretName.replaceAll("{delegate}", "x");
-  if (!isSecretName(sample))
-    throw new UsageError(
-      `--secret-name "${secretName}" is not a valid Kubernetes Secret name (lower-case letters, digits, '-' and '.'; may contain {delegate})`
-    );
-  return {
-    endpoint: normalizeEndpoint(opts.endpoint),
-    secretName,
-    secretNameExplicit: opts.secretName !== void 0,
-    mountPath,
-    tiService: opts.tiService ?? !1,
-    grpcAuthority: opts.grpcAuthority ?? !0,
-    ...composeHostPaths(opts)
-  };
-}
-function migrate(text, options, hooks = {}) {
-  let file = options.file ?? "<input>", resolved = "secretNameExplicit" in options ? options : resolveOptions(options), source = readSource(text), starts = hooks.grouped ?? source.text.length >= GROUPED_FROM ? documentStarts(source.text) : void 0, grouped = starts && planInGroups(source.text, source.eol, file, resolved, starts);
-  if (grouped) {
-    let guard = hooks.verify === !1 ? () => {
-    } : (body) => checkOutput(source.text, starts.length, body, grouped.edits, starts, grouped.decoded);
-    return applyPlan(text, source, file, grouped, { unchanged: "already", guard, what: "the result", hooks });
-  }
-  return migrateWhole(text, source, file, resolved, hooks);
-}
-function migrateWhole(text, source, file, resolved, hooks) {
-  let fail = (diagnostics) => ({
-    status: "error",
-    output: text,
-    changes: [],
-    diagnostics,
-    unresolved: !1,
-    resources: []
-  }), { docs, errors, starts } = parseStream(source.text, file, mayMatter);
-  if (errors.length > 0) return fail(errors);
-  let plan2 = planStream(source.text, source.eol, file, docs, resolved, starts), guard = hooks.verify === !1 ? () => {
-  } : (body) => checkOutput(source.text, docs, body, plan2.edits, starts, plan2.decoded);
-  return applyPlan(text, source, file, plan2, { unchanged: "already", guard, what: "the result", hooks });
-}
-var GROUPED_FROM, init_migrate = __esm({
-  "src/pipeline/migrate.ts"() {
-    "use strict";
-    init_errors();
-    init_endpoint();
-    init_plan();
-    init_classify();
-    init_parse();
-    init_source();
-    init_spans();
-    init_plan_groups();
-    init_secret_name();
-    init_apply_plan();
-    init_guard();
-    init_plan_compose();
-    GROUPED_FROM = 256 * 1024;
-  }
-});
-
 // src/mtls/revert/context.ts
 function ownsComments(ectx, pair, list) {
-  let keyCol = columnOf(ectx.src, pair.key.range[0]), last = list.items[list.items.length - 1], lastNode = (0, import_yaml24.isMap)(list) ? last.value ?? last.key : last, end = endOfBlock(ectx.src, lastNode, Number.MAX_SAFE_INTEGER), next = ectx.src.slice(end, ectx.src.indexOf(`
+  let keyCol = columnOf(ectx.src, pair.key.range[0]), last = list.items[list.items.length - 1], lastNode = (0, import_yaml27.isMap)(list) ? last.value ?? last.key : last, end = endOfBlock(ectx.src, lastNode, Number.MAX_SAFE_INTEGER), next = ectx.src.slice(end, ectx.src.indexOf(`
 `, end) < 0 ? ectx.src.length : ectx.src.indexOf(`
 `, end)), m = /^( *)#/.exec(next);
   return m !== null && m[1].length > keyCol;
@@ -17157,7 +17512,7 @@ function revertConfigMapKey(rctx, name, namespace, key, value) {
   );
   if (!cm) return "absent";
   let node = lookup(cm.doc.contents, ["data", key]);
-  return (0, import_yaml24.isScalar)(node) ? (node.value !== value && plan(
+  return (0, import_yaml27.isScalar)(node) ? (node.value !== value && plan(
     rctx,
     cm.ref,
     "set",
@@ -17168,10 +17523,10 @@ function revertConfigMapKey(rctx, name, namespace, key, value) {
     [setScalar(editContext(rctx, cm), node, value)]
   ), "set") : "missing-key";
 }
-var import_yaml24, OWNED_ENV, endpointEnv, isOurMode, init_context2 = __esm({
+var import_yaml27, OWNED_ENV, endpointEnv, isOurMode, init_context2 = __esm({
   "src/mtls/revert/context.ts"() {
     "use strict";
-    import_yaml24 = __toESM(require_dist(), 1);
+    import_yaml27 = __toESM(require_dist(), 1);
     init_edit_pairs();
     init_edit();
     init_lookup();
@@ -17187,7 +17542,7 @@ var import_yaml24, OWNED_ENV, endpointEnv, isOurMode, init_context2 = __esm({
       ["MANAGER_HOST_AND_PORT", url],
       ["LOG_STREAMING_SERVICE_URL", `${url}/log-service/`],
       ["TI_SERVICE_URL", `${url}/ti-service/`]
-    ], isOurMode = (text) => /^(256 # 0400|288 # 0440)$/.test(text.trim());
+    ], isOurMode = (text2) => /^(256 # 0400|288 # 0440)$/.test(text2.trim());
   }
 });
 
@@ -17195,7 +17550,7 @@ var import_yaml24, OWNED_ENV, endpointEnv, isOurMode, init_context2 = __esm({
 function revertDelegate(rctx, res) {
   let pod = lookup(res.doc.contents, res.podPath), { container } = locateContainer(rctx, res.podPath, pod, res.container);
   revertEnv(rctx, res, container);
-  let env2 = container.node.get("env", !0), owned = (0, import_yaml25.isSeq)(env2) ? env2.items.flatMap((item, i) => OWNED_ENV.includes(stringAt(item, "name") ?? "") ? [i] : []) : [];
+  let env2 = container.node.get("env", !0), owned = (0, import_yaml28.isSeq)(env2) ? env2.items.flatMap((item, i) => OWNED_ENV.includes(stringAt(item, "name") ?? "") ? [i] : []) : [];
   removeListItems(
     rctx,
     res,
@@ -17208,12 +17563,12 @@ function revertDelegate(rctx, res) {
   ), revertPod(rctx, res, pod, res.podPath, container);
 }
 function revertEnv(rctx, res, container) {
-  let ectx = editContext(rctx, res), env2 = container.node.get("env", !0), envFrom = container.node.get("envFrom", !0), configMaps = (0, import_yaml25.isSeq)(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ["configMapRef"]), "name")).filter((n) => n !== void 0) : [];
+  let ectx = editContext(rctx, res), env2 = container.node.get("env", !0), envFrom = container.node.get("envFrom", !0), configMaps = (0, import_yaml28.isSeq)(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ["configMapRef"]), "name")).filter((n) => n !== void 0) : [];
   for (let [name, value] of endpointEnv(rctx.url)) {
     let found = findItem(env2, "name", name);
     if (found) {
       let node = found.node.get("value", !0), ref = lookup(found.node, ["valueFrom", "configMapKeyRef"]);
-      if ((0, import_yaml25.isScalar)(node))
+      if ((0, import_yaml28.isScalar)(node))
         node.value !== value && plan(
           rctx,
           res.ref,
@@ -17263,8 +17618,8 @@ function revertPod(rctx, res, pod, podPath, container) {
   let secretName = stringAt(lookup(volume.node, ["secret"]), "secretName");
   if (!["containers", "initContainers"].some((key) => {
     let list = pod.get(key, !0);
-    return (0, import_yaml25.isSeq)(list) && list.items.some(
-      (c) => c !== container.node && findItem((0, import_yaml25.isMap)(c) ? c.get("volumeMounts", !0) : void 0, "name", VOLUME_NAME)
+    return (0, import_yaml28.isSeq)(list) && list.items.some(
+      (c) => c !== container.node && findItem((0, import_yaml28.isMap)(c) ? c.get("volumeMounts", !0) : void 0, "name", VOLUME_NAME)
     );
   })) {
     secretName && rctx.removedSecrets.push({ name: secretName, namespace: res.ref.namespace }), removeListItems(
@@ -17279,10 +17634,10 @@ function revertPod(rctx, res, pod, podPath, container) {
     );
     return;
   }
-  let secret = lookup(volume.node, ["secret"]), modePair = (0, import_yaml25.isMap)(secret) ? pairOf(secret, "defaultMode") : void 0;
-  if (modePair && (0, import_yaml25.isMap)(secret)) {
-    let ectx = editContext(rctx, res), [s, e] = pairLines(ectx, secret, modePair), text = ectx.src.slice(s, e).replace(/^\s*defaultMode:\s*/, "");
-    isOurMode(text) && (rctx.removals.push([s, e]), plan(
+  let secret = lookup(volume.node, ["secret"]), modePair = (0, import_yaml28.isMap)(secret) ? pairOf(secret, "defaultMode") : void 0;
+  if (modePair && (0, import_yaml28.isMap)(secret)) {
+    let ectx = editContext(rctx, res), [s, e] = pairLines(ectx, secret, modePair), text2 = ectx.src.slice(s, e).replace(/^\s*defaultMode:\s*/, "");
+    isOurMode(text2) && (rctx.removals.push([s, e]), plan(
       rctx,
       res.ref,
       "remove",
@@ -17299,11 +17654,11 @@ function revertUpgraderCronJob(rctx, res) {
   revertPod(rctx, res, pod, res.podPath, container);
 }
 function revertUpgraderConfig(rctx, res) {
-  let node = res.config, text = node.value, doc = (0, import_yaml25.parseDocument)(text, K8S_PARSE), root = doc.contents;
-  if (doc.errors.length > 0 || !(0, import_yaml25.isMap)(root)) return;
-  let ictx = { src: text, eol: `
-`, unit: indentUnit(text, root) }, first = rctx.edits.length, inner = [], delegateConfig = root.get("delegateConfig", !0), host = (0, import_yaml25.isMap)(delegateConfig) ? delegateConfig.get("managerHost", !0) : root.get("managerHost", !0), hostPath = (0, import_yaml25.isMap)(delegateConfig) ? ["delegateConfig", "managerHost"] : ["managerHost"];
-  (0, import_yaml25.isScalar)(host) && host.value !== rctx.url && (inner.push(setScalar(ictx, host, rctx.url)), plan(
+  let node = res.config, text2 = node.value, doc = (0, import_yaml28.parseDocument)(text2, K8S_PARSE), root = doc.contents;
+  if (doc.errors.length > 0 || !(0, import_yaml28.isMap)(root)) return;
+  let ictx = { src: text2, eol: `
+`, unit: indentUnit(text2, root) }, first = rctx.edits.length, inner = [], delegateConfig = root.get("delegateConfig", !0), host = (0, import_yaml28.isMap)(delegateConfig) ? delegateConfig.get("managerHost", !0) : root.get("managerHost", !0), hostPath = (0, import_yaml28.isMap)(delegateConfig) ? ["delegateConfig", "managerHost"] : ["managerHost"];
+  (0, import_yaml28.isScalar)(host) && host.value !== rctx.url && (inner.push(setScalar(ictx, host, rctx.url)), plan(
     rctx,
     res.ref,
     "set",
@@ -17335,7 +17690,7 @@ function revertSecrets(rctx) {
   for (let res of rctx.resources) {
     if (res.ref.kind !== "Secret") continue;
     let root = res.doc.contents;
-    if (!(0, import_yaml25.isMap)(root) || !rctx.removedSecrets.some(
+    if (!(0, import_yaml28.isMap)(root) || !rctx.removedSecrets.some(
       (s) => s.name === res.ref.name && (s.namespace === void 0 || res.ref.namespace === void 0 || s.namespace === res.ref.namespace)
     ) || !isGeneratedSecret(root)) continue;
     let start = res.doc.range[0], next = rctx.resources[res.ref.document + 1], end = next ? next.doc.range[0] : rctx.src.length;
@@ -17355,15 +17710,15 @@ function revertSecrets(rctx) {
 function isGeneratedSecret(root) {
   if (!root.items.map((p) => String(p.key.value)).every((k) => ["apiVersion", "kind", "metadata", "type", "data", "stringData"].includes(k))) return !1;
   let meta = root.get("metadata", !0);
-  if (!(0, import_yaml25.isMap)(meta) || !meta.items.every((p) => ["name", "namespace", "creationTimestamp"].includes(String(p.key.value))))
+  if (!(0, import_yaml28.isMap)(meta) || !meta.items.every((p) => ["name", "namespace", "creationTimestamp"].includes(String(p.key.value))))
     return !1;
   let type = stringAt(root, "type");
-  return type !== void 0 && type !== "Opaque" ? !1 : [root.get("data", !0), root.get("stringData", !0)].filter(import_yaml25.isMap).flatMap((d) => d.items.map((p) => String(p.key.value))).sort().join(",") === "client.crt,client.key";
+  return type !== void 0 && type !== "Opaque" ? !1 : [root.get("data", !0), root.get("stringData", !0)].filter(import_yaml28.isMap).flatMap((d) => d.items.map((p) => String(p.key.value))).sort().join(",") === "client.crt,client.key";
 }
-var import_yaml25, REASON, CONFIG_PTR2, init_revert_k8s = __esm({
+var import_yaml28, REASON, CONFIG_PTR2, init_revert_k8s = __esm({
   "src/mtls/revert/revert-k8s.ts"() {
     "use strict";
-    import_yaml25 = __toESM(require_dist(), 1);
+    import_yaml28 = __toESM(require_dist(), 1);
     init_edit();
     init_embedded();
     init_edit_pairs();
@@ -17382,7 +17737,7 @@ var import_yaml25, REASON, CONFIG_PTR2, init_revert_k8s = __esm({
 // src/mtls/revert/revert-shapes.ts
 function revertHelmValues(rctx, res) {
   let root = res.doc.contents, ectx = editContext(rctx, res), endpointPair = pairOf(root, "managerEndpoint");
-  endpointPair && (0, import_yaml26.isScalar)(endpointPair.value) && endpointPair.value.value !== rctx.url && plan(
+  endpointPair && (0, import_yaml29.isScalar)(endpointPair.value) && endpointPair.value.value !== rctx.url && plan(
     rctx,
     res.ref,
     "set",
@@ -17393,8 +17748,8 @@ function revertHelmValues(rctx, res) {
     [setPairValue(ectx, endpointPair, rctx.url, formatScalar(rctx.url))]
   );
   let mtlsPair = pairOf(root, "mTLS"), mtls = mtlsPair?.value;
-  if (mtlsPair && (0, import_yaml26.isMap)(mtls)) {
-    let namePair = pairOf(mtls, "secretName"), value = namePair && (0, import_yaml26.isScalar)(namePair.value) ? namePair.value.value : void 0, at = root.items.indexOf(mtlsPair);
+  if (mtlsPair && (0, import_yaml29.isMap)(mtls)) {
+    let namePair = pairOf(mtls, "secretName"), value = namePair && (0, import_yaml29.isScalar)(namePair.value) ? namePair.value.value : void 0, at = root.items.indexOf(mtlsPair);
     mtls.items.length === 1 && namePair !== void 0 && at > 0 && root.items[at - 1] === endpointPair ? removeMapKeys(rctx, res, root, [], "mTLS", ["secretName"], `${REASON2}: mTLS.secretName`) : namePair && typeof value == "string" && value !== "" && plan(
       rctx,
       res.ref,
@@ -17407,10 +17762,10 @@ function revertHelmValues(rctx, res) {
     );
   }
   let envs = root.get("custom_envs", !0);
-  if (!(0, import_yaml26.isSeq)(envs)) return;
+  if (!(0, import_yaml29.isSeq)(envs)) return;
   for (let [name, value] of endpointEnv(rctx.url)) {
     let found = findItem(envs, "name", name), node = found?.node.get("value", !0);
-    found && (0, import_yaml26.isScalar)(node) && node.value !== value && plan(
+    found && (0, import_yaml29.isScalar)(node) && node.value !== value && plan(
       rctx,
       res.ref,
       "set",
@@ -17442,16 +17797,16 @@ function revertCompose(rctx, res) {
           continue;
         }
         if (form === "list") {
-          let text = `${name}=${value}`;
+          let text2 = `${name}=${value}`;
           plan(
             rctx,
             res.ref,
             "set",
             [...envPtr, entry.index],
             [...envPtr, { name }],
-            { before: `${name}=${entry.value}`, after: text },
+            { before: `${name}=${entry.value}`, after: text2 },
             `${REASON2}: the original endpoint`,
-            [setScalar(ectx, entry.node, text)]
+            [setScalar(ectx, entry.node, text2)]
           );
         } else
           plan(
@@ -17477,7 +17832,7 @@ function revertCompose(rctx, res) {
       owned.map((e) => e.index),
       `${REASON2}: only an mTLS delegate needs it`,
       (item) => ({ name: String(item.value).split("=")[0] })
-    ) : form === "map" && (0, import_yaml26.isMap)(envNode) && removeMapKeys(
+    ) : form === "map" && (0, import_yaml29.isMap)(envNode) && removeMapKeys(
       rctx,
       res,
       d.node,
@@ -17496,14 +17851,14 @@ function revertCompose(rctx, res) {
       "volumes",
       mounts.map((v) => v.index),
       `${REASON2}: the client certificate bind mount`,
-      (item) => (0, import_yaml26.isScalar)(item) ? String(item.value) : stringAt(item, "target") ?? "?"
+      (item) => (0, import_yaml29.isScalar)(item) ? String(item.value) : stringAt(item, "target") ?? "?"
     );
   }
 }
-var import_yaml26, REASON2, init_revert_shapes = __esm({
+var import_yaml29, REASON2, init_revert_shapes = __esm({
   "src/mtls/revert/revert-shapes.ts"() {
     "use strict";
-    import_yaml26 = __toESM(require_dist(), 1);
+    import_yaml29 = __toESM(require_dist(), 1);
     init_compose();
     init_edit_pairs();
     init_edit();
@@ -17562,10 +17917,10 @@ var init_plan_revert = __esm({
 function normalizeRevertEndpoint(input) {
   return parseUrlOption(input, "--revert --endpoint", FORM2, { schemes: ["https:", "http:"], schemesText: "http(s)" }), input.trim().replace(/\/+$/, "");
 }
-function revert(text, options, hooks = {}) {
-  let file = options.file ?? "<input>", url = normalizeRevertEndpoint(options.endpoint), source = readSource(text), fail = (diagnostics) => ({
+function revert(text2, options, hooks = {}) {
+  let file = options.file ?? "<input>", url = normalizeRevertEndpoint(options.endpoint), source = readSource(text2), fail = (diagnostics) => ({
     status: "error",
-    output: text,
+    output: text2,
     changes: [],
     diagnostics,
     unresolved: !1,
@@ -17578,7 +17933,7 @@ function revert(text, options, hooks = {}) {
       return fail([{ code: "YAML_SYNTAX", severity: "error", message: `invalid YAML: ${plain2.error}`, file }]);
   }
   let plan2 = planRevertStream(source.text, source.eol, file, docs, url);
-  return applyPlan(text, source, file, plan2, { unchanged: "none", guard: (body) => checkOutput(source.text, docs, body, plan2.edits), what: "the reverted result", hooks });
+  return applyPlan(text2, source, file, plan2, { unchanged: "none", guard: (body) => checkOutput(source.text, docs, body, plan2.edits), what: "the reverted result", hooks });
 }
 var FORM2, init_revert = __esm({
   "src/pipeline/revert.ts"() {
@@ -17715,9 +18070,9 @@ var CODES, PROGRESS_MIN_FILES, Progress, BAR, init_style = __esm({
       draw() {
         let cells = this.cells();
         this.lastCells = cells, this.lastAt = this.now();
-        let text = `delegate-mtls: ${this.label} [${"#".repeat(cells)}${"-".repeat(BAR - cells)}] ${this.count}/${this.total} files`, pad2 = this.drawn.length > text.length ? " ".repeat(this.drawn.length - text.length) : "";
-        this.drawn = text;
-        let [head, rest] = [text.slice(0, text.indexOf("[")), text.slice(text.indexOf("["))];
+        let text2 = `delegate-mtls: ${this.label} [${"#".repeat(cells)}${"-".repeat(BAR - cells)}] ${this.count}/${this.total} files`, pad2 = this.drawn.length > text2.length ? " ".repeat(this.drawn.length - text2.length) : "";
+        this.drawn = text2;
+        let [head, rest] = [text2.slice(0, text2.indexOf("[")), text2.slice(text2.indexOf("["))];
         this.io.stderr.write("\r" + head + this.paint.cyan(rest) + pad2);
       }
     }, BAR = 30;
@@ -17725,7 +18080,7 @@ var CODES, PROGRESS_MIN_FILES, Progress, BAR, init_style = __esm({
 });
 
 // src/cli/unified-diff.ts
-function commonLines(a, b) {
+function commonLines2(a, b) {
   let head = 0;
   for (; head < a.length && head < b.length && a[head] === b[head]; ) head++;
   let tail = 0;
@@ -17743,8 +18098,8 @@ function commonLines(a, b) {
 }
 function unifiedDiff(before, after, nameA, nameB, context = 3) {
   if (before === after) return "";
-  let a = splitLines(before), b = splitLines(after), ops = [], ai = 0, bi = 0;
-  for (let [x, y] of [...commonLines(a, b), [a.length, b.length]]) {
+  let a = splitLines2(before), b = splitLines2(after), ops = [], ai = 0, bi = 0;
+  for (let [x, y] of [...commonLines2(a, b), [a.length, b.length]]) {
     for (; ai < x; ) ops.push({ t: "-", line: a[ai], ai: ai++, bi });
     for (; bi < y; ) ops.push({ t: "+", line: b[bi], ai, bi: bi++ });
     x < a.length && ops.push({ t: " ", line: a[ai], ai: ai++, bi: bi++ });
@@ -17782,24 +18137,24 @@ function unifiedDiff(before, after, nameA, nameB, context = 3) {
   }
   return out.join("");
 }
-var splitLines, init_unified_diff = __esm({
+var splitLines2, init_unified_diff = __esm({
   "src/cli/unified-diff.ts"() {
     "use strict";
-    splitLines = (s) => s.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+    splitLines2 = (s) => s.match(/[^\n]*\n|[^\n]+$/g) ?? [];
   }
 });
 
 // src/cli/key-files.ts
-function mayHoldSecretData(text) {
+function mayHoldSecretData(text2) {
   for (let name of SECRET_KEY_NAMES)
-    for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+    for (let at = text2.indexOf(name); at !== -1; at = text2.indexOf(name, at + 1)) {
       let i = at + name.length;
-      for ((text[i] === '"' || text[i] === "'") && i++; text[i] === " " || text[i] === "	"; ) i++;
-      if (text[i] === ":") return !0;
+      for ((text2[i] === '"' || text2[i] === "'") && i++; text2[i] === " " || text2[i] === "	"; ) i++;
+      if (text2[i] === ":") return !0;
     }
-  for (let start = 0; start + BASE64_RUN2 <= text.length; ) {
+  for (let start = 0; start + BASE64_RUN2 <= text2.length; ) {
     let i = start + BASE64_RUN2 - 1;
-    for (; i >= start && isBase64(text.charCodeAt(i)); ) i--;
+    for (; i >= start && isBase64(text2.charCodeAt(i)); ) i--;
     if (i < start) return !0;
     start = i + 1;
   }
@@ -17825,7 +18180,7 @@ var import_node_fs6, import_node_path7, holdsKey, textHoldsKey, PEM_KEY, isBase6
     "use strict";
     import_node_fs6 = require("node:fs"), import_node_path7 = require("node:path");
     init_render_secret();
-    holdsKey = (r, output) => r.changes.some((c) => c.resource.kind === "Secret" && (c.op === "insert" || /^data\./.test(c.path))) || output !== void 0 && textHoldsKey(output), textHoldsKey = (text) => PEM_KEY.test(text) || mayHoldSecretData(text) && redactSecretData(text) !== text, PEM_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
+    holdsKey = (r, output) => r.changes.some((c) => c.resource.kind === "Secret" && (c.op === "insert" || /^data\./.test(c.path))) || output !== void 0 && textHoldsKey(output), textHoldsKey = (text2) => PEM_KEY.test(text2) || mayHoldSecretData(text2) && redactSecretData(text2) !== text2, PEM_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
     isBase64 = (c) => c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 43 || c === 47, SECRET_KEY_NAMES = ["client.key", "client.crt", "tls.key"], BASE64_RUN2 = 40;
   }
 });
@@ -17848,8 +18203,8 @@ __export(plan_files_exports, {
   planText: () => planText,
   readError: () => readError
 });
-function planText(name, text, settings) {
-  let r = settings.revertTo === void 0 ? migrate(text, { ...settings.options, file: name }, { verify: settings.verify }) : revert(text, { endpoint: settings.revertTo, file: name }), errors = r.diagnostics.filter((d) => d.severity === "error"), warnings = r.diagnostics.filter((d) => d.severity === "warning"), keep = settings.keepText, changed = r.output !== text, result = {
+function planText(name, text2, settings) {
+  let r = settings.revertTo === void 0 ? migrate(text2, { ...settings.options, file: name }, { verify: settings.verify }) : revert(text2, { endpoint: settings.revertTo, file: name }), errors = r.diagnostics.filter((d) => d.severity === "error"), warnings = r.diagnostics.filter((d) => d.severity === "warning"), keep = settings.keepText, changed = r.output !== text2, result = {
     path: name,
     status: statusOf(r.status),
     unresolved: r.unresolved,
@@ -17859,7 +18214,7 @@ function planText(name, text, settings) {
     errors
   }, decide = result.status !== "error" && (settings.keyFiles === "all" || settings.keyFiles === "changed" && changed);
   return {
-    input: keep && settings.keepInput !== !1 ? text : "",
+    input: keep && settings.keepInput !== !1 ? text2 : "",
     output: keep ? r.output : "",
     changed,
     keyFile: decide && holdsKey(result, r.output),
@@ -18260,187 +18615,6 @@ init_errors();
 
 // src/cli/args.ts
 init_errors();
-var EPILOG = `Examples:
-  Print the migrated manifest:
-    delegate-mtls -e https://acme.harness.io:8443 harness-delegate.yaml
-  Migrate a download on the fly:
-    curl -sL "$URL" | delegate-mtls -e https://acme.harness.io:8443 | kubectl apply -f -
-  Pre-commit or CI: which manifests still need mTLS (exit 1 if any):
-    delegate-mtls -e https://acme.harness.io:8443 --check k8s/
-  Migrate a whole fleet in place (nothing is written unless every file can be migrated):
-    delegate-mtls -e https://acme.harness.io:8443 --write 'clusters/**/delegate*.yaml'
-  Review the change, one Secret per delegate:
-    delegate-mtls -e https://acme.harness.io:8443 --diff --secret-name '{delegate}-client-certificate' d.yaml
-  Add the Secret, after checking the certificate and key:
-    delegate-mtls -e https://acme.harness.io:8443 --cert client.crt --key client.key d.yaml
-  Before the account goes STRICT: is every delegate ready? (a table; exit 1 if any is not):
-    delegate-mtls audit k8s/ helm/values.yaml docker-compose.yml
-  Go back: restore the original endpoint, remove what the migration added:
-    delegate-mtls --revert -e https://app.harness.io --write k8s/
-  As a Helm 3 post-renderer (mtls.sh holding: exec delegate-mtls -e https://acme.harness.io:8443;
-  Helm 4 runs post-renderers as postrenderer/v1 plugins: see the README):
-    helm upgrade -i d harness/harness-delegate-ng -f values.yaml --post-renderer ./mtls.sh
-
-Exit codes: 0 done or nothing to do; 1 --check/--list-different found files to migrate;
-2 usage error, unreadable or invalid input, conflict, legacy delegate, internal error (nothing is written).
-
-The endpoint is https://<vanity>.harness.io:8443 for new setups, https://<sub>.agent.harness.io for older ones.
-Nothing outside the mTLS fields changes: comments, quoting, indentation and key order stay byte for byte.`;
-async function parseArgs(argv, env2) {
-  let { default: yargs } = await Promise.resolve().then(() => (init_yargs(), yargs_exports)), captured = "", parsed = await yargs(argv).scriptName("delegate-mtls").usage(
-    `Usage: $0 [options] [path|glob ...]
-       $0 secret --cert FILE --key FILE [--ca FILE] [--name S] [-n NS]
-       $0 audit [path|glob ...] [--endpoint URL] [--format json]
-
-Move Harness delegate manifests to mTLS: mount the client certificate Secret, set the
-certificate env vars, and point the delegate and its upgrader at the mTLS endpoint.
-With no path, or "-", reads stdin and writes stdout. Directories are searched for *.yaml/*.yml.`
-  ).command("$0 [paths..]", !1).command(
-    "secret",
-    "print the client certificate Secret manifest (validated first)",
-    (y) => y.option("cert", { type: "string", demandOption: !0, describe: "client certificate PEM (the leaf first)" }).option("key", { type: "string", demandOption: !0, describe: "its private key PEM, unencrypted" }).option("ca", { type: "string", describe: "CA certificate to check the client certificate against" }).option("name", { type: "string", default: "client-certificate", describe: "Secret name" }).option("namespace", { alias: "n", type: "string", describe: "Secret namespace" })
-  ).command(
-    "audit [paths..]",
-    "one row per delegate (manifests, Helm values, compose files): is it ready for STRICT mTLS? exit 1 if any is not",
-    (y) => y
-  ).option("endpoint", {
-    alias: "e",
-    type: "string",
-    describe: "mTLS endpoint https://host[:port] (or env DELEGATE_MTLS_ENDPOINT)"
-  }).option("secret-name", {
-    type: "string",
-    describe: "client certificate Secret; may contain {delegate} [default: client-certificate]"
-  }).option("mount-path", { type: "string", describe: "where the certificate is mounted [default: /etc/mtls]" }).option("ti-service", {
-    type: "boolean",
-    default: !1,
-    describe: "also add TI_SERVICE_URL (CI test intelligence)"
-  }).option("grpc-authority", {
-    type: "boolean",
-    default: !0,
-    describe: 'set GRPC_AUTHORITY_MODIFICATION_DISABLED="true" (--no-grpc-authority leaves it out)'
-  }).option("write", { alias: "w", type: "boolean", default: !1, describe: "rewrite files in place (atomic)" }).option("check", {
-    alias: "c",
-    type: "boolean",
-    default: !1,
-    describe: "change nothing; exit 1 if any file needs migrating, listing them"
-  }).option("list-different", {
-    alias: "l",
-    type: "boolean",
-    default: !1,
-    describe: "print only the paths that would change; exit 1 if any"
-  }).option("diff", { type: "boolean", default: !1, describe: "print a unified diff of what would change" }).option("out-dir", { type: "string", describe: "write migrated copies under DIR, mirroring relative paths" }).option("format", {
-    choices: ["text", "json"],
-    default: "text",
-    describe: "report format (json: one object on stdout)"
-  }).option("keep-going", {
-    type: "boolean",
-    default: !1,
-    describe: "with --write: write the files that could be migrated even if others failed (still exit 2)"
-  }).option("quiet", { alias: "q", type: "boolean", default: !1, describe: "print only errors" }).option("max-bytes", { type: "number", describe: "refuse inputs larger than this [default: 8 MiB]" }).option("cert", {
-    type: "string",
-    describe: "client certificate PEM: validate it and add the Secret to the output"
-  }).option("key", { type: "string", describe: "private key PEM for --cert" }).option("ca", { type: "string", describe: "CA certificate that must have issued --cert" }).option("cert-path", {
-    type: "string",
-    describe: "docker-compose: host path of the client certificate to bind-mount [default: ./client.crt]"
-  }).option("key-path", {
-    type: "string",
-    describe: "docker-compose: host path of the client key to bind-mount [default: ./client.key]"
-  }).option("revert", {
-    type: "boolean",
-    default: !1,
-    describe: "undo the migration: --endpoint is then the original non-mTLS URL (e.g. https://app.harness.io)"
-  }).epilog(EPILOG).env(!1).strict().help("help").alias("help", "h").version(!1).option("version", { type: "boolean", describe: "show the version" }).wrap(null).exitProcess(!1).fail((msg, err) => {
-    throw new UsageError(err ? err.message : msg);
-  }).parseAsync(argv, {}, (_err, _argv, output) => {
-    captured = output;
-  });
-  if (parsed.help || captured) return { command: "help", text: captured };
-  if (parsed.version) return { command: "version", text: "" };
-  let a = parsed;
-  if (a._[0] === "secret")
-    return {
-      command: "secret",
-      cert: a.cert,
-      key: a.key,
-      ca: a.ca,
-      name: a.name,
-      namespace: a.namespace
-    };
-  if (a._[0] === "audit") return auditArgs(argv, a);
-  a.revert === !0 && checkRevertArgs(a);
-  let endpoint = a.endpoint ?? (a.revert === !0 ? void 0 : env2.DELEGATE_MTLS_ENDPOINT), out = {
-    command: "migrate",
-    paths: withStdinDash(argv, (a.paths ?? []).map(String)),
-    tiService: a.tiService,
-    grpcAuthority: a.grpcAuthority,
-    write: a.write,
-    check: a.check,
-    listDifferent: a.listDifferent,
-    diff: a.diff,
-    format: a.format,
-    keepGoing: a.keepGoing,
-    quiet: a.quiet
-  };
-  endpoint !== void 0 && endpoint !== "" && (out.endpoint = endpoint), a.revert === !0 && (out.revert = !0);
-  for (let k of ["secretName", "mountPath", "outDir", "cert", "key", "ca", "certPath", "keyPath"])
-    typeof a[k] == "string" && (out[k] = a[k]);
-  if (typeof a.maxBytes == "number") {
-    if (!(a.maxBytes > 0)) throw new UsageError("--max-bytes must be a positive number");
-    out.maxBytes = a.maxBytes;
-  }
-  return out;
-}
-function checkRevertArgs(a) {
-  if (typeof a.endpoint != "string" || a.endpoint === "")
-    throw new UsageError(
-      "--revert needs --endpoint URL: the non-mTLS endpoint to go back to, e.g. --revert --endpoint https://app.harness.io"
-    );
-  let bad = [
-    ["--secret-name", a.secretName !== void 0],
-    ["--mount-path", a.mountPath !== void 0],
-    ["--ti-service", a.tiService === !0],
-    ["--cert", a.cert !== void 0],
-    ["--key", a.key !== void 0],
-    ["--ca", a.ca !== void 0],
-    ["--cert-path", a.certPath !== void 0],
-    ["--key-path", a.keyPath !== void 0]
-  ].filter(([, on]) => on).map(([f]) => f);
-  if (bad.length > 0)
-    throw new UsageError(`--revert removes what the migration added: ${bad.join(", ")} cannot be used with it`);
-}
-function auditArgs(argv, a) {
-  let bad = [
-    ["--write", a.write === !0],
-    ["--check", a.check === !0],
-    ["--list-different", a.listDifferent === !0],
-    ["--diff", a.diff === !0],
-    ["--out-dir", a.outDir !== void 0],
-    ["--keep-going", a.keepGoing === !0],
-    ["--cert", a.cert !== void 0],
-    ["--key", a.key !== void 0],
-    ["--ca", a.ca !== void 0],
-    ["--ti-service", a.tiService === !0],
-    ["--cert-path", a.certPath !== void 0],
-    ["--key-path", a.keyPath !== void 0]
-  ].filter(([, on]) => on).map(([f]) => f);
-  if (bad.length > 0) throw new UsageError(`audit only reads and reports: ${bad.join(", ")} cannot be used with it`);
-  let out = {
-    command: "audit",
-    paths: withStdinDash(argv, (a.paths ?? []).map(String)),
-    grpcAuthority: a.grpcAuthority,
-    format: a.format
-  };
-  for (let k of ["endpoint", "secretName", "mountPath"])
-    typeof a[k] == "string" && a[k] !== "" && (out[k] = a[k]);
-  if (typeof a.maxBytes == "number") {
-    if (!(a.maxBytes > 0)) throw new UsageError("--max-bytes must be a positive number");
-    out.maxBytes = a.maxBytes;
-  }
-  return out;
-}
-function withStdinDash(argv, paths) {
-  return (argv.includes("--") ? argv.slice(0, argv.indexOf("--")) : argv).includes("-") && !paths.includes("-") ? ["-", ...paths] : paths;
-}
 
 // src/cli/fast-args.ts
 var STRINGS = {
@@ -18515,8 +18689,234 @@ function fastParseArgs(argv, env2) {
     } else
       out[key] = inline;
   }
-  if (!(out.paths[0] === "secret" || out.paths[0] === "audit"))
-    return out.endpoint === "" ? delete out.endpoint : out.endpoint === void 0 && env2.DELEGATE_MTLS_ENDPOINT && (out.endpoint = env2.DELEGATE_MTLS_ENDPOINT), out;
+  if (!(out.paths[0] === "secret" || out.paths[0] === "audit" || out.paths[0] === "fn"))
+    return out.endpoint === "" ? delete out.endpoint : out.endpoint === void 0 && endpointFromEnv(env2) && (out.endpoint = endpointFromEnv(env2)), out;
+}
+function endpointFromEnv(env2) {
+  return env2.ARGOCD_ENV_DELEGATE_MTLS_ENDPOINT || env2.DELEGATE_MTLS_ENDPOINT || void 0;
+}
+
+// src/cli/args.ts
+var EPILOG = `Examples:
+  Print the migrated manifest:
+    delegate-mtls -e https://acme.harness.io:8443 harness-delegate.yaml
+  Migrate a download on the fly:
+    curl -sL "$URL" | delegate-mtls -e https://acme.harness.io:8443 | kubectl apply -f -
+  Pre-commit or CI: which manifests still need mTLS (exit 1 if any):
+    delegate-mtls -e https://acme.harness.io:8443 --check k8s/
+  Migrate a whole fleet in place (nothing is written unless every file can be migrated):
+    delegate-mtls -e https://acme.harness.io:8443 --write 'clusters/**/delegate*.yaml'
+  Review the change, one Secret per delegate:
+    delegate-mtls -e https://acme.harness.io:8443 --diff --secret-name '{delegate}-client-certificate' d.yaml
+  Add the Secret, after checking the certificate and key:
+    delegate-mtls -e https://acme.harness.io:8443 --cert client.crt --key client.key d.yaml
+  Before the account goes STRICT: is every delegate ready? (a table; exit 1 if any is not):
+    delegate-mtls audit k8s/ helm/values.yaml docker-compose.yml
+  Go back: restore the original endpoint, remove what the migration added:
+    delegate-mtls --revert -e https://app.harness.io --write k8s/
+  As a Helm 3 post-renderer (Helm 4: the package's plugin.yaml, see the README):
+    helm upgrade -i d harness/harness-delegate-ng -f values.yaml --post-renderer delegate-mtls \\
+      --post-renderer-args --endpoint --post-renderer-args https://acme.harness.io:8443
+  As a KRM function (kpt; kustomize runs delegate-mtls-fn, which is delegate-mtls fn):
+    kpt fn eval k8s/ --exec "delegate-mtls fn" -- endpoint=https://acme.harness.io:8443
+
+Exit codes: 0 done or nothing to do; 1 --check/--list-different found files to migrate;
+2 usage error, unreadable or invalid input, conflict, legacy delegate, internal error (nothing is written).
+
+The endpoint is https://<vanity>.harness.io:8443 for new setups, https://<sub>.agent.harness.io for older ones.
+Nothing outside the mTLS fields changes: comments, quoting, indentation and key order stay byte for byte.`;
+async function parseArgs(argv, env2) {
+  let { default: yargs } = await Promise.resolve().then(() => (init_yargs(), yargs_exports)), captured = "", parsed = await yargs(argv).scriptName("delegate-mtls").usage(
+    `Usage: $0 [options] [path|glob ...]
+       $0 secret --cert FILE --key FILE [--ca FILE] [--name S] [-n NS]
+       $0 audit [path|glob ...] [--endpoint URL] [--format json]
+       $0 fn [--endpoint URL] [--secret-name S] [--mount-path P]   (a KRM function for kpt, kustomize)
+
+Move Harness delegate manifests to mTLS: mount the client certificate Secret, set the
+certificate env vars, and point the delegate and its upgrader at the mTLS endpoint.
+With no path, or "-", reads stdin and writes stdout. Directories are searched for *.yaml/*.yml.`
+  ).command("$0 [paths..]", !1).command(
+    "secret",
+    "print the client certificate Secret manifest (validated first)",
+    (y) => y.option("cert", { type: "string", demandOption: !0, describe: "client certificate PEM (the leaf first)" }).option("key", { type: "string", demandOption: !0, describe: "its private key PEM, unencrypted" }).option("ca", { type: "string", describe: "CA certificate to check the client certificate against" }).option("name", { type: "string", default: "client-certificate", describe: "Secret name" }).option("namespace", { alias: "n", type: "string", describe: "Secret namespace" })
+  ).command(
+    "audit [paths..]",
+    "one row per delegate (manifests, Helm values, compose files): is it ready for STRICT mTLS? exit 1 if any is not",
+    (y) => y
+  ).command(
+    "fn",
+    "a KRM function (kpt, kustomize): a ResourceList on stdin, migrated on stdout; functionConfig: see the README",
+    (y) => y
+  ).option("endpoint", {
+    alias: "e",
+    type: "string",
+    describe: "mTLS endpoint https://host[:port] (else env ARGOCD_ENV_DELEGATE_MTLS_ENDPOINT, else DELEGATE_MTLS_ENDPOINT)"
+  }).option("secret-name", {
+    type: "string",
+    describe: "client certificate Secret; may contain {delegate} [default: client-certificate]"
+  }).option("mount-path", { type: "string", describe: "where the certificate is mounted [default: /etc/mtls]" }).option("ti-service", {
+    type: "boolean",
+    default: !1,
+    describe: "also add TI_SERVICE_URL (CI test intelligence)"
+  }).option("grpc-authority", {
+    type: "boolean",
+    default: !0,
+    describe: 'set GRPC_AUTHORITY_MODIFICATION_DISABLED="true" (--no-grpc-authority leaves it out)'
+  }).option("write", { alias: "w", type: "boolean", default: !1, describe: "rewrite files in place (atomic)" }).option("check", {
+    alias: "c",
+    type: "boolean",
+    default: !1,
+    describe: "change nothing; exit 1 if any file needs migrating, listing them"
+  }).option("list-different", {
+    alias: "l",
+    type: "boolean",
+    default: !1,
+    describe: "print only the paths that would change; exit 1 if any"
+  }).option("diff", { type: "boolean", default: !1, describe: "print a unified diff of what would change" }).option("out-dir", { type: "string", describe: "write migrated copies under DIR, mirroring relative paths" }).option("format", {
+    choices: ["text", "json"],
+    default: "text",
+    describe: "report format (json: one object on stdout)"
+  }).option("keep-going", {
+    type: "boolean",
+    default: !1,
+    describe: "with --write: write the files that could be migrated even if others failed (still exit 2)"
+  }).option("quiet", { alias: "q", type: "boolean", default: !1, describe: "print only errors" }).option("max-bytes", { type: "number", describe: "refuse inputs larger than this [default: 8 MiB]" }).option("cert", {
+    type: "string",
+    describe: "client certificate PEM: validate it and add the Secret to the output"
+  }).option("key", { type: "string", describe: "private key PEM for --cert" }).option("ca", { type: "string", describe: "CA certificate that must have issued --cert" }).option("cert-path", {
+    type: "string",
+    describe: "docker-compose: host path of the client certificate to bind-mount [default: ./client.crt]"
+  }).option("key-path", {
+    type: "string",
+    describe: "docker-compose: host path of the client key to bind-mount [default: ./client.key]"
+  }).option("revert", {
+    type: "boolean",
+    default: !1,
+    describe: "undo the migration: --endpoint is then the original non-mTLS URL (e.g. https://app.harness.io)"
+  }).epilog(EPILOG).env(!1).strict().help("help").alias("help", "h").version(!1).option("version", { type: "boolean", describe: "show the version" }).wrap(null).exitProcess(!1).fail((msg, err) => {
+    throw new UsageError(err ? err.message : msg);
+  }).parseAsync(argv, {}, (_err, _argv, output) => {
+    captured = output;
+  });
+  if (parsed.help || captured) return { command: "help", text: captured };
+  if (parsed.version) return { command: "version", text: "" };
+  let a = parsed;
+  if (a._[0] === "secret")
+    return {
+      command: "secret",
+      cert: a.cert,
+      key: a.key,
+      ca: a.ca,
+      name: a.name,
+      namespace: a.namespace
+    };
+  if (a._[0] === "audit") return auditArgs(argv, a);
+  if (a._[0] === "fn") return fnArgs(a, env2);
+  a.revert === !0 && checkRevertArgs(a);
+  let endpoint = a.endpoint ?? (a.revert === !0 ? void 0 : endpointFromEnv(env2)), out = {
+    command: "migrate",
+    paths: withStdinDash(argv, (a.paths ?? []).map(String)),
+    tiService: a.tiService,
+    grpcAuthority: a.grpcAuthority,
+    write: a.write,
+    check: a.check,
+    listDifferent: a.listDifferent,
+    diff: a.diff,
+    format: a.format,
+    keepGoing: a.keepGoing,
+    quiet: a.quiet
+  };
+  endpoint !== void 0 && endpoint !== "" && (out.endpoint = endpoint), a.revert === !0 && (out.revert = !0);
+  for (let k of ["secretName", "mountPath", "outDir", "cert", "key", "ca", "certPath", "keyPath"])
+    typeof a[k] == "string" && (out[k] = a[k]);
+  if (typeof a.maxBytes == "number") {
+    if (!(a.maxBytes > 0)) throw new UsageError("--max-bytes must be a positive number");
+    out.maxBytes = a.maxBytes;
+  }
+  return out;
+}
+function checkRevertArgs(a) {
+  if (typeof a.endpoint != "string" || a.endpoint === "")
+    throw new UsageError(
+      "--revert needs --endpoint URL: the non-mTLS endpoint to go back to, e.g. --revert --endpoint https://app.harness.io"
+    );
+  let bad = [
+    ["--secret-name", a.secretName !== void 0],
+    ["--mount-path", a.mountPath !== void 0],
+    ["--ti-service", a.tiService === !0],
+    ["--cert", a.cert !== void 0],
+    ["--key", a.key !== void 0],
+    ["--ca", a.ca !== void 0],
+    ["--cert-path", a.certPath !== void 0],
+    ["--key-path", a.keyPath !== void 0]
+  ].filter(([, on]) => on).map(([f]) => f);
+  if (bad.length > 0)
+    throw new UsageError(`--revert removes what the migration added: ${bad.join(", ")} cannot be used with it`);
+}
+function auditArgs(argv, a) {
+  let bad = [
+    ["--write", a.write === !0],
+    ["--check", a.check === !0],
+    ["--list-different", a.listDifferent === !0],
+    ["--diff", a.diff === !0],
+    ["--out-dir", a.outDir !== void 0],
+    ["--keep-going", a.keepGoing === !0],
+    ["--cert", a.cert !== void 0],
+    ["--key", a.key !== void 0],
+    ["--ca", a.ca !== void 0],
+    ["--ti-service", a.tiService === !0],
+    ["--cert-path", a.certPath !== void 0],
+    ["--key-path", a.keyPath !== void 0]
+  ].filter(([, on]) => on).map(([f]) => f);
+  if (bad.length > 0) throw new UsageError(`audit only reads and reports: ${bad.join(", ")} cannot be used with it`);
+  let out = {
+    command: "audit",
+    paths: withStdinDash(argv, (a.paths ?? []).map(String)),
+    grpcAuthority: a.grpcAuthority,
+    format: a.format
+  };
+  for (let k of ["endpoint", "secretName", "mountPath"])
+    typeof a[k] == "string" && a[k] !== "" && (out[k] = a[k]);
+  if (typeof a.maxBytes == "number") {
+    if (!(a.maxBytes > 0)) throw new UsageError("--max-bytes must be a positive number");
+    out.maxBytes = a.maxBytes;
+  }
+  return out;
+}
+function fnArgs(a, env2) {
+  let bad = [
+    ["paths", (a.paths ?? []).length > 0 || a._.length > 1],
+    ["--write", a.write === !0],
+    ["--check", a.check === !0],
+    ["--list-different", a.listDifferent === !0],
+    ["--diff", a.diff === !0],
+    ["--out-dir", a.outDir !== void 0],
+    ["--format", a.format !== "text"],
+    ["--keep-going", a.keepGoing === !0],
+    ["--cert", a.cert !== void 0],
+    ["--key", a.key !== void 0],
+    ["--ca", a.ca !== void 0],
+    ["--cert-path", a.certPath !== void 0],
+    ["--key-path", a.keyPath !== void 0],
+    ["--revert", a.revert === !0]
+  ].filter(([, on]) => on).map(([f]) => f);
+  if (bad.length > 0)
+    throw new UsageError(
+      `fn reads a ResourceList on stdin and writes one on stdout: ${bad.join(", ")} cannot be used with it`
+    );
+  let settings = {};
+  for (let k of ["endpoint", "secretName", "mountPath"])
+    typeof a[k] == "string" && a[k] !== "" && (settings[k] = a[k]);
+  a.tiService === !0 && (settings.tiService = !0), a.grpcAuthority === !1 && (settings.grpcAuthority = !1);
+  let out = { command: "fn", settings }, envEndpoint = endpointFromEnv(env2);
+  if (envEndpoint && (out.envEndpoint = envEndpoint), typeof a.maxBytes == "number") {
+    if (!(a.maxBytes > 0)) throw new UsageError("--max-bytes must be a positive number");
+    out.maxBytes = a.maxBytes;
+  }
+  return out;
+}
+function withStdinDash(argv, paths) {
+  return (argv.includes("--") ? argv.slice(0, argv.indexOf("--")) : argv).includes("-") && !paths.includes("-") ? ["-", ...paths] : paths;
 }
 
 // src/cli/main.ts
@@ -18536,6 +18936,11 @@ async function main(argv, io, onLoad) {
         onLoad?.("secret");
         let { runSecret: runSecret2 } = await Promise.resolve().then(() => (init_run_secret(), run_secret_exports));
         return await runSecret2(args, io);
+      }
+      case "fn": {
+        onLoad?.("fn");
+        let { runFn: runFn2 } = await Promise.resolve().then(() => (init_run_fn(), run_fn_exports));
+        return await runFn2(args, io);
       }
       case "audit": {
         onLoad?.("audit");
@@ -18635,4 +19040,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=a06780bb406ec2894c5d68dbf76b3905acf7064ce6910aa342dde81237295f2a
+//# delegate-mtls-bundle sha256=723788dec9978657f69b5f75d4983dc648d1479b8168eaddcc0d3338a9904bf6

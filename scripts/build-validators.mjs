@@ -19,8 +19,11 @@ const outDir = join(root, 'src/validate/generated')
 const outFile = join(outDir, 'validators.cjs')
 const typesFile = join(outDir, 'validators.d.cts')
 const ID_BASE = 'https://delegate-mtls.dev/schemas/'
-/** Output schemas: they describe what the tool writes, so nothing validates against them at run time. */
-const OUTPUT_SCHEMAS = new Set(['report.schema.json', 'audit.schema.json'])
+/**
+ * Output schemas describe what the tool writes, so nothing validates against them at run time; the KRM
+ * function's config is checked by src/krm/function-config.ts, whose messages name the fix.
+ */
+const OUTPUT_SCHEMAS = new Set(['report.schema.json', 'audit.schema.json', 'delegate-mtls-function.schema.json'])
 
 const args = process.argv.slice(2)
 const check = args.includes('--check')

@@ -1,4 +1,6 @@
 import { UsageError } from '../errors.js'
+import type { FnSettings } from '../krm/function-config.js'
+import { endpointFromEnv } from './fast-args.js'
 
 /** The parsed command line of the migrate command (SPEC §8). */
 export interface MigrateArgs {
@@ -49,7 +51,17 @@ export interface SecretArgs {
   namespace?: string
 }
 
-export type CliArgs = MigrateArgs | SecretArgs | AuditArgs | { command: 'help' | 'version'; text: string }
+/** `delegate-mtls fn`: a KRM function (kpt, kustomize), a ResourceList on stdin and on stdout. */
+export interface FnArgs {
+  command: 'fn'
+  /** What the command line sets; the ResourceList's functionConfig may set the same fields. */
+  settings: FnSettings
+  /** The endpoint from the environment, used when neither the functionConfig nor --endpoint gives one. */
+  envEndpoint?: string
+  maxBytes?: number
+}
+
+export type CliArgs = MigrateArgs | SecretArgs | AuditArgs | FnArgs | { command: 'help' | 'version'; text: string }
 
 const EPILOG = `Examples:
   Print the migrated manifest:
@@ -68,9 +80,11 @@ const EPILOG = `Examples:
     delegate-mtls audit k8s/ helm/values.yaml docker-compose.yml
   Go back: restore the original endpoint, remove what the migration added:
     delegate-mtls --revert -e https://app.harness.io --write k8s/
-  As a Helm 3 post-renderer (mtls.sh holding: exec delegate-mtls -e https://acme.harness.io:8443;
-  Helm 4 runs post-renderers as postrenderer/v1 plugins: see the README):
-    helm upgrade -i d harness/harness-delegate-ng -f values.yaml --post-renderer ./mtls.sh
+  As a Helm 3 post-renderer (Helm 4: the package's plugin.yaml, see the README):
+    helm upgrade -i d harness/harness-delegate-ng -f values.yaml --post-renderer delegate-mtls \\
+      --post-renderer-args --endpoint --post-renderer-args https://acme.harness.io:8443
+  As a KRM function (kpt; kustomize runs delegate-mtls-fn, which is delegate-mtls fn):
+    kpt fn eval k8s/ --exec "delegate-mtls fn" -- endpoint=https://acme.harness.io:8443
 
 Exit codes: 0 done or nothing to do; 1 --check/--list-different found files to migrate;
 2 usage error, unreadable or invalid input, conflict, legacy delegate, internal error (nothing is written).
@@ -85,7 +99,7 @@ export async function parseArgs(argv: string[], env: Record<string, string | und
   const parser = yargs(argv)
     .scriptName('delegate-mtls')
     .usage(
-      'Usage: $0 [options] [path|glob ...]\n       $0 secret --cert FILE --key FILE [--ca FILE] [--name S] [-n NS]\n       $0 audit [path|glob ...] [--endpoint URL] [--format json]\n\nMove Harness delegate manifests to mTLS: mount the client certificate Secret, set the\ncertificate env vars, and point the delegate and its upgrader at the mTLS endpoint.\nWith no path, or "-", reads stdin and writes stdout. Directories are searched for *.yaml/*.yml.',
+      'Usage: $0 [options] [path|glob ...]\n       $0 secret --cert FILE --key FILE [--ca FILE] [--name S] [-n NS]\n       $0 audit [path|glob ...] [--endpoint URL] [--format json]\n       $0 fn [--endpoint URL] [--secret-name S] [--mount-path P]   (a KRM function for kpt, kustomize)\n\nMove Harness delegate manifests to mTLS: mount the client certificate Secret, set the\ncertificate env vars, and point the delegate and its upgrader at the mTLS endpoint.\nWith no path, or "-", reads stdin and writes stdout. Directories are searched for *.yaml/*.yml.',
     )
     .command('$0 [paths..]', false as unknown as string)
     .command('secret', 'print the client certificate Secret manifest (validated first)', (y) =>
@@ -101,10 +115,16 @@ export async function parseArgs(argv: string[], env: Record<string, string | und
       'one row per delegate (manifests, Helm values, compose files): is it ready for STRICT mTLS? exit 1 if any is not',
       (y) => y,
     )
+    .command(
+      'fn',
+      'a KRM function (kpt, kustomize): a ResourceList on stdin, migrated on stdout; functionConfig: see the README',
+      (y) => y,
+    )
     .option('endpoint', {
       alias: 'e',
       type: 'string',
-      describe: 'mTLS endpoint https://host[:port] (or env DELEGATE_MTLS_ENDPOINT)',
+      describe:
+        'mTLS endpoint https://host[:port] (else env ARGOCD_ENV_DELEGATE_MTLS_ENDPOINT, else DELEGATE_MTLS_ENDPOINT)',
     })
     .option('secret-name', {
       type: 'string',
@@ -196,9 +216,10 @@ export async function parseArgs(argv: string[], env: Record<string, string | und
     }
   }
   if ((a._ as unknown[])[0] === 'audit') return auditArgs(argv, a)
+  if ((a._ as unknown[])[0] === 'fn') return fnArgs(a, env)
   if (a.revert === true) checkRevertArgs(a)
-  // DELEGATE_MTLS_ENDPOINT holds the mTLS endpoint: never the URL a revert goes back to.
-  const endpoint = (a.endpoint as string | undefined) ?? (a.revert === true ? undefined : env.DELEGATE_MTLS_ENDPOINT)
+  // The environment holds the mTLS endpoint: never the URL a revert goes back to.
+  const endpoint = (a.endpoint as string | undefined) ?? (a.revert === true ? undefined : endpointFromEnv(env))
   const out: MigrateArgs = {
     command: 'migrate',
     paths: withStdinDash(argv, ((a.paths as unknown[] | undefined) ?? []).map(String)),
@@ -270,6 +291,45 @@ function auditArgs(argv: string[], a: Record<string, unknown>): AuditArgs {
   }
   for (const k of ['endpoint', 'secretName', 'mountPath'] as const)
     if (typeof a[k] === 'string' && a[k] !== '') out[k] = a[k] as string
+  if (typeof a.maxBytes === 'number') {
+    if (!(a.maxBytes > 0)) throw new UsageError('--max-bytes must be a positive number')
+    out.maxBytes = a.maxBytes
+  }
+  return out
+}
+
+/** A KRM function reads a ResourceList and writes one: the file, mode and Secret options make no sense with it. */
+function fnArgs(a: Record<string, unknown>, env: Record<string, string | undefined>): FnArgs {
+  const flags: [string, boolean][] = [
+    ['paths', ((a.paths as unknown[] | undefined) ?? []).length > 0 || (a._ as unknown[]).length > 1],
+    ['--write', a.write === true],
+    ['--check', a.check === true],
+    ['--list-different', a.listDifferent === true],
+    ['--diff', a.diff === true],
+    ['--out-dir', a.outDir !== undefined],
+    ['--format', a.format !== 'text'],
+    ['--keep-going', a.keepGoing === true],
+    ['--cert', a.cert !== undefined],
+    ['--key', a.key !== undefined],
+    ['--ca', a.ca !== undefined],
+    ['--cert-path', a.certPath !== undefined],
+    ['--key-path', a.keyPath !== undefined],
+    ['--revert', a.revert === true],
+  ]
+  const bad = flags.filter(([, on]) => on).map(([f]) => f)
+  if (bad.length > 0)
+    throw new UsageError(
+      `fn reads a ResourceList on stdin and writes one on stdout: ${bad.join(', ')} cannot be used with it`,
+    )
+  const settings: FnSettings = {}
+  for (const k of ['endpoint', 'secretName', 'mountPath'] as const)
+    if (typeof a[k] === 'string' && a[k] !== '') settings[k] = a[k] as string
+  // The defaults are no setting: only a flag the user gave can disagree with the functionConfig.
+  if (a.tiService === true) settings.tiService = true
+  if (a.grpcAuthority === false) settings.grpcAuthority = false
+  const out: FnArgs = { command: 'fn', settings }
+  const envEndpoint = endpointFromEnv(env)
+  if (envEndpoint) out.envEndpoint = envEndpoint
   if (typeof a.maxBytes === 'number') {
     if (!(a.maxBytes > 0)) throw new UsageError('--max-bytes must be a positive number')
     out.maxBytes = a.maxBytes

@@ -89,9 +89,18 @@ export function fastParseArgs(argv: string[], env: Record<string, string | undef
       ;(out as unknown as Record<string, unknown>)[key] = inline
     }
   }
-  if (out.paths[0] === 'secret' || out.paths[0] === 'audit') return undefined
+  if (out.paths[0] === 'secret' || out.paths[0] === 'audit' || out.paths[0] === 'fn') return undefined
   // As in yargs: an empty --endpoint is no endpoint, and does not fall back to the environment.
   if (out.endpoint === '') delete out.endpoint
-  else if (out.endpoint === undefined && env.DELEGATE_MTLS_ENDPOINT) out.endpoint = env.DELEGATE_MTLS_ENDPOINT
+  else if (out.endpoint === undefined && endpointFromEnv(env)) out.endpoint = endpointFromEnv(env)
   return out
+}
+
+/**
+ * The endpoint the environment gives: Argo CD passes an Application's plugin env prefixed
+ * ARGOCD_ENV_, and that one, set per Application, wins over DELEGATE_MTLS_ENDPOINT, set per machine
+ * or sidecar. Empty is unset.
+ */
+export function endpointFromEnv(env: Record<string, string | undefined>): string | undefined {
+  return env.ARGOCD_ENV_DELEGATE_MTLS_ENDPOINT || env.DELEGATE_MTLS_ENDPOINT || undefined
 }

@@ -14,7 +14,7 @@ declare const __VERSION__: string | undefined
 export async function main(
   argv: string[],
   io: Io,
-  onLoad?: (command: 'migrate' | 'secret' | 'audit') => void,
+  onLoad?: (command: 'migrate' | 'secret' | 'audit' | 'fn') => void,
 ): Promise<0 | 1 | 2> {
   try {
     const args = fastParseArgs(argv, io.env) ?? (await parseArgs(argv, io.env))
@@ -29,6 +29,11 @@ export async function main(
         onLoad?.('secret')
         const { runSecret } = await import('./run-secret.js')
         return await runSecret(args, io)
+      }
+      case 'fn': {
+        onLoad?.('fn')
+        const { runFn } = await import('../krm/run-fn.js')
+        return await runFn(args, io)
       }
       case 'audit': {
         onLoad?.('audit')

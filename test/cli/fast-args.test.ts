@@ -30,6 +30,8 @@ const deferred = [
   ['--version'],
   ['secret', '--cert', 'a', '--key', 'b'],
   ['audit', 'k8s/'],
+  ['fn'],
+  ['fn', '--endpoint', E],
   ['--revert', '-e', 'https://app.harness.io', 'a.yaml'],
   ['-cq', '-e', E, 'a.yaml'],
   ['--bogus'],
@@ -42,9 +44,16 @@ const deferred = [
   ['-e', '--check'],
 ]
 
-for (const env of [{}, { DELEGATE_MTLS_ENDPOINT: 'https://env.harness.io' }]) {
+const ENVS: Record<string, string>[] = [
+  {},
+  { DELEGATE_MTLS_ENDPOINT: 'https://env.harness.io' },
+  { ARGOCD_ENV_DELEGATE_MTLS_ENDPOINT: 'https://argo.harness.io' },
+  { ARGOCD_ENV_DELEGATE_MTLS_ENDPOINT: 'https://argo.harness.io', DELEGATE_MTLS_ENDPOINT: 'https://env.harness.io' },
+  { ARGOCD_ENV_DELEGATE_MTLS_ENDPOINT: '', DELEGATE_MTLS_ENDPOINT: 'https://env.harness.io' },
+]
+for (const env of ENVS) {
   for (const argv of answered) {
-    test(`answers like yargs: ${JSON.stringify(argv)}${Object.keys(env).length ? ' with DELEGATE_MTLS_ENDPOINT' : ''}`, async () => {
+    test(`answers like yargs: ${JSON.stringify(argv)}${Object.keys(env).length ? ` with ${JSON.stringify(env)}` : ''}`, async () => {
       const fast = fastParseArgs(argv, env)
       assert.ok(fast, 'the fast path should answer this command line')
       assert.equal(fast, await parseArgs(argv, env))
@@ -56,5 +65,18 @@ for (const argv of deferred) {
     assert.is(fastParseArgs(argv, {}), undefined)
   })
 }
+
+test('the endpoint: --endpoint, else ARGOCD_ENV_DELEGATE_MTLS_ENDPOINT, else DELEGATE_MTLS_ENDPOINT', async () => {
+  const both = {
+    ARGOCD_ENV_DELEGATE_MTLS_ENDPOINT: 'https://argo.harness.io',
+    DELEGATE_MTLS_ENDPOINT: 'https://env.harness.io',
+  }
+  for (const parse of [fastParseArgs, parseArgs]) {
+    assert.is(((await parse(['a.yaml'], both)) as { endpoint?: string }).endpoint, 'https://argo.harness.io')
+    assert.is(((await parse(['-e', E, 'a.yaml'], both)) as { endpoint?: string }).endpoint, E)
+    const envOnly = { ARGOCD_ENV_DELEGATE_MTLS_ENDPOINT: '', DELEGATE_MTLS_ENDPOINT: 'https://env.harness.io' }
+    assert.is(((await parse(['a.yaml'], envOnly)) as { endpoint?: string }).endpoint, 'https://env.harness.io')
+  }
+})
 
 test.run()

@@ -1,5 +1,6 @@
-// Helm post-renderer (issue 3): `helm install --post-renderer ./mtls.sh` pipes the rendered chart
-// through the script and reads the manifests back from stdout. Helm 4 adds a
+// Helm post-renderer (issue 3): `helm install --post-renderer delegate-mtls --post-renderer-args
+// --endpoint --post-renderer-args https://…` (Helm 3) finds the bin on the PATH, runs it with exactly
+// those arguments, pipes the rendered chart through it and reads the manifests back from stdout. Helm 4 adds a
 // `postrenderer.helm.sh/postrender-filename` annotation to every object; `helm template` output has
 // a `# Source:` comment per document. The fixture is the harness-delegate-ng chart (1.0.30 templates)
 // rendered for release acme-delegate, with upgrader: MANAGER_HOST_AND_PORT lives in the ConfigMap
@@ -7,21 +8,20 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { spawn } from 'node:child_process'
-import { chmodSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { BIN, ENDPOINT, fixture, makeTmp, type Ran } from './helpers/cli.js'
+import { ENDPOINT, fixture, makeTmp, type Ran } from './helpers/cli.js'
+import { installBins } from '../krm/helpers.js'
 
 const INPUT = fixture('helm-rendered.yaml')
 const EXPECTED = fixture('helm-rendered.mtls.yaml')
 const ANNOTATION = 'postrenderer.helm.sh/postrender-filename'
 
 let tmp: ReturnType<typeof makeTmp>
-let script: string
+let path: string
 
-/** Runs the post-renderer the way Helm does: exec the script, manifests on stdin, manifests on stdout. */
+/** Runs the post-renderer the way Helm 3 does: the bin from the PATH, the --post-renderer-args as given. */
 const postRender = (stdin: string) =>
   new Promise<Ran>((done, fail) => {
-    const child = spawn(script, [], { cwd: tmp.dir, env: { PATH: process.env.PATH } })
+    const child = spawn('delegate-mtls', ['--endpoint', ENDPOINT], { cwd: tmp.dir, env: { PATH: path } })
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s))
@@ -38,10 +38,8 @@ const kindOf = (doc: string) => /^kind: (\w+)$/m.exec(doc)?.[1]
 const helm = suite('helm: post-renderer')
 helm.before(() => {
   tmp = makeTmp()
-  script = join(tmp.dir, 'mtls.sh')
-  // What the README tells users to write (with the absolute paths of this checkout).
-  writeFileSync(script, `#!/bin/sh\nexec "${process.execPath}" "${BIN}" --endpoint ${ENDPOINT}\n`)
-  chmodSync(script, 0o755)
+  // `npm install -g delegate-mtls` puts the bin on the PATH; here, a folder with a link to this checkout's.
+  path = installBins(tmp.dir).path
 })
 helm.after(() => tmp.remove())
 

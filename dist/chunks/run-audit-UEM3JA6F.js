@@ -1,15 +1,17 @@
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
+  expandPaths
+} from "./chunk-7AAY7477.js";
+import {
   audit
-} from "./chunk-NITWIZM4.js";
+} from "./chunk-A32Y2AOY.js";
 import {
   DEFAULT_MAX_BYTES,
   STDIN_NAME,
-  expandPaths,
   readInput,
   readStdin
-} from "./chunk-MFJP3FAE.js";
-import "./chunk-27SC5OOF.js";
+} from "./chunk-FHII5GVZ.js";
+import "./chunk-QFECSHH3.js";
 import "./chunk-DUYSVTM4.js";
 import {
   UsageError,

@@ -19,7 +19,7 @@ import {
   planStream,
   readSource,
   stringAt
-} from "./chunk-27SC5OOF.js";
+} from "./chunk-QFECSHH3.js";
 import {
   require_dist
 } from "./chunk-DUYSVTM4.js";

@@ -1,28 +1,32 @@
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
-  migrate,
   modeOf,
   normalizeRevertEndpoint,
-  resolveOptions,
   revert
-} from "./chunk-OZVONP6K.js";
+} from "./chunk-XCWPFCX4.js";
 import {
   loadCertificate
 } from "./chunk-LRWCZOWT.js";
+import {
+  migrate,
+  resolveOptions
+} from "./chunk-EIWI6OJX.js";
 import "./chunk-DAZMBJHM.js";
+import {
+  cleanStaleTempFiles,
+  expandPaths,
+  stageFileAtomic,
+  syncDirectory
+} from "./chunk-7AAY7477.js";
 import {
   DEFAULT_MAX_BYTES,
   STDIN_NAME,
-  cleanStaleTempFiles,
   describeFsError,
-  expandPaths,
   ioDiagnostic,
   readInput,
-  readStdin,
-  stageFileAtomic,
-  syncDirectory
-} from "./chunk-MFJP3FAE.js";
-import "./chunk-27SC5OOF.js";
+  readStdin
+} from "./chunk-FHII5GVZ.js";
+import "./chunk-QFECSHH3.js";
 import {
   redactSecretData
 } from "./chunk-DUYSVTM4.js";

@@ -491,6 +491,59 @@ var require_validators = __commonJS({
   }
 });
 
+// src/yaml/source.ts
+function readSource(raw) {
+  let bom = raw.charCodeAt(0) === 65279, text = bom ? raw.slice(1) : raw, nl = text.indexOf(`
+`), eol = nl > 0 && text[nl - 1] === "\r" ? `\r
+` : `
+`;
+  return { text, bom, eol };
+}
+function writeSource(source, text) {
+  return source.bom ? "\uFEFF" + text : text;
+}
+function columnOf(src, offset) {
+  return offset - (src.lastIndexOf(`
+`, offset - 1) + 1);
+}
+function lineStartOf(src, offset) {
+  return src.lastIndexOf(`
+`, offset - 1) + 1;
+}
+function lineEndAfter(src, offset) {
+  let nl = src.indexOf(`
+`, offset);
+  return nl < 0 ? src.length : nl + 1;
+}
+var lineIndex;
+function linePos(src, offset) {
+  if (lineIndex?.src !== src) {
+    let starts2 = [0];
+    for (let i = src.indexOf(`
+`); i >= 0; i = src.indexOf(`
+`, i + 1)) starts2.push(i + 1);
+    lineIndex = { src, starts: starts2 };
+  }
+  let { starts } = lineIndex, lo = 0, hi = starts.length - 1;
+  for (; lo < hi; ) {
+    let mid = lo + hi + 1 >> 1;
+    starts[mid] <= offset ? lo = mid : hi = mid - 1;
+  }
+  return { line: lo + 1, col: offset - starts[lo] + 1 };
+}
+
+// src/yaml/splice.ts
+var insertAt = (offset, text) => ({ start: offset, end: offset, text }), replaceRange = (start, end, text) => ({ start, end, text });
+function applySplices(src, splices) {
+  let nested = (a, b) => a.nest !== void 0 && b.nest !== void 0 && a.start === a.end && b.start === b.end ? b.nest - a.nest : 0, ordered = splices.map((s, i) => ({ s, i })).sort((a, b) => a.s.start - b.s.start || a.s.end - b.s.end || nested(a.s, b.s) || a.i - b.i), out = "", pos = 0;
+  for (let { s } of ordered) {
+    if (s.start < pos || s.end < s.start || s.end > src.length)
+      throw new InternalError(`overlapping or out-of-range edit at offset ${s.start}`);
+    out += src.slice(pos, s.start) + s.text, pos = s.end;
+  }
+  return out + src.slice(pos);
+}
+
 // src/mtls/endpoint.ts
 var FORM = "an https:// URL with a host and an optional port, and no path, e.g. https://acme.harness.io:8443 or https://acme.agent.harness.io";
 function parseUrlOption(input, flag, form, rules) {
@@ -747,47 +800,6 @@ function classify(doc, index) {
   return { type: "other", ...base };
 }
 
-// src/yaml/source.ts
-function readSource(raw) {
-  let bom = raw.charCodeAt(0) === 65279, text = bom ? raw.slice(1) : raw, nl = text.indexOf(`
-`), eol = nl > 0 && text[nl - 1] === "\r" ? `\r
-` : `
-`;
-  return { text, bom, eol };
-}
-function writeSource(source, text) {
-  return source.bom ? "\uFEFF" + text : text;
-}
-function columnOf(src, offset) {
-  return offset - (src.lastIndexOf(`
-`, offset - 1) + 1);
-}
-function lineStartOf(src, offset) {
-  return src.lastIndexOf(`
-`, offset - 1) + 1;
-}
-function lineEndAfter(src, offset) {
-  let nl = src.indexOf(`
-`, offset);
-  return nl < 0 ? src.length : nl + 1;
-}
-var lineIndex;
-function linePos(src, offset) {
-  if (lineIndex?.src !== src) {
-    let starts2 = [0];
-    for (let i = src.indexOf(`
-`); i >= 0; i = src.indexOf(`
-`, i + 1)) starts2.push(i + 1);
-    lineIndex = { src, starts: starts2 };
-  }
-  let { starts } = lineIndex, lo = 0, hi = starts.length - 1;
-  for (; lo < hi; ) {
-    let mid = lo + hi + 1 >> 1;
-    starts[mid] <= offset ? lo = mid : hi = mid - 1;
-  }
-  return { line: lo + 1, col: offset - starts[lo] + 1 };
-}
-
 // src/yaml/spans.ts
 var MARKER = /^---(?:[ \t\r\n]|$)/, END_OR_DIRECTIVE = /^(?:\.\.\.(?:[ \t\r\n]|$)|%)/, BLANK_OR_COMMENT = /^[ \t]*(?:#[^\n]*)?\r?\n?$/;
 function documentStarts(src) {
@@ -981,18 +993,6 @@ function restyleScalar(node, value, indent) {
       return import_yaml6.CST.stringify(token);
     }
   }
-}
-
-// src/yaml/splice.ts
-var insertAt = (offset, text) => ({ start: offset, end: offset, text }), replaceRange = (start, end, text) => ({ start, end, text });
-function applySplices(src, splices) {
-  let nested = (a, b) => a.nest !== void 0 && b.nest !== void 0 && a.start === a.end && b.start === b.end ? b.nest - a.nest : 0, ordered = splices.map((s, i) => ({ s, i })).sort((a, b) => a.s.start - b.s.start || a.s.end - b.s.end || nested(a.s, b.s) || a.i - b.i), out = "", pos = 0;
-  for (let { s } of ordered) {
-    if (s.start < pos || s.end < s.start || s.end > src.length)
-      throw new InternalError(`overlapping or out-of-range edit at offset ${s.start}`);
-    out += src.slice(pos, s.start) + s.text, pos = s.end;
-  }
-  return out + src.slice(pos);
 }
 
 // src/yaml/edit.ts
@@ -2742,6 +2742,9 @@ export {
   readSource,
   writeSource,
   columnOf,
+  lineStartOf,
+  lineEndAfter,
+  linePos,
   documentStarts,
   K8S_PARSE,
   parseStream,
@@ -2756,6 +2759,8 @@ export {
   namesOfDeployments,
   VOLUME_NAME,
   formatScalar,
+  insertAt,
+  replaceRange,
   applySplices,
   endOfBlock,
   setScalar,
