@@ -6,7 +6,7 @@ import {
   isPlaceholderSecretData,
   REDACTED,
   renderSecretManifest,
-} from '../secret/render-secret.js'
+} from '../resources/secret-manifest.js'
 import { addPairs, fillEmptyValue, setScalar } from '../yaml/edit.js'
 import { map, scalar } from '../yaml/fragment.js'
 import { layoutFor } from '../yaml/layout.js'

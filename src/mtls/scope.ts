@@ -1,27 +1,7 @@
-import type { Resource, ResourceRef } from '../resources/classify.js'
-import type { PlanContext } from './types.js'
+import type { Resource } from '../resources/classify.js'
+import type { PlanContext, ResourceSummary } from './types.js'
 
-/** What a lookup between documents may read of a resource: no YAML nodes. */
-export interface ResourceSummary {
-  ref: ResourceRef
-  type: Resource['type']
-}
-
-/**
- * A large stream is planned a group of related documents at a time (src/mtls/plan-groups.ts). The
- * scope says which documents are being planned now and what the whole stream holds, so that a lookup
- * that would find a document outside the group is noticed instead of silently missing it.
- */
-export interface PlanScope {
-  /** Every document of the stream, by name (`undefined` for nameless ones), in document order. */
-  byName: Map<string | undefined, ResourceSummary[]>
-  /** Every delegate workload of the stream, in document order. */
-  delegates: ResourceSummary[]
-  /** Names of every Deployment in the stream. */
-  deployments: Set<string | undefined>
-  /** The documents planned together now. */
-  members: Map<number, Resource>
-}
+export type { PlanScope, ResourceSummary } from './types.js'
 
 /** Thrown when planning a group needs documents outside it: they join the group, which is planned again. */
 export class GroupEscape extends Error {

@@ -2,7 +2,6 @@ import type { Diagnostic } from '../errors.js'
 import type { Resource, ResourceRef } from '../resources/classify.js'
 import type { PathSeg } from '../yaml/lookup.js'
 import type { Splice } from '../yaml/splice.js'
-import type { PlanScope } from './scope.js'
 
 /** How a planned change acts on the decoded document. */
 export type ChangeOp = 'set' | 'add' | 'append' | 'remove' | 'insert'
@@ -88,4 +87,26 @@ export interface PlanContext {
   byName?: Map<string | undefined, Resource[]>
   /** Each edited document's indentation step, found on its first edit (src/mtls/context.ts). */
   units?: Map<object, number>
+}
+
+/** What a lookup between documents may read of a resource: no YAML nodes. */
+export interface ResourceSummary {
+  ref: ResourceRef
+  type: Resource['type']
+}
+
+/**
+ * A large stream is planned a group of related documents at a time (src/mtls/plan-groups.ts). The
+ * scope says which documents are being planned now and what the whole stream holds, so that a lookup
+ * that would find a document outside the group is noticed instead of silently missing it.
+ */
+export interface PlanScope {
+  /** Every document of the stream, by name (`undefined` for nameless ones), in document order. */
+  byName: Map<string | undefined, ResourceSummary[]>
+  /** Every delegate workload of the stream, in document order. */
+  delegates: ResourceSummary[]
+  /** Names of every Deployment in the stream. */
+  deployments: Set<string | undefined>
+  /** The documents planned together now. */
+  members: Map<number, Resource>
 }

@@ -3,7 +3,7 @@ import type { StreamPlan } from '../mtls/plan.js'
 import type { ResourceSummary } from '../mtls/scope.js'
 import { writeSource, type SourceText } from '../yaml/source.js'
 import { applySplices } from '../yaml/splice.js'
-import type { MigrateHooks, MigrateResult, MigrateStatus } from './migrate.js'
+import type { MigrateHooks, MigrateResult, MigrateStatus } from './types.js'
 
 /**
  * The end both `migrate` and `revert` share: refuse on any error, return the input when nothing

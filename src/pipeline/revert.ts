@@ -5,7 +5,7 @@ import { parseStream, toPlain } from '../yaml/parse.js'
 import { readSource } from '../yaml/source.js'
 import { checkOutput } from './guard.js'
 import { applyPlan } from './apply-plan.js'
-import type { MigrateHooks, MigrateResult } from './migrate.js'
+import type { MigrateHooks, MigrateResult } from './types.js'
 
 export interface RevertOptions {
   /** The non-mTLS endpoint to restore, e.g. `https://app.harness.io` (an account path is kept). */

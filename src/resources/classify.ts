@@ -4,48 +4,32 @@ import type { Doc } from '../yaml/parse.js'
 import { classifyTag, isDelegateImage, isUpgraderImage } from './image.js'
 import { recogniseCompose, type ComposeFile } from './compose.js'
 import { recogniseHelmValues, type HelmValues } from './helm-values.js'
+import type { LegacyDelegate, ResourceBase, ResourceRef } from './types.js'
 
-/** Which document of the input a resource is, for reports and messages. */
-export interface ResourceRef {
-  /** 0-based index of the document in its file. */
-  document: number
-  kind: string
-  name?: string
-  namespace?: string
-}
+export type { LegacyDelegate, ResourceRef } from './types.js'
 
-interface Base {
-  ref: ResourceRef
-  doc: Doc
-}
 /** A Deployment running an immutable (or unverifiable) delegate: the one thing we migrate. */
-export interface DelegateWorkload extends Base {
+export interface DelegateWorkload extends ResourceBase {
   type: 'delegate'
   podPath: PathSeg[]
   container: number
 }
-/** A delegate that cannot do mTLS: refused. */
-export interface LegacyDelegate extends Base {
-  type: 'legacy'
-  reason: string
-  at: Node
-}
 /** The upgrader's ConfigMap, whose `config.yaml` is a YAML document held as a string. */
-export interface UpgraderConfig extends Base {
+export interface UpgraderConfig extends ResourceBase {
   type: 'upgrader-config'
   config: Scalar
 }
 /** An upgrader ConfigMap whose `config.yaml` is a mapping (a doc bug the API server rejects). */
-export interface InvalidUpgraderConfig extends Base {
+export interface InvalidUpgraderConfig extends ResourceBase {
   type: 'upgrader-config-invalid'
   at: Node
 }
-export interface UpgraderCronJob extends Base {
+export interface UpgraderCronJob extends ResourceBase {
   type: 'upgrader-cronjob'
   podPath: PathSeg[]
   container: number
 }
-export interface OtherResource extends Base {
+export interface OtherResource extends ResourceBase {
   type: 'other'
 }
 export type Resource =

@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml'
 import { stringAt } from '../yaml/lookup.js'
 import type { Doc } from '../yaml/parse.js'
-import type { LegacyDelegate, ResourceRef } from './classify.js'
+import type { LegacyDelegate, ResourceRef } from './types.js'
 import { classifyTag, isDelegateImage, isUpgraderImage } from './image.js'
 
 /** One service of a compose file that runs a delegate or the Docker upgrader. */

@@ -1,7 +1,7 @@
 import { isMap, type Node, type YAMLMap } from 'yaml'
 import { lookup, stringAt } from '../yaml/lookup.js'
 import type { Doc } from '../yaml/parse.js'
-import type { LegacyDelegate, ResourceRef } from './classify.js'
+import type { LegacyDelegate, ResourceRef } from './types.js'
 import { classifyTag, parseImage } from './image.js'
 
 /**

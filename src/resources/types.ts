@@ -1,0 +1,22 @@
+import type { Node } from 'yaml'
+import type { Doc } from '../yaml/parse.js'
+
+/** Which document of the input a resource is, for reports and messages. */
+export interface ResourceRef {
+  /** 0-based index of the document in its file. */
+  document: number
+  kind: string
+  name?: string
+  namespace?: string
+}
+
+export interface ResourceBase {
+  ref: ResourceRef
+  doc: Doc
+}
+/** A delegate that cannot do mTLS: refused. */
+export interface LegacyDelegate extends ResourceBase {
+  type: 'legacy'
+  reason: string
+  at: Node
+}
