@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js'
 import type { FnSettings } from '../krm/function-config.js'
-import { endpointFromEnv } from './fast-args.js'
+import { endpointFromEnv } from './endpoint-env.js'
 
 /** The parsed command line of the migrate command (SPEC §8). */
 export interface MigrateArgs {

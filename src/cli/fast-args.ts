@@ -1,4 +1,5 @@
 import type { MigrateArgs } from './args.js'
+import { endpointFromEnv } from './endpoint-env.js'
 
 // Every run inside a pre-commit hook pays for argument parsing, and yargs costs about a fifth of
 // the start-up budget. The usual migrate command lines are parsed here by hand; anything else
@@ -94,13 +95,4 @@ export function fastParseArgs(argv: string[], env: Record<string, string | undef
   if (out.endpoint === '') delete out.endpoint
   else if (out.endpoint === undefined && endpointFromEnv(env)) out.endpoint = endpointFromEnv(env)
   return out
-}
-
-/**
- * The endpoint the environment gives: Argo CD passes an Application's plugin env prefixed
- * ARGOCD_ENV_, and that one, set per Application, wins over DELEGATE_MTLS_ENDPOINT, set per machine
- * or sidecar. Empty is unset.
- */
-export function endpointFromEnv(env: Record<string, string | undefined>): string | undefined {
-  return env.ARGOCD_ENV_DELEGATE_MTLS_ENDPOINT || env.DELEGATE_MTLS_ENDPOINT || undefined
 }

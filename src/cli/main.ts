@@ -32,7 +32,7 @@ export async function main(
       }
       case 'fn': {
         onLoad?.('fn')
-        const { runFn } = await import('../krm/run-fn.js')
+        const { runFn } = await import('./run-fn.js')
         return await runFn(args, io)
       }
       case 'audit': {

@@ -1,15 +1,15 @@
 import { stringify } from 'yaml'
 import { InternalError, UsageError, formatDiagnostic } from '../errors.js'
-import type { Io } from '../cli/io.js'
-import type { FnArgs } from '../cli/args.js'
+import type { Io } from './io.js'
+import type { FnArgs } from './args.js'
 import { readStdin } from '../io/read-input.js'
 import { resolveOptions } from '../pipeline/migrate.js'
 import { readSource, writeSource } from '../yaml/source.js'
 import { applySplices, replaceRange, type Splice } from '../yaml/splice.js'
-import { FunctionConfigError, mergeSettings, settingsFromConfig } from './function-config.js'
-import { InvalidResourceList, readResourceList, type ItemSpan } from './resource-list.js'
-import { changeResult, diagnosticResult, resultsSplice, type KrmResult } from './results.js'
-import { itemDocument, migrateItems } from './splice-items.js'
+import { FunctionConfigError, mergeSettings, settingsFromConfig } from '../krm/function-config.js'
+import { InvalidResourceList, readResourceList, type ItemSpan } from '../krm/resource-list.js'
+import { changeResult, diagnosticResult, resultsSplice, type KrmResult } from '../krm/results.js'
+import { itemDocument, migrateItems } from '../krm/splice-items.js'
 
 /**
  * `delegate-mtls fn`: a KRM function (kustomize's functions-spec.md). A ResourceList on stdin, one on

@@ -1,7 +1,7 @@
 import { stringify } from 'yaml'
 import type { Diagnostic } from '../errors.js'
 import type { Change } from '../mtls/types.js'
-import { redactSecretData } from '../secret/render-secret.js'
+import { redactSecretData } from '../resources/secret-manifest.js'
 import { lineEndAfter, lineStartOf } from '../yaml/source.js'
 import { insertAt, replaceRange, type Splice } from '../yaml/splice.js'
 import type { ItemSpan, ResourceListText } from './resource-list.js'
