@@ -3393,11 +3393,19 @@ var import_node_fs, import_node_path, init_load_certificate = __esm({
   }
 });
 
-// src/secret/secret-name.ts
+// src/resources/secret-name.ts
 var isSecretName, init_secret_name = __esm({
-  "src/secret/secret-name.ts"() {
+  "src/resources/secret-name.ts"() {
     "use strict";
     isSecretName = (name) => name.length <= 253 && /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(name);
+  }
+});
+
+// src/secret/secret-name.ts
+var init_secret_name2 = __esm({
+  "src/secret/secret-name.ts"() {
+    "use strict";
+    init_secret_name();
   }
 });
 
@@ -8851,16 +8859,7 @@ var require_dist = __commonJS({
   }
 });
 
-// src/secret/render-secret.ts
-var render_secret_exports = {};
-__export(render_secret_exports, {
-  CLIENT_CERT_KEY: () => CLIENT_CERT_KEY,
-  CLIENT_KEY_KEY: () => CLIENT_KEY_KEY,
-  REDACTED: () => REDACTED,
-  isPlaceholderSecretData: () => isPlaceholderSecretData,
-  redactSecretData: () => redactSecretData,
-  renderSecretManifest: () => renderSecretManifest
-});
+// src/resources/secret-manifest.ts
 function renderSecretManifest(spec, eol = `
 `) {
   let lines = [
@@ -8950,13 +8949,30 @@ function decodesToPemPrivateKey(run2) {
   let first = run2.split(/\r?\n/)[0].replace(/=+$/, ""), usable = first.slice(0, first.length - first.length % 4), decoded = Buffer.from(usable, "base64").toString("latin1");
   return /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(decoded) || /^-----BEGIN [A-Z0-9 ]*PRIV/.test(decoded);
 }
-var import_yaml, CLIENT_CERT_KEY, CLIENT_KEY_KEY, REDACTED, SECRET_KEYS, ENTRY, JSON_ENTRY, PEM_PRIVATE_KEY, PEM_PRIVATE_KEY_UNTERMINATED, BASE64_RUN, init_render_secret = __esm({
-  "src/secret/render-secret.ts"() {
+var import_yaml, CLIENT_CERT_KEY, CLIENT_KEY_KEY, REDACTED, SECRET_KEYS, ENTRY, JSON_ENTRY, PEM_PRIVATE_KEY, PEM_PRIVATE_KEY_UNTERMINATED, BASE64_RUN, init_secret_manifest = __esm({
+  "src/resources/secret-manifest.ts"() {
     "use strict";
     import_yaml = __toESM(require_dist(), 1), CLIENT_CERT_KEY = "client.crt", CLIENT_KEY_KEY = "client.key";
     REDACTED = "<redacted>";
     SECRET_KEYS = /^(client\.key|client\.crt|tls\.key)$/, ENTRY = /^([ \t]*(?:-[ \t]+)?)(["']?)(client\.key|client\.crt|tls\.key)\2([ \t]*:)(.*)$/;
     JSON_ENTRY = /"(client\.key|client\.crt|tls\.key)"([ \t]*:[ \t]*)"((?:[^"\\\r\n]|\\.)*)"/g, PEM_PRIVATE_KEY = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----[\s\S]*?-----END [A-Z0-9 ]*-----/g, PEM_PRIVATE_KEY_UNTERMINATED = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----(?:(?:\r?\n|\\r\\n|\\n)[ \t+-]*(?:(?:[A-Za-z0-9+/=]+|(?:Proc-Type|DEK-Info):[^\r\n"\\]*)[ \t]*(?=\r?\n|\\r\\n|\\n|["',]|$)|(?=\r?\n)))*/g, BASE64_RUN = /[A-Za-z0-9+/]{40,}={0,2}(?:\r?\n[ \t]*[+-]?[ \t]*[A-Za-z0-9+/]{4,}={0,2}(?=\r?\n|$))*/g;
+  }
+});
+
+// src/secret/render-secret.ts
+var render_secret_exports = {};
+__export(render_secret_exports, {
+  CLIENT_CERT_KEY: () => CLIENT_CERT_KEY,
+  CLIENT_KEY_KEY: () => CLIENT_KEY_KEY,
+  REDACTED: () => REDACTED,
+  isPlaceholderSecretData: () => isPlaceholderSecretData,
+  redactSecretData: () => redactSecretData,
+  renderSecretManifest: () => renderSecretManifest
+});
+var init_render_secret = __esm({
+  "src/secret/render-secret.ts"() {
+    "use strict";
+    init_secret_manifest();
   }
 });
 
@@ -8982,7 +8998,7 @@ var init_run_secret = __esm({
     "use strict";
     init_errors();
     init_load_certificate();
-    init_secret_name();
+    init_secret_name2();
   }
 });
 
@@ -11148,7 +11164,7 @@ var import_yaml14, base642, redact, init_plan_secret = __esm({
   "src/mtls/plan-secret.ts"() {
     "use strict";
     import_yaml14 = __toESM(require_dist(), 1);
-    init_render_secret();
+    init_secret_manifest();
     init_edit();
     init_fragment();
     init_layout();
@@ -12616,7 +12632,7 @@ var import_yaml23, OP, init_results = __esm({
   "src/krm/results.ts"() {
     "use strict";
     import_yaml23 = __toESM(require_dist(), 1);
-    init_render_secret();
+    init_secret_manifest();
     init_source();
     init_splice();
     OP = {
@@ -12705,7 +12721,7 @@ var splitLines, init_splice_items = __esm({
   }
 });
 
-// src/krm/run-fn.ts
+// src/cli/run-fn.ts
 var run_fn_exports = {};
 __export(run_fn_exports, {
   runFn: () => runFn
@@ -12783,7 +12799,7 @@ function invalid(io, message) {
   return io.stdout.write((0, import_yaml24.stringify)(list, { version: "1.1", lineWidth: 0 })), 1;
 }
 var import_yaml24, describe2, init_run_fn = __esm({
-  "src/krm/run-fn.ts"() {
+  "src/cli/run-fn.ts"() {
     "use strict";
     import_yaml24 = __toESM(require_dist(), 1);
     init_errors();
@@ -18616,82 +18632,7 @@ init_errors();
 // src/cli/args.ts
 init_errors();
 
-// src/cli/fast-args.ts
-var STRINGS = {
-  endpoint: "endpoint",
-  e: "endpoint",
-  "secret-name": "secretName",
-  "mount-path": "mountPath",
-  "out-dir": "outDir",
-  cert: "cert",
-  key: "key",
-  ca: "ca",
-  "cert-path": "certPath",
-  "key-path": "keyPath",
-  format: "format",
-  "max-bytes": "maxBytes"
-}, BOOLEANS = {
-  "ti-service": "tiService",
-  "grpc-authority": "grpcAuthority",
-  write: "write",
-  w: "write",
-  check: "check",
-  c: "check",
-  "list-different": "listDifferent",
-  l: "listDifferent",
-  diff: "diff",
-  "keep-going": "keepGoing",
-  quiet: "quiet",
-  q: "quiet"
-};
-function fastParseArgs(argv, env2) {
-  let out = {
-    command: "migrate",
-    paths: [],
-    tiService: !1,
-    grpcAuthority: !0,
-    write: !1,
-    check: !1,
-    listDifferent: !1,
-    diff: !1,
-    format: "text",
-    keepGoing: !1,
-    quiet: !1
-  }, seen = /* @__PURE__ */ new Set();
-  for (let i = 0; i < argv.length; i++) {
-    let arg = argv[i];
-    if (arg === "-" || !arg.startsWith("-")) {
-      out.paths.push(arg);
-      continue;
-    }
-    let m = /^(?:--([a-z][a-z-]*[a-z])(?:=(.*))?|-([a-z]))$/s.exec(arg);
-    if (!m) return;
-    let name = m[1] ?? m[3], inline = m[2], negated = !1;
-    if (name.startsWith("no-") && BOOLEANS[name.slice(3)]) {
-      if (inline !== void 0) return;
-      name = name.slice(3), negated = !0;
-    }
-    let key = STRINGS[name] ?? BOOLEANS[name];
-    if (!key || seen.has(key)) return;
-    if (seen.add(key), BOOLEANS[name]) {
-      if (inline !== void 0) return;
-      out[key] = !negated;
-      continue;
-    }
-    if (inline === void 0 && (inline = argv[++i], inline === void 0 || inline.startsWith("-")))
-      return;
-    if (key === "format") {
-      if (inline !== "text" && inline !== "json") return;
-      out.format = inline;
-    } else if (key === "maxBytes") {
-      if (!/^[0-9]+$/.test(inline) || !(Number(inline) > 0)) return;
-      out.maxBytes = Number(inline);
-    } else
-      out[key] = inline;
-  }
-  if (!(out.paths[0] === "secret" || out.paths[0] === "audit" || out.paths[0] === "fn"))
-    return out.endpoint === "" ? delete out.endpoint : out.endpoint === void 0 && endpointFromEnv(env2) && (out.endpoint = endpointFromEnv(env2)), out;
-}
+// src/cli/endpoint-env.ts
 function endpointFromEnv(env2) {
   return env2.ARGOCD_ENV_DELEGATE_MTLS_ENDPOINT || env2.DELEGATE_MTLS_ENDPOINT || void 0;
 }
@@ -18919,6 +18860,83 @@ function withStdinDash(argv, paths) {
   return (argv.includes("--") ? argv.slice(0, argv.indexOf("--")) : argv).includes("-") && !paths.includes("-") ? ["-", ...paths] : paths;
 }
 
+// src/cli/fast-args.ts
+var STRINGS = {
+  endpoint: "endpoint",
+  e: "endpoint",
+  "secret-name": "secretName",
+  "mount-path": "mountPath",
+  "out-dir": "outDir",
+  cert: "cert",
+  key: "key",
+  ca: "ca",
+  "cert-path": "certPath",
+  "key-path": "keyPath",
+  format: "format",
+  "max-bytes": "maxBytes"
+}, BOOLEANS = {
+  "ti-service": "tiService",
+  "grpc-authority": "grpcAuthority",
+  write: "write",
+  w: "write",
+  check: "check",
+  c: "check",
+  "list-different": "listDifferent",
+  l: "listDifferent",
+  diff: "diff",
+  "keep-going": "keepGoing",
+  quiet: "quiet",
+  q: "quiet"
+};
+function fastParseArgs(argv, env2) {
+  let out = {
+    command: "migrate",
+    paths: [],
+    tiService: !1,
+    grpcAuthority: !0,
+    write: !1,
+    check: !1,
+    listDifferent: !1,
+    diff: !1,
+    format: "text",
+    keepGoing: !1,
+    quiet: !1
+  }, seen = /* @__PURE__ */ new Set();
+  for (let i = 0; i < argv.length; i++) {
+    let arg = argv[i];
+    if (arg === "-" || !arg.startsWith("-")) {
+      out.paths.push(arg);
+      continue;
+    }
+    let m = /^(?:--([a-z][a-z-]*[a-z])(?:=(.*))?|-([a-z]))$/s.exec(arg);
+    if (!m) return;
+    let name = m[1] ?? m[3], inline = m[2], negated = !1;
+    if (name.startsWith("no-") && BOOLEANS[name.slice(3)]) {
+      if (inline !== void 0) return;
+      name = name.slice(3), negated = !0;
+    }
+    let key = STRINGS[name] ?? BOOLEANS[name];
+    if (!key || seen.has(key)) return;
+    if (seen.add(key), BOOLEANS[name]) {
+      if (inline !== void 0) return;
+      out[key] = !negated;
+      continue;
+    }
+    if (inline === void 0 && (inline = argv[++i], inline === void 0 || inline.startsWith("-")))
+      return;
+    if (key === "format") {
+      if (inline !== "text" && inline !== "json") return;
+      out.format = inline;
+    } else if (key === "maxBytes") {
+      if (!/^[0-9]+$/.test(inline) || !(Number(inline) > 0)) return;
+      out.maxBytes = Number(inline);
+    } else
+      out[key] = inline;
+  }
+  if (!(out.paths[0] === "secret" || out.paths[0] === "audit" || out.paths[0] === "fn"))
+    return out.endpoint === "" ? delete out.endpoint : out.endpoint === void 0 && endpointFromEnv(env2) && (out.endpoint = endpointFromEnv(env2)), out;
+}
+
 // src/cli/main.ts
 init_mode();
 async function main(argv, io, onLoad) {
@@ -19040,4 +19058,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=723788dec9978657f69b5f75d4983dc648d1479b8168eaddcc0d3338a9904bf6
+//# delegate-mtls-bundle sha256=44ef58fe698497ce93452bbebc44acfd0ef4c356d83d7c7a01e55ab59dba7d9f

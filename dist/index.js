@@ -3,17 +3,17 @@ import {
   normalizeRevertEndpoint,
   precheckMigrate,
   revert
-} from "./chunks/chunk-XCWPFCX4.js";
+} from "./chunks/chunk-Q2MFQKIC.js";
 import {
   migrate,
   resolveOptions
-} from "./chunks/chunk-EIWI6OJX.js";
-import "./chunks/chunk-DAZMBJHM.js";
+} from "./chunks/chunk-XBQVLMEO.js";
+import "./chunks/chunk-JM7CKGRD.js";
 import {
   audit
-} from "./chunks/chunk-A32Y2AOY.js";
-import "./chunks/chunk-QFECSHH3.js";
-import "./chunks/chunk-DUYSVTM4.js";
+} from "./chunks/chunk-4KA5JHDY.js";
+import "./chunks/chunk-7OH2NTX4.js";
+import "./chunks/chunk-HNFRJ7ON.js";
 import {
   InternalError,
   UsageError,
@@ -21,82 +21,7 @@ import {
 } from "./chunks/chunk-GXJW6PMD.js";
 import "./chunks/chunk-V2O42A2J.js";
 
-// src/cli/fast-args.ts
-var STRINGS = {
-  endpoint: "endpoint",
-  e: "endpoint",
-  "secret-name": "secretName",
-  "mount-path": "mountPath",
-  "out-dir": "outDir",
-  cert: "cert",
-  key: "key",
-  ca: "ca",
-  "cert-path": "certPath",
-  "key-path": "keyPath",
-  format: "format",
-  "max-bytes": "maxBytes"
-}, BOOLEANS = {
-  "ti-service": "tiService",
-  "grpc-authority": "grpcAuthority",
-  write: "write",
-  w: "write",
-  check: "check",
-  c: "check",
-  "list-different": "listDifferent",
-  l: "listDifferent",
-  diff: "diff",
-  "keep-going": "keepGoing",
-  quiet: "quiet",
-  q: "quiet"
-};
-function fastParseArgs(argv, env) {
-  let out = {
-    command: "migrate",
-    paths: [],
-    tiService: !1,
-    grpcAuthority: !0,
-    write: !1,
-    check: !1,
-    listDifferent: !1,
-    diff: !1,
-    format: "text",
-    keepGoing: !1,
-    quiet: !1
-  }, seen = /* @__PURE__ */ new Set();
-  for (let i = 0; i < argv.length; i++) {
-    let arg = argv[i];
-    if (arg === "-" || !arg.startsWith("-")) {
-      out.paths.push(arg);
-      continue;
-    }
-    let m = /^(?:--([a-z][a-z-]*[a-z])(?:=(.*))?|-([a-z]))$/s.exec(arg);
-    if (!m) return;
-    let name = m[1] ?? m[3], inline = m[2], negated = !1;
-    if (name.startsWith("no-") && BOOLEANS[name.slice(3)]) {
-      if (inline !== void 0) return;
-      name = name.slice(3), negated = !0;
-    }
-    let key = STRINGS[name] ?? BOOLEANS[name];
-    if (!key || seen.has(key)) return;
-    if (seen.add(key), BOOLEANS[name]) {
-      if (inline !== void 0) return;
-      out[key] = !negated;
-      continue;
-    }
-    if (inline === void 0 && (inline = argv[++i], inline === void 0 || inline.startsWith("-")))
-      return;
-    if (key === "format") {
-      if (inline !== "text" && inline !== "json") return;
-      out.format = inline;
-    } else if (key === "maxBytes") {
-      if (!/^[0-9]+$/.test(inline) || !(Number(inline) > 0)) return;
-      out.maxBytes = Number(inline);
-    } else
-      out[key] = inline;
-  }
-  if (!(out.paths[0] === "secret" || out.paths[0] === "audit" || out.paths[0] === "fn"))
-    return out.endpoint === "" ? delete out.endpoint : out.endpoint === void 0 && endpointFromEnv(env) && (out.endpoint = endpointFromEnv(env)), out;
-}
+// src/cli/endpoint-env.ts
 function endpointFromEnv(env) {
   return env.ARGOCD_ENV_DELEGATE_MTLS_ENDPOINT || env.DELEGATE_MTLS_ENDPOINT || void 0;
 }
@@ -324,6 +249,83 @@ function withStdinDash(argv, paths) {
   return (argv.includes("--") ? argv.slice(0, argv.indexOf("--")) : argv).includes("-") && !paths.includes("-") ? ["-", ...paths] : paths;
 }
 
+// src/cli/fast-args.ts
+var STRINGS = {
+  endpoint: "endpoint",
+  e: "endpoint",
+  "secret-name": "secretName",
+  "mount-path": "mountPath",
+  "out-dir": "outDir",
+  cert: "cert",
+  key: "key",
+  ca: "ca",
+  "cert-path": "certPath",
+  "key-path": "keyPath",
+  format: "format",
+  "max-bytes": "maxBytes"
+}, BOOLEANS = {
+  "ti-service": "tiService",
+  "grpc-authority": "grpcAuthority",
+  write: "write",
+  w: "write",
+  check: "check",
+  c: "check",
+  "list-different": "listDifferent",
+  l: "listDifferent",
+  diff: "diff",
+  "keep-going": "keepGoing",
+  quiet: "quiet",
+  q: "quiet"
+};
+function fastParseArgs(argv, env) {
+  let out = {
+    command: "migrate",
+    paths: [],
+    tiService: !1,
+    grpcAuthority: !0,
+    write: !1,
+    check: !1,
+    listDifferent: !1,
+    diff: !1,
+    format: "text",
+    keepGoing: !1,
+    quiet: !1
+  }, seen = /* @__PURE__ */ new Set();
+  for (let i = 0; i < argv.length; i++) {
+    let arg = argv[i];
+    if (arg === "-" || !arg.startsWith("-")) {
+      out.paths.push(arg);
+      continue;
+    }
+    let m = /^(?:--([a-z][a-z-]*[a-z])(?:=(.*))?|-([a-z]))$/s.exec(arg);
+    if (!m) return;
+    let name = m[1] ?? m[3], inline = m[2], negated = !1;
+    if (name.startsWith("no-") && BOOLEANS[name.slice(3)]) {
+      if (inline !== void 0) return;
+      name = name.slice(3), negated = !0;
+    }
+    let key = STRINGS[name] ?? BOOLEANS[name];
+    if (!key || seen.has(key)) return;
+    if (seen.add(key), BOOLEANS[name]) {
+      if (inline !== void 0) return;
+      out[key] = !negated;
+      continue;
+    }
+    if (inline === void 0 && (inline = argv[++i], inline === void 0 || inline.startsWith("-")))
+      return;
+    if (key === "format") {
+      if (inline !== "text" && inline !== "json") return;
+      out.format = inline;
+    } else if (key === "maxBytes") {
+      if (!/^[0-9]+$/.test(inline) || !(Number(inline) > 0)) return;
+      out.maxBytes = Number(inline);
+    } else
+      out[key] = inline;
+  }
+  if (!(out.paths[0] === "secret" || out.paths[0] === "audit" || out.paths[0] === "fn"))
+    return out.endpoint === "" ? delete out.endpoint : out.endpoint === void 0 && endpointFromEnv(env) && (out.endpoint = endpointFromEnv(env)), out;
+}
+
 // src/cli/main.ts
 async function main(argv, io, onLoad) {
   try {
@@ -338,22 +340,22 @@ async function main(argv, io, onLoad) {
 `), 0;
       case "secret": {
         onLoad?.("secret");
-        let { runSecret } = await import("./chunks/run-secret-F76LKGMN.js");
+        let { runSecret } = await import("./chunks/run-secret-VSU6OSSL.js");
         return await runSecret(args, io);
       }
       case "fn": {
         onLoad?.("fn");
-        let { runFn } = await import("./chunks/run-fn-7EWKZAZH.js");
+        let { runFn } = await import("./chunks/run-fn-5VRODNTU.js");
         return await runFn(args, io);
       }
       case "audit": {
         onLoad?.("audit");
-        let { runAudit } = await import("./chunks/run-audit-UEM3JA6F.js");
+        let { runAudit } = await import("./chunks/run-audit-CI5TCUZE.js");
         return await runAudit(args, io);
       }
       default: {
         precheckMigrate(args), onLoad?.("migrate");
-        let { runMigrate } = await import("./chunks/run-migrate-MBAGHX25.js");
+        let { runMigrate } = await import("./chunks/run-migrate-TNIYVFIX.js");
         return await runMigrate(args, io);
       }
     }

@@ -2,8 +2,8 @@ import { createRequire as __cr } from 'node:module'; const require = __cr(import
 import {
   migrate,
   resolveOptions
-} from "./chunk-EIWI6OJX.js";
-import "./chunk-DAZMBJHM.js";
+} from "./chunk-XBQVLMEO.js";
+import "./chunk-JM7CKGRD.js";
 import {
   readStdin
 } from "./chunk-FHII5GVZ.js";
@@ -18,11 +18,11 @@ import {
   readSource,
   replaceRange,
   writeSource
-} from "./chunk-QFECSHH3.js";
+} from "./chunk-7OH2NTX4.js";
 import {
   redactSecretData,
   require_dist
-} from "./chunk-DUYSVTM4.js";
+} from "./chunk-HNFRJ7ON.js";
 import {
   InternalError,
   UsageError,
@@ -32,7 +32,7 @@ import {
   __toESM
 } from "./chunk-V2O42A2J.js";
 
-// src/krm/run-fn.ts
+// src/cli/run-fn.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 
 // src/krm/function-config.ts
@@ -268,7 +268,7 @@ function itemDocument(src, item, eol) {
   return unindent(src, item, eol).lines.join("");
 }
 
-// src/krm/run-fn.ts
+// src/cli/run-fn.ts
 async function runFn(args, io) {
   let read = await readStdin(io.stdin, args.maxBytes);
   if ("error" in read) return invalid(io, read.error.message);

@@ -4,7 +4,7 @@ import {
 } from "./chunk-LRWCZOWT.js";
 import {
   isSecretName
-} from "./chunk-DAZMBJHM.js";
+} from "./chunk-JM7CKGRD.js";
 import {
   UsageError
 } from "./chunk-GXJW6PMD.js";
@@ -18,7 +18,7 @@ async function runSecret(args, io) {
     io
   );
   if (!pems) return 2;
-  let { renderSecretManifest } = await import("./render-secret-L3LGCHFU.js");
+  let { renderSecretManifest } = await import("./render-secret-VIBQA5A3.js");
   return io.stdout.write(
     renderSecretManifest({ name: args.name, ...args.namespace ? { namespace: args.namespace } : {}, ...pems })
   ), 0;

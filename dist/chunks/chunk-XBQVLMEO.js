@@ -1,7 +1,7 @@
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
   isSecretName
-} from "./chunk-DAZMBJHM.js";
+} from "./chunk-JM7CKGRD.js";
 import {
   GroupEscape,
   applySplices,
@@ -20,10 +20,10 @@ import {
   readSource,
   toPlain,
   writeSource
-} from "./chunk-QFECSHH3.js";
+} from "./chunk-7OH2NTX4.js";
 import {
   require_dist
-} from "./chunk-DUYSVTM4.js";
+} from "./chunk-HNFRJ7ON.js";
 import {
   UsageError
 } from "./chunk-GXJW6PMD.js";

@@ -5455,7 +5455,7 @@ var require_dist = __commonJS({
   }
 });
 
-// src/secret/render-secret.ts
+// src/resources/secret-manifest.ts
 var import_yaml = __toESM(require_dist(), 1), CLIENT_CERT_KEY = "client.crt", CLIENT_KEY_KEY = "client.key";
 function renderSecretManifest(spec, eol = `
 `) {

@@ -6,7 +6,7 @@ import {
   isPlaceholderSecretData,
   renderSecretManifest,
   require_dist
-} from "./chunk-DUYSVTM4.js";
+} from "./chunk-HNFRJ7ON.js";
 import {
   InternalError,
   UsageError

@@ -2,7 +2,7 @@ import { createRequire as __cr } from 'node:module'; const require = __cr(import
 import {
   applyPlan,
   checkOutput
-} from "./chunk-EIWI6OJX.js";
+} from "./chunk-XBQVLMEO.js";
 import {
   K8S_PARSE,
   VOLUME_NAME,
@@ -33,10 +33,10 @@ import {
   setScalar,
   stringAt,
   toPlain
-} from "./chunk-QFECSHH3.js";
+} from "./chunk-7OH2NTX4.js";
 import {
   require_dist
-} from "./chunk-DUYSVTM4.js";
+} from "./chunk-HNFRJ7ON.js";
 import {
   UsageError
 } from "./chunk-GXJW6PMD.js";

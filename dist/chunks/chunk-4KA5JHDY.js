@@ -19,10 +19,10 @@ import {
   planStream,
   readSource,
   stringAt
-} from "./chunk-QFECSHH3.js";
+} from "./chunk-7OH2NTX4.js";
 import {
   require_dist
-} from "./chunk-DUYSVTM4.js";
+} from "./chunk-HNFRJ7ON.js";
 import {
   __toESM
 } from "./chunk-V2O42A2J.js";

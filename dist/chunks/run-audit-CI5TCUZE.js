@@ -4,15 +4,15 @@ import {
 } from "./chunk-7AAY7477.js";
 import {
   audit
-} from "./chunk-A32Y2AOY.js";
+} from "./chunk-4KA5JHDY.js";
 import {
   DEFAULT_MAX_BYTES,
   STDIN_NAME,
   readInput,
   readStdin
 } from "./chunk-FHII5GVZ.js";
-import "./chunk-QFECSHH3.js";
-import "./chunk-DUYSVTM4.js";
+import "./chunk-7OH2NTX4.js";
+import "./chunk-HNFRJ7ON.js";
 import {
   UsageError,
   formatDiagnostic

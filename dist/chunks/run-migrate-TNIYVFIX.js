@@ -3,15 +3,16 @@ import {
   modeOf,
   normalizeRevertEndpoint,
   revert
-} from "./chunk-XCWPFCX4.js";
+} from "./chunk-Q2MFQKIC.js";
+import "./chunk-XPH2U3WR.js";
 import {
   loadCertificate
 } from "./chunk-LRWCZOWT.js";
 import {
   migrate,
   resolveOptions
-} from "./chunk-EIWI6OJX.js";
-import "./chunk-DAZMBJHM.js";
+} from "./chunk-XBQVLMEO.js";
+import "./chunk-JM7CKGRD.js";
 import {
   cleanStaleTempFiles,
   expandPaths,
@@ -26,10 +27,10 @@ import {
   readInput,
   readStdin
 } from "./chunk-FHII5GVZ.js";
-import "./chunk-QFECSHH3.js";
+import "./chunk-7OH2NTX4.js";
 import {
   redactSecretData
-} from "./chunk-DUYSVTM4.js";
+} from "./chunk-HNFRJ7ON.js";
 import {
   UsageError,
   formatDiagnostic
