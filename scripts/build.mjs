@@ -1,19 +1,43 @@
 #!/usr/bin/env node
-// Bundles the CLI and the library into dist/ (committed: pre-commit installs hooks without a build
-// step, and one file starts faster than a tree of modules). `--check` rebuilds into a temporary
-// folder and fails when the committed dist/ differs from what the sources give.
+// Builds dist/: the CLI bundle (dist/cli.cjs, committed: pre-commit installs the hooks from a clone
+// without a build step, and one file starts faster than a tree of modules), the library for `import`
+// users (dist/index.js and its chunks) and its declarations (dist/types/), both built, never committed.
+//   (no flag)  everything: what `npm publish` packs (prepublishOnly)
+//   --lib      the library's JavaScript only: what the tests import (scripts/test.mjs builds it first)
+//   --types    the declarations only (test/pack.test.ts packs the package as npm publish would)
+//   --check    rebuild the CLI bundle into a temporary folder; fail when the committed one differs
 import { build } from 'esbuild'
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { basename, dirname, join, relative } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const check = process.argv.includes('--check')
+const libOnly = process.argv.includes('--lib')
+const typesOnly = process.argv.includes('--types')
 const outdir = check ? mkdtempSync(join(tmpdir(), 'dmtls-build-')) : join(root, 'dist')
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+
+// The declarations, for TypeScript users of the library (package.json `types`).
+function buildDeclarations() {
+  rmSync(join(root, 'dist/types'), { recursive: true, force: true })
+  const tsc = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')],
+    { stdio: ['ignore', 2, 2] },
+  )
+  if (tsc.status !== 0) {
+    console.error('the declarations did not build (tsc -p tsconfig.build.json)')
+    process.exit(1)
+  }
+}
+if (typesOnly) {
+  buildDeclarations()
+  process.exit(0)
+}
 
 const validators = spawnSync(process.execPath, [join(root, 'scripts/build-validators.mjs'), '--check'], {
   stdio: 'inherit',
@@ -22,7 +46,10 @@ if (validators.status !== 0) {
   console.error('src/validate/generated is stale: run node scripts/build-validators.mjs')
   process.exit(1)
 }
-if (!check) rmSync(outdir, { recursive: true, force: true })
+if (libOnly) {
+  rmSync(join(outdir, 'index.js'), { force: true })
+  rmSync(join(outdir, 'chunks'), { recursive: true, force: true })
+} else if (!check) rmSync(outdir, { recursive: true, force: true })
 
 // yaml's parser and composer read process.env.LOG_TOKENS / LOG_STREAM (debugging switches that print
 // every token) once per token. process.env is a C++ interceptor, and on a Kubernetes manifest those
@@ -105,20 +132,22 @@ const common = {
   logLevel: 'warning',
 }
 // The library, for `import` users: ESM, its lazily loaded parts split into chunks.
-await build({
-  ...common,
-  entryPoints: { index: 'src/index.ts' },
-  outdir,
-  splitting: true,
-  format: 'esm',
-  chunkNames: 'chunks/[name]-[hash]',
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-})
+if (!check)
+  await build({
+    ...common,
+    entryPoints: { index: 'src/index.ts' },
+    outdir,
+    splitting: true,
+    format: 'esm',
+    chunkNames: 'chunks/[name]-[hash]',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  })
 // The CLI: one CommonJS file, so a run never boots Node's ESM loader and bin/ can compile it with a
 // V8 code cache. The lazily imported parts (the YAML pipeline, yargs, fast-glob) stay in the file but
 // are evaluated only when reached. `import.meta.url` is the bundle's own URL, worked out when first
 // read (node:url is not needed otherwise): planning workers (src/cli/plan-files.ts) start on it, and
 // src/cli/bin.ts sends them to the planning code.
+if (libOnly) process.exit(0)
 const cli = await build({
   ...common,
   entryPoints: ['src/cli/bin.ts'],
@@ -151,30 +180,15 @@ if (cliText.some((b) => b > 0x7f)) throw new Error(`${cliFile} is not ASCII: bin
 appendFileSync(cliFile, `//# delegate-mtls-bundle sha256=${createHash('sha256').update(cliText).digest('hex')}\n`)
 
 if (check) {
-  const list = (dir) =>
-    readdirSync(dir, { recursive: true })
-      .filter((f) => statSync(join(dir, f)).isFile())
-      .map(String)
-      .sort()
-  const committed = join(root, 'dist')
-  const want = list(outdir)
-  let have = []
+  const committed = join(root, 'dist/cli.cjs')
+  let same = false
   try {
-    have = list(committed)
+    same = readFileSync(join(outdir, 'cli.cjs')).equals(readFileSync(committed))
   } catch {}
-  const stale = [...new Set([...want, ...have])].filter((f) => {
-    try {
-      return !readFileSync(join(outdir, f)).equals(readFileSync(join(committed, f)))
-    } catch {
-      return true
-    }
-  })
   rmSync(outdir, { recursive: true, force: true })
-  if (stale.length > 0) {
-    console.error(
-      `dist/ does not match the sources (${stale.map((f) => relative(root, join(committed, f))).join(', ')}): run npm run build and commit dist/`,
-    )
+  if (!same) {
+    console.error('dist/cli.cjs does not match the sources: run npm run build and commit dist/cli.cjs')
     process.exit(1)
   }
-  console.log('dist/ matches the sources')
-}
+  console.log('dist/cli.cjs matches the sources')
+} else buildDeclarations()

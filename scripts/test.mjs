@@ -1,11 +1,17 @@
 #!/usr/bin/env node
 // Runs every uvu suite under test/ (TypeScript through tsx) in one process and ends with the
 // one-line summary CI reads: `N passed, N failed`. Extra arguments narrow the file pattern.
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+// The library bundle (dist/index.js) is built, not committed; suites compare it with the sources.
+const lib = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--lib'], { stdio: ['ignore', 2, 2] })
+if (lib.status !== 0) {
+  console.log('0 passed, 1 failed')
+  process.exit(1)
+}
 const pattern = process.argv[2] ?? '\\.test\\.ts$'
 const child = spawn(
   process.execPath,

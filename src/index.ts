@@ -1,9 +1,10 @@
 /**
  * delegate-mtls as a library: `migrate(text, options)` returns the migrated text, the planned
- * changes as data, and the diagnostics. Nothing here touches the file system.
+ * changes as data, and the diagnostics. Nothing here touches the file system, and nothing of the
+ * command line (its `main`, its I/O seam, its test hooks) is part of it.
  */
 export { migrate, resolveOptions } from './pipeline/migrate.js'
-export type { MigrateHooks, MigrateOptions, MigrateResult, MigrateStatus } from './pipeline/migrate.js'
+export type { MigrateOptions, MigrateResult, MigrateStatus } from './pipeline/migrate.js'
 export { revert, normalizeRevertEndpoint } from './pipeline/revert.js'
 export type { RevertOptions } from './pipeline/revert.js'
 export { audit } from './audit/audit.js'
@@ -12,5 +13,3 @@ export type { Change, ChangeOp, MtlsOptions } from './mtls/types.js'
 export type { ResourceRef } from './resources/classify.js'
 export { formatDiagnostic, InternalError, UsageError } from './errors.js'
 export type { Diagnostic, DiagnosticCode, Severity } from './errors.js'
-export { main } from './cli/main.js'
-export type { Io } from './cli/io.js'

@@ -42,7 +42,7 @@ export interface MigrateResult {
 
 /** How a migration runs, beyond what it changes. */
 export interface MigrateHooks {
-  /** Test seam: lets a test corrupt the spliced text to prove the guard catches it. */
+  /** @internal Test seam: lets a test corrupt the spliced text to prove the guard catches it. */
   afterSplice?: (text: string) => string
   /**
    * Run the semantic guard on the output. Default: `true`. Callers that only report whether a file
