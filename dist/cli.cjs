@@ -8859,6 +8859,89 @@ var require_dist = __commonJS({
   }
 });
 
+// src/resources/wanted-state.ts
+function envValue(spec, endpoint, mountPath) {
+  switch (spec.role) {
+    case "endpoint":
+      return `${endpoint}${spec.endpointPath ?? ""}`;
+    case "certificate":
+    case "key":
+      return `${mountPath}/${fileOf(spec.role)}`;
+    case "flag":
+      return spec.value;
+  }
+}
+function certEnvNames(role) {
+  let spec = CLASSIC_ENV.find((s) => s.role === role);
+  return spec.oldName ? [spec.name, spec.oldName] : [spec.name];
+}
+function endpointEnv(url) {
+  return CLASSIC_ENV.filter((s) => s.role === "endpoint").map((s) => [s.name, envValue(s, url, "")]);
+}
+var CERT_FILE, KEY_FILE, VOLUME_NAME, DEFAULT_SECRET_NAME, DEFAULT_MOUNT_PATH, SECRET_MODE, secretMode, MANAGER_ENV, WATCHER_ENV, CLASSIC_ENV, UPGRADER_HOST_KEY, UPGRADER_CERT_FIELDS, fileOf, MANAGED_ENV, OWNED_ENV, init_wanted_state = __esm({
+  "src/resources/wanted-state.ts"() {
+    "use strict";
+    CERT_FILE = "client.crt", KEY_FILE = "client.key", VOLUME_NAME = "client-certificate", DEFAULT_SECRET_NAME = "client-certificate", DEFAULT_MOUNT_PATH = "/etc/mtls", SECRET_MODE = { root: 256, nonRoot: 288 }, secretMode = (nonRoot) => nonRoot ? SECRET_MODE.nonRoot : SECRET_MODE.root, MANAGER_ENV = "MANAGER_HOST_AND_PORT", WATCHER_ENV = ["WATCHER_STORAGE_URL", "WATCHER_CHECK_LOCATION", "DELEGATE_STORAGE_URL"], CLASSIC_ENV = [
+      {
+        name: MANAGER_ENV,
+        role: "endpoint",
+        endpointPath: "",
+        add: "always",
+        setByChart: !0,
+        reason: "the mTLS endpoint"
+      },
+      {
+        name: "LOG_STREAMING_SERVICE_URL",
+        role: "endpoint",
+        endpointPath: "/log-service/",
+        add: "never",
+        setByChart: !0,
+        reason: "log streaming through the mTLS endpoint"
+      },
+      {
+        name: "TI_SERVICE_URL",
+        role: "endpoint",
+        endpointPath: "/ti-service/",
+        add: "with-ti-service",
+        setByChart: !1,
+        reason: "test intelligence through the mTLS endpoint"
+      },
+      {
+        name: "DELEGATE_CLIENT_CERTIFICATE_PATH",
+        role: "certificate",
+        add: "always",
+        oldName: "CLIENT_CERTIFICATE_PATH",
+        setByChart: !0,
+        reason: "where the delegate reads its client certificate"
+      },
+      {
+        name: "DELEGATE_CLIENT_CERTIFICATE_KEY_PATH",
+        role: "key",
+        add: "always",
+        oldName: "CLIENT_CERTIFICATE_KEY_PATH",
+        setByChart: !0,
+        reason: "where the delegate reads its client key"
+      },
+      {
+        name: "GRPC_AUTHORITY_MODIFICATION_DISABLED",
+        role: "flag",
+        value: "true",
+        add: "with-grpc-authority",
+        setByChart: !1,
+        reason: "the delegate gateway routes gRPC on the original authority"
+      }
+    ], UPGRADER_HOST_KEY = "managerHost", UPGRADER_CERT_FIELDS = [
+      { key: "clientCertificateFilePath", role: "certificate" },
+      { key: "clientCertificateKeyFilePath", role: "key" }
+    ], fileOf = (role) => role === "certificate" ? CERT_FILE : KEY_FILE;
+    MANAGED_ENV = new Set(
+      CLASSIC_ENV.flatMap((s) => s.oldName ? [s.name, s.oldName] : [s.name])
+    ), OWNED_ENV = CLASSIC_ENV.filter((s) => s.role !== "endpoint").flatMap(
+      (s) => s.oldName ? [s.name, s.oldName] : [s.name]
+    );
+  }
+});
+
 // src/resources/secret-manifest.ts
 function renderSecretManifest(spec, eol = `
 `) {
@@ -8952,7 +9035,9 @@ function decodesToPemPrivateKey(run2) {
 var import_yaml, CLIENT_CERT_KEY, CLIENT_KEY_KEY, REDACTED, SECRET_KEYS, ENTRY, JSON_ENTRY, PEM_PRIVATE_KEY, PEM_PRIVATE_KEY_UNTERMINATED, BASE64_RUN, init_secret_manifest = __esm({
   "src/resources/secret-manifest.ts"() {
     "use strict";
-    import_yaml = __toESM(require_dist(), 1), CLIENT_CERT_KEY = "client.crt", CLIENT_KEY_KEY = "client.key";
+    import_yaml = __toESM(require_dist(), 1);
+    init_wanted_state();
+    CLIENT_CERT_KEY = CERT_FILE, CLIENT_KEY_KEY = KEY_FILE;
     REDACTED = "<redacted>";
     SECRET_KEYS = /^(client\.key|client\.crt|tls\.key)$/, ENTRY = /^([ \t]*(?:-[ \t]+)?)(["']?)(client\.key|client\.crt|tls\.key)\2([ \t]*:)(.*)$/;
     JSON_ENTRY = /"(client\.key|client\.crt|tls\.key)"([ \t]*:[ \t]*)"((?:[^"\\\r\n]|\\.)*)"/g, PEM_PRIVATE_KEY = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----[\s\S]*?-----END [A-Z0-9 ]*-----/g, PEM_PRIVATE_KEY_UNTERMINATED = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----(?:(?:\r?\n|\\r\\n|\\n)[ \t+-]*(?:(?:[A-Za-z0-9+/=]+|(?:Proc-Type|DEK-Info):[^\r\n"\\]*)[ \t]*(?=\r?\n|\\r\\n|\\n|["',]|$)|(?=\r?\n)))*/g, BASE64_RUN = /[A-Za-z0-9+/]{40,}={0,2}(?:\r?\n[ \t]*[+-]?[ \t]*[A-Za-z0-9+/]{4,}={0,2}(?=\r?\n|$))*/g;
@@ -9261,7 +9346,7 @@ function isDelegateService(service) {
   if (isUpgraderService(service)) return !1;
   if (isDelegateImage(stringAt(service, "image") ?? "")) return !0;
   let names = envNames(service);
-  return names.includes("MANAGER_HOST_AND_PORT") && names.some((n) => n === "DELEGATE_NAME" || n === "DELEGATE_TOKEN" || n === "ACCOUNT_ID");
+  return names.includes(MANAGER_ENV) && names.some((n) => n === "DELEGATE_NAME" || n === "DELEGATE_TOKEN" || n === "ACCOUNT_ID");
 }
 function recogniseCompose(doc, index) {
   let root = doc.contents;
@@ -9302,13 +9387,14 @@ function recogniseCompose(doc, index) {
 function composeDelegateName(s) {
   return composeEnv(s.node).entries.find((e) => e.name === "DELEGATE_NAME")?.value || s.service;
 }
-var import_yaml3, COMPOSE_KIND, WATCHER_ENV, envNames, isUpgraderService, init_compose = __esm({
+var import_yaml3, COMPOSE_KIND, envNames, isUpgraderService, init_compose = __esm({
   "src/resources/compose.ts"() {
     "use strict";
     import_yaml3 = __toESM(require_dist(), 1);
     init_lookup();
     init_image();
-    COMPOSE_KIND = "DockerCompose", WATCHER_ENV = ["WATCHER_STORAGE_URL", "WATCHER_CHECK_LOCATION", "DELEGATE_STORAGE_URL"];
+    init_wanted_state();
+    COMPOSE_KIND = "DockerCompose";
     envNames = (service) => composeEnv(service).entries.map((e) => e.name), isUpgraderService = (service) => isUpgraderImage(stringAt(service, "image") ?? "") || envNames(service).includes("UPGRADER_WORKLOAD_NAME");
   }
 });
@@ -9360,7 +9446,7 @@ var import_yaml4, HELM_VALUES_KIND, CHART_DEFAULT_NAME, CHART_KEYS, init_helm_va
 function findDelegateContainer(containers) {
   let byName = findItem(containers, "name", "delegate");
   if (byName) return byName.index;
-  let byEnv = containers.items.findIndex((c) => envNames2(c).includes("MANAGER_HOST_AND_PORT"));
+  let byEnv = containers.items.findIndex((c) => envNames2(c).includes(MANAGER_ENV));
   if (byEnv >= 0) return byEnv;
   if (containers.items.length === 1 && isDelegateImage(stringAt(containers.items[0], "image") ?? "")) return 0;
   let legacy = findItem(containers, "name", "harness-delegate-instance");
@@ -9376,7 +9462,7 @@ function legacyReason(kind, container) {
     };
   if (image && classifyTag(imageRef) === "legacy")
     return { reason: `image "${imageRef}" is a legacy delegate image`, at: image };
-  let watcher = envNames2(container).find((n) => WATCHER_ENV2.includes(n));
+  let watcher = envNames2(container).find((n) => WATCHER_ENV.includes(n));
   if (watcher)
     return { reason: `env ${watcher} belongs to a legacy (watcher) delegate`, at: container.get("env", !0) };
 }
@@ -9421,7 +9507,7 @@ function classify(doc, index) {
   }
   return { type: "other", ...base };
 }
-var import_yaml5, POD_PATH, WATCHER_ENV2, envNames2, looksLikeUpgraderConfig, TOP_LEVEL_KIND, SIMPLE_KIND, KINDS_THAT_MATTER, init_classify = __esm({
+var import_yaml5, POD_PATH, envNames2, looksLikeUpgraderConfig, TOP_LEVEL_KIND, SIMPLE_KIND, KINDS_THAT_MATTER, init_classify = __esm({
   "src/resources/classify.ts"() {
     "use strict";
     import_yaml5 = __toESM(require_dist(), 1);
@@ -9429,11 +9515,12 @@ var import_yaml5, POD_PATH, WATCHER_ENV2, envNames2, looksLikeUpgraderConfig, TO
     init_image();
     init_compose();
     init_helm_values();
+    init_wanted_state();
     POD_PATH = {
       Deployment: ["spec", "template", "spec"],
       StatefulSet: ["spec", "template", "spec"],
       CronJob: ["spec", "jobTemplate", "spec", "template", "spec"]
-    }, WATCHER_ENV2 = ["WATCHER_STORAGE_URL", "WATCHER_CHECK_LOCATION", "DELEGATE_STORAGE_URL"], envNames2 = (container) => {
+    }, envNames2 = (container) => {
       let env2 = (0, import_yaml5.isMap)(container) ? container.get("env", !0) : void 0;
       return (0, import_yaml5.isSeq)(env2) ? env2.items.map((e) => stringAt(e, "name")).filter((n) => n !== void 0) : [];
     };
@@ -10226,14 +10313,6 @@ var GroupEscape, namesOfDeployments, init_scope = __esm({
   }
 });
 
-// src/mtls/types.ts
-var VOLUME_NAME, init_types = __esm({
-  "src/mtls/types.ts"() {
-    "use strict";
-    VOLUME_NAME = "client-certificate";
-  }
-});
-
 // src/mtls/lint.ts
 function lint(ctx, onEach) {
   let edited = ctx.edits.flatMap((e) => e.splices), isEdited = (node) => edited.some((s) => node.range && s.start <= node.range[0] && node.range[1] <= s.end && s.end > s.start), deployments = deploymentNames(ctx), placeholders = /* @__PURE__ */ new Set();
@@ -10332,7 +10411,7 @@ var import_yaml8, init_lint = __esm({
     init_classify();
     init_scope();
     init_source();
-    init_types();
+    init_wanted_state();
   }
 });
 
@@ -10763,7 +10842,7 @@ function ensureVolume(ctx, res, pod, secretName, mode) {
         )
       ]
     );
-  else if ((0, import_yaml11.isScalar)(modeNode) && modeNode.value !== 256 && modeNode.value !== 288) {
+  else if ((0, import_yaml11.isScalar)(modeNode) && modeNode.value !== SECRET_MODE.root && modeNode.value !== SECRET_MODE.nonRoot) {
     let reason = modeNode.value === 400 && !/^0/.test(modeNode.source ?? "") ? `defaultMode: 400 is decimal (octal 0620, group-writable); ${modeComment(mode)} was meant` : `the key must be readable by the delegate only (${modeComment(mode)})`;
     plan(
       ctx,
@@ -10804,7 +10883,7 @@ var import_yaml11, modeComment, isDelegateToken, init_plan_pod = __esm({
     init_scalar();
     init_splice();
     init_context();
-    init_types();
+    init_wanted_state();
     modeComment = (mode) => `0${mode.toString(8)}`;
     isDelegateToken = (secretName) => /-account-token$/.test(secretName);
   }
@@ -10812,46 +10891,16 @@ var import_yaml11, modeComment, isDelegateToken, init_plan_pod = __esm({
 
 // src/mtls/plan-env.ts
 function wantedEnv(ctx) {
-  let { endpoint: e, mountPath: m, tiService, grpcAuthority } = ctx.options, list = [
-    { name: "MANAGER_HOST_AND_PORT", value: e, kind: "endpoint", addIfMissing: !0, reason: "the mTLS endpoint" },
-    {
-      name: "LOG_STREAMING_SERVICE_URL",
-      value: `${e}/log-service/`,
-      kind: "endpoint",
-      addIfMissing: !1,
-      reason: "log streaming through the mTLS endpoint"
-    },
-    {
-      name: "TI_SERVICE_URL",
-      value: `${e}/ti-service/`,
-      kind: "endpoint",
-      addIfMissing: tiService,
-      reason: "test intelligence through the mTLS endpoint"
-    },
-    {
-      name: "DELEGATE_CLIENT_CERTIFICATE_PATH",
-      value: `${m}/client.crt`,
-      kind: "owned",
-      addIfMissing: !0,
-      oldName: "CLIENT_CERTIFICATE_PATH",
-      reason: "where the delegate reads its client certificate"
-    },
-    {
-      name: "DELEGATE_CLIENT_CERTIFICATE_KEY_PATH",
-      value: `${m}/client.key`,
-      kind: "owned",
-      addIfMissing: !0,
-      oldName: "CLIENT_CERTIFICATE_KEY_PATH",
-      reason: "where the delegate reads its client key"
-    }
-  ];
-  return grpcAuthority && list.push({
-    name: "GRPC_AUTHORITY_MODIFICATION_DISABLED",
-    value: "true",
-    kind: "owned",
-    addIfMissing: !0,
-    reason: "the delegate gateway routes gRPC on the original authority"
-  }), list;
+  let { endpoint, mountPath, tiService, grpcAuthority } = ctx.options, added = { always: !0, never: !1, "with-ti-service": tiService, "with-grpc-authority": grpcAuthority };
+  return CLASSIC_ENV.filter((s) => s.add !== "with-grpc-authority" || grpcAuthority).map((s) => ({
+    name: s.name,
+    value: envValue(s, endpoint, mountPath),
+    kind: s.role === "endpoint" ? "endpoint" : "owned",
+    addIfMissing: added[s.add],
+    ...s.oldName ? { oldName: s.oldName } : {},
+    setByChart: s.setByChart,
+    reason: s.reason
+  }));
 }
 function envFromConfigMaps(container) {
   let envFrom = container.get("envFrom", !0);
@@ -10960,7 +11009,7 @@ function ensureEnv(ctx, res, container, podCompact) {
         continue;
       }
       if (!want.addIfMissing) continue;
-      want.name === "MANAGER_HOST_AND_PORT" && report(ctx, "warning", "ADDED_ENDPOINT", `the delegate container had no ${want.name}; added it`, container.node);
+      want.name === MANAGER_ENV && report(ctx, "warning", "ADDED_ENDPOINT", `the delegate container had no ${want.name}; added it`, container.node);
     } else if (!want.addIfMissing) continue;
     appended.push(map(["name", scalar(want.name)], ["value", scalar(formatScalar(want.value, "double"))])), plan(ctx, res.ref, "append", envPtr, envDisplay, { after: { name: want.name, value: want.value } }, want.reason, []);
   }
@@ -10973,6 +11022,7 @@ var import_yaml12, init_plan_env = __esm({
   "src/mtls/plan-env.ts"() {
     "use strict";
     import_yaml12 = __toESM(require_dist(), 1);
+    init_wanted_state();
     init_edit();
     init_fragment();
     init_layout();
@@ -11011,7 +11061,7 @@ function planDelegate(ctx, res) {
     `image "${imageRef}" is an early immutable build that may predate mTLS support (22.07); upgrade the delegate`,
     image
   ), ensureEnv(ctx, res, container, podCompact), ensureMount(ctx, res, container, podCompact);
-  let nonRoot = runsAsNonRoot(pod, container.node, res.doc), mode = nonRoot ? 288 : 256;
+  let nonRoot = runsAsNonRoot(pod, container.node, res.doc), mode = secretMode(nonRoot);
   if (nonRoot) {
     let sc = pod.get("securityContext", !0);
     (!(0, import_yaml13.isMap)(sc) || sc.get("fsGroup") === void 0) && report(
@@ -11030,6 +11080,7 @@ var import_yaml13, secretNameFor, init_plan_delegate = __esm({
     "use strict";
     import_yaml13 = __toESM(require_dist(), 1);
     init_image();
+    init_wanted_state();
     init_layout();
     init_lookup();
     init_context();
@@ -11256,25 +11307,30 @@ function planUpgraderConfig(ctx, res) {
   }
   if (!(0, import_yaml16.isMap)(root)) return;
   let ictx = { src: text2, eol: `
-`, unit: indentUnit(text2, root) }, first = ctx.edits.length, { endpoint, mountPath } = ctx.options, edit = (op, inner, values, reason, splice) => plan(ctx, res.ref, op, CONFIG_PTR, [...CONFIG_PTR, ...inner], values, reason, [splice], inner), delegateConfig = root.get("delegateConfig", !0), flatHost = root.get("managerHost", !0);
+`, unit: indentUnit(text2, root) }, first = ctx.edits.length, { endpoint, mountPath } = ctx.options, edit = (op, inner, values, reason, splice) => plan(ctx, res.ref, op, CONFIG_PTR, [...CONFIG_PTR, ...inner], values, reason, [splice], inner), delegateConfig = root.get("delegateConfig", !0), flatHost = root.get(UPGRADER_HOST_KEY, !0);
   if ((0, import_yaml16.isMap)(delegateConfig)) {
-    let host = delegateConfig.get("managerHost", !0);
+    let host = delegateConfig.get(UPGRADER_HOST_KEY, !0);
     (0, import_yaml16.isScalar)(host) ? host.value !== endpoint && edit(
       "set",
-      ["delegateConfig", "managerHost"],
+      ["delegateConfig", UPGRADER_HOST_KEY],
       { before: host.value, after: endpoint },
       "the upgrader talks to the mTLS endpoint",
       setScalar(ictx, host, endpoint)
     ) : edit(
       "add",
-      ["delegateConfig", "managerHost"],
+      ["delegateConfig", UPGRADER_HOST_KEY],
       { after: endpoint },
       "the upgrader talks to the mTLS endpoint",
-      addPairs(ictx, delegateConfig, [["managerHost", scalar(formatScalar(endpoint))]], layoutFor(ictx.unit, !0))
+      addPairs(
+        ictx,
+        delegateConfig,
+        [[UPGRADER_HOST_KEY, scalar(formatScalar(endpoint))]],
+        layoutFor(ictx.unit, !0)
+      )
     );
   } else (0, import_yaml16.isScalar)(flatHost) ? flatHost.value !== endpoint && edit(
     "set",
-    ["managerHost"],
+    [UPGRADER_HOST_KEY],
     { before: flatHost.value, after: endpoint },
     "the upgrader talks to the mTLS endpoint",
     setScalar(ictx, flatHost, endpoint)
@@ -11285,10 +11341,7 @@ function planUpgraderConfig(ctx, res) {
     "the upgrader config has no delegateConfig.managerHost; add it with the mTLS endpoint",
     node
   );
-  let paths = [
-    ["clientCertificateFilePath", `${mountPath}/client.crt`],
-    ["clientCertificateKeyFilePath", `${mountPath}/client.key`]
-  ], missing = [];
+  let paths = UPGRADER_CERT_FIELDS.map((f) => [f.key, `${mountPath}/${fileOf(f.role)}`]), missing = [];
   for (let [key, value] of paths) {
     let existing = root.get(key, !0);
     (0, import_yaml16.isScalar)(existing) ? existing.value !== value && edit(
@@ -11336,7 +11389,7 @@ function planUpgraderConfig(ctx, res) {
 function planUpgraderCronJob(ctx, res) {
   let pod = lookup(res.doc.contents, res.podPath), { container, podCompact } = locateContainer(ctx, res.podPath, pod, res.container), delegateName = cronJobDelegateName(ctx, pod, res.ref.name);
   requireDelegatesNamed(ctx, delegateName);
-  let secretName = ctx.secretByDelegate.get(delegateName) ?? secretNameFor(ctx, delegateName), mode = ctx.modeByDelegate.get(delegateName) ?? (runsAsNonRoot(pod, container.node, res.doc) ? 288 : 256);
+  let secretName = ctx.secretByDelegate.get(delegateName) ?? secretNameFor(ctx, delegateName), mode = ctx.modeByDelegate.get(delegateName) ?? secretMode(runsAsNonRoot(pod, container.node, res.doc));
   ensureMount(ctx, res, container, podCompact);
   let podLoc = { node: pod, ptr: res.podPath, display: res.podPath };
   ensureVolume(ctx, res, podLoc, secretName, mode);
@@ -11354,6 +11407,7 @@ var import_yaml16, CONFIG_PTR, init_plan_upgrader = __esm({
   "src/mtls/plan-upgrader.ts"() {
     "use strict";
     import_yaml16 = __toESM(require_dist(), 1);
+    init_wanted_state();
     init_validate();
     init_edit();
     init_embedded();
@@ -11609,7 +11663,7 @@ function planCustomEnvs(ctx, res, root, anchor) {
       ]);
       continue;
     }
-    want.name !== "GRPC_AUTHORITY_MODIFICATION_DISABLED" && want.name !== "TI_SERVICE_URL" || !want.addIfMissing || (appended.push(map(["name", scalar(want.name)], ["value", scalar(formatScalar(want.value, "double"))])), plan(
+    want.setByChart || !want.addIfMissing || (appended.push(map(["name", scalar(want.name)], ["value", scalar(formatScalar(want.value, "double"))])), plan(
       ctx,
       res.ref,
       "append",
@@ -11733,7 +11787,7 @@ function ensureComposeEnv(ctx, res, d) {
     let found = entries.find((e) => e.name === want.name), old = want.oldName ? entries.find((e) => e.name === want.oldName) : void 0, entry = found ?? old;
     if (!entry) {
       if (!want.addIfMissing) continue;
-      if (want.kind === "endpoint" && want.name === "MANAGER_HOST_AND_PORT") {
+      if (want.kind === "endpoint" && want.name === MANAGER_ENV) {
         if (hasEnvFile) {
           report(
             ctx,
@@ -11862,8 +11916,8 @@ function ensureComposeEnv(ctx, res, d) {
 }
 function ensureComposeMounts(ctx, res, d) {
   let ectx = editContext(ctx, res), m = ctx.options.mountPath, volPtr = ["services", d.service, "volumes"], volumes = composeVolumes(d.node), wanted = [
-    { target: `${m}/client.crt`, source: ctx.options.certPath ?? DEFAULT_CERT_PATH, what: "client certificate" },
-    { target: `${m}/client.key`, source: ctx.options.keyPath ?? DEFAULT_KEY_PATH, what: "client key" }
+    { target: `${m}/${CERT_FILE}`, source: ctx.options.certPath ?? DEFAULT_CERT_PATH, what: "client certificate" },
+    { target: `${m}/${KEY_FILE}`, source: ctx.options.keyPath ?? DEFAULT_KEY_PATH, what: "client key" }
   ], seen = /* @__PURE__ */ new Set(), appended = [];
   for (let w of wanted) {
     let existing = volumes.find((v) => v.target === w.target) ?? volumes.find((v) => v.target === m);
@@ -11911,7 +11965,7 @@ function ensureComposeMounts(ctx, res, d) {
       volPtr,
       volPtr,
       { after: a },
-      `bind-mount the ${a.includes("client.key") ? "client key" : "client certificate"} read-only where the delegate reads it`,
+      `bind-mount the ${a.includes(KEY_FILE) ? "client key" : "client certificate"} read-only where the delegate reads it`,
       []
     );
   let frags = appended.map((a) => scalar(formatScalar(a))), layout = layoutIn(ectx, d.node, ["volumes", "environment", "ports"], !1), splices = pairOf(d.node, "volumes") ? appendToList(ectx, d.node, "volumes", frags, layout) : [addPairs(ectx, d.node, [["volumes", seq(...frags)]], layout, d.node.has("image") ? "image" : void 0)];
@@ -11924,6 +11978,7 @@ var import_yaml19, DEFAULT_CERT_PATH, DEFAULT_KEY_PATH, isHostPath, trimSlash, i
     init_errors();
     init_compose();
     init_image();
+    init_wanted_state();
     init_edit();
     init_edit_pairs();
     init_fragment();
@@ -12065,11 +12120,12 @@ function planResources(base, resources, how) {
     (res) => mark("secret", res.ref.document)
   ), how.lint && lint(ctx, (res) => mark("lint", res.ref.document)), mark("lint", 0), { resources, edits: ctx.edits, diagnostics: ctx.diagnostics, decoded };
 }
-var import_yaml20, MANAGED_ENV, PHASES, stepTag, init_plan = __esm({
+var import_yaml20, PHASES, stepTag, init_plan = __esm({
   "src/mtls/plan.ts"() {
     "use strict";
     import_yaml20 = __toESM(require_dist(), 1);
     init_classify();
+    init_wanted_state();
     init_validate();
     init_lookup();
     init_parse();
@@ -12080,16 +12136,6 @@ var import_yaml20, MANAGED_ENV, PHASES, stepTag, init_plan = __esm({
     init_plan_upgrader();
     init_plan_helm_values();
     init_plan_compose();
-    MANAGED_ENV = /* @__PURE__ */ new Set([
-      "MANAGER_HOST_AND_PORT",
-      "LOG_STREAMING_SERVICE_URL",
-      "TI_SERVICE_URL",
-      "DELEGATE_CLIENT_CERTIFICATE_PATH",
-      "DELEGATE_CLIENT_CERTIFICATE_KEY_PATH",
-      "CLIENT_CERTIFICATE_PATH",
-      "CLIENT_CERTIFICATE_KEY_PATH",
-      "GRPC_AUTHORITY_MODIFICATION_DISABLED"
-    ]);
     PHASES = [
       "validate",
       "delegate",
@@ -12849,7 +12895,7 @@ function containerEnv(resources, container, namespace, name) {
   return named.length > 0 ? { from: `ConfigMap ${named.map((u) => u.name).join(", ")} (not among the audited files)`, unresolved: !0 } : { from: "missing", unresolved: !1 };
 }
 function podFacts(pod, container) {
-  let volume = findItem(pod.get("volumes", !0), "name", VOLUME_NAME), mount = findItem(container.get("volumeMounts", !0), "name", VOLUME_NAME), env2 = container.get("env", !0), cert = findItem(env2, "name", "DELEGATE_CLIENT_CERTIFICATE_PATH") ?? findItem(env2, "name", "CLIENT_CERTIFICATE_PATH"), certEnv = cert ? stringAt(cert.node, "value") : void 0, out = {
+  let volume = findItem(pod.get("volumes", !0), "name", VOLUME_NAME), mount = findItem(container.get("volumeMounts", !0), "name", VOLUME_NAME), env2 = container.get("env", !0), cert = certEnvNames("certificate").map((n) => findItem(env2, "name", n)).find((f) => f !== void 0), certEnv = cert ? stringAt(cert.node, "value") : void 0, out = {
     any: !!(volume || mount || CERT_ENV.some((n) => findItem(env2, "name", n)))
   }, secretName = volume ? stringAt(lookup(volume.node, ["secret"]), "secretName") : void 0;
   secretName && (out.secretName = secretName);
@@ -12857,13 +12903,11 @@ function podFacts(pod, container) {
   return mountPath && (out.mountPath = mountPath), certEnv && (out.certEnv = certEnv), out;
 }
 function composeFacts(s) {
-  let entries = composeEnv(s.node).entries, host = entries.find((e) => e.name === "MANAGER_HOST_AND_PORT"), cert = entries.find(
-    (e) => e.name === "DELEGATE_CLIENT_CERTIFICATE_PATH" || e.name === "CLIENT_CERTIFICATE_PATH"
-  ), volumes = composeVolumes(s.node), certVolume = volumes.find((v) => /\/client\.crt$/.test(v.target)) ?? volumes.find((v) => cert?.value !== void 0 && v.target === dirname3(cert.value)), out = {
+  let entries = composeEnv(s.node).entries, host = entries.find((e) => e.name === MANAGER_ENV), cert = entries.find((e) => certEnvNames("certificate").includes(e.name)), volumes = composeVolumes(s.node), certVolume = volumes.find((v) => v.target.endsWith(`/${CERT_FILE}`)) ?? volumes.find((v) => cert?.value !== void 0 && v.target === dirname3(cert.value)), out = {
     passthrough: !!(host && (host.value === void 0 || /\$\{?[A-Za-z_]/.test(host.value))) || !host && s.node.has("env_file"),
     any: !!(cert || entries.some((e) => CERT_ENV.includes(e.name)) || volumes.some((v) => /\/client\.(crt|key)$/.test(v.target)))
   };
-  return host?.value !== void 0 && (out.endpoint = host.value), cert?.value && (out.certEnv = cert.value), certVolume?.source !== void 0 && (out.certSource = certVolume.source), certVolume && (out.mountDir = /\/client\.crt$/.test(certVolume.target) ? dirname3(certVolume.target) : certVolume.target), out;
+  return host?.value !== void 0 && (out.endpoint = host.value), cert?.value && (out.certEnv = cert.value), certVolume?.source !== void 0 && (out.certSource = certVolume.source), certVolume && (out.mountDir = certVolume.target.endsWith(`/${CERT_FILE}`) ? dirname3(certVolume.target) : certVolume.target), out;
 }
 function podAndContainer(res) {
   let pod = lookup(res.doc.contents, res.podPath), containers = pod.get("containers", !0), container = (0, import_yaml25.isSeq)(containers) ? containers.items[res.container] : void 0;
@@ -12875,14 +12919,9 @@ var import_yaml25, CERT_ENV, dirname3, init_facts = __esm({
     import_yaml25 = __toESM(require_dist(), 1);
     init_compose();
     init_lookup();
-    init_types();
+    init_wanted_state();
     init_plan_compose();
-    CERT_ENV = [
-      "DELEGATE_CLIENT_CERTIFICATE_PATH",
-      "DELEGATE_CLIENT_CERTIFICATE_KEY_PATH",
-      "CLIENT_CERTIFICATE_PATH",
-      "CLIENT_CERTIFICATE_KEY_PATH"
-    ];
+    CERT_ENV = [...certEnvNames("certificate"), ...certEnvNames("key")];
     dirname3 = (p) => p.includes("/") ? p.slice(0, p.lastIndexOf("/")) || "/" : p;
   }
 });
@@ -13066,7 +13105,7 @@ function auditUnit(unit, inputs, options, fixed) {
       return;
     }
     if (res.type === "delegate") {
-      let { pod, container } = podAndContainer(res), name = res.ref.name ?? "delegate", ep = containerEnv(unit.resources, container, res.ref.namespace, "MANAGER_HOST_AND_PORT"), facts = podFacts(pod, container), mountPath = options.mountPath ?? facts.mountPath ?? (facts.certEnv ? dirname3(facts.certEnv) : "/etc/mtls"), secret = options.secretName?.replaceAll("{delegate}", name) ?? facts.secretName ?? "client-certificate", target = endpointFor(ep.value, fixed, ep.unresolved ? ep.from : void 0), upgraders = upgraderDocs(unit, owners, name, res.ref.namespace, index), planned = planSubset(
+      let { pod, container } = podAndContainer(res), name = res.ref.name ?? "delegate", ep = containerEnv(unit.resources, container, res.ref.namespace, MANAGER_ENV), facts = podFacts(pod, container), mountPath = options.mountPath ?? facts.mountPath ?? (facts.certEnv ? dirname3(facts.certEnv) : "/etc/mtls"), secret = options.secretName?.replaceAll("{delegate}", name) ?? facts.secretName ?? "client-certificate", target = endpointFor(ep.value, fixed, ep.unresolved ? ep.from : void 0), upgraders = upgraderDocs(unit, owners, name, res.ref.namespace, index), planned = planSubset(
         unit,
         [index, ...configMaps, ...upgraders],
         mtlsOptions(target.plan, secret, mountPath, grpc)
@@ -13202,6 +13241,7 @@ var import_yaml26, PLACEHOLDER_ENDPOINT, ENDPOINT_FIELDS, mtlsOptions, hostOf, i
     init_helm_values();
     init_compose();
     init_image();
+    init_wanted_state();
     init_lookup();
     init_parse();
     init_source();
@@ -17539,7 +17579,7 @@ function revertConfigMapKey(rctx, name, namespace, key, value) {
     [setScalar(editContext(rctx, cm), node, value)]
   ), "set") : "missing-key";
 }
-var import_yaml27, OWNED_ENV, endpointEnv, isOurMode, init_context2 = __esm({
+var import_yaml27, isOurMode, init_context2 = __esm({
   "src/mtls/revert/context.ts"() {
     "use strict";
     import_yaml27 = __toESM(require_dist(), 1);
@@ -17548,17 +17588,7 @@ var import_yaml27, OWNED_ENV, endpointEnv, isOurMode, init_context2 = __esm({
     init_lookup();
     init_source();
     init_context();
-    OWNED_ENV = [
-      "DELEGATE_CLIENT_CERTIFICATE_PATH",
-      "DELEGATE_CLIENT_CERTIFICATE_KEY_PATH",
-      "CLIENT_CERTIFICATE_PATH",
-      "CLIENT_CERTIFICATE_KEY_PATH",
-      "GRPC_AUTHORITY_MODIFICATION_DISABLED"
-    ], endpointEnv = (url) => [
-      ["MANAGER_HOST_AND_PORT", url],
-      ["LOG_STREAMING_SERVICE_URL", `${url}/log-service/`],
-      ["TI_SERVICE_URL", `${url}/ti-service/`]
-    ], isOurMode = (text2) => /^(256 # 0400|288 # 0440)$/.test(text2.trim());
+    isOurMode = (text2) => /^(256 # 0400|288 # 0440)$/.test(text2.trim());
   }
 });
 
@@ -17608,7 +17638,7 @@ function revertEnv(rctx, res, container) {
       continue;
     }
     let outcomes = configMaps.map((cm) => revertConfigMapKey(rctx, cm, res.ref.namespace, name, value));
-    name === "MANAGER_HOST_AND_PORT" && !outcomes.includes("set") && outcomes.includes("absent") && report(
+    name === MANAGER_ENV && !outcomes.includes("set") && outcomes.includes("absent") && report(
       rctx,
       "warning",
       "NOT_CHANGED",
@@ -17673,7 +17703,7 @@ function revertUpgraderConfig(rctx, res) {
   let node = res.config, text2 = node.value, doc = (0, import_yaml28.parseDocument)(text2, K8S_PARSE), root = doc.contents;
   if (doc.errors.length > 0 || !(0, import_yaml28.isMap)(root)) return;
   let ictx = { src: text2, eol: `
-`, unit: indentUnit(text2, root) }, first = rctx.edits.length, inner = [], delegateConfig = root.get("delegateConfig", !0), host = (0, import_yaml28.isMap)(delegateConfig) ? delegateConfig.get("managerHost", !0) : root.get("managerHost", !0), hostPath = (0, import_yaml28.isMap)(delegateConfig) ? ["delegateConfig", "managerHost"] : ["managerHost"];
+`, unit: indentUnit(text2, root) }, first = rctx.edits.length, inner = [], delegateConfig = root.get("delegateConfig", !0), host = (0, import_yaml28.isMap)(delegateConfig) ? delegateConfig.get(UPGRADER_HOST_KEY, !0) : root.get(UPGRADER_HOST_KEY, !0), hostPath = (0, import_yaml28.isMap)(delegateConfig) ? ["delegateConfig", UPGRADER_HOST_KEY] : [UPGRADER_HOST_KEY];
   (0, import_yaml28.isScalar)(host) && host.value !== rctx.url && (inner.push(setScalar(ictx, host, rctx.url)), plan(
     rctx,
     res.ref,
@@ -17686,7 +17716,7 @@ function revertUpgraderConfig(rctx, res) {
     hostPath
   ));
   let ranges = [];
-  for (let key of ["clientCertificateFilePath", "clientCertificateKeyFilePath"]) {
+  for (let { key } of UPGRADER_CERT_FIELDS) {
     let pair = pairOf(root, key);
     pair && (ranges.push(pairLines(ictx, root, pair)), plan(
       rctx,
@@ -17716,7 +17746,7 @@ function revertSecrets(rctx) {
       apiVersion: "v1",
       kind: "Secret",
       metadata: lookup(root, ["metadata"])?.toJSON(),
-      data: { "client.crt": "<redacted>", "client.key": "<redacted>" }
+      data: { [CERT_FILE]: "<redacted>", [KEY_FILE]: "<redacted>" }
     };
     plan(rctx, res.ref, "remove", [], [], { before }, `${REASON}: the client certificate Secret it generated`, [
       { start, end, text: "" }
@@ -17743,7 +17773,7 @@ var import_yaml28, REASON, CONFIG_PTR2, init_revert_k8s = __esm({
     init_parse();
     init_context();
     init_plan_delegate();
-    init_types();
+    init_wanted_state();
     init_context2();
     REASON = "undo the migration";
     CONFIG_PTR2 = ["data", "config.yaml"];
@@ -17803,7 +17833,7 @@ function revertCompose(rctx, res) {
       let entry = entries.find((e) => e.name === name);
       if (!(!entry || entry.value === value)) {
         if (entry.value === void 0 || /\$\{?[A-Za-z_]/.test(entry.value)) {
-          name === "MANAGER_HOST_AND_PORT" && report(
+          name === MANAGER_ENV && report(
             rctx,
             "warning",
             "NOT_CHANGED",
@@ -17837,7 +17867,7 @@ function revertCompose(rctx, res) {
           );
       }
     }
-    let certPath = entries.find((e) => e.name === "DELEGATE_CLIENT_CERTIFICATE_PATH" || e.name === "CLIENT_CERTIFICATE_PATH")?.value ?? "/etc/mtls/client.crt", keyPath = entries.find((e) => e.name === "DELEGATE_CLIENT_CERTIFICATE_KEY_PATH" || e.name === "CLIENT_CERTIFICATE_KEY_PATH")?.value ?? "/etc/mtls/client.key", owned = entries.filter((e) => OWNED_ENV.includes(e.name));
+    let certPath = entries.find((e) => certEnvNames("certificate").includes(e.name))?.value ?? `/etc/mtls/${CERT_FILE}`, keyPath = entries.find((e) => certEnvNames("key").includes(e.name))?.value ?? `/etc/mtls/${KEY_FILE}`, owned = entries.filter((e) => OWNED_ENV.includes(e.name));
     form === "list" ? removeListItems(
       rctx,
       res,
@@ -17882,6 +17912,7 @@ var import_yaml29, REASON2, init_revert_shapes = __esm({
     init_scalar();
     init_context();
     init_plan_compose();
+    init_wanted_state();
     init_context2();
     REASON2 = "undo the migration";
   }
@@ -17895,9 +17926,9 @@ function planRevertStream(src, eol, file, docs, url) {
     file,
     options: {
       endpoint: url,
-      secretName: VOLUME_NAME,
+      secretName: DEFAULT_SECRET_NAME,
       secretNameExplicit: !1,
-      mountPath: "/etc/mtls",
+      mountPath: DEFAULT_MOUNT_PATH,
       tiService: !1,
       grpcAuthority: !0
     },
@@ -17923,7 +17954,7 @@ var init_plan_revert = __esm({
     "use strict";
     init_classify();
     init_edit_pairs();
-    init_types();
+    init_wanted_state();
     init_revert_k8s();
     init_revert_shapes();
   }
@@ -19058,4 +19089,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=44ef58fe698497ce93452bbebc44acfd0ef4c356d83d7c7a01e55ab59dba7d9f
+//# delegate-mtls-bundle sha256=0ced351bf9e1a8ddcf5815458777ea9d25d429bebf5c401ac543113f7ddb0cd4

@@ -16,6 +16,7 @@ import { classify, findDelegateContainer, POD_PATH, type Resource } from '../res
 import { CHART_DEFAULT_NAME, helmImage } from '../resources/helm-values.js'
 import { composeDelegateName, type ComposeService } from '../resources/compose.js'
 import { classifyTag, parseImage } from '../resources/image.js'
+import { MANAGER_ENV } from '../resources/wanted-state.js'
 import { lookup, stringAt } from '../yaml/lookup.js'
 import { parseStream, type Doc } from '../yaml/parse.js'
 import { readSource } from '../yaml/source.js'
@@ -411,7 +412,7 @@ function auditUnit(unit: Unit, inputs: AuditInput[], options: AuditOptions, fixe
     if (res.type === 'delegate') {
       const { pod, container } = podAndContainer(res)
       const name = res.ref.name ?? 'delegate'
-      const ep = containerEnv(unit.resources, container, res.ref.namespace, 'MANAGER_HOST_AND_PORT')
+      const ep = containerEnv(unit.resources, container, res.ref.namespace, MANAGER_ENV)
       const facts = podFacts(pod, container)
       const mountPath = options.mountPath ?? facts.mountPath ?? (facts.certEnv ? dirname(facts.certEnv) : '/etc/mtls')
       const secret = options.secretName?.replaceAll('{delegate}', name) ?? facts.secretName ?? 'client-certificate'

@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml'
 import type { Resource } from '../resources/classify.js'
 import { composeEnv, type ComposeService } from '../resources/compose.js'
 import { findItem, lookup, stringAt } from '../yaml/lookup.js'
-import { VOLUME_NAME } from '../mtls/types.js'
+import { CERT_FILE, certEnvNames, MANAGER_ENV, VOLUME_NAME } from '../resources/wanted-state.js'
 import { composeVolumes } from '../mtls/plan-compose.js'
 
 /** Where a delegate's MANAGER_HOST_AND_PORT comes from, and its value when it can be read. */
@@ -14,12 +14,8 @@ export interface EndpointSource {
   unresolved: boolean
 }
 
-const CERT_ENV = [
-  'DELEGATE_CLIENT_CERTIFICATE_PATH',
-  'DELEGATE_CLIENT_CERTIFICATE_KEY_PATH',
-  'CLIENT_CERTIFICATE_PATH',
-  'CLIENT_CERTIFICATE_KEY_PATH',
-]
+/** The certificate and key path vars, old names included: any of them means a migration was begun. */
+const CERT_ENV = [...certEnvNames('certificate'), ...certEnvNames('key')]
 
 /** A ConfigMap key among the audited resources (namespace must match when both are known). */
 function configMapValue(
@@ -88,8 +84,9 @@ export function podFacts(
   const volume = findItem(pod.get('volumes', true), 'name', VOLUME_NAME)
   const mount = findItem(container.get('volumeMounts', true), 'name', VOLUME_NAME)
   const env = container.get('env', true)
-  const cert =
-    findItem(env, 'name', 'DELEGATE_CLIENT_CERTIFICATE_PATH') ?? findItem(env, 'name', 'CLIENT_CERTIFICATE_PATH')
+  const cert = certEnvNames('certificate')
+    .map((n) => findItem(env, 'name', n))
+    .find((f) => f !== undefined)
   const certEnv = cert ? stringAt(cert.node, 'value') : undefined
   const out: { secretName?: string; mountPath?: string; certEnv?: string; any: boolean } = {
     any: Boolean(volume || mount || CERT_ENV.some((n) => findItem(env, 'name', n))),
@@ -112,13 +109,11 @@ export function composeFacts(s: ComposeService): {
   any: boolean
 } {
   const entries = composeEnv(s.node).entries
-  const host = entries.find((e) => e.name === 'MANAGER_HOST_AND_PORT')
-  const cert = entries.find(
-    (e) => e.name === 'DELEGATE_CLIENT_CERTIFICATE_PATH' || e.name === 'CLIENT_CERTIFICATE_PATH',
-  )
+  const host = entries.find((e) => e.name === MANAGER_ENV)
+  const cert = entries.find((e) => certEnvNames('certificate').includes(e.name))
   const volumes = composeVolumes(s.node)
   const certVolume =
-    volumes.find((v) => /\/client\.crt$/.test(v.target)) ??
+    volumes.find((v) => v.target.endsWith(`/${CERT_FILE}`)) ??
     volumes.find((v) => cert?.value !== undefined && v.target === dirname(cert.value))
   const out: {
     endpoint?: string
@@ -141,7 +136,7 @@ export function composeFacts(s: ComposeService): {
   if (cert?.value) out.certEnv = cert.value
   if (certVolume?.source !== undefined) out.certSource = certVolume.source
   if (certVolume)
-    out.mountDir = /\/client\.crt$/.test(certVolume.target) ? dirname(certVolume.target) : certVolume.target
+    out.mountDir = certVolume.target.endsWith(`/${CERT_FILE}`) ? dirname(certVolume.target) : certVolume.target
   return out
 }
 

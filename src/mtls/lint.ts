@@ -4,7 +4,8 @@ import { report } from './context.js'
 import { mayMatter, type Resource } from '../resources/classify.js'
 import { deploymentNames } from './scope.js'
 import { lineStartOf } from '../yaml/source.js'
-import { VOLUME_NAME, type PlanContext } from './types.js'
+import { VOLUME_NAME } from '../resources/wanted-state.js'
+import type { PlanContext } from './types.js'
 
 /** SPEC §6 lint: remarks that change nothing. Run after planning, so edited nodes are known. */
 export function lint(ctx: PlanContext, onEach?: (res: Resource) => void): void {

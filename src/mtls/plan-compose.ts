@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, Scalar, type Node, type Pair, type YAMLMap, typ
 import { UsageError } from '../errors.js'
 import { composeEnv, type ComposeFile, type ComposeService } from '../resources/compose.js'
 import { classifyTag } from '../resources/image.js'
+import { CERT_FILE, KEY_FILE, MANAGER_ENV } from '../resources/wanted-state.js'
 import { addPairs, removeItem, setScalar } from '../yaml/edit.js'
 import { removePair, setPairValue } from '../yaml/edit-pairs.js'
 import { scalar, seq, type Fragment } from '../yaml/fragment.js'
@@ -151,7 +152,7 @@ function ensureComposeEnv(ctx: PlanContext, res: ComposeFile, d: ComposeService)
     const entry = found ?? old
     if (!entry) {
       if (!want.addIfMissing) continue
-      if (want.kind === 'endpoint' && want.name === 'MANAGER_HOST_AND_PORT') {
+      if (want.kind === 'endpoint' && want.name === MANAGER_ENV) {
         if (hasEnvFile) {
           report(
             ctx,
@@ -297,8 +298,8 @@ function ensureComposeMounts(ctx: PlanContext, res: ComposeFile, d: ComposeServi
   const volPtr: PathSeg[] = ['services', d.service, 'volumes']
   const volumes = composeVolumes(d.node)
   const wanted = [
-    { target: `${m}/client.crt`, source: ctx.options.certPath ?? DEFAULT_CERT_PATH, what: 'client certificate' },
-    { target: `${m}/client.key`, source: ctx.options.keyPath ?? DEFAULT_KEY_PATH, what: 'client key' },
+    { target: `${m}/${CERT_FILE}`, source: ctx.options.certPath ?? DEFAULT_CERT_PATH, what: 'client certificate' },
+    { target: `${m}/${KEY_FILE}`, source: ctx.options.keyPath ?? DEFAULT_KEY_PATH, what: 'client key' },
   ]
   const seen = new Set<number>()
   const appended: string[] = []
@@ -354,7 +355,7 @@ function ensureComposeMounts(ctx: PlanContext, res: ComposeFile, d: ComposeServi
       volPtr,
       volPtr,
       { after: a },
-      `bind-mount the ${a.includes('client.key') ? 'client key' : 'client certificate'} read-only where the delegate reads it`,
+      `bind-mount the ${a.includes(KEY_FILE) ? 'client key' : 'client certificate'} read-only where the delegate reads it`,
       [],
     )
   const frags = appended.map((a) => scalar(formatScalar(a)))

@@ -1,6 +1,7 @@
 import { isMap, type Node, type YAMLMap, type YAMLSeq } from 'yaml'
 import type { DelegateWorkload } from '../resources/classify.js'
 import { classifyTag } from '../resources/image.js'
+import { secretMode } from '../resources/wanted-state.js'
 import { seqIsCompact } from '../yaml/layout.js'
 import { lookup, pairOf, stringAt } from '../yaml/lookup.js'
 import { report } from './context.js'
@@ -63,7 +64,7 @@ export function planDelegate(ctx: PlanContext, res: DelegateWorkload): void {
   ensureMount(ctx, res, container, podCompact)
 
   const nonRoot = runsAsNonRoot(pod, container.node, res.doc)
-  const mode = nonRoot ? 0o440 : 0o400
+  const mode = secretMode(nonRoot)
   if (nonRoot) {
     const sc = pod.get('securityContext', true)
     if (!isMap(sc) || sc.get('fsGroup') === undefined) {

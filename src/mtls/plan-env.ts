@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml'
 import type { Resource } from '../resources/classify.js'
+import { CLASSIC_ENV, envValue, MANAGER_ENV } from '../resources/wanted-state.js'
 import { addPairs, removeItem, setScalar } from '../yaml/edit.js'
 import { map, scalar, type Fragment } from '../yaml/fragment.js'
 import { layoutFor } from '../yaml/layout.js'
@@ -10,7 +11,7 @@ import { appendToList, layoutIn, type Located } from './plan-pod.js'
 import { findResource } from './scope.js'
 import type { PlanContext } from './types.js'
 
-/** One env var the delegate must have. */
+/** One env var the delegate must have, resolved for this run's options. */
 export interface WantedEnv {
   name: string
   value: string
@@ -20,55 +21,24 @@ export interface WantedEnv {
   addIfMissing: boolean
   /** A name that means the same thing and is renamed (SPEC §3.3). */
   oldName?: string
+  /** The harness-delegate-ng chart sets it itself (Helm values). */
+  setByChart: boolean
   reason: string
 }
 
-/** SPEC §3.1–3.4, in the order new entries are appended. */
+/** The table's env vars (src/resources/wanted-state.ts) for this run, in the order new entries are appended. */
 export function wantedEnv(ctx: PlanContext): WantedEnv[] {
-  const { endpoint: e, mountPath: m, tiService, grpcAuthority } = ctx.options
-  const list: WantedEnv[] = [
-    { name: 'MANAGER_HOST_AND_PORT', value: e, kind: 'endpoint', addIfMissing: true, reason: 'the mTLS endpoint' },
-    {
-      name: 'LOG_STREAMING_SERVICE_URL',
-      value: `${e}/log-service/`,
-      kind: 'endpoint',
-      addIfMissing: false,
-      reason: 'log streaming through the mTLS endpoint',
-    },
-    {
-      name: 'TI_SERVICE_URL',
-      value: `${e}/ti-service/`,
-      kind: 'endpoint',
-      addIfMissing: tiService,
-      reason: 'test intelligence through the mTLS endpoint',
-    },
-    {
-      name: 'DELEGATE_CLIENT_CERTIFICATE_PATH',
-      value: `${m}/client.crt`,
-      kind: 'owned',
-      addIfMissing: true,
-      oldName: 'CLIENT_CERTIFICATE_PATH',
-      reason: 'where the delegate reads its client certificate',
-    },
-    {
-      name: 'DELEGATE_CLIENT_CERTIFICATE_KEY_PATH',
-      value: `${m}/client.key`,
-      kind: 'owned',
-      addIfMissing: true,
-      oldName: 'CLIENT_CERTIFICATE_KEY_PATH',
-      reason: 'where the delegate reads its client key',
-    },
-  ]
-  if (grpcAuthority) {
-    list.push({
-      name: 'GRPC_AUTHORITY_MODIFICATION_DISABLED',
-      value: 'true',
-      kind: 'owned',
-      addIfMissing: true,
-      reason: 'the delegate gateway routes gRPC on the original authority',
-    })
-  }
-  return list
+  const { endpoint, mountPath, tiService, grpcAuthority } = ctx.options
+  const added = { always: true, never: false, 'with-ti-service': tiService, 'with-grpc-authority': grpcAuthority }
+  return CLASSIC_ENV.filter((s) => s.add !== 'with-grpc-authority' || grpcAuthority).map((s) => ({
+    name: s.name,
+    value: envValue(s, endpoint, mountPath),
+    kind: s.role === 'endpoint' ? 'endpoint' : 'owned',
+    addIfMissing: added[s.add],
+    ...(s.oldName ? { oldName: s.oldName } : {}),
+    setByChart: s.setByChart,
+    reason: s.reason,
+  }))
 }
 
 /** Names of the ConfigMaps a container takes its whole env from (`envFrom: - configMapRef`). */
@@ -226,7 +196,7 @@ export function ensureEnv(ctx: PlanContext, res: Resource, container: Located<YA
         continue
       }
       if (!want.addIfMissing) continue
-      if (want.name === 'MANAGER_HOST_AND_PORT')
+      if (want.name === MANAGER_ENV)
         report(ctx, 'warning', 'ADDED_ENDPOINT', `the delegate container had no ${want.name}; added it`, container.node)
     } else if (!want.addIfMissing) continue
     appended.push(map(['name', scalar(want.name)], ['value', scalar(formatScalar(want.value, 'double'))]))

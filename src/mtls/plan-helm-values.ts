@@ -267,9 +267,7 @@ function planCustomEnvs(ctx: PlanContext, res: HelmValues, root: YAMLMap, anchor
       }
       continue
     }
-    // The chart sets MANAGER_HOST_AND_PORT, LOG_STREAMING_SERVICE_URL and the certificate paths itself.
-    const chartSets = want.name !== 'GRPC_AUTHORITY_MODIFICATION_DISABLED' && want.name !== 'TI_SERVICE_URL'
-    if (chartSets || !want.addIfMissing) continue
+    if (want.setByChart || !want.addIfMissing) continue
     appended.push(map(['name', scalar(want.name)], ['value', scalar(formatScalar(want.value, 'double'))]))
     plan(
       ctx,

@@ -18,7 +18,8 @@ import { findItem, pairOf, stringAt, type PathSeg } from '../yaml/lookup.js'
 import { formatScalar } from '../yaml/scalar.js'
 import { replaceRange, type Splice } from '../yaml/splice.js'
 import { editContext, plan, report, type DisplaySeg } from './context.js'
-import { VOLUME_NAME, type PlanContext } from './types.js'
+import { SECRET_MODE, VOLUME_NAME } from '../resources/wanted-state.js'
+import type { PlanContext } from './types.js'
 
 /** Where a container or pod spec sits: its node, its index path and its display path. */
 export interface Located<N> {
@@ -290,7 +291,7 @@ export function ensureVolume(
         ),
       ],
     )
-  } else if (isScalar(modeNode) && modeNode.value !== 256 && modeNode.value !== 288) {
+  } else if (isScalar(modeNode) && modeNode.value !== SECRET_MODE.root && modeNode.value !== SECRET_MODE.nonRoot) {
     const reason =
       modeNode.value === 400 && !/^0/.test(modeNode.source ?? '')
         ? `defaultMode: 400 is decimal (octal 0620, group-writable); ${modeComment(mode)} was meant`

@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, type Scalar, type YAMLMap } from 'yaml'
 import type { UpgraderConfig, UpgraderCronJob } from '../resources/classify.js'
+import { fileOf, secretMode, UPGRADER_CERT_FIELDS, UPGRADER_HOST_KEY } from '../resources/wanted-state.js'
 import { validate } from '../validate/index.js'
 import { addPairs, setScalar, type EditContext } from '../yaml/edit.js'
 import { embeddedSplices } from '../yaml/embedded.js'
@@ -70,14 +71,14 @@ export function planUpgraderConfig(ctx: PlanContext, res: UpgraderConfig): void 
   ) => plan(ctx, res.ref, op, CONFIG_PTR, [...CONFIG_PTR, ...inner], values, reason, [splice], inner)
 
   const delegateConfig = root.get('delegateConfig', true)
-  const flatHost = root.get('managerHost', true)
+  const flatHost = root.get(UPGRADER_HOST_KEY, true)
   if (isMap(delegateConfig)) {
-    const host = delegateConfig.get('managerHost', true)
+    const host = delegateConfig.get(UPGRADER_HOST_KEY, true)
     if (isScalar(host)) {
       if ((host.value as unknown) !== endpoint)
         edit(
           'set',
-          ['delegateConfig', 'managerHost'],
+          ['delegateConfig', UPGRADER_HOST_KEY],
           { before: host.value, after: endpoint },
           'the upgrader talks to the mTLS endpoint',
           setScalar(ictx, host as Scalar, endpoint),
@@ -85,17 +86,22 @@ export function planUpgraderConfig(ctx: PlanContext, res: UpgraderConfig): void 
     } else {
       edit(
         'add',
-        ['delegateConfig', 'managerHost'],
+        ['delegateConfig', UPGRADER_HOST_KEY],
         { after: endpoint },
         'the upgrader talks to the mTLS endpoint',
-        addPairs(ictx, delegateConfig, [['managerHost', scalar(formatScalar(endpoint))]], layoutFor(ictx.unit, true)),
+        addPairs(
+          ictx,
+          delegateConfig,
+          [[UPGRADER_HOST_KEY, scalar(formatScalar(endpoint))]],
+          layoutFor(ictx.unit, true),
+        ),
       )
     }
   } else if (isScalar(flatHost)) {
     if ((flatHost.value as unknown) !== endpoint)
       edit(
         'set',
-        ['managerHost'],
+        [UPGRADER_HOST_KEY],
         { before: flatHost.value, after: endpoint },
         'the upgrader talks to the mTLS endpoint',
         setScalar(ictx, flatHost as Scalar, endpoint),
@@ -109,10 +115,7 @@ export function planUpgraderConfig(ctx: PlanContext, res: UpgraderConfig): void 
       node,
     )
   }
-  const paths: [string, string][] = [
-    ['clientCertificateFilePath', `${mountPath}/client.crt`],
-    ['clientCertificateKeyFilePath', `${mountPath}/client.key`],
-  ]
+  const paths: [string, string][] = UPGRADER_CERT_FIELDS.map((f) => [f.key, `${mountPath}/${fileOf(f.role)}`])
   const missing: [string, string][] = []
   for (const [key, value] of paths) {
     const existing = root.get(key, true)
@@ -176,7 +179,7 @@ export function planUpgraderCronJob(ctx: PlanContext, res: UpgraderCronJob): voi
   const delegateName = cronJobDelegateName(ctx, pod, res.ref.name)
   requireDelegatesNamed(ctx, delegateName)
   const secretName = ctx.secretByDelegate.get(delegateName) ?? secretNameFor(ctx, delegateName)
-  const mode = ctx.modeByDelegate.get(delegateName) ?? (runsAsNonRoot(pod, container.node, res.doc) ? 0o440 : 0o400)
+  const mode = ctx.modeByDelegate.get(delegateName) ?? secretMode(runsAsNonRoot(pod, container.node, res.doc))
   ensureMount(ctx, res, container, podCompact)
   const podLoc: Located<YAMLMap> = { node: pod, ptr: res.podPath, display: res.podPath }
   ensureVolume(ctx, res, podLoc, secretName, mode)

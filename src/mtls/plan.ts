@@ -1,6 +1,7 @@
 import { isAlias, isMap, isSeq, type Node } from 'yaml'
 import type { Diagnostic } from '../errors.js'
 import { classify, type DelegateWorkload, type Resource } from '../resources/classify.js'
+import { MANAGED_ENV } from '../resources/wanted-state.js'
 import { validate, type SchemaName } from '../validate/index.js'
 import { lookup, type PathSeg } from '../yaml/lookup.js'
 import { toPlain, type Doc } from '../yaml/parse.js'
@@ -40,18 +41,6 @@ function validateAt(
   }
   return problems.length === 0
 }
-
-/** Env vars delegate-mtls sets or renames (SPEC §3.1–3.4). */
-const MANAGED_ENV = new Set([
-  'MANAGER_HOST_AND_PORT',
-  'LOG_STREAMING_SERVICE_URL',
-  'TI_SERVICE_URL',
-  'DELEGATE_CLIENT_CERTIFICATE_PATH',
-  'DELEGATE_CLIENT_CERTIFICATE_KEY_PATH',
-  'CLIENT_CERTIFICATE_PATH',
-  'CLIENT_CERTIFICATE_KEY_PATH',
-  'GRPC_AUTHORITY_MODIFICATION_DISABLED',
-])
 
 /**
  * Edits are splices on the text, so a value we must change cannot be an alias (`env: *shared`,

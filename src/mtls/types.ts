@@ -63,9 +63,6 @@ export interface MtlsOptions {
   secret?: { certPem: string; keyPem: string }
 }
 
-/** The volume name `V`. */
-export const VOLUME_NAME = 'client-certificate'
-
 /** Everything the rules of one stream share. */
 export interface PlanContext {
   src: string

@@ -5,6 +5,7 @@ import { classifyTag, isDelegateImage, isUpgraderImage } from './image.js'
 import { recogniseCompose, type ComposeFile } from './compose.js'
 import { recogniseHelmValues, type HelmValues } from './helm-values.js'
 import type { LegacyDelegate, ResourceBase, ResourceRef } from './types.js'
+import { MANAGER_ENV, WATCHER_ENV } from './wanted-state.js'
 
 export type { LegacyDelegate, ResourceRef } from './types.js'
 
@@ -48,8 +49,6 @@ export const POD_PATH: Record<string, PathSeg[]> = {
   CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
 }
 
-const WATCHER_ENV = ['WATCHER_STORAGE_URL', 'WATCHER_CHECK_LOCATION', 'DELEGATE_STORAGE_URL']
-
 const envNames = (container: unknown): string[] => {
   const env = isMap(container) ? container.get('env', true) : undefined
   return isSeq(env) ? env.items.map((e) => stringAt(e, 'name')).filter((n): n is string => n !== undefined) : []
@@ -59,7 +58,7 @@ const envNames = (container: unknown): string[] => {
 export function findDelegateContainer(containers: YAMLSeq): number {
   const byName = findItem(containers, 'name', 'delegate')
   if (byName) return byName.index
-  const byEnv = containers.items.findIndex((c) => envNames(c).includes('MANAGER_HOST_AND_PORT'))
+  const byEnv = containers.items.findIndex((c) => envNames(c).includes(MANAGER_ENV))
   if (byEnv >= 0) return byEnv
   if (containers.items.length === 1 && isDelegateImage(stringAt(containers.items[0], 'image') ?? '')) return 0
   const legacy = findItem(containers, 'name', 'harness-delegate-instance')

@@ -3,6 +3,7 @@ import { stringAt } from '../yaml/lookup.js'
 import type { Doc } from '../yaml/parse.js'
 import type { LegacyDelegate, ResourceRef } from './types.js'
 import { classifyTag, isDelegateImage, isUpgraderImage } from './image.js'
+import { MANAGER_ENV, WATCHER_ENV } from './wanted-state.js'
 
 /** One service of a compose file that runs a delegate or the Docker upgrader. */
 export interface ComposeService {
@@ -22,8 +23,6 @@ export interface ComposeFile {
 
 /** `kind` in reports and changes. */
 export const COMPOSE_KIND = 'DockerCompose'
-
-const WATCHER_ENV = ['WATCHER_STORAGE_URL', 'WATCHER_CHECK_LOCATION', 'DELEGATE_STORAGE_URL']
 
 /** One entry of a service's `environment`, in list form (`- KEY=value`) or map form (`KEY: value`). */
 export interface ComposeEnvEntry {
@@ -81,7 +80,7 @@ function isDelegateService(service: YAMLMap): boolean {
   if (isDelegateImage(stringAt(service, 'image') ?? '')) return true
   const names = envNames(service)
   return (
-    names.includes('MANAGER_HOST_AND_PORT') &&
+    names.includes(MANAGER_ENV) &&
     names.some((n) => n === 'DELEGATE_NAME' || n === 'DELEGATE_TOKEN' || n === 'ACCOUNT_ID')
   )
 }

@@ -3,6 +3,7 @@
  * scrubbing key material out of text meant for humans (diffs, reports).
  */
 import { parse } from 'yaml'
+import { CERT_FILE, KEY_FILE } from './wanted-state.js'
 
 export interface SecretSpec {
   /** metadata.name of the Secret. */
@@ -16,8 +17,8 @@ export interface SecretSpec {
 }
 
 /** Data keys of the Secret, as the delegate manifest's volume expects them. */
-export const CLIENT_CERT_KEY = 'client.crt'
-export const CLIENT_KEY_KEY = 'client.key'
+export const CLIENT_CERT_KEY = CERT_FILE
+export const CLIENT_KEY_KEY = KEY_FILE
 
 /**
  * The Secret manifest, content-compatible with

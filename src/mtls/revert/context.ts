@@ -18,22 +18,6 @@ export interface RevertContext extends PlanContext {
   removedSecrets: { name: string; namespace: string | undefined }[]
 }
 
-/** Env vars the migration owns outright: reverting removes them. */
-export const OWNED_ENV = [
-  'DELEGATE_CLIENT_CERTIFICATE_PATH',
-  'DELEGATE_CLIENT_CERTIFICATE_KEY_PATH',
-  'CLIENT_CERTIFICATE_PATH',
-  'CLIENT_CERTIFICATE_KEY_PATH',
-  'GRPC_AUTHORITY_MODIFICATION_DISABLED',
-]
-
-/** Env vars that carry the endpoint: reverting points them back at the original URL. */
-export const endpointEnv = (url: string): [string, string][] => [
-  ['MANAGER_HOST_AND_PORT', url],
-  ['LOG_STREAMING_SERVICE_URL', `${url}/log-service/`],
-  ['TI_SERVICE_URL', `${url}/ti-service/`],
-]
-
 /** The exact text the migration writes for a file mode: only that is taken back out. */
 export const isOurMode = (text: string) => /^(256 # 0400|288 # 0440)$/.test(text.trim())
 

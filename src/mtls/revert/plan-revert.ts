@@ -3,7 +3,8 @@ import type { EditContext } from '../../yaml/edit.js'
 import { lineRemovals } from '../../yaml/edit-pairs.js'
 import type { Doc } from '../../yaml/parse.js'
 import type { StreamPlan } from '../plan.js'
-import { VOLUME_NAME, type MtlsOptions } from '../types.js'
+import { DEFAULT_MOUNT_PATH, DEFAULT_SECRET_NAME } from '../../resources/wanted-state.js'
+import type { MtlsOptions } from '../types.js'
 import type { RevertContext } from './context.js'
 import { revertDelegate, revertSecrets, revertUpgraderConfig, revertUpgraderCronJob } from './revert-k8s.js'
 import { revertCompose, revertHelmValues } from './revert-shapes.js'
@@ -16,9 +17,9 @@ export function planRevertStream(src: string, eol: string, file: string, docs: D
   const resources = docs.map((doc, i) => classify(doc, i))
   const options: MtlsOptions = {
     endpoint: url,
-    secretName: VOLUME_NAME,
+    secretName: DEFAULT_SECRET_NAME,
     secretNameExplicit: false,
-    mountPath: '/etc/mtls',
+    mountPath: DEFAULT_MOUNT_PATH,
     tiService: false,
     grpcAuthority: true,
   }

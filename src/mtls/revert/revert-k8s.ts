@@ -9,15 +9,17 @@ import { K8S_PARSE } from '../../yaml/parse.js'
 import { editContext, plan, report } from '../context.js'
 import { locateContainer } from '../plan-delegate.js'
 import type { Located } from '../plan-pod.js'
-import { VOLUME_NAME } from '../types.js'
 import {
+  CERT_FILE,
   endpointEnv,
-  isOurMode,
+  KEY_FILE,
+  MANAGER_ENV,
   OWNED_ENV,
-  removeListItems,
-  revertConfigMapKey,
-  type RevertContext,
-} from './context.js'
+  UPGRADER_CERT_FIELDS,
+  UPGRADER_HOST_KEY,
+  VOLUME_NAME,
+} from '../../resources/wanted-state.js'
+import { isOurMode, removeListItems, revertConfigMapKey, type RevertContext } from './context.js'
 
 const REASON = 'undo the migration'
 
@@ -86,7 +88,7 @@ function revertEnv(rctx: RevertContext, res: Resource, container: Located<YAMLMa
       continue
     }
     const outcomes = configMaps.map((cm) => revertConfigMapKey(rctx, cm, res.ref.namespace, name, value))
-    if (name === 'MANAGER_HOST_AND_PORT' && !outcomes.includes('set') && outcomes.includes('absent')) {
+    if (name === MANAGER_ENV && !outcomes.includes('set') && outcomes.includes('absent')) {
       report(
         rctx,
         'warning',
@@ -189,8 +191,8 @@ export function revertUpgraderConfig(rctx: RevertContext, res: UpgraderConfig): 
   const first = rctx.edits.length
   const inner: ReturnType<typeof setScalar>[] = []
   const delegateConfig = root.get('delegateConfig', true)
-  const host = isMap(delegateConfig) ? delegateConfig.get('managerHost', true) : root.get('managerHost', true)
-  const hostPath = isMap(delegateConfig) ? ['delegateConfig', 'managerHost'] : ['managerHost']
+  const host = isMap(delegateConfig) ? delegateConfig.get(UPGRADER_HOST_KEY, true) : root.get(UPGRADER_HOST_KEY, true)
+  const hostPath = isMap(delegateConfig) ? ['delegateConfig', UPGRADER_HOST_KEY] : [UPGRADER_HOST_KEY]
   if (isScalar(host) && host.value !== rctx.url) {
     inner.push(setScalar(ictx, host as Scalar, rctx.url))
     plan(
@@ -206,7 +208,7 @@ export function revertUpgraderConfig(rctx: RevertContext, res: UpgraderConfig): 
     )
   }
   const ranges: [number, number][] = []
-  for (const key of ['clientCertificateFilePath', 'clientCertificateKeyFilePath']) {
+  for (const { key } of UPGRADER_CERT_FIELDS) {
     const pair = pairOf(root, key)
     if (!pair) continue
     ranges.push(pairLines(ictx, root as YAMLMap, pair as Pair))
@@ -254,7 +256,7 @@ export function revertSecrets(rctx: RevertContext): void {
       apiVersion: 'v1',
       kind: 'Secret',
       metadata: lookup(root, ['metadata'])?.toJSON(),
-      data: { 'client.crt': '<redacted>', 'client.key': '<redacted>' },
+      data: { [CERT_FILE]: '<redacted>', [KEY_FILE]: '<redacted>' },
     }
     plan(rctx, res.ref, 'remove', [], [], { before }, `${REASON}: the client certificate Secret it generated`, [
       { start, end, text: '' },

@@ -7,7 +7,8 @@ import { findItem, pairOf, stringAt, type PathSeg } from '../../yaml/lookup.js'
 import { formatScalar } from '../../yaml/scalar.js'
 import { editContext, plan, report } from '../context.js'
 import { composeVolumes } from '../plan-compose.js'
-import { endpointEnv, OWNED_ENV, removeListItems, removeMapKeys, type RevertContext } from './context.js'
+import { certEnvNames, endpointEnv, CERT_FILE, KEY_FILE, MANAGER_ENV, OWNED_ENV } from '../../resources/wanted-state.js'
+import { removeListItems, removeMapKeys, type RevertContext } from './context.js'
 
 const REASON = 'undo the migration'
 
@@ -88,7 +89,7 @@ export function revertCompose(rctx: RevertContext, res: ComposeFile): void {
       const entry = entries.find((e) => e.name === name)
       if (!entry || entry.value === value) continue
       if (entry.value === undefined || /\$\{?[A-Za-z_]/.test(entry.value)) {
-        if (name === 'MANAGER_HOST_AND_PORT')
+        if (name === MANAGER_ENV)
           report(
             rctx,
             'warning',
@@ -124,11 +125,8 @@ export function revertCompose(rctx: RevertContext, res: ComposeFile): void {
       }
     }
     const certPath =
-      entries.find((e) => e.name === 'DELEGATE_CLIENT_CERTIFICATE_PATH' || e.name === 'CLIENT_CERTIFICATE_PATH')
-        ?.value ?? '/etc/mtls/client.crt'
-    const keyPath =
-      entries.find((e) => e.name === 'DELEGATE_CLIENT_CERTIFICATE_KEY_PATH' || e.name === 'CLIENT_CERTIFICATE_KEY_PATH')
-        ?.value ?? '/etc/mtls/client.key'
+      entries.find((e) => certEnvNames('certificate').includes(e.name))?.value ?? `/etc/mtls/${CERT_FILE}`
+    const keyPath = entries.find((e) => certEnvNames('key').includes(e.name))?.value ?? `/etc/mtls/${KEY_FILE}`
     const owned = entries.filter((e) => OWNED_ENV.includes(e.name))
     if (form === 'list') {
       removeListItems(
