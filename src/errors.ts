@@ -3,21 +3,45 @@
  * Only `UsageError` and `InternalError` are thrown; both end the run with exit code 2.
  */
 
-/** Machine-readable code of a diagnostic. SCREAMING_SNAKE, stable across releases. */
-export type DiagnosticCode =
-  | 'YAML_SYNTAX'
-  | 'YAML_WARNING'
-  | 'SCHEMA'
-  | 'LEGACY_DELEGATE'
-  | 'CONFIG_YAML_NOT_STRING'
-  | 'CONFLICT'
-  | 'UNSUPPORTED'
-  | 'NOT_CHANGED'
-  | 'LINT'
-  | 'GUARD_MISMATCH'
-  | 'IO'
-  | 'CERT'
-  | (string & {})
+/**
+ * Machine-readable code of a diagnostic: SCREAMING_SNAKE, stable across releases, and closed — every code
+ * a diagnostic can carry is listed here (test/errors.test.ts fails on one declared and never used, and on
+ * a JSON report schema that disagrees), so a reader of reports can match on codes, never on messages.
+ */
+export const DIAGNOSTIC_CODES = [
+  /** The input (or the upgrader's config.yaml) is not valid YAML. */
+  'YAML_SYNTAX',
+  /** A part of a resource we rely on does not have the shape Kubernetes requires (schemas/). */
+  'SCHEMA',
+  /** A legacy (StatefulSet, `latest`, watcher) delegate: Harness supports mTLS only on immutable ones. */
+  'LEGACY_DELEGATE',
+  /** The upgrader ConfigMap's config.yaml is written as a mapping, which the API server rejects. */
+  'CONFIG_YAML_NOT_STRING',
+  /** Something already there contradicts what mTLS needs (another volume at the mount path, …). */
+  'CONFLICT',
+  /** A shape the splice editor cannot change without changing other things (an alias, …). */
+  'UNSUPPORTED',
+  /** A value that needs changing lives outside the input (a ConfigMap, an env_file): reported, not changed. */
+  'NOT_CHANGED',
+  /** The delegate had no MANAGER_HOST_AND_PORT (or chart endpoint), so it was added. */
+  'ADDED_ENDPOINT',
+  /** The image tag does not show an immutable delegate (a placeholder, a digest, an unknown tag). */
+  'IMAGE',
+  /** The pod runs as non-root: the key is mounted 0440, and without fsGroup it may not be readable. */
+  'NON_ROOT',
+  /** The harness-delegate-ng chart version does not read the mTLS values (or cannot be told). */
+  'CHART_VERSION',
+  /** A remark that changes nothing (decimal `defaultMode: 400`, an unused volume, `batch/v1beta1`, …). */
+  'LINT',
+  /** The semantic guard found the output different from the input plus the plan: a bug, nothing written. */
+  'GUARD_MISMATCH',
+  /** Reading or writing a file failed. */
+  'IO',
+  /** The client certificate, key or CA given with --cert/--key/--ca is unusable. */
+  'CERT',
+] as const
+
+export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number]
 
 export type Severity = 'error' | 'warning'
 
