@@ -8875,6 +8875,9 @@ function certEnvNames(role) {
   let spec = CLASSIC_ENV.find((s) => s.role === role);
   return spec.oldName ? [spec.name, spec.oldName] : [spec.name];
 }
+function envRoleOf(name) {
+  return CLASSIC_ENV.find((s) => s.name === name || s.oldName === name)?.role;
+}
 function endpointEnv(url) {
   return CLASSIC_ENV.filter((s) => s.role === "endpoint").map((s) => [s.name, envValue(s, url, "")]);
 }
@@ -10244,17 +10247,25 @@ var import_yaml7, init_layout = __esm({
 });
 
 // src/mtls/context.ts
-function report(ctx, severity, code, message, at) {
+function report(ctx, severity, code, message, at, role) {
   let offset = typeof at == "number" ? at : at?.range?.[0], pos = offset === void 0 ? {} : linePos(ctx.src, offset);
-  ctx.diagnostics.push({ code, severity, message, file: ctx.file, ...pos });
+  ctx.diagnostics.push({ code, severity, message, file: ctx.file, ...pos, ...role ? { role } : {} });
 }
 function editContext(ctx, resource) {
   ctx.units ??= /* @__PURE__ */ new Map();
   let unit = ctx.units.get(resource.doc);
   return unit === void 0 && (unit = indentUnit(ctx.src, resource.doc.contents), ctx.units.set(resource.doc, unit)), { src: ctx.src, eol: ctx.eol, unit };
 }
-function plan(ctx, resource, op, ptr, display, values, reason, splices, inner) {
-  let change = { resource, path: formatPath(display), op, ...values, reason };
+function plan(ctx, step) {
+  let { resource, op, ptr, display, role, reason, splices, inner } = step, change = {
+    resource,
+    path: formatPath(display),
+    op,
+    ..."before" in step ? { before: step.before } : {},
+    ..."after" in step ? { after: step.after } : {},
+    role,
+    reason
+  };
   ctx.edits.push(inner ? { change, ptr, inner, splices } : { change, ptr, splices });
 }
 var init_context = __esm({
@@ -10672,46 +10683,50 @@ function ensureMount(ctx, res, container, podCompact) {
         );
         return;
       }
-      plan(
-        ctx,
-        res.ref,
-        "set",
-        [...ptr, "mountPath"],
-        [...display, "mountPath"],
-        { before: path.value, after: mountPath },
-        "mount the client certificate where the env vars point",
-        [setScalar(ectx, path, mountPath)]
-      );
-    } else path || plan(
-      ctx,
-      res.ref,
-      "add",
-      [...ptr, "mountPath"],
-      [...display, "mountPath"],
-      { after: mountPath },
-      "mount the client certificate where the env vars point",
-      [addPairs(ectx, ours.node, [["mountPath", scalar(formatScalar(mountPath))]], layoutFor(ectx.unit, !0))]
-    );
+      plan(ctx, {
+        resource: res.ref,
+        op: "set",
+        ptr: [...ptr, "mountPath"],
+        display: [...display, "mountPath"],
+        before: path.value,
+        after: mountPath,
+        role: "mount",
+        reason: "mount the client certificate where the env vars point",
+        splices: [setScalar(ectx, path, mountPath)]
+      });
+    } else path || plan(ctx, {
+      resource: res.ref,
+      op: "add",
+      ptr: [...ptr, "mountPath"],
+      display: [...display, "mountPath"],
+      after: mountPath,
+      role: "mount",
+      reason: "mount the client certificate where the env vars point",
+      splices: [
+        addPairs(ectx, ours.node, [["mountPath", scalar(formatScalar(mountPath))]], layoutFor(ectx.unit, !0))
+      ]
+    });
     let ro = ours.node.get("readOnly", !0);
-    ro ? (0, import_yaml11.isScalar)(ro) && ro.value !== !0 && plan(
-      ctx,
-      res.ref,
-      "set",
-      [...ptr, "readOnly"],
-      [...display, "readOnly"],
-      { before: ro.value, after: !0 },
-      "the certificate mount is read-only",
-      [replaceRange(ro.range[0], ro.range[1], "true")]
-    ) : plan(
-      ctx,
-      res.ref,
-      "add",
-      [...ptr, "readOnly"],
-      [...display, "readOnly"],
-      { after: !0 },
-      "the certificate mount is read-only",
-      [addPairs(ectx, ours.node, [["readOnly", scalar("true")]], layoutFor(ectx.unit, !0))]
-    );
+    ro ? (0, import_yaml11.isScalar)(ro) && ro.value !== !0 && plan(ctx, {
+      resource: res.ref,
+      op: "set",
+      ptr: [...ptr, "readOnly"],
+      display: [...display, "readOnly"],
+      before: ro.value,
+      after: !0,
+      role: "mount",
+      reason: "the certificate mount is read-only",
+      splices: [replaceRange(ro.range[0], ro.range[1], "true")]
+    }) : plan(ctx, {
+      resource: res.ref,
+      op: "add",
+      ptr: [...ptr, "readOnly"],
+      display: [...display, "readOnly"],
+      after: !0,
+      role: "mount",
+      reason: "the certificate mount is read-only",
+      splices: [addPairs(ectx, ours.node, [["readOnly", scalar("true")]], layoutFor(ectx.unit, !0))]
+    });
     return;
   }
   let clash = findItem(mounts, "mountPath", mountPath);
@@ -10730,16 +10745,16 @@ function ensureMount(ctx, res, container, podCompact) {
     ["mountPath", scalar(formatScalar(mountPath))],
     ["readOnly", scalar("true")]
   ), layout = layoutIn(ectx, container.node, ["env", "envFrom", "ports"], podCompact), after = { name: VOLUME_NAME, mountPath, readOnly: !0 };
-  plan(
-    ctx,
-    res.ref,
-    "append",
-    mountsPtr,
-    [...container.display, "volumeMounts"],
-    { after },
-    "mount the client certificate Secret",
-    appendToList(ectx, container.node, "volumeMounts", [item], layout)
-  );
+  plan(ctx, {
+    resource: res.ref,
+    op: "append",
+    ptr: mountsPtr,
+    display: [...container.display, "volumeMounts"],
+    after,
+    role: "mount",
+    reason: "mount the client certificate Secret",
+    splices: appendToList(ectx, container.node, "volumeMounts", [item], layout)
+  });
 }
 function runsAsNonRoot(pod, container, doc) {
   for (let owner of [container, pod]) {
@@ -10757,16 +10772,17 @@ function ensureVolume(ctx, res, pod, secretName, mode) {
     let misnamed = findItem(volumes, "name", "config-certificate");
     if (misnamed && (0, import_yaml11.isMap)(misnamed.node.get("secret", !0)) && !mountedAnywhere(pod.node, "config-certificate")) {
       let nameNode2 = misnamed.node.get("name", !0);
-      plan(
-        ctx,
-        res.ref,
-        "set",
-        [...volumesPtr, misnamed.index, "name"],
-        [...pod.display, "volumes", { name: "config-certificate" }, "name"],
-        { before: "config-certificate", after: VOLUME_NAME },
-        `the mount is named ${VOLUME_NAME}; a volume named config-certificate (Harness 2023 docs) leaves the pod unable to start`,
-        [setScalar(ectx, nameNode2, VOLUME_NAME)]
-      ), ours = misnamed;
+      plan(ctx, {
+        resource: res.ref,
+        op: "set",
+        ptr: [...volumesPtr, misnamed.index, "name"],
+        display: [...pod.display, "volumes", { name: "config-certificate" }, "name"],
+        before: "config-certificate",
+        after: VOLUME_NAME,
+        role: "volume",
+        reason: `the mount is named ${VOLUME_NAME}; a volume named config-certificate (Harness 2023 docs) leaves the pod unable to start`,
+        splices: [setScalar(ectx, nameNode2, VOLUME_NAME)]
+      }), ours = misnamed;
     }
   }
   if (!ours) {
@@ -10774,16 +10790,16 @@ function ensureVolume(ctx, res, pod, secretName, mode) {
       ["secretName", scalar(formatScalar(secretName))],
       ["defaultMode", scalar(String(mode), modeComment(mode))]
     ), item = map(["name", scalar(VOLUME_NAME)], ["secret", secret2]), layout = layoutIn(ectx, pod.node, ["containers", "initContainers"], !0), after = { name: VOLUME_NAME, secret: { secretName, defaultMode: mode } };
-    return plan(
-      ctx,
-      res.ref,
-      "append",
-      volumesPtr,
-      [...pod.display, "volumes"],
-      { after },
-      `client certificate from Secret ${secretName}, mode ${modeComment(mode)}`,
-      appendToList(ectx, pod.node, "volumes", [item], layout)
-    ), secretName;
+    return plan(ctx, {
+      resource: res.ref,
+      op: "append",
+      ptr: volumesPtr,
+      display: [...pod.display, "volumes"],
+      after,
+      role: "volume",
+      reason: `client certificate from Secret ${secretName}, mode ${modeComment(mode)}`,
+      splices: appendToList(ectx, pod.node, "volumes", [item], layout)
+    }), secretName;
   }
   let ptr = [...volumesPtr, ours.index], display = [...pod.display, "volumes", { name: VOLUME_NAME }], secret = ours.node.get("secret", !0);
   if (!(0, import_yaml11.isMap)(secret)) {
@@ -10798,41 +10814,42 @@ function ensureVolume(ctx, res, pod, secretName, mode) {
   }
   let nameNode = secret.get("secretName", !0), effective = secretName;
   if (!(0, import_yaml11.isScalar)(nameNode) || typeof nameNode.value != "string")
-    plan(
-      ctx,
-      res.ref,
-      "add",
-      [...ptr, "secret", "secretName"],
-      [...display, "secret", "secretName"],
-      { after: secretName },
-      "name the client certificate Secret",
-      [addPairs(ectx, secret, [["secretName", scalar(formatScalar(secretName))]], layoutFor(ectx.unit, !0))]
-    );
+    plan(ctx, {
+      resource: res.ref,
+      op: "add",
+      ptr: [...ptr, "secret", "secretName"],
+      display: [...display, "secret", "secretName"],
+      after: secretName,
+      role: "volume",
+      reason: "name the client certificate Secret",
+      splices: [addPairs(ectx, secret, [["secretName", scalar(formatScalar(secretName))]], layoutFor(ectx.unit, !0))]
+    });
   else if (nameNode.value !== secretName && (ctx.options.secretNameExplicit || isDelegateToken(nameNode.value))) {
     let reason = ctx.options.secretNameExplicit ? "--secret-name was given" : `${nameNode.value} is the delegate token Secret, not the client certificate (a Harness 2023 doc bug)`;
-    plan(
-      ctx,
-      res.ref,
-      "set",
-      [...ptr, "secret", "secretName"],
-      [...display, "secret", "secretName"],
-      { before: nameNode.value, after: secretName },
+    plan(ctx, {
+      resource: res.ref,
+      op: "set",
+      ptr: [...ptr, "secret", "secretName"],
+      display: [...display, "secret", "secretName"],
+      before: nameNode.value,
+      after: secretName,
+      role: "volume",
       reason,
-      [setScalar(ectx, nameNode, secretName)]
-    );
+      splices: [setScalar(ectx, nameNode, secretName)]
+    });
   } else
     effective = nameNode.value;
   let modeNode = secret.get("defaultMode", !0);
   if (!modeNode)
-    plan(
-      ctx,
-      res.ref,
-      "add",
-      [...ptr, "secret", "defaultMode"],
-      [...display, "secret", "defaultMode"],
-      { after: mode },
-      `without a mode the key is world-readable (0644); ${modeComment(mode)} keeps it private`,
-      [
+    plan(ctx, {
+      resource: res.ref,
+      op: "add",
+      ptr: [...ptr, "secret", "defaultMode"],
+      display: [...display, "secret", "defaultMode"],
+      after: mode,
+      role: "file-mode",
+      reason: `without a mode the key is world-readable (0644); ${modeComment(mode)} keeps it private`,
+      splices: [
         addPairs(
           ectx,
           secret,
@@ -10841,19 +10858,20 @@ function ensureVolume(ctx, res, pod, secretName, mode) {
           "secretName"
         )
       ]
-    );
+    });
   else if ((0, import_yaml11.isScalar)(modeNode) && modeNode.value !== SECRET_MODE.root && modeNode.value !== SECRET_MODE.nonRoot) {
     let reason = modeNode.value === 400 && !/^0/.test(modeNode.source ?? "") ? `defaultMode: 400 is decimal (octal 0620, group-writable); ${modeComment(mode)} was meant` : `the key must be readable by the delegate only (${modeComment(mode)})`;
-    plan(
-      ctx,
-      res.ref,
-      "set",
-      [...ptr, "secret", "defaultMode"],
-      [...display, "secret", "defaultMode"],
-      { before: modeNode.value, after: mode },
+    plan(ctx, {
+      resource: res.ref,
+      op: "set",
+      ptr: [...ptr, "secret", "defaultMode"],
+      display: [...display, "secret", "defaultMode"],
+      before: modeNode.value,
+      after: mode,
+      role: "file-mode",
       reason,
-      [setMode(ectx, modeNode, mode, secret.flow === !0)]
-    );
+      splices: [setMode(ectx, modeNode, mode, secret.flow === !0)]
+    });
   }
   return effective;
 }
@@ -10896,6 +10914,7 @@ function wantedEnv(ctx) {
     name: s.name,
     value: envValue(s, endpoint, mountPath),
     kind: s.role === "endpoint" ? "endpoint" : "owned",
+    role: s.role,
     addIfMissing: added[s.add],
     ...s.oldName ? { oldName: s.oldName } : {},
     setByChart: s.setByChart,
@@ -10914,16 +10933,17 @@ function patchConfigMapKey(ctx, configMapName, namespace, key, value, reason) {
   );
   if (!cm) return "absent";
   let node = lookup(cm.doc.contents, ["data", key]);
-  return (0, import_yaml12.isScalar)(node) ? (node.value !== value && plan(
-    ctx,
-    cm.ref,
-    "set",
-    ["data", key],
-    ["data", key],
-    { before: node.value, after: value },
-    `${reason} (the delegate reads it from this ConfigMap)`,
-    [setScalar(editContext(ctx, cm), node, value)]
-  ), "patched") : "missing-key";
+  return (0, import_yaml12.isScalar)(node) ? (node.value !== value && plan(ctx, {
+    resource: cm.ref,
+    op: "set",
+    ptr: ["data", key],
+    display: ["data", key],
+    before: node.value,
+    after: value,
+    role: "endpoint",
+    reason: `${reason} (the delegate reads it from this ConfigMap)`,
+    splices: [setScalar(editContext(ctx, cm), node, value)]
+  }), "patched") : "missing-key";
 }
 function ensureEnv(ctx, res, container, podCompact) {
   let ectx = editContext(ctx, res), env2 = container.node.get("env", !0), envPtr = [...container.ptr, "env"], envDisplay = [...container.display, "env"], appended = [];
@@ -10933,38 +10953,40 @@ function ensureEnv(ctx, res, container, podCompact) {
       let ptr = [...envPtr, entry.index], display = [...envDisplay, { name: found ? want.name : want.oldName }];
       if (!found && old) {
         let nameNode = old.node.get("name", !0);
-        plan(
-          ctx,
-          res.ref,
-          "set",
-          [...ptr, "name"],
-          [...display, "name"],
-          { before: want.oldName, after: want.name },
-          `the delegate reads only ${want.name}; ${want.oldName} is ignored`,
-          [setScalar(ectx, nameNode, want.name)]
-        );
-      } else found && old && (0, import_yaml12.isSeq)(env2) && plan(
-        ctx,
-        res.ref,
-        "remove",
-        [...envPtr, old.index],
-        [...envDisplay, { name: want.oldName }],
-        { before: old.node.toJSON() },
-        `${want.oldName} is ignored by the delegate; ${want.name} is set`,
-        [removeItem(ectx, env2, old.index)]
-      );
+        plan(ctx, {
+          resource: res.ref,
+          op: "set",
+          ptr: [...ptr, "name"],
+          display: [...display, "name"],
+          before: want.oldName,
+          after: want.name,
+          role: want.role,
+          reason: `the delegate reads only ${want.name}; ${want.oldName} is ignored`,
+          splices: [setScalar(ectx, nameNode, want.name)]
+        });
+      } else found && old && (0, import_yaml12.isSeq)(env2) && plan(ctx, {
+        resource: res.ref,
+        op: "remove",
+        ptr: [...envPtr, old.index],
+        display: [...envDisplay, { name: want.oldName }],
+        before: old.node.toJSON(),
+        role: want.role,
+        reason: `${want.oldName} is ignored by the delegate; ${want.name} is set`,
+        splices: [removeItem(ectx, env2, old.index)]
+      });
       let valueNode = entry.node.get("value", !0), valueFrom = entry.node.get("valueFrom", !0);
       if ((0, import_yaml12.isScalar)(valueNode))
-        valueNode.value !== want.value && plan(
-          ctx,
-          res.ref,
-          "set",
-          [...ptr, "value"],
-          [...display, "value"],
-          { before: valueNode.value, after: want.value },
-          want.reason,
-          [setScalar(ectx, valueNode, want.value)]
-        );
+        valueNode.value !== want.value && plan(ctx, {
+          resource: res.ref,
+          op: "set",
+          ptr: [...ptr, "value"],
+          display: [...display, "value"],
+          before: valueNode.value,
+          after: want.value,
+          role: want.role,
+          reason: want.reason,
+          splices: [setScalar(ectx, valueNode, want.value)]
+        });
       else if ((0, import_yaml12.isMap)(valueFrom)) {
         let at = pairOf(entry.node, "valueFrom")?.key ?? valueFrom, ref = valueFrom.get("configMapKeyRef", !0), cmName = stringAt(ref, "name"), cmKey = stringAt(ref, "key");
         want.kind === "owned" ? report(
@@ -10978,17 +11000,27 @@ function ensureEnv(ctx, res, container, podCompact) {
           "warning",
           "NOT_CHANGED",
           `${want.name} comes from ${cmName ? `ConfigMap ${cmName}` : "valueFrom"}, which is not in the input: set it to "${want.value}" there`,
-          at
+          at,
+          want.role
         );
       } else
-        plan(ctx, res.ref, "add", [...ptr, "value"], [...display, "value"], { after: want.value }, want.reason, [
-          addPairs(
-            ectx,
-            entry.node,
-            [["value", scalar(formatScalar(want.value, "double"))]],
-            layoutFor(ectx.unit, !0)
-          )
-        ]);
+        plan(ctx, {
+          resource: res.ref,
+          op: "add",
+          ptr: [...ptr, "value"],
+          display: [...display, "value"],
+          after: want.value,
+          role: want.role,
+          reason: want.reason,
+          splices: [
+            addPairs(
+              ectx,
+              entry.node,
+              [["value", scalar(formatScalar(want.value, "double"))]],
+              layoutFor(ectx.unit, !0)
+            )
+          ]
+        });
       continue;
     }
     if (want.kind === "endpoint") {
@@ -11004,14 +11036,24 @@ function ensureEnv(ctx, res, container, podCompact) {
           "warning",
           "NOT_CHANGED",
           `${want.name} may come from ConfigMap ${unseen.join(", ")} (envFrom), which is not in the input: set it to "${want.value}" there, or add the ConfigMap to the input`,
-          container.node.get("envFrom", !0) ?? container.node
+          container.node.get("envFrom", !0) ?? container.node,
+          want.role
         );
         continue;
       }
       if (!want.addIfMissing) continue;
       want.name === MANAGER_ENV && report(ctx, "warning", "ADDED_ENDPOINT", `the delegate container had no ${want.name}; added it`, container.node);
     } else if (!want.addIfMissing) continue;
-    appended.push(map(["name", scalar(want.name)], ["value", scalar(formatScalar(want.value, "double"))])), plan(ctx, res.ref, "append", envPtr, envDisplay, { after: { name: want.name, value: want.value } }, want.reason, []);
+    appended.push(map(["name", scalar(want.name)], ["value", scalar(formatScalar(want.value, "double"))])), plan(ctx, {
+      resource: res.ref,
+      op: "append",
+      ptr: envPtr,
+      display: envDisplay,
+      after: { name: want.name, value: want.value },
+      role: want.role,
+      reason: want.reason,
+      splices: []
+    });
   }
   if (appended.length > 0) {
     let layout = layoutIn(ectx, container.node, ["env", "envFrom", "volumeMounts", "ports"], podCompact), splices = appendToList(ectx, container.node, "env", appended, layout);
@@ -11149,16 +11191,17 @@ function planSecrets(ctx, delegates, onEach) {
         if ((0, import_yaml14.isScalar)(node)) {
           if (node.value !== want) {
             let [start, end] = node.range, splice = start === end ? insertAt(start, `${((c) => c === void 0 || /\s/.test(c) ? "" : " ")(ctx.src[start - 1])}${formatScalar(want)}${ctx.src[start] === "#" ? " " : ""}`) : setScalar(ectx, node, want);
-            plan(
-              ctx,
-              existing.ref,
-              "set",
-              ["data", key],
-              ["data", key],
-              { before: redact(node.value), after: REDACTED },
-              `fill in the client ${key === CLIENT_KEY_KEY ? "key" : "certificate"}`,
-              [splice]
-            ), ctx.edits[ctx.edits.length - 1].value = want;
+            plan(ctx, {
+              resource: existing.ref,
+              op: "set",
+              ptr: ["data", key],
+              display: ["data", key],
+              before: redact(node.value),
+              after: REDACTED,
+              role: "secret",
+              reason: `fill in the client ${key === CLIENT_KEY_KEY ? "key" : "certificate"}`,
+              splices: [splice]
+            }), ctx.edits[ctx.edits.length - 1].value = want;
           }
         } else missing.push([key, want]);
       }
@@ -11172,16 +11215,16 @@ function planSecrets(ctx, delegates, onEach) {
           )
         ];
         missing.forEach(([key, value2], i) => {
-          plan(
-            ctx,
-            existing.ref,
-            "add",
-            ["data", key],
-            ["data", key],
-            { after: REDACTED },
-            "add the client certificate data",
-            i === 0 ? splices : []
-          ), ctx.edits[ctx.edits.length - 1].value = value2;
+          plan(ctx, {
+            resource: existing.ref,
+            op: "add",
+            ptr: ["data", key],
+            display: ["data", key],
+            after: REDACTED,
+            role: "secret",
+            reason: "add the client certificate data",
+            splices: i === 0 ? splices : []
+          }), ctx.edits[ctx.edits.length - 1].value = value2;
         });
       }
       continue;
@@ -11197,16 +11240,16 @@ function planSecrets(ctx, delegates, onEach) {
       metadata: { name, ...namespace === void 0 ? {} : { namespace } },
       type: "Opaque"
     };
-    plan(
-      ctx,
-      ref,
-      "insert",
-      [],
-      [],
-      { after: { ...value, data: { [CLIENT_CERT_KEY]: REDACTED, [CLIENT_KEY_KEY]: REDACTED } } },
-      `the client certificate Secret ${name}, before the Deployment that mounts it`,
-      [insertAt(at, marker ? `---${ctx.eol}${text2}` : `${text2}---${ctx.eol}`)]
-    );
+    plan(ctx, {
+      resource: ref,
+      op: "insert",
+      ptr: [],
+      display: [],
+      after: { ...value, data: { [CLIENT_CERT_KEY]: REDACTED, [CLIENT_KEY_KEY]: REDACTED } },
+      role: "secret",
+      reason: `the client certificate Secret ${name}, before the Deployment that mounts it`,
+      splices: [insertAt(at, marker ? `---${ctx.eol}${text2}` : `${text2}---${ctx.eol}`)]
+    });
     let edit = ctx.edits[ctx.edits.length - 1];
     edit.value = value, edit.insertBefore = res.ref.document;
   }
@@ -11307,19 +11350,31 @@ function planUpgraderConfig(ctx, res) {
   }
   if (!(0, import_yaml16.isMap)(root)) return;
   let ictx = { src: text2, eol: `
-`, unit: indentUnit(text2, root) }, first = ctx.edits.length, { endpoint, mountPath } = ctx.options, edit = (op, inner, values, reason, splice) => plan(ctx, res.ref, op, CONFIG_PTR, [...CONFIG_PTR, ...inner], values, reason, [splice], inner), delegateConfig = root.get("delegateConfig", !0), flatHost = root.get(UPGRADER_HOST_KEY, !0);
+`, unit: indentUnit(text2, root) }, first = ctx.edits.length, { endpoint, mountPath } = ctx.options, edit = (op, inner, values, role, reason, splice) => plan(ctx, {
+    resource: res.ref,
+    op,
+    ptr: CONFIG_PTR,
+    display: [...CONFIG_PTR, ...inner],
+    ...values,
+    role,
+    reason,
+    splices: [splice],
+    inner
+  }), delegateConfig = root.get("delegateConfig", !0), flatHost = root.get(UPGRADER_HOST_KEY, !0);
   if ((0, import_yaml16.isMap)(delegateConfig)) {
     let host = delegateConfig.get(UPGRADER_HOST_KEY, !0);
     (0, import_yaml16.isScalar)(host) ? host.value !== endpoint && edit(
       "set",
       ["delegateConfig", UPGRADER_HOST_KEY],
       { before: host.value, after: endpoint },
+      "endpoint",
       "the upgrader talks to the mTLS endpoint",
       setScalar(ictx, host, endpoint)
     ) : edit(
       "add",
       ["delegateConfig", UPGRADER_HOST_KEY],
       { after: endpoint },
+      "endpoint",
       "the upgrader talks to the mTLS endpoint",
       addPairs(
         ictx,
@@ -11332,6 +11387,7 @@ function planUpgraderConfig(ctx, res) {
     "set",
     [UPGRADER_HOST_KEY],
     { before: flatHost.value, after: endpoint },
+    "endpoint",
     "the upgrader talks to the mTLS endpoint",
     setScalar(ictx, flatHost, endpoint)
   ) : report(
@@ -11339,18 +11395,20 @@ function planUpgraderConfig(ctx, res) {
     "warning",
     "NOT_CHANGED",
     "the upgrader config has no delegateConfig.managerHost; add it with the mTLS endpoint",
-    node
+    node,
+    "endpoint"
   );
-  let paths = UPGRADER_CERT_FIELDS.map((f) => [f.key, `${mountPath}/${fileOf(f.role)}`]), missing = [];
-  for (let [key, value] of paths) {
-    let existing = root.get(key, !0);
+  let paths = UPGRADER_CERT_FIELDS.map((f) => ({ key: f.key, role: f.role, value: `${mountPath}/${fileOf(f.role)}` })), missing = [];
+  for (let field of paths) {
+    let { key, value, role } = field, existing = root.get(key, !0);
     (0, import_yaml16.isScalar)(existing) ? existing.value !== value && edit(
       "set",
       [key],
       { before: existing.value, after: value },
+      role,
       "the upgrader reads the client certificate here",
       setScalar(ictx, existing, value)
-    ) : missing.push([key, value]), (0, import_yaml16.isMap)(delegateConfig) && delegateConfig.has(key) && report(
+    ) : missing.push(field), (0, import_yaml16.isMap)(delegateConfig) && delegateConfig.has(key) && report(
       ctx,
       "warning",
       "LINT",
@@ -11362,15 +11420,16 @@ function planUpgraderConfig(ctx, res) {
     let after = pairOf(root, "containerName") ? "containerName" : void 0, splice = addPairs(
       ictx,
       root,
-      missing.map(([k, v]) => [k, scalar(formatScalar(v))]),
+      missing.map((f) => [f.key, scalar(formatScalar(f.value))]),
       layoutFor(ictx.unit, !0),
       after
     );
     missing.forEach(
-      ([key, value], i) => edit(
+      ({ key, value, role }, i) => edit(
         "add",
         [key],
         { after: value },
+        role,
         "the upgrader reads the client certificate here",
         i === 0 ? splice : { start: splice.start, end: splice.end, text: "" }
       )
@@ -11527,16 +11586,17 @@ function planHelmValues(ctx, res) {
     let node = endpointPair.value;
     if (!(0, import_yaml18.isScalar)(node) || node.value !== endpoint) {
       let before = (0, import_yaml18.isScalar)(node) ? node.value : null;
-      plan(
-        ctx,
-        res.ref,
-        "set",
-        ["managerEndpoint"],
-        ["managerEndpoint"],
-        { before, after: endpoint },
-        "the mTLS endpoint (the chart derives the delegate's and the upgrader's URLs from it)",
-        [setPairValue(ectx, endpointPair, endpoint, formatScalar(endpoint))]
-      );
+      plan(ctx, {
+        resource: res.ref,
+        op: "set",
+        ptr: ["managerEndpoint"],
+        display: ["managerEndpoint"],
+        before,
+        after: endpoint,
+        role: "endpoint",
+        reason: "the mTLS endpoint (the chart derives the delegate's and the upgrader's URLs from it)",
+        splices: [setPairValue(ectx, endpointPair, endpoint, formatScalar(endpoint))]
+      });
     }
   } else
     report(
@@ -11545,9 +11605,18 @@ function planHelmValues(ctx, res) {
       "ADDED_ENDPOINT",
       "the values file had no managerEndpoint (the chart's default is https://app.harness.io); added it",
       root
-    ), plan(ctx, res.ref, "add", ["managerEndpoint"], ["managerEndpoint"], { after: endpoint }, "the mTLS endpoint", [
-      addPairs(ectx, root, [["managerEndpoint", scalar(formatScalar(endpoint))]], layoutFor(ectx.unit, !0))
-    ]);
+    ), plan(ctx, {
+      resource: res.ref,
+      op: "add",
+      ptr: ["managerEndpoint"],
+      display: ["managerEndpoint"],
+      after: endpoint,
+      role: "endpoint",
+      reason: "the mTLS endpoint",
+      splices: [
+        addPairs(ectx, root, [["managerEndpoint", scalar(formatScalar(endpoint))]], layoutFor(ectx.unit, !0))
+      ]
+    });
   let secretName = ctx.options.secretName.replaceAll("{delegate}", helmDelegateName(root)), mtlsPair = pairOf(root, "mTLS"), mtls = mtlsPair?.value, anchor = pairOf(root, "managerEndpoint") ? "managerEndpoint" : void 0, reason = "the chart mounts this Secret in the delegate and the upgrader and sets their certificate paths", changedSecret = !1;
   if ((0, import_yaml18.isMap)(mtls)) {
     let namePair = pairOf(mtls, "secretName"), current = namePair && (0, import_yaml18.isScalar)(namePair.value) ? namePair.value.value : void 0;
@@ -11557,44 +11626,62 @@ function planHelmValues(ctx, res) {
       "CONFLICT",
       `mTLS.secretName must be a Secret name, not a ${(0, import_yaml18.isSeq)(namePair.value) ? "list" : "mapping"}`,
       namePair.value
-    ) : (plan(
-      ctx,
-      res.ref,
-      "set",
-      ["mTLS", "secretName"],
-      ["mTLS", "secretName"],
-      { before: current ?? null, after: secretName },
-      current ? "--secret-name was given" : reason,
-      [setPairValue(ectx, namePair, secretName, formatScalar(secretName))]
-    ), changedSecret = !0)) : (plan(ctx, res.ref, "add", ["mTLS", "secretName"], ["mTLS", "secretName"], { after: secretName }, reason, [
-      addPairs(ectx, mtls, [["secretName", scalar(formatScalar(secretName))]], layoutFor(ectx.unit, !0))
-    ]), changedSecret = !0);
-  } else if (mtlsPair && (mtls === null || (0, import_yaml18.isScalar)(mtls) && mtls.value === null))
-    plan(
-      ctx,
-      res.ref,
-      "set",
-      ["mTLS"],
-      ["mTLS"],
-      { before: null, after: { secretName } },
+    ) : (plan(ctx, {
+      resource: res.ref,
+      op: "set",
+      ptr: ["mTLS", "secretName"],
+      display: ["mTLS", "secretName"],
+      before: current ?? null,
+      after: secretName,
+      role: "volume",
+      reason: current ? "--secret-name was given" : reason,
+      splices: [setPairValue(ectx, namePair, secretName, formatScalar(secretName))]
+    }), changedSecret = !0)) : (plan(ctx, {
+      resource: res.ref,
+      op: "add",
+      ptr: ["mTLS", "secretName"],
+      display: ["mTLS", "secretName"],
+      after: secretName,
+      role: "volume",
       reason,
-      fillEmptyValue(
+      splices: [addPairs(ectx, mtls, [["secretName", scalar(formatScalar(secretName))]], layoutFor(ectx.unit, !0))]
+    }), changedSecret = !0);
+  } else if (mtlsPair && (mtls === null || (0, import_yaml18.isScalar)(mtls) && mtls.value === null))
+    plan(ctx, {
+      resource: res.ref,
+      op: "set",
+      ptr: ["mTLS"],
+      display: ["mTLS"],
+      before: null,
+      after: { secretName },
+      role: "volume",
+      reason,
+      splices: fillEmptyValue(
         ectx,
         mtlsPair,
         map(["secretName", scalar(formatScalar(secretName))]),
         layoutFor(ectx.unit, !0)
       )
-    ), changedSecret = !0;
+    }), changedSecret = !0;
   else if (!mtlsPair)
-    plan(ctx, res.ref, "add", ["mTLS"], ["mTLS"], { after: { secretName } }, reason, [
-      addPairs(
-        ectx,
-        root,
-        [["mTLS", map(["secretName", scalar(formatScalar(secretName))])]],
-        layoutFor(ectx.unit, !0),
-        anchor
-      )
-    ]), changedSecret = !0;
+    plan(ctx, {
+      resource: res.ref,
+      op: "add",
+      ptr: ["mTLS"],
+      display: ["mTLS"],
+      after: { secretName },
+      role: "volume",
+      reason,
+      splices: [
+        addPairs(
+          ectx,
+          root,
+          [["mTLS", map(["secretName", scalar(formatScalar(secretName))])]],
+          layoutFor(ectx.unit, !0),
+          anchor
+        )
+      ]
+    }), changedSecret = !0;
   else {
     report(ctx, "error", "CONFLICT", "mTLS must be a mapping with secretName", mtlsPair.value);
     return;
@@ -11640,39 +11727,50 @@ function planCustomEnvs(ctx, res, root, anchor) {
           "warning",
           "NOT_CHANGED",
           `custom_envs ${want.name} comes from valueFrom, which is not in the input: set it to "${want.value}" there`,
-          found.node
+          found.node,
+          want.role
         );
         continue;
       }
-      (0, import_yaml18.isScalar)(valueNode) ? valueNode.value !== want.value && plan(
-        ctx,
-        res.ref,
-        "set",
-        [...ptr, "value"],
-        [...display, "value"],
-        { before: valueNode.value, after: want.value },
-        `${want.reason} (custom_envs overrides the chart's ConfigMap)`,
-        [setScalar(ectx, valueNode, want.value)]
-      ) : plan(ctx, res.ref, "add", [...ptr, "value"], [...display, "value"], { after: want.value }, want.reason, [
-        addPairs(
-          ectx,
-          found.node,
-          [["value", scalar(formatScalar(want.value, "double"))]],
-          layoutFor(ectx.unit, !0)
-        )
-      ]);
+      (0, import_yaml18.isScalar)(valueNode) ? valueNode.value !== want.value && plan(ctx, {
+        resource: res.ref,
+        op: "set",
+        ptr: [...ptr, "value"],
+        display: [...display, "value"],
+        before: valueNode.value,
+        after: want.value,
+        role: want.role,
+        reason: `${want.reason} (custom_envs overrides the chart's ConfigMap)`,
+        splices: [setScalar(ectx, valueNode, want.value)]
+      }) : plan(ctx, {
+        resource: res.ref,
+        op: "add",
+        ptr: [...ptr, "value"],
+        display: [...display, "value"],
+        after: want.value,
+        role: want.role,
+        reason: want.reason,
+        splices: [
+          addPairs(
+            ectx,
+            found.node,
+            [["value", scalar(formatScalar(want.value, "double"))]],
+            layoutFor(ectx.unit, !0)
+          )
+        ]
+      });
       continue;
     }
-    want.setByChart || !want.addIfMissing || (appended.push(map(["name", scalar(want.name)], ["value", scalar(formatScalar(want.value, "double"))])), plan(
-      ctx,
-      res.ref,
-      "append",
-      ["custom_envs"],
-      ["custom_envs"],
-      { after: { name: want.name, value: want.value } },
-      `${want.reason} (the chart does not set it; custom_envs adds it to the delegate's env)`,
-      []
-    ));
+    want.setByChart || !want.addIfMissing || (appended.push(map(["name", scalar(want.name)], ["value", scalar(formatScalar(want.value, "double"))])), plan(ctx, {
+      resource: res.ref,
+      op: "append",
+      ptr: ["custom_envs"],
+      display: ["custom_envs"],
+      after: { name: want.name, value: want.value },
+      role: want.role,
+      reason: `${want.reason} (the chart does not set it; custom_envs adds it to the delegate's env)`,
+      splices: []
+    }));
   }
   if (appended.length === 0) return;
   let layout = topLevelSeqLayout(ctx.src, root, ectx.unit), splices = pairOf(root, "custom_envs") ? appendToList(ectx, root, "custom_envs", appended, layout) : [
@@ -11794,37 +11892,38 @@ function ensureComposeEnv(ctx, res, d) {
             "warning",
             "NOT_CHANGED",
             `service ${d.service}: ${want.name} may come from its env_file, which is not in the input: set it to "${want.value}" there`,
-            d.node.get("env_file", !0)
+            d.node.get("env_file", !0),
+            want.role
           );
           continue;
         }
         report(ctx, "warning", "ADDED_ENDPOINT", `service ${d.service} had no ${want.name}; added it`, d.node);
       }
-      appended.push({ name: want.name, value: want.value, reason: want.reason });
+      appended.push({ name: want.name, value: want.value, role: want.role, reason: want.reason });
       continue;
     }
     let display = [...envDisplay, { name: entry.name }];
     if (found && old) {
       let reason2 = `${want.oldName} is ignored by the delegate; ${want.name} is set`;
-      form === "list" ? plan(
-        ctx,
-        res.ref,
-        "remove",
-        [...envPtr, old.index],
-        display.slice(0, -1).concat({ name: old.name }),
-        { before: `${old.name}${old.value === void 0 ? "" : `=${old.value}`}` },
-        reason2,
-        [removeItem(ectx, envNode, old.index)]
-      ) : plan(
-        ctx,
-        res.ref,
-        "remove",
-        [...envPtr, old.name],
-        [...envPtr, old.name],
-        { before: old.value ?? null },
-        reason2,
-        [removePair(ectx, envNode, pairOf(envNode, old.name))]
-      );
+      form === "list" ? plan(ctx, {
+        resource: res.ref,
+        op: "remove",
+        ptr: [...envPtr, old.index],
+        display: display.slice(0, -1).concat({ name: old.name }),
+        before: `${old.name}${old.value === void 0 ? "" : `=${old.value}`}`,
+        role: want.role,
+        reason: reason2,
+        splices: [removeItem(ectx, envNode, old.index)]
+      }) : plan(ctx, {
+        resource: res.ref,
+        op: "remove",
+        ptr: [...envPtr, old.name],
+        display: [...envPtr, old.name],
+        before: old.value ?? null,
+        role: want.role,
+        reason: reason2,
+        splices: [removePair(ectx, envNode, pairOf(envNode, old.name))]
+      });
     }
     if (entry.value === void 0 && want.kind === "endpoint") {
       report(
@@ -11832,7 +11931,8 @@ function ensureComposeEnv(ctx, res, d) {
         "warning",
         "NOT_CHANGED",
         `service ${d.service}: ${want.name} is passed through from the host environment: set it to "${want.value}" there (or in .env)`,
-        entry.node
+        entry.node,
+        want.role
       );
       continue;
     }
@@ -11842,7 +11942,8 @@ function ensureComposeEnv(ctx, res, d) {
         "warning",
         "NOT_CHANGED",
         `service ${d.service}: ${want.name} comes from a variable (${entry.value}): set it to "${want.value}" in .env or the shell`,
-        entry.node
+        entry.node,
+        want.role
       );
       continue;
     }
@@ -11851,53 +11952,64 @@ function ensureComposeEnv(ctx, res, d) {
     let reason = renamed ? `the delegate reads only ${want.name}; ${want.oldName} is ignored` : want.reason;
     if (form === "list") {
       let text2 = `${want.name}=${want.value}`, before = `${entry.name}${entry.value === void 0 ? "" : `=${entry.value}`}`;
-      plan(
-        ctx,
-        res.ref,
-        "set",
-        [...envPtr, entry.index],
-        [...envDisplay, { name: want.name }],
-        { before, after: text2 },
+      plan(ctx, {
+        resource: res.ref,
+        op: "set",
+        ptr: [...envPtr, entry.index],
+        display: [...envDisplay, { name: want.name }],
+        before,
+        after: text2,
+        role: want.role,
         reason,
-        [setScalar(ectx, entry.node, text2)]
-      );
+        splices: [setScalar(ectx, entry.node, text2)]
+      });
     } else {
       let pair = pairOf(envNode, entry.name), valueSplice = setPairValue(ectx, pair, want.value, formatScalar(want.value));
-      renamed ? (plan(
-        ctx,
-        res.ref,
-        "remove",
-        [...envPtr, entry.name],
-        [...envPtr, entry.name],
-        { before: entry.value ?? null },
+      renamed ? (plan(ctx, {
+        resource: res.ref,
+        op: "remove",
+        ptr: [...envPtr, entry.name],
+        display: [...envPtr, entry.name],
+        before: entry.value ?? null,
+        role: want.role,
         reason,
-        [setScalar(ectx, pair.key, want.name)]
-      ), plan(
-        ctx,
-        res.ref,
-        "add",
-        [...envPtr, want.name],
-        [...envPtr, want.name],
-        { after: want.value },
+        splices: [setScalar(ectx, pair.key, want.name)]
+      }), plan(ctx, {
+        resource: res.ref,
+        op: "add",
+        ptr: [...envPtr, want.name],
+        display: [...envPtr, want.name],
+        after: want.value,
+        role: want.role,
         reason,
-        entry.value === want.value ? [] : [valueSplice]
-      )) : plan(
-        ctx,
-        res.ref,
-        "set",
-        [...envPtr, entry.name],
-        [...envPtr, entry.name],
-        { before: entry.value ?? null, after: want.value },
+        splices: entry.value === want.value ? [] : [valueSplice]
+      })) : plan(ctx, {
+        resource: res.ref,
+        op: "set",
+        ptr: [...envPtr, entry.name],
+        display: [...envPtr, entry.name],
+        before: entry.value ?? null,
+        after: want.value,
+        role: want.role,
         reason,
-        [valueSplice]
-      );
+        splices: [valueSplice]
+      });
     }
   }
   if (appended.length === 0) return;
   if (form === "map") {
     let envMap = envNode;
     for (let a of appended)
-      plan(ctx, res.ref, "add", [...envPtr, a.name], [...envPtr, a.name], { after: a.value }, a.reason, []);
+      plan(ctx, {
+        resource: res.ref,
+        op: "add",
+        ptr: [...envPtr, a.name],
+        display: [...envPtr, a.name],
+        after: a.value,
+        role: a.role,
+        reason: a.reason,
+        splices: []
+      });
     ctx.edits[ctx.edits.length - 1].splices.push(
       addPairs(
         ectx,
@@ -11910,7 +12022,16 @@ function ensureComposeEnv(ctx, res, d) {
   }
   let lastItem = (0, import_yaml19.isSeq)(envNode) ? envNode.items[envNode.items.length - 1] : void 0, style = (0, import_yaml19.isScalar)(lastItem) && lastItem.type === import_yaml19.Scalar.QUOTE_DOUBLE ? "double" : "plain", frags = appended.map((a) => scalar(formatScalar(`${a.name}=${a.value}`, style)));
   for (let a of appended)
-    plan(ctx, res.ref, "append", envPtr, envDisplay, { after: `${a.name}=${a.value}` }, a.reason, []);
+    plan(ctx, {
+      resource: res.ref,
+      op: "append",
+      ptr: envPtr,
+      display: envDisplay,
+      after: `${a.name}=${a.value}`,
+      role: a.role,
+      reason: a.reason,
+      splices: []
+    });
   let layout = layoutIn(ectx, d.node, ["environment", "volumes", "ports"], !1);
   ctx.edits[ctx.edits.length - 1].splices.push(...appendToList(ectx, d.node, "environment", frags, layout));
 }
@@ -11930,44 +12051,53 @@ function ensureComposeMounts(ctx, res, d) {
     let reason = `the ${w.what} mount is read-only`;
     if ((0, import_yaml19.isScalar)(existing.node)) {
       let modes = (existing.mode ?? "").split(",").filter((x) => x !== "" && x !== "rw"), before = String(existing.node.value), after = `${existing.source ?? ""}:${existing.target}:${["ro", ...modes].join(",")}`;
-      plan(ctx, res.ref, "set", [...volPtr, existing.index], [...volPtr, existing.index], { before, after }, reason, [
-        setScalar(ectx, existing.node, after)
-      ]);
+      plan(ctx, {
+        resource: res.ref,
+        op: "set",
+        ptr: [...volPtr, existing.index],
+        display: [...volPtr, existing.index],
+        before,
+        after,
+        role: "mount",
+        reason,
+        splices: [setScalar(ectx, existing.node, after)]
+      });
     } else {
       let item = existing.node, ro = item.get("read_only", !0);
-      (0, import_yaml19.isScalar)(ro) ? plan(
-        ctx,
-        res.ref,
-        "set",
-        [...volPtr, existing.index, "read_only"],
-        [...volPtr, existing.index, "read_only"],
-        { before: ro.value, after: !0 },
+      (0, import_yaml19.isScalar)(ro) ? plan(ctx, {
+        resource: res.ref,
+        op: "set",
+        ptr: [...volPtr, existing.index, "read_only"],
+        display: [...volPtr, existing.index, "read_only"],
+        before: ro.value,
+        after: !0,
+        role: "mount",
         reason,
-        [replaceRange(ro.range[0], ro.range[1], "true")]
-      ) : plan(
-        ctx,
-        res.ref,
-        "add",
-        [...volPtr, existing.index, "read_only"],
-        [...volPtr, existing.index, "read_only"],
-        { after: !0 },
+        splices: [replaceRange(ro.range[0], ro.range[1], "true")]
+      }) : plan(ctx, {
+        resource: res.ref,
+        op: "add",
+        ptr: [...volPtr, existing.index, "read_only"],
+        display: [...volPtr, existing.index, "read_only"],
+        after: !0,
+        role: "mount",
         reason,
-        [addPairs(ectx, item, [["read_only", scalar("true")]], layoutFor(ectx.unit, !0))]
-      );
+        splices: [addPairs(ectx, item, [["read_only", scalar("true")]], layoutFor(ectx.unit, !0))]
+      });
     }
   }
   if (appended.length === 0) return;
   for (let a of appended)
-    plan(
-      ctx,
-      res.ref,
-      "append",
-      volPtr,
-      volPtr,
-      { after: a },
-      `bind-mount the ${a.includes(KEY_FILE) ? "client key" : "client certificate"} read-only where the delegate reads it`,
-      []
-    );
+    plan(ctx, {
+      resource: res.ref,
+      op: "append",
+      ptr: volPtr,
+      display: volPtr,
+      after: a,
+      role: "mount",
+      reason: `bind-mount the ${a.includes(KEY_FILE) ? "client key" : "client certificate"} read-only where the delegate reads it`,
+      splices: []
+    });
   let frags = appended.map((a) => scalar(formatScalar(a))), layout = layoutIn(ectx, d.node, ["volumes", "environment", "ports"], !1), splices = pairOf(d.node, "volumes") ? appendToList(ectx, d.node, "volumes", frags, layout) : [addPairs(ectx, d.node, [["volumes", seq(...frags)]], layout, d.node.has("image") ? "image" : void 0)];
   ctx.edits[ctx.edits.length - 1].splices.push(...splices);
 }
@@ -13197,10 +13327,10 @@ function findings(planned, mine, endpointKnown, label = () => "") {
   for (let e of planned.edits) {
     if (!mine(e.doc)) continue;
     let c = e.change;
-    !endpointKnown && (ENDPOINT_FIELDS.test(c.path) || ENDPOINT_FIELDS.test(JSON.stringify(c.after ?? ""))) || (/\.defaultMode$/.test(c.path) ? hardening : missing).push(label(e.doc) + describeChange(c));
+    !endpointKnown && c.role === "endpoint" || (c.role === "file-mode" ? hardening : missing).push(label(e.doc) + describeChange(c));
   }
   for (let d of planned.diagnostics)
-    mine(d.doc) && (d.severity === "error" || d.code === "NOT_CHANGED" && (endpointKnown || !ENDPOINT_FIELDS.test(d.message))) && missing.push(label(d.doc) + d.message);
+    mine(d.doc) && (d.severity === "error" || d.code === "NOT_CHANGED" && (endpointKnown || d.role !== "endpoint")) && missing.push(label(d.doc) + d.message);
   return { missing: [...new Set(missing)], hardening: [...new Set(hardening)] };
 }
 function upgraderHostMismatch(unit, upgraders, endpoint) {
@@ -13230,7 +13360,7 @@ function legacyImage(res) {
   let i = findDelegateContainer(containers);
   return i < 0 ? void 0 : stringAt(containers.items[i], "image");
 }
-var import_yaml26, PLACEHOLDER_ENDPOINT, ENDPOINT_FIELDS, mtlsOptions, hostOf, init_audit = __esm({
+var import_yaml26, PLACEHOLDER_ENDPOINT, mtlsOptions, hostOf, init_audit = __esm({
   "src/audit/audit.ts"() {
     "use strict";
     import_yaml26 = __toESM(require_dist(), 1);
@@ -13246,7 +13376,7 @@ var import_yaml26, PLACEHOLDER_ENDPOINT, ENDPOINT_FIELDS, mtlsOptions, hostOf, i
     init_parse();
     init_source();
     init_facts();
-    PLACEHOLDER_ENDPOINT = "https://endpoint.invalid", ENDPOINT_FIELDS = /MANAGER_HOST_AND_PORT|LOG_STREAMING_SERVICE_URL|TI_SERVICE_URL|managerHost|managerEndpoint/;
+    PLACEHOLDER_ENDPOINT = "https://endpoint.invalid";
     mtlsOptions = (endpoint, secretName, mountPath, grpcAuthority) => ({
       endpoint,
       secretName,
@@ -17497,70 +17627,99 @@ function ownsComments(ectx, pair, list) {
 `, end)), m = /^( *)#/.exec(next);
   return m !== null && m[1].length > keyCol;
 }
-function removeListItems(rctx, res, owner, ownerPtr, ownerDisplay, key, indexes, reason, label = (item) => ({ name: stringAt(item, "name") ?? "?" })) {
+function removeListItems(rctx, res, owner, ownerPtr, ownerDisplay, key, indexes, reason, role, label = (item) => ({ name: stringAt(item, "name") ?? "?" })) {
   if (indexes.length === 0) return;
-  let pair = pairOf(owner, key), list = pair.value, ectx = editContext(rctx, res), ptr = [...ownerPtr, key], before = (i) => list.items[i]?.toJSON?.() ?? null, all = indexes.length === list.items.length;
+  let pair = pairOf(owner, key), list = pair.value, roleOf = (i) => typeof role == "function" ? role(list.items[i]) : role, ectx = editContext(rctx, res), ptr = [...ownerPtr, key], before = (i) => list.items[i]?.toJSON?.() ?? null, all = indexes.length === list.items.length;
   if (list.flow) {
     let keep = list.items.map((_, i) => i).filter((i) => !indexes.includes(i)), splice = keepFlowItems(ectx, list, keep);
     indexes.forEach(
-      (i, n) => plan(
-        rctx,
-        res.ref,
-        "remove",
-        [...ptr, i],
-        [...ownerDisplay, key, label(list.items[i])],
-        { before: before(i) },
+      (i, n) => plan(rctx, {
+        resource: res.ref,
+        op: "remove",
+        ptr: [...ptr, i],
+        display: [...ownerDisplay, key, label(list.items[i])],
+        before: before(i),
+        role: roleOf(i),
         reason,
-        n === 0 ? [splice] : []
-      )
+        splices: n === 0 ? [splice] : []
+      })
     );
     return;
   }
   if (all && !ownsComments(ectx, pair, list)) {
-    rctx.removals.push(pairLines(ectx, owner, pair)), plan(
-      rctx,
-      res.ref,
-      "remove",
+    rctx.removals.push(pairLines(ectx, owner, pair)), plan(rctx, {
+      resource: res.ref,
+      op: "remove",
       ptr,
-      [...ownerDisplay, key],
-      { before: list.toJSON() },
-      `${reason} (the migration created ${key})`,
-      []
-    );
+      display: [...ownerDisplay, key],
+      before: list.toJSON(),
+      role: roleOf(indexes[0]),
+      reason: `${reason} (the migration created ${key})`,
+      splices: []
+    });
     return;
   }
   for (let i of indexes)
-    rctx.removals.push(itemLines(ectx, list, i)), all || plan(
-      rctx,
-      res.ref,
-      "remove",
-      [...ptr, i],
-      [...ownerDisplay, key, label(list.items[i])],
-      { before: before(i) },
+    rctx.removals.push(itemLines(ectx, list, i)), all || plan(rctx, {
+      resource: res.ref,
+      op: "remove",
+      ptr: [...ptr, i],
+      display: [...ownerDisplay, key, label(list.items[i])],
+      before: before(i),
+      role: roleOf(i),
       reason,
-      []
-    );
-  all && plan(rctx, res.ref, "set", ptr, [...ownerDisplay, key], { before: list.toJSON(), after: null }, reason, []);
+      splices: []
+    });
+  all && plan(rctx, {
+    resource: res.ref,
+    op: "set",
+    ptr,
+    display: [...ownerDisplay, key],
+    before: list.toJSON(),
+    after: null,
+    role: roleOf(indexes[0]),
+    reason,
+    splices: []
+  });
 }
-function removeMapKeys(rctx, res, owner, ownerPtr, key, keys, reason) {
+function removeMapKeys(rctx, res, owner, ownerPtr, key, keys, reason, role) {
   if (keys.length === 0) return;
-  let pair = pairOf(owner, key), inner = pair.value, ectx = editContext(rctx, res), ptr = [...ownerPtr, key], all = keys.length === inner.items.length;
+  let roleOf = (k) => typeof role == "function" ? role(k) : role, pair = pairOf(owner, key), inner = pair.value, ectx = editContext(rctx, res), ptr = [...ownerPtr, key], all = keys.length === inner.items.length;
   if (all && !ownsComments(ectx, pair, inner)) {
-    rctx.removals.push(pairLines(ectx, owner, pair)), plan(rctx, res.ref, "remove", ptr, ptr, { before: inner.toJSON() }, `${reason} (the migration created ${key})`, []);
+    rctx.removals.push(pairLines(ectx, owner, pair)), plan(rctx, {
+      resource: res.ref,
+      op: "remove",
+      ptr,
+      display: ptr,
+      before: inner.toJSON(),
+      role: roleOf(keys[0]),
+      reason: `${reason} (the migration created ${key})`,
+      splices: []
+    });
     return;
   }
   for (let k of keys)
-    rctx.removals.push(pairLines(ectx, inner, pairOf(inner, k))), all || plan(
-      rctx,
-      res.ref,
-      "remove",
-      [...ptr, k],
-      [...ptr, k],
-      { before: inner.get(k, !0)?.toJSON?.() ?? null },
+    rctx.removals.push(pairLines(ectx, inner, pairOf(inner, k))), all || plan(rctx, {
+      resource: res.ref,
+      op: "remove",
+      ptr: [...ptr, k],
+      display: [...ptr, k],
+      before: inner.get(k, !0)?.toJSON?.() ?? null,
+      role: roleOf(k),
       reason,
-      []
-    );
-  all && plan(rctx, res.ref, "set", ptr, ptr, { before: inner.toJSON(), after: null }, reason, []);
+      splices: []
+    });
+  all && plan(rctx, {
+    resource: res.ref,
+    op: "set",
+    ptr,
+    display: ptr,
+    before: inner.toJSON(),
+    after: null,
+    role: roleOf(keys[0]),
+    reason,
+    splices: []
+  });
 }
 function revertConfigMapKey(rctx, name, namespace, key, value) {
   let cm = rctx.resources.find(
@@ -17568,16 +17727,17 @@ function revertConfigMapKey(rctx, name, namespace, key, value) {
   );
   if (!cm) return "absent";
   let node = lookup(cm.doc.contents, ["data", key]);
-  return (0, import_yaml27.isScalar)(node) ? (node.value !== value && plan(
-    rctx,
-    cm.ref,
-    "set",
-    ["data", key],
-    ["data", key],
-    { before: node.value, after: value },
-    "undo the migration: the original endpoint (the delegate reads it from this ConfigMap)",
-    [setScalar(editContext(rctx, cm), node, value)]
-  ), "set") : "missing-key";
+  return (0, import_yaml27.isScalar)(node) ? (node.value !== value && plan(rctx, {
+    resource: cm.ref,
+    op: "set",
+    ptr: ["data", key],
+    display: ["data", key],
+    before: node.value,
+    after: value,
+    role: "endpoint",
+    reason: "undo the migration: the original endpoint (the delegate reads it from this ConfigMap)",
+    splices: [setScalar(editContext(rctx, cm), node, value)]
+  }), "set") : "missing-key";
 }
 var import_yaml27, isOurMode, init_context2 = __esm({
   "src/mtls/revert/context.ts"() {
@@ -17605,7 +17765,8 @@ function revertDelegate(rctx, res) {
     container.display,
     "env",
     owned,
-    `${REASON}: only an mTLS delegate needs it`
+    `${REASON}: only an mTLS delegate needs it`,
+    (item) => envRoleOf(stringAt(item, "name") ?? "") ?? "flag"
   ), revertPod(rctx, res, pod, res.podPath, container);
 }
 function revertEnv(rctx, res, container) {
@@ -17615,16 +17776,17 @@ function revertEnv(rctx, res, container) {
     if (found) {
       let node = found.node.get("value", !0), ref = lookup(found.node, ["valueFrom", "configMapKeyRef"]);
       if ((0, import_yaml28.isScalar)(node))
-        node.value !== value && plan(
-          rctx,
-          res.ref,
-          "set",
-          [...container.ptr, "env", found.index, "value"],
-          [...container.display, "env", { name }, "value"],
-          { before: node.value, after: value },
-          `${REASON}: the original endpoint`,
-          [setScalar(ectx, node, value)]
-        );
+        node.value !== value && plan(rctx, {
+          resource: res.ref,
+          op: "set",
+          ptr: [...container.ptr, "env", found.index, "value"],
+          display: [...container.display, "env", { name }, "value"],
+          before: node.value,
+          after: value,
+          role: "endpoint",
+          reason: `${REASON}: the original endpoint`,
+          splices: [setScalar(ectx, node, value)]
+        });
       else if (ref) {
         let cm = stringAt(ref, "name"), key = stringAt(ref, "key");
         (!cm || !key || revertConfigMapKey(rctx, cm, res.ref.namespace, key, value) !== "set") && report(
@@ -17657,7 +17819,8 @@ function revertPod(rctx, res, pod, podPath, container) {
     container.display,
     "volumeMounts",
     [mount.index],
-    `${REASON}: the client certificate mount`
+    `${REASON}: the client certificate mount`,
+    "mount"
   );
   let volumes = pod.get("volumes", !0), volume = findItem(volumes, "name", VOLUME_NAME);
   if (!volume) return;
@@ -17676,23 +17839,24 @@ function revertPod(rctx, res, pod, podPath, container) {
       podPath,
       "volumes",
       [volume.index],
-      `${REASON}: the client certificate volume`
+      `${REASON}: the client certificate volume`,
+      "volume"
     );
     return;
   }
   let secret = lookup(volume.node, ["secret"]), modePair = (0, import_yaml28.isMap)(secret) ? pairOf(secret, "defaultMode") : void 0;
   if (modePair && (0, import_yaml28.isMap)(secret)) {
     let ectx = editContext(rctx, res), [s, e] = pairLines(ectx, secret, modePair), text2 = ectx.src.slice(s, e).replace(/^\s*defaultMode:\s*/, "");
-    isOurMode(text2) && (rctx.removals.push([s, e]), plan(
-      rctx,
-      res.ref,
-      "remove",
-      [...podPath, "volumes", volume.index, "secret", "defaultMode"],
-      [...podPath, "volumes", { name: VOLUME_NAME }, "secret", "defaultMode"],
-      { before: modePair.value.value },
-      `${REASON}: the file mode it set`,
-      []
-    ));
+    isOurMode(text2) && (rctx.removals.push([s, e]), plan(rctx, {
+      resource: res.ref,
+      op: "remove",
+      ptr: [...podPath, "volumes", volume.index, "secret", "defaultMode"],
+      display: [...podPath, "volumes", { name: VOLUME_NAME }, "secret", "defaultMode"],
+      before: modePair.value.value,
+      role: "file-mode",
+      reason: `${REASON}: the file mode it set`,
+      splices: []
+    }));
   }
 }
 function revertUpgraderCronJob(rctx, res) {
@@ -17704,31 +17868,32 @@ function revertUpgraderConfig(rctx, res) {
   if (doc.errors.length > 0 || !(0, import_yaml28.isMap)(root)) return;
   let ictx = { src: text2, eol: `
 `, unit: indentUnit(text2, root) }, first = rctx.edits.length, inner = [], delegateConfig = root.get("delegateConfig", !0), host = (0, import_yaml28.isMap)(delegateConfig) ? delegateConfig.get(UPGRADER_HOST_KEY, !0) : root.get(UPGRADER_HOST_KEY, !0), hostPath = (0, import_yaml28.isMap)(delegateConfig) ? ["delegateConfig", UPGRADER_HOST_KEY] : [UPGRADER_HOST_KEY];
-  (0, import_yaml28.isScalar)(host) && host.value !== rctx.url && (inner.push(setScalar(ictx, host, rctx.url)), plan(
-    rctx,
-    res.ref,
-    "set",
-    CONFIG_PTR2,
-    [...CONFIG_PTR2, ...hostPath],
-    { before: host.value, after: rctx.url },
-    `${REASON}: the upgrader's original endpoint`,
-    [],
-    hostPath
-  ));
+  (0, import_yaml28.isScalar)(host) && host.value !== rctx.url && (inner.push(setScalar(ictx, host, rctx.url)), plan(rctx, {
+    resource: res.ref,
+    op: "set",
+    ptr: CONFIG_PTR2,
+    display: [...CONFIG_PTR2, ...hostPath],
+    before: host.value,
+    after: rctx.url,
+    role: "endpoint",
+    reason: `${REASON}: the upgrader's original endpoint`,
+    splices: [],
+    inner: hostPath
+  }));
   let ranges = [];
-  for (let { key } of UPGRADER_CERT_FIELDS) {
+  for (let { key, role } of UPGRADER_CERT_FIELDS) {
     let pair = pairOf(root, key);
-    pair && (ranges.push(pairLines(ictx, root, pair)), plan(
-      rctx,
-      res.ref,
-      "remove",
-      CONFIG_PTR2,
-      [...CONFIG_PTR2, key],
-      { before: pair.value?.value ?? null },
-      `${REASON}: only an mTLS upgrader reads it`,
-      [],
-      [key]
-    ));
+    pair && (ranges.push(pairLines(ictx, root, pair)), plan(rctx, {
+      resource: res.ref,
+      op: "remove",
+      ptr: CONFIG_PTR2,
+      display: [...CONFIG_PTR2, key],
+      before: pair.value?.value ?? null,
+      role,
+      reason: `${REASON}: only an mTLS upgrader reads it`,
+      splices: [],
+      inner: [key]
+    }));
   }
   inner.push(...lineRemovals(ictx, ranges)), rctx.edits.length > first && rctx.edits[first].splices.push(...embeddedSplices(rctx.src, rctx.eol, node, inner));
 }
@@ -17748,9 +17913,16 @@ function revertSecrets(rctx) {
       metadata: lookup(root, ["metadata"])?.toJSON(),
       data: { [CERT_FILE]: "<redacted>", [KEY_FILE]: "<redacted>" }
     };
-    plan(rctx, res.ref, "remove", [], [], { before }, `${REASON}: the client certificate Secret it generated`, [
-      { start, end, text: "" }
-    ]);
+    plan(rctx, {
+      resource: res.ref,
+      op: "remove",
+      ptr: [],
+      display: [],
+      before,
+      role: "secret",
+      reason: `${REASON}: the client certificate Secret it generated`,
+      splices: [{ start, end, text: "" }]
+    });
   }
 }
 function isGeneratedSecret(root) {
@@ -17783,47 +17955,60 @@ var import_yaml28, REASON, CONFIG_PTR2, init_revert_k8s = __esm({
 // src/mtls/revert/revert-shapes.ts
 function revertHelmValues(rctx, res) {
   let root = res.doc.contents, ectx = editContext(rctx, res), endpointPair = pairOf(root, "managerEndpoint");
-  endpointPair && (0, import_yaml29.isScalar)(endpointPair.value) && endpointPair.value.value !== rctx.url && plan(
-    rctx,
-    res.ref,
-    "set",
-    ["managerEndpoint"],
-    ["managerEndpoint"],
-    { before: endpointPair.value.value, after: rctx.url },
-    `${REASON2}: the original endpoint`,
-    [setPairValue(ectx, endpointPair, rctx.url, formatScalar(rctx.url))]
-  );
+  endpointPair && (0, import_yaml29.isScalar)(endpointPair.value) && endpointPair.value.value !== rctx.url && plan(rctx, {
+    resource: res.ref,
+    op: "set",
+    ptr: ["managerEndpoint"],
+    display: ["managerEndpoint"],
+    before: endpointPair.value.value,
+    after: rctx.url,
+    role: "endpoint",
+    reason: `${REASON2}: the original endpoint`,
+    splices: [setPairValue(ectx, endpointPair, rctx.url, formatScalar(rctx.url))]
+  });
   let mtlsPair = pairOf(root, "mTLS"), mtls = mtlsPair?.value;
   if (mtlsPair && (0, import_yaml29.isMap)(mtls)) {
     let namePair = pairOf(mtls, "secretName"), value = namePair && (0, import_yaml29.isScalar)(namePair.value) ? namePair.value.value : void 0, at = root.items.indexOf(mtlsPair);
-    mtls.items.length === 1 && namePair !== void 0 && at > 0 && root.items[at - 1] === endpointPair ? removeMapKeys(rctx, res, root, [], "mTLS", ["secretName"], `${REASON2}: mTLS.secretName`) : namePair && typeof value == "string" && value !== "" && plan(
-      rctx,
-      res.ref,
-      "set",
-      ["mTLS", "secretName"],
-      ["mTLS", "secretName"],
-      { before: value, after: "" },
-      `${REASON2}: no client certificate Secret (the chart's default)`,
-      [setScalar(ectx, namePair.value, "")]
-    );
+    mtls.items.length === 1 && namePair !== void 0 && at > 0 && root.items[at - 1] === endpointPair ? removeMapKeys(rctx, res, root, [], "mTLS", ["secretName"], `${REASON2}: mTLS.secretName`, "volume") : namePair && typeof value == "string" && value !== "" && plan(rctx, {
+      resource: res.ref,
+      op: "set",
+      ptr: ["mTLS", "secretName"],
+      display: ["mTLS", "secretName"],
+      before: value,
+      after: "",
+      role: "volume",
+      reason: `${REASON2}: no client certificate Secret (the chart's default)`,
+      splices: [setScalar(ectx, namePair.value, "")]
+    });
   }
   let envs = root.get("custom_envs", !0);
   if (!(0, import_yaml29.isSeq)(envs)) return;
   for (let [name, value] of endpointEnv(rctx.url)) {
     let found = findItem(envs, "name", name), node = found?.node.get("value", !0);
-    found && (0, import_yaml29.isScalar)(node) && node.value !== value && plan(
-      rctx,
-      res.ref,
-      "set",
-      ["custom_envs", found.index, "value"],
-      ["custom_envs", { name }, "value"],
-      { before: node.value, after: value },
-      `${REASON2}: the original endpoint`,
-      [setScalar(ectx, node, value)]
-    );
+    found && (0, import_yaml29.isScalar)(node) && node.value !== value && plan(rctx, {
+      resource: res.ref,
+      op: "set",
+      ptr: ["custom_envs", found.index, "value"],
+      display: ["custom_envs", { name }, "value"],
+      before: node.value,
+      after: value,
+      role: "endpoint",
+      reason: `${REASON2}: the original endpoint`,
+      splices: [setScalar(ectx, node, value)]
+    });
   }
   let owned = envs.items.flatMap((item, i) => OWNED_ENV.includes(stringAt(item, "name") ?? "") ? [i] : []);
-  removeListItems(rctx, res, root, [], [], "custom_envs", owned, `${REASON2}: only an mTLS delegate needs it`);
+  removeListItems(
+    rctx,
+    res,
+    root,
+    [],
+    [],
+    "custom_envs",
+    owned,
+    `${REASON2}: only an mTLS delegate needs it`,
+    (item) => envRole(stringAt(item, "name"))
+  );
 }
 function revertCompose(rctx, res) {
   let ectx = editContext(rctx, res);
@@ -17844,27 +18029,29 @@ function revertCompose(rctx, res) {
         }
         if (form === "list") {
           let text2 = `${name}=${value}`;
-          plan(
-            rctx,
-            res.ref,
-            "set",
-            [...envPtr, entry.index],
-            [...envPtr, { name }],
-            { before: `${name}=${entry.value}`, after: text2 },
-            `${REASON2}: the original endpoint`,
-            [setScalar(ectx, entry.node, text2)]
-          );
+          plan(rctx, {
+            resource: res.ref,
+            op: "set",
+            ptr: [...envPtr, entry.index],
+            display: [...envPtr, { name }],
+            before: `${name}=${entry.value}`,
+            after: text2,
+            role: "endpoint",
+            reason: `${REASON2}: the original endpoint`,
+            splices: [setScalar(ectx, entry.node, text2)]
+          });
         } else
-          plan(
-            rctx,
-            res.ref,
-            "set",
-            [...envPtr, name],
-            [...envPtr, name],
-            { before: entry.value, after: value },
-            `${REASON2}: the original endpoint`,
-            [setPairValue(ectx, pairOf(envNode, name), value, formatScalar(value))]
-          );
+          plan(rctx, {
+            resource: res.ref,
+            op: "set",
+            ptr: [...envPtr, name],
+            display: [...envPtr, name],
+            before: entry.value,
+            after: value,
+            role: "endpoint",
+            reason: `${REASON2}: the original endpoint`,
+            splices: [setPairValue(ectx, pairOf(envNode, name), value, formatScalar(value))]
+          });
       }
     }
     let certPath = entries.find((e) => certEnvNames("certificate").includes(e.name))?.value ?? `/etc/mtls/${CERT_FILE}`, keyPath = entries.find((e) => certEnvNames("key").includes(e.name))?.value ?? `/etc/mtls/${KEY_FILE}`, owned = entries.filter((e) => OWNED_ENV.includes(e.name));
@@ -17877,6 +18064,7 @@ function revertCompose(rctx, res) {
       "environment",
       owned.map((e) => e.index),
       `${REASON2}: only an mTLS delegate needs it`,
+      (item) => envRole(String(item.value).split("=")[0]),
       (item) => ({ name: String(item.value).split("=")[0] })
     ) : form === "map" && (0, import_yaml29.isMap)(envNode) && removeMapKeys(
       rctx,
@@ -17885,7 +18073,8 @@ function revertCompose(rctx, res) {
       svcPtr,
       "environment",
       owned.map((e) => e.name),
-      `${REASON2}: only an mTLS delegate needs it`
+      `${REASON2}: only an mTLS delegate needs it`,
+      envRole
     );
     let mounts = composeVolumes(d.node).filter((v) => v.target === certPath || v.target === keyPath);
     removeListItems(
@@ -17897,11 +18086,12 @@ function revertCompose(rctx, res) {
       "volumes",
       mounts.map((v) => v.index),
       `${REASON2}: the client certificate bind mount`,
+      "mount",
       (item) => (0, import_yaml29.isScalar)(item) ? String(item.value) : stringAt(item, "target") ?? "?"
     );
   }
 }
-var import_yaml29, REASON2, init_revert_shapes = __esm({
+var import_yaml29, REASON2, envRole, init_revert_shapes = __esm({
   "src/mtls/revert/revert-shapes.ts"() {
     "use strict";
     import_yaml29 = __toESM(require_dist(), 1);
@@ -17914,7 +18104,7 @@ var import_yaml29, REASON2, init_revert_shapes = __esm({
     init_plan_compose();
     init_wanted_state();
     init_context2();
-    REASON2 = "undo the migration";
+    REASON2 = "undo the migration", envRole = (name) => envRoleOf(name ?? "") ?? "flag";
   }
 });
 
@@ -19089,4 +19279,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=0ced351bf9e1a8ddcf5815458777ea9d25d429bebf5c401ac543113f7ddb0cd4
+//# delegate-mtls-bundle sha256=7dbfb093e876c6035c441c895db8d646bcdb7854dffc45def783b5efbd3315c2

@@ -45,6 +45,32 @@ export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number]
 
 export type Severity = 'error' | 'warning'
 
+/**
+ * What part of a ready delegate a change or a diagnostic is about: `audit` sorts findings by it (an
+ * endpoint it cannot judge, the key's file mode that mTLS works without); nobody reads a path or a message
+ * for that.
+ */
+export const FIELD_ROLES = [
+  /** `MANAGER_HOST_AND_PORT`, a service URL under it, the upgrader's managerHost, a chart's managerEndpoint. */
+  'endpoint',
+  /** Where the delegate or the upgrader reads the client certificate. */
+  'certificate',
+  /** Where the delegate or the upgrader reads the client key. */
+  'key',
+  /** A fixed switch the delegate needs (GRPC_AUTHORITY_MODIFICATION_DISABLED). */
+  'flag',
+  /** The certificate mount of a container (or a compose bind mount). */
+  'mount',
+  /** The pod's secret volume (or a chart's Secret name). */
+  'volume',
+  /** The secret volume's file mode. */
+  'file-mode',
+  /** The client-certificate Secret itself. */
+  'secret',
+] as const
+
+export type FieldRole = (typeof FIELD_ROLES)[number]
+
 /** One problem or remark about one place in one input. Never holds private-key material. */
 export interface Diagnostic {
   code: DiagnosticCode
@@ -56,6 +82,8 @@ export interface Diagnostic {
   line?: number
   /** 1-based column (UTF-16 code units, as editors count). */
   col?: number
+  /** For a value that could not be changed (`NOT_CHANGED`): what part of a ready delegate it is. */
+  role?: FieldRole
 }
 
 /** A problem with how the tool was called. Exit code 2. */

@@ -99,7 +99,6 @@ interface Unit {
 }
 
 const PLACEHOLDER_ENDPOINT = 'https://endpoint.invalid'
-const ENDPOINT_FIELDS = /MANAGER_HOST_AND_PORT|LOG_STREAMING_SERVICE_URL|TI_SERVICE_URL|managerHost|managerEndpoint/
 
 /**
  * Harness SaaS serves mTLS on `<vanity>.harness.io:8443` and `<sub>.agent.harness.io`; any other
@@ -562,14 +561,13 @@ function findings(
   for (const e of planned.edits) {
     if (!mine(e.doc)) continue
     const c = e.change
-    if (!endpointKnown && (ENDPOINT_FIELDS.test(c.path) || ENDPOINT_FIELDS.test(JSON.stringify(c.after ?? ''))))
-      continue
-    ;(/\.defaultMode$/.test(c.path) ? hardening : missing).push(label(e.doc) + describeChange(c))
+    if (!endpointKnown && c.role === 'endpoint') continue
+    ;(c.role === 'file-mode' ? hardening : missing).push(label(e.doc) + describeChange(c))
   }
   for (const d of planned.diagnostics) {
     if (!mine(d.doc)) continue
     if (d.severity === 'error') missing.push(label(d.doc) + d.message)
-    else if (d.code === 'NOT_CHANGED' && (endpointKnown || !ENDPOINT_FIELDS.test(d.message)))
+    else if (d.code === 'NOT_CHANGED' && (endpointKnown || d.role !== 'endpoint'))
       missing.push(label(d.doc) + d.message)
   }
   return { missing: [...new Set(missing)], hardening: [...new Set(hardening)] }

@@ -6,7 +6,7 @@ import { indentUnit } from '../yaml/layout.js'
 import { formatPath, type PathSeg } from '../yaml/lookup.js'
 import { linePos } from '../yaml/source.js'
 import type { Splice } from '../yaml/splice.js'
-import type { ChangeOp, PlanContext } from './types.js'
+import type { Change, ChangeOp, FieldRole, PlanContext } from './types.js'
 
 /** Records a diagnostic at a node (or an offset) of the stream. */
 export function report(
@@ -15,10 +15,11 @@ export function report(
   code: DiagnosticCode,
   message: string,
   at?: Node | number,
+  role?: FieldRole,
 ): void {
   const offset = typeof at === 'number' ? at : at?.range?.[0]
   const pos = offset === undefined ? {} : linePos(ctx.src, offset)
-  ctx.diagnostics.push({ code, severity, message, file: ctx.file, ...pos })
+  ctx.diagnostics.push({ code, severity, message, file: ctx.file, ...pos, ...(role ? { role } : {}) })
 }
 
 /**
@@ -39,18 +40,34 @@ export function editContext(ctx: PlanContext, resource: Resource): EditContext {
 /** Display path parts: a key, an index, or `[name=x]` for an item found by name. */
 export type DisplaySeg = PathSeg | { name: string }
 
+/** One planned change as a rule states it: the change, where it lands, and the splices that make it. */
+export interface Step {
+  resource: ResourceRef
+  op: ChangeOp
+  /** Index-based path in the decoded document (see Edit.ptr). */
+  ptr: PathSeg[]
+  /** The path as reports show it, items found by name as `[name=x]`. */
+  display: DisplaySeg[]
+  before?: unknown
+  after?: unknown
+  role: FieldRole
+  reason: string
+  splices: Splice[]
+  /** Path inside the YAML document held as a string at `ptr` (the upgrader's `config.yaml`). */
+  inner?: PathSeg[]
+}
+
 /** Records one planned change and the splices that make it. */
-export function plan(
-  ctx: PlanContext,
-  resource: ResourceRef,
-  op: ChangeOp,
-  ptr: PathSeg[],
-  display: DisplaySeg[],
-  values: { before?: unknown; after?: unknown },
-  reason: string,
-  splices: Splice[],
-  inner?: PathSeg[],
-): void {
-  const change = { resource, path: formatPath(display), op, ...values, reason }
+export function plan(ctx: PlanContext, step: Step): void {
+  const { resource, op, ptr, display, role, reason, splices, inner } = step
+  const change: Change = {
+    resource,
+    path: formatPath(display),
+    op,
+    ...('before' in step ? { before: step.before } : {}),
+    ...('after' in step ? { after: step.after } : {}),
+    role,
+    reason,
+  }
   ctx.edits.push(inner ? { change, ptr, inner, splices } : { change, ptr, splices })
 }

@@ -13,7 +13,7 @@ import { replaceRange } from '../yaml/splice.js'
 import { editContext, plan, report, type DisplaySeg } from './context.js'
 import { wantedEnv } from './plan-env.js'
 import { appendToList, layoutIn } from './plan-pod.js'
-import type { PlanContext } from './types.js'
+import type { FieldRole, PlanContext } from './types.js'
 
 export const DEFAULT_CERT_PATH = './client.crt'
 export const DEFAULT_KEY_PATH = './client.key'
@@ -145,7 +145,7 @@ function ensureComposeEnv(ctx: PlanContext, res: ComposeFile, d: ComposeService)
   const envNode = d.node.get('environment', true) as unknown
   const { form, entries } = composeEnv(d.node)
   const hasEnvFile = d.node.has('env_file')
-  const appended: { name: string; value: string; reason: string }[] = []
+  const appended: { name: string; value: string; role: FieldRole; reason: string }[] = []
   for (const want of wantedEnv(ctx)) {
     const found = entries.find((e) => e.name === want.name)
     const old = want.oldName ? entries.find((e) => e.name === want.oldName) : undefined
@@ -160,39 +160,40 @@ function ensureComposeEnv(ctx: PlanContext, res: ComposeFile, d: ComposeService)
             'NOT_CHANGED',
             `service ${d.service}: ${want.name} may come from its env_file, which is not in the input: set it to "${want.value}" there`,
             d.node.get('env_file', true) as Node,
+            want.role,
           )
           continue
         }
         report(ctx, 'warning', 'ADDED_ENDPOINT', `service ${d.service} had no ${want.name}; added it`, d.node)
       }
-      appended.push({ name: want.name, value: want.value, reason: want.reason })
+      appended.push({ name: want.name, value: want.value, role: want.role, reason: want.reason })
       continue
     }
     const display = [...envDisplay, { name: entry.name }]
     if (found && old) {
       const reason = `${want.oldName} is ignored by the delegate; ${want.name} is set`
       if (form === 'list')
-        plan(
-          ctx,
-          res.ref,
-          'remove',
-          [...envPtr, old.index!],
-          display.slice(0, -1).concat({ name: old.name }),
-          { before: `${old.name}${old.value === undefined ? '' : `=${old.value}`}` },
-          reason,
-          [removeItem(ectx, envNode as YAMLSeq, old.index!)],
-        )
+        plan(ctx, {
+          resource: res.ref,
+          op: 'remove',
+          ptr: [...envPtr, old.index!],
+          display: display.slice(0, -1).concat({ name: old.name }),
+          before: `${old.name}${old.value === undefined ? '' : `=${old.value}`}`,
+          role: want.role,
+          reason: reason,
+          splices: [removeItem(ectx, envNode as YAMLSeq, old.index!)],
+        })
       else
-        plan(
-          ctx,
-          res.ref,
-          'remove',
-          [...envPtr, old.name],
-          [...envPtr, old.name],
-          { before: old.value ?? null },
-          reason,
-          [removePair(ectx, envNode as YAMLMap, pairOf(envNode, old.name)!)],
-        )
+        plan(ctx, {
+          resource: res.ref,
+          op: 'remove',
+          ptr: [...envPtr, old.name],
+          display: [...envPtr, old.name],
+          before: old.value ?? null,
+          role: want.role,
+          reason: reason,
+          splices: [removePair(ectx, envNode as YAMLMap, pairOf(envNode, old.name)!)],
+        })
     }
     if (entry.value === undefined && want.kind === 'endpoint') {
       report(
@@ -201,6 +202,7 @@ function ensureComposeEnv(ctx: PlanContext, res: ComposeFile, d: ComposeService)
         'NOT_CHANGED',
         `service ${d.service}: ${want.name} is passed through from the host environment: set it to "${want.value}" there (or in .env)`,
         entry.node,
+        want.role,
       )
       continue
     }
@@ -211,6 +213,7 @@ function ensureComposeEnv(ctx: PlanContext, res: ComposeFile, d: ComposeService)
         'NOT_CHANGED',
         `service ${d.service}: ${want.name} comes from a variable (${entry.value}): set it to "${want.value}" in .env or the shell`,
         entry.node,
+        want.role,
       )
       continue
     }
@@ -220,51 +223,53 @@ function ensureComposeEnv(ctx: PlanContext, res: ComposeFile, d: ComposeService)
     if (form === 'list') {
       const text = `${want.name}=${want.value}`
       const before = `${entry.name}${entry.value === undefined ? '' : `=${entry.value}`}`
-      plan(
-        ctx,
-        res.ref,
-        'set',
-        [...envPtr, entry.index!],
-        [...envDisplay, { name: want.name }],
-        { before, after: text },
-        reason,
-        [setScalar(ectx, entry.node as Scalar, text)],
-      )
+      plan(ctx, {
+        resource: res.ref,
+        op: 'set',
+        ptr: [...envPtr, entry.index!],
+        display: [...envDisplay, { name: want.name }],
+        before,
+        after: text,
+        role: want.role,
+        reason: reason,
+        splices: [setScalar(ectx, entry.node as Scalar, text)],
+      })
     } else {
       const pair = pairOf(envNode, entry.name)! as Pair
       const valueSplice = setPairValue(ectx, pair, want.value, formatScalar(want.value))
       if (renamed) {
-        plan(
-          ctx,
-          res.ref,
-          'remove',
-          [...envPtr, entry.name],
-          [...envPtr, entry.name],
-          { before: entry.value ?? null },
-          reason,
-          [setScalar(ectx, pair.key as Scalar, want.name)],
-        )
-        plan(
-          ctx,
-          res.ref,
-          'add',
-          [...envPtr, want.name],
-          [...envPtr, want.name],
-          { after: want.value },
-          reason,
-          entry.value === want.value ? [] : [valueSplice],
-        )
+        plan(ctx, {
+          resource: res.ref,
+          op: 'remove',
+          ptr: [...envPtr, entry.name],
+          display: [...envPtr, entry.name],
+          before: entry.value ?? null,
+          role: want.role,
+          reason: reason,
+          splices: [setScalar(ectx, pair.key as Scalar, want.name)],
+        })
+        plan(ctx, {
+          resource: res.ref,
+          op: 'add',
+          ptr: [...envPtr, want.name],
+          display: [...envPtr, want.name],
+          after: want.value,
+          role: want.role,
+          reason: reason,
+          splices: entry.value === want.value ? [] : [valueSplice],
+        })
       } else {
-        plan(
-          ctx,
-          res.ref,
-          'set',
-          [...envPtr, entry.name],
-          [...envPtr, entry.name],
-          { before: entry.value ?? null, after: want.value },
-          reason,
-          [valueSplice],
-        )
+        plan(ctx, {
+          resource: res.ref,
+          op: 'set',
+          ptr: [...envPtr, entry.name],
+          display: [...envPtr, entry.name],
+          before: entry.value ?? null,
+          after: want.value,
+          role: want.role,
+          reason: reason,
+          splices: [valueSplice],
+        })
       }
     }
   }
@@ -272,7 +277,16 @@ function ensureComposeEnv(ctx: PlanContext, res: ComposeFile, d: ComposeService)
   if (form === 'map') {
     const envMap = envNode as YAMLMap
     for (const a of appended)
-      plan(ctx, res.ref, 'add', [...envPtr, a.name], [...envPtr, a.name], { after: a.value }, a.reason, [])
+      plan(ctx, {
+        resource: res.ref,
+        op: 'add',
+        ptr: [...envPtr, a.name],
+        display: [...envPtr, a.name],
+        after: a.value,
+        role: a.role,
+        reason: a.reason,
+        splices: [],
+      })
     ctx.edits[ctx.edits.length - 1]!.splices.push(
       addPairs(
         ectx,
@@ -287,7 +301,16 @@ function ensureComposeEnv(ctx: PlanContext, res: ComposeFile, d: ComposeService)
   const style = isScalar(lastItem) && lastItem.type === Scalar.QUOTE_DOUBLE ? 'double' : 'plain'
   const frags: Fragment[] = appended.map((a) => scalar(formatScalar(`${a.name}=${a.value}`, style)))
   for (const a of appended)
-    plan(ctx, res.ref, 'append', envPtr, envDisplay, { after: `${a.name}=${a.value}` }, a.reason, [])
+    plan(ctx, {
+      resource: res.ref,
+      op: 'append',
+      ptr: envPtr,
+      display: envDisplay,
+      after: `${a.name}=${a.value}`,
+      role: a.role,
+      reason: a.reason,
+      splices: [],
+    })
   const layout = layoutIn(ectx, d.node, ['environment', 'volumes', 'ports'], false)
   ctx.edits[ctx.edits.length - 1]!.splices.push(...appendToList(ectx, d.node, 'environment', frags, layout))
 }
@@ -316,48 +339,57 @@ function ensureComposeMounts(ctx: PlanContext, res: ComposeFile, d: ComposeServi
       const modes = (existing.mode ?? '').split(',').filter((x) => x !== '' && x !== 'rw')
       const before = String(existing.node.value)
       const after = `${existing.source ?? ''}:${existing.target}:${['ro', ...modes].join(',')}`
-      plan(ctx, res.ref, 'set', [...volPtr, existing.index], [...volPtr, existing.index], { before, after }, reason, [
-        setScalar(ectx, existing.node as Scalar, after),
-      ])
+      plan(ctx, {
+        resource: res.ref,
+        op: 'set',
+        ptr: [...volPtr, existing.index],
+        display: [...volPtr, existing.index],
+        before,
+        after,
+        role: 'mount',
+        reason: reason,
+        splices: [setScalar(ectx, existing.node as Scalar, after)],
+      })
     } else {
       const item = existing.node as unknown as YAMLMap
       const ro = item.get('read_only', true)
       if (isScalar(ro))
-        plan(
-          ctx,
-          res.ref,
-          'set',
-          [...volPtr, existing.index, 'read_only'],
-          [...volPtr, existing.index, 'read_only'],
-          { before: ro.value, after: true },
-          reason,
-          [replaceRange(ro.range![0], ro.range![1], 'true')],
-        )
+        plan(ctx, {
+          resource: res.ref,
+          op: 'set',
+          ptr: [...volPtr, existing.index, 'read_only'],
+          display: [...volPtr, existing.index, 'read_only'],
+          before: ro.value,
+          after: true,
+          role: 'mount',
+          reason: reason,
+          splices: [replaceRange(ro.range![0], ro.range![1], 'true')],
+        })
       else
-        plan(
-          ctx,
-          res.ref,
-          'add',
-          [...volPtr, existing.index, 'read_only'],
-          [...volPtr, existing.index, 'read_only'],
-          { after: true },
-          reason,
-          [addPairs(ectx, item, [['read_only', scalar('true')]], layoutFor(ectx.unit, true))],
-        )
+        plan(ctx, {
+          resource: res.ref,
+          op: 'add',
+          ptr: [...volPtr, existing.index, 'read_only'],
+          display: [...volPtr, existing.index, 'read_only'],
+          after: true,
+          role: 'mount',
+          reason: reason,
+          splices: [addPairs(ectx, item, [['read_only', scalar('true')]], layoutFor(ectx.unit, true))],
+        })
     }
   }
   if (appended.length === 0) return
   for (const a of appended)
-    plan(
-      ctx,
-      res.ref,
-      'append',
-      volPtr,
-      volPtr,
-      { after: a },
-      `bind-mount the ${a.includes(KEY_FILE) ? 'client key' : 'client certificate'} read-only where the delegate reads it`,
-      [],
-    )
+    plan(ctx, {
+      resource: res.ref,
+      op: 'append',
+      ptr: volPtr,
+      display: volPtr,
+      after: a,
+      role: 'mount',
+      reason: `bind-mount the ${a.includes(KEY_FILE) ? 'client key' : 'client certificate'} read-only where the delegate reads it`,
+      splices: [],
+    })
   const frags = appended.map((a) => scalar(formatScalar(a)))
   const layout = layoutIn(ectx, d.node, ['volumes', 'environment', 'ports'], false)
   const pair = pairOf(d.node, 'volumes')

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml'
 import type { Resource } from '../resources/classify.js'
-import { CLASSIC_ENV, envValue, MANAGER_ENV } from '../resources/wanted-state.js'
+import { CLASSIC_ENV, envValue, MANAGER_ENV, type EnvRole } from '../resources/wanted-state.js'
 import { addPairs, removeItem, setScalar } from '../yaml/edit.js'
 import { map, scalar, type Fragment } from '../yaml/fragment.js'
 import { layoutFor } from '../yaml/layout.js'
@@ -17,6 +17,7 @@ export interface WantedEnv {
   value: string
   /** Endpoint vars may live in a ConfigMap (patched there); vars we own must be inline. */
   kind: 'endpoint' | 'owned'
+  role: EnvRole
   /** Add it when the container has none (else only rewrite an existing one). */
   addIfMissing: boolean
   /** A name that means the same thing and is renamed (SPEC §3.3). */
@@ -34,6 +35,7 @@ export function wantedEnv(ctx: PlanContext): WantedEnv[] {
     name: s.name,
     value: envValue(s, endpoint, mountPath),
     kind: s.role === 'endpoint' ? 'endpoint' : 'owned',
+    role: s.role,
     addIfMissing: added[s.add],
     ...(s.oldName ? { oldName: s.oldName } : {}),
     setByChart: s.setByChart,
@@ -70,16 +72,17 @@ function patchConfigMapKey(
   const node = lookup(cm.doc.contents, ['data', key])
   if (!isScalar(node)) return 'missing-key'
   if (node.value !== value) {
-    plan(
-      ctx,
-      cm.ref,
-      'set',
-      ['data', key],
-      ['data', key],
-      { before: node.value, after: value },
-      `${reason} (the delegate reads it from this ConfigMap)`,
-      [setScalar(editContext(ctx, cm), node as Scalar, value)],
-    )
+    plan(ctx, {
+      resource: cm.ref,
+      op: 'set',
+      ptr: ['data', key],
+      display: ['data', key],
+      before: node.value,
+      after: value,
+      role: 'endpoint',
+      reason: `${reason} (the delegate reads it from this ConfigMap)`,
+      splices: [setScalar(editContext(ctx, cm), node as Scalar, value)],
+    })
   }
   return 'patched'
 }
@@ -100,42 +103,44 @@ export function ensureEnv(ctx: PlanContext, res: Resource, container: Located<YA
       const display = [...envDisplay, { name: found ? want.name : want.oldName! }]
       if (!found && old) {
         const nameNode = old.node.get('name', true) as Scalar
-        plan(
-          ctx,
-          res.ref,
-          'set',
-          [...ptr, 'name'],
-          [...display, 'name'],
-          { before: want.oldName, after: want.name },
-          `the delegate reads only ${want.name}; ${want.oldName} is ignored`,
-          [setScalar(ectx, nameNode, want.name)],
-        )
+        plan(ctx, {
+          resource: res.ref,
+          op: 'set',
+          ptr: [...ptr, 'name'],
+          display: [...display, 'name'],
+          before: want.oldName,
+          after: want.name,
+          role: want.role,
+          reason: `the delegate reads only ${want.name}; ${want.oldName} is ignored`,
+          splices: [setScalar(ectx, nameNode, want.name)],
+        })
       } else if (found && old && isSeq(env)) {
-        plan(
-          ctx,
-          res.ref,
-          'remove',
-          [...envPtr, old.index],
-          [...envDisplay, { name: want.oldName! }],
-          { before: old.node.toJSON() },
-          `${want.oldName} is ignored by the delegate; ${want.name} is set`,
-          [removeItem(ectx, env, old.index)],
-        )
+        plan(ctx, {
+          resource: res.ref,
+          op: 'remove',
+          ptr: [...envPtr, old.index],
+          display: [...envDisplay, { name: want.oldName! }],
+          before: old.node.toJSON(),
+          role: want.role,
+          reason: `${want.oldName} is ignored by the delegate; ${want.name} is set`,
+          splices: [removeItem(ectx, env, old.index)],
+        })
       }
       const valueNode = entry.node.get('value', true)
       const valueFrom = entry.node.get('valueFrom', true)
       if (isScalar(valueNode)) {
         if (valueNode.value !== want.value) {
-          plan(
-            ctx,
-            res.ref,
-            'set',
-            [...ptr, 'value'],
-            [...display, 'value'],
-            { before: valueNode.value, after: want.value },
-            want.reason,
-            [setScalar(ectx, valueNode as Scalar, want.value)],
-          )
+          plan(ctx, {
+            resource: res.ref,
+            op: 'set',
+            ptr: [...ptr, 'value'],
+            display: [...display, 'value'],
+            before: valueNode.value,
+            after: want.value,
+            role: want.role,
+            reason: want.reason,
+            splices: [setScalar(ectx, valueNode as Scalar, want.value)],
+          })
         }
       } else if (isMap(valueFrom)) {
         // Reported at the `valueFrom:` key, the line that says where the value comes from.
@@ -162,17 +167,27 @@ export function ensureEnv(ctx: PlanContext, res: Resource, container: Located<YA
             'NOT_CHANGED',
             `${want.name} comes from ${cmName ? `ConfigMap ${cmName}` : 'valueFrom'}, which is not in the input: set it to "${want.value}" there`,
             at,
+            want.role,
           )
         }
       } else {
-        plan(ctx, res.ref, 'add', [...ptr, 'value'], [...display, 'value'], { after: want.value }, want.reason, [
-          addPairs(
-            ectx,
-            entry.node,
-            [['value', scalar(formatScalar(want.value, 'double'))]],
-            layoutFor(ectx.unit, true),
-          ),
-        ])
+        plan(ctx, {
+          resource: res.ref,
+          op: 'add',
+          ptr: [...ptr, 'value'],
+          display: [...display, 'value'],
+          after: want.value,
+          role: want.role,
+          reason: want.reason,
+          splices: [
+            addPairs(
+              ectx,
+              entry.node,
+              [['value', scalar(formatScalar(want.value, 'double'))]],
+              layoutFor(ectx.unit, true),
+            ),
+          ],
+        })
       }
       continue
     }
@@ -192,6 +207,7 @@ export function ensureEnv(ctx: PlanContext, res: Resource, container: Located<YA
             'NOT_CHANGED',
             `${want.name} may come from ConfigMap ${unseen.join(', ')} (envFrom), which is not in the input: set it to "${want.value}" there, or add the ConfigMap to the input`,
             (container.node.get('envFrom', true) as YAMLMap | undefined) ?? container.node,
+            want.role,
           )
         continue
       }
@@ -200,7 +216,16 @@ export function ensureEnv(ctx: PlanContext, res: Resource, container: Located<YA
         report(ctx, 'warning', 'ADDED_ENDPOINT', `the delegate container had no ${want.name}; added it`, container.node)
     } else if (!want.addIfMissing) continue
     appended.push(map(['name', scalar(want.name)], ['value', scalar(formatScalar(want.value, 'double'))]))
-    plan(ctx, res.ref, 'append', envPtr, envDisplay, { after: { name: want.name, value: want.value } }, want.reason, [])
+    plan(ctx, {
+      resource: res.ref,
+      op: 'append',
+      ptr: envPtr,
+      display: envDisplay,
+      after: { name: want.name, value: want.value },
+      role: want.role,
+      reason: want.reason,
+      splices: [],
+    })
   }
   if (appended.length > 0) {
     const layout = layoutIn(ectx, container.node, ['env', 'envFrom', 'volumeMounts', 'ports'], podCompact)

@@ -80,16 +80,17 @@ export function planHelmValues(ctx: PlanContext, res: HelmValues): void {
     const node = endpointPair.value
     if (!isScalar(node) || node.value !== endpoint) {
       const before = isScalar(node) ? node.value : null
-      plan(
-        ctx,
-        res.ref,
-        'set',
-        ['managerEndpoint'],
-        ['managerEndpoint'],
-        { before, after: endpoint },
-        "the mTLS endpoint (the chart derives the delegate's and the upgrader's URLs from it)",
-        [setPairValue(ectx, endpointPair as Pair, endpoint, formatScalar(endpoint))],
-      )
+      plan(ctx, {
+        resource: res.ref,
+        op: 'set',
+        ptr: ['managerEndpoint'],
+        display: ['managerEndpoint'],
+        before,
+        after: endpoint,
+        role: 'endpoint',
+        reason: "the mTLS endpoint (the chart derives the delegate's and the upgrader's URLs from it)",
+        splices: [setPairValue(ectx, endpointPair as Pair, endpoint, formatScalar(endpoint))],
+      })
     }
   } else {
     report(
@@ -99,9 +100,18 @@ export function planHelmValues(ctx: PlanContext, res: HelmValues): void {
       "the values file had no managerEndpoint (the chart's default is https://app.harness.io); added it",
       root,
     )
-    plan(ctx, res.ref, 'add', ['managerEndpoint'], ['managerEndpoint'], { after: endpoint }, 'the mTLS endpoint', [
-      addPairs(ectx, root, [['managerEndpoint', scalar(formatScalar(endpoint))]], layoutFor(ectx.unit, true)),
-    ])
+    plan(ctx, {
+      resource: res.ref,
+      op: 'add',
+      ptr: ['managerEndpoint'],
+      display: ['managerEndpoint'],
+      after: endpoint,
+      role: 'endpoint',
+      reason: 'the mTLS endpoint',
+      splices: [
+        addPairs(ectx, root, [['managerEndpoint', scalar(formatScalar(endpoint))]], layoutFor(ectx.unit, true)),
+      ],
+    })
   }
 
   // mTLS.secretName
@@ -115,9 +125,16 @@ export function planHelmValues(ctx: PlanContext, res: HelmValues): void {
     const namePair = pairOf(mtls, 'secretName')
     const current = namePair && isScalar(namePair.value) ? namePair.value.value : undefined
     if (!namePair) {
-      plan(ctx, res.ref, 'add', ['mTLS', 'secretName'], ['mTLS', 'secretName'], { after: secretName }, reason, [
-        addPairs(ectx, mtls, [['secretName', scalar(formatScalar(secretName))]], layoutFor(ectx.unit, true)),
-      ])
+      plan(ctx, {
+        resource: res.ref,
+        op: 'add',
+        ptr: ['mTLS', 'secretName'],
+        display: ['mTLS', 'secretName'],
+        after: secretName,
+        role: 'volume',
+        reason: reason,
+        splices: [addPairs(ectx, mtls, [['secretName', scalar(formatScalar(secretName))]], layoutFor(ectx.unit, true))],
+      })
       changedSecret = true
     } else if (
       current === null ||
@@ -134,46 +151,57 @@ export function planHelmValues(ctx: PlanContext, res: HelmValues): void {
           namePair.value as Node,
         )
       } else {
-        plan(
-          ctx,
-          res.ref,
-          'set',
-          ['mTLS', 'secretName'],
-          ['mTLS', 'secretName'],
-          { before: current ?? null, after: secretName },
-          current ? '--secret-name was given' : reason,
-          [setPairValue(ectx, namePair as Pair, secretName, formatScalar(secretName))],
-        )
+        plan(ctx, {
+          resource: res.ref,
+          op: 'set',
+          ptr: ['mTLS', 'secretName'],
+          display: ['mTLS', 'secretName'],
+          before: current ?? null,
+          after: secretName,
+          role: 'volume',
+          reason: current ? '--secret-name was given' : reason,
+          splices: [setPairValue(ectx, namePair as Pair, secretName, formatScalar(secretName))],
+        })
         changedSecret = true
       }
     }
   } else if (mtlsPair && (mtls === null || (isScalar(mtls) && mtls.value === null))) {
-    plan(
-      ctx,
-      res.ref,
-      'set',
-      ['mTLS'],
-      ['mTLS'],
-      { before: null, after: { secretName } },
-      reason,
-      fillEmptyValue(
+    plan(ctx, {
+      resource: res.ref,
+      op: 'set',
+      ptr: ['mTLS'],
+      display: ['mTLS'],
+      before: null,
+      after: { secretName },
+      role: 'volume',
+      reason: reason,
+      splices: fillEmptyValue(
         ectx,
         mtlsPair as Pair,
         map(['secretName', scalar(formatScalar(secretName))]),
         layoutFor(ectx.unit, true),
       ),
-    )
+    })
     changedSecret = true
   } else if (!mtlsPair) {
-    plan(ctx, res.ref, 'add', ['mTLS'], ['mTLS'], { after: { secretName } }, reason, [
-      addPairs(
-        ectx,
-        root,
-        [['mTLS', map(['secretName', scalar(formatScalar(secretName))])]],
-        layoutFor(ectx.unit, true),
-        anchor,
-      ),
-    ])
+    plan(ctx, {
+      resource: res.ref,
+      op: 'add',
+      ptr: ['mTLS'],
+      display: ['mTLS'],
+      after: { secretName },
+      role: 'volume',
+      reason: reason,
+      splices: [
+        addPairs(
+          ectx,
+          root,
+          [['mTLS', map(['secretName', scalar(formatScalar(secretName))])]],
+          layoutFor(ectx.unit, true),
+          anchor,
+        ),
+      ],
+    })
     changedSecret = true
   } else {
     report(ctx, 'error', 'CONFLICT', 'mTLS must be a mapping with secretName', mtlsPair.value as Node)
@@ -240,45 +268,56 @@ function planCustomEnvs(ctx: PlanContext, res: HelmValues, root: YAMLMap, anchor
             'NOT_CHANGED',
             `custom_envs ${want.name} comes from valueFrom, which is not in the input: set it to "${want.value}" there`,
             found.node,
+            want.role,
           )
         continue
       }
       if (isScalar(valueNode)) {
         if (valueNode.value !== want.value)
-          plan(
-            ctx,
-            res.ref,
-            'set',
-            [...ptr, 'value'],
-            [...display, 'value'],
-            { before: valueNode.value, after: want.value },
-            `${want.reason} (custom_envs overrides the chart's ConfigMap)`,
-            [setScalar(ectx, valueNode as Scalar, want.value)],
-          )
+          plan(ctx, {
+            resource: res.ref,
+            op: 'set',
+            ptr: [...ptr, 'value'],
+            display: [...display, 'value'],
+            before: valueNode.value,
+            after: want.value,
+            role: want.role,
+            reason: `${want.reason} (custom_envs overrides the chart's ConfigMap)`,
+            splices: [setScalar(ectx, valueNode as Scalar, want.value)],
+          })
       } else {
-        plan(ctx, res.ref, 'add', [...ptr, 'value'], [...display, 'value'], { after: want.value }, want.reason, [
-          addPairs(
-            ectx,
-            found.node,
-            [['value', scalar(formatScalar(want.value, 'double'))]],
-            layoutFor(ectx.unit, true),
-          ),
-        ])
+        plan(ctx, {
+          resource: res.ref,
+          op: 'add',
+          ptr: [...ptr, 'value'],
+          display: [...display, 'value'],
+          after: want.value,
+          role: want.role,
+          reason: want.reason,
+          splices: [
+            addPairs(
+              ectx,
+              found.node,
+              [['value', scalar(formatScalar(want.value, 'double'))]],
+              layoutFor(ectx.unit, true),
+            ),
+          ],
+        })
       }
       continue
     }
     if (want.setByChart || !want.addIfMissing) continue
     appended.push(map(['name', scalar(want.name)], ['value', scalar(formatScalar(want.value, 'double'))]))
-    plan(
-      ctx,
-      res.ref,
-      'append',
-      ['custom_envs'],
-      ['custom_envs'],
-      { after: { name: want.name, value: want.value } },
-      `${want.reason} (the chart does not set it; custom_envs adds it to the delegate's env)`,
-      [],
-    )
+    plan(ctx, {
+      resource: res.ref,
+      op: 'append',
+      ptr: ['custom_envs'],
+      display: ['custom_envs'],
+      after: { name: want.name, value: want.value },
+      role: want.role,
+      reason: `${want.reason} (the chart does not set it; custom_envs adds it to the delegate's env)`,
+      splices: [],
+    })
   }
   if (appended.length === 0) return
   const layout = topLevelSeqLayout(ctx.src, root, ectx.unit)

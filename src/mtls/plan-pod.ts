@@ -83,51 +83,55 @@ export function ensureMount(ctx: PlanContext, res: Resource, container: Located<
         )
         return
       }
-      plan(
-        ctx,
-        res.ref,
-        'set',
-        [...ptr, 'mountPath'],
-        [...display, 'mountPath'],
-        { before: path.value, after: mountPath },
-        'mount the client certificate where the env vars point',
-        [setScalar(ectx, path as Scalar, mountPath)],
-      )
+      plan(ctx, {
+        resource: res.ref,
+        op: 'set',
+        ptr: [...ptr, 'mountPath'],
+        display: [...display, 'mountPath'],
+        before: path.value,
+        after: mountPath,
+        role: 'mount',
+        reason: 'mount the client certificate where the env vars point',
+        splices: [setScalar(ectx, path as Scalar, mountPath)],
+      })
     } else if (!path) {
-      plan(
-        ctx,
-        res.ref,
-        'add',
-        [...ptr, 'mountPath'],
-        [...display, 'mountPath'],
-        { after: mountPath },
-        'mount the client certificate where the env vars point',
-        [addPairs(ectx, ours.node, [['mountPath', scalar(formatScalar(mountPath))]], layoutFor(ectx.unit, true))],
-      )
+      plan(ctx, {
+        resource: res.ref,
+        op: 'add',
+        ptr: [...ptr, 'mountPath'],
+        display: [...display, 'mountPath'],
+        after: mountPath,
+        role: 'mount',
+        reason: 'mount the client certificate where the env vars point',
+        splices: [
+          addPairs(ectx, ours.node, [['mountPath', scalar(formatScalar(mountPath))]], layoutFor(ectx.unit, true)),
+        ],
+      })
     }
     const ro = ours.node.get('readOnly', true)
     if (!ro) {
-      plan(
-        ctx,
-        res.ref,
-        'add',
-        [...ptr, 'readOnly'],
-        [...display, 'readOnly'],
-        { after: true },
-        'the certificate mount is read-only',
-        [addPairs(ectx, ours.node, [['readOnly', scalar('true')]], layoutFor(ectx.unit, true))],
-      )
+      plan(ctx, {
+        resource: res.ref,
+        op: 'add',
+        ptr: [...ptr, 'readOnly'],
+        display: [...display, 'readOnly'],
+        after: true,
+        role: 'mount',
+        reason: 'the certificate mount is read-only',
+        splices: [addPairs(ectx, ours.node, [['readOnly', scalar('true')]], layoutFor(ectx.unit, true))],
+      })
     } else if (isScalar(ro) && ro.value !== true) {
-      plan(
-        ctx,
-        res.ref,
-        'set',
-        [...ptr, 'readOnly'],
-        [...display, 'readOnly'],
-        { before: ro.value, after: true },
-        'the certificate mount is read-only',
-        [replaceRange(ro.range![0], ro.range![1], 'true')],
-      )
+      plan(ctx, {
+        resource: res.ref,
+        op: 'set',
+        ptr: [...ptr, 'readOnly'],
+        display: [...display, 'readOnly'],
+        before: ro.value,
+        after: true,
+        role: 'mount',
+        reason: 'the certificate mount is read-only',
+        splices: [replaceRange(ro.range![0], ro.range![1], 'true')],
+      })
     }
     return
   }
@@ -149,16 +153,16 @@ export function ensureMount(ctx: PlanContext, res: Resource, container: Located<
   )
   const layout = layoutIn(ectx, container.node, ['env', 'envFrom', 'ports'], podCompact)
   const after = { name: VOLUME_NAME, mountPath, readOnly: true }
-  plan(
-    ctx,
-    res.ref,
-    'append',
-    mountsPtr,
-    [...container.display, 'volumeMounts'],
-    { after },
-    'mount the client certificate Secret',
-    appendToList(ectx, container.node, 'volumeMounts', [item], layout),
-  )
+  plan(ctx, {
+    resource: res.ref,
+    op: 'append',
+    ptr: mountsPtr,
+    display: [...container.display, 'volumeMounts'],
+    after,
+    role: 'mount',
+    reason: 'mount the client certificate Secret',
+    splices: appendToList(ectx, container.node, 'volumeMounts', [item], layout),
+  })
 }
 
 /** Is the pod (or this container) running as a non-root user? Container settings win over the pod's. */
@@ -191,16 +195,17 @@ export function ensureVolume(
     const misnamed = findItem(volumes, 'name', 'config-certificate')
     if (misnamed && isMap(misnamed.node.get('secret', true)) && !mountedAnywhere(pod.node, 'config-certificate')) {
       const nameNode = misnamed.node.get('name', true) as Scalar
-      plan(
-        ctx,
-        res.ref,
-        'set',
-        [...volumesPtr, misnamed.index, 'name'],
-        [...pod.display, 'volumes', { name: 'config-certificate' }, 'name'],
-        { before: 'config-certificate', after: VOLUME_NAME },
-        `the mount is named ${VOLUME_NAME}; a volume named config-certificate (Harness 2023 docs) leaves the pod unable to start`,
-        [setScalar(ectx, nameNode, VOLUME_NAME)],
-      )
+      plan(ctx, {
+        resource: res.ref,
+        op: 'set',
+        ptr: [...volumesPtr, misnamed.index, 'name'],
+        display: [...pod.display, 'volumes', { name: 'config-certificate' }, 'name'],
+        before: 'config-certificate',
+        after: VOLUME_NAME,
+        role: 'volume',
+        reason: `the mount is named ${VOLUME_NAME}; a volume named config-certificate (Harness 2023 docs) leaves the pod unable to start`,
+        splices: [setScalar(ectx, nameNode, VOLUME_NAME)],
+      })
       ours = misnamed
     }
   }
@@ -212,16 +217,16 @@ export function ensureVolume(
     const item = map(['name', scalar(VOLUME_NAME)], ['secret', secret])
     const layout = layoutIn(ectx, pod.node, ['containers', 'initContainers'], true)
     const after = { name: VOLUME_NAME, secret: { secretName, defaultMode: mode } }
-    plan(
-      ctx,
-      res.ref,
-      'append',
-      volumesPtr,
-      [...pod.display, 'volumes'],
-      { after },
-      `client certificate from Secret ${secretName}, mode ${modeComment(mode)}`,
-      appendToList(ectx, pod.node, 'volumes', [item], layout),
-    )
+    plan(ctx, {
+      resource: res.ref,
+      op: 'append',
+      ptr: volumesPtr,
+      display: [...pod.display, 'volumes'],
+      after,
+      role: 'volume',
+      reason: `client certificate from Secret ${secretName}, mode ${modeComment(mode)}`,
+      splices: appendToList(ectx, pod.node, 'volumes', [item], layout),
+    })
     return secretName
   }
   const ptr = [...volumesPtr, ours.index]
@@ -244,44 +249,45 @@ export function ensureVolume(
   const nameNode = secret.get('secretName', true)
   let effective = secretName
   if (!isScalar(nameNode) || typeof nameNode.value !== 'string') {
-    plan(
-      ctx,
-      res.ref,
-      'add',
-      [...ptr, 'secret', 'secretName'],
-      [...display, 'secret', 'secretName'],
-      { after: secretName },
-      'name the client certificate Secret',
-      [addPairs(ectx, secret, [['secretName', scalar(formatScalar(secretName))]], layoutFor(ectx.unit, true))],
-    )
+    plan(ctx, {
+      resource: res.ref,
+      op: 'add',
+      ptr: [...ptr, 'secret', 'secretName'],
+      display: [...display, 'secret', 'secretName'],
+      after: secretName,
+      role: 'volume',
+      reason: 'name the client certificate Secret',
+      splices: [addPairs(ectx, secret, [['secretName', scalar(formatScalar(secretName))]], layoutFor(ectx.unit, true))],
+    })
   } else if (nameNode.value !== secretName && (ctx.options.secretNameExplicit || isDelegateToken(nameNode.value))) {
     const reason = ctx.options.secretNameExplicit
       ? '--secret-name was given'
       : `${nameNode.value} is the delegate token Secret, not the client certificate (a Harness 2023 doc bug)`
-    plan(
-      ctx,
-      res.ref,
-      'set',
-      [...ptr, 'secret', 'secretName'],
-      [...display, 'secret', 'secretName'],
-      { before: nameNode.value, after: secretName },
-      reason,
-      [setScalar(ectx, nameNode, secretName)],
-    )
+    plan(ctx, {
+      resource: res.ref,
+      op: 'set',
+      ptr: [...ptr, 'secret', 'secretName'],
+      display: [...display, 'secret', 'secretName'],
+      before: nameNode.value,
+      after: secretName,
+      role: 'volume',
+      reason: reason,
+      splices: [setScalar(ectx, nameNode, secretName)],
+    })
   } else {
     effective = nameNode.value
   }
   const modeNode = secret.get('defaultMode', true)
   if (!modeNode) {
-    plan(
-      ctx,
-      res.ref,
-      'add',
-      [...ptr, 'secret', 'defaultMode'],
-      [...display, 'secret', 'defaultMode'],
-      { after: mode },
-      `without a mode the key is world-readable (0644); ${modeComment(mode)} keeps it private`,
-      [
+    plan(ctx, {
+      resource: res.ref,
+      op: 'add',
+      ptr: [...ptr, 'secret', 'defaultMode'],
+      display: [...display, 'secret', 'defaultMode'],
+      after: mode,
+      role: 'file-mode',
+      reason: `without a mode the key is world-readable (0644); ${modeComment(mode)} keeps it private`,
+      splices: [
         addPairs(
           ectx,
           secret,
@@ -290,22 +296,23 @@ export function ensureVolume(
           'secretName',
         ),
       ],
-    )
+    })
   } else if (isScalar(modeNode) && modeNode.value !== SECRET_MODE.root && modeNode.value !== SECRET_MODE.nonRoot) {
     const reason =
       modeNode.value === 400 && !/^0/.test(modeNode.source ?? '')
         ? `defaultMode: 400 is decimal (octal 0620, group-writable); ${modeComment(mode)} was meant`
         : `the key must be readable by the delegate only (${modeComment(mode)})`
-    plan(
-      ctx,
-      res.ref,
-      'set',
-      [...ptr, 'secret', 'defaultMode'],
-      [...display, 'secret', 'defaultMode'],
-      { before: modeNode.value, after: mode },
-      reason,
-      [setMode(ectx, modeNode as Scalar, mode, secret.flow === true)],
-    )
+    plan(ctx, {
+      resource: res.ref,
+      op: 'set',
+      ptr: [...ptr, 'secret', 'defaultMode'],
+      display: [...display, 'secret', 'defaultMode'],
+      before: modeNode.value,
+      after: mode,
+      role: 'file-mode',
+      reason: reason,
+      splices: [setMode(ectx, modeNode as Scalar, mode, secret.flow === true)],
+    })
   }
   return effective
 }

@@ -103,16 +103,17 @@ export function planSecrets(
               start === end
                 ? insertAt(start, `${pad(ctx.src[start - 1])}${formatScalar(want)}${ctx.src[start] === '#' ? ' ' : ''}`)
                 : setScalar(ectx, node as Scalar, want)
-            plan(
-              ctx,
-              existing.ref,
-              'set',
-              ['data', key],
-              ['data', key],
-              { before: redact(node.value), after: REDACTED },
-              `fill in the client ${key === CLIENT_KEY_KEY ? 'key' : 'certificate'}`,
-              [splice],
-            )
+            plan(ctx, {
+              resource: existing.ref,
+              op: 'set',
+              ptr: ['data', key],
+              display: ['data', key],
+              before: redact(node.value),
+              after: REDACTED,
+              role: 'secret',
+              reason: `fill in the client ${key === CLIENT_KEY_KEY ? 'key' : 'certificate'}`,
+              splices: [splice],
+            })
             ctx.edits[ctx.edits.length - 1]!.value = want
           }
         } else missing.push([key, want])
@@ -132,16 +133,16 @@ export function planSecrets(
                 ),
               ]
         missing.forEach(([key, value], i) => {
-          plan(
-            ctx,
-            existing.ref,
-            'add',
-            ['data', key],
-            ['data', key],
-            { after: REDACTED },
-            'add the client certificate data',
-            i === 0 ? splices : [],
-          )
+          plan(ctx, {
+            resource: existing.ref,
+            op: 'add',
+            ptr: ['data', key],
+            display: ['data', key],
+            after: REDACTED,
+            role: 'secret',
+            reason: 'add the client certificate data',
+            splices: i === 0 ? splices : [],
+          })
           ctx.edits[ctx.edits.length - 1]!.value = value
         })
       }
@@ -162,16 +163,16 @@ export function planSecrets(
       metadata: { name, ...(namespace === undefined ? {} : { namespace }) },
       type: 'Opaque',
     }
-    plan(
-      ctx,
-      ref,
-      'insert',
-      [],
-      [],
-      { after: { ...value, data: { [CLIENT_CERT_KEY]: REDACTED, [CLIENT_KEY_KEY]: REDACTED } } },
-      `the client certificate Secret ${name}, before the Deployment that mounts it`,
-      [insertAt(at, marker ? `---${ctx.eol}${text}` : `${text}---${ctx.eol}`)],
-    )
+    plan(ctx, {
+      resource: ref,
+      op: 'insert',
+      ptr: [],
+      display: [],
+      after: { ...value, data: { [CLIENT_CERT_KEY]: REDACTED, [CLIENT_KEY_KEY]: REDACTED } },
+      role: 'secret',
+      reason: `the client certificate Secret ${name}, before the Deployment that mounts it`,
+      splices: [insertAt(at, marker ? `---${ctx.eol}${text}` : `${text}---${ctx.eol}`)],
+    })
     const edit = ctx.edits[ctx.edits.length - 1]!
     edit.value = value
     edit.insertBefore = res.ref.document

@@ -14,7 +14,7 @@ import { plan, report } from './context.js'
 import { locateContainer, secretNameFor } from './plan-delegate.js'
 import { ensureMount, ensureVolume, runsAsNonRoot, type Located } from './plan-pod.js'
 import { findResource, requireDelegatesNamed } from './scope.js'
-import type { PlanContext } from './types.js'
+import type { FieldRole, PlanContext } from './types.js'
 
 const CONFIG_PTR: PathSeg[] = ['data', 'config.yaml']
 
@@ -66,9 +66,21 @@ export function planUpgraderConfig(ctx: PlanContext, res: UpgraderConfig): void 
     op: 'set' | 'add',
     inner: PathSeg[],
     values: { before?: unknown; after: unknown },
+    role: FieldRole,
     reason: string,
     splice: ReturnType<typeof setScalar>,
-  ) => plan(ctx, res.ref, op, CONFIG_PTR, [...CONFIG_PTR, ...inner], values, reason, [splice], inner)
+  ) =>
+    plan(ctx, {
+      resource: res.ref,
+      op: op,
+      ptr: CONFIG_PTR,
+      display: [...CONFIG_PTR, ...inner],
+      ...values,
+      role,
+      reason,
+      splices: [splice],
+      inner: inner,
+    })
 
   const delegateConfig = root.get('delegateConfig', true)
   const flatHost = root.get(UPGRADER_HOST_KEY, true)
@@ -80,6 +92,7 @@ export function planUpgraderConfig(ctx: PlanContext, res: UpgraderConfig): void 
           'set',
           ['delegateConfig', UPGRADER_HOST_KEY],
           { before: host.value, after: endpoint },
+          'endpoint',
           'the upgrader talks to the mTLS endpoint',
           setScalar(ictx, host as Scalar, endpoint),
         )
@@ -88,6 +101,7 @@ export function planUpgraderConfig(ctx: PlanContext, res: UpgraderConfig): void 
         'add',
         ['delegateConfig', UPGRADER_HOST_KEY],
         { after: endpoint },
+        'endpoint',
         'the upgrader talks to the mTLS endpoint',
         addPairs(
           ictx,
@@ -103,6 +117,7 @@ export function planUpgraderConfig(ctx: PlanContext, res: UpgraderConfig): void 
         'set',
         [UPGRADER_HOST_KEY],
         { before: flatHost.value, after: endpoint },
+        'endpoint',
         'the upgrader talks to the mTLS endpoint',
         setScalar(ictx, flatHost as Scalar, endpoint),
       )
@@ -113,11 +128,13 @@ export function planUpgraderConfig(ctx: PlanContext, res: UpgraderConfig): void 
       'NOT_CHANGED',
       'the upgrader config has no delegateConfig.managerHost; add it with the mTLS endpoint',
       node,
+      'endpoint',
     )
   }
-  const paths: [string, string][] = UPGRADER_CERT_FIELDS.map((f) => [f.key, `${mountPath}/${fileOf(f.role)}`])
-  const missing: [string, string][] = []
-  for (const [key, value] of paths) {
+  const paths = UPGRADER_CERT_FIELDS.map((f) => ({ key: f.key, role: f.role, value: `${mountPath}/${fileOf(f.role)}` }))
+  const missing: typeof paths = []
+  for (const field of paths) {
+    const { key, value, role } = field
     const existing = root.get(key, true)
     if (isScalar(existing)) {
       if ((existing.value as unknown) !== value)
@@ -125,10 +142,11 @@ export function planUpgraderConfig(ctx: PlanContext, res: UpgraderConfig): void 
           'set',
           [key],
           { before: existing.value, after: value },
+          role,
           'the upgrader reads the client certificate here',
           setScalar(ictx, existing as Scalar, value),
         )
-    } else missing.push([key, value])
+    } else missing.push(field)
     if (isMap(delegateConfig) && delegateConfig.has(key)) {
       report(
         ctx,
@@ -144,15 +162,16 @@ export function planUpgraderConfig(ctx: PlanContext, res: UpgraderConfig): void 
     const splice = addPairs(
       ictx,
       root,
-      missing.map(([k, v]) => [k, scalar(formatScalar(v))]),
+      missing.map((f) => [f.key, scalar(formatScalar(f.value))]),
       layoutFor(ictx.unit, true),
       after,
     )
-    missing.forEach(([key, value], i) =>
+    missing.forEach(({ key, value, role }, i) =>
       edit(
         'add',
         [key],
         { after: value },
+        role,
         'the upgrader reads the client certificate here',
         i === 0 ? splice : { start: splice.start, end: splice.end, text: '' },
       ),

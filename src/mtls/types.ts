@@ -1,7 +1,9 @@
-import type { Diagnostic } from '../errors.js'
+import type { Diagnostic, FieldRole } from '../errors.js'
 import type { Resource, ResourceRef } from '../resources/classify.js'
 import type { PathSeg } from '../yaml/lookup.js'
 import type { Splice } from '../yaml/splice.js'
+
+export type { FieldRole } from '../errors.js'
 
 /** How a planned change acts on the decoded document. */
 export type ChangeOp = 'set' | 'add' | 'append' | 'remove' | 'insert'
@@ -21,6 +23,8 @@ export interface Change {
   before?: unknown
   /** The decoded value after the change (absent for `remove`). */
   after?: unknown
+  /** What part of a ready delegate it is about. */
+  role: FieldRole
   /** Why, in a few words a reviewer understands. */
   reason: string
 }

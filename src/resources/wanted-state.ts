@@ -151,6 +151,11 @@ export function certEnvNames(role: 'certificate' | 'key'): string[] {
   return spec.oldName ? [spec.name, spec.oldName] : [spec.name]
 }
 
+/** The role of an env var of the table, old names included; `undefined` for a var the table does not hold. */
+export function envRoleOf(name: string): EnvRole | undefined {
+  return CLASSIC_ENV.find((s) => s.name === name || s.oldName === name)?.role
+}
+
 /** The endpoint vars and the values they take for endpoint `url`: what a revert points back. */
 export function endpointEnv(url: string): [string, string][] {
   return CLASSIC_ENV.filter((s) => s.role === 'endpoint').map((s) => [s.name, envValue(s, url, '')])

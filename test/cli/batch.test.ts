@@ -206,6 +206,7 @@ json(
       op: 'set',
       before: 'https://app.harness.io',
       after: 'https://acme.harness.io:8443',
+      role: 'endpoint',
       reason: m1.changes[0].reason,
     })
     const env = 'spec.template.spec.containers[name=delegate].env'

@@ -6,7 +6,7 @@ import { endOfBlock, setScalar } from '../../yaml/edit.js'
 import { lookup, pairOf, stringAt, type PathSeg } from '../../yaml/lookup.js'
 import { columnOf } from '../../yaml/source.js'
 import { editContext, plan, type DisplaySeg } from '../context.js'
-import type { PlanContext } from '../types.js'
+import type { FieldRole, PlanContext } from '../types.js'
 
 /** A revert plan: the usual context, the original endpoint, and whole-line removals merged at the end. */
 export interface RevertContext extends PlanContext {
@@ -50,11 +50,14 @@ export function removeListItems(
   key: string,
   indexes: number[],
   reason: string,
+  role: FieldRole | ((item: unknown) => FieldRole),
   label: (item: unknown) => DisplaySeg = (item) => ({ name: stringAt(item, 'name') ?? '?' }),
 ): void {
   if (indexes.length === 0) return
   const pair = pairOf(owner, key) as Pair
   const list = pair.value as YAMLSeq
+  // A list taken out whole carries the role of its first item: the migration created it for that item.
+  const roleOf = (i: number) => (typeof role === 'function' ? role(list.items[i]) : role)
   const ectx = editContext(rctx, res)
   const ptr = [...ownerPtr, key]
   const before = (i: number) => (list.items[i] as { toJSON?: () => unknown })?.toJSON?.() ?? null
@@ -63,48 +66,59 @@ export function removeListItems(
     const keep = list.items.map((_, i) => i).filter((i) => !indexes.includes(i))
     const splice = keepFlowItems(ectx, list, keep)
     indexes.forEach((i, n) =>
-      plan(
-        rctx,
-        res.ref,
-        'remove',
-        [...ptr, i],
-        [...ownerDisplay, key, label(list.items[i])],
-        { before: before(i) },
-        reason,
-        n === 0 ? [splice] : [],
-      ),
+      plan(rctx, {
+        resource: res.ref,
+        op: 'remove',
+        ptr: [...ptr, i],
+        display: [...ownerDisplay, key, label(list.items[i])],
+        before: before(i),
+        role: roleOf(i),
+        reason: reason,
+        splices: n === 0 ? [splice] : [],
+      }),
     )
     return
   }
   if (all && !ownsComments(ectx, pair, list)) {
     rctx.removals.push(pairLines(ectx, owner, pair))
-    plan(
-      rctx,
-      res.ref,
-      'remove',
-      ptr,
-      [...ownerDisplay, key],
-      { before: list.toJSON() },
-      `${reason} (the migration created ${key})`,
-      [],
-    )
+    plan(rctx, {
+      resource: res.ref,
+      op: 'remove',
+      ptr: ptr,
+      display: [...ownerDisplay, key],
+      before: list.toJSON(),
+      role: roleOf(indexes[0]!),
+      reason: `${reason} (the migration created ${key})`,
+      splices: [],
+    })
     return
   }
   for (const i of indexes) {
     rctx.removals.push(itemLines(ectx, list, i))
     if (!all)
-      plan(
-        rctx,
-        res.ref,
-        'remove',
-        [...ptr, i],
-        [...ownerDisplay, key, label(list.items[i])],
-        { before: before(i) },
-        reason,
-        [],
-      )
+      plan(rctx, {
+        resource: res.ref,
+        op: 'remove',
+        ptr: [...ptr, i],
+        display: [...ownerDisplay, key, label(list.items[i])],
+        before: before(i),
+        role: roleOf(i),
+        reason: reason,
+        splices: [],
+      })
   }
-  if (all) plan(rctx, res.ref, 'set', ptr, [...ownerDisplay, key], { before: list.toJSON(), after: null }, reason, [])
+  if (all)
+    plan(rctx, {
+      resource: res.ref,
+      op: 'set',
+      ptr: ptr,
+      display: [...ownerDisplay, key],
+      before: list.toJSON(),
+      after: null,
+      role: roleOf(indexes[0]!),
+      reason: reason,
+      splices: [],
+    })
 }
 
 /** Removes pairs of the mapping under `key` in `owner`; an emptied mapping goes with its key (same rule as lists). */
@@ -116,8 +130,10 @@ export function removeMapKeys(
   key: string,
   keys: string[],
   reason: string,
+  role: FieldRole | ((key: string) => FieldRole),
 ): void {
   if (keys.length === 0) return
+  const roleOf = (k: string) => (typeof role === 'function' ? role(k) : role)
   const pair = pairOf(owner, key) as Pair
   const inner = pair.value as YAMLMap
   const ectx = editContext(rctx, res)
@@ -125,24 +141,44 @@ export function removeMapKeys(
   const all = keys.length === inner.items.length
   if (all && !ownsComments(ectx, pair, inner)) {
     rctx.removals.push(pairLines(ectx, owner, pair))
-    plan(rctx, res.ref, 'remove', ptr, ptr, { before: inner.toJSON() }, `${reason} (the migration created ${key})`, [])
+    plan(rctx, {
+      resource: res.ref,
+      op: 'remove',
+      ptr: ptr,
+      display: ptr,
+      before: inner.toJSON(),
+      role: roleOf(keys[0]!),
+      reason: `${reason} (the migration created ${key})`,
+      splices: [],
+    })
     return
   }
   for (const k of keys) {
     rctx.removals.push(pairLines(ectx, inner, pairOf(inner, k) as Pair))
     if (!all)
-      plan(
-        rctx,
-        res.ref,
-        'remove',
-        [...ptr, k],
-        [...ptr, k],
-        { before: (inner.get(k, true) as { toJSON?: () => unknown } | undefined)?.toJSON?.() ?? null },
-        reason,
-        [],
-      )
+      plan(rctx, {
+        resource: res.ref,
+        op: 'remove',
+        ptr: [...ptr, k],
+        display: [...ptr, k],
+        before: (inner.get(k, true) as { toJSON?: () => unknown } | undefined)?.toJSON?.() ?? null,
+        role: roleOf(k),
+        reason: reason,
+        splices: [],
+      })
   }
-  if (all) plan(rctx, res.ref, 'set', ptr, ptr, { before: inner.toJSON(), after: null }, reason, [])
+  if (all)
+    plan(rctx, {
+      resource: res.ref,
+      op: 'set',
+      ptr: ptr,
+      display: ptr,
+      before: inner.toJSON(),
+      after: null,
+      role: roleOf(keys[0]!),
+      reason: reason,
+      splices: [],
+    })
 }
 
 /** Points a ConfigMap key of the input (read through envFrom or valueFrom) back at the original URL. */
@@ -163,16 +199,17 @@ export function revertConfigMapKey(
   const node = lookup(cm.doc.contents, ['data', key])
   if (!isScalar(node)) return 'missing-key'
   if (node.value !== value) {
-    plan(
-      rctx,
-      cm.ref as ResourceRef,
-      'set',
-      ['data', key],
-      ['data', key],
-      { before: node.value, after: value },
-      'undo the migration: the original endpoint (the delegate reads it from this ConfigMap)',
-      [setScalar(editContext(rctx, cm), node as Scalar, value)],
-    )
+    plan(rctx, {
+      resource: cm.ref as ResourceRef,
+      op: 'set',
+      ptr: ['data', key],
+      display: ['data', key],
+      before: node.value,
+      after: value,
+      role: 'endpoint',
+      reason: 'undo the migration: the original endpoint (the delegate reads it from this ConfigMap)',
+      splices: [setScalar(editContext(rctx, cm), node as Scalar, value)],
+    })
   }
   return 'set'
 }

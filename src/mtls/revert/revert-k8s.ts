@@ -12,6 +12,7 @@ import type { Located } from '../plan-pod.js'
 import {
   CERT_FILE,
   endpointEnv,
+  envRoleOf,
   KEY_FILE,
   MANAGER_ENV,
   OWNED_ENV,
@@ -41,6 +42,7 @@ export function revertDelegate(rctx: RevertContext, res: DelegateWorkload): void
     'env',
     owned,
     `${REASON}: only an mTLS delegate needs it`,
+    (item) => envRoleOf(stringAt(item, 'name') ?? '') ?? 'flag',
   )
   revertPod(rctx, res, pod, res.podPath, container)
 }
@@ -62,16 +64,17 @@ function revertEnv(rctx: RevertContext, res: Resource, container: Located<YAMLMa
       const ref = lookup(found.node, ['valueFrom', 'configMapKeyRef'])
       if (isScalar(node)) {
         if (node.value !== value)
-          plan(
-            rctx,
-            res.ref,
-            'set',
-            [...container.ptr, 'env', found.index, 'value'],
-            [...container.display, 'env', { name }, 'value'],
-            { before: node.value, after: value },
-            `${REASON}: the original endpoint`,
-            [setScalar(ectx, node as Scalar, value)],
-          )
+          plan(rctx, {
+            resource: res.ref,
+            op: 'set',
+            ptr: [...container.ptr, 'env', found.index, 'value'],
+            display: [...container.display, 'env', { name }, 'value'],
+            before: node.value,
+            after: value,
+            role: 'endpoint',
+            reason: `${REASON}: the original endpoint`,
+            splices: [setScalar(ectx, node as Scalar, value)],
+          })
       } else if (ref) {
         const cm = stringAt(ref, 'name')
         const key = stringAt(ref, 'key')
@@ -119,6 +122,7 @@ function revertPod(
       'volumeMounts',
       [mount.index],
       `${REASON}: the client certificate mount`,
+      'mount',
     )
   const volumes = pod.get('volumes', true)
   const volume = findItem(volumes, 'name', VOLUME_NAME)
@@ -145,6 +149,7 @@ function revertPod(
       'volumes',
       [volume.index],
       `${REASON}: the client certificate volume`,
+      'volume',
     )
     return
   }
@@ -157,16 +162,16 @@ function revertPod(
     const text = ectx.src.slice(s, e).replace(/^\s*defaultMode:\s*/, '')
     if (isOurMode(text)) {
       rctx.removals.push([s, e])
-      plan(
-        rctx,
-        res.ref,
-        'remove',
-        [...podPath, 'volumes', volume.index, 'secret', 'defaultMode'],
-        [...podPath, 'volumes', { name: VOLUME_NAME }, 'secret', 'defaultMode'],
-        { before: (modePair.value as Scalar).value },
-        `${REASON}: the file mode it set`,
-        [],
-      )
+      plan(rctx, {
+        resource: res.ref,
+        op: 'remove',
+        ptr: [...podPath, 'volumes', volume.index, 'secret', 'defaultMode'],
+        display: [...podPath, 'volumes', { name: VOLUME_NAME }, 'secret', 'defaultMode'],
+        before: (modePair.value as Scalar).value,
+        role: 'file-mode',
+        reason: `${REASON}: the file mode it set`,
+        splices: [],
+      })
     }
   }
 }
@@ -195,34 +200,35 @@ export function revertUpgraderConfig(rctx: RevertContext, res: UpgraderConfig): 
   const hostPath = isMap(delegateConfig) ? ['delegateConfig', UPGRADER_HOST_KEY] : [UPGRADER_HOST_KEY]
   if (isScalar(host) && host.value !== rctx.url) {
     inner.push(setScalar(ictx, host as Scalar, rctx.url))
-    plan(
-      rctx,
-      res.ref,
-      'set',
-      CONFIG_PTR,
-      [...CONFIG_PTR, ...hostPath],
-      { before: host.value, after: rctx.url },
-      `${REASON}: the upgrader's original endpoint`,
-      [],
-      hostPath,
-    )
+    plan(rctx, {
+      resource: res.ref,
+      op: 'set',
+      ptr: CONFIG_PTR,
+      display: [...CONFIG_PTR, ...hostPath],
+      before: host.value,
+      after: rctx.url,
+      role: 'endpoint',
+      reason: `${REASON}: the upgrader's original endpoint`,
+      splices: [],
+      inner: hostPath,
+    })
   }
   const ranges: [number, number][] = []
-  for (const { key } of UPGRADER_CERT_FIELDS) {
+  for (const { key, role } of UPGRADER_CERT_FIELDS) {
     const pair = pairOf(root, key)
     if (!pair) continue
     ranges.push(pairLines(ictx, root as YAMLMap, pair as Pair))
-    plan(
-      rctx,
-      res.ref,
-      'remove',
-      CONFIG_PTR,
-      [...CONFIG_PTR, key],
-      { before: (pair.value as Scalar | null)?.value ?? null },
-      `${REASON}: only an mTLS upgrader reads it`,
-      [],
-      [key],
-    )
+    plan(rctx, {
+      resource: res.ref,
+      op: 'remove',
+      ptr: CONFIG_PTR,
+      display: [...CONFIG_PTR, key],
+      before: (pair.value as Scalar | null)?.value ?? null,
+      role,
+      reason: `${REASON}: only an mTLS upgrader reads it`,
+      splices: [],
+      inner: [key],
+    })
   }
   inner.push(...lineRemovals(ictx, ranges))
   if (rctx.edits.length > first) rctx.edits[first]!.splices.push(...embeddedSplices(rctx.src, rctx.eol, node, inner))
@@ -258,9 +264,16 @@ export function revertSecrets(rctx: RevertContext): void {
       metadata: lookup(root, ['metadata'])?.toJSON(),
       data: { [CERT_FILE]: '<redacted>', [KEY_FILE]: '<redacted>' },
     }
-    plan(rctx, res.ref, 'remove', [], [], { before }, `${REASON}: the client certificate Secret it generated`, [
-      { start, end, text: '' },
-    ])
+    plan(rctx, {
+      resource: res.ref,
+      op: 'remove',
+      ptr: [],
+      display: [],
+      before,
+      role: 'secret',
+      reason: `${REASON}: the client certificate Secret it generated`,
+      splices: [{ start, end, text: '' }],
+    })
   }
 }
 

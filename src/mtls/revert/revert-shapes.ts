@@ -7,10 +7,21 @@ import { findItem, pairOf, stringAt, type PathSeg } from '../../yaml/lookup.js'
 import { formatScalar } from '../../yaml/scalar.js'
 import { editContext, plan, report } from '../context.js'
 import { composeVolumes } from '../plan-compose.js'
-import { certEnvNames, endpointEnv, CERT_FILE, KEY_FILE, MANAGER_ENV, OWNED_ENV } from '../../resources/wanted-state.js'
+import {
+  certEnvNames,
+  endpointEnv,
+  envRoleOf,
+  CERT_FILE,
+  KEY_FILE,
+  MANAGER_ENV,
+  OWNED_ENV,
+} from '../../resources/wanted-state.js'
 import { removeListItems, removeMapKeys, type RevertContext } from './context.js'
 
 const REASON = 'undo the migration'
+
+/** The role of an env var the revert takes out: every one it removes is in the table (OWNED_ENV). */
+const envRole = (name: string | undefined) => envRoleOf(name ?? '') ?? 'flag'
 
 /**
  * Helm values: managerEndpoint back; an mTLS block the migration added (right after managerEndpoint,
@@ -22,16 +33,17 @@ export function revertHelmValues(rctx: RevertContext, res: HelmValues): void {
   const ectx = editContext(rctx, res)
   const endpointPair = pairOf(root, 'managerEndpoint')
   if (endpointPair && isScalar(endpointPair.value) && endpointPair.value.value !== rctx.url) {
-    plan(
-      rctx,
-      res.ref,
-      'set',
-      ['managerEndpoint'],
-      ['managerEndpoint'],
-      { before: endpointPair.value.value, after: rctx.url },
-      `${REASON}: the original endpoint`,
-      [setPairValue(ectx, endpointPair as Pair, rctx.url, formatScalar(rctx.url))],
-    )
+    plan(rctx, {
+      resource: res.ref,
+      op: 'set',
+      ptr: ['managerEndpoint'],
+      display: ['managerEndpoint'],
+      before: endpointPair.value.value,
+      after: rctx.url,
+      role: 'endpoint',
+      reason: `${REASON}: the original endpoint`,
+      splices: [setPairValue(ectx, endpointPair as Pair, rctx.url, formatScalar(rctx.url))],
+    })
   }
   const mtlsPair = pairOf(root, 'mTLS')
   const mtls = mtlsPair?.value
@@ -41,18 +53,19 @@ export function revertHelmValues(rctx: RevertContext, res: HelmValues): void {
     const at = root.items.indexOf(mtlsPair as Pair<unknown, unknown>)
     const added = mtls.items.length === 1 && namePair !== undefined && at > 0 && root.items[at - 1] === endpointPair
     if (added) {
-      removeMapKeys(rctx, res, root, [], 'mTLS', ['secretName'], `${REASON}: mTLS.secretName`)
+      removeMapKeys(rctx, res, root, [], 'mTLS', ['secretName'], `${REASON}: mTLS.secretName`, 'volume')
     } else if (namePair && typeof value === 'string' && value !== '') {
-      plan(
-        rctx,
-        res.ref,
-        'set',
-        ['mTLS', 'secretName'],
-        ['mTLS', 'secretName'],
-        { before: value, after: '' },
-        `${REASON}: no client certificate Secret (the chart's default)`,
-        [setScalar(ectx, namePair.value as Scalar, '')],
-      )
+      plan(rctx, {
+        resource: res.ref,
+        op: 'set',
+        ptr: ['mTLS', 'secretName'],
+        display: ['mTLS', 'secretName'],
+        before: value,
+        after: '',
+        role: 'volume',
+        reason: `${REASON}: no client certificate Secret (the chart's default)`,
+        splices: [setScalar(ectx, namePair.value as Scalar, '')],
+      })
     }
   }
   const envs = root.get('custom_envs', true)
@@ -61,20 +74,23 @@ export function revertHelmValues(rctx: RevertContext, res: HelmValues): void {
     const found = findItem(envs, 'name', name)
     const node = found?.node.get('value', true)
     if (found && isScalar(node) && node.value !== value) {
-      plan(
-        rctx,
-        res.ref,
-        'set',
-        ['custom_envs', found.index, 'value'],
-        ['custom_envs', { name }, 'value'],
-        { before: node.value, after: value },
-        `${REASON}: the original endpoint`,
-        [setScalar(ectx, node as Scalar, value)],
-      )
+      plan(rctx, {
+        resource: res.ref,
+        op: 'set',
+        ptr: ['custom_envs', found.index, 'value'],
+        display: ['custom_envs', { name }, 'value'],
+        before: node.value,
+        after: value,
+        role: 'endpoint',
+        reason: `${REASON}: the original endpoint`,
+        splices: [setScalar(ectx, node as Scalar, value)],
+      })
     }
   }
   const owned = envs.items.flatMap((item, i) => (OWNED_ENV.includes(stringAt(item, 'name') ?? '') ? [i] : []))
-  removeListItems(rctx, res, root, [], [], 'custom_envs', owned, `${REASON}: only an mTLS delegate needs it`)
+  removeListItems(rctx, res, root, [], [], 'custom_envs', owned, `${REASON}: only an mTLS delegate needs it`, (item) =>
+    envRole(stringAt(item, 'name')),
+  )
 }
 
 /** docker-compose: endpoint env back, our env entries and the two certificate bind mounts out. */
@@ -101,27 +117,29 @@ export function revertCompose(rctx: RevertContext, res: ComposeFile): void {
       }
       if (form === 'list') {
         const text = `${name}=${value}`
-        plan(
-          rctx,
-          res.ref,
-          'set',
-          [...envPtr, entry.index!],
-          [...envPtr, { name }],
-          { before: `${name}=${entry.value}`, after: text },
-          `${REASON}: the original endpoint`,
-          [setScalar(ectx, entry.node as Scalar, text)],
-        )
+        plan(rctx, {
+          resource: res.ref,
+          op: 'set',
+          ptr: [...envPtr, entry.index!],
+          display: [...envPtr, { name }],
+          before: `${name}=${entry.value}`,
+          after: text,
+          role: 'endpoint',
+          reason: `${REASON}: the original endpoint`,
+          splices: [setScalar(ectx, entry.node as Scalar, text)],
+        })
       } else {
-        plan(
-          rctx,
-          res.ref,
-          'set',
-          [...envPtr, name],
-          [...envPtr, name],
-          { before: entry.value, after: value },
-          `${REASON}: the original endpoint`,
-          [setPairValue(ectx, pairOf(envNode, name) as Pair, value, formatScalar(value))],
-        )
+        plan(rctx, {
+          resource: res.ref,
+          op: 'set',
+          ptr: [...envPtr, name],
+          display: [...envPtr, name],
+          before: entry.value,
+          after: value,
+          role: 'endpoint',
+          reason: `${REASON}: the original endpoint`,
+          splices: [setPairValue(ectx, pairOf(envNode, name) as Pair, value, formatScalar(value))],
+        })
       }
     }
     const certPath =
@@ -138,6 +156,7 @@ export function revertCompose(rctx: RevertContext, res: ComposeFile): void {
         'environment',
         owned.map((e) => e.index!),
         `${REASON}: only an mTLS delegate needs it`,
+        (item) => envRole(String((item as Scalar).value).split('=')[0]),
         (item) => ({ name: String((item as Scalar).value).split('=')[0]! }),
       )
     } else if (form === 'map' && isMap(envNode)) {
@@ -149,6 +168,7 @@ export function revertCompose(rctx: RevertContext, res: ComposeFile): void {
         'environment',
         owned.map((e) => e.name),
         `${REASON}: only an mTLS delegate needs it`,
+        envRole,
       )
     }
     const mounts = composeVolumes(d.node).filter((v) => v.target === certPath || v.target === keyPath)
@@ -161,6 +181,7 @@ export function revertCompose(rctx: RevertContext, res: ComposeFile): void {
       'volumes',
       mounts.map((v) => v.index),
       `${REASON}: the client certificate bind mount`,
+      'mount',
       (item) => (isScalar(item) ? String(item.value) : (stringAt(item, 'target') ?? '?')),
     )
   }
