@@ -42,8 +42,9 @@ try {
 if (corpus || corpusRequired())
   test('the corpus is present beside the repository', () => {
     if (loadError) throw loadError
+    const files = corpusFiles() // throws "the Harness corpus is missing: expected it at …" when it is absent
     assert.ok(existsSync(join(CORPUS_DIR, 'SOURCES.md')), `${CORPUS_DIR}/SOURCES.md is missing`)
-    assert.ok(corpusFiles().length >= 21, `only ${corpusFiles().length} corpus files in ${CORPUS_DIR}`)
+    assert.ok(files.length >= 21, `only ${files.length} corpus files in ${CORPUS_DIR}`)
   })
 
 test('every fixture has exactly one golden, and every golden a fixture', () => {
