@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Regenerates the golden files of test/corpus.test.ts: the derived inputs (test/fixtures/derived/*.yaml,
-// see the README there) and every expected output or expected error. Run through tsx:
+// Regenerates the golden files of test/corpus.test.ts: every expected output or expected error of the
+// project's fixtures (test/fixtures/manifests) and, when the corpus is beside the clone, of the corpus and
+// of the inputs derived from it (test/fixtures/derived/*.yaml, see the README there). Run through tsx:
 //
 //   node --import tsx scripts/update-goldens.mjs
 //
@@ -11,9 +12,11 @@ import { join, relative } from 'node:path'
 import {
   CORPUS_DIR,
   CORPUS_GOLDENS,
+  FIXTURES_DIR,
   DERIVED,
   DERIVED_DIR,
   REPO_ROOT,
+  corpusPresent,
   deriveInput,
   goldenCases,
   renderGolden,
@@ -31,22 +34,27 @@ const remove = (path) => {
   changed.push(`removed ${relative(REPO_ROOT, path)}`)
 }
 
-for (const name of DERIVED) {
+// Without the corpus the derived inputs cannot be rederived; they and their goldens stay as committed.
+const corpus = corpusPresent()
+for (const name of corpus ? DERIVED : []) {
   write(join(DERIVED_DIR, `${name}.yaml`), deriveInput(readFileSync(join(CORPUS_DIR, `${name}.yaml`), 'utf8')))
 }
 
 const keep = new Set()
 for (const c of goldenCases()) {
-  if (c.passThrough) continue
+  if (c.goldenInShapes) continue
+  if (!corpus && c.id.startsWith('derived/')) continue
   const golden = renderGolden(c)
   write(golden.path, golden.text)
   keep.add(golden.path)
   remove(golden.kind === 'output' ? c.expectedError : c.expectedOutput)
 }
-// Goldens of corpus files that no longer exist.
-for (const file of readdirSync(CORPUS_GOLDENS)) {
-  const path = join(CORPUS_GOLDENS, file)
-  if (/\.expected(-error\.txt|\.yaml)$/.test(file) && !keep.has(path)) remove(path)
+// Goldens of fixtures (and corpus files) that no longer exist.
+for (const dir of corpus ? [FIXTURES_DIR, CORPUS_GOLDENS] : [FIXTURES_DIR]) {
+  for (const file of readdirSync(dir)) {
+    const path = join(dir, file)
+    if (/\.expected(-error\.txt|\.yaml)$/.test(file) && !keep.has(path)) remove(path)
+  }
 }
 
 console.log(changed.length > 0 ? changed.join('\n') : 'goldens are up to date')

@@ -1,5 +1,5 @@
 /**
- * SPEC §7, as properties over every corpus manifest and derived input that migrates: only the planned
+ * SPEC §7, as properties over every fixture, corpus manifest (when present) and derived input that migrates: only the planned
  * lines change, a second run is a no-op, CRLF/BOM and a missing final newline survive, and the semantic
  * guard refuses a corrupted splice.
  */
@@ -10,7 +10,7 @@ import { parseAllDocuments } from 'yaml'
 import type { Change } from '../src/mtls/types.js'
 import { migrate, type MigrateResult } from '../src/pipeline/migrate.js'
 import { K8S_PARSE, type Doc } from '../src/yaml/parse.js'
-import { migratingCases, type GoldenCase } from './helpers/corpus.js'
+import { corpusPresent, migratingCases, type GoldenCase } from './helpers/corpus.js'
 import { hunksOf, lineDiff, linesOf, renderHunks } from './helpers/line-diff.js'
 
 let cases: GoldenCase[] = []
@@ -133,7 +133,9 @@ const test = suite('fidelity')
 
 test('there are migrating cases to check', () => {
   if (loadError) throw loadError
-  assert.ok(cases.length >= 11, `only ${cases.length} migrating cases`)
+  const fixtures = cases.filter((c) => c.id.startsWith('fixtures/')).length
+  assert.ok(fixtures >= 7, `only ${fixtures} migrating fixtures`)
+  if (corpusPresent()) assert.ok(cases.length >= 11 + fixtures, `only ${cases.length} migrating cases`)
 })
 
 for (const c of cases) {
@@ -207,9 +209,11 @@ for (const c of cases) {
   })
 }
 
-// The guard, proven by corrupting the spliced text through the test seam.
+// The guard, proven by corrupting the spliced text through the test seam, on the public sample's shape: the
+// project's own, and the corpus's when present.
 const guard = suite('semantic guard')
-const sample = () => cases.find((c) => c.id === 'corpus/k8s-ng-manifest-2023-11-0ca8bf7.yaml')!
+const SAMPLES = ['fixtures/sample-manifest-placeholders.yaml', 'corpus/k8s-ng-manifest-2023-11-0ca8bf7.yaml']
+const samples = () => SAMPLES.map((id) => cases.find((c) => c.id === id)).filter((c) => c !== undefined)
 
 function assertRefused(r: MigrateResult, input: string, reason: RegExp) {
   assert.is(r.status, 'error')
@@ -222,92 +226,104 @@ function assertRefused(r: MigrateResult, input: string, reason: RegExp) {
 }
 
 guard('the uncorrupted splice passes (the hook itself changes nothing)', () => {
-  const c = sample()
-  assert.is(migrate(c.input, c.options, { afterSplice: (t) => t }).status, 'migrated')
+  assert.is(samples().length, corpusPresent() ? 2 : 1)
+  for (const c of samples()) assert.is(migrate(c.input, c.options, { afterSplice: (t) => t }).status, 'migrated')
 })
 
 guard('readOnly: true turned into false on the new mount', () => {
-  const c = sample()
-  const corrupt = (t: string) => {
-    const at = t.lastIndexOf('readOnly: true')
-    return t.slice(0, at) + 'readOnly: false' + t.slice(at + 'readOnly: true'.length)
+  for (const c of samples()) {
+    const corrupt = (t: string) => {
+      const at = t.lastIndexOf('readOnly: true')
+      return t.slice(0, at) + 'readOnly: false' + t.slice(at + 'readOnly: true'.length)
+    }
+    assertRefused(
+      migrate(c.input, c.options, { afterSplice: corrupt }),
+      c.input,
+      /does not decode to the input plus the planned changes/,
+    )
   }
-  assertRefused(
-    migrate(c.input, c.options, { afterSplice: corrupt }),
-    c.input,
-    /does not decode to the input plus the planned changes/,
-  )
 })
 
 guard('a line dropped from an untouched document', () => {
-  const c = sample()
-  const corrupt = (t: string) => t.replace(/^type: Opaque\n/m, '')
-  assert.is.not(corrupt(c.input), c.input)
-  assertRefused(
-    migrate(c.input, c.options, { afterSplice: corrupt }),
-    c.input,
-    /document 3 changed although nothing was planned for it/,
-  )
+  for (const c of samples()) {
+    const corrupt = (t: string) => t.replace(/^type: Opaque\n/m, '')
+    assert.is.not(corrupt(c.input), c.input)
+    assertRefused(
+      migrate(c.input, c.options, { afterSplice: corrupt }),
+      c.input,
+      /document 3 changed although nothing was planned for it/,
+    )
+  }
 })
 
 guard('a byte-level change that means the same, in an untouched document', () => {
-  const c = sample()
-  const corrupt = (t: string) =>
-    t.replace('  name: PUT_YOUR_DELEGATE_NAME-account-token', '  name: "PUT_YOUR_DELEGATE_NAME-account-token"')
-  assertRefused(migrate(c.input, c.options, { afterSplice: corrupt }), c.input, /changed although nothing was planned/)
+  for (const c of samples()) {
+    const corrupt = (t: string) =>
+      t.replace('  name: PUT_YOUR_DELEGATE_NAME-account-token', '  name: "PUT_YOUR_DELEGATE_NAME-account-token"')
+    assertRefused(
+      migrate(c.input, c.options, { afterSplice: corrupt }),
+      c.input,
+      /changed although nothing was planned/,
+    )
+  }
 })
 
 guard('a wrong value inside the upgrader config.yaml', () => {
-  const c = sample()
-  const corrupt = (t: string) =>
-    t.replace('managerHost: https://acme.harness.io:8443', 'managerHost: https://acme.harness.io')
-  assertRefused(
-    migrate(c.input, c.options, { afterSplice: corrupt }),
-    c.input,
-    /config\.yaml does not hold exactly the planned changes/,
-  )
-})
-
-guard(
-  "a changed key that no change planned, inside the upgrader config.yaml (the guard compares with the input's decoding, not the output's)",
-  () => {
-    const c = sample()
-    const corrupt = (t: string) => t.replace('    dryRun: false\n', '    dryRun: true\n')
-    assert.ok(corrupt(c.input) !== c.input)
+  for (const c of samples()) {
+    const corrupt = (t: string) =>
+      t.replace('managerHost: https://acme.harness.io:8443', 'managerHost: https://acme.harness.io')
     assertRefused(
       migrate(c.input, c.options, { afterSplice: corrupt }),
       c.input,
       /config\.yaml does not hold exactly the planned changes/,
     )
+  }
+})
+
+guard(
+  "a changed key that no change planned, inside the upgrader config.yaml (the guard compares with the input's decoding, not the output's)",
+  () => {
+    for (const c of samples()) {
+      const corrupt = (t: string) => t.replace('    dryRun: false\n', '    dryRun: true\n')
+      assert.ok(corrupt(c.input) !== c.input)
+      assertRefused(
+        migrate(c.input, c.options, { afterSplice: corrupt }),
+        c.input,
+        /config\.yaml does not hold exactly the planned changes/,
+      )
+    }
   },
 )
 
 guard('an extra document', () => {
-  const c = sample()
-  assertRefused(
-    migrate(c.input, c.options, { afterSplice: (t) => t + '---\nkind: Oops\n' }),
-    c.input,
-    /the output has 12 documents/,
-  )
+  for (const c of samples()) {
+    assertRefused(
+      migrate(c.input, c.options, { afterSplice: (t) => t + '---\nkind: Oops\n' }),
+      c.input,
+      /the output has 12 documents/,
+    )
+  }
 })
 
 guard('output that no longer parses', () => {
-  const c = sample()
-  assertRefused(
-    migrate(c.input, c.options, { afterSplice: (t) => t.replace('readOnly: true', 'readOnly: [true') }),
-    c.input,
-    /the output does not parse/,
-  )
+  for (const c of samples()) {
+    assertRefused(
+      migrate(c.input, c.options, { afterSplice: (t) => t.replace('readOnly: true', 'readOnly: [true') }),
+      c.input,
+      /the output does not parse/,
+    )
+  }
 })
 
 guard('a BOM/CRLF input is returned untouched when refused', () => {
-  const c = sample()
-  const input = '\uFEFF' + c.input.replace(/\n/g, '\r\n')
-  assertRefused(
-    migrate(input, c.options, { afterSplice: (t) => t.replace('readOnly: true', 'readOnly: false') }),
-    input,
-    /does not decode/,
-  )
+  for (const c of samples()) {
+    const input = '\uFEFF' + c.input.replace(/\n/g, '\r\n')
+    assertRefused(
+      migrate(input, c.options, { afterSplice: (t) => t.replace('readOnly: true', 'readOnly: false') }),
+      input,
+      /does not decode/,
+    )
+  }
 })
 
 test.run()

@@ -11,6 +11,7 @@ import { Ajv } from 'ajv'
 import { audit, describeChange, looksLikeMtlsEndpoint, type AuditReport } from '../../src/audit/audit.js'
 import { migrate } from '../../src/pipeline/migrate.js'
 import { cli } from './cli.js'
+import { corpusPresent, FIXTURES_DIR } from '../helpers/corpus.js'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'harness')
@@ -20,18 +21,35 @@ const SAMPLE_MTLS = read(ROOT, 'samples', 'harness-delegate.mtls.yaml')
 const OUR_VOLUME =
   '      volumes:\n      - name: client-certificate\n        secret:\n          secretName: client-certificate\n          defaultMode: 256 # 0400\n'
 
+/** The legacy, hardening-only and old Helm values delegates of the fleet: the project's own, or the corpus's. */
+const SOURCES = {
+  fixtures: {
+    legacy: [FIXTURES_DIR, 'legacy-statefulset-ng.yaml'],
+    hardening: [FIXTURES_DIR, 'ui-immutable-clusteradmin-mtls.yaml'],
+    values: [FIXTURES_DIR, 'helm-values-chart-1.0.32.yaml'],
+  },
+  corpus: {
+    legacy: [CORPUS, 'legacy-statefulset-ng-clusteradmin-2023-06.yaml'],
+    hardening: [CORPUS, 'ng-template-mtls-immutable-2023-11-hand-rendered.yaml'],
+    values: [CORPUS, 'helm-values-1.0.32-2026-03.yaml'],
+  },
+}
+type Source = keyof typeof SOURCES
+const sources = (): Source[] => (corpusPresent() ? ['fixtures', 'corpus'] : ['fixtures'])
+
 /** The mixed fleet: one file per case, named for what the audit must find. */
-function fleet(): Record<string, string> {
+function fleet(source: Source): Record<string, string> {
+  const from = SOURCES[source]
   if (!SAMPLE_MTLS.includes(OUR_VOLUME))
     throw new Error('samples/harness-delegate.mtls.yaml no longer has the volume this test removes')
   return {
     'complete.yaml': SAMPLE_MTLS,
     'partial.yaml': SAMPLE_MTLS.replace(OUR_VOLUME, ''),
     'none.yaml': SAMPLE,
-    'legacy.yaml': read(CORPUS, 'legacy-statefulset-ng-clusteradmin-2023-06.yaml'),
-    'hardening-only.yaml': read(CORPUS, 'ng-template-mtls-immutable-2023-11-hand-rendered.yaml'),
+    'legacy.yaml': read(...from.legacy),
+    'hardening-only.yaml': read(...from.hardening),
     'helm/values.yaml': read(ROOT, 'test', 'fixtures', 'shapes', 'helm-values-1.0.23-2025-02.expected.yaml'),
-    'helm/values-old.yaml': read(CORPUS, 'helm-values-1.0.32-2026-03.yaml'),
+    'helm/values-old.yaml': read(...from.values),
     'compose/docker-compose.yml': read(
       ROOT,
       'test',
@@ -62,100 +80,104 @@ const byFile = (r: AuditReport) =>
 const test = suite('audit: a mixed directory')
 
 test('json: one row per delegate with its state, valid against schemas/audit.schema.json; exit 1', async () => {
-  await withDir(fleet(), async (dir) => {
-    const ran = await cli(['audit', '--format', 'json', '.'], dir)
-    assert.is(ran.code, 1, ran.stderr)
-    const report = JSON.parse(ran.stdout) as AuditReport
-    assert.ok(validateReport(report), JSON.stringify(validateReport.errors, null, 2))
-    const rows = byFile(report)
-    const summary = Object.fromEntries(
-      Object.entries(rows).map(([k, d]) => [
-        k,
-        `${d.kind} ${d.state} ${d.ready ? 'ready' : 'refused'} upgrader:${d.upgrader.state}`,
-      ]),
-    )
-    assert.equal(summary, {
-      'complete.yaml': 'Deployment complete ready upgrader:agrees',
-      'compose/docker-compose.yml#harness-ng-delegate': 'DockerCompose complete ready upgrader:absent',
-      'compose/partial.yml#delegate': 'DockerCompose partial refused upgrader:unsupported',
-      'hardening-only.yaml': 'Deployment partial ready upgrader:agrees',
-      'helm/values-old.yaml': 'HelmValues none refused upgrader:chart',
-      'helm/values.yaml': 'HelmValues complete ready upgrader:chart',
-      'legacy.yaml': 'StatefulSet legacy refused upgrader:absent',
-      'none.yaml': 'Deployment none refused upgrader:disagrees',
-      'partial.yaml': 'Deployment partial refused upgrader:agrees',
+  for (const source of sources())
+    await withDir(fleet(source), async (dir) => {
+      const ran = await cli(['audit', '--format', 'json', '.'], dir)
+      assert.is(ran.code, 1, ran.stderr)
+      const report = JSON.parse(ran.stdout) as AuditReport
+      assert.ok(validateReport(report), JSON.stringify(validateReport.errors, null, 2))
+      const rows = byFile(report)
+      const summary = Object.fromEntries(
+        Object.entries(rows).map(([k, d]) => [
+          k,
+          `${d.kind} ${d.state} ${d.ready ? 'ready' : 'refused'} upgrader:${d.upgrader.state}`,
+        ]),
+      )
+      assert.equal(summary, {
+        'complete.yaml': 'Deployment complete ready upgrader:agrees',
+        'compose/docker-compose.yml#harness-ng-delegate': 'DockerCompose complete ready upgrader:absent',
+        'compose/partial.yml#delegate': 'DockerCompose partial refused upgrader:unsupported',
+        'hardening-only.yaml': 'Deployment partial ready upgrader:agrees',
+        'helm/values-old.yaml': 'HelmValues none refused upgrader:chart',
+        'helm/values.yaml': 'HelmValues complete ready upgrader:chart',
+        'legacy.yaml': 'StatefulSet legacy refused upgrader:absent',
+        'none.yaml': 'Deployment none refused upgrader:disagrees',
+        'partial.yaml': 'Deployment partial refused upgrader:agrees',
+      })
+      assert.equal(rows['partial.yaml']!.missing, ['volume client-certificate'])
+      assert.equal(rows['hardening-only.yaml']!.missing, [])
+      assert.equal(rows['hardening-only.yaml']!.hardening, [
+        'volumes client-certificate.secret.defaultMode → 256',
+        'upgrader: CronJob harness-delegate-upgrader-job: volumes client-certificate.secret.defaultMode → 256',
+      ])
+      assert.match(rows['legacy.yaml']!.missing[0]!, /StatefulSet delegate is a legacy delegate: cannot do mTLS/)
+      assert.is(rows['legacy.yaml']!.immutable, false)
+      assert.is(rows['complete.yaml']!.endpointHost, 'acme.harness.io:8443')
+      assert.is(rows['complete.yaml']!.secret, 'client-certificate')
+      assert.is(rows['complete.yaml']!.imageTag, '25.10.87101')
+      assert.is(rows['complete.yaml']!.immutable, true)
+      assert.is(rows['compose/docker-compose.yml#harness-ng-delegate']!.secret, './client.crt')
+      assert.match(rows['none.yaml']!.missing[0]!, /https:\/\/app\.harness\.io is Harness's non-mTLS endpoint/)
+      assert.equal(report.summary, {
+        files: 9,
+        delegates: 9,
+        complete: 3,
+        partial: 3,
+        none: 2,
+        legacy: 1,
+        upgradersDisagreeing: 1,
+      })
+      assert.is(report.ready, false)
     })
-    assert.equal(rows['partial.yaml']!.missing, ['volume client-certificate'])
-    assert.equal(rows['hardening-only.yaml']!.missing, [])
-    assert.equal(rows['hardening-only.yaml']!.hardening, [
-      'volumes client-certificate.secret.defaultMode → 256',
-      'upgrader: CronJob harness-delegate-upgrader-job: volumes client-certificate.secret.defaultMode → 256',
-    ])
-    assert.match(rows['legacy.yaml']!.missing[0]!, /StatefulSet delegate is a legacy delegate: cannot do mTLS/)
-    assert.is(rows['legacy.yaml']!.immutable, false)
-    assert.is(rows['complete.yaml']!.endpointHost, 'acme.harness.io:8443')
-    assert.is(rows['complete.yaml']!.secret, 'client-certificate')
-    assert.is(rows['complete.yaml']!.imageTag, '25.10.87101')
-    assert.is(rows['complete.yaml']!.immutable, true)
-    assert.is(rows['compose/docker-compose.yml#harness-ng-delegate']!.secret, './client.crt')
-    assert.match(rows['none.yaml']!.missing[0]!, /https:\/\/app\.harness\.io is Harness's non-mTLS endpoint/)
-    assert.equal(report.summary, {
-      files: 9,
-      delegates: 9,
-      complete: 3,
-      partial: 3,
-      none: 2,
-      legacy: 1,
-      upgradersDisagreeing: 1,
-    })
-    assert.is(report.ready, false)
-  })
 })
 
 test('text: a table with a header and one line per delegate, details, and the verdict last', async () => {
-  await withDir(fleet(), async (dir) => {
-    const ran = await cli(['audit', '.'], dir)
-    assert.is(ran.code, 1)
-    const lines = ran.stdout.trimEnd().split('\n')
-    assert.match(
-      lines[0]!,
-      /^FILE +KIND +NAME +NAMESPACE +IMAGE TAG +IMMUTABLE +MTLS +ENDPOINT HOST +SECRET +UPGRADER +STRICT$/,
-    )
-    assert.match(
-      ran.stdout,
-      /\ncomplete\.yaml +Deployment +prod-us-east-delegate +harness-delegate-ng +25\.10\.87101 +yes +complete +acme\.harness\.io:8443 +client-certificate +agrees +ok\n/,
-    )
-    assert.match(
-      ran.stdout,
-      /\nlegacy\.yaml +StatefulSet +harness-delegate +harness-delegate-ng +latest +no +legacy +- +- +absent +refused\n/,
-    )
-    assert.match(
-      ran.stdout,
-      /\npartial\.yaml: Deployment prod-us-east-delegate \(partial\):\n {2}missing: volume client-certificate\n/,
-    )
-    assert.is(
-      lines[lines.length - 1],
-      'NOT ready for STRICT: 5 of 9 delegates would be refused (1 legacy, 2 without mTLS, 2 partial); 1 upgrader does not match its delegate and would be refused',
-    )
-  })
+  for (const source of sources())
+    await withDir(fleet(source), async (dir) => {
+      const ran = await cli(['audit', '.'], dir)
+      assert.is(ran.code, 1)
+      const lines = ran.stdout.trimEnd().split('\n')
+      assert.match(
+        lines[0]!,
+        /^FILE +KIND +NAME +NAMESPACE +IMAGE TAG +IMMUTABLE +MTLS +ENDPOINT HOST +SECRET +UPGRADER +STRICT$/,
+      )
+      assert.match(
+        ran.stdout,
+        /\ncomplete\.yaml +Deployment +prod-us-east-delegate +harness-delegate-ng +25\.10\.87101 +yes +complete +acme\.harness\.io:8443 +client-certificate +agrees +ok\n/,
+      )
+      assert.match(
+        ran.stdout,
+        /\nlegacy\.yaml +StatefulSet +harness-delegate +harness-delegate-ng +latest +no +legacy +- +- +absent +refused\n/,
+      )
+      assert.match(
+        ran.stdout,
+        /\npartial\.yaml: Deployment prod-us-east-delegate \(partial\):\n {2}missing: volume client-certificate\n/,
+      )
+      assert.is(
+        lines[lines.length - 1],
+        'NOT ready for STRICT: 5 of 9 delegates would be refused (1 legacy, 2 without mTLS, 2 partial); 1 upgrader does not match its delegate and would be refused',
+      )
+    })
 })
 
 test('a fleet where every delegate speaks mTLS is ready: exit 0', async () => {
-  const files = fleet()
-  const ready = Object.fromEntries(
-    ['complete.yaml', 'helm/values.yaml', 'compose/docker-compose.yml', 'hardening-only.yaml'].map((k) => [
-      k,
-      files[k]!,
-    ]),
-  )
-  await withDir(ready, async (dir) => {
-    const ran = await cli(['audit', '.'], dir)
-    assert.is(ran.code, 0, ran.stdout)
-    assert.match(
-      ran.stdout,
-      /\nready for STRICT: all 4 delegates speak mTLS \(some only lack the key's file mode: run delegate-mtls to set it\)\n$/,
+  for (const source of sources()) {
+    const files = fleet(source)
+    const ready = Object.fromEntries(
+      ['complete.yaml', 'helm/values.yaml', 'compose/docker-compose.yml', 'hardening-only.yaml'].map((k) => [
+        k,
+        files[k]!,
+      ]),
     )
-  })
+    await withDir(ready, async (dir) => {
+      const ran = await cli(['audit', '.'], dir)
+      assert.is(ran.code, 0, ran.stdout)
+      assert.match(
+        ran.stdout,
+        /\nready for STRICT: all 4 delegates speak mTLS \(some only lack the key's file mode: run delegate-mtls to set it\)\n$/,
+      )
+    })
+  }
 })
 
 test('--endpoint: every delegate must use that endpoint', async () => {

@@ -1,7 +1,8 @@
 /**
- * The golden-file cases: every manifest of the shared corpus, and the inputs derived from it.
- * Shared by test/corpus.test.ts, test/fidelity.test.ts and scripts/update-goldens.mjs, so the tests and
- * the regeneration script can never disagree on options or on where a golden lives.
+ * The golden-file cases: the project's own manifests (test/fixtures/manifests), every manifest of the shared
+ * corpus when it is present, and the inputs derived from it. Shared by test/corpus.test.ts,
+ * test/fidelity.test.ts and scripts/update-goldens.mjs, so the tests and the regeneration script can never
+ * disagree on options or on where a golden lives.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -13,6 +14,8 @@ export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 /** CI checks the shared folder out beside the clone: `<parent>/shared/corpus/harness`. */
 export const CORPUS_DIR = join(REPO_ROOT, '..', 'shared', 'corpus', 'harness')
 export const CORPUS_GOLDENS = join(REPO_ROOT, 'test', 'fixtures', 'corpus')
+/** The project's own manifests of every shape the corpus has, with their goldens beside them (README there). */
+export const FIXTURES_DIR = join(REPO_ROOT, 'test', 'fixtures', 'manifests')
 export const DERIVED_DIR = join(REPO_ROOT, 'test', 'fixtures', 'derived')
 
 export const ENDPOINT = 'https://acme.harness.io:8443'
@@ -28,13 +31,46 @@ export const DERIVED = [
 ] as const
 export const DERIVED_IMAGE = 'harness/delegate:24.09.83900'
 
+/** CI must have the corpus: there its absence fails the corpus suite instead of skipping it. */
+export const corpusRequired = () => !['', '0', 'false'].includes(process.env.CI ?? '')
+
+let skipAnnounced = false
+/**
+ * Whether the shared corpus is beside the clone. A clone alone has no corpus: its tests are then skipped, said
+ * once on one line, and every other suite runs on test/fixtures. In CI the corpus suite fails instead.
+ */
+export function corpusPresent(): boolean {
+  if (existsSync(CORPUS_DIR)) return true
+  if (!corpusRequired() && !skipAnnounced) {
+    skipAnnounced = true
+    console.log(`corpus tests skipped: no Harness corpus at ${CORPUS_DIR} (the other suites run on test/fixtures)`)
+  }
+  return false
+}
+
+/** The project's own manifests (inputs, not goldens), sorted. */
+export function fixtureFiles(): string[] {
+  return readdirSync(FIXTURES_DIR)
+    .filter((f) => f.endsWith('.yaml') && !f.includes('.expected'))
+    .sort()
+}
+
+/** A shape's input from each source: the project's fixture always, the corpus file when the corpus is present. */
+export function bothSources(fixture: string, corpus: string): { source: 'fixtures' | 'corpus'; text: string }[] {
+  const out: { source: 'fixtures' | 'corpus'; text: string }[] = [
+    { source: 'fixtures', text: readFileSync(join(FIXTURES_DIR, fixture), 'utf8') },
+  ]
+  if (corpusPresent()) out.push({ source: 'corpus', text: readFileSync(join(CORPUS_DIR, corpus), 'utf8') })
+  return out
+}
+
 /**
  * Every file of the samples, the tests (fixtures and goldens) and the corpus whose name matches `name`,
  * with its text: what the equivalence tests run over. `file` is relative to its folder.
  */
 export function repositoryTexts(name: RegExp): { file: string; text: string }[] {
   const texts: { file: string; text: string }[] = []
-  for (const dir of [join(REPO_ROOT, 'samples'), join(REPO_ROOT, 'test'), CORPUS_DIR]) {
+  for (const dir of [join(REPO_ROOT, 'samples'), join(REPO_ROOT, 'test'), ...(corpusPresent() ? [CORPUS_DIR] : [])]) {
     for (const file of readdirSync(dir, { recursive: true }).map(String)) {
       if (name.test(file)) texts.push({ file, text: readFileSync(join(dir, file), 'utf8') })
     }
@@ -46,7 +82,7 @@ export function repositoryTexts(name: RegExp): { file: string; text: string }[] 
 export function corpusFiles(): string[] {
   if (!existsSync(CORPUS_DIR)) {
     throw new Error(
-      `the Harness corpus is missing: expected it at ${CORPUS_DIR} (the shared/ folder beside the repository)`,
+      `the Harness corpus is missing: expected it at ${CORPUS_DIR} (the shared/ folder beside the repository; CI=true requires it)`,
     )
   }
   return readdirSync(CORPUS_DIR)
@@ -67,12 +103,14 @@ export function deriveInput(text: string): string {
 }
 
 export interface GoldenCase {
-  /** `corpus/<file>` or `derived/<file>`: the name in diagnostics and in test titles. */
+  /** `fixtures/<file>`, `corpus/<file>` or `derived/<file>`: the name in diagnostics and in test titles. */
   id: string
   input: string
   options: MigrateOptions
-  /** Helm values / docker-compose: golden under test/fixtures/shapes (test/shapes), not here. */
+  /** Helm values / docker-compose: not a Kubernetes manifest, so not one of the fidelity properties' inputs. */
   passThrough: boolean
+  /** A corpus Helm values or docker-compose file: its golden is under test/fixtures/shapes (test/shapes). */
+  goldenInShapes: boolean
   /** Golden paths (one of the two exists once the goldens are written). */
   expectedOutput: string
   expectedError: string
@@ -80,16 +118,29 @@ export interface GoldenCase {
 
 const readText = (path: string) => readFileSync(path, 'utf8')
 
-/** All golden cases, corpus first, then derived inputs. */
+/** All golden cases: the project's fixtures, then the corpus (when present), then derived inputs. */
 export function goldenCases(): GoldenCase[] {
   const cases: GoldenCase[] = []
-  for (const file of corpusFiles()) {
+  for (const file of fixtureFiles()) {
+    const name = file.replace(/\.yaml$/, '')
+    cases.push({
+      id: `fixtures/${file}`,
+      input: readText(join(FIXTURES_DIR, file)),
+      options: { endpoint: ENDPOINT, file: `fixtures/${file}` },
+      passThrough: isPassThrough(file),
+      goldenInShapes: false,
+      expectedOutput: join(FIXTURES_DIR, `${name}.expected.yaml`),
+      expectedError: join(FIXTURES_DIR, `${name}.expected-error.txt`),
+    })
+  }
+  for (const file of corpusPresent() ? corpusFiles() : []) {
     const name = file.replace(/\.yaml$/, '')
     cases.push({
       id: `corpus/${file}`,
       input: readText(join(CORPUS_DIR, file)),
       options: { endpoint: ENDPOINT, file: `corpus/${file}` },
       passThrough: isPassThrough(file),
+      goldenInShapes: isPassThrough(file),
       expectedOutput: join(CORPUS_GOLDENS, `${name}.expected.yaml`),
       expectedError: join(CORPUS_GOLDENS, `${name}.expected-error.txt`),
     })
@@ -101,6 +152,7 @@ export function goldenCases(): GoldenCase[] {
       input: readText(join(DERIVED_DIR, file)),
       options: { endpoint: ENDPOINT, file: `derived/${file}` },
       passThrough: false,
+      goldenInShapes: false,
       expectedOutput: join(DERIVED_DIR, `${name}.expected.yaml`),
       expectedError: join(DERIVED_DIR, `${name}.expected-error.txt`),
     })

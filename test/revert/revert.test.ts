@@ -1,5 +1,5 @@
 /**
- * `--revert --endpoint URL` (issue 5). The property: for every corpus file, derived input, sample and
+ * `--revert --endpoint URL` (issue 5). The property: for every fixture, corpus file (when present), derived input, sample and
  * shape input that migrates, `revert(migrate(x), original endpoint)` is byte-identical to `x`.
  *
  * Inputs whose endpoint is a placeholder (`PUT_YOUR_MANAGER_ENDPOINT`) get a real URL substituted first
@@ -17,6 +17,7 @@ import { audit } from '../../src/audit/audit.js'
 import { migrate, resolveOptions } from '../../src/pipeline/migrate.js'
 import { normalizeRevertEndpoint, revert } from '../../src/pipeline/revert.js'
 import { cli } from '../audit/cli.js'
+import { bothSources, corpusPresent, FIXTURES_DIR } from '../helpers/corpus.js'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'harness')
@@ -35,7 +36,11 @@ function inputs(): Case[] {
       .sort()
       .map((f) => ({ id: `${d.slice(ROOT.length + 1) || 'corpus'}/${f}`, text: readFileSync(join(d, f), 'utf8') }))
   return [
-    ...dir(CORPUS, () => true).map((c) => ({ ...c, id: c.id.replace(/^.*harness\//, 'corpus/') })),
+    ...dir(FIXTURES_DIR, (f) => !f.includes('.expected.')),
+    ...(corpusPresent() ? dir(CORPUS, () => true) : []).map((c) => ({
+      ...c,
+      id: c.id.replace(/^.*harness\//, 'corpus/'),
+    })),
     ...dir(join(ROOT, 'test', 'fixtures', 'derived'), (f) => !f.includes('.expected.')),
     ...dir(join(ROOT, 'samples'), (f) => !f.includes('.mtls.')),
     ...dir(join(ROOT, 'test', 'fixtures', 'shapes'), (f) => !f.includes('.expected.')),
@@ -93,8 +98,9 @@ for (const c of all) {
 property('line endings, a missing final newline and a BOM come back as they were', () => {
   const picks = [
     'samples/harness-delegate.yaml',
-    'corpus/helm-values-1.0.3-2022-11.yaml',
-    'corpus/helm-values-1.0.23-2025-02.yaml',
+    'test/fixtures/manifests/helm-values-chart-1.0.3.yaml',
+    'test/fixtures/manifests/helm-values-chart-1.0.23.yaml',
+    ...(corpusPresent() ? ['corpus/helm-values-1.0.3-2022-11.yaml', 'corpus/helm-values-1.0.23-2025-02.yaml'] : []),
     'test/fixtures/derived/docker-compose-ng-immutable-2023-08.yaml',
     'test/fixtures/shapes/helm-rendered-with-configmap.yaml',
   ]
@@ -143,20 +149,34 @@ shapes('inputs already carrying mTLS settings come out without any (audit: none)
   }
 })
 
-shapes("the UI's mTLS rendering, reverted, is the UI's plain rendering (same image and test values)", () => {
-  const mtls = readFileSync(join(CORPUS, 'ng-template-mtls-immutable-2023-11-hand-rendered.yaml'), 'utf8')
-  const plain = readFileSync(join(CORPUS, 'ng-ui-rendered-immutable-clusteradmin-2023-11.yaml'), 'utf8')
-    .replace('harness/delegate:latest', 'harness/delegate:24.09.83900')
-    .replace('"http://localhost:8079"', '"https://localhost:9090/log-service/"')
-  const r = revert(mtls, { endpoint: 'https://localhost:9090' })
+shapes("the project's UI mTLS rendering, reverted, is its plain rendering", () => {
+  const mtls = readFileSync(join(FIXTURES_DIR, 'ui-immutable-clusteradmin-mtls.yaml'), 'utf8')
+  const plain = readFileSync(join(FIXTURES_DIR, 'ui-immutable-clusteradmin.yaml'), 'utf8')
+  const r = revert(mtls, { endpoint: 'https://app.harness.io/gratis' })
   assert.is(r.output, plain)
   assert.ok(
     r.changes.some(
       (c) => c.op === 'remove' && c.path === '' && c.resource.name === 'harness-delegate-client-certificate',
     ),
-    'the placeholder Secret of the mTLS template goes too',
+    'the placeholder Secret of the mTLS rendering goes too',
   )
 })
+
+if (corpusPresent())
+  shapes("the UI's mTLS rendering, reverted, is the UI's plain rendering (same image and test values)", () => {
+    const mtls = readFileSync(join(CORPUS, 'ng-template-mtls-immutable-2023-11-hand-rendered.yaml'), 'utf8')
+    const plain = readFileSync(join(CORPUS, 'ng-ui-rendered-immutable-clusteradmin-2023-11.yaml'), 'utf8')
+      .replace('harness/delegate:latest', 'harness/delegate:24.09.83900')
+      .replace('"http://localhost:8079"', '"https://localhost:9090/log-service/"')
+    const r = revert(mtls, { endpoint: 'https://localhost:9090' })
+    assert.is(r.output, plain)
+    assert.ok(
+      r.changes.some(
+        (c) => c.op === 'remove' && c.path === '' && c.resource.name === 'harness-delegate-client-certificate',
+      ),
+      'the placeholder Secret of the mTLS template goes too',
+    )
+  })
 
 shapes('a Secret generated with --cert/--key is removed whole; any other Secret stays', () => {
   const sample = readFileSync(join(ROOT, 'samples', 'harness-delegate.yaml'), 'utf8')
@@ -193,14 +213,15 @@ shapes('a Secret inserted before a first document without --- takes the added --
 })
 
 shapes("a list the migration filled but did not create keeps its key (a chart's commented examples)", () => {
-  const values = readFileSync(join(CORPUS, 'helm-values-1.0.23-2025-02.yaml'), 'utf8')
-  const r = revert(migrate(values, { endpoint: ENDPOINT }).output, { endpoint: FALLBACK })
-  assert.match(r.output, /\ncustom_envs:\n {2}# - name: DELEGATE_TASK_CAPACITY\n/)
-  assert.match(r.output, /\nmTLS:\n {2}secretName: ""\n/)
-  assert.equal(
-    r.changes.map((c) => `${c.op} ${c.path}`),
-    ['set managerEndpoint', 'set mTLS.secretName', 'set custom_envs'],
-  )
+  for (const { text: values } of bothSources('helm-values-chart-1.0.23.yaml', 'helm-values-1.0.23-2025-02.yaml')) {
+    const r = revert(migrate(values, { endpoint: ENDPOINT }).output, { endpoint: FALLBACK })
+    assert.match(r.output, /\ncustom_envs:\n {2}# - name: DELEGATE_TASK_CAPACITY\n/)
+    assert.match(r.output, /\nmTLS:\n {2}secretName: ""\n/)
+    assert.equal(
+      r.changes.map((c) => `${c.op} ${c.path}`),
+      ['set managerEndpoint', 'set mTLS.secretName', 'set custom_envs'],
+    )
+  }
 })
 
 shapes('a volume another container still mounts stays; only the file mode written as "256 # 0400" goes', () => {

@@ -21,8 +21,10 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const FIXTURES = join(ROOT, 'test', 'fixtures', 'secret')
 export const SAMPLE = join(ROOT, 'samples', 'harness-delegate.yaml')
 export const SAMPLE_MTLS = join(ROOT, 'samples', 'harness-delegate.mtls.yaml')
-/** The UI's placeholder Secret (`"{CERT}"` / `"{KEY}"`) lives in this corpus file. */
-export const HAND_RENDERED = join(
+/** The UI's placeholder Secret (`"{CERT}"` / `"{KEY}"`) lives in the UI's mTLS rendering: the project's own... */
+export const HAND_RENDERED = join(ROOT, 'test', 'fixtures', 'manifests', 'ui-immutable-clusteradmin-mtls.yaml')
+/** ...and the corpus's hand render of the same template, used when the corpus is beside the clone. */
+export const HAND_RENDERED_CORPUS = join(
   ROOT,
   '..',
   'shared',

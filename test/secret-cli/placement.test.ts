@@ -19,11 +19,13 @@ import {
   FIXTURES,
   golden,
   HAND_RENDERED,
+  HAND_RENDERED_CORPUS,
   read,
   SAMPLE,
   SAMPLE_MTLS,
   workspace,
 } from './harness.js'
+import { corpusPresent } from '../helpers/corpus.js'
 
 const ws = workspace()
 const FIXED_ARGS = ['--cert', F.fixedCert, '--key', F.fixedKey, '--ca', F.fixedCa]
@@ -191,46 +193,66 @@ ns.run()
 // ---- Filling an existing Secret ---------------------------------------------------------------
 const fill = suite('Secret placement: an existing Secret is filled in')
 
+/** The UI's mTLS rendering with its placeholder Secret: the project's own, and the corpus's when present. */
+const PLACEHOLDER_SOURCES = [
+  {
+    path: HAND_RENDERED,
+    comment:
+      '  # Paste the base64 of the client certificate and of its key here, or remove this Secret and use one you made.\n',
+    golden: 'ui-immutable-clusteradmin-mtls.with-secret.expected.yaml',
+  },
+  {
+    path: HAND_RENDERED_CORPUS,
+    comment:
+      '  # Please replace below values with base64 encoded PEM files, or mount an already existing secret instead.\n',
+    golden: 'ng-template-mtls-immutable-2023-11-hand-rendered.with-secret.expected.yaml',
+  },
+].filter((s) => s.path === HAND_RENDERED || corpusPresent())
+
 fill(
-  "the UI's placeholder Secret in the hand-rendered corpus file, with --secret-name '{delegate}-client-certificate'",
+  "the UI's placeholder Secret in the UI's mTLS rendering, with --secret-name '{delegate}-client-certificate'",
   async () => {
-    const input = read(HAND_RENDERED)
-    for (const extra of [['--secret-name', '{delegate}-client-certificate'], []]) {
-      const { plain, withSecret } = await both(input, extra)
-      // Only the two placeholder lines differ; the quoting and the comment above them stay.
-      const expected = plain
-        .replace('\n  client.crt: "{CERT}"\n', `\n  client.crt: "${CRT}"\n`)
-        .replace('\n  client.key: "{KEY}"\n', `\n  client.key: "${KEY}"\n`)
-      assert.is.not(expected, plain)
-      assert.is(withSecret, expected, extra.join(' ') || 'no --secret-name')
-      assert.ok(
-        withSecret.includes(
-          '  # Please replace below values with base64 encoded PEM files, or mount an already existing secret instead.\n',
-        ),
-      )
-      assert.is(withSecret.split('\nkind: Secret\n').length, input.split('\nkind: Secret\n').length, 'no Secret added')
-      if (extra.length > 0)
-        golden('ng-template-mtls-immutable-2023-11-hand-rendered.with-secret.expected.yaml', withSecret)
+    for (const source of PLACEHOLDER_SOURCES) {
+      const input = read(source.path)
+      for (const extra of [['--secret-name', '{delegate}-client-certificate'], []]) {
+        const { plain, withSecret } = await both(input, extra)
+        // Only the two placeholder lines differ; the quoting and the comment above them stay.
+        const expected = plain
+          .replace('\n  client.crt: "{CERT}"\n', `\n  client.crt: "${CRT}"\n`)
+          .replace('\n  client.key: "{KEY}"\n', `\n  client.key: "${KEY}"\n`)
+        assert.is.not(expected, plain)
+        assert.is(withSecret, expected, extra.join(' ') || 'no --secret-name')
+        assert.ok(withSecret.includes(source.comment))
+        assert.is(
+          withSecret.split('\nkind: Secret\n').length,
+          input.split('\nkind: Secret\n').length,
+          'no Secret added',
+        )
+        if (extra.length > 0) golden(source.golden, withSecret)
+      }
     }
   },
 )
 
 fill('--diff of the placeholder fill shows <redacted>, not the data', async () => {
-  const r = await cli([...E, ...FIXED_ARGS, '--diff', '--secret-name', '{delegate}-client-certificate', '-'], {
-    cwd: ws.dir,
-    stdin: read(HAND_RENDERED),
-  })
-  assert.is(r.code, 0)
-  assert.ok(
-    r.stdout.includes(
-      '   # Please replace below values with base64 encoded PEM files, or mount an already existing secret instead.\n' +
-        '-  client.crt: "{CERT}"\n' +
-        '-  client.key: "{KEY}"\n' +
-        '+  client.crt: "<redacted>"\n' +
-        '+  client.key: "<redacted>"\n',
-    ),
-    r.stdout,
-  )
+  for (const source of PLACEHOLDER_SOURCES) {
+    const r = await cli([...E, ...FIXED_ARGS, '--diff', '--secret-name', '{delegate}-client-certificate', '-'], {
+      cwd: ws.dir,
+      stdin: read(source.path),
+    })
+    assert.is(r.code, 0)
+    assert.ok(
+      r.stdout.includes(
+        ' ' +
+          source.comment +
+          '-  client.crt: "{CERT}"\n' +
+          '-  client.key: "{KEY}"\n' +
+          '+  client.crt: "<redacted>"\n' +
+          '+  client.key: "<redacted>"\n',
+      ),
+      r.stdout,
+    )
+  }
 })
 
 const secretWith = (data: string) =>

@@ -1,8 +1,9 @@
 /**
  * Golden cases for the delegate shapes that are not plain Kubernetes manifests: Helm values files,
  * Helm-rendered objects whose env comes through envFrom, and docker-compose files (issue 5).
- * Inputs come from the shared corpus, from derived copies (test/fixtures/derived, see the README
- * there) or from test/fixtures/shapes/*.yaml; goldens live in test/fixtures/shapes/.
+ * Inputs come from the shared corpus (when present), from derived copies (test/fixtures/derived, see the
+ * README there), from test/fixtures/shapes/*.yaml or from the project's own manifests
+ * (test/fixtures/manifests); goldens live in test/fixtures/shapes/.
  *
  * Regenerate after a deliberate change with `UPDATE_GOLDENS=1 node scripts/test.mjs shapes`, then
  * review `git diff test/fixtures/shapes` line by line.
@@ -11,6 +12,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { MigrateOptions } from '../../src/pipeline/migrate.js'
+import { corpusPresent, FIXTURES_DIR } from '../helpers/corpus.js'
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const CORPUS_DIR = join(REPO_ROOT, '..', 'shared', 'corpus', 'harness')
@@ -70,19 +72,35 @@ export function shapeCases(): ShapeCase[] {
     options: opts(`shapes/${name}.yaml`, extra),
     golden: name,
   })
+  const fixture = (name: string, golden: string, extra: Partial<MigrateOptions> = {}): ShapeCase => ({
+    id: `fixtures/${name}.yaml ${JSON.stringify(extra)}`,
+    input: read(join(FIXTURES_DIR, `${name}.yaml`)),
+    options: opts(`fixtures/${name}.yaml`, extra),
+    golden,
+  })
+  const fromCorpus = corpusPresent()
+    ? [
+        corpus('helm-values-1.0.3-2022-11'),
+        corpus('helm-values-1.0.23-2025-02'),
+        corpus('helm-values-1.0.32-2026-03'),
+        corpus('helm-values-1.0.32-2026-03', 'helm-values-1.0.32-2026-03.ti-secret-name', {
+          tiService: true,
+          secretName: '{delegate}-client-certificate',
+        }),
+        corpus('helm-values-ui-generated-ng-2023'),
+        corpus('docker-compose-ng-immutable-2023-08'),
+        corpus('docker-compose-legacy-2023-08'),
+      ]
+    : []
   return [
-    corpus('helm-values-1.0.3-2022-11'),
-    corpus('helm-values-1.0.23-2025-02'),
-    corpus('helm-values-1.0.32-2026-03'),
-    corpus('helm-values-1.0.32-2026-03', 'helm-values-1.0.32-2026-03.ti-secret-name', {
+    ...fromCorpus,
+    // The defaults' goldens of the project's own Helm values are in test/fixtures/manifests; these are the options.
+    fixture('helm-values-chart-1.0.32', 'fixtures-helm-values-chart-1.0.32.ti-secret-name', {
       tiService: true,
       secretName: '{delegate}-client-certificate',
     }),
-    corpus('helm-values-ui-generated-ng-2023'),
     derived('helm-values-ui-generated-ng-2023'),
     local('helm-rendered-with-configmap'),
-    corpus('docker-compose-ng-immutable-2023-08'),
-    corpus('docker-compose-legacy-2023-08'),
     derived('docker-compose-ng-immutable-2023-08'),
     local('docker-compose-map-env-upgrader', {
       certPath: '/opt/harness/mtls/client.crt',

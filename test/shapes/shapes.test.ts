@@ -20,6 +20,7 @@ import {
   shapeCases,
 } from './cases.js'
 import { cli } from '../audit/cli.js'
+import { bothSources, corpusPresent, FIXTURES_DIR } from '../helpers/corpus.js'
 
 const test = suite('shapes: goldens')
 const update = process.env.UPDATE_GOLDENS === '1'
@@ -60,47 +61,59 @@ for (const c of shapeCases()) {
   })
 }
 
-test('each derived shape input is its corpus file with only the delegate image changed', () => {
-  for (const name of DERIVED_SHAPES) {
-    const original = readFileSync(join(CORPUS_DIR, `${name}.yaml`), 'utf8')
-    assert.is(readFileSync(join(DERIVED_DIR, `${name}.yaml`), 'utf8'), deriveImage(original), name)
-  }
-})
+if (corpusPresent())
+  test('each derived shape input is its corpus file with only the delegate image changed', () => {
+    for (const name of DERIVED_SHAPES) {
+      const original = readFileSync(join(CORPUS_DIR, `${name}.yaml`), 'utf8')
+      assert.is(readFileSync(join(DERIVED_DIR, `${name}.yaml`), 'utf8'), deriveImage(original), name)
+    }
+  })
 
 test.run()
 
 // ---------------------------------------------------------------------------------------------------
 const helm = suite('shapes: Helm values')
-const corpus = (name: string) => readFileSync(join(CORPUS_DIR, `${name}.yaml`), 'utf8')
 const run = (text: string, extra: object = {}) => migrate(text, { endpoint: ENDPOINT, file: 'values.yaml', ...extra })
 const codes = (r: MigrateResult, code: string) => r.diagnostics.filter((d) => d.code === code).map((d) => d.message)
 
+/** The chart's values files, 1.0.3 (no mTLS key), 1.0.23 (the first with it) and 1.0.32: fixture, then corpus. */
+const v103 = () => bothSources('helm-values-chart-1.0.3.yaml', 'helm-values-1.0.3-2022-11.yaml')
+const v1023 = () => bothSources('helm-values-chart-1.0.23.yaml', 'helm-values-1.0.23-2025-02.yaml')
+const v1032 = () => bothSources('helm-values-chart-1.0.32.yaml', 'helm-values-1.0.32-2026-03.yaml')
+
 helm('recognised by the chart keys; managerEndpoint and mTLS.secretName set in place', () => {
-  const r = run(corpus('helm-values-1.0.23-2025-02'))
-  assert.equal(
-    r.resources.map((x) => x.type),
-    ['helm-values'],
-  )
-  assert.equal(
-    r.changes.map((c) => `${c.op} ${c.path}`),
-    ['set managerEndpoint', 'set mTLS.secretName', 'append custom_envs'],
-  )
-  assert.equal(r.changes[1]!.before, '')
-  assert.match(r.output, /\nmTLS:\n {2}secretName: "client-certificate"\n/)
-  assert.match(
-    r.output,
-    /\ncustom_envs:\n {2}- name: GRPC_AUTHORITY_MODIFICATION_DISABLED\n {4}value: "true"\n {2}# - name: DELEGATE_TASK_CAPACITY\n/,
-  )
+  for (const { text } of v1023()) {
+    const r = run(text)
+    assert.equal(
+      r.resources.map((x) => x.type),
+      ['helm-values'],
+    )
+    assert.equal(
+      r.changes.map((c) => `${c.op} ${c.path}`),
+      ['set managerEndpoint', 'set mTLS.secretName', 'append custom_envs'],
+    )
+    assert.equal(r.changes[1]!.before, '')
+    assert.match(r.output, /\nmTLS:\n {2}secretName: "client-certificate"\n/)
+    assert.match(
+      r.output,
+      /\ncustom_envs:\n {2}- name: GRPC_AUTHORITY_MODIFICATION_DISABLED\n {4}value: "true"\n {2}# - name: DELEGATE_TASK_CAPACITY\n/,
+    )
+  }
 })
 
 helm('a 1.0.23+ values file (it has the mTLS key) gets no chart-version warning; older ones do', () => {
-  assert.equal(codes(run(corpus('helm-values-1.0.32-2026-03')), 'CHART_VERSION'), [])
-  const old = codes(run(corpus('helm-values-1.0.3-2022-11')), 'CHART_VERSION')
-  assert.is(old.length, 1)
-  assert.match(
-    old[0]!,
-    /values\.yaml of a harness-delegate-ng chart before 1\.0\.23 \(it has no mTLS key, delegate image harness\/delegate-immutable:75275\)/,
-  )
+  for (const { text } of v1032()) assert.equal(codes(run(text), 'CHART_VERSION'), [])
+  const image = { fixtures: 'harness\\/delegate-immutable:75760', corpus: 'harness\\/delegate-immutable:75275' }
+  for (const { source, text } of v103()) {
+    const old = codes(run(text), 'CHART_VERSION')
+    assert.is(old.length, 1)
+    assert.match(
+      old[0]!,
+      new RegExp(
+        `values\\.yaml of a harness-delegate-ng chart before 1\\.0\\.23 \\(it has no mTLS key, delegate image ${image[source]}\\)`,
+      ),
+    )
+  }
   const ui = codes(
     run(readFileSync(join(DERIVED_DIR, 'helm-values-ui-generated-ng-2023.yaml'), 'utf8')),
     'CHART_VERSION',
@@ -110,9 +123,11 @@ helm('a 1.0.23+ values file (it has the mTLS key) gets no chart-version warning;
 })
 
 helm('the UI download with harness/delegate:latest is refused as a legacy delegate', () => {
-  const r = run(corpus('helm-values-ui-generated-ng-2023'))
-  assert.is(r.status, 'error')
-  assert.equal(codes(r, 'LEGACY_DELEGATE').length, 1)
+  for (const { text } of bothSources('helm-values-ui-latest.yaml', 'helm-values-ui-generated-ng-2023.yaml')) {
+    const r = run(text)
+    assert.is(r.status, 'error')
+    assert.equal(codes(r, 'LEGACY_DELEGATE').length, 1)
+  }
 })
 
 helm('an existing secretName is kept unless --secret-name is given; {delegate} is delegateName', () => {
@@ -163,17 +178,21 @@ helm(
 )
 
 helm("--mount-path does not apply (the chart mounts at /etc/mtls): warned, and the paths stay the chart's", () => {
-  const r = run(corpus('helm-values-1.0.32-2026-03'), { mountPath: '/certs' })
-  assert.equal(codes(r, 'UNSUPPORTED').length, 1)
-  assert.is(r.output, run(corpus('helm-values-1.0.32-2026-03')).output)
+  for (const { text } of v1032()) {
+    const r = run(text, { mountPath: '/certs' })
+    assert.equal(codes(r, 'UNSUPPORTED').length, 1)
+    assert.is(r.output, run(text).output)
+  }
 })
 
 helm('--no-grpc-authority leaves custom_envs alone', () => {
-  const r = run(corpus('helm-values-1.0.23-2025-02'), { grpcAuthority: false })
-  assert.equal(
-    r.changes.map((c) => c.path),
-    ['managerEndpoint', 'mTLS.secretName'],
-  )
+  for (const { text } of v1023()) {
+    const r = run(text, { grpcAuthority: false })
+    assert.equal(
+      r.changes.map((c) => c.path),
+      ['managerEndpoint', 'mTLS.secretName'],
+    )
+  }
 })
 
 helm(
@@ -218,46 +237,59 @@ helm.run()
 
 // ---------------------------------------------------------------------------------------------------
 const rendered = suite('shapes: Helm-rendered objects, env through envFrom')
-const live = corpus('helm-rendered-live-deployment-chart-1.0.30-minimal')
+/** The live Helm object: the fixture's ConfigMap is build-delegate, the corpus's minimal-delegate. */
+const lives = () =>
+  bothSources('helm-live-deployment.yaml', 'helm-rendered-live-deployment-chart-1.0.30-minimal.yaml').map((x) =>
+    x.source === 'fixtures'
+      ? { ...x, configMap: 'build-delegate', golden: join(FIXTURES_DIR, 'helm-live-deployment.expected.yaml') }
+      : {
+          ...x,
+          configMap: 'minimal-delegate',
+          golden: join(
+            REPO_ROOT,
+            'test',
+            'fixtures',
+            'corpus',
+            'helm-rendered-live-deployment-chart-1.0.30-minimal.expected.yaml',
+          ),
+        },
+  )
 
 rendered(
   'the live object alone: warned that MANAGER_HOST_AND_PORT lives in ConfigMap minimal-delegate, unresolved',
   () => {
-    const r = migrate(live, { endpoint: ENDPOINT, file: 'live.yaml' })
-    assert.is(r.status, 'migrated')
-    assert.ok(r.unresolved)
-    const notChanged = codes(r, 'NOT_CHANGED')
-    assert.is(notChanged.length, 1)
-    assert.match(notChanged[0]!, /MANAGER_HOST_AND_PORT may come from ConfigMap minimal-delegate/)
-    const golden = join(
-      REPO_ROOT,
-      'test',
-      'fixtures',
-      'corpus',
-      'helm-rendered-live-deployment-chart-1.0.30-minimal.expected.yaml',
-    )
-    if (existsSync(golden)) assert.is(r.output, readFileSync(golden, 'utf8'))
-    const again = migrate(r.output, { endpoint: ENDPOINT, file: 'live.yaml' })
-    assert.equal(again.changes, [])
-    assert.ok(
-      again.unresolved,
-      'still unresolved after migrating: --check keeps failing until the ConfigMap is changed',
-    )
+    for (const { text: live, configMap, golden } of lives()) {
+      const r = migrate(live, { endpoint: ENDPOINT, file: 'live.yaml' })
+      assert.is(r.status, 'migrated')
+      assert.ok(r.unresolved)
+      const notChanged = codes(r, 'NOT_CHANGED')
+      assert.is(notChanged.length, 1)
+      assert.match(notChanged[0]!, new RegExp(`MANAGER_HOST_AND_PORT may come from ConfigMap ${configMap}`))
+      if (existsSync(golden)) assert.is(r.output, readFileSync(golden, 'utf8'))
+      const again = migrate(r.output, { endpoint: ENDPOINT, file: 'live.yaml' })
+      assert.equal(again.changes, [])
+      assert.ok(
+        again.unresolved,
+        'still unresolved after migrating: --check keeps failing until the ConfigMap is changed',
+      )
+    }
   },
 )
 
 rendered(
   '--check fails (exit 1) on the live object even once migrated, because of the unresolved ConfigMap',
   async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dmtls-shapes-'))
-    try {
-      const migrated = migrate(live, { endpoint: ENDPOINT }).output
-      writeFileSync(join(dir, 'live.yaml'), migrated)
-      const ran = await cli(['--check', '-e', ENDPOINT, 'live.yaml'], dir)
-      assert.is(ran.code, 1, ran.stderr)
-      assert.match(ran.stdout, /live\.yaml/)
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
+    for (const { text: live } of lives()) {
+      const dir = mkdtempSync(join(tmpdir(), 'dmtls-shapes-'))
+      try {
+        const migrated = migrate(live, { endpoint: ENDPOINT }).output
+        writeFileSync(join(dir, 'live.yaml'), migrated)
+        const ran = await cli(['--check', '-e', ENDPOINT, 'live.yaml'], dir)
+        assert.is(ran.code, 1, ran.stderr)
+        assert.match(ran.stdout, /live\.yaml/)
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
     }
   },
 )
@@ -287,18 +319,20 @@ const composeRun = (text: string, extra: object = {}) =>
   migrate(text, { endpoint: ENDPOINT, file: 'docker-compose.yml', ...extra })
 
 compose('the UI compose file (harness/delegate:latest) and the legacy one are refused as legacy delegates', () => {
-  for (const name of ['docker-compose-ng-immutable-2023-08', 'docker-compose-legacy-2023-08']) {
-    const r = composeRun(corpus(name))
-    assert.is(r.status, 'error', name)
-    assert.equal(codes(r, 'LEGACY_DELEGATE').length, 1, name)
+  const ui = bothSources('docker-compose-ui-latest.yaml', 'docker-compose-ng-immutable-2023-08.yaml')
+  const legacy = bothSources('docker-compose-legacy.yaml', 'docker-compose-legacy-2023-08.yaml')
+  for (const { source, text } of [...ui, ...legacy]) {
+    const r = composeRun(text)
+    assert.is(r.status, 'error', source)
+    assert.equal(codes(r, 'LEGACY_DELEGATE').length, 1, source)
   }
-  const watcher = composeRun(
-    corpus('docker-compose-legacy-2023-08').replace('harness/delegate:latest', 'harness/delegate:24.09.83900'),
-  )
-  assert.match(
-    codes(watcher, 'LEGACY_DELEGATE')[0]!,
-    /env WATCHER_STORAGE_URL belongs to a legacy \(watcher\) delegate/,
-  )
+  for (const { text } of legacy) {
+    const watcher = composeRun(text.replace('harness/delegate:latest', 'harness/delegate:24.09.83900'))
+    assert.match(
+      codes(watcher, 'LEGACY_DELEGATE')[0]!,
+      /env WATCHER_STORAGE_URL belongs to a legacy \(watcher\) delegate/,
+    )
+  }
 })
 
 compose('list form: values rewritten in place, new entries and read-only bind mounts appended', () => {
