@@ -1,12 +1,13 @@
 import { isMap, isScalar, isSeq, type Pair, type Scalar, type YAMLMap } from 'yaml'
 import { composeEnv, type ComposeFile } from '../../resources/compose.js'
 import type { HelmValues } from '../../resources/helm-values.js'
-import { setPairValue } from '../../yaml/edit-pairs.js'
+import { lineRemovals, setPairValue } from '../../yaml/edit-pairs.js'
 import { setScalar } from '../../yaml/edit.js'
 import { findItem, pairOf, stringAt, type PathSeg } from '../../yaml/lookup.js'
 import { formatScalar } from '../../yaml/scalar.js'
 import { editContext, plan, report } from '../context.js'
 import { composeVolumes } from '../plan-compose.js'
+import { checkHost, inValues } from '../values-host.js'
 import { endpointEnv, OWNED_ENV, removeListItems, removeMapKeys, type RevertContext } from './context.js'
 
 const REASON = 'undo the migration'
@@ -17,7 +18,17 @@ const REASON = 'undo the migration'
  * custom_envs entries it added go, endpoint ones point back.
  */
 export function revertHelmValues(rctx: RevertContext, res: HelmValues): void {
-  const root = res.doc.contents as YAMLMap
+  if (!checkHost(rctx, res, true)) return
+  inValues(
+    rctx,
+    res,
+    revertValues,
+    () => ({ removals: [] }),
+    (inner) => lineRemovals(editContext(inner, { ...res, doc: res.text!.doc }), inner.removals),
+  )
+}
+
+function revertValues(rctx: RevertContext, res: HelmValues, root: YAMLMap): void {
   const ectx = editContext(rctx, res)
   const endpointPair = pairOf(root, 'managerEndpoint')
   if (endpointPair && isScalar(endpointPair.value) && endpointPair.value.value !== rctx.url) {
