@@ -3413,7 +3413,7 @@ var init_secret_name2 = __esm({
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports2) {
     "use strict";
-    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias"), DOC = /* @__PURE__ */ Symbol.for("yaml.document"), MAP = /* @__PURE__ */ Symbol.for("yaml.map"), PAIR = /* @__PURE__ */ Symbol.for("yaml.pair"), SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar"), SEQ = /* @__PURE__ */ Symbol.for("yaml.seq"), NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type"), isAlias3 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === ALIAS, isDocument = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === DOC, isMap22 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === MAP, isPair3 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === PAIR, isScalar19 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SCALAR, isSeq18 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SEQ;
+    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias"), DOC = /* @__PURE__ */ Symbol.for("yaml.document"), MAP = /* @__PURE__ */ Symbol.for("yaml.map"), PAIR = /* @__PURE__ */ Symbol.for("yaml.pair"), SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar"), SEQ = /* @__PURE__ */ Symbol.for("yaml.seq"), NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type"), isAlias3 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === ALIAS, isDocument = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === DOC, isMap23 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === MAP, isPair3 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === PAIR, isScalar21 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SCALAR, isSeq20 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SEQ;
     function isCollection2(node) {
       if (node && typeof node == "object")
         switch (node[NODE_TYPE]) {
@@ -3434,7 +3434,7 @@ var require_identity = __commonJS({
         }
       return !1;
     }
-    var hasAnchor = (node) => (isScalar19(node) || isCollection2(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar21(node) || isCollection2(node)) && !!node.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -3446,11 +3446,11 @@ var require_identity = __commonJS({
     exports2.isAlias = isAlias3;
     exports2.isCollection = isCollection2;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap22;
+    exports2.isMap = isMap23;
     exports2.isNode = isNode;
     exports2.isPair = isPair3;
-    exports2.isScalar = isScalar19;
-    exports2.isSeq = isSeq18;
+    exports2.isScalar = isScalar21;
+    exports2.isSeq = isSeq20;
   }
 });
 
@@ -6493,7 +6493,7 @@ var require_resolve_flow_collection = __commonJS({
     "use strict";
     var identity = require_identity(), Pair = require_Pair(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), resolveEnd = require_resolve_end(), resolveProps = require_resolve_props(), utilContainsNewline = require_util_contains_newline(), utilMapIncludes = require_util_map_includes(), blockMsg = "Block collections are not allowed within flow collections", isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      let isMap22 = fc.start.source === "{", fcName = isMap22 ? "flow map" : "flow sequence", NodeClass = tag?.nodeClass ?? (isMap22 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq), coll = new NodeClass(ctx.schema);
+      let isMap23 = fc.start.source === "{", fcName = isMap23 ? "flow map" : "flow sequence", NodeClass = tag?.nodeClass ?? (isMap23 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq), coll = new NodeClass(ctx.schema);
       coll.flow = !0;
       let atRoot = ctx.atRoot;
       atRoot && (ctx.atRoot = !1), ctx.atKey && (ctx.atKey = !1);
@@ -6514,7 +6514,7 @@ var require_resolve_flow_collection = __commonJS({
 ` + props.comment : coll.comment = props.comment), offset = props.end;
             continue;
           }
-          !isMap22 && ctx.options.strict && utilContainsNewline.containsNewline(key) && onError(
+          !isMap23 && ctx.options.strict && utilContainsNewline.containsNewline(key) && onError(
             key,
             // checked by containsNewline()
             "MULTILINE_IMPLICIT_KEY",
@@ -6542,7 +6542,7 @@ var require_resolve_flow_collection = __commonJS({
 ` + prevItemComment : prev.comment = prevItemComment, props.comment = props.comment.substring(prevItemComment.length + 1);
           }
         }
-        if (!isMap22 && !sep && !props.found) {
+        if (!isMap23 && !sep && !props.found) {
           let valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode), offset = valueNode.range[2], isBlock(value) && onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
@@ -6559,7 +6559,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: !1
           });
           if (valueProps.found) {
-            if (!isMap22 && !props.found && ctx.options.strict) {
+            if (!isMap23 && !props.found && ctx.options.strict) {
               if (sep)
                 for (let st of sep) {
                   if (st === valueProps.found)
@@ -6576,7 +6576,7 @@ var require_resolve_flow_collection = __commonJS({
           valueNode ? isBlock(value) && onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg) : valueProps.comment && (keyNode.comment ? keyNode.comment += `
 ` + valueProps.comment : keyNode.comment = valueProps.comment);
           let pair = new Pair.Pair(keyNode, valueNode);
-          if (ctx.options.keepSourceTokens && (pair.srcToken = collItem), isMap22) {
+          if (ctx.options.keepSourceTokens && (pair.srcToken = collItem), isMap23) {
             let map2 = coll;
             utilMapIncludes.mapIncludes(ctx, map2.items, keyNode) && onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique"), map2.items.push(pair);
           } else {
@@ -6588,7 +6588,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      let expectedEnd = isMap22 ? "}" : "]", [ce, ...ee] = fc.end, cePos = offset;
+      let expectedEnd = isMap23 ? "}" : "]", [ce, ...ee] = fc.end, cePos = offset;
       if (ce?.source === expectedEnd)
         cePos = ce.offset + ce.source.length;
       else {
@@ -7543,7 +7543,7 @@ var require_cst_visit = __commonJS({
 var require_cst = __commonJS({
   "node_modules/yaml/dist/parse/cst.js"(exports2) {
     "use strict";
-    var cstScalar = require_cst_scalar(), cstStringify = require_cst_stringify(), cstVisit = require_cst_visit(), BOM = "\uFEFF", DOCUMENT = "", FLOW_END = "", SCALAR = "", isCollection2 = (token) => !!token && "items" in token, isScalar19 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var cstScalar = require_cst_scalar(), cstStringify = require_cst_stringify(), cstVisit = require_cst_visit(), BOM = "\uFEFF", DOCUMENT = "", FLOW_END = "", SCALAR = "", isCollection2 = (token) => !!token && "items" in token, isScalar21 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -7629,7 +7629,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection2;
-    exports2.isScalar = isScalar19;
+    exports2.isScalar = isScalar21;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -8778,7 +8778,7 @@ var require_public_api = __commonJS({
           doc.errors.forEach(errors.prettifyError(source, lineCounter2)), doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
       return docs.length > 0 ? docs : Object.assign([], { empty: !0 }, composer$1.streamInfo());
     }
-    function parseDocument6(source, options = {}) {
+    function parseDocument7(source, options = {}) {
       let { lineCounter: lineCounter2, prettyErrors } = parseOptions(options), parser$1 = new parser2.Parser(lineCounter2?.addNewLine), composer$1 = new composer.Composer(options), doc = null;
       for (let _doc of composer$1.compose(parser$1.parse(source), !0, source.length))
         if (!doc)
@@ -8792,7 +8792,7 @@ var require_public_api = __commonJS({
     function parse2(src, reviver, options) {
       let _reviver;
       typeof reviver == "function" ? _reviver = reviver : options === void 0 && reviver && typeof reviver == "object" && (options = reviver);
-      let doc = parseDocument6(src, options);
+      let doc = parseDocument7(src, options);
       if (!doc)
         return null;
       if (doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning)), doc.errors.length > 0) {
@@ -8817,7 +8817,7 @@ var require_public_api = __commonJS({
     }
     exports2.parse = parse2;
     exports2.parseAllDocuments = parseAllDocuments3;
-    exports2.parseDocument = parseDocument6;
+    exports2.parseDocument = parseDocument7;
     exports2.stringify = stringify3;
   }
 });
@@ -9407,32 +9407,36 @@ function helmImage(root) {
   let image = stringAt(root, "delegateDockerImage"), at = (0, import_yaml4.isMap)(root) ? root.get("delegateDockerImage", !0) : void 0, tag = lookup(root, ["image", "tag"]), repo = stringAt(lookup(root, ["image"]), "repository"), tagValue = tag && "value" in tag ? tag.value : void 0;
   return tagValue != null && tagValue !== "" ? { ref: `${repo ?? (image ? parseImage(image).repository : "harness/delegate")}:${String(tagValue)}`, at: tag } : image !== void 0 && at ? { ref: image, at } : void 0;
 }
-function recogniseHelmValues(doc, index) {
-  let root = doc.contents;
-  if (!(0, import_yaml4.isMap)(root) || root.has("kind") || root.has("apiVersion") || root.has("services")) return;
+function looksLikeChartValues(root) {
   let hits = CHART_KEYS.filter((k) => root.has(k));
-  if (hits.length < 2 || !hits.some((k) => k === "managerEndpoint" || k === "delegateDockerImage")) return;
-  let ref = { document: index, kind: HELM_VALUES_KIND }, name = stringAt(root, "delegateName");
-  name !== void 0 && (ref.name = name);
+  return hits.length >= 2 && hits.some((k) => k === "managerEndpoint" || k === "delegateDockerImage");
+}
+function legacyValues(root) {
   let watcher = root.items.find((p) => /^watcher/i.test(String(p.key?.value ?? "")));
   if (watcher)
     return {
-      type: "legacy",
-      ref,
-      doc,
       reason: `${String(watcher.key.value)} belongs to the values of a legacy (watcher) delegate chart`,
       at: watcher.key
     };
   let image = helmImage(root);
-  return image && classifyTag(image.ref) === "legacy" ? { type: "legacy", ref, doc, reason: `image "${image.ref}" is a legacy delegate image`, at: image.at } : { type: "helm-values", ref, doc };
+  if (image && classifyTag(image.ref) === "legacy")
+    return { reason: `image "${image.ref}" is a legacy delegate image`, at: image.at, image: image.ref };
 }
-var import_yaml4, HELM_VALUES_KIND, CHART_DEFAULT_NAME, CHART_KEYS, init_helm_values = __esm({
+function recogniseHelmValues(doc, index) {
+  let root = doc.contents;
+  if (!(0, import_yaml4.isMap)(root) || root.has("kind") || root.has("apiVersion") || root.has("services") || !looksLikeChartValues(root)) return;
+  let ref = { document: index, kind: HELM_VALUES_KIND }, name = stringAt(root, "delegateName");
+  name !== void 0 && (ref.name = name);
+  let legacy = legacyValues(root);
+  return legacy ? { type: "legacy", ref, doc, reason: legacy.reason, at: legacy.at } : { type: "helm-values", ref, doc, root, path: [] };
+}
+var import_yaml4, HELM_VALUES_KIND, CHART_NAME, CHART_DEFAULT_NAME, CHART_KEYS, init_helm_values = __esm({
   "src/resources/helm-values.ts"() {
     "use strict";
     import_yaml4 = __toESM(require_dist(), 1);
     init_lookup();
     init_image();
-    HELM_VALUES_KIND = "HelmValues", CHART_DEFAULT_NAME = "harness-delegate-ng", CHART_KEYS = [
+    HELM_VALUES_KIND = "HelmValues", CHART_NAME = "harness-delegate-ng", CHART_DEFAULT_NAME = "harness-delegate-ng", CHART_KEYS = [
       "delegateName",
       "accountId",
       "delegateToken",
@@ -9442,6 +9446,245 @@ var import_yaml4, HELM_VALUES_KIND, CHART_DEFAULT_NAME, CHART_KEYS, init_helm_va
       "existingDelegateToken",
       "upgrader"
     ];
+  }
+});
+
+// src/yaml/source.ts
+function readSource(raw) {
+  let bom = raw.charCodeAt(0) === 65279, text2 = bom ? raw.slice(1) : raw, nl = text2.indexOf(`
+`), eol = nl > 0 && text2[nl - 1] === "\r" ? `\r
+` : `
+`;
+  return { text: text2, bom, eol };
+}
+function writeSource(source, text2) {
+  return source.bom ? "\uFEFF" + text2 : text2;
+}
+function columnOf(src, offset) {
+  return offset - (src.lastIndexOf(`
+`, offset - 1) + 1);
+}
+function lineStartOf(src, offset) {
+  return src.lastIndexOf(`
+`, offset - 1) + 1;
+}
+function lineEndAfter(src, offset) {
+  let nl = src.indexOf(`
+`, offset);
+  return nl < 0 ? src.length : nl + 1;
+}
+function linePos(src, offset) {
+  if (lineIndex?.src !== src) {
+    let starts2 = [0];
+    for (let i = src.indexOf(`
+`); i >= 0; i = src.indexOf(`
+`, i + 1)) starts2.push(i + 1);
+    lineIndex = { src, starts: starts2 };
+  }
+  let { starts } = lineIndex, lo = 0, hi = starts.length - 1;
+  for (; lo < hi; ) {
+    let mid = lo + hi + 1 >> 1;
+    starts[mid] <= offset ? lo = mid : hi = mid - 1;
+  }
+  return { line: lo + 1, col: offset - starts[lo] + 1 };
+}
+var lineIndex, init_source = __esm({
+  "src/yaml/source.ts"() {
+    "use strict";
+  }
+});
+
+// src/yaml/spans.ts
+function documentStarts(src) {
+  let starts = [], prefixContent = !1;
+  for (let at = 0; at < src.length; ) {
+    let nl = src.indexOf(`
+`, at), end = nl < 0 ? src.length : nl + 1, line = src.slice(at, Math.min(end, at + 4));
+    if (MARKER.test(line))
+      starts.push(starts.length === 0 && !prefixContent ? 0 : at);
+    else {
+      if (END_OR_DIRECTIVE.test(line))
+        return;
+      starts.length === 0 && !prefixContent && !BLANK_OR_COMMENT.test(src.slice(at, end)) && (prefixContent = !0, starts.push(0));
+    }
+    at = end;
+  }
+  return starts;
+}
+function maskDocuments(src, starts, keep) {
+  if (starts.length === 0) return src;
+  let out = "";
+  for (let i = 0; i < starts.length; i++) {
+    let text2 = src.slice(starts[i], starts[i + 1] ?? src.length);
+    if (keep(i)) out += text2;
+    else {
+      let head = text2.startsWith("---") ? "---" : "~";
+      out += head + text2.slice(head.length).replace(/[^\r\n]+/g, (run2) => " ".repeat(run2.length));
+    }
+  }
+  return out;
+}
+var MARKER, END_OR_DIRECTIVE, BLANK_OR_COMMENT, init_spans = __esm({
+  "src/yaml/spans.ts"() {
+    "use strict";
+    MARKER = /^---(?:[ \t\r\n]|$)/, END_OR_DIRECTIVE = /^(?:\.\.\.(?:[ \t\r\n]|$)|%)/, BLANK_OR_COMMENT = /^[ \t]*(?:#[^\n]*)?\r?\n?$/;
+  }
+});
+
+// src/yaml/parse.ts
+function parseStream(src, file, mayMatter2) {
+  let starts = mayMatter2 ? documentStarts(src) : void 0, docs = parseDocs(
+    starts ? maskDocuments(src, starts, (i) => mayMatter2(src.slice(starts[i], starts[i + 1] ?? src.length))) : src
+  );
+  starts && docs.length !== starts.length && (docs = parseDocs(src));
+  let result = parseErrors(src, file, docs);
+  return starts && docs.length === starts.length ? { ...result, starts } : result;
+}
+function parseDocumentsAt(src, start, end, keepSourceTokens = !0) {
+  let parser2 = new import_yaml5.Parser();
+  return parser2.offset = start, Array.from(
+    new import_yaml5.Composer({ ...K8S_PARSE, keepSourceTokens }).compose(parser2.parse(src.slice(start, end)))
+  );
+}
+function parseDocs(src) {
+  let parsed = (0, import_yaml5.parseAllDocuments)(src, K8S_PARSE);
+  return "empty" in parsed ? [] : parsed;
+}
+function parseErrors(src, file, docs) {
+  let all = docs.flatMap((doc) => doc.errors), overflow = all.find((e) => /call stack/i.test(e.message));
+  if (overflow) {
+    let { line, col } = linePos(src, overflow.pos[0]);
+    return { docs, errors: [{ code: "YAML_SYNTAX", severity: "error", message: "invalid YAML: nested too deeply to read (hundreds of levels of brackets or indentation); a Kubernetes manifest is never this deep", file, line, col }] };
+  }
+  let errors = all.slice(0, MAX_SYNTAX_ERRORS).map((e) => yamlDiagnostic(src, file, e));
+  if (all.length > MAX_SYNTAX_ERRORS) {
+    let last = errors[errors.length - 1];
+    errors.push({
+      ...last,
+      message: `invalid YAML: ${all.length - MAX_SYNTAX_ERRORS} more errors follow from the ones above`
+    });
+  }
+  return { docs, errors };
+}
+function yamlDiagnostic(src, file, e, offsetShift = 0) {
+  let { line, col } = linePos(src, e.pos[0] + offsetShift);
+  return { code: "YAML_SYNTAX", severity: "error", message: `invalid YAML: ${e.message.split(`
+`)[0].replace(/ at line \d+, column \d+:?$/, "")}`, file, line, col };
+}
+function toPlain(doc) {
+  try {
+    return { value: doc.toJS({ maxAliasCount: 100 }) };
+  } catch (e) {
+    return { error: e.message };
+  }
+}
+var import_yaml5, K8S_PARSE, MAX_SYNTAX_ERRORS, init_parse = __esm({
+  "src/yaml/parse.ts"() {
+    "use strict";
+    import_yaml5 = __toESM(require_dist(), 1);
+    init_source();
+    init_spans();
+    K8S_PARSE = { version: "1.1", keepSourceTokens: !0, prettyErrors: !1 }, MAX_SYNTAX_ERRORS = 10;
+  }
+});
+
+// src/resources/gitops-values.ts
+function recogniseGitOpsValues(doc, ref) {
+  let root = doc.contents, api = stringAt(root, "apiVersion") ?? "";
+  if (ref.kind === "HelmRelease" && FLUX_API.test(api)) return helmRelease(doc, ref);
+  if (ref.kind === "Application" && ARGO_API.test(api)) return application(doc, ref);
+}
+function helmRelease(doc, ref) {
+  let spec = lookup(doc.contents, ["spec"]), values = pairOf(spec, "values")?.value;
+  if (!namesChart(stringAt(lookup(spec, ["chart", "spec"]), "chart")) && !((0, import_yaml6.isMap)(lookup(spec, ["chartRef"])) && (0, import_yaml6.isMap)(values) && looksLikeChartValues(values))) return;
+  let host = {}, from = lookup(spec, ["valuesFrom"]), relevant = (0, import_yaml6.isSeq)(from) ? from.items.filter((i) => {
+    let target = stringAt(i, "targetPath");
+    return target === void 0 || OUR_KEYS.test(target);
+  }) : [];
+  return relevant.length > 0 && (host.outside = {
+    what: "spec.valuesFrom",
+    items: relevant.map((i) => `${stringAt(i, "kind") ?? "object"} ${stringAt(i, "name") ?? "?"}`),
+    at: from
+  }), withValues(doc, ref, ["spec", "values"], values, host);
+}
+function application(doc, ref) {
+  let spec = lookup(doc.contents, ["spec"]), sources = [], single = lookup(spec, ["source"]);
+  (0, import_yaml6.isMap)(single) && sources.push({ source: single, path: ["spec", "source"] });
+  let multi = lookup(spec, ["sources"]);
+  (0, import_yaml6.isSeq)(multi) && multi.items.forEach((s, i) => {
+    (0, import_yaml6.isMap)(s) && sources.push({ source: s, path: ["spec", "sources", i] });
+  });
+  let ours = sources.filter(
+    ({ source: source2 }) => namesChart(stringAt(source2, "chart")) || !source2.has("chart") && namesChart(stringAt(source2, "path"))
+  );
+  if (ours.length === 0) return;
+  let { source, path } = ours[0], helmPath = [...path, "helm"], helm = source.get("helm", !0), host = {};
+  ours.length > 1 && (host.problem = {
+    code: "UNSUPPORTED",
+    message: `${ours.length} sources use chart ${CHART_NAME}; delegate-mtls migrates the values of one delegate per Application: give each delegate its own Application`,
+    at: ours[1].source
+  });
+  let files = lookup(helm, ["valueFiles"]);
+  (0, import_yaml6.isSeq)(files) && files.items.length > 0 && (host.outside = {
+    what: formatPath([...helmPath, "valueFiles"]),
+    items: files.items.map((f) => (0, import_yaml6.isScalar)(f) ? String(f.value) : "?"),
+    at: files
+  });
+  let parameters = lookup(helm, ["parameters"]);
+  (0, import_yaml6.isSeq)(parameters) && parameters.items.length > 0 && (host.parameters = parameters);
+  let object = (0, import_yaml6.isMap)(helm) ? helm.get("valuesObject", !0) : void 0, string = (0, import_yaml6.isMap)(helm) ? helm.get("values", !0) : void 0;
+  if (!isAbsent(object))
+    return isAbsent(string) || (host.ignored = string), withValues(doc, ref, [...helmPath, "valuesObject"], object, host);
+  if (isAbsent(string)) return withValues(doc, ref, [...helmPath, "valuesObject"], void 0, host);
+  let at = [...helmPath, "values"];
+  if (!(0, import_yaml6.isScalar)(string) || typeof string.value != "string")
+    return host.problem ??= {
+      code: "SCHEMA",
+      message: `${formatPath(at)} must be a string holding YAML (values: |); a mapping belongs in valuesObject`,
+      at: string
+    }, withValues(doc, ref, at, void 0, host);
+  let inner = (0, import_yaml6.parseDocument)(string.value, K8S_PARSE), error = inner.errors[0];
+  if (error)
+    return host.problem ??= {
+      code: "YAML_SYNTAX",
+      message: `invalid YAML in ${formatPath(at)} (line ${linePos(string.value, error.pos[0]).line} of the string): ${error.message.split(`
+`)[0]}`,
+      at: string
+    }, withValues(doc, ref, at, void 0, host);
+  let values = withValues(doc, ref, at, inner.contents, host, string);
+  return values.type === "helm-values" && (values.text = { node: string, doc: inner }), values;
+}
+function withValues(doc, ref, path, node, host, scalar2) {
+  let root;
+  if ((0, import_yaml6.isMap)(node) ? root = node.items.length > 0 ? node : void 0 : isAbsent(node) || (host.problem ??= {
+    code: "SCHEMA",
+    message: `${formatPath(path)} must be a mapping of chart values`,
+    at: scalar2 ?? node
+  }), root && !host.problem) {
+    let legacy = legacyValues(root);
+    if (legacy) {
+      let image = legacy.image ?? helmImage(root)?.ref;
+      return {
+        type: "legacy",
+        ref,
+        doc,
+        reason: `${formatPath(path)}: ${legacy.reason}`,
+        at: scalar2 ?? legacy.at,
+        ...image ? { image } : {}
+      };
+    }
+  }
+  return { type: "helm-values", ref, doc, root, path, host };
+}
+var import_yaml6, FLUX_API, ARGO_API, namesChart, OUR_KEYS, isAbsent, init_gitops_values = __esm({
+  "src/resources/gitops-values.ts"() {
+    "use strict";
+    import_yaml6 = __toESM(require_dist(), 1);
+    init_lookup();
+    init_parse();
+    init_source();
+    init_helm_values();
+    FLUX_API = /^helm\.toolkit\.fluxcd\.io\/v2(beta[12])?$/, ARGO_API = /^argoproj\.io\/v1alpha1$/, namesChart = (s) => s !== void 0 && s.replace(/\/+$/, "").split("/").pop() === CHART_NAME, OUR_KEYS = /^(managerEndpoint|mTLS|custom_envs)([.[]|$)/, isAbsent = (n) => n == null || (0, import_yaml6.isScalar)(n) && n.value === null;
   }
 });
 
@@ -9475,17 +9718,21 @@ function mayMatter(text2) {
   return !m || KINDS_THAT_MATTER.has(m[2]);
 }
 function classify(doc, index) {
-  let root = doc.contents, kind = stringAt(root, "kind") ?? "", meta = (0, import_yaml5.isMap)(root) ? root.get("metadata", !0) : void 0, ref = { document: index, kind }, name = stringAt(meta, "name"), namespace = stringAt(meta, "namespace");
+  let root = doc.contents, kind = stringAt(root, "kind") ?? "", meta = (0, import_yaml7.isMap)(root) ? root.get("metadata", !0) : void 0, ref = { document: index, kind }, name = stringAt(meta, "name"), namespace = stringAt(meta, "namespace");
   name !== void 0 && (ref.name = name), namespace !== void 0 && (ref.namespace = namespace);
   let base = { ref, doc };
   if (kind === "") {
     let shape = recogniseHelmValues(doc, index) ?? recogniseCompose(doc, index);
     if (shape) return shape;
   }
+  if (kind === "HelmRelease" || kind === "Application") {
+    let values = recogniseGitOpsValues(doc, ref);
+    if (values) return values;
+  }
   let podPath = POD_PATH[kind];
   if (podPath && kind !== "CronJob") {
     let containers = lookup(root, [...podPath, "containers"]);
-    if (!(0, import_yaml5.isSeq)(containers)) return { type: "other", ...base };
+    if (!(0, import_yaml7.isSeq)(containers)) return { type: "other", ...base };
     let container = findDelegateContainer(containers);
     if (container < 0) return { type: "other", ...base };
     let legacy = legacyReason(kind, containers.items[container]);
@@ -9493,39 +9740,40 @@ function classify(doc, index) {
   }
   if (kind === "CronJob" && podPath) {
     let containers = lookup(root, [...podPath, "containers"]);
-    if (!(0, import_yaml5.isSeq)(containers)) return { type: "other", ...base };
+    if (!(0, import_yaml7.isSeq)(containers)) return { type: "other", ...base };
     let container = findItem(containers, "name", "upgrader")?.index ?? -1;
     if (container < 0 && (container = containers.items.findIndex((c) => isUpgraderImage(stringAt(c, "image") ?? ""))), container < 0) {
       let volumes = lookup(root, [...podPath, "volumes"]);
-      (0, import_yaml5.isSeq)(volumes) && volumes.items.some((v) => (stringAt(lookup(v, ["configMap"]), "name") ?? "").endsWith("-upgrader-config")) && containers.items.length === 1 && (container = 0);
+      (0, import_yaml7.isSeq)(volumes) && volumes.items.some((v) => (stringAt(lookup(v, ["configMap"]), "name") ?? "").endsWith("-upgrader-config")) && containers.items.length === 1 && (container = 0);
     }
     return container < 0 ? { type: "other", ...base } : { type: "upgrader-cronjob", ...base, podPath, container };
   }
   if (kind === "ConfigMap") {
     let config = lookup(root, ["data", "config.yaml"]);
-    if ((0, import_yaml5.isScalar)(config) && typeof config.value == "string" && looksLikeUpgraderConfig(config.value))
+    if ((0, import_yaml7.isScalar)(config) && typeof config.value == "string" && looksLikeUpgraderConfig(config.value))
       return { type: "upgrader-config", ...base, config };
-    if ((0, import_yaml5.isMap)(config) && (config.has("mode") || config.has("delegateConfig")))
+    if ((0, import_yaml7.isMap)(config) && (config.has("mode") || config.has("delegateConfig")))
       return { type: "upgrader-config-invalid", ...base, at: config };
   }
   return { type: "other", ...base };
 }
-var import_yaml5, POD_PATH, envNames2, looksLikeUpgraderConfig, TOP_LEVEL_KIND, SIMPLE_KIND, KINDS_THAT_MATTER, init_classify = __esm({
+var import_yaml7, POD_PATH, envNames2, looksLikeUpgraderConfig, TOP_LEVEL_KIND, SIMPLE_KIND, KINDS_THAT_MATTER, init_classify = __esm({
   "src/resources/classify.ts"() {
     "use strict";
-    import_yaml5 = __toESM(require_dist(), 1);
+    import_yaml7 = __toESM(require_dist(), 1);
     init_lookup();
     init_image();
     init_compose();
     init_helm_values();
+    init_gitops_values();
     init_wanted_state();
     POD_PATH = {
       Deployment: ["spec", "template", "spec"],
       StatefulSet: ["spec", "template", "spec"],
       CronJob: ["spec", "jobTemplate", "spec", "template", "spec"]
     }, envNames2 = (container) => {
-      let env2 = (0, import_yaml5.isMap)(container) ? container.get("env", !0) : void 0;
-      return (0, import_yaml5.isSeq)(env2) ? env2.items.map((e) => stringAt(e, "name")).filter((n) => n !== void 0) : [];
+      let env2 = (0, import_yaml7.isMap)(container) ? container.get("env", !0) : void 0;
+      return (0, import_yaml7.isSeq)(env2) ? env2.items.map((e) => stringAt(e, "name")).filter((n) => n !== void 0) : [];
     };
     looksLikeUpgraderConfig = (text2) => /^mode:\s*["']?Delegate\b|^delegateConfig:/m.test(text2), TOP_LEVEL_KIND = /^kind:/gm, SIMPLE_KIND = /^kind:[ \t]*(["']?)([A-Za-z][A-Za-z0-9]*)\1[ \t]*(?:#[^\n]*)?\r?$/m, KINDS_THAT_MATTER = /* @__PURE__ */ new Set([
       "Deployment",
@@ -9533,7 +9781,9 @@ var import_yaml5, POD_PATH, envNames2, looksLikeUpgraderConfig, TOP_LEVEL_KIND, 
       "CronJob",
       "ConfigMap",
       "Secret",
-      "HorizontalPodAutoscaler"
+      "HorizontalPodAutoscaler",
+      "HelmRelease",
+      "Application"
     ]);
   }
 });
@@ -10068,153 +10318,14 @@ var import_validators, VALIDATORS, init_validate = __esm({
   }
 });
 
-// src/yaml/source.ts
-function readSource(raw) {
-  let bom = raw.charCodeAt(0) === 65279, text2 = bom ? raw.slice(1) : raw, nl = text2.indexOf(`
-`), eol = nl > 0 && text2[nl - 1] === "\r" ? `\r
-` : `
-`;
-  return { text: text2, bom, eol };
-}
-function writeSource(source, text2) {
-  return source.bom ? "\uFEFF" + text2 : text2;
-}
-function columnOf(src, offset) {
-  return offset - (src.lastIndexOf(`
-`, offset - 1) + 1);
-}
-function lineStartOf(src, offset) {
-  return src.lastIndexOf(`
-`, offset - 1) + 1;
-}
-function lineEndAfter(src, offset) {
-  let nl = src.indexOf(`
-`, offset);
-  return nl < 0 ? src.length : nl + 1;
-}
-function linePos(src, offset) {
-  if (lineIndex?.src !== src) {
-    let starts2 = [0];
-    for (let i = src.indexOf(`
-`); i >= 0; i = src.indexOf(`
-`, i + 1)) starts2.push(i + 1);
-    lineIndex = { src, starts: starts2 };
-  }
-  let { starts } = lineIndex, lo = 0, hi = starts.length - 1;
-  for (; lo < hi; ) {
-    let mid = lo + hi + 1 >> 1;
-    starts[mid] <= offset ? lo = mid : hi = mid - 1;
-  }
-  return { line: lo + 1, col: offset - starts[lo] + 1 };
-}
-var lineIndex, init_source = __esm({
-  "src/yaml/source.ts"() {
-    "use strict";
-  }
-});
-
-// src/yaml/spans.ts
-function documentStarts(src) {
-  let starts = [], prefixContent = !1;
-  for (let at = 0; at < src.length; ) {
-    let nl = src.indexOf(`
-`, at), end = nl < 0 ? src.length : nl + 1, line = src.slice(at, Math.min(end, at + 4));
-    if (MARKER.test(line))
-      starts.push(starts.length === 0 && !prefixContent ? 0 : at);
-    else {
-      if (END_OR_DIRECTIVE.test(line))
-        return;
-      starts.length === 0 && !prefixContent && !BLANK_OR_COMMENT.test(src.slice(at, end)) && (prefixContent = !0, starts.push(0));
-    }
-    at = end;
-  }
-  return starts;
-}
-function maskDocuments(src, starts, keep) {
-  if (starts.length === 0) return src;
-  let out = "";
-  for (let i = 0; i < starts.length; i++) {
-    let text2 = src.slice(starts[i], starts[i + 1] ?? src.length);
-    if (keep(i)) out += text2;
-    else {
-      let head = text2.startsWith("---") ? "---" : "~";
-      out += head + text2.slice(head.length).replace(/[^\r\n]+/g, (run2) => " ".repeat(run2.length));
-    }
-  }
-  return out;
-}
-var MARKER, END_OR_DIRECTIVE, BLANK_OR_COMMENT, init_spans = __esm({
-  "src/yaml/spans.ts"() {
-    "use strict";
-    MARKER = /^---(?:[ \t\r\n]|$)/, END_OR_DIRECTIVE = /^(?:\.\.\.(?:[ \t\r\n]|$)|%)/, BLANK_OR_COMMENT = /^[ \t]*(?:#[^\n]*)?\r?\n?$/;
-  }
-});
-
-// src/yaml/parse.ts
-function parseStream(src, file, mayMatter2) {
-  let starts = mayMatter2 ? documentStarts(src) : void 0, docs = parseDocs(
-    starts ? maskDocuments(src, starts, (i) => mayMatter2(src.slice(starts[i], starts[i + 1] ?? src.length))) : src
-  );
-  starts && docs.length !== starts.length && (docs = parseDocs(src));
-  let result = parseErrors(src, file, docs);
-  return starts && docs.length === starts.length ? { ...result, starts } : result;
-}
-function parseDocumentsAt(src, start, end, keepSourceTokens = !0) {
-  let parser2 = new import_yaml6.Parser();
-  return parser2.offset = start, Array.from(
-    new import_yaml6.Composer({ ...K8S_PARSE, keepSourceTokens }).compose(parser2.parse(src.slice(start, end)))
-  );
-}
-function parseDocs(src) {
-  let parsed = (0, import_yaml6.parseAllDocuments)(src, K8S_PARSE);
-  return "empty" in parsed ? [] : parsed;
-}
-function parseErrors(src, file, docs) {
-  let all = docs.flatMap((doc) => doc.errors), overflow = all.find((e) => /call stack/i.test(e.message));
-  if (overflow) {
-    let { line, col } = linePos(src, overflow.pos[0]);
-    return { docs, errors: [{ code: "YAML_SYNTAX", severity: "error", message: "invalid YAML: nested too deeply to read (hundreds of levels of brackets or indentation); a Kubernetes manifest is never this deep", file, line, col }] };
-  }
-  let errors = all.slice(0, MAX_SYNTAX_ERRORS).map((e) => yamlDiagnostic(src, file, e));
-  if (all.length > MAX_SYNTAX_ERRORS) {
-    let last = errors[errors.length - 1];
-    errors.push({
-      ...last,
-      message: `invalid YAML: ${all.length - MAX_SYNTAX_ERRORS} more errors follow from the ones above`
-    });
-  }
-  return { docs, errors };
-}
-function yamlDiagnostic(src, file, e, offsetShift = 0) {
-  let { line, col } = linePos(src, e.pos[0] + offsetShift);
-  return { code: "YAML_SYNTAX", severity: "error", message: `invalid YAML: ${e.message.split(`
-`)[0].replace(/ at line \d+, column \d+:?$/, "")}`, file, line, col };
-}
-function toPlain(doc) {
-  try {
-    return { value: doc.toJS({ maxAliasCount: 100 }) };
-  } catch (e) {
-    return { error: e.message };
-  }
-}
-var import_yaml6, K8S_PARSE, MAX_SYNTAX_ERRORS, init_parse = __esm({
-  "src/yaml/parse.ts"() {
-    "use strict";
-    import_yaml6 = __toESM(require_dist(), 1);
-    init_source();
-    init_spans();
-    K8S_PARSE = { version: "1.1", keepSourceTokens: !0, prettyErrors: !1 }, MAX_SYNTAX_ERRORS = 10;
-  }
-});
-
 // src/yaml/layout.ts
 function indentUnit(src, root) {
   let unit = Number.MAX_SAFE_INTEGER, walk = (node) => {
-    if ((0, import_yaml7.isCollection)(node))
+    if ((0, import_yaml8.isCollection)(node))
       for (let item of node.items) walk(item);
-    else if ((0, import_yaml7.isPair)(node)) {
+    else if ((0, import_yaml8.isPair)(node)) {
       let child = node.value, key = node.key;
-      if ((0, import_yaml7.isMap)(child) && !child.flow && child.items[0] && key?.range) {
+      if ((0, import_yaml8.isMap)(child) && !child.flow && child.items[0] && key?.range) {
         let at = key.range[0], childAt = child.items[0].key.range[0], lineStart = lineStartOf(src, at), childLineStart = lineStartOf(src, childAt), step = childAt - childLineStart - (at - lineStart);
         step > 0 && childLineStart !== lineStart && (unit = Math.min(unit, step));
       }
@@ -10224,11 +10335,11 @@ function indentUnit(src, root) {
   return walk(root), unit === Number.MAX_SAFE_INTEGER ? 2 : unit;
 }
 function seqIsCompact(src, keyNode, seqNode) {
-  if (!(!(0, import_yaml7.isSeq)(seqNode) || seqNode.flow || !keyNode.range || !seqNode.range))
+  if (!(!(0, import_yaml8.isSeq)(seqNode) || seqNode.flow || !keyNode.range || !seqNode.range))
     return columnOf(src, seqNode.range[0]) <= columnOf(src, keyNode.range[0]);
 }
 function seqDashGap(src, seqNode) {
-  if (!(0, import_yaml7.isSeq)(seqNode) || seqNode.flow) return;
+  if (!(0, import_yaml8.isSeq)(seqNode) || seqNode.flow) return;
   let dash = seqNode.srcToken?.items.find((i) => i.value)?.start.find((t) => t.type === "seq-item-ind"), first = seqNode.items[0];
   if (!dash || !first?.range) return;
   let gap = first.range[0] - dash.offset - 1;
@@ -10238,10 +10349,10 @@ function seqDashGap(src, seqNode) {
 function layoutFor(unit, compactSeq, dashGap = 1) {
   return { unit, compactSeq, dashGap };
 }
-var import_yaml7, init_layout = __esm({
+var import_yaml8, init_layout = __esm({
   "src/yaml/layout.ts"() {
     "use strict";
-    import_yaml7 = __toESM(require_dist(), 1);
+    import_yaml8 = __toESM(require_dist(), 1);
     init_source();
   }
 });
@@ -10361,10 +10472,10 @@ function lint(ctx, onEach) {
       }
       continue;
     }
-    /PUT_YOUR_|\b400\b/.test(text2) && (0, import_yaml8.visit)(root, {
+    /PUT_YOUR_|\b400\b/.test(text2) && (0, import_yaml9.visit)(root, {
       Pair(_, pair) {
         let v = pair.value;
-        (0, import_yaml8.isScalar)(pair.key) && (pair.key.value === "defaultMode" || pair.key.value === "mode") && (0, import_yaml8.isScalar)(v) && v.value === 400 && !/^0/.test(v.source ?? "") && !isEdited(v) && report(
+        (0, import_yaml9.isScalar)(pair.key) && (pair.key.value === "defaultMode" || pair.key.value === "mode") && (0, import_yaml9.isScalar)(v) && v.value === 400 && !/^0/.test(v.source ?? "") && !isEdited(v) && report(
           ctx,
           "warning",
           "LINT",
@@ -10387,17 +10498,17 @@ function lint(ctx, onEach) {
   }
 }
 function lintPod(ctx, pod) {
-  if (!(0, import_yaml8.isMap)(pod)) return;
+  if (!(0, import_yaml9.isMap)(pod)) return;
   let volumes = pod.get("volumes", !0), defined = /* @__PURE__ */ new Map();
-  if ((0, import_yaml8.isSeq)(volumes))
+  if ((0, import_yaml9.isSeq)(volumes))
     for (let v of volumes.items) stringAt(v, "name") && defined.set(stringAt(v, "name"), v);
   let mounted = /* @__PURE__ */ new Set();
   for (let key of ["containers", "initContainers"]) {
     let list = pod.get(key, !0);
-    if ((0, import_yaml8.isSeq)(list))
+    if ((0, import_yaml9.isSeq)(list))
       for (let c of list.items) {
-        let mounts = (0, import_yaml8.isMap)(c) ? c.get("volumeMounts", !0) : void 0;
-        if ((0, import_yaml8.isSeq)(mounts))
+        let mounts = (0, import_yaml9.isMap)(c) ? c.get("volumeMounts", !0) : void 0;
+        if ((0, import_yaml9.isSeq)(mounts))
           for (let m of mounts.items) {
             let name = stringAt(m, "name");
             name !== void 0 && (mounted.add(name), !defined.has(name) && name !== VOLUME_NAME && report(
@@ -10413,10 +10524,10 @@ function lintPod(ctx, pod) {
   for (let [name, node] of defined)
     !mounted.has(name) && name !== VOLUME_NAME && name !== "config-certificate" && report(ctx, "warning", "LINT", `volume "${name}" is not mounted by any container`, node);
 }
-var import_yaml8, init_lint = __esm({
+var import_yaml9, init_lint = __esm({
   "src/mtls/lint.ts"() {
     "use strict";
-    import_yaml8 = __toESM(require_dist(), 1);
+    import_yaml9 = __toESM(require_dist(), 1);
     init_lookup();
     init_context();
     init_classify();
@@ -10459,7 +10570,7 @@ function isSafePlain(s) {
   let ok = plainCache.get(s);
   if (ok === void 0) {
     if (ok = !1, s !== "" && !/[\n\r\t]|^\s|\s$|^[-?:,[\]{}#&*!|>'"%@`]|: |:$| #/.test(s)) {
-      let doc = (0, import_yaml9.parseDocument)(`k: ${s}
+      let doc = (0, import_yaml10.parseDocument)(`k: ${s}
 `, { version: "1.1" });
       ok = doc.errors.length === 0 && doc.get("k") === s;
     }
@@ -10472,23 +10583,23 @@ function formatScalar(value, style = "plain") {
 }
 function restyleScalar(node, value, indent) {
   switch (node.type) {
-    case import_yaml9.Scalar.QUOTE_DOUBLE:
+    case import_yaml10.Scalar.QUOTE_DOUBLE:
       return doubleQuoted(value);
-    case import_yaml9.Scalar.QUOTE_SINGLE:
+    case import_yaml10.Scalar.QUOTE_SINGLE:
       return value.includes(`
 `) ? doubleQuoted(value) : `'${value.replace(/'/g, "''")}'`;
-    case import_yaml9.Scalar.PLAIN:
+    case import_yaml10.Scalar.PLAIN:
       return formatScalar(value, "plain");
     default: {
-      let token = import_yaml9.CST.createScalarToken(value, { indent, type: node.type, inFlow: !1 });
-      return import_yaml9.CST.stringify(token);
+      let token = import_yaml10.CST.createScalarToken(value, { indent, type: node.type, inFlow: !1 });
+      return import_yaml10.CST.stringify(token);
     }
   }
 }
-var import_yaml9, plainCache, doubleQuoted, init_scalar = __esm({
+var import_yaml10, plainCache, doubleQuoted, init_scalar = __esm({
   "src/yaml/scalar.ts"() {
     "use strict";
-    import_yaml9 = __toESM(require_dist(), 1), plainCache = /* @__PURE__ */ new Map();
+    import_yaml10 = __toESM(require_dist(), 1), plainCache = /* @__PURE__ */ new Map();
     doubleQuoted = (s) => JSON.stringify(s);
   }
 });
@@ -10540,15 +10651,15 @@ function flowInsertion(ctx, coll, text2) {
   if (!end) throw new InternalError("unterminated flow collection");
   let padded = ctx.src[token.start.offset + 1] === " ", last = coll.items[coll.items.length - 1];
   if (last === void 0) return insertAt(end.offset, padded ? ` ${text2} ` : text2);
-  let lastNode = (0, import_yaml10.isPair)(last) ? last.value?.range ? last.value : last.key : last, p = range(lastNode)[1], q = p;
+  let lastNode = (0, import_yaml11.isPair)(last) ? last.value?.range ? last.value : last.key : last, p = range(lastNode)[1], q = p;
   for (; ctx.src[q] === " " || ctx.src[q] === "	"; ) q++;
   return ctx.src[q] === "," ? insertAt(q + 1, ` ${text2},`) : insertAt(p, `, ${text2}`);
 }
 function isJsonStyle(ctx, coll) {
-  let quoted = (k) => (0, import_yaml10.isScalar)(k) && k.type === "QUOTE_DOUBLE";
-  if ((0, import_yaml10.isMap)(coll) && coll.items.length > 0) return coll.items.every((p) => quoted(p.key));
-  let firstMap = (0, import_yaml10.isSeq)(coll) ? coll.items.find((i) => (0, import_yaml10.isMap)(i)) : void 0;
-  if ((0, import_yaml10.isMap)(firstMap) && firstMap.items.length > 0) return firstMap.items.every((p) => quoted(p.key));
+  let quoted = (k) => (0, import_yaml11.isScalar)(k) && k.type === "QUOTE_DOUBLE";
+  if ((0, import_yaml11.isMap)(coll) && coll.items.length > 0) return coll.items.every((p) => quoted(p.key));
+  let firstMap = (0, import_yaml11.isSeq)(coll) ? coll.items.find((i) => (0, import_yaml11.isMap)(i)) : void 0;
+  if ((0, import_yaml11.isMap)(firstMap) && firstMap.items.length > 0) return firstMap.items.every((p) => quoted(p.key));
   let start = coll.srcToken.start.offset;
   return /"[ \t]*:[ \t]*$/.test(ctx.src.slice(Math.max(0, start - 200), start));
 }
@@ -10574,18 +10685,18 @@ function addPairs(ctx, mapNode, pairs, layout, after) {
   }
   let first = mapNode.items[0];
   if (!first) throw new InternalError("empty block mapping");
-  let keyCol = columnOf(ctx.src, range(first.key)[0]), anchorPair = after !== void 0 && mapNode.items.find((p) => (0, import_yaml10.isScalar)(p.key) && p.key.value === after) || mapNode.items[mapNode.items.length - 1], anchor = anchorPair.value ?? anchorPair.key, at = anchorPair === mapNode.items[mapNode.items.length - 1] ? endOfBlock(ctx.src, anchor, keyCol) : endOfBlock(ctx.src, anchor, Number.MAX_SAFE_INTEGER);
+  let keyCol = columnOf(ctx.src, range(first.key)[0]), anchorPair = after !== void 0 && mapNode.items.find((p) => (0, import_yaml11.isScalar)(p.key) && p.key.value === after) || mapNode.items[mapNode.items.length - 1], anchor = anchorPair.value ?? anchorPair.key, at = anchorPair === mapNode.items[mapNode.items.length - 1] ? endOfBlock(ctx.src, anchor, keyCol) : endOfBlock(ctx.src, anchor, Number.MAX_SAFE_INTEGER);
   return blockInsertion(ctx, at, renderBlockMap(frag, keyCol, layout), mapNode);
 }
 function fillEmptyValue(ctx, pair, value, layout, inFlow = !1) {
   let key = pair.key;
   if (inFlow) {
-    let text2 = renderFlow(value, !1, (0, import_yaml10.isScalar)(key) && key.type === "QUOTE_DOUBLE"), v = pair.value;
-    if (v && (0, import_yaml10.isScalar)(v) && range(v)[1] > range(v)[0]) return [replaceRange(range(v)[0], range(v)[1], text2)];
+    let text2 = renderFlow(value, !1, (0, import_yaml11.isScalar)(key) && key.type === "QUOTE_DOUBLE"), v = pair.value;
+    if (v && (0, import_yaml11.isScalar)(v) && range(v)[1] > range(v)[0]) return [replaceRange(range(v)[0], range(v)[1], text2)];
     let colon = ctx.src.indexOf(":", range(key)[1]);
     return [insertAt(colon + 1, ` ${text2}`)];
   }
-  let keyCol = columnOf(ctx.src, range(key)[0]), lines = "map" in value ? renderBlockMap(value, keyCol + layout.unit, layout) : renderBlockSeq(value, layout.compactSeq ? keyCol : keyCol + layout.unit, layout), splices = [], node = pair.value, [vs, ve] = node && (0, import_yaml10.isScalar)(node) ? range(node) : [range(key)[1], range(key)[1]];
+  let keyCol = columnOf(ctx.src, range(key)[0]), lines = "map" in value ? renderBlockMap(value, keyCol + layout.unit, layout) : renderBlockSeq(value, layout.compactSeq ? keyCol : keyCol + layout.unit, layout), splices = [], node = pair.value, [vs, ve] = node && (0, import_yaml11.isScalar)(node) ? range(node) : [range(key)[1], range(key)[1]];
   ve > vs && splices.push(replaceRange(ctx.src[vs - 1] === " " ? vs - 1 : vs, ve, ""));
   let eolAt = ctx.src.indexOf(`
 `, ve);
@@ -10638,10 +10749,10 @@ function removeItem(ctx, seq2, index) {
   let dash = seq2.srcToken.items.filter((i) => i.value)[index]?.start.find((t) => t.type === "seq-item-ind"), start = lineStartOf(ctx.src, dash ? dash.offset : range(item)[0]);
   return replaceRange(start, endOfBlock(ctx.src, item, Number.MAX_SAFE_INTEGER), "");
 }
-var import_yaml10, range, isPadded, init_edit = __esm({
+var import_yaml11, range, isPadded, init_edit = __esm({
   "src/yaml/edit.ts"() {
     "use strict";
-    import_yaml10 = __toESM(require_dist(), 1);
+    import_yaml11 = __toESM(require_dist(), 1);
     init_errors();
     init_fragment();
     init_scalar();
@@ -10665,13 +10776,13 @@ function layoutIn(ectx, mapNode, siblings, fallback) {
 }
 function appendToList(ectx, owner, key, fragments, layout) {
   let pair = pairOf(owner, key), list = pair?.value;
-  return (0, import_yaml11.isSeq)(list) && (list.items.length > 0 || list.flow) ? [appendItems(ectx, list, fragments, layout)] : pair && (list === null || (0, import_yaml11.isScalar)(list) && list.value === null) ? fillEmptyValue(ectx, pair, seq(...fragments), layout, owner.flow) : [addPairs(ectx, owner, [[key, seq(...fragments)]], layout)];
+  return (0, import_yaml12.isSeq)(list) && (list.items.length > 0 || list.flow) ? [appendItems(ectx, list, fragments, layout)] : pair && (list === null || (0, import_yaml12.isScalar)(list) && list.value === null) ? fillEmptyValue(ectx, pair, seq(...fragments), layout, owner.flow) : [addPairs(ectx, owner, [[key, seq(...fragments)]], layout)];
 }
 function ensureMount(ctx, res, container, podCompact) {
   let { mountPath } = ctx.options, ectx = editContext(ctx, res), mounts = container.node.get("volumeMounts", !0), mountsPtr = [...container.ptr, "volumeMounts"], ours = findItem(mounts, "name", VOLUME_NAME);
   if (ours) {
     let ptr = [...mountsPtr, ours.index], display = [...container.display, "volumeMounts", { name: VOLUME_NAME }], path = ours.node.get("mountPath", !0);
-    if ((0, import_yaml11.isScalar)(path) && path.value !== mountPath) {
+    if ((0, import_yaml12.isScalar)(path) && path.value !== mountPath) {
       let clash2 = findItem(mounts, "mountPath", mountPath);
       if (clash2) {
         report(
@@ -10707,7 +10818,7 @@ function ensureMount(ctx, res, container, podCompact) {
       ]
     });
     let ro = ours.node.get("readOnly", !0);
-    ro ? (0, import_yaml11.isScalar)(ro) && ro.value !== !0 && plan(ctx, {
+    ro ? (0, import_yaml12.isScalar)(ro) && ro.value !== !0 && plan(ctx, {
       resource: res.ref,
       op: "set",
       ptr: [...ptr, "readOnly"],
@@ -10758,8 +10869,8 @@ function ensureMount(ctx, res, container, podCompact) {
 }
 function runsAsNonRoot(pod, container, doc) {
   for (let owner of [container, pod]) {
-    let node = owner.get("securityContext", !0), sc = doc && (0, import_yaml11.isAlias)(node) ? node.resolve(doc) : node;
-    if (!(0, import_yaml11.isMap)(sc)) continue;
+    let node = owner.get("securityContext", !0), sc = doc && (0, import_yaml12.isAlias)(node) ? node.resolve(doc) : node;
+    if (!(0, import_yaml12.isMap)(sc)) continue;
     let v = doc ? sc.toJS(doc) : sc.toJSON();
     if (typeof v.runAsUser == "number") return v.runAsUser !== 0;
     if (v.runAsNonRoot === !0) return !0;
@@ -10770,7 +10881,7 @@ function ensureVolume(ctx, res, pod, secretName, mode) {
   let ectx = editContext(ctx, res), volumes = pod.node.get("volumes", !0), volumesPtr = [...pod.ptr, "volumes"], ours = findItem(volumes, "name", VOLUME_NAME);
   if (!ours) {
     let misnamed = findItem(volumes, "name", "config-certificate");
-    if (misnamed && (0, import_yaml11.isMap)(misnamed.node.get("secret", !0)) && !mountedAnywhere(pod.node, "config-certificate")) {
+    if (misnamed && (0, import_yaml12.isMap)(misnamed.node.get("secret", !0)) && !mountedAnywhere(pod.node, "config-certificate")) {
       let nameNode2 = misnamed.node.get("name", !0);
       plan(ctx, {
         resource: res.ref,
@@ -10802,8 +10913,8 @@ function ensureVolume(ctx, res, pod, secretName, mode) {
     }), secretName;
   }
   let ptr = [...volumesPtr, ours.index], display = [...pod.display, "volumes", { name: VOLUME_NAME }], secret = ours.node.get("secret", !0);
-  if (!(0, import_yaml11.isMap)(secret)) {
-    let source = ours.node.items.map((p) => (0, import_yaml11.isScalar)(p.key) ? String(p.key.value) : "").find((k) => k !== "name" && k !== ""), what = source ? `a ${source} volume` : "a volume without a source";
+  if (!(0, import_yaml12.isMap)(secret)) {
+    let source = ours.node.items.map((p) => (0, import_yaml12.isScalar)(p.key) ? String(p.key.value) : "").find((k) => k !== "name" && k !== ""), what = source ? `a ${source} volume` : "a volume without a source";
     return report(
       ctx,
       "error",
@@ -10813,7 +10924,7 @@ function ensureVolume(ctx, res, pod, secretName, mode) {
     ), secretName;
   }
   let nameNode = secret.get("secretName", !0), effective = secretName;
-  if (!(0, import_yaml11.isScalar)(nameNode) || typeof nameNode.value != "string")
+  if (!(0, import_yaml12.isScalar)(nameNode) || typeof nameNode.value != "string")
     plan(ctx, {
       resource: res.ref,
       op: "add",
@@ -10859,7 +10970,7 @@ function ensureVolume(ctx, res, pod, secretName, mode) {
         )
       ]
     });
-  else if ((0, import_yaml11.isScalar)(modeNode) && modeNode.value !== SECRET_MODE.root && modeNode.value !== SECRET_MODE.nonRoot) {
+  else if ((0, import_yaml12.isScalar)(modeNode) && modeNode.value !== SECRET_MODE.root && modeNode.value !== SECRET_MODE.nonRoot) {
     let reason = modeNode.value === 400 && !/^0/.test(modeNode.source ?? "") ? `defaultMode: 400 is decimal (octal 0620, group-writable); ${modeComment(mode)} was meant` : `the key must be readable by the delegate only (${modeComment(mode)})`;
     plan(ctx, {
       resource: res.ref,
@@ -10883,17 +10994,17 @@ function setMode(ectx, node, mode, inFlow) {
 function mountedAnywhere(pod, volume) {
   for (let key of ["containers", "initContainers"]) {
     let list = pod.get(key, !0);
-    if ((0, import_yaml11.isSeq)(list)) {
+    if ((0, import_yaml12.isSeq)(list)) {
       for (let c of list.items)
-        if (findItem((0, import_yaml11.isMap)(c) ? c.get("volumeMounts", !0) : void 0, "name", volume)) return !0;
+        if (findItem((0, import_yaml12.isMap)(c) ? c.get("volumeMounts", !0) : void 0, "name", volume)) return !0;
     }
   }
   return !1;
 }
-var import_yaml11, modeComment, isDelegateToken, init_plan_pod = __esm({
+var import_yaml12, modeComment, isDelegateToken, init_plan_pod = __esm({
   "src/mtls/plan-pod.ts"() {
     "use strict";
-    import_yaml11 = __toESM(require_dist(), 1);
+    import_yaml12 = __toESM(require_dist(), 1);
     init_edit();
     init_fragment();
     init_layout();
@@ -10923,7 +11034,7 @@ function wantedEnv(ctx) {
 }
 function envFromConfigMaps(container) {
   let envFrom = container.get("envFrom", !0);
-  return (0, import_yaml12.isSeq)(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ["configMapRef"]), "name")).filter((n) => n !== void 0) : [];
+  return (0, import_yaml13.isSeq)(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ["configMapRef"]), "name")).filter((n) => n !== void 0) : [];
 }
 function patchConfigMapKey(ctx, configMapName, namespace, key, value, reason) {
   let cm = findResource(
@@ -10933,7 +11044,7 @@ function patchConfigMapKey(ctx, configMapName, namespace, key, value, reason) {
   );
   if (!cm) return "absent";
   let node = lookup(cm.doc.contents, ["data", key]);
-  return (0, import_yaml12.isScalar)(node) ? (node.value !== value && plan(ctx, {
+  return (0, import_yaml13.isScalar)(node) ? (node.value !== value && plan(ctx, {
     resource: cm.ref,
     op: "set",
     ptr: ["data", key],
@@ -10964,7 +11075,7 @@ function ensureEnv(ctx, res, container, podCompact) {
           reason: `the delegate reads only ${want.name}; ${want.oldName} is ignored`,
           splices: [setScalar(ectx, nameNode, want.name)]
         });
-      } else found && old && (0, import_yaml12.isSeq)(env2) && plan(ctx, {
+      } else found && old && (0, import_yaml13.isSeq)(env2) && plan(ctx, {
         resource: res.ref,
         op: "remove",
         ptr: [...envPtr, old.index],
@@ -10975,7 +11086,7 @@ function ensureEnv(ctx, res, container, podCompact) {
         splices: [removeItem(ectx, env2, old.index)]
       });
       let valueNode = entry.node.get("value", !0), valueFrom = entry.node.get("valueFrom", !0);
-      if ((0, import_yaml12.isScalar)(valueNode))
+      if ((0, import_yaml13.isScalar)(valueNode))
         valueNode.value !== want.value && plan(ctx, {
           resource: res.ref,
           op: "set",
@@ -10987,7 +11098,7 @@ function ensureEnv(ctx, res, container, podCompact) {
           reason: want.reason,
           splices: [setScalar(ectx, valueNode, want.value)]
         });
-      else if ((0, import_yaml12.isMap)(valueFrom)) {
+      else if ((0, import_yaml13.isMap)(valueFrom)) {
         let at = pairOf(entry.node, "valueFrom")?.key ?? valueFrom, ref = valueFrom.get("configMapKeyRef", !0), cmName = stringAt(ref, "name"), cmKey = stringAt(ref, "key");
         want.kind === "owned" ? report(
           ctx,
@@ -11060,10 +11171,10 @@ function ensureEnv(ctx, res, container, podCompact) {
     ctx.edits[ctx.edits.length - 1].splices.push(...splices);
   }
 }
-var import_yaml12, init_plan_env = __esm({
+var import_yaml13, init_plan_env = __esm({
   "src/mtls/plan-env.ts"() {
     "use strict";
-    import_yaml12 = __toESM(require_dist(), 1);
+    import_yaml13 = __toESM(require_dist(), 1);
     init_wanted_state();
     init_edit();
     init_fragment();
@@ -11106,7 +11217,7 @@ function planDelegate(ctx, res) {
   let nonRoot = runsAsNonRoot(pod, container.node, res.doc), mode = secretMode(nonRoot);
   if (nonRoot) {
     let sc = pod.get("securityContext", !0);
-    (!(0, import_yaml13.isMap)(sc) || sc.get("fsGroup") === void 0) && report(
+    (!(0, import_yaml14.isMap)(sc) || sc.get("fsGroup") === void 0) && report(
       ctx,
       "warning",
       "NON_ROOT",
@@ -11117,10 +11228,10 @@ function planDelegate(ctx, res) {
   let podLoc = { node: pod, ptr: res.podPath, display: res.podPath }, effective = ensureVolume(ctx, res, podLoc, secretNameFor(ctx, delegateName), mode);
   ctx.secretByDelegate.set(delegateName, effective), ctx.modeByDelegate.set(delegateName, mode);
 }
-var import_yaml13, secretNameFor, init_plan_delegate = __esm({
+var import_yaml14, secretNameFor, init_plan_delegate = __esm({
   "src/mtls/plan-delegate.ts"() {
     "use strict";
-    import_yaml13 = __toESM(require_dist(), 1);
+    import_yaml14 = __toESM(require_dist(), 1);
     init_image();
     init_wanted_state();
     init_layout();
@@ -11153,8 +11264,8 @@ function planSecrets(ctx, delegates, onEach) {
       (r) => r.ref.kind === "Secret" && (r.ref.namespace ?? namespace) === namespace
     );
     if (existing) {
-      let ectx = editContext(ctx, existing), dataPair = pairOf(existing.doc.contents, "data"), dataNode = dataPair?.value, emptyData = dataPair !== void 0 && (dataNode === null || (0, import_yaml14.isScalar)(dataNode) && dataNode.value === null), where = `Secret "${name}"${namespace === void 0 ? "" : ` in namespace ${namespace}`}`;
-      if (dataPair !== void 0 && !(0, import_yaml14.isMap)(dataNode) && !emptyData) {
+      let ectx = editContext(ctx, existing), dataPair = pairOf(existing.doc.contents, "data"), dataNode = dataPair?.value, emptyData = dataPair !== void 0 && (dataNode === null || (0, import_yaml15.isScalar)(dataNode) && dataNode.value === null), where = `Secret "${name}"${namespace === void 0 ? "" : ` in namespace ${namespace}`}`;
+      if (dataPair !== void 0 && !(0, import_yaml15.isMap)(dataNode) && !emptyData) {
         report(
           ctx,
           "error",
@@ -11164,7 +11275,7 @@ function planSecrets(ctx, delegates, onEach) {
         );
         continue;
       }
-      let stringData = lookup(existing.doc.contents, ["stringData"]), shadowed = [CLIENT_CERT_KEY, CLIENT_KEY_KEY].filter((k) => (0, import_yaml14.isMap)(stringData) && stringData.has(k));
+      let stringData = lookup(existing.doc.contents, ["stringData"]), shadowed = [CLIENT_CERT_KEY, CLIENT_KEY_KEY].filter((k) => (0, import_yaml15.isMap)(stringData) && stringData.has(k));
       if (shadowed.length > 0) {
         report(
           ctx,
@@ -11177,8 +11288,8 @@ function planSecrets(ctx, delegates, onEach) {
       }
       let missing = [];
       for (let key of [CLIENT_CERT_KEY, CLIENT_KEY_KEY]) {
-        let node = (0, import_yaml14.isMap)(dataNode) ? dataNode.get(key, !0) : void 0, want = data[key];
-        if (node != null && !(0, import_yaml14.isScalar)(node)) {
+        let node = (0, import_yaml15.isMap)(dataNode) ? dataNode.get(key, !0) : void 0, want = data[key];
+        if (node != null && !(0, import_yaml15.isScalar)(node)) {
           report(
             ctx,
             "error",
@@ -11188,7 +11299,7 @@ function planSecrets(ctx, delegates, onEach) {
           );
           continue;
         }
-        if ((0, import_yaml14.isScalar)(node)) {
+        if ((0, import_yaml15.isScalar)(node)) {
           if (node.value !== want) {
             let [start, end] = node.range, splice = start === end ? insertAt(start, `${((c) => c === void 0 || /\s/.test(c) ? "" : " ")(ctx.src[start - 1])}${formatScalar(want)}${ctx.src[start] === "#" ? " " : ""}`) : setScalar(ectx, node, want);
             plan(ctx, {
@@ -11206,7 +11317,7 @@ function planSecrets(ctx, delegates, onEach) {
         } else missing.push([key, want]);
       }
       if (missing.length > 0) {
-        let pairs = missing.map(([k, v]) => [k, scalar(v)]), splices = (0, import_yaml14.isMap)(dataNode) ? [addPairs(ectx, dataNode, pairs, layoutFor(ectx.unit, !0))] : emptyData ? fillEmptyValue(ectx, dataPair, map(...pairs), layoutFor(ectx.unit, !0)) : [
+        let pairs = missing.map(([k, v]) => [k, scalar(v)]), splices = (0, import_yaml15.isMap)(dataNode) ? [addPairs(ectx, dataNode, pairs, layoutFor(ectx.unit, !0))] : emptyData ? fillEmptyValue(ectx, dataPair, map(...pairs), layoutFor(ectx.unit, !0)) : [
           addPairs(
             ectx,
             existing.doc.contents,
@@ -11254,10 +11365,10 @@ function planSecrets(ctx, delegates, onEach) {
     edit.value = value, edit.insertBefore = res.ref.document;
   }
 }
-var import_yaml14, base642, redact, init_plan_secret = __esm({
+var import_yaml15, base642, redact, init_plan_secret = __esm({
   "src/mtls/plan-secret.ts"() {
     "use strict";
-    import_yaml14 = __toESM(require_dist(), 1);
+    import_yaml15 = __toESM(require_dist(), 1);
     init_secret_manifest();
     init_edit();
     init_fragment();
@@ -11276,7 +11387,7 @@ var import_yaml14, base642, redact, init_plan_secret = __esm({
 function embeddedSplices(src, eol, node, inner) {
   if (inner.length === 0) return [];
   let value = node.value;
-  if (node.type !== import_yaml15.Scalar.BLOCK_LITERAL) {
+  if (node.type !== import_yaml16.Scalar.BLOCK_LITERAL) {
     let [start, end] = node.range;
     return [replaceRange(start, end, restyleScalar(node, applySplices(value, inner), columnOf(src, start)))];
   }
@@ -11304,10 +11415,16 @@ function embeddedSplices(src, eol, node, inner) {
     return replaceRange(from.at, to.at, text2);
   });
 }
-var import_yaml15, init_embedded = __esm({
+function embeddedPos(src, node, at) {
+  let start = linePos(src, node.range[0]);
+  if (node.type !== import_yaml16.Scalar.BLOCK_LITERAL && node.type !== import_yaml16.Scalar.BLOCK_FOLDED) return start;
+  let token = node.srcToken, indent = token ? /^( *)\S/m.exec(token.source)?.[1].length ?? 0 : 0;
+  return { line: start.line + at.line, col: at.col + indent };
+}
+var import_yaml16, init_embedded = __esm({
   "src/yaml/embedded.ts"() {
     "use strict";
-    import_yaml15 = __toESM(require_dist(), 1);
+    import_yaml16 = __toESM(require_dist(), 1);
     init_errors();
     init_splice();
     init_scalar();
@@ -11321,7 +11438,7 @@ function configDelegateName(text2, resourceName) {
   return m ? m[1] : (resourceName ?? "delegate").replace(/-upgrader-config$/, "");
 }
 function planUpgraderConfig(ctx, res) {
-  let node = res.config, text2 = node.value, doc = (0, import_yaml16.parseDocument)(text2, K8S_PARSE), at = (offset) => {
+  let node = res.config, text2 = node.value, doc = (0, import_yaml17.parseDocument)(text2, K8S_PARSE), at = (offset) => {
     let outer2 = linePos(ctx.src, node.range[0]), inner = linePos(text2, offset);
     return { line: outer2.line + inner.line, col: inner.col };
   };
@@ -11348,7 +11465,7 @@ function planUpgraderConfig(ctx, res) {
       ...at(target?.range?.[0] ?? 0)
     });
   }
-  if (!(0, import_yaml16.isMap)(root)) return;
+  if (!(0, import_yaml17.isMap)(root)) return;
   let ictx = { src: text2, eol: `
 `, unit: indentUnit(text2, root) }, first = ctx.edits.length, { endpoint, mountPath } = ctx.options, edit = (op, inner, values, role, reason, splice) => plan(ctx, {
     resource: res.ref,
@@ -11361,9 +11478,9 @@ function planUpgraderConfig(ctx, res) {
     splices: [splice],
     inner
   }), delegateConfig = root.get("delegateConfig", !0), flatHost = root.get(UPGRADER_HOST_KEY, !0);
-  if ((0, import_yaml16.isMap)(delegateConfig)) {
+  if ((0, import_yaml17.isMap)(delegateConfig)) {
     let host = delegateConfig.get(UPGRADER_HOST_KEY, !0);
-    (0, import_yaml16.isScalar)(host) ? host.value !== endpoint && edit(
+    (0, import_yaml17.isScalar)(host) ? host.value !== endpoint && edit(
       "set",
       ["delegateConfig", UPGRADER_HOST_KEY],
       { before: host.value, after: endpoint },
@@ -11383,7 +11500,7 @@ function planUpgraderConfig(ctx, res) {
         layoutFor(ictx.unit, !0)
       )
     );
-  } else (0, import_yaml16.isScalar)(flatHost) ? flatHost.value !== endpoint && edit(
+  } else (0, import_yaml17.isScalar)(flatHost) ? flatHost.value !== endpoint && edit(
     "set",
     [UPGRADER_HOST_KEY],
     { before: flatHost.value, after: endpoint },
@@ -11401,14 +11518,14 @@ function planUpgraderConfig(ctx, res) {
   let paths = UPGRADER_CERT_FIELDS.map((f) => ({ key: f.key, role: f.role, value: `${mountPath}/${fileOf(f.role)}` })), missing = [];
   for (let field of paths) {
     let { key, value, role } = field, existing = root.get(key, !0);
-    (0, import_yaml16.isScalar)(existing) ? existing.value !== value && edit(
+    (0, import_yaml17.isScalar)(existing) ? existing.value !== value && edit(
       "set",
       [key],
       { before: existing.value, after: value },
       role,
       "the upgrader reads the client certificate here",
       setScalar(ictx, existing, value)
-    ) : missing.push(field), (0, import_yaml16.isMap)(delegateConfig) && delegateConfig.has(key) && report(
+    ) : missing.push(field), (0, import_yaml17.isMap)(delegateConfig) && delegateConfig.has(key) && report(
       ctx,
       "warning",
       "LINT",
@@ -11455,17 +11572,17 @@ function planUpgraderCronJob(ctx, res) {
 }
 function cronJobDelegateName(ctx, pod, name) {
   let volumes = pod.get("volumes", !0);
-  if ((0, import_yaml16.isSeq)(volumes))
+  if ((0, import_yaml17.isSeq)(volumes))
     for (let v of volumes.items) {
       let cmName = stringAt(lookup(v, ["configMap"]), "name"), cm = findResource(ctx, cmName, (r) => r.type === "upgrader-config");
       if (cm && cm.type === "upgrader-config") return configDelegateName(cm.config.value, cm.ref.name);
     }
   return (name ?? "delegate").replace(/-upgrader-job$/, "");
 }
-var import_yaml16, CONFIG_PTR, init_plan_upgrader = __esm({
+var import_yaml17, CONFIG_PTR, init_plan_upgrader = __esm({
   "src/mtls/plan-upgrader.ts"() {
     "use strict";
-    import_yaml16 = __toESM(require_dist(), 1);
+    import_yaml17 = __toESM(require_dist(), 1);
     init_wanted_state();
     init_validate();
     init_edit();
@@ -11487,7 +11604,7 @@ var import_yaml16, CONFIG_PTR, init_plan_upgrader = __esm({
 // src/yaml/edit-pairs.ts
 function setPairValue(ctx, pair, value, formatted) {
   let node = pair.value;
-  if (node && (0, import_yaml17.isScalar)(node) && node.range && node.range[1] > node.range[0]) return setScalar(ctx, node, value);
+  if (node && (0, import_yaml18.isScalar)(node) && node.range && node.range[1] > node.range[0]) return setScalar(ctx, node, value);
   let keyEnd = range2(pair.key)[1], colon = ctx.src.indexOf(":", keyEnd);
   if (colon < 0) throw new InternalError("mapping key without a colon");
   return insertAt(colon + 1, ` ${formatted}`);
@@ -11533,10 +11650,10 @@ function keepFlowItems(ctx, seq2, keep) {
   }), padded = ctx.src[open + 1] === " ", inner = texts.length === 0 ? padded ? " " : "" : padded ? ` ${texts.join(", ")} ` : texts.join(", ");
   return replaceRange(open + 1, close.offset, inner);
 }
-var import_yaml17, range2, init_edit_pairs = __esm({
+var import_yaml18, range2, init_edit_pairs = __esm({
   "src/yaml/edit-pairs.ts"() {
     "use strict";
-    import_yaml17 = __toESM(require_dist(), 1);
+    import_yaml18 = __toESM(require_dist(), 1);
     init_errors();
     init_edit();
     init_splice();
@@ -11545,6 +11662,102 @@ var import_yaml17, range2, init_edit_pairs = __esm({
       if (!node.range) throw new InternalError("node without a source range");
       return node.range;
     };
+  }
+});
+
+// src/mtls/values-host.ts
+function underValues(res, path) {
+  let base = formatPath(res.path);
+  return base === "" ? path : path.startsWith("[") ? base + path : `${base}.${path}`;
+}
+function inValues(ctx, res, rule, fresh = () => ({}), finish2 = () => []) {
+  let root = res.root;
+  if (!res.text) {
+    let first = ctx.edits.length;
+    if (rule(ctx, res, root), res.path.length === 0) return;
+    for (let e of ctx.edits.slice(first))
+      e.ptr = [...res.path, ...e.ptr], e.change.path = underValues(res, e.change.path);
+    return;
+  }
+  let { node, doc } = res.text, text2 = node.value, inner = { ...ctx, src: text2, eol: `
+`, edits: [], diagnostics: [], units: /* @__PURE__ */ new Map(), ...fresh() };
+  delete inner.starts, rule(inner, { ...res, doc }, root);
+  for (let d of inner.diagnostics)
+    ctx.diagnostics.push(
+      d.line === void 0 ? d : { ...d, ...embeddedPos(ctx.src, node, { line: d.line, col: d.col ?? 1 }) }
+    );
+  if (inner.edits.length === 0) return;
+  let splices = [...inner.edits.flatMap((e) => e.splices), ...finish2(inner)].filter(
+    (s) => s.text !== "" || s.end > s.start
+  ), outer = embeddedSplices(ctx.src, ctx.eol, node, splices), decoded = toPlain(doc);
+  inner.edits.forEach((e, i) => {
+    ctx.edits.push({
+      change: { ...e.change, path: underValues(res, e.change.path) },
+      ptr: res.path,
+      inner: e.ptr,
+      ..."value" in e ? { value: e.value } : {},
+      ..."value" in decoded ? { embedded: { text: text2, value: decoded.value } } : {},
+      splices: i === 0 ? outer : []
+    });
+  });
+}
+function checkHost(ctx, res, revert2 = !1) {
+  let host = res.host;
+  if (!host) return !0;
+  let label = labelOf(res);
+  if (host.problem)
+    return report(ctx, "error", host.problem.code, `${label}: ${host.problem.message}`, host.problem.at), !1;
+  if (revert2) return res.root !== void 0;
+  let where = formatPath(res.path), outside = host.outside, named = outside ? `${outside.what} (${outside.items.join(", ")})` : "";
+  if (!res.root)
+    return report(
+      ctx,
+      "warning",
+      "NOT_CHANGED",
+      outside ? `${label}: no values in the document; the chart's values come from ${named}, which is not in the input: set managerEndpoint, mTLS.secretName and custom_envs there, or in ${where}` : `${label}: no values (${where}), so no delegate settings to migrate: set managerEndpoint, mTLS.secretName and custom_envs there`,
+      res.doc.contents ?? 0,
+      // Above all the endpoint is missing: audit judges it with the endpoint's other findings.
+      "endpoint"
+    ), !1;
+  outside && report(
+    ctx,
+    "warning",
+    "VALUES_OUTSIDE",
+    `${label}: ${named} is not in the input, so its values were not checked; ${where} overrides them, so the settings made there take effect (a custom_envs list there is replaced whole by the one in ${where}: merge them)`,
+    outside.at
+  );
+  let clear = !0;
+  if ((0, import_yaml19.isSeq)(host.parameters))
+    for (let item of host.parameters.items) {
+      let name = stringAt(item, "name") ?? "";
+      if (!OUR_KEYS.test(name)) continue;
+      let value = (0, import_yaml19.isScalar)(item) ? void 0 : stringAt(item, "value");
+      name === "managerEndpoint" && value === ctx.options.endpoint || (report(
+        ctx,
+        "error",
+        "CONFLICT",
+        `${label}: helm.parameters sets ${name}, which overrides the values delegate-mtls migrates: move it into ${where} or remove it`,
+        item
+      ), clear = !1);
+    }
+  return host.ignored && report(
+    ctx,
+    "warning",
+    "VALUES_IGNORED",
+    `${label}: helm.values is left unchanged: Argo CD renders valuesObject alone when it is set, so only valuesObject is migrated (move anything still needed from helm.values into it)`,
+    host.ignored
+  ), clear;
+}
+var import_yaml19, labelOf, init_values_host = __esm({
+  "src/mtls/values-host.ts"() {
+    "use strict";
+    import_yaml19 = __toESM(require_dist(), 1);
+    init_gitops_values();
+    init_embedded();
+    init_lookup();
+    init_parse();
+    init_context();
+    labelOf = (res) => `${res.ref.kind} ${res.ref.name ?? ""}`.trim();
   }
 });
 
@@ -11557,7 +11770,10 @@ function topLevelSeqLayout(src, root, unit) {
   return layoutFor(unit, !1);
 }
 function planHelmValues(ctx, res) {
-  let root = res.doc.contents, ectx = editContext(ctx, res), { endpoint } = ctx.options, image = helmImage(root);
+  checkHost(ctx, res) && res.root && inValues(ctx, res, planValues);
+}
+function planValues(ctx, res, root) {
+  let ectx = editContext(ctx, res), { endpoint } = ctx.options, image = helmImage(root);
   if (image) {
     let tag = classifyTag(image.ref);
     tag === "unverifiable" ? report(
@@ -11584,8 +11800,8 @@ function planHelmValues(ctx, res) {
   let endpointPair = pairOf(root, "managerEndpoint");
   if (endpointPair) {
     let node = endpointPair.value;
-    if (!(0, import_yaml18.isScalar)(node) || node.value !== endpoint) {
-      let before = (0, import_yaml18.isScalar)(node) ? node.value : null;
+    if (!(0, import_yaml20.isScalar)(node) || node.value !== endpoint) {
+      let before = (0, import_yaml20.isScalar)(node) ? node.value : null;
       plan(ctx, {
         resource: res.ref,
         op: "set",
@@ -11603,7 +11819,7 @@ function planHelmValues(ctx, res) {
       ctx,
       "warning",
       "ADDED_ENDPOINT",
-      "the values file had no managerEndpoint (the chart's default is https://app.harness.io); added it",
+      "the values had no managerEndpoint (the chart's default is https://app.harness.io); added it",
       root
     ), plan(ctx, {
       resource: res.ref,
@@ -11618,13 +11834,13 @@ function planHelmValues(ctx, res) {
       ]
     });
   let secretName = ctx.options.secretName.replaceAll("{delegate}", helmDelegateName(root)), mtlsPair = pairOf(root, "mTLS"), mtls = mtlsPair?.value, anchor = pairOf(root, "managerEndpoint") ? "managerEndpoint" : void 0, reason = "the chart mounts this Secret in the delegate and the upgrader and sets their certificate paths", changedSecret = !1;
-  if ((0, import_yaml18.isMap)(mtls)) {
-    let namePair = pairOf(mtls, "secretName"), current = namePair && (0, import_yaml18.isScalar)(namePair.value) ? namePair.value.value : void 0;
-    namePair ? (current == null || current === "" || current !== secretName && ctx.options.secretNameExplicit) && (!(0, import_yaml18.isScalar)(namePair.value) && namePair.value !== null ? report(
+  if ((0, import_yaml20.isMap)(mtls)) {
+    let namePair = pairOf(mtls, "secretName"), current = namePair && (0, import_yaml20.isScalar)(namePair.value) ? namePair.value.value : void 0;
+    namePair ? (current == null || current === "" || current !== secretName && ctx.options.secretNameExplicit) && (!(0, import_yaml20.isScalar)(namePair.value) && namePair.value !== null ? report(
       ctx,
       "error",
       "CONFLICT",
-      `mTLS.secretName must be a Secret name, not a ${(0, import_yaml18.isSeq)(namePair.value) ? "list" : "mapping"}`,
+      `mTLS.secretName must be a Secret name, not a ${(0, import_yaml20.isSeq)(namePair.value) ? "list" : "mapping"}`,
       namePair.value
     ) : (plan(ctx, {
       resource: res.ref,
@@ -11646,7 +11862,7 @@ function planHelmValues(ctx, res) {
       reason,
       splices: [addPairs(ectx, mtls, [["secretName", scalar(formatScalar(secretName))]], layoutFor(ectx.unit, !0))]
     }), changedSecret = !0);
-  } else if (mtlsPair && (mtls === null || (0, import_yaml18.isScalar)(mtls) && mtls.value === null))
+  } else if (mtlsPair && (mtls === null || (0, import_yaml20.isScalar)(mtls) && mtls.value === null))
     plan(ctx, {
       resource: res.ref,
       op: "set",
@@ -11715,7 +11931,7 @@ function planCustomEnvs(ctx, res, root, anchor) {
     let found = findItem(envs, "name", want.name);
     if (found) {
       let ptr = ["custom_envs", found.index], display = ["custom_envs", { name: want.name }], valueNode = found.node.get("value", !0);
-      if ((0, import_yaml18.isMap)(found.node.get("valueFrom", !0))) {
+      if ((0, import_yaml20.isMap)(found.node.get("valueFrom", !0))) {
         want.kind === "owned" ? report(
           ctx,
           "error",
@@ -11732,7 +11948,7 @@ function planCustomEnvs(ctx, res, root, anchor) {
         );
         continue;
       }
-      (0, import_yaml18.isScalar)(valueNode) ? valueNode.value !== want.value && plan(ctx, {
+      (0, import_yaml20.isScalar)(valueNode) ? valueNode.value !== want.value && plan(ctx, {
         resource: res.ref,
         op: "set",
         ptr: [...ptr, "value"],
@@ -11784,10 +12000,10 @@ function planCustomEnvs(ctx, res, root, anchor) {
   ];
   ctx.edits[ctx.edits.length - 1].splices.push(...splices);
 }
-var import_yaml18, CHART_MOUNT_PATH, CHART_MTLS_VERSION, CHART_DEFAULTS_KEYS, helmDelegateName, init_plan_helm_values = __esm({
+var import_yaml20, CHART_MOUNT_PATH, CHART_MTLS_VERSION, CHART_DEFAULTS_KEYS, helmDelegateName, init_plan_helm_values = __esm({
   "src/mtls/plan-helm-values.ts"() {
     "use strict";
-    import_yaml18 = __toESM(require_dist(), 1);
+    import_yaml20 = __toESM(require_dist(), 1);
     init_helm_values();
     init_image();
     init_edit();
@@ -11799,6 +12015,7 @@ var import_yaml18, CHART_MOUNT_PATH, CHART_MTLS_VERSION, CHART_DEFAULTS_KEYS, he
     init_context();
     init_plan_env();
     init_plan_pod();
+    init_values_host();
     CHART_MOUNT_PATH = "/etc/mtls", CHART_MTLS_VERSION = "1.0.23", CHART_DEFAULTS_KEYS = ["serviceAccount", "autoscaling", "upgrader", "livenessProbe"], helmDelegateName = (root) => stringAt(root, "delegateName") ?? CHART_DEFAULT_NAME;
   }
 });
@@ -11829,10 +12046,10 @@ function parseShortVolume(text2) {
 }
 function composeVolumes(service) {
   let vols = service.get("volumes", !0);
-  if (!(0, import_yaml19.isSeq)(vols)) return [];
+  if (!(0, import_yaml21.isSeq)(vols)) return [];
   let out = [];
   return vols.items.forEach((item, index) => {
-    if ((0, import_yaml19.isScalar)(item) && typeof item.value == "string") {
+    if ((0, import_yaml21.isScalar)(item) && typeof item.value == "string") {
       let v = parseShortVolume(item.value), entry = {
         index,
         node: item,
@@ -11840,7 +12057,7 @@ function composeVolumes(service) {
         readOnly: (v.mode ?? "").split(",").includes("ro")
       };
       v.source !== void 0 && (entry.source = v.source), v.mode !== void 0 && (entry.mode = v.mode), out.push(entry);
-    } else if ((0, import_yaml19.isMap)(item)) {
+    } else if ((0, import_yaml21.isMap)(item)) {
       let target = stringAt(item, "target");
       if (target === void 0) return;
       let entry = {
@@ -12020,7 +12237,7 @@ function ensureComposeEnv(ctx, res, d) {
     );
     return;
   }
-  let lastItem = (0, import_yaml19.isSeq)(envNode) ? envNode.items[envNode.items.length - 1] : void 0, style = (0, import_yaml19.isScalar)(lastItem) && lastItem.type === import_yaml19.Scalar.QUOTE_DOUBLE ? "double" : "plain", frags = appended.map((a) => scalar(formatScalar(`${a.name}=${a.value}`, style)));
+  let lastItem = (0, import_yaml21.isSeq)(envNode) ? envNode.items[envNode.items.length - 1] : void 0, style = (0, import_yaml21.isScalar)(lastItem) && lastItem.type === import_yaml21.Scalar.QUOTE_DOUBLE ? "double" : "plain", frags = appended.map((a) => scalar(formatScalar(`${a.name}=${a.value}`, style)));
   for (let a of appended)
     plan(ctx, {
       resource: res.ref,
@@ -12049,7 +12266,7 @@ function ensureComposeMounts(ctx, res, d) {
     if (existing.readOnly || seen.has(existing.index)) continue;
     seen.add(existing.index);
     let reason = `the ${w.what} mount is read-only`;
-    if ((0, import_yaml19.isScalar)(existing.node)) {
+    if ((0, import_yaml21.isScalar)(existing.node)) {
       let modes = (existing.mode ?? "").split(",").filter((x) => x !== "" && x !== "rw"), before = String(existing.node.value), after = `${existing.source ?? ""}:${existing.target}:${["ro", ...modes].join(",")}`;
       plan(ctx, {
         resource: res.ref,
@@ -12064,7 +12281,7 @@ function ensureComposeMounts(ctx, res, d) {
       });
     } else {
       let item = existing.node, ro = item.get("read_only", !0);
-      (0, import_yaml19.isScalar)(ro) ? plan(ctx, {
+      (0, import_yaml21.isScalar)(ro) ? plan(ctx, {
         resource: res.ref,
         op: "set",
         ptr: [...volPtr, existing.index, "read_only"],
@@ -12101,10 +12318,10 @@ function ensureComposeMounts(ctx, res, d) {
   let frags = appended.map((a) => scalar(formatScalar(a))), layout = layoutIn(ectx, d.node, ["volumes", "environment", "ports"], !1), splices = pairOf(d.node, "volumes") ? appendToList(ectx, d.node, "volumes", frags, layout) : [addPairs(ectx, d.node, [["volumes", seq(...frags)]], layout, d.node.has("image") ? "image" : void 0)];
   ctx.edits[ctx.edits.length - 1].splices.push(...splices);
 }
-var import_yaml19, DEFAULT_CERT_PATH, DEFAULT_KEY_PATH, isHostPath, trimSlash, init_plan_compose = __esm({
+var import_yaml21, DEFAULT_CERT_PATH, DEFAULT_KEY_PATH, isHostPath, trimSlash, init_plan_compose = __esm({
   "src/mtls/plan-compose.ts"() {
     "use strict";
-    import_yaml19 = __toESM(require_dist(), 1);
+    import_yaml21 = __toESM(require_dist(), 1);
     init_errors();
     init_compose();
     init_image();
@@ -12136,13 +12353,13 @@ function validateAt(ctx, schema, base, basePath, data, what) {
   return problems.length === 0;
 }
 function refuseAliases(ctx, pod, containerIndex, label) {
-  let found = [], container = (0, import_yaml20.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, check = (n) => (0, import_yaml20.isAlias)(n) && found.push(n);
-  if ((0, import_yaml20.isMap)(pod) && check(pod.get("volumes", !0)), (0, import_yaml20.isMap)(container)) {
+  let found = [], container = (0, import_yaml22.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, check = (n) => (0, import_yaml22.isAlias)(n) && found.push(n);
+  if ((0, import_yaml22.isMap)(pod) && check(pod.get("volumes", !0)), (0, import_yaml22.isMap)(container)) {
     for (let key of ["env", "volumeMounts"]) check(container.get(key, !0));
     let env2 = container.get("env", !0);
-    if ((0, import_yaml20.isSeq)(env2))
+    if ((0, import_yaml22.isSeq)(env2))
       for (let item of env2.items)
-        check(item), (0, import_yaml20.isMap)(item) && MANAGED_ENV.has(String(item.get("name"))) && check(item.get("value", !0));
+        check(item), (0, import_yaml22.isMap)(item) && MANAGED_ENV.has(String(item.get("name"))) && check(item.get("value", !0));
   }
   for (let a of found)
     report(
@@ -12155,11 +12372,11 @@ function refuseAliases(ctx, pod, containerIndex, label) {
   return found.length > 0;
 }
 function refuseDuplicateEnv(ctx, pod, containerIndex, label) {
-  let container = (0, import_yaml20.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, env2 = (0, import_yaml20.isMap)(container) ? container.get("env", !0) : void 0;
-  if (!(0, import_yaml20.isSeq)(env2)) return !1;
+  let container = (0, import_yaml22.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, env2 = (0, import_yaml22.isMap)(container) ? container.get("env", !0) : void 0;
+  if (!(0, import_yaml22.isSeq)(env2)) return !1;
   let seen = /* @__PURE__ */ new Set(), refused = !1;
   for (let item of env2.items) {
-    let name = (0, import_yaml20.isMap)(item) ? item.get("name") : void 0;
+    let name = (0, import_yaml22.isMap)(item) ? item.get("name") : void 0;
     typeof name != "string" || !MANAGED_ENV.has(name) || (seen.has(name) && (report(
       ctx,
       "error",
@@ -12250,10 +12467,10 @@ function planResources(base, resources, how) {
     (res) => mark("secret", res.ref.document)
   ), how.lint && lint(ctx, (res) => mark("lint", res.ref.document)), mark("lint", 0), { resources, edits: ctx.edits, diagnostics: ctx.diagnostics, decoded };
 }
-var import_yaml20, PHASES, stepTag, init_plan = __esm({
+var import_yaml22, PHASES, stepTag, init_plan = __esm({
   "src/mtls/plan.ts"() {
     "use strict";
-    import_yaml20 = __toESM(require_dist(), 1);
+    import_yaml22 = __toESM(require_dist(), 1);
     init_classify();
     init_wanted_state();
     init_validate();
@@ -12502,13 +12719,13 @@ function checkOutput(input, inputDocs, output, edits, inputStarts, decodedInput)
   }, outStarts = inputStarts ? documentStarts(output) : void 0, slice = (text2, starts, k) => text2.slice(starts[k], starts[k + 1] ?? text2.length), outDoc, sameBytes;
   if (inputStarts && outStarts && outStarts.length === expectedDocs)
     outDoc = (j) => {
-      let docs = (0, import_yaml21.parseAllDocuments)(slice(output, outStarts, j), { version: "1.1" }), bad = docs.find((d) => d.errors.length > 0);
+      let docs = (0, import_yaml23.parseAllDocuments)(slice(output, outStarts, j), { version: "1.1" }), bad = docs.find((d) => d.errors.length > 0);
       return bad ? `the output does not parse: ${bad.errors[0].message.split(`
 `)[0]}` : docs.length === 1 ? docs[0] : `the output has ${expectedDocs - 1 + docs.length} documents, expected ${expectedDocs}`;
     }, sameBytes = (i, j) => slice(input, inputStarts, i) === slice(output, outStarts, j);
   else {
     if (typeof inputDocs == "number") return "the output's documents cannot be matched with the input's";
-    let parsed = (0, import_yaml21.parseAllDocuments)(output, { version: "1.1" }), outDocs = "empty" in parsed ? [] : parsed, bad = outDocs.find((d) => d.errors.length > 0);
+    let parsed = (0, import_yaml23.parseAllDocuments)(output, { version: "1.1" }), outDocs = "empty" in parsed ? [] : parsed, bad = outDocs.find((d) => d.errors.length > 0);
     if (bad) return `the output does not parse: ${bad.errors[0].message.split(`
 `)[0]}`;
     if (outDocs.length !== expectedDocs) return `the output has ${outDocs.length} documents, expected ${expectedDocs}`;
@@ -12559,15 +12776,15 @@ function checkOutput(input, inputDocs, output, edits, inputStarts, decodedInput)
     if (!deepEqual(expected2, actual)) return `document ${i + 1} does not decode to the input plus the planned changes`;
   }
 }
-var import_yaml21, decode, get, copyOf, init_guard = __esm({
+var import_yaml23, decode, get, copyOf, init_guard = __esm({
   "src/pipeline/guard.ts"() {
     "use strict";
-    import_yaml21 = __toESM(require_dist(), 1);
+    import_yaml23 = __toESM(require_dist(), 1);
     init_parse();
     init_spans();
     init_deep_equal();
     decode = (text2) => {
-      let doc = (0, import_yaml21.parseDocument)(text2, { version: "1.1" });
+      let doc = (0, import_yaml23.parseDocument)(text2, { version: "1.1" });
       if (doc.errors.length > 0) throw new Error(`embedded YAML does not parse: ${doc.errors[0].message}`);
       return doc.toJS({ maxAliasCount: 100 });
     }, get = (root, ptr) => ptr.reduce((cur, seg) => cur?.[seg], root);
@@ -12688,7 +12905,7 @@ var FN_API_VERSION, FN_KIND, STRINGS2, BOOLEANS2, KEYS, FunctionConfigError, isO
 
 // src/krm/resource-list.ts
 function readResourceList(src) {
-  let doc = (0, import_yaml22.parseDocument)(src, { ...K8S_PARSE, keepSourceTokens: !1 }), at = (offset) => linePos(src, offset), err = doc.errors[0];
+  let doc = (0, import_yaml24.parseDocument)(src, { ...K8S_PARSE, keepSourceTokens: !1 }), at = (offset) => linePos(src, offset), err = doc.errors[0];
   if (err) {
     let { line, col } = at(err.pos[0]);
     throw new InvalidResourceList(
@@ -12699,8 +12916,8 @@ function readResourceList(src) {
     );
   }
   let root = doc.contents;
-  if (!(0, import_yaml22.isMap)(root)) {
-    let found = (0, import_yaml22.isSeq)(root) ? "a list" : (0, import_yaml22.isScalar)(root) && root.value !== null ? "a scalar" : "an empty document";
+  if (!(0, import_yaml24.isMap)(root)) {
+    let found = (0, import_yaml24.isSeq)(root) ? "a list" : (0, import_yaml24.isScalar)(root) && root.value !== null ? "a scalar" : "an empty document";
     throw new InvalidResourceList(expected(found));
   }
   let apiVersion = text(root, "apiVersion"), kind = text(root, "kind");
@@ -12713,14 +12930,14 @@ function readResourceList(src) {
     );
   }
   let itemsNode = root.get("items", !0);
-  if (itemsNode !== void 0 && !(0, import_yaml22.isSeq)(itemsNode) && !((0, import_yaml22.isScalar)(itemsNode) && itemsNode.value === null)) {
+  if (itemsNode !== void 0 && !(0, import_yaml24.isSeq)(itemsNode) && !((0, import_yaml24.isScalar)(itemsNode) && itemsNode.value === null)) {
     let where = at(itemsNode.range[0]);
     throw new InvalidResourceList("items must be a list of objects", where.line, where.col);
   }
   let items = [];
-  for (let item of (0, import_yaml22.isSeq)(itemsNode) ? itemsNode.items : []) {
+  for (let item of (0, import_yaml24.isSeq)(itemsNode) ? itemsNode.items : []) {
     let node = item, where = at(node.range[0]);
-    if (!(0, import_yaml22.isMap)(node)) throw new InvalidResourceList("every item must be an object (a mapping)", where.line, where.col);
+    if (!(0, import_yaml24.isMap)(node)) throw new InvalidResourceList("every item must be an object (a mapping)", where.line, where.col);
     let [start, valueEnd] = node.range, rest = src.slice(valueEnd, lineEndAfter(src, valueEnd)), end = /^[ \t]*(#[^\n]*)?\r?\n?$/.test(rest) && src[valueEnd - 1] !== `
 ` ? lineEndAfter(src, valueEnd) : valueEnd, meta = node.get("metadata", !0), index = annotation(meta, "config.kubernetes.io/index", "internal.config.kubernetes.io/index");
     items.push({
@@ -12735,13 +12952,13 @@ function readResourceList(src) {
       index: index !== void 0 && /^[0-9]+$/.test(index) ? Number(index) : void 0
     });
   }
-  let fc = root.get("functionConfig", !0), results = root.items.find((p) => (0, import_yaml22.isScalar)(p.key) && p.key.value === "results"), out = { src, items, root };
-  return fc !== void 0 && !((0, import_yaml22.isScalar)(fc) && fc.value === null) && (out.functionConfig = fc.toJS(doc)), results && (out.results = results), out;
+  let fc = root.get("functionConfig", !0), results = root.items.find((p) => (0, import_yaml24.isScalar)(p.key) && p.key.value === "results"), out = { src, items, root };
+  return fc !== void 0 && !((0, import_yaml24.isScalar)(fc) && fc.value === null) && (out.functionConfig = fc.toJS(doc)), results && (out.results = results), out;
 }
-var import_yaml22, RESOURCE_LIST_VERSIONS, InvalidResourceList, annotation, text, expected, init_resource_list = __esm({
+var import_yaml24, RESOURCE_LIST_VERSIONS, InvalidResourceList, annotation, text, expected, init_resource_list = __esm({
   "src/krm/resource-list.ts"() {
     "use strict";
-    import_yaml22 = __toESM(require_dist(), 1);
+    import_yaml24 = __toESM(require_dist(), 1);
     init_parse();
     init_source();
     RESOURCE_LIST_VERSIONS = ["config.kubernetes.io/v1", "config.kubernetes.io/v1beta1"], InvalidResourceList = class extends Error {
@@ -12753,14 +12970,14 @@ var import_yaml22, RESOURCE_LIST_VERSIONS, InvalidResourceList, annotation, text
       line;
       col;
     }, annotation = (meta, ...keys) => {
-      let annotations = (0, import_yaml22.isMap)(meta) ? meta.get("annotations", !0) : void 0;
+      let annotations = (0, import_yaml24.isMap)(meta) ? meta.get("annotations", !0) : void 0;
       for (let key of keys) {
-        let v = (0, import_yaml22.isMap)(annotations) ? annotations.get(key, !0) : void 0;
-        if ((0, import_yaml22.isScalar)(v) && v.value !== null && v.value !== void 0) return String(v.value);
+        let v = (0, import_yaml24.isMap)(annotations) ? annotations.get(key, !0) : void 0;
+        if ((0, import_yaml24.isScalar)(v) && v.value !== null && v.value !== void 0) return String(v.value);
       }
     }, text = (map2, key) => {
-      let v = (0, import_yaml22.isMap)(map2) ? map2.get(key, !0) : void 0;
-      return (0, import_yaml22.isScalar)(v) && typeof v.value == "string" ? v.value : void 0;
+      let v = (0, import_yaml24.isMap)(map2) ? map2.get(key, !0) : void 0;
+      return (0, import_yaml24.isScalar)(v) && typeof v.value == "string" ? v.value : void 0;
     };
     expected = (found) => `expected a ResourceList (apiVersion: config.kubernetes.io/v1, kind: ResourceList, items: [...]) on standard input, as kpt and kustomize send it; found ${found}`;
   }
@@ -12796,7 +13013,7 @@ function resultsSplice(list, results, eol) {
     for (; at > 0 && /\s/.test(src[at - 1]); ) at--;
     return insertAt(at, (src[at - 1] === "{" ? "" : ", ") + json);
   }
-  let block = (0, import_yaml23.stringify)({ results }, { version: "1.1", lineWidth: 0 }).replace(/\n/g, eol);
+  let block = (0, import_yaml25.stringify)({ results }, { version: "1.1", lineWidth: 0 }).replace(/\n/g, eol);
   if (list.results) {
     let start = range3(list.results.key)[0], value = list.results.value;
     return replaceRange(start, lineEndAfter(src, Math.max(start, (value?.range[1] ?? start) - 1)), block);
@@ -12804,10 +13021,10 @@ function resultsSplice(list, results, eol) {
   return insertAt(src.length, (src === "" || src.endsWith(`
 `) ? "" : eol) + block);
 }
-var import_yaml23, OP, init_results = __esm({
+var import_yaml25, OP, init_results = __esm({
   "src/krm/results.ts"() {
     "use strict";
-    import_yaml23 = __toESM(require_dist(), 1);
+    import_yaml25 = __toESM(require_dist(), 1);
     init_secret_manifest();
     init_source();
     init_splice();
@@ -12972,12 +13189,12 @@ function invalid(io, message) {
     items: [],
     results: [{ message, severity: "error" }]
   };
-  return io.stdout.write((0, import_yaml24.stringify)(list, { version: "1.1", lineWidth: 0 })), 1;
+  return io.stdout.write((0, import_yaml26.stringify)(list, { version: "1.1", lineWidth: 0 })), 1;
 }
-var import_yaml24, describe2, init_run_fn = __esm({
+var import_yaml26, describe2, init_run_fn = __esm({
   "src/cli/run-fn.ts"() {
     "use strict";
-    import_yaml24 = __toESM(require_dist(), 1);
+    import_yaml26 = __toESM(require_dist(), 1);
     init_errors();
     init_read_input();
     init_migrate();
@@ -12998,13 +13215,13 @@ function configMapValue(resources, name, namespace, key) {
   );
   if (!cm) return { found: !1 };
   let v = lookup(cm.doc.contents, ["data", key]);
-  return (0, import_yaml25.isScalar)(v) && v.value !== null ? { found: !0, value: String(v.value) } : { found: !0 };
+  return (0, import_yaml27.isScalar)(v) && v.value !== null ? { found: !0, value: String(v.value) } : { found: !0 };
 }
 function containerEnv(resources, container, namespace, name) {
   let env2 = container.get("env", !0), entry = findItem(env2, "name", name);
   if (entry) {
     let value = entry.node.get("value", !0);
-    if ((0, import_yaml25.isScalar)(value) && value.value !== null) return { value: String(value.value), from: "env", unresolved: !1 };
+    if ((0, import_yaml27.isScalar)(value) && value.value !== null) return { value: String(value.value), from: "env", unresolved: !1 };
     let ref = lookup(entry.node, ["valueFrom", "configMapKeyRef"]), cmName = stringAt(ref, "name"), cmKey = stringAt(ref, "key");
     if (cmName && cmKey) {
       let got = configMapValue(resources, cmName, namespace, cmKey);
@@ -13013,7 +13230,7 @@ function containerEnv(resources, container, namespace, name) {
     return { from: "valueFrom (not readable here)", unresolved: !0 };
   }
   let envFrom = container.get("envFrom", !0), unseen = [];
-  if ((0, import_yaml25.isSeq)(envFrom))
+  if ((0, import_yaml27.isSeq)(envFrom))
     for (let item of envFrom.items) {
       let cmName = stringAt(lookup(item, ["configMapRef"]), "name");
       if (!cmName) continue;
@@ -13040,13 +13257,13 @@ function composeFacts(s) {
   return host?.value !== void 0 && (out.endpoint = host.value), cert?.value && (out.certEnv = cert.value), certVolume?.source !== void 0 && (out.certSource = certVolume.source), certVolume && (out.mountDir = certVolume.target.endsWith(`/${CERT_FILE}`) ? dirname3(certVolume.target) : certVolume.target), out;
 }
 function podAndContainer(res) {
-  let pod = lookup(res.doc.contents, res.podPath), containers = pod.get("containers", !0), container = (0, import_yaml25.isSeq)(containers) ? containers.items[res.container] : void 0;
-  return { pod, container: (0, import_yaml25.isMap)(container) ? container : pod };
+  let pod = lookup(res.doc.contents, res.podPath), containers = pod.get("containers", !0), container = (0, import_yaml27.isSeq)(containers) ? containers.items[res.container] : void 0;
+  return { pod, container: (0, import_yaml27.isMap)(container) ? container : pod };
 }
-var import_yaml25, CERT_ENV, dirname3, init_facts = __esm({
+var import_yaml27, CERT_ENV, dirname3, init_facts = __esm({
   "src/audit/facts.ts"() {
     "use strict";
-    import_yaml25 = __toESM(require_dist(), 1);
+    import_yaml27 = __toESM(require_dist(), 1);
     init_compose();
     init_lookup();
     init_wanted_state();
@@ -13163,7 +13380,7 @@ function describeChange(c) {
     if (after && typeof after == "object" && typeof after.name == "string")
       return `${{ env: "env", volumeMounts: "volumeMount", volumes: "volume", custom_envs: "custom_envs" }[list] ?? list} ${after.name}`;
   }
-  let short = c.path.replace(/^data\."config\.yaml"\./, "config.yaml ").replace(/^spec\.(jobTemplate\.spec\.)?template\.spec\./, "").replace(/^containers\[name=[^\]]+\]\./, "").replace(/^services\.[^.]+\./, "").replace(/\[name=([^\]]+)\]/g, " $1").replace(/^environment[ .]/, "env "), prefix = c.resource.kind === "ConfigMap" && !short.startsWith("config.yaml ") ? `ConfigMap ${c.resource.name ?? ""}: ` : "", value = c.op === "remove" ? " (remove)" : typeof c.after == "object" || c.after === void 0 ? "" : ` \u2192 ${String(c.after)}`;
+  let short = c.path.replace(/^data\."config\.yaml"\./, "config.yaml ").replace(/^spec\.(values|(source|sources\[\d+\])\.helm\.(valuesObject|values))\./, "").replace(/^spec\.(jobTemplate\.spec\.)?template\.spec\./, "").replace(/^containers\[name=[^\]]+\]\./, "").replace(/^services\.[^.]+\./, "").replace(/\[name=([^\]]+)\]/g, " $1").replace(/^environment[ .]/, "env "), prefix = c.resource.kind === "ConfigMap" && !short.startsWith("config.yaml ") ? `ConfigMap ${c.resource.name ?? ""}: ` : "", value = c.op === "remove" ? " (remove)" : typeof c.after == "object" || c.after === void 0 ? "" : ` \u2192 ${String(c.after)}`;
   return `${prefix}${short}${value}`;
 }
 function rowBase(unit, inputs, res) {
@@ -13198,7 +13415,7 @@ function upgraderOwners(unit) {
   }), unit.resources.forEach((r, i) => {
     if (r.type !== "upgrader-cronjob") return;
     let owner = (r.ref.name ?? "").replace(/-upgrader-job$/, ""), volumes = lookup(r.doc.contents, [...r.podPath, "volumes"]);
-    if ((0, import_yaml26.isSeq)(volumes))
+    if ((0, import_yaml28.isSeq)(volumes))
       for (let v of volumes.items) {
         let cmName = stringAt(lookup(v, ["configMap"]), "name"), found = configs.get(`${r.ref.namespace ?? ""}/${cmName ?? ""}`) ?? (r.ref.namespace === void 0 ? [...configs].find(([k]) => k.endsWith(`/${cmName}`))?.[1] : void 0);
         found !== void 0 && (owner = found);
@@ -13267,10 +13484,10 @@ function auditUnit(unit, inputs, options, fixed) {
       return;
     }
     if (res.type === "helm-values") {
-      let root = res.doc.contents, name = stringAt(root, "delegateName") ?? CHART_DEFAULT_NAME, endpointNode = root.get("managerEndpoint", !0), endpoint = (0, import_yaml26.isScalar)(endpointNode) && endpointNode.value !== null ? String(endpointNode.value) : "https://app.harness.io", current = stringAt(lookup(root, ["mTLS"]), "secretName") || void 0, secret = options.secretName?.replaceAll("{delegate}", name) ?? current ?? "client-certificate", target = endpointFor(endpoint, fixed), planned = planSubset(unit, [index], mtlsOptions(target.plan, secret, "/etc/mtls", grpc)), found = findings(planned, (doc) => doc === index, target.known);
+      let root = res.root, name = stringAt(root, "delegateName") ?? CHART_DEFAULT_NAME, endpointNode = root?.get("managerEndpoint", !0), endpoint = root ? (0, import_yaml28.isScalar)(endpointNode) && endpointNode.value !== null ? String(endpointNode.value) : "https://app.harness.io" : void 0, current = stringAt(lookup(root, ["mTLS"]), "secretName") || void 0, secret = options.secretName?.replaceAll("{delegate}", name) ?? current ?? "client-certificate", target = endpointFor(endpoint, fixed, root ? void 0 : "values outside the input"), planned = planSubset(unit, [index], mtlsOptions(target.plan, secret, "/etc/mtls", grpc)), found = findings(planned, (doc) => doc === index, target.known);
       target.problem && found.missing.unshift(target.problem);
       let state = stateOf(target.known, found, current !== void 0), enabled = lookup(root, ["upgrader", "enabled"]), upgrader = {
-        state: (0, import_yaml26.isScalar)(enabled) && enabled.value === !1 ? "absent" : "chart",
+        state: (0, import_yaml28.isScalar)(enabled) && enabled.value === !1 ? "absent" : "chart",
         problems: []
       };
       rows.push({
@@ -13280,7 +13497,7 @@ function auditUnit(unit, inputs, options, fixed) {
         state,
         missing: found.missing,
         hardening: found.hardening,
-        endpoint,
+        endpoint: endpoint ?? null,
         endpointHost: hostOf(endpoint),
         secret: current ?? null,
         upgrader,
@@ -13345,10 +13562,11 @@ function upgraderHostMismatch(unit, upgraders, endpoint) {
 }
 function legacyImage(res) {
   let root = res.doc.contents;
+  if (res.type === "legacy" && res.image !== void 0) return res.image;
   if (res.ref.kind === "HelmValues") return helmImage(root)?.ref;
   if (res.ref.kind === "DockerCompose") {
-    let services = (0, import_yaml26.isMap)(root) ? root.get("services", !0) : void 0;
-    if (!(0, import_yaml26.isMap)(services)) return;
+    let services = (0, import_yaml28.isMap)(root) ? root.get("services", !0) : void 0;
+    if (!(0, import_yaml28.isMap)(services)) return;
     for (let p of services.items) {
       let image = stringAt(p.value, "image");
       if (image && classifyTag(image) === "legacy") return image;
@@ -13356,14 +13574,14 @@ function legacyImage(res) {
     return;
   }
   let podPath = POD_PATH[res.ref.kind], containers = podPath ? lookup(root, [...podPath, "containers"]) : void 0;
-  if (!(0, import_yaml26.isSeq)(containers)) return;
+  if (!(0, import_yaml28.isSeq)(containers)) return;
   let i = findDelegateContainer(containers);
   return i < 0 ? void 0 : stringAt(containers.items[i], "image");
 }
-var import_yaml26, PLACEHOLDER_ENDPOINT, mtlsOptions, hostOf, init_audit = __esm({
+var import_yaml28, PLACEHOLDER_ENDPOINT, mtlsOptions, hostOf, init_audit = __esm({
   "src/audit/audit.ts"() {
     "use strict";
-    import_yaml26 = __toESM(require_dist(), 1);
+    import_yaml28 = __toESM(require_dist(), 1);
     init_endpoint();
     init_plan();
     init_plan_upgrader();
@@ -17622,7 +17840,7 @@ var import_node_path6, init_run_audit = __esm({
 
 // src/mtls/revert/context.ts
 function ownsComments(ectx, pair, list) {
-  let keyCol = columnOf(ectx.src, pair.key.range[0]), last = list.items[list.items.length - 1], lastNode = (0, import_yaml27.isMap)(list) ? last.value ?? last.key : last, end = endOfBlock(ectx.src, lastNode, Number.MAX_SAFE_INTEGER), next = ectx.src.slice(end, ectx.src.indexOf(`
+  let keyCol = columnOf(ectx.src, pair.key.range[0]), last = list.items[list.items.length - 1], lastNode = (0, import_yaml29.isMap)(list) ? last.value ?? last.key : last, end = endOfBlock(ectx.src, lastNode, Number.MAX_SAFE_INTEGER), next = ectx.src.slice(end, ectx.src.indexOf(`
 `, end) < 0 ? ectx.src.length : ectx.src.indexOf(`
 `, end)), m = /^( *)#/.exec(next);
   return m !== null && m[1].length > keyCol;
@@ -17727,7 +17945,7 @@ function revertConfigMapKey(rctx, name, namespace, key, value) {
   );
   if (!cm) return "absent";
   let node = lookup(cm.doc.contents, ["data", key]);
-  return (0, import_yaml27.isScalar)(node) ? (node.value !== value && plan(rctx, {
+  return (0, import_yaml29.isScalar)(node) ? (node.value !== value && plan(rctx, {
     resource: cm.ref,
     op: "set",
     ptr: ["data", key],
@@ -17739,10 +17957,10 @@ function revertConfigMapKey(rctx, name, namespace, key, value) {
     splices: [setScalar(editContext(rctx, cm), node, value)]
   }), "set") : "missing-key";
 }
-var import_yaml27, isOurMode, init_context2 = __esm({
+var import_yaml29, isOurMode, init_context2 = __esm({
   "src/mtls/revert/context.ts"() {
     "use strict";
-    import_yaml27 = __toESM(require_dist(), 1);
+    import_yaml29 = __toESM(require_dist(), 1);
     init_edit_pairs();
     init_edit();
     init_lookup();
@@ -17756,7 +17974,7 @@ var import_yaml27, isOurMode, init_context2 = __esm({
 function revertDelegate(rctx, res) {
   let pod = lookup(res.doc.contents, res.podPath), { container } = locateContainer(rctx, res.podPath, pod, res.container);
   revertEnv(rctx, res, container);
-  let env2 = container.node.get("env", !0), owned = (0, import_yaml28.isSeq)(env2) ? env2.items.flatMap((item, i) => OWNED_ENV.includes(stringAt(item, "name") ?? "") ? [i] : []) : [];
+  let env2 = container.node.get("env", !0), owned = (0, import_yaml30.isSeq)(env2) ? env2.items.flatMap((item, i) => OWNED_ENV.includes(stringAt(item, "name") ?? "") ? [i] : []) : [];
   removeListItems(
     rctx,
     res,
@@ -17770,12 +17988,12 @@ function revertDelegate(rctx, res) {
   ), revertPod(rctx, res, pod, res.podPath, container);
 }
 function revertEnv(rctx, res, container) {
-  let ectx = editContext(rctx, res), env2 = container.node.get("env", !0), envFrom = container.node.get("envFrom", !0), configMaps = (0, import_yaml28.isSeq)(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ["configMapRef"]), "name")).filter((n) => n !== void 0) : [];
+  let ectx = editContext(rctx, res), env2 = container.node.get("env", !0), envFrom = container.node.get("envFrom", !0), configMaps = (0, import_yaml30.isSeq)(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ["configMapRef"]), "name")).filter((n) => n !== void 0) : [];
   for (let [name, value] of endpointEnv(rctx.url)) {
     let found = findItem(env2, "name", name);
     if (found) {
       let node = found.node.get("value", !0), ref = lookup(found.node, ["valueFrom", "configMapKeyRef"]);
-      if ((0, import_yaml28.isScalar)(node))
+      if ((0, import_yaml30.isScalar)(node))
         node.value !== value && plan(rctx, {
           resource: res.ref,
           op: "set",
@@ -17827,8 +18045,8 @@ function revertPod(rctx, res, pod, podPath, container) {
   let secretName = stringAt(lookup(volume.node, ["secret"]), "secretName");
   if (!["containers", "initContainers"].some((key) => {
     let list = pod.get(key, !0);
-    return (0, import_yaml28.isSeq)(list) && list.items.some(
-      (c) => c !== container.node && findItem((0, import_yaml28.isMap)(c) ? c.get("volumeMounts", !0) : void 0, "name", VOLUME_NAME)
+    return (0, import_yaml30.isSeq)(list) && list.items.some(
+      (c) => c !== container.node && findItem((0, import_yaml30.isMap)(c) ? c.get("volumeMounts", !0) : void 0, "name", VOLUME_NAME)
     );
   })) {
     secretName && rctx.removedSecrets.push({ name: secretName, namespace: res.ref.namespace }), removeListItems(
@@ -17844,8 +18062,8 @@ function revertPod(rctx, res, pod, podPath, container) {
     );
     return;
   }
-  let secret = lookup(volume.node, ["secret"]), modePair = (0, import_yaml28.isMap)(secret) ? pairOf(secret, "defaultMode") : void 0;
-  if (modePair && (0, import_yaml28.isMap)(secret)) {
+  let secret = lookup(volume.node, ["secret"]), modePair = (0, import_yaml30.isMap)(secret) ? pairOf(secret, "defaultMode") : void 0;
+  if (modePair && (0, import_yaml30.isMap)(secret)) {
     let ectx = editContext(rctx, res), [s, e] = pairLines(ectx, secret, modePair), text2 = ectx.src.slice(s, e).replace(/^\s*defaultMode:\s*/, "");
     isOurMode(text2) && (rctx.removals.push([s, e]), plan(rctx, {
       resource: res.ref,
@@ -17864,11 +18082,11 @@ function revertUpgraderCronJob(rctx, res) {
   revertPod(rctx, res, pod, res.podPath, container);
 }
 function revertUpgraderConfig(rctx, res) {
-  let node = res.config, text2 = node.value, doc = (0, import_yaml28.parseDocument)(text2, K8S_PARSE), root = doc.contents;
-  if (doc.errors.length > 0 || !(0, import_yaml28.isMap)(root)) return;
+  let node = res.config, text2 = node.value, doc = (0, import_yaml30.parseDocument)(text2, K8S_PARSE), root = doc.contents;
+  if (doc.errors.length > 0 || !(0, import_yaml30.isMap)(root)) return;
   let ictx = { src: text2, eol: `
-`, unit: indentUnit(text2, root) }, first = rctx.edits.length, inner = [], delegateConfig = root.get("delegateConfig", !0), host = (0, import_yaml28.isMap)(delegateConfig) ? delegateConfig.get(UPGRADER_HOST_KEY, !0) : root.get(UPGRADER_HOST_KEY, !0), hostPath = (0, import_yaml28.isMap)(delegateConfig) ? ["delegateConfig", UPGRADER_HOST_KEY] : [UPGRADER_HOST_KEY];
-  (0, import_yaml28.isScalar)(host) && host.value !== rctx.url && (inner.push(setScalar(ictx, host, rctx.url)), plan(rctx, {
+`, unit: indentUnit(text2, root) }, first = rctx.edits.length, inner = [], delegateConfig = root.get("delegateConfig", !0), host = (0, import_yaml30.isMap)(delegateConfig) ? delegateConfig.get(UPGRADER_HOST_KEY, !0) : root.get(UPGRADER_HOST_KEY, !0), hostPath = (0, import_yaml30.isMap)(delegateConfig) ? ["delegateConfig", UPGRADER_HOST_KEY] : [UPGRADER_HOST_KEY];
+  (0, import_yaml30.isScalar)(host) && host.value !== rctx.url && (inner.push(setScalar(ictx, host, rctx.url)), plan(rctx, {
     resource: res.ref,
     op: "set",
     ptr: CONFIG_PTR2,
@@ -17901,7 +18119,7 @@ function revertSecrets(rctx) {
   for (let res of rctx.resources) {
     if (res.ref.kind !== "Secret") continue;
     let root = res.doc.contents;
-    if (!(0, import_yaml28.isMap)(root) || !rctx.removedSecrets.some(
+    if (!(0, import_yaml30.isMap)(root) || !rctx.removedSecrets.some(
       (s) => s.name === res.ref.name && (s.namespace === void 0 || res.ref.namespace === void 0 || s.namespace === res.ref.namespace)
     ) || !isGeneratedSecret(root)) continue;
     let start = res.doc.range[0], next = rctx.resources[res.ref.document + 1], end = next ? next.doc.range[0] : rctx.src.length;
@@ -17928,15 +18146,15 @@ function revertSecrets(rctx) {
 function isGeneratedSecret(root) {
   if (!root.items.map((p) => String(p.key.value)).every((k) => ["apiVersion", "kind", "metadata", "type", "data", "stringData"].includes(k))) return !1;
   let meta = root.get("metadata", !0);
-  if (!(0, import_yaml28.isMap)(meta) || !meta.items.every((p) => ["name", "namespace", "creationTimestamp"].includes(String(p.key.value))))
+  if (!(0, import_yaml30.isMap)(meta) || !meta.items.every((p) => ["name", "namespace", "creationTimestamp"].includes(String(p.key.value))))
     return !1;
   let type = stringAt(root, "type");
-  return type !== void 0 && type !== "Opaque" ? !1 : [root.get("data", !0), root.get("stringData", !0)].filter(import_yaml28.isMap).flatMap((d) => d.items.map((p) => String(p.key.value))).sort().join(",") === "client.crt,client.key";
+  return type !== void 0 && type !== "Opaque" ? !1 : [root.get("data", !0), root.get("stringData", !0)].filter(import_yaml30.isMap).flatMap((d) => d.items.map((p) => String(p.key.value))).sort().join(",") === "client.crt,client.key";
 }
-var import_yaml28, REASON, CONFIG_PTR2, init_revert_k8s = __esm({
+var import_yaml30, REASON, CONFIG_PTR2, init_revert_k8s = __esm({
   "src/mtls/revert/revert-k8s.ts"() {
     "use strict";
-    import_yaml28 = __toESM(require_dist(), 1);
+    import_yaml30 = __toESM(require_dist(), 1);
     init_edit();
     init_embedded();
     init_edit_pairs();
@@ -17954,8 +18172,17 @@ var import_yaml28, REASON, CONFIG_PTR2, init_revert_k8s = __esm({
 
 // src/mtls/revert/revert-shapes.ts
 function revertHelmValues(rctx, res) {
-  let root = res.doc.contents, ectx = editContext(rctx, res), endpointPair = pairOf(root, "managerEndpoint");
-  endpointPair && (0, import_yaml29.isScalar)(endpointPair.value) && endpointPair.value.value !== rctx.url && plan(rctx, {
+  checkHost(rctx, res, !0) && inValues(
+    rctx,
+    res,
+    revertValues,
+    () => ({ removals: [] }),
+    (inner) => lineRemovals(editContext(inner, { ...res, doc: res.text.doc }), inner.removals)
+  );
+}
+function revertValues(rctx, res, root) {
+  let ectx = editContext(rctx, res), endpointPair = pairOf(root, "managerEndpoint");
+  endpointPair && (0, import_yaml31.isScalar)(endpointPair.value) && endpointPair.value.value !== rctx.url && plan(rctx, {
     resource: res.ref,
     op: "set",
     ptr: ["managerEndpoint"],
@@ -17967,8 +18194,8 @@ function revertHelmValues(rctx, res) {
     splices: [setPairValue(ectx, endpointPair, rctx.url, formatScalar(rctx.url))]
   });
   let mtlsPair = pairOf(root, "mTLS"), mtls = mtlsPair?.value;
-  if (mtlsPair && (0, import_yaml29.isMap)(mtls)) {
-    let namePair = pairOf(mtls, "secretName"), value = namePair && (0, import_yaml29.isScalar)(namePair.value) ? namePair.value.value : void 0, at = root.items.indexOf(mtlsPair);
+  if (mtlsPair && (0, import_yaml31.isMap)(mtls)) {
+    let namePair = pairOf(mtls, "secretName"), value = namePair && (0, import_yaml31.isScalar)(namePair.value) ? namePair.value.value : void 0, at = root.items.indexOf(mtlsPair);
     mtls.items.length === 1 && namePair !== void 0 && at > 0 && root.items[at - 1] === endpointPair ? removeMapKeys(rctx, res, root, [], "mTLS", ["secretName"], `${REASON2}: mTLS.secretName`, "volume") : namePair && typeof value == "string" && value !== "" && plan(rctx, {
       resource: res.ref,
       op: "set",
@@ -17982,10 +18209,10 @@ function revertHelmValues(rctx, res) {
     });
   }
   let envs = root.get("custom_envs", !0);
-  if (!(0, import_yaml29.isSeq)(envs)) return;
+  if (!(0, import_yaml31.isSeq)(envs)) return;
   for (let [name, value] of endpointEnv(rctx.url)) {
     let found = findItem(envs, "name", name), node = found?.node.get("value", !0);
-    found && (0, import_yaml29.isScalar)(node) && node.value !== value && plan(rctx, {
+    found && (0, import_yaml31.isScalar)(node) && node.value !== value && plan(rctx, {
       resource: res.ref,
       op: "set",
       ptr: ["custom_envs", found.index, "value"],
@@ -18066,7 +18293,7 @@ function revertCompose(rctx, res) {
       `${REASON2}: only an mTLS delegate needs it`,
       (item) => envRole(String(item.value).split("=")[0]),
       (item) => ({ name: String(item.value).split("=")[0] })
-    ) : form === "map" && (0, import_yaml29.isMap)(envNode) && removeMapKeys(
+    ) : form === "map" && (0, import_yaml31.isMap)(envNode) && removeMapKeys(
       rctx,
       res,
       d.node,
@@ -18087,14 +18314,14 @@ function revertCompose(rctx, res) {
       mounts.map((v) => v.index),
       `${REASON2}: the client certificate bind mount`,
       "mount",
-      (item) => (0, import_yaml29.isScalar)(item) ? String(item.value) : stringAt(item, "target") ?? "?"
+      (item) => (0, import_yaml31.isScalar)(item) ? String(item.value) : stringAt(item, "target") ?? "?"
     );
   }
 }
-var import_yaml29, REASON2, envRole, init_revert_shapes = __esm({
+var import_yaml31, REASON2, envRole, init_revert_shapes = __esm({
   "src/mtls/revert/revert-shapes.ts"() {
     "use strict";
-    import_yaml29 = __toESM(require_dist(), 1);
+    import_yaml31 = __toESM(require_dist(), 1);
     init_compose();
     init_edit_pairs();
     init_edit();
@@ -18104,6 +18331,7 @@ var import_yaml29, REASON2, envRole, init_revert_shapes = __esm({
     init_plan_compose();
     init_wanted_state();
     init_context2();
+    init_values_host();
     REASON2 = "undo the migration", envRole = (name) => envRoleOf(name ?? "") ?? "flag";
   }
 });
@@ -19279,4 +19507,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=7dbfb093e876c6035c441c895db8d646bcdb7854dffc45def783b5efbd3315c2
+//# delegate-mtls-bundle sha256=f0d625804ab8536c15c0fe46f1e4ca85f6d1a864a5f52347ce8dd4222dba427c

@@ -31,6 +31,10 @@ export const DIAGNOSTIC_CODES = [
   'NON_ROOT',
   /** The harness-delegate-ng chart version does not read the mTLS values (or cannot be told). */
   'CHART_VERSION',
+  /** Chart values outside the input (Flux valuesFrom, Argo CD valueFiles) were not checked; the inline ones win. */
+  'VALUES_OUTSIDE',
+  /** An Argo CD Application's helm.values string is ignored because valuesObject is set: left unchanged. */
+  'VALUES_IGNORED',
   /** A remark that changes nothing (decimal `defaultMode: 400`, an unused volume, `batch/v1beta1`, …). */
   'LINT',
   /** The semantic guard found the output different from the input plus the plan: a bug, nothing written. */

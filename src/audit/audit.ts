@@ -6,7 +6,7 @@
  * All audited files are parsed as one stream, so a delegate split over several files (Deployment here,
  * upgrader or ConfigMap there) is judged whole.
  */
-import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml'
+import { isMap, isScalar, isSeq } from 'yaml'
 import type { Diagnostic } from '../errors.js'
 import { normalizeEndpoint } from '../mtls/endpoint.js'
 import { planStream } from '../mtls/plan.js'
@@ -288,6 +288,7 @@ export function describeChange(c: Change): string {
   }
   const short = c.path
     .replace(/^data\."config\.yaml"\./, 'config.yaml ')
+    .replace(/^spec\.(values|(source|sources\[\d+\])\.helm\.(valuesObject|values))\./, '')
     .replace(/^spec\.(jobTemplate\.spec\.)?template\.spec\./, '')
     .replace(/^containers\[name=[^\]]+\]\./, '')
     .replace(/^services\.[^.]+\./, '')
@@ -457,14 +458,18 @@ function auditUnit(unit: Unit, inputs: AuditInput[], options: AuditOptions, fixe
       return
     }
     if (res.type === 'helm-values') {
-      const root = res.doc.contents as YAMLMap
+      const root = res.root
       const name = stringAt(root, 'delegateName') ?? CHART_DEFAULT_NAME
-      const endpointNode = root.get('managerEndpoint', true)
-      const endpoint =
-        isScalar(endpointNode) && endpointNode.value !== null ? String(endpointNode.value) : 'https://app.harness.io'
+      const endpointNode = root?.get('managerEndpoint', true)
+      // No values at all (a HelmRelease whose values all come from valuesFrom): the endpoint is not known here.
+      const endpoint = !root
+        ? undefined
+        : isScalar(endpointNode) && endpointNode.value !== null
+          ? String(endpointNode.value)
+          : 'https://app.harness.io'
       const current = stringAt(lookup(root, ['mTLS']), 'secretName') || undefined
       const secret = options.secretName?.replaceAll('{delegate}', name) ?? current ?? 'client-certificate'
-      const target = endpointFor(endpoint, fixed)
+      const target = endpointFor(endpoint, fixed, root ? undefined : 'values outside the input')
       const planned = planSubset(unit, [index], mtlsOptions(target.plan, secret, '/etc/mtls', grpc))
       const found = findings(planned, (doc) => doc === index, target.known)
       if (target.problem) found.missing.unshift(target.problem)
@@ -481,7 +486,7 @@ function auditUnit(unit: Unit, inputs: AuditInput[], options: AuditOptions, fixe
         state,
         missing: found.missing,
         hardening: found.hardening,
-        endpoint,
+        endpoint: endpoint ?? null,
         endpointHost: hostOf(endpoint),
         secret: current ?? null,
         upgrader,
@@ -589,6 +594,7 @@ function upgraderHostMismatch(unit: Unit, upgraders: number[], endpoint: string)
 /** The image of a refused delegate, for the table. */
 function legacyImage(res: Resource): string | undefined {
   const root = res.doc.contents
+  if (res.type === 'legacy' && res.image !== undefined) return res.image
   if (res.ref.kind === 'HelmValues') return helmImage(root)?.ref
   if (res.ref.kind === 'DockerCompose') {
     const services = isMap(root) ? root.get('services', true) : undefined

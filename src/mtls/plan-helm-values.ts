@@ -11,6 +11,7 @@ import { editContext, plan, report } from './context.js'
 import { wantedEnv } from './plan-env.js'
 import { appendToList } from './plan-pod.js'
 import type { PlanContext } from './types.js'
+import { checkHost, inValues } from './values-host.js'
 
 /** The chart mounts the Secret here, whatever `--mount-path` says (templates/deployment.yaml, 1.0.23+). */
 export const CHART_MOUNT_PATH = '/etc/mtls'
@@ -40,7 +41,11 @@ function topLevelSeqLayout(src: string, root: YAMLMap, unit: number): BlockLayou
  * (`{name, value}` maps rendered into the delegate container's `env`).
  */
 export function planHelmValues(ctx: PlanContext, res: HelmValues): void {
-  const root = res.doc.contents as YAMLMap
+  if (checkHost(ctx, res) && res.root) inValues(ctx, res, planValues)
+}
+
+/** The values-file rules, on a values mapping (the file's root, or the values a HelmRelease carries …). */
+function planValues(ctx: PlanContext, res: HelmValues, root: YAMLMap): void {
   const ectx = editContext(ctx, res)
   const { endpoint } = ctx.options
 
@@ -97,7 +102,7 @@ export function planHelmValues(ctx: PlanContext, res: HelmValues): void {
       ctx,
       'warning',
       'ADDED_ENDPOINT',
-      "the values file had no managerEndpoint (the chart's default is https://app.harness.io); added it",
+      "the values had no managerEndpoint (the chart's default is https://app.harness.io); added it",
       root,
     )
     plan(ctx, {

@@ -4,6 +4,7 @@ import type { Doc } from '../yaml/parse.js'
 import { classifyTag, isDelegateImage, isUpgraderImage } from './image.js'
 import { recogniseCompose, type ComposeFile } from './compose.js'
 import { recogniseHelmValues, type HelmValues } from './helm-values.js'
+import { recogniseGitOpsValues } from './gitops-values.js'
 import type { LegacyDelegate, ResourceBase, ResourceRef } from './types.js'
 import { MANAGER_ENV, WATCHER_ENV } from './wanted-state.js'
 
@@ -95,6 +96,8 @@ const KINDS_THAT_MATTER = new Set([
   'ConfigMap',
   'Secret',
   'HorizontalPodAutoscaler',
+  'HelmRelease',
+  'Application',
 ])
 
 /**
@@ -123,6 +126,10 @@ export function classify(doc: Doc, index: number): Resource {
   if (kind === '') {
     const shape = recogniseHelmValues(doc, index) ?? recogniseCompose(doc, index)
     if (shape) return shape
+  }
+  if (kind === 'HelmRelease' || kind === 'Application') {
+    const values = recogniseGitOpsValues(doc, ref)
+    if (values) return values
   }
 
   const podPath = POD_PATH[kind]

@@ -1,21 +1,45 @@
-import { isMap, type Node, type YAMLMap } from 'yaml'
-import { lookup, stringAt } from '../yaml/lookup.js'
+import { isMap, type Node, type Scalar, type YAMLMap } from 'yaml'
+import { lookup, stringAt, type PathSeg } from '../yaml/lookup.js'
 import type { Doc } from '../yaml/parse.js'
 import type { LegacyDelegate, ResourceRef } from './types.js'
 import { classifyTag, parseImage } from './image.js'
 
 /**
- * A values file of the `harness-delegate-ng` Helm chart: a plain mapping (no `kind`) recognised by the
- * chart's own keys. The chart renders the delegate, its ConfigMap and its upgrader from it.
+ * Values of the `harness-delegate-ng` Helm chart, from which the chart renders the delegate, its
+ * ConfigMap and its upgrader: a values file (a plain mapping, no `kind`, recognised by the chart's own
+ * keys), or the values a Flux HelmRelease or an Argo CD Application of the chart carries.
  */
 export interface HelmValues {
   type: 'helm-values'
   ref: ResourceRef
   doc: Doc
+  /** The values mapping; undefined when the document holds none (they all come from elsewhere). */
+  root: YAMLMap | undefined
+  /** Where the values are in the document: `[]` for a values file, `['spec', 'values']` in a HelmRelease … */
+  path: PathSeg[]
+  /** Argo CD's `helm.values`: the string at `path`, and the document it holds (`root` is its root). */
+  text?: { node: Scalar; doc: Doc }
+  /** The HelmRelease or Application that carries the values. */
+  host?: ValuesHost
+}
+
+/** What a HelmRelease or Application says beside its values, which planning reports on. */
+export interface ValuesHost {
+  /** Values it takes from outside the document: Flux `valuesFrom`, Argo CD `valueFiles`. */
+  outside?: { what: string; items: string[]; at: Node }
+  /** Argo CD `helm.parameters`, which override the values. */
+  parameters?: Node
+  /** Argo CD `helm.values` while `valuesObject` is set: Argo CD renders valuesObject alone. */
+  ignored?: Node
+  /** Why the values could not be read (not a mapping, not a string, invalid YAML), and where. */
+  problem?: { code: 'SCHEMA' | 'YAML_SYNTAX' | 'UNSUPPORTED'; message: string; at: Node }
 }
 
 /** `kind` in reports and changes. */
 export const HELM_VALUES_KIND = 'HelmValues'
+
+/** The chart's name. */
+export const CHART_NAME = 'harness-delegate-ng'
 
 /** The chart's delegate name when the values do not set `delegateName`. */
 export const CHART_DEFAULT_NAME = 'harness-delegate-ng'
@@ -49,28 +73,36 @@ export function helmImage(root: unknown): { ref: string; at: Node } | undefined 
   return image !== undefined && at ? { ref: image, at } : undefined
 }
 
-/** Recognises a harness-delegate-ng values file; a legacy image in it is refused like a legacy manifest. */
-export function recogniseHelmValues(doc: Doc, index: number): HelmValues | LegacyDelegate | undefined {
-  const root = doc.contents
-  if (!isMap(root) || root.has('kind') || root.has('apiVersion') || root.has('services')) return undefined
-  const hits = CHART_KEYS.filter((k) => (root as YAMLMap).has(k))
-  if (hits.length < 2 || !hits.some((k) => k === 'managerEndpoint' || k === 'delegateDockerImage')) return undefined
-  const ref: ResourceRef = { document: index, kind: HELM_VALUES_KIND }
-  const name = stringAt(root, 'delegateName')
-  if (name !== undefined) ref.name = name
+/** Does a mapping hold the chart's own keys (at least two, one of them managerEndpoint or delegateDockerImage)? */
+export function looksLikeChartValues(root: YAMLMap): boolean {
+  const hits = CHART_KEYS.filter((k) => root.has(k))
+  return hits.length >= 2 && hits.some((k) => k === 'managerEndpoint' || k === 'delegateDockerImage')
+}
+
+/** Why values are those of a delegate that cannot do mTLS (watcher keys, a legacy image), and where. */
+export function legacyValues(root: YAMLMap): { reason: string; at: Node; image?: string } | undefined {
   const watcher = root.items.find((p) => /^watcher/i.test(String((p.key as { value?: unknown } | null)?.value ?? '')))
   if (watcher) {
     return {
-      type: 'legacy',
-      ref,
-      doc,
       reason: `${String((watcher.key as { value: unknown }).value)} belongs to the values of a legacy (watcher) delegate chart`,
       at: watcher.key as Node,
     }
   }
   const image = helmImage(root)
-  if (image && classifyTag(image.ref) === 'legacy') {
-    return { type: 'legacy', ref, doc, reason: `image "${image.ref}" is a legacy delegate image`, at: image.at }
-  }
-  return { type: 'helm-values', ref, doc }
+  if (image && classifyTag(image.ref) === 'legacy')
+    return { reason: `image "${image.ref}" is a legacy delegate image`, at: image.at, image: image.ref }
+  return undefined
+}
+
+/** Recognises a harness-delegate-ng values file; a legacy image in it is refused like a legacy manifest. */
+export function recogniseHelmValues(doc: Doc, index: number): HelmValues | LegacyDelegate | undefined {
+  const root = doc.contents
+  if (!isMap(root) || root.has('kind') || root.has('apiVersion') || root.has('services')) return undefined
+  if (!looksLikeChartValues(root)) return undefined
+  const ref: ResourceRef = { document: index, kind: HELM_VALUES_KIND }
+  const name = stringAt(root, 'delegateName')
+  if (name !== undefined) ref.name = name
+  const legacy = legacyValues(root)
+  if (legacy) return { type: 'legacy', ref, doc, reason: legacy.reason, at: legacy.at }
+  return { type: 'helm-values', ref, doc, root, path: [] }
 }

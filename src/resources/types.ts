@@ -19,4 +19,6 @@ export interface LegacyDelegate extends ResourceBase {
   type: 'legacy'
   reason: string
   at: Node
+  /** Chart values: the delegate image they name, for the audit. */
+  image?: string
 }

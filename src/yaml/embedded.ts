@@ -2,7 +2,7 @@ import { Scalar, type CST } from 'yaml'
 import { InternalError } from '../errors.js'
 import { applySplices, replaceRange, type Splice } from './splice.js'
 import { restyleScalar } from './scalar.js'
-import { columnOf } from './source.js'
+import { columnOf, linePos } from './source.js'
 
 /**
  * Maps splices made on the decoded text of a string scalar (a YAML document held in a ConfigMap)
@@ -46,4 +46,21 @@ export function embeddedSplices(src: string, eol: string, node: Scalar, inner: r
       .join(eol)
     return replaceRange(from.at, to.at, text)
   })
+}
+
+/**
+ * Where a 1-based line and column of a string scalar's decoded text are in the file: in a literal or
+ * folded block, line by line under its header, shifted by the block's indentation; in any other style,
+ * the scalar itself.
+ */
+export function embeddedPos(
+  src: string,
+  node: Scalar,
+  at: { line: number; col: number },
+): { line: number; col: number } {
+  const start = linePos(src, node.range![0])
+  if (node.type !== Scalar.BLOCK_LITERAL && node.type !== Scalar.BLOCK_FOLDED) return start
+  const token = node.srcToken as CST.BlockScalar | undefined
+  const indent = token ? (/^( *)\S/m.exec(token.source)?.[1]!.length ?? 0) : 0
+  return { line: start.line + at.line, col: at.col + indent }
 }

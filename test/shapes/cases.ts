@@ -1,6 +1,7 @@
 /**
- * Golden cases for the delegate shapes that are not plain Kubernetes manifests: Helm values files,
- * Helm-rendered objects whose env comes through envFrom, and docker-compose files (issue 5).
+ * Golden cases for the delegate shapes that are not plain Kubernetes manifests: Helm values files (on
+ * their own, or in a Flux HelmRelease or an Argo CD Application), Helm-rendered objects whose env comes
+ * through envFrom, and docker-compose files (issue 5).
  * Inputs come from the shared corpus (when present), from derived copies (test/fixtures/derived, see the
  * README there), from test/fixtures/shapes/*.yaml or from the project's own manifests
  * (test/fixtures/manifests); goldens live in test/fixtures/shapes/.
@@ -37,6 +38,15 @@ export function deriveImage(text: string): string {
 
 /** Corpus files that need a derived copy to be migrated at all (their only refusal reason is `latest`). */
 export const DERIVED_SHAPES = ['helm-values-ui-generated-ng-2023', 'docker-compose-ng-immutable-2023-08'] as const
+
+/** Flux HelmReleases and Argo CD Applications of the chart, written for these tests (see the README there). */
+export const GITOPS_SHAPES = [
+  'flux-helmrelease-compact',
+  'flux-helmrelease-indented',
+  'argo-application-values-object',
+  'argo-application-values-string',
+  'argo-application-values-both',
+] as const
 
 export interface ShapeCase {
   id: string
@@ -106,5 +116,6 @@ export function shapeCases(): ShapeCase[] {
       certPath: '/opt/harness/mtls/client.crt',
       keyPath: '/opt/harness/mtls/client.key',
     }),
+    ...GITOPS_SHAPES.map((name) => local(name)),
   ]
 }

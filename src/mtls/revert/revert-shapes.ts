@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, type Pair, type Scalar, type YAMLMap } from 'yaml'
 import { composeEnv, type ComposeFile } from '../../resources/compose.js'
 import type { HelmValues } from '../../resources/helm-values.js'
-import { setPairValue } from '../../yaml/edit-pairs.js'
+import { lineRemovals, setPairValue } from '../../yaml/edit-pairs.js'
 import { setScalar } from '../../yaml/edit.js'
 import { findItem, pairOf, stringAt, type PathSeg } from '../../yaml/lookup.js'
 import { formatScalar } from '../../yaml/scalar.js'
@@ -17,6 +17,7 @@ import {
   OWNED_ENV,
 } from '../../resources/wanted-state.js'
 import { removeListItems, removeMapKeys, type RevertContext } from './context.js'
+import { checkHost, inValues } from '../values-host.js'
 
 const REASON = 'undo the migration'
 
@@ -29,7 +30,17 @@ const envRole = (name: string | undefined) => envRoleOf(name ?? '') ?? 'flag'
  * custom_envs entries it added go, endpoint ones point back.
  */
 export function revertHelmValues(rctx: RevertContext, res: HelmValues): void {
-  const root = res.doc.contents as YAMLMap
+  if (!checkHost(rctx, res, true)) return
+  inValues(
+    rctx,
+    res,
+    revertValues,
+    () => ({ removals: [] }),
+    (inner) => lineRemovals(editContext(inner, { ...res, doc: res.text!.doc }), inner.removals),
+  )
+}
+
+function revertValues(rctx: RevertContext, res: HelmValues, root: YAMLMap): void {
   const ectx = editContext(rctx, res)
   const endpointPair = pairOf(root, 'managerEndpoint')
   if (endpointPair && isScalar(endpointPair.value) && endpointPair.value.value !== rctx.url) {
