@@ -10358,9 +10358,9 @@ var import_yaml8, init_layout = __esm({
 });
 
 // src/mtls/context.ts
-function report(ctx, severity, code, message, at, role) {
+function report(ctx, severity, code, message, at, about2 = {}) {
   let offset = typeof at == "number" ? at : at?.range?.[0], pos = offset === void 0 ? {} : linePos(ctx.src, offset);
-  ctx.diagnostics.push({ code, severity, message, file: ctx.file, ...pos, ...role ? { role } : {} });
+  ctx.diagnostics.push({ code, severity, message, file: ctx.file, ...pos, ...about2 });
 }
 function editContext(ctx, resource) {
   ctx.units ??= /* @__PURE__ */ new Map();
@@ -10467,7 +10467,8 @@ function lint(ctx, onEach) {
           "warning",
           "LINT",
           `placeholder ${m[0]} is still in the manifest; replace it before applying`,
-          start + m.index
+          start + m.index,
+          { subject: m[0] }
         ));
       }
       continue;
@@ -10491,7 +10492,8 @@ function lint(ctx, onEach) {
           "warning",
           "LINT",
           `placeholder ${m[0]} is still in the manifest; replace it before applying`,
-          node
+          node,
+          { subject: m[0] }
         ));
       }
     });
@@ -11112,7 +11114,7 @@ function ensureEnv(ctx, res, container, podCompact) {
           "NOT_CHANGED",
           `${want.name} comes from ${cmName ? `ConfigMap ${cmName}` : "valueFrom"}, which is not in the input: set it to "${want.value}" there`,
           at,
-          want.role
+          { role: want.role }
         );
       } else
         plan(ctx, {
@@ -11148,7 +11150,7 @@ function ensureEnv(ctx, res, container, podCompact) {
           "NOT_CHANGED",
           `${want.name} may come from ConfigMap ${unseen.join(", ")} (envFrom), which is not in the input: set it to "${want.value}" there, or add the ConfigMap to the input`,
           container.node.get("envFrom", !0) ?? container.node,
-          want.role
+          { role: want.role }
         );
         continue;
       }
@@ -11513,7 +11515,7 @@ function planUpgraderConfig(ctx, res) {
     "NOT_CHANGED",
     "the upgrader config has no delegateConfig.managerHost; add it with the mTLS endpoint",
     node,
-    "endpoint"
+    { role: "endpoint" }
   );
   let paths = UPGRADER_CERT_FIELDS.map((f) => ({ key: f.key, role: f.role, value: `${mountPath}/${fileOf(f.role)}` })), missing = [];
   for (let field of paths) {
@@ -11717,7 +11719,7 @@ function checkHost(ctx, res, revert2 = !1) {
       outside ? `${label}: no values in the document; the chart's values come from ${named}, which is not in the input: set managerEndpoint, mTLS.secretName and custom_envs there, or in ${where}` : `${label}: no values (${where}), so no delegate settings to migrate: set managerEndpoint, mTLS.secretName and custom_envs there`,
       res.doc.contents ?? 0,
       // Above all the endpoint is missing: audit judges it with the endpoint's other findings.
-      "endpoint"
+      { role: "endpoint" }
     ), !1;
   outside && report(
     ctx,
@@ -11944,7 +11946,7 @@ function planCustomEnvs(ctx, res, root, anchor) {
           "NOT_CHANGED",
           `custom_envs ${want.name} comes from valueFrom, which is not in the input: set it to "${want.value}" there`,
           found.node,
-          want.role
+          { role: want.role }
         );
         continue;
       }
@@ -12078,13 +12080,15 @@ function planCompose(ctx, res) {
       "warning",
       "IMAGE",
       `service ${d.service}: cannot tell from image "${ref}" whether this is an immutable delegate (yy.mm.xxxxx); mTLS needs one`,
-      image ?? d.node
+      image ?? d.node,
+      { subject: `service ${d.service}` }
     ) : tag === "early-immutable" && report(
       ctx,
       "warning",
       "IMAGE",
       `service ${d.service}: image "${ref}" is an early immutable build that may predate mTLS support (22.07); upgrade the delegate`,
-      image
+      image,
+      { subject: `service ${d.service}` }
     ), ensureComposeEnv(ctx, res, d), ensureComposeMounts(ctx, res, d);
   }
   for (let u of res.upgraders)
@@ -12093,7 +12097,8 @@ function planCompose(ctx, res) {
       "warning",
       "UNSUPPORTED",
       `service ${u.service} is the Docker upgrader, which has no documented mTLS settings: left unchanged (under STRICT it cannot reach Harness; upgrade this delegate by hand)`,
-      u.node
+      u.node,
+      { subject: `service ${u.service}` }
     );
 }
 function ensureComposeEnv(ctx, res, d) {
@@ -12110,11 +12115,13 @@ function ensureComposeEnv(ctx, res, d) {
             "NOT_CHANGED",
             `service ${d.service}: ${want.name} may come from its env_file, which is not in the input: set it to "${want.value}" there`,
             d.node.get("env_file", !0),
-            want.role
+            { role: want.role, subject: `service ${d.service}` }
           );
           continue;
         }
-        report(ctx, "warning", "ADDED_ENDPOINT", `service ${d.service} had no ${want.name}; added it`, d.node);
+        report(ctx, "warning", "ADDED_ENDPOINT", `service ${d.service} had no ${want.name}; added it`, d.node, {
+          subject: `service ${d.service}`
+        });
       }
       appended.push({ name: want.name, value: want.value, role: want.role, reason: want.reason });
       continue;
@@ -12149,7 +12156,7 @@ function ensureComposeEnv(ctx, res, d) {
         "NOT_CHANGED",
         `service ${d.service}: ${want.name} is passed through from the host environment: set it to "${want.value}" there (or in .env)`,
         entry.node,
-        want.role
+        { role: want.role, subject: `service ${d.service}` }
       );
       continue;
     }
@@ -12160,7 +12167,7 @@ function ensureComposeEnv(ctx, res, d) {
         "NOT_CHANGED",
         `service ${d.service}: ${want.name} comes from a variable (${entry.value}): set it to "${want.value}" in .env or the shell`,
         entry.node,
-        want.role
+        { role: want.role, subject: `service ${d.service}` }
       );
       continue;
     }
@@ -12573,10 +12580,7 @@ function planInGroups(src, eol, file, options, starts) {
   scope.members = /* @__PURE__ */ new Map();
   let unparsed = summaries.filter((s) => !parsed[s.ref.document]).map((s) => ({ ...s, type: "other", doc: EMPTY })), rest = planResources(base, unparsed, { lint: lint2, scope, tags });
   results.set(-1, { edits: rest.edits, diagnostics: rest.diagnostics });
-  let byStep = (list) => list.map((x, k) => ({ x, k, t: tags.get(x) })).sort((a, b) => a.t - b.t || a.k - b.k).map((e) => e.x), all = [...results.values()], placeholders = /* @__PURE__ */ new Set(), diagnostics = byStep(all.flatMap((r) => r.diagnostics)).filter((d) => {
-    let m = d.code === "LINT" ? /^placeholder (\S+) is still in the manifest/.exec(d.message) : null;
-    return m ? placeholders.has(m[1]) ? !1 : (placeholders.add(m[1]), !0) : !0;
-  });
+  let byStep = (list) => list.map((x, k) => ({ x, k, t: tags.get(x) })).sort((a, b) => a.t - b.t || a.k - b.k).map((e) => e.x), all = [...results.values()], placeholders = /* @__PURE__ */ new Set(), diagnostics = byStep(all.flatMap((r) => r.diagnostics)).filter((d) => d.code !== "LINT" || d.subject === void 0 ? !0 : placeholders.has(d.subject) ? !1 : (placeholders.add(d.subject), !0));
   return { groups: planned, resources: summaries, edits: byStep(all.flatMap((r) => r.edits)), diagnostics, decoded };
 }
 function parseOne(src, start, end, keepSourceTokens) {
@@ -13517,7 +13521,7 @@ function composeRow(unit, inputs, res, index, s, options, fixed, grpc) {
     facts.passthrough ? "the host environment, .env or an env_file" : void 0
   ), planned = planSubset(unit, [index], mtlsOptions(target.plan, "client-certificate", mountPath, grpc)), prefix = `services.${s.service}.`, mine = {
     edits: planned.edits.filter((e) => e.change.path.startsWith(prefix)),
-    diagnostics: planned.diagnostics.filter((d) => d.message.startsWith(`service ${s.service}:`))
+    diagnostics: planned.diagnostics.filter((d) => d.subject === `service ${s.service}`)
   }, found = findings(mine, (doc) => doc === index, target.known);
   target.problem && found.missing.unshift(target.problem);
   let state = stateOf(target.known, found, facts.any), upgrader = res.upgraders.length > 0 ? {
@@ -19507,4 +19511,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=f0d625804ab8536c15c0fe46f1e4ca85f6d1a864a5f52347ce8dd4222dba427c
+//# delegate-mtls-bundle sha256=6e1df342ff3e1c63e0c0c840488c03c022e9d70b6e365973671643801e4c234d

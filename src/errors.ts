@@ -88,6 +88,8 @@ export interface Diagnostic {
   col?: number
   /** For a value that could not be changed (`NOT_CHANGED`): what part of a ready delegate it is. */
   role?: FieldRole
+  /** What it is about when that is less than the document: `service <name>` of a compose file, a placeholder. */
+  subject?: string
 }
 
 /** A problem with how the tool was called. Exit code 2. */

@@ -523,7 +523,7 @@ function composeRow(
   const prefix = `services.${s.service}.`
   const mine = {
     edits: planned.edits.filter((e) => e.change.path.startsWith(prefix)),
-    diagnostics: planned.diagnostics.filter((d) => d.message.startsWith(`service ${s.service}:`)),
+    diagnostics: planned.diagnostics.filter((d) => d.subject === `service ${s.service}`),
   }
   const found = findings(mine, (doc) => doc === index, target.known)
   if (target.problem) found.missing.unshift(target.problem)

@@ -15,11 +15,11 @@ export function report(
   code: DiagnosticCode,
   message: string,
   at?: Node | number,
-  role?: FieldRole,
+  about: { role?: FieldRole; subject?: string } = {},
 ): void {
   const offset = typeof at === 'number' ? at : at?.range?.[0]
   const pos = offset === undefined ? {} : linePos(ctx.src, offset)
-  ctx.diagnostics.push({ code, severity, message, file: ctx.file, ...pos, ...(role ? { role } : {}) })
+  ctx.diagnostics.push({ code, severity, message, file: ctx.file, ...pos, ...about })
 }
 
 /**

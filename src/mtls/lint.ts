@@ -62,6 +62,7 @@ export function lint(ctx: PlanContext, onEach?: (res: Resource) => void): void {
           'LINT',
           `placeholder ${m[0]} is still in the manifest; replace it before applying`,
           start + m.index,
+          { subject: m[0] },
         )
       }
       continue
@@ -98,6 +99,7 @@ export function lint(ctx: PlanContext, onEach?: (res: Resource) => void): void {
             'LINT',
             `placeholder ${m[0]} is still in the manifest; replace it before applying`,
             node as Node,
+            { subject: m[0] },
           )
         }
       },

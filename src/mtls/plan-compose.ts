@@ -114,6 +114,7 @@ export function planCompose(ctx: PlanContext, res: ComposeFile): void {
         'IMAGE',
         `service ${d.service}: cannot tell from image "${ref}" whether this is an immutable delegate (yy.mm.xxxxx); mTLS needs one`,
         image ?? d.node,
+        { subject: `service ${d.service}` },
       )
     else if (tag === 'early-immutable')
       report(
@@ -122,6 +123,7 @@ export function planCompose(ctx: PlanContext, res: ComposeFile): void {
         'IMAGE',
         `service ${d.service}: image "${ref}" is an early immutable build that may predate mTLS support (22.07); upgrade the delegate`,
         image,
+        { subject: `service ${d.service}` },
       )
     ensureComposeEnv(ctx, res, d)
     ensureComposeMounts(ctx, res, d)
@@ -133,6 +135,7 @@ export function planCompose(ctx: PlanContext, res: ComposeFile): void {
       'UNSUPPORTED',
       `service ${u.service} is the Docker upgrader, which has no documented mTLS settings: left unchanged (under STRICT it cannot reach Harness; upgrade this delegate by hand)`,
       u.node,
+      { subject: `service ${u.service}` },
     )
   }
 }
@@ -160,11 +163,13 @@ function ensureComposeEnv(ctx: PlanContext, res: ComposeFile, d: ComposeService)
             'NOT_CHANGED',
             `service ${d.service}: ${want.name} may come from its env_file, which is not in the input: set it to "${want.value}" there`,
             d.node.get('env_file', true) as Node,
-            want.role,
+            { role: want.role, subject: `service ${d.service}` },
           )
           continue
         }
-        report(ctx, 'warning', 'ADDED_ENDPOINT', `service ${d.service} had no ${want.name}; added it`, d.node)
+        report(ctx, 'warning', 'ADDED_ENDPOINT', `service ${d.service} had no ${want.name}; added it`, d.node, {
+          subject: `service ${d.service}`,
+        })
       }
       appended.push({ name: want.name, value: want.value, role: want.role, reason: want.reason })
       continue
@@ -202,7 +207,7 @@ function ensureComposeEnv(ctx: PlanContext, res: ComposeFile, d: ComposeService)
         'NOT_CHANGED',
         `service ${d.service}: ${want.name} is passed through from the host environment: set it to "${want.value}" there (or in .env)`,
         entry.node,
-        want.role,
+        { role: want.role, subject: `service ${d.service}` },
       )
       continue
     }
@@ -213,7 +218,7 @@ function ensureComposeEnv(ctx: PlanContext, res: ComposeFile, d: ComposeService)
         'NOT_CHANGED',
         `service ${d.service}: ${want.name} comes from a variable (${entry.value}): set it to "${want.value}" in .env or the shell`,
         entry.node,
-        want.role,
+        { role: want.role, subject: `service ${d.service}` },
       )
       continue
     }

@@ -167,7 +167,7 @@ export function ensureEnv(ctx: PlanContext, res: Resource, container: Located<YA
             'NOT_CHANGED',
             `${want.name} comes from ${cmName ? `ConfigMap ${cmName}` : 'valueFrom'}, which is not in the input: set it to "${want.value}" there`,
             at,
-            want.role,
+            { role: want.role },
           )
         }
       } else {
@@ -207,7 +207,7 @@ export function ensureEnv(ctx: PlanContext, res: Resource, container: Located<YA
             'NOT_CHANGED',
             `${want.name} may come from ConfigMap ${unseen.join(', ')} (envFrom), which is not in the input: set it to "${want.value}" there, or add the ConfigMap to the input`,
             (container.node.get('envFrom', true) as YAMLMap | undefined) ?? container.node,
-            want.role,
+            { role: want.role },
           )
         continue
       }

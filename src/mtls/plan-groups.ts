@@ -152,12 +152,12 @@ export function planInGroups(
       .map((e) => e.x)
   const all = [...results.values()]
   const placeholders = new Set<string>()
-  // A placeholder is reported once per stream: at its first occurrence, as the whole-stream lint does.
+  // A placeholder is reported once per stream: at its first occurrence, as the whole-stream lint does. A
+  // placeholder's lint is the one LINT with a subject (the placeholder itself).
   const diagnostics = byStep(all.flatMap((r) => r.diagnostics)).filter((d) => {
-    const m = d.code === 'LINT' ? /^placeholder (\S+) is still in the manifest/.exec(d.message) : null
-    if (!m) return true
-    if (placeholders.has(m[1]!)) return false
-    placeholders.add(m[1]!)
+    if (d.code !== 'LINT' || d.subject === undefined) return true
+    if (placeholders.has(d.subject)) return false
+    placeholders.add(d.subject)
     return true
   })
   return { groups: planned, resources: summaries, edits: byStep(all.flatMap((r) => r.edits)), diagnostics, decoded }

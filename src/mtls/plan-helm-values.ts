@@ -273,7 +273,7 @@ function planCustomEnvs(ctx: PlanContext, res: HelmValues, root: YAMLMap, anchor
             'NOT_CHANGED',
             `custom_envs ${want.name} comes from valueFrom, which is not in the input: set it to "${want.value}" there`,
             found.node,
-            want.role,
+            { role: want.role },
           )
         continue
       }

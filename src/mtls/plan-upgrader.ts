@@ -128,7 +128,7 @@ export function planUpgraderConfig(ctx: PlanContext, res: UpgraderConfig): void 
       'NOT_CHANGED',
       'the upgrader config has no delegateConfig.managerHost; add it with the mTLS endpoint',
       node,
-      'endpoint',
+      { role: 'endpoint' },
     )
   }
   const paths = UPGRADER_CERT_FIELDS.map((f) => ({ key: f.key, role: f.role, value: `${mountPath}/${fileOf(f.role)}` }))

@@ -98,7 +98,7 @@ export function checkHost(ctx: PlanContext, res: HelmValues, revert = false): bo
         : `${label}: no values (${where}), so no delegate settings to migrate: set managerEndpoint, mTLS.secretName and custom_envs there`,
       res.doc.contents ?? 0,
       // Above all the endpoint is missing: audit judges it with the endpoint's other findings.
-      'endpoint',
+      { role: 'endpoint' },
     )
     return false
   }
