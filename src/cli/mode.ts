@@ -22,6 +22,11 @@ export function modeOf(args: MigrateArgs, inputs: number, stdin: boolean): Mode 
     throw new UsageError(
       `choose one of --write, --check, --list-different, --diff, --out-dir (got ${chosen.map((m) => `--${m === 'list' ? 'list-different' : m}`).join(' and ')})`,
     )
+  // -z is about the paths -l prints: anywhere else it would be silently ignored.
+  if (args.nullTerminated && !args.listDifferent)
+    throw new UsageError('-z (--null) ends the paths --list-different prints with NUL: use it with -l')
+  if (args.nullTerminated && args.format === 'json')
+    throw new UsageError('-z (--null) does not apply to --format json, which prints no list of paths')
   const mode = chosen[0] ?? 'stdout'
   if (stdin && (mode === 'write' || mode === 'out-dir'))
     throw new UsageError(`--${mode} needs file paths; standard input can only be printed, checked or diffed`)

@@ -192,10 +192,9 @@ async function finish(
   if (args.format === 'json') {
     io.stdout.write(jsonReport(results, REPORT_MODE[mode as keyof typeof REPORT_MODE] ?? 'check'))
   } else if (mode === 'list' || (mode === 'write' && args.listDifferent)) {
-    sayAll(
-      (mode === 'list' ? needs : results.filter((x) => x.written)).map((r) => r.path),
-      io.stdout,
-    )
+    const paths = (mode === 'list' ? needs : results.filter((x) => x.written)).map((r) => r.path)
+    if (args.nullTerminated) io.stdout.write(paths.map((path) => path + '\0').join(''))
+    else sayAll(paths, io.stdout)
   } else if (mode === 'check') {
     sayAll(
       needs.map((r) => fileLine(r, true, undefined, verb)),

@@ -338,6 +338,102 @@ help('--format json where stdout carries the manifest or the diff: exit 2', asyn
 help.run()
 
 // ---------------------------------------------------------------------------------------------
+const line = suite('cli: the command line as written (short options, flags, --, -z)')
+line.before.each(() => {
+  tmp = makeTmp()
+  writeFileSync(join(tmp.dir, 'harness-delegate.yaml'), SAMPLE)
+  writeFileSync(join(tmp.dir, 'done.yaml'), SAMPLE_MTLS)
+})
+line.after.each(() => tmp.remove())
+
+line('-eURL, -e=URL and -ceURL (as pre-commit args are written) check the file: exit 1, never the help', async () => {
+  for (const argv of [
+    [`-e${ENDPOINT}`, '--check', 'harness-delegate.yaml'],
+    [`-e=${ENDPOINT}`, '--check', 'harness-delegate.yaml'],
+    [`-ce${ENDPOINT}`, 'harness-delegate.yaml'],
+    ['-cqe', ENDPOINT, 'harness-delegate.yaml'],
+  ]) {
+    const r = await run(argv, { cwd: tmp.dir })
+    assert.is(r.code, 1, JSON.stringify(argv))
+    assert.is(r.stdout, 'harness-delegate.yaml: needs migrating (12 changes)\n', JSON.stringify(argv))
+  }
+})
+
+line('-wq writes quietly; an unknown letter in a cluster is a usage error', async () => {
+  let r = await run([...E, '-wq', 'harness-delegate.yaml'], { cwd: tmp.dir })
+  assert.equal(r, { code: 0, stdout: '', stderr: '' })
+  assert.is(readFileSync(join(tmp.dir, 'harness-delegate.yaml'), 'utf8'), SAMPLE_MTLS)
+  r = await run([...E, '-cx', 'done.yaml'], { cwd: tmp.dir })
+  assert.equal(r, { code: 2, stdout: '', stderr: usage('unknown option -x (in "-cx")') })
+})
+
+line('a flag with a value other than true or false: exit 2, the option named, nothing written', async () => {
+  for (const [flag, name] of [
+    ['--ti-service=maybe', '--ti-service'],
+    ['--write=yes', '--write'],
+    ['-w=1', '-w'],
+    ['--quiet=', '--quiet'],
+  ]) {
+    const r = await run([...E, flag!, 'harness-delegate.yaml'], { cwd: tmp.dir })
+    const value = flag!.slice(flag!.indexOf('=') + 1)
+    assert.equal(r, {
+      code: 2,
+      stdout: '',
+      stderr: usage(`${name} is a flag: its value can only be true or false, not "${value}"`),
+    })
+  }
+  assert.is(readFileSync(join(tmp.dir, 'harness-delegate.yaml'), 'utf8'), SAMPLE)
+  const r = await run([...E, '--write=true', '-q', 'harness-delegate.yaml'], { cwd: tmp.dir })
+  assert.is(r.code, 0)
+  assert.is(readFileSync(join(tmp.dir, 'harness-delegate.yaml'), 'utf8'), SAMPLE_MTLS)
+})
+
+line('`--` ends the options: a file whose name starts with "-" is read, not standard input', async () => {
+  writeFileSync(join(tmp.dir, '-odd.yaml'), SAMPLE)
+  const r = await run([...E, '--', '-odd.yaml'], { cwd: tmp.dir, stdin: 'not: read\n' })
+  assert.equal(r, { code: 0, stdout: SAMPLE_MTLS, stderr: '' })
+  const c = await run([...E, '--check', '--', '-odd.yaml', '--write'], { cwd: tmp.dir })
+  assert.is(c.code, 2)
+  assert.is(c.stdout, '-odd.yaml: needs migrating (12 changes)\n')
+  assert.match(c.stderr, /^--write: error: no such file or directory\n/)
+  assert.is(readFileSync(join(tmp.dir, '-odd.yaml'), 'utf8'), SAMPLE)
+})
+
+line('-l -z: each path ends in a NUL byte (a name with a newline stays one name)', async () => {
+  writeFileSync(join(tmp.dir, 'two\nlines.yaml'), SAMPLE)
+  let r = await run([...E, '-lz', 'harness-delegate.yaml', 'done.yaml', 'two\nlines.yaml'], { cwd: tmp.dir })
+  assert.equal(r, { code: 1, stdout: 'harness-delegate.yaml\0two\nlines.yaml\0', stderr: '' })
+  r = await run([...E, '-l', '--null', 'done.yaml'], { cwd: tmp.dir })
+  assert.equal(r, { code: 0, stdout: '', stderr: '' })
+  // --write -l prints the files written: NUL-terminated too.
+  r = await run([...E, '-w', '-l', '-z', 'two\nlines.yaml', 'done.yaml'], { cwd: tmp.dir })
+  assert.equal(r, { code: 0, stdout: 'two\nlines.yaml\0', stderr: '' })
+})
+
+line('-z without -l, or with --format json: exit 2, nothing written', async () => {
+  for (const argv of [['-z', '--check'], ['-z', '-w'], ['-z'], ['-lz', '--format', 'json']]) {
+    const r = await run([...E, ...argv, 'harness-delegate.yaml'], { cwd: tmp.dir })
+    assert.is(r.code, 2, JSON.stringify(argv))
+    assert.is(r.stdout, '')
+    assert.is(
+      r.stderr,
+      usage(
+        argv.includes('json')
+          ? '-z (--null) does not apply to --format json, which prints no list of paths'
+          : '-z (--null) ends the paths --list-different prints with NUL: use it with -l',
+      ),
+    )
+  }
+  assert.is(readFileSync(join(tmp.dir, 'harness-delegate.yaml'), 'utf8'), SAMPLE)
+})
+
+line('--help describes -z', async () => {
+  const r = await run(['--help'], { cwd: tmp.dir })
+  assert.match(r.stdout, /^ +-z, --null +with -l: end each path with a NUL byte instead of a newline/m)
+})
+line.run()
+
+// ---------------------------------------------------------------------------------------------
 const modes = suite('cli: --write, --check, -l, --diff, --out-dir')
 modes.before.each(() => {
   tmp = makeTmp()
