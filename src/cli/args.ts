@@ -1,13 +1,15 @@
 import { UsageError } from '../errors.js'
 import type { FnSettings } from '../krm/function-config.js'
 import { normalizeArgv } from './argv.js'
-import { endpointFromEnv } from './endpoint-env.js'
+import { endpointFromEnv, type EndpointVariable } from './endpoint-env.js'
 
 /** The parsed command line of the migrate command (SPEC §8). */
 export interface MigrateArgs {
   command: 'migrate'
   paths: string[]
   endpoint?: string
+  /** The environment variable the endpoint came from; undefined when --endpoint gave it. */
+  endpointFrom?: EndpointVariable
   secretName?: string
   mountPath?: string
   tiService: boolean
@@ -61,6 +63,7 @@ export interface FnArgs {
   settings: FnSettings
   /** The endpoint from the environment, used when neither the functionConfig nor --endpoint gives one. */
   envEndpoint?: string
+  envEndpointFrom?: EndpointVariable
   maxBytes?: number
 }
 
@@ -232,7 +235,8 @@ export async function parseArgs(argv: string[], env: Record<string, string | und
   if ((a._ as unknown[])[0] === 'fn') return fnArgs(a, env, operands)
   if (a.revert === true) checkRevertArgs(a)
   // The environment holds the mTLS endpoint: never the URL a revert goes back to.
-  const endpoint = (a.endpoint as string | undefined) ?? (a.revert === true ? undefined : endpointFromEnv(env))
+  const fromEnv = a.endpoint === undefined && a.revert !== true ? endpointFromEnv(env) : undefined
+  const endpoint = (a.endpoint as string | undefined) ?? fromEnv?.endpoint
   const out: MigrateArgs = {
     command: 'migrate',
     paths,
@@ -248,6 +252,7 @@ export async function parseArgs(argv: string[], env: Record<string, string | und
     quiet: a.quiet as boolean,
   }
   if (endpoint !== undefined && endpoint !== '') out.endpoint = endpoint
+  if (fromEnv) out.endpointFrom = fromEnv.from
   if (a.revert === true) out.revert = true
   for (const k of ['secretName', 'mountPath', 'outDir', 'cert', 'key', 'ca', 'certPath', 'keyPath'] as const)
     if (typeof a[k] === 'string') out[k] = a[k] as string
@@ -347,8 +352,11 @@ function fnArgs(a: Record<string, unknown>, env: Record<string, string | undefin
   if (a.tiService === true) settings.tiService = true
   if (a.grpcAuthority === false) settings.grpcAuthority = false
   const out: FnArgs = { command: 'fn', settings }
-  const envEndpoint = endpointFromEnv(env)
-  if (envEndpoint) out.envEndpoint = envEndpoint
+  const fromEnv = endpointFromEnv(env)
+  if (fromEnv) {
+    out.envEndpoint = fromEnv.endpoint
+    out.envEndpointFrom = fromEnv.from
+  }
   if (typeof a.maxBytes === 'number') {
     if (!(a.maxBytes > 0)) throw new UsageError('--max-bytes must be a positive number')
     out.maxBytes = a.maxBytes

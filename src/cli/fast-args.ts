@@ -99,6 +99,12 @@ export function fastParseArgs(argv: string[], env: Record<string, string | undef
   out.paths.push(...operands)
   // As in yargs: an empty --endpoint is no endpoint, and does not fall back to the environment.
   if (out.endpoint === '') delete out.endpoint
-  else if (out.endpoint === undefined && endpointFromEnv(env)) out.endpoint = endpointFromEnv(env)
+  else if (out.endpoint === undefined) {
+    const fromEnv = endpointFromEnv(env)
+    if (fromEnv) {
+      out.endpoint = fromEnv.endpoint
+      out.endpointFrom = fromEnv.from
+    }
+  }
   return out
 }

@@ -1,5 +1,6 @@
 import { UsageError } from '../errors.js'
 import { normalizeEndpoint } from '../mtls/endpoint.js'
+import { checkMountPath } from '../mtls/mount-path.js'
 import type { MigrateArgs } from './args.js'
 
 /** Where the results go: stdout (one input), in place, a check, a list, a diff, or copies under a folder. */
@@ -49,7 +50,9 @@ export function precheckMigrate(args: MigrateArgs): void {
     throw new UsageError(
       '--endpoint is required (or set DELEGATE_MTLS_ENDPOINT), e.g. --endpoint https://acme.harness.io:8443',
     )
-  if (!args.revert) normalizeEndpoint(args.endpoint) // --revert: checked later, as the URL to go back to
+  // --revert: checked later, as the URL to go back to.
+  if (!args.revert) normalizeEndpoint(args.endpoint, args.endpointFrom ?? '--endpoint')
+  if (args.mountPath !== undefined) checkMountPath(args.mountPath)
   const stdin = readsStdin(args)
   if (!stdin && args.paths.includes('-')) throw new UsageError('"-" (standard input) cannot be mixed with file paths')
   modeOf(args, stdin ? 1 : args.paths.length, stdin)

@@ -16,6 +16,7 @@ import {
   smallDelegate,
   smallDelegateMtls,
 } from './helpers/cli.js'
+import { fastParseArgs } from '../../src/cli/fast-args.js'
 
 const E = ['--endpoint', ENDPOINT]
 const USAGE_HINT = 'Run "delegate-mtls --help" for usage.\n'
@@ -166,6 +167,58 @@ for (const bad of [
     assert.ok(r.stderr.endsWith(USAGE_HINT), r.stderr)
   })
 }
+ep('an endpoint from the environment is checked as --endpoint is, the message naming the variable', async () => {
+  for (const [variable, value, problem] of [
+    ['DELEGATE_MTLS_ENDPOINT', 'https://127.1', 'has the numeric host 127.1'],
+    ['ARGOCD_ENV_DELEGATE_MTLS_ENDPOINT', 'https://acme.harness.io:70000', 'has the port 70000; a port is 1 to 65535'],
+  ] as const) {
+    const r = await run(['--check'], { cwd: tmp.dir, stdin: SAMPLE, env: { [variable]: value } })
+    assert.is(r.code, 2)
+    assert.is(r.stdout, '')
+    assert.ok(r.stderr.startsWith(`delegate-mtls: ${variable} "${value}" ${problem}`), r.stderr)
+  }
+})
+
+ep('the checks are the same whichever parser reads the command line', async () => {
+  // --max-bytes 0x100000 is left to yargs by the fast path; the plain command line is not.
+  const viaYargs = ['--max-bytes', '0x100000']
+  assert.is(fastParseArgs(['-e', 'x', ...viaYargs], {}), undefined)
+  assert.ok(fastParseArgs(['-e', 'x'], {}))
+  for (const bad of [
+    ['-e', 'https://u:p@acme.harness.io'],
+    ['-e', 'https://0400'],
+    ['-e', ENDPOINT, '--mount-path', '/etc/../mtls'],
+  ]) {
+    const fast = await run(bad, { cwd: tmp.dir, stdin: SAMPLE })
+    const slow = await run([...bad, ...viaYargs], { cwd: tmp.dir, stdin: SAMPLE })
+    assert.is(fast.code, 2)
+    assert.equal(slow, fast)
+    assert.match(fast.stderr, /^delegate-mtls: (--endpoint|--mount-path) ".*" [^\n]*; expected /)
+  }
+})
+
+ep('audit: --mount-path is checked too', async () => {
+  const r = await run(['audit', '--mount-path', '/etc//mtls', '-'], { cwd: tmp.dir, stdin: SAMPLE })
+  assert.is(r.code, 2)
+  assert.ok(r.stderr.startsWith('delegate-mtls: --mount-path "/etc//mtls" has an empty segment (//)'), r.stderr)
+})
+
+ep('secret -n must be a DNS-1123 label: exit 2 before any file is read', async () => {
+  for (const ns of ['Prod', 'prod_1', '-prod', 'a'.repeat(64), '']) {
+    const r = await run(['secret', '--cert', 'missing.crt', '--key', 'missing.key', `-n${ns}`], { cwd: tmp.dir })
+    if (ns === '') {
+      assert.equal(r, { code: 2, stdout: '', stderr: usage('-n needs a value') })
+      continue
+    }
+    assert.equal(r, {
+      code: 2,
+      stdout: '',
+      stderr: usage(
+        `-n "${ns}" is not a Kubernetes namespace: expected a DNS-1123 label, at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit`,
+      ),
+    })
+  }
+})
 ep.run()
 
 // ---------------------------------------------------------------------------------------------
