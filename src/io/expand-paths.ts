@@ -23,6 +23,7 @@ export interface ExpandedPaths {
  * not exist is it a glob pattern (`dot: false`). Symlinks met inside a directory or by a
  * pattern are neither followed nor listed (a later write would land outside the tree); a
  * symlink named literally is used.
+ * A directory without such files, like a pattern that matches nothing, is an `IO` diagnostic.
  * Order: literal files in argument order, then each directory's and pattern's files, sorted.
  * A file reached twice (also through a symlink) is listed once, at its first place.
  * Throws `UsageError` for an empty argument.
@@ -47,8 +48,13 @@ export async function expandPaths(args: string[], cwd: string): Promise<Expanded
     try {
       if (st && !st.isDirectory())
         literal.push({ file: arg }) // FIFOs and such too: readInput explains why not
-      else if (st) expanded.push(...(await yamlFilesIn(arg, cwd)))
-      else {
+      else if (st) {
+        const found = await yamlFilesIn(arg, cwd)
+        // Like a pattern that matches nothing: a folder named to be migrated that holds no manifest is a mistake
+        // to report, not a run that silently did nothing.
+        if (found.length === 0) errors.push(ioDiagnostic(arg, `no *.yaml or *.yml files in the directory "${arg}"`))
+        expanded.push(...found)
+      } else {
         const fg = await loadFastGlob()
         if (!fg.isDynamicPattern(arg)) errors.push(ioDiagnostic(arg, 'no such file or directory'))
         else {

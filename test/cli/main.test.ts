@@ -741,6 +741,26 @@ paths('a lone glob that matches nothing, no mode: exit 2', async () => {
   assert.is(r.stdout, '')
   assert.is(r.stderr, 'nomatch/*.yaml: error: no files match the pattern "nomatch/*.yaml"\n')
 })
+
+paths('an empty directory, or one without YAML: exit 2 with a message, no stack trace, in every mode', async () => {
+  mkdirSync(join(tmp.dir, 'empty'))
+  mkdirSync(join(tmp.dir, 'notes'))
+  writeFileSync(join(tmp.dir, 'notes', 'README.md'), '# notes\n')
+  for (const dir of ['empty', 'notes/']) {
+    const error = `${dir}: error: no *.yaml or *.yml files in the directory "${dir}"\n`
+    let r = await run([...E, dir], { cwd: tmp.dir })
+    assert.equal(r, { code: 2, stdout: '', stderr: error })
+    r = await run([...E, '--check', dir], { cwd: tmp.dir })
+    assert.equal(r, { code: 2, stdout: '', stderr: `${error}1 file: 1 error\n` })
+    r = await run([...E, '-l', dir], { cwd: tmp.dir })
+    assert.equal(r, { code: 2, stdout: '', stderr: error })
+  }
+  const before = snapshot(join(tmp.dir, 'k8s', 'b.yaml'))
+  const r = await run([...E, '--write', 'k8s/b.yaml', 'empty'], { cwd: tmp.dir })
+  assert.is(r.code, 2)
+  assert.match(r.stderr, /^empty: error: no \*\.yaml or \*\.yml files in the directory "empty"\n/)
+  assert.equal(snapshot(join(tmp.dir, 'k8s', 'b.yaml')), before)
+})
 paths.run()
 
 // ---------------------------------------------------------------------------------------------
