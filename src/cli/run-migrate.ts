@@ -92,7 +92,11 @@ export async function runMigrate(args: MigrateArgs, io: Io): Promise<0 | 1 | 2> 
       ),
     )
   } else {
-    const { files, errors } = await expandPaths(args.paths, io.cwd)
+    const { files, errors } = await expandPaths(
+      args.paths,
+      io.cwd,
+      args.outDir === undefined ? {} : { outDir: args.outDir },
+    )
     mode = modeOf(args, files.length + errors.length, false)
     for (const e of errors) planned.push(readError(e.file ?? args.paths.join(' '), e))
     const progress = Progress.create(io, {

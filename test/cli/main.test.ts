@@ -2,8 +2,18 @@
 // Batch reports, JSON and progress are in batch.test.ts; the real bin in bin.test.ts.
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { cpSync, mkdirSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import {
+  cpSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs'
+import { join, relative, resolve } from 'node:path'
 import {
   ENDPOINT,
   FIXTURES,
@@ -651,6 +661,60 @@ modes('--out-dir again: identical copies are not rewritten', async () => {
   const r = await run([...E, '--out-dir', 'out', 'harness-delegate.yaml'], { cwd: tmp.dir })
   assert.is(r.code, 0)
   assert.equal(snapshot(copy), before)
+})
+
+/** Every file below `dir`, relative to it, sorted. */
+const treeOf = (dir: string): string[] =>
+  (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)))
+    .sort()
+
+modes(
+  '--out-dir inside the tree migrated: never an input, however it is named; a second run copies the same',
+  async () => {
+    mkdirSync(join(tmp.dir, 'real-out'))
+    symlinkSync('real-out', join(tmp.dir, 'out-link'))
+    const expected = ['ci.yaml', 'done.yaml', 'harness-delegate.yaml']
+    for (const outDir of ['out', './out/', join(tmp.dir, 'abs-out'), 'out-link', join(tmp.dir, 'out-link')]) {
+      for (let run2 = 0; run2 < 2; run2++) {
+        const r = await run([...E, '--out-dir', outDir, '-q', '.'], { cwd: tmp.dir })
+        assert.equal(r, { code: 0, stdout: '', stderr: '' }, `${outDir}, run ${run2 + 1}`)
+      }
+      const real = outDir.includes('out-link') ? join(tmp.dir, 'real-out') : resolve(tmp.dir, outDir)
+      assert.equal(treeOf(real), expected, outDir)
+      assert.is(readFileSync(join(real, 'harness-delegate.yaml'), 'utf8'), SAMPLE_MTLS)
+      // A glob over the tree skips it too.
+      const g = await run([...E, '--out-dir', outDir, '-q', '**/*.yaml'], { cwd: tmp.dir })
+      assert.equal(g, { code: 0, stdout: '', stderr: '' }, `glob, ${outDir}`)
+      assert.equal(treeOf(real), expected, `glob, ${outDir}`)
+      // Gone before the next name is tried: a folder that is not this run's --out-dir is an input like any other.
+      rmSync(real, { recursive: true })
+      mkdirSync(join(tmp.dir, 'real-out'), { recursive: true })
+    }
+  },
+)
+
+modes('--out-dir: a path inside it given as input is a usage error, nothing written', async () => {
+  assert.is((await run([...E, '--out-dir', 'out', 'harness-delegate.yaml'], { cwd: tmp.dir })).code, 0)
+  for (const input of ['out/harness-delegate.yaml', 'out', './out/']) {
+    const r = await run([...E, '--out-dir', 'out', 'done.yaml', input], { cwd: tmp.dir })
+    assert.equal(r, {
+      code: 2,
+      stdout: '',
+      stderr: usage(
+        `${JSON.stringify(input)} is inside --out-dir "out", where this run writes its copies: give the files to migrate from outside it, or choose another --out-dir`,
+      ),
+    })
+    assert.equal(treeOf(join(tmp.dir, 'out')), ['harness-delegate.yaml'])
+  }
+  const g = await run([...E, '--out-dir', 'out', 'out/*.yaml'], { cwd: tmp.dir })
+  assert.is(g.code, 2)
+  assert.is(
+    g.stderr.split('\n')[0],
+    'out/*.yaml: error: no files outside --out-dir "out" match the pattern "out/*.yaml"',
+  )
+  assert.equal(treeOf(join(tmp.dir, 'out')), ['harness-delegate.yaml'])
 })
 
 modes('--out-dir refuses files outside the current directory, before writing anything', async () => {
