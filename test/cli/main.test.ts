@@ -27,6 +27,7 @@ import {
   smallDelegateMtls,
 } from './helpers/cli.js'
 import { fastParseArgs } from '../../src/cli/fast-args.js'
+import { spawnSync } from 'node:child_process'
 
 const E = ['--endpoint', ENDPOINT]
 const USAGE_HINT = 'Run "delegate-mtls --help" for usage.\n'
@@ -37,6 +38,12 @@ const snapshot = (file: string) => {
   const st = statSync(file)
   return { text: readFileSync(file, 'utf8'), mtimeMs: st.mtimeMs, ino: st.ino }
 }
+/** Every file below `dir`, relative to it, sorted. */
+const treeOf = (dir: string): string[] =>
+  (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)))
+    .sort()
 /** Sets a file's mtime an hour back, so that a rewrite (or not) shows in the mtime. */
 const ageFile = (file: string) => {
   const past = new Date(Date.now() - 3600_000)
@@ -582,6 +589,43 @@ modes('--diff labels an absolute path like git does (a/abs/path)', async () => {
   )
 })
 
+modes(
+  "--diff on names with a space, a tab, a quote, a backslash: GNU patch applies it and gets --write's bytes",
+  async () => {
+    if (spawnSync('patch', ['--version'], { stdio: 'ignore' }).status !== 0)
+      throw new Error('GNU patch is needed for this test (.ci/run installs it)')
+    const names = ['my delegate.yaml', 'tab\there.yaml', 'q"uote\\.yaml', 'plain.yaml']
+    const tree = join(tmp.dir, 'tree')
+    mkdirSync(join(tree, 'k8s', 'team a'), { recursive: true })
+    for (const name of names) writeFileSync(join(tree, 'k8s', 'team a', name), smallDelegate('d'))
+    const copy = join(tmp.dir, 'copy')
+    cpSync(tree, copy, { recursive: true })
+    const d = await run([...E, '--diff', 'k8s'], { cwd: tree })
+    assert.is(d.code, 0, d.stderr)
+    const headers = d.stdout.split('\n').filter((l) => /^(---|\+\+\+) /.test(l))
+    assert.equal(headers, [
+      '--- a/k8s/team a/my delegate.yaml\t',
+      '+++ b/k8s/team a/my delegate.yaml\t',
+      '--- a/k8s/team a/plain.yaml\t',
+      '+++ b/k8s/team a/plain.yaml\t',
+      '--- "a/k8s/team a/q\\"uote\\\\.yaml"',
+      '+++ "b/k8s/team a/q\\"uote\\\\.yaml"',
+      '--- "a/k8s/team a/tab\\there.yaml"',
+      '+++ "b/k8s/team a/tab\\there.yaml"',
+    ])
+    const p = spawnSync('patch', ['-p1', '--batch', '--forward'], { cwd: copy, input: d.stdout, encoding: 'utf8' })
+    assert.is(p.status, 0, p.stdout + p.stderr)
+    const w = await run([...E, '--write', '-q', 'k8s'], { cwd: tree })
+    assert.is(w.code, 0, w.stderr)
+    for (const name of names) {
+      const written = readFileSync(join(tree, 'k8s', 'team a', name), 'utf8')
+      assert.is(written, smallDelegateMtls('d'), name)
+      assert.is(readFileSync(join(copy, 'k8s', 'team a', name), 'utf8'), written, name)
+    }
+    assert.equal(treeOf(copy), treeOf(tree), 'patch made no other file')
+  },
+)
+
 modes('--write: the file becomes the golden; untouched files keep bytes, mtime and inode', async () => {
   const file = join(tmp.dir, 'harness-delegate.yaml')
   for (const f of ['harness-delegate.yaml', 'done.yaml', 'ci.yaml']) ageFile(join(tmp.dir, f))
@@ -662,13 +706,6 @@ modes('--out-dir again: identical copies are not rewritten', async () => {
   assert.is(r.code, 0)
   assert.equal(snapshot(copy), before)
 })
-
-/** Every file below `dir`, relative to it, sorted. */
-const treeOf = (dir: string): string[] =>
-  (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)))
-    .sort()
 
 modes(
   '--out-dir inside the tree migrated: never an input, however it is named; a second run copies the same',
