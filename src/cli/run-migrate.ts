@@ -22,6 +22,7 @@ import { diagnosticsText, fileLine, jsonReport, summaryLine, type FileResult, ty
 import { Progress, stderrPaint } from './style.js'
 import { modeOf, type Mode } from './mode.js'
 import { unifiedDiff } from './unified-diff.js'
+import { hintStdin } from './stdin-hint.js'
 import {
   PARALLEL_THRESHOLD,
   planFileSync,
@@ -83,6 +84,7 @@ export async function runMigrate(args: MigrateArgs, io: Io): Promise<0 | 1 | 2> 
   let staging: Staging | undefined
   if (stdin) {
     mode = modeOf(args, 1, true)
+    hintStdin(io, args.quiet)
     const read = await readStdin(io.stdin, maxBytes)
     const settings = planSettings(mode)
     const short = 'text' in read && read.text.length <= SHORT_RUN_BYTES
