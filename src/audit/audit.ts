@@ -9,6 +9,7 @@
 import { isMap, isScalar, isSeq } from 'yaml'
 import type { Diagnostic } from '../errors.js'
 import { normalizeEndpoint } from '../mtls/endpoint.js'
+import { checkMountPath } from '../mtls/mount-path.js'
 import { planStream } from '../mtls/plan.js'
 import { configDelegateName } from '../mtls/plan-upgrader.js'
 import type { Change, Edit, MtlsOptions } from '../mtls/types.js'
@@ -116,6 +117,7 @@ export function mtlsEndpointKind(url: string): 'yes' | 'no' | 'unknown' {
 }
 
 export function audit(inputs: AuditInput[], options: AuditOptions = {}): AuditReport {
+  if (options.mountPath !== undefined) options = { ...options, mountPath: checkMountPath(options.mountPath) }
   const errors: Diagnostic[] = []
   let texts = inputs.map((input, file) => ({ file, text: readSource(input.text).text }))
   let units = texts.length === 0 ? [] : [buildUnit(texts)].filter((u): u is Unit => u !== undefined)

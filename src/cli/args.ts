@@ -1,12 +1,15 @@
 import { UsageError } from '../errors.js'
 import type { FnSettings } from '../krm/function-config.js'
-import { endpointFromEnv } from './endpoint-env.js'
+import { normalizeArgv } from './argv.js'
+import { endpointFromEnv, type EndpointVariable } from './endpoint-env.js'
 
 /** The parsed command line of the migrate command (SPEC §8). */
 export interface MigrateArgs {
   command: 'migrate'
   paths: string[]
   endpoint?: string
+  /** The environment variable the endpoint came from; undefined when --endpoint gave it. */
+  endpointFrom?: EndpointVariable
   secretName?: string
   mountPath?: string
   tiService: boolean
@@ -14,6 +17,8 @@ export interface MigrateArgs {
   write: boolean
   check: boolean
   listDifferent: boolean
+  /** `-z`: the paths `-l` prints end in a NUL byte, not a newline. */
+  nullTerminated: boolean
   diff: boolean
   outDir?: string
   format: 'text' | 'json'
@@ -58,6 +63,7 @@ export interface FnArgs {
   settings: FnSettings
   /** The endpoint from the environment, used when neither the functionConfig nor --endpoint gives one. */
   envEndpoint?: string
+  envEndpointFrom?: EndpointVariable
   maxBytes?: number
 }
 
@@ -94,14 +100,16 @@ Nothing outside the mTLS fields changes: comments, quoting, indentation and key 
 
 /** Parses argv with yargs (loaded on demand). Usage problems throw UsageError. */
 export async function parseArgs(argv: string[], env: Record<string, string | undefined>): Promise<CliArgs> {
+  const { options, operands } = normalizeArgv(argv)
   const { default: yargs } = await import('yargs')
   let captured = ''
-  const parser = yargs(argv)
+  const parser = yargs(options)
     .scriptName('delegate-mtls')
     .usage(
       'Usage: $0 [options] [path|glob ...]\n       $0 secret --cert FILE --key FILE [--ca FILE] [--name S] [-n NS]\n       $0 audit [path|glob ...] [--endpoint URL] [--format json]\n       $0 fn [--endpoint URL] [--secret-name S] [--mount-path P]   (a KRM function for kpt, kustomize)\n\nMove Harness delegate manifests to mTLS: mount the client certificate Secret, set the\ncertificate env vars, and point the delegate and its upgrader at the mTLS endpoint.\nWith no path, or "-", reads stdin and writes stdout. Directories are searched for *.yaml/*.yml.',
     )
-    .command('$0 [paths..]', false as unknown as string)
+    // Paths as strings: yargs would read a file named 1e3 or 0x10 as a number (1000, 16).
+    .command('$0 [paths..]', false as unknown as string, (y) => y.positional('paths', { type: 'string' }))
     .command('secret', 'print the client certificate Secret manifest (validated first)', (y) =>
       y
         .option('cert', { type: 'string', demandOption: true, describe: 'client certificate PEM (the leaf first)' })
@@ -113,7 +121,7 @@ export async function parseArgs(argv: string[], env: Record<string, string | und
     .command(
       'audit [paths..]',
       'one row per delegate (manifests, Helm values, compose files): is it ready for STRICT mTLS? exit 1 if any is not',
-      (y) => y,
+      (y) => y.positional('paths', { type: 'string' }),
     )
     .command(
       'fn',
@@ -153,6 +161,12 @@ export async function parseArgs(argv: string[], env: Record<string, string | und
       type: 'boolean',
       default: false,
       describe: 'print only the paths that would change; exit 1 if any',
+    })
+    .option('null', {
+      alias: 'z',
+      type: 'boolean',
+      default: false,
+      describe: 'with -l: end each path with a NUL byte instead of a newline (as git ls-files -z)',
     })
     .option('diff', { type: 'boolean', default: false, describe: 'print a unified diff of what would change' })
     .option('out-dir', { type: 'string', describe: 'write migrated copies under DIR, mirroring relative paths' })
@@ -199,13 +213,14 @@ export async function parseArgs(argv: string[], env: Record<string, string | und
     .fail((msg, err) => {
       throw new UsageError(err ? err.message : msg)
     })
-  const parsed = await parser.parseAsync(argv, {}, (_err: unknown, _argv: unknown, output: string) => {
+  const parsed = await parser.parseAsync(options, {}, (_err: unknown, _argv: unknown, output: string) => {
     captured = output
   })
   if (parsed.help || captured) return { command: 'help', text: captured }
   if (parsed.version) return { command: 'version', text: '' }
   const a = parsed as Record<string, unknown>
   if ((a._ as unknown[])[0] === 'secret') {
+    if (operands.length > 0) throw new UsageError(`secret takes no paths (got ${operands.join(' ')})`)
     return {
       command: 'secret',
       cert: a.cert as string,
@@ -215,25 +230,29 @@ export async function parseArgs(argv: string[], env: Record<string, string | und
       namespace: a.namespace as string | undefined,
     }
   }
-  if ((a._ as unknown[])[0] === 'audit') return auditArgs(argv, a)
-  if ((a._ as unknown[])[0] === 'fn') return fnArgs(a, env)
+  const paths = [...withStdinDash(options, ((a.paths as unknown[] | undefined) ?? []).map(String)), ...operands]
+  if ((a._ as unknown[])[0] === 'audit') return auditArgs(paths, a)
+  if ((a._ as unknown[])[0] === 'fn') return fnArgs(a, env, operands)
   if (a.revert === true) checkRevertArgs(a)
   // The environment holds the mTLS endpoint: never the URL a revert goes back to.
-  const endpoint = (a.endpoint as string | undefined) ?? (a.revert === true ? undefined : endpointFromEnv(env))
+  const fromEnv = a.endpoint === undefined && a.revert !== true ? endpointFromEnv(env) : undefined
+  const endpoint = (a.endpoint as string | undefined) ?? fromEnv?.endpoint
   const out: MigrateArgs = {
     command: 'migrate',
-    paths: withStdinDash(argv, ((a.paths as unknown[] | undefined) ?? []).map(String)),
+    paths,
     tiService: a.tiService as boolean,
     grpcAuthority: a.grpcAuthority as boolean,
     write: a.write as boolean,
     check: a.check as boolean,
     listDifferent: a.listDifferent as boolean,
+    nullTerminated: a.null as boolean,
     diff: a.diff as boolean,
     format: a.format as 'text' | 'json',
     keepGoing: a.keepGoing as boolean,
     quiet: a.quiet as boolean,
   }
   if (endpoint !== undefined && endpoint !== '') out.endpoint = endpoint
+  if (fromEnv) out.endpointFrom = fromEnv.from
   if (a.revert === true) out.revert = true
   for (const k of ['secretName', 'mountPath', 'outDir', 'cert', 'key', 'ca', 'certPath', 'keyPath'] as const)
     if (typeof a[k] === 'string') out[k] = a[k] as string
@@ -266,11 +285,12 @@ function checkRevertArgs(a: Record<string, unknown>): void {
 }
 
 /** The audit reads and reports only: the migration's mode and Secret options make no sense with it. */
-function auditArgs(argv: string[], a: Record<string, unknown>): AuditArgs {
+function auditArgs(paths: string[], a: Record<string, unknown>): AuditArgs {
   const flags: [string, boolean][] = [
     ['--write', a.write === true],
     ['--check', a.check === true],
     ['--list-different', a.listDifferent === true],
+    ['--null', a.null === true],
     ['--diff', a.diff === true],
     ['--out-dir', a.outDir !== undefined],
     ['--keep-going', a.keepGoing === true],
@@ -285,7 +305,7 @@ function auditArgs(argv: string[], a: Record<string, unknown>): AuditArgs {
   if (bad.length > 0) throw new UsageError(`audit only reads and reports: ${bad.join(', ')} cannot be used with it`)
   const out: AuditArgs = {
     command: 'audit',
-    paths: withStdinDash(argv, ((a.paths as unknown[] | undefined) ?? []).map(String)),
+    paths,
     grpcAuthority: a.grpcAuthority as boolean,
     format: a.format as 'text' | 'json',
   }
@@ -299,12 +319,16 @@ function auditArgs(argv: string[], a: Record<string, unknown>): AuditArgs {
 }
 
 /** A KRM function reads a ResourceList and writes one: the file, mode and Secret options make no sense with it. */
-function fnArgs(a: Record<string, unknown>, env: Record<string, string | undefined>): FnArgs {
+function fnArgs(a: Record<string, unknown>, env: Record<string, string | undefined>, operands: string[]): FnArgs {
   const flags: [string, boolean][] = [
-    ['paths', ((a.paths as unknown[] | undefined) ?? []).length > 0 || (a._ as unknown[]).length > 1],
+    [
+      'paths',
+      ((a.paths as unknown[] | undefined) ?? []).length > 0 || (a._ as unknown[]).length > 1 || operands.length > 0,
+    ],
     ['--write', a.write === true],
     ['--check', a.check === true],
     ['--list-different', a.listDifferent === true],
+    ['--null', a.null === true],
     ['--diff', a.diff === true],
     ['--out-dir', a.outDir !== undefined],
     ['--format', a.format !== 'text'],
@@ -328,8 +352,11 @@ function fnArgs(a: Record<string, unknown>, env: Record<string, string | undefin
   if (a.tiService === true) settings.tiService = true
   if (a.grpcAuthority === false) settings.grpcAuthority = false
   const out: FnArgs = { command: 'fn', settings }
-  const envEndpoint = endpointFromEnv(env)
-  if (envEndpoint) out.envEndpoint = envEndpoint
+  const fromEnv = endpointFromEnv(env)
+  if (fromEnv) {
+    out.envEndpoint = fromEnv.endpoint
+    out.envEndpointFrom = fromEnv.from
+  }
   if (typeof a.maxBytes === 'number') {
     if (!(a.maxBytes > 0)) throw new UsageError('--max-bytes must be a positive number')
     out.maxBytes = a.maxBytes
@@ -339,9 +366,8 @@ function fnArgs(a: Record<string, unknown>, env: Record<string, string | undefin
 
 /**
  * yargs drops a bare `-` from the positionals; put it back (first), so that `-` alone means stdin and
- * `-` mixed with file paths is refused instead of silently ignored.
+ * `-` mixed with file paths is refused instead of silently ignored. `options`: the arguments before `--`.
  */
-function withStdinDash(argv: string[], paths: string[]): string[] {
-  const options = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv
+function withStdinDash(options: string[], paths: string[]): string[] {
   return options.includes('-') && !paths.includes('-') ? ['-', ...paths] : paths
 }

@@ -1,11 +1,13 @@
 import type { MigrateArgs } from './args.js'
+import { normalizeArgv } from './argv.js'
 import { endpointFromEnv } from './endpoint-env.js'
 
 // Every run inside a pre-commit hook pays for argument parsing, and yargs costs about a fifth of
 // the start-up budget. The usual migrate command lines are parsed here by hand; anything else
-// (help, subcommands, --revert, combined short flags, repeated or unknown options, `--`) returns
-// undefined and goes to yargs, which then parses and explains it. A test proves that wherever this
-// answers, yargs gives the same answer.
+// (help, subcommands, --revert, repeated or unknown options) returns undefined and goes to yargs,
+// which then parses and explains it. Both read the command line after normalizeArgv (argv.ts), which
+// settles short options, attached values and `--`. A test proves that wherever this answers, yargs
+// gives the same answer.
 
 const STRINGS: Record<string, keyof MigrateArgs> = {
   endpoint: 'endpoint',
@@ -30,6 +32,7 @@ const BOOLEANS: Record<string, keyof MigrateArgs> = {
   c: 'check',
   'list-different': 'listDifferent',
   l: 'listDifferent',
+  null: 'nullTerminated',
   diff: 'diff',
   'keep-going': 'keepGoing',
   quiet: 'quiet',
@@ -46,14 +49,16 @@ export function fastParseArgs(argv: string[], env: Record<string, string | undef
     write: false,
     check: false,
     listDifferent: false,
+    nullTerminated: false,
     diff: false,
     format: 'text',
     keepGoing: false,
     quiet: false,
   }
+  const { options, operands } = normalizeArgv(argv)
   const seen = new Set<string>()
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!
+  for (let i = 0; i < options.length; i++) {
+    const arg = options[i]!
     if (arg === '-' || !arg.startsWith('-')) {
       out.paths.push(arg)
       continue
@@ -77,7 +82,7 @@ export function fastParseArgs(argv: string[], env: Record<string, string | undef
       continue
     }
     if (inline === undefined) {
-      inline = argv[++i]
+      inline = options[++i]
       if (inline === undefined || inline.startsWith('-')) return undefined
     }
     if (key === 'format') {
@@ -91,8 +96,15 @@ export function fastParseArgs(argv: string[], env: Record<string, string | undef
     }
   }
   if (out.paths[0] === 'secret' || out.paths[0] === 'audit' || out.paths[0] === 'fn') return undefined
+  out.paths.push(...operands)
   // As in yargs: an empty --endpoint is no endpoint, and does not fall back to the environment.
   if (out.endpoint === '') delete out.endpoint
-  else if (out.endpoint === undefined && endpointFromEnv(env)) out.endpoint = endpointFromEnv(env)
+  else if (out.endpoint === undefined) {
+    const fromEnv = endpointFromEnv(env)
+    if (fromEnv) {
+      out.endpoint = fromEnv.endpoint
+      out.endpointFrom = fromEnv.from
+    }
+  }
   return out
 }

@@ -1,5 +1,6 @@
 import { UsageError } from '../errors.js'
 import { normalizeEndpoint } from '../mtls/endpoint.js'
+import { checkMountPath } from '../mtls/mount-path.js'
 import type { MigrateArgs } from './args.js'
 
 /** Where the results go: stdout (one input), in place, a check, a list, a diff, or copies under a folder. */
@@ -22,6 +23,11 @@ export function modeOf(args: MigrateArgs, inputs: number, stdin: boolean): Mode 
     throw new UsageError(
       `choose one of --write, --check, --list-different, --diff, --out-dir (got ${chosen.map((m) => `--${m === 'list' ? 'list-different' : m}`).join(' and ')})`,
     )
+  // -z is about the paths -l prints: anywhere else it would be silently ignored.
+  if (args.nullTerminated && !args.listDifferent)
+    throw new UsageError('-z (--null) ends the paths --list-different prints with NUL: use it with -l')
+  if (args.nullTerminated && args.format === 'json')
+    throw new UsageError('-z (--null) does not apply to --format json, which prints no list of paths')
   const mode = chosen[0] ?? 'stdout'
   if (stdin && (mode === 'write' || mode === 'out-dir'))
     throw new UsageError(`--${mode} needs file paths; standard input can only be printed, checked or diffed`)
@@ -44,7 +50,9 @@ export function precheckMigrate(args: MigrateArgs): void {
     throw new UsageError(
       '--endpoint is required (or set DELEGATE_MTLS_ENDPOINT), e.g. --endpoint https://acme.harness.io:8443',
     )
-  if (!args.revert) normalizeEndpoint(args.endpoint) // --revert: checked later, as the URL to go back to
+  // --revert: checked later, as the URL to go back to.
+  if (!args.revert) normalizeEndpoint(args.endpoint, args.endpointFrom ?? '--endpoint')
+  if (args.mountPath !== undefined) checkMountPath(args.mountPath)
   const stdin = readsStdin(args)
   if (!stdin && args.paths.includes('-')) throw new UsageError('"-" (standard input) cannot be mixed with file paths')
   modeOf(args, stdin ? 1 : args.paths.length, stdin)

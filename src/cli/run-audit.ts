@@ -5,6 +5,7 @@ import { renderAuditJson, renderAuditText } from '../audit/render.js'
 import { DEFAULT_MAX_BYTES, STDIN_NAME, expandPaths, readInput, readStdin } from '../io/index.js'
 import type { AuditArgs } from './args.js'
 import type { Io } from './io.js'
+import { hintStdin } from './stdin-hint.js'
 
 /**
  * `delegate-mtls audit [paths…]`: one row per delegate, then whether the fleet is ready for STRICT.
@@ -17,6 +18,7 @@ export async function runAudit(args: AuditArgs, io: Io): Promise<0 | 1 | 2> {
   const inputs: AuditInput[] = []
   const readErrors: Diagnostic[] = []
   if (stdin) {
+    hintStdin(io, false)
     const read = await readStdin(io.stdin, maxBytes)
     if ('error' in read) readErrors.push(read.error)
     else inputs.push({ path: STDIN_NAME, text: read.text })

@@ -4,6 +4,7 @@ import type { Io } from './io.js'
 import type { FnArgs } from './args.js'
 import { readStdin } from '../io/read-input.js'
 import { resolveOptions } from '../pipeline/migrate.js'
+import { normalizeEndpoint } from '../mtls/endpoint.js'
 import { readSource, writeSource } from '../yaml/source.js'
 import { applySplices, replaceRange, type Splice } from '../yaml/splice.js'
 import { FunctionConfigError, mergeSettings, settingsFromConfig } from '../krm/function-config.js'
@@ -47,6 +48,7 @@ export async function runFn(args: FnArgs, io: Io): Promise<0 | 1> {
         'no endpoint: set endpoint in the functionConfig (kpt fn eval … -- endpoint=https://acme.harness.io:8443), ' +
           'or give --endpoint, or set DELEGATE_MTLS_ENDPOINT',
       )
+    if (settings.endpoint === undefined && args.envEndpointFrom) normalizeEndpoint(endpoint, args.envEndpointFrom)
     options = resolveOptions({ ...settings, endpoint })
   } catch (e) {
     if (!(e instanceof FunctionConfigError || e instanceof UsageError)) throw e

@@ -22,6 +22,7 @@ import { diagnosticsText, fileLine, jsonReport, summaryLine, type FileResult, ty
 import { Progress, stderrPaint } from './style.js'
 import { modeOf, type Mode } from './mode.js'
 import { unifiedDiff } from './unified-diff.js'
+import { hintStdin } from './stdin-hint.js'
 import {
   PARALLEL_THRESHOLD,
   planFileSync,
@@ -83,6 +84,7 @@ export async function runMigrate(args: MigrateArgs, io: Io): Promise<0 | 1 | 2> 
   let staging: Staging | undefined
   if (stdin) {
     mode = modeOf(args, 1, true)
+    hintStdin(io, args.quiet)
     const read = await readStdin(io.stdin, maxBytes)
     const settings = planSettings(mode)
     const short = 'text' in read && read.text.length <= SHORT_RUN_BYTES
@@ -92,7 +94,11 @@ export async function runMigrate(args: MigrateArgs, io: Io): Promise<0 | 1 | 2> 
       ),
     )
   } else {
-    const { files, errors } = await expandPaths(args.paths, io.cwd)
+    const { files, errors } = await expandPaths(
+      args.paths,
+      io.cwd,
+      args.outDir === undefined ? {} : { outDir: args.outDir },
+    )
     mode = modeOf(args, files.length + errors.length, false)
     for (const e of errors) planned.push(readError(e.file ?? args.paths.join(' '), e))
     const progress = Progress.create(io, {
@@ -192,10 +198,9 @@ async function finish(
   if (args.format === 'json') {
     io.stdout.write(jsonReport(results, REPORT_MODE[mode as keyof typeof REPORT_MODE] ?? 'check'))
   } else if (mode === 'list' || (mode === 'write' && args.listDifferent)) {
-    sayAll(
-      (mode === 'list' ? needs : results.filter((x) => x.written)).map((r) => r.path),
-      io.stdout,
-    )
+    const paths = (mode === 'list' ? needs : results.filter((x) => x.written)).map((r) => r.path)
+    if (args.nullTerminated) io.stdout.write(paths.map((path) => path + '\0').join(''))
+    else sayAll(paths, io.stdout)
   } else if (mode === 'check') {
     sayAll(
       needs.map((r) => fileLine(r, true, undefined, verb)),

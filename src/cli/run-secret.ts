@@ -2,7 +2,7 @@ import { UsageError } from '../errors.js'
 import type { SecretArgs } from './args.js'
 import type { Io } from './io.js'
 import { loadCertificate } from './load-certificate.js'
-import { isSecretName } from '../secret/secret-name.js'
+import { isNamespaceName, isSecretName } from '../secret/secret-name.js'
 
 /**
  * `delegate-mtls secret`: the client certificate Secret alone, checked first. Same content as
@@ -10,6 +10,11 @@ import { isSecretName } from '../secret/secret-name.js'
  */
 export async function runSecret(args: SecretArgs, io: Io): Promise<0 | 1 | 2> {
   if (!isSecretName(args.name)) throw new UsageError(`--name "${args.name}" is not a valid Kubernetes Secret name`)
+  if (args.namespace !== undefined && !isNamespaceName(args.namespace))
+    throw new UsageError(
+      `-n "${args.namespace}" is not a Kubernetes namespace: expected a DNS-1123 label, at most 63 lower-case ` +
+        "letters, digits and '-', starting and ending with a letter or digit",
+    )
   const pems = await loadCertificate(
     { cert: args.cert, key: args.key, ...(args.ca === undefined ? {} : { ca: args.ca }) },
     io,

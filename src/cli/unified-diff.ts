@@ -25,6 +25,24 @@ function commonLines(a: string[], b: string[]): [number, number][] {
   return pairs
 }
 
+/**
+ * A file name as a `---`/`+++` line holds it, the way git writes it: GNU patch takes a name to end at
+ * the first tab, or else at the first space, so a name with a space is followed by a tab; a name
+ * with a control character (a tab, a newline), `"` or `\` is C-quoted (`"a/x\ty.yaml"`), which patch and
+ * git apply read.
+ */
+function headerName(name: string): string {
+  if (/[\x00-\x1f\x7f"\\]/.test(name)) {
+    const escapes: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '\\r', '"': '\\"', '\\': '\\\\' }
+    const quoted = name.replace(
+      /[\x00-\x1f\x7f"\\]/g,
+      (c) => escapes[c] ?? `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`,
+    )
+    return `"${quoted}"`
+  }
+  return name.includes(' ') ? `${name}\t` : name
+}
+
 /** A unified diff (`diff -u` / `git diff` style) of two texts, with 3 lines of context. */
 export function unifiedDiff(before: string, after: string, nameA: string, nameB: string, context = 3): string {
   if (before === after) return ''
@@ -38,7 +56,7 @@ export function unifiedDiff(before: string, after: string, nameA: string, nameB:
     while (bi < y) ops.push({ t: '+', line: b[bi]!, ai, bi: bi++ })
     if (x < a.length) ops.push({ t: ' ', line: a[ai]!, ai: ai++, bi: bi++ })
   }
-  const out = [`--- ${nameA}\n`, `+++ ${nameB}\n`]
+  const out = [`--- ${headerName(nameA)}\n`, `+++ ${headerName(nameB)}\n`]
   for (let i = 0; i < ops.length;) {
     if (ops[i]!.t === ' ') {
       i++

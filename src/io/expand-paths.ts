@@ -1,5 +1,5 @@
 import { realpathSync, statSync, type Stats } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { UsageError, type Diagnostic } from '../errors.js'
 import { describeFsError, errnoCode, ioDiagnostic } from './io-diagnostic.js'
 import { isTempFileName } from './temp-file-name.js'
@@ -23,11 +23,13 @@ export interface ExpandedPaths {
  * not exist is it a glob pattern (`dot: false`). Symlinks met inside a directory or by a
  * pattern are neither followed nor listed (a later write would land outside the tree); a
  * symlink named literally is used.
+ * A directory without such files, like a pattern that matches nothing, is an `IO` diagnostic.
  * Order: literal files in argument order, then each directory's and pattern's files, sorted.
  * A file reached twice (also through a symlink) is listed once, at its first place.
  * Throws `UsageError` for an empty argument.
  */
-export async function expandPaths(args: string[], cwd: string): Promise<ExpandedPaths> {
+export async function expandPaths(args: string[], cwd: string, options: ExpandOptions = {}): Promise<ExpandedPaths> {
+  const out = options.outDir === undefined ? undefined : outDirOf(options.outDir, cwd)
   const literal: Listed[] = []
   const expanded: Listed[] = []
   const errors: Diagnostic[] = []
@@ -44,16 +46,35 @@ export async function expandPaths(args: string[], cwd: string): Promise<Expanded
         continue
       }
     }
+    if (st && out?.holds(realPathOf(resolve(cwd, arg))))
+      throw new UsageError(
+        `${JSON.stringify(arg)} is inside --out-dir ${JSON.stringify(out.name)}, where this run writes its copies: ` +
+          'give the files to migrate from outside it, or choose another --out-dir',
+      )
     try {
       if (st && !st.isDirectory())
         literal.push({ file: arg }) // FIFOs and such too: readInput explains why not
-      else if (st) expanded.push(...(await yamlFilesIn(arg, cwd)))
-      else {
+      else if (st) {
+        const found = await yamlFilesIn(arg, cwd, out)
+        // Like a pattern that matches nothing: a folder named to be migrated that holds no manifest is a mistake
+        // to report, not a run that silently did nothing.
+        if (found.length === 0) errors.push(ioDiagnostic(arg, `no *.yaml or *.yml files in the directory "${arg}"`))
+        expanded.push(...found)
+      } else {
         const fg = await loadFastGlob()
         if (!fg.isDynamicPattern(arg)) errors.push(ioDiagnostic(arg, 'no such file or directory'))
         else {
-          const found = await globFiles(fg, arg, cwd)
-          if (found.length === 0) errors.push(ioDiagnostic(arg, `no files match the pattern "${arg}"`))
+          const matched = await globFiles(fg, arg, cwd)
+          const found = out ? matched.filter((f) => !out.holds(realPathOf(resolve(cwd, f)))) : matched
+          if (found.length === 0)
+            errors.push(
+              ioDiagnostic(
+                arg,
+                matched.length === 0
+                  ? `no files match the pattern "${arg}"`
+                  : `no files outside --out-dir "${out!.name}" match the pattern "${arg}"`,
+              ),
+            )
           expanded.push(...found.map((file) => ({ file })))
         }
       }
@@ -70,16 +91,9 @@ interface Listed {
   real?: string
 }
 
-async function yamlFilesIn(dir: string, cwd: string): Promise<Listed[]> {
+async function yamlFilesIn(dir: string, cwd: string, out: OutDir | undefined): Promise<Listed[]> {
   const fg = await loadFastGlob()
   const root = resolve(cwd, dir)
-  const found = await fg(YAML_IN_DIR, {
-    cwd: root,
-    dot: true,
-    ignore: IGNORE,
-    followSymbolicLinks: false,
-    onlyFiles: true,
-  })
   // Nothing found below the folder is a symlink or inside one (neither is followed nor listed), so
   // each file's real path is the folder's real path joined with the rest: one realpath per folder
   // instead of one per file.
@@ -87,6 +101,19 @@ async function yamlFilesIn(dir: string, cwd: string): Promise<Listed[]> {
   try {
     real = realpathSync.native(root)
   } catch {}
+  // The output folder below this one is not walked at all (it may hold a whole fleet's copies).
+  const outBelow = out && real !== undefined ? relative(real, out.real) : undefined
+  const ignore =
+    outBelow !== undefined && outBelow !== '' && !outBelow.startsWith('..') && !outBelow.startsWith(sep)
+      ? [...IGNORE, `${fg.escapePath(outBelow.split(sep).join('/'))}/**`]
+      : IGNORE
+  const found = await fg(YAML_IN_DIR, {
+    cwd: root,
+    dot: true,
+    ignore,
+    followSymbolicLinks: false,
+    onlyFiles: true,
+  })
   return sorted(found.filter((f) => !isTempFileName(f))).map((f) => ({
     file: join(dir, f),
     ...(real === undefined ? {} : { real: join(real, f) }),
@@ -96,6 +123,34 @@ async function yamlFilesIn(dir: string, cwd: string): Promise<Listed[]> {
 async function globFiles(fg: FastGlob, pattern: string, cwd: string): Promise<string[]> {
   const found = await fg(pattern, { cwd, dot: false, ignore: IGNORE, followSymbolicLinks: false, onlyFiles: true })
   return sorted(found.filter((f) => !isTempFileName(f)))
+}
+
+/** What `expandPaths` must leave out. */
+export interface ExpandOptions {
+  /** `--out-dir`: this run's output folder. Never an input: a walk or pattern skips it, a path inside it is refused. */
+  outDir?: string
+}
+
+/** The output folder: as the user named it, and its real path (also when it does not exist yet). */
+interface OutDir {
+  name: string
+  real: string
+  holds(real: string): boolean
+}
+
+function outDirOf(name: string, cwd: string): OutDir {
+  const real = realPathOf(resolve(cwd, name))
+  return { name, real, holds: (path) => path === real || path.startsWith(real.endsWith(sep) ? real : real + sep) }
+}
+
+/** The real path of `abs`: symlinks resolved in the part that exists, the rest (not created yet) joined on. */
+function realPathOf(abs: string): string {
+  try {
+    return realpathSync.native(abs)
+  } catch {
+    const parent = dirname(abs)
+    return parent === abs ? abs : join(realPathOf(parent), basename(abs))
+  }
 }
 
 /** Keeps the first of several names for one real file (`a.yaml`, `./a.yaml`, a symlink to it). */

@@ -1,3 +1,6 @@
+import { normalizeEndpoint } from '../mtls/endpoint.js'
+import { checkMountPath } from '../mtls/mount-path.js'
+
 /** The group, version and kind of the typed functionConfig (schemas/delegate-mtls-function.schema.json). */
 export const FN_API_VERSION = 'delegate-mtls.harness.io/v1alpha1'
 export const FN_KIND = 'DelegateMtls'
@@ -23,7 +26,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /**
  * The settings a functionConfig holds: a ConfigMap's `data` (what `kpt fn eval --exec … -- key=value`
  * passes; every value a string, booleans as "true"/"false") or a DelegateMtls object's `spec`.
- * No functionConfig: no settings. Throws FunctionConfigError.
+ * No functionConfig: no settings. Throws FunctionConfigError, or a UsageError for an endpoint or mount
+ * path in the wrong form.
  */
 export function settingsFromConfig(fc: unknown): FnSettings {
   if (fc === undefined || fc === null) return {}
@@ -50,6 +54,9 @@ export function settingsFromConfig(fc: unknown): FnSettings {
     if ((STRINGS as readonly string[]).includes(key)) {
       if (typeof value !== 'string' || value === '')
         throw new FunctionConfigError(`${where}: ${key} must be a non-empty string, found ${JSON.stringify(value)}`)
+      // Checked here, to name where the value came from; kept as written, for mergeSettings to compare.
+      if (key === 'endpoint') normalizeEndpoint(value, `${where}: endpoint`)
+      if (key === 'mountPath') checkMountPath(value, `${where}: mountPath`)
       out[key as (typeof STRINGS)[number]] = value
     } else if ((BOOLEANS as readonly string[]).includes(key)) {
       // A ConfigMap's data holds strings only; kpt passes `tiService=true` as the string "true".

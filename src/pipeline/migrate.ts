@@ -1,5 +1,6 @@
 import { InternalError, UsageError, type Diagnostic } from '../errors.js'
 import { normalizeEndpoint } from '../mtls/endpoint.js'
+import { checkMountPath } from '../mtls/mount-path.js'
 import { planStream } from '../mtls/plan.js'
 import type { MtlsOptions } from '../mtls/types.js'
 import { mayMatter } from '../resources/classify.js'
@@ -19,8 +20,7 @@ export type { MigrateHooks, MigrateOptions, MigrateResult, MigrateStatus } from 
 export const GROUPED_FROM = 256 * 1024
 
 export function resolveOptions(opts: MigrateOptions): MtlsOptions {
-  const mountPath = (opts.mountPath ?? '/etc/mtls').replace(/\/+$/, '')
-  if (!mountPath.startsWith('/')) throw new UsageError(`--mount-path "${opts.mountPath}" must be an absolute path`)
+  const mountPath = checkMountPath(opts.mountPath ?? '/etc/mtls')
   const secretName = opts.secretName ?? 'client-certificate'
   const sample = secretName.replaceAll('{delegate}', 'x')
   if (!isSecretName(sample)) {

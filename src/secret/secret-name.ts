@@ -1,2 +1,2 @@
 // Option resolution (src/pipeline/) checks names too, so the rule lives below it (src/resources/).
-export { isSecretName } from '../resources/secret-name.js'
+export { isNamespaceName, isSecretName } from '../resources/secret-name.js'

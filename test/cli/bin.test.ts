@@ -131,6 +131,50 @@ bin(
     assert.is(onTty({ NO_COLOR: '1' }), 'tty.yaml: migrated (12 changes)\r\n1 file: 1 migrated\r\n')
   },
 )
+bin('a terminal on stdin and no path: a one-line hint on stderr; none with --quiet, a path, or a pipe', async () => {
+  if (spawnSync('python3', ['-c', 'import pty'], { stdio: 'ignore' }).status !== 0)
+    throw new Error('python3 with its pty module is needed for this test')
+  const HINT = 'delegate-mtls: reading the manifest from standard input (Ctrl-D to end; --help for usage)'
+  writeFileSync(join(tmp.dir, 'plain.yaml'), 'a: 1\n')
+  // The child's stdin, stdout and stderr are one terminal: what it reads is echoed there too. Ctrl-D ends the input.
+  const onTty = (argv: string[]) => {
+    const r = spawnSync(
+      'python3',
+      ['-c', 'import pty,sys; sys.exit(pty.spawn(sys.argv[1:]) >> 8)', process.execPath, BIN, ...argv],
+      { cwd: tmp.dir, input: 'a: 1\n\x04', encoding: 'utf8', env: { PATH: process.env.PATH } },
+    )
+    return {
+      code: r.status,
+      hints: r.stdout.split('\r\n').filter((l) => l.startsWith('delegate-mtls:')),
+      out: r.stdout,
+    }
+  }
+  const r = onTty(E)
+  assert.is(r.code, 0, r.out)
+  assert.equal(r.hints, [HINT])
+  assert.ok(r.out.endsWith('a: 1\r\n'), r.out)
+  assert.equal(onTty([...E, '-']).hints, [HINT])
+  assert.equal(onTty(['audit']).hints, [HINT])
+  for (const argv of [
+    [...E, '--quiet'],
+    [...E, '-q', '--check'],
+    [...E, 'plain.yaml'],
+  ]) {
+    const quiet = onTty(argv)
+    assert.is(quiet.code, 0, quiet.out)
+    assert.equal(quiet.hints, [], JSON.stringify(argv))
+  }
+  assert.equal(await runBin(E, { cwd: tmp.dir, stdin: 'a: 1\n' }), { code: 0, stdout: 'a: 1\n', stderr: '' })
+})
+
+bin('-eURL (as pre-commit args are written): the real bin checks the file, exit 1, not the help', async () => {
+  const r = await runBin([`-e${ENDPOINT}`, '--check', 'harness-delegate.yaml'], { cwd: tmp.dir })
+  assert.equal(r, {
+    code: 1,
+    stdout: 'harness-delegate.yaml: needs migrating (12 changes)\n',
+    stderr: '1 file: 1 to migrate\nrun with --write to migrate them\n',
+  })
+})
 bin.run()
 
 // ---------------------------------------------------------------------------------------------

@@ -2,8 +2,18 @@
 // Batch reports, JSON and progress are in batch.test.ts; the real bin in bin.test.ts.
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { cpSync, mkdirSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import {
+  cpSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs'
+import { join, relative, resolve } from 'node:path'
 import {
   ENDPOINT,
   FIXTURES,
@@ -16,6 +26,8 @@ import {
   smallDelegate,
   smallDelegateMtls,
 } from './helpers/cli.js'
+import { fastParseArgs } from '../../src/cli/fast-args.js'
+import { spawnSync } from 'node:child_process'
 
 const E = ['--endpoint', ENDPOINT]
 const USAGE_HINT = 'Run "delegate-mtls --help" for usage.\n'
@@ -26,6 +38,12 @@ const snapshot = (file: string) => {
   const st = statSync(file)
   return { text: readFileSync(file, 'utf8'), mtimeMs: st.mtimeMs, ino: st.ino }
 }
+/** Every file below `dir`, relative to it, sorted. */
+const treeOf = (dir: string): string[] =>
+  (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)))
+    .sort()
 /** Sets a file's mtime an hour back, so that a rewrite (or not) shows in the mtime. */
 const ageFile = (file: string) => {
   const past = new Date(Date.now() - 3600_000)
@@ -166,6 +184,58 @@ for (const bad of [
     assert.ok(r.stderr.endsWith(USAGE_HINT), r.stderr)
   })
 }
+ep('an endpoint from the environment is checked as --endpoint is, the message naming the variable', async () => {
+  for (const [variable, value, problem] of [
+    ['DELEGATE_MTLS_ENDPOINT', 'https://127.1', 'has the numeric host 127.1'],
+    ['ARGOCD_ENV_DELEGATE_MTLS_ENDPOINT', 'https://acme.harness.io:70000', 'has the port 70000; a port is 1 to 65535'],
+  ] as const) {
+    const r = await run(['--check'], { cwd: tmp.dir, stdin: SAMPLE, env: { [variable]: value } })
+    assert.is(r.code, 2)
+    assert.is(r.stdout, '')
+    assert.ok(r.stderr.startsWith(`delegate-mtls: ${variable} "${value}" ${problem}`), r.stderr)
+  }
+})
+
+ep('the checks are the same whichever parser reads the command line', async () => {
+  // --max-bytes 0x100000 is left to yargs by the fast path; the plain command line is not.
+  const viaYargs = ['--max-bytes', '0x100000']
+  assert.is(fastParseArgs(['-e', 'x', ...viaYargs], {}), undefined)
+  assert.ok(fastParseArgs(['-e', 'x'], {}))
+  for (const bad of [
+    ['-e', 'https://u:p@acme.harness.io'],
+    ['-e', 'https://0400'],
+    ['-e', ENDPOINT, '--mount-path', '/etc/../mtls'],
+  ]) {
+    const fast = await run(bad, { cwd: tmp.dir, stdin: SAMPLE })
+    const slow = await run([...bad, ...viaYargs], { cwd: tmp.dir, stdin: SAMPLE })
+    assert.is(fast.code, 2)
+    assert.equal(slow, fast)
+    assert.match(fast.stderr, /^delegate-mtls: (--endpoint|--mount-path) ".*" [^\n]*; expected /)
+  }
+})
+
+ep('audit: --mount-path is checked too', async () => {
+  const r = await run(['audit', '--mount-path', '/etc//mtls', '-'], { cwd: tmp.dir, stdin: SAMPLE })
+  assert.is(r.code, 2)
+  assert.ok(r.stderr.startsWith('delegate-mtls: --mount-path "/etc//mtls" has an empty segment (//)'), r.stderr)
+})
+
+ep('secret -n must be a DNS-1123 label: exit 2 before any file is read', async () => {
+  for (const ns of ['Prod', 'prod_1', '-prod', 'a'.repeat(64), '']) {
+    const r = await run(['secret', '--cert', 'missing.crt', '--key', 'missing.key', `-n${ns}`], { cwd: tmp.dir })
+    if (ns === '') {
+      assert.equal(r, { code: 2, stdout: '', stderr: usage('-n needs a value') })
+      continue
+    }
+    assert.equal(r, {
+      code: 2,
+      stdout: '',
+      stderr: usage(
+        `-n "${ns}" is not a Kubernetes namespace: expected a DNS-1123 label, at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit`,
+      ),
+    })
+  }
+})
 ep.run()
 
 // ---------------------------------------------------------------------------------------------
@@ -338,6 +408,102 @@ help('--format json where stdout carries the manifest or the diff: exit 2', asyn
 help.run()
 
 // ---------------------------------------------------------------------------------------------
+const line = suite('cli: the command line as written (short options, flags, --, -z)')
+line.before.each(() => {
+  tmp = makeTmp()
+  writeFileSync(join(tmp.dir, 'harness-delegate.yaml'), SAMPLE)
+  writeFileSync(join(tmp.dir, 'done.yaml'), SAMPLE_MTLS)
+})
+line.after.each(() => tmp.remove())
+
+line('-eURL, -e=URL and -ceURL (as pre-commit args are written) check the file: exit 1, never the help', async () => {
+  for (const argv of [
+    [`-e${ENDPOINT}`, '--check', 'harness-delegate.yaml'],
+    [`-e=${ENDPOINT}`, '--check', 'harness-delegate.yaml'],
+    [`-ce${ENDPOINT}`, 'harness-delegate.yaml'],
+    ['-cqe', ENDPOINT, 'harness-delegate.yaml'],
+  ]) {
+    const r = await run(argv, { cwd: tmp.dir })
+    assert.is(r.code, 1, JSON.stringify(argv))
+    assert.is(r.stdout, 'harness-delegate.yaml: needs migrating (12 changes)\n', JSON.stringify(argv))
+  }
+})
+
+line('-wq writes quietly; an unknown letter in a cluster is a usage error', async () => {
+  let r = await run([...E, '-wq', 'harness-delegate.yaml'], { cwd: tmp.dir })
+  assert.equal(r, { code: 0, stdout: '', stderr: '' })
+  assert.is(readFileSync(join(tmp.dir, 'harness-delegate.yaml'), 'utf8'), SAMPLE_MTLS)
+  r = await run([...E, '-cx', 'done.yaml'], { cwd: tmp.dir })
+  assert.equal(r, { code: 2, stdout: '', stderr: usage('unknown option -x (in "-cx")') })
+})
+
+line('a flag with a value other than true or false: exit 2, the option named, nothing written', async () => {
+  for (const [flag, name] of [
+    ['--ti-service=maybe', '--ti-service'],
+    ['--write=yes', '--write'],
+    ['-w=1', '-w'],
+    ['--quiet=', '--quiet'],
+  ]) {
+    const r = await run([...E, flag!, 'harness-delegate.yaml'], { cwd: tmp.dir })
+    const value = flag!.slice(flag!.indexOf('=') + 1)
+    assert.equal(r, {
+      code: 2,
+      stdout: '',
+      stderr: usage(`${name} is a flag: its value can only be true or false, not "${value}"`),
+    })
+  }
+  assert.is(readFileSync(join(tmp.dir, 'harness-delegate.yaml'), 'utf8'), SAMPLE)
+  const r = await run([...E, '--write=true', '-q', 'harness-delegate.yaml'], { cwd: tmp.dir })
+  assert.is(r.code, 0)
+  assert.is(readFileSync(join(tmp.dir, 'harness-delegate.yaml'), 'utf8'), SAMPLE_MTLS)
+})
+
+line('`--` ends the options: a file whose name starts with "-" is read, not standard input', async () => {
+  writeFileSync(join(tmp.dir, '-odd.yaml'), SAMPLE)
+  const r = await run([...E, '--', '-odd.yaml'], { cwd: tmp.dir, stdin: 'not: read\n' })
+  assert.equal(r, { code: 0, stdout: SAMPLE_MTLS, stderr: '' })
+  const c = await run([...E, '--check', '--', '-odd.yaml', '--write'], { cwd: tmp.dir })
+  assert.is(c.code, 2)
+  assert.is(c.stdout, '-odd.yaml: needs migrating (12 changes)\n')
+  assert.match(c.stderr, /^--write: error: no such file or directory\n/)
+  assert.is(readFileSync(join(tmp.dir, '-odd.yaml'), 'utf8'), SAMPLE)
+})
+
+line('-l -z: each path ends in a NUL byte (a name with a newline stays one name)', async () => {
+  writeFileSync(join(tmp.dir, 'two\nlines.yaml'), SAMPLE)
+  let r = await run([...E, '-lz', 'harness-delegate.yaml', 'done.yaml', 'two\nlines.yaml'], { cwd: tmp.dir })
+  assert.equal(r, { code: 1, stdout: 'harness-delegate.yaml\0two\nlines.yaml\0', stderr: '' })
+  r = await run([...E, '-l', '--null', 'done.yaml'], { cwd: tmp.dir })
+  assert.equal(r, { code: 0, stdout: '', stderr: '' })
+  // --write -l prints the files written: NUL-terminated too.
+  r = await run([...E, '-w', '-l', '-z', 'two\nlines.yaml', 'done.yaml'], { cwd: tmp.dir })
+  assert.equal(r, { code: 0, stdout: 'two\nlines.yaml\0', stderr: '' })
+})
+
+line('-z without -l, or with --format json: exit 2, nothing written', async () => {
+  for (const argv of [['-z', '--check'], ['-z', '-w'], ['-z'], ['-lz', '--format', 'json']]) {
+    const r = await run([...E, ...argv, 'harness-delegate.yaml'], { cwd: tmp.dir })
+    assert.is(r.code, 2, JSON.stringify(argv))
+    assert.is(r.stdout, '')
+    assert.is(
+      r.stderr,
+      usage(
+        argv.includes('json')
+          ? '-z (--null) does not apply to --format json, which prints no list of paths'
+          : '-z (--null) ends the paths --list-different prints with NUL: use it with -l',
+      ),
+    )
+  }
+  assert.is(readFileSync(join(tmp.dir, 'harness-delegate.yaml'), 'utf8'), SAMPLE)
+})
+
+line('--help describes -z', async () => {
+  const r = await run(['--help'], { cwd: tmp.dir })
+  assert.match(r.stdout, /^ +-z, --null +with -l: end each path with a NUL byte instead of a newline/m)
+})
+line.run()
+
+// ---------------------------------------------------------------------------------------------
 const modes = suite('cli: --write, --check, -l, --diff, --out-dir')
 modes.before.each(() => {
   tmp = makeTmp()
@@ -423,6 +589,43 @@ modes('--diff labels an absolute path like git does (a/abs/path)', async () => {
   )
 })
 
+modes(
+  "--diff on names with a space, a tab, a quote, a backslash: GNU patch applies it and gets --write's bytes",
+  async () => {
+    if (spawnSync('patch', ['--version'], { stdio: 'ignore' }).status !== 0)
+      throw new Error('GNU patch is needed for this test (.ci/run installs it)')
+    const names = ['my delegate.yaml', 'tab\there.yaml', 'q"uote\\.yaml', 'plain.yaml']
+    const tree = join(tmp.dir, 'tree')
+    mkdirSync(join(tree, 'k8s', 'team a'), { recursive: true })
+    for (const name of names) writeFileSync(join(tree, 'k8s', 'team a', name), smallDelegate('d'))
+    const copy = join(tmp.dir, 'copy')
+    cpSync(tree, copy, { recursive: true })
+    const d = await run([...E, '--diff', 'k8s'], { cwd: tree })
+    assert.is(d.code, 0, d.stderr)
+    const headers = d.stdout.split('\n').filter((l) => /^(---|\+\+\+) /.test(l))
+    assert.equal(headers, [
+      '--- a/k8s/team a/my delegate.yaml\t',
+      '+++ b/k8s/team a/my delegate.yaml\t',
+      '--- a/k8s/team a/plain.yaml\t',
+      '+++ b/k8s/team a/plain.yaml\t',
+      '--- "a/k8s/team a/q\\"uote\\\\.yaml"',
+      '+++ "b/k8s/team a/q\\"uote\\\\.yaml"',
+      '--- "a/k8s/team a/tab\\there.yaml"',
+      '+++ "b/k8s/team a/tab\\there.yaml"',
+    ])
+    const p = spawnSync('patch', ['-p1', '--batch', '--forward'], { cwd: copy, input: d.stdout, encoding: 'utf8' })
+    assert.is(p.status, 0, p.stdout + p.stderr)
+    const w = await run([...E, '--write', '-q', 'k8s'], { cwd: tree })
+    assert.is(w.code, 0, w.stderr)
+    for (const name of names) {
+      const written = readFileSync(join(tree, 'k8s', 'team a', name), 'utf8')
+      assert.is(written, smallDelegateMtls('d'), name)
+      assert.is(readFileSync(join(copy, 'k8s', 'team a', name), 'utf8'), written, name)
+    }
+    assert.equal(treeOf(copy), treeOf(tree), 'patch made no other file')
+  },
+)
+
 modes('--write: the file becomes the golden; untouched files keep bytes, mtime and inode', async () => {
   const file = join(tmp.dir, 'harness-delegate.yaml')
   for (const f of ['harness-delegate.yaml', 'done.yaml', 'ci.yaml']) ageFile(join(tmp.dir, f))
@@ -502,6 +705,53 @@ modes('--out-dir again: identical copies are not rewritten', async () => {
   const r = await run([...E, '--out-dir', 'out', 'harness-delegate.yaml'], { cwd: tmp.dir })
   assert.is(r.code, 0)
   assert.equal(snapshot(copy), before)
+})
+
+modes(
+  '--out-dir inside the tree migrated: never an input, however it is named; a second run copies the same',
+  async () => {
+    mkdirSync(join(tmp.dir, 'real-out'))
+    symlinkSync('real-out', join(tmp.dir, 'out-link'))
+    const expected = ['ci.yaml', 'done.yaml', 'harness-delegate.yaml']
+    for (const outDir of ['out', './out/', join(tmp.dir, 'abs-out'), 'out-link', join(tmp.dir, 'out-link')]) {
+      for (let run2 = 0; run2 < 2; run2++) {
+        const r = await run([...E, '--out-dir', outDir, '-q', '.'], { cwd: tmp.dir })
+        assert.equal(r, { code: 0, stdout: '', stderr: '' }, `${outDir}, run ${run2 + 1}`)
+      }
+      const real = outDir.includes('out-link') ? join(tmp.dir, 'real-out') : resolve(tmp.dir, outDir)
+      assert.equal(treeOf(real), expected, outDir)
+      assert.is(readFileSync(join(real, 'harness-delegate.yaml'), 'utf8'), SAMPLE_MTLS)
+      // A glob over the tree skips it too.
+      const g = await run([...E, '--out-dir', outDir, '-q', '**/*.yaml'], { cwd: tmp.dir })
+      assert.equal(g, { code: 0, stdout: '', stderr: '' }, `glob, ${outDir}`)
+      assert.equal(treeOf(real), expected, `glob, ${outDir}`)
+      // Gone before the next name is tried: a folder that is not this run's --out-dir is an input like any other.
+      rmSync(real, { recursive: true })
+      mkdirSync(join(tmp.dir, 'real-out'), { recursive: true })
+    }
+  },
+)
+
+modes('--out-dir: a path inside it given as input is a usage error, nothing written', async () => {
+  assert.is((await run([...E, '--out-dir', 'out', 'harness-delegate.yaml'], { cwd: tmp.dir })).code, 0)
+  for (const input of ['out/harness-delegate.yaml', 'out', './out/']) {
+    const r = await run([...E, '--out-dir', 'out', 'done.yaml', input], { cwd: tmp.dir })
+    assert.equal(r, {
+      code: 2,
+      stdout: '',
+      stderr: usage(
+        `${JSON.stringify(input)} is inside --out-dir "out", where this run writes its copies: give the files to migrate from outside it, or choose another --out-dir`,
+      ),
+    })
+    assert.equal(treeOf(join(tmp.dir, 'out')), ['harness-delegate.yaml'])
+  }
+  const g = await run([...E, '--out-dir', 'out', 'out/*.yaml'], { cwd: tmp.dir })
+  assert.is(g.code, 2)
+  assert.is(
+    g.stderr.split('\n')[0],
+    'out/*.yaml: error: no files outside --out-dir "out" match the pattern "out/*.yaml"',
+  )
+  assert.equal(treeOf(join(tmp.dir, 'out')), ['harness-delegate.yaml'])
 })
 
 modes('--out-dir refuses files outside the current directory, before writing anything', async () => {
@@ -591,6 +841,26 @@ paths('a lone glob that matches nothing, no mode: exit 2', async () => {
   assert.is(r.code, 2)
   assert.is(r.stdout, '')
   assert.is(r.stderr, 'nomatch/*.yaml: error: no files match the pattern "nomatch/*.yaml"\n')
+})
+
+paths('an empty directory, or one without YAML: exit 2 with a message, no stack trace, in every mode', async () => {
+  mkdirSync(join(tmp.dir, 'empty'))
+  mkdirSync(join(tmp.dir, 'notes'))
+  writeFileSync(join(tmp.dir, 'notes', 'README.md'), '# notes\n')
+  for (const dir of ['empty', 'notes/']) {
+    const error = `${dir}: error: no *.yaml or *.yml files in the directory "${dir}"\n`
+    let r = await run([...E, dir], { cwd: tmp.dir })
+    assert.equal(r, { code: 2, stdout: '', stderr: error })
+    r = await run([...E, '--check', dir], { cwd: tmp.dir })
+    assert.equal(r, { code: 2, stdout: '', stderr: `${error}1 file: 1 error\n` })
+    r = await run([...E, '-l', dir], { cwd: tmp.dir })
+    assert.equal(r, { code: 2, stdout: '', stderr: error })
+  }
+  const before = snapshot(join(tmp.dir, 'k8s', 'b.yaml'))
+  const r = await run([...E, '--write', 'k8s/b.yaml', 'empty'], { cwd: tmp.dir })
+  assert.is(r.code, 2)
+  assert.match(r.stderr, /^empty: error: no \*\.yaml or \*\.yml files in the directory "empty"\n/)
+  assert.equal(snapshot(join(tmp.dir, 'k8s', 'b.yaml')), before)
 })
 paths.run()
 

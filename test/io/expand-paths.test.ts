@@ -121,8 +121,13 @@ test('a path through a file (ENOTDIR) is a missing path', async () => {
   )
 })
 
-test('a directory without YAML is not an error', async () => {
-  assert.equal(await expandPaths(['empty'], cwd), { files: [], errors: [] })
+test('a directory without YAML is an error, as a pattern that matches nothing is', async () => {
+  const r = await expandPaths(['empty', 'top.yaml'], cwd)
+  assert.equal(r.files, ['top.yaml'])
+  assert.equal(
+    r.errors.map((e) => [e.file, e.message]),
+    [['empty', 'no *.yaml or *.yml files in the directory "empty"']],
+  )
 })
 
 test('an existing literal wins over its reading as a glob', async () => {

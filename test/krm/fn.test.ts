@@ -372,6 +372,54 @@ test('functionConfig errors: exit 1, items unchanged, a result that says what to
   }
 })
 
+test('the endpoint and mount path are checked as on the command line, the message naming where they came from', async () => {
+  const IPV4 = 'has the numeric host 127.1, which URL parsers read as an IPv4 shorthand'
+  const cases: [string, string[], Record<string, string>, string][] = [
+    [
+      withConfig(listOf(DELEGATE), 'apiVersion: v1\nkind: ConfigMap\ndata:\n  endpoint: https://127.1'),
+      [],
+      {},
+      `functionConfig data: endpoint "https://127.1" ${IPV4}`,
+    ],
+    [
+      withConfig(
+        listOf(DELEGATE),
+        `apiVersion: delegate-mtls.harness.io/v1alpha1\nkind: DelegateMtls\nspec:\n  endpoint: ${E}\n  mountPath: /etc/../mtls`,
+      ),
+      [],
+      {},
+      'functionConfig spec: mountPath "/etc/../mtls" has a "." or ".." segment',
+    ],
+    [
+      withConfig(listOf(DELEGATE), 'apiVersion: v1\nkind: ConfigMap\ndata:\n  tiService: "true"'),
+      [],
+      { DELEGATE_MTLS_ENDPOINT: 'https://u:p@acme.harness.io' },
+      'DELEGATE_MTLS_ENDPOINT "https://u:p@acme.harness.io" carries credentials',
+    ],
+    [
+      withConfig(listOf(DELEGATE), 'apiVersion: v1\nkind: ConfigMap\ndata:\n  tiService: "true"'),
+      [],
+      { ARGOCD_ENV_DELEGATE_MTLS_ENDPOINT: 'https://acme.harness.io:0' },
+      'ARGOCD_ENV_DELEGATE_MTLS_ENDPOINT "https://acme.harness.io:0" has the port 0; a port is 1 to 65535',
+    ],
+    [
+      withConfig(listOf(DELEGATE), 'apiVersion: v1\nkind: ConfigMap\ndata:\n  tiService: "true"'),
+      ['--endpoint', 'https://0x7f000001'],
+      {},
+      '--endpoint "https://0x7f000001" has the numeric host 0x7f000001',
+    ],
+  ]
+  for (const [list, argv, env, message] of cases) {
+    const r = await fn(list, argv, env)
+    assert.is(r.code, 1, message)
+    assert.is(beforeResults(r.stdout), list)
+    const results = resultsOf(r.stdout)
+    assert.is(results.length, 1)
+    assert.ok(String(results[0]!.message).startsWith(message), String(results[0]!.message))
+    assert.ok(r.stderr.startsWith(`delegate-mtls fn: ${message}`), r.stderr)
+  }
+})
+
 test('the endpoint: functionConfig, else --endpoint, else the environment; a disagreement is an error', async () => {
   const noConfig = listOf(DELEGATE).replace(/^functionConfig:[\s\S]*$/m, '')
   const endpointIn = async (r: Ran) => /MANAGER_HOST_AND_PORT\n\s+value: (\S+)/.exec(itemTexts(r.stdout)[0]!)?.[1]
