@@ -163,7 +163,20 @@ async function finish(
     if (lines.length > 0) to.write(lines.join('\n') + '\n')
   }
   const planFailed = results.some((r) => r.status === 'error')
-  sayAll(results.flatMap((r) => diagnosticsText(r, args.quiet, paint)))
+  // A write gives each file a line of its own (`a.yaml: error: <its first error>`): an error without a
+  // position would say the same words twice, so only the file's line says it.
+  const fileLines =
+    (mode === 'write' || mode === 'out-dir') &&
+    !args.quiet &&
+    args.format !== 'json' &&
+    !(mode === 'write' && args.listDifferent)
+  const saidByFileLine = (r: FileResult, d: Diagnostic) =>
+    fileLines && d === r.errors[0] && d.line === undefined && d.file === r.path
+  sayAll(
+    results.flatMap((r) =>
+      diagnosticsText({ ...r, errors: r.errors.filter((d) => !saidByFileLine(r, d)) }, args.quiet, paint),
+    ),
+  )
 
   let refused = false
   let writeFailed = false
@@ -181,7 +194,8 @@ async function finish(
       await staging?.discard()
     } else {
       const writeErrors = await writeAll(args, io, mode, planned, staging)
-      sayAll(writeErrors.flatMap((d) => diagnosticsText({ ...EMPTY, errors: [d] }, args.quiet, paint)))
+      // A file whose write failed had no error before: this one is its first, which its line says.
+      if (!fileLines) sayAll(writeErrors.flatMap((d) => diagnosticsText({ ...EMPTY, errors: [d] }, args.quiet, paint)))
       writeFailed = writeErrors.length > 0
       // Nothing reached the disk because a write failed: report it as a refused write.
       if (writeFailed && !results.some((r) => r.written)) refused = true
