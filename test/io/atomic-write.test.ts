@@ -9,10 +9,19 @@ import {
   readlinkSync,
   statSync,
   symlinkSync,
+  unlinkSync,
   writeFileSync,
 } from 'node:fs'
 import { join } from 'node:path'
-import { cleanStaleTempFiles, isTempFileName, writeFileAtomic } from '../../src/io/index.js'
+import {
+  cleanStaleTempFiles,
+  DriftError,
+  isTempFileName,
+  loadFingerprints,
+  readInput,
+  stageFileAtomic,
+  writeFileAtomic,
+} from '../../src/io/index.js'
 import { makeTmp } from './helpers/tmp.js'
 import { AS_WHOM, CANNOT_AS_ROOT, canTestPermissions, runProbe } from './helpers/unprivileged.js'
 
@@ -162,6 +171,53 @@ test('a write that fails half way (file size limit → EFBIG) removes the temp f
     assert.equal(readdirSync(dir), ['a.yaml'])
   },
 )
+
+test('a staged write with `expect` refuses a target that changed, was removed or appeared', async () => {
+  const dir = freshDir()
+  const file = join(dir, 'a.yaml')
+  writeFileSync(file, 'old\n')
+  await loadFingerprints()
+  const read = readInput(file, { maxBytes: 1000, fingerprint: true })
+  assert.ok('text' in read && read.fingerprint)
+  const expect = read.fingerprint
+  const untouched = await stageFileAtomic(file, 'new\n', { expect })
+  assert.is(untouched.drift(), undefined)
+  await untouched.commit()
+  assert.is(readFileSync(file, 'utf8'), 'new\n')
+
+  writeFileSync(file, 'old\n')
+  const again = readInput(file, { maxBytes: 1000, fingerprint: true })
+  assert.ok('text' in again && again.fingerprint)
+  const staged = await stageFileAtomic(file, 'new\n', { expect: again.fingerprint })
+  writeFileSync(file, 'odd\n') // same size, within the same clock tick or not: the hash tells
+  assert.is(staged.drift(), 'changed')
+  try {
+    await staged.commit()
+    assert.unreachable('replaced an edited file')
+  } catch (err) {
+    assert.match(String(err), /cannot write .*a\.yaml: changed during the run; run again/)
+    assert.instance((err as Error).cause, DriftError)
+  }
+  assert.is(readFileSync(file, 'utf8'), 'odd\n')
+  assert.equal(tempsIn(dir), [])
+
+  const gone = await stageFileAtomic(file, 'new\n', { expect: again.fingerprint })
+  unlinkSync(file)
+  assert.is(gone.drift(), 'removed')
+  await gone.abort()
+
+  const fresh = await stageFileAtomic(join(dir, 'b.yaml'), 'new\n', { expect: 'absent' })
+  assert.is(fresh.drift(), undefined)
+  writeFileSync(join(dir, 'b.yaml'), 'theirs\n')
+  assert.is(fresh.drift(), 'appeared')
+  const refused = await fresh.commit().then(
+    () => 'committed',
+    (err: Error) => err.message,
+  )
+  assert.match(refused, /b\.yaml: was created during the run; run again/)
+  assert.is(readFileSync(join(dir, 'b.yaml'), 'utf8'), 'theirs\n')
+  assert.equal(tempsIn(dir), [])
+})
 
 const clean = suite('cleanStaleTempFiles')
 clean.before(() => {
