@@ -19,6 +19,7 @@ import {
 import { basename, dirname, join, resolve } from 'node:path'
 import { DriftError, drift, type Drift, type Expected } from './fingerprint.js'
 import { describeFsError, errnoCode } from './io-diagnostic.js'
+import { tempFileCreated, tempFileGone } from './live-temp-files.js'
 import { resolveWriteTarget } from './resolve-write-target.js'
 import { isTempFileName, tempFileName, tempFilePid } from './temp-file-name.js'
 
@@ -109,6 +110,7 @@ export async function stageFileAtomic(
     // The umask can only remove bits, so the temp file is never more open than the final mode.
     fd = openSync(name, 'wx', mode ?? 0o666)
     tmp = name // ours from here on: removed on failure
+    tempFileCreated(name)
     if (mode !== undefined) fchmodSync(fd, mode) // exact, no umask: 0o664 stays 0o664
     if (old) keepOwner(fd, old)
     const hook = writeFaults.beforeWrite?.(tmp, target)
@@ -143,6 +145,7 @@ export async function stageFileAtomic(
         const how = drifted()
         if (how !== undefined) throw new DriftError(how)
         renameSync(temp, dest)
+        tempFileGone(temp)
       } catch (err) {
         removeTemp(temp)
         throw new Error(`cannot write ${file}: ${describeFsError(err)}`, { cause: err })
@@ -165,6 +168,7 @@ export async function stageFileAtomic(
 
 function removeTemp(path: string): void {
   quietly(() => unlinkSync(path))
+  tempFileGone(path)
 }
 
 const fsyncInPool = (fd: number) => new Promise<void>((done, fail) => fsync(fd, (err) => (err ? fail(err) : done())))

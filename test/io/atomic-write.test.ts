@@ -19,6 +19,7 @@ import {
   isTempFileName,
   loadFingerprints,
   readInput,
+  removeLiveTempFiles,
   stageFileAtomic,
   writeFileAtomic,
 } from '../../src/io/index.js'
@@ -171,6 +172,31 @@ test('a write that fails half way (file size limit → EFBIG) removes the temp f
     assert.equal(readdirSync(dir), ['a.yaml'])
   },
 )
+
+test('the temp files that exist are known, for a signal handler to remove: staged ones, not renamed or aborted ones', async () => {
+  const dir = freshDir()
+  for (const name of ['a', 'b', 'c', 'd']) writeFileSync(join(dir, `${name}.yaml`), 'old\n')
+  const [a, b, c, d] = await Promise.all(
+    ['a', 'b', 'c', 'd'].map((x) => stageFileAtomic(join(dir, `${x}.yaml`), 'new\n')),
+  )
+  await a!.commit()
+  await b!.abort()
+  assert.is(tempsIn(dir).length, 2)
+  assert.is(removeLiveTempFiles(), 2)
+  assert.equal(tempsIn(dir), [])
+  assert.is(readFileSync(join(dir, 'a.yaml'), 'utf8'), 'new\n')
+  for (const name of ['b', 'c', 'd']) assert.is(readFileSync(join(dir, `${name}.yaml`), 'utf8'), 'old\n')
+  assert.is(removeLiveTempFiles(), 0, 'each is removed once')
+  // A staged write whose temp file the handler removed can no longer replace its target.
+  try {
+    await c!.commit()
+    assert.unreachable('committed without a temp file')
+  } catch (err) {
+    assert.match(String(err), /cannot write .*c\.yaml: no such file or directory/)
+  }
+  await d!.abort()
+  assert.is(readFileSync(join(dir, 'c.yaml'), 'utf8'), 'old\n')
+})
 
 test('a staged write with `expect` refuses a target that changed, was removed or appeared', async () => {
   const dir = freshDir()
