@@ -1,3 +1,5 @@
+// Not the ../io barrel: a run that writes nothing must not load the rest of it.
+import { removeLiveTempFiles } from '../io/live-temp-files.js'
 import type { Io } from './io.js'
 import { main } from './main.js'
 import { PLAN_WORKER_ARG } from './plan-worker-arg.js'
@@ -28,11 +30,30 @@ function run(): void {
     env: process.env,
     cwd: process.cwd(),
   }
+  for (const [signal, code] of Object.entries(INTERRUPTED)) process.once(signal, () => interrupted(signal, code, io))
   void main(process.argv.slice(2), io, (command) => {
     if (command === 'migrate') loaded.migrate = true
   }).then((code) => {
     process.exitCode = code
   })
+}
+
+/** The exit code a shell gives a command that a signal ended: 128 + the signal's number. */
+const INTERRUPTED = { SIGINT: 130, SIGTERM: 143 }
+
+/**
+ * Ctrl-C or a `kill` during a write: the temp files are removed before the process exits, so that
+ * every file is left as it was or completely written (each rename is atomic) and no temp file stays
+ * behind. main() never exits the process; the bin does, here, since the run is called off mid-way.
+ */
+function interrupted(signal: string, code: number, io: Io): never {
+  const removed = removeLiveTempFiles()
+  const files = `${removed} temporary file${removed === 1 ? '' : 's'}`
+  io.stderr.write(
+    `delegate-mtls: interrupted by ${signal}` +
+      (removed > 0 ? `; removed ${files}: every file is either as it was or completely written\n` : '\n'),
+  )
+  process.exit(code)
 }
 
 // In the bundle (dist/cli.cjs), src/cli/plan-files.ts starts its planning workers on this very file,

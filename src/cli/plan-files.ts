@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../errors.js'
-import { readInput, type ReadResult } from '../io/index.js'
+import { loadFingerprints, readInput, type Fingerprint, type ReadResult } from '../io/index.js'
 import type { MtlsOptions } from '../mtls/types.js'
 import { migrate } from '../pipeline/migrate.js'
 import { revert } from '../pipeline/revert.js'
@@ -23,6 +23,8 @@ export interface Planned {
   keyFile: boolean
   /** Absolute path, for writing; undefined for stdin. */
   abs?: string
+  /** What the file was when read (`PlanSettings.fingerprint`): --write replaces it only if it still is. */
+  read?: Fingerprint
 }
 
 /** How files are planned: the migration's options and what the sink needs back. */
@@ -39,6 +41,8 @@ export interface PlanSettings {
   keyFiles?: 'changed' | 'all'
   /** `--revert`: restore this (non-mTLS) endpoint instead of migrating. */
   revertTo?: string
+  /** Fingerprint each input as it is read (--write); every planning thread awaits `loadFingerprints` first. */
+  fingerprint?: boolean
 }
 
 export function planText(name: string, text: string, settings: PlanSettings): Planned {
@@ -80,13 +84,15 @@ export const readError = (path: string, error: Diagnostic): Planned => ({
 
 /** Plans one file from what reading it gave (its text, or why it could not be read). */
 export function planRead(file: string, abs: string, read: ReadResult, settings: PlanSettings): Planned {
-  const p = 'error' in read ? readError(file, { ...read.error, file }) : planText(file, read.text, settings)
-  return { ...p, abs }
+  if ('error' in read) return { ...readError(file, { ...read.error, file }), abs }
+  const p = planText(file, read.text, settings)
+  return read.fingerprint === undefined ? { ...p, abs } : { ...p, abs, read: read.fingerprint }
 }
 
 /** Reads (synchronously: a planning thread has nothing else to do meanwhile) and plans one file. */
 export function planFileSync(file: string, abs: string, settings: PlanSettings): Planned {
-  return planRead(file, abs, readInput(abs, { maxBytes: settings.maxBytes }), settings)
+  const fingerprint = settings.fingerprint === true
+  return planRead(file, abs, readInput(abs, { maxBytes: settings.maxBytes, fingerprint }), settings)
 }
 
 const WORKER_TAG = 'delegateMtlsPlanWorker'
@@ -173,9 +179,10 @@ export async function planInWorkers(
 // In a planning worker: take the next file from the shared counter until none is left, and post each
 // result back. The argument is checked first, so that the main thread never loads node:worker_threads.
 if (process.argv.includes(PLAN_WORKER_ARG)) {
-  void import('node:worker_threads').then(({ isMainThread, parentPort, workerData }) => {
+  void import('node:worker_threads').then(async ({ isMainThread, parentPort, workerData }) => {
     if (isMainThread || !(workerData as Record<string, unknown> | null)?.[WORKER_TAG]) return
     const { jobs, settings, next } = workerData as WorkerInput
+    if (settings.fingerprint) await loadFingerprints()
     const counter = new Int32Array(next)
     for (let i = Atomics.add(counter, 0, 1); i < jobs.length; i = Atomics.add(counter, 0, 1)) {
       parentPort!.postMessage({ i, planned: planFileSync(jobs[i]!.file, jobs[i]!.abs, settings) })

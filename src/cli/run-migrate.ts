@@ -11,7 +11,11 @@ import {
   syncDirectory,
   cleanStaleTempFiles,
   describeFsError,
+  DriftError,
   ioDiagnostic,
+  loadFingerprints,
+  readForReplace,
+  type Expected,
   type StagedWrite,
 } from '../io/index.js'
 import { resolveOptions } from '../pipeline/migrate.js'
@@ -72,6 +76,8 @@ export async function runMigrate(args: MigrateArgs, io: Io): Promise<0 | 1 | 2> 
       verify: !reporting,
       keepText: !reporting,
       keepInput: mode === 'diff',
+      // --write replaces a file only if it is still what was read (a user's edit meanwhile is never lost).
+      fingerprint: mode === 'write',
       ...(keyFiles === undefined ? {} : { keyFiles }),
       ...(revertTo === undefined ? {} : { revertTo }),
     }
@@ -107,6 +113,7 @@ export async function runMigrate(args: MigrateArgs, io: Io): Promise<0 | 1 | 2> 
       label: mode === 'check' || mode === 'list' ? 'checking' : 'planning',
     })
     const settings = planSettings(mode)
+    if (mode === 'write' || mode === 'out-dir') await loadFingerprints()
     // --write stages each file's temp file (written, fsynced) as soon as its plan is in, while the
     // rest are planned; none is renamed before every file is planned and every temp file staged. A plan
     // that fails (without --keep-going) stops the staging, and finish() removes what was staged.
@@ -169,10 +176,24 @@ async function finish(
     if (lines.length > 0) to.write(lines.join('\n') + '\n')
   }
   const planFailed = results.some((r) => r.status === 'error')
-  sayAll(results.flatMap((r) => diagnosticsText(r, args.quiet, paint)))
+  // A write gives each file a line of its own (`a.yaml: error: <its first error>`): an error without a
+  // position would say the same words twice, so only the file's line says it.
+  const fileLines =
+    (mode === 'write' || mode === 'out-dir') &&
+    !args.quiet &&
+    args.format !== 'json' &&
+    !(mode === 'write' && args.listDifferent)
+  const saidByFileLine = (r: FileResult, d: Diagnostic) =>
+    fileLines && d === r.errors[0] && d.line === undefined && d.file === r.path
+  sayAll(
+    results.flatMap((r) =>
+      diagnosticsText({ ...r, errors: r.errors.filter((d) => !saidByFileLine(r, d)) }, args.quiet, paint),
+    ),
+  )
 
   let refused = false
   let writeFailed = false
+  let drifted = false
   if (mode === 'stdout') {
     if (!planFailed) io.stdout.write(planned[0]!.output)
   } else if (mode === 'diff') {
@@ -186,9 +207,11 @@ async function finish(
       refused = true
       await staging?.discard()
     } else {
-      const writeErrors = await writeAll(args, io, mode, planned, staging)
-      sayAll(writeErrors.flatMap((d) => diagnosticsText({ ...EMPTY, errors: [d] }, args.quiet, paint)))
+      const { errors: writeErrors, drifted: someDrifted } = await writeAll(args, io, mode, planned, staging)
+      // A file whose write failed had no error before: this one is its first, which its line says.
+      if (!fileLines) sayAll(writeErrors.flatMap((d) => diagnosticsText({ ...EMPTY, errors: [d] }, args.quiet, paint)))
       writeFailed = writeErrors.length > 0
+      drifted = someDrifted
       // Nothing reached the disk because a write failed: report it as a refused write.
       if (writeFailed && !results.some((r) => r.written)) refused = true
     }
@@ -220,9 +243,11 @@ async function finish(
   }
   if (refused) {
     say(
-      writeFailed
-        ? 'nothing was written: a file could not be written, so every file was left as it was'
-        : 'nothing was written: fix the errors above first (or use --keep-going to write the files that could be migrated)',
+      drifted
+        ? 'nothing was written: a file changed during the run, so every file was left as it was; run again'
+        : writeFailed
+          ? 'nothing was written: a file could not be written, so every file was left as it was'
+          : 'nothing was written: fix the errors above first (or use --keep-going to write the files that could be migrated)',
     )
   }
   if (failed) return 2
@@ -252,6 +277,8 @@ interface Job {
   p: Planned
   /** Where the output goes: the input itself (--write) or its mirror under --out-dir. */
   dest: string
+  /** What `dest` must still be when it is replaced: as it was read, or absent (a new --out-dir file). */
+  expect: Expected | undefined
   staged?: StagedWrite
   /** Why staging failed; reported only if the write goes ahead (not when a plan failed meanwhile). */
   error?: unknown
@@ -285,7 +312,7 @@ class Staging {
   /** A file planned during --write: staged when it changes; a failed plan stops the staging unless --keep-going. */
   offer(index: number, p: Planned): void {
     if (p.result.status === 'error') this.planFailed()
-    else if (p.abs !== undefined && p.changed) this.add({ index, p, dest: p.abs })
+    else if (p.abs !== undefined && p.changed) this.add({ index, p, dest: p.abs, expect: p.read })
   }
 
   /** A plan failed: without --keep-going nothing will be written, so no new temp file is started. */
@@ -336,7 +363,10 @@ class Staging {
         const made = await fsp.mkdir(dirname(job.dest), { recursive: true })
         if (made !== undefined) this.madeDirs.push(...createdChain(made, dirname(job.dest)))
       }
-      job.staged = await stageFileAtomic(job.dest, job.p.output, job.p.keyFile ? { mode: 0o600 } : {})
+      job.staged = await stageFileAtomic(job.dest, job.p.output, {
+        ...(job.p.keyFile ? { mode: 0o600 } : {}),
+        ...(job.expect === undefined ? {} : { expect: job.expect }),
+      })
     } catch (err) {
       job.error = err
       this.failed = true
@@ -346,11 +376,16 @@ class Staging {
 
 /**
  * Writes in two phases: every output goes to a temp file beside its target first (fsynced), and only
- * when all of them could be written are they renamed into place. A failure in the first phase (disk
- * full, read-only folder, a directory in the way) removes the temp files and leaves every target as it
- * was; with --keep-going only the failing file is skipped. Sets `written` on each result that reached
- * the disk, turns a failed write into an error on that file, and returns those errors. `early`: the
- * first phase, already begun while planning (--write).
+ * when all of them could be written, and every target is still what was read (or, for a new --out-dir
+ * file, still absent), are they renamed into place. A failure in the first phase (disk full, read-only
+ * folder, a directory in the way, a file edited meanwhile) removes the temp files and leaves every
+ * target as it was; with --keep-going only the failing file is skipped. A target edited after that
+ * check, in the moment before its own rename, is left as it is and named, and the rest of the batch
+ * goes on, as it does after a failed rename: the files before it are renamed already, so stopping
+ * would keep nothing all or nothing, only leave more files unmigrated. Sets `written` on each result
+ * that reached the disk, turns a failed write into an error on that file, and returns those errors
+ * (`drifted`: one of them is an edit made meanwhile). `early`: the first phase, already begun while
+ * planning (--write).
  */
 async function writeAll(
   args: MigrateArgs,
@@ -358,7 +393,7 @@ async function writeAll(
   mode: Mode,
   planned: Planned[],
   early: Staging | undefined,
-): Promise<Diagnostic[]> {
+): Promise<{ errors: Diagnostic[]; drifted: boolean }> {
   const outDir = mode === 'out-dir' ? resolve(io.cwd, args.outDir!) : undefined
   let staging = early
   if (staging === undefined) {
@@ -367,7 +402,7 @@ async function writeAll(
     for (const [index, p] of planned.entries()) {
       if (p.result.status === 'error' || !p.abs) continue
       if (outDir === undefined) {
-        if (p.changed) jobs.push({ index, p, dest: p.abs })
+        if (p.changed) jobs.push({ index, p, dest: p.abs, expect: p.read })
         continue
       }
       const rel = relative(io.cwd, p.abs)
@@ -376,8 +411,9 @@ async function writeAll(
           `--out-dir mirrors paths relative to the current directory; ${p.result.path} is outside it`,
         )
       const dest = join(outDir, rel)
-      if ((await fsp.readFile(dest, 'utf8').catch(() => undefined)) === p.output) continue // already there: keep its mtime
-      jobs.push({ index, p, dest })
+      const there = readForReplace(dest)
+      if (typeof there === 'object' && there.bytes.equals(Buffer.from(p.output, 'utf8'))) continue // keep its mtime
+      jobs.push({ index, p, dest, expect: typeof there === 'object' ? there.fingerprint : there })
     }
     staging = new Staging(args.keepGoing, outDir !== undefined)
     for (const job of jobs) staging.add(job)
@@ -395,22 +431,43 @@ async function writeAll(
   // In the order of the report, whatever order the plans came in.
   const jobs = [...staging.jobs].sort((a, b) => a.index - b.index)
   const failures: Diagnostic[] = []
+  let drifted = false
   const fail = (job: Job, err: unknown) => {
-    const why = describeFsError(err instanceof Error && err.cause !== undefined ? err.cause : err)
+    const cause = err instanceof Error && err.cause !== undefined ? err.cause : err
+    const other = job.dest === job.p.abs ? undefined : relative(io.cwd, job.dest) // an --out-dir target
     const d = ioDiagnostic(
       job.p.result.path,
-      `cannot write${job.dest === job.p.abs ? '' : ` ${relative(io.cwd, job.dest)}`}: ${why}`,
+      cause instanceof DriftError
+        ? `${other === undefined ? '' : `${other} `}${cause.message}`
+        : `cannot write${other === undefined ? '' : ` ${other}`}: ${describeFsError(cause)}`,
     )
     job.p.result.status = 'error'
     job.p.result.errors.push(d)
     failures.push(d)
+    if (cause instanceof DriftError) drifted = true
   }
   for (const job of jobs) if (job.error !== undefined) fail(job, job.error)
+  // Every target is checked before the first rename, so that an edit made while the batch was planned
+  // and staged keeps the batch all or nothing; commit() checks each again just before its rename.
+  for (const job of jobs) {
+    if (!job.staged) continue
+    let problem: unknown
+    try {
+      const how = job.staged.drift()
+      if (how !== undefined) problem = new DriftError(how)
+    } catch (err) {
+      problem = err
+    }
+    if (problem === undefined) continue
+    fail(job, problem)
+    await job.staged.abort()
+    job.staged = undefined
+  }
   if (failures.length > 0 && !args.keepGoing) {
     for (const job of jobs) await job.staged?.abort()
     // Only the folders we made, deepest first; rmdir leaves any that is not empty.
     for (const dir of staging.madeDirs.sort((a, b) => b.length - a.length)) await fsp.rmdir(dir).catch(() => undefined)
-    return failures
+    return { errors: failures, drifted }
   }
 
   const dirs = new Set<string>()
@@ -436,7 +493,7 @@ async function writeAll(
     if (job.p.result.written && job.p.keyFile)
       await warnIfInGitTree(job.dest, outDir === undefined ? job.p.result.path : job.dest, io)
   }
-  return failures
+  return { errors: failures, drifted }
 }
 
 /** How many temp files are staged at once (their fsyncs run together in the thread pool). */

@@ -17,7 +17,9 @@ import {
   type Stats,
 } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
+import { DriftError, drift, type Drift, type Expected } from './fingerprint.js'
 import { describeFsError, errnoCode } from './io-diagnostic.js'
+import { tempFileCreated, tempFileGone } from './live-temp-files.js'
 import { resolveWriteTarget } from './resolve-write-target.js'
 import { isTempFileName, tempFileName, tempFilePid } from './temp-file-name.js'
 
@@ -51,7 +53,16 @@ export interface StagedWrite {
   readonly file: string
   /** The path `commit()` replaces: the file's absolute path, or, for a symlink, the real path of its target. */
   readonly target: string
-  /** Renames the temp file over the target and fsyncs the directory (skip that with `{ syncDir: false }`). */
+  /**
+   * How the target differs from `expect` (given to `stageFileAtomic`) now: undefined when it is as it
+   * was, or when nothing was expected. Throws when the target cannot be read.
+   */
+  drift(): Drift
+  /**
+   * Renames the temp file over the target and fsyncs the directory (skip that with `{ syncDir: false }`).
+   * With `expect`, checks the target just before: one that drifted is left as it is, the temp file is
+   * removed, and the Error's `cause` is a `DriftError`.
+   */
   commit(opts?: { syncDir?: boolean }): Promise<void>
   /** Removes the temp file. Never throws. */
   abort(): Promise<void>
@@ -60,23 +71,29 @@ export interface StagedWrite {
 /**
  * Test seam for faults the test machine cannot produce on demand (a full disk where no small tmpfs can
  * be mounted, a rename failing half way through a batch): a hook that throws, e.g. an `ENOSPC` error,
- * fails that write as the file system would. Both are undefined outside tests (test/robust/disk-faults).
+ * fails that write as the file system would; one that edits a target is a user's edit made at that
+ * very moment. Both are undefined outside tests (test/robust/disk-faults, test/robust/concurrent-edits).
  */
 export const writeFaults: {
   /** Called once the temp file exists, before its content is written. */
   beforeWrite?: (tempPath: string, target: string) => void | Promise<void>
-  /** Called before the temp file is renamed over its target. */
+  /** Called before the temp file is renamed over its target (and before the target is checked against `expect`). */
   beforeRename?: (tempPath: string, target: string) => void | Promise<void>
 } = {}
 
 /**
  * The first half of `writeFileAtomic`: the temp file written and fsynced, the target untouched.
+ * `expect`: what the target must still be when it is replaced (as it was read, or absent); see `commit`.
  * Every call but the fsync is synchronous: they take microseconds, while a round trip through the
  * libuv thread pool each costs more than that, and a batch of thousands of files (planned on the same
  * thread) would wait for an event-loop turn per call. The fsync, the one slow call, runs in the pool,
  * so that several files are flushed at once.
  */
-export async function stageFileAtomic(file: string, text: string, opts: { mode?: number } = {}): Promise<StagedWrite> {
+export async function stageFileAtomic(
+  file: string,
+  text: string,
+  opts: { mode?: number; expect?: Expected } = {},
+): Promise<StagedWrite> {
   let tmp: string | undefined
   let fd: number | undefined
   let target: string
@@ -93,6 +110,7 @@ export async function stageFileAtomic(file: string, text: string, opts: { mode?:
     // The umask can only remove bits, so the temp file is never more open than the final mode.
     fd = openSync(name, 'wx', mode ?? 0o666)
     tmp = name // ours from here on: removed on failure
+    tempFileCreated(name)
     if (mode !== undefined) fchmodSync(fd, mode) // exact, no umask: 0o664 stays 0o664
     if (old) keepOwner(fd, old)
     const hook = writeFaults.beforeWrite?.(tmp, target)
@@ -104,24 +122,32 @@ export async function stageFileAtomic(file: string, text: string, opts: { mode?:
     closeSync(closing)
   } catch (err) {
     if (fd !== undefined) quietly(() => closeSync(fd!))
-    if (tmp !== undefined) quietly(() => unlinkSync(tmp!))
+    if (tmp !== undefined) removeTemp(tmp)
     throw new Error(`cannot write ${file}: ${describeFsError(err)}`, { cause: err })
   }
   const temp = tmp
   const dest = target
+  const expect = opts.expect
   let done = false
+  const drifted = (): Drift => (expect === undefined ? undefined : drift(dest, expect))
   return {
     file,
     target: dest,
+    drift: drifted,
     async commit({ syncDir: sync = true } = {}) {
       if (done) throw new Error(`cannot write ${file}: already committed or aborted`)
       done = true
       try {
         const hook = writeFaults.beforeRename?.(temp, dest)
         if (hook) await hook
+        // The check and the rename are synchronous and back to back: the window an edit can still
+        // fall into is this file's own, a few microseconds, not the batch's.
+        const how = drifted()
+        if (how !== undefined) throw new DriftError(how)
         renameSync(temp, dest)
+        tempFileGone(temp)
       } catch (err) {
-        quietly(() => unlinkSync(temp))
+        removeTemp(temp)
         throw new Error(`cannot write ${file}: ${describeFsError(err)}`, { cause: err })
       }
       if (sync) {
@@ -135,9 +161,14 @@ export async function stageFileAtomic(file: string, text: string, opts: { mode?:
     async abort() {
       if (done) return
       done = true
-      quietly(() => unlinkSync(temp))
+      removeTemp(temp)
     },
   }
+}
+
+function removeTemp(path: string): void {
+  quietly(() => unlinkSync(path))
+  tempFileGone(path)
 }
 
 const fsyncInPool = (fd: number) => new Promise<void>((done, fail) => fsync(fd, (err) => (err ? fail(err) : done())))

@@ -9,6 +9,15 @@ export {
   isTempFileName,
   type StagedWrite,
 } from './atomic-write.js'
+export {
+  DriftError,
+  loadFingerprints,
+  readForReplace,
+  type Drift,
+  type Expected,
+  type Fingerprint,
+} from './fingerprint.js'
+export { removeLiveTempFiles } from './live-temp-files.js'
 export { resolveWriteTarget } from './resolve-write-target.js'
 export { decodeInput, firstInvalidUtf8 } from './decode-input.js'
 export { describeFsError, errnoCode, ioDiagnostic } from './io-diagnostic.js'

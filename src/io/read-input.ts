@@ -1,6 +1,7 @@
-import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type BigIntStats, type Stats } from 'node:fs'
 import type { Diagnostic } from '../errors.js'
 import { decodeInput } from './decode-input.js'
+import { fingerprint, type Fingerprint } from './fingerprint.js'
 import { describeFsError, ioDiagnostic } from './io-diagnostic.js'
 
 /** Inputs larger than this are refused unless `--max-bytes` raises the limit. */
@@ -9,7 +10,8 @@ export const DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 /** Name used in diagnostics for standard input. */
 export const STDIN_NAME = '<stdin>'
 
-export type ReadResult = { text: string } | { error: Diagnostic }
+/** `fingerprint`: what the file was when read, when asked for (`readInput`'s `fingerprint` option). */
+export type ReadResult = { text: string; fingerprint?: Fingerprint } | { error: Diagnostic }
 
 const CHUNK = 64 * 1024
 // O_NONBLOCK: if the path is swapped for a FIFO between stat() and open(), open still returns
@@ -21,9 +23,11 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)
  * Never throws for a problem with the file; returns `{ error }` with an `IO` diagnostic instead.
  * Synchronous: every caller reads a file and then plans it on the same thread, which has nothing else
  * to do meanwhile, and on a small file the thread-pool round trips of five asynchronous calls would
- * cost more than the reading.
+ * cost more than the reading. `fingerprint`: also say what the file was (stats before the read, a hash of
+ * the bytes read), so that a write can refuse to replace it if it changed meanwhile (`loadFingerprints`
+ * first).
  */
-export function readInput(file: string, opts: { maxBytes: number }): ReadResult {
+export function readInput(file: string, opts: { maxBytes: number; fingerprint?: boolean }): ReadResult {
   const fail = (message: string): ReadResult => ({ error: ioDiagnostic(file, message) })
   let st: Stats
   try {
@@ -36,12 +40,13 @@ export function readInput(file: string, opts: { maxBytes: number }): ReadResult 
 
   let fd: number | undefined
   let bytes: Buffer
+  let stats: BigIntStats | undefined
   try {
     fd = openSync(file, OPEN_FLAGS)
-    const now = fstatSync(fd)
+    const now = opts.fingerprint ? (stats = fstatSync(fd, { bigint: true })) : fstatSync(fd)
     const again = refuseStats(now, opts.maxBytes)
     if (again) return fail(again)
-    bytes = readAtMost(fd, opts.maxBytes + 1, now.size) // +1: notice a file that grew past the limit
+    bytes = readAtMost(fd, opts.maxBytes + 1, Number(now.size)) // +1: notice a file that grew past the limit
   } catch (err) {
     return fail(describeFsError(err))
   } finally {
@@ -54,7 +59,8 @@ export function readInput(file: string, opts: { maxBytes: number }): ReadResult 
     }
   }
   if (bytes.length > opts.maxBytes) return fail(tooLarge(undefined, opts.maxBytes))
-  return decodeInput(file, bytes)
+  const read = decodeInput(file, bytes)
+  return stats && 'text' in read ? { text: read.text, fingerprint: fingerprint(stats, bytes) } : read
 }
 
 /**
@@ -81,13 +87,13 @@ export async function readStdin(
 }
 
 /** Why these stats cannot be read as an input, or undefined if they can. */
-function refuseStats(st: Stats, maxBytes: number): string | undefined {
+function refuseStats(st: Stats | BigIntStats, maxBytes: number): string | undefined {
   if (st.isDirectory()) return 'is a directory'
   if (st.isFIFO()) return 'is a named pipe (FIFO), not a regular file'
   if (st.isSocket()) return 'is a socket, not a regular file'
   if (st.isCharacterDevice() || st.isBlockDevice()) return 'is a device, not a regular file'
   if (!st.isFile()) return 'is not a regular file'
-  if (st.size > maxBytes) return tooLarge(st.size, maxBytes)
+  if (st.size > maxBytes) return tooLarge(Number(st.size), maxBytes)
   return undefined
 }
 

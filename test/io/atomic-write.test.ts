@@ -9,10 +9,20 @@ import {
   readlinkSync,
   statSync,
   symlinkSync,
+  unlinkSync,
   writeFileSync,
 } from 'node:fs'
 import { join } from 'node:path'
-import { cleanStaleTempFiles, isTempFileName, writeFileAtomic } from '../../src/io/index.js'
+import {
+  cleanStaleTempFiles,
+  DriftError,
+  isTempFileName,
+  loadFingerprints,
+  readInput,
+  removeLiveTempFiles,
+  stageFileAtomic,
+  writeFileAtomic,
+} from '../../src/io/index.js'
 import { makeTmp } from './helpers/tmp.js'
 import { AS_WHOM, CANNOT_AS_ROOT, canTestPermissions, runProbe } from './helpers/unprivileged.js'
 
@@ -162,6 +172,78 @@ test('a write that fails half way (file size limit → EFBIG) removes the temp f
     assert.equal(readdirSync(dir), ['a.yaml'])
   },
 )
+
+test('the temp files that exist are known, for a signal handler to remove: staged ones, not renamed or aborted ones', async () => {
+  const dir = freshDir()
+  for (const name of ['a', 'b', 'c', 'd']) writeFileSync(join(dir, `${name}.yaml`), 'old\n')
+  const [a, b, c, d] = await Promise.all(
+    ['a', 'b', 'c', 'd'].map((x) => stageFileAtomic(join(dir, `${x}.yaml`), 'new\n')),
+  )
+  await a!.commit()
+  await b!.abort()
+  assert.is(tempsIn(dir).length, 2)
+  assert.is(removeLiveTempFiles(), 2)
+  assert.equal(tempsIn(dir), [])
+  assert.is(readFileSync(join(dir, 'a.yaml'), 'utf8'), 'new\n')
+  for (const name of ['b', 'c', 'd']) assert.is(readFileSync(join(dir, `${name}.yaml`), 'utf8'), 'old\n')
+  assert.is(removeLiveTempFiles(), 0, 'each is removed once')
+  // A staged write whose temp file the handler removed can no longer replace its target.
+  try {
+    await c!.commit()
+    assert.unreachable('committed without a temp file')
+  } catch (err) {
+    assert.match(String(err), /cannot write .*c\.yaml: no such file or directory/)
+  }
+  await d!.abort()
+  assert.is(readFileSync(join(dir, 'c.yaml'), 'utf8'), 'old\n')
+})
+
+test('a staged write with `expect` refuses a target that changed, was removed or appeared', async () => {
+  const dir = freshDir()
+  const file = join(dir, 'a.yaml')
+  writeFileSync(file, 'old\n')
+  await loadFingerprints()
+  const read = readInput(file, { maxBytes: 1000, fingerprint: true })
+  assert.ok('text' in read && read.fingerprint)
+  const expect = read.fingerprint
+  const untouched = await stageFileAtomic(file, 'new\n', { expect })
+  assert.is(untouched.drift(), undefined)
+  await untouched.commit()
+  assert.is(readFileSync(file, 'utf8'), 'new\n')
+
+  writeFileSync(file, 'old\n')
+  const again = readInput(file, { maxBytes: 1000, fingerprint: true })
+  assert.ok('text' in again && again.fingerprint)
+  const staged = await stageFileAtomic(file, 'new\n', { expect: again.fingerprint })
+  writeFileSync(file, 'odd\n') // same size, within the same clock tick or not: the hash tells
+  assert.is(staged.drift(), 'changed')
+  try {
+    await staged.commit()
+    assert.unreachable('replaced an edited file')
+  } catch (err) {
+    assert.match(String(err), /cannot write .*a\.yaml: changed during the run; run again/)
+    assert.instance((err as Error).cause, DriftError)
+  }
+  assert.is(readFileSync(file, 'utf8'), 'odd\n')
+  assert.equal(tempsIn(dir), [])
+
+  const gone = await stageFileAtomic(file, 'new\n', { expect: again.fingerprint })
+  unlinkSync(file)
+  assert.is(gone.drift(), 'removed')
+  await gone.abort()
+
+  const fresh = await stageFileAtomic(join(dir, 'b.yaml'), 'new\n', { expect: 'absent' })
+  assert.is(fresh.drift(), undefined)
+  writeFileSync(join(dir, 'b.yaml'), 'theirs\n')
+  assert.is(fresh.drift(), 'appeared')
+  const refused = await fresh.commit().then(
+    () => 'committed',
+    (err: Error) => err.message,
+  )
+  assert.match(refused, /b\.yaml: was created during the run; run again/)
+  assert.is(readFileSync(join(dir, 'b.yaml'), 'utf8'), 'theirs\n')
+  assert.equal(tempsIn(dir), [])
+})
 
 const clean = suite('cleanStaleTempFiles')
 clean.before(() => {

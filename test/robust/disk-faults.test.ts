@@ -228,6 +228,51 @@ test('a rename that fails half way (injected): exit 2, the report names the file
   }
 })
 
+test('a write error is printed once: on its file line, or (with --quiet, --format json) on a line of its own', async () => {
+  const count = (s: string, needle: string) => s.split(needle).length - 1
+  const { dir, texts } = fleet(3)
+  chmodSync(join(dir, 'd1.yaml'), 0o444)
+  const readOnly =
+    'd1.yaml: error: cannot write: is read-only (mode 0444); make it writable (chmod u+w) to migrate it\n'
+  for (const extra of [[], ['--keep-going'], ['--quiet'], ['--format', 'json'], ['-l']]) {
+    const r = await runMain(['-e', ENDPOINT, '--write', ...extra, '.'], { cwd: dir })
+    clean(r)
+    assert.is(r.code, 2, r.stderr)
+    assert.is(count(r.stderr, readOnly), 1, `${extra.join(' ')}:\n${r.stderr}`)
+    if (extra[0] === '--keep-going')
+      for (const name of ['d0.yaml', 'd2.yaml']) writeFileSync(join(dir, name), texts.get(name)!)
+  }
+  // An injected EACCES when the temp file is written, with --out-dir: the target is named once too.
+  const f = fleet(2)
+  writeFaults.beforeWrite = () => {
+    throw Object.assign(new Error('EACCES: permission denied, write'), { code: 'EACCES' })
+  }
+  try {
+    const r = await runMain(['-e', ENDPOINT, '--out-dir', 'out', '.'], { cwd: f.dir })
+    clean(r)
+    assert.is(r.code, 2, r.stderr)
+    assert.is(count(r.stderr, 'd0.yaml: error: cannot write out/d0.yaml: permission denied\n'), 1, r.stderr)
+    assert.is(count(r.stderr, 'd1.yaml: error: cannot write out/d1.yaml: permission denied\n'), 1, r.stderr)
+  } finally {
+    delete writeFaults.beforeWrite
+  }
+  // An input that cannot be read (over --max-bytes): its error has no position either.
+  const big = await runMain(['-e', ENDPOINT, '--write', '--max-bytes', '100', 'd0.yaml'], { cwd: f.dir })
+  clean(big)
+  assert.is(big.code, 2)
+  assert.is(count(big.stderr, 'd0.yaml: error: is '), 1, big.stderr)
+  // The real bin, in a folder it cannot write to (as uid 65534, where we can drop privileges).
+  const b = fleet(2)
+  for (const name of b.names) chmodSync(join(b.dir, name), 0o666)
+  chmodSync(b.dir, 0o755)
+  const rb = binAsNobody(['-e', ENDPOINT, '--write', '.'], b.dir)
+  if (!rb) return console.log('    [the real bin as uid 65534: skipped, cannot drop privileges here]')
+  clean(rb)
+  assert.is(rb.code, 2, rb.stderr)
+  assert.is(count(rb.stderr, 'd0.yaml: error: cannot write: permission denied\n'), 1, rb.stderr)
+  untouched(b.dir, b.texts)
+})
+
 test('the seam is inert outside tests: writeFaults is empty when the suite does not set it', () => {
   assert.equal(Object.keys(writeFaults), [])
   assert.ok(ROOT.length > 0)
