@@ -27,9 +27,12 @@ export interface Planned {
   read?: Fingerprint
 }
 
-/** How files are planned: the migration's options and what the sink needs back. */
+/** What a run does to each file: migrate it with these options, or revert it to this (non-mTLS) endpoint. */
+export type PlanCommand = { kind: 'migrate'; options: MtlsOptions } | { kind: 'revert'; endpoint: string }
+
+/** How files are planned: the command and what the sink needs back. */
 export interface PlanSettings {
-  options: MtlsOptions
+  command: PlanCommand
   maxBytes: number
   /** Run the semantic guard (every mode that emits or writes text). */
   verify: boolean
@@ -39,17 +42,15 @@ export interface PlanSettings {
   keepInput?: boolean
   /** Decide `keyFile` for the files a sink writes: the changed ones (`--write`) or all (`--out-dir`). */
   keyFiles?: 'changed' | 'all'
-  /** `--revert`: restore this (non-mTLS) endpoint instead of migrating. */
-  revertTo?: string
   /** Fingerprint each input as it is read (--write); every planning thread awaits `loadFingerprints` first. */
   fingerprint?: boolean
 }
 
 export function planText(name: string, text: string, settings: PlanSettings): Planned {
   const r =
-    settings.revertTo === undefined
-      ? migrate(text, { ...settings.options, file: name }, { verify: settings.verify })
-      : revert(text, { endpoint: settings.revertTo, file: name })
+    settings.command.kind === 'migrate'
+      ? migrate(text, { ...settings.command.options, file: name }, { verify: settings.verify })
+      : revert(text, { endpoint: settings.command.endpoint, file: name })
   const errors = r.diagnostics.filter((d) => d.severity === 'error')
   const warnings = r.diagnostics.filter((d) => d.severity === 'warning')
   const keep = settings.keepText

@@ -33,6 +33,7 @@ import {
   planInWorkers,
   planText,
   readError,
+  type PlanCommand,
   type Planned,
   type PlanSettings,
 } from './plan-files.js'
@@ -57,12 +58,14 @@ export async function runMigrate(args: MigrateArgs, io: Io): Promise<0 | 1 | 2> 
   if (args.mountPath !== undefined) opts.mountPath = args.mountPath
   if (args.certPath !== undefined) opts.certPath = args.certPath
   if (args.keyPath !== undefined) opts.keyPath = args.keyPath
-  // --revert: the endpoint is the original (non-mTLS) URL to restore, which may carry a path.
-  const revertTo = args.revert ? normalizeRevertEndpoint(args.endpoint) : undefined
-  const options = resolveOptions(revertTo === undefined ? opts : { endpoint: 'https://revert.invalid' })
+  // --revert: the endpoint is the original (non-mTLS) URL to restore, which may carry a path; the options
+  // that shape a migration are refused with it (args.ts), so it has none.
+  const command: PlanCommand = args.revert
+    ? { kind: 'revert', endpoint: normalizeRevertEndpoint(args.endpoint) }
+    : { kind: 'migrate', options: resolveOptions(opts) }
   const pems = await loadCertificate(args, io, args.quiet)
   if (pems === false) return 2
-  if (pems) options.secret = pems
+  if (pems && command.kind === 'migrate') command.options.secret = pems
   const maxBytes = args.maxBytes ?? DEFAULT_MAX_BYTES
   // --check and -l only report: they skip the guard (--write guards the same plan) and drop the texts.
   // Only --diff needs the input text back; --write and --out-dir learn on the planning thread which
@@ -71,7 +74,7 @@ export async function runMigrate(args: MigrateArgs, io: Io): Promise<0 | 1 | 2> 
     const reporting = mode === 'check' || mode === 'list'
     const keyFiles = mode === 'write' ? 'changed' : mode === 'out-dir' ? 'all' : undefined
     return {
-      options,
+      command,
       maxBytes,
       verify: !reporting,
       keepText: !reporting,
@@ -79,7 +82,6 @@ export async function runMigrate(args: MigrateArgs, io: Io): Promise<0 | 1 | 2> 
       // --write replaces a file only if it is still what was read (a user's edit meanwhile is never lost).
       fingerprint: mode === 'write',
       ...(keyFiles === undefined ? {} : { keyFiles }),
-      ...(revertTo === undefined ? {} : { revertTo }),
     }
   }
   const stdin = args.paths.length === 0 || (args.paths.length === 1 && args.paths[0] === '-')
