@@ -8847,7 +8847,7 @@ var require_public_api = __commonJS({
           doc.errors.forEach(errors.prettifyError(source, lineCounter2)), doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
       return docs.length > 0 ? docs : Object.assign([], { empty: !0 }, composer$1.streamInfo());
     }
-    function parseDocument7(source, options = {}) {
+    function parseDocument8(source, options = {}) {
       let { lineCounter: lineCounter2, prettyErrors } = parseOptions(options), parser$1 = new parser2.Parser(lineCounter2?.addNewLine), composer$1 = new composer.Composer(options), doc = null;
       for (let _doc of composer$1.compose(parser$1.parse(source), !0, source.length))
         if (!doc)
@@ -8861,7 +8861,7 @@ var require_public_api = __commonJS({
     function parse2(src, reviver, options) {
       let _reviver;
       typeof reviver == "function" ? _reviver = reviver : options === void 0 && reviver && typeof reviver == "object" && (options = reviver);
-      let doc = parseDocument7(src, options);
+      let doc = parseDocument8(src, options);
       if (!doc)
         return null;
       if (doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning)), doc.errors.length > 0) {
@@ -8886,7 +8886,7 @@ var require_public_api = __commonJS({
     }
     exports2.parse = parse2;
     exports2.parseAllDocuments = parseAllDocuments3;
-    exports2.parseDocument = parseDocument7;
+    exports2.parseDocument = parseDocument8;
     exports2.stringify = stringify3;
   }
 });
@@ -9853,6 +9853,35 @@ var import_yaml6, FLUX_API, ARGO_API, namesChart, OUR_KEYS, isAbsent, init_gitop
   }
 });
 
+// src/resources/upgrader-config.ts
+function readConfig(text2) {
+  let doc = (0, import_yaml7.parseDocument)(text2, { ...K8S_PARSE, keepSourceTokens: !1 });
+  if (doc.errors.length > 0) return;
+  let value = doc.toJS({ maxAliasCount: 100 });
+  return value !== null && typeof value == "object" && !Array.isArray(value) ? value : void 0;
+}
+function isUpgraderConfigText(text2) {
+  let config = readConfig(text2);
+  return config ? config.mode === "Delegate" || isMapping(config.delegateConfig) : /^\s*["']?(mode["']?\s*:\s*["']?Delegate\b|delegateConfig["']?\s*:)/m.test(text2);
+}
+function upgraderConfigFacts(text2) {
+  let config = readConfig(text2);
+  if (!config) return {};
+  let out = {};
+  typeof config.workloadName == "string" && (out.workloadName = config.workloadName);
+  let delegateConfig = config.delegateConfig, host = isMapping(delegateConfig) ? delegateConfig[UPGRADER_HOST_KEY] : config[UPGRADER_HOST_KEY];
+  return typeof host == "string" && (out.managerHost = host), out;
+}
+var import_yaml7, isMapping, init_upgrader_config = __esm({
+  "src/resources/upgrader-config.ts"() {
+    "use strict";
+    import_yaml7 = __toESM(require_dist(), 1);
+    init_parse();
+    init_wanted_state();
+    isMapping = (v) => v !== null && typeof v == "object" && !Array.isArray(v);
+  }
+});
+
 // src/resources/classify.ts
 function findDelegateContainer(containers) {
   let byName = findItem(containers, "name", "delegate");
@@ -9883,7 +9912,7 @@ function mayMatter(text2) {
   return !m || KINDS_THAT_MATTER.has(m[2]);
 }
 function classify(doc, index) {
-  let root = doc.contents, kind = stringAt(root, "kind") ?? "", meta = (0, import_yaml7.isMap)(root) ? root.get("metadata", !0) : void 0, ref = { document: index, kind }, name = stringAt(meta, "name"), namespace = stringAt(meta, "namespace");
+  let root = doc.contents, kind = stringAt(root, "kind") ?? "", meta = (0, import_yaml8.isMap)(root) ? root.get("metadata", !0) : void 0, ref = { document: index, kind }, name = stringAt(meta, "name"), namespace = stringAt(meta, "namespace");
   name !== void 0 && (ref.name = name), namespace !== void 0 && (ref.namespace = namespace);
   let base = { ref, doc };
   if (kind === "") {
@@ -9897,7 +9926,7 @@ function classify(doc, index) {
   let podPath = POD_PATH[kind];
   if (podPath && kind !== "CronJob") {
     let containers = lookup(root, [...podPath, "containers"]);
-    if (!(0, import_yaml7.isSeq)(containers)) return { type: "other", ...base };
+    if (!(0, import_yaml8.isSeq)(containers)) return { type: "other", ...base };
     let container = findDelegateContainer(containers);
     if (container < 0) return { type: "other", ...base };
     let legacy = legacyReason(kind, containers.items[container]);
@@ -9905,42 +9934,43 @@ function classify(doc, index) {
   }
   if (kind === "CronJob" && podPath) {
     let containers = lookup(root, [...podPath, "containers"]);
-    if (!(0, import_yaml7.isSeq)(containers)) return { type: "other", ...base };
+    if (!(0, import_yaml8.isSeq)(containers)) return { type: "other", ...base };
     let container = findItem(containers, "name", "upgrader")?.index ?? -1;
     if (container < 0 && (container = containers.items.findIndex((c) => isUpgraderImage(stringAt(c, "image") ?? ""))), container < 0) {
       let volumes = lookup(root, [...podPath, "volumes"]);
-      (0, import_yaml7.isSeq)(volumes) && volumes.items.some((v) => (stringAt(lookup(v, ["configMap"]), "name") ?? "").endsWith("-upgrader-config")) && containers.items.length === 1 && (container = 0);
+      (0, import_yaml8.isSeq)(volumes) && volumes.items.some((v) => (stringAt(lookup(v, ["configMap"]), "name") ?? "").endsWith("-upgrader-config")) && containers.items.length === 1 && (container = 0);
     }
     return container < 0 ? { type: "other", ...base } : { type: "upgrader-cronjob", ...base, podPath, container };
   }
   if (kind === "ConfigMap") {
     let config = lookup(root, ["data", "config.yaml"]);
-    if ((0, import_yaml7.isScalar)(config) && typeof config.value == "string" && looksLikeUpgraderConfig(config.value))
+    if ((0, import_yaml8.isScalar)(config) && typeof config.value == "string" && isUpgraderConfigText(config.value))
       return { type: "upgrader-config", ...base, config };
-    if ((0, import_yaml7.isMap)(config) && (config.has("mode") || config.has("delegateConfig")))
+    if ((0, import_yaml8.isMap)(config) && (config.has("mode") || config.has("delegateConfig")))
       return { type: "upgrader-config-invalid", ...base, at: config };
   }
   return { type: "other", ...base };
 }
-var import_yaml7, POD_PATH, envNames2, looksLikeUpgraderConfig, TOP_LEVEL_KIND, SIMPLE_KIND, KINDS_THAT_MATTER, init_classify = __esm({
+var import_yaml8, POD_PATH, envNames2, TOP_LEVEL_KIND, SIMPLE_KIND, KINDS_THAT_MATTER, init_classify = __esm({
   "src/resources/classify.ts"() {
     "use strict";
-    import_yaml7 = __toESM(require_dist(), 1);
+    import_yaml8 = __toESM(require_dist(), 1);
     init_lookup();
     init_image();
     init_compose();
     init_helm_values();
     init_gitops_values();
     init_wanted_state();
+    init_upgrader_config();
     POD_PATH = {
       Deployment: ["spec", "template", "spec"],
       StatefulSet: ["spec", "template", "spec"],
       CronJob: ["spec", "jobTemplate", "spec", "template", "spec"]
     }, envNames2 = (container) => {
-      let env2 = (0, import_yaml7.isMap)(container) ? container.get("env", !0) : void 0;
-      return (0, import_yaml7.isSeq)(env2) ? env2.items.map((e) => stringAt(e, "name")).filter((n) => n !== void 0) : [];
+      let env2 = (0, import_yaml8.isMap)(container) ? container.get("env", !0) : void 0;
+      return (0, import_yaml8.isSeq)(env2) ? env2.items.map((e) => stringAt(e, "name")).filter((n) => n !== void 0) : [];
     };
-    looksLikeUpgraderConfig = (text2) => /^mode:\s*["']?Delegate\b|^delegateConfig:/m.test(text2), TOP_LEVEL_KIND = /^kind:/gm, SIMPLE_KIND = /^kind:[ \t]*(["']?)([A-Za-z][A-Za-z0-9]*)\1[ \t]*(?:#[^\n]*)?\r?$/m, KINDS_THAT_MATTER = /* @__PURE__ */ new Set([
+    TOP_LEVEL_KIND = /^kind:/gm, SIMPLE_KIND = /^kind:[ \t]*(["']?)([A-Za-z][A-Za-z0-9]*)\1[ \t]*(?:#[^\n]*)?\r?$/m, KINDS_THAT_MATTER = /* @__PURE__ */ new Set([
       "Deployment",
       "StatefulSet",
       "CronJob",
@@ -10486,11 +10516,11 @@ var import_validators, VALIDATORS, init_validate = __esm({
 // src/yaml/layout.ts
 function indentUnit(src, root) {
   let unit = Number.MAX_SAFE_INTEGER, walk = (node) => {
-    if ((0, import_yaml8.isCollection)(node))
+    if ((0, import_yaml9.isCollection)(node))
       for (let item of node.items) walk(item);
-    else if ((0, import_yaml8.isPair)(node)) {
+    else if ((0, import_yaml9.isPair)(node)) {
       let child = node.value, key = node.key;
-      if ((0, import_yaml8.isMap)(child) && !child.flow && child.items[0] && key?.range) {
+      if ((0, import_yaml9.isMap)(child) && !child.flow && child.items[0] && key?.range) {
         let at = key.range[0], childAt = child.items[0].key.range[0], lineStart = lineStartOf(src, at), childLineStart = lineStartOf(src, childAt), step = childAt - childLineStart - (at - lineStart);
         step > 0 && childLineStart !== lineStart && (unit = Math.min(unit, step));
       }
@@ -10500,11 +10530,11 @@ function indentUnit(src, root) {
   return walk(root), unit === Number.MAX_SAFE_INTEGER ? 2 : unit;
 }
 function seqIsCompact(src, keyNode, seqNode) {
-  if (!(!(0, import_yaml8.isSeq)(seqNode) || seqNode.flow || !keyNode.range || !seqNode.range))
+  if (!(!(0, import_yaml9.isSeq)(seqNode) || seqNode.flow || !keyNode.range || !seqNode.range))
     return columnOf(src, seqNode.range[0]) <= columnOf(src, keyNode.range[0]);
 }
 function seqDashGap(src, seqNode) {
-  if (!(0, import_yaml8.isSeq)(seqNode) || seqNode.flow) return;
+  if (!(0, import_yaml9.isSeq)(seqNode) || seqNode.flow) return;
   let dash = seqNode.srcToken?.items.find((i) => i.value)?.start.find((t) => t.type === "seq-item-ind"), first = seqNode.items[0];
   if (!dash || !first?.range) return;
   let gap = first.range[0] - dash.offset - 1;
@@ -10514,10 +10544,10 @@ function seqDashGap(src, seqNode) {
 function layoutFor(unit, compactSeq, dashGap = 1) {
   return { unit, compactSeq, dashGap };
 }
-var import_yaml8, init_layout = __esm({
+var import_yaml9, init_layout = __esm({
   "src/yaml/layout.ts"() {
     "use strict";
-    import_yaml8 = __toESM(require_dist(), 1);
+    import_yaml9 = __toESM(require_dist(), 1);
     init_source();
   }
 });
@@ -10638,10 +10668,10 @@ function lint(ctx, onEach) {
       }
       continue;
     }
-    /PUT_YOUR_|\b400\b/.test(text2) && (0, import_yaml9.visit)(root, {
+    /PUT_YOUR_|\b400\b/.test(text2) && (0, import_yaml10.visit)(root, {
       Pair(_, pair) {
         let v = pair.value;
-        (0, import_yaml9.isScalar)(pair.key) && (pair.key.value === "defaultMode" || pair.key.value === "mode") && (0, import_yaml9.isScalar)(v) && v.value === 400 && !/^0/.test(v.source ?? "") && !isEdited(v) && report(
+        (0, import_yaml10.isScalar)(pair.key) && (pair.key.value === "defaultMode" || pair.key.value === "mode") && (0, import_yaml10.isScalar)(v) && v.value === 400 && !/^0/.test(v.source ?? "") && !isEdited(v) && report(
           ctx,
           "warning",
           "LINT",
@@ -10665,17 +10695,17 @@ function lint(ctx, onEach) {
   }
 }
 function lintPod(ctx, pod) {
-  if (!(0, import_yaml9.isMap)(pod)) return;
+  if (!(0, import_yaml10.isMap)(pod)) return;
   let volumes = pod.get("volumes", !0), defined = /* @__PURE__ */ new Map();
-  if ((0, import_yaml9.isSeq)(volumes))
+  if ((0, import_yaml10.isSeq)(volumes))
     for (let v of volumes.items) stringAt(v, "name") && defined.set(stringAt(v, "name"), v);
   let mounted = /* @__PURE__ */ new Set();
   for (let key of ["containers", "initContainers"]) {
     let list = pod.get(key, !0);
-    if ((0, import_yaml9.isSeq)(list))
+    if ((0, import_yaml10.isSeq)(list))
       for (let c of list.items) {
-        let mounts = (0, import_yaml9.isMap)(c) ? c.get("volumeMounts", !0) : void 0;
-        if ((0, import_yaml9.isSeq)(mounts))
+        let mounts = (0, import_yaml10.isMap)(c) ? c.get("volumeMounts", !0) : void 0;
+        if ((0, import_yaml10.isSeq)(mounts))
           for (let m of mounts.items) {
             let name = stringAt(m, "name");
             name !== void 0 && (mounted.add(name), !defined.has(name) && name !== VOLUME_NAME && report(
@@ -10691,10 +10721,10 @@ function lintPod(ctx, pod) {
   for (let [name, node] of defined)
     !mounted.has(name) && name !== VOLUME_NAME && name !== "config-certificate" && report(ctx, "warning", "LINT", `volume "${name}" is not mounted by any container`, node);
 }
-var import_yaml9, init_lint = __esm({
+var import_yaml10, init_lint = __esm({
   "src/mtls/lint.ts"() {
     "use strict";
-    import_yaml9 = __toESM(require_dist(), 1);
+    import_yaml10 = __toESM(require_dist(), 1);
     init_lookup();
     init_context();
     init_classify();
@@ -10737,7 +10767,7 @@ function isSafePlain(s) {
   let ok = plainCache.get(s);
   if (ok === void 0) {
     if (ok = !1, s !== "" && !/[\n\r\t]|^\s|\s$|^[-?:,[\]{}#&*!|>'"%@`]|: |:$| #/.test(s)) {
-      let doc = (0, import_yaml10.parseDocument)(`k: ${s}
+      let doc = (0, import_yaml11.parseDocument)(`k: ${s}
 `, { version: "1.1" });
       ok = doc.errors.length === 0 && doc.get("k") === s;
     }
@@ -10750,23 +10780,23 @@ function formatScalar(value, style = "plain") {
 }
 function restyleScalar(node, value, indent) {
   switch (node.type) {
-    case import_yaml10.Scalar.QUOTE_DOUBLE:
+    case import_yaml11.Scalar.QUOTE_DOUBLE:
       return doubleQuoted(value);
-    case import_yaml10.Scalar.QUOTE_SINGLE:
+    case import_yaml11.Scalar.QUOTE_SINGLE:
       return value.includes(`
 `) ? doubleQuoted(value) : `'${value.replace(/'/g, "''")}'`;
-    case import_yaml10.Scalar.PLAIN:
+    case import_yaml11.Scalar.PLAIN:
       return formatScalar(value, "plain");
     default: {
-      let token = import_yaml10.CST.createScalarToken(value, { indent, type: node.type, inFlow: !1 });
-      return import_yaml10.CST.stringify(token);
+      let token = import_yaml11.CST.createScalarToken(value, { indent, type: node.type, inFlow: !1 });
+      return import_yaml11.CST.stringify(token);
     }
   }
 }
-var import_yaml10, plainCache, doubleQuoted, init_scalar = __esm({
+var import_yaml11, plainCache, doubleQuoted, init_scalar = __esm({
   "src/yaml/scalar.ts"() {
     "use strict";
-    import_yaml10 = __toESM(require_dist(), 1), plainCache = /* @__PURE__ */ new Map();
+    import_yaml11 = __toESM(require_dist(), 1), plainCache = /* @__PURE__ */ new Map();
     doubleQuoted = (s) => JSON.stringify(s);
   }
 });
@@ -10818,15 +10848,15 @@ function flowInsertion(ctx, coll, text2) {
   if (!end) throw new InternalError("unterminated flow collection");
   let padded = ctx.src[token.start.offset + 1] === " ", last = coll.items[coll.items.length - 1];
   if (last === void 0) return insertAt(end.offset, padded ? ` ${text2} ` : text2);
-  let lastNode = (0, import_yaml11.isPair)(last) ? last.value?.range ? last.value : last.key : last, p = range(lastNode)[1], q = p;
+  let lastNode = (0, import_yaml12.isPair)(last) ? last.value?.range ? last.value : last.key : last, p = range(lastNode)[1], q = p;
   for (; ctx.src[q] === " " || ctx.src[q] === "	"; ) q++;
   return ctx.src[q] === "," ? insertAt(q + 1, ` ${text2},`) : insertAt(p, `, ${text2}`);
 }
 function isJsonStyle(ctx, coll) {
-  let quoted = (k) => (0, import_yaml11.isScalar)(k) && k.type === "QUOTE_DOUBLE";
-  if ((0, import_yaml11.isMap)(coll) && coll.items.length > 0) return coll.items.every((p) => quoted(p.key));
-  let firstMap = (0, import_yaml11.isSeq)(coll) ? coll.items.find((i) => (0, import_yaml11.isMap)(i)) : void 0;
-  if ((0, import_yaml11.isMap)(firstMap) && firstMap.items.length > 0) return firstMap.items.every((p) => quoted(p.key));
+  let quoted = (k) => (0, import_yaml12.isScalar)(k) && k.type === "QUOTE_DOUBLE";
+  if ((0, import_yaml12.isMap)(coll) && coll.items.length > 0) return coll.items.every((p) => quoted(p.key));
+  let firstMap = (0, import_yaml12.isSeq)(coll) ? coll.items.find((i) => (0, import_yaml12.isMap)(i)) : void 0;
+  if ((0, import_yaml12.isMap)(firstMap) && firstMap.items.length > 0) return firstMap.items.every((p) => quoted(p.key));
   let start = coll.srcToken.start.offset;
   return /"[ \t]*:[ \t]*$/.test(ctx.src.slice(Math.max(0, start - 200), start));
 }
@@ -10852,18 +10882,18 @@ function addPairs(ctx, mapNode, pairs, layout, after) {
   }
   let first = mapNode.items[0];
   if (!first) throw new InternalError("empty block mapping");
-  let keyCol = columnOf(ctx.src, range(first.key)[0]), anchorPair = after !== void 0 && mapNode.items.find((p) => (0, import_yaml11.isScalar)(p.key) && p.key.value === after) || mapNode.items[mapNode.items.length - 1], anchor = anchorPair.value ?? anchorPair.key, at = anchorPair === mapNode.items[mapNode.items.length - 1] ? endOfBlock(ctx.src, anchor, keyCol) : endOfBlock(ctx.src, anchor, Number.MAX_SAFE_INTEGER);
+  let keyCol = columnOf(ctx.src, range(first.key)[0]), anchorPair = after !== void 0 && mapNode.items.find((p) => (0, import_yaml12.isScalar)(p.key) && p.key.value === after) || mapNode.items[mapNode.items.length - 1], anchor = anchorPair.value ?? anchorPair.key, at = anchorPair === mapNode.items[mapNode.items.length - 1] ? endOfBlock(ctx.src, anchor, keyCol) : endOfBlock(ctx.src, anchor, Number.MAX_SAFE_INTEGER);
   return blockInsertion(ctx, at, renderBlockMap(frag, keyCol, layout), mapNode);
 }
 function fillEmptyValue(ctx, pair, value, layout, inFlow = !1) {
   let key = pair.key;
   if (inFlow) {
-    let text2 = renderFlow(value, !1, (0, import_yaml11.isScalar)(key) && key.type === "QUOTE_DOUBLE"), v = pair.value;
-    if (v && (0, import_yaml11.isScalar)(v) && range(v)[1] > range(v)[0]) return [replaceRange(range(v)[0], range(v)[1], text2)];
+    let text2 = renderFlow(value, !1, (0, import_yaml12.isScalar)(key) && key.type === "QUOTE_DOUBLE"), v = pair.value;
+    if (v && (0, import_yaml12.isScalar)(v) && range(v)[1] > range(v)[0]) return [replaceRange(range(v)[0], range(v)[1], text2)];
     let colon = ctx.src.indexOf(":", range(key)[1]);
     return [insertAt(colon + 1, ` ${text2}`)];
   }
-  let keyCol = columnOf(ctx.src, range(key)[0]), lines = "map" in value ? renderBlockMap(value, keyCol + layout.unit, layout) : renderBlockSeq(value, layout.compactSeq ? keyCol : keyCol + layout.unit, layout), splices = [], node = pair.value, [vs, ve] = node && (0, import_yaml11.isScalar)(node) ? range(node) : [range(key)[1], range(key)[1]];
+  let keyCol = columnOf(ctx.src, range(key)[0]), lines = "map" in value ? renderBlockMap(value, keyCol + layout.unit, layout) : renderBlockSeq(value, layout.compactSeq ? keyCol : keyCol + layout.unit, layout), splices = [], node = pair.value, [vs, ve] = node && (0, import_yaml12.isScalar)(node) ? range(node) : [range(key)[1], range(key)[1]];
   ve > vs && splices.push(replaceRange(ctx.src[vs - 1] === " " ? vs - 1 : vs, ve, ""));
   let eolAt = ctx.src.indexOf(`
 `, ve);
@@ -10916,10 +10946,10 @@ function removeItem(ctx, seq2, index) {
   let dash = seq2.srcToken.items.filter((i) => i.value)[index]?.start.find((t) => t.type === "seq-item-ind"), start = lineStartOf(ctx.src, dash ? dash.offset : range(item)[0]);
   return replaceRange(start, endOfBlock(ctx.src, item, Number.MAX_SAFE_INTEGER), "");
 }
-var import_yaml11, range, isPadded, init_edit = __esm({
+var import_yaml12, range, isPadded, init_edit = __esm({
   "src/yaml/edit.ts"() {
     "use strict";
-    import_yaml11 = __toESM(require_dist(), 1);
+    import_yaml12 = __toESM(require_dist(), 1);
     init_errors();
     init_fragment();
     init_scalar();
@@ -10943,13 +10973,13 @@ function layoutIn(ectx, mapNode, siblings, fallback) {
 }
 function appendToList(ectx, owner, key, fragments, layout) {
   let pair = pairOf(owner, key), list = pair?.value;
-  return (0, import_yaml12.isSeq)(list) && (list.items.length > 0 || list.flow) ? [appendItems(ectx, list, fragments, layout)] : pair && (list === null || (0, import_yaml12.isScalar)(list) && list.value === null) ? fillEmptyValue(ectx, pair, seq(...fragments), layout, owner.flow) : [addPairs(ectx, owner, [[key, seq(...fragments)]], layout)];
+  return (0, import_yaml13.isSeq)(list) && (list.items.length > 0 || list.flow) ? [appendItems(ectx, list, fragments, layout)] : pair && (list === null || (0, import_yaml13.isScalar)(list) && list.value === null) ? fillEmptyValue(ectx, pair, seq(...fragments), layout, owner.flow) : [addPairs(ectx, owner, [[key, seq(...fragments)]], layout)];
 }
 function ensureMount(ctx, res, container, podCompact) {
   let { mountPath } = ctx.options, ectx = editContext(ctx, res), mounts = container.node.get("volumeMounts", !0), mountsPtr = [...container.ptr, "volumeMounts"], ours = findItem(mounts, "name", VOLUME_NAME);
   if (ours) {
     let ptr = [...mountsPtr, ours.index], display = [...container.display, "volumeMounts", { name: VOLUME_NAME }], path = ours.node.get("mountPath", !0);
-    if ((0, import_yaml12.isScalar)(path) && path.value !== mountPath) {
+    if ((0, import_yaml13.isScalar)(path) && path.value !== mountPath) {
       let clash2 = findItem(mounts, "mountPath", mountPath);
       if (clash2) {
         report(
@@ -10985,7 +11015,7 @@ function ensureMount(ctx, res, container, podCompact) {
       ]
     });
     let ro = ours.node.get("readOnly", !0);
-    ro ? (0, import_yaml12.isScalar)(ro) && ro.value !== !0 && plan(ctx, {
+    ro ? (0, import_yaml13.isScalar)(ro) && ro.value !== !0 && plan(ctx, {
       resource: res.ref,
       op: "set",
       ptr: [...ptr, "readOnly"],
@@ -11036,8 +11066,8 @@ function ensureMount(ctx, res, container, podCompact) {
 }
 function runsAsNonRoot(pod, container, doc) {
   for (let owner of [container, pod]) {
-    let node = owner.get("securityContext", !0), sc = doc && (0, import_yaml12.isAlias)(node) ? node.resolve(doc) : node;
-    if (!(0, import_yaml12.isMap)(sc)) continue;
+    let node = owner.get("securityContext", !0), sc = doc && (0, import_yaml13.isAlias)(node) ? node.resolve(doc) : node;
+    if (!(0, import_yaml13.isMap)(sc)) continue;
     let v = doc ? sc.toJS(doc) : sc.toJSON();
     if (typeof v.runAsUser == "number") return v.runAsUser !== 0;
     if (v.runAsNonRoot === !0) return !0;
@@ -11048,7 +11078,7 @@ function ensureVolume(ctx, res, pod, secretName, mode) {
   let ectx = editContext(ctx, res), volumes = pod.node.get("volumes", !0), volumesPtr = [...pod.ptr, "volumes"], ours = findItem(volumes, "name", VOLUME_NAME);
   if (!ours) {
     let misnamed = findItem(volumes, "name", "config-certificate");
-    if (misnamed && (0, import_yaml12.isMap)(misnamed.node.get("secret", !0)) && !mountedAnywhere(pod.node, "config-certificate")) {
+    if (misnamed && (0, import_yaml13.isMap)(misnamed.node.get("secret", !0)) && !mountedAnywhere(pod.node, "config-certificate")) {
       let nameNode2 = misnamed.node.get("name", !0);
       plan(ctx, {
         resource: res.ref,
@@ -11080,8 +11110,8 @@ function ensureVolume(ctx, res, pod, secretName, mode) {
     }), secretName;
   }
   let ptr = [...volumesPtr, ours.index], display = [...pod.display, "volumes", { name: VOLUME_NAME }], secret = ours.node.get("secret", !0);
-  if (!(0, import_yaml12.isMap)(secret)) {
-    let source = ours.node.items.map((p) => (0, import_yaml12.isScalar)(p.key) ? String(p.key.value) : "").find((k) => k !== "name" && k !== ""), what = source ? `a ${source} volume` : "a volume without a source";
+  if (!(0, import_yaml13.isMap)(secret)) {
+    let source = ours.node.items.map((p) => (0, import_yaml13.isScalar)(p.key) ? String(p.key.value) : "").find((k) => k !== "name" && k !== ""), what = source ? `a ${source} volume` : "a volume without a source";
     return report(
       ctx,
       "error",
@@ -11091,7 +11121,7 @@ function ensureVolume(ctx, res, pod, secretName, mode) {
     ), secretName;
   }
   let nameNode = secret.get("secretName", !0), effective = secretName;
-  if (!(0, import_yaml12.isScalar)(nameNode) || typeof nameNode.value != "string")
+  if (!(0, import_yaml13.isScalar)(nameNode) || typeof nameNode.value != "string")
     plan(ctx, {
       resource: res.ref,
       op: "add",
@@ -11137,7 +11167,7 @@ function ensureVolume(ctx, res, pod, secretName, mode) {
         )
       ]
     });
-  else if ((0, import_yaml12.isScalar)(modeNode) && modeNode.value !== SECRET_MODE.root && modeNode.value !== SECRET_MODE.nonRoot) {
+  else if ((0, import_yaml13.isScalar)(modeNode) && modeNode.value !== SECRET_MODE.root && modeNode.value !== SECRET_MODE.nonRoot) {
     let reason = modeNode.value === 400 && !/^0/.test(modeNode.source ?? "") ? `defaultMode: 400 is decimal (octal 0620, group-writable); ${modeComment(mode)} was meant` : `the key must be readable by the delegate only (${modeComment(mode)})`;
     plan(ctx, {
       resource: res.ref,
@@ -11161,17 +11191,17 @@ function setMode(ectx, node, mode, inFlow) {
 function mountedAnywhere(pod, volume) {
   for (let key of ["containers", "initContainers"]) {
     let list = pod.get(key, !0);
-    if ((0, import_yaml12.isSeq)(list)) {
+    if ((0, import_yaml13.isSeq)(list)) {
       for (let c of list.items)
-        if (findItem((0, import_yaml12.isMap)(c) ? c.get("volumeMounts", !0) : void 0, "name", volume)) return !0;
+        if (findItem((0, import_yaml13.isMap)(c) ? c.get("volumeMounts", !0) : void 0, "name", volume)) return !0;
     }
   }
   return !1;
 }
-var import_yaml12, modeComment, isDelegateToken, init_plan_pod = __esm({
+var import_yaml13, modeComment, isDelegateToken, init_plan_pod = __esm({
   "src/mtls/plan-pod.ts"() {
     "use strict";
-    import_yaml12 = __toESM(require_dist(), 1);
+    import_yaml13 = __toESM(require_dist(), 1);
     init_edit();
     init_fragment();
     init_layout();
@@ -11201,7 +11231,7 @@ function wantedEnv(ctx) {
 }
 function envFromConfigMaps(container) {
   let envFrom = container.get("envFrom", !0);
-  return (0, import_yaml13.isSeq)(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ["configMapRef"]), "name")).filter((n) => n !== void 0) : [];
+  return (0, import_yaml14.isSeq)(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ["configMapRef"]), "name")).filter((n) => n !== void 0) : [];
 }
 function patchConfigMapKey(ctx, configMapName, namespace, key, value, reason) {
   let cm = findResource(
@@ -11211,7 +11241,7 @@ function patchConfigMapKey(ctx, configMapName, namespace, key, value, reason) {
   );
   if (!cm) return "absent";
   let node = lookup(cm.doc.contents, ["data", key]);
-  return (0, import_yaml13.isScalar)(node) ? (node.value !== value && plan(ctx, {
+  return (0, import_yaml14.isScalar)(node) ? (node.value !== value && plan(ctx, {
     resource: cm.ref,
     op: "set",
     ptr: ["data", key],
@@ -11242,7 +11272,7 @@ function ensureEnv(ctx, res, container, podCompact) {
           reason: `the delegate reads only ${want.name}; ${want.oldName} is ignored`,
           splices: [setScalar(ectx, nameNode, want.name)]
         });
-      } else found && old && (0, import_yaml13.isSeq)(env2) && plan(ctx, {
+      } else found && old && (0, import_yaml14.isSeq)(env2) && plan(ctx, {
         resource: res.ref,
         op: "remove",
         ptr: [...envPtr, old.index],
@@ -11253,7 +11283,7 @@ function ensureEnv(ctx, res, container, podCompact) {
         splices: [removeItem(ectx, env2, old.index)]
       });
       let valueNode = entry.node.get("value", !0), valueFrom = entry.node.get("valueFrom", !0);
-      if ((0, import_yaml13.isScalar)(valueNode))
+      if ((0, import_yaml14.isScalar)(valueNode))
         valueNode.value !== want.value && plan(ctx, {
           resource: res.ref,
           op: "set",
@@ -11265,7 +11295,7 @@ function ensureEnv(ctx, res, container, podCompact) {
           reason: want.reason,
           splices: [setScalar(ectx, valueNode, want.value)]
         });
-      else if ((0, import_yaml13.isMap)(valueFrom)) {
+      else if ((0, import_yaml14.isMap)(valueFrom)) {
         let at = pairOf(entry.node, "valueFrom")?.key ?? valueFrom, ref = valueFrom.get("configMapKeyRef", !0), cmName = stringAt(ref, "name"), cmKey = stringAt(ref, "key");
         want.kind === "owned" ? report(
           ctx,
@@ -11338,10 +11368,10 @@ function ensureEnv(ctx, res, container, podCompact) {
     ctx.edits[ctx.edits.length - 1].splices.push(...splices);
   }
 }
-var import_yaml13, init_plan_env = __esm({
+var import_yaml14, init_plan_env = __esm({
   "src/mtls/plan-env.ts"() {
     "use strict";
-    import_yaml13 = __toESM(require_dist(), 1);
+    import_yaml14 = __toESM(require_dist(), 1);
     init_wanted_state();
     init_edit();
     init_fragment();
@@ -11384,7 +11414,7 @@ function planDelegate(ctx, res) {
   let nonRoot = runsAsNonRoot(pod, container.node, res.doc), mode = secretMode(nonRoot);
   if (nonRoot) {
     let sc = pod.get("securityContext", !0);
-    (!(0, import_yaml14.isMap)(sc) || sc.get("fsGroup") === void 0) && report(
+    (!(0, import_yaml15.isMap)(sc) || sc.get("fsGroup") === void 0) && report(
       ctx,
       "warning",
       "NON_ROOT",
@@ -11395,10 +11425,10 @@ function planDelegate(ctx, res) {
   let podLoc = { node: pod, ptr: res.podPath, display: res.podPath }, effective = ensureVolume(ctx, res, podLoc, secretNameFor(ctx, delegateName), mode);
   ctx.secretByDelegate.set(delegateName, effective), ctx.modeByDelegate.set(delegateName, mode);
 }
-var import_yaml14, secretNameFor, init_plan_delegate = __esm({
+var import_yaml15, secretNameFor, init_plan_delegate = __esm({
   "src/mtls/plan-delegate.ts"() {
     "use strict";
-    import_yaml14 = __toESM(require_dist(), 1);
+    import_yaml15 = __toESM(require_dist(), 1);
     init_image();
     init_wanted_state();
     init_layout();
@@ -11431,8 +11461,8 @@ function planSecrets(ctx, delegates, onEach) {
       (r) => r.ref.kind === "Secret" && (r.ref.namespace ?? namespace) === namespace
     );
     if (existing) {
-      let ectx = editContext(ctx, existing), dataPair = pairOf(existing.doc.contents, "data"), dataNode = dataPair?.value, emptyData = dataPair !== void 0 && (dataNode === null || (0, import_yaml15.isScalar)(dataNode) && dataNode.value === null), where = `Secret "${name}"${namespace === void 0 ? "" : ` in namespace ${namespace}`}`;
-      if (dataPair !== void 0 && !(0, import_yaml15.isMap)(dataNode) && !emptyData) {
+      let ectx = editContext(ctx, existing), dataPair = pairOf(existing.doc.contents, "data"), dataNode = dataPair?.value, emptyData = dataPair !== void 0 && (dataNode === null || (0, import_yaml16.isScalar)(dataNode) && dataNode.value === null), where = `Secret "${name}"${namespace === void 0 ? "" : ` in namespace ${namespace}`}`;
+      if (dataPair !== void 0 && !(0, import_yaml16.isMap)(dataNode) && !emptyData) {
         report(
           ctx,
           "error",
@@ -11442,7 +11472,7 @@ function planSecrets(ctx, delegates, onEach) {
         );
         continue;
       }
-      let stringData = lookup(existing.doc.contents, ["stringData"]), shadowed = [CLIENT_CERT_KEY, CLIENT_KEY_KEY].filter((k) => (0, import_yaml15.isMap)(stringData) && stringData.has(k));
+      let stringData = lookup(existing.doc.contents, ["stringData"]), shadowed = [CLIENT_CERT_KEY, CLIENT_KEY_KEY].filter((k) => (0, import_yaml16.isMap)(stringData) && stringData.has(k));
       if (shadowed.length > 0) {
         report(
           ctx,
@@ -11455,8 +11485,8 @@ function planSecrets(ctx, delegates, onEach) {
       }
       let missing = [];
       for (let key of [CLIENT_CERT_KEY, CLIENT_KEY_KEY]) {
-        let node = (0, import_yaml15.isMap)(dataNode) ? dataNode.get(key, !0) : void 0, want = data[key];
-        if (node != null && !(0, import_yaml15.isScalar)(node)) {
+        let node = (0, import_yaml16.isMap)(dataNode) ? dataNode.get(key, !0) : void 0, want = data[key];
+        if (node != null && !(0, import_yaml16.isScalar)(node)) {
           report(
             ctx,
             "error",
@@ -11466,7 +11496,7 @@ function planSecrets(ctx, delegates, onEach) {
           );
           continue;
         }
-        if ((0, import_yaml15.isScalar)(node)) {
+        if ((0, import_yaml16.isScalar)(node)) {
           if (node.value !== want) {
             let [start, end] = node.range, splice = start === end ? insertAt(start, `${((c) => c === void 0 || /\s/.test(c) ? "" : " ")(ctx.src[start - 1])}${formatScalar(want)}${ctx.src[start] === "#" ? " " : ""}`) : setScalar(ectx, node, want);
             plan(ctx, {
@@ -11484,7 +11514,7 @@ function planSecrets(ctx, delegates, onEach) {
         } else missing.push([key, want]);
       }
       if (missing.length > 0) {
-        let pairs = missing.map(([k, v]) => [k, scalar(v)]), splices = (0, import_yaml15.isMap)(dataNode) ? [addPairs(ectx, dataNode, pairs, layoutFor(ectx.unit, !0))] : emptyData ? fillEmptyValue(ectx, dataPair, map(...pairs), layoutFor(ectx.unit, !0)) : [
+        let pairs = missing.map(([k, v]) => [k, scalar(v)]), splices = (0, import_yaml16.isMap)(dataNode) ? [addPairs(ectx, dataNode, pairs, layoutFor(ectx.unit, !0))] : emptyData ? fillEmptyValue(ectx, dataPair, map(...pairs), layoutFor(ectx.unit, !0)) : [
           addPairs(
             ectx,
             existing.doc.contents,
@@ -11532,10 +11562,10 @@ function planSecrets(ctx, delegates, onEach) {
     edit.value = value, edit.insertBefore = res.ref.document;
   }
 }
-var import_yaml15, base642, redact, init_plan_secret = __esm({
+var import_yaml16, base642, redact, init_plan_secret = __esm({
   "src/mtls/plan-secret.ts"() {
     "use strict";
-    import_yaml15 = __toESM(require_dist(), 1);
+    import_yaml16 = __toESM(require_dist(), 1);
     init_secret_manifest();
     init_edit();
     init_fragment();
@@ -11554,7 +11584,7 @@ var import_yaml15, base642, redact, init_plan_secret = __esm({
 function embeddedSplices(src, eol, node, inner) {
   if (inner.length === 0) return [];
   let value = node.value;
-  if (node.type !== import_yaml16.Scalar.BLOCK_LITERAL) {
+  if (node.type !== import_yaml17.Scalar.BLOCK_LITERAL) {
     let [start, end] = node.range;
     return [replaceRange(start, end, restyleScalar(node, applySplices(value, inner), columnOf(src, start)))];
   }
@@ -11584,14 +11614,14 @@ function embeddedSplices(src, eol, node, inner) {
 }
 function embeddedPos(src, node, at) {
   let start = linePos(src, node.range[0]);
-  if (node.type !== import_yaml16.Scalar.BLOCK_LITERAL && node.type !== import_yaml16.Scalar.BLOCK_FOLDED) return start;
+  if (node.type !== import_yaml17.Scalar.BLOCK_LITERAL && node.type !== import_yaml17.Scalar.BLOCK_FOLDED) return start;
   let token = node.srcToken, indent = token ? /^( *)\S/m.exec(token.source)?.[1].length ?? 0 : 0;
   return { line: start.line + at.line, col: at.col + indent };
 }
-var import_yaml16, init_embedded = __esm({
+var import_yaml17, init_embedded = __esm({
   "src/yaml/embedded.ts"() {
     "use strict";
-    import_yaml16 = __toESM(require_dist(), 1);
+    import_yaml17 = __toESM(require_dist(), 1);
     init_errors();
     init_splice();
     init_scalar();
@@ -11601,11 +11631,10 @@ var import_yaml16, init_embedded = __esm({
 
 // src/mtls/plan-upgrader.ts
 function configDelegateName(text2, resourceName) {
-  let m = /^workloadName:[ \t]*["']?([^"'\s#]+)/m.exec(text2);
-  return m ? m[1] : (resourceName ?? "delegate").replace(/-upgrader-config$/, "");
+  return upgraderConfigFacts(text2).workloadName ?? (resourceName ?? "delegate").replace(/-upgrader-config$/, "");
 }
 function planUpgraderConfig(ctx, res) {
-  let node = res.config, text2 = node.value, doc = (0, import_yaml17.parseDocument)(text2, K8S_PARSE), at = (offset) => {
+  let node = res.config, text2 = node.value, doc = (0, import_yaml18.parseDocument)(text2, K8S_PARSE), at = (offset) => {
     let outer2 = linePos(ctx.src, node.range[0]), inner = linePos(text2, offset);
     return { line: outer2.line + inner.line, col: inner.col };
   };
@@ -11632,7 +11661,7 @@ function planUpgraderConfig(ctx, res) {
       ...at(target?.range?.[0] ?? 0)
     });
   }
-  if (!(0, import_yaml17.isMap)(root)) return;
+  if (!(0, import_yaml18.isMap)(root)) return;
   let ictx = { src: text2, eol: `
 `, unit: indentUnit(text2, root) }, first = ctx.edits.length, { endpoint, mountPath } = ctx.options, edit = (op, inner, values, role, reason, splice) => plan(ctx, {
     resource: res.ref,
@@ -11645,9 +11674,9 @@ function planUpgraderConfig(ctx, res) {
     splices: [splice],
     inner
   }), delegateConfig = root.get("delegateConfig", !0), flatHost = root.get(UPGRADER_HOST_KEY, !0);
-  if ((0, import_yaml17.isMap)(delegateConfig)) {
+  if ((0, import_yaml18.isMap)(delegateConfig)) {
     let host = delegateConfig.get(UPGRADER_HOST_KEY, !0);
-    (0, import_yaml17.isScalar)(host) ? host.value !== endpoint && edit(
+    (0, import_yaml18.isScalar)(host) ? host.value !== endpoint && edit(
       "set",
       ["delegateConfig", UPGRADER_HOST_KEY],
       { before: host.value, after: endpoint },
@@ -11667,7 +11696,7 @@ function planUpgraderConfig(ctx, res) {
         layoutFor(ictx.unit, !0)
       )
     );
-  } else (0, import_yaml17.isScalar)(flatHost) ? flatHost.value !== endpoint && edit(
+  } else (0, import_yaml18.isScalar)(flatHost) ? flatHost.value !== endpoint && edit(
     "set",
     [UPGRADER_HOST_KEY],
     { before: flatHost.value, after: endpoint },
@@ -11685,14 +11714,14 @@ function planUpgraderConfig(ctx, res) {
   let paths = UPGRADER_CERT_FIELDS.map((f) => ({ key: f.key, role: f.role, value: `${mountPath}/${fileOf(f.role)}` })), missing = [];
   for (let field of paths) {
     let { key, value, role } = field, existing = root.get(key, !0);
-    (0, import_yaml17.isScalar)(existing) ? existing.value !== value && edit(
+    (0, import_yaml18.isScalar)(existing) ? existing.value !== value && edit(
       "set",
       [key],
       { before: existing.value, after: value },
       role,
       "the upgrader reads the client certificate here",
       setScalar(ictx, existing, value)
-    ) : missing.push(field), (0, import_yaml17.isMap)(delegateConfig) && delegateConfig.has(key) && report(
+    ) : missing.push(field), (0, import_yaml18.isMap)(delegateConfig) && delegateConfig.has(key) && report(
       ctx,
       "warning",
       "LINT",
@@ -11739,17 +11768,18 @@ function planUpgraderCronJob(ctx, res) {
 }
 function cronJobDelegateName(ctx, pod, name) {
   let volumes = pod.get("volumes", !0);
-  if ((0, import_yaml17.isSeq)(volumes))
+  if ((0, import_yaml18.isSeq)(volumes))
     for (let v of volumes.items) {
       let cmName = stringAt(lookup(v, ["configMap"]), "name"), cm = findResource(ctx, cmName, (r) => r.type === "upgrader-config");
       if (cm && cm.type === "upgrader-config") return configDelegateName(cm.config.value, cm.ref.name);
     }
   return (name ?? "delegate").replace(/-upgrader-job$/, "");
 }
-var import_yaml17, CONFIG_PTR, init_plan_upgrader = __esm({
+var import_yaml18, CONFIG_PTR, init_plan_upgrader = __esm({
   "src/mtls/plan-upgrader.ts"() {
     "use strict";
-    import_yaml17 = __toESM(require_dist(), 1);
+    import_yaml18 = __toESM(require_dist(), 1);
+    init_upgrader_config();
     init_wanted_state();
     init_validate();
     init_edit();
@@ -11771,7 +11801,7 @@ var import_yaml17, CONFIG_PTR, init_plan_upgrader = __esm({
 // src/yaml/edit-pairs.ts
 function setPairValue(ctx, pair, value, formatted) {
   let node = pair.value;
-  if (node && (0, import_yaml18.isScalar)(node) && node.range && node.range[1] > node.range[0]) return setScalar(ctx, node, value);
+  if (node && (0, import_yaml19.isScalar)(node) && node.range && node.range[1] > node.range[0]) return setScalar(ctx, node, value);
   let keyEnd = range2(pair.key)[1], colon = ctx.src.indexOf(":", keyEnd);
   if (colon < 0) throw new InternalError("mapping key without a colon");
   return insertAt(colon + 1, ` ${formatted}`);
@@ -11817,10 +11847,10 @@ function keepFlowItems(ctx, seq2, keep) {
   }), padded = ctx.src[open + 1] === " ", inner = texts.length === 0 ? padded ? " " : "" : padded ? ` ${texts.join(", ")} ` : texts.join(", ");
   return replaceRange(open + 1, close.offset, inner);
 }
-var import_yaml18, range2, init_edit_pairs = __esm({
+var import_yaml19, range2, init_edit_pairs = __esm({
   "src/yaml/edit-pairs.ts"() {
     "use strict";
-    import_yaml18 = __toESM(require_dist(), 1);
+    import_yaml19 = __toESM(require_dist(), 1);
     init_errors();
     init_edit();
     init_splice();
@@ -11894,11 +11924,11 @@ function checkHost2(ctx, res, revert2 = !1) {
     outside.at
   );
   let clear = !0;
-  if ((0, import_yaml19.isSeq)(host.parameters))
+  if ((0, import_yaml20.isSeq)(host.parameters))
     for (let item of host.parameters.items) {
       let name = stringAt(item, "name") ?? "";
       if (!OUR_KEYS.test(name)) continue;
-      let value = (0, import_yaml19.isScalar)(item) ? void 0 : stringAt(item, "value");
+      let value = (0, import_yaml20.isScalar)(item) ? void 0 : stringAt(item, "value");
       name === "managerEndpoint" && value === ctx.options.endpoint || (report(
         ctx,
         "error",
@@ -11915,10 +11945,10 @@ function checkHost2(ctx, res, revert2 = !1) {
     host.ignored
   ), clear;
 }
-var import_yaml19, labelOf, init_values_host = __esm({
+var import_yaml20, labelOf, init_values_host = __esm({
   "src/mtls/values-host.ts"() {
     "use strict";
-    import_yaml19 = __toESM(require_dist(), 1);
+    import_yaml20 = __toESM(require_dist(), 1);
     init_gitops_values();
     init_embedded();
     init_lookup();
@@ -11967,8 +11997,8 @@ function planValues(ctx, res, root) {
   let endpointPair = pairOf(root, "managerEndpoint");
   if (endpointPair) {
     let node = endpointPair.value;
-    if (!(0, import_yaml20.isScalar)(node) || node.value !== endpoint) {
-      let before = (0, import_yaml20.isScalar)(node) ? node.value : null;
+    if (!(0, import_yaml21.isScalar)(node) || node.value !== endpoint) {
+      let before = (0, import_yaml21.isScalar)(node) ? node.value : null;
       plan(ctx, {
         resource: res.ref,
         op: "set",
@@ -12001,13 +12031,13 @@ function planValues(ctx, res, root) {
       ]
     });
   let secretName = ctx.options.secretName.replaceAll("{delegate}", helmDelegateName(root)), mtlsPair = pairOf(root, "mTLS"), mtls = mtlsPair?.value, anchor = pairOf(root, "managerEndpoint") ? "managerEndpoint" : void 0, reason = "the chart mounts this Secret in the delegate and the upgrader and sets their certificate paths", changedSecret = !1;
-  if ((0, import_yaml20.isMap)(mtls)) {
-    let namePair = pairOf(mtls, "secretName"), current = namePair && (0, import_yaml20.isScalar)(namePair.value) ? namePair.value.value : void 0;
-    namePair ? (current == null || current === "" || current !== secretName && ctx.options.secretNameExplicit) && (!(0, import_yaml20.isScalar)(namePair.value) && namePair.value !== null ? report(
+  if ((0, import_yaml21.isMap)(mtls)) {
+    let namePair = pairOf(mtls, "secretName"), current = namePair && (0, import_yaml21.isScalar)(namePair.value) ? namePair.value.value : void 0;
+    namePair ? (current == null || current === "" || current !== secretName && ctx.options.secretNameExplicit) && (!(0, import_yaml21.isScalar)(namePair.value) && namePair.value !== null ? report(
       ctx,
       "error",
       "CONFLICT",
-      `mTLS.secretName must be a Secret name, not a ${(0, import_yaml20.isSeq)(namePair.value) ? "list" : "mapping"}`,
+      `mTLS.secretName must be a Secret name, not a ${(0, import_yaml21.isSeq)(namePair.value) ? "list" : "mapping"}`,
       namePair.value
     ) : (plan(ctx, {
       resource: res.ref,
@@ -12029,7 +12059,7 @@ function planValues(ctx, res, root) {
       reason,
       splices: [addPairs(ectx, mtls, [["secretName", scalar(formatScalar(secretName))]], layoutFor(ectx.unit, !0))]
     }), changedSecret = !0);
-  } else if (mtlsPair && (mtls === null || (0, import_yaml20.isScalar)(mtls) && mtls.value === null))
+  } else if (mtlsPair && (mtls === null || (0, import_yaml21.isScalar)(mtls) && mtls.value === null))
     plan(ctx, {
       resource: res.ref,
       op: "set",
@@ -12098,7 +12128,7 @@ function planCustomEnvs(ctx, res, root, anchor) {
     let found = findItem(envs, "name", want.name);
     if (found) {
       let ptr = ["custom_envs", found.index], display = ["custom_envs", { name: want.name }], valueNode = found.node.get("value", !0);
-      if ((0, import_yaml20.isMap)(found.node.get("valueFrom", !0))) {
+      if ((0, import_yaml21.isMap)(found.node.get("valueFrom", !0))) {
         want.kind === "owned" ? report(
           ctx,
           "error",
@@ -12115,7 +12145,7 @@ function planCustomEnvs(ctx, res, root, anchor) {
         );
         continue;
       }
-      (0, import_yaml20.isScalar)(valueNode) ? valueNode.value !== want.value && plan(ctx, {
+      (0, import_yaml21.isScalar)(valueNode) ? valueNode.value !== want.value && plan(ctx, {
         resource: res.ref,
         op: "set",
         ptr: [...ptr, "value"],
@@ -12167,10 +12197,10 @@ function planCustomEnvs(ctx, res, root, anchor) {
   ];
   ctx.edits[ctx.edits.length - 1].splices.push(...splices);
 }
-var import_yaml20, CHART_MOUNT_PATH, CHART_MTLS_VERSION, CHART_DEFAULTS_KEYS, helmDelegateName, init_plan_helm_values = __esm({
+var import_yaml21, CHART_MOUNT_PATH, CHART_MTLS_VERSION, CHART_DEFAULTS_KEYS, helmDelegateName, init_plan_helm_values = __esm({
   "src/mtls/plan-helm-values.ts"() {
     "use strict";
-    import_yaml20 = __toESM(require_dist(), 1);
+    import_yaml21 = __toESM(require_dist(), 1);
     init_helm_values();
     init_image();
     init_edit();
@@ -12213,10 +12243,10 @@ function parseShortVolume(text2) {
 }
 function composeVolumes(service) {
   let vols = service.get("volumes", !0);
-  if (!(0, import_yaml21.isSeq)(vols)) return [];
+  if (!(0, import_yaml22.isSeq)(vols)) return [];
   let out = [];
   return vols.items.forEach((item, index) => {
-    if ((0, import_yaml21.isScalar)(item) && typeof item.value == "string") {
+    if ((0, import_yaml22.isScalar)(item) && typeof item.value == "string") {
       let v = parseShortVolume(item.value), entry = {
         index,
         node: item,
@@ -12224,7 +12254,7 @@ function composeVolumes(service) {
         readOnly: (v.mode ?? "").split(",").includes("ro")
       };
       v.source !== void 0 && (entry.source = v.source), v.mode !== void 0 && (entry.mode = v.mode), out.push(entry);
-    } else if ((0, import_yaml21.isMap)(item)) {
+    } else if ((0, import_yaml22.isMap)(item)) {
       let target = stringAt(item, "target");
       if (target === void 0) return;
       let entry = {
@@ -12409,7 +12439,7 @@ function ensureComposeEnv(ctx, res, d) {
     );
     return;
   }
-  let lastItem = (0, import_yaml21.isSeq)(envNode) ? envNode.items[envNode.items.length - 1] : void 0, style = (0, import_yaml21.isScalar)(lastItem) && lastItem.type === import_yaml21.Scalar.QUOTE_DOUBLE ? "double" : "plain", frags = appended.map((a) => scalar(formatScalar(`${a.name}=${a.value}`, style)));
+  let lastItem = (0, import_yaml22.isSeq)(envNode) ? envNode.items[envNode.items.length - 1] : void 0, style = (0, import_yaml22.isScalar)(lastItem) && lastItem.type === import_yaml22.Scalar.QUOTE_DOUBLE ? "double" : "plain", frags = appended.map((a) => scalar(formatScalar(`${a.name}=${a.value}`, style)));
   for (let a of appended)
     plan(ctx, {
       resource: res.ref,
@@ -12438,7 +12468,7 @@ function ensureComposeMounts(ctx, res, d) {
     if (existing.readOnly || seen.has(existing.index)) continue;
     seen.add(existing.index);
     let reason = `the ${w.what} mount is read-only`;
-    if ((0, import_yaml21.isScalar)(existing.node)) {
+    if ((0, import_yaml22.isScalar)(existing.node)) {
       let modes = (existing.mode ?? "").split(",").filter((x) => x !== "" && x !== "rw"), before = String(existing.node.value), after = `${existing.source ?? ""}:${existing.target}:${["ro", ...modes].join(",")}`;
       plan(ctx, {
         resource: res.ref,
@@ -12453,7 +12483,7 @@ function ensureComposeMounts(ctx, res, d) {
       });
     } else {
       let item = existing.node, ro = item.get("read_only", !0);
-      (0, import_yaml21.isScalar)(ro) ? plan(ctx, {
+      (0, import_yaml22.isScalar)(ro) ? plan(ctx, {
         resource: res.ref,
         op: "set",
         ptr: [...volPtr, existing.index, "read_only"],
@@ -12490,10 +12520,10 @@ function ensureComposeMounts(ctx, res, d) {
   let frags = appended.map((a) => scalar(formatScalar(a))), layout = layoutIn(ectx, d.node, ["volumes", "environment", "ports"], !1), splices = pairOf(d.node, "volumes") ? appendToList(ectx, d.node, "volumes", frags, layout) : [addPairs(ectx, d.node, [["volumes", seq(...frags)]], layout, d.node.has("image") ? "image" : void 0)];
   ctx.edits[ctx.edits.length - 1].splices.push(...splices);
 }
-var import_yaml21, DEFAULT_CERT_PATH, DEFAULT_KEY_PATH, isHostPath, trimSlash, init_plan_compose = __esm({
+var import_yaml22, DEFAULT_CERT_PATH, DEFAULT_KEY_PATH, isHostPath, trimSlash, init_plan_compose = __esm({
   "src/mtls/plan-compose.ts"() {
     "use strict";
-    import_yaml21 = __toESM(require_dist(), 1);
+    import_yaml22 = __toESM(require_dist(), 1);
     init_errors();
     init_compose();
     init_image();
@@ -12525,13 +12555,13 @@ function validateAt(ctx, schema, base, basePath, data, what) {
   return problems.length === 0;
 }
 function refuseAliases(ctx, pod, containerIndex, label) {
-  let found = [], container = (0, import_yaml22.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, check = (n) => (0, import_yaml22.isAlias)(n) && found.push(n);
-  if ((0, import_yaml22.isMap)(pod) && check(pod.get("volumes", !0)), (0, import_yaml22.isMap)(container)) {
+  let found = [], container = (0, import_yaml23.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, check = (n) => (0, import_yaml23.isAlias)(n) && found.push(n);
+  if ((0, import_yaml23.isMap)(pod) && check(pod.get("volumes", !0)), (0, import_yaml23.isMap)(container)) {
     for (let key of ["env", "volumeMounts"]) check(container.get(key, !0));
     let env2 = container.get("env", !0);
-    if ((0, import_yaml22.isSeq)(env2))
+    if ((0, import_yaml23.isSeq)(env2))
       for (let item of env2.items)
-        check(item), (0, import_yaml22.isMap)(item) && MANAGED_ENV.has(String(item.get("name"))) && check(item.get("value", !0));
+        check(item), (0, import_yaml23.isMap)(item) && MANAGED_ENV.has(String(item.get("name"))) && check(item.get("value", !0));
   }
   for (let a of found)
     report(
@@ -12544,11 +12574,11 @@ function refuseAliases(ctx, pod, containerIndex, label) {
   return found.length > 0;
 }
 function refuseDuplicateEnv(ctx, pod, containerIndex, label) {
-  let container = (0, import_yaml22.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, env2 = (0, import_yaml22.isMap)(container) ? container.get("env", !0) : void 0;
-  if (!(0, import_yaml22.isSeq)(env2)) return !1;
+  let container = (0, import_yaml23.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, env2 = (0, import_yaml23.isMap)(container) ? container.get("env", !0) : void 0;
+  if (!(0, import_yaml23.isSeq)(env2)) return !1;
   let seen = /* @__PURE__ */ new Set(), refused = !1;
   for (let item of env2.items) {
-    let name = (0, import_yaml22.isMap)(item) ? item.get("name") : void 0;
+    let name = (0, import_yaml23.isMap)(item) ? item.get("name") : void 0;
     typeof name != "string" || !MANAGED_ENV.has(name) || (seen.has(name) && (report(
       ctx,
       "error",
@@ -12639,10 +12669,10 @@ function planResources(base, resources, how) {
     (res) => mark("secret", res.ref.document)
   ), how.lint && lint(ctx, (res) => mark("lint", res.ref.document)), mark("lint", 0), { resources, edits: ctx.edits, diagnostics: ctx.diagnostics, decoded };
 }
-var import_yaml22, PHASES, stepTag, init_plan = __esm({
+var import_yaml23, PHASES, stepTag, init_plan = __esm({
   "src/mtls/plan.ts"() {
     "use strict";
-    import_yaml22 = __toESM(require_dist(), 1);
+    import_yaml23 = __toESM(require_dist(), 1);
     init_classify();
     init_wanted_state();
     init_validate();
@@ -12888,13 +12918,13 @@ function checkOutput(input, inputDocs, output, edits, inputStarts, decodedInput)
   }, outStarts = inputStarts ? documentStarts(output) : void 0, slice = (text2, starts, k) => text2.slice(starts[k], starts[k + 1] ?? text2.length), outDoc, sameBytes;
   if (inputStarts && outStarts && outStarts.length === expectedDocs)
     outDoc = (j) => {
-      let docs = (0, import_yaml23.parseAllDocuments)(slice(output, outStarts, j), { version: "1.1" }), bad = docs.find((d) => d.errors.length > 0);
+      let docs = (0, import_yaml24.parseAllDocuments)(slice(output, outStarts, j), { version: "1.1" }), bad = docs.find((d) => d.errors.length > 0);
       return bad ? `the output does not parse: ${bad.errors[0].message.split(`
 `)[0]}` : docs.length === 1 ? docs[0] : `the output has ${expectedDocs - 1 + docs.length} documents, expected ${expectedDocs}`;
     }, sameBytes = (i, j) => slice(input, inputStarts, i) === slice(output, outStarts, j);
   else {
     if (typeof inputDocs == "number") return "the output's documents cannot be matched with the input's";
-    let parsed = (0, import_yaml23.parseAllDocuments)(output, { version: "1.1" }), outDocs = "empty" in parsed ? [] : parsed, bad = outDocs.find((d) => d.errors.length > 0);
+    let parsed = (0, import_yaml24.parseAllDocuments)(output, { version: "1.1" }), outDocs = "empty" in parsed ? [] : parsed, bad = outDocs.find((d) => d.errors.length > 0);
     if (bad) return `the output does not parse: ${bad.errors[0].message.split(`
 `)[0]}`;
     if (outDocs.length !== expectedDocs) return `the output has ${outDocs.length} documents, expected ${expectedDocs}`;
@@ -12945,15 +12975,15 @@ function checkOutput(input, inputDocs, output, edits, inputStarts, decodedInput)
     if (!deepEqual(expected2, actual)) return `document ${i + 1} does not decode to the input plus the planned changes`;
   }
 }
-var import_yaml23, decode, get, copyOf, init_guard = __esm({
+var import_yaml24, decode, get, copyOf, init_guard = __esm({
   "src/pipeline/guard.ts"() {
     "use strict";
-    import_yaml23 = __toESM(require_dist(), 1);
+    import_yaml24 = __toESM(require_dist(), 1);
     init_parse();
     init_spans();
     init_deep_equal();
     decode = (text2) => {
-      let doc = (0, import_yaml23.parseDocument)(text2, { version: "1.1" });
+      let doc = (0, import_yaml24.parseDocument)(text2, { version: "1.1" });
       if (doc.errors.length > 0) throw new Error(`embedded YAML does not parse: ${doc.errors[0].message}`);
       return doc.toJS({ maxAliasCount: 100 });
     }, get = (root, ptr) => ptr.reduce((cur, seg) => cur?.[seg], root);
@@ -13075,7 +13105,7 @@ var FN_API_VERSION, FN_KIND, STRINGS3, BOOLEANS3, KEYS, FunctionConfigError, isO
 
 // src/krm/resource-list.ts
 function readResourceList(src) {
-  let doc = (0, import_yaml24.parseDocument)(src, { ...K8S_PARSE, keepSourceTokens: !1 }), at = (offset) => linePos(src, offset), err = doc.errors[0];
+  let doc = (0, import_yaml25.parseDocument)(src, { ...K8S_PARSE, keepSourceTokens: !1 }), at = (offset) => linePos(src, offset), err = doc.errors[0];
   if (err) {
     let { line, col } = at(err.pos[0]);
     throw new InvalidResourceList(
@@ -13086,8 +13116,8 @@ function readResourceList(src) {
     );
   }
   let root = doc.contents;
-  if (!(0, import_yaml24.isMap)(root)) {
-    let found = (0, import_yaml24.isSeq)(root) ? "a list" : (0, import_yaml24.isScalar)(root) && root.value !== null ? "a scalar" : "an empty document";
+  if (!(0, import_yaml25.isMap)(root)) {
+    let found = (0, import_yaml25.isSeq)(root) ? "a list" : (0, import_yaml25.isScalar)(root) && root.value !== null ? "a scalar" : "an empty document";
     throw new InvalidResourceList(expected(found));
   }
   let apiVersion = text(root, "apiVersion"), kind = text(root, "kind");
@@ -13100,14 +13130,14 @@ function readResourceList(src) {
     );
   }
   let itemsNode = root.get("items", !0);
-  if (itemsNode !== void 0 && !(0, import_yaml24.isSeq)(itemsNode) && !((0, import_yaml24.isScalar)(itemsNode) && itemsNode.value === null)) {
+  if (itemsNode !== void 0 && !(0, import_yaml25.isSeq)(itemsNode) && !((0, import_yaml25.isScalar)(itemsNode) && itemsNode.value === null)) {
     let where = at(itemsNode.range[0]);
     throw new InvalidResourceList("items must be a list of objects", where.line, where.col);
   }
   let items = [];
-  for (let item of (0, import_yaml24.isSeq)(itemsNode) ? itemsNode.items : []) {
+  for (let item of (0, import_yaml25.isSeq)(itemsNode) ? itemsNode.items : []) {
     let node = item, where = at(node.range[0]);
-    if (!(0, import_yaml24.isMap)(node)) throw new InvalidResourceList("every item must be an object (a mapping)", where.line, where.col);
+    if (!(0, import_yaml25.isMap)(node)) throw new InvalidResourceList("every item must be an object (a mapping)", where.line, where.col);
     let [start, valueEnd] = node.range, rest = src.slice(valueEnd, lineEndAfter(src, valueEnd)), end = /^[ \t]*(#[^\n]*)?\r?\n?$/.test(rest) && src[valueEnd - 1] !== `
 ` ? lineEndAfter(src, valueEnd) : valueEnd, meta = node.get("metadata", !0), index = annotation(meta, "config.kubernetes.io/index", "internal.config.kubernetes.io/index");
     items.push({
@@ -13122,13 +13152,13 @@ function readResourceList(src) {
       index: index !== void 0 && /^[0-9]+$/.test(index) ? Number(index) : void 0
     });
   }
-  let fc = root.get("functionConfig", !0), results = root.items.find((p) => (0, import_yaml24.isScalar)(p.key) && p.key.value === "results"), out = { src, items, root };
-  return fc !== void 0 && !((0, import_yaml24.isScalar)(fc) && fc.value === null) && (out.functionConfig = fc.toJS(doc)), results && (out.results = results), out;
+  let fc = root.get("functionConfig", !0), results = root.items.find((p) => (0, import_yaml25.isScalar)(p.key) && p.key.value === "results"), out = { src, items, root };
+  return fc !== void 0 && !((0, import_yaml25.isScalar)(fc) && fc.value === null) && (out.functionConfig = fc.toJS(doc)), results && (out.results = results), out;
 }
-var import_yaml24, RESOURCE_LIST_VERSIONS, InvalidResourceList, annotation, text, expected, init_resource_list = __esm({
+var import_yaml25, RESOURCE_LIST_VERSIONS, InvalidResourceList, annotation, text, expected, init_resource_list = __esm({
   "src/krm/resource-list.ts"() {
     "use strict";
-    import_yaml24 = __toESM(require_dist(), 1);
+    import_yaml25 = __toESM(require_dist(), 1);
     init_parse();
     init_source();
     RESOURCE_LIST_VERSIONS = ["config.kubernetes.io/v1", "config.kubernetes.io/v1beta1"], InvalidResourceList = class extends Error {
@@ -13140,14 +13170,14 @@ var import_yaml24, RESOURCE_LIST_VERSIONS, InvalidResourceList, annotation, text
       line;
       col;
     }, annotation = (meta, ...keys) => {
-      let annotations = (0, import_yaml24.isMap)(meta) ? meta.get("annotations", !0) : void 0;
+      let annotations = (0, import_yaml25.isMap)(meta) ? meta.get("annotations", !0) : void 0;
       for (let key of keys) {
-        let v = (0, import_yaml24.isMap)(annotations) ? annotations.get(key, !0) : void 0;
-        if ((0, import_yaml24.isScalar)(v) && v.value !== null && v.value !== void 0) return String(v.value);
+        let v = (0, import_yaml25.isMap)(annotations) ? annotations.get(key, !0) : void 0;
+        if ((0, import_yaml25.isScalar)(v) && v.value !== null && v.value !== void 0) return String(v.value);
       }
     }, text = (map2, key) => {
-      let v = (0, import_yaml24.isMap)(map2) ? map2.get(key, !0) : void 0;
-      return (0, import_yaml24.isScalar)(v) && typeof v.value == "string" ? v.value : void 0;
+      let v = (0, import_yaml25.isMap)(map2) ? map2.get(key, !0) : void 0;
+      return (0, import_yaml25.isScalar)(v) && typeof v.value == "string" ? v.value : void 0;
     };
     expected = (found) => `expected a ResourceList (apiVersion: config.kubernetes.io/v1, kind: ResourceList, items: [...]) on standard input, as kpt and kustomize send it; found ${found}`;
   }
@@ -13183,7 +13213,7 @@ function resultsSplice(list, results, eol) {
     for (; at > 0 && /\s/.test(src[at - 1]); ) at--;
     return insertAt(at, (src[at - 1] === "{" ? "" : ", ") + json);
   }
-  let block = (0, import_yaml25.stringify)({ results }, { version: "1.1", lineWidth: 0 }).replace(/\n/g, eol);
+  let block = (0, import_yaml26.stringify)({ results }, { version: "1.1", lineWidth: 0 }).replace(/\n/g, eol);
   if (list.results) {
     let start = range3(list.results.key)[0], value = list.results.value;
     return replaceRange(start, lineEndAfter(src, Math.max(start, (value?.range[1] ?? start) - 1)), block);
@@ -13191,10 +13221,10 @@ function resultsSplice(list, results, eol) {
   return insertAt(src.length, (src === "" || src.endsWith(`
 `) ? "" : eol) + block);
 }
-var import_yaml25, OP, init_results = __esm({
+var import_yaml26, OP, init_results = __esm({
   "src/krm/results.ts"() {
     "use strict";
-    import_yaml25 = __toESM(require_dist(), 1);
+    import_yaml26 = __toESM(require_dist(), 1);
     init_secret_manifest();
     init_source();
     init_splice();
@@ -13359,12 +13389,12 @@ function invalid(io, message) {
     items: [],
     results: [{ message, severity: "error" }]
   };
-  return io.stdout.write((0, import_yaml26.stringify)(list, { version: "1.1", lineWidth: 0 })), 1;
+  return io.stdout.write((0, import_yaml27.stringify)(list, { version: "1.1", lineWidth: 0 })), 1;
 }
-var import_yaml26, describe2, init_run_fn = __esm({
+var import_yaml27, describe2, init_run_fn = __esm({
   "src/cli/run-fn.ts"() {
     "use strict";
-    import_yaml26 = __toESM(require_dist(), 1);
+    import_yaml27 = __toESM(require_dist(), 1);
     init_errors();
     init_read_input();
     init_migrate();
@@ -13386,13 +13416,13 @@ function configMapValue(resources, name, namespace, key) {
   );
   if (!cm) return { found: !1 };
   let v = lookup(cm.doc.contents, ["data", key]);
-  return (0, import_yaml27.isScalar)(v) && v.value !== null ? { found: !0, value: String(v.value) } : { found: !0 };
+  return (0, import_yaml28.isScalar)(v) && v.value !== null ? { found: !0, value: String(v.value) } : { found: !0 };
 }
 function containerEnv(resources, container, namespace, name) {
   let env2 = container.get("env", !0), entry = findItem(env2, "name", name);
   if (entry) {
     let value = entry.node.get("value", !0);
-    if ((0, import_yaml27.isScalar)(value) && value.value !== null) return { value: String(value.value), from: "env", unresolved: !1 };
+    if ((0, import_yaml28.isScalar)(value) && value.value !== null) return { value: String(value.value), from: "env", unresolved: !1 };
     let ref = lookup(entry.node, ["valueFrom", "configMapKeyRef"]), cmName = stringAt(ref, "name"), cmKey = stringAt(ref, "key");
     if (cmName && cmKey) {
       let got = configMapValue(resources, cmName, namespace, cmKey);
@@ -13401,7 +13431,7 @@ function containerEnv(resources, container, namespace, name) {
     return { from: "valueFrom (not readable here)", unresolved: !0 };
   }
   let envFrom = container.get("envFrom", !0), unseen = [];
-  if ((0, import_yaml27.isSeq)(envFrom))
+  if ((0, import_yaml28.isSeq)(envFrom))
     for (let item of envFrom.items) {
       let cmName = stringAt(lookup(item, ["configMapRef"]), "name");
       if (!cmName) continue;
@@ -13428,13 +13458,13 @@ function composeFacts(s) {
   return host?.value !== void 0 && (out.endpoint = host.value), cert?.value && (out.certEnv = cert.value), certVolume?.source !== void 0 && (out.certSource = certVolume.source), certVolume && (out.mountDir = certVolume.target.endsWith(`/${CERT_FILE}`) ? dirname3(certVolume.target) : certVolume.target), out;
 }
 function podAndContainer(res) {
-  let pod = lookup(res.doc.contents, res.podPath), containers = pod.get("containers", !0), container = (0, import_yaml27.isSeq)(containers) ? containers.items[res.container] : void 0;
-  return { pod, container: (0, import_yaml27.isMap)(container) ? container : pod };
+  let pod = lookup(res.doc.contents, res.podPath), containers = pod.get("containers", !0), container = (0, import_yaml28.isSeq)(containers) ? containers.items[res.container] : void 0;
+  return { pod, container: (0, import_yaml28.isMap)(container) ? container : pod };
 }
-var import_yaml27, CERT_ENV, dirname3, init_facts = __esm({
+var import_yaml28, CERT_ENV, dirname3, init_facts = __esm({
   "src/audit/facts.ts"() {
     "use strict";
-    import_yaml27 = __toESM(require_dist(), 1);
+    import_yaml28 = __toESM(require_dist(), 1);
     init_compose();
     init_lookup();
     init_wanted_state();
@@ -13587,7 +13617,7 @@ function upgraderOwners(unit) {
   }), unit.resources.forEach((r, i) => {
     if (r.type !== "upgrader-cronjob") return;
     let owner = (r.ref.name ?? "").replace(/-upgrader-job$/, ""), volumes = lookup(r.doc.contents, [...r.podPath, "volumes"]);
-    if ((0, import_yaml28.isSeq)(volumes))
+    if ((0, import_yaml29.isSeq)(volumes))
       for (let v of volumes.items) {
         let cmName = stringAt(lookup(v, ["configMap"]), "name"), found = configs.get(`${r.ref.namespace ?? ""}/${cmName ?? ""}`) ?? (r.ref.namespace === void 0 ? [...configs].find(([k]) => k.endsWith(`/${cmName}`))?.[1] : void 0);
         found !== void 0 && (owner = found);
@@ -13656,10 +13686,10 @@ function auditUnit(unit, inputs, options, fixed) {
       return;
     }
     if (res.type === "helm-values") {
-      let root = res.root, name = stringAt(root, "delegateName") ?? CHART_DEFAULT_NAME, endpointNode = root?.get("managerEndpoint", !0), endpoint = root ? (0, import_yaml28.isScalar)(endpointNode) && endpointNode.value !== null ? String(endpointNode.value) : "https://app.harness.io" : void 0, current = stringAt(lookup(root, ["mTLS"]), "secretName") || void 0, secret = options.secretName?.replaceAll("{delegate}", name) ?? current ?? "client-certificate", target = endpointFor(endpoint, fixed, root ? void 0 : "values outside the input"), planned = planSubset(unit, [index], mtlsOptions(target.plan, secret, "/etc/mtls", grpc)), found = findings(planned, (doc) => doc === index, target.known);
+      let root = res.root, name = stringAt(root, "delegateName") ?? CHART_DEFAULT_NAME, endpointNode = root?.get("managerEndpoint", !0), endpoint = root ? (0, import_yaml29.isScalar)(endpointNode) && endpointNode.value !== null ? String(endpointNode.value) : "https://app.harness.io" : void 0, current = stringAt(lookup(root, ["mTLS"]), "secretName") || void 0, secret = options.secretName?.replaceAll("{delegate}", name) ?? current ?? "client-certificate", target = endpointFor(endpoint, fixed, root ? void 0 : "values outside the input"), planned = planSubset(unit, [index], mtlsOptions(target.plan, secret, "/etc/mtls", grpc)), found = findings(planned, (doc) => doc === index, target.known);
       target.problem && found.missing.unshift(target.problem);
       let state = stateOf(target.known, found, current !== void 0), enabled = lookup(root, ["upgrader", "enabled"]), upgrader = {
-        state: (0, import_yaml28.isScalar)(enabled) && enabled.value === !1 ? "absent" : "chart",
+        state: (0, import_yaml29.isScalar)(enabled) && enabled.value === !1 ? "absent" : "chart",
         problems: []
       };
       rows.push({
@@ -13727,8 +13757,8 @@ function upgraderHostMismatch(unit, upgraders, endpoint) {
   for (let i of upgraders) {
     let r = unit.resources[i];
     if (r.type !== "upgrader-config") continue;
-    let m = /^\s*managerHost:[ \t]*["']?([^"'\s#]+)/m.exec(r.config.value);
-    m && m[1] !== endpoint && out.push(`ConfigMap ${r.ref.name ?? ""}: managerHost is ${m[1]}, the delegate uses ${endpoint}`);
+    let host = upgraderConfigFacts(r.config.value).managerHost;
+    host !== void 0 && host !== endpoint && out.push(`ConfigMap ${r.ref.name ?? ""}: managerHost is ${host}, the delegate uses ${endpoint}`);
   }
   return out;
 }
@@ -13737,8 +13767,8 @@ function legacyImage(res) {
   if (res.type === "legacy" && res.image !== void 0) return res.image;
   if (res.ref.kind === "HelmValues") return helmImage(root)?.ref;
   if (res.ref.kind === "DockerCompose") {
-    let services = (0, import_yaml28.isMap)(root) ? root.get("services", !0) : void 0;
-    if (!(0, import_yaml28.isMap)(services)) return;
+    let services = (0, import_yaml29.isMap)(root) ? root.get("services", !0) : void 0;
+    if (!(0, import_yaml29.isMap)(services)) return;
     for (let p of services.items) {
       let image = stringAt(p.value, "image");
       if (image && classifyTag(image) === "legacy") return image;
@@ -13746,14 +13776,14 @@ function legacyImage(res) {
     return;
   }
   let podPath = POD_PATH[res.ref.kind], containers = podPath ? lookup(root, [...podPath, "containers"]) : void 0;
-  if (!(0, import_yaml28.isSeq)(containers)) return;
+  if (!(0, import_yaml29.isSeq)(containers)) return;
   let i = findDelegateContainer(containers);
   return i < 0 ? void 0 : stringAt(containers.items[i], "image");
 }
-var import_yaml28, PLACEHOLDER_ENDPOINT, mtlsOptions, hostOf, init_audit = __esm({
+var import_yaml29, PLACEHOLDER_ENDPOINT, mtlsOptions, hostOf, init_audit = __esm({
   "src/audit/audit.ts"() {
     "use strict";
-    import_yaml28 = __toESM(require_dist(), 1);
+    import_yaml29 = __toESM(require_dist(), 1);
     init_endpoint();
     init_mount_path();
     init_plan();
@@ -13762,6 +13792,7 @@ var import_yaml28, PLACEHOLDER_ENDPOINT, mtlsOptions, hostOf, init_audit = __esm
     init_helm_values();
     init_compose();
     init_image();
+    init_upgrader_config();
     init_wanted_state();
     init_lookup();
     init_parse();
@@ -18062,7 +18093,7 @@ var import_node_path6, init_run_audit = __esm({
 
 // src/mtls/revert/context.ts
 function ownsComments(ectx, pair, list) {
-  let keyCol = columnOf(ectx.src, pair.key.range[0]), last = list.items[list.items.length - 1], lastNode = (0, import_yaml29.isMap)(list) ? last.value ?? last.key : last, end = endOfBlock(ectx.src, lastNode, Number.MAX_SAFE_INTEGER), next = ectx.src.slice(end, ectx.src.indexOf(`
+  let keyCol = columnOf(ectx.src, pair.key.range[0]), last = list.items[list.items.length - 1], lastNode = (0, import_yaml30.isMap)(list) ? last.value ?? last.key : last, end = endOfBlock(ectx.src, lastNode, Number.MAX_SAFE_INTEGER), next = ectx.src.slice(end, ectx.src.indexOf(`
 `, end) < 0 ? ectx.src.length : ectx.src.indexOf(`
 `, end)), m = /^( *)#/.exec(next);
   return m !== null && m[1].length > keyCol;
@@ -18167,7 +18198,7 @@ function revertConfigMapKey(rctx, name, namespace, key, value) {
   );
   if (!cm) return "absent";
   let node = lookup(cm.doc.contents, ["data", key]);
-  return (0, import_yaml29.isScalar)(node) ? (node.value !== value && plan(rctx, {
+  return (0, import_yaml30.isScalar)(node) ? (node.value !== value && plan(rctx, {
     resource: cm.ref,
     op: "set",
     ptr: ["data", key],
@@ -18179,10 +18210,10 @@ function revertConfigMapKey(rctx, name, namespace, key, value) {
     splices: [setScalar(editContext(rctx, cm), node, value)]
   }), "set") : "missing-key";
 }
-var import_yaml29, isOurMode, init_context2 = __esm({
+var import_yaml30, isOurMode, init_context2 = __esm({
   "src/mtls/revert/context.ts"() {
     "use strict";
-    import_yaml29 = __toESM(require_dist(), 1);
+    import_yaml30 = __toESM(require_dist(), 1);
     init_edit_pairs();
     init_edit();
     init_lookup();
@@ -18196,7 +18227,7 @@ var import_yaml29, isOurMode, init_context2 = __esm({
 function revertDelegate(rctx, res) {
   let pod = lookup(res.doc.contents, res.podPath), { container } = locateContainer(rctx, res.podPath, pod, res.container);
   revertEnv(rctx, res, container);
-  let env2 = container.node.get("env", !0), owned = (0, import_yaml30.isSeq)(env2) ? env2.items.flatMap((item, i) => OWNED_ENV.includes(stringAt(item, "name") ?? "") ? [i] : []) : [];
+  let env2 = container.node.get("env", !0), owned = (0, import_yaml31.isSeq)(env2) ? env2.items.flatMap((item, i) => OWNED_ENV.includes(stringAt(item, "name") ?? "") ? [i] : []) : [];
   removeListItems(
     rctx,
     res,
@@ -18210,12 +18241,12 @@ function revertDelegate(rctx, res) {
   ), revertPod(rctx, res, pod, res.podPath, container);
 }
 function revertEnv(rctx, res, container) {
-  let ectx = editContext(rctx, res), env2 = container.node.get("env", !0), envFrom = container.node.get("envFrom", !0), configMaps = (0, import_yaml30.isSeq)(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ["configMapRef"]), "name")).filter((n) => n !== void 0) : [];
+  let ectx = editContext(rctx, res), env2 = container.node.get("env", !0), envFrom = container.node.get("envFrom", !0), configMaps = (0, import_yaml31.isSeq)(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ["configMapRef"]), "name")).filter((n) => n !== void 0) : [];
   for (let [name, value] of endpointEnv(rctx.url)) {
     let found = findItem(env2, "name", name);
     if (found) {
       let node = found.node.get("value", !0), ref = lookup(found.node, ["valueFrom", "configMapKeyRef"]);
-      if ((0, import_yaml30.isScalar)(node))
+      if ((0, import_yaml31.isScalar)(node))
         node.value !== value && plan(rctx, {
           resource: res.ref,
           op: "set",
@@ -18267,8 +18298,8 @@ function revertPod(rctx, res, pod, podPath, container) {
   let secretName = stringAt(lookup(volume.node, ["secret"]), "secretName");
   if (!["containers", "initContainers"].some((key) => {
     let list = pod.get(key, !0);
-    return (0, import_yaml30.isSeq)(list) && list.items.some(
-      (c) => c !== container.node && findItem((0, import_yaml30.isMap)(c) ? c.get("volumeMounts", !0) : void 0, "name", VOLUME_NAME)
+    return (0, import_yaml31.isSeq)(list) && list.items.some(
+      (c) => c !== container.node && findItem((0, import_yaml31.isMap)(c) ? c.get("volumeMounts", !0) : void 0, "name", VOLUME_NAME)
     );
   })) {
     secretName && rctx.removedSecrets.push({ name: secretName, namespace: res.ref.namespace }), removeListItems(
@@ -18284,8 +18315,8 @@ function revertPod(rctx, res, pod, podPath, container) {
     );
     return;
   }
-  let secret = lookup(volume.node, ["secret"]), modePair = (0, import_yaml30.isMap)(secret) ? pairOf(secret, "defaultMode") : void 0;
-  if (modePair && (0, import_yaml30.isMap)(secret)) {
+  let secret = lookup(volume.node, ["secret"]), modePair = (0, import_yaml31.isMap)(secret) ? pairOf(secret, "defaultMode") : void 0;
+  if (modePair && (0, import_yaml31.isMap)(secret)) {
     let ectx = editContext(rctx, res), [s, e] = pairLines(ectx, secret, modePair), text2 = ectx.src.slice(s, e).replace(/^\s*defaultMode:\s*/, "");
     isOurMode(text2) && (rctx.removals.push([s, e]), plan(rctx, {
       resource: res.ref,
@@ -18304,11 +18335,11 @@ function revertUpgraderCronJob(rctx, res) {
   revertPod(rctx, res, pod, res.podPath, container);
 }
 function revertUpgraderConfig(rctx, res) {
-  let node = res.config, text2 = node.value, doc = (0, import_yaml30.parseDocument)(text2, K8S_PARSE), root = doc.contents;
-  if (doc.errors.length > 0 || !(0, import_yaml30.isMap)(root)) return;
+  let node = res.config, text2 = node.value, doc = (0, import_yaml31.parseDocument)(text2, K8S_PARSE), root = doc.contents;
+  if (doc.errors.length > 0 || !(0, import_yaml31.isMap)(root)) return;
   let ictx = { src: text2, eol: `
-`, unit: indentUnit(text2, root) }, first = rctx.edits.length, inner = [], delegateConfig = root.get("delegateConfig", !0), host = (0, import_yaml30.isMap)(delegateConfig) ? delegateConfig.get(UPGRADER_HOST_KEY, !0) : root.get(UPGRADER_HOST_KEY, !0), hostPath = (0, import_yaml30.isMap)(delegateConfig) ? ["delegateConfig", UPGRADER_HOST_KEY] : [UPGRADER_HOST_KEY];
-  (0, import_yaml30.isScalar)(host) && host.value !== rctx.url && (inner.push(setScalar(ictx, host, rctx.url)), plan(rctx, {
+`, unit: indentUnit(text2, root) }, first = rctx.edits.length, inner = [], delegateConfig = root.get("delegateConfig", !0), host = (0, import_yaml31.isMap)(delegateConfig) ? delegateConfig.get(UPGRADER_HOST_KEY, !0) : root.get(UPGRADER_HOST_KEY, !0), hostPath = (0, import_yaml31.isMap)(delegateConfig) ? ["delegateConfig", UPGRADER_HOST_KEY] : [UPGRADER_HOST_KEY];
+  (0, import_yaml31.isScalar)(host) && host.value !== rctx.url && (inner.push(setScalar(ictx, host, rctx.url)), plan(rctx, {
     resource: res.ref,
     op: "set",
     ptr: CONFIG_PTR2,
@@ -18341,7 +18372,7 @@ function revertSecrets(rctx) {
   for (let res of rctx.resources) {
     if (res.ref.kind !== "Secret") continue;
     let root = res.doc.contents;
-    if (!(0, import_yaml30.isMap)(root) || !rctx.removedSecrets.some(
+    if (!(0, import_yaml31.isMap)(root) || !rctx.removedSecrets.some(
       (s) => s.name === res.ref.name && (s.namespace === void 0 || res.ref.namespace === void 0 || s.namespace === res.ref.namespace)
     ) || !isGeneratedSecret(root)) continue;
     let start = res.doc.range[0], next = rctx.resources[res.ref.document + 1], end = next ? next.doc.range[0] : rctx.src.length;
@@ -18368,15 +18399,15 @@ function revertSecrets(rctx) {
 function isGeneratedSecret(root) {
   if (!root.items.map((p) => String(p.key.value)).every((k) => ["apiVersion", "kind", "metadata", "type", "data", "stringData"].includes(k))) return !1;
   let meta = root.get("metadata", !0);
-  if (!(0, import_yaml30.isMap)(meta) || !meta.items.every((p) => ["name", "namespace", "creationTimestamp"].includes(String(p.key.value))))
+  if (!(0, import_yaml31.isMap)(meta) || !meta.items.every((p) => ["name", "namespace", "creationTimestamp"].includes(String(p.key.value))))
     return !1;
   let type = stringAt(root, "type");
-  return type !== void 0 && type !== "Opaque" ? !1 : [root.get("data", !0), root.get("stringData", !0)].filter(import_yaml30.isMap).flatMap((d) => d.items.map((p) => String(p.key.value))).sort().join(",") === "client.crt,client.key";
+  return type !== void 0 && type !== "Opaque" ? !1 : [root.get("data", !0), root.get("stringData", !0)].filter(import_yaml31.isMap).flatMap((d) => d.items.map((p) => String(p.key.value))).sort().join(",") === "client.crt,client.key";
 }
-var import_yaml30, REASON, CONFIG_PTR2, init_revert_k8s = __esm({
+var import_yaml31, REASON, CONFIG_PTR2, init_revert_k8s = __esm({
   "src/mtls/revert/revert-k8s.ts"() {
     "use strict";
-    import_yaml30 = __toESM(require_dist(), 1);
+    import_yaml31 = __toESM(require_dist(), 1);
     init_edit();
     init_embedded();
     init_edit_pairs();
@@ -18404,7 +18435,7 @@ function revertHelmValues(rctx, res) {
 }
 function revertValues(rctx, res, root) {
   let ectx = editContext(rctx, res), endpointPair = pairOf(root, "managerEndpoint");
-  endpointPair && (0, import_yaml31.isScalar)(endpointPair.value) && endpointPair.value.value !== rctx.url && plan(rctx, {
+  endpointPair && (0, import_yaml32.isScalar)(endpointPair.value) && endpointPair.value.value !== rctx.url && plan(rctx, {
     resource: res.ref,
     op: "set",
     ptr: ["managerEndpoint"],
@@ -18416,8 +18447,8 @@ function revertValues(rctx, res, root) {
     splices: [setPairValue(ectx, endpointPair, rctx.url, formatScalar(rctx.url))]
   });
   let mtlsPair = pairOf(root, "mTLS"), mtls = mtlsPair?.value;
-  if (mtlsPair && (0, import_yaml31.isMap)(mtls)) {
-    let namePair = pairOf(mtls, "secretName"), value = namePair && (0, import_yaml31.isScalar)(namePair.value) ? namePair.value.value : void 0, at = root.items.indexOf(mtlsPair);
+  if (mtlsPair && (0, import_yaml32.isMap)(mtls)) {
+    let namePair = pairOf(mtls, "secretName"), value = namePair && (0, import_yaml32.isScalar)(namePair.value) ? namePair.value.value : void 0, at = root.items.indexOf(mtlsPair);
     mtls.items.length === 1 && namePair !== void 0 && at > 0 && root.items[at - 1] === endpointPair ? removeMapKeys(rctx, res, root, [], "mTLS", ["secretName"], `${REASON2}: mTLS.secretName`, "volume") : namePair && typeof value == "string" && value !== "" && plan(rctx, {
       resource: res.ref,
       op: "set",
@@ -18431,10 +18462,10 @@ function revertValues(rctx, res, root) {
     });
   }
   let envs = root.get("custom_envs", !0);
-  if (!(0, import_yaml31.isSeq)(envs)) return;
+  if (!(0, import_yaml32.isSeq)(envs)) return;
   for (let [name, value] of endpointEnv(rctx.url)) {
     let found = findItem(envs, "name", name), node = found?.node.get("value", !0);
-    found && (0, import_yaml31.isScalar)(node) && node.value !== value && plan(rctx, {
+    found && (0, import_yaml32.isScalar)(node) && node.value !== value && plan(rctx, {
       resource: res.ref,
       op: "set",
       ptr: ["custom_envs", found.index, "value"],
@@ -18515,7 +18546,7 @@ function revertCompose(rctx, res) {
       `${REASON2}: only an mTLS delegate needs it`,
       (item) => envRole(String(item.value).split("=")[0]),
       (item) => ({ name: String(item.value).split("=")[0] })
-    ) : form === "map" && (0, import_yaml31.isMap)(envNode) && removeMapKeys(
+    ) : form === "map" && (0, import_yaml32.isMap)(envNode) && removeMapKeys(
       rctx,
       res,
       d.node,
@@ -18536,14 +18567,14 @@ function revertCompose(rctx, res) {
       mounts.map((v) => v.index),
       `${REASON2}: the client certificate bind mount`,
       "mount",
-      (item) => (0, import_yaml31.isScalar)(item) ? String(item.value) : stringAt(item, "target") ?? "?"
+      (item) => (0, import_yaml32.isScalar)(item) ? String(item.value) : stringAt(item, "target") ?? "?"
     );
   }
 }
-var import_yaml31, REASON2, envRole, init_revert_shapes = __esm({
+var import_yaml32, REASON2, envRole, init_revert_shapes = __esm({
   "src/mtls/revert/revert-shapes.ts"() {
     "use strict";
-    import_yaml31 = __toESM(require_dist(), 1);
+    import_yaml32 = __toESM(require_dist(), 1);
     init_compose();
     init_edit_pairs();
     init_edit();
@@ -19903,4 +19934,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=0bc12b8a0df83289822d8e9ca754129575a9231310f83c657ab4a725a67a1698
+//# delegate-mtls-bundle sha256=ed07ec14ea3f7030b5a562b4b1198443f75037c80787b26c707472f163274fda

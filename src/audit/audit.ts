@@ -17,6 +17,7 @@ import { classify, findDelegateContainer, POD_PATH, type Resource } from '../res
 import { CHART_DEFAULT_NAME, helmImage } from '../resources/helm-values.js'
 import { composeDelegateName, type ComposeService } from '../resources/compose.js'
 import { classifyTag, parseImage } from '../resources/image.js'
+import { upgraderConfigFacts } from '../resources/upgrader-config.js'
 import { MANAGER_ENV } from '../resources/wanted-state.js'
 import { lookup, stringAt } from '../yaml/lookup.js'
 import { parseStream, type Doc } from '../yaml/parse.js'
@@ -586,9 +587,9 @@ function upgraderHostMismatch(unit: Unit, upgraders: number[], endpoint: string)
   for (const i of upgraders) {
     const r = unit.resources[i]!
     if (r.type !== 'upgrader-config') continue
-    const m = /^\s*managerHost:[ \t]*["']?([^"'\s#]+)/m.exec(r.config.value as string)
-    if (m && m[1] !== endpoint)
-      out.push(`ConfigMap ${r.ref.name ?? ''}: managerHost is ${m[1]}, the delegate uses ${endpoint}`)
+    const host = upgraderConfigFacts(r.config.value as string).managerHost
+    if (host !== undefined && host !== endpoint)
+      out.push(`ConfigMap ${r.ref.name ?? ''}: managerHost is ${host}, the delegate uses ${endpoint}`)
   }
   return out
 }

@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, type Scalar, type YAMLMap } from 'yaml'
 import type { UpgraderConfig, UpgraderCronJob } from '../resources/classify.js'
+import { upgraderConfigFacts } from '../resources/upgrader-config.js'
 import { fileOf, secretMode, UPGRADER_CERT_FIELDS, UPGRADER_HOST_KEY } from '../resources/wanted-state.js'
 import { validate } from '../validate/index.js'
 import { addPairs, setScalar, type EditContext } from '../yaml/edit.js'
@@ -20,8 +21,7 @@ const CONFIG_PTR: PathSeg[] = ['data', 'config.yaml']
 
 /** The delegate an upgrader config serves: its `workloadName`, else the name before `-upgrader-config`. */
 export function configDelegateName(text: string, resourceName: string | undefined): string {
-  const m = /^workloadName:[ \t]*["']?([^"'\s#]+)/m.exec(text)
-  return m ? m[1]! : (resourceName ?? 'delegate').replace(/-upgrader-config$/, '')
+  return upgraderConfigFacts(text).workloadName ?? (resourceName ?? 'delegate').replace(/-upgrader-config$/, '')
 }
 
 /** SPEC §4: `delegateConfig.managerHost` → E, and the two top-level certificate paths. */

@@ -7,6 +7,7 @@ import { recogniseHelmValues, type HelmValues } from './helm-values.js'
 import { recogniseGitOpsValues } from './gitops-values.js'
 import type { LegacyDelegate, ResourceBase, ResourceRef } from './types.js'
 import { MANAGER_ENV, WATCHER_ENV } from './wanted-state.js'
+import { isUpgraderConfigText } from './upgrader-config.js'
 
 export type { LegacyDelegate, ResourceRef } from './types.js'
 
@@ -84,9 +85,6 @@ function legacyReason(kind: string, container: YAMLMap): { reason: string; at: N
   return undefined
 }
 
-/** Does this `config.yaml` text look like the upgrader's (mode: Delegate, or a delegateConfig map)? */
-export const looksLikeUpgraderConfig = (text: string) => /^mode:\s*["']?Delegate\b|^delegateConfig:/m.test(text)
-
 const TOP_LEVEL_KIND = /^kind:/gm
 const SIMPLE_KIND = /^kind:[ \t]*(["']?)([A-Za-z][A-Za-z0-9]*)\1[ \t]*(?:#[^\n]*)?\r?$/m
 const KINDS_THAT_MATTER = new Set([
@@ -159,7 +157,7 @@ export function classify(doc: Doc, index: number): Resource {
   }
   if (kind === 'ConfigMap') {
     const config = lookup(root, ['data', 'config.yaml'])
-    if (isScalar(config) && typeof config.value === 'string' && looksLikeUpgraderConfig(config.value)) {
+    if (isScalar(config) && typeof config.value === 'string' && isUpgraderConfigText(config.value)) {
       return { type: 'upgrader-config', ...base, config }
     }
     if (isMap(config) && (config.has('mode') || config.has('delegateConfig')))

@@ -3,6 +3,8 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { yaml } from '../helpers/dedent.js'
 import { run } from '../helpers/run.js'
+import { parse } from 'yaml'
+import { isUpgraderConfigText, upgraderConfigFacts } from '../../src/resources/upgrader-config.js'
 
 const test = suite('mtls/upgrader')
 
@@ -357,6 +359,52 @@ test('config.yaml written as a mapping (a doc bug) is an error at its location',
   assert.equal(r.diags, [
     '7:5 error CONFIG_YAML_NOT_STRING: ConfigMap acme-upgrader-config: data."config.yaml" is a mapping, but ConfigMap data values must be strings (the API server rejects it); write it as a block string: config.yaml: |',
   ])
+})
+
+// What Terraform's jsonencode / yamlencode write: a JSON body, or YAML with every key quoted. The upgrader
+// reads both like the block form, so they are recognised and migrated like it.
+const encoded = (body: string) =>
+  [
+    'apiVersion: v1',
+    'kind: ConfigMap',
+    'metadata:',
+    '  name: acme-upgrader-config',
+    'data:',
+    '  config.yaml: |',
+    ...body.split('\n').map((line) => `    ${line}`),
+    '',
+  ].join('\n')
+
+test('a config.yaml written as JSON, or with quoted keys, is migrated like the block form', () => {
+  const bodies = [
+    '{"mode":"Delegate","workloadName":"acme-delegate","delegateConfig":{"accountId":"A","managerHost":"https://app.harness.io"}}',
+    '"mode": "Delegate"\n"workloadName": "acme-delegate"\n"delegateConfig":\n  "managerHost": "https://app.harness.io"',
+  ]
+  for (const body of bodies) {
+    const r = run(encoded(body))
+    assert.is(r.status, 'migrated', body)
+    const config = parse(parse(r.output).data['config.yaml'])
+    assert.equal(config.delegateConfig.managerHost, 'https://acme.harness.io:8443')
+    assert.is(config.clientCertificateFilePath, '/etc/mtls/client.crt')
+    assert.is(config.clientCertificateKeyFilePath, '/etc/mtls/client.key')
+    assert.is(run(r.output).status, 'already', body)
+  }
+})
+
+test('the upgrader config is read as YAML: recognition, workloadName and managerHost', () => {
+  assert.ok(isUpgraderConfigText('{"mode": "Delegate"}'))
+  assert.ok(isUpgraderConfigText("'delegateConfig': {managerHost: x}"))
+  assert.not.ok(isUpgraderConfigText('mode: Other\ndelegateConfig: nope'))
+  assert.not.ok(isUpgraderConfigText('server:\n  mode: Delegate'))
+  // Broken YAML that says it is the upgrader's: recognised, so planning reports the syntax error in place.
+  assert.ok(isUpgraderConfigText('mode: Delegate\ndelegateConfig: [unclosed'))
+  assert.equal(upgraderConfigFacts('workloadName: "d1" # the delegate\ndelegateConfig: {managerHost: \'https://h\'}'), {
+    workloadName: 'd1',
+    managerHost: 'https://h',
+  })
+  assert.equal(upgraderConfigFacts('{"managerHost": "https://flat"}'), { managerHost: 'https://flat' })
+  assert.equal(upgraderConfigFacts('- a list'), {})
+  assert.equal(upgraderConfigFacts('workloadName: [1, 2]'), {})
 })
 
 test.run()
