@@ -9721,6 +9721,11 @@ function parseErrors(src, file, docs) {
     let { line, col } = linePos(src, overflow.pos[0]);
     return { docs, errors: [{ code: "YAML_SYNTAX", severity: "error", message: "invalid YAML: nested too deeply to read (hundreds of levels of brackets or indentation); a Kubernetes manifest is never this deep", file, line, col }] };
   }
+  let action = all.length > 0 ? TEMPLATE_ACTION.exec(src) : null;
+  if (action) {
+    let { line, col } = linePos(src, action.index + action[1].length);
+    return { docs, errors: [{ code: "YAML_SYNTAX", severity: "error", message: "this is a Helm chart template ({{ \u2026 }}), not a manifest: render it first (helm template \u2026 | delegate-mtls \u2026, or use delegate-mtls as a post-renderer), or migrate the chart's values file", file, line, col }] };
+  }
   let errors = all.slice(0, MAX_SYNTAX_ERRORS).map((e) => yamlDiagnostic(src, file, e));
   if (all.length > MAX_SYNTAX_ERRORS) {
     let last = errors[errors.length - 1];
@@ -9743,13 +9748,14 @@ function toPlain(doc) {
     return { error: e.message };
   }
 }
-var import_yaml5, K8S_PARSE, MAX_SYNTAX_ERRORS, init_parse = __esm({
+var import_yaml5, K8S_PARSE, MAX_SYNTAX_ERRORS, TEMPLATE_ACTION, init_parse = __esm({
   "src/yaml/parse.ts"() {
     "use strict";
     import_yaml5 = __toESM(require_dist(), 1);
     init_source();
     init_spans();
     K8S_PARSE = { version: "1.1", keepSourceTokens: !0, prettyErrors: !1 }, MAX_SYNTAX_ERRORS = 10;
+    TEMPLATE_ACTION = /^([ \t]*(?:-[ \t]+)?(?:[^\s#:][^:#\n]*:[ \t]+)?)\{\{-?[ \t]/m;
   }
 });
 
@@ -19934,4 +19940,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=ed07ec14ea3f7030b5a562b4b1198443f75037c80787b26c707472f163274fda
+//# delegate-mtls-bundle sha256=61f56df82ca5a749f2247e84ae376ff2675f7b13fdb9fe250006c8336f7cdfaa

@@ -49,6 +49,9 @@ function parseDocs(src: string): Doc[] {
   return 'empty' in parsed ? [] : (parsed as Doc[])
 }
 
+/** A Go template action where YAML has a value or a line of its own: `key: {{ … }}`, `{{- include … }}`. */
+const TEMPLATE_ACTION = /^([ \t]*(?:-[ \t]+)?(?:[^\s#:][^:#\n]*:[ \t]+)?)\{\{-?[ \t]/m
+
 function parseErrors(src: string, file: string, docs: Doc[]): { docs: Doc[]; errors: Diagnostic[] } {
   const all = docs.flatMap((doc) => doc.errors)
   const overflow = all.find((e) => /call stack/i.test(e.message))
@@ -56,6 +59,16 @@ function parseErrors(src: string, file: string, docs: Doc[]): { docs: Doc[]; err
     const { line, col } = linePos(src, overflow.pos[0])
     const message =
       'invalid YAML: nested too deeply to read (hundreds of levels of brackets or indentation); a Kubernetes manifest is never this deep'
+    return { docs, errors: [{ code: 'YAML_SYNTAX', severity: 'error', message, file, line, col }] }
+  }
+  // A Helm chart template is Go template text around YAML: its syntax errors say nothing useful. One error
+  // at the first template action says what it is and what to do instead.
+  const action = all.length > 0 ? TEMPLATE_ACTION.exec(src) : null
+  if (action) {
+    const { line, col } = linePos(src, action.index + action[1]!.length)
+    const message =
+      'this is a Helm chart template ({{ … }}), not a manifest: render it first (helm template … | delegate-mtls …, ' +
+      'or use delegate-mtls as a post-renderer), or migrate the chart\'s values file'
     return { docs, errors: [{ code: 'YAML_SYNTAX', severity: 'error', message, file, line, col }] }
   }
   const errors = all.slice(0, MAX_SYNTAX_ERRORS).map((e) => yamlDiagnostic(src, file, e))

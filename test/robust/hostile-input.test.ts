@@ -74,6 +74,25 @@ test('malformed YAML (an unclosed flow sequence in a delegate): exit 2 at its li
   await refusedAt(file('colon.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: name: x\n'), /invalid YAML/)
 })
 
+test('a Helm chart template: one error at its first template action that says what it is, not YAML noise', async () => {
+  const template = [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: {{ include "delegate.fullname" . }}',
+    '  labels:',
+    '    {{- include "delegate.labels" . | nindent 4 }}',
+    'spec:',
+    '  replicas: {{ .Values.replicas }}',
+    '',
+  ].join('\n')
+  const rel = file('deployment-template.yaml', template)
+  const r = await refusedAt(rel, /this is a Helm chart template/)
+  assert.is(r.stderr.trim().split('\n').length, 1, r.stderr)
+  assert.match(r.stderr, new RegExp(`^${rel}:4:9: error: `))
+  assert.not.match(r.stderr, /invalid YAML/)
+})
+
 test('an alias bomb inside a delegate is refused within a second, located, unexpanded', async () => {
   const text = delegateYaml('bomb', { annotations: aliasBomb(9) })
   const rel = file('bomb.yaml', text)
