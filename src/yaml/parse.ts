@@ -68,7 +68,7 @@ function parseErrors(src: string, file: string, docs: Doc[]): { docs: Doc[]; err
     const { line, col } = linePos(src, action.index + action[1]!.length)
     const message =
       'this is a Helm chart template ({{ … }}), not a manifest: render it first (helm template … | delegate-mtls …, ' +
-      'or use delegate-mtls as a post-renderer), or migrate the chart\'s values file'
+      "or use delegate-mtls as a post-renderer), or migrate the chart's values file"
     return { docs, errors: [{ code: 'YAML_SYNTAX', severity: 'error', message, file, line, col }] }
   }
   const errors = all.slice(0, MAX_SYNTAX_ERRORS).map((e) => yamlDiagnostic(src, file, e))
