@@ -10982,33 +10982,45 @@ function appendToList(ectx, owner, key, fragments, layout) {
   return (0, import_yaml13.isSeq)(list) && (list.items.length > 0 || list.flow) ? [appendItems(ectx, list, fragments, layout)] : pair && (list === null || (0, import_yaml13.isScalar)(list) && list.value === null) ? fillEmptyValue(ectx, pair, seq(...fragments), layout, owner.flow) : [addPairs(ectx, owner, [[key, seq(...fragments)]], layout)];
 }
 function ensureMount(ctx, res, container, podCompact) {
-  let { mountPath } = ctx.options, ectx = editContext(ctx, res), mounts = container.node.get("volumeMounts", !0), mountsPtr = [...container.ptr, "volumeMounts"], ours = findItem(mounts, "name", VOLUME_NAME);
-  if (ours) {
-    let ptr = [...mountsPtr, ours.index], display = [...container.display, "volumeMounts", { name: VOLUME_NAME }], path = ours.node.get("mountPath", !0);
-    if ((0, import_yaml13.isScalar)(path) && path.value !== mountPath) {
-      let clash2 = findItem(mounts, "mountPath", mountPath);
-      if (clash2) {
-        report(
-          ctx,
-          "error",
-          "CONFLICT",
-          `volume "${stringAt(clash2.node, "name")}" is already mounted at ${mountPath}; ${VOLUME_NAME} needs that path (choose another with --mount-path)`,
-          clash2.node
-        );
-        return;
-      }
-      plan(ctx, {
-        resource: res.ref,
-        op: "set",
-        ptr: [...ptr, "mountPath"],
-        display: [...display, "mountPath"],
-        before: path.value,
-        after: mountPath,
-        role: "mount",
-        reason: "mount the client certificate where the env vars point",
-        splices: [setScalar(ectx, path, mountPath)]
-      });
-    } else path || plan(ctx, {
+  let { mountPath } = ctx.options, ectx = editContext(ctx, res), mounts = container.node.get("volumeMounts", !0), mountsPtr = [...container.ptr, "volumeMounts"], display = [...container.display, "volumeMounts", { name: VOLUME_NAME }], items = (0, import_yaml13.isSeq)(mounts) ? mounts.items.flatMap((node, index) => (0, import_yaml13.isMap)(node) ? [{ node, index }] : []) : [], pathOf = (m) => normalMountPath(stringAt(m.node, "mountPath")), filePaths = [CERT_FILE, KEY_FILE].map((f) => `${mountPath}/${f}`), hides = (path) => path === mountPath || filePaths.includes(path ?? ""), clash = items.find((m) => stringAt(m.node, "name") !== VOLUME_NAME && hides(pathOf(m))), conflict = (at) => report(
+    ctx,
+    "error",
+    "CONFLICT",
+    pathOf(at) === mountPath ? `volume "${stringAt(at.node, "name")}" is already mounted at ${mountPath}; ${VOLUME_NAME} needs that path (choose another with --mount-path)` : `volume "${stringAt(at.node, "name")}" is mounted at ${pathOf(at)}, which would hide the client ${pathOf(at) === filePaths[0] ? "certificate" : "key"} the delegate reads there (move it, or choose another --mount-path)`,
+    at.node
+  ), ours = items.filter((m) => stringAt(m.node, "name") === VOLUME_NAME), bySubPath = ours.filter((m) => m.node.has("subPath") || m.node.has("subPathExpr"));
+  if (bySubPath.length > 0) {
+    if (![CERT_FILE, KEY_FILE].every(
+      (f) => bySubPath.some((m) => stringAt(m.node, "subPath") === f && pathOf(m) === `${mountPath}/${f}`)
+    )) {
+      report(
+        ctx,
+        "error",
+        "CONFLICT",
+        `volume "${VOLUME_NAME}" is mounted file by file (subPath), but not as the delegate reads it: mount subPath ${CERT_FILE} at ${filePaths[0]} and subPath ${KEY_FILE} at ${filePaths[1]}, or the whole volume at ${mountPath} (and no subPath)`,
+        bySubPath[0].node
+      );
+      return;
+    }
+    if (clash) return conflict(clash);
+    for (let m of bySubPath) ensureReadOnly(ctx, res, m.node, [...mountsPtr, m.index], display);
+    return;
+  }
+  let whole = ours[0];
+  if (clash) return conflict(clash);
+  if (whole) {
+    let ptr = [...mountsPtr, whole.index], path = whole.node.get("mountPath", !0);
+    (0, import_yaml13.isScalar)(path) && normalMountPath(String(path.value)) !== mountPath ? plan(ctx, {
+      resource: res.ref,
+      op: "set",
+      ptr: [...ptr, "mountPath"],
+      display: [...display, "mountPath"],
+      before: path.value,
+      after: mountPath,
+      role: "mount",
+      reason: "mount the client certificate where the env vars point",
+      splices: [setScalar(ectx, path, mountPath)]
+    }) : path || plan(ctx, {
       resource: res.ref,
       op: "add",
       ptr: [...ptr, "mountPath"],
@@ -11017,41 +11029,9 @@ function ensureMount(ctx, res, container, podCompact) {
       role: "mount",
       reason: "mount the client certificate where the env vars point",
       splices: [
-        addPairs(ectx, ours.node, [["mountPath", scalar(formatScalar(mountPath))]], layoutFor(ectx.unit, !0))
+        addPairs(ectx, whole.node, [["mountPath", scalar(formatScalar(mountPath))]], layoutFor(ectx.unit, !0))
       ]
-    });
-    let ro = ours.node.get("readOnly", !0);
-    ro ? (0, import_yaml13.isScalar)(ro) && ro.value !== !0 && plan(ctx, {
-      resource: res.ref,
-      op: "set",
-      ptr: [...ptr, "readOnly"],
-      display: [...display, "readOnly"],
-      before: ro.value,
-      after: !0,
-      role: "mount",
-      reason: "the certificate mount is read-only",
-      splices: [replaceRange(ro.range[0], ro.range[1], "true")]
-    }) : plan(ctx, {
-      resource: res.ref,
-      op: "add",
-      ptr: [...ptr, "readOnly"],
-      display: [...display, "readOnly"],
-      after: !0,
-      role: "mount",
-      reason: "the certificate mount is read-only",
-      splices: [addPairs(ectx, ours.node, [["readOnly", scalar("true")]], layoutFor(ectx.unit, !0))]
-    });
-    return;
-  }
-  let clash = findItem(mounts, "mountPath", mountPath);
-  if (clash) {
-    report(
-      ctx,
-      "error",
-      "CONFLICT",
-      `volume "${stringAt(clash.node, "name")}" is already mounted at ${mountPath}; ${VOLUME_NAME} needs that path (choose another with --mount-path)`,
-      clash.node
-    );
+    }), ensureReadOnly(ctx, res, whole.node, ptr, display);
     return;
   }
   let item = map(
@@ -11068,6 +11048,29 @@ function ensureMount(ctx, res, container, podCompact) {
     role: "mount",
     reason: "mount the client certificate Secret",
     splices: appendToList(ectx, container.node, "volumeMounts", [item], layout)
+  });
+}
+function ensureReadOnly(ctx, res, mount, ptr, display) {
+  let ectx = editContext(ctx, res), ro = mount.get("readOnly", !0);
+  ro ? (0, import_yaml13.isScalar)(ro) && ro.value !== !0 && plan(ctx, {
+    resource: res.ref,
+    op: "set",
+    ptr: [...ptr, "readOnly"],
+    display: [...display, "readOnly"],
+    before: ro.value,
+    after: !0,
+    role: "mount",
+    reason: "the certificate mount is read-only",
+    splices: [replaceRange(ro.range[0], ro.range[1], "true")]
+  }) : plan(ctx, {
+    resource: res.ref,
+    op: "add",
+    ptr: [...ptr, "readOnly"],
+    display: [...display, "readOnly"],
+    after: !0,
+    role: "mount",
+    reason: "the certificate mount is read-only",
+    splices: [addPairs(ectx, mount, [["readOnly", scalar("true")]], layoutFor(ectx.unit, !0))]
   });
 }
 function runsAsNonRoot(pod, container, doc) {
@@ -11204,7 +11207,7 @@ function mountedAnywhere(pod, volume) {
   }
   return !1;
 }
-var import_yaml13, modeComment, isDelegateToken, init_plan_pod = __esm({
+var import_yaml13, modeComment, normalMountPath, isDelegateToken, init_plan_pod = __esm({
   "src/mtls/plan-pod.ts"() {
     "use strict";
     import_yaml13 = __toESM(require_dist(), 1);
@@ -11217,6 +11220,7 @@ var import_yaml13, modeComment, isDelegateToken, init_plan_pod = __esm({
     init_context();
     init_wanted_state();
     modeComment = (mode) => `0${mode.toString(8)}`;
+    normalMountPath = (path) => path === void 0 ? void 0 : path.replace(/\/+$/, "") || "/";
     isDelegateToken = (secretName) => /-account-token$/.test(secretName);
   }
 });
@@ -13453,7 +13457,7 @@ function podFacts(pod, container) {
     any: !!(volume || mount || CERT_ENV.some((n) => findItem(env2, "name", n)))
   }, secretName = volume ? stringAt(lookup(volume.node, ["secret"]), "secretName") : void 0;
   secretName && (out.secretName = secretName);
-  let mountPath = mount ? stringAt(mount.node, "mountPath") : void 0;
+  let mounted = mount ? stringAt(mount.node, "mountPath") : void 0, mountPath = mounted && mount.node.has("subPath") ? dirname3(mounted.replace(/\/+$/, "")) : mounted;
   return mountPath && (out.mountPath = mountPath), certEnv && (out.certEnv = certEnv), out;
 }
 function composeFacts(s) {
@@ -19940,4 +19944,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=61f56df82ca5a749f2247e84ae376ff2675f7b13fdb9fe250006c8336f7cdfaa
+//# delegate-mtls-bundle sha256=37dbfb7d9501f9535f67184ef0766807556925aec8a4d7b602c600f81cd49940

@@ -93,7 +93,9 @@ export function podFacts(
   }
   const secretName = volume ? stringAt(lookup(volume.node, ['secret']), 'secretName') : undefined
   if (secretName) out.secretName = secretName
-  const mountPath = mount ? stringAt(mount.node, 'mountPath') : undefined
+  // A file mounted on its own (subPath) sits in the directory the delegate's paths point into.
+  const mounted = mount ? stringAt(mount.node, 'mountPath') : undefined
+  const mountPath = mounted && mount!.node.has('subPath') ? dirname(mounted.replace(/\/+$/, '')) : mounted
   if (mountPath) out.mountPath = mountPath
   if (certEnv) out.certEnv = certEnv
   return out

@@ -18,7 +18,7 @@ import { findItem, pairOf, stringAt, type PathSeg } from '../yaml/lookup.js'
 import { formatScalar } from '../yaml/scalar.js'
 import { replaceRange, type Splice } from '../yaml/splice.js'
 import { editContext, plan, report, type DisplaySeg } from './context.js'
-import { SECRET_MODE, VOLUME_NAME } from '../resources/wanted-state.js'
+import { CERT_FILE, KEY_FILE, SECRET_MODE, VOLUME_NAME } from '../resources/wanted-state.js'
 import type { PlanContext } from './types.js'
 
 /** Where a container or pod spec sits: its node, its index path and its display path. */
@@ -60,29 +60,72 @@ export function appendToList(
   return [addPairs(ectx, owner, [[key, seq(...fragments)]], layout)]
 }
 
-/** SPEC §3.5: the container mounts `V` at `M`, read-only. */
+/** A mount path as the kubelet compares it: `/etc/mtls/` is `/etc/mtls`. */
+export const normalMountPath = (path: string | undefined): string | undefined =>
+  path === undefined ? undefined : path.replace(/\/+$/, '') || '/'
+
+/**
+ * SPEC §3.5: the container mounts `V` at `M`, read-only — or mounts its two files one by one (`subPath:
+ * client.crt` at `M/client.crt`, `subPath: client.key` at `M/client.key`), which is as good. Another
+ * volume at `M`, or at either file's path, would hide the certificate: a conflict. Mounts nested deeper
+ * (a CA bundle at `M/ca.crt`) are legal and stay.
+ */
 export function ensureMount(ctx: PlanContext, res: Resource, container: Located<YAMLMap>, podCompact: boolean): void {
   const { mountPath } = ctx.options
   const ectx = editContext(ctx, res)
   const mounts = container.node.get('volumeMounts', true)
   const mountsPtr = [...container.ptr, 'volumeMounts']
-  const ours = findItem(mounts, 'name', VOLUME_NAME)
-  if (ours) {
-    const ptr = [...mountsPtr, ours.index]
-    const display = [...container.display, 'volumeMounts', { name: VOLUME_NAME }]
-    const path = ours.node.get('mountPath', true)
-    if (isScalar(path) && path.value !== mountPath) {
-      const clash = findItem(mounts, 'mountPath', mountPath)
-      if (clash) {
-        report(
-          ctx,
-          'error',
-          'CONFLICT',
-          `volume "${stringAt(clash.node, 'name')}" is already mounted at ${mountPath}; ${VOLUME_NAME} needs that path (choose another with --mount-path)`,
-          clash.node,
-        )
-        return
-      }
+  const display = [...container.display, 'volumeMounts', { name: VOLUME_NAME }]
+  const items = isSeq(mounts)
+    ? mounts.items.flatMap((node, index) => (isMap(node) ? [{ node: node as YAMLMap, index }] : []))
+    : []
+  const pathOf = (m: { node: YAMLMap }) => normalMountPath(stringAt(m.node, 'mountPath'))
+  const filePaths = [CERT_FILE, KEY_FILE].map((f) => `${mountPath}/${f}`)
+  const hides = (path: string | undefined) => path === mountPath || filePaths.includes(path ?? '')
+  const clash = items.find((m) => stringAt(m.node, 'name') !== VOLUME_NAME && hides(pathOf(m)))
+  const conflict = (at: { node: YAMLMap }) =>
+    report(
+      ctx,
+      'error',
+      'CONFLICT',
+      pathOf(at) === mountPath
+        ? `volume "${stringAt(at.node, 'name')}" is already mounted at ${mountPath}; ${VOLUME_NAME} needs that ` +
+            'path (choose another with --mount-path)'
+        : `volume "${stringAt(at.node, 'name')}" is mounted at ${pathOf(at)}, which would hide the client ` +
+            `${pathOf(at) === filePaths[0] ? 'certificate' : 'key'} the delegate reads there (move it, or choose ` +
+            'another --mount-path)',
+      at.node,
+    )
+  const ours = items.filter((m) => stringAt(m.node, 'name') === VOLUME_NAME)
+  const bySubPath = ours.filter((m) => m.node.has('subPath') || m.node.has('subPathExpr'))
+  if (bySubPath.length > 0) {
+    // File by file: done when both files are mounted where the env vars point, refused otherwise (setting
+    // mountPath to the directory would make a file mount at a directory, a pod the kubelet refuses).
+    const done = [CERT_FILE, KEY_FILE].every((f) =>
+      bySubPath.some((m) => stringAt(m.node, 'subPath') === f && pathOf(m) === `${mountPath}/${f}`),
+    )
+    if (!done) {
+      report(
+        ctx,
+        'error',
+        'CONFLICT',
+        `volume "${VOLUME_NAME}" is mounted file by file (subPath), but not as the delegate reads it: mount ` +
+          `subPath ${CERT_FILE} at ${filePaths[0]} and subPath ${KEY_FILE} at ${filePaths[1]}, or the whole volume ` +
+          `at ${mountPath} (and no subPath)`,
+        bySubPath[0]!.node,
+      )
+      return
+    }
+    if (clash) return conflict(clash)
+    for (const m of bySubPath) ensureReadOnly(ctx, res, m.node, [...mountsPtr, m.index], display)
+    return
+  }
+  const whole = ours[0]
+  if (clash) return conflict(clash)
+  if (whole) {
+    const ptr = [...mountsPtr, whole.index]
+    const path = whole.node.get('mountPath', true)
+    if (isScalar(path) && normalMountPath(String(path.value)) !== mountPath) {
       plan(ctx, {
         resource: res.ref,
         op: 'set',
@@ -104,46 +147,11 @@ export function ensureMount(ctx: PlanContext, res: Resource, container: Located<
         role: 'mount',
         reason: 'mount the client certificate where the env vars point',
         splices: [
-          addPairs(ectx, ours.node, [['mountPath', scalar(formatScalar(mountPath))]], layoutFor(ectx.unit, true)),
+          addPairs(ectx, whole.node, [['mountPath', scalar(formatScalar(mountPath))]], layoutFor(ectx.unit, true)),
         ],
       })
     }
-    const ro = ours.node.get('readOnly', true)
-    if (!ro) {
-      plan(ctx, {
-        resource: res.ref,
-        op: 'add',
-        ptr: [...ptr, 'readOnly'],
-        display: [...display, 'readOnly'],
-        after: true,
-        role: 'mount',
-        reason: 'the certificate mount is read-only',
-        splices: [addPairs(ectx, ours.node, [['readOnly', scalar('true')]], layoutFor(ectx.unit, true))],
-      })
-    } else if (isScalar(ro) && ro.value !== true) {
-      plan(ctx, {
-        resource: res.ref,
-        op: 'set',
-        ptr: [...ptr, 'readOnly'],
-        display: [...display, 'readOnly'],
-        before: ro.value,
-        after: true,
-        role: 'mount',
-        reason: 'the certificate mount is read-only',
-        splices: [replaceRange(ro.range![0], ro.range![1], 'true')],
-      })
-    }
-    return
-  }
-  const clash = findItem(mounts, 'mountPath', mountPath)
-  if (clash) {
-    report(
-      ctx,
-      'error',
-      'CONFLICT',
-      `volume "${stringAt(clash.node, 'name')}" is already mounted at ${mountPath}; ${VOLUME_NAME} needs that path (choose another with --mount-path)`,
-      clash.node,
-    )
+    ensureReadOnly(ctx, res, whole.node, ptr, display)
     return
   }
   const item = map(
@@ -163,6 +171,36 @@ export function ensureMount(ctx: PlanContext, res: Resource, container: Located<
     reason: 'mount the client certificate Secret',
     splices: appendToList(ectx, container.node, 'volumeMounts', [item], layout),
   })
+}
+
+/** The certificate mount is read-only. */
+function ensureReadOnly(ctx: PlanContext, res: Resource, mount: YAMLMap, ptr: PathSeg[], display: DisplaySeg[]): void {
+  const ectx = editContext(ctx, res)
+  const ro = mount.get('readOnly', true)
+  if (!ro) {
+    plan(ctx, {
+      resource: res.ref,
+      op: 'add',
+      ptr: [...ptr, 'readOnly'],
+      display: [...display, 'readOnly'],
+      after: true,
+      role: 'mount',
+      reason: 'the certificate mount is read-only',
+      splices: [addPairs(ectx, mount, [['readOnly', scalar('true')]], layoutFor(ectx.unit, true))],
+    })
+  } else if (isScalar(ro) && ro.value !== true) {
+    plan(ctx, {
+      resource: res.ref,
+      op: 'set',
+      ptr: [...ptr, 'readOnly'],
+      display: [...display, 'readOnly'],
+      before: ro.value,
+      after: true,
+      role: 'mount',
+      reason: 'the certificate mount is read-only',
+      splices: [replaceRange(ro.range![0], ro.range![1], 'true')],
+    })
+  }
 }
 
 /** Is the pod (or this container) running as a non-root user? Container settings win over the pod's. */

@@ -272,6 +272,21 @@ unit(
   },
 )
 
+unit('the certificate mounted file by file is ready; a mount that hides the key is not', () => {
+  const migrated = migrate(SAMPLE, { endpoint: 'https://acme.harness.io:8443' }).output
+  const wholeMount = /( *)- name: client-certificate\n\1  mountPath: \/etc\/mtls\n\1  readOnly: true\n/
+  const m = wholeMount.exec(migrated)
+  assert.ok(m, 'the migrated sample mounts the whole volume at /etc/mtls')
+  const pad = m![1]!
+  const file = (f: string, sub: string) =>
+    `${pad}- name: client-certificate\n${pad}  mountPath: /etc/mtls/${f}\n${pad}  subPath: ${sub}\n${pad}  readOnly: true\n`
+  const byFile = migrated.replace(wholeMount, file('client.crt', 'client.crt') + file('client.key', 'client.key'))
+  const wrong = migrated.replace(wholeMount, file('client.crt', 'client.crt') + file('client.key', 'client.crt'))
+  const ready = (text: string) => audit([{ path: 'd.yaml', text }]).delegates[0]!.state
+  assert.is(ready(byFile), 'complete')
+  assert.is(ready(wrong), 'partial')
+})
+
 unit('changes are described briefly', () => {
   const resource = { document: 0, kind: 'Deployment', name: 'd' }
   assert.is(

@@ -394,4 +394,95 @@ test('a half-done migration is completed: the mount without readOnly, the volume
   )
 })
 
+// The certificate mounted file by file, and other mounts at or under the mount path (the kubelet's view:
+// paths compared without a trailing slash; a mount at a file's path hides that file).
+const withMounts = (mounts: string) =>
+  delegate(
+    '',
+    mounts +
+      podLines`
+    volumes:
+    - name: client-certificate
+      secret:
+        secretName: client-certificate
+        defaultMode: 256 # 0400
+    - name: ca
+      configMap:
+        name: ca-bundle
+  `,
+  )
+
+test('both files mounted one by one where the env vars point is done; so is the mount path with a trailing slash', () => {
+  const fileByFile = containerLines`
+    volumeMounts:
+    - name: client-certificate
+      mountPath: /etc/mtls/client.crt
+      subPath: client.crt
+      readOnly: true
+    - name: client-certificate
+      mountPath: /etc/mtls/client.key/
+      subPath: client.key
+      readOnly: true
+    - name: ca
+      mountPath: /etc/mtls/ca.crt
+      subPath: ca.crt
+  `
+  const slash = containerLines`
+    volumeMounts:
+    - name: client-certificate
+      mountPath: /etc/mtls/
+      readOnly: true
+    - name: ca
+      mountPath: /etc/mtls/ca
+  `
+  for (const mounts of [fileByFile, slash]) {
+    const r = run(withMounts(mounts))
+    assert.is(r.status, 'already', r.diags.join('\n'))
+    assert.equal(r.changes, [])
+    assert.equal(
+      r.diags.filter((d) => d.includes('error')),
+      [],
+    )
+  }
+})
+
+test('a file-by-file mount that is not where the delegate reads is refused, never turned into a file mount at a directory', () => {
+  const oneFile = containerLines`
+    volumeMounts:
+    - name: client-certificate
+      mountPath: /etc/mtls/client.crt
+      subPath: client.crt
+  `
+  const input = withMounts(oneFile)
+  const r = run(input)
+  assert.is(r.status, 'error')
+  assert.is(r.output, input)
+  assert.equal(
+    r.diags.filter((d) => d.includes('error')),
+    [
+      '21:11 error CONFLICT: volume "client-certificate" is mounted file by file (subPath), but not as the delegate reads it: mount subPath client.crt at /etc/mtls/client.crt and subPath client.key at /etc/mtls/client.key, or the whole volume at /etc/mtls (and no subPath)',
+    ],
+  )
+})
+
+test('another volume mounted at the key file path hides it: a CONFLICT at that mount', () => {
+  const input = withMounts(containerLines`
+    volumeMounts:
+    - name: client-certificate
+      mountPath: /etc/mtls
+      readOnly: true
+    - name: ca
+      mountPath: /etc/mtls/client.key
+  `)
+  const r = run(input)
+  assert.is(r.status, 'error')
+  assert.is(r.output, input)
+  assert.equal(
+    r.diags.filter((d) => d.includes('error')),
+    [
+      '24:11 error CONFLICT: volume "ca" is mounted at /etc/mtls/client.key, which would hide the client key the delegate reads there (move it, or choose another --mount-path)',
+    ],
+  )
+})
+
 test.run()
