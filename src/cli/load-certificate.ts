@@ -20,9 +20,10 @@ async function readPem(io: Io, file: string, what: string): Promise<Buffer> {
 }
 
 /**
- * Reads `--cert`/`--key` (and `--ca`), checks them (src/secret), prints warnings and errors to
- * stderr. Returns the PEMs, or the diagnostics' verdict: undefined when no certificate was given,
- * `false` when a check failed (exit 2). Messages name files, never their content.
+ * Reads `--cert`/`--key` (and `--ca`), checks them (src/secret), prints errors, warnings and notes to
+ * stderr. Returns the PEMs for the Secret (the key as the delegate loads it), or the diagnostics' verdict:
+ * undefined when no certificate was given, `false` when a check failed (exit 2). Messages name files, never
+ * their content.
  */
 export async function loadCertificate(
   files: CertificateFiles,
@@ -51,13 +52,13 @@ export async function loadCertificate(
     keyFile: files.key,
     ...(caPem === undefined ? {} : { caPem, caFile: files.ca! }),
   })
-  // The Secret holds the base64 of the files as given (like kubectl --from-file). A PEM file whose text around the
-  // blocks is not UTF-8 would not survive the round trip through a string: refuse it rather than encode other bytes.
+  // The Secret holds the base64 of the certificate file as given (like kubectl --from-file), and of the key file
+  // when it needs no change. A PEM file whose text around the blocks is not UTF-8 would not survive the round trip
+  // through a string: refuse it rather than encode other bytes.
   if (check.errors.length === 0) {
-    for (const [file, bytes, text] of [
-      [files.cert, certBytes, certPem],
-      [files.key, keyBytes, keyPem],
-    ] as const) {
+    const asGiven: (readonly [string, Buffer, string])[] = [[files.cert, certBytes, certPem]]
+    if (check.keyPem === keyPem) asGiven.push([files.key, keyBytes, keyPem])
+    for (const [file, bytes, text] of asGiven) {
       if (!Buffer.from(text, 'utf8').equals(bytes)) {
         check.errors.push({
           code: 'CERT',
@@ -71,5 +72,8 @@ export async function loadCertificate(
   const print = (d: Diagnostic) => io.stderr.write(formatDiagnostic(d) + '\n')
   check.errors.forEach(print)
   if (!quiet) check.warnings.forEach(print)
-  return check.errors.length > 0 ? false : { certPem, keyPem }
+  // Notes say what the Secret gets (a key converted, text dropped): without a Secret they would only distract.
+  if (!quiet && check.errors.length === 0)
+    for (const n of check.notes) io.stderr.write(`${n.file}: note: ${n.message}\n`)
+  return check.errors.length > 0 || check.keyPem === undefined ? false : { certPem, keyPem: check.keyPem }
 }
