@@ -1,4 +1,4 @@
-import { promises as fsp } from 'node:fs'
+import { constants, promises as fsp, type Stats } from 'node:fs'
 import { resolve } from 'node:path'
 import { UsageError, formatDiagnostic, type Diagnostic } from '../errors.js'
 import type { Io } from './io.js'
@@ -9,13 +9,71 @@ export interface CertificateFiles {
   ca?: string
 }
 
-async function readPem(io: Io, file: string, what: string): Promise<Buffer> {
-  try {
-    return await fsp.readFile(resolve(io.cwd, file))
-  } catch (e) {
-    throw new UsageError(
+/** The most a certificate, key or CA file may hold: a PEM key is a few kilobytes, a large CA bundle a few hundred. */
+export const MAX_PEM_BYTES = 1024 * 1024
+
+function kindOf(st: Stats): string | undefined {
+  if (st.isFile()) return undefined
+  if (st.isDirectory()) return 'a directory'
+  if (st.isFIFO()) return 'a FIFO (named pipe)'
+  if (st.isCharacterDevice()) return 'a character device'
+  if (st.isBlockDevice()) return 'a block device'
+  if (st.isSocket()) return 'a socket'
+  return 'not a regular file'
+}
+
+const refused = (file: string, message: string): Diagnostic => ({ code: 'CERT', severity: 'error', file, message })
+
+/** Why a file is not read at all, from its metadata, or undefined when it may be. */
+function refusal(file: string, what: string, st: Stats): Diagnostic | undefined {
+  const kind = kindOf(st)
+  if (kind !== undefined)
+    return refused(file, `${file} is ${kind}, not a regular file; the ${what} must be a PEM file (it was not read)`)
+  if (st.size > MAX_PEM_BYTES) return tooBig(file, what, ` (${st.size} bytes)`)
+  return undefined
+}
+
+function tooBig(file: string, what: string, size: string): Diagnostic {
+  return refused(file, `${file} is larger than the 1 MiB a ${what} file may hold${size}; it was not read`)
+}
+
+/**
+ * The file's bytes, or why it is refused. A FIFO, a device or a huge file is refused from its metadata before it is
+ * opened (opening a FIFO without a writer would block); the open is non-blocking all the same, and its fstat and
+ * a read capped at the limit guard against the file being replaced or growing meanwhile.
+ */
+async function readPem(io: Io, file: string, what: string): Promise<Buffer | Diagnostic> {
+  const path = resolve(io.cwd, file)
+  const cannot = (e: unknown) =>
+    new UsageError(
       `cannot read the ${what} ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
     )
+  let st: Stats
+  try {
+    st = await fsp.stat(path)
+  } catch (e) {
+    throw cannot(e)
+  }
+  const before = refusal(file, what, st)
+  if (before) return before
+  let handle: fsp.FileHandle | undefined
+  try {
+    handle = await fsp.open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
+    const now = refusal(file, what, await handle.stat())
+    if (now) return now
+    const buf = Buffer.alloc(MAX_PEM_BYTES + 1)
+    let n = 0
+    for (;;) {
+      const { bytesRead } = await handle.read(buf, n, buf.length - n, null)
+      if (bytesRead === 0) break
+      n += bytesRead
+      if (n === buf.length) return tooBig(file, what, '')
+    }
+    return buf.subarray(0, n)
+  } catch (e) {
+    throw cannot(e)
+  } finally {
+    await handle?.close()
   }
 }
 
@@ -36,11 +94,18 @@ export async function loadCertificate(
   }
   if (files.cert === undefined || files.key === undefined)
     throw new UsageError('--cert and --key go together: the Secret needs both the certificate and its key')
-  const [certBytes, keyBytes, caBytes] = await Promise.all([
+  const print = (d: Diagnostic) => io.stderr.write(formatDiagnostic(d) + '\n')
+  const read = await Promise.all([
     readPem(io, files.cert, 'certificate'),
     readPem(io, files.key, 'key'),
     files.ca === undefined ? undefined : readPem(io, files.ca, 'CA certificate'),
   ])
+  const unread = read.filter((r): r is Diagnostic => r !== undefined && !Buffer.isBuffer(r))
+  if (unread.length > 0) {
+    unread.forEach(print)
+    return false
+  }
+  const [certBytes, keyBytes, caBytes] = read as [Buffer, Buffer, Buffer | undefined]
   const certPem = certBytes.toString('utf8')
   const keyPem = keyBytes.toString('utf8')
   const caPem = caBytes?.toString('utf8')
@@ -69,7 +134,6 @@ export async function loadCertificate(
       }
     }
   }
-  const print = (d: Diagnostic) => io.stderr.write(formatDiagnostic(d) + '\n')
   check.errors.forEach(print)
   if (!quiet) check.warnings.forEach(print)
   // Notes say what the Secret gets (a key converted, text dropped): without a Secret they would only distract.
