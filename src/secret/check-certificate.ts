@@ -240,7 +240,7 @@ export function checkClientCertificate(input: CertificateInput): CertificateChec
     )
   }
 
-  // Which certificate of the chain the key belongs to: 0 is right, -1 none (or no key), later ones a misordered chain.
+  // Which certificate of the chain the key belongs to: 0 the leaf (or no key to judge), -1 none, later a misordered chain.
   const keyOwner = privateKey ? chain.findIndex((c) => c.checkPrivateKey(privateKey as KeyObject)) : 0
   // A chain given CA first is reported as misordered; its first certificate being a CA is the same mistake.
   if (leaf.ca && keyOwner <= 0) {
