@@ -1,4 +1,4 @@
-import { promises as fsp } from 'node:fs'
+import { constants, promises as fsp, type Stats } from 'node:fs'
 import { resolve } from 'node:path'
 import { UsageError, formatDiagnostic, type Diagnostic } from '../errors.js'
 import type { Io } from './io.js'
@@ -9,20 +9,79 @@ export interface CertificateFiles {
   ca?: string
 }
 
-async function readPem(io: Io, file: string, what: string): Promise<Buffer> {
-  try {
-    return await fsp.readFile(resolve(io.cwd, file))
-  } catch (e) {
-    throw new UsageError(
+/** The most a certificate, key or CA file may hold: a PEM key is a few kilobytes, a large CA bundle a few hundred. */
+export const MAX_PEM_BYTES = 1024 * 1024
+
+function kindOf(st: Stats): string | undefined {
+  if (st.isFile()) return undefined
+  if (st.isDirectory()) return 'a directory'
+  if (st.isFIFO()) return 'a FIFO (named pipe)'
+  if (st.isCharacterDevice()) return 'a character device'
+  if (st.isBlockDevice()) return 'a block device'
+  if (st.isSocket()) return 'a socket'
+  return 'not a regular file'
+}
+
+const refused = (file: string, message: string): Diagnostic => ({ code: 'CERT', severity: 'error', file, message })
+
+/** Why a file is not read at all, from its metadata, or undefined when it may be. */
+function refusal(file: string, what: string, st: Stats): Diagnostic | undefined {
+  const kind = kindOf(st)
+  if (kind !== undefined)
+    return refused(file, `${file} is ${kind}, not a regular file; the ${what} must be a PEM file (it was not read)`)
+  if (st.size > MAX_PEM_BYTES) return tooBig(file, what, ` (${st.size} bytes)`)
+  return undefined
+}
+
+function tooBig(file: string, what: string, size: string): Diagnostic {
+  return refused(file, `${file} is larger than the 1 MiB a ${what} file may hold${size}; it was not read`)
+}
+
+/**
+ * The file's bytes, or why it is refused. A FIFO, a device or a huge file is refused from its metadata before it is
+ * opened (opening a FIFO without a writer would block); the open is non-blocking all the same, and its fstat and
+ * a read capped at the limit guard against the file being replaced or growing meanwhile.
+ */
+async function readPem(io: Io, file: string, what: string): Promise<Buffer | Diagnostic> {
+  const path = resolve(io.cwd, file)
+  const cannot = (e: unknown) =>
+    new UsageError(
       `cannot read the ${what} ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
     )
+  let st: Stats
+  try {
+    st = await fsp.stat(path)
+  } catch (e) {
+    throw cannot(e)
+  }
+  const before = refusal(file, what, st)
+  if (before) return before
+  let handle: fsp.FileHandle | undefined
+  try {
+    handle = await fsp.open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
+    const now = refusal(file, what, await handle.stat())
+    if (now) return now
+    const buf = Buffer.alloc(MAX_PEM_BYTES + 1)
+    let n = 0
+    for (;;) {
+      const { bytesRead } = await handle.read(buf, n, buf.length - n, null)
+      if (bytesRead === 0) break
+      n += bytesRead
+      if (n === buf.length) return tooBig(file, what, '')
+    }
+    return buf.subarray(0, n)
+  } catch (e) {
+    throw cannot(e)
+  } finally {
+    await handle?.close()
   }
 }
 
 /**
- * Reads `--cert`/`--key` (and `--ca`), checks them (src/secret), prints warnings and errors to
- * stderr. Returns the PEMs, or the diagnostics' verdict: undefined when no certificate was given,
- * `false` when a check failed (exit 2). Messages name files, never their content.
+ * Reads `--cert`/`--key` (and `--ca`), checks them (src/secret), prints errors, warnings and notes to
+ * stderr. Returns the PEMs for the Secret (the key as the delegate loads it), or the diagnostics' verdict:
+ * undefined when no certificate was given, `false` when a check failed (exit 2). Messages name files, never
+ * their content.
  */
 export async function loadCertificate(
   files: CertificateFiles,
@@ -35,11 +94,18 @@ export async function loadCertificate(
   }
   if (files.cert === undefined || files.key === undefined)
     throw new UsageError('--cert and --key go together: the Secret needs both the certificate and its key')
-  const [certBytes, keyBytes, caBytes] = await Promise.all([
+  const print = (d: Diagnostic) => io.stderr.write(formatDiagnostic(d) + '\n')
+  const read = await Promise.all([
     readPem(io, files.cert, 'certificate'),
     readPem(io, files.key, 'key'),
     files.ca === undefined ? undefined : readPem(io, files.ca, 'CA certificate'),
   ])
+  const unread = read.filter((r): r is Diagnostic => r !== undefined && !Buffer.isBuffer(r))
+  if (unread.length > 0) {
+    unread.forEach(print)
+    return false
+  }
+  const [certBytes, keyBytes, caBytes] = read as [Buffer, Buffer, Buffer | undefined]
   const certPem = certBytes.toString('utf8')
   const keyPem = keyBytes.toString('utf8')
   const caPem = caBytes?.toString('utf8')
@@ -51,13 +117,13 @@ export async function loadCertificate(
     keyFile: files.key,
     ...(caPem === undefined ? {} : { caPem, caFile: files.ca! }),
   })
-  // The Secret holds the base64 of the files as given (like kubectl --from-file). A PEM file whose text around the
-  // blocks is not UTF-8 would not survive the round trip through a string: refuse it rather than encode other bytes.
+  // The Secret holds the base64 of the certificate file as given (like kubectl --from-file), and of the key file
+  // when it needs no change. A PEM file whose text around the blocks is not UTF-8 would not survive the round trip
+  // through a string: refuse it rather than encode other bytes.
   if (check.errors.length === 0) {
-    for (const [file, bytes, text] of [
-      [files.cert, certBytes, certPem],
-      [files.key, keyBytes, keyPem],
-    ] as const) {
+    const asGiven: (readonly [string, Buffer, string])[] = [[files.cert, certBytes, certPem]]
+    if (check.keyPem === keyPem) asGiven.push([files.key, keyBytes, keyPem])
+    for (const [file, bytes, text] of asGiven) {
       if (!Buffer.from(text, 'utf8').equals(bytes)) {
         check.errors.push({
           code: 'CERT',
@@ -68,8 +134,10 @@ export async function loadCertificate(
       }
     }
   }
-  const print = (d: Diagnostic) => io.stderr.write(formatDiagnostic(d) + '\n')
   check.errors.forEach(print)
   if (!quiet) check.warnings.forEach(print)
-  return check.errors.length > 0 ? false : { certPem, keyPem }
+  // Notes say what the Secret gets (a key converted, text dropped): without a Secret they would only distract.
+  if (!quiet && check.errors.length === 0)
+    for (const n of check.notes) io.stderr.write(`${n.file}: note: ${n.message}\n`)
+  return check.errors.length > 0 || check.keyPem === undefined ? false : { certPem, keyPem: check.keyPem }
 }

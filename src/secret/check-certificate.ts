@@ -7,7 +7,7 @@
  */
 import { X509Certificate, createPrivateKey, type KeyObject } from 'node:crypto'
 import type { Diagnostic } from '../errors.js'
-import { isCertificateLabel, isPrivateKeyLabel, scanPem, SUPPORTED_KEY_LABELS, type PemBlock } from './pem.js'
+import { isCertificateLabel, isPrivateKeyLabel, READABLE_KEY_LABELS, scanPem, type PemBlock } from './pem.js'
 
 export interface CertificateInput {
   /** Content of the client certificate file (PEM; a chain is fine, the first certificate is the leaf). */
@@ -24,9 +24,22 @@ export interface CertificateInput {
   now?: Date
 }
 
+/** A remark that needs no action (a key converted, text dropped): printed as `file: note: message`. */
+export interface CertificateNote {
+  file: string
+  message: string
+}
+
 export interface CertificateCheck {
   errors: Diagnostic[]
   warnings: Diagnostic[]
+  notes: CertificateNote[]
+  /**
+   * The key file's content as the delegate can load it, for the Secret: the file as given when it is one PKCS#8
+   * RSA block and nothing else, otherwise that block alone, or the PKCS#1 key converted to PKCS#8. Undefined
+   * when the key is refused.
+   */
+  keyPem?: string
   /** Subject of the leaf certificate as Node prints it (`CN=client`, one RDN per line). */
   subject?: string
   /** End of the leaf certificate's validity. */
@@ -56,6 +69,10 @@ export function checkClientCertificate(input: CertificateInput): CertificateChec
   const now = input.now ?? new Date()
   const errors: Diagnostic[] = []
   const warnings: Diagnostic[] = []
+  const notes: CertificateNote[] = []
+  const note = (file: string, message: string): void => {
+    notes.push({ file, message })
+  }
   const error = (file: string, message: string): void => {
     errors.push({ code: 'CERT', severity: 'error', message, file })
   }
@@ -125,29 +142,23 @@ export function checkClientCertificate(input: CertificateInput): CertificateChec
       error(keyFile, `${keyFile} holds no private key (found ${labels(keyScan.blocks)})`)
     }
   }
-  if (keyBlocks.length > 1) {
-    error(keyFile, `${keyFile} holds ${keyBlocks.length} private keys; it must hold exactly one`)
-  }
-  const ecParams = keyScan.blocks.filter((b) => b.label === 'EC PARAMETERS')
-  if (keyBlocks.length > 0 && ecParams.length > 0) {
-    warn(
-      keyFile,
-      `${keyFile} also holds an EC PARAMETERS block; some PEM readers take the first block only — ` +
-        `keep just the key with: openssl pkey -in ${shellQuote(keyFile)} -out ${outName(keyFile, 'client.key')}`,
-    )
-  }
+  if (keyBlocks.length > 1) error(keyFile, manyKeysMessage(keyFile, certFile, keyBlocks, certBlocks[0]))
 
   // ---- The private key -------------------------------------------------------------------
+  // The delegate's loader takes the key file trimmed, and it must then be one PKCS#8 "PRIVATE KEY" block holding
+  // an RSA key: a PKCS#1 key is converted (losslessly), text around the block dropped, any other algorithm refused.
   let privateKey: KeyObject | undefined
+  let keyPem: string | undefined
   if (keyBlocks.length === 1) {
     const block = keyBlocks[0] as PemBlock
+    let key: KeyObject | undefined
     if (block.label === 'ENCRYPTED PRIVATE KEY' || block.procTypeEncrypted) {
       error(
         keyFile,
         `${keyFile} holds an encrypted private key; the delegate cannot read an encrypted key (it has no ` +
           `passphrase). Decrypt it first: openssl pkey -in ${shellQuote(keyFile)} -out ${outName(keyFile, 'client.key', 'decrypted')}`,
       )
-    } else if (!SUPPORTED_KEY_LABELS.includes(block.label)) {
+    } else if (!READABLE_KEY_LABELS.includes(block.label)) {
       error(
         keyFile,
         `${keyFile} holds a "${block.label}" block, a format the delegate cannot read; convert it to ` +
@@ -155,9 +166,29 @@ export function checkClientCertificate(input: CertificateInput): CertificateChec
       )
     } else {
       try {
-        privateKey = createPrivateKey({ key: block.text, format: 'pem' })
+        key = createPrivateKey({ key: block.text, format: 'pem' })
       } catch (e) {
         error(keyFile, `${keyFile}: the private key cannot be read${safeReason(e)}`)
+      }
+    }
+    if (key !== undefined && key.asymmetricKeyType !== 'rsa') {
+      error(keyFile, notRsaMessage(keyFile, key))
+    } else if (key !== undefined) {
+      privateKey = key
+      // Java's String.trim() removes every character up to U+0020, and nothing else (not a byte order mark).
+      const onlyBlock = /^[\u0000-\u0020]*$/.test(input.keyPem.replace(block.text, ''))
+      if (block.label === 'RSA PRIVATE KEY') {
+        keyPem = key.export({ type: 'pkcs8', format: 'pem' }) as string
+        note(keyFile, 'converted the PKCS#1 RSA key to PKCS#8, the only form the delegate loads')
+      } else {
+        keyPem = onlyBlock ? input.keyPem : block.text + (block.text.includes('\r\n') ? '\r\n' : '\n')
+      }
+      if (!onlyBlock) {
+        note(
+          keyFile,
+          'dropped the text around the private key (such as Bag Attributes lines): the delegate loads a key ' +
+            'file that holds the PRIVATE KEY block alone',
+        )
       }
     }
   }
@@ -179,7 +210,8 @@ export function checkClientCertificate(input: CertificateInput): CertificateChec
     }
   })
   const leaf = leafParsed ? chain[0] : undefined
-  const result: CertificateCheck = { errors, warnings }
+  const result: CertificateCheck = { errors, warnings, notes }
+  if (keyPem !== undefined) result.keyPem = keyPem
   if (!leaf) {
     if (privateKey) checkRsaSize(privateKey, keyFile, warn)
     return result
@@ -208,10 +240,27 @@ export function checkClientCertificate(input: CertificateInput): CertificateChec
     )
   }
 
+  // Which certificate of the chain the key belongs to: 0 the leaf (or no key to judge), -1 none, later a misordered chain.
+  const keyOwner = privateKey ? chain.findIndex((c) => c.checkPrivateKey(privateKey as KeyObject)) : 0
+  // A chain given CA first is reported as misordered; its first certificate being a CA is the same mistake.
+  if (leaf.ca && keyOwner <= 0) {
+    error(
+      certFile,
+      `the certificate in ${certFile} (${who}) is a CA certificate (basicConstraints CA:TRUE), not a client ` +
+        `certificate: give the certificate the CA issued for the delegate's key (the CA certificate goes in --ca)`,
+    )
+  }
+
   // Extended key usage. In Node, `X509Certificate.keyUsage` is the *extended* key usage list
   // (OIDs); it is undefined when the certificate has no EKU extension (which allows any use).
   const eku = leaf.keyUsage as string[] | undefined
-  if (eku !== undefined && !eku.includes(OID_CLIENT_AUTH)) {
+  if (eku === undefined && !leaf.ca) {
+    note(
+      certFile,
+      `the certificate in ${certFile} (${who}) has no extended key usage, which allows any use, TLS client ` +
+        'authentication included',
+    )
+  } else if (eku !== undefined && !eku.includes(OID_CLIENT_AUTH)) {
     const has = eku.length > 0 ? eku.map((oid) => EKU_NAMES[oid] ?? oid).join(', ') : 'nothing'
     error(
       certFile,
@@ -222,13 +271,12 @@ export function checkClientCertificate(input: CertificateInput): CertificateChec
 
   // Key strength and key/certificate match.
   checkRsaSize(privateKey ?? leaf.publicKey, privateKey ? keyFile : certFile, warn)
-  if (privateKey && !leaf.checkPrivateKey(privateKey)) {
-    const other = chain.findIndex((c, i) => i > 0 && c.checkPrivateKey(privateKey as KeyObject))
+  if (keyOwner !== 0) {
     error(
       keyFile,
-      other > 0
+      keyOwner > 0
         ? `the private key in ${keyFile} does not belong to the first certificate in ${certFile} (${who}) but ` +
-            `to certificate #${other + 1} of the chain; the client certificate must come first`
+            `to certificate #${keyOwner + 1} of the chain; the client certificate must come first`
         : `the private key in ${keyFile} does not belong to the certificate in ${certFile} (${who}): ` +
             `their public keys differ`,
     )
@@ -320,6 +368,73 @@ function checkCa(
       )
     }
   }
+}
+
+const CURVE_NAMES: Record<string, string> = { prime256v1: 'P-256', secp384r1: 'P-384', secp521r1: 'P-521' }
+
+/** What kind of (non-RSA) key this is, as a noun phrase: `an EC key (P-256)`. */
+function keyKind(key: KeyObject): string {
+  switch (key.asymmetricKeyType) {
+    case 'ec': {
+      const curve = key.asymmetricKeyDetails?.namedCurve
+      return curve === undefined ? 'an EC key' : `an EC key (${CURVE_NAMES[curve] ?? curve})`
+    }
+    case 'ed25519':
+      return 'an Ed25519 key'
+    case 'ed448':
+      return 'an Ed448 key'
+    case 'dsa':
+      return 'a DSA key'
+    case 'rsa-pss':
+      return 'an RSA-PSS key (restricted to RSASSA-PSS, not a plain RSA key)'
+    default:
+      return `a key of type ${key.asymmetricKeyType ?? 'unknown'}`
+  }
+}
+
+function notRsaMessage(keyFile: string, key: KeyObject): string {
+  return (
+    `${keyFile} holds ${keyKind(key)}; the delegate loads only RSA keys and fails at start-up with any other. ` +
+    `Make an RSA key and have your CA issue a certificate for it: openssl genpkey -algorithm RSA -pkeyopt ` +
+    `rsa_keygen_bits:2048 -out ${outName(keyFile, 'client.key', 'rsa')}`
+  )
+}
+
+/** Why a key file with several keys is refused, and which one to keep when the certificate tells. */
+function manyKeysMessage(
+  keyFile: string,
+  certFile: string,
+  keyBlocks: readonly PemBlock[],
+  certBlock: PemBlock | undefined,
+): string {
+  let owner = -1
+  if (certBlock !== undefined) {
+    try {
+      const leaf = new X509Certificate(certBlock.text)
+      owner = keyBlocks.findIndex((b) => {
+        try {
+          return leaf.checkPrivateKey(createPrivateKey({ key: b.text, format: 'pem' }))
+        } catch {
+          return false
+        }
+      })
+    } catch {
+      // An unreadable certificate is reported on its own; the advice below then names no key.
+    }
+  }
+  const head =
+    `${keyFile} holds ${keyBlocks.length} private keys; it must hold exactly one (the delegate fails at ` +
+    `start-up on a key file with more). `
+  if (owner === 0) {
+    return (
+      head +
+      `Keep the first, the key of the certificate in ${certFile}: openssl pkey -in ${shellQuote(keyFile)} ` +
+      `-out ${outName(keyFile, 'client.key')}`
+    )
+  }
+  if (owner > 0)
+    return head + `Keep key #${owner + 1}, the key of the certificate in ${certFile}, and remove the others`
+  return head + `Keep only the key of the certificate in ${certFile}`
 }
 
 function checkRsaSize(key: KeyObject, file: string, warn: (file: string, message: string) => void): void {

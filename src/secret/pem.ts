@@ -55,8 +55,16 @@ export function scanPem(text: string): PemScan {
   return { blocks, problems }
 }
 
-/** Labels the delegate can read as an unencrypted private key. */
-export const SUPPORTED_KEY_LABELS: readonly string[] = ['PRIVATE KEY', 'RSA PRIVATE KEY', 'EC PRIVATE KEY']
+/**
+ * Labels of unencrypted private keys that node:crypto reads, so that the checks can tell which algorithm a key
+ * is before judging it (the delegate itself loads only `PRIVATE KEY` holding an RSA key).
+ */
+export const READABLE_KEY_LABELS: readonly string[] = [
+  'PRIVATE KEY',
+  'RSA PRIVATE KEY',
+  'EC PRIVATE KEY',
+  'DSA PRIVATE KEY',
+]
 
 export function isPrivateKeyLabel(label: string): boolean {
   return label === 'PRIVATE KEY' || label.endsWith(' PRIVATE KEY')

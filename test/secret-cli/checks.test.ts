@@ -110,7 +110,17 @@ const CASES: Case[] = [
       `${F.encryptedTraditionalKey}: error: ${F.encryptedTraditionalKey} holds an encrypted private key; the delegate cannot read an encrypted key ` +
       `(it has no passphrase). Decrypt it first: openssl pkey -in ${F.encryptedTraditionalKey} -out client.key\n`,
   },
-  { title: 'an EC key and its certificate (works)', cert: F.ecCert, key: F.ecKey, ca: F.ca, code: 0, stderr: '' },
+  {
+    title: 'an EC key and its certificate: refused, the delegate loads only RSA keys',
+    cert: F.ecCert,
+    key: F.ecKey,
+    ca: F.ca,
+    code: 2,
+    stderr:
+      `${F.ecKey}: error: ${F.ecKey} holds an EC key (P-256); the delegate loads only RSA keys and fails at start-up ` +
+      'with any other. Make an RSA key and have your CA issue a certificate for it: openssl genpkey -algorithm RSA ' +
+      '-pkeyopt rsa_keygen_bits:2048 -out client.key\n',
+  },
   {
     title: 'a 1024-bit RSA key (a warning, still exit 0)',
     cert: F.rsa1024Cert,

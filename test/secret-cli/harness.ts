@@ -76,13 +76,14 @@ export async function cli(
   return { code, stdout, stderr }
 }
 
-/** The real bin (the committed bundle in dist/), as a user runs it. */
-export function bin(argv: string[], opts: { cwd: string; stdin?: string }): Run {
+/** The real bin (the committed bundle in dist/), as a user runs it; killed after `timeout` ms if given. */
+export function bin(argv: string[], opts: { cwd: string; stdin?: string; timeout?: number }): Run {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'delegate-mtls.js'), ...argv], {
     cwd: opts.cwd,
     input: opts.stdin ?? '',
     encoding: 'utf8',
     env: { PATH: process.env.PATH ?? '' },
+    ...(opts.timeout === undefined ? {} : { timeout: opts.timeout, killSignal: 'SIGKILL' as const }),
   })
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr }
 }

@@ -62,7 +62,12 @@ const CASES: { title: string; cert: string; key: string; name?: string; namespac
     name: 'prod-us-east-delegate-client-certificate',
     namespace: 'harness-delegate-ng',
   },
-  { title: 'an EC pair (SEC1 key)', cert: F.ecCert, key: F.ecKey, name: 'ec', namespace: 'ns' },
+  {
+    title: 'a chain (leaf, then intermediate) as the certificate',
+    cert: 'certs/chain.crt',
+    key: F.key,
+    namespace: 'ns',
+  },
   {
     title: 'files with CRLF and text around the PEM blocks: the bytes as given',
     cert: 'certs/crlf.crt',
@@ -72,6 +77,7 @@ const CASES: { title: string; cert: string; key: string; name?: string; namespac
 ]
 ws.write('certs/crlf.crt', 'subject=CN = delegate client\r\n' + ws.fx.valid.cert.replace(/\n/g, '\r\n'))
 ws.write('certs/crlf.key', ws.fx.valid.key.replace(/\n/g, '\r\n'))
+ws.write('certs/chain.crt', ws.fx.signedByIntermediate + ws.fx.intermediate.cert)
 
 for (const c of CASES) {
   test(c.title, async () => {
