@@ -82,17 +82,18 @@ export function readSigningCa(
   } catch {
     throw new CertError(certFile, 'is not a readable PEM certificate')
   }
-  if (!cert.ca)
-    throw new CertError(
-      certFile,
-      'is not a CA certificate (its basicConstraints do not say CA:TRUE): give the CA whose certificate Harness trusts',
-    )
   let fields
   try {
     fields = readCaFields(cert.raw)
   } catch {
     throw new CertError(certFile, 'is not a readable PEM certificate')
   }
+  // Read here rather than from X509Certificate.ca, which is also false for a CA without keyCertSign.
+  if (!fields.ca)
+    throw new CertError(
+      certFile,
+      'is not a CA certificate (its basicConstraints do not say CA:TRUE): give the CA whose certificate Harness trusts',
+    )
   if (fields.keyUsage && !fields.keyUsage.keyCertSign)
     throw new CertError(
       certFile,

@@ -131,6 +131,8 @@ export interface CaFields {
   subject: forge.asn1.Asn1
   /** The subject key identifier, when the certificate has one. */
   subjectKeyIdentifier?: Buffer
+  /** basicConstraints CA:TRUE. */
+  ca: boolean
   /** Whether a keyUsage extension is present, and whether it allows keyCertSign. */
   keyUsage?: { keyCertSign: boolean }
 }
@@ -143,11 +145,12 @@ export function readCaFields(der: Buffer): CaFields {
   const versioned = tbs[0]!.tagClass === asn1.Class.CONTEXT_SPECIFIC && tbs[0]!.type === 0
   const subject = tbs[versioned ? 5 : 4]
   if (!subject || subject.type !== asn1.Type.SEQUENCE) throw new Error('no subject name')
-  const out: CaFields = { subject }
+  const out: CaFields = { subject, ca: false }
   const extensions = tbs.find((f) => f.tagClass === asn1.Class.CONTEXT_SPECIFIC && f.type === 3)
   const list = ((extensions?.value as forge.asn1.Asn1[] | undefined)?.[0]?.value ?? []) as forge.asn1.Asn1[]
   for (const ext of list) {
     const e = pki.certificateExtensionFromAsn1(ext)
+    if (e.name === 'basicConstraints') out.ca = (e as { cA?: boolean }).cA === true
     if (e.name === 'keyUsage') out.keyUsage = { keyCertSign: e.keyCertSign === true }
     if (e.name === 'subjectKeyIdentifier' && e.subjectKeyIdentifier)
       out.subjectKeyIdentifier = Buffer.from(e.subjectKeyIdentifier, 'hex')

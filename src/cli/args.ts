@@ -144,9 +144,10 @@ export async function parseArgs(argv: string[], env: Record<string, string | und
       (y) => y.positional('paths', { type: 'string' }),
     )
     .command(
-      'cert',
+      'cert [action]',
       'make a CA and a client certificate without OpenSSL (cert init), or a new client certificate from your CA (cert issue); see cert --help',
-      (y) => y,
+      // Reached only when options come before `cert` (parseArgs hands `cert …` to parseCertArgs): refused below.
+      (y) => y.positional('action', { type: 'string' }),
     )
     .command(
       'fn',

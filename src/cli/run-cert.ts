@@ -48,7 +48,8 @@ export async function runCert(args: CertArgs, io: Io): Promise<0 | 2> {
       `delegate-mtls: made ${shown('client.key')} and ${shown('client.crt')} (CN=${args.cn}, ${args.days} days), ` +
         `signed by the CA of ${shellWord(args.caCert!)}\n` +
         'Next steps:\n' +
-        '  1. Harness already trusts this CA if it has its certificate: nothing to send. Keep the CA key offline.\n' +
+        `  1. Harness Support needs nothing new if your account already trusts this CA (${shellWord(args.caCert!)}). ` +
+        'Keep its key offline.\n' +
         rollOut(2, shown) +
         gitWarning(dir, [shown('client.key')]),
     )
