@@ -146,7 +146,7 @@ export async function parseArgs(argv: string[], env: Record<string, string | und
     .command(
       'cert [action]',
       'make a CA and a client certificate without OpenSSL (cert init), or a new client certificate from your CA (cert issue); see cert --help',
-      // Reached only when options come before `cert` (parseArgs hands `cert …` to parseCertArgs): refused below.
+      // Reached only when options come before `cert` (parseArgs hands the rest to parseCertArgs): refused below.
       (y) => y.positional('action', { type: 'string' }),
     )
     .command(
