@@ -98,6 +98,8 @@ const EPILOG = `Examples:
     delegate-mtls -e https://acme.harness.io:8443 --write 'clusters/**/delegate*.yaml'
   Review the change, one Secret per delegate:
     delegate-mtls -e https://acme.harness.io:8443 --diff --secret-name '{delegate}-client-certificate' d.yaml
+  Make the CA (send ca.crt to Harness Support) and the client certificate, without OpenSSL (see cert --help):
+    delegate-mtls cert init --dir mtls
   Add the Secret, after checking the certificate and key:
     delegate-mtls -e https://acme.harness.io:8443 --cert client.crt --key client.key d.yaml
   Before the account goes STRICT: is every delegate ready? (a table; exit 1 if any is not):

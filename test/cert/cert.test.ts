@@ -566,6 +566,7 @@ usage('cert --help teaches with examples; the main --help lists cert', async () 
   assert.match(i.stdout, /--ca-days +days the CA certificate is valid/)
   const main = await run(['--help'], { cwd: tmp.dir })
   assert.match(main.stdout, /\n {2}delegate-mtls cert \[action\] +make a CA and a client certificate without OpenSSL/)
+  assert.match(main.stdout, /\n {4}delegate-mtls cert init --dir mtls\n/)
   assert.equal(readdirSync(tmp.dir), [])
 })
 
