@@ -441,6 +441,18 @@ issue('from a CA with keyUsage keyCertSign, and from an EC CA (signed ecdsa-with
   }
 })
 
+issue('inside a git work tree: a warning never to commit the key', async () => {
+  mkdirSync(join(tmp.dir, 'repo', '.git'), { recursive: true })
+  const r = await issueFrom('plain', 'repo/keys', ['--days', '5'])
+  assert.is(r.code, 0, r.stderr)
+  assert.ok(
+    r.stderr.endsWith(
+      `warning: repo/keys/client.key is inside a git work tree (${join(tmp.dir, 'repo')}): never commit it\n`,
+    ),
+    r.stderr,
+  )
+})
+
 /** A refused issue: exit 2, exactly `stderr`, and the --dir never made. */
 async function refused(ca: string, key: string, stderr: string | RegExp, more: string[] = []): Promise<void> {
   const r = await run(['cert', 'issue', '--ca-cert', ca, '--ca-key', key, '--dir', 'refused', ...more], {
