@@ -129,6 +129,12 @@ const common = {
   minifySyntax: true,
   define: { __VERSION__: JSON.stringify(pkg.version) },
   plugins: [yamlDebugSwitches, yamlNodeType],
+  // node-forge (the X.509 encoder of `delegate-mtls cert`, about 1 MB of source) stays out of the files and is
+  // required from node_modules when `cert` runs: in the bundle, even unevaluated, V8 would scan it and the bin
+  // read it, and hash it into the code cache key, on every start of every other command. It is a runtime
+  // dependency, so npm (and pre-commit's npm install) puts it beside the package; test/cli/bin.test.ts checks
+  // that no other command loads it and test/pack.test.ts that the packed CLI finds it.
+  external: ['node-forge'],
   logLevel: 'warning',
 }
 // The library, for `import` users: ESM, its lazily loaded parts split into chunks.

@@ -170,4 +170,38 @@ pack('the consumer runs on the installed package and migrates the sample to its 
   })
 })
 
+pack("the installed CLI's cert command finds node-forge, which the bundle leaves out, beside the package", () => {
+  must(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '30',
+      '-subj',
+      '/CN=pack CA',
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.crt',
+    ],
+    project,
+  )
+  const bin = join(project, 'node_modules/.bin/delegate-mtls')
+  const r = run(
+    bin,
+    ['cert', 'issue', '--ca-cert', 'ca.crt', '--ca-key', 'ca.key', '--dir', 'issued', '--days', '5'],
+    project,
+  )
+  assert.is(r.code, 0, r.err)
+  assert.match(r.err, /^delegate-mtls: made issued\/client\.key and issued\/client\.crt/)
+  assert.is(
+    must('openssl', ['verify', '-CAfile', 'ca.crt', '-purpose', 'sslclient', 'issued/client.crt'], project),
+    'issued/client.crt: OK\n',
+  )
+})
+
 pack.run()

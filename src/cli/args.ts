@@ -67,7 +67,25 @@ export interface FnArgs {
   maxBytes?: number
 }
 
-export type CliArgs = MigrateArgs | SecretArgs | AuditArgs | FnArgs | { command: 'help' | 'version'; text: string }
+/** `delegate-mtls cert init|issue`: a CA and client certificate made without OpenSSL, or a client certificate from a CA. */
+export interface CertArgs {
+  command: 'cert'
+  action: 'init' | 'issue'
+  /** Where the files are made, as the user gave it. */
+  dir: string
+  cn: string
+  /** init only: the Organization of both subjects. */
+  org?: string
+  days: number
+  /** init only. */
+  caDays?: number
+  /** issue only: the existing CA. */
+  caCert?: string
+  caKey?: string
+}
+
+export type CliArgs =
+  MigrateArgs | SecretArgs | AuditArgs | FnArgs | CertArgs | { command: 'help' | 'version'; text: string }
 
 const EPILOG = `Examples:
   Print the migrated manifest:
@@ -80,6 +98,8 @@ const EPILOG = `Examples:
     delegate-mtls -e https://acme.harness.io:8443 --write 'clusters/**/delegate*.yaml'
   Review the change, one Secret per delegate:
     delegate-mtls -e https://acme.harness.io:8443 --diff --secret-name '{delegate}-client-certificate' d.yaml
+  Make the CA (send ca.crt to Harness Support) and the client certificate, without OpenSSL (see cert --help):
+    delegate-mtls cert init --dir mtls
   Add the Secret, after checking the certificate and key:
     delegate-mtls -e https://acme.harness.io:8443 --cert client.crt --key client.key d.yaml
   Before the account goes STRICT: is every delegate ready? (a table; exit 1 if any is not):
@@ -100,13 +120,15 @@ Nothing outside the mTLS fields changes: comments, quoting, indentation and key 
 
 /** Parses argv with yargs (loaded on demand). Usage problems throw UsageError. */
 export async function parseArgs(argv: string[], env: Record<string, string | undefined>): Promise<CliArgs> {
+  // cert has options of its own and none of the migration's: its own parser, so its --help shows only those.
+  if (argv[0] === 'cert') return parseCertArgs(argv.slice(1))
   const { options, operands } = normalizeArgv(argv)
   const { default: yargs } = await import('yargs')
   let captured = ''
   const parser = yargs(options)
     .scriptName('delegate-mtls')
     .usage(
-      'Usage: $0 [options] [path|glob ...]\n       $0 secret --cert FILE --key FILE [--ca FILE] [--name S] [-n NS]\n       $0 audit [path|glob ...] [--endpoint URL] [--format json]\n       $0 fn [--endpoint URL] [--secret-name S] [--mount-path P]   (a KRM function for kpt, kustomize)\n\nMove Harness delegate manifests to mTLS: mount the client certificate Secret, set the\ncertificate env vars, and point the delegate and its upgrader at the mTLS endpoint.\nWith no path, or "-", reads stdin and writes stdout. Directories are searched for *.yaml/*.yml.',
+      'Usage: $0 [options] [path|glob ...]\n       $0 secret --cert FILE --key FILE [--ca FILE] [--name S] [-n NS]\n       $0 cert init [--dir D] [--cn NAME] [--org O]   (a CA and a client certificate, no OpenSSL)\n       $0 audit [path|glob ...] [--endpoint URL] [--format json]\n       $0 fn [--endpoint URL] [--secret-name S] [--mount-path P]   (a KRM function for kpt, kustomize)\n\nMove Harness delegate manifests to mTLS: mount the client certificate Secret, set the\ncertificate env vars, and point the delegate and its upgrader at the mTLS endpoint.\nWith no path, or "-", reads stdin and writes stdout. Directories are searched for *.yaml/*.yml.',
     )
     // Paths as strings: yargs would read a file named 1e3 or 0x10 as a number (1000, 16).
     .command('$0 [paths..]', false as unknown as string, (y) => y.positional('paths', { type: 'string' }))
@@ -122,6 +144,12 @@ export async function parseArgs(argv: string[], env: Record<string, string | und
       'audit [paths..]',
       'one row per delegate (manifests, Helm values, compose files): is it ready for STRICT mTLS? exit 1 if any is not',
       (y) => y.positional('paths', { type: 'string' }),
+    )
+    .command(
+      'cert [action]',
+      'make a CA and a client certificate without OpenSSL (cert init), or a new client certificate from your CA (cert issue); see cert --help',
+      // Reached only when options come before `cert` (parseArgs hands the rest to parseCertArgs): refused below.
+      (y) => y.positional('action', { type: 'string' }),
     )
     .command(
       'fn',
@@ -230,6 +258,8 @@ export async function parseArgs(argv: string[], env: Record<string, string | und
       namespace: a.namespace as string | undefined,
     }
   }
+  if ((a._ as unknown[])[0] === 'cert')
+    throw new UsageError('cert comes first on the command line: delegate-mtls cert init [options], or cert issue')
   const paths = [...withStdinDash(options, ((a.paths as unknown[] | undefined) ?? []).map(String)), ...operands]
   if ((a._ as unknown[])[0] === 'audit') return auditArgs(paths, a)
   if ((a._ as unknown[])[0] === 'fn') return fnArgs(a, env, operands)
@@ -370,4 +400,108 @@ function fnArgs(a: Record<string, unknown>, env: Record<string, string | undefin
  */
 function withStdinDash(options: string[], paths: string[]): string[] {
   return options.includes('-') && !paths.includes('-') ? ['-', ...paths] : paths
+}
+
+const CERT_EPILOG = `Examples:
+  A new CA and its client certificate in ./mtls (send mtls/ca.crt to Harness Support, keep mtls/ca.key offline):
+    delegate-mtls cert init --dir mtls --org "Acme Inc"
+  Then migrate the delegate with the client certificate:
+    delegate-mtls -e https://acme.harness.io:8443 --cert mtls/client.crt --key mtls/client.key --write d.yaml
+  A new client certificate from the same CA (rotation, a second delegate group), valid 90 days:
+    delegate-mtls cert issue --ca-cert mtls/ca.crt --ca-key mtls/ca.key --dir mtls/group-b --days 90
+
+Keys are RSA (CA 4096, client 2048 bits), PKCS#8 PEM, written with mode 0600; certificates use SHA-256.
+No file is ever overwritten: if one of the files exists, nothing is written (exit 2).
+A client certificate never outlives its CA: cert issue refuses --days past the CA's end and says how many fit.`
+
+/** Days of validity: a whole number of days, from 1 up to 100 years. */
+function parseDays(value: unknown, flag: string): number {
+  const text = String(value)
+  if (!/^[0-9]+$/.test(text) || Number(text) < 1 || Number(text) > 36500)
+    throw new UsageError(`${flag} "${text}": expected a whole number of days from 1 to 36500`)
+  return Number(text)
+}
+
+/** A subject name part: 1 to 64 characters (the X.520 upper bound), no control characters. */
+function parseName(value: unknown, flag: string): string {
+  const text = String(value)
+  // eslint-disable-next-line no-control-regex
+  if (text.trim() === '' || [...text].length > 64 || /[\u0000-\u001f\u007f]/.test(text))
+    throw new UsageError(`${flag} "${text}": expected 1 to 64 characters, not blank, without control characters`)
+  return text
+}
+
+/** `delegate-mtls cert …` (argv after `cert`): init or issue, with yargs for the help and the strict checks. */
+async function parseCertArgs(argv: string[]): Promise<CliArgs> {
+  const { options, operands } = normalizeArgv(argv)
+  if (operands.length > 0) throw new UsageError(`cert takes no paths (got ${operands.join(' ')})`)
+  const { default: yargs } = await import('yargs')
+  let captured = ''
+  const described = {
+    dir: { type: 'string', default: '.', describe: 'the directory to make the files in (made if missing)' },
+    cn: { type: 'string', default: 'harness-delegate', describe: 'common name of the client certificate' },
+    days: { type: 'string', default: '365', describe: 'days the client certificate is valid' },
+  } as const
+  const parser = yargs(options)
+    .scriptName('delegate-mtls cert')
+    .usage(
+      'Usage: $0 init [--dir D] [--cn NAME] [--org O] [--days N] [--ca-days N]\n       $0 issue --ca-cert FILE --ca-key FILE [--dir D] [--cn NAME] [--days N]\n\nThe certificate Harness mTLS needs, without OpenSSL: a CA whose certificate you send to Harness\nSupport, and a client certificate signed by it that the delegate presents.',
+    )
+    .command('init', 'make ca.key, ca.crt (the CA) and client.key, client.crt (signed by it) in --dir', (y) =>
+      y
+        .option('dir', described.dir)
+        .option('cn', described.cn)
+        .option('org', { type: 'string', describe: 'Organization (O) of both certificates' })
+        .option('days', described.days)
+        .option('ca-days', { type: 'string', default: '3650', describe: 'days the CA certificate is valid' }),
+    )
+    .command('issue', 'make client.key, client.crt in --dir, signed by an existing CA', (y) =>
+      y
+        .option('ca-cert', { type: 'string', demandOption: true, describe: 'the CA certificate (PEM)' })
+        .option('ca-key', { type: 'string', demandOption: true, describe: "the CA's private key (PEM, unencrypted)" })
+        .option('dir', described.dir)
+        .option('cn', described.cn)
+        .option('days', described.days),
+    )
+    .demandCommand(1, 1, 'cert needs init or issue', 'cert takes one of init or issue')
+    .epilog(CERT_EPILOG)
+    .env(false)
+    .strict()
+    .help('help')
+    .alias('help', 'h')
+    .version(false)
+    .wrap(null)
+    .exitProcess(false)
+    .fail((msg, err) => {
+      throw new UsageError(err ? err.message : msg)
+    })
+  const parsed = await parser.parseAsync(options, {}, (_err: unknown, _argv: unknown, output: string) => {
+    captured = output
+  })
+  if (parsed.help || captured) return { command: 'help', text: captured }
+  const a = parsed as Record<string, unknown>
+  const action = (a._ as unknown[])[0]
+  if (action !== 'init' && action !== 'issue')
+    throw new UsageError(`cert ${String(action)}: expected cert init or cert issue`)
+  if ((a._ as unknown[]).length > 1) throw new UsageError(`cert ${action} takes no paths`)
+  if (a.dir === '') throw new UsageError('--dir "": expected a directory')
+  const out: CertArgs = {
+    command: 'cert',
+    action,
+    dir: a.dir as string,
+    cn: parseName(a.cn, '--cn'),
+    days: parseDays(a.days, '--days'),
+  }
+  if (action === 'init') {
+    if (a.org !== undefined) out.org = parseName(a.org, '--org')
+    out.caDays = parseDays(a.caDays, '--ca-days')
+    if (out.days > out.caDays)
+      throw new UsageError(
+        `--days ${out.days} is longer than --ca-days ${out.caDays}: a client certificate cannot outlive its CA`,
+      )
+  } else {
+    out.caCert = a.caCert as string
+    out.caKey = a.caKey as string
+  }
+  return out
 }

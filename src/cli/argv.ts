@@ -20,6 +20,13 @@ const STRINGS = new Set([
   'key-path',
   'name',
   'namespace',
+  'dir',
+  'cn',
+  'org',
+  'days',
+  'ca-days',
+  'ca-cert',
+  'ca-key',
 ])
 
 /** Flags, by long name. */

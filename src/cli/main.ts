@@ -14,7 +14,7 @@ declare const __VERSION__: string | undefined
 export async function main(
   argv: string[],
   io: Io,
-  onLoad?: (command: 'migrate' | 'secret' | 'audit' | 'fn') => void,
+  onLoad?: (command: 'migrate' | 'secret' | 'audit' | 'fn' | 'cert') => void,
 ): Promise<0 | 1 | 2> {
   try {
     const args = fastParseArgs(argv, io.env) ?? (await parseArgs(argv, io.env))
@@ -34,6 +34,11 @@ export async function main(
         onLoad?.('fn')
         const { runFn } = await import('./run-fn.js')
         return await runFn(args, io)
+      }
+      case 'cert': {
+        onLoad?.('cert')
+        const { runCert } = await import('./run-cert.js')
+        return await runCert(args, io)
       }
       case 'audit': {
         onLoad?.('audit')

@@ -3,7 +3,7 @@
 // quiet exit when the reader closes the pipe early.
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { spawn, spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -230,6 +230,8 @@ const CHEAP: [string[], number][] = [
   [['--frobnicate'], 2],
   [['-e', 'http://x', 'a.yaml'], 2],
   [['a.yaml', 'b.yaml', '-e', ENDPOINT], 2],
+  [['cert', '--help'], 0],
+  [['cert', 'init', '--days', '0'], 2],
 ]
 
 start(
@@ -298,6 +300,47 @@ start('a one-file check loads none of the Node modules only a batch, a write or 
     assert.not.ok(loaded.includes(`NativeModule ${m}`), `node:${m} was loaded`)
   }
 })
+
+start(
+  'node-forge (X.509 for cert) is outside the bundle: a migration never loads it, cert issue requires it',
+  async () => {
+    // A CA from OpenSSL (2048 bits, fast); the client key cert issue makes is 2048 bits too.
+    execFileSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '30', '-subj', '/CN=bin CA'].concat([
+        '-keyout',
+        'ca.key',
+        '-out',
+        'ca.crt',
+      ]),
+      { cwd: tmp.dir, stdio: 'ignore' },
+    )
+    const forge = (scripts: string[]) => scripts.filter((s) => s.includes('/node_modules/node-forge/'))
+    const migration = await covered([...E, 'harness-delegate.yaml'], 'forge-migrate', { DELEGATE_MTLS_CACHE: '0' })
+    assert.is(migration.r.code, 0, migration.r.stderr)
+    assert.equal(forge(migration.scripts), [])
+    const bundle = readFileSync(join(REPO_ROOT, 'dist', 'cli.cjs'), 'latin1')
+    assert.ok(bundle.includes('require("node-forge")'), 'the bundle requires node-forge at run time')
+    assert.not.ok(bundle.includes('forge.pki'), 'the bundle holds node-forge itself')
+    const issue = await covered(
+      ['cert', 'issue', '--ca-cert', 'ca.crt', '--ca-key', 'ca.key', '--dir', 'issued', '--days', '10'],
+      'forge-issue',
+      { DELEGATE_MTLS_CACHE: '0' },
+    )
+    assert.is(issue.r.code, 0, issue.r.stderr)
+    assert.is(issue.r.stdout, '')
+    assert.match(
+      issue.r.stderr,
+      /^delegate-mtls: made issued\/client\.key and issued\/client\.crt \(CN=harness-delegate, 10 days\)/,
+    )
+    assert.ok(forge(issue.scripts).length > 0, `cert issue ran: ${issue.scripts.join(', ')}`)
+    const verify = spawnSync('openssl', ['verify', '-CAfile', 'ca.crt', '-purpose', 'sslclient', 'issued/client.crt'], {
+      cwd: tmp.dir,
+      encoding: 'utf8',
+    })
+    assert.is(verify.stdout, 'issued/client.crt: OK\n', verify.stderr)
+  },
+)
 
 start("the planning workers' argument typed on the command line is a usage error, not a silent exit", async () => {
   // src/cli/bin.ts looks for it before loading node:worker_threads; on the main thread it must still run the CLI.
