@@ -3,7 +3,7 @@
  * replaces its data, across a fleet in one `--write`, with one warning per Secret (the restart it needs; a new
  * issuer Harness must trust first), and changes nothing on a second run.
  */
-import { readFileSync, statSync } from 'node:fs'
+import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
