@@ -13,6 +13,9 @@ export interface CertificateInfo {
   notAfter: Date
 }
 
+/** Warn when a client certificate ends within this many days (the checks of --cert, and audit). */
+export const EXPIRY_WARNING_DAYS = 30
+
 const FIRST_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/
 
 /** The leaf (first) certificate of a PEM text; undefined when there is none or it cannot be parsed. */
