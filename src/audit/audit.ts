@@ -400,6 +400,10 @@ function auditUnit(unit: Unit, inputs: AuditInput[], options: AuditOptions, fixe
   const rows: AuditRow[] = []
   const grpc = options.grpcAuthority ?? true
   const configMaps = unit.resources.flatMap((r, i) => (r.ref.kind === 'ConfigMap' && r.type === 'other' ? [i] : []))
+  // A kubernetes.io/tls Secret, or cert-manager's Certificate for it, decides how the volume must map its files.
+  const tlsSources = unit.resources.flatMap((r, i) =>
+    r.ref.kind === 'Secret' || r.ref.kind === 'Certificate' ? [i] : [],
+  )
   const owners = upgraderOwners(unit)
   unit.resources.forEach((res, index) => {
     const base = rowBase(unit, inputs, res)
@@ -431,7 +435,7 @@ function auditUnit(unit: Unit, inputs: AuditInput[], options: AuditOptions, fixe
       const upgraders = upgraderDocs(unit, owners, name, res.ref.namespace, index)
       const planned = planSubset(
         unit,
-        [index, ...configMaps, ...upgraders],
+        [index, ...configMaps, ...upgraders, ...tlsSources],
         mtlsOptions(target.plan, secret, mountPath, grpc),
       )
       const mine = (doc: number) => doc === index || configMaps.includes(doc)
