@@ -16,6 +16,7 @@ import { formatScalar } from '../yaml/scalar.js'
 import { insertAt } from '../yaml/splice.js'
 import { editContext, plan, report } from './context.js'
 import { findResource, requireDelegatesInNamespace } from './scope.js'
+import { tlsSecretSource } from './tls-secret.js'
 import type { PlanContext } from './types.js'
 
 const base64 = (s: string) => Buffer.from(s, 'utf8').toString('base64')
@@ -59,6 +60,18 @@ export function planSecrets(
       name,
       (r) => r.ref.kind === 'Secret' && (r.ref.namespace ?? namespace) === namespace,
     )
+    // cert-manager owns that Secret: data written here would be overwritten at its next renewal, or never read.
+    const tls = tlsSecretSource(ctx, name, namespace)
+    if (tls) {
+      report(
+        ctx,
+        'error',
+        'CONFLICT',
+        `${tls}, which cert-manager issues and renews: --cert/--key cannot fill it; leave them out, the volume reads tls.crt and tls.key`,
+        (existing?.doc.contents as Node | null | undefined) ?? (res.doc.contents as Node),
+      )
+      continue
+    }
     if (existing) {
       const ectx = editContext(ctx, existing)
       const dataPair = pairOf(existing.doc.contents, 'data')

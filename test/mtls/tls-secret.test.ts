@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { audit } from '../../src/audit/audit.js'
-import { migrate } from '../../src/pipeline/migrate.js'
+import { migrate, resolveOptions } from '../../src/pipeline/migrate.js'
 import { revert } from '../../src/pipeline/revert.js'
 import { REPO_ROOT } from '../shapes/cases.js'
 
@@ -186,3 +186,30 @@ test('audit: a tls Secret mounted without the mapping is not ready; with it, rea
 })
 
 test.run()
+
+const owned = suite('cert-manager owns the Secret: --cert/--key cannot fill it')
+
+owned(
+  '--cert/--key with a tls Secret or a Certificate for it: a located error, exit status error, nothing written',
+  () => {
+    const pem = { certPem: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n', keyPem: 'k' }
+    for (const [title, before, line] of [
+      ['tls Secret', tlsSecret(), 1],
+      ['Certificate', certificate('client-certificate'), 11],
+    ] as const) {
+      const input = before + deployment()
+      const r = migrate(input, { ...resolveOptions({ endpoint: E }), secret: pem, file: 'in.yaml' })
+      assert.is(r.status, 'error', title)
+      assert.is(r.output, input, title)
+      const errors = r.diagnostics.filter((d) => d.severity === 'error')
+      assert.equal(
+        errors.map((d) => [d.code, d.line]),
+        [['CONFLICT', line]],
+        title,
+      )
+      assert.match(errors[0]!.message, /which cert-manager issues and renews: --cert\/--key cannot fill it/)
+    }
+  },
+)
+
+owned.run()
