@@ -39,6 +39,27 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 )), __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: !0 }), mod);
 
+// src/io/live-temp-files.ts
+function removeLiveTempFiles() {
+  let removed = 0;
+  for (let path of live)
+    try {
+      (0, import_node_fs.unlinkSync)(path), removed++;
+    } catch {
+    }
+  return live.clear(), removed;
+}
+var import_node_fs, live, tempFileCreated, tempFileGone, init_live_temp_files = __esm({
+  "src/io/live-temp-files.ts"() {
+    "use strict";
+    import_node_fs = require("node:fs"), live = /* @__PURE__ */ new Set(), tempFileCreated = (path) => {
+      live.add(path);
+    }, tempFileGone = (path) => {
+      live.delete(path);
+    };
+  }
+});
+
 // src/errors.ts
 function formatDiagnostic(d) {
   let where = d.file ?? "<input>";
@@ -1716,9 +1737,9 @@ function usage(yargs, shim3) {
     let logger = yargs.getInternalMethods().getLoggerInstance();
     level || (level = "error"), (typeof level == "function" ? level : logger[level])(self.help());
   }, self.functionDescription = (fn) => ["(", fn.name ? shim3.Parser.decamelize(fn.name, "-") : __("generated-value"), ")"].join(""), self.stringifiedValues = function(values, separator) {
-    let string = "", sep = separator || ", ", array = [].concat(values);
+    let string = "", sep2 = separator || ", ", array = [].concat(values);
     return !values || !array.length || array.forEach((value) => {
-      string.length && (string += sep), string += JSON.stringify(value);
+      string.length && (string += sep2), string += JSON.stringify(value);
     }), string;
   };
   function defaultString(value, defaultDescription) {
@@ -3026,28 +3047,71 @@ var Yargs, yargs_default, init_yargs = __esm({
 
 // src/mtls/endpoint.ts
 function parseUrlOption(input, flag, form, rules) {
-  let url;
+  let text2 = input.trim(), refuse = (problem) => {
+    throw new UsageError(`${flag} ${JSON.stringify(input)} ${problem}; expected ${form}`);
+  }, raw = /^([A-Za-z][A-Za-z0-9+.-]*:)\/\/([^/?#]*)([^?#]*)(\?[^#]*)?(#.*)?$/s.exec(text2);
+  if (!raw) return refuse("is not a URL");
+  let [, scheme, authority, path, query, fragment] = raw;
+  rules.schemes.includes(scheme.toLowerCase()) || refuse(`uses ${scheme.slice(0, -1).toLowerCase()}, not ${rules.schemesText}`), authority.includes("@") && refuse("carries credentials");
+  let hostPort = /^(\[[^\]]*\]|[^:[\]]*)(?::(.*))?$/s.exec(authority);
+  if (!hostPort) return refuse(`has the host ${JSON.stringify(authority)}, not a host name or an IPv6 address`);
+  let [, host, port] = hostPort;
+  host === "" && refuse("has no host");
+  let hostProblem = checkHost(host);
+  hostProblem && refuse(hostProblem), port !== void 0 && (/^[0-9]+$/.test(port) || refuse(port === "" ? "has an empty port" : `has the port "${port}", not a number`), Number(port) >= 1 && Number(port) <= 65535 || refuse(`has the port ${port}; a port is 1 to 65535`)), rules.refusePath && path !== "" && path !== "/" && refuse(`has a path (${path}); ${rules.refusePath}`);
+  let pathProblem = checkPath(path);
+  pathProblem && refuse(pathProblem), query !== void 0 && refuse("has a query"), fragment !== void 0 && refuse("has a fragment");
   try {
-    url = new URL(input.trim());
+    return new URL(text2);
   } catch {
-    throw new UsageError(`${flag} "${input}" is not a URL; expected ${form}`);
+    return refuse("is not a URL");
   }
-  let problem = rules.schemes.includes(url.protocol) ? url.hostname ? url.username || url.password ? "carries credentials" : rules.refusePath && url.pathname !== "/" && url.pathname !== "" ? `has a path (${url.pathname}); ${rules.refusePath}` : url.search || input.includes("?") ? "has a query" : url.hash || input.includes("#") ? "has a fragment" : void 0 : "has no host" : `uses ${url.protocol.replace(/:$/, "")}, not ${rules.schemesText}`;
-  if (problem) throw new UsageError(`${flag} "${input}" ${problem}; expected ${form}`);
-  return url;
 }
-function normalizeEndpoint(input) {
-  return `https://${parseUrlOption(input, "--endpoint", FORM, {
+function checkHost(host) {
+  if (host.startsWith("["))
+    return /^\[[0-9A-Fa-f:.]+\]$/.test(host) ? void 0 : `has the host ${host}, not an IPv6 address`;
+  let labels2 = host.split(".");
+  if (/^(?:[0-9]+|0[xX][0-9A-Fa-f]*)$/.test(labels2[labels2.length - 1]))
+    return labels2.length === 4 && labels2.every((l) => OCTET.test(l)) ? void 0 : `has the numeric host ${host}, which URL parsers read as an IPv4 shorthand; write the address as four decimal numbers (a.b.c.d) or use a host name`;
+  if (!labels2.every((l) => LABEL.test(l)))
+    return `has the host ${JSON.stringify(host)}, not a host name (letters, digits and '-' in dot-separated labels; an IDN in its xn-- form)`;
+}
+function checkPath(path) {
+  if (path.includes("%")) return `has an encoded path (${path}); write the path without %-escapes`;
+  let segments = path.replace(/\/+$/, "").split("/").slice(1);
+  if (segments.some((s) => s === "." || s === "..")) return `has "." or ".." in its path (${path})`;
+  if (segments.some((s) => s === "")) return `has an empty segment in its path (${path})`;
+  if (!segments.every((s) => /^[A-Za-z0-9._~!$&'()*+,;=:@-]+$/.test(s)))
+    return `has characters a URL path cannot hold as written (${JSON.stringify(path)})`;
+}
+function normalizeEndpoint(input, flag = "--endpoint") {
+  return `https://${parseUrlOption(input, flag, FORM, {
     schemes: ["https:"],
     schemesText: "https",
     refusePath: "the delegate adds /api/ and /log-service/ itself"
   }).host}`;
 }
-var FORM, init_endpoint = __esm({
+var FORM, LABEL, OCTET, init_endpoint = __esm({
   "src/mtls/endpoint.ts"() {
     "use strict";
     init_errors();
     FORM = "an https:// URL with a host and an optional port, and no path, e.g. https://acme.harness.io:8443 or https://acme.agent.harness.io";
+    LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/, OCTET = /^(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$/;
+  }
+});
+
+// src/mtls/mount-path.ts
+function checkMountPath(input, flag = "--mount-path") {
+  if (!input.startsWith("/")) throw new UsageError(`${flag} ${JSON.stringify(input)} must be an absolute path`);
+  let path = input.replace(/\/+$/, ""), problem = path === "" ? "would mount the certificate over the whole file system" : path.includes("//") ? "has an empty segment (//)" : path.split("/").some((s) => s === "." || s === "..") ? 'has a "." or ".." segment' : path.includes(":") ? 'has a ":", which splits a docker-compose volume' : /[\u0000-\u001f\u007f]/.test(path) ? "has a control character" : void 0;
+  if (problem) throw new UsageError(`${flag} ${JSON.stringify(input)} ${problem}; expected ${FORM2}`);
+  return path;
+}
+var FORM2, init_mount_path = __esm({
+  "src/mtls/mount-path.ts"() {
+    "use strict";
+    init_errors();
+    FORM2 = 'an absolute path without "." or ".." segments, "//" or ":", e.g. /etc/mtls';
   }
 });
 
@@ -3064,6 +3128,10 @@ function modeOf(args, inputs, stdin) {
     throw new UsageError(
       `choose one of --write, --check, --list-different, --diff, --out-dir (got ${chosen.map((m) => `--${m === "list" ? "list-different" : m}`).join(" and ")})`
     );
+  if (args.nullTerminated && !args.listDifferent)
+    throw new UsageError("-z (--null) ends the paths --list-different prints with NUL: use it with -l");
+  if (args.nullTerminated && args.format === "json")
+    throw new UsageError("-z (--null) does not apply to --format json, which prints no list of paths");
   let mode = chosen[0] ?? "stdout";
   if (stdin && (mode === "write" || mode === "out-dir"))
     throw new UsageError(`--${mode} needs file paths; standard input can only be printed, checked or diffed`);
@@ -3080,7 +3148,7 @@ function precheckMigrate(args) {
     throw new UsageError(
       "--endpoint is required (or set DELEGATE_MTLS_ENDPOINT), e.g. --endpoint https://acme.harness.io:8443"
     );
-  args.revert || normalizeEndpoint(args.endpoint);
+  args.revert || normalizeEndpoint(args.endpoint, args.endpointFrom ?? "--endpoint"), args.mountPath !== void 0 && checkMountPath(args.mountPath);
   let stdin = readsStdin(args);
   if (!stdin && args.paths.includes("-")) throw new UsageError('"-" (standard input) cannot be mixed with file paths');
   modeOf(args, stdin ? 1 : args.paths.length, stdin);
@@ -3090,6 +3158,7 @@ var readsStdin, init_mode = __esm({
     "use strict";
     init_errors();
     init_endpoint();
+    init_mount_path();
     readsStdin = (args) => args.paths.length === 0 || args.paths.length === 1 && args.paths[0] === "-";
   }
 });
@@ -3131,6 +3200,31 @@ var BOUNDARY, SUPPORTED_KEY_LABELS, init_pem = __esm({
     "use strict";
     BOUNDARY = /-----(BEGIN|END) ([A-Z0-9][A-Z0-9 ]*?)?-----/g;
     SUPPORTED_KEY_LABELS = ["PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY"];
+  }
+});
+
+// src/resources/certificate-info.ts
+function certificateInfo(pem) {
+  let block = FIRST_CERTIFICATE.exec(pem)?.[0];
+  if (block !== void 0)
+    try {
+      let cert = new import_node_crypto.X509Certificate(block), notAfter = new Date(cert.validTo);
+      return Number.isNaN(notAfter.getTime()) ? void 0 : { subject: cert.subject, issuer: cert.issuer, notAfter };
+    } catch {
+      return;
+    }
+}
+function certificateInfoFromBase64(value) {
+  let compact = value.replace(/\s+/g, "");
+  if (/^[A-Za-z0-9+/]+={0,2}$/.test(compact))
+    return certificateInfo(Buffer.from(compact, "base64").toString("utf8"));
+}
+var import_node_crypto, EXPIRY_WARNING_DAYS, FIRST_CERTIFICATE, oneLineName, init_certificate_info = __esm({
+  "src/resources/certificate-info.ts"() {
+    "use strict";
+    import_node_crypto = require("node:crypto"), EXPIRY_WARNING_DAYS = 30, FIRST_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/;
+    oneLineName = (dn) => dn.split(`
+`).join(", ");
   }
 });
 
@@ -3190,7 +3284,7 @@ function checkClientCertificate(input) {
       );
     else
       try {
-        privateKey = (0, import_node_crypto.createPrivateKey)({ key: block.text, format: "pem" });
+        privateKey = (0, import_node_crypto2.createPrivateKey)({ key: block.text, format: "pem" });
       } catch (e) {
         error(keyFile, `${keyFile}: the private key cannot be read${safeReason(e)}`);
       }
@@ -3198,7 +3292,7 @@ function checkClientCertificate(input) {
   let chain = [], leafParsed = !1;
   certBlocks.forEach((block, i) => {
     try {
-      chain.push(new import_node_crypto.X509Certificate(block.text)), i === 0 && (leafParsed = !0);
+      chain.push(new import_node_crypto2.X509Certificate(block.text)), i === 0 && (leafParsed = !0);
     } catch (e) {
       error(
         certFile,
@@ -3256,7 +3350,7 @@ function checkCa(caPem, caFile, certFile, chain, error) {
   let cas = [];
   for (let [i, block] of blocks.entries())
     try {
-      cas.push(new import_node_crypto.X509Certificate(block.text));
+      cas.push(new import_node_crypto2.X509Certificate(block.text));
     } catch (e) {
       error(caFile, `${caFile}: certificate #${i + 1} cannot be parsed${safeReason(e)}`);
     }
@@ -3325,12 +3419,13 @@ function outName(input, preferred, tag = "converted") {
 function shellQuote(s) {
   return /^[A-Za-z0-9_.,/:@%+=-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`;
 }
-var import_node_crypto, EXPIRY_WARNING_DAYS, MIN_RSA_BITS, OID_CLIENT_AUTH, EKU_NAMES, DAY_MS, init_check_certificate = __esm({
+var import_node_crypto2, MIN_RSA_BITS, OID_CLIENT_AUTH, EKU_NAMES, DAY_MS, init_check_certificate = __esm({
   "src/secret/check-certificate.ts"() {
     "use strict";
-    import_node_crypto = require("node:crypto");
+    import_node_crypto2 = require("node:crypto");
     init_pem();
-    EXPIRY_WARNING_DAYS = 30, MIN_RSA_BITS = 2048, OID_CLIENT_AUTH = "1.3.6.1.5.5.7.3.2", EKU_NAMES = {
+    init_certificate_info();
+    MIN_RSA_BITS = 2048, OID_CLIENT_AUTH = "1.3.6.1.5.5.7.3.2", EKU_NAMES = {
       "1.3.6.1.5.5.7.3.1": "serverAuth",
       "1.3.6.1.5.5.7.3.2": "clientAuth",
       "1.3.6.1.5.5.7.3.3": "codeSigning",
@@ -3345,7 +3440,7 @@ var import_node_crypto, EXPIRY_WARNING_DAYS, MIN_RSA_BITS, OID_CLIENT_AUTH, EKU_
 // src/cli/load-certificate.ts
 async function readPem(io, file, what) {
   try {
-    return await import_node_fs.promises.readFile((0, import_node_path.resolve)(io.cwd, file));
+    return await import_node_fs2.promises.readFile((0, import_node_path.resolve)(io.cwd, file));
   } catch (e) {
     throw new UsageError(
       `cannot read the ${what} ${file}: ${e.code === "ENOENT" ? "no such file" : e.message}`
@@ -3385,19 +3480,19 @@ async function loadCertificate(files, io, quiet = !1) {
 `);
   return check.errors.forEach(print), quiet || check.warnings.forEach(print), check.errors.length > 0 ? !1 : { certPem, keyPem };
 }
-var import_node_fs, import_node_path, init_load_certificate = __esm({
+var import_node_fs2, import_node_path, init_load_certificate = __esm({
   "src/cli/load-certificate.ts"() {
     "use strict";
-    import_node_fs = require("node:fs"), import_node_path = require("node:path");
+    import_node_fs2 = require("node:fs"), import_node_path = require("node:path");
     init_errors();
   }
 });
 
 // src/resources/secret-name.ts
-var isSecretName, init_secret_name = __esm({
+var isSecretName, isNamespaceName, init_secret_name = __esm({
   "src/resources/secret-name.ts"() {
     "use strict";
-    isSecretName = (name) => name.length <= 253 && /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(name);
+    isSecretName = (name) => name.length <= 253 && /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(name), isNamespaceName = (name) => name.length <= 63 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name);
   }
 });
 
@@ -6372,16 +6467,16 @@ var require_resolve_block_map = __commonJS({
       ctx.atRoot && (ctx.atRoot = !1);
       let offset = bm.offset, commentEnd = null;
       for (let collItem of bm.items) {
-        let { start, key, sep, value } = collItem, keyProps = resolveProps.resolveProps(start, {
+        let { start, key, sep: sep2, value } = collItem, keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
           startOnNewline: !0
         }), implicitKey = !keyProps.found;
         if (implicitKey) {
-          if (key && (key.type === "block-seq" ? onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key") : "indent" in key && key.indent !== bm.indent && onError(offset, "BAD_INDENT", startColMsg)), !keyProps.anchor && !keyProps.tag && !sep) {
+          if (key && (key.type === "block-seq" ? onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key") : "indent" in key && key.indent !== bm.indent && onError(offset, "BAD_INDENT", startColMsg)), !keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end, keyProps.comment && (map2.comment ? map2.comment += `
 ` + keyProps.comment : map2.comment = keyProps.comment);
             continue;
@@ -6391,7 +6486,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = !0;
         let keyStart = keyProps.end, keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
         ctx.schema.compat && utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError), ctx.atKey = !1, utilMapIncludes.mapIncludes(ctx, map2.items, keyNode) && onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        let valueProps = resolveProps.resolveProps(sep ?? [], {
+        let valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -6401,7 +6496,7 @@ var require_resolve_block_map = __commonJS({
         });
         if (offset = valueProps.end, valueProps.found) {
           implicitKey && (value?.type === "block-map" && !valueProps.hasNewline && onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings"), ctx.options.strict && keyProps.start < valueProps.found.offset - 1024 && onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key"));
-          let valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+          let valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           ctx.schema.compat && utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError), offset = valueNode.range[2];
           let pair = new Pair.Pair(keyNode, valueNode);
           ctx.options.keepSourceTokens && (pair.srcToken = collItem), map2.items.push(pair);
@@ -6459,7 +6554,7 @@ var require_resolve_end = __commonJS({
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
       if (end) {
-        let hasSpace = !1, sep = "";
+        let hasSpace = !1, sep2 = "";
         for (let token of end) {
           let { source, type } = token;
           switch (type) {
@@ -6469,11 +6564,11 @@ var require_resolve_end = __commonJS({
             case "comment": {
               reqSpace && !hasSpace && onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               let cb = source.substring(1) || " ";
-              comment ? comment += sep + cb : comment = cb, sep = "";
+              comment ? comment += sep2 + cb : comment = cb, sep2 = "";
               break;
             }
             case "newline":
-              comment && (sep += source), hasSpace = !0;
+              comment && (sep2 += source), hasSpace = !0;
               break;
             default:
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
@@ -6499,17 +6594,17 @@ var require_resolve_flow_collection = __commonJS({
       atRoot && (ctx.atRoot = !1), ctx.atKey && (ctx.atKey = !1);
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
-        let collItem = fc.items[i], { start, key, sep, value } = collItem, props = resolveProps.resolveProps(start, {
+        let collItem = fc.items[i], { start, key, sep: sep2, value } = collItem, props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: !1
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep && !value) {
+          if (!props.anchor && !props.tag && !sep2 && !value) {
             i === 0 && props.comma ? onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`) : i < fc.items.length - 1 && onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`), props.comment && (coll.comment ? coll.comment += `
 ` + props.comment : coll.comment = props.comment), offset = props.end;
             continue;
@@ -6542,14 +6637,14 @@ var require_resolve_flow_collection = __commonJS({
 ` + prevItemComment : prev.comment = prevItemComment, props.comment = props.comment.substring(prevItemComment.length + 1);
           }
         }
-        if (!isMap23 && !sep && !props.found) {
-          let valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+        if (!isMap23 && !sep2 && !props.found) {
+          let valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode), offset = valueNode.range[2], isBlock(value) && onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
           ctx.atKey = !0;
           let keyStart = props.end, keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
           isBlock(key) && onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg), ctx.atKey = !1;
-          let valueProps = resolveProps.resolveProps(sep ?? [], {
+          let valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -6560,8 +6655,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap23 && !props.found && ctx.options.strict) {
-              if (sep)
-                for (let st of sep) {
+              if (sep2)
+                for (let st of sep2) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -6572,7 +6667,7 @@ var require_resolve_flow_collection = __commonJS({
               props.start < valueProps.found.offset - 1024 && onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
             }
           } else value && ("source" in value && value.source?.[0] === ":" ? onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`) : onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`));
-          let valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
+          let valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           valueNode ? isBlock(value) && onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg) : valueProps.comment && (keyNode.comment ? keyNode.comment += `
 ` + valueProps.comment : keyNode.comment = valueProps.comment);
           let pair = new Pair.Pair(keyNode, valueNode);
@@ -6675,7 +6770,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       for (let i = lines.length - 1; i >= chompStart; --i)
         lines[i][0].length > trimIndent && (chompStart = i + 1);
-      let value = "", sep = "", prevMoreIndented = !1;
+      let value = "", sep2 = "", prevMoreIndented = !1;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + `
 `;
@@ -6687,16 +6782,16 @@ var require_resolve_block_scalar = __commonJS({
           let message = `Block scalar lines must not be less indented than their ${header.indent ? "explicit indentation indicator" : "first line"}`;
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message), indent = "";
         }
-        type === Scalar4.Scalar.BLOCK_LITERAL ? (value += sep + indent.slice(trimIndent) + content, sep = `
-`) : indent.length > trimIndent || content[0] === "	" ? (sep === " " ? sep = `
-` : !prevMoreIndented && sep === `
-` && (sep = `
+        type === Scalar4.Scalar.BLOCK_LITERAL ? (value += sep2 + indent.slice(trimIndent) + content, sep2 = `
+`) : indent.length > trimIndent || content[0] === "	" ? (sep2 === " " ? sep2 = `
+` : !prevMoreIndented && sep2 === `
+` && (sep2 = `
 
-`), value += sep + indent.slice(trimIndent) + content, sep = `
-`, prevMoreIndented = !0) : content === "" ? sep === `
+`), value += sep2 + indent.slice(trimIndent) + content, sep2 = `
+`, prevMoreIndented = !0) : content === "" ? sep2 === `
 ` ? value += `
-` : sep = `
-` : (value += sep + content, sep = " ", prevMoreIndented = !1);
+` : sep2 = `
+` : (value += sep2 + content, sep2 = " ", prevMoreIndented = !1);
       }
       switch (header.chomp) {
         case "-":
@@ -6840,15 +6935,15 @@ var require_resolve_flow_scalar = __commonJS({
       } catch {
         trimEnd = /[ \t]+$/, trimBoth = /^[ \t]+|[ \t]+$/g;
       }
-      let res = match[1].replace(trimEnd, ""), sep = " ", pos = line.lastIndex;
+      let res = match[1].replace(trimEnd, ""), sep2 = " ", pos = line.lastIndex;
       for (; match = line.exec(source); ) {
         let lm = match[1].replace(trimBoth, "");
-        lm === "" ? sep === `
-` ? res += sep : sep = `
-` : (res += sep + lm, sep = " "), pos = line.lastIndex;
+        lm === "" ? sep2 === `
+` ? res += sep2 : sep2 = `
+` : (res += sep2 + lm, sep2 = " "), pos = line.lastIndex;
       }
       let last = /[ \t]*(.*)/sy;
-      return last.lastIndex = pos, match = last.exec(source), res + sep + (match?.[1] ?? "");
+      return last.lastIndex = pos, match = last.exec(source), res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -7472,12 +7567,12 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep, value }) {
+    function stringifyItem({ start, key, sep: sep2, value }) {
       let res = "";
       for (let st of start)
         res += st.source;
-      if (key && (res += stringifyToken(key)), sep)
-        for (let st of sep)
+      if (key && (res += stringifyToken(key)), sep2)
+        for (let st of sep2)
           res += st.source;
       return value && (res += stringifyToken(value)), res;
     }
@@ -8395,13 +8490,13 @@ var require_parser = __commonJS({
       }
       *scalar(scalar2) {
         if (this.type === "map-value-ind") {
-          let prev = getPrevProps(this.peek(2)), start = getFirstKeyStartProps(prev), sep;
-          scalar2.end ? (sep = scalar2.end, sep.push(this.sourceToken), delete scalar2.end) : sep = [this.sourceToken];
+          let prev = getPrevProps(this.peek(2)), start = getFirstKeyStartProps(prev), sep2;
+          scalar2.end ? (sep2 = scalar2.end, sep2.push(this.sourceToken), delete scalar2.end) : sep2 = [this.sourceToken];
           let map2 = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep }]
+            items: [{ start, key: scalar2, sep: sep2 }]
           };
           this.onKeyLine = !0, this.stack[this.stack.length - 1] = map2;
         } else
@@ -8503,12 +8598,12 @@ var require_parser = __commonJS({
                       items: [{ start, key: null, sep: [this.sourceToken] }]
                     });
                   else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
-                    let start2 = getFirstKeyStartProps(it.start), key = it.key, sep = it.sep;
-                    sep.push(this.sourceToken), delete it.key, delete it.sep, this.stack.push({
+                    let start2 = getFirstKeyStartProps(it.start), key = it.key, sep2 = it.sep;
+                    sep2.push(this.sourceToken), delete it.key, delete it.sep, this.stack.push({
                       type: "block-map",
                       offset: this.offset,
                       indent: this.indent,
-                      items: [{ start: start2, key, sep }]
+                      items: [{ start: start2, key, sep: sep2 }]
                     });
                   } else start.length > 0 ? it.sep = it.sep.concat(start, this.sourceToken) : it.sep.push(this.sourceToken);
                 else if (includesToken(it.start, "newline"))
@@ -8652,13 +8747,13 @@ var require_parser = __commonJS({
           else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
             let prev = getPrevProps(parent), start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            let sep = fc.end.splice(1, fc.end.length);
-            sep.push(this.sourceToken);
+            let sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
             let map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep }]
+              items: [{ start, key: fc, sep: sep2 }]
             };
             this.onKeyLine = !0, this.stack[this.stack.length - 1] = map2;
           } else
@@ -9055,12 +9150,70 @@ __export(render_secret_exports, {
   REDACTED: () => REDACTED,
   isPlaceholderSecretData: () => isPlaceholderSecretData,
   redactSecretData: () => redactSecretData,
-  renderSecretManifest: () => renderSecretManifest
+  renderSecretManifest: () => renderSecretManifest,
+  yamlString: () => yamlString
 });
 var init_render_secret = __esm({
   "src/secret/render-secret.ts"() {
     "use strict";
     init_secret_manifest();
+  }
+});
+
+// src/secret/cert-manager.ts
+var cert_manager_exports = {};
+__export(cert_manager_exports, {
+  parseGoDuration: () => parseGoDuration,
+  renderCertificate: () => renderCertificate
+});
+function parseGoDuration(text2) {
+  if (!/^(\d+(\.\d+)?(ns|us|ms|s|m|h))+$/.test(text2)) return;
+  let total = 0;
+  for (let m of text2.matchAll(/(\d+(?:\.\d+)?)(ns|us|ms|s|m|h)/g)) total += Number(m[1]) * UNIT_MS[m[2]];
+  return total;
+}
+function renderCertificate(spec, eol = `
+`) {
+  return [
+    `# cert-manager writes Secret ${spec.name} as type kubernetes.io/tls (tls.crt, tls.key, ca.crt); the delegate`,
+    "# reads client.crt and client.key: delegate-mtls maps them in the volume when this Certificate is in its input.",
+    "apiVersion: cert-manager.io/v1",
+    "kind: Certificate",
+    "metadata:",
+    `  name: ${yamlString(spec.name)}`,
+    ...spec.namespace ? [`  namespace: ${yamlString(spec.namespace)}`] : [],
+    "spec:",
+    `  secretName: ${yamlString(spec.name)}`,
+    `  commonName: ${yamlString(spec.commonName)}`,
+    `  duration: ${spec.duration}`,
+    `  renewBefore: ${spec.renewBefore}`,
+    "  privateKey:",
+    "    algorithm: RSA",
+    "    size: 2048",
+    "    # PKCS8, not cert-manager's default PKCS1: the delegate cannot load a PKCS#1 key.",
+    "    encoding: PKCS8",
+    "  usages:",
+    "    - digital signature",
+    "    - key encipherment",
+    "    - client auth",
+    "  issuerRef:",
+    `    name: ${yamlString(spec.issuer)}`,
+    `    kind: ${spec.issuerKind}`,
+    "    group: cert-manager.io"
+  ].join(eol) + eol;
+}
+var UNIT_MS, init_cert_manager = __esm({
+  "src/secret/cert-manager.ts"() {
+    "use strict";
+    init_secret_manifest();
+    UNIT_MS = {
+      ns: 1e-6,
+      us: 1e-3,
+      ms: 1,
+      s: 1e3,
+      m: 6e4,
+      h: 36e5
+    };
   }
 });
 
@@ -9071,6 +9224,11 @@ __export(run_secret_exports, {
 });
 async function runSecret(args, io) {
   if (!isSecretName(args.name)) throw new UsageError(`--name "${args.name}" is not a valid Kubernetes Secret name`);
+  if (args.namespace !== void 0 && !isNamespaceName(args.namespace))
+    throw new UsageError(
+      `-n "${args.namespace}" is not a Kubernetes namespace: expected a DNS-1123 label, at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit`
+    );
+  if (args.certManager) return printCertificate(args, args.certManager, io);
   let pems = await loadCertificate(
     { cert: args.cert, key: args.key, ...args.ca === void 0 ? {} : { ca: args.ca } },
     io
@@ -9079,6 +9237,31 @@ async function runSecret(args, io) {
   let { renderSecretManifest: renderSecretManifest2 } = await Promise.resolve().then(() => (init_render_secret(), render_secret_exports));
   return io.stdout.write(
     renderSecretManifest2({ name: args.name, ...args.namespace ? { namespace: args.namespace } : {}, ...pems })
+  ), 0;
+}
+async function printCertificate(args, cm, io) {
+  let { parseGoDuration: parseGoDuration2, renderCertificate: renderCertificate2 } = await Promise.resolve().then(() => (init_cert_manager(), cert_manager_exports));
+  if (!isSecretName(cm.issuer))
+    throw new UsageError(`--cert-manager-issuer "${cm.issuer}" is not a valid Kubernetes object name`);
+  let duration = parseGoDuration2(cm.duration), renewBefore = parseGoDuration2(cm.renewBefore);
+  for (let [flag, value, ms] of [
+    ["--duration", cm.duration, duration],
+    ["--renew-before", cm.renewBefore, renewBefore]
+  ])
+    if (ms === void 0) throw new UsageError(`${flag} "${value}" is not a duration: expected e.g. 2160h or 90m`);
+  if (duration < 36e5) throw new UsageError(`--duration ${cm.duration} is under 1h, which cert-manager refuses`);
+  if (renewBefore >= duration)
+    throw new UsageError(`--renew-before ${cm.renewBefore} must be shorter than --duration ${cm.duration}`);
+  return io.stdout.write(
+    renderCertificate2({
+      name: args.name,
+      ...args.namespace ? { namespace: args.namespace } : {},
+      issuer: cm.issuer,
+      issuerKind: cm.issuerKind,
+      duration: cm.duration,
+      renewBefore: cm.renewBefore,
+      commonName: "harness-delegate"
+    })
   ), 0;
 }
 var init_run_secret = __esm({
@@ -9198,32 +9381,123 @@ var strict, lenient, init_decode_input = __esm({
   }
 });
 
+// src/io/fingerprint.ts
+async function loadFingerprints() {
+  createHash ??= (await Promise.resolve().then(() => __toESM(require("node:crypto"), 1))).createHash;
+}
+function fingerprint(st, bytes) {
+  if (!createHash) throw new Error("loadFingerprints() was not awaited before reading with a fingerprint");
+  return {
+    dev: st.dev,
+    ino: st.ino,
+    size: st.size,
+    mtimeNs: st.mtimeNs,
+    sha256: createHash("sha256").update(bytes).digest("hex")
+  };
+}
+function drift(path, expected2) {
+  if (expected2 === "absent")
+    try {
+      return (0, import_node_fs3.lstatSync)(path), "appeared";
+    } catch (err) {
+      if (errnoCode(err) === "ENOENT") return;
+      throw err;
+    }
+  let fd;
+  try {
+    fd = (0, import_node_fs3.openSync)(path, import_node_fs3.constants.O_RDONLY | (import_node_fs3.constants.O_NONBLOCK ?? 0));
+  } catch (err) {
+    if (errnoCode(err) === "ENOENT") return "removed";
+    throw err;
+  }
+  try {
+    let st = (0, import_node_fs3.fstatSync)(fd, { bigint: !0 });
+    if (!st.isFile() || !sameStats(st, expected2)) return "changed";
+    let bytes = readWhole(fd, st);
+    return bytes && fingerprint(st, bytes).sha256 === expected2.sha256 ? void 0 : "changed";
+  } finally {
+    closeQuietly(fd);
+  }
+}
+function readForReplace(path) {
+  let fd;
+  try {
+    fd = (0, import_node_fs3.openSync)(path, import_node_fs3.constants.O_RDONLY | (import_node_fs3.constants.O_NONBLOCK ?? 0));
+  } catch (err) {
+    return errnoCode(err) === "ENOENT" ? "absent" : void 0;
+  }
+  try {
+    let st = (0, import_node_fs3.fstatSync)(fd, { bigint: !0 }), bytes = st.isFile() ? readWhole(fd, st) : void 0;
+    return bytes && { bytes, fingerprint: fingerprint(st, bytes) };
+  } catch {
+    return;
+  } finally {
+    closeQuietly(fd);
+  }
+}
+function readWhole(fd, st) {
+  let bytes = Buffer.allocUnsafe(Number(st.size) + 1), total = 0;
+  for (; total < bytes.length; ) {
+    let n = (0, import_node_fs3.readSync)(fd, bytes, total, bytes.length - total, null);
+    if (n === 0) break;
+    total += n;
+  }
+  return total === Number(st.size) ? bytes.subarray(0, total) : void 0;
+}
+function closeQuietly(fd) {
+  try {
+    (0, import_node_fs3.closeSync)(fd);
+  } catch {
+  }
+}
+function driftMessage(how) {
+  return `${how === "appeared" ? "was created" : how === "removed" ? "was removed" : "changed"} during the run; run again`;
+}
+var import_node_fs3, createHash, sameStats, DriftError, init_fingerprint = __esm({
+  "src/io/fingerprint.ts"() {
+    "use strict";
+    import_node_fs3 = require("node:fs");
+    init_io_diagnostic();
+    sameStats = (st, was) => st.dev === was.dev && st.ino === was.ino && st.size === was.size && st.mtimeNs === was.mtimeNs;
+    DriftError = class extends Error {
+      constructor(how) {
+        super(driftMessage(how));
+        this.how = how;
+      }
+      how;
+      code = "ECHANGED";
+    };
+  }
+});
+
 // src/io/read-input.ts
 function readInput(file, opts) {
   let fail = (message) => ({ error: ioDiagnostic(file, message) }), st;
   try {
-    st = (0, import_node_fs2.statSync)(file);
+    st = (0, import_node_fs4.statSync)(file);
   } catch (err) {
     return fail(describeFsError(err));
   }
   let refusal = refuseStats(st, opts.maxBytes);
   if (refusal) return fail(refusal);
-  let fd, bytes;
+  let fd, bytes, stats;
   try {
-    fd = (0, import_node_fs2.openSync)(file, OPEN_FLAGS);
-    let now = (0, import_node_fs2.fstatSync)(fd), again = refuseStats(now, opts.maxBytes);
+    fd = (0, import_node_fs4.openSync)(file, OPEN_FLAGS);
+    let now = opts.fingerprint ? stats = (0, import_node_fs4.fstatSync)(fd, { bigint: !0 }) : (0, import_node_fs4.fstatSync)(fd), again = refuseStats(now, opts.maxBytes);
     if (again) return fail(again);
-    bytes = readAtMost(fd, opts.maxBytes + 1, now.size);
+    bytes = readAtMost(fd, opts.maxBytes + 1, Number(now.size));
   } catch (err) {
     return fail(describeFsError(err));
   } finally {
     if (fd !== void 0)
       try {
-        (0, import_node_fs2.closeSync)(fd);
+        (0, import_node_fs4.closeSync)(fd);
       } catch {
       }
   }
-  return bytes.length > opts.maxBytes ? fail(tooLarge(void 0, opts.maxBytes)) : decodeInput(file, bytes);
+  if (bytes.length > opts.maxBytes) return fail(tooLarge(void 0, opts.maxBytes));
+  let read = decodeInput(file, bytes);
+  return stats && "text" in read ? { text: read.text, fingerprint: fingerprint(stats, bytes) } : read;
 }
 async function readStdin(stream, maxBytes = DEFAULT_MAX_BYTES) {
   let chunks = [], total = 0;
@@ -9244,7 +9518,7 @@ function refuseStats(st, maxBytes) {
   if (st.isSocket()) return "is a socket, not a regular file";
   if (st.isCharacterDevice() || st.isBlockDevice()) return "is a device, not a regular file";
   if (!st.isFile()) return "is not a regular file";
-  if (st.size > maxBytes) return tooLarge(st.size, maxBytes);
+  if (st.size > maxBytes) return tooLarge(Number(st.size), maxBytes);
 }
 function tooLarge(size, maxBytes) {
   return `${size === void 0 ? "is larger than" : `is ${size} bytes, over`} the limit of ${maxBytes} bytes; raise it with --max-bytes`;
@@ -9252,19 +9526,20 @@ function tooLarge(size, maxBytes) {
 function readAtMost(fd, limit, size) {
   let chunks = [], total = 0, want = size + 1;
   for (; total < limit; ) {
-    let buf = Buffer.allocUnsafe(Math.min(want, limit - total)), bytesRead = (0, import_node_fs2.readSync)(fd, buf, 0, buf.length, null);
+    let buf = Buffer.allocUnsafe(Math.min(want, limit - total)), bytesRead = (0, import_node_fs4.readSync)(fd, buf, 0, buf.length, null);
     if (bytesRead === 0) break;
     chunks.push(bytesRead === buf.length ? buf : buf.subarray(0, bytesRead)), total += bytesRead, want = CHUNK;
   }
   return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
 }
-var import_node_fs2, DEFAULT_MAX_BYTES, STDIN_NAME, CHUNK, OPEN_FLAGS, init_read_input = __esm({
+var import_node_fs4, DEFAULT_MAX_BYTES, STDIN_NAME, CHUNK, OPEN_FLAGS, init_read_input = __esm({
   "src/io/read-input.ts"() {
     "use strict";
-    import_node_fs2 = require("node:fs");
+    import_node_fs4 = require("node:fs");
     init_decode_input();
+    init_fingerprint();
     init_io_diagnostic();
-    DEFAULT_MAX_BYTES = 8 * 1024 * 1024, STDIN_NAME = "<stdin>", CHUNK = 64 * 1024, OPEN_FLAGS = import_node_fs2.constants.O_RDONLY | (import_node_fs2.constants.O_NONBLOCK ?? 0);
+    DEFAULT_MAX_BYTES = 8 * 1024 * 1024, STDIN_NAME = "<stdin>", CHUNK = 64 * 1024, OPEN_FLAGS = import_node_fs4.constants.O_RDONLY | (import_node_fs4.constants.O_NONBLOCK ?? 0);
   }
 });
 
@@ -9781,6 +10056,8 @@ var import_yaml7, POD_PATH, envNames2, looksLikeUpgraderConfig, TOP_LEVEL_KIND, 
       "CronJob",
       "ConfigMap",
       "Secret",
+      // cert-manager's: its spec.secretName says the delegate's Secret holds tls.crt/tls.key.
+      "Certificate",
       "HorizontalPodAutoscaler",
       "HelmRelease",
       "Application"
@@ -10768,6 +11045,32 @@ var import_yaml11, range, isPadded, init_edit = __esm({
   }
 });
 
+// src/mtls/tls-secret.ts
+function tlsSecretSource(ctx, name, namespace) {
+  let secret = findResource(ctx, name, (r) => r.ref.kind === "Secret" && inNamespace(r, namespace));
+  if (secret && stringAt(secret.doc.contents, "type") === "kubernetes.io/tls")
+    return `Secret ${name} is a kubernetes.io/tls Secret`;
+  if (ctx.scope) {
+    let outside = [...ctx.scope.byName.values()].flat().filter((r) => isCertificate(r) && inNamespace(r, namespace) && !ctx.scope.members.has(r.ref.document));
+    if (outside.length > 0) throw new GroupEscape(outside.map((r) => r.ref.document));
+  }
+  let certificate = (ctx.scope ? [...ctx.scope.members.values()] : ctx.resources).find(
+    (r) => isCertificate(r) && /^cert-manager\.io\//.test(stringAt(r.doc.contents, "apiVersion") ?? "") && inNamespace(r, namespace) && stringAt(lookup(r.doc.contents, ["spec"]), "secretName") === name
+  );
+  return certificate ? `cert-manager Certificate ${certificate.ref.name ?? ""} writes Secret ${name} (kubernetes.io/tls)` : void 0;
+}
+var TLS_ITEMS, inNamespace, isCertificate, init_tls_secret = __esm({
+  "src/mtls/tls-secret.ts"() {
+    "use strict";
+    init_lookup();
+    init_scope();
+    TLS_ITEMS = [
+      ["tls.crt", "client.crt"],
+      ["tls.key", "client.key"]
+    ], inNamespace = (r, namespace) => (r.ref.namespace ?? namespace) === namespace, isCertificate = (r) => r.ref.kind === "Certificate";
+  }
+});
+
 // src/mtls/plan-pod.ts
 function layoutIn(ectx, mapNode, siblings, fallback) {
   for (let key of siblings) {
@@ -10899,10 +11202,18 @@ function ensureVolume(ctx, res, pod, secretName, mode) {
     }
   }
   if (!ours) {
-    let secret2 = map(
+    let tls2 = tlsSecretSource(ctx, secretName, res.ref.namespace), secret2 = map(
       ["secretName", scalar(formatScalar(secretName))],
-      ["defaultMode", scalar(String(mode), modeComment(mode))]
-    ), item = map(["name", scalar(VOLUME_NAME)], ["secret", secret2]), layout = layoutIn(ectx, pod.node, ["containers", "initContainers"], !0), after = { name: VOLUME_NAME, secret: { secretName, defaultMode: mode } };
+      ["defaultMode", scalar(String(mode), modeComment(mode))],
+      ...tls2 ? [["items", seq(...TLS_ITEMS.map(itemFragment))]] : []
+    ), item = map(["name", scalar(VOLUME_NAME)], ["secret", secret2]), layout = layoutIn(ectx, pod.node, ["containers", "initContainers"], !0), after = {
+      name: VOLUME_NAME,
+      secret: {
+        secretName,
+        defaultMode: mode,
+        ...tls2 ? { items: TLS_ITEMS.map(([key, path]) => ({ key, path })) } : {}
+      }
+    };
     return plan(ctx, {
       resource: res.ref,
       op: "append",
@@ -10910,7 +11221,7 @@ function ensureVolume(ctx, res, pod, secretName, mode) {
       display: [...pod.display, "volumes"],
       after,
       role: "volume",
-      reason: `client certificate from Secret ${secretName}, mode ${modeComment(mode)}`,
+      reason: `client certificate from Secret ${secretName}, mode ${modeComment(mode)}${tls2 ? `; ${tls2}: tls.crt and tls.key are mounted as client.crt and client.key` : ""}`,
       splices: appendToList(ectx, pod.node, "volumes", [item], layout)
     }), secretName;
   }
@@ -10986,7 +11297,71 @@ function ensureVolume(ctx, res, pod, secretName, mode) {
       splices: [setMode(ectx, modeNode, mode, secret.flow === !0)]
     });
   }
-  return effective;
+  let tls = tlsSecretSource(ctx, effective, res.ref.namespace);
+  return tls && ensureTlsItems(ctx, res, ectx, secret, [...ptr, "secret"], [...display, "secret"], tls, mode), effective;
+}
+function ensureTlsItems(ctx, res, ectx, secret, ptr, display, why, mode) {
+  let reason = `${why}: the delegate reads tls.crt and tls.key as client.crt and client.key`, items = secret.get("items", !0), itemsPair = pairOf(secret, "items");
+  if (!(0, import_yaml12.isSeq)(items)) {
+    if (items != null && !((0, import_yaml12.isScalar)(items) && items.value === null)) {
+      report(ctx, "error", "CONFLICT", `volume "${VOLUME_NAME}": secret.items is not a list; ${reason}`, items);
+      return;
+    }
+    let fragment = seq(...TLS_ITEMS.map(itemFragment)), layout = layoutFor(ectx.unit, !0);
+    plan(ctx, {
+      resource: res.ref,
+      op: "add",
+      ptr: [...ptr, "items"],
+      display: [...display, "items"],
+      after: TLS_ITEMS.map(([key, path]) => ({ key, path })),
+      role: "volume",
+      reason,
+      splices: itemsPair ? fillEmptyValue(ectx, itemsPair, fragment, layout, secret.flow === !0) : [addPairs(ectx, secret, [["items", fragment]], layout)]
+    });
+    return;
+  }
+  let missing = [];
+  for (let wanted of TLS_ITEMS) {
+    let [key, path] = wanted, found = findItem(items, "path", path);
+    if (!found) {
+      missing.push(wanted);
+      continue;
+    }
+    let keyNode = found.node.get("key", !0);
+    (0, import_yaml12.isScalar)(keyNode) && keyNode.value !== key && plan(ctx, {
+      resource: res.ref,
+      op: "set",
+      ptr: [...ptr, "items", found.index, "key"],
+      display: [...display, "items", found.index, "key"],
+      before: keyNode.value,
+      after: key,
+      role: "volume",
+      reason,
+      splices: [setScalar(ectx, keyNode, key)]
+    });
+    let itemMode = found.node.get("mode", !0);
+    path === "client.key" && (0, import_yaml12.isScalar)(itemMode) && typeof itemMode.value == "number" && (itemMode.value & 63 & ~mode) !== 0 && report(
+      ctx,
+      "warning",
+      "LINT",
+      `volume "${VOLUME_NAME}": the item for client.key has mode ${modeComment(itemMode.value)}, which lets group or others read the key; remove it (defaultMode ${modeComment(mode)} then applies) or set ${modeComment(mode)}`,
+      itemMode,
+      { role: "file-mode" }
+    );
+  }
+  let splice = missing.length > 0 ? appendItems(ectx, items, missing.map(itemFragment), layoutFor(ectx.unit, !0)) : void 0;
+  missing.forEach(([key, path], i) => {
+    plan(ctx, {
+      resource: res.ref,
+      op: "append",
+      ptr: [...ptr, "items"],
+      display: [...display, "items"],
+      after: { key, path },
+      role: "volume",
+      reason,
+      splices: i === 0 ? [splice] : []
+    });
+  });
 }
 function setMode(ectx, node, mode, inFlow) {
   let [start, end] = node.range, lineEnd = ectx.src.indexOf(`
@@ -11003,7 +11378,7 @@ function mountedAnywhere(pod, volume) {
   }
   return !1;
 }
-var import_yaml12, modeComment, isDelegateToken, init_plan_pod = __esm({
+var import_yaml12, modeComment, itemFragment, isDelegateToken, init_plan_pod = __esm({
   "src/mtls/plan-pod.ts"() {
     "use strict";
     import_yaml12 = __toESM(require_dist(), 1);
@@ -11015,7 +11390,9 @@ var import_yaml12, modeComment, isDelegateToken, init_plan_pod = __esm({
     init_splice();
     init_context();
     init_wanted_state();
+    init_tls_secret();
     modeComment = (mode) => `0${mode.toString(8)}`;
+    itemFragment = ([key, path]) => map(["key", scalar(key)], ["path", scalar(path)]);
     isDelegateToken = (secretName) => /-account-token$/.test(secretName);
   }
 });
@@ -11252,7 +11629,13 @@ function planSecrets(ctx, delegates, onEach) {
   let data = {
     [CLIENT_CERT_KEY]: base642(material.certPem),
     [CLIENT_KEY_KEY]: base642(material.keyPem)
-  }, done = /* @__PURE__ */ new Set();
+  }, done = /* @__PURE__ */ new Set(), mountedBy = /* @__PURE__ */ new Map();
+  for (let res of delegates) {
+    let name = ctx.secretByDelegate.get(res.ref.name ?? "delegate");
+    if (name === void 0) continue;
+    let id = `${res.ref.namespace ?? ""}/${name}`;
+    mountedBy.set(id, [...mountedBy.get(id) ?? [], res.ref.name ?? "delegate"]);
+  }
   for (let res of delegates) {
     onEach?.(res);
     let name = ctx.secretByDelegate.get(res.ref.name ?? "delegate");
@@ -11264,7 +11647,17 @@ function planSecrets(ctx, delegates, onEach) {
       ctx,
       name,
       (r) => r.ref.kind === "Secret" && (r.ref.namespace ?? namespace) === namespace
-    );
+    ), tls = tlsSecretSource(ctx, name, namespace);
+    if (tls) {
+      report(
+        ctx,
+        "error",
+        "CONFLICT",
+        `${tls}, which cert-manager issues and renews: --cert/--key cannot fill it; leave them out, the volume reads tls.crt and tls.key`,
+        existing?.doc.contents ?? res.doc.contents
+      );
+      continue;
+    }
     if (existing) {
       let ectx = editContext(ctx, existing), dataPair = pairOf(existing.doc.contents, "data"), dataNode = dataPair?.value, emptyData = dataPair !== void 0 && (dataNode === null || (0, import_yaml15.isScalar)(dataNode) && dataNode.value === null), where = `Secret "${name}"${namespace === void 0 ? "" : ` in namespace ${namespace}`}`;
       if (dataPair !== void 0 && !(0, import_yaml15.isMap)(dataNode) && !emptyData) {
@@ -11288,7 +11681,7 @@ function planSecrets(ctx, delegates, onEach) {
         );
         continue;
       }
-      let missing = [];
+      let missing = [], replaced;
       for (let key of [CLIENT_CERT_KEY, CLIENT_KEY_KEY]) {
         let node = (0, import_yaml15.isMap)(dataNode) ? dataNode.get(key, !0) : void 0, want = data[key];
         if (node != null && !(0, import_yaml15.isScalar)(node)) {
@@ -11303,6 +11696,8 @@ function planSecrets(ctx, delegates, onEach) {
         }
         if ((0, import_yaml15.isScalar)(node)) {
           if (node.value !== want) {
+            let rotation = typeof node.value == "string" && !isPlaceholderSecretData(node.value);
+            rotation && (replaced === void 0 || key === CLIENT_CERT_KEY) && (replaced = String(node.value));
             let [start, end] = node.range, splice = start === end ? insertAt(start, `${((c) => c === void 0 || /\s/.test(c) ? "" : " ")(ctx.src[start - 1])}${formatScalar(want)}${ctx.src[start] === "#" ? " " : ""}`) : setScalar(ectx, node, want);
             plan(ctx, {
               resource: existing.ref,
@@ -11312,13 +11707,13 @@ function planSecrets(ctx, delegates, onEach) {
               before: redact(node.value),
               after: REDACTED,
               role: "secret",
-              reason: `fill in the client ${key === CLIENT_KEY_KEY ? "key" : "certificate"}`,
+              reason: `${rotation ? "rotate" : "fill in"} the client ${key === CLIENT_KEY_KEY ? "key" : "certificate"}`,
               splices: [splice]
             }), ctx.edits[ctx.edits.length - 1].value = want;
           }
         } else missing.push([key, want]);
       }
-      if (missing.length > 0) {
+      if (replaced !== void 0 && warnRotation(ctx, where, namespace, mountedBy.get(id) ?? [], replaced, material.certPem, dataNode), missing.length > 0) {
         let pairs = missing.map(([k, v]) => [k, scalar(v)]), splices = (0, import_yaml15.isMap)(dataNode) ? [addPairs(ectx, dataNode, pairs, layoutFor(ectx.unit, !0))] : emptyData ? fillEmptyValue(ectx, dataPair, map(...pairs), layoutFor(ectx.unit, !0)) : [
           addPairs(
             ectx,
@@ -11367,10 +11762,22 @@ function planSecrets(ctx, delegates, onEach) {
     edit.value = value, edit.insertBefore = res.ref.document;
   }
 }
+function warnRotation(ctx, where, namespace, delegates, oldCrt, newPem, at) {
+  let before = certificateInfoFromBase64(oldCrt), after = certificateInfo(newPem), issuer = before && after && before.issuer !== after.issuer ? ` Its issuer changes from "${oneLineName(before.issuer)}" to "${oneLineName(after.issuer)}": Harness must trust the new CA before the delegates switch, or they are refused.` : "", ns = namespace === void 0 ? "" : ` -n ${namespace}`, restart = [...new Set(delegates)].map((d) => `deployment/${d}`).join(" ");
+  report(
+    ctx,
+    "warning",
+    "ROTATION",
+    `${where} held another client certificate, now replaced.${issuer} Delegates read the key only at start-up: once it is applied, run kubectl rollout restart ${restart}${ns}`,
+    at,
+    { role: "secret" }
+  );
+}
 var import_yaml15, base642, redact, init_plan_secret = __esm({
   "src/mtls/plan-secret.ts"() {
     "use strict";
     import_yaml15 = __toESM(require_dist(), 1);
+    init_certificate_info();
     init_secret_manifest();
     init_edit();
     init_fragment();
@@ -11380,6 +11787,7 @@ var import_yaml15, base642, redact, init_plan_secret = __esm({
     init_splice();
     init_context();
     init_scope();
+    init_tls_secret();
     base642 = (s) => Buffer.from(s, "utf8").toString("base64");
     redact = (value) => typeof value == "string" && isPlaceholderSecretData(value) ? value : REDACTED;
   }
@@ -11703,7 +12111,7 @@ function inValues(ctx, res, rule, fresh = () => ({}), finish2 = () => []) {
     });
   });
 }
-function checkHost(ctx, res, revert2 = !1) {
+function checkHost2(ctx, res, revert2 = !1) {
   let host = res.host;
   if (!host) return !0;
   let label = labelOf(res);
@@ -11772,7 +12180,7 @@ function topLevelSeqLayout(src, root, unit) {
   return layoutFor(unit, !1);
 }
 function planHelmValues(ctx, res) {
-  checkHost(ctx, res) && res.root && inValues(ctx, res, planValues);
+  checkHost2(ctx, res) && res.root && inValues(ctx, res, planValues);
 }
 function planValues(ctx, res, root) {
   let ectx = editContext(ctx, res), { endpoint } = ctx.options, image = helmImage(root);
@@ -12798,9 +13206,7 @@ var import_yaml23, decode, get, copyOf, init_guard = __esm({
 
 // src/pipeline/migrate.ts
 function resolveOptions(opts) {
-  let mountPath = (opts.mountPath ?? "/etc/mtls").replace(/\/+$/, "");
-  if (!mountPath.startsWith("/")) throw new UsageError(`--mount-path "${opts.mountPath}" must be an absolute path`);
-  let secretName = opts.secretName ?? "client-certificate", sample = secretName.replaceAll("{delegate}", "x");
+  let mountPath = checkMountPath(opts.mountPath ?? "/etc/mtls"), secretName = opts.secretName ?? "client-certificate", sample = secretName.replaceAll("{delegate}", "x");
   if (!isSecretName(sample))
     throw new UsageError(
       `--secret-name "${secretName}" is not a valid Kubernetes Secret name (lower-case letters, digits, '-' and '.'; may contain {delegate})`
@@ -12843,6 +13249,7 @@ var GROUPED_FROM, init_migrate = __esm({
     "use strict";
     init_errors();
     init_endpoint();
+    init_mount_path();
     init_plan();
     init_classify();
     init_parse();
@@ -12873,11 +13280,11 @@ function settingsFromConfig(fc) {
   if (!isObject(fields)) throw new FunctionConfigError(`${where} must be a mapping of ${KEYS.join(", ")}`);
   let out = {};
   for (let [key, value] of Object.entries(fields))
-    if (STRINGS2.includes(key)) {
+    if (STRINGS3.includes(key)) {
       if (typeof value != "string" || value === "")
         throw new FunctionConfigError(`${where}: ${key} must be a non-empty string, found ${JSON.stringify(value)}`);
-      out[key] = value;
-    } else if (BOOLEANS2.includes(key))
+      key === "endpoint" && normalizeEndpoint(value, `${where}: endpoint`), key === "mountPath" && checkMountPath(value, `${where}: mountPath`), out[key] = value;
+    } else if (BOOLEANS3.includes(key))
       if (value === !0 || value === "true") out[key] = !0;
       else if (value === !1 || value === "false") out[key] = !1;
       else throw new FunctionConfigError(`${where}: ${key} must be true or false, found ${JSON.stringify(value)}`);
@@ -12899,10 +13306,12 @@ function mergeSettings(config, flags) {
   }
   return out;
 }
-var FN_API_VERSION, FN_KIND, STRINGS2, BOOLEANS2, KEYS, FunctionConfigError, isObject, init_function_config = __esm({
+var FN_API_VERSION, FN_KIND, STRINGS3, BOOLEANS3, KEYS, FunctionConfigError, isObject, init_function_config = __esm({
   "src/krm/function-config.ts"() {
     "use strict";
-    FN_API_VERSION = "delegate-mtls.harness.io/v1alpha1", FN_KIND = "DelegateMtls", STRINGS2 = ["endpoint", "secretName", "mountPath"], BOOLEANS2 = ["tiService", "grpcAuthority"], KEYS = [...STRINGS2, ...BOOLEANS2], FunctionConfigError = class extends Error {
+    init_endpoint();
+    init_mount_path();
+    FN_API_VERSION = "delegate-mtls.harness.io/v1alpha1", FN_KIND = "DelegateMtls", STRINGS3 = ["endpoint", "secretName", "mountPath"], BOOLEANS3 = ["tiService", "grpcAuthority"], KEYS = [...STRINGS3, ...BOOLEANS3], FunctionConfigError = class extends Error {
     }, isObject = (v) => typeof v == "object" && v !== null && !Array.isArray(v);
   }
 });
@@ -13146,7 +13555,7 @@ async function runFn(args, io) {
       throw new FunctionConfigError(
         "no endpoint: set endpoint in the functionConfig (kpt fn eval \u2026 -- endpoint=https://acme.harness.io:8443), or give --endpoint, or set DELEGATE_MTLS_ENDPOINT"
       );
-    options = resolveOptions({ ...settings, endpoint });
+    settings.endpoint === void 0 && args.envEndpointFrom && normalizeEndpoint(endpoint, args.envEndpointFrom), options = resolveOptions({ ...settings, endpoint });
   } catch (e) {
     if (!(e instanceof FunctionConfigError || e instanceof UsageError)) throw e;
     return refuse([{ message: e.message, severity: "error" }]);
@@ -13202,6 +13611,7 @@ var import_yaml26, describe2, init_run_fn = __esm({
     init_errors();
     init_read_input();
     init_migrate();
+    init_endpoint();
     init_source();
     init_splice();
     init_function_config();
@@ -13264,6 +13674,22 @@ function podAndContainer(res) {
   let pod = lookup(res.doc.contents, res.podPath), containers = pod.get("containers", !0), container = (0, import_yaml27.isSeq)(containers) ? containers.items[res.container] : void 0;
   return { pod, container: (0, import_yaml27.isMap)(container) ? container : pod };
 }
+function secretCertificate(resources, name, namespace) {
+  let secret = resources.find(
+    (r) => r.ref.kind === "Secret" && r.ref.name === name && (namespace === void 0 || r.ref.namespace === void 0 || r.ref.namespace === namespace)
+  );
+  if (secret)
+    for (let key of [CERT_FILE, "tls.crt"])
+      for (let [field, read] of [
+        ["stringData", certificateInfo],
+        ["data", certificateInfoFromBase64]
+      ]) {
+        let v = lookup(secret.doc.contents, [field, key]);
+        if (!(0, import_yaml27.isScalar)(v) || typeof v.value != "string") continue;
+        let info = read(v.value);
+        if (info) return { from: `Secret ${name}, ${field}.${key}`, notAfter: info.notAfter };
+      }
+}
 var import_yaml27, CERT_ENV, dirname3, init_facts = __esm({
   "src/audit/facts.ts"() {
     "use strict";
@@ -13272,6 +13698,7 @@ var import_yaml27, CERT_ENV, dirname3, init_facts = __esm({
     init_lookup();
     init_wanted_state();
     init_plan_compose();
+    init_certificate_info();
     CERT_ENV = [...certEnvNames("certificate"), ...certEnvNames("key")];
     dirname3 = (p) => p.includes("/") ? p.slice(0, p.lastIndexOf("/")) || "/" : p;
   }
@@ -13286,6 +13713,7 @@ function mtlsEndpointKind(url) {
   return /(^|\.)harness\.io$/.test(u.hostname) ? u.port === "8443" || /\.agent\./.test(`.${u.hostname}`) ? "yes" : "no" : "unknown";
 }
 function audit(inputs, options = {}) {
+  options.mountPath !== void 0 && (options = { ...options, mountPath: checkMountPath(options.mountPath) });
   let errors = [], texts = inputs.map((input, file) => ({ file, text: readSource(input.text).text })), units = texts.length === 0 ? [] : [buildUnit(texts)].filter((u) => u !== void 0);
   texts.length > 0 && units.length === 0 && (texts = texts.filter(({ file, text: text2 }) => {
     let parsed = parseStream(text2, inputs[file].path);
@@ -13437,7 +13865,9 @@ function upgraderDocs(unit, owners, name, namespace, delegateDoc) {
   return (sameFile.length > 0 ? sameFile : all).sort((x, y) => x - y);
 }
 function auditUnit(unit, inputs, options, fixed) {
-  let rows = [], grpc = options.grpcAuthority ?? !0, configMaps = unit.resources.flatMap((r, i) => r.ref.kind === "ConfigMap" && r.type === "other" ? [i] : []), owners = upgraderOwners(unit);
+  let rows = [], grpc = options.grpcAuthority ?? !0, configMaps = unit.resources.flatMap((r, i) => r.ref.kind === "ConfigMap" && r.type === "other" ? [i] : []), tlsSources = unit.resources.flatMap(
+    (r, i) => r.ref.kind === "Secret" || r.ref.kind === "Certificate" ? [i] : []
+  ), owners = upgraderOwners(unit);
   return unit.resources.forEach((res, index) => {
     let base = rowBase(unit, inputs, res);
     if (res.type === "legacy") {
@@ -13451,6 +13881,8 @@ function auditUnit(unit, inputs, options, fixed) {
         endpointHost: null,
         secret: null,
         upgrader: { state: "absent", problems: [] },
+        certificate: null,
+        warnings: [],
         ready: !1
       });
       return;
@@ -13458,7 +13890,7 @@ function auditUnit(unit, inputs, options, fixed) {
     if (res.type === "delegate") {
       let { pod, container } = podAndContainer(res), name = res.ref.name ?? "delegate", ep = containerEnv(unit.resources, container, res.ref.namespace, MANAGER_ENV), facts = podFacts(pod, container), mountPath = options.mountPath ?? facts.mountPath ?? (facts.certEnv ? dirname3(facts.certEnv) : "/etc/mtls"), secret = options.secretName?.replaceAll("{delegate}", name) ?? facts.secretName ?? "client-certificate", target = endpointFor(ep.value, fixed, ep.unresolved ? ep.from : void 0), upgraders = upgraderDocs(unit, owners, name, res.ref.namespace, index), planned = planSubset(
         unit,
-        [index, ...configMaps, ...upgraders],
+        [index, ...configMaps, ...upgraders, ...tlsSources],
         mtlsOptions(target.plan, secret, mountPath, grpc)
       ), found = findings(planned, (doc) => doc === index || configMaps.includes(doc), target.known);
       target.problem && found.missing.unshift(target.problem);
@@ -13472,7 +13904,7 @@ function auditUnit(unit, inputs, options, fixed) {
       let artefacts = facts.any || ep.value !== void 0 && target.known && fixed === void 0 && mtlsEndpointKind(target.plan) === "yes", state = stateOf(target.known, found, artefacts), upgrader = {
         state: upgraders.length === 0 ? "absent" : theirs.missing.length === 0 ? "agrees" : "disagrees",
         problems: theirs.missing
-      };
+      }, cert = certificateRow(unit.resources, secret, res.ref.namespace, options.now, found.missing);
       rows.push({
         ...base,
         ...imageFields(stringAt(container, "image")),
@@ -13483,6 +13915,7 @@ function auditUnit(unit, inputs, options, fixed) {
         endpointHost: hostOf(ep.value),
         secret: facts.secretName ?? null,
         upgrader,
+        ...cert,
         ready: target.known && found.missing.length === 0 && upgrader.state !== "disagrees"
       });
       return;
@@ -13493,7 +13926,7 @@ function auditUnit(unit, inputs, options, fixed) {
       let state = stateOf(target.known, found, current !== void 0), enabled = lookup(root, ["upgrader", "enabled"]), upgrader = {
         state: (0, import_yaml28.isScalar)(enabled) && enabled.value === !1 ? "absent" : "chart",
         problems: []
-      };
+      }, cert = certificateRow(unit.resources, secret, void 0, options.now, found.missing);
       rows.push({
         ...base,
         name,
@@ -13505,6 +13938,7 @@ function auditUnit(unit, inputs, options, fixed) {
         endpointHost: hostOf(endpoint),
         secret: current ?? null,
         upgrader,
+        ...cert,
         ready: target.known && found.missing.length === 0
       });
       return;
@@ -13540,6 +13974,8 @@ function composeRow(unit, inputs, res, index, s, options, fixed, grpc) {
     endpointHost: hostOf(facts.endpoint),
     secret: facts.certSource ?? null,
     upgrader,
+    certificate: null,
+    warnings: [],
     ready: target.known && found.missing.length === 0
   };
 }
@@ -13553,6 +13989,19 @@ function findings(planned, mine, endpointKnown, label = () => "") {
   for (let d of planned.diagnostics)
     mine(d.doc) && (d.severity === "error" || d.code === "NOT_CHANGED" && (endpointKnown || d.role !== "endpoint")) && missing.push(label(d.doc) + d.message);
   return { missing: [...new Set(missing)], hardening: [...new Set(hardening)] };
+}
+function certificateRow(resources, secret, namespace, now = /* @__PURE__ */ new Date(), missing) {
+  let cert = secretCertificate(resources, secret, namespace);
+  if (!cert) return { certificate: null, warnings: [] };
+  let left2 = cert.notAfter.getTime() - now.getTime(), warnings = [];
+  if (left2 < 0) missing.push(`the client certificate (${cert.from}) expired on ${isoDate2(cert.notAfter)}`);
+  else if (left2 < EXPIRY_WARNING_DAYS * DAY_MS2) {
+    let days = Math.ceil(left2 / DAY_MS2);
+    warnings.push(
+      `the client certificate (${cert.from}) expires on ${isoDate2(cert.notAfter)}, in ${days} day${days === 1 ? "" : "s"}: renew it before then`
+    );
+  }
+  return { certificate: { from: cert.from, notAfter: isoDate2(cert.notAfter) }, warnings };
 }
 function upgraderHostMismatch(unit, upgraders, endpoint) {
   let out = [];
@@ -13582,11 +14031,12 @@ function legacyImage(res) {
   let i = findDelegateContainer(containers);
   return i < 0 ? void 0 : stringAt(containers.items[i], "image");
 }
-var import_yaml28, PLACEHOLDER_ENDPOINT, mtlsOptions, hostOf, init_audit = __esm({
+var import_yaml28, PLACEHOLDER_ENDPOINT, mtlsOptions, hostOf, DAY_MS2, isoDate2, init_audit = __esm({
   "src/audit/audit.ts"() {
     "use strict";
     import_yaml28 = __toESM(require_dist(), 1);
     init_endpoint();
+    init_mount_path();
     init_plan();
     init_plan_upgrader();
     init_classify();
@@ -13597,6 +14047,7 @@ var import_yaml28, PLACEHOLDER_ENDPOINT, mtlsOptions, hostOf, init_audit = __esm
     init_lookup();
     init_parse();
     init_source();
+    init_certificate_info();
     init_facts();
     PLACEHOLDER_ENDPOINT = "https://endpoint.invalid";
     mtlsOptions = (endpoint, secretName, mountPath, grpcAuthority) => ({
@@ -13616,6 +14067,7 @@ var import_yaml28, PLACEHOLDER_ENDPOINT, mtlsOptions, hostOf, init_audit = __esm
         return null;
       }
     };
+    DAY_MS2 = 1440 * 60 * 1e3, isoDate2 = (d) => d.toISOString().replace(/\.000Z$/, "Z");
   }
 });
 
@@ -13654,7 +14106,7 @@ function renderAuditText(report2) {
     lines.push(fmt(header), ...rows.map(fmt));
   }
   let details = report2.delegates.filter(
-    (r) => r.missing.length > 0 || r.hardening.length > 0 || r.upgrader.problems.length > 0
+    (r) => r.missing.length > 0 || r.hardening.length > 0 || r.upgrader.problems.length > 0 || r.certificate !== null || r.warnings.length > 0
   );
   details.length > 0 && lines.push("");
   for (let r of details) {
@@ -13662,6 +14114,8 @@ function renderAuditText(report2) {
     for (let m of r.missing) lines.push(`  ${r.state === "legacy" ? "refused" : "missing"}: ${m}`);
     for (let p of r.upgrader.problems) lines.push(`  upgrader: ${p}`);
     for (let h of r.hardening) lines.push(`  hardening (not needed for STRICT): ${h}`);
+    for (let w of r.warnings) lines.push(`  warning: ${w}`);
+    r.certificate && lines.push(`  certificate: valid until ${r.certificate.notAfter} (${r.certificate.from})`);
   }
   return lines.push(verdict(report2)), lines.join(`
 `) + `
@@ -13678,7 +14132,9 @@ function verdict(report2) {
   let refused = report2.delegates.filter((r) => r.missing.length > 0), count = (st) => refused.filter((r) => r.state === st).length, parts = [
     [count("legacy"), "legacy"],
     [count("none"), "without mTLS"],
-    [count("partial"), "partial"]
+    [count("partial"), "partial"],
+    // Complete but refused: only an expired client certificate does that.
+    [count("complete"), "with an expired client certificate"]
   ].filter(([n2]) => n2 > 0).map(([n2, l]) => `${n2} ${l}`);
   if (report2.ready) {
     let note = report2.delegates.some((r) => r.hardening.length > 0) ? " (some only lack the key's file mode: run delegate-mtls to set it)" : "";
@@ -14978,13 +15434,13 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports2, module2) {
     "use strict";
-    var constants3 = require_constants2(), utils = require_utils2(), {
+    var constants4 = require_constants2(), utils = require_utils2(), {
       MAX_LENGTH,
       POSIX_REGEX_SOURCE,
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants3, expandRange = (args, options) => {
+    } = constants4, expandRange = (args, options) => {
       if (typeof options.expandRange == "function")
         return options.expandRange(...args, options);
       args.sort();
@@ -15123,7 +15579,7 @@ var require_parse2 = __commonJS({
     }, analyzeRepeatedExtglob = (body, options) => {
       if (options.maxExtglobRecursion === !1)
         return { risky: !1 };
-      let max = typeof options.maxExtglobRecursion == "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION, branches = splitTopLevel(body).map((branch) => branch.trim());
+      let max = typeof options.maxExtglobRecursion == "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION, branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1 && (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)))
         return { risky: !0 };
       for (let branch of branches) {
@@ -15141,7 +15597,7 @@ var require_parse2 = __commonJS({
       let opts = { ...options }, max = typeof opts.maxLength == "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH, len = input.length;
       if (len > max)
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      let bos = { type: "bos", value: "", output: opts.prepend || "" }, tokens = [bos], capture = opts.capture ? "" : "?:", win32 = utils.isWindows(options), PLATFORM_CHARS = constants3.globChars(win32), EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS), {
+      let bos = { type: "bos", value: "", output: opts.prepend || "" }, tokens = [bos], capture = opts.capture ? "" : "?:", win32 = utils.isWindows(options), PLATFORM_CHARS = constants4.globChars(win32), EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS), {
         DOT_LITERAL,
         PLUS_LITERAL,
         SLASH_LITERAL,
@@ -15533,7 +15989,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants3.globChars(win32), nodot = opts.dot ? NO_DOTS : NO_DOT, slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT, capture = opts.capture ? "" : "?:", state = { negated: !1, prefix: "" }, star = opts.bash === !0 ? ".*?" : STAR;
+      } = constants4.globChars(win32), nodot = opts.dot ? NO_DOTS : NO_DOT, slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT, capture = opts.capture ? "" : "?:", state = { negated: !1, prefix: "" }, star = opts.bash === !0 ? ".*?" : STAR;
       opts.capture && (star = `(${star})`);
       let globstar = (opts2) => opts2.noglobstar === !0 ? star : `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`, create = (str) => {
         switch (str) {
@@ -15571,7 +16027,7 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
-    var path = require("path"), scan = require_scan(), parse2 = require_parse2(), utils = require_utils2(), constants3 = require_constants2(), isObject2 = (val) => val && typeof val == "object" && !Array.isArray(val), picomatch = (glob, options, returnState = !1) => {
+    var path = require("path"), scan = require_scan(), parse2 = require_parse2(), utils = require_utils2(), constants4 = require_constants2(), isObject2 = (val) => val && typeof val == "object" && !Array.isArray(val), picomatch = (glob, options, returnState = !1) => {
       if (Array.isArray(glob)) {
         let fns = glob.map((input) => picomatch(input, options, returnState));
         return (str) => {
@@ -15633,7 +16089,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch.constants = constants3;
+    picomatch.constants = constants4;
     module2.exports = picomatch;
   }
 });
@@ -15832,8 +16288,8 @@ var require_pattern = __commonJS({
     }
     exports2.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      let basename5 = path.basename(pattern);
-      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename5);
+      let basename6 = path.basename(pattern);
+      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename6);
     }
     exports2.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
     function expandPatternsWithBraceExpansion(patterns) {
@@ -15867,10 +16323,10 @@ var require_pattern = __commonJS({
     }
     exports2.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
-      let absolute = [], relative3 = [];
+      let absolute = [], relative4 = [];
       for (let pattern of patterns)
-        isAbsolute2(pattern) ? absolute.push(pattern) : relative3.push(pattern);
-      return [absolute, relative3];
+        isAbsolute2(pattern) ? absolute.push(pattern) : relative4.push(pattern);
+      return [absolute, relative4];
     }
     exports2.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute2(pattern) {
@@ -17539,13 +17995,13 @@ var require_out4 = __commonJS({
 });
 
 // src/io/expand-paths.ts
-async function expandPaths(args, cwd) {
-  let literal = [], expanded = [], errors = [];
+async function expandPaths(args, cwd, options = {}) {
+  let out = options.outDir === void 0 ? void 0 : outDirOf(options.outDir, cwd), literal = [], expanded = [], errors = [];
   for (let arg of args) {
     if (arg === "") throw new UsageError("an empty string is not a file, directory or pattern");
     let st;
     try {
-      st = (0, import_node_fs3.statSync)((0, import_node_path3.resolve)(cwd, arg));
+      st = (0, import_node_fs5.statSync)((0, import_node_path3.resolve)(cwd, arg));
     } catch (err) {
       let code = errnoCode(err);
       if (code !== "ENOENT" && code !== "ENOTDIR") {
@@ -17553,16 +18009,27 @@ async function expandPaths(args, cwd) {
         continue;
       }
     }
+    if (st && out?.holds(realPathOf((0, import_node_path3.resolve)(cwd, arg))))
+      throw new UsageError(
+        `${JSON.stringify(arg)} is inside --out-dir ${JSON.stringify(out.name)}, where this run writes its copies: give the files to migrate from outside it, or choose another --out-dir`
+      );
     try {
       if (st && !st.isDirectory())
         literal.push({ file: arg });
-      else if (st) expanded.push(...await yamlFilesIn(arg, cwd));
-      else {
+      else if (st) {
+        let found = await yamlFilesIn(arg, cwd, out);
+        found.length === 0 && errors.push(ioDiagnostic(arg, `no *.yaml or *.yml files in the directory "${arg}"`)), expanded.push(...found);
+      } else {
         let fg = await loadFastGlob();
         if (!fg.isDynamicPattern(arg)) errors.push(ioDiagnostic(arg, "no such file or directory"));
         else {
-          let found = await globFiles(fg, arg, cwd);
-          found.length === 0 && errors.push(ioDiagnostic(arg, `no files match the pattern "${arg}"`)), expanded.push(...found.map((file) => ({ file })));
+          let matched = await globFiles(fg, arg, cwd), found = out ? matched.filter((f) => !out.holds(realPathOf((0, import_node_path3.resolve)(cwd, f)))) : matched;
+          found.length === 0 && errors.push(
+            ioDiagnostic(
+              arg,
+              matched.length === 0 ? `no files match the pattern "${arg}"` : `no files outside --out-dir "${out.name}" match the pattern "${arg}"`
+            )
+          ), expanded.push(...found.map((file) => ({ file })));
         }
       }
     } catch (err) {
@@ -17571,18 +18038,19 @@ async function expandPaths(args, cwd) {
   }
   return { files: dedupe([...literal, ...expanded], cwd), errors };
 }
-async function yamlFilesIn(dir, cwd) {
-  let fg = await loadFastGlob(), root = (0, import_node_path3.resolve)(cwd, dir), found = await fg(YAML_IN_DIR, {
-    cwd: root,
-    dot: !0,
-    ignore: IGNORE,
-    followSymbolicLinks: !1,
-    onlyFiles: !0
-  }), real;
+async function yamlFilesIn(dir, cwd, out) {
+  let fg = await loadFastGlob(), root = (0, import_node_path3.resolve)(cwd, dir), real;
   try {
-    real = import_node_fs3.realpathSync.native(root);
+    real = import_node_fs5.realpathSync.native(root);
   } catch {
   }
+  let outBelow = out && real !== void 0 ? (0, import_node_path3.relative)(real, out.real) : void 0, ignore = outBelow !== void 0 && outBelow !== "" && !outBelow.startsWith("..") && !outBelow.startsWith(import_node_path3.sep) ? [...IGNORE, `${fg.escapePath(outBelow.split(import_node_path3.sep).join("/"))}/**`] : IGNORE, found = await fg(YAML_IN_DIR, {
+    cwd: root,
+    dot: !0,
+    ignore,
+    followSymbolicLinks: !1,
+    onlyFiles: !0
+  });
   return sorted(found.filter((f) => !isTempFileName(f))).map((f) => ({
     file: (0, import_node_path3.join)(dir, f),
     ...real === void 0 ? {} : { real: (0, import_node_path3.join)(real, f) }
@@ -17592,12 +18060,24 @@ async function globFiles(fg, pattern, cwd) {
   let found = await fg(pattern, { cwd, dot: !1, ignore: IGNORE, followSymbolicLinks: !1, onlyFiles: !0 });
   return sorted(found.filter((f) => !isTempFileName(f)));
 }
+function outDirOf(name, cwd) {
+  let real = realPathOf((0, import_node_path3.resolve)(cwd, name));
+  return { name, real, holds: (path) => path === real || path.startsWith(real.endsWith(import_node_path3.sep) ? real : real + import_node_path3.sep) };
+}
+function realPathOf(abs) {
+  try {
+    return import_node_fs5.realpathSync.native(abs);
+  } catch {
+    let parent = (0, import_node_path3.dirname)(abs);
+    return parent === abs ? abs : (0, import_node_path3.join)(realPathOf(parent), (0, import_node_path3.basename)(abs));
+  }
+}
 function dedupe(listed, cwd) {
   let keys = listed.map(({ file, real }) => {
     if (real !== void 0) return real;
     let abs = (0, import_node_path3.resolve)(cwd, file);
     try {
-      return import_node_fs3.realpathSync.native(abs);
+      return import_node_fs5.realpathSync.native(abs);
     } catch {
       return abs;
     }
@@ -17610,10 +18090,10 @@ function sorted(paths) {
 async function loadFastGlob() {
   return fastGlob ??= (await Promise.resolve().then(() => __toESM(require_out4(), 1))).default, fastGlob;
 }
-var import_node_fs3, import_node_path3, IGNORE, YAML_IN_DIR, fastGlob, init_expand_paths = __esm({
+var import_node_fs5, import_node_path3, IGNORE, YAML_IN_DIR, fastGlob, init_expand_paths = __esm({
   "src/io/expand-paths.ts"() {
     "use strict";
-    import_node_fs3 = require("node:fs"), import_node_path3 = require("node:path");
+    import_node_fs5 = require("node:fs"), import_node_path3 = require("node:path");
     init_errors();
     init_io_diagnostic();
     init_temp_file_name();
@@ -17626,26 +18106,26 @@ function resolveWriteTarget(file) {
   let path = (0, import_node_path4.resolve)(file);
   for (let hop = 0; hop < MAX_LINK_HOPS; hop++) {
     try {
-      return import_node_fs4.realpathSync.native(path);
+      return import_node_fs6.realpathSync.native(path);
     } catch (err) {
       if (errnoCode(err) !== "ENOENT") throw err;
     }
     let link;
     try {
-      link = (0, import_node_fs4.readlinkSync)(path);
+      link = (0, import_node_fs6.readlinkSync)(path);
     } catch (err) {
       let code = errnoCode(err);
-      if (code === "ENOENT" || code === "EINVAL") return (0, import_node_path4.join)(import_node_fs4.realpathSync.native((0, import_node_path4.dirname)(path)), (0, import_node_path4.basename)(path));
+      if (code === "ENOENT" || code === "EINVAL") return (0, import_node_path4.join)(import_node_fs6.realpathSync.native((0, import_node_path4.dirname)(path)), (0, import_node_path4.basename)(path));
       throw err;
     }
     path = (0, import_node_path4.resolve)((0, import_node_path4.dirname)(path), link);
   }
   throw Object.assign(new Error(`too many levels of symbolic links: ${file}`), { code: "ELOOP" });
 }
-var import_node_fs4, import_node_path4, MAX_LINK_HOPS, init_resolve_write_target = __esm({
+var import_node_fs6, import_node_path4, MAX_LINK_HOPS, init_resolve_write_target = __esm({
   "src/io/resolve-write-target.ts"() {
     "use strict";
-    import_node_fs4 = require("node:fs"), import_node_path4 = require("node:path");
+    import_node_fs6 = require("node:fs"), import_node_path4 = require("node:path");
     init_io_diagnostic();
     MAX_LINK_HOPS = 40;
   }
@@ -17662,26 +18142,30 @@ async function stageFileAtomic(file, text2, opts = {}) {
     if (old && !old.isFile()) throw new Error("is not a regular file");
     old && assertWritable(target, old);
     let mode = opts.mode ?? (old ? old.mode & 4095 : void 0), name = (0, import_node_path5.join)((0, import_node_path5.dirname)(target), tempFileName((0, import_node_path5.basename)(target)));
-    fd = (0, import_node_fs5.openSync)(name, "wx", mode ?? 438), tmp = name, mode !== void 0 && (0, import_node_fs5.fchmodSync)(fd, mode), old && keepOwner(fd, old);
+    fd = (0, import_node_fs7.openSync)(name, "wx", mode ?? 438), tmp = name, tempFileCreated(name), mode !== void 0 && (0, import_node_fs7.fchmodSync)(fd, mode), old && keepOwner(fd, old);
     let hook = writeFaults.beforeWrite?.(tmp, target);
-    hook && await hook, (0, import_node_fs5.writeFileSync)(fd, text2, "utf8"), await fsyncInPool(fd);
+    hook && await hook, (0, import_node_fs7.writeFileSync)(fd, text2, "utf8"), await fsyncInPool(fd);
     let closing = fd;
-    fd = void 0, (0, import_node_fs5.closeSync)(closing);
+    fd = void 0, (0, import_node_fs7.closeSync)(closing);
   } catch (err) {
-    throw fd !== void 0 && quietly(() => (0, import_node_fs5.closeSync)(fd)), tmp !== void 0 && quietly(() => (0, import_node_fs5.unlinkSync)(tmp)), new Error(`cannot write ${file}: ${describeFsError(err)}`, { cause: err });
+    throw fd !== void 0 && quietly(() => (0, import_node_fs7.closeSync)(fd)), tmp !== void 0 && removeTemp(tmp), new Error(`cannot write ${file}: ${describeFsError(err)}`, { cause: err });
   }
-  let temp = tmp, dest = target, done = !1;
+  let temp = tmp, dest = target, expect = opts.expect, done = !1, drifted = () => expect === void 0 ? void 0 : drift(dest, expect);
   return {
     file,
     target: dest,
+    drift: drifted,
     async commit({ syncDir: sync = !0 } = {}) {
       if (done) throw new Error(`cannot write ${file}: already committed or aborted`);
       done = !0;
       try {
         let hook = writeFaults.beforeRename?.(temp, dest);
-        hook && await hook, (0, import_node_fs5.renameSync)(temp, dest);
+        hook && await hook;
+        let how = drifted();
+        if (how !== void 0) throw new DriftError(how);
+        (0, import_node_fs7.renameSync)(temp, dest), tempFileGone(temp);
       } catch (err) {
-        throw quietly(() => (0, import_node_fs5.unlinkSync)(temp)), new Error(`cannot write ${file}: ${describeFsError(err)}`, { cause: err });
+        throw removeTemp(temp), new Error(`cannot write ${file}: ${describeFsError(err)}`, { cause: err });
       }
       if (sync)
         try {
@@ -17691,9 +18175,12 @@ async function stageFileAtomic(file, text2, opts = {}) {
         }
     },
     async abort() {
-      done || (done = !0, quietly(() => (0, import_node_fs5.unlinkSync)(temp)));
+      done || (done = !0, removeTemp(temp));
     }
   };
+}
+function removeTemp(path) {
+  quietly(() => (0, import_node_fs7.unlinkSync)(path)), tempFileGone(path);
 }
 function quietly(call) {
   try {
@@ -17707,7 +18194,7 @@ async function syncDirectory(dir) {
 async function cleanStaleTempFiles(dir) {
   let names;
   try {
-    names = (await import_node_fs5.promises.readdir(dir, { withFileTypes: !0 })).filter((e) => e.isFile()).map((e) => e.name);
+    names = (await import_node_fs7.promises.readdir(dir, { withFileTypes: !0 })).filter((e) => e.isFile()).map((e) => e.name);
   } catch (err) {
     if (errnoCode(err) === "ENOENT") return 0;
     throw err;
@@ -17718,7 +18205,7 @@ async function cleanStaleTempFiles(dir) {
     let pid = tempFilePid(name);
     if (!(pid === void 0 || isRunning(pid)))
       try {
-        await import_node_fs5.promises.unlink((0, import_node_path5.join)(dir, name)), removed++;
+        await import_node_fs7.promises.unlink((0, import_node_path5.join)(dir, name)), removed++;
       } catch (err) {
         if (errnoCode(err) !== "ENOENT") throw err;
       }
@@ -17739,12 +18226,12 @@ function assertWritable(target, old) {
       new Error(`is read-only (mode 0${(old.mode & 511).toString(8)}); make it writable (chmod u+w) to migrate it`),
       { code: "EREADONLY" }
     );
-  ids().uid !== 0 && (0, import_node_fs5.accessSync)(target, import_node_fs5.constants.W_OK);
+  ids().uid !== 0 && (0, import_node_fs7.accessSync)(target, import_node_fs7.constants.W_OK);
 }
 function writeTarget(file) {
   let abs = (0, import_node_path5.resolve)(file), st;
   try {
-    st = (0, import_node_fs5.lstatSync)(abs);
+    st = (0, import_node_fs7.lstatSync)(abs);
   } catch (err) {
     if (errnoCode(err) === "ENOENT") return { target: abs, old: void 0 };
     throw err;
@@ -17755,7 +18242,7 @@ function writeTarget(file) {
 }
 function statIfExistsSync(path) {
   try {
-    return (0, import_node_fs5.statSync)(path);
+    return (0, import_node_fs7.statSync)(path);
   } catch (err) {
     if (errnoCode(err) === "ENOENT") return;
     throw err;
@@ -17763,12 +18250,12 @@ function statIfExistsSync(path) {
 }
 function keepOwner(fd, old) {
   let { uid, gid } = ids();
-  uid === old.uid && gid === old.gid || quietly(() => (0, import_node_fs5.fchownSync)(fd, old.uid, old.gid));
+  uid === old.uid && gid === old.gid || quietly(() => (0, import_node_fs7.fchownSync)(fd, old.uid, old.gid));
 }
 async function syncDir(dir) {
   let fh;
   try {
-    fh = await import_node_fs5.promises.open(dir, "r"), await fh.sync();
+    fh = await import_node_fs7.promises.open(dir, "r"), await fh.sync();
   } catch (err) {
     if (!DIR_SYNC_IGNORED.has(errnoCode(err) ?? "")) throw err;
   } finally {
@@ -17776,16 +18263,18 @@ async function syncDir(dir) {
     });
   }
 }
-var import_node_fs5, import_node_path5, DIR_SYNC_IGNORED, writeFaults, fsyncInPool, processIds, ids, init_atomic_write = __esm({
+var import_node_fs7, import_node_path5, DIR_SYNC_IGNORED, writeFaults, fsyncInPool, processIds, ids, init_atomic_write = __esm({
   "src/io/atomic-write.ts"() {
     "use strict";
-    import_node_fs5 = require("node:fs"), import_node_path5 = require("node:path");
+    import_node_fs7 = require("node:fs"), import_node_path5 = require("node:path");
+    init_fingerprint();
     init_io_diagnostic();
+    init_live_temp_files();
     init_resolve_write_target();
     init_temp_file_name();
     init_temp_file_name();
     DIR_SYNC_IGNORED = /* @__PURE__ */ new Set(["EINVAL", "EISDIR", "EPERM", "EACCES", "ENOTSUP", "EBADF"]), writeFaults = {};
-    fsyncInPool = (fd) => new Promise((done, fail) => (0, import_node_fs5.fsync)(fd, (err) => err ? fail(err) : done()));
+    fsyncInPool = (fd) => new Promise((done, fail) => (0, import_node_fs7.fsync)(fd, (err) => err ? fail(err) : done()));
     ids = () => processIds ??= { uid: process.getuid?.(), gid: process.getgid?.() };
   }
 });
@@ -17797,9 +18286,23 @@ var init_io = __esm({
     init_expand_paths();
     init_read_input();
     init_atomic_write();
+    init_fingerprint();
+    init_live_temp_files();
     init_resolve_write_target();
     init_decode_input();
     init_io_diagnostic();
+  }
+});
+
+// src/cli/stdin-hint.ts
+function hintStdin(io, quiet) {
+  !quiet && io.stdin.isTTY === !0 && io.stderr.write(STDIN_HINT);
+}
+var STDIN_HINT, init_stdin_hint = __esm({
+  "src/cli/stdin-hint.ts"() {
+    "use strict";
+    STDIN_HINT = `delegate-mtls: reading the manifest from standard input (Ctrl-D to end; --help for usage)
+`;
   }
 });
 
@@ -17813,6 +18316,7 @@ async function runAudit(args, io) {
   if (!stdin && args.paths.includes("-")) throw new UsageError('"-" (standard input) cannot be mixed with file paths');
   let maxBytes = args.maxBytes ?? DEFAULT_MAX_BYTES, inputs = [], readErrors = [];
   if (stdin) {
+    hintStdin(io, !1);
     let read = await readStdin(io.stdin, maxBytes);
     "error" in read ? readErrors.push(read.error) : inputs.push({ path: STDIN_NAME, text: read.text });
   } else {
@@ -17839,6 +18343,7 @@ var import_node_path6, init_run_audit = __esm({
     init_audit();
     init_render();
     init_io();
+    init_stdin_hint();
   }
 });
 
@@ -18176,7 +18681,7 @@ var import_yaml30, REASON, CONFIG_PTR2, init_revert_k8s = __esm({
 
 // src/mtls/revert/revert-shapes.ts
 function revertHelmValues(rctx, res) {
-  checkHost(rctx, res, !0) && inValues(
+  checkHost2(rctx, res, !0) && inValues(
     rctx,
     res,
     revertValues,
@@ -18384,7 +18889,7 @@ var init_plan_revert = __esm({
 
 // src/pipeline/revert.ts
 function normalizeRevertEndpoint(input) {
-  return parseUrlOption(input, "--revert --endpoint", FORM2, { schemes: ["https:", "http:"], schemesText: "http(s)" }), input.trim().replace(/\/+$/, "");
+  return parseUrlOption(input, "--revert --endpoint", FORM3, { schemes: ["https:", "http:"], schemesText: "http(s)" }), input.trim().replace(/\/+$/, "");
 }
 function revert(text2, options, hooks = {}) {
   let file = options.file ?? "<input>", url = normalizeRevertEndpoint(options.endpoint), source = readSource(text2), fail = (diagnostics) => ({
@@ -18404,7 +18909,7 @@ function revert(text2, options, hooks = {}) {
   let plan2 = planRevertStream(source.text, source.eol, file, docs, url);
   return applyPlan(text2, source, file, plan2, { unchanged: "none", guard: (body) => checkOutput(source.text, docs, body, plan2.edits), what: "the reverted result", hooks });
 }
-var FORM2, init_revert = __esm({
+var FORM3, init_revert = __esm({
   "src/pipeline/revert.ts"() {
     "use strict";
     init_endpoint();
@@ -18413,13 +18918,13 @@ var FORM2, init_revert = __esm({
     init_source();
     init_guard();
     init_apply_plan();
-    FORM2 = "the delegate's non-mTLS endpoint URL, e.g. https://app.harness.io or https://harness.example.com/gratis";
+    FORM3 = "the delegate's non-mTLS endpoint URL, e.g. https://app.harness.io or https://harness.example.com/gratis";
   }
 });
 
 // src/cli/report.ts
 function fileLine(r, planned, paint = plain, verb = "migrate") {
-  let label = (verb === "revert" ? REVERT_LABEL : LABEL)[r.status][planned ? 1 : 0], color = r.status === "migrated" && planned ? "yellow" : COLOR[r.status], detail = r.status === "migrated" ? ` (${r.changes.length} change${r.changes.length === 1 ? "" : "s"})` : r.status === "error" ? `: ${r.errors[0]?.message ?? "failed"}` : "", unresolved = r.unresolved ? " \u2014 a value outside this file must be changed too" : "";
+  let label = (verb === "revert" ? REVERT_LABEL : LABEL2)[r.status][planned ? 1 : 0], color = r.status === "migrated" && planned ? "yellow" : COLOR[r.status], detail = r.status === "migrated" ? ` (${r.changes.length} change${r.changes.length === 1 ? "" : "s"})` : r.status === "error" ? `: ${r.errors[0]?.message ?? "failed"}` : "", unresolved = r.unresolved ? " \u2014 a value outside this file must be changed too" : "";
   return `${r.path}: ${paint[color](label)}${detail}${unresolved}`;
 }
 function summaryLine(results, planned, verb = "migrate") {
@@ -18456,11 +18961,11 @@ function jsonReport(results, mode) {
   return JSON.stringify(report2, null, 2) + `
 `;
 }
-var statusOf, LABEL, REVERT_LABEL, COLOR, plain, diagnosticsText, init_report = __esm({
+var statusOf, LABEL2, REVERT_LABEL, COLOR, plain, diagnosticsText, init_report = __esm({
   "src/cli/report.ts"() {
     "use strict";
     init_errors();
-    statusOf = (s) => s === "migrated" ? "migrated" : s === "already" ? "already-mtls" : s === "none" ? "no-delegate" : "error", LABEL = {
+    statusOf = (s) => s === "migrated" ? "migrated" : s === "already" ? "already-mtls" : s === "none" ? "no-delegate" : "error", LABEL2 = {
       migrated: ["migrated", "needs migrating"],
       "already-mtls": ["already mTLS", "already mTLS"],
       "no-delegate": ["nothing to do", "nothing to do"],
@@ -18565,6 +19070,16 @@ function commonLines2(a, b) {
   for (let t = tail; t > 0; t--) pairs.push([a.length - t, b.length - t]);
   return pairs;
 }
+function headerName(name) {
+  if (/[\x00-\x1f\x7f"\\]/.test(name)) {
+    let escapes = { "	": "\\t", "\n": "\\n", "\r": "\\r", '"': '\\"', "\\": "\\\\" };
+    return `"${name.replace(
+      /[\x00-\x1f\x7f"\\]/g,
+      (c) => escapes[c] ?? `\\${c.charCodeAt(0).toString(8).padStart(3, "0")}`
+    )}"`;
+  }
+  return name.includes(" ") ? `${name}	` : name;
+}
 function unifiedDiff(before, after, nameA, nameB, context = 3) {
   if (before === after) return "";
   let a = splitLines2(before), b = splitLines2(after), ops = [], ai = 0, bi = 0;
@@ -18573,8 +19088,8 @@ function unifiedDiff(before, after, nameA, nameB, context = 3) {
     for (; bi < y; ) ops.push({ t: "+", line: b[bi], ai, bi: bi++ });
     x < a.length && ops.push({ t: " ", line: a[ai], ai: ai++, bi: bi++ });
   }
-  let out = [`--- ${nameA}
-`, `+++ ${nameB}
+  let out = [`--- ${headerName(nameA)}
+`, `+++ ${headerName(nameB)}
 `];
   for (let i = 0; i < ops.length; ) {
     if (ops[i].t === " ") {
@@ -18631,7 +19146,7 @@ function mayHoldSecretData(text2) {
 }
 async function warnIfInGitTree(abs, shown, io) {
   for (let dir = (0, import_node_path7.dirname)(abs); ; dir = (0, import_node_path7.dirname)(dir)) {
-    if (await import_node_fs6.promises.stat((0, import_node_path7.join)(dir, ".git")).then(
+    if (await import_node_fs8.promises.stat((0, import_node_path7.join)(dir, ".git")).then(
       () => !0,
       () => !1
     )) {
@@ -18644,10 +19159,10 @@ async function warnIfInGitTree(abs, shown, io) {
     if ((0, import_node_path7.dirname)(dir) === dir) return;
   }
 }
-var import_node_fs6, import_node_path7, holdsKey, textHoldsKey, PEM_KEY, isBase64, SECRET_KEY_NAMES, BASE64_RUN2, init_key_files = __esm({
+var import_node_fs8, import_node_path7, holdsKey, textHoldsKey, PEM_KEY, isBase64, SECRET_KEY_NAMES, BASE64_RUN2, init_key_files = __esm({
   "src/cli/key-files.ts"() {
     "use strict";
-    import_node_fs6 = require("node:fs"), import_node_path7 = require("node:path");
+    import_node_fs8 = require("node:fs"), import_node_path7 = require("node:path");
     init_render_secret();
     holdsKey = (r, output) => r.changes.some((c) => c.resource.kind === "Secret" && (c.op === "insert" || /^data\./.test(c.path))) || output !== void 0 && textHoldsKey(output), textHoldsKey = (text2) => PEM_KEY.test(text2) || mayHoldSecretData(text2) && redactSecretData(text2) !== text2, PEM_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
     isBase64 = (c) => c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 43 || c === 47, SECRET_KEY_NAMES = ["client.key", "client.crt", "tls.key"], BASE64_RUN2 = 40;
@@ -18691,10 +19206,13 @@ function planText(name, text2, settings) {
   };
 }
 function planRead(file, abs, read, settings) {
-  return { ..."error" in read ? readError(file, { ...read.error, file }) : planText(file, read.text, settings), abs };
+  if ("error" in read) return { ...readError(file, { ...read.error, file }), abs };
+  let p = planText(file, read.text, settings);
+  return read.fingerprint === void 0 ? { ...p, abs } : { ...p, abs, read: read.fingerprint };
 }
 function planFileSync(file, abs, settings) {
-  return planRead(file, abs, readInput(abs, { maxBytes: settings.maxBytes }), settings);
+  let fingerprint2 = settings.fingerprint === !0;
+  return planRead(file, abs, readInput(abs, { maxBytes: settings.maxBytes, fingerprint: fingerprint2 }), settings);
 }
 async function planInWorkers(jobs, settings, onPlanned) {
   let [{ Worker }, { availableParallelism }] = await Promise.all([Promise.resolve().then(() => __toESM(require("node:worker_threads"), 1)), Promise.resolve().then(() => __toESM(require("node:os"), 1))]), fromSource = __dmtls_meta.url.endsWith(".ts"), url = new URL(__dmtls_meta.url), threads = Math.max(1, Math.min(availableParallelism(), MAX_THREADS, Math.ceil(jobs.length / FILES_PER_THREAD))), next = new SharedArrayBuffer(4), counter = new Int32Array(next), results = new Array(jobs.length), done = (i, planned) => {
@@ -18739,9 +19257,11 @@ var readError, WORKER_TAG, PARALLEL_THRESHOLD, MAX_THREADS, FILES_PER_THREAD, in
       result: { path, status: "error", unresolved: !1, written: !1, changes: [], warnings: [], errors: [error] }
     });
     WORKER_TAG = "delegateMtlsPlanWorker", PARALLEL_THRESHOLD = 200, MAX_THREADS = 4, FILES_PER_THREAD = 100;
-    process.argv.includes(PLAN_WORKER_ARG) && Promise.resolve().then(() => __toESM(require("node:worker_threads"), 1)).then(({ isMainThread, parentPort, workerData }) => {
+    process.argv.includes(PLAN_WORKER_ARG) && Promise.resolve().then(() => __toESM(require("node:worker_threads"), 1)).then(async ({ isMainThread, parentPort, workerData }) => {
       if (isMainThread || !workerData?.[WORKER_TAG]) return;
-      let { jobs, settings, next } = workerData, counter = new Int32Array(next);
+      let { jobs, settings, next } = workerData;
+      settings.fingerprint && await loadFingerprints();
+      let counter = new Int32Array(next);
       for (let i = Atomics.add(counter, 0, 1); i < jobs.length; i = Atomics.add(counter, 0, 1))
         parentPort.postMessage({ i, planned: planFileSync(jobs[i].file, jobs[i].abs, settings) });
     });
@@ -18753,7 +19273,7 @@ function shortRunBytes(paths) {
   if (paths.length > SHORT_RUN_FILES) return;
   let total = 0;
   for (let path of paths) {
-    let st = (0, import_node_fs7.statSync)(path, { throwIfNoEntry: !1 });
+    let st = (0, import_node_fs9.statSync)(path, { throwIfNoEntry: !1 });
     if (st && !st.isFile()) return;
     total += st?.size ?? 0;
   }
@@ -18780,10 +19300,10 @@ async function planPaused(short, plan2) {
     resume?.();
   }
 }
-var import_node_fs7, SHORT_RUN_BYTES, SHORT_RUN_FILES, USER_COMPILER_FLAG, shortRun, init_short_run = __esm({
+var import_node_fs9, SHORT_RUN_BYTES, SHORT_RUN_FILES, USER_COMPILER_FLAG, shortRun, init_short_run = __esm({
   "src/cli/short-run.ts"() {
     "use strict";
-    import_node_fs7 = require("node:fs"), SHORT_RUN_BYTES = 128 * 1024, SHORT_RUN_FILES = 32;
+    import_node_fs9 = require("node:fs"), SHORT_RUN_BYTES = 128 * 1024, SHORT_RUN_FILES = 32;
     USER_COMPILER_FLAG = /^--(?:no-?)?(?:jitless|opt|turbofan|always-turbofan|always-opt|maglev|sparkplug|lite-mode|max-opt)\b/;
     shortRun = { seen: !1 };
   }
@@ -18816,6 +19336,8 @@ async function runMigrate(args, io) {
       verify: !reporting,
       keepText: !reporting,
       keepInput: mode2 === "diff",
+      // --write replaces a file only if it is still what was read (a user's edit meanwhile is never lost).
+      fingerprint: mode2 === "write",
       ...keyFiles === void 0 ? {} : { keyFiles },
       ...revertTo === void 0 ? {} : { revertTo }
     };
@@ -18823,7 +19345,7 @@ async function runMigrate(args, io) {
   if (!stdin && args.paths.includes("-")) throw new UsageError('"-" (standard input) cannot be mixed with file paths');
   let planned = [], mode, staging;
   if (stdin) {
-    mode = modeOf(args, 1, !0);
+    mode = modeOf(args, 1, !0), hintStdin(io, args.quiet);
     let read = await readStdin(io.stdin, maxBytes), settings = planSettings(mode), short = "text" in read && read.text.length <= SHORT_RUN_BYTES;
     planned.push(
       await planPaused(
@@ -18832,7 +19354,11 @@ async function runMigrate(args, io) {
       )
     );
   } else {
-    let { files, errors } = await expandPaths(args.paths, io.cwd);
+    let { files, errors } = await expandPaths(
+      args.paths,
+      io.cwd,
+      args.outDir === void 0 ? {} : { outDir: args.outDir }
+    );
     mode = modeOf(args, files.length + errors.length, !1);
     for (let e of errors) planned.push(readError(e.file ?? args.paths.join(" "), e));
     let progress = Progress.create(io, {
@@ -18840,7 +19366,7 @@ async function runMigrate(args, io) {
       total: files.length,
       label: mode === "check" || mode === "list" ? "checking" : "planning"
     }), settings = planSettings(mode);
-    mode === "write" && (staging = new Staging(args.keepGoing, !1), errors.length > 0 && staging.planFailed());
+    (mode === "write" || mode === "out-dir") && await loadFingerprints(), mode === "write" && (staging = new Staging(args.keepGoing, !1), errors.length > 0 && staging.planFailed());
     let first = planned.length, onPlanned = (i, p) => {
       staging?.offer(first + i, p), progress?.tick();
     };
@@ -18875,9 +19401,13 @@ async function finish(args, io, mode, planned, staging) {
     lines.length > 0 && to.write(lines.join(`
 `) + `
 `);
-  }, planFailed = results.some((r) => r.status === "error");
-  sayAll(results.flatMap((r) => diagnosticsText(r, args.quiet, paint)));
-  let refused = !1, writeFailed = !1;
+  }, planFailed = results.some((r) => r.status === "error"), fileLines = (mode === "write" || mode === "out-dir") && !args.quiet && args.format !== "json" && !(mode === "write" && args.listDifferent), saidByFileLine = (r, d) => fileLines && d === r.errors[0] && d.line === void 0 && d.file === r.path;
+  sayAll(
+    results.flatMap(
+      (r) => diagnosticsText({ ...r, errors: r.errors.filter((d) => !saidByFileLine(r, d)) }, args.quiet, paint)
+    )
+  );
+  let refused = !1, writeFailed = !1, drifted = !1;
   if (mode === "stdout")
     planFailed || io.stdout.write(planned[0].output);
   else if (mode === "diff")
@@ -18890,22 +19420,25 @@ async function finish(args, io, mode, planned, staging) {
     if (planFailed && !args.keepGoing)
       refused = !0, await staging?.discard();
     else {
-      let writeErrors = await writeAll(args, io, mode, planned, staging);
-      sayAll(writeErrors.flatMap((d) => diagnosticsText({ ...EMPTY2, errors: [d] }, args.quiet, paint))), writeFailed = writeErrors.length > 0, writeFailed && !results.some((r) => r.written) && (refused = !0);
+      let { errors: writeErrors, drifted: someDrifted } = await writeAll(args, io, mode, planned, staging);
+      fileLines || sayAll(writeErrors.flatMap((d) => diagnosticsText({ ...EMPTY2, errors: [d] }, args.quiet, paint))), writeFailed = writeErrors.length > 0, drifted = someDrifted, writeFailed && !results.some((r) => r.written) && (refused = !0);
     }
   let failed = results.some((r) => r.status === "error"), needs = results.filter((r) => r.status === "migrated" || r.unresolved);
-  return args.format === "json" ? io.stdout.write(jsonReport(results, REPORT_MODE[mode] ?? "check")) : mode === "list" || mode === "write" && args.listDifferent ? sayAll(
-    (mode === "list" ? needs : results.filter((x) => x.written)).map((r) => r.path),
-    io.stdout
-  ) : mode === "check" ? (sayAll(
+  if (args.format === "json")
+    io.stdout.write(jsonReport(results, REPORT_MODE[mode] ?? "check"));
+  else if (mode === "list" || mode === "write" && args.listDifferent) {
+    let paths = (mode === "list" ? needs : results.filter((x) => x.written)).map((r) => r.path);
+    args.nullTerminated ? io.stdout.write(paths.map((path) => path + "\0").join("")) : sayAll(paths, io.stdout);
+  } else mode === "check" ? (sayAll(
     needs.map((r) => fileLine(r, !0, void 0, verb)),
     io.stdout
   ), args.quiet || (say(summaryLine(results, !0, verb)), needs.length > 0 && !failed && say("run with --write to migrate them"))) : (mode === "write" || mode === "out-dir") && !args.quiet && (sayAll(
     results.map(
       (r) => fileLine(r, refused || r.status === "migrated" && !r.written && mode === "write", paint, verb)
     )
-  ), say(summaryLine(results, refused, verb))), refused && say(
-    writeFailed ? "nothing was written: a file could not be written, so every file was left as it was" : "nothing was written: fix the errors above first (or use --keep-going to write the files that could be migrated)"
+  ), say(summaryLine(results, refused, verb)));
+  return refused && say(
+    drifted ? "nothing was written: a file changed during the run, so every file was left as it was; run again" : writeFailed ? "nothing was written: a file could not be written, so every file was left as it was" : "nothing was written: fix the errors above first (or use --keep-going to write the files that could be migrated)"
   ), failed ? 2 : checking && needs.length > 0 ? 1 : 0;
 }
 async function writeAll(args, io, mode, planned, early) {
@@ -18915,7 +19448,7 @@ async function writeAll(args, io, mode, planned, early) {
     for (let [index, p] of planned.entries()) {
       if (p.result.status === "error" || !p.abs) continue;
       if (outDir === void 0) {
-        p.changed && jobs2.push({ index, p, dest: p.abs });
+        p.changed && jobs2.push({ index, p, dest: p.abs, expect: p.read });
         continue;
       }
       let rel = (0, import_node_path8.relative)(io.cwd, p.abs);
@@ -18923,9 +19456,8 @@ async function writeAll(args, io, mode, planned, early) {
         throw new UsageError(
           `--out-dir mirrors paths relative to the current directory; ${p.result.path} is outside it`
         );
-      let dest = (0, import_node_path8.join)(outDir, rel);
-      await import_node_fs8.promises.readFile(dest, "utf8").catch(() => {
-      }) !== p.output && jobs2.push({ index, p, dest });
+      let dest = (0, import_node_path8.join)(outDir, rel), there = readForReplace(dest);
+      typeof there == "object" && there.bytes.equals(Buffer.from(p.output, "utf8")) || jobs2.push({ index, p, dest, expect: typeof there == "object" ? there.fingerprint : there });
     }
     staging = new Staging(args.keepGoing, outDir !== void 0);
     for (let job of jobs2) staging.add(job);
@@ -18938,19 +19470,30 @@ async function writeAll(args, io, mode, planned, early) {
   } finally {
     staging.onSettled = void 0, progress?.clear();
   }
-  let jobs = [...staging.jobs].sort((a, b) => a.index - b.index), failures = [], fail = (job, err) => {
-    let why = describeFsError(err instanceof Error && err.cause !== void 0 ? err.cause : err), d = ioDiagnostic(
+  let jobs = [...staging.jobs].sort((a, b) => a.index - b.index), failures = [], drifted = !1, fail = (job, err) => {
+    let cause = err instanceof Error && err.cause !== void 0 ? err.cause : err, other = job.dest === job.p.abs ? void 0 : (0, import_node_path8.relative)(io.cwd, job.dest), d = ioDiagnostic(
       job.p.result.path,
-      `cannot write${job.dest === job.p.abs ? "" : ` ${(0, import_node_path8.relative)(io.cwd, job.dest)}`}: ${why}`
+      cause instanceof DriftError ? `${other === void 0 ? "" : `${other} `}${cause.message}` : `cannot write${other === void 0 ? "" : ` ${other}`}: ${describeFsError(cause)}`
     );
-    job.p.result.status = "error", job.p.result.errors.push(d), failures.push(d);
+    job.p.result.status = "error", job.p.result.errors.push(d), failures.push(d), cause instanceof DriftError && (drifted = !0);
   };
   for (let job of jobs) job.error !== void 0 && fail(job, job.error);
+  for (let job of jobs) {
+    if (!job.staged) continue;
+    let problem;
+    try {
+      let how = job.staged.drift();
+      how !== void 0 && (problem = new DriftError(how));
+    } catch (err) {
+      problem = err;
+    }
+    problem !== void 0 && (fail(job, problem), await job.staged.abort(), job.staged = void 0);
+  }
   if (failures.length > 0 && !args.keepGoing) {
     for (let job of jobs) await job.staged?.abort();
-    for (let dir of staging.madeDirs.sort((a, b) => b.length - a.length)) await import_node_fs8.promises.rmdir(dir).catch(() => {
+    for (let dir of staging.madeDirs.sort((a, b) => b.length - a.length)) await import_node_fs10.promises.rmdir(dir).catch(() => {
     });
-    return failures;
+    return { errors: failures, drifted };
   }
   let dirs = /* @__PURE__ */ new Set();
   for (let job of jobs)
@@ -18967,7 +19510,7 @@ async function writeAll(args, io, mode, planned, early) {
   }
   for (let job of jobs)
     job.p.result.written && job.p.keyFile && await warnIfInGitTree(job.dest, outDir === void 0 ? job.p.result.path : job.dest, io);
-  return failures;
+  return { errors: failures, drifted };
 }
 function createdChain(top2, leaf) {
   let chain = [];
@@ -18975,10 +19518,10 @@ function createdChain(top2, leaf) {
     ;
   return chain;
 }
-var import_node_path8, import_node_fs8, EMPTY2, REPORT_MODE, Staging, WRITE_CONCURRENCY, init_run_migrate = __esm({
+var import_node_path8, import_node_fs10, EMPTY2, REPORT_MODE, Staging, WRITE_CONCURRENCY, init_run_migrate = __esm({
   "src/cli/run-migrate.ts"() {
     "use strict";
-    import_node_path8 = require("node:path"), import_node_fs8 = require("node:fs");
+    import_node_path8 = require("node:path"), import_node_fs10 = require("node:fs");
     init_errors();
     init_io();
     init_migrate();
@@ -18987,6 +19530,7 @@ var import_node_path8, import_node_fs8, EMPTY2, REPORT_MODE, Staging, WRITE_CONC
     init_style();
     init_mode();
     init_unified_diff();
+    init_stdin_hint();
     init_plan_files();
     init_load_certificate();
     init_key_files();
@@ -19026,7 +19570,7 @@ var import_node_path8, import_node_fs8, EMPTY2, REPORT_MODE, Staging, WRITE_CONC
       waiters = [];
       /** A file planned during --write: staged when it changes; a failed plan stops the staging unless --keep-going. */
       offer(index, p) {
-        p.result.status === "error" ? this.planFailed() : p.abs !== void 0 && p.changed && this.add({ index, p, dest: p.abs });
+        p.result.status === "error" ? this.planFailed() : p.abs !== void 0 && p.changed && this.add({ index, p, dest: p.abs, expect: p.read });
       }
       /** A plan failed: without --keep-going nothing will be written, so no new temp file is started. */
       planFailed() {
@@ -19059,10 +19603,13 @@ var import_node_path8, import_node_fs8, EMPTY2, REPORT_MODE, Staging, WRITE_CONC
       async stage(job) {
         try {
           if (this.mkdirs) {
-            let made = await import_node_fs8.promises.mkdir((0, import_node_path8.dirname)(job.dest), { recursive: !0 });
+            let made = await import_node_fs10.promises.mkdir((0, import_node_path8.dirname)(job.dest), { recursive: !0 });
             made !== void 0 && this.madeDirs.push(...createdChain(made, (0, import_node_path8.dirname)(job.dest)));
           }
-          job.staged = await stageFileAtomic(job.dest, job.p.output, job.p.keyFile ? { mode: 384 } : {});
+          job.staged = await stageFileAtomic(job.dest, job.p.output, {
+            ...job.p.keyFile ? { mode: 384 } : {},
+            ...job.expect === void 0 ? {} : { expect: job.expect }
+          });
         } catch (err) {
           job.error = err, this.failed = !0;
         }
@@ -19078,6 +19625,7 @@ __export(bin_exports, {
   loaded: () => loaded
 });
 module.exports = __toCommonJS(bin_exports);
+init_live_temp_files();
 
 // src/cli/main.ts
 init_errors();
@@ -19085,9 +19633,109 @@ init_errors();
 // src/cli/args.ts
 init_errors();
 
+// src/cli/argv.ts
+init_errors();
+var STRINGS = /* @__PURE__ */ new Set([
+  "endpoint",
+  "secret-name",
+  "mount-path",
+  "out-dir",
+  "format",
+  "max-bytes",
+  "cert",
+  "key",
+  "ca",
+  "cert-path",
+  "key-path",
+  "name",
+  "namespace"
+]), BOOLEANS = /* @__PURE__ */ new Set([
+  "help",
+  "version",
+  "ti-service",
+  "grpc-authority",
+  "write",
+  "check",
+  "list-different",
+  "diff",
+  "keep-going",
+  "quiet",
+  "revert",
+  "null"
+]), SHORT = {
+  e: "endpoint",
+  n: "namespace",
+  w: "write",
+  c: "check",
+  l: "list-different",
+  q: "quiet",
+  z: "null",
+  h: "help"
+}, kebab = (name) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+function normalizeArgv(argv) {
+  let options = [], given = /* @__PURE__ */ new Set(), withValue = (name, value) => {
+    if (given.has(name)) throw new UsageError(`--${name} is given more than once`);
+    given.add(name), options.push(`--${name}=${value}`);
+  }, flag = (name, spelled, value) => {
+    if (value === void 0) options.push(name === "help" && spelled === "-h" ? "-h" : `--${name}`);
+    else if (value === "true" || value === "false") options.push(value === "true" ? `--${name}` : `--no-${name}`);
+    else throw new UsageError(`${spelled} is a flag: its value can only be true or false, not "${value}"`);
+  }, valueAfter = (i, spelled) => {
+    if (i + 1 >= argv.length) throw new UsageError(`${spelled} needs a value`);
+    return argv[i + 1];
+  }, noSeparateValue = (i, spelled) => {
+    let next = argv[i + 1];
+    if (next === "true" || next === "false")
+      throw new UsageError(
+        `${spelled} ${next}: a flag takes no separate value; write ${spelled}=${next}, or ./${next} for a file named "${next}"`
+      );
+  };
+  for (let i = 0; i < argv.length; i++) {
+    let arg = argv[i];
+    if (arg === "--") return { options, operands: argv.slice(i + 1) };
+    let long = /^--([^=]+)(?:=(.*))?$/s.exec(arg);
+    if (long) {
+      let [, spelledName, value] = long, name = kebab(spelledName), spelled = `--${spelledName}`;
+      if (STRINGS.has(name))
+        withValue(name, value ?? valueAfter(i++, spelled));
+      else if (BOOLEANS.has(name))
+        flag(name, spelled, value), value === void 0 && noSeparateValue(i, spelled);
+      else if (name.startsWith("no-") && BOOLEANS.has(name.slice(3))) {
+        if (value !== void 0) throw new UsageError(`${spelled} takes no value`);
+        options.push(`--${name}`), noSeparateValue(i, spelled);
+      } else {
+        if (name.startsWith("no-") && STRINGS.has(name.slice(3)))
+          throw new UsageError(`${spelled}: --${name.slice(3)} is not a flag, it takes a value`);
+        options.push(arg);
+      }
+      continue;
+    }
+    if (arg === "-" || !arg.startsWith("-")) {
+      options.push(arg);
+      continue;
+    }
+    for (let j = 1; j < arg.length; j++) {
+      let letter = arg[j], name = SHORT[letter];
+      if (name === void 0) throw new UsageError(`unknown option -${letter}${arg.length > 2 ? ` (in "${arg}")` : ""}`);
+      if (STRINGS.has(name)) {
+        let rest = arg.slice(j + 1);
+        withValue(name, rest.startsWith("=") ? rest.slice(1) : rest !== "" ? rest : valueAfter(i++, `-${letter}`));
+        break;
+      }
+      if (arg[j + 1] === "=") {
+        flag(name, `-${letter}`, arg.slice(j + 2));
+        break;
+      }
+      flag(name, `-${letter}`, void 0), j === arg.length - 1 && noSeparateValue(i, `-${letter}`);
+    }
+  }
+  return { options, operands: [] };
+}
+
 // src/cli/endpoint-env.ts
 function endpointFromEnv(env2) {
-  return env2.ARGOCD_ENV_DELEGATE_MTLS_ENDPOINT || env2.DELEGATE_MTLS_ENDPOINT || void 0;
+  for (let from of ["ARGOCD_ENV_DELEGATE_MTLS_ENDPOINT", "DELEGATE_MTLS_ENDPOINT"])
+    if (env2[from]) return { endpoint: env2[from], from };
 }
 
 // src/cli/args.ts
@@ -19120,23 +19768,34 @@ Exit codes: 0 done or nothing to do; 1 --check/--list-different found files to m
 The endpoint is https://<vanity>.harness.io:8443 for new setups, https://<sub>.agent.harness.io for older ones.
 Nothing outside the mTLS fields changes: comments, quoting, indentation and key order stay byte for byte.`;
 async function parseArgs(argv, env2) {
-  let { default: yargs } = await Promise.resolve().then(() => (init_yargs(), yargs_exports)), captured = "", parsed = await yargs(argv).scriptName("delegate-mtls").usage(
+  let { options, operands } = normalizeArgv(argv), { default: yargs } = await Promise.resolve().then(() => (init_yargs(), yargs_exports)), captured = "", parsed = await yargs(options).scriptName("delegate-mtls").usage(
     `Usage: $0 [options] [path|glob ...]
        $0 secret --cert FILE --key FILE [--ca FILE] [--name S] [-n NS]
+       $0 secret --cert-manager-issuer NAME [--issuer-kind Issuer|ClusterIssuer] [--name S] [-n NS]
        $0 audit [path|glob ...] [--endpoint URL] [--format json]
        $0 fn [--endpoint URL] [--secret-name S] [--mount-path P]   (a KRM function for kpt, kustomize)
 
 Move Harness delegate manifests to mTLS: mount the client certificate Secret, set the
 certificate env vars, and point the delegate and its upgrader at the mTLS endpoint.
 With no path, or "-", reads stdin and writes stdout. Directories are searched for *.yaml/*.yml.`
-  ).command("$0 [paths..]", !1).command(
+  ).command("$0 [paths..]", !1, (y) => y.positional("paths", { type: "string" })).command(
     "secret",
     "print the client certificate Secret manifest (validated first)",
-    (y) => y.option("cert", { type: "string", demandOption: !0, describe: "client certificate PEM (the leaf first)" }).option("key", { type: "string", demandOption: !0, describe: "its private key PEM, unencrypted" }).option("ca", { type: "string", describe: "CA certificate to check the client certificate against" }).option("name", { type: "string", default: "client-certificate", describe: "Secret name" }).option("namespace", { alias: "n", type: "string", describe: "Secret namespace" })
+    (y) => y.option("cert", {
+      type: "string",
+      describe: "client certificate PEM (the leaf first); required without --cert-manager-issuer"
+    }).option("key", { type: "string", describe: "its private key PEM, unencrypted; required with --cert" }).option("ca", { type: "string", describe: "CA certificate to check the client certificate against" }).option("name", { type: "string", default: "client-certificate", describe: "Secret name" }).option("namespace", { alias: "n", type: "string", describe: "Secret namespace" }).option("cert-manager-issuer", {
+      type: "string",
+      describe: "print a cert-manager Certificate issued by this issuer instead (cert-manager writes the Secret)"
+    }).option("issuer-kind", {
+      type: "string",
+      choices: ["Issuer", "ClusterIssuer"],
+      describe: "kind of that issuer [default: Issuer]"
+    }).option("duration", { type: "string", describe: "certificate lifetime, a Go duration [default: 2160h]" }).option("renew-before", { type: "string", describe: "renew this long before it ends [default: 360h]" })
   ).command(
     "audit [paths..]",
     "one row per delegate (manifests, Helm values, compose files): is it ready for STRICT mTLS? exit 1 if any is not",
-    (y) => y
+    (y) => y.positional("paths", { type: "string" })
   ).command(
     "fn",
     "a KRM function (kpt, kustomize): a ResourceList on stdin, migrated on stdout; functionConfig: see the README",
@@ -19166,6 +19825,11 @@ With no path, or "-", reads stdin and writes stdout. Directories are searched fo
     type: "boolean",
     default: !1,
     describe: "print only the paths that would change; exit 1 if any"
+  }).option("null", {
+    alias: "z",
+    type: "boolean",
+    default: !1,
+    describe: "with -l: end each path with a NUL byte instead of a newline (as git ls-files -z)"
   }).option("diff", { type: "boolean", default: !1, describe: "print a unified diff of what would change" }).option("out-dir", { type: "string", describe: "write migrated copies under DIR, mirroring relative paths" }).option("format", {
     choices: ["text", "json"],
     default: "text",
@@ -19189,38 +19853,35 @@ With no path, or "-", reads stdin and writes stdout. Directories are searched fo
     describe: "undo the migration: --endpoint is then the original non-mTLS URL (e.g. https://app.harness.io)"
   }).epilog(EPILOG).env(!1).strict().help("help").alias("help", "h").version(!1).option("version", { type: "boolean", describe: "show the version" }).wrap(null).exitProcess(!1).fail((msg, err) => {
     throw new UsageError(err ? err.message : msg);
-  }).parseAsync(argv, {}, (_err, _argv, output) => {
+  }).parseAsync(options, {}, (_err, _argv, output) => {
     captured = output;
   });
   if (parsed.help || captured) return { command: "help", text: captured };
   if (parsed.version) return { command: "version", text: "" };
   let a = parsed;
-  if (a._[0] === "secret")
-    return {
-      command: "secret",
-      cert: a.cert,
-      key: a.key,
-      ca: a.ca,
-      name: a.name,
-      namespace: a.namespace
-    };
-  if (a._[0] === "audit") return auditArgs(argv, a);
-  if (a._[0] === "fn") return fnArgs(a, env2);
+  if (a._[0] === "secret") {
+    if (operands.length > 0) throw new UsageError(`secret takes no paths (got ${operands.join(" ")})`);
+    return secretArgs(a);
+  }
+  let paths = [...withStdinDash(options, (a.paths ?? []).map(String)), ...operands];
+  if (a._[0] === "audit") return auditArgs(paths, a);
+  if (a._[0] === "fn") return fnArgs(a, env2, operands);
   a.revert === !0 && checkRevertArgs(a);
-  let endpoint = a.endpoint ?? (a.revert === !0 ? void 0 : endpointFromEnv(env2)), out = {
+  let fromEnv = a.endpoint === void 0 && a.revert !== !0 ? endpointFromEnv(env2) : void 0, endpoint = a.endpoint ?? fromEnv?.endpoint, out = {
     command: "migrate",
-    paths: withStdinDash(argv, (a.paths ?? []).map(String)),
+    paths,
     tiService: a.tiService,
     grpcAuthority: a.grpcAuthority,
     write: a.write,
     check: a.check,
     listDifferent: a.listDifferent,
+    nullTerminated: a.null,
     diff: a.diff,
     format: a.format,
     keepGoing: a.keepGoing,
     quiet: a.quiet
   };
-  endpoint !== void 0 && endpoint !== "" && (out.endpoint = endpoint), a.revert === !0 && (out.revert = !0);
+  endpoint !== void 0 && endpoint !== "" && (out.endpoint = endpoint), fromEnv && (out.endpointFrom = fromEnv.from), a.revert === !0 && (out.revert = !0);
   for (let k of ["secretName", "mountPath", "outDir", "cert", "key", "ca", "certPath", "keyPath"])
     typeof a[k] == "string" && (out[k] = a[k]);
   if (typeof a.maxBytes == "number") {
@@ -19247,11 +19908,41 @@ function checkRevertArgs(a) {
   if (bad.length > 0)
     throw new UsageError(`--revert removes what the migration added: ${bad.join(", ")} cannot be used with it`);
 }
-function auditArgs(argv, a) {
+function secretArgs(a) {
+  let base = { command: "secret", name: a.name, namespace: a.namespace }, issuer = a.certManagerIssuer, certManagerOnly = [
+    ["--issuer-kind", a.issuerKind],
+    ["--duration", a.duration],
+    ["--renew-before", a.renewBefore]
+  ].filter(([, v]) => v !== void 0);
+  if (issuer === void 0) {
+    if (certManagerOnly.length > 0)
+      throw new UsageError(`${certManagerOnly.map(([f]) => f).join(", ")} go with --cert-manager-issuer`);
+    let absent = ["cert", "key"].filter((k) => a[k] === void 0);
+    if (absent.length > 0)
+      throw new UsageError(`Missing required argument${absent.length > 1 ? "s" : ""}: ${absent.join(", ")}`);
+    return { ...base, cert: a.cert, key: a.key, ca: a.ca };
+  }
+  let files = ["--cert", "--key", "--ca"].filter((f) => a[f.slice(2)] !== void 0);
+  if (files.length > 0)
+    throw new UsageError(
+      `--cert-manager-issuer prints a Certificate that cert-manager issues and stores: ${files.join(", ")} cannot go with it`
+    );
+  return {
+    ...base,
+    certManager: {
+      issuer,
+      issuerKind: a.issuerKind ?? "Issuer",
+      duration: a.duration ?? "2160h",
+      renewBefore: a.renewBefore ?? "360h"
+    }
+  };
+}
+function auditArgs(paths, a) {
   let bad = [
     ["--write", a.write === !0],
     ["--check", a.check === !0],
     ["--list-different", a.listDifferent === !0],
+    ["--null", a.null === !0],
     ["--diff", a.diff === !0],
     ["--out-dir", a.outDir !== void 0],
     ["--keep-going", a.keepGoing === !0],
@@ -19265,7 +19956,7 @@ function auditArgs(argv, a) {
   if (bad.length > 0) throw new UsageError(`audit only reads and reports: ${bad.join(", ")} cannot be used with it`);
   let out = {
     command: "audit",
-    paths: withStdinDash(argv, (a.paths ?? []).map(String)),
+    paths,
     grpcAuthority: a.grpcAuthority,
     format: a.format
   };
@@ -19277,12 +19968,16 @@ function auditArgs(argv, a) {
   }
   return out;
 }
-function fnArgs(a, env2) {
+function fnArgs(a, env2, operands) {
   let bad = [
-    ["paths", (a.paths ?? []).length > 0 || a._.length > 1],
+    [
+      "paths",
+      (a.paths ?? []).length > 0 || a._.length > 1 || operands.length > 0
+    ],
     ["--write", a.write === !0],
     ["--check", a.check === !0],
     ["--list-different", a.listDifferent === !0],
+    ["--null", a.null === !0],
     ["--diff", a.diff === !0],
     ["--out-dir", a.outDir !== void 0],
     ["--format", a.format !== "text"],
@@ -19302,19 +19997,19 @@ function fnArgs(a, env2) {
   for (let k of ["endpoint", "secretName", "mountPath"])
     typeof a[k] == "string" && a[k] !== "" && (settings[k] = a[k]);
   a.tiService === !0 && (settings.tiService = !0), a.grpcAuthority === !1 && (settings.grpcAuthority = !1);
-  let out = { command: "fn", settings }, envEndpoint = endpointFromEnv(env2);
-  if (envEndpoint && (out.envEndpoint = envEndpoint), typeof a.maxBytes == "number") {
+  let out = { command: "fn", settings }, fromEnv = endpointFromEnv(env2);
+  if (fromEnv && (out.envEndpoint = fromEnv.endpoint, out.envEndpointFrom = fromEnv.from), typeof a.maxBytes == "number") {
     if (!(a.maxBytes > 0)) throw new UsageError("--max-bytes must be a positive number");
     out.maxBytes = a.maxBytes;
   }
   return out;
 }
-function withStdinDash(argv, paths) {
-  return (argv.includes("--") ? argv.slice(0, argv.indexOf("--")) : argv).includes("-") && !paths.includes("-") ? ["-", ...paths] : paths;
+function withStdinDash(options, paths) {
+  return options.includes("-") && !paths.includes("-") ? ["-", ...paths] : paths;
 }
 
 // src/cli/fast-args.ts
-var STRINGS = {
+var STRINGS2 = {
   endpoint: "endpoint",
   e: "endpoint",
   "secret-name": "secretName",
@@ -19327,7 +20022,7 @@ var STRINGS = {
   "key-path": "keyPath",
   format: "format",
   "max-bytes": "maxBytes"
-}, BOOLEANS = {
+}, BOOLEANS2 = {
   "ti-service": "tiService",
   "grpc-authority": "grpcAuthority",
   write: "write",
@@ -19336,6 +20031,7 @@ var STRINGS = {
   c: "check",
   "list-different": "listDifferent",
   l: "listDifferent",
+  null: "nullTerminated",
   diff: "diff",
   "keep-going": "keepGoing",
   quiet: "quiet",
@@ -19350,13 +20046,14 @@ function fastParseArgs(argv, env2) {
     write: !1,
     check: !1,
     listDifferent: !1,
+    nullTerminated: !1,
     diff: !1,
     format: "text",
     keepGoing: !1,
     quiet: !1
-  }, seen = /* @__PURE__ */ new Set();
-  for (let i = 0; i < argv.length; i++) {
-    let arg = argv[i];
+  }, { options, operands } = normalizeArgv(argv), seen = /* @__PURE__ */ new Set();
+  for (let i = 0; i < options.length; i++) {
+    let arg = options[i];
     if (arg === "-" || !arg.startsWith("-")) {
       out.paths.push(arg);
       continue;
@@ -19364,18 +20061,18 @@ function fastParseArgs(argv, env2) {
     let m = /^(?:--([a-z][a-z-]*[a-z])(?:=(.*))?|-([a-z]))$/s.exec(arg);
     if (!m) return;
     let name = m[1] ?? m[3], inline = m[2], negated = !1;
-    if (name.startsWith("no-") && BOOLEANS[name.slice(3)]) {
+    if (name.startsWith("no-") && BOOLEANS2[name.slice(3)]) {
       if (inline !== void 0) return;
       name = name.slice(3), negated = !0;
     }
-    let key = STRINGS[name] ?? BOOLEANS[name];
+    let key = STRINGS2[name] ?? BOOLEANS2[name];
     if (!key || seen.has(key)) return;
-    if (seen.add(key), BOOLEANS[name]) {
+    if (seen.add(key), BOOLEANS2[name]) {
       if (inline !== void 0) return;
       out[key] = !negated;
       continue;
     }
-    if (inline === void 0 && (inline = argv[++i], inline === void 0 || inline.startsWith("-")))
+    if (inline === void 0 && (inline = options[++i], inline === void 0 || inline.startsWith("-")))
       return;
     if (key === "format") {
       if (inline !== "text" && inline !== "json") return;
@@ -19386,8 +20083,14 @@ function fastParseArgs(argv, env2) {
     } else
       out[key] = inline;
   }
-  if (!(out.paths[0] === "secret" || out.paths[0] === "audit" || out.paths[0] === "fn"))
-    return out.endpoint === "" ? delete out.endpoint : out.endpoint === void 0 && endpointFromEnv(env2) && (out.endpoint = endpointFromEnv(env2)), out;
+  if (!(out.paths[0] === "secret" || out.paths[0] === "audit" || out.paths[0] === "fn")) {
+    if (out.paths.push(...operands), out.endpoint === "") delete out.endpoint;
+    else if (out.endpoint === void 0) {
+      let fromEnv = endpointFromEnv(env2);
+      fromEnv && (out.endpoint = fromEnv.endpoint, out.endpointFrom = fromEnv.from);
+    }
+    return out;
+  }
 }
 
 // src/cli/main.ts
@@ -19442,8 +20145,8 @@ init_plan_worker_arg();
 init_short_run();
 
 // src/cli/std-writer.ts
-var import_node_fs9 = require("node:fs");
-function stdWriter(fd, stream, write = import_node_fs9.writeSync) {
+var import_node_fs11 = require("node:fs");
+function stdWriter(fd, stream, write = import_node_fs11.writeSync) {
   let fallback, closed = !1, tty, viaStream = () => fallback || (fallback = stream(), fallback.on("error", (err) => {
     if (err.code !== "EPIPE") throw err;
   }), fallback);
@@ -19471,9 +20174,9 @@ function stdWriter(fd, stream, write = import_node_fs9.writeSync) {
 }
 function maybeTerminal(fd) {
   try {
-    let st = (0, import_node_fs9.fstatSync)(fd);
+    let st = (0, import_node_fs11.fstatSync)(fd);
     if (!st.isCharacterDevice()) return !1;
-    let devNull = (0, import_node_fs9.statSync)("/dev/null", { throwIfNoEntry: !1 });
+    let devNull = (0, import_node_fs11.statSync)("/dev/null", { throwIfNoEntry: !1 });
     return !(devNull && devNull.dev === st.dev && devNull.ino === st.ino && devNull.rdev === st.rdev);
   } catch {
     return !1;
@@ -19498,11 +20201,21 @@ function run() {
     env: process.env,
     cwd: process.cwd()
   };
+  for (let [signal, code] of Object.entries(INTERRUPTED)) process.once(signal, () => interrupted(signal, code, io));
   main(process.argv.slice(2), io, (command2) => {
     command2 === "migrate" && (loaded.migrate = !0);
   }).then((code) => {
     process.exitCode = code;
   });
+}
+var INTERRUPTED = { SIGINT: 130, SIGTERM: 143 };
+function interrupted(signal, code, io) {
+  let removed = removeLiveTempFiles(), files = `${removed} temporary file${removed === 1 ? "" : "s"}`;
+  io.stderr.write(
+    `delegate-mtls: interrupted by ${signal}` + (removed > 0 ? `; removed ${files}: every file is either as it was or completely written
+` : `
+`)
+  ), process.exit(code);
 }
 process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(require("node:worker_threads"), 1)).then(async ({ isMainThread }) => {
   isMainThread ? run() : await Promise.resolve().then(() => (init_plan_files(), plan_files_exports));
@@ -19511,4 +20224,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=6e1df342ff3e1c63e0c0c840488c03c022e9d70b6e365973671643801e4c234d
+//# delegate-mtls-bundle sha256=1cebe359f43c1d08a85b62c6694f664d22942137f38217ae51e98bb657c03972

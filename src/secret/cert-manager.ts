@@ -20,7 +20,6 @@ export interface CertificateSpec {
 const UNIT_MS: Record<string, number> = {
   ns: 1e-6,
   us: 1e-3,
-  µs: 1e-3,
   ms: 1,
   s: 1000,
   m: 60_000,
@@ -29,9 +28,9 @@ const UNIT_MS: Record<string, number> = {
 
 /** A Go duration (`2160h`, `1h30m`) in milliseconds, as cert-manager reads it; undefined when it is not one. */
 export function parseGoDuration(text: string): number | undefined {
-  if (!/^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/.test(text)) return undefined
+  if (!/^(\d+(\.\d+)?(ns|us|ms|s|m|h))+$/.test(text)) return undefined
   let total = 0
-  for (const m of text.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) total += Number(m[1]) * UNIT_MS[m[2]!]!
+  for (const m of text.matchAll(/(\d+(?:\.\d+)?)(ns|us|ms|s|m|h)/g)) total += Number(m[1]) * UNIT_MS[m[2]!]!
   return total
 }
 
