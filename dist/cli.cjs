@@ -1218,8 +1218,8 @@ var init_maybe_async_result = __esm({
 function whichModule(exported) {
   if (typeof require > "u")
     return null;
-  for (let i = 0, files = Object.keys(require.cache), mod; i < files.length; i++)
-    if (mod = require.cache[files[i]], mod.exports === exported)
+  for (let i = 0, files2 = Object.keys(require.cache), mod; i < files2.length; i++)
+    if (mod = require.cache[files2[i]], mod.exports === exported)
       return mod;
   return null;
 }
@@ -2421,9 +2421,9 @@ var __classPrivateFieldSet, __classPrivateFieldGet, _YargsInstance_command, _Yar
         return this.parsed ? this.parsed.aliases : {};
       }
       async getCompletion(args, done) {
-        return argsert("<array> [function]", [args, done], arguments.length), done ? __classPrivateFieldGet(this, _YargsInstance_completion, "f").getCompletion(args, done) : new Promise((resolve11, reject) => {
+        return argsert("<array> [function]", [args, done], arguments.length), done ? __classPrivateFieldGet(this, _YargsInstance_completion, "f").getCompletion(args, done) : new Promise((resolve12, reject) => {
           __classPrivateFieldGet(this, _YargsInstance_completion, "f").getCompletion(args, (err, completions) => {
-            err ? reject(err) : resolve11(completions);
+            err ? reject(err) : resolve12(completions);
           });
         });
       }
@@ -3195,11 +3195,41 @@ function isPrivateKeyLabel(label) {
 function isCertificateLabel(label) {
   return label === "CERTIFICATE";
 }
-var BOUNDARY, SUPPORTED_KEY_LABELS, init_pem = __esm({
+var BOUNDARY, READABLE_KEY_LABELS, init_pem = __esm({
   "src/secret/pem.ts"() {
     "use strict";
     BOUNDARY = /-----(BEGIN|END) ([A-Z0-9][A-Z0-9 ]*?)?-----/g;
-    SUPPORTED_KEY_LABELS = ["PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY"];
+    READABLE_KEY_LABELS = [
+      "PRIVATE KEY",
+      "RSA PRIVATE KEY",
+      "EC PRIVATE KEY",
+      "DSA PRIVATE KEY"
+    ];
+  }
+});
+
+// src/resources/certificate-info.ts
+function certificateInfo(pem) {
+  let block = FIRST_CERTIFICATE.exec(pem)?.[0];
+  if (block !== void 0)
+    try {
+      let cert = new import_node_crypto.X509Certificate(block), notAfter = new Date(cert.validTo);
+      return Number.isNaN(notAfter.getTime()) ? void 0 : { subject: cert.subject, issuer: cert.issuer, notAfter };
+    } catch {
+      return;
+    }
+}
+function certificateInfoFromBase64(value) {
+  let compact = value.replace(/\s+/g, "");
+  if (/^[A-Za-z0-9+/]+={0,2}$/.test(compact))
+    return certificateInfo(Buffer.from(compact, "base64").toString("utf8"));
+}
+var import_node_crypto, EXPIRY_WARNING_DAYS, FIRST_CERTIFICATE, oneLineName, init_certificate_info = __esm({
+  "src/resources/certificate-info.ts"() {
+    "use strict";
+    import_node_crypto = require("node:crypto"), EXPIRY_WARNING_DAYS = 30, FIRST_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/;
+    oneLineName = (dn) => dn.split(`
+`).join(", ");
   }
 });
 
@@ -3211,7 +3241,9 @@ __export(check_certificate_exports, {
   checkClientCertificate: () => checkClientCertificate
 });
 function checkClientCertificate(input) {
-  let { certFile, keyFile } = input, caFile = input.caFile ?? "the CA file", now = input.now ?? /* @__PURE__ */ new Date(), errors = [], warnings = [], error = (file, message) => {
+  let { certFile, keyFile } = input, caFile = input.caFile ?? "the CA file", now = input.now ?? /* @__PURE__ */ new Date(), errors = [], warnings = [], notes = [], note = (file, message) => {
+    notes.push({ file, message });
+  }, error = (file, message) => {
     errors.push({ code: "CERT", severity: "error", message, file });
   }, warn = (file, message) => {
     warnings.push({ code: "CERT", severity: "warning", message, file });
@@ -3238,36 +3270,44 @@ function checkClientCertificate(input) {
       keyBlocks.length === 0 ? `${keyFile} holds a certificate and no private key; the key file must hold the PRIVATE KEY that belongs to the certificate in ${certFile}` : `${keyFile} holds a certificate as well as the private key; the key file must hold only the PRIVATE KEY (the certificate goes in ${certFile})`
     ) : keyBlocks.length === 0 && error(keyFile, `${keyFile} holds no private key (found ${labels(keyScan.blocks)})`);
   }
-  keyBlocks.length > 1 && error(keyFile, `${keyFile} holds ${keyBlocks.length} private keys; it must hold exactly one`);
-  let ecParams = keyScan.blocks.filter((b) => b.label === "EC PARAMETERS");
-  keyBlocks.length > 0 && ecParams.length > 0 && warn(
-    keyFile,
-    `${keyFile} also holds an EC PARAMETERS block; some PEM readers take the first block only \u2014 keep just the key with: openssl pkey -in ${shellQuote(keyFile)} -out ${outName(keyFile, "client.key")}`
-  );
-  let privateKey;
+  keyBlocks.length > 1 && error(keyFile, manyKeysMessage(keyFile, certFile, keyBlocks, certBlocks[0]));
+  let privateKey, keyPem;
   if (keyBlocks.length === 1) {
-    let block = keyBlocks[0];
+    let block = keyBlocks[0], key;
     if (block.label === "ENCRYPTED PRIVATE KEY" || block.procTypeEncrypted)
       error(
         keyFile,
         `${keyFile} holds an encrypted private key; the delegate cannot read an encrypted key (it has no passphrase). Decrypt it first: openssl pkey -in ${shellQuote(keyFile)} -out ${outName(keyFile, "client.key", "decrypted")}`
       );
-    else if (!SUPPORTED_KEY_LABELS.includes(block.label))
+    else if (!READABLE_KEY_LABELS.includes(block.label))
       error(
         keyFile,
         `${keyFile} holds a "${block.label}" block, a format the delegate cannot read; convert it to PKCS#8 with: openssl pkey -in ${shellQuote(keyFile)} -out ${outName(keyFile, "client.key")}`
       );
     else
       try {
-        privateKey = (0, import_node_crypto.createPrivateKey)({ key: block.text, format: "pem" });
+        key = (0, import_node_crypto2.createPrivateKey)({ key: block.text, format: "pem" });
       } catch (e) {
         error(keyFile, `${keyFile}: the private key cannot be read${safeReason(e)}`);
       }
+    if (key !== void 0 && key.asymmetricKeyType !== "rsa")
+      error(keyFile, notRsaMessage(keyFile, key));
+    else if (key !== void 0) {
+      privateKey = key;
+      let onlyBlock = /^[\u0000-\u0020]*$/.test(input.keyPem.replace(block.text, ""));
+      block.label === "RSA PRIVATE KEY" ? (keyPem = key.export({ type: "pkcs8", format: "pem" }), note(keyFile, "converted the PKCS#1 RSA key to PKCS#8, the only form the delegate loads")) : keyPem = onlyBlock ? input.keyPem : block.text + (block.text.includes(`\r
+`) ? `\r
+` : `
+`), onlyBlock || note(
+        keyFile,
+        "dropped the text around the private key (such as Bag Attributes lines): the delegate loads a key file that holds the PRIVATE KEY block alone"
+      );
+    }
   }
   let chain = [], leafParsed = !1;
   certBlocks.forEach((block, i) => {
     try {
-      chain.push(new import_node_crypto.X509Certificate(block.text)), i === 0 && (leafParsed = !0);
+      chain.push(new import_node_crypto2.X509Certificate(block.text)), i === 0 && (leafParsed = !0);
     } catch (e) {
       error(
         certFile,
@@ -3275,8 +3315,8 @@ function checkClientCertificate(input) {
       );
     }
   });
-  let leaf = leafParsed ? chain[0] : void 0, result = { errors, warnings };
-  if (!leaf)
+  let leaf = leafParsed ? chain[0] : void 0, result = { errors, warnings, notes };
+  if (keyPem !== void 0 && (result.keyPem = keyPem), !leaf)
     return privateKey && checkRsaSize(privateKey, keyFile, warn), result;
   result.subject = leaf.subject;
   let notBefore = new Date(leaf.validFrom), notAfter = new Date(leaf.validTo);
@@ -3294,22 +3334,28 @@ function checkClientCertificate(input) {
       `the certificate in ${certFile} (${who}) expires on ${isoDate(notAfter)}, in ${days} day${days === 1 ? "" : "s"}; renew it before then`
     );
   }
+  let keyOwner = privateKey ? chain.findIndex((c) => c.checkPrivateKey(privateKey)) : 0;
+  leaf.ca && keyOwner <= 0 && error(
+    certFile,
+    `the certificate in ${certFile} (${who}) is a CA certificate (basicConstraints CA:TRUE), not a client certificate: give the certificate the CA issued for the delegate's key (the CA certificate goes in --ca)`
+  );
   let eku = leaf.keyUsage;
-  if (eku !== void 0 && !eku.includes(OID_CLIENT_AUTH)) {
+  if (eku === void 0 && !leaf.ca)
+    note(
+      certFile,
+      `the certificate in ${certFile} (${who}) has no extended key usage, which allows any use, TLS client authentication included`
+    );
+  else if (eku !== void 0 && !eku.includes(OID_CLIENT_AUTH)) {
     let has = eku.length > 0 ? eku.map((oid) => EKU_NAMES[oid] ?? oid).join(", ") : "nothing";
     error(
       certFile,
       `the certificate in ${certFile} (${who}) is not allowed for TLS client authentication: its extended key usage lists ${has} but not clientAuth (${OID_CLIENT_AUTH})`
     );
   }
-  if (checkRsaSize(privateKey ?? leaf.publicKey, privateKey ? keyFile : certFile, warn), privateKey && !leaf.checkPrivateKey(privateKey)) {
-    let other = chain.findIndex((c, i) => i > 0 && c.checkPrivateKey(privateKey));
-    error(
-      keyFile,
-      other > 0 ? `the private key in ${keyFile} does not belong to the first certificate in ${certFile} (${who}) but to certificate #${other + 1} of the chain; the client certificate must come first` : `the private key in ${keyFile} does not belong to the certificate in ${certFile} (${who}): their public keys differ`
-    );
-  }
-  return input.caPem !== void 0 && checkCa(input.caPem, caFile, certFile, chain, error), result;
+  return checkRsaSize(privateKey ?? leaf.publicKey, privateKey ? keyFile : certFile, warn), keyOwner !== 0 && error(
+    keyFile,
+    keyOwner > 0 ? `the private key in ${keyFile} does not belong to the first certificate in ${certFile} (${who}) but to certificate #${keyOwner + 1} of the chain; the client certificate must come first` : `the private key in ${keyFile} does not belong to the certificate in ${certFile} (${who}): their public keys differ`
+  ), input.caPem !== void 0 && checkCa(input.caPem, caFile, certFile, chain, error), result;
 }
 function checkCa(caPem, caFile, certFile, chain, error) {
   let scan = scanPem(caPem);
@@ -3325,7 +3371,7 @@ function checkCa(caPem, caFile, certFile, chain, error) {
   let cas = [];
   for (let [i, block] of blocks.entries())
     try {
-      cas.push(new import_node_crypto.X509Certificate(block.text));
+      cas.push(new import_node_crypto2.X509Certificate(block.text));
     } catch (e) {
       error(caFile, `${caFile}: certificate #${i + 1} cannot be parsed${safeReason(e)}`);
     }
@@ -3362,6 +3408,44 @@ function checkCa(caPem, caFile, certFile, chain, error) {
       `the certificate in ${caFile} (${describe(ca)}) is not a CA certificate (basicConstraints CA:TRUE is missing)`
     );
 }
+function keyKind(key) {
+  switch (key.asymmetricKeyType) {
+    case "ec": {
+      let curve = key.asymmetricKeyDetails?.namedCurve;
+      return curve === void 0 ? "an EC key" : `an EC key (${CURVE_NAMES[curve] ?? curve})`;
+    }
+    case "ed25519":
+      return "an Ed25519 key";
+    case "ed448":
+      return "an Ed448 key";
+    case "dsa":
+      return "a DSA key";
+    case "rsa-pss":
+      return "an RSA-PSS key (restricted to RSASSA-PSS, not a plain RSA key)";
+    default:
+      return `a key of type ${key.asymmetricKeyType ?? "unknown"}`;
+  }
+}
+function notRsaMessage(keyFile, key) {
+  return `${keyFile} holds ${keyKind(key)}; the delegate loads only RSA keys and fails at start-up with any other. Make an RSA key and have your CA issue a certificate for it: openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out ${outName(keyFile, "client.key", "rsa")}`;
+}
+function manyKeysMessage(keyFile, certFile, keyBlocks, certBlock) {
+  let owner = -1;
+  if (certBlock !== void 0)
+    try {
+      let leaf = new import_node_crypto2.X509Certificate(certBlock.text);
+      owner = keyBlocks.findIndex((b) => {
+        try {
+          return leaf.checkPrivateKey((0, import_node_crypto2.createPrivateKey)({ key: b.text, format: "pem" }));
+        } catch {
+          return !1;
+        }
+      });
+    } catch {
+    }
+  let head = `${keyFile} holds ${keyBlocks.length} private keys; it must hold exactly one (the delegate fails at start-up on a key file with more). `;
+  return owner === 0 ? head + `Keep the first, the key of the certificate in ${certFile}: openssl pkey -in ${shellQuote(keyFile)} -out ${outName(keyFile, "client.key")}` : owner > 0 ? head + `Keep key #${owner + 1}, the key of the certificate in ${certFile}, and remove the others` : head + `Keep only the key of the certificate in ${certFile}`;
+}
 function checkRsaSize(key, file, warn) {
   let type = key.asymmetricKeyType, bits = key.asymmetricKeyDetails?.modulusLength;
   (type === "rsa" || type === "rsa-pss") && bits !== void 0 && bits < MIN_RSA_BITS && warn(file, `the RSA key in ${file} has ${bits} bits; use at least ${MIN_RSA_BITS} bits`);
@@ -3394,12 +3478,13 @@ function outName(input, preferred, tag = "converted") {
 function shellQuote(s) {
   return /^[A-Za-z0-9_.,/:@%+=-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`;
 }
-var import_node_crypto, EXPIRY_WARNING_DAYS, MIN_RSA_BITS, OID_CLIENT_AUTH, EKU_NAMES, DAY_MS, init_check_certificate = __esm({
+var import_node_crypto2, MIN_RSA_BITS, OID_CLIENT_AUTH, EKU_NAMES, DAY_MS, CURVE_NAMES, init_check_certificate = __esm({
   "src/secret/check-certificate.ts"() {
     "use strict";
-    import_node_crypto = require("node:crypto");
+    import_node_crypto2 = require("node:crypto");
     init_pem();
-    EXPIRY_WARNING_DAYS = 30, MIN_RSA_BITS = 2048, OID_CLIENT_AUTH = "1.3.6.1.5.5.7.3.2", EKU_NAMES = {
+    init_certificate_info();
+    MIN_RSA_BITS = 2048, OID_CLIENT_AUTH = "1.3.6.1.5.5.7.3.2", EKU_NAMES = {
       "1.3.6.1.5.5.7.3.1": "serverAuth",
       "1.3.6.1.5.5.7.3.2": "clientAuth",
       "1.3.6.1.5.5.7.3.3": "codeSigning",
@@ -3408,57 +3493,98 @@ var import_node_crypto, EXPIRY_WARNING_DAYS, MIN_RSA_BITS, OID_CLIENT_AUTH, EKU_
       "1.3.6.1.5.5.7.3.9": "OCSPSigning",
       "2.5.29.37.0": "anyExtendedKeyUsage"
     }, DAY_MS = 1440 * 60 * 1e3;
+    CURVE_NAMES = { prime256v1: "P-256", secp384r1: "P-384", secp521r1: "P-521" };
   }
 });
 
 // src/cli/load-certificate.ts
+function kindOf(st) {
+  if (!st.isFile())
+    return st.isDirectory() ? "a directory" : st.isFIFO() ? "a FIFO (named pipe)" : st.isCharacterDevice() ? "a character device" : st.isBlockDevice() ? "a block device" : st.isSocket() ? "a socket" : "not a regular file";
+}
+function refusal(file, what, st) {
+  let kind = kindOf(st);
+  if (kind !== void 0)
+    return refused(file, `${file} is ${kind}, not a regular file; the ${what} must be a PEM file (it was not read)`);
+  if (st.size > MAX_PEM_BYTES) return tooBig(file, what, ` (${st.size} bytes)`);
+}
+function tooBig(file, what, size) {
+  return refused(file, `${file} is larger than the 1 MiB a ${what} file may hold${size}; it was not read`);
+}
 async function readPem(io, file, what) {
+  let path = (0, import_node_path.resolve)(io.cwd, file), cannot = (e) => new UsageError(
+    `cannot read the ${what} ${file}: ${e.code === "ENOENT" ? "no such file" : e.message}`
+  ), st;
   try {
-    return await import_node_fs2.promises.readFile((0, import_node_path.resolve)(io.cwd, file));
+    st = await import_node_fs2.promises.stat(path);
   } catch (e) {
-    throw new UsageError(
-      `cannot read the ${what} ${file}: ${e.code === "ENOENT" ? "no such file" : e.message}`
-    );
+    throw cannot(e);
+  }
+  let before = refusal(file, what, st);
+  if (before) return before;
+  let handle;
+  try {
+    handle = await import_node_fs2.promises.open(path, import_node_fs2.constants.O_RDONLY | (import_node_fs2.constants.O_NONBLOCK ?? 0));
+    let now = refusal(file, what, await handle.stat());
+    if (now) return now;
+    let buf = Buffer.alloc(MAX_PEM_BYTES + 1), n = 0;
+    for (; ; ) {
+      let { bytesRead } = await handle.read(buf, n, buf.length - n, null);
+      if (bytesRead === 0) break;
+      if (n += bytesRead, n === buf.length) return tooBig(file, what, "");
+    }
+    return buf.subarray(0, n);
+  } catch (e) {
+    throw cannot(e);
+  } finally {
+    await handle?.close();
   }
 }
-async function loadCertificate(files, io, quiet = !1) {
-  if (files.cert === void 0 && files.key === void 0) {
-    if (files.ca !== void 0) throw new UsageError("--ca checks the client certificate: give --cert and --key too");
+async function loadCertificate(files2, io, quiet = !1) {
+  if (files2.cert === void 0 && files2.key === void 0) {
+    if (files2.ca !== void 0) throw new UsageError("--ca checks the client certificate: give --cert and --key too");
     return;
   }
-  if (files.cert === void 0 || files.key === void 0)
+  if (files2.cert === void 0 || files2.key === void 0)
     throw new UsageError("--cert and --key go together: the Secret needs both the certificate and its key");
-  let [certBytes, keyBytes, caBytes] = await Promise.all([
-    readPem(io, files.cert, "certificate"),
-    readPem(io, files.key, "key"),
-    files.ca === void 0 ? void 0 : readPem(io, files.ca, "CA certificate")
-  ]), certPem = certBytes.toString("utf8"), keyPem = keyBytes.toString("utf8"), caPem = caBytes?.toString("utf8"), { checkClientCertificate: checkClientCertificate2 } = await Promise.resolve().then(() => (init_check_certificate(), check_certificate_exports)), check = checkClientCertificate2({
+  let print = (d) => io.stderr.write(formatDiagnostic(d) + `
+`), read = await Promise.all([
+    readPem(io, files2.cert, "certificate"),
+    readPem(io, files2.key, "key"),
+    files2.ca === void 0 ? void 0 : readPem(io, files2.ca, "CA certificate")
+  ]), unread = read.filter((r) => r !== void 0 && !Buffer.isBuffer(r));
+  if (unread.length > 0)
+    return unread.forEach(print), !1;
+  let [certBytes, keyBytes, caBytes] = read, certPem = certBytes.toString("utf8"), keyPem = keyBytes.toString("utf8"), caPem = caBytes?.toString("utf8"), { checkClientCertificate: checkClientCertificate2 } = await Promise.resolve().then(() => (init_check_certificate(), check_certificate_exports)), check = checkClientCertificate2({
     certPem,
     keyPem,
-    certFile: files.cert,
-    keyFile: files.key,
-    ...caPem === void 0 ? {} : { caPem, caFile: files.ca }
+    certFile: files2.cert,
+    keyFile: files2.key,
+    ...caPem === void 0 ? {} : { caPem, caFile: files2.ca }
   });
-  if (check.errors.length === 0)
-    for (let [file, bytes, text2] of [
-      [files.cert, certBytes, certPem],
-      [files.key, keyBytes, keyPem]
-    ])
+  if (check.errors.length === 0) {
+    let asGiven = [[files2.cert, certBytes, certPem]];
+    check.keyPem === keyPem && asGiven.push([files2.key, keyBytes, keyPem]);
+    for (let [file, bytes, text2] of asGiven)
       Buffer.from(text2, "utf8").equals(bytes) || check.errors.push({
         code: "CERT",
         severity: "error",
         file,
         message: `${file} holds bytes that are not UTF-8 text outside its PEM blocks; the Secret holds the file as given, so remove that text (the PEM blocks alone are enough)`
       });
-  let print = (d) => io.stderr.write(formatDiagnostic(d) + `
+  }
+  if (check.errors.forEach(print), quiet || check.warnings.forEach(print), !quiet && check.errors.length === 0)
+    for (let n of check.notes) io.stderr.write(`${n.file}: note: ${n.message}
 `);
-  return check.errors.forEach(print), quiet || check.warnings.forEach(print), check.errors.length > 0 ? !1 : { certPem, keyPem };
+  return check.errors.length > 0 || check.keyPem === void 0 ? !1 : { certPem, keyPem: check.keyPem };
 }
-var import_node_fs2, import_node_path, init_load_certificate = __esm({
+var import_node_fs2, import_node_path, MAX_PEM_BYTES, refused, init_load_certificate = __esm({
   "src/cli/load-certificate.ts"() {
     "use strict";
     import_node_fs2 = require("node:fs"), import_node_path = require("node:path");
     init_errors();
+    MAX_PEM_BYTES = 1024 * 1024;
+    refused = (file, message) => ({ code: "CERT", severity: "error", file, message });
   }
 });
 
@@ -5666,8 +5792,8 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber(), intIdentify = (value) => typeof value == "bigint" || Number.isInteger(value);
     function intResolve(str, offset, radix, { intAsBigInt }) {
-      let sign = str[0];
-      if ((sign === "-" || sign === "+") && (offset += 1), str = str.substring(offset).replace(/_/g, ""), intAsBigInt) {
+      let sign2 = str[0];
+      if ((sign2 === "-" || sign2 === "+") && (offset += 1), str = str.substring(offset).replace(/_/g, ""), intAsBigInt) {
         switch (radix) {
           case 2:
             str = `0b${str}`;
@@ -5680,10 +5806,10 @@ var require_int2 = __commonJS({
             break;
         }
         let n2 = BigInt(str);
-        return sign === "-" ? BigInt(-1) * n2 : n2;
+        return sign2 === "-" ? BigInt(-1) * n2 : n2;
       }
       let n = parseInt(str, radix);
-      return sign === "-" ? -1 * n : n;
+      return sign2 === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       let { value } = node;
@@ -5805,8 +5931,8 @@ var require_timestamp = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
-      let sign = str[0], parts = sign === "-" || sign === "+" ? str.substring(1) : str, num = (n) => asBigInt ? BigInt(n) : Number(n), res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
+      let sign2 = str[0], parts = sign2 === "-" || sign2 === "+" ? str.substring(1) : str, num = (n) => asBigInt ? BigInt(n) : Number(n), res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
+      return sign2 === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value } = node, num = (n) => n;
@@ -5814,10 +5940,10 @@ var require_timestamp = __commonJS({
         num = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node);
-      let sign = "";
-      value < 0 && (sign = "-", value *= num(-1));
+      let sign2 = "";
+      value < 0 && (sign2 = "-", value *= num(-1));
       let _60 = num(60), parts = [value % _60];
-      return value < 60 ? parts.unshift(0) : (value = (value - parts[0]) / _60, parts.unshift(value % _60), value >= 60 && (value = (value - parts[0]) / _60, parts.unshift(value))), sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+      return value < 60 ? parts.unshift(0) : (value = (value - parts[0]) / _60, parts.unshift(value % _60), value >= 60 && (value = (value - parts[0]) / _60, parts.unshift(value))), sign2 + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
       identify: (value) => typeof value == "bigint" || Number.isInteger(value),
@@ -5847,7 +5973,7 @@ var require_timestamp = __commonJS({
         let match = str.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-        let [, year, month, day, hour, minute, second] = match.map(Number), millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0, date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec), tz = match[8];
+        let [, year, month, day2, hour, minute, second] = match.map(Number), millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0, date = Date.UTC(year, month - 1, day2, hour || 0, minute || 0, second || 0, millisec), tz = match[8];
         if (tz && tz !== "Z") {
           let d = parseSexagesimal(tz, !1);
           Math.abs(d) < 30 && (d *= 60), date -= 6e4 * d;
@@ -9124,12 +9250,70 @@ __export(render_secret_exports, {
   REDACTED: () => REDACTED,
   isPlaceholderSecretData: () => isPlaceholderSecretData,
   redactSecretData: () => redactSecretData,
-  renderSecretManifest: () => renderSecretManifest
+  renderSecretManifest: () => renderSecretManifest,
+  yamlString: () => yamlString
 });
 var init_render_secret = __esm({
   "src/secret/render-secret.ts"() {
     "use strict";
     init_secret_manifest();
+  }
+});
+
+// src/secret/cert-manager.ts
+var cert_manager_exports = {};
+__export(cert_manager_exports, {
+  parseGoDuration: () => parseGoDuration,
+  renderCertificate: () => renderCertificate
+});
+function parseGoDuration(text2) {
+  if (!/^(\d+(\.\d+)?(ns|us|ms|s|m|h))+$/.test(text2)) return;
+  let total = 0;
+  for (let m of text2.matchAll(/(\d+(?:\.\d+)?)(ns|us|ms|s|m|h)/g)) total += Number(m[1]) * UNIT_MS[m[2]];
+  return total;
+}
+function renderCertificate(spec, eol = `
+`) {
+  return [
+    `# cert-manager writes Secret ${spec.name} as type kubernetes.io/tls (tls.crt, tls.key, ca.crt); the delegate`,
+    "# reads client.crt and client.key: delegate-mtls maps them in the volume when this Certificate is in its input.",
+    "apiVersion: cert-manager.io/v1",
+    "kind: Certificate",
+    "metadata:",
+    `  name: ${yamlString(spec.name)}`,
+    ...spec.namespace ? [`  namespace: ${yamlString(spec.namespace)}`] : [],
+    "spec:",
+    `  secretName: ${yamlString(spec.name)}`,
+    `  commonName: ${yamlString(spec.commonName)}`,
+    `  duration: ${spec.duration}`,
+    `  renewBefore: ${spec.renewBefore}`,
+    "  privateKey:",
+    "    algorithm: RSA",
+    "    size: 2048",
+    "    # PKCS8, not cert-manager's default PKCS1: the delegate cannot load a PKCS#1 key.",
+    "    encoding: PKCS8",
+    "  usages:",
+    "    - digital signature",
+    "    - key encipherment",
+    "    - client auth",
+    "  issuerRef:",
+    `    name: ${yamlString(spec.issuer)}`,
+    `    kind: ${spec.issuerKind}`,
+    "    group: cert-manager.io"
+  ].join(eol) + eol;
+}
+var UNIT_MS, init_cert_manager = __esm({
+  "src/secret/cert-manager.ts"() {
+    "use strict";
+    init_secret_manifest();
+    UNIT_MS = {
+      ns: 1e-6,
+      us: 1e-3,
+      ms: 1,
+      s: 1e3,
+      m: 6e4,
+      h: 36e5
+    };
   }
 });
 
@@ -9144,6 +9328,7 @@ async function runSecret(args, io) {
     throw new UsageError(
       `-n "${args.namespace}" is not a Kubernetes namespace: expected a DNS-1123 label, at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit`
     );
+  if (args.certManager) return printCertificate(args, args.certManager, io);
   let pems = await loadCertificate(
     { cert: args.cert, key: args.key, ...args.ca === void 0 ? {} : { ca: args.ca } },
     io
@@ -9152,6 +9337,31 @@ async function runSecret(args, io) {
   let { renderSecretManifest: renderSecretManifest2 } = await Promise.resolve().then(() => (init_render_secret(), render_secret_exports));
   return io.stdout.write(
     renderSecretManifest2({ name: args.name, ...args.namespace ? { namespace: args.namespace } : {}, ...pems })
+  ), 0;
+}
+async function printCertificate(args, cm, io) {
+  let { parseGoDuration: parseGoDuration2, renderCertificate: renderCertificate2 } = await Promise.resolve().then(() => (init_cert_manager(), cert_manager_exports));
+  if (!isSecretName(cm.issuer))
+    throw new UsageError(`--cert-manager-issuer "${cm.issuer}" is not a valid Kubernetes object name`);
+  let duration = parseGoDuration2(cm.duration), renewBefore = parseGoDuration2(cm.renewBefore);
+  for (let [flag, value, ms] of [
+    ["--duration", cm.duration, duration],
+    ["--renew-before", cm.renewBefore, renewBefore]
+  ])
+    if (ms === void 0) throw new UsageError(`${flag} "${value}" is not a duration: expected e.g. 2160h or 90m`);
+  if (duration < 36e5) throw new UsageError(`--duration ${cm.duration} is under 1h, which cert-manager refuses`);
+  if (renewBefore >= duration)
+    throw new UsageError(`--renew-before ${cm.renewBefore} must be shorter than --duration ${cm.duration}`);
+  return io.stdout.write(
+    renderCertificate2({
+      name: args.name,
+      ...args.namespace ? { namespace: args.namespace } : {},
+      issuer: cm.issuer,
+      issuerKind: cm.issuerKind,
+      duration: cm.duration,
+      renewBefore: cm.renewBefore,
+      commonName: "harness-delegate"
+    })
   ), 0;
 }
 var init_run_secret = __esm({
@@ -9368,8 +9578,8 @@ function readInput(file, opts) {
   } catch (err) {
     return fail(describeFsError(err));
   }
-  let refusal = refuseStats(st, opts.maxBytes);
-  if (refusal) return fail(refusal);
+  let refusal2 = refuseStats(st, opts.maxBytes);
+  if (refusal2) return fail(refusal2);
   let fd, bytes, stats;
   try {
     fd = (0, import_node_fs4.openSync)(file, OPEN_FLAGS);
@@ -9795,11 +10005,11 @@ function application(doc, ref) {
     message: `${ours.length} sources use chart ${CHART_NAME}; delegate-mtls migrates the values of one delegate per Application: give each delegate its own Application`,
     at: ours[1].source
   });
-  let files = lookup(helm, ["valueFiles"]);
-  (0, import_yaml6.isSeq)(files) && files.items.length > 0 && (host.outside = {
+  let files2 = lookup(helm, ["valueFiles"]);
+  (0, import_yaml6.isSeq)(files2) && files2.items.length > 0 && (host.outside = {
     what: formatPath([...helmPath, "valueFiles"]),
-    items: files.items.map((f) => (0, import_yaml6.isScalar)(f) ? String(f.value) : "?"),
-    at: files
+    items: files2.items.map((f) => (0, import_yaml6.isScalar)(f) ? String(f.value) : "?"),
+    at: files2
   });
   let parameters = lookup(helm, ["parameters"]);
   (0, import_yaml6.isSeq)(parameters) && parameters.items.length > 0 && (host.parameters = parameters);
@@ -9982,6 +10192,8 @@ var import_yaml8, POD_PATH, envNames2, TOP_LEVEL_KIND, SIMPLE_KIND, KINDS_THAT_M
       "CronJob",
       "ConfigMap",
       "Secret",
+      // cert-manager's: its spec.secretName says the delegate's Secret holds tls.crt/tls.key.
+      "Certificate",
       "HorizontalPodAutoscaler",
       "HelmRelease",
       "Application"
@@ -10969,6 +11181,32 @@ var import_yaml12, range, isPadded, init_edit = __esm({
   }
 });
 
+// src/mtls/tls-secret.ts
+function tlsSecretSource(ctx, name, namespace) {
+  let secret = findResource(ctx, name, (r) => r.ref.kind === "Secret" && inNamespace(r, namespace));
+  if (secret && stringAt(secret.doc.contents, "type") === "kubernetes.io/tls")
+    return `Secret ${name} is a kubernetes.io/tls Secret`;
+  if (ctx.scope) {
+    let outside = [...ctx.scope.byName.values()].flat().filter((r) => isCertificate(r) && inNamespace(r, namespace) && !ctx.scope.members.has(r.ref.document));
+    if (outside.length > 0) throw new GroupEscape(outside.map((r) => r.ref.document));
+  }
+  let certificate = (ctx.scope ? [...ctx.scope.members.values()] : ctx.resources).find(
+    (r) => isCertificate(r) && /^cert-manager\.io\//.test(stringAt(r.doc.contents, "apiVersion") ?? "") && inNamespace(r, namespace) && stringAt(lookup(r.doc.contents, ["spec"]), "secretName") === name
+  );
+  return certificate ? `cert-manager Certificate ${certificate.ref.name ?? ""} writes Secret ${name} (kubernetes.io/tls)` : void 0;
+}
+var TLS_ITEMS, inNamespace, isCertificate, init_tls_secret = __esm({
+  "src/mtls/tls-secret.ts"() {
+    "use strict";
+    init_lookup();
+    init_scope();
+    TLS_ITEMS = [
+      ["tls.crt", "client.crt"],
+      ["tls.key", "client.key"]
+    ], inNamespace = (r, namespace) => (r.ref.namespace ?? namespace) === namespace, isCertificate = (r) => r.ref.kind === "Certificate";
+  }
+});
+
 // src/mtls/plan-pod.ts
 function layoutIn(ectx, mapNode, siblings, fallback) {
   for (let key of siblings) {
@@ -11103,10 +11341,18 @@ function ensureVolume(ctx, res, pod, secretName, mode) {
     }
   }
   if (!ours) {
-    let secret2 = map(
+    let tls2 = tlsSecretSource(ctx, secretName, res.ref.namespace), secret2 = map(
       ["secretName", scalar(formatScalar(secretName))],
-      ["defaultMode", scalar(String(mode), modeComment(mode))]
-    ), item = map(["name", scalar(VOLUME_NAME)], ["secret", secret2]), layout = layoutIn(ectx, pod.node, ["containers", "initContainers"], !0), after = { name: VOLUME_NAME, secret: { secretName, defaultMode: mode } };
+      ["defaultMode", scalar(String(mode), modeComment(mode))],
+      ...tls2 ? [["items", seq(...TLS_ITEMS.map(itemFragment))]] : []
+    ), item = map(["name", scalar(VOLUME_NAME)], ["secret", secret2]), layout = layoutIn(ectx, pod.node, ["containers", "initContainers"], !0), after = {
+      name: VOLUME_NAME,
+      secret: {
+        secretName,
+        defaultMode: mode,
+        ...tls2 ? { items: TLS_ITEMS.map(([key, path]) => ({ key, path })) } : {}
+      }
+    };
     return plan(ctx, {
       resource: res.ref,
       op: "append",
@@ -11114,7 +11360,7 @@ function ensureVolume(ctx, res, pod, secretName, mode) {
       display: [...pod.display, "volumes"],
       after,
       role: "volume",
-      reason: `client certificate from Secret ${secretName}, mode ${modeComment(mode)}`,
+      reason: `client certificate from Secret ${secretName}, mode ${modeComment(mode)}${tls2 ? `; ${tls2}: tls.crt and tls.key are mounted as client.crt and client.key` : ""}`,
       splices: appendToList(ectx, pod.node, "volumes", [item], layout)
     }), secretName;
   }
@@ -11190,7 +11436,71 @@ function ensureVolume(ctx, res, pod, secretName, mode) {
       splices: [setMode(ectx, modeNode, mode, secret.flow === !0)]
     });
   }
-  return effective;
+  let tls = tlsSecretSource(ctx, effective, res.ref.namespace);
+  return tls && ensureTlsItems(ctx, res, ectx, secret, [...ptr, "secret"], [...display, "secret"], tls, mode), effective;
+}
+function ensureTlsItems(ctx, res, ectx, secret, ptr, display, why, mode) {
+  let reason = `${why}: the delegate reads tls.crt and tls.key as client.crt and client.key`, items = secret.get("items", !0), itemsPair = pairOf(secret, "items");
+  if (!(0, import_yaml13.isSeq)(items)) {
+    if (items != null && !((0, import_yaml13.isScalar)(items) && items.value === null)) {
+      report(ctx, "error", "CONFLICT", `volume "${VOLUME_NAME}": secret.items is not a list; ${reason}`, items);
+      return;
+    }
+    let fragment = seq(...TLS_ITEMS.map(itemFragment)), layout = layoutFor(ectx.unit, !0);
+    plan(ctx, {
+      resource: res.ref,
+      op: "add",
+      ptr: [...ptr, "items"],
+      display: [...display, "items"],
+      after: TLS_ITEMS.map(([key, path]) => ({ key, path })),
+      role: "volume",
+      reason,
+      splices: itemsPair ? fillEmptyValue(ectx, itemsPair, fragment, layout, secret.flow === !0) : [addPairs(ectx, secret, [["items", fragment]], layout)]
+    });
+    return;
+  }
+  let missing = [];
+  for (let wanted of TLS_ITEMS) {
+    let [key, path] = wanted, found = findItem(items, "path", path);
+    if (!found) {
+      missing.push(wanted);
+      continue;
+    }
+    let keyNode = found.node.get("key", !0);
+    (0, import_yaml13.isScalar)(keyNode) && keyNode.value !== key && plan(ctx, {
+      resource: res.ref,
+      op: "set",
+      ptr: [...ptr, "items", found.index, "key"],
+      display: [...display, "items", found.index, "key"],
+      before: keyNode.value,
+      after: key,
+      role: "volume",
+      reason,
+      splices: [setScalar(ectx, keyNode, key)]
+    });
+    let itemMode = found.node.get("mode", !0);
+    path === "client.key" && (0, import_yaml13.isScalar)(itemMode) && typeof itemMode.value == "number" && (itemMode.value & 63 & ~mode) !== 0 && report(
+      ctx,
+      "warning",
+      "LINT",
+      `volume "${VOLUME_NAME}": the item for client.key has mode ${modeComment(itemMode.value)}, which lets group or others read the key; remove it (defaultMode ${modeComment(mode)} then applies) or set ${modeComment(mode)}`,
+      itemMode,
+      { role: "file-mode" }
+    );
+  }
+  let splice = missing.length > 0 ? appendItems(ectx, items, missing.map(itemFragment), layoutFor(ectx.unit, !0)) : void 0;
+  missing.forEach(([key, path], i) => {
+    plan(ctx, {
+      resource: res.ref,
+      op: "append",
+      ptr: [...ptr, "items"],
+      display: [...display, "items"],
+      after: { key, path },
+      role: "volume",
+      reason,
+      splices: i === 0 ? [splice] : []
+    });
+  });
 }
 function setMode(ectx, node, mode, inFlow) {
   let [start, end] = node.range, lineEnd = ectx.src.indexOf(`
@@ -11207,7 +11517,7 @@ function mountedAnywhere(pod, volume) {
   }
   return !1;
 }
-var import_yaml13, modeComment, normalMountPath, isDelegateToken, init_plan_pod = __esm({
+var import_yaml13, modeComment, normalMountPath, itemFragment, isDelegateToken, init_plan_pod = __esm({
   "src/mtls/plan-pod.ts"() {
     "use strict";
     import_yaml13 = __toESM(require_dist(), 1);
@@ -11219,8 +11529,10 @@ var import_yaml13, modeComment, normalMountPath, isDelegateToken, init_plan_pod 
     init_splice();
     init_context();
     init_wanted_state();
+    init_tls_secret();
     modeComment = (mode) => `0${mode.toString(8)}`;
     normalMountPath = (path) => path === void 0 ? void 0 : path.replace(/\/+$/, "") || "/";
+    itemFragment = ([key, path]) => map(["key", scalar(key)], ["path", scalar(path)]);
     isDelegateToken = (secretName) => /-account-token$/.test(secretName);
   }
 });
@@ -11457,7 +11769,13 @@ function planSecrets(ctx, delegates, onEach) {
   let data = {
     [CLIENT_CERT_KEY]: base642(material.certPem),
     [CLIENT_KEY_KEY]: base642(material.keyPem)
-  }, done = /* @__PURE__ */ new Set();
+  }, done = /* @__PURE__ */ new Set(), mountedBy = /* @__PURE__ */ new Map();
+  for (let res of delegates) {
+    let name = ctx.secretByDelegate.get(res.ref.name ?? "delegate");
+    if (name === void 0) continue;
+    let id = `${res.ref.namespace ?? ""}/${name}`;
+    mountedBy.set(id, [...mountedBy.get(id) ?? [], res.ref.name ?? "delegate"]);
+  }
   for (let res of delegates) {
     onEach?.(res);
     let name = ctx.secretByDelegate.get(res.ref.name ?? "delegate");
@@ -11469,7 +11787,17 @@ function planSecrets(ctx, delegates, onEach) {
       ctx,
       name,
       (r) => r.ref.kind === "Secret" && (r.ref.namespace ?? namespace) === namespace
-    );
+    ), tls = tlsSecretSource(ctx, name, namespace);
+    if (tls) {
+      report(
+        ctx,
+        "error",
+        "CONFLICT",
+        `${tls}, which cert-manager issues and renews: --cert/--key cannot fill it; leave them out, the volume reads tls.crt and tls.key`,
+        existing?.doc.contents ?? res.doc.contents
+      );
+      continue;
+    }
     if (existing) {
       let ectx = editContext(ctx, existing), dataPair = pairOf(existing.doc.contents, "data"), dataNode = dataPair?.value, emptyData = dataPair !== void 0 && (dataNode === null || (0, import_yaml16.isScalar)(dataNode) && dataNode.value === null), where = `Secret "${name}"${namespace === void 0 ? "" : ` in namespace ${namespace}`}`;
       if (dataPair !== void 0 && !(0, import_yaml16.isMap)(dataNode) && !emptyData) {
@@ -11493,7 +11821,7 @@ function planSecrets(ctx, delegates, onEach) {
         );
         continue;
       }
-      let missing = [];
+      let missing = [], replaced;
       for (let key of [CLIENT_CERT_KEY, CLIENT_KEY_KEY]) {
         let node = (0, import_yaml16.isMap)(dataNode) ? dataNode.get(key, !0) : void 0, want = data[key];
         if (node != null && !(0, import_yaml16.isScalar)(node)) {
@@ -11508,6 +11836,8 @@ function planSecrets(ctx, delegates, onEach) {
         }
         if ((0, import_yaml16.isScalar)(node)) {
           if (node.value !== want) {
+            let rotation = typeof node.value == "string" && !isPlaceholderSecretData(node.value);
+            rotation && (replaced === void 0 || key === CLIENT_CERT_KEY) && (replaced = String(node.value));
             let [start, end] = node.range, splice = start === end ? insertAt(start, `${((c) => c === void 0 || /\s/.test(c) ? "" : " ")(ctx.src[start - 1])}${formatScalar(want)}${ctx.src[start] === "#" ? " " : ""}`) : setScalar(ectx, node, want);
             plan(ctx, {
               resource: existing.ref,
@@ -11517,13 +11847,13 @@ function planSecrets(ctx, delegates, onEach) {
               before: redact(node.value),
               after: REDACTED,
               role: "secret",
-              reason: `fill in the client ${key === CLIENT_KEY_KEY ? "key" : "certificate"}`,
+              reason: `${rotation ? "rotate" : "fill in"} the client ${key === CLIENT_KEY_KEY ? "key" : "certificate"}`,
               splices: [splice]
             }), ctx.edits[ctx.edits.length - 1].value = want;
           }
         } else missing.push([key, want]);
       }
-      if (missing.length > 0) {
+      if (replaced !== void 0 && warnRotation(ctx, where, namespace, mountedBy.get(id) ?? [], replaced, material.certPem, dataNode), missing.length > 0) {
         let pairs = missing.map(([k, v]) => [k, scalar(v)]), splices = (0, import_yaml16.isMap)(dataNode) ? [addPairs(ectx, dataNode, pairs, layoutFor(ectx.unit, !0))] : emptyData ? fillEmptyValue(ectx, dataPair, map(...pairs), layoutFor(ectx.unit, !0)) : [
           addPairs(
             ectx,
@@ -11572,10 +11902,22 @@ function planSecrets(ctx, delegates, onEach) {
     edit.value = value, edit.insertBefore = res.ref.document;
   }
 }
+function warnRotation(ctx, where, namespace, delegates, oldCrt, newPem, at) {
+  let before = certificateInfoFromBase64(oldCrt), after = certificateInfo(newPem), issuer = before && after && before.issuer !== after.issuer ? ` Its issuer changes from "${oneLineName(before.issuer)}" to "${oneLineName(after.issuer)}": Harness must trust the new CA before the delegates switch, or they are refused.` : "", ns = namespace === void 0 ? "" : ` -n ${namespace}`, restart = [...new Set(delegates)].map((d) => `deployment/${d}`).join(" ");
+  report(
+    ctx,
+    "warning",
+    "ROTATION",
+    `${where} held another client certificate, now replaced.${issuer} Delegates read the key only at start-up: once it is applied, run kubectl rollout restart ${restart}${ns}`,
+    at,
+    { role: "secret" }
+  );
+}
 var import_yaml16, base642, redact, init_plan_secret = __esm({
   "src/mtls/plan-secret.ts"() {
     "use strict";
     import_yaml16 = __toESM(require_dist(), 1);
+    init_certificate_info();
     init_secret_manifest();
     init_edit();
     init_fragment();
@@ -11585,6 +11927,7 @@ var import_yaml16, base642, redact, init_plan_secret = __esm({
     init_splice();
     init_context();
     init_scope();
+    init_tls_secret();
     base642 = (s) => Buffer.from(s, "utf8").toString("base64");
     redact = (value) => typeof value == "string" && isPlaceholderSecretData(value) ? value : REDACTED;
   }
@@ -12586,7 +12929,7 @@ function refuseAliases(ctx, pod, containerIndex, label) {
 function refuseDuplicateEnv(ctx, pod, containerIndex, label) {
   let container = (0, import_yaml23.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, env2 = (0, import_yaml23.isMap)(container) ? container.get("env", !0) : void 0;
   if (!(0, import_yaml23.isSeq)(env2)) return !1;
-  let seen = /* @__PURE__ */ new Set(), refused = !1;
+  let seen = /* @__PURE__ */ new Set(), refused2 = !1;
   for (let item of env2.items) {
     let name = (0, import_yaml23.isMap)(item) ? item.get("name") : void 0;
     typeof name != "string" || !MANAGED_ENV.has(name) || (seen.has(name) && (report(
@@ -12595,9 +12938,9 @@ function refuseDuplicateEnv(ctx, pod, containerIndex, label) {
       "CONFLICT",
       `${label}: env ${name} is listed twice; Kubernetes uses the last one, so changing one would leave the other in force: remove the duplicate`,
       item
-    ), refused = !0), seen.add(name));
+    ), refused2 = !0), seen.add(name));
   }
-  return refused;
+  return refused2;
 }
 function planStream(src, eol, file, docs, options, starts) {
   let resources = docs.map((doc, i) => classify(doc, i));
@@ -13419,6 +13762,358 @@ var import_yaml27, describe2, init_run_fn = __esm({
   }
 });
 
+// src/cert/types.ts
+var CertError, init_types = __esm({
+  "src/cert/types.ts"() {
+    "use strict";
+    CertError = class extends Error {
+      constructor(file, message) {
+        super(message);
+        this.file = file;
+      }
+      file;
+      name = "CertError";
+    };
+  }
+});
+
+// src/cert/x509.ts
+function newRsaKey(bits) {
+  let { privateKey, publicKey } = (0, import_node_crypto3.generateKeyPairSync)("rsa", { modulusLength: bits });
+  return {
+    key: privateKey,
+    keyPem: privateKey.export({ type: "pkcs8", format: "pem" }),
+    publicKey: pki.publicKeyFromPem(publicKey.export({ type: "spki", format: "pem" }))
+  };
+}
+function randomSerial() {
+  let b = (0, import_node_crypto3.randomBytes)(16);
+  return b[0] = b[0] & 127 | 64, b.toString("hex");
+}
+function subjectOf(cn, org) {
+  let utf8 = { valueTagClass: asn1.Type.UTF8 };
+  return [
+    ...org === void 0 ? [] : [{ shortName: "O", value: org, ...utf8 }],
+    { shortName: "CN", value: cn, ...utf8 }
+  ];
+}
+function signCertificate(spec, issuer, signer) {
+  let cert = pki.createCertificate();
+  cert.publicKey = spec.subjectKey, cert.serialNumber = randomSerial(), cert.validity.notBefore = wholeSeconds(spec.notBefore), cert.validity.notAfter = wholeSeconds(spec.notAfter), cert.setSubject(spec.subject), cert.setIssuer(spec.subject), cert.setExtensions(spec.extensions), cert.siginfo.algorithmOid = OID.sha256WithRSAEncryption;
+  let tbs = pki.getTBSCertificate(cert), fields = tbs.value;
+  fields[2] = algorithmIdentifier(signer), issuer !== "self" && (fields[3] = issuer);
+  let tbsDer = Buffer.from(asn1.toDer(tbs).getBytes(), "binary"), signature = (0, import_node_crypto3.sign)("sha256", tbsDer, signer), certificate = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, !0, [
+    tbs,
+    algorithmIdentifier(signer),
+    asn1.create(asn1.Class.UNIVERSAL, asn1.Type.BITSTRING, !1, "\0" + signature.toString("binary"))
+  ]);
+  return toPem(Buffer.from(asn1.toDer(certificate).getBytes(), "binary"));
+}
+function algorithmIdentifier(signer) {
+  let oid = (o) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, !1, asn1.oidToDer(o).getBytes());
+  return asn1.create(
+    asn1.Class.UNIVERSAL,
+    asn1.Type.SEQUENCE,
+    !0,
+    signer.asymmetricKeyType === "rsa" ? [oid(OID.sha256WithRSAEncryption), asn1.create(asn1.Class.UNIVERSAL, asn1.Type.NULL, !1, "")] : [oid(OID.ecdsaWithSHA256)]
+  );
+}
+function toPem(der) {
+  return `-----BEGIN CERTIFICATE-----
+${der.toString("base64").match(/.{1,64}/g).join(`
+`)}
+-----END CERTIFICATE-----
+`;
+}
+function readCaFields(der) {
+  let tbs = fromDer(der.toString("binary"), { strict: !0 }).value[0].value, versioned = tbs[0].tagClass === asn1.Class.CONTEXT_SPECIFIC && tbs[0].type === 0, subject = tbs[versioned ? 5 : 4];
+  if (!subject || subject.type !== asn1.Type.SEQUENCE) throw new Error("no subject name");
+  let out = { subject, ca: !1 }, list = tbs.find((f) => f.tagClass === asn1.Class.CONTEXT_SPECIFIC && f.type === 3)?.value?.[0]?.value ?? [];
+  for (let ext of list) {
+    let e = pki.certificateExtensionFromAsn1(ext);
+    e.name === "basicConstraints" && (out.ca = e.cA === !0), e.name === "keyUsage" && (out.keyUsage = { keyCertSign: e.keyCertSign === !0 }), e.name === "subjectKeyIdentifier" && e.subjectKeyIdentifier && (out.subjectKeyIdentifier = Buffer.from(e.subjectKeyIdentifier, "hex"));
+  }
+  return out;
+}
+function subjectKeyIdentifier(key) {
+  let spki = (0, import_node_crypto3.createPublicKey)(key).export({ type: "spki", format: "der" }), bits = fromDer(spki.toString("binary"), { decodeBitStrings: !1 }).value[1].value.slice(1);
+  return (0, import_node_crypto3.createHash)("sha1").update(Buffer.from(bits, "binary")).digest();
+}
+var import_node_crypto3, import_node_forge, asn1, fromDer, pki, OID, BACKDATE_MS, DAY_MS2, wholeSeconds, init_x509 = __esm({
+  "src/cert/x509.ts"() {
+    "use strict";
+    import_node_crypto3 = require("node:crypto"), import_node_forge = __toESM(require("node-forge"), 1), asn1 = import_node_forge.default.asn1, fromDer = asn1.fromDer, pki = import_node_forge.default.pki, OID = {
+      sha256WithRSAEncryption: "1.2.840.113549.1.1.11",
+      ecdsaWithSHA256: "1.2.840.10045.4.3.2"
+    }, BACKDATE_MS = 300 * 1e3, DAY_MS2 = 1440 * 60 * 1e3;
+    wholeSeconds = (d) => new Date(Math.floor(d.getTime() / 1e3) * 1e3);
+  }
+});
+
+// src/cert/make.ts
+function makeCaAndClient(opts) {
+  let now = opts.now ?? /* @__PURE__ */ new Date(), caKey = newRsaKey(opts.caBits ?? DEFAULT_CA_BITS), keyId = subjectKeyIdentifier(caKey.key), notBefore = new Date(now.getTime() - BACKDATE_MS), caCertPem = signCertificate(
+    {
+      subjectKey: caKey.publicKey,
+      subject: subjectOf(CA_COMMON_NAME, opts.org),
+      notBefore,
+      notAfter: new Date(now.getTime() + opts.caDays * DAY_MS2),
+      extensions: [
+        { name: "basicConstraints", cA: !0, critical: !0 },
+        { name: "keyUsage", keyCertSign: !0, cRLSign: !0, critical: !0 },
+        { name: "subjectKeyIdentifier" }
+      ]
+    },
+    "self",
+    caKey.key
+  ), ca = {
+    key: caKey.key,
+    subject: readCaFields(new import_node_crypto4.X509Certificate(caCertPem).raw).subject,
+    keyId,
+    notBefore
+  };
+  return { ca: { certPem: caCertPem, keyPem: caKey.keyPem }, client: makeClient(ca, opts, now) };
+}
+function readSigningCa(certPem, keyPem, certFile, keyFile, now = /* @__PURE__ */ new Date()) {
+  let blocks = certPem.match(/-----BEGIN CERTIFICATE-----/g)?.length ?? 0;
+  if (blocks === 0)
+    throw new CertError(certFile, "holds no PEM certificate (-----BEGIN CERTIFICATE-----): expected the CA certificate");
+  if (blocks > 1)
+    throw new CertError(certFile, `holds ${blocks} certificates: expected the CA certificate alone (not a chain)`);
+  let cert;
+  try {
+    cert = new import_node_crypto4.X509Certificate(certPem);
+  } catch {
+    throw new CertError(certFile, "is not a readable PEM certificate");
+  }
+  let fields;
+  try {
+    fields = readCaFields(cert.raw);
+  } catch {
+    throw new CertError(certFile, "is not a readable PEM certificate");
+  }
+  if (!fields.ca)
+    throw new CertError(
+      certFile,
+      "is not a CA certificate (its basicConstraints do not say CA:TRUE): give the CA whose certificate Harness trusts"
+    );
+  if (fields.keyUsage && !fields.keyUsage.keyCertSign)
+    throw new CertError(
+      certFile,
+      "is a CA certificate whose keyUsage does not allow keyCertSign: it cannot sign certificates"
+    );
+  let key;
+  try {
+    key = (0, import_node_crypto4.createPrivateKey)(keyPem);
+  } catch (e) {
+    let code = e.code;
+    throw new CertError(
+      keyFile,
+      code === "ERR_MISSING_PASSPHRASE" || /ENCRYPTED/.test(keyPem) ? "is encrypted: decrypt it for this run (openssl pkey -in ca.key -out plain.key) and delete the copy after" : "is not a readable PEM private key"
+    );
+  }
+  if (key.asymmetricKeyType !== "rsa" && key.asymmetricKeyType !== "ec")
+    throw new CertError(keyFile, `is an ${key.asymmetricKeyType} key: cert issue signs with RSA or EC CA keys`);
+  if (!cert.checkPrivateKey(key)) throw new CertError(keyFile, `is not the private key of ${certFile}`);
+  let notBefore = new Date(cert.validFrom), notAfter = new Date(cert.validTo);
+  if (now < notBefore) throw new CertError(certFile, `is not valid yet: it starts on ${day(notBefore)}`);
+  if (now > notAfter) throw new CertError(certFile, `expired on ${day(notAfter)}: make a new CA with cert init`);
+  return {
+    key,
+    subject: fields.subject,
+    keyId: fields.subjectKeyIdentifier ?? subjectKeyIdentifier(key),
+    notBefore,
+    notAfter
+  };
+}
+function makeClient(ca, opts, now = opts.now ?? /* @__PURE__ */ new Date(), caFile) {
+  let notAfter = new Date(now.getTime() + opts.days * DAY_MS2);
+  if (ca.notAfter && notAfter > ca.notAfter) {
+    let left2 = Math.floor((ca.notAfter.getTime() - now.getTime()) / DAY_MS2);
+    throw new CertError(
+      caFile ?? "the CA certificate",
+      `ends on ${day(ca.notAfter)}, in ${left2} day${left2 === 1 ? "" : "s"}: a client certificate of ${opts.days} days would outlive it; ` + (left2 >= 1 ? `pass --days ${left2} or fewer, or ` : "") + "make a new CA with cert init (and send its ca.crt to Harness Support)"
+    );
+  }
+  let clientKey = newRsaKey(opts.clientBits ?? DEFAULT_CLIENT_BITS), notBefore = new Date(Math.max(now.getTime() - BACKDATE_MS, ca.notBefore.getTime()));
+  return { certPem: signCertificate(
+    {
+      subjectKey: clientKey.publicKey,
+      subject: subjectOf(opts.cn, opts.org),
+      notBefore,
+      notAfter,
+      extensions: [
+        { name: "basicConstraints", cA: !1 },
+        { name: "keyUsage", digitalSignature: !0, keyEncipherment: !0, critical: !0 },
+        { name: "extKeyUsage", clientAuth: !0 },
+        { name: "subjectKeyIdentifier" },
+        { name: "authorityKeyIdentifier", keyIdentifier: ca.keyId.toString("binary") }
+      ]
+    },
+    ca.subject,
+    ca.key
+  ), keyPem: clientKey.keyPem };
+}
+var import_node_crypto4, CA_COMMON_NAME, DEFAULT_CA_BITS, DEFAULT_CLIENT_BITS, day, init_make = __esm({
+  "src/cert/make.ts"() {
+    "use strict";
+    import_node_crypto4 = require("node:crypto");
+    init_types();
+    init_x509();
+    CA_COMMON_NAME = "Harness delegate mTLS CA", DEFAULT_CA_BITS = 4096, DEFAULT_CLIENT_BITS = 2048;
+    day = (d) => d.toISOString().slice(0, 10);
+  }
+});
+
+// src/cert/write-new.ts
+function existingFiles(dir, names) {
+  return names.filter((name) => (0, import_node_fs5.lstatSync)((0, import_node_path2.join)(dir, name), { throwIfNoEntry: !1 }) !== void 0);
+}
+function writeNewFiles(dir, shown, files2, hooks = {}) {
+  let show = (name) => shown === "." ? name : (0, import_node_path2.join)(shown, name), dirStat = (0, import_node_fs5.statSync)(dir, { throwIfNoEntry: !1 });
+  if (dirStat && !dirStat.isDirectory()) throw new CertError(shown, "is not a directory");
+  let present = dirStat ? existingFiles(
+    dir,
+    files2.map((f) => f.name)
+  ) : [];
+  if (present.length > 0) throw existsError(present.map(show));
+  let createdDirs = [], createdFiles = [], current = "";
+  try {
+    if (!dirStat) {
+      let first = (0, import_node_fs5.mkdirSync)(dir, { recursive: !0 });
+      if (first !== void 0) for (let d = dir; createdDirs.push(d), d !== first; d = (0, import_node_path2.dirname)(d)) ;
+    }
+    for (let f of files2) {
+      current = f.name;
+      let fd = (0, import_node_fs5.openSync)((0, import_node_path2.join)(dir, f.name), "wx", f.mode);
+      createdFiles.push((0, import_node_path2.join)(dir, f.name));
+      try {
+        (0, import_node_fs5.writeFileSync)(fd, f.text), (0, import_node_fs5.fsyncSync)(fd);
+      } finally {
+        (0, import_node_fs5.closeSync)(fd);
+      }
+      hooks.afterCreate?.((0, import_node_path2.join)(dir, f.name));
+    }
+  } catch (e) {
+    for (let path of createdFiles.reverse()) (0, import_node_fs5.unlinkSync)(path);
+    for (let d of createdDirs)
+      try {
+        (0, import_node_fs5.rmdirSync)(d);
+      } catch {
+      }
+    let err = e;
+    throw err.code === "EEXIST" ? existsError([show(current)], "appeared while this run was writing; ") : new CertError(
+      show(current),
+      `cannot be written (${err.code ?? err.message}); the files this run had written were removed`
+    );
+  }
+}
+function existsError(shown, when = "") {
+  let others = shown.slice(1);
+  return new CertError(
+    shown[0],
+    `exists already${others.length > 0 ? ` (so do ${others.join(", ")})` : ""}; ${when}cert never overwrites a file: move them away or choose another --dir (nothing was written)`
+  );
+}
+var import_node_fs5, import_node_path2, init_write_new = __esm({
+  "src/cert/write-new.ts"() {
+    "use strict";
+    import_node_fs5 = require("node:fs"), import_node_path2 = require("node:path");
+    init_types();
+  }
+});
+
+// src/cli/run-cert.ts
+var run_cert_exports = {};
+__export(run_cert_exports, {
+  runCert: () => runCert
+});
+async function runCert(args, io) {
+  let dir = (0, import_node_path3.resolve)(io.cwd, args.dir), shown = (name) => shellWord(args.dir === "." ? name : (0, import_node_path3.join)(args.dir, name));
+  try {
+    if (args.action === "init") {
+      let names2 = ["ca.key", "ca.crt", "client.key", "client.crt"];
+      refuseExisting(dir, args.dir, names2);
+      let { ca: ca2, client: client2 } = makeCaAndClient({
+        cn: args.cn,
+        ...args.org === void 0 ? {} : { org: args.org },
+        days: args.days,
+        caDays: args.caDays
+      });
+      return writeNewFiles(dir, args.dir, [...files("ca", ca2), ...files("client", client2)]), io.stderr.write(
+        `delegate-mtls: made ${shown("ca.key")} and ${shown("ca.crt")} (CN=${CA_COMMON_NAME}, ${args.caDays} days), and ${shown("client.key")} and ${shown("client.crt")} signed by it (CN=${args.cn}, ${args.days} days)
+Next steps:
+  1. Send ${shown("ca.crt")} to Harness Support, to be trusted for your account's mTLS. Never send ca.key.
+  2. Keep ${shown("ca.key")} offline: whoever holds it can make client certificates your account accepts.
+     You need it again only for delegate-mtls cert issue (a new client certificate from this CA).
+` + rollOut(3, shown) + gitWarning(dir, ["ca.key", "client.key"].map(shown))
+      ), 0;
+    }
+    let names = ["client.key", "client.crt"];
+    refuseExisting(dir, args.dir, names);
+    let certPem = readText(io, args.caCert, "CA certificate"), keyPem = readText(io, args.caKey, "CA key"), ca = readSigningCa(certPem, keyPem, args.caCert, args.caKey), client = makeClient(ca, { cn: args.cn, days: args.days }, /* @__PURE__ */ new Date(), args.caCert);
+    return writeNewFiles(dir, args.dir, files("client", client)), io.stderr.write(
+      `delegate-mtls: made ${shown("client.key")} and ${shown("client.crt")} (CN=${args.cn}, ${args.days} days), signed by the CA of ${shellWord(args.caCert)}
+Next steps:
+  1. Harness Support needs nothing new if your account already trusts this CA (${shellWord(args.caCert)}). Keep its key offline.
+` + rollOut(2, shown) + gitWarning(dir, [shown("client.key")])
+    ), 0;
+  } catch (e) {
+    if (!(e instanceof CertError)) throw e;
+    return io.stderr.write(formatDiagnostic({ code: "CERT", severity: "error", file: e.file, message: e.message }) + `
+`), 2;
+  }
+}
+function files(prefix, pair) {
+  return [
+    { name: `${prefix}.key`, text: pair.keyPem, mode: 384 },
+    { name: `${prefix}.crt`, text: pair.certPem, mode: 420 }
+  ];
+}
+function refuseExisting(dir, shownDir, names) {
+  let st = (0, import_node_fs6.statSync)(dir, { throwIfNoEntry: !1 });
+  if (st && !st.isDirectory()) throw new CertError(shownDir, "is not a directory: --dir names where the files go");
+  let present = st ? existingFiles(dir, names) : [];
+  if (present.length > 0) throw existsError(present.map((n) => shownDir === "." ? n : (0, import_node_path3.join)(shownDir, n)));
+}
+function readText(io, file, what) {
+  try {
+    return (0, import_node_fs6.readFileSync)((0, import_node_path3.resolve)(io.cwd, file), "utf8");
+  } catch (e) {
+    let code = e.code;
+    throw new UsageError(`cannot read the ${what} ${file}: ${code === "ENOENT" ? "no such file" : code}`);
+  }
+}
+function rollOut(step, shown) {
+  let cert = `--cert ${shown("client.crt")} --key ${shown("client.key")}`;
+  return `  ${step}. Give the delegate the client certificate (the Secret, and the mTLS endpoint in its manifest):
+     delegate-mtls --endpoint https://<account>.harness.io:8443 ${cert} --write harness-delegate.yaml
+     or create the Secret on its own:
+     delegate-mtls secret ${cert} -n harness-delegate-ng | kubectl apply -f -
+`;
+}
+function gitWarning(dir, keys) {
+  for (let d = dir; ; d = (0, import_node_path3.dirname)(d)) {
+    if ((0, import_node_fs6.statSync)((0, import_node_path3.join)(d, ".git"), { throwIfNoEntry: !1 }))
+      return `warning: ${keys.join(" and ")} ${keys.length === 1 ? "is" : "are"} inside a git work tree (${d}): never commit ${keys.length === 1 ? "it" : "them"}
+`;
+    if ((0, import_node_path3.dirname)(d) === d) return "";
+  }
+}
+function shellWord(s) {
+  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`;
+}
+var import_node_fs6, import_node_path3, init_run_cert = __esm({
+  "src/cli/run-cert.ts"() {
+    "use strict";
+    import_node_fs6 = require("node:fs"), import_node_path3 = require("node:path");
+    init_errors();
+    init_make();
+    init_types();
+    init_write_new();
+  }
+});
+
 // src/audit/facts.ts
 function configMapValue(resources, name, namespace, key) {
   let cm = resources.find(
@@ -13457,21 +14152,37 @@ function podFacts(pod, container) {
     any: !!(volume || mount || CERT_ENV.some((n) => findItem(env2, "name", n)))
   }, secretName = volume ? stringAt(lookup(volume.node, ["secret"]), "secretName") : void 0;
   secretName && (out.secretName = secretName);
-  let mounted = mount ? stringAt(mount.node, "mountPath") : void 0, mountPath = mounted && mount.node.has("subPath") ? dirname3(mounted.replace(/\/+$/, "")) : mounted;
+  let mounted = mount ? stringAt(mount.node, "mountPath") : void 0, mountPath = mounted && mount.node.has("subPath") ? dirname5(mounted.replace(/\/+$/, "")) : mounted;
   return mountPath && (out.mountPath = mountPath), certEnv && (out.certEnv = certEnv), out;
 }
 function composeFacts(s) {
-  let entries = composeEnv(s.node).entries, host = entries.find((e) => e.name === MANAGER_ENV), cert = entries.find((e) => certEnvNames("certificate").includes(e.name)), volumes = composeVolumes(s.node), certVolume = volumes.find((v) => v.target.endsWith(`/${CERT_FILE}`)) ?? volumes.find((v) => cert?.value !== void 0 && v.target === dirname3(cert.value)), out = {
+  let entries = composeEnv(s.node).entries, host = entries.find((e) => e.name === MANAGER_ENV), cert = entries.find((e) => certEnvNames("certificate").includes(e.name)), volumes = composeVolumes(s.node), certVolume = volumes.find((v) => v.target.endsWith(`/${CERT_FILE}`)) ?? volumes.find((v) => cert?.value !== void 0 && v.target === dirname5(cert.value)), out = {
     passthrough: !!(host && (host.value === void 0 || /\$\{?[A-Za-z_]/.test(host.value))) || !host && s.node.has("env_file"),
     any: !!(cert || entries.some((e) => CERT_ENV.includes(e.name)) || volumes.some((v) => /\/client\.(crt|key)$/.test(v.target)))
   };
-  return host?.value !== void 0 && (out.endpoint = host.value), cert?.value && (out.certEnv = cert.value), certVolume?.source !== void 0 && (out.certSource = certVolume.source), certVolume && (out.mountDir = certVolume.target.endsWith(`/${CERT_FILE}`) ? dirname3(certVolume.target) : certVolume.target), out;
+  return host?.value !== void 0 && (out.endpoint = host.value), cert?.value && (out.certEnv = cert.value), certVolume?.source !== void 0 && (out.certSource = certVolume.source), certVolume && (out.mountDir = certVolume.target.endsWith(`/${CERT_FILE}`) ? dirname5(certVolume.target) : certVolume.target), out;
 }
 function podAndContainer(res) {
   let pod = lookup(res.doc.contents, res.podPath), containers = pod.get("containers", !0), container = (0, import_yaml28.isSeq)(containers) ? containers.items[res.container] : void 0;
   return { pod, container: (0, import_yaml28.isMap)(container) ? container : pod };
 }
-var import_yaml28, CERT_ENV, dirname3, init_facts = __esm({
+function secretCertificate(resources, name, namespace) {
+  let secret = resources.find(
+    (r) => r.ref.kind === "Secret" && r.ref.name === name && (namespace === void 0 || r.ref.namespace === void 0 || r.ref.namespace === namespace)
+  );
+  if (secret)
+    for (let key of [CERT_FILE, "tls.crt"])
+      for (let [field, read] of [
+        ["stringData", certificateInfo],
+        ["data", certificateInfoFromBase64]
+      ]) {
+        let v = lookup(secret.doc.contents, [field, key]);
+        if (!(0, import_yaml28.isScalar)(v) || typeof v.value != "string") continue;
+        let info = read(v.value);
+        if (info) return { from: `Secret ${name}, ${field}.${key}`, notAfter: info.notAfter };
+      }
+}
+var import_yaml28, CERT_ENV, dirname5, init_facts = __esm({
   "src/audit/facts.ts"() {
     "use strict";
     import_yaml28 = __toESM(require_dist(), 1);
@@ -13479,8 +14190,9 @@ var import_yaml28, CERT_ENV, dirname3, init_facts = __esm({
     init_lookup();
     init_wanted_state();
     init_plan_compose();
+    init_certificate_info();
     CERT_ENV = [...certEnvNames("certificate"), ...certEnvNames("key")];
-    dirname3 = (p) => p.includes("/") ? p.slice(0, p.lastIndexOf("/")) || "/" : p;
+    dirname5 = (p) => p.includes("/") ? p.slice(0, p.lastIndexOf("/")) || "/" : p;
   }
 });
 
@@ -13645,7 +14357,9 @@ function upgraderDocs(unit, owners, name, namespace, delegateDoc) {
   return (sameFile.length > 0 ? sameFile : all).sort((x, y) => x - y);
 }
 function auditUnit(unit, inputs, options, fixed) {
-  let rows = [], grpc = options.grpcAuthority ?? !0, configMaps = unit.resources.flatMap((r, i) => r.ref.kind === "ConfigMap" && r.type === "other" ? [i] : []), owners = upgraderOwners(unit);
+  let rows = [], grpc = options.grpcAuthority ?? !0, configMaps = unit.resources.flatMap((r, i) => r.ref.kind === "ConfigMap" && r.type === "other" ? [i] : []), tlsSources = unit.resources.flatMap(
+    (r, i) => r.ref.kind === "Secret" || r.ref.kind === "Certificate" ? [i] : []
+  ), owners = upgraderOwners(unit);
   return unit.resources.forEach((res, index) => {
     let base = rowBase(unit, inputs, res);
     if (res.type === "legacy") {
@@ -13659,14 +14373,16 @@ function auditUnit(unit, inputs, options, fixed) {
         endpointHost: null,
         secret: null,
         upgrader: { state: "absent", problems: [] },
+        certificate: null,
+        warnings: [],
         ready: !1
       });
       return;
     }
     if (res.type === "delegate") {
-      let { pod, container } = podAndContainer(res), name = res.ref.name ?? "delegate", ep = containerEnv(unit.resources, container, res.ref.namespace, MANAGER_ENV), facts = podFacts(pod, container), mountPath = options.mountPath ?? facts.mountPath ?? (facts.certEnv ? dirname3(facts.certEnv) : "/etc/mtls"), secret = options.secretName?.replaceAll("{delegate}", name) ?? facts.secretName ?? "client-certificate", target = endpointFor(ep.value, fixed, ep.unresolved ? ep.from : void 0), upgraders = upgraderDocs(unit, owners, name, res.ref.namespace, index), planned = planSubset(
+      let { pod, container } = podAndContainer(res), name = res.ref.name ?? "delegate", ep = containerEnv(unit.resources, container, res.ref.namespace, MANAGER_ENV), facts = podFacts(pod, container), mountPath = options.mountPath ?? facts.mountPath ?? (facts.certEnv ? dirname5(facts.certEnv) : "/etc/mtls"), secret = options.secretName?.replaceAll("{delegate}", name) ?? facts.secretName ?? "client-certificate", target = endpointFor(ep.value, fixed, ep.unresolved ? ep.from : void 0), upgraders = upgraderDocs(unit, owners, name, res.ref.namespace, index), planned = planSubset(
         unit,
-        [index, ...configMaps, ...upgraders],
+        [index, ...configMaps, ...upgraders, ...tlsSources],
         mtlsOptions(target.plan, secret, mountPath, grpc)
       ), found = findings(planned, (doc) => doc === index || configMaps.includes(doc), target.known);
       target.problem && found.missing.unshift(target.problem);
@@ -13680,7 +14396,7 @@ function auditUnit(unit, inputs, options, fixed) {
       let artefacts = facts.any || ep.value !== void 0 && target.known && fixed === void 0 && mtlsEndpointKind(target.plan) === "yes", state = stateOf(target.known, found, artefacts), upgrader = {
         state: upgraders.length === 0 ? "absent" : theirs.missing.length === 0 ? "agrees" : "disagrees",
         problems: theirs.missing
-      };
+      }, cert = certificateRow(unit.resources, secret, res.ref.namespace, options.now, found.missing);
       rows.push({
         ...base,
         ...imageFields(stringAt(container, "image")),
@@ -13691,6 +14407,7 @@ function auditUnit(unit, inputs, options, fixed) {
         endpointHost: hostOf(ep.value),
         secret: facts.secretName ?? null,
         upgrader,
+        ...cert,
         ready: target.known && found.missing.length === 0 && upgrader.state !== "disagrees"
       });
       return;
@@ -13701,7 +14418,7 @@ function auditUnit(unit, inputs, options, fixed) {
       let state = stateOf(target.known, found, current !== void 0), enabled = lookup(root, ["upgrader", "enabled"]), upgrader = {
         state: (0, import_yaml29.isScalar)(enabled) && enabled.value === !1 ? "absent" : "chart",
         problems: []
-      };
+      }, cert = certificateRow(unit.resources, secret, void 0, options.now, found.missing);
       rows.push({
         ...base,
         name,
@@ -13713,6 +14430,7 @@ function auditUnit(unit, inputs, options, fixed) {
         endpointHost: hostOf(endpoint),
         secret: current ?? null,
         upgrader,
+        ...cert,
         ready: target.known && found.missing.length === 0
       });
       return;
@@ -13723,7 +14441,7 @@ function auditUnit(unit, inputs, options, fixed) {
   }), rows;
 }
 function composeRow(unit, inputs, res, index, s, options, fixed, grpc) {
-  let facts = composeFacts(s), mountPath = options.mountPath ?? facts.mountDir ?? (facts.certEnv ? dirname3(facts.certEnv) : "/etc/mtls"), target = endpointFor(
+  let facts = composeFacts(s), mountPath = options.mountPath ?? facts.mountDir ?? (facts.certEnv ? dirname5(facts.certEnv) : "/etc/mtls"), target = endpointFor(
     facts.passthrough ? void 0 : facts.endpoint,
     fixed,
     facts.passthrough ? "the host environment, .env or an env_file" : void 0
@@ -13748,6 +14466,8 @@ function composeRow(unit, inputs, res, index, s, options, fixed, grpc) {
     endpointHost: hostOf(facts.endpoint),
     secret: facts.certSource ?? null,
     upgrader,
+    certificate: null,
+    warnings: [],
     ready: target.known && found.missing.length === 0
   };
 }
@@ -13761,6 +14481,19 @@ function findings(planned, mine, endpointKnown, label = () => "") {
   for (let d of planned.diagnostics)
     mine(d.doc) && (d.severity === "error" || d.code === "NOT_CHANGED" && (endpointKnown || d.role !== "endpoint")) && missing.push(label(d.doc) + d.message);
   return { missing: [...new Set(missing)], hardening: [...new Set(hardening)] };
+}
+function certificateRow(resources, secret, namespace, now = /* @__PURE__ */ new Date(), missing) {
+  let cert = secretCertificate(resources, secret, namespace);
+  if (!cert) return { certificate: null, warnings: [] };
+  let left2 = cert.notAfter.getTime() - now.getTime(), warnings = [];
+  if (left2 < 0) missing.push(`the client certificate (${cert.from}) expired on ${isoDate2(cert.notAfter)}`);
+  else if (left2 < EXPIRY_WARNING_DAYS * DAY_MS3) {
+    let days = Math.ceil(left2 / DAY_MS3);
+    warnings.push(
+      `the client certificate (${cert.from}) expires on ${isoDate2(cert.notAfter)}, in ${days} day${days === 1 ? "" : "s"}: renew it before then`
+    );
+  }
+  return { certificate: { from: cert.from, notAfter: isoDate2(cert.notAfter) }, warnings };
 }
 function upgraderHostMismatch(unit, upgraders, endpoint) {
   let out = [];
@@ -13790,7 +14523,7 @@ function legacyImage(res) {
   let i = findDelegateContainer(containers);
   return i < 0 ? void 0 : stringAt(containers.items[i], "image");
 }
-var import_yaml29, PLACEHOLDER_ENDPOINT, mtlsOptions, hostOf, init_audit = __esm({
+var import_yaml29, PLACEHOLDER_ENDPOINT, mtlsOptions, hostOf, DAY_MS3, isoDate2, init_audit = __esm({
   "src/audit/audit.ts"() {
     "use strict";
     import_yaml29 = __toESM(require_dist(), 1);
@@ -13807,6 +14540,7 @@ var import_yaml29, PLACEHOLDER_ENDPOINT, mtlsOptions, hostOf, init_audit = __esm
     init_lookup();
     init_parse();
     init_source();
+    init_certificate_info();
     init_facts();
     PLACEHOLDER_ENDPOINT = "https://endpoint.invalid";
     mtlsOptions = (endpoint, secretName, mountPath, grpcAuthority) => ({
@@ -13826,6 +14560,7 @@ var import_yaml29, PLACEHOLDER_ENDPOINT, mtlsOptions, hostOf, init_audit = __esm
         return null;
       }
     };
+    DAY_MS3 = 1440 * 60 * 1e3, isoDate2 = (d) => d.toISOString().replace(/\.000Z$/, "Z");
   }
 });
 
@@ -13864,7 +14599,7 @@ function renderAuditText(report2) {
     lines.push(fmt(header), ...rows.map(fmt));
   }
   let details = report2.delegates.filter(
-    (r) => r.missing.length > 0 || r.hardening.length > 0 || r.upgrader.problems.length > 0
+    (r) => r.missing.length > 0 || r.hardening.length > 0 || r.upgrader.problems.length > 0 || r.certificate !== null || r.warnings.length > 0
   );
   details.length > 0 && lines.push("");
   for (let r of details) {
@@ -13872,6 +14607,8 @@ function renderAuditText(report2) {
     for (let m of r.missing) lines.push(`  ${r.state === "legacy" ? "refused" : "missing"}: ${m}`);
     for (let p of r.upgrader.problems) lines.push(`  upgrader: ${p}`);
     for (let h of r.hardening) lines.push(`  hardening (not needed for STRICT): ${h}`);
+    for (let w of r.warnings) lines.push(`  warning: ${w}`);
+    r.certificate && lines.push(`  certificate: valid until ${r.certificate.notAfter} (${r.certificate.from})`);
   }
   return lines.push(verdict(report2)), lines.join(`
 `) + `
@@ -13885,10 +14622,12 @@ function verdict(report2) {
   }
   if (s.delegates === 0)
     return `no delegates found in ${s.files} file${s.files === 1 ? "" : "s"}: nothing would be refused under STRICT`;
-  let refused = report2.delegates.filter((r) => r.missing.length > 0), count = (st) => refused.filter((r) => r.state === st).length, parts = [
+  let refused2 = report2.delegates.filter((r) => r.missing.length > 0), count = (st) => refused2.filter((r) => r.state === st).length, parts = [
     [count("legacy"), "legacy"],
     [count("none"), "without mTLS"],
-    [count("partial"), "partial"]
+    [count("partial"), "partial"],
+    // Complete but refused: only an expired client certificate does that.
+    [count("complete"), "with an expired client certificate"]
   ].filter(([n2]) => n2 > 0).map(([n2, l]) => `${n2} ${l}`);
   if (report2.ready) {
     let note = report2.delegates.some((r) => r.hardening.length > 0) ? " (some only lack the key's file mode: run delegate-mtls to set it)" : "";
@@ -13896,7 +14635,7 @@ function verdict(report2) {
   }
   let n = s.upgradersDisagreeing;
   return `NOT ready for STRICT: ${[
-    refused.length > 0 ? `${refused.length} of ${s.delegates} delegate${s.delegates === 1 ? "" : "s"} would be refused (${parts.join(", ")})` : "",
+    refused2.length > 0 ? `${refused2.length} of ${s.delegates} delegate${s.delegates === 1 ? "" : "s"} would be refused (${parts.join(", ")})` : "",
     n > 0 ? `${n} upgrader${n === 1 ? " does" : "s do"} not match ${n === 1 ? "its" : "their"} delegate and would be refused` : ""
   ].filter(Boolean).join("; ")}`;
 }
@@ -13915,16 +14654,16 @@ function tempFileName(base, pid = process.pid) {
   return `.${short}.delegate-mtls-${pid}-${random}.tmp`;
 }
 function isTempFileName(name) {
-  return TEMP_NAME.test((0, import_node_path2.basename)(name));
+  return TEMP_NAME.test((0, import_node_path4.basename)(name));
 }
 function tempFilePid(name) {
-  let m = TEMP_NAME.exec((0, import_node_path2.basename)(name));
+  let m = TEMP_NAME.exec((0, import_node_path4.basename)(name));
   return m ? Number(m[1]) : void 0;
 }
-var import_node_path2, TEMP_NAME, MAX_BASE_CHARS, init_temp_file_name = __esm({
+var import_node_path4, TEMP_NAME, MAX_BASE_CHARS, init_temp_file_name = __esm({
   "src/io/temp-file-name.ts"() {
     "use strict";
-    import_node_path2 = require("node:path"), TEMP_NAME = /^\..*\.delegate-mtls-(\d+)-[0-9a-z]+\.tmp$/, MAX_BASE_CHARS = 100;
+    import_node_path4 = require("node:path"), TEMP_NAME = /^\..*\.delegate-mtls-(\d+)-[0-9a-z]+\.tmp$/, MAX_BASE_CHARS = 100;
   }
 });
 
@@ -15188,13 +15927,13 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports2, module2) {
     "use strict";
-    var constants4 = require_constants2(), utils = require_utils2(), {
+    var constants5 = require_constants2(), utils = require_utils2(), {
       MAX_LENGTH,
       POSIX_REGEX_SOURCE,
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants4, expandRange = (args, options) => {
+    } = constants5, expandRange = (args, options) => {
       if (typeof options.expandRange == "function")
         return options.expandRange(...args, options);
       args.sort();
@@ -15333,7 +16072,7 @@ var require_parse2 = __commonJS({
     }, analyzeRepeatedExtglob = (body, options) => {
       if (options.maxExtglobRecursion === !1)
         return { risky: !1 };
-      let max = typeof options.maxExtglobRecursion == "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION, branches = splitTopLevel(body).map((branch) => branch.trim());
+      let max = typeof options.maxExtglobRecursion == "number" ? options.maxExtglobRecursion : constants5.DEFAULT_MAX_EXTGLOB_RECURSION, branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1 && (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)))
         return { risky: !0 };
       for (let branch of branches) {
@@ -15351,7 +16090,7 @@ var require_parse2 = __commonJS({
       let opts = { ...options }, max = typeof opts.maxLength == "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH, len = input.length;
       if (len > max)
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      let bos = { type: "bos", value: "", output: opts.prepend || "" }, tokens = [bos], capture = opts.capture ? "" : "?:", win32 = utils.isWindows(options), PLATFORM_CHARS = constants4.globChars(win32), EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS), {
+      let bos = { type: "bos", value: "", output: opts.prepend || "" }, tokens = [bos], capture = opts.capture ? "" : "?:", win32 = utils.isWindows(options), PLATFORM_CHARS = constants5.globChars(win32), EXTGLOB_CHARS = constants5.extglobChars(PLATFORM_CHARS), {
         DOT_LITERAL,
         PLUS_LITERAL,
         SLASH_LITERAL,
@@ -15743,7 +16482,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants4.globChars(win32), nodot = opts.dot ? NO_DOTS : NO_DOT, slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT, capture = opts.capture ? "" : "?:", state = { negated: !1, prefix: "" }, star = opts.bash === !0 ? ".*?" : STAR;
+      } = constants5.globChars(win32), nodot = opts.dot ? NO_DOTS : NO_DOT, slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT, capture = opts.capture ? "" : "?:", state = { negated: !1, prefix: "" }, star = opts.bash === !0 ? ".*?" : STAR;
       opts.capture && (star = `(${star})`);
       let globstar = (opts2) => opts2.noglobstar === !0 ? star : `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`, create = (str) => {
         switch (str) {
@@ -15781,7 +16520,7 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
-    var path = require("path"), scan = require_scan(), parse2 = require_parse2(), utils = require_utils2(), constants4 = require_constants2(), isObject2 = (val) => val && typeof val == "object" && !Array.isArray(val), picomatch = (glob, options, returnState = !1) => {
+    var path = require("path"), scan = require_scan(), parse2 = require_parse2(), utils = require_utils2(), constants5 = require_constants2(), isObject2 = (val) => val && typeof val == "object" && !Array.isArray(val), picomatch = (glob, options, returnState = !1) => {
       if (Array.isArray(glob)) {
         let fns = glob.map((input) => picomatch(input, options, returnState));
         return (str) => {
@@ -15843,7 +16582,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch.constants = constants4;
+    picomatch.constants = constants5;
     module2.exports = picomatch;
   }
 });
@@ -16396,11 +17135,11 @@ var require_out = __commonJS({
       async.read(path, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports2.stat = stat;
-    function statSync8(path, optionsOrSettings) {
+    function statSync10(path, optionsOrSettings) {
       let settings = getSettings(optionsOrSettings);
       return sync.read(path, settings);
     }
-    exports2.statSync = statSync8;
+    exports2.statSync = statSync10;
     function getSettings(settingsOrOptions = {}) {
       return settingsOrOptions instanceof settings_1.default ? settingsOrOptions : new settings_1.default(settingsOrOptions);
     }
@@ -16858,38 +17597,38 @@ var require_queue = __commonJS({
       var queue = fastqueue(context, asyncWrapper, _concurrency), pushCb = queue.push, unshiftCb = queue.unshift;
       return queue.push = push, queue.unshift = unshift, queue.drained = drained, queue;
       function push(value) {
-        var p = new Promise(function(resolve11, reject) {
+        var p = new Promise(function(resolve12, reject) {
           pushCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve11(result);
+            resolve12(result);
           });
         });
         return p.catch(noop), p;
       }
       function unshift(value) {
-        var p = new Promise(function(resolve11, reject) {
+        var p = new Promise(function(resolve12, reject) {
           unshiftCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve11(result);
+            resolve12(result);
           });
         });
         return p.catch(noop), p;
       }
       function drained() {
-        var p = new Promise(function(resolve11) {
+        var p = new Promise(function(resolve12) {
           process.nextTick(function() {
             if (queue.idle())
-              resolve11();
+              resolve12();
             else {
               var previousDrain = queue.drain;
               queue.drain = function() {
-                typeof previousDrain == "function" && previousDrain(), resolve11(), queue.drain = previousDrain;
+                typeof previousDrain == "function" && previousDrain(), resolve12(), queue.drain = previousDrain;
               };
             }
           });
@@ -17244,8 +17983,8 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve11, reject) => {
-          this._stat(filepath, this._fsStatSettings, (error, stats) => error === null ? resolve11(stats) : reject(error));
+        return new Promise((resolve12, reject) => {
+          this._stat(filepath, this._fsStatSettings, (error, stats) => error === null ? resolve12(stats) : reject(error));
         });
       }
     };
@@ -17263,16 +18002,16 @@ var require_async5 = __commonJS({
         super(...arguments), this._walkAsync = fsWalk.walk, this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve11, reject) => {
+        return new Promise((resolve12, reject) => {
           this._walkAsync(root, options, (error, entries) => {
-            error === null ? resolve11(entries) : reject(error);
+            error === null ? resolve12(entries) : reject(error);
           });
         });
       }
       async static(patterns, options) {
         let entries = [], stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve11, reject) => {
-          stream.once("error", reject), stream.on("data", (entry) => entries.push(entry)), stream.once("end", () => resolve11(entries));
+        return new Promise((resolve12, reject) => {
+          stream.once("error", reject), stream.on("data", (entry) => entries.push(entry)), stream.once("end", () => resolve12(entries));
         });
       }
     };
@@ -17755,7 +18494,7 @@ async function expandPaths(args, cwd, options = {}) {
     if (arg === "") throw new UsageError("an empty string is not a file, directory or pattern");
     let st;
     try {
-      st = (0, import_node_fs5.statSync)((0, import_node_path3.resolve)(cwd, arg));
+      st = (0, import_node_fs7.statSync)((0, import_node_path5.resolve)(cwd, arg));
     } catch (err) {
       let code = errnoCode(err);
       if (code !== "ENOENT" && code !== "ENOTDIR") {
@@ -17763,7 +18502,7 @@ async function expandPaths(args, cwd, options = {}) {
         continue;
       }
     }
-    if (st && out?.holds(realPathOf((0, import_node_path3.resolve)(cwd, arg))))
+    if (st && out?.holds(realPathOf((0, import_node_path5.resolve)(cwd, arg))))
       throw new UsageError(
         `${JSON.stringify(arg)} is inside --out-dir ${JSON.stringify(out.name)}, where this run writes its copies: give the files to migrate from outside it, or choose another --out-dir`
       );
@@ -17777,7 +18516,7 @@ async function expandPaths(args, cwd, options = {}) {
         let fg = await loadFastGlob();
         if (!fg.isDynamicPattern(arg)) errors.push(ioDiagnostic(arg, "no such file or directory"));
         else {
-          let matched = await globFiles(fg, arg, cwd), found = out ? matched.filter((f) => !out.holds(realPathOf((0, import_node_path3.resolve)(cwd, f)))) : matched;
+          let matched = await globFiles(fg, arg, cwd), found = out ? matched.filter((f) => !out.holds(realPathOf((0, import_node_path5.resolve)(cwd, f)))) : matched;
           found.length === 0 && errors.push(
             ioDiagnostic(
               arg,
@@ -17793,12 +18532,12 @@ async function expandPaths(args, cwd, options = {}) {
   return { files: dedupe([...literal, ...expanded], cwd), errors };
 }
 async function yamlFilesIn(dir, cwd, out) {
-  let fg = await loadFastGlob(), root = (0, import_node_path3.resolve)(cwd, dir), real;
+  let fg = await loadFastGlob(), root = (0, import_node_path5.resolve)(cwd, dir), real;
   try {
-    real = import_node_fs5.realpathSync.native(root);
+    real = import_node_fs7.realpathSync.native(root);
   } catch {
   }
-  let outBelow = out && real !== void 0 ? (0, import_node_path3.relative)(real, out.real) : void 0, ignore = outBelow !== void 0 && outBelow !== "" && !outBelow.startsWith("..") && !outBelow.startsWith(import_node_path3.sep) ? [...IGNORE, `${fg.escapePath(outBelow.split(import_node_path3.sep).join("/"))}/**`] : IGNORE, found = await fg(YAML_IN_DIR, {
+  let outBelow = out && real !== void 0 ? (0, import_node_path5.relative)(real, out.real) : void 0, ignore = outBelow !== void 0 && outBelow !== "" && !outBelow.startsWith("..") && !outBelow.startsWith(import_node_path5.sep) ? [...IGNORE, `${fg.escapePath(outBelow.split(import_node_path5.sep).join("/"))}/**`] : IGNORE, found = await fg(YAML_IN_DIR, {
     cwd: root,
     dot: !0,
     ignore,
@@ -17806,8 +18545,8 @@ async function yamlFilesIn(dir, cwd, out) {
     onlyFiles: !0
   });
   return sorted(found.filter((f) => !isTempFileName(f))).map((f) => ({
-    file: (0, import_node_path3.join)(dir, f),
-    ...real === void 0 ? {} : { real: (0, import_node_path3.join)(real, f) }
+    file: (0, import_node_path5.join)(dir, f),
+    ...real === void 0 ? {} : { real: (0, import_node_path5.join)(real, f) }
   }));
 }
 async function globFiles(fg, pattern, cwd) {
@@ -17815,23 +18554,23 @@ async function globFiles(fg, pattern, cwd) {
   return sorted(found.filter((f) => !isTempFileName(f)));
 }
 function outDirOf(name, cwd) {
-  let real = realPathOf((0, import_node_path3.resolve)(cwd, name));
-  return { name, real, holds: (path) => path === real || path.startsWith(real.endsWith(import_node_path3.sep) ? real : real + import_node_path3.sep) };
+  let real = realPathOf((0, import_node_path5.resolve)(cwd, name));
+  return { name, real, holds: (path) => path === real || path.startsWith(real.endsWith(import_node_path5.sep) ? real : real + import_node_path5.sep) };
 }
 function realPathOf(abs) {
   try {
-    return import_node_fs5.realpathSync.native(abs);
+    return import_node_fs7.realpathSync.native(abs);
   } catch {
-    let parent = (0, import_node_path3.dirname)(abs);
-    return parent === abs ? abs : (0, import_node_path3.join)(realPathOf(parent), (0, import_node_path3.basename)(abs));
+    let parent = (0, import_node_path5.dirname)(abs);
+    return parent === abs ? abs : (0, import_node_path5.join)(realPathOf(parent), (0, import_node_path5.basename)(abs));
   }
 }
 function dedupe(listed, cwd) {
   let keys = listed.map(({ file, real }) => {
     if (real !== void 0) return real;
-    let abs = (0, import_node_path3.resolve)(cwd, file);
+    let abs = (0, import_node_path5.resolve)(cwd, file);
     try {
-      return import_node_fs5.realpathSync.native(abs);
+      return import_node_fs7.realpathSync.native(abs);
     } catch {
       return abs;
     }
@@ -17844,10 +18583,10 @@ function sorted(paths) {
 async function loadFastGlob() {
   return fastGlob ??= (await Promise.resolve().then(() => __toESM(require_out4(), 1))).default, fastGlob;
 }
-var import_node_fs5, import_node_path3, IGNORE, YAML_IN_DIR, fastGlob, init_expand_paths = __esm({
+var import_node_fs7, import_node_path5, IGNORE, YAML_IN_DIR, fastGlob, init_expand_paths = __esm({
   "src/io/expand-paths.ts"() {
     "use strict";
-    import_node_fs5 = require("node:fs"), import_node_path3 = require("node:path");
+    import_node_fs7 = require("node:fs"), import_node_path5 = require("node:path");
     init_errors();
     init_io_diagnostic();
     init_temp_file_name();
@@ -17857,29 +18596,29 @@ var import_node_fs5, import_node_path3, IGNORE, YAML_IN_DIR, fastGlob, init_expa
 
 // src/io/resolve-write-target.ts
 function resolveWriteTarget(file) {
-  let path = (0, import_node_path4.resolve)(file);
+  let path = (0, import_node_path6.resolve)(file);
   for (let hop = 0; hop < MAX_LINK_HOPS; hop++) {
     try {
-      return import_node_fs6.realpathSync.native(path);
+      return import_node_fs8.realpathSync.native(path);
     } catch (err) {
       if (errnoCode(err) !== "ENOENT") throw err;
     }
     let link;
     try {
-      link = (0, import_node_fs6.readlinkSync)(path);
+      link = (0, import_node_fs8.readlinkSync)(path);
     } catch (err) {
       let code = errnoCode(err);
-      if (code === "ENOENT" || code === "EINVAL") return (0, import_node_path4.join)(import_node_fs6.realpathSync.native((0, import_node_path4.dirname)(path)), (0, import_node_path4.basename)(path));
+      if (code === "ENOENT" || code === "EINVAL") return (0, import_node_path6.join)(import_node_fs8.realpathSync.native((0, import_node_path6.dirname)(path)), (0, import_node_path6.basename)(path));
       throw err;
     }
-    path = (0, import_node_path4.resolve)((0, import_node_path4.dirname)(path), link);
+    path = (0, import_node_path6.resolve)((0, import_node_path6.dirname)(path), link);
   }
   throw Object.assign(new Error(`too many levels of symbolic links: ${file}`), { code: "ELOOP" });
 }
-var import_node_fs6, import_node_path4, MAX_LINK_HOPS, init_resolve_write_target = __esm({
+var import_node_fs8, import_node_path6, MAX_LINK_HOPS, init_resolve_write_target = __esm({
   "src/io/resolve-write-target.ts"() {
     "use strict";
-    import_node_fs6 = require("node:fs"), import_node_path4 = require("node:path");
+    import_node_fs8 = require("node:fs"), import_node_path6 = require("node:path");
     init_io_diagnostic();
     MAX_LINK_HOPS = 40;
   }
@@ -17895,14 +18634,14 @@ async function stageFileAtomic(file, text2, opts = {}) {
     if (old?.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
     if (old && !old.isFile()) throw new Error("is not a regular file");
     old && assertWritable(target, old);
-    let mode = opts.mode ?? (old ? old.mode & 4095 : void 0), name = (0, import_node_path5.join)((0, import_node_path5.dirname)(target), tempFileName((0, import_node_path5.basename)(target)));
-    fd = (0, import_node_fs7.openSync)(name, "wx", mode ?? 438), tmp = name, tempFileCreated(name), mode !== void 0 && (0, import_node_fs7.fchmodSync)(fd, mode), old && keepOwner(fd, old);
+    let mode = opts.mode ?? (old ? old.mode & 4095 : void 0), name = (0, import_node_path7.join)((0, import_node_path7.dirname)(target), tempFileName((0, import_node_path7.basename)(target)));
+    fd = (0, import_node_fs9.openSync)(name, "wx", mode ?? 438), tmp = name, tempFileCreated(name), mode !== void 0 && (0, import_node_fs9.fchmodSync)(fd, mode), old && keepOwner(fd, old);
     let hook = writeFaults.beforeWrite?.(tmp, target);
-    hook && await hook, (0, import_node_fs7.writeFileSync)(fd, text2, "utf8"), await fsyncInPool(fd);
+    hook && await hook, (0, import_node_fs9.writeFileSync)(fd, text2, "utf8"), await fsyncInPool(fd);
     let closing = fd;
-    fd = void 0, (0, import_node_fs7.closeSync)(closing);
+    fd = void 0, (0, import_node_fs9.closeSync)(closing);
   } catch (err) {
-    throw fd !== void 0 && quietly(() => (0, import_node_fs7.closeSync)(fd)), tmp !== void 0 && removeTemp(tmp), new Error(`cannot write ${file}: ${describeFsError(err)}`, { cause: err });
+    throw fd !== void 0 && quietly(() => (0, import_node_fs9.closeSync)(fd)), tmp !== void 0 && removeTemp(tmp), new Error(`cannot write ${file}: ${describeFsError(err)}`, { cause: err });
   }
   let temp = tmp, dest = target, expect = opts.expect, done = !1, drifted = () => expect === void 0 ? void 0 : drift(dest, expect);
   return {
@@ -17917,13 +18656,13 @@ async function stageFileAtomic(file, text2, opts = {}) {
         hook && await hook;
         let how = drifted();
         if (how !== void 0) throw new DriftError(how);
-        (0, import_node_fs7.renameSync)(temp, dest), tempFileGone(temp);
+        (0, import_node_fs9.renameSync)(temp, dest), tempFileGone(temp);
       } catch (err) {
         throw removeTemp(temp), new Error(`cannot write ${file}: ${describeFsError(err)}`, { cause: err });
       }
       if (sync)
         try {
-          await syncDir((0, import_node_path5.dirname)(dest));
+          await syncDir((0, import_node_path7.dirname)(dest));
         } catch (err) {
           throw new Error(`cannot write ${file}: ${describeFsError(err)}`, { cause: err });
         }
@@ -17934,7 +18673,7 @@ async function stageFileAtomic(file, text2, opts = {}) {
   };
 }
 function removeTemp(path) {
-  quietly(() => (0, import_node_fs7.unlinkSync)(path)), tempFileGone(path);
+  quietly(() => (0, import_node_fs9.unlinkSync)(path)), tempFileGone(path);
 }
 function quietly(call) {
   try {
@@ -17948,7 +18687,7 @@ async function syncDirectory(dir) {
 async function cleanStaleTempFiles(dir) {
   let names;
   try {
-    names = (await import_node_fs7.promises.readdir(dir, { withFileTypes: !0 })).filter((e) => e.isFile()).map((e) => e.name);
+    names = (await import_node_fs9.promises.readdir(dir, { withFileTypes: !0 })).filter((e) => e.isFile()).map((e) => e.name);
   } catch (err) {
     if (errnoCode(err) === "ENOENT") return 0;
     throw err;
@@ -17959,7 +18698,7 @@ async function cleanStaleTempFiles(dir) {
     let pid = tempFilePid(name);
     if (!(pid === void 0 || isRunning(pid)))
       try {
-        await import_node_fs7.promises.unlink((0, import_node_path5.join)(dir, name)), removed++;
+        await import_node_fs9.promises.unlink((0, import_node_path7.join)(dir, name)), removed++;
       } catch (err) {
         if (errnoCode(err) !== "ENOENT") throw err;
       }
@@ -17980,12 +18719,12 @@ function assertWritable(target, old) {
       new Error(`is read-only (mode 0${(old.mode & 511).toString(8)}); make it writable (chmod u+w) to migrate it`),
       { code: "EREADONLY" }
     );
-  ids().uid !== 0 && (0, import_node_fs7.accessSync)(target, import_node_fs7.constants.W_OK);
+  ids().uid !== 0 && (0, import_node_fs9.accessSync)(target, import_node_fs9.constants.W_OK);
 }
 function writeTarget(file) {
-  let abs = (0, import_node_path5.resolve)(file), st;
+  let abs = (0, import_node_path7.resolve)(file), st;
   try {
-    st = (0, import_node_fs7.lstatSync)(abs);
+    st = (0, import_node_fs9.lstatSync)(abs);
   } catch (err) {
     if (errnoCode(err) === "ENOENT") return { target: abs, old: void 0 };
     throw err;
@@ -17996,7 +18735,7 @@ function writeTarget(file) {
 }
 function statIfExistsSync(path) {
   try {
-    return (0, import_node_fs7.statSync)(path);
+    return (0, import_node_fs9.statSync)(path);
   } catch (err) {
     if (errnoCode(err) === "ENOENT") return;
     throw err;
@@ -18004,12 +18743,12 @@ function statIfExistsSync(path) {
 }
 function keepOwner(fd, old) {
   let { uid, gid } = ids();
-  uid === old.uid && gid === old.gid || quietly(() => (0, import_node_fs7.fchownSync)(fd, old.uid, old.gid));
+  uid === old.uid && gid === old.gid || quietly(() => (0, import_node_fs9.fchownSync)(fd, old.uid, old.gid));
 }
 async function syncDir(dir) {
   let fh;
   try {
-    fh = await import_node_fs7.promises.open(dir, "r"), await fh.sync();
+    fh = await import_node_fs9.promises.open(dir, "r"), await fh.sync();
   } catch (err) {
     if (!DIR_SYNC_IGNORED.has(errnoCode(err) ?? "")) throw err;
   } finally {
@@ -18017,10 +18756,10 @@ async function syncDir(dir) {
     });
   }
 }
-var import_node_fs7, import_node_path5, DIR_SYNC_IGNORED, writeFaults, fsyncInPool, processIds, ids, init_atomic_write = __esm({
+var import_node_fs9, import_node_path7, DIR_SYNC_IGNORED, writeFaults, fsyncInPool, processIds, ids, init_atomic_write = __esm({
   "src/io/atomic-write.ts"() {
     "use strict";
-    import_node_fs7 = require("node:fs"), import_node_path5 = require("node:path");
+    import_node_fs9 = require("node:fs"), import_node_path7 = require("node:path");
     init_fingerprint();
     init_io_diagnostic();
     init_live_temp_files();
@@ -18028,7 +18767,7 @@ var import_node_fs7, import_node_path5, DIR_SYNC_IGNORED, writeFaults, fsyncInPo
     init_temp_file_name();
     init_temp_file_name();
     DIR_SYNC_IGNORED = /* @__PURE__ */ new Set(["EINVAL", "EISDIR", "EPERM", "EACCES", "ENOTSUP", "EBADF"]), writeFaults = {};
-    fsyncInPool = (fd) => new Promise((done, fail) => (0, import_node_fs7.fsync)(fd, (err) => err ? fail(err) : done()));
+    fsyncInPool = (fd) => new Promise((done, fail) => (0, import_node_fs9.fsync)(fd, (err) => err ? fail(err) : done()));
     ids = () => processIds ??= { uid: process.getuid?.(), gid: process.getgid?.() };
   }
 });
@@ -18074,10 +18813,10 @@ async function runAudit(args, io) {
     let read = await readStdin(io.stdin, maxBytes);
     "error" in read ? readErrors.push(read.error) : inputs.push({ path: STDIN_NAME, text: read.text });
   } else {
-    let { files, errors } = await expandPaths(args.paths, io.cwd);
+    let { files: files2, errors } = await expandPaths(args.paths, io.cwd);
     readErrors.push(...errors);
-    for (let file of files) {
-      let read = readInput((0, import_node_path6.resolve)(io.cwd, file), { maxBytes });
+    for (let file of files2) {
+      let read = readInput((0, import_node_path8.resolve)(io.cwd, file), { maxBytes });
       "error" in read ? readErrors.push({ ...read.error, file }) : inputs.push({ path: file, text: read.text });
     }
   }
@@ -18089,10 +18828,10 @@ async function runAudit(args, io) {
 `);
   return io.stdout.write(args.format === "json" ? renderAuditJson(report2) : renderAuditText(report2)), report2.errors.length > 0 ? 2 : report2.ready ? 0 : 1;
 }
-var import_node_path6, init_run_audit = __esm({
+var import_node_path8, init_run_audit = __esm({
   "src/cli/run-audit.ts"() {
     "use strict";
-    import_node_path6 = require("node:path");
+    import_node_path8 = require("node:path");
     init_errors();
     init_audit();
     init_render();
@@ -18899,8 +19638,8 @@ function mayHoldSecretData(text2) {
   return !1;
 }
 async function warnIfInGitTree(abs, shown, io) {
-  for (let dir = (0, import_node_path7.dirname)(abs); ; dir = (0, import_node_path7.dirname)(dir)) {
-    if (await import_node_fs8.promises.stat((0, import_node_path7.join)(dir, ".git")).then(
+  for (let dir = (0, import_node_path9.dirname)(abs); ; dir = (0, import_node_path9.dirname)(dir)) {
+    if (await import_node_fs10.promises.stat((0, import_node_path9.join)(dir, ".git")).then(
       () => !0,
       () => !1
     )) {
@@ -18910,13 +19649,13 @@ async function warnIfInGitTree(abs, shown, io) {
       );
       return;
     }
-    if ((0, import_node_path7.dirname)(dir) === dir) return;
+    if ((0, import_node_path9.dirname)(dir) === dir) return;
   }
 }
-var import_node_fs8, import_node_path7, holdsKey, textHoldsKey, PEM_KEY, isBase64, SECRET_KEY_NAMES, BASE64_RUN2, init_key_files = __esm({
+var import_node_fs10, import_node_path9, holdsKey, textHoldsKey, PEM_KEY, isBase64, SECRET_KEY_NAMES, BASE64_RUN2, init_key_files = __esm({
   "src/cli/key-files.ts"() {
     "use strict";
-    import_node_fs8 = require("node:fs"), import_node_path7 = require("node:path");
+    import_node_fs10 = require("node:fs"), import_node_path9 = require("node:path");
     init_render_secret();
     holdsKey = (r, output) => r.changes.some((c) => c.resource.kind === "Secret" && (c.op === "insert" || /^data\./.test(c.path))) || output !== void 0 && textHoldsKey(output), textHoldsKey = (text2) => PEM_KEY.test(text2) || mayHoldSecretData(text2) && redactSecretData(text2) !== text2, PEM_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
     isBase64 = (c) => c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 43 || c === 47, SECRET_KEY_NAMES = ["client.key", "client.crt", "tls.key"], BASE64_RUN2 = 40;
@@ -18971,7 +19710,7 @@ function planFileSync(file, abs, settings) {
 async function planInWorkers(jobs, settings, onPlanned) {
   let [{ Worker }, { availableParallelism }] = await Promise.all([Promise.resolve().then(() => __toESM(require("node:worker_threads"), 1)), Promise.resolve().then(() => __toESM(require("node:os"), 1))]), fromSource = __dmtls_meta.url.endsWith(".ts"), url = new URL(__dmtls_meta.url), threads = Math.max(1, Math.min(availableParallelism(), MAX_THREADS, Math.ceil(jobs.length / FILES_PER_THREAD))), next = new SharedArrayBuffer(4), counter = new Int32Array(next), results = new Array(jobs.length), done = (i, planned) => {
     results[i] = planned, onPlanned(i, planned);
-  }, input = { jobs, settings, next }, started = [], workers = Array.from({ length: threads - 1 }, () => new Promise((resolve11, reject) => {
+  }, input = { jobs, settings, next }, started = [], workers = Array.from({ length: threads - 1 }, () => new Promise((resolve12, reject) => {
     let worker = new Worker(url, {
       argv: [PLAN_WORKER_ARG],
       workerData: { [WORKER_TAG]: !0, ...input },
@@ -18979,7 +19718,7 @@ async function planInWorkers(jobs, settings, onPlanned) {
     });
     started.push(worker), worker.on("message", (msg) => done(msg.i, msg.planned)), worker.on("error", reject), worker.on(
       "exit",
-      (code) => code === 0 ? resolve11() : reject(new Error(`a planning worker exited with code ${code}`))
+      (code) => code === 0 ? resolve12() : reject(new Error(`a planning worker exited with code ${code}`))
     );
   })), here = (async () => {
     for (let i = Atomics.add(counter, 0, 1); i < jobs.length; i = Atomics.add(counter, 0, 1))
@@ -19027,7 +19766,7 @@ function shortRunBytes(paths) {
   if (paths.length > SHORT_RUN_FILES) return;
   let total = 0;
   for (let path of paths) {
-    let st = (0, import_node_fs9.statSync)(path, { throwIfNoEntry: !1 });
+    let st = (0, import_node_fs11.statSync)(path, { throwIfNoEntry: !1 });
     if (st && !st.isFile()) return;
     total += st?.size ?? 0;
   }
@@ -19054,10 +19793,10 @@ async function planPaused(short, plan2) {
     resume?.();
   }
 }
-var import_node_fs9, SHORT_RUN_BYTES, SHORT_RUN_FILES, USER_COMPILER_FLAG, shortRun, init_short_run = __esm({
+var import_node_fs11, SHORT_RUN_BYTES, SHORT_RUN_FILES, USER_COMPILER_FLAG, shortRun, init_short_run = __esm({
   "src/cli/short-run.ts"() {
     "use strict";
-    import_node_fs9 = require("node:fs"), SHORT_RUN_BYTES = 128 * 1024, SHORT_RUN_FILES = 32;
+    import_node_fs11 = require("node:fs"), SHORT_RUN_BYTES = 128 * 1024, SHORT_RUN_FILES = 32;
     USER_COMPILER_FLAG = /^--(?:no-?)?(?:jitless|opt|turbofan|always-turbofan|always-opt|maglev|sparkplug|lite-mode|max-opt)\b/;
     shortRun = { seen: !1 };
   }
@@ -19107,16 +19846,16 @@ async function runMigrate(args, io) {
       )
     );
   } else {
-    let { files, errors } = await expandPaths(
+    let { files: files2, errors } = await expandPaths(
       args.paths,
       io.cwd,
       args.outDir === void 0 ? {} : { outDir: args.outDir }
     );
-    mode = modeOf(args, files.length + errors.length, !1);
+    mode = modeOf(args, files2.length + errors.length, !1);
     for (let e of errors) planned.push(readError(e.file ?? args.paths.join(" "), e));
     let progress = Progress.create(io, {
       quiet: args.quiet,
-      total: files.length,
+      total: files2.length,
       label: mode === "check" || mode === "list" ? "checking" : "planning"
     }), settings = planSettings(mode);
     (mode === "write" || mode === "out-dir") && await loadFingerprints(), mode === "write" && (staging = new Staging(args.keepGoing, !1), errors.length > 0 && staging.planFailed());
@@ -19124,14 +19863,14 @@ async function runMigrate(args, io) {
       staging?.offer(first + i, p), progress?.tick();
     };
     try {
-      if (files.length >= PARALLEL_THRESHOLD) {
-        let jobs = files.map((file) => ({ file, abs: (0, import_node_path8.resolve)(io.cwd, file) }));
+      if (files2.length >= PARALLEL_THRESHOLD) {
+        let jobs = files2.map((file) => ({ file, abs: (0, import_node_path10.resolve)(io.cwd, file) }));
         planned.push(...await planInWorkers(jobs, settings, onPlanned));
       } else {
-        let abs = files.map((file) => (0, import_node_path8.resolve)(io.cwd, file));
+        let abs = files2.map((file) => (0, import_node_path10.resolve)(io.cwd, file));
         await planPaused(shortRunBytes(abs) !== void 0, () => {
-          for (let i = 0; i < files.length; i++) {
-            let p = planFileSync(files[i], abs[i], settings);
+          for (let i = 0; i < files2.length; i++) {
+            let p = planFileSync(files2[i], abs[i], settings);
             planned.push(p), onPlanned(i, p);
           }
         });
@@ -19160,7 +19899,7 @@ async function finish(args, io, mode, planned, staging) {
       (r) => diagnosticsText({ ...r, errors: r.errors.filter((d) => !saidByFileLine(r, d)) }, args.quiet, paint)
     )
   );
-  let refused = !1, writeFailed = !1, drifted = !1;
+  let refused2 = !1, writeFailed = !1, drifted = !1;
   if (mode === "stdout")
     planFailed || io.stdout.write(planned[0].output);
   else if (mode === "diff")
@@ -19171,10 +19910,10 @@ async function finish(args, io, mode, planned, staging) {
     }
   else if (mode === "write" || mode === "out-dir")
     if (planFailed && !args.keepGoing)
-      refused = !0, await staging?.discard();
+      refused2 = !0, await staging?.discard();
     else {
       let { errors: writeErrors, drifted: someDrifted } = await writeAll(args, io, mode, planned, staging);
-      fileLines || sayAll(writeErrors.flatMap((d) => diagnosticsText({ ...EMPTY2, errors: [d] }, args.quiet, paint))), writeFailed = writeErrors.length > 0, drifted = someDrifted, writeFailed && !results.some((r) => r.written) && (refused = !0);
+      fileLines || sayAll(writeErrors.flatMap((d) => diagnosticsText({ ...EMPTY2, errors: [d] }, args.quiet, paint))), writeFailed = writeErrors.length > 0, drifted = someDrifted, writeFailed && !results.some((r) => r.written) && (refused2 = !0);
     }
   let failed = results.some((r) => r.status === "error"), needs = results.filter((r) => r.status === "migrated" || r.unresolved);
   if (args.format === "json")
@@ -19187,15 +19926,15 @@ async function finish(args, io, mode, planned, staging) {
     io.stdout
   ), args.quiet || (say(summaryLine(results, !0, verb)), needs.length > 0 && !failed && say("run with --write to migrate them"))) : (mode === "write" || mode === "out-dir") && !args.quiet && (sayAll(
     results.map(
-      (r) => fileLine(r, refused || r.status === "migrated" && !r.written && mode === "write", paint, verb)
+      (r) => fileLine(r, refused2 || r.status === "migrated" && !r.written && mode === "write", paint, verb)
     )
-  ), say(summaryLine(results, refused, verb)));
-  return refused && say(
+  ), say(summaryLine(results, refused2, verb)));
+  return refused2 && say(
     drifted ? "nothing was written: a file changed during the run, so every file was left as it was; run again" : writeFailed ? "nothing was written: a file could not be written, so every file was left as it was" : "nothing was written: fix the errors above first (or use --keep-going to write the files that could be migrated)"
   ), failed ? 2 : checking && needs.length > 0 ? 1 : 0;
 }
 async function writeAll(args, io, mode, planned, early) {
-  let outDir = mode === "out-dir" ? (0, import_node_path8.resolve)(io.cwd, args.outDir) : void 0, staging = early;
+  let outDir = mode === "out-dir" ? (0, import_node_path10.resolve)(io.cwd, args.outDir) : void 0, staging = early;
   if (staging === void 0) {
     let jobs2 = [];
     for (let [index, p] of planned.entries()) {
@@ -19204,12 +19943,12 @@ async function writeAll(args, io, mode, planned, early) {
         p.changed && jobs2.push({ index, p, dest: p.abs, expect: p.read });
         continue;
       }
-      let rel = (0, import_node_path8.relative)(io.cwd, p.abs);
-      if (rel.startsWith("..") || (0, import_node_path8.isAbsolute)(rel))
+      let rel = (0, import_node_path10.relative)(io.cwd, p.abs);
+      if (rel.startsWith("..") || (0, import_node_path10.isAbsolute)(rel))
         throw new UsageError(
           `--out-dir mirrors paths relative to the current directory; ${p.result.path} is outside it`
         );
-      let dest = (0, import_node_path8.join)(outDir, rel), there = readForReplace(dest);
+      let dest = (0, import_node_path10.join)(outDir, rel), there = readForReplace(dest);
       typeof there == "object" && there.bytes.equals(Buffer.from(p.output, "utf8")) || jobs2.push({ index, p, dest, expect: typeof there == "object" ? there.fingerprint : there });
     }
     staging = new Staging(args.keepGoing, outDir !== void 0);
@@ -19224,7 +19963,7 @@ async function writeAll(args, io, mode, planned, early) {
     staging.onSettled = void 0, progress?.clear();
   }
   let jobs = [...staging.jobs].sort((a, b) => a.index - b.index), failures = [], drifted = !1, fail = (job, err) => {
-    let cause = err instanceof Error && err.cause !== void 0 ? err.cause : err, other = job.dest === job.p.abs ? void 0 : (0, import_node_path8.relative)(io.cwd, job.dest), d = ioDiagnostic(
+    let cause = err instanceof Error && err.cause !== void 0 ? err.cause : err, other = job.dest === job.p.abs ? void 0 : (0, import_node_path10.relative)(io.cwd, job.dest), d = ioDiagnostic(
       job.p.result.path,
       cause instanceof DriftError ? `${other === void 0 ? "" : `${other} `}${cause.message}` : `cannot write${other === void 0 ? "" : ` ${other}`}: ${describeFsError(cause)}`
     );
@@ -19244,7 +19983,7 @@ async function writeAll(args, io, mode, planned, early) {
   }
   if (failures.length > 0 && !args.keepGoing) {
     for (let job of jobs) await job.staged?.abort();
-    for (let dir of staging.madeDirs.sort((a, b) => b.length - a.length)) await import_node_fs10.promises.rmdir(dir).catch(() => {
+    for (let dir of staging.madeDirs.sort((a, b) => b.length - a.length)) await import_node_fs12.promises.rmdir(dir).catch(() => {
     });
     return { errors: failures, drifted };
   }
@@ -19252,13 +19991,13 @@ async function writeAll(args, io, mode, planned, early) {
   for (let job of jobs)
     if (job.staged)
       try {
-        await job.staged.commit({ syncDir: !1 }), job.p.result.written = !0, dirs.add((0, import_node_path8.dirname)(job.staged.target));
+        await job.staged.commit({ syncDir: !1 }), job.p.result.written = !0, dirs.add((0, import_node_path10.dirname)(job.staged.target));
       } catch (err) {
         fail(job, err);
       }
   for (let dir of dirs) await syncDirectory(dir);
   if (mode === "write") {
-    for (let p of planned) p.abs && dirs.add((0, import_node_path8.dirname)(p.abs));
+    for (let p of planned) p.abs && dirs.add((0, import_node_path10.dirname)(p.abs));
     for (let dir of dirs) await cleanStaleTempFiles(dir).catch(() => 0);
   }
   for (let job of jobs)
@@ -19267,14 +20006,14 @@ async function writeAll(args, io, mode, planned, early) {
 }
 function createdChain(top2, leaf) {
   let chain = [];
-  for (let dir = leaf; dir.length >= top2.length && (chain.unshift(dir), !(dir === top2 || (0, import_node_path8.dirname)(dir) === dir)); dir = (0, import_node_path8.dirname)(dir))
+  for (let dir = leaf; dir.length >= top2.length && (chain.unshift(dir), !(dir === top2 || (0, import_node_path10.dirname)(dir) === dir)); dir = (0, import_node_path10.dirname)(dir))
     ;
   return chain;
 }
-var import_node_path8, import_node_fs10, EMPTY2, REPORT_MODE, Staging, WRITE_CONCURRENCY, init_run_migrate = __esm({
+var import_node_path10, import_node_fs12, EMPTY2, REPORT_MODE, Staging, WRITE_CONCURRENCY, init_run_migrate = __esm({
   "src/cli/run-migrate.ts"() {
     "use strict";
-    import_node_path8 = require("node:path"), import_node_fs10 = require("node:fs");
+    import_node_path10 = require("node:path"), import_node_fs12 = require("node:fs");
     init_errors();
     init_io();
     init_migrate();
@@ -19335,7 +20074,7 @@ var import_node_path8, import_node_fs10, EMPTY2, REPORT_MODE, Staging, WRITE_CON
       /** Resolves once no stage is running and none is waiting to start (all done, or stopped). */
       async idle() {
         for (; this.active > 0 || this.queue.length > 0 && this.open(); )
-          await new Promise((resolve11) => this.waiters.push(resolve11));
+          await new Promise((resolve12) => this.waiters.push(resolve12));
       }
       /** Stops staging, waits for the stages running, and removes every temp file not renamed into place. */
       async discard() {
@@ -19356,8 +20095,8 @@ var import_node_path8, import_node_fs10, EMPTY2, REPORT_MODE, Staging, WRITE_CON
       async stage(job) {
         try {
           if (this.mkdirs) {
-            let made = await import_node_fs10.promises.mkdir((0, import_node_path8.dirname)(job.dest), { recursive: !0 });
-            made !== void 0 && this.madeDirs.push(...createdChain(made, (0, import_node_path8.dirname)(job.dest)));
+            let made = await import_node_fs12.promises.mkdir((0, import_node_path10.dirname)(job.dest), { recursive: !0 });
+            made !== void 0 && this.madeDirs.push(...createdChain(made, (0, import_node_path10.dirname)(job.dest)));
           }
           job.staged = await stageFileAtomic(job.dest, job.p.output, {
             ...job.p.keyFile ? { mode: 384 } : {},
@@ -19401,7 +20140,14 @@ var STRINGS = /* @__PURE__ */ new Set([
   "cert-path",
   "key-path",
   "name",
-  "namespace"
+  "namespace",
+  "dir",
+  "cn",
+  "org",
+  "days",
+  "ca-days",
+  "ca-cert",
+  "ca-key"
 ]), BOOLEANS = /* @__PURE__ */ new Set([
   "help",
   "version",
@@ -19503,6 +20249,8 @@ var EPILOG = `Examples:
     delegate-mtls -e https://acme.harness.io:8443 --write 'clusters/**/delegate*.yaml'
   Review the change, one Secret per delegate:
     delegate-mtls -e https://acme.harness.io:8443 --diff --secret-name '{delegate}-client-certificate' d.yaml
+  Make the CA (send ca.crt to Harness Support) and the client certificate, without OpenSSL (see cert --help):
+    delegate-mtls cert init --dir mtls
   Add the Secret, after checking the certificate and key:
     delegate-mtls -e https://acme.harness.io:8443 --cert client.crt --key client.key d.yaml
   Before the account goes STRICT: is every delegate ready? (a table; exit 1 if any is not):
@@ -19521,9 +20269,12 @@ Exit codes: 0 done or nothing to do; 1 --check/--list-different found files to m
 The endpoint is https://<vanity>.harness.io:8443 for new setups, https://<sub>.agent.harness.io for older ones.
 Nothing outside the mTLS fields changes: comments, quoting, indentation and key order stay byte for byte.`;
 async function parseArgs(argv, env2) {
+  if (argv[0] === "cert") return parseCertArgs(argv.slice(1));
   let { options, operands } = normalizeArgv(argv), { default: yargs } = await Promise.resolve().then(() => (init_yargs(), yargs_exports)), captured = "", parsed = await yargs(options).scriptName("delegate-mtls").usage(
     `Usage: $0 [options] [path|glob ...]
        $0 secret --cert FILE --key FILE [--ca FILE] [--name S] [-n NS]
+       $0 secret --cert-manager-issuer NAME [--issuer-kind Issuer|ClusterIssuer] [--name S] [-n NS]
+       $0 cert init [--dir D] [--cn NAME] [--org O]   (a CA and a client certificate, no OpenSSL)
        $0 audit [path|glob ...] [--endpoint URL] [--format json]
        $0 fn [--endpoint URL] [--secret-name S] [--mount-path P]   (a KRM function for kpt, kustomize)
 
@@ -19533,11 +20284,26 @@ With no path, or "-", reads stdin and writes stdout. Directories are searched fo
   ).command("$0 [paths..]", !1, (y) => y.positional("paths", { type: "string" })).command(
     "secret",
     "print the client certificate Secret manifest (validated first)",
-    (y) => y.option("cert", { type: "string", demandOption: !0, describe: "client certificate PEM (the leaf first)" }).option("key", { type: "string", demandOption: !0, describe: "its private key PEM, unencrypted" }).option("ca", { type: "string", describe: "CA certificate to check the client certificate against" }).option("name", { type: "string", default: "client-certificate", describe: "Secret name" }).option("namespace", { alias: "n", type: "string", describe: "Secret namespace" })
+    (y) => y.option("cert", {
+      type: "string",
+      describe: "client certificate PEM (the leaf first); required without --cert-manager-issuer"
+    }).option("key", { type: "string", describe: "its private key PEM, unencrypted; required with --cert" }).option("ca", { type: "string", describe: "CA certificate to check the client certificate against" }).option("name", { type: "string", default: "client-certificate", describe: "Secret name" }).option("namespace", { alias: "n", type: "string", describe: "Secret namespace" }).option("cert-manager-issuer", {
+      type: "string",
+      describe: "print a cert-manager Certificate issued by this issuer instead (cert-manager writes the Secret)"
+    }).option("issuer-kind", {
+      type: "string",
+      choices: ["Issuer", "ClusterIssuer"],
+      describe: "kind of that issuer [default: Issuer]"
+    }).option("duration", { type: "string", describe: "certificate lifetime, a Go duration [default: 2160h]" }).option("renew-before", { type: "string", describe: "renew this long before it ends [default: 360h]" })
   ).command(
     "audit [paths..]",
     "one row per delegate (manifests, Helm values, compose files): is it ready for STRICT mTLS? exit 1 if any is not",
     (y) => y.positional("paths", { type: "string" })
+  ).command(
+    "cert [action]",
+    "make a CA and a client certificate without OpenSSL (cert init), or a new client certificate from your CA (cert issue); see cert --help",
+    // Reached only when options come before `cert` (parseArgs hands the rest to parseCertArgs): refused below.
+    (y) => y.positional("action", { type: "string" })
   ).command(
     "fn",
     "a KRM function (kpt, kustomize): a ResourceList on stdin, migrated on stdout; functionConfig: see the README",
@@ -19603,15 +20369,10 @@ With no path, or "-", reads stdin and writes stdout. Directories are searched fo
   let a = parsed;
   if (a._[0] === "secret") {
     if (operands.length > 0) throw new UsageError(`secret takes no paths (got ${operands.join(" ")})`);
-    return {
-      command: "secret",
-      cert: a.cert,
-      key: a.key,
-      ca: a.ca,
-      name: a.name,
-      namespace: a.namespace
-    };
+    return secretArgs(a);
   }
+  if (a._[0] === "cert")
+    throw new UsageError("cert comes first on the command line: delegate-mtls cert init [options], or cert issue");
   let paths = [...withStdinDash(options, (a.paths ?? []).map(String)), ...operands];
   if (a._[0] === "audit") return auditArgs(paths, a);
   if (a._[0] === "fn") return fnArgs(a, env2, operands);
@@ -19656,6 +20417,35 @@ function checkRevertArgs(a) {
   ].filter(([, on]) => on).map(([f]) => f);
   if (bad.length > 0)
     throw new UsageError(`--revert removes what the migration added: ${bad.join(", ")} cannot be used with it`);
+}
+function secretArgs(a) {
+  let base = { command: "secret", name: a.name, namespace: a.namespace }, issuer = a.certManagerIssuer, certManagerOnly = [
+    ["--issuer-kind", a.issuerKind],
+    ["--duration", a.duration],
+    ["--renew-before", a.renewBefore]
+  ].filter(([, v]) => v !== void 0);
+  if (issuer === void 0) {
+    if (certManagerOnly.length > 0)
+      throw new UsageError(`${certManagerOnly.map(([f]) => f).join(", ")} go with --cert-manager-issuer`);
+    let absent = ["cert", "key"].filter((k) => a[k] === void 0);
+    if (absent.length > 0)
+      throw new UsageError(`Missing required argument${absent.length > 1 ? "s" : ""}: ${absent.join(", ")}`);
+    return { ...base, cert: a.cert, key: a.key, ca: a.ca };
+  }
+  let files2 = ["--cert", "--key", "--ca"].filter((f) => a[f.slice(2)] !== void 0);
+  if (files2.length > 0)
+    throw new UsageError(
+      `--cert-manager-issuer prints a Certificate that cert-manager issues and stores: ${files2.join(", ")} cannot go with it`
+    );
+  return {
+    ...base,
+    certManager: {
+      issuer,
+      issuerKind: a.issuerKind ?? "Issuer",
+      duration: a.duration ?? "2160h",
+      renewBefore: a.renewBefore ?? "360h"
+    }
+  };
 }
 function auditArgs(paths, a) {
   let bad = [
@@ -19726,6 +20516,77 @@ function fnArgs(a, env2, operands) {
 }
 function withStdinDash(options, paths) {
   return options.includes("-") && !paths.includes("-") ? ["-", ...paths] : paths;
+}
+var CERT_EPILOG = `Examples:
+  A new CA and its client certificate in ./mtls (send mtls/ca.crt to Harness Support, keep mtls/ca.key offline):
+    delegate-mtls cert init --dir mtls --org "Acme Inc"
+  Then migrate the delegate with the client certificate:
+    delegate-mtls -e https://acme.harness.io:8443 --cert mtls/client.crt --key mtls/client.key --write d.yaml
+  A new client certificate from the same CA (rotation, a second delegate group), valid 90 days:
+    delegate-mtls cert issue --ca-cert mtls/ca.crt --ca-key mtls/ca.key --dir mtls/group-b --days 90
+
+Keys are RSA (CA 4096, client 2048 bits), PKCS#8 PEM, written with mode 0600; certificates use SHA-256.
+No file is ever overwritten: if one of the files exists, nothing is written (exit 2).
+A client certificate never outlives its CA: cert issue refuses --days past the CA's end and says how many fit.`;
+function parseDays(value, flag) {
+  let text2 = String(value);
+  if (!/^[0-9]+$/.test(text2) || Number(text2) < 1 || Number(text2) > 36500)
+    throw new UsageError(`${flag} "${text2}": expected a whole number of days from 1 to 36500`);
+  return Number(text2);
+}
+function parseName(value, flag) {
+  let text2 = String(value);
+  if (text2.trim() === "" || [...text2].length > 64 || /[\u0000-\u001f\u007f]/.test(text2))
+    throw new UsageError(`${flag} "${text2}": expected 1 to 64 characters, not blank, without control characters`);
+  return text2;
+}
+async function parseCertArgs(argv) {
+  let { options, operands } = normalizeArgv(argv);
+  if (operands.length > 0) throw new UsageError(`cert takes no paths (got ${operands.join(" ")})`);
+  let { default: yargs } = await Promise.resolve().then(() => (init_yargs(), yargs_exports)), captured = "", described = {
+    dir: { type: "string", default: ".", describe: "the directory to make the files in (made if missing)" },
+    cn: { type: "string", default: "harness-delegate", describe: "common name of the client certificate" },
+    days: { type: "string", default: "365", describe: "days the client certificate is valid" }
+  }, parsed = await yargs(options).scriptName("delegate-mtls cert").usage(
+    `Usage: $0 init [--dir D] [--cn NAME] [--org O] [--days N] [--ca-days N]
+       $0 issue --ca-cert FILE --ca-key FILE [--dir D] [--cn NAME] [--days N]
+
+The certificate Harness mTLS needs, without OpenSSL: a CA whose certificate you send to Harness
+Support, and a client certificate signed by it that the delegate presents.`
+  ).command(
+    "init",
+    "make ca.key, ca.crt (the CA) and client.key, client.crt (signed by it) in --dir",
+    (y) => y.option("dir", described.dir).option("cn", described.cn).option("org", { type: "string", describe: "Organization (O) of both certificates" }).option("days", described.days).option("ca-days", { type: "string", default: "3650", describe: "days the CA certificate is valid" })
+  ).command(
+    "issue",
+    "make client.key, client.crt in --dir, signed by an existing CA",
+    (y) => y.option("ca-cert", { type: "string", demandOption: !0, describe: "the CA certificate (PEM)" }).option("ca-key", { type: "string", demandOption: !0, describe: "the CA's private key (PEM, unencrypted)" }).option("dir", described.dir).option("cn", described.cn).option("days", described.days)
+  ).demandCommand(1, 1, "cert needs init or issue", "cert takes one of init or issue").epilog(CERT_EPILOG).env(!1).strict().help("help").alias("help", "h").version(!1).wrap(null).exitProcess(!1).fail((msg, err) => {
+    throw new UsageError(err ? err.message : msg);
+  }).parseAsync(options, {}, (_err, _argv, output) => {
+    captured = output;
+  });
+  if (parsed.help || captured) return { command: "help", text: captured };
+  let a = parsed, action = a._[0];
+  if (action !== "init" && action !== "issue")
+    throw new UsageError(`cert ${String(action)}: expected cert init or cert issue`);
+  if (a._.length > 1) throw new UsageError(`cert ${action} takes no paths`);
+  if (a.dir === "") throw new UsageError('--dir "": expected a directory');
+  let out = {
+    command: "cert",
+    action,
+    dir: a.dir,
+    cn: parseName(a.cn, "--cn"),
+    days: parseDays(a.days, "--days")
+  };
+  if (action === "init") {
+    if (a.org !== void 0 && (out.org = parseName(a.org, "--org")), out.caDays = parseDays(a.caDays, "--ca-days"), out.days > out.caDays)
+      throw new UsageError(
+        `--days ${out.days} is longer than --ca-days ${out.caDays}: a client certificate cannot outlive its CA`
+      );
+  } else
+    out.caCert = a.caCert, out.caKey = a.caKey;
+  return out;
 }
 
 // src/cli/fast-args.ts
@@ -19803,7 +20664,7 @@ function fastParseArgs(argv, env2) {
     } else
       out[key] = inline;
   }
-  if (!(out.paths[0] === "secret" || out.paths[0] === "audit" || out.paths[0] === "fn")) {
+  if (!["secret", "audit", "fn", "cert"].includes(out.paths[0])) {
     if (out.paths.push(...operands), out.endpoint === "") delete out.endpoint;
     else if (out.endpoint === void 0) {
       let fromEnv = endpointFromEnv(env2);
@@ -19836,6 +20697,11 @@ async function main(argv, io, onLoad) {
         let { runFn: runFn2 } = await Promise.resolve().then(() => (init_run_fn(), run_fn_exports));
         return await runFn2(args, io);
       }
+      case "cert": {
+        onLoad?.("cert");
+        let { runCert: runCert2 } = await Promise.resolve().then(() => (init_run_cert(), run_cert_exports));
+        return await runCert2(args, io);
+      }
       case "audit": {
         onLoad?.("audit");
         let { runAudit: runAudit2 } = await Promise.resolve().then(() => (init_run_audit(), run_audit_exports));
@@ -19865,8 +20731,8 @@ init_plan_worker_arg();
 init_short_run();
 
 // src/cli/std-writer.ts
-var import_node_fs11 = require("node:fs");
-function stdWriter(fd, stream, write = import_node_fs11.writeSync) {
+var import_node_fs13 = require("node:fs");
+function stdWriter(fd, stream, write = import_node_fs13.writeSync) {
   let fallback, closed = !1, tty, viaStream = () => fallback || (fallback = stream(), fallback.on("error", (err) => {
     if (err.code !== "EPIPE") throw err;
   }), fallback);
@@ -19894,9 +20760,9 @@ function stdWriter(fd, stream, write = import_node_fs11.writeSync) {
 }
 function maybeTerminal(fd) {
   try {
-    let st = (0, import_node_fs11.fstatSync)(fd);
+    let st = (0, import_node_fs13.fstatSync)(fd);
     if (!st.isCharacterDevice()) return !1;
-    let devNull = (0, import_node_fs11.statSync)("/dev/null", { throwIfNoEntry: !1 });
+    let devNull = (0, import_node_fs13.statSync)("/dev/null", { throwIfNoEntry: !1 });
     return !(devNull && devNull.dev === st.dev && devNull.ino === st.ino && devNull.rdev === st.rdev);
   } catch {
     return !1;
@@ -19930,9 +20796,9 @@ function run() {
 }
 var INTERRUPTED = { SIGINT: 130, SIGTERM: 143 };
 function interrupted(signal, code, io) {
-  let removed = removeLiveTempFiles(), files = `${removed} temporary file${removed === 1 ? "" : "s"}`;
+  let removed = removeLiveTempFiles(), files2 = `${removed} temporary file${removed === 1 ? "" : "s"}`;
   io.stderr.write(
-    `delegate-mtls: interrupted by ${signal}` + (removed > 0 ? `; removed ${files}: every file is either as it was or completely written
+    `delegate-mtls: interrupted by ${signal}` + (removed > 0 ? `; removed ${files2}: every file is either as it was or completely written
 ` : `
 `)
   ), process.exit(code);
@@ -19944,4 +20810,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=37dbfb7d9501f9535f67184ef0766807556925aec8a4d7b602c600f81cd49940
+//# delegate-mtls-bundle sha256=ec02b6b1549d4ed80d8ea055db0420cc06ac925947c6d28a5b08addc99e6b27e

@@ -43,6 +43,8 @@ export const DIAGNOSTIC_CODES = [
   'IO',
   /** The client certificate, key or CA given with --cert/--key/--ca is unusable. */
   'CERT',
+  /** The client certificate Secret held another certificate and gets the new one: restart the delegates. */
+  'ROTATION',
 ] as const
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number]

@@ -22,7 +22,8 @@ import { MANAGER_ENV } from '../resources/wanted-state.js'
 import { lookup, stringAt } from '../yaml/lookup.js'
 import { parseStream, type Doc } from '../yaml/parse.js'
 import { readSource } from '../yaml/source.js'
-import { composeFacts, containerEnv, dirname, podAndContainer, podFacts } from './facts.js'
+import { EXPIRY_WARNING_DAYS } from '../resources/certificate-info.js'
+import { composeFacts, containerEnv, dirname, podAndContainer, podFacts, secretCertificate } from './facts.js'
 
 export interface AuditInput {
   /** The path as the user named it. */
@@ -39,6 +40,8 @@ export interface AuditOptions {
   mountPath?: string
   /** Require GRPC_AUTHORITY_MODIFICATION_DISABLED="true" (default true, as the migration sets it). */
   grpcAuthority?: boolean
+  /** The moment certificate expiry is judged at; defaults to the current time. */
+  now?: Date
 }
 
 export type MtlsState = 'complete' | 'partial' | 'none' | 'legacy'
@@ -70,6 +73,10 @@ export interface AuditRow {
   /** Kubernetes and Helm: the client certificate Secret; compose: the host path of the certificate. */
   secret: string | null
   upgrader: { state: UpgraderState; problems: string[] }
+  /** The client certificate in its Secret, when the Secret's data is among the audited files. */
+  certificate: { from: string; notAfter: string } | null
+  /** Remarks that do not stop it today (a certificate that expires within 30 days). */
+  warnings: string[]
   /** Would this delegate (and its upgrader) keep working once the account is STRICT? */
   ready: boolean
 }
@@ -394,6 +401,10 @@ function auditUnit(unit: Unit, inputs: AuditInput[], options: AuditOptions, fixe
   const rows: AuditRow[] = []
   const grpc = options.grpcAuthority ?? true
   const configMaps = unit.resources.flatMap((r, i) => (r.ref.kind === 'ConfigMap' && r.type === 'other' ? [i] : []))
+  // A kubernetes.io/tls Secret, or cert-manager's Certificate for it, decides how the volume must map its files.
+  const tlsSources = unit.resources.flatMap((r, i) =>
+    r.ref.kind === 'Secret' || r.ref.kind === 'Certificate' ? [i] : [],
+  )
   const owners = upgraderOwners(unit)
   unit.resources.forEach((res, index) => {
     const base = rowBase(unit, inputs, res)
@@ -408,6 +419,8 @@ function auditUnit(unit: Unit, inputs: AuditInput[], options: AuditOptions, fixe
         endpointHost: null,
         secret: null,
         upgrader: { state: 'absent', problems: [] },
+        certificate: null,
+        warnings: [],
         ready: false,
       })
       return
@@ -423,7 +436,7 @@ function auditUnit(unit: Unit, inputs: AuditInput[], options: AuditOptions, fixe
       const upgraders = upgraderDocs(unit, owners, name, res.ref.namespace, index)
       const planned = planSubset(
         unit,
-        [index, ...configMaps, ...upgraders],
+        [index, ...configMaps, ...upgraders, ...tlsSources],
         mtlsOptions(target.plan, secret, mountPath, grpc),
       )
       const mine = (doc: number) => doc === index || configMaps.includes(doc)
@@ -446,6 +459,7 @@ function auditUnit(unit: Unit, inputs: AuditInput[], options: AuditOptions, fixe
         state: upgraders.length === 0 ? 'absent' : theirs.missing.length === 0 ? 'agrees' : 'disagrees',
         problems: theirs.missing,
       } as AuditRow['upgrader']
+      const cert = certificateRow(unit.resources, secret, res.ref.namespace, options.now, found.missing)
       rows.push({
         ...base,
         ...imageFields(stringAt(container, 'image')),
@@ -456,6 +470,7 @@ function auditUnit(unit: Unit, inputs: AuditInput[], options: AuditOptions, fixe
         endpointHost: hostOf(ep.value),
         secret: facts.secretName ?? null,
         upgrader,
+        ...cert,
         ready: target.known && found.missing.length === 0 && upgrader.state !== 'disagrees',
       })
       return
@@ -482,6 +497,7 @@ function auditUnit(unit: Unit, inputs: AuditInput[], options: AuditOptions, fixe
         state: isScalar(enabled) && enabled.value === false ? 'absent' : 'chart',
         problems: [],
       } as AuditRow['upgrader']
+      const cert = certificateRow(unit.resources, secret, undefined, options.now, found.missing)
       rows.push({
         ...base,
         name,
@@ -493,6 +509,7 @@ function auditUnit(unit: Unit, inputs: AuditInput[], options: AuditOptions, fixe
         endpointHost: hostOf(endpoint),
         secret: current ?? null,
         upgrader,
+        ...cert,
         ready: target.known && found.missing.length === 0,
       })
       return
@@ -550,6 +567,8 @@ function composeRow(
     endpointHost: hostOf(facts.endpoint),
     secret: facts.certSource ?? null,
     upgrader,
+    certificate: null,
+    warnings: [],
     ready: target.known && found.missing.length === 0,
   }
 }
@@ -579,6 +598,34 @@ function findings(
       missing.push(label(d.doc) + d.message)
   }
   return { missing: [...new Set(missing)], hardening: [...new Set(hardening)] }
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000
+const isoDate = (d: Date) => d.toISOString().replace(/\.000Z$/, 'Z')
+
+/**
+ * The expiry of the certificate in the delegate's Secret, when its data is in the input. An expired one would not
+ * connect: it goes into `missing` (the delegate is not ready); one that ends within 30 days is a warning.
+ */
+function certificateRow(
+  resources: Resource[],
+  secret: string,
+  namespace: string | undefined,
+  now: Date = new Date(),
+  missing: string[],
+): Pick<AuditRow, 'certificate' | 'warnings'> {
+  const cert = secretCertificate(resources, secret, namespace)
+  if (!cert) return { certificate: null, warnings: [] }
+  const left = cert.notAfter.getTime() - now.getTime()
+  const warnings: string[] = []
+  if (left < 0) missing.push(`the client certificate (${cert.from}) expired on ${isoDate(cert.notAfter)}`)
+  else if (left < EXPIRY_WARNING_DAYS * DAY_MS) {
+    const days = Math.ceil(left / DAY_MS)
+    warnings.push(
+      `the client certificate (${cert.from}) expires on ${isoDate(cert.notAfter)}, in ${days} day${days === 1 ? '' : 's'}: renew it before then`,
+    )
+  }
+  return { certificate: { from: cert.from, notAfter: isoDate(cert.notAfter) }, warnings }
 }
 
 /** Without a usable delegate endpoint, the upgrader must at least point where the delegate points. */

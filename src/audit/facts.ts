@@ -4,6 +4,7 @@ import { composeEnv, type ComposeService } from '../resources/compose.js'
 import { findItem, lookup, stringAt } from '../yaml/lookup.js'
 import { CERT_FILE, certEnvNames, MANAGER_ENV, VOLUME_NAME } from '../resources/wanted-state.js'
 import { composeVolumes } from '../mtls/plan-compose.js'
+import { certificateInfo, certificateInfoFromBase64 } from '../resources/certificate-info.js'
 
 /** Where a delegate's MANAGER_HOST_AND_PORT comes from, and its value when it can be read. */
 export interface EndpointSource {
@@ -153,4 +154,41 @@ export function podAndContainer(res: Resource & { podPath: (string | number)[]; 
   const containers = pod.get('containers', true)
   const container = (isSeq(containers) ? containers.items[res.container] : undefined) as YAMLMap
   return { pod, container: isMap(container) ? container : (pod as YAMLMap) }
+}
+
+/** The client certificate a delegate's Secret holds, when that Secret and its data are among the audited files. */
+export interface SecretCertificate {
+  /** Where it was read: `Secret client-certificate, data.client.crt`. */
+  from: string
+  notAfter: Date
+}
+
+/**
+ * Reads the certificate out of Secret `name` (namespace matching when both are known): `stringData` first (it wins
+ * when applied), then base64 `data`; `client.crt`, else the `tls.crt` of a cert-manager (kubernetes.io/tls) Secret.
+ */
+export function secretCertificate(
+  resources: Resource[],
+  name: string,
+  namespace: string | undefined,
+): SecretCertificate | undefined {
+  const secret = resources.find(
+    (r) =>
+      r.ref.kind === 'Secret' &&
+      r.ref.name === name &&
+      (namespace === undefined || r.ref.namespace === undefined || r.ref.namespace === namespace),
+  )
+  if (!secret) return undefined
+  for (const key of [CERT_FILE, 'tls.crt']) {
+    for (const [field, read] of [
+      ['stringData', certificateInfo],
+      ['data', certificateInfoFromBase64],
+    ] as const) {
+      const v = lookup(secret.doc.contents, [field, key])
+      if (!isScalar(v) || typeof v.value !== 'string') continue
+      const info = read(v.value)
+      if (info) return { from: `Secret ${name}, ${field}.${key}`, notAfter: info.notAfter }
+    }
+  }
+  return undefined
 }

@@ -42,7 +42,12 @@ export function renderAuditText(report: AuditReport): string {
     lines.push(fmt(header), ...rows.map(fmt))
   }
   const details = report.delegates.filter(
-    (r) => r.missing.length > 0 || r.hardening.length > 0 || r.upgrader.problems.length > 0,
+    (r) =>
+      r.missing.length > 0 ||
+      r.hardening.length > 0 ||
+      r.upgrader.problems.length > 0 ||
+      r.certificate !== null ||
+      r.warnings.length > 0,
   )
   if (details.length > 0) lines.push('')
   for (const r of details) {
@@ -50,6 +55,8 @@ export function renderAuditText(report: AuditReport): string {
     for (const m of r.missing) lines.push(`  ${r.state === 'legacy' ? 'refused' : 'missing'}: ${m}`)
     for (const p of r.upgrader.problems) lines.push(`  upgrader: ${p}`)
     for (const h of r.hardening) lines.push(`  hardening (not needed for STRICT): ${h}`)
+    for (const w of r.warnings) lines.push(`  warning: ${w}`)
+    if (r.certificate) lines.push(`  certificate: valid until ${r.certificate.notAfter} (${r.certificate.from})`)
   }
   lines.push(verdict(report))
   return lines.join('\n') + '\n'
@@ -71,6 +78,8 @@ export function verdict(report: AuditReport): string {
     [count('legacy'), 'legacy'],
     [count('none'), 'without mTLS'],
     [count('partial'), 'partial'],
+    // Complete but refused: only an expired client certificate does that.
+    [count('complete'), 'with an expired client certificate'],
   ]
     .filter(([n]) => (n as number) > 0)
     .map(([n, l]) => `${n} ${l}`)

@@ -49,11 +49,14 @@ export interface AuditArgs {
 
 export interface SecretArgs {
   command: 'secret'
-  cert: string
-  key: string
+  /** Given unless `certManager` is: the PEM files the Secret holds. */
+  cert?: string
+  key?: string
   ca?: string
   name: string
   namespace?: string
+  /** `--cert-manager-issuer`: print a cert-manager Certificate (cert-manager then writes the Secret) instead. */
+  certManager?: { issuer: string; issuerKind: 'Issuer' | 'ClusterIssuer'; duration: string; renewBefore: string }
 }
 
 /** `delegate-mtls fn`: a KRM function (kpt, kustomize), a ResourceList on stdin and on stdout. */
@@ -128,17 +131,31 @@ export async function parseArgs(argv: string[], env: Record<string, string | und
   const parser = yargs(options)
     .scriptName('delegate-mtls')
     .usage(
-      'Usage: $0 [options] [path|glob ...]\n       $0 secret --cert FILE --key FILE [--ca FILE] [--name S] [-n NS]\n       $0 cert init [--dir D] [--cn NAME] [--org O]   (a CA and a client certificate, no OpenSSL)\n       $0 audit [path|glob ...] [--endpoint URL] [--format json]\n       $0 fn [--endpoint URL] [--secret-name S] [--mount-path P]   (a KRM function for kpt, kustomize)\n\nMove Harness delegate manifests to mTLS: mount the client certificate Secret, set the\ncertificate env vars, and point the delegate and its upgrader at the mTLS endpoint.\nWith no path, or "-", reads stdin and writes stdout. Directories are searched for *.yaml/*.yml.',
+      'Usage: $0 [options] [path|glob ...]\n       $0 secret --cert FILE --key FILE [--ca FILE] [--name S] [-n NS]\n       $0 secret --cert-manager-issuer NAME [--issuer-kind Issuer|ClusterIssuer] [--name S] [-n NS]\n       $0 cert init [--dir D] [--cn NAME] [--org O]   (a CA and a client certificate, no OpenSSL)\n       $0 audit [path|glob ...] [--endpoint URL] [--format json]\n       $0 fn [--endpoint URL] [--secret-name S] [--mount-path P]   (a KRM function for kpt, kustomize)\n\nMove Harness delegate manifests to mTLS: mount the client certificate Secret, set the\ncertificate env vars, and point the delegate and its upgrader at the mTLS endpoint.\nWith no path, or "-", reads stdin and writes stdout. Directories are searched for *.yaml/*.yml.',
     )
     // Paths as strings: yargs would read a file named 1e3 or 0x10 as a number (1000, 16).
     .command('$0 [paths..]', false as unknown as string, (y) => y.positional('paths', { type: 'string' }))
     .command('secret', 'print the client certificate Secret manifest (validated first)', (y) =>
       y
-        .option('cert', { type: 'string', demandOption: true, describe: 'client certificate PEM (the leaf first)' })
-        .option('key', { type: 'string', demandOption: true, describe: 'its private key PEM, unencrypted' })
+        .option('cert', {
+          type: 'string',
+          describe: 'client certificate PEM (the leaf first); required without --cert-manager-issuer',
+        })
+        .option('key', { type: 'string', describe: 'its private key PEM, unencrypted; required with --cert' })
         .option('ca', { type: 'string', describe: 'CA certificate to check the client certificate against' })
         .option('name', { type: 'string', default: 'client-certificate', describe: 'Secret name' })
-        .option('namespace', { alias: 'n', type: 'string', describe: 'Secret namespace' }),
+        .option('namespace', { alias: 'n', type: 'string', describe: 'Secret namespace' })
+        .option('cert-manager-issuer', {
+          type: 'string',
+          describe: 'print a cert-manager Certificate issued by this issuer instead (cert-manager writes the Secret)',
+        })
+        .option('issuer-kind', {
+          type: 'string',
+          choices: ['Issuer', 'ClusterIssuer'],
+          describe: 'kind of that issuer [default: Issuer]',
+        })
+        .option('duration', { type: 'string', describe: 'certificate lifetime, a Go duration [default: 2160h]' })
+        .option('renew-before', { type: 'string', describe: 'renew this long before it ends [default: 360h]' }),
     )
     .command(
       'audit [paths..]',
@@ -249,14 +266,7 @@ export async function parseArgs(argv: string[], env: Record<string, string | und
   const a = parsed as Record<string, unknown>
   if ((a._ as unknown[])[0] === 'secret') {
     if (operands.length > 0) throw new UsageError(`secret takes no paths (got ${operands.join(' ')})`)
-    return {
-      command: 'secret',
-      cert: a.cert as string,
-      key: a.key as string,
-      ca: a.ca as string | undefined,
-      name: a.name as string,
-      namespace: a.namespace as string | undefined,
-    }
+    return secretArgs(a)
   }
   if ((a._ as unknown[])[0] === 'cert')
     throw new UsageError('cert comes first on the command line: delegate-mtls cert init [options], or cert issue')
@@ -312,6 +322,39 @@ function checkRevertArgs(a: Record<string, unknown>): void {
   const bad = flags.filter(([, on]) => on).map(([f]) => f)
   if (bad.length > 0)
     throw new UsageError(`--revert removes what the migration added: ${bad.join(', ')} cannot be used with it`)
+}
+
+/** `secret`: the PEM files, or a cert-manager issuer and what only a cert-manager Certificate takes. */
+function secretArgs(a: Record<string, unknown>): SecretArgs {
+  const base = { command: 'secret' as const, name: a.name as string, namespace: a.namespace as string | undefined }
+  const issuer = a.certManagerIssuer as string | undefined
+  const certManagerOnly = [
+    ['--issuer-kind', a.issuerKind],
+    ['--duration', a.duration],
+    ['--renew-before', a.renewBefore],
+  ].filter(([, v]) => v !== undefined)
+  if (issuer === undefined) {
+    if (certManagerOnly.length > 0)
+      throw new UsageError(`${certManagerOnly.map(([f]) => f).join(', ')} go with --cert-manager-issuer`)
+    const absent = ['cert', 'key'].filter((k) => a[k] === undefined)
+    if (absent.length > 0)
+      throw new UsageError(`Missing required argument${absent.length > 1 ? 's' : ''}: ${absent.join(', ')}`)
+    return { ...base, cert: a.cert as string, key: a.key as string, ca: a.ca as string | undefined }
+  }
+  const files = ['--cert', '--key', '--ca'].filter((f) => a[f.slice(2)] !== undefined)
+  if (files.length > 0)
+    throw new UsageError(
+      `--cert-manager-issuer prints a Certificate that cert-manager issues and stores: ${files.join(', ')} cannot go with it`,
+    )
+  return {
+    ...base,
+    certManager: {
+      issuer,
+      issuerKind: (a.issuerKind as 'Issuer' | 'ClusterIssuer' | undefined) ?? 'Issuer',
+      duration: (a.duration as string | undefined) ?? '2160h',
+      renewBefore: (a.renewBefore as string | undefined) ?? '360h',
+    },
+  }
 }
 
 /** The audit reads and reports only: the migration's mode and Secret options make no sense with it. */

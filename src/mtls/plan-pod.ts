@@ -19,6 +19,7 @@ import { formatScalar } from '../yaml/scalar.js'
 import { replaceRange, type Splice } from '../yaml/splice.js'
 import { editContext, plan, report, type DisplaySeg } from './context.js'
 import { CERT_FILE, KEY_FILE, SECRET_MODE, VOLUME_NAME } from '../resources/wanted-state.js'
+import { TLS_ITEMS, tlsSecretSource } from './tls-secret.js'
 import type { PlanContext } from './types.js'
 
 /** Where a container or pod spec sits: its node, its index path and its display path. */
@@ -248,13 +249,22 @@ export function ensureVolume(
     }
   }
   if (!ours) {
+    const tls = tlsSecretSource(ctx, secretName, res.ref.namespace)
     const secret = map(
       ['secretName', scalar(formatScalar(secretName))],
       ['defaultMode', scalar(String(mode), modeComment(mode))],
+      ...(tls ? [['items', seq(...TLS_ITEMS.map(itemFragment))] as [string, Fragment]] : []),
     )
     const item = map(['name', scalar(VOLUME_NAME)], ['secret', secret])
     const layout = layoutIn(ectx, pod.node, ['containers', 'initContainers'], true)
-    const after = { name: VOLUME_NAME, secret: { secretName, defaultMode: mode } }
+    const after = {
+      name: VOLUME_NAME,
+      secret: {
+        secretName,
+        defaultMode: mode,
+        ...(tls ? { items: TLS_ITEMS.map(([key, path]) => ({ key, path })) } : {}),
+      },
+    }
     plan(ctx, {
       resource: res.ref,
       op: 'append',
@@ -262,7 +272,7 @@ export function ensureVolume(
       display: [...pod.display, 'volumes'],
       after,
       role: 'volume',
-      reason: `client certificate from Secret ${secretName}, mode ${modeComment(mode)}`,
+      reason: `client certificate from Secret ${secretName}, mode ${modeComment(mode)}${tls ? `; ${tls}: tls.crt and tls.key are mounted as client.crt and client.key` : ''}`,
       splices: appendToList(ectx, pod.node, 'volumes', [item], layout),
     })
     return secretName
@@ -352,7 +362,107 @@ export function ensureVolume(
       splices: [setMode(ectx, modeNode as Scalar, mode, secret.flow === true)],
     })
   }
+  const tls = tlsSecretSource(ctx, effective, res.ref.namespace)
+  if (tls) ensureTlsItems(ctx, res, ectx, secret, [...ptr, 'secret'], [...display, 'secret'], tls, mode)
   return effective
+}
+
+const itemFragment = ([key, path]: readonly [string, string]) => map(['key', scalar(key)], ['path', scalar(path)])
+
+/**
+ * A kubernetes.io/tls Secret (cert-manager's) holds tls.crt and tls.key: the volume's `items` mount them under the
+ * names the delegate reads. Items already there are kept (other files, a mode); ours are added or pointed at the
+ * right key.
+ */
+function ensureTlsItems(
+  ctx: PlanContext,
+  res: Resource,
+  ectx: EditContext,
+  secret: YAMLMap,
+  ptr: PathSeg[],
+  display: DisplaySeg[],
+  why: string,
+  mode: number,
+): void {
+  const reason = `${why}: the delegate reads tls.crt and tls.key as client.crt and client.key`
+  const items = secret.get('items', true)
+  const itemsPair = pairOf(secret, 'items')
+  if (!isSeq(items)) {
+    if (items !== undefined && items !== null && !(isScalar(items) && items.value === null)) {
+      report(ctx, 'error', 'CONFLICT', `volume "${VOLUME_NAME}": secret.items is not a list; ${reason}`, items as Node)
+      return
+    }
+    const fragment = seq(...TLS_ITEMS.map(itemFragment))
+    const layout = layoutFor(ectx.unit, true)
+    plan(ctx, {
+      resource: res.ref,
+      op: 'add',
+      ptr: [...ptr, 'items'],
+      display: [...display, 'items'],
+      after: TLS_ITEMS.map(([key, path]) => ({ key, path })),
+      role: 'volume',
+      reason,
+      splices: itemsPair
+        ? fillEmptyValue(ectx, itemsPair as Pair, fragment, layout, secret.flow === true)
+        : [addPairs(ectx, secret, [['items', fragment]], layout)],
+    })
+    return
+  }
+  const missing: (readonly [string, string])[] = []
+  for (const wanted of TLS_ITEMS) {
+    const [key, path] = wanted
+    const found = findItem(items, 'path', path)
+    if (!found) {
+      missing.push(wanted)
+      continue
+    }
+    const keyNode = found.node.get('key', true)
+    if (isScalar(keyNode) && keyNode.value !== key) {
+      plan(ctx, {
+        resource: res.ref,
+        op: 'set',
+        ptr: [...ptr, 'items', found.index, 'key'],
+        display: [...display, 'items', found.index, 'key'],
+        before: keyNode.value,
+        after: key,
+        role: 'volume',
+        reason,
+        splices: [setScalar(ectx, keyNode as Scalar, key)],
+      })
+    }
+    const itemMode = found.node.get('mode', true)
+    // The item's mode overrides defaultMode for this file: a key readable beyond the pod's own mode is a leak.
+    if (
+      path === 'client.key' &&
+      isScalar(itemMode) &&
+      typeof itemMode.value === 'number' &&
+      (itemMode.value & 0o077 & ~mode) !== 0
+    ) {
+      report(
+        ctx,
+        'warning',
+        'LINT',
+        `volume "${VOLUME_NAME}": the item for client.key has mode ${modeComment(itemMode.value)}, which lets group or others read the key; remove it (defaultMode ${modeComment(mode)} then applies) or set ${modeComment(mode)}`,
+        itemMode,
+        { role: 'file-mode' },
+      )
+    }
+  }
+  // One change per item appended (the guard appends one value per change); the first carries the splice.
+  const splice =
+    missing.length > 0 ? appendItems(ectx, items, missing.map(itemFragment), layoutFor(ectx.unit, true)) : undefined
+  missing.forEach(([key, path], i) => {
+    plan(ctx, {
+      resource: res.ref,
+      op: 'append',
+      ptr: [...ptr, 'items'],
+      display: [...display, 'items'],
+      after: { key, path },
+      role: 'volume',
+      reason,
+      splices: i === 0 ? [splice!] : [],
+    })
+  })
 }
 
 /** SPEC §5: the client certificate is never `<name>-account-token`, which holds the delegate token. */

@@ -1,5 +1,6 @@
 import { isMap, isScalar, type Node, type Pair, type Scalar } from 'yaml'
 import type { DelegateWorkload } from '../resources/classify.js'
+import { certificateInfo, certificateInfoFromBase64, oneLineName } from '../resources/certificate-info.js'
 import {
   CLIENT_CERT_KEY,
   CLIENT_KEY_KEY,
@@ -15,6 +16,7 @@ import { formatScalar } from '../yaml/scalar.js'
 import { insertAt } from '../yaml/splice.js'
 import { editContext, plan, report } from './context.js'
 import { findResource, requireDelegatesInNamespace } from './scope.js'
+import { tlsSecretSource } from './tls-secret.js'
 import type { PlanContext } from './types.js'
 
 const base64 = (s: string) => Buffer.from(s, 'utf8').toString('base64')
@@ -37,6 +39,14 @@ export function planSecrets(
     [CLIENT_KEY_KEY]: base64(material.keyPem),
   }
   const done = new Set<string>()
+  // Every delegate that mounts each Secret: a rotation names them all in its restart command.
+  const mountedBy = new Map<string, string[]>()
+  for (const res of delegates) {
+    const name = ctx.secretByDelegate.get(res.ref.name ?? 'delegate')
+    if (name === undefined) continue
+    const id = `${res.ref.namespace ?? ''}/${name}`
+    mountedBy.set(id, [...(mountedBy.get(id) ?? []), res.ref.name ?? 'delegate'])
+  }
   for (const res of delegates) {
     onEach?.(res)
     const name = ctx.secretByDelegate.get(res.ref.name ?? 'delegate')
@@ -50,6 +60,18 @@ export function planSecrets(
       name,
       (r) => r.ref.kind === 'Secret' && (r.ref.namespace ?? namespace) === namespace,
     )
+    // cert-manager owns that Secret: data written here would be overwritten at its next renewal, or never read.
+    const tls = tlsSecretSource(ctx, name, namespace)
+    if (tls) {
+      report(
+        ctx,
+        'error',
+        'CONFLICT',
+        `${tls}, which cert-manager issues and renews: --cert/--key cannot fill it; leave them out, the volume reads tls.crt and tls.key`,
+        (existing?.doc.contents as Node | null | undefined) ?? (res.doc.contents as Node),
+      )
+      continue
+    }
     if (existing) {
       const ectx = editContext(ctx, existing)
       const dataPair = pairOf(existing.doc.contents, 'data')
@@ -81,6 +103,7 @@ export function planSecrets(
         continue
       }
       const missing: [string, string][] = []
+      let replaced: string | undefined
       for (const key of [CLIENT_CERT_KEY, CLIENT_KEY_KEY]) {
         const node = isMap(dataNode) ? dataNode.get(key, true) : undefined
         const want = data[key]!
@@ -96,6 +119,8 @@ export function planSecrets(
         }
         if (isScalar(node)) {
           if (node.value !== want) {
+            const rotation = typeof node.value === 'string' && !isPlaceholderSecretData(node.value)
+            if (rotation && (replaced === undefined || key === CLIENT_CERT_KEY)) replaced = String(node.value)
             // `client.crt:` with no value is an empty range (right after the colon, or at a comment): insert there, spaced.
             const [start, end] = node.range!
             const pad = (c: string | undefined) => (c === undefined || /\s/.test(c) ? '' : ' ')
@@ -111,12 +136,15 @@ export function planSecrets(
               before: redact(node.value),
               after: REDACTED,
               role: 'secret',
-              reason: `fill in the client ${key === CLIENT_KEY_KEY ? 'key' : 'certificate'}`,
+              reason: `${rotation ? 'rotate' : 'fill in'} the client ${key === CLIENT_KEY_KEY ? 'key' : 'certificate'}`,
               splices: [splice],
             })
             ctx.edits[ctx.edits.length - 1]!.value = want
           }
         } else missing.push([key, want])
+      }
+      if (replaced !== undefined) {
+        warnRotation(ctx, where, namespace, mountedBy.get(id) ?? [], replaced, material.certPem, dataNode as Node)
       }
       if (missing.length > 0) {
         const pairs = missing.map(([k, v]) => [k, scalar(v)] as [string, ReturnType<typeof scalar>])
@@ -177,6 +205,38 @@ export function planSecrets(
     edit.value = value
     edit.insertBefore = res.ref.document
   }
+}
+
+/**
+ * A Secret that held another certificate is rotated: the delegates keep the old one until they restart (they read
+ * the key at start-up only), and a certificate from another issuer is refused until Harness trusts that CA. One
+ * warning per Secret, naming no key material: only the issuers' names and the Deployments.
+ */
+function warnRotation(
+  ctx: PlanContext,
+  where: string,
+  namespace: string | undefined,
+  delegates: string[],
+  oldCrt: string,
+  newPem: string,
+  at: Node,
+): void {
+  const before = certificateInfoFromBase64(oldCrt)
+  const after = certificateInfo(newPem)
+  const issuer =
+    before && after && before.issuer !== after.issuer
+      ? ` Its issuer changes from "${oneLineName(before.issuer)}" to "${oneLineName(after.issuer)}": Harness must trust the new CA before the delegates switch, or they are refused.`
+      : ''
+  const ns = namespace === undefined ? '' : ` -n ${namespace}`
+  const restart = [...new Set(delegates)].map((d) => `deployment/${d}`).join(' ')
+  report(
+    ctx,
+    'warning',
+    'ROTATION',
+    `${where} held another client certificate, now replaced.${issuer} Delegates read the key only at start-up: once it is applied, run kubectl rollout restart ${restart}${ns}`,
+    at,
+    { role: 'secret' },
+  )
 }
 
 /** Placeholders (`{CERT}`) may be shown; real data never. */

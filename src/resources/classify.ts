@@ -93,6 +93,8 @@ const KINDS_THAT_MATTER = new Set([
   'CronJob',
   'ConfigMap',
   'Secret',
+  // cert-manager's: its spec.secretName says the delegate's Secret holds tls.crt/tls.key.
+  'Certificate',
   'HorizontalPodAutoscaler',
   'HelmRelease',
   'Application',

@@ -95,7 +95,7 @@ function base64(content: string): string {
 }
 
 /** A YAML scalar for `s`: plain when it is unambiguous, otherwise double-quoted (as go-yaml does). */
-function yamlString(s: string): string {
+export function yamlString(s: string): string {
   if (/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(s) && readsAsString(s)) return s
   return JSON.stringify(s)
 }

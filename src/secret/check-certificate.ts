@@ -46,8 +46,8 @@ export interface CertificateCheck {
   notAfter?: Date
 }
 
-/** Warn when the leaf certificate ends within this many days. */
-export const EXPIRY_WARNING_DAYS = 30
+import { EXPIRY_WARNING_DAYS } from '../resources/certificate-info.js'
+export { EXPIRY_WARNING_DAYS }
 /** Warn for RSA keys shorter than this. */
 export const MIN_RSA_BITS = 2048
 

@@ -108,6 +108,9 @@ test('--check, -l, --diff, --format json: stdout and stderr', async () => {
   for (const [mode, code] of runs) {
     const r = await clean([...E, ...CERT, ...mode, ...ok])
     assert.is(r.code, code, `${mode.join(' ')}: ${r.stderr}`)
+    // The rotation's warning (issuers, restart command) is among what was searched (the default Secret name is the rotated one).
+    if (code !== 2 && !mode.includes('--secret-name'))
+      assert.ok(/ROTATION|held another client certificate/.test(r.stdout + r.stderr), mode.join(' '))
   }
   const diff = await clean([...E, ...CERT, '--diff', ...ok])
   // The new Secret, the placeholder being filled, and the rotated key all show as <redacted>.

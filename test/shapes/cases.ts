@@ -117,5 +117,6 @@ export function shapeCases(): ShapeCase[] {
       keyPath: '/opt/harness/mtls/client.key',
     }),
     ...GITOPS_SHAPES.map((name) => local(name)),
+    local('cert-manager-certificate'),
   ]
 }
