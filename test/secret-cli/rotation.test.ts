@@ -88,13 +88,22 @@ test('a fleet with --write: every Secret gets the new data, one warning per Secr
 test('the same issuer: the warning only asks for the restart', async () => {
   const first = await cli([...E, ...NEW_ARGS, '-'], { cwd: ws.dir, stdin: deployment('d', 'ns') })
   assert.is(first.code, 0, first.stderr)
-  const r = await cli([...E, '--cert', F.ecCert, '--key', F.ecKey, '-'], { cwd: ws.dir, stdin: first.stdout })
+  // A second client certificate from the same CA, as `cert issue` makes it for a rotation.
+  const ca = ['--ca-cert', join(ws.fx.dir, 'ca.crt'), '--ca-key', join(ws.fx.dir, 'ca.key')]
+  const issued = await cli(['cert', 'issue', ...ca, '--dir', 'second', '--days', '200'], { cwd: ws.dir })
+  assert.is(issued.code, 0, issued.stderr)
+  ws.keys.push(read(join(ws.dir, 'second', 'client.key')))
+  const second = { cert: read(join(ws.dir, 'second', 'client.crt')), key: read(join(ws.dir, 'second', 'client.key')) }
+  const r = await cli([...E, '--cert', 'second/client.crt', '--key', 'second/client.key', '-'], {
+    cwd: ws.dir,
+    stdin: first.stdout,
+  })
   assert.is(r.code, 0, r.stderr)
   assert.is(
     r.stdout,
     first.stdout
-      .replace(`client.crt: ${NEW.crt}\n`, `client.crt: ${b64(ws.fx.ec.cert)}\n`)
-      .replace(`client.key: ${NEW.key}\n`, `client.key: ${b64(ws.fx.ec.key)}\n`),
+      .replace(`client.crt: ${NEW.crt}\n`, `client.crt: ${b64(second.cert)}\n`)
+      .replace(`client.key: ${NEW.key}\n`, `client.key: ${b64(second.key)}\n`),
   )
   assert.is(
     r.stderr,
