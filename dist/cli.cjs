@@ -11575,6 +11575,36 @@ function patchConfigMapKey(ctx, configMapName, namespace, key, value, reason) {
     splices: [setScalar(editContext(ctx, cm), node, value)]
   }), "patched") : "missing-key";
 }
+function ensureEnvValue(ctx, res, entry, ptr, display, want, setReason = want.reason) {
+  let ectx = editContext(ctx, res), valueNode = entry.get("value", !0);
+  if ((0, import_yaml14.isScalar)(valueNode)) {
+    if (valueNode.value === want.value) return;
+    plan(ctx, {
+      resource: res.ref,
+      op: "set",
+      ptr: [...ptr, "value"],
+      display: [...display, "value"],
+      before: valueNode.value,
+      after: want.value,
+      role: want.role,
+      reason: setReason,
+      splices: [setScalar(ectx, valueNode, want.value)]
+    });
+    return;
+  }
+  plan(ctx, {
+    resource: res.ref,
+    op: "add",
+    ptr: [...ptr, "value"],
+    display: [...display, "value"],
+    after: want.value,
+    role: want.role,
+    reason: want.reason,
+    splices: [
+      addPairs(ectx, entry, [["value", scalar(formatScalar(want.value, "double"))]], layoutFor(ectx.unit, !0))
+    ]
+  });
+}
 function ensureEnv(ctx, res, container, podCompact) {
   let ectx = editContext(ctx, res), env2 = container.node.get("env", !0), envPtr = [...container.ptr, "env"], envDisplay = [...container.display, "env"], appended = [];
   for (let want of wantedEnv(ctx)) {
@@ -11605,19 +11635,9 @@ function ensureEnv(ctx, res, container, podCompact) {
         splices: [removeItem(ectx, env2, old.index)]
       });
       let valueNode = entry.node.get("value", !0), valueFrom = entry.node.get("valueFrom", !0);
-      if ((0, import_yaml14.isScalar)(valueNode))
-        valueNode.value !== want.value && plan(ctx, {
-          resource: res.ref,
-          op: "set",
-          ptr: [...ptr, "value"],
-          display: [...display, "value"],
-          before: valueNode.value,
-          after: want.value,
-          role: want.role,
-          reason: want.reason,
-          splices: [setScalar(ectx, valueNode, want.value)]
-        });
-      else if ((0, import_yaml14.isMap)(valueFrom)) {
+      if ((0, import_yaml14.isScalar)(valueNode) || !(0, import_yaml14.isMap)(valueFrom))
+        ensureEnvValue(ctx, res, entry.node, ptr, display, want);
+      else {
         let at = pairOf(entry.node, "valueFrom")?.key ?? valueFrom, ref = valueFrom.get("configMapKeyRef", !0), cmName = stringAt(ref, "name"), cmKey = stringAt(ref, "key");
         want.kind === "owned" ? report(
           ctx,
@@ -11633,24 +11653,7 @@ function ensureEnv(ctx, res, container, podCompact) {
           at,
           { role: want.role }
         );
-      } else
-        plan(ctx, {
-          resource: res.ref,
-          op: "add",
-          ptr: [...ptr, "value"],
-          display: [...display, "value"],
-          after: want.value,
-          role: want.role,
-          reason: want.reason,
-          splices: [
-            addPairs(
-              ectx,
-              entry.node,
-              [["value", scalar(formatScalar(want.value, "double"))]],
-              layoutFor(ectx.unit, !0)
-            )
-          ]
-        });
+      }
       continue;
     }
     if (want.kind === "endpoint") {
@@ -12480,7 +12483,7 @@ function planCustomEnvs(ctx, res, root, anchor) {
   for (let want of wanted) {
     let found = findItem(envs, "name", want.name);
     if (found) {
-      let ptr = ["custom_envs", found.index], display = ["custom_envs", { name: want.name }], valueNode = found.node.get("value", !0);
+      let ptr = ["custom_envs", found.index], display = ["custom_envs", { name: want.name }];
       if ((0, import_yaml21.isMap)(found.node.get("valueFrom", !0))) {
         want.kind === "owned" ? report(
           ctx,
@@ -12498,33 +12501,15 @@ function planCustomEnvs(ctx, res, root, anchor) {
         );
         continue;
       }
-      (0, import_yaml21.isScalar)(valueNode) ? valueNode.value !== want.value && plan(ctx, {
-        resource: res.ref,
-        op: "set",
-        ptr: [...ptr, "value"],
-        display: [...display, "value"],
-        before: valueNode.value,
-        after: want.value,
-        role: want.role,
-        reason: `${want.reason} (custom_envs overrides the chart's ConfigMap)`,
-        splices: [setScalar(ectx, valueNode, want.value)]
-      }) : plan(ctx, {
-        resource: res.ref,
-        op: "add",
-        ptr: [...ptr, "value"],
-        display: [...display, "value"],
-        after: want.value,
-        role: want.role,
-        reason: want.reason,
-        splices: [
-          addPairs(
-            ectx,
-            found.node,
-            [["value", scalar(formatScalar(want.value, "double"))]],
-            layoutFor(ectx.unit, !0)
-          )
-        ]
-      });
+      ensureEnvValue(
+        ctx,
+        res,
+        found.node,
+        ptr,
+        display,
+        want,
+        `${want.reason} (custom_envs overrides the chart's ConfigMap)`
+      );
       continue;
     }
     want.setByChart || !want.addIfMissing || (appended.push(map(["name", scalar(want.name)], ["value", scalar(formatScalar(want.value, "double"))])), plan(ctx, {
@@ -20268,9 +20253,17 @@ Exit codes: 0 done or nothing to do; 1 --check/--list-different found files to m
 
 The endpoint is https://<vanity>.harness.io:8443 for new setups, https://<sub>.agent.harness.io for older ones.
 Nothing outside the mTLS fields changes: comments, quoting, indentation and key order stay byte for byte.`;
+async function parseCapturing(parser2, options) {
+  let captured = "", a = await parser2.wrap(null).exitProcess(!1).fail((msg, err) => {
+    throw new UsageError(err ? err.message : msg);
+  }).parseAsync(options, {}, (_err, _argv, output) => {
+    captured = output;
+  });
+  return a.help || captured ? { parsed: a, help: captured } : { parsed: a };
+}
 async function parseArgs(argv, env2) {
   if (argv[0] === "cert") return parseCertArgs(argv.slice(1));
-  let { options, operands } = normalizeArgv(argv), { default: yargs } = await Promise.resolve().then(() => (init_yargs(), yargs_exports)), captured = "", parsed = await yargs(options).scriptName("delegate-mtls").usage(
+  let { options, operands } = normalizeArgv(argv), { default: yargs } = await Promise.resolve().then(() => (init_yargs(), yargs_exports)), parser2 = yargs(options).scriptName("delegate-mtls").usage(
     `Usage: $0 [options] [path|glob ...]
        $0 secret --cert FILE --key FILE [--ca FILE] [--name S] [-n NS]
        $0 secret --cert-manager-issuer NAME [--issuer-kind Issuer|ClusterIssuer] [--name S] [-n NS]
@@ -20359,12 +20352,8 @@ With no path, or "-", reads stdin and writes stdout. Directories are searched fo
     type: "boolean",
     default: !1,
     describe: "undo the migration: --endpoint is then the original non-mTLS URL (e.g. https://app.harness.io)"
-  }).epilog(EPILOG).env(!1).strict().help("help").alias("help", "h").version(!1).option("version", { type: "boolean", describe: "show the version" }).wrap(null).exitProcess(!1).fail((msg, err) => {
-    throw new UsageError(err ? err.message : msg);
-  }).parseAsync(options, {}, (_err, _argv, output) => {
-    captured = output;
-  });
-  if (parsed.help || captured) return { command: "help", text: captured };
+  }).epilog(EPILOG).env(!1).strict().help("help").alias("help", "h").version(!1).option("version", { type: "boolean", describe: "show the version" }), { parsed, help } = await parseCapturing(parser2, options);
+  if (help !== void 0) return { command: "help", text: help };
   if (parsed.version) return { command: "version", text: "" };
   let a = parsed;
   if (a._[0] === "secret") {
@@ -20543,11 +20532,11 @@ function parseName(value, flag) {
 async function parseCertArgs(argv) {
   let { options, operands } = normalizeArgv(argv);
   if (operands.length > 0) throw new UsageError(`cert takes no paths (got ${operands.join(" ")})`);
-  let { default: yargs } = await Promise.resolve().then(() => (init_yargs(), yargs_exports)), captured = "", described = {
+  let { default: yargs } = await Promise.resolve().then(() => (init_yargs(), yargs_exports)), described = {
     dir: { type: "string", default: ".", describe: "the directory to make the files in (made if missing)" },
     cn: { type: "string", default: "harness-delegate", describe: "common name of the client certificate" },
     days: { type: "string", default: "365", describe: "days the client certificate is valid" }
-  }, parsed = await yargs(options).scriptName("delegate-mtls cert").usage(
+  }, parser2 = yargs(options).scriptName("delegate-mtls cert").usage(
     `Usage: $0 init [--dir D] [--cn NAME] [--org O] [--days N] [--ca-days N]
        $0 issue --ca-cert FILE --ca-key FILE [--dir D] [--cn NAME] [--days N]
 
@@ -20561,12 +20550,8 @@ Support, and a client certificate signed by it that the delegate presents.`
     "issue",
     "make client.key, client.crt in --dir, signed by an existing CA",
     (y) => y.option("ca-cert", { type: "string", demandOption: !0, describe: "the CA certificate (PEM)" }).option("ca-key", { type: "string", demandOption: !0, describe: "the CA's private key (PEM, unencrypted)" }).option("dir", described.dir).option("cn", described.cn).option("days", described.days)
-  ).demandCommand(1, 1, "cert needs init or issue", "cert takes one of init or issue").epilog(CERT_EPILOG).env(!1).strict().help("help").alias("help", "h").version(!1).wrap(null).exitProcess(!1).fail((msg, err) => {
-    throw new UsageError(err ? err.message : msg);
-  }).parseAsync(options, {}, (_err, _argv, output) => {
-    captured = output;
-  });
-  if (parsed.help || captured) return { command: "help", text: captured };
+  ).demandCommand(1, 1, "cert needs init or issue", "cert takes one of init or issue").epilog(CERT_EPILOG).env(!1).strict().help("help").alias("help", "h").version(!1), { parsed, help } = await parseCapturing(parser2, options);
+  if (help !== void 0) return { command: "help", text: help };
   let a = parsed, action = a._[0];
   if (action !== "init" && action !== "issue")
     throw new UsageError(`cert ${String(action)}: expected cert init or cert issue`);
@@ -20810,4 +20795,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=ec02b6b1549d4ed80d8ea055db0420cc06ac925947c6d28a5b08addc99e6b27e
+//# delegate-mtls-bundle sha256=2d0ab9bad797601c4d5923a2323ea118910fa6c2fed6fbcd89c93569314c4d8f

@@ -1,3 +1,4 @@
+import type { Argv } from 'yargs'
 import { UsageError } from '../errors.js'
 import type { FnSettings } from '../krm/function-config.js'
 import { normalizeArgv } from './argv.js'
@@ -121,13 +122,34 @@ Exit codes: 0 done or nothing to do; 1 --check/--list-different found files to m
 The endpoint is https://<vanity>.harness.io:8443 for new setups, https://<sub>.agent.harness.io for older ones.
 Nothing outside the mTLS fields changes: comments, quoting, indentation and key order stay byte for byte.`
 
+/**
+ * Parses with yargs as the tool's command lines want it: help text captured instead of printed, no exit,
+ * and every complaint a UsageError (exit 2). `help` is the help text when --help (or a help-worthy
+ * mistake) asked for it.
+ */
+async function parseCapturing<T>(
+  parser: Argv<T>,
+  options: string[],
+): Promise<{ parsed: Record<string, unknown>; help?: string }> {
+  let captured = ''
+  const parsed = await parser
+    .wrap(null)
+    .exitProcess(false)
+    .fail((msg, err) => {
+      throw new UsageError(err ? err.message : msg)
+    })
+    .parseAsync(options, {}, (_err: unknown, _argv: unknown, output: string) => {
+      captured = output
+    })
+  const a = parsed as Record<string, unknown>
+  return a.help || captured ? { parsed: a, help: captured } : { parsed: a }
+}
 /** Parses argv with yargs (loaded on demand). Usage problems throw UsageError. */
 export async function parseArgs(argv: string[], env: Record<string, string | undefined>): Promise<CliArgs> {
   // cert has options of its own and none of the migration's: its own parser, so its --help shows only those.
   if (argv[0] === 'cert') return parseCertArgs(argv.slice(1))
   const { options, operands } = normalizeArgv(argv)
   const { default: yargs } = await import('yargs')
-  let captured = ''
   const parser = yargs(options)
     .scriptName('delegate-mtls')
     .usage(
@@ -253,17 +275,10 @@ export async function parseArgs(argv: string[], env: Record<string, string | und
     .alias('help', 'h')
     .version(false)
     .option('version', { type: 'boolean', describe: 'show the version' })
-    .wrap(null)
-    .exitProcess(false)
-    .fail((msg, err) => {
-      throw new UsageError(err ? err.message : msg)
-    })
-  const parsed = await parser.parseAsync(options, {}, (_err: unknown, _argv: unknown, output: string) => {
-    captured = output
-  })
-  if (parsed.help || captured) return { command: 'help', text: captured }
+  const { parsed, help } = await parseCapturing(parser, options)
+  if (help !== undefined) return { command: 'help', text: help }
   if (parsed.version) return { command: 'version', text: '' }
-  const a = parsed as Record<string, unknown>
+  const a = parsed
   if ((a._ as unknown[])[0] === 'secret') {
     if (operands.length > 0) throw new UsageError(`secret takes no paths (got ${operands.join(' ')})`)
     return secretArgs(a)
@@ -479,7 +494,6 @@ async function parseCertArgs(argv: string[]): Promise<CliArgs> {
   const { options, operands } = normalizeArgv(argv)
   if (operands.length > 0) throw new UsageError(`cert takes no paths (got ${operands.join(' ')})`)
   const { default: yargs } = await import('yargs')
-  let captured = ''
   const described = {
     dir: { type: 'string', default: '.', describe: 'the directory to make the files in (made if missing)' },
     cn: { type: 'string', default: 'harness-delegate', describe: 'common name of the client certificate' },
@@ -513,16 +527,9 @@ async function parseCertArgs(argv: string[]): Promise<CliArgs> {
     .help('help')
     .alias('help', 'h')
     .version(false)
-    .wrap(null)
-    .exitProcess(false)
-    .fail((msg, err) => {
-      throw new UsageError(err ? err.message : msg)
-    })
-  const parsed = await parser.parseAsync(options, {}, (_err: unknown, _argv: unknown, output: string) => {
-    captured = output
-  })
-  if (parsed.help || captured) return { command: 'help', text: captured }
-  const a = parsed as Record<string, unknown>
+  const { parsed, help } = await parseCapturing(parser, options)
+  if (help !== undefined) return { command: 'help', text: help }
+  const a = parsed
   const action = (a._ as unknown[])[0]
   if (action !== 'init' && action !== 'issue')
     throw new UsageError(`cert ${String(action)}: expected cert init or cert issue`)

@@ -4,9 +4,9 @@ import { CLASSIC_ENV, envValue, MANAGER_ENV, type EnvRole } from '../resources/w
 import { addPairs, removeItem, setScalar } from '../yaml/edit.js'
 import { map, scalar, type Fragment } from '../yaml/fragment.js'
 import { layoutFor } from '../yaml/layout.js'
-import { findItem, lookup, pairOf, stringAt } from '../yaml/lookup.js'
+import { findItem, lookup, pairOf, stringAt, type PathSeg } from '../yaml/lookup.js'
 import { formatScalar } from '../yaml/scalar.js'
-import { editContext, plan, report } from './context.js'
+import { editContext, plan, report, type DisplaySeg } from './context.js'
 import { appendToList, layoutIn, type Located } from './plan-pod.js'
 import { findResource } from './scope.js'
 import type { PlanContext } from './types.js'
@@ -87,6 +87,50 @@ function patchConfigMapKey(
   return 'patched'
 }
 
+/**
+ * An env entry's inline `value` set to what is wanted: changed in place (its quoting kept) or added after
+ * its other keys. `setReason` says why a value that was there changes (default: the wanted var's reason).
+ */
+export function ensureEnvValue(
+  ctx: PlanContext,
+  res: Resource,
+  entry: YAMLMap,
+  ptr: PathSeg[],
+  display: DisplaySeg[],
+  want: WantedEnv,
+  setReason = want.reason,
+): void {
+  const ectx = editContext(ctx, res)
+  const valueNode = entry.get('value', true)
+  if (isScalar(valueNode)) {
+    if (valueNode.value === want.value) return
+    plan(ctx, {
+      resource: res.ref,
+      op: 'set',
+      ptr: [...ptr, 'value'],
+      display: [...display, 'value'],
+      before: valueNode.value,
+      after: want.value,
+      role: want.role,
+      reason: setReason,
+      splices: [setScalar(ectx, valueNode as Scalar, want.value)],
+    })
+    return
+  }
+  plan(ctx, {
+    resource: res.ref,
+    op: 'add',
+    ptr: [...ptr, 'value'],
+    display: [...display, 'value'],
+    after: want.value,
+    role: want.role,
+    reason: want.reason,
+    splices: [
+      addPairs(ectx, entry, [['value', scalar(formatScalar(want.value, 'double'))]], layoutFor(ectx.unit, true)),
+    ],
+  })
+}
+
 /** Ensures every wanted env var on the delegate container (SPEC §3.1–3.4, §3.7). */
 export function ensureEnv(ctx: PlanContext, res: Resource, container: Located<YAMLMap>, podCompact: boolean): void {
   const ectx = editContext(ctx, res)
@@ -128,21 +172,9 @@ export function ensureEnv(ctx: PlanContext, res: Resource, container: Located<YA
       }
       const valueNode = entry.node.get('value', true)
       const valueFrom = entry.node.get('valueFrom', true)
-      if (isScalar(valueNode)) {
-        if (valueNode.value !== want.value) {
-          plan(ctx, {
-            resource: res.ref,
-            op: 'set',
-            ptr: [...ptr, 'value'],
-            display: [...display, 'value'],
-            before: valueNode.value,
-            after: want.value,
-            role: want.role,
-            reason: want.reason,
-            splices: [setScalar(ectx, valueNode as Scalar, want.value)],
-          })
-        }
-      } else if (isMap(valueFrom)) {
+      if (isScalar(valueNode) || !isMap(valueFrom)) {
+        ensureEnvValue(ctx, res, entry.node, ptr, display, want)
+      } else {
         // Reported at the `valueFrom:` key, the line that says where the value comes from.
         const at = (pairOf(entry.node, 'valueFrom')?.key as Node | undefined) ?? valueFrom
         const ref = valueFrom.get('configMapKeyRef', true)
@@ -170,24 +202,6 @@ export function ensureEnv(ctx: PlanContext, res: Resource, container: Located<YA
             { role: want.role },
           )
         }
-      } else {
-        plan(ctx, {
-          resource: res.ref,
-          op: 'add',
-          ptr: [...ptr, 'value'],
-          display: [...display, 'value'],
-          after: want.value,
-          role: want.role,
-          reason: want.reason,
-          splices: [
-            addPairs(
-              ectx,
-              entry.node,
-              [['value', scalar(formatScalar(want.value, 'double'))]],
-              layoutFor(ectx.unit, true),
-            ),
-          ],
-        })
       }
       continue
     }

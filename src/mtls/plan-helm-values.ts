@@ -1,14 +1,14 @@
-import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml'
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml'
 import { CHART_DEFAULT_NAME, helmImage, type HelmValues } from '../resources/helm-values.js'
 import { classifyTag } from '../resources/image.js'
-import { addPairs, fillEmptyValue, setScalar } from '../yaml/edit.js'
+import { addPairs, fillEmptyValue } from '../yaml/edit.js'
 import { setPairValue } from '../yaml/edit-pairs.js'
 import { map, scalar, type BlockLayout, type Fragment } from '../yaml/fragment.js'
 import { layoutFor, seqIsCompact } from '../yaml/layout.js'
 import { findItem, pairOf, stringAt } from '../yaml/lookup.js'
 import { formatScalar } from '../yaml/scalar.js'
 import { editContext, plan, report } from './context.js'
-import { wantedEnv } from './plan-env.js'
+import { ensureEnvValue, wantedEnv } from './plan-env.js'
 import { appendToList } from './plan-pod.js'
 import type { PlanContext } from './types.js'
 import { checkHost, inValues } from './values-host.js'
@@ -256,7 +256,6 @@ function planCustomEnvs(ctx: PlanContext, res: HelmValues, root: YAMLMap, anchor
     if (found) {
       const ptr = ['custom_envs', found.index]
       const display = ['custom_envs', { name: want.name }]
-      const valueNode = found.node.get('value', true)
       if (isMap(found.node.get('valueFrom', true))) {
         if (want.kind === 'owned')
           report(
@@ -277,38 +276,15 @@ function planCustomEnvs(ctx: PlanContext, res: HelmValues, root: YAMLMap, anchor
           )
         continue
       }
-      if (isScalar(valueNode)) {
-        if (valueNode.value !== want.value)
-          plan(ctx, {
-            resource: res.ref,
-            op: 'set',
-            ptr: [...ptr, 'value'],
-            display: [...display, 'value'],
-            before: valueNode.value,
-            after: want.value,
-            role: want.role,
-            reason: `${want.reason} (custom_envs overrides the chart's ConfigMap)`,
-            splices: [setScalar(ectx, valueNode as Scalar, want.value)],
-          })
-      } else {
-        plan(ctx, {
-          resource: res.ref,
-          op: 'add',
-          ptr: [...ptr, 'value'],
-          display: [...display, 'value'],
-          after: want.value,
-          role: want.role,
-          reason: want.reason,
-          splices: [
-            addPairs(
-              ectx,
-              found.node,
-              [['value', scalar(formatScalar(want.value, 'double'))]],
-              layoutFor(ectx.unit, true),
-            ),
-          ],
-        })
-      }
+      ensureEnvValue(
+        ctx,
+        res,
+        found.node,
+        ptr,
+        display,
+        want,
+        `${want.reason} (custom_envs overrides the chart's ConfigMap)`,
+      )
       continue
     }
     if (want.setByChart || !want.addIfMissing) continue
