@@ -87,8 +87,20 @@ export interface CertArgs {
   caKey?: string
 }
 
+/** `delegate-mtls probe`: one real mTLS request to the endpoint, with the client certificate and without. */
+export interface ProbeArgs {
+  command: 'probe'
+  endpoint: string
+  cert: string
+  key: string
+  /** CA certificates the server certificate must chain to (a private CA). */
+  serverCa?: string
+  timeoutMs: number
+  format: 'text' | 'json'
+}
+
 export type CliArgs =
-  MigrateArgs | SecretArgs | AuditArgs | FnArgs | CertArgs | { command: 'help' | 'version'; text: string }
+  MigrateArgs | SecretArgs | AuditArgs | FnArgs | CertArgs | ProbeArgs | { command: 'help' | 'version'; text: string }
 
 const EPILOG = `Examples:
   Print the migrated manifest:
@@ -125,13 +137,14 @@ Nothing outside the mTLS fields changes: comments, quoting, indentation and key 
 export async function parseArgs(argv: string[], env: Record<string, string | undefined>): Promise<CliArgs> {
   // cert has options of its own and none of the migration's: its own parser, so its --help shows only those.
   if (argv[0] === 'cert') return parseCertArgs(argv.slice(1))
+  if (argv[0] === 'probe') return parseProbeArgs(argv.slice(1))
   const { options, operands } = normalizeArgv(argv)
   const { default: yargs } = await import('yargs')
   let captured = ''
   const parser = yargs(options)
     .scriptName('delegate-mtls')
     .usage(
-      'Usage: $0 [options] [path|glob ...]\n       $0 secret --cert FILE --key FILE [--ca FILE] [--name S] [-n NS]\n       $0 secret --cert-manager-issuer NAME [--issuer-kind Issuer|ClusterIssuer] [--name S] [-n NS]\n       $0 cert init [--dir D] [--cn NAME] [--org O]   (a CA and a client certificate, no OpenSSL)\n       $0 audit [path|glob ...] [--endpoint URL] [--format json]\n       $0 fn [--endpoint URL] [--secret-name S] [--mount-path P]   (a KRM function for kpt, kustomize)\n\nMove Harness delegate manifests to mTLS: mount the client certificate Secret, set the\ncertificate env vars, and point the delegate and its upgrader at the mTLS endpoint.\nWith no path, or "-", reads stdin and writes stdout. Directories are searched for *.yaml/*.yml.',
+      'Usage: $0 [options] [path|glob ...]\n       $0 secret --cert FILE --key FILE [--ca FILE] [--name S] [-n NS]\n       $0 secret --cert-manager-issuer NAME [--issuer-kind Issuer|ClusterIssuer] [--name S] [-n NS]\n       $0 cert init [--dir D] [--cn NAME] [--org O]   (a CA and a client certificate, no OpenSSL)\n       $0 audit [path|glob ...] [--endpoint URL] [--format json]\n       $0 probe --endpoint URL --cert FILE --key FILE [--server-ca FILE]   (a real mTLS request)\n       $0 fn [--endpoint URL] [--secret-name S] [--mount-path P]   (a KRM function for kpt, kustomize)\n\nMove Harness delegate manifests to mTLS: mount the client certificate Secret, set the\ncertificate env vars, and point the delegate and its upgrader at the mTLS endpoint.\nWith no path, or "-", reads stdin and writes stdout. Directories are searched for *.yaml/*.yml.',
     )
     // Paths as strings: yargs would read a file named 1e3 or 0x10 as a number (1000, 16).
     .command('$0 [paths..]', false as unknown as string, (y) => y.positional('paths', { type: 'string' }))
@@ -167,6 +180,12 @@ export async function parseArgs(argv: string[], env: Record<string, string | und
       'make a CA and a client certificate without OpenSSL (cert init), or a new client certificate from your CA (cert issue); see cert --help',
       // Reached only when options come before `cert` (parseArgs hands the rest to parseCertArgs): refused below.
       (y) => y.positional('action', { type: 'string' }),
+    )
+    .command(
+      'probe',
+      'one real mTLS request to the endpoint with the client certificate, and one without; see probe --help',
+      // Reached only when options come before `probe` (parseArgs hands the rest to parseProbeArgs): refused below.
+      (y) => y,
     )
     .command(
       'fn',
@@ -268,6 +287,8 @@ export async function parseArgs(argv: string[], env: Record<string, string | und
     if (operands.length > 0) throw new UsageError(`secret takes no paths (got ${operands.join(' ')})`)
     return secretArgs(a)
   }
+  if ((a._ as unknown[])[0] === 'probe')
+    throw new UsageError('probe comes first on the command line: delegate-mtls probe --endpoint URL --cert F --key F')
   if ((a._ as unknown[])[0] === 'cert')
     throw new UsageError('cert comes first on the command line: delegate-mtls cert init [options], or cert issue')
   const paths = [...withStdinDash(options, ((a.paths as unknown[] | undefined) ?? []).map(String)), ...operands]
@@ -546,5 +567,75 @@ async function parseCertArgs(argv: string[]): Promise<CliArgs> {
     out.caCert = a.caCert as string
     out.caKey = a.caKey as string
   }
+  return out
+}
+
+const PROBE_EPILOG = `Examples:
+  Before the account goes STRICT: does the endpoint accept this client certificate?
+    delegate-mtls probe -e https://acme.harness.io:8443 --cert client.crt --key client.key
+  Behind a corporate proxy (HTTP CONNECT), an endpoint with a private CA:
+    HTTPS_PROXY=http://proxy.corp:3128 delegate-mtls probe -e https://harness.corp:8443 \\
+      --cert client.crt --key client.key --server-ca corp-root.crt
+
+The certificate and key are checked first, as for the Secret (PKCS#8 RSA, clientAuth, not expired).
+It sends GET /api/ with the client certificate (any HTTP response means TLS accepted it), then once without
+it, to tell whether the endpoint enforces mTLS. HTTPS_PROXY and NO_PROXY are honoured.
+Exit codes: 0 accepted; 1 rejected; 2 usage error, unusable certificate or key, untrusted server certificate,
+unreachable or timed out.`
+
+/** `delegate-mtls probe …` (argv after `probe`). */
+async function parseProbeArgs(argv: string[]): Promise<CliArgs> {
+  const { options, operands } = normalizeArgv(argv)
+  if (operands.length > 0) throw new UsageError(`probe takes no paths (got ${operands.join(' ')})`)
+  const { default: yargs } = await import('yargs')
+  let captured = ''
+  const parser = yargs(options)
+    .scriptName('delegate-mtls probe')
+    .usage(
+      'Usage: $0 --endpoint URL --cert FILE --key FILE [--server-ca FILE] [--timeout SECONDS] [--format json]\n\nConnects to the mTLS endpoint, presents the client certificate and sends one HTTPS request: does the\nendpoint accept the certificate, and does it refuse a connection without one?',
+    )
+    .option('endpoint', {
+      alias: 'e',
+      type: 'string',
+      demandOption: true,
+      describe: 'the mTLS endpoint, https://host[:port]',
+    })
+    .option('cert', { type: 'string', demandOption: true, describe: 'client certificate PEM (the leaf first)' })
+    .option('key', { type: 'string', demandOption: true, describe: 'its private key PEM, unencrypted' })
+    .option('server-ca', {
+      type: 'string',
+      describe: "CA certificate(s) of the server's certificate, for a private CA",
+    })
+    .option('timeout', { type: 'string', default: '10', describe: 'seconds each connection may take' })
+    .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'report format' })
+    .epilog(PROBE_EPILOG)
+    .env(false)
+    .strict()
+    .help('help')
+    .alias('help', 'h')
+    .version(false)
+    .wrap(null)
+    .exitProcess(false)
+    .fail((msg, err) => {
+      throw new UsageError(err ? err.message : msg)
+    })
+  const parsed = await parser.parseAsync(options, {}, (_err: unknown, _argv: unknown, output: string) => {
+    captured = output
+  })
+  if (parsed.help || captured) return { command: 'help', text: captured }
+  const a = parsed as Record<string, unknown>
+  if ((a._ as unknown[]).length > 0) throw new UsageError(`probe takes no paths (got ${(a._ as unknown[]).join(' ')})`)
+  const timeout = String(a.timeout)
+  if (!/^[0-9]+(\.[0-9]+)?$/.test(timeout) || !(Number(timeout) > 0) || Number(timeout) > 600)
+    throw new UsageError(`--timeout "${timeout}": expected a number of seconds from more than 0 up to 600`)
+  const out: ProbeArgs = {
+    command: 'probe',
+    endpoint: String(a.endpoint),
+    cert: String(a.cert),
+    key: String(a.key),
+    timeoutMs: Math.round(Number(timeout) * 1000),
+    format: a.format as 'text' | 'json',
+  }
+  if (typeof a.serverCa === 'string') out.serverCa = a.serverCa
   return out
 }
