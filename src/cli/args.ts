@@ -119,6 +119,8 @@ const EPILOG = `Examples:
     delegate-mtls -e https://acme.harness.io:8443 --cert client.crt --key client.key d.yaml
   Before the account goes STRICT: is every delegate ready? (a table; exit 1 if any is not):
     delegate-mtls audit k8s/ helm/values.yaml docker-compose.yml
+  And does the endpoint accept the client certificate? (one real mTLS request; exit 1 if refused):
+    delegate-mtls probe -e https://acme.harness.io:8443 --cert client.crt --key client.key
   Go back: restore the original endpoint, remove what the migration added:
     delegate-mtls --revert -e https://app.harness.io --write k8s/
   As a Helm 3 post-renderer (Helm 4: the package's plugin.yaml, see the README):

@@ -11,7 +11,7 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { Ajv } from 'ajv'
 import { makeCaAndClient } from '../../src/cert/make.js'
-import { makeTmp, run, REPO_ROOT, type Ran } from '../cli/helpers/cli.js'
+import { makeTmp, run, runBin, REPO_ROOT, type Ran } from '../cli/helpers/cli.js'
 import { readFileSync } from 'node:fs'
 
 const DAY = 86_400_000
@@ -386,6 +386,24 @@ probe('--format json is valid against schemas/probe.schema.json, accepted and re
   assert.ok(validate(untrusted), JSON.stringify(validate.errors))
   assert.is(untrusted.withoutCertificate, null)
   assert.is(untrusted.enforcesMtls, null)
+})
+
+probe('the real bin (dist/cli.cjs): accepted, exit 0; --help names the options', async () => {
+  const e = await httpsServer()
+  const r = await runBin(
+    ['probe', '-e', e, '--cert', 'client.crt', '--key', 'client.key', ...trusted, '--timeout', '3'],
+    {
+      cwd: tmp.dir,
+    },
+  )
+  assert.is(r.code, 0, r.stderr)
+  assert.is(r.stderr, '')
+  assert.match(r.stdout, /\naccepted: the endpoint took the client certificate\n$/)
+  const help = await runBin(['probe', '--help'], { cwd: tmp.dir })
+  assert.is(help.code, 0)
+  assert.match(help.stdout, /^Usage: delegate-mtls probe --endpoint URL --cert FILE --key FILE \[--server-ca FILE\]/)
+  for (const o of ['--endpoint', '--cert', '--key', '--server-ca', '--timeout', '--format'])
+    assert.match(help.stdout, o)
 })
 
 probe('usage errors: exit 2', async () => {
