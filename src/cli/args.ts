@@ -45,6 +45,8 @@ export interface AuditArgs {
   grpcAuthority: boolean
   format: 'text' | 'json'
   maxBytes?: number
+  /** `--probe`: one real mTLS request per distinct endpoint of the fleet, with this client certificate. */
+  probe?: { cert: string; key: string; serverCa?: string; timeoutMs: number }
 }
 
 export interface SecretArgs {
@@ -175,7 +177,21 @@ export async function parseArgs(argv: string[], env: Record<string, string | und
     .command(
       'audit [paths..]',
       'one row per delegate (manifests, Helm values, compose files): is it ready for STRICT mTLS? exit 1 if any is not',
-      (y) => y.positional('paths', { type: 'string' }),
+      (y) =>
+        y
+          .positional('paths', { type: 'string' })
+          .option('probe', {
+            type: 'boolean',
+            describe: 'also probe each distinct endpoint with --cert and --key (see probe --help)',
+          })
+          .option('server-ca', {
+            type: 'string',
+            describe: "with --probe: CA certificate(s) of the server's certificate",
+          })
+          .option('timeout', {
+            type: 'string',
+            describe: 'with --probe: seconds each connection may take [default: 10]',
+          }),
     )
     .command(
       'cert [action]',
@@ -390,15 +406,28 @@ function auditArgs(paths: string[], a: Record<string, unknown>): AuditArgs {
     ['--diff', a.diff === true],
     ['--out-dir', a.outDir !== undefined],
     ['--keep-going', a.keepGoing === true],
-    ['--cert', a.cert !== undefined],
-    ['--key', a.key !== undefined],
+    ['--cert', a.cert !== undefined && a.probe !== true],
+    ['--key', a.key !== undefined && a.probe !== true],
     ['--ca', a.ca !== undefined],
     ['--ti-service', a.tiService === true],
     ['--cert-path', a.certPath !== undefined],
     ['--key-path', a.keyPath !== undefined],
   ]
   const bad = flags.filter(([, on]) => on).map(([f]) => f)
-  if (bad.length > 0) throw new UsageError(`audit only reads and reports: ${bad.join(', ')} cannot be used with it`)
+  if (bad.length > 0)
+    throw new UsageError(
+      `audit only reads and reports: ${bad.join(', ')} cannot be used with it` +
+        (bad.includes('--cert') || bad.includes('--key') ? ' (except with --probe)' : ''),
+    )
+  const probeOnly = ['--server-ca', '--timeout'].filter(
+    (f) => a[f === '--server-ca' ? 'serverCa' : 'timeout'] !== undefined,
+  )
+  if (a.probe !== true && probeOnly.length > 0)
+    throw new UsageError(`${probeOnly.join(', ')} ${probeOnly.length === 1 ? 'goes' : 'go'} with --probe`)
+  if (a.probe === true && (typeof a.cert !== 'string' || typeof a.key !== 'string'))
+    throw new UsageError(
+      'audit --probe needs --cert and --key: the client certificate the endpoints are asked to accept',
+    )
   const out: AuditArgs = {
     command: 'audit',
     paths,
@@ -411,7 +440,19 @@ function auditArgs(paths: string[], a: Record<string, unknown>): AuditArgs {
     if (!(a.maxBytes > 0)) throw new UsageError('--max-bytes must be a positive number')
     out.maxBytes = a.maxBytes
   }
+  if (a.probe === true) {
+    out.probe = { cert: a.cert as string, key: a.key as string, timeoutMs: parseTimeout(a.timeout ?? '10') }
+    if (typeof a.serverCa === 'string') out.probe.serverCa = a.serverCa
+  }
   return out
+}
+
+/** `--timeout`: seconds, more than 0 and at most 10 minutes. */
+function parseTimeout(value: unknown): number {
+  const text = String(value)
+  if (!/^[0-9]+(\.[0-9]+)?$/.test(text) || !(Number(text) > 0) || Number(text) > 600)
+    throw new UsageError(`--timeout "${text}": expected a number of seconds from more than 0 up to 600`)
+  return Math.round(Number(text) * 1000)
 }
 
 /** A KRM function reads a ResourceList and writes one: the file, mode and Secret options make no sense with it. */
@@ -627,15 +668,12 @@ async function parseProbeArgs(argv: string[]): Promise<CliArgs> {
   if (parsed.help || captured) return { command: 'help', text: captured }
   const a = parsed as Record<string, unknown>
   if ((a._ as unknown[]).length > 0) throw new UsageError(`probe takes no paths (got ${(a._ as unknown[]).join(' ')})`)
-  const timeout = String(a.timeout)
-  if (!/^[0-9]+(\.[0-9]+)?$/.test(timeout) || !(Number(timeout) > 0) || Number(timeout) > 600)
-    throw new UsageError(`--timeout "${timeout}": expected a number of seconds from more than 0 up to 600`)
   const out: ProbeArgs = {
     command: 'probe',
     endpoint: String(a.endpoint),
     cert: String(a.cert),
     key: String(a.key),
-    timeoutMs: Math.round(Number(timeout) * 1000),
+    timeoutMs: parseTimeout(a.timeout),
     format: a.format as 'text' | 'json',
   }
   if (typeof a.serverCa === 'string') out.serverCa = a.serverCa

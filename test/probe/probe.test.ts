@@ -406,6 +406,93 @@ probe('the real bin (dist/cli.cjs): accepted, exit 0; --help names the options',
     assert.match(help.stdout, o)
 })
 
+/** The README's migrated sample, pointing at `endpoint`, as fleet.yaml. */
+function fleet(endpoint: string) {
+  const sample = readFileSync(join(REPO_ROOT, 'samples', 'harness-delegate.mtls.yaml'), 'utf8')
+  writeFileSync(join(tmp.dir, 'fleet.yaml'), sample.split('https://acme.harness.io:8443').join(endpoint))
+}
+const auditProbe = (files: string, extra: string[] = []) =>
+  run(['audit', 'fleet.yaml', '--probe', '--cert', `${files}.crt`, '--key', `${files}.key`, ...trusted, ...extra], {
+    cwd: tmp.dir,
+    env: {},
+  })
+
+probe('audit --probe: each distinct endpoint probed once; accepted keeps the fleet ready (exit 0)', async () => {
+  const e = await httpsServer()
+  fleet(e)
+  const r = await auditProbe('client', ['--timeout', '3'])
+  assert.is(r.code, 0, r.stderr)
+  assert.is(r.stderr, '')
+  const lines = r.stdout.split('\n')
+  assert.equal(lines.slice(-4), [
+    '',
+    `probe ${e} (1 delegate): accepted the client certificate`,
+    'ready for STRICT: all 1 delegate speak mTLS',
+    '',
+  ])
+  const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'schemas', 'audit.schema.json'), 'utf8'))
+  const validate = new Ajv({ strict: true, allErrors: true }).compile(schema)
+  const json = await auditProbe('client', ['--format', 'json'])
+  assert.is(json.code, 0, json.stderr)
+  const j: { ready: boolean; probes: unknown } = JSON.parse(json.stdout)
+  assert.ok(validate(j), JSON.stringify(validate.errors))
+  assert.is(j.ready, true)
+  assert.equal(j.probes, [{ endpoint: e, delegates: 1, verdict: 'accepted', enforcesMtls: true, reason: null }])
+  noKey(r)
+})
+
+probe('audit --probe: an endpoint that refuses the certificate makes the fleet not ready (exit 1)', async () => {
+  const e = await opensslServer('TLSv1.3')
+  fleet(e)
+  const r = await auditProbe('other')
+  assert.is(r.code, 1, r.stderr)
+  assert.equal(r.stdout.split('\n').slice(-3), [
+    `probe ${e} (1 delegate): refused the client certificate: the server does not trust your CA (alert "unknown CA")`,
+    'NOT ready for STRICT: 1 endpoint refused the client certificate',
+    '',
+  ])
+})
+
+probe(
+  'audit --probe: an unreachable endpoint gives no verdict (exit 2); a bad key is refused before any connection',
+  async () => {
+    const closed = createNetServer()
+    const e = await listen(closed)
+    await new Promise((done) => closed.close(done))
+    fleet(e)
+    const r = await auditProbe('client', ['--timeout', '2'])
+    assert.is(r.code, 2, r.stderr)
+    assert.match(
+      r.stdout,
+      `\nprobe ${e} (1 delegate): could not be probed: connection refused: nothing listens on that port\n`,
+    )
+    assert.match(r.stdout, /\nNOT ready for STRICT: 1 endpoint could not be probed\n$/)
+    const bad = await auditProbe('expired')
+    assert.is(bad.code, 2)
+    assert.is(bad.stdout, '')
+    assert.match(bad.stderr, /^expired\.crt: error: the certificate in expired\.crt .* expired on /)
+  },
+)
+
+probe('audit: --cert and --key only with --probe, and --probe needs both', async () => {
+  const cases: [string[], string][] = [
+    [
+      ['audit', 'x.yaml', '--cert', 'c', '--key', 'k'],
+      'audit only reads and reports: --cert, --key cannot be used with it (except with --probe)',
+    ],
+    [
+      ['audit', 'x.yaml', '--probe', '--cert', 'c'],
+      'audit --probe needs --cert and --key: the client certificate the endpoints are asked to accept',
+    ],
+    [['audit', 'x.yaml', '--timeout', '3'], '--timeout goes with --probe'],
+  ]
+  for (const [argv, message] of cases) {
+    const r = await run(argv, { cwd: tmp.dir, env: {} })
+    assert.is(r.code, 2, argv.join(' '))
+    assert.is(r.stderr, `delegate-mtls: ${message}\nRun "delegate-mtls --help" for usage.\n`)
+  }
+})
+
 probe('usage errors: exit 2', async () => {
   const cases: [string[], string][] = [
     [['probe', '--cert', 'client.crt', '--key', 'client.key'], 'Missing required argument: endpoint'],
