@@ -3,7 +3,9 @@
  * session, the server certificate, and the verdict in words. Only `node:net` and `node:tls`; nothing is retried.
  */
 import { connect as netConnect, isIP, type Socket } from 'node:net'
+import { Duplex } from 'node:stream'
 import { connect as tlsConnect, type TLSSocket } from 'node:tls'
+import { HandshakeWatcher } from './handshake.js'
 import type { ProbeAttempt, ProbeTarget } from './types.js'
 
 /**
@@ -20,10 +22,13 @@ export function probeOnce(
       outcome: 'unreachable',
       tls: null,
       server: null,
+      requestedClientCertificate: null,
+      acceptableCas: null,
       httpStatus: null,
       reason: null,
       code: null,
     }
+    const watcher = new HandshakeWatcher()
     let raw: Socket | undefined
     let tls: TLSSocket | undefined
     let settled = false
@@ -37,6 +42,8 @@ export function probeOnce(
       attempt.outcome = outcome
       attempt.reason = reason
       attempt.code = code
+      attempt.requestedClientCertificate = watcher.requested
+      attempt.acceptableCas = watcher.cas
       tls?.destroy()
       raw?.destroy()
       resolve(attempt)
@@ -53,9 +60,10 @@ export function probeOnce(
       target.timeoutMs,
     )
     const { host, port } = target
-    const startTls = (socket: Socket | undefined) => {
+    const startTls = (socket: Socket, first: Buffer) => {
       tls = tlsConnect({
-        ...(socket ? { socket, host } : { host, port }),
+        socket: tapped(socket, (bytes) => watcher.feed(bytes), first),
+        host,
         // An IP address is no server name (RFC 6066): Node warns when one is given.
         ...(isIP(host) ? {} : { servername: host }),
         ...(client ? { cert: client.certPem, key: client.keyPem } : {}),
@@ -114,12 +122,16 @@ export function probeOnce(
       if (code === 'ECONNRESET' && (attempt.tls !== null || keyed)) return closed(withCert)
       finish('unreachable', networkReason(e, target), code)
     }
-    if (target.proxy === undefined) return startTls(undefined)
+    if (target.proxy === undefined) {
+      raw = netConnect({ host, port })
+      raw.once('error', (e: NodeJS.ErrnoException) => failed(e, client !== undefined))
+      return startTls(raw, Buffer.alloc(0))
+    }
     const proxy = target.proxy
     raw = netConnect({ host: proxy.host, port: proxy.port })
-    raw.once('error', (e: NodeJS.ErrnoException) =>
-      finish('unreachable', `the proxy ${proxy.host}:${proxy.port}: ${networkReason(e, target)}`, e.code ?? 'ERROR'),
-    )
+    const proxyError = (e: NodeJS.ErrnoException) =>
+      finish('unreachable', `the proxy ${proxy.host}:${proxy.port}: ${networkReason(e, target)}`, e.code ?? 'ERROR')
+    raw.on('error', proxyError)
     raw.once('connect', () => {
       const auth = proxy.auth ? `Proxy-Authorization: Basic ${Buffer.from(proxy.auth).toString('base64')}\r\n` : ''
       raw!.write(`CONNECT ${hostHeader(host, port)} HTTP/1.1\r\nHost: ${hostHeader(host, port)}\r\n${auth}\r\n`)
@@ -140,14 +152,42 @@ export function probeOnce(
           `the proxy refused CONNECT: ${status ? status[0] : 'not an HTTP response'}`,
           'PROXY',
         )
-      // Bytes past the proxy's response are the server's: give them back to the TLS layer.
-      const rest = reply.subarray(end + 4)
-      if (rest.length > 0) raw!.unshift(rest)
-      startTls(raw)
+      raw!.off('error', proxyError)
+      raw!.on('error', (e: NodeJS.ErrnoException) => failed(e, client !== undefined))
+      // Bytes past the proxy's response are the server's.
+      startTls(raw!, reply.subarray(end + 4))
     }
     raw.on('data', onData)
     raw.once('end', () => finish('unreachable', 'the proxy closed the connection before answering CONNECT', 'PROXY'))
   })
+}
+
+/**
+ * The socket as a stream the TLS layer reads through, so that the server's handshake bytes can be watched
+ * (a net.Socket given to tls.connect is read natively, past any listener). `first`: bytes already read.
+ */
+function tapped(raw: Socket, watch: (bytes: Buffer) => void, first: Buffer): Duplex {
+  const stream = new Duplex({
+    read: () => void raw.resume(),
+    write: (chunk: Buffer, _encoding, done) => void raw.write(chunk, done),
+    final: (done) => {
+      raw.end()
+      done()
+    },
+    destroy: (err, done) => {
+      raw.destroy()
+      done(err)
+    },
+  })
+  const take = (bytes: Buffer) => {
+    watch(bytes)
+    if (!stream.push(bytes)) raw.pause()
+  }
+  if (first.length > 0) take(first)
+  raw.on('data', take)
+  raw.once('end', () => stream.push(null))
+  raw.once('close', () => stream.destroy())
+  return stream
 }
 
 /** A TLS alert from the server, in words; undefined when the error is not one. */

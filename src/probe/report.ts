@@ -47,6 +47,14 @@ export function renderProbe(r: ProbeReport): string {
   ]
   if (a.tls) lines.push(`tls:        ${a.tls.version}, ${a.tls.cipher}`)
   if (a.server) lines.push(`server:     ${a.server.subject}, issued by ${a.server.issuer}`)
+  // Under TLS 1.3 the request is encrypted: the connection without a certificate answers instead.
+  if (a.requestedClientCertificate === false) lines.push('asks:       no client certificate')
+  else if (a.requestedClientCertificate === true) {
+    const cas = a.acceptableCas ?? []
+    lines.push(`asks:       a client certificate${cas.length > 0 ? `, issued by one of: ${cas.join('; ')}` : ''}`)
+    if (cas.length > 0 && !cas.includes(r.client.issuer))
+      lines.push(`warning: the server names other CAs than the issuer of your certificate (${r.client.issuer})`)
+  }
   lines.push(`with the client certificate:    ${attemptLine(a)}`)
   if (r.withoutCertificate) lines.push(`without a client certificate:   ${attemptLine(r.withoutCertificate)}`)
   if (r.enforcesMtls === true)

@@ -19,10 +19,14 @@ export interface ProbeAttempt {
   outcome: 'accepted' | 'rejected' | 'untrusted-server' | 'unreachable' | 'timeout'
   tls: { version: string; cipher: string } | null
   server: { subject: string; issuer: string } | null
+  /** Whether the server asked for a client certificate; null when that was not visible (TLS 1.3 encrypts it). */
+  requestedClientCertificate: boolean | null
+  /** The CAs the server named in that request (each `O=..., CN=...`), when it was visible. */
+  acceptableCas: string[] | null
   httpStatus: number | null
   /** Why the connection ended as it did, in words; null when accepted with an HTTP response. */
   reason: string | null
-  /** The error or alert code (`ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED`, `ECONNREFUSED`, `TIMEOUT` …). */
+  /** The error or alert code (`ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED`, `ECONNREFUSED`, `TIMEOUT` ...). */
   code: string | null
 }
 

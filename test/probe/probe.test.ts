@@ -165,6 +165,9 @@ probe('accepted (TLS 1.2): exit 0, and the server refuses a connection without a
   assert.is(j.withCertificate.tls.version, 'TLSv1.2')
   assert.is(j.withCertificate.outcome, 'accepted')
   assert.is(j.withCertificate.httpStatus, 200)
+  // TLS 1.2 sends the certificate request in the clear: the CAs the server names are reported.
+  assert.is(j.withCertificate.requestedClientCertificate, true)
+  assert.equal(j.withCertificate.acceptableCas, ['O=Acme, CN=Harness delegate mTLS CA'])
   assert.is(j.withoutCertificate.outcome, 'rejected')
   assert.is(
     j.withoutCertificate.reason,
@@ -214,8 +217,17 @@ for (const version of ['TLSv1.2', 'TLSv1.3'] as const) {
     const r = await probeRun(e, trusted, {}, 'other')
     assert.is(r.code, 1, r.stderr)
     // Under TLS 1.2 the server judges the certificate inside the handshake, so no session is reported.
-    if (version === 'TLSv1.3') assert.match(r.stdout, '\ntls:        TLSv1.3, ')
-    else assert.not.match(r.stdout, '\ntls:')
+    if (version === 'TLSv1.3') {
+      assert.match(r.stdout, '\ntls:        TLSv1.3, ')
+      assert.not.match(r.stdout, '\nasks:')
+    } else {
+      assert.not.match(r.stdout, '\ntls:')
+      assert.match(
+        r.stdout,
+        '\nasks:       a client certificate, issued by one of: O=Acme, CN=Harness delegate mTLS CA\n' +
+          'warning: the server names other CAs than the issuer of your certificate (CN=Harness delegate mTLS CA)\n',
+      )
+    }
     assert.match(
       r.stdout,
       '\nwith the client certificate:    refused: the server does not trust your CA (alert "unknown CA")\n',
@@ -249,6 +261,14 @@ probe('a server that does not ask for client certificates: exit 0, "does not enf
   )
   const j = JSON.parse((await probeRun(e, [...trusted, '--format', 'json'])).stdout)
   assert.is(j.enforcesMtls, false)
+  // Under TLS 1.2 the absent request is seen as well.
+  const e12 = await httpsServer({ requestCert: false, version: 'TLSv1.2' })
+  const r12 = await probeRun(e12, trusted)
+  assert.is(r12.code, 0, r12.stderr)
+  assert.match(
+    r12.stdout,
+    '\nserver:     CN=probe test server, issued by CN=probe test server\nasks:       no client certificate\n',
+  )
 })
 
 probe('an untrusted server certificate: exit 2 and "pass --server-ca"; with --server-ca it is trusted', async () => {
