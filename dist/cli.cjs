@@ -2421,9 +2421,9 @@ var __classPrivateFieldSet, __classPrivateFieldGet, _YargsInstance_command, _Yar
         return this.parsed ? this.parsed.aliases : {};
       }
       async getCompletion(args, done) {
-        return argsert("<array> [function]", [args, done], arguments.length), done ? __classPrivateFieldGet(this, _YargsInstance_completion, "f").getCompletion(args, done) : new Promise((resolve12, reject) => {
+        return argsert("<array> [function]", [args, done], arguments.length), done ? __classPrivateFieldGet(this, _YargsInstance_completion, "f").getCompletion(args, done) : new Promise((resolve13, reject) => {
           __classPrivateFieldGet(this, _YargsInstance_completion, "f").getCompletion(args, (err, completions) => {
-            err ? reject(err) : resolve12(completions);
+            err ? reject(err) : resolve13(completions);
           });
         });
       }
@@ -3498,6 +3498,11 @@ var import_node_crypto2, MIN_RSA_BITS, OID_CLIENT_AUTH, EKU_NAMES, DAY_MS, CURVE
 });
 
 // src/cli/load-certificate.ts
+var load_certificate_exports = {};
+__export(load_certificate_exports, {
+  MAX_PEM_BYTES: () => MAX_PEM_BYTES,
+  loadCertificate: () => loadCertificate
+});
 function kindOf(st) {
   if (!st.isFile())
     return st.isDirectory() ? "a directory" : st.isFIFO() ? "a FIFO (named pipe)" : st.isCharacterDevice() ? "a character device" : st.isBlockDevice() ? "a block device" : st.isSocket() ? "a socket" : "not a regular file";
@@ -14099,6 +14104,415 @@ var import_node_fs6, import_node_path3, init_run_cert = __esm({
   }
 });
 
+// src/probe/endpoint.ts
+function parseProbeEndpoint(text2) {
+  let url;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text2) ? text2 : `https://${text2}`);
+  } catch {
+    return `--endpoint "${text2}" is not a URL: expected https://host[:port]`;
+  }
+  return url.protocol !== "https:" ? `--endpoint "${text2}": expected an https:// URL (mTLS is TLS)` : url.hostname === "" ? `--endpoint "${text2}": no host` : { host: url.hostname.replace(/^\[(.*)\]$/, "$1"), port: url.port === "" ? 443 : Number(url.port) };
+}
+function proxyFor(host, port, env2) {
+  let value = env2.HTTPS_PROXY || env2.https_proxy;
+  if (!value) return;
+  let noProxy = (env2.NO_PROXY ?? env2.no_proxy ?? "").split(/[\s,]+/).filter((s) => s !== ""), name = host.toLowerCase();
+  for (let entry of noProxy) {
+    if (entry === "*") return;
+    let m = /^(.*?)(?::(\d+))?$/.exec(entry.toLowerCase()), domain = m[1].replace(/^\*?\./, "").replace(/^\[(.*)\]$/, "$1");
+    if (!(m[2] !== void 0 && Number(m[2]) !== port) && (name === domain || !(0, import_node_net.isIP)(name) && name.endsWith(`.${domain}`)))
+      return;
+  }
+  let url;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
+  } catch {
+    return `HTTPS_PROXY "${value}" is not a URL: expected http://host:port`;
+  }
+  if (url.protocol !== "http:") return `HTTPS_PROXY "${value}": only an http:// proxy (HTTP CONNECT) is supported`;
+  let auth = url.username === "" ? void 0 : `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`, proxyHost = url.hostname.replace(/^\[(.*)\]$/, "$1"), proxyPort = url.port === "" ? 80 : Number(url.port);
+  return { host: proxyHost, port: proxyPort, ...auth ? { auth } : {}, shown: `http://${url.host}` };
+}
+var import_node_net, init_endpoint2 = __esm({
+  "src/probe/endpoint.ts"() {
+    "use strict";
+    import_node_net = require("node:net");
+  }
+});
+
+// src/probe/handshake.ts
+function certificateAuthorities(m) {
+  try {
+    let i = 1 + m[0];
+    i += 2 + m.readUInt16BE(i);
+    let end = i + 2 + m.readUInt16BE(i);
+    i += 2;
+    let out = [];
+    for (; i < end; ) {
+      let length = m.readUInt16BE(i);
+      out.push(distinguishedName(m.subarray(i + 2, i + 2 + length))), i += 2 + length;
+    }
+    return i === end ? out : null;
+  } catch {
+    return null;
+  }
+}
+function distinguishedName(der) {
+  let parts = [], name = tlv(der, 0);
+  for (let s = name.start; s < name.end; ) {
+    let set = tlv(der, s);
+    for (let a = set.start; a < set.end; ) {
+      let pair = tlv(der, a), oid = tlv(der, pair.start), value = tlv(der, oid.end), id = objectIdentifier(der.subarray(oid.start, oid.end)), bytes = der.subarray(value.start, value.end), text2 = value.tag === 30 ? Buffer.from(bytes).swap16().toString("utf16le") : bytes.toString("utf8");
+      parts.push(`${ATTRIBUTES[id] ?? id}=${text2}`), a = pair.end;
+    }
+    s = set.end;
+  }
+  return parts.join(", ");
+}
+function tlv(der, at) {
+  let tag = der[at], length = der[at + 1], start = at + 2;
+  if (length & 128) {
+    let n = length & 127;
+    if (n === 0 || n > 3) throw new Error("DER length");
+    length = der.readUIntBE(start, n), start += n;
+  }
+  if (start + length > der.length) throw new Error("DER overrun");
+  return { tag, start, end: start + length };
+}
+function objectIdentifier(bytes) {
+  let first = bytes[0], arcs = [Math.min(2, Math.floor(first / 40)), first - 40 * Math.min(2, Math.floor(first / 40))], value = 0;
+  for (let b of bytes.subarray(1))
+    value = value * 128 + (b & 127), b & 128 || (arcs.push(value), value = 0);
+  return arcs.join(".");
+}
+var HandshakeWatcher, ATTRIBUTES, init_handshake = __esm({
+  "src/probe/handshake.ts"() {
+    "use strict";
+    HandshakeWatcher = class {
+      /** True or false once the server's first flight ended (ServerHelloDone); null while unknown. */
+      requested = null;
+      /** The CAs named in the CertificateRequest (one string per name, `O=..., CN=...`), when it was seen. */
+      cas = null;
+      records = Buffer.alloc(0);
+      messages = Buffer.alloc(0);
+      done = !1;
+      feed(bytes) {
+        if (!this.done)
+          for (this.records = Buffer.concat([this.records, bytes]); !this.done && this.records.length >= 5; ) {
+            let length = this.records.readUInt16BE(3);
+            if (this.records.length < 5 + length) return;
+            let type = this.records[0], body = this.records.subarray(5, 5 + length);
+            this.records = this.records.subarray(5 + length), type !== 22 ? this.stop() : this.handshake(body);
+          }
+      }
+      stop() {
+        this.done = !0, this.records = this.messages = Buffer.alloc(0);
+      }
+      handshake(body) {
+        for (this.messages = Buffer.concat([this.messages, body]); !this.done && this.messages.length >= 4; ) {
+          let length = this.messages.readUIntBE(1, 3);
+          if (this.messages.length < 4 + length) return;
+          let type = this.messages[0], message = this.messages.subarray(4, 4 + length);
+          this.messages = this.messages.subarray(4 + length), type === 13 ? (this.requested = !0, this.cas = certificateAuthorities(message)) : type === 14 && (this.requested ??= !1, this.stop());
+        }
+      }
+    };
+    ATTRIBUTES = {
+      "2.5.4.3": "CN",
+      "2.5.4.6": "C",
+      "2.5.4.7": "L",
+      "2.5.4.8": "ST",
+      "2.5.4.10": "O",
+      "2.5.4.11": "OU",
+      "1.2.840.113549.1.9.1": "emailAddress"
+    };
+  }
+});
+
+// src/probe/probe.ts
+function probeOnce(target, client) {
+  return new Promise((resolve13) => {
+    let attempt = {
+      outcome: "unreachable",
+      tls: null,
+      server: null,
+      requestedClientCertificate: null,
+      acceptableCas: null,
+      httpStatus: null,
+      reason: null,
+      code: null
+    }, watcher = new HandshakeWatcher(), raw, tls, settled = !1, keyed = !1, finish2 = (outcome, reason, code = null) => {
+      settled || (settled = !0, clearTimeout(timer), attempt.outcome = outcome, attempt.reason = reason, attempt.code = code, attempt.requestedClientCertificate = watcher.requested, attempt.acceptableCas = watcher.cas, tls?.destroy(), raw?.destroy(), resolve13(attempt));
+    }, timer = setTimeout(
+      () => finish2(
+        "timeout",
+        attempt.tls === null ? `no TLS session within ${target.timeoutMs / 1e3} s` : `the server sent no response within ${target.timeoutMs / 1e3} s`,
+        "TIMEOUT"
+      ),
+      target.timeoutMs
+    ), { host, port } = target, startTls = (socket, first) => {
+      tls = (0, import_node_tls.connect)({
+        socket: tapped(socket, (bytes) => watcher.feed(bytes), first),
+        host,
+        // An IP address is no server name (RFC 6066): Node warns when one is given.
+        ...(0, import_node_net2.isIP)(host) ? {} : { servername: host },
+        ...client ? { cert: client.certPem, key: client.keyPem } : {},
+        ...target.serverCaPem === void 0 ? {} : { ca: target.serverCaPem },
+        // Judged below, so that the server certificate is reported even when it is not trusted.
+        rejectUnauthorized: !1,
+        ALPNProtocols: ["http/1.1"]
+      }), tls.once("keylog", () => keyed = !0), tls.once("secureConnect", () => {
+        let s = tls, cipher = s.getCipher();
+        attempt.tls = { version: s.getProtocol() ?? cipher.version, cipher: cipher.standardName ?? cipher.name };
+        let peer = s.getPeerX509Certificate();
+        if (peer && (attempt.server = { subject: oneLine2(peer.subject), issuer: oneLine2(peer.issuer) }), !s.authorized) {
+          let err = String(s.authorizationError);
+          finish2("untrusted-server", untrustedReason(err, target.serverCaPem !== void 0), err);
+          return;
+        }
+        s.write(
+          `GET /api/ HTTP/1.1\r
+Host: ${hostHeader(host, port)}\r
+User-Agent: delegate-mtls-probe\r
+Connection: close\r
+\r
+`
+        );
+      });
+      let head = "";
+      tls.setEncoding("latin1"), tls.on("data", (chunk) => {
+        head += chunk;
+        let m = /^HTTP\/\d(?:\.\d)? (\d{3})/.exec(head);
+        m ? (attempt.httpStatus = Number(m[1]), finish2("accepted", null)) : (head.length > 8192 || head.length >= 5 && !/^HTTP\//.test(head.slice(0, 5))) && finish2("accepted", "the server answered, but not with HTTP");
+      }), tls.on("error", (e) => failed(e, client !== void 0)), tls.on("close", () => closed(client !== void 0));
+    }, closed = (withCert) => {
+      attempt.tls === null && !keyed ? finish2("unreachable", "the connection closed during the TLS handshake", "CLOSED") : finish2(
+        "rejected",
+        withCert ? "the server closed the connection without a response: it refused the client certificate" : "the server closed the connection without a response: no client certificate was sent",
+        "CLOSED"
+      );
+    }, failed = (e, withCert) => {
+      let code = e.code ?? "ERROR", alert = alertReason(code, withCert);
+      if (alert) return finish2("rejected", alert, code);
+      if (code === "ECONNRESET" && (attempt.tls !== null || keyed)) return closed(withCert);
+      finish2("unreachable", networkReason(e, target), code);
+    };
+    if (target.proxy === void 0)
+      return raw = (0, import_node_net2.connect)({ host, port }), raw.once("error", (e) => failed(e, client !== void 0)), startTls(raw, Buffer.alloc(0));
+    let proxy = target.proxy;
+    raw = (0, import_node_net2.connect)({ host: proxy.host, port: proxy.port });
+    let proxyError = (e) => finish2("unreachable", `the proxy ${proxy.host}:${proxy.port}: ${networkReason(e, target)}`, e.code ?? "ERROR");
+    raw.on("error", proxyError), raw.once("connect", () => {
+      let auth = proxy.auth ? `Proxy-Authorization: Basic ${Buffer.from(proxy.auth).toString("base64")}\r
+` : "";
+      raw.write(`CONNECT ${hostHeader(host, port)} HTTP/1.1\r
+Host: ${hostHeader(host, port)}\r
+${auth}\r
+`);
+    });
+    let reply = Buffer.alloc(0), onData = (chunk) => {
+      reply = Buffer.concat([reply, chunk]);
+      let end = reply.indexOf(`\r
+\r
+`);
+      if (end < 0) {
+        reply.length > 16384 && finish2("unreachable", "the proxy sent an endless response to CONNECT", "PROXY");
+        return;
+      }
+      raw.off("data", onData);
+      let status = /^HTTP\/\d(?:\.\d)? (\d{3})[^\r\n]*/.exec(reply.toString("latin1"));
+      if (!status || status[1] !== "200")
+        return finish2(
+          "unreachable",
+          `the proxy refused CONNECT: ${status ? status[0] : "not an HTTP response"}`,
+          "PROXY"
+        );
+      raw.off("error", proxyError), raw.on("error", (e) => failed(e, client !== void 0)), startTls(raw, reply.subarray(end + 4));
+    };
+    raw.on("data", onData), raw.once("end", () => finish2("unreachable", "the proxy closed the connection before answering CONNECT", "PROXY"));
+  });
+}
+function tapped(raw, watch, first) {
+  let stream = new import_node_stream.Duplex({
+    read: () => {
+      raw.resume();
+    },
+    write: (chunk, _encoding, done) => {
+      raw.write(chunk, done);
+    },
+    final: (done) => {
+      raw.end(), done();
+    },
+    destroy: (err, done) => {
+      raw.destroy(), done(err);
+    }
+  }), take = (bytes) => {
+    watch(bytes), stream.push(bytes) || raw.pause();
+  };
+  return first.length > 0 && take(first), raw.on("data", take), raw.once("end", () => stream.push(null)), raw.once("close", () => stream.destroy()), stream;
+}
+function alertReason(code, withCert) {
+  if (/ALERT_CERTIFICATE_REQUIRED$/.test(code)) return "no client certificate was sent, and the server requires one";
+  if (/ALERT_UNKNOWN_CA$/.test(code)) return 'the server does not trust your CA (alert "unknown CA")';
+  if (/ALERT_CERTIFICATE_EXPIRED$/.test(code)) return "the server says the client certificate has expired";
+  if (/ALERT_UNSUPPORTED_CERTIFICATE$/.test(code))
+    return 'the server refuses the client certificate for this use (alert "unsupported certificate": clientAuth?)';
+  if (/ALERT_BAD_CERTIFICATE$|ALERT_CERTIFICATE_UNKNOWN$/.test(code))
+    return withCert ? 'the server refused the client certificate (alert "bad certificate": most often a CA it does not trust)' : "no client certificate was sent, and the server requires one";
+  if (/ALERT_HANDSHAKE_FAILURE$/.test(code))
+    return withCert ? 'the server ended the handshake (alert "handshake failure")' : 'no client certificate was sent, and the server requires one (alert "handshake failure")';
+  if (/ALERT_ACCESS_DENIED$/.test(code))
+    return 'the server denied access to this client certificate (alert "access denied")';
+  if (/ALERT_PROTOCOL_VERSION$/.test(code)) return "no TLS version in common with the server";
+}
+function networkReason(e, target) {
+  switch (e.code) {
+    case "ECONNREFUSED":
+      return "connection refused: nothing listens on that port";
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return `the host name ${target.host} does not resolve`;
+    case "EHOSTUNREACH":
+    case "ENETUNREACH":
+      return "no route to the host";
+    case "ECONNRESET":
+      return "the connection was reset before the TLS handshake ended";
+    default:
+      return e.code ? `${e.code}: ${e.message}` : e.message;
+  }
+}
+function untrustedReason(err, withServerCa) {
+  return /^ERR_TLS_CERT_ALTNAME_INVALID$|Hostname\/IP does not match/.test(err) ? `the server certificate does not name this host (${err})` : /CERT_HAS_EXPIRED/.test(err) ? "the server certificate has expired" : withServerCa ? `the server certificate is not trusted: it does not chain to --server-ca (${err})` : `the server certificate is not trusted: pass --server-ca for a private CA (${err})`;
+}
+var import_node_net2, import_node_stream, import_node_tls, oneLine2, hostHeader, init_probe = __esm({
+  "src/probe/probe.ts"() {
+    "use strict";
+    import_node_net2 = require("node:net"), import_node_stream = require("node:stream"), import_node_tls = require("node:tls");
+    init_handshake();
+    oneLine2 = (name) => name.split(`
+`).join(", "), hostHeader = (host, port) => `${(0, import_node_net2.isIP)(host) === 6 ? `[${host}]` : host}:${port}`;
+  }
+});
+
+// src/probe/report.ts
+async function probeEndpoint(endpoint, target, proxyShown, client) {
+  let leaf = new import_node_crypto5.X509Certificate(client.certPem), withCertificate = await probeOnce(target, client), withoutCertificate = withCertificate.outcome === "accepted" || withCertificate.outcome === "rejected" ? await probeOnce(target, void 0) : null, enforcesMtls = withoutCertificate === null || !["accepted", "rejected"].includes(withoutCertificate.outcome) ? null : withoutCertificate.outcome === "rejected", verdict2 = withCertificate.outcome === "accepted" ? "accepted" : withCertificate.outcome === "rejected" ? "rejected" : "error";
+  return {
+    endpoint,
+    proxy: proxyShown,
+    client: {
+      subject: oneLine3(leaf.subject),
+      issuer: oneLine3(leaf.issuer),
+      notAfter: new Date(leaf.validTo).toISOString()
+    },
+    withCertificate,
+    withoutCertificate,
+    enforcesMtls,
+    verdict: verdict2,
+    exitCode: verdict2 === "accepted" ? 0 : verdict2 === "rejected" ? 1 : 2
+  };
+}
+function renderProbe(r) {
+  let a = r.withCertificate, lines = [
+    `endpoint:   ${r.endpoint}${r.proxy ? ` (through the proxy ${r.proxy})` : ""}`,
+    `client:     ${r.client.subject}, issued by ${r.client.issuer}, valid until ${r.client.notAfter.slice(0, 10)}`
+  ];
+  if (a.tls && lines.push(`tls:        ${a.tls.version}, ${a.tls.cipher}`), a.server && lines.push(`server:     ${a.server.subject}, issued by ${a.server.issuer}`), a.requestedClientCertificate === !1) lines.push("asks:       no client certificate");
+  else if (a.requestedClientCertificate === !0) {
+    let cas = a.acceptableCas ?? [];
+    lines.push(`asks:       a client certificate${cas.length > 0 ? `, issued by one of: ${cas.join("; ")}` : ""}`), cas.length > 0 && !cas.includes(r.client.issuer) && lines.push(`warning: the server names other CAs than the issuer of your certificate (${r.client.issuer})`);
+  }
+  return lines.push(`with the client certificate:    ${attemptLine(a)}`), r.withoutCertificate && lines.push(`without a client certificate:   ${attemptLine(r.withoutCertificate)}`), r.enforcesMtls === !0 ? lines.push("the server asks for a client certificate and refuses a connection without one: it enforces mTLS") : r.enforcesMtls === !1 && lines.push(
+    "warning: the endpoint accepted a connection without a client certificate: it does not enforce mTLS (a STRICT account refuses it)"
+  ), lines.push(
+    r.verdict === "accepted" ? "accepted: the endpoint took the client certificate" : r.verdict === "rejected" ? `rejected: ${a.reason}` : `no verdict: ${a.reason}`
+  ), lines.join(`
+`) + `
+`;
+}
+function attemptLine(a) {
+  switch (a.outcome) {
+    case "accepted":
+      return a.httpStatus === null ? `accepted (${a.reason})` : `accepted (HTTP ${a.httpStatus})`;
+    case "rejected":
+      return `refused: ${a.reason}`;
+    default:
+      return `${a.outcome === "timeout" ? "timed out" : "failed"}: ${a.reason}`;
+  }
+}
+var import_node_crypto5, oneLine3, init_report = __esm({
+  "src/probe/report.ts"() {
+    "use strict";
+    import_node_crypto5 = require("node:crypto");
+    init_probe();
+    oneLine3 = (name) => name.split(`
+`).join(", ");
+  }
+});
+
+// src/cli/run-probe.ts
+var run_probe_exports = {};
+__export(run_probe_exports, {
+  probeFor: () => probeFor,
+  readServerCa: () => readServerCa,
+  runProbe: () => runProbe
+});
+async function runProbe(args, io) {
+  let serverCaPem = readServerCa(io, args.serverCa), probe = probeFor(io, args.timeoutMs, serverCaPem)(args.endpoint), pems = await loadCertificate({ cert: args.cert, key: args.key }, io, !0);
+  if (!pems) return 2;
+  let report2 = await probe(pems);
+  return args.format === "json" ? io.stdout.write(JSON.stringify(report2, null, 2) + `
+`) : io.stdout.write(renderProbe(report2)), report2.verdict !== "accepted" && io.stderr.write(
+    formatDiagnostic({
+      code: "PROBE",
+      severity: "error",
+      file: args.endpoint,
+      message: report2.withCertificate.reason ?? report2.verdict
+    }) + `
+`
+  ), report2.exitCode;
+}
+function readServerCa(io, file) {
+  if (file === void 0) return;
+  let pem;
+  try {
+    pem = (0, import_node_fs7.readFileSync)((0, import_node_path4.resolve)(io.cwd, file), "utf8");
+  } catch (e) {
+    let code = e.code;
+    throw new UsageError(`cannot read the server CA ${file}: ${code === "ENOENT" ? "no such file" : code}`);
+  }
+  if (!/-----BEGIN CERTIFICATE-----/.test(pem))
+    throw new UsageError(`--server-ca ${file} holds no "-----BEGIN CERTIFICATE-----" block`);
+  return pem;
+}
+function probeFor(io, timeoutMs, serverCaPem) {
+  return (endpoint) => {
+    let where = parseProbeEndpoint(endpoint);
+    if (typeof where == "string") throw new UsageError(where);
+    let proxy = proxyFor(where.host, where.port, io.env);
+    if (typeof proxy == "string") throw new UsageError(proxy);
+    let target = {
+      host: where.host,
+      port: where.port,
+      timeoutMs,
+      ...proxy ? { proxy: { host: proxy.host, port: proxy.port, ...proxy.auth ? { auth: proxy.auth } : {} } } : {},
+      ...serverCaPem === void 0 ? {} : { serverCaPem }
+    };
+    return (client) => probeEndpoint(endpoint, target, proxy ? proxy.shown : null, client);
+  };
+}
+var import_node_fs7, import_node_path4, init_run_probe = __esm({
+  "src/cli/run-probe.ts"() {
+    "use strict";
+    import_node_fs7 = require("node:fs"), import_node_path4 = require("node:path");
+    init_errors();
+    init_endpoint2();
+    init_report();
+    init_load_certificate();
+  }
+});
+
 // src/audit/facts.ts
 function configMapValue(resources, name, namespace, key) {
   let cm = resources.find(
@@ -14595,6 +15009,11 @@ function renderAuditText(report2) {
     for (let w of r.warnings) lines.push(`  warning: ${w}`);
     r.certificate && lines.push(`  certificate: valid until ${r.certificate.notAfter} (${r.certificate.from})`);
   }
+  report2.probes && lines.push(""), report2.probes?.length === 0 && lines.push("probe: no mTLS endpoint to probe (none among the delegates, and no --endpoint)");
+  for (let p of report2.probes ?? []) {
+    let who = `${p.delegates} delegate${p.delegates === 1 ? "" : "s"}`, said = p.verdict === "accepted" ? `accepted the client certificate${p.enforcesMtls === !1 ? "; warning: it does not enforce mTLS (it accepted a connection without a client certificate)" : ""}` : p.verdict === "rejected" ? `refused the client certificate: ${p.reason}` : `could not be probed: ${p.reason}`;
+    lines.push(`probe ${p.endpoint} (${who}): ${said}`);
+  }
   return lines.push(verdict(report2)), lines.join(`
 `) + `
 `;
@@ -14621,8 +15040,16 @@ function verdict(report2) {
   let n = s.upgradersDisagreeing;
   return `NOT ready for STRICT: ${[
     refused2.length > 0 ? `${refused2.length} of ${s.delegates} delegate${s.delegates === 1 ? "" : "s"} would be refused (${parts.join(", ")})` : "",
-    n > 0 ? `${n} upgrader${n === 1 ? " does" : "s do"} not match ${n === 1 ? "its" : "their"} delegate and would be refused` : ""
+    n > 0 ? `${n} upgrader${n === 1 ? " does" : "s do"} not match ${n === 1 ? "its" : "their"} delegate and would be refused` : "",
+    probeReason(report2)
   ].filter(Boolean).join("; ")}`;
+}
+function probeReason(report2) {
+  let refused2 = (report2.probes ?? []).filter((p) => p.verdict === "rejected").length, unknown = (report2.probes ?? []).filter((p) => p.verdict === "error").length, endpoints = (k) => `${k} endpoint${k === 1 ? "" : "s"}`;
+  return [
+    refused2 > 0 ? `${endpoints(refused2)} refused the client certificate` : "",
+    unknown > 0 ? `${endpoints(unknown)} could not be probed` : ""
+  ].filter(Boolean).join("; ");
 }
 var cell, renderAuditJson, init_render = __esm({
   "src/audit/render.ts"() {
@@ -14639,16 +15066,16 @@ function tempFileName(base, pid = process.pid) {
   return `.${short}.delegate-mtls-${pid}-${random}.tmp`;
 }
 function isTempFileName(name) {
-  return TEMP_NAME.test((0, import_node_path4.basename)(name));
+  return TEMP_NAME.test((0, import_node_path5.basename)(name));
 }
 function tempFilePid(name) {
-  let m = TEMP_NAME.exec((0, import_node_path4.basename)(name));
+  let m = TEMP_NAME.exec((0, import_node_path5.basename)(name));
   return m ? Number(m[1]) : void 0;
 }
-var import_node_path4, TEMP_NAME, MAX_BASE_CHARS, init_temp_file_name = __esm({
+var import_node_path5, TEMP_NAME, MAX_BASE_CHARS, init_temp_file_name = __esm({
   "src/io/temp-file-name.ts"() {
     "use strict";
-    import_node_path4 = require("node:path"), TEMP_NAME = /^\..*\.delegate-mtls-(\d+)-[0-9a-z]+\.tmp$/, MAX_BASE_CHARS = 100;
+    import_node_path5 = require("node:path"), TEMP_NAME = /^\..*\.delegate-mtls-(\d+)-[0-9a-z]+\.tmp$/, MAX_BASE_CHARS = 100;
   }
 });
 
@@ -17582,38 +18009,38 @@ var require_queue = __commonJS({
       var queue = fastqueue(context, asyncWrapper, _concurrency), pushCb = queue.push, unshiftCb = queue.unshift;
       return queue.push = push, queue.unshift = unshift, queue.drained = drained, queue;
       function push(value) {
-        var p = new Promise(function(resolve12, reject) {
+        var p = new Promise(function(resolve13, reject) {
           pushCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve12(result);
+            resolve13(result);
           });
         });
         return p.catch(noop), p;
       }
       function unshift(value) {
-        var p = new Promise(function(resolve12, reject) {
+        var p = new Promise(function(resolve13, reject) {
           unshiftCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve12(result);
+            resolve13(result);
           });
         });
         return p.catch(noop), p;
       }
       function drained() {
-        var p = new Promise(function(resolve12) {
+        var p = new Promise(function(resolve13) {
           process.nextTick(function() {
             if (queue.idle())
-              resolve12();
+              resolve13();
             else {
               var previousDrain = queue.drain;
               queue.drain = function() {
-                typeof previousDrain == "function" && previousDrain(), resolve12(), queue.drain = previousDrain;
+                typeof previousDrain == "function" && previousDrain(), resolve13(), queue.drain = previousDrain;
               };
             }
           });
@@ -17968,8 +18395,8 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve12, reject) => {
-          this._stat(filepath, this._fsStatSettings, (error, stats) => error === null ? resolve12(stats) : reject(error));
+        return new Promise((resolve13, reject) => {
+          this._stat(filepath, this._fsStatSettings, (error, stats) => error === null ? resolve13(stats) : reject(error));
         });
       }
     };
@@ -17987,16 +18414,16 @@ var require_async5 = __commonJS({
         super(...arguments), this._walkAsync = fsWalk.walk, this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve13, reject) => {
           this._walkAsync(root, options, (error, entries) => {
-            error === null ? resolve12(entries) : reject(error);
+            error === null ? resolve13(entries) : reject(error);
           });
         });
       }
       async static(patterns, options) {
         let entries = [], stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve12, reject) => {
-          stream.once("error", reject), stream.on("data", (entry) => entries.push(entry)), stream.once("end", () => resolve12(entries));
+        return new Promise((resolve13, reject) => {
+          stream.once("error", reject), stream.on("data", (entry) => entries.push(entry)), stream.once("end", () => resolve13(entries));
         });
       }
     };
@@ -18479,7 +18906,7 @@ async function expandPaths(args, cwd, options = {}) {
     if (arg === "") throw new UsageError("an empty string is not a file, directory or pattern");
     let st;
     try {
-      st = (0, import_node_fs7.statSync)((0, import_node_path5.resolve)(cwd, arg));
+      st = (0, import_node_fs8.statSync)((0, import_node_path6.resolve)(cwd, arg));
     } catch (err) {
       let code = errnoCode(err);
       if (code !== "ENOENT" && code !== "ENOTDIR") {
@@ -18487,7 +18914,7 @@ async function expandPaths(args, cwd, options = {}) {
         continue;
       }
     }
-    if (st && out?.holds(realPathOf((0, import_node_path5.resolve)(cwd, arg))))
+    if (st && out?.holds(realPathOf((0, import_node_path6.resolve)(cwd, arg))))
       throw new UsageError(
         `${JSON.stringify(arg)} is inside --out-dir ${JSON.stringify(out.name)}, where this run writes its copies: give the files to migrate from outside it, or choose another --out-dir`
       );
@@ -18501,7 +18928,7 @@ async function expandPaths(args, cwd, options = {}) {
         let fg = await loadFastGlob();
         if (!fg.isDynamicPattern(arg)) errors.push(ioDiagnostic(arg, "no such file or directory"));
         else {
-          let matched = await globFiles(fg, arg, cwd), found = out ? matched.filter((f) => !out.holds(realPathOf((0, import_node_path5.resolve)(cwd, f)))) : matched;
+          let matched = await globFiles(fg, arg, cwd), found = out ? matched.filter((f) => !out.holds(realPathOf((0, import_node_path6.resolve)(cwd, f)))) : matched;
           found.length === 0 && errors.push(
             ioDiagnostic(
               arg,
@@ -18517,12 +18944,12 @@ async function expandPaths(args, cwd, options = {}) {
   return { files: dedupe([...literal, ...expanded], cwd), errors };
 }
 async function yamlFilesIn(dir, cwd, out) {
-  let fg = await loadFastGlob(), root = (0, import_node_path5.resolve)(cwd, dir), real;
+  let fg = await loadFastGlob(), root = (0, import_node_path6.resolve)(cwd, dir), real;
   try {
-    real = import_node_fs7.realpathSync.native(root);
+    real = import_node_fs8.realpathSync.native(root);
   } catch {
   }
-  let outBelow = out && real !== void 0 ? (0, import_node_path5.relative)(real, out.real) : void 0, ignore = outBelow !== void 0 && outBelow !== "" && !outBelow.startsWith("..") && !outBelow.startsWith(import_node_path5.sep) ? [...IGNORE, `${fg.escapePath(outBelow.split(import_node_path5.sep).join("/"))}/**`] : IGNORE, found = await fg(YAML_IN_DIR, {
+  let outBelow = out && real !== void 0 ? (0, import_node_path6.relative)(real, out.real) : void 0, ignore = outBelow !== void 0 && outBelow !== "" && !outBelow.startsWith("..") && !outBelow.startsWith(import_node_path6.sep) ? [...IGNORE, `${fg.escapePath(outBelow.split(import_node_path6.sep).join("/"))}/**`] : IGNORE, found = await fg(YAML_IN_DIR, {
     cwd: root,
     dot: !0,
     ignore,
@@ -18530,8 +18957,8 @@ async function yamlFilesIn(dir, cwd, out) {
     onlyFiles: !0
   });
   return sorted(found.filter((f) => !isTempFileName(f))).map((f) => ({
-    file: (0, import_node_path5.join)(dir, f),
-    ...real === void 0 ? {} : { real: (0, import_node_path5.join)(real, f) }
+    file: (0, import_node_path6.join)(dir, f),
+    ...real === void 0 ? {} : { real: (0, import_node_path6.join)(real, f) }
   }));
 }
 async function globFiles(fg, pattern, cwd) {
@@ -18539,23 +18966,23 @@ async function globFiles(fg, pattern, cwd) {
   return sorted(found.filter((f) => !isTempFileName(f)));
 }
 function outDirOf(name, cwd) {
-  let real = realPathOf((0, import_node_path5.resolve)(cwd, name));
-  return { name, real, holds: (path) => path === real || path.startsWith(real.endsWith(import_node_path5.sep) ? real : real + import_node_path5.sep) };
+  let real = realPathOf((0, import_node_path6.resolve)(cwd, name));
+  return { name, real, holds: (path) => path === real || path.startsWith(real.endsWith(import_node_path6.sep) ? real : real + import_node_path6.sep) };
 }
 function realPathOf(abs) {
   try {
-    return import_node_fs7.realpathSync.native(abs);
+    return import_node_fs8.realpathSync.native(abs);
   } catch {
-    let parent = (0, import_node_path5.dirname)(abs);
-    return parent === abs ? abs : (0, import_node_path5.join)(realPathOf(parent), (0, import_node_path5.basename)(abs));
+    let parent = (0, import_node_path6.dirname)(abs);
+    return parent === abs ? abs : (0, import_node_path6.join)(realPathOf(parent), (0, import_node_path6.basename)(abs));
   }
 }
 function dedupe(listed, cwd) {
   let keys = listed.map(({ file, real }) => {
     if (real !== void 0) return real;
-    let abs = (0, import_node_path5.resolve)(cwd, file);
+    let abs = (0, import_node_path6.resolve)(cwd, file);
     try {
-      return import_node_fs7.realpathSync.native(abs);
+      return import_node_fs8.realpathSync.native(abs);
     } catch {
       return abs;
     }
@@ -18568,10 +18995,10 @@ function sorted(paths) {
 async function loadFastGlob() {
   return fastGlob ??= (await Promise.resolve().then(() => __toESM(require_out4(), 1))).default, fastGlob;
 }
-var import_node_fs7, import_node_path5, IGNORE, YAML_IN_DIR, fastGlob, init_expand_paths = __esm({
+var import_node_fs8, import_node_path6, IGNORE, YAML_IN_DIR, fastGlob, init_expand_paths = __esm({
   "src/io/expand-paths.ts"() {
     "use strict";
-    import_node_fs7 = require("node:fs"), import_node_path5 = require("node:path");
+    import_node_fs8 = require("node:fs"), import_node_path6 = require("node:path");
     init_errors();
     init_io_diagnostic();
     init_temp_file_name();
@@ -18581,29 +19008,29 @@ var import_node_fs7, import_node_path5, IGNORE, YAML_IN_DIR, fastGlob, init_expa
 
 // src/io/resolve-write-target.ts
 function resolveWriteTarget(file) {
-  let path = (0, import_node_path6.resolve)(file);
+  let path = (0, import_node_path7.resolve)(file);
   for (let hop = 0; hop < MAX_LINK_HOPS; hop++) {
     try {
-      return import_node_fs8.realpathSync.native(path);
+      return import_node_fs9.realpathSync.native(path);
     } catch (err) {
       if (errnoCode(err) !== "ENOENT") throw err;
     }
     let link;
     try {
-      link = (0, import_node_fs8.readlinkSync)(path);
+      link = (0, import_node_fs9.readlinkSync)(path);
     } catch (err) {
       let code = errnoCode(err);
-      if (code === "ENOENT" || code === "EINVAL") return (0, import_node_path6.join)(import_node_fs8.realpathSync.native((0, import_node_path6.dirname)(path)), (0, import_node_path6.basename)(path));
+      if (code === "ENOENT" || code === "EINVAL") return (0, import_node_path7.join)(import_node_fs9.realpathSync.native((0, import_node_path7.dirname)(path)), (0, import_node_path7.basename)(path));
       throw err;
     }
-    path = (0, import_node_path6.resolve)((0, import_node_path6.dirname)(path), link);
+    path = (0, import_node_path7.resolve)((0, import_node_path7.dirname)(path), link);
   }
   throw Object.assign(new Error(`too many levels of symbolic links: ${file}`), { code: "ELOOP" });
 }
-var import_node_fs8, import_node_path6, MAX_LINK_HOPS, init_resolve_write_target = __esm({
+var import_node_fs9, import_node_path7, MAX_LINK_HOPS, init_resolve_write_target = __esm({
   "src/io/resolve-write-target.ts"() {
     "use strict";
-    import_node_fs8 = require("node:fs"), import_node_path6 = require("node:path");
+    import_node_fs9 = require("node:fs"), import_node_path7 = require("node:path");
     init_io_diagnostic();
     MAX_LINK_HOPS = 40;
   }
@@ -18619,14 +19046,14 @@ async function stageFileAtomic(file, text2, opts = {}) {
     if (old?.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
     if (old && !old.isFile()) throw new Error("is not a regular file");
     old && assertWritable(target, old);
-    let mode = opts.mode ?? (old ? old.mode & 4095 : void 0), name = (0, import_node_path7.join)((0, import_node_path7.dirname)(target), tempFileName((0, import_node_path7.basename)(target)));
-    fd = (0, import_node_fs9.openSync)(name, "wx", mode ?? 438), tmp = name, tempFileCreated(name), mode !== void 0 && (0, import_node_fs9.fchmodSync)(fd, mode), old && keepOwner(fd, old);
+    let mode = opts.mode ?? (old ? old.mode & 4095 : void 0), name = (0, import_node_path8.join)((0, import_node_path8.dirname)(target), tempFileName((0, import_node_path8.basename)(target)));
+    fd = (0, import_node_fs10.openSync)(name, "wx", mode ?? 438), tmp = name, tempFileCreated(name), mode !== void 0 && (0, import_node_fs10.fchmodSync)(fd, mode), old && keepOwner(fd, old);
     let hook = writeFaults.beforeWrite?.(tmp, target);
-    hook && await hook, (0, import_node_fs9.writeFileSync)(fd, text2, "utf8"), await fsyncInPool(fd);
+    hook && await hook, (0, import_node_fs10.writeFileSync)(fd, text2, "utf8"), await fsyncInPool(fd);
     let closing = fd;
-    fd = void 0, (0, import_node_fs9.closeSync)(closing);
+    fd = void 0, (0, import_node_fs10.closeSync)(closing);
   } catch (err) {
-    throw fd !== void 0 && quietly(() => (0, import_node_fs9.closeSync)(fd)), tmp !== void 0 && removeTemp(tmp), new Error(`cannot write ${file}: ${describeFsError(err)}`, { cause: err });
+    throw fd !== void 0 && quietly(() => (0, import_node_fs10.closeSync)(fd)), tmp !== void 0 && removeTemp(tmp), new Error(`cannot write ${file}: ${describeFsError(err)}`, { cause: err });
   }
   let temp = tmp, dest = target, expect = opts.expect, done = !1, drifted = () => expect === void 0 ? void 0 : drift(dest, expect);
   return {
@@ -18641,13 +19068,13 @@ async function stageFileAtomic(file, text2, opts = {}) {
         hook && await hook;
         let how = drifted();
         if (how !== void 0) throw new DriftError(how);
-        (0, import_node_fs9.renameSync)(temp, dest), tempFileGone(temp);
+        (0, import_node_fs10.renameSync)(temp, dest), tempFileGone(temp);
       } catch (err) {
         throw removeTemp(temp), new Error(`cannot write ${file}: ${describeFsError(err)}`, { cause: err });
       }
       if (sync)
         try {
-          await syncDir((0, import_node_path7.dirname)(dest));
+          await syncDir((0, import_node_path8.dirname)(dest));
         } catch (err) {
           throw new Error(`cannot write ${file}: ${describeFsError(err)}`, { cause: err });
         }
@@ -18658,7 +19085,7 @@ async function stageFileAtomic(file, text2, opts = {}) {
   };
 }
 function removeTemp(path) {
-  quietly(() => (0, import_node_fs9.unlinkSync)(path)), tempFileGone(path);
+  quietly(() => (0, import_node_fs10.unlinkSync)(path)), tempFileGone(path);
 }
 function quietly(call) {
   try {
@@ -18672,7 +19099,7 @@ async function syncDirectory(dir) {
 async function cleanStaleTempFiles(dir) {
   let names;
   try {
-    names = (await import_node_fs9.promises.readdir(dir, { withFileTypes: !0 })).filter((e) => e.isFile()).map((e) => e.name);
+    names = (await import_node_fs10.promises.readdir(dir, { withFileTypes: !0 })).filter((e) => e.isFile()).map((e) => e.name);
   } catch (err) {
     if (errnoCode(err) === "ENOENT") return 0;
     throw err;
@@ -18683,7 +19110,7 @@ async function cleanStaleTempFiles(dir) {
     let pid = tempFilePid(name);
     if (!(pid === void 0 || isRunning(pid)))
       try {
-        await import_node_fs9.promises.unlink((0, import_node_path7.join)(dir, name)), removed++;
+        await import_node_fs10.promises.unlink((0, import_node_path8.join)(dir, name)), removed++;
       } catch (err) {
         if (errnoCode(err) !== "ENOENT") throw err;
       }
@@ -18704,12 +19131,12 @@ function assertWritable(target, old) {
       new Error(`is read-only (mode 0${(old.mode & 511).toString(8)}); make it writable (chmod u+w) to migrate it`),
       { code: "EREADONLY" }
     );
-  ids().uid !== 0 && (0, import_node_fs9.accessSync)(target, import_node_fs9.constants.W_OK);
+  ids().uid !== 0 && (0, import_node_fs10.accessSync)(target, import_node_fs10.constants.W_OK);
 }
 function writeTarget(file) {
-  let abs = (0, import_node_path7.resolve)(file), st;
+  let abs = (0, import_node_path8.resolve)(file), st;
   try {
-    st = (0, import_node_fs9.lstatSync)(abs);
+    st = (0, import_node_fs10.lstatSync)(abs);
   } catch (err) {
     if (errnoCode(err) === "ENOENT") return { target: abs, old: void 0 };
     throw err;
@@ -18720,7 +19147,7 @@ function writeTarget(file) {
 }
 function statIfExistsSync(path) {
   try {
-    return (0, import_node_fs9.statSync)(path);
+    return (0, import_node_fs10.statSync)(path);
   } catch (err) {
     if (errnoCode(err) === "ENOENT") return;
     throw err;
@@ -18728,12 +19155,12 @@ function statIfExistsSync(path) {
 }
 function keepOwner(fd, old) {
   let { uid, gid } = ids();
-  uid === old.uid && gid === old.gid || quietly(() => (0, import_node_fs9.fchownSync)(fd, old.uid, old.gid));
+  uid === old.uid && gid === old.gid || quietly(() => (0, import_node_fs10.fchownSync)(fd, old.uid, old.gid));
 }
 async function syncDir(dir) {
   let fh;
   try {
-    fh = await import_node_fs9.promises.open(dir, "r"), await fh.sync();
+    fh = await import_node_fs10.promises.open(dir, "r"), await fh.sync();
   } catch (err) {
     if (!DIR_SYNC_IGNORED.has(errnoCode(err) ?? "")) throw err;
   } finally {
@@ -18741,10 +19168,10 @@ async function syncDir(dir) {
     });
   }
 }
-var import_node_fs9, import_node_path7, DIR_SYNC_IGNORED, writeFaults, fsyncInPool, processIds, ids, init_atomic_write = __esm({
+var import_node_fs10, import_node_path8, DIR_SYNC_IGNORED, writeFaults, fsyncInPool, processIds, ids, init_atomic_write = __esm({
   "src/io/atomic-write.ts"() {
     "use strict";
-    import_node_fs9 = require("node:fs"), import_node_path7 = require("node:path");
+    import_node_fs10 = require("node:fs"), import_node_path8 = require("node:path");
     init_fingerprint();
     init_io_diagnostic();
     init_live_temp_files();
@@ -18752,7 +19179,7 @@ var import_node_fs9, import_node_path7, DIR_SYNC_IGNORED, writeFaults, fsyncInPo
     init_temp_file_name();
     init_temp_file_name();
     DIR_SYNC_IGNORED = /* @__PURE__ */ new Set(["EINVAL", "EISDIR", "EPERM", "EACCES", "ENOTSUP", "EBADF"]), writeFaults = {};
-    fsyncInPool = (fd) => new Promise((done, fail) => (0, import_node_fs9.fsync)(fd, (err) => err ? fail(err) : done()));
+    fsyncInPool = (fd) => new Promise((done, fail) => (0, import_node_fs10.fsync)(fd, (err) => err ? fail(err) : done()));
     ids = () => processIds ??= { uid: process.getuid?.(), gid: process.getgid?.() };
   }
 });
@@ -18801,7 +19228,7 @@ async function runAudit(args, io) {
     let { files: files2, errors } = await expandPaths(args.paths, io.cwd);
     readErrors.push(...errors);
     for (let file of files2) {
-      let read = readInput((0, import_node_path8.resolve)(io.cwd, file), { maxBytes });
+      let read = readInput((0, import_node_path9.resolve)(io.cwd, file), { maxBytes });
       "error" in read ? readErrors.push({ ...read.error, file }) : inputs.push({ path: file, text: read.text });
     }
   }
@@ -18809,14 +19236,53 @@ async function runAudit(args, io) {
   args.endpoint !== void 0 && (options.endpoint = args.endpoint), args.secretName !== void 0 && (options.secretName = args.secretName), args.mountPath !== void 0 && (options.mountPath = args.mountPath.replace(/\/+$/, "") || "/");
   let report2 = audit(inputs, options);
   report2.errors.unshift(...readErrors), readErrors.length > 0 && (report2.ready = !1);
+  let probeFailed = !1;
+  if (args.probe) {
+    let probes = await probeFleet(args.probe, report2, args.endpoint, io);
+    if (probes === !1) return 2;
+    report2.probes = probes, probes.some((p) => p.verdict !== "accepted") && (report2.ready = !1), probeFailed = probes.some((p) => p.verdict === "error");
+  }
   for (let e of report2.errors) io.stderr.write(formatDiagnostic(e) + `
 `);
-  return io.stdout.write(args.format === "json" ? renderAuditJson(report2) : renderAuditText(report2)), report2.errors.length > 0 ? 2 : report2.ready ? 0 : 1;
+  return io.stdout.write(args.format === "json" ? renderAuditJson(report2) : renderAuditText(report2)), report2.errors.length > 0 || probeFailed ? 2 : report2.ready ? 0 : 1;
 }
-var import_node_path8, init_run_audit = __esm({
+async function probeFleet(opts, report2, endpoint, io) {
+  let { loadCertificate: loadCertificate2 } = await Promise.resolve().then(() => (init_load_certificate(), load_certificate_exports)), { probeFor: probeFor2, readServerCa: readServerCa2 } = await Promise.resolve().then(() => (init_run_probe(), run_probe_exports)), prepare = probeFor2(io, opts.timeoutMs, readServerCa2(io, opts.serverCa)), counts = /* @__PURE__ */ new Map(), originOf = (url) => {
+    try {
+      let u = new URL(url);
+      return u.protocol === "https:" && mtlsEndpointKind(url) !== "no" ? u.origin : void 0;
+    } catch {
+      return;
+    }
+  };
+  if (endpoint !== void 0) {
+    let origin = originOf(endpoint);
+    if (origin === void 0) throw new UsageError(`--probe: --endpoint "${endpoint}" is not an https mTLS endpoint`);
+    counts.set(origin, 0);
+  }
+  for (let r of report2.delegates) {
+    let origin = r.endpoint === null ? void 0 : originOf(r.endpoint);
+    origin !== void 0 && counts.set(origin, (counts.get(origin) ?? 0) + 1);
+  }
+  let probes = [...counts.keys()].map((e) => prepare(e)), pems = await loadCertificate2({ cert: opts.cert, key: opts.key }, io, !0);
+  if (!pems) return !1;
+  let out = [];
+  for (let [i, origin] of [...counts.keys()].entries()) {
+    let p = await probes[i](pems);
+    out.push({
+      endpoint: origin,
+      delegates: counts.get(origin),
+      verdict: p.verdict,
+      enforcesMtls: p.enforcesMtls,
+      reason: p.verdict === "accepted" ? null : p.withCertificate.reason
+    });
+  }
+  return out;
+}
+var import_node_path9, init_run_audit = __esm({
   "src/cli/run-audit.ts"() {
     "use strict";
-    import_node_path8 = require("node:path");
+    import_node_path9 = require("node:path");
     init_errors();
     init_audit();
     init_render();
@@ -19439,7 +19905,7 @@ function jsonReport(results, mode) {
   return JSON.stringify(report2, null, 2) + `
 `;
 }
-var statusOf, LABEL2, REVERT_LABEL, COLOR, plain, diagnosticsText, init_report = __esm({
+var statusOf, LABEL2, REVERT_LABEL, COLOR, plain, diagnosticsText, init_report2 = __esm({
   "src/cli/report.ts"() {
     "use strict";
     init_errors();
@@ -19623,8 +20089,8 @@ function mayHoldSecretData(text2) {
   return !1;
 }
 async function warnIfInGitTree(abs, shown, io) {
-  for (let dir = (0, import_node_path9.dirname)(abs); ; dir = (0, import_node_path9.dirname)(dir)) {
-    if (await import_node_fs10.promises.stat((0, import_node_path9.join)(dir, ".git")).then(
+  for (let dir = (0, import_node_path10.dirname)(abs); ; dir = (0, import_node_path10.dirname)(dir)) {
+    if (await import_node_fs11.promises.stat((0, import_node_path10.join)(dir, ".git")).then(
       () => !0,
       () => !1
     )) {
@@ -19634,13 +20100,13 @@ async function warnIfInGitTree(abs, shown, io) {
       );
       return;
     }
-    if ((0, import_node_path9.dirname)(dir) === dir) return;
+    if ((0, import_node_path10.dirname)(dir) === dir) return;
   }
 }
-var import_node_fs10, import_node_path9, holdsKey, textHoldsKey, PEM_KEY, isBase64, SECRET_KEY_NAMES, BASE64_RUN2, init_key_files = __esm({
+var import_node_fs11, import_node_path10, holdsKey, textHoldsKey, PEM_KEY, isBase64, SECRET_KEY_NAMES, BASE64_RUN2, init_key_files = __esm({
   "src/cli/key-files.ts"() {
     "use strict";
-    import_node_fs10 = require("node:fs"), import_node_path9 = require("node:path");
+    import_node_fs11 = require("node:fs"), import_node_path10 = require("node:path");
     init_render_secret();
     holdsKey = (r, output) => r.changes.some((c) => c.resource.kind === "Secret" && (c.op === "insert" || /^data\./.test(c.path))) || output !== void 0 && textHoldsKey(output), textHoldsKey = (text2) => PEM_KEY.test(text2) || mayHoldSecretData(text2) && redactSecretData(text2) !== text2, PEM_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
     isBase64 = (c) => c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 43 || c === 47, SECRET_KEY_NAMES = ["client.key", "client.crt", "tls.key"], BASE64_RUN2 = 40;
@@ -19695,7 +20161,7 @@ function planFileSync(file, abs, settings) {
 async function planInWorkers(jobs, settings, onPlanned) {
   let [{ Worker }, { availableParallelism }] = await Promise.all([Promise.resolve().then(() => __toESM(require("node:worker_threads"), 1)), Promise.resolve().then(() => __toESM(require("node:os"), 1))]), fromSource = __dmtls_meta.url.endsWith(".ts"), url = new URL(__dmtls_meta.url), threads = Math.max(1, Math.min(availableParallelism(), MAX_THREADS, Math.ceil(jobs.length / FILES_PER_THREAD))), next = new SharedArrayBuffer(4), counter = new Int32Array(next), results = new Array(jobs.length), done = (i, planned) => {
     results[i] = planned, onPlanned(i, planned);
-  }, input = { jobs, settings, next }, started = [], workers = Array.from({ length: threads - 1 }, () => new Promise((resolve12, reject) => {
+  }, input = { jobs, settings, next }, started = [], workers = Array.from({ length: threads - 1 }, () => new Promise((resolve13, reject) => {
     let worker = new Worker(url, {
       argv: [PLAN_WORKER_ARG],
       workerData: { [WORKER_TAG]: !0, ...input },
@@ -19703,7 +20169,7 @@ async function planInWorkers(jobs, settings, onPlanned) {
     });
     started.push(worker), worker.on("message", (msg) => done(msg.i, msg.planned)), worker.on("error", reject), worker.on(
       "exit",
-      (code) => code === 0 ? resolve12() : reject(new Error(`a planning worker exited with code ${code}`))
+      (code) => code === 0 ? resolve13() : reject(new Error(`a planning worker exited with code ${code}`))
     );
   })), here = (async () => {
     for (let i = Atomics.add(counter, 0, 1); i < jobs.length; i = Atomics.add(counter, 0, 1))
@@ -19726,7 +20192,7 @@ var readError, WORKER_TAG, PARALLEL_THRESHOLD, MAX_THREADS, FILES_PER_THREAD, in
     init_revert();
     init_key_files();
     init_plan_worker_arg();
-    init_report();
+    init_report2();
     readError = (path, error) => ({
       input: "",
       output: "",
@@ -19751,7 +20217,7 @@ function shortRunBytes(paths) {
   if (paths.length > SHORT_RUN_FILES) return;
   let total = 0;
   for (let path of paths) {
-    let st = (0, import_node_fs11.statSync)(path, { throwIfNoEntry: !1 });
+    let st = (0, import_node_fs12.statSync)(path, { throwIfNoEntry: !1 });
     if (st && !st.isFile()) return;
     total += st?.size ?? 0;
   }
@@ -19778,10 +20244,10 @@ async function planPaused(short, plan2) {
     resume?.();
   }
 }
-var import_node_fs11, SHORT_RUN_BYTES, SHORT_RUN_FILES, USER_COMPILER_FLAG, shortRun, init_short_run = __esm({
+var import_node_fs12, SHORT_RUN_BYTES, SHORT_RUN_FILES, USER_COMPILER_FLAG, shortRun, init_short_run = __esm({
   "src/cli/short-run.ts"() {
     "use strict";
-    import_node_fs11 = require("node:fs"), SHORT_RUN_BYTES = 128 * 1024, SHORT_RUN_FILES = 32;
+    import_node_fs12 = require("node:fs"), SHORT_RUN_BYTES = 128 * 1024, SHORT_RUN_FILES = 32;
     USER_COMPILER_FLAG = /^--(?:no-?)?(?:jitless|opt|turbofan|always-turbofan|always-opt|maglev|sparkplug|lite-mode|max-opt)\b/;
     shortRun = { seen: !1 };
   }
@@ -19849,10 +20315,10 @@ async function runMigrate(args, io) {
     };
     try {
       if (files2.length >= PARALLEL_THRESHOLD) {
-        let jobs = files2.map((file) => ({ file, abs: (0, import_node_path10.resolve)(io.cwd, file) }));
+        let jobs = files2.map((file) => ({ file, abs: (0, import_node_path11.resolve)(io.cwd, file) }));
         planned.push(...await planInWorkers(jobs, settings, onPlanned));
       } else {
-        let abs = files2.map((file) => (0, import_node_path10.resolve)(io.cwd, file));
+        let abs = files2.map((file) => (0, import_node_path11.resolve)(io.cwd, file));
         await planPaused(shortRunBytes(abs) !== void 0, () => {
           for (let i = 0; i < files2.length; i++) {
             let p = planFileSync(files2[i], abs[i], settings);
@@ -19919,7 +20385,7 @@ async function finish(args, io, mode, planned, staging) {
   ), failed ? 2 : checking && needs.length > 0 ? 1 : 0;
 }
 async function writeAll(args, io, mode, planned, early) {
-  let outDir = mode === "out-dir" ? (0, import_node_path10.resolve)(io.cwd, args.outDir) : void 0, staging = early;
+  let outDir = mode === "out-dir" ? (0, import_node_path11.resolve)(io.cwd, args.outDir) : void 0, staging = early;
   if (staging === void 0) {
     let jobs2 = [];
     for (let [index, p] of planned.entries()) {
@@ -19928,12 +20394,12 @@ async function writeAll(args, io, mode, planned, early) {
         p.changed && jobs2.push({ index, p, dest: p.abs, expect: p.read });
         continue;
       }
-      let rel = (0, import_node_path10.relative)(io.cwd, p.abs);
-      if (rel.startsWith("..") || (0, import_node_path10.isAbsolute)(rel))
+      let rel = (0, import_node_path11.relative)(io.cwd, p.abs);
+      if (rel.startsWith("..") || (0, import_node_path11.isAbsolute)(rel))
         throw new UsageError(
           `--out-dir mirrors paths relative to the current directory; ${p.result.path} is outside it`
         );
-      let dest = (0, import_node_path10.join)(outDir, rel), there = readForReplace(dest);
+      let dest = (0, import_node_path11.join)(outDir, rel), there = readForReplace(dest);
       typeof there == "object" && there.bytes.equals(Buffer.from(p.output, "utf8")) || jobs2.push({ index, p, dest, expect: typeof there == "object" ? there.fingerprint : there });
     }
     staging = new Staging(args.keepGoing, outDir !== void 0);
@@ -19948,7 +20414,7 @@ async function writeAll(args, io, mode, planned, early) {
     staging.onSettled = void 0, progress?.clear();
   }
   let jobs = [...staging.jobs].sort((a, b) => a.index - b.index), failures = [], drifted = !1, fail = (job, err) => {
-    let cause = err instanceof Error && err.cause !== void 0 ? err.cause : err, other = job.dest === job.p.abs ? void 0 : (0, import_node_path10.relative)(io.cwd, job.dest), d = ioDiagnostic(
+    let cause = err instanceof Error && err.cause !== void 0 ? err.cause : err, other = job.dest === job.p.abs ? void 0 : (0, import_node_path11.relative)(io.cwd, job.dest), d = ioDiagnostic(
       job.p.result.path,
       cause instanceof DriftError ? `${other === void 0 ? "" : `${other} `}${cause.message}` : `cannot write${other === void 0 ? "" : ` ${other}`}: ${describeFsError(cause)}`
     );
@@ -19968,7 +20434,7 @@ async function writeAll(args, io, mode, planned, early) {
   }
   if (failures.length > 0 && !args.keepGoing) {
     for (let job of jobs) await job.staged?.abort();
-    for (let dir of staging.madeDirs.sort((a, b) => b.length - a.length)) await import_node_fs12.promises.rmdir(dir).catch(() => {
+    for (let dir of staging.madeDirs.sort((a, b) => b.length - a.length)) await import_node_fs13.promises.rmdir(dir).catch(() => {
     });
     return { errors: failures, drifted };
   }
@@ -19976,13 +20442,13 @@ async function writeAll(args, io, mode, planned, early) {
   for (let job of jobs)
     if (job.staged)
       try {
-        await job.staged.commit({ syncDir: !1 }), job.p.result.written = !0, dirs.add((0, import_node_path10.dirname)(job.staged.target));
+        await job.staged.commit({ syncDir: !1 }), job.p.result.written = !0, dirs.add((0, import_node_path11.dirname)(job.staged.target));
       } catch (err) {
         fail(job, err);
       }
   for (let dir of dirs) await syncDirectory(dir);
   if (mode === "write") {
-    for (let p of planned) p.abs && dirs.add((0, import_node_path10.dirname)(p.abs));
+    for (let p of planned) p.abs && dirs.add((0, import_node_path11.dirname)(p.abs));
     for (let dir of dirs) await cleanStaleTempFiles(dir).catch(() => 0);
   }
   for (let job of jobs)
@@ -19991,19 +20457,19 @@ async function writeAll(args, io, mode, planned, early) {
 }
 function createdChain(top2, leaf) {
   let chain = [];
-  for (let dir = leaf; dir.length >= top2.length && (chain.unshift(dir), !(dir === top2 || (0, import_node_path10.dirname)(dir) === dir)); dir = (0, import_node_path10.dirname)(dir))
+  for (let dir = leaf; dir.length >= top2.length && (chain.unshift(dir), !(dir === top2 || (0, import_node_path11.dirname)(dir) === dir)); dir = (0, import_node_path11.dirname)(dir))
     ;
   return chain;
 }
-var import_node_path10, import_node_fs12, EMPTY2, REPORT_MODE, Staging, WRITE_CONCURRENCY, init_run_migrate = __esm({
+var import_node_path11, import_node_fs13, EMPTY2, REPORT_MODE, Staging, WRITE_CONCURRENCY, init_run_migrate = __esm({
   "src/cli/run-migrate.ts"() {
     "use strict";
-    import_node_path10 = require("node:path"), import_node_fs12 = require("node:fs");
+    import_node_path11 = require("node:path"), import_node_fs13 = require("node:fs");
     init_errors();
     init_io();
     init_migrate();
     init_revert();
-    init_report();
+    init_report2();
     init_style();
     init_mode();
     init_unified_diff();
@@ -20059,7 +20525,7 @@ var import_node_path10, import_node_fs12, EMPTY2, REPORT_MODE, Staging, WRITE_CO
       /** Resolves once no stage is running and none is waiting to start (all done, or stopped). */
       async idle() {
         for (; this.active > 0 || this.queue.length > 0 && this.open(); )
-          await new Promise((resolve12) => this.waiters.push(resolve12));
+          await new Promise((resolve13) => this.waiters.push(resolve13));
       }
       /** Stops staging, waits for the stages running, and removes every temp file not renamed into place. */
       async discard() {
@@ -20080,8 +20546,8 @@ var import_node_path10, import_node_fs12, EMPTY2, REPORT_MODE, Staging, WRITE_CO
       async stage(job) {
         try {
           if (this.mkdirs) {
-            let made = await import_node_fs12.promises.mkdir((0, import_node_path10.dirname)(job.dest), { recursive: !0 });
-            made !== void 0 && this.madeDirs.push(...createdChain(made, (0, import_node_path10.dirname)(job.dest)));
+            let made = await import_node_fs13.promises.mkdir((0, import_node_path11.dirname)(job.dest), { recursive: !0 });
+            made !== void 0 && this.madeDirs.push(...createdChain(made, (0, import_node_path11.dirname)(job.dest)));
           }
           job.staged = await stageFileAtomic(job.dest, job.p.output, {
             ...job.p.keyFile ? { mode: 384 } : {},
@@ -20240,6 +20706,8 @@ var EPILOG = `Examples:
     delegate-mtls -e https://acme.harness.io:8443 --cert client.crt --key client.key d.yaml
   Before the account goes STRICT: is every delegate ready? (a table; exit 1 if any is not):
     delegate-mtls audit k8s/ helm/values.yaml docker-compose.yml
+  And does the endpoint accept the client certificate? (one real mTLS request; exit 1 if refused):
+    delegate-mtls probe -e https://acme.harness.io:8443 --cert client.crt --key client.key
   Go back: restore the original endpoint, remove what the migration added:
     delegate-mtls --revert -e https://app.harness.io --write k8s/
   As a Helm 3 post-renderer (Helm 4: the package's plugin.yaml, see the README):
@@ -20263,12 +20731,14 @@ async function parseCapturing(parser2, options) {
 }
 async function parseArgs(argv, env2) {
   if (argv[0] === "cert") return parseCertArgs(argv.slice(1));
+  if (argv[0] === "probe") return parseProbeArgs(argv.slice(1));
   let { options, operands } = normalizeArgv(argv), { default: yargs } = await Promise.resolve().then(() => (init_yargs(), yargs_exports)), parser2 = yargs(options).scriptName("delegate-mtls").usage(
     `Usage: $0 [options] [path|glob ...]
        $0 secret --cert FILE --key FILE [--ca FILE] [--name S] [-n NS]
        $0 secret --cert-manager-issuer NAME [--issuer-kind Issuer|ClusterIssuer] [--name S] [-n NS]
        $0 cert init [--dir D] [--cn NAME] [--org O]   (a CA and a client certificate, no OpenSSL)
        $0 audit [path|glob ...] [--endpoint URL] [--format json]
+       $0 probe --endpoint URL --cert FILE --key FILE [--server-ca FILE]   (a real mTLS request)
        $0 fn [--endpoint URL] [--secret-name S] [--mount-path P]   (a KRM function for kpt, kustomize)
 
 Move Harness delegate manifests to mTLS: mount the client certificate Secret, set the
@@ -20291,12 +20761,26 @@ With no path, or "-", reads stdin and writes stdout. Directories are searched fo
   ).command(
     "audit [paths..]",
     "one row per delegate (manifests, Helm values, compose files): is it ready for STRICT mTLS? exit 1 if any is not",
-    (y) => y.positional("paths", { type: "string" })
+    (y) => y.positional("paths", { type: "string" }).option("probe", {
+      type: "boolean",
+      describe: "also probe each distinct endpoint with --cert and --key (see probe --help)"
+    }).option("server-ca", {
+      type: "string",
+      describe: "with --probe: CA certificate(s) of the server's certificate"
+    }).option("timeout", {
+      type: "string",
+      describe: "with --probe: seconds each connection may take [default: 10]"
+    })
   ).command(
     "cert [action]",
     "make a CA and a client certificate without OpenSSL (cert init), or a new client certificate from your CA (cert issue); see cert --help",
     // Reached only when options come before `cert` (parseArgs hands the rest to parseCertArgs): refused below.
     (y) => y.positional("action", { type: "string" })
+  ).command(
+    "probe",
+    "one real mTLS request to the endpoint with the client certificate, and one without; see probe --help",
+    // Reached only when options come before `probe` (parseArgs hands the rest to parseProbeArgs): refused below.
+    (y) => y
   ).command(
     "fn",
     "a KRM function (kpt, kustomize): a ResourceList on stdin, migrated on stdout; functionConfig: see the README",
@@ -20360,6 +20844,8 @@ With no path, or "-", reads stdin and writes stdout. Directories are searched fo
     if (operands.length > 0) throw new UsageError(`secret takes no paths (got ${operands.join(" ")})`);
     return secretArgs(a);
   }
+  if (a._[0] === "probe")
+    throw new UsageError("probe comes first on the command line: delegate-mtls probe --endpoint URL --cert F --key F");
   if (a._[0] === "cert")
     throw new UsageError("cert comes first on the command line: delegate-mtls cert init [options], or cert issue");
   let paths = [...withStdinDash(options, (a.paths ?? []).map(String)), ...operands];
@@ -20445,14 +20931,26 @@ function auditArgs(paths, a) {
     ["--diff", a.diff === !0],
     ["--out-dir", a.outDir !== void 0],
     ["--keep-going", a.keepGoing === !0],
-    ["--cert", a.cert !== void 0],
-    ["--key", a.key !== void 0],
+    ["--cert", a.cert !== void 0 && a.probe !== !0],
+    ["--key", a.key !== void 0 && a.probe !== !0],
     ["--ca", a.ca !== void 0],
     ["--ti-service", a.tiService === !0],
     ["--cert-path", a.certPath !== void 0],
     ["--key-path", a.keyPath !== void 0]
   ].filter(([, on]) => on).map(([f]) => f);
-  if (bad.length > 0) throw new UsageError(`audit only reads and reports: ${bad.join(", ")} cannot be used with it`);
+  if (bad.length > 0)
+    throw new UsageError(
+      `audit only reads and reports: ${bad.join(", ")} cannot be used with it` + (bad.includes("--cert") || bad.includes("--key") ? " (except with --probe)" : "")
+    );
+  let probeOnly = ["--server-ca", "--timeout"].filter(
+    (f) => a[f === "--server-ca" ? "serverCa" : "timeout"] !== void 0
+  );
+  if (a.probe !== !0 && probeOnly.length > 0)
+    throw new UsageError(`${probeOnly.join(", ")} ${probeOnly.length === 1 ? "goes" : "go"} with --probe`);
+  if (a.probe === !0 && (typeof a.cert != "string" || typeof a.key != "string"))
+    throw new UsageError(
+      "audit --probe needs --cert and --key: the client certificate the endpoints are asked to accept"
+    );
   let out = {
     command: "audit",
     paths,
@@ -20465,7 +20963,13 @@ function auditArgs(paths, a) {
     if (!(a.maxBytes > 0)) throw new UsageError("--max-bytes must be a positive number");
     out.maxBytes = a.maxBytes;
   }
-  return out;
+  return a.probe === !0 && (out.probe = { cert: a.cert, key: a.key, timeoutMs: parseTimeout(a.timeout ?? "10") }, typeof a.serverCa == "string" && (out.probe.serverCa = a.serverCa)), out;
+}
+function parseTimeout(value) {
+  let text2 = String(value);
+  if (!/^[0-9]+(\.[0-9]+)?$/.test(text2) || !(Number(text2) > 0) || Number(text2) > 600)
+    throw new UsageError(`--timeout "${text2}": expected a number of seconds from more than 0 up to 600`);
+  return Math.round(Number(text2) * 1e3);
 }
 function fnArgs(a, env2, operands) {
   let bad = [
@@ -20573,6 +21077,48 @@ Support, and a client certificate signed by it that the delegate presents.`
     out.caCert = a.caCert, out.caKey = a.caKey;
   return out;
 }
+var PROBE_EPILOG = `Examples:
+  Before the account goes STRICT: does the endpoint accept this client certificate?
+    delegate-mtls probe -e https://acme.harness.io:8443 --cert client.crt --key client.key
+  Behind a corporate proxy (HTTP CONNECT), an endpoint with a private CA:
+    HTTPS_PROXY=http://proxy.corp:3128 delegate-mtls probe -e https://harness.corp:8443 \\
+      --cert client.crt --key client.key --server-ca corp-root.crt
+
+The certificate and key are checked first, as for the Secret (PKCS#8 RSA, clientAuth, not expired).
+It sends GET /api/ with the client certificate (any HTTP response means TLS accepted it), then once without
+it, to tell whether the endpoint enforces mTLS. HTTPS_PROXY and NO_PROXY are honoured.
+Exit codes: 0 accepted; 1 rejected; 2 usage error, unusable certificate or key, untrusted server certificate,
+unreachable or timed out.`;
+async function parseProbeArgs(argv) {
+  let { options, operands } = normalizeArgv(argv);
+  if (operands.length > 0) throw new UsageError(`probe takes no paths (got ${operands.join(" ")})`);
+  let { default: yargs } = await Promise.resolve().then(() => (init_yargs(), yargs_exports)), parser2 = yargs(options).scriptName("delegate-mtls probe").usage(
+    `Usage: $0 --endpoint URL --cert FILE --key FILE [--server-ca FILE] [--timeout SECONDS] [--format json]
+
+Connects to the mTLS endpoint, presents the client certificate and sends one HTTPS request: does the
+endpoint accept the certificate, and does it refuse a connection without one?`
+  ).option("endpoint", {
+    alias: "e",
+    type: "string",
+    demandOption: !0,
+    describe: "the mTLS endpoint, https://host[:port]"
+  }).option("cert", { type: "string", demandOption: !0, describe: "client certificate PEM (the leaf first)" }).option("key", { type: "string", demandOption: !0, describe: "its private key PEM, unencrypted" }).option("server-ca", {
+    type: "string",
+    describe: "CA certificate(s) of the server's certificate, for a private CA"
+  }).option("timeout", { type: "string", default: "10", describe: "seconds each connection may take" }).option("format", { choices: ["text", "json"], default: "text", describe: "report format" }).epilog(PROBE_EPILOG).env(!1).strict().help("help").alias("help", "h").version(!1), { parsed, help } = await parseCapturing(parser2, options);
+  if (help !== void 0) return { command: "help", text: help };
+  let a = parsed;
+  if (a._.length > 0) throw new UsageError(`probe takes no paths (got ${a._.join(" ")})`);
+  let out = {
+    command: "probe",
+    endpoint: String(a.endpoint),
+    cert: String(a.cert),
+    key: String(a.key),
+    timeoutMs: parseTimeout(a.timeout),
+    format: a.format
+  };
+  return typeof a.serverCa == "string" && (out.serverCa = a.serverCa), out;
+}
 
 // src/cli/fast-args.ts
 var STRINGS2 = {
@@ -20649,7 +21195,7 @@ function fastParseArgs(argv, env2) {
     } else
       out[key] = inline;
   }
-  if (!["secret", "audit", "fn", "cert"].includes(out.paths[0])) {
+  if (!["secret", "audit", "fn", "cert", "probe"].includes(out.paths[0])) {
     if (out.paths.push(...operands), out.endpoint === "") delete out.endpoint;
     else if (out.endpoint === void 0) {
       let fromEnv = endpointFromEnv(env2);
@@ -20687,6 +21233,11 @@ async function main(argv, io, onLoad) {
         let { runCert: runCert2 } = await Promise.resolve().then(() => (init_run_cert(), run_cert_exports));
         return await runCert2(args, io);
       }
+      case "probe": {
+        onLoad?.("probe");
+        let { runProbe: runProbe2 } = await Promise.resolve().then(() => (init_run_probe(), run_probe_exports));
+        return await runProbe2(args, io);
+      }
       case "audit": {
         onLoad?.("audit");
         let { runAudit: runAudit2 } = await Promise.resolve().then(() => (init_run_audit(), run_audit_exports));
@@ -20716,8 +21267,8 @@ init_plan_worker_arg();
 init_short_run();
 
 // src/cli/std-writer.ts
-var import_node_fs13 = require("node:fs");
-function stdWriter(fd, stream, write = import_node_fs13.writeSync) {
+var import_node_fs14 = require("node:fs");
+function stdWriter(fd, stream, write = import_node_fs14.writeSync) {
   let fallback, closed = !1, tty, viaStream = () => fallback || (fallback = stream(), fallback.on("error", (err) => {
     if (err.code !== "EPIPE") throw err;
   }), fallback);
@@ -20745,9 +21296,9 @@ function stdWriter(fd, stream, write = import_node_fs13.writeSync) {
 }
 function maybeTerminal(fd) {
   try {
-    let st = (0, import_node_fs13.fstatSync)(fd);
+    let st = (0, import_node_fs14.fstatSync)(fd);
     if (!st.isCharacterDevice()) return !1;
-    let devNull = (0, import_node_fs13.statSync)("/dev/null", { throwIfNoEntry: !1 });
+    let devNull = (0, import_node_fs14.statSync)("/dev/null", { throwIfNoEntry: !1 });
     return !(devNull && devNull.dev === st.dev && devNull.ino === st.ino && devNull.rdev === st.rdev);
   } catch {
     return !1;
@@ -20795,4 +21346,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=2d0ab9bad797601c4d5923a2323ea118910fa6c2fed6fbcd89c93569314c4d8f
+//# delegate-mtls-bundle sha256=62b9296f27f62efc889ae4ad38f1771c1f3c1218556929e443ac5a46239fb127

@@ -23,7 +23,12 @@ const ID_BASE = 'https://delegate-mtls.dev/schemas/'
  * Output schemas describe what the tool writes, so nothing validates against them at run time; the KRM
  * function's config is checked by src/krm/function-config.ts, whose messages name the fix.
  */
-const OUTPUT_SCHEMAS = new Set(['report.schema.json', 'audit.schema.json', 'delegate-mtls-function.schema.json'])
+const OUTPUT_SCHEMAS = new Set([
+  'report.schema.json',
+  'audit.schema.json',
+  'delegate-mtls-function.schema.json',
+  'probe.schema.json',
+])
 
 const args = process.argv.slice(2)
 const check = args.includes('--check')

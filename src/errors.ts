@@ -45,6 +45,8 @@ export const DIAGNOSTIC_CODES = [
   'CERT',
   /** The client certificate Secret held another certificate and gets the new one: restart the delegates. */
   'ROTATION',
+  /** `probe`: the endpoint refused the client certificate, or could not be reached or trusted. */
+  'PROBE',
 ] as const
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number]

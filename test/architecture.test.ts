@@ -16,7 +16,7 @@ const architecture = suite('architecture')
  */
 const LAYERS: string[][] = [
   ['cli'],
-  ['audit', 'secret', 'cert', 'krm', 'io'],
+  ['audit', 'secret', 'cert', 'probe', 'krm', 'io'],
   ['pipeline'],
   ['mtls'],
   ['resources', 'validate'],

@@ -96,6 +96,21 @@ export interface AuditReport {
   delegates: AuditRow[]
   /** Files that could not be read or parsed: the audit is incomplete (exit 2). */
   errors: Diagnostic[]
+  /** `audit --probe`: one real mTLS request per distinct endpoint; any but `accepted` makes the fleet not ready. */
+  probes?: AuditProbe[]
+}
+
+/** What `delegate-mtls probe` said of one endpoint of the fleet. */
+export interface AuditProbe {
+  /** The endpoint's origin, https://host:port. */
+  endpoint: string
+  /** How many of the audited delegates point at it. */
+  delegates: number
+  verdict: 'accepted' | 'rejected' | 'error'
+  /** Whether it refused a connection without a client certificate; null when not known. */
+  enforcesMtls: boolean | null
+  /** Why it was not accepted, in words; null when it was. */
+  reason: string | null
 }
 
 /** A stream the planner can run on: one text and its documents, each mapped to its input file. */

@@ -58,6 +58,19 @@ export function renderAuditText(report: AuditReport): string {
     for (const w of r.warnings) lines.push(`  warning: ${w}`)
     if (r.certificate) lines.push(`  certificate: valid until ${r.certificate.notAfter} (${r.certificate.from})`)
   }
+  if (report.probes) lines.push('')
+  if (report.probes?.length === 0)
+    lines.push('probe: no mTLS endpoint to probe (none among the delegates, and no --endpoint)')
+  for (const p of report.probes ?? []) {
+    const who = `${p.delegates} delegate${p.delegates === 1 ? '' : 's'}`
+    const said =
+      p.verdict === 'accepted'
+        ? `accepted the client certificate${p.enforcesMtls === false ? '; warning: it does not enforce mTLS (it accepted a connection without a client certificate)' : ''}`
+        : p.verdict === 'rejected'
+          ? `refused the client certificate: ${p.reason}`
+          : `could not be probed: ${p.reason}`
+    lines.push(`probe ${p.endpoint} (${who}): ${said}`)
+  }
   lines.push(verdict(report))
   return lines.join('\n') + '\n'
 }
@@ -97,8 +110,22 @@ export function verdict(report: AuditReport): string {
     n > 0
       ? `${n} upgrader${n === 1 ? ' does' : 's do'} not match ${n === 1 ? 'its' : 'their'} delegate and would be refused`
       : '',
+    probeReason(report),
   ]
   return `NOT ready for STRICT: ${reasons.filter(Boolean).join('; ')}`
+}
+
+/** The endpoints `--probe` did not see accept the client certificate, for the verdict; '' when none. */
+function probeReason(report: AuditReport): string {
+  const refused = (report.probes ?? []).filter((p) => p.verdict === 'rejected').length
+  const unknown = (report.probes ?? []).filter((p) => p.verdict === 'error').length
+  const endpoints = (k: number) => `${k} endpoint${k === 1 ? '' : 's'}`
+  return [
+    refused > 0 ? `${endpoints(refused)} refused the client certificate` : '',
+    unknown > 0 ? `${endpoints(unknown)} could not be probed` : '',
+  ]
+    .filter(Boolean)
+    .join('; ')
 }
 
 export const renderAuditJson = (report: AuditReport): string => JSON.stringify(report, null, 2) + '\n'

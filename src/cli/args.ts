@@ -46,6 +46,8 @@ export interface AuditArgs {
   grpcAuthority: boolean
   format: 'text' | 'json'
   maxBytes?: number
+  /** `--probe`: one real mTLS request per distinct endpoint of the fleet, with this client certificate. */
+  probe?: { cert: string; key: string; serverCa?: string; timeoutMs: number }
 }
 
 export interface SecretArgs {
@@ -88,8 +90,20 @@ export interface CertArgs {
   caKey?: string
 }
 
+/** `delegate-mtls probe`: one real mTLS request to the endpoint, with the client certificate and without. */
+export interface ProbeArgs {
+  command: 'probe'
+  endpoint: string
+  cert: string
+  key: string
+  /** CA certificates the server certificate must chain to (a private CA). */
+  serverCa?: string
+  timeoutMs: number
+  format: 'text' | 'json'
+}
+
 export type CliArgs =
-  MigrateArgs | SecretArgs | AuditArgs | FnArgs | CertArgs | { command: 'help' | 'version'; text: string }
+  MigrateArgs | SecretArgs | AuditArgs | FnArgs | CertArgs | ProbeArgs | { command: 'help' | 'version'; text: string }
 
 const EPILOG = `Examples:
   Print the migrated manifest:
@@ -108,6 +122,8 @@ const EPILOG = `Examples:
     delegate-mtls -e https://acme.harness.io:8443 --cert client.crt --key client.key d.yaml
   Before the account goes STRICT: is every delegate ready? (a table; exit 1 if any is not):
     delegate-mtls audit k8s/ helm/values.yaml docker-compose.yml
+  And does the endpoint accept the client certificate? (one real mTLS request; exit 1 if refused):
+    delegate-mtls probe -e https://acme.harness.io:8443 --cert client.crt --key client.key
   Go back: restore the original endpoint, remove what the migration added:
     delegate-mtls --revert -e https://app.harness.io --write k8s/
   As a Helm 3 post-renderer (Helm 4: the package's plugin.yaml, see the README):
@@ -148,12 +164,13 @@ async function parseCapturing<T>(
 export async function parseArgs(argv: string[], env: Record<string, string | undefined>): Promise<CliArgs> {
   // cert has options of its own and none of the migration's: its own parser, so its --help shows only those.
   if (argv[0] === 'cert') return parseCertArgs(argv.slice(1))
+  if (argv[0] === 'probe') return parseProbeArgs(argv.slice(1))
   const { options, operands } = normalizeArgv(argv)
   const { default: yargs } = await import('yargs')
   const parser = yargs(options)
     .scriptName('delegate-mtls')
     .usage(
-      'Usage: $0 [options] [path|glob ...]\n       $0 secret --cert FILE --key FILE [--ca FILE] [--name S] [-n NS]\n       $0 secret --cert-manager-issuer NAME [--issuer-kind Issuer|ClusterIssuer] [--name S] [-n NS]\n       $0 cert init [--dir D] [--cn NAME] [--org O]   (a CA and a client certificate, no OpenSSL)\n       $0 audit [path|glob ...] [--endpoint URL] [--format json]\n       $0 fn [--endpoint URL] [--secret-name S] [--mount-path P]   (a KRM function for kpt, kustomize)\n\nMove Harness delegate manifests to mTLS: mount the client certificate Secret, set the\ncertificate env vars, and point the delegate and its upgrader at the mTLS endpoint.\nWith no path, or "-", reads stdin and writes stdout. Directories are searched for *.yaml/*.yml.',
+      'Usage: $0 [options] [path|glob ...]\n       $0 secret --cert FILE --key FILE [--ca FILE] [--name S] [-n NS]\n       $0 secret --cert-manager-issuer NAME [--issuer-kind Issuer|ClusterIssuer] [--name S] [-n NS]\n       $0 cert init [--dir D] [--cn NAME] [--org O]   (a CA and a client certificate, no OpenSSL)\n       $0 audit [path|glob ...] [--endpoint URL] [--format json]\n       $0 probe --endpoint URL --cert FILE --key FILE [--server-ca FILE]   (a real mTLS request)\n       $0 fn [--endpoint URL] [--secret-name S] [--mount-path P]   (a KRM function for kpt, kustomize)\n\nMove Harness delegate manifests to mTLS: mount the client certificate Secret, set the\ncertificate env vars, and point the delegate and its upgrader at the mTLS endpoint.\nWith no path, or "-", reads stdin and writes stdout. Directories are searched for *.yaml/*.yml.',
     )
     // Paths as strings: yargs would read a file named 1e3 or 0x10 as a number (1000, 16).
     .command('$0 [paths..]', false as unknown as string, (y) => y.positional('paths', { type: 'string' }))
@@ -182,13 +199,33 @@ export async function parseArgs(argv: string[], env: Record<string, string | und
     .command(
       'audit [paths..]',
       'one row per delegate (manifests, Helm values, compose files): is it ready for STRICT mTLS? exit 1 if any is not',
-      (y) => y.positional('paths', { type: 'string' }),
+      (y) =>
+        y
+          .positional('paths', { type: 'string' })
+          .option('probe', {
+            type: 'boolean',
+            describe: 'also probe each distinct endpoint with --cert and --key (see probe --help)',
+          })
+          .option('server-ca', {
+            type: 'string',
+            describe: "with --probe: CA certificate(s) of the server's certificate",
+          })
+          .option('timeout', {
+            type: 'string',
+            describe: 'with --probe: seconds each connection may take [default: 10]',
+          }),
     )
     .command(
       'cert [action]',
       'make a CA and a client certificate without OpenSSL (cert init), or a new client certificate from your CA (cert issue); see cert --help',
       // Reached only when options come before `cert` (parseArgs hands the rest to parseCertArgs): refused below.
       (y) => y.positional('action', { type: 'string' }),
+    )
+    .command(
+      'probe',
+      'one real mTLS request to the endpoint with the client certificate, and one without; see probe --help',
+      // Reached only when options come before `probe` (parseArgs hands the rest to parseProbeArgs): refused below.
+      (y) => y,
     )
     .command(
       'fn',
@@ -283,6 +320,8 @@ export async function parseArgs(argv: string[], env: Record<string, string | und
     if (operands.length > 0) throw new UsageError(`secret takes no paths (got ${operands.join(' ')})`)
     return secretArgs(a)
   }
+  if ((a._ as unknown[])[0] === 'probe')
+    throw new UsageError('probe comes first on the command line: delegate-mtls probe --endpoint URL --cert F --key F')
   if ((a._ as unknown[])[0] === 'cert')
     throw new UsageError('cert comes first on the command line: delegate-mtls cert init [options], or cert issue')
   const paths = [...withStdinDash(options, ((a.paths as unknown[] | undefined) ?? []).map(String)), ...operands]
@@ -382,15 +421,28 @@ function auditArgs(paths: string[], a: Record<string, unknown>): AuditArgs {
     ['--diff', a.diff === true],
     ['--out-dir', a.outDir !== undefined],
     ['--keep-going', a.keepGoing === true],
-    ['--cert', a.cert !== undefined],
-    ['--key', a.key !== undefined],
+    ['--cert', a.cert !== undefined && a.probe !== true],
+    ['--key', a.key !== undefined && a.probe !== true],
     ['--ca', a.ca !== undefined],
     ['--ti-service', a.tiService === true],
     ['--cert-path', a.certPath !== undefined],
     ['--key-path', a.keyPath !== undefined],
   ]
   const bad = flags.filter(([, on]) => on).map(([f]) => f)
-  if (bad.length > 0) throw new UsageError(`audit only reads and reports: ${bad.join(', ')} cannot be used with it`)
+  if (bad.length > 0)
+    throw new UsageError(
+      `audit only reads and reports: ${bad.join(', ')} cannot be used with it` +
+        (bad.includes('--cert') || bad.includes('--key') ? ' (except with --probe)' : ''),
+    )
+  const probeOnly = ['--server-ca', '--timeout'].filter(
+    (f) => a[f === '--server-ca' ? 'serverCa' : 'timeout'] !== undefined,
+  )
+  if (a.probe !== true && probeOnly.length > 0)
+    throw new UsageError(`${probeOnly.join(', ')} ${probeOnly.length === 1 ? 'goes' : 'go'} with --probe`)
+  if (a.probe === true && (typeof a.cert !== 'string' || typeof a.key !== 'string'))
+    throw new UsageError(
+      'audit --probe needs --cert and --key: the client certificate the endpoints are asked to accept',
+    )
   const out: AuditArgs = {
     command: 'audit',
     paths,
@@ -403,7 +455,19 @@ function auditArgs(paths: string[], a: Record<string, unknown>): AuditArgs {
     if (!(a.maxBytes > 0)) throw new UsageError('--max-bytes must be a positive number')
     out.maxBytes = a.maxBytes
   }
+  if (a.probe === true) {
+    out.probe = { cert: a.cert as string, key: a.key as string, timeoutMs: parseTimeout(a.timeout ?? '10') }
+    if (typeof a.serverCa === 'string') out.probe.serverCa = a.serverCa
+  }
   return out
+}
+
+/** `--timeout`: seconds, more than 0 and at most 10 minutes. */
+function parseTimeout(value: unknown): number {
+  const text = String(value)
+  if (!/^[0-9]+(\.[0-9]+)?$/.test(text) || !(Number(text) > 0) || Number(text) > 600)
+    throw new UsageError(`--timeout "${text}": expected a number of seconds from more than 0 up to 600`)
+  return Math.round(Number(text) * 1000)
 }
 
 /** A KRM function reads a ResourceList and writes one: the file, mode and Secret options make no sense with it. */
@@ -553,5 +617,64 @@ async function parseCertArgs(argv: string[]): Promise<CliArgs> {
     out.caCert = a.caCert as string
     out.caKey = a.caKey as string
   }
+  return out
+}
+
+const PROBE_EPILOG = `Examples:
+  Before the account goes STRICT: does the endpoint accept this client certificate?
+    delegate-mtls probe -e https://acme.harness.io:8443 --cert client.crt --key client.key
+  Behind a corporate proxy (HTTP CONNECT), an endpoint with a private CA:
+    HTTPS_PROXY=http://proxy.corp:3128 delegate-mtls probe -e https://harness.corp:8443 \\
+      --cert client.crt --key client.key --server-ca corp-root.crt
+
+The certificate and key are checked first, as for the Secret (PKCS#8 RSA, clientAuth, not expired).
+It sends GET /api/ with the client certificate (any HTTP response means TLS accepted it), then once without
+it, to tell whether the endpoint enforces mTLS. HTTPS_PROXY and NO_PROXY are honoured.
+Exit codes: 0 accepted; 1 rejected; 2 usage error, unusable certificate or key, untrusted server certificate,
+unreachable or timed out.`
+
+/** `delegate-mtls probe …` (argv after `probe`). */
+async function parseProbeArgs(argv: string[]): Promise<CliArgs> {
+  const { options, operands } = normalizeArgv(argv)
+  if (operands.length > 0) throw new UsageError(`probe takes no paths (got ${operands.join(' ')})`)
+  const { default: yargs } = await import('yargs')
+  const parser = yargs(options)
+    .scriptName('delegate-mtls probe')
+    .usage(
+      'Usage: $0 --endpoint URL --cert FILE --key FILE [--server-ca FILE] [--timeout SECONDS] [--format json]\n\nConnects to the mTLS endpoint, presents the client certificate and sends one HTTPS request: does the\nendpoint accept the certificate, and does it refuse a connection without one?',
+    )
+    .option('endpoint', {
+      alias: 'e',
+      type: 'string',
+      demandOption: true,
+      describe: 'the mTLS endpoint, https://host[:port]',
+    })
+    .option('cert', { type: 'string', demandOption: true, describe: 'client certificate PEM (the leaf first)' })
+    .option('key', { type: 'string', demandOption: true, describe: 'its private key PEM, unencrypted' })
+    .option('server-ca', {
+      type: 'string',
+      describe: "CA certificate(s) of the server's certificate, for a private CA",
+    })
+    .option('timeout', { type: 'string', default: '10', describe: 'seconds each connection may take' })
+    .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'report format' })
+    .epilog(PROBE_EPILOG)
+    .env(false)
+    .strict()
+    .help('help')
+    .alias('help', 'h')
+    .version(false)
+  const { parsed, help } = await parseCapturing(parser, options)
+  if (help !== undefined) return { command: 'help', text: help }
+  const a = parsed
+  if ((a._ as unknown[]).length > 0) throw new UsageError(`probe takes no paths (got ${(a._ as unknown[]).join(' ')})`)
+  const out: ProbeArgs = {
+    command: 'probe',
+    endpoint: String(a.endpoint),
+    cert: String(a.cert),
+    key: String(a.key),
+    timeoutMs: parseTimeout(a.timeout),
+    format: a.format as 'text' | 'json',
+  }
+  if (typeof a.serverCa === 'string') out.serverCa = a.serverCa
   return out
 }

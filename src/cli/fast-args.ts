@@ -95,7 +95,7 @@ export function fastParseArgs(argv: string[], env: Record<string, string | undef
       ;(out as unknown as Record<string, unknown>)[key] = inline
     }
   }
-  if (['secret', 'audit', 'fn', 'cert'].includes(out.paths[0]!)) return undefined
+  if (['secret', 'audit', 'fn', 'cert', 'probe'].includes(out.paths[0]!)) return undefined
   out.paths.push(...operands)
   // As in yargs: an empty --endpoint is no endpoint, and does not fall back to the environment.
   if (out.endpoint === '') delete out.endpoint

@@ -14,7 +14,7 @@ declare const __VERSION__: string | undefined
 export async function main(
   argv: string[],
   io: Io,
-  onLoad?: (command: 'migrate' | 'secret' | 'audit' | 'fn' | 'cert') => void,
+  onLoad?: (command: 'migrate' | 'secret' | 'audit' | 'fn' | 'cert' | 'probe') => void,
 ): Promise<0 | 1 | 2> {
   try {
     const args = fastParseArgs(argv, io.env) ?? (await parseArgs(argv, io.env))
@@ -39,6 +39,11 @@ export async function main(
         onLoad?.('cert')
         const { runCert } = await import('./run-cert.js')
         return await runCert(args, io)
+      }
+      case 'probe': {
+        onLoad?.('probe')
+        const { runProbe } = await import('./run-probe.js')
+        return await runProbe(args, io)
       }
       case 'audit': {
         onLoad?.('audit')

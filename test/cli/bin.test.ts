@@ -232,6 +232,8 @@ const CHEAP: [string[], number][] = [
   [['a.yaml', 'b.yaml', '-e', ENDPOINT], 2],
   [['cert', '--help'], 0],
   [['cert', 'init', '--days', '0'], 2],
+  [['probe', '--help'], 0],
+  [['probe', '-e', 'http://x', '--cert', 'c.crt', '--key', 'c.key'], 2],
 ]
 
 start(
@@ -296,7 +298,8 @@ start('a one-file check loads none of the Node modules only a batch, a write or 
   assert.is(r.stdout, 'harness-delegate.yaml: needs migrating (12 changes)\n')
   const loaded = readFileSync(list, 'utf8').split('\n')
   assert.ok(loaded.includes('NativeModule vm'), 'the probe saw the run')
-  for (const m of ['worker_threads', 'fs/promises', 'internal/fs/promises', 'net', 'tty', 'os']) {
+  // tls as well: only probe connects anywhere.
+  for (const m of ['worker_threads', 'fs/promises', 'internal/fs/promises', 'net', 'tls', 'tty', 'os']) {
     assert.not.ok(loaded.includes(`NativeModule ${m}`), `node:${m} was loaded`)
   }
 })
