@@ -25,9 +25,10 @@ export function tlsSecretSource(ctx: PlanContext, name: string, namespace: strin
   // A Certificate is found by the Secret it names, not by its own name: in a group, every Certificate of the
   // namespace joins it (the few there are), so none is missed.
   if (ctx.scope) {
-    const outside = [...ctx.scope.byName.values()]
-      .flat()
-      .filter((r) => isCertificate(r) && inNamespace(r, namespace) && !ctx.scope!.members.has(r.ref.document))
+    ctx.scope.certificates ??= [...ctx.scope.byName.values()].flat().filter(isCertificate)
+    const outside = ctx.scope.certificates.filter(
+      (r) => inNamespace(r, namespace) && !ctx.scope!.members.has(r.ref.document),
+    )
     if (outside.length > 0) throw new GroupEscape(outside.map((r) => r.ref.document))
   }
   const certificates = ctx.scope ? [...ctx.scope.members.values()] : ctx.resources

@@ -110,4 +110,6 @@ export interface PlanScope {
   deployments: Set<string | undefined>
   /** The documents planned together now. */
   members: Map<number, Resource>
+  /** The stream's cert-manager Certificates, found on the first lookup (src/mtls/tls-secret.ts): one scan, not one a delegate. */
+  certificates?: ResourceSummary[]
 }
