@@ -16,6 +16,19 @@ export interface UpgraderConfigFacts {
  * `undefined` when the text does not parse to a mapping.
  */
 function readConfig(text: string): Record<string, unknown> | undefined {
+  // Recognition, grouping and planning each ask about the same config.yaml within moments: the last few
+  // answers are kept (a handful of short strings), so a stream of thousands parses each one once.
+  if (recent.has(text)) return recent.get(text)
+  const value = parseConfig(text)
+  recent.set(text, value)
+  if (recent.size > RECENT) recent.delete(recent.keys().next().value!)
+  return value
+}
+
+const RECENT = 64
+const recent = new Map<string, Record<string, unknown> | undefined>()
+
+function parseConfig(text: string): Record<string, unknown> | undefined {
   const doc = parseDocument(text, { ...K8S_PARSE, keepSourceTokens: false })
   if (doc.errors.length > 0) return undefined
   const value: unknown = doc.toJS({ maxAliasCount: 100 })
