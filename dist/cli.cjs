@@ -3213,7 +3213,7 @@ function certificateInfo(pem) {
   let block = FIRST_CERTIFICATE.exec(pem)?.[0];
   if (block !== void 0)
     try {
-      let cert = new import_node_crypto.X509Certificate(block), notAfter = new Date(cert.validTo);
+      let cert = new (loadX509())(block), notAfter = new Date(cert.validTo);
       return Number.isNaN(notAfter.getTime()) ? void 0 : { subject: cert.subject, issuer: cert.issuer, notAfter };
     } catch {
       return;
@@ -3224,10 +3224,10 @@ function certificateInfoFromBase64(value) {
   if (/^[A-Za-z0-9+/]+={0,2}$/.test(compact))
     return certificateInfo(Buffer.from(compact, "base64").toString("utf8"));
 }
-var import_node_crypto, EXPIRY_WARNING_DAYS, FIRST_CERTIFICATE, oneLineName, init_certificate_info = __esm({
+var import_node_module, EXPIRY_WARNING_DAYS, FIRST_CERTIFICATE, X509Certificate, loadX509, oneLineName, init_certificate_info = __esm({
   "src/resources/certificate-info.ts"() {
     "use strict";
-    import_node_crypto = require("node:crypto"), EXPIRY_WARNING_DAYS = 30, FIRST_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/;
+    import_node_module = require("node:module"), EXPIRY_WARNING_DAYS = 30, FIRST_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/, loadX509 = () => X509Certificate ??= (0, import_node_module.createRequire)(__dmtls_meta.url)("node:crypto").X509Certificate;
     oneLineName = (dn) => dn.split(`
 `).join(", ");
   }
@@ -3286,7 +3286,7 @@ function checkClientCertificate(input) {
       );
     else
       try {
-        key = (0, import_node_crypto2.createPrivateKey)({ key: block.text, format: "pem" });
+        key = (0, import_node_crypto.createPrivateKey)({ key: block.text, format: "pem" });
       } catch (e) {
         error(keyFile, `${keyFile}: the private key cannot be read${safeReason(e)}`);
       }
@@ -3307,7 +3307,7 @@ function checkClientCertificate(input) {
   let chain = [], leafParsed = !1;
   certBlocks.forEach((block, i) => {
     try {
-      chain.push(new import_node_crypto2.X509Certificate(block.text)), i === 0 && (leafParsed = !0);
+      chain.push(new import_node_crypto.X509Certificate(block.text)), i === 0 && (leafParsed = !0);
     } catch (e) {
       error(
         certFile,
@@ -3371,7 +3371,7 @@ function checkCa(caPem, caFile, certFile, chain, error) {
   let cas = [];
   for (let [i, block] of blocks.entries())
     try {
-      cas.push(new import_node_crypto2.X509Certificate(block.text));
+      cas.push(new import_node_crypto.X509Certificate(block.text));
     } catch (e) {
       error(caFile, `${caFile}: certificate #${i + 1} cannot be parsed${safeReason(e)}`);
     }
@@ -3433,10 +3433,10 @@ function manyKeysMessage(keyFile, certFile, keyBlocks, certBlock) {
   let owner = -1;
   if (certBlock !== void 0)
     try {
-      let leaf = new import_node_crypto2.X509Certificate(certBlock.text);
+      let leaf = new import_node_crypto.X509Certificate(certBlock.text);
       owner = keyBlocks.findIndex((b) => {
         try {
-          return leaf.checkPrivateKey((0, import_node_crypto2.createPrivateKey)({ key: b.text, format: "pem" }));
+          return leaf.checkPrivateKey((0, import_node_crypto.createPrivateKey)({ key: b.text, format: "pem" }));
         } catch {
           return !1;
         }
@@ -3478,10 +3478,10 @@ function outName(input, preferred, tag = "converted") {
 function shellQuote(s) {
   return /^[A-Za-z0-9_.,/:@%+=-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`;
 }
-var import_node_crypto2, MIN_RSA_BITS, OID_CLIENT_AUTH, EKU_NAMES, DAY_MS, CURVE_NAMES, init_check_certificate = __esm({
+var import_node_crypto, MIN_RSA_BITS, OID_CLIENT_AUTH, EKU_NAMES, DAY_MS, CURVE_NAMES, init_check_certificate = __esm({
   "src/secret/check-certificate.ts"() {
     "use strict";
-    import_node_crypto2 = require("node:crypto");
+    import_node_crypto = require("node:crypto");
     init_pem();
     init_certificate_info();
     MIN_RSA_BITS = 2048, OID_CLIENT_AUTH = "1.3.6.1.5.5.7.3.2", EKU_NAMES = {
@@ -10076,6 +10076,11 @@ var import_yaml6, FLUX_API, ARGO_API, namesChart, OUR_KEYS, isAbsent, init_gitop
 
 // src/resources/upgrader-config.ts
 function readConfig(text2) {
+  if (recent.has(text2)) return recent.get(text2);
+  let value = parseConfig(text2);
+  return recent.set(text2, value), recent.size > RECENT && recent.delete(recent.keys().next().value), value;
+}
+function parseConfig(text2) {
   let doc = (0, import_yaml7.parseDocument)(text2, { ...K8S_PARSE, keepSourceTokens: !1 });
   if (doc.errors.length > 0) return;
   let value = doc.toJS({ maxAliasCount: 100 });
@@ -10093,12 +10098,13 @@ function upgraderConfigFacts(text2) {
   let delegateConfig = config.delegateConfig, host = isMapping(delegateConfig) ? delegateConfig[UPGRADER_HOST_KEY] : config[UPGRADER_HOST_KEY];
   return typeof host == "string" && (out.managerHost = host), out;
 }
-var import_yaml7, isMapping, init_upgrader_config = __esm({
+var import_yaml7, RECENT, recent, isMapping, init_upgrader_config = __esm({
   "src/resources/upgrader-config.ts"() {
     "use strict";
     import_yaml7 = __toESM(require_dist(), 1);
     init_parse();
     init_wanted_state();
+    RECENT = 64, recent = /* @__PURE__ */ new Map();
     isMapping = (v) => v !== null && typeof v == "object" && !Array.isArray(v);
   }
 });
@@ -11192,7 +11198,10 @@ function tlsSecretSource(ctx, name, namespace) {
   if (secret && stringAt(secret.doc.contents, "type") === "kubernetes.io/tls")
     return `Secret ${name} is a kubernetes.io/tls Secret`;
   if (ctx.scope) {
-    let outside = [...ctx.scope.byName.values()].flat().filter((r) => isCertificate(r) && inNamespace(r, namespace) && !ctx.scope.members.has(r.ref.document));
+    ctx.scope.certificates ??= [...ctx.scope.byName.values()].flat().filter(isCertificate);
+    let outside = ctx.scope.certificates.filter(
+      (r) => inNamespace(r, namespace) && !ctx.scope.members.has(r.ref.document)
+    );
     if (outside.length > 0) throw new GroupEscape(outside.map((r) => r.ref.document));
   }
   let certificate = (ctx.scope ? [...ctx.scope.members.values()] : ctx.resources).find(
@@ -13769,7 +13778,7 @@ var CertError, init_types = __esm({
 
 // src/cert/x509.ts
 function newRsaKey(bits) {
-  let { privateKey, publicKey } = (0, import_node_crypto3.generateKeyPairSync)("rsa", { modulusLength: bits });
+  let { privateKey, publicKey } = (0, import_node_crypto2.generateKeyPairSync)("rsa", { modulusLength: bits });
   return {
     key: privateKey,
     keyPem: privateKey.export({ type: "pkcs8", format: "pem" }),
@@ -13777,7 +13786,7 @@ function newRsaKey(bits) {
   };
 }
 function randomSerial() {
-  let b = (0, import_node_crypto3.randomBytes)(16);
+  let b = (0, import_node_crypto2.randomBytes)(16);
   return b[0] = b[0] & 127 | 64, b.toString("hex");
 }
 function subjectOf(cn, org) {
@@ -13792,7 +13801,7 @@ function signCertificate(spec, issuer, signer) {
   cert.publicKey = spec.subjectKey, cert.serialNumber = randomSerial(), cert.validity.notBefore = wholeSeconds(spec.notBefore), cert.validity.notAfter = wholeSeconds(spec.notAfter), cert.setSubject(spec.subject), cert.setIssuer(spec.subject), cert.setExtensions(spec.extensions), cert.siginfo.algorithmOid = OID.sha256WithRSAEncryption;
   let tbs = pki.getTBSCertificate(cert), fields = tbs.value;
   fields[2] = algorithmIdentifier(signer), issuer !== "self" && (fields[3] = issuer);
-  let tbsDer = Buffer.from(asn1.toDer(tbs).getBytes(), "binary"), signature = (0, import_node_crypto3.sign)("sha256", tbsDer, signer), certificate = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, !0, [
+  let tbsDer = Buffer.from(asn1.toDer(tbs).getBytes(), "binary"), signature = (0, import_node_crypto2.sign)("sha256", tbsDer, signer), certificate = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, !0, [
     tbs,
     algorithmIdentifier(signer),
     asn1.create(asn1.Class.UNIVERSAL, asn1.Type.BITSTRING, !1, "\0" + signature.toString("binary"))
@@ -13826,13 +13835,13 @@ function readCaFields(der) {
   return out;
 }
 function subjectKeyIdentifier(key) {
-  let spki = (0, import_node_crypto3.createPublicKey)(key).export({ type: "spki", format: "der" }), bits = fromDer(spki.toString("binary"), { decodeBitStrings: !1 }).value[1].value.slice(1);
-  return (0, import_node_crypto3.createHash)("sha1").update(Buffer.from(bits, "binary")).digest();
+  let spki = (0, import_node_crypto2.createPublicKey)(key).export({ type: "spki", format: "der" }), bits = fromDer(spki.toString("binary"), { decodeBitStrings: !1 }).value[1].value.slice(1);
+  return (0, import_node_crypto2.createHash)("sha1").update(Buffer.from(bits, "binary")).digest();
 }
-var import_node_crypto3, import_node_forge, asn1, fromDer, pki, OID, BACKDATE_MS, DAY_MS2, wholeSeconds, init_x509 = __esm({
+var import_node_crypto2, import_node_forge, asn1, fromDer, pki, OID, BACKDATE_MS, DAY_MS2, wholeSeconds, init_x509 = __esm({
   "src/cert/x509.ts"() {
     "use strict";
-    import_node_crypto3 = require("node:crypto"), import_node_forge = __toESM(require("node-forge"), 1), asn1 = import_node_forge.default.asn1, fromDer = asn1.fromDer, pki = import_node_forge.default.pki, OID = {
+    import_node_crypto2 = require("node:crypto"), import_node_forge = __toESM(require("node-forge"), 1), asn1 = import_node_forge.default.asn1, fromDer = asn1.fromDer, pki = import_node_forge.default.pki, OID = {
       sha256WithRSAEncryption: "1.2.840.113549.1.1.11",
       ecdsaWithSHA256: "1.2.840.10045.4.3.2"
     }, BACKDATE_MS = 300 * 1e3, DAY_MS2 = 1440 * 60 * 1e3;
@@ -13858,7 +13867,7 @@ function makeCaAndClient(opts) {
     caKey.key
   ), ca = {
     key: caKey.key,
-    subject: readCaFields(new import_node_crypto4.X509Certificate(caCertPem).raw).subject,
+    subject: readCaFields(new import_node_crypto3.X509Certificate(caCertPem).raw).subject,
     keyId,
     notBefore
   };
@@ -13872,7 +13881,7 @@ function readSigningCa(certPem, keyPem, certFile, keyFile, now = /* @__PURE__ */
     throw new CertError(certFile, `holds ${blocks} certificates: expected the CA certificate alone (not a chain)`);
   let cert;
   try {
-    cert = new import_node_crypto4.X509Certificate(certPem);
+    cert = new import_node_crypto3.X509Certificate(certPem);
   } catch {
     throw new CertError(certFile, "is not a readable PEM certificate");
   }
@@ -13894,7 +13903,7 @@ function readSigningCa(certPem, keyPem, certFile, keyFile, now = /* @__PURE__ */
     );
   let key;
   try {
-    key = (0, import_node_crypto4.createPrivateKey)(keyPem);
+    key = (0, import_node_crypto3.createPrivateKey)(keyPem);
   } catch (e) {
     let code = e.code;
     throw new CertError(
@@ -13944,10 +13953,10 @@ function makeClient(ca, opts, now = opts.now ?? /* @__PURE__ */ new Date(), caFi
     ca.key
   ), keyPem: clientKey.keyPem };
 }
-var import_node_crypto4, CA_COMMON_NAME, DEFAULT_CA_BITS, DEFAULT_CLIENT_BITS, day, init_make = __esm({
+var import_node_crypto3, CA_COMMON_NAME, DEFAULT_CA_BITS, DEFAULT_CLIENT_BITS, day, init_make = __esm({
   "src/cert/make.ts"() {
     "use strict";
-    import_node_crypto4 = require("node:crypto");
+    import_node_crypto3 = require("node:crypto");
     init_types();
     init_x509();
     CA_COMMON_NAME = "Harness delegate mTLS CA", DEFAULT_CA_BITS = 4096, DEFAULT_CLIENT_BITS = 2048;
@@ -14397,7 +14406,7 @@ var import_node_net2, import_node_stream, import_node_tls, oneLine2, hostHeader,
 
 // src/probe/report.ts
 async function probeEndpoint(endpoint, target, proxyShown, client) {
-  let leaf = new import_node_crypto5.X509Certificate(client.certPem), withCertificate = await probeOnce(target, client), withoutCertificate = withCertificate.outcome === "accepted" || withCertificate.outcome === "rejected" ? await probeOnce(target, void 0) : null, enforcesMtls = withoutCertificate === null || !["accepted", "rejected"].includes(withoutCertificate.outcome) ? null : withoutCertificate.outcome === "rejected", verdict2 = withCertificate.outcome === "accepted" ? "accepted" : withCertificate.outcome === "rejected" ? "rejected" : "error";
+  let leaf = new import_node_crypto4.X509Certificate(client.certPem), withCertificate = await probeOnce(target, client), withoutCertificate = withCertificate.outcome === "accepted" || withCertificate.outcome === "rejected" ? await probeOnce(target, void 0) : null, enforcesMtls = withoutCertificate === null || !["accepted", "rejected"].includes(withoutCertificate.outcome) ? null : withoutCertificate.outcome === "rejected", verdict2 = withCertificate.outcome === "accepted" ? "accepted" : withCertificate.outcome === "rejected" ? "rejected" : "error";
   return {
     endpoint,
     proxy: proxyShown,
@@ -14441,10 +14450,10 @@ function attemptLine(a) {
       return `${a.outcome === "timeout" ? "timed out" : "failed"}: ${a.reason}`;
   }
 }
-var import_node_crypto5, oneLine3, init_report = __esm({
+var import_node_crypto4, oneLine3, init_report = __esm({
   "src/probe/report.ts"() {
     "use strict";
-    import_node_crypto5 = require("node:crypto");
+    import_node_crypto4 = require("node:crypto");
     init_probe();
     oneLine3 = (name) => name.split(`
 `).join(", ");
@@ -21346,4 +21355,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=62b9296f27f62efc889ae4ad38f1771c1f3c1218556929e443ac5a46239fb127
+//# delegate-mtls-bundle sha256=89500781c02cedccbaa9e1bbec481f14cc243bb31d491df32ca6dcf268388ad4

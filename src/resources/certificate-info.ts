@@ -3,7 +3,8 @@
  * from the Secret's data: the planner compares an old certificate with its replacement, the audit reports
  * when it expires. Only the certificate is read; key material is never looked at here.
  */
-import { X509Certificate } from 'node:crypto'
+import type { X509Certificate as X509 } from 'node:crypto'
+import { createRequire } from 'node:module'
 
 export interface CertificateInfo {
   /** Subject of the leaf, one RDN per line as Node prints it. */
@@ -18,12 +19,18 @@ export const EXPIRY_WARNING_DAYS = 30
 
 const FIRST_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/
 
+// node:crypto (a dozen modules) is loaded on the first certificate read, not by every run that loads the
+// planner: a --check of a manifest never reads one.
+let X509Certificate: typeof X509 | undefined
+const loadX509 = (): typeof X509 =>
+  (X509Certificate ??= (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).X509Certificate)
+
 /** The leaf (first) certificate of a PEM text; undefined when there is none or it cannot be parsed. */
 export function certificateInfo(pem: string): CertificateInfo | undefined {
   const block = FIRST_CERTIFICATE.exec(pem)?.[0]
   if (block === undefined) return undefined
   try {
-    const cert = new X509Certificate(block)
+    const cert = new (loadX509())(block)
     const notAfter = new Date(cert.validTo)
     if (Number.isNaN(notAfter.getTime())) return undefined
     return { subject: cert.subject, issuer: cert.issuer, notAfter }
