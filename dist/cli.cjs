@@ -13345,7 +13345,7 @@ var import_yaml24, decode, get, copyOf, init_guard = __esm({
 
 // src/pipeline/migrate.ts
 function resolveOptions(opts) {
-  let mountPath = checkMountPath(opts.mountPath ?? "/etc/mtls"), secretName = opts.secretName ?? "client-certificate", sample = secretName.replaceAll("{delegate}", "x");
+  let mountPath = checkMountPath(opts.mountPath ?? DEFAULT_MOUNT_PATH), secretName = opts.secretName ?? DEFAULT_SECRET_NAME, sample = secretName.replaceAll("{delegate}", "x");
   if (!isSecretName(sample))
     throw new UsageError(
       `--secret-name "${secretName}" is not a valid Kubernetes Secret name (lower-case letters, digits, '-' and '.'; may contain {delegate})`
@@ -13399,6 +13399,7 @@ var GROUPED_FROM, init_migrate = __esm({
     init_apply_plan();
     init_guard();
     init_plan_compose();
+    init_wanted_state();
     GROUPED_FROM = 256 * 1024;
   }
 });
@@ -14788,7 +14789,7 @@ function auditUnit(unit, inputs, options, fixed) {
       return;
     }
     if (res.type === "delegate") {
-      let { pod, container } = podAndContainer(res), name = res.ref.name ?? "delegate", ep = containerEnv(unit.resources, container, res.ref.namespace, MANAGER_ENV), facts = podFacts(pod, container), mountPath = options.mountPath ?? facts.mountPath ?? (facts.certEnv ? dirname5(facts.certEnv) : "/etc/mtls"), secret = options.secretName?.replaceAll("{delegate}", name) ?? facts.secretName ?? "client-certificate", target = endpointFor(ep.value, fixed, ep.unresolved ? ep.from : void 0), upgraders = upgraderDocs(unit, owners, name, res.ref.namespace, index), planned = planSubset(
+      let { pod, container } = podAndContainer(res), name = res.ref.name ?? "delegate", ep = containerEnv(unit.resources, container, res.ref.namespace, MANAGER_ENV), facts = podFacts(pod, container), mountPath = options.mountPath ?? facts.mountPath ?? (facts.certEnv ? dirname5(facts.certEnv) : DEFAULT_MOUNT_PATH), secret = options.secretName?.replaceAll("{delegate}", name) ?? facts.secretName ?? DEFAULT_SECRET_NAME, target = endpointFor(ep.value, fixed, ep.unresolved ? ep.from : void 0), upgraders = upgraderDocs(unit, owners, name, res.ref.namespace, index), planned = planSubset(
         unit,
         [index, ...configMaps, ...upgraders, ...tlsSources],
         mtlsOptions(target.plan, secret, mountPath, grpc)
@@ -14821,7 +14822,7 @@ function auditUnit(unit, inputs, options, fixed) {
       return;
     }
     if (res.type === "helm-values") {
-      let root = res.root, name = stringAt(root, "delegateName") ?? CHART_DEFAULT_NAME, endpointNode = root?.get("managerEndpoint", !0), endpoint = root ? (0, import_yaml29.isScalar)(endpointNode) && endpointNode.value !== null ? String(endpointNode.value) : "https://app.harness.io" : void 0, current = stringAt(lookup(root, ["mTLS"]), "secretName") || void 0, secret = options.secretName?.replaceAll("{delegate}", name) ?? current ?? "client-certificate", target = endpointFor(endpoint, fixed, root ? void 0 : "values outside the input"), planned = planSubset(unit, [index], mtlsOptions(target.plan, secret, "/etc/mtls", grpc)), found = findings(planned, (doc) => doc === index, target.known);
+      let root = res.root, name = stringAt(root, "delegateName") ?? CHART_DEFAULT_NAME, endpointNode = root?.get("managerEndpoint", !0), endpoint = root ? (0, import_yaml29.isScalar)(endpointNode) && endpointNode.value !== null ? String(endpointNode.value) : "https://app.harness.io" : void 0, current = stringAt(lookup(root, ["mTLS"]), "secretName") || void 0, secret = options.secretName?.replaceAll("{delegate}", name) ?? current ?? DEFAULT_SECRET_NAME, target = endpointFor(endpoint, fixed, root ? void 0 : "values outside the input"), planned = planSubset(unit, [index], mtlsOptions(target.plan, secret, DEFAULT_MOUNT_PATH, grpc)), found = findings(planned, (doc) => doc === index, target.known);
       target.problem && found.missing.unshift(target.problem);
       let state = stateOf(target.known, found, current !== void 0), enabled = lookup(root, ["upgrader", "enabled"]), upgrader = {
         state: (0, import_yaml29.isScalar)(enabled) && enabled.value === !1 ? "absent" : "chart",
@@ -14849,11 +14850,11 @@ function auditUnit(unit, inputs, options, fixed) {
   }), rows;
 }
 function composeRow(unit, inputs, res, index, s, options, fixed, grpc) {
-  let facts = composeFacts(s), mountPath = options.mountPath ?? facts.mountDir ?? (facts.certEnv ? dirname5(facts.certEnv) : "/etc/mtls"), target = endpointFor(
+  let facts = composeFacts(s), mountPath = options.mountPath ?? facts.mountDir ?? (facts.certEnv ? dirname5(facts.certEnv) : DEFAULT_MOUNT_PATH), target = endpointFor(
     facts.passthrough ? void 0 : facts.endpoint,
     fixed,
     facts.passthrough ? "the host environment, .env or an env_file" : void 0
-  ), planned = planSubset(unit, [index], mtlsOptions(target.plan, "client-certificate", mountPath, grpc)), prefix = `services.${s.service}.`, mine = {
+  ), planned = planSubset(unit, [index], mtlsOptions(target.plan, DEFAULT_SECRET_NAME, mountPath, grpc)), prefix = `services.${s.service}.`, mine = {
     edits: planned.edits.filter((e) => e.change.path.startsWith(prefix)),
     diagnostics: planned.diagnostics.filter((d) => d.subject === `service ${s.service}`)
   }, found = findings(mine, (doc) => doc === index, target.known);
@@ -21355,4 +21356,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=89500781c02cedccbaa9e1bbec481f14cc243bb31d491df32ca6dcf268388ad4
+//# delegate-mtls-bundle sha256=16073aa6951f67ab4f47e02d3ae7c673441e426c9f281a814d9052688a505ff9

@@ -18,7 +18,7 @@ import { CHART_DEFAULT_NAME, helmImage } from '../resources/helm-values.js'
 import { composeDelegateName, type ComposeService } from '../resources/compose.js'
 import { classifyTag, parseImage } from '../resources/image.js'
 import { upgraderConfigFacts } from '../resources/upgrader-config.js'
-import { MANAGER_ENV } from '../resources/wanted-state.js'
+import { DEFAULT_MOUNT_PATH, DEFAULT_SECRET_NAME, MANAGER_ENV } from '../resources/wanted-state.js'
 import { lookup, stringAt } from '../yaml/lookup.js'
 import { parseStream, type Doc } from '../yaml/parse.js'
 import { readSource } from '../yaml/source.js'
@@ -445,8 +445,9 @@ function auditUnit(unit: Unit, inputs: AuditInput[], options: AuditOptions, fixe
       const name = res.ref.name ?? 'delegate'
       const ep = containerEnv(unit.resources, container, res.ref.namespace, MANAGER_ENV)
       const facts = podFacts(pod, container)
-      const mountPath = options.mountPath ?? facts.mountPath ?? (facts.certEnv ? dirname(facts.certEnv) : '/etc/mtls')
-      const secret = options.secretName?.replaceAll('{delegate}', name) ?? facts.secretName ?? 'client-certificate'
+      const mountPath =
+        options.mountPath ?? facts.mountPath ?? (facts.certEnv ? dirname(facts.certEnv) : DEFAULT_MOUNT_PATH)
+      const secret = options.secretName?.replaceAll('{delegate}', name) ?? facts.secretName ?? DEFAULT_SECRET_NAME
       const target = endpointFor(ep.value, fixed, ep.unresolved ? ep.from : undefined)
       const upgraders = upgraderDocs(unit, owners, name, res.ref.namespace, index)
       const planned = planSubset(
@@ -501,9 +502,9 @@ function auditUnit(unit: Unit, inputs: AuditInput[], options: AuditOptions, fixe
           ? String(endpointNode.value)
           : 'https://app.harness.io'
       const current = stringAt(lookup(root, ['mTLS']), 'secretName') || undefined
-      const secret = options.secretName?.replaceAll('{delegate}', name) ?? current ?? 'client-certificate'
+      const secret = options.secretName?.replaceAll('{delegate}', name) ?? current ?? DEFAULT_SECRET_NAME
       const target = endpointFor(endpoint, fixed, root ? undefined : 'values outside the input')
-      const planned = planSubset(unit, [index], mtlsOptions(target.plan, secret, '/etc/mtls', grpc))
+      const planned = planSubset(unit, [index], mtlsOptions(target.plan, secret, DEFAULT_MOUNT_PATH, grpc))
       const found = findings(planned, (doc) => doc === index, target.known)
       if (target.problem) found.missing.unshift(target.problem)
       const state = stateOf(target.known, found, current !== undefined)
@@ -548,13 +549,13 @@ function composeRow(
   grpc: boolean,
 ): AuditRow {
   const facts = composeFacts(s)
-  const mountPath = options.mountPath ?? facts.mountDir ?? (facts.certEnv ? dirname(facts.certEnv) : '/etc/mtls')
+  const mountPath = options.mountPath ?? facts.mountDir ?? (facts.certEnv ? dirname(facts.certEnv) : DEFAULT_MOUNT_PATH)
   const target = endpointFor(
     facts.passthrough ? undefined : facts.endpoint,
     fixed,
     facts.passthrough ? 'the host environment, .env or an env_file' : undefined,
   )
-  const planned = planSubset(unit, [index], mtlsOptions(target.plan, 'client-certificate', mountPath, grpc))
+  const planned = planSubset(unit, [index], mtlsOptions(target.plan, DEFAULT_SECRET_NAME, mountPath, grpc))
   const prefix = `services.${s.service}.`
   const mine = {
     edits: planned.edits.filter((e) => e.change.path.startsWith(prefix)),

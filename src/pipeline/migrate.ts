@@ -13,6 +13,7 @@ import { applyPlan } from './apply-plan.js'
 import { checkOutput } from './guard.js'
 import type { MigrateHooks, MigrateOptions, MigrateResult } from './types.js'
 import { composeHostPaths } from '../mtls/plan-compose.js'
+import { DEFAULT_MOUNT_PATH, DEFAULT_SECRET_NAME } from '../resources/wanted-state.js'
 
 export type { MigrateHooks, MigrateOptions, MigrateResult, MigrateStatus } from './types.js'
 
@@ -20,8 +21,8 @@ export type { MigrateHooks, MigrateOptions, MigrateResult, MigrateStatus } from 
 export const GROUPED_FROM = 256 * 1024
 
 export function resolveOptions(opts: MigrateOptions): MtlsOptions {
-  const mountPath = checkMountPath(opts.mountPath ?? '/etc/mtls')
-  const secretName = opts.secretName ?? 'client-certificate'
+  const mountPath = checkMountPath(opts.mountPath ?? DEFAULT_MOUNT_PATH)
+  const secretName = opts.secretName ?? DEFAULT_SECRET_NAME
   const sample = secretName.replaceAll('{delegate}', 'x')
   if (!isSecretName(sample)) {
     throw new UsageError(
