@@ -3613,7 +3613,7 @@ var init_secret_name2 = __esm({
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports2) {
     "use strict";
-    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias"), DOC = /* @__PURE__ */ Symbol.for("yaml.document"), MAP = /* @__PURE__ */ Symbol.for("yaml.map"), PAIR = /* @__PURE__ */ Symbol.for("yaml.pair"), SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar"), SEQ = /* @__PURE__ */ Symbol.for("yaml.seq"), NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type"), isAlias3 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === ALIAS, isDocument = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === DOC, isMap23 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === MAP, isPair3 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === PAIR, isScalar21 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SCALAR, isSeq20 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SEQ;
+    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias"), DOC = /* @__PURE__ */ Symbol.for("yaml.document"), MAP = /* @__PURE__ */ Symbol.for("yaml.map"), PAIR = /* @__PURE__ */ Symbol.for("yaml.pair"), SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar"), SEQ = /* @__PURE__ */ Symbol.for("yaml.seq"), NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type"), isAlias3 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === ALIAS, isDocument = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === DOC, isMap23 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === MAP, isPair3 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === PAIR, isScalar22 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SCALAR, isSeq22 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SEQ;
     function isCollection2(node) {
       if (node && typeof node == "object")
         switch (node[NODE_TYPE]) {
@@ -3634,7 +3634,7 @@ var require_identity = __commonJS({
         }
       return !1;
     }
-    var hasAnchor = (node) => (isScalar21(node) || isCollection2(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar22(node) || isCollection2(node)) && !!node.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -3649,8 +3649,8 @@ var require_identity = __commonJS({
     exports2.isMap = isMap23;
     exports2.isNode = isNode;
     exports2.isPair = isPair3;
-    exports2.isScalar = isScalar21;
-    exports2.isSeq = isSeq20;
+    exports2.isScalar = isScalar22;
+    exports2.isSeq = isSeq22;
   }
 });
 
@@ -7743,7 +7743,7 @@ var require_cst_visit = __commonJS({
 var require_cst = __commonJS({
   "node_modules/yaml/dist/parse/cst.js"(exports2) {
     "use strict";
-    var cstScalar = require_cst_scalar(), cstStringify = require_cst_stringify(), cstVisit = require_cst_visit(), BOM = "\uFEFF", DOCUMENT = "", FLOW_END = "", SCALAR = "", isCollection2 = (token) => !!token && "items" in token, isScalar21 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var cstScalar = require_cst_scalar(), cstStringify = require_cst_stringify(), cstVisit = require_cst_visit(), BOM = "\uFEFF", DOCUMENT = "", FLOW_END = "", SCALAR = "", isCollection2 = (token) => !!token && "items" in token, isScalar22 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -7829,7 +7829,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection2;
-    exports2.isScalar = isScalar21;
+    exports2.isScalar = isScalar22;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -10781,6 +10781,349 @@ var import_yaml9, init_layout = __esm({
   }
 });
 
+// src/yaml/fragment.ts
+function renderBlockMap(frag, col, layout) {
+  let lines = [];
+  for (let [key, value] of frag.map)
+    "scalar" in value ? lines.push(`${pad(col)}${key}: ${value.scalar}${value.comment ? ` # ${value.comment}` : ""}`) : "map" in value ? lines.push(`${pad(col)}${key}:`, ...renderBlockMap(value, col + layout.unit, layout)) : lines.push(`${pad(col)}${key}:`, ...renderBlockSeq(value, layout.compactSeq ? col : col + layout.unit, layout));
+  return lines;
+}
+function renderBlockSeq(frag, dashCol, layout) {
+  let lines = [], contentCol = dashCol + 1 + layout.dashGap;
+  for (let item of frag.seq) {
+    let inner = "scalar" in item ? [`${pad(contentCol)}${item.scalar}`] : "map" in item ? renderBlockMap(item, contentCol, layout) : renderBlockSeq(item, contentCol, layout);
+    inner[0] = `${pad(dashCol)}-${pad(layout.dashGap)}${inner[0].slice(contentCol)}`, lines.push(...inner);
+  }
+  return lines;
+}
+function renderFlow(frag, padded = !1, json = !1) {
+  if ("scalar" in frag) return json ? jsonScalar(frag.scalar) : frag.scalar;
+  let [open, close] = "map" in frag ? ["{", "}"] : ["[", "]"], key = (k) => json ? JSON.stringify(k) : k, parts = "map" in frag ? frag.map.map(([k, v]) => `${key(k)}: ${renderFlow(v, padded, json)}`) : frag.seq.map((v) => renderFlow(v, padded, json));
+  return parts.length === 0 ? open + close : padded ? `${open} ${parts.join(", ")} ${close}` : `${open}${parts.join(", ")}${close}`;
+}
+var scalar, map, seq, pad, jsonScalar, init_fragment = __esm({
+  "src/yaml/fragment.ts"() {
+    "use strict";
+    scalar = (text2, comment) => comment ? { scalar: text2, comment } : { scalar: text2 }, map = (...pairs) => ({ map: pairs }), seq = (...items) => ({ seq: items }), pad = (n) => " ".repeat(n);
+    jsonScalar = (text2) => /^(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null|"(?:[^"\\]|\\.)*")$/.test(text2) ? text2 : JSON.stringify(text2);
+  }
+});
+
+// src/yaml/scalar.ts
+function isSafePlain(s) {
+  let ok = plainCache.get(s);
+  if (ok === void 0) {
+    if (ok = !1, s !== "" && !/[\n\r\t]|^\s|\s$|^[-?:,[\]{}#&*!|>'"%@`]|: |:$| #/.test(s)) {
+      let doc = (0, import_yaml10.parseDocument)(`k: ${s}
+`, { version: "1.1" });
+      ok = doc.errors.length === 0 && doc.get("k") === s;
+    }
+    plainCache.set(s, ok);
+  }
+  return ok;
+}
+function formatScalar(value, style = "plain") {
+  return typeof value != "string" ? String(value) : style === "plain" && isSafePlain(value) ? value : doubleQuoted(value);
+}
+function restyleScalar(node, value, indent) {
+  switch (node.type) {
+    case import_yaml10.Scalar.QUOTE_DOUBLE:
+      return doubleQuoted(value);
+    case import_yaml10.Scalar.QUOTE_SINGLE:
+      return value.includes(`
+`) ? doubleQuoted(value) : `'${value.replace(/'/g, "''")}'`;
+    case import_yaml10.Scalar.PLAIN:
+      return formatScalar(value, "plain");
+    default: {
+      let token = import_yaml10.CST.createScalarToken(value, { indent, type: node.type, inFlow: !1 });
+      return import_yaml10.CST.stringify(token);
+    }
+  }
+}
+var import_yaml10, plainCache, doubleQuoted, init_scalar = __esm({
+  "src/yaml/scalar.ts"() {
+    "use strict";
+    import_yaml10 = __toESM(require_dist(), 1), plainCache = /* @__PURE__ */ new Map();
+    doubleQuoted = (s) => JSON.stringify(s);
+  }
+});
+
+// src/yaml/splice.ts
+function applySplices(src, splices) {
+  let nested = (a, b) => a.nest !== void 0 && b.nest !== void 0 && a.start === a.end && b.start === b.end ? b.nest - a.nest : 0, ordered = splices.map((s, i) => ({ s, i })).sort((a, b) => a.s.start - b.s.start || a.s.end - b.s.end || nested(a.s, b.s) || a.i - b.i), out = "", pos = 0;
+  for (let { s } of ordered) {
+    if (s.start < pos || s.end < s.start || s.end > src.length)
+      throw new InternalError(`overlapping or out-of-range edit at offset ${s.start}`);
+    out += src.slice(pos, s.start) + s.text, pos = s.end;
+  }
+  return out + src.slice(pos);
+}
+var insertAt, replaceRange, init_splice = __esm({
+  "src/yaml/splice.ts"() {
+    "use strict";
+    init_errors();
+    insertAt = (offset, text2) => ({ start: offset, end: offset, text: text2 }), replaceRange = (start, end, text2) => ({ start, end, text: text2 });
+  }
+});
+
+// src/yaml/edit.ts
+function endOfBlock(src, node, minCol) {
+  let p = range(node)[1];
+  for (; p > 0 && /\s/.test(src[p - 1]); ) p--;
+  for (p = lineEndAfter(src, p); ; ) {
+    let next = lineEndAfter(src, p);
+    if (next === p) break;
+    let line = src.slice(p, next), m = /^( *)#/.exec(line);
+    if (!m || m[1].length < minCol) break;
+    p = next;
+  }
+  return p;
+}
+function blockInsertion(ctx, at, lines, owner) {
+  let body = lines.join(ctx.eol), atEofWithoutNewline = at === ctx.src.length && at > 0 && ctx.src[at - 1] !== `
+`;
+  return { ...insertAt(at, atEofWithoutNewline ? ctx.eol + body : body + ctx.eol), nest: range(owner)[0] };
+}
+function seqLayout(ctx, seq2) {
+  let dash = seq2.srcToken?.items.findLast((i) => i.value)?.start.find((t) => t.type === "seq-item-ind"), lastNode = seq2.items[seq2.items.length - 1];
+  if (!dash || !lastNode) throw new InternalError("block sequence without items");
+  let dashCol = columnOf(ctx.src, dash.offset), valueStart = range(lastNode)[0], sameLine = lineStartOf(ctx.src, valueStart) === lineStartOf(ctx.src, dash.offset);
+  return { dashCol, dashGap: sameLine ? Math.max(1, valueStart - dash.offset - 1) : 1 };
+}
+function flowInsertion(ctx, coll, text2) {
+  let token = coll.srcToken, end = token.end.find((t) => t.type === "flow-seq-end" || t.type === "flow-map-end");
+  if (!end) throw new InternalError("unterminated flow collection");
+  let padded = ctx.src[token.start.offset + 1] === " ", last = coll.items[coll.items.length - 1];
+  if (last === void 0) return insertAt(end.offset, padded ? ` ${text2} ` : text2);
+  let lastNode = (0, import_yaml11.isPair)(last) ? last.value?.range ? last.value : last.key : last, p = range(lastNode)[1], q = p;
+  for (; ctx.src[q] === " " || ctx.src[q] === "	"; ) q++;
+  return ctx.src[q] === "," ? insertAt(q + 1, ` ${text2},`) : insertAt(p, `, ${text2}`);
+}
+function isJsonStyle(ctx, coll) {
+  let quoted = (k) => (0, import_yaml11.isScalar)(k) && k.type === "QUOTE_DOUBLE";
+  if ((0, import_yaml11.isMap)(coll) && coll.items.length > 0) return coll.items.every((p) => quoted(p.key));
+  let firstMap = (0, import_yaml11.isSeq)(coll) ? coll.items.find((i) => (0, import_yaml11.isMap)(i)) : void 0;
+  if ((0, import_yaml11.isMap)(firstMap) && firstMap.items.length > 0) return firstMap.items.every((p) => quoted(p.key));
+  let start = coll.srcToken.start.offset;
+  return /"[ \t]*:[ \t]*$/.test(ctx.src.slice(Math.max(0, start - 200), start));
+}
+function appendItems(ctx, seq2, items, layout = {}) {
+  if (seq2.flow)
+    return flowInsertion(
+      ctx,
+      seq2,
+      items.map((i) => renderFlow(i, isPadded(ctx, seq2), isJsonStyle(ctx, seq2))).join(", ")
+    );
+  let { dashCol, dashGap } = seqLayout(ctx, seq2), lines = renderBlockSeq({ seq: items }, dashCol, { unit: ctx.unit, compactSeq: !0, ...layout, dashGap });
+  return blockInsertion(ctx, endOfBlock(ctx.src, seq2.items[seq2.items.length - 1], dashCol), lines, seq2);
+}
+function addPairs(ctx, mapNode, pairs, layout, after) {
+  let frag = { map: pairs };
+  if (mapNode.flow) {
+    let json = isJsonStyle(ctx, mapNode);
+    return flowInsertion(
+      ctx,
+      mapNode,
+      pairs.map(([k, v]) => `${json ? JSON.stringify(k) : k}: ${renderFlow(v, isPadded(ctx, mapNode), json)}`).join(", ")
+    );
+  }
+  let first = mapNode.items[0];
+  if (!first) throw new InternalError("empty block mapping");
+  let keyCol = columnOf(ctx.src, range(first.key)[0]), anchorPair = after !== void 0 && mapNode.items.find((p) => (0, import_yaml11.isScalar)(p.key) && p.key.value === after) || mapNode.items[mapNode.items.length - 1], anchor = anchorPair.value ?? anchorPair.key, at = anchorPair === mapNode.items[mapNode.items.length - 1] ? endOfBlock(ctx.src, anchor, keyCol) : endOfBlock(ctx.src, anchor, Number.MAX_SAFE_INTEGER);
+  return blockInsertion(ctx, at, renderBlockMap(frag, keyCol, layout), mapNode);
+}
+function fillEmptyValue(ctx, pair, value, layout, inFlow = !1) {
+  let key = pair.key;
+  if (inFlow) {
+    let text2 = renderFlow(value, !1, (0, import_yaml11.isScalar)(key) && key.type === "QUOTE_DOUBLE"), v = pair.value;
+    if (v && (0, import_yaml11.isScalar)(v) && range(v)[1] > range(v)[0]) return [replaceRange(range(v)[0], range(v)[1], text2)];
+    let colon = ctx.src.indexOf(":", range(key)[1]);
+    return [insertAt(colon + 1, ` ${text2}`)];
+  }
+  let keyCol = columnOf(ctx.src, range(key)[0]), lines = "map" in value ? renderBlockMap(value, keyCol + layout.unit, layout) : renderBlockSeq(value, layout.compactSeq ? keyCol : keyCol + layout.unit, layout), splices = [], node = pair.value, [vs, ve] = node && (0, import_yaml11.isScalar)(node) ? range(node) : [range(key)[1], range(key)[1]];
+  ve > vs && splices.push(replaceRange(ctx.src[vs - 1] === " " ? vs - 1 : vs, ve, ""));
+  let eolAt = ctx.src.indexOf(`
+`, ve);
+  return eolAt < 0 ? eolAt = ctx.src.length : ctx.src[eolAt - 1] === "\r" && eolAt--, splices.push(insertAt(eolAt, ctx.eol + lines.join(ctx.eol))), splices;
+}
+function setScalar(ctx, node, value) {
+  if (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED") return setBlockScalar(ctx, node, value);
+  let [start, end] = range(node);
+  return replaceRange(start, end, restyleScalar(node, value, columnOf(ctx.src, start)));
+}
+function setBlockScalar(ctx, node, value) {
+  let [start, end] = range(node), token = node.srcToken, header = token?.props.find((t) => t.type === "block-scalar-header"), newline = token?.props.find((t) => t.type === "newline");
+  if (!token || !header || !newline) throw new InternalError("block scalar without a header line");
+  let contentStart = newline.offset + newline.source.length, afterHeader = ctx.src.slice(header.offset + header.source.length, contentStart), body = value.replace(/\n+$/, ""), trailing = value.length - body.length, style = header.source[0];
+  if (!(!/[1-9]/.test(header.source) && trailing <= 1 && body !== "" && !/^[ \t]/.test(body) && !body.includes("\r") && (style === "|" || !body.includes(`
+`)))) return replaceRange(header.offset, end, JSON.stringify(value) + afterHeader);
+  let lines = ctx.src.slice(contentStart, end).split(`
+`), contentLine = lines.find((l) => l.trim() !== ""), indent = contentLine ? /^ */.exec(contentLine)[0].length : token.indent + ctx.unit, keepFrom = contentStart, p = contentStart;
+  for (let l of lines)
+    l.trim() !== "" && (keepFrom = p + l.replace(/\r$/, "").length), p += l.length + 1;
+  let text2 = body.split(`
+`).map((l) => l === "" ? "" : " ".repeat(indent) + l).join(ctx.eol), tail = contentLine ? ctx.src.slice(keepFrom, end) : ctx.eol + ctx.src.slice(contentStart, end);
+  return replaceRange(
+    start,
+    end,
+    ctx.src.slice(start, header.offset) + style + (trailing === 0 ? "-" : "") + afterHeader + text2 + tail
+  );
+}
+function removeFlowItem(ctx, seq2, index) {
+  let src = ctx.src, [start, end] = range(seq2.items[index]), skipBlanks = (p) => {
+    for (; src[p] === " " || src[p] === "	"; ) p++;
+    return p;
+  }, lineStart = lineStartOf(src, start), aloneFrom = /^[ \t]*$/.test(src.slice(lineStart, start)) ? lineStart : void 0, lineEnd = (p) => src[p] === `
+` ? p + 1 : src.startsWith(`\r
+`, p) ? p + 2 : void 0, after = skipBlanks(end), last = index === seq2.items.length - 1;
+  if (src[after] === ",") {
+    if (last) return replaceRange(start, after + 1, "");
+    let eol = lineEnd(skipBlanks(after + 1));
+    return aloneFrom !== void 0 && eol !== void 0 ? replaceRange(aloneFrom, eol, "") : replaceRange(start, skipBlanks(after + 1), "");
+  }
+  let prev = seq2.items[index - 1];
+  if (!prev || !last) return replaceRange(start, end, "");
+  let from = range(prev)[1], between = src.slice(from, start).replace(",", "");
+  return replaceRange(from, end, between.includes(`
+`) ? between : between.trimEnd());
+}
+function removeItem(ctx, seq2, index) {
+  let item = seq2.items[index];
+  if (seq2.flow) return removeFlowItem(ctx, seq2, index);
+  let dash = seq2.srcToken.items.filter((i) => i.value)[index]?.start.find((t) => t.type === "seq-item-ind"), start = lineStartOf(ctx.src, dash ? dash.offset : range(item)[0]);
+  return replaceRange(start, endOfBlock(ctx.src, item, Number.MAX_SAFE_INTEGER), "");
+}
+var import_yaml11, range, isPadded, init_edit = __esm({
+  "src/yaml/edit.ts"() {
+    "use strict";
+    import_yaml11 = __toESM(require_dist(), 1);
+    init_errors();
+    init_fragment();
+    init_scalar();
+    init_splice();
+    init_source();
+    range = (node) => {
+      if (!node.range) throw new InternalError("node without a source range");
+      return node.range;
+    };
+    isPadded = (ctx, coll) => ctx.src[coll.srcToken.start.offset + 1] === " ";
+  }
+});
+
+// src/yaml/edit-pairs.ts
+function setPairValue(ctx, pair, value, formatted) {
+  let node = pair.value;
+  if (node && (0, import_yaml12.isScalar)(node) && node.range && node.range[1] > node.range[0]) return setScalar(ctx, node, value);
+  let keyEnd = range2(pair.key)[1], colon = ctx.src.indexOf(":", keyEnd);
+  if (colon < 0) throw new InternalError("mapping key without a colon");
+  return insertAt(colon + 1, ` ${formatted}`);
+}
+function removeLines(ctx, start, end) {
+  if (end === ctx.src.length && ctx.src.length > 0 && !ctx.src.endsWith(`
+`) && start > 0) {
+    let cut = ctx.src[start - 2] === "\r" ? start - 2 : start - 1;
+    return replaceRange(cut, end, "");
+  }
+  return replaceRange(start, end, "");
+}
+function pairLines(ctx, mapNode, pair) {
+  if (mapNode.flow) throw new InternalError("cannot remove a pair from a flow mapping");
+  let key = pair.key, keyStart = range2(key)[0], start = lineStartOf(ctx.src, keyStart);
+  if (ctx.src.slice(start, keyStart).trim() !== "") throw new InternalError("the key does not start its line");
+  let value = pair.value, last = value && value.range && value.range[1] > value.range[0] ? value : key;
+  return [start, endOfBlock(ctx.src, last, columnOf(ctx.src, keyStart) + 1)];
+}
+function removePair(ctx, mapNode, pair) {
+  let [start, end] = pairLines(ctx, mapNode, pair);
+  return removeLines(ctx, start, end);
+}
+function itemLines(ctx, seq2, index) {
+  if (seq2.flow) throw new InternalError("not a block sequence");
+  let item = seq2.items[index], dash = seq2.srcToken.items.filter((i) => i.value)[index]?.start.find((t) => t.type === "seq-item-ind");
+  return [lineStartOf(ctx.src, dash ? dash.offset : range2(item)[0]), endOfBlock(ctx.src, item, Number.MAX_SAFE_INTEGER)];
+}
+function keepFlowItems(ctx, seq2, keep) {
+  let token = seq2.srcToken, open = token.start.offset, close = token.end.find((t) => t.type === "flow-seq-end");
+  if (!close) throw new InternalError("unterminated flow sequence");
+  let texts = keep.map((i) => {
+    let [s, e] = range2(seq2.items[i]);
+    return ctx.src.slice(s, e);
+  }), padded = ctx.src[open + 1] === " ", inner = texts.length === 0 ? padded ? " " : "" : padded ? ` ${texts.join(", ")} ` : texts.join(", ");
+  return replaceRange(open + 1, close.offset, inner);
+}
+var import_yaml12, range2, init_edit_pairs = __esm({
+  "src/yaml/edit-pairs.ts"() {
+    "use strict";
+    import_yaml12 = __toESM(require_dist(), 1);
+    init_errors();
+    init_edit();
+    init_splice();
+    init_source();
+    range2 = (node) => {
+      if (!node.range) throw new InternalError("node without a source range");
+      return node.range;
+    };
+  }
+});
+
+// src/mtls/render.ts
+function appendToList(ectx, owner, key, items, layout, createAfter) {
+  let pair = pairOf(owner, key), list = pair?.value;
+  return (0, import_yaml13.isSeq)(list) && (list.items.length > 0 || list.flow) ? [appendItems(ectx, list, items, layout)] : pair && (list === null || (0, import_yaml13.isScalar)(list) && list.value === null) ? fillEmptyValue(ectx, pair, seq(...items), layout, owner.flow) : [addPairs(ectx, owner, [[key, seq(...items)]], layout, createAfter)];
+}
+function render(pending) {
+  let lists = /* @__PURE__ */ new Map(), maps = /* @__PURE__ */ new Map(), removals = [];
+  for (let p of pending) {
+    let { place } = p;
+    if (place.kind === "remove-lines") removals.push(p);
+    else if (place.kind === "add") maps.set(place.owner, [...maps.get(place.owner) ?? [], p]);
+    else {
+      let byKey = lists.get(place.owner) ?? /* @__PURE__ */ new Map();
+      lists.set(place.owner, byKey), byKey.set(place.key, [...byKey.get(place.key) ?? [], p]);
+    }
+  }
+  for (let byKey of lists.values()) for (let group of byKey.values()) renderGroup(group);
+  for (let group of maps.values()) renderGroup(group);
+  renderRemovals(removals);
+}
+function renderGroup(group) {
+  let first = group[0].place, last = group[group.length - 1].edit;
+  if (first.kind === "append") {
+    let items = group.map((p) => p.place.item);
+    last.splices.push(...appendToList(first.ectx, first.owner, first.key, items, first.layout, first.createAfter));
+  } else if (first.kind === "add") {
+    let pairs = group.map((p) => {
+      let place = p.place;
+      return [place.key, place.value];
+    });
+    last.splices.push(addPairs(first.ectx, first.owner, pairs, first.layout));
+  }
+}
+function renderRemovals(removals) {
+  if (removals.length === 0) return;
+  let ranges = removals.flatMap(
+    ({ edit, place }) => place.ranges.map((r) => ({ edit, start: r[0], end: r[1] }))
+  );
+  ranges.sort((a, b) => a.start - b.start);
+  let merged = [];
+  for (let r of ranges) {
+    let last = merged[merged.length - 1];
+    last && r.start <= last.end ? last.end = Math.max(last.end, r.end) : merged.push({ ...r });
+  }
+  let { ectx } = removals[0].place;
+  for (let m of merged) m.edit.splices.push(removeLines(ectx, m.start, m.end));
+}
+var import_yaml13, init_render = __esm({
+  "src/mtls/render.ts"() {
+    "use strict";
+    import_yaml13 = __toESM(require_dist(), 1);
+    init_edit();
+    init_edit_pairs();
+    init_fragment();
+    init_lookup();
+  }
+});
+
 // src/mtls/context.ts
 function report(ctx, severity, code, message, at, about2 = {}) {
   let offset = typeof at == "number" ? at : at?.range?.[0], pos = offset === void 0 ? {} : linePos(ctx.src, offset);
@@ -10792,7 +11135,7 @@ function editContext(ctx, resource) {
   return unit === void 0 && (unit = indentUnit(ctx.src, resource.doc.contents), ctx.units.set(resource.doc, unit)), { src: ctx.src, eol: ctx.eol, unit };
 }
 function plan(ctx, step) {
-  let { resource, op, ptr, display, role, reason, splices, inner } = step, change = {
+  let { resource, op, ptr, display, role, reason, splices, inner, place } = step, change = {
     resource,
     path: formatPath(display),
     op,
@@ -10800,8 +11143,11 @@ function plan(ctx, step) {
     ..."after" in step ? { after: step.after } : {},
     role,
     reason
-  };
-  ctx.edits.push(inner ? { change, ptr, inner, splices } : { change, ptr, splices });
+  }, edit = inner ? { change, ptr, inner, splices: [...splices] } : { change, ptr, splices: [...splices] };
+  "value" in step && (edit.value = step.value), step.insertBefore !== void 0 && (edit.insertBefore = step.insertBefore), ctx.edits.push(edit), place && (ctx.pending ??= []).push({ edit, place });
+}
+function renderPlaced(ctx) {
+  ctx.pending !== void 0 && (render(ctx.pending), delete ctx.pending);
 }
 var init_context = __esm({
   "src/mtls/context.ts"() {
@@ -10809,6 +11155,7 @@ var init_context = __esm({
     init_layout();
     init_lookup();
     init_source();
+    init_render();
   }
 });
 
@@ -10897,10 +11244,10 @@ function lint(ctx, onEach) {
       }
       continue;
     }
-    /PUT_YOUR_|\b400\b/.test(text2) && (0, import_yaml10.visit)(root, {
+    /PUT_YOUR_|\b400\b/.test(text2) && (0, import_yaml14.visit)(root, {
       Pair(_, pair) {
         let v = pair.value;
-        (0, import_yaml10.isScalar)(pair.key) && (pair.key.value === "defaultMode" || pair.key.value === "mode") && (0, import_yaml10.isScalar)(v) && v.value === 400 && !/^0/.test(v.source ?? "") && !isEdited(v) && report(
+        (0, import_yaml14.isScalar)(pair.key) && (pair.key.value === "defaultMode" || pair.key.value === "mode") && (0, import_yaml14.isScalar)(v) && v.value === 400 && !/^0/.test(v.source ?? "") && !isEdited(v) && report(
           ctx,
           "warning",
           "LINT",
@@ -10924,17 +11271,17 @@ function lint(ctx, onEach) {
   }
 }
 function lintPod(ctx, pod) {
-  if (!(0, import_yaml10.isMap)(pod)) return;
+  if (!(0, import_yaml14.isMap)(pod)) return;
   let volumes = pod.get("volumes", !0), defined = /* @__PURE__ */ new Map();
-  if ((0, import_yaml10.isSeq)(volumes))
+  if ((0, import_yaml14.isSeq)(volumes))
     for (let v of volumes.items) stringAt(v, "name") && defined.set(stringAt(v, "name"), v);
   let mounted = /* @__PURE__ */ new Set();
   for (let key of ["containers", "initContainers"]) {
     let list = pod.get(key, !0);
-    if ((0, import_yaml10.isSeq)(list))
+    if ((0, import_yaml14.isSeq)(list))
       for (let c of list.items) {
-        let mounts = (0, import_yaml10.isMap)(c) ? c.get("volumeMounts", !0) : void 0;
-        if ((0, import_yaml10.isSeq)(mounts))
+        let mounts = (0, import_yaml14.isMap)(c) ? c.get("volumeMounts", !0) : void 0;
+        if ((0, import_yaml14.isSeq)(mounts))
           for (let m of mounts.items) {
             let name = stringAt(m, "name");
             name !== void 0 && (mounted.add(name), !defined.has(name) && name !== VOLUME_NAME && report(
@@ -10950,245 +11297,16 @@ function lintPod(ctx, pod) {
   for (let [name, node] of defined)
     !mounted.has(name) && name !== VOLUME_NAME && name !== "config-certificate" && report(ctx, "warning", "LINT", `volume "${name}" is not mounted by any container`, node);
 }
-var import_yaml10, init_lint = __esm({
+var import_yaml14, init_lint = __esm({
   "src/mtls/lint.ts"() {
     "use strict";
-    import_yaml10 = __toESM(require_dist(), 1);
+    import_yaml14 = __toESM(require_dist(), 1);
     init_lookup();
     init_context();
     init_classify();
     init_scope();
     init_source();
     init_wanted_state();
-  }
-});
-
-// src/yaml/fragment.ts
-function renderBlockMap(frag, col, layout) {
-  let lines = [];
-  for (let [key, value] of frag.map)
-    "scalar" in value ? lines.push(`${pad(col)}${key}: ${value.scalar}${value.comment ? ` # ${value.comment}` : ""}`) : "map" in value ? lines.push(`${pad(col)}${key}:`, ...renderBlockMap(value, col + layout.unit, layout)) : lines.push(`${pad(col)}${key}:`, ...renderBlockSeq(value, layout.compactSeq ? col : col + layout.unit, layout));
-  return lines;
-}
-function renderBlockSeq(frag, dashCol, layout) {
-  let lines = [], contentCol = dashCol + 1 + layout.dashGap;
-  for (let item of frag.seq) {
-    let inner = "scalar" in item ? [`${pad(contentCol)}${item.scalar}`] : "map" in item ? renderBlockMap(item, contentCol, layout) : renderBlockSeq(item, contentCol, layout);
-    inner[0] = `${pad(dashCol)}-${pad(layout.dashGap)}${inner[0].slice(contentCol)}`, lines.push(...inner);
-  }
-  return lines;
-}
-function renderFlow(frag, padded = !1, json = !1) {
-  if ("scalar" in frag) return json ? jsonScalar(frag.scalar) : frag.scalar;
-  let [open, close] = "map" in frag ? ["{", "}"] : ["[", "]"], key = (k) => json ? JSON.stringify(k) : k, parts = "map" in frag ? frag.map.map(([k, v]) => `${key(k)}: ${renderFlow(v, padded, json)}`) : frag.seq.map((v) => renderFlow(v, padded, json));
-  return parts.length === 0 ? open + close : padded ? `${open} ${parts.join(", ")} ${close}` : `${open}${parts.join(", ")}${close}`;
-}
-var scalar, map, seq, pad, jsonScalar, init_fragment = __esm({
-  "src/yaml/fragment.ts"() {
-    "use strict";
-    scalar = (text2, comment) => comment ? { scalar: text2, comment } : { scalar: text2 }, map = (...pairs) => ({ map: pairs }), seq = (...items) => ({ seq: items }), pad = (n) => " ".repeat(n);
-    jsonScalar = (text2) => /^(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null|"(?:[^"\\]|\\.)*")$/.test(text2) ? text2 : JSON.stringify(text2);
-  }
-});
-
-// src/yaml/scalar.ts
-function isSafePlain(s) {
-  let ok = plainCache.get(s);
-  if (ok === void 0) {
-    if (ok = !1, s !== "" && !/[\n\r\t]|^\s|\s$|^[-?:,[\]{}#&*!|>'"%@`]|: |:$| #/.test(s)) {
-      let doc = (0, import_yaml11.parseDocument)(`k: ${s}
-`, { version: "1.1" });
-      ok = doc.errors.length === 0 && doc.get("k") === s;
-    }
-    plainCache.set(s, ok);
-  }
-  return ok;
-}
-function formatScalar(value, style = "plain") {
-  return typeof value != "string" ? String(value) : style === "plain" && isSafePlain(value) ? value : doubleQuoted(value);
-}
-function restyleScalar(node, value, indent) {
-  switch (node.type) {
-    case import_yaml11.Scalar.QUOTE_DOUBLE:
-      return doubleQuoted(value);
-    case import_yaml11.Scalar.QUOTE_SINGLE:
-      return value.includes(`
-`) ? doubleQuoted(value) : `'${value.replace(/'/g, "''")}'`;
-    case import_yaml11.Scalar.PLAIN:
-      return formatScalar(value, "plain");
-    default: {
-      let token = import_yaml11.CST.createScalarToken(value, { indent, type: node.type, inFlow: !1 });
-      return import_yaml11.CST.stringify(token);
-    }
-  }
-}
-var import_yaml11, plainCache, doubleQuoted, init_scalar = __esm({
-  "src/yaml/scalar.ts"() {
-    "use strict";
-    import_yaml11 = __toESM(require_dist(), 1), plainCache = /* @__PURE__ */ new Map();
-    doubleQuoted = (s) => JSON.stringify(s);
-  }
-});
-
-// src/yaml/splice.ts
-function applySplices(src, splices) {
-  let nested = (a, b) => a.nest !== void 0 && b.nest !== void 0 && a.start === a.end && b.start === b.end ? b.nest - a.nest : 0, ordered = splices.map((s, i) => ({ s, i })).sort((a, b) => a.s.start - b.s.start || a.s.end - b.s.end || nested(a.s, b.s) || a.i - b.i), out = "", pos = 0;
-  for (let { s } of ordered) {
-    if (s.start < pos || s.end < s.start || s.end > src.length)
-      throw new InternalError(`overlapping or out-of-range edit at offset ${s.start}`);
-    out += src.slice(pos, s.start) + s.text, pos = s.end;
-  }
-  return out + src.slice(pos);
-}
-var insertAt, replaceRange, init_splice = __esm({
-  "src/yaml/splice.ts"() {
-    "use strict";
-    init_errors();
-    insertAt = (offset, text2) => ({ start: offset, end: offset, text: text2 }), replaceRange = (start, end, text2) => ({ start, end, text: text2 });
-  }
-});
-
-// src/yaml/edit.ts
-function endOfBlock(src, node, minCol) {
-  let p = range(node)[1];
-  for (; p > 0 && /\s/.test(src[p - 1]); ) p--;
-  for (p = lineEndAfter(src, p); ; ) {
-    let next = lineEndAfter(src, p);
-    if (next === p) break;
-    let line = src.slice(p, next), m = /^( *)#/.exec(line);
-    if (!m || m[1].length < minCol) break;
-    p = next;
-  }
-  return p;
-}
-function blockInsertion(ctx, at, lines, owner) {
-  let body = lines.join(ctx.eol), atEofWithoutNewline = at === ctx.src.length && at > 0 && ctx.src[at - 1] !== `
-`;
-  return { ...insertAt(at, atEofWithoutNewline ? ctx.eol + body : body + ctx.eol), nest: range(owner)[0] };
-}
-function seqLayout(ctx, seq2) {
-  let dash = seq2.srcToken?.items.findLast((i) => i.value)?.start.find((t) => t.type === "seq-item-ind"), lastNode = seq2.items[seq2.items.length - 1];
-  if (!dash || !lastNode) throw new InternalError("block sequence without items");
-  let dashCol = columnOf(ctx.src, dash.offset), valueStart = range(lastNode)[0], sameLine = lineStartOf(ctx.src, valueStart) === lineStartOf(ctx.src, dash.offset);
-  return { dashCol, dashGap: sameLine ? Math.max(1, valueStart - dash.offset - 1) : 1 };
-}
-function flowInsertion(ctx, coll, text2) {
-  let token = coll.srcToken, end = token.end.find((t) => t.type === "flow-seq-end" || t.type === "flow-map-end");
-  if (!end) throw new InternalError("unterminated flow collection");
-  let padded = ctx.src[token.start.offset + 1] === " ", last = coll.items[coll.items.length - 1];
-  if (last === void 0) return insertAt(end.offset, padded ? ` ${text2} ` : text2);
-  let lastNode = (0, import_yaml12.isPair)(last) ? last.value?.range ? last.value : last.key : last, p = range(lastNode)[1], q = p;
-  for (; ctx.src[q] === " " || ctx.src[q] === "	"; ) q++;
-  return ctx.src[q] === "," ? insertAt(q + 1, ` ${text2},`) : insertAt(p, `, ${text2}`);
-}
-function isJsonStyle(ctx, coll) {
-  let quoted = (k) => (0, import_yaml12.isScalar)(k) && k.type === "QUOTE_DOUBLE";
-  if ((0, import_yaml12.isMap)(coll) && coll.items.length > 0) return coll.items.every((p) => quoted(p.key));
-  let firstMap = (0, import_yaml12.isSeq)(coll) ? coll.items.find((i) => (0, import_yaml12.isMap)(i)) : void 0;
-  if ((0, import_yaml12.isMap)(firstMap) && firstMap.items.length > 0) return firstMap.items.every((p) => quoted(p.key));
-  let start = coll.srcToken.start.offset;
-  return /"[ \t]*:[ \t]*$/.test(ctx.src.slice(Math.max(0, start - 200), start));
-}
-function appendItems(ctx, seq2, items, layout = {}) {
-  if (seq2.flow)
-    return flowInsertion(
-      ctx,
-      seq2,
-      items.map((i) => renderFlow(i, isPadded(ctx, seq2), isJsonStyle(ctx, seq2))).join(", ")
-    );
-  let { dashCol, dashGap } = seqLayout(ctx, seq2), lines = renderBlockSeq({ seq: items }, dashCol, { unit: ctx.unit, compactSeq: !0, ...layout, dashGap });
-  return blockInsertion(ctx, endOfBlock(ctx.src, seq2.items[seq2.items.length - 1], dashCol), lines, seq2);
-}
-function addPairs(ctx, mapNode, pairs, layout, after) {
-  let frag = { map: pairs };
-  if (mapNode.flow) {
-    let json = isJsonStyle(ctx, mapNode);
-    return flowInsertion(
-      ctx,
-      mapNode,
-      pairs.map(([k, v]) => `${json ? JSON.stringify(k) : k}: ${renderFlow(v, isPadded(ctx, mapNode), json)}`).join(", ")
-    );
-  }
-  let first = mapNode.items[0];
-  if (!first) throw new InternalError("empty block mapping");
-  let keyCol = columnOf(ctx.src, range(first.key)[0]), anchorPair = after !== void 0 && mapNode.items.find((p) => (0, import_yaml12.isScalar)(p.key) && p.key.value === after) || mapNode.items[mapNode.items.length - 1], anchor = anchorPair.value ?? anchorPair.key, at = anchorPair === mapNode.items[mapNode.items.length - 1] ? endOfBlock(ctx.src, anchor, keyCol) : endOfBlock(ctx.src, anchor, Number.MAX_SAFE_INTEGER);
-  return blockInsertion(ctx, at, renderBlockMap(frag, keyCol, layout), mapNode);
-}
-function fillEmptyValue(ctx, pair, value, layout, inFlow = !1) {
-  let key = pair.key;
-  if (inFlow) {
-    let text2 = renderFlow(value, !1, (0, import_yaml12.isScalar)(key) && key.type === "QUOTE_DOUBLE"), v = pair.value;
-    if (v && (0, import_yaml12.isScalar)(v) && range(v)[1] > range(v)[0]) return [replaceRange(range(v)[0], range(v)[1], text2)];
-    let colon = ctx.src.indexOf(":", range(key)[1]);
-    return [insertAt(colon + 1, ` ${text2}`)];
-  }
-  let keyCol = columnOf(ctx.src, range(key)[0]), lines = "map" in value ? renderBlockMap(value, keyCol + layout.unit, layout) : renderBlockSeq(value, layout.compactSeq ? keyCol : keyCol + layout.unit, layout), splices = [], node = pair.value, [vs, ve] = node && (0, import_yaml12.isScalar)(node) ? range(node) : [range(key)[1], range(key)[1]];
-  ve > vs && splices.push(replaceRange(ctx.src[vs - 1] === " " ? vs - 1 : vs, ve, ""));
-  let eolAt = ctx.src.indexOf(`
-`, ve);
-  return eolAt < 0 ? eolAt = ctx.src.length : ctx.src[eolAt - 1] === "\r" && eolAt--, splices.push(insertAt(eolAt, ctx.eol + lines.join(ctx.eol))), splices;
-}
-function setScalar(ctx, node, value) {
-  if (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED") return setBlockScalar(ctx, node, value);
-  let [start, end] = range(node);
-  return replaceRange(start, end, restyleScalar(node, value, columnOf(ctx.src, start)));
-}
-function setBlockScalar(ctx, node, value) {
-  let [start, end] = range(node), token = node.srcToken, header = token?.props.find((t) => t.type === "block-scalar-header"), newline = token?.props.find((t) => t.type === "newline");
-  if (!token || !header || !newline) throw new InternalError("block scalar without a header line");
-  let contentStart = newline.offset + newline.source.length, afterHeader = ctx.src.slice(header.offset + header.source.length, contentStart), body = value.replace(/\n+$/, ""), trailing = value.length - body.length, style = header.source[0];
-  if (!(!/[1-9]/.test(header.source) && trailing <= 1 && body !== "" && !/^[ \t]/.test(body) && !body.includes("\r") && (style === "|" || !body.includes(`
-`)))) return replaceRange(header.offset, end, JSON.stringify(value) + afterHeader);
-  let lines = ctx.src.slice(contentStart, end).split(`
-`), contentLine = lines.find((l) => l.trim() !== ""), indent = contentLine ? /^ */.exec(contentLine)[0].length : token.indent + ctx.unit, keepFrom = contentStart, p = contentStart;
-  for (let l of lines)
-    l.trim() !== "" && (keepFrom = p + l.replace(/\r$/, "").length), p += l.length + 1;
-  let text2 = body.split(`
-`).map((l) => l === "" ? "" : " ".repeat(indent) + l).join(ctx.eol), tail = contentLine ? ctx.src.slice(keepFrom, end) : ctx.eol + ctx.src.slice(contentStart, end);
-  return replaceRange(
-    start,
-    end,
-    ctx.src.slice(start, header.offset) + style + (trailing === 0 ? "-" : "") + afterHeader + text2 + tail
-  );
-}
-function removeFlowItem(ctx, seq2, index) {
-  let src = ctx.src, [start, end] = range(seq2.items[index]), skipBlanks = (p) => {
-    for (; src[p] === " " || src[p] === "	"; ) p++;
-    return p;
-  }, lineStart = lineStartOf(src, start), aloneFrom = /^[ \t]*$/.test(src.slice(lineStart, start)) ? lineStart : void 0, lineEnd = (p) => src[p] === `
-` ? p + 1 : src.startsWith(`\r
-`, p) ? p + 2 : void 0, after = skipBlanks(end), last = index === seq2.items.length - 1;
-  if (src[after] === ",") {
-    if (last) return replaceRange(start, after + 1, "");
-    let eol = lineEnd(skipBlanks(after + 1));
-    return aloneFrom !== void 0 && eol !== void 0 ? replaceRange(aloneFrom, eol, "") : replaceRange(start, skipBlanks(after + 1), "");
-  }
-  let prev = seq2.items[index - 1];
-  if (!prev || !last) return replaceRange(start, end, "");
-  let from = range(prev)[1], between = src.slice(from, start).replace(",", "");
-  return replaceRange(from, end, between.includes(`
-`) ? between : between.trimEnd());
-}
-function removeItem(ctx, seq2, index) {
-  let item = seq2.items[index];
-  if (seq2.flow) return removeFlowItem(ctx, seq2, index);
-  let dash = seq2.srcToken.items.filter((i) => i.value)[index]?.start.find((t) => t.type === "seq-item-ind"), start = lineStartOf(ctx.src, dash ? dash.offset : range(item)[0]);
-  return replaceRange(start, endOfBlock(ctx.src, item, Number.MAX_SAFE_INTEGER), "");
-}
-var import_yaml12, range, isPadded, init_edit = __esm({
-  "src/yaml/edit.ts"() {
-    "use strict";
-    import_yaml12 = __toESM(require_dist(), 1);
-    init_errors();
-    init_fragment();
-    init_scalar();
-    init_splice();
-    init_source();
-    range = (node) => {
-      if (!node.range) throw new InternalError("node without a source range");
-      return node.range;
-    };
-    isPadded = (ctx, coll) => ctx.src[coll.srcToken.start.offset + 1] === " ";
   }
 });
 
@@ -11229,12 +11347,8 @@ function layoutIn(ectx, mapNode, siblings, fallback) {
   }
   return layoutFor(ectx.unit, fallback);
 }
-function appendToList(ectx, owner, key, fragments, layout) {
-  let pair = pairOf(owner, key), list = pair?.value;
-  return (0, import_yaml13.isSeq)(list) && (list.items.length > 0 || list.flow) ? [appendItems(ectx, list, fragments, layout)] : pair && (list === null || (0, import_yaml13.isScalar)(list) && list.value === null) ? fillEmptyValue(ectx, pair, seq(...fragments), layout, owner.flow) : [addPairs(ectx, owner, [[key, seq(...fragments)]], layout)];
-}
 function ensureMount(ctx, res, container, podCompact) {
-  let { mountPath } = ctx.options, ectx = editContext(ctx, res), mounts = container.node.get("volumeMounts", !0), mountsPtr = [...container.ptr, "volumeMounts"], display = [...container.display, "volumeMounts", { name: VOLUME_NAME }], items = (0, import_yaml13.isSeq)(mounts) ? mounts.items.flatMap((node, index) => (0, import_yaml13.isMap)(node) ? [{ node, index }] : []) : [], pathOf = (m) => normalMountPath(stringAt(m.node, "mountPath")), filePaths = [CERT_FILE, KEY_FILE].map((f) => `${mountPath}/${f}`), hides = (path) => path === mountPath || filePaths.includes(path ?? ""), clash = items.find((m) => stringAt(m.node, "name") !== VOLUME_NAME && hides(pathOf(m))), conflict = (at) => report(
+  let { mountPath } = ctx.options, ectx = editContext(ctx, res), mounts = container.node.get("volumeMounts", !0), mountsPtr = [...container.ptr, "volumeMounts"], display = [...container.display, "volumeMounts", { name: VOLUME_NAME }], items = (0, import_yaml15.isSeq)(mounts) ? mounts.items.flatMap((node, index) => (0, import_yaml15.isMap)(node) ? [{ node, index }] : []) : [], pathOf = (m) => normalMountPath(stringAt(m.node, "mountPath")), filePaths = [CERT_FILE, KEY_FILE].map((f) => `${mountPath}/${f}`), hides = (path) => path === mountPath || filePaths.includes(path ?? ""), clash = items.find((m) => stringAt(m.node, "name") !== VOLUME_NAME && hides(pathOf(m))), conflict = (at) => report(
     ctx,
     "error",
     "CONFLICT",
@@ -11262,7 +11376,7 @@ function ensureMount(ctx, res, container, podCompact) {
   if (clash) return conflict(clash);
   if (whole) {
     let ptr = [...mountsPtr, whole.index], path = whole.node.get("mountPath", !0);
-    (0, import_yaml13.isScalar)(path) && normalMountPath(String(path.value)) !== mountPath ? plan(ctx, {
+    (0, import_yaml15.isScalar)(path) && normalMountPath(String(path.value)) !== mountPath ? plan(ctx, {
       resource: res.ref,
       op: "set",
       ptr: [...ptr, "mountPath"],
@@ -11304,7 +11418,7 @@ function ensureMount(ctx, res, container, podCompact) {
 }
 function ensureReadOnly(ctx, res, mount, ptr, display) {
   let ectx = editContext(ctx, res), ro = mount.get("readOnly", !0);
-  ro ? (0, import_yaml13.isScalar)(ro) && ro.value !== !0 && plan(ctx, {
+  ro ? (0, import_yaml15.isScalar)(ro) && ro.value !== !0 && plan(ctx, {
     resource: res.ref,
     op: "set",
     ptr: [...ptr, "readOnly"],
@@ -11327,8 +11441,8 @@ function ensureReadOnly(ctx, res, mount, ptr, display) {
 }
 function runsAsNonRoot(pod, container, doc) {
   for (let owner of [container, pod]) {
-    let node = owner.get("securityContext", !0), sc = doc && (0, import_yaml13.isAlias)(node) ? node.resolve(doc) : node;
-    if (!(0, import_yaml13.isMap)(sc)) continue;
+    let node = owner.get("securityContext", !0), sc = doc && (0, import_yaml15.isAlias)(node) ? node.resolve(doc) : node;
+    if (!(0, import_yaml15.isMap)(sc)) continue;
     let v = doc ? sc.toJS(doc) : sc.toJSON();
     if (typeof v.runAsUser == "number") return v.runAsUser !== 0;
     if (v.runAsNonRoot === !0) return !0;
@@ -11339,7 +11453,7 @@ function ensureVolume(ctx, res, pod, secretName, mode) {
   let ectx = editContext(ctx, res), volumes = pod.node.get("volumes", !0), volumesPtr = [...pod.ptr, "volumes"], ours = findItem(volumes, "name", VOLUME_NAME);
   if (!ours) {
     let misnamed = findItem(volumes, "name", "config-certificate");
-    if (misnamed && (0, import_yaml13.isMap)(misnamed.node.get("secret", !0)) && !mountedAnywhere(pod.node, "config-certificate")) {
+    if (misnamed && (0, import_yaml15.isMap)(misnamed.node.get("secret", !0)) && !mountedAnywhere(pod.node, "config-certificate")) {
       let nameNode2 = misnamed.node.get("name", !0);
       plan(ctx, {
         resource: res.ref,
@@ -11379,8 +11493,8 @@ function ensureVolume(ctx, res, pod, secretName, mode) {
     }), secretName;
   }
   let ptr = [...volumesPtr, ours.index], display = [...pod.display, "volumes", { name: VOLUME_NAME }], secret = ours.node.get("secret", !0);
-  if (!(0, import_yaml13.isMap)(secret)) {
-    let source = ours.node.items.map((p) => (0, import_yaml13.isScalar)(p.key) ? String(p.key.value) : "").find((k) => k !== "name" && k !== ""), what = source ? `a ${source} volume` : "a volume without a source";
+  if (!(0, import_yaml15.isMap)(secret)) {
+    let source = ours.node.items.map((p) => (0, import_yaml15.isScalar)(p.key) ? String(p.key.value) : "").find((k) => k !== "name" && k !== ""), what = source ? `a ${source} volume` : "a volume without a source";
     return report(
       ctx,
       "error",
@@ -11390,7 +11504,7 @@ function ensureVolume(ctx, res, pod, secretName, mode) {
     ), secretName;
   }
   let nameNode = secret.get("secretName", !0), effective = secretName;
-  if (!(0, import_yaml13.isScalar)(nameNode) || typeof nameNode.value != "string")
+  if (!(0, import_yaml15.isScalar)(nameNode) || typeof nameNode.value != "string")
     plan(ctx, {
       resource: res.ref,
       op: "add",
@@ -11436,7 +11550,7 @@ function ensureVolume(ctx, res, pod, secretName, mode) {
         )
       ]
     });
-  else if ((0, import_yaml13.isScalar)(modeNode) && modeNode.value !== SECRET_MODE.root && modeNode.value !== SECRET_MODE.nonRoot) {
+  else if ((0, import_yaml15.isScalar)(modeNode) && modeNode.value !== SECRET_MODE.root && modeNode.value !== SECRET_MODE.nonRoot) {
     let reason = modeNode.value === 400 && !/^0/.test(modeNode.source ?? "") ? `defaultMode: 400 is decimal (octal 0620, group-writable); ${modeComment(mode)} was meant` : `the key must be readable by the delegate only (${modeComment(mode)})`;
     plan(ctx, {
       resource: res.ref,
@@ -11455,8 +11569,8 @@ function ensureVolume(ctx, res, pod, secretName, mode) {
 }
 function ensureTlsItems(ctx, res, ectx, secret, ptr, display, why, mode) {
   let reason = `${why}: the delegate reads tls.crt and tls.key as client.crt and client.key`, items = secret.get("items", !0), itemsPair = pairOf(secret, "items");
-  if (!(0, import_yaml13.isSeq)(items)) {
-    if (items != null && !((0, import_yaml13.isScalar)(items) && items.value === null)) {
+  if (!(0, import_yaml15.isSeq)(items)) {
+    if (items != null && !((0, import_yaml15.isScalar)(items) && items.value === null)) {
       report(ctx, "error", "CONFLICT", `volume "${VOLUME_NAME}": secret.items is not a list; ${reason}`, items);
       return;
     }
@@ -11481,7 +11595,7 @@ function ensureTlsItems(ctx, res, ectx, secret, ptr, display, why, mode) {
       continue;
     }
     let keyNode = found.node.get("key", !0);
-    (0, import_yaml13.isScalar)(keyNode) && keyNode.value !== key && plan(ctx, {
+    (0, import_yaml15.isScalar)(keyNode) && keyNode.value !== key && plan(ctx, {
       resource: res.ref,
       op: "set",
       ptr: [...ptr, "items", found.index, "key"],
@@ -11493,7 +11607,7 @@ function ensureTlsItems(ctx, res, ectx, secret, ptr, display, why, mode) {
       splices: [setScalar(ectx, keyNode, key)]
     });
     let itemMode = found.node.get("mode", !0);
-    path === "client.key" && (0, import_yaml13.isScalar)(itemMode) && typeof itemMode.value == "number" && (itemMode.value & 63 & ~mode) !== 0 && report(
+    path === "client.key" && (0, import_yaml15.isScalar)(itemMode) && typeof itemMode.value == "number" && (itemMode.value & 63 & ~mode) !== 0 && report(
       ctx,
       "warning",
       "LINT",
@@ -11524,17 +11638,17 @@ function setMode(ectx, node, mode, inFlow) {
 function mountedAnywhere(pod, volume) {
   for (let key of ["containers", "initContainers"]) {
     let list = pod.get(key, !0);
-    if ((0, import_yaml13.isSeq)(list)) {
+    if ((0, import_yaml15.isSeq)(list)) {
       for (let c of list.items)
-        if (findItem((0, import_yaml13.isMap)(c) ? c.get("volumeMounts", !0) : void 0, "name", volume)) return !0;
+        if (findItem((0, import_yaml15.isMap)(c) ? c.get("volumeMounts", !0) : void 0, "name", volume)) return !0;
     }
   }
   return !1;
 }
-var import_yaml13, modeComment, normalMountPath, itemFragment, isDelegateToken, init_plan_pod = __esm({
+var import_yaml15, modeComment, normalMountPath, itemFragment, isDelegateToken, init_plan_pod = __esm({
   "src/mtls/plan-pod.ts"() {
     "use strict";
-    import_yaml13 = __toESM(require_dist(), 1);
+    import_yaml15 = __toESM(require_dist(), 1);
     init_edit();
     init_fragment();
     init_layout();
@@ -11542,6 +11656,7 @@ var import_yaml13, modeComment, normalMountPath, itemFragment, isDelegateToken, 
     init_scalar();
     init_splice();
     init_context();
+    init_render();
     init_wanted_state();
     init_tls_secret();
     modeComment = (mode) => `0${mode.toString(8)}`;
@@ -11567,7 +11682,7 @@ function wantedEnv(ctx) {
 }
 function envFromConfigMaps(container) {
   let envFrom = container.get("envFrom", !0);
-  return (0, import_yaml14.isSeq)(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ["configMapRef"]), "name")).filter((n) => n !== void 0) : [];
+  return (0, import_yaml16.isSeq)(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ["configMapRef"]), "name")).filter((n) => n !== void 0) : [];
 }
 function patchConfigMapKey(ctx, configMapName, namespace, key, value, reason) {
   let cm = findResource(
@@ -11577,7 +11692,7 @@ function patchConfigMapKey(ctx, configMapName, namespace, key, value, reason) {
   );
   if (!cm) return "absent";
   let node = lookup(cm.doc.contents, ["data", key]);
-  return (0, import_yaml14.isScalar)(node) ? (node.value !== value && plan(ctx, {
+  return (0, import_yaml16.isScalar)(node) ? (node.value !== value && plan(ctx, {
     resource: cm.ref,
     op: "set",
     ptr: ["data", key],
@@ -11591,7 +11706,7 @@ function patchConfigMapKey(ctx, configMapName, namespace, key, value, reason) {
 }
 function ensureEnvValue(ctx, res, entry, ptr, display, want, setReason = want.reason) {
   let ectx = editContext(ctx, res), valueNode = entry.get("value", !0);
-  if ((0, import_yaml14.isScalar)(valueNode)) {
+  if ((0, import_yaml16.isScalar)(valueNode)) {
     if (valueNode.value === want.value) return;
     plan(ctx, {
       resource: res.ref,
@@ -11620,7 +11735,7 @@ function ensureEnvValue(ctx, res, entry, ptr, display, want, setReason = want.re
   });
 }
 function ensureEnv(ctx, res, container, podCompact) {
-  let ectx = editContext(ctx, res), env2 = container.node.get("env", !0), envPtr = [...container.ptr, "env"], envDisplay = [...container.display, "env"], appended = [];
+  let ectx = editContext(ctx, res), env2 = container.node.get("env", !0), envPtr = [...container.ptr, "env"], envDisplay = [...container.display, "env"], layout;
   for (let want of wantedEnv(ctx)) {
     let found = findItem(env2, "name", want.name), old = want.oldName ? findItem(env2, "name", want.oldName) : void 0, entry = found ?? old;
     if (entry) {
@@ -11638,7 +11753,7 @@ function ensureEnv(ctx, res, container, podCompact) {
           reason: `the delegate reads only ${want.name}; ${want.oldName} is ignored`,
           splices: [setScalar(ectx, nameNode, want.name)]
         });
-      } else found && old && (0, import_yaml14.isSeq)(env2) && plan(ctx, {
+      } else found && old && (0, import_yaml16.isSeq)(env2) && plan(ctx, {
         resource: res.ref,
         op: "remove",
         ptr: [...envPtr, old.index],
@@ -11649,7 +11764,7 @@ function ensureEnv(ctx, res, container, podCompact) {
         splices: [removeItem(ectx, env2, old.index)]
       });
       let valueNode = entry.node.get("value", !0), valueFrom = entry.node.get("valueFrom", !0);
-      if ((0, import_yaml14.isScalar)(valueNode) || !(0, import_yaml14.isMap)(valueFrom))
+      if ((0, import_yaml16.isScalar)(valueNode) || !(0, import_yaml16.isMap)(valueFrom))
         ensureEnvValue(ctx, res, entry.node, ptr, display, want);
       else {
         let at = pairOf(entry.node, "valueFrom")?.key ?? valueFrom, ref = valueFrom.get("configMapKeyRef", !0), cmName = stringAt(ref, "name"), cmKey = stringAt(ref, "key");
@@ -11691,7 +11806,7 @@ function ensureEnv(ctx, res, container, podCompact) {
       if (!want.addIfMissing) continue;
       want.name === MANAGER_ENV && report(ctx, "warning", "ADDED_ENDPOINT", `the delegate container had no ${want.name}; added it`, container.node);
     } else if (!want.addIfMissing) continue;
-    appended.push(map(["name", scalar(want.name)], ["value", scalar(formatScalar(want.value, "double"))])), plan(ctx, {
+    layout ??= layoutIn(ectx, container.node, ["env", "envFrom", "volumeMounts", "ports"], podCompact), plan(ctx, {
       resource: res.ref,
       op: "append",
       ptr: envPtr,
@@ -11699,18 +11814,22 @@ function ensureEnv(ctx, res, container, podCompact) {
       after: { name: want.name, value: want.value },
       role: want.role,
       reason: want.reason,
-      splices: []
+      splices: [],
+      place: {
+        kind: "append",
+        ectx,
+        owner: container.node,
+        key: "env",
+        item: map(["name", scalar(want.name)], ["value", scalar(formatScalar(want.value, "double"))]),
+        layout
+      }
     });
   }
-  if (appended.length > 0) {
-    let layout = layoutIn(ectx, container.node, ["env", "envFrom", "volumeMounts", "ports"], podCompact), splices = appendToList(ectx, container.node, "env", appended, layout);
-    ctx.edits[ctx.edits.length - 1].splices.push(...splices);
-  }
 }
-var import_yaml14, init_plan_env = __esm({
+var import_yaml16, init_plan_env = __esm({
   "src/mtls/plan-env.ts"() {
     "use strict";
-    import_yaml14 = __toESM(require_dist(), 1);
+    import_yaml16 = __toESM(require_dist(), 1);
     init_wanted_state();
     init_edit();
     init_fragment();
@@ -11753,7 +11872,7 @@ function planDelegate(ctx, res) {
   let nonRoot = runsAsNonRoot(pod, container.node, res.doc), mode = secretMode(nonRoot);
   if (nonRoot) {
     let sc = pod.get("securityContext", !0);
-    (!(0, import_yaml15.isMap)(sc) || sc.get("fsGroup") === void 0) && report(
+    (!(0, import_yaml17.isMap)(sc) || sc.get("fsGroup") === void 0) && report(
       ctx,
       "warning",
       "NON_ROOT",
@@ -11764,10 +11883,10 @@ function planDelegate(ctx, res) {
   let podLoc = { node: pod, ptr: res.podPath, display: res.podPath }, effective = ensureVolume(ctx, res, podLoc, secretNameFor(ctx, delegateName), mode);
   ctx.secretByDelegate.set(delegateName, effective), ctx.modeByDelegate.set(delegateName, mode);
 }
-var import_yaml15, secretNameFor, init_plan_delegate = __esm({
+var import_yaml17, secretNameFor, init_plan_delegate = __esm({
   "src/mtls/plan-delegate.ts"() {
     "use strict";
-    import_yaml15 = __toESM(require_dist(), 1);
+    import_yaml17 = __toESM(require_dist(), 1);
     init_image();
     init_wanted_state();
     init_layout();
@@ -11816,8 +11935,8 @@ function planSecrets(ctx, delegates, onEach) {
       continue;
     }
     if (existing) {
-      let ectx = editContext(ctx, existing), dataPair = pairOf(existing.doc.contents, "data"), dataNode = dataPair?.value, emptyData = dataPair !== void 0 && (dataNode === null || (0, import_yaml16.isScalar)(dataNode) && dataNode.value === null), where = `Secret "${name}"${namespace === void 0 ? "" : ` in namespace ${namespace}`}`;
-      if (dataPair !== void 0 && !(0, import_yaml16.isMap)(dataNode) && !emptyData) {
+      let ectx = editContext(ctx, existing), dataPair = pairOf(existing.doc.contents, "data"), dataNode = dataPair?.value, emptyData = dataPair !== void 0 && (dataNode === null || (0, import_yaml18.isScalar)(dataNode) && dataNode.value === null), where = `Secret "${name}"${namespace === void 0 ? "" : ` in namespace ${namespace}`}`;
+      if (dataPair !== void 0 && !(0, import_yaml18.isMap)(dataNode) && !emptyData) {
         report(
           ctx,
           "error",
@@ -11827,7 +11946,7 @@ function planSecrets(ctx, delegates, onEach) {
         );
         continue;
       }
-      let stringData = lookup(existing.doc.contents, ["stringData"]), shadowed = [CLIENT_CERT_KEY, CLIENT_KEY_KEY].filter((k) => (0, import_yaml16.isMap)(stringData) && stringData.has(k));
+      let stringData = lookup(existing.doc.contents, ["stringData"]), shadowed = [CLIENT_CERT_KEY, CLIENT_KEY_KEY].filter((k) => (0, import_yaml18.isMap)(stringData) && stringData.has(k));
       if (shadowed.length > 0) {
         report(
           ctx,
@@ -11840,8 +11959,8 @@ function planSecrets(ctx, delegates, onEach) {
       }
       let missing = [], replaced;
       for (let key of [CLIENT_CERT_KEY, CLIENT_KEY_KEY]) {
-        let node = (0, import_yaml16.isMap)(dataNode) ? dataNode.get(key, !0) : void 0, want = data[key];
-        if (node != null && !(0, import_yaml16.isScalar)(node)) {
+        let node = (0, import_yaml18.isMap)(dataNode) ? dataNode.get(key, !0) : void 0, want = data[key];
+        if (node != null && !(0, import_yaml18.isScalar)(node)) {
           report(
             ctx,
             "error",
@@ -11851,7 +11970,7 @@ function planSecrets(ctx, delegates, onEach) {
           );
           continue;
         }
-        if ((0, import_yaml16.isScalar)(node)) {
+        if ((0, import_yaml18.isScalar)(node)) {
           if (node.value !== want) {
             let rotation = typeof node.value == "string" && !isPlaceholderSecretData(node.value);
             rotation && (replaced === void 0 || key === CLIENT_CERT_KEY) && (replaced = String(node.value));
@@ -11865,13 +11984,14 @@ function planSecrets(ctx, delegates, onEach) {
               after: REDACTED,
               role: "secret",
               reason: `${rotation ? "rotate" : "fill in"} the client ${key === CLIENT_KEY_KEY ? "key" : "certificate"}`,
-              splices: [splice]
-            }), ctx.edits[ctx.edits.length - 1].value = want;
+              splices: [splice],
+              value: want
+            });
           }
         } else missing.push([key, want]);
       }
       if (replaced !== void 0 && warnRotation(ctx, where, namespace, mountedBy.get(id) ?? [], replaced, material.certPem, dataNode), missing.length > 0) {
-        let pairs = missing.map(([k, v]) => [k, scalar(v)]), splices = (0, import_yaml16.isMap)(dataNode) ? [addPairs(ectx, dataNode, pairs, layoutFor(ectx.unit, !0))] : emptyData ? fillEmptyValue(ectx, dataPair, map(...pairs), layoutFor(ectx.unit, !0)) : [
+        let pairs = missing.map(([k, v]) => [k, scalar(v)]), splices = (0, import_yaml18.isMap)(dataNode) ? [addPairs(ectx, dataNode, pairs, layoutFor(ectx.unit, !0))] : emptyData ? fillEmptyValue(ectx, dataPair, map(...pairs), layoutFor(ectx.unit, !0)) : [
           addPairs(
             ectx,
             existing.doc.contents,
@@ -11888,8 +12008,9 @@ function planSecrets(ctx, delegates, onEach) {
             after: REDACTED,
             role: "secret",
             reason: "add the client certificate data",
-            splices: i === 0 ? splices : []
-          }), ctx.edits[ctx.edits.length - 1].value = value2;
+            splices: i === 0 ? splices : [],
+            value: value2
+          });
         });
       }
       continue;
@@ -11913,10 +12034,10 @@ function planSecrets(ctx, delegates, onEach) {
       after: { ...value, data: { [CLIENT_CERT_KEY]: REDACTED, [CLIENT_KEY_KEY]: REDACTED } },
       role: "secret",
       reason: `the client certificate Secret ${name}, before the Deployment that mounts it`,
-      splices: [insertAt(at, marker ? `---${ctx.eol}${text2}` : `${text2}---${ctx.eol}`)]
+      splices: [insertAt(at, marker ? `---${ctx.eol}${text2}` : `${text2}---${ctx.eol}`)],
+      value,
+      insertBefore: res.ref.document
     });
-    let edit = ctx.edits[ctx.edits.length - 1];
-    edit.value = value, edit.insertBefore = res.ref.document;
   }
 }
 function warnRotation(ctx, where, namespace, delegates, oldCrt, newPem, at) {
@@ -11930,10 +12051,10 @@ function warnRotation(ctx, where, namespace, delegates, oldCrt, newPem, at) {
     { role: "secret" }
   );
 }
-var import_yaml16, base642, redact, init_plan_secret = __esm({
+var import_yaml18, base642, redact, init_plan_secret = __esm({
   "src/mtls/plan-secret.ts"() {
     "use strict";
-    import_yaml16 = __toESM(require_dist(), 1);
+    import_yaml18 = __toESM(require_dist(), 1);
     init_certificate_info();
     init_secret_manifest();
     init_edit();
@@ -11954,7 +12075,7 @@ var import_yaml16, base642, redact, init_plan_secret = __esm({
 function embeddedSplices(src, eol, node, inner) {
   if (inner.length === 0) return [];
   let value = node.value;
-  if (node.type !== import_yaml17.Scalar.BLOCK_LITERAL) {
+  if (node.type !== import_yaml19.Scalar.BLOCK_LITERAL) {
     let [start, end] = node.range;
     return [replaceRange(start, end, restyleScalar(node, applySplices(value, inner), columnOf(src, start)))];
   }
@@ -11984,18 +12105,49 @@ function embeddedSplices(src, eol, node, inner) {
 }
 function embeddedPos(src, node, at) {
   let start = linePos(src, node.range[0]);
-  if (node.type !== import_yaml17.Scalar.BLOCK_LITERAL && node.type !== import_yaml17.Scalar.BLOCK_FOLDED) return start;
+  if (node.type !== import_yaml19.Scalar.BLOCK_LITERAL && node.type !== import_yaml19.Scalar.BLOCK_FOLDED) return start;
   let token = node.srcToken, indent = token ? /^( *)\S/m.exec(token.source)?.[1].length ?? 0 : 0;
   return { line: start.line + at.line, col: at.col + indent };
 }
-var import_yaml17, init_embedded = __esm({
+var import_yaml19, init_embedded = __esm({
   "src/yaml/embedded.ts"() {
     "use strict";
-    import_yaml17 = __toESM(require_dist(), 1);
+    import_yaml19 = __toESM(require_dist(), 1);
     init_errors();
     init_splice();
     init_scalar();
     init_source();
+  }
+});
+
+// src/mtls/inside.ts
+function planInside(ctx, at, rule) {
+  let inner = { ...ctx, src: at.text, eol: `
+`, edits: [], diagnostics: [], units: /* @__PURE__ */ new Map() };
+  delete inner.starts, delete inner.pending, rule(inner);
+  for (let d of inner.diagnostics)
+    ctx.diagnostics.push(
+      d.line === void 0 ? d : { ...d, ...embeddedPos(ctx.src, at.node, { line: d.line, col: d.col ?? 1 }) }
+    );
+  if (inner.edits.length === 0) return;
+  renderPlaced(inner);
+  let splices = inner.edits.flatMap((e) => e.splices).filter((s) => s.text !== "" || s.end > s.start), outer = embeddedSplices(ctx.src, ctx.eol, at.node, splices);
+  inner.edits.forEach((e, i) => {
+    ctx.edits.push({
+      change: { ...e.change, path: at.path(e) },
+      ptr: at.ptr,
+      inner: e.ptr,
+      ..."value" in e ? { value: e.value } : {},
+      ...at.decoded ? { embedded: { text: at.text, value: at.decoded.value } } : {},
+      splices: i === 0 ? outer : []
+    });
+  });
+}
+var init_inside = __esm({
+  "src/mtls/inside.ts"() {
+    "use strict";
+    init_embedded();
+    init_context();
   }
 });
 
@@ -12004,9 +12156,9 @@ function configDelegateName(text2, resourceName) {
   return upgraderConfigFacts(text2).workloadName ?? (resourceName ?? "delegate").replace(/-upgrader-config$/, "");
 }
 function planUpgraderConfig(ctx, res) {
-  let node = res.config, text2 = node.value, doc = (0, import_yaml18.parseDocument)(text2, K8S_PARSE), at = (offset) => {
-    let outer2 = linePos(ctx.src, node.range[0]), inner = linePos(text2, offset);
-    return { line: outer2.line + inner.line, col: inner.col };
+  let node = res.config, text2 = node.value, doc = (0, import_yaml20.parseDocument)(text2, K8S_PARSE), at = (offset) => {
+    let outer = linePos(ctx.src, node.range[0]), inner = linePos(text2, offset);
+    return { line: outer.line + inner.line, col: inner.col };
   };
   if (doc.errors.length > 0) {
     let e = doc.errors[0];
@@ -12031,101 +12183,94 @@ function planUpgraderConfig(ctx, res) {
       ...at(target?.range?.[0] ?? 0)
     });
   }
-  if (!(0, import_yaml18.isMap)(root)) return;
-  let ictx = { src: text2, eol: `
-`, unit: indentUnit(text2, root) }, first = ctx.edits.length, { endpoint, mountPath } = ctx.options, edit = (op, inner, values, role, reason, splice) => plan(ctx, {
-    resource: res.ref,
-    op,
-    ptr: CONFIG_PTR,
-    display: [...CONFIG_PTR, ...inner],
-    ...values,
-    role,
-    reason,
-    splices: [splice],
-    inner
-  }), delegateConfig = root.get("delegateConfig", !0), flatHost = root.get(UPGRADER_HOST_KEY, !0);
-  if ((0, import_yaml18.isMap)(delegateConfig)) {
-    let host = delegateConfig.get(UPGRADER_HOST_KEY, !0);
-    (0, import_yaml18.isScalar)(host) ? host.value !== endpoint && edit(
-      "set",
-      ["delegateConfig", UPGRADER_HOST_KEY],
-      { before: host.value, after: endpoint },
-      "endpoint",
-      "the upgrader talks to the mTLS endpoint",
-      setScalar(ictx, host, endpoint)
-    ) : edit(
-      "add",
-      ["delegateConfig", UPGRADER_HOST_KEY],
-      { after: endpoint },
-      "endpoint",
-      "the upgrader talks to the mTLS endpoint",
-      addPairs(
-        ictx,
-        delegateConfig,
-        [[UPGRADER_HOST_KEY, scalar(formatScalar(endpoint))]],
-        layoutFor(ictx.unit, !0)
-      )
-    );
-  } else (0, import_yaml18.isScalar)(flatHost) ? flatHost.value !== endpoint && edit(
-    "set",
-    [UPGRADER_HOST_KEY],
-    { before: flatHost.value, after: endpoint },
-    "endpoint",
-    "the upgrader talks to the mTLS endpoint",
-    setScalar(ictx, flatHost, endpoint)
-  ) : report(
-    ctx,
-    "warning",
-    "NOT_CHANGED",
-    "the upgrader config has no delegateConfig.managerHost; add it with the mTLS endpoint",
+  if (!(0, import_yaml20.isMap)(root)) return;
+  planInside(ctx, {
     node,
-    { role: "endpoint" }
-  );
-  let paths = UPGRADER_CERT_FIELDS.map((f) => ({ key: f.key, role: f.role, value: `${mountPath}/${fileOf(f.role)}` })), missing = [];
-  for (let field of paths) {
-    let { key, value, role } = field, existing = root.get(key, !0);
-    (0, import_yaml18.isScalar)(existing) ? existing.value !== value && edit(
+    text: text2,
+    ptr: CONFIG_PTR,
+    decoded: { value: decoded },
+    path: (e) => formatPath([...CONFIG_PTR, ...e.ptr])
+  }, (inner) => {
+    let ictx = { src: text2, eol: `
+`, unit: indentUnit(text2, root) }, edit = (op, path, values, role, reason, splice) => plan(inner, { resource: res.ref, op, ptr: path, display: path, ...values, role, reason, splices: [splice] }), { endpoint, mountPath } = ctx.options, delegateConfig = root.get("delegateConfig", !0), flatHost = root.get(UPGRADER_HOST_KEY, !0);
+    if ((0, import_yaml20.isMap)(delegateConfig)) {
+      let host = delegateConfig.get(UPGRADER_HOST_KEY, !0);
+      (0, import_yaml20.isScalar)(host) ? host.value !== endpoint && edit(
+        "set",
+        ["delegateConfig", UPGRADER_HOST_KEY],
+        { before: host.value, after: endpoint },
+        "endpoint",
+        "the upgrader talks to the mTLS endpoint",
+        setScalar(ictx, host, endpoint)
+      ) : edit(
+        "add",
+        ["delegateConfig", UPGRADER_HOST_KEY],
+        { after: endpoint },
+        "endpoint",
+        "the upgrader talks to the mTLS endpoint",
+        addPairs(
+          ictx,
+          delegateConfig,
+          [[UPGRADER_HOST_KEY, scalar(formatScalar(endpoint))]],
+          layoutFor(ictx.unit, !0)
+        )
+      );
+    } else (0, import_yaml20.isScalar)(flatHost) ? flatHost.value !== endpoint && edit(
       "set",
-      [key],
-      { before: existing.value, after: value },
-      role,
-      "the upgrader reads the client certificate here",
-      setScalar(ictx, existing, value)
-    ) : missing.push(field), (0, import_yaml18.isMap)(delegateConfig) && delegateConfig.has(key) && report(
+      [UPGRADER_HOST_KEY],
+      { before: flatHost.value, after: endpoint },
+      "endpoint",
+      "the upgrader talks to the mTLS endpoint",
+      setScalar(ictx, flatHost, endpoint)
+    ) : report(
       ctx,
       "warning",
-      "LINT",
-      `${key} under delegateConfig is ignored by the upgrader; it belongs at the top level of config.yaml`,
-      node
+      "NOT_CHANGED",
+      "the upgrader config has no delegateConfig.managerHost; add it with the mTLS endpoint",
+      node,
+      { role: "endpoint" }
     );
-  }
-  if (missing.length > 0) {
-    let after = pairOf(root, "containerName") ? "containerName" : void 0, splice = addPairs(
-      ictx,
-      root,
-      missing.map((f) => [f.key, scalar(formatScalar(f.value))]),
-      layoutFor(ictx.unit, !0),
-      after
-    );
-    missing.forEach(
-      ({ key, value, role }, i) => edit(
-        "add",
+    let paths = UPGRADER_CERT_FIELDS.map((f) => ({
+      key: f.key,
+      role: f.role,
+      value: `${mountPath}/${fileOf(f.role)}`
+    })), missing = [];
+    for (let field of paths) {
+      let { key, value, role } = field, existing = root.get(key, !0);
+      (0, import_yaml20.isScalar)(existing) ? existing.value !== value && edit(
+        "set",
         [key],
-        { after: value },
+        { before: existing.value, after: value },
         role,
         "the upgrader reads the client certificate here",
-        i === 0 ? splice : { start: splice.start, end: splice.end, text: "" }
-      )
-    );
-  }
-  let edits = ctx.edits.slice(first), outer = embeddedSplices(
-    ctx.src,
-    ctx.eol,
-    node,
-    edits.flatMap((e) => e.splices).filter((s) => s.text !== "" || s.end > s.start)
-  );
-  edits.forEach((e, i) => {
-    e.splices = i === 0 ? outer : [], e.embedded = { text: text2, value: decoded };
+        setScalar(ictx, existing, value)
+      ) : missing.push(field), (0, import_yaml20.isMap)(delegateConfig) && delegateConfig.has(key) && report(
+        ctx,
+        "warning",
+        "LINT",
+        `${key} under delegateConfig is ignored by the upgrader; it belongs at the top level of config.yaml`,
+        node
+      );
+    }
+    if (missing.length > 0) {
+      let after = pairOf(root, "containerName") ? "containerName" : void 0, splice = addPairs(
+        ictx,
+        root,
+        missing.map((f) => [f.key, scalar(formatScalar(f.value))]),
+        layoutFor(ictx.unit, !0),
+        after
+      );
+      missing.forEach(
+        ({ key, value, role }, i) => edit(
+          "add",
+          [key],
+          { after: value },
+          role,
+          "the upgrader reads the client certificate here",
+          i === 0 ? splice : { start: splice.start, end: splice.end, text: "" }
+        )
+      );
+    }
   });
 }
 function planUpgraderCronJob(ctx, res) {
@@ -12138,22 +12283,21 @@ function planUpgraderCronJob(ctx, res) {
 }
 function cronJobDelegateName(ctx, pod, name) {
   let volumes = pod.get("volumes", !0);
-  if ((0, import_yaml18.isSeq)(volumes))
+  if ((0, import_yaml20.isSeq)(volumes))
     for (let v of volumes.items) {
       let cmName = stringAt(lookup(v, ["configMap"]), "name"), cm = findResource(ctx, cmName, (r) => r.type === "upgrader-config");
       if (cm && cm.type === "upgrader-config") return configDelegateName(cm.config.value, cm.ref.name);
     }
   return (name ?? "delegate").replace(/-upgrader-job$/, "");
 }
-var import_yaml18, CONFIG_PTR, init_plan_upgrader = __esm({
+var import_yaml20, CONFIG_PTR, init_plan_upgrader = __esm({
   "src/mtls/plan-upgrader.ts"() {
     "use strict";
-    import_yaml18 = __toESM(require_dist(), 1);
+    import_yaml20 = __toESM(require_dist(), 1);
     init_upgrader_config();
     init_wanted_state();
     init_validate();
     init_edit();
-    init_embedded();
     init_fragment();
     init_layout();
     init_lookup();
@@ -12161,74 +12305,11 @@ var import_yaml18, CONFIG_PTR, init_plan_upgrader = __esm({
     init_scalar();
     init_source();
     init_context();
+    init_inside();
     init_plan_delegate();
     init_plan_pod();
     init_scope();
     CONFIG_PTR = ["data", "config.yaml"];
-  }
-});
-
-// src/yaml/edit-pairs.ts
-function setPairValue(ctx, pair, value, formatted) {
-  let node = pair.value;
-  if (node && (0, import_yaml19.isScalar)(node) && node.range && node.range[1] > node.range[0]) return setScalar(ctx, node, value);
-  let keyEnd = range2(pair.key)[1], colon = ctx.src.indexOf(":", keyEnd);
-  if (colon < 0) throw new InternalError("mapping key without a colon");
-  return insertAt(colon + 1, ` ${formatted}`);
-}
-function removeLines(ctx, start, end) {
-  if (end === ctx.src.length && ctx.src.length > 0 && !ctx.src.endsWith(`
-`) && start > 0) {
-    let cut = ctx.src[start - 2] === "\r" ? start - 2 : start - 1;
-    return replaceRange(cut, end, "");
-  }
-  return replaceRange(start, end, "");
-}
-function pairLines(ctx, mapNode, pair) {
-  if (mapNode.flow) throw new InternalError("cannot remove a pair from a flow mapping");
-  let key = pair.key, keyStart = range2(key)[0], start = lineStartOf(ctx.src, keyStart);
-  if (ctx.src.slice(start, keyStart).trim() !== "") throw new InternalError("the key does not start its line");
-  let value = pair.value, last = value && value.range && value.range[1] > value.range[0] ? value : key;
-  return [start, endOfBlock(ctx.src, last, columnOf(ctx.src, keyStart) + 1)];
-}
-function removePair(ctx, mapNode, pair) {
-  let [start, end] = pairLines(ctx, mapNode, pair);
-  return removeLines(ctx, start, end);
-}
-function itemLines(ctx, seq2, index) {
-  if (seq2.flow) throw new InternalError("not a block sequence");
-  let item = seq2.items[index], dash = seq2.srcToken.items.filter((i) => i.value)[index]?.start.find((t) => t.type === "seq-item-ind");
-  return [lineStartOf(ctx.src, dash ? dash.offset : range2(item)[0]), endOfBlock(ctx.src, item, Number.MAX_SAFE_INTEGER)];
-}
-function lineRemovals(ctx, ranges) {
-  let sorted2 = [...ranges].sort((a, b) => a[0] - b[0]), merged = [];
-  for (let [s, e] of sorted2) {
-    let last = merged[merged.length - 1];
-    last && s <= last[1] ? last[1] = Math.max(last[1], e) : merged.push([s, e]);
-  }
-  return merged.map(([s, e]) => removeLines(ctx, s, e));
-}
-function keepFlowItems(ctx, seq2, keep) {
-  let token = seq2.srcToken, open = token.start.offset, close = token.end.find((t) => t.type === "flow-seq-end");
-  if (!close) throw new InternalError("unterminated flow sequence");
-  let texts = keep.map((i) => {
-    let [s, e] = range2(seq2.items[i]);
-    return ctx.src.slice(s, e);
-  }), padded = ctx.src[open + 1] === " ", inner = texts.length === 0 ? padded ? " " : "" : padded ? ` ${texts.join(", ")} ` : texts.join(", ");
-  return replaceRange(open + 1, close.offset, inner);
-}
-var import_yaml19, range2, init_edit_pairs = __esm({
-  "src/yaml/edit-pairs.ts"() {
-    "use strict";
-    import_yaml19 = __toESM(require_dist(), 1);
-    init_errors();
-    init_edit();
-    init_splice();
-    init_source();
-    range2 = (node) => {
-      if (!node.range) throw new InternalError("node without a source range");
-      return node.range;
-    };
   }
 });
 
@@ -12237,7 +12318,7 @@ function underValues(res, path) {
   let base = formatPath(res.path);
   return base === "" ? path : path.startsWith("[") ? base + path : `${base}.${path}`;
 }
-function inValues(ctx, res, rule, fresh = () => ({}), finish2 = () => []) {
+function inValues(ctx, res, rule) {
   let root = res.root;
   if (!res.text) {
     let first = ctx.edits.length;
@@ -12246,27 +12327,18 @@ function inValues(ctx, res, rule, fresh = () => ({}), finish2 = () => []) {
       e.ptr = [...res.path, ...e.ptr], e.change.path = underValues(res, e.change.path);
     return;
   }
-  let { node, doc } = res.text, text2 = node.value, inner = { ...ctx, src: text2, eol: `
-`, edits: [], diagnostics: [], units: /* @__PURE__ */ new Map(), ...fresh() };
-  delete inner.starts, rule(inner, { ...res, doc }, root);
-  for (let d of inner.diagnostics)
-    ctx.diagnostics.push(
-      d.line === void 0 ? d : { ...d, ...embeddedPos(ctx.src, node, { line: d.line, col: d.col ?? 1 }) }
-    );
-  if (inner.edits.length === 0) return;
-  let splices = [...inner.edits.flatMap((e) => e.splices), ...finish2(inner)].filter(
-    (s) => s.text !== "" || s.end > s.start
-  ), outer = embeddedSplices(ctx.src, ctx.eol, node, splices), decoded = toPlain(doc);
-  inner.edits.forEach((e, i) => {
-    ctx.edits.push({
-      change: { ...e.change, path: underValues(res, e.change.path) },
+  let { node, doc } = res.text, decoded = toPlain(doc);
+  planInside(
+    ctx,
+    {
+      node,
+      text: node.value,
       ptr: res.path,
-      inner: e.ptr,
-      ..."value" in e ? { value: e.value } : {},
-      ..."value" in decoded ? { embedded: { text: text2, value: decoded.value } } : {},
-      splices: i === 0 ? outer : []
-    });
-  });
+      ..."value" in decoded ? { decoded } : {},
+      path: (e) => underValues(res, e.change.path)
+    },
+    (inner) => rule(inner, { ...res, doc }, root)
+  );
 }
 function checkHost2(ctx, res, revert2 = !1) {
   let host = res.host;
@@ -12294,11 +12366,11 @@ function checkHost2(ctx, res, revert2 = !1) {
     outside.at
   );
   let clear = !0;
-  if ((0, import_yaml20.isSeq)(host.parameters))
+  if ((0, import_yaml21.isSeq)(host.parameters))
     for (let item of host.parameters.items) {
       let name = stringAt(item, "name") ?? "";
       if (!OUR_KEYS.test(name)) continue;
-      let value = (0, import_yaml20.isScalar)(item) ? void 0 : stringAt(item, "value");
+      let value = (0, import_yaml21.isScalar)(item) ? void 0 : stringAt(item, "value");
       name === "managerEndpoint" && value === ctx.options.endpoint || (report(
         ctx,
         "error",
@@ -12315,15 +12387,15 @@ function checkHost2(ctx, res, revert2 = !1) {
     host.ignored
   ), clear;
 }
-var import_yaml20, labelOf, init_values_host = __esm({
+var import_yaml21, labelOf, init_values_host = __esm({
   "src/mtls/values-host.ts"() {
     "use strict";
-    import_yaml20 = __toESM(require_dist(), 1);
+    import_yaml21 = __toESM(require_dist(), 1);
     init_gitops_values();
-    init_embedded();
     init_lookup();
     init_parse();
     init_context();
+    init_inside();
     labelOf = (res) => `${res.ref.kind} ${res.ref.name ?? ""}`.trim();
   }
 });
@@ -12367,8 +12439,8 @@ function planValues(ctx, res, root) {
   let endpointPair = pairOf(root, "managerEndpoint");
   if (endpointPair) {
     let node = endpointPair.value;
-    if (!(0, import_yaml21.isScalar)(node) || node.value !== endpoint) {
-      let before = (0, import_yaml21.isScalar)(node) ? node.value : null;
+    if (!(0, import_yaml22.isScalar)(node) || node.value !== endpoint) {
+      let before = (0, import_yaml22.isScalar)(node) ? node.value : null;
       plan(ctx, {
         resource: res.ref,
         op: "set",
@@ -12401,13 +12473,13 @@ function planValues(ctx, res, root) {
       ]
     });
   let secretName = ctx.options.secretName.replaceAll("{delegate}", helmDelegateName(root)), mtlsPair = pairOf(root, "mTLS"), mtls = mtlsPair?.value, anchor = pairOf(root, "managerEndpoint") ? "managerEndpoint" : void 0, reason = "the chart mounts this Secret in the delegate and the upgrader and sets their certificate paths", changedSecret = !1;
-  if ((0, import_yaml21.isMap)(mtls)) {
-    let namePair = pairOf(mtls, "secretName"), current = namePair && (0, import_yaml21.isScalar)(namePair.value) ? namePair.value.value : void 0;
-    namePair ? (current == null || current === "" || current !== secretName && ctx.options.secretNameExplicit) && (!(0, import_yaml21.isScalar)(namePair.value) && namePair.value !== null ? report(
+  if ((0, import_yaml22.isMap)(mtls)) {
+    let namePair = pairOf(mtls, "secretName"), current = namePair && (0, import_yaml22.isScalar)(namePair.value) ? namePair.value.value : void 0;
+    namePair ? (current == null || current === "" || current !== secretName && ctx.options.secretNameExplicit) && (!(0, import_yaml22.isScalar)(namePair.value) && namePair.value !== null ? report(
       ctx,
       "error",
       "CONFLICT",
-      `mTLS.secretName must be a Secret name, not a ${(0, import_yaml21.isSeq)(namePair.value) ? "list" : "mapping"}`,
+      `mTLS.secretName must be a Secret name, not a ${(0, import_yaml22.isSeq)(namePair.value) ? "list" : "mapping"}`,
       namePair.value
     ) : (plan(ctx, {
       resource: res.ref,
@@ -12429,7 +12501,7 @@ function planValues(ctx, res, root) {
       reason,
       splices: [addPairs(ectx, mtls, [["secretName", scalar(formatScalar(secretName))]], layoutFor(ectx.unit, !0))]
     }), changedSecret = !0);
-  } else if (mtlsPair && (mtls === null || (0, import_yaml21.isScalar)(mtls) && mtls.value === null))
+  } else if (mtlsPair && (mtls === null || (0, import_yaml22.isScalar)(mtls) && mtls.value === null))
     plan(ctx, {
       resource: res.ref,
       op: "set",
@@ -12493,12 +12565,12 @@ function chartVersionWarning(ctx, root, image) {
     );
 }
 function planCustomEnvs(ctx, res, root, anchor) {
-  let ectx = editContext(ctx, res), envs = root.get("custom_envs", !0), appended = [], wanted = wantedEnv({ ...ctx, options: { ...ctx.options, mountPath: CHART_MOUNT_PATH } });
+  let ectx = editContext(ctx, res), envs = root.get("custom_envs", !0), layout, wanted = wantedEnv({ ...ctx, options: { ...ctx.options, mountPath: CHART_MOUNT_PATH } });
   for (let want of wanted) {
     let found = findItem(envs, "name", want.name);
     if (found) {
       let ptr = ["custom_envs", found.index], display = ["custom_envs", { name: want.name }];
-      if ((0, import_yaml21.isMap)(found.node.get("valueFrom", !0))) {
+      if ((0, import_yaml22.isMap)(found.node.get("valueFrom", !0))) {
         want.kind === "owned" ? report(
           ctx,
           "error",
@@ -12526,7 +12598,7 @@ function planCustomEnvs(ctx, res, root, anchor) {
       );
       continue;
     }
-    want.setByChart || !want.addIfMissing || (appended.push(map(["name", scalar(want.name)], ["value", scalar(formatScalar(want.value, "double"))])), plan(ctx, {
+    want.setByChart || !want.addIfMissing || (layout ??= topLevelSeqLayout(ctx.src, root, ectx.unit), plan(ctx, {
       resource: res.ref,
       op: "append",
       ptr: ["custom_envs"],
@@ -12534,25 +12606,23 @@ function planCustomEnvs(ctx, res, root, anchor) {
       after: { name: want.name, value: want.value },
       role: want.role,
       reason: `${want.reason} (the chart does not set it; custom_envs adds it to the delegate's env)`,
-      splices: []
+      splices: [],
+      place: {
+        kind: "append",
+        ectx,
+        owner: root,
+        key: "custom_envs",
+        item: map(["name", scalar(want.name)], ["value", scalar(formatScalar(want.value, "double"))]),
+        layout,
+        ...anchor === void 0 ? {} : { createAfter: root.has("mTLS") ? "mTLS" : anchor }
+      }
     }));
   }
-  if (appended.length === 0) return;
-  let layout = topLevelSeqLayout(ctx.src, root, ectx.unit), splices = pairOf(root, "custom_envs") ? appendToList(ectx, root, "custom_envs", appended, layout) : [
-    addPairs(
-      ectx,
-      root,
-      [["custom_envs", { seq: appended }]],
-      layout,
-      anchor === void 0 ? void 0 : root.has("mTLS") ? "mTLS" : anchor
-    )
-  ];
-  ctx.edits[ctx.edits.length - 1].splices.push(...splices);
 }
-var import_yaml21, CHART_MOUNT_PATH, CHART_MTLS_VERSION, CHART_DEFAULTS_KEYS, helmDelegateName, init_plan_helm_values = __esm({
+var import_yaml22, CHART_MOUNT_PATH, CHART_MTLS_VERSION, CHART_DEFAULTS_KEYS, helmDelegateName, init_plan_helm_values = __esm({
   "src/mtls/plan-helm-values.ts"() {
     "use strict";
-    import_yaml21 = __toESM(require_dist(), 1);
+    import_yaml22 = __toESM(require_dist(), 1);
     init_helm_values();
     init_image();
     init_edit();
@@ -12563,7 +12633,6 @@ var import_yaml21, CHART_MOUNT_PATH, CHART_MTLS_VERSION, CHART_DEFAULTS_KEYS, he
     init_scalar();
     init_context();
     init_plan_env();
-    init_plan_pod();
     init_values_host();
     CHART_MOUNT_PATH = "/etc/mtls", CHART_MTLS_VERSION = "1.0.23", CHART_DEFAULTS_KEYS = ["serviceAccount", "autoscaling", "upgrader", "livenessProbe"], helmDelegateName = (root) => stringAt(root, "delegateName") ?? CHART_DEFAULT_NAME;
   }
@@ -12595,10 +12664,10 @@ function parseShortVolume(text2) {
 }
 function composeVolumes(service) {
   let vols = service.get("volumes", !0);
-  if (!(0, import_yaml22.isSeq)(vols)) return [];
+  if (!(0, import_yaml23.isSeq)(vols)) return [];
   let out = [];
   return vols.items.forEach((item, index) => {
-    if ((0, import_yaml22.isScalar)(item) && typeof item.value == "string") {
+    if ((0, import_yaml23.isScalar)(item) && typeof item.value == "string") {
       let v = parseShortVolume(item.value), entry = {
         index,
         node: item,
@@ -12606,7 +12675,7 @@ function composeVolumes(service) {
         readOnly: (v.mode ?? "").split(",").includes("ro")
       };
       v.source !== void 0 && (entry.source = v.source), v.mode !== void 0 && (entry.mode = v.mode), out.push(entry);
-    } else if ((0, import_yaml22.isMap)(item)) {
+    } else if ((0, import_yaml23.isMap)(item)) {
       let target = stringAt(item, "target");
       if (target === void 0) return;
       let entry = {
@@ -12769,7 +12838,7 @@ function ensureComposeEnv(ctx, res, d) {
   }
   if (appended.length === 0) return;
   if (form === "map") {
-    let envMap = envNode;
+    let layout2 = layoutFor(ectx.unit, !0);
     for (let a of appended)
       plan(ctx, {
         resource: res.ref,
@@ -12779,19 +12848,19 @@ function ensureComposeEnv(ctx, res, d) {
         after: a.value,
         role: a.role,
         reason: a.reason,
-        splices: []
+        splices: [],
+        place: {
+          kind: "add",
+          ectx,
+          owner: envNode,
+          key: a.name,
+          value: scalar(formatScalar(a.value)),
+          layout: layout2
+        }
       });
-    ctx.edits[ctx.edits.length - 1].splices.push(
-      addPairs(
-        ectx,
-        envMap,
-        appended.map((a) => [a.name, scalar(formatScalar(a.value))]),
-        layoutFor(ectx.unit, !0)
-      )
-    );
     return;
   }
-  let lastItem = (0, import_yaml22.isSeq)(envNode) ? envNode.items[envNode.items.length - 1] : void 0, style = (0, import_yaml22.isScalar)(lastItem) && lastItem.type === import_yaml22.Scalar.QUOTE_DOUBLE ? "double" : "plain", frags = appended.map((a) => scalar(formatScalar(`${a.name}=${a.value}`, style)));
+  let lastItem = (0, import_yaml23.isSeq)(envNode) ? envNode.items[envNode.items.length - 1] : void 0, style = (0, import_yaml23.isScalar)(lastItem) && lastItem.type === import_yaml23.Scalar.QUOTE_DOUBLE ? "double" : "plain", layout = layoutIn(ectx, d.node, ["environment", "volumes", "ports"], !1);
   for (let a of appended)
     plan(ctx, {
       resource: res.ref,
@@ -12801,10 +12870,16 @@ function ensureComposeEnv(ctx, res, d) {
       after: `${a.name}=${a.value}`,
       role: a.role,
       reason: a.reason,
-      splices: []
+      splices: [],
+      place: {
+        kind: "append",
+        ectx,
+        owner: d.node,
+        key: "environment",
+        item: scalar(formatScalar(`${a.name}=${a.value}`, style)),
+        layout
+      }
     });
-  let layout = layoutIn(ectx, d.node, ["environment", "volumes", "ports"], !1);
-  ctx.edits[ctx.edits.length - 1].splices.push(...appendToList(ectx, d.node, "environment", frags, layout));
 }
 function ensureComposeMounts(ctx, res, d) {
   let ectx = editContext(ctx, res), m = ctx.options.mountPath, volPtr = ["services", d.service, "volumes"], volumes = composeVolumes(d.node), wanted = [
@@ -12820,7 +12895,7 @@ function ensureComposeMounts(ctx, res, d) {
     if (existing.readOnly || seen.has(existing.index)) continue;
     seen.add(existing.index);
     let reason = `the ${w.what} mount is read-only`;
-    if ((0, import_yaml22.isScalar)(existing.node)) {
+    if ((0, import_yaml23.isScalar)(existing.node)) {
       let modes = (existing.mode ?? "").split(",").filter((x) => x !== "" && x !== "rw"), before = String(existing.node.value), after = `${existing.source ?? ""}:${existing.target}:${["ro", ...modes].join(",")}`;
       plan(ctx, {
         resource: res.ref,
@@ -12835,7 +12910,7 @@ function ensureComposeMounts(ctx, res, d) {
       });
     } else {
       let item = existing.node, ro = item.get("read_only", !0);
-      (0, import_yaml22.isScalar)(ro) ? plan(ctx, {
+      (0, import_yaml23.isScalar)(ro) ? plan(ctx, {
         resource: res.ref,
         op: "set",
         ptr: [...volPtr, existing.index, "read_only"],
@@ -12858,6 +12933,7 @@ function ensureComposeMounts(ctx, res, d) {
     }
   }
   if (appended.length === 0) return;
+  let layout = layoutIn(ectx, d.node, ["volumes", "environment", "ports"], !1);
   for (let a of appended)
     plan(ctx, {
       resource: res.ref,
@@ -12867,15 +12943,22 @@ function ensureComposeMounts(ctx, res, d) {
       after: a,
       role: "mount",
       reason: `bind-mount the ${a.includes(KEY_FILE) ? "client key" : "client certificate"} read-only where the delegate reads it`,
-      splices: []
+      splices: [],
+      place: {
+        kind: "append",
+        ectx,
+        owner: d.node,
+        key: "volumes",
+        item: scalar(formatScalar(a)),
+        layout,
+        ...d.node.has("image") ? { createAfter: "image" } : {}
+      }
     });
-  let frags = appended.map((a) => scalar(formatScalar(a))), layout = layoutIn(ectx, d.node, ["volumes", "environment", "ports"], !1), splices = pairOf(d.node, "volumes") ? appendToList(ectx, d.node, "volumes", frags, layout) : [addPairs(ectx, d.node, [["volumes", seq(...frags)]], layout, d.node.has("image") ? "image" : void 0)];
-  ctx.edits[ctx.edits.length - 1].splices.push(...splices);
 }
-var import_yaml22, DEFAULT_CERT_PATH, DEFAULT_KEY_PATH, isHostPath, trimSlash, init_plan_compose = __esm({
+var import_yaml23, DEFAULT_CERT_PATH, DEFAULT_KEY_PATH, isHostPath, trimSlash, init_plan_compose = __esm({
   "src/mtls/plan-compose.ts"() {
     "use strict";
-    import_yaml22 = __toESM(require_dist(), 1);
+    import_yaml23 = __toESM(require_dist(), 1);
     init_errors();
     init_compose();
     init_image();
@@ -12907,13 +12990,13 @@ function validateAt(ctx, schema, base, basePath, data, what) {
   return problems.length === 0;
 }
 function refuseAliases(ctx, pod, containerIndex, label) {
-  let found = [], container = (0, import_yaml23.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, check = (n) => (0, import_yaml23.isAlias)(n) && found.push(n);
-  if ((0, import_yaml23.isMap)(pod) && check(pod.get("volumes", !0)), (0, import_yaml23.isMap)(container)) {
+  let found = [], container = (0, import_yaml24.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, check = (n) => (0, import_yaml24.isAlias)(n) && found.push(n);
+  if ((0, import_yaml24.isMap)(pod) && check(pod.get("volumes", !0)), (0, import_yaml24.isMap)(container)) {
     for (let key of ["env", "volumeMounts"]) check(container.get(key, !0));
     let env2 = container.get("env", !0);
-    if ((0, import_yaml23.isSeq)(env2))
+    if ((0, import_yaml24.isSeq)(env2))
       for (let item of env2.items)
-        check(item), (0, import_yaml23.isMap)(item) && MANAGED_ENV.has(String(item.get("name"))) && check(item.get("value", !0));
+        check(item), (0, import_yaml24.isMap)(item) && MANAGED_ENV.has(String(item.get("name"))) && check(item.get("value", !0));
   }
   for (let a of found)
     report(
@@ -12926,11 +13009,11 @@ function refuseAliases(ctx, pod, containerIndex, label) {
   return found.length > 0;
 }
 function refuseDuplicateEnv(ctx, pod, containerIndex, label) {
-  let container = (0, import_yaml23.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, env2 = (0, import_yaml23.isMap)(container) ? container.get("env", !0) : void 0;
-  if (!(0, import_yaml23.isSeq)(env2)) return !1;
+  let container = (0, import_yaml24.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, env2 = (0, import_yaml24.isMap)(container) ? container.get("env", !0) : void 0;
+  if (!(0, import_yaml24.isSeq)(env2)) return !1;
   let seen = /* @__PURE__ */ new Set(), refused2 = !1;
   for (let item of env2.items) {
-    let name = (0, import_yaml23.isMap)(item) ? item.get("name") : void 0;
+    let name = (0, import_yaml24.isMap)(item) ? item.get("name") : void 0;
     typeof name != "string" || !MANAGED_ENV.has(name) || (seen.has(name) && (report(
       ctx,
       "error",
@@ -13019,12 +13102,12 @@ function planResources(base, resources, how) {
     ctx,
     plannable.filter((r) => r.type === "delegate"),
     (res) => mark("secret", res.ref.document)
-  ), how.lint && lint(ctx, (res) => mark("lint", res.ref.document)), mark("lint", 0), { resources, edits: ctx.edits, diagnostics: ctx.diagnostics, decoded };
+  ), renderPlaced(ctx), how.lint && lint(ctx, (res) => mark("lint", res.ref.document)), mark("lint", 0), { resources, edits: ctx.edits, diagnostics: ctx.diagnostics, decoded };
 }
-var import_yaml23, PHASES, stepTag, init_plan = __esm({
+var import_yaml24, PHASES, stepTag, init_plan = __esm({
   "src/mtls/plan.ts"() {
     "use strict";
-    import_yaml23 = __toESM(require_dist(), 1);
+    import_yaml24 = __toESM(require_dist(), 1);
     init_classify();
     init_wanted_state();
     init_validate();
@@ -13270,13 +13353,13 @@ function checkOutput(input, inputDocs, output, edits, inputStarts, decodedInput)
   }, outStarts = inputStarts ? documentStarts(output) : void 0, slice = (text2, starts, k) => text2.slice(starts[k], starts[k + 1] ?? text2.length), outDoc, sameBytes;
   if (inputStarts && outStarts && outStarts.length === expectedDocs)
     outDoc = (j) => {
-      let docs = (0, import_yaml24.parseAllDocuments)(slice(output, outStarts, j), { version: "1.1" }), bad = docs.find((d) => d.errors.length > 0);
+      let docs = (0, import_yaml25.parseAllDocuments)(slice(output, outStarts, j), { version: "1.1" }), bad = docs.find((d) => d.errors.length > 0);
       return bad ? `the output does not parse: ${bad.errors[0].message.split(`
 `)[0]}` : docs.length === 1 ? docs[0] : `the output has ${expectedDocs - 1 + docs.length} documents, expected ${expectedDocs}`;
     }, sameBytes = (i, j) => slice(input, inputStarts, i) === slice(output, outStarts, j);
   else {
     if (typeof inputDocs == "number") return "the output's documents cannot be matched with the input's";
-    let parsed = (0, import_yaml24.parseAllDocuments)(output, { version: "1.1" }), outDocs = "empty" in parsed ? [] : parsed, bad = outDocs.find((d) => d.errors.length > 0);
+    let parsed = (0, import_yaml25.parseAllDocuments)(output, { version: "1.1" }), outDocs = "empty" in parsed ? [] : parsed, bad = outDocs.find((d) => d.errors.length > 0);
     if (bad) return `the output does not parse: ${bad.errors[0].message.split(`
 `)[0]}`;
     if (outDocs.length !== expectedDocs) return `the output has ${outDocs.length} documents, expected ${expectedDocs}`;
@@ -13327,15 +13410,15 @@ function checkOutput(input, inputDocs, output, edits, inputStarts, decodedInput)
     if (!deepEqual(expected2, actual)) return `document ${i + 1} does not decode to the input plus the planned changes`;
   }
 }
-var import_yaml24, decode, get, copyOf, init_guard = __esm({
+var import_yaml25, decode, get, copyOf, init_guard = __esm({
   "src/pipeline/guard.ts"() {
     "use strict";
-    import_yaml24 = __toESM(require_dist(), 1);
+    import_yaml25 = __toESM(require_dist(), 1);
     init_parse();
     init_spans();
     init_deep_equal();
     decode = (text2) => {
-      let doc = (0, import_yaml24.parseDocument)(text2, { version: "1.1" });
+      let doc = (0, import_yaml25.parseDocument)(text2, { version: "1.1" });
       if (doc.errors.length > 0) throw new Error(`embedded YAML does not parse: ${doc.errors[0].message}`);
       return doc.toJS({ maxAliasCount: 100 });
     }, get = (root, ptr) => ptr.reduce((cur, seg) => cur?.[seg], root);
@@ -13458,7 +13541,7 @@ var FN_API_VERSION, FN_KIND, STRINGS3, BOOLEANS3, KEYS, FunctionConfigError, isO
 
 // src/krm/resource-list.ts
 function readResourceList(src) {
-  let doc = (0, import_yaml25.parseDocument)(src, { ...K8S_PARSE, keepSourceTokens: !1 }), at = (offset) => linePos(src, offset), err = doc.errors[0];
+  let doc = (0, import_yaml26.parseDocument)(src, { ...K8S_PARSE, keepSourceTokens: !1 }), at = (offset) => linePos(src, offset), err = doc.errors[0];
   if (err) {
     let { line, col } = at(err.pos[0]);
     throw new InvalidResourceList(
@@ -13469,8 +13552,8 @@ function readResourceList(src) {
     );
   }
   let root = doc.contents;
-  if (!(0, import_yaml25.isMap)(root)) {
-    let found = (0, import_yaml25.isSeq)(root) ? "a list" : (0, import_yaml25.isScalar)(root) && root.value !== null ? "a scalar" : "an empty document";
+  if (!(0, import_yaml26.isMap)(root)) {
+    let found = (0, import_yaml26.isSeq)(root) ? "a list" : (0, import_yaml26.isScalar)(root) && root.value !== null ? "a scalar" : "an empty document";
     throw new InvalidResourceList(expected(found));
   }
   let apiVersion = text(root, "apiVersion"), kind = text(root, "kind");
@@ -13483,14 +13566,14 @@ function readResourceList(src) {
     );
   }
   let itemsNode = root.get("items", !0);
-  if (itemsNode !== void 0 && !(0, import_yaml25.isSeq)(itemsNode) && !((0, import_yaml25.isScalar)(itemsNode) && itemsNode.value === null)) {
+  if (itemsNode !== void 0 && !(0, import_yaml26.isSeq)(itemsNode) && !((0, import_yaml26.isScalar)(itemsNode) && itemsNode.value === null)) {
     let where = at(itemsNode.range[0]);
     throw new InvalidResourceList("items must be a list of objects", where.line, where.col);
   }
   let items = [];
-  for (let item of (0, import_yaml25.isSeq)(itemsNode) ? itemsNode.items : []) {
+  for (let item of (0, import_yaml26.isSeq)(itemsNode) ? itemsNode.items : []) {
     let node = item, where = at(node.range[0]);
-    if (!(0, import_yaml25.isMap)(node)) throw new InvalidResourceList("every item must be an object (a mapping)", where.line, where.col);
+    if (!(0, import_yaml26.isMap)(node)) throw new InvalidResourceList("every item must be an object (a mapping)", where.line, where.col);
     let [start, valueEnd] = node.range, rest = src.slice(valueEnd, lineEndAfter(src, valueEnd)), end = /^[ \t]*(#[^\n]*)?\r?\n?$/.test(rest) && src[valueEnd - 1] !== `
 ` ? lineEndAfter(src, valueEnd) : valueEnd, meta = node.get("metadata", !0), index = annotation(meta, "config.kubernetes.io/index", "internal.config.kubernetes.io/index");
     items.push({
@@ -13505,13 +13588,13 @@ function readResourceList(src) {
       index: index !== void 0 && /^[0-9]+$/.test(index) ? Number(index) : void 0
     });
   }
-  let fc = root.get("functionConfig", !0), results = root.items.find((p) => (0, import_yaml25.isScalar)(p.key) && p.key.value === "results"), out = { src, items, root };
-  return fc !== void 0 && !((0, import_yaml25.isScalar)(fc) && fc.value === null) && (out.functionConfig = fc.toJS(doc)), results && (out.results = results), out;
+  let fc = root.get("functionConfig", !0), results = root.items.find((p) => (0, import_yaml26.isScalar)(p.key) && p.key.value === "results"), out = { src, items, root };
+  return fc !== void 0 && !((0, import_yaml26.isScalar)(fc) && fc.value === null) && (out.functionConfig = fc.toJS(doc)), results && (out.results = results), out;
 }
-var import_yaml25, RESOURCE_LIST_VERSIONS, InvalidResourceList, annotation, text, expected, init_resource_list = __esm({
+var import_yaml26, RESOURCE_LIST_VERSIONS, InvalidResourceList, annotation, text, expected, init_resource_list = __esm({
   "src/krm/resource-list.ts"() {
     "use strict";
-    import_yaml25 = __toESM(require_dist(), 1);
+    import_yaml26 = __toESM(require_dist(), 1);
     init_parse();
     init_source();
     RESOURCE_LIST_VERSIONS = ["config.kubernetes.io/v1", "config.kubernetes.io/v1beta1"], InvalidResourceList = class extends Error {
@@ -13523,14 +13606,14 @@ var import_yaml25, RESOURCE_LIST_VERSIONS, InvalidResourceList, annotation, text
       line;
       col;
     }, annotation = (meta, ...keys) => {
-      let annotations = (0, import_yaml25.isMap)(meta) ? meta.get("annotations", !0) : void 0;
+      let annotations = (0, import_yaml26.isMap)(meta) ? meta.get("annotations", !0) : void 0;
       for (let key of keys) {
-        let v = (0, import_yaml25.isMap)(annotations) ? annotations.get(key, !0) : void 0;
-        if ((0, import_yaml25.isScalar)(v) && v.value !== null && v.value !== void 0) return String(v.value);
+        let v = (0, import_yaml26.isMap)(annotations) ? annotations.get(key, !0) : void 0;
+        if ((0, import_yaml26.isScalar)(v) && v.value !== null && v.value !== void 0) return String(v.value);
       }
     }, text = (map2, key) => {
-      let v = (0, import_yaml25.isMap)(map2) ? map2.get(key, !0) : void 0;
-      return (0, import_yaml25.isScalar)(v) && typeof v.value == "string" ? v.value : void 0;
+      let v = (0, import_yaml26.isMap)(map2) ? map2.get(key, !0) : void 0;
+      return (0, import_yaml26.isScalar)(v) && typeof v.value == "string" ? v.value : void 0;
     };
     expected = (found) => `expected a ResourceList (apiVersion: config.kubernetes.io/v1, kind: ResourceList, items: [...]) on standard input, as kpt and kustomize send it; found ${found}`;
   }
@@ -13566,7 +13649,7 @@ function resultsSplice(list, results, eol) {
     for (; at > 0 && /\s/.test(src[at - 1]); ) at--;
     return insertAt(at, (src[at - 1] === "{" ? "" : ", ") + json);
   }
-  let block = (0, import_yaml26.stringify)({ results }, { version: "1.1", lineWidth: 0 }).replace(/\n/g, eol);
+  let block = (0, import_yaml27.stringify)({ results }, { version: "1.1", lineWidth: 0 }).replace(/\n/g, eol);
   if (list.results) {
     let start = range3(list.results.key)[0], value = list.results.value;
     return replaceRange(start, lineEndAfter(src, Math.max(start, (value?.range[1] ?? start) - 1)), block);
@@ -13574,10 +13657,10 @@ function resultsSplice(list, results, eol) {
   return insertAt(src.length, (src === "" || src.endsWith(`
 `) ? "" : eol) + block);
 }
-var import_yaml26, OP, init_results = __esm({
+var import_yaml27, OP, init_results = __esm({
   "src/krm/results.ts"() {
     "use strict";
-    import_yaml26 = __toESM(require_dist(), 1);
+    import_yaml27 = __toESM(require_dist(), 1);
     init_secret_manifest();
     init_source();
     init_splice();
@@ -13742,12 +13825,12 @@ function invalid(io, message) {
     items: [],
     results: [{ message, severity: "error" }]
   };
-  return io.stdout.write((0, import_yaml27.stringify)(list, { version: "1.1", lineWidth: 0 })), 1;
+  return io.stdout.write((0, import_yaml28.stringify)(list, { version: "1.1", lineWidth: 0 })), 1;
 }
-var import_yaml27, describe2, init_run_fn = __esm({
+var import_yaml28, describe2, init_run_fn = __esm({
   "src/cli/run-fn.ts"() {
     "use strict";
-    import_yaml27 = __toESM(require_dist(), 1);
+    import_yaml28 = __toESM(require_dist(), 1);
     init_errors();
     init_read_input();
     init_migrate();
@@ -14530,13 +14613,13 @@ function configMapValue(resources, name, namespace, key) {
   );
   if (!cm) return { found: !1 };
   let v = lookup(cm.doc.contents, ["data", key]);
-  return (0, import_yaml28.isScalar)(v) && v.value !== null ? { found: !0, value: String(v.value) } : { found: !0 };
+  return (0, import_yaml29.isScalar)(v) && v.value !== null ? { found: !0, value: String(v.value) } : { found: !0 };
 }
 function containerEnv(resources, container, namespace, name) {
   let env2 = container.get("env", !0), entry = findItem(env2, "name", name);
   if (entry) {
     let value = entry.node.get("value", !0);
-    if ((0, import_yaml28.isScalar)(value) && value.value !== null) return { value: String(value.value), from: "env", unresolved: !1 };
+    if ((0, import_yaml29.isScalar)(value) && value.value !== null) return { value: String(value.value), from: "env", unresolved: !1 };
     let ref = lookup(entry.node, ["valueFrom", "configMapKeyRef"]), cmName = stringAt(ref, "name"), cmKey = stringAt(ref, "key");
     if (cmName && cmKey) {
       let got = configMapValue(resources, cmName, namespace, cmKey);
@@ -14545,7 +14628,7 @@ function containerEnv(resources, container, namespace, name) {
     return { from: "valueFrom (not readable here)", unresolved: !0 };
   }
   let envFrom = container.get("envFrom", !0), unseen = [];
-  if ((0, import_yaml28.isSeq)(envFrom))
+  if ((0, import_yaml29.isSeq)(envFrom))
     for (let item of envFrom.items) {
       let cmName = stringAt(lookup(item, ["configMapRef"]), "name");
       if (!cmName) continue;
@@ -14572,8 +14655,8 @@ function composeFacts(s) {
   return host?.value !== void 0 && (out.endpoint = host.value), cert?.value && (out.certEnv = cert.value), certVolume?.source !== void 0 && (out.certSource = certVolume.source), certVolume && (out.mountDir = certVolume.target.endsWith(`/${CERT_FILE}`) ? dirname5(certVolume.target) : certVolume.target), out;
 }
 function podAndContainer(res) {
-  let pod = lookup(res.doc.contents, res.podPath), containers = pod.get("containers", !0), container = (0, import_yaml28.isSeq)(containers) ? containers.items[res.container] : void 0;
-  return { pod, container: (0, import_yaml28.isMap)(container) ? container : pod };
+  let pod = lookup(res.doc.contents, res.podPath), containers = pod.get("containers", !0), container = (0, import_yaml29.isSeq)(containers) ? containers.items[res.container] : void 0;
+  return { pod, container: (0, import_yaml29.isMap)(container) ? container : pod };
 }
 function secretCertificate(resources, name, namespace) {
   let secret = resources.find(
@@ -14586,15 +14669,15 @@ function secretCertificate(resources, name, namespace) {
         ["data", certificateInfoFromBase64]
       ]) {
         let v = lookup(secret.doc.contents, [field, key]);
-        if (!(0, import_yaml28.isScalar)(v) || typeof v.value != "string") continue;
+        if (!(0, import_yaml29.isScalar)(v) || typeof v.value != "string") continue;
         let info = read(v.value);
         if (info) return { from: `Secret ${name}, ${field}.${key}`, notAfter: info.notAfter };
       }
 }
-var import_yaml28, CERT_ENV, dirname5, init_facts = __esm({
+var import_yaml29, CERT_ENV, dirname5, init_facts = __esm({
   "src/audit/facts.ts"() {
     "use strict";
-    import_yaml28 = __toESM(require_dist(), 1);
+    import_yaml29 = __toESM(require_dist(), 1);
     init_compose();
     init_lookup();
     init_wanted_state();
@@ -14748,7 +14831,7 @@ function upgraderOwners(unit) {
   }), unit.resources.forEach((r, i) => {
     if (r.type !== "upgrader-cronjob") return;
     let owner = (r.ref.name ?? "").replace(/-upgrader-job$/, ""), volumes = lookup(r.doc.contents, [...r.podPath, "volumes"]);
-    if ((0, import_yaml29.isSeq)(volumes))
+    if ((0, import_yaml30.isSeq)(volumes))
       for (let v of volumes.items) {
         let cmName = stringAt(lookup(v, ["configMap"]), "name"), found = configs.get(`${r.ref.namespace ?? ""}/${cmName ?? ""}`) ?? (r.ref.namespace === void 0 ? [...configs].find(([k]) => k.endsWith(`/${cmName}`))?.[1] : void 0);
         found !== void 0 && (owner = found);
@@ -14822,10 +14905,10 @@ function auditUnit(unit, inputs, options, fixed) {
       return;
     }
     if (res.type === "helm-values") {
-      let root = res.root, name = stringAt(root, "delegateName") ?? CHART_DEFAULT_NAME, endpointNode = root?.get("managerEndpoint", !0), endpoint = root ? (0, import_yaml29.isScalar)(endpointNode) && endpointNode.value !== null ? String(endpointNode.value) : "https://app.harness.io" : void 0, current = stringAt(lookup(root, ["mTLS"]), "secretName") || void 0, secret = options.secretName?.replaceAll("{delegate}", name) ?? current ?? DEFAULT_SECRET_NAME, target = endpointFor(endpoint, fixed, root ? void 0 : "values outside the input"), planned = planSubset(unit, [index], mtlsOptions(target.plan, secret, DEFAULT_MOUNT_PATH, grpc)), found = findings(planned, (doc) => doc === index, target.known);
+      let root = res.root, name = stringAt(root, "delegateName") ?? CHART_DEFAULT_NAME, endpointNode = root?.get("managerEndpoint", !0), endpoint = root ? (0, import_yaml30.isScalar)(endpointNode) && endpointNode.value !== null ? String(endpointNode.value) : "https://app.harness.io" : void 0, current = stringAt(lookup(root, ["mTLS"]), "secretName") || void 0, secret = options.secretName?.replaceAll("{delegate}", name) ?? current ?? DEFAULT_SECRET_NAME, target = endpointFor(endpoint, fixed, root ? void 0 : "values outside the input"), planned = planSubset(unit, [index], mtlsOptions(target.plan, secret, DEFAULT_MOUNT_PATH, grpc)), found = findings(planned, (doc) => doc === index, target.known);
       target.problem && found.missing.unshift(target.problem);
       let state = stateOf(target.known, found, current !== void 0), enabled = lookup(root, ["upgrader", "enabled"]), upgrader = {
-        state: (0, import_yaml29.isScalar)(enabled) && enabled.value === !1 ? "absent" : "chart",
+        state: (0, import_yaml30.isScalar)(enabled) && enabled.value === !1 ? "absent" : "chart",
         problems: []
       }, cert = certificateRow(unit.resources, secret, void 0, options.now, found.missing);
       rows.push({
@@ -14919,8 +15002,8 @@ function legacyImage(res) {
   if (res.type === "legacy" && res.image !== void 0) return res.image;
   if (res.ref.kind === "HelmValues") return helmImage(root)?.ref;
   if (res.ref.kind === "DockerCompose") {
-    let services = (0, import_yaml29.isMap)(root) ? root.get("services", !0) : void 0;
-    if (!(0, import_yaml29.isMap)(services)) return;
+    let services = (0, import_yaml30.isMap)(root) ? root.get("services", !0) : void 0;
+    if (!(0, import_yaml30.isMap)(services)) return;
     for (let p of services.items) {
       let image = stringAt(p.value, "image");
       if (image && classifyTag(image) === "legacy") return image;
@@ -14928,14 +15011,14 @@ function legacyImage(res) {
     return;
   }
   let podPath = POD_PATH[res.ref.kind], containers = podPath ? lookup(root, [...podPath, "containers"]) : void 0;
-  if (!(0, import_yaml29.isSeq)(containers)) return;
+  if (!(0, import_yaml30.isSeq)(containers)) return;
   let i = findDelegateContainer(containers);
   return i < 0 ? void 0 : stringAt(containers.items[i], "image");
 }
-var import_yaml29, PLACEHOLDER_ENDPOINT, mtlsOptions, hostOf, DAY_MS3, isoDate2, init_audit = __esm({
+var import_yaml30, PLACEHOLDER_ENDPOINT, mtlsOptions, hostOf, DAY_MS3, isoDate2, init_audit = __esm({
   "src/audit/audit.ts"() {
     "use strict";
-    import_yaml29 = __toESM(require_dist(), 1);
+    import_yaml30 = __toESM(require_dist(), 1);
     init_endpoint();
     init_mount_path();
     init_plan();
@@ -15061,7 +15144,7 @@ function probeReason(report2) {
     unknown > 0 ? `${endpoints(unknown)} could not be probed` : ""
   ].filter(Boolean).join("; ");
 }
-var cell, renderAuditJson, init_render = __esm({
+var cell, renderAuditJson, init_render2 = __esm({
   "src/audit/render.ts"() {
     "use strict";
     cell = (v) => v == null || v === "" ? "-" : v;
@@ -19295,7 +19378,7 @@ var import_node_path9, init_run_audit = __esm({
     import_node_path9 = require("node:path");
     init_errors();
     init_audit();
-    init_render();
+    init_render2();
     init_io();
     init_stdin_hint();
   }
@@ -19303,104 +19386,44 @@ var import_node_path9, init_run_audit = __esm({
 
 // src/mtls/revert/context.ts
 function ownsComments(ectx, pair, list) {
-  let keyCol = columnOf(ectx.src, pair.key.range[0]), last = list.items[list.items.length - 1], lastNode = (0, import_yaml30.isMap)(list) ? last.value ?? last.key : last, end = endOfBlock(ectx.src, lastNode, Number.MAX_SAFE_INTEGER), next = ectx.src.slice(end, ectx.src.indexOf(`
+  let keyCol = columnOf(ectx.src, pair.key.range[0]), last = list.items[list.items.length - 1], lastNode = (0, import_yaml31.isMap)(list) ? last.value ?? last.key : last, end = endOfBlock(ectx.src, lastNode, Number.MAX_SAFE_INTEGER), next = ectx.src.slice(end, ectx.src.indexOf(`
 `, end) < 0 ? ectx.src.length : ectx.src.indexOf(`
 `, end)), m = /^( *)#/.exec(next);
   return m !== null && m[1].length > keyCol;
 }
-function removeListItems(rctx, res, owner, ownerPtr, ownerDisplay, key, indexes, reason, role, label = (item) => ({ name: stringAt(item, "name") ?? "?" })) {
-  if (indexes.length === 0) return;
-  let pair = pairOf(owner, key), list = pair.value, roleOf = (i) => typeof role == "function" ? role(list.items[i]) : role, ectx = editContext(rctx, res), ptr = [...ownerPtr, key], before = (i) => list.items[i]?.toJSON?.() ?? null, all = indexes.length === list.items.length;
-  if (list.flow) {
-    let keep = list.items.map((_, i) => i).filter((i) => !indexes.includes(i)), splice = keepFlowItems(ectx, list, keep);
-    indexes.forEach(
-      (i, n) => plan(rctx, {
-        resource: res.ref,
-        op: "remove",
-        ptr: [...ptr, i],
-        display: [...ownerDisplay, key, label(list.items[i])],
-        before: before(i),
-        role: roleOf(i),
-        reason,
-        splices: n === 0 ? [splice] : []
-      })
-    );
-    return;
-  }
-  if (all && !ownsComments(ectx, pair, list)) {
-    rctx.removals.push(pairLines(ectx, owner, pair)), plan(rctx, {
-      resource: res.ref,
-      op: "remove",
-      ptr,
-      display: [...ownerDisplay, key],
-      before: list.toJSON(),
-      role: roleOf(indexes[0]),
-      reason: `${reason} (the migration created ${key})`,
-      splices: []
-    });
-    return;
-  }
-  for (let i of indexes)
-    rctx.removals.push(itemLines(ectx, list, i)), all || plan(rctx, {
-      resource: res.ref,
-      op: "remove",
-      ptr: [...ptr, i],
-      display: [...ownerDisplay, key, label(list.items[i])],
-      before: before(i),
-      role: roleOf(i),
-      reason,
-      splices: []
-    });
-  all && plan(rctx, {
+function removeEntries(rctx, res, owner, ownerPtr, ownerDisplay, key, picked, reason, roleOf, label) {
+  if (picked.length === 0) return;
+  let pair = pairOf(owner, key), coll = pair.value, ectx = editContext(rctx, res), ptr = [...ownerPtr, key], display = [...ownerDisplay, key], node = (p) => (0, import_yaml31.isSeq)(coll) ? coll.items[p] : coll.get(p, !0), before = (p) => node(p)?.toJSON?.() ?? null, lines = (p) => (0, import_yaml31.isSeq)(coll) ? itemLines(ectx, coll, p) : pairLines(ectx, coll, pairOf(coll, p)), remove = (p, splices, place) => plan(rctx, {
     resource: res.ref,
-    op: "set",
-    ptr,
-    display: [...ownerDisplay, key],
-    before: list.toJSON(),
-    after: null,
-    role: roleOf(indexes[0]),
+    op: "remove",
+    ptr: [...ptr, p],
+    display: [...display, label(p)],
+    before: before(p),
+    role: roleOf(p),
     reason,
-    splices: []
+    splices,
+    ...place ? { place } : {}
   });
+  if ((0, import_yaml31.isSeq)(coll) && coll.flow) {
+    let keep = coll.items.map((_, i) => i).filter((i) => !picked.includes(i)), splice = keepFlowItems(ectx, coll, keep);
+    picked.forEach((p, n) => remove(p, n === 0 ? [splice] : []));
+    return;
+  }
+  let all = picked.length === coll.items.length, whole = { resource: res.ref, ptr, display, before: coll.toJSON(), role: roleOf(picked[0]), splices: [] };
+  if (all && !ownsComments(ectx, pair, coll)) {
+    let place = { kind: "remove-lines", ectx, ranges: [pairLines(ectx, owner, pair)] };
+    plan(rctx, { ...whole, op: "remove", reason: `${reason} (the migration created ${key})`, place });
+  } else if (all) {
+    let place = { kind: "remove-lines", ectx, ranges: picked.map(lines) };
+    plan(rctx, { ...whole, op: "set", after: null, reason, place });
+  } else for (let p of picked) remove(p, [], { kind: "remove-lines", ectx, ranges: [lines(p)] });
+}
+function removeListItems(rctx, res, owner, ownerPtr, ownerDisplay, key, indexes, reason, role, label = (item) => ({ name: stringAt(item, "name") ?? "?" })) {
+  let list = pairOf(owner, key)?.value ?? null, item = (i) => list?.items[i];
+  removeEntries(rctx, res, owner, ownerPtr, ownerDisplay, key, indexes, reason, (i) => typeof role == "function" ? role(item(i)) : role, (i) => label(item(i)));
 }
 function removeMapKeys(rctx, res, owner, ownerPtr, key, keys, reason, role) {
-  if (keys.length === 0) return;
-  let roleOf = (k) => typeof role == "function" ? role(k) : role, pair = pairOf(owner, key), inner = pair.value, ectx = editContext(rctx, res), ptr = [...ownerPtr, key], all = keys.length === inner.items.length;
-  if (all && !ownsComments(ectx, pair, inner)) {
-    rctx.removals.push(pairLines(ectx, owner, pair)), plan(rctx, {
-      resource: res.ref,
-      op: "remove",
-      ptr,
-      display: ptr,
-      before: inner.toJSON(),
-      role: roleOf(keys[0]),
-      reason: `${reason} (the migration created ${key})`,
-      splices: []
-    });
-    return;
-  }
-  for (let k of keys)
-    rctx.removals.push(pairLines(ectx, inner, pairOf(inner, k))), all || plan(rctx, {
-      resource: res.ref,
-      op: "remove",
-      ptr: [...ptr, k],
-      display: [...ptr, k],
-      before: inner.get(k, !0)?.toJSON?.() ?? null,
-      role: roleOf(k),
-      reason,
-      splices: []
-    });
-  all && plan(rctx, {
-    resource: res.ref,
-    op: "set",
-    ptr,
-    display: ptr,
-    before: inner.toJSON(),
-    after: null,
-    role: roleOf(keys[0]),
-    reason,
-    splices: []
-  });
+  removeEntries(rctx, res, owner, ownerPtr, ownerPtr, key, keys, reason, (k) => typeof role == "function" ? role(String(k)) : role, (k) => k);
 }
 function revertConfigMapKey(rctx, name, namespace, key, value) {
   let cm = rctx.resources.find(
@@ -19408,7 +19431,7 @@ function revertConfigMapKey(rctx, name, namespace, key, value) {
   );
   if (!cm) return "absent";
   let node = lookup(cm.doc.contents, ["data", key]);
-  return (0, import_yaml30.isScalar)(node) ? (node.value !== value && plan(rctx, {
+  return (0, import_yaml31.isScalar)(node) ? (node.value !== value && plan(rctx, {
     resource: cm.ref,
     op: "set",
     ptr: ["data", key],
@@ -19420,10 +19443,10 @@ function revertConfigMapKey(rctx, name, namespace, key, value) {
     splices: [setScalar(editContext(rctx, cm), node, value)]
   }), "set") : "missing-key";
 }
-var import_yaml30, isOurMode, init_context2 = __esm({
+var import_yaml31, isOurMode, init_context2 = __esm({
   "src/mtls/revert/context.ts"() {
     "use strict";
-    import_yaml30 = __toESM(require_dist(), 1);
+    import_yaml31 = __toESM(require_dist(), 1);
     init_edit_pairs();
     init_edit();
     init_lookup();
@@ -19437,7 +19460,7 @@ var import_yaml30, isOurMode, init_context2 = __esm({
 function revertDelegate(rctx, res) {
   let pod = lookup(res.doc.contents, res.podPath), { container } = locateContainer(rctx, res.podPath, pod, res.container);
   revertEnv(rctx, res, container);
-  let env2 = container.node.get("env", !0), owned = (0, import_yaml31.isSeq)(env2) ? env2.items.flatMap((item, i) => OWNED_ENV.includes(stringAt(item, "name") ?? "") ? [i] : []) : [];
+  let env2 = container.node.get("env", !0), owned = (0, import_yaml32.isSeq)(env2) ? env2.items.flatMap((item, i) => OWNED_ENV.includes(stringAt(item, "name") ?? "") ? [i] : []) : [];
   removeListItems(
     rctx,
     res,
@@ -19451,12 +19474,12 @@ function revertDelegate(rctx, res) {
   ), revertPod(rctx, res, pod, res.podPath, container);
 }
 function revertEnv(rctx, res, container) {
-  let ectx = editContext(rctx, res), env2 = container.node.get("env", !0), envFrom = container.node.get("envFrom", !0), configMaps = (0, import_yaml31.isSeq)(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ["configMapRef"]), "name")).filter((n) => n !== void 0) : [];
+  let ectx = editContext(rctx, res), env2 = container.node.get("env", !0), envFrom = container.node.get("envFrom", !0), configMaps = (0, import_yaml32.isSeq)(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ["configMapRef"]), "name")).filter((n) => n !== void 0) : [];
   for (let [name, value] of endpointEnv(rctx.url)) {
     let found = findItem(env2, "name", name);
     if (found) {
       let node = found.node.get("value", !0), ref = lookup(found.node, ["valueFrom", "configMapKeyRef"]);
-      if ((0, import_yaml31.isScalar)(node))
+      if ((0, import_yaml32.isScalar)(node))
         node.value !== value && plan(rctx, {
           resource: res.ref,
           op: "set",
@@ -19508,8 +19531,8 @@ function revertPod(rctx, res, pod, podPath, container) {
   let secretName = stringAt(lookup(volume.node, ["secret"]), "secretName");
   if (!["containers", "initContainers"].some((key) => {
     let list = pod.get(key, !0);
-    return (0, import_yaml31.isSeq)(list) && list.items.some(
-      (c) => c !== container.node && findItem((0, import_yaml31.isMap)(c) ? c.get("volumeMounts", !0) : void 0, "name", VOLUME_NAME)
+    return (0, import_yaml32.isSeq)(list) && list.items.some(
+      (c) => c !== container.node && findItem((0, import_yaml32.isMap)(c) ? c.get("volumeMounts", !0) : void 0, "name", VOLUME_NAME)
     );
   })) {
     secretName && rctx.removedSecrets.push({ name: secretName, namespace: res.ref.namespace }), removeListItems(
@@ -19525,10 +19548,10 @@ function revertPod(rctx, res, pod, podPath, container) {
     );
     return;
   }
-  let secret = lookup(volume.node, ["secret"]), modePair = (0, import_yaml31.isMap)(secret) ? pairOf(secret, "defaultMode") : void 0;
-  if (modePair && (0, import_yaml31.isMap)(secret)) {
+  let secret = lookup(volume.node, ["secret"]), modePair = (0, import_yaml32.isMap)(secret) ? pairOf(secret, "defaultMode") : void 0;
+  if (modePair && (0, import_yaml32.isMap)(secret)) {
     let ectx = editContext(rctx, res), [s, e] = pairLines(ectx, secret, modePair), text2 = ectx.src.slice(s, e).replace(/^\s*defaultMode:\s*/, "");
-    isOurMode(text2) && (rctx.removals.push([s, e]), plan(rctx, {
+    isOurMode(text2) && plan(rctx, {
       resource: res.ref,
       op: "remove",
       ptr: [...podPath, "volumes", volume.index, "secret", "defaultMode"],
@@ -19536,8 +19559,9 @@ function revertPod(rctx, res, pod, podPath, container) {
       before: modePair.value.value,
       role: "file-mode",
       reason: `${REASON}: the file mode it set`,
-      splices: []
-    }));
+      splices: [],
+      place: { kind: "remove-lines", ectx, ranges: [[s, e]] }
+    });
   }
 }
 function revertUpgraderCronJob(rctx, res) {
@@ -19545,44 +19569,43 @@ function revertUpgraderCronJob(rctx, res) {
   revertPod(rctx, res, pod, res.podPath, container);
 }
 function revertUpgraderConfig(rctx, res) {
-  let node = res.config, text2 = node.value, doc = (0, import_yaml31.parseDocument)(text2, K8S_PARSE), root = doc.contents;
-  if (doc.errors.length > 0 || !(0, import_yaml31.isMap)(root)) return;
-  let ictx = { src: text2, eol: `
-`, unit: indentUnit(text2, root) }, first = rctx.edits.length, inner = [], delegateConfig = root.get("delegateConfig", !0), host = (0, import_yaml31.isMap)(delegateConfig) ? delegateConfig.get(UPGRADER_HOST_KEY, !0) : root.get(UPGRADER_HOST_KEY, !0), hostPath = (0, import_yaml31.isMap)(delegateConfig) ? ["delegateConfig", UPGRADER_HOST_KEY] : [UPGRADER_HOST_KEY];
-  (0, import_yaml31.isScalar)(host) && host.value !== rctx.url && (inner.push(setScalar(ictx, host, rctx.url)), plan(rctx, {
-    resource: res.ref,
-    op: "set",
-    ptr: CONFIG_PTR2,
-    display: [...CONFIG_PTR2, ...hostPath],
-    before: host.value,
-    after: rctx.url,
-    role: "endpoint",
-    reason: `${REASON}: the upgrader's original endpoint`,
-    splices: [],
-    inner: hostPath
-  }));
-  let ranges = [];
-  for (let { key, role } of UPGRADER_CERT_FIELDS) {
-    let pair = pairOf(root, key);
-    pair && (ranges.push(pairLines(ictx, root, pair)), plan(rctx, {
+  let node = res.config, text2 = node.value, doc = (0, import_yaml32.parseDocument)(text2, K8S_PARSE), root = doc.contents;
+  if (doc.errors.length > 0 || !(0, import_yaml32.isMap)(root)) return;
+  planInside(rctx, { node, text: text2, ptr: CONFIG_PTR2, path: (e) => formatPath([...CONFIG_PTR2, ...e.ptr]) }, (inner) => {
+    let ictx = { src: text2, eol: `
+`, unit: indentUnit(text2, root) }, delegateConfig = root.get("delegateConfig", !0), inDelegateConfig = (0, import_yaml32.isMap)(delegateConfig), host = inDelegateConfig ? delegateConfig.get(UPGRADER_HOST_KEY, !0) : root.get(UPGRADER_HOST_KEY, !0), hostPath = inDelegateConfig ? ["delegateConfig", UPGRADER_HOST_KEY] : [UPGRADER_HOST_KEY];
+    (0, import_yaml32.isScalar)(host) && host.value !== rctx.url && plan(inner, {
       resource: res.ref,
-      op: "remove",
-      ptr: CONFIG_PTR2,
-      display: [...CONFIG_PTR2, key],
-      before: pair.value?.value ?? null,
-      role,
-      reason: `${REASON}: only an mTLS upgrader reads it`,
-      splices: [],
-      inner: [key]
-    }));
-  }
-  inner.push(...lineRemovals(ictx, ranges)), rctx.edits.length > first && rctx.edits[first].splices.push(...embeddedSplices(rctx.src, rctx.eol, node, inner));
+      op: "set",
+      ptr: hostPath,
+      display: hostPath,
+      before: host.value,
+      after: rctx.url,
+      role: "endpoint",
+      reason: `${REASON}: the upgrader's original endpoint`,
+      splices: [setScalar(ictx, host, rctx.url)]
+    });
+    for (let { key, role } of UPGRADER_CERT_FIELDS) {
+      let pair = pairOf(root, key);
+      pair && plan(inner, {
+        resource: res.ref,
+        op: "remove",
+        ptr: [key],
+        display: [key],
+        before: pair.value?.value ?? null,
+        role,
+        reason: `${REASON}: only an mTLS upgrader reads it`,
+        splices: [],
+        place: { kind: "remove-lines", ectx: ictx, ranges: [pairLines(ictx, root, pair)] }
+      });
+    }
+  });
 }
 function revertSecrets(rctx) {
   for (let res of rctx.resources) {
     if (res.ref.kind !== "Secret") continue;
     let root = res.doc.contents;
-    if (!(0, import_yaml31.isMap)(root) || !rctx.removedSecrets.some(
+    if (!(0, import_yaml32.isMap)(root) || !rctx.removedSecrets.some(
       (s) => s.name === res.ref.name && (s.namespace === void 0 || res.ref.namespace === void 0 || s.namespace === res.ref.namespace)
     ) || !isGeneratedSecret(root)) continue;
     let start = res.doc.range[0], next = rctx.resources[res.ref.document + 1], end = next ? next.doc.range[0] : rctx.src.length;
@@ -19609,22 +19632,22 @@ function revertSecrets(rctx) {
 function isGeneratedSecret(root) {
   if (!root.items.map((p) => String(p.key.value)).every((k) => ["apiVersion", "kind", "metadata", "type", "data", "stringData"].includes(k))) return !1;
   let meta = root.get("metadata", !0);
-  if (!(0, import_yaml31.isMap)(meta) || !meta.items.every((p) => ["name", "namespace", "creationTimestamp"].includes(String(p.key.value))))
+  if (!(0, import_yaml32.isMap)(meta) || !meta.items.every((p) => ["name", "namespace", "creationTimestamp"].includes(String(p.key.value))))
     return !1;
   let type = stringAt(root, "type");
-  return type !== void 0 && type !== "Opaque" ? !1 : [root.get("data", !0), root.get("stringData", !0)].filter(import_yaml31.isMap).flatMap((d) => d.items.map((p) => String(p.key.value))).sort().join(",") === "client.crt,client.key";
+  return type !== void 0 && type !== "Opaque" ? !1 : [root.get("data", !0), root.get("stringData", !0)].filter(import_yaml32.isMap).flatMap((d) => d.items.map((p) => String(p.key.value))).sort().join(",") === "client.crt,client.key";
 }
-var import_yaml31, REASON, CONFIG_PTR2, init_revert_k8s = __esm({
+var import_yaml32, REASON, CONFIG_PTR2, init_revert_k8s = __esm({
   "src/mtls/revert/revert-k8s.ts"() {
     "use strict";
-    import_yaml31 = __toESM(require_dist(), 1);
+    import_yaml32 = __toESM(require_dist(), 1);
     init_edit();
-    init_embedded();
     init_edit_pairs();
     init_layout();
     init_lookup();
     init_parse();
     init_context();
+    init_inside();
     init_plan_delegate();
     init_wanted_state();
     init_context2();
@@ -19635,17 +19658,11 @@ var import_yaml31, REASON, CONFIG_PTR2, init_revert_k8s = __esm({
 
 // src/mtls/revert/revert-shapes.ts
 function revertHelmValues(rctx, res) {
-  checkHost2(rctx, res, !0) && inValues(
-    rctx,
-    res,
-    revertValues,
-    () => ({ removals: [] }),
-    (inner) => lineRemovals(editContext(inner, { ...res, doc: res.text.doc }), inner.removals)
-  );
+  checkHost2(rctx, res, !0) && inValues(rctx, res, revertValues);
 }
 function revertValues(rctx, res, root) {
   let ectx = editContext(rctx, res), endpointPair = pairOf(root, "managerEndpoint");
-  endpointPair && (0, import_yaml32.isScalar)(endpointPair.value) && endpointPair.value.value !== rctx.url && plan(rctx, {
+  endpointPair && (0, import_yaml33.isScalar)(endpointPair.value) && endpointPair.value.value !== rctx.url && plan(rctx, {
     resource: res.ref,
     op: "set",
     ptr: ["managerEndpoint"],
@@ -19657,8 +19674,8 @@ function revertValues(rctx, res, root) {
     splices: [setPairValue(ectx, endpointPair, rctx.url, formatScalar(rctx.url))]
   });
   let mtlsPair = pairOf(root, "mTLS"), mtls = mtlsPair?.value;
-  if (mtlsPair && (0, import_yaml32.isMap)(mtls)) {
-    let namePair = pairOf(mtls, "secretName"), value = namePair && (0, import_yaml32.isScalar)(namePair.value) ? namePair.value.value : void 0, at = root.items.indexOf(mtlsPair);
+  if (mtlsPair && (0, import_yaml33.isMap)(mtls)) {
+    let namePair = pairOf(mtls, "secretName"), value = namePair && (0, import_yaml33.isScalar)(namePair.value) ? namePair.value.value : void 0, at = root.items.indexOf(mtlsPair);
     mtls.items.length === 1 && namePair !== void 0 && at > 0 && root.items[at - 1] === endpointPair ? removeMapKeys(rctx, res, root, [], "mTLS", ["secretName"], `${REASON2}: mTLS.secretName`, "volume") : namePair && typeof value == "string" && value !== "" && plan(rctx, {
       resource: res.ref,
       op: "set",
@@ -19672,10 +19689,10 @@ function revertValues(rctx, res, root) {
     });
   }
   let envs = root.get("custom_envs", !0);
-  if (!(0, import_yaml32.isSeq)(envs)) return;
+  if (!(0, import_yaml33.isSeq)(envs)) return;
   for (let [name, value] of endpointEnv(rctx.url)) {
     let found = findItem(envs, "name", name), node = found?.node.get("value", !0);
-    found && (0, import_yaml32.isScalar)(node) && node.value !== value && plan(rctx, {
+    found && (0, import_yaml33.isScalar)(node) && node.value !== value && plan(rctx, {
       resource: res.ref,
       op: "set",
       ptr: ["custom_envs", found.index, "value"],
@@ -19756,7 +19773,7 @@ function revertCompose(rctx, res) {
       `${REASON2}: only an mTLS delegate needs it`,
       (item) => envRole(String(item.value).split("=")[0]),
       (item) => ({ name: String(item.value).split("=")[0] })
-    ) : form === "map" && (0, import_yaml32.isMap)(envNode) && removeMapKeys(
+    ) : form === "map" && (0, import_yaml33.isMap)(envNode) && removeMapKeys(
       rctx,
       res,
       d.node,
@@ -19777,14 +19794,14 @@ function revertCompose(rctx, res) {
       mounts.map((v) => v.index),
       `${REASON2}: the client certificate bind mount`,
       "mount",
-      (item) => (0, import_yaml32.isScalar)(item) ? String(item.value) : stringAt(item, "target") ?? "?"
+      (item) => (0, import_yaml33.isScalar)(item) ? String(item.value) : stringAt(item, "target") ?? "?"
     );
   }
 }
-var import_yaml32, REASON2, envRole, init_revert_shapes = __esm({
+var import_yaml33, REASON2, envRole, init_revert_shapes = __esm({
   "src/mtls/revert/revert-shapes.ts"() {
     "use strict";
-    import_yaml32 = __toESM(require_dist(), 1);
+    import_yaml33 = __toESM(require_dist(), 1);
     init_compose();
     init_edit_pairs();
     init_edit();
@@ -19819,22 +19836,17 @@ function planRevertStream(src, eol, file, docs, url) {
     secretByDelegate: /* @__PURE__ */ new Map(),
     modeByDelegate: /* @__PURE__ */ new Map(),
     url,
-    removals: [],
     removedSecrets: []
   };
   for (let res of resources)
     res.type === "delegate" ? revertDelegate(rctx, res) : res.type === "upgrader-config" ? revertUpgraderConfig(rctx, res) : res.type === "upgrader-cronjob" ? revertUpgraderCronJob(rctx, res) : res.type === "helm-values" ? revertHelmValues(rctx, res) : res.type === "compose" && revertCompose(rctx, res);
-  if (revertSecrets(rctx), rctx.removals.length > 0) {
-    let ectx = { src, eol, unit: 2 };
-    (rctx.edits.find((e) => !e.inner && e.ptr.length > 0) ?? rctx.edits[0]).splices.push(...lineRemovals(ectx, rctx.removals));
-  }
-  return { resources, edits: rctx.edits, diagnostics: rctx.diagnostics };
+  return revertSecrets(rctx), renderPlaced(rctx), { resources, edits: rctx.edits, diagnostics: rctx.diagnostics };
 }
 var init_plan_revert = __esm({
   "src/mtls/revert/plan-revert.ts"() {
     "use strict";
     init_classify();
-    init_edit_pairs();
+    init_context();
     init_wanted_state();
     init_revert_k8s();
     init_revert_shapes();
@@ -21356,4 +21368,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=16073aa6951f67ab4f47e02d3ae7c673441e426c9f281a814d9052688a505ff9
+//# delegate-mtls-bundle sha256=734966fdf2e782b4cdf4b138ec4060fce14e5cc2fa3d367572c6028f781361eb

@@ -6,7 +6,8 @@ import { indentUnit } from '../yaml/layout.js'
 import { formatPath, type PathSeg } from '../yaml/lookup.js'
 import { linePos } from '../yaml/source.js'
 import type { Splice } from '../yaml/splice.js'
-import type { Change, ChangeOp, FieldRole, PlanContext } from './types.js'
+import { render } from './render.js'
+import type { Change, ChangeOp, Edit, FieldRole, Placement, PlanContext } from './types.js'
 
 /** Records a diagnostic at a node (or an offset) of the stream. */
 export function report(
@@ -52,14 +53,21 @@ export interface Step {
   after?: unknown
   role: FieldRole
   reason: string
+  /** The text splices that make the change; none when `place` says where its text goes. */
   splices: Splice[]
+  /** Where the new text goes when other steps write into the same place (src/mtls/render.ts). */
+  place?: Placement
   /** Path inside the YAML document held as a string at `ptr` (the upgrader's `config.yaml`). */
   inner?: PathSeg[]
+  /** The real new value when `after` is redacted (Secret data); only the guard reads it. */
+  value?: unknown
+  /** For `insert`: the new document goes right before this input document. */
+  insertBefore?: number
 }
 
 /** Records one planned change and the splices that make it. */
 export function plan(ctx: PlanContext, step: Step): void {
-  const { resource, op, ptr, display, role, reason, splices, inner } = step
+  const { resource, op, ptr, display, role, reason, splices, inner, place } = step
   const change: Change = {
     resource,
     path: formatPath(display),
@@ -69,5 +77,16 @@ export function plan(ctx: PlanContext, step: Step): void {
     role,
     reason,
   }
-  ctx.edits.push(inner ? { change, ptr, inner, splices } : { change, ptr, splices })
+  const edit: Edit = inner ? { change, ptr, inner, splices: [...splices] } : { change, ptr, splices: [...splices] }
+  if ('value' in step) edit.value = step.value
+  if (step.insertBefore !== undefined) edit.insertBefore = step.insertBefore
+  ctx.edits.push(edit)
+  if (place) (ctx.pending ??= []).push({ edit, place })
+}
+
+/** Makes the splices of the steps that named a placement (src/mtls/render.ts): once, after every rule has run. */
+export function renderPlaced(ctx: PlanContext): void {
+  if (ctx.pending === undefined) return
+  render(ctx.pending)
+  delete ctx.pending
 }

@@ -5,14 +5,14 @@ import { classifyTag } from '../resources/image.js'
 import { CERT_FILE, KEY_FILE, MANAGER_ENV } from '../resources/wanted-state.js'
 import { addPairs, removeItem, setScalar } from '../yaml/edit.js'
 import { removePair, setPairValue } from '../yaml/edit-pairs.js'
-import { scalar, seq, type Fragment } from '../yaml/fragment.js'
+import { scalar } from '../yaml/fragment.js'
 import { layoutFor } from '../yaml/layout.js'
 import { pairOf, stringAt, type PathSeg } from '../yaml/lookup.js'
 import { formatScalar } from '../yaml/scalar.js'
 import { replaceRange } from '../yaml/splice.js'
 import { editContext, plan, report, type DisplaySeg } from './context.js'
 import { wantedEnv } from './plan-env.js'
-import { appendToList, layoutIn } from './plan-pod.js'
+import { layoutIn } from './plan-pod.js'
 import type { FieldRole, PlanContext } from './types.js'
 
 export const DEFAULT_CERT_PATH = './client.crt'
@@ -280,7 +280,7 @@ function ensureComposeEnv(ctx: PlanContext, res: ComposeFile, d: ComposeService)
   }
   if (appended.length === 0) return
   if (form === 'map') {
-    const envMap = envNode as YAMLMap
+    const layout = layoutFor(ectx.unit, true)
     for (const a of appended)
       plan(ctx, {
         resource: res.ref,
@@ -291,20 +291,20 @@ function ensureComposeEnv(ctx: PlanContext, res: ComposeFile, d: ComposeService)
         role: a.role,
         reason: a.reason,
         splices: [],
+        place: {
+          kind: 'add',
+          ectx,
+          owner: envNode as YAMLMap,
+          key: a.name,
+          value: scalar(formatScalar(a.value)),
+          layout,
+        },
       })
-    ctx.edits[ctx.edits.length - 1]!.splices.push(
-      addPairs(
-        ectx,
-        envMap,
-        appended.map((a) => [a.name, scalar(formatScalar(a.value))]),
-        layoutFor(ectx.unit, true),
-      ),
-    )
     return
   }
   const lastItem = isSeq(envNode) ? envNode.items[envNode.items.length - 1] : undefined
   const style = isScalar(lastItem) && lastItem.type === Scalar.QUOTE_DOUBLE ? 'double' : 'plain'
-  const frags: Fragment[] = appended.map((a) => scalar(formatScalar(`${a.name}=${a.value}`, style)))
+  const layout = layoutIn(ectx, d.node, ['environment', 'volumes', 'ports'], false)
   for (const a of appended)
     plan(ctx, {
       resource: res.ref,
@@ -315,9 +315,15 @@ function ensureComposeEnv(ctx: PlanContext, res: ComposeFile, d: ComposeService)
       role: a.role,
       reason: a.reason,
       splices: [],
+      place: {
+        kind: 'append',
+        ectx,
+        owner: d.node,
+        key: 'environment',
+        item: scalar(formatScalar(`${a.name}=${a.value}`, style)),
+        layout,
+      },
     })
-  const layout = layoutIn(ectx, d.node, ['environment', 'volumes', 'ports'], false)
-  ctx.edits[ctx.edits.length - 1]!.splices.push(...appendToList(ectx, d.node, 'environment', frags, layout))
 }
 
 function ensureComposeMounts(ctx: PlanContext, res: ComposeFile, d: ComposeService): void {
@@ -384,6 +390,7 @@ function ensureComposeMounts(ctx: PlanContext, res: ComposeFile, d: ComposeServi
     }
   }
   if (appended.length === 0) return
+  const layout = layoutIn(ectx, d.node, ['volumes', 'environment', 'ports'], false)
   for (const a of appended)
     plan(ctx, {
       resource: res.ref,
@@ -394,12 +401,14 @@ function ensureComposeMounts(ctx: PlanContext, res: ComposeFile, d: ComposeServi
       role: 'mount',
       reason: `bind-mount the ${a.includes(KEY_FILE) ? 'client key' : 'client certificate'} read-only where the delegate reads it`,
       splices: [],
+      place: {
+        kind: 'append',
+        ectx,
+        owner: d.node,
+        key: 'volumes',
+        item: scalar(formatScalar(a)),
+        layout,
+        ...(d.node.has('image') ? { createAfter: 'image' } : {}),
+      },
     })
-  const frags = appended.map((a) => scalar(formatScalar(a)))
-  const layout = layoutIn(ectx, d.node, ['volumes', 'environment', 'ports'], false)
-  const pair = pairOf(d.node, 'volumes')
-  const splices = pair
-    ? appendToList(ectx, d.node, 'volumes', frags, layout)
-    : [addPairs(ectx, d.node, [['volumes', seq(...frags)]], layout, d.node.has('image') ? 'image' : undefined)]
-  ctx.edits[ctx.edits.length - 1]!.splices.push(...splices)
 }

@@ -2,12 +2,12 @@ import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'ya
 import type { Resource } from '../resources/classify.js'
 import { CLASSIC_ENV, envValue, MANAGER_ENV, type EnvRole } from '../resources/wanted-state.js'
 import { addPairs, removeItem, setScalar } from '../yaml/edit.js'
-import { map, scalar, type Fragment } from '../yaml/fragment.js'
+import { map, scalar, type BlockLayout } from '../yaml/fragment.js'
 import { layoutFor } from '../yaml/layout.js'
 import { findItem, lookup, pairOf, stringAt, type PathSeg } from '../yaml/lookup.js'
 import { formatScalar } from '../yaml/scalar.js'
 import { editContext, plan, report, type DisplaySeg } from './context.js'
-import { appendToList, layoutIn, type Located } from './plan-pod.js'
+import { layoutIn, type Located } from './plan-pod.js'
 import { findResource } from './scope.js'
 import type { PlanContext } from './types.js'
 
@@ -137,7 +137,7 @@ export function ensureEnv(ctx: PlanContext, res: Resource, container: Located<YA
   const env = container.node.get('env', true)
   const envPtr = [...container.ptr, 'env']
   const envDisplay = [...container.display, 'env']
-  const appended: Fragment[] = []
+  let layout: BlockLayout | undefined
   for (const want of wantedEnv(ctx)) {
     const found = findItem(env, 'name', want.name)
     const old = want.oldName ? findItem(env, 'name', want.oldName) : undefined
@@ -229,7 +229,7 @@ export function ensureEnv(ctx: PlanContext, res: Resource, container: Located<YA
       if (want.name === MANAGER_ENV)
         report(ctx, 'warning', 'ADDED_ENDPOINT', `the delegate container had no ${want.name}; added it`, container.node)
     } else if (!want.addIfMissing) continue
-    appended.push(map(['name', scalar(want.name)], ['value', scalar(formatScalar(want.value, 'double'))]))
+    layout ??= layoutIn(ectx, container.node, ['env', 'envFrom', 'volumeMounts', 'ports'], podCompact)
     plan(ctx, {
       resource: res.ref,
       op: 'append',
@@ -239,11 +239,14 @@ export function ensureEnv(ctx: PlanContext, res: Resource, container: Located<YA
       role: want.role,
       reason: want.reason,
       splices: [],
+      place: {
+        kind: 'append',
+        ectx,
+        owner: container.node,
+        key: 'env',
+        item: map(['name', scalar(want.name)], ['value', scalar(formatScalar(want.value, 'double'))]),
+        layout,
+      },
     })
-  }
-  if (appended.length > 0) {
-    const layout = layoutIn(ectx, container.node, ['env', 'envFrom', 'volumeMounts', 'ports'], podCompact)
-    const splices = appendToList(ectx, container.node, 'env', appended, layout)
-    ctx.edits[ctx.edits.length - 1]!.splices.push(...splices)
   }
 }

@@ -3,13 +3,12 @@ import { CHART_DEFAULT_NAME, helmImage, type HelmValues } from '../resources/hel
 import { classifyTag } from '../resources/image.js'
 import { addPairs, fillEmptyValue } from '../yaml/edit.js'
 import { setPairValue } from '../yaml/edit-pairs.js'
-import { map, scalar, type BlockLayout, type Fragment } from '../yaml/fragment.js'
+import { map, scalar, type BlockLayout } from '../yaml/fragment.js'
 import { layoutFor, seqIsCompact } from '../yaml/layout.js'
 import { findItem, pairOf, stringAt } from '../yaml/lookup.js'
 import { formatScalar } from '../yaml/scalar.js'
 import { editContext, plan, report } from './context.js'
 import { ensureEnvValue, wantedEnv } from './plan-env.js'
-import { appendToList } from './plan-pod.js'
 import type { PlanContext } from './types.js'
 import { checkHost, inValues } from './values-host.js'
 
@@ -249,7 +248,7 @@ function chartVersionWarning(ctx: PlanContext, root: YAMLMap, image: string | un
 function planCustomEnvs(ctx: PlanContext, res: HelmValues, root: YAMLMap, anchor: string | undefined): void {
   const ectx = editContext(ctx, res)
   const envs = root.get('custom_envs', true)
-  const appended: Fragment[] = []
+  let layout: BlockLayout | undefined
   const wanted = wantedEnv({ ...ctx, options: { ...ctx.options, mountPath: CHART_MOUNT_PATH } })
   for (const want of wanted) {
     const found = findItem(envs, 'name', want.name)
@@ -288,7 +287,7 @@ function planCustomEnvs(ctx: PlanContext, res: HelmValues, root: YAMLMap, anchor
       continue
     }
     if (want.setByChart || !want.addIfMissing) continue
-    appended.push(map(['name', scalar(want.name)], ['value', scalar(formatScalar(want.value, 'double'))]))
+    layout ??= topLevelSeqLayout(ctx.src, root, ectx.unit)
     plan(ctx, {
       resource: res.ref,
       op: 'append',
@@ -298,21 +297,15 @@ function planCustomEnvs(ctx: PlanContext, res: HelmValues, root: YAMLMap, anchor
       role: want.role,
       reason: `${want.reason} (the chart does not set it; custom_envs adds it to the delegate's env)`,
       splices: [],
+      place: {
+        kind: 'append',
+        ectx,
+        owner: root,
+        key: 'custom_envs',
+        item: map(['name', scalar(want.name)], ['value', scalar(formatScalar(want.value, 'double'))]),
+        layout,
+        ...(anchor === undefined ? {} : { createAfter: root.has('mTLS') ? 'mTLS' : anchor }),
+      },
     })
   }
-  if (appended.length === 0) return
-  const layout = topLevelSeqLayout(ctx.src, root, ectx.unit)
-  const pair = pairOf(root, 'custom_envs')
-  const splices = pair
-    ? appendToList(ectx, root, 'custom_envs', appended, layout)
-    : [
-        addPairs(
-          ectx,
-          root,
-          [['custom_envs', { seq: appended }]],
-          layout,
-          anchor === undefined ? undefined : root.has('mTLS') ? 'mTLS' : anchor,
-        ),
-      ]
-  ctx.edits[ctx.edits.length - 1]!.splices.push(...splices)
 }

@@ -18,6 +18,7 @@ import { findItem, pairOf, stringAt, type PathSeg } from '../yaml/lookup.js'
 import { formatScalar } from '../yaml/scalar.js'
 import { replaceRange, type Splice } from '../yaml/splice.js'
 import { editContext, plan, report, type DisplaySeg } from './context.js'
+import { appendToList } from './render.js'
 import { CERT_FILE, KEY_FILE, SECRET_MODE, VOLUME_NAME } from '../resources/wanted-state.js'
 import { TLS_ITEMS, tlsSecretSource } from './tls-secret.js'
 import type { PlanContext } from './types.js'
@@ -40,25 +41,6 @@ export function layoutIn(ectx: EditContext, mapNode: YAMLMap, siblings: string[]
     if (compact !== undefined) return layoutFor(ectx.unit, compact, seqDashGap(ectx.src, pair!.value as Node))
   }
   return layoutFor(ectx.unit, fallback)
-}
-
-/**
- * Puts `fragments` at the end of the list under `key`: appended to an existing list, filling an empty
- * value, or as a new key at the end of the mapping.
- */
-export function appendToList(
-  ectx: EditContext,
-  owner: YAMLMap,
-  key: string,
-  fragments: Fragment[],
-  layout: BlockLayout,
-): Splice[] {
-  const pair = pairOf(owner, key)
-  const list = pair?.value
-  if (isSeq(list) && (list.items.length > 0 || list.flow)) return [appendItems(ectx, list, fragments, layout)]
-  if (pair && (list === null || (isScalar(list) && list.value === null)))
-    return fillEmptyValue(ectx, pair as Pair, seq(...fragments), layout, owner.flow)
-  return [addPairs(ectx, owner, [[key, seq(...fragments)]], layout)]
 }
 
 /** A mount path as the kubelet compares it: `/etc/mtls/` is `/etc/mtls`. */

@@ -138,8 +138,8 @@ export function planSecrets(
               role: 'secret',
               reason: `${rotation ? 'rotate' : 'fill in'} the client ${key === CLIENT_KEY_KEY ? 'key' : 'certificate'}`,
               splices: [splice],
+              value: want,
             })
-            ctx.edits[ctx.edits.length - 1]!.value = want
           }
         } else missing.push([key, want])
       }
@@ -170,8 +170,8 @@ export function planSecrets(
             role: 'secret',
             reason: 'add the client certificate data',
             splices: i === 0 ? splices : [],
+            value,
           })
-          ctx.edits[ctx.edits.length - 1]!.value = value
         })
       }
       continue
@@ -200,10 +200,9 @@ export function planSecrets(
       role: 'secret',
       reason: `the client certificate Secret ${name}, before the Deployment that mounts it`,
       splices: [insertAt(at, marker ? `---${ctx.eol}${text}` : `${text}---${ctx.eol}`)],
+      value,
+      insertBefore: res.ref.document,
     })
-    const edit = ctx.edits[ctx.edits.length - 1]!
-    edit.value = value
-    edit.insertBefore = res.ref.document
   }
 }
 

@@ -4,18 +4,18 @@ import { upgraderConfigFacts } from '../resources/upgrader-config.js'
 import { fileOf, secretMode, UPGRADER_CERT_FIELDS, UPGRADER_HOST_KEY } from '../resources/wanted-state.js'
 import { validate } from '../validate/index.js'
 import { addPairs, setScalar, type EditContext } from '../yaml/edit.js'
-import { embeddedSplices } from '../yaml/embedded.js'
 import { scalar } from '../yaml/fragment.js'
 import { indentUnit, layoutFor } from '../yaml/layout.js'
-import { lookup, pairOf, stringAt, type PathSeg } from '../yaml/lookup.js'
+import { formatPath, lookup, pairOf, stringAt, type PathSeg } from '../yaml/lookup.js'
 import { K8S_PARSE } from '../yaml/parse.js'
 import { formatScalar } from '../yaml/scalar.js'
 import { linePos } from '../yaml/source.js'
 import { plan, report } from './context.js'
+import { planInside } from './inside.js'
 import { locateContainer, secretNameFor } from './plan-delegate.js'
 import { ensureMount, ensureVolume, runsAsNonRoot, type Located } from './plan-pod.js'
 import { findResource, requireDelegatesNamed } from './scope.js'
-import type { FieldRole, PlanContext } from './types.js'
+import type { Edit, FieldRole, PlanContext } from './types.js'
 
 const CONFIG_PTR: PathSeg[] = ['data', 'config.yaml']
 
@@ -59,135 +59,125 @@ export function planUpgraderConfig(ctx: PlanContext, res: UpgraderConfig): void 
     })
   }
   if (!isMap(root)) return
-  const ictx: EditContext = { src: text, eol: '\n', unit: indentUnit(text, root) }
-  const first = ctx.edits.length
-  const { endpoint, mountPath } = ctx.options
-  const edit = (
-    op: 'set' | 'add',
-    inner: PathSeg[],
-    values: { before?: unknown; after: unknown },
-    role: FieldRole,
-    reason: string,
-    splice: ReturnType<typeof setScalar>,
-  ) =>
-    plan(ctx, {
-      resource: res.ref,
-      op: op,
-      ptr: CONFIG_PTR,
-      display: [...CONFIG_PTR, ...inner],
-      ...values,
-      role,
-      reason,
-      splices: [splice],
-      inner: inner,
-    })
+  const embedded = {
+    node,
+    text,
+    ptr: CONFIG_PTR,
+    decoded: { value: decoded },
+    path: (e: Edit) => formatPath([...CONFIG_PTR, ...e.ptr]),
+  }
+  planInside(ctx, embedded, (inner) => {
+    const ictx: EditContext = { src: text, eol: '\n', unit: indentUnit(text, root) }
+    // A step inside config.yaml: its path and splices are the text's own (planInside files it under data).
+    const edit = (
+      op: 'set' | 'add',
+      path: PathSeg[],
+      values: { before?: unknown; after: unknown },
+      role: FieldRole,
+      reason: string,
+      splice: ReturnType<typeof setScalar>,
+    ) => plan(inner, { resource: res.ref, op, ptr: path, display: path, ...values, role, reason, splices: [splice] })
+    const { endpoint, mountPath } = ctx.options
 
-  const delegateConfig = root.get('delegateConfig', true)
-  const flatHost = root.get(UPGRADER_HOST_KEY, true)
-  if (isMap(delegateConfig)) {
-    const host = delegateConfig.get(UPGRADER_HOST_KEY, true)
-    if (isScalar(host)) {
-      if ((host.value as unknown) !== endpoint)
+    const delegateConfig = root.get('delegateConfig', true)
+    const flatHost = root.get(UPGRADER_HOST_KEY, true)
+    if (isMap(delegateConfig)) {
+      const host = delegateConfig.get(UPGRADER_HOST_KEY, true)
+      if (isScalar(host)) {
+        if ((host.value as unknown) !== endpoint)
+          edit(
+            'set',
+            ['delegateConfig', UPGRADER_HOST_KEY],
+            { before: host.value, after: endpoint },
+            'endpoint',
+            'the upgrader talks to the mTLS endpoint',
+            setScalar(ictx, host as Scalar, endpoint),
+          )
+      } else {
         edit(
-          'set',
+          'add',
           ['delegateConfig', UPGRADER_HOST_KEY],
-          { before: host.value, after: endpoint },
+          { after: endpoint },
           'endpoint',
           'the upgrader talks to the mTLS endpoint',
-          setScalar(ictx, host as Scalar, endpoint),
+          addPairs(
+            ictx,
+            delegateConfig,
+            [[UPGRADER_HOST_KEY, scalar(formatScalar(endpoint))]],
+            layoutFor(ictx.unit, true),
+          ),
         )
-    } else {
-      edit(
-        'add',
-        ['delegateConfig', UPGRADER_HOST_KEY],
-        { after: endpoint },
-        'endpoint',
-        'the upgrader talks to the mTLS endpoint',
-        addPairs(
-          ictx,
-          delegateConfig,
-          [[UPGRADER_HOST_KEY, scalar(formatScalar(endpoint))]],
-          layoutFor(ictx.unit, true),
-        ),
-      )
-    }
-  } else if (isScalar(flatHost)) {
-    if ((flatHost.value as unknown) !== endpoint)
-      edit(
-        'set',
-        [UPGRADER_HOST_KEY],
-        { before: flatHost.value, after: endpoint },
-        'endpoint',
-        'the upgrader talks to the mTLS endpoint',
-        setScalar(ictx, flatHost as Scalar, endpoint),
-      )
-  } else {
-    report(
-      ctx,
-      'warning',
-      'NOT_CHANGED',
-      'the upgrader config has no delegateConfig.managerHost; add it with the mTLS endpoint',
-      node,
-      { role: 'endpoint' },
-    )
-  }
-  const paths = UPGRADER_CERT_FIELDS.map((f) => ({ key: f.key, role: f.role, value: `${mountPath}/${fileOf(f.role)}` }))
-  const missing: typeof paths = []
-  for (const field of paths) {
-    const { key, value, role } = field
-    const existing = root.get(key, true)
-    if (isScalar(existing)) {
-      if ((existing.value as unknown) !== value)
+      }
+    } else if (isScalar(flatHost)) {
+      if ((flatHost.value as unknown) !== endpoint)
         edit(
           'set',
-          [key],
-          { before: existing.value, after: value },
-          role,
-          'the upgrader reads the client certificate here',
-          setScalar(ictx, existing as Scalar, value),
+          [UPGRADER_HOST_KEY],
+          { before: flatHost.value, after: endpoint },
+          'endpoint',
+          'the upgrader talks to the mTLS endpoint',
+          setScalar(ictx, flatHost as Scalar, endpoint),
         )
-    } else missing.push(field)
-    if (isMap(delegateConfig) && delegateConfig.has(key)) {
+    } else {
       report(
         ctx,
         'warning',
-        'LINT',
-        `${key} under delegateConfig is ignored by the upgrader; it belongs at the top level of config.yaml`,
+        'NOT_CHANGED',
+        'the upgrader config has no delegateConfig.managerHost; add it with the mTLS endpoint',
         node,
+        { role: 'endpoint' },
       )
     }
-  }
-  if (missing.length > 0) {
-    const after = pairOf(root, 'containerName') ? 'containerName' : undefined
-    const splice = addPairs(
-      ictx,
-      root,
-      missing.map((f) => [f.key, scalar(formatScalar(f.value))]),
-      layoutFor(ictx.unit, true),
-      after,
-    )
-    missing.forEach(({ key, value, role }, i) =>
-      edit(
-        'add',
-        [key],
-        { after: value },
-        role,
-        'the upgrader reads the client certificate here',
-        i === 0 ? splice : { start: splice.start, end: splice.end, text: '' },
-      ),
-    )
-  }
-  // Map every inner splice onto the file in one go (a non-literal block is rewritten once).
-  const edits = ctx.edits.slice(first)
-  const outer = embeddedSplices(
-    ctx.src,
-    ctx.eol,
-    node,
-    edits.flatMap((e) => e.splices).filter((s) => s.text !== '' || s.end > s.start),
-  )
-  edits.forEach((e, i) => {
-    e.splices = i === 0 ? outer : []
-    e.embedded = { text, value: decoded }
+    const paths = UPGRADER_CERT_FIELDS.map((f) => ({
+      key: f.key,
+      role: f.role,
+      value: `${mountPath}/${fileOf(f.role)}`,
+    }))
+    const missing: typeof paths = []
+    for (const field of paths) {
+      const { key, value, role } = field
+      const existing = root.get(key, true)
+      if (isScalar(existing)) {
+        if ((existing.value as unknown) !== value)
+          edit(
+            'set',
+            [key],
+            { before: existing.value, after: value },
+            role,
+            'the upgrader reads the client certificate here',
+            setScalar(ictx, existing as Scalar, value),
+          )
+      } else missing.push(field)
+      if (isMap(delegateConfig) && delegateConfig.has(key)) {
+        report(
+          ctx,
+          'warning',
+          'LINT',
+          `${key} under delegateConfig is ignored by the upgrader; it belongs at the top level of config.yaml`,
+          node,
+        )
+      }
+    }
+    if (missing.length > 0) {
+      const after = pairOf(root, 'containerName') ? 'containerName' : undefined
+      const splice = addPairs(
+        ictx,
+        root,
+        missing.map((f) => [f.key, scalar(formatScalar(f.value))]),
+        layoutFor(ictx.unit, true),
+        after,
+      )
+      missing.forEach(({ key, value, role }, i) =>
+        edit(
+          'add',
+          [key],
+          { after: value },
+          role,
+          'the upgrader reads the client certificate here',
+          i === 0 ? splice : { start: splice.start, end: splice.end, text: '' },
+        ),
+      )
+    }
   })
 }
 

@@ -5,7 +5,7 @@ import { MANAGED_ENV } from '../resources/wanted-state.js'
 import { validate, type SchemaName } from '../validate/index.js'
 import { lookup, type PathSeg } from '../yaml/lookup.js'
 import { toPlain, type Doc } from '../yaml/parse.js'
-import { report } from './context.js'
+import { renderPlaced, report } from './context.js'
 import { lint } from './lint.js'
 import { planDelegate } from './plan-delegate.js'
 import { planSecrets } from './plan-secret.js'
@@ -252,6 +252,7 @@ export function planResources(
     plannable.filter((r): r is DelegateWorkload => r.type === 'delegate'),
     (res) => mark('secret', res.ref.document),
   )
+  renderPlaced(ctx)
   if (how.lint) lint(ctx, (res) => mark('lint', res.ref.document))
   mark('lint', 0)
   return { resources, edits: ctx.edits, diagnostics: ctx.diagnostics, decoded }

@@ -2,6 +2,9 @@ import type { Diagnostic, FieldRole } from '../errors.js'
 import type { Resource, ResourceRef } from '../resources/classify.js'
 import type { PathSeg } from '../yaml/lookup.js'
 import type { Splice } from '../yaml/splice.js'
+import type { EditContext } from '../yaml/edit.js'
+import type { BlockLayout, Fragment } from '../yaml/fragment.js'
+import type { YAMLMap } from 'yaml'
 
 export type { FieldRole } from '../errors.js'
 
@@ -44,6 +47,42 @@ export interface Edit {
   insertBefore?: number
   splices: Splice[]
 }
+
+/**
+ * Where a step's new text goes when several steps share one place. Items appended to one list, or keys added to
+ * one mapping, must be written as one block in the list's own layout, and whole-line removals that touch must be
+ * merged: so a rule states the placement and the renderer (`src/mtls/render.ts`) makes the splices once every rule has run.
+ */
+export type Placement =
+  | {
+      /** One item appended to the list under `key` of `owner` (the key is created when missing). */
+      kind: 'append'
+      ectx: EditContext
+      owner: YAMLMap
+      key: string
+      item: Fragment
+      layout: BlockLayout
+      /** A created key goes right after this one instead of at the end of `owner`. */
+      createAfter?: string
+    }
+  | {
+      /** One key added to the mapping `owner`. */
+      kind: 'add'
+      ectx: EditContext
+      owner: YAMLMap
+      key: string
+      value: Fragment
+      layout: BlockLayout
+    }
+  | {
+      /** Whole lines of the text taken out. */
+      kind: 'remove-lines'
+      ectx: EditContext
+      ranges: [number, number][]
+    }
+
+/** Steps whose splices the renderer makes, in the order they were planned. */
+export type Pending = { edit: Edit; place: Placement }[]
 
 /** Options of one migration, resolved and validated. */
 export interface MtlsOptions {
@@ -88,6 +127,8 @@ export interface PlanContext {
   byName?: Map<string | undefined, Resource[]>
   /** Each edited document's indentation step, found on its first edit (src/mtls/context.ts). */
   units?: Map<object, number>
+  /** Steps whose splices are made once every rule has run (src/mtls/render.ts). */
+  pending?: Pending
 }
 
 /** What a lookup between documents may read of a resource: no YAML nodes. */

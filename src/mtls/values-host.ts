@@ -1,11 +1,10 @@
 import { isScalar, isSeq, type YAMLMap } from 'yaml'
 import { OUR_KEYS } from '../resources/gitops-values.js'
 import type { HelmValues } from '../resources/helm-values.js'
-import { embeddedPos, embeddedSplices } from '../yaml/embedded.js'
 import { formatPath, stringAt } from '../yaml/lookup.js'
 import { toPlain } from '../yaml/parse.js'
-import type { Splice } from '../yaml/splice.js'
 import { report } from './context.js'
+import { planInside } from './inside.js'
 import type { PlanContext } from './types.js'
 
 /** `HelmRelease edge`, for messages. */
@@ -23,15 +22,12 @@ function underValues(res: HelmValues, path: string): string {
  * HelmRelease or Application is edited where it is; its changes' paths get the mapping's path in front.
  * Argo CD's `helm.values` string is edited as a document of its own, like the upgrader's config.yaml:
  * the rule runs on its text, its splices are mapped back into the block, and its diagnostics onto the
- * file's lines. `fresh` gives the inner run its own copies of what the rule accumulates besides edits
- * and diagnostics; `finish` turns what it accumulated into more splices on the text.
+ * file's lines; the inner run's placed steps are rendered on that text before the mapping.
  */
 export function inValues<C extends PlanContext>(
   ctx: C,
   res: HelmValues,
   rule: (ctx: C, res: HelmValues, root: YAMLMap) => void,
-  fresh: () => Partial<C> = () => ({}),
-  finish: (inner: C) => Splice[] = () => [],
 ): void {
   const root = res.root!
   if (!res.text) {
@@ -45,30 +41,18 @@ export function inValues<C extends PlanContext>(
     return
   }
   const { node, doc } = res.text
-  const text = node.value as string
-  const inner = { ...ctx, src: text, eol: '\n', edits: [], diagnostics: [], units: new Map(), ...fresh() } as C
-  delete inner.starts
-  rule(inner, { ...res, doc }, root)
-  for (const d of inner.diagnostics)
-    ctx.diagnostics.push(
-      d.line === undefined ? d : { ...d, ...embeddedPos(ctx.src, node, { line: d.line, col: d.col ?? 1 }) },
-    )
-  if (inner.edits.length === 0) return
-  const splices = [...inner.edits.flatMap((e) => e.splices), ...finish(inner)].filter(
-    (s) => s.text !== '' || s.end > s.start,
-  )
-  const outer = embeddedSplices(ctx.src, ctx.eol, node, splices)
   const decoded = toPlain(doc)
-  inner.edits.forEach((e, i) => {
-    ctx.edits.push({
-      change: { ...e.change, path: underValues(res, e.change.path) },
+  planInside(
+    ctx,
+    {
+      node,
+      text: node.value as string,
       ptr: res.path,
-      inner: e.ptr,
-      ...('value' in e ? { value: e.value } : {}),
-      ...('value' in decoded ? { embedded: { text, value: decoded.value } } : {}),
-      splices: i === 0 ? outer : [],
-    })
-  })
+      ...('value' in decoded ? { decoded } : {}),
+      path: (e) => underValues(res, e.change.path),
+    },
+    (inner) => rule(inner, { ...res, doc }, root),
+  )
 }
 
 /**

@@ -1,4 +1,4 @@
-import { isMap, isScalar, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml'
+import { isMap, isScalar, isSeq, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml'
 import type { Resource, ResourceRef } from '../../resources/classify.js'
 import type { EditContext } from '../../yaml/edit.js'
 import { itemLines, keepFlowItems, pairLines } from '../../yaml/edit-pairs.js'
@@ -6,14 +6,13 @@ import { endOfBlock, setScalar } from '../../yaml/edit.js'
 import { lookup, pairOf, stringAt, type PathSeg } from '../../yaml/lookup.js'
 import { columnOf } from '../../yaml/source.js'
 import { editContext, plan, type DisplaySeg } from '../context.js'
-import type { FieldRole, PlanContext } from '../types.js'
+import type { Splice } from '../../yaml/splice.js'
+import type { FieldRole, Placement, PlanContext } from '../types.js'
 
-/** A revert plan: the usual context, the original endpoint, and whole-line removals merged at the end. */
+/** A revert plan: the usual context, the original endpoint, and the client-certificate Secrets let go. */
 export interface RevertContext extends PlanContext {
   /** The non-mTLS endpoint to restore, as given (no trailing `/`). */
   url: string
-  /** Line ranges of the stream to delete; merged into splices once every rule has run. */
-  removals: [number, number][]
   /** Secret names of the client-certificate volumes taken out, per namespace (`''` when unknown). */
   removedSecrets: { name: string; namespace: string | undefined }[]
 }
@@ -38,9 +37,63 @@ function ownsComments(ectx: EditContext, pair: Pair, list: YAMLSeq | YAMLMap): b
 }
 
 /**
- * Removes the items `indexes` of the list under `key` in `owner`. When none would be left, the key goes
- * too (the migration created it), unless comment lines owned by the key follow: then the key stays, empty.
+ * Removes the entries `picked` (item indexes of a list, or keys of a mapping) of the collection under `key` in
+ * `owner`. When none would be left, the key goes too (the migration created it), unless comment lines owned by
+ * the key follow: then the key stays, empty.
  */
+function removeEntries(
+  rctx: RevertContext,
+  res: Resource,
+  owner: YAMLMap,
+  ownerPtr: PathSeg[],
+  ownerDisplay: DisplaySeg[],
+  key: string,
+  picked: (number | string)[],
+  reason: string,
+  roleOf: (entry: number | string) => FieldRole,
+  label: (entry: number | string) => DisplaySeg,
+): void {
+  if (picked.length === 0) return
+  const pair = pairOf(owner, key) as Pair
+  const coll = pair.value as YAMLSeq | YAMLMap
+  const ectx = editContext(rctx, res)
+  const ptr = [...ownerPtr, key]
+  const display = [...ownerDisplay, key]
+  const node = (p: number | string) => (isSeq(coll) ? coll.items[p as number] : coll.get(p, true))
+  const before = (p: number | string) => (node(p) as { toJSON?: () => unknown } | undefined)?.toJSON?.() ?? null
+  const lines = (p: number | string): [number, number] =>
+    isSeq(coll) ? itemLines(ectx, coll, p as number) : pairLines(ectx, coll, pairOf(coll, p as string) as Pair)
+  const remove = (p: number | string, splices: Splice[], place?: Placement) =>
+    plan(rctx, {
+      resource: res.ref,
+      op: 'remove',
+      ptr: [...ptr, p],
+      display: [...display, label(p)],
+      before: before(p),
+      role: roleOf(p),
+      reason,
+      splices,
+      ...(place ? { place } : {}),
+    })
+  if (isSeq(coll) && coll.flow) {
+    const keep = coll.items.map((_, i) => i).filter((i) => !picked.includes(i))
+    const splice = keepFlowItems(ectx, coll, keep)
+    picked.forEach((p, n) => remove(p, n === 0 ? [splice] : []))
+    return
+  }
+  const all = picked.length === coll.items.length
+  // A collection taken out whole carries the role of its first entry: the migration created it for that entry.
+  const whole = { resource: res.ref, ptr, display, before: coll.toJSON(), role: roleOf(picked[0]!), splices: [] }
+  if (all && !ownsComments(ectx, pair, coll)) {
+    const place: Placement = { kind: 'remove-lines', ectx, ranges: [pairLines(ectx, owner, pair)] }
+    plan(rctx, { ...whole, op: 'remove', reason: `${reason} (the migration created ${key})`, place })
+  } else if (all) {
+    const place: Placement = { kind: 'remove-lines', ectx, ranges: picked.map(lines) }
+    plan(rctx, { ...whole, op: 'set', after: null, reason, place })
+  } else for (const p of picked) remove(p, [], { kind: 'remove-lines', ectx, ranges: [lines(p)] })
+}
+
+/** Removes the items `indexes` of the list under `key` in `owner` (see `removeEntries`). */
 export function removeListItems(
   rctx: RevertContext,
   res: Resource,
@@ -53,75 +106,13 @@ export function removeListItems(
   role: FieldRole | ((item: unknown) => FieldRole),
   label: (item: unknown) => DisplaySeg = (item) => ({ name: stringAt(item, 'name') ?? '?' }),
 ): void {
-  if (indexes.length === 0) return
-  const pair = pairOf(owner, key) as Pair
-  const list = pair.value as YAMLSeq
-  // A list taken out whole carries the role of its first item: the migration created it for that item.
-  const roleOf = (i: number) => (typeof role === 'function' ? role(list.items[i]) : role)
-  const ectx = editContext(rctx, res)
-  const ptr = [...ownerPtr, key]
-  const before = (i: number) => (list.items[i] as { toJSON?: () => unknown })?.toJSON?.() ?? null
-  const all = indexes.length === list.items.length
-  if (list.flow) {
-    const keep = list.items.map((_, i) => i).filter((i) => !indexes.includes(i))
-    const splice = keepFlowItems(ectx, list, keep)
-    indexes.forEach((i, n) =>
-      plan(rctx, {
-        resource: res.ref,
-        op: 'remove',
-        ptr: [...ptr, i],
-        display: [...ownerDisplay, key, label(list.items[i])],
-        before: before(i),
-        role: roleOf(i),
-        reason: reason,
-        splices: n === 0 ? [splice] : [],
-      }),
-    )
-    return
-  }
-  if (all && !ownsComments(ectx, pair, list)) {
-    rctx.removals.push(pairLines(ectx, owner, pair))
-    plan(rctx, {
-      resource: res.ref,
-      op: 'remove',
-      ptr: ptr,
-      display: [...ownerDisplay, key],
-      before: list.toJSON(),
-      role: roleOf(indexes[0]!),
-      reason: `${reason} (the migration created ${key})`,
-      splices: [],
-    })
-    return
-  }
-  for (const i of indexes) {
-    rctx.removals.push(itemLines(ectx, list, i))
-    if (!all)
-      plan(rctx, {
-        resource: res.ref,
-        op: 'remove',
-        ptr: [...ptr, i],
-        display: [...ownerDisplay, key, label(list.items[i])],
-        before: before(i),
-        role: roleOf(i),
-        reason: reason,
-        splices: [],
-      })
-  }
-  if (all)
-    plan(rctx, {
-      resource: res.ref,
-      op: 'set',
-      ptr: ptr,
-      display: [...ownerDisplay, key],
-      before: list.toJSON(),
-      after: null,
-      role: roleOf(indexes[0]!),
-      reason: reason,
-      splices: [],
-    })
+  const list = (pairOf(owner, key)?.value ?? null) as YAMLSeq | null
+  const item = (i: number | string) => list?.items[i as number]
+  const roleOf = (i: number | string) => (typeof role === 'function' ? role(item(i)) : role)
+  removeEntries(rctx, res, owner, ownerPtr, ownerDisplay, key, indexes, reason, roleOf, (i) => label(item(i)))
 }
 
-/** Removes pairs of the mapping under `key` in `owner`; an emptied mapping goes with its key (same rule as lists). */
+/** Removes pairs of the mapping under `key` in `owner` (see `removeEntries`). */
 export function removeMapKeys(
   rctx: RevertContext,
   res: Resource,
@@ -132,53 +123,8 @@ export function removeMapKeys(
   reason: string,
   role: FieldRole | ((key: string) => FieldRole),
 ): void {
-  if (keys.length === 0) return
-  const roleOf = (k: string) => (typeof role === 'function' ? role(k) : role)
-  const pair = pairOf(owner, key) as Pair
-  const inner = pair.value as YAMLMap
-  const ectx = editContext(rctx, res)
-  const ptr = [...ownerPtr, key]
-  const all = keys.length === inner.items.length
-  if (all && !ownsComments(ectx, pair, inner)) {
-    rctx.removals.push(pairLines(ectx, owner, pair))
-    plan(rctx, {
-      resource: res.ref,
-      op: 'remove',
-      ptr: ptr,
-      display: ptr,
-      before: inner.toJSON(),
-      role: roleOf(keys[0]!),
-      reason: `${reason} (the migration created ${key})`,
-      splices: [],
-    })
-    return
-  }
-  for (const k of keys) {
-    rctx.removals.push(pairLines(ectx, inner, pairOf(inner, k) as Pair))
-    if (!all)
-      plan(rctx, {
-        resource: res.ref,
-        op: 'remove',
-        ptr: [...ptr, k],
-        display: [...ptr, k],
-        before: (inner.get(k, true) as { toJSON?: () => unknown } | undefined)?.toJSON?.() ?? null,
-        role: roleOf(k),
-        reason: reason,
-        splices: [],
-      })
-  }
-  if (all)
-    plan(rctx, {
-      resource: res.ref,
-      op: 'set',
-      ptr: ptr,
-      display: ptr,
-      before: inner.toJSON(),
-      after: null,
-      role: roleOf(keys[0]!),
-      reason: reason,
-      splices: [],
-    })
+  const roleOf = (k: number | string) => (typeof role === 'function' ? role(String(k)) : role)
+  removeEntries(rctx, res, owner, ownerPtr, ownerPtr, key, keys, reason, roleOf, (k) => k)
 }
 
 /** Points a ConfigMap key of the input (read through envFrom or valueFrom) back at the original URL. */

@@ -1,7 +1,6 @@
 import { classify } from '../../resources/classify.js'
-import type { EditContext } from '../../yaml/edit.js'
-import { lineRemovals } from '../../yaml/edit-pairs.js'
 import type { Doc } from '../../yaml/parse.js'
+import { renderPlaced } from '../context.js'
 import type { StreamPlan } from '../plan.js'
 import { DEFAULT_MOUNT_PATH, DEFAULT_SECRET_NAME } from '../../resources/wanted-state.js'
 import type { MtlsOptions } from '../types.js'
@@ -34,7 +33,6 @@ export function planRevertStream(src: string, eol: string, file: string, docs: D
     secretByDelegate: new Map(),
     modeByDelegate: new Map(),
     url,
-    removals: [],
     removedSecrets: [],
   }
   for (const res of resources) {
@@ -45,11 +43,6 @@ export function planRevertStream(src: string, eol: string, file: string, docs: D
     else if (res.type === 'compose') revertCompose(rctx, res)
   }
   revertSecrets(rctx)
-  if (rctx.removals.length > 0) {
-    // Whole lines out, merged across rules (adjacent removals would otherwise overlap at the end of the text).
-    const ectx: EditContext = { src, eol, unit: 2 }
-    const carrier = rctx.edits.find((e) => !e.inner && e.ptr.length > 0) ?? rctx.edits[0]!
-    carrier.splices.push(...lineRemovals(ectx, rctx.removals))
-  }
+  renderPlaced(rctx)
   return { resources, edits: rctx.edits, diagnostics: rctx.diagnostics }
 }

@@ -1,14 +1,15 @@
 import { isMap, isScalar, isSeq, parseDocument, type Pair, type Scalar, type YAMLMap } from 'yaml'
 import type { DelegateWorkload, Resource, UpgraderConfig, UpgraderCronJob } from '../../resources/classify.js'
 import { setScalar, type EditContext } from '../../yaml/edit.js'
-import { embeddedSplices } from '../../yaml/embedded.js'
-import { lineRemovals, pairLines } from '../../yaml/edit-pairs.js'
+import { pairLines } from '../../yaml/edit-pairs.js'
 import { indentUnit } from '../../yaml/layout.js'
-import { findItem, lookup, pairOf, stringAt, type PathSeg } from '../../yaml/lookup.js'
+import { findItem, formatPath, lookup, pairOf, stringAt, type PathSeg } from '../../yaml/lookup.js'
 import { K8S_PARSE } from '../../yaml/parse.js'
 import { editContext, plan, report } from '../context.js'
+import { planInside } from '../inside.js'
 import { locateContainer } from '../plan-delegate.js'
 import type { Located } from '../plan-pod.js'
+import type { Edit } from '../types.js'
 import {
   CERT_FILE,
   endpointEnv,
@@ -161,7 +162,6 @@ function revertPod(
     const [s, e] = pairLines(ectx, secret, modePair as Pair)
     const text = ectx.src.slice(s, e).replace(/^\s*defaultMode:\s*/, '')
     if (isOurMode(text)) {
-      rctx.removals.push([s, e])
       plan(rctx, {
         resource: res.ref,
         op: 'remove',
@@ -171,6 +171,7 @@ function revertPod(
         role: 'file-mode',
         reason: `${REASON}: the file mode it set`,
         splices: [],
+        place: { kind: 'remove-lines', ectx, ranges: [[s, e]] },
       })
     }
   }
@@ -192,46 +193,42 @@ export function revertUpgraderConfig(rctx: RevertContext, res: UpgraderConfig): 
   const doc = parseDocument(text, K8S_PARSE)
   const root = doc.contents
   if (doc.errors.length > 0 || !isMap(root)) return
-  const ictx: EditContext = { src: text, eol: '\n', unit: indentUnit(text, root) }
-  const first = rctx.edits.length
-  const inner: ReturnType<typeof setScalar>[] = []
-  const delegateConfig = root.get('delegateConfig', true)
-  const host = isMap(delegateConfig) ? delegateConfig.get(UPGRADER_HOST_KEY, true) : root.get(UPGRADER_HOST_KEY, true)
-  const hostPath = isMap(delegateConfig) ? ['delegateConfig', UPGRADER_HOST_KEY] : [UPGRADER_HOST_KEY]
-  if (isScalar(host) && host.value !== rctx.url) {
-    inner.push(setScalar(ictx, host as Scalar, rctx.url))
-    plan(rctx, {
-      resource: res.ref,
-      op: 'set',
-      ptr: CONFIG_PTR,
-      display: [...CONFIG_PTR, ...hostPath],
-      before: host.value,
-      after: rctx.url,
-      role: 'endpoint',
-      reason: `${REASON}: the upgrader's original endpoint`,
-      splices: [],
-      inner: hostPath,
-    })
-  }
-  const ranges: [number, number][] = []
-  for (const { key, role } of UPGRADER_CERT_FIELDS) {
-    const pair = pairOf(root, key)
-    if (!pair) continue
-    ranges.push(pairLines(ictx, root as YAMLMap, pair as Pair))
-    plan(rctx, {
-      resource: res.ref,
-      op: 'remove',
-      ptr: CONFIG_PTR,
-      display: [...CONFIG_PTR, key],
-      before: (pair.value as Scalar | null)?.value ?? null,
-      role,
-      reason: `${REASON}: only an mTLS upgrader reads it`,
-      splices: [],
-      inner: [key],
-    })
-  }
-  inner.push(...lineRemovals(ictx, ranges))
-  if (rctx.edits.length > first) rctx.edits[first]!.splices.push(...embeddedSplices(rctx.src, rctx.eol, node, inner))
+  const embedded = { node, text, ptr: CONFIG_PTR, path: (e: Edit) => formatPath([...CONFIG_PTR, ...e.ptr]) }
+  planInside(rctx, embedded, (inner) => {
+    const ictx: EditContext = { src: text, eol: '\n', unit: indentUnit(text, root) }
+    const delegateConfig = root.get('delegateConfig', true)
+    const inDelegateConfig = isMap(delegateConfig)
+    const host = inDelegateConfig ? delegateConfig.get(UPGRADER_HOST_KEY, true) : root.get(UPGRADER_HOST_KEY, true)
+    const hostPath = inDelegateConfig ? ['delegateConfig', UPGRADER_HOST_KEY] : [UPGRADER_HOST_KEY]
+    if (isScalar(host) && host.value !== rctx.url) {
+      plan(inner, {
+        resource: res.ref,
+        op: 'set',
+        ptr: hostPath,
+        display: hostPath,
+        before: host.value,
+        after: rctx.url,
+        role: 'endpoint',
+        reason: `${REASON}: the upgrader's original endpoint`,
+        splices: [setScalar(ictx, host as Scalar, rctx.url)],
+      })
+    }
+    for (const { key, role } of UPGRADER_CERT_FIELDS) {
+      const pair = pairOf(root, key)
+      if (!pair) continue
+      plan(inner, {
+        resource: res.ref,
+        op: 'remove',
+        ptr: [key],
+        display: [key],
+        before: (pair.value as Scalar | null)?.value ?? null,
+        role,
+        reason: `${REASON}: only an mTLS upgrader reads it`,
+        splices: [],
+        place: { kind: 'remove-lines', ectx: ictx, ranges: [pairLines(ictx, root as YAMLMap, pair as Pair)] },
+      })
+    }
+  })
 }
 
 /**

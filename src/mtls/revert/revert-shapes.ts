@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, type Pair, type Scalar, type YAMLMap } from 'yaml'
 import { composeEnv, type ComposeFile } from '../../resources/compose.js'
 import type { HelmValues } from '../../resources/helm-values.js'
-import { lineRemovals, setPairValue } from '../../yaml/edit-pairs.js'
+import { setPairValue } from '../../yaml/edit-pairs.js'
 import { setScalar } from '../../yaml/edit.js'
 import { findItem, pairOf, stringAt, type PathSeg } from '../../yaml/lookup.js'
 import { formatScalar } from '../../yaml/scalar.js'
@@ -31,13 +31,7 @@ const envRole = (name: string | undefined) => envRoleOf(name ?? '') ?? 'flag'
  */
 export function revertHelmValues(rctx: RevertContext, res: HelmValues): void {
   if (!checkHost(rctx, res, true)) return
-  inValues(
-    rctx,
-    res,
-    revertValues,
-    () => ({ removals: [] }),
-    (inner) => lineRemovals(editContext(inner, { ...res, doc: res.text!.doc }), inner.removals),
-  )
+  inValues(rctx, res, revertValues)
 }
 
 function revertValues(rctx: RevertContext, res: HelmValues, root: YAMLMap): void {
