@@ -13094,17 +13094,16 @@ function planResources(base, resources, how) {
         break;
     }
   }
-  let order = ["delegate", "upgrader-config", "upgrader-cronjob", "helm-values", "compose"];
-  for (let type of order)
+  for (let { type, rule } of RULES)
     for (let res of plannable)
-      res.type === type && (mark(type, res.ref.document), res.type === "delegate" ? planDelegate(ctx, res) : res.type === "upgrader-config" ? planUpgraderConfig(ctx, res) : res.type === "upgrader-cronjob" ? planUpgraderCronJob(ctx, res) : res.type === "helm-values" ? planHelmValues(ctx, res) : res.type === "compose" && planCompose(ctx, res));
+      res.type === type && (mark(type, res.ref.document), rule(ctx, res));
   return planSecrets(
     ctx,
     plannable.filter((r) => r.type === "delegate"),
     (res) => mark("secret", res.ref.document)
   ), renderPlaced(ctx), how.lint && lint(ctx, (res) => mark("lint", res.ref.document)), mark("lint", 0), { resources, edits: ctx.edits, diagnostics: ctx.diagnostics, decoded };
 }
-var import_yaml24, PHASES, stepTag, init_plan = __esm({
+var import_yaml24, RULES, PHASES, stepTag, init_plan = __esm({
   "src/mtls/plan.ts"() {
     "use strict";
     import_yaml24 = __toESM(require_dist(), 1);
@@ -13120,7 +13119,13 @@ var import_yaml24, PHASES, stepTag, init_plan = __esm({
     init_plan_upgrader();
     init_plan_helm_values();
     init_plan_compose();
-    PHASES = [
+    RULES = [
+      { type: "delegate", rule: planDelegate },
+      { type: "upgrader-config", rule: planUpgraderConfig },
+      { type: "upgrader-cronjob", rule: planUpgraderCronJob },
+      { type: "helm-values", rule: planHelmValues },
+      { type: "compose", rule: planCompose }
+    ], PHASES = [
       "validate",
       "delegate",
       "upgrader-config",
@@ -21368,4 +21373,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=734966fdf2e782b4cdf4b138ec4060fce14e5cc2fa3d367572c6028f781361eb
+//# delegate-mtls-bundle sha256=1967507c92617c5137f66cdcbf91e0b455affd02a13e7990610fe543e97d00be

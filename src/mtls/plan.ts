@@ -136,6 +136,42 @@ export interface PlanHow {
   tags?: Map<object, number>
 }
 
+/** A rule: what a resource of its type must become, recorded as steps and diagnostics on the context. */
+export type Rule<R extends Resource = Resource> = (ctx: PlanContext, res: R) => void
+
+/**
+ * The per-resource rules, composed in the order they run over the stream (kyaml's kio.Pipeline filters are the
+ * model): every delegate first, so that an upgrader finds the Secret name and file mode its delegate settled on.
+ */
+export const RULES = [
+  { type: 'delegate', rule: planDelegate as Rule },
+  { type: 'upgrader-config', rule: planUpgraderConfig as Rule },
+  { type: 'upgrader-cronjob', rule: planUpgraderCronJob as Rule },
+  { type: 'helm-values', rule: planHelmValues as Rule },
+  { type: 'compose', rule: planCompose as Rule },
+] as const satisfies readonly { type: Resource['type']; rule: Rule }[]
+
+/**
+ * Runs one rule alone on one resource of a stream, and returns what it planned: its steps (rendered into
+ * splices) and diagnostics. For tests of a rule with plain data; planning a stream runs every rule in order.
+ */
+export function runRule<R extends Resource>(
+  rule: Rule<R>,
+  base: Pick<PlanContext, 'src' | 'eol' | 'file' | 'options' | 'resources'>,
+  res: R,
+): { steps: Edit[]; diagnostics: Diagnostic[] } {
+  const ctx: PlanContext = {
+    ...base,
+    edits: [],
+    diagnostics: [],
+    secretByDelegate: new Map(),
+    modeByDelegate: new Map(),
+  }
+  rule(ctx, res)
+  renderPlaced(ctx)
+  return { steps: ctx.edits, diagnostics: ctx.diagnostics }
+}
+
 /** The planning steps, in the order they run over the stream. */
 const PHASES = [
   'validate',
@@ -235,16 +271,11 @@ export function planResources(
         break
     }
   }
-  const order = ['delegate', 'upgrader-config', 'upgrader-cronjob', 'helm-values', 'compose']
-  for (const type of order) {
+  for (const { type, rule } of RULES) {
     for (const res of plannable) {
       if (res.type !== type) continue
-      mark(type as (typeof PHASES)[number], res.ref.document)
-      if (res.type === 'delegate') planDelegate(ctx, res)
-      else if (res.type === 'upgrader-config') planUpgraderConfig(ctx, res)
-      else if (res.type === 'upgrader-cronjob') planUpgraderCronJob(ctx, res)
-      else if (res.type === 'helm-values') planHelmValues(ctx, res)
-      else if (res.type === 'compose') planCompose(ctx, res)
+      mark(type, res.ref.document)
+      rule(ctx, res)
     }
   }
   planSecrets(
