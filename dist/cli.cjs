@@ -3504,8 +3504,8 @@ __export(load_certificate_exports, {
   loadCertificate: () => loadCertificate
 });
 function kindOf(st) {
-  if (!st.isFile())
-    return st.isDirectory() ? "a directory" : st.isFIFO() ? "a FIFO (named pipe)" : st.isCharacterDevice() ? "a character device" : st.isBlockDevice() ? "a block device" : st.isSocket() ? "a socket" : "not a regular file";
+  if (!(st.isFile() || st.isFIFO()))
+    return st.isDirectory() ? "a directory" : st.isCharacterDevice() ? "a character device" : st.isBlockDevice() ? "a block device" : st.isSocket() ? "a socket" : "not a regular file";
 }
 function refusal(file, what, st) {
   let kind = kindOf(st);
@@ -3532,13 +3532,20 @@ async function readPem(io, file, what) {
     handle = await import_node_fs2.promises.open(path, import_node_fs2.constants.O_RDONLY | (import_node_fs2.constants.O_NONBLOCK ?? 0));
     let now = refusal(file, what, await handle.stat());
     if (now) return now;
-    let buf = Buffer.alloc(MAX_PEM_BYTES + 1), n = 0;
+    let buf = Buffer.alloc(MAX_PEM_BYTES + 1), n = 0, waitUntil = Date.now() + PIPE_WAIT_MS;
     for (; ; ) {
-      let { bytesRead } = await handle.read(buf, n, buf.length - n, null);
+      let bytesRead;
+      try {
+        ({ bytesRead } = await handle.read(buf, n, buf.length - n, null));
+      } catch (e) {
+        if (e.code !== "EAGAIN" || Date.now() > waitUntil) throw e;
+        await new Promise((wake) => setTimeout(wake, 5));
+        continue;
+      }
       if (bytesRead === 0) break;
       if (n += bytesRead, n === buf.length) return tooBig(file, what, "");
     }
-    return buf.subarray(0, n);
+    return n === 0 && st.isFIFO() ? refused(file, `${file} is a pipe and nothing was written to it; the ${what} must be a PEM file`) : buf.subarray(0, n);
   } catch (e) {
     throw cannot(e);
   } finally {
@@ -3583,12 +3590,12 @@ async function loadCertificate(files2, io, quiet = !1) {
 `);
   return check.errors.length > 0 || check.keyPem === void 0 ? !1 : { certPem, keyPem: check.keyPem };
 }
-var import_node_fs2, import_node_path, MAX_PEM_BYTES, refused, init_load_certificate = __esm({
+var import_node_fs2, import_node_path, MAX_PEM_BYTES, PIPE_WAIT_MS, refused, init_load_certificate = __esm({
   "src/cli/load-certificate.ts"() {
     "use strict";
     import_node_fs2 = require("node:fs"), import_node_path = require("node:path");
     init_errors();
-    MAX_PEM_BYTES = 1024 * 1024;
+    MAX_PEM_BYTES = 1024 * 1024, PIPE_WAIT_MS = 3e4;
     refused = (file, message) => ({ code: "CERT", severity: "error", file, message });
   }
 });
@@ -21373,4 +21380,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=1967507c92617c5137f66cdcbf91e0b455affd02a13e7990610fe543e97d00be
+//# delegate-mtls-bundle sha256=571b7d5b916c1b4c03e423cc7161e0a52fbc9d3d1bf2f3af6cd321e3b2a77259

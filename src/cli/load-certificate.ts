@@ -12,10 +12,13 @@ export interface CertificateFiles {
 /** The most a certificate, key or CA file may hold: a PEM key is a few kilobytes, a large CA bundle a few hundred. */
 export const MAX_PEM_BYTES = 1024 * 1024
 
+/** How long a pipe's writer may take to start writing (`<(vault read …)` logs in first). */
+const PIPE_WAIT_MS = 30_000
+
 function kindOf(st: Stats): string | undefined {
-  if (st.isFile()) return undefined
+  // A pipe is read (`--key <(vault read …)` keeps the key off the disk); see readPipe.
+  if (st.isFile() || st.isFIFO()) return undefined
   if (st.isDirectory()) return 'a directory'
-  if (st.isFIFO()) return 'a FIFO (named pipe)'
   if (st.isCharacterDevice()) return 'a character device'
   if (st.isBlockDevice()) return 'a block device'
   if (st.isSocket()) return 'a socket'
@@ -38,9 +41,10 @@ function tooBig(file: string, what: string, size: string): Diagnostic {
 }
 
 /**
- * The file's bytes, or why it is refused. A FIFO, a device or a huge file is refused from its metadata before it is
- * opened (opening a FIFO without a writer would block); the open is non-blocking all the same, and its fstat and
- * a read capped at the limit guard against the file being replaced or growing meanwhile.
+ * The file's bytes, or why it is refused. A device or a huge file is refused from its metadata before it is opened;
+ * the open is non-blocking (opening a FIFO without a writer would block), and its fstat and a read capped at the
+ * limit guard against the file being replaced or growing meanwhile. A pipe (a FIFO, or `<(…)` in a shell) is read
+ * as it comes, up to the same limit.
  */
 async function readPem(io: Io, file: string, what: string): Promise<Buffer | Diagnostic> {
   const path = resolve(io.cwd, file)
@@ -63,12 +67,24 @@ async function readPem(io: Io, file: string, what: string): Promise<Buffer | Dia
     if (now) return now
     const buf = Buffer.alloc(MAX_PEM_BYTES + 1)
     let n = 0
+    const waitUntil = Date.now() + PIPE_WAIT_MS
     for (;;) {
-      const { bytesRead } = await handle.read(buf, n, buf.length - n, null)
+      let bytesRead: number
+      try {
+        ;({ bytesRead } = await handle.read(buf, n, buf.length - n, null))
+      } catch (e) {
+        // A pipe whose writer has not written yet (non-blocking read): wait for it, for a while.
+        if ((e as NodeJS.ErrnoException).code !== 'EAGAIN' || Date.now() > waitUntil) throw e
+        await new Promise((wake) => setTimeout(wake, 5))
+        continue
+      }
       if (bytesRead === 0) break
       n += bytesRead
       if (n === buf.length) return tooBig(file, what, '')
     }
+    // A FIFO nobody has opened for writing reads as empty at once: say so rather than "not a PEM file".
+    if (n === 0 && st.isFIFO())
+      return refused(file, `${file} is a pipe and nothing was written to it; the ${what} must be a PEM file`)
     return buf.subarray(0, n)
   } catch (e) {
     throw cannot(e)

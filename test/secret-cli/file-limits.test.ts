@@ -1,18 +1,20 @@
 /**
- * A certificate, key or CA file is a regular file (or a symlink to one) of at most 1 MiB; anything else is refused
- * from its metadata, at once and without being read: /dev/zero, a FIFO nobody writes to, a directory, a 1 GB sparse
- * file. Through `secret` and `migrate --write` in-process, and through the real bin with a FIFO.
+ * A certificate, key or CA file is a regular file (or a symlink to one) of at most 1 MiB, or a pipe (`<(…)`) that
+ * gives at most as much; anything else is refused from its metadata, at once and without being read: /dev/zero, a
+ * directory, a 1 GB sparse file. A FIFO nobody writes to is refused at once too. Through `secret` and
+ * `migrate --write` in-process, and through the real bin with a FIFO and with a shell's process substitution.
  */
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { readFileSync, symlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { assertNoKey, bin, cli, E, F, SAMPLE, workspace, type Run } from './harness.js'
+import { assertNoKey, bin, cli, E, F, ROOT, SAMPLE, workspace, type Run } from './harness.js'
 
 const ws = workspace()
 const MiB = 1024 * 1024
+const BIN = join(ROOT, 'bin', 'delegate-mtls.js')
 
 execFileSync('mkfifo', [join(ws.dir, 'certs/fifo.pem')])
 execFileSync('truncate', ['-s', '1G', join(ws.dir, 'certs/huge.key')])
@@ -25,6 +27,8 @@ ws.write('certs/ca-1mib-plus-1.crt', padded(MiB + 1))
 
 const notRegular = (file: string, kind: string, what: string) =>
   `${file}: error: ${file} is ${kind}, not a regular file; the ${what} must be a PEM file (it was not read)\n`
+const silentPipe = (file: string, what: string) =>
+  `${file}: error: ${file} is a pipe and nothing was written to it; the ${what} must be a PEM file\n`
 const tooLarge = (file: string, what: string, size: number) =>
   `${file}: error: ${file} is larger than the 1 MiB a ${what} file may hold (${size} bytes); it was not read\n`
 
@@ -52,7 +56,7 @@ const CASES: { title: string; args: string[]; stderr: string }[] = [
   {
     title: 'a FIFO with no writer as the certificate',
     args: ['--cert', 'certs/fifo.pem', '--key', F.key],
-    stderr: notRegular('certs/fifo.pem', 'a FIFO (named pipe)', 'certificate'),
+    stderr: silentPipe('certs/fifo.pem', 'certificate'),
   },
   {
     title: 'a directory as the CA',
@@ -78,7 +82,7 @@ const CASES: { title: string; args: string[]; stderr: string }[] = [
     title: 'all three at once: each reported',
     args: ['--cert', 'certs/fifo.pem', '--key', 'certs/huge.key', '--ca', '/dev/zero'],
     stderr:
-      notRegular('certs/fifo.pem', 'a FIFO (named pipe)', 'certificate') +
+      silentPipe('certs/fifo.pem', 'certificate') +
       tooLarge('certs/huge.key', 'key', 1024 * MiB) +
       notRegular('/dev/zero', 'a character device', 'CA certificate'),
   },
@@ -116,10 +120,42 @@ test('the real bin: a FIFO with no writer as the key does not hang', () => {
   const start = performance.now()
   const r = bin(['secret', '--cert', F.cert, '--key', 'certs/fifo.pem'], { cwd: ws.dir, timeout: 10000 })
   const ms = performance.now() - start
-  assert.is(r.stderr, notRegular('certs/fifo.pem', 'a FIFO (named pipe)', 'key'))
+  assert.is(r.stderr, silentPipe('certs/fifo.pem', 'key'))
   assert.is(r.code, 2)
   assert.is(r.stdout, '')
   assert.ok(ms < 2000, `took ${Math.round(ms)} ms`)
+})
+
+test('the real bin: the certificate and key through process substitution, the key written late', () => {
+  const fromFiles = bin(['secret', '--cert', F.cert, '--key', F.key], { cwd: ws.dir })
+  assert.is(fromFiles.code, 0)
+  const argv = ['secret', '--cert', '<(cat "$1")', '--key', '<(sleep 0.5; cat "$2")'].join(' ')
+  const r = spawnSync('bash', ['-c', `"$0" "${BIN}" ${argv}`, process.execPath, F.cert, F.key], {
+    cwd: ws.dir,
+    encoding: 'utf8',
+    timeout: 20000,
+  })
+  assert.is(r.stderr, '')
+  assert.is(r.status, 0)
+  assert.is(r.stdout, fromFiles.stdout)
+})
+
+test('the real bin: a pipe that gives more than 1 MiB is refused', () => {
+  const r = spawnSync(
+    'bash',
+    ['-c', `"$0" "${BIN}" secret --cert "$1" --key <(head -c 2000000 /dev/zero)`, process.execPath, F.cert],
+    {
+      cwd: ws.dir,
+      encoding: 'utf8',
+      timeout: 20000,
+    },
+  )
+  assert.match(
+    r.stderr,
+    /^\/dev\/fd\/\d+: error: \/dev\/fd\/\d+ is larger than the 1 MiB a key file may hold; it was not read\n$/,
+  )
+  assert.is(r.status, 2)
+  assert.is(r.stdout, '')
 })
 
 test.after(() => ws.remove())
