@@ -76,7 +76,7 @@ var UsageError, InternalError, init_errors = __esm({
   }
 });
 
-// node_modules/cliui/build/lib/index.js
+// ../main/node_modules/cliui/build/lib/index.js
 function addBorder(col, ts, style) {
   return col.border ? /[.']-+[.']/.test(ts) ? "" : ts.trim().length !== 0 ? style : "  " : "";
 }
@@ -104,7 +104,7 @@ function cliui(opts, _mixin) {
   });
 }
 var align, top, right, bottom, left, UI, mixin, init_lib = __esm({
-  "node_modules/cliui/build/lib/index.js"() {
+  "../main/node_modules/cliui/build/lib/index.js"() {
     "use strict";
     align = {
       right: alignRight,
@@ -214,7 +214,7 @@ var align, top, right, bottom, left, UI, mixin, init_lib = __esm({
   }
 });
 
-// node_modules/cliui/build/lib/string-utils.js
+// ../main/node_modules/cliui/build/lib/string-utils.js
 function stripAnsi(str) {
   return str.replace(ansi, "");
 }
@@ -228,12 +228,12 @@ function wrap(str, width) {
   return start && end && (wrapped = `${start}${wrapped}${end}`), wrapped;
 }
 var ansi, init_string_utils = __esm({
-  "node_modules/cliui/build/lib/string-utils.js"() {
+  "../main/node_modules/cliui/build/lib/string-utils.js"() {
     ansi = new RegExp("\x1B(?:\\[(?:\\d+[ABCDEFGJKSTm]|\\d+;\\d+[Hfm]|\\d+;\\d+;\\d+m|6n|s|u|\\?25[lh])|\\w)", "g");
   }
 });
 
-// node_modules/cliui/index.mjs
+// ../main/node_modules/cliui/index.mjs
 function ui(opts) {
   return cliui(opts, {
     stringWidth: (str) => [...str].length,
@@ -242,13 +242,13 @@ function ui(opts) {
   });
 }
 var init_cliui = __esm({
-  "node_modules/cliui/index.mjs"() {
+  "../main/node_modules/cliui/index.mjs"() {
     init_lib();
     init_string_utils();
   }
 });
 
-// node_modules/escalade/sync/index.mjs
+// ../main/node_modules/escalade/sync/index.mjs
 function sync_default(start, callback) {
   let dir = (0, import_path.resolve)(".", start), tmp;
   for ((0, import_fs.statSync)(dir).isDirectory() || (dir = (0, import_path.dirname)(dir)); ; ) {
@@ -257,12 +257,12 @@ function sync_default(start, callback) {
   }
 }
 var import_path, import_fs, init_sync = __esm({
-  "node_modules/escalade/sync/index.mjs"() {
+  "../main/node_modules/escalade/sync/index.mjs"() {
     import_path = require("path"), import_fs = require("fs");
   }
 });
 
-// node_modules/yargs-parser/build/lib/string-utils.js
+// ../main/node_modules/yargs-parser/build/lib/string-utils.js
 function camelCase(str) {
   if (str !== str.toLowerCase() && str !== str.toUpperCase() || (str = str.toLowerCase()), str.indexOf("-") === -1 && str.indexOf("_") === -1)
     return str;
@@ -289,11 +289,11 @@ function looksLikeNumber(x) {
   return x == null ? !1 : typeof x == "number" || /^0x[0-9a-f]+$/i.test(x) ? !0 : /^0[^.]/.test(x) ? !1 : /^[-]?(?:\d+(?:\.\d*)?|\.\d+)(e[-+]?\d+)?$/.test(x);
 }
 var init_string_utils2 = __esm({
-  "node_modules/yargs-parser/build/lib/string-utils.js"() {
+  "../main/node_modules/yargs-parser/build/lib/string-utils.js"() {
   }
 });
 
-// node_modules/yargs-parser/build/lib/tokenize-arg-string.js
+// ../main/node_modules/yargs-parser/build/lib/tokenize-arg-string.js
 function tokenizeArgString(argString) {
   if (Array.isArray(argString))
     return argString.map((e) => typeof e != "string" ? e + "" : e);
@@ -309,20 +309,20 @@ function tokenizeArgString(argString) {
   return args;
 }
 var init_tokenize_arg_string = __esm({
-  "node_modules/yargs-parser/build/lib/tokenize-arg-string.js"() {
+  "../main/node_modules/yargs-parser/build/lib/tokenize-arg-string.js"() {
   }
 });
 
-// node_modules/yargs-parser/build/lib/yargs-parser-types.js
+// ../main/node_modules/yargs-parser/build/lib/yargs-parser-types.js
 var DefaultValuesForTypeKey, init_yargs_parser_types = __esm({
-  "node_modules/yargs-parser/build/lib/yargs-parser-types.js"() {
+  "../main/node_modules/yargs-parser/build/lib/yargs-parser-types.js"() {
     (function(DefaultValuesForTypeKey2) {
       DefaultValuesForTypeKey2.BOOLEAN = "boolean", DefaultValuesForTypeKey2.STRING = "string", DefaultValuesForTypeKey2.NUMBER = "number", DefaultValuesForTypeKey2.ARRAY = "array";
     })(DefaultValuesForTypeKey || (DefaultValuesForTypeKey = {}));
   }
 });
 
-// node_modules/yargs-parser/build/lib/yargs-parser.js
+// ../main/node_modules/yargs-parser/build/lib/yargs-parser.js
 function combineAliases(aliases) {
   let aliasArrays = [], combined = /* @__PURE__ */ Object.create(null), change = !0;
   for (Object.keys(aliases).forEach(function(key) {
@@ -356,7 +356,7 @@ function stripQuotes(val) {
   return typeof val == "string" && (val[0] === "'" || val[0] === '"') && val[val.length - 1] === val[0] ? val.substring(1, val.length - 1) : val;
 }
 var mixin2, YargsParser, init_yargs_parser = __esm({
-  "node_modules/yargs-parser/build/lib/yargs-parser.js"() {
+  "../main/node_modules/yargs-parser/build/lib/yargs-parser.js"() {
     init_tokenize_arg_string();
     init_yargs_parser_types();
     init_string_utils2();
@@ -766,9 +766,9 @@ var mixin2, YargsParser, init_yargs_parser = __esm({
   }
 });
 
-// node_modules/yargs-parser/build/lib/index.js
+// ../main/node_modules/yargs-parser/build/lib/index.js
 var import_util, import_path2, import_fs2, _a, _b, _c, minNodeVersion, nodeVersion, env, parser, yargsParser, lib_default, init_lib2 = __esm({
-  "node_modules/yargs-parser/build/lib/index.js"() {
+  "../main/node_modules/yargs-parser/build/lib/index.js"() {
     import_util = require("util"), import_path2 = require("path");
     init_string_utils2();
     init_yargs_parser();
@@ -804,7 +804,7 @@ var import_util, import_path2, import_fs2, _a, _b, _c, minNodeVersion, nodeVersi
   }
 });
 
-// node_modules/yargs/build/lib/utils/process-argv.js
+// ../main/node_modules/yargs/build/lib/utils/process-argv.js
 function getProcessArgvBinIndex() {
   return isBundledElectronApp() ? 0 : 1;
 }
@@ -818,13 +818,13 @@ function getProcessArgvBin() {
   return process.argv[getProcessArgvBinIndex()];
 }
 var init_process_argv = __esm({
-  "node_modules/yargs/build/lib/utils/process-argv.js"() {
+  "../main/node_modules/yargs/build/lib/utils/process-argv.js"() {
   }
 });
 
-// node_modules/yargs/build/lib/yerror.js
+// ../main/node_modules/yargs/build/lib/yerror.js
 var YError, init_yerror = __esm({
-  "node_modules/yargs/build/lib/yerror.js"() {
+  "../main/node_modules/yargs/build/lib/yerror.js"() {
     YError = class _YError extends Error {
       constructor(msg) {
         super(msg || "yargs error"), this.name = "YError", Error.captureStackTrace && Error.captureStackTrace(this, _YError);
@@ -833,9 +833,9 @@ var YError, init_yerror = __esm({
   }
 });
 
-// node_modules/y18n/build/lib/platform-shims/node.js
+// ../main/node_modules/y18n/build/lib/platform-shims/node.js
 var import_fs3, import_util2, import_path3, node_default, init_node = __esm({
-  "node_modules/y18n/build/lib/platform-shims/node.js"() {
+  "../main/node_modules/y18n/build/lib/platform-shims/node.js"() {
     import_fs3 = require("fs"), import_util2 = require("util"), import_path3 = require("path"), node_default = {
       fs: {
         readFileSync: import_fs3.readFileSync,
@@ -854,7 +854,7 @@ var import_fs3, import_util2, import_path3, node_default, init_node = __esm({
   }
 });
 
-// node_modules/y18n/build/lib/index.js
+// ../main/node_modules/y18n/build/lib/index.js
 function y18n(opts, _shim) {
   shim = _shim;
   let y18n3 = new Y18N(opts);
@@ -868,7 +868,7 @@ function y18n(opts, _shim) {
   };
 }
 var shim, Y18N, init_lib3 = __esm({
-  "node_modules/y18n/build/lib/index.js"() {
+  "../main/node_modules/y18n/build/lib/index.js"() {
     Y18N = class {
       constructor(opts) {
         opts = opts || {}, this.directory = opts.directory || "./locales", this.updateFiles = typeof opts.updateFiles == "boolean" ? opts.updateFiles : !0, this.locale = opts.locale || "en", this.fallbackToLanguage = typeof opts.fallbackToLanguage == "boolean" ? opts.fallbackToLanguage : !0, this.cache = /* @__PURE__ */ Object.create(null), this.writeQueue = [];
@@ -955,18 +955,18 @@ var shim, Y18N, init_lib3 = __esm({
   }
 });
 
-// node_modules/y18n/index.mjs
+// ../main/node_modules/y18n/index.mjs
 var y18n2, y18n_default, init_y18n = __esm({
-  "node_modules/y18n/index.mjs"() {
+  "../main/node_modules/y18n/index.mjs"() {
     init_node();
     init_lib3();
     y18n2 = (opts) => y18n(opts, node_default), y18n_default = y18n2;
   }
 });
 
-// node_modules/yargs/lib/platform-shims/esm.mjs
+// ../main/node_modules/yargs/lib/platform-shims/esm.mjs
 var import_assert, import_util3, import_fs4, import_url, import_path4, REQUIRE_ERROR, REQUIRE_DIRECTORY_ERROR, __dirname, mainFilename, esm_default, init_esm = __esm({
-  "node_modules/yargs/lib/platform-shims/esm.mjs"() {
+  "../main/node_modules/yargs/lib/platform-shims/esm.mjs"() {
     "use strict";
     import_assert = require("assert");
     init_cliui();
@@ -1030,7 +1030,7 @@ var import_assert, import_util3, import_fs4, import_url, import_path4, REQUIRE_E
   }
 });
 
-// node_modules/yargs/build/lib/typings/common-types.js
+// ../main/node_modules/yargs/build/lib/typings/common-types.js
 function assertNotStrictEqual(actual, expected2, shim3, message) {
   shim3.assert.notStrictEqual(actual, expected2, message);
 }
@@ -1041,20 +1041,20 @@ function objectKeys(object) {
   return Object.keys(object);
 }
 var init_common_types = __esm({
-  "node_modules/yargs/build/lib/typings/common-types.js"() {
+  "../main/node_modules/yargs/build/lib/typings/common-types.js"() {
   }
 });
 
-// node_modules/yargs/build/lib/utils/is-promise.js
+// ../main/node_modules/yargs/build/lib/utils/is-promise.js
 function isPromise(maybePromise) {
   return !!maybePromise && !!maybePromise.then && typeof maybePromise.then == "function";
 }
 var init_is_promise = __esm({
-  "node_modules/yargs/build/lib/utils/is-promise.js"() {
+  "../main/node_modules/yargs/build/lib/utils/is-promise.js"() {
   }
 });
 
-// node_modules/yargs/build/lib/parse-command.js
+// ../main/node_modules/yargs/build/lib/parse-command.js
 function parseCommand(cmd) {
   let splitCommand = cmd.replace(/\s{2,}/g, " ").split(/\s+(?![^[]*]|[^<]*>)/), bregex = /\.*[\][<>]/g, firstCommand = splitCommand.shift();
   if (!firstCommand)
@@ -1076,11 +1076,11 @@ function parseCommand(cmd) {
   }), parsedCommand;
 }
 var init_parse_command = __esm({
-  "node_modules/yargs/build/lib/parse-command.js"() {
+  "../main/node_modules/yargs/build/lib/parse-command.js"() {
   }
 });
 
-// node_modules/yargs/build/lib/argsert.js
+// ../main/node_modules/yargs/build/lib/argsert.js
 function argsert(arg1, arg2, arg3) {
   function parseArgs2() {
     return typeof arg1 == "object" ? [{ demanded: [], optional: [] }, arg1, arg2] : [
@@ -1119,14 +1119,14 @@ function argumentTypeError(observedType, allowedTypes, position2) {
   throw new YError(`Invalid ${positionName[position2] || "manyith"} argument. Expected ${allowedTypes.join(" or ")} but received ${observedType}.`);
 }
 var positionName, init_argsert = __esm({
-  "node_modules/yargs/build/lib/argsert.js"() {
+  "../main/node_modules/yargs/build/lib/argsert.js"() {
     init_yerror();
     init_parse_command();
     positionName = ["first", "second", "third", "fourth", "fifth", "sixth"];
   }
 });
 
-// node_modules/yargs/build/lib/middleware.js
+// ../main/node_modules/yargs/build/lib/middleware.js
 function commandMiddlewareFactory(commandMiddleware) {
   return commandMiddleware ? commandMiddleware.map((middleware) => (middleware.applyBeforeValidation = !1, middleware)) : [];
 }
@@ -1148,7 +1148,7 @@ function applyMiddleware(argv, yargs, middlewares, beforeValidation) {
   }, argv);
 }
 var GlobalMiddleware, init_middleware = __esm({
-  "node_modules/yargs/build/lib/middleware.js"() {
+  "../main/node_modules/yargs/build/lib/middleware.js"() {
     init_argsert();
     init_is_promise();
     GlobalMiddleware = class {
@@ -1194,7 +1194,7 @@ var GlobalMiddleware, init_middleware = __esm({
   }
 });
 
-// node_modules/yargs/build/lib/utils/maybe-async-result.js
+// ../main/node_modules/yargs/build/lib/utils/maybe-async-result.js
 function maybeAsyncResult(getResult, resultHandler, errorHandler = (err) => {
   throw err;
 }) {
@@ -1209,12 +1209,12 @@ function isFunction(arg) {
   return typeof arg == "function";
 }
 var init_maybe_async_result = __esm({
-  "node_modules/yargs/build/lib/utils/maybe-async-result.js"() {
+  "../main/node_modules/yargs/build/lib/utils/maybe-async-result.js"() {
     init_is_promise();
   }
 });
 
-// node_modules/yargs/build/lib/utils/which-module.js
+// ../main/node_modules/yargs/build/lib/utils/which-module.js
 function whichModule(exported) {
   if (typeof require > "u")
     return null;
@@ -1224,11 +1224,11 @@ function whichModule(exported) {
   return null;
 }
 var init_which_module = __esm({
-  "node_modules/yargs/build/lib/utils/which-module.js"() {
+  "../main/node_modules/yargs/build/lib/utils/which-module.js"() {
   }
 });
 
-// node_modules/yargs/build/lib/command.js
+// ../main/node_modules/yargs/build/lib/command.js
 function command(usage2, validation2, globalMiddleware, shim3) {
   return new CommandInstance(usage2, validation2, globalMiddleware, shim3);
 }
@@ -1248,7 +1248,7 @@ function isCommandHandlerDefinition(cmd) {
   return typeof cmd == "object" && !Array.isArray(cmd);
 }
 var DEFAULT_MARKER, CommandInstance, init_command = __esm({
-  "node_modules/yargs/build/lib/command.js"() {
+  "../main/node_modules/yargs/build/lib/command.js"() {
     init_common_types();
     init_is_promise();
     init_middleware();
@@ -1503,7 +1503,7 @@ var DEFAULT_MARKER, CommandInstance, init_command = __esm({
   }
 });
 
-// node_modules/yargs/build/lib/utils/obj-filter.js
+// ../main/node_modules/yargs/build/lib/utils/obj-filter.js
 function objFilter(original = {}, filter = () => !0) {
   let obj = {};
   return objectKeys(original).forEach((key) => {
@@ -1511,12 +1511,12 @@ function objFilter(original = {}, filter = () => !0) {
   }), obj;
 }
 var init_obj_filter = __esm({
-  "node_modules/yargs/build/lib/utils/obj-filter.js"() {
+  "../main/node_modules/yargs/build/lib/utils/obj-filter.js"() {
     init_common_types();
   }
 });
 
-// node_modules/yargs/build/lib/utils/set-blocking.js
+// ../main/node_modules/yargs/build/lib/utils/set-blocking.js
 function setBlocking(blocking) {
   typeof process > "u" || [process.stdout, process.stderr].forEach((_stream) => {
     let stream = _stream;
@@ -1524,11 +1524,11 @@ function setBlocking(blocking) {
   });
 }
 var init_set_blocking = __esm({
-  "node_modules/yargs/build/lib/utils/set-blocking.js"() {
+  "../main/node_modules/yargs/build/lib/utils/set-blocking.js"() {
   }
 });
 
-// node_modules/yargs/build/lib/usage.js
+// ../main/node_modules/yargs/build/lib/usage.js
 function isBoolean(fail) {
   return typeof fail == "boolean";
 }
@@ -1812,16 +1812,16 @@ function getText(text2) {
   return isIndentedText(text2) ? text2.text : text2;
 }
 var init_usage = __esm({
-  "node_modules/yargs/build/lib/usage.js"() {
+  "../main/node_modules/yargs/build/lib/usage.js"() {
     init_obj_filter();
     init_yerror();
     init_set_blocking();
   }
 });
 
-// node_modules/yargs/build/lib/completion-templates.js
+// ../main/node_modules/yargs/build/lib/completion-templates.js
 var completionShTemplate, completionZshTemplate, init_completion_templates = __esm({
-  "node_modules/yargs/build/lib/completion-templates.js"() {
+  "../main/node_modules/yargs/build/lib/completion-templates.js"() {
     completionShTemplate = `###-begin-{{app_name}}-completions-###
 #
 # yargs command completion script
@@ -1873,7 +1873,7 @@ compdef _{{app_name}}_yargs_completions {{app_name}}
   }
 });
 
-// node_modules/yargs/build/lib/completion.js
+// ../main/node_modules/yargs/build/lib/completion.js
 function completion(yargs, usage2, command2, shim3) {
   return new Completion(yargs, usage2, command2, shim3);
 }
@@ -1884,7 +1884,7 @@ function isFallbackCompletionFunction(completionFunction) {
   return completionFunction.length > 3;
 }
 var Completion, init_completion = __esm({
-  "node_modules/yargs/build/lib/completion.js"() {
+  "../main/node_modules/yargs/build/lib/completion.js"() {
     init_command();
     init_common_types();
     init_completion_templates();
@@ -2029,7 +2029,7 @@ var Completion, init_completion = __esm({
   }
 });
 
-// node_modules/yargs/build/lib/utils/levenshtein.js
+// ../main/node_modules/yargs/build/lib/utils/levenshtein.js
 function levenshtein(a, b) {
   if (a.length === 0)
     return b.length;
@@ -2047,11 +2047,11 @@ function levenshtein(a, b) {
   return matrix[b.length][a.length];
 }
 var init_levenshtein = __esm({
-  "node_modules/yargs/build/lib/utils/levenshtein.js"() {
+  "../main/node_modules/yargs/build/lib/utils/levenshtein.js"() {
   }
 });
 
-// node_modules/yargs/build/lib/validation.js
+// ../main/node_modules/yargs/build/lib/validation.js
 function validation(yargs, usage2, shim3) {
   let __ = shim3.y18n.__, __n = shim3.y18n.__n, self = {};
   self.nonOptionCount = function(argv) {
@@ -2182,7 +2182,7 @@ ${customMsgs.join(`
   }, self;
 }
 var specialKeys, init_validation = __esm({
-  "node_modules/yargs/build/lib/validation.js"() {
+  "../main/node_modules/yargs/build/lib/validation.js"() {
     init_argsert();
     init_common_types();
     init_levenshtein();
@@ -2191,7 +2191,7 @@ var specialKeys, init_validation = __esm({
   }
 });
 
-// node_modules/yargs/build/lib/utils/apply-extends.js
+// ../main/node_modules/yargs/build/lib/utils/apply-extends.js
 function applyExtends(config, cwd, mergeExtends, _shim) {
   shim2 = _shim;
   let defaultConfig = {};
@@ -2229,13 +2229,13 @@ function mergeDeep(config1, config2) {
   return target;
 }
 var previouslyVisitedConfigs, shim2, init_apply_extends = __esm({
-  "node_modules/yargs/build/lib/utils/apply-extends.js"() {
+  "../main/node_modules/yargs/build/lib/utils/apply-extends.js"() {
     init_yerror();
     previouslyVisitedConfigs = [];
   }
 });
 
-// node_modules/yargs/build/lib/yargs-factory.js
+// ../main/node_modules/yargs/build/lib/yargs-factory.js
 function YargsFactory(_shim) {
   return (processArgs = [], cwd = _shim.process.cwd(), parentRequire) => {
     let yargs = new YargsInstance(processArgs, cwd, parentRequire, _shim);
@@ -2249,7 +2249,7 @@ function isYargsInstance(y) {
   return !!y && typeof y.getInternalMethods == "function";
 }
 var __classPrivateFieldSet, __classPrivateFieldGet, _YargsInstance_command, _YargsInstance_cwd, _YargsInstance_context, _YargsInstance_completion, _YargsInstance_completionCommand, _YargsInstance_defaultShowHiddenOpt, _YargsInstance_exitError, _YargsInstance_detectLocale, _YargsInstance_emittedWarnings, _YargsInstance_exitProcess, _YargsInstance_frozens, _YargsInstance_globalMiddleware, _YargsInstance_groups, _YargsInstance_hasOutput, _YargsInstance_helpOpt, _YargsInstance_isGlobalContext, _YargsInstance_logger, _YargsInstance_output, _YargsInstance_options, _YargsInstance_parentRequire, _YargsInstance_parserConfig, _YargsInstance_parseFn, _YargsInstance_parseContext, _YargsInstance_pkgs, _YargsInstance_preservedGroups, _YargsInstance_processArgs, _YargsInstance_recommendCommands, _YargsInstance_shim, _YargsInstance_strict, _YargsInstance_strictCommands, _YargsInstance_strictOptions, _YargsInstance_usage, _YargsInstance_usageConfig, _YargsInstance_versionOpt, _YargsInstance_validation, kCopyDoubleDash, kCreateLogger, kDeleteFromParserHintObject, kEmitWarning, kFreeze, kGetDollarZero, kGetParserConfiguration, kGetUsageConfiguration, kGuessLocale, kGuessVersion, kParsePositionalNumbers, kPkgUp, kPopulateParserHintArray, kPopulateParserHintSingleValueDictionary, kPopulateParserHintArrayDictionary, kPopulateParserHintDictionary, kSanitizeKey, kSetKey, kUnfreeze, kValidateAsync, kGetCommandInstance, kGetContext, kGetHasOutput, kGetLoggerInstance, kGetParseContext, kGetUsageInstance, kGetValidationInstance, kHasParseCallback, kIsGlobalContext, kPostProcess, kRebase, kReset, kRunYargsParserAndExecuteCommands, kRunValidation, kSetHasOutput, kTrackManuallySetKeys, YargsInstance, init_yargs_factory = __esm({
-  "node_modules/yargs/build/lib/yargs-factory.js"() {
+  "../main/node_modules/yargs/build/lib/yargs-factory.js"() {
     init_command();
     init_common_types();
     init_yerror();
@@ -2448,9 +2448,9 @@ var __classPrivateFieldSet, __classPrivateFieldGet, _YargsInstance_command, _Yar
       getHelp() {
         if (__classPrivateFieldSet(this, _YargsInstance_hasOutput, !0, "f"), !__classPrivateFieldGet(this, _YargsInstance_usage, "f").hasCachedHelpMessage()) {
           if (!this.parsed) {
-            let parse2 = this[kRunYargsParserAndExecuteCommands](__classPrivateFieldGet(this, _YargsInstance_processArgs, "f"), void 0, void 0, 0, !0);
-            if (isPromise(parse2))
-              return parse2.then(() => __classPrivateFieldGet(this, _YargsInstance_usage, "f").help());
+            let parse = this[kRunYargsParserAndExecuteCommands](__classPrivateFieldGet(this, _YargsInstance_processArgs, "f"), void 0, void 0, 0, !0);
+            if (isPromise(parse))
+              return parse.then(() => __classPrivateFieldGet(this, _YargsInstance_usage, "f").help());
           }
           let builderResponse = __classPrivateFieldGet(this, _YargsInstance_command, "f").runDefaultBuilderOn(this);
           if (isPromise(builderResponse))
@@ -2603,9 +2603,9 @@ var __classPrivateFieldSet, __classPrivateFieldGet, _YargsInstance_command, _Yar
       showHelp(level) {
         if (argsert("[string|function]", [level], arguments.length), __classPrivateFieldSet(this, _YargsInstance_hasOutput, !0, "f"), !__classPrivateFieldGet(this, _YargsInstance_usage, "f").hasCachedHelpMessage()) {
           if (!this.parsed) {
-            let parse2 = this[kRunYargsParserAndExecuteCommands](__classPrivateFieldGet(this, _YargsInstance_processArgs, "f"), void 0, void 0, 0, !0);
-            if (isPromise(parse2))
-              return parse2.then(() => {
+            let parse = this[kRunYargsParserAndExecuteCommands](__classPrivateFieldGet(this, _YargsInstance_processArgs, "f"), void 0, void 0, 0, !0);
+            if (isPromise(parse))
+              return parse.then(() => {
                 __classPrivateFieldGet(this, _YargsInstance_usage, "f").showHelp(level);
               }), this;
           }
@@ -3031,13 +3031,13 @@ var __classPrivateFieldSet, __classPrivateFieldGet, _YargsInstance_command, _Yar
   }
 });
 
-// node_modules/yargs/index.mjs
+// ../main/node_modules/yargs/index.mjs
 var yargs_exports = {};
 __export(yargs_exports, {
   default: () => yargs_default
 });
 var Yargs, yargs_default, init_yargs = __esm({
-  "node_modules/yargs/index.mjs"() {
+  "../main/node_modules/yargs/index.mjs"() {
     "use strict";
     init_esm();
     init_yargs_factory();
@@ -3609,9 +3609,9 @@ var init_secret_name2 = __esm({
   }
 });
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/identity.js"(exports2) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias"), DOC = /* @__PURE__ */ Symbol.for("yaml.document"), MAP = /* @__PURE__ */ Symbol.for("yaml.map"), PAIR = /* @__PURE__ */ Symbol.for("yaml.pair"), SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar"), SEQ = /* @__PURE__ */ Symbol.for("yaml.seq"), NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type"), isAlias3 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === ALIAS, isDocument = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === DOC, isMap23 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === MAP, isPair3 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === PAIR, isScalar21 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SCALAR, isSeq20 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SEQ;
     function isCollection2(node) {
@@ -3654,9 +3654,9 @@ var require_identity = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports2) {
+  "../main/node_modules/yaml/dist/visit.js"(exports2) {
     "use strict";
     var identity = require_identity(), BREAK = /* @__PURE__ */ Symbol("break visit"), SKIP = /* @__PURE__ */ Symbol("skip children"), REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit2(node, visitor) {
@@ -3782,9 +3782,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports2) {
+  "../main/node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity = require_identity(), visit2 = require_visit(), escapeChars = {
       "!": "%21",
@@ -3906,9 +3906,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports2) {
+  "../main/node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity = require_identity(), visit2 = require_visit();
     function anchorIsValid(anchor) {
@@ -3967,9 +3967,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
+  "../main/node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val == "object")
@@ -3999,9 +3999,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/toJS.js"(exports2) {
     "use strict";
     var identity = require_identity();
     function toJS(value, arg, ctx) {
@@ -4023,9 +4023,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/Node.js"(exports2) {
     "use strict";
     var applyReviver = require_applyReviver(), identity = require_identity(), toJS = require_toJS(), NodeBase = class {
       constructor(type) {
@@ -4059,9 +4059,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors(), visit2 = require_visit(), identity = require_identity(), Node = require_Node(), toJS = require_toJS(), Alias = class extends Node.NodeBase {
       constructor(source) {
@@ -4147,9 +4147,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
     "use strict";
     var identity = require_identity(), Node = require_Node(), toJS = require_toJS(), isScalarValue = (value) => !value || typeof value != "function" && typeof value != "object", Scalar4 = class extends Node.NodeBase {
       constructor(value) {
@@ -4172,9 +4172,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports2) {
+  "../main/node_modules/yaml/dist/doc/createNode.js"(exports2) {
     "use strict";
     var Alias = require_Alias(), identity = require_identity(), Scalar4 = require_Scalar(), defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
@@ -4217,9 +4217,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/Collection.js"(exports2) {
     "use strict";
     var createNode = require_createNode(), identity = require_identity(), Node = require_Node();
     function collectionFromPath(schema, path, value) {
@@ -4343,9 +4343,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
+  "../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -4361,9 +4361,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports2) {
+  "../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports2) {
     "use strict";
     var FOLD_FLOW = "flow", FOLD_BLOCK = "block", FOLD_QUOTED = "quoted";
     function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
@@ -4452,9 +4452,9 @@ ${indent}${text2.slice(fold + 1, end2)}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
+  "../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
     "use strict";
     var Scalar4 = require_Scalar(), foldFlowLines = require_foldFlowLines(), getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -4667,9 +4667,9 @@ ${indent}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports2) {
+  "../main/node_modules/yaml/dist/stringify/stringify.js"(exports2) {
     "use strict";
     var anchors = require_anchors(), identity = require_identity(), stringifyComment = require_stringifyComment(), stringifyString = require_stringifyString();
     function createStringifyContext(doc, options) {
@@ -4767,9 +4767,9 @@ ${ctx.indent}${str}` : str;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
+  "../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
     "use strict";
     var identity = require_identity(), Scalar4 = require_Scalar(), stringify3 = require_stringify(), stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
@@ -4836,9 +4836,9 @@ ${ctx.indent}`);
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports2) {
+  "../main/node_modules/yaml/dist/log.js"(exports2) {
     "use strict";
     var node_process = require("process");
     function debug(logLevel, ...messages) {
@@ -4852,9 +4852,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
     "use strict";
     var identity = require_identity(), Scalar4 = require_Scalar(), MERGE_KEY = "<<", merge = {
       identify: (value) => value === MERGE_KEY || typeof value == "symbol" && value.description === MERGE_KEY,
@@ -4900,9 +4900,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
     "use strict";
     var log = require_log(), merge = require_merge(), stringify3 = require_stringify(), identity = require_identity(), toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value }) {
@@ -4952,9 +4952,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/Pair.js"(exports2) {
     "use strict";
     var createNode = require_createNode(), stringifyPair = require_stringifyPair(), addPairToJSMap = require_addPairToJSMap(), identity = require_identity();
     function createPair(key, value, ctx) {
@@ -4983,9 +4983,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
+  "../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
     "use strict";
     var identity = require_identity(), stringify3 = require_stringify(), stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
@@ -5071,9 +5071,9 @@ ${indent}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports2) {
     "use strict";
     var stringifyCollection = require_stringifyCollection(), addPairToJSMap = require_addPairToJSMap(), Collection = require_Collection(), identity = require_identity(), Pair = require_Pair(), Scalar4 = require_Scalar();
     function findPair(items, key) {
@@ -5175,9 +5175,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/common/map.js"(exports2) {
     "use strict";
     var identity = require_identity(), YAMLMap = require_YAMLMap(), map2 = {
       collection: "map",
@@ -5193,9 +5193,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports2) {
     "use strict";
     var createNode = require_createNode(), stringifyCollection = require_stringifyCollection(), Collection = require_Collection(), identity = require_identity(), Scalar4 = require_Scalar(), toJS = require_toJS(), YAMLSeq = class extends Collection.Collection {
       static get tagName() {
@@ -5290,9 +5290,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/common/seq.js"(exports2) {
     "use strict";
     var identity = require_identity(), YAMLSeq = require_YAMLSeq(), seq2 = {
       collection: "seq",
@@ -5308,9 +5308,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../main/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/common/string.js"(exports2) {
     "use strict";
     var stringifyString = require_stringifyString(), string = {
       identify: (value) => typeof value == "string",
@@ -5325,35 +5325,35 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/common/null.js"(exports2) {
     "use strict";
-    var Scalar4 = require_Scalar(), nullTag = {
+    var Scalar4 = require_Scalar(), nullTag2 = {
       identify: (value) => value == null,
       createNode: () => new Scalar4.Scalar(null),
       default: !0,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
       resolve: () => new Scalar4.Scalar(null),
-      stringify: ({ source }, ctx) => typeof source == "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
+      stringify: ({ source }, ctx) => typeof source == "string" && nullTag2.test.test(source) ? source : ctx.options.nullStr
     };
-    exports2.nullTag = nullTag;
+    exports2.nullTag = nullTag2;
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/core/bool.js"(exports2) {
     "use strict";
-    var Scalar4 = require_Scalar(), boolTag = {
+    var Scalar4 = require_Scalar(), boolTag2 = {
       identify: (value) => typeof value == "boolean",
       default: !0,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
       resolve: (str) => new Scalar4.Scalar(str[0] === "t" || str[0] === "T"),
       stringify({ source, value }, ctx) {
-        if (source && boolTag.test.test(source)) {
+        if (source && boolTag2.test.test(source)) {
           let sv = source[0] === "t" || source[0] === "T";
           if (value === sv)
             return source;
@@ -5361,13 +5361,13 @@ var require_bool = __commonJS({
         return value ? ctx.options.trueStr : ctx.options.falseStr;
       }
     };
-    exports2.boolTag = boolTag;
+    exports2.boolTag = boolTag2;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
+  "../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
     "use strict";
     function stringifyNumber({ format: format3, minFractionDigits, tag, value }) {
       if (typeof value == "bigint")
@@ -5389,9 +5389,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/core/float.js"(exports2) {
     "use strict";
     var Scalar4 = require_Scalar(), stringifyNumber = require_stringifyNumber(), floatNaN = {
       identify: (value) => typeof value == "number",
@@ -5428,9 +5428,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/core/int.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber(), intIdentify = (value) => typeof value == "bigint" || Number.isInteger(value), intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
     function intStringify(node, radix, prefix) {
@@ -5467,9 +5467,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/core/schema.js"(exports2) {
     "use strict";
     var map2 = require_map(), _null = require_null(), seq2 = require_seq(), string = require_string(), bool = require_bool(), float = require_float(), int = require_int(), schema = [
       map2.map,
@@ -5488,9 +5488,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/json/schema.js"(exports2) {
     "use strict";
     var Scalar4 = require_Scalar(), map2 = require_map(), seq2 = require_seq();
     function intIdentify(value) {
@@ -5549,9 +5549,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
     "use strict";
     var node_buffer = require("buffer"), Scalar4 = require_Scalar(), stringifyString = require_stringifyString(), binary = {
       identify: (value) => value instanceof Uint8Array,
@@ -5604,9 +5604,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
     "use strict";
     var identity = require_identity(), Pair = require_Pair(), Scalar4 = require_Scalar(), YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq2, onError) {
@@ -5670,9 +5670,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
     "use strict";
     var identity = require_identity(), toJS = require_toJS(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), pairs = require_pairs(), YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
       constructor() {
@@ -5720,9 +5720,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
     "use strict";
     var Scalar4 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -5748,9 +5748,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
     "use strict";
     var Scalar4 = require_Scalar(), stringifyNumber = require_stringifyNumber(), floatNaN = {
       identify: (value) => typeof value == "number",
@@ -5791,9 +5791,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber(), intIdentify = (value) => typeof value == "bigint" || Number.isInteger(value);
     function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -5863,9 +5863,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
     "use strict";
     var identity = require_identity(), Pair = require_Pair(), YAMLMap = require_YAMLMap(), YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
       constructor(schema) {
@@ -5930,9 +5930,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -5993,9 +5993,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports2) {
     "use strict";
     var map2 = require_map(), _null = require_null(), seq2 = require_seq(), string = require_string(), binary = require_binary(), bool = require_bool2(), float = require_float2(), int = require_int2(), merge = require_merge(), omap = require_omap(), pairs = require_pairs(), set = require_set(), timestamp = require_timestamp(), schema = [
       map2.map,
@@ -6024,9 +6024,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/tags.js"(exports2) {
     "use strict";
     var map2 = require_map(), _null = require_null(), seq2 = require_seq(), string = require_string(), bool = require_bool(), float = require_float(), int = require_int(), schema = require_schema(), schema$1 = require_schema2(), binary = require_binary(), merge = require_merge(), omap = require_omap(), pairs = require_pairs(), schema$2 = require_schema3(), set = require_set(), timestamp = require_timestamp(), schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
@@ -6091,9 +6091,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/Schema.js"(exports2) {
     "use strict";
     var identity = require_identity(), map2 = require_map(), seq2 = require_seq(), string = require_string(), tags = require_tags(), sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0, Schema = class _Schema {
       constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
@@ -6108,9 +6108,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
+  "../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
     "use strict";
     var identity = require_identity(), stringify3 = require_stringify(), stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
@@ -6158,9 +6158,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports2) {
+  "../main/node_modules/yaml/dist/doc/Document.js"(exports2) {
     "use strict";
     var Alias = require_Alias(), Collection = require_Collection(), identity = require_identity(), Pair = require_Pair(), toJS = require_toJS(), Schema = require_Schema(), stringifyDocument = require_stringifyDocument(), anchors = require_anchors(), applyReviver = require_applyReviver(), createNode = require_createNode(), directives = require_directives(), Document = class _Document {
       constructor(value, replacer, options) {
@@ -6381,9 +6381,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../main/node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports2) {
+  "../main/node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code, message) {
@@ -6431,9 +6431,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = !1, atNewline = startOnNewline, hasSpace = startOnNewline, comment = "", commentSep = "", hasNewline = !1, reqSpace = !1, tab = null, anchor = null, tag = null, newlineAfterProp = null, comma = null, found = null, start = null;
@@ -6488,9 +6488,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports2) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -6531,9 +6531,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports2) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -6546,9 +6546,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -6562,9 +6562,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports2) {
     "use strict";
     var Pair = require_Pair(), YAMLMap = require_YAMLMap(), resolveProps = require_resolve_props(), utilContainsNewline = require_util_contains_newline(), utilFlowIndentCheck = require_util_flow_indent_check(), utilMapIncludes = require_util_map_includes(), startColMsg = "All mapping items must start at the same column";
     function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -6618,9 +6618,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports2) {
     "use strict";
     var YAMLSeq = require_YAMLSeq(), resolveProps = require_resolve_props(), utilFlowIndentCheck = require_util_flow_indent_check();
     function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
@@ -6652,9 +6652,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -6687,9 +6687,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
     "use strict";
     var identity = require_identity(), Pair = require_Pair(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), resolveEnd = require_resolve_end(), resolveProps = require_resolve_props(), utilContainsNewline = require_util_contains_newline(), utilMapIncludes = require_util_map_includes(), blockMsg = "Block collections are not allowed within flow collections", isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
@@ -6807,9 +6807,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
     "use strict";
     var identity = require_identity(), Scalar4 = require_Scalar(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), resolveBlockMap = require_resolve_block_map(), resolveBlockSeq = require_resolve_block_seq(), resolveFlowCollection = require_resolve_flow_collection();
     function resolveCollection(CN, ctx, token, onError, tagName, tag) {
@@ -6840,9 +6840,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
     "use strict";
     var Scalar4 = require_Scalar();
     function resolveBlockScalar(ctx, scalar2, onError) {
@@ -6967,9 +6967,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
     "use strict";
     var Scalar4 = require_Scalar(), resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar2, strict2, onError) {
@@ -7148,9 +7148,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
     "use strict";
     var identity = require_identity(), Scalar4 = require_Scalar(), resolveBlockScalar = require_resolve_block_scalar(), resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -7197,9 +7197,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports2) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -7224,9 +7224,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/compose-node.js"(exports2) {
     "use strict";
     var Alias = require_Alias(), identity = require_identity(), composeCollection = require_compose_collection(), composeScalar = require_compose_scalar(), resolveEnd = require_resolve_end(), utilEmptyScalarPosition = require_util_empty_scalar_position(), CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
@@ -7278,9 +7278,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/compose-doc.js"(exports2) {
     "use strict";
     var Document = require_Document(), composeNode = require_compose_node(), resolveEnd = require_resolve_end(), resolveProps = require_resolve_props();
     function composeDoc(options, directives, { offset, start, value, end }, onError) {
@@ -7306,9 +7306,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/composer.js"(exports2) {
     var __yaml_LOG_STREAM = require("process").env.LOG_STREAM, node_process = require("process"), directives = require_directives(), Document = require_Document(), errors = require_errors(), identity = require_identity(), composeDoc = require_compose_doc(), resolveEnd = require_resolve_end();
     function getErrorPos(src) {
       if (typeof src == "number")
@@ -7464,9 +7464,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports2) {
+  "../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports2) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar(), resolveFlowScalar = require_resolve_flow_scalar(), errors = require_errors(), stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict2 = !0, onError) {
@@ -7628,9 +7628,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
+  "../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
     "use strict";
     var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -7685,9 +7685,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
+  "../main/node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit"), SKIP = /* @__PURE__ */ Symbol("skip children"), REMOVE = /* @__PURE__ */ Symbol("remove item");
     function visit2(cst, visitor) {
@@ -7739,9 +7739,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports2) {
+  "../main/node_modules/yaml/dist/parse/cst.js"(exports2) {
     "use strict";
     var cstScalar = require_cst_scalar(), cstStringify = require_cst_stringify(), cstVisit = require_cst_visit(), BOM = "\uFEFF", DOCUMENT = "", FLOW_END = "", SCALAR = "", isCollection2 = (token) => !!token && "items" in token, isScalar21 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
@@ -7835,9 +7835,9 @@ var require_cst = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports2) {
+  "../main/node_modules/yaml/dist/parse/lexer.js"(exports2) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -8278,9 +8278,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
+  "../main/node_modules/yaml/dist/parse/line-counter.js"(exports2) {
     "use strict";
     var LineCounter = class {
       constructor() {
@@ -8303,9 +8303,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../main/node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports2) {
+  "../main/node_modules/yaml/dist/parse/parser.js"(exports2) {
     var __yaml_LOG_TOKENS = require("process").env.LOG_TOKENS, node_process = require("process"), cst = require_cst(), lexer = require_lexer();
     function includesToken(list, type) {
       for (let i = 0; i < list.length; ++i)
@@ -8962,9 +8962,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports2) {
+  "../main/node_modules/yaml/dist/public-api.js"(exports2) {
     "use strict";
     var composer = require_composer(), Document = require_Document(), errors = require_errors(), log = require_log(), identity = require_identity(), lineCounter = require_line_counter(), parser2 = require_parser();
     function parseOptions(options) {
@@ -8989,7 +8989,7 @@ var require_public_api = __commonJS({
         }
       return prettyErrors && lineCounter2 && (doc.errors.forEach(errors.prettifyError(source, lineCounter2)), doc.warnings.forEach(errors.prettifyError(source, lineCounter2))), doc;
     }
-    function parse2(src, reviver, options) {
+    function parse(src, reviver, options) {
       let _reviver;
       typeof reviver == "function" ? _reviver = reviver : options === void 0 && reviver && typeof reviver == "object" && (options = reviver);
       let doc = parseDocument8(src, options);
@@ -9015,16 +9015,16 @@ var require_public_api = __commonJS({
       }
       return identity.isDocument(value) && !_replacer ? value.toString(options) : new Document.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse2;
+    exports2.parse = parse;
     exports2.parseAllDocuments = parseAllDocuments3;
     exports2.parseDocument = parseDocument8;
     exports2.stringify = stringify3;
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../main/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports2) {
+  "../main/node_modules/yaml/dist/index.js"(exports2) {
     "use strict";
     var composer = require_composer(), Document = require_Document(), Schema = require_Schema(), errors = require_errors(), Alias = require_Alias(), identity = require_identity(), Pair = require_Pair(), Scalar4 = require_Scalar(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), cst = require_cst(), lexer = require_lexer(), lineCounter = require_line_counter(), parser2 = require_parser(), publicApi = require_public_api(), visit2 = require_visit();
     exports2.Composer = composer.Composer;
@@ -9056,6 +9056,262 @@ var require_dist = __commonJS({
     exports2.stringify = publicApi.stringify;
     exports2.visit = visit2.visit;
     exports2.visitAsync = visit2.visitAsync;
+  }
+});
+
+// src/yaml/resolve.ts
+function goInt(s) {
+  if (!GO_INT.test(s)) return;
+  let neg = s.startsWith("-"), body = s.replace(/^[-+]/, "");
+  /^0[0-7]+$/.test(body) ? body = `0o${body.slice(1)}` : body = body.replace(/^0([XOB])/, (_m, p) => `0${p.toLowerCase()}`);
+  let n = neg ? -BigInt(body) : BigInt(body);
+  return n < INT64_MIN || n > UINT64_MAX ? void 0 : Number(n);
+}
+function k8sTags(tags) {
+  let replaced = new Set(["null", "bool", "int", "float"].map((t) => `tag:yaml.org,2002:${t}`)), kept = [];
+  for (let t of tags)
+    typeof t == "string" || replaced.has(t.tag) || kept.push(t.tag === "tag:yaml.org,2002:timestamp" ? { ...t, default: !1 } : t);
+  return [...K8S_SCALARS, ...kept];
+}
+var INT, FLOAT, GO_INT, GO_FLOAT, INT64_MIN, UINT64_MAX, numeric, nullTag, boolTag, specialFloat, intTag, floatTag, K8S_SCALARS, init_resolve = __esm({
+  "src/yaml/resolve.ts"() {
+    "use strict";
+    INT = "tag:yaml.org,2002:int", FLOAT = "tag:yaml.org,2002:float", GO_INT = /^[-+]?(?:0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/, GO_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/, INT64_MIN = -(2n ** 63n), UINT64_MAX = 2n ** 64n - 1n;
+    numeric = (s) => /^[-+0-9]/.test(s) ? s.replace(/_/g, "") : void 0, nullTag = {
+      identify: (v) => v == null,
+      default: !0,
+      tag: "tag:yaml.org,2002:null",
+      test: /^(?:~|null|Null|NULL)?$/,
+      resolve: () => null
+    }, boolTag = (value, test) => ({
+      identify: (v) => v === value,
+      default: !0,
+      tag: "tag:yaml.org,2002:bool",
+      test,
+      resolve: () => value
+    }), specialFloat = {
+      identify: (v) => typeof v == "number" && !Number.isFinite(v),
+      default: !0,
+      tag: FLOAT,
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/,
+      resolve: (s) => /nan/i.test(s) ? NaN : s.startsWith("-") ? -1 / 0 : 1 / 0
+    }, intTag = {
+      identify: (v) => typeof v == "number" && Number.isInteger(v),
+      default: !0,
+      tag: INT,
+      // Says yes exactly when Go parses an integer (a timestamp never does).
+      test: { test: (s) => goInt(numeric(s) ?? "") !== void 0 },
+      resolve: (s) => goInt(numeric(s))
+    }, floatTag = {
+      identify: (v) => typeof v == "number",
+      default: !0,
+      tag: FLOAT,
+      test: {
+        test: (s) => {
+          if (s.startsWith(".")) return GO_FLOAT.test(s);
+          let plain2 = numeric(s);
+          return plain2 !== void 0 && GO_FLOAT.test(plain2);
+        }
+      },
+      resolve: (s) => Number(s.startsWith(".") ? s : numeric(s))
+    }, K8S_SCALARS = [
+      nullTag,
+      boolTag(!0, /^(?:y|Y|yes|Yes|YES|true|True|TRUE|on|On|ON)$/),
+      boolTag(!1, /^(?:n|N|no|No|NO|false|False|FALSE|off|Off|OFF)$/),
+      specialFloat,
+      intTag,
+      floatTag
+    ];
+  }
+});
+
+// src/yaml/source.ts
+function readSource(raw) {
+  let bom = raw.charCodeAt(0) === 65279, text2 = bom ? raw.slice(1) : raw, nl = text2.indexOf(`
+`), eol = nl > 0 && text2[nl - 1] === "\r" ? `\r
+` : `
+`;
+  return { text: text2, bom, eol };
+}
+function writeSource(source, text2) {
+  return source.bom ? "\uFEFF" + text2 : text2;
+}
+function columnOf(src, offset) {
+  return offset - (src.lastIndexOf(`
+`, offset - 1) + 1);
+}
+function lineStartOf(src, offset) {
+  return src.lastIndexOf(`
+`, offset - 1) + 1;
+}
+function lineEndAfter(src, offset) {
+  let nl = src.indexOf(`
+`, offset);
+  return nl < 0 ? src.length : nl + 1;
+}
+function linePos(src, offset) {
+  if (lineIndex?.src !== src) {
+    let starts2 = [0];
+    for (let i = src.indexOf(`
+`); i >= 0; i = src.indexOf(`
+`, i + 1)) starts2.push(i + 1);
+    lineIndex = { src, starts: starts2 };
+  }
+  let { starts } = lineIndex, lo = 0, hi = starts.length - 1;
+  for (; lo < hi; ) {
+    let mid = lo + hi + 1 >> 1;
+    starts[mid] <= offset ? lo = mid : hi = mid - 1;
+  }
+  return { line: lo + 1, col: offset - starts[lo] + 1 };
+}
+var lineIndex, init_source = __esm({
+  "src/yaml/source.ts"() {
+    "use strict";
+  }
+});
+
+// src/yaml/spans.ts
+function documentStarts(src) {
+  let starts = [], prefixContent = !1;
+  for (let at = 0; at < src.length; ) {
+    let nl = src.indexOf(`
+`, at), end = nl < 0 ? src.length : nl + 1, line = src.slice(at, Math.min(end, at + 4));
+    if (MARKER.test(line))
+      starts.push(starts.length === 0 && !prefixContent ? 0 : at);
+    else {
+      if (END_OR_DIRECTIVE.test(line))
+        return;
+      starts.length === 0 && !prefixContent && !BLANK_OR_COMMENT.test(src.slice(at, end)) && (prefixContent = !0, starts.push(0));
+    }
+    at = end;
+  }
+  return starts;
+}
+function maskDocuments(src, starts, keep) {
+  if (starts.length === 0) return src;
+  let out = "";
+  for (let i = 0; i < starts.length; i++) {
+    let text2 = src.slice(starts[i], starts[i + 1] ?? src.length);
+    if (keep(i)) out += text2;
+    else {
+      let head = text2.startsWith("---") ? "---" : "~";
+      out += head + text2.slice(head.length).replace(/[^\r\n]+/g, (run2) => " ".repeat(run2.length));
+    }
+  }
+  return out;
+}
+var MARKER, END_OR_DIRECTIVE, BLANK_OR_COMMENT, init_spans = __esm({
+  "src/yaml/spans.ts"() {
+    "use strict";
+    MARKER = /^---(?:[ \t\r\n]|$)/, END_OR_DIRECTIVE = /^(?:\.\.\.(?:[ \t\r\n]|$)|%)/, BLANK_OR_COMMENT = /^[ \t]*(?:#[^\n]*)?\r?\n?$/;
+  }
+});
+
+// src/yaml/parse.ts
+function parseStream(src, file, mayMatter2) {
+  let starts = mayMatter2 ? documentStarts(src) : void 0, docs = parseDocs(
+    starts ? maskDocuments(src, starts, (i) => mayMatter2(src.slice(starts[i], starts[i + 1] ?? src.length))) : src
+  );
+  starts && docs.length !== starts.length && (docs = parseDocs(src));
+  let result = parseErrors(src, file, docs);
+  return starts && docs.length === starts.length ? { ...result, starts } : result;
+}
+function parseDocumentsAt(src, start, end, keepSourceTokens = !0) {
+  let parser2 = new import_yaml.Parser();
+  return parser2.offset = start, Array.from(
+    new import_yaml.Composer({ ...K8S_PARSE, keepSourceTokens }).compose(parser2.parse(src.slice(start, end)))
+  );
+}
+function parseDocs(src) {
+  let parsed = (0, import_yaml.parseAllDocuments)(src, K8S_PARSE);
+  return "empty" in parsed ? [] : parsed;
+}
+function parseErrors(src, file, docs) {
+  let all = docs.flatMap((doc) => doc.errors), overflow = all.find((e) => /call stack/i.test(e.message));
+  if (overflow) {
+    let { line, col } = linePos(src, overflow.pos[0]);
+    return { docs, errors: [{ code: "YAML_SYNTAX", severity: "error", message: "invalid YAML: nested too deeply to read (hundreds of levels of brackets or indentation); a Kubernetes manifest is never this deep", file, line, col }] };
+  }
+  let action = all.length > 0 ? TEMPLATE_ACTION.exec(src) : null;
+  if (action) {
+    let { line, col } = linePos(src, action.index + action[1].length);
+    return { docs, errors: [{ code: "YAML_SYNTAX", severity: "error", message: "this is a Helm chart template ({{ \u2026 }}), not a manifest: render it first (helm template \u2026 | delegate-mtls \u2026, or use delegate-mtls as a post-renderer), or migrate the chart's values file", file, line, col }] };
+  }
+  let errors = all.slice(0, MAX_SYNTAX_ERRORS).map((e) => yamlDiagnostic(src, file, e));
+  if (all.length > MAX_SYNTAX_ERRORS) {
+    let last = errors[errors.length - 1];
+    errors.push({
+      ...last,
+      message: `invalid YAML: ${all.length - MAX_SYNTAX_ERRORS} more errors follow from the ones above`
+    });
+  }
+  return { docs, errors };
+}
+function yamlDiagnostic(src, file, e, offsetShift = 0) {
+  let { line, col } = linePos(src, e.pos[0] + offsetShift);
+  return { code: "YAML_SYNTAX", severity: "error", message: `invalid YAML: ${e.message.split(`
+`)[0].replace(/ at line \d+, column \d+:?$/, "")}`, file, line, col };
+}
+function toPlain(doc) {
+  try {
+    return { value: doc.toJS({ maxAliasCount: 100 }) };
+  } catch (e) {
+    return { error: e.message };
+  }
+}
+var import_yaml, K8S_DECODE, K8S_PARSE, MAX_SYNTAX_ERRORS, TEMPLATE_ACTION, init_parse = __esm({
+  "src/yaml/parse.ts"() {
+    "use strict";
+    import_yaml = __toESM(require_dist(), 1);
+    init_resolve();
+    init_source();
+    init_spans();
+    K8S_DECODE = { version: "1.1", customTags: k8sTags }, K8S_PARSE = { ...K8S_DECODE, keepSourceTokens: !0, prettyErrors: !1 }, MAX_SYNTAX_ERRORS = 10;
+    TEMPLATE_ACTION = /^([ \t]*(?:-[ \t]+)?(?:[^\s#:][^:#\n]*:[ \t]+)?)\{\{-?[ \t]/m;
+  }
+});
+
+// src/yaml/scalar.ts
+function isSafePlain(s) {
+  let ok = plainCache.get(s);
+  return ok === void 0 && (ok = !1, s !== "" && !/[\n\r\t]|^\s|\s$|^[-?:,[\]{}#&*!|>'"%@`]|: |:$| #/.test(s) && (ok = READERS.every((options) => {
+    let doc = (0, import_yaml2.parseDocument)(`k: ${s}
+`, options);
+    return doc.errors.length === 0 && doc.get("k") === s;
+  })), plainCache.set(s, ok)), ok;
+}
+function formatScalar(value, style = "plain") {
+  return typeof value != "string" ? String(value) : style === "plain" && isSafePlain(value) ? value : doubleQuoted(value);
+}
+function restyleScalar(node, value, indent) {
+  switch (node.type) {
+    case import_yaml2.Scalar.QUOTE_DOUBLE:
+      return doubleQuoted(value);
+    case import_yaml2.Scalar.QUOTE_SINGLE:
+      return value.includes(`
+`) ? doubleQuoted(value) : `'${value.replace(/'/g, "''")}'`;
+    case import_yaml2.Scalar.PLAIN:
+      return formatScalar(value, "plain");
+    default: {
+      let token = import_yaml2.CST.createScalarToken(value, { indent, type: node.type, inFlow: !1 });
+      return import_yaml2.CST.stringify(token);
+    }
+  }
+}
+var import_yaml2, plainCache, READERS, doubleQuoted, init_scalar = __esm({
+  "src/yaml/scalar.ts"() {
+    "use strict";
+    import_yaml2 = __toESM(require_dist(), 1);
+    init_parse();
+    plainCache = /* @__PURE__ */ new Map(), READERS = [
+      K8S_DECODE,
+      // Kubernetes: goyaml.v2's resolver (`0o400` is 256, `on` true)
+      { version: "1.1" },
+      // other YAML 1.1 tools: base-60 `12:30`, timestamps
+      { version: "1.2" }
+      // YAML 1.2 core (yq, Helm's values tooling): `0o400`, `0x10`
+    ];
+    doubleQuoted = (s) => JSON.stringify(s);
   }
 });
 
@@ -9174,14 +9430,7 @@ function base64(content) {
   return Buffer.from(content, "utf8").toString("base64");
 }
 function yamlString(s) {
-  return /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(s) && readsAsString(s) ? s : JSON.stringify(s);
-}
-function readsAsString(s) {
-  try {
-    return (0, import_yaml.parse)(s, { version: "1.1" }) === s && (0, import_yaml.parse)(s) === s;
-  } catch {
-    return !1;
-  }
+  return /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(s) && isSafePlain(s) ? s : JSON.stringify(s);
 }
 function redactDataEntries(text2) {
   let lines = text2.split(`
@@ -9235,10 +9484,10 @@ function decodesToPemPrivateKey(run2) {
   let first = run2.split(/\r?\n/)[0].replace(/=+$/, ""), usable = first.slice(0, first.length - first.length % 4), decoded = Buffer.from(usable, "base64").toString("latin1");
   return /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(decoded) || /^-----BEGIN [A-Z0-9 ]*PRIV/.test(decoded);
 }
-var import_yaml, CLIENT_CERT_KEY, CLIENT_KEY_KEY, REDACTED, SECRET_KEYS, ENTRY, JSON_ENTRY, PEM_PRIVATE_KEY, PEM_PRIVATE_KEY_UNTERMINATED, BASE64_RUN, init_secret_manifest = __esm({
+var CLIENT_CERT_KEY, CLIENT_KEY_KEY, REDACTED, SECRET_KEYS, ENTRY, JSON_ENTRY, PEM_PRIVATE_KEY, PEM_PRIVATE_KEY_UNTERMINATED, BASE64_RUN, init_secret_manifest = __esm({
   "src/resources/secret-manifest.ts"() {
     "use strict";
-    import_yaml = __toESM(require_dist(), 1);
+    init_scalar();
     init_wanted_state();
     CLIENT_CERT_KEY = CERT_FILE, CLIENT_KEY_KEY = KEY_FILE;
     REDACTED = "<redacted>";
@@ -9652,18 +9901,18 @@ var import_node_fs4, DEFAULT_MAX_BYTES, STDIN_NAME, CHUNK, OPEN_FLAGS, init_read
 function lookup(node, path) {
   let cur = node;
   for (let seg of path)
-    if (typeof seg == "number" ? cur = (0, import_yaml2.isSeq)(cur) ? cur.items[seg] : void 0 : cur = (0, import_yaml2.isMap)(cur) ? cur.get(seg, !0) : void 0, cur == null) return;
+    if (typeof seg == "number" ? cur = (0, import_yaml3.isSeq)(cur) ? cur.items[seg] : void 0 : cur = (0, import_yaml3.isMap)(cur) ? cur.get(seg, !0) : void 0, cur == null) return;
   return cur;
 }
 function pairOf(mapNode, key) {
-  return (0, import_yaml2.isMap)(mapNode) ? mapNode.items.find((p) => (0, import_yaml2.isScalar)(p.key) && p.key.value === key) : void 0;
+  return (0, import_yaml3.isMap)(mapNode) ? mapNode.items.find((p) => (0, import_yaml3.isScalar)(p.key) && p.key.value === key) : void 0;
 }
 function stringAt(mapNode, key) {
-  let v = (0, import_yaml2.isMap)(mapNode) ? mapNode.get(key, !0) : void 0;
-  return (0, import_yaml2.isScalar)(v) && typeof v.value == "string" ? v.value : void 0;
+  let v = (0, import_yaml3.isMap)(mapNode) ? mapNode.get(key, !0) : void 0;
+  return (0, import_yaml3.isScalar)(v) && typeof v.value == "string" ? v.value : void 0;
 }
 function findItem(seq2, field, value) {
-  if (!(0, import_yaml2.isSeq)(seq2)) return;
+  if (!(0, import_yaml3.isSeq)(seq2)) return;
   let index = seq2.items.findIndex((item) => stringAt(item, field) === value);
   return index < 0 ? void 0 : { index, node: seq2.items[index] };
 }
@@ -9673,10 +9922,10 @@ function formatPath(parts) {
     typeof p == "number" ? out += `[${p}]` : typeof p == "object" ? out += `[name=${p.name}]` : out += (out ? "." : "") + (/^[\w-]+$/.test(p) ? p : `"${p}"`);
   return out;
 }
-var import_yaml2, init_lookup = __esm({
+var import_yaml3, init_lookup = __esm({
   "src/yaml/lookup.ts"() {
     "use strict";
-    import_yaml2 = __toESM(require_dist(), 1);
+    import_yaml3 = __toESM(require_dist(), 1);
   }
 });
 
@@ -9701,10 +9950,10 @@ var lastSegment, isDelegateImage, isUpgraderImage, init_image = __esm({
 // src/resources/compose.ts
 function composeEnv(service) {
   let env2 = service.get("environment", !0);
-  if ((0, import_yaml3.isSeq)(env2)) {
+  if ((0, import_yaml4.isSeq)(env2)) {
     let entries = [];
     return env2.items.forEach((item, index) => {
-      if (!(0, import_yaml3.isScalar)(item) || item.value === null || item.value === void 0) return;
+      if (!(0, import_yaml4.isScalar)(item) || item.value === null || item.value === void 0) return;
       let text2 = String(item.value), eq = text2.indexOf("=");
       entries.push({
         name: eq < 0 ? text2 : text2.slice(0, eq),
@@ -9714,11 +9963,11 @@ function composeEnv(service) {
       });
     }), { form: "list", entries };
   }
-  if ((0, import_yaml3.isMap)(env2)) {
+  if ((0, import_yaml4.isMap)(env2)) {
     let entries = [];
     for (let pair of env2.items) {
-      if (!(0, import_yaml3.isScalar)(pair.key)) continue;
-      let v = pair.value, value = (0, import_yaml3.isScalar)(v) && v.value !== null && v.value !== void 0 ? String(v.value) : void 0;
+      if (!(0, import_yaml4.isScalar)(pair.key)) continue;
+      let v = pair.value, value = (0, import_yaml4.isScalar)(v) && v.value !== null && v.value !== void 0 ? String(v.value) : void 0;
       entries.push({ name: String(pair.key.value), value, node: v ?? pair.key, keyNode: pair.key });
     }
     return { form: "map", entries };
@@ -9733,12 +9982,12 @@ function isDelegateService(service) {
 }
 function recogniseCompose(doc, index) {
   let root = doc.contents;
-  if (!(0, import_yaml3.isMap)(root) || root.has("kind")) return;
+  if (!(0, import_yaml4.isMap)(root) || root.has("kind")) return;
   let services = root.get("services", !0);
-  if (!(0, import_yaml3.isMap)(services)) return;
+  if (!(0, import_yaml4.isMap)(services)) return;
   let delegates = [], upgraders = [];
   for (let pair of services.items) {
-    if (!(0, import_yaml3.isScalar)(pair.key) || !(0, import_yaml3.isMap)(pair.value)) continue;
+    if (!(0, import_yaml4.isScalar)(pair.key) || !(0, import_yaml4.isMap)(pair.value)) continue;
     let entry = { service: String(pair.key.value), node: pair.value };
     isDelegateService(pair.value) ? delegates.push(entry) : isUpgraderService(pair.value) && upgraders.push(entry);
   }
@@ -9770,10 +10019,10 @@ function recogniseCompose(doc, index) {
 function composeDelegateName(s) {
   return composeEnv(s.node).entries.find((e) => e.name === "DELEGATE_NAME")?.value || s.service;
 }
-var import_yaml3, COMPOSE_KIND, envNames, isUpgraderService, init_compose = __esm({
+var import_yaml4, COMPOSE_KIND, envNames, isUpgraderService, init_compose = __esm({
   "src/resources/compose.ts"() {
     "use strict";
-    import_yaml3 = __toESM(require_dist(), 1);
+    import_yaml4 = __toESM(require_dist(), 1);
     init_lookup();
     init_image();
     init_wanted_state();
@@ -9784,7 +10033,7 @@ var import_yaml3, COMPOSE_KIND, envNames, isUpgraderService, init_compose = __es
 
 // src/resources/helm-values.ts
 function helmImage(root) {
-  let image = stringAt(root, "delegateDockerImage"), at = (0, import_yaml4.isMap)(root) ? root.get("delegateDockerImage", !0) : void 0, tag = lookup(root, ["image", "tag"]), repo = stringAt(lookup(root, ["image"]), "repository"), tagValue = tag && "value" in tag ? tag.value : void 0;
+  let image = stringAt(root, "delegateDockerImage"), at = (0, import_yaml5.isMap)(root) ? root.get("delegateDockerImage", !0) : void 0, tag = lookup(root, ["image", "tag"]), repo = stringAt(lookup(root, ["image"]), "repository"), tagValue = tag && "value" in tag ? tag.value : void 0;
   return tagValue != null && tagValue !== "" ? { ref: `${repo ?? (image ? parseImage(image).repository : "harness/delegate")}:${String(tagValue)}`, at: tag } : image !== void 0 && at ? { ref: image, at } : void 0;
 }
 function looksLikeChartValues(root) {
@@ -9804,16 +10053,16 @@ function legacyValues(root) {
 }
 function recogniseHelmValues(doc, index) {
   let root = doc.contents;
-  if (!(0, import_yaml4.isMap)(root) || root.has("kind") || root.has("apiVersion") || root.has("services") || !looksLikeChartValues(root)) return;
+  if (!(0, import_yaml5.isMap)(root) || root.has("kind") || root.has("apiVersion") || root.has("services") || !looksLikeChartValues(root)) return;
   let ref = { document: index, kind: HELM_VALUES_KIND }, name = stringAt(root, "delegateName");
   name !== void 0 && (ref.name = name);
   let legacy = legacyValues(root);
   return legacy ? { type: "legacy", ref, doc, reason: legacy.reason, at: legacy.at } : { type: "helm-values", ref, doc, root, path: [] };
 }
-var import_yaml4, HELM_VALUES_KIND, CHART_NAME, CHART_DEFAULT_NAME, CHART_KEYS, init_helm_values = __esm({
+var import_yaml5, HELM_VALUES_KIND, CHART_NAME, CHART_DEFAULT_NAME, CHART_KEYS, init_helm_values = __esm({
   "src/resources/helm-values.ts"() {
     "use strict";
-    import_yaml4 = __toESM(require_dist(), 1);
+    import_yaml5 = __toESM(require_dist(), 1);
     init_lookup();
     init_image();
     HELM_VALUES_KIND = "HelmValues", CHART_NAME = "harness-delegate-ng", CHART_DEFAULT_NAME = "harness-delegate-ng", CHART_KEYS = [
@@ -9826,151 +10075,6 @@ var import_yaml4, HELM_VALUES_KIND, CHART_NAME, CHART_DEFAULT_NAME, CHART_KEYS, 
       "existingDelegateToken",
       "upgrader"
     ];
-  }
-});
-
-// src/yaml/source.ts
-function readSource(raw) {
-  let bom = raw.charCodeAt(0) === 65279, text2 = bom ? raw.slice(1) : raw, nl = text2.indexOf(`
-`), eol = nl > 0 && text2[nl - 1] === "\r" ? `\r
-` : `
-`;
-  return { text: text2, bom, eol };
-}
-function writeSource(source, text2) {
-  return source.bom ? "\uFEFF" + text2 : text2;
-}
-function columnOf(src, offset) {
-  return offset - (src.lastIndexOf(`
-`, offset - 1) + 1);
-}
-function lineStartOf(src, offset) {
-  return src.lastIndexOf(`
-`, offset - 1) + 1;
-}
-function lineEndAfter(src, offset) {
-  let nl = src.indexOf(`
-`, offset);
-  return nl < 0 ? src.length : nl + 1;
-}
-function linePos(src, offset) {
-  if (lineIndex?.src !== src) {
-    let starts2 = [0];
-    for (let i = src.indexOf(`
-`); i >= 0; i = src.indexOf(`
-`, i + 1)) starts2.push(i + 1);
-    lineIndex = { src, starts: starts2 };
-  }
-  let { starts } = lineIndex, lo = 0, hi = starts.length - 1;
-  for (; lo < hi; ) {
-    let mid = lo + hi + 1 >> 1;
-    starts[mid] <= offset ? lo = mid : hi = mid - 1;
-  }
-  return { line: lo + 1, col: offset - starts[lo] + 1 };
-}
-var lineIndex, init_source = __esm({
-  "src/yaml/source.ts"() {
-    "use strict";
-  }
-});
-
-// src/yaml/spans.ts
-function documentStarts(src) {
-  let starts = [], prefixContent = !1;
-  for (let at = 0; at < src.length; ) {
-    let nl = src.indexOf(`
-`, at), end = nl < 0 ? src.length : nl + 1, line = src.slice(at, Math.min(end, at + 4));
-    if (MARKER.test(line))
-      starts.push(starts.length === 0 && !prefixContent ? 0 : at);
-    else {
-      if (END_OR_DIRECTIVE.test(line))
-        return;
-      starts.length === 0 && !prefixContent && !BLANK_OR_COMMENT.test(src.slice(at, end)) && (prefixContent = !0, starts.push(0));
-    }
-    at = end;
-  }
-  return starts;
-}
-function maskDocuments(src, starts, keep) {
-  if (starts.length === 0) return src;
-  let out = "";
-  for (let i = 0; i < starts.length; i++) {
-    let text2 = src.slice(starts[i], starts[i + 1] ?? src.length);
-    if (keep(i)) out += text2;
-    else {
-      let head = text2.startsWith("---") ? "---" : "~";
-      out += head + text2.slice(head.length).replace(/[^\r\n]+/g, (run2) => " ".repeat(run2.length));
-    }
-  }
-  return out;
-}
-var MARKER, END_OR_DIRECTIVE, BLANK_OR_COMMENT, init_spans = __esm({
-  "src/yaml/spans.ts"() {
-    "use strict";
-    MARKER = /^---(?:[ \t\r\n]|$)/, END_OR_DIRECTIVE = /^(?:\.\.\.(?:[ \t\r\n]|$)|%)/, BLANK_OR_COMMENT = /^[ \t]*(?:#[^\n]*)?\r?\n?$/;
-  }
-});
-
-// src/yaml/parse.ts
-function parseStream(src, file, mayMatter2) {
-  let starts = mayMatter2 ? documentStarts(src) : void 0, docs = parseDocs(
-    starts ? maskDocuments(src, starts, (i) => mayMatter2(src.slice(starts[i], starts[i + 1] ?? src.length))) : src
-  );
-  starts && docs.length !== starts.length && (docs = parseDocs(src));
-  let result = parseErrors(src, file, docs);
-  return starts && docs.length === starts.length ? { ...result, starts } : result;
-}
-function parseDocumentsAt(src, start, end, keepSourceTokens = !0) {
-  let parser2 = new import_yaml5.Parser();
-  return parser2.offset = start, Array.from(
-    new import_yaml5.Composer({ ...K8S_PARSE, keepSourceTokens }).compose(parser2.parse(src.slice(start, end)))
-  );
-}
-function parseDocs(src) {
-  let parsed = (0, import_yaml5.parseAllDocuments)(src, K8S_PARSE);
-  return "empty" in parsed ? [] : parsed;
-}
-function parseErrors(src, file, docs) {
-  let all = docs.flatMap((doc) => doc.errors), overflow = all.find((e) => /call stack/i.test(e.message));
-  if (overflow) {
-    let { line, col } = linePos(src, overflow.pos[0]);
-    return { docs, errors: [{ code: "YAML_SYNTAX", severity: "error", message: "invalid YAML: nested too deeply to read (hundreds of levels of brackets or indentation); a Kubernetes manifest is never this deep", file, line, col }] };
-  }
-  let action = all.length > 0 ? TEMPLATE_ACTION.exec(src) : null;
-  if (action) {
-    let { line, col } = linePos(src, action.index + action[1].length);
-    return { docs, errors: [{ code: "YAML_SYNTAX", severity: "error", message: "this is a Helm chart template ({{ \u2026 }}), not a manifest: render it first (helm template \u2026 | delegate-mtls \u2026, or use delegate-mtls as a post-renderer), or migrate the chart's values file", file, line, col }] };
-  }
-  let errors = all.slice(0, MAX_SYNTAX_ERRORS).map((e) => yamlDiagnostic(src, file, e));
-  if (all.length > MAX_SYNTAX_ERRORS) {
-    let last = errors[errors.length - 1];
-    errors.push({
-      ...last,
-      message: `invalid YAML: ${all.length - MAX_SYNTAX_ERRORS} more errors follow from the ones above`
-    });
-  }
-  return { docs, errors };
-}
-function yamlDiagnostic(src, file, e, offsetShift = 0) {
-  let { line, col } = linePos(src, e.pos[0] + offsetShift);
-  return { code: "YAML_SYNTAX", severity: "error", message: `invalid YAML: ${e.message.split(`
-`)[0].replace(/ at line \d+, column \d+:?$/, "")}`, file, line, col };
-}
-function toPlain(doc) {
-  try {
-    return { value: doc.toJS({ maxAliasCount: 100 }) };
-  } catch (e) {
-    return { error: e.message };
-  }
-}
-var import_yaml5, K8S_PARSE, MAX_SYNTAX_ERRORS, TEMPLATE_ACTION, init_parse = __esm({
-  "src/yaml/parse.ts"() {
-    "use strict";
-    import_yaml5 = __toESM(require_dist(), 1);
-    init_source();
-    init_spans();
-    K8S_PARSE = { version: "1.1", keepSourceTokens: !0, prettyErrors: !1 }, MAX_SYNTAX_ERRORS = 10;
-    TEMPLATE_ACTION = /^([ \t]*(?:-[ \t]+)?(?:[^\s#:][^:#\n]*:[ \t]+)?)\{\{-?[ \t]/m;
   }
 });
 
@@ -10217,7 +10321,7 @@ var require_validators = __commonJS({
   "src/validate/generated/validators.cjs"(exports2) {
     "use strict";
     exports2.validateContainer = validate10;
-    var schema11 = { $schema: "http://json-schema.org/draft-07/schema#", $id: "https://delegate-mtls.dev/schemas/container.json", title: "Container", description: "One container of a pod spec (core/v1 Container), limited to the fields delegate-mtls reads or writes. Other fields are allowed.", type: "object", required: ["name"], properties: { name: { description: "Name of the container, unique within the pod.", type: "string" }, image: { description: "Container image reference.", type: "string" }, env: { description: "Environment variables. `null` (an empty `env:` key in YAML) is accepted.", type: ["array", "null"], items: { $ref: "env-var.json" } }, envFrom: { description: "Sources that populate environment variables in bulk.", type: "array", items: { type: "object", properties: { configMapRef: { description: "ConfigMap whose keys become environment variables.", $ref: "#/definitions/namedRef" }, secretRef: { description: "Secret whose keys become environment variables.", $ref: "#/definitions/namedRef" } }, additionalProperties: !0 } }, volumeMounts: { description: "Volume mounts. `null` (an empty `volumeMounts:` key in YAML) is accepted.", type: ["array", "null"], items: { $ref: "volume-mount.json" } }, securityContext: { description: "Container-level security settings.", type: "object", properties: { runAsUser: { description: "UID the container process runs as.", type: "integer" }, runAsNonRoot: { description: "Require the container to run as a non-root user.", type: "boolean" } }, additionalProperties: !0 } }, additionalProperties: !0, definitions: { namedRef: { description: "Reference to an object by name in the pod's namespace.", type: "object", properties: { name: { description: "Name of the referenced object.", type: "string" } }, additionalProperties: !0 } } };
+    var schema11 = { $schema: "http://json-schema.org/draft-07/schema#", $id: "https://delegate-mtls.dev/schemas/container.json", title: "Container", description: "One container of a pod spec (core/v1 Container), limited to the fields delegate-mtls reads or writes. Other fields are allowed.", type: "object", required: ["name"], properties: { name: { description: "Name of the container, unique within the pod.", type: "string" }, image: { description: "Container image reference.", type: "string" }, env: { description: "Environment variables. `null` (an empty `env:` key in YAML) is accepted.", type: ["array", "null"], items: { $ref: "env-var.json" } }, envFrom: { description: "Sources that populate environment variables in bulk.", type: "array", items: { type: "object", properties: { configMapRef: { description: "ConfigMap whose keys become environment variables.", $ref: "#/definitions/namedRef" }, secretRef: { description: "Secret whose keys become environment variables.", $ref: "#/definitions/namedRef" } }, additionalProperties: !0 } }, volumeMounts: { description: "Volume mounts. `null` (an empty `volumeMounts:` key in YAML) is accepted.", type: ["array", "null"], items: { $ref: "volume-mount.json" } }, securityContext: { description: "Container-level security settings.", type: "object", properties: { runAsUser: { description: "UID the container process runs as.", type: "integer" }, runAsNonRoot: { description: "Require the container to run as a non-root user.", type: "boolean" } }, additionalProperties: !0 } }, additionalProperties: !0, definitions: { namedRef: { description: "Reference to an object by name in the pod's namespace.", type: "object", properties: { name: { description: "Name of the referenced object.", type: "string" } }, additionalProperties: !0 } } }, schema12 = { $schema: "http://json-schema.org/draft-07/schema#", $id: "https://delegate-mtls.dev/schemas/env-var.json", title: "Container environment variable", description: "One entry of a container's `env` list (core/v1 EnvVar), limited to the fields delegate-mtls reads or writes. Other fields are allowed.", type: "object", required: ["name"], properties: { name: { description: "Name of the environment variable.", type: "string" }, value: { description: "Literal value. Kubernetes requires a string: an unquoted `true`, `on` or `1` in YAML is a boolean or number and is rejected by the API server. An empty value (`value:`, `~`, `null`) is null, which the API server reads as the empty string.", type: ["string", "null"] }, valueFrom: { description: "Source of the value (secretKeyRef, configMapKeyRef, fieldRef, resourceFieldRef). Not inspected further.", type: "object" } }, additionalProperties: !0 };
     function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       let vErrors = null, errors = 0;
       if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -10252,9 +10356,12 @@ var require_validators = __commonJS({
                   let err5 = { instancePath: instancePath + "/env/" + i0 + "/name", schemaPath: "env-var.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
                 }
-                if (data3.value !== void 0 && typeof data3.value != "string") {
-                  let err6 = { instancePath: instancePath + "/env/" + i0 + "/value", schemaPath: "env-var.json/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
+                if (data3.value !== void 0) {
+                  let data5 = data3.value;
+                  if (typeof data5 != "string" && data5 !== null) {
+                    let err6 = { instancePath: instancePath + "/env/" + i0 + "/value", schemaPath: "env-var.json/properties/value/type", keyword: "type", params: { type: schema12.properties.value.type }, message: "must be string,null" };
+                    vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
+                  }
                 }
                 if (data3.valueFrom !== void 0) {
                   let data6 = data3.valueFrom;
@@ -10390,9 +10497,12 @@ var require_validators = __commonJS({
           let err1 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
           vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
         }
-        if (data.value !== void 0 && typeof data.value != "string") {
-          let err2 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
+        if (data.value !== void 0) {
+          let data1 = data.value;
+          if (typeof data1 != "string" && data1 !== null) {
+            let err2 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/type", keyword: "type", params: { type: schema12.properties.value.type }, message: "must be string,null" };
+            vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
+          }
         }
         if (data.valueFrom !== void 0) {
           let data2 = data.valueFrom;
@@ -10710,7 +10820,7 @@ function toProblem(error) {
     return { path, message: "must be an integer from 0 to 511" };
   if (error.keyword === "type") {
     let expected2 = typePhrase(params.type);
-    return /^(#|env-var\.json)\/properties\/value\/type$/.test(error.schemaPath) && path.at(-1) === "value" ? { path, message: `${expected2} (Kubernetes reads env values as strings; quote it)` } : { path, message: expected2 };
+    return /^(#|env-var\.json)\/properties\/value\/type$/.test(error.schemaPath) && path.at(-1) === "value" ? { path, message: "must be a string (Kubernetes reads env values as strings; quote it)" } : { path, message: expected2 };
   }
   if (error.keyword === "minItems") {
     let n = Number(params.limit);
@@ -10861,7 +10971,16 @@ var GroupEscape, namesOfDeployments, init_scope = __esm({
 
 // src/mtls/lint.ts
 function lint(ctx, onEach) {
-  let edited = ctx.edits.flatMap((e) => e.splices), isEdited = (node) => edited.some((s) => node.range && s.start <= node.range[0] && node.range[1] <= s.end && s.end > s.start), deployments = deploymentNames(ctx), placeholders = /* @__PURE__ */ new Set();
+  let edited = ctx.edits.flatMap((e) => e.splices), isEdited = (node) => edited.some((s) => node.range && s.start <= node.range[0] && node.range[1] <= s.end && s.end > s.start), survives = (node, placeholder) => {
+    if (!node.range) return !0;
+    let source = ctx.src.slice(node.range[0], node.range[1]);
+    for (let at = source.indexOf(placeholder); at >= 0; at = source.indexOf(placeholder, at + 1)) {
+      let from = node.range[0] + at, to = from + placeholder.length;
+      if (!edited.some((s) => s.start <= from && to <= s.end && s.end > s.start && !s.text.includes(placeholder)))
+        return !0;
+    }
+    return !1;
+  }, deployments = deploymentNames(ctx), placeholders = /* @__PURE__ */ new Set();
   for (let res of ctx.resources) {
     onEach?.(res);
     let root = res.doc.contents;
@@ -10911,7 +11030,7 @@ function lint(ctx, onEach) {
       Scalar(_, node) {
         if (typeof node.value != "string") return;
         let m = /PUT_YOUR_[A-Z_]+/.exec(node.value);
-        m && !placeholders.has(m[0]) && (placeholders.add(m[0]), report(
+        m && !placeholders.has(m[0]) && survives(node, m[0]) && (placeholders.add(m[0]), report(
           ctx,
           "warning",
           "LINT",
@@ -10991,45 +11110,6 @@ var scalar, map, seq, pad, jsonScalar, init_fragment = __esm({
   }
 });
 
-// src/yaml/scalar.ts
-function isSafePlain(s) {
-  let ok = plainCache.get(s);
-  if (ok === void 0) {
-    if (ok = !1, s !== "" && !/[\n\r\t]|^\s|\s$|^[-?:,[\]{}#&*!|>'"%@`]|: |:$| #/.test(s)) {
-      let doc = (0, import_yaml11.parseDocument)(`k: ${s}
-`, { version: "1.1" });
-      ok = doc.errors.length === 0 && doc.get("k") === s;
-    }
-    plainCache.set(s, ok);
-  }
-  return ok;
-}
-function formatScalar(value, style = "plain") {
-  return typeof value != "string" ? String(value) : style === "plain" && isSafePlain(value) ? value : doubleQuoted(value);
-}
-function restyleScalar(node, value, indent) {
-  switch (node.type) {
-    case import_yaml11.Scalar.QUOTE_DOUBLE:
-      return doubleQuoted(value);
-    case import_yaml11.Scalar.QUOTE_SINGLE:
-      return value.includes(`
-`) ? doubleQuoted(value) : `'${value.replace(/'/g, "''")}'`;
-    case import_yaml11.Scalar.PLAIN:
-      return formatScalar(value, "plain");
-    default: {
-      let token = import_yaml11.CST.createScalarToken(value, { indent, type: node.type, inFlow: !1 });
-      return import_yaml11.CST.stringify(token);
-    }
-  }
-}
-var import_yaml11, plainCache, doubleQuoted, init_scalar = __esm({
-  "src/yaml/scalar.ts"() {
-    "use strict";
-    import_yaml11 = __toESM(require_dist(), 1), plainCache = /* @__PURE__ */ new Map();
-    doubleQuoted = (s) => JSON.stringify(s);
-  }
-});
-
 // src/yaml/splice.ts
 function applySplices(src, splices) {
   let nested = (a, b) => a.nest !== void 0 && b.nest !== void 0 && a.start === a.end && b.start === b.end ? b.nest - a.nest : 0, ordered = splices.map((s, i) => ({ s, i })).sort((a, b) => a.s.start - b.s.start || a.s.end - b.s.end || nested(a.s, b.s) || a.i - b.i), out = "", pos = 0;
@@ -11077,15 +11157,15 @@ function flowInsertion(ctx, coll, text2) {
   if (!end) throw new InternalError("unterminated flow collection");
   let padded = ctx.src[token.start.offset + 1] === " ", last = coll.items[coll.items.length - 1];
   if (last === void 0) return insertAt(end.offset, padded ? ` ${text2} ` : text2);
-  let lastNode = (0, import_yaml12.isPair)(last) ? last.value?.range ? last.value : last.key : last, p = range(lastNode)[1], q = p;
+  let lastNode = (0, import_yaml11.isPair)(last) ? last.value?.range ? last.value : last.key : last, p = range(lastNode)[1], q = p;
   for (; ctx.src[q] === " " || ctx.src[q] === "	"; ) q++;
   return ctx.src[q] === "," ? insertAt(q + 1, ` ${text2},`) : insertAt(p, `, ${text2}`);
 }
 function isJsonStyle(ctx, coll) {
-  let quoted = (k) => (0, import_yaml12.isScalar)(k) && k.type === "QUOTE_DOUBLE";
-  if ((0, import_yaml12.isMap)(coll) && coll.items.length > 0) return coll.items.every((p) => quoted(p.key));
-  let firstMap = (0, import_yaml12.isSeq)(coll) ? coll.items.find((i) => (0, import_yaml12.isMap)(i)) : void 0;
-  if ((0, import_yaml12.isMap)(firstMap) && firstMap.items.length > 0) return firstMap.items.every((p) => quoted(p.key));
+  let quoted = (k) => (0, import_yaml11.isScalar)(k) && k.type === "QUOTE_DOUBLE";
+  if ((0, import_yaml11.isMap)(coll) && coll.items.length > 0) return coll.items.every((p) => quoted(p.key));
+  let firstMap = (0, import_yaml11.isSeq)(coll) ? coll.items.find((i) => (0, import_yaml11.isMap)(i)) : void 0;
+  if ((0, import_yaml11.isMap)(firstMap) && firstMap.items.length > 0) return firstMap.items.every((p) => quoted(p.key));
   let start = coll.srcToken.start.offset;
   return /"[ \t]*:[ \t]*$/.test(ctx.src.slice(Math.max(0, start - 200), start));
 }
@@ -11111,18 +11191,18 @@ function addPairs(ctx, mapNode, pairs, layout, after) {
   }
   let first = mapNode.items[0];
   if (!first) throw new InternalError("empty block mapping");
-  let keyCol = columnOf(ctx.src, range(first.key)[0]), anchorPair = after !== void 0 && mapNode.items.find((p) => (0, import_yaml12.isScalar)(p.key) && p.key.value === after) || mapNode.items[mapNode.items.length - 1], anchor = anchorPair.value ?? anchorPair.key, at = anchorPair === mapNode.items[mapNode.items.length - 1] ? endOfBlock(ctx.src, anchor, keyCol) : endOfBlock(ctx.src, anchor, Number.MAX_SAFE_INTEGER);
+  let keyCol = columnOf(ctx.src, range(first.key)[0]), anchorPair = after !== void 0 && mapNode.items.find((p) => (0, import_yaml11.isScalar)(p.key) && p.key.value === after) || mapNode.items[mapNode.items.length - 1], anchor = anchorPair.value ?? anchorPair.key, at = anchorPair === mapNode.items[mapNode.items.length - 1] ? endOfBlock(ctx.src, anchor, keyCol) : endOfBlock(ctx.src, anchor, Number.MAX_SAFE_INTEGER);
   return blockInsertion(ctx, at, renderBlockMap(frag, keyCol, layout), mapNode);
 }
 function fillEmptyValue(ctx, pair, value, layout, inFlow = !1) {
   let key = pair.key;
   if (inFlow) {
-    let text2 = renderFlow(value, !1, (0, import_yaml12.isScalar)(key) && key.type === "QUOTE_DOUBLE"), v = pair.value;
-    if (v && (0, import_yaml12.isScalar)(v) && range(v)[1] > range(v)[0]) return [replaceRange(range(v)[0], range(v)[1], text2)];
+    let text2 = renderFlow(value, !1, (0, import_yaml11.isScalar)(key) && key.type === "QUOTE_DOUBLE"), v = pair.value;
+    if (v && (0, import_yaml11.isScalar)(v) && range(v)[1] > range(v)[0]) return [replaceRange(range(v)[0], range(v)[1], text2)];
     let colon = ctx.src.indexOf(":", range(key)[1]);
     return [insertAt(colon + 1, ` ${text2}`)];
   }
-  let keyCol = columnOf(ctx.src, range(key)[0]), lines = "map" in value ? renderBlockMap(value, keyCol + layout.unit, layout) : renderBlockSeq(value, layout.compactSeq ? keyCol : keyCol + layout.unit, layout), splices = [], node = pair.value, [vs, ve] = node && (0, import_yaml12.isScalar)(node) ? range(node) : [range(key)[1], range(key)[1]];
+  let keyCol = columnOf(ctx.src, range(key)[0]), lines = "map" in value ? renderBlockMap(value, keyCol + layout.unit, layout) : renderBlockSeq(value, layout.compactSeq ? keyCol : keyCol + layout.unit, layout), splices = [], node = pair.value, [vs, ve] = node && (0, import_yaml11.isScalar)(node) ? range(node) : [range(key)[1], range(key)[1]];
   ve > vs && splices.push(replaceRange(ctx.src[vs - 1] === " " ? vs - 1 : vs, ve, ""));
   let eolAt = ctx.src.indexOf(`
 `, ve);
@@ -11130,8 +11210,8 @@ function fillEmptyValue(ctx, pair, value, layout, inFlow = !1) {
 }
 function setScalar(ctx, node, value) {
   if (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED") return setBlockScalar(ctx, node, value);
-  let [start, end] = range(node);
-  return replaceRange(start, end, restyleScalar(node, value, columnOf(ctx.src, start)));
+  let [start, end] = range(node), text2 = restyleScalar(node, value, columnOf(ctx.src, start));
+  return replaceRange(start, end, start === end && ctx.src[start - 1] === ":" ? ` ${text2}` : text2);
 }
 function setBlockScalar(ctx, node, value) {
   let [start, end] = range(node), token = node.srcToken, header = token?.props.find((t) => t.type === "block-scalar-header"), newline = token?.props.find((t) => t.type === "newline");
@@ -11175,10 +11255,10 @@ function removeItem(ctx, seq2, index) {
   let dash = seq2.srcToken.items.filter((i) => i.value)[index]?.start.find((t) => t.type === "seq-item-ind"), start = lineStartOf(ctx.src, dash ? dash.offset : range(item)[0]);
   return replaceRange(start, endOfBlock(ctx.src, item, Number.MAX_SAFE_INTEGER), "");
 }
-var import_yaml12, range, isPadded, init_edit = __esm({
+var import_yaml11, range, isPadded, init_edit = __esm({
   "src/yaml/edit.ts"() {
     "use strict";
-    import_yaml12 = __toESM(require_dist(), 1);
+    import_yaml11 = __toESM(require_dist(), 1);
     init_errors();
     init_fragment();
     init_scalar();
@@ -11231,10 +11311,10 @@ function layoutIn(ectx, mapNode, siblings, fallback) {
 }
 function appendToList(ectx, owner, key, fragments, layout) {
   let pair = pairOf(owner, key), list = pair?.value;
-  return (0, import_yaml13.isSeq)(list) && (list.items.length > 0 || list.flow) ? [appendItems(ectx, list, fragments, layout)] : pair && (list === null || (0, import_yaml13.isScalar)(list) && list.value === null) ? fillEmptyValue(ectx, pair, seq(...fragments), layout, owner.flow) : [addPairs(ectx, owner, [[key, seq(...fragments)]], layout)];
+  return (0, import_yaml12.isSeq)(list) && (list.items.length > 0 || list.flow) ? [appendItems(ectx, list, fragments, layout)] : pair && (list === null || (0, import_yaml12.isScalar)(list) && list.value === null) ? fillEmptyValue(ectx, pair, seq(...fragments), layout, owner.flow) : [addPairs(ectx, owner, [[key, seq(...fragments)]], layout)];
 }
 function ensureMount(ctx, res, container, podCompact) {
-  let { mountPath } = ctx.options, ectx = editContext(ctx, res), mounts = container.node.get("volumeMounts", !0), mountsPtr = [...container.ptr, "volumeMounts"], display = [...container.display, "volumeMounts", { name: VOLUME_NAME }], items = (0, import_yaml13.isSeq)(mounts) ? mounts.items.flatMap((node, index) => (0, import_yaml13.isMap)(node) ? [{ node, index }] : []) : [], pathOf = (m) => normalMountPath(stringAt(m.node, "mountPath")), filePaths = [CERT_FILE, KEY_FILE].map((f) => `${mountPath}/${f}`), hides = (path) => path === mountPath || filePaths.includes(path ?? ""), clash = items.find((m) => stringAt(m.node, "name") !== VOLUME_NAME && hides(pathOf(m))), conflict = (at) => report(
+  let { mountPath } = ctx.options, ectx = editContext(ctx, res), mounts = container.node.get("volumeMounts", !0), mountsPtr = [...container.ptr, "volumeMounts"], display = [...container.display, "volumeMounts", { name: VOLUME_NAME }], items = (0, import_yaml12.isSeq)(mounts) ? mounts.items.flatMap((node, index) => (0, import_yaml12.isMap)(node) ? [{ node, index }] : []) : [], pathOf = (m) => normalMountPath(stringAt(m.node, "mountPath")), filePaths = [CERT_FILE, KEY_FILE].map((f) => `${mountPath}/${f}`), hides = (path) => path === mountPath || filePaths.includes(path ?? ""), clash = items.find((m) => stringAt(m.node, "name") !== VOLUME_NAME && hides(pathOf(m))), conflict = (at) => report(
     ctx,
     "error",
     "CONFLICT",
@@ -11262,7 +11342,7 @@ function ensureMount(ctx, res, container, podCompact) {
   if (clash) return conflict(clash);
   if (whole) {
     let ptr = [...mountsPtr, whole.index], path = whole.node.get("mountPath", !0);
-    (0, import_yaml13.isScalar)(path) && normalMountPath(String(path.value)) !== mountPath ? plan(ctx, {
+    (0, import_yaml12.isScalar)(path) && normalMountPath(String(path.value)) !== mountPath ? plan(ctx, {
       resource: res.ref,
       op: "set",
       ptr: [...ptr, "mountPath"],
@@ -11304,7 +11384,7 @@ function ensureMount(ctx, res, container, podCompact) {
 }
 function ensureReadOnly(ctx, res, mount, ptr, display) {
   let ectx = editContext(ctx, res), ro = mount.get("readOnly", !0);
-  ro ? (0, import_yaml13.isScalar)(ro) && ro.value !== !0 && plan(ctx, {
+  ro ? (0, import_yaml12.isScalar)(ro) && ro.value !== !0 && plan(ctx, {
     resource: res.ref,
     op: "set",
     ptr: [...ptr, "readOnly"],
@@ -11327,8 +11407,8 @@ function ensureReadOnly(ctx, res, mount, ptr, display) {
 }
 function runsAsNonRoot(pod, container, doc) {
   for (let owner of [container, pod]) {
-    let node = owner.get("securityContext", !0), sc = doc && (0, import_yaml13.isAlias)(node) ? node.resolve(doc) : node;
-    if (!(0, import_yaml13.isMap)(sc)) continue;
+    let node = owner.get("securityContext", !0), sc = doc && (0, import_yaml12.isAlias)(node) ? node.resolve(doc) : node;
+    if (!(0, import_yaml12.isMap)(sc)) continue;
     let v = doc ? sc.toJS(doc) : sc.toJSON();
     if (typeof v.runAsUser == "number") return v.runAsUser !== 0;
     if (v.runAsNonRoot === !0) return !0;
@@ -11339,7 +11419,7 @@ function ensureVolume(ctx, res, pod, secretName, mode) {
   let ectx = editContext(ctx, res), volumes = pod.node.get("volumes", !0), volumesPtr = [...pod.ptr, "volumes"], ours = findItem(volumes, "name", VOLUME_NAME);
   if (!ours) {
     let misnamed = findItem(volumes, "name", "config-certificate");
-    if (misnamed && (0, import_yaml13.isMap)(misnamed.node.get("secret", !0)) && !mountedAnywhere(pod.node, "config-certificate")) {
+    if (misnamed && (0, import_yaml12.isMap)(misnamed.node.get("secret", !0)) && !mountedAnywhere(pod.node, "config-certificate")) {
       let nameNode2 = misnamed.node.get("name", !0);
       plan(ctx, {
         resource: res.ref,
@@ -11379,8 +11459,8 @@ function ensureVolume(ctx, res, pod, secretName, mode) {
     }), secretName;
   }
   let ptr = [...volumesPtr, ours.index], display = [...pod.display, "volumes", { name: VOLUME_NAME }], secret = ours.node.get("secret", !0);
-  if (!(0, import_yaml13.isMap)(secret)) {
-    let source = ours.node.items.map((p) => (0, import_yaml13.isScalar)(p.key) ? String(p.key.value) : "").find((k) => k !== "name" && k !== ""), what = source ? `a ${source} volume` : "a volume without a source";
+  if (!(0, import_yaml12.isMap)(secret)) {
+    let source = ours.node.items.map((p) => (0, import_yaml12.isScalar)(p.key) ? String(p.key.value) : "").find((k) => k !== "name" && k !== ""), what = source ? `a ${source} volume` : "a volume without a source";
     return report(
       ctx,
       "error",
@@ -11390,7 +11470,7 @@ function ensureVolume(ctx, res, pod, secretName, mode) {
     ), secretName;
   }
   let nameNode = secret.get("secretName", !0), effective = secretName;
-  if (!(0, import_yaml13.isScalar)(nameNode) || typeof nameNode.value != "string")
+  if (!(0, import_yaml12.isScalar)(nameNode) || typeof nameNode.value != "string")
     plan(ctx, {
       resource: res.ref,
       op: "add",
@@ -11436,7 +11516,7 @@ function ensureVolume(ctx, res, pod, secretName, mode) {
         )
       ]
     });
-  else if ((0, import_yaml13.isScalar)(modeNode) && modeNode.value !== SECRET_MODE.root && modeNode.value !== SECRET_MODE.nonRoot) {
+  else if ((0, import_yaml12.isScalar)(modeNode) && modeNode.value !== SECRET_MODE.root && modeNode.value !== SECRET_MODE.nonRoot) {
     let reason = modeNode.value === 400 && !/^0/.test(modeNode.source ?? "") ? `defaultMode: 400 is decimal (octal 0620, group-writable); ${modeComment(mode)} was meant` : `the key must be readable by the delegate only (${modeComment(mode)})`;
     plan(ctx, {
       resource: res.ref,
@@ -11451,12 +11531,23 @@ function ensureVolume(ctx, res, pod, secretName, mode) {
     });
   }
   let tls = tlsSecretSource(ctx, effective, res.ref.namespace);
-  return tls && ensureTlsItems(ctx, res, ectx, secret, [...ptr, "secret"], [...display, "secret"], tls, mode), effective;
+  return tls ? ensureTlsItems(ctx, res, ectx, secret, [...ptr, "secret"], [...display, "secret"], tls, mode) : warnKeyItemMode(ctx, secret.get("items", !0), mode), effective;
+}
+function warnKeyItemMode(ctx, items, mode) {
+  let itemMode = findItem(items, "path", KEY_FILE)?.node.get("mode", !0);
+  !(0, import_yaml12.isScalar)(itemMode) || typeof itemMode.value != "number" || (itemMode.value & 63 & ~mode) === 0 || report(
+    ctx,
+    "warning",
+    "LINT",
+    `volume "${VOLUME_NAME}": the item for ${KEY_FILE} has mode ${modeComment(itemMode.value)}, which lets group or others read the key; remove it (defaultMode ${modeComment(mode)} then applies) or set ${modeComment(mode)}`,
+    itemMode,
+    { role: "file-mode" }
+  );
 }
 function ensureTlsItems(ctx, res, ectx, secret, ptr, display, why, mode) {
   let reason = `${why}: the delegate reads tls.crt and tls.key as client.crt and client.key`, items = secret.get("items", !0), itemsPair = pairOf(secret, "items");
-  if (!(0, import_yaml13.isSeq)(items)) {
-    if (items != null && !((0, import_yaml13.isScalar)(items) && items.value === null)) {
+  if (!(0, import_yaml12.isSeq)(items)) {
+    if (items != null && !((0, import_yaml12.isScalar)(items) && items.value === null)) {
       report(ctx, "error", "CONFLICT", `volume "${VOLUME_NAME}": secret.items is not a list; ${reason}`, items);
       return;
     }
@@ -11481,7 +11572,7 @@ function ensureTlsItems(ctx, res, ectx, secret, ptr, display, why, mode) {
       continue;
     }
     let keyNode = found.node.get("key", !0);
-    (0, import_yaml13.isScalar)(keyNode) && keyNode.value !== key && plan(ctx, {
+    (0, import_yaml12.isScalar)(keyNode) && keyNode.value !== key && plan(ctx, {
       resource: res.ref,
       op: "set",
       ptr: [...ptr, "items", found.index, "key"],
@@ -11492,16 +11583,8 @@ function ensureTlsItems(ctx, res, ectx, secret, ptr, display, why, mode) {
       reason,
       splices: [setScalar(ectx, keyNode, key)]
     });
-    let itemMode = found.node.get("mode", !0);
-    path === "client.key" && (0, import_yaml13.isScalar)(itemMode) && typeof itemMode.value == "number" && (itemMode.value & 63 & ~mode) !== 0 && report(
-      ctx,
-      "warning",
-      "LINT",
-      `volume "${VOLUME_NAME}": the item for client.key has mode ${modeComment(itemMode.value)}, which lets group or others read the key; remove it (defaultMode ${modeComment(mode)} then applies) or set ${modeComment(mode)}`,
-      itemMode,
-      { role: "file-mode" }
-    );
   }
+  warnKeyItemMode(ctx, items, mode);
   let splice = missing.length > 0 ? appendItems(ectx, items, missing.map(itemFragment), layoutFor(ectx.unit, !0)) : void 0;
   missing.forEach(([key, path], i) => {
     plan(ctx, {
@@ -11524,17 +11607,17 @@ function setMode(ectx, node, mode, inFlow) {
 function mountedAnywhere(pod, volume) {
   for (let key of ["containers", "initContainers"]) {
     let list = pod.get(key, !0);
-    if ((0, import_yaml13.isSeq)(list)) {
+    if ((0, import_yaml12.isSeq)(list)) {
       for (let c of list.items)
-        if (findItem((0, import_yaml13.isMap)(c) ? c.get("volumeMounts", !0) : void 0, "name", volume)) return !0;
+        if (findItem((0, import_yaml12.isMap)(c) ? c.get("volumeMounts", !0) : void 0, "name", volume)) return !0;
     }
   }
   return !1;
 }
-var import_yaml13, modeComment, normalMountPath, itemFragment, isDelegateToken, init_plan_pod = __esm({
+var import_yaml12, modeComment, normalMountPath, itemFragment, isDelegateToken, init_plan_pod = __esm({
   "src/mtls/plan-pod.ts"() {
     "use strict";
-    import_yaml13 = __toESM(require_dist(), 1);
+    import_yaml12 = __toESM(require_dist(), 1);
     init_edit();
     init_fragment();
     init_layout();
@@ -11567,7 +11650,7 @@ function wantedEnv(ctx) {
 }
 function envFromConfigMaps(container) {
   let envFrom = container.get("envFrom", !0);
-  return (0, import_yaml14.isSeq)(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ["configMapRef"]), "name")).filter((n) => n !== void 0) : [];
+  return (0, import_yaml13.isSeq)(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ["configMapRef"]), "name")).filter((n) => n !== void 0) : [];
 }
 function patchConfigMapKey(ctx, configMapName, namespace, key, value, reason) {
   let cm = findResource(
@@ -11577,7 +11660,7 @@ function patchConfigMapKey(ctx, configMapName, namespace, key, value, reason) {
   );
   if (!cm) return "absent";
   let node = lookup(cm.doc.contents, ["data", key]);
-  return (0, import_yaml14.isScalar)(node) ? (node.value !== value && plan(ctx, {
+  return (0, import_yaml13.isScalar)(node) ? (node.value !== value && plan(ctx, {
     resource: cm.ref,
     op: "set",
     ptr: ["data", key],
@@ -11591,7 +11674,7 @@ function patchConfigMapKey(ctx, configMapName, namespace, key, value, reason) {
 }
 function ensureEnvValue(ctx, res, entry, ptr, display, want, setReason = want.reason) {
   let ectx = editContext(ctx, res), valueNode = entry.get("value", !0);
-  if ((0, import_yaml14.isScalar)(valueNode)) {
+  if ((0, import_yaml13.isScalar)(valueNode)) {
     if (valueNode.value === want.value) return;
     plan(ctx, {
       resource: res.ref,
@@ -11638,7 +11721,7 @@ function ensureEnv(ctx, res, container, podCompact) {
           reason: `the delegate reads only ${want.name}; ${want.oldName} is ignored`,
           splices: [setScalar(ectx, nameNode, want.name)]
         });
-      } else found && old && (0, import_yaml14.isSeq)(env2) && plan(ctx, {
+      } else found && old && (0, import_yaml13.isSeq)(env2) && plan(ctx, {
         resource: res.ref,
         op: "remove",
         ptr: [...envPtr, old.index],
@@ -11649,7 +11732,7 @@ function ensureEnv(ctx, res, container, podCompact) {
         splices: [removeItem(ectx, env2, old.index)]
       });
       let valueNode = entry.node.get("value", !0), valueFrom = entry.node.get("valueFrom", !0);
-      if ((0, import_yaml14.isScalar)(valueNode) || !(0, import_yaml14.isMap)(valueFrom))
+      if ((0, import_yaml13.isScalar)(valueNode) || !(0, import_yaml13.isMap)(valueFrom))
         ensureEnvValue(ctx, res, entry.node, ptr, display, want);
       else {
         let at = pairOf(entry.node, "valueFrom")?.key ?? valueFrom, ref = valueFrom.get("configMapKeyRef", !0), cmName = stringAt(ref, "name"), cmKey = stringAt(ref, "key");
@@ -11707,10 +11790,10 @@ function ensureEnv(ctx, res, container, podCompact) {
     ctx.edits[ctx.edits.length - 1].splices.push(...splices);
   }
 }
-var import_yaml14, init_plan_env = __esm({
+var import_yaml13, init_plan_env = __esm({
   "src/mtls/plan-env.ts"() {
     "use strict";
-    import_yaml14 = __toESM(require_dist(), 1);
+    import_yaml13 = __toESM(require_dist(), 1);
     init_wanted_state();
     init_edit();
     init_fragment();
@@ -11753,7 +11836,7 @@ function planDelegate(ctx, res) {
   let nonRoot = runsAsNonRoot(pod, container.node, res.doc), mode = secretMode(nonRoot);
   if (nonRoot) {
     let sc = pod.get("securityContext", !0);
-    (!(0, import_yaml15.isMap)(sc) || sc.get("fsGroup") === void 0) && report(
+    (!(0, import_yaml14.isMap)(sc) || sc.get("fsGroup") === void 0) && report(
       ctx,
       "warning",
       "NON_ROOT",
@@ -11764,10 +11847,10 @@ function planDelegate(ctx, res) {
   let podLoc = { node: pod, ptr: res.podPath, display: res.podPath }, effective = ensureVolume(ctx, res, podLoc, secretNameFor(ctx, delegateName), mode);
   ctx.secretByDelegate.set(delegateName, effective), ctx.modeByDelegate.set(delegateName, mode);
 }
-var import_yaml15, secretNameFor, init_plan_delegate = __esm({
+var import_yaml14, secretNameFor, init_plan_delegate = __esm({
   "src/mtls/plan-delegate.ts"() {
     "use strict";
-    import_yaml15 = __toESM(require_dist(), 1);
+    import_yaml14 = __toESM(require_dist(), 1);
     init_image();
     init_wanted_state();
     init_layout();
@@ -11816,8 +11899,8 @@ function planSecrets(ctx, delegates, onEach) {
       continue;
     }
     if (existing) {
-      let ectx = editContext(ctx, existing), dataPair = pairOf(existing.doc.contents, "data"), dataNode = dataPair?.value, emptyData = dataPair !== void 0 && (dataNode === null || (0, import_yaml16.isScalar)(dataNode) && dataNode.value === null), where = `Secret "${name}"${namespace === void 0 ? "" : ` in namespace ${namespace}`}`;
-      if (dataPair !== void 0 && !(0, import_yaml16.isMap)(dataNode) && !emptyData) {
+      let ectx = editContext(ctx, existing), dataPair = pairOf(existing.doc.contents, "data"), dataNode = dataPair?.value, emptyData = dataPair !== void 0 && (dataNode === null || (0, import_yaml15.isScalar)(dataNode) && dataNode.value === null), where = `Secret "${name}"${namespace === void 0 ? "" : ` in namespace ${namespace}`}`;
+      if (dataPair !== void 0 && !(0, import_yaml15.isMap)(dataNode) && !emptyData) {
         report(
           ctx,
           "error",
@@ -11827,7 +11910,7 @@ function planSecrets(ctx, delegates, onEach) {
         );
         continue;
       }
-      let stringData = lookup(existing.doc.contents, ["stringData"]), shadowed = [CLIENT_CERT_KEY, CLIENT_KEY_KEY].filter((k) => (0, import_yaml16.isMap)(stringData) && stringData.has(k));
+      let stringData = lookup(existing.doc.contents, ["stringData"]), shadowed = [CLIENT_CERT_KEY, CLIENT_KEY_KEY].filter((k) => (0, import_yaml15.isMap)(stringData) && stringData.has(k));
       if (shadowed.length > 0) {
         report(
           ctx,
@@ -11840,8 +11923,8 @@ function planSecrets(ctx, delegates, onEach) {
       }
       let missing = [], replaced;
       for (let key of [CLIENT_CERT_KEY, CLIENT_KEY_KEY]) {
-        let node = (0, import_yaml16.isMap)(dataNode) ? dataNode.get(key, !0) : void 0, want = data[key];
-        if (node != null && !(0, import_yaml16.isScalar)(node)) {
+        let node = (0, import_yaml15.isMap)(dataNode) ? dataNode.get(key, !0) : void 0, want = data[key];
+        if (node != null && !(0, import_yaml15.isScalar)(node)) {
           report(
             ctx,
             "error",
@@ -11851,7 +11934,7 @@ function planSecrets(ctx, delegates, onEach) {
           );
           continue;
         }
-        if ((0, import_yaml16.isScalar)(node)) {
+        if ((0, import_yaml15.isScalar)(node)) {
           if (node.value !== want) {
             let rotation = typeof node.value == "string" && !isPlaceholderSecretData(node.value);
             rotation && (replaced === void 0 || key === CLIENT_CERT_KEY) && (replaced = String(node.value));
@@ -11871,7 +11954,7 @@ function planSecrets(ctx, delegates, onEach) {
         } else missing.push([key, want]);
       }
       if (replaced !== void 0 && warnRotation(ctx, where, namespace, mountedBy.get(id) ?? [], replaced, material.certPem, dataNode), missing.length > 0) {
-        let pairs = missing.map(([k, v]) => [k, scalar(v)]), splices = (0, import_yaml16.isMap)(dataNode) ? [addPairs(ectx, dataNode, pairs, layoutFor(ectx.unit, !0))] : emptyData ? fillEmptyValue(ectx, dataPair, map(...pairs), layoutFor(ectx.unit, !0)) : [
+        let pairs = missing.map(([k, v]) => [k, scalar(v)]), splices = (0, import_yaml15.isMap)(dataNode) ? [addPairs(ectx, dataNode, pairs, layoutFor(ectx.unit, !0))] : emptyData ? fillEmptyValue(ectx, dataPair, map(...pairs), layoutFor(ectx.unit, !0)) : [
           addPairs(
             ectx,
             existing.doc.contents,
@@ -11930,10 +12013,10 @@ function warnRotation(ctx, where, namespace, delegates, oldCrt, newPem, at) {
     { role: "secret" }
   );
 }
-var import_yaml16, base642, redact, init_plan_secret = __esm({
+var import_yaml15, base642, redact, init_plan_secret = __esm({
   "src/mtls/plan-secret.ts"() {
     "use strict";
-    import_yaml16 = __toESM(require_dist(), 1);
+    import_yaml15 = __toESM(require_dist(), 1);
     init_certificate_info();
     init_secret_manifest();
     init_edit();
@@ -11954,7 +12037,7 @@ var import_yaml16, base642, redact, init_plan_secret = __esm({
 function embeddedSplices(src, eol, node, inner) {
   if (inner.length === 0) return [];
   let value = node.value;
-  if (node.type !== import_yaml17.Scalar.BLOCK_LITERAL) {
+  if (node.type !== import_yaml16.Scalar.BLOCK_LITERAL) {
     let [start, end] = node.range;
     return [replaceRange(start, end, restyleScalar(node, applySplices(value, inner), columnOf(src, start)))];
   }
@@ -11984,14 +12067,14 @@ function embeddedSplices(src, eol, node, inner) {
 }
 function embeddedPos(src, node, at) {
   let start = linePos(src, node.range[0]);
-  if (node.type !== import_yaml17.Scalar.BLOCK_LITERAL && node.type !== import_yaml17.Scalar.BLOCK_FOLDED) return start;
+  if (node.type !== import_yaml16.Scalar.BLOCK_LITERAL && node.type !== import_yaml16.Scalar.BLOCK_FOLDED) return start;
   let token = node.srcToken, indent = token ? /^( *)\S/m.exec(token.source)?.[1].length ?? 0 : 0;
   return { line: start.line + at.line, col: at.col + indent };
 }
-var import_yaml17, init_embedded = __esm({
+var import_yaml16, init_embedded = __esm({
   "src/yaml/embedded.ts"() {
     "use strict";
-    import_yaml17 = __toESM(require_dist(), 1);
+    import_yaml16 = __toESM(require_dist(), 1);
     init_errors();
     init_splice();
     init_scalar();
@@ -12004,7 +12087,7 @@ function configDelegateName(text2, resourceName) {
   return upgraderConfigFacts(text2).workloadName ?? (resourceName ?? "delegate").replace(/-upgrader-config$/, "");
 }
 function planUpgraderConfig(ctx, res) {
-  let node = res.config, text2 = node.value, doc = (0, import_yaml18.parseDocument)(text2, K8S_PARSE), at = (offset) => {
+  let node = res.config, text2 = node.value, doc = (0, import_yaml17.parseDocument)(text2, K8S_PARSE), at = (offset) => {
     let outer2 = linePos(ctx.src, node.range[0]), inner = linePos(text2, offset);
     return { line: outer2.line + inner.line, col: inner.col };
   };
@@ -12031,7 +12114,7 @@ function planUpgraderConfig(ctx, res) {
       ...at(target?.range?.[0] ?? 0)
     });
   }
-  if (!(0, import_yaml18.isMap)(root)) return;
+  if (!(0, import_yaml17.isMap)(root)) return;
   let ictx = { src: text2, eol: `
 `, unit: indentUnit(text2, root) }, first = ctx.edits.length, { endpoint, mountPath } = ctx.options, edit = (op, inner, values, role, reason, splice) => plan(ctx, {
     resource: res.ref,
@@ -12044,9 +12127,9 @@ function planUpgraderConfig(ctx, res) {
     splices: [splice],
     inner
   }), delegateConfig = root.get("delegateConfig", !0), flatHost = root.get(UPGRADER_HOST_KEY, !0);
-  if ((0, import_yaml18.isMap)(delegateConfig)) {
+  if ((0, import_yaml17.isMap)(delegateConfig)) {
     let host = delegateConfig.get(UPGRADER_HOST_KEY, !0);
-    (0, import_yaml18.isScalar)(host) ? host.value !== endpoint && edit(
+    (0, import_yaml17.isScalar)(host) ? host.value !== endpoint && edit(
       "set",
       ["delegateConfig", UPGRADER_HOST_KEY],
       { before: host.value, after: endpoint },
@@ -12066,7 +12149,7 @@ function planUpgraderConfig(ctx, res) {
         layoutFor(ictx.unit, !0)
       )
     );
-  } else (0, import_yaml18.isScalar)(flatHost) ? flatHost.value !== endpoint && edit(
+  } else (0, import_yaml17.isScalar)(flatHost) ? flatHost.value !== endpoint && edit(
     "set",
     [UPGRADER_HOST_KEY],
     { before: flatHost.value, after: endpoint },
@@ -12084,14 +12167,14 @@ function planUpgraderConfig(ctx, res) {
   let paths = UPGRADER_CERT_FIELDS.map((f) => ({ key: f.key, role: f.role, value: `${mountPath}/${fileOf(f.role)}` })), missing = [];
   for (let field of paths) {
     let { key, value, role } = field, existing = root.get(key, !0);
-    (0, import_yaml18.isScalar)(existing) ? existing.value !== value && edit(
+    (0, import_yaml17.isScalar)(existing) ? existing.value !== value && edit(
       "set",
       [key],
       { before: existing.value, after: value },
       role,
       "the upgrader reads the client certificate here",
       setScalar(ictx, existing, value)
-    ) : missing.push(field), (0, import_yaml18.isMap)(delegateConfig) && delegateConfig.has(key) && report(
+    ) : missing.push(field), (0, import_yaml17.isMap)(delegateConfig) && delegateConfig.has(key) && report(
       ctx,
       "warning",
       "LINT",
@@ -12129,26 +12212,43 @@ function planUpgraderConfig(ctx, res) {
   });
 }
 function planUpgraderCronJob(ctx, res) {
-  let pod = lookup(res.doc.contents, res.podPath), { container, podCompact } = locateContainer(ctx, res.podPath, pod, res.container), delegateName = cronJobDelegateName(ctx, pod, res.ref.name);
+  let pod = lookup(res.doc.contents, res.podPath), { container, podCompact } = locateContainer(ctx, res.podPath, pod, res.container), { name: delegateName, fallback } = cronJobDelegateName(ctx, pod, res.ref.name);
   requireDelegatesNamed(ctx, delegateName);
-  let secretName = ctx.secretByDelegate.get(delegateName) ?? secretNameFor(ctx, delegateName), mode = ctx.modeByDelegate.get(delegateName) ?? secretMode(runsAsNonRoot(pod, container.node, res.doc));
+  let secretName = ctx.secretByDelegate.get(delegateName) ?? secretNameFor(ctx, delegateName);
+  fallback && ctx.options.secretName.includes("{delegate}") && !deploymentNames(ctx).has(delegateName) && report(
+    ctx,
+    "warning",
+    "DELEGATE_NAME",
+    `{delegate} in the Secret name became "${delegateName}", ${fallback}; no delegate of that name is in the input: check that the Secret ${secretName} is the one its delegate mounts`,
+    lookup(res.doc.contents, ["metadata", "name"]) ?? res.doc.contents
+  );
+  let mode = ctx.modeByDelegate.get(delegateName) ?? secretMode(runsAsNonRoot(pod, container.node, res.doc));
   ensureMount(ctx, res, container, podCompact);
   let podLoc = { node: pod, ptr: res.podPath, display: res.podPath };
   ensureVolume(ctx, res, podLoc, secretName, mode);
 }
 function cronJobDelegateName(ctx, pod, name) {
   let volumes = pod.get("volumes", !0);
-  if ((0, import_yaml18.isSeq)(volumes))
+  if ((0, import_yaml17.isSeq)(volumes))
     for (let v of volumes.items) {
       let cmName = stringAt(lookup(v, ["configMap"]), "name"), cm = findResource(ctx, cmName, (r) => r.type === "upgrader-config");
-      if (cm && cm.type === "upgrader-config") return configDelegateName(cm.config.value, cm.ref.name);
+      if (cm && cm.type === "upgrader-config") {
+        let text2 = cm.config.value, delegate = configDelegateName(text2, cm.ref.name);
+        return upgraderConfigFacts(text2).workloadName !== void 0 || cm.ref.name?.endsWith("-upgrader-config") ? { name: delegate } : {
+          name: delegate,
+          fallback: `the name of ConfigMap ${cm.ref.name ?? "(unnamed)"} (its config.yaml has no workloadName and the name does not end in -upgrader-config)`
+        };
+      }
     }
-  return (name ?? "delegate").replace(/-upgrader-job$/, "");
+  return name?.endsWith("-upgrader-job") ? { name: name.replace(/-upgrader-job$/, "") } : {
+    name: name ?? "delegate",
+    fallback: name === void 0 ? "the default, since the CronJob has no name and mounts no upgrader ConfigMap of the input" : "the CronJob's own name (it mounts no upgrader ConfigMap of the input and its name does not end in -upgrader-job)"
+  };
 }
-var import_yaml18, CONFIG_PTR, init_plan_upgrader = __esm({
+var import_yaml17, CONFIG_PTR, init_plan_upgrader = __esm({
   "src/mtls/plan-upgrader.ts"() {
     "use strict";
-    import_yaml18 = __toESM(require_dist(), 1);
+    import_yaml17 = __toESM(require_dist(), 1);
     init_upgrader_config();
     init_wanted_state();
     init_validate();
@@ -12171,7 +12271,7 @@ var import_yaml18, CONFIG_PTR, init_plan_upgrader = __esm({
 // src/yaml/edit-pairs.ts
 function setPairValue(ctx, pair, value, formatted) {
   let node = pair.value;
-  if (node && (0, import_yaml19.isScalar)(node) && node.range && node.range[1] > node.range[0]) return setScalar(ctx, node, value);
+  if (node && (0, import_yaml18.isScalar)(node) && node.range && node.range[1] > node.range[0]) return setScalar(ctx, node, value);
   let keyEnd = range2(pair.key)[1], colon = ctx.src.indexOf(":", keyEnd);
   if (colon < 0) throw new InternalError("mapping key without a colon");
   return insertAt(colon + 1, ` ${formatted}`);
@@ -12217,10 +12317,10 @@ function keepFlowItems(ctx, seq2, keep) {
   }), padded = ctx.src[open + 1] === " ", inner = texts.length === 0 ? padded ? " " : "" : padded ? ` ${texts.join(", ")} ` : texts.join(", ");
   return replaceRange(open + 1, close.offset, inner);
 }
-var import_yaml19, range2, init_edit_pairs = __esm({
+var import_yaml18, range2, init_edit_pairs = __esm({
   "src/yaml/edit-pairs.ts"() {
     "use strict";
-    import_yaml19 = __toESM(require_dist(), 1);
+    import_yaml18 = __toESM(require_dist(), 1);
     init_errors();
     init_edit();
     init_splice();
@@ -12294,11 +12394,11 @@ function checkHost2(ctx, res, revert2 = !1) {
     outside.at
   );
   let clear = !0;
-  if ((0, import_yaml20.isSeq)(host.parameters))
+  if ((0, import_yaml19.isSeq)(host.parameters))
     for (let item of host.parameters.items) {
       let name = stringAt(item, "name") ?? "";
       if (!OUR_KEYS.test(name)) continue;
-      let value = (0, import_yaml20.isScalar)(item) ? void 0 : stringAt(item, "value");
+      let value = (0, import_yaml19.isScalar)(item) ? void 0 : stringAt(item, "value");
       name === "managerEndpoint" && value === ctx.options.endpoint || (report(
         ctx,
         "error",
@@ -12315,10 +12415,10 @@ function checkHost2(ctx, res, revert2 = !1) {
     host.ignored
   ), clear;
 }
-var import_yaml20, labelOf, init_values_host = __esm({
+var import_yaml19, labelOf, init_values_host = __esm({
   "src/mtls/values-host.ts"() {
     "use strict";
-    import_yaml20 = __toESM(require_dist(), 1);
+    import_yaml19 = __toESM(require_dist(), 1);
     init_gitops_values();
     init_embedded();
     init_lookup();
@@ -12367,8 +12467,8 @@ function planValues(ctx, res, root) {
   let endpointPair = pairOf(root, "managerEndpoint");
   if (endpointPair) {
     let node = endpointPair.value;
-    if (!(0, import_yaml21.isScalar)(node) || node.value !== endpoint) {
-      let before = (0, import_yaml21.isScalar)(node) ? node.value : null;
+    if (!(0, import_yaml20.isScalar)(node) || node.value !== endpoint) {
+      let before = (0, import_yaml20.isScalar)(node) ? node.value : null;
       plan(ctx, {
         resource: res.ref,
         op: "set",
@@ -12401,13 +12501,13 @@ function planValues(ctx, res, root) {
       ]
     });
   let secretName = ctx.options.secretName.replaceAll("{delegate}", helmDelegateName(root)), mtlsPair = pairOf(root, "mTLS"), mtls = mtlsPair?.value, anchor = pairOf(root, "managerEndpoint") ? "managerEndpoint" : void 0, reason = "the chart mounts this Secret in the delegate and the upgrader and sets their certificate paths", changedSecret = !1;
-  if ((0, import_yaml21.isMap)(mtls)) {
-    let namePair = pairOf(mtls, "secretName"), current = namePair && (0, import_yaml21.isScalar)(namePair.value) ? namePair.value.value : void 0;
-    namePair ? (current == null || current === "" || current !== secretName && ctx.options.secretNameExplicit) && (!(0, import_yaml21.isScalar)(namePair.value) && namePair.value !== null ? report(
+  if ((0, import_yaml20.isMap)(mtls)) {
+    let namePair = pairOf(mtls, "secretName"), current = namePair && (0, import_yaml20.isScalar)(namePair.value) ? namePair.value.value : void 0;
+    namePair ? (current == null || current === "" || current !== secretName && ctx.options.secretNameExplicit) && (!(0, import_yaml20.isScalar)(namePair.value) && namePair.value !== null ? report(
       ctx,
       "error",
       "CONFLICT",
-      `mTLS.secretName must be a Secret name, not a ${(0, import_yaml21.isSeq)(namePair.value) ? "list" : "mapping"}`,
+      `mTLS.secretName must be a Secret name, not a ${(0, import_yaml20.isSeq)(namePair.value) ? "list" : "mapping"}`,
       namePair.value
     ) : (plan(ctx, {
       resource: res.ref,
@@ -12429,7 +12529,7 @@ function planValues(ctx, res, root) {
       reason,
       splices: [addPairs(ectx, mtls, [["secretName", scalar(formatScalar(secretName))]], layoutFor(ectx.unit, !0))]
     }), changedSecret = !0);
-  } else if (mtlsPair && (mtls === null || (0, import_yaml21.isScalar)(mtls) && mtls.value === null))
+  } else if (mtlsPair && (mtls === null || (0, import_yaml20.isScalar)(mtls) && mtls.value === null))
     plan(ctx, {
       resource: res.ref,
       op: "set",
@@ -12498,7 +12598,7 @@ function planCustomEnvs(ctx, res, root, anchor) {
     let found = findItem(envs, "name", want.name);
     if (found) {
       let ptr = ["custom_envs", found.index], display = ["custom_envs", { name: want.name }];
-      if ((0, import_yaml21.isMap)(found.node.get("valueFrom", !0))) {
+      if ((0, import_yaml20.isMap)(found.node.get("valueFrom", !0))) {
         want.kind === "owned" ? report(
           ctx,
           "error",
@@ -12549,10 +12649,10 @@ function planCustomEnvs(ctx, res, root, anchor) {
   ];
   ctx.edits[ctx.edits.length - 1].splices.push(...splices);
 }
-var import_yaml21, CHART_MOUNT_PATH, CHART_MTLS_VERSION, CHART_DEFAULTS_KEYS, helmDelegateName, init_plan_helm_values = __esm({
+var import_yaml20, CHART_MOUNT_PATH, CHART_MTLS_VERSION, CHART_DEFAULTS_KEYS, helmDelegateName, init_plan_helm_values = __esm({
   "src/mtls/plan-helm-values.ts"() {
     "use strict";
-    import_yaml21 = __toESM(require_dist(), 1);
+    import_yaml20 = __toESM(require_dist(), 1);
     init_helm_values();
     init_image();
     init_edit();
@@ -12595,10 +12695,10 @@ function parseShortVolume(text2) {
 }
 function composeVolumes(service) {
   let vols = service.get("volumes", !0);
-  if (!(0, import_yaml22.isSeq)(vols)) return [];
+  if (!(0, import_yaml21.isSeq)(vols)) return [];
   let out = [];
   return vols.items.forEach((item, index) => {
-    if ((0, import_yaml22.isScalar)(item) && typeof item.value == "string") {
+    if ((0, import_yaml21.isScalar)(item) && typeof item.value == "string") {
       let v = parseShortVolume(item.value), entry = {
         index,
         node: item,
@@ -12606,7 +12706,7 @@ function composeVolumes(service) {
         readOnly: (v.mode ?? "").split(",").includes("ro")
       };
       v.source !== void 0 && (entry.source = v.source), v.mode !== void 0 && (entry.mode = v.mode), out.push(entry);
-    } else if ((0, import_yaml22.isMap)(item)) {
+    } else if ((0, import_yaml21.isMap)(item)) {
       let target = stringAt(item, "target");
       if (target === void 0) return;
       let entry = {
@@ -12791,7 +12891,7 @@ function ensureComposeEnv(ctx, res, d) {
     );
     return;
   }
-  let lastItem = (0, import_yaml22.isSeq)(envNode) ? envNode.items[envNode.items.length - 1] : void 0, style = (0, import_yaml22.isScalar)(lastItem) && lastItem.type === import_yaml22.Scalar.QUOTE_DOUBLE ? "double" : "plain", frags = appended.map((a) => scalar(formatScalar(`${a.name}=${a.value}`, style)));
+  let lastItem = (0, import_yaml21.isSeq)(envNode) ? envNode.items[envNode.items.length - 1] : void 0, style = (0, import_yaml21.isScalar)(lastItem) && lastItem.type === import_yaml21.Scalar.QUOTE_DOUBLE ? "double" : "plain", frags = appended.map((a) => scalar(formatScalar(`${a.name}=${a.value}`, style)));
   for (let a of appended)
     plan(ctx, {
       resource: res.ref,
@@ -12820,7 +12920,7 @@ function ensureComposeMounts(ctx, res, d) {
     if (existing.readOnly || seen.has(existing.index)) continue;
     seen.add(existing.index);
     let reason = `the ${w.what} mount is read-only`;
-    if ((0, import_yaml22.isScalar)(existing.node)) {
+    if ((0, import_yaml21.isScalar)(existing.node)) {
       let modes = (existing.mode ?? "").split(",").filter((x) => x !== "" && x !== "rw"), before = String(existing.node.value), after = `${existing.source ?? ""}:${existing.target}:${["ro", ...modes].join(",")}`;
       plan(ctx, {
         resource: res.ref,
@@ -12835,7 +12935,7 @@ function ensureComposeMounts(ctx, res, d) {
       });
     } else {
       let item = existing.node, ro = item.get("read_only", !0);
-      (0, import_yaml22.isScalar)(ro) ? plan(ctx, {
+      (0, import_yaml21.isScalar)(ro) ? plan(ctx, {
         resource: res.ref,
         op: "set",
         ptr: [...volPtr, existing.index, "read_only"],
@@ -12872,10 +12972,10 @@ function ensureComposeMounts(ctx, res, d) {
   let frags = appended.map((a) => scalar(formatScalar(a))), layout = layoutIn(ectx, d.node, ["volumes", "environment", "ports"], !1), splices = pairOf(d.node, "volumes") ? appendToList(ectx, d.node, "volumes", frags, layout) : [addPairs(ectx, d.node, [["volumes", seq(...frags)]], layout, d.node.has("image") ? "image" : void 0)];
   ctx.edits[ctx.edits.length - 1].splices.push(...splices);
 }
-var import_yaml22, DEFAULT_CERT_PATH, DEFAULT_KEY_PATH, isHostPath, trimSlash, init_plan_compose = __esm({
+var import_yaml21, DEFAULT_CERT_PATH, DEFAULT_KEY_PATH, isHostPath, trimSlash, init_plan_compose = __esm({
   "src/mtls/plan-compose.ts"() {
     "use strict";
-    import_yaml22 = __toESM(require_dist(), 1);
+    import_yaml21 = __toESM(require_dist(), 1);
     init_errors();
     init_compose();
     init_image();
@@ -12907,13 +13007,13 @@ function validateAt(ctx, schema, base, basePath, data, what) {
   return problems.length === 0;
 }
 function refuseAliases(ctx, pod, containerIndex, label) {
-  let found = [], container = (0, import_yaml23.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, check = (n) => (0, import_yaml23.isAlias)(n) && found.push(n);
-  if ((0, import_yaml23.isMap)(pod) && check(pod.get("volumes", !0)), (0, import_yaml23.isMap)(container)) {
+  let found = [], container = (0, import_yaml22.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, check = (n) => (0, import_yaml22.isAlias)(n) && found.push(n);
+  if ((0, import_yaml22.isMap)(pod) && check(pod.get("volumes", !0)), (0, import_yaml22.isMap)(container)) {
     for (let key of ["env", "volumeMounts"]) check(container.get(key, !0));
     let env2 = container.get("env", !0);
-    if ((0, import_yaml23.isSeq)(env2))
+    if ((0, import_yaml22.isSeq)(env2))
       for (let item of env2.items)
-        check(item), (0, import_yaml23.isMap)(item) && MANAGED_ENV.has(String(item.get("name"))) && check(item.get("value", !0));
+        check(item), (0, import_yaml22.isMap)(item) && MANAGED_ENV.has(String(item.get("name"))) && check(item.get("value", !0));
   }
   for (let a of found)
     report(
@@ -12926,11 +13026,11 @@ function refuseAliases(ctx, pod, containerIndex, label) {
   return found.length > 0;
 }
 function refuseDuplicateEnv(ctx, pod, containerIndex, label) {
-  let container = (0, import_yaml23.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, env2 = (0, import_yaml23.isMap)(container) ? container.get("env", !0) : void 0;
-  if (!(0, import_yaml23.isSeq)(env2)) return !1;
+  let container = (0, import_yaml22.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, env2 = (0, import_yaml22.isMap)(container) ? container.get("env", !0) : void 0;
+  if (!(0, import_yaml22.isSeq)(env2)) return !1;
   let seen = /* @__PURE__ */ new Set(), refused2 = !1;
   for (let item of env2.items) {
-    let name = (0, import_yaml23.isMap)(item) ? item.get("name") : void 0;
+    let name = (0, import_yaml22.isMap)(item) ? item.get("name") : void 0;
     typeof name != "string" || !MANAGED_ENV.has(name) || (seen.has(name) && (report(
       ctx,
       "error",
@@ -13021,10 +13121,10 @@ function planResources(base, resources, how) {
     (res) => mark("secret", res.ref.document)
   ), how.lint && lint(ctx, (res) => mark("lint", res.ref.document)), mark("lint", 0), { resources, edits: ctx.edits, diagnostics: ctx.diagnostics, decoded };
 }
-var import_yaml23, PHASES, stepTag, init_plan = __esm({
+var import_yaml22, PHASES, stepTag, init_plan = __esm({
   "src/mtls/plan.ts"() {
     "use strict";
-    import_yaml23 = __toESM(require_dist(), 1);
+    import_yaml22 = __toESM(require_dist(), 1);
     init_classify();
     init_wanted_state();
     init_validate();
@@ -13270,13 +13370,13 @@ function checkOutput(input, inputDocs, output, edits, inputStarts, decodedInput)
   }, outStarts = inputStarts ? documentStarts(output) : void 0, slice = (text2, starts, k) => text2.slice(starts[k], starts[k + 1] ?? text2.length), outDoc, sameBytes;
   if (inputStarts && outStarts && outStarts.length === expectedDocs)
     outDoc = (j) => {
-      let docs = (0, import_yaml24.parseAllDocuments)(slice(output, outStarts, j), { version: "1.1" }), bad = docs.find((d) => d.errors.length > 0);
+      let docs = (0, import_yaml23.parseAllDocuments)(slice(output, outStarts, j), K8S_DECODE), bad = docs.find((d) => d.errors.length > 0);
       return bad ? `the output does not parse: ${bad.errors[0].message.split(`
 `)[0]}` : docs.length === 1 ? docs[0] : `the output has ${expectedDocs - 1 + docs.length} documents, expected ${expectedDocs}`;
     }, sameBytes = (i, j) => slice(input, inputStarts, i) === slice(output, outStarts, j);
   else {
     if (typeof inputDocs == "number") return "the output's documents cannot be matched with the input's";
-    let parsed = (0, import_yaml24.parseAllDocuments)(output, { version: "1.1" }), outDocs = "empty" in parsed ? [] : parsed, bad = outDocs.find((d) => d.errors.length > 0);
+    let parsed = (0, import_yaml23.parseAllDocuments)(output, K8S_DECODE), outDocs = "empty" in parsed ? [] : parsed, bad = outDocs.find((d) => d.errors.length > 0);
     if (bad) return `the output does not parse: ${bad.errors[0].message.split(`
 `)[0]}`;
     if (outDocs.length !== expectedDocs) return `the output has ${outDocs.length} documents, expected ${expectedDocs}`;
@@ -13327,15 +13427,15 @@ function checkOutput(input, inputDocs, output, edits, inputStarts, decodedInput)
     if (!deepEqual(expected2, actual)) return `document ${i + 1} does not decode to the input plus the planned changes`;
   }
 }
-var import_yaml24, decode, get, copyOf, init_guard = __esm({
+var import_yaml23, decode, get, copyOf, init_guard = __esm({
   "src/pipeline/guard.ts"() {
     "use strict";
-    import_yaml24 = __toESM(require_dist(), 1);
+    import_yaml23 = __toESM(require_dist(), 1);
     init_parse();
     init_spans();
     init_deep_equal();
     decode = (text2) => {
-      let doc = (0, import_yaml24.parseDocument)(text2, { version: "1.1" });
+      let doc = (0, import_yaml23.parseDocument)(text2, K8S_DECODE);
       if (doc.errors.length > 0) throw new Error(`embedded YAML does not parse: ${doc.errors[0].message}`);
       return doc.toJS({ maxAliasCount: 100 });
     }, get = (root, ptr) => ptr.reduce((cur, seg) => cur?.[seg], root);
@@ -13458,7 +13558,7 @@ var FN_API_VERSION, FN_KIND, STRINGS3, BOOLEANS3, KEYS, FunctionConfigError, isO
 
 // src/krm/resource-list.ts
 function readResourceList(src) {
-  let doc = (0, import_yaml25.parseDocument)(src, { ...K8S_PARSE, keepSourceTokens: !1 }), at = (offset) => linePos(src, offset), err = doc.errors[0];
+  let doc = (0, import_yaml24.parseDocument)(src, { ...K8S_PARSE, keepSourceTokens: !1 }), at = (offset) => linePos(src, offset), err = doc.errors[0];
   if (err) {
     let { line, col } = at(err.pos[0]);
     throw new InvalidResourceList(
@@ -13469,8 +13569,8 @@ function readResourceList(src) {
     );
   }
   let root = doc.contents;
-  if (!(0, import_yaml25.isMap)(root)) {
-    let found = (0, import_yaml25.isSeq)(root) ? "a list" : (0, import_yaml25.isScalar)(root) && root.value !== null ? "a scalar" : "an empty document";
+  if (!(0, import_yaml24.isMap)(root)) {
+    let found = (0, import_yaml24.isSeq)(root) ? "a list" : (0, import_yaml24.isScalar)(root) && root.value !== null ? "a scalar" : "an empty document";
     throw new InvalidResourceList(expected(found));
   }
   let apiVersion = text(root, "apiVersion"), kind = text(root, "kind");
@@ -13483,14 +13583,14 @@ function readResourceList(src) {
     );
   }
   let itemsNode = root.get("items", !0);
-  if (itemsNode !== void 0 && !(0, import_yaml25.isSeq)(itemsNode) && !((0, import_yaml25.isScalar)(itemsNode) && itemsNode.value === null)) {
+  if (itemsNode !== void 0 && !(0, import_yaml24.isSeq)(itemsNode) && !((0, import_yaml24.isScalar)(itemsNode) && itemsNode.value === null)) {
     let where = at(itemsNode.range[0]);
     throw new InvalidResourceList("items must be a list of objects", where.line, where.col);
   }
   let items = [];
-  for (let item of (0, import_yaml25.isSeq)(itemsNode) ? itemsNode.items : []) {
+  for (let item of (0, import_yaml24.isSeq)(itemsNode) ? itemsNode.items : []) {
     let node = item, where = at(node.range[0]);
-    if (!(0, import_yaml25.isMap)(node)) throw new InvalidResourceList("every item must be an object (a mapping)", where.line, where.col);
+    if (!(0, import_yaml24.isMap)(node)) throw new InvalidResourceList("every item must be an object (a mapping)", where.line, where.col);
     let [start, valueEnd] = node.range, rest = src.slice(valueEnd, lineEndAfter(src, valueEnd)), end = /^[ \t]*(#[^\n]*)?\r?\n?$/.test(rest) && src[valueEnd - 1] !== `
 ` ? lineEndAfter(src, valueEnd) : valueEnd, meta = node.get("metadata", !0), index = annotation(meta, "config.kubernetes.io/index", "internal.config.kubernetes.io/index");
     items.push({
@@ -13505,13 +13605,13 @@ function readResourceList(src) {
       index: index !== void 0 && /^[0-9]+$/.test(index) ? Number(index) : void 0
     });
   }
-  let fc = root.get("functionConfig", !0), results = root.items.find((p) => (0, import_yaml25.isScalar)(p.key) && p.key.value === "results"), out = { src, items, root };
-  return fc !== void 0 && !((0, import_yaml25.isScalar)(fc) && fc.value === null) && (out.functionConfig = fc.toJS(doc)), results && (out.results = results), out;
+  let fc = root.get("functionConfig", !0), results = root.items.find((p) => (0, import_yaml24.isScalar)(p.key) && p.key.value === "results"), out = { src, items, root };
+  return fc !== void 0 && !((0, import_yaml24.isScalar)(fc) && fc.value === null) && (out.functionConfig = fc.toJS(doc)), results && (out.results = results), out;
 }
-var import_yaml25, RESOURCE_LIST_VERSIONS, InvalidResourceList, annotation, text, expected, init_resource_list = __esm({
+var import_yaml24, RESOURCE_LIST_VERSIONS, InvalidResourceList, annotation, text, expected, init_resource_list = __esm({
   "src/krm/resource-list.ts"() {
     "use strict";
-    import_yaml25 = __toESM(require_dist(), 1);
+    import_yaml24 = __toESM(require_dist(), 1);
     init_parse();
     init_source();
     RESOURCE_LIST_VERSIONS = ["config.kubernetes.io/v1", "config.kubernetes.io/v1beta1"], InvalidResourceList = class extends Error {
@@ -13523,14 +13623,14 @@ var import_yaml25, RESOURCE_LIST_VERSIONS, InvalidResourceList, annotation, text
       line;
       col;
     }, annotation = (meta, ...keys) => {
-      let annotations = (0, import_yaml25.isMap)(meta) ? meta.get("annotations", !0) : void 0;
+      let annotations = (0, import_yaml24.isMap)(meta) ? meta.get("annotations", !0) : void 0;
       for (let key of keys) {
-        let v = (0, import_yaml25.isMap)(annotations) ? annotations.get(key, !0) : void 0;
-        if ((0, import_yaml25.isScalar)(v) && v.value !== null && v.value !== void 0) return String(v.value);
+        let v = (0, import_yaml24.isMap)(annotations) ? annotations.get(key, !0) : void 0;
+        if ((0, import_yaml24.isScalar)(v) && v.value !== null && v.value !== void 0) return String(v.value);
       }
     }, text = (map2, key) => {
-      let v = (0, import_yaml25.isMap)(map2) ? map2.get(key, !0) : void 0;
-      return (0, import_yaml25.isScalar)(v) && typeof v.value == "string" ? v.value : void 0;
+      let v = (0, import_yaml24.isMap)(map2) ? map2.get(key, !0) : void 0;
+      return (0, import_yaml24.isScalar)(v) && typeof v.value == "string" ? v.value : void 0;
     };
     expected = (found) => `expected a ResourceList (apiVersion: config.kubernetes.io/v1, kind: ResourceList, items: [...]) on standard input, as kpt and kustomize send it; found ${found}`;
   }
@@ -13566,7 +13666,7 @@ function resultsSplice(list, results, eol) {
     for (; at > 0 && /\s/.test(src[at - 1]); ) at--;
     return insertAt(at, (src[at - 1] === "{" ? "" : ", ") + json);
   }
-  let block = (0, import_yaml26.stringify)({ results }, { version: "1.1", lineWidth: 0 }).replace(/\n/g, eol);
+  let block = (0, import_yaml25.stringify)({ results }, { version: "1.1", lineWidth: 0 }).replace(/\n/g, eol);
   if (list.results) {
     let start = range3(list.results.key)[0], value = list.results.value;
     return replaceRange(start, lineEndAfter(src, Math.max(start, (value?.range[1] ?? start) - 1)), block);
@@ -13574,10 +13674,10 @@ function resultsSplice(list, results, eol) {
   return insertAt(src.length, (src === "" || src.endsWith(`
 `) ? "" : eol) + block);
 }
-var import_yaml26, OP, init_results = __esm({
+var import_yaml25, OP, init_results = __esm({
   "src/krm/results.ts"() {
     "use strict";
-    import_yaml26 = __toESM(require_dist(), 1);
+    import_yaml25 = __toESM(require_dist(), 1);
     init_secret_manifest();
     init_source();
     init_splice();
@@ -13742,12 +13842,12 @@ function invalid(io, message) {
     items: [],
     results: [{ message, severity: "error" }]
   };
-  return io.stdout.write((0, import_yaml27.stringify)(list, { version: "1.1", lineWidth: 0 })), 1;
+  return io.stdout.write((0, import_yaml26.stringify)(list, { version: "1.1", lineWidth: 0 })), 1;
 }
-var import_yaml27, describe2, init_run_fn = __esm({
+var import_yaml26, describe2, init_run_fn = __esm({
   "src/cli/run-fn.ts"() {
     "use strict";
-    import_yaml27 = __toESM(require_dist(), 1);
+    import_yaml26 = __toESM(require_dist(), 1);
     init_errors();
     init_read_input();
     init_migrate();
@@ -14530,13 +14630,13 @@ function configMapValue(resources, name, namespace, key) {
   );
   if (!cm) return { found: !1 };
   let v = lookup(cm.doc.contents, ["data", key]);
-  return (0, import_yaml28.isScalar)(v) && v.value !== null ? { found: !0, value: String(v.value) } : { found: !0 };
+  return (0, import_yaml27.isScalar)(v) && v.value !== null ? { found: !0, value: String(v.value) } : { found: !0 };
 }
 function containerEnv(resources, container, namespace, name) {
   let env2 = container.get("env", !0), entry = findItem(env2, "name", name);
   if (entry) {
     let value = entry.node.get("value", !0);
-    if ((0, import_yaml28.isScalar)(value) && value.value !== null) return { value: String(value.value), from: "env", unresolved: !1 };
+    if ((0, import_yaml27.isScalar)(value) && value.value !== null) return { value: String(value.value), from: "env", unresolved: !1 };
     let ref = lookup(entry.node, ["valueFrom", "configMapKeyRef"]), cmName = stringAt(ref, "name"), cmKey = stringAt(ref, "key");
     if (cmName && cmKey) {
       let got = configMapValue(resources, cmName, namespace, cmKey);
@@ -14545,7 +14645,7 @@ function containerEnv(resources, container, namespace, name) {
     return { from: "valueFrom (not readable here)", unresolved: !0 };
   }
   let envFrom = container.get("envFrom", !0), unseen = [];
-  if ((0, import_yaml28.isSeq)(envFrom))
+  if ((0, import_yaml27.isSeq)(envFrom))
     for (let item of envFrom.items) {
       let cmName = stringAt(lookup(item, ["configMapRef"]), "name");
       if (!cmName) continue;
@@ -14572,8 +14672,8 @@ function composeFacts(s) {
   return host?.value !== void 0 && (out.endpoint = host.value), cert?.value && (out.certEnv = cert.value), certVolume?.source !== void 0 && (out.certSource = certVolume.source), certVolume && (out.mountDir = certVolume.target.endsWith(`/${CERT_FILE}`) ? dirname5(certVolume.target) : certVolume.target), out;
 }
 function podAndContainer(res) {
-  let pod = lookup(res.doc.contents, res.podPath), containers = pod.get("containers", !0), container = (0, import_yaml28.isSeq)(containers) ? containers.items[res.container] : void 0;
-  return { pod, container: (0, import_yaml28.isMap)(container) ? container : pod };
+  let pod = lookup(res.doc.contents, res.podPath), containers = pod.get("containers", !0), container = (0, import_yaml27.isSeq)(containers) ? containers.items[res.container] : void 0;
+  return { pod, container: (0, import_yaml27.isMap)(container) ? container : pod };
 }
 function secretCertificate(resources, name, namespace) {
   let secret = resources.find(
@@ -14586,15 +14686,15 @@ function secretCertificate(resources, name, namespace) {
         ["data", certificateInfoFromBase64]
       ]) {
         let v = lookup(secret.doc.contents, [field, key]);
-        if (!(0, import_yaml28.isScalar)(v) || typeof v.value != "string") continue;
+        if (!(0, import_yaml27.isScalar)(v) || typeof v.value != "string") continue;
         let info = read(v.value);
         if (info) return { from: `Secret ${name}, ${field}.${key}`, notAfter: info.notAfter };
       }
 }
-var import_yaml28, CERT_ENV, dirname5, init_facts = __esm({
+var import_yaml27, CERT_ENV, dirname5, init_facts = __esm({
   "src/audit/facts.ts"() {
     "use strict";
-    import_yaml28 = __toESM(require_dist(), 1);
+    import_yaml27 = __toESM(require_dist(), 1);
     init_compose();
     init_lookup();
     init_wanted_state();
@@ -14748,7 +14848,7 @@ function upgraderOwners(unit) {
   }), unit.resources.forEach((r, i) => {
     if (r.type !== "upgrader-cronjob") return;
     let owner = (r.ref.name ?? "").replace(/-upgrader-job$/, ""), volumes = lookup(r.doc.contents, [...r.podPath, "volumes"]);
-    if ((0, import_yaml29.isSeq)(volumes))
+    if ((0, import_yaml28.isSeq)(volumes))
       for (let v of volumes.items) {
         let cmName = stringAt(lookup(v, ["configMap"]), "name"), found = configs.get(`${r.ref.namespace ?? ""}/${cmName ?? ""}`) ?? (r.ref.namespace === void 0 ? [...configs].find(([k]) => k.endsWith(`/${cmName}`))?.[1] : void 0);
         found !== void 0 && (owner = found);
@@ -14822,10 +14922,10 @@ function auditUnit(unit, inputs, options, fixed) {
       return;
     }
     if (res.type === "helm-values") {
-      let root = res.root, name = stringAt(root, "delegateName") ?? CHART_DEFAULT_NAME, endpointNode = root?.get("managerEndpoint", !0), endpoint = root ? (0, import_yaml29.isScalar)(endpointNode) && endpointNode.value !== null ? String(endpointNode.value) : "https://app.harness.io" : void 0, current = stringAt(lookup(root, ["mTLS"]), "secretName") || void 0, secret = options.secretName?.replaceAll("{delegate}", name) ?? current ?? DEFAULT_SECRET_NAME, target = endpointFor(endpoint, fixed, root ? void 0 : "values outside the input"), planned = planSubset(unit, [index], mtlsOptions(target.plan, secret, DEFAULT_MOUNT_PATH, grpc)), found = findings(planned, (doc) => doc === index, target.known);
+      let root = res.root, name = stringAt(root, "delegateName") ?? CHART_DEFAULT_NAME, endpointNode = root?.get("managerEndpoint", !0), endpoint = root ? (0, import_yaml28.isScalar)(endpointNode) && endpointNode.value !== null ? String(endpointNode.value) : "https://app.harness.io" : void 0, current = stringAt(lookup(root, ["mTLS"]), "secretName") || void 0, secret = options.secretName?.replaceAll("{delegate}", name) ?? current ?? DEFAULT_SECRET_NAME, target = endpointFor(endpoint, fixed, root ? void 0 : "values outside the input"), planned = planSubset(unit, [index], mtlsOptions(target.plan, secret, DEFAULT_MOUNT_PATH, grpc)), found = findings(planned, (doc) => doc === index, target.known);
       target.problem && found.missing.unshift(target.problem);
       let state = stateOf(target.known, found, current !== void 0), enabled = lookup(root, ["upgrader", "enabled"]), upgrader = {
-        state: (0, import_yaml29.isScalar)(enabled) && enabled.value === !1 ? "absent" : "chart",
+        state: (0, import_yaml28.isScalar)(enabled) && enabled.value === !1 ? "absent" : "chart",
         problems: []
       }, cert = certificateRow(unit.resources, secret, void 0, options.now, found.missing);
       rows.push({
@@ -14919,8 +15019,8 @@ function legacyImage(res) {
   if (res.type === "legacy" && res.image !== void 0) return res.image;
   if (res.ref.kind === "HelmValues") return helmImage(root)?.ref;
   if (res.ref.kind === "DockerCompose") {
-    let services = (0, import_yaml29.isMap)(root) ? root.get("services", !0) : void 0;
-    if (!(0, import_yaml29.isMap)(services)) return;
+    let services = (0, import_yaml28.isMap)(root) ? root.get("services", !0) : void 0;
+    if (!(0, import_yaml28.isMap)(services)) return;
     for (let p of services.items) {
       let image = stringAt(p.value, "image");
       if (image && classifyTag(image) === "legacy") return image;
@@ -14928,14 +15028,14 @@ function legacyImage(res) {
     return;
   }
   let podPath = POD_PATH[res.ref.kind], containers = podPath ? lookup(root, [...podPath, "containers"]) : void 0;
-  if (!(0, import_yaml29.isSeq)(containers)) return;
+  if (!(0, import_yaml28.isSeq)(containers)) return;
   let i = findDelegateContainer(containers);
   return i < 0 ? void 0 : stringAt(containers.items[i], "image");
 }
-var import_yaml29, PLACEHOLDER_ENDPOINT, mtlsOptions, hostOf, DAY_MS3, isoDate2, init_audit = __esm({
+var import_yaml28, PLACEHOLDER_ENDPOINT, mtlsOptions, hostOf, DAY_MS3, isoDate2, init_audit = __esm({
   "src/audit/audit.ts"() {
     "use strict";
-    import_yaml29 = __toESM(require_dist(), 1);
+    import_yaml28 = __toESM(require_dist(), 1);
     init_endpoint();
     init_mount_path();
     init_plan();
@@ -15089,9 +15189,9 @@ var import_node_path5, TEMP_NAME, MAX_BASE_CHARS, init_temp_file_name = __esm({
   }
 });
 
-// node_modules/fast-glob/out/utils/array.js
+// ../main/node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
-  "node_modules/fast-glob/out/utils/array.js"(exports2) {
+  "../main/node_modules/fast-glob/out/utils/array.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.splitWhen = exports2.flatten = void 0;
@@ -15109,9 +15209,9 @@ var require_array = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/errno.js
+// ../main/node_modules/fast-glob/out/utils/errno.js
 var require_errno = __commonJS({
-  "node_modules/fast-glob/out/utils/errno.js"(exports2) {
+  "../main/node_modules/fast-glob/out/utils/errno.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.isEnoentCodeError = void 0;
@@ -15122,9 +15222,9 @@ var require_errno = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/fs.js
+// ../main/node_modules/fast-glob/out/utils/fs.js
 var require_fs = __commonJS({
-  "node_modules/fast-glob/out/utils/fs.js"(exports2) {
+  "../main/node_modules/fast-glob/out/utils/fs.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.createDirentFromStats = void 0;
@@ -15140,9 +15240,9 @@ var require_fs = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/path.js
+// ../main/node_modules/fast-glob/out/utils/path.js
 var require_path = __commonJS({
-  "node_modules/fast-glob/out/utils/path.js"(exports2) {
+  "../main/node_modules/fast-glob/out/utils/path.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.convertPosixPathToPattern = exports2.convertWindowsPathToPattern = exports2.convertPathToPattern = exports2.escapePosixPath = exports2.escapeWindowsPath = exports2.escape = exports2.removeLeadingDotSegment = exports2.makeAbsolute = exports2.unixify = void 0;
@@ -15185,9 +15285,9 @@ var require_path = __commonJS({
   }
 });
 
-// node_modules/is-extglob/index.js
+// ../main/node_modules/is-extglob/index.js
 var require_is_extglob = __commonJS({
-  "node_modules/is-extglob/index.js"(exports2, module2) {
+  "../main/node_modules/is-extglob/index.js"(exports2, module2) {
     module2.exports = function(str) {
       if (typeof str != "string" || str === "")
         return !1;
@@ -15200,9 +15300,9 @@ var require_is_extglob = __commonJS({
   }
 });
 
-// node_modules/is-glob/index.js
+// ../main/node_modules/is-glob/index.js
 var require_is_glob = __commonJS({
-  "node_modules/is-glob/index.js"(exports2, module2) {
+  "../main/node_modules/is-glob/index.js"(exports2, module2) {
     var isExtglob = require_is_extglob(), chars = { "{": "}", "(": ")", "[": "]" }, strictCheck = function(str) {
       if (str[0] === "!")
         return !0;
@@ -15255,9 +15355,9 @@ var require_is_glob = __commonJS({
   }
 });
 
-// node_modules/glob-parent/index.js
+// ../main/node_modules/glob-parent/index.js
 var require_glob_parent = __commonJS({
-  "node_modules/glob-parent/index.js"(exports2, module2) {
+  "../main/node_modules/glob-parent/index.js"(exports2, module2) {
     "use strict";
     var isGlob = require_is_glob(), pathPosixDirname = require("path").posix.dirname, isWin32 = require("os").platform() === "win32", slash = "/", backslash = /\\/g, enclosure = /[\{\[].*[\}\]]$/, globby = /(^|[^\\])([\{\[]|\([^\)]+$)/, escaped = /\\([\!\*\?\|\[\]\(\)\{\}])/g;
     module2.exports = function(str, opts) {
@@ -15271,9 +15371,9 @@ var require_glob_parent = __commonJS({
   }
 });
 
-// node_modules/braces/lib/utils.js
+// ../main/node_modules/braces/lib/utils.js
 var require_utils = __commonJS({
-  "node_modules/braces/lib/utils.js"(exports2) {
+  "../main/node_modules/braces/lib/utils.js"(exports2) {
     "use strict";
     exports2.isInteger = (num) => typeof num == "number" ? Number.isInteger(num) : typeof num == "string" && num.trim() !== "" ? Number.isInteger(Number(num)) : !1;
     exports2.find = (node, type) => node.nodes.find((node2) => node2.type === type);
@@ -15303,9 +15403,9 @@ var require_utils = __commonJS({
   }
 });
 
-// node_modules/braces/lib/stringify.js
+// ../main/node_modules/braces/lib/stringify.js
 var require_stringify2 = __commonJS({
-  "node_modules/braces/lib/stringify.js"(exports2, module2) {
+  "../main/node_modules/braces/lib/stringify.js"(exports2, module2) {
     "use strict";
     var utils = require_utils();
     module2.exports = (ast, options = {}) => {
@@ -15325,9 +15425,9 @@ var require_stringify2 = __commonJS({
   }
 });
 
-// node_modules/is-number/index.js
+// ../main/node_modules/is-number/index.js
 var require_is_number = __commonJS({
-  "node_modules/is-number/index.js"(exports2, module2) {
+  "../main/node_modules/is-number/index.js"(exports2, module2) {
     "use strict";
     module2.exports = function(num) {
       return typeof num == "number" ? num - num === 0 : typeof num == "string" && num.trim() !== "" ? Number.isFinite ? Number.isFinite(+num) : isFinite(+num) : !1;
@@ -15335,9 +15435,9 @@ var require_is_number = __commonJS({
   }
 });
 
-// node_modules/to-regex-range/index.js
+// ../main/node_modules/to-regex-range/index.js
 var require_to_regex_range = __commonJS({
-  "node_modules/to-regex-range/index.js"(exports2, module2) {
+  "../main/node_modules/to-regex-range/index.js"(exports2, module2) {
     "use strict";
     var isNumber = require_is_number(), toRegexRange = (min, max, options) => {
       if (isNumber(min) === !1)
@@ -15453,9 +15553,9 @@ var require_to_regex_range = __commonJS({
   }
 });
 
-// node_modules/fill-range/index.js
+// ../main/node_modules/fill-range/index.js
 var require_fill_range = __commonJS({
-  "node_modules/fill-range/index.js"(exports2, module2) {
+  "../main/node_modules/fill-range/index.js"(exports2, module2) {
     "use strict";
     var util = require("util"), toRegexRange = require_to_regex_range(), isObject2 = (val) => val !== null && typeof val == "object" && !Array.isArray(val), transform = (toNumber) => (value) => toNumber === !0 ? Number(value) : String(value), isValidValue = (value) => typeof value == "number" || typeof value == "string" && value !== "", isNumber = (num) => Number.isInteger(+num), zeros = (input) => {
       let value = `${input}`, index = -1;
@@ -15538,9 +15638,9 @@ var require_fill_range = __commonJS({
   }
 });
 
-// node_modules/braces/lib/compile.js
+// ../main/node_modules/braces/lib/compile.js
 var require_compile = __commonJS({
-  "node_modules/braces/lib/compile.js"(exports2, module2) {
+  "../main/node_modules/braces/lib/compile.js"(exports2, module2) {
     "use strict";
     var fill = require_fill_range(), utils = require_utils(), compile = (ast, options = {}) => {
       let walk = (node, parent = {}) => {
@@ -15573,9 +15673,9 @@ var require_compile = __commonJS({
   }
 });
 
-// node_modules/braces/lib/expand.js
+// ../main/node_modules/braces/lib/expand.js
 var require_expand = __commonJS({
-  "node_modules/braces/lib/expand.js"(exports2, module2) {
+  "../main/node_modules/braces/lib/expand.js"(exports2, module2) {
     "use strict";
     var fill = require_fill_range(), stringify3 = require_stringify2(), utils = require_utils(), append = (queue = "", stash = "", enclose = !1) => {
       let result = [];
@@ -15639,9 +15739,9 @@ var require_expand = __commonJS({
   }
 });
 
-// node_modules/braces/lib/constants.js
+// ../main/node_modules/braces/lib/constants.js
 var require_constants = __commonJS({
-  "node_modules/braces/lib/constants.js"(exports2, module2) {
+  "../main/node_modules/braces/lib/constants.js"(exports2, module2) {
     "use strict";
     module2.exports = {
       MAX_LENGTH: 1e4,
@@ -15741,9 +15841,9 @@ var require_constants = __commonJS({
   }
 });
 
-// node_modules/braces/lib/parse.js
+// ../main/node_modules/braces/lib/parse.js
 var require_parse = __commonJS({
-  "node_modules/braces/lib/parse.js"(exports2, module2) {
+  "../main/node_modules/braces/lib/parse.js"(exports2, module2) {
     "use strict";
     var stringify3 = require_stringify2(), {
       MAX_LENGTH,
@@ -15773,7 +15873,7 @@ var require_parse = __commonJS({
       /* ' */
       CHAR_NO_BREAK_SPACE,
       CHAR_ZERO_WIDTH_NOBREAK_SPACE
-    } = require_constants(), parse2 = (input, options = {}) => {
+    } = require_constants(), parse = (input, options = {}) => {
       if (typeof input != "string")
         throw new TypeError("Expected a string");
       let opts = options || {}, max = typeof opts.maxLength == "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
@@ -15911,15 +16011,15 @@ var require_parse = __commonJS({
       while (stack.length > 0);
       return push({ type: "eos" }), ast;
     };
-    module2.exports = parse2;
+    module2.exports = parse;
   }
 });
 
-// node_modules/braces/index.js
+// ../main/node_modules/braces/index.js
 var require_braces = __commonJS({
-  "node_modules/braces/index.js"(exports2, module2) {
+  "../main/node_modules/braces/index.js"(exports2, module2) {
     "use strict";
-    var stringify3 = require_stringify2(), compile = require_compile(), expand = require_expand(), parse2 = require_parse(), braces = (input, options = {}) => {
+    var stringify3 = require_stringify2(), compile = require_compile(), expand = require_expand(), parse = require_parse(), braces = (input, options = {}) => {
       let output = [];
       if (Array.isArray(input))
         for (let pattern of input) {
@@ -15930,7 +16030,7 @@ var require_braces = __commonJS({
         output = [].concat(braces.create(input, options));
       return options && options.expand === !0 && options.nodupes === !0 && (output = [...new Set(output)]), output;
     };
-    braces.parse = (input, options = {}) => parse2(input, options);
+    braces.parse = (input, options = {}) => parse(input, options);
     braces.stringify = (input, options = {}) => stringify3(typeof input == "string" ? braces.parse(input, options) : input, options);
     braces.compile = (input, options = {}) => (typeof input == "string" && (input = braces.parse(input, options)), compile(input, options));
     braces.expand = (input, options = {}) => {
@@ -15943,9 +16043,9 @@ var require_braces = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/constants.js
+// ../main/node_modules/picomatch/lib/constants.js
 var require_constants2 = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports2, module2) {
+  "../main/node_modules/picomatch/lib/constants.js"(exports2, module2) {
     "use strict";
     var path = require("path"), WIN_SLASH = "\\\\/", WIN_NO_SLASH = `[^${WIN_SLASH}]`, DEFAULT_MAX_EXTGLOB_RECURSION = 0, DOT_LITERAL = "\\.", PLUS_LITERAL = "\\+", QMARK_LITERAL = "\\?", SLASH_LITERAL = "\\/", ONE_CHAR = "(?=.)", QMARK = "[^/]", END_ANCHOR = `(?:${SLASH_LITERAL}|$)`, START_ANCHOR = `(?:^|${SLASH_LITERAL})`, DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`, NO_DOT = `(?!${DOT_LITERAL})`, NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`, NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`, NO_DOTS_SLASH = `(?!${DOTS_SLASH})`, QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`, STAR = `${QMARK}*?`, POSIX_CHARS = {
       DOT_LITERAL,
@@ -16123,9 +16223,9 @@ var require_constants2 = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/utils.js
+// ../main/node_modules/picomatch/lib/utils.js
 var require_utils2 = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports2) {
+  "../main/node_modules/picomatch/lib/utils.js"(exports2) {
     "use strict";
     var path = require("path"), win32 = process.platform === "win32", {
       REGEX_BACKSLASH,
@@ -16159,9 +16259,9 @@ var require_utils2 = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/scan.js
+// ../main/node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports2, module2) {
+  "../main/node_modules/picomatch/lib/scan.js"(exports2, module2) {
     "use strict";
     var utils = require_utils2(), {
       CHAR_ASTERISK,
@@ -16345,9 +16445,9 @@ var require_scan = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/parse.js
+// ../main/node_modules/picomatch/lib/parse.js
 var require_parse2 = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports2, module2) {
+  "../main/node_modules/picomatch/lib/parse.js"(exports2, module2) {
     "use strict";
     var constants5 = require_constants2(), utils = require_utils2(), {
       MAX_LENGTH,
@@ -16505,7 +16605,7 @@ var require_parse2 = __commonJS({
           return { risky: !0 };
       }
       return { risky: !1 };
-    }, parse2 = (input, options) => {
+    }, parse = (input, options) => {
       if (typeof input != "string")
         throw new TypeError("Expected a string");
       input = REPLACEMENTS[input] || input;
@@ -16587,7 +16687,7 @@ var require_parse2 = __commonJS({
         if (token.type === "negate") {
           let extglobStar = star;
           if (token.inner && token.inner.length > 1 && token.inner.includes("/") && (extglobStar = globstar(opts)), (extglobStar !== star || eos() || /^\)+$/.test(remaining())) && (output = token.close = `)$))${extglobStar}`), token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            let expression = parse2(rest, { ...options, fastpaths: !1 }).output;
+            let expression = parse(rest, { ...options, fastpaths: !1 }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           token.prev.type === "bos" && (state.negatedExtglob = !0);
@@ -16889,7 +16989,7 @@ var require_parse2 = __commonJS({
       }
       return state;
     };
-    parse2.fastpaths = (input, options) => {
+    parse.fastpaths = (input, options) => {
       let opts = { ...options }, max = typeof opts.maxLength == "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH, len = input.length;
       if (len > max)
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
@@ -16934,15 +17034,15 @@ var require_parse2 = __commonJS({
       }, output = utils.removePrefix(input, state), source = create(output);
       return source && opts.strictSlashes !== !0 && (source += `${SLASH_LITERAL}?`), source;
     };
-    module2.exports = parse2;
+    module2.exports = parse;
   }
 });
 
-// node_modules/picomatch/lib/picomatch.js
+// ../main/node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
+  "../main/node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
-    var path = require("path"), scan = require_scan(), parse2 = require_parse2(), utils = require_utils2(), constants5 = require_constants2(), isObject2 = (val) => val && typeof val == "object" && !Array.isArray(val), picomatch = (glob, options, returnState = !1) => {
+    var path = require("path"), scan = require_scan(), parse = require_parse2(), utils = require_utils2(), constants5 = require_constants2(), isObject2 = (val) => val && typeof val == "object" && !Array.isArray(val), picomatch = (glob, options, returnState = !1) => {
       if (Array.isArray(glob)) {
         let fns = glob.map((input) => picomatch(input, options, returnState));
         return (str) => {
@@ -16979,7 +17079,7 @@ var require_picomatch = __commonJS({
     };
     picomatch.matchBase = (input, glob, options, posix = utils.isWindows(options)) => (glob instanceof RegExp ? glob : picomatch.makeRe(glob, options)).test(path.basename(input));
     picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
-    picomatch.parse = (pattern, options) => Array.isArray(pattern) ? pattern.map((p) => picomatch.parse(p, options)) : parse2(pattern, { ...options, fastpaths: !1 });
+    picomatch.parse = (pattern, options) => Array.isArray(pattern) ? pattern.map((p) => picomatch.parse(p, options)) : parse(pattern, { ...options, fastpaths: !1 });
     picomatch.scan = (input, options) => scan(input, options);
     picomatch.compileRe = (state, options, returnOutput = !1, returnState = !1) => {
       if (returnOutput === !0)
@@ -16993,7 +17093,7 @@ var require_picomatch = __commonJS({
       if (!input || typeof input != "string")
         throw new TypeError("Expected a non-empty string");
       let parsed = { negated: !1, fastpaths: !0 };
-      return options.fastpaths !== !1 && (input[0] === "." || input[0] === "*") && (parsed.output = parse2.fastpaths(input, options)), parsed.output || (parsed = parse2(input, options)), picomatch.compileRe(parsed, options, returnOutput, returnState);
+      return options.fastpaths !== !1 && (input[0] === "." || input[0] === "*") && (parsed.output = parse.fastpaths(input, options)), parsed.output || (parsed = parse(input, options)), picomatch.compileRe(parsed, options, returnOutput, returnState);
     };
     picomatch.toRegex = (source, options) => {
       try {
@@ -17009,17 +17109,17 @@ var require_picomatch = __commonJS({
   }
 });
 
-// node_modules/picomatch/index.js
+// ../main/node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports2, module2) {
+  "../main/node_modules/picomatch/index.js"(exports2, module2) {
     "use strict";
     module2.exports = require_picomatch();
   }
 });
 
-// node_modules/micromatch/index.js
+// ../main/node_modules/micromatch/index.js
 var require_micromatch = __commonJS({
-  "node_modules/micromatch/index.js"(exports2, module2) {
+  "../main/node_modules/micromatch/index.js"(exports2, module2) {
     "use strict";
     var util = require("util"), braces = require_braces(), picomatch = require_picomatch2(), utils = require_utils2(), isEmptyString = (v) => v === "" || v === "./", hasBraces = (v) => {
       let index = v.indexOf("{");
@@ -17129,9 +17229,9 @@ var require_micromatch = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/pattern.js
+// ../main/node_modules/fast-glob/out/utils/pattern.js
 var require_pattern = __commonJS({
-  "node_modules/fast-glob/out/utils/pattern.js"(exports2) {
+  "../main/node_modules/fast-glob/out/utils/pattern.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.isAbsolute = exports2.partitionAbsoluteAndRelative = exports2.removeDuplicateSlashes = exports2.matchAny = exports2.convertPatternsToRe = exports2.makeRe = exports2.getPatternParts = exports2.expandBraceExpansion = exports2.expandPatternsWithBraceExpansion = exports2.isAffectDepthOfReadingPattern = exports2.endsWithSlashGlobStar = exports2.hasGlobStar = exports2.getBaseDirectory = exports2.isPatternRelatedToParentDirectory = exports2.getPatternsOutsideCurrentDirectory = exports2.getPatternsInsideCurrentDirectory = exports2.getPositivePatterns = exports2.getNegativePatterns = exports2.isPositivePattern = exports2.isNegativePattern = exports2.convertToNegativePattern = exports2.convertToPositivePattern = exports2.isDynamicPattern = exports2.isStaticPattern = void 0;
@@ -17251,9 +17351,9 @@ var require_pattern = __commonJS({
   }
 });
 
-// node_modules/merge2/index.js
+// ../main/node_modules/merge2/index.js
 var require_merge2 = __commonJS({
-  "node_modules/merge2/index.js"(exports2, module2) {
+  "../main/node_modules/merge2/index.js"(exports2, module2) {
     "use strict";
     var Stream = require("stream"), PassThrough = Stream.PassThrough, slice = Array.prototype.slice;
     module2.exports = merge2;
@@ -17318,9 +17418,9 @@ var require_merge2 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/stream.js
+// ../main/node_modules/fast-glob/out/utils/stream.js
 var require_stream = __commonJS({
-  "node_modules/fast-glob/out/utils/stream.js"(exports2) {
+  "../main/node_modules/fast-glob/out/utils/stream.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.merge = void 0;
@@ -17338,9 +17438,9 @@ var require_stream = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/string.js
+// ../main/node_modules/fast-glob/out/utils/string.js
 var require_string2 = __commonJS({
-  "node_modules/fast-glob/out/utils/string.js"(exports2) {
+  "../main/node_modules/fast-glob/out/utils/string.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.isEmpty = exports2.isString = void 0;
@@ -17355,9 +17455,9 @@ var require_string2 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/index.js
+// ../main/node_modules/fast-glob/out/utils/index.js
 var require_utils3 = __commonJS({
-  "node_modules/fast-glob/out/utils/index.js"(exports2) {
+  "../main/node_modules/fast-glob/out/utils/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.string = exports2.stream = exports2.pattern = exports2.path = exports2.fs = exports2.errno = exports2.array = void 0;
@@ -17378,9 +17478,9 @@ var require_utils3 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/managers/tasks.js
+// ../main/node_modules/fast-glob/out/managers/tasks.js
 var require_tasks = __commonJS({
-  "node_modules/fast-glob/out/managers/tasks.js"(exports2) {
+  "../main/node_modules/fast-glob/out/managers/tasks.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.convertPatternGroupToTask = exports2.convertPatternGroupsToTasks = exports2.groupPatternsByBaseDirectory = exports2.getNegativePatternsAsPositive = exports2.getPositivePatterns = exports2.convertPatternsToTasks = exports2.generate = void 0;
@@ -17442,9 +17542,9 @@ var require_tasks = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/providers/async.js
+// ../main/node_modules/@nodelib/fs.stat/out/providers/async.js
 var require_async = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/providers/async.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.stat/out/providers/async.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.read = void 0;
@@ -17481,9 +17581,9 @@ var require_async = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/providers/sync.js
+// ../main/node_modules/@nodelib/fs.stat/out/providers/sync.js
 var require_sync = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/providers/sync.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.stat/out/providers/sync.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.read = void 0;
@@ -17504,9 +17604,9 @@ var require_sync = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/adapters/fs.js
+// ../main/node_modules/@nodelib/fs.stat/out/adapters/fs.js
 var require_fs2 = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/adapters/fs.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.stat/out/adapters/fs.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.createFileSystemAdapter = exports2.FILE_SYSTEM_ADAPTER = void 0;
@@ -17524,9 +17624,9 @@ var require_fs2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/settings.js
+// ../main/node_modules/@nodelib/fs.stat/out/settings.js
 var require_settings = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/settings.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.stat/out/settings.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var fs = require_fs2(), Settings = class {
@@ -17541,9 +17641,9 @@ var require_settings = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/index.js
+// ../main/node_modules/@nodelib/fs.stat/out/index.js
 var require_out = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/index.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.stat/out/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.statSync = exports2.stat = exports2.Settings = void 0;
@@ -17568,9 +17668,9 @@ var require_out = __commonJS({
   }
 });
 
-// node_modules/queue-microtask/index.js
+// ../main/node_modules/queue-microtask/index.js
 var require_queue_microtask = __commonJS({
-  "node_modules/queue-microtask/index.js"(exports2, module2) {
+  "../main/node_modules/queue-microtask/index.js"(exports2, module2) {
     var promise;
     module2.exports = typeof queueMicrotask == "function" ? queueMicrotask.bind(typeof window < "u" ? window : global) : (cb) => (promise || (promise = Promise.resolve())).then(cb).catch((err) => setTimeout(() => {
       throw err;
@@ -17578,9 +17678,9 @@ var require_queue_microtask = __commonJS({
   }
 });
 
-// node_modules/run-parallel/index.js
+// ../main/node_modules/run-parallel/index.js
 var require_run_parallel = __commonJS({
-  "node_modules/run-parallel/index.js"(exports2, module2) {
+  "../main/node_modules/run-parallel/index.js"(exports2, module2) {
     module2.exports = runParallel;
     var queueMicrotask2 = require_queue_microtask();
     function runParallel(tasks, cb) {
@@ -17608,9 +17708,9 @@ var require_run_parallel = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/constants.js
+// ../main/node_modules/@nodelib/fs.scandir/out/constants.js
 var require_constants3 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/constants.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.scandir/out/constants.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.IS_SUPPORT_READDIR_WITH_FILE_TYPES = void 0;
@@ -17622,9 +17722,9 @@ var require_constants3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/utils/fs.js
+// ../main/node_modules/@nodelib/fs.scandir/out/utils/fs.js
 var require_fs3 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/utils/fs.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.scandir/out/utils/fs.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.createDirentFromStats = void 0;
@@ -17640,9 +17740,9 @@ var require_fs3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/utils/index.js
+// ../main/node_modules/@nodelib/fs.scandir/out/utils/index.js
 var require_utils4 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/utils/index.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.scandir/out/utils/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.fs = void 0;
@@ -17651,9 +17751,9 @@ var require_utils4 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/providers/common.js
+// ../main/node_modules/@nodelib/fs.scandir/out/providers/common.js
 var require_common = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/common.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.scandir/out/providers/common.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.joinPathSegments = void 0;
@@ -17664,9 +17764,9 @@ var require_common = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/providers/async.js
+// ../main/node_modules/@nodelib/fs.scandir/out/providers/async.js
 var require_async2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/async.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.scandir/out/providers/async.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.readdir = exports2.readdirWithFileTypes = exports2.read = void 0;
@@ -17766,9 +17866,9 @@ var require_async2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/providers/sync.js
+// ../main/node_modules/@nodelib/fs.scandir/out/providers/sync.js
 var require_sync2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/sync.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.scandir/out/providers/sync.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.readdir = exports2.readdirWithFileTypes = exports2.read = void 0;
@@ -17810,9 +17910,9 @@ var require_sync2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/adapters/fs.js
+// ../main/node_modules/@nodelib/fs.scandir/out/adapters/fs.js
 var require_fs4 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/adapters/fs.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.scandir/out/adapters/fs.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.createFileSystemAdapter = exports2.FILE_SYSTEM_ADAPTER = void 0;
@@ -17832,9 +17932,9 @@ var require_fs4 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/settings.js
+// ../main/node_modules/@nodelib/fs.scandir/out/settings.js
 var require_settings2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/settings.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.scandir/out/settings.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var path = require("path"), fsStat = require_out(), fs = require_fs4(), Settings = class {
@@ -17853,9 +17953,9 @@ var require_settings2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/index.js
+// ../main/node_modules/@nodelib/fs.scandir/out/index.js
 var require_out2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/index.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.scandir/out/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.Settings = exports2.scandirSync = exports2.scandir = void 0;
@@ -17880,9 +17980,9 @@ var require_out2 = __commonJS({
   }
 });
 
-// node_modules/reusify/reusify.js
+// ../main/node_modules/reusify/reusify.js
 var require_reusify = __commonJS({
-  "node_modules/reusify/reusify.js"(exports2, module2) {
+  "../main/node_modules/reusify/reusify.js"(exports2, module2) {
     "use strict";
     function reusify(Constructor) {
       var head = new Constructor(), tail = head;
@@ -17902,9 +18002,9 @@ var require_reusify = __commonJS({
   }
 });
 
-// node_modules/fastq/queue.js
+// ../main/node_modules/fastq/queue.js
 var require_queue = __commonJS({
-  "node_modules/fastq/queue.js"(exports2, module2) {
+  "../main/node_modules/fastq/queue.js"(exports2, module2) {
     "use strict";
     var reusify = require_reusify();
     function fastqueue(context, worker, _concurrency) {
@@ -18063,9 +18163,9 @@ var require_queue = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/readers/common.js
+// ../main/node_modules/@nodelib/fs.walk/out/readers/common.js
 var require_common2 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/common.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.walk/out/readers/common.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.joinPathSegments = exports2.replacePathSegmentSeparator = exports2.isAppliedFilter = exports2.isFatalError = void 0;
@@ -18088,9 +18188,9 @@ var require_common2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/readers/reader.js
+// ../main/node_modules/@nodelib/fs.walk/out/readers/reader.js
 var require_reader = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/reader.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.walk/out/readers/reader.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var common = require_common2(), Reader = class {
@@ -18102,9 +18202,9 @@ var require_reader = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/readers/async.js
+// ../main/node_modules/@nodelib/fs.walk/out/readers/async.js
 var require_async3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/async.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.walk/out/readers/async.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var events_1 = require("events"), fsScandir = require_out2(), fastq = require_queue(), common = require_common2(), reader_1 = require_reader(), AsyncReader = class extends reader_1.default {
@@ -18169,9 +18269,9 @@ var require_async3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/providers/async.js
+// ../main/node_modules/@nodelib/fs.walk/out/providers/async.js
 var require_async4 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/async.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.walk/out/providers/async.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var async_1 = require_async3(), AsyncProvider = class {
@@ -18198,9 +18298,9 @@ var require_async4 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/providers/stream.js
+// ../main/node_modules/@nodelib/fs.walk/out/providers/stream.js
 var require_stream2 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/stream.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.walk/out/providers/stream.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var stream_1 = require("stream"), async_1 = require_async3(), StreamProvider = class {
@@ -18228,9 +18328,9 @@ var require_stream2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/readers/sync.js
+// ../main/node_modules/@nodelib/fs.walk/out/readers/sync.js
 var require_sync3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/sync.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.walk/out/readers/sync.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var fsScandir = require_out2(), common = require_common2(), reader_1 = require_reader(), SyncReader = class extends reader_1.default {
@@ -18272,9 +18372,9 @@ var require_sync3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/providers/sync.js
+// ../main/node_modules/@nodelib/fs.walk/out/providers/sync.js
 var require_sync4 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/sync.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.walk/out/providers/sync.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var sync_1 = require_sync3(), SyncProvider = class {
@@ -18289,9 +18389,9 @@ var require_sync4 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/settings.js
+// ../main/node_modules/@nodelib/fs.walk/out/settings.js
 var require_settings3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/settings.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.walk/out/settings.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var path = require("path"), fsScandir = require_out2(), Settings = class {
@@ -18312,9 +18412,9 @@ var require_settings3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/index.js
+// ../main/node_modules/@nodelib/fs.walk/out/index.js
 var require_out3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/index.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.walk/out/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.Settings = exports2.walkStream = exports2.walkSync = exports2.walk = void 0;
@@ -18344,9 +18444,9 @@ var require_out3 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/readers/reader.js
+// ../main/node_modules/fast-glob/out/readers/reader.js
 var require_reader2 = __commonJS({
-  "node_modules/fast-glob/out/readers/reader.js"(exports2) {
+  "../main/node_modules/fast-glob/out/readers/reader.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var path = require("path"), fsStat = require_out(), utils = require_utils3(), Reader = class {
@@ -18376,9 +18476,9 @@ var require_reader2 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/readers/stream.js
+// ../main/node_modules/fast-glob/out/readers/stream.js
 var require_stream3 = __commonJS({
-  "node_modules/fast-glob/out/readers/stream.js"(exports2) {
+  "../main/node_modules/fast-glob/out/readers/stream.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var stream_1 = require("stream"), fsStat = require_out(), fsWalk = require_out3(), reader_1 = require_reader2(), ReaderStream = class extends reader_1.default {
@@ -18414,9 +18514,9 @@ var require_stream3 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/readers/async.js
+// ../main/node_modules/fast-glob/out/readers/async.js
 var require_async5 = __commonJS({
-  "node_modules/fast-glob/out/readers/async.js"(exports2) {
+  "../main/node_modules/fast-glob/out/readers/async.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var fsWalk = require_out3(), reader_1 = require_reader2(), stream_1 = require_stream3(), ReaderAsync = class extends reader_1.default {
@@ -18441,9 +18541,9 @@ var require_async5 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/matchers/matcher.js
+// ../main/node_modules/fast-glob/out/providers/matchers/matcher.js
 var require_matcher = __commonJS({
-  "node_modules/fast-glob/out/providers/matchers/matcher.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/matchers/matcher.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var utils = require_utils3(), Matcher = class {
@@ -18479,9 +18579,9 @@ var require_matcher = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/matchers/partial.js
+// ../main/node_modules/fast-glob/out/providers/matchers/partial.js
 var require_partial = __commonJS({
-  "node_modules/fast-glob/out/providers/matchers/partial.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/matchers/partial.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var matcher_1 = require_matcher(), PartialMatcher = class extends matcher_1.default {
@@ -18502,9 +18602,9 @@ var require_partial = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/filters/deep.js
+// ../main/node_modules/fast-glob/out/providers/filters/deep.js
 var require_deep = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/deep.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/filters/deep.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var utils = require_utils3(), partial_1 = require_partial(), DeepFilter = class {
@@ -18552,9 +18652,9 @@ var require_deep = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/filters/entry.js
+// ../main/node_modules/fast-glob/out/providers/filters/entry.js
 var require_entry = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/entry.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/filters/entry.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var utils = require_utils3(), EntryFilter = class {
@@ -18612,9 +18712,9 @@ var require_entry = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/filters/error.js
+// ../main/node_modules/fast-glob/out/providers/filters/error.js
 var require_error = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/error.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/filters/error.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var utils = require_utils3(), ErrorFilter = class {
@@ -18632,9 +18732,9 @@ var require_error = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/transformers/entry.js
+// ../main/node_modules/fast-glob/out/providers/transformers/entry.js
 var require_entry2 = __commonJS({
-  "node_modules/fast-glob/out/providers/transformers/entry.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/transformers/entry.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var utils = require_utils3(), EntryTransformer = class {
@@ -18653,9 +18753,9 @@ var require_entry2 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/provider.js
+// ../main/node_modules/fast-glob/out/providers/provider.js
 var require_provider = __commonJS({
-  "node_modules/fast-glob/out/providers/provider.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/provider.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var path = require("path"), deep_1 = require_deep(), entry_1 = require_entry(), error_1 = require_error(), entry_2 = require_entry2(), Provider = class {
@@ -18698,9 +18798,9 @@ var require_provider = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/async.js
+// ../main/node_modules/fast-glob/out/providers/async.js
 var require_async6 = __commonJS({
-  "node_modules/fast-glob/out/providers/async.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/async.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var async_1 = require_async5(), provider_1 = require_provider(), ProviderAsync = class extends provider_1.default {
@@ -18719,9 +18819,9 @@ var require_async6 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/stream.js
+// ../main/node_modules/fast-glob/out/providers/stream.js
 var require_stream4 = __commonJS({
-  "node_modules/fast-glob/out/providers/stream.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/stream.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var stream_1 = require("stream"), stream_2 = require_stream3(), provider_1 = require_provider(), ProviderStream = class extends provider_1.default {
@@ -18741,9 +18841,9 @@ var require_stream4 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/readers/sync.js
+// ../main/node_modules/fast-glob/out/readers/sync.js
 var require_sync5 = __commonJS({
-  "node_modules/fast-glob/out/readers/sync.js"(exports2) {
+  "../main/node_modules/fast-glob/out/readers/sync.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var fsStat = require_out(), fsWalk = require_out3(), reader_1 = require_reader2(), ReaderSync = class extends reader_1.default {
@@ -18779,9 +18879,9 @@ var require_sync5 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/sync.js
+// ../main/node_modules/fast-glob/out/providers/sync.js
 var require_sync6 = __commonJS({
-  "node_modules/fast-glob/out/providers/sync.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/sync.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var sync_1 = require_sync5(), provider_1 = require_provider(), ProviderSync = class extends provider_1.default {
@@ -18800,9 +18900,9 @@ var require_sync6 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/settings.js
+// ../main/node_modules/fast-glob/out/settings.js
 var require_settings4 = __commonJS({
-  "node_modules/fast-glob/out/settings.js"(exports2) {
+  "../main/node_modules/fast-glob/out/settings.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
@@ -18830,9 +18930,9 @@ var require_settings4 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/index.js
+// ../main/node_modules/fast-glob/out/index.js
 var require_out4 = __commonJS({
-  "node_modules/fast-glob/out/index.js"(exports2, module2) {
+  "../main/node_modules/fast-glob/out/index.js"(exports2, module2) {
     "use strict";
     var taskManager = require_tasks(), async_1 = require_async6(), stream_1 = require_stream4(), sync_1 = require_sync6(), settings_1 = require_settings4(), utils = require_utils3();
     async function FastGlob(source, options) {
@@ -19303,7 +19403,7 @@ var import_node_path9, init_run_audit = __esm({
 
 // src/mtls/revert/context.ts
 function ownsComments(ectx, pair, list) {
-  let keyCol = columnOf(ectx.src, pair.key.range[0]), last = list.items[list.items.length - 1], lastNode = (0, import_yaml30.isMap)(list) ? last.value ?? last.key : last, end = endOfBlock(ectx.src, lastNode, Number.MAX_SAFE_INTEGER), next = ectx.src.slice(end, ectx.src.indexOf(`
+  let keyCol = columnOf(ectx.src, pair.key.range[0]), last = list.items[list.items.length - 1], lastNode = (0, import_yaml29.isMap)(list) ? last.value ?? last.key : last, end = endOfBlock(ectx.src, lastNode, Number.MAX_SAFE_INTEGER), next = ectx.src.slice(end, ectx.src.indexOf(`
 `, end) < 0 ? ectx.src.length : ectx.src.indexOf(`
 `, end)), m = /^( *)#/.exec(next);
   return m !== null && m[1].length > keyCol;
@@ -19408,7 +19508,7 @@ function revertConfigMapKey(rctx, name, namespace, key, value) {
   );
   if (!cm) return "absent";
   let node = lookup(cm.doc.contents, ["data", key]);
-  return (0, import_yaml30.isScalar)(node) ? (node.value !== value && plan(rctx, {
+  return (0, import_yaml29.isScalar)(node) ? (node.value !== value && plan(rctx, {
     resource: cm.ref,
     op: "set",
     ptr: ["data", key],
@@ -19420,10 +19520,10 @@ function revertConfigMapKey(rctx, name, namespace, key, value) {
     splices: [setScalar(editContext(rctx, cm), node, value)]
   }), "set") : "missing-key";
 }
-var import_yaml30, isOurMode, init_context2 = __esm({
+var import_yaml29, isOurMode, init_context2 = __esm({
   "src/mtls/revert/context.ts"() {
     "use strict";
-    import_yaml30 = __toESM(require_dist(), 1);
+    import_yaml29 = __toESM(require_dist(), 1);
     init_edit_pairs();
     init_edit();
     init_lookup();
@@ -19437,7 +19537,7 @@ var import_yaml30, isOurMode, init_context2 = __esm({
 function revertDelegate(rctx, res) {
   let pod = lookup(res.doc.contents, res.podPath), { container } = locateContainer(rctx, res.podPath, pod, res.container);
   revertEnv(rctx, res, container);
-  let env2 = container.node.get("env", !0), owned = (0, import_yaml31.isSeq)(env2) ? env2.items.flatMap((item, i) => OWNED_ENV.includes(stringAt(item, "name") ?? "") ? [i] : []) : [];
+  let env2 = container.node.get("env", !0), owned = (0, import_yaml30.isSeq)(env2) ? env2.items.flatMap((item, i) => OWNED_ENV.includes(stringAt(item, "name") ?? "") ? [i] : []) : [];
   removeListItems(
     rctx,
     res,
@@ -19451,12 +19551,12 @@ function revertDelegate(rctx, res) {
   ), revertPod(rctx, res, pod, res.podPath, container);
 }
 function revertEnv(rctx, res, container) {
-  let ectx = editContext(rctx, res), env2 = container.node.get("env", !0), envFrom = container.node.get("envFrom", !0), configMaps = (0, import_yaml31.isSeq)(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ["configMapRef"]), "name")).filter((n) => n !== void 0) : [];
+  let ectx = editContext(rctx, res), env2 = container.node.get("env", !0), envFrom = container.node.get("envFrom", !0), configMaps = (0, import_yaml30.isSeq)(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ["configMapRef"]), "name")).filter((n) => n !== void 0) : [];
   for (let [name, value] of endpointEnv(rctx.url)) {
     let found = findItem(env2, "name", name);
     if (found) {
       let node = found.node.get("value", !0), ref = lookup(found.node, ["valueFrom", "configMapKeyRef"]);
-      if ((0, import_yaml31.isScalar)(node))
+      if ((0, import_yaml30.isScalar)(node))
         node.value !== value && plan(rctx, {
           resource: res.ref,
           op: "set",
@@ -19508,8 +19608,8 @@ function revertPod(rctx, res, pod, podPath, container) {
   let secretName = stringAt(lookup(volume.node, ["secret"]), "secretName");
   if (!["containers", "initContainers"].some((key) => {
     let list = pod.get(key, !0);
-    return (0, import_yaml31.isSeq)(list) && list.items.some(
-      (c) => c !== container.node && findItem((0, import_yaml31.isMap)(c) ? c.get("volumeMounts", !0) : void 0, "name", VOLUME_NAME)
+    return (0, import_yaml30.isSeq)(list) && list.items.some(
+      (c) => c !== container.node && findItem((0, import_yaml30.isMap)(c) ? c.get("volumeMounts", !0) : void 0, "name", VOLUME_NAME)
     );
   })) {
     secretName && rctx.removedSecrets.push({ name: secretName, namespace: res.ref.namespace }), removeListItems(
@@ -19525,8 +19625,8 @@ function revertPod(rctx, res, pod, podPath, container) {
     );
     return;
   }
-  let secret = lookup(volume.node, ["secret"]), modePair = (0, import_yaml31.isMap)(secret) ? pairOf(secret, "defaultMode") : void 0;
-  if (modePair && (0, import_yaml31.isMap)(secret)) {
+  let secret = lookup(volume.node, ["secret"]), modePair = (0, import_yaml30.isMap)(secret) ? pairOf(secret, "defaultMode") : void 0;
+  if (modePair && (0, import_yaml30.isMap)(secret)) {
     let ectx = editContext(rctx, res), [s, e] = pairLines(ectx, secret, modePair), text2 = ectx.src.slice(s, e).replace(/^\s*defaultMode:\s*/, "");
     isOurMode(text2) && (rctx.removals.push([s, e]), plan(rctx, {
       resource: res.ref,
@@ -19545,11 +19645,11 @@ function revertUpgraderCronJob(rctx, res) {
   revertPod(rctx, res, pod, res.podPath, container);
 }
 function revertUpgraderConfig(rctx, res) {
-  let node = res.config, text2 = node.value, doc = (0, import_yaml31.parseDocument)(text2, K8S_PARSE), root = doc.contents;
-  if (doc.errors.length > 0 || !(0, import_yaml31.isMap)(root)) return;
+  let node = res.config, text2 = node.value, doc = (0, import_yaml30.parseDocument)(text2, K8S_PARSE), root = doc.contents;
+  if (doc.errors.length > 0 || !(0, import_yaml30.isMap)(root)) return;
   let ictx = { src: text2, eol: `
-`, unit: indentUnit(text2, root) }, first = rctx.edits.length, inner = [], delegateConfig = root.get("delegateConfig", !0), host = (0, import_yaml31.isMap)(delegateConfig) ? delegateConfig.get(UPGRADER_HOST_KEY, !0) : root.get(UPGRADER_HOST_KEY, !0), hostPath = (0, import_yaml31.isMap)(delegateConfig) ? ["delegateConfig", UPGRADER_HOST_KEY] : [UPGRADER_HOST_KEY];
-  (0, import_yaml31.isScalar)(host) && host.value !== rctx.url && (inner.push(setScalar(ictx, host, rctx.url)), plan(rctx, {
+`, unit: indentUnit(text2, root) }, first = rctx.edits.length, inner = [], delegateConfig = root.get("delegateConfig", !0), host = (0, import_yaml30.isMap)(delegateConfig) ? delegateConfig.get(UPGRADER_HOST_KEY, !0) : root.get(UPGRADER_HOST_KEY, !0), hostPath = (0, import_yaml30.isMap)(delegateConfig) ? ["delegateConfig", UPGRADER_HOST_KEY] : [UPGRADER_HOST_KEY];
+  (0, import_yaml30.isScalar)(host) && host.value !== rctx.url && (inner.push(setScalar(ictx, host, rctx.url)), plan(rctx, {
     resource: res.ref,
     op: "set",
     ptr: CONFIG_PTR2,
@@ -19582,7 +19682,7 @@ function revertSecrets(rctx) {
   for (let res of rctx.resources) {
     if (res.ref.kind !== "Secret") continue;
     let root = res.doc.contents;
-    if (!(0, import_yaml31.isMap)(root) || !rctx.removedSecrets.some(
+    if (!(0, import_yaml30.isMap)(root) || !rctx.removedSecrets.some(
       (s) => s.name === res.ref.name && (s.namespace === void 0 || res.ref.namespace === void 0 || s.namespace === res.ref.namespace)
     ) || !isGeneratedSecret(root)) continue;
     let start = res.doc.range[0], next = rctx.resources[res.ref.document + 1], end = next ? next.doc.range[0] : rctx.src.length;
@@ -19609,15 +19709,15 @@ function revertSecrets(rctx) {
 function isGeneratedSecret(root) {
   if (!root.items.map((p) => String(p.key.value)).every((k) => ["apiVersion", "kind", "metadata", "type", "data", "stringData"].includes(k))) return !1;
   let meta = root.get("metadata", !0);
-  if (!(0, import_yaml31.isMap)(meta) || !meta.items.every((p) => ["name", "namespace", "creationTimestamp"].includes(String(p.key.value))))
+  if (!(0, import_yaml30.isMap)(meta) || !meta.items.every((p) => ["name", "namespace", "creationTimestamp"].includes(String(p.key.value))))
     return !1;
   let type = stringAt(root, "type");
-  return type !== void 0 && type !== "Opaque" ? !1 : [root.get("data", !0), root.get("stringData", !0)].filter(import_yaml31.isMap).flatMap((d) => d.items.map((p) => String(p.key.value))).sort().join(",") === "client.crt,client.key";
+  return type !== void 0 && type !== "Opaque" ? !1 : [root.get("data", !0), root.get("stringData", !0)].filter(import_yaml30.isMap).flatMap((d) => d.items.map((p) => String(p.key.value))).sort().join(",") === "client.crt,client.key";
 }
-var import_yaml31, REASON, CONFIG_PTR2, init_revert_k8s = __esm({
+var import_yaml30, REASON, CONFIG_PTR2, init_revert_k8s = __esm({
   "src/mtls/revert/revert-k8s.ts"() {
     "use strict";
-    import_yaml31 = __toESM(require_dist(), 1);
+    import_yaml30 = __toESM(require_dist(), 1);
     init_edit();
     init_embedded();
     init_edit_pairs();
@@ -19645,7 +19745,7 @@ function revertHelmValues(rctx, res) {
 }
 function revertValues(rctx, res, root) {
   let ectx = editContext(rctx, res), endpointPair = pairOf(root, "managerEndpoint");
-  endpointPair && (0, import_yaml32.isScalar)(endpointPair.value) && endpointPair.value.value !== rctx.url && plan(rctx, {
+  endpointPair && (0, import_yaml31.isScalar)(endpointPair.value) && endpointPair.value.value !== rctx.url && plan(rctx, {
     resource: res.ref,
     op: "set",
     ptr: ["managerEndpoint"],
@@ -19657,8 +19757,8 @@ function revertValues(rctx, res, root) {
     splices: [setPairValue(ectx, endpointPair, rctx.url, formatScalar(rctx.url))]
   });
   let mtlsPair = pairOf(root, "mTLS"), mtls = mtlsPair?.value;
-  if (mtlsPair && (0, import_yaml32.isMap)(mtls)) {
-    let namePair = pairOf(mtls, "secretName"), value = namePair && (0, import_yaml32.isScalar)(namePair.value) ? namePair.value.value : void 0, at = root.items.indexOf(mtlsPair);
+  if (mtlsPair && (0, import_yaml31.isMap)(mtls)) {
+    let namePair = pairOf(mtls, "secretName"), value = namePair && (0, import_yaml31.isScalar)(namePair.value) ? namePair.value.value : void 0, at = root.items.indexOf(mtlsPair);
     mtls.items.length === 1 && namePair !== void 0 && at > 0 && root.items[at - 1] === endpointPair ? removeMapKeys(rctx, res, root, [], "mTLS", ["secretName"], `${REASON2}: mTLS.secretName`, "volume") : namePair && typeof value == "string" && value !== "" && plan(rctx, {
       resource: res.ref,
       op: "set",
@@ -19672,10 +19772,10 @@ function revertValues(rctx, res, root) {
     });
   }
   let envs = root.get("custom_envs", !0);
-  if (!(0, import_yaml32.isSeq)(envs)) return;
+  if (!(0, import_yaml31.isSeq)(envs)) return;
   for (let [name, value] of endpointEnv(rctx.url)) {
     let found = findItem(envs, "name", name), node = found?.node.get("value", !0);
-    found && (0, import_yaml32.isScalar)(node) && node.value !== value && plan(rctx, {
+    found && (0, import_yaml31.isScalar)(node) && node.value !== value && plan(rctx, {
       resource: res.ref,
       op: "set",
       ptr: ["custom_envs", found.index, "value"],
@@ -19756,7 +19856,7 @@ function revertCompose(rctx, res) {
       `${REASON2}: only an mTLS delegate needs it`,
       (item) => envRole(String(item.value).split("=")[0]),
       (item) => ({ name: String(item.value).split("=")[0] })
-    ) : form === "map" && (0, import_yaml32.isMap)(envNode) && removeMapKeys(
+    ) : form === "map" && (0, import_yaml31.isMap)(envNode) && removeMapKeys(
       rctx,
       res,
       d.node,
@@ -19777,14 +19877,14 @@ function revertCompose(rctx, res) {
       mounts.map((v) => v.index),
       `${REASON2}: the client certificate bind mount`,
       "mount",
-      (item) => (0, import_yaml32.isScalar)(item) ? String(item.value) : stringAt(item, "target") ?? "?"
+      (item) => (0, import_yaml31.isScalar)(item) ? String(item.value) : stringAt(item, "target") ?? "?"
     );
   }
 }
-var import_yaml32, REASON2, envRole, init_revert_shapes = __esm({
+var import_yaml31, REASON2, envRole, init_revert_shapes = __esm({
   "src/mtls/revert/revert-shapes.ts"() {
     "use strict";
-    import_yaml32 = __toESM(require_dist(), 1);
+    import_yaml31 = __toESM(require_dist(), 1);
     init_compose();
     init_edit_pairs();
     init_edit();
@@ -21356,4 +21456,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=16073aa6951f67ab4f47e02d3ae7c673441e426c9f281a814d9052688a505ff9
+//# delegate-mtls-bundle sha256=3dc7ac80b1fcfbcf71d175578a5a9e2aee80a98ff015beff790973c7c8623ed0
