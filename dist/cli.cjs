@@ -11820,7 +11820,13 @@ function locateContainer(ctx, podPath, pod, index) {
 }
 function planDelegate(ctx, res) {
   let pod = lookup(res.doc.contents, res.podPath), { container, podCompact } = locateContainer(ctx, res.podPath, pod, res.container), delegateName = res.ref.name ?? "delegate", image = container.node.get("image", !0), imageRef = stringAt(container.node, "image") ?? "", tag = classifyTag(imageRef);
-  tag === "unverifiable" ? report(
+  image === void 0 ? report(
+    ctx,
+    "warning",
+    "PATCH",
+    `Deployment ${delegateName}: the delegate container has no image, so this is a patch (kustomize patches / patchesStrategicMerge), not a whole delegate; it is migrated, but migrate its base (and the base's upgrader) too`,
+    lookup(res.doc.contents, ["metadata", "name"]) ?? container.node
+  ) : tag === "unverifiable" ? report(
     ctx,
     "warning",
     "IMAGE",
@@ -21456,4 +21462,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=3dc7ac80b1fcfbcf71d175578a5a9e2aee80a98ff015beff790973c7c8623ed0
+//# delegate-mtls-bundle sha256=9d0be23553806fe76564b2a459cc0043bad6786b02c9675743c185084d15359b
