@@ -2448,9 +2448,9 @@ var __classPrivateFieldSet, __classPrivateFieldGet, _YargsInstance_command, _Yar
       getHelp() {
         if (__classPrivateFieldSet(this, _YargsInstance_hasOutput, !0, "f"), !__classPrivateFieldGet(this, _YargsInstance_usage, "f").hasCachedHelpMessage()) {
           if (!this.parsed) {
-            let parse2 = this[kRunYargsParserAndExecuteCommands](__classPrivateFieldGet(this, _YargsInstance_processArgs, "f"), void 0, void 0, 0, !0);
-            if (isPromise(parse2))
-              return parse2.then(() => __classPrivateFieldGet(this, _YargsInstance_usage, "f").help());
+            let parse = this[kRunYargsParserAndExecuteCommands](__classPrivateFieldGet(this, _YargsInstance_processArgs, "f"), void 0, void 0, 0, !0);
+            if (isPromise(parse))
+              return parse.then(() => __classPrivateFieldGet(this, _YargsInstance_usage, "f").help());
           }
           let builderResponse = __classPrivateFieldGet(this, _YargsInstance_command, "f").runDefaultBuilderOn(this);
           if (isPromise(builderResponse))
@@ -2603,9 +2603,9 @@ var __classPrivateFieldSet, __classPrivateFieldGet, _YargsInstance_command, _Yar
       showHelp(level) {
         if (argsert("[string|function]", [level], arguments.length), __classPrivateFieldSet(this, _YargsInstance_hasOutput, !0, "f"), !__classPrivateFieldGet(this, _YargsInstance_usage, "f").hasCachedHelpMessage()) {
           if (!this.parsed) {
-            let parse2 = this[kRunYargsParserAndExecuteCommands](__classPrivateFieldGet(this, _YargsInstance_processArgs, "f"), void 0, void 0, 0, !0);
-            if (isPromise(parse2))
-              return parse2.then(() => {
+            let parse = this[kRunYargsParserAndExecuteCommands](__classPrivateFieldGet(this, _YargsInstance_processArgs, "f"), void 0, void 0, 0, !0);
+            if (isPromise(parse))
+              return parse.then(() => {
                 __classPrivateFieldGet(this, _YargsInstance_usage, "f").showHelp(level);
               }), this;
           }
@@ -5336,16 +5336,16 @@ var require_string = __commonJS({
 var require_null = __commonJS({
   "node_modules/yaml/dist/schema/common/null.js"(exports2) {
     "use strict";
-    var Scalar4 = require_Scalar(), nullTag = {
+    var Scalar4 = require_Scalar(), nullTag2 = {
       identify: (value) => value == null,
       createNode: () => new Scalar4.Scalar(null),
       default: !0,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
       resolve: () => new Scalar4.Scalar(null),
-      stringify: ({ source }, ctx) => typeof source == "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
+      stringify: ({ source }, ctx) => typeof source == "string" && nullTag2.test.test(source) ? source : ctx.options.nullStr
     };
-    exports2.nullTag = nullTag;
+    exports2.nullTag = nullTag2;
   }
 });
 
@@ -5353,14 +5353,14 @@ var require_null = __commonJS({
 var require_bool = __commonJS({
   "node_modules/yaml/dist/schema/core/bool.js"(exports2) {
     "use strict";
-    var Scalar4 = require_Scalar(), boolTag = {
+    var Scalar4 = require_Scalar(), boolTag2 = {
       identify: (value) => typeof value == "boolean",
       default: !0,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
       resolve: (str) => new Scalar4.Scalar(str[0] === "t" || str[0] === "T"),
       stringify({ source, value }, ctx) {
-        if (source && boolTag.test.test(source)) {
+        if (source && boolTag2.test.test(source)) {
           let sv = source[0] === "t" || source[0] === "T";
           if (value === sv)
             return source;
@@ -5368,7 +5368,7 @@ var require_bool = __commonJS({
         return value ? ctx.options.trueStr : ctx.options.falseStr;
       }
     };
-    exports2.boolTag = boolTag;
+    exports2.boolTag = boolTag2;
   }
 });
 
@@ -8996,7 +8996,7 @@ var require_public_api = __commonJS({
         }
       return prettyErrors && lineCounter2 && (doc.errors.forEach(errors.prettifyError(source, lineCounter2)), doc.warnings.forEach(errors.prettifyError(source, lineCounter2))), doc;
     }
-    function parse2(src, reviver, options) {
+    function parse(src, reviver, options) {
       let _reviver;
       typeof reviver == "function" ? _reviver = reviver : options === void 0 && reviver && typeof reviver == "object" && (options = reviver);
       let doc = parseDocument8(src, options);
@@ -9022,7 +9022,7 @@ var require_public_api = __commonJS({
       }
       return identity.isDocument(value) && !_replacer ? value.toString(options) : new Document.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse2;
+    exports2.parse = parse;
     exports2.parseAllDocuments = parseAllDocuments3;
     exports2.parseDocument = parseDocument8;
     exports2.stringify = stringify3;
@@ -9063,6 +9063,262 @@ var require_dist = __commonJS({
     exports2.stringify = publicApi.stringify;
     exports2.visit = visit2.visit;
     exports2.visitAsync = visit2.visitAsync;
+  }
+});
+
+// src/yaml/resolve.ts
+function goInt(s) {
+  if (!GO_INT.test(s)) return;
+  let neg = s.startsWith("-"), body = s.replace(/^[-+]/, "");
+  /^0[0-7]+$/.test(body) ? body = `0o${body.slice(1)}` : body = body.replace(/^0([XOB])/, (_m, p) => `0${p.toLowerCase()}`);
+  let n = neg ? -BigInt(body) : BigInt(body);
+  return n < INT64_MIN || n > UINT64_MAX ? void 0 : Number(n);
+}
+function k8sTags(tags) {
+  let replaced = new Set(["null", "bool", "int", "float"].map((t) => `tag:yaml.org,2002:${t}`)), kept = [];
+  for (let t of tags)
+    typeof t == "string" || replaced.has(t.tag) || kept.push(t.tag === "tag:yaml.org,2002:timestamp" ? { ...t, default: !1 } : t);
+  return [...K8S_SCALARS, ...kept];
+}
+var INT, FLOAT, GO_INT, GO_FLOAT, INT64_MIN, UINT64_MAX, numeric, nullTag, boolTag, specialFloat, intTag, floatTag, K8S_SCALARS, init_resolve = __esm({
+  "src/yaml/resolve.ts"() {
+    "use strict";
+    INT = "tag:yaml.org,2002:int", FLOAT = "tag:yaml.org,2002:float", GO_INT = /^[-+]?(?:0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/, GO_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/, INT64_MIN = -(2n ** 63n), UINT64_MAX = 2n ** 64n - 1n;
+    numeric = (s) => /^[-+0-9]/.test(s) ? s.replace(/_/g, "") : void 0, nullTag = {
+      identify: (v) => v == null,
+      default: !0,
+      tag: "tag:yaml.org,2002:null",
+      test: /^(?:~|null|Null|NULL)?$/,
+      resolve: () => null
+    }, boolTag = (value, test) => ({
+      identify: (v) => v === value,
+      default: !0,
+      tag: "tag:yaml.org,2002:bool",
+      test,
+      resolve: () => value
+    }), specialFloat = {
+      identify: (v) => typeof v == "number" && !Number.isFinite(v),
+      default: !0,
+      tag: FLOAT,
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/,
+      resolve: (s) => /nan/i.test(s) ? NaN : s.startsWith("-") ? -1 / 0 : 1 / 0
+    }, intTag = {
+      identify: (v) => typeof v == "number" && Number.isInteger(v),
+      default: !0,
+      tag: INT,
+      // Says yes exactly when Go parses an integer (a timestamp never does).
+      test: { test: (s) => goInt(numeric(s) ?? "") !== void 0 },
+      resolve: (s) => goInt(numeric(s))
+    }, floatTag = {
+      identify: (v) => typeof v == "number",
+      default: !0,
+      tag: FLOAT,
+      test: {
+        test: (s) => {
+          if (s.startsWith(".")) return GO_FLOAT.test(s);
+          let plain2 = numeric(s);
+          return plain2 !== void 0 && GO_FLOAT.test(plain2);
+        }
+      },
+      resolve: (s) => Number(s.startsWith(".") ? s : numeric(s))
+    }, K8S_SCALARS = [
+      nullTag,
+      boolTag(!0, /^(?:y|Y|yes|Yes|YES|true|True|TRUE|on|On|ON)$/),
+      boolTag(!1, /^(?:n|N|no|No|NO|false|False|FALSE|off|Off|OFF)$/),
+      specialFloat,
+      intTag,
+      floatTag
+    ];
+  }
+});
+
+// src/yaml/source.ts
+function readSource(raw) {
+  let bom = raw.charCodeAt(0) === 65279, text2 = bom ? raw.slice(1) : raw, nl = text2.indexOf(`
+`), eol = nl > 0 && text2[nl - 1] === "\r" ? `\r
+` : `
+`;
+  return { text: text2, bom, eol };
+}
+function writeSource(source, text2) {
+  return source.bom ? "\uFEFF" + text2 : text2;
+}
+function columnOf(src, offset) {
+  return offset - (src.lastIndexOf(`
+`, offset - 1) + 1);
+}
+function lineStartOf(src, offset) {
+  return src.lastIndexOf(`
+`, offset - 1) + 1;
+}
+function lineEndAfter(src, offset) {
+  let nl = src.indexOf(`
+`, offset);
+  return nl < 0 ? src.length : nl + 1;
+}
+function linePos(src, offset) {
+  if (lineIndex?.src !== src) {
+    let starts2 = [0];
+    for (let i = src.indexOf(`
+`); i >= 0; i = src.indexOf(`
+`, i + 1)) starts2.push(i + 1);
+    lineIndex = { src, starts: starts2 };
+  }
+  let { starts } = lineIndex, lo = 0, hi = starts.length - 1;
+  for (; lo < hi; ) {
+    let mid = lo + hi + 1 >> 1;
+    starts[mid] <= offset ? lo = mid : hi = mid - 1;
+  }
+  return { line: lo + 1, col: offset - starts[lo] + 1 };
+}
+var lineIndex, init_source = __esm({
+  "src/yaml/source.ts"() {
+    "use strict";
+  }
+});
+
+// src/yaml/spans.ts
+function documentStarts(src) {
+  let starts = [], prefixContent = !1;
+  for (let at = 0; at < src.length; ) {
+    let nl = src.indexOf(`
+`, at), end = nl < 0 ? src.length : nl + 1, line = src.slice(at, Math.min(end, at + 4));
+    if (MARKER.test(line))
+      starts.push(starts.length === 0 && !prefixContent ? 0 : at);
+    else {
+      if (END_OR_DIRECTIVE.test(line))
+        return;
+      starts.length === 0 && !prefixContent && !BLANK_OR_COMMENT.test(src.slice(at, end)) && (prefixContent = !0, starts.push(0));
+    }
+    at = end;
+  }
+  return starts;
+}
+function maskDocuments(src, starts, keep) {
+  if (starts.length === 0) return src;
+  let out = "";
+  for (let i = 0; i < starts.length; i++) {
+    let text2 = src.slice(starts[i], starts[i + 1] ?? src.length);
+    if (keep(i)) out += text2;
+    else {
+      let head = text2.startsWith("---") ? "---" : "~";
+      out += head + text2.slice(head.length).replace(/[^\r\n]+/g, (run2) => " ".repeat(run2.length));
+    }
+  }
+  return out;
+}
+var MARKER, END_OR_DIRECTIVE, BLANK_OR_COMMENT, init_spans = __esm({
+  "src/yaml/spans.ts"() {
+    "use strict";
+    MARKER = /^---(?:[ \t\r\n]|$)/, END_OR_DIRECTIVE = /^(?:\.\.\.(?:[ \t\r\n]|$)|%)/, BLANK_OR_COMMENT = /^[ \t]*(?:#[^\n]*)?\r?\n?$/;
+  }
+});
+
+// src/yaml/parse.ts
+function parseStream(src, file, mayMatter2) {
+  let starts = mayMatter2 ? documentStarts(src) : void 0, docs = parseDocs(
+    starts ? maskDocuments(src, starts, (i) => mayMatter2(src.slice(starts[i], starts[i + 1] ?? src.length))) : src
+  );
+  starts && docs.length !== starts.length && (docs = parseDocs(src));
+  let result = parseErrors(src, file, docs);
+  return starts && docs.length === starts.length ? { ...result, starts } : result;
+}
+function parseDocumentsAt(src, start, end, keepSourceTokens = !0) {
+  let parser2 = new import_yaml.Parser();
+  return parser2.offset = start, Array.from(
+    new import_yaml.Composer({ ...K8S_PARSE, keepSourceTokens }).compose(parser2.parse(src.slice(start, end)))
+  );
+}
+function parseDocs(src) {
+  let parsed = (0, import_yaml.parseAllDocuments)(src, K8S_PARSE);
+  return "empty" in parsed ? [] : parsed;
+}
+function parseErrors(src, file, docs) {
+  let all = docs.flatMap((doc) => doc.errors), overflow = all.find((e) => /call stack/i.test(e.message));
+  if (overflow) {
+    let { line, col } = linePos(src, overflow.pos[0]);
+    return { docs, errors: [{ code: "YAML_SYNTAX", severity: "error", message: "invalid YAML: nested too deeply to read (hundreds of levels of brackets or indentation); a Kubernetes manifest is never this deep", file, line, col }] };
+  }
+  let action = all.length > 0 ? TEMPLATE_ACTION.exec(src) : null;
+  if (action) {
+    let { line, col } = linePos(src, action.index + action[1].length);
+    return { docs, errors: [{ code: "YAML_SYNTAX", severity: "error", message: "this is a Helm chart template ({{ \u2026 }}), not a manifest: render it first (helm template \u2026 | delegate-mtls \u2026, or use delegate-mtls as a post-renderer), or migrate the chart's values file", file, line, col }] };
+  }
+  let errors = all.slice(0, MAX_SYNTAX_ERRORS).map((e) => yamlDiagnostic(src, file, e));
+  if (all.length > MAX_SYNTAX_ERRORS) {
+    let last = errors[errors.length - 1];
+    errors.push({
+      ...last,
+      message: `invalid YAML: ${all.length - MAX_SYNTAX_ERRORS} more errors follow from the ones above`
+    });
+  }
+  return { docs, errors };
+}
+function yamlDiagnostic(src, file, e, offsetShift = 0) {
+  let { line, col } = linePos(src, e.pos[0] + offsetShift);
+  return { code: "YAML_SYNTAX", severity: "error", message: `invalid YAML: ${e.message.split(`
+`)[0].replace(/ at line \d+, column \d+:?$/, "")}`, file, line, col };
+}
+function toPlain(doc) {
+  try {
+    return { value: doc.toJS({ maxAliasCount: 100 }) };
+  } catch (e) {
+    return { error: e.message };
+  }
+}
+var import_yaml, K8S_DECODE, K8S_PARSE, MAX_SYNTAX_ERRORS, TEMPLATE_ACTION, init_parse = __esm({
+  "src/yaml/parse.ts"() {
+    "use strict";
+    import_yaml = __toESM(require_dist(), 1);
+    init_resolve();
+    init_source();
+    init_spans();
+    K8S_DECODE = { version: "1.1", customTags: k8sTags }, K8S_PARSE = { ...K8S_DECODE, keepSourceTokens: !0, prettyErrors: !1 }, MAX_SYNTAX_ERRORS = 10;
+    TEMPLATE_ACTION = /^([ \t]*(?:-[ \t]+)?(?:[^\s#:][^:#\n]*:[ \t]+)?)\{\{-?[ \t]/m;
+  }
+});
+
+// src/yaml/scalar.ts
+function isSafePlain(s) {
+  let ok = plainCache.get(s);
+  return ok === void 0 && (ok = !1, s !== "" && !/[\n\r\t]|^\s|\s$|^[-?:,[\]{}#&*!|>'"%@`]|: |:$| #/.test(s) && (ok = READERS.every((options) => {
+    let doc = (0, import_yaml2.parseDocument)(`k: ${s}
+`, options);
+    return doc.errors.length === 0 && doc.get("k") === s;
+  })), plainCache.set(s, ok)), ok;
+}
+function formatScalar(value, style = "plain") {
+  return typeof value != "string" ? String(value) : style === "plain" && isSafePlain(value) ? value : doubleQuoted(value);
+}
+function restyleScalar(node, value, indent) {
+  switch (node.type) {
+    case import_yaml2.Scalar.QUOTE_DOUBLE:
+      return doubleQuoted(value);
+    case import_yaml2.Scalar.QUOTE_SINGLE:
+      return value.includes(`
+`) ? doubleQuoted(value) : `'${value.replace(/'/g, "''")}'`;
+    case import_yaml2.Scalar.PLAIN:
+      return formatScalar(value, "plain");
+    default: {
+      let token = import_yaml2.CST.createScalarToken(value, { indent, type: node.type, inFlow: !1 });
+      return import_yaml2.CST.stringify(token);
+    }
+  }
+}
+var import_yaml2, plainCache, READERS, doubleQuoted, init_scalar = __esm({
+  "src/yaml/scalar.ts"() {
+    "use strict";
+    import_yaml2 = __toESM(require_dist(), 1);
+    init_parse();
+    plainCache = /* @__PURE__ */ new Map(), READERS = [
+      K8S_DECODE,
+      // Kubernetes: goyaml.v2's resolver (`0o400` is 256, `on` true)
+      { version: "1.1" },
+      // other YAML 1.1 tools: base-60 `12:30`, timestamps
+      { version: "1.2" }
+      // YAML 1.2 core (yq, Helm's values tooling): `0o400`, `0x10`
+    ];
+    doubleQuoted = (s) => JSON.stringify(s);
   }
 });
 
@@ -9181,14 +9437,7 @@ function base64(content) {
   return Buffer.from(content, "utf8").toString("base64");
 }
 function yamlString(s) {
-  return /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(s) && readsAsString(s) ? s : JSON.stringify(s);
-}
-function readsAsString(s) {
-  try {
-    return (0, import_yaml.parse)(s, { version: "1.1" }) === s && (0, import_yaml.parse)(s) === s;
-  } catch {
-    return !1;
-  }
+  return /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(s) && isSafePlain(s) ? s : JSON.stringify(s);
 }
 function redactDataEntries(text2) {
   let lines = text2.split(`
@@ -9242,10 +9491,10 @@ function decodesToPemPrivateKey(run2) {
   let first = run2.split(/\r?\n/)[0].replace(/=+$/, ""), usable = first.slice(0, first.length - first.length % 4), decoded = Buffer.from(usable, "base64").toString("latin1");
   return /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(decoded) || /^-----BEGIN [A-Z0-9 ]*PRIV/.test(decoded);
 }
-var import_yaml, CLIENT_CERT_KEY, CLIENT_KEY_KEY, REDACTED, SECRET_KEYS, ENTRY, JSON_ENTRY, PEM_PRIVATE_KEY, PEM_PRIVATE_KEY_UNTERMINATED, BASE64_RUN, init_secret_manifest = __esm({
+var CLIENT_CERT_KEY, CLIENT_KEY_KEY, REDACTED, SECRET_KEYS, ENTRY, JSON_ENTRY, PEM_PRIVATE_KEY, PEM_PRIVATE_KEY_UNTERMINATED, BASE64_RUN, init_secret_manifest = __esm({
   "src/resources/secret-manifest.ts"() {
     "use strict";
-    import_yaml = __toESM(require_dist(), 1);
+    init_scalar();
     init_wanted_state();
     CLIENT_CERT_KEY = CERT_FILE, CLIENT_KEY_KEY = KEY_FILE;
     REDACTED = "<redacted>";
@@ -9659,18 +9908,18 @@ var import_node_fs4, DEFAULT_MAX_BYTES, STDIN_NAME, CHUNK, OPEN_FLAGS, init_read
 function lookup(node, path) {
   let cur = node;
   for (let seg of path)
-    if (typeof seg == "number" ? cur = (0, import_yaml2.isSeq)(cur) ? cur.items[seg] : void 0 : cur = (0, import_yaml2.isMap)(cur) ? cur.get(seg, !0) : void 0, cur == null) return;
+    if (typeof seg == "number" ? cur = (0, import_yaml3.isSeq)(cur) ? cur.items[seg] : void 0 : cur = (0, import_yaml3.isMap)(cur) ? cur.get(seg, !0) : void 0, cur == null) return;
   return cur;
 }
 function pairOf(mapNode, key) {
-  return (0, import_yaml2.isMap)(mapNode) ? mapNode.items.find((p) => (0, import_yaml2.isScalar)(p.key) && p.key.value === key) : void 0;
+  return (0, import_yaml3.isMap)(mapNode) ? mapNode.items.find((p) => (0, import_yaml3.isScalar)(p.key) && p.key.value === key) : void 0;
 }
 function stringAt(mapNode, key) {
-  let v = (0, import_yaml2.isMap)(mapNode) ? mapNode.get(key, !0) : void 0;
-  return (0, import_yaml2.isScalar)(v) && typeof v.value == "string" ? v.value : void 0;
+  let v = (0, import_yaml3.isMap)(mapNode) ? mapNode.get(key, !0) : void 0;
+  return (0, import_yaml3.isScalar)(v) && typeof v.value == "string" ? v.value : void 0;
 }
 function findItem(seq2, field, value) {
-  if (!(0, import_yaml2.isSeq)(seq2)) return;
+  if (!(0, import_yaml3.isSeq)(seq2)) return;
   let index = seq2.items.findIndex((item) => stringAt(item, field) === value);
   return index < 0 ? void 0 : { index, node: seq2.items[index] };
 }
@@ -9680,10 +9929,10 @@ function formatPath(parts) {
     typeof p == "number" ? out += `[${p}]` : typeof p == "object" ? out += `[name=${p.name}]` : out += (out ? "." : "") + (/^[\w-]+$/.test(p) ? p : `"${p}"`);
   return out;
 }
-var import_yaml2, init_lookup = __esm({
+var import_yaml3, init_lookup = __esm({
   "src/yaml/lookup.ts"() {
     "use strict";
-    import_yaml2 = __toESM(require_dist(), 1);
+    import_yaml3 = __toESM(require_dist(), 1);
   }
 });
 
@@ -9708,10 +9957,10 @@ var lastSegment, isDelegateImage, isUpgraderImage, init_image = __esm({
 // src/resources/compose.ts
 function composeEnv(service) {
   let env2 = service.get("environment", !0);
-  if ((0, import_yaml3.isSeq)(env2)) {
+  if ((0, import_yaml4.isSeq)(env2)) {
     let entries = [];
     return env2.items.forEach((item, index) => {
-      if (!(0, import_yaml3.isScalar)(item) || item.value === null || item.value === void 0) return;
+      if (!(0, import_yaml4.isScalar)(item) || item.value === null || item.value === void 0) return;
       let text2 = String(item.value), eq = text2.indexOf("=");
       entries.push({
         name: eq < 0 ? text2 : text2.slice(0, eq),
@@ -9721,11 +9970,11 @@ function composeEnv(service) {
       });
     }), { form: "list", entries };
   }
-  if ((0, import_yaml3.isMap)(env2)) {
+  if ((0, import_yaml4.isMap)(env2)) {
     let entries = [];
     for (let pair of env2.items) {
-      if (!(0, import_yaml3.isScalar)(pair.key)) continue;
-      let v = pair.value, value = (0, import_yaml3.isScalar)(v) && v.value !== null && v.value !== void 0 ? String(v.value) : void 0;
+      if (!(0, import_yaml4.isScalar)(pair.key)) continue;
+      let v = pair.value, value = (0, import_yaml4.isScalar)(v) && v.value !== null && v.value !== void 0 ? String(v.value) : void 0;
       entries.push({ name: String(pair.key.value), value, node: v ?? pair.key, keyNode: pair.key });
     }
     return { form: "map", entries };
@@ -9740,12 +9989,12 @@ function isDelegateService(service) {
 }
 function recogniseCompose(doc, index) {
   let root = doc.contents;
-  if (!(0, import_yaml3.isMap)(root) || root.has("kind")) return;
+  if (!(0, import_yaml4.isMap)(root) || root.has("kind")) return;
   let services = root.get("services", !0);
-  if (!(0, import_yaml3.isMap)(services)) return;
+  if (!(0, import_yaml4.isMap)(services)) return;
   let delegates = [], upgraders = [];
   for (let pair of services.items) {
-    if (!(0, import_yaml3.isScalar)(pair.key) || !(0, import_yaml3.isMap)(pair.value)) continue;
+    if (!(0, import_yaml4.isScalar)(pair.key) || !(0, import_yaml4.isMap)(pair.value)) continue;
     let entry = { service: String(pair.key.value), node: pair.value };
     isDelegateService(pair.value) ? delegates.push(entry) : isUpgraderService(pair.value) && upgraders.push(entry);
   }
@@ -9777,10 +10026,10 @@ function recogniseCompose(doc, index) {
 function composeDelegateName(s) {
   return composeEnv(s.node).entries.find((e) => e.name === "DELEGATE_NAME")?.value || s.service;
 }
-var import_yaml3, COMPOSE_KIND, envNames, isUpgraderService, init_compose = __esm({
+var import_yaml4, COMPOSE_KIND, envNames, isUpgraderService, init_compose = __esm({
   "src/resources/compose.ts"() {
     "use strict";
-    import_yaml3 = __toESM(require_dist(), 1);
+    import_yaml4 = __toESM(require_dist(), 1);
     init_lookup();
     init_image();
     init_wanted_state();
@@ -9791,7 +10040,7 @@ var import_yaml3, COMPOSE_KIND, envNames, isUpgraderService, init_compose = __es
 
 // src/resources/helm-values.ts
 function helmImage(root) {
-  let image = stringAt(root, "delegateDockerImage"), at = (0, import_yaml4.isMap)(root) ? root.get("delegateDockerImage", !0) : void 0, tag = lookup(root, ["image", "tag"]), repo = stringAt(lookup(root, ["image"]), "repository"), tagValue = tag && "value" in tag ? tag.value : void 0;
+  let image = stringAt(root, "delegateDockerImage"), at = (0, import_yaml5.isMap)(root) ? root.get("delegateDockerImage", !0) : void 0, tag = lookup(root, ["image", "tag"]), repo = stringAt(lookup(root, ["image"]), "repository"), tagValue = tag && "value" in tag ? tag.value : void 0;
   return tagValue != null && tagValue !== "" ? { ref: `${repo ?? (image ? parseImage(image).repository : "harness/delegate")}:${String(tagValue)}`, at: tag } : image !== void 0 && at ? { ref: image, at } : void 0;
 }
 function looksLikeChartValues(root) {
@@ -9811,16 +10060,16 @@ function legacyValues(root) {
 }
 function recogniseHelmValues(doc, index) {
   let root = doc.contents;
-  if (!(0, import_yaml4.isMap)(root) || root.has("kind") || root.has("apiVersion") || root.has("services") || !looksLikeChartValues(root)) return;
+  if (!(0, import_yaml5.isMap)(root) || root.has("kind") || root.has("apiVersion") || root.has("services") || !looksLikeChartValues(root)) return;
   let ref = { document: index, kind: HELM_VALUES_KIND }, name = stringAt(root, "delegateName");
   name !== void 0 && (ref.name = name);
   let legacy = legacyValues(root);
   return legacy ? { type: "legacy", ref, doc, reason: legacy.reason, at: legacy.at } : { type: "helm-values", ref, doc, root, path: [] };
 }
-var import_yaml4, HELM_VALUES_KIND, CHART_NAME, CHART_DEFAULT_NAME, CHART_KEYS, init_helm_values = __esm({
+var import_yaml5, HELM_VALUES_KIND, CHART_NAME, CHART_DEFAULT_NAME, CHART_KEYS, init_helm_values = __esm({
   "src/resources/helm-values.ts"() {
     "use strict";
-    import_yaml4 = __toESM(require_dist(), 1);
+    import_yaml5 = __toESM(require_dist(), 1);
     init_lookup();
     init_image();
     HELM_VALUES_KIND = "HelmValues", CHART_NAME = "harness-delegate-ng", CHART_DEFAULT_NAME = "harness-delegate-ng", CHART_KEYS = [
@@ -9833,151 +10082,6 @@ var import_yaml4, HELM_VALUES_KIND, CHART_NAME, CHART_DEFAULT_NAME, CHART_KEYS, 
       "existingDelegateToken",
       "upgrader"
     ];
-  }
-});
-
-// src/yaml/source.ts
-function readSource(raw) {
-  let bom = raw.charCodeAt(0) === 65279, text2 = bom ? raw.slice(1) : raw, nl = text2.indexOf(`
-`), eol = nl > 0 && text2[nl - 1] === "\r" ? `\r
-` : `
-`;
-  return { text: text2, bom, eol };
-}
-function writeSource(source, text2) {
-  return source.bom ? "\uFEFF" + text2 : text2;
-}
-function columnOf(src, offset) {
-  return offset - (src.lastIndexOf(`
-`, offset - 1) + 1);
-}
-function lineStartOf(src, offset) {
-  return src.lastIndexOf(`
-`, offset - 1) + 1;
-}
-function lineEndAfter(src, offset) {
-  let nl = src.indexOf(`
-`, offset);
-  return nl < 0 ? src.length : nl + 1;
-}
-function linePos(src, offset) {
-  if (lineIndex?.src !== src) {
-    let starts2 = [0];
-    for (let i = src.indexOf(`
-`); i >= 0; i = src.indexOf(`
-`, i + 1)) starts2.push(i + 1);
-    lineIndex = { src, starts: starts2 };
-  }
-  let { starts } = lineIndex, lo = 0, hi = starts.length - 1;
-  for (; lo < hi; ) {
-    let mid = lo + hi + 1 >> 1;
-    starts[mid] <= offset ? lo = mid : hi = mid - 1;
-  }
-  return { line: lo + 1, col: offset - starts[lo] + 1 };
-}
-var lineIndex, init_source = __esm({
-  "src/yaml/source.ts"() {
-    "use strict";
-  }
-});
-
-// src/yaml/spans.ts
-function documentStarts(src) {
-  let starts = [], prefixContent = !1;
-  for (let at = 0; at < src.length; ) {
-    let nl = src.indexOf(`
-`, at), end = nl < 0 ? src.length : nl + 1, line = src.slice(at, Math.min(end, at + 4));
-    if (MARKER.test(line))
-      starts.push(starts.length === 0 && !prefixContent ? 0 : at);
-    else {
-      if (END_OR_DIRECTIVE.test(line))
-        return;
-      starts.length === 0 && !prefixContent && !BLANK_OR_COMMENT.test(src.slice(at, end)) && (prefixContent = !0, starts.push(0));
-    }
-    at = end;
-  }
-  return starts;
-}
-function maskDocuments(src, starts, keep) {
-  if (starts.length === 0) return src;
-  let out = "";
-  for (let i = 0; i < starts.length; i++) {
-    let text2 = src.slice(starts[i], starts[i + 1] ?? src.length);
-    if (keep(i)) out += text2;
-    else {
-      let head = text2.startsWith("---") ? "---" : "~";
-      out += head + text2.slice(head.length).replace(/[^\r\n]+/g, (run2) => " ".repeat(run2.length));
-    }
-  }
-  return out;
-}
-var MARKER, END_OR_DIRECTIVE, BLANK_OR_COMMENT, init_spans = __esm({
-  "src/yaml/spans.ts"() {
-    "use strict";
-    MARKER = /^---(?:[ \t\r\n]|$)/, END_OR_DIRECTIVE = /^(?:\.\.\.(?:[ \t\r\n]|$)|%)/, BLANK_OR_COMMENT = /^[ \t]*(?:#[^\n]*)?\r?\n?$/;
-  }
-});
-
-// src/yaml/parse.ts
-function parseStream(src, file, mayMatter2) {
-  let starts = mayMatter2 ? documentStarts(src) : void 0, docs = parseDocs(
-    starts ? maskDocuments(src, starts, (i) => mayMatter2(src.slice(starts[i], starts[i + 1] ?? src.length))) : src
-  );
-  starts && docs.length !== starts.length && (docs = parseDocs(src));
-  let result = parseErrors(src, file, docs);
-  return starts && docs.length === starts.length ? { ...result, starts } : result;
-}
-function parseDocumentsAt(src, start, end, keepSourceTokens = !0) {
-  let parser2 = new import_yaml5.Parser();
-  return parser2.offset = start, Array.from(
-    new import_yaml5.Composer({ ...K8S_PARSE, keepSourceTokens }).compose(parser2.parse(src.slice(start, end)))
-  );
-}
-function parseDocs(src) {
-  let parsed = (0, import_yaml5.parseAllDocuments)(src, K8S_PARSE);
-  return "empty" in parsed ? [] : parsed;
-}
-function parseErrors(src, file, docs) {
-  let all = docs.flatMap((doc) => doc.errors), overflow = all.find((e) => /call stack/i.test(e.message));
-  if (overflow) {
-    let { line, col } = linePos(src, overflow.pos[0]);
-    return { docs, errors: [{ code: "YAML_SYNTAX", severity: "error", message: "invalid YAML: nested too deeply to read (hundreds of levels of brackets or indentation); a Kubernetes manifest is never this deep", file, line, col }] };
-  }
-  let action = all.length > 0 ? TEMPLATE_ACTION.exec(src) : null;
-  if (action) {
-    let { line, col } = linePos(src, action.index + action[1].length);
-    return { docs, errors: [{ code: "YAML_SYNTAX", severity: "error", message: "this is a Helm chart template ({{ \u2026 }}), not a manifest: render it first (helm template \u2026 | delegate-mtls \u2026, or use delegate-mtls as a post-renderer), or migrate the chart's values file", file, line, col }] };
-  }
-  let errors = all.slice(0, MAX_SYNTAX_ERRORS).map((e) => yamlDiagnostic(src, file, e));
-  if (all.length > MAX_SYNTAX_ERRORS) {
-    let last = errors[errors.length - 1];
-    errors.push({
-      ...last,
-      message: `invalid YAML: ${all.length - MAX_SYNTAX_ERRORS} more errors follow from the ones above`
-    });
-  }
-  return { docs, errors };
-}
-function yamlDiagnostic(src, file, e, offsetShift = 0) {
-  let { line, col } = linePos(src, e.pos[0] + offsetShift);
-  return { code: "YAML_SYNTAX", severity: "error", message: `invalid YAML: ${e.message.split(`
-`)[0].replace(/ at line \d+, column \d+:?$/, "")}`, file, line, col };
-}
-function toPlain(doc) {
-  try {
-    return { value: doc.toJS({ maxAliasCount: 100 }) };
-  } catch (e) {
-    return { error: e.message };
-  }
-}
-var import_yaml5, K8S_PARSE, MAX_SYNTAX_ERRORS, TEMPLATE_ACTION, init_parse = __esm({
-  "src/yaml/parse.ts"() {
-    "use strict";
-    import_yaml5 = __toESM(require_dist(), 1);
-    init_source();
-    init_spans();
-    K8S_PARSE = { version: "1.1", keepSourceTokens: !0, prettyErrors: !1 }, MAX_SYNTAX_ERRORS = 10;
-    TEMPLATE_ACTION = /^([ \t]*(?:-[ \t]+)?(?:[^\s#:][^:#\n]*:[ \t]+)?)\{\{-?[ \t]/m;
   }
 });
 
@@ -10224,7 +10328,7 @@ var require_validators = __commonJS({
   "src/validate/generated/validators.cjs"(exports2) {
     "use strict";
     exports2.validateContainer = validate10;
-    var schema11 = { $schema: "http://json-schema.org/draft-07/schema#", $id: "https://delegate-mtls.dev/schemas/container.json", title: "Container", description: "One container of a pod spec (core/v1 Container), limited to the fields delegate-mtls reads or writes. Other fields are allowed.", type: "object", required: ["name"], properties: { name: { description: "Name of the container, unique within the pod.", type: "string" }, image: { description: "Container image reference.", type: "string" }, env: { description: "Environment variables. `null` (an empty `env:` key in YAML) is accepted.", type: ["array", "null"], items: { $ref: "env-var.json" } }, envFrom: { description: "Sources that populate environment variables in bulk.", type: "array", items: { type: "object", properties: { configMapRef: { description: "ConfigMap whose keys become environment variables.", $ref: "#/definitions/namedRef" }, secretRef: { description: "Secret whose keys become environment variables.", $ref: "#/definitions/namedRef" } }, additionalProperties: !0 } }, volumeMounts: { description: "Volume mounts. `null` (an empty `volumeMounts:` key in YAML) is accepted.", type: ["array", "null"], items: { $ref: "volume-mount.json" } }, securityContext: { description: "Container-level security settings.", type: "object", properties: { runAsUser: { description: "UID the container process runs as.", type: "integer" }, runAsNonRoot: { description: "Require the container to run as a non-root user.", type: "boolean" } }, additionalProperties: !0 } }, additionalProperties: !0, definitions: { namedRef: { description: "Reference to an object by name in the pod's namespace.", type: "object", properties: { name: { description: "Name of the referenced object.", type: "string" } }, additionalProperties: !0 } } };
+    var schema11 = { $schema: "http://json-schema.org/draft-07/schema#", $id: "https://delegate-mtls.dev/schemas/container.json", title: "Container", description: "One container of a pod spec (core/v1 Container), limited to the fields delegate-mtls reads or writes. Other fields are allowed.", type: "object", required: ["name"], properties: { name: { description: "Name of the container, unique within the pod.", type: "string" }, image: { description: "Container image reference.", type: "string" }, env: { description: "Environment variables. `null` (an empty `env:` key in YAML) is accepted.", type: ["array", "null"], items: { $ref: "env-var.json" } }, envFrom: { description: "Sources that populate environment variables in bulk.", type: "array", items: { type: "object", properties: { configMapRef: { description: "ConfigMap whose keys become environment variables.", $ref: "#/definitions/namedRef" }, secretRef: { description: "Secret whose keys become environment variables.", $ref: "#/definitions/namedRef" } }, additionalProperties: !0 } }, volumeMounts: { description: "Volume mounts. `null` (an empty `volumeMounts:` key in YAML) is accepted.", type: ["array", "null"], items: { $ref: "volume-mount.json" } }, securityContext: { description: "Container-level security settings.", type: "object", properties: { runAsUser: { description: "UID the container process runs as.", type: "integer" }, runAsNonRoot: { description: "Require the container to run as a non-root user.", type: "boolean" } }, additionalProperties: !0 } }, additionalProperties: !0, definitions: { namedRef: { description: "Reference to an object by name in the pod's namespace.", type: "object", properties: { name: { description: "Name of the referenced object.", type: "string" } }, additionalProperties: !0 } } }, schema12 = { $schema: "http://json-schema.org/draft-07/schema#", $id: "https://delegate-mtls.dev/schemas/env-var.json", title: "Container environment variable", description: "One entry of a container's `env` list (core/v1 EnvVar), limited to the fields delegate-mtls reads or writes. Other fields are allowed.", type: "object", required: ["name"], properties: { name: { description: "Name of the environment variable.", type: "string" }, value: { description: "Literal value. Kubernetes requires a string: an unquoted `true`, `on` or `1` in YAML is a boolean or number and is rejected by the API server. An empty value (`value:`, `~`, `null`) is null, which the API server reads as the empty string.", type: ["string", "null"] }, valueFrom: { description: "Source of the value (secretKeyRef, configMapKeyRef, fieldRef, resourceFieldRef). Not inspected further.", type: "object" } }, additionalProperties: !0 };
     function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       let vErrors = null, errors = 0;
       if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -10259,9 +10363,12 @@ var require_validators = __commonJS({
                   let err5 = { instancePath: instancePath + "/env/" + i0 + "/name", schemaPath: "env-var.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
                 }
-                if (data3.value !== void 0 && typeof data3.value != "string") {
-                  let err6 = { instancePath: instancePath + "/env/" + i0 + "/value", schemaPath: "env-var.json/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
+                if (data3.value !== void 0) {
+                  let data5 = data3.value;
+                  if (typeof data5 != "string" && data5 !== null) {
+                    let err6 = { instancePath: instancePath + "/env/" + i0 + "/value", schemaPath: "env-var.json/properties/value/type", keyword: "type", params: { type: schema12.properties.value.type }, message: "must be string,null" };
+                    vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
+                  }
                 }
                 if (data3.valueFrom !== void 0) {
                   let data6 = data3.valueFrom;
@@ -10397,9 +10504,12 @@ var require_validators = __commonJS({
           let err1 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
           vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
         }
-        if (data.value !== void 0 && typeof data.value != "string") {
-          let err2 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
+        if (data.value !== void 0) {
+          let data1 = data.value;
+          if (typeof data1 != "string" && data1 !== null) {
+            let err2 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/type", keyword: "type", params: { type: schema12.properties.value.type }, message: "must be string,null" };
+            vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
+          }
         }
         if (data.valueFrom !== void 0) {
           let data2 = data.valueFrom;
@@ -10717,7 +10827,7 @@ function toProblem(error) {
     return { path, message: "must be an integer from 0 to 511" };
   if (error.keyword === "type") {
     let expected2 = typePhrase(params.type);
-    return /^(#|env-var\.json)\/properties\/value\/type$/.test(error.schemaPath) && path.at(-1) === "value" ? { path, message: `${expected2} (Kubernetes reads env values as strings; quote it)` } : { path, message: expected2 };
+    return /^(#|env-var\.json)\/properties\/value\/type$/.test(error.schemaPath) && path.at(-1) === "value" ? { path, message: "must be a string (Kubernetes reads env values as strings; quote it)" } : { path, message: expected2 };
   }
   if (error.keyword === "minItems") {
     let n = Number(params.limit);
@@ -10816,45 +10926,6 @@ var scalar, map, seq, pad, jsonScalar, init_fragment = __esm({
   }
 });
 
-// src/yaml/scalar.ts
-function isSafePlain(s) {
-  let ok = plainCache.get(s);
-  if (ok === void 0) {
-    if (ok = !1, s !== "" && !/[\n\r\t]|^\s|\s$|^[-?:,[\]{}#&*!|>'"%@`]|: |:$| #/.test(s)) {
-      let doc = (0, import_yaml10.parseDocument)(`k: ${s}
-`, { version: "1.1" });
-      ok = doc.errors.length === 0 && doc.get("k") === s;
-    }
-    plainCache.set(s, ok);
-  }
-  return ok;
-}
-function formatScalar(value, style = "plain") {
-  return typeof value != "string" ? String(value) : style === "plain" && isSafePlain(value) ? value : doubleQuoted(value);
-}
-function restyleScalar(node, value, indent) {
-  switch (node.type) {
-    case import_yaml10.Scalar.QUOTE_DOUBLE:
-      return doubleQuoted(value);
-    case import_yaml10.Scalar.QUOTE_SINGLE:
-      return value.includes(`
-`) ? doubleQuoted(value) : `'${value.replace(/'/g, "''")}'`;
-    case import_yaml10.Scalar.PLAIN:
-      return formatScalar(value, "plain");
-    default: {
-      let token = import_yaml10.CST.createScalarToken(value, { indent, type: node.type, inFlow: !1 });
-      return import_yaml10.CST.stringify(token);
-    }
-  }
-}
-var import_yaml10, plainCache, doubleQuoted, init_scalar = __esm({
-  "src/yaml/scalar.ts"() {
-    "use strict";
-    import_yaml10 = __toESM(require_dist(), 1), plainCache = /* @__PURE__ */ new Map();
-    doubleQuoted = (s) => JSON.stringify(s);
-  }
-});
-
 // src/yaml/splice.ts
 function applySplices(src, splices) {
   let nested = (a, b) => a.nest !== void 0 && b.nest !== void 0 && a.start === a.end && b.start === b.end ? b.nest - a.nest : 0, ordered = splices.map((s, i) => ({ s, i })).sort((a, b) => a.s.start - b.s.start || a.s.end - b.s.end || nested(a.s, b.s) || a.i - b.i), out = "", pos = 0;
@@ -10902,15 +10973,15 @@ function flowInsertion(ctx, coll, text2) {
   if (!end) throw new InternalError("unterminated flow collection");
   let padded = ctx.src[token.start.offset + 1] === " ", last = coll.items[coll.items.length - 1];
   if (last === void 0) return insertAt(end.offset, padded ? ` ${text2} ` : text2);
-  let lastNode = (0, import_yaml11.isPair)(last) ? last.value?.range ? last.value : last.key : last, p = range(lastNode)[1], q = p;
+  let lastNode = (0, import_yaml10.isPair)(last) ? last.value?.range ? last.value : last.key : last, p = range(lastNode)[1], q = p;
   for (; ctx.src[q] === " " || ctx.src[q] === "	"; ) q++;
   return ctx.src[q] === "," ? insertAt(q + 1, ` ${text2},`) : insertAt(p, `, ${text2}`);
 }
 function isJsonStyle(ctx, coll) {
-  let quoted = (k) => (0, import_yaml11.isScalar)(k) && k.type === "QUOTE_DOUBLE";
-  if ((0, import_yaml11.isMap)(coll) && coll.items.length > 0) return coll.items.every((p) => quoted(p.key));
-  let firstMap = (0, import_yaml11.isSeq)(coll) ? coll.items.find((i) => (0, import_yaml11.isMap)(i)) : void 0;
-  if ((0, import_yaml11.isMap)(firstMap) && firstMap.items.length > 0) return firstMap.items.every((p) => quoted(p.key));
+  let quoted = (k) => (0, import_yaml10.isScalar)(k) && k.type === "QUOTE_DOUBLE";
+  if ((0, import_yaml10.isMap)(coll) && coll.items.length > 0) return coll.items.every((p) => quoted(p.key));
+  let firstMap = (0, import_yaml10.isSeq)(coll) ? coll.items.find((i) => (0, import_yaml10.isMap)(i)) : void 0;
+  if ((0, import_yaml10.isMap)(firstMap) && firstMap.items.length > 0) return firstMap.items.every((p) => quoted(p.key));
   let start = coll.srcToken.start.offset;
   return /"[ \t]*:[ \t]*$/.test(ctx.src.slice(Math.max(0, start - 200), start));
 }
@@ -10936,18 +11007,18 @@ function addPairs(ctx, mapNode, pairs, layout, after) {
   }
   let first = mapNode.items[0];
   if (!first) throw new InternalError("empty block mapping");
-  let keyCol = columnOf(ctx.src, range(first.key)[0]), anchorPair = after !== void 0 && mapNode.items.find((p) => (0, import_yaml11.isScalar)(p.key) && p.key.value === after) || mapNode.items[mapNode.items.length - 1], anchor = anchorPair.value ?? anchorPair.key, at = anchorPair === mapNode.items[mapNode.items.length - 1] ? endOfBlock(ctx.src, anchor, keyCol) : endOfBlock(ctx.src, anchor, Number.MAX_SAFE_INTEGER);
+  let keyCol = columnOf(ctx.src, range(first.key)[0]), anchorPair = after !== void 0 && mapNode.items.find((p) => (0, import_yaml10.isScalar)(p.key) && p.key.value === after) || mapNode.items[mapNode.items.length - 1], anchor = anchorPair.value ?? anchorPair.key, at = anchorPair === mapNode.items[mapNode.items.length - 1] ? endOfBlock(ctx.src, anchor, keyCol) : endOfBlock(ctx.src, anchor, Number.MAX_SAFE_INTEGER);
   return blockInsertion(ctx, at, renderBlockMap(frag, keyCol, layout), mapNode);
 }
 function fillEmptyValue(ctx, pair, value, layout, inFlow = !1) {
   let key = pair.key;
   if (inFlow) {
-    let text2 = renderFlow(value, !1, (0, import_yaml11.isScalar)(key) && key.type === "QUOTE_DOUBLE"), v = pair.value;
-    if (v && (0, import_yaml11.isScalar)(v) && range(v)[1] > range(v)[0]) return [replaceRange(range(v)[0], range(v)[1], text2)];
+    let text2 = renderFlow(value, !1, (0, import_yaml10.isScalar)(key) && key.type === "QUOTE_DOUBLE"), v = pair.value;
+    if (v && (0, import_yaml10.isScalar)(v) && range(v)[1] > range(v)[0]) return [replaceRange(range(v)[0], range(v)[1], text2)];
     let colon = ctx.src.indexOf(":", range(key)[1]);
     return [insertAt(colon + 1, ` ${text2}`)];
   }
-  let keyCol = columnOf(ctx.src, range(key)[0]), lines = "map" in value ? renderBlockMap(value, keyCol + layout.unit, layout) : renderBlockSeq(value, layout.compactSeq ? keyCol : keyCol + layout.unit, layout), splices = [], node = pair.value, [vs, ve] = node && (0, import_yaml11.isScalar)(node) ? range(node) : [range(key)[1], range(key)[1]];
+  let keyCol = columnOf(ctx.src, range(key)[0]), lines = "map" in value ? renderBlockMap(value, keyCol + layout.unit, layout) : renderBlockSeq(value, layout.compactSeq ? keyCol : keyCol + layout.unit, layout), splices = [], node = pair.value, [vs, ve] = node && (0, import_yaml10.isScalar)(node) ? range(node) : [range(key)[1], range(key)[1]];
   ve > vs && splices.push(replaceRange(ctx.src[vs - 1] === " " ? vs - 1 : vs, ve, ""));
   let eolAt = ctx.src.indexOf(`
 `, ve);
@@ -10955,8 +11026,8 @@ function fillEmptyValue(ctx, pair, value, layout, inFlow = !1) {
 }
 function setScalar(ctx, node, value) {
   if (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED") return setBlockScalar(ctx, node, value);
-  let [start, end] = range(node);
-  return replaceRange(start, end, restyleScalar(node, value, columnOf(ctx.src, start)));
+  let [start, end] = range(node), text2 = restyleScalar(node, value, columnOf(ctx.src, start));
+  return replaceRange(start, end, start === end && ctx.src[start - 1] === ":" ? ` ${text2}` : text2);
 }
 function setBlockScalar(ctx, node, value) {
   let [start, end] = range(node), token = node.srcToken, header = token?.props.find((t) => t.type === "block-scalar-header"), newline = token?.props.find((t) => t.type === "newline");
@@ -11000,10 +11071,10 @@ function removeItem(ctx, seq2, index) {
   let dash = seq2.srcToken.items.filter((i) => i.value)[index]?.start.find((t) => t.type === "seq-item-ind"), start = lineStartOf(ctx.src, dash ? dash.offset : range(item)[0]);
   return replaceRange(start, endOfBlock(ctx.src, item, Number.MAX_SAFE_INTEGER), "");
 }
-var import_yaml11, range, isPadded, init_edit = __esm({
+var import_yaml10, range, isPadded, init_edit = __esm({
   "src/yaml/edit.ts"() {
     "use strict";
-    import_yaml11 = __toESM(require_dist(), 1);
+    import_yaml10 = __toESM(require_dist(), 1);
     init_errors();
     init_fragment();
     init_scalar();
@@ -11020,7 +11091,7 @@ var import_yaml11, range, isPadded, init_edit = __esm({
 // src/yaml/edit-pairs.ts
 function setPairValue(ctx, pair, value, formatted) {
   let node = pair.value;
-  if (node && (0, import_yaml12.isScalar)(node) && node.range && node.range[1] > node.range[0]) return setScalar(ctx, node, value);
+  if (node && (0, import_yaml11.isScalar)(node) && node.range && node.range[1] > node.range[0]) return setScalar(ctx, node, value);
   let keyEnd = range2(pair.key)[1], colon = ctx.src.indexOf(":", keyEnd);
   if (colon < 0) throw new InternalError("mapping key without a colon");
   return insertAt(colon + 1, ` ${formatted}`);
@@ -11058,10 +11129,10 @@ function keepFlowItems(ctx, seq2, keep) {
   }), padded = ctx.src[open + 1] === " ", inner = texts.length === 0 ? padded ? " " : "" : padded ? ` ${texts.join(", ")} ` : texts.join(", ");
   return replaceRange(open + 1, close.offset, inner);
 }
-var import_yaml12, range2, init_edit_pairs = __esm({
+var import_yaml11, range2, init_edit_pairs = __esm({
   "src/yaml/edit-pairs.ts"() {
     "use strict";
-    import_yaml12 = __toESM(require_dist(), 1);
+    import_yaml11 = __toESM(require_dist(), 1);
     init_errors();
     init_edit();
     init_splice();
@@ -11076,7 +11147,7 @@ var import_yaml12, range2, init_edit_pairs = __esm({
 // src/mtls/render.ts
 function appendToList(ectx, owner, key, items, layout, createAfter) {
   let pair = pairOf(owner, key), list = pair?.value;
-  return (0, import_yaml13.isSeq)(list) && (list.items.length > 0 || list.flow) ? [appendItems(ectx, list, items, layout)] : pair && (list === null || (0, import_yaml13.isScalar)(list) && list.value === null) ? fillEmptyValue(ectx, pair, seq(...items), layout, owner.flow) : [addPairs(ectx, owner, [[key, seq(...items)]], layout, createAfter)];
+  return (0, import_yaml12.isSeq)(list) && (list.items.length > 0 || list.flow) ? [appendItems(ectx, list, items, layout)] : pair && (list === null || (0, import_yaml12.isScalar)(list) && list.value === null) ? fillEmptyValue(ectx, pair, seq(...items), layout, owner.flow) : [addPairs(ectx, owner, [[key, seq(...items)]], layout, createAfter)];
 }
 function render(pending) {
   let lists = /* @__PURE__ */ new Map(), maps = /* @__PURE__ */ new Map(), removals = [];
@@ -11120,10 +11191,10 @@ function renderRemovals(removals) {
   let { ectx } = removals[0].place;
   for (let m of merged) m.edit.splices.push(removeLines(ectx, m.start, m.end));
 }
-var import_yaml13, init_render = __esm({
+var import_yaml12, init_render = __esm({
   "src/mtls/render.ts"() {
     "use strict";
-    import_yaml13 = __toESM(require_dist(), 1);
+    import_yaml12 = __toESM(require_dist(), 1);
     init_edit();
     init_edit_pairs();
     init_fragment();
@@ -11215,7 +11286,16 @@ var GroupEscape, namesOfDeployments, init_scope = __esm({
 
 // src/mtls/lint.ts
 function lint(ctx, onEach) {
-  let edited = ctx.edits.flatMap((e) => e.splices), isEdited = (node) => edited.some((s) => node.range && s.start <= node.range[0] && node.range[1] <= s.end && s.end > s.start), deployments = deploymentNames(ctx), placeholders = /* @__PURE__ */ new Set();
+  let edited = ctx.edits.flatMap((e) => e.splices), isEdited = (node) => edited.some((s) => node.range && s.start <= node.range[0] && node.range[1] <= s.end && s.end > s.start), survives = (node, placeholder) => {
+    if (!node.range) return !0;
+    let source = ctx.src.slice(node.range[0], node.range[1]);
+    for (let at = source.indexOf(placeholder); at >= 0; at = source.indexOf(placeholder, at + 1)) {
+      let from = node.range[0] + at, to = from + placeholder.length;
+      if (!edited.some((s) => s.start <= from && to <= s.end && s.end > s.start && !s.text.includes(placeholder)))
+        return !0;
+    }
+    return !1;
+  }, deployments = deploymentNames(ctx), placeholders = /* @__PURE__ */ new Set();
   for (let res of ctx.resources) {
     onEach?.(res);
     let root = res.doc.contents;
@@ -11251,10 +11331,10 @@ function lint(ctx, onEach) {
       }
       continue;
     }
-    /PUT_YOUR_|\b400\b/.test(text2) && (0, import_yaml14.visit)(root, {
+    /PUT_YOUR_|\b400\b/.test(text2) && (0, import_yaml13.visit)(root, {
       Pair(_, pair) {
         let v = pair.value;
-        (0, import_yaml14.isScalar)(pair.key) && (pair.key.value === "defaultMode" || pair.key.value === "mode") && (0, import_yaml14.isScalar)(v) && v.value === 400 && !/^0/.test(v.source ?? "") && !isEdited(v) && report(
+        (0, import_yaml13.isScalar)(pair.key) && (pair.key.value === "defaultMode" || pair.key.value === "mode") && (0, import_yaml13.isScalar)(v) && v.value === 400 && !/^0/.test(v.source ?? "") && !isEdited(v) && report(
           ctx,
           "warning",
           "LINT",
@@ -11265,7 +11345,7 @@ function lint(ctx, onEach) {
       Scalar(_, node) {
         if (typeof node.value != "string") return;
         let m = /PUT_YOUR_[A-Z_]+/.exec(node.value);
-        m && !placeholders.has(m[0]) && (placeholders.add(m[0]), report(
+        m && !placeholders.has(m[0]) && survives(node, m[0]) && (placeholders.add(m[0]), report(
           ctx,
           "warning",
           "LINT",
@@ -11278,17 +11358,17 @@ function lint(ctx, onEach) {
   }
 }
 function lintPod(ctx, pod) {
-  if (!(0, import_yaml14.isMap)(pod)) return;
+  if (!(0, import_yaml13.isMap)(pod)) return;
   let volumes = pod.get("volumes", !0), defined = /* @__PURE__ */ new Map();
-  if ((0, import_yaml14.isSeq)(volumes))
+  if ((0, import_yaml13.isSeq)(volumes))
     for (let v of volumes.items) stringAt(v, "name") && defined.set(stringAt(v, "name"), v);
   let mounted = /* @__PURE__ */ new Set();
   for (let key of ["containers", "initContainers"]) {
     let list = pod.get(key, !0);
-    if ((0, import_yaml14.isSeq)(list))
+    if ((0, import_yaml13.isSeq)(list))
       for (let c of list.items) {
-        let mounts = (0, import_yaml14.isMap)(c) ? c.get("volumeMounts", !0) : void 0;
-        if ((0, import_yaml14.isSeq)(mounts))
+        let mounts = (0, import_yaml13.isMap)(c) ? c.get("volumeMounts", !0) : void 0;
+        if ((0, import_yaml13.isSeq)(mounts))
           for (let m of mounts.items) {
             let name = stringAt(m, "name");
             name !== void 0 && (mounted.add(name), !defined.has(name) && name !== VOLUME_NAME && report(
@@ -11304,10 +11384,10 @@ function lintPod(ctx, pod) {
   for (let [name, node] of defined)
     !mounted.has(name) && name !== VOLUME_NAME && name !== "config-certificate" && report(ctx, "warning", "LINT", `volume "${name}" is not mounted by any container`, node);
 }
-var import_yaml14, init_lint = __esm({
+var import_yaml13, init_lint = __esm({
   "src/mtls/lint.ts"() {
     "use strict";
-    import_yaml14 = __toESM(require_dist(), 1);
+    import_yaml13 = __toESM(require_dist(), 1);
     init_lookup();
     init_context();
     init_classify();
@@ -11355,7 +11435,7 @@ function layoutIn(ectx, mapNode, siblings, fallback) {
   return layoutFor(ectx.unit, fallback);
 }
 function ensureMount(ctx, res, container, podCompact) {
-  let { mountPath } = ctx.options, ectx = editContext(ctx, res), mounts = container.node.get("volumeMounts", !0), mountsPtr = [...container.ptr, "volumeMounts"], display = [...container.display, "volumeMounts", { name: VOLUME_NAME }], items = (0, import_yaml15.isSeq)(mounts) ? mounts.items.flatMap((node, index) => (0, import_yaml15.isMap)(node) ? [{ node, index }] : []) : [], pathOf = (m) => normalMountPath(stringAt(m.node, "mountPath")), filePaths = [CERT_FILE, KEY_FILE].map((f) => `${mountPath}/${f}`), hides = (path) => path === mountPath || filePaths.includes(path ?? ""), clash = items.find((m) => stringAt(m.node, "name") !== VOLUME_NAME && hides(pathOf(m))), conflict = (at) => report(
+  let { mountPath } = ctx.options, ectx = editContext(ctx, res), mounts = container.node.get("volumeMounts", !0), mountsPtr = [...container.ptr, "volumeMounts"], display = [...container.display, "volumeMounts", { name: VOLUME_NAME }], items = (0, import_yaml14.isSeq)(mounts) ? mounts.items.flatMap((node, index) => (0, import_yaml14.isMap)(node) ? [{ node, index }] : []) : [], pathOf = (m) => normalMountPath(stringAt(m.node, "mountPath")), filePaths = [CERT_FILE, KEY_FILE].map((f) => `${mountPath}/${f}`), hides = (path) => path === mountPath || filePaths.includes(path ?? ""), clash = items.find((m) => stringAt(m.node, "name") !== VOLUME_NAME && hides(pathOf(m))), conflict = (at) => report(
     ctx,
     "error",
     "CONFLICT",
@@ -11383,7 +11463,7 @@ function ensureMount(ctx, res, container, podCompact) {
   if (clash) return conflict(clash);
   if (whole) {
     let ptr = [...mountsPtr, whole.index], path = whole.node.get("mountPath", !0);
-    (0, import_yaml15.isScalar)(path) && normalMountPath(String(path.value)) !== mountPath ? plan(ctx, {
+    (0, import_yaml14.isScalar)(path) && normalMountPath(String(path.value)) !== mountPath ? plan(ctx, {
       resource: res.ref,
       op: "set",
       ptr: [...ptr, "mountPath"],
@@ -11425,7 +11505,7 @@ function ensureMount(ctx, res, container, podCompact) {
 }
 function ensureReadOnly(ctx, res, mount, ptr, display) {
   let ectx = editContext(ctx, res), ro = mount.get("readOnly", !0);
-  ro ? (0, import_yaml15.isScalar)(ro) && ro.value !== !0 && plan(ctx, {
+  ro ? (0, import_yaml14.isScalar)(ro) && ro.value !== !0 && plan(ctx, {
     resource: res.ref,
     op: "set",
     ptr: [...ptr, "readOnly"],
@@ -11448,8 +11528,8 @@ function ensureReadOnly(ctx, res, mount, ptr, display) {
 }
 function runsAsNonRoot(pod, container, doc) {
   for (let owner of [container, pod]) {
-    let node = owner.get("securityContext", !0), sc = doc && (0, import_yaml15.isAlias)(node) ? node.resolve(doc) : node;
-    if (!(0, import_yaml15.isMap)(sc)) continue;
+    let node = owner.get("securityContext", !0), sc = doc && (0, import_yaml14.isAlias)(node) ? node.resolve(doc) : node;
+    if (!(0, import_yaml14.isMap)(sc)) continue;
     let v = doc ? sc.toJS(doc) : sc.toJSON();
     if (typeof v.runAsUser == "number") return v.runAsUser !== 0;
     if (v.runAsNonRoot === !0) return !0;
@@ -11460,7 +11540,7 @@ function ensureVolume(ctx, res, pod, secretName, mode) {
   let ectx = editContext(ctx, res), volumes = pod.node.get("volumes", !0), volumesPtr = [...pod.ptr, "volumes"], ours = findItem(volumes, "name", VOLUME_NAME);
   if (!ours) {
     let misnamed = findItem(volumes, "name", "config-certificate");
-    if (misnamed && (0, import_yaml15.isMap)(misnamed.node.get("secret", !0)) && !mountedAnywhere(pod.node, "config-certificate")) {
+    if (misnamed && (0, import_yaml14.isMap)(misnamed.node.get("secret", !0)) && !mountedAnywhere(pod.node, "config-certificate")) {
       let nameNode2 = misnamed.node.get("name", !0);
       plan(ctx, {
         resource: res.ref,
@@ -11500,8 +11580,8 @@ function ensureVolume(ctx, res, pod, secretName, mode) {
     }), secretName;
   }
   let ptr = [...volumesPtr, ours.index], display = [...pod.display, "volumes", { name: VOLUME_NAME }], secret = ours.node.get("secret", !0);
-  if (!(0, import_yaml15.isMap)(secret)) {
-    let source = ours.node.items.map((p) => (0, import_yaml15.isScalar)(p.key) ? String(p.key.value) : "").find((k) => k !== "name" && k !== ""), what = source ? `a ${source} volume` : "a volume without a source";
+  if (!(0, import_yaml14.isMap)(secret)) {
+    let source = ours.node.items.map((p) => (0, import_yaml14.isScalar)(p.key) ? String(p.key.value) : "").find((k) => k !== "name" && k !== ""), what = source ? `a ${source} volume` : "a volume without a source";
     return report(
       ctx,
       "error",
@@ -11511,7 +11591,7 @@ function ensureVolume(ctx, res, pod, secretName, mode) {
     ), secretName;
   }
   let nameNode = secret.get("secretName", !0), effective = secretName;
-  if (!(0, import_yaml15.isScalar)(nameNode) || typeof nameNode.value != "string")
+  if (!(0, import_yaml14.isScalar)(nameNode) || typeof nameNode.value != "string")
     plan(ctx, {
       resource: res.ref,
       op: "add",
@@ -11557,7 +11637,7 @@ function ensureVolume(ctx, res, pod, secretName, mode) {
         )
       ]
     });
-  else if ((0, import_yaml15.isScalar)(modeNode) && modeNode.value !== SECRET_MODE.root && modeNode.value !== SECRET_MODE.nonRoot) {
+  else if ((0, import_yaml14.isScalar)(modeNode) && modeNode.value !== SECRET_MODE.root && modeNode.value !== SECRET_MODE.nonRoot) {
     let reason = modeNode.value === 400 && !/^0/.test(modeNode.source ?? "") ? `defaultMode: 400 is decimal (octal 0620, group-writable); ${modeComment(mode)} was meant` : `the key must be readable by the delegate only (${modeComment(mode)})`;
     plan(ctx, {
       resource: res.ref,
@@ -11572,12 +11652,23 @@ function ensureVolume(ctx, res, pod, secretName, mode) {
     });
   }
   let tls = tlsSecretSource(ctx, effective, res.ref.namespace);
-  return tls && ensureTlsItems(ctx, res, ectx, secret, [...ptr, "secret"], [...display, "secret"], tls, mode), effective;
+  return tls ? ensureTlsItems(ctx, res, ectx, secret, [...ptr, "secret"], [...display, "secret"], tls, mode) : warnKeyItemMode(ctx, secret.get("items", !0), mode), effective;
+}
+function warnKeyItemMode(ctx, items, mode) {
+  let itemMode = findItem(items, "path", KEY_FILE)?.node.get("mode", !0);
+  !(0, import_yaml14.isScalar)(itemMode) || typeof itemMode.value != "number" || (itemMode.value & 63 & ~mode) === 0 || report(
+    ctx,
+    "warning",
+    "LINT",
+    `volume "${VOLUME_NAME}": the item for ${KEY_FILE} has mode ${modeComment(itemMode.value)}, which lets group or others read the key; remove it (defaultMode ${modeComment(mode)} then applies) or set ${modeComment(mode)}`,
+    itemMode,
+    { role: "file-mode" }
+  );
 }
 function ensureTlsItems(ctx, res, ectx, secret, ptr, display, why, mode) {
   let reason = `${why}: the delegate reads tls.crt and tls.key as client.crt and client.key`, items = secret.get("items", !0), itemsPair = pairOf(secret, "items");
-  if (!(0, import_yaml15.isSeq)(items)) {
-    if (items != null && !((0, import_yaml15.isScalar)(items) && items.value === null)) {
+  if (!(0, import_yaml14.isSeq)(items)) {
+    if (items != null && !((0, import_yaml14.isScalar)(items) && items.value === null)) {
       report(ctx, "error", "CONFLICT", `volume "${VOLUME_NAME}": secret.items is not a list; ${reason}`, items);
       return;
     }
@@ -11602,7 +11693,7 @@ function ensureTlsItems(ctx, res, ectx, secret, ptr, display, why, mode) {
       continue;
     }
     let keyNode = found.node.get("key", !0);
-    (0, import_yaml15.isScalar)(keyNode) && keyNode.value !== key && plan(ctx, {
+    (0, import_yaml14.isScalar)(keyNode) && keyNode.value !== key && plan(ctx, {
       resource: res.ref,
       op: "set",
       ptr: [...ptr, "items", found.index, "key"],
@@ -11613,16 +11704,8 @@ function ensureTlsItems(ctx, res, ectx, secret, ptr, display, why, mode) {
       reason,
       splices: [setScalar(ectx, keyNode, key)]
     });
-    let itemMode = found.node.get("mode", !0);
-    path === "client.key" && (0, import_yaml15.isScalar)(itemMode) && typeof itemMode.value == "number" && (itemMode.value & 63 & ~mode) !== 0 && report(
-      ctx,
-      "warning",
-      "LINT",
-      `volume "${VOLUME_NAME}": the item for client.key has mode ${modeComment(itemMode.value)}, which lets group or others read the key; remove it (defaultMode ${modeComment(mode)} then applies) or set ${modeComment(mode)}`,
-      itemMode,
-      { role: "file-mode" }
-    );
   }
+  warnKeyItemMode(ctx, items, mode);
   let splice = missing.length > 0 ? appendItems(ectx, items, missing.map(itemFragment), layoutFor(ectx.unit, !0)) : void 0;
   missing.forEach(([key, path], i) => {
     plan(ctx, {
@@ -11645,17 +11728,17 @@ function setMode(ectx, node, mode, inFlow) {
 function mountedAnywhere(pod, volume) {
   for (let key of ["containers", "initContainers"]) {
     let list = pod.get(key, !0);
-    if ((0, import_yaml15.isSeq)(list)) {
+    if ((0, import_yaml14.isSeq)(list)) {
       for (let c of list.items)
-        if (findItem((0, import_yaml15.isMap)(c) ? c.get("volumeMounts", !0) : void 0, "name", volume)) return !0;
+        if (findItem((0, import_yaml14.isMap)(c) ? c.get("volumeMounts", !0) : void 0, "name", volume)) return !0;
     }
   }
   return !1;
 }
-var import_yaml15, modeComment, normalMountPath, itemFragment, isDelegateToken, init_plan_pod = __esm({
+var import_yaml14, modeComment, normalMountPath, itemFragment, isDelegateToken, init_plan_pod = __esm({
   "src/mtls/plan-pod.ts"() {
     "use strict";
-    import_yaml15 = __toESM(require_dist(), 1);
+    import_yaml14 = __toESM(require_dist(), 1);
     init_edit();
     init_fragment();
     init_layout();
@@ -11689,7 +11772,7 @@ function wantedEnv(ctx) {
 }
 function envFromConfigMaps(container) {
   let envFrom = container.get("envFrom", !0);
-  return (0, import_yaml16.isSeq)(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ["configMapRef"]), "name")).filter((n) => n !== void 0) : [];
+  return (0, import_yaml15.isSeq)(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ["configMapRef"]), "name")).filter((n) => n !== void 0) : [];
 }
 function patchConfigMapKey(ctx, configMapName, namespace, key, value, reason) {
   let cm = findResource(
@@ -11699,7 +11782,7 @@ function patchConfigMapKey(ctx, configMapName, namespace, key, value, reason) {
   );
   if (!cm) return "absent";
   let node = lookup(cm.doc.contents, ["data", key]);
-  return (0, import_yaml16.isScalar)(node) ? (node.value !== value && plan(ctx, {
+  return (0, import_yaml15.isScalar)(node) ? (node.value !== value && plan(ctx, {
     resource: cm.ref,
     op: "set",
     ptr: ["data", key],
@@ -11713,7 +11796,7 @@ function patchConfigMapKey(ctx, configMapName, namespace, key, value, reason) {
 }
 function ensureEnvValue(ctx, res, entry, ptr, display, want, setReason = want.reason) {
   let ectx = editContext(ctx, res), valueNode = entry.get("value", !0);
-  if ((0, import_yaml16.isScalar)(valueNode)) {
+  if ((0, import_yaml15.isScalar)(valueNode)) {
     if (valueNode.value === want.value) return;
     plan(ctx, {
       resource: res.ref,
@@ -11760,7 +11843,7 @@ function ensureEnv(ctx, res, container, podCompact) {
           reason: `the delegate reads only ${want.name}; ${want.oldName} is ignored`,
           splices: [setScalar(ectx, nameNode, want.name)]
         });
-      } else found && old && (0, import_yaml16.isSeq)(env2) && plan(ctx, {
+      } else found && old && (0, import_yaml15.isSeq)(env2) && plan(ctx, {
         resource: res.ref,
         op: "remove",
         ptr: [...envPtr, old.index],
@@ -11771,7 +11854,7 @@ function ensureEnv(ctx, res, container, podCompact) {
         splices: [removeItem(ectx, env2, old.index)]
       });
       let valueNode = entry.node.get("value", !0), valueFrom = entry.node.get("valueFrom", !0);
-      if ((0, import_yaml16.isScalar)(valueNode) || !(0, import_yaml16.isMap)(valueFrom))
+      if ((0, import_yaml15.isScalar)(valueNode) || !(0, import_yaml15.isMap)(valueFrom))
         ensureEnvValue(ctx, res, entry.node, ptr, display, want);
       else {
         let at = pairOf(entry.node, "valueFrom")?.key ?? valueFrom, ref = valueFrom.get("configMapKeyRef", !0), cmName = stringAt(ref, "name"), cmKey = stringAt(ref, "key");
@@ -11833,10 +11916,10 @@ function ensureEnv(ctx, res, container, podCompact) {
     });
   }
 }
-var import_yaml16, init_plan_env = __esm({
+var import_yaml15, init_plan_env = __esm({
   "src/mtls/plan-env.ts"() {
     "use strict";
-    import_yaml16 = __toESM(require_dist(), 1);
+    import_yaml15 = __toESM(require_dist(), 1);
     init_wanted_state();
     init_edit();
     init_fragment();
@@ -11863,7 +11946,13 @@ function locateContainer(ctx, podPath, pod, index) {
 }
 function planDelegate(ctx, res) {
   let pod = lookup(res.doc.contents, res.podPath), { container, podCompact } = locateContainer(ctx, res.podPath, pod, res.container), delegateName = res.ref.name ?? "delegate", image = container.node.get("image", !0), imageRef = stringAt(container.node, "image") ?? "", tag = classifyTag(imageRef);
-  tag === "unverifiable" ? report(
+  image === void 0 ? report(
+    ctx,
+    "warning",
+    "PATCH",
+    `Deployment ${delegateName}: the delegate container has no image, so this is a patch (kustomize patches / patchesStrategicMerge), not a whole delegate; it is migrated, but migrate its base (and the base's upgrader) too`,
+    lookup(res.doc.contents, ["metadata", "name"]) ?? container.node
+  ) : tag === "unverifiable" ? report(
     ctx,
     "warning",
     "IMAGE",
@@ -11879,7 +11968,7 @@ function planDelegate(ctx, res) {
   let nonRoot = runsAsNonRoot(pod, container.node, res.doc), mode = secretMode(nonRoot);
   if (nonRoot) {
     let sc = pod.get("securityContext", !0);
-    (!(0, import_yaml17.isMap)(sc) || sc.get("fsGroup") === void 0) && report(
+    (!(0, import_yaml16.isMap)(sc) || sc.get("fsGroup") === void 0) && report(
       ctx,
       "warning",
       "NON_ROOT",
@@ -11890,10 +11979,10 @@ function planDelegate(ctx, res) {
   let podLoc = { node: pod, ptr: res.podPath, display: res.podPath }, effective = ensureVolume(ctx, res, podLoc, secretNameFor(ctx, delegateName), mode);
   ctx.secretByDelegate.set(delegateName, effective), ctx.modeByDelegate.set(delegateName, mode);
 }
-var import_yaml17, secretNameFor, init_plan_delegate = __esm({
+var import_yaml16, secretNameFor, init_plan_delegate = __esm({
   "src/mtls/plan-delegate.ts"() {
     "use strict";
-    import_yaml17 = __toESM(require_dist(), 1);
+    import_yaml16 = __toESM(require_dist(), 1);
     init_image();
     init_wanted_state();
     init_layout();
@@ -11942,8 +12031,8 @@ function planSecrets(ctx, delegates, onEach) {
       continue;
     }
     if (existing) {
-      let ectx = editContext(ctx, existing), dataPair = pairOf(existing.doc.contents, "data"), dataNode = dataPair?.value, emptyData = dataPair !== void 0 && (dataNode === null || (0, import_yaml18.isScalar)(dataNode) && dataNode.value === null), where = `Secret "${name}"${namespace === void 0 ? "" : ` in namespace ${namespace}`}`;
-      if (dataPair !== void 0 && !(0, import_yaml18.isMap)(dataNode) && !emptyData) {
+      let ectx = editContext(ctx, existing), dataPair = pairOf(existing.doc.contents, "data"), dataNode = dataPair?.value, emptyData = dataPair !== void 0 && (dataNode === null || (0, import_yaml17.isScalar)(dataNode) && dataNode.value === null), where = `Secret "${name}"${namespace === void 0 ? "" : ` in namespace ${namespace}`}`;
+      if (dataPair !== void 0 && !(0, import_yaml17.isMap)(dataNode) && !emptyData) {
         report(
           ctx,
           "error",
@@ -11953,7 +12042,7 @@ function planSecrets(ctx, delegates, onEach) {
         );
         continue;
       }
-      let stringData = lookup(existing.doc.contents, ["stringData"]), shadowed = [CLIENT_CERT_KEY, CLIENT_KEY_KEY].filter((k) => (0, import_yaml18.isMap)(stringData) && stringData.has(k));
+      let stringData = lookup(existing.doc.contents, ["stringData"]), shadowed = [CLIENT_CERT_KEY, CLIENT_KEY_KEY].filter((k) => (0, import_yaml17.isMap)(stringData) && stringData.has(k));
       if (shadowed.length > 0) {
         report(
           ctx,
@@ -11966,8 +12055,8 @@ function planSecrets(ctx, delegates, onEach) {
       }
       let missing = [], replaced;
       for (let key of [CLIENT_CERT_KEY, CLIENT_KEY_KEY]) {
-        let node = (0, import_yaml18.isMap)(dataNode) ? dataNode.get(key, !0) : void 0, want = data[key];
-        if (node != null && !(0, import_yaml18.isScalar)(node)) {
+        let node = (0, import_yaml17.isMap)(dataNode) ? dataNode.get(key, !0) : void 0, want = data[key];
+        if (node != null && !(0, import_yaml17.isScalar)(node)) {
           report(
             ctx,
             "error",
@@ -11977,7 +12066,7 @@ function planSecrets(ctx, delegates, onEach) {
           );
           continue;
         }
-        if ((0, import_yaml18.isScalar)(node)) {
+        if ((0, import_yaml17.isScalar)(node)) {
           if (node.value !== want) {
             let rotation = typeof node.value == "string" && !isPlaceholderSecretData(node.value);
             rotation && (replaced === void 0 || key === CLIENT_CERT_KEY) && (replaced = String(node.value));
@@ -11998,7 +12087,7 @@ function planSecrets(ctx, delegates, onEach) {
         } else missing.push([key, want]);
       }
       if (replaced !== void 0 && warnRotation(ctx, where, namespace, mountedBy.get(id) ?? [], replaced, material.certPem, dataNode), missing.length > 0) {
-        let pairs = missing.map(([k, v]) => [k, scalar(v)]), splices = (0, import_yaml18.isMap)(dataNode) ? [addPairs(ectx, dataNode, pairs, layoutFor(ectx.unit, !0))] : emptyData ? fillEmptyValue(ectx, dataPair, map(...pairs), layoutFor(ectx.unit, !0)) : [
+        let pairs = missing.map(([k, v]) => [k, scalar(v)]), splices = (0, import_yaml17.isMap)(dataNode) ? [addPairs(ectx, dataNode, pairs, layoutFor(ectx.unit, !0))] : emptyData ? fillEmptyValue(ectx, dataPair, map(...pairs), layoutFor(ectx.unit, !0)) : [
           addPairs(
             ectx,
             existing.doc.contents,
@@ -12058,10 +12147,10 @@ function warnRotation(ctx, where, namespace, delegates, oldCrt, newPem, at) {
     { role: "secret" }
   );
 }
-var import_yaml18, base642, redact, init_plan_secret = __esm({
+var import_yaml17, base642, redact, init_plan_secret = __esm({
   "src/mtls/plan-secret.ts"() {
     "use strict";
-    import_yaml18 = __toESM(require_dist(), 1);
+    import_yaml17 = __toESM(require_dist(), 1);
     init_certificate_info();
     init_secret_manifest();
     init_edit();
@@ -12082,7 +12171,7 @@ var import_yaml18, base642, redact, init_plan_secret = __esm({
 function embeddedSplices(src, eol, node, inner) {
   if (inner.length === 0) return [];
   let value = node.value;
-  if (node.type !== import_yaml19.Scalar.BLOCK_LITERAL) {
+  if (node.type !== import_yaml18.Scalar.BLOCK_LITERAL) {
     let [start, end] = node.range;
     return [replaceRange(start, end, restyleScalar(node, applySplices(value, inner), columnOf(src, start)))];
   }
@@ -12112,14 +12201,14 @@ function embeddedSplices(src, eol, node, inner) {
 }
 function embeddedPos(src, node, at) {
   let start = linePos(src, node.range[0]);
-  if (node.type !== import_yaml19.Scalar.BLOCK_LITERAL && node.type !== import_yaml19.Scalar.BLOCK_FOLDED) return start;
+  if (node.type !== import_yaml18.Scalar.BLOCK_LITERAL && node.type !== import_yaml18.Scalar.BLOCK_FOLDED) return start;
   let token = node.srcToken, indent = token ? /^( *)\S/m.exec(token.source)?.[1].length ?? 0 : 0;
   return { line: start.line + at.line, col: at.col + indent };
 }
-var import_yaml19, init_embedded = __esm({
+var import_yaml18, init_embedded = __esm({
   "src/yaml/embedded.ts"() {
     "use strict";
-    import_yaml19 = __toESM(require_dist(), 1);
+    import_yaml18 = __toESM(require_dist(), 1);
     init_errors();
     init_splice();
     init_scalar();
@@ -12163,7 +12252,7 @@ function configDelegateName(text2, resourceName) {
   return upgraderConfigFacts(text2).workloadName ?? (resourceName ?? "delegate").replace(/-upgrader-config$/, "");
 }
 function planUpgraderConfig(ctx, res) {
-  let node = res.config, text2 = node.value, doc = (0, import_yaml20.parseDocument)(text2, K8S_PARSE), at = (offset) => {
+  let node = res.config, text2 = node.value, doc = (0, import_yaml19.parseDocument)(text2, K8S_PARSE), at = (offset) => {
     let outer = linePos(ctx.src, node.range[0]), inner = linePos(text2, offset);
     return { line: outer.line + inner.line, col: inner.col };
   };
@@ -12190,7 +12279,7 @@ function planUpgraderConfig(ctx, res) {
       ...at(target?.range?.[0] ?? 0)
     });
   }
-  if (!(0, import_yaml20.isMap)(root)) return;
+  if (!(0, import_yaml19.isMap)(root)) return;
   planInside(ctx, {
     node,
     text: text2,
@@ -12200,9 +12289,9 @@ function planUpgraderConfig(ctx, res) {
   }, (inner) => {
     let ictx = { src: text2, eol: `
 `, unit: indentUnit(text2, root) }, edit = (op, path, values, role, reason, splice) => plan(inner, { resource: res.ref, op, ptr: path, display: path, ...values, role, reason, splices: [splice] }), { endpoint, mountPath } = ctx.options, delegateConfig = root.get("delegateConfig", !0), flatHost = root.get(UPGRADER_HOST_KEY, !0);
-    if ((0, import_yaml20.isMap)(delegateConfig)) {
+    if ((0, import_yaml19.isMap)(delegateConfig)) {
       let host = delegateConfig.get(UPGRADER_HOST_KEY, !0);
-      (0, import_yaml20.isScalar)(host) ? host.value !== endpoint && edit(
+      (0, import_yaml19.isScalar)(host) ? host.value !== endpoint && edit(
         "set",
         ["delegateConfig", UPGRADER_HOST_KEY],
         { before: host.value, after: endpoint },
@@ -12222,7 +12311,7 @@ function planUpgraderConfig(ctx, res) {
           layoutFor(ictx.unit, !0)
         )
       );
-    } else (0, import_yaml20.isScalar)(flatHost) ? flatHost.value !== endpoint && edit(
+    } else (0, import_yaml19.isScalar)(flatHost) ? flatHost.value !== endpoint && edit(
       "set",
       [UPGRADER_HOST_KEY],
       { before: flatHost.value, after: endpoint },
@@ -12244,14 +12333,14 @@ function planUpgraderConfig(ctx, res) {
     })), missing = [];
     for (let field of paths) {
       let { key, value, role } = field, existing = root.get(key, !0);
-      (0, import_yaml20.isScalar)(existing) ? existing.value !== value && edit(
+      (0, import_yaml19.isScalar)(existing) ? existing.value !== value && edit(
         "set",
         [key],
         { before: existing.value, after: value },
         role,
         "the upgrader reads the client certificate here",
         setScalar(ictx, existing, value)
-      ) : missing.push(field), (0, import_yaml20.isMap)(delegateConfig) && delegateConfig.has(key) && report(
+      ) : missing.push(field), (0, import_yaml19.isMap)(delegateConfig) && delegateConfig.has(key) && report(
         ctx,
         "warning",
         "LINT",
@@ -12281,26 +12370,43 @@ function planUpgraderConfig(ctx, res) {
   });
 }
 function planUpgraderCronJob(ctx, res) {
-  let pod = lookup(res.doc.contents, res.podPath), { container, podCompact } = locateContainer(ctx, res.podPath, pod, res.container), delegateName = cronJobDelegateName(ctx, pod, res.ref.name);
+  let pod = lookup(res.doc.contents, res.podPath), { container, podCompact } = locateContainer(ctx, res.podPath, pod, res.container), { name: delegateName, fallback } = cronJobDelegateName(ctx, pod, res.ref.name);
   requireDelegatesNamed(ctx, delegateName);
-  let secretName = ctx.secretByDelegate.get(delegateName) ?? secretNameFor(ctx, delegateName), mode = ctx.modeByDelegate.get(delegateName) ?? secretMode(runsAsNonRoot(pod, container.node, res.doc));
+  let secretName = ctx.secretByDelegate.get(delegateName) ?? secretNameFor(ctx, delegateName);
+  fallback && ctx.options.secretName.includes("{delegate}") && !deploymentNames(ctx).has(delegateName) && report(
+    ctx,
+    "warning",
+    "DELEGATE_NAME",
+    `{delegate} in the Secret name became "${delegateName}", ${fallback}; no delegate of that name is in the input: check that the Secret ${secretName} is the one its delegate mounts`,
+    lookup(res.doc.contents, ["metadata", "name"]) ?? res.doc.contents
+  );
+  let mode = ctx.modeByDelegate.get(delegateName) ?? secretMode(runsAsNonRoot(pod, container.node, res.doc));
   ensureMount(ctx, res, container, podCompact);
   let podLoc = { node: pod, ptr: res.podPath, display: res.podPath };
   ensureVolume(ctx, res, podLoc, secretName, mode);
 }
 function cronJobDelegateName(ctx, pod, name) {
   let volumes = pod.get("volumes", !0);
-  if ((0, import_yaml20.isSeq)(volumes))
+  if ((0, import_yaml19.isSeq)(volumes))
     for (let v of volumes.items) {
       let cmName = stringAt(lookup(v, ["configMap"]), "name"), cm = findResource(ctx, cmName, (r) => r.type === "upgrader-config");
-      if (cm && cm.type === "upgrader-config") return configDelegateName(cm.config.value, cm.ref.name);
+      if (cm && cm.type === "upgrader-config") {
+        let text2 = cm.config.value, delegate = configDelegateName(text2, cm.ref.name);
+        return upgraderConfigFacts(text2).workloadName !== void 0 || cm.ref.name?.endsWith("-upgrader-config") ? { name: delegate } : {
+          name: delegate,
+          fallback: `the name of ConfigMap ${cm.ref.name ?? "(unnamed)"} (its config.yaml has no workloadName and the name does not end in -upgrader-config)`
+        };
+      }
     }
-  return (name ?? "delegate").replace(/-upgrader-job$/, "");
+  return name?.endsWith("-upgrader-job") ? { name: name.replace(/-upgrader-job$/, "") } : {
+    name: name ?? "delegate",
+    fallback: name === void 0 ? "the default, since the CronJob has no name and mounts no upgrader ConfigMap of the input" : "the CronJob's own name (it mounts no upgrader ConfigMap of the input and its name does not end in -upgrader-job)"
+  };
 }
-var import_yaml20, CONFIG_PTR, init_plan_upgrader = __esm({
+var import_yaml19, CONFIG_PTR, init_plan_upgrader = __esm({
   "src/mtls/plan-upgrader.ts"() {
     "use strict";
-    import_yaml20 = __toESM(require_dist(), 1);
+    import_yaml19 = __toESM(require_dist(), 1);
     init_upgrader_config();
     init_wanted_state();
     init_validate();
@@ -12373,11 +12479,11 @@ function checkHost2(ctx, res, revert2 = !1) {
     outside.at
   );
   let clear = !0;
-  if ((0, import_yaml21.isSeq)(host.parameters))
+  if ((0, import_yaml20.isSeq)(host.parameters))
     for (let item of host.parameters.items) {
       let name = stringAt(item, "name") ?? "";
       if (!OUR_KEYS.test(name)) continue;
-      let value = (0, import_yaml21.isScalar)(item) ? void 0 : stringAt(item, "value");
+      let value = (0, import_yaml20.isScalar)(item) ? void 0 : stringAt(item, "value");
       name === "managerEndpoint" && value === ctx.options.endpoint || (report(
         ctx,
         "error",
@@ -12394,10 +12500,10 @@ function checkHost2(ctx, res, revert2 = !1) {
     host.ignored
   ), clear;
 }
-var import_yaml21, labelOf, init_values_host = __esm({
+var import_yaml20, labelOf, init_values_host = __esm({
   "src/mtls/values-host.ts"() {
     "use strict";
-    import_yaml21 = __toESM(require_dist(), 1);
+    import_yaml20 = __toESM(require_dist(), 1);
     init_gitops_values();
     init_lookup();
     init_parse();
@@ -12446,8 +12552,8 @@ function planValues(ctx, res, root) {
   let endpointPair = pairOf(root, "managerEndpoint");
   if (endpointPair) {
     let node = endpointPair.value;
-    if (!(0, import_yaml22.isScalar)(node) || node.value !== endpoint) {
-      let before = (0, import_yaml22.isScalar)(node) ? node.value : null;
+    if (!(0, import_yaml21.isScalar)(node) || node.value !== endpoint) {
+      let before = (0, import_yaml21.isScalar)(node) ? node.value : null;
       plan(ctx, {
         resource: res.ref,
         op: "set",
@@ -12480,13 +12586,13 @@ function planValues(ctx, res, root) {
       ]
     });
   let secretName = ctx.options.secretName.replaceAll("{delegate}", helmDelegateName(root)), mtlsPair = pairOf(root, "mTLS"), mtls = mtlsPair?.value, anchor = pairOf(root, "managerEndpoint") ? "managerEndpoint" : void 0, reason = "the chart mounts this Secret in the delegate and the upgrader and sets their certificate paths", changedSecret = !1;
-  if ((0, import_yaml22.isMap)(mtls)) {
-    let namePair = pairOf(mtls, "secretName"), current = namePair && (0, import_yaml22.isScalar)(namePair.value) ? namePair.value.value : void 0;
-    namePair ? (current == null || current === "" || current !== secretName && ctx.options.secretNameExplicit) && (!(0, import_yaml22.isScalar)(namePair.value) && namePair.value !== null ? report(
+  if ((0, import_yaml21.isMap)(mtls)) {
+    let namePair = pairOf(mtls, "secretName"), current = namePair && (0, import_yaml21.isScalar)(namePair.value) ? namePair.value.value : void 0;
+    namePair ? (current == null || current === "" || current !== secretName && ctx.options.secretNameExplicit) && (!(0, import_yaml21.isScalar)(namePair.value) && namePair.value !== null ? report(
       ctx,
       "error",
       "CONFLICT",
-      `mTLS.secretName must be a Secret name, not a ${(0, import_yaml22.isSeq)(namePair.value) ? "list" : "mapping"}`,
+      `mTLS.secretName must be a Secret name, not a ${(0, import_yaml21.isSeq)(namePair.value) ? "list" : "mapping"}`,
       namePair.value
     ) : (plan(ctx, {
       resource: res.ref,
@@ -12508,7 +12614,7 @@ function planValues(ctx, res, root) {
       reason,
       splices: [addPairs(ectx, mtls, [["secretName", scalar(formatScalar(secretName))]], layoutFor(ectx.unit, !0))]
     }), changedSecret = !0);
-  } else if (mtlsPair && (mtls === null || (0, import_yaml22.isScalar)(mtls) && mtls.value === null))
+  } else if (mtlsPair && (mtls === null || (0, import_yaml21.isScalar)(mtls) && mtls.value === null))
     plan(ctx, {
       resource: res.ref,
       op: "set",
@@ -12577,7 +12683,7 @@ function planCustomEnvs(ctx, res, root, anchor) {
     let found = findItem(envs, "name", want.name);
     if (found) {
       let ptr = ["custom_envs", found.index], display = ["custom_envs", { name: want.name }];
-      if ((0, import_yaml22.isMap)(found.node.get("valueFrom", !0))) {
+      if ((0, import_yaml21.isMap)(found.node.get("valueFrom", !0))) {
         want.kind === "owned" ? report(
           ctx,
           "error",
@@ -12626,10 +12732,10 @@ function planCustomEnvs(ctx, res, root, anchor) {
     }));
   }
 }
-var import_yaml22, CHART_MOUNT_PATH, CHART_MTLS_VERSION, CHART_DEFAULTS_KEYS, helmDelegateName, init_plan_helm_values = __esm({
+var import_yaml21, CHART_MOUNT_PATH, CHART_MTLS_VERSION, CHART_DEFAULTS_KEYS, helmDelegateName, init_plan_helm_values = __esm({
   "src/mtls/plan-helm-values.ts"() {
     "use strict";
-    import_yaml22 = __toESM(require_dist(), 1);
+    import_yaml21 = __toESM(require_dist(), 1);
     init_helm_values();
     init_image();
     init_edit();
@@ -12671,10 +12777,10 @@ function parseShortVolume(text2) {
 }
 function composeVolumes(service) {
   let vols = service.get("volumes", !0);
-  if (!(0, import_yaml23.isSeq)(vols)) return [];
+  if (!(0, import_yaml22.isSeq)(vols)) return [];
   let out = [];
   return vols.items.forEach((item, index) => {
-    if ((0, import_yaml23.isScalar)(item) && typeof item.value == "string") {
+    if ((0, import_yaml22.isScalar)(item) && typeof item.value == "string") {
       let v = parseShortVolume(item.value), entry = {
         index,
         node: item,
@@ -12682,7 +12788,7 @@ function composeVolumes(service) {
         readOnly: (v.mode ?? "").split(",").includes("ro")
       };
       v.source !== void 0 && (entry.source = v.source), v.mode !== void 0 && (entry.mode = v.mode), out.push(entry);
-    } else if ((0, import_yaml23.isMap)(item)) {
+    } else if ((0, import_yaml22.isMap)(item)) {
       let target = stringAt(item, "target");
       if (target === void 0) return;
       let entry = {
@@ -12867,7 +12973,7 @@ function ensureComposeEnv(ctx, res, d) {
       });
     return;
   }
-  let lastItem = (0, import_yaml23.isSeq)(envNode) ? envNode.items[envNode.items.length - 1] : void 0, style = (0, import_yaml23.isScalar)(lastItem) && lastItem.type === import_yaml23.Scalar.QUOTE_DOUBLE ? "double" : "plain", layout = layoutIn(ectx, d.node, ["environment", "volumes", "ports"], !1);
+  let lastItem = (0, import_yaml22.isSeq)(envNode) ? envNode.items[envNode.items.length - 1] : void 0, style = (0, import_yaml22.isScalar)(lastItem) && lastItem.type === import_yaml22.Scalar.QUOTE_DOUBLE ? "double" : "plain", layout = layoutIn(ectx, d.node, ["environment", "volumes", "ports"], !1);
   for (let a of appended)
     plan(ctx, {
       resource: res.ref,
@@ -12902,7 +13008,7 @@ function ensureComposeMounts(ctx, res, d) {
     if (existing.readOnly || seen.has(existing.index)) continue;
     seen.add(existing.index);
     let reason = `the ${w.what} mount is read-only`;
-    if ((0, import_yaml23.isScalar)(existing.node)) {
+    if ((0, import_yaml22.isScalar)(existing.node)) {
       let modes = (existing.mode ?? "").split(",").filter((x) => x !== "" && x !== "rw"), before = String(existing.node.value), after = `${existing.source ?? ""}:${existing.target}:${["ro", ...modes].join(",")}`;
       plan(ctx, {
         resource: res.ref,
@@ -12917,7 +13023,7 @@ function ensureComposeMounts(ctx, res, d) {
       });
     } else {
       let item = existing.node, ro = item.get("read_only", !0);
-      (0, import_yaml23.isScalar)(ro) ? plan(ctx, {
+      (0, import_yaml22.isScalar)(ro) ? plan(ctx, {
         resource: res.ref,
         op: "set",
         ptr: [...volPtr, existing.index, "read_only"],
@@ -12962,10 +13068,10 @@ function ensureComposeMounts(ctx, res, d) {
       }
     });
 }
-var import_yaml23, DEFAULT_CERT_PATH, DEFAULT_KEY_PATH, isHostPath, trimSlash, init_plan_compose = __esm({
+var import_yaml22, DEFAULT_CERT_PATH, DEFAULT_KEY_PATH, isHostPath, trimSlash, init_plan_compose = __esm({
   "src/mtls/plan-compose.ts"() {
     "use strict";
-    import_yaml23 = __toESM(require_dist(), 1);
+    import_yaml22 = __toESM(require_dist(), 1);
     init_errors();
     init_compose();
     init_image();
@@ -12997,13 +13103,13 @@ function validateAt(ctx, schema, base, basePath, data, what) {
   return problems.length === 0;
 }
 function refuseAliases(ctx, pod, containerIndex, label) {
-  let found = [], container = (0, import_yaml24.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, check = (n) => (0, import_yaml24.isAlias)(n) && found.push(n);
-  if ((0, import_yaml24.isMap)(pod) && check(pod.get("volumes", !0)), (0, import_yaml24.isMap)(container)) {
+  let found = [], container = (0, import_yaml23.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, check = (n) => (0, import_yaml23.isAlias)(n) && found.push(n);
+  if ((0, import_yaml23.isMap)(pod) && check(pod.get("volumes", !0)), (0, import_yaml23.isMap)(container)) {
     for (let key of ["env", "volumeMounts"]) check(container.get(key, !0));
     let env2 = container.get("env", !0);
-    if ((0, import_yaml24.isSeq)(env2))
+    if ((0, import_yaml23.isSeq)(env2))
       for (let item of env2.items)
-        check(item), (0, import_yaml24.isMap)(item) && MANAGED_ENV.has(String(item.get("name"))) && check(item.get("value", !0));
+        check(item), (0, import_yaml23.isMap)(item) && MANAGED_ENV.has(String(item.get("name"))) && check(item.get("value", !0));
   }
   for (let a of found)
     report(
@@ -13016,11 +13122,11 @@ function refuseAliases(ctx, pod, containerIndex, label) {
   return found.length > 0;
 }
 function refuseDuplicateEnv(ctx, pod, containerIndex, label) {
-  let container = (0, import_yaml24.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, env2 = (0, import_yaml24.isMap)(container) ? container.get("env", !0) : void 0;
-  if (!(0, import_yaml24.isSeq)(env2)) return !1;
+  let container = (0, import_yaml23.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, env2 = (0, import_yaml23.isMap)(container) ? container.get("env", !0) : void 0;
+  if (!(0, import_yaml23.isSeq)(env2)) return !1;
   let seen = /* @__PURE__ */ new Set(), refused2 = !1;
   for (let item of env2.items) {
-    let name = (0, import_yaml24.isMap)(item) ? item.get("name") : void 0;
+    let name = (0, import_yaml23.isMap)(item) ? item.get("name") : void 0;
     typeof name != "string" || !MANAGED_ENV.has(name) || (seen.has(name) && (report(
       ctx,
       "error",
@@ -13110,10 +13216,10 @@ function planResources(base, resources, how) {
     (res) => mark("secret", res.ref.document)
   ), renderPlaced(ctx), how.lint && lint(ctx, (res) => mark("lint", res.ref.document)), mark("lint", 0), { resources, edits: ctx.edits, diagnostics: ctx.diagnostics, decoded };
 }
-var import_yaml24, RULES, PHASES, stepTag, init_plan = __esm({
+var import_yaml23, RULES, PHASES, stepTag, init_plan = __esm({
   "src/mtls/plan.ts"() {
     "use strict";
-    import_yaml24 = __toESM(require_dist(), 1);
+    import_yaml23 = __toESM(require_dist(), 1);
     init_classify();
     init_wanted_state();
     init_validate();
@@ -13365,13 +13471,13 @@ function checkOutput(input, inputDocs, output, edits, inputStarts, decodedInput)
   }, outStarts = inputStarts ? documentStarts(output) : void 0, slice = (text2, starts, k) => text2.slice(starts[k], starts[k + 1] ?? text2.length), outDoc, sameBytes;
   if (inputStarts && outStarts && outStarts.length === expectedDocs)
     outDoc = (j) => {
-      let docs = (0, import_yaml25.parseAllDocuments)(slice(output, outStarts, j), { version: "1.1" }), bad = docs.find((d) => d.errors.length > 0);
+      let docs = (0, import_yaml24.parseAllDocuments)(slice(output, outStarts, j), K8S_DECODE), bad = docs.find((d) => d.errors.length > 0);
       return bad ? `the output does not parse: ${bad.errors[0].message.split(`
 `)[0]}` : docs.length === 1 ? docs[0] : `the output has ${expectedDocs - 1 + docs.length} documents, expected ${expectedDocs}`;
     }, sameBytes = (i, j) => slice(input, inputStarts, i) === slice(output, outStarts, j);
   else {
     if (typeof inputDocs == "number") return "the output's documents cannot be matched with the input's";
-    let parsed = (0, import_yaml25.parseAllDocuments)(output, { version: "1.1" }), outDocs = "empty" in parsed ? [] : parsed, bad = outDocs.find((d) => d.errors.length > 0);
+    let parsed = (0, import_yaml24.parseAllDocuments)(output, K8S_DECODE), outDocs = "empty" in parsed ? [] : parsed, bad = outDocs.find((d) => d.errors.length > 0);
     if (bad) return `the output does not parse: ${bad.errors[0].message.split(`
 `)[0]}`;
     if (outDocs.length !== expectedDocs) return `the output has ${outDocs.length} documents, expected ${expectedDocs}`;
@@ -13422,15 +13528,15 @@ function checkOutput(input, inputDocs, output, edits, inputStarts, decodedInput)
     if (!deepEqual(expected2, actual)) return `document ${i + 1} does not decode to the input plus the planned changes`;
   }
 }
-var import_yaml25, decode, get, copyOf, init_guard = __esm({
+var import_yaml24, decode, get, copyOf, init_guard = __esm({
   "src/pipeline/guard.ts"() {
     "use strict";
-    import_yaml25 = __toESM(require_dist(), 1);
+    import_yaml24 = __toESM(require_dist(), 1);
     init_parse();
     init_spans();
     init_deep_equal();
     decode = (text2) => {
-      let doc = (0, import_yaml25.parseDocument)(text2, { version: "1.1" });
+      let doc = (0, import_yaml24.parseDocument)(text2, K8S_DECODE);
       if (doc.errors.length > 0) throw new Error(`embedded YAML does not parse: ${doc.errors[0].message}`);
       return doc.toJS({ maxAliasCount: 100 });
     }, get = (root, ptr) => ptr.reduce((cur, seg) => cur?.[seg], root);
@@ -13553,7 +13659,7 @@ var FN_API_VERSION, FN_KIND, STRINGS3, BOOLEANS3, KEYS, FunctionConfigError, isO
 
 // src/krm/resource-list.ts
 function readResourceList(src) {
-  let doc = (0, import_yaml26.parseDocument)(src, { ...K8S_PARSE, keepSourceTokens: !1 }), at = (offset) => linePos(src, offset), err = doc.errors[0];
+  let doc = (0, import_yaml25.parseDocument)(src, { ...K8S_PARSE, keepSourceTokens: !1 }), at = (offset) => linePos(src, offset), err = doc.errors[0];
   if (err) {
     let { line, col } = at(err.pos[0]);
     throw new InvalidResourceList(
@@ -13564,8 +13670,8 @@ function readResourceList(src) {
     );
   }
   let root = doc.contents;
-  if (!(0, import_yaml26.isMap)(root)) {
-    let found = (0, import_yaml26.isSeq)(root) ? "a list" : (0, import_yaml26.isScalar)(root) && root.value !== null ? "a scalar" : "an empty document";
+  if (!(0, import_yaml25.isMap)(root)) {
+    let found = (0, import_yaml25.isSeq)(root) ? "a list" : (0, import_yaml25.isScalar)(root) && root.value !== null ? "a scalar" : "an empty document";
     throw new InvalidResourceList(expected(found));
   }
   let apiVersion = text(root, "apiVersion"), kind = text(root, "kind");
@@ -13578,14 +13684,14 @@ function readResourceList(src) {
     );
   }
   let itemsNode = root.get("items", !0);
-  if (itemsNode !== void 0 && !(0, import_yaml26.isSeq)(itemsNode) && !((0, import_yaml26.isScalar)(itemsNode) && itemsNode.value === null)) {
+  if (itemsNode !== void 0 && !(0, import_yaml25.isSeq)(itemsNode) && !((0, import_yaml25.isScalar)(itemsNode) && itemsNode.value === null)) {
     let where = at(itemsNode.range[0]);
     throw new InvalidResourceList("items must be a list of objects", where.line, where.col);
   }
   let items = [];
-  for (let item of (0, import_yaml26.isSeq)(itemsNode) ? itemsNode.items : []) {
+  for (let item of (0, import_yaml25.isSeq)(itemsNode) ? itemsNode.items : []) {
     let node = item, where = at(node.range[0]);
-    if (!(0, import_yaml26.isMap)(node)) throw new InvalidResourceList("every item must be an object (a mapping)", where.line, where.col);
+    if (!(0, import_yaml25.isMap)(node)) throw new InvalidResourceList("every item must be an object (a mapping)", where.line, where.col);
     let [start, valueEnd] = node.range, rest = src.slice(valueEnd, lineEndAfter(src, valueEnd)), end = /^[ \t]*(#[^\n]*)?\r?\n?$/.test(rest) && src[valueEnd - 1] !== `
 ` ? lineEndAfter(src, valueEnd) : valueEnd, meta = node.get("metadata", !0), index = annotation(meta, "config.kubernetes.io/index", "internal.config.kubernetes.io/index");
     items.push({
@@ -13600,13 +13706,13 @@ function readResourceList(src) {
       index: index !== void 0 && /^[0-9]+$/.test(index) ? Number(index) : void 0
     });
   }
-  let fc = root.get("functionConfig", !0), results = root.items.find((p) => (0, import_yaml26.isScalar)(p.key) && p.key.value === "results"), out = { src, items, root };
-  return fc !== void 0 && !((0, import_yaml26.isScalar)(fc) && fc.value === null) && (out.functionConfig = fc.toJS(doc)), results && (out.results = results), out;
+  let fc = root.get("functionConfig", !0), results = root.items.find((p) => (0, import_yaml25.isScalar)(p.key) && p.key.value === "results"), out = { src, items, root };
+  return fc !== void 0 && !((0, import_yaml25.isScalar)(fc) && fc.value === null) && (out.functionConfig = fc.toJS(doc)), results && (out.results = results), out;
 }
-var import_yaml26, RESOURCE_LIST_VERSIONS, InvalidResourceList, annotation, text, expected, init_resource_list = __esm({
+var import_yaml25, RESOURCE_LIST_VERSIONS, InvalidResourceList, annotation, text, expected, init_resource_list = __esm({
   "src/krm/resource-list.ts"() {
     "use strict";
-    import_yaml26 = __toESM(require_dist(), 1);
+    import_yaml25 = __toESM(require_dist(), 1);
     init_parse();
     init_source();
     RESOURCE_LIST_VERSIONS = ["config.kubernetes.io/v1", "config.kubernetes.io/v1beta1"], InvalidResourceList = class extends Error {
@@ -13618,14 +13724,14 @@ var import_yaml26, RESOURCE_LIST_VERSIONS, InvalidResourceList, annotation, text
       line;
       col;
     }, annotation = (meta, ...keys) => {
-      let annotations = (0, import_yaml26.isMap)(meta) ? meta.get("annotations", !0) : void 0;
+      let annotations = (0, import_yaml25.isMap)(meta) ? meta.get("annotations", !0) : void 0;
       for (let key of keys) {
-        let v = (0, import_yaml26.isMap)(annotations) ? annotations.get(key, !0) : void 0;
-        if ((0, import_yaml26.isScalar)(v) && v.value !== null && v.value !== void 0) return String(v.value);
+        let v = (0, import_yaml25.isMap)(annotations) ? annotations.get(key, !0) : void 0;
+        if ((0, import_yaml25.isScalar)(v) && v.value !== null && v.value !== void 0) return String(v.value);
       }
     }, text = (map2, key) => {
-      let v = (0, import_yaml26.isMap)(map2) ? map2.get(key, !0) : void 0;
-      return (0, import_yaml26.isScalar)(v) && typeof v.value == "string" ? v.value : void 0;
+      let v = (0, import_yaml25.isMap)(map2) ? map2.get(key, !0) : void 0;
+      return (0, import_yaml25.isScalar)(v) && typeof v.value == "string" ? v.value : void 0;
     };
     expected = (found) => `expected a ResourceList (apiVersion: config.kubernetes.io/v1, kind: ResourceList, items: [...]) on standard input, as kpt and kustomize send it; found ${found}`;
   }
@@ -13661,7 +13767,7 @@ function resultsSplice(list, results, eol) {
     for (; at > 0 && /\s/.test(src[at - 1]); ) at--;
     return insertAt(at, (src[at - 1] === "{" ? "" : ", ") + json);
   }
-  let block = (0, import_yaml27.stringify)({ results }, { version: "1.1", lineWidth: 0 }).replace(/\n/g, eol);
+  let block = (0, import_yaml26.stringify)({ results }, { version: "1.1", lineWidth: 0 }).replace(/\n/g, eol);
   if (list.results) {
     let start = range3(list.results.key)[0], value = list.results.value;
     return replaceRange(start, lineEndAfter(src, Math.max(start, (value?.range[1] ?? start) - 1)), block);
@@ -13669,10 +13775,10 @@ function resultsSplice(list, results, eol) {
   return insertAt(src.length, (src === "" || src.endsWith(`
 `) ? "" : eol) + block);
 }
-var import_yaml27, OP, init_results = __esm({
+var import_yaml26, OP, init_results = __esm({
   "src/krm/results.ts"() {
     "use strict";
-    import_yaml27 = __toESM(require_dist(), 1);
+    import_yaml26 = __toESM(require_dist(), 1);
     init_secret_manifest();
     init_source();
     init_splice();
@@ -13837,12 +13943,12 @@ function invalid(io, message) {
     items: [],
     results: [{ message, severity: "error" }]
   };
-  return io.stdout.write((0, import_yaml28.stringify)(list, { version: "1.1", lineWidth: 0 })), 1;
+  return io.stdout.write((0, import_yaml27.stringify)(list, { version: "1.1", lineWidth: 0 })), 1;
 }
-var import_yaml28, describe2, init_run_fn = __esm({
+var import_yaml27, describe2, init_run_fn = __esm({
   "src/cli/run-fn.ts"() {
     "use strict";
-    import_yaml28 = __toESM(require_dist(), 1);
+    import_yaml27 = __toESM(require_dist(), 1);
     init_errors();
     init_read_input();
     init_migrate();
@@ -14625,13 +14731,13 @@ function configMapValue(resources, name, namespace, key) {
   );
   if (!cm) return { found: !1 };
   let v = lookup(cm.doc.contents, ["data", key]);
-  return (0, import_yaml29.isScalar)(v) && v.value !== null ? { found: !0, value: String(v.value) } : { found: !0 };
+  return (0, import_yaml28.isScalar)(v) && v.value !== null ? { found: !0, value: String(v.value) } : { found: !0 };
 }
 function containerEnv(resources, container, namespace, name) {
   let env2 = container.get("env", !0), entry = findItem(env2, "name", name);
   if (entry) {
     let value = entry.node.get("value", !0);
-    if ((0, import_yaml29.isScalar)(value) && value.value !== null) return { value: String(value.value), from: "env", unresolved: !1 };
+    if ((0, import_yaml28.isScalar)(value) && value.value !== null) return { value: String(value.value), from: "env", unresolved: !1 };
     let ref = lookup(entry.node, ["valueFrom", "configMapKeyRef"]), cmName = stringAt(ref, "name"), cmKey = stringAt(ref, "key");
     if (cmName && cmKey) {
       let got = configMapValue(resources, cmName, namespace, cmKey);
@@ -14640,7 +14746,7 @@ function containerEnv(resources, container, namespace, name) {
     return { from: "valueFrom (not readable here)", unresolved: !0 };
   }
   let envFrom = container.get("envFrom", !0), unseen = [];
-  if ((0, import_yaml29.isSeq)(envFrom))
+  if ((0, import_yaml28.isSeq)(envFrom))
     for (let item of envFrom.items) {
       let cmName = stringAt(lookup(item, ["configMapRef"]), "name");
       if (!cmName) continue;
@@ -14667,8 +14773,8 @@ function composeFacts(s) {
   return host?.value !== void 0 && (out.endpoint = host.value), cert?.value && (out.certEnv = cert.value), certVolume?.source !== void 0 && (out.certSource = certVolume.source), certVolume && (out.mountDir = certVolume.target.endsWith(`/${CERT_FILE}`) ? dirname5(certVolume.target) : certVolume.target), out;
 }
 function podAndContainer(res) {
-  let pod = lookup(res.doc.contents, res.podPath), containers = pod.get("containers", !0), container = (0, import_yaml29.isSeq)(containers) ? containers.items[res.container] : void 0;
-  return { pod, container: (0, import_yaml29.isMap)(container) ? container : pod };
+  let pod = lookup(res.doc.contents, res.podPath), containers = pod.get("containers", !0), container = (0, import_yaml28.isSeq)(containers) ? containers.items[res.container] : void 0;
+  return { pod, container: (0, import_yaml28.isMap)(container) ? container : pod };
 }
 function secretCertificate(resources, name, namespace) {
   let secret = resources.find(
@@ -14681,15 +14787,15 @@ function secretCertificate(resources, name, namespace) {
         ["data", certificateInfoFromBase64]
       ]) {
         let v = lookup(secret.doc.contents, [field, key]);
-        if (!(0, import_yaml29.isScalar)(v) || typeof v.value != "string") continue;
+        if (!(0, import_yaml28.isScalar)(v) || typeof v.value != "string") continue;
         let info = read(v.value);
         if (info) return { from: `Secret ${name}, ${field}.${key}`, notAfter: info.notAfter };
       }
 }
-var import_yaml29, CERT_ENV, dirname5, init_facts = __esm({
+var import_yaml28, CERT_ENV, dirname5, init_facts = __esm({
   "src/audit/facts.ts"() {
     "use strict";
-    import_yaml29 = __toESM(require_dist(), 1);
+    import_yaml28 = __toESM(require_dist(), 1);
     init_compose();
     init_lookup();
     init_wanted_state();
@@ -14843,7 +14949,7 @@ function upgraderOwners(unit) {
   }), unit.resources.forEach((r, i) => {
     if (r.type !== "upgrader-cronjob") return;
     let owner = (r.ref.name ?? "").replace(/-upgrader-job$/, ""), volumes = lookup(r.doc.contents, [...r.podPath, "volumes"]);
-    if ((0, import_yaml30.isSeq)(volumes))
+    if ((0, import_yaml29.isSeq)(volumes))
       for (let v of volumes.items) {
         let cmName = stringAt(lookup(v, ["configMap"]), "name"), found = configs.get(`${r.ref.namespace ?? ""}/${cmName ?? ""}`) ?? (r.ref.namespace === void 0 ? [...configs].find(([k]) => k.endsWith(`/${cmName}`))?.[1] : void 0);
         found !== void 0 && (owner = found);
@@ -14917,10 +15023,10 @@ function auditUnit(unit, inputs, options, fixed) {
       return;
     }
     if (res.type === "helm-values") {
-      let root = res.root, name = stringAt(root, "delegateName") ?? CHART_DEFAULT_NAME, endpointNode = root?.get("managerEndpoint", !0), endpoint = root ? (0, import_yaml30.isScalar)(endpointNode) && endpointNode.value !== null ? String(endpointNode.value) : "https://app.harness.io" : void 0, current = stringAt(lookup(root, ["mTLS"]), "secretName") || void 0, secret = options.secretName?.replaceAll("{delegate}", name) ?? current ?? DEFAULT_SECRET_NAME, target = endpointFor(endpoint, fixed, root ? void 0 : "values outside the input"), planned = planSubset(unit, [index], mtlsOptions(target.plan, secret, DEFAULT_MOUNT_PATH, grpc)), found = findings(planned, (doc) => doc === index, target.known);
+      let root = res.root, name = stringAt(root, "delegateName") ?? CHART_DEFAULT_NAME, endpointNode = root?.get("managerEndpoint", !0), endpoint = root ? (0, import_yaml29.isScalar)(endpointNode) && endpointNode.value !== null ? String(endpointNode.value) : "https://app.harness.io" : void 0, current = stringAt(lookup(root, ["mTLS"]), "secretName") || void 0, secret = options.secretName?.replaceAll("{delegate}", name) ?? current ?? DEFAULT_SECRET_NAME, target = endpointFor(endpoint, fixed, root ? void 0 : "values outside the input"), planned = planSubset(unit, [index], mtlsOptions(target.plan, secret, DEFAULT_MOUNT_PATH, grpc)), found = findings(planned, (doc) => doc === index, target.known);
       target.problem && found.missing.unshift(target.problem);
       let state = stateOf(target.known, found, current !== void 0), enabled = lookup(root, ["upgrader", "enabled"]), upgrader = {
-        state: (0, import_yaml30.isScalar)(enabled) && enabled.value === !1 ? "absent" : "chart",
+        state: (0, import_yaml29.isScalar)(enabled) && enabled.value === !1 ? "absent" : "chart",
         problems: []
       }, cert = certificateRow(unit.resources, secret, void 0, options.now, found.missing);
       rows.push({
@@ -15014,8 +15120,8 @@ function legacyImage(res) {
   if (res.type === "legacy" && res.image !== void 0) return res.image;
   if (res.ref.kind === "HelmValues") return helmImage(root)?.ref;
   if (res.ref.kind === "DockerCompose") {
-    let services = (0, import_yaml30.isMap)(root) ? root.get("services", !0) : void 0;
-    if (!(0, import_yaml30.isMap)(services)) return;
+    let services = (0, import_yaml29.isMap)(root) ? root.get("services", !0) : void 0;
+    if (!(0, import_yaml29.isMap)(services)) return;
     for (let p of services.items) {
       let image = stringAt(p.value, "image");
       if (image && classifyTag(image) === "legacy") return image;
@@ -15023,14 +15129,14 @@ function legacyImage(res) {
     return;
   }
   let podPath = POD_PATH[res.ref.kind], containers = podPath ? lookup(root, [...podPath, "containers"]) : void 0;
-  if (!(0, import_yaml30.isSeq)(containers)) return;
+  if (!(0, import_yaml29.isSeq)(containers)) return;
   let i = findDelegateContainer(containers);
   return i < 0 ? void 0 : stringAt(containers.items[i], "image");
 }
-var import_yaml30, PLACEHOLDER_ENDPOINT, mtlsOptions, hostOf, DAY_MS3, isoDate2, init_audit = __esm({
+var import_yaml29, PLACEHOLDER_ENDPOINT, mtlsOptions, hostOf, DAY_MS3, isoDate2, init_audit = __esm({
   "src/audit/audit.ts"() {
     "use strict";
-    import_yaml30 = __toESM(require_dist(), 1);
+    import_yaml29 = __toESM(require_dist(), 1);
     init_endpoint();
     init_mount_path();
     init_plan();
@@ -15868,7 +15974,7 @@ var require_parse = __commonJS({
       /* ' */
       CHAR_NO_BREAK_SPACE,
       CHAR_ZERO_WIDTH_NOBREAK_SPACE
-    } = require_constants(), parse2 = (input, options = {}) => {
+    } = require_constants(), parse = (input, options = {}) => {
       if (typeof input != "string")
         throw new TypeError("Expected a string");
       let opts = options || {}, max = typeof opts.maxLength == "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
@@ -16006,7 +16112,7 @@ var require_parse = __commonJS({
       while (stack.length > 0);
       return push({ type: "eos" }), ast;
     };
-    module2.exports = parse2;
+    module2.exports = parse;
   }
 });
 
@@ -16014,7 +16120,7 @@ var require_parse = __commonJS({
 var require_braces = __commonJS({
   "node_modules/braces/index.js"(exports2, module2) {
     "use strict";
-    var stringify3 = require_stringify2(), compile = require_compile(), expand = require_expand(), parse2 = require_parse(), braces = (input, options = {}) => {
+    var stringify3 = require_stringify2(), compile = require_compile(), expand = require_expand(), parse = require_parse(), braces = (input, options = {}) => {
       let output = [];
       if (Array.isArray(input))
         for (let pattern of input) {
@@ -16025,7 +16131,7 @@ var require_braces = __commonJS({
         output = [].concat(braces.create(input, options));
       return options && options.expand === !0 && options.nodupes === !0 && (output = [...new Set(output)]), output;
     };
-    braces.parse = (input, options = {}) => parse2(input, options);
+    braces.parse = (input, options = {}) => parse(input, options);
     braces.stringify = (input, options = {}) => stringify3(typeof input == "string" ? braces.parse(input, options) : input, options);
     braces.compile = (input, options = {}) => (typeof input == "string" && (input = braces.parse(input, options)), compile(input, options));
     braces.expand = (input, options = {}) => {
@@ -16600,7 +16706,7 @@ var require_parse2 = __commonJS({
           return { risky: !0 };
       }
       return { risky: !1 };
-    }, parse2 = (input, options) => {
+    }, parse = (input, options) => {
       if (typeof input != "string")
         throw new TypeError("Expected a string");
       input = REPLACEMENTS[input] || input;
@@ -16682,7 +16788,7 @@ var require_parse2 = __commonJS({
         if (token.type === "negate") {
           let extglobStar = star;
           if (token.inner && token.inner.length > 1 && token.inner.includes("/") && (extglobStar = globstar(opts)), (extglobStar !== star || eos() || /^\)+$/.test(remaining())) && (output = token.close = `)$))${extglobStar}`), token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            let expression = parse2(rest, { ...options, fastpaths: !1 }).output;
+            let expression = parse(rest, { ...options, fastpaths: !1 }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           token.prev.type === "bos" && (state.negatedExtglob = !0);
@@ -16984,7 +17090,7 @@ var require_parse2 = __commonJS({
       }
       return state;
     };
-    parse2.fastpaths = (input, options) => {
+    parse.fastpaths = (input, options) => {
       let opts = { ...options }, max = typeof opts.maxLength == "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH, len = input.length;
       if (len > max)
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
@@ -17029,7 +17135,7 @@ var require_parse2 = __commonJS({
       }, output = utils.removePrefix(input, state), source = create(output);
       return source && opts.strictSlashes !== !0 && (source += `${SLASH_LITERAL}?`), source;
     };
-    module2.exports = parse2;
+    module2.exports = parse;
   }
 });
 
@@ -17037,7 +17143,7 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
-    var path = require("path"), scan = require_scan(), parse2 = require_parse2(), utils = require_utils2(), constants5 = require_constants2(), isObject2 = (val) => val && typeof val == "object" && !Array.isArray(val), picomatch = (glob, options, returnState = !1) => {
+    var path = require("path"), scan = require_scan(), parse = require_parse2(), utils = require_utils2(), constants5 = require_constants2(), isObject2 = (val) => val && typeof val == "object" && !Array.isArray(val), picomatch = (glob, options, returnState = !1) => {
       if (Array.isArray(glob)) {
         let fns = glob.map((input) => picomatch(input, options, returnState));
         return (str) => {
@@ -17074,7 +17180,7 @@ var require_picomatch = __commonJS({
     };
     picomatch.matchBase = (input, glob, options, posix = utils.isWindows(options)) => (glob instanceof RegExp ? glob : picomatch.makeRe(glob, options)).test(path.basename(input));
     picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
-    picomatch.parse = (pattern, options) => Array.isArray(pattern) ? pattern.map((p) => picomatch.parse(p, options)) : parse2(pattern, { ...options, fastpaths: !1 });
+    picomatch.parse = (pattern, options) => Array.isArray(pattern) ? pattern.map((p) => picomatch.parse(p, options)) : parse(pattern, { ...options, fastpaths: !1 });
     picomatch.scan = (input, options) => scan(input, options);
     picomatch.compileRe = (state, options, returnOutput = !1, returnState = !1) => {
       if (returnOutput === !0)
@@ -17088,7 +17194,7 @@ var require_picomatch = __commonJS({
       if (!input || typeof input != "string")
         throw new TypeError("Expected a non-empty string");
       let parsed = { negated: !1, fastpaths: !0 };
-      return options.fastpaths !== !1 && (input[0] === "." || input[0] === "*") && (parsed.output = parse2.fastpaths(input, options)), parsed.output || (parsed = parse2(input, options)), picomatch.compileRe(parsed, options, returnOutput, returnState);
+      return options.fastpaths !== !1 && (input[0] === "." || input[0] === "*") && (parsed.output = parse.fastpaths(input, options)), parsed.output || (parsed = parse(input, options)), picomatch.compileRe(parsed, options, returnOutput, returnState);
     };
     picomatch.toRegex = (source, options) => {
       try {
@@ -19398,14 +19504,14 @@ var import_node_path9, init_run_audit = __esm({
 
 // src/mtls/revert/context.ts
 function ownsComments(ectx, pair, list) {
-  let keyCol = columnOf(ectx.src, pair.key.range[0]), last = list.items[list.items.length - 1], lastNode = (0, import_yaml31.isMap)(list) ? last.value ?? last.key : last, end = endOfBlock(ectx.src, lastNode, Number.MAX_SAFE_INTEGER), next = ectx.src.slice(end, ectx.src.indexOf(`
+  let keyCol = columnOf(ectx.src, pair.key.range[0]), last = list.items[list.items.length - 1], lastNode = (0, import_yaml30.isMap)(list) ? last.value ?? last.key : last, end = endOfBlock(ectx.src, lastNode, Number.MAX_SAFE_INTEGER), next = ectx.src.slice(end, ectx.src.indexOf(`
 `, end) < 0 ? ectx.src.length : ectx.src.indexOf(`
 `, end)), m = /^( *)#/.exec(next);
   return m !== null && m[1].length > keyCol;
 }
 function removeEntries(rctx, res, owner, ownerPtr, ownerDisplay, key, picked, reason, roleOf, label) {
   if (picked.length === 0) return;
-  let pair = pairOf(owner, key), coll = pair.value, ectx = editContext(rctx, res), ptr = [...ownerPtr, key], display = [...ownerDisplay, key], node = (p) => (0, import_yaml31.isSeq)(coll) ? coll.items[p] : coll.get(p, !0), before = (p) => node(p)?.toJSON?.() ?? null, lines = (p) => (0, import_yaml31.isSeq)(coll) ? itemLines(ectx, coll, p) : pairLines(ectx, coll, pairOf(coll, p)), remove = (p, splices, place) => plan(rctx, {
+  let pair = pairOf(owner, key), coll = pair.value, ectx = editContext(rctx, res), ptr = [...ownerPtr, key], display = [...ownerDisplay, key], node = (p) => (0, import_yaml30.isSeq)(coll) ? coll.items[p] : coll.get(p, !0), before = (p) => node(p)?.toJSON?.() ?? null, lines = (p) => (0, import_yaml30.isSeq)(coll) ? itemLines(ectx, coll, p) : pairLines(ectx, coll, pairOf(coll, p)), remove = (p, splices, place) => plan(rctx, {
     resource: res.ref,
     op: "remove",
     ptr: [...ptr, p],
@@ -19416,7 +19522,7 @@ function removeEntries(rctx, res, owner, ownerPtr, ownerDisplay, key, picked, re
     splices,
     ...place ? { place } : {}
   });
-  if ((0, import_yaml31.isSeq)(coll) && coll.flow) {
+  if ((0, import_yaml30.isSeq)(coll) && coll.flow) {
     let keep = coll.items.map((_, i) => i).filter((i) => !picked.includes(i)), splice = keepFlowItems(ectx, coll, keep);
     picked.forEach((p, n) => remove(p, n === 0 ? [splice] : []));
     return;
@@ -19443,7 +19549,7 @@ function revertConfigMapKey(rctx, name, namespace, key, value) {
   );
   if (!cm) return "absent";
   let node = lookup(cm.doc.contents, ["data", key]);
-  return (0, import_yaml31.isScalar)(node) ? (node.value !== value && plan(rctx, {
+  return (0, import_yaml30.isScalar)(node) ? (node.value !== value && plan(rctx, {
     resource: cm.ref,
     op: "set",
     ptr: ["data", key],
@@ -19455,10 +19561,10 @@ function revertConfigMapKey(rctx, name, namespace, key, value) {
     splices: [setScalar(editContext(rctx, cm), node, value)]
   }), "set") : "missing-key";
 }
-var import_yaml31, isOurMode, init_context2 = __esm({
+var import_yaml30, isOurMode, init_context2 = __esm({
   "src/mtls/revert/context.ts"() {
     "use strict";
-    import_yaml31 = __toESM(require_dist(), 1);
+    import_yaml30 = __toESM(require_dist(), 1);
     init_edit_pairs();
     init_edit();
     init_lookup();
@@ -19472,7 +19578,7 @@ var import_yaml31, isOurMode, init_context2 = __esm({
 function revertDelegate(rctx, res) {
   let pod = lookup(res.doc.contents, res.podPath), { container } = locateContainer(rctx, res.podPath, pod, res.container);
   revertEnv(rctx, res, container);
-  let env2 = container.node.get("env", !0), owned = (0, import_yaml32.isSeq)(env2) ? env2.items.flatMap((item, i) => OWNED_ENV.includes(stringAt(item, "name") ?? "") ? [i] : []) : [];
+  let env2 = container.node.get("env", !0), owned = (0, import_yaml31.isSeq)(env2) ? env2.items.flatMap((item, i) => OWNED_ENV.includes(stringAt(item, "name") ?? "") ? [i] : []) : [];
   removeListItems(
     rctx,
     res,
@@ -19486,12 +19592,12 @@ function revertDelegate(rctx, res) {
   ), revertPod(rctx, res, pod, res.podPath, container);
 }
 function revertEnv(rctx, res, container) {
-  let ectx = editContext(rctx, res), env2 = container.node.get("env", !0), envFrom = container.node.get("envFrom", !0), configMaps = (0, import_yaml32.isSeq)(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ["configMapRef"]), "name")).filter((n) => n !== void 0) : [];
+  let ectx = editContext(rctx, res), env2 = container.node.get("env", !0), envFrom = container.node.get("envFrom", !0), configMaps = (0, import_yaml31.isSeq)(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ["configMapRef"]), "name")).filter((n) => n !== void 0) : [];
   for (let [name, value] of endpointEnv(rctx.url)) {
     let found = findItem(env2, "name", name);
     if (found) {
       let node = found.node.get("value", !0), ref = lookup(found.node, ["valueFrom", "configMapKeyRef"]);
-      if ((0, import_yaml32.isScalar)(node))
+      if ((0, import_yaml31.isScalar)(node))
         node.value !== value && plan(rctx, {
           resource: res.ref,
           op: "set",
@@ -19543,8 +19649,8 @@ function revertPod(rctx, res, pod, podPath, container) {
   let secretName = stringAt(lookup(volume.node, ["secret"]), "secretName");
   if (!["containers", "initContainers"].some((key) => {
     let list = pod.get(key, !0);
-    return (0, import_yaml32.isSeq)(list) && list.items.some(
-      (c) => c !== container.node && findItem((0, import_yaml32.isMap)(c) ? c.get("volumeMounts", !0) : void 0, "name", VOLUME_NAME)
+    return (0, import_yaml31.isSeq)(list) && list.items.some(
+      (c) => c !== container.node && findItem((0, import_yaml31.isMap)(c) ? c.get("volumeMounts", !0) : void 0, "name", VOLUME_NAME)
     );
   })) {
     secretName && rctx.removedSecrets.push({ name: secretName, namespace: res.ref.namespace }), removeListItems(
@@ -19560,8 +19666,8 @@ function revertPod(rctx, res, pod, podPath, container) {
     );
     return;
   }
-  let secret = lookup(volume.node, ["secret"]), modePair = (0, import_yaml32.isMap)(secret) ? pairOf(secret, "defaultMode") : void 0;
-  if (modePair && (0, import_yaml32.isMap)(secret)) {
+  let secret = lookup(volume.node, ["secret"]), modePair = (0, import_yaml31.isMap)(secret) ? pairOf(secret, "defaultMode") : void 0;
+  if (modePair && (0, import_yaml31.isMap)(secret)) {
     let ectx = editContext(rctx, res), [s, e] = pairLines(ectx, secret, modePair), text2 = ectx.src.slice(s, e).replace(/^\s*defaultMode:\s*/, "");
     isOurMode(text2) && plan(rctx, {
       resource: res.ref,
@@ -19581,12 +19687,12 @@ function revertUpgraderCronJob(rctx, res) {
   revertPod(rctx, res, pod, res.podPath, container);
 }
 function revertUpgraderConfig(rctx, res) {
-  let node = res.config, text2 = node.value, doc = (0, import_yaml32.parseDocument)(text2, K8S_PARSE), root = doc.contents;
-  if (doc.errors.length > 0 || !(0, import_yaml32.isMap)(root)) return;
+  let node = res.config, text2 = node.value, doc = (0, import_yaml31.parseDocument)(text2, K8S_PARSE), root = doc.contents;
+  if (doc.errors.length > 0 || !(0, import_yaml31.isMap)(root)) return;
   planInside(rctx, { node, text: text2, ptr: CONFIG_PTR2, path: (e) => formatPath([...CONFIG_PTR2, ...e.ptr]) }, (inner) => {
     let ictx = { src: text2, eol: `
-`, unit: indentUnit(text2, root) }, delegateConfig = root.get("delegateConfig", !0), inDelegateConfig = (0, import_yaml32.isMap)(delegateConfig), host = inDelegateConfig ? delegateConfig.get(UPGRADER_HOST_KEY, !0) : root.get(UPGRADER_HOST_KEY, !0), hostPath = inDelegateConfig ? ["delegateConfig", UPGRADER_HOST_KEY] : [UPGRADER_HOST_KEY];
-    (0, import_yaml32.isScalar)(host) && host.value !== rctx.url && plan(inner, {
+`, unit: indentUnit(text2, root) }, delegateConfig = root.get("delegateConfig", !0), inDelegateConfig = (0, import_yaml31.isMap)(delegateConfig), host = inDelegateConfig ? delegateConfig.get(UPGRADER_HOST_KEY, !0) : root.get(UPGRADER_HOST_KEY, !0), hostPath = inDelegateConfig ? ["delegateConfig", UPGRADER_HOST_KEY] : [UPGRADER_HOST_KEY];
+    (0, import_yaml31.isScalar)(host) && host.value !== rctx.url && plan(inner, {
       resource: res.ref,
       op: "set",
       ptr: hostPath,
@@ -19617,7 +19723,7 @@ function revertSecrets(rctx) {
   for (let res of rctx.resources) {
     if (res.ref.kind !== "Secret") continue;
     let root = res.doc.contents;
-    if (!(0, import_yaml32.isMap)(root) || !rctx.removedSecrets.some(
+    if (!(0, import_yaml31.isMap)(root) || !rctx.removedSecrets.some(
       (s) => s.name === res.ref.name && (s.namespace === void 0 || res.ref.namespace === void 0 || s.namespace === res.ref.namespace)
     ) || !isGeneratedSecret(root)) continue;
     let start = res.doc.range[0], next = rctx.resources[res.ref.document + 1], end = next ? next.doc.range[0] : rctx.src.length;
@@ -19644,15 +19750,15 @@ function revertSecrets(rctx) {
 function isGeneratedSecret(root) {
   if (!root.items.map((p) => String(p.key.value)).every((k) => ["apiVersion", "kind", "metadata", "type", "data", "stringData"].includes(k))) return !1;
   let meta = root.get("metadata", !0);
-  if (!(0, import_yaml32.isMap)(meta) || !meta.items.every((p) => ["name", "namespace", "creationTimestamp"].includes(String(p.key.value))))
+  if (!(0, import_yaml31.isMap)(meta) || !meta.items.every((p) => ["name", "namespace", "creationTimestamp"].includes(String(p.key.value))))
     return !1;
   let type = stringAt(root, "type");
-  return type !== void 0 && type !== "Opaque" ? !1 : [root.get("data", !0), root.get("stringData", !0)].filter(import_yaml32.isMap).flatMap((d) => d.items.map((p) => String(p.key.value))).sort().join(",") === "client.crt,client.key";
+  return type !== void 0 && type !== "Opaque" ? !1 : [root.get("data", !0), root.get("stringData", !0)].filter(import_yaml31.isMap).flatMap((d) => d.items.map((p) => String(p.key.value))).sort().join(",") === "client.crt,client.key";
 }
-var import_yaml32, REASON, CONFIG_PTR2, init_revert_k8s = __esm({
+var import_yaml31, REASON, CONFIG_PTR2, init_revert_k8s = __esm({
   "src/mtls/revert/revert-k8s.ts"() {
     "use strict";
-    import_yaml32 = __toESM(require_dist(), 1);
+    import_yaml31 = __toESM(require_dist(), 1);
     init_edit();
     init_edit_pairs();
     init_layout();
@@ -19674,7 +19780,7 @@ function revertHelmValues(rctx, res) {
 }
 function revertValues(rctx, res, root) {
   let ectx = editContext(rctx, res), endpointPair = pairOf(root, "managerEndpoint");
-  endpointPair && (0, import_yaml33.isScalar)(endpointPair.value) && endpointPair.value.value !== rctx.url && plan(rctx, {
+  endpointPair && (0, import_yaml32.isScalar)(endpointPair.value) && endpointPair.value.value !== rctx.url && plan(rctx, {
     resource: res.ref,
     op: "set",
     ptr: ["managerEndpoint"],
@@ -19686,8 +19792,8 @@ function revertValues(rctx, res, root) {
     splices: [setPairValue(ectx, endpointPair, rctx.url, formatScalar(rctx.url))]
   });
   let mtlsPair = pairOf(root, "mTLS"), mtls = mtlsPair?.value;
-  if (mtlsPair && (0, import_yaml33.isMap)(mtls)) {
-    let namePair = pairOf(mtls, "secretName"), value = namePair && (0, import_yaml33.isScalar)(namePair.value) ? namePair.value.value : void 0, at = root.items.indexOf(mtlsPair);
+  if (mtlsPair && (0, import_yaml32.isMap)(mtls)) {
+    let namePair = pairOf(mtls, "secretName"), value = namePair && (0, import_yaml32.isScalar)(namePair.value) ? namePair.value.value : void 0, at = root.items.indexOf(mtlsPair);
     mtls.items.length === 1 && namePair !== void 0 && at > 0 && root.items[at - 1] === endpointPair ? removeMapKeys(rctx, res, root, [], "mTLS", ["secretName"], `${REASON2}: mTLS.secretName`, "volume") : namePair && typeof value == "string" && value !== "" && plan(rctx, {
       resource: res.ref,
       op: "set",
@@ -19701,10 +19807,10 @@ function revertValues(rctx, res, root) {
     });
   }
   let envs = root.get("custom_envs", !0);
-  if (!(0, import_yaml33.isSeq)(envs)) return;
+  if (!(0, import_yaml32.isSeq)(envs)) return;
   for (let [name, value] of endpointEnv(rctx.url)) {
     let found = findItem(envs, "name", name), node = found?.node.get("value", !0);
-    found && (0, import_yaml33.isScalar)(node) && node.value !== value && plan(rctx, {
+    found && (0, import_yaml32.isScalar)(node) && node.value !== value && plan(rctx, {
       resource: res.ref,
       op: "set",
       ptr: ["custom_envs", found.index, "value"],
@@ -19785,7 +19891,7 @@ function revertCompose(rctx, res) {
       `${REASON2}: only an mTLS delegate needs it`,
       (item) => envRole(String(item.value).split("=")[0]),
       (item) => ({ name: String(item.value).split("=")[0] })
-    ) : form === "map" && (0, import_yaml33.isMap)(envNode) && removeMapKeys(
+    ) : form === "map" && (0, import_yaml32.isMap)(envNode) && removeMapKeys(
       rctx,
       res,
       d.node,
@@ -19806,14 +19912,14 @@ function revertCompose(rctx, res) {
       mounts.map((v) => v.index),
       `${REASON2}: the client certificate bind mount`,
       "mount",
-      (item) => (0, import_yaml33.isScalar)(item) ? String(item.value) : stringAt(item, "target") ?? "?"
+      (item) => (0, import_yaml32.isScalar)(item) ? String(item.value) : stringAt(item, "target") ?? "?"
     );
   }
 }
-var import_yaml33, REASON2, envRole, init_revert_shapes = __esm({
+var import_yaml32, REASON2, envRole, init_revert_shapes = __esm({
   "src/mtls/revert/revert-shapes.ts"() {
     "use strict";
-    import_yaml33 = __toESM(require_dist(), 1);
+    import_yaml32 = __toESM(require_dist(), 1);
     init_compose();
     init_edit_pairs();
     init_edit();
@@ -21380,4 +21486,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=571b7d5b916c1b4c03e423cc7161e0a52fbc9d3d1bf2f3af6cd321e3b2a77259
+//# delegate-mtls-bundle sha256=3bb3d616554e7d1ab1d6edf8b0798bd2bfac8bddb644e77837ad625f4b445821

@@ -27,6 +27,10 @@ export const DIAGNOSTIC_CODES = [
   'ADDED_ENDPOINT',
   /** The image tag does not show an immutable delegate (a placeholder, a digest, an unknown tag). */
   'IMAGE',
+  /** `{delegate}` in the Secret name was filled from an upgrader resource's own name, not its delegate's. */
+  'DELEGATE_NAME',
+  /** A delegate Deployment without an image: a kustomize patch, whose base must be migrated too. */
+  'PATCH',
   /** The pod runs as non-root: the key is mounted 0440, and without fsGroup it may not be readable. */
   'NON_ROOT',
   /** The harness-delegate-ng chart version does not read the mTLS values (or cannot be told). */

@@ -12,6 +12,20 @@ export function lint(ctx: PlanContext, onEach?: (res: Resource) => void): void {
   const edited = ctx.edits.flatMap((e) => e.splices)
   const isEdited = (node: Node) =>
     edited.some((s) => node.range && s.start <= node.range[0] && node.range[1] <= s.end && s.end > s.start)
+  // A placeholder the plan replaces (`MANAGER_HOST_AND_PORT: PUT_YOUR_MANAGER_HOST_AND_PORT`, the upgrader's
+  // managerHost inside config.yaml) is no longer in the manifest: only one left outside every edit, or one an
+  // edit writes again, is reported.
+  const survives = (node: Node, placeholder: string) => {
+    if (!node.range) return true
+    const source = ctx.src.slice(node.range[0], node.range[1])
+    for (let at = source.indexOf(placeholder); at >= 0; at = source.indexOf(placeholder, at + 1)) {
+      const from = node.range[0] + at
+      const to = from + placeholder.length
+      if (!edited.some((s) => s.start <= from && to <= s.end && s.end > s.start && !s.text.includes(placeholder)))
+        return true
+    }
+    return false
+  }
   const deployments = deploymentNames(ctx)
   const placeholders = new Set<string>()
 
@@ -91,7 +105,7 @@ export function lint(ctx: PlanContext, onEach?: (res: Resource) => void): void {
       Scalar(_, node) {
         if (typeof node.value !== 'string') return
         const m = /PUT_YOUR_[A-Z_]+/.exec(node.value)
-        if (m && !placeholders.has(m[0])) {
+        if (m && !placeholders.has(m[0]) && survives(node as Node, m[0])) {
           placeholders.add(m[0])
           report(
             ctx,

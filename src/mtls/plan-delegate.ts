@@ -42,7 +42,17 @@ export function planDelegate(ctx: PlanContext, res: DelegateWorkload): void {
   const image = container.node.get('image', true) as Node | undefined
   const imageRef = stringAt(container.node, 'image') ?? ''
   const tag = classifyTag(imageRef)
-  if (tag === 'unverifiable') {
+  if (image === undefined) {
+    // No image on the delegate container: no Deployment the API server accepts, but a kustomize strategic-merge
+    // patch (often without a selector too). Its changes are made; the base it patches needs them as much.
+    report(
+      ctx,
+      'warning',
+      'PATCH',
+      `Deployment ${delegateName}: the delegate container has no image, so this is a patch (kustomize patches / patchesStrategicMerge), not a whole delegate; it is migrated, but migrate its base (and the base's upgrader) too`,
+      (lookup(res.doc.contents, ['metadata', 'name']) ?? container.node) as Node,
+    )
+  } else if (tag === 'unverifiable') {
     report(
       ctx,
       'warning',

@@ -346,7 +346,26 @@ export function ensureVolume(
   }
   const tls = tlsSecretSource(ctx, effective, res.ref.namespace)
   if (tls) ensureTlsItems(ctx, res, ectx, secret, [...ptr, 'secret'], [...display, 'secret'], tls, mode)
+  else warnKeyItemMode(ctx, secret.get('items', true), mode)
   return effective
+}
+
+/**
+ * An item's `mode` overrides defaultMode for its file: an item that mounts client.key readable by group or
+ * others beyond the pod's own mode leaks the key, whatever kind of Secret the volume holds.
+ */
+function warnKeyItemMode(ctx: PlanContext, items: unknown, mode: number): void {
+  const found = findItem(items, 'path', KEY_FILE)
+  const itemMode = found?.node.get('mode', true)
+  if (!isScalar(itemMode) || typeof itemMode.value !== 'number' || (itemMode.value & 0o077 & ~mode) === 0) return
+  report(
+    ctx,
+    'warning',
+    'LINT',
+    `volume "${VOLUME_NAME}": the item for ${KEY_FILE} has mode ${modeComment(itemMode.value)}, which lets group or others read the key; remove it (defaultMode ${modeComment(mode)} then applies) or set ${modeComment(mode)}`,
+    itemMode,
+    { role: 'file-mode' },
+  )
 }
 
 const itemFragment = ([key, path]: readonly [string, string]) => map(['key', scalar(key)], ['path', scalar(path)])
@@ -412,24 +431,8 @@ function ensureTlsItems(
         splices: [setScalar(ectx, keyNode as Scalar, key)],
       })
     }
-    const itemMode = found.node.get('mode', true)
-    // The item's mode overrides defaultMode for this file: a key readable beyond the pod's own mode is a leak.
-    if (
-      path === 'client.key' &&
-      isScalar(itemMode) &&
-      typeof itemMode.value === 'number' &&
-      (itemMode.value & 0o077 & ~mode) !== 0
-    ) {
-      report(
-        ctx,
-        'warning',
-        'LINT',
-        `volume "${VOLUME_NAME}": the item for client.key has mode ${modeComment(itemMode.value)}, which lets group or others read the key; remove it (defaultMode ${modeComment(mode)} then applies) or set ${modeComment(mode)}`,
-        itemMode,
-        { role: 'file-mode' },
-      )
-    }
   }
+  warnKeyItemMode(ctx, items, mode)
   // One change per item appended (the guard appends one value per change); the first carries the splice.
   const splice =
     missing.length > 0 ? appendItems(ectx, items, missing.map(itemFragment), layoutFor(ectx.unit, true)) : undefined

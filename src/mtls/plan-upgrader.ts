@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseDocument, type Scalar, type YAMLMap } from 'yaml'
+import { isMap, isScalar, isSeq, parseDocument, type Node, type Scalar, type YAMLMap } from 'yaml'
 import type { UpgraderConfig, UpgraderCronJob } from '../resources/classify.js'
 import { upgraderConfigFacts } from '../resources/upgrader-config.js'
 import { fileOf, secretMode, UPGRADER_CERT_FIELDS, UPGRADER_HOST_KEY } from '../resources/wanted-state.js'
@@ -14,7 +14,7 @@ import { plan, report } from './context.js'
 import { planInside } from './inside.js'
 import { locateContainer, secretNameFor } from './plan-delegate.js'
 import { ensureMount, ensureVolume, runsAsNonRoot, type Located } from './plan-pod.js'
-import { findResource, requireDelegatesNamed } from './scope.js'
+import { deploymentNames, findResource, requireDelegatesNamed } from './scope.js'
 import type { Edit, FieldRole, PlanContext } from './types.js'
 
 const CONFIG_PTR: PathSeg[] = ['data', 'config.yaml']
@@ -185,23 +185,57 @@ export function planUpgraderConfig(ctx: PlanContext, res: UpgraderConfig): void 
 export function planUpgraderCronJob(ctx: PlanContext, res: UpgraderCronJob): void {
   const pod = lookup(res.doc.contents, res.podPath) as YAMLMap
   const { container, podCompact } = locateContainer(ctx, res.podPath, pod, res.container)
-  const delegateName = cronJobDelegateName(ctx, pod, res.ref.name)
+  const { name: delegateName, fallback } = cronJobDelegateName(ctx, pod, res.ref.name)
   requireDelegatesNamed(ctx, delegateName)
   const secretName = ctx.secretByDelegate.get(delegateName) ?? secretNameFor(ctx, delegateName)
+  if (fallback && ctx.options.secretName.includes('{delegate}') && !deploymentNames(ctx).has(delegateName)) {
+    report(
+      ctx,
+      'warning',
+      'DELEGATE_NAME',
+      `{delegate} in the Secret name became "${delegateName}", ${fallback}; no delegate of that name is in the input: check that the Secret ${secretName} is the one its delegate mounts`,
+      (lookup(res.doc.contents, ['metadata', 'name']) ?? res.doc.contents) as Node,
+    )
+  }
   const mode = ctx.modeByDelegate.get(delegateName) ?? secretMode(runsAsNonRoot(pod, container.node, res.doc))
   ensureMount(ctx, res, container, podCompact)
   const podLoc: Located<YAMLMap> = { node: pod, ptr: res.podPath, display: res.podPath }
   ensureVolume(ctx, res, podLoc, secretName, mode)
 }
 
-function cronJobDelegateName(ctx: PlanContext, pod: YAMLMap, name: string | undefined): string {
+/**
+ * The delegate an upgrader CronJob serves: its config.yaml's `workloadName`, else its ConfigMap's or its own
+ * name without the `-upgrader-config` / `-upgrader-job` suffix. `fallback` says why, when that name is only
+ * the resource's own name (no suffix to remove, or no name at all).
+ */
+function cronJobDelegateName(
+  ctx: PlanContext,
+  pod: YAMLMap,
+  name: string | undefined,
+): { name: string; fallback?: string } {
   const volumes = pod.get('volumes', true)
   if (isSeq(volumes)) {
     for (const v of volumes.items) {
       const cmName = stringAt(lookup(v, ['configMap']), 'name')
       const cm = findResource(ctx, cmName, (r) => r.type === 'upgrader-config')
-      if (cm && cm.type === 'upgrader-config') return configDelegateName(cm.config.value as string, cm.ref.name)
+      if (cm && cm.type === 'upgrader-config') {
+        const text = cm.config.value as string
+        const delegate = configDelegateName(text, cm.ref.name)
+        if (upgraderConfigFacts(text).workloadName !== undefined || cm.ref.name?.endsWith('-upgrader-config'))
+          return { name: delegate }
+        return {
+          name: delegate,
+          fallback: `the name of ConfigMap ${cm.ref.name ?? '(unnamed)'} (its config.yaml has no workloadName and the name does not end in -upgrader-config)`,
+        }
+      }
     }
   }
-  return (name ?? 'delegate').replace(/-upgrader-job$/, '')
+  if (name?.endsWith('-upgrader-job')) return { name: name.replace(/-upgrader-job$/, '') }
+  return {
+    name: name ?? 'delegate',
+    fallback:
+      name === undefined
+        ? 'the default, since the CronJob has no name and mounts no upgrader ConfigMap of the input'
+        : `the CronJob's own name (it mounts no upgrader ConfigMap of the input and its name does not end in -upgrader-job)`,
+  }
 }

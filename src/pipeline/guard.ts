@@ -1,14 +1,14 @@
 import { parseAllDocuments, parseDocument } from 'yaml'
 import type { Edit } from '../mtls/types.js'
 import type { PathSeg } from '../yaml/lookup.js'
-import { toPlain, type Doc } from '../yaml/parse.js'
+import { K8S_DECODE, toPlain, type Doc } from '../yaml/parse.js'
 import { documentStarts } from '../yaml/spans.js'
 import { deepEqual } from './deep-equal.js'
 
 type Json = Record<string | number, unknown>
 
 const decode = (text: string): unknown => {
-  const doc = parseDocument(text, { version: '1.1' })
+  const doc = parseDocument(text, K8S_DECODE)
   if (doc.errors.length > 0) throw new Error(`embedded YAML does not parse: ${doc.errors[0]!.message}`)
   return doc.toJS({ maxAliasCount: 100 })
 }
@@ -155,7 +155,7 @@ export function checkOutput(
   let sameBytes: (i: number, j: number) => boolean
   if (inputStarts && outStarts && outStarts.length === expectedDocs) {
     outDoc = (j) => {
-      const docs = parseAllDocuments(slice(output, outStarts, j), { version: '1.1' }) as Doc[]
+      const docs = parseAllDocuments(slice(output, outStarts, j), K8S_DECODE) as Doc[]
       const bad = docs.find((d) => d.errors.length > 0)
       if (bad) return `the output does not parse: ${bad.errors[0]!.message.split('\n')[0]}`
       return docs.length === 1
@@ -165,7 +165,7 @@ export function checkOutput(
     sameBytes = (i, j) => slice(input, inputStarts, i) === slice(output, outStarts, j)
   } else {
     if (typeof inputDocs === 'number') return "the output's documents cannot be matched with the input's"
-    const parsed = parseAllDocuments(output, { version: '1.1' })
+    const parsed = parseAllDocuments(output, K8S_DECODE)
     const outDocs: Doc[] = 'empty' in parsed ? [] : (parsed as Doc[])
     const bad = outDocs.find((d) => d.errors.length > 0)
     if (bad) return `the output does not parse: ${bad.errors[0]!.message.split('\n')[0]}`

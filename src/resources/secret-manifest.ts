@@ -2,7 +2,7 @@
  * The client certificate Secret: rendering it, recognising the UI's placeholder data, and
  * scrubbing key material out of text meant for humans (diffs, reports).
  */
-import { parse } from 'yaml'
+import { isSafePlain } from '../yaml/scalar.js'
 import { CERT_FILE, KEY_FILE } from './wanted-state.js'
 
 export interface SecretSpec {
@@ -96,17 +96,8 @@ function base64(content: string): string {
 
 /** A YAML scalar for `s`: plain when it is unambiguous, otherwise double-quoted (as go-yaml does). */
 export function yamlString(s: string): string {
-  if (/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(s) && readsAsString(s)) return s
+  if (/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(s) && isSafePlain(s)) return s
   return JSON.stringify(s)
-}
-
-/** Whether `s` as a plain scalar reads back as the same string in YAML 1.1 and 1.2. */
-function readsAsString(s: string): boolean {
-  try {
-    return parse(s, { version: '1.1' }) === s && parse(s) === s
-  } catch {
-    return false
-  }
 }
 
 const SECRET_KEYS = /^(client\.key|client\.crt|tls\.key)$/

@@ -57,7 +57,8 @@ function toProblem(error: ErrorObject): SchemaProblem {
     const expected = typePhrase(params.type)
     // An env value at the root of env-var.schema.json ("#/...") or reached through its $ref.
     if (/^(#|env-var\.json)\/properties\/value\/type$/.test(error.schemaPath) && path.at(-1) === 'value') {
-      return { path, message: `${expected} (Kubernetes reads env values as strings; quote it)` }
+      // Null (`value:`) is allowed too, as the empty string; the message names only what to write.
+      return { path, message: 'must be a string (Kubernetes reads env values as strings; quote it)' }
     }
     return { path, message: expected }
   }

@@ -201,7 +201,9 @@ export function fillEmptyValue(
 export function setScalar(ctx: EditContext, node: Scalar, value: string): Splice {
   if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') return setBlockScalar(ctx, node, value)
   const [start, end] = range(node)
-  return replaceRange(start, end, restyleScalar(node, value, columnOf(ctx.src, start)))
+  const text = restyleScalar(node, value, columnOf(ctx.src, start))
+  // An empty value (`key:` at the end of its line) has no source: the new one needs its space after the colon.
+  return replaceRange(start, end, start === end && ctx.src[start - 1] === ':' ? ` ${text}` : text)
 }
 
 /**

@@ -1,12 +1,16 @@
 import { Composer, Parser, parseAllDocuments, type Document, type YAMLError } from 'yaml'
 import type { Diagnostic } from '../errors.js'
+import { k8sTags } from './resolve.js'
 import { linePos } from './source.js'
 import { documentStarts, maskDocuments } from './spans.js'
 
 export type Doc = Document.Parsed
 
-/** Parse options that make the yaml library read like Kubernetes (sigs.k8s.io/yaml, YAML 1.1). */
-export const K8S_PARSE = { version: '1.1', keepSourceTokens: true, prettyErrors: false } as const
+/** Options that make the yaml library decode like Kubernetes (sigs.k8s.io/yaml: YAML 1.1, goyaml.v2's resolver). */
+export const K8S_DECODE = { version: '1.1', customTags: k8sTags } as const
+
+/** Parse options for locating nodes: Kubernetes' decoding, with source tokens kept for splicing. */
+export const K8S_PARSE = { ...K8S_DECODE, keepSourceTokens: true, prettyErrors: false } as const
 
 /** At most this many syntax errors are reported per input; one broken bracket can cascade into thousands. */
 export const MAX_SYNTAX_ERRORS = 10

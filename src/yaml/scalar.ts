@@ -1,21 +1,32 @@
 import { CST, parseDocument, Scalar } from 'yaml'
+import { K8S_DECODE } from './parse.js'
 
 /** How a new scalar is written. `double` is what Harness's own templates use for env values. */
 export type ScalarStyle = 'plain' | 'double'
 
 const plainCache = new Map<string, boolean>()
 
+/** The readers a new plain scalar must mean the same string to. */
+const READERS = [
+  K8S_DECODE, // Kubernetes: goyaml.v2's resolver (`0o400` is 256, `on` true)
+  { version: '1.1' }, // other YAML 1.1 tools: base-60 `12:30`, timestamps
+  { version: '1.2' }, // YAML 1.2 core (yq, Helm's values tooling): `0o400`, `0x10`
+] as const
+
 /**
- * True when `s` written bare reads back, under YAML 1.1 (Kubernetes), as exactly the string `s`.
- * `yes`, `on`, `0400`, `1e3`, `~`, `a: b`, ` x` all fail this test and must be quoted.
+ * True when `s` written bare reads back as exactly the string `s` for Kubernetes, for a YAML 1.1
+ * reader and for a YAML 1.2 reader. `yes`, `on`, `0400`, `0o400`, `12:30`, `1e3`, `~`, `a: b`, ` x`
+ * all fail this test and must be quoted.
  */
 export function isSafePlain(s: string): boolean {
   let ok = plainCache.get(s)
   if (ok === undefined) {
     ok = false
     if (s !== '' && !/[\n\r\t]|^\s|\s$|^[-?:,[\]{}#&*!|>'"%@`]|: |:$| #/.test(s)) {
-      const doc = parseDocument(`k: ${s}\n`, { version: '1.1' })
-      ok = doc.errors.length === 0 && doc.get('k') === s
+      ok = READERS.every((options) => {
+        const doc = parseDocument(`k: ${s}\n`, options)
+        return doc.errors.length === 0 && doc.get('k') === s
+      })
     }
     plainCache.set(s, ok)
   }
