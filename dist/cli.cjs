@@ -76,7 +76,7 @@ var UsageError, InternalError, init_errors = __esm({
   }
 });
 
-// node_modules/cliui/build/lib/index.js
+// ../main/node_modules/cliui/build/lib/index.js
 function addBorder(col, ts, style) {
   return col.border ? /[.']-+[.']/.test(ts) ? "" : ts.trim().length !== 0 ? style : "  " : "";
 }
@@ -104,7 +104,7 @@ function cliui(opts, _mixin) {
   });
 }
 var align, top, right, bottom, left, UI, mixin, init_lib = __esm({
-  "node_modules/cliui/build/lib/index.js"() {
+  "../main/node_modules/cliui/build/lib/index.js"() {
     "use strict";
     align = {
       right: alignRight,
@@ -214,7 +214,7 @@ var align, top, right, bottom, left, UI, mixin, init_lib = __esm({
   }
 });
 
-// node_modules/cliui/build/lib/string-utils.js
+// ../main/node_modules/cliui/build/lib/string-utils.js
 function stripAnsi(str) {
   return str.replace(ansi, "");
 }
@@ -228,12 +228,12 @@ function wrap(str, width) {
   return start && end && (wrapped = `${start}${wrapped}${end}`), wrapped;
 }
 var ansi, init_string_utils = __esm({
-  "node_modules/cliui/build/lib/string-utils.js"() {
+  "../main/node_modules/cliui/build/lib/string-utils.js"() {
     ansi = new RegExp("\x1B(?:\\[(?:\\d+[ABCDEFGJKSTm]|\\d+;\\d+[Hfm]|\\d+;\\d+;\\d+m|6n|s|u|\\?25[lh])|\\w)", "g");
   }
 });
 
-// node_modules/cliui/index.mjs
+// ../main/node_modules/cliui/index.mjs
 function ui(opts) {
   return cliui(opts, {
     stringWidth: (str) => [...str].length,
@@ -242,13 +242,13 @@ function ui(opts) {
   });
 }
 var init_cliui = __esm({
-  "node_modules/cliui/index.mjs"() {
+  "../main/node_modules/cliui/index.mjs"() {
     init_lib();
     init_string_utils();
   }
 });
 
-// node_modules/escalade/sync/index.mjs
+// ../main/node_modules/escalade/sync/index.mjs
 function sync_default(start, callback) {
   let dir = (0, import_path.resolve)(".", start), tmp;
   for ((0, import_fs.statSync)(dir).isDirectory() || (dir = (0, import_path.dirname)(dir)); ; ) {
@@ -257,12 +257,12 @@ function sync_default(start, callback) {
   }
 }
 var import_path, import_fs, init_sync = __esm({
-  "node_modules/escalade/sync/index.mjs"() {
+  "../main/node_modules/escalade/sync/index.mjs"() {
     import_path = require("path"), import_fs = require("fs");
   }
 });
 
-// node_modules/yargs-parser/build/lib/string-utils.js
+// ../main/node_modules/yargs-parser/build/lib/string-utils.js
 function camelCase(str) {
   if (str !== str.toLowerCase() && str !== str.toUpperCase() || (str = str.toLowerCase()), str.indexOf("-") === -1 && str.indexOf("_") === -1)
     return str;
@@ -289,11 +289,11 @@ function looksLikeNumber(x) {
   return x == null ? !1 : typeof x == "number" || /^0x[0-9a-f]+$/i.test(x) ? !0 : /^0[^.]/.test(x) ? !1 : /^[-]?(?:\d+(?:\.\d*)?|\.\d+)(e[-+]?\d+)?$/.test(x);
 }
 var init_string_utils2 = __esm({
-  "node_modules/yargs-parser/build/lib/string-utils.js"() {
+  "../main/node_modules/yargs-parser/build/lib/string-utils.js"() {
   }
 });
 
-// node_modules/yargs-parser/build/lib/tokenize-arg-string.js
+// ../main/node_modules/yargs-parser/build/lib/tokenize-arg-string.js
 function tokenizeArgString(argString) {
   if (Array.isArray(argString))
     return argString.map((e) => typeof e != "string" ? e + "" : e);
@@ -309,20 +309,20 @@ function tokenizeArgString(argString) {
   return args;
 }
 var init_tokenize_arg_string = __esm({
-  "node_modules/yargs-parser/build/lib/tokenize-arg-string.js"() {
+  "../main/node_modules/yargs-parser/build/lib/tokenize-arg-string.js"() {
   }
 });
 
-// node_modules/yargs-parser/build/lib/yargs-parser-types.js
+// ../main/node_modules/yargs-parser/build/lib/yargs-parser-types.js
 var DefaultValuesForTypeKey, init_yargs_parser_types = __esm({
-  "node_modules/yargs-parser/build/lib/yargs-parser-types.js"() {
+  "../main/node_modules/yargs-parser/build/lib/yargs-parser-types.js"() {
     (function(DefaultValuesForTypeKey2) {
       DefaultValuesForTypeKey2.BOOLEAN = "boolean", DefaultValuesForTypeKey2.STRING = "string", DefaultValuesForTypeKey2.NUMBER = "number", DefaultValuesForTypeKey2.ARRAY = "array";
     })(DefaultValuesForTypeKey || (DefaultValuesForTypeKey = {}));
   }
 });
 
-// node_modules/yargs-parser/build/lib/yargs-parser.js
+// ../main/node_modules/yargs-parser/build/lib/yargs-parser.js
 function combineAliases(aliases) {
   let aliasArrays = [], combined = /* @__PURE__ */ Object.create(null), change = !0;
   for (Object.keys(aliases).forEach(function(key) {
@@ -356,7 +356,7 @@ function stripQuotes(val) {
   return typeof val == "string" && (val[0] === "'" || val[0] === '"') && val[val.length - 1] === val[0] ? val.substring(1, val.length - 1) : val;
 }
 var mixin2, YargsParser, init_yargs_parser = __esm({
-  "node_modules/yargs-parser/build/lib/yargs-parser.js"() {
+  "../main/node_modules/yargs-parser/build/lib/yargs-parser.js"() {
     init_tokenize_arg_string();
     init_yargs_parser_types();
     init_string_utils2();
@@ -766,9 +766,9 @@ var mixin2, YargsParser, init_yargs_parser = __esm({
   }
 });
 
-// node_modules/yargs-parser/build/lib/index.js
+// ../main/node_modules/yargs-parser/build/lib/index.js
 var import_util, import_path2, import_fs2, _a, _b, _c, minNodeVersion, nodeVersion, env, parser, yargsParser, lib_default, init_lib2 = __esm({
-  "node_modules/yargs-parser/build/lib/index.js"() {
+  "../main/node_modules/yargs-parser/build/lib/index.js"() {
     import_util = require("util"), import_path2 = require("path");
     init_string_utils2();
     init_yargs_parser();
@@ -804,7 +804,7 @@ var import_util, import_path2, import_fs2, _a, _b, _c, minNodeVersion, nodeVersi
   }
 });
 
-// node_modules/yargs/build/lib/utils/process-argv.js
+// ../main/node_modules/yargs/build/lib/utils/process-argv.js
 function getProcessArgvBinIndex() {
   return isBundledElectronApp() ? 0 : 1;
 }
@@ -818,13 +818,13 @@ function getProcessArgvBin() {
   return process.argv[getProcessArgvBinIndex()];
 }
 var init_process_argv = __esm({
-  "node_modules/yargs/build/lib/utils/process-argv.js"() {
+  "../main/node_modules/yargs/build/lib/utils/process-argv.js"() {
   }
 });
 
-// node_modules/yargs/build/lib/yerror.js
+// ../main/node_modules/yargs/build/lib/yerror.js
 var YError, init_yerror = __esm({
-  "node_modules/yargs/build/lib/yerror.js"() {
+  "../main/node_modules/yargs/build/lib/yerror.js"() {
     YError = class _YError extends Error {
       constructor(msg) {
         super(msg || "yargs error"), this.name = "YError", Error.captureStackTrace && Error.captureStackTrace(this, _YError);
@@ -833,9 +833,9 @@ var YError, init_yerror = __esm({
   }
 });
 
-// node_modules/y18n/build/lib/platform-shims/node.js
+// ../main/node_modules/y18n/build/lib/platform-shims/node.js
 var import_fs3, import_util2, import_path3, node_default, init_node = __esm({
-  "node_modules/y18n/build/lib/platform-shims/node.js"() {
+  "../main/node_modules/y18n/build/lib/platform-shims/node.js"() {
     import_fs3 = require("fs"), import_util2 = require("util"), import_path3 = require("path"), node_default = {
       fs: {
         readFileSync: import_fs3.readFileSync,
@@ -854,7 +854,7 @@ var import_fs3, import_util2, import_path3, node_default, init_node = __esm({
   }
 });
 
-// node_modules/y18n/build/lib/index.js
+// ../main/node_modules/y18n/build/lib/index.js
 function y18n(opts, _shim) {
   shim = _shim;
   let y18n3 = new Y18N(opts);
@@ -868,7 +868,7 @@ function y18n(opts, _shim) {
   };
 }
 var shim, Y18N, init_lib3 = __esm({
-  "node_modules/y18n/build/lib/index.js"() {
+  "../main/node_modules/y18n/build/lib/index.js"() {
     Y18N = class {
       constructor(opts) {
         opts = opts || {}, this.directory = opts.directory || "./locales", this.updateFiles = typeof opts.updateFiles == "boolean" ? opts.updateFiles : !0, this.locale = opts.locale || "en", this.fallbackToLanguage = typeof opts.fallbackToLanguage == "boolean" ? opts.fallbackToLanguage : !0, this.cache = /* @__PURE__ */ Object.create(null), this.writeQueue = [];
@@ -955,18 +955,18 @@ var shim, Y18N, init_lib3 = __esm({
   }
 });
 
-// node_modules/y18n/index.mjs
+// ../main/node_modules/y18n/index.mjs
 var y18n2, y18n_default, init_y18n = __esm({
-  "node_modules/y18n/index.mjs"() {
+  "../main/node_modules/y18n/index.mjs"() {
     init_node();
     init_lib3();
     y18n2 = (opts) => y18n(opts, node_default), y18n_default = y18n2;
   }
 });
 
-// node_modules/yargs/lib/platform-shims/esm.mjs
+// ../main/node_modules/yargs/lib/platform-shims/esm.mjs
 var import_assert, import_util3, import_fs4, import_url, import_path4, REQUIRE_ERROR, REQUIRE_DIRECTORY_ERROR, __dirname, mainFilename, esm_default, init_esm = __esm({
-  "node_modules/yargs/lib/platform-shims/esm.mjs"() {
+  "../main/node_modules/yargs/lib/platform-shims/esm.mjs"() {
     "use strict";
     import_assert = require("assert");
     init_cliui();
@@ -1030,7 +1030,7 @@ var import_assert, import_util3, import_fs4, import_url, import_path4, REQUIRE_E
   }
 });
 
-// node_modules/yargs/build/lib/typings/common-types.js
+// ../main/node_modules/yargs/build/lib/typings/common-types.js
 function assertNotStrictEqual(actual, expected2, shim3, message) {
   shim3.assert.notStrictEqual(actual, expected2, message);
 }
@@ -1041,20 +1041,20 @@ function objectKeys(object) {
   return Object.keys(object);
 }
 var init_common_types = __esm({
-  "node_modules/yargs/build/lib/typings/common-types.js"() {
+  "../main/node_modules/yargs/build/lib/typings/common-types.js"() {
   }
 });
 
-// node_modules/yargs/build/lib/utils/is-promise.js
+// ../main/node_modules/yargs/build/lib/utils/is-promise.js
 function isPromise(maybePromise) {
   return !!maybePromise && !!maybePromise.then && typeof maybePromise.then == "function";
 }
 var init_is_promise = __esm({
-  "node_modules/yargs/build/lib/utils/is-promise.js"() {
+  "../main/node_modules/yargs/build/lib/utils/is-promise.js"() {
   }
 });
 
-// node_modules/yargs/build/lib/parse-command.js
+// ../main/node_modules/yargs/build/lib/parse-command.js
 function parseCommand(cmd) {
   let splitCommand = cmd.replace(/\s{2,}/g, " ").split(/\s+(?![^[]*]|[^<]*>)/), bregex = /\.*[\][<>]/g, firstCommand = splitCommand.shift();
   if (!firstCommand)
@@ -1076,11 +1076,11 @@ function parseCommand(cmd) {
   }), parsedCommand;
 }
 var init_parse_command = __esm({
-  "node_modules/yargs/build/lib/parse-command.js"() {
+  "../main/node_modules/yargs/build/lib/parse-command.js"() {
   }
 });
 
-// node_modules/yargs/build/lib/argsert.js
+// ../main/node_modules/yargs/build/lib/argsert.js
 function argsert(arg1, arg2, arg3) {
   function parseArgs2() {
     return typeof arg1 == "object" ? [{ demanded: [], optional: [] }, arg1, arg2] : [
@@ -1119,14 +1119,14 @@ function argumentTypeError(observedType, allowedTypes, position2) {
   throw new YError(`Invalid ${positionName[position2] || "manyith"} argument. Expected ${allowedTypes.join(" or ")} but received ${observedType}.`);
 }
 var positionName, init_argsert = __esm({
-  "node_modules/yargs/build/lib/argsert.js"() {
+  "../main/node_modules/yargs/build/lib/argsert.js"() {
     init_yerror();
     init_parse_command();
     positionName = ["first", "second", "third", "fourth", "fifth", "sixth"];
   }
 });
 
-// node_modules/yargs/build/lib/middleware.js
+// ../main/node_modules/yargs/build/lib/middleware.js
 function commandMiddlewareFactory(commandMiddleware) {
   return commandMiddleware ? commandMiddleware.map((middleware) => (middleware.applyBeforeValidation = !1, middleware)) : [];
 }
@@ -1148,7 +1148,7 @@ function applyMiddleware(argv, yargs, middlewares, beforeValidation) {
   }, argv);
 }
 var GlobalMiddleware, init_middleware = __esm({
-  "node_modules/yargs/build/lib/middleware.js"() {
+  "../main/node_modules/yargs/build/lib/middleware.js"() {
     init_argsert();
     init_is_promise();
     GlobalMiddleware = class {
@@ -1194,7 +1194,7 @@ var GlobalMiddleware, init_middleware = __esm({
   }
 });
 
-// node_modules/yargs/build/lib/utils/maybe-async-result.js
+// ../main/node_modules/yargs/build/lib/utils/maybe-async-result.js
 function maybeAsyncResult(getResult, resultHandler, errorHandler = (err) => {
   throw err;
 }) {
@@ -1209,12 +1209,12 @@ function isFunction(arg) {
   return typeof arg == "function";
 }
 var init_maybe_async_result = __esm({
-  "node_modules/yargs/build/lib/utils/maybe-async-result.js"() {
+  "../main/node_modules/yargs/build/lib/utils/maybe-async-result.js"() {
     init_is_promise();
   }
 });
 
-// node_modules/yargs/build/lib/utils/which-module.js
+// ../main/node_modules/yargs/build/lib/utils/which-module.js
 function whichModule(exported) {
   if (typeof require > "u")
     return null;
@@ -1224,11 +1224,11 @@ function whichModule(exported) {
   return null;
 }
 var init_which_module = __esm({
-  "node_modules/yargs/build/lib/utils/which-module.js"() {
+  "../main/node_modules/yargs/build/lib/utils/which-module.js"() {
   }
 });
 
-// node_modules/yargs/build/lib/command.js
+// ../main/node_modules/yargs/build/lib/command.js
 function command(usage2, validation2, globalMiddleware, shim3) {
   return new CommandInstance(usage2, validation2, globalMiddleware, shim3);
 }
@@ -1248,7 +1248,7 @@ function isCommandHandlerDefinition(cmd) {
   return typeof cmd == "object" && !Array.isArray(cmd);
 }
 var DEFAULT_MARKER, CommandInstance, init_command = __esm({
-  "node_modules/yargs/build/lib/command.js"() {
+  "../main/node_modules/yargs/build/lib/command.js"() {
     init_common_types();
     init_is_promise();
     init_middleware();
@@ -1503,7 +1503,7 @@ var DEFAULT_MARKER, CommandInstance, init_command = __esm({
   }
 });
 
-// node_modules/yargs/build/lib/utils/obj-filter.js
+// ../main/node_modules/yargs/build/lib/utils/obj-filter.js
 function objFilter(original = {}, filter = () => !0) {
   let obj = {};
   return objectKeys(original).forEach((key) => {
@@ -1511,12 +1511,12 @@ function objFilter(original = {}, filter = () => !0) {
   }), obj;
 }
 var init_obj_filter = __esm({
-  "node_modules/yargs/build/lib/utils/obj-filter.js"() {
+  "../main/node_modules/yargs/build/lib/utils/obj-filter.js"() {
     init_common_types();
   }
 });
 
-// node_modules/yargs/build/lib/utils/set-blocking.js
+// ../main/node_modules/yargs/build/lib/utils/set-blocking.js
 function setBlocking(blocking) {
   typeof process > "u" || [process.stdout, process.stderr].forEach((_stream) => {
     let stream = _stream;
@@ -1524,11 +1524,11 @@ function setBlocking(blocking) {
   });
 }
 var init_set_blocking = __esm({
-  "node_modules/yargs/build/lib/utils/set-blocking.js"() {
+  "../main/node_modules/yargs/build/lib/utils/set-blocking.js"() {
   }
 });
 
-// node_modules/yargs/build/lib/usage.js
+// ../main/node_modules/yargs/build/lib/usage.js
 function isBoolean(fail) {
   return typeof fail == "boolean";
 }
@@ -1812,16 +1812,16 @@ function getText(text2) {
   return isIndentedText(text2) ? text2.text : text2;
 }
 var init_usage = __esm({
-  "node_modules/yargs/build/lib/usage.js"() {
+  "../main/node_modules/yargs/build/lib/usage.js"() {
     init_obj_filter();
     init_yerror();
     init_set_blocking();
   }
 });
 
-// node_modules/yargs/build/lib/completion-templates.js
+// ../main/node_modules/yargs/build/lib/completion-templates.js
 var completionShTemplate, completionZshTemplate, init_completion_templates = __esm({
-  "node_modules/yargs/build/lib/completion-templates.js"() {
+  "../main/node_modules/yargs/build/lib/completion-templates.js"() {
     completionShTemplate = `###-begin-{{app_name}}-completions-###
 #
 # yargs command completion script
@@ -1873,7 +1873,7 @@ compdef _{{app_name}}_yargs_completions {{app_name}}
   }
 });
 
-// node_modules/yargs/build/lib/completion.js
+// ../main/node_modules/yargs/build/lib/completion.js
 function completion(yargs, usage2, command2, shim3) {
   return new Completion(yargs, usage2, command2, shim3);
 }
@@ -1884,7 +1884,7 @@ function isFallbackCompletionFunction(completionFunction) {
   return completionFunction.length > 3;
 }
 var Completion, init_completion = __esm({
-  "node_modules/yargs/build/lib/completion.js"() {
+  "../main/node_modules/yargs/build/lib/completion.js"() {
     init_command();
     init_common_types();
     init_completion_templates();
@@ -2029,7 +2029,7 @@ var Completion, init_completion = __esm({
   }
 });
 
-// node_modules/yargs/build/lib/utils/levenshtein.js
+// ../main/node_modules/yargs/build/lib/utils/levenshtein.js
 function levenshtein(a, b) {
   if (a.length === 0)
     return b.length;
@@ -2047,11 +2047,11 @@ function levenshtein(a, b) {
   return matrix[b.length][a.length];
 }
 var init_levenshtein = __esm({
-  "node_modules/yargs/build/lib/utils/levenshtein.js"() {
+  "../main/node_modules/yargs/build/lib/utils/levenshtein.js"() {
   }
 });
 
-// node_modules/yargs/build/lib/validation.js
+// ../main/node_modules/yargs/build/lib/validation.js
 function validation(yargs, usage2, shim3) {
   let __ = shim3.y18n.__, __n = shim3.y18n.__n, self = {};
   self.nonOptionCount = function(argv) {
@@ -2182,7 +2182,7 @@ ${customMsgs.join(`
   }, self;
 }
 var specialKeys, init_validation = __esm({
-  "node_modules/yargs/build/lib/validation.js"() {
+  "../main/node_modules/yargs/build/lib/validation.js"() {
     init_argsert();
     init_common_types();
     init_levenshtein();
@@ -2191,7 +2191,7 @@ var specialKeys, init_validation = __esm({
   }
 });
 
-// node_modules/yargs/build/lib/utils/apply-extends.js
+// ../main/node_modules/yargs/build/lib/utils/apply-extends.js
 function applyExtends(config, cwd, mergeExtends, _shim) {
   shim2 = _shim;
   let defaultConfig = {};
@@ -2229,13 +2229,13 @@ function mergeDeep(config1, config2) {
   return target;
 }
 var previouslyVisitedConfigs, shim2, init_apply_extends = __esm({
-  "node_modules/yargs/build/lib/utils/apply-extends.js"() {
+  "../main/node_modules/yargs/build/lib/utils/apply-extends.js"() {
     init_yerror();
     previouslyVisitedConfigs = [];
   }
 });
 
-// node_modules/yargs/build/lib/yargs-factory.js
+// ../main/node_modules/yargs/build/lib/yargs-factory.js
 function YargsFactory(_shim) {
   return (processArgs = [], cwd = _shim.process.cwd(), parentRequire) => {
     let yargs = new YargsInstance(processArgs, cwd, parentRequire, _shim);
@@ -2249,7 +2249,7 @@ function isYargsInstance(y) {
   return !!y && typeof y.getInternalMethods == "function";
 }
 var __classPrivateFieldSet, __classPrivateFieldGet, _YargsInstance_command, _YargsInstance_cwd, _YargsInstance_context, _YargsInstance_completion, _YargsInstance_completionCommand, _YargsInstance_defaultShowHiddenOpt, _YargsInstance_exitError, _YargsInstance_detectLocale, _YargsInstance_emittedWarnings, _YargsInstance_exitProcess, _YargsInstance_frozens, _YargsInstance_globalMiddleware, _YargsInstance_groups, _YargsInstance_hasOutput, _YargsInstance_helpOpt, _YargsInstance_isGlobalContext, _YargsInstance_logger, _YargsInstance_output, _YargsInstance_options, _YargsInstance_parentRequire, _YargsInstance_parserConfig, _YargsInstance_parseFn, _YargsInstance_parseContext, _YargsInstance_pkgs, _YargsInstance_preservedGroups, _YargsInstance_processArgs, _YargsInstance_recommendCommands, _YargsInstance_shim, _YargsInstance_strict, _YargsInstance_strictCommands, _YargsInstance_strictOptions, _YargsInstance_usage, _YargsInstance_usageConfig, _YargsInstance_versionOpt, _YargsInstance_validation, kCopyDoubleDash, kCreateLogger, kDeleteFromParserHintObject, kEmitWarning, kFreeze, kGetDollarZero, kGetParserConfiguration, kGetUsageConfiguration, kGuessLocale, kGuessVersion, kParsePositionalNumbers, kPkgUp, kPopulateParserHintArray, kPopulateParserHintSingleValueDictionary, kPopulateParserHintArrayDictionary, kPopulateParserHintDictionary, kSanitizeKey, kSetKey, kUnfreeze, kValidateAsync, kGetCommandInstance, kGetContext, kGetHasOutput, kGetLoggerInstance, kGetParseContext, kGetUsageInstance, kGetValidationInstance, kHasParseCallback, kIsGlobalContext, kPostProcess, kRebase, kReset, kRunYargsParserAndExecuteCommands, kRunValidation, kSetHasOutput, kTrackManuallySetKeys, YargsInstance, init_yargs_factory = __esm({
-  "node_modules/yargs/build/lib/yargs-factory.js"() {
+  "../main/node_modules/yargs/build/lib/yargs-factory.js"() {
     init_command();
     init_common_types();
     init_yerror();
@@ -3031,13 +3031,13 @@ var __classPrivateFieldSet, __classPrivateFieldGet, _YargsInstance_command, _Yar
   }
 });
 
-// node_modules/yargs/index.mjs
+// ../main/node_modules/yargs/index.mjs
 var yargs_exports = {};
 __export(yargs_exports, {
   default: () => yargs_default
 });
 var Yargs, yargs_default, init_yargs = __esm({
-  "node_modules/yargs/index.mjs"() {
+  "../main/node_modules/yargs/index.mjs"() {
     "use strict";
     init_esm();
     init_yargs_factory();
@@ -3609,9 +3609,9 @@ var init_secret_name2 = __esm({
   }
 });
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/identity.js"(exports2) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias"), DOC = /* @__PURE__ */ Symbol.for("yaml.document"), MAP = /* @__PURE__ */ Symbol.for("yaml.map"), PAIR = /* @__PURE__ */ Symbol.for("yaml.pair"), SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar"), SEQ = /* @__PURE__ */ Symbol.for("yaml.seq"), NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type"), isAlias3 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === ALIAS, isDocument = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === DOC, isMap23 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === MAP, isPair3 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === PAIR, isScalar21 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SCALAR, isSeq20 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SEQ;
     function isCollection2(node) {
@@ -3654,9 +3654,9 @@ var require_identity = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports2) {
+  "../main/node_modules/yaml/dist/visit.js"(exports2) {
     "use strict";
     var identity = require_identity(), BREAK = /* @__PURE__ */ Symbol("break visit"), SKIP = /* @__PURE__ */ Symbol("skip children"), REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit2(node, visitor) {
@@ -3782,9 +3782,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports2) {
+  "../main/node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity = require_identity(), visit2 = require_visit(), escapeChars = {
       "!": "%21",
@@ -3906,9 +3906,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports2) {
+  "../main/node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity = require_identity(), visit2 = require_visit();
     function anchorIsValid(anchor) {
@@ -3967,9 +3967,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
+  "../main/node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val == "object")
@@ -3999,9 +3999,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/toJS.js"(exports2) {
     "use strict";
     var identity = require_identity();
     function toJS(value, arg, ctx) {
@@ -4023,9 +4023,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/Node.js"(exports2) {
     "use strict";
     var applyReviver = require_applyReviver(), identity = require_identity(), toJS = require_toJS(), NodeBase = class {
       constructor(type) {
@@ -4059,9 +4059,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors(), visit2 = require_visit(), identity = require_identity(), Node = require_Node(), toJS = require_toJS(), Alias = class extends Node.NodeBase {
       constructor(source) {
@@ -4147,9 +4147,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
     "use strict";
     var identity = require_identity(), Node = require_Node(), toJS = require_toJS(), isScalarValue = (value) => !value || typeof value != "function" && typeof value != "object", Scalar4 = class extends Node.NodeBase {
       constructor(value) {
@@ -4172,9 +4172,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports2) {
+  "../main/node_modules/yaml/dist/doc/createNode.js"(exports2) {
     "use strict";
     var Alias = require_Alias(), identity = require_identity(), Scalar4 = require_Scalar(), defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
@@ -4217,9 +4217,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/Collection.js"(exports2) {
     "use strict";
     var createNode = require_createNode(), identity = require_identity(), Node = require_Node();
     function collectionFromPath(schema, path, value) {
@@ -4343,9 +4343,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
+  "../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -4361,9 +4361,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports2) {
+  "../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports2) {
     "use strict";
     var FOLD_FLOW = "flow", FOLD_BLOCK = "block", FOLD_QUOTED = "quoted";
     function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
@@ -4452,9 +4452,9 @@ ${indent}${text2.slice(fold + 1, end2)}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
+  "../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
     "use strict";
     var Scalar4 = require_Scalar(), foldFlowLines = require_foldFlowLines(), getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -4667,9 +4667,9 @@ ${indent}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports2) {
+  "../main/node_modules/yaml/dist/stringify/stringify.js"(exports2) {
     "use strict";
     var anchors = require_anchors(), identity = require_identity(), stringifyComment = require_stringifyComment(), stringifyString = require_stringifyString();
     function createStringifyContext(doc, options) {
@@ -4767,9 +4767,9 @@ ${ctx.indent}${str}` : str;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
+  "../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
     "use strict";
     var identity = require_identity(), Scalar4 = require_Scalar(), stringify3 = require_stringify(), stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
@@ -4836,9 +4836,9 @@ ${ctx.indent}`);
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports2) {
+  "../main/node_modules/yaml/dist/log.js"(exports2) {
     "use strict";
     var node_process = require("process");
     function debug(logLevel, ...messages) {
@@ -4852,9 +4852,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
     "use strict";
     var identity = require_identity(), Scalar4 = require_Scalar(), MERGE_KEY = "<<", merge = {
       identify: (value) => value === MERGE_KEY || typeof value == "symbol" && value.description === MERGE_KEY,
@@ -4900,9 +4900,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
     "use strict";
     var log = require_log(), merge = require_merge(), stringify3 = require_stringify(), identity = require_identity(), toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value }) {
@@ -4952,9 +4952,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/Pair.js"(exports2) {
     "use strict";
     var createNode = require_createNode(), stringifyPair = require_stringifyPair(), addPairToJSMap = require_addPairToJSMap(), identity = require_identity();
     function createPair(key, value, ctx) {
@@ -4983,9 +4983,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
+  "../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
     "use strict";
     var identity = require_identity(), stringify3 = require_stringify(), stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
@@ -5071,9 +5071,9 @@ ${indent}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports2) {
     "use strict";
     var stringifyCollection = require_stringifyCollection(), addPairToJSMap = require_addPairToJSMap(), Collection = require_Collection(), identity = require_identity(), Pair = require_Pair(), Scalar4 = require_Scalar();
     function findPair(items, key) {
@@ -5175,9 +5175,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/common/map.js"(exports2) {
     "use strict";
     var identity = require_identity(), YAMLMap = require_YAMLMap(), map2 = {
       collection: "map",
@@ -5193,9 +5193,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports2) {
     "use strict";
     var createNode = require_createNode(), stringifyCollection = require_stringifyCollection(), Collection = require_Collection(), identity = require_identity(), Scalar4 = require_Scalar(), toJS = require_toJS(), YAMLSeq = class extends Collection.Collection {
       static get tagName() {
@@ -5290,9 +5290,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/common/seq.js"(exports2) {
     "use strict";
     var identity = require_identity(), YAMLSeq = require_YAMLSeq(), seq2 = {
       collection: "seq",
@@ -5308,9 +5308,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../main/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/common/string.js"(exports2) {
     "use strict";
     var stringifyString = require_stringifyString(), string = {
       identify: (value) => typeof value == "string",
@@ -5325,9 +5325,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/common/null.js"(exports2) {
     "use strict";
     var Scalar4 = require_Scalar(), nullTag = {
       identify: (value) => value == null,
@@ -5342,9 +5342,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/core/bool.js"(exports2) {
     "use strict";
     var Scalar4 = require_Scalar(), boolTag = {
       identify: (value) => typeof value == "boolean",
@@ -5365,9 +5365,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
+  "../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
     "use strict";
     function stringifyNumber({ format: format3, minFractionDigits, tag, value }) {
       if (typeof value == "bigint")
@@ -5389,9 +5389,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/core/float.js"(exports2) {
     "use strict";
     var Scalar4 = require_Scalar(), stringifyNumber = require_stringifyNumber(), floatNaN = {
       identify: (value) => typeof value == "number",
@@ -5428,9 +5428,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/core/int.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber(), intIdentify = (value) => typeof value == "bigint" || Number.isInteger(value), intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
     function intStringify(node, radix, prefix) {
@@ -5467,9 +5467,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/core/schema.js"(exports2) {
     "use strict";
     var map2 = require_map(), _null = require_null(), seq2 = require_seq(), string = require_string(), bool = require_bool(), float = require_float(), int = require_int(), schema = [
       map2.map,
@@ -5488,9 +5488,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/json/schema.js"(exports2) {
     "use strict";
     var Scalar4 = require_Scalar(), map2 = require_map(), seq2 = require_seq();
     function intIdentify(value) {
@@ -5549,9 +5549,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
     "use strict";
     var node_buffer = require("buffer"), Scalar4 = require_Scalar(), stringifyString = require_stringifyString(), binary = {
       identify: (value) => value instanceof Uint8Array,
@@ -5604,9 +5604,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
     "use strict";
     var identity = require_identity(), Pair = require_Pair(), Scalar4 = require_Scalar(), YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq2, onError) {
@@ -5670,9 +5670,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
     "use strict";
     var identity = require_identity(), toJS = require_toJS(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), pairs = require_pairs(), YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
       constructor() {
@@ -5720,9 +5720,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
     "use strict";
     var Scalar4 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -5748,9 +5748,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
     "use strict";
     var Scalar4 = require_Scalar(), stringifyNumber = require_stringifyNumber(), floatNaN = {
       identify: (value) => typeof value == "number",
@@ -5791,9 +5791,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber(), intIdentify = (value) => typeof value == "bigint" || Number.isInteger(value);
     function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -5863,9 +5863,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
     "use strict";
     var identity = require_identity(), Pair = require_Pair(), YAMLMap = require_YAMLMap(), YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
       constructor(schema) {
@@ -5930,9 +5930,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -5993,9 +5993,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports2) {
     "use strict";
     var map2 = require_map(), _null = require_null(), seq2 = require_seq(), string = require_string(), binary = require_binary(), bool = require_bool2(), float = require_float2(), int = require_int2(), merge = require_merge(), omap = require_omap(), pairs = require_pairs(), set = require_set(), timestamp = require_timestamp(), schema = [
       map2.map,
@@ -6024,9 +6024,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/tags.js"(exports2) {
     "use strict";
     var map2 = require_map(), _null = require_null(), seq2 = require_seq(), string = require_string(), bool = require_bool(), float = require_float(), int = require_int(), schema = require_schema(), schema$1 = require_schema2(), binary = require_binary(), merge = require_merge(), omap = require_omap(), pairs = require_pairs(), schema$2 = require_schema3(), set = require_set(), timestamp = require_timestamp(), schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
@@ -6091,9 +6091,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/Schema.js"(exports2) {
     "use strict";
     var identity = require_identity(), map2 = require_map(), seq2 = require_seq(), string = require_string(), tags = require_tags(), sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0, Schema = class _Schema {
       constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
@@ -6108,9 +6108,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
+  "../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
     "use strict";
     var identity = require_identity(), stringify3 = require_stringify(), stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
@@ -6158,9 +6158,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports2) {
+  "../main/node_modules/yaml/dist/doc/Document.js"(exports2) {
     "use strict";
     var Alias = require_Alias(), Collection = require_Collection(), identity = require_identity(), Pair = require_Pair(), toJS = require_toJS(), Schema = require_Schema(), stringifyDocument = require_stringifyDocument(), anchors = require_anchors(), applyReviver = require_applyReviver(), createNode = require_createNode(), directives = require_directives(), Document = class _Document {
       constructor(value, replacer, options) {
@@ -6381,9 +6381,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../main/node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports2) {
+  "../main/node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code, message) {
@@ -6431,9 +6431,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = !1, atNewline = startOnNewline, hasSpace = startOnNewline, comment = "", commentSep = "", hasNewline = !1, reqSpace = !1, tab = null, anchor = null, tag = null, newlineAfterProp = null, comma = null, found = null, start = null;
@@ -6488,9 +6488,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports2) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -6531,9 +6531,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports2) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -6546,9 +6546,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -6562,9 +6562,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports2) {
     "use strict";
     var Pair = require_Pair(), YAMLMap = require_YAMLMap(), resolveProps = require_resolve_props(), utilContainsNewline = require_util_contains_newline(), utilFlowIndentCheck = require_util_flow_indent_check(), utilMapIncludes = require_util_map_includes(), startColMsg = "All mapping items must start at the same column";
     function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -6618,9 +6618,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports2) {
     "use strict";
     var YAMLSeq = require_YAMLSeq(), resolveProps = require_resolve_props(), utilFlowIndentCheck = require_util_flow_indent_check();
     function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
@@ -6652,9 +6652,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -6687,9 +6687,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
     "use strict";
     var identity = require_identity(), Pair = require_Pair(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), resolveEnd = require_resolve_end(), resolveProps = require_resolve_props(), utilContainsNewline = require_util_contains_newline(), utilMapIncludes = require_util_map_includes(), blockMsg = "Block collections are not allowed within flow collections", isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
@@ -6807,9 +6807,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
     "use strict";
     var identity = require_identity(), Scalar4 = require_Scalar(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), resolveBlockMap = require_resolve_block_map(), resolveBlockSeq = require_resolve_block_seq(), resolveFlowCollection = require_resolve_flow_collection();
     function resolveCollection(CN, ctx, token, onError, tagName, tag) {
@@ -6840,9 +6840,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
     "use strict";
     var Scalar4 = require_Scalar();
     function resolveBlockScalar(ctx, scalar2, onError) {
@@ -6967,9 +6967,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
     "use strict";
     var Scalar4 = require_Scalar(), resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar2, strict2, onError) {
@@ -7148,9 +7148,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
     "use strict";
     var identity = require_identity(), Scalar4 = require_Scalar(), resolveBlockScalar = require_resolve_block_scalar(), resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -7197,9 +7197,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports2) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -7224,9 +7224,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/compose-node.js"(exports2) {
     "use strict";
     var Alias = require_Alias(), identity = require_identity(), composeCollection = require_compose_collection(), composeScalar = require_compose_scalar(), resolveEnd = require_resolve_end(), utilEmptyScalarPosition = require_util_empty_scalar_position(), CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
@@ -7278,9 +7278,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/compose-doc.js"(exports2) {
     "use strict";
     var Document = require_Document(), composeNode = require_compose_node(), resolveEnd = require_resolve_end(), resolveProps = require_resolve_props();
     function composeDoc(options, directives, { offset, start, value, end }, onError) {
@@ -7306,9 +7306,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/composer.js"(exports2) {
     var __yaml_LOG_STREAM = require("process").env.LOG_STREAM, node_process = require("process"), directives = require_directives(), Document = require_Document(), errors = require_errors(), identity = require_identity(), composeDoc = require_compose_doc(), resolveEnd = require_resolve_end();
     function getErrorPos(src) {
       if (typeof src == "number")
@@ -7464,9 +7464,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports2) {
+  "../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports2) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar(), resolveFlowScalar = require_resolve_flow_scalar(), errors = require_errors(), stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict2 = !0, onError) {
@@ -7628,9 +7628,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
+  "../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
     "use strict";
     var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -7685,9 +7685,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
+  "../main/node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit"), SKIP = /* @__PURE__ */ Symbol("skip children"), REMOVE = /* @__PURE__ */ Symbol("remove item");
     function visit2(cst, visitor) {
@@ -7739,9 +7739,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports2) {
+  "../main/node_modules/yaml/dist/parse/cst.js"(exports2) {
     "use strict";
     var cstScalar = require_cst_scalar(), cstStringify = require_cst_stringify(), cstVisit = require_cst_visit(), BOM = "\uFEFF", DOCUMENT = "", FLOW_END = "", SCALAR = "", isCollection2 = (token) => !!token && "items" in token, isScalar21 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
@@ -7835,9 +7835,9 @@ var require_cst = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports2) {
+  "../main/node_modules/yaml/dist/parse/lexer.js"(exports2) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -8278,9 +8278,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
+  "../main/node_modules/yaml/dist/parse/line-counter.js"(exports2) {
     "use strict";
     var LineCounter = class {
       constructor() {
@@ -8303,9 +8303,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../main/node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports2) {
+  "../main/node_modules/yaml/dist/parse/parser.js"(exports2) {
     var __yaml_LOG_TOKENS = require("process").env.LOG_TOKENS, node_process = require("process"), cst = require_cst(), lexer = require_lexer();
     function includesToken(list, type) {
       for (let i = 0; i < list.length; ++i)
@@ -8962,9 +8962,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports2) {
+  "../main/node_modules/yaml/dist/public-api.js"(exports2) {
     "use strict";
     var composer = require_composer(), Document = require_Document(), errors = require_errors(), log = require_log(), identity = require_identity(), lineCounter = require_line_counter(), parser2 = require_parser();
     function parseOptions(options) {
@@ -9022,9 +9022,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../main/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports2) {
+  "../main/node_modules/yaml/dist/index.js"(exports2) {
     "use strict";
     var composer = require_composer(), Document = require_Document(), Schema = require_Schema(), errors = require_errors(), Alias = require_Alias(), identity = require_identity(), Pair = require_Pair(), Scalar4 = require_Scalar(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), cst = require_cst(), lexer = require_lexer(), lineCounter = require_line_counter(), parser2 = require_parser(), publicApi = require_public_api(), visit2 = require_visit();
     exports2.Composer = composer.Composer;
@@ -9071,17 +9071,16 @@ function envValue(spec, endpoint, mountPath) {
       return spec.value;
   }
 }
-function certEnvNames(role) {
-  let spec = CLASSIC_ENV.find((s) => s.role === role);
-  return spec.oldName ? [spec.name, spec.oldName] : [spec.name];
+function certEnvNamesFor(kind, role) {
+  return withOld(TABLES[kind].find((s) => s.role === role));
 }
-function envRoleOf(name) {
-  return CLASSIC_ENV.find((s) => s.name === name || s.oldName === name)?.role;
+function envRoleOf(name, kind = "classic") {
+  return TABLES[kind].find((s) => s.name === name || s.oldName === name)?.role;
 }
-function endpointEnv(url) {
-  return CLASSIC_ENV.filter((s) => s.role === "endpoint").map((s) => [s.name, envValue(s, url, "")]);
+function endpointEnvFor(kind, url) {
+  return TABLES[kind].filter((s) => s.role === "endpoint").map((s) => [s.name, envValue(s, url, "")]);
 }
-var CERT_FILE, KEY_FILE, VOLUME_NAME, DEFAULT_SECRET_NAME, DEFAULT_MOUNT_PATH, SECRET_MODE, secretMode, MANAGER_ENV, WATCHER_ENV, CLASSIC_ENV, UPGRADER_HOST_KEY, UPGRADER_CERT_FIELDS, fileOf, MANAGED_ENV, OWNED_ENV, init_wanted_state = __esm({
+var CERT_FILE, KEY_FILE, VOLUME_NAME, DEFAULT_SECRET_NAME, DEFAULT_MOUNT_PATH, SECRET_MODE, secretMode, MANAGER_ENV, WATCHER_ENV, CLASSIC_ENV, DELEGATE3_MANAGER_ENV, DELEGATE3_ENV, DELEGATE3_MIN_VERSION, DELEGATE_SIGNS, TABLES, wantedEnvFor, UPGRADER_HOST_KEY, UPGRADER_CERT_FIELDS, fileOf, withOld, managedEnvFor, ownedEnvFor, managerEnvNames, MANAGED_ENV, OWNED_ENV, endpointEnv, init_wanted_state = __esm({
   "src/resources/wanted-state.ts"() {
     "use strict";
     CERT_FILE = "client.crt", KEY_FILE = "client.key", VOLUME_NAME = "client-certificate", DEFAULT_SECRET_NAME = "client-certificate", DEFAULT_MOUNT_PATH = "/etc/mtls", SECRET_MODE = { root: 256, nonRoot: 288 }, secretMode = (nonRoot) => nonRoot ? SECRET_MODE.nonRoot : SECRET_MODE.root, MANAGER_ENV = "MANAGER_HOST_AND_PORT", WATCHER_ENV = ["WATCHER_STORAGE_URL", "WATCHER_CHECK_LOCATION", "DELEGATE_STORAGE_URL"], CLASSIC_ENV = [
@@ -9133,15 +9132,63 @@ var CERT_FILE, KEY_FILE, VOLUME_NAME, DEFAULT_SECRET_NAME, DEFAULT_MOUNT_PATH, S
         setByChart: !1,
         reason: "the delegate gateway routes gRPC on the original authority"
       }
-    ], UPGRADER_HOST_KEY = "managerHost", UPGRADER_CERT_FIELDS = [
+    ], DELEGATE3_MANAGER_ENV = "HARNESS_MANAGER_HOST_AND_PORT", DELEGATE3_ENV = [
+      {
+        name: MANAGER_ENV,
+        role: "endpoint",
+        endpointPath: "",
+        add: "never",
+        setByChart: !1,
+        reason: "the mTLS endpoint"
+      },
+      {
+        name: DELEGATE3_MANAGER_ENV,
+        role: "endpoint",
+        endpointPath: "",
+        add: "always",
+        unlessPresent: MANAGER_ENV,
+        setByChart: !1,
+        reason: "the mTLS endpoint"
+      },
+      {
+        name: "LOG_STREAMING_SERVICE_URL",
+        role: "endpoint",
+        endpointPath: "/log-service/",
+        add: "never",
+        setByChart: !1,
+        reason: "log streaming through the mTLS endpoint"
+      },
+      {
+        name: "TI_SERVICE_URL",
+        role: "endpoint",
+        endpointPath: "/ti-service/",
+        add: "never",
+        setByChart: !1,
+        reason: "test intelligence through the mTLS endpoint"
+      },
+      {
+        name: "HARNESS_CLIENT_CERT_FILE",
+        role: "certificate",
+        add: "always",
+        setByChart: !1,
+        reason: "where Delegate 3.x reads its client certificate"
+      },
+      {
+        name: "HARNESS_CLIENT_KEY_FILE",
+        role: "key",
+        add: "always",
+        setByChart: !1,
+        reason: "where Delegate 3.x reads its client key"
+      }
+    ], DELEGATE3_MIN_VERSION = "1.40.2", DELEGATE_SIGNS = {
+      classic: { env: ["ACCOUNT_ID", "DELEGATE_NAME", "DELEGATE_TYPE"], probePort: 3460 },
+      delegate3: { env: ["HARNESS_ACCOUNT_ID", "HARNESS_DELEGATE_NAME", DELEGATE3_MANAGER_ENV], probePort: 3e3 }
+    }, TABLES = { classic: CLASSIC_ENV, delegate3: DELEGATE3_ENV }, wantedEnvFor = (kind) => TABLES[kind], UPGRADER_HOST_KEY = "managerHost", UPGRADER_CERT_FIELDS = [
       { key: "clientCertificateFilePath", role: "certificate" },
       { key: "clientCertificateKeyFilePath", role: "key" }
     ], fileOf = (role) => role === "certificate" ? CERT_FILE : KEY_FILE;
-    MANAGED_ENV = new Set(
-      CLASSIC_ENV.flatMap((s) => s.oldName ? [s.name, s.oldName] : [s.name])
-    ), OWNED_ENV = CLASSIC_ENV.filter((s) => s.role !== "endpoint").flatMap(
-      (s) => s.oldName ? [s.name, s.oldName] : [s.name]
-    );
+    withOld = (s) => s.oldName ? [s.name, s.oldName] : [s.name], managedEnvFor = (kind) => new Set(TABLES[kind].flatMap(withOld)), ownedEnvFor = (kind) => TABLES[kind].filter((s) => s.role !== "endpoint").flatMap(withOld);
+    managerEnvNames = (kind) => TABLES[kind].filter((s) => s.role === "endpoint" && s.endpointPath === "").sort((a, b) => +(b.add === "always") - +(a.add === "always")).map((s) => s.name), MANAGED_ENV = managedEnvFor("classic"), OWNED_ENV = ownedEnvFor("classic"), endpointEnv = (url) => endpointEnvFor("classic", url);
   }
 });
 
@@ -9685,16 +9732,51 @@ function parseImage(ref) {
   let [nameTag, digest] = ref.split("@", 2), slash = nameTag.lastIndexOf("/"), colon = nameTag.lastIndexOf(":"), info = colon > slash ? { repository: nameTag.slice(0, colon), tag: nameTag.slice(colon + 1) } : { repository: nameTag };
   return digest && (info.digest = digest), info;
 }
+function delegate3Version(ref) {
+  let { tag } = parseImage(ref), m = tag === void 0 ? null : /^(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?$/.exec(tag);
+  if (!m || /^\d{2}\.\d{2}\.\d{5}$/.test(`${m[1]}.${m[2]}.${m[3]}`)) return;
+  let core = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return m[4] === void 0 ? { core } : { core, pre: m[4] };
+}
 function classifyTag(ref) {
   let { tag } = parseImage(ref);
   if (tag === void 0) return "unverifiable";
-  let m = /^(\d{2})\.(\d{2})\.\d{5}(\.minimal)?$/.exec(tag);
-  return m ? Number(m[1]) * 100 + Number(m[2]) < 2207 ? "early-immutable" : "immutable" : /^\d{5}(\.minimal)?$/.test(tag) ? "early-immutable" : tag === "latest" ? "legacy" : "unverifiable";
+  let m = CLASSIC_TAG.exec(tag);
+  return m ? Number(m[1]) * 100 + Number(m[2]) < 2207 ? "early-immutable" : "immutable" : /^\d{5}(\.minimal)?$/.test(tag) ? "early-immutable" : tag === "latest" ? "legacy" : delegate3Version(ref) ? "delegate3" : "unverifiable";
 }
-var lastSegment, isDelegateImage, isUpgraderImage, init_image = __esm({
+var lastSegment, isDelegateImage, isUpgraderImage, CLASSIC_TAG, init_image = __esm({
   "src/resources/image.ts"() {
     "use strict";
-    lastSegment = (repo) => repo.slice(repo.lastIndexOf("/") + 1), isDelegateImage = (ref) => /^delegate(-immutable)?$/.test(lastSegment(parseImage(ref).repository)), isUpgraderImage = (ref) => lastSegment(parseImage(ref).repository) === "upgrader";
+    lastSegment = (repo) => repo.slice(repo.lastIndexOf("/") + 1), isDelegateImage = (ref) => /^delegate(-immutable)?$/.test(lastSegment(parseImage(ref).repository)), isUpgraderImage = (ref) => lastSegment(parseImage(ref).repository) === "upgrader", CLASSIC_TAG = /^(\d{2})\.(\d{2})\.\d{5}(\.minimal)?$/;
+  }
+});
+
+// src/resources/delegate-kind.ts
+function delegateKindOf(s) {
+  let tag = classifyTag(s.image), d3 = signsOf("delegate3", s), classic = signsOf("classic", s);
+  if (tag === "delegate3") {
+    let version = delegate3Version(s.image), verdict2 = { kind: "delegate3" };
+    return versionAtLeastMin(version) || (verdict2.tooOld = parseImage(s.image).tag), classic.env.length > 0 && d3.env.length === 0 && (verdict2.disagreement = `image "${s.image}" is Delegate 3.x, but env ${classic.env.join(", ")} belong to the classic delegate: migrated as Delegate 3.x (the image tag decides)`), verdict2;
+  }
+  return tag === "immutable" || tag === "early-immutable" ? d3.env.length > 0 && classic.env.length === 0 ? {
+    kind: "classic",
+    disagreement: `image "${s.image}" is a classic delegate, but env ${d3.env.join(", ")} belong to Delegate 3.x: migrated as a classic delegate (the image tag decides)`
+  } : { kind: "classic" } : d3.env.length > 0 && classic.env.length === 0 ? { kind: "delegate3" } : classic.env.length > 0 && d3.env.length === 0 ? { kind: "classic" } : d3.probe && !classic.probe ? { kind: "delegate3" } : { kind: "classic" };
+}
+function versionAtLeastMin(v) {
+  let want = DELEGATE3_MIN_VERSION.split(".").map(Number);
+  for (let i = 0; i < 3; i++) if (v.core[i] !== want[i]) return v.core[i] > want[i];
+  return v.pre === void 0;
+}
+var delegate3UpgradeAdvice, signsOf, init_delegate_kind = __esm({
+  "src/resources/delegate-kind.ts"() {
+    "use strict";
+    init_image();
+    init_wanted_state();
+    delegate3UpgradeAdvice = `mTLS exists from Delegate 3.x ${DELEGATE3_MIN_VERSION}: upgrade the image to ${DELEGATE3_MIN_VERSION} or later first`, signsOf = (kind, s) => ({
+      env: s.env.filter((n) => DELEGATE_SIGNS[kind].env.includes(n)),
+      probe: s.probePorts.includes(DELEGATE_SIGNS[kind].probePort)
+    });
   }
 });
 
@@ -9729,7 +9811,7 @@ function isDelegateService(service) {
   if (isUpgraderService(service)) return !1;
   if (isDelegateImage(stringAt(service, "image") ?? "")) return !0;
   let names = envNames(service);
-  return names.includes(MANAGER_ENV) && names.some((n) => n === "DELEGATE_NAME" || n === "DELEGATE_TOKEN" || n === "ACCOUNT_ID");
+  return names.includes(MANAGER_ENV) && names.some((n) => n === "DELEGATE_NAME" || n === "DELEGATE_TOKEN" || n === "ACCOUNT_ID") || names.includes(DELEGATE3_MANAGER_ENV) && names.some((n) => n !== DELEGATE3_MANAGER_ENV && DELEGATE_SIGNS.delegate3.env.includes(n));
 }
 function recogniseCompose(doc, index) {
   let root = doc.contents;
@@ -9746,8 +9828,20 @@ function recogniseCompose(doc, index) {
   let ref = { document: index, kind: COMPOSE_KIND }, first = delegates[0];
   first && (ref.name = composeDelegateName(first));
   for (let d of delegates) {
-    let image = stringAt(d.node, "image") ?? "";
-    if (classifyTag(image) === "legacy")
+    let image = stringAt(d.node, "image") ?? "", verdict2 = delegateKindOf({ image, env: envNames(d.node), probePorts: [] });
+    if (d.delegateKind = verdict2.kind, verdict2.disagreement && (d.kindDisagreement = `service ${d.service}: ${verdict2.disagreement}`), verdict2.tooOld !== void 0)
+      return {
+        type: "legacy",
+        ref,
+        doc,
+        reason: `service ${d.service}: image "${image}" is Delegate 3.x ${verdict2.tooOld}`,
+        at: d.node.get("image", !0),
+        image,
+        code: "DELEGATE3_VERSION",
+        delegateKind: "delegate3",
+        advice: delegate3UpgradeAdvice
+      };
+    if (verdict2.kind === "classic" && classifyTag(image) === "legacy")
       return {
         type: "legacy",
         ref,
@@ -9777,6 +9871,7 @@ var import_yaml3, COMPOSE_KIND, envNames, isUpgraderService, init_compose = __es
     init_lookup();
     init_image();
     init_wanted_state();
+    init_delegate_kind();
     COMPOSE_KIND = "DockerCompose";
     envNames = (service) => composeEnv(service).entries.map((e) => e.name), isUpgraderService = (service) => isUpgraderImage(stringAt(service, "image") ?? "") || envNames(service).includes("UPGRADER_WORKLOAD_NAME");
   }
@@ -9801,6 +9896,15 @@ function legacyValues(root) {
   let image = helmImage(root);
   if (image && classifyTag(image.ref) === "legacy")
     return { reason: `image "${image.ref}" is a legacy delegate image`, at: image.at, image: image.ref };
+  if (image && classifyTag(image.ref) === "delegate3")
+    return {
+      reason: `image "${image.ref}" is Delegate 3.x, which the harness-delegate-ng chart does not configure (its mTLS values set the classic delegate's env vars)`,
+      at: image.at,
+      image: image.ref,
+      code: "DELEGATE3_CHART",
+      delegateKind: "delegate3",
+      advice: "Harness publishes no Helm chart for Delegate 3.x: install it from its Kubernetes manifest and migrate that manifest"
+    };
 }
 function recogniseHelmValues(doc, index) {
   let root = doc.contents;
@@ -9808,7 +9912,7 @@ function recogniseHelmValues(doc, index) {
   let ref = { document: index, kind: HELM_VALUES_KIND }, name = stringAt(root, "delegateName");
   name !== void 0 && (ref.name = name);
   let legacy = legacyValues(root);
-  return legacy ? { type: "legacy", ref, doc, reason: legacy.reason, at: legacy.at } : { type: "helm-values", ref, doc, root, path: [] };
+  return legacy ? { type: "legacy", ref, doc, ...legacy } : { type: "helm-values", ref, doc, root, path: [] };
 }
 var import_yaml4, HELM_VALUES_KIND, CHART_NAME, CHART_DEFAULT_NAME, CHART_KEYS, init_helm_values = __esm({
   "src/resources/helm-values.ts"() {
@@ -10054,6 +10158,7 @@ function withValues(doc, ref, path, node, host, scalar2) {
         type: "legacy",
         ref,
         doc,
+        ...legacy,
         reason: `${formatPath(path)}: ${legacy.reason}`,
         at: scalar2 ?? legacy.at,
         ...image ? { image } : {}
@@ -10113,13 +10218,16 @@ var import_yaml7, RECENT, recent, isMapping, init_upgrader_config = __esm({
 function findDelegateContainer(containers) {
   let byName = findItem(containers, "name", "delegate");
   if (byName) return byName.index;
-  let byEnv = containers.items.findIndex((c) => envNames2(c).includes(MANAGER_ENV));
+  let byEnv = containers.items.findIndex((c) => {
+    let names = envNames2(c);
+    return names.includes(MANAGER_ENV) || names.includes(DELEGATE3_MANAGER_ENV);
+  });
   if (byEnv >= 0) return byEnv;
   if (containers.items.length === 1 && isDelegateImage(stringAt(containers.items[0], "image") ?? "")) return 0;
   let legacy = findItem(containers, "name", "harness-delegate-instance");
   return legacy ? legacy.index : -1;
 }
-function legacyReason(kind, container) {
+function legacyReason(kind, container, delegateKind) {
   let image = container.get("image", !0), imageRef = stringAt(container, "image") ?? "";
   if (kind === "StatefulSet") return { reason: "a StatefulSet delegate is a legacy delegate", at: container };
   if (stringAt(container, "name") === "harness-delegate-instance")
@@ -10127,11 +10235,24 @@ function legacyReason(kind, container) {
       reason: 'container "harness-delegate-instance" is a legacy delegate',
       at: container.get("name", !0)
     };
-  if (image && classifyTag(imageRef) === "legacy")
+  if (image && delegateKind === "classic" && classifyTag(imageRef) === "legacy")
     return { reason: `image "${imageRef}" is a legacy delegate image`, at: image };
   let watcher = envNames2(container).find((n) => WATCHER_ENV.includes(n));
   if (watcher)
     return { reason: `env ${watcher} belongs to a legacy (watcher) delegate`, at: container.get("env", !0) };
+}
+function delegate3TooOld(base, container, version) {
+  let imageRef = stringAt(container, "image") ?? "";
+  return {
+    type: "legacy",
+    ...base,
+    reason: `image "${imageRef}" is Delegate 3.x ${version}`,
+    at: container.get("image", !0),
+    image: imageRef,
+    code: "DELEGATE3_VERSION",
+    delegateKind: "delegate3",
+    advice: delegate3UpgradeAdvice
+  };
 }
 function mayMatter(text2) {
   if ((text2.match(TOP_LEVEL_KIND)?.length ?? 0) !== 1) return !0;
@@ -10156,8 +10277,12 @@ function classify(doc, index) {
     if (!(0, import_yaml8.isSeq)(containers)) return { type: "other", ...base };
     let container = findDelegateContainer(containers);
     if (container < 0) return { type: "other", ...base };
-    let legacy = legacyReason(kind, containers.items[container]);
-    return legacy ? { type: "legacy", ...base, ...legacy } : kind !== "Deployment" ? { type: "other", ...base } : { type: "delegate", ...base, podPath, container };
+    let node = containers.items[container], verdict2 = delegateKindOf(containerSigns(node)), legacy = legacyReason(kind, node, verdict2.kind);
+    if (legacy) return { type: "legacy", ...base, ...legacy };
+    if (kind !== "Deployment") return { type: "other", ...base };
+    if (verdict2.tooOld !== void 0) return delegate3TooOld(base, node, verdict2.tooOld);
+    let res = { type: "delegate", ...base, podPath, container, delegateKind: verdict2.kind };
+    return verdict2.disagreement && (res.kindDisagreement = verdict2.disagreement), res;
   }
   if (kind === "CronJob" && podPath) {
     let containers = lookup(root, [...podPath, "containers"]);
@@ -10178,7 +10303,7 @@ function classify(doc, index) {
   }
   return { type: "other", ...base };
 }
-var import_yaml8, POD_PATH, envNames2, TOP_LEVEL_KIND, SIMPLE_KIND, KINDS_THAT_MATTER, init_classify = __esm({
+var import_yaml8, POD_PATH, envNames2, probePorts, containerSigns, TOP_LEVEL_KIND, SIMPLE_KIND, KINDS_THAT_MATTER, init_classify = __esm({
   "src/resources/classify.ts"() {
     "use strict";
     import_yaml8 = __toESM(require_dist(), 1);
@@ -10188,6 +10313,7 @@ var import_yaml8, POD_PATH, envNames2, TOP_LEVEL_KIND, SIMPLE_KIND, KINDS_THAT_M
     init_helm_values();
     init_gitops_values();
     init_wanted_state();
+    init_delegate_kind();
     init_upgrader_config();
     POD_PATH = {
       Deployment: ["spec", "template", "spec"],
@@ -10196,7 +10322,14 @@ var import_yaml8, POD_PATH, envNames2, TOP_LEVEL_KIND, SIMPLE_KIND, KINDS_THAT_M
     }, envNames2 = (container) => {
       let env2 = (0, import_yaml8.isMap)(container) ? container.get("env", !0) : void 0;
       return (0, import_yaml8.isSeq)(env2) ? env2.items.map((e) => stringAt(e, "name")).filter((n) => n !== void 0) : [];
-    };
+    }, probePorts = (container) => ["livenessProbe", "readinessProbe", "startupProbe"].flatMap((probe) => {
+      let port = lookup(container, [probe, "httpGet", "port"]);
+      return (0, import_yaml8.isScalar)(port) && typeof port.value == "number" ? [port.value] : [];
+    }), containerSigns = (container) => ({
+      image: stringAt(container, "image") ?? "",
+      env: envNames2(container),
+      probePorts: probePorts(container)
+    });
     TOP_LEVEL_KIND = /^kind:/gm, SIMPLE_KIND = /^kind:[ \t]*(["']?)([A-Za-z][A-Za-z0-9]*)\1[ \t]*(?:#[^\n]*)?\r?$/m, KINDS_THAT_MATTER = /* @__PURE__ */ new Set([
       "Deployment",
       "StatefulSet",
@@ -11552,15 +11685,17 @@ var import_yaml13, modeComment, normalMountPath, itemFragment, isDelegateToken, 
 });
 
 // src/mtls/plan-env.ts
-function wantedEnv(ctx) {
+function wantedEnv(ctx, kind = "classic") {
   let { endpoint, mountPath, tiService, grpcAuthority } = ctx.options, added = { always: !0, never: !1, "with-ti-service": tiService, "with-grpc-authority": grpcAuthority };
-  return CLASSIC_ENV.filter((s) => s.add !== "with-grpc-authority" || grpcAuthority).map((s) => ({
+  return wantedEnvFor(kind).filter((s) => s.add !== "with-grpc-authority" || grpcAuthority).map((s) => ({
     name: s.name,
     value: envValue(s, endpoint, mountPath),
     kind: s.role === "endpoint" ? "endpoint" : "owned",
     role: s.role,
     addIfMissing: added[s.add],
     ...s.oldName ? { oldName: s.oldName } : {},
+    ...s.unlessPresent ? { unlessPresent: s.unlessPresent } : {},
+    manager: s.role === "endpoint" && s.endpointPath === "",
     setByChart: s.setByChart,
     reason: s.reason
   }));
@@ -11619,11 +11754,12 @@ function ensureEnvValue(ctx, res, entry, ptr, display, want, setReason = want.re
     ]
   });
 }
-function ensureEnv(ctx, res, container, podCompact) {
-  let ectx = editContext(ctx, res), env2 = container.node.get("env", !0), envPtr = [...container.ptr, "env"], envDisplay = [...container.display, "env"], appended = [];
-  for (let want of wantedEnv(ctx)) {
+function ensureEnv(ctx, res, container, podCompact, kind = "classic") {
+  let ectx = editContext(ctx, res), env2 = container.node.get("env", !0), envPtr = [...container.ptr, "env"], envDisplay = [...container.display, "env"], appended = [], present = /* @__PURE__ */ new Set();
+  for (let want of wantedEnv(ctx, kind)) {
     let found = findItem(env2, "name", want.name), old = want.oldName ? findItem(env2, "name", want.oldName) : void 0, entry = found ?? old;
     if (entry) {
+      present.add(want.name);
       let ptr = [...envPtr, entry.index], display = [...envDisplay, { name: found ? want.name : want.oldName }];
       if (!found && old) {
         let nameNode = old.node.get("name", !0);
@@ -11675,7 +11811,11 @@ function ensureEnv(ctx, res, container, podCompact) {
         cm,
         outcome: patchConfigMapKey(ctx, cm, res.ref.namespace, want.name, want.value, want.reason)
       }));
-      if (outcomes.some((o) => o.outcome === "patched")) continue;
+      if (outcomes.some((o) => o.outcome === "patched")) {
+        present.add(want.name);
+        continue;
+      }
+      if (want.unlessPresent && present.has(want.unlessPresent)) continue;
       let unseen = outcomes.filter((o) => o.outcome === "absent").map((o) => o.cm);
       if (unseen.length > 0) {
         want.addIfMissing && report(
@@ -11689,7 +11829,7 @@ function ensureEnv(ctx, res, container, podCompact) {
         continue;
       }
       if (!want.addIfMissing) continue;
-      want.name === MANAGER_ENV && report(ctx, "warning", "ADDED_ENDPOINT", `the delegate container had no ${want.name}; added it`, container.node);
+      want.manager && report(ctx, "warning", "ADDED_ENDPOINT", `the delegate container had no ${want.name}; added it`, container.node);
     } else if (!want.addIfMissing) continue;
     appended.push(map(["name", scalar(want.name)], ["value", scalar(formatScalar(want.value, "double"))])), plan(ctx, {
       resource: res.ref,
@@ -11737,7 +11877,13 @@ function locateContainer(ctx, podPath, pod, index) {
 }
 function planDelegate(ctx, res) {
   let pod = lookup(res.doc.contents, res.podPath), { container, podCompact } = locateContainer(ctx, res.podPath, pod, res.container), delegateName = res.ref.name ?? "delegate", image = container.node.get("image", !0), imageRef = stringAt(container.node, "image") ?? "", tag = classifyTag(imageRef);
-  tag === "unverifiable" ? report(
+  res.kindDisagreement && report(ctx, "warning", "IMAGE", res.kindDisagreement, image ?? container.node), res.delegateKind === "delegate3" ? tag !== "delegate3" && report(
+    ctx,
+    "warning",
+    "IMAGE",
+    `cannot tell from image "${imageRef}" which Delegate 3.x version this is; mTLS needs ${DELEGATE3_MIN_VERSION} or later`,
+    image ?? container.node
+  ) : tag === "unverifiable" ? report(
     ctx,
     "warning",
     "IMAGE",
@@ -11749,7 +11895,7 @@ function planDelegate(ctx, res) {
     "IMAGE",
     `image "${imageRef}" is an early immutable build that may predate mTLS support (22.07); upgrade the delegate`,
     image
-  ), ensureEnv(ctx, res, container, podCompact), ensureMount(ctx, res, container, podCompact);
+  ), ensureEnv(ctx, res, container, podCompact, res.delegateKind), ensureMount(ctx, res, container, podCompact);
   let nonRoot = runsAsNonRoot(pod, container.node, res.doc), mode = secretMode(nonRoot);
   if (nonRoot) {
     let sc = pod.get("securityContext", !0);
@@ -12622,7 +12768,14 @@ function composeVolumes(service) {
 function planCompose(ctx, res) {
   for (let d of res.delegates) {
     let image = d.node.get("image", !0), ref = stringAt(d.node, "image") ?? "", tag = classifyTag(ref);
-    tag === "unverifiable" ? report(
+    d.kindDisagreement && report(ctx, "warning", "IMAGE", d.kindDisagreement, image ?? d.node, { subject: `service ${d.service}` }), d.delegateKind === "delegate3" ? tag !== "delegate3" && report(
+      ctx,
+      "warning",
+      "IMAGE",
+      `service ${d.service}: cannot tell from image "${ref}" which Delegate 3.x version this is; mTLS needs ${DELEGATE3_MIN_VERSION} or later`,
+      image ?? d.node,
+      { subject: `service ${d.service}` }
+    ) : tag === "unverifiable" ? report(
       ctx,
       "warning",
       "IMAGE",
@@ -12650,11 +12803,11 @@ function planCompose(ctx, res) {
 }
 function ensureComposeEnv(ctx, res, d) {
   let ectx = editContext(ctx, res), envPtr = [...["services", d.service], "environment"], envDisplay = [...envPtr], envNode = d.node.get("environment", !0), { form, entries } = composeEnv(d.node), hasEnvFile = d.node.has("env_file"), appended = [];
-  for (let want of wantedEnv(ctx)) {
+  for (let want of wantedEnv(ctx, d.delegateKind)) {
     let found = entries.find((e) => e.name === want.name), old = want.oldName ? entries.find((e) => e.name === want.oldName) : void 0, entry = found ?? old;
     if (!entry) {
-      if (!want.addIfMissing) continue;
-      if (want.kind === "endpoint" && want.name === MANAGER_ENV) {
+      if (!want.addIfMissing || want.unlessPresent && entries.some((e) => e.name === want.unlessPresent)) continue;
+      if (want.manager) {
         if (hasEnvFile) {
           report(
             ctx,
@@ -12906,14 +13059,14 @@ function validateAt(ctx, schema, base, basePath, data, what) {
   }
   return problems.length === 0;
 }
-function refuseAliases(ctx, pod, containerIndex, label) {
+function refuseAliases(ctx, pod, containerIndex, label, managed) {
   let found = [], container = (0, import_yaml23.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, check = (n) => (0, import_yaml23.isAlias)(n) && found.push(n);
   if ((0, import_yaml23.isMap)(pod) && check(pod.get("volumes", !0)), (0, import_yaml23.isMap)(container)) {
     for (let key of ["env", "volumeMounts"]) check(container.get(key, !0));
     let env2 = container.get("env", !0);
     if ((0, import_yaml23.isSeq)(env2))
       for (let item of env2.items)
-        check(item), (0, import_yaml23.isMap)(item) && MANAGED_ENV.has(String(item.get("name"))) && check(item.get("value", !0));
+        check(item), (0, import_yaml23.isMap)(item) && managed.has(String(item.get("name"))) && check(item.get("value", !0));
   }
   for (let a of found)
     report(
@@ -12925,13 +13078,13 @@ function refuseAliases(ctx, pod, containerIndex, label) {
     );
   return found.length > 0;
 }
-function refuseDuplicateEnv(ctx, pod, containerIndex, label) {
+function refuseDuplicateEnv(ctx, pod, containerIndex, label, managed) {
   let container = (0, import_yaml23.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, env2 = (0, import_yaml23.isMap)(container) ? container.get("env", !0) : void 0;
   if (!(0, import_yaml23.isSeq)(env2)) return !1;
   let seen = /* @__PURE__ */ new Set(), refused2 = !1;
   for (let item of env2.items) {
     let name = (0, import_yaml23.isMap)(item) ? item.get("name") : void 0;
-    typeof name != "string" || !MANAGED_ENV.has(name) || (seen.has(name) && (report(
+    typeof name != "string" || !managed.has(name) || (seen.has(name) && (report(
       ctx,
       "error",
       "CONFLICT",
@@ -12940,6 +13093,20 @@ function refuseDuplicateEnv(ctx, pod, containerIndex, label) {
     ), refused2 = !0), seen.add(name));
   }
   return refused2;
+}
+function skipDelegate3Upgrader(ctx, res) {
+  let name = res.type === "upgrader-config" ? configDelegateName(res.config.value, res.ref.name) : cronJobDelegateName(ctx, lookup(res.doc.contents, res.podPath), res.ref.name);
+  requireDelegatesNamed(ctx, name);
+  let served = ctx.resources.some(
+    (r) => r.type === "delegate" && r.delegateKind === "delegate3" && (r.ref.name ?? "delegate") === name && (r.ref.namespace === void 0 || res.ref.namespace === void 0 || r.ref.namespace === res.ref.namespace)
+  );
+  return served && report(
+    ctx,
+    "warning",
+    "UNSUPPORTED",
+    `${res.ref.kind} ${res.ref.name ?? ""}: an upgrader of ${name}, which is Delegate 3.x (it has no upgrader): left unchanged; remove it`,
+    res.doc.contents
+  ), served;
 }
 function planStream(src, eol, file, docs, options, starts) {
   let resources = docs.map((doc, i) => classify(doc, i));
@@ -12981,8 +13148,8 @@ function planResources(base, resources, how) {
         report(
           ctx,
           "error",
-          "LEGACY_DELEGATE",
-          `${label}: ${res.reason}; Harness supports mTLS only on immutable delegates (image tag yy.mm.xxxxx): upgrade to an immutable delegate first`,
+          res.code ?? "LEGACY_DELEGATE",
+          `${label}: ${res.reason}; ${res.advice ?? "Harness supports mTLS only on immutable delegates (image tag yy.mm.xxxxx): upgrade to an immutable delegate first"}`,
           res.at
         );
         break;
@@ -13000,8 +13167,8 @@ function planResources(base, resources, how) {
         let pod = lookup(res.doc.contents, res.podPath), data = res.podPath.reduce(
           (o, k) => o?.[k],
           plain2.value
-        );
-        validateAt(ctx, "podSpec", pod, res.podPath, data, label) && !refuseAliases(ctx, pod, res.container, label) && !refuseDuplicateEnv(ctx, pod, res.container, label) && plannable.push(res);
+        ), managed = managedEnvFor(res.type === "delegate" ? res.delegateKind : "classic");
+        validateAt(ctx, "podSpec", pod, res.podPath, data, label) && !refuseAliases(ctx, pod, res.container, label, managed) && !refuseDuplicateEnv(ctx, pod, res.container, label, managed) && plannable.push(res);
         break;
       }
       case "upgrader-config":
@@ -13014,7 +13181,7 @@ function planResources(base, resources, how) {
   let order = ["delegate", "upgrader-config", "upgrader-cronjob", "helm-values", "compose"];
   for (let type of order)
     for (let res of plannable)
-      res.type === type && (mark(type, res.ref.document), res.type === "delegate" ? planDelegate(ctx, res) : res.type === "upgrader-config" ? planUpgraderConfig(ctx, res) : res.type === "upgrader-cronjob" ? planUpgraderCronJob(ctx, res) : res.type === "helm-values" ? planHelmValues(ctx, res) : res.type === "compose" && planCompose(ctx, res));
+      res.type === type && (mark(type, res.ref.document), res.type === "delegate" ? planDelegate(ctx, res) : res.type === "upgrader-config" ? skipDelegate3Upgrader(ctx, res) || planUpgraderConfig(ctx, res) : res.type === "upgrader-cronjob" ? skipDelegate3Upgrader(ctx, res) || planUpgraderCronJob(ctx, res) : res.type === "helm-values" ? planHelmValues(ctx, res) : res.type === "compose" && planCompose(ctx, res));
   return planSecrets(
     ctx,
     plannable.filter((r) => r.type === "delegate"),
@@ -13035,6 +13202,7 @@ var import_yaml23, PHASES, stepTag, init_plan = __esm({
     init_plan_delegate();
     init_plan_secret();
     init_plan_upgrader();
+    init_scope();
     init_plan_helm_values();
     init_plan_compose();
     PHASES = [
@@ -14556,18 +14724,27 @@ function containerEnv(resources, container, namespace, name) {
   let named = unseen.some((u) => !u.optional) ? unseen.filter((u) => !u.optional) : unseen;
   return named.length > 0 ? { from: `ConfigMap ${named.map((u) => u.name).join(", ")} (not among the audited files)`, unresolved: !0 } : { from: "missing", unresolved: !1 };
 }
-function podFacts(pod, container) {
-  let volume = findItem(pod.get("volumes", !0), "name", VOLUME_NAME), mount = findItem(container.get("volumeMounts", !0), "name", VOLUME_NAME), env2 = container.get("env", !0), cert = certEnvNames("certificate").map((n) => findItem(env2, "name", n)).find((f) => f !== void 0), certEnv = cert ? stringAt(cert.node, "value") : void 0, out = {
-    any: !!(volume || mount || CERT_ENV.some((n) => findItem(env2, "name", n)))
+function delegateEndpoint(resources, container, namespace, kind) {
+  let names = managerEnvNames(kind);
+  for (let name of names) {
+    let source = containerEnv(resources, container, namespace, name);
+    if (source.from !== "missing") return { ...source, name };
+  }
+  return { ...containerEnv(resources, container, namespace, names[0]), name: names[0] };
+}
+function podFacts(pod, container, kind = "classic") {
+  let volume = findItem(pod.get("volumes", !0), "name", VOLUME_NAME), mount = findItem(container.get("volumeMounts", !0), "name", VOLUME_NAME), env2 = container.get("env", !0), cert = certEnvNamesFor(kind, "certificate").map((n) => findItem(env2, "name", n)).find((f) => f !== void 0), certEnv = cert ? stringAt(cert.node, "value") : void 0, out = {
+    any: !!(volume || mount || certEnvOf(kind).some((n) => findItem(env2, "name", n)))
   }, secretName = volume ? stringAt(lookup(volume.node, ["secret"]), "secretName") : void 0;
   secretName && (out.secretName = secretName);
   let mounted = mount ? stringAt(mount.node, "mountPath") : void 0, mountPath = mounted && mount.node.has("subPath") ? dirname5(mounted.replace(/\/+$/, "")) : mounted;
   return mountPath && (out.mountPath = mountPath), certEnv && (out.certEnv = certEnv), out;
 }
 function composeFacts(s) {
-  let entries = composeEnv(s.node).entries, host = entries.find((e) => e.name === MANAGER_ENV), cert = entries.find((e) => certEnvNames("certificate").includes(e.name)), volumes = composeVolumes(s.node), certVolume = volumes.find((v) => v.target.endsWith(`/${CERT_FILE}`)) ?? volumes.find((v) => cert?.value !== void 0 && v.target === dirname5(cert.value)), out = {
+  let kind = s.delegateKind ?? "classic", entries = composeEnv(s.node).entries, managers = managerEnvNames(kind), host = managers.map((n) => entries.find((e) => e.name === n)).find((e) => e !== void 0), cert = entries.find((e) => certEnvNamesFor(kind, "certificate").includes(e.name)), volumes = composeVolumes(s.node), certVolume = volumes.find((v) => v.target.endsWith(`/${CERT_FILE}`)) ?? volumes.find((v) => cert?.value !== void 0 && v.target === dirname5(cert.value)), out = {
+    endpointName: host?.name ?? managers[0],
     passthrough: !!(host && (host.value === void 0 || /\$\{?[A-Za-z_]/.test(host.value))) || !host && s.node.has("env_file"),
-    any: !!(cert || entries.some((e) => CERT_ENV.includes(e.name)) || volumes.some((v) => /\/client\.(crt|key)$/.test(v.target)))
+    any: !!(cert || entries.some((e) => certEnvOf(kind).includes(e.name)) || volumes.some((v) => /\/client\.(crt|key)$/.test(v.target)))
   };
   return host?.value !== void 0 && (out.endpoint = host.value), cert?.value && (out.certEnv = cert.value), certVolume?.source !== void 0 && (out.certSource = certVolume.source), certVolume && (out.mountDir = certVolume.target.endsWith(`/${CERT_FILE}`) ? dirname5(certVolume.target) : certVolume.target), out;
 }
@@ -14591,7 +14768,7 @@ function secretCertificate(resources, name, namespace) {
         if (info) return { from: `Secret ${name}, ${field}.${key}`, notAfter: info.notAfter };
       }
 }
-var import_yaml28, CERT_ENV, dirname5, init_facts = __esm({
+var import_yaml28, certEnvOf, dirname5, init_facts = __esm({
   "src/audit/facts.ts"() {
     "use strict";
     import_yaml28 = __toESM(require_dist(), 1);
@@ -14600,7 +14777,7 @@ var import_yaml28, CERT_ENV, dirname5, init_facts = __esm({
     init_wanted_state();
     init_plan_compose();
     init_certificate_info();
-    CERT_ENV = [...certEnvNames("certificate"), ...certEnvNames("key")];
+    certEnvOf = (kind) => [...certEnvNamesFor(kind, "certificate"), ...certEnvNamesFor(kind, "key")];
     dirname5 = (p) => p.includes("/") ? p.slice(0, p.lastIndexOf("/")) || "/" : p;
   }
 });
@@ -14677,18 +14854,18 @@ function planSubset(unit, indexes, options) {
     diagnostics: plan2.diagnostics.map((d) => ({ ...d, doc: d.line === void 0 ? -1 : unit.docOfLine(d.line) }))
   };
 }
-function endpointFor(value, fixed, unresolvedFrom) {
+function endpointFor(value, fixed, unresolvedFrom, name = MANAGER_ENV) {
   if (fixed !== void 0)
     return value === void 0 ? {
       plan: fixed,
       known: !0,
-      problem: unresolvedFrom ? `MANAGER_HOST_AND_PORT comes from ${unresolvedFrom}` : "MANAGER_HOST_AND_PORT is not set"
+      problem: unresolvedFrom ? `${name} comes from ${unresolvedFrom}` : `${name} is not set`
     } : { plan: fixed, known: !0 };
   if (value === void 0)
     return {
       plan: PLACEHOLDER_ENDPOINT,
       known: !1,
-      problem: unresolvedFrom ? `MANAGER_HOST_AND_PORT comes from ${unresolvedFrom}: cannot tell its endpoint` : "MANAGER_HOST_AND_PORT is not set"
+      problem: unresolvedFrom ? `${name} comes from ${unresolvedFrom}: cannot tell its endpoint` : `${name} is not set`
     };
   let normal;
   try {
@@ -14716,12 +14893,13 @@ function describeChange(c) {
   let short = c.path.replace(/^data\."config\.yaml"\./, "config.yaml ").replace(/^spec\.(values|(source|sources\[\d+\])\.helm\.(valuesObject|values))\./, "").replace(/^spec\.(jobTemplate\.spec\.)?template\.spec\./, "").replace(/^containers\[name=[^\]]+\]\./, "").replace(/^services\.[^.]+\./, "").replace(/\[name=([^\]]+)\]/g, " $1").replace(/^environment[ .]/, "env "), prefix = c.resource.kind === "ConfigMap" && !short.startsWith("config.yaml ") ? `ConfigMap ${c.resource.name ?? ""}: ` : "", value = c.op === "remove" ? " (remove)" : typeof c.after == "object" || c.after === void 0 ? "" : ` \u2192 ${String(c.after)}`;
   return `${prefix}${short}${value}`;
 }
-function rowBase(unit, inputs, res) {
+function rowBase(unit, inputs, res, delegateKind = "classic") {
   let where = unit.fileOf(res.ref.document);
   return {
     file: inputs[where.file].path,
     document: where.document,
     kind: res.ref.kind,
+    delegateKind,
     name: res.ref.name ?? null,
     namespace: res.ref.namespace ?? null,
     service: null
@@ -14735,6 +14913,10 @@ function imageFields(ref) {
     imageTag: info.tag ?? (info.digest ? `@${info.digest}` : null),
     immutable: kind === "immutable" || kind === "early-immutable" ? !0 : kind === "legacy" ? !1 : null
   };
+}
+function delegate3VersionProblem(kind, image) {
+  if (!(kind !== "delegate3" || image !== void 0 && classifyTag(image) === "delegate3"))
+    return `cannot tell the Delegate 3.x version from image ${image === void 0 ? "(none)" : `"${image}"`}: mTLS needs ${DELEGATE3_MIN_VERSION} or later`;
 }
 function stateOf(known, found, hasArtefacts) {
   return known && found.missing.length === 0 && found.hardening.length === 0 ? "complete" : hasArtefacts ? "partial" : "none";
@@ -14770,13 +14952,13 @@ function auditUnit(unit, inputs, options, fixed) {
     (r, i) => r.ref.kind === "Secret" || r.ref.kind === "Certificate" ? [i] : []
   ), owners = upgraderOwners(unit);
   return unit.resources.forEach((res, index) => {
-    let base = rowBase(unit, inputs, res);
+    let kind = res.type === "delegate" || res.type === "legacy" ? res.delegateKind : void 0, base = rowBase(unit, inputs, res, kind);
     if (res.type === "legacy") {
       rows.push({
         ...base,
         ...imageFields(legacyImage(res)),
         state: "legacy",
-        missing: [`${res.reason}: cannot do mTLS, upgrade to an immutable delegate first`],
+        missing: [`${res.reason}: ${res.advice ?? "cannot do mTLS, upgrade to an immutable delegate first"}`],
         hardening: [],
         endpoint: null,
         endpointHost: null,
@@ -14789,12 +14971,14 @@ function auditUnit(unit, inputs, options, fixed) {
       return;
     }
     if (res.type === "delegate") {
-      let { pod, container } = podAndContainer(res), name = res.ref.name ?? "delegate", ep = containerEnv(unit.resources, container, res.ref.namespace, MANAGER_ENV), facts = podFacts(pod, container), mountPath = options.mountPath ?? facts.mountPath ?? (facts.certEnv ? dirname5(facts.certEnv) : DEFAULT_MOUNT_PATH), secret = options.secretName?.replaceAll("{delegate}", name) ?? facts.secretName ?? DEFAULT_SECRET_NAME, target = endpointFor(ep.value, fixed, ep.unresolved ? ep.from : void 0), upgraders = upgraderDocs(unit, owners, name, res.ref.namespace, index), planned = planSubset(
+      let { pod, container } = podAndContainer(res), name = res.ref.name ?? "delegate", ep = delegateEndpoint(unit.resources, container, res.ref.namespace, res.delegateKind), facts = podFacts(pod, container, res.delegateKind), mountPath = options.mountPath ?? facts.mountPath ?? (facts.certEnv ? dirname5(facts.certEnv) : DEFAULT_MOUNT_PATH), secret = options.secretName?.replaceAll("{delegate}", name) ?? facts.secretName ?? DEFAULT_SECRET_NAME, target = endpointFor(ep.value, fixed, ep.unresolved ? ep.from : void 0, ep.name), upgraders = res.delegateKind === "delegate3" ? [] : upgraderDocs(unit, owners, name, res.ref.namespace, index), planned = planSubset(
         unit,
         [index, ...configMaps, ...upgraders, ...tlsSources],
         mtlsOptions(target.plan, secret, mountPath, grpc)
       ), found = findings(planned, (doc) => doc === index || configMaps.includes(doc), target.known);
       target.problem && found.missing.unshift(target.problem);
+      let version = delegate3VersionProblem(res.delegateKind, stringAt(container, "image"));
+      version && found.missing.push(version);
       let theirs = findings(
         planned,
         (doc) => upgraders.includes(doc),
@@ -14853,18 +15037,21 @@ function composeRow(unit, inputs, res, index, s, options, fixed, grpc) {
   let facts = composeFacts(s), mountPath = options.mountPath ?? facts.mountDir ?? (facts.certEnv ? dirname5(facts.certEnv) : DEFAULT_MOUNT_PATH), target = endpointFor(
     facts.passthrough ? void 0 : facts.endpoint,
     fixed,
-    facts.passthrough ? "the host environment, .env or an env_file" : void 0
+    facts.passthrough ? "the host environment, .env or an env_file" : void 0,
+    facts.endpointName
   ), planned = planSubset(unit, [index], mtlsOptions(target.plan, DEFAULT_SECRET_NAME, mountPath, grpc)), prefix = `services.${s.service}.`, mine = {
     edits: planned.edits.filter((e) => e.change.path.startsWith(prefix)),
     diagnostics: planned.diagnostics.filter((d) => d.subject === `service ${s.service}`)
   }, found = findings(mine, (doc) => doc === index, target.known);
   target.problem && found.missing.unshift(target.problem);
+  let version = delegate3VersionProblem(s.delegateKind ?? "classic", stringAt(s.node, "image"));
+  version && found.missing.push(version);
   let state = stateOf(target.known, found, facts.any), upgrader = res.upgraders.length > 0 ? {
     state: "unsupported",
     problems: res.upgraders.map((u) => `service ${u.service}: the Docker upgrader has no mTLS settings`)
   } : { state: "absent", problems: [] };
   return {
-    ...rowBase(unit, inputs, res),
+    ...rowBase(unit, inputs, res, s.delegateKind),
     name: composeDelegateName(s),
     service: s.service,
     ...imageFields(stringAt(s.node, "image")),
@@ -14996,7 +15183,8 @@ function renderAuditText(report2) {
     nameOf(r),
     cell(r.namespace),
     cell(r.imageTag),
-    r.immutable === null ? "?" : r.immutable ? "yes" : "no",
+    // Delegate 3.x has no immutable/legacy split: the column names it instead.
+    r.delegateKind === "delegate3" ? "3.x" : r.immutable === null ? "?" : r.immutable ? "yes" : "no",
     r.state,
     cell(r.endpointHost),
     cell(r.secret),
@@ -15089,9 +15277,9 @@ var import_node_path5, TEMP_NAME, MAX_BASE_CHARS, init_temp_file_name = __esm({
   }
 });
 
-// node_modules/fast-glob/out/utils/array.js
+// ../main/node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
-  "node_modules/fast-glob/out/utils/array.js"(exports2) {
+  "../main/node_modules/fast-glob/out/utils/array.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.splitWhen = exports2.flatten = void 0;
@@ -15109,9 +15297,9 @@ var require_array = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/errno.js
+// ../main/node_modules/fast-glob/out/utils/errno.js
 var require_errno = __commonJS({
-  "node_modules/fast-glob/out/utils/errno.js"(exports2) {
+  "../main/node_modules/fast-glob/out/utils/errno.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.isEnoentCodeError = void 0;
@@ -15122,9 +15310,9 @@ var require_errno = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/fs.js
+// ../main/node_modules/fast-glob/out/utils/fs.js
 var require_fs = __commonJS({
-  "node_modules/fast-glob/out/utils/fs.js"(exports2) {
+  "../main/node_modules/fast-glob/out/utils/fs.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.createDirentFromStats = void 0;
@@ -15140,9 +15328,9 @@ var require_fs = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/path.js
+// ../main/node_modules/fast-glob/out/utils/path.js
 var require_path = __commonJS({
-  "node_modules/fast-glob/out/utils/path.js"(exports2) {
+  "../main/node_modules/fast-glob/out/utils/path.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.convertPosixPathToPattern = exports2.convertWindowsPathToPattern = exports2.convertPathToPattern = exports2.escapePosixPath = exports2.escapeWindowsPath = exports2.escape = exports2.removeLeadingDotSegment = exports2.makeAbsolute = exports2.unixify = void 0;
@@ -15185,9 +15373,9 @@ var require_path = __commonJS({
   }
 });
 
-// node_modules/is-extglob/index.js
+// ../main/node_modules/is-extglob/index.js
 var require_is_extglob = __commonJS({
-  "node_modules/is-extglob/index.js"(exports2, module2) {
+  "../main/node_modules/is-extglob/index.js"(exports2, module2) {
     module2.exports = function(str) {
       if (typeof str != "string" || str === "")
         return !1;
@@ -15200,9 +15388,9 @@ var require_is_extglob = __commonJS({
   }
 });
 
-// node_modules/is-glob/index.js
+// ../main/node_modules/is-glob/index.js
 var require_is_glob = __commonJS({
-  "node_modules/is-glob/index.js"(exports2, module2) {
+  "../main/node_modules/is-glob/index.js"(exports2, module2) {
     var isExtglob = require_is_extglob(), chars = { "{": "}", "(": ")", "[": "]" }, strictCheck = function(str) {
       if (str[0] === "!")
         return !0;
@@ -15255,9 +15443,9 @@ var require_is_glob = __commonJS({
   }
 });
 
-// node_modules/glob-parent/index.js
+// ../main/node_modules/glob-parent/index.js
 var require_glob_parent = __commonJS({
-  "node_modules/glob-parent/index.js"(exports2, module2) {
+  "../main/node_modules/glob-parent/index.js"(exports2, module2) {
     "use strict";
     var isGlob = require_is_glob(), pathPosixDirname = require("path").posix.dirname, isWin32 = require("os").platform() === "win32", slash = "/", backslash = /\\/g, enclosure = /[\{\[].*[\}\]]$/, globby = /(^|[^\\])([\{\[]|\([^\)]+$)/, escaped = /\\([\!\*\?\|\[\]\(\)\{\}])/g;
     module2.exports = function(str, opts) {
@@ -15271,9 +15459,9 @@ var require_glob_parent = __commonJS({
   }
 });
 
-// node_modules/braces/lib/utils.js
+// ../main/node_modules/braces/lib/utils.js
 var require_utils = __commonJS({
-  "node_modules/braces/lib/utils.js"(exports2) {
+  "../main/node_modules/braces/lib/utils.js"(exports2) {
     "use strict";
     exports2.isInteger = (num) => typeof num == "number" ? Number.isInteger(num) : typeof num == "string" && num.trim() !== "" ? Number.isInteger(Number(num)) : !1;
     exports2.find = (node, type) => node.nodes.find((node2) => node2.type === type);
@@ -15303,9 +15491,9 @@ var require_utils = __commonJS({
   }
 });
 
-// node_modules/braces/lib/stringify.js
+// ../main/node_modules/braces/lib/stringify.js
 var require_stringify2 = __commonJS({
-  "node_modules/braces/lib/stringify.js"(exports2, module2) {
+  "../main/node_modules/braces/lib/stringify.js"(exports2, module2) {
     "use strict";
     var utils = require_utils();
     module2.exports = (ast, options = {}) => {
@@ -15325,9 +15513,9 @@ var require_stringify2 = __commonJS({
   }
 });
 
-// node_modules/is-number/index.js
+// ../main/node_modules/is-number/index.js
 var require_is_number = __commonJS({
-  "node_modules/is-number/index.js"(exports2, module2) {
+  "../main/node_modules/is-number/index.js"(exports2, module2) {
     "use strict";
     module2.exports = function(num) {
       return typeof num == "number" ? num - num === 0 : typeof num == "string" && num.trim() !== "" ? Number.isFinite ? Number.isFinite(+num) : isFinite(+num) : !1;
@@ -15335,9 +15523,9 @@ var require_is_number = __commonJS({
   }
 });
 
-// node_modules/to-regex-range/index.js
+// ../main/node_modules/to-regex-range/index.js
 var require_to_regex_range = __commonJS({
-  "node_modules/to-regex-range/index.js"(exports2, module2) {
+  "../main/node_modules/to-regex-range/index.js"(exports2, module2) {
     "use strict";
     var isNumber = require_is_number(), toRegexRange = (min, max, options) => {
       if (isNumber(min) === !1)
@@ -15453,9 +15641,9 @@ var require_to_regex_range = __commonJS({
   }
 });
 
-// node_modules/fill-range/index.js
+// ../main/node_modules/fill-range/index.js
 var require_fill_range = __commonJS({
-  "node_modules/fill-range/index.js"(exports2, module2) {
+  "../main/node_modules/fill-range/index.js"(exports2, module2) {
     "use strict";
     var util = require("util"), toRegexRange = require_to_regex_range(), isObject2 = (val) => val !== null && typeof val == "object" && !Array.isArray(val), transform = (toNumber) => (value) => toNumber === !0 ? Number(value) : String(value), isValidValue = (value) => typeof value == "number" || typeof value == "string" && value !== "", isNumber = (num) => Number.isInteger(+num), zeros = (input) => {
       let value = `${input}`, index = -1;
@@ -15538,9 +15726,9 @@ var require_fill_range = __commonJS({
   }
 });
 
-// node_modules/braces/lib/compile.js
+// ../main/node_modules/braces/lib/compile.js
 var require_compile = __commonJS({
-  "node_modules/braces/lib/compile.js"(exports2, module2) {
+  "../main/node_modules/braces/lib/compile.js"(exports2, module2) {
     "use strict";
     var fill = require_fill_range(), utils = require_utils(), compile = (ast, options = {}) => {
       let walk = (node, parent = {}) => {
@@ -15573,9 +15761,9 @@ var require_compile = __commonJS({
   }
 });
 
-// node_modules/braces/lib/expand.js
+// ../main/node_modules/braces/lib/expand.js
 var require_expand = __commonJS({
-  "node_modules/braces/lib/expand.js"(exports2, module2) {
+  "../main/node_modules/braces/lib/expand.js"(exports2, module2) {
     "use strict";
     var fill = require_fill_range(), stringify3 = require_stringify2(), utils = require_utils(), append = (queue = "", stash = "", enclose = !1) => {
       let result = [];
@@ -15639,9 +15827,9 @@ var require_expand = __commonJS({
   }
 });
 
-// node_modules/braces/lib/constants.js
+// ../main/node_modules/braces/lib/constants.js
 var require_constants = __commonJS({
-  "node_modules/braces/lib/constants.js"(exports2, module2) {
+  "../main/node_modules/braces/lib/constants.js"(exports2, module2) {
     "use strict";
     module2.exports = {
       MAX_LENGTH: 1e4,
@@ -15741,9 +15929,9 @@ var require_constants = __commonJS({
   }
 });
 
-// node_modules/braces/lib/parse.js
+// ../main/node_modules/braces/lib/parse.js
 var require_parse = __commonJS({
-  "node_modules/braces/lib/parse.js"(exports2, module2) {
+  "../main/node_modules/braces/lib/parse.js"(exports2, module2) {
     "use strict";
     var stringify3 = require_stringify2(), {
       MAX_LENGTH,
@@ -15915,9 +16103,9 @@ var require_parse = __commonJS({
   }
 });
 
-// node_modules/braces/index.js
+// ../main/node_modules/braces/index.js
 var require_braces = __commonJS({
-  "node_modules/braces/index.js"(exports2, module2) {
+  "../main/node_modules/braces/index.js"(exports2, module2) {
     "use strict";
     var stringify3 = require_stringify2(), compile = require_compile(), expand = require_expand(), parse2 = require_parse(), braces = (input, options = {}) => {
       let output = [];
@@ -15943,9 +16131,9 @@ var require_braces = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/constants.js
+// ../main/node_modules/picomatch/lib/constants.js
 var require_constants2 = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports2, module2) {
+  "../main/node_modules/picomatch/lib/constants.js"(exports2, module2) {
     "use strict";
     var path = require("path"), WIN_SLASH = "\\\\/", WIN_NO_SLASH = `[^${WIN_SLASH}]`, DEFAULT_MAX_EXTGLOB_RECURSION = 0, DOT_LITERAL = "\\.", PLUS_LITERAL = "\\+", QMARK_LITERAL = "\\?", SLASH_LITERAL = "\\/", ONE_CHAR = "(?=.)", QMARK = "[^/]", END_ANCHOR = `(?:${SLASH_LITERAL}|$)`, START_ANCHOR = `(?:^|${SLASH_LITERAL})`, DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`, NO_DOT = `(?!${DOT_LITERAL})`, NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`, NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`, NO_DOTS_SLASH = `(?!${DOTS_SLASH})`, QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`, STAR = `${QMARK}*?`, POSIX_CHARS = {
       DOT_LITERAL,
@@ -16123,9 +16311,9 @@ var require_constants2 = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/utils.js
+// ../main/node_modules/picomatch/lib/utils.js
 var require_utils2 = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports2) {
+  "../main/node_modules/picomatch/lib/utils.js"(exports2) {
     "use strict";
     var path = require("path"), win32 = process.platform === "win32", {
       REGEX_BACKSLASH,
@@ -16159,9 +16347,9 @@ var require_utils2 = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/scan.js
+// ../main/node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports2, module2) {
+  "../main/node_modules/picomatch/lib/scan.js"(exports2, module2) {
     "use strict";
     var utils = require_utils2(), {
       CHAR_ASTERISK,
@@ -16345,9 +16533,9 @@ var require_scan = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/parse.js
+// ../main/node_modules/picomatch/lib/parse.js
 var require_parse2 = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports2, module2) {
+  "../main/node_modules/picomatch/lib/parse.js"(exports2, module2) {
     "use strict";
     var constants5 = require_constants2(), utils = require_utils2(), {
       MAX_LENGTH,
@@ -16938,9 +17126,9 @@ var require_parse2 = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/picomatch.js
+// ../main/node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
+  "../main/node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
     var path = require("path"), scan = require_scan(), parse2 = require_parse2(), utils = require_utils2(), constants5 = require_constants2(), isObject2 = (val) => val && typeof val == "object" && !Array.isArray(val), picomatch = (glob, options, returnState = !1) => {
       if (Array.isArray(glob)) {
@@ -17009,17 +17197,17 @@ var require_picomatch = __commonJS({
   }
 });
 
-// node_modules/picomatch/index.js
+// ../main/node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports2, module2) {
+  "../main/node_modules/picomatch/index.js"(exports2, module2) {
     "use strict";
     module2.exports = require_picomatch();
   }
 });
 
-// node_modules/micromatch/index.js
+// ../main/node_modules/micromatch/index.js
 var require_micromatch = __commonJS({
-  "node_modules/micromatch/index.js"(exports2, module2) {
+  "../main/node_modules/micromatch/index.js"(exports2, module2) {
     "use strict";
     var util = require("util"), braces = require_braces(), picomatch = require_picomatch2(), utils = require_utils2(), isEmptyString = (v) => v === "" || v === "./", hasBraces = (v) => {
       let index = v.indexOf("{");
@@ -17129,9 +17317,9 @@ var require_micromatch = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/pattern.js
+// ../main/node_modules/fast-glob/out/utils/pattern.js
 var require_pattern = __commonJS({
-  "node_modules/fast-glob/out/utils/pattern.js"(exports2) {
+  "../main/node_modules/fast-glob/out/utils/pattern.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.isAbsolute = exports2.partitionAbsoluteAndRelative = exports2.removeDuplicateSlashes = exports2.matchAny = exports2.convertPatternsToRe = exports2.makeRe = exports2.getPatternParts = exports2.expandBraceExpansion = exports2.expandPatternsWithBraceExpansion = exports2.isAffectDepthOfReadingPattern = exports2.endsWithSlashGlobStar = exports2.hasGlobStar = exports2.getBaseDirectory = exports2.isPatternRelatedToParentDirectory = exports2.getPatternsOutsideCurrentDirectory = exports2.getPatternsInsideCurrentDirectory = exports2.getPositivePatterns = exports2.getNegativePatterns = exports2.isPositivePattern = exports2.isNegativePattern = exports2.convertToNegativePattern = exports2.convertToPositivePattern = exports2.isDynamicPattern = exports2.isStaticPattern = void 0;
@@ -17251,9 +17439,9 @@ var require_pattern = __commonJS({
   }
 });
 
-// node_modules/merge2/index.js
+// ../main/node_modules/merge2/index.js
 var require_merge2 = __commonJS({
-  "node_modules/merge2/index.js"(exports2, module2) {
+  "../main/node_modules/merge2/index.js"(exports2, module2) {
     "use strict";
     var Stream = require("stream"), PassThrough = Stream.PassThrough, slice = Array.prototype.slice;
     module2.exports = merge2;
@@ -17318,9 +17506,9 @@ var require_merge2 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/stream.js
+// ../main/node_modules/fast-glob/out/utils/stream.js
 var require_stream = __commonJS({
-  "node_modules/fast-glob/out/utils/stream.js"(exports2) {
+  "../main/node_modules/fast-glob/out/utils/stream.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.merge = void 0;
@@ -17338,9 +17526,9 @@ var require_stream = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/string.js
+// ../main/node_modules/fast-glob/out/utils/string.js
 var require_string2 = __commonJS({
-  "node_modules/fast-glob/out/utils/string.js"(exports2) {
+  "../main/node_modules/fast-glob/out/utils/string.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.isEmpty = exports2.isString = void 0;
@@ -17355,9 +17543,9 @@ var require_string2 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/index.js
+// ../main/node_modules/fast-glob/out/utils/index.js
 var require_utils3 = __commonJS({
-  "node_modules/fast-glob/out/utils/index.js"(exports2) {
+  "../main/node_modules/fast-glob/out/utils/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.string = exports2.stream = exports2.pattern = exports2.path = exports2.fs = exports2.errno = exports2.array = void 0;
@@ -17378,9 +17566,9 @@ var require_utils3 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/managers/tasks.js
+// ../main/node_modules/fast-glob/out/managers/tasks.js
 var require_tasks = __commonJS({
-  "node_modules/fast-glob/out/managers/tasks.js"(exports2) {
+  "../main/node_modules/fast-glob/out/managers/tasks.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.convertPatternGroupToTask = exports2.convertPatternGroupsToTasks = exports2.groupPatternsByBaseDirectory = exports2.getNegativePatternsAsPositive = exports2.getPositivePatterns = exports2.convertPatternsToTasks = exports2.generate = void 0;
@@ -17442,9 +17630,9 @@ var require_tasks = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/providers/async.js
+// ../main/node_modules/@nodelib/fs.stat/out/providers/async.js
 var require_async = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/providers/async.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.stat/out/providers/async.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.read = void 0;
@@ -17481,9 +17669,9 @@ var require_async = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/providers/sync.js
+// ../main/node_modules/@nodelib/fs.stat/out/providers/sync.js
 var require_sync = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/providers/sync.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.stat/out/providers/sync.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.read = void 0;
@@ -17504,9 +17692,9 @@ var require_sync = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/adapters/fs.js
+// ../main/node_modules/@nodelib/fs.stat/out/adapters/fs.js
 var require_fs2 = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/adapters/fs.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.stat/out/adapters/fs.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.createFileSystemAdapter = exports2.FILE_SYSTEM_ADAPTER = void 0;
@@ -17524,9 +17712,9 @@ var require_fs2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/settings.js
+// ../main/node_modules/@nodelib/fs.stat/out/settings.js
 var require_settings = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/settings.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.stat/out/settings.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var fs = require_fs2(), Settings = class {
@@ -17541,9 +17729,9 @@ var require_settings = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/index.js
+// ../main/node_modules/@nodelib/fs.stat/out/index.js
 var require_out = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/index.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.stat/out/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.statSync = exports2.stat = exports2.Settings = void 0;
@@ -17568,9 +17756,9 @@ var require_out = __commonJS({
   }
 });
 
-// node_modules/queue-microtask/index.js
+// ../main/node_modules/queue-microtask/index.js
 var require_queue_microtask = __commonJS({
-  "node_modules/queue-microtask/index.js"(exports2, module2) {
+  "../main/node_modules/queue-microtask/index.js"(exports2, module2) {
     var promise;
     module2.exports = typeof queueMicrotask == "function" ? queueMicrotask.bind(typeof window < "u" ? window : global) : (cb) => (promise || (promise = Promise.resolve())).then(cb).catch((err) => setTimeout(() => {
       throw err;
@@ -17578,9 +17766,9 @@ var require_queue_microtask = __commonJS({
   }
 });
 
-// node_modules/run-parallel/index.js
+// ../main/node_modules/run-parallel/index.js
 var require_run_parallel = __commonJS({
-  "node_modules/run-parallel/index.js"(exports2, module2) {
+  "../main/node_modules/run-parallel/index.js"(exports2, module2) {
     module2.exports = runParallel;
     var queueMicrotask2 = require_queue_microtask();
     function runParallel(tasks, cb) {
@@ -17608,9 +17796,9 @@ var require_run_parallel = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/constants.js
+// ../main/node_modules/@nodelib/fs.scandir/out/constants.js
 var require_constants3 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/constants.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.scandir/out/constants.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.IS_SUPPORT_READDIR_WITH_FILE_TYPES = void 0;
@@ -17622,9 +17810,9 @@ var require_constants3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/utils/fs.js
+// ../main/node_modules/@nodelib/fs.scandir/out/utils/fs.js
 var require_fs3 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/utils/fs.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.scandir/out/utils/fs.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.createDirentFromStats = void 0;
@@ -17640,9 +17828,9 @@ var require_fs3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/utils/index.js
+// ../main/node_modules/@nodelib/fs.scandir/out/utils/index.js
 var require_utils4 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/utils/index.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.scandir/out/utils/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.fs = void 0;
@@ -17651,9 +17839,9 @@ var require_utils4 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/providers/common.js
+// ../main/node_modules/@nodelib/fs.scandir/out/providers/common.js
 var require_common = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/common.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.scandir/out/providers/common.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.joinPathSegments = void 0;
@@ -17664,9 +17852,9 @@ var require_common = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/providers/async.js
+// ../main/node_modules/@nodelib/fs.scandir/out/providers/async.js
 var require_async2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/async.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.scandir/out/providers/async.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.readdir = exports2.readdirWithFileTypes = exports2.read = void 0;
@@ -17766,9 +17954,9 @@ var require_async2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/providers/sync.js
+// ../main/node_modules/@nodelib/fs.scandir/out/providers/sync.js
 var require_sync2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/sync.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.scandir/out/providers/sync.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.readdir = exports2.readdirWithFileTypes = exports2.read = void 0;
@@ -17810,9 +17998,9 @@ var require_sync2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/adapters/fs.js
+// ../main/node_modules/@nodelib/fs.scandir/out/adapters/fs.js
 var require_fs4 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/adapters/fs.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.scandir/out/adapters/fs.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.createFileSystemAdapter = exports2.FILE_SYSTEM_ADAPTER = void 0;
@@ -17832,9 +18020,9 @@ var require_fs4 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/settings.js
+// ../main/node_modules/@nodelib/fs.scandir/out/settings.js
 var require_settings2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/settings.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.scandir/out/settings.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var path = require("path"), fsStat = require_out(), fs = require_fs4(), Settings = class {
@@ -17853,9 +18041,9 @@ var require_settings2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/index.js
+// ../main/node_modules/@nodelib/fs.scandir/out/index.js
 var require_out2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/index.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.scandir/out/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.Settings = exports2.scandirSync = exports2.scandir = void 0;
@@ -17880,9 +18068,9 @@ var require_out2 = __commonJS({
   }
 });
 
-// node_modules/reusify/reusify.js
+// ../main/node_modules/reusify/reusify.js
 var require_reusify = __commonJS({
-  "node_modules/reusify/reusify.js"(exports2, module2) {
+  "../main/node_modules/reusify/reusify.js"(exports2, module2) {
     "use strict";
     function reusify(Constructor) {
       var head = new Constructor(), tail = head;
@@ -17902,9 +18090,9 @@ var require_reusify = __commonJS({
   }
 });
 
-// node_modules/fastq/queue.js
+// ../main/node_modules/fastq/queue.js
 var require_queue = __commonJS({
-  "node_modules/fastq/queue.js"(exports2, module2) {
+  "../main/node_modules/fastq/queue.js"(exports2, module2) {
     "use strict";
     var reusify = require_reusify();
     function fastqueue(context, worker, _concurrency) {
@@ -18063,9 +18251,9 @@ var require_queue = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/readers/common.js
+// ../main/node_modules/@nodelib/fs.walk/out/readers/common.js
 var require_common2 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/common.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.walk/out/readers/common.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.joinPathSegments = exports2.replacePathSegmentSeparator = exports2.isAppliedFilter = exports2.isFatalError = void 0;
@@ -18088,9 +18276,9 @@ var require_common2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/readers/reader.js
+// ../main/node_modules/@nodelib/fs.walk/out/readers/reader.js
 var require_reader = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/reader.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.walk/out/readers/reader.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var common = require_common2(), Reader = class {
@@ -18102,9 +18290,9 @@ var require_reader = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/readers/async.js
+// ../main/node_modules/@nodelib/fs.walk/out/readers/async.js
 var require_async3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/async.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.walk/out/readers/async.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var events_1 = require("events"), fsScandir = require_out2(), fastq = require_queue(), common = require_common2(), reader_1 = require_reader(), AsyncReader = class extends reader_1.default {
@@ -18169,9 +18357,9 @@ var require_async3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/providers/async.js
+// ../main/node_modules/@nodelib/fs.walk/out/providers/async.js
 var require_async4 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/async.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.walk/out/providers/async.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var async_1 = require_async3(), AsyncProvider = class {
@@ -18198,9 +18386,9 @@ var require_async4 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/providers/stream.js
+// ../main/node_modules/@nodelib/fs.walk/out/providers/stream.js
 var require_stream2 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/stream.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.walk/out/providers/stream.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var stream_1 = require("stream"), async_1 = require_async3(), StreamProvider = class {
@@ -18228,9 +18416,9 @@ var require_stream2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/readers/sync.js
+// ../main/node_modules/@nodelib/fs.walk/out/readers/sync.js
 var require_sync3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/sync.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.walk/out/readers/sync.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var fsScandir = require_out2(), common = require_common2(), reader_1 = require_reader(), SyncReader = class extends reader_1.default {
@@ -18272,9 +18460,9 @@ var require_sync3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/providers/sync.js
+// ../main/node_modules/@nodelib/fs.walk/out/providers/sync.js
 var require_sync4 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/sync.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.walk/out/providers/sync.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var sync_1 = require_sync3(), SyncProvider = class {
@@ -18289,9 +18477,9 @@ var require_sync4 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/settings.js
+// ../main/node_modules/@nodelib/fs.walk/out/settings.js
 var require_settings3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/settings.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.walk/out/settings.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var path = require("path"), fsScandir = require_out2(), Settings = class {
@@ -18312,9 +18500,9 @@ var require_settings3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/index.js
+// ../main/node_modules/@nodelib/fs.walk/out/index.js
 var require_out3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/index.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.walk/out/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.Settings = exports2.walkStream = exports2.walkSync = exports2.walk = void 0;
@@ -18344,9 +18532,9 @@ var require_out3 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/readers/reader.js
+// ../main/node_modules/fast-glob/out/readers/reader.js
 var require_reader2 = __commonJS({
-  "node_modules/fast-glob/out/readers/reader.js"(exports2) {
+  "../main/node_modules/fast-glob/out/readers/reader.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var path = require("path"), fsStat = require_out(), utils = require_utils3(), Reader = class {
@@ -18376,9 +18564,9 @@ var require_reader2 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/readers/stream.js
+// ../main/node_modules/fast-glob/out/readers/stream.js
 var require_stream3 = __commonJS({
-  "node_modules/fast-glob/out/readers/stream.js"(exports2) {
+  "../main/node_modules/fast-glob/out/readers/stream.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var stream_1 = require("stream"), fsStat = require_out(), fsWalk = require_out3(), reader_1 = require_reader2(), ReaderStream = class extends reader_1.default {
@@ -18414,9 +18602,9 @@ var require_stream3 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/readers/async.js
+// ../main/node_modules/fast-glob/out/readers/async.js
 var require_async5 = __commonJS({
-  "node_modules/fast-glob/out/readers/async.js"(exports2) {
+  "../main/node_modules/fast-glob/out/readers/async.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var fsWalk = require_out3(), reader_1 = require_reader2(), stream_1 = require_stream3(), ReaderAsync = class extends reader_1.default {
@@ -18441,9 +18629,9 @@ var require_async5 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/matchers/matcher.js
+// ../main/node_modules/fast-glob/out/providers/matchers/matcher.js
 var require_matcher = __commonJS({
-  "node_modules/fast-glob/out/providers/matchers/matcher.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/matchers/matcher.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var utils = require_utils3(), Matcher = class {
@@ -18479,9 +18667,9 @@ var require_matcher = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/matchers/partial.js
+// ../main/node_modules/fast-glob/out/providers/matchers/partial.js
 var require_partial = __commonJS({
-  "node_modules/fast-glob/out/providers/matchers/partial.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/matchers/partial.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var matcher_1 = require_matcher(), PartialMatcher = class extends matcher_1.default {
@@ -18502,9 +18690,9 @@ var require_partial = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/filters/deep.js
+// ../main/node_modules/fast-glob/out/providers/filters/deep.js
 var require_deep = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/deep.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/filters/deep.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var utils = require_utils3(), partial_1 = require_partial(), DeepFilter = class {
@@ -18552,9 +18740,9 @@ var require_deep = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/filters/entry.js
+// ../main/node_modules/fast-glob/out/providers/filters/entry.js
 var require_entry = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/entry.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/filters/entry.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var utils = require_utils3(), EntryFilter = class {
@@ -18612,9 +18800,9 @@ var require_entry = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/filters/error.js
+// ../main/node_modules/fast-glob/out/providers/filters/error.js
 var require_error = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/error.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/filters/error.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var utils = require_utils3(), ErrorFilter = class {
@@ -18632,9 +18820,9 @@ var require_error = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/transformers/entry.js
+// ../main/node_modules/fast-glob/out/providers/transformers/entry.js
 var require_entry2 = __commonJS({
-  "node_modules/fast-glob/out/providers/transformers/entry.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/transformers/entry.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var utils = require_utils3(), EntryTransformer = class {
@@ -18653,9 +18841,9 @@ var require_entry2 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/provider.js
+// ../main/node_modules/fast-glob/out/providers/provider.js
 var require_provider = __commonJS({
-  "node_modules/fast-glob/out/providers/provider.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/provider.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var path = require("path"), deep_1 = require_deep(), entry_1 = require_entry(), error_1 = require_error(), entry_2 = require_entry2(), Provider = class {
@@ -18698,9 +18886,9 @@ var require_provider = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/async.js
+// ../main/node_modules/fast-glob/out/providers/async.js
 var require_async6 = __commonJS({
-  "node_modules/fast-glob/out/providers/async.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/async.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var async_1 = require_async5(), provider_1 = require_provider(), ProviderAsync = class extends provider_1.default {
@@ -18719,9 +18907,9 @@ var require_async6 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/stream.js
+// ../main/node_modules/fast-glob/out/providers/stream.js
 var require_stream4 = __commonJS({
-  "node_modules/fast-glob/out/providers/stream.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/stream.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var stream_1 = require("stream"), stream_2 = require_stream3(), provider_1 = require_provider(), ProviderStream = class extends provider_1.default {
@@ -18741,9 +18929,9 @@ var require_stream4 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/readers/sync.js
+// ../main/node_modules/fast-glob/out/readers/sync.js
 var require_sync5 = __commonJS({
-  "node_modules/fast-glob/out/readers/sync.js"(exports2) {
+  "../main/node_modules/fast-glob/out/readers/sync.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var fsStat = require_out(), fsWalk = require_out3(), reader_1 = require_reader2(), ReaderSync = class extends reader_1.default {
@@ -18779,9 +18967,9 @@ var require_sync5 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/sync.js
+// ../main/node_modules/fast-glob/out/providers/sync.js
 var require_sync6 = __commonJS({
-  "node_modules/fast-glob/out/providers/sync.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/sync.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var sync_1 = require_sync5(), provider_1 = require_provider(), ProviderSync = class extends provider_1.default {
@@ -18800,9 +18988,9 @@ var require_sync6 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/settings.js
+// ../main/node_modules/fast-glob/out/settings.js
 var require_settings4 = __commonJS({
-  "node_modules/fast-glob/out/settings.js"(exports2) {
+  "../main/node_modules/fast-glob/out/settings.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
@@ -18830,9 +19018,9 @@ var require_settings4 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/index.js
+// ../main/node_modules/fast-glob/out/index.js
 var require_out4 = __commonJS({
-  "node_modules/fast-glob/out/index.js"(exports2, module2) {
+  "../main/node_modules/fast-glob/out/index.js"(exports2, module2) {
     "use strict";
     var taskManager = require_tasks(), async_1 = require_async6(), stream_1 = require_stream4(), sync_1 = require_sync6(), settings_1 = require_settings4(), utils = require_utils3();
     async function FastGlob(source, options) {
@@ -19435,9 +19623,9 @@ var import_yaml30, isOurMode, init_context2 = __esm({
 
 // src/mtls/revert/revert-k8s.ts
 function revertDelegate(rctx, res) {
-  let pod = lookup(res.doc.contents, res.podPath), { container } = locateContainer(rctx, res.podPath, pod, res.container);
-  revertEnv(rctx, res, container);
-  let env2 = container.node.get("env", !0), owned = (0, import_yaml31.isSeq)(env2) ? env2.items.flatMap((item, i) => OWNED_ENV.includes(stringAt(item, "name") ?? "") ? [i] : []) : [];
+  let pod = lookup(res.doc.contents, res.podPath), { container } = locateContainer(rctx, res.podPath, pod, res.container), kind = res.delegateKind;
+  revertEnv(rctx, res, container, kind);
+  let env2 = container.node.get("env", !0), ownedNames = ownedEnvFor(kind), owned = (0, import_yaml31.isSeq)(env2) ? env2.items.flatMap((item, i) => ownedNames.includes(stringAt(item, "name") ?? "") ? [i] : []) : [];
   removeListItems(
     rctx,
     res,
@@ -19447,12 +19635,12 @@ function revertDelegate(rctx, res) {
     "env",
     owned,
     `${REASON}: only an mTLS delegate needs it`,
-    (item) => envRoleOf(stringAt(item, "name") ?? "") ?? "flag"
+    (item) => envRoleOf(stringAt(item, "name") ?? "", kind) ?? "flag"
   ), revertPod(rctx, res, pod, res.podPath, container);
 }
-function revertEnv(rctx, res, container) {
-  let ectx = editContext(rctx, res), env2 = container.node.get("env", !0), envFrom = container.node.get("envFrom", !0), configMaps = (0, import_yaml31.isSeq)(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ["configMapRef"]), "name")).filter((n) => n !== void 0) : [];
-  for (let [name, value] of endpointEnv(rctx.url)) {
+function revertEnv(rctx, res, container, kind) {
+  let ectx = editContext(rctx, res), env2 = container.node.get("env", !0), envFrom = container.node.get("envFrom", !0), configMaps = (0, import_yaml31.isSeq)(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ["configMapRef"]), "name")).filter((n) => n !== void 0) : [], manager = managerEnvNames(kind)[0];
+  for (let [name, value] of endpointEnvFor(kind, rctx.url)) {
     let found = findItem(env2, "name", name);
     if (found) {
       let node = found.node.get("value", !0), ref = lookup(found.node, ["valueFrom", "configMapKeyRef"]);
@@ -19481,7 +19669,7 @@ function revertEnv(rctx, res, container) {
       continue;
     }
     let outcomes = configMaps.map((cm) => revertConfigMapKey(rctx, cm, res.ref.namespace, name, value));
-    name === MANAGER_ENV && !outcomes.includes("set") && outcomes.includes("absent") && report(
+    name === manager && !outcomes.includes("set") && outcomes.includes("absent") && report(
       rctx,
       "warning",
       "NOT_CHANGED",
@@ -19703,12 +19891,12 @@ function revertValues(rctx, res, root) {
 function revertCompose(rctx, res) {
   let ectx = editContext(rctx, res);
   for (let d of res.delegates) {
-    let svcPtr = ["services", d.service], envPtr = [...svcPtr, "environment"], envNode = d.node.get("environment", !0), { form, entries } = composeEnv(d.node);
-    for (let [name, value] of endpointEnv(rctx.url)) {
+    let svcPtr = ["services", d.service], envPtr = [...svcPtr, "environment"], envNode = d.node.get("environment", !0), { form, entries } = composeEnv(d.node), kind = d.delegateKind ?? "classic";
+    for (let [name, value] of endpointEnvFor(kind, rctx.url)) {
       let entry = entries.find((e) => e.name === name);
       if (!(!entry || entry.value === value)) {
         if (entry.value === void 0 || /\$\{?[A-Za-z_]/.test(entry.value)) {
-          name === MANAGER_ENV && report(
+          managerEnvNames(kind).includes(name) && report(
             rctx,
             "warning",
             "NOT_CHANGED",
@@ -19744,7 +19932,7 @@ function revertCompose(rctx, res) {
           });
       }
     }
-    let certPath = entries.find((e) => certEnvNames("certificate").includes(e.name))?.value ?? `/etc/mtls/${CERT_FILE}`, keyPath = entries.find((e) => certEnvNames("key").includes(e.name))?.value ?? `/etc/mtls/${KEY_FILE}`, owned = entries.filter((e) => OWNED_ENV.includes(e.name));
+    let certPath = entries.find((e) => certEnvNamesFor(kind, "certificate").includes(e.name))?.value ?? `/etc/mtls/${CERT_FILE}`, keyPath = entries.find((e) => certEnvNamesFor(kind, "key").includes(e.name))?.value ?? `/etc/mtls/${KEY_FILE}`, owned = entries.filter((e) => ownedEnvFor(kind).includes(e.name));
     form === "list" ? removeListItems(
       rctx,
       res,
@@ -19754,7 +19942,7 @@ function revertCompose(rctx, res) {
       "environment",
       owned.map((e) => e.index),
       `${REASON2}: only an mTLS delegate needs it`,
-      (item) => envRole(String(item.value).split("=")[0]),
+      (item) => envRole(String(item.value).split("=")[0], kind),
       (item) => ({ name: String(item.value).split("=")[0] })
     ) : form === "map" && (0, import_yaml32.isMap)(envNode) && removeMapKeys(
       rctx,
@@ -19764,7 +19952,7 @@ function revertCompose(rctx, res) {
       "environment",
       owned.map((e) => e.name),
       `${REASON2}: only an mTLS delegate needs it`,
-      envRole
+      (name) => envRole(name, kind)
     );
     let mounts = composeVolumes(d.node).filter((v) => v.target === certPath || v.target === keyPath);
     removeListItems(
@@ -19795,7 +19983,7 @@ var import_yaml32, REASON2, envRole, init_revert_shapes = __esm({
     init_wanted_state();
     init_context2();
     init_values_host();
-    REASON2 = "undo the migration", envRole = (name) => envRoleOf(name ?? "") ?? "flag";
+    REASON2 = "undo the migration", envRole = (name, kind = "classic") => envRoleOf(name ?? "", kind) ?? "flag";
   }
 });
 
@@ -21356,4 +21544,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=16073aa6951f67ab4f47e02d3ae7c673441e426c9f281a814d9052688a505ff9
+//# delegate-mtls-bundle sha256=e00f6ce85f84dc3dca77e4fe943c1eff42e5a6d9665add8595e5cb833e1af036

@@ -204,7 +204,7 @@ export function planUpgraderCronJob(ctx: PlanContext, res: UpgraderCronJob): voi
   ensureVolume(ctx, res, podLoc, secretName, mode)
 }
 
-function cronJobDelegateName(ctx: PlanContext, pod: YAMLMap, name: string | undefined): string {
+export function cronJobDelegateName(ctx: PlanContext, pod: YAMLMap, name: string | undefined): string {
   const volumes = pod.get('volumes', true)
   if (isSeq(volumes)) {
     for (const v of volumes.items) {
