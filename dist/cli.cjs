@@ -9334,17 +9334,16 @@ function envValue(spec, endpoint, mountPath) {
       return spec.value;
   }
 }
-function certEnvNames(role) {
-  let spec = CLASSIC_ENV.find((s) => s.role === role);
-  return spec.oldName ? [spec.name, spec.oldName] : [spec.name];
+function certEnvNamesFor(kind, role) {
+  return withOld(TABLES[kind].find((s) => s.role === role));
 }
-function envRoleOf(name) {
-  return CLASSIC_ENV.find((s) => s.name === name || s.oldName === name)?.role;
+function envRoleOf(name, kind = "classic") {
+  return TABLES[kind].find((s) => s.name === name || s.oldName === name)?.role;
 }
-function endpointEnv(url) {
-  return CLASSIC_ENV.filter((s) => s.role === "endpoint").map((s) => [s.name, envValue(s, url, "")]);
+function endpointEnvFor(kind, url) {
+  return TABLES[kind].filter((s) => s.role === "endpoint").map((s) => [s.name, envValue(s, url, "")]);
 }
-var CERT_FILE, KEY_FILE, VOLUME_NAME, DEFAULT_SECRET_NAME, DEFAULT_MOUNT_PATH, SECRET_MODE, secretMode, MANAGER_ENV, WATCHER_ENV, CLASSIC_ENV, UPGRADER_HOST_KEY, UPGRADER_CERT_FIELDS, fileOf, MANAGED_ENV, OWNED_ENV, init_wanted_state = __esm({
+var CERT_FILE, KEY_FILE, VOLUME_NAME, DEFAULT_SECRET_NAME, DEFAULT_MOUNT_PATH, SECRET_MODE, secretMode, MANAGER_ENV, WATCHER_ENV, CLASSIC_ENV, DELEGATE3_MANAGER_ENV, DELEGATE3_ENV, DELEGATE3_MIN_VERSION, DELEGATE_SIGNS, TABLES, wantedEnvFor, UPGRADER_HOST_KEY, UPGRADER_CERT_FIELDS, fileOf, withOld, managedEnvFor, ownedEnvFor, managerEnvNames, MANAGED_ENV, OWNED_ENV, endpointEnv, init_wanted_state = __esm({
   "src/resources/wanted-state.ts"() {
     "use strict";
     CERT_FILE = "client.crt", KEY_FILE = "client.key", VOLUME_NAME = "client-certificate", DEFAULT_SECRET_NAME = "client-certificate", DEFAULT_MOUNT_PATH = "/etc/mtls", SECRET_MODE = { root: 256, nonRoot: 288 }, secretMode = (nonRoot) => nonRoot ? SECRET_MODE.nonRoot : SECRET_MODE.root, MANAGER_ENV = "MANAGER_HOST_AND_PORT", WATCHER_ENV = ["WATCHER_STORAGE_URL", "WATCHER_CHECK_LOCATION", "DELEGATE_STORAGE_URL"], CLASSIC_ENV = [
@@ -9396,15 +9395,63 @@ var CERT_FILE, KEY_FILE, VOLUME_NAME, DEFAULT_SECRET_NAME, DEFAULT_MOUNT_PATH, S
         setByChart: !1,
         reason: "the delegate gateway routes gRPC on the original authority"
       }
-    ], UPGRADER_HOST_KEY = "managerHost", UPGRADER_CERT_FIELDS = [
+    ], DELEGATE3_MANAGER_ENV = "HARNESS_MANAGER_HOST_AND_PORT", DELEGATE3_ENV = [
+      {
+        name: MANAGER_ENV,
+        role: "endpoint",
+        endpointPath: "",
+        add: "never",
+        setByChart: !1,
+        reason: "the mTLS endpoint"
+      },
+      {
+        name: DELEGATE3_MANAGER_ENV,
+        role: "endpoint",
+        endpointPath: "",
+        add: "always",
+        unlessPresent: MANAGER_ENV,
+        setByChart: !1,
+        reason: "the mTLS endpoint"
+      },
+      {
+        name: "LOG_STREAMING_SERVICE_URL",
+        role: "endpoint",
+        endpointPath: "/log-service/",
+        add: "never",
+        setByChart: !1,
+        reason: "log streaming through the mTLS endpoint"
+      },
+      {
+        name: "TI_SERVICE_URL",
+        role: "endpoint",
+        endpointPath: "/ti-service/",
+        add: "never",
+        setByChart: !1,
+        reason: "test intelligence through the mTLS endpoint"
+      },
+      {
+        name: "HARNESS_CLIENT_CERT_FILE",
+        role: "certificate",
+        add: "always",
+        setByChart: !1,
+        reason: "where Delegate 3.x reads its client certificate"
+      },
+      {
+        name: "HARNESS_CLIENT_KEY_FILE",
+        role: "key",
+        add: "always",
+        setByChart: !1,
+        reason: "where Delegate 3.x reads its client key"
+      }
+    ], DELEGATE3_MIN_VERSION = "1.40.2", DELEGATE_SIGNS = {
+      classic: { env: ["ACCOUNT_ID", "DELEGATE_NAME", "DELEGATE_TYPE"], probePort: 3460 },
+      delegate3: { env: ["HARNESS_ACCOUNT_ID", "HARNESS_DELEGATE_NAME", DELEGATE3_MANAGER_ENV], probePort: 3e3 }
+    }, TABLES = { classic: CLASSIC_ENV, delegate3: DELEGATE3_ENV }, wantedEnvFor = (kind) => TABLES[kind], UPGRADER_HOST_KEY = "managerHost", UPGRADER_CERT_FIELDS = [
       { key: "clientCertificateFilePath", role: "certificate" },
       { key: "clientCertificateKeyFilePath", role: "key" }
     ], fileOf = (role) => role === "certificate" ? CERT_FILE : KEY_FILE;
-    MANAGED_ENV = new Set(
-      CLASSIC_ENV.flatMap((s) => s.oldName ? [s.name, s.oldName] : [s.name])
-    ), OWNED_ENV = CLASSIC_ENV.filter((s) => s.role !== "endpoint").flatMap(
-      (s) => s.oldName ? [s.name, s.oldName] : [s.name]
-    );
+    withOld = (s) => s.oldName ? [s.name, s.oldName] : [s.name], managedEnvFor = (kind) => new Set(TABLES[kind].flatMap(withOld)), ownedEnvFor = (kind) => TABLES[kind].filter((s) => s.role !== "endpoint").flatMap(withOld);
+    managerEnvNames = (kind) => TABLES[kind].filter((s) => s.role === "endpoint" && s.endpointPath === "").sort((a, b) => +(b.add === "always") - +(a.add === "always")).map((s) => s.name), MANAGED_ENV = managedEnvFor("classic"), OWNED_ENV = ownedEnvFor("classic"), endpointEnv = (url) => endpointEnvFor("classic", url);
   }
 });
 
@@ -9941,16 +9988,51 @@ function parseImage(ref) {
   let [nameTag, digest] = ref.split("@", 2), slash = nameTag.lastIndexOf("/"), colon = nameTag.lastIndexOf(":"), info = colon > slash ? { repository: nameTag.slice(0, colon), tag: nameTag.slice(colon + 1) } : { repository: nameTag };
   return digest && (info.digest = digest), info;
 }
+function delegate3Version(ref) {
+  let { tag } = parseImage(ref), m = tag === void 0 ? null : /^(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?$/.exec(tag);
+  if (!m || /^\d{2}\.\d{2}\.\d{5}$/.test(`${m[1]}.${m[2]}.${m[3]}`)) return;
+  let core = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return m[4] === void 0 ? { core } : { core, pre: m[4] };
+}
 function classifyTag(ref) {
   let { tag } = parseImage(ref);
   if (tag === void 0) return "unverifiable";
-  let m = /^(\d{2})\.(\d{2})\.\d{5}(\.minimal)?$/.exec(tag);
-  return m ? Number(m[1]) * 100 + Number(m[2]) < 2207 ? "early-immutable" : "immutable" : /^\d{5}(\.minimal)?$/.test(tag) ? "early-immutable" : tag === "latest" ? "legacy" : "unverifiable";
+  let m = CLASSIC_TAG.exec(tag);
+  return m ? Number(m[1]) * 100 + Number(m[2]) < 2207 ? "early-immutable" : "immutable" : /^\d{5}(\.minimal)?$/.test(tag) ? "early-immutable" : tag === "latest" ? "legacy" : delegate3Version(ref) ? "delegate3" : "unverifiable";
 }
-var lastSegment, isDelegateImage, isUpgraderImage, init_image = __esm({
+var lastSegment, isDelegateImage, isUpgraderImage, CLASSIC_TAG, init_image = __esm({
   "src/resources/image.ts"() {
     "use strict";
-    lastSegment = (repo) => repo.slice(repo.lastIndexOf("/") + 1), isDelegateImage = (ref) => /^delegate(-immutable)?$/.test(lastSegment(parseImage(ref).repository)), isUpgraderImage = (ref) => lastSegment(parseImage(ref).repository) === "upgrader";
+    lastSegment = (repo) => repo.slice(repo.lastIndexOf("/") + 1), isDelegateImage = (ref) => /^delegate(-immutable)?$/.test(lastSegment(parseImage(ref).repository)), isUpgraderImage = (ref) => lastSegment(parseImage(ref).repository) === "upgrader", CLASSIC_TAG = /^(\d{2})\.(\d{2})\.\d{5}(\.minimal)?$/;
+  }
+});
+
+// src/resources/delegate-kind.ts
+function delegateKindOf(s) {
+  let tag = classifyTag(s.image), d3 = signsOf("delegate3", s), classic = signsOf("classic", s);
+  if (tag === "delegate3") {
+    let version = delegate3Version(s.image), verdict2 = { kind: "delegate3" };
+    return versionAtLeastMin(version) || (verdict2.tooOld = parseImage(s.image).tag), classic.env.length > 0 && d3.env.length === 0 && (verdict2.disagreement = `image "${s.image}" is Delegate 3.x, but env ${classic.env.join(", ")} belong to the classic delegate: migrated as Delegate 3.x (the image tag decides)`), verdict2;
+  }
+  return tag === "immutable" || tag === "early-immutable" ? d3.env.length > 0 && classic.env.length === 0 ? {
+    kind: "classic",
+    disagreement: `image "${s.image}" is a classic delegate, but env ${d3.env.join(", ")} belong to Delegate 3.x: migrated as a classic delegate (the image tag decides)`
+  } : { kind: "classic" } : d3.env.length > 0 && classic.env.length === 0 ? { kind: "delegate3" } : classic.env.length > 0 && d3.env.length === 0 ? { kind: "classic" } : d3.probe && !classic.probe ? { kind: "delegate3" } : { kind: "classic" };
+}
+function versionAtLeastMin(v) {
+  let want = DELEGATE3_MIN_VERSION.split(".").map(Number);
+  for (let i = 0; i < 3; i++) if (v.core[i] !== want[i]) return v.core[i] > want[i];
+  return v.pre === void 0;
+}
+var delegate3UpgradeAdvice, signsOf, init_delegate_kind = __esm({
+  "src/resources/delegate-kind.ts"() {
+    "use strict";
+    init_image();
+    init_wanted_state();
+    delegate3UpgradeAdvice = `mTLS exists from Delegate 3.x ${DELEGATE3_MIN_VERSION}: upgrade the image to ${DELEGATE3_MIN_VERSION} or later first`, signsOf = (kind, s) => ({
+      env: s.env.filter((n) => DELEGATE_SIGNS[kind].env.includes(n)),
+      probe: s.probePorts.includes(DELEGATE_SIGNS[kind].probePort)
+    });
   }
 });
 
@@ -9985,7 +10067,7 @@ function isDelegateService(service) {
   if (isUpgraderService(service)) return !1;
   if (isDelegateImage(stringAt(service, "image") ?? "")) return !0;
   let names = envNames(service);
-  return names.includes(MANAGER_ENV) && names.some((n) => n === "DELEGATE_NAME" || n === "DELEGATE_TOKEN" || n === "ACCOUNT_ID");
+  return names.includes(MANAGER_ENV) && names.some((n) => n === "DELEGATE_NAME" || n === "DELEGATE_TOKEN" || n === "ACCOUNT_ID") || names.includes(DELEGATE3_MANAGER_ENV) && names.some((n) => n !== DELEGATE3_MANAGER_ENV && DELEGATE_SIGNS.delegate3.env.includes(n));
 }
 function recogniseCompose(doc, index) {
   let root = doc.contents;
@@ -10002,8 +10084,20 @@ function recogniseCompose(doc, index) {
   let ref = { document: index, kind: COMPOSE_KIND }, first = delegates[0];
   first && (ref.name = composeDelegateName(first));
   for (let d of delegates) {
-    let image = stringAt(d.node, "image") ?? "";
-    if (classifyTag(image) === "legacy")
+    let image = stringAt(d.node, "image") ?? "", verdict2 = delegateKindOf({ image, env: envNames(d.node), probePorts: [] });
+    if (d.delegateKind = verdict2.kind, verdict2.disagreement && (d.kindDisagreement = `service ${d.service}: ${verdict2.disagreement}`), verdict2.tooOld !== void 0)
+      return {
+        type: "legacy",
+        ref,
+        doc,
+        reason: `service ${d.service}: image "${image}" is Delegate 3.x ${verdict2.tooOld}`,
+        at: d.node.get("image", !0),
+        image,
+        code: "DELEGATE3_VERSION",
+        delegateKind: "delegate3",
+        advice: delegate3UpgradeAdvice
+      };
+    if (verdict2.kind === "classic" && classifyTag(image) === "legacy")
       return {
         type: "legacy",
         ref,
@@ -10033,6 +10127,7 @@ var import_yaml4, COMPOSE_KIND, envNames, isUpgraderService, init_compose = __es
     init_lookup();
     init_image();
     init_wanted_state();
+    init_delegate_kind();
     COMPOSE_KIND = "DockerCompose";
     envNames = (service) => composeEnv(service).entries.map((e) => e.name), isUpgraderService = (service) => isUpgraderImage(stringAt(service, "image") ?? "") || envNames(service).includes("UPGRADER_WORKLOAD_NAME");
   }
@@ -10057,6 +10152,15 @@ function legacyValues(root) {
   let image = helmImage(root);
   if (image && classifyTag(image.ref) === "legacy")
     return { reason: `image "${image.ref}" is a legacy delegate image`, at: image.at, image: image.ref };
+  if (image && classifyTag(image.ref) === "delegate3")
+    return {
+      reason: `image "${image.ref}" is Delegate 3.x, which the harness-delegate-ng chart does not configure (its mTLS values set the classic delegate's env vars)`,
+      at: image.at,
+      image: image.ref,
+      code: "DELEGATE3_CHART",
+      delegateKind: "delegate3",
+      advice: "Harness publishes no Helm chart for Delegate 3.x: install it from its Kubernetes manifest and migrate that manifest"
+    };
 }
 function recogniseHelmValues(doc, index) {
   let root = doc.contents;
@@ -10064,7 +10168,7 @@ function recogniseHelmValues(doc, index) {
   let ref = { document: index, kind: HELM_VALUES_KIND }, name = stringAt(root, "delegateName");
   name !== void 0 && (ref.name = name);
   let legacy = legacyValues(root);
-  return legacy ? { type: "legacy", ref, doc, reason: legacy.reason, at: legacy.at } : { type: "helm-values", ref, doc, root, path: [] };
+  return legacy ? { type: "legacy", ref, doc, ...legacy } : { type: "helm-values", ref, doc, root, path: [] };
 }
 var import_yaml5, HELM_VALUES_KIND, CHART_NAME, CHART_DEFAULT_NAME, CHART_KEYS, init_helm_values = __esm({
   "src/resources/helm-values.ts"() {
@@ -10165,6 +10269,7 @@ function withValues(doc, ref, path, node, host, scalar2) {
         type: "legacy",
         ref,
         doc,
+        ...legacy,
         reason: `${formatPath(path)}: ${legacy.reason}`,
         at: scalar2 ?? legacy.at,
         ...image ? { image } : {}
@@ -10224,13 +10329,16 @@ var import_yaml7, RECENT, recent, isMapping, init_upgrader_config = __esm({
 function findDelegateContainer(containers) {
   let byName = findItem(containers, "name", "delegate");
   if (byName) return byName.index;
-  let byEnv = containers.items.findIndex((c) => envNames2(c).includes(MANAGER_ENV));
+  let byEnv = containers.items.findIndex((c) => {
+    let names = envNames2(c);
+    return names.includes(MANAGER_ENV) || names.includes(DELEGATE3_MANAGER_ENV);
+  });
   if (byEnv >= 0) return byEnv;
   if (containers.items.length === 1 && isDelegateImage(stringAt(containers.items[0], "image") ?? "")) return 0;
   let legacy = findItem(containers, "name", "harness-delegate-instance");
   return legacy ? legacy.index : -1;
 }
-function legacyReason(kind, container) {
+function legacyReason(kind, container, delegateKind) {
   let image = container.get("image", !0), imageRef = stringAt(container, "image") ?? "";
   if (kind === "StatefulSet") return { reason: "a StatefulSet delegate is a legacy delegate", at: container };
   if (stringAt(container, "name") === "harness-delegate-instance")
@@ -10238,11 +10346,24 @@ function legacyReason(kind, container) {
       reason: 'container "harness-delegate-instance" is a legacy delegate',
       at: container.get("name", !0)
     };
-  if (image && classifyTag(imageRef) === "legacy")
+  if (image && delegateKind === "classic" && classifyTag(imageRef) === "legacy")
     return { reason: `image "${imageRef}" is a legacy delegate image`, at: image };
   let watcher = envNames2(container).find((n) => WATCHER_ENV.includes(n));
   if (watcher)
     return { reason: `env ${watcher} belongs to a legacy (watcher) delegate`, at: container.get("env", !0) };
+}
+function delegate3TooOld(base, container, version) {
+  let imageRef = stringAt(container, "image") ?? "";
+  return {
+    type: "legacy",
+    ...base,
+    reason: `image "${imageRef}" is Delegate 3.x ${version}`,
+    at: container.get("image", !0),
+    image: imageRef,
+    code: "DELEGATE3_VERSION",
+    delegateKind: "delegate3",
+    advice: delegate3UpgradeAdvice
+  };
 }
 function mayMatter(text2) {
   if ((text2.match(TOP_LEVEL_KIND)?.length ?? 0) !== 1) return !0;
@@ -10267,8 +10388,12 @@ function classify(doc, index) {
     if (!(0, import_yaml8.isSeq)(containers)) return { type: "other", ...base };
     let container = findDelegateContainer(containers);
     if (container < 0) return { type: "other", ...base };
-    let legacy = legacyReason(kind, containers.items[container]);
-    return legacy ? { type: "legacy", ...base, ...legacy } : kind !== "Deployment" ? { type: "other", ...base } : { type: "delegate", ...base, podPath, container };
+    let node = containers.items[container], verdict2 = delegateKindOf(containerSigns(node)), legacy = legacyReason(kind, node, verdict2.kind);
+    if (legacy) return { type: "legacy", ...base, ...legacy };
+    if (kind !== "Deployment") return { type: "other", ...base };
+    if (verdict2.tooOld !== void 0) return delegate3TooOld(base, node, verdict2.tooOld);
+    let res = { type: "delegate", ...base, podPath, container, delegateKind: verdict2.kind };
+    return verdict2.disagreement && (res.kindDisagreement = verdict2.disagreement), res;
   }
   if (kind === "CronJob" && podPath) {
     let containers = lookup(root, [...podPath, "containers"]);
@@ -10289,7 +10414,7 @@ function classify(doc, index) {
   }
   return { type: "other", ...base };
 }
-var import_yaml8, POD_PATH, envNames2, TOP_LEVEL_KIND, SIMPLE_KIND, KINDS_THAT_MATTER, init_classify = __esm({
+var import_yaml8, POD_PATH, envNames2, probePorts, containerSigns, TOP_LEVEL_KIND, SIMPLE_KIND, KINDS_THAT_MATTER, init_classify = __esm({
   "src/resources/classify.ts"() {
     "use strict";
     import_yaml8 = __toESM(require_dist(), 1);
@@ -10299,6 +10424,7 @@ var import_yaml8, POD_PATH, envNames2, TOP_LEVEL_KIND, SIMPLE_KIND, KINDS_THAT_M
     init_helm_values();
     init_gitops_values();
     init_wanted_state();
+    init_delegate_kind();
     init_upgrader_config();
     POD_PATH = {
       Deployment: ["spec", "template", "spec"],
@@ -10307,7 +10433,14 @@ var import_yaml8, POD_PATH, envNames2, TOP_LEVEL_KIND, SIMPLE_KIND, KINDS_THAT_M
     }, envNames2 = (container) => {
       let env2 = (0, import_yaml8.isMap)(container) ? container.get("env", !0) : void 0;
       return (0, import_yaml8.isSeq)(env2) ? env2.items.map((e) => stringAt(e, "name")).filter((n) => n !== void 0) : [];
-    };
+    }, probePorts = (container) => ["livenessProbe", "readinessProbe", "startupProbe"].flatMap((probe) => {
+      let port = lookup(container, [probe, "httpGet", "port"]);
+      return (0, import_yaml8.isScalar)(port) && typeof port.value == "number" ? [port.value] : [];
+    }), containerSigns = (container) => ({
+      image: stringAt(container, "image") ?? "",
+      env: envNames2(container),
+      probePorts: probePorts(container)
+    });
     TOP_LEVEL_KIND = /^kind:/gm, SIMPLE_KIND = /^kind:[ \t]*(["']?)([A-Za-z][A-Za-z0-9]*)\1[ \t]*(?:#[^\n]*)?\r?$/m, KINDS_THAT_MATTER = /* @__PURE__ */ new Set([
       "Deployment",
       "StatefulSet",
@@ -11757,15 +11890,17 @@ var import_yaml14, modeComment, normalMountPath, itemFragment, isDelegateToken, 
 });
 
 // src/mtls/plan-env.ts
-function wantedEnv(ctx) {
+function wantedEnv(ctx, kind = "classic") {
   let { endpoint, mountPath, tiService, grpcAuthority } = ctx.options, added = { always: !0, never: !1, "with-ti-service": tiService, "with-grpc-authority": grpcAuthority };
-  return CLASSIC_ENV.filter((s) => s.add !== "with-grpc-authority" || grpcAuthority).map((s) => ({
+  return wantedEnvFor(kind).filter((s) => s.add !== "with-grpc-authority" || grpcAuthority).map((s) => ({
     name: s.name,
     value: envValue(s, endpoint, mountPath),
     kind: s.role === "endpoint" ? "endpoint" : "owned",
     role: s.role,
     addIfMissing: added[s.add],
     ...s.oldName ? { oldName: s.oldName } : {},
+    ...s.unlessPresent ? { unlessPresent: s.unlessPresent } : {},
+    manager: s.role === "endpoint" && s.endpointPath === "",
     setByChart: s.setByChart,
     reason: s.reason
   }));
@@ -11824,11 +11959,12 @@ function ensureEnvValue(ctx, res, entry, ptr, display, want, setReason = want.re
     ]
   });
 }
-function ensureEnv(ctx, res, container, podCompact) {
-  let ectx = editContext(ctx, res), env2 = container.node.get("env", !0), envPtr = [...container.ptr, "env"], envDisplay = [...container.display, "env"], layout;
-  for (let want of wantedEnv(ctx)) {
+function ensureEnv(ctx, res, container, podCompact, kind = "classic") {
+  let ectx = editContext(ctx, res), env2 = container.node.get("env", !0), envPtr = [...container.ptr, "env"], envDisplay = [...container.display, "env"], layout, present = /* @__PURE__ */ new Set();
+  for (let want of wantedEnv(ctx, kind)) {
     let found = findItem(env2, "name", want.name), old = want.oldName ? findItem(env2, "name", want.oldName) : void 0, entry = found ?? old;
     if (entry) {
+      present.add(want.name);
       let ptr = [...envPtr, entry.index], display = [...envDisplay, { name: found ? want.name : want.oldName }];
       if (!found && old) {
         let nameNode = old.node.get("name", !0);
@@ -11880,7 +12016,11 @@ function ensureEnv(ctx, res, container, podCompact) {
         cm,
         outcome: patchConfigMapKey(ctx, cm, res.ref.namespace, want.name, want.value, want.reason)
       }));
-      if (outcomes.some((o) => o.outcome === "patched")) continue;
+      if (outcomes.some((o) => o.outcome === "patched")) {
+        present.add(want.name);
+        continue;
+      }
+      if (want.unlessPresent && present.has(want.unlessPresent)) continue;
       let unseen = outcomes.filter((o) => o.outcome === "absent").map((o) => o.cm);
       if (unseen.length > 0) {
         want.addIfMissing && report(
@@ -11894,7 +12034,7 @@ function ensureEnv(ctx, res, container, podCompact) {
         continue;
       }
       if (!want.addIfMissing) continue;
-      want.name === MANAGER_ENV && report(ctx, "warning", "ADDED_ENDPOINT", `the delegate container had no ${want.name}; added it`, container.node);
+      want.manager && report(ctx, "warning", "ADDED_ENDPOINT", `the delegate container had no ${want.name}; added it`, container.node);
     } else if (!want.addIfMissing) continue;
     layout ??= layoutIn(ectx, container.node, ["env", "envFrom", "volumeMounts", "ports"], podCompact), plan(ctx, {
       resource: res.ref,
@@ -11946,12 +12086,18 @@ function locateContainer(ctx, podPath, pod, index) {
 }
 function planDelegate(ctx, res) {
   let pod = lookup(res.doc.contents, res.podPath), { container, podCompact } = locateContainer(ctx, res.podPath, pod, res.container), delegateName = res.ref.name ?? "delegate", image = container.node.get("image", !0), imageRef = stringAt(container.node, "image") ?? "", tag = classifyTag(imageRef);
-  image === void 0 ? report(
+  res.kindDisagreement && report(ctx, "warning", "IMAGE", res.kindDisagreement, image ?? container.node), image === void 0 ? report(
     ctx,
     "warning",
     "PATCH",
     `Deployment ${delegateName}: the delegate container has no image, so this is a patch (kustomize patches / patchesStrategicMerge), not a whole delegate; it is migrated, but migrate its base (and the base's upgrader) too`,
     lookup(res.doc.contents, ["metadata", "name"]) ?? container.node
+  ) : res.delegateKind === "delegate3" ? tag !== "delegate3" && report(
+    ctx,
+    "warning",
+    "IMAGE",
+    `cannot tell from image "${imageRef}" which Delegate 3.x version this is; mTLS needs ${DELEGATE3_MIN_VERSION} or later`,
+    image ?? container.node
   ) : tag === "unverifiable" ? report(
     ctx,
     "warning",
@@ -11964,7 +12110,7 @@ function planDelegate(ctx, res) {
     "IMAGE",
     `image "${imageRef}" is an early immutable build that may predate mTLS support (22.07); upgrade the delegate`,
     image
-  ), ensureEnv(ctx, res, container, podCompact), ensureMount(ctx, res, container, podCompact);
+  ), ensureEnv(ctx, res, container, podCompact, res.delegateKind), ensureMount(ctx, res, container, podCompact);
   let nonRoot = runsAsNonRoot(pod, container.node, res.doc), mode = secretMode(nonRoot);
   if (nonRoot) {
     let sc = pod.get("securityContext", !0);
@@ -12804,7 +12950,14 @@ function composeVolumes(service) {
 function planCompose(ctx, res) {
   for (let d of res.delegates) {
     let image = d.node.get("image", !0), ref = stringAt(d.node, "image") ?? "", tag = classifyTag(ref);
-    tag === "unverifiable" ? report(
+    d.kindDisagreement && report(ctx, "warning", "IMAGE", d.kindDisagreement, image ?? d.node, { subject: `service ${d.service}` }), d.delegateKind === "delegate3" ? tag !== "delegate3" && report(
+      ctx,
+      "warning",
+      "IMAGE",
+      `service ${d.service}: cannot tell from image "${ref}" which Delegate 3.x version this is; mTLS needs ${DELEGATE3_MIN_VERSION} or later`,
+      image ?? d.node,
+      { subject: `service ${d.service}` }
+    ) : tag === "unverifiable" ? report(
       ctx,
       "warning",
       "IMAGE",
@@ -12832,11 +12985,11 @@ function planCompose(ctx, res) {
 }
 function ensureComposeEnv(ctx, res, d) {
   let ectx = editContext(ctx, res), envPtr = [...["services", d.service], "environment"], envDisplay = [...envPtr], envNode = d.node.get("environment", !0), { form, entries } = composeEnv(d.node), hasEnvFile = d.node.has("env_file"), appended = [];
-  for (let want of wantedEnv(ctx)) {
+  for (let want of wantedEnv(ctx, d.delegateKind)) {
     let found = entries.find((e) => e.name === want.name), old = want.oldName ? entries.find((e) => e.name === want.oldName) : void 0, entry = found ?? old;
     if (!entry) {
-      if (!want.addIfMissing) continue;
-      if (want.kind === "endpoint" && want.name === MANAGER_ENV) {
+      if (!want.addIfMissing || want.unlessPresent && entries.some((e) => e.name === want.unlessPresent)) continue;
+      if (want.manager) {
         if (hasEnvFile) {
           report(
             ctx,
@@ -13102,14 +13255,14 @@ function validateAt(ctx, schema, base, basePath, data, what) {
   }
   return problems.length === 0;
 }
-function refuseAliases(ctx, pod, containerIndex, label) {
+function refuseAliases(ctx, pod, containerIndex, label, managed) {
   let found = [], container = (0, import_yaml23.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, check = (n) => (0, import_yaml23.isAlias)(n) && found.push(n);
   if ((0, import_yaml23.isMap)(pod) && check(pod.get("volumes", !0)), (0, import_yaml23.isMap)(container)) {
     for (let key of ["env", "volumeMounts"]) check(container.get(key, !0));
     let env2 = container.get("env", !0);
     if ((0, import_yaml23.isSeq)(env2))
       for (let item of env2.items)
-        check(item), (0, import_yaml23.isMap)(item) && MANAGED_ENV.has(String(item.get("name"))) && check(item.get("value", !0));
+        check(item), (0, import_yaml23.isMap)(item) && managed.has(String(item.get("name"))) && check(item.get("value", !0));
   }
   for (let a of found)
     report(
@@ -13121,13 +13274,13 @@ function refuseAliases(ctx, pod, containerIndex, label) {
     );
   return found.length > 0;
 }
-function refuseDuplicateEnv(ctx, pod, containerIndex, label) {
+function refuseDuplicateEnv(ctx, pod, containerIndex, label, managed) {
   let container = (0, import_yaml23.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, env2 = (0, import_yaml23.isMap)(container) ? container.get("env", !0) : void 0;
   if (!(0, import_yaml23.isSeq)(env2)) return !1;
   let seen = /* @__PURE__ */ new Set(), refused2 = !1;
   for (let item of env2.items) {
     let name = (0, import_yaml23.isMap)(item) ? item.get("name") : void 0;
-    typeof name != "string" || !MANAGED_ENV.has(name) || (seen.has(name) && (report(
+    typeof name != "string" || !managed.has(name) || (seen.has(name) && (report(
       ctx,
       "error",
       "CONFLICT",
@@ -13136,6 +13289,20 @@ function refuseDuplicateEnv(ctx, pod, containerIndex, label) {
     ), refused2 = !0), seen.add(name));
   }
   return refused2;
+}
+function skipDelegate3Upgrader(ctx, res) {
+  let name = res.type === "upgrader-config" ? configDelegateName(res.config.value, res.ref.name) : cronJobDelegateName(ctx, lookup(res.doc.contents, res.podPath), res.ref.name).name;
+  requireDelegatesNamed(ctx, name);
+  let served = ctx.resources.some(
+    (r) => r.type === "delegate" && r.delegateKind === "delegate3" && (r.ref.name ?? "delegate") === name && (r.ref.namespace === void 0 || res.ref.namespace === void 0 || r.ref.namespace === res.ref.namespace)
+  );
+  return served && report(
+    ctx,
+    "warning",
+    "UNSUPPORTED",
+    `${res.ref.kind} ${res.ref.name ?? ""}: an upgrader of ${name}, which is Delegate 3.x (it has no upgrader): left unchanged; remove it`,
+    res.doc.contents
+  ), served;
 }
 function planStream(src, eol, file, docs, options, starts) {
   let resources = docs.map((doc, i) => classify(doc, i));
@@ -13177,8 +13344,8 @@ function planResources(base, resources, how) {
         report(
           ctx,
           "error",
-          "LEGACY_DELEGATE",
-          `${label}: ${res.reason}; Harness supports mTLS only on immutable delegates (image tag yy.mm.xxxxx): upgrade to an immutable delegate first`,
+          res.code ?? "LEGACY_DELEGATE",
+          `${label}: ${res.reason}; ${res.advice ?? "Harness supports mTLS only on immutable delegates (image tag yy.mm.xxxxx): upgrade to an immutable delegate first"}`,
           res.at
         );
         break;
@@ -13196,8 +13363,8 @@ function planResources(base, resources, how) {
         let pod = lookup(res.doc.contents, res.podPath), data = res.podPath.reduce(
           (o, k) => o?.[k],
           plain2.value
-        );
-        validateAt(ctx, "podSpec", pod, res.podPath, data, label) && !refuseAliases(ctx, pod, res.container, label) && !refuseDuplicateEnv(ctx, pod, res.container, label) && plannable.push(res);
+        ), managed = managedEnvFor(res.type === "delegate" ? res.delegateKind : "classic");
+        validateAt(ctx, "podSpec", pod, res.podPath, data, label) && !refuseAliases(ctx, pod, res.container, label, managed) && !refuseDuplicateEnv(ctx, pod, res.container, label, managed) && plannable.push(res);
         break;
       }
       case "upgrader-config":
@@ -13216,7 +13383,7 @@ function planResources(base, resources, how) {
     (res) => mark("secret", res.ref.document)
   ), renderPlaced(ctx), how.lint && lint(ctx, (res) => mark("lint", res.ref.document)), mark("lint", 0), { resources, edits: ctx.edits, diagnostics: ctx.diagnostics, decoded };
 }
-var import_yaml23, RULES, PHASES, stepTag, init_plan = __esm({
+var import_yaml23, upgraderConfigRule, upgraderCronJobRule, RULES, PHASES, stepTag, init_plan = __esm({
   "src/mtls/plan.ts"() {
     "use strict";
     import_yaml23 = __toESM(require_dist(), 1);
@@ -13230,12 +13397,17 @@ var import_yaml23, RULES, PHASES, stepTag, init_plan = __esm({
     init_plan_delegate();
     init_plan_secret();
     init_plan_upgrader();
+    init_scope();
     init_plan_helm_values();
     init_plan_compose();
-    RULES = [
+    upgraderConfigRule = (ctx, res) => {
+      skipDelegate3Upgrader(ctx, res) || planUpgraderConfig(ctx, res);
+    }, upgraderCronJobRule = (ctx, res) => {
+      skipDelegate3Upgrader(ctx, res) || planUpgraderCronJob(ctx, res);
+    }, RULES = [
       { type: "delegate", rule: planDelegate },
-      { type: "upgrader-config", rule: planUpgraderConfig },
-      { type: "upgrader-cronjob", rule: planUpgraderCronJob },
+      { type: "upgrader-config", rule: upgraderConfigRule },
+      { type: "upgrader-cronjob", rule: upgraderCronJobRule },
       { type: "helm-values", rule: planHelmValues },
       { type: "compose", rule: planCompose }
     ], PHASES = [
@@ -14757,18 +14929,27 @@ function containerEnv(resources, container, namespace, name) {
   let named = unseen.some((u) => !u.optional) ? unseen.filter((u) => !u.optional) : unseen;
   return named.length > 0 ? { from: `ConfigMap ${named.map((u) => u.name).join(", ")} (not among the audited files)`, unresolved: !0 } : { from: "missing", unresolved: !1 };
 }
-function podFacts(pod, container) {
-  let volume = findItem(pod.get("volumes", !0), "name", VOLUME_NAME), mount = findItem(container.get("volumeMounts", !0), "name", VOLUME_NAME), env2 = container.get("env", !0), cert = certEnvNames("certificate").map((n) => findItem(env2, "name", n)).find((f) => f !== void 0), certEnv = cert ? stringAt(cert.node, "value") : void 0, out = {
-    any: !!(volume || mount || CERT_ENV.some((n) => findItem(env2, "name", n)))
+function delegateEndpoint(resources, container, namespace, kind) {
+  let names = managerEnvNames(kind);
+  for (let name of names) {
+    let source = containerEnv(resources, container, namespace, name);
+    if (source.from !== "missing") return { ...source, name };
+  }
+  return { ...containerEnv(resources, container, namespace, names[0]), name: names[0] };
+}
+function podFacts(pod, container, kind = "classic") {
+  let volume = findItem(pod.get("volumes", !0), "name", VOLUME_NAME), mount = findItem(container.get("volumeMounts", !0), "name", VOLUME_NAME), env2 = container.get("env", !0), cert = certEnvNamesFor(kind, "certificate").map((n) => findItem(env2, "name", n)).find((f) => f !== void 0), certEnv = cert ? stringAt(cert.node, "value") : void 0, out = {
+    any: !!(volume || mount || certEnvOf(kind).some((n) => findItem(env2, "name", n)))
   }, secretName = volume ? stringAt(lookup(volume.node, ["secret"]), "secretName") : void 0;
   secretName && (out.secretName = secretName);
   let mounted = mount ? stringAt(mount.node, "mountPath") : void 0, mountPath = mounted && mount.node.has("subPath") ? dirname5(mounted.replace(/\/+$/, "")) : mounted;
   return mountPath && (out.mountPath = mountPath), certEnv && (out.certEnv = certEnv), out;
 }
 function composeFacts(s) {
-  let entries = composeEnv(s.node).entries, host = entries.find((e) => e.name === MANAGER_ENV), cert = entries.find((e) => certEnvNames("certificate").includes(e.name)), volumes = composeVolumes(s.node), certVolume = volumes.find((v) => v.target.endsWith(`/${CERT_FILE}`)) ?? volumes.find((v) => cert?.value !== void 0 && v.target === dirname5(cert.value)), out = {
+  let kind = s.delegateKind ?? "classic", entries = composeEnv(s.node).entries, managers = managerEnvNames(kind), host = managers.map((n) => entries.find((e) => e.name === n)).find((e) => e !== void 0), cert = entries.find((e) => certEnvNamesFor(kind, "certificate").includes(e.name)), volumes = composeVolumes(s.node), certVolume = volumes.find((v) => v.target.endsWith(`/${CERT_FILE}`)) ?? volumes.find((v) => cert?.value !== void 0 && v.target === dirname5(cert.value)), out = {
+    endpointName: host?.name ?? managers[0],
     passthrough: !!(host && (host.value === void 0 || /\$\{?[A-Za-z_]/.test(host.value))) || !host && s.node.has("env_file"),
-    any: !!(cert || entries.some((e) => CERT_ENV.includes(e.name)) || volumes.some((v) => /\/client\.(crt|key)$/.test(v.target)))
+    any: !!(cert || entries.some((e) => certEnvOf(kind).includes(e.name)) || volumes.some((v) => /\/client\.(crt|key)$/.test(v.target)))
   };
   return host?.value !== void 0 && (out.endpoint = host.value), cert?.value && (out.certEnv = cert.value), certVolume?.source !== void 0 && (out.certSource = certVolume.source), certVolume && (out.mountDir = certVolume.target.endsWith(`/${CERT_FILE}`) ? dirname5(certVolume.target) : certVolume.target), out;
 }
@@ -14792,7 +14973,7 @@ function secretCertificate(resources, name, namespace) {
         if (info) return { from: `Secret ${name}, ${field}.${key}`, notAfter: info.notAfter };
       }
 }
-var import_yaml28, CERT_ENV, dirname5, init_facts = __esm({
+var import_yaml28, certEnvOf, dirname5, init_facts = __esm({
   "src/audit/facts.ts"() {
     "use strict";
     import_yaml28 = __toESM(require_dist(), 1);
@@ -14801,7 +14982,7 @@ var import_yaml28, CERT_ENV, dirname5, init_facts = __esm({
     init_wanted_state();
     init_plan_compose();
     init_certificate_info();
-    CERT_ENV = [...certEnvNames("certificate"), ...certEnvNames("key")];
+    certEnvOf = (kind) => [...certEnvNamesFor(kind, "certificate"), ...certEnvNamesFor(kind, "key")];
     dirname5 = (p) => p.includes("/") ? p.slice(0, p.lastIndexOf("/")) || "/" : p;
   }
 });
@@ -14878,18 +15059,18 @@ function planSubset(unit, indexes, options) {
     diagnostics: plan2.diagnostics.map((d) => ({ ...d, doc: d.line === void 0 ? -1 : unit.docOfLine(d.line) }))
   };
 }
-function endpointFor(value, fixed, unresolvedFrom) {
+function endpointFor(value, fixed, unresolvedFrom, name = MANAGER_ENV) {
   if (fixed !== void 0)
     return value === void 0 ? {
       plan: fixed,
       known: !0,
-      problem: unresolvedFrom ? `MANAGER_HOST_AND_PORT comes from ${unresolvedFrom}` : "MANAGER_HOST_AND_PORT is not set"
+      problem: unresolvedFrom ? `${name} comes from ${unresolvedFrom}` : `${name} is not set`
     } : { plan: fixed, known: !0 };
   if (value === void 0)
     return {
       plan: PLACEHOLDER_ENDPOINT,
       known: !1,
-      problem: unresolvedFrom ? `MANAGER_HOST_AND_PORT comes from ${unresolvedFrom}: cannot tell its endpoint` : "MANAGER_HOST_AND_PORT is not set"
+      problem: unresolvedFrom ? `${name} comes from ${unresolvedFrom}: cannot tell its endpoint` : `${name} is not set`
     };
   let normal;
   try {
@@ -14917,12 +15098,13 @@ function describeChange(c) {
   let short = c.path.replace(/^data\."config\.yaml"\./, "config.yaml ").replace(/^spec\.(values|(source|sources\[\d+\])\.helm\.(valuesObject|values))\./, "").replace(/^spec\.(jobTemplate\.spec\.)?template\.spec\./, "").replace(/^containers\[name=[^\]]+\]\./, "").replace(/^services\.[^.]+\./, "").replace(/\[name=([^\]]+)\]/g, " $1").replace(/^environment[ .]/, "env "), prefix = c.resource.kind === "ConfigMap" && !short.startsWith("config.yaml ") ? `ConfigMap ${c.resource.name ?? ""}: ` : "", value = c.op === "remove" ? " (remove)" : typeof c.after == "object" || c.after === void 0 ? "" : ` \u2192 ${String(c.after)}`;
   return `${prefix}${short}${value}`;
 }
-function rowBase(unit, inputs, res) {
+function rowBase(unit, inputs, res, delegateKind = "classic") {
   let where = unit.fileOf(res.ref.document);
   return {
     file: inputs[where.file].path,
     document: where.document,
     kind: res.ref.kind,
+    delegateKind,
     name: res.ref.name ?? null,
     namespace: res.ref.namespace ?? null,
     service: null
@@ -14936,6 +15118,10 @@ function imageFields(ref) {
     imageTag: info.tag ?? (info.digest ? `@${info.digest}` : null),
     immutable: kind === "immutable" || kind === "early-immutable" ? !0 : kind === "legacy" ? !1 : null
   };
+}
+function delegate3VersionProblem(kind, image) {
+  if (!(kind !== "delegate3" || image !== void 0 && classifyTag(image) === "delegate3"))
+    return `cannot tell the Delegate 3.x version from image ${image === void 0 ? "(none)" : `"${image}"`}: mTLS needs ${DELEGATE3_MIN_VERSION} or later`;
 }
 function stateOf(known, found, hasArtefacts) {
   return known && found.missing.length === 0 && found.hardening.length === 0 ? "complete" : hasArtefacts ? "partial" : "none";
@@ -14971,13 +15157,13 @@ function auditUnit(unit, inputs, options, fixed) {
     (r, i) => r.ref.kind === "Secret" || r.ref.kind === "Certificate" ? [i] : []
   ), owners = upgraderOwners(unit);
   return unit.resources.forEach((res, index) => {
-    let base = rowBase(unit, inputs, res);
+    let kind = res.type === "delegate" || res.type === "legacy" ? res.delegateKind : void 0, base = rowBase(unit, inputs, res, kind);
     if (res.type === "legacy") {
       rows.push({
         ...base,
         ...imageFields(legacyImage(res)),
         state: "legacy",
-        missing: [`${res.reason}: cannot do mTLS, upgrade to an immutable delegate first`],
+        missing: [`${res.reason}: ${res.advice ?? "cannot do mTLS, upgrade to an immutable delegate first"}`],
         hardening: [],
         endpoint: null,
         endpointHost: null,
@@ -14990,12 +15176,14 @@ function auditUnit(unit, inputs, options, fixed) {
       return;
     }
     if (res.type === "delegate") {
-      let { pod, container } = podAndContainer(res), name = res.ref.name ?? "delegate", ep = containerEnv(unit.resources, container, res.ref.namespace, MANAGER_ENV), facts = podFacts(pod, container), mountPath = options.mountPath ?? facts.mountPath ?? (facts.certEnv ? dirname5(facts.certEnv) : DEFAULT_MOUNT_PATH), secret = options.secretName?.replaceAll("{delegate}", name) ?? facts.secretName ?? DEFAULT_SECRET_NAME, target = endpointFor(ep.value, fixed, ep.unresolved ? ep.from : void 0), upgraders = upgraderDocs(unit, owners, name, res.ref.namespace, index), planned = planSubset(
+      let { pod, container } = podAndContainer(res), name = res.ref.name ?? "delegate", ep = delegateEndpoint(unit.resources, container, res.ref.namespace, res.delegateKind), facts = podFacts(pod, container, res.delegateKind), mountPath = options.mountPath ?? facts.mountPath ?? (facts.certEnv ? dirname5(facts.certEnv) : DEFAULT_MOUNT_PATH), secret = options.secretName?.replaceAll("{delegate}", name) ?? facts.secretName ?? DEFAULT_SECRET_NAME, target = endpointFor(ep.value, fixed, ep.unresolved ? ep.from : void 0, ep.name), upgraders = res.delegateKind === "delegate3" ? [] : upgraderDocs(unit, owners, name, res.ref.namespace, index), planned = planSubset(
         unit,
         [index, ...configMaps, ...upgraders, ...tlsSources],
         mtlsOptions(target.plan, secret, mountPath, grpc)
       ), found = findings(planned, (doc) => doc === index || configMaps.includes(doc), target.known);
       target.problem && found.missing.unshift(target.problem);
+      let version = delegate3VersionProblem(res.delegateKind, stringAt(container, "image"));
+      version && found.missing.push(version);
       let theirs = findings(
         planned,
         (doc) => upgraders.includes(doc),
@@ -15054,18 +15242,21 @@ function composeRow(unit, inputs, res, index, s, options, fixed, grpc) {
   let facts = composeFacts(s), mountPath = options.mountPath ?? facts.mountDir ?? (facts.certEnv ? dirname5(facts.certEnv) : DEFAULT_MOUNT_PATH), target = endpointFor(
     facts.passthrough ? void 0 : facts.endpoint,
     fixed,
-    facts.passthrough ? "the host environment, .env or an env_file" : void 0
+    facts.passthrough ? "the host environment, .env or an env_file" : void 0,
+    facts.endpointName
   ), planned = planSubset(unit, [index], mtlsOptions(target.plan, DEFAULT_SECRET_NAME, mountPath, grpc)), prefix = `services.${s.service}.`, mine = {
     edits: planned.edits.filter((e) => e.change.path.startsWith(prefix)),
     diagnostics: planned.diagnostics.filter((d) => d.subject === `service ${s.service}`)
   }, found = findings(mine, (doc) => doc === index, target.known);
   target.problem && found.missing.unshift(target.problem);
+  let version = delegate3VersionProblem(s.delegateKind ?? "classic", stringAt(s.node, "image"));
+  version && found.missing.push(version);
   let state = stateOf(target.known, found, facts.any), upgrader = res.upgraders.length > 0 ? {
     state: "unsupported",
     problems: res.upgraders.map((u) => `service ${u.service}: the Docker upgrader has no mTLS settings`)
   } : { state: "absent", problems: [] };
   return {
-    ...rowBase(unit, inputs, res),
+    ...rowBase(unit, inputs, res, s.delegateKind),
     name: composeDelegateName(s),
     service: s.service,
     ...imageFields(stringAt(s.node, "image")),
@@ -15197,7 +15388,8 @@ function renderAuditText(report2) {
     nameOf(r),
     cell(r.namespace),
     cell(r.imageTag),
-    r.immutable === null ? "?" : r.immutable ? "yes" : "no",
+    // Delegate 3.x has no immutable/legacy split: the column names it instead.
+    r.delegateKind === "delegate3" ? "3.x" : r.immutable === null ? "?" : r.immutable ? "yes" : "no",
     r.state,
     cell(r.endpointHost),
     cell(r.secret),
@@ -19576,9 +19768,9 @@ var import_yaml30, isOurMode, init_context2 = __esm({
 
 // src/mtls/revert/revert-k8s.ts
 function revertDelegate(rctx, res) {
-  let pod = lookup(res.doc.contents, res.podPath), { container } = locateContainer(rctx, res.podPath, pod, res.container);
-  revertEnv(rctx, res, container);
-  let env2 = container.node.get("env", !0), owned = (0, import_yaml31.isSeq)(env2) ? env2.items.flatMap((item, i) => OWNED_ENV.includes(stringAt(item, "name") ?? "") ? [i] : []) : [];
+  let pod = lookup(res.doc.contents, res.podPath), { container } = locateContainer(rctx, res.podPath, pod, res.container), kind = res.delegateKind;
+  revertEnv(rctx, res, container, kind);
+  let env2 = container.node.get("env", !0), ownedNames = ownedEnvFor(kind), owned = (0, import_yaml31.isSeq)(env2) ? env2.items.flatMap((item, i) => ownedNames.includes(stringAt(item, "name") ?? "") ? [i] : []) : [];
   removeListItems(
     rctx,
     res,
@@ -19588,12 +19780,12 @@ function revertDelegate(rctx, res) {
     "env",
     owned,
     `${REASON}: only an mTLS delegate needs it`,
-    (item) => envRoleOf(stringAt(item, "name") ?? "") ?? "flag"
+    (item) => envRoleOf(stringAt(item, "name") ?? "", kind) ?? "flag"
   ), revertPod(rctx, res, pod, res.podPath, container);
 }
-function revertEnv(rctx, res, container) {
-  let ectx = editContext(rctx, res), env2 = container.node.get("env", !0), envFrom = container.node.get("envFrom", !0), configMaps = (0, import_yaml31.isSeq)(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ["configMapRef"]), "name")).filter((n) => n !== void 0) : [];
-  for (let [name, value] of endpointEnv(rctx.url)) {
+function revertEnv(rctx, res, container, kind) {
+  let ectx = editContext(rctx, res), env2 = container.node.get("env", !0), envFrom = container.node.get("envFrom", !0), configMaps = (0, import_yaml31.isSeq)(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ["configMapRef"]), "name")).filter((n) => n !== void 0) : [], manager = managerEnvNames(kind)[0];
+  for (let [name, value] of endpointEnvFor(kind, rctx.url)) {
     let found = findItem(env2, "name", name);
     if (found) {
       let node = found.node.get("value", !0), ref = lookup(found.node, ["valueFrom", "configMapKeyRef"]);
@@ -19622,7 +19814,7 @@ function revertEnv(rctx, res, container) {
       continue;
     }
     let outcomes = configMaps.map((cm) => revertConfigMapKey(rctx, cm, res.ref.namespace, name, value));
-    name === MANAGER_ENV && !outcomes.includes("set") && outcomes.includes("absent") && report(
+    name === manager && !outcomes.includes("set") && outcomes.includes("absent") && report(
       rctx,
       "warning",
       "NOT_CHANGED",
@@ -19838,12 +20030,12 @@ function revertValues(rctx, res, root) {
 function revertCompose(rctx, res) {
   let ectx = editContext(rctx, res);
   for (let d of res.delegates) {
-    let svcPtr = ["services", d.service], envPtr = [...svcPtr, "environment"], envNode = d.node.get("environment", !0), { form, entries } = composeEnv(d.node);
-    for (let [name, value] of endpointEnv(rctx.url)) {
+    let svcPtr = ["services", d.service], envPtr = [...svcPtr, "environment"], envNode = d.node.get("environment", !0), { form, entries } = composeEnv(d.node), kind = d.delegateKind ?? "classic";
+    for (let [name, value] of endpointEnvFor(kind, rctx.url)) {
       let entry = entries.find((e) => e.name === name);
       if (!(!entry || entry.value === value)) {
         if (entry.value === void 0 || /\$\{?[A-Za-z_]/.test(entry.value)) {
-          name === MANAGER_ENV && report(
+          managerEnvNames(kind).includes(name) && report(
             rctx,
             "warning",
             "NOT_CHANGED",
@@ -19879,7 +20071,7 @@ function revertCompose(rctx, res) {
           });
       }
     }
-    let certPath = entries.find((e) => certEnvNames("certificate").includes(e.name))?.value ?? `/etc/mtls/${CERT_FILE}`, keyPath = entries.find((e) => certEnvNames("key").includes(e.name))?.value ?? `/etc/mtls/${KEY_FILE}`, owned = entries.filter((e) => OWNED_ENV.includes(e.name));
+    let certPath = entries.find((e) => certEnvNamesFor(kind, "certificate").includes(e.name))?.value ?? `/etc/mtls/${CERT_FILE}`, keyPath = entries.find((e) => certEnvNamesFor(kind, "key").includes(e.name))?.value ?? `/etc/mtls/${KEY_FILE}`, owned = entries.filter((e) => ownedEnvFor(kind).includes(e.name));
     form === "list" ? removeListItems(
       rctx,
       res,
@@ -19889,7 +20081,7 @@ function revertCompose(rctx, res) {
       "environment",
       owned.map((e) => e.index),
       `${REASON2}: only an mTLS delegate needs it`,
-      (item) => envRole(String(item.value).split("=")[0]),
+      (item) => envRole(String(item.value).split("=")[0], kind),
       (item) => ({ name: String(item.value).split("=")[0] })
     ) : form === "map" && (0, import_yaml32.isMap)(envNode) && removeMapKeys(
       rctx,
@@ -19899,7 +20091,7 @@ function revertCompose(rctx, res) {
       "environment",
       owned.map((e) => e.name),
       `${REASON2}: only an mTLS delegate needs it`,
-      envRole
+      (name) => envRole(name, kind)
     );
     let mounts = composeVolumes(d.node).filter((v) => v.target === certPath || v.target === keyPath);
     removeListItems(
@@ -19930,7 +20122,7 @@ var import_yaml32, REASON2, envRole, init_revert_shapes = __esm({
     init_wanted_state();
     init_context2();
     init_values_host();
-    REASON2 = "undo the migration", envRole = (name) => envRoleOf(name ?? "") ?? "flag";
+    REASON2 = "undo the migration", envRole = (name, kind = "classic") => envRoleOf(name ?? "", kind) ?? "flag";
   }
 });
 
@@ -21486,4 +21678,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=3bb3d616554e7d1ab1d6edf8b0798bd2bfac8bddb644e77837ad625f4b445821
+//# delegate-mtls-bundle sha256=aab7ada01eb6ba64b413af3420e87448774e7eea7e90afbc8736165d4f4d21d7

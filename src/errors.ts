@@ -15,6 +15,10 @@ export const DIAGNOSTIC_CODES = [
   'SCHEMA',
   /** A legacy (StatefulSet, `latest`, watcher) delegate: Harness supports mTLS only on immutable ones. */
   'LEGACY_DELEGATE',
+  /** Delegate 3.x before 1.40.2, the first version with mTLS: upgrade its image first. */
+  'DELEGATE3_VERSION',
+  /** Chart values that run a Delegate 3.x image: the classic chart's mTLS values do not apply to it. */
+  'DELEGATE3_CHART',
   /** The upgrader ConfigMap's config.yaml is written as a mapping, which the API server rejects. */
   'CONFIG_YAML_NOT_STRING',
   /** Something already there contradicts what mTLS needs (another volume at the mount path, …). */

@@ -18,12 +18,18 @@ import { CHART_DEFAULT_NAME, helmImage } from '../resources/helm-values.js'
 import { composeDelegateName, type ComposeService } from '../resources/compose.js'
 import { classifyTag, parseImage } from '../resources/image.js'
 import { upgraderConfigFacts } from '../resources/upgrader-config.js'
-import { DEFAULT_MOUNT_PATH, DEFAULT_SECRET_NAME, MANAGER_ENV } from '../resources/wanted-state.js'
+import {
+  DEFAULT_MOUNT_PATH,
+  DEFAULT_SECRET_NAME,
+  DELEGATE3_MIN_VERSION,
+  MANAGER_ENV,
+  type DelegateKind,
+} from '../resources/wanted-state.js'
 import { lookup, stringAt } from '../yaml/lookup.js'
 import { parseStream, type Doc } from '../yaml/parse.js'
 import { readSource } from '../yaml/source.js'
 import { EXPIRY_WARNING_DAYS } from '../resources/certificate-info.js'
-import { composeFacts, containerEnv, dirname, podAndContainer, podFacts, secretCertificate } from './facts.js'
+import { composeFacts, delegateEndpoint, dirname, podAndContainer, podFacts, secretCertificate } from './facts.js'
 
 export interface AuditInput {
   /** The path as the user named it. */
@@ -54,6 +60,8 @@ export interface AuditRow {
   /** 0-based document of the file. */
   document: number
   kind: string
+  /** Which delegate it runs: the classic (immutable) delegate or Delegate 3.x; each has its own env vars. */
+  delegateKind: DelegateKind
   name: string | null
   namespace: string | null
   /** docker-compose: the service's key. */
@@ -237,20 +245,19 @@ const mtlsOptions = (endpoint: string, secretName: string, mountPath: string, gr
   grpcAuthority,
 })
 
-/** The endpoint to plan with, and what is wrong with the delegate's own. */
+/** The endpoint to plan with, and what is wrong with the delegate's own (read from env var `name`). */
 function endpointFor(
   value: string | undefined,
   fixed: string | undefined,
   unresolvedFrom?: string,
+  name: string = MANAGER_ENV,
 ): { plan: string; known: boolean; problem?: string } {
   if (fixed !== undefined) {
     if (value === undefined)
       return {
         plan: fixed,
         known: true,
-        problem: unresolvedFrom
-          ? `MANAGER_HOST_AND_PORT comes from ${unresolvedFrom}`
-          : 'MANAGER_HOST_AND_PORT is not set',
+        problem: unresolvedFrom ? `${name} comes from ${unresolvedFrom}` : `${name} is not set`,
       }
     return { plan: fixed, known: true }
   }
@@ -258,9 +265,7 @@ function endpointFor(
     return {
       plan: PLACEHOLDER_ENDPOINT,
       known: false,
-      problem: unresolvedFrom
-        ? `MANAGER_HOST_AND_PORT comes from ${unresolvedFrom}: cannot tell its endpoint`
-        : 'MANAGER_HOST_AND_PORT is not set',
+      problem: unresolvedFrom ? `${name} comes from ${unresolvedFrom}: cannot tell its endpoint` : `${name} is not set`,
     }
   let normal: string
   try {
@@ -334,12 +339,14 @@ function rowBase(
   unit: Unit,
   inputs: AuditInput[],
   res: Resource,
-): Pick<AuditRow, 'file' | 'document' | 'kind' | 'name' | 'namespace' | 'service'> {
+  delegateKind: DelegateKind = 'classic',
+): Pick<AuditRow, 'file' | 'document' | 'kind' | 'delegateKind' | 'name' | 'namespace' | 'service'> {
   const where = unit.fileOf(res.ref.document)
   return {
     file: inputs[where.file]!.path,
     document: where.document,
     kind: res.ref.kind,
+    delegateKind,
     name: res.ref.name ?? null,
     namespace: res.ref.namespace ?? null,
     service: null,
@@ -355,6 +362,15 @@ function imageFields(ref: string | undefined): Pick<AuditRow, 'image' | 'imageTa
     imageTag: info.tag ?? (info.digest ? `@${info.digest}` : null),
     immutable: kind === 'immutable' || kind === 'early-immutable' ? true : kind === 'legacy' ? false : null,
   }
+}
+
+/**
+ * Delegate 3.x recognised by its env or probes, whose image shows no version: mTLS needs 1.40.2 or later, which
+ * cannot be confirmed, so it is not ready. (A version tag before it is refused outright: a `legacy` row.)
+ */
+function delegate3VersionProblem(kind: DelegateKind, image: string | undefined): string | undefined {
+  if (kind !== 'delegate3' || (image !== undefined && classifyTag(image) === 'delegate3')) return undefined
+  return `cannot tell the Delegate 3.x version from image ${image === undefined ? '(none)' : `"${image}"`}: mTLS needs ${DELEGATE3_MIN_VERSION} or later`
 }
 
 function stateOf(known: boolean, found: { missing: string[]; hardening: string[] }, hasArtefacts: boolean): MtlsState {
@@ -422,13 +438,14 @@ function auditUnit(unit: Unit, inputs: AuditInput[], options: AuditOptions, fixe
   )
   const owners = upgraderOwners(unit)
   unit.resources.forEach((res, index) => {
-    const base = rowBase(unit, inputs, res)
+    const kind = res.type === 'delegate' ? res.delegateKind : res.type === 'legacy' ? res.delegateKind : undefined
+    const base = rowBase(unit, inputs, res, kind)
     if (res.type === 'legacy') {
       rows.push({
         ...base,
         ...imageFields(legacyImage(res)),
         state: 'legacy',
-        missing: [`${res.reason}: cannot do mTLS, upgrade to an immutable delegate first`],
+        missing: [`${res.reason}: ${res.advice ?? 'cannot do mTLS, upgrade to an immutable delegate first'}`],
         hardening: [],
         endpoint: null,
         endpointHost: null,
@@ -443,13 +460,15 @@ function auditUnit(unit: Unit, inputs: AuditInput[], options: AuditOptions, fixe
     if (res.type === 'delegate') {
       const { pod, container } = podAndContainer(res)
       const name = res.ref.name ?? 'delegate'
-      const ep = containerEnv(unit.resources, container, res.ref.namespace, MANAGER_ENV)
-      const facts = podFacts(pod, container)
+      const ep = delegateEndpoint(unit.resources, container, res.ref.namespace, res.delegateKind)
+      const facts = podFacts(pod, container, res.delegateKind)
       const mountPath =
         options.mountPath ?? facts.mountPath ?? (facts.certEnv ? dirname(facts.certEnv) : DEFAULT_MOUNT_PATH)
       const secret = options.secretName?.replaceAll('{delegate}', name) ?? facts.secretName ?? DEFAULT_SECRET_NAME
-      const target = endpointFor(ep.value, fixed, ep.unresolved ? ep.from : undefined)
-      const upgraders = upgraderDocs(unit, owners, name, res.ref.namespace, index)
+      const target = endpointFor(ep.value, fixed, ep.unresolved ? ep.from : undefined, ep.name)
+      // Delegate 3.x has no upgrader: none is looked for (the planner leaves one that names it alone, warning).
+      const upgraders =
+        res.delegateKind === 'delegate3' ? [] : upgraderDocs(unit, owners, name, res.ref.namespace, index)
       const planned = planSubset(
         unit,
         [index, ...configMaps, ...upgraders, ...tlsSources],
@@ -458,6 +477,8 @@ function auditUnit(unit: Unit, inputs: AuditInput[], options: AuditOptions, fixe
       const mine = (doc: number) => doc === index || configMaps.includes(doc)
       const found = findings(planned, mine, target.known)
       if (target.problem) found.missing.unshift(target.problem)
+      const version = delegate3VersionProblem(res.delegateKind, stringAt(container, 'image'))
+      if (version) found.missing.push(version)
       const theirs = findings(
         planned,
         (doc) => upgraders.includes(doc),
@@ -554,6 +575,7 @@ function composeRow(
     facts.passthrough ? undefined : facts.endpoint,
     fixed,
     facts.passthrough ? 'the host environment, .env or an env_file' : undefined,
+    facts.endpointName,
   )
   const planned = planSubset(unit, [index], mtlsOptions(target.plan, DEFAULT_SECRET_NAME, mountPath, grpc))
   const prefix = `services.${s.service}.`
@@ -563,6 +585,8 @@ function composeRow(
   }
   const found = findings(mine, (doc) => doc === index, target.known)
   if (target.problem) found.missing.unshift(target.problem)
+  const version = delegate3VersionProblem(s.delegateKind ?? 'classic', stringAt(s.node, 'image'))
+  if (version) found.missing.push(version)
   const state = stateOf(target.known, found, facts.any)
   const upgrader =
     res.upgraders.length > 0
@@ -572,7 +596,7 @@ function composeRow(
         }
       : { state: 'absent' as const, problems: [] }
   return {
-    ...rowBase(unit, inputs, res),
+    ...rowBase(unit, inputs, res, s.delegateKind),
     name: composeDelegateName(s),
     service: s.service,
     ...imageFields(stringAt(s.node, 'image')),

@@ -2,7 +2,13 @@ import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml'
 import type { Resource } from '../resources/classify.js'
 import { composeEnv, type ComposeService } from '../resources/compose.js'
 import { findItem, lookup, stringAt } from '../yaml/lookup.js'
-import { CERT_FILE, certEnvNames, MANAGER_ENV, VOLUME_NAME } from '../resources/wanted-state.js'
+import {
+  CERT_FILE,
+  certEnvNamesFor,
+  managerEnvNames,
+  VOLUME_NAME,
+  type DelegateKind,
+} from '../resources/wanted-state.js'
 import { composeVolumes } from '../mtls/plan-compose.js'
 import { certificateInfo, certificateInfoFromBase64 } from '../resources/certificate-info.js'
 
@@ -15,8 +21,8 @@ export interface EndpointSource {
   unresolved: boolean
 }
 
-/** The certificate and key path vars, old names included: any of them means a migration was begun. */
-const CERT_ENV = [...certEnvNames('certificate'), ...certEnvNames('key')]
+/** A kind's certificate and key path vars, old names included: any of them means a migration was begun. */
+const certEnvOf = (kind: DelegateKind) => [...certEnvNamesFor(kind, 'certificate'), ...certEnvNamesFor(kind, 'key')]
 
 /** A ConfigMap key among the audited resources (namespace must match when both are known). */
 function configMapValue(
@@ -77,20 +83,39 @@ export function containerEnv(
   return { from: 'missing', unresolved: false }
 }
 
+/**
+ * Where a delegate of a kind reads its endpoint: the first of the kind's endpoint vars (Delegate 3.x: either
+ * of its two names) that the container sets, inline or through a ConfigMap.
+ */
+export function delegateEndpoint(
+  resources: Resource[],
+  container: YAMLMap,
+  namespace: string | undefined,
+  kind: DelegateKind,
+): EndpointSource & { name: string } {
+  const names = managerEnvNames(kind)
+  for (const name of names) {
+    const source = containerEnv(resources, container, namespace, name)
+    if (source.from !== 'missing') return { ...source, name }
+  }
+  return { ...containerEnv(resources, container, namespace, names[0]!), name: names[0]! }
+}
+
 /** The mTLS pieces a Kubernetes delegate already has. */
 export function podFacts(
   pod: YAMLMap,
   container: YAMLMap,
+  kind: DelegateKind = 'classic',
 ): { secretName?: string; mountPath?: string; certEnv?: string; any: boolean } {
   const volume = findItem(pod.get('volumes', true), 'name', VOLUME_NAME)
   const mount = findItem(container.get('volumeMounts', true), 'name', VOLUME_NAME)
   const env = container.get('env', true)
-  const cert = certEnvNames('certificate')
+  const cert = certEnvNamesFor(kind, 'certificate')
     .map((n) => findItem(env, 'name', n))
     .find((f) => f !== undefined)
   const certEnv = cert ? stringAt(cert.node, 'value') : undefined
   const out: { secretName?: string; mountPath?: string; certEnv?: string; any: boolean } = {
-    any: Boolean(volume || mount || CERT_ENV.some((n) => findItem(env, 'name', n))),
+    any: Boolean(volume || mount || certEnvOf(kind).some((n) => findItem(env, 'name', n))),
   }
   const secretName = volume ? stringAt(lookup(volume.node, ['secret']), 'secretName') : undefined
   if (secretName) out.secretName = secretName
@@ -104,6 +129,7 @@ export function podFacts(
 
 /** The mTLS pieces a compose delegate service already has. */
 export function composeFacts(s: ComposeService): {
+  endpointName: string
   endpoint?: string
   passthrough: boolean
   certEnv?: string
@@ -111,14 +137,17 @@ export function composeFacts(s: ComposeService): {
   mountDir?: string
   any: boolean
 } {
+  const kind = s.delegateKind ?? 'classic'
   const entries = composeEnv(s.node).entries
-  const host = entries.find((e) => e.name === MANAGER_ENV)
-  const cert = entries.find((e) => certEnvNames('certificate').includes(e.name))
+  const managers = managerEnvNames(kind)
+  const host = managers.map((n) => entries.find((e) => e.name === n)).find((e) => e !== undefined)
+  const cert = entries.find((e) => certEnvNamesFor(kind, 'certificate').includes(e.name))
   const volumes = composeVolumes(s.node)
   const certVolume =
     volumes.find((v) => v.target.endsWith(`/${CERT_FILE}`)) ??
     volumes.find((v) => cert?.value !== undefined && v.target === dirname(cert.value))
   const out: {
+    endpointName: string
     endpoint?: string
     passthrough: boolean
     certEnv?: string
@@ -126,12 +155,13 @@ export function composeFacts(s: ComposeService): {
     mountDir?: string
     any: boolean
   } = {
+    endpointName: host?.name ?? managers[0]!,
     passthrough:
       Boolean(host && (host.value === undefined || /\$\{?[A-Za-z_]/.test(host.value))) ||
       (!host && s.node.has('env_file')),
     any: Boolean(
       cert ||
-      entries.some((e) => CERT_ENV.includes(e.name)) ||
+      entries.some((e) => certEnvOf(kind).includes(e.name)) ||
       volumes.some((v) => /\/client\.(crt|key)$/.test(v.target)),
     ),
   }

@@ -28,7 +28,8 @@ export function renderAuditText(report: AuditReport): string {
     nameOf(r),
     cell(r.namespace),
     cell(r.imageTag),
-    r.immutable === null ? '?' : r.immutable ? 'yes' : 'no',
+    // Delegate 3.x has no immutable/legacy split: the column names it instead.
+    r.delegateKind === 'delegate3' ? '3.x' : r.immutable === null ? '?' : r.immutable ? 'yes' : 'no',
     r.state,
     cell(r.endpointHost),
     cell(r.secret),

@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, Scalar, type Node, type Pair, type YAMLMap, typ
 import { UsageError } from '../errors.js'
 import { composeEnv, type ComposeFile, type ComposeService } from '../resources/compose.js'
 import { classifyTag } from '../resources/image.js'
-import { CERT_FILE, KEY_FILE, MANAGER_ENV } from '../resources/wanted-state.js'
+import { CERT_FILE, DELEGATE3_MIN_VERSION, KEY_FILE } from '../resources/wanted-state.js'
 import { addPairs, removeItem, setScalar } from '../yaml/edit.js'
 import { removePair, setPairValue } from '../yaml/edit-pairs.js'
 import { scalar } from '../yaml/fragment.js'
@@ -107,7 +107,19 @@ export function planCompose(ctx: PlanContext, res: ComposeFile): void {
     const image = d.node.get('image', true) as Node | undefined
     const ref = stringAt(d.node, 'image') ?? ''
     const tag = classifyTag(ref)
-    if (tag === 'unverifiable')
+    if (d.kindDisagreement)
+      report(ctx, 'warning', 'IMAGE', d.kindDisagreement, image ?? d.node, { subject: `service ${d.service}` })
+    if (d.delegateKind === 'delegate3') {
+      if (tag !== 'delegate3')
+        report(
+          ctx,
+          'warning',
+          'IMAGE',
+          `service ${d.service}: cannot tell from image "${ref}" which Delegate 3.x version this is; mTLS needs ${DELEGATE3_MIN_VERSION} or later`,
+          image ?? d.node,
+          { subject: `service ${d.service}` },
+        )
+    } else if (tag === 'unverifiable')
       report(
         ctx,
         'warning',
@@ -149,13 +161,14 @@ function ensureComposeEnv(ctx: PlanContext, res: ComposeFile, d: ComposeService)
   const { form, entries } = composeEnv(d.node)
   const hasEnvFile = d.node.has('env_file')
   const appended: { name: string; value: string; role: FieldRole; reason: string }[] = []
-  for (const want of wantedEnv(ctx)) {
+  for (const want of wantedEnv(ctx, d.delegateKind)) {
     const found = entries.find((e) => e.name === want.name)
     const old = want.oldName ? entries.find((e) => e.name === want.oldName) : undefined
     const entry = found ?? old
     if (!entry) {
       if (!want.addIfMissing) continue
-      if (want.kind === 'endpoint' && want.name === MANAGER_ENV) {
+      if (want.unlessPresent && entries.some((e) => e.name === want.unlessPresent)) continue
+      if (want.manager) {
         if (hasEnvFile) {
           report(
             ctx,

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml'
 import type { Resource } from '../resources/classify.js'
-import { CLASSIC_ENV, envValue, MANAGER_ENV, type EnvRole } from '../resources/wanted-state.js'
+import { envValue, wantedEnvFor, type DelegateKind, type EnvRole } from '../resources/wanted-state.js'
 import { addPairs, removeItem, setScalar } from '../yaml/edit.js'
 import { map, scalar, type BlockLayout } from '../yaml/fragment.js'
 import { layoutFor } from '../yaml/layout.js'
@@ -22,25 +22,36 @@ export interface WantedEnv {
   addIfMissing: boolean
   /** A name that means the same thing and is renamed (SPEC §3.3). */
   oldName?: string
+  /** Not added when the container has this var instead (the delegate reads either). */
+  unlessPresent?: string
+  /** The var the delegate reads `E` itself from (added with a warning when missing). */
+  manager: boolean
   /** The harness-delegate-ng chart sets it itself (Helm values). */
   setByChart: boolean
   reason: string
 }
 
-/** The table's env vars (src/resources/wanted-state.ts) for this run, in the order new entries are appended. */
-export function wantedEnv(ctx: PlanContext): WantedEnv[] {
+/**
+ * A kind of delegate's table of env vars (src/resources/wanted-state.ts) for this run, in the order new entries
+ * are appended.
+ */
+export function wantedEnv(ctx: PlanContext, kind: DelegateKind = 'classic'): WantedEnv[] {
   const { endpoint, mountPath, tiService, grpcAuthority } = ctx.options
   const added = { always: true, never: false, 'with-ti-service': tiService, 'with-grpc-authority': grpcAuthority }
-  return CLASSIC_ENV.filter((s) => s.add !== 'with-grpc-authority' || grpcAuthority).map((s) => ({
-    name: s.name,
-    value: envValue(s, endpoint, mountPath),
-    kind: s.role === 'endpoint' ? 'endpoint' : 'owned',
-    role: s.role,
-    addIfMissing: added[s.add],
-    ...(s.oldName ? { oldName: s.oldName } : {}),
-    setByChart: s.setByChart,
-    reason: s.reason,
-  }))
+  return wantedEnvFor(kind)
+    .filter((s) => s.add !== 'with-grpc-authority' || grpcAuthority)
+    .map((s) => ({
+      name: s.name,
+      value: envValue(s, endpoint, mountPath),
+      kind: s.role === 'endpoint' ? 'endpoint' : 'owned',
+      role: s.role,
+      addIfMissing: added[s.add],
+      ...(s.oldName ? { oldName: s.oldName } : {}),
+      ...(s.unlessPresent ? { unlessPresent: s.unlessPresent } : {}),
+      manager: s.role === 'endpoint' && s.endpointPath === '',
+      setByChart: s.setByChart,
+      reason: s.reason,
+    }))
 }
 
 /** Names of the ConfigMaps a container takes its whole env from (`envFrom: - configMapRef`). */
@@ -131,18 +142,27 @@ export function ensureEnvValue(
   })
 }
 
-/** Ensures every wanted env var on the delegate container (SPEC §3.1–3.4, §3.7). */
-export function ensureEnv(ctx: PlanContext, res: Resource, container: Located<YAMLMap>, podCompact: boolean): void {
+/** Ensures every wanted env var of its kind's table on the delegate container (SPEC §3.1–3.4, §3.7). */
+export function ensureEnv(
+  ctx: PlanContext,
+  res: Resource,
+  container: Located<YAMLMap>,
+  podCompact: boolean,
+  kind: DelegateKind = 'classic',
+): void {
   const ectx = editContext(ctx, res)
   const env = container.node.get('env', true)
   const envPtr = [...container.ptr, 'env']
   const envDisplay = [...container.display, 'env']
   let layout: BlockLayout | undefined
-  for (const want of wantedEnv(ctx)) {
+  // Vars the container has, inline or in a ConfigMap of the input: an `unlessPresent` var among them is enough.
+  const present = new Set<string>()
+  for (const want of wantedEnv(ctx, kind)) {
     const found = findItem(env, 'name', want.name)
     const old = want.oldName ? findItem(env, 'name', want.oldName) : undefined
     const entry = found ?? old
     if (entry) {
+      present.add(want.name)
       const ptr = [...envPtr, entry.index]
       const display = [...envDisplay, { name: found ? want.name : want.oldName! }]
       if (!found && old) {
@@ -211,7 +231,11 @@ export function ensureEnv(ctx: PlanContext, res: Resource, container: Located<YA
         cm,
         outcome: patchConfigMapKey(ctx, cm, res.ref.namespace, want.name, want.value, want.reason),
       }))
-      if (outcomes.some((o) => o.outcome === 'patched')) continue
+      if (outcomes.some((o) => o.outcome === 'patched')) {
+        present.add(want.name)
+        continue
+      }
+      if (want.unlessPresent && present.has(want.unlessPresent)) continue
       const unseen = outcomes.filter((o) => o.outcome === 'absent').map((o) => o.cm)
       if (unseen.length > 0) {
         if (want.addIfMissing)
@@ -226,7 +250,7 @@ export function ensureEnv(ctx: PlanContext, res: Resource, container: Located<YA
         continue
       }
       if (!want.addIfMissing) continue
-      if (want.name === MANAGER_ENV)
+      if (want.manager)
         report(ctx, 'warning', 'ADDED_ENDPOINT', `the delegate container had no ${want.name}; added it`, container.node)
     } else if (!want.addIfMissing) continue
     layout ??= layoutIn(ectx, container.node, ['env', 'envFrom', 'volumeMounts', 'ports'], podCompact)

@@ -208,7 +208,7 @@ export function planUpgraderCronJob(ctx: PlanContext, res: UpgraderCronJob): voi
  * name without the `-upgrader-config` / `-upgrader-job` suffix. `fallback` says why, when that name is only
  * the resource's own name (no suffix to remove, or no name at all).
  */
-function cronJobDelegateName(
+export function cronJobDelegateName(
   ctx: PlanContext,
   pod: YAMLMap,
   name: string | undefined,

@@ -1,7 +1,13 @@
-import { isAlias, isMap, isSeq, type Node } from 'yaml'
+import { isAlias, isMap, isSeq, type Node, type YAMLMap } from 'yaml'
 import type { Diagnostic } from '../errors.js'
-import { classify, type DelegateWorkload, type Resource } from '../resources/classify.js'
-import { MANAGED_ENV } from '../resources/wanted-state.js'
+import {
+  classify,
+  type DelegateWorkload,
+  type Resource,
+  type UpgraderConfig,
+  type UpgraderCronJob,
+} from '../resources/classify.js'
+import { managedEnvFor } from '../resources/wanted-state.js'
 import { validate, type SchemaName } from '../validate/index.js'
 import { lookup, type PathSeg } from '../yaml/lookup.js'
 import { toPlain, type Doc } from '../yaml/parse.js'
@@ -9,7 +15,8 @@ import { renderPlaced, report } from './context.js'
 import { lint } from './lint.js'
 import { planDelegate } from './plan-delegate.js'
 import { planSecrets } from './plan-secret.js'
-import { planUpgraderConfig, planUpgraderCronJob } from './plan-upgrader.js'
+import { configDelegateName, cronJobDelegateName, planUpgraderConfig, planUpgraderCronJob } from './plan-upgrader.js'
+import { requireDelegatesNamed } from './scope.js'
 import { planHelmValues } from './plan-helm-values.js'
 import { planCompose } from './plan-compose.js'
 import type { PlanScope } from './scope.js'
@@ -47,7 +54,13 @@ function validateAt(
  * `value: *host`): changing its anchor would change every other use of it too. Refused (error at the
  * alias) rather than half-done; returns whether it refused.
  */
-function refuseAliases(ctx: PlanContext, pod: unknown, containerIndex: number, label: string): boolean {
+function refuseAliases(
+  ctx: PlanContext,
+  pod: unknown,
+  containerIndex: number,
+  label: string,
+  managed: ReadonlySet<string>,
+): boolean {
   const found: Node[] = []
   const container = isMap(pod)
     ? (pod.get('containers', true) as { items?: unknown[] } | undefined)?.items?.[containerIndex]
@@ -60,7 +73,7 @@ function refuseAliases(ctx: PlanContext, pod: unknown, containerIndex: number, l
     if (isSeq(env)) {
       for (const item of env.items) {
         check(item)
-        if (isMap(item) && MANAGED_ENV.has(String(item.get('name')))) check(item.get('value', true))
+        if (isMap(item) && managed.has(String(item.get('name')))) check(item.get('value', true))
       }
     }
   }
@@ -80,7 +93,13 @@ function refuseAliases(ctx: PlanContext, pod: unknown, containerIndex: number, l
  * A managed env var listed twice: Kubernetes uses the last one, delegate-mtls would set the first, and
  * the delegate would silently keep the old value. Refused at the second entry; returns whether it refused.
  */
-function refuseDuplicateEnv(ctx: PlanContext, pod: unknown, containerIndex: number, label: string): boolean {
+function refuseDuplicateEnv(
+  ctx: PlanContext,
+  pod: unknown,
+  containerIndex: number,
+  label: string,
+  managed: ReadonlySet<string>,
+): boolean {
   const container = isMap(pod)
     ? (pod.get('containers', true) as { items?: unknown[] } | undefined)?.items?.[containerIndex]
     : undefined
@@ -90,7 +109,7 @@ function refuseDuplicateEnv(ctx: PlanContext, pod: unknown, containerIndex: numb
   let refused = false
   for (const item of env.items) {
     const name = isMap(item) ? item.get('name') : undefined
-    if (typeof name !== 'string' || !MANAGED_ENV.has(name)) continue
+    if (typeof name !== 'string' || !managed.has(name)) continue
     if (seen.has(name)) {
       report(
         ctx,
@@ -104,6 +123,35 @@ function refuseDuplicateEnv(ctx: PlanContext, pod: unknown, containerIndex: numb
     seen.add(name)
   }
   return refused
+}
+
+/**
+ * Delegate 3.x has no upgrader: an upgrader ConfigMap or CronJob that names one (it would install a classic
+ * delegate image over it) is left as it is, with a warning, rather than given the classic upgrader's mTLS
+ * settings. Returns whether it was.
+ */
+function skipDelegate3Upgrader(ctx: PlanContext, res: UpgraderConfig | UpgraderCronJob): boolean {
+  const name =
+    res.type === 'upgrader-config'
+      ? configDelegateName(res.config.value as string, res.ref.name)
+      : cronJobDelegateName(ctx, lookup(res.doc.contents, res.podPath) as YAMLMap, res.ref.name).name
+  requireDelegatesNamed(ctx, name)
+  const served = ctx.resources.some(
+    (r) =>
+      r.type === 'delegate' &&
+      r.delegateKind === 'delegate3' &&
+      (r.ref.name ?? 'delegate') === name &&
+      (r.ref.namespace === undefined || res.ref.namespace === undefined || r.ref.namespace === res.ref.namespace),
+  )
+  if (served)
+    report(
+      ctx,
+      'warning',
+      'UNSUPPORTED',
+      `${res.ref.kind} ${res.ref.name ?? ''}: an upgrader of ${name}, which is Delegate 3.x (it has no upgrader): left unchanged; remove it`,
+      res.doc.contents as Node,
+    )
+  return served
 }
 
 /** Plans the whole stream (SPEC §2–6): recognise, validate, plan, lint. */
@@ -139,14 +187,22 @@ export interface PlanHow {
 /** A rule: what a resource of its type must become, recorded as steps and diagnostics on the context. */
 export type Rule<R extends Resource = Resource> = (ctx: PlanContext, res: R) => void
 
+/** The upgrader's rules, unless it serves a Delegate 3.x, which has no upgrader (see skipDelegate3Upgrader). */
+const upgraderConfigRule: Rule<UpgraderConfig> = (ctx, res) => {
+  if (!skipDelegate3Upgrader(ctx, res)) planUpgraderConfig(ctx, res)
+}
+const upgraderCronJobRule: Rule<UpgraderCronJob> = (ctx, res) => {
+  if (!skipDelegate3Upgrader(ctx, res)) planUpgraderCronJob(ctx, res)
+}
+
 /**
  * The per-resource rules, composed in the order they run over the stream (kyaml's kio.Pipeline filters are the
  * model): every delegate first, so that an upgrader finds the Secret name and file mode its delegate settled on.
  */
 export const RULES = [
   { type: 'delegate', rule: planDelegate as Rule },
-  { type: 'upgrader-config', rule: planUpgraderConfig as Rule },
-  { type: 'upgrader-cronjob', rule: planUpgraderCronJob as Rule },
+  { type: 'upgrader-config', rule: upgraderConfigRule as Rule },
+  { type: 'upgrader-cronjob', rule: upgraderCronJobRule as Rule },
   { type: 'helm-values', rule: planHelmValues as Rule },
   { type: 'compose', rule: planCompose as Rule },
 ] as const satisfies readonly { type: Resource['type']; rule: Rule }[]
@@ -235,8 +291,8 @@ export function planResources(
         report(
           ctx,
           'error',
-          'LEGACY_DELEGATE',
-          `${label}: ${res.reason}; Harness supports mTLS only on immutable delegates (image tag yy.mm.xxxxx): upgrade to an immutable delegate first`,
+          res.code ?? 'LEGACY_DELEGATE',
+          `${label}: ${res.reason}; ${res.advice ?? 'Harness supports mTLS only on immutable delegates (image tag yy.mm.xxxxx): upgrade to an immutable delegate first'}`,
           res.at,
         )
         break
@@ -256,10 +312,11 @@ export function planResources(
           (o, k) => (o as Record<string | number, unknown> | undefined)?.[k],
           plain.value,
         )
+        const managed = managedEnvFor(res.type === 'delegate' ? res.delegateKind : 'classic')
         if (
           validateAt(ctx, 'podSpec', pod, res.podPath, data, label) &&
-          !refuseAliases(ctx, pod, res.container, label) &&
-          !refuseDuplicateEnv(ctx, pod, res.container, label)
+          !refuseAliases(ctx, pod, res.container, label, managed) &&
+          !refuseDuplicateEnv(ctx, pod, res.container, label, managed)
         )
           plannable.push(res)
         break

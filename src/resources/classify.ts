@@ -6,7 +6,9 @@ import { recogniseCompose, type ComposeFile } from './compose.js'
 import { recogniseHelmValues, type HelmValues } from './helm-values.js'
 import { recogniseGitOpsValues } from './gitops-values.js'
 import type { LegacyDelegate, ResourceBase, ResourceRef } from './types.js'
-import { MANAGER_ENV, WATCHER_ENV } from './wanted-state.js'
+import { DELEGATE3_MANAGER_ENV, MANAGER_ENV, WATCHER_ENV } from './wanted-state.js'
+import type { DelegateKind } from './wanted-state.js'
+import { delegate3UpgradeAdvice, delegateKindOf, type DelegateSigns } from './delegate-kind.js'
 import { isUpgraderConfigText } from './upgrader-config.js'
 
 export type { LegacyDelegate, ResourceRef } from './types.js'
@@ -16,6 +18,10 @@ export interface DelegateWorkload extends ResourceBase {
   type: 'delegate'
   podPath: PathSeg[]
   container: number
+  /** Classic delegate or Delegate 3.x: which table of env vars it is planned, audited and reverted against. */
+  delegateKind: DelegateKind
+  /** Its image tag and env disagree on the kind (the tag decided): a warning. */
+  kindDisagreement?: string
 }
 /** The upgrader's ConfigMap, whose `config.yaml` is a YAML document held as a string. */
 export interface UpgraderConfig extends ResourceBase {
@@ -56,18 +62,42 @@ const envNames = (container: unknown): string[] => {
   return isSeq(env) ? env.items.map((e) => stringAt(e, 'name')).filter((n): n is string => n !== undefined) : []
 }
 
-/** SPEC §2: the container named `delegate`; else the one with MANAGER_HOST_AND_PORT; else a lone delegate image. */
+/** The ports of a container's http probes. */
+const probePorts = (container: unknown): number[] =>
+  ['livenessProbe', 'readinessProbe', 'startupProbe'].flatMap((probe) => {
+    const port = lookup(container, [probe, 'httpGet', 'port'])
+    return isScalar(port) && typeof port.value === 'number' ? [port.value] : []
+  })
+
+/** What a delegate container shows of its kind (classic or Delegate 3.x). */
+export const containerSigns = (container: unknown): DelegateSigns => ({
+  image: stringAt(container, 'image') ?? '',
+  env: envNames(container),
+  probePorts: probePorts(container),
+})
+
+/**
+ * SPEC §2: the container named `delegate`; else the one with the delegate's endpoint var (MANAGER_HOST_AND_PORT,
+ * or Delegate 3.x's HARNESS_MANAGER_HOST_AND_PORT); else a lone delegate image.
+ */
 export function findDelegateContainer(containers: YAMLSeq): number {
   const byName = findItem(containers, 'name', 'delegate')
   if (byName) return byName.index
-  const byEnv = containers.items.findIndex((c) => envNames(c).includes(MANAGER_ENV))
+  const byEnv = containers.items.findIndex((c) => {
+    const names = envNames(c)
+    return names.includes(MANAGER_ENV) || names.includes(DELEGATE3_MANAGER_ENV)
+  })
   if (byEnv >= 0) return byEnv
   if (containers.items.length === 1 && isDelegateImage(stringAt(containers.items[0], 'image') ?? '')) return 0
   const legacy = findItem(containers, 'name', 'harness-delegate-instance')
   return legacy ? legacy.index : -1
 }
 
-function legacyReason(kind: string, container: YAMLMap): { reason: string; at: Node } | undefined {
+function legacyReason(
+  kind: string,
+  container: YAMLMap,
+  delegateKind: DelegateKind,
+): { reason: string; at: Node } | undefined {
   const image = container.get('image', true) as Node | undefined
   const imageRef = stringAt(container, 'image') ?? ''
   if (kind === 'StatefulSet') return { reason: 'a StatefulSet delegate is a legacy delegate', at: container }
@@ -77,12 +107,28 @@ function legacyReason(kind: string, container: YAMLMap): { reason: string; at: N
       at: container.get('name', true) as Node,
     }
   }
-  if (image && classifyTag(imageRef) === 'legacy')
+  // `latest` on a container whose env is Delegate 3.x's is not the legacy delegate's tag.
+  if (image && delegateKind === 'classic' && classifyTag(imageRef) === 'legacy')
     return { reason: `image "${imageRef}" is a legacy delegate image`, at: image }
   const watcher = envNames(container).find((n) => WATCHER_ENV.includes(n))
   if (watcher)
     return { reason: `env ${watcher} belongs to a legacy (watcher) delegate`, at: container.get('env', true) as Node }
   return undefined
+}
+
+/** Delegate 3.x before its first mTLS version: refused at its image, like a legacy delegate. */
+function delegate3TooOld(base: ResourceBase, container: YAMLMap, version: string): LegacyDelegate {
+  const imageRef = stringAt(container, 'image') ?? ''
+  return {
+    type: 'legacy',
+    ...base,
+    reason: `image "${imageRef}" is Delegate 3.x ${version}`,
+    at: container.get('image', true) as Node,
+    image: imageRef,
+    code: 'DELEGATE3_VERSION',
+    delegateKind: 'delegate3',
+    advice: delegate3UpgradeAdvice,
+  }
 }
 
 const TOP_LEVEL_KIND = /^kind:/gm
@@ -138,10 +184,15 @@ export function classify(doc: Doc, index: number): Resource {
     if (!isSeq(containers)) return { type: 'other', ...base }
     const container = findDelegateContainer(containers)
     if (container < 0) return { type: 'other', ...base }
-    const legacy = legacyReason(kind, containers.items[container] as YAMLMap)
+    const node = containers.items[container] as YAMLMap
+    const verdict = delegateKindOf(containerSigns(node))
+    const legacy = legacyReason(kind, node, verdict.kind)
     if (legacy) return { type: 'legacy', ...base, ...legacy }
     if (kind !== 'Deployment') return { type: 'other', ...base }
-    return { type: 'delegate', ...base, podPath, container }
+    if (verdict.tooOld !== undefined) return delegate3TooOld(base, node, verdict.tooOld)
+    const res: DelegateWorkload = { type: 'delegate', ...base, podPath, container, delegateKind: verdict.kind }
+    if (verdict.disagreement) res.kindDisagreement = verdict.disagreement
+    return res
   }
   if (kind === 'CronJob' && podPath) {
     const containers = lookup(root, [...podPath, 'containers'])

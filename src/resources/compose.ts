@@ -3,13 +3,18 @@ import { stringAt } from '../yaml/lookup.js'
 import type { Doc } from '../yaml/parse.js'
 import type { LegacyDelegate, ResourceRef } from './types.js'
 import { classifyTag, isDelegateImage, isUpgraderImage } from './image.js'
-import { MANAGER_ENV, WATCHER_ENV } from './wanted-state.js'
+import { DELEGATE_SIGNS, DELEGATE3_MANAGER_ENV, MANAGER_ENV, WATCHER_ENV, type DelegateKind } from './wanted-state.js'
+import { delegate3UpgradeAdvice, delegateKindOf } from './delegate-kind.js'
 
 /** One service of a compose file that runs a delegate or the Docker upgrader. */
 export interface ComposeService {
   /** The service's key under `services`. */
   service: string
   node: YAMLMap
+  /** A delegate service: classic or Delegate 3.x (its image tag, else its env; compose has no http probes). */
+  delegateKind?: DelegateKind
+  /** Its image tag and env disagree on the kind (the tag decided): a warning. */
+  kindDisagreement?: string
 }
 
 /** A docker-compose file with at least one Harness delegate (or upgrader) service. */
@@ -80,8 +85,10 @@ function isDelegateService(service: YAMLMap): boolean {
   if (isDelegateImage(stringAt(service, 'image') ?? '')) return true
   const names = envNames(service)
   return (
-    names.includes(MANAGER_ENV) &&
-    names.some((n) => n === 'DELEGATE_NAME' || n === 'DELEGATE_TOKEN' || n === 'ACCOUNT_ID')
+    (names.includes(MANAGER_ENV) &&
+      names.some((n) => n === 'DELEGATE_NAME' || n === 'DELEGATE_TOKEN' || n === 'ACCOUNT_ID')) ||
+    (names.includes(DELEGATE3_MANAGER_ENV) &&
+      names.some((n) => n !== DELEGATE3_MANAGER_ENV && DELEGATE_SIGNS.delegate3.env.includes(n)))
   )
 }
 
@@ -105,7 +112,23 @@ export function recogniseCompose(doc: Doc, index: number): ComposeFile | LegacyD
   if (first) ref.name = composeDelegateName(first)
   for (const d of delegates) {
     const image = stringAt(d.node, 'image') ?? ''
-    if (classifyTag(image) === 'legacy') {
+    const verdict = delegateKindOf({ image, env: envNames(d.node), probePorts: [] })
+    d.delegateKind = verdict.kind
+    if (verdict.disagreement) d.kindDisagreement = `service ${d.service}: ${verdict.disagreement}`
+    if (verdict.tooOld !== undefined) {
+      return {
+        type: 'legacy',
+        ref,
+        doc,
+        reason: `service ${d.service}: image "${image}" is Delegate 3.x ${verdict.tooOld}`,
+        at: d.node.get('image', true) as Node,
+        image,
+        code: 'DELEGATE3_VERSION',
+        delegateKind: 'delegate3',
+        advice: delegate3UpgradeAdvice,
+      }
+    }
+    if (verdict.kind === 'classic' && classifyTag(image) === 'legacy') {
       return {
         type: 'legacy',
         ref,

@@ -164,6 +164,7 @@ function withValues(
         type: 'legacy',
         ref,
         doc,
+        ...legacy,
         reason: `${formatPath(path)}: ${legacy.reason}`,
         at: scalar ?? legacy.at,
         ...(image ? { image } : {}),

@@ -79,8 +79,13 @@ export function looksLikeChartValues(root: YAMLMap): boolean {
   return hits.length >= 2 && hits.some((k) => k === 'managerEndpoint' || k === 'delegateDockerImage')
 }
 
-/** Why values are those of a delegate that cannot do mTLS (watcher keys, a legacy image), and where. */
-export function legacyValues(root: YAMLMap): { reason: string; at: Node; image?: string } | undefined {
+/**
+ * Why values are those of a delegate that cannot do mTLS (watcher keys, a legacy image), or that this chart
+ * cannot give mTLS (a Delegate 3.x image), and where.
+ */
+export function legacyValues(
+  root: YAMLMap,
+): Pick<LegacyDelegate, 'reason' | 'at' | 'image' | 'code' | 'advice' | 'delegateKind'> | undefined {
   const watcher = root.items.find((p) => /^watcher/i.test(String((p.key as { value?: unknown } | null)?.value ?? '')))
   if (watcher) {
     return {
@@ -91,6 +96,18 @@ export function legacyValues(root: YAMLMap): { reason: string; at: Node; image?:
   const image = helmImage(root)
   if (image && classifyTag(image.ref) === 'legacy')
     return { reason: `image "${image.ref}" is a legacy delegate image`, at: image.at, image: image.ref }
+  // harness-delegate-ng renders the classic delegate's env, probes and mTLS mount; Harness publishes no chart for
+  // Delegate 3.x (its docs: a Kubernetes manifest). Planning the classic values would report mTLS that never happens.
+  if (image && classifyTag(image.ref) === 'delegate3')
+    return {
+      reason: `image "${image.ref}" is Delegate 3.x, which the harness-delegate-ng chart does not configure (its mTLS values set the classic delegate's env vars)`,
+      at: image.at,
+      image: image.ref,
+      code: 'DELEGATE3_CHART',
+      delegateKind: 'delegate3',
+      advice:
+        'Harness publishes no Helm chart for Delegate 3.x: install it from its Kubernetes manifest and migrate that manifest',
+    }
   return undefined
 }
 
@@ -103,6 +120,6 @@ export function recogniseHelmValues(doc: Doc, index: number): HelmValues | Legac
   const name = stringAt(root, 'delegateName')
   if (name !== undefined) ref.name = name
   const legacy = legacyValues(root)
-  if (legacy) return { type: 'legacy', ref, doc, reason: legacy.reason, at: legacy.at }
+  if (legacy) return { type: 'legacy', ref, doc, ...legacy }
   return { type: 'helm-values', ref, doc, root, path: [] }
 }

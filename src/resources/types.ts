@@ -21,4 +21,10 @@ export interface LegacyDelegate extends ResourceBase {
   at: Node
   /** Chart values: the delegate image they name, for the audit. */
   image?: string
+  /** The diagnostic code of the refusal when it is not a legacy delegate's (`LEGACY_DELEGATE`). */
+  code?: 'DELEGATE3_VERSION' | 'DELEGATE3_CHART'
+  /** What to do instead, when it is not "upgrade to an immutable delegate first". */
+  advice?: string
+  /** Delegate 3.x: the audit says so. */
+  delegateKind?: 'delegate3'
 }

@@ -31,6 +31,11 @@ export interface EnvSpec {
   add: EnvAddition
   /** A name that means the same to a reader of the manifest but is read by no delegate: renamed (SPEC §3.3). */
   oldName?: string
+  /**
+   * Another var the delegate reads the same value from: a container that has it is not given this one too
+   * (Delegate 3.x reads its endpoint from HARNESS_MANAGER_HOST_AND_PORT or MANAGER_HOST_AND_PORT).
+   */
+  unlessPresent?: string
   /** The harness-delegate-ng chart sets it from its own values, so a values file never adds it to `custom_envs`. */
   setByChart: boolean
   /** Why the value is what it is, in a few words a reviewer understands. */
@@ -112,6 +117,91 @@ export const CLASSIC_ENV: readonly EnvSpec[] = [
   },
 ]
 
+/**
+ * Which delegate a workload runs: the classic (immutable, `yy.mm.xxxxx`) delegate, or Delegate 3.x (the new
+ * delegate, semantic-version tags). Each has its own table of env vars; everything else (certificate files,
+ * mount, volume, Secret, file modes) is the same.
+ */
+export type DelegateKind = 'classic' | 'delegate3'
+
+/** Delegate 3.x's endpoint var (its Kubernetes manifest); some manifests use MANAGER_HOST_AND_PORT instead. */
+export const DELEGATE3_MANAGER_ENV = 'HARNESS_MANAGER_HOST_AND_PORT'
+
+/**
+ * Delegate 3.x (`harness/developer-hub`, docs/platform/delegates-v2/custom-certs-and-mtls.md): the endpoint in
+ * whichever of its two names the container uses (HARNESS_MANAGER_HOST_AND_PORT added when it has neither), the
+ * service URLs rewritten where present as for the classic delegate (its docs name none: an explicit
+ * URL that still points at the old host would keep that traffic off mTLS), and the two certificate file vars.
+ * None of the classic delegate's certificate vars or its gRPC flag: Delegate 3.x reads none of them.
+ */
+export const DELEGATE3_ENV: readonly EnvSpec[] = [
+  {
+    name: MANAGER_ENV,
+    role: 'endpoint',
+    endpointPath: '',
+    add: 'never',
+    setByChart: false,
+    reason: 'the mTLS endpoint',
+  },
+  {
+    name: DELEGATE3_MANAGER_ENV,
+    role: 'endpoint',
+    endpointPath: '',
+    add: 'always',
+    unlessPresent: MANAGER_ENV,
+    setByChart: false,
+    reason: 'the mTLS endpoint',
+  },
+  {
+    name: 'LOG_STREAMING_SERVICE_URL',
+    role: 'endpoint',
+    endpointPath: '/log-service/',
+    add: 'never',
+    setByChart: false,
+    reason: 'log streaming through the mTLS endpoint',
+  },
+  {
+    name: 'TI_SERVICE_URL',
+    role: 'endpoint',
+    endpointPath: '/ti-service/',
+    add: 'never',
+    setByChart: false,
+    reason: 'test intelligence through the mTLS endpoint',
+  },
+  {
+    name: 'HARNESS_CLIENT_CERT_FILE',
+    role: 'certificate',
+    add: 'always',
+    setByChart: false,
+    reason: 'where Delegate 3.x reads its client certificate',
+  },
+  {
+    name: 'HARNESS_CLIENT_KEY_FILE',
+    role: 'key',
+    add: 'always',
+    setByChart: false,
+    reason: 'where Delegate 3.x reads its client key',
+  },
+]
+
+/** The first Delegate 3.x version with mTLS (custom-certs-and-mtls.md): older ones are refused. */
+export const DELEGATE3_MIN_VERSION = '1.40.2'
+
+/**
+ * What tells a Delegate 3.x container from a classic one when its image tag cannot (a placeholder, a digest):
+ * env vars only one of them has, then the port of its http probes (3.x: /health on 3000; classic: /api/health on
+ * 3460). Their endpoint var is not a sign: some Delegate 3.x manifests use MANAGER_HOST_AND_PORT too.
+ */
+export const DELEGATE_SIGNS: Record<DelegateKind, { env: readonly string[]; probePort: number }> = {
+  classic: { env: ['ACCOUNT_ID', 'DELEGATE_NAME', 'DELEGATE_TYPE'], probePort: 3460 },
+  delegate3: { env: ['HARNESS_ACCOUNT_ID', 'HARNESS_DELEGATE_NAME', DELEGATE3_MANAGER_ENV], probePort: 3000 },
+}
+
+const TABLES: Record<DelegateKind, readonly EnvSpec[]> = { classic: CLASSIC_ENV, delegate3: DELEGATE3_ENV }
+
+/** The env table of a kind of delegate: the one accessor planning, `--check`, `--revert` and `audit` read. */
+export const wantedEnvFor = (kind: DelegateKind): readonly EnvSpec[] => TABLES[kind]
+
 /** The upgrader's `config.yaml`: where it reads the endpoint, and its top-level certificate fields (SPEC §4). */
 export const UPGRADER_HOST_KEY = 'managerHost'
 export const UPGRADER_CERT_FIELDS: readonly { key: string; role: 'certificate' | 'key' }[] = [
@@ -135,28 +225,39 @@ export function envValue(spec: EnvSpec, endpoint: string, mountPath: string): st
   }
 }
 
-/** Every name the table sets or renames, old names included: the vars a migration may touch. */
-export const MANAGED_ENV: ReadonlySet<string> = new Set(
-  CLASSIC_ENV.flatMap((s) => (s.oldName ? [s.name, s.oldName] : [s.name])),
-)
+const withOld = (s: EnvSpec) => (s.oldName ? [s.name, s.oldName] : [s.name])
+
+/** Every name a kind's table sets or renames, old names included: the vars a migration may touch. */
+export const managedEnvFor = (kind: DelegateKind): ReadonlySet<string> => new Set(TABLES[kind].flatMap(withOld))
 
 /** The vars the migration owns outright (all but the endpoint ones), old names included: a revert removes them. */
-export const OWNED_ENV: readonly string[] = CLASSIC_ENV.filter((s) => s.role !== 'endpoint').flatMap((s) =>
-  s.oldName ? [s.name, s.oldName] : [s.name],
-)
+export const ownedEnvFor = (kind: DelegateKind): readonly string[] =>
+  TABLES[kind].filter((s) => s.role !== 'endpoint').flatMap(withOld)
 
-/** The names of the certificate (`certificate`) or key (`key`) path var, the current name first. */
-export function certEnvNames(role: 'certificate' | 'key'): string[] {
-  const spec = CLASSIC_ENV.find((s) => s.role === role)!
-  return spec.oldName ? [spec.name, spec.oldName] : [spec.name]
+/** The names of a kind's certificate (`certificate`) or key (`key`) path var, the current name first. */
+export function certEnvNamesFor(kind: DelegateKind, role: 'certificate' | 'key'): string[] {
+  return withOld(TABLES[kind].find((s) => s.role === role)!)
 }
 
-/** The role of an env var of the table, old names included; `undefined` for a var the table does not hold. */
-export function envRoleOf(name: string): EnvRole | undefined {
-  return CLASSIC_ENV.find((s) => s.name === name || s.oldName === name)?.role
+/** The role of an env var of a kind's table, old names included; `undefined` for a var the table does not hold. */
+export function envRoleOf(name: string, kind: DelegateKind = 'classic'): EnvRole | undefined {
+  return TABLES[kind].find((s) => s.name === name || s.oldName === name)?.role
 }
 
-/** The endpoint vars and the values they take for endpoint `url`: what a revert points back. */
-export function endpointEnv(url: string): [string, string][] {
-  return CLASSIC_ENV.filter((s) => s.role === 'endpoint').map((s) => [s.name, envValue(s, url, '')])
+/** The endpoint vars of a kind and the values they take for endpoint `url`: what a revert points back. */
+export function endpointEnvFor(kind: DelegateKind, url: string): [string, string][] {
+  return TABLES[kind].filter((s) => s.role === 'endpoint').map((s) => [s.name, envValue(s, url, '')])
 }
+
+/** The vars a kind reads `E` itself from, the one a migration adds first: where `audit` looks for the endpoint. */
+export const managerEnvNames = (kind: DelegateKind): string[] =>
+  TABLES[kind]
+    .filter((s) => s.role === 'endpoint' && s.endpointPath === '')
+    .sort((a, b) => Number(b.add === 'always') - Number(a.add === 'always'))
+    .map((s) => s.name)
+
+/** The classic delegate's views, as most of the tool (Helm values, the upgrader) knows only it. */
+export const MANAGED_ENV: ReadonlySet<string> = managedEnvFor('classic')
+export const OWNED_ENV: readonly string[] = ownedEnvFor('classic')
+export const certEnvNames = (role: 'certificate' | 'key'): string[] => certEnvNamesFor('classic', role)
+export const endpointEnv = (url: string): [string, string][] => endpointEnvFor('classic', url)

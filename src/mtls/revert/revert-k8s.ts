@@ -12,12 +12,13 @@ import type { Located } from '../plan-pod.js'
 import type { Edit } from '../types.js'
 import {
   CERT_FILE,
-  endpointEnv,
+  endpointEnvFor,
   envRoleOf,
   KEY_FILE,
-  MANAGER_ENV,
-  OWNED_ENV,
+  managerEnvNames,
+  ownedEnvFor,
   UPGRADER_CERT_FIELDS,
+  type DelegateKind,
   UPGRADER_HOST_KEY,
   VOLUME_NAME,
 } from '../../resources/wanted-state.js'
@@ -29,10 +30,12 @@ const REASON = 'undo the migration'
 export function revertDelegate(rctx: RevertContext, res: DelegateWorkload): void {
   const pod = lookup(res.doc.contents, res.podPath) as unknown as YAMLMap
   const { container } = locateContainer(rctx, res.podPath, pod, res.container)
-  revertEnv(rctx, res, container)
+  const kind = res.delegateKind
+  revertEnv(rctx, res, container, kind)
   const env = container.node.get('env', true)
+  const ownedNames = ownedEnvFor(kind)
   const owned = isSeq(env)
-    ? env.items.flatMap((item, i) => (OWNED_ENV.includes(stringAt(item, 'name') ?? '') ? [i] : []))
+    ? env.items.flatMap((item, i) => (ownedNames.includes(stringAt(item, 'name') ?? '') ? [i] : []))
     : []
   removeListItems(
     rctx,
@@ -43,13 +46,13 @@ export function revertDelegate(rctx: RevertContext, res: DelegateWorkload): void
     'env',
     owned,
     `${REASON}: only an mTLS delegate needs it`,
-    (item) => envRoleOf(stringAt(item, 'name') ?? '') ?? 'flag',
+    (item) => envRoleOf(stringAt(item, 'name') ?? '', kind) ?? 'flag',
   )
   revertPod(rctx, res, pod, res.podPath, container)
 }
 
-/** MANAGER_HOST_AND_PORT, LOG_STREAMING_SERVICE_URL, TI_SERVICE_URL: inline, or in a ConfigMap of the input. */
-function revertEnv(rctx: RevertContext, res: Resource, container: Located<YAMLMap>): void {
+/** The endpoint vars of the kind's table (MANAGER_HOST_AND_PORT …): inline, or in a ConfigMap of the input. */
+function revertEnv(rctx: RevertContext, res: Resource, container: Located<YAMLMap>, kind: DelegateKind): void {
   const ectx = editContext(rctx, res)
   const env = container.node.get('env', true)
   const envFrom = container.node.get('envFrom', true)
@@ -58,7 +61,8 @@ function revertEnv(rctx: RevertContext, res: Resource, container: Located<YAMLMa
         .map((i) => stringAt(lookup(i, ['configMapRef']), 'name'))
         .filter((n): n is string => n !== undefined)
     : []
-  for (const [name, value] of endpointEnv(rctx.url)) {
+  const manager = managerEnvNames(kind)[0]
+  for (const [name, value] of endpointEnvFor(kind, rctx.url)) {
     const found = findItem(env, 'name', name)
     if (found) {
       const node = found.node.get('value', true)
@@ -92,7 +96,7 @@ function revertEnv(rctx: RevertContext, res: Resource, container: Located<YAMLMa
       continue
     }
     const outcomes = configMaps.map((cm) => revertConfigMapKey(rctx, cm, res.ref.namespace, name, value))
-    if (name === MANAGER_ENV && !outcomes.includes('set') && outcomes.includes('absent')) {
+    if (name === manager && !outcomes.includes('set') && outcomes.includes('absent')) {
       report(
         rctx,
         'warning',

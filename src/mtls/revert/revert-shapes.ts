@@ -8,13 +8,16 @@ import { formatScalar } from '../../yaml/scalar.js'
 import { editContext, plan, report } from '../context.js'
 import { composeVolumes } from '../plan-compose.js'
 import {
-  certEnvNames,
+  certEnvNamesFor,
   endpointEnv,
+  endpointEnvFor,
   envRoleOf,
   CERT_FILE,
   KEY_FILE,
-  MANAGER_ENV,
+  managerEnvNames,
   OWNED_ENV,
+  ownedEnvFor,
+  type DelegateKind,
 } from '../../resources/wanted-state.js'
 import { removeListItems, removeMapKeys, type RevertContext } from './context.js'
 import { checkHost, inValues } from '../values-host.js'
@@ -22,7 +25,7 @@ import { checkHost, inValues } from '../values-host.js'
 const REASON = 'undo the migration'
 
 /** The role of an env var the revert takes out: every one it removes is in the table (OWNED_ENV). */
-const envRole = (name: string | undefined) => envRoleOf(name ?? '') ?? 'flag'
+const envRole = (name: string | undefined, kind: DelegateKind = 'classic') => envRoleOf(name ?? '', kind) ?? 'flag'
 
 /**
  * Helm values: managerEndpoint back; an mTLS block the migration added (right after managerEndpoint,
@@ -106,11 +109,12 @@ export function revertCompose(rctx: RevertContext, res: ComposeFile): void {
     const envPtr: PathSeg[] = [...svcPtr, 'environment']
     const envNode = d.node.get('environment', true) as unknown
     const { form, entries } = composeEnv(d.node)
-    for (const [name, value] of endpointEnv(rctx.url)) {
+    const kind = d.delegateKind ?? 'classic'
+    for (const [name, value] of endpointEnvFor(kind, rctx.url)) {
       const entry = entries.find((e) => e.name === name)
       if (!entry || entry.value === value) continue
       if (entry.value === undefined || /\$\{?[A-Za-z_]/.test(entry.value)) {
-        if (name === MANAGER_ENV)
+        if (managerEnvNames(kind).includes(name))
           report(
             rctx,
             'warning',
@@ -148,9 +152,9 @@ export function revertCompose(rctx: RevertContext, res: ComposeFile): void {
       }
     }
     const certPath =
-      entries.find((e) => certEnvNames('certificate').includes(e.name))?.value ?? `/etc/mtls/${CERT_FILE}`
-    const keyPath = entries.find((e) => certEnvNames('key').includes(e.name))?.value ?? `/etc/mtls/${KEY_FILE}`
-    const owned = entries.filter((e) => OWNED_ENV.includes(e.name))
+      entries.find((e) => certEnvNamesFor(kind, 'certificate').includes(e.name))?.value ?? `/etc/mtls/${CERT_FILE}`
+    const keyPath = entries.find((e) => certEnvNamesFor(kind, 'key').includes(e.name))?.value ?? `/etc/mtls/${KEY_FILE}`
+    const owned = entries.filter((e) => ownedEnvFor(kind).includes(e.name))
     if (form === 'list') {
       removeListItems(
         rctx,
@@ -161,7 +165,7 @@ export function revertCompose(rctx: RevertContext, res: ComposeFile): void {
         'environment',
         owned.map((e) => e.index!),
         `${REASON}: only an mTLS delegate needs it`,
-        (item) => envRole(String((item as Scalar).value).split('=')[0]),
+        (item) => envRole(String((item as Scalar).value).split('=')[0], kind),
         (item) => ({ name: String((item as Scalar).value).split('=')[0]! }),
       )
     } else if (form === 'map' && isMap(envNode)) {
@@ -173,7 +177,7 @@ export function revertCompose(rctx: RevertContext, res: ComposeFile): void {
         'environment',
         owned.map((e) => e.name),
         `${REASON}: only an mTLS delegate needs it`,
-        envRole,
+        (name) => envRole(name, kind),
       )
     }
     const mounts = composeVolumes(d.node).filter((v) => v.target === certPath || v.target === keyPath)
