@@ -3620,7 +3620,7 @@ var init_secret_name2 = __esm({
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports2) {
     "use strict";
-    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias"), DOC = /* @__PURE__ */ Symbol.for("yaml.document"), MAP = /* @__PURE__ */ Symbol.for("yaml.map"), PAIR = /* @__PURE__ */ Symbol.for("yaml.pair"), SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar"), SEQ = /* @__PURE__ */ Symbol.for("yaml.seq"), NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type"), isAlias3 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === ALIAS, isDocument = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === DOC, isMap23 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === MAP, isPair3 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === PAIR, isScalar22 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SCALAR, isSeq22 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SEQ;
+    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias"), DOC = /* @__PURE__ */ Symbol.for("yaml.document"), MAP = /* @__PURE__ */ Symbol.for("yaml.map"), PAIR = /* @__PURE__ */ Symbol.for("yaml.pair"), SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar"), SEQ = /* @__PURE__ */ Symbol.for("yaml.seq"), NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type"), isAlias3 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === ALIAS, isDocument = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === DOC, isMap22 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === MAP, isPair3 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === PAIR, isScalar22 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SCALAR, isSeq22 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SEQ;
     function isCollection2(node) {
       if (node && typeof node == "object")
         switch (node[NODE_TYPE]) {
@@ -3653,7 +3653,7 @@ var require_identity = __commonJS({
     exports2.isAlias = isAlias3;
     exports2.isCollection = isCollection2;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap23;
+    exports2.isMap = isMap22;
     exports2.isNode = isNode;
     exports2.isPair = isPair3;
     exports2.isScalar = isScalar22;
@@ -6700,7 +6700,7 @@ var require_resolve_flow_collection = __commonJS({
     "use strict";
     var identity = require_identity(), Pair = require_Pair(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), resolveEnd = require_resolve_end(), resolveProps = require_resolve_props(), utilContainsNewline = require_util_contains_newline(), utilMapIncludes = require_util_map_includes(), blockMsg = "Block collections are not allowed within flow collections", isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      let isMap23 = fc.start.source === "{", fcName = isMap23 ? "flow map" : "flow sequence", NodeClass = tag?.nodeClass ?? (isMap23 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq), coll = new NodeClass(ctx.schema);
+      let isMap22 = fc.start.source === "{", fcName = isMap22 ? "flow map" : "flow sequence", NodeClass = tag?.nodeClass ?? (isMap22 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq), coll = new NodeClass(ctx.schema);
       coll.flow = !0;
       let atRoot = ctx.atRoot;
       atRoot && (ctx.atRoot = !1), ctx.atKey && (ctx.atKey = !1);
@@ -6721,7 +6721,7 @@ var require_resolve_flow_collection = __commonJS({
 ` + props.comment : coll.comment = props.comment), offset = props.end;
             continue;
           }
-          !isMap23 && ctx.options.strict && utilContainsNewline.containsNewline(key) && onError(
+          !isMap22 && ctx.options.strict && utilContainsNewline.containsNewline(key) && onError(
             key,
             // checked by containsNewline()
             "MULTILINE_IMPLICIT_KEY",
@@ -6749,7 +6749,7 @@ var require_resolve_flow_collection = __commonJS({
 ` + prevItemComment : prev.comment = prevItemComment, props.comment = props.comment.substring(prevItemComment.length + 1);
           }
         }
-        if (!isMap23 && !sep2 && !props.found) {
+        if (!isMap22 && !sep2 && !props.found) {
           let valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode), offset = valueNode.range[2], isBlock(value) && onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
@@ -6766,7 +6766,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: !1
           });
           if (valueProps.found) {
-            if (!isMap23 && !props.found && ctx.options.strict) {
+            if (!isMap22 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (let st of sep2) {
                   if (st === valueProps.found)
@@ -6783,7 +6783,7 @@ var require_resolve_flow_collection = __commonJS({
           valueNode ? isBlock(value) && onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg) : valueProps.comment && (keyNode.comment ? keyNode.comment += `
 ` + valueProps.comment : keyNode.comment = valueProps.comment);
           let pair = new Pair.Pair(keyNode, valueNode);
-          if (ctx.options.keepSourceTokens && (pair.srcToken = collItem), isMap23) {
+          if (ctx.options.keepSourceTokens && (pair.srcToken = collItem), isMap22) {
             let map2 = coll;
             utilMapIncludes.mapIncludes(ctx, map2.items, keyNode) && onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique"), map2.items.push(pair);
           } else {
@@ -6795,7 +6795,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      let expectedEnd = isMap23 ? "}" : "]", [ce, ...ee] = fc.end, cePos = offset;
+      let expectedEnd = isMap22 ? "}" : "]", [ce, ...ee] = fc.end, cePos = offset;
       if (ce?.source === expectedEnd)
         cePos = ce.offset + ce.source.length;
       else {
@@ -10024,6 +10024,21 @@ function versionAtLeastMin(v) {
   for (let i = 0; i < 3; i++) if (v.core[i] !== want[i]) return v.core[i] > want[i];
   return v.pre === void 0;
 }
+function legacyReason(image, env2, kind) {
+  if (image !== void 0 && kind === "classic" && classifyTag(image) === "legacy")
+    return { reason: `image "${image}" is a legacy delegate image`, by: "image" };
+  let watcher = env2.find((n) => WATCHER_ENV.includes(n));
+  if (watcher) return { reason: `env ${watcher} belongs to a legacy (watcher) delegate`, by: "env" };
+}
+function imageDoubt(image, kind) {
+  let tag = classifyTag(image);
+  if (kind === "delegate3")
+    return tag === "delegate3" ? void 0 : `cannot tell from image "${image}" which Delegate 3.x version this is; mTLS needs ${DELEGATE3_MIN_VERSION} or later`;
+  if (tag === "unverifiable")
+    return `cannot tell from image "${image}" whether this is an immutable delegate (yy.mm.xxxxx); mTLS needs one`;
+  if (tag === "early-immutable")
+    return `image "${image}" is an early immutable build that may predate mTLS support (22.07); upgrade the delegate`;
+}
 var delegate3UpgradeAdvice, signsOf, init_delegate_kind = __esm({
   "src/resources/delegate-kind.ts"() {
     "use strict";
@@ -10097,22 +10112,15 @@ function recogniseCompose(doc, index) {
         delegateKind: "delegate3",
         advice: delegate3UpgradeAdvice
       };
-    if (verdict2.kind === "classic" && classifyTag(image) === "legacy")
+    let why = legacyReason(image, envNames(d.node), verdict2.kind);
+    if (why)
       return {
         type: "legacy",
         ref,
         doc,
-        reason: `service ${d.service}: image "${image}" is a legacy delegate image`,
-        at: d.node.get("image", !0)
-      };
-    let watcher = envNames(d.node).find((n) => WATCHER_ENV.includes(n));
-    if (watcher)
-      return {
-        type: "legacy",
-        ref,
-        doc,
-        reason: `service ${d.service}: env ${watcher} belongs to a legacy (watcher) delegate`,
-        at: d.node.get("environment", !0)
+        reason: `service ${d.service}: ${why.reason}`,
+        at: d.node.get(why.by === "image" ? "image" : "environment", !0),
+        ...why.by === "image" ? { image } : {}
       };
   }
   return { type: "compose", ref, doc, delegates, upgraders };
@@ -10143,13 +10151,13 @@ function looksLikeChartValues(root) {
   return hits.length >= 2 && hits.some((k) => k === "managerEndpoint" || k === "delegateDockerImage");
 }
 function legacyValues(root) {
-  let watcher = root.items.find((p) => /^watcher/i.test(String(p.key?.value ?? "")));
+  let image = helmImage(root), watcher = root.items.find((p) => /^watcher/i.test(String(p.key?.value ?? "")));
   if (watcher)
     return {
       reason: `${String(watcher.key.value)} belongs to the values of a legacy (watcher) delegate chart`,
-      at: watcher.key
+      at: watcher.key,
+      ...image ? { image: image.ref } : {}
     };
-  let image = helmImage(root);
   if (image && classifyTag(image.ref) === "legacy")
     return { reason: `image "${image.ref}" is a legacy delegate image`, at: image.at, image: image.ref };
   if (image && classifyTag(image.ref) === "delegate3")
@@ -10338,7 +10346,7 @@ function findDelegateContainer(containers) {
   let legacy = findItem(containers, "name", "harness-delegate-instance");
   return legacy ? legacy.index : -1;
 }
-function legacyReason(kind, container, delegateKind) {
+function legacyReason2(kind, container, delegateKind) {
   let image = container.get("image", !0), imageRef = stringAt(container, "image") ?? "";
   if (kind === "StatefulSet") return { reason: "a StatefulSet delegate is a legacy delegate", at: container };
   if (stringAt(container, "name") === "harness-delegate-instance")
@@ -10346,11 +10354,8 @@ function legacyReason(kind, container, delegateKind) {
       reason: 'container "harness-delegate-instance" is a legacy delegate',
       at: container.get("name", !0)
     };
-  if (image && delegateKind === "classic" && classifyTag(imageRef) === "legacy")
-    return { reason: `image "${imageRef}" is a legacy delegate image`, at: image };
-  let watcher = envNames2(container).find((n) => WATCHER_ENV.includes(n));
-  if (watcher)
-    return { reason: `env ${watcher} belongs to a legacy (watcher) delegate`, at: container.get("env", !0) };
+  let why = legacyReason(image ? imageRef : void 0, envNames2(container), delegateKind);
+  if (why) return { reason: why.reason, at: why.by === "image" ? image : container.get("env", !0) };
 }
 function delegate3TooOld(base, container, version) {
   let imageRef = stringAt(container, "image") ?? "";
@@ -10388,8 +10393,8 @@ function classify(doc, index) {
     if (!(0, import_yaml8.isSeq)(containers)) return { type: "other", ...base };
     let container = findDelegateContainer(containers);
     if (container < 0) return { type: "other", ...base };
-    let node = containers.items[container], verdict2 = delegateKindOf(containerSigns(node)), legacy = legacyReason(kind, node, verdict2.kind);
-    if (legacy) return { type: "legacy", ...base, ...legacy };
+    let node = containers.items[container], verdict2 = delegateKindOf(containerSigns(node)), legacy = legacyReason2(kind, node, verdict2.kind), image = stringAt(node, "image");
+    if (legacy) return { type: "legacy", ...base, ...legacy, ...image === void 0 ? {} : { image } };
     if (kind !== "Deployment") return { type: "other", ...base };
     if (verdict2.tooOld !== void 0) return delegate3TooOld(base, node, verdict2.tooOld);
     let res = { type: "delegate", ...base, podPath, container, delegateKind: verdict2.kind };
@@ -12085,32 +12090,20 @@ function locateContainer(ctx, podPath, pod, index) {
   };
 }
 function planDelegate(ctx, res) {
-  let pod = lookup(res.doc.contents, res.podPath), { container, podCompact } = locateContainer(ctx, res.podPath, pod, res.container), delegateName = res.ref.name ?? "delegate", image = container.node.get("image", !0), imageRef = stringAt(container.node, "image") ?? "", tag = classifyTag(imageRef);
-  res.kindDisagreement && report(ctx, "warning", "IMAGE", res.kindDisagreement, image ?? container.node), image === void 0 ? report(
-    ctx,
-    "warning",
-    "PATCH",
-    `Deployment ${delegateName}: the delegate container has no image, so this is a patch (kustomize patches / patchesStrategicMerge), not a whole delegate; it is migrated, but migrate its base (and the base's upgrader) too`,
-    lookup(res.doc.contents, ["metadata", "name"]) ?? container.node
-  ) : res.delegateKind === "delegate3" ? tag !== "delegate3" && report(
-    ctx,
-    "warning",
-    "IMAGE",
-    `cannot tell from image "${imageRef}" which Delegate 3.x version this is; mTLS needs ${DELEGATE3_MIN_VERSION} or later`,
-    image ?? container.node
-  ) : tag === "unverifiable" ? report(
-    ctx,
-    "warning",
-    "IMAGE",
-    `cannot tell from image "${imageRef}" whether this is an immutable delegate (yy.mm.xxxxx); mTLS needs one`,
-    image ?? container.node
-  ) : tag === "early-immutable" && report(
-    ctx,
-    "warning",
-    "IMAGE",
-    `image "${imageRef}" is an early immutable build that may predate mTLS support (22.07); upgrade the delegate`,
-    image
-  ), ensureEnv(ctx, res, container, podCompact, res.delegateKind), ensureMount(ctx, res, container, podCompact);
+  let pod = lookup(res.doc.contents, res.podPath), { container, podCompact } = locateContainer(ctx, res.podPath, pod, res.container), delegateName = res.ref.name ?? "delegate", image = container.node.get("image", !0), imageRef = stringAt(container.node, "image") ?? "";
+  if (res.kindDisagreement && report(ctx, "warning", "IMAGE", res.kindDisagreement, image ?? container.node), image === void 0)
+    report(
+      ctx,
+      "warning",
+      "PATCH",
+      `Deployment ${delegateName}: the delegate container has no image, so this is a patch (kustomize patches / patchesStrategicMerge), not a whole delegate; it is migrated, but migrate its base (and the base's upgrader) too`,
+      lookup(res.doc.contents, ["metadata", "name"]) ?? container.node
+    );
+  else {
+    let doubt = imageDoubt(imageRef, res.delegateKind);
+    doubt && report(ctx, "warning", "IMAGE", doubt, image);
+  }
+  ensureEnv(ctx, res, container, podCompact, res.delegateKind), ensureMount(ctx, res, container, podCompact);
   let nonRoot = runsAsNonRoot(pod, container.node, res.doc), mode = secretMode(nonRoot);
   if (nonRoot) {
     let sc = pod.get("securityContext", !0);
@@ -12129,7 +12122,7 @@ var import_yaml16, secretNameFor, init_plan_delegate = __esm({
   "src/mtls/plan-delegate.ts"() {
     "use strict";
     import_yaml16 = __toESM(require_dist(), 1);
-    init_image();
+    init_delegate_kind();
     init_wanted_state();
     init_layout();
     init_lookup();
@@ -12671,24 +12664,8 @@ function planHelmValues(ctx, res) {
   checkHost2(ctx, res) && res.root && inValues(ctx, res, planValues);
 }
 function planValues(ctx, res, root) {
-  let ectx = editContext(ctx, res), { endpoint } = ctx.options, image = helmImage(root);
-  if (image) {
-    let tag = classifyTag(image.ref);
-    tag === "unverifiable" ? report(
-      ctx,
-      "warning",
-      "IMAGE",
-      `cannot tell from image "${image.ref}" whether this is an immutable delegate (yy.mm.xxxxx); mTLS needs one`,
-      image.at
-    ) : tag === "early-immutable" && report(
-      ctx,
-      "warning",
-      "IMAGE",
-      `image "${image.ref}" is an early immutable build that may predate mTLS support (22.07); upgrade the delegate`,
-      image.at
-    );
-  }
-  ctx.options.mountPath !== CHART_MOUNT_PATH && report(
+  let ectx = editContext(ctx, res), { endpoint } = ctx.options, image = helmImage(root), doubt = image && imageDoubt(image.ref, "classic");
+  doubt && report(ctx, "warning", "IMAGE", doubt, image.at), ctx.options.mountPath !== CHART_MOUNT_PATH && report(
     ctx,
     "warning",
     "UNSUPPORTED",
@@ -12883,7 +12860,7 @@ var import_yaml21, CHART_MOUNT_PATH, CHART_MTLS_VERSION, CHART_DEFAULTS_KEYS, he
     "use strict";
     import_yaml21 = __toESM(require_dist(), 1);
     init_helm_values();
-    init_image();
+    init_delegate_kind();
     init_edit();
     init_edit_pairs();
     init_fragment();
@@ -12949,29 +12926,12 @@ function composeVolumes(service) {
 }
 function planCompose(ctx, res) {
   for (let d of res.delegates) {
-    let image = d.node.get("image", !0), ref = stringAt(d.node, "image") ?? "", tag = classifyTag(ref);
-    d.kindDisagreement && report(ctx, "warning", "IMAGE", d.kindDisagreement, image ?? d.node, { subject: `service ${d.service}` }), d.delegateKind === "delegate3" ? tag !== "delegate3" && report(
-      ctx,
-      "warning",
-      "IMAGE",
-      `service ${d.service}: cannot tell from image "${ref}" which Delegate 3.x version this is; mTLS needs ${DELEGATE3_MIN_VERSION} or later`,
-      image ?? d.node,
-      { subject: `service ${d.service}` }
-    ) : tag === "unverifiable" ? report(
-      ctx,
-      "warning",
-      "IMAGE",
-      `service ${d.service}: cannot tell from image "${ref}" whether this is an immutable delegate (yy.mm.xxxxx); mTLS needs one`,
-      image ?? d.node,
-      { subject: `service ${d.service}` }
-    ) : tag === "early-immutable" && report(
-      ctx,
-      "warning",
-      "IMAGE",
-      `service ${d.service}: image "${ref}" is an early immutable build that may predate mTLS support (22.07); upgrade the delegate`,
-      image,
-      { subject: `service ${d.service}` }
-    ), ensureComposeEnv(ctx, res, d), ensureComposeMounts(ctx, res, d);
+    let image = d.node.get("image", !0), ref = stringAt(d.node, "image") ?? "";
+    d.kindDisagreement && report(ctx, "warning", "IMAGE", d.kindDisagreement, image ?? d.node, { subject: `service ${d.service}` });
+    let doubt = imageDoubt(ref, d.delegateKind ?? "classic");
+    doubt && report(ctx, "warning", "IMAGE", `service ${d.service}: ${doubt}`, image ?? d.node, {
+      subject: `service ${d.service}`
+    }), ensureComposeEnv(ctx, res, d), ensureComposeMounts(ctx, res, d);
   }
   for (let u of res.upgraders)
     report(
@@ -13227,7 +13187,7 @@ var import_yaml22, DEFAULT_CERT_PATH, DEFAULT_KEY_PATH, isHostPath, trimSlash, i
     import_yaml22 = __toESM(require_dist(), 1);
     init_errors();
     init_compose();
-    init_image();
+    init_delegate_kind();
     init_wanted_state();
     init_edit();
     init_edit_pairs();
@@ -15161,7 +15121,7 @@ function auditUnit(unit, inputs, options, fixed) {
     if (res.type === "legacy") {
       rows.push({
         ...base,
-        ...imageFields(legacyImage(res)),
+        ...imageFields(res.image),
         state: "legacy",
         missing: [`${res.reason}: ${res.advice ?? "cannot do mTLS, upgrade to an immutable delegate first"}`],
         hardening: [],
@@ -15305,24 +15265,6 @@ function upgraderHostMismatch(unit, upgraders, endpoint) {
     host !== void 0 && host !== endpoint && out.push(`ConfigMap ${r.ref.name ?? ""}: managerHost is ${host}, the delegate uses ${endpoint}`);
   }
   return out;
-}
-function legacyImage(res) {
-  let root = res.doc.contents;
-  if (res.type === "legacy" && res.image !== void 0) return res.image;
-  if (res.ref.kind === "HelmValues") return helmImage(root)?.ref;
-  if (res.ref.kind === "DockerCompose") {
-    let services = (0, import_yaml29.isMap)(root) ? root.get("services", !0) : void 0;
-    if (!(0, import_yaml29.isMap)(services)) return;
-    for (let p of services.items) {
-      let image = stringAt(p.value, "image");
-      if (image && classifyTag(image) === "legacy") return image;
-    }
-    return;
-  }
-  let podPath = POD_PATH[res.ref.kind], containers = podPath ? lookup(root, [...podPath, "containers"]) : void 0;
-  if (!(0, import_yaml29.isSeq)(containers)) return;
-  let i = findDelegateContainer(containers);
-  return i < 0 ? void 0 : stringAt(containers.items[i], "image");
 }
 var import_yaml29, PLACEHOLDER_ENDPOINT, mtlsOptions, hostOf, DAY_MS3, isoDate2, init_audit = __esm({
   "src/audit/audit.ts"() {
@@ -21678,4 +21620,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=aab7ada01eb6ba64b413af3420e87448774e7eea7e90afbc8736165d4f4d21d7
+//# delegate-mtls-bundle sha256=49989ca6feeda05f8557d17048372b2cbacf29b9b19cb9d3470023da0a47f068

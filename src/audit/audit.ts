@@ -6,14 +6,14 @@
  * All audited files are parsed as one stream, so a delegate split over several files (Deployment here,
  * upgrader or ConfigMap there) is judged whole.
  */
-import { isMap, isScalar, isSeq } from 'yaml'
+import { isScalar, isSeq } from 'yaml'
 import type { Diagnostic } from '../errors.js'
 import { normalizeEndpoint } from '../mtls/endpoint.js'
 import { checkMountPath } from '../mtls/mount-path.js'
 import { planStream } from '../mtls/plan.js'
 import { configDelegateName } from '../mtls/plan-upgrader.js'
 import type { Change, Edit, MtlsOptions } from '../mtls/types.js'
-import { classify, findDelegateContainer, POD_PATH, type Resource } from '../resources/classify.js'
+import { classify, type Resource } from '../resources/classify.js'
 import { CHART_DEFAULT_NAME, helmImage } from '../resources/helm-values.js'
 import { composeDelegateName, type ComposeService } from '../resources/compose.js'
 import { classifyTag, parseImage } from '../resources/image.js'
@@ -443,7 +443,7 @@ function auditUnit(unit: Unit, inputs: AuditInput[], options: AuditOptions, fixe
     if (res.type === 'legacy') {
       rows.push({
         ...base,
-        ...imageFields(legacyImage(res)),
+        ...imageFields(res.image),
         state: 'legacy',
         missing: [`${res.reason}: ${res.advice ?? 'cannot do mTLS, upgrade to an immutable delegate first'}`],
         hardening: [],
@@ -679,25 +679,4 @@ function upgraderHostMismatch(unit: Unit, upgraders: number[], endpoint: string)
       out.push(`ConfigMap ${r.ref.name ?? ''}: managerHost is ${host}, the delegate uses ${endpoint}`)
   }
   return out
-}
-
-/** The image of a refused delegate, for the table. */
-function legacyImage(res: Resource): string | undefined {
-  const root = res.doc.contents
-  if (res.type === 'legacy' && res.image !== undefined) return res.image
-  if (res.ref.kind === 'HelmValues') return helmImage(root)?.ref
-  if (res.ref.kind === 'DockerCompose') {
-    const services = isMap(root) ? root.get('services', true) : undefined
-    if (!isMap(services)) return undefined
-    for (const p of services.items) {
-      const image = stringAt(p.value, 'image')
-      if (image && classifyTag(image) === 'legacy') return image
-    }
-    return undefined
-  }
-  const podPath = POD_PATH[res.ref.kind]
-  const containers = podPath ? lookup(root, [...podPath, 'containers']) : undefined
-  if (!isSeq(containers)) return undefined
-  const i = findDelegateContainer(containers)
-  return i < 0 ? undefined : stringAt(containers.items[i], 'image')
 }

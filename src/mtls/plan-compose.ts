@@ -1,8 +1,8 @@
 import { isMap, isScalar, isSeq, Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml'
 import { UsageError } from '../errors.js'
 import { composeEnv, type ComposeFile, type ComposeService } from '../resources/compose.js'
-import { classifyTag } from '../resources/image.js'
-import { CERT_FILE, DELEGATE3_MIN_VERSION, KEY_FILE } from '../resources/wanted-state.js'
+import { imageDoubt } from '../resources/delegate-kind.js'
+import { CERT_FILE, KEY_FILE } from '../resources/wanted-state.js'
 import { addPairs, removeItem, setScalar } from '../yaml/edit.js'
 import { removePair, setPairValue } from '../yaml/edit-pairs.js'
 import { scalar } from '../yaml/fragment.js'
@@ -106,37 +106,13 @@ export function planCompose(ctx: PlanContext, res: ComposeFile): void {
   for (const d of res.delegates) {
     const image = d.node.get('image', true) as Node | undefined
     const ref = stringAt(d.node, 'image') ?? ''
-    const tag = classifyTag(ref)
     if (d.kindDisagreement)
       report(ctx, 'warning', 'IMAGE', d.kindDisagreement, image ?? d.node, { subject: `service ${d.service}` })
-    if (d.delegateKind === 'delegate3') {
-      if (tag !== 'delegate3')
-        report(
-          ctx,
-          'warning',
-          'IMAGE',
-          `service ${d.service}: cannot tell from image "${ref}" which Delegate 3.x version this is; mTLS needs ${DELEGATE3_MIN_VERSION} or later`,
-          image ?? d.node,
-          { subject: `service ${d.service}` },
-        )
-    } else if (tag === 'unverifiable')
-      report(
-        ctx,
-        'warning',
-        'IMAGE',
-        `service ${d.service}: cannot tell from image "${ref}" whether this is an immutable delegate (yy.mm.xxxxx); mTLS needs one`,
-        image ?? d.node,
-        { subject: `service ${d.service}` },
-      )
-    else if (tag === 'early-immutable')
-      report(
-        ctx,
-        'warning',
-        'IMAGE',
-        `service ${d.service}: image "${ref}" is an early immutable build that may predate mTLS support (22.07); upgrade the delegate`,
-        image,
-        { subject: `service ${d.service}` },
-      )
+    const doubt = imageDoubt(ref, d.delegateKind ?? 'classic')
+    if (doubt)
+      report(ctx, 'warning', 'IMAGE', `service ${d.service}: ${doubt}`, image ?? d.node, {
+        subject: `service ${d.service}`,
+      })
     ensureComposeEnv(ctx, res, d)
     ensureComposeMounts(ctx, res, d)
   }

@@ -1,7 +1,7 @@
 import { isMap, type Node, type YAMLMap, type YAMLSeq } from 'yaml'
 import type { DelegateWorkload } from '../resources/classify.js'
-import { classifyTag } from '../resources/image.js'
-import { DELEGATE3_MIN_VERSION, secretMode } from '../resources/wanted-state.js'
+import { imageDoubt } from '../resources/delegate-kind.js'
+import { secretMode } from '../resources/wanted-state.js'
 import { seqIsCompact } from '../yaml/layout.js'
 import { lookup, pairOf, stringAt } from '../yaml/lookup.js'
 import { report } from './context.js'
@@ -41,7 +41,6 @@ export function planDelegate(ctx: PlanContext, res: DelegateWorkload): void {
   const delegateName = res.ref.name ?? 'delegate'
   const image = container.node.get('image', true) as Node | undefined
   const imageRef = stringAt(container.node, 'image') ?? ''
-  const tag = classifyTag(imageRef)
   if (res.kindDisagreement) report(ctx, 'warning', 'IMAGE', res.kindDisagreement, image ?? container.node)
   if (image === undefined) {
     // No image on the delegate container: no Deployment the API server accepts, but a kustomize strategic-merge
@@ -53,32 +52,9 @@ export function planDelegate(ctx: PlanContext, res: DelegateWorkload): void {
       `Deployment ${delegateName}: the delegate container has no image, so this is a patch (kustomize patches / patchesStrategicMerge), not a whole delegate; it is migrated, but migrate its base (and the base's upgrader) too`,
       (lookup(res.doc.contents, ['metadata', 'name']) ?? container.node) as Node,
     )
-  } else if (res.delegateKind === 'delegate3') {
-    // Told by its env or probes: its image cannot show the version, which mTLS needs to be at least 1.40.2.
-    if (tag !== 'delegate3')
-      report(
-        ctx,
-        'warning',
-        'IMAGE',
-        `cannot tell from image "${imageRef}" which Delegate 3.x version this is; mTLS needs ${DELEGATE3_MIN_VERSION} or later`,
-        image ?? container.node,
-      )
-  } else if (tag === 'unverifiable') {
-    report(
-      ctx,
-      'warning',
-      'IMAGE',
-      `cannot tell from image "${imageRef}" whether this is an immutable delegate (yy.mm.xxxxx); mTLS needs one`,
-      image ?? container.node,
-    )
-  } else if (tag === 'early-immutable') {
-    report(
-      ctx,
-      'warning',
-      'IMAGE',
-      `image "${imageRef}" is an early immutable build that may predate mTLS support (22.07); upgrade the delegate`,
-      image,
-    )
+  } else {
+    const doubt = imageDoubt(imageRef, res.delegateKind)
+    if (doubt) report(ctx, 'warning', 'IMAGE', doubt, image)
   }
 
   ensureEnv(ctx, res, container, podCompact, res.delegateKind)

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml'
 import { CHART_DEFAULT_NAME, helmImage, type HelmValues } from '../resources/helm-values.js'
-import { classifyTag } from '../resources/image.js'
+import { imageDoubt } from '../resources/delegate-kind.js'
 import { addPairs, fillEmptyValue } from '../yaml/edit.js'
 import { setPairValue } from '../yaml/edit-pairs.js'
 import { map, scalar, type BlockLayout } from '../yaml/fragment.js'
@@ -49,25 +49,8 @@ function planValues(ctx: PlanContext, res: HelmValues, root: YAMLMap): void {
   const { endpoint } = ctx.options
 
   const image = helmImage(root)
-  if (image) {
-    const tag = classifyTag(image.ref)
-    if (tag === 'unverifiable')
-      report(
-        ctx,
-        'warning',
-        'IMAGE',
-        `cannot tell from image "${image.ref}" whether this is an immutable delegate (yy.mm.xxxxx); mTLS needs one`,
-        image.at,
-      )
-    else if (tag === 'early-immutable')
-      report(
-        ctx,
-        'warning',
-        'IMAGE',
-        `image "${image.ref}" is an early immutable build that may predate mTLS support (22.07); upgrade the delegate`,
-        image.at,
-      )
-  }
+  const doubt = image && imageDoubt(image.ref, 'classic')
+  if (doubt) report(ctx, 'warning', 'IMAGE', doubt, image.at)
   if (ctx.options.mountPath !== CHART_MOUNT_PATH) {
     report(
       ctx,

@@ -1,14 +1,19 @@
 import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml'
 import { findItem, lookup, stringAt, type PathSeg } from '../yaml/lookup.js'
 import type { Doc } from '../yaml/parse.js'
-import { classifyTag, isDelegateImage, isUpgraderImage } from './image.js'
+import { isDelegateImage, isUpgraderImage } from './image.js'
 import { recogniseCompose, type ComposeFile } from './compose.js'
 import { recogniseHelmValues, type HelmValues } from './helm-values.js'
 import { recogniseGitOpsValues } from './gitops-values.js'
 import type { LegacyDelegate, ResourceBase, ResourceRef } from './types.js'
-import { DELEGATE3_MANAGER_ENV, MANAGER_ENV, WATCHER_ENV } from './wanted-state.js'
+import { DELEGATE3_MANAGER_ENV, MANAGER_ENV } from './wanted-state.js'
 import type { DelegateKind } from './wanted-state.js'
-import { delegate3UpgradeAdvice, delegateKindOf, type DelegateSigns } from './delegate-kind.js'
+import {
+  delegate3UpgradeAdvice,
+  delegateKindOf,
+  legacyReason as legacyOf,
+  type DelegateSigns,
+} from './delegate-kind.js'
 import { isUpgraderConfigText } from './upgrader-config.js'
 
 export type { LegacyDelegate, ResourceRef } from './types.js'
@@ -107,12 +112,8 @@ function legacyReason(
       at: container.get('name', true) as Node,
     }
   }
-  // `latest` on a container whose env is Delegate 3.x's is not the legacy delegate's tag.
-  if (image && delegateKind === 'classic' && classifyTag(imageRef) === 'legacy')
-    return { reason: `image "${imageRef}" is a legacy delegate image`, at: image }
-  const watcher = envNames(container).find((n) => WATCHER_ENV.includes(n))
-  if (watcher)
-    return { reason: `env ${watcher} belongs to a legacy (watcher) delegate`, at: container.get('env', true) as Node }
+  const why = legacyOf(image ? imageRef : undefined, envNames(container), delegateKind)
+  if (why) return { reason: why.reason, at: why.by === 'image' ? image! : (container.get('env', true) as Node) }
   return undefined
 }
 
@@ -187,7 +188,8 @@ export function classify(doc: Doc, index: number): Resource {
     const node = containers.items[container] as YAMLMap
     const verdict = delegateKindOf(containerSigns(node))
     const legacy = legacyReason(kind, node, verdict.kind)
-    if (legacy) return { type: 'legacy', ...base, ...legacy }
+    const image = stringAt(node, 'image')
+    if (legacy) return { type: 'legacy', ...base, ...legacy, ...(image === undefined ? {} : { image }) }
     if (kind !== 'Deployment') return { type: 'other', ...base }
     if (verdict.tooOld !== undefined) return delegate3TooOld(base, node, verdict.tooOld)
     const res: DelegateWorkload = { type: 'delegate', ...base, podPath, container, delegateKind: verdict.kind }

@@ -2,9 +2,9 @@ import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml'
 import { stringAt } from '../yaml/lookup.js'
 import type { Doc } from '../yaml/parse.js'
 import type { LegacyDelegate, ResourceRef } from './types.js'
-import { classifyTag, isDelegateImage, isUpgraderImage } from './image.js'
-import { DELEGATE_SIGNS, DELEGATE3_MANAGER_ENV, MANAGER_ENV, WATCHER_ENV, type DelegateKind } from './wanted-state.js'
-import { delegate3UpgradeAdvice, delegateKindOf } from './delegate-kind.js'
+import { isDelegateImage, isUpgraderImage } from './image.js'
+import { DELEGATE_SIGNS, DELEGATE3_MANAGER_ENV, MANAGER_ENV, type DelegateKind } from './wanted-state.js'
+import { delegate3UpgradeAdvice, delegateKindOf, legacyReason } from './delegate-kind.js'
 
 /** One service of a compose file that runs a delegate or the Docker upgrader. */
 export interface ComposeService {
@@ -128,23 +128,15 @@ export function recogniseCompose(doc: Doc, index: number): ComposeFile | LegacyD
         advice: delegate3UpgradeAdvice,
       }
     }
-    if (verdict.kind === 'classic' && classifyTag(image) === 'legacy') {
+    const why = legacyReason(image, envNames(d.node), verdict.kind)
+    if (why) {
       return {
         type: 'legacy',
         ref,
         doc,
-        reason: `service ${d.service}: image "${image}" is a legacy delegate image`,
-        at: d.node.get('image', true) as Node,
-      }
-    }
-    const watcher = envNames(d.node).find((n) => WATCHER_ENV.includes(n))
-    if (watcher) {
-      return {
-        type: 'legacy',
-        ref,
-        doc,
-        reason: `service ${d.service}: env ${watcher} belongs to a legacy (watcher) delegate`,
-        at: d.node.get('environment', true) as Node,
+        reason: `service ${d.service}: ${why.reason}`,
+        at: d.node.get(why.by === 'image' ? 'image' : 'environment', true) as Node,
+        ...(why.by === 'image' ? { image } : {}),
       }
     }
   }

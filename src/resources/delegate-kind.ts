@@ -1,5 +1,5 @@
 import { classifyTag, delegate3Version, parseImage } from './image.js'
-import { DELEGATE_SIGNS, DELEGATE3_MIN_VERSION, type DelegateKind } from './wanted-state.js'
+import { DELEGATE_SIGNS, DELEGATE3_MIN_VERSION, WATCHER_ENV, type DelegateKind } from './wanted-state.js'
 
 /** What a delegate container (or compose service) shows of itself. */
 export interface DelegateSigns {
@@ -62,4 +62,38 @@ function versionAtLeastMin(v: NonNullable<ReturnType<typeof delegate3Version>>):
   const want = DELEGATE3_MIN_VERSION.split('.').map(Number)
   for (let i = 0; i < 3; i++) if (v.core[i] !== want[i]) return v.core[i]! > want[i]!
   return v.pre === undefined
+}
+
+/**
+ * Why a delegate of `kind` with this image and these env var names is a legacy delegate, which has no mTLS: its
+ * image tag (`latest`; on a classic delegate only: Delegate 3.x env with `latest` is not the legacy tag) or a
+ * watcher env var. The one test behind every refusal: manifests, compose services, values files and audit.
+ */
+export function legacyReason(
+  image: string | undefined,
+  env: readonly string[],
+  kind: DelegateKind,
+): { reason: string; by: 'image' | 'env' } | undefined {
+  if (image !== undefined && kind === 'classic' && classifyTag(image) === 'legacy')
+    return { reason: `image "${image}" is a legacy delegate image`, by: 'image' }
+  const watcher = env.find((n) => WATCHER_ENV.includes(n))
+  if (watcher) return { reason: `env ${watcher} belongs to a legacy (watcher) delegate`, by: 'env' }
+  return undefined
+}
+
+/**
+ * What a delegate's image leaves in doubt about mTLS, as a warning's text (undefined when nothing): a Delegate 3.x
+ * whose tag shows no version, a classic tag that shows no immutable build, or an early immutable build.
+ */
+export function imageDoubt(image: string, kind: DelegateKind): string | undefined {
+  const tag = classifyTag(image)
+  if (kind === 'delegate3')
+    return tag === 'delegate3'
+      ? undefined
+      : `cannot tell from image "${image}" which Delegate 3.x version this is; mTLS needs ${DELEGATE3_MIN_VERSION} or later`
+  if (tag === 'unverifiable')
+    return `cannot tell from image "${image}" whether this is an immutable delegate (yy.mm.xxxxx); mTLS needs one`
+  if (tag === 'early-immutable')
+    return `image "${image}" is an early immutable build that may predate mTLS support (22.07); upgrade the delegate`
+  return undefined
 }

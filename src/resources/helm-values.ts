@@ -86,14 +86,15 @@ export function looksLikeChartValues(root: YAMLMap): boolean {
 export function legacyValues(
   root: YAMLMap,
 ): Pick<LegacyDelegate, 'reason' | 'at' | 'image' | 'code' | 'advice' | 'delegateKind'> | undefined {
+  const image = helmImage(root)
   const watcher = root.items.find((p) => /^watcher/i.test(String((p.key as { value?: unknown } | null)?.value ?? '')))
   if (watcher) {
     return {
       reason: `${String((watcher.key as { value: unknown }).value)} belongs to the values of a legacy (watcher) delegate chart`,
       at: watcher.key as Node,
+      ...(image ? { image: image.ref } : {}),
     }
   }
-  const image = helmImage(root)
   if (image && classifyTag(image.ref) === 'legacy')
     return { reason: `image "${image.ref}" is a legacy delegate image`, at: image.at, image: image.ref }
   // harness-delegate-ng renders the classic delegate's env, probes and mTLS mount; Harness publishes no chart for
