@@ -1,7 +1,7 @@
 import { isMap, isScalar, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml'
 import type { Resource, ResourceRef } from '../../resources/classify.js'
 import type { EditContext } from '../../yaml/edit.js'
-import { itemLines, keepFlowItems, pairLines } from '../../yaml/edit-pairs.js'
+import { itemLines, keepFlowItems, pairLines, removeFlowPair } from '../../yaml/edit-pairs.js'
 import { endOfBlock, setScalar } from '../../yaml/edit.js'
 import { lookup, pairOf, stringAt, type PathSeg } from '../../yaml/lookup.js'
 import { columnOf } from '../../yaml/source.js'
@@ -62,9 +62,22 @@ export function removeListItems(
   const ptr = [...ownerPtr, key]
   const before = (i: number) => (list.items[i] as { toJSON?: () => unknown })?.toJSON?.() ?? null
   const all = indexes.length === list.items.length
+  if (list.flow && all && owner.flow) {
+    plan(rctx, {
+      resource: res.ref,
+      op: 'remove',
+      ptr: ptr,
+      display: [...ownerDisplay, key],
+      before: list.toJSON(),
+      role: roleOf(indexes[0]!),
+      reason: `${reason} (the migration created ${key})`,
+      splices: [removeFlowPair(owner, pair)],
+    })
+    return
+  }
   if (list.flow) {
     const keep = list.items.map((_, i) => i).filter((i) => !indexes.includes(i))
-    const splice = keepFlowItems(ectx, list, keep)
+    const splices = keepFlowItems(ectx, list, keep)
     indexes.forEach((i, n) =>
       plan(rctx, {
         resource: res.ref,
@@ -74,7 +87,7 @@ export function removeListItems(
         before: before(i),
         role: roleOf(i),
         reason: reason,
-        splices: n === 0 ? [splice] : [],
+        splices: n === 0 ? splices : [],
       }),
     )
     return
