@@ -21,6 +21,7 @@ import { upgraderConfigFacts } from '../resources/upgrader-config.js'
 import { DEFAULT_MOUNT_PATH, DEFAULT_SECRET_NAME, MANAGER_ENV } from '../resources/wanted-state.js'
 import { lookup, stringAt } from '../yaml/lookup.js'
 import { parseStream, type Doc } from '../yaml/parse.js'
+import { expandLists } from '../pipeline/lists.js'
 import { readSource } from '../yaml/source.js'
 import { EXPIRY_WARNING_DAYS } from '../resources/certificate-info.js'
 import { composeFacts, containerEnv, dirname, podAndContainer, podFacts, secretCertificate } from './facts.js'
@@ -53,6 +54,8 @@ export interface AuditRow {
   file: string
   /** 0-based document of the file. */
   document: number
+  /** When that document is a List (`kubectl get -o yaml|json`): the 0-based index of the delegate in its `items`. */
+  item?: number
   kind: string
   name: string | null
   namespace: string | null
@@ -118,7 +121,7 @@ interface Unit {
   src: string
   docs: Doc[]
   resources: Resource[]
-  fileOf: (doc: number) => { file: number; document: number }
+  fileOf: (doc: number) => { file: number; document: number; item?: number }
   docOfLine: (line: number) => number
 }
 
@@ -157,7 +160,9 @@ export function audit(inputs: AuditInput[], options: AuditOptions = {}): AuditRe
   const rows: AuditRow[] = []
   for (const unit of units) rows.push(...auditUnit(unit, inputs, options, fixed))
   const order = new Map(inputs.map((input, i) => [input.path, i]))
-  rows.sort((a, b) => order.get(a.file)! - order.get(b.file)! || a.document - b.document)
+  rows.sort(
+    (a, b) => order.get(a.file)! - order.get(b.file)! || a.document - b.document || (a.item ?? 0) - (b.item ?? 0),
+  )
   const count = (s: MtlsState) => rows.filter((r) => r.state === s).length
   const summary = {
     files: inputs.length,
@@ -174,22 +179,33 @@ export function audit(inputs: AuditInput[], options: AuditOptions = {}): AuditRe
 /** All files as one stream, so cross-file references resolve; undefined when it does not parse. */
 function buildUnit(parts: { file: number; text: string }[]): Unit | undefined {
   let src = ''
-  const starts: { file: number; start: number }[] = []
+  const starts: { file: number; start: number; origin?: (offset: number) => { doc: number; item?: number } }[] = []
   parts.forEach((p, i) => {
-    starts.push({ file: p.file, start: src.length })
-    src += p.text.endsWith('\n') || p.text === '' ? p.text : p.text + '\n'
+    // A List's items are audited as the resources they are (src/pipeline/lists.ts).
+    const lists = expandLists(p.text)
+    const text = lists ? lists.text : p.text
+    starts.push({ file: p.file, start: src.length, ...(lists ? { origin: lists.origin } : {}) })
+    src += text.endsWith('\n') || text === '' ? text : text + '\n'
     if (i < parts.length - 1) src += '---\n'
   })
   const { docs, errors } = parseStream(src, 'audit')
   if (errors.length > 0) return undefined
   const kept = docs.filter((d) => d.contents !== null)
-  const fileOfOffset = (offset: number) => [...starts].reverse().find((s) => s.start <= offset)!.file
-  const perFile = new Map<number, number>()
+  const partOfOffset = (offset: number) => [...starts].reverse().find((s) => s.start <= offset)!
+  const perFile = new Map<number, { next: number; last?: number }>()
   const located = kept.map((d) => {
-    const file = fileOfOffset((d.contents as { range?: [number, number, number] }).range?.[0] ?? d.range[0])
-    const document = perFile.get(file) ?? 0
-    perFile.set(file, document + 1)
-    return { file, document }
+    const offset = (d.contents as { range?: [number, number, number] }).range?.[0] ?? d.range[0]
+    const part = partOfOffset(offset)
+    const file = part.file
+    const seen = perFile.get(file) ?? { next: 0 }
+    perFile.set(file, seen)
+    const from = part.origin?.(offset - part.start)
+    // The items of one List share its document index.
+    if (from?.item !== undefined && from.item > 0 && seen.last === from.doc)
+      return { file, document: seen.next - 1, item: from.item }
+    seen.last = from?.doc
+    const document = seen.next++
+    return from?.item === undefined ? { file, document } : { file, document, item: from.item }
   })
   const lineStarts = [0]
   for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) lineStarts.push(i + 1)
@@ -334,11 +350,12 @@ function rowBase(
   unit: Unit,
   inputs: AuditInput[],
   res: Resource,
-): Pick<AuditRow, 'file' | 'document' | 'kind' | 'name' | 'namespace' | 'service'> {
+): Pick<AuditRow, 'file' | 'document' | 'item' | 'kind' | 'name' | 'namespace' | 'service'> {
   const where = unit.fileOf(res.ref.document)
   return {
     file: inputs[where.file]!.path,
     document: where.document,
+    ...(where.item === undefined ? {} : { item: where.item }),
     kind: res.ref.kind,
     name: res.ref.name ?? null,
     namespace: res.ref.namespace ?? null,
