@@ -22,6 +22,7 @@ import { DEFAULT_MOUNT_PATH, DEFAULT_SECRET_NAME, MANAGER_ENV } from '../resourc
 import { lookup, stringAt } from '../yaml/lookup.js'
 import { parseStream, type Doc } from '../yaml/parse.js'
 import { expandLists } from '../pipeline/lists.js'
+import { namespacedKey, sameNamespace } from '../resources/namespace.js'
 import { readSource } from '../yaml/source.js'
 import { EXPIRY_WARNING_DAYS } from '../resources/certificate-info.js'
 import { composeFacts, containerEnv, dirname, podAndContainer, podFacts, secretCertificate } from './facts.js'
@@ -387,7 +388,7 @@ function upgraderOwners(unit: Unit): Map<number, string> {
     if (r.type !== 'upgrader-config') return
     const owner = configDelegateName(r.config.value as string, r.ref.name)
     owners.set(i, owner)
-    configs.set(`${r.ref.namespace ?? ''}/${r.ref.name ?? ''}`, owner)
+    configs.set(namespacedKey(r.ref.namespace, r.ref.name), owner)
   })
   unit.resources.forEach((r, i) => {
     if (r.type !== 'upgrader-cronjob') return
@@ -396,9 +397,7 @@ function upgraderOwners(unit: Unit): Map<number, string> {
     if (isSeq(volumes)) {
       for (const v of volumes.items) {
         const cmName = stringAt(lookup(v, ['configMap']), 'name')
-        const found =
-          configs.get(`${r.ref.namespace ?? ''}/${cmName ?? ''}`) ??
-          (r.ref.namespace === undefined ? [...configs].find(([k]) => k.endsWith(`/${cmName}`))?.[1] : undefined)
+        const found = configs.get(namespacedKey(r.ref.namespace, cmName))
         if (found !== undefined) owner = found
       }
     }
@@ -421,8 +420,7 @@ function upgraderDocs(
   const all: number[] = []
   for (const [i, owner] of owners) {
     const r = unit.resources[i]!
-    if (owner === name && (namespace === undefined || r.ref.namespace === undefined || r.ref.namespace === namespace))
-      all.push(i)
+    if (owner === name && sameNamespace(r.ref.namespace, namespace)) all.push(i)
   }
   const file = unit.fileOf(delegateDoc).file
   const sameFile = all.filter((i) => unit.fileOf(i).file === file)

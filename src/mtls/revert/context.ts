@@ -7,6 +7,7 @@ import { lookup, pairOf, stringAt, type PathSeg } from '../../yaml/lookup.js'
 import { columnOf } from '../../yaml/source.js'
 import { editContext, plan, type DisplaySeg } from '../context.js'
 import type { FieldRole, PlanContext } from '../types.js'
+import { sameNamespace } from '../../resources/namespace.js'
 
 /** A revert plan: the usual context, the original endpoint, and whole-line removals merged at the end. */
 export interface RevertContext extends PlanContext {
@@ -203,10 +204,7 @@ export function revertConfigMapKey(
   value: string,
 ): 'set' | 'absent' | 'missing-key' {
   const cm = rctx.resources.find(
-    (r) =>
-      r.ref.kind === 'ConfigMap' &&
-      r.ref.name === name &&
-      (namespace === undefined || r.ref.namespace === undefined || r.ref.namespace === namespace),
+    (r) => r.ref.kind === 'ConfigMap' && r.ref.name === name && sameNamespace(r.ref.namespace, namespace),
   )
   if (!cm) return 'absent'
   const node = lookup(cm.doc.contents, ['data', key])
