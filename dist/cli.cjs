@@ -76,7 +76,7 @@ var UsageError, InternalError, init_errors = __esm({
   }
 });
 
-// node_modules/cliui/build/lib/index.js
+// ../main/node_modules/cliui/build/lib/index.js
 function addBorder(col, ts, style) {
   return col.border ? /[.']-+[.']/.test(ts) ? "" : ts.trim().length !== 0 ? style : "  " : "";
 }
@@ -104,7 +104,7 @@ function cliui(opts, _mixin) {
   });
 }
 var align, top, right, bottom, left, UI, mixin, init_lib = __esm({
-  "node_modules/cliui/build/lib/index.js"() {
+  "../main/node_modules/cliui/build/lib/index.js"() {
     "use strict";
     align = {
       right: alignRight,
@@ -214,7 +214,7 @@ var align, top, right, bottom, left, UI, mixin, init_lib = __esm({
   }
 });
 
-// node_modules/cliui/build/lib/string-utils.js
+// ../main/node_modules/cliui/build/lib/string-utils.js
 function stripAnsi(str) {
   return str.replace(ansi, "");
 }
@@ -228,12 +228,12 @@ function wrap(str, width) {
   return start && end && (wrapped = `${start}${wrapped}${end}`), wrapped;
 }
 var ansi, init_string_utils = __esm({
-  "node_modules/cliui/build/lib/string-utils.js"() {
+  "../main/node_modules/cliui/build/lib/string-utils.js"() {
     ansi = new RegExp("\x1B(?:\\[(?:\\d+[ABCDEFGJKSTm]|\\d+;\\d+[Hfm]|\\d+;\\d+;\\d+m|6n|s|u|\\?25[lh])|\\w)", "g");
   }
 });
 
-// node_modules/cliui/index.mjs
+// ../main/node_modules/cliui/index.mjs
 function ui(opts) {
   return cliui(opts, {
     stringWidth: (str) => [...str].length,
@@ -242,13 +242,13 @@ function ui(opts) {
   });
 }
 var init_cliui = __esm({
-  "node_modules/cliui/index.mjs"() {
+  "../main/node_modules/cliui/index.mjs"() {
     init_lib();
     init_string_utils();
   }
 });
 
-// node_modules/escalade/sync/index.mjs
+// ../main/node_modules/escalade/sync/index.mjs
 function sync_default(start, callback) {
   let dir = (0, import_path.resolve)(".", start), tmp;
   for ((0, import_fs.statSync)(dir).isDirectory() || (dir = (0, import_path.dirname)(dir)); ; ) {
@@ -257,12 +257,12 @@ function sync_default(start, callback) {
   }
 }
 var import_path, import_fs, init_sync = __esm({
-  "node_modules/escalade/sync/index.mjs"() {
+  "../main/node_modules/escalade/sync/index.mjs"() {
     import_path = require("path"), import_fs = require("fs");
   }
 });
 
-// node_modules/yargs-parser/build/lib/string-utils.js
+// ../main/node_modules/yargs-parser/build/lib/string-utils.js
 function camelCase(str) {
   if (str !== str.toLowerCase() && str !== str.toUpperCase() || (str = str.toLowerCase()), str.indexOf("-") === -1 && str.indexOf("_") === -1)
     return str;
@@ -289,11 +289,11 @@ function looksLikeNumber(x) {
   return x == null ? !1 : typeof x == "number" || /^0x[0-9a-f]+$/i.test(x) ? !0 : /^0[^.]/.test(x) ? !1 : /^[-]?(?:\d+(?:\.\d*)?|\.\d+)(e[-+]?\d+)?$/.test(x);
 }
 var init_string_utils2 = __esm({
-  "node_modules/yargs-parser/build/lib/string-utils.js"() {
+  "../main/node_modules/yargs-parser/build/lib/string-utils.js"() {
   }
 });
 
-// node_modules/yargs-parser/build/lib/tokenize-arg-string.js
+// ../main/node_modules/yargs-parser/build/lib/tokenize-arg-string.js
 function tokenizeArgString(argString) {
   if (Array.isArray(argString))
     return argString.map((e) => typeof e != "string" ? e + "" : e);
@@ -309,20 +309,20 @@ function tokenizeArgString(argString) {
   return args;
 }
 var init_tokenize_arg_string = __esm({
-  "node_modules/yargs-parser/build/lib/tokenize-arg-string.js"() {
+  "../main/node_modules/yargs-parser/build/lib/tokenize-arg-string.js"() {
   }
 });
 
-// node_modules/yargs-parser/build/lib/yargs-parser-types.js
+// ../main/node_modules/yargs-parser/build/lib/yargs-parser-types.js
 var DefaultValuesForTypeKey, init_yargs_parser_types = __esm({
-  "node_modules/yargs-parser/build/lib/yargs-parser-types.js"() {
+  "../main/node_modules/yargs-parser/build/lib/yargs-parser-types.js"() {
     (function(DefaultValuesForTypeKey2) {
       DefaultValuesForTypeKey2.BOOLEAN = "boolean", DefaultValuesForTypeKey2.STRING = "string", DefaultValuesForTypeKey2.NUMBER = "number", DefaultValuesForTypeKey2.ARRAY = "array";
     })(DefaultValuesForTypeKey || (DefaultValuesForTypeKey = {}));
   }
 });
 
-// node_modules/yargs-parser/build/lib/yargs-parser.js
+// ../main/node_modules/yargs-parser/build/lib/yargs-parser.js
 function combineAliases(aliases) {
   let aliasArrays = [], combined = /* @__PURE__ */ Object.create(null), change = !0;
   for (Object.keys(aliases).forEach(function(key) {
@@ -356,7 +356,7 @@ function stripQuotes(val) {
   return typeof val == "string" && (val[0] === "'" || val[0] === '"') && val[val.length - 1] === val[0] ? val.substring(1, val.length - 1) : val;
 }
 var mixin2, YargsParser, init_yargs_parser = __esm({
-  "node_modules/yargs-parser/build/lib/yargs-parser.js"() {
+  "../main/node_modules/yargs-parser/build/lib/yargs-parser.js"() {
     init_tokenize_arg_string();
     init_yargs_parser_types();
     init_string_utils2();
@@ -766,9 +766,9 @@ var mixin2, YargsParser, init_yargs_parser = __esm({
   }
 });
 
-// node_modules/yargs-parser/build/lib/index.js
+// ../main/node_modules/yargs-parser/build/lib/index.js
 var import_util, import_path2, import_fs2, _a, _b, _c, minNodeVersion, nodeVersion, env, parser, yargsParser, lib_default, init_lib2 = __esm({
-  "node_modules/yargs-parser/build/lib/index.js"() {
+  "../main/node_modules/yargs-parser/build/lib/index.js"() {
     import_util = require("util"), import_path2 = require("path");
     init_string_utils2();
     init_yargs_parser();
@@ -804,7 +804,7 @@ var import_util, import_path2, import_fs2, _a, _b, _c, minNodeVersion, nodeVersi
   }
 });
 
-// node_modules/yargs/build/lib/utils/process-argv.js
+// ../main/node_modules/yargs/build/lib/utils/process-argv.js
 function getProcessArgvBinIndex() {
   return isBundledElectronApp() ? 0 : 1;
 }
@@ -818,13 +818,13 @@ function getProcessArgvBin() {
   return process.argv[getProcessArgvBinIndex()];
 }
 var init_process_argv = __esm({
-  "node_modules/yargs/build/lib/utils/process-argv.js"() {
+  "../main/node_modules/yargs/build/lib/utils/process-argv.js"() {
   }
 });
 
-// node_modules/yargs/build/lib/yerror.js
+// ../main/node_modules/yargs/build/lib/yerror.js
 var YError, init_yerror = __esm({
-  "node_modules/yargs/build/lib/yerror.js"() {
+  "../main/node_modules/yargs/build/lib/yerror.js"() {
     YError = class _YError extends Error {
       constructor(msg) {
         super(msg || "yargs error"), this.name = "YError", Error.captureStackTrace && Error.captureStackTrace(this, _YError);
@@ -833,9 +833,9 @@ var YError, init_yerror = __esm({
   }
 });
 
-// node_modules/y18n/build/lib/platform-shims/node.js
+// ../main/node_modules/y18n/build/lib/platform-shims/node.js
 var import_fs3, import_util2, import_path3, node_default, init_node = __esm({
-  "node_modules/y18n/build/lib/platform-shims/node.js"() {
+  "../main/node_modules/y18n/build/lib/platform-shims/node.js"() {
     import_fs3 = require("fs"), import_util2 = require("util"), import_path3 = require("path"), node_default = {
       fs: {
         readFileSync: import_fs3.readFileSync,
@@ -854,7 +854,7 @@ var import_fs3, import_util2, import_path3, node_default, init_node = __esm({
   }
 });
 
-// node_modules/y18n/build/lib/index.js
+// ../main/node_modules/y18n/build/lib/index.js
 function y18n(opts, _shim) {
   shim = _shim;
   let y18n3 = new Y18N(opts);
@@ -868,7 +868,7 @@ function y18n(opts, _shim) {
   };
 }
 var shim, Y18N, init_lib3 = __esm({
-  "node_modules/y18n/build/lib/index.js"() {
+  "../main/node_modules/y18n/build/lib/index.js"() {
     Y18N = class {
       constructor(opts) {
         opts = opts || {}, this.directory = opts.directory || "./locales", this.updateFiles = typeof opts.updateFiles == "boolean" ? opts.updateFiles : !0, this.locale = opts.locale || "en", this.fallbackToLanguage = typeof opts.fallbackToLanguage == "boolean" ? opts.fallbackToLanguage : !0, this.cache = /* @__PURE__ */ Object.create(null), this.writeQueue = [];
@@ -955,18 +955,18 @@ var shim, Y18N, init_lib3 = __esm({
   }
 });
 
-// node_modules/y18n/index.mjs
+// ../main/node_modules/y18n/index.mjs
 var y18n2, y18n_default, init_y18n = __esm({
-  "node_modules/y18n/index.mjs"() {
+  "../main/node_modules/y18n/index.mjs"() {
     init_node();
     init_lib3();
     y18n2 = (opts) => y18n(opts, node_default), y18n_default = y18n2;
   }
 });
 
-// node_modules/yargs/lib/platform-shims/esm.mjs
+// ../main/node_modules/yargs/lib/platform-shims/esm.mjs
 var import_assert, import_util3, import_fs4, import_url, import_path4, REQUIRE_ERROR, REQUIRE_DIRECTORY_ERROR, __dirname, mainFilename, esm_default, init_esm = __esm({
-  "node_modules/yargs/lib/platform-shims/esm.mjs"() {
+  "../main/node_modules/yargs/lib/platform-shims/esm.mjs"() {
     "use strict";
     import_assert = require("assert");
     init_cliui();
@@ -1030,7 +1030,7 @@ var import_assert, import_util3, import_fs4, import_url, import_path4, REQUIRE_E
   }
 });
 
-// node_modules/yargs/build/lib/typings/common-types.js
+// ../main/node_modules/yargs/build/lib/typings/common-types.js
 function assertNotStrictEqual(actual, expected2, shim3, message) {
   shim3.assert.notStrictEqual(actual, expected2, message);
 }
@@ -1041,20 +1041,20 @@ function objectKeys(object) {
   return Object.keys(object);
 }
 var init_common_types = __esm({
-  "node_modules/yargs/build/lib/typings/common-types.js"() {
+  "../main/node_modules/yargs/build/lib/typings/common-types.js"() {
   }
 });
 
-// node_modules/yargs/build/lib/utils/is-promise.js
+// ../main/node_modules/yargs/build/lib/utils/is-promise.js
 function isPromise(maybePromise) {
   return !!maybePromise && !!maybePromise.then && typeof maybePromise.then == "function";
 }
 var init_is_promise = __esm({
-  "node_modules/yargs/build/lib/utils/is-promise.js"() {
+  "../main/node_modules/yargs/build/lib/utils/is-promise.js"() {
   }
 });
 
-// node_modules/yargs/build/lib/parse-command.js
+// ../main/node_modules/yargs/build/lib/parse-command.js
 function parseCommand(cmd) {
   let splitCommand = cmd.replace(/\s{2,}/g, " ").split(/\s+(?![^[]*]|[^<]*>)/), bregex = /\.*[\][<>]/g, firstCommand = splitCommand.shift();
   if (!firstCommand)
@@ -1076,11 +1076,11 @@ function parseCommand(cmd) {
   }), parsedCommand;
 }
 var init_parse_command = __esm({
-  "node_modules/yargs/build/lib/parse-command.js"() {
+  "../main/node_modules/yargs/build/lib/parse-command.js"() {
   }
 });
 
-// node_modules/yargs/build/lib/argsert.js
+// ../main/node_modules/yargs/build/lib/argsert.js
 function argsert(arg1, arg2, arg3) {
   function parseArgs2() {
     return typeof arg1 == "object" ? [{ demanded: [], optional: [] }, arg1, arg2] : [
@@ -1119,14 +1119,14 @@ function argumentTypeError(observedType, allowedTypes, position2) {
   throw new YError(`Invalid ${positionName[position2] || "manyith"} argument. Expected ${allowedTypes.join(" or ")} but received ${observedType}.`);
 }
 var positionName, init_argsert = __esm({
-  "node_modules/yargs/build/lib/argsert.js"() {
+  "../main/node_modules/yargs/build/lib/argsert.js"() {
     init_yerror();
     init_parse_command();
     positionName = ["first", "second", "third", "fourth", "fifth", "sixth"];
   }
 });
 
-// node_modules/yargs/build/lib/middleware.js
+// ../main/node_modules/yargs/build/lib/middleware.js
 function commandMiddlewareFactory(commandMiddleware) {
   return commandMiddleware ? commandMiddleware.map((middleware) => (middleware.applyBeforeValidation = !1, middleware)) : [];
 }
@@ -1148,7 +1148,7 @@ function applyMiddleware(argv, yargs, middlewares, beforeValidation) {
   }, argv);
 }
 var GlobalMiddleware, init_middleware = __esm({
-  "node_modules/yargs/build/lib/middleware.js"() {
+  "../main/node_modules/yargs/build/lib/middleware.js"() {
     init_argsert();
     init_is_promise();
     GlobalMiddleware = class {
@@ -1194,7 +1194,7 @@ var GlobalMiddleware, init_middleware = __esm({
   }
 });
 
-// node_modules/yargs/build/lib/utils/maybe-async-result.js
+// ../main/node_modules/yargs/build/lib/utils/maybe-async-result.js
 function maybeAsyncResult(getResult, resultHandler, errorHandler = (err) => {
   throw err;
 }) {
@@ -1209,12 +1209,12 @@ function isFunction(arg) {
   return typeof arg == "function";
 }
 var init_maybe_async_result = __esm({
-  "node_modules/yargs/build/lib/utils/maybe-async-result.js"() {
+  "../main/node_modules/yargs/build/lib/utils/maybe-async-result.js"() {
     init_is_promise();
   }
 });
 
-// node_modules/yargs/build/lib/utils/which-module.js
+// ../main/node_modules/yargs/build/lib/utils/which-module.js
 function whichModule(exported) {
   if (typeof require > "u")
     return null;
@@ -1224,11 +1224,11 @@ function whichModule(exported) {
   return null;
 }
 var init_which_module = __esm({
-  "node_modules/yargs/build/lib/utils/which-module.js"() {
+  "../main/node_modules/yargs/build/lib/utils/which-module.js"() {
   }
 });
 
-// node_modules/yargs/build/lib/command.js
+// ../main/node_modules/yargs/build/lib/command.js
 function command(usage2, validation2, globalMiddleware, shim3) {
   return new CommandInstance(usage2, validation2, globalMiddleware, shim3);
 }
@@ -1248,7 +1248,7 @@ function isCommandHandlerDefinition(cmd) {
   return typeof cmd == "object" && !Array.isArray(cmd);
 }
 var DEFAULT_MARKER, CommandInstance, init_command = __esm({
-  "node_modules/yargs/build/lib/command.js"() {
+  "../main/node_modules/yargs/build/lib/command.js"() {
     init_common_types();
     init_is_promise();
     init_middleware();
@@ -1503,7 +1503,7 @@ var DEFAULT_MARKER, CommandInstance, init_command = __esm({
   }
 });
 
-// node_modules/yargs/build/lib/utils/obj-filter.js
+// ../main/node_modules/yargs/build/lib/utils/obj-filter.js
 function objFilter(original = {}, filter = () => !0) {
   let obj = {};
   return objectKeys(original).forEach((key) => {
@@ -1511,12 +1511,12 @@ function objFilter(original = {}, filter = () => !0) {
   }), obj;
 }
 var init_obj_filter = __esm({
-  "node_modules/yargs/build/lib/utils/obj-filter.js"() {
+  "../main/node_modules/yargs/build/lib/utils/obj-filter.js"() {
     init_common_types();
   }
 });
 
-// node_modules/yargs/build/lib/utils/set-blocking.js
+// ../main/node_modules/yargs/build/lib/utils/set-blocking.js
 function setBlocking(blocking) {
   typeof process > "u" || [process.stdout, process.stderr].forEach((_stream) => {
     let stream = _stream;
@@ -1524,11 +1524,11 @@ function setBlocking(blocking) {
   });
 }
 var init_set_blocking = __esm({
-  "node_modules/yargs/build/lib/utils/set-blocking.js"() {
+  "../main/node_modules/yargs/build/lib/utils/set-blocking.js"() {
   }
 });
 
-// node_modules/yargs/build/lib/usage.js
+// ../main/node_modules/yargs/build/lib/usage.js
 function isBoolean(fail) {
   return typeof fail == "boolean";
 }
@@ -1812,16 +1812,16 @@ function getText(text2) {
   return isIndentedText(text2) ? text2.text : text2;
 }
 var init_usage = __esm({
-  "node_modules/yargs/build/lib/usage.js"() {
+  "../main/node_modules/yargs/build/lib/usage.js"() {
     init_obj_filter();
     init_yerror();
     init_set_blocking();
   }
 });
 
-// node_modules/yargs/build/lib/completion-templates.js
+// ../main/node_modules/yargs/build/lib/completion-templates.js
 var completionShTemplate, completionZshTemplate, init_completion_templates = __esm({
-  "node_modules/yargs/build/lib/completion-templates.js"() {
+  "../main/node_modules/yargs/build/lib/completion-templates.js"() {
     completionShTemplate = `###-begin-{{app_name}}-completions-###
 #
 # yargs command completion script
@@ -1873,7 +1873,7 @@ compdef _{{app_name}}_yargs_completions {{app_name}}
   }
 });
 
-// node_modules/yargs/build/lib/completion.js
+// ../main/node_modules/yargs/build/lib/completion.js
 function completion(yargs, usage2, command2, shim3) {
   return new Completion(yargs, usage2, command2, shim3);
 }
@@ -1884,7 +1884,7 @@ function isFallbackCompletionFunction(completionFunction) {
   return completionFunction.length > 3;
 }
 var Completion, init_completion = __esm({
-  "node_modules/yargs/build/lib/completion.js"() {
+  "../main/node_modules/yargs/build/lib/completion.js"() {
     init_command();
     init_common_types();
     init_completion_templates();
@@ -2029,7 +2029,7 @@ var Completion, init_completion = __esm({
   }
 });
 
-// node_modules/yargs/build/lib/utils/levenshtein.js
+// ../main/node_modules/yargs/build/lib/utils/levenshtein.js
 function levenshtein(a, b) {
   if (a.length === 0)
     return b.length;
@@ -2047,11 +2047,11 @@ function levenshtein(a, b) {
   return matrix[b.length][a.length];
 }
 var init_levenshtein = __esm({
-  "node_modules/yargs/build/lib/utils/levenshtein.js"() {
+  "../main/node_modules/yargs/build/lib/utils/levenshtein.js"() {
   }
 });
 
-// node_modules/yargs/build/lib/validation.js
+// ../main/node_modules/yargs/build/lib/validation.js
 function validation(yargs, usage2, shim3) {
   let __ = shim3.y18n.__, __n = shim3.y18n.__n, self = {};
   self.nonOptionCount = function(argv) {
@@ -2182,7 +2182,7 @@ ${customMsgs.join(`
   }, self;
 }
 var specialKeys, init_validation = __esm({
-  "node_modules/yargs/build/lib/validation.js"() {
+  "../main/node_modules/yargs/build/lib/validation.js"() {
     init_argsert();
     init_common_types();
     init_levenshtein();
@@ -2191,7 +2191,7 @@ var specialKeys, init_validation = __esm({
   }
 });
 
-// node_modules/yargs/build/lib/utils/apply-extends.js
+// ../main/node_modules/yargs/build/lib/utils/apply-extends.js
 function applyExtends(config, cwd, mergeExtends, _shim) {
   shim2 = _shim;
   let defaultConfig = {};
@@ -2229,13 +2229,13 @@ function mergeDeep(config1, config2) {
   return target;
 }
 var previouslyVisitedConfigs, shim2, init_apply_extends = __esm({
-  "node_modules/yargs/build/lib/utils/apply-extends.js"() {
+  "../main/node_modules/yargs/build/lib/utils/apply-extends.js"() {
     init_yerror();
     previouslyVisitedConfigs = [];
   }
 });
 
-// node_modules/yargs/build/lib/yargs-factory.js
+// ../main/node_modules/yargs/build/lib/yargs-factory.js
 function YargsFactory(_shim) {
   return (processArgs = [], cwd = _shim.process.cwd(), parentRequire) => {
     let yargs = new YargsInstance(processArgs, cwd, parentRequire, _shim);
@@ -2249,7 +2249,7 @@ function isYargsInstance(y) {
   return !!y && typeof y.getInternalMethods == "function";
 }
 var __classPrivateFieldSet, __classPrivateFieldGet, _YargsInstance_command, _YargsInstance_cwd, _YargsInstance_context, _YargsInstance_completion, _YargsInstance_completionCommand, _YargsInstance_defaultShowHiddenOpt, _YargsInstance_exitError, _YargsInstance_detectLocale, _YargsInstance_emittedWarnings, _YargsInstance_exitProcess, _YargsInstance_frozens, _YargsInstance_globalMiddleware, _YargsInstance_groups, _YargsInstance_hasOutput, _YargsInstance_helpOpt, _YargsInstance_isGlobalContext, _YargsInstance_logger, _YargsInstance_output, _YargsInstance_options, _YargsInstance_parentRequire, _YargsInstance_parserConfig, _YargsInstance_parseFn, _YargsInstance_parseContext, _YargsInstance_pkgs, _YargsInstance_preservedGroups, _YargsInstance_processArgs, _YargsInstance_recommendCommands, _YargsInstance_shim, _YargsInstance_strict, _YargsInstance_strictCommands, _YargsInstance_strictOptions, _YargsInstance_usage, _YargsInstance_usageConfig, _YargsInstance_versionOpt, _YargsInstance_validation, kCopyDoubleDash, kCreateLogger, kDeleteFromParserHintObject, kEmitWarning, kFreeze, kGetDollarZero, kGetParserConfiguration, kGetUsageConfiguration, kGuessLocale, kGuessVersion, kParsePositionalNumbers, kPkgUp, kPopulateParserHintArray, kPopulateParserHintSingleValueDictionary, kPopulateParserHintArrayDictionary, kPopulateParserHintDictionary, kSanitizeKey, kSetKey, kUnfreeze, kValidateAsync, kGetCommandInstance, kGetContext, kGetHasOutput, kGetLoggerInstance, kGetParseContext, kGetUsageInstance, kGetValidationInstance, kHasParseCallback, kIsGlobalContext, kPostProcess, kRebase, kReset, kRunYargsParserAndExecuteCommands, kRunValidation, kSetHasOutput, kTrackManuallySetKeys, YargsInstance, init_yargs_factory = __esm({
-  "node_modules/yargs/build/lib/yargs-factory.js"() {
+  "../main/node_modules/yargs/build/lib/yargs-factory.js"() {
     init_command();
     init_common_types();
     init_yerror();
@@ -3031,13 +3031,13 @@ var __classPrivateFieldSet, __classPrivateFieldGet, _YargsInstance_command, _Yar
   }
 });
 
-// node_modules/yargs/index.mjs
+// ../main/node_modules/yargs/index.mjs
 var yargs_exports = {};
 __export(yargs_exports, {
   default: () => yargs_default
 });
 var Yargs, yargs_default, init_yargs = __esm({
-  "node_modules/yargs/index.mjs"() {
+  "../main/node_modules/yargs/index.mjs"() {
     "use strict";
     init_esm();
     init_yargs_factory();
@@ -3609,11 +3609,11 @@ var init_secret_name2 = __esm({
   }
 });
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/identity.js"(exports2) {
     "use strict";
-    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias"), DOC = /* @__PURE__ */ Symbol.for("yaml.document"), MAP = /* @__PURE__ */ Symbol.for("yaml.map"), PAIR = /* @__PURE__ */ Symbol.for("yaml.pair"), SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar"), SEQ = /* @__PURE__ */ Symbol.for("yaml.seq"), NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type"), isAlias3 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === ALIAS, isDocument = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === DOC, isMap23 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === MAP, isPair3 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === PAIR, isScalar21 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SCALAR, isSeq20 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SEQ;
+    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias"), DOC = /* @__PURE__ */ Symbol.for("yaml.document"), MAP = /* @__PURE__ */ Symbol.for("yaml.map"), PAIR = /* @__PURE__ */ Symbol.for("yaml.pair"), SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar"), SEQ = /* @__PURE__ */ Symbol.for("yaml.seq"), NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type"), isAlias3 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === ALIAS, isDocument = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === DOC, isMap25 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === MAP, isPair3 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === PAIR, isScalar22 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SCALAR, isSeq21 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SEQ;
     function isCollection2(node) {
       if (node && typeof node == "object")
         switch (node[NODE_TYPE]) {
@@ -3634,7 +3634,7 @@ var require_identity = __commonJS({
         }
       return !1;
     }
-    var hasAnchor = (node) => (isScalar21(node) || isCollection2(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar22(node) || isCollection2(node)) && !!node.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -3646,17 +3646,17 @@ var require_identity = __commonJS({
     exports2.isAlias = isAlias3;
     exports2.isCollection = isCollection2;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap23;
+    exports2.isMap = isMap25;
     exports2.isNode = isNode;
     exports2.isPair = isPair3;
-    exports2.isScalar = isScalar21;
-    exports2.isSeq = isSeq20;
+    exports2.isScalar = isScalar22;
+    exports2.isSeq = isSeq21;
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports2) {
+  "../main/node_modules/yaml/dist/visit.js"(exports2) {
     "use strict";
     var identity = require_identity(), BREAK = /* @__PURE__ */ Symbol("break visit"), SKIP = /* @__PURE__ */ Symbol("skip children"), REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit2(node, visitor) {
@@ -3782,9 +3782,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports2) {
+  "../main/node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity = require_identity(), visit2 = require_visit(), escapeChars = {
       "!": "%21",
@@ -3906,9 +3906,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports2) {
+  "../main/node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity = require_identity(), visit2 = require_visit();
     function anchorIsValid(anchor) {
@@ -3967,9 +3967,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
+  "../main/node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val == "object")
@@ -3999,9 +3999,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/toJS.js"(exports2) {
     "use strict";
     var identity = require_identity();
     function toJS(value, arg, ctx) {
@@ -4023,9 +4023,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/Node.js"(exports2) {
     "use strict";
     var applyReviver = require_applyReviver(), identity = require_identity(), toJS = require_toJS(), NodeBase = class {
       constructor(type) {
@@ -4059,9 +4059,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors(), visit2 = require_visit(), identity = require_identity(), Node = require_Node(), toJS = require_toJS(), Alias = class extends Node.NodeBase {
       constructor(source) {
@@ -4147,9 +4147,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
     "use strict";
     var identity = require_identity(), Node = require_Node(), toJS = require_toJS(), isScalarValue = (value) => !value || typeof value != "function" && typeof value != "object", Scalar4 = class extends Node.NodeBase {
       constructor(value) {
@@ -4172,9 +4172,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports2) {
+  "../main/node_modules/yaml/dist/doc/createNode.js"(exports2) {
     "use strict";
     var Alias = require_Alias(), identity = require_identity(), Scalar4 = require_Scalar(), defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
@@ -4217,9 +4217,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/Collection.js"(exports2) {
     "use strict";
     var createNode = require_createNode(), identity = require_identity(), Node = require_Node();
     function collectionFromPath(schema, path, value) {
@@ -4343,9 +4343,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
+  "../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -4361,9 +4361,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports2) {
+  "../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports2) {
     "use strict";
     var FOLD_FLOW = "flow", FOLD_BLOCK = "block", FOLD_QUOTED = "quoted";
     function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
@@ -4424,10 +4424,10 @@ var require_foldFlowLines = __commonJS({
       onFold && onFold();
       let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
-        let fold = folds[i2], end2 = folds[i2 + 1] || text2.length;
-        fold === 0 ? res = `
-${indent}${text2.slice(0, end2)}` : (mode === FOLD_QUOTED && escapedFolds[fold] && (res += `${text2[fold]}\\`), res += `
-${indent}${text2.slice(fold + 1, end2)}`);
+        let fold2 = folds[i2], end2 = folds[i2 + 1] || text2.length;
+        fold2 === 0 ? res = `
+${indent}${text2.slice(0, end2)}` : (mode === FOLD_QUOTED && escapedFolds[fold2] && (res += `${text2[fold2]}\\`), res += `
+${indent}${text2.slice(fold2 + 1, end2)}`);
       }
       return res;
     }
@@ -4452,9 +4452,9 @@ ${indent}${text2.slice(fold + 1, end2)}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
+  "../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
     "use strict";
     var Scalar4 = require_Scalar(), foldFlowLines = require_foldFlowLines(), getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -4604,10 +4604,10 @@ $&`).replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/
         blockQuote !== "folded" && type !== Scalar4.Scalar.BLOCK_FOLDED && (foldOptions.onOverflow = () => {
           literalFallback = !0;
         });
-        let body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        let body2 = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header}
-${indent}${body}`;
+${indent}${body2}`;
       }
       return value = value.replace(/\n+/g, `$&${indent}`), `|${header}
 ${indent}${start}${value}${end}`;
@@ -4667,9 +4667,9 @@ ${indent}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports2) {
+  "../main/node_modules/yaml/dist/stringify/stringify.js"(exports2) {
     "use strict";
     var anchors = require_anchors(), identity = require_identity(), stringifyComment = require_stringifyComment(), stringifyString = require_stringifyString();
     function createStringifyContext(doc, options) {
@@ -4767,9 +4767,9 @@ ${ctx.indent}${str}` : str;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
+  "../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
     "use strict";
     var identity = require_identity(), Scalar4 = require_Scalar(), stringify3 = require_stringify(), stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
@@ -4836,9 +4836,9 @@ ${ctx.indent}`);
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports2) {
+  "../main/node_modules/yaml/dist/log.js"(exports2) {
     "use strict";
     var node_process = require("process");
     function debug(logLevel, ...messages) {
@@ -4852,9 +4852,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
     "use strict";
     var identity = require_identity(), Scalar4 = require_Scalar(), MERGE_KEY = "<<", merge = {
       identify: (value) => value === MERGE_KEY || typeof value == "symbol" && value.description === MERGE_KEY,
@@ -4900,9 +4900,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
     "use strict";
     var log = require_log(), merge = require_merge(), stringify3 = require_stringify(), identity = require_identity(), toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value }) {
@@ -4952,9 +4952,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/Pair.js"(exports2) {
     "use strict";
     var createNode = require_createNode(), stringifyPair = require_stringifyPair(), addPairToJSMap = require_addPairToJSMap(), identity = require_identity();
     function createPair(key, value, ctx) {
@@ -4983,9 +4983,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
+  "../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
     "use strict";
     var identity = require_identity(), stringify3 = require_stringify(), stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
@@ -5071,9 +5071,9 @@ ${indent}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports2) {
     "use strict";
     var stringifyCollection = require_stringifyCollection(), addPairToJSMap = require_addPairToJSMap(), Collection = require_Collection(), identity = require_identity(), Pair = require_Pair(), Scalar4 = require_Scalar();
     function findPair(items, key) {
@@ -5175,9 +5175,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/common/map.js"(exports2) {
     "use strict";
     var identity = require_identity(), YAMLMap = require_YAMLMap(), map2 = {
       collection: "map",
@@ -5193,9 +5193,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports2) {
     "use strict";
     var createNode = require_createNode(), stringifyCollection = require_stringifyCollection(), Collection = require_Collection(), identity = require_identity(), Scalar4 = require_Scalar(), toJS = require_toJS(), YAMLSeq = class extends Collection.Collection {
       static get tagName() {
@@ -5290,9 +5290,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/common/seq.js"(exports2) {
     "use strict";
     var identity = require_identity(), YAMLSeq = require_YAMLSeq(), seq2 = {
       collection: "seq",
@@ -5308,9 +5308,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../main/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/common/string.js"(exports2) {
     "use strict";
     var stringifyString = require_stringifyString(), string = {
       identify: (value) => typeof value == "string",
@@ -5325,9 +5325,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/common/null.js"(exports2) {
     "use strict";
     var Scalar4 = require_Scalar(), nullTag = {
       identify: (value) => value == null,
@@ -5342,9 +5342,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/core/bool.js"(exports2) {
     "use strict";
     var Scalar4 = require_Scalar(), boolTag = {
       identify: (value) => typeof value == "boolean",
@@ -5365,9 +5365,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
+  "../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
     "use strict";
     function stringifyNumber({ format: format3, minFractionDigits, tag, value }) {
       if (typeof value == "bigint")
@@ -5389,9 +5389,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/core/float.js"(exports2) {
     "use strict";
     var Scalar4 = require_Scalar(), stringifyNumber = require_stringifyNumber(), floatNaN = {
       identify: (value) => typeof value == "number",
@@ -5428,9 +5428,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/core/int.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber(), intIdentify = (value) => typeof value == "bigint" || Number.isInteger(value), intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
     function intStringify(node, radix, prefix) {
@@ -5467,9 +5467,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/core/schema.js"(exports2) {
     "use strict";
     var map2 = require_map(), _null = require_null(), seq2 = require_seq(), string = require_string(), bool = require_bool(), float = require_float(), int = require_int(), schema = [
       map2.map,
@@ -5488,9 +5488,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/json/schema.js"(exports2) {
     "use strict";
     var Scalar4 = require_Scalar(), map2 = require_map(), seq2 = require_seq();
     function intIdentify(value) {
@@ -5549,9 +5549,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
     "use strict";
     var node_buffer = require("buffer"), Scalar4 = require_Scalar(), stringifyString = require_stringifyString(), binary = {
       identify: (value) => value instanceof Uint8Array,
@@ -5604,9 +5604,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
     "use strict";
     var identity = require_identity(), Pair = require_Pair(), Scalar4 = require_Scalar(), YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq2, onError) {
@@ -5670,9 +5670,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
     "use strict";
     var identity = require_identity(), toJS = require_toJS(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), pairs = require_pairs(), YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
       constructor() {
@@ -5720,9 +5720,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
     "use strict";
     var Scalar4 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -5748,9 +5748,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
     "use strict";
     var Scalar4 = require_Scalar(), stringifyNumber = require_stringifyNumber(), floatNaN = {
       identify: (value) => typeof value == "number",
@@ -5791,9 +5791,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber(), intIdentify = (value) => typeof value == "bigint" || Number.isInteger(value);
     function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -5863,9 +5863,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
     "use strict";
     var identity = require_identity(), Pair = require_Pair(), YAMLMap = require_YAMLMap(), YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
       constructor(schema) {
@@ -5930,9 +5930,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -5993,9 +5993,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports2) {
     "use strict";
     var map2 = require_map(), _null = require_null(), seq2 = require_seq(), string = require_string(), binary = require_binary(), bool = require_bool2(), float = require_float2(), int = require_int2(), merge = require_merge(), omap = require_omap(), pairs = require_pairs(), set = require_set(), timestamp = require_timestamp(), schema = [
       map2.map,
@@ -6024,9 +6024,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/tags.js"(exports2) {
     "use strict";
     var map2 = require_map(), _null = require_null(), seq2 = require_seq(), string = require_string(), bool = require_bool(), float = require_float(), int = require_int(), schema = require_schema(), schema$1 = require_schema2(), binary = require_binary(), merge = require_merge(), omap = require_omap(), pairs = require_pairs(), schema$2 = require_schema3(), set = require_set(), timestamp = require_timestamp(), schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
@@ -6091,9 +6091,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/Schema.js"(exports2) {
     "use strict";
     var identity = require_identity(), map2 = require_map(), seq2 = require_seq(), string = require_string(), tags = require_tags(), sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0, Schema = class _Schema {
       constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
@@ -6108,9 +6108,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
+  "../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
     "use strict";
     var identity = require_identity(), stringify3 = require_stringify(), stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
@@ -6135,8 +6135,8 @@ var require_stringifyDocument = __commonJS({
           }
           ctx.forceBlockIndent = !!doc.comment, contentComment = doc.contents.comment;
         }
-        let onChompKeep = contentComment ? void 0 : () => chompKeep = !0, body = stringify3.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
-        contentComment && (body += stringifyComment.lineComment(body, "", commentString(contentComment))), (body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---" ? lines[lines.length - 1] = `--- ${body}` : lines.push(body);
+        let onChompKeep = contentComment ? void 0 : () => chompKeep = !0, body2 = stringify3.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        contentComment && (body2 += stringifyComment.lineComment(body2, "", commentString(contentComment))), (body2[0] === "|" || body2[0] === ">") && lines[lines.length - 1] === "---" ? lines[lines.length - 1] = `--- ${body2}` : lines.push(body2);
       } else
         lines.push(stringify3.stringify(doc.contents, ctx));
       if (doc.directives?.docEnd)
@@ -6158,9 +6158,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports2) {
+  "../main/node_modules/yaml/dist/doc/Document.js"(exports2) {
     "use strict";
     var Alias = require_Alias(), Collection = require_Collection(), identity = require_identity(), Pair = require_Pair(), toJS = require_toJS(), Schema = require_Schema(), stringifyDocument = require_stringifyDocument(), anchors = require_anchors(), applyReviver = require_applyReviver(), createNode = require_createNode(), directives = require_directives(), Document = class _Document {
       constructor(value, replacer, options) {
@@ -6381,9 +6381,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../main/node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports2) {
+  "../main/node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code, message) {
@@ -6431,9 +6431,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = !1, atNewline = startOnNewline, hasSpace = startOnNewline, comment = "", commentSep = "", hasNewline = !1, reqSpace = !1, tab = null, anchor = null, tag = null, newlineAfterProp = null, comma = null, found = null, start = null;
@@ -6488,9 +6488,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports2) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -6531,9 +6531,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports2) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -6546,9 +6546,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -6562,9 +6562,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports2) {
     "use strict";
     var Pair = require_Pair(), YAMLMap = require_YAMLMap(), resolveProps = require_resolve_props(), utilContainsNewline = require_util_contains_newline(), utilFlowIndentCheck = require_util_flow_indent_check(), utilMapIncludes = require_util_map_includes(), startColMsg = "All mapping items must start at the same column";
     function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -6618,9 +6618,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports2) {
     "use strict";
     var YAMLSeq = require_YAMLSeq(), resolveProps = require_resolve_props(), utilFlowIndentCheck = require_util_flow_indent_check();
     function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
@@ -6652,9 +6652,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -6687,13 +6687,13 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
     "use strict";
     var identity = require_identity(), Pair = require_Pair(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), resolveEnd = require_resolve_end(), resolveProps = require_resolve_props(), utilContainsNewline = require_util_contains_newline(), utilMapIncludes = require_util_map_includes(), blockMsg = "Block collections are not allowed within flow collections", isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      let isMap23 = fc.start.source === "{", fcName = isMap23 ? "flow map" : "flow sequence", NodeClass = tag?.nodeClass ?? (isMap23 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq), coll = new NodeClass(ctx.schema);
+      let isMap25 = fc.start.source === "{", fcName = isMap25 ? "flow map" : "flow sequence", NodeClass = tag?.nodeClass ?? (isMap25 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq), coll = new NodeClass(ctx.schema);
       coll.flow = !0;
       let atRoot = ctx.atRoot;
       atRoot && (ctx.atRoot = !1), ctx.atKey && (ctx.atKey = !1);
@@ -6714,7 +6714,7 @@ var require_resolve_flow_collection = __commonJS({
 ` + props.comment : coll.comment = props.comment), offset = props.end;
             continue;
           }
-          !isMap23 && ctx.options.strict && utilContainsNewline.containsNewline(key) && onError(
+          !isMap25 && ctx.options.strict && utilContainsNewline.containsNewline(key) && onError(
             key,
             // checked by containsNewline()
             "MULTILINE_IMPLICIT_KEY",
@@ -6742,7 +6742,7 @@ var require_resolve_flow_collection = __commonJS({
 ` + prevItemComment : prev.comment = prevItemComment, props.comment = props.comment.substring(prevItemComment.length + 1);
           }
         }
-        if (!isMap23 && !sep2 && !props.found) {
+        if (!isMap25 && !sep2 && !props.found) {
           let valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode), offset = valueNode.range[2], isBlock(value) && onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
@@ -6759,7 +6759,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: !1
           });
           if (valueProps.found) {
-            if (!isMap23 && !props.found && ctx.options.strict) {
+            if (!isMap25 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (let st of sep2) {
                   if (st === valueProps.found)
@@ -6776,7 +6776,7 @@ var require_resolve_flow_collection = __commonJS({
           valueNode ? isBlock(value) && onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg) : valueProps.comment && (keyNode.comment ? keyNode.comment += `
 ` + valueProps.comment : keyNode.comment = valueProps.comment);
           let pair = new Pair.Pair(keyNode, valueNode);
-          if (ctx.options.keepSourceTokens && (pair.srcToken = collItem), isMap23) {
+          if (ctx.options.keepSourceTokens && (pair.srcToken = collItem), isMap25) {
             let map2 = coll;
             utilMapIncludes.mapIncludes(ctx, map2.items, keyNode) && onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique"), map2.items.push(pair);
           } else {
@@ -6788,7 +6788,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      let expectedEnd = isMap23 ? "}" : "]", [ce, ...ee] = fc.end, cePos = offset;
+      let expectedEnd = isMap25 ? "}" : "]", [ce, ...ee] = fc.end, cePos = offset;
       if (ce?.source === expectedEnd)
         cePos = ce.offset + ce.source.length;
       else {
@@ -6807,9 +6807,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
     "use strict";
     var identity = require_identity(), Scalar4 = require_Scalar(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), resolveBlockMap = require_resolve_block_map(), resolveBlockSeq = require_resolve_block_seq(), resolveFlowCollection = require_resolve_flow_collection();
     function resolveCollection(CN, ctx, token, onError, tagName, tag) {
@@ -6840,9 +6840,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
     "use strict";
     var Scalar4 = require_Scalar();
     function resolveBlockScalar(ctx, scalar2, onError) {
@@ -6967,9 +6967,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
     "use strict";
     var Scalar4 = require_Scalar(), resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar2, strict2, onError) {
@@ -7058,8 +7058,8 @@ var require_resolve_flow_scalar = __commonJS({
 `))
           if (ch === `
 `) {
-            let { fold, offset } = foldNewline(source, i);
-            res += fold, i = offset;
+            let { fold: fold2, offset } = foldNewline(source, i);
+            res += fold2, i = offset;
           } else if (ch === "\\") {
             let next = source[++i], cc = escapeCodes[next];
             if (cc)
@@ -7092,14 +7092,14 @@ var require_resolve_flow_scalar = __commonJS({
       return (source[source.length - 1] !== '"' || source.length === 1) && onError(source.length, "MISSING_CHAR", 'Missing closing "quote'), res;
     }
     function foldNewline(source, offset) {
-      let fold = "", ch = source[offset + 1];
+      let fold2 = "", ch = source[offset + 1];
       for (; (ch === " " || ch === "	" || ch === `
 ` || ch === "\r") && !(ch === "\r" && source[offset + 2] !== `
 `); )
         ch === `
-` && (fold += `
+` && (fold2 += `
 `), offset += 1, ch = source[offset + 1];
-      return fold || (fold = " "), { fold, offset };
+      return fold2 || (fold2 = " "), { fold: fold2, offset };
     }
     var escapeCodes = {
       0: "\0",
@@ -7148,9 +7148,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
     "use strict";
     var identity = require_identity(), Scalar4 = require_Scalar(), resolveBlockScalar = require_resolve_block_scalar(), resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -7197,9 +7197,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports2) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -7224,9 +7224,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/compose-node.js"(exports2) {
     "use strict";
     var Alias = require_Alias(), identity = require_identity(), composeCollection = require_compose_collection(), composeScalar = require_compose_scalar(), resolveEnd = require_resolve_end(), utilEmptyScalarPosition = require_util_empty_scalar_position(), CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
@@ -7278,9 +7278,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/compose-doc.js"(exports2) {
     "use strict";
     var Document = require_Document(), composeNode = require_compose_node(), resolveEnd = require_resolve_end(), resolveProps = require_resolve_props();
     function composeDoc(options, directives, { offset, start, value, end }, onError) {
@@ -7306,9 +7306,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/composer.js"(exports2) {
     var __yaml_LOG_STREAM = require("process").env.LOG_STREAM, node_process = require("process"), directives = require_directives(), Document = require_Document(), errors = require_errors(), identity = require_identity(), composeDoc = require_compose_doc(), resolveEnd = require_resolve_end();
     function getErrorPos(src) {
       if (typeof src == "number")
@@ -7464,9 +7464,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports2) {
+  "../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports2) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar(), resolveFlowScalar = require_resolve_flow_scalar(), errors = require_errors(), stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict2 = !0, onError) {
@@ -7503,12 +7503,12 @@ var require_cst_scalar = __commonJS({
         case "|":
         case ">": {
           let he = source.indexOf(`
-`), head = source.substring(0, he), body = source.substring(he + 1) + `
+`), head = source.substring(0, he), body2 = source.substring(he + 1) + `
 `, props = [
             { type: "block-scalar-header", offset, indent, source: head }
           ];
           return addEndtoBlockProps(props, end) || props.push({ type: "newline", offset: -1, indent, source: `
-` }), { type: "block-scalar", offset, indent, props, source: body };
+` }), { type: "block-scalar", offset, indent, props, source: body2 };
         }
         case '"':
           return { type: "double-quoted-scalar", offset, indent, source, end };
@@ -7561,13 +7561,13 @@ var require_cst_scalar = __commonJS({
     }
     function setBlockScalarValue(token, source) {
       let he = source.indexOf(`
-`), head = source.substring(0, he), body = source.substring(he + 1) + `
+`), head = source.substring(0, he), body2 = source.substring(he + 1) + `
 `;
       if (token.type === "block-scalar") {
         let header = token.props[0];
         if (header.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
-        header.source = head, token.source = body;
+        header.source = head, token.source = body2;
       } else {
         let { offset } = token, indent = "indent" in token ? token.indent : -1, props = [
           { type: "block-scalar-header", offset, indent, source: head }
@@ -7576,7 +7576,7 @@ var require_cst_scalar = __commonJS({
 ` });
         for (let key of Object.keys(token))
           key !== "type" && key !== "offset" && delete token[key];
-        Object.assign(token, { type: "block-scalar", indent, props, source: body });
+        Object.assign(token, { type: "block-scalar", indent, props, source: body2 });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -7628,9 +7628,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
+  "../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
     "use strict";
     var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -7685,9 +7685,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
+  "../main/node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit"), SKIP = /* @__PURE__ */ Symbol("skip children"), REMOVE = /* @__PURE__ */ Symbol("remove item");
     function visit2(cst, visitor) {
@@ -7739,11 +7739,11 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports2) {
+  "../main/node_modules/yaml/dist/parse/cst.js"(exports2) {
     "use strict";
-    var cstScalar = require_cst_scalar(), cstStringify = require_cst_stringify(), cstVisit = require_cst_visit(), BOM = "\uFEFF", DOCUMENT = "", FLOW_END = "", SCALAR = "", isCollection2 = (token) => !!token && "items" in token, isScalar21 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var cstScalar = require_cst_scalar(), cstStringify = require_cst_stringify(), cstVisit = require_cst_visit(), BOM = "\uFEFF", DOCUMENT = "", FLOW_END = "", SCALAR = "", isCollection2 = (token) => !!token && "items" in token, isScalar22 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -7829,15 +7829,15 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection2;
-    exports2.isScalar = isScalar21;
+    exports2.isScalar = isScalar22;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports2) {
+  "../main/node_modules/yaml/dist/parse/lexer.js"(exports2) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -8278,9 +8278,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
+  "../main/node_modules/yaml/dist/parse/line-counter.js"(exports2) {
     "use strict";
     var LineCounter = class {
       constructor() {
@@ -8303,9 +8303,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../main/node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports2) {
+  "../main/node_modules/yaml/dist/parse/parser.js"(exports2) {
     var __yaml_LOG_TOKENS = require("process").env.LOG_TOKENS, node_process = require("process"), cst = require_cst(), lexer = require_lexer();
     function includesToken(list, type) {
       for (let i = 0; i < list.length; ++i)
@@ -8962,16 +8962,16 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports2) {
+  "../main/node_modules/yaml/dist/public-api.js"(exports2) {
     "use strict";
     var composer = require_composer(), Document = require_Document(), errors = require_errors(), log = require_log(), identity = require_identity(), lineCounter = require_line_counter(), parser2 = require_parser();
     function parseOptions(options) {
       let prettyErrors = options.prettyErrors !== !1;
       return { lineCounter: options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null, prettyErrors };
     }
-    function parseAllDocuments3(source, options = {}) {
+    function parseAllDocuments4(source, options = {}) {
       let { lineCounter: lineCounter2, prettyErrors } = parseOptions(options), parser$1 = new parser2.Parser(lineCounter2?.addNewLine), composer$1 = new composer.Composer(options), docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
         for (let doc of docs)
@@ -9016,15 +9016,15 @@ var require_public_api = __commonJS({
       return identity.isDocument(value) && !_replacer ? value.toString(options) : new Document.Document(value, _replacer, options).toString(options);
     }
     exports2.parse = parse2;
-    exports2.parseAllDocuments = parseAllDocuments3;
+    exports2.parseAllDocuments = parseAllDocuments4;
     exports2.parseDocument = parseDocument8;
     exports2.stringify = stringify3;
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../main/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports2) {
+  "../main/node_modules/yaml/dist/index.js"(exports2) {
     "use strict";
     var composer = require_composer(), Document = require_Document(), Schema = require_Schema(), errors = require_errors(), Alias = require_Alias(), identity = require_identity(), Pair = require_Pair(), Scalar4 = require_Scalar(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), cst = require_cst(), lexer = require_lexer(), lineCounter = require_line_counter(), parser2 = require_parser(), publicApi = require_public_api(), visit2 = require_visit();
     exports2.Composer = composer.Composer;
@@ -9187,7 +9187,7 @@ function redactDataEntries(text2) {
   let lines = text2.split(`
 `), diff = looksLikeUnifiedDiff(lines), out = [];
   for (let i = 0; i < lines.length; i++) {
-    let line = lines[i], cr = line.endsWith("\r") ? "\r" : "", body = cr ? line.slice(0, -1) : line, prefix = diff && /^[ +-]/.test(body) && !/^(\+\+\+|---) /.test(body) ? body.slice(0, 1) : "", m = ENTRY.exec(body.slice(prefix.length));
+    let line = lines[i], cr = line.endsWith("\r") ? "\r" : "", body2 = cr ? line.slice(0, -1) : line, prefix = diff && /^[ +-]/.test(body2) && !/^(\+\+\+|---) /.test(body2) ? body2.slice(0, 1) : "", m = ENTRY.exec(body2.slice(prefix.length));
     if (!m || !SECRET_KEYS.test(m[3]) || m[2] === "" && m[5] !== "" && !/^[ \t]/.test(m[5])) {
       out.push(line);
       continue;
@@ -10812,6 +10812,14 @@ var init_context = __esm({
   }
 });
 
+// src/resources/namespace.ts
+var sameNamespace, namespacedKey, init_namespace = __esm({
+  "src/resources/namespace.ts"() {
+    "use strict";
+    sameNamespace = (a, b) => a === b, namespacedKey = (namespace, name) => JSON.stringify([namespace ?? null, name ?? null]);
+  }
+});
+
 // src/mtls/scope.ts
 function indexByName(resources) {
   let map2 = /* @__PURE__ */ new Map();
@@ -10830,16 +10838,16 @@ function findResource(ctx, name, matches) {
   if (!member) throw new GroupEscape([hit.ref.document]);
   return member;
 }
-function requireDelegatesNamed(ctx, name) {
+function requireDelegatesNamed(ctx, name, namespace) {
   if (!ctx.scope) return;
   let outside = ctx.scope.delegates.filter(
-    (r) => (r.ref.name ?? "delegate") === name && !ctx.scope.members.has(r.ref.document)
+    (r) => (r.ref.name ?? "delegate") === name && sameNamespace(r.ref.namespace, namespace) && !ctx.scope.members.has(r.ref.document)
   );
   if (outside.length > 0) throw new GroupEscape(outside.map((r) => r.ref.document));
 }
 function requireDelegatesInNamespace(ctx, namespace) {
   if (!ctx.scope) return;
-  let outside = ctx.scope.delegates.filter((r) => r.ref.namespace === namespace && !ctx.scope.members.has(r.ref.document)).map((r) => r.ref.document);
+  let outside = ctx.scope.delegates.filter((r) => sameNamespace(r.ref.namespace, namespace) && !ctx.scope.members.has(r.ref.document)).map((r) => r.ref.document);
   if (outside.length > 0) throw new GroupEscape(outside);
 }
 function deploymentNames(ctx) {
@@ -10848,6 +10856,7 @@ function deploymentNames(ctx) {
 var GroupEscape, namesOfDeployments, init_scope = __esm({
   "src/mtls/scope.ts"() {
     "use strict";
+    init_namespace();
     GroupEscape = class extends Error {
       constructor(documents) {
         super(`planning needs documents ${documents.join(", ")} of the stream`);
@@ -10855,7 +10864,7 @@ var GroupEscape, namesOfDeployments, init_scope = __esm({
       }
       documents;
     };
-    namesOfDeployments = (resources) => new Set(resources.filter((r) => r.ref.kind === "Deployment").map((r) => r.ref.name));
+    namesOfDeployments = (resources) => new Set(resources.filter((r) => r.ref.kind === "Deployment").map((r) => namespacedKey(r.ref.namespace, r.ref.name)));
   }
 });
 
@@ -10872,8 +10881,8 @@ function lint(ctx, onEach) {
       "batch/v1beta1 CronJob was removed in Kubernetes 1.25; use apiVersion batch/v1",
       root.get("apiVersion", !0)
     ), res.ref.kind === "HorizontalPodAutoscaler" && deployments.size > 0) {
-      let target = lookup(root, ["spec", "scaleTargetRef"]), name = stringAt(target, "name");
-      stringAt(target, "kind") === "Deployment" && name !== void 0 && !deployments.has(name) && report(
+      let target = lookup(root, ["spec", "scaleTargetRef"]), name = stringAt(target, "name"), key = namespacedKey(res.ref.namespace, name);
+      stringAt(target, "kind") === "Deployment" && name !== void 0 && !deployments.has(key) && report(
         ctx,
         "warning",
         "LINT",
@@ -10960,6 +10969,7 @@ var import_yaml10, init_lint = __esm({
     init_scope();
     init_source();
     init_wanted_state();
+    init_namespace();
   }
 });
 
@@ -11062,9 +11072,9 @@ function endOfBlock(src, node, minCol) {
   return p;
 }
 function blockInsertion(ctx, at, lines, owner) {
-  let body = lines.join(ctx.eol), atEofWithoutNewline = at === ctx.src.length && at > 0 && ctx.src[at - 1] !== `
+  let body2 = lines.join(ctx.eol), atEofWithoutNewline = at === ctx.src.length && at > 0 && ctx.src[at - 1] !== `
 `;
-  return { ...insertAt(at, atEofWithoutNewline ? ctx.eol + body : body + ctx.eol), nest: range(owner)[0] };
+  return { ...insertAt(at, atEofWithoutNewline ? ctx.eol + body2 : body2 + ctx.eol), nest: range(owner)[0] };
 }
 function seqLayout(ctx, seq2) {
   let dash = seq2.srcToken?.items.findLast((i) => i.value)?.start.find((t) => t.type === "seq-item-ind"), lastNode = seq2.items[seq2.items.length - 1];
@@ -11136,14 +11146,14 @@ function setScalar(ctx, node, value) {
 function setBlockScalar(ctx, node, value) {
   let [start, end] = range(node), token = node.srcToken, header = token?.props.find((t) => t.type === "block-scalar-header"), newline = token?.props.find((t) => t.type === "newline");
   if (!token || !header || !newline) throw new InternalError("block scalar without a header line");
-  let contentStart = newline.offset + newline.source.length, afterHeader = ctx.src.slice(header.offset + header.source.length, contentStart), body = value.replace(/\n+$/, ""), trailing = value.length - body.length, style = header.source[0];
-  if (!(!/[1-9]/.test(header.source) && trailing <= 1 && body !== "" && !/^[ \t]/.test(body) && !body.includes("\r") && (style === "|" || !body.includes(`
+  let contentStart = newline.offset + newline.source.length, afterHeader = ctx.src.slice(header.offset + header.source.length, contentStart), body2 = value.replace(/\n+$/, ""), trailing = value.length - body2.length, style = header.source[0];
+  if (!(!/[1-9]/.test(header.source) && trailing <= 1 && body2 !== "" && !/^[ \t]/.test(body2) && !body2.includes("\r") && (style === "|" || !body2.includes(`
 `)))) return replaceRange(header.offset, end, JSON.stringify(value) + afterHeader);
   let lines = ctx.src.slice(contentStart, end).split(`
 `), contentLine = lines.find((l) => l.trim() !== ""), indent = contentLine ? /^ */.exec(contentLine)[0].length : token.indent + ctx.unit, keepFrom = contentStart, p = contentStart;
   for (let l of lines)
     l.trim() !== "" && (keepFrom = p + l.replace(/\r$/, "").length), p += l.length + 1;
-  let text2 = body.split(`
+  let text2 = body2.split(`
 `).map((l) => l === "" ? "" : " ".repeat(indent) + l).join(ctx.eol), tail = contentLine ? ctx.src.slice(keepFrom, end) : ctx.eol + ctx.src.slice(contentStart, end);
   return replaceRange(
     start,
@@ -11214,10 +11224,11 @@ var TLS_ITEMS, inNamespace, isCertificate, init_tls_secret = __esm({
     "use strict";
     init_lookup();
     init_scope();
+    init_namespace();
     TLS_ITEMS = [
       ["tls.crt", "client.crt"],
       ["tls.key", "client.key"]
-    ], inNamespace = (r, namespace) => (r.ref.namespace ?? namespace) === namespace, isCertificate = (r) => r.ref.kind === "Certificate";
+    ], inNamespace = (r, namespace) => sameNamespace(r.ref.namespace, namespace), isCertificate = (r) => r.ref.kind === "Certificate";
   }
 });
 
@@ -11573,7 +11584,7 @@ function patchConfigMapKey(ctx, configMapName, namespace, key, value, reason) {
   let cm = findResource(
     ctx,
     configMapName,
-    (r) => r.ref.kind === "ConfigMap" && (namespace === void 0 || r.ref.namespace === void 0 || r.ref.namespace === namespace)
+    (r) => r.ref.kind === "ConfigMap" && sameNamespace(r.ref.namespace, namespace)
   );
   if (!cm) return "absent";
   let node = lookup(cm.doc.contents, ["data", key]);
@@ -11720,6 +11731,7 @@ var import_yaml14, init_plan_env = __esm({
     init_context();
     init_plan_pod();
     init_scope();
+    init_namespace();
   }
 });
 
@@ -11761,8 +11773,8 @@ function planDelegate(ctx, res) {
       container.node
     );
   }
-  let podLoc = { node: pod, ptr: res.podPath, display: res.podPath }, effective = ensureVolume(ctx, res, podLoc, secretNameFor(ctx, delegateName), mode);
-  ctx.secretByDelegate.set(delegateName, effective), ctx.modeByDelegate.set(delegateName, mode);
+  let podLoc = { node: pod, ptr: res.podPath, display: res.podPath }, effective = ensureVolume(ctx, res, podLoc, secretNameFor(ctx, delegateName), mode), key = namespacedKey(res.ref.namespace, delegateName);
+  ctx.secretByDelegate.set(key, effective), ctx.modeByDelegate.set(key, mode);
 }
 var import_yaml15, secretNameFor, init_plan_delegate = __esm({
   "src/mtls/plan-delegate.ts"() {
@@ -11775,6 +11787,7 @@ var import_yaml15, secretNameFor, init_plan_delegate = __esm({
     init_context();
     init_plan_env();
     init_plan_pod();
+    init_namespace();
     secretNameFor = (ctx, delegateName) => ctx.options.secretName.replaceAll("{delegate}", delegateName);
   }
 });
@@ -11788,22 +11801,22 @@ function planSecrets(ctx, delegates, onEach) {
     [CLIENT_KEY_KEY]: base642(material.keyPem)
   }, done = /* @__PURE__ */ new Set(), mountedBy = /* @__PURE__ */ new Map();
   for (let res of delegates) {
-    let name = ctx.secretByDelegate.get(res.ref.name ?? "delegate");
+    let name = ctx.secretByDelegate.get(namespacedKey(res.ref.namespace, res.ref.name ?? "delegate"));
     if (name === void 0) continue;
-    let id = `${res.ref.namespace ?? ""}/${name}`;
+    let id = namespacedKey(res.ref.namespace, name);
     mountedBy.set(id, [...mountedBy.get(id) ?? [], res.ref.name ?? "delegate"]);
   }
   for (let res of delegates) {
     onEach?.(res);
-    let name = ctx.secretByDelegate.get(res.ref.name ?? "delegate");
+    let name = ctx.secretByDelegate.get(namespacedKey(res.ref.namespace, res.ref.name ?? "delegate"));
     if (name === void 0) continue;
-    let namespace = res.ref.namespace, id = `${namespace ?? ""}/${name}`;
+    let namespace = res.ref.namespace, id = namespacedKey(namespace, name);
     if (done.has(id)) continue;
     done.add(id);
     let existing = findResource(
       ctx,
       name,
-      (r) => r.ref.kind === "Secret" && (r.ref.namespace ?? namespace) === namespace
+      (r) => r.ref.kind === "Secret" && sameNamespace(r.ref.namespace, namespace)
     ), tls = tlsSecretSource(ctx, name, namespace);
     if (tls) {
       report(
@@ -11945,6 +11958,7 @@ var import_yaml16, base642, redact, init_plan_secret = __esm({
     init_context();
     init_scope();
     init_tls_secret();
+    init_namespace();
     base642 = (s) => Buffer.from(s, "utf8").toString("base64");
     redact = (value) => typeof value == "string" && isPlaceholderSecretData(value) ? value : REDACTED;
   }
@@ -12129,21 +12143,25 @@ function planUpgraderConfig(ctx, res) {
   });
 }
 function planUpgraderCronJob(ctx, res) {
-  let pod = lookup(res.doc.contents, res.podPath), { container, podCompact } = locateContainer(ctx, res.podPath, pod, res.container), delegateName = cronJobDelegateName(ctx, pod, res.ref.name);
-  requireDelegatesNamed(ctx, delegateName);
-  let secretName = ctx.secretByDelegate.get(delegateName) ?? secretNameFor(ctx, delegateName), mode = ctx.modeByDelegate.get(delegateName) ?? secretMode(runsAsNonRoot(pod, container.node, res.doc));
+  let pod = lookup(res.doc.contents, res.podPath), { container, podCompact } = locateContainer(ctx, res.podPath, pod, res.container), delegateName = cronJobDelegateName(ctx, pod, res.ref);
+  requireDelegatesNamed(ctx, delegateName, res.ref.namespace);
+  let key = namespacedKey(res.ref.namespace, delegateName), secretName = ctx.secretByDelegate.get(key) ?? secretNameFor(ctx, delegateName), mode = ctx.modeByDelegate.get(key) ?? secretMode(runsAsNonRoot(pod, container.node, res.doc));
   ensureMount(ctx, res, container, podCompact);
   let podLoc = { node: pod, ptr: res.podPath, display: res.podPath };
   ensureVolume(ctx, res, podLoc, secretName, mode);
 }
-function cronJobDelegateName(ctx, pod, name) {
+function cronJobDelegateName(ctx, pod, ref) {
   let volumes = pod.get("volumes", !0);
   if ((0, import_yaml18.isSeq)(volumes))
     for (let v of volumes.items) {
-      let cmName = stringAt(lookup(v, ["configMap"]), "name"), cm = findResource(ctx, cmName, (r) => r.type === "upgrader-config");
+      let cmName = stringAt(lookup(v, ["configMap"]), "name"), cm = findResource(
+        ctx,
+        cmName,
+        (r) => r.type === "upgrader-config" && sameNamespace(r.ref.namespace, ref.namespace)
+      );
       if (cm && cm.type === "upgrader-config") return configDelegateName(cm.config.value, cm.ref.name);
     }
-  return (name ?? "delegate").replace(/-upgrader-job$/, "");
+  return (ref.name ?? "delegate").replace(/-upgrader-job$/, "");
 }
 var import_yaml18, CONFIG_PTR, init_plan_upgrader = __esm({
   "src/mtls/plan-upgrader.ts"() {
@@ -12164,6 +12182,7 @@ var import_yaml18, CONFIG_PTR, init_plan_upgrader = __esm({
     init_plan_delegate();
     init_plan_pod();
     init_scope();
+    init_namespace();
     CONFIG_PTR = ["data", "config.yaml"];
   }
 });
@@ -12195,6 +12214,16 @@ function removePair(ctx, mapNode, pair) {
   let [start, end] = pairLines(ctx, mapNode, pair);
   return removeLines(ctx, start, end);
 }
+function removeFlowPair(mapNode, pair) {
+  if (!mapNode.flow) throw new InternalError("not a flow mapping");
+  let i = mapNode.items.indexOf(pair), end = (p) => range2(p.value ?? p.key)[1];
+  if (i > 0) return replaceRange(end(mapNode.items[i - 1]), end(pair), "");
+  let next = mapNode.items[1];
+  if (next) return replaceRange(range2(pair.key)[0], range2(next.key)[0], "");
+  let token = mapNode.srcToken, close = token.end.find((t) => t.type === "flow-map-end");
+  if (!close) throw new InternalError("unterminated flow mapping");
+  return replaceRange(token.start.offset + 1, close.offset, "");
+}
 function itemLines(ctx, seq2, index) {
   if (seq2.flow) throw new InternalError("not a block sequence");
   let item = seq2.items[index], dash = seq2.srcToken.items.filter((i) => i.value)[index]?.start.find((t) => t.type === "seq-item-ind");
@@ -12211,11 +12240,16 @@ function lineRemovals(ctx, ranges) {
 function keepFlowItems(ctx, seq2, keep) {
   let token = seq2.srcToken, open = token.start.offset, close = token.end.find((t) => t.type === "flow-seq-end");
   if (!close) throw new InternalError("unterminated flow sequence");
-  let texts = keep.map((i) => {
-    let [s, e] = range2(seq2.items[i]);
-    return ctx.src.slice(s, e);
-  }), padded = ctx.src[open + 1] === " ", inner = texts.length === 0 ? padded ? " " : "" : padded ? ` ${texts.join(", ")} ` : texts.join(", ");
-  return replaceRange(open + 1, close.offset, inner);
+  if (keep.length === 0) return [replaceRange(open + 1, close.offset, ctx.src[open + 1] === " " ? " " : "")];
+  let splices = [], n = seq2.items.length;
+  for (let i = 0; i < n; i++) {
+    if (keep.includes(i)) continue;
+    let last = i;
+    for (; last + 1 < n && !keep.includes(last + 1); ) last++;
+    let prev = keep.filter((k) => k < i).pop();
+    prev !== void 0 ? splices.push(replaceRange(range2(seq2.items[prev])[1], range2(seq2.items[last])[1], "")) : splices.push(replaceRange(range2(seq2.items[i])[0], range2(seq2.items[last + 1])[0], "")), i = last;
+  }
+  return splices;
 }
 var import_yaml19, range2, init_edit_pairs = __esm({
   "src/yaml/edit-pairs.ts"() {
@@ -13077,7 +13111,7 @@ function planInGroups(src, eol, file, options, starts) {
     for (let name of mentions[i])
       for (let other of byName.get(name) ?? []) {
         let ons = other.ref.namespace;
-        parsed[other.ref.document] && (ns === void 0 || ons === void 0 || ns === ons) && union(i, other.ref.document);
+        parsed[other.ref.document] && sameNamespace(ns, ons) && union(i, other.ref.document);
       }
   }
   let groups = /* @__PURE__ */ new Map();
@@ -13150,6 +13184,7 @@ var EMPTY, init_plan_groups = __esm({
     init_plan();
     init_plan_upgrader();
     init_scope();
+    init_namespace();
     EMPTY = { contents: null, range: [0, 0, 0], errors: [], warnings: [] };
   }
 });
@@ -13167,23 +13202,88 @@ function applyPlan(text2, source, file, plan2, how) {
   if (diagnostics.some((d) => d.severity === "error")) return fail(diagnostics);
   let changes = plan2.edits.map((e) => e.change), unresolved = diagnostics.some((d) => d.code === "NOT_CHANGED"), status = changes.length > 0 ? "migrated" : resources.length > 0 ? how.unchanged : "none";
   if (changes.length === 0) return { status, output: text2, changes, diagnostics, unresolved, resources };
-  let body = applySplices(
+  let body2 = applySplices(
     source.text,
     plan2.edits.flatMap((e) => e.splices)
   );
-  how.hooks.afterSplice && (body = how.hooks.afterSplice(body));
-  let mismatch = how.guard(body);
+  how.hooks.afterSplice && (body2 = how.hooks.afterSplice(body2));
+  let mismatch = how.guard(body2);
   if (mismatch) {
     let bug = `internal error: the semantic guard refused ${how.what} (${mismatch}); nothing was written. Please report this with the input file`;
     return fail([...diagnostics, { code: "GUARD_MISMATCH", severity: "error", message: bug, file }]);
   }
-  return { status, output: writeSource(source, body), changes, diagnostics, unresolved, resources };
+  return { status, output: writeSource(source, body2), changes, diagnostics, unresolved, resources };
 }
 var init_apply_plan = __esm({
   "src/pipeline/apply-plan.ts"() {
     "use strict";
     init_source();
     init_splice();
+  }
+});
+
+// src/yaml/item-text.ts
+function itemText(src, node) {
+  let [start, valueEnd] = node.range, rest = src.slice(valueEnd, lineEndAfter(src, valueEnd)), end = /^[ \t]*(#[^\n]*)?\r?\n?$/.test(rest) && src[valueEnd - 1] !== `
+` ? lineEndAfter(src, valueEnd) : valueEnd;
+  return { start, end, col: linePos(src, start).col - 1 };
+}
+function mappingItems(src, seq2) {
+  if (seq2.items.every((n) => (0, import_yaml24.isMap)(n)))
+    return seq2.items.map((n) => itemText(src, n));
+}
+function unindent(src, item, eol) {
+  let original = splitLines(src.slice(item.start, item.end)), shifts = [], lines = original.map((line, i) => {
+    if (i === 0)
+      return shifts.push(item.col), line;
+    let k = 0;
+    for (; k < item.col && line[k] === " "; ) k++;
+    return shifts.push(k), line.slice(k);
+  }), last = lines.length - 1, addedBreak = last < 0 || !lines[last].endsWith(`
+`);
+  return addedBreak && lines.push(...last < 0 ? [eol] : [lines.pop() + eol]), { lines, original, shifts, addedBreak };
+}
+function reindent(u, changed, col) {
+  let out = splitLines(changed);
+  if (u.addedBreak) {
+    let last = out.length - 1;
+    if (last < 0 || !out[last].endsWith(`
+`)) throw new InternalError("a migrated item lost its last line break");
+    out[last] = out[last].replace(/\r?\n$/, ""), out[last] === "" && out.pop();
+  }
+  let a = u.addedBreak ? [...u.lines.slice(0, -1), u.lines[u.lines.length - 1].replace(/\r?\n$/, "")] : u.lines, kept = commonLines(a, out), pad2 = " ".repeat(col), text2 = "", next = 0;
+  for (let [ai, bi] of [...kept, [a.length, out.length]]) {
+    for (; next < bi; next++) {
+      let line = out[next];
+      text2 += next === 0 || /^\r?\n?$/.test(line) ? line : pad2 + line;
+    }
+    ai < a.length && (text2 += u.original[ai], next = bi + 1);
+  }
+  return text2;
+}
+function commonLines(a, b) {
+  let head = 0;
+  for (; head < a.length && head < b.length && a[head] === b[head]; ) head++;
+  let tail = 0;
+  for (; tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]; ) tail++;
+  let n = a.length - head - tail, m = b.length - head - tail, dp = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--)
+      dp[i][j] = a[head + i] === b[head + j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
+  let pairs = [];
+  for (let i = 0; i < head; i++) pairs.push([i, i]);
+  for (let i = 0, j = 0; i < n && j < m; )
+    a[head + i] === b[head + j] ? pairs.push([head + i++, head + j++]) : dp[i + 1][j] >= dp[i][j + 1] ? i++ : j++;
+  for (let t = tail; t > 0; t--) pairs.push([a.length - t, b.length - t]);
+  return pairs;
+}
+var import_yaml24, splitLines, init_item_text = __esm({
+  "src/yaml/item-text.ts"() {
+    "use strict";
+    import_yaml24 = __toESM(require_dist(), 1);
+    init_errors();
+    init_source();
+    splitLines = (s) => s.match(/[^\n]*\n|[^\n]+$/g) ?? [];
   }
 });
 
@@ -13204,6 +13304,224 @@ function deepEqual(a, b) {
 var init_deep_equal = __esm({
   "src/pipeline/deep-equal.ts"() {
     "use strict";
+  }
+});
+
+// src/pipeline/lists.ts
+function findLists(src, starts, file) {
+  let lists = /* @__PURE__ */ new Map(), errors = [];
+  return starts.forEach((start, i) => {
+    let end = starts[i + 1] ?? src.length, slice = src.slice(start, end);
+    if (!slice.includes("List") || !slice.includes("items")) return;
+    let docs = parseDocumentsAt(src, start, end, !1);
+    if (docs.length !== 1 || docs[0].errors.length > 0) return;
+    let root = docs[0].contents;
+    if (!(0, import_yaml25.isMap)(root) || !isListKind(textAt(root, "kind")) || typeof textAt(root, "apiVersion") != "string") return;
+    let seq2 = root.get("items", !0);
+    if (!(0, import_yaml25.isSeq)(seq2) || seq2.items.length === 0) return;
+    let items = mappingItems(src, seq2), rootLine = lineStartOf(src, root.range[0]), head = src.slice(start, rootLine);
+    if (!(!items || rootLine < start || !/^(?:---[ \t]*(?:#[^\n]*)?\r?\n)?$/.test(head)) && src.slice(rootLine, root.range[0]).trim() === "") {
+      for (let [k, node] of seq2.items.entries()) {
+        let inner = node;
+        if (isListKind(textAt(inner, "kind")) && (0, import_yaml25.isSeq)(inner.get("items", !0))) {
+          let { line, col } = linePos(src, node.range[0]);
+          errors.push({
+            code: "UNSUPPORTED",
+            severity: "error",
+            message: `items[${k}] is a ${String(textAt(inner, "kind"))} inside a ${String(textAt(root, "kind"))}: kubectl never nests lists; write its items into the outer list`,
+            file,
+            line,
+            col
+          });
+        }
+      }
+      lists.set(i, { items, head });
+    }
+  }), { lists, errors };
+}
+function expand(src, eol, starts, lists) {
+  let pieces = [], lines = [], lineCount = (s) => s === "" ? 0 : s.split(`
+`).length - (s.endsWith(`
+`) ? 1 : 0);
+  return starts.forEach((start, i) => {
+    let end = starts[i + 1] ?? src.length, first = linePos(src, start).line, list = lists.get(i);
+    if (!list) {
+      let text2 = src.slice(start, end);
+      for (let t = 0; t < lineCount(text2); t++) lines.push({ line: first + t, shift: 0 });
+      pieces.push({ doc: i, text: text2, lead: "" });
+      return;
+    }
+    list.items.forEach((item, k) => {
+      let u = unindent(src, item, eol), itemLine = linePos(src, item.start).line, lead = k === 0 ? list.head : `---${eol}`;
+      for (let t = 0; t < lineCount(lead); t++) lines.push({ line: k === 0 ? first + t : itemLine, shift: 0 });
+      u.lines.forEach((_, t) => lines.push({ line: itemLine + t, shift: u.shifts[t] ?? 0 })), pieces.push({ doc: i, item: k, text: lead + u.lines.join(""), lead, unindented: u });
+    });
+  }), { text: pieces.map((p) => p.text).join(""), pieces, lines, lists, starts };
+}
+function fold(src, eol, ex, output, changes) {
+  let outStarts = documentStarts(output);
+  if (!outStarts) throw new InternalError("the migrated items cannot be split into documents again");
+  let outDocs = outStarts.map((s, k) => output.slice(s, outStarts[k + 1] ?? output.length)), inserted = /* @__PURE__ */ new Map(), removed = /* @__PURE__ */ new Set();
+  for (let c of changes)
+    c.op === "insert" && inserted.set(c.resource.document, (inserted.get(c.resource.document) ?? 0) + 1), c.op === "remove" && c.path === "" && removed.add(c.resource.document);
+  let expected2 = ex.pieces.length + [...inserted.values()].reduce((a, b) => a + b, 0) - removed.size;
+  if (outDocs.length !== expected2)
+    throw new InternalError(`the migrated items came back as ${outDocs.length} documents, expected ${expected2}`);
+  let next = 0, outOf = ex.pieces.map((_, j) => {
+    let before = outDocs.slice(next, next + (inserted.get(j) ?? 0));
+    next += before.length;
+    let own = removed.has(j) ? void 0 : outDocs[next++];
+    return { before, own };
+  }), text2 = "";
+  return ex.starts.forEach((start, i) => {
+    let end = ex.starts[i + 1] ?? src.length, list = ex.lists.get(i), js = ex.pieces.flatMap((p, j) => p.doc === i ? [j] : []);
+    if (!list) {
+      for (let j of js) text2 += outOf[j].before.join("") + (outOf[j].own ?? "");
+      return;
+    }
+    let listText = src.slice(start, end), head = list.head, before = [];
+    for (let j of [...js].reverse()) {
+      let piece = ex.pieces[j], item = list.items[piece.item], { own } = outOf[j];
+      before.unshift(...outOf[j].before.map(body));
+      let from = item.start - start, to = item.end - start;
+      if (own === void 0) {
+        let [a, b] = removal(listText, from, to);
+        listText = listText.slice(0, a) + listText.slice(b);
+        continue;
+      }
+      let itemDoc = own;
+      if (piece.item === 0)
+        if (piece.lead === "") itemDoc = body(itemDoc);
+        else if (itemDoc.startsWith(piece.lead)) itemDoc = itemDoc.slice(piece.lead.length);
+        else if (MARKER_LINE.test(piece.lead) && !MARKER_LINE.test(itemDoc)) head = "";
+        else throw new InternalError("the start of a migrated List item cannot be matched with its List");
+      else {
+        if (!itemDoc.startsWith(piece.lead)) throw new InternalError("a migrated List item lost its separator");
+        itemDoc = itemDoc.slice(piece.lead.length);
+      }
+      let was = piece.unindented.lines.join("");
+      itemDoc !== was && (listText = listText.slice(0, from) + reindent(piece.unindented, itemDoc, item.col) + listText.slice(to));
+    }
+    listText = head + listText.slice(list.head.length), before.length === 0 ? text2 += listText : MARKER_LINE.test(listText) ? text2 += before.map((b) => `---${eol}${b}`).join("") + listText : text2 += before.map((b) => `${b}---${eol}`).join("") + listText;
+  }), text2;
+}
+function removal(text2, from, to) {
+  let lineStart = lineStartOf(text2, from);
+  if (/^[ \t]*-[ \t]+$/.test(text2.slice(lineStart, from))) return [lineStart, to];
+  let after = /^\s*,\s*/.exec(text2.slice(to));
+  if (after) return [from, to + after[0].length];
+  let comma = text2.slice(0, from).search(/\s*,\s*$/);
+  return [comma >= 0 ? comma : from, to];
+}
+function checkFold(src, ex, output, body2, changes) {
+  let decodeAll = (text2) => {
+    let parsed = (0, import_yaml25.parseAllDocuments)(text2, { version: "1.1" }), docs = "empty" in parsed ? [] : parsed, bad = docs.find((d) => d.errors.length > 0);
+    if (bad) return `the output does not parse: ${bad.errors[0].message.split(`
+`)[0]}`;
+    let values = [];
+    for (let d of docs) {
+      let v = toPlain(d);
+      if ("error" in v) return `the output does not decode: ${v.error}`;
+      values.push(v.value);
+    }
+    return values;
+  }, got = decodeAll(body2), made = decodeAll(output), input = decodeAll(src);
+  if (typeof got == "string") return got;
+  if (typeof made == "string" || typeof input == "string") return "the expanded stream does not decode";
+  let inserted = /* @__PURE__ */ new Map(), removed = /* @__PURE__ */ new Set();
+  for (let c of changes)
+    c.op === "insert" && inserted.set(c.resource.document, (inserted.get(c.resource.document) ?? 0) + 1), c.op === "remove" && c.path === "" && removed.add(c.resource.document);
+  let want = [], listItems = /* @__PURE__ */ new Map(), m = 0;
+  ex.pieces.forEach((p, j) => {
+    for (let n = inserted.get(j) ?? 0; n > 0; n--) want.push(made[m++]);
+    let value = removed.has(j) ? void 0 : made[m++];
+    if (p.item === void 0) {
+      removed.has(j) || want.push(value);
+      return;
+    }
+    listItems.has(p.doc) || (listItems.set(p.doc, []), want.push({ list: p.doc })), removed.has(j) || listItems.get(p.doc).push(value);
+  });
+  let expected2 = want.map((w) => {
+    if (w === null || typeof w != "object" || !("list" in w)) return w;
+    let doc = w.list;
+    return { ...input[doc], items: listItems.get(doc) };
+  });
+  if (expected2.length !== got.length) return `the output has ${got.length} documents, expected ${expected2.length}`;
+  for (let k = 0; k < got.length; k++)
+    if (!deepEqual(expected2[k], got[k])) return `document ${k + 1} does not hold its List items as migrated`;
+}
+function throughLists(text2, file, verify2, run2) {
+  if (!text2.includes("List")) return;
+  let source = readSource(text2), starts = documentStarts(source.text);
+  if (!starts) return;
+  let { lists, errors } = findLists(source.text, starts, file);
+  if (errors.length > 0)
+    return { status: "error", output: text2, changes: [], diagnostics: errors, unresolved: !1, resources: [] };
+  if (lists.size === 0) return;
+  let ex = expand(source.text, source.eol, starts, lists), r = run2(ex.text), ref = (res, insert = !1) => {
+    let p = ex.pieces[res.document];
+    if (!p) return res;
+    let { document: _, ...rest } = res;
+    return p.item === void 0 || insert ? { document: p.doc, ...rest } : { document: p.doc, item: p.item, ...rest };
+  }, diagnostics = r.diagnostics.map((d) => {
+    if (d.line === void 0) return d;
+    let at = ex.lines[d.line - 1];
+    return at ? { ...d, line: at.line, ...d.col === void 0 ? {} : { col: d.col + at.shift } } : d;
+  }), mapped = {
+    ...r,
+    output: text2,
+    diagnostics,
+    changes: r.changes.map((c) => ({ ...c, resource: ref(c.resource, c.op === "insert") })),
+    resources: r.resources.map((res) => ref(res))
+  };
+  if (r.status === "error" || r.changes.length === 0 || r.output === ex.text) return mapped;
+  let body2 = fold(source.text, source.eol, ex, r.output, r.changes), mismatch = verify2 ? checkFold(source.text, ex, r.output, body2, r.changes) : void 0;
+  if (mismatch) {
+    let bug = `internal error: the semantic guard refused the result (${mismatch}); nothing was written. Please report this with the input file`;
+    return {
+      ...mapped,
+      status: "error",
+      changes: [],
+      diagnostics: [...diagnostics, { code: "GUARD_MISMATCH", severity: "error", message: bug, file }]
+    };
+  }
+  return { ...mapped, output: writeSource(source, body2) };
+}
+function expandLists(text2) {
+  if (!text2.includes("List")) return;
+  let source = readSource(text2), starts = documentStarts(source.text);
+  if (!starts) return;
+  let { lists, errors } = findLists(source.text, starts, "");
+  if (errors.length > 0 || lists.size === 0) return;
+  let ex = expand(source.text, source.eol, starts, lists), pieceStarts = [], at = 0;
+  for (let p of ex.pieces)
+    pieceStarts.push(at), at += p.text.length;
+  let origin = (offset) => {
+    let lo = 0, hi = pieceStarts.length - 1;
+    for (; lo < hi; ) {
+      let mid = lo + hi + 1 >> 1;
+      pieceStarts[mid] <= offset ? lo = mid : hi = mid - 1;
+    }
+    let p = ex.pieces[lo];
+    return p.item === void 0 ? { doc: p.doc } : { doc: p.doc, item: p.item };
+  };
+  return { text: ex.text, origin };
+}
+var import_yaml25, isListKind, textAt, MARKER_LINE, body, init_lists = __esm({
+  "src/pipeline/lists.ts"() {
+    "use strict";
+    import_yaml25 = __toESM(require_dist(), 1);
+    init_errors();
+    init_item_text();
+    init_parse();
+    init_source();
+    init_spans();
+    init_deep_equal();
+    isListKind = (kind) => typeof kind == "string" && /List$/.test(kind) && kind !== "ResourceList", textAt = (map2, key) => {
+      let v = map2.get(key, !0);
+      return (0, import_yaml25.isScalar)(v) ? v.value : void 0;
+    };
+    MARKER_LINE = /^---[ \t]*(?:#[^\n]*)?\r?\n/, body = (doc) => doc.replace(MARKER_LINE, "");
   }
 });
 
@@ -13270,13 +13588,13 @@ function checkOutput(input, inputDocs, output, edits, inputStarts, decodedInput)
   }, outStarts = inputStarts ? documentStarts(output) : void 0, slice = (text2, starts, k) => text2.slice(starts[k], starts[k + 1] ?? text2.length), outDoc, sameBytes;
   if (inputStarts && outStarts && outStarts.length === expectedDocs)
     outDoc = (j) => {
-      let docs = (0, import_yaml24.parseAllDocuments)(slice(output, outStarts, j), { version: "1.1" }), bad = docs.find((d) => d.errors.length > 0);
+      let docs = (0, import_yaml26.parseAllDocuments)(slice(output, outStarts, j), { version: "1.1" }), bad = docs.find((d) => d.errors.length > 0);
       return bad ? `the output does not parse: ${bad.errors[0].message.split(`
 `)[0]}` : docs.length === 1 ? docs[0] : `the output has ${expectedDocs - 1 + docs.length} documents, expected ${expectedDocs}`;
     }, sameBytes = (i, j) => slice(input, inputStarts, i) === slice(output, outStarts, j);
   else {
     if (typeof inputDocs == "number") return "the output's documents cannot be matched with the input's";
-    let parsed = (0, import_yaml24.parseAllDocuments)(output, { version: "1.1" }), outDocs = "empty" in parsed ? [] : parsed, bad = outDocs.find((d) => d.errors.length > 0);
+    let parsed = (0, import_yaml26.parseAllDocuments)(output, { version: "1.1" }), outDocs = "empty" in parsed ? [] : parsed, bad = outDocs.find((d) => d.errors.length > 0);
     if (bad) return `the output does not parse: ${bad.errors[0].message.split(`
 `)[0]}`;
     if (outDocs.length !== expectedDocs) return `the output has ${outDocs.length} documents, expected ${expectedDocs}`;
@@ -13327,15 +13645,15 @@ function checkOutput(input, inputDocs, output, edits, inputStarts, decodedInput)
     if (!deepEqual(expected2, actual)) return `document ${i + 1} does not decode to the input plus the planned changes`;
   }
 }
-var import_yaml24, decode, get, copyOf, init_guard = __esm({
+var import_yaml26, decode, get, copyOf, init_guard = __esm({
   "src/pipeline/guard.ts"() {
     "use strict";
-    import_yaml24 = __toESM(require_dist(), 1);
+    import_yaml26 = __toESM(require_dist(), 1);
     init_parse();
     init_spans();
     init_deep_equal();
     decode = (text2) => {
-      let doc = (0, import_yaml24.parseDocument)(text2, { version: "1.1" });
+      let doc = (0, import_yaml26.parseDocument)(text2, { version: "1.1" });
       if (doc.errors.length > 0) throw new Error(`embedded YAML does not parse: ${doc.errors[0].message}`);
       return doc.toJS({ maxAliasCount: 100 });
     }, get = (root, ptr) => ptr.reduce((cur, seg) => cur?.[seg], root);
@@ -13361,10 +13679,14 @@ function resolveOptions(opts) {
   };
 }
 function migrate(text2, options, hooks = {}) {
-  let file = options.file ?? "<input>", resolved = "secretNameExplicit" in options ? options : resolveOptions(options), source = readSource(text2), starts = hooks.grouped ?? source.text.length >= GROUPED_FROM ? documentStarts(source.text) : void 0, grouped = starts && planInGroups(source.text, source.eol, file, resolved, starts);
+  let file = options.file ?? "<input>", resolved = "secretNameExplicit" in options ? options : resolveOptions(options);
+  return throughLists(text2, file, hooks.verify !== !1, (expanded) => migrateFlat(expanded, file, resolved, hooks)) ?? migrateFlat(text2, file, resolved, hooks);
+}
+function migrateFlat(text2, file, resolved, hooks) {
+  let source = readSource(text2), starts = hooks.grouped ?? source.text.length >= GROUPED_FROM ? documentStarts(source.text) : void 0, grouped = starts && planInGroups(source.text, source.eol, file, resolved, starts);
   if (grouped) {
     let guard = hooks.verify === !1 ? () => {
-    } : (body) => checkOutput(source.text, starts.length, body, grouped.edits, starts, grouped.decoded);
+    } : (body2) => checkOutput(source.text, starts.length, body2, grouped.edits, starts, grouped.decoded);
     return applyPlan(text2, source, file, grouped, { unchanged: "already", guard, what: "the result", hooks });
   }
   return migrateWhole(text2, source, file, resolved, hooks);
@@ -13380,7 +13702,7 @@ function migrateWhole(text2, source, file, resolved, hooks) {
   }), { docs, errors, starts } = parseStream(source.text, file, mayMatter);
   if (errors.length > 0) return fail(errors);
   let plan2 = planStream(source.text, source.eol, file, docs, resolved, starts), guard = hooks.verify === !1 ? () => {
-  } : (body) => checkOutput(source.text, docs, body, plan2.edits, starts, plan2.decoded);
+  } : (body2) => checkOutput(source.text, docs, body2, plan2.edits, starts, plan2.decoded);
   return applyPlan(text2, source, file, plan2, { unchanged: "already", guard, what: "the result", hooks });
 }
 var GROUPED_FROM, init_migrate = __esm({
@@ -13397,6 +13719,7 @@ var GROUPED_FROM, init_migrate = __esm({
     init_plan_groups();
     init_secret_name();
     init_apply_plan();
+    init_lists();
     init_guard();
     init_plan_compose();
     init_wanted_state();
@@ -13458,7 +13781,7 @@ var FN_API_VERSION, FN_KIND, STRINGS3, BOOLEANS3, KEYS, FunctionConfigError, isO
 
 // src/krm/resource-list.ts
 function readResourceList(src) {
-  let doc = (0, import_yaml25.parseDocument)(src, { ...K8S_PARSE, keepSourceTokens: !1 }), at = (offset) => linePos(src, offset), err = doc.errors[0];
+  let doc = (0, import_yaml27.parseDocument)(src, { ...K8S_PARSE, keepSourceTokens: !1 }), at = (offset) => linePos(src, offset), err = doc.errors[0];
   if (err) {
     let { line, col } = at(err.pos[0]);
     throw new InvalidResourceList(
@@ -13469,8 +13792,8 @@ function readResourceList(src) {
     );
   }
   let root = doc.contents;
-  if (!(0, import_yaml25.isMap)(root)) {
-    let found = (0, import_yaml25.isSeq)(root) ? "a list" : (0, import_yaml25.isScalar)(root) && root.value !== null ? "a scalar" : "an empty document";
+  if (!(0, import_yaml27.isMap)(root)) {
+    let found = (0, import_yaml27.isSeq)(root) ? "a list" : (0, import_yaml27.isScalar)(root) && root.value !== null ? "a scalar" : "an empty document";
     throw new InvalidResourceList(expected(found));
   }
   let apiVersion = text(root, "apiVersion"), kind = text(root, "kind");
@@ -13483,20 +13806,17 @@ function readResourceList(src) {
     );
   }
   let itemsNode = root.get("items", !0);
-  if (itemsNode !== void 0 && !(0, import_yaml25.isSeq)(itemsNode) && !((0, import_yaml25.isScalar)(itemsNode) && itemsNode.value === null)) {
+  if (itemsNode !== void 0 && !(0, import_yaml27.isSeq)(itemsNode) && !((0, import_yaml27.isScalar)(itemsNode) && itemsNode.value === null)) {
     let where = at(itemsNode.range[0]);
     throw new InvalidResourceList("items must be a list of objects", where.line, where.col);
   }
   let items = [];
-  for (let item of (0, import_yaml25.isSeq)(itemsNode) ? itemsNode.items : []) {
+  for (let item of (0, import_yaml27.isSeq)(itemsNode) ? itemsNode.items : []) {
     let node = item, where = at(node.range[0]);
-    if (!(0, import_yaml25.isMap)(node)) throw new InvalidResourceList("every item must be an object (a mapping)", where.line, where.col);
-    let [start, valueEnd] = node.range, rest = src.slice(valueEnd, lineEndAfter(src, valueEnd)), end = /^[ \t]*(#[^\n]*)?\r?\n?$/.test(rest) && src[valueEnd - 1] !== `
-` ? lineEndAfter(src, valueEnd) : valueEnd, meta = node.get("metadata", !0), index = annotation(meta, "config.kubernetes.io/index", "internal.config.kubernetes.io/index");
+    if (!(0, import_yaml27.isMap)(node)) throw new InvalidResourceList("every item must be an object (a mapping)", where.line, where.col);
+    let meta = node.get("metadata", !0), index = annotation(meta, "config.kubernetes.io/index", "internal.config.kubernetes.io/index");
     items.push({
-      start,
-      end,
-      col: where.col - 1,
+      ...itemText(src, node),
       apiVersion: text(node, "apiVersion"),
       kind: text(node, "kind"),
       name: text(meta, "name"),
@@ -13505,14 +13825,15 @@ function readResourceList(src) {
       index: index !== void 0 && /^[0-9]+$/.test(index) ? Number(index) : void 0
     });
   }
-  let fc = root.get("functionConfig", !0), results = root.items.find((p) => (0, import_yaml25.isScalar)(p.key) && p.key.value === "results"), out = { src, items, root };
-  return fc !== void 0 && !((0, import_yaml25.isScalar)(fc) && fc.value === null) && (out.functionConfig = fc.toJS(doc)), results && (out.results = results), out;
+  let fc = root.get("functionConfig", !0), results = root.items.find((p) => (0, import_yaml27.isScalar)(p.key) && p.key.value === "results"), out = { src, items, root };
+  return fc !== void 0 && !((0, import_yaml27.isScalar)(fc) && fc.value === null) && (out.functionConfig = fc.toJS(doc)), results && (out.results = results), out;
 }
-var import_yaml25, RESOURCE_LIST_VERSIONS, InvalidResourceList, annotation, text, expected, init_resource_list = __esm({
+var import_yaml27, RESOURCE_LIST_VERSIONS, InvalidResourceList, annotation, text, expected, init_resource_list = __esm({
   "src/krm/resource-list.ts"() {
     "use strict";
-    import_yaml25 = __toESM(require_dist(), 1);
+    import_yaml27 = __toESM(require_dist(), 1);
     init_parse();
+    init_item_text();
     init_source();
     RESOURCE_LIST_VERSIONS = ["config.kubernetes.io/v1", "config.kubernetes.io/v1beta1"], InvalidResourceList = class extends Error {
       constructor(message, line, col) {
@@ -13523,14 +13844,14 @@ var import_yaml25, RESOURCE_LIST_VERSIONS, InvalidResourceList, annotation, text
       line;
       col;
     }, annotation = (meta, ...keys) => {
-      let annotations = (0, import_yaml25.isMap)(meta) ? meta.get("annotations", !0) : void 0;
+      let annotations = (0, import_yaml27.isMap)(meta) ? meta.get("annotations", !0) : void 0;
       for (let key of keys) {
-        let v = (0, import_yaml25.isMap)(annotations) ? annotations.get(key, !0) : void 0;
-        if ((0, import_yaml25.isScalar)(v) && v.value !== null && v.value !== void 0) return String(v.value);
+        let v = (0, import_yaml27.isMap)(annotations) ? annotations.get(key, !0) : void 0;
+        if ((0, import_yaml27.isScalar)(v) && v.value !== null && v.value !== void 0) return String(v.value);
       }
     }, text = (map2, key) => {
-      let v = (0, import_yaml25.isMap)(map2) ? map2.get(key, !0) : void 0;
-      return (0, import_yaml25.isScalar)(v) && typeof v.value == "string" ? v.value : void 0;
+      let v = (0, import_yaml27.isMap)(map2) ? map2.get(key, !0) : void 0;
+      return (0, import_yaml27.isScalar)(v) && typeof v.value == "string" ? v.value : void 0;
     };
     expected = (found) => `expected a ResourceList (apiVersion: config.kubernetes.io/v1, kind: ResourceList, items: [...]) on standard input, as kpt and kustomize send it; found ${found}`;
   }
@@ -13566,7 +13887,7 @@ function resultsSplice(list, results, eol) {
     for (; at > 0 && /\s/.test(src[at - 1]); ) at--;
     return insertAt(at, (src[at - 1] === "{" ? "" : ", ") + json);
   }
-  let block = (0, import_yaml26.stringify)({ results }, { version: "1.1", lineWidth: 0 }).replace(/\n/g, eol);
+  let block = (0, import_yaml28.stringify)({ results }, { version: "1.1", lineWidth: 0 }).replace(/\n/g, eol);
   if (list.results) {
     let start = range3(list.results.key)[0], value = list.results.value;
     return replaceRange(start, lineEndAfter(src, Math.max(start, (value?.range[1] ?? start) - 1)), block);
@@ -13574,10 +13895,10 @@ function resultsSplice(list, results, eol) {
   return insertAt(src.length, (src === "" || src.endsWith(`
 `) ? "" : eol) + block);
 }
-var import_yaml26, OP, init_results = __esm({
+var import_yaml28, OP, init_results = __esm({
   "src/krm/results.ts"() {
     "use strict";
-    import_yaml26 = __toESM(require_dist(), 1);
+    import_yaml28 = __toESM(require_dist(), 1);
     init_secret_manifest();
     init_source();
     init_splice();
@@ -13592,50 +13913,6 @@ var import_yaml26, OP, init_results = __esm({
 });
 
 // src/krm/splice-items.ts
-function unindent(src, item, eol) {
-  let original = splitLines(src.slice(item.start, item.end)), lines = original.map((line, i) => {
-    if (i === 0) return line;
-    let k = 0;
-    for (; k < item.col && line[k] === " "; ) k++;
-    return line.slice(k);
-  }), last = lines.length - 1, addedBreak = last < 0 || !lines[last].endsWith(`
-`);
-  return addedBreak && lines.push(...last < 0 ? [eol] : [lines.pop() + eol]), { lines, original, addedBreak };
-}
-function reindent(u, migrated, col) {
-  let out = splitLines(migrated);
-  if (u.addedBreak) {
-    let last = out.length - 1;
-    if (last < 0 || !out[last].endsWith(`
-`)) throw new InternalError("a migrated item lost its last line break");
-    out[last] = out[last].replace(/\r?\n$/, ""), out[last] === "" && out.pop();
-  }
-  let a = u.addedBreak ? [...u.lines.slice(0, -1), u.lines[u.lines.length - 1].replace(/\r?\n$/, "")] : u.lines, kept = commonLines(a, out), pad2 = " ".repeat(col), text2 = "", next = 0;
-  for (let [ai, bi] of [...kept, [a.length, out.length]]) {
-    for (; next < bi; next++) {
-      let line = out[next];
-      text2 += next === 0 || /^\r?\n?$/.test(line) ? line : pad2 + line;
-    }
-    ai < a.length && (text2 += u.original[ai], next = bi + 1);
-  }
-  return text2;
-}
-function commonLines(a, b) {
-  let head = 0;
-  for (; head < a.length && head < b.length && a[head] === b[head]; ) head++;
-  let tail = 0;
-  for (; tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]; ) tail++;
-  let n = a.length - head - tail, m = b.length - head - tail, dp = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = n - 1; i >= 0; i--)
-    for (let j = m - 1; j >= 0; j--)
-      dp[i][j] = a[head + i] === b[head + j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
-  let pairs = [];
-  for (let i = 0; i < head; i++) pairs.push([i, i]);
-  for (let i = 0, j = 0; i < n && j < m; )
-    a[head + i] === b[head + j] ? pairs.push([head + i++, head + j++]) : dp[i + 1][j] >= dp[i][j + 1] ? i++ : j++;
-  for (let t = tail; t > 0; t--) pairs.push([a.length - t, b.length - t]);
-  return pairs;
-}
 function migrateItems(src, items, options, eol) {
   let docs = items.map((item) => unindent(src, item, eol)), separator = `---${eol}`, stream = docs.map((d) => d.lines.join("")).join(separator), firstLines = [];
   for (let i = 0, line = 1; i < docs.length; line += docs[i].lines.length + 1, i++) firstLines.push(line);
@@ -13657,13 +13934,13 @@ function migrateItems(src, items, options, eol) {
 function itemDocument(src, item, eol) {
   return unindent(src, item, eol).lines.join("");
 }
-var splitLines, init_splice_items = __esm({
+var init_splice_items = __esm({
   "src/krm/splice-items.ts"() {
     "use strict";
     init_errors();
     init_migrate();
     init_spans();
-    splitLines = (s) => s.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+    init_item_text();
   }
 });
 
@@ -13742,12 +14019,12 @@ function invalid(io, message) {
     items: [],
     results: [{ message, severity: "error" }]
   };
-  return io.stdout.write((0, import_yaml27.stringify)(list, { version: "1.1", lineWidth: 0 })), 1;
+  return io.stdout.write((0, import_yaml29.stringify)(list, { version: "1.1", lineWidth: 0 })), 1;
 }
-var import_yaml27, describe2, init_run_fn = __esm({
+var import_yaml29, describe2, init_run_fn = __esm({
   "src/cli/run-fn.ts"() {
     "use strict";
-    import_yaml27 = __toESM(require_dist(), 1);
+    import_yaml29 = __toESM(require_dist(), 1);
     init_errors();
     init_read_input();
     init_migrate();
@@ -14212,15 +14489,15 @@ var HandshakeWatcher, ATTRIBUTES, init_handshake = __esm({
           for (this.records = Buffer.concat([this.records, bytes]); !this.done && this.records.length >= 5; ) {
             let length = this.records.readUInt16BE(3);
             if (this.records.length < 5 + length) return;
-            let type = this.records[0], body = this.records.subarray(5, 5 + length);
-            this.records = this.records.subarray(5 + length), type !== 22 ? this.stop() : this.handshake(body);
+            let type = this.records[0], body2 = this.records.subarray(5, 5 + length);
+            this.records = this.records.subarray(5 + length), type !== 22 ? this.stop() : this.handshake(body2);
           }
       }
       stop() {
         this.done = !0, this.records = this.messages = Buffer.alloc(0);
       }
-      handshake(body) {
-        for (this.messages = Buffer.concat([this.messages, body]); !this.done && this.messages.length >= 4; ) {
+      handshake(body2) {
+        for (this.messages = Buffer.concat([this.messages, body2]); !this.done && this.messages.length >= 4; ) {
           let length = this.messages.readUIntBE(1, 3);
           if (this.messages.length < 4 + length) return;
           let type = this.messages[0], message = this.messages.subarray(4, 4 + length);
@@ -14526,17 +14803,17 @@ var import_node_fs7, import_node_path4, init_run_probe = __esm({
 // src/audit/facts.ts
 function configMapValue(resources, name, namespace, key) {
   let cm = resources.find(
-    (r) => r.ref.kind === "ConfigMap" && r.ref.name === name && (namespace === void 0 || r.ref.namespace === void 0 || r.ref.namespace === namespace)
+    (r) => r.ref.kind === "ConfigMap" && r.ref.name === name && sameNamespace(r.ref.namespace, namespace)
   );
   if (!cm) return { found: !1 };
   let v = lookup(cm.doc.contents, ["data", key]);
-  return (0, import_yaml28.isScalar)(v) && v.value !== null ? { found: !0, value: String(v.value) } : { found: !0 };
+  return (0, import_yaml30.isScalar)(v) && v.value !== null ? { found: !0, value: String(v.value) } : { found: !0 };
 }
 function containerEnv(resources, container, namespace, name) {
   let env2 = container.get("env", !0), entry = findItem(env2, "name", name);
   if (entry) {
     let value = entry.node.get("value", !0);
-    if ((0, import_yaml28.isScalar)(value) && value.value !== null) return { value: String(value.value), from: "env", unresolved: !1 };
+    if ((0, import_yaml30.isScalar)(value) && value.value !== null) return { value: String(value.value), from: "env", unresolved: !1 };
     let ref = lookup(entry.node, ["valueFrom", "configMapKeyRef"]), cmName = stringAt(ref, "name"), cmKey = stringAt(ref, "key");
     if (cmName && cmKey) {
       let got = configMapValue(resources, cmName, namespace, cmKey);
@@ -14545,7 +14822,7 @@ function containerEnv(resources, container, namespace, name) {
     return { from: "valueFrom (not readable here)", unresolved: !0 };
   }
   let envFrom = container.get("envFrom", !0), unseen = [];
-  if ((0, import_yaml28.isSeq)(envFrom))
+  if ((0, import_yaml30.isSeq)(envFrom))
     for (let item of envFrom.items) {
       let cmName = stringAt(lookup(item, ["configMapRef"]), "name");
       if (!cmName) continue;
@@ -14572,12 +14849,12 @@ function composeFacts(s) {
   return host?.value !== void 0 && (out.endpoint = host.value), cert?.value && (out.certEnv = cert.value), certVolume?.source !== void 0 && (out.certSource = certVolume.source), certVolume && (out.mountDir = certVolume.target.endsWith(`/${CERT_FILE}`) ? dirname5(certVolume.target) : certVolume.target), out;
 }
 function podAndContainer(res) {
-  let pod = lookup(res.doc.contents, res.podPath), containers = pod.get("containers", !0), container = (0, import_yaml28.isSeq)(containers) ? containers.items[res.container] : void 0;
-  return { pod, container: (0, import_yaml28.isMap)(container) ? container : pod };
+  let pod = lookup(res.doc.contents, res.podPath), containers = pod.get("containers", !0), container = (0, import_yaml30.isSeq)(containers) ? containers.items[res.container] : void 0;
+  return { pod, container: (0, import_yaml30.isMap)(container) ? container : pod };
 }
 function secretCertificate(resources, name, namespace) {
   let secret = resources.find(
-    (r) => r.ref.kind === "Secret" && r.ref.name === name && (namespace === void 0 || r.ref.namespace === void 0 || r.ref.namespace === namespace)
+    (r) => r.ref.kind === "Secret" && r.ref.name === name && sameNamespace(r.ref.namespace, namespace)
   );
   if (secret)
     for (let key of [CERT_FILE, "tls.crt"])
@@ -14586,20 +14863,21 @@ function secretCertificate(resources, name, namespace) {
         ["data", certificateInfoFromBase64]
       ]) {
         let v = lookup(secret.doc.contents, [field, key]);
-        if (!(0, import_yaml28.isScalar)(v) || typeof v.value != "string") continue;
+        if (!(0, import_yaml30.isScalar)(v) || typeof v.value != "string") continue;
         let info = read(v.value);
         if (info) return { from: `Secret ${name}, ${field}.${key}`, notAfter: info.notAfter };
       }
 }
-var import_yaml28, CERT_ENV, dirname5, init_facts = __esm({
+var import_yaml30, CERT_ENV, dirname5, init_facts = __esm({
   "src/audit/facts.ts"() {
     "use strict";
-    import_yaml28 = __toESM(require_dist(), 1);
+    import_yaml30 = __toESM(require_dist(), 1);
     init_compose();
     init_lookup();
     init_wanted_state();
     init_plan_compose();
     init_certificate_info();
+    init_namespace();
     CERT_ENV = [...certEnvNames("certificate"), ...certEnvNames("key")];
     dirname5 = (p) => p.includes("/") ? p.slice(0, p.lastIndexOf("/")) || "/" : p;
   }
@@ -14623,7 +14901,9 @@ function audit(inputs, options = {}) {
   let fixed = options.endpoint === void 0 ? void 0 : normalizeEndpoint(options.endpoint), rows = [];
   for (let unit of units) rows.push(...auditUnit(unit, inputs, options, fixed));
   let order = new Map(inputs.map((input, i) => [input.path, i]));
-  rows.sort((a, b) => order.get(a.file) - order.get(b.file) || a.document - b.document);
+  rows.sort(
+    (a, b) => order.get(a.file) - order.get(b.file) || a.document - b.document || (a.item ?? 0) - (b.item ?? 0)
+  );
   let count = (s) => rows.filter((r) => r.state === s).length, summary = {
     files: inputs.length,
     delegates: rows.length,
@@ -14638,16 +14918,23 @@ function audit(inputs, options = {}) {
 function buildUnit(parts) {
   let src = "", starts = [];
   parts.forEach((p, i) => {
-    starts.push({ file: p.file, start: src.length }), src += p.text.endsWith(`
-`) || p.text === "" ? p.text : p.text + `
+    let lists = expandLists(p.text), text2 = lists ? lists.text : p.text;
+    starts.push({ file: p.file, start: src.length, ...lists ? { origin: lists.origin } : {} }), src += text2.endsWith(`
+`) || text2 === "" ? text2 : text2 + `
 `, i < parts.length - 1 && (src += `---
 `);
   });
   let { docs, errors } = parseStream(src, "audit");
   if (errors.length > 0) return;
-  let kept = docs.filter((d) => d.contents !== null), fileOfOffset = (offset) => [...starts].reverse().find((s) => s.start <= offset).file, perFile = /* @__PURE__ */ new Map(), located = kept.map((d) => {
-    let file = fileOfOffset(d.contents.range?.[0] ?? d.range[0]), document = perFile.get(file) ?? 0;
-    return perFile.set(file, document + 1), { file, document };
+  let kept = docs.filter((d) => d.contents !== null), partOfOffset = (offset) => [...starts].reverse().find((s) => s.start <= offset), perFile = /* @__PURE__ */ new Map(), located = kept.map((d) => {
+    let offset = d.contents.range?.[0] ?? d.range[0], part = partOfOffset(offset), file = part.file, seen = perFile.get(file) ?? { next: 0 };
+    perFile.set(file, seen);
+    let from = part.origin?.(offset - part.start);
+    if (from?.item !== void 0 && from.item > 0 && seen.last === from.doc)
+      return { file, document: seen.next - 1, item: from.item };
+    seen.last = from?.doc;
+    let document = seen.next++;
+    return from?.item === void 0 ? { file, document } : { file, document, item: from.item };
   }), lineStarts = [0];
   for (let i = src.indexOf(`
 `); i >= 0; i = src.indexOf(`
@@ -14721,6 +15008,7 @@ function rowBase(unit, inputs, res) {
   return {
     file: inputs[where.file].path,
     document: where.document,
+    ...where.item === void 0 ? {} : { item: where.item },
     kind: res.ref.kind,
     name: res.ref.name ?? null,
     namespace: res.ref.namespace ?? null,
@@ -14744,13 +15032,13 @@ function upgraderOwners(unit) {
   return unit.resources.forEach((r, i) => {
     if (r.type !== "upgrader-config") return;
     let owner = configDelegateName(r.config.value, r.ref.name);
-    owners.set(i, owner), configs.set(`${r.ref.namespace ?? ""}/${r.ref.name ?? ""}`, owner);
+    owners.set(i, owner), configs.set(namespacedKey(r.ref.namespace, r.ref.name), owner);
   }), unit.resources.forEach((r, i) => {
     if (r.type !== "upgrader-cronjob") return;
     let owner = (r.ref.name ?? "").replace(/-upgrader-job$/, ""), volumes = lookup(r.doc.contents, [...r.podPath, "volumes"]);
-    if ((0, import_yaml29.isSeq)(volumes))
+    if ((0, import_yaml31.isSeq)(volumes))
       for (let v of volumes.items) {
-        let cmName = stringAt(lookup(v, ["configMap"]), "name"), found = configs.get(`${r.ref.namespace ?? ""}/${cmName ?? ""}`) ?? (r.ref.namespace === void 0 ? [...configs].find(([k]) => k.endsWith(`/${cmName}`))?.[1] : void 0);
+        let cmName = stringAt(lookup(v, ["configMap"]), "name"), found = configs.get(namespacedKey(r.ref.namespace, cmName));
         found !== void 0 && (owner = found);
       }
     owners.set(i, owner);
@@ -14760,7 +15048,7 @@ function upgraderDocs(unit, owners, name, namespace, delegateDoc) {
   let all = [];
   for (let [i, owner] of owners) {
     let r = unit.resources[i];
-    owner === name && (namespace === void 0 || r.ref.namespace === void 0 || r.ref.namespace === namespace) && all.push(i);
+    owner === name && sameNamespace(r.ref.namespace, namespace) && all.push(i);
   }
   let file = unit.fileOf(delegateDoc).file, sameFile = all.filter((i) => unit.fileOf(i).file === file);
   return (sameFile.length > 0 ? sameFile : all).sort((x, y) => x - y);
@@ -14822,10 +15110,10 @@ function auditUnit(unit, inputs, options, fixed) {
       return;
     }
     if (res.type === "helm-values") {
-      let root = res.root, name = stringAt(root, "delegateName") ?? CHART_DEFAULT_NAME, endpointNode = root?.get("managerEndpoint", !0), endpoint = root ? (0, import_yaml29.isScalar)(endpointNode) && endpointNode.value !== null ? String(endpointNode.value) : "https://app.harness.io" : void 0, current = stringAt(lookup(root, ["mTLS"]), "secretName") || void 0, secret = options.secretName?.replaceAll("{delegate}", name) ?? current ?? DEFAULT_SECRET_NAME, target = endpointFor(endpoint, fixed, root ? void 0 : "values outside the input"), planned = planSubset(unit, [index], mtlsOptions(target.plan, secret, DEFAULT_MOUNT_PATH, grpc)), found = findings(planned, (doc) => doc === index, target.known);
+      let root = res.root, name = stringAt(root, "delegateName") ?? CHART_DEFAULT_NAME, endpointNode = root?.get("managerEndpoint", !0), endpoint = root ? (0, import_yaml31.isScalar)(endpointNode) && endpointNode.value !== null ? String(endpointNode.value) : "https://app.harness.io" : void 0, current = stringAt(lookup(root, ["mTLS"]), "secretName") || void 0, secret = options.secretName?.replaceAll("{delegate}", name) ?? current ?? DEFAULT_SECRET_NAME, target = endpointFor(endpoint, fixed, root ? void 0 : "values outside the input"), planned = planSubset(unit, [index], mtlsOptions(target.plan, secret, DEFAULT_MOUNT_PATH, grpc)), found = findings(planned, (doc) => doc === index, target.known);
       target.problem && found.missing.unshift(target.problem);
       let state = stateOf(target.known, found, current !== void 0), enabled = lookup(root, ["upgrader", "enabled"]), upgrader = {
-        state: (0, import_yaml29.isScalar)(enabled) && enabled.value === !1 ? "absent" : "chart",
+        state: (0, import_yaml31.isScalar)(enabled) && enabled.value === !1 ? "absent" : "chart",
         problems: []
       }, cert = certificateRow(unit.resources, secret, void 0, options.now, found.missing);
       rows.push({
@@ -14919,8 +15207,8 @@ function legacyImage(res) {
   if (res.type === "legacy" && res.image !== void 0) return res.image;
   if (res.ref.kind === "HelmValues") return helmImage(root)?.ref;
   if (res.ref.kind === "DockerCompose") {
-    let services = (0, import_yaml29.isMap)(root) ? root.get("services", !0) : void 0;
-    if (!(0, import_yaml29.isMap)(services)) return;
+    let services = (0, import_yaml31.isMap)(root) ? root.get("services", !0) : void 0;
+    if (!(0, import_yaml31.isMap)(services)) return;
     for (let p of services.items) {
       let image = stringAt(p.value, "image");
       if (image && classifyTag(image) === "legacy") return image;
@@ -14928,14 +15216,14 @@ function legacyImage(res) {
     return;
   }
   let podPath = POD_PATH[res.ref.kind], containers = podPath ? lookup(root, [...podPath, "containers"]) : void 0;
-  if (!(0, import_yaml29.isSeq)(containers)) return;
+  if (!(0, import_yaml31.isSeq)(containers)) return;
   let i = findDelegateContainer(containers);
   return i < 0 ? void 0 : stringAt(containers.items[i], "image");
 }
-var import_yaml29, PLACEHOLDER_ENDPOINT, mtlsOptions, hostOf, DAY_MS3, isoDate2, init_audit = __esm({
+var import_yaml31, PLACEHOLDER_ENDPOINT, mtlsOptions, hostOf, DAY_MS3, isoDate2, init_audit = __esm({
   "src/audit/audit.ts"() {
     "use strict";
-    import_yaml29 = __toESM(require_dist(), 1);
+    import_yaml31 = __toESM(require_dist(), 1);
     init_endpoint();
     init_mount_path();
     init_plan();
@@ -14948,6 +15236,8 @@ var import_yaml29, PLACEHOLDER_ENDPOINT, mtlsOptions, hostOf, DAY_MS3, isoDate2,
     init_wanted_state();
     init_lookup();
     init_parse();
+    init_lists();
+    init_namespace();
     init_source();
     init_certificate_info();
     init_facts();
@@ -15089,9 +15379,9 @@ var import_node_path5, TEMP_NAME, MAX_BASE_CHARS, init_temp_file_name = __esm({
   }
 });
 
-// node_modules/fast-glob/out/utils/array.js
+// ../main/node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
-  "node_modules/fast-glob/out/utils/array.js"(exports2) {
+  "../main/node_modules/fast-glob/out/utils/array.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.splitWhen = exports2.flatten = void 0;
@@ -15109,9 +15399,9 @@ var require_array = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/errno.js
+// ../main/node_modules/fast-glob/out/utils/errno.js
 var require_errno = __commonJS({
-  "node_modules/fast-glob/out/utils/errno.js"(exports2) {
+  "../main/node_modules/fast-glob/out/utils/errno.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.isEnoentCodeError = void 0;
@@ -15122,9 +15412,9 @@ var require_errno = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/fs.js
+// ../main/node_modules/fast-glob/out/utils/fs.js
 var require_fs = __commonJS({
-  "node_modules/fast-glob/out/utils/fs.js"(exports2) {
+  "../main/node_modules/fast-glob/out/utils/fs.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.createDirentFromStats = void 0;
@@ -15140,9 +15430,9 @@ var require_fs = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/path.js
+// ../main/node_modules/fast-glob/out/utils/path.js
 var require_path = __commonJS({
-  "node_modules/fast-glob/out/utils/path.js"(exports2) {
+  "../main/node_modules/fast-glob/out/utils/path.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.convertPosixPathToPattern = exports2.convertWindowsPathToPattern = exports2.convertPathToPattern = exports2.escapePosixPath = exports2.escapeWindowsPath = exports2.escape = exports2.removeLeadingDotSegment = exports2.makeAbsolute = exports2.unixify = void 0;
@@ -15185,9 +15475,9 @@ var require_path = __commonJS({
   }
 });
 
-// node_modules/is-extglob/index.js
+// ../main/node_modules/is-extglob/index.js
 var require_is_extglob = __commonJS({
-  "node_modules/is-extglob/index.js"(exports2, module2) {
+  "../main/node_modules/is-extglob/index.js"(exports2, module2) {
     module2.exports = function(str) {
       if (typeof str != "string" || str === "")
         return !1;
@@ -15200,9 +15490,9 @@ var require_is_extglob = __commonJS({
   }
 });
 
-// node_modules/is-glob/index.js
+// ../main/node_modules/is-glob/index.js
 var require_is_glob = __commonJS({
-  "node_modules/is-glob/index.js"(exports2, module2) {
+  "../main/node_modules/is-glob/index.js"(exports2, module2) {
     var isExtglob = require_is_extglob(), chars = { "{": "}", "(": ")", "[": "]" }, strictCheck = function(str) {
       if (str[0] === "!")
         return !0;
@@ -15255,9 +15545,9 @@ var require_is_glob = __commonJS({
   }
 });
 
-// node_modules/glob-parent/index.js
+// ../main/node_modules/glob-parent/index.js
 var require_glob_parent = __commonJS({
-  "node_modules/glob-parent/index.js"(exports2, module2) {
+  "../main/node_modules/glob-parent/index.js"(exports2, module2) {
     "use strict";
     var isGlob = require_is_glob(), pathPosixDirname = require("path").posix.dirname, isWin32 = require("os").platform() === "win32", slash = "/", backslash = /\\/g, enclosure = /[\{\[].*[\}\]]$/, globby = /(^|[^\\])([\{\[]|\([^\)]+$)/, escaped = /\\([\!\*\?\|\[\]\(\)\{\}])/g;
     module2.exports = function(str, opts) {
@@ -15271,9 +15561,9 @@ var require_glob_parent = __commonJS({
   }
 });
 
-// node_modules/braces/lib/utils.js
+// ../main/node_modules/braces/lib/utils.js
 var require_utils = __commonJS({
-  "node_modules/braces/lib/utils.js"(exports2) {
+  "../main/node_modules/braces/lib/utils.js"(exports2) {
     "use strict";
     exports2.isInteger = (num) => typeof num == "number" ? Number.isInteger(num) : typeof num == "string" && num.trim() !== "" ? Number.isInteger(Number(num)) : !1;
     exports2.find = (node, type) => node.nodes.find((node2) => node2.type === type);
@@ -15303,9 +15593,9 @@ var require_utils = __commonJS({
   }
 });
 
-// node_modules/braces/lib/stringify.js
+// ../main/node_modules/braces/lib/stringify.js
 var require_stringify2 = __commonJS({
-  "node_modules/braces/lib/stringify.js"(exports2, module2) {
+  "../main/node_modules/braces/lib/stringify.js"(exports2, module2) {
     "use strict";
     var utils = require_utils();
     module2.exports = (ast, options = {}) => {
@@ -15325,9 +15615,9 @@ var require_stringify2 = __commonJS({
   }
 });
 
-// node_modules/is-number/index.js
+// ../main/node_modules/is-number/index.js
 var require_is_number = __commonJS({
-  "node_modules/is-number/index.js"(exports2, module2) {
+  "../main/node_modules/is-number/index.js"(exports2, module2) {
     "use strict";
     module2.exports = function(num) {
       return typeof num == "number" ? num - num === 0 : typeof num == "string" && num.trim() !== "" ? Number.isFinite ? Number.isFinite(+num) : isFinite(+num) : !1;
@@ -15335,9 +15625,9 @@ var require_is_number = __commonJS({
   }
 });
 
-// node_modules/to-regex-range/index.js
+// ../main/node_modules/to-regex-range/index.js
 var require_to_regex_range = __commonJS({
-  "node_modules/to-regex-range/index.js"(exports2, module2) {
+  "../main/node_modules/to-regex-range/index.js"(exports2, module2) {
     "use strict";
     var isNumber = require_is_number(), toRegexRange = (min, max, options) => {
       if (isNumber(min) === !1)
@@ -15453,9 +15743,9 @@ var require_to_regex_range = __commonJS({
   }
 });
 
-// node_modules/fill-range/index.js
+// ../main/node_modules/fill-range/index.js
 var require_fill_range = __commonJS({
-  "node_modules/fill-range/index.js"(exports2, module2) {
+  "../main/node_modules/fill-range/index.js"(exports2, module2) {
     "use strict";
     var util = require("util"), toRegexRange = require_to_regex_range(), isObject2 = (val) => val !== null && typeof val == "object" && !Array.isArray(val), transform = (toNumber) => (value) => toNumber === !0 ? Number(value) : String(value), isValidValue = (value) => typeof value == "number" || typeof value == "string" && value !== "", isNumber = (num) => Number.isInteger(+num), zeros = (input) => {
       let value = `${input}`, index = -1;
@@ -15538,9 +15828,9 @@ var require_fill_range = __commonJS({
   }
 });
 
-// node_modules/braces/lib/compile.js
+// ../main/node_modules/braces/lib/compile.js
 var require_compile = __commonJS({
-  "node_modules/braces/lib/compile.js"(exports2, module2) {
+  "../main/node_modules/braces/lib/compile.js"(exports2, module2) {
     "use strict";
     var fill = require_fill_range(), utils = require_utils(), compile = (ast, options = {}) => {
       let walk = (node, parent = {}) => {
@@ -15573,9 +15863,9 @@ var require_compile = __commonJS({
   }
 });
 
-// node_modules/braces/lib/expand.js
+// ../main/node_modules/braces/lib/expand.js
 var require_expand = __commonJS({
-  "node_modules/braces/lib/expand.js"(exports2, module2) {
+  "../main/node_modules/braces/lib/expand.js"(exports2, module2) {
     "use strict";
     var fill = require_fill_range(), stringify3 = require_stringify2(), utils = require_utils(), append = (queue = "", stash = "", enclose = !1) => {
       let result = [];
@@ -15590,7 +15880,7 @@ var require_expand = __commonJS({
           for (let ele of stash)
             enclose === !0 && typeof ele == "string" && (ele = `{${ele}}`), result.push(Array.isArray(ele) ? append(item, ele, enclose) : item + ele);
       return utils.flatten(result);
-    }, expand = (ast, options = {}) => {
+    }, expand2 = (ast, options = {}) => {
       let rangeLimit = options.rangeLimit === void 0 ? 1e3 : options.rangeLimit, walk = (node, parent = {}) => {
         node.queue = [];
         let p = parent, q = parent.queue;
@@ -15635,13 +15925,13 @@ var require_expand = __commonJS({
       };
       return utils.flatten(walk(ast));
     };
-    module2.exports = expand;
+    module2.exports = expand2;
   }
 });
 
-// node_modules/braces/lib/constants.js
+// ../main/node_modules/braces/lib/constants.js
 var require_constants = __commonJS({
-  "node_modules/braces/lib/constants.js"(exports2, module2) {
+  "../main/node_modules/braces/lib/constants.js"(exports2, module2) {
     "use strict";
     module2.exports = {
       MAX_LENGTH: 1e4,
@@ -15741,9 +16031,9 @@ var require_constants = __commonJS({
   }
 });
 
-// node_modules/braces/lib/parse.js
+// ../main/node_modules/braces/lib/parse.js
 var require_parse = __commonJS({
-  "node_modules/braces/lib/parse.js"(exports2, module2) {
+  "../main/node_modules/braces/lib/parse.js"(exports2, module2) {
     "use strict";
     var stringify3 = require_stringify2(), {
       MAX_LENGTH,
@@ -15915,11 +16205,11 @@ var require_parse = __commonJS({
   }
 });
 
-// node_modules/braces/index.js
+// ../main/node_modules/braces/index.js
 var require_braces = __commonJS({
-  "node_modules/braces/index.js"(exports2, module2) {
+  "../main/node_modules/braces/index.js"(exports2, module2) {
     "use strict";
-    var stringify3 = require_stringify2(), compile = require_compile(), expand = require_expand(), parse2 = require_parse(), braces = (input, options = {}) => {
+    var stringify3 = require_stringify2(), compile = require_compile(), expand2 = require_expand(), parse2 = require_parse(), braces = (input, options = {}) => {
       let output = [];
       if (Array.isArray(input))
         for (let pattern of input) {
@@ -15935,7 +16225,7 @@ var require_braces = __commonJS({
     braces.compile = (input, options = {}) => (typeof input == "string" && (input = braces.parse(input, options)), compile(input, options));
     braces.expand = (input, options = {}) => {
       typeof input == "string" && (input = braces.parse(input, options));
-      let result = expand(input, options);
+      let result = expand2(input, options);
       return options.noempty === !0 && (result = result.filter(Boolean)), options.nodupes === !0 && (result = [...new Set(result)]), result;
     };
     braces.create = (input, options = {}) => input === "" || input.length < 3 ? [input] : options.expand !== !0 ? braces.compile(input, options) : braces.expand(input, options);
@@ -15943,9 +16233,9 @@ var require_braces = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/constants.js
+// ../main/node_modules/picomatch/lib/constants.js
 var require_constants2 = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports2, module2) {
+  "../main/node_modules/picomatch/lib/constants.js"(exports2, module2) {
     "use strict";
     var path = require("path"), WIN_SLASH = "\\\\/", WIN_NO_SLASH = `[^${WIN_SLASH}]`, DEFAULT_MAX_EXTGLOB_RECURSION = 0, DOT_LITERAL = "\\.", PLUS_LITERAL = "\\+", QMARK_LITERAL = "\\?", SLASH_LITERAL = "\\/", ONE_CHAR = "(?=.)", QMARK = "[^/]", END_ANCHOR = `(?:${SLASH_LITERAL}|$)`, START_ANCHOR = `(?:^|${SLASH_LITERAL})`, DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`, NO_DOT = `(?!${DOT_LITERAL})`, NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`, NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`, NO_DOTS_SLASH = `(?!${DOTS_SLASH})`, QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`, STAR = `${QMARK}*?`, POSIX_CHARS = {
       DOT_LITERAL,
@@ -16123,9 +16413,9 @@ var require_constants2 = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/utils.js
+// ../main/node_modules/picomatch/lib/utils.js
 var require_utils2 = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports2) {
+  "../main/node_modules/picomatch/lib/utils.js"(exports2) {
     "use strict";
     var path = require("path"), win32 = process.platform === "win32", {
       REGEX_BACKSLASH,
@@ -16159,9 +16449,9 @@ var require_utils2 = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/scan.js
+// ../main/node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports2, module2) {
+  "../main/node_modules/picomatch/lib/scan.js"(exports2, module2) {
     "use strict";
     var utils = require_utils2(), {
       CHAR_ASTERISK,
@@ -16345,9 +16635,9 @@ var require_scan = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/parse.js
+// ../main/node_modules/picomatch/lib/parse.js
 var require_parse2 = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports2, module2) {
+  "../main/node_modules/picomatch/lib/parse.js"(exports2, module2) {
     "use strict";
     var constants5 = require_constants2(), utils = require_utils2(), {
       MAX_LENGTH,
@@ -16491,10 +16781,10 @@ var require_parse2 = __commonJS({
       for (; match; )
         depth++, value = match.body.trim(), match = parseRepeatedExtglob(value);
       return depth;
-    }, analyzeRepeatedExtglob = (body, options) => {
+    }, analyzeRepeatedExtglob = (body2, options) => {
       if (options.maxExtglobRecursion === !1)
         return { risky: !1 };
-      let max = typeof options.maxExtglobRecursion == "number" ? options.maxExtglobRecursion : constants5.DEFAULT_MAX_EXTGLOB_RECURSION, branches = splitTopLevel(body).map((branch) => branch.trim());
+      let max = typeof options.maxExtglobRecursion == "number" ? options.maxExtglobRecursion : constants5.DEFAULT_MAX_EXTGLOB_RECURSION, branches = splitTopLevel(body2).map((branch) => branch.trim());
       if (branches.length > 1 && (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)))
         return { risky: !0 };
       for (let branch of branches) {
@@ -16574,7 +16864,7 @@ var require_parse2 = __commonJS({
         let output = (opts.capture ? "(" : "") + token.open;
         increment2("parens"), push({ type, value: value2, output: state.output ? "" : ONE_CHAR }), push({ type: "paren", extglob: !0, value: advance(), output }), extglobs.push(token);
       }, extglobClose = (token) => {
-        let literal = input.slice(token.startIndex, state.index + 1), body = input.slice(token.startIndex + 2, state.index), analysis = analyzeRepeatedExtglob(body, opts);
+        let literal = input.slice(token.startIndex, state.index + 1), body2 = input.slice(token.startIndex + 2, state.index), analysis = analyzeRepeatedExtglob(body2, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           let safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0, open = tokens[token.tokensIndex];
           open.type = "text", open.value = literal, open.output = safeOutput || utils.escapeRegex(literal);
@@ -16938,9 +17228,9 @@ var require_parse2 = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/picomatch.js
+// ../main/node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
+  "../main/node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
     var path = require("path"), scan = require_scan(), parse2 = require_parse2(), utils = require_utils2(), constants5 = require_constants2(), isObject2 = (val) => val && typeof val == "object" && !Array.isArray(val), picomatch = (glob, options, returnState = !1) => {
       if (Array.isArray(glob)) {
@@ -17009,17 +17299,17 @@ var require_picomatch = __commonJS({
   }
 });
 
-// node_modules/picomatch/index.js
+// ../main/node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports2, module2) {
+  "../main/node_modules/picomatch/index.js"(exports2, module2) {
     "use strict";
     module2.exports = require_picomatch();
   }
 });
 
-// node_modules/micromatch/index.js
+// ../main/node_modules/micromatch/index.js
 var require_micromatch = __commonJS({
-  "node_modules/micromatch/index.js"(exports2, module2) {
+  "../main/node_modules/micromatch/index.js"(exports2, module2) {
     "use strict";
     var util = require("util"), braces = require_braces(), picomatch = require_picomatch2(), utils = require_utils2(), isEmptyString = (v) => v === "" || v === "./", hasBraces = (v) => {
       let index = v.indexOf("{");
@@ -17129,9 +17419,9 @@ var require_micromatch = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/pattern.js
+// ../main/node_modules/fast-glob/out/utils/pattern.js
 var require_pattern = __commonJS({
-  "node_modules/fast-glob/out/utils/pattern.js"(exports2) {
+  "../main/node_modules/fast-glob/out/utils/pattern.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.isAbsolute = exports2.partitionAbsoluteAndRelative = exports2.removeDuplicateSlashes = exports2.matchAny = exports2.convertPatternsToRe = exports2.makeRe = exports2.getPatternParts = exports2.expandBraceExpansion = exports2.expandPatternsWithBraceExpansion = exports2.isAffectDepthOfReadingPattern = exports2.endsWithSlashGlobStar = exports2.hasGlobStar = exports2.getBaseDirectory = exports2.isPatternRelatedToParentDirectory = exports2.getPatternsOutsideCurrentDirectory = exports2.getPatternsInsideCurrentDirectory = exports2.getPositivePatterns = exports2.getNegativePatterns = exports2.isPositivePattern = exports2.isNegativePattern = exports2.convertToNegativePattern = exports2.convertToPositivePattern = exports2.isDynamicPattern = exports2.isStaticPattern = void 0;
@@ -17251,9 +17541,9 @@ var require_pattern = __commonJS({
   }
 });
 
-// node_modules/merge2/index.js
+// ../main/node_modules/merge2/index.js
 var require_merge2 = __commonJS({
-  "node_modules/merge2/index.js"(exports2, module2) {
+  "../main/node_modules/merge2/index.js"(exports2, module2) {
     "use strict";
     var Stream = require("stream"), PassThrough = Stream.PassThrough, slice = Array.prototype.slice;
     module2.exports = merge2;
@@ -17318,9 +17608,9 @@ var require_merge2 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/stream.js
+// ../main/node_modules/fast-glob/out/utils/stream.js
 var require_stream = __commonJS({
-  "node_modules/fast-glob/out/utils/stream.js"(exports2) {
+  "../main/node_modules/fast-glob/out/utils/stream.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.merge = void 0;
@@ -17338,9 +17628,9 @@ var require_stream = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/string.js
+// ../main/node_modules/fast-glob/out/utils/string.js
 var require_string2 = __commonJS({
-  "node_modules/fast-glob/out/utils/string.js"(exports2) {
+  "../main/node_modules/fast-glob/out/utils/string.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.isEmpty = exports2.isString = void 0;
@@ -17355,9 +17645,9 @@ var require_string2 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/index.js
+// ../main/node_modules/fast-glob/out/utils/index.js
 var require_utils3 = __commonJS({
-  "node_modules/fast-glob/out/utils/index.js"(exports2) {
+  "../main/node_modules/fast-glob/out/utils/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.string = exports2.stream = exports2.pattern = exports2.path = exports2.fs = exports2.errno = exports2.array = void 0;
@@ -17378,9 +17668,9 @@ var require_utils3 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/managers/tasks.js
+// ../main/node_modules/fast-glob/out/managers/tasks.js
 var require_tasks = __commonJS({
-  "node_modules/fast-glob/out/managers/tasks.js"(exports2) {
+  "../main/node_modules/fast-glob/out/managers/tasks.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.convertPatternGroupToTask = exports2.convertPatternGroupsToTasks = exports2.groupPatternsByBaseDirectory = exports2.getNegativePatternsAsPositive = exports2.getPositivePatterns = exports2.convertPatternsToTasks = exports2.generate = void 0;
@@ -17442,9 +17732,9 @@ var require_tasks = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/providers/async.js
+// ../main/node_modules/@nodelib/fs.stat/out/providers/async.js
 var require_async = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/providers/async.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.stat/out/providers/async.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.read = void 0;
@@ -17481,9 +17771,9 @@ var require_async = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/providers/sync.js
+// ../main/node_modules/@nodelib/fs.stat/out/providers/sync.js
 var require_sync = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/providers/sync.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.stat/out/providers/sync.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.read = void 0;
@@ -17504,9 +17794,9 @@ var require_sync = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/adapters/fs.js
+// ../main/node_modules/@nodelib/fs.stat/out/adapters/fs.js
 var require_fs2 = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/adapters/fs.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.stat/out/adapters/fs.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.createFileSystemAdapter = exports2.FILE_SYSTEM_ADAPTER = void 0;
@@ -17524,9 +17814,9 @@ var require_fs2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/settings.js
+// ../main/node_modules/@nodelib/fs.stat/out/settings.js
 var require_settings = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/settings.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.stat/out/settings.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var fs = require_fs2(), Settings = class {
@@ -17541,9 +17831,9 @@ var require_settings = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/index.js
+// ../main/node_modules/@nodelib/fs.stat/out/index.js
 var require_out = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/index.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.stat/out/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.statSync = exports2.stat = exports2.Settings = void 0;
@@ -17568,9 +17858,9 @@ var require_out = __commonJS({
   }
 });
 
-// node_modules/queue-microtask/index.js
+// ../main/node_modules/queue-microtask/index.js
 var require_queue_microtask = __commonJS({
-  "node_modules/queue-microtask/index.js"(exports2, module2) {
+  "../main/node_modules/queue-microtask/index.js"(exports2, module2) {
     var promise;
     module2.exports = typeof queueMicrotask == "function" ? queueMicrotask.bind(typeof window < "u" ? window : global) : (cb) => (promise || (promise = Promise.resolve())).then(cb).catch((err) => setTimeout(() => {
       throw err;
@@ -17578,9 +17868,9 @@ var require_queue_microtask = __commonJS({
   }
 });
 
-// node_modules/run-parallel/index.js
+// ../main/node_modules/run-parallel/index.js
 var require_run_parallel = __commonJS({
-  "node_modules/run-parallel/index.js"(exports2, module2) {
+  "../main/node_modules/run-parallel/index.js"(exports2, module2) {
     module2.exports = runParallel;
     var queueMicrotask2 = require_queue_microtask();
     function runParallel(tasks, cb) {
@@ -17608,9 +17898,9 @@ var require_run_parallel = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/constants.js
+// ../main/node_modules/@nodelib/fs.scandir/out/constants.js
 var require_constants3 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/constants.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.scandir/out/constants.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.IS_SUPPORT_READDIR_WITH_FILE_TYPES = void 0;
@@ -17622,9 +17912,9 @@ var require_constants3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/utils/fs.js
+// ../main/node_modules/@nodelib/fs.scandir/out/utils/fs.js
 var require_fs3 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/utils/fs.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.scandir/out/utils/fs.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.createDirentFromStats = void 0;
@@ -17640,9 +17930,9 @@ var require_fs3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/utils/index.js
+// ../main/node_modules/@nodelib/fs.scandir/out/utils/index.js
 var require_utils4 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/utils/index.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.scandir/out/utils/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.fs = void 0;
@@ -17651,9 +17941,9 @@ var require_utils4 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/providers/common.js
+// ../main/node_modules/@nodelib/fs.scandir/out/providers/common.js
 var require_common = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/common.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.scandir/out/providers/common.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.joinPathSegments = void 0;
@@ -17664,9 +17954,9 @@ var require_common = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/providers/async.js
+// ../main/node_modules/@nodelib/fs.scandir/out/providers/async.js
 var require_async2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/async.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.scandir/out/providers/async.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.readdir = exports2.readdirWithFileTypes = exports2.read = void 0;
@@ -17766,9 +18056,9 @@ var require_async2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/providers/sync.js
+// ../main/node_modules/@nodelib/fs.scandir/out/providers/sync.js
 var require_sync2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/sync.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.scandir/out/providers/sync.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.readdir = exports2.readdirWithFileTypes = exports2.read = void 0;
@@ -17810,9 +18100,9 @@ var require_sync2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/adapters/fs.js
+// ../main/node_modules/@nodelib/fs.scandir/out/adapters/fs.js
 var require_fs4 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/adapters/fs.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.scandir/out/adapters/fs.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.createFileSystemAdapter = exports2.FILE_SYSTEM_ADAPTER = void 0;
@@ -17832,9 +18122,9 @@ var require_fs4 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/settings.js
+// ../main/node_modules/@nodelib/fs.scandir/out/settings.js
 var require_settings2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/settings.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.scandir/out/settings.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var path = require("path"), fsStat = require_out(), fs = require_fs4(), Settings = class {
@@ -17853,9 +18143,9 @@ var require_settings2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/index.js
+// ../main/node_modules/@nodelib/fs.scandir/out/index.js
 var require_out2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/index.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.scandir/out/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.Settings = exports2.scandirSync = exports2.scandir = void 0;
@@ -17880,9 +18170,9 @@ var require_out2 = __commonJS({
   }
 });
 
-// node_modules/reusify/reusify.js
+// ../main/node_modules/reusify/reusify.js
 var require_reusify = __commonJS({
-  "node_modules/reusify/reusify.js"(exports2, module2) {
+  "../main/node_modules/reusify/reusify.js"(exports2, module2) {
     "use strict";
     function reusify(Constructor) {
       var head = new Constructor(), tail = head;
@@ -17902,9 +18192,9 @@ var require_reusify = __commonJS({
   }
 });
 
-// node_modules/fastq/queue.js
+// ../main/node_modules/fastq/queue.js
 var require_queue = __commonJS({
-  "node_modules/fastq/queue.js"(exports2, module2) {
+  "../main/node_modules/fastq/queue.js"(exports2, module2) {
     "use strict";
     var reusify = require_reusify();
     function fastqueue(context, worker, _concurrency) {
@@ -18063,9 +18353,9 @@ var require_queue = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/readers/common.js
+// ../main/node_modules/@nodelib/fs.walk/out/readers/common.js
 var require_common2 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/common.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.walk/out/readers/common.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.joinPathSegments = exports2.replacePathSegmentSeparator = exports2.isAppliedFilter = exports2.isFatalError = void 0;
@@ -18088,9 +18378,9 @@ var require_common2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/readers/reader.js
+// ../main/node_modules/@nodelib/fs.walk/out/readers/reader.js
 var require_reader = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/reader.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.walk/out/readers/reader.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var common = require_common2(), Reader = class {
@@ -18102,9 +18392,9 @@ var require_reader = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/readers/async.js
+// ../main/node_modules/@nodelib/fs.walk/out/readers/async.js
 var require_async3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/async.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.walk/out/readers/async.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var events_1 = require("events"), fsScandir = require_out2(), fastq = require_queue(), common = require_common2(), reader_1 = require_reader(), AsyncReader = class extends reader_1.default {
@@ -18169,9 +18459,9 @@ var require_async3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/providers/async.js
+// ../main/node_modules/@nodelib/fs.walk/out/providers/async.js
 var require_async4 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/async.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.walk/out/providers/async.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var async_1 = require_async3(), AsyncProvider = class {
@@ -18198,9 +18488,9 @@ var require_async4 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/providers/stream.js
+// ../main/node_modules/@nodelib/fs.walk/out/providers/stream.js
 var require_stream2 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/stream.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.walk/out/providers/stream.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var stream_1 = require("stream"), async_1 = require_async3(), StreamProvider = class {
@@ -18228,9 +18518,9 @@ var require_stream2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/readers/sync.js
+// ../main/node_modules/@nodelib/fs.walk/out/readers/sync.js
 var require_sync3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/sync.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.walk/out/readers/sync.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var fsScandir = require_out2(), common = require_common2(), reader_1 = require_reader(), SyncReader = class extends reader_1.default {
@@ -18272,9 +18562,9 @@ var require_sync3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/providers/sync.js
+// ../main/node_modules/@nodelib/fs.walk/out/providers/sync.js
 var require_sync4 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/sync.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.walk/out/providers/sync.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var sync_1 = require_sync3(), SyncProvider = class {
@@ -18289,9 +18579,9 @@ var require_sync4 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/settings.js
+// ../main/node_modules/@nodelib/fs.walk/out/settings.js
 var require_settings3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/settings.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.walk/out/settings.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var path = require("path"), fsScandir = require_out2(), Settings = class {
@@ -18312,9 +18602,9 @@ var require_settings3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/index.js
+// ../main/node_modules/@nodelib/fs.walk/out/index.js
 var require_out3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/index.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.walk/out/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.Settings = exports2.walkStream = exports2.walkSync = exports2.walk = void 0;
@@ -18344,9 +18634,9 @@ var require_out3 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/readers/reader.js
+// ../main/node_modules/fast-glob/out/readers/reader.js
 var require_reader2 = __commonJS({
-  "node_modules/fast-glob/out/readers/reader.js"(exports2) {
+  "../main/node_modules/fast-glob/out/readers/reader.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var path = require("path"), fsStat = require_out(), utils = require_utils3(), Reader = class {
@@ -18376,9 +18666,9 @@ var require_reader2 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/readers/stream.js
+// ../main/node_modules/fast-glob/out/readers/stream.js
 var require_stream3 = __commonJS({
-  "node_modules/fast-glob/out/readers/stream.js"(exports2) {
+  "../main/node_modules/fast-glob/out/readers/stream.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var stream_1 = require("stream"), fsStat = require_out(), fsWalk = require_out3(), reader_1 = require_reader2(), ReaderStream = class extends reader_1.default {
@@ -18414,9 +18704,9 @@ var require_stream3 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/readers/async.js
+// ../main/node_modules/fast-glob/out/readers/async.js
 var require_async5 = __commonJS({
-  "node_modules/fast-glob/out/readers/async.js"(exports2) {
+  "../main/node_modules/fast-glob/out/readers/async.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var fsWalk = require_out3(), reader_1 = require_reader2(), stream_1 = require_stream3(), ReaderAsync = class extends reader_1.default {
@@ -18441,9 +18731,9 @@ var require_async5 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/matchers/matcher.js
+// ../main/node_modules/fast-glob/out/providers/matchers/matcher.js
 var require_matcher = __commonJS({
-  "node_modules/fast-glob/out/providers/matchers/matcher.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/matchers/matcher.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var utils = require_utils3(), Matcher = class {
@@ -18479,9 +18769,9 @@ var require_matcher = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/matchers/partial.js
+// ../main/node_modules/fast-glob/out/providers/matchers/partial.js
 var require_partial = __commonJS({
-  "node_modules/fast-glob/out/providers/matchers/partial.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/matchers/partial.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var matcher_1 = require_matcher(), PartialMatcher = class extends matcher_1.default {
@@ -18502,9 +18792,9 @@ var require_partial = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/filters/deep.js
+// ../main/node_modules/fast-glob/out/providers/filters/deep.js
 var require_deep = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/deep.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/filters/deep.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var utils = require_utils3(), partial_1 = require_partial(), DeepFilter = class {
@@ -18552,9 +18842,9 @@ var require_deep = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/filters/entry.js
+// ../main/node_modules/fast-glob/out/providers/filters/entry.js
 var require_entry = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/entry.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/filters/entry.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var utils = require_utils3(), EntryFilter = class {
@@ -18612,9 +18902,9 @@ var require_entry = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/filters/error.js
+// ../main/node_modules/fast-glob/out/providers/filters/error.js
 var require_error = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/error.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/filters/error.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var utils = require_utils3(), ErrorFilter = class {
@@ -18632,9 +18922,9 @@ var require_error = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/transformers/entry.js
+// ../main/node_modules/fast-glob/out/providers/transformers/entry.js
 var require_entry2 = __commonJS({
-  "node_modules/fast-glob/out/providers/transformers/entry.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/transformers/entry.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var utils = require_utils3(), EntryTransformer = class {
@@ -18653,9 +18943,9 @@ var require_entry2 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/provider.js
+// ../main/node_modules/fast-glob/out/providers/provider.js
 var require_provider = __commonJS({
-  "node_modules/fast-glob/out/providers/provider.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/provider.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var path = require("path"), deep_1 = require_deep(), entry_1 = require_entry(), error_1 = require_error(), entry_2 = require_entry2(), Provider = class {
@@ -18698,9 +18988,9 @@ var require_provider = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/async.js
+// ../main/node_modules/fast-glob/out/providers/async.js
 var require_async6 = __commonJS({
-  "node_modules/fast-glob/out/providers/async.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/async.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var async_1 = require_async5(), provider_1 = require_provider(), ProviderAsync = class extends provider_1.default {
@@ -18719,9 +19009,9 @@ var require_async6 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/stream.js
+// ../main/node_modules/fast-glob/out/providers/stream.js
 var require_stream4 = __commonJS({
-  "node_modules/fast-glob/out/providers/stream.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/stream.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var stream_1 = require("stream"), stream_2 = require_stream3(), provider_1 = require_provider(), ProviderStream = class extends provider_1.default {
@@ -18741,9 +19031,9 @@ var require_stream4 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/readers/sync.js
+// ../main/node_modules/fast-glob/out/readers/sync.js
 var require_sync5 = __commonJS({
-  "node_modules/fast-glob/out/readers/sync.js"(exports2) {
+  "../main/node_modules/fast-glob/out/readers/sync.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var fsStat = require_out(), fsWalk = require_out3(), reader_1 = require_reader2(), ReaderSync = class extends reader_1.default {
@@ -18779,9 +19069,9 @@ var require_sync5 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/sync.js
+// ../main/node_modules/fast-glob/out/providers/sync.js
 var require_sync6 = __commonJS({
-  "node_modules/fast-glob/out/providers/sync.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/sync.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var sync_1 = require_sync5(), provider_1 = require_provider(), ProviderSync = class extends provider_1.default {
@@ -18800,9 +19090,9 @@ var require_sync6 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/settings.js
+// ../main/node_modules/fast-glob/out/settings.js
 var require_settings4 = __commonJS({
-  "node_modules/fast-glob/out/settings.js"(exports2) {
+  "../main/node_modules/fast-glob/out/settings.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
@@ -18830,9 +19120,9 @@ var require_settings4 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/index.js
+// ../main/node_modules/fast-glob/out/index.js
 var require_out4 = __commonJS({
-  "node_modules/fast-glob/out/index.js"(exports2, module2) {
+  "../main/node_modules/fast-glob/out/index.js"(exports2, module2) {
     "use strict";
     var taskManager = require_tasks(), async_1 = require_async6(), stream_1 = require_stream4(), sync_1 = require_sync6(), settings_1 = require_settings4(), utils = require_utils3();
     async function FastGlob(source, options) {
@@ -19303,7 +19593,7 @@ var import_node_path9, init_run_audit = __esm({
 
 // src/mtls/revert/context.ts
 function ownsComments(ectx, pair, list) {
-  let keyCol = columnOf(ectx.src, pair.key.range[0]), last = list.items[list.items.length - 1], lastNode = (0, import_yaml30.isMap)(list) ? last.value ?? last.key : last, end = endOfBlock(ectx.src, lastNode, Number.MAX_SAFE_INTEGER), next = ectx.src.slice(end, ectx.src.indexOf(`
+  let keyCol = columnOf(ectx.src, pair.key.range[0]), last = list.items[list.items.length - 1], lastNode = (0, import_yaml32.isMap)(list) ? last.value ?? last.key : last, end = endOfBlock(ectx.src, lastNode, Number.MAX_SAFE_INTEGER), next = ectx.src.slice(end, ectx.src.indexOf(`
 `, end) < 0 ? ectx.src.length : ectx.src.indexOf(`
 `, end)), m = /^( *)#/.exec(next);
   return m !== null && m[1].length > keyCol;
@@ -19311,8 +19601,21 @@ function ownsComments(ectx, pair, list) {
 function removeListItems(rctx, res, owner, ownerPtr, ownerDisplay, key, indexes, reason, role, label = (item) => ({ name: stringAt(item, "name") ?? "?" })) {
   if (indexes.length === 0) return;
   let pair = pairOf(owner, key), list = pair.value, roleOf = (i) => typeof role == "function" ? role(list.items[i]) : role, ectx = editContext(rctx, res), ptr = [...ownerPtr, key], before = (i) => list.items[i]?.toJSON?.() ?? null, all = indexes.length === list.items.length;
+  if (list.flow && all && owner.flow) {
+    plan(rctx, {
+      resource: res.ref,
+      op: "remove",
+      ptr,
+      display: [...ownerDisplay, key],
+      before: list.toJSON(),
+      role: roleOf(indexes[0]),
+      reason: `${reason} (the migration created ${key})`,
+      splices: [removeFlowPair(owner, pair)]
+    });
+    return;
+  }
   if (list.flow) {
-    let keep = list.items.map((_, i) => i).filter((i) => !indexes.includes(i)), splice = keepFlowItems(ectx, list, keep);
+    let keep = list.items.map((_, i) => i).filter((i) => !indexes.includes(i)), splices = keepFlowItems(ectx, list, keep);
     indexes.forEach(
       (i, n) => plan(rctx, {
         resource: res.ref,
@@ -19322,7 +19625,7 @@ function removeListItems(rctx, res, owner, ownerPtr, ownerDisplay, key, indexes,
         before: before(i),
         role: roleOf(i),
         reason,
-        splices: n === 0 ? [splice] : []
+        splices: n === 0 ? splices : []
       })
     );
     return;
@@ -19404,11 +19707,11 @@ function removeMapKeys(rctx, res, owner, ownerPtr, key, keys, reason, role) {
 }
 function revertConfigMapKey(rctx, name, namespace, key, value) {
   let cm = rctx.resources.find(
-    (r) => r.ref.kind === "ConfigMap" && r.ref.name === name && (namespace === void 0 || r.ref.namespace === void 0 || r.ref.namespace === namespace)
+    (r) => r.ref.kind === "ConfigMap" && r.ref.name === name && sameNamespace(r.ref.namespace, namespace)
   );
   if (!cm) return "absent";
   let node = lookup(cm.doc.contents, ["data", key]);
-  return (0, import_yaml30.isScalar)(node) ? (node.value !== value && plan(rctx, {
+  return (0, import_yaml32.isScalar)(node) ? (node.value !== value && plan(rctx, {
     resource: cm.ref,
     op: "set",
     ptr: ["data", key],
@@ -19420,15 +19723,16 @@ function revertConfigMapKey(rctx, name, namespace, key, value) {
     splices: [setScalar(editContext(rctx, cm), node, value)]
   }), "set") : "missing-key";
 }
-var import_yaml30, isOurMode, init_context2 = __esm({
+var import_yaml32, isOurMode, init_context2 = __esm({
   "src/mtls/revert/context.ts"() {
     "use strict";
-    import_yaml30 = __toESM(require_dist(), 1);
+    import_yaml32 = __toESM(require_dist(), 1);
     init_edit_pairs();
     init_edit();
     init_lookup();
     init_source();
     init_context();
+    init_namespace();
     isOurMode = (text2) => /^(256 # 0400|288 # 0440)$/.test(text2.trim());
   }
 });
@@ -19437,7 +19741,7 @@ var import_yaml30, isOurMode, init_context2 = __esm({
 function revertDelegate(rctx, res) {
   let pod = lookup(res.doc.contents, res.podPath), { container } = locateContainer(rctx, res.podPath, pod, res.container);
   revertEnv(rctx, res, container);
-  let env2 = container.node.get("env", !0), owned = (0, import_yaml31.isSeq)(env2) ? env2.items.flatMap((item, i) => OWNED_ENV.includes(stringAt(item, "name") ?? "") ? [i] : []) : [];
+  let env2 = container.node.get("env", !0), owned = (0, import_yaml33.isSeq)(env2) ? env2.items.flatMap((item, i) => OWNED_ENV.includes(stringAt(item, "name") ?? "") ? [i] : []) : [];
   removeListItems(
     rctx,
     res,
@@ -19451,12 +19755,12 @@ function revertDelegate(rctx, res) {
   ), revertPod(rctx, res, pod, res.podPath, container);
 }
 function revertEnv(rctx, res, container) {
-  let ectx = editContext(rctx, res), env2 = container.node.get("env", !0), envFrom = container.node.get("envFrom", !0), configMaps = (0, import_yaml31.isSeq)(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ["configMapRef"]), "name")).filter((n) => n !== void 0) : [];
+  let ectx = editContext(rctx, res), env2 = container.node.get("env", !0), envFrom = container.node.get("envFrom", !0), configMaps = (0, import_yaml33.isSeq)(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ["configMapRef"]), "name")).filter((n) => n !== void 0) : [];
   for (let [name, value] of endpointEnv(rctx.url)) {
     let found = findItem(env2, "name", name);
     if (found) {
       let node = found.node.get("value", !0), ref = lookup(found.node, ["valueFrom", "configMapKeyRef"]);
-      if ((0, import_yaml31.isScalar)(node))
+      if ((0, import_yaml33.isScalar)(node))
         node.value !== value && plan(rctx, {
           resource: res.ref,
           op: "set",
@@ -19508,8 +19812,8 @@ function revertPod(rctx, res, pod, podPath, container) {
   let secretName = stringAt(lookup(volume.node, ["secret"]), "secretName");
   if (!["containers", "initContainers"].some((key) => {
     let list = pod.get(key, !0);
-    return (0, import_yaml31.isSeq)(list) && list.items.some(
-      (c) => c !== container.node && findItem((0, import_yaml31.isMap)(c) ? c.get("volumeMounts", !0) : void 0, "name", VOLUME_NAME)
+    return (0, import_yaml33.isSeq)(list) && list.items.some(
+      (c) => c !== container.node && findItem((0, import_yaml33.isMap)(c) ? c.get("volumeMounts", !0) : void 0, "name", VOLUME_NAME)
     );
   })) {
     secretName && rctx.removedSecrets.push({ name: secretName, namespace: res.ref.namespace }), removeListItems(
@@ -19525,8 +19829,8 @@ function revertPod(rctx, res, pod, podPath, container) {
     );
     return;
   }
-  let secret = lookup(volume.node, ["secret"]), modePair = (0, import_yaml31.isMap)(secret) ? pairOf(secret, "defaultMode") : void 0;
-  if (modePair && (0, import_yaml31.isMap)(secret)) {
+  let secret = lookup(volume.node, ["secret"]), modePair = (0, import_yaml33.isMap)(secret) ? pairOf(secret, "defaultMode") : void 0;
+  if (modePair && (0, import_yaml33.isMap)(secret)) {
     let ectx = editContext(rctx, res), [s, e] = pairLines(ectx, secret, modePair), text2 = ectx.src.slice(s, e).replace(/^\s*defaultMode:\s*/, "");
     isOurMode(text2) && (rctx.removals.push([s, e]), plan(rctx, {
       resource: res.ref,
@@ -19545,11 +19849,11 @@ function revertUpgraderCronJob(rctx, res) {
   revertPod(rctx, res, pod, res.podPath, container);
 }
 function revertUpgraderConfig(rctx, res) {
-  let node = res.config, text2 = node.value, doc = (0, import_yaml31.parseDocument)(text2, K8S_PARSE), root = doc.contents;
-  if (doc.errors.length > 0 || !(0, import_yaml31.isMap)(root)) return;
+  let node = res.config, text2 = node.value, doc = (0, import_yaml33.parseDocument)(text2, K8S_PARSE), root = doc.contents;
+  if (doc.errors.length > 0 || !(0, import_yaml33.isMap)(root)) return;
   let ictx = { src: text2, eol: `
-`, unit: indentUnit(text2, root) }, first = rctx.edits.length, inner = [], delegateConfig = root.get("delegateConfig", !0), host = (0, import_yaml31.isMap)(delegateConfig) ? delegateConfig.get(UPGRADER_HOST_KEY, !0) : root.get(UPGRADER_HOST_KEY, !0), hostPath = (0, import_yaml31.isMap)(delegateConfig) ? ["delegateConfig", UPGRADER_HOST_KEY] : [UPGRADER_HOST_KEY];
-  (0, import_yaml31.isScalar)(host) && host.value !== rctx.url && (inner.push(setScalar(ictx, host, rctx.url)), plan(rctx, {
+`, unit: indentUnit(text2, root) }, first = rctx.edits.length, inner = [], delegateConfig = root.get("delegateConfig", !0), host = (0, import_yaml33.isMap)(delegateConfig) ? delegateConfig.get(UPGRADER_HOST_KEY, !0) : root.get(UPGRADER_HOST_KEY, !0), hostPath = (0, import_yaml33.isMap)(delegateConfig) ? ["delegateConfig", UPGRADER_HOST_KEY] : [UPGRADER_HOST_KEY];
+  (0, import_yaml33.isScalar)(host) && host.value !== rctx.url && (inner.push(setScalar(ictx, host, rctx.url)), plan(rctx, {
     resource: res.ref,
     op: "set",
     ptr: CONFIG_PTR2,
@@ -19582,8 +19886,8 @@ function revertSecrets(rctx) {
   for (let res of rctx.resources) {
     if (res.ref.kind !== "Secret") continue;
     let root = res.doc.contents;
-    if (!(0, import_yaml31.isMap)(root) || !rctx.removedSecrets.some(
-      (s) => s.name === res.ref.name && (s.namespace === void 0 || res.ref.namespace === void 0 || s.namespace === res.ref.namespace)
+    if (!(0, import_yaml33.isMap)(root) || !rctx.removedSecrets.some(
+      (s) => s.name === res.ref.name && sameNamespace(s.namespace, res.ref.namespace)
     ) || !isGeneratedSecret(root)) continue;
     let start = res.doc.range[0], next = rctx.resources[res.ref.document + 1], end = next ? next.doc.range[0] : rctx.src.length;
     !rctx.src.startsWith("---", start) && next && rctx.src.startsWith("---", end) && (start = root.range[0], end = rctx.src.indexOf(`
@@ -19609,15 +19913,15 @@ function revertSecrets(rctx) {
 function isGeneratedSecret(root) {
   if (!root.items.map((p) => String(p.key.value)).every((k) => ["apiVersion", "kind", "metadata", "type", "data", "stringData"].includes(k))) return !1;
   let meta = root.get("metadata", !0);
-  if (!(0, import_yaml31.isMap)(meta) || !meta.items.every((p) => ["name", "namespace", "creationTimestamp"].includes(String(p.key.value))))
+  if (!(0, import_yaml33.isMap)(meta) || !meta.items.every((p) => ["name", "namespace", "creationTimestamp"].includes(String(p.key.value))))
     return !1;
   let type = stringAt(root, "type");
-  return type !== void 0 && type !== "Opaque" ? !1 : [root.get("data", !0), root.get("stringData", !0)].filter(import_yaml31.isMap).flatMap((d) => d.items.map((p) => String(p.key.value))).sort().join(",") === "client.crt,client.key";
+  return type !== void 0 && type !== "Opaque" ? !1 : [root.get("data", !0), root.get("stringData", !0)].filter(import_yaml33.isMap).flatMap((d) => d.items.map((p) => String(p.key.value))).sort().join(",") === "client.crt,client.key";
 }
-var import_yaml31, REASON, CONFIG_PTR2, init_revert_k8s = __esm({
+var import_yaml33, REASON, CONFIG_PTR2, init_revert_k8s = __esm({
   "src/mtls/revert/revert-k8s.ts"() {
     "use strict";
-    import_yaml31 = __toESM(require_dist(), 1);
+    import_yaml33 = __toESM(require_dist(), 1);
     init_edit();
     init_embedded();
     init_edit_pairs();
@@ -19628,6 +19932,7 @@ var import_yaml31, REASON, CONFIG_PTR2, init_revert_k8s = __esm({
     init_plan_delegate();
     init_wanted_state();
     init_context2();
+    init_namespace();
     REASON = "undo the migration";
     CONFIG_PTR2 = ["data", "config.yaml"];
   }
@@ -19645,7 +19950,7 @@ function revertHelmValues(rctx, res) {
 }
 function revertValues(rctx, res, root) {
   let ectx = editContext(rctx, res), endpointPair = pairOf(root, "managerEndpoint");
-  endpointPair && (0, import_yaml32.isScalar)(endpointPair.value) && endpointPair.value.value !== rctx.url && plan(rctx, {
+  endpointPair && (0, import_yaml34.isScalar)(endpointPair.value) && endpointPair.value.value !== rctx.url && plan(rctx, {
     resource: res.ref,
     op: "set",
     ptr: ["managerEndpoint"],
@@ -19657,8 +19962,8 @@ function revertValues(rctx, res, root) {
     splices: [setPairValue(ectx, endpointPair, rctx.url, formatScalar(rctx.url))]
   });
   let mtlsPair = pairOf(root, "mTLS"), mtls = mtlsPair?.value;
-  if (mtlsPair && (0, import_yaml32.isMap)(mtls)) {
-    let namePair = pairOf(mtls, "secretName"), value = namePair && (0, import_yaml32.isScalar)(namePair.value) ? namePair.value.value : void 0, at = root.items.indexOf(mtlsPair);
+  if (mtlsPair && (0, import_yaml34.isMap)(mtls)) {
+    let namePair = pairOf(mtls, "secretName"), value = namePair && (0, import_yaml34.isScalar)(namePair.value) ? namePair.value.value : void 0, at = root.items.indexOf(mtlsPair);
     mtls.items.length === 1 && namePair !== void 0 && at > 0 && root.items[at - 1] === endpointPair ? removeMapKeys(rctx, res, root, [], "mTLS", ["secretName"], `${REASON2}: mTLS.secretName`, "volume") : namePair && typeof value == "string" && value !== "" && plan(rctx, {
       resource: res.ref,
       op: "set",
@@ -19672,10 +19977,10 @@ function revertValues(rctx, res, root) {
     });
   }
   let envs = root.get("custom_envs", !0);
-  if (!(0, import_yaml32.isSeq)(envs)) return;
+  if (!(0, import_yaml34.isSeq)(envs)) return;
   for (let [name, value] of endpointEnv(rctx.url)) {
     let found = findItem(envs, "name", name), node = found?.node.get("value", !0);
-    found && (0, import_yaml32.isScalar)(node) && node.value !== value && plan(rctx, {
+    found && (0, import_yaml34.isScalar)(node) && node.value !== value && plan(rctx, {
       resource: res.ref,
       op: "set",
       ptr: ["custom_envs", found.index, "value"],
@@ -19756,7 +20061,7 @@ function revertCompose(rctx, res) {
       `${REASON2}: only an mTLS delegate needs it`,
       (item) => envRole(String(item.value).split("=")[0]),
       (item) => ({ name: String(item.value).split("=")[0] })
-    ) : form === "map" && (0, import_yaml32.isMap)(envNode) && removeMapKeys(
+    ) : form === "map" && (0, import_yaml34.isMap)(envNode) && removeMapKeys(
       rctx,
       res,
       d.node,
@@ -19777,14 +20082,14 @@ function revertCompose(rctx, res) {
       mounts.map((v) => v.index),
       `${REASON2}: the client certificate bind mount`,
       "mount",
-      (item) => (0, import_yaml32.isScalar)(item) ? String(item.value) : stringAt(item, "target") ?? "?"
+      (item) => (0, import_yaml34.isScalar)(item) ? String(item.value) : stringAt(item, "target") ?? "?"
     );
   }
 }
-var import_yaml32, REASON2, envRole, init_revert_shapes = __esm({
+var import_yaml34, REASON2, envRole, init_revert_shapes = __esm({
   "src/mtls/revert/revert-shapes.ts"() {
     "use strict";
-    import_yaml32 = __toESM(require_dist(), 1);
+    import_yaml34 = __toESM(require_dist(), 1);
     init_compose();
     init_edit_pairs();
     init_edit();
@@ -19846,7 +20151,11 @@ function normalizeRevertEndpoint(input) {
   return parseUrlOption(input, "--revert --endpoint", FORM3, { schemes: ["https:", "http:"], schemesText: "http(s)" }), input.trim().replace(/\/+$/, "");
 }
 function revert(text2, options, hooks = {}) {
-  let file = options.file ?? "<input>", url = normalizeRevertEndpoint(options.endpoint), source = readSource(text2), fail = (diagnostics) => ({
+  let file = options.file ?? "<input>", url = normalizeRevertEndpoint(options.endpoint);
+  return throughLists(text2, file, !0, (expanded) => revertFlat(expanded, file, url, hooks)) ?? revertFlat(text2, file, url, hooks);
+}
+function revertFlat(text2, file, url, hooks) {
+  let source = readSource(text2), fail = (diagnostics) => ({
     status: "error",
     output: text2,
     changes: [],
@@ -19861,7 +20170,7 @@ function revert(text2, options, hooks = {}) {
       return fail([{ code: "YAML_SYNTAX", severity: "error", message: `invalid YAML: ${plain2.error}`, file }]);
   }
   let plan2 = planRevertStream(source.text, source.eol, file, docs, url);
-  return applyPlan(text2, source, file, plan2, { unchanged: "none", guard: (body) => checkOutput(source.text, docs, body, plan2.edits), what: "the reverted result", hooks });
+  return applyPlan(text2, source, file, plan2, { unchanged: "none", guard: (body2) => checkOutput(source.text, docs, body2, plan2.edits), what: "the reverted result", hooks });
 }
 var FORM3, init_revert = __esm({
   "src/pipeline/revert.ts"() {
@@ -19872,6 +20181,7 @@ var FORM3, init_revert = __esm({
     init_source();
     init_guard();
     init_apply_plan();
+    init_lists();
     FORM3 = "the delegate's non-mTLS endpoint URL, e.g. https://app.harness.io or https://harness.example.com/gratis";
   }
 });
@@ -21356,4 +21666,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=16073aa6951f67ab4f47e02d3ae7c673441e426c9f281a814d9052688a505ff9
+//# delegate-mtls-bundle sha256=94cafed83ec25a1d6f18336178c8d2914a0e4dc64dd474a33253b9124cae2d44
