@@ -70,7 +70,11 @@ for (const withSecret of [false, true]) {
     const golden = join(DIR, `same-name-two-namespaces${withSecret ? '.with-secret' : ''}.expected.yaml`)
     if (update) writeFileSync(golden, first!.r.output)
     assert.is(first!.r.output, readFileSync(golden, 'utf8'))
-    const doc = (id: string) => first!.docs.get(id) ?? assert.unreachable(id)
+    const doc = (id: string): string => {
+      const text = first!.docs.get(id)
+      if (text === undefined) assert.unreachable(id)
+      return text!
+    }
     for (const [ns, mode] of [
       ['harness-delegate-ng', '256 # 0400'],
       ['team-b', '288 # 0440'],
