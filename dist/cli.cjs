@@ -3620,7 +3620,7 @@ var init_secret_name2 = __esm({
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports2) {
     "use strict";
-    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias"), DOC = /* @__PURE__ */ Symbol.for("yaml.document"), MAP = /* @__PURE__ */ Symbol.for("yaml.map"), PAIR = /* @__PURE__ */ Symbol.for("yaml.pair"), SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar"), SEQ = /* @__PURE__ */ Symbol.for("yaml.seq"), NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type"), isAlias3 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === ALIAS, isDocument = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === DOC, isMap22 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === MAP, isPair3 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === PAIR, isScalar22 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SCALAR, isSeq22 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SEQ;
+    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias"), DOC = /* @__PURE__ */ Symbol.for("yaml.document"), MAP = /* @__PURE__ */ Symbol.for("yaml.map"), PAIR = /* @__PURE__ */ Symbol.for("yaml.pair"), SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar"), SEQ = /* @__PURE__ */ Symbol.for("yaml.seq"), NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type"), isAlias3 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === ALIAS, isDocument = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === DOC, isMap24 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === MAP, isPair3 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === PAIR, isScalar23 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SCALAR, isSeq23 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SEQ;
     function isCollection2(node) {
       if (node && typeof node == "object")
         switch (node[NODE_TYPE]) {
@@ -3641,7 +3641,7 @@ var require_identity = __commonJS({
         }
       return !1;
     }
-    var hasAnchor = (node) => (isScalar22(node) || isCollection2(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar23(node) || isCollection2(node)) && !!node.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -3653,11 +3653,11 @@ var require_identity = __commonJS({
     exports2.isAlias = isAlias3;
     exports2.isCollection = isCollection2;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap22;
+    exports2.isMap = isMap24;
     exports2.isNode = isNode;
     exports2.isPair = isPair3;
-    exports2.isScalar = isScalar22;
-    exports2.isSeq = isSeq22;
+    exports2.isScalar = isScalar23;
+    exports2.isSeq = isSeq23;
   }
 });
 
@@ -4431,10 +4431,10 @@ var require_foldFlowLines = __commonJS({
       onFold && onFold();
       let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
-        let fold = folds[i2], end2 = folds[i2 + 1] || text2.length;
-        fold === 0 ? res = `
-${indent}${text2.slice(0, end2)}` : (mode === FOLD_QUOTED && escapedFolds[fold] && (res += `${text2[fold]}\\`), res += `
-${indent}${text2.slice(fold + 1, end2)}`);
+        let fold2 = folds[i2], end2 = folds[i2 + 1] || text2.length;
+        fold2 === 0 ? res = `
+${indent}${text2.slice(0, end2)}` : (mode === FOLD_QUOTED && escapedFolds[fold2] && (res += `${text2[fold2]}\\`), res += `
+${indent}${text2.slice(fold2 + 1, end2)}`);
       }
       return res;
     }
@@ -4611,10 +4611,10 @@ $&`).replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/
         blockQuote !== "folded" && type !== Scalar4.Scalar.BLOCK_FOLDED && (foldOptions.onOverflow = () => {
           literalFallback = !0;
         });
-        let body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        let body2 = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header}
-${indent}${body}`;
+${indent}${body2}`;
       }
       return value = value.replace(/\n+/g, `$&${indent}`), `|${header}
 ${indent}${start}${value}${end}`;
@@ -6142,8 +6142,8 @@ var require_stringifyDocument = __commonJS({
           }
           ctx.forceBlockIndent = !!doc.comment, contentComment = doc.contents.comment;
         }
-        let onChompKeep = contentComment ? void 0 : () => chompKeep = !0, body = stringify3.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
-        contentComment && (body += stringifyComment.lineComment(body, "", commentString(contentComment))), (body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---" ? lines[lines.length - 1] = `--- ${body}` : lines.push(body);
+        let onChompKeep = contentComment ? void 0 : () => chompKeep = !0, body2 = stringify3.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        contentComment && (body2 += stringifyComment.lineComment(body2, "", commentString(contentComment))), (body2[0] === "|" || body2[0] === ">") && lines[lines.length - 1] === "---" ? lines[lines.length - 1] = `--- ${body2}` : lines.push(body2);
       } else
         lines.push(stringify3.stringify(doc.contents, ctx));
       if (doc.directives?.docEnd)
@@ -6700,7 +6700,7 @@ var require_resolve_flow_collection = __commonJS({
     "use strict";
     var identity = require_identity(), Pair = require_Pair(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), resolveEnd = require_resolve_end(), resolveProps = require_resolve_props(), utilContainsNewline = require_util_contains_newline(), utilMapIncludes = require_util_map_includes(), blockMsg = "Block collections are not allowed within flow collections", isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      let isMap22 = fc.start.source === "{", fcName = isMap22 ? "flow map" : "flow sequence", NodeClass = tag?.nodeClass ?? (isMap22 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq), coll = new NodeClass(ctx.schema);
+      let isMap24 = fc.start.source === "{", fcName = isMap24 ? "flow map" : "flow sequence", NodeClass = tag?.nodeClass ?? (isMap24 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq), coll = new NodeClass(ctx.schema);
       coll.flow = !0;
       let atRoot = ctx.atRoot;
       atRoot && (ctx.atRoot = !1), ctx.atKey && (ctx.atKey = !1);
@@ -6721,7 +6721,7 @@ var require_resolve_flow_collection = __commonJS({
 ` + props.comment : coll.comment = props.comment), offset = props.end;
             continue;
           }
-          !isMap22 && ctx.options.strict && utilContainsNewline.containsNewline(key) && onError(
+          !isMap24 && ctx.options.strict && utilContainsNewline.containsNewline(key) && onError(
             key,
             // checked by containsNewline()
             "MULTILINE_IMPLICIT_KEY",
@@ -6749,7 +6749,7 @@ var require_resolve_flow_collection = __commonJS({
 ` + prevItemComment : prev.comment = prevItemComment, props.comment = props.comment.substring(prevItemComment.length + 1);
           }
         }
-        if (!isMap22 && !sep2 && !props.found) {
+        if (!isMap24 && !sep2 && !props.found) {
           let valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode), offset = valueNode.range[2], isBlock(value) && onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
@@ -6766,7 +6766,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: !1
           });
           if (valueProps.found) {
-            if (!isMap22 && !props.found && ctx.options.strict) {
+            if (!isMap24 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (let st of sep2) {
                   if (st === valueProps.found)
@@ -6783,7 +6783,7 @@ var require_resolve_flow_collection = __commonJS({
           valueNode ? isBlock(value) && onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg) : valueProps.comment && (keyNode.comment ? keyNode.comment += `
 ` + valueProps.comment : keyNode.comment = valueProps.comment);
           let pair = new Pair.Pair(keyNode, valueNode);
-          if (ctx.options.keepSourceTokens && (pair.srcToken = collItem), isMap22) {
+          if (ctx.options.keepSourceTokens && (pair.srcToken = collItem), isMap24) {
             let map2 = coll;
             utilMapIncludes.mapIncludes(ctx, map2.items, keyNode) && onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique"), map2.items.push(pair);
           } else {
@@ -6795,7 +6795,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      let expectedEnd = isMap22 ? "}" : "]", [ce, ...ee] = fc.end, cePos = offset;
+      let expectedEnd = isMap24 ? "}" : "]", [ce, ...ee] = fc.end, cePos = offset;
       if (ce?.source === expectedEnd)
         cePos = ce.offset + ce.source.length;
       else {
@@ -7065,8 +7065,8 @@ var require_resolve_flow_scalar = __commonJS({
 `))
           if (ch === `
 `) {
-            let { fold, offset } = foldNewline(source, i);
-            res += fold, i = offset;
+            let { fold: fold2, offset } = foldNewline(source, i);
+            res += fold2, i = offset;
           } else if (ch === "\\") {
             let next = source[++i], cc = escapeCodes[next];
             if (cc)
@@ -7099,14 +7099,14 @@ var require_resolve_flow_scalar = __commonJS({
       return (source[source.length - 1] !== '"' || source.length === 1) && onError(source.length, "MISSING_CHAR", 'Missing closing "quote'), res;
     }
     function foldNewline(source, offset) {
-      let fold = "", ch = source[offset + 1];
+      let fold2 = "", ch = source[offset + 1];
       for (; (ch === " " || ch === "	" || ch === `
 ` || ch === "\r") && !(ch === "\r" && source[offset + 2] !== `
 `); )
         ch === `
-` && (fold += `
+` && (fold2 += `
 `), offset += 1, ch = source[offset + 1];
-      return fold || (fold = " "), { fold, offset };
+      return fold2 || (fold2 = " "), { fold: fold2, offset };
     }
     var escapeCodes = {
       0: "\0",
@@ -7510,12 +7510,12 @@ var require_cst_scalar = __commonJS({
         case "|":
         case ">": {
           let he = source.indexOf(`
-`), head = source.substring(0, he), body = source.substring(he + 1) + `
+`), head = source.substring(0, he), body2 = source.substring(he + 1) + `
 `, props = [
             { type: "block-scalar-header", offset, indent, source: head }
           ];
           return addEndtoBlockProps(props, end) || props.push({ type: "newline", offset: -1, indent, source: `
-` }), { type: "block-scalar", offset, indent, props, source: body };
+` }), { type: "block-scalar", offset, indent, props, source: body2 };
         }
         case '"':
           return { type: "double-quoted-scalar", offset, indent, source, end };
@@ -7568,13 +7568,13 @@ var require_cst_scalar = __commonJS({
     }
     function setBlockScalarValue(token, source) {
       let he = source.indexOf(`
-`), head = source.substring(0, he), body = source.substring(he + 1) + `
+`), head = source.substring(0, he), body2 = source.substring(he + 1) + `
 `;
       if (token.type === "block-scalar") {
         let header = token.props[0];
         if (header.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
-        header.source = head, token.source = body;
+        header.source = head, token.source = body2;
       } else {
         let { offset } = token, indent = "indent" in token ? token.indent : -1, props = [
           { type: "block-scalar-header", offset, indent, source: head }
@@ -7583,7 +7583,7 @@ var require_cst_scalar = __commonJS({
 ` });
         for (let key of Object.keys(token))
           key !== "type" && key !== "offset" && delete token[key];
-        Object.assign(token, { type: "block-scalar", indent, props, source: body });
+        Object.assign(token, { type: "block-scalar", indent, props, source: body2 });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -7750,7 +7750,7 @@ var require_cst_visit = __commonJS({
 var require_cst = __commonJS({
   "node_modules/yaml/dist/parse/cst.js"(exports2) {
     "use strict";
-    var cstScalar = require_cst_scalar(), cstStringify = require_cst_stringify(), cstVisit = require_cst_visit(), BOM = "\uFEFF", DOCUMENT = "", FLOW_END = "", SCALAR = "", isCollection2 = (token) => !!token && "items" in token, isScalar22 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var cstScalar = require_cst_scalar(), cstStringify = require_cst_stringify(), cstVisit = require_cst_visit(), BOM = "\uFEFF", DOCUMENT = "", FLOW_END = "", SCALAR = "", isCollection2 = (token) => !!token && "items" in token, isScalar23 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -7836,7 +7836,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection2;
-    exports2.isScalar = isScalar22;
+    exports2.isScalar = isScalar23;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -8978,7 +8978,7 @@ var require_public_api = __commonJS({
       let prettyErrors = options.prettyErrors !== !1;
       return { lineCounter: options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null, prettyErrors };
     }
-    function parseAllDocuments3(source, options = {}) {
+    function parseAllDocuments4(source, options = {}) {
       let { lineCounter: lineCounter2, prettyErrors } = parseOptions(options), parser$1 = new parser2.Parser(lineCounter2?.addNewLine), composer$1 = new composer.Composer(options), docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
         for (let doc of docs)
@@ -9023,7 +9023,7 @@ var require_public_api = __commonJS({
       return identity.isDocument(value) && !_replacer ? value.toString(options) : new Document.Document(value, _replacer, options).toString(options);
     }
     exports2.parse = parse;
-    exports2.parseAllDocuments = parseAllDocuments3;
+    exports2.parseAllDocuments = parseAllDocuments4;
     exports2.parseDocument = parseDocument8;
     exports2.stringify = stringify3;
   }
@@ -9069,9 +9069,9 @@ var require_dist = __commonJS({
 // src/yaml/resolve.ts
 function goInt(s) {
   if (!GO_INT.test(s)) return;
-  let neg = s.startsWith("-"), body = s.replace(/^[-+]/, "");
-  /^0[0-7]+$/.test(body) ? body = `0o${body.slice(1)}` : body = body.replace(/^0([XOB])/, (_m, p) => `0${p.toLowerCase()}`);
-  let n = neg ? -BigInt(body) : BigInt(body);
+  let neg = s.startsWith("-"), body2 = s.replace(/^[-+]/, "");
+  /^0[0-7]+$/.test(body2) ? body2 = `0o${body2.slice(1)}` : body2 = body2.replace(/^0([XOB])/, (_m, p) => `0${p.toLowerCase()}`);
+  let n = neg ? -BigInt(body2) : BigInt(body2);
   return n < INT64_MIN || n > UINT64_MAX ? void 0 : Number(n);
 }
 function k8sTags(tags) {
@@ -9490,7 +9490,7 @@ function redactDataEntries(text2) {
   let lines = text2.split(`
 `), diff = looksLikeUnifiedDiff(lines), out = [];
   for (let i = 0; i < lines.length; i++) {
-    let line = lines[i], cr = line.endsWith("\r") ? "\r" : "", body = cr ? line.slice(0, -1) : line, prefix = diff && /^[ +-]/.test(body) && !/^(\+\+\+|---) /.test(body) ? body.slice(0, 1) : "", m = ENTRY.exec(body.slice(prefix.length));
+    let line = lines[i], cr = line.endsWith("\r") ? "\r" : "", body2 = cr ? line.slice(0, -1) : line, prefix = diff && /^[ +-]/.test(body2) && !/^(\+\+\+|---) /.test(body2) ? body2.slice(0, 1) : "", m = ENTRY.exec(body2.slice(prefix.length));
     if (!m || !SECRET_KEYS.test(m[3]) || m[2] === "" && m[5] !== "" && !/^[ \t]/.test(m[5])) {
       out.push(line);
       continue;
@@ -11096,9 +11096,9 @@ function endOfBlock(src, node, minCol) {
   return p;
 }
 function blockInsertion(ctx, at, lines, owner) {
-  let body = lines.join(ctx.eol), atEofWithoutNewline = at === ctx.src.length && at > 0 && ctx.src[at - 1] !== `
+  let body2 = lines.join(ctx.eol), atEofWithoutNewline = at === ctx.src.length && at > 0 && ctx.src[at - 1] !== `
 `;
-  return { ...insertAt(at, atEofWithoutNewline ? ctx.eol + body : body + ctx.eol), nest: range(owner)[0] };
+  return { ...insertAt(at, atEofWithoutNewline ? ctx.eol + body2 : body2 + ctx.eol), nest: range(owner)[0] };
 }
 function seqLayout(ctx, seq2) {
   let dash = seq2.srcToken?.items.findLast((i) => i.value)?.start.find((t) => t.type === "seq-item-ind"), lastNode = seq2.items[seq2.items.length - 1];
@@ -11170,14 +11170,14 @@ function setScalar(ctx, node, value) {
 function setBlockScalar(ctx, node, value) {
   let [start, end] = range(node), token = node.srcToken, header = token?.props.find((t) => t.type === "block-scalar-header"), newline = token?.props.find((t) => t.type === "newline");
   if (!token || !header || !newline) throw new InternalError("block scalar without a header line");
-  let contentStart = newline.offset + newline.source.length, afterHeader = ctx.src.slice(header.offset + header.source.length, contentStart), body = value.replace(/\n+$/, ""), trailing = value.length - body.length, style = header.source[0];
-  if (!(!/[1-9]/.test(header.source) && trailing <= 1 && body !== "" && !/^[ \t]/.test(body) && !body.includes("\r") && (style === "|" || !body.includes(`
+  let contentStart = newline.offset + newline.source.length, afterHeader = ctx.src.slice(header.offset + header.source.length, contentStart), body2 = value.replace(/\n+$/, ""), trailing = value.length - body2.length, style = header.source[0];
+  if (!(!/[1-9]/.test(header.source) && trailing <= 1 && body2 !== "" && !/^[ \t]/.test(body2) && !body2.includes("\r") && (style === "|" || !body2.includes(`
 `)))) return replaceRange(header.offset, end, JSON.stringify(value) + afterHeader);
   let lines = ctx.src.slice(contentStart, end).split(`
 `), contentLine = lines.find((l) => l.trim() !== ""), indent = contentLine ? /^ */.exec(contentLine)[0].length : token.indent + ctx.unit, keepFrom = contentStart, p = contentStart;
   for (let l of lines)
     l.trim() !== "" && (keepFrom = p + l.replace(/\r$/, "").length), p += l.length + 1;
-  let text2 = body.split(`
+  let text2 = body2.split(`
 `).map((l) => l === "" ? "" : " ".repeat(indent) + l).join(ctx.eol), tail = contentLine ? ctx.src.slice(keepFrom, end) : ctx.eol + ctx.src.slice(contentStart, end);
   return replaceRange(
     start,
@@ -11253,6 +11253,16 @@ function removePair(ctx, mapNode, pair) {
   let [start, end] = pairLines(ctx, mapNode, pair);
   return removeLines(ctx, start, end);
 }
+function removeFlowPair(mapNode, pair) {
+  if (!mapNode.flow) throw new InternalError("not a flow mapping");
+  let i = mapNode.items.indexOf(pair), end = (p) => range2(p.value ?? p.key)[1];
+  if (i > 0) return replaceRange(end(mapNode.items[i - 1]), end(pair), "");
+  let next = mapNode.items[1];
+  if (next) return replaceRange(range2(pair.key)[0], range2(next.key)[0], "");
+  let token = mapNode.srcToken, close = token.end.find((t) => t.type === "flow-map-end");
+  if (!close) throw new InternalError("unterminated flow mapping");
+  return replaceRange(token.start.offset + 1, close.offset, "");
+}
 function itemLines(ctx, seq2, index) {
   if (seq2.flow) throw new InternalError("not a block sequence");
   let item = seq2.items[index], dash = seq2.srcToken.items.filter((i) => i.value)[index]?.start.find((t) => t.type === "seq-item-ind");
@@ -11261,11 +11271,16 @@ function itemLines(ctx, seq2, index) {
 function keepFlowItems(ctx, seq2, keep) {
   let token = seq2.srcToken, open = token.start.offset, close = token.end.find((t) => t.type === "flow-seq-end");
   if (!close) throw new InternalError("unterminated flow sequence");
-  let texts = keep.map((i) => {
-    let [s, e] = range2(seq2.items[i]);
-    return ctx.src.slice(s, e);
-  }), padded = ctx.src[open + 1] === " ", inner = texts.length === 0 ? padded ? " " : "" : padded ? ` ${texts.join(", ")} ` : texts.join(", ");
-  return replaceRange(open + 1, close.offset, inner);
+  if (keep.length === 0) return [replaceRange(open + 1, close.offset, ctx.src[open + 1] === " " ? " " : "")];
+  let splices = [], n = seq2.items.length;
+  for (let i = 0; i < n; i++) {
+    if (keep.includes(i)) continue;
+    let last = i;
+    for (; last + 1 < n && !keep.includes(last + 1); ) last++;
+    let prev = keep.filter((k) => k < i).pop();
+    prev !== void 0 ? splices.push(replaceRange(range2(seq2.items[prev])[1], range2(seq2.items[last])[1], "")) : splices.push(replaceRange(range2(seq2.items[i])[0], range2(seq2.items[last + 1])[0], "")), i = last;
+  }
+  return splices;
 }
 var import_yaml11, range2, init_edit_pairs = __esm({
   "src/yaml/edit-pairs.ts"() {
@@ -11375,6 +11390,14 @@ var init_context = __esm({
   }
 });
 
+// src/resources/namespace.ts
+var sameNamespace, namespacedKey, init_namespace = __esm({
+  "src/resources/namespace.ts"() {
+    "use strict";
+    sameNamespace = (a, b) => a === b, namespacedKey = (namespace, name) => JSON.stringify([namespace ?? null, name ?? null]);
+  }
+});
+
 // src/mtls/scope.ts
 function indexByName(resources) {
   let map2 = /* @__PURE__ */ new Map();
@@ -11393,16 +11416,16 @@ function findResource(ctx, name, matches) {
   if (!member) throw new GroupEscape([hit.ref.document]);
   return member;
 }
-function requireDelegatesNamed(ctx, name) {
+function requireDelegatesNamed(ctx, name, namespace) {
   if (!ctx.scope) return;
   let outside = ctx.scope.delegates.filter(
-    (r) => (r.ref.name ?? "delegate") === name && !ctx.scope.members.has(r.ref.document)
+    (r) => (r.ref.name ?? "delegate") === name && sameNamespace(r.ref.namespace, namespace) && !ctx.scope.members.has(r.ref.document)
   );
   if (outside.length > 0) throw new GroupEscape(outside.map((r) => r.ref.document));
 }
 function requireDelegatesInNamespace(ctx, namespace) {
   if (!ctx.scope) return;
-  let outside = ctx.scope.delegates.filter((r) => r.ref.namespace === namespace && !ctx.scope.members.has(r.ref.document)).map((r) => r.ref.document);
+  let outside = ctx.scope.delegates.filter((r) => sameNamespace(r.ref.namespace, namespace) && !ctx.scope.members.has(r.ref.document)).map((r) => r.ref.document);
   if (outside.length > 0) throw new GroupEscape(outside);
 }
 function deploymentNames(ctx) {
@@ -11411,6 +11434,7 @@ function deploymentNames(ctx) {
 var GroupEscape, namesOfDeployments, init_scope = __esm({
   "src/mtls/scope.ts"() {
     "use strict";
+    init_namespace();
     GroupEscape = class extends Error {
       constructor(documents) {
         super(`planning needs documents ${documents.join(", ")} of the stream`);
@@ -11418,7 +11442,7 @@ var GroupEscape, namesOfDeployments, init_scope = __esm({
       }
       documents;
     };
-    namesOfDeployments = (resources) => new Set(resources.filter((r) => r.ref.kind === "Deployment").map((r) => r.ref.name));
+    namesOfDeployments = (resources) => new Set(resources.filter((r) => r.ref.kind === "Deployment").map((r) => namespacedKey(r.ref.namespace, r.ref.name)));
   }
 });
 
@@ -11444,8 +11468,8 @@ function lint(ctx, onEach) {
       "batch/v1beta1 CronJob was removed in Kubernetes 1.25; use apiVersion batch/v1",
       root.get("apiVersion", !0)
     ), res.ref.kind === "HorizontalPodAutoscaler" && deployments.size > 0) {
-      let target = lookup(root, ["spec", "scaleTargetRef"]), name = stringAt(target, "name");
-      stringAt(target, "kind") === "Deployment" && name !== void 0 && !deployments.has(name) && report(
+      let target = lookup(root, ["spec", "scaleTargetRef"]), name = stringAt(target, "name"), key = namespacedKey(res.ref.namespace, name);
+      stringAt(target, "kind") === "Deployment" && name !== void 0 && !deployments.has(key) && report(
         ctx,
         "warning",
         "LINT",
@@ -11532,6 +11556,7 @@ var import_yaml13, init_lint = __esm({
     init_scope();
     init_source();
     init_wanted_state();
+    init_namespace();
   }
 });
 
@@ -11557,10 +11582,11 @@ var TLS_ITEMS, inNamespace, isCertificate, init_tls_secret = __esm({
     "use strict";
     init_lookup();
     init_scope();
+    init_namespace();
     TLS_ITEMS = [
       ["tls.crt", "client.crt"],
       ["tls.key", "client.key"]
-    ], inNamespace = (r, namespace) => (r.ref.namespace ?? namespace) === namespace, isCertificate = (r) => r.ref.kind === "Certificate";
+    ], inNamespace = (r, namespace) => sameNamespace(r.ref.namespace, namespace), isCertificate = (r) => r.ref.kind === "Certificate";
   }
 });
 
@@ -11918,7 +11944,7 @@ function patchConfigMapKey(ctx, configMapName, namespace, key, value, reason) {
   let cm = findResource(
     ctx,
     configMapName,
-    (r) => r.ref.kind === "ConfigMap" && (namespace === void 0 || r.ref.namespace === void 0 || r.ref.namespace === namespace)
+    (r) => r.ref.kind === "ConfigMap" && sameNamespace(r.ref.namespace, namespace)
   );
   if (!cm) return "absent";
   let node = lookup(cm.doc.contents, ["data", key]);
@@ -12074,6 +12100,7 @@ var import_yaml15, init_plan_env = __esm({
     init_context();
     init_plan_pod();
     init_scope();
+    init_namespace();
   }
 });
 
@@ -12115,8 +12142,8 @@ function planDelegate(ctx, res) {
       container.node
     );
   }
-  let podLoc = { node: pod, ptr: res.podPath, display: res.podPath }, effective = ensureVolume(ctx, res, podLoc, secretNameFor(ctx, delegateName), mode);
-  ctx.secretByDelegate.set(delegateName, effective), ctx.modeByDelegate.set(delegateName, mode);
+  let podLoc = { node: pod, ptr: res.podPath, display: res.podPath }, effective = ensureVolume(ctx, res, podLoc, secretNameFor(ctx, delegateName), mode), key = namespacedKey(res.ref.namespace, delegateName);
+  ctx.secretByDelegate.set(key, effective), ctx.modeByDelegate.set(key, mode);
 }
 var import_yaml16, secretNameFor, init_plan_delegate = __esm({
   "src/mtls/plan-delegate.ts"() {
@@ -12129,6 +12156,7 @@ var import_yaml16, secretNameFor, init_plan_delegate = __esm({
     init_context();
     init_plan_env();
     init_plan_pod();
+    init_namespace();
     secretNameFor = (ctx, delegateName) => ctx.options.secretName.replaceAll("{delegate}", delegateName);
   }
 });
@@ -12142,22 +12170,22 @@ function planSecrets(ctx, delegates, onEach) {
     [CLIENT_KEY_KEY]: base642(material.keyPem)
   }, done = /* @__PURE__ */ new Set(), mountedBy = /* @__PURE__ */ new Map();
   for (let res of delegates) {
-    let name = ctx.secretByDelegate.get(res.ref.name ?? "delegate");
+    let name = ctx.secretByDelegate.get(namespacedKey(res.ref.namespace, res.ref.name ?? "delegate"));
     if (name === void 0) continue;
-    let id = `${res.ref.namespace ?? ""}/${name}`;
+    let id = namespacedKey(res.ref.namespace, name);
     mountedBy.set(id, [...mountedBy.get(id) ?? [], res.ref.name ?? "delegate"]);
   }
   for (let res of delegates) {
     onEach?.(res);
-    let name = ctx.secretByDelegate.get(res.ref.name ?? "delegate");
+    let name = ctx.secretByDelegate.get(namespacedKey(res.ref.namespace, res.ref.name ?? "delegate"));
     if (name === void 0) continue;
-    let namespace = res.ref.namespace, id = `${namespace ?? ""}/${name}`;
+    let namespace = res.ref.namespace, id = namespacedKey(namespace, name);
     if (done.has(id)) continue;
     done.add(id);
     let existing = findResource(
       ctx,
       name,
-      (r) => r.ref.kind === "Secret" && (r.ref.namespace ?? namespace) === namespace
+      (r) => r.ref.kind === "Secret" && sameNamespace(r.ref.namespace, namespace)
     ), tls = tlsSecretSource(ctx, name, namespace);
     if (tls) {
       report(
@@ -12301,6 +12329,7 @@ var import_yaml17, base642, redact, init_plan_secret = __esm({
     init_context();
     init_scope();
     init_tls_secret();
+    init_namespace();
     base642 = (s) => Buffer.from(s, "utf8").toString("base64");
     redact = (value) => typeof value == "string" && isPlaceholderSecretData(value) ? value : REDACTED;
   }
@@ -12509,9 +12538,9 @@ function planUpgraderConfig(ctx, res) {
   });
 }
 function planUpgraderCronJob(ctx, res) {
-  let pod = lookup(res.doc.contents, res.podPath), { container, podCompact } = locateContainer(ctx, res.podPath, pod, res.container), { name: delegateName, fallback } = cronJobDelegateName(ctx, pod, res.ref.name);
-  requireDelegatesNamed(ctx, delegateName);
-  let secretName = ctx.secretByDelegate.get(delegateName) ?? secretNameFor(ctx, delegateName);
+  let pod = lookup(res.doc.contents, res.podPath), { container, podCompact } = locateContainer(ctx, res.podPath, pod, res.container), { name: delegateName, fallback } = cronJobDelegateName(ctx, pod, res.ref);
+  requireDelegatesNamed(ctx, delegateName, res.ref.namespace);
+  let key = namespacedKey(res.ref.namespace, delegateName), secretName = ctx.secretByDelegate.get(key) ?? secretNameFor(ctx, delegateName);
   fallback && ctx.options.secretName.includes("{delegate}") && !deploymentNames(ctx).has(delegateName) && report(
     ctx,
     "warning",
@@ -12519,16 +12548,20 @@ function planUpgraderCronJob(ctx, res) {
     `{delegate} in the Secret name became "${delegateName}", ${fallback}; no delegate of that name is in the input: check that the Secret ${secretName} is the one its delegate mounts`,
     lookup(res.doc.contents, ["metadata", "name"]) ?? res.doc.contents
   );
-  let mode = ctx.modeByDelegate.get(delegateName) ?? secretMode(runsAsNonRoot(pod, container.node, res.doc));
+  let mode = ctx.modeByDelegate.get(key) ?? secretMode(runsAsNonRoot(pod, container.node, res.doc));
   ensureMount(ctx, res, container, podCompact);
   let podLoc = { node: pod, ptr: res.podPath, display: res.podPath };
   ensureVolume(ctx, res, podLoc, secretName, mode);
 }
-function cronJobDelegateName(ctx, pod, name) {
-  let volumes = pod.get("volumes", !0);
+function cronJobDelegateName(ctx, pod, ref) {
+  let name = ref.name, volumes = pod.get("volumes", !0);
   if ((0, import_yaml19.isSeq)(volumes))
     for (let v of volumes.items) {
-      let cmName = stringAt(lookup(v, ["configMap"]), "name"), cm = findResource(ctx, cmName, (r) => r.type === "upgrader-config");
+      let cmName = stringAt(lookup(v, ["configMap"]), "name"), cm = findResource(
+        ctx,
+        cmName,
+        (r) => r.type === "upgrader-config" && sameNamespace(r.ref.namespace, ref.namespace)
+      );
       if (cm && cm.type === "upgrader-config") {
         let text2 = cm.config.value, delegate = configDelegateName(text2, cm.ref.name);
         return upgraderConfigFacts(text2).workloadName !== void 0 || cm.ref.name?.endsWith("-upgrader-config") ? { name: delegate } : {
@@ -12561,6 +12594,7 @@ var import_yaml19, CONFIG_PTR, init_plan_upgrader = __esm({
     init_plan_delegate();
     init_plan_pod();
     init_scope();
+    init_namespace();
     CONFIG_PTR = ["data", "config.yaml"];
   }
 });
@@ -13251,10 +13285,10 @@ function refuseDuplicateEnv(ctx, pod, containerIndex, label, managed) {
   return refused2;
 }
 function skipDelegate3Upgrader(ctx, res) {
-  let name = res.type === "upgrader-config" ? configDelegateName(res.config.value, res.ref.name) : cronJobDelegateName(ctx, lookup(res.doc.contents, res.podPath), res.ref.name).name;
-  requireDelegatesNamed(ctx, name);
+  let name = res.type === "upgrader-config" ? configDelegateName(res.config.value, res.ref.name) : cronJobDelegateName(ctx, lookup(res.doc.contents, res.podPath), res.ref).name;
+  requireDelegatesNamed(ctx, name, res.ref.namespace);
   let served = ctx.resources.some(
-    (r) => r.type === "delegate" && r.delegateKind === "delegate3" && (r.ref.name ?? "delegate") === name && (r.ref.namespace === void 0 || res.ref.namespace === void 0 || r.ref.namespace === res.ref.namespace)
+    (r) => r.type === "delegate" && r.delegateKind === "delegate3" && (r.ref.name ?? "delegate") === name && sameNamespace(r.ref.namespace, res.ref.namespace)
   );
   return served && report(
     ctx,
@@ -13360,6 +13394,7 @@ var import_yaml23, upgraderConfigRule, upgraderCronJobRule, RULES, PHASES, stepT
     init_scope();
     init_plan_helm_values();
     init_plan_compose();
+    init_namespace();
     upgraderConfigRule = (ctx, res) => {
       skipDelegate3Upgrader(ctx, res) || planUpgraderConfig(ctx, res);
     }, upgraderCronJobRule = (ctx, res) => {
@@ -13410,7 +13445,7 @@ function planInGroups(src, eol, file, options, starts) {
     for (let name of mentions[i])
       for (let other of byName.get(name) ?? []) {
         let ons = other.ref.namespace;
-        parsed[other.ref.document] && (ns === void 0 || ons === void 0 || ns === ons) && union(i, other.ref.document);
+        parsed[other.ref.document] && sameNamespace(ns, ons) && union(i, other.ref.document);
       }
   }
   let groups = /* @__PURE__ */ new Map();
@@ -13483,6 +13518,7 @@ var EMPTY, init_plan_groups = __esm({
     init_plan();
     init_plan_upgrader();
     init_scope();
+    init_namespace();
     EMPTY = { contents: null, range: [0, 0, 0], errors: [], warnings: [] };
   }
 });
@@ -13500,23 +13536,88 @@ function applyPlan(text2, source, file, plan2, how) {
   if (diagnostics.some((d) => d.severity === "error")) return fail(diagnostics);
   let changes = plan2.edits.map((e) => e.change), unresolved = diagnostics.some((d) => d.code === "NOT_CHANGED"), status = changes.length > 0 ? "migrated" : resources.length > 0 ? how.unchanged : "none";
   if (changes.length === 0) return { status, output: text2, changes, diagnostics, unresolved, resources };
-  let body = applySplices(
+  let body2 = applySplices(
     source.text,
     plan2.edits.flatMap((e) => e.splices)
   );
-  how.hooks.afterSplice && (body = how.hooks.afterSplice(body));
-  let mismatch = how.guard(body);
+  how.hooks.afterSplice && (body2 = how.hooks.afterSplice(body2));
+  let mismatch = how.guard(body2);
   if (mismatch) {
     let bug = `internal error: the semantic guard refused ${how.what} (${mismatch}); nothing was written. Please report this with the input file`;
     return fail([...diagnostics, { code: "GUARD_MISMATCH", severity: "error", message: bug, file }]);
   }
-  return { status, output: writeSource(source, body), changes, diagnostics, unresolved, resources };
+  return { status, output: writeSource(source, body2), changes, diagnostics, unresolved, resources };
 }
 var init_apply_plan = __esm({
   "src/pipeline/apply-plan.ts"() {
     "use strict";
     init_source();
     init_splice();
+  }
+});
+
+// src/yaml/item-text.ts
+function itemText(src, node) {
+  let [start, valueEnd] = node.range, rest = src.slice(valueEnd, lineEndAfter(src, valueEnd)), end = /^[ \t]*(#[^\n]*)?\r?\n?$/.test(rest) && src[valueEnd - 1] !== `
+` ? lineEndAfter(src, valueEnd) : valueEnd;
+  return { start, end, col: linePos(src, start).col - 1 };
+}
+function mappingItems(src, seq2) {
+  if (seq2.items.every((n) => (0, import_yaml24.isMap)(n)))
+    return seq2.items.map((n) => itemText(src, n));
+}
+function unindent(src, item, eol) {
+  let original = splitLines(src.slice(item.start, item.end)), shifts = [], lines = original.map((line, i) => {
+    if (i === 0)
+      return shifts.push(item.col), line;
+    let k = 0;
+    for (; k < item.col && line[k] === " "; ) k++;
+    return shifts.push(k), line.slice(k);
+  }), last = lines.length - 1, addedBreak = last < 0 || !lines[last].endsWith(`
+`);
+  return addedBreak && lines.push(...last < 0 ? [eol] : [lines.pop() + eol]), { lines, original, shifts, addedBreak };
+}
+function reindent(u, changed, col) {
+  let out = splitLines(changed);
+  if (u.addedBreak) {
+    let last = out.length - 1;
+    if (last < 0 || !out[last].endsWith(`
+`)) throw new InternalError("a migrated item lost its last line break");
+    out[last] = out[last].replace(/\r?\n$/, ""), out[last] === "" && out.pop();
+  }
+  let a = u.addedBreak ? [...u.lines.slice(0, -1), u.lines[u.lines.length - 1].replace(/\r?\n$/, "")] : u.lines, kept = commonLines(a, out), pad2 = " ".repeat(col), text2 = "", next = 0;
+  for (let [ai, bi] of [...kept, [a.length, out.length]]) {
+    for (; next < bi; next++) {
+      let line = out[next];
+      text2 += next === 0 || /^\r?\n?$/.test(line) ? line : pad2 + line;
+    }
+    ai < a.length && (text2 += u.original[ai], next = bi + 1);
+  }
+  return text2;
+}
+function commonLines(a, b) {
+  let head = 0;
+  for (; head < a.length && head < b.length && a[head] === b[head]; ) head++;
+  let tail = 0;
+  for (; tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]; ) tail++;
+  let n = a.length - head - tail, m = b.length - head - tail, dp = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--)
+      dp[i][j] = a[head + i] === b[head + j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
+  let pairs = [];
+  for (let i = 0; i < head; i++) pairs.push([i, i]);
+  for (let i = 0, j = 0; i < n && j < m; )
+    a[head + i] === b[head + j] ? pairs.push([head + i++, head + j++]) : dp[i + 1][j] >= dp[i][j + 1] ? i++ : j++;
+  for (let t = tail; t > 0; t--) pairs.push([a.length - t, b.length - t]);
+  return pairs;
+}
+var import_yaml24, splitLines, init_item_text = __esm({
+  "src/yaml/item-text.ts"() {
+    "use strict";
+    import_yaml24 = __toESM(require_dist(), 1);
+    init_errors();
+    init_source();
+    splitLines = (s) => s.match(/[^\n]*\n|[^\n]+$/g) ?? [];
   }
 });
 
@@ -13537,6 +13638,224 @@ function deepEqual(a, b) {
 var init_deep_equal = __esm({
   "src/pipeline/deep-equal.ts"() {
     "use strict";
+  }
+});
+
+// src/pipeline/lists.ts
+function findLists(src, starts, file) {
+  let lists = /* @__PURE__ */ new Map(), errors = [];
+  return starts.forEach((start, i) => {
+    let end = starts[i + 1] ?? src.length, slice = src.slice(start, end);
+    if (!slice.includes("List") || !slice.includes("items")) return;
+    let docs = parseDocumentsAt(src, start, end, !1);
+    if (docs.length !== 1 || docs[0].errors.length > 0) return;
+    let root = docs[0].contents;
+    if (!(0, import_yaml25.isMap)(root) || !isListKind(textAt(root, "kind")) || typeof textAt(root, "apiVersion") != "string") return;
+    let seq2 = root.get("items", !0);
+    if (!(0, import_yaml25.isSeq)(seq2) || seq2.items.length === 0) return;
+    let items = mappingItems(src, seq2), rootLine = lineStartOf(src, root.range[0]), head = src.slice(start, rootLine);
+    if (!(!items || rootLine < start || !/^(?:---[ \t]*(?:#[^\n]*)?\r?\n)?$/.test(head)) && src.slice(rootLine, root.range[0]).trim() === "") {
+      for (let [k, node] of seq2.items.entries()) {
+        let inner = node;
+        if (isListKind(textAt(inner, "kind")) && (0, import_yaml25.isSeq)(inner.get("items", !0))) {
+          let { line, col } = linePos(src, node.range[0]);
+          errors.push({
+            code: "UNSUPPORTED",
+            severity: "error",
+            message: `items[${k}] is a ${String(textAt(inner, "kind"))} inside a ${String(textAt(root, "kind"))}: kubectl never nests lists; write its items into the outer list`,
+            file,
+            line,
+            col
+          });
+        }
+      }
+      lists.set(i, { items, head });
+    }
+  }), { lists, errors };
+}
+function expand(src, eol, starts, lists) {
+  let pieces = [], lines = [], lineCount = (s) => s === "" ? 0 : s.split(`
+`).length - (s.endsWith(`
+`) ? 1 : 0);
+  return starts.forEach((start, i) => {
+    let end = starts[i + 1] ?? src.length, first = linePos(src, start).line, list = lists.get(i);
+    if (!list) {
+      let text2 = src.slice(start, end);
+      for (let t = 0; t < lineCount(text2); t++) lines.push({ line: first + t, shift: 0 });
+      pieces.push({ doc: i, text: text2, lead: "" });
+      return;
+    }
+    list.items.forEach((item, k) => {
+      let u = unindent(src, item, eol), itemLine = linePos(src, item.start).line, lead = k === 0 ? list.head : `---${eol}`;
+      for (let t = 0; t < lineCount(lead); t++) lines.push({ line: k === 0 ? first + t : itemLine, shift: 0 });
+      u.lines.forEach((_, t) => lines.push({ line: itemLine + t, shift: u.shifts[t] ?? 0 })), pieces.push({ doc: i, item: k, text: lead + u.lines.join(""), lead, unindented: u });
+    });
+  }), { text: pieces.map((p) => p.text).join(""), pieces, lines, lists, starts };
+}
+function fold(src, eol, ex, output, changes) {
+  let outStarts = documentStarts(output);
+  if (!outStarts) throw new InternalError("the migrated items cannot be split into documents again");
+  let outDocs = outStarts.map((s, k) => output.slice(s, outStarts[k + 1] ?? output.length)), inserted = /* @__PURE__ */ new Map(), removed = /* @__PURE__ */ new Set();
+  for (let c of changes)
+    c.op === "insert" && inserted.set(c.resource.document, (inserted.get(c.resource.document) ?? 0) + 1), c.op === "remove" && c.path === "" && removed.add(c.resource.document);
+  let expected2 = ex.pieces.length + [...inserted.values()].reduce((a, b) => a + b, 0) - removed.size;
+  if (outDocs.length !== expected2)
+    throw new InternalError(`the migrated items came back as ${outDocs.length} documents, expected ${expected2}`);
+  let next = 0, outOf = ex.pieces.map((_, j) => {
+    let before = outDocs.slice(next, next + (inserted.get(j) ?? 0));
+    next += before.length;
+    let own = removed.has(j) ? void 0 : outDocs[next++];
+    return { before, own };
+  }), text2 = "";
+  return ex.starts.forEach((start, i) => {
+    let end = ex.starts[i + 1] ?? src.length, list = ex.lists.get(i), js = ex.pieces.flatMap((p, j) => p.doc === i ? [j] : []);
+    if (!list) {
+      for (let j of js) text2 += outOf[j].before.join("") + (outOf[j].own ?? "");
+      return;
+    }
+    let listText = src.slice(start, end), head = list.head, before = [];
+    for (let j of [...js].reverse()) {
+      let piece = ex.pieces[j], item = list.items[piece.item], { own } = outOf[j];
+      before.unshift(...outOf[j].before.map(body));
+      let from = item.start - start, to = item.end - start;
+      if (own === void 0) {
+        let [a, b] = removal(listText, from, to);
+        listText = listText.slice(0, a) + listText.slice(b);
+        continue;
+      }
+      let itemDoc = own;
+      if (piece.item === 0)
+        if (piece.lead === "") itemDoc = body(itemDoc);
+        else if (itemDoc.startsWith(piece.lead)) itemDoc = itemDoc.slice(piece.lead.length);
+        else if (MARKER_LINE.test(piece.lead) && !MARKER_LINE.test(itemDoc)) head = "";
+        else throw new InternalError("the start of a migrated List item cannot be matched with its List");
+      else {
+        if (!itemDoc.startsWith(piece.lead)) throw new InternalError("a migrated List item lost its separator");
+        itemDoc = itemDoc.slice(piece.lead.length);
+      }
+      let was = piece.unindented.lines.join("");
+      itemDoc !== was && (listText = listText.slice(0, from) + reindent(piece.unindented, itemDoc, item.col) + listText.slice(to));
+    }
+    listText = head + listText.slice(list.head.length), before.length === 0 ? text2 += listText : MARKER_LINE.test(listText) ? text2 += before.map((b) => `---${eol}${b}`).join("") + listText : text2 += before.map((b) => `${b}---${eol}`).join("") + listText;
+  }), text2;
+}
+function removal(text2, from, to) {
+  let lineStart = lineStartOf(text2, from);
+  if (/^[ \t]*-[ \t]+$/.test(text2.slice(lineStart, from))) return [lineStart, to];
+  let after = /^\s*,\s*/.exec(text2.slice(to));
+  if (after) return [from, to + after[0].length];
+  let comma = text2.slice(0, from).search(/\s*,\s*$/);
+  return [comma >= 0 ? comma : from, to];
+}
+function checkFold(src, ex, output, body2, changes) {
+  let decodeAll = (text2) => {
+    let parsed = (0, import_yaml25.parseAllDocuments)(text2, { version: "1.1" }), docs = "empty" in parsed ? [] : parsed, bad = docs.find((d) => d.errors.length > 0);
+    if (bad) return `the output does not parse: ${bad.errors[0].message.split(`
+`)[0]}`;
+    let values = [];
+    for (let d of docs) {
+      let v = toPlain(d);
+      if ("error" in v) return `the output does not decode: ${v.error}`;
+      values.push(v.value);
+    }
+    return values;
+  }, got = decodeAll(body2), made = decodeAll(output), input = decodeAll(src);
+  if (typeof got == "string") return got;
+  if (typeof made == "string" || typeof input == "string") return "the expanded stream does not decode";
+  let inserted = /* @__PURE__ */ new Map(), removed = /* @__PURE__ */ new Set();
+  for (let c of changes)
+    c.op === "insert" && inserted.set(c.resource.document, (inserted.get(c.resource.document) ?? 0) + 1), c.op === "remove" && c.path === "" && removed.add(c.resource.document);
+  let want = [], listItems = /* @__PURE__ */ new Map(), m = 0;
+  ex.pieces.forEach((p, j) => {
+    for (let n = inserted.get(j) ?? 0; n > 0; n--) want.push(made[m++]);
+    let value = removed.has(j) ? void 0 : made[m++];
+    if (p.item === void 0) {
+      removed.has(j) || want.push(value);
+      return;
+    }
+    listItems.has(p.doc) || (listItems.set(p.doc, []), want.push({ list: p.doc })), removed.has(j) || listItems.get(p.doc).push(value);
+  });
+  let expected2 = want.map((w) => {
+    if (w === null || typeof w != "object" || !("list" in w)) return w;
+    let doc = w.list;
+    return { ...input[doc], items: listItems.get(doc) };
+  });
+  if (expected2.length !== got.length) return `the output has ${got.length} documents, expected ${expected2.length}`;
+  for (let k = 0; k < got.length; k++)
+    if (!deepEqual(expected2[k], got[k])) return `document ${k + 1} does not hold its List items as migrated`;
+}
+function throughLists(text2, file, verify2, run2) {
+  if (!text2.includes("List")) return;
+  let source = readSource(text2), starts = documentStarts(source.text);
+  if (!starts) return;
+  let { lists, errors } = findLists(source.text, starts, file);
+  if (errors.length > 0)
+    return { status: "error", output: text2, changes: [], diagnostics: errors, unresolved: !1, resources: [] };
+  if (lists.size === 0) return;
+  let ex = expand(source.text, source.eol, starts, lists), r = run2(ex.text), ref = (res, insert = !1) => {
+    let p = ex.pieces[res.document];
+    if (!p) return res;
+    let { document: _, ...rest } = res;
+    return p.item === void 0 || insert ? { document: p.doc, ...rest } : { document: p.doc, item: p.item, ...rest };
+  }, diagnostics = r.diagnostics.map((d) => {
+    if (d.line === void 0) return d;
+    let at = ex.lines[d.line - 1];
+    return at ? { ...d, line: at.line, ...d.col === void 0 ? {} : { col: d.col + at.shift } } : d;
+  }), mapped = {
+    ...r,
+    output: text2,
+    diagnostics,
+    changes: r.changes.map((c) => ({ ...c, resource: ref(c.resource, c.op === "insert") })),
+    resources: r.resources.map((res) => ref(res))
+  };
+  if (r.status === "error" || r.changes.length === 0 || r.output === ex.text) return mapped;
+  let body2 = fold(source.text, source.eol, ex, r.output, r.changes), mismatch = verify2 ? checkFold(source.text, ex, r.output, body2, r.changes) : void 0;
+  if (mismatch) {
+    let bug = `internal error: the semantic guard refused the result (${mismatch}); nothing was written. Please report this with the input file`;
+    return {
+      ...mapped,
+      status: "error",
+      changes: [],
+      diagnostics: [...diagnostics, { code: "GUARD_MISMATCH", severity: "error", message: bug, file }]
+    };
+  }
+  return { ...mapped, output: writeSource(source, body2) };
+}
+function expandLists(text2) {
+  if (!text2.includes("List")) return;
+  let source = readSource(text2), starts = documentStarts(source.text);
+  if (!starts) return;
+  let { lists, errors } = findLists(source.text, starts, "");
+  if (errors.length > 0 || lists.size === 0) return;
+  let ex = expand(source.text, source.eol, starts, lists), pieceStarts = [], at = 0;
+  for (let p of ex.pieces)
+    pieceStarts.push(at), at += p.text.length;
+  let origin = (offset) => {
+    let lo = 0, hi = pieceStarts.length - 1;
+    for (; lo < hi; ) {
+      let mid = lo + hi + 1 >> 1;
+      pieceStarts[mid] <= offset ? lo = mid : hi = mid - 1;
+    }
+    let p = ex.pieces[lo];
+    return p.item === void 0 ? { doc: p.doc } : { doc: p.doc, item: p.item };
+  };
+  return { text: ex.text, origin };
+}
+var import_yaml25, isListKind, textAt, MARKER_LINE, body, init_lists = __esm({
+  "src/pipeline/lists.ts"() {
+    "use strict";
+    import_yaml25 = __toESM(require_dist(), 1);
+    init_errors();
+    init_item_text();
+    init_parse();
+    init_source();
+    init_spans();
+    init_deep_equal();
+    isListKind = (kind) => typeof kind == "string" && /List$/.test(kind) && kind !== "ResourceList", textAt = (map2, key) => {
+      let v = map2.get(key, !0);
+      return (0, import_yaml25.isScalar)(v) ? v.value : void 0;
+    };
+    MARKER_LINE = /^---[ \t]*(?:#[^\n]*)?\r?\n/, body = (doc) => doc.replace(MARKER_LINE, "");
   }
 });
 
@@ -13603,13 +13922,13 @@ function checkOutput(input, inputDocs, output, edits, inputStarts, decodedInput)
   }, outStarts = inputStarts ? documentStarts(output) : void 0, slice = (text2, starts, k) => text2.slice(starts[k], starts[k + 1] ?? text2.length), outDoc, sameBytes;
   if (inputStarts && outStarts && outStarts.length === expectedDocs)
     outDoc = (j) => {
-      let docs = (0, import_yaml24.parseAllDocuments)(slice(output, outStarts, j), K8S_DECODE), bad = docs.find((d) => d.errors.length > 0);
+      let docs = (0, import_yaml26.parseAllDocuments)(slice(output, outStarts, j), K8S_DECODE), bad = docs.find((d) => d.errors.length > 0);
       return bad ? `the output does not parse: ${bad.errors[0].message.split(`
 `)[0]}` : docs.length === 1 ? docs[0] : `the output has ${expectedDocs - 1 + docs.length} documents, expected ${expectedDocs}`;
     }, sameBytes = (i, j) => slice(input, inputStarts, i) === slice(output, outStarts, j);
   else {
     if (typeof inputDocs == "number") return "the output's documents cannot be matched with the input's";
-    let parsed = (0, import_yaml24.parseAllDocuments)(output, K8S_DECODE), outDocs = "empty" in parsed ? [] : parsed, bad = outDocs.find((d) => d.errors.length > 0);
+    let parsed = (0, import_yaml26.parseAllDocuments)(output, K8S_DECODE), outDocs = "empty" in parsed ? [] : parsed, bad = outDocs.find((d) => d.errors.length > 0);
     if (bad) return `the output does not parse: ${bad.errors[0].message.split(`
 `)[0]}`;
     if (outDocs.length !== expectedDocs) return `the output has ${outDocs.length} documents, expected ${expectedDocs}`;
@@ -13660,15 +13979,15 @@ function checkOutput(input, inputDocs, output, edits, inputStarts, decodedInput)
     if (!deepEqual(expected2, actual)) return `document ${i + 1} does not decode to the input plus the planned changes`;
   }
 }
-var import_yaml24, decode, get, copyOf, init_guard = __esm({
+var import_yaml26, decode, get, copyOf, init_guard = __esm({
   "src/pipeline/guard.ts"() {
     "use strict";
-    import_yaml24 = __toESM(require_dist(), 1);
+    import_yaml26 = __toESM(require_dist(), 1);
     init_parse();
     init_spans();
     init_deep_equal();
     decode = (text2) => {
-      let doc = (0, import_yaml24.parseDocument)(text2, K8S_DECODE);
+      let doc = (0, import_yaml26.parseDocument)(text2, K8S_DECODE);
       if (doc.errors.length > 0) throw new Error(`embedded YAML does not parse: ${doc.errors[0].message}`);
       return doc.toJS({ maxAliasCount: 100 });
     }, get = (root, ptr) => ptr.reduce((cur, seg) => cur?.[seg], root);
@@ -13694,10 +14013,14 @@ function resolveOptions(opts) {
   };
 }
 function migrate(text2, options, hooks = {}) {
-  let file = options.file ?? "<input>", resolved = "secretNameExplicit" in options ? options : resolveOptions(options), source = readSource(text2), starts = hooks.grouped ?? source.text.length >= GROUPED_FROM ? documentStarts(source.text) : void 0, grouped = starts && planInGroups(source.text, source.eol, file, resolved, starts);
+  let file = options.file ?? "<input>", resolved = "secretNameExplicit" in options ? options : resolveOptions(options);
+  return throughLists(text2, file, hooks.verify !== !1, (expanded) => migrateFlat(expanded, file, resolved, hooks)) ?? migrateFlat(text2, file, resolved, hooks);
+}
+function migrateFlat(text2, file, resolved, hooks) {
+  let source = readSource(text2), starts = hooks.grouped ?? source.text.length >= GROUPED_FROM ? documentStarts(source.text) : void 0, grouped = starts && planInGroups(source.text, source.eol, file, resolved, starts);
   if (grouped) {
     let guard = hooks.verify === !1 ? () => {
-    } : (body) => checkOutput(source.text, starts.length, body, grouped.edits, starts, grouped.decoded);
+    } : (body2) => checkOutput(source.text, starts.length, body2, grouped.edits, starts, grouped.decoded);
     return applyPlan(text2, source, file, grouped, { unchanged: "already", guard, what: "the result", hooks });
   }
   return migrateWhole(text2, source, file, resolved, hooks);
@@ -13713,7 +14036,7 @@ function migrateWhole(text2, source, file, resolved, hooks) {
   }), { docs, errors, starts } = parseStream(source.text, file, mayMatter);
   if (errors.length > 0) return fail(errors);
   let plan2 = planStream(source.text, source.eol, file, docs, resolved, starts), guard = hooks.verify === !1 ? () => {
-  } : (body) => checkOutput(source.text, docs, body, plan2.edits, starts, plan2.decoded);
+  } : (body2) => checkOutput(source.text, docs, body2, plan2.edits, starts, plan2.decoded);
   return applyPlan(text2, source, file, plan2, { unchanged: "already", guard, what: "the result", hooks });
 }
 var GROUPED_FROM, init_migrate = __esm({
@@ -13730,6 +14053,7 @@ var GROUPED_FROM, init_migrate = __esm({
     init_plan_groups();
     init_secret_name();
     init_apply_plan();
+    init_lists();
     init_guard();
     init_plan_compose();
     init_wanted_state();
@@ -13791,7 +14115,7 @@ var FN_API_VERSION, FN_KIND, STRINGS3, BOOLEANS3, KEYS, FunctionConfigError, isO
 
 // src/krm/resource-list.ts
 function readResourceList(src) {
-  let doc = (0, import_yaml25.parseDocument)(src, { ...K8S_PARSE, keepSourceTokens: !1 }), at = (offset) => linePos(src, offset), err = doc.errors[0];
+  let doc = (0, import_yaml27.parseDocument)(src, { ...K8S_PARSE, keepSourceTokens: !1 }), at = (offset) => linePos(src, offset), err = doc.errors[0];
   if (err) {
     let { line, col } = at(err.pos[0]);
     throw new InvalidResourceList(
@@ -13802,8 +14126,8 @@ function readResourceList(src) {
     );
   }
   let root = doc.contents;
-  if (!(0, import_yaml25.isMap)(root)) {
-    let found = (0, import_yaml25.isSeq)(root) ? "a list" : (0, import_yaml25.isScalar)(root) && root.value !== null ? "a scalar" : "an empty document";
+  if (!(0, import_yaml27.isMap)(root)) {
+    let found = (0, import_yaml27.isSeq)(root) ? "a list" : (0, import_yaml27.isScalar)(root) && root.value !== null ? "a scalar" : "an empty document";
     throw new InvalidResourceList(expected(found));
   }
   let apiVersion = text(root, "apiVersion"), kind = text(root, "kind");
@@ -13816,20 +14140,17 @@ function readResourceList(src) {
     );
   }
   let itemsNode = root.get("items", !0);
-  if (itemsNode !== void 0 && !(0, import_yaml25.isSeq)(itemsNode) && !((0, import_yaml25.isScalar)(itemsNode) && itemsNode.value === null)) {
+  if (itemsNode !== void 0 && !(0, import_yaml27.isSeq)(itemsNode) && !((0, import_yaml27.isScalar)(itemsNode) && itemsNode.value === null)) {
     let where = at(itemsNode.range[0]);
     throw new InvalidResourceList("items must be a list of objects", where.line, where.col);
   }
   let items = [];
-  for (let item of (0, import_yaml25.isSeq)(itemsNode) ? itemsNode.items : []) {
+  for (let item of (0, import_yaml27.isSeq)(itemsNode) ? itemsNode.items : []) {
     let node = item, where = at(node.range[0]);
-    if (!(0, import_yaml25.isMap)(node)) throw new InvalidResourceList("every item must be an object (a mapping)", where.line, where.col);
-    let [start, valueEnd] = node.range, rest = src.slice(valueEnd, lineEndAfter(src, valueEnd)), end = /^[ \t]*(#[^\n]*)?\r?\n?$/.test(rest) && src[valueEnd - 1] !== `
-` ? lineEndAfter(src, valueEnd) : valueEnd, meta = node.get("metadata", !0), index = annotation(meta, "config.kubernetes.io/index", "internal.config.kubernetes.io/index");
+    if (!(0, import_yaml27.isMap)(node)) throw new InvalidResourceList("every item must be an object (a mapping)", where.line, where.col);
+    let meta = node.get("metadata", !0), index = annotation(meta, "config.kubernetes.io/index", "internal.config.kubernetes.io/index");
     items.push({
-      start,
-      end,
-      col: where.col - 1,
+      ...itemText(src, node),
       apiVersion: text(node, "apiVersion"),
       kind: text(node, "kind"),
       name: text(meta, "name"),
@@ -13838,14 +14159,15 @@ function readResourceList(src) {
       index: index !== void 0 && /^[0-9]+$/.test(index) ? Number(index) : void 0
     });
   }
-  let fc = root.get("functionConfig", !0), results = root.items.find((p) => (0, import_yaml25.isScalar)(p.key) && p.key.value === "results"), out = { src, items, root };
-  return fc !== void 0 && !((0, import_yaml25.isScalar)(fc) && fc.value === null) && (out.functionConfig = fc.toJS(doc)), results && (out.results = results), out;
+  let fc = root.get("functionConfig", !0), results = root.items.find((p) => (0, import_yaml27.isScalar)(p.key) && p.key.value === "results"), out = { src, items, root };
+  return fc !== void 0 && !((0, import_yaml27.isScalar)(fc) && fc.value === null) && (out.functionConfig = fc.toJS(doc)), results && (out.results = results), out;
 }
-var import_yaml25, RESOURCE_LIST_VERSIONS, InvalidResourceList, annotation, text, expected, init_resource_list = __esm({
+var import_yaml27, RESOURCE_LIST_VERSIONS, InvalidResourceList, annotation, text, expected, init_resource_list = __esm({
   "src/krm/resource-list.ts"() {
     "use strict";
-    import_yaml25 = __toESM(require_dist(), 1);
+    import_yaml27 = __toESM(require_dist(), 1);
     init_parse();
+    init_item_text();
     init_source();
     RESOURCE_LIST_VERSIONS = ["config.kubernetes.io/v1", "config.kubernetes.io/v1beta1"], InvalidResourceList = class extends Error {
       constructor(message, line, col) {
@@ -13856,14 +14178,14 @@ var import_yaml25, RESOURCE_LIST_VERSIONS, InvalidResourceList, annotation, text
       line;
       col;
     }, annotation = (meta, ...keys) => {
-      let annotations = (0, import_yaml25.isMap)(meta) ? meta.get("annotations", !0) : void 0;
+      let annotations = (0, import_yaml27.isMap)(meta) ? meta.get("annotations", !0) : void 0;
       for (let key of keys) {
-        let v = (0, import_yaml25.isMap)(annotations) ? annotations.get(key, !0) : void 0;
-        if ((0, import_yaml25.isScalar)(v) && v.value !== null && v.value !== void 0) return String(v.value);
+        let v = (0, import_yaml27.isMap)(annotations) ? annotations.get(key, !0) : void 0;
+        if ((0, import_yaml27.isScalar)(v) && v.value !== null && v.value !== void 0) return String(v.value);
       }
     }, text = (map2, key) => {
-      let v = (0, import_yaml25.isMap)(map2) ? map2.get(key, !0) : void 0;
-      return (0, import_yaml25.isScalar)(v) && typeof v.value == "string" ? v.value : void 0;
+      let v = (0, import_yaml27.isMap)(map2) ? map2.get(key, !0) : void 0;
+      return (0, import_yaml27.isScalar)(v) && typeof v.value == "string" ? v.value : void 0;
     };
     expected = (found) => `expected a ResourceList (apiVersion: config.kubernetes.io/v1, kind: ResourceList, items: [...]) on standard input, as kpt and kustomize send it; found ${found}`;
   }
@@ -13899,7 +14221,7 @@ function resultsSplice(list, results, eol) {
     for (; at > 0 && /\s/.test(src[at - 1]); ) at--;
     return insertAt(at, (src[at - 1] === "{" ? "" : ", ") + json);
   }
-  let block = (0, import_yaml26.stringify)({ results }, { version: "1.1", lineWidth: 0 }).replace(/\n/g, eol);
+  let block = (0, import_yaml28.stringify)({ results }, { version: "1.1", lineWidth: 0 }).replace(/\n/g, eol);
   if (list.results) {
     let start = range3(list.results.key)[0], value = list.results.value;
     return replaceRange(start, lineEndAfter(src, Math.max(start, (value?.range[1] ?? start) - 1)), block);
@@ -13907,10 +14229,10 @@ function resultsSplice(list, results, eol) {
   return insertAt(src.length, (src === "" || src.endsWith(`
 `) ? "" : eol) + block);
 }
-var import_yaml26, OP, init_results = __esm({
+var import_yaml28, OP, init_results = __esm({
   "src/krm/results.ts"() {
     "use strict";
-    import_yaml26 = __toESM(require_dist(), 1);
+    import_yaml28 = __toESM(require_dist(), 1);
     init_secret_manifest();
     init_source();
     init_splice();
@@ -13925,50 +14247,6 @@ var import_yaml26, OP, init_results = __esm({
 });
 
 // src/krm/splice-items.ts
-function unindent(src, item, eol) {
-  let original = splitLines(src.slice(item.start, item.end)), lines = original.map((line, i) => {
-    if (i === 0) return line;
-    let k = 0;
-    for (; k < item.col && line[k] === " "; ) k++;
-    return line.slice(k);
-  }), last = lines.length - 1, addedBreak = last < 0 || !lines[last].endsWith(`
-`);
-  return addedBreak && lines.push(...last < 0 ? [eol] : [lines.pop() + eol]), { lines, original, addedBreak };
-}
-function reindent(u, migrated, col) {
-  let out = splitLines(migrated);
-  if (u.addedBreak) {
-    let last = out.length - 1;
-    if (last < 0 || !out[last].endsWith(`
-`)) throw new InternalError("a migrated item lost its last line break");
-    out[last] = out[last].replace(/\r?\n$/, ""), out[last] === "" && out.pop();
-  }
-  let a = u.addedBreak ? [...u.lines.slice(0, -1), u.lines[u.lines.length - 1].replace(/\r?\n$/, "")] : u.lines, kept = commonLines(a, out), pad2 = " ".repeat(col), text2 = "", next = 0;
-  for (let [ai, bi] of [...kept, [a.length, out.length]]) {
-    for (; next < bi; next++) {
-      let line = out[next];
-      text2 += next === 0 || /^\r?\n?$/.test(line) ? line : pad2 + line;
-    }
-    ai < a.length && (text2 += u.original[ai], next = bi + 1);
-  }
-  return text2;
-}
-function commonLines(a, b) {
-  let head = 0;
-  for (; head < a.length && head < b.length && a[head] === b[head]; ) head++;
-  let tail = 0;
-  for (; tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]; ) tail++;
-  let n = a.length - head - tail, m = b.length - head - tail, dp = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = n - 1; i >= 0; i--)
-    for (let j = m - 1; j >= 0; j--)
-      dp[i][j] = a[head + i] === b[head + j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
-  let pairs = [];
-  for (let i = 0; i < head; i++) pairs.push([i, i]);
-  for (let i = 0, j = 0; i < n && j < m; )
-    a[head + i] === b[head + j] ? pairs.push([head + i++, head + j++]) : dp[i + 1][j] >= dp[i][j + 1] ? i++ : j++;
-  for (let t = tail; t > 0; t--) pairs.push([a.length - t, b.length - t]);
-  return pairs;
-}
 function migrateItems(src, items, options, eol) {
   let docs = items.map((item) => unindent(src, item, eol)), separator = `---${eol}`, stream = docs.map((d) => d.lines.join("")).join(separator), firstLines = [];
   for (let i = 0, line = 1; i < docs.length; line += docs[i].lines.length + 1, i++) firstLines.push(line);
@@ -13990,13 +14268,13 @@ function migrateItems(src, items, options, eol) {
 function itemDocument(src, item, eol) {
   return unindent(src, item, eol).lines.join("");
 }
-var splitLines, init_splice_items = __esm({
+var init_splice_items = __esm({
   "src/krm/splice-items.ts"() {
     "use strict";
     init_errors();
     init_migrate();
     init_spans();
-    splitLines = (s) => s.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+    init_item_text();
   }
 });
 
@@ -14075,12 +14353,12 @@ function invalid(io, message) {
     items: [],
     results: [{ message, severity: "error" }]
   };
-  return io.stdout.write((0, import_yaml27.stringify)(list, { version: "1.1", lineWidth: 0 })), 1;
+  return io.stdout.write((0, import_yaml29.stringify)(list, { version: "1.1", lineWidth: 0 })), 1;
 }
-var import_yaml27, describe2, init_run_fn = __esm({
+var import_yaml29, describe2, init_run_fn = __esm({
   "src/cli/run-fn.ts"() {
     "use strict";
-    import_yaml27 = __toESM(require_dist(), 1);
+    import_yaml29 = __toESM(require_dist(), 1);
     init_errors();
     init_read_input();
     init_migrate();
@@ -14545,15 +14823,15 @@ var HandshakeWatcher, ATTRIBUTES, init_handshake = __esm({
           for (this.records = Buffer.concat([this.records, bytes]); !this.done && this.records.length >= 5; ) {
             let length = this.records.readUInt16BE(3);
             if (this.records.length < 5 + length) return;
-            let type = this.records[0], body = this.records.subarray(5, 5 + length);
-            this.records = this.records.subarray(5 + length), type !== 22 ? this.stop() : this.handshake(body);
+            let type = this.records[0], body2 = this.records.subarray(5, 5 + length);
+            this.records = this.records.subarray(5 + length), type !== 22 ? this.stop() : this.handshake(body2);
           }
       }
       stop() {
         this.done = !0, this.records = this.messages = Buffer.alloc(0);
       }
-      handshake(body) {
-        for (this.messages = Buffer.concat([this.messages, body]); !this.done && this.messages.length >= 4; ) {
+      handshake(body2) {
+        for (this.messages = Buffer.concat([this.messages, body2]); !this.done && this.messages.length >= 4; ) {
           let length = this.messages.readUIntBE(1, 3);
           if (this.messages.length < 4 + length) return;
           let type = this.messages[0], message = this.messages.subarray(4, 4 + length);
@@ -14859,17 +15137,17 @@ var import_node_fs7, import_node_path4, init_run_probe = __esm({
 // src/audit/facts.ts
 function configMapValue(resources, name, namespace, key) {
   let cm = resources.find(
-    (r) => r.ref.kind === "ConfigMap" && r.ref.name === name && (namespace === void 0 || r.ref.namespace === void 0 || r.ref.namespace === namespace)
+    (r) => r.ref.kind === "ConfigMap" && r.ref.name === name && sameNamespace(r.ref.namespace, namespace)
   );
   if (!cm) return { found: !1 };
   let v = lookup(cm.doc.contents, ["data", key]);
-  return (0, import_yaml28.isScalar)(v) && v.value !== null ? { found: !0, value: String(v.value) } : { found: !0 };
+  return (0, import_yaml30.isScalar)(v) && v.value !== null ? { found: !0, value: String(v.value) } : { found: !0 };
 }
 function containerEnv(resources, container, namespace, name) {
   let env2 = container.get("env", !0), entry = findItem(env2, "name", name);
   if (entry) {
     let value = entry.node.get("value", !0);
-    if ((0, import_yaml28.isScalar)(value) && value.value !== null) return { value: String(value.value), from: "env", unresolved: !1 };
+    if ((0, import_yaml30.isScalar)(value) && value.value !== null) return { value: String(value.value), from: "env", unresolved: !1 };
     let ref = lookup(entry.node, ["valueFrom", "configMapKeyRef"]), cmName = stringAt(ref, "name"), cmKey = stringAt(ref, "key");
     if (cmName && cmKey) {
       let got = configMapValue(resources, cmName, namespace, cmKey);
@@ -14878,7 +15156,7 @@ function containerEnv(resources, container, namespace, name) {
     return { from: "valueFrom (not readable here)", unresolved: !0 };
   }
   let envFrom = container.get("envFrom", !0), unseen = [];
-  if ((0, import_yaml28.isSeq)(envFrom))
+  if ((0, import_yaml30.isSeq)(envFrom))
     for (let item of envFrom.items) {
       let cmName = stringAt(lookup(item, ["configMapRef"]), "name");
       if (!cmName) continue;
@@ -14914,12 +15192,12 @@ function composeFacts(s) {
   return host?.value !== void 0 && (out.endpoint = host.value), cert?.value && (out.certEnv = cert.value), certVolume?.source !== void 0 && (out.certSource = certVolume.source), certVolume && (out.mountDir = certVolume.target.endsWith(`/${CERT_FILE}`) ? dirname5(certVolume.target) : certVolume.target), out;
 }
 function podAndContainer(res) {
-  let pod = lookup(res.doc.contents, res.podPath), containers = pod.get("containers", !0), container = (0, import_yaml28.isSeq)(containers) ? containers.items[res.container] : void 0;
-  return { pod, container: (0, import_yaml28.isMap)(container) ? container : pod };
+  let pod = lookup(res.doc.contents, res.podPath), containers = pod.get("containers", !0), container = (0, import_yaml30.isSeq)(containers) ? containers.items[res.container] : void 0;
+  return { pod, container: (0, import_yaml30.isMap)(container) ? container : pod };
 }
 function secretCertificate(resources, name, namespace) {
   let secret = resources.find(
-    (r) => r.ref.kind === "Secret" && r.ref.name === name && (namespace === void 0 || r.ref.namespace === void 0 || r.ref.namespace === namespace)
+    (r) => r.ref.kind === "Secret" && r.ref.name === name && sameNamespace(r.ref.namespace, namespace)
   );
   if (secret)
     for (let key of [CERT_FILE, "tls.crt"])
@@ -14928,20 +15206,21 @@ function secretCertificate(resources, name, namespace) {
         ["data", certificateInfoFromBase64]
       ]) {
         let v = lookup(secret.doc.contents, [field, key]);
-        if (!(0, import_yaml28.isScalar)(v) || typeof v.value != "string") continue;
+        if (!(0, import_yaml30.isScalar)(v) || typeof v.value != "string") continue;
         let info = read(v.value);
         if (info) return { from: `Secret ${name}, ${field}.${key}`, notAfter: info.notAfter };
       }
 }
-var import_yaml28, certEnvOf, dirname5, init_facts = __esm({
+var import_yaml30, certEnvOf, dirname5, init_facts = __esm({
   "src/audit/facts.ts"() {
     "use strict";
-    import_yaml28 = __toESM(require_dist(), 1);
+    import_yaml30 = __toESM(require_dist(), 1);
     init_compose();
     init_lookup();
     init_wanted_state();
     init_plan_compose();
     init_certificate_info();
+    init_namespace();
     certEnvOf = (kind) => [...certEnvNamesFor(kind, "certificate"), ...certEnvNamesFor(kind, "key")];
     dirname5 = (p) => p.includes("/") ? p.slice(0, p.lastIndexOf("/")) || "/" : p;
   }
@@ -14965,7 +15244,9 @@ function audit(inputs, options = {}) {
   let fixed = options.endpoint === void 0 ? void 0 : normalizeEndpoint(options.endpoint), rows = [];
   for (let unit of units) rows.push(...auditUnit(unit, inputs, options, fixed));
   let order = new Map(inputs.map((input, i) => [input.path, i]));
-  rows.sort((a, b) => order.get(a.file) - order.get(b.file) || a.document - b.document);
+  rows.sort(
+    (a, b) => order.get(a.file) - order.get(b.file) || a.document - b.document || (a.item ?? 0) - (b.item ?? 0)
+  );
   let count = (s) => rows.filter((r) => r.state === s).length, summary = {
     files: inputs.length,
     delegates: rows.length,
@@ -14980,16 +15261,23 @@ function audit(inputs, options = {}) {
 function buildUnit(parts) {
   let src = "", starts = [];
   parts.forEach((p, i) => {
-    starts.push({ file: p.file, start: src.length }), src += p.text.endsWith(`
-`) || p.text === "" ? p.text : p.text + `
+    let lists = expandLists(p.text), text2 = lists ? lists.text : p.text;
+    starts.push({ file: p.file, start: src.length, ...lists ? { origin: lists.origin } : {} }), src += text2.endsWith(`
+`) || text2 === "" ? text2 : text2 + `
 `, i < parts.length - 1 && (src += `---
 `);
   });
   let { docs, errors } = parseStream(src, "audit");
   if (errors.length > 0) return;
-  let kept = docs.filter((d) => d.contents !== null), fileOfOffset = (offset) => [...starts].reverse().find((s) => s.start <= offset).file, perFile = /* @__PURE__ */ new Map(), located = kept.map((d) => {
-    let file = fileOfOffset(d.contents.range?.[0] ?? d.range[0]), document = perFile.get(file) ?? 0;
-    return perFile.set(file, document + 1), { file, document };
+  let kept = docs.filter((d) => d.contents !== null), partOfOffset = (offset) => [...starts].reverse().find((s) => s.start <= offset), perFile = /* @__PURE__ */ new Map(), located = kept.map((d) => {
+    let offset = d.contents.range?.[0] ?? d.range[0], part = partOfOffset(offset), file = part.file, seen = perFile.get(file) ?? { next: 0 };
+    perFile.set(file, seen);
+    let from = part.origin?.(offset - part.start);
+    if (from?.item !== void 0 && from.item > 0 && seen.last === from.doc)
+      return { file, document: seen.next - 1, item: from.item };
+    seen.last = from?.doc;
+    let document = seen.next++;
+    return from?.item === void 0 ? { file, document } : { file, document, item: from.item };
   }), lineStarts = [0];
   for (let i = src.indexOf(`
 `); i >= 0; i = src.indexOf(`
@@ -15063,6 +15351,7 @@ function rowBase(unit, inputs, res, delegateKind = "classic") {
   return {
     file: inputs[where.file].path,
     document: where.document,
+    ...where.item === void 0 ? {} : { item: where.item },
     kind: res.ref.kind,
     delegateKind,
     name: res.ref.name ?? null,
@@ -15091,13 +15380,13 @@ function upgraderOwners(unit) {
   return unit.resources.forEach((r, i) => {
     if (r.type !== "upgrader-config") return;
     let owner = configDelegateName(r.config.value, r.ref.name);
-    owners.set(i, owner), configs.set(`${r.ref.namespace ?? ""}/${r.ref.name ?? ""}`, owner);
+    owners.set(i, owner), configs.set(namespacedKey(r.ref.namespace, r.ref.name), owner);
   }), unit.resources.forEach((r, i) => {
     if (r.type !== "upgrader-cronjob") return;
     let owner = (r.ref.name ?? "").replace(/-upgrader-job$/, ""), volumes = lookup(r.doc.contents, [...r.podPath, "volumes"]);
-    if ((0, import_yaml29.isSeq)(volumes))
+    if ((0, import_yaml31.isSeq)(volumes))
       for (let v of volumes.items) {
-        let cmName = stringAt(lookup(v, ["configMap"]), "name"), found = configs.get(`${r.ref.namespace ?? ""}/${cmName ?? ""}`) ?? (r.ref.namespace === void 0 ? [...configs].find(([k]) => k.endsWith(`/${cmName}`))?.[1] : void 0);
+        let cmName = stringAt(lookup(v, ["configMap"]), "name"), found = configs.get(namespacedKey(r.ref.namespace, cmName));
         found !== void 0 && (owner = found);
       }
     owners.set(i, owner);
@@ -15107,7 +15396,7 @@ function upgraderDocs(unit, owners, name, namespace, delegateDoc) {
   let all = [];
   for (let [i, owner] of owners) {
     let r = unit.resources[i];
-    owner === name && (namespace === void 0 || r.ref.namespace === void 0 || r.ref.namespace === namespace) && all.push(i);
+    owner === name && sameNamespace(r.ref.namespace, namespace) && all.push(i);
   }
   let file = unit.fileOf(delegateDoc).file, sameFile = all.filter((i) => unit.fileOf(i).file === file);
   return (sameFile.length > 0 ? sameFile : all).sort((x, y) => x - y);
@@ -15171,10 +15460,10 @@ function auditUnit(unit, inputs, options, fixed) {
       return;
     }
     if (res.type === "helm-values") {
-      let root = res.root, name = stringAt(root, "delegateName") ?? CHART_DEFAULT_NAME, endpointNode = root?.get("managerEndpoint", !0), endpoint = root ? (0, import_yaml29.isScalar)(endpointNode) && endpointNode.value !== null ? String(endpointNode.value) : "https://app.harness.io" : void 0, current = stringAt(lookup(root, ["mTLS"]), "secretName") || void 0, secret = options.secretName?.replaceAll("{delegate}", name) ?? current ?? DEFAULT_SECRET_NAME, target = endpointFor(endpoint, fixed, root ? void 0 : "values outside the input"), planned = planSubset(unit, [index], mtlsOptions(target.plan, secret, DEFAULT_MOUNT_PATH, grpc)), found = findings(planned, (doc) => doc === index, target.known);
+      let root = res.root, name = stringAt(root, "delegateName") ?? CHART_DEFAULT_NAME, endpointNode = root?.get("managerEndpoint", !0), endpoint = root ? (0, import_yaml31.isScalar)(endpointNode) && endpointNode.value !== null ? String(endpointNode.value) : "https://app.harness.io" : void 0, current = stringAt(lookup(root, ["mTLS"]), "secretName") || void 0, secret = options.secretName?.replaceAll("{delegate}", name) ?? current ?? DEFAULT_SECRET_NAME, target = endpointFor(endpoint, fixed, root ? void 0 : "values outside the input"), planned = planSubset(unit, [index], mtlsOptions(target.plan, secret, DEFAULT_MOUNT_PATH, grpc)), found = findings(planned, (doc) => doc === index, target.known);
       target.problem && found.missing.unshift(target.problem);
       let state = stateOf(target.known, found, current !== void 0), enabled = lookup(root, ["upgrader", "enabled"]), upgrader = {
-        state: (0, import_yaml29.isScalar)(enabled) && enabled.value === !1 ? "absent" : "chart",
+        state: (0, import_yaml31.isScalar)(enabled) && enabled.value === !1 ? "absent" : "chart",
         problems: []
       }, cert = certificateRow(unit.resources, secret, void 0, options.now, found.missing);
       rows.push({
@@ -15266,10 +15555,10 @@ function upgraderHostMismatch(unit, upgraders, endpoint) {
   }
   return out;
 }
-var import_yaml29, PLACEHOLDER_ENDPOINT, mtlsOptions, hostOf, DAY_MS3, isoDate2, init_audit = __esm({
+var import_yaml31, PLACEHOLDER_ENDPOINT, mtlsOptions, hostOf, DAY_MS3, isoDate2, init_audit = __esm({
   "src/audit/audit.ts"() {
     "use strict";
-    import_yaml29 = __toESM(require_dist(), 1);
+    import_yaml31 = __toESM(require_dist(), 1);
     init_endpoint();
     init_mount_path();
     init_plan();
@@ -15282,6 +15571,8 @@ var import_yaml29, PLACEHOLDER_ENDPOINT, mtlsOptions, hostOf, DAY_MS3, isoDate2,
     init_wanted_state();
     init_lookup();
     init_parse();
+    init_lists();
+    init_namespace();
     init_source();
     init_certificate_info();
     init_facts();
@@ -15925,7 +16216,7 @@ var require_expand = __commonJS({
           for (let ele of stash)
             enclose === !0 && typeof ele == "string" && (ele = `{${ele}}`), result.push(Array.isArray(ele) ? append(item, ele, enclose) : item + ele);
       return utils.flatten(result);
-    }, expand = (ast, options = {}) => {
+    }, expand2 = (ast, options = {}) => {
       let rangeLimit = options.rangeLimit === void 0 ? 1e3 : options.rangeLimit, walk = (node, parent = {}) => {
         node.queue = [];
         let p = parent, q = parent.queue;
@@ -15970,7 +16261,7 @@ var require_expand = __commonJS({
       };
       return utils.flatten(walk(ast));
     };
-    module2.exports = expand;
+    module2.exports = expand2;
   }
 });
 
@@ -16254,7 +16545,7 @@ var require_parse = __commonJS({
 var require_braces = __commonJS({
   "node_modules/braces/index.js"(exports2, module2) {
     "use strict";
-    var stringify3 = require_stringify2(), compile = require_compile(), expand = require_expand(), parse = require_parse(), braces = (input, options = {}) => {
+    var stringify3 = require_stringify2(), compile = require_compile(), expand2 = require_expand(), parse = require_parse(), braces = (input, options = {}) => {
       let output = [];
       if (Array.isArray(input))
         for (let pattern of input) {
@@ -16270,7 +16561,7 @@ var require_braces = __commonJS({
     braces.compile = (input, options = {}) => (typeof input == "string" && (input = braces.parse(input, options)), compile(input, options));
     braces.expand = (input, options = {}) => {
       typeof input == "string" && (input = braces.parse(input, options));
-      let result = expand(input, options);
+      let result = expand2(input, options);
       return options.noempty === !0 && (result = result.filter(Boolean)), options.nodupes === !0 && (result = [...new Set(result)]), result;
     };
     braces.create = (input, options = {}) => input === "" || input.length < 3 ? [input] : options.expand !== !0 ? braces.compile(input, options) : braces.expand(input, options);
@@ -16826,10 +17117,10 @@ var require_parse2 = __commonJS({
       for (; match; )
         depth++, value = match.body.trim(), match = parseRepeatedExtglob(value);
       return depth;
-    }, analyzeRepeatedExtglob = (body, options) => {
+    }, analyzeRepeatedExtglob = (body2, options) => {
       if (options.maxExtglobRecursion === !1)
         return { risky: !1 };
-      let max = typeof options.maxExtglobRecursion == "number" ? options.maxExtglobRecursion : constants5.DEFAULT_MAX_EXTGLOB_RECURSION, branches = splitTopLevel(body).map((branch) => branch.trim());
+      let max = typeof options.maxExtglobRecursion == "number" ? options.maxExtglobRecursion : constants5.DEFAULT_MAX_EXTGLOB_RECURSION, branches = splitTopLevel(body2).map((branch) => branch.trim());
       if (branches.length > 1 && (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)))
         return { risky: !0 };
       for (let branch of branches) {
@@ -16909,7 +17200,7 @@ var require_parse2 = __commonJS({
         let output = (opts.capture ? "(" : "") + token.open;
         increment2("parens"), push({ type, value: value2, output: state.output ? "" : ONE_CHAR }), push({ type: "paren", extglob: !0, value: advance(), output }), extglobs.push(token);
       }, extglobClose = (token) => {
-        let literal = input.slice(token.startIndex, state.index + 1), body = input.slice(token.startIndex + 2, state.index), analysis = analyzeRepeatedExtglob(body, opts);
+        let literal = input.slice(token.startIndex, state.index + 1), body2 = input.slice(token.startIndex + 2, state.index), analysis = analyzeRepeatedExtglob(body2, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           let safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0, open = tokens[token.tokensIndex];
           open.type = "text", open.value = literal, open.output = safeOutput || utils.escapeRegex(literal);
@@ -19638,14 +19929,14 @@ var import_node_path9, init_run_audit = __esm({
 
 // src/mtls/revert/context.ts
 function ownsComments(ectx, pair, list) {
-  let keyCol = columnOf(ectx.src, pair.key.range[0]), last = list.items[list.items.length - 1], lastNode = (0, import_yaml30.isMap)(list) ? last.value ?? last.key : last, end = endOfBlock(ectx.src, lastNode, Number.MAX_SAFE_INTEGER), next = ectx.src.slice(end, ectx.src.indexOf(`
+  let keyCol = columnOf(ectx.src, pair.key.range[0]), last = list.items[list.items.length - 1], lastNode = (0, import_yaml32.isMap)(list) ? last.value ?? last.key : last, end = endOfBlock(ectx.src, lastNode, Number.MAX_SAFE_INTEGER), next = ectx.src.slice(end, ectx.src.indexOf(`
 `, end) < 0 ? ectx.src.length : ectx.src.indexOf(`
 `, end)), m = /^( *)#/.exec(next);
   return m !== null && m[1].length > keyCol;
 }
 function removeEntries(rctx, res, owner, ownerPtr, ownerDisplay, key, picked, reason, roleOf, label) {
   if (picked.length === 0) return;
-  let pair = pairOf(owner, key), coll = pair.value, ectx = editContext(rctx, res), ptr = [...ownerPtr, key], display = [...ownerDisplay, key], node = (p) => (0, import_yaml30.isSeq)(coll) ? coll.items[p] : coll.get(p, !0), before = (p) => node(p)?.toJSON?.() ?? null, lines = (p) => (0, import_yaml30.isSeq)(coll) ? itemLines(ectx, coll, p) : pairLines(ectx, coll, pairOf(coll, p)), remove = (p, splices, place) => plan(rctx, {
+  let pair = pairOf(owner, key), coll = pair.value, ectx = editContext(rctx, res), ptr = [...ownerPtr, key], display = [...ownerDisplay, key], node = (p) => (0, import_yaml32.isSeq)(coll) ? coll.items[p] : coll.get(p, !0), before = (p) => node(p)?.toJSON?.() ?? null, lines = (p) => (0, import_yaml32.isSeq)(coll) ? itemLines(ectx, coll, p) : pairLines(ectx, coll, pairOf(coll, p)), remove = (p, splices, place) => plan(rctx, {
     resource: res.ref,
     op: "remove",
     ptr: [...ptr, p],
@@ -19655,13 +19946,17 @@ function removeEntries(rctx, res, owner, ownerPtr, ownerDisplay, key, picked, re
     reason,
     splices,
     ...place ? { place } : {}
-  });
-  if ((0, import_yaml30.isSeq)(coll) && coll.flow) {
-    let keep = coll.items.map((_, i) => i).filter((i) => !picked.includes(i)), splice = keepFlowItems(ectx, coll, keep);
-    picked.forEach((p, n) => remove(p, n === 0 ? [splice] : []));
+  }), all = picked.length === coll.items.length, whole = { resource: res.ref, ptr, display, before: coll.toJSON(), role: roleOf(picked[0]), splices: [] };
+  if ((0, import_yaml32.isSeq)(coll) && coll.flow && all && owner.flow) {
+    let splices = [removeFlowPair(owner, pair)];
+    plan(rctx, { ...whole, op: "remove", reason: `${reason} (the migration created ${key})`, splices });
     return;
   }
-  let all = picked.length === coll.items.length, whole = { resource: res.ref, ptr, display, before: coll.toJSON(), role: roleOf(picked[0]), splices: [] };
+  if ((0, import_yaml32.isSeq)(coll) && coll.flow) {
+    let keep = coll.items.map((_, i) => i).filter((i) => !picked.includes(i)), splices = keepFlowItems(ectx, coll, keep);
+    picked.forEach((p, n) => remove(p, n === 0 ? splices : []));
+    return;
+  }
   if (all && !ownsComments(ectx, pair, coll)) {
     let place = { kind: "remove-lines", ectx, ranges: [pairLines(ectx, owner, pair)] };
     plan(rctx, { ...whole, op: "remove", reason: `${reason} (the migration created ${key})`, place });
@@ -19679,11 +19974,11 @@ function removeMapKeys(rctx, res, owner, ownerPtr, key, keys, reason, role) {
 }
 function revertConfigMapKey(rctx, name, namespace, key, value) {
   let cm = rctx.resources.find(
-    (r) => r.ref.kind === "ConfigMap" && r.ref.name === name && (namespace === void 0 || r.ref.namespace === void 0 || r.ref.namespace === namespace)
+    (r) => r.ref.kind === "ConfigMap" && r.ref.name === name && sameNamespace(r.ref.namespace, namespace)
   );
   if (!cm) return "absent";
   let node = lookup(cm.doc.contents, ["data", key]);
-  return (0, import_yaml30.isScalar)(node) ? (node.value !== value && plan(rctx, {
+  return (0, import_yaml32.isScalar)(node) ? (node.value !== value && plan(rctx, {
     resource: cm.ref,
     op: "set",
     ptr: ["data", key],
@@ -19695,15 +19990,16 @@ function revertConfigMapKey(rctx, name, namespace, key, value) {
     splices: [setScalar(editContext(rctx, cm), node, value)]
   }), "set") : "missing-key";
 }
-var import_yaml30, isOurMode, init_context2 = __esm({
+var import_yaml32, isOurMode, init_context2 = __esm({
   "src/mtls/revert/context.ts"() {
     "use strict";
-    import_yaml30 = __toESM(require_dist(), 1);
+    import_yaml32 = __toESM(require_dist(), 1);
     init_edit_pairs();
     init_edit();
     init_lookup();
     init_source();
     init_context();
+    init_namespace();
     isOurMode = (text2) => /^(256 # 0400|288 # 0440)$/.test(text2.trim());
   }
 });
@@ -19712,7 +20008,7 @@ var import_yaml30, isOurMode, init_context2 = __esm({
 function revertDelegate(rctx, res) {
   let pod = lookup(res.doc.contents, res.podPath), { container } = locateContainer(rctx, res.podPath, pod, res.container), kind = res.delegateKind;
   revertEnv(rctx, res, container, kind);
-  let env2 = container.node.get("env", !0), ownedNames = ownedEnvFor(kind), owned = (0, import_yaml31.isSeq)(env2) ? env2.items.flatMap((item, i) => ownedNames.includes(stringAt(item, "name") ?? "") ? [i] : []) : [];
+  let env2 = container.node.get("env", !0), ownedNames = ownedEnvFor(kind), owned = (0, import_yaml33.isSeq)(env2) ? env2.items.flatMap((item, i) => ownedNames.includes(stringAt(item, "name") ?? "") ? [i] : []) : [];
   removeListItems(
     rctx,
     res,
@@ -19726,12 +20022,12 @@ function revertDelegate(rctx, res) {
   ), revertPod(rctx, res, pod, res.podPath, container);
 }
 function revertEnv(rctx, res, container, kind) {
-  let ectx = editContext(rctx, res), env2 = container.node.get("env", !0), envFrom = container.node.get("envFrom", !0), configMaps = (0, import_yaml31.isSeq)(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ["configMapRef"]), "name")).filter((n) => n !== void 0) : [], manager = managerEnvNames(kind)[0];
+  let ectx = editContext(rctx, res), env2 = container.node.get("env", !0), envFrom = container.node.get("envFrom", !0), configMaps = (0, import_yaml33.isSeq)(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ["configMapRef"]), "name")).filter((n) => n !== void 0) : [], manager = managerEnvNames(kind)[0];
   for (let [name, value] of endpointEnvFor(kind, rctx.url)) {
     let found = findItem(env2, "name", name);
     if (found) {
       let node = found.node.get("value", !0), ref = lookup(found.node, ["valueFrom", "configMapKeyRef"]);
-      if ((0, import_yaml31.isScalar)(node))
+      if ((0, import_yaml33.isScalar)(node))
         node.value !== value && plan(rctx, {
           resource: res.ref,
           op: "set",
@@ -19783,8 +20079,8 @@ function revertPod(rctx, res, pod, podPath, container) {
   let secretName = stringAt(lookup(volume.node, ["secret"]), "secretName");
   if (!["containers", "initContainers"].some((key) => {
     let list = pod.get(key, !0);
-    return (0, import_yaml31.isSeq)(list) && list.items.some(
-      (c) => c !== container.node && findItem((0, import_yaml31.isMap)(c) ? c.get("volumeMounts", !0) : void 0, "name", VOLUME_NAME)
+    return (0, import_yaml33.isSeq)(list) && list.items.some(
+      (c) => c !== container.node && findItem((0, import_yaml33.isMap)(c) ? c.get("volumeMounts", !0) : void 0, "name", VOLUME_NAME)
     );
   })) {
     secretName && rctx.removedSecrets.push({ name: secretName, namespace: res.ref.namespace }), removeListItems(
@@ -19800,8 +20096,8 @@ function revertPod(rctx, res, pod, podPath, container) {
     );
     return;
   }
-  let secret = lookup(volume.node, ["secret"]), modePair = (0, import_yaml31.isMap)(secret) ? pairOf(secret, "defaultMode") : void 0;
-  if (modePair && (0, import_yaml31.isMap)(secret)) {
+  let secret = lookup(volume.node, ["secret"]), modePair = (0, import_yaml33.isMap)(secret) ? pairOf(secret, "defaultMode") : void 0;
+  if (modePair && (0, import_yaml33.isMap)(secret)) {
     let ectx = editContext(rctx, res), [s, e] = pairLines(ectx, secret, modePair), text2 = ectx.src.slice(s, e).replace(/^\s*defaultMode:\s*/, "");
     isOurMode(text2) && plan(rctx, {
       resource: res.ref,
@@ -19821,12 +20117,12 @@ function revertUpgraderCronJob(rctx, res) {
   revertPod(rctx, res, pod, res.podPath, container);
 }
 function revertUpgraderConfig(rctx, res) {
-  let node = res.config, text2 = node.value, doc = (0, import_yaml31.parseDocument)(text2, K8S_PARSE), root = doc.contents;
-  if (doc.errors.length > 0 || !(0, import_yaml31.isMap)(root)) return;
+  let node = res.config, text2 = node.value, doc = (0, import_yaml33.parseDocument)(text2, K8S_PARSE), root = doc.contents;
+  if (doc.errors.length > 0 || !(0, import_yaml33.isMap)(root)) return;
   planInside(rctx, { node, text: text2, ptr: CONFIG_PTR2, path: (e) => formatPath([...CONFIG_PTR2, ...e.ptr]) }, (inner) => {
     let ictx = { src: text2, eol: `
-`, unit: indentUnit(text2, root) }, delegateConfig = root.get("delegateConfig", !0), inDelegateConfig = (0, import_yaml31.isMap)(delegateConfig), host = inDelegateConfig ? delegateConfig.get(UPGRADER_HOST_KEY, !0) : root.get(UPGRADER_HOST_KEY, !0), hostPath = inDelegateConfig ? ["delegateConfig", UPGRADER_HOST_KEY] : [UPGRADER_HOST_KEY];
-    (0, import_yaml31.isScalar)(host) && host.value !== rctx.url && plan(inner, {
+`, unit: indentUnit(text2, root) }, delegateConfig = root.get("delegateConfig", !0), inDelegateConfig = (0, import_yaml33.isMap)(delegateConfig), host = inDelegateConfig ? delegateConfig.get(UPGRADER_HOST_KEY, !0) : root.get(UPGRADER_HOST_KEY, !0), hostPath = inDelegateConfig ? ["delegateConfig", UPGRADER_HOST_KEY] : [UPGRADER_HOST_KEY];
+    (0, import_yaml33.isScalar)(host) && host.value !== rctx.url && plan(inner, {
       resource: res.ref,
       op: "set",
       ptr: hostPath,
@@ -19857,8 +20153,8 @@ function revertSecrets(rctx) {
   for (let res of rctx.resources) {
     if (res.ref.kind !== "Secret") continue;
     let root = res.doc.contents;
-    if (!(0, import_yaml31.isMap)(root) || !rctx.removedSecrets.some(
-      (s) => s.name === res.ref.name && (s.namespace === void 0 || res.ref.namespace === void 0 || s.namespace === res.ref.namespace)
+    if (!(0, import_yaml33.isMap)(root) || !rctx.removedSecrets.some(
+      (s) => s.name === res.ref.name && sameNamespace(s.namespace, res.ref.namespace)
     ) || !isGeneratedSecret(root)) continue;
     let start = res.doc.range[0], next = rctx.resources[res.ref.document + 1], end = next ? next.doc.range[0] : rctx.src.length;
     !rctx.src.startsWith("---", start) && next && rctx.src.startsWith("---", end) && (start = root.range[0], end = rctx.src.indexOf(`
@@ -19884,15 +20180,15 @@ function revertSecrets(rctx) {
 function isGeneratedSecret(root) {
   if (!root.items.map((p) => String(p.key.value)).every((k) => ["apiVersion", "kind", "metadata", "type", "data", "stringData"].includes(k))) return !1;
   let meta = root.get("metadata", !0);
-  if (!(0, import_yaml31.isMap)(meta) || !meta.items.every((p) => ["name", "namespace", "creationTimestamp"].includes(String(p.key.value))))
+  if (!(0, import_yaml33.isMap)(meta) || !meta.items.every((p) => ["name", "namespace", "creationTimestamp"].includes(String(p.key.value))))
     return !1;
   let type = stringAt(root, "type");
-  return type !== void 0 && type !== "Opaque" ? !1 : [root.get("data", !0), root.get("stringData", !0)].filter(import_yaml31.isMap).flatMap((d) => d.items.map((p) => String(p.key.value))).sort().join(",") === "client.crt,client.key";
+  return type !== void 0 && type !== "Opaque" ? !1 : [root.get("data", !0), root.get("stringData", !0)].filter(import_yaml33.isMap).flatMap((d) => d.items.map((p) => String(p.key.value))).sort().join(",") === "client.crt,client.key";
 }
-var import_yaml31, REASON, CONFIG_PTR2, init_revert_k8s = __esm({
+var import_yaml33, REASON, CONFIG_PTR2, init_revert_k8s = __esm({
   "src/mtls/revert/revert-k8s.ts"() {
     "use strict";
-    import_yaml31 = __toESM(require_dist(), 1);
+    import_yaml33 = __toESM(require_dist(), 1);
     init_edit();
     init_edit_pairs();
     init_layout();
@@ -19903,6 +20199,7 @@ var import_yaml31, REASON, CONFIG_PTR2, init_revert_k8s = __esm({
     init_plan_delegate();
     init_wanted_state();
     init_context2();
+    init_namespace();
     REASON = "undo the migration";
     CONFIG_PTR2 = ["data", "config.yaml"];
   }
@@ -19914,7 +20211,7 @@ function revertHelmValues(rctx, res) {
 }
 function revertValues(rctx, res, root) {
   let ectx = editContext(rctx, res), endpointPair = pairOf(root, "managerEndpoint");
-  endpointPair && (0, import_yaml32.isScalar)(endpointPair.value) && endpointPair.value.value !== rctx.url && plan(rctx, {
+  endpointPair && (0, import_yaml34.isScalar)(endpointPair.value) && endpointPair.value.value !== rctx.url && plan(rctx, {
     resource: res.ref,
     op: "set",
     ptr: ["managerEndpoint"],
@@ -19926,8 +20223,8 @@ function revertValues(rctx, res, root) {
     splices: [setPairValue(ectx, endpointPair, rctx.url, formatScalar(rctx.url))]
   });
   let mtlsPair = pairOf(root, "mTLS"), mtls = mtlsPair?.value;
-  if (mtlsPair && (0, import_yaml32.isMap)(mtls)) {
-    let namePair = pairOf(mtls, "secretName"), value = namePair && (0, import_yaml32.isScalar)(namePair.value) ? namePair.value.value : void 0, at = root.items.indexOf(mtlsPair);
+  if (mtlsPair && (0, import_yaml34.isMap)(mtls)) {
+    let namePair = pairOf(mtls, "secretName"), value = namePair && (0, import_yaml34.isScalar)(namePair.value) ? namePair.value.value : void 0, at = root.items.indexOf(mtlsPair);
     mtls.items.length === 1 && namePair !== void 0 && at > 0 && root.items[at - 1] === endpointPair ? removeMapKeys(rctx, res, root, [], "mTLS", ["secretName"], `${REASON2}: mTLS.secretName`, "volume") : namePair && typeof value == "string" && value !== "" && plan(rctx, {
       resource: res.ref,
       op: "set",
@@ -19941,10 +20238,10 @@ function revertValues(rctx, res, root) {
     });
   }
   let envs = root.get("custom_envs", !0);
-  if (!(0, import_yaml32.isSeq)(envs)) return;
+  if (!(0, import_yaml34.isSeq)(envs)) return;
   for (let [name, value] of endpointEnv(rctx.url)) {
     let found = findItem(envs, "name", name), node = found?.node.get("value", !0);
-    found && (0, import_yaml32.isScalar)(node) && node.value !== value && plan(rctx, {
+    found && (0, import_yaml34.isScalar)(node) && node.value !== value && plan(rctx, {
       resource: res.ref,
       op: "set",
       ptr: ["custom_envs", found.index, "value"],
@@ -20025,7 +20322,7 @@ function revertCompose(rctx, res) {
       `${REASON2}: only an mTLS delegate needs it`,
       (item) => envRole(String(item.value).split("=")[0], kind),
       (item) => ({ name: String(item.value).split("=")[0] })
-    ) : form === "map" && (0, import_yaml32.isMap)(envNode) && removeMapKeys(
+    ) : form === "map" && (0, import_yaml34.isMap)(envNode) && removeMapKeys(
       rctx,
       res,
       d.node,
@@ -20046,14 +20343,14 @@ function revertCompose(rctx, res) {
       mounts.map((v) => v.index),
       `${REASON2}: the client certificate bind mount`,
       "mount",
-      (item) => (0, import_yaml32.isScalar)(item) ? String(item.value) : stringAt(item, "target") ?? "?"
+      (item) => (0, import_yaml34.isScalar)(item) ? String(item.value) : stringAt(item, "target") ?? "?"
     );
   }
 }
-var import_yaml32, REASON2, envRole, init_revert_shapes = __esm({
+var import_yaml34, REASON2, envRole, init_revert_shapes = __esm({
   "src/mtls/revert/revert-shapes.ts"() {
     "use strict";
-    import_yaml32 = __toESM(require_dist(), 1);
+    import_yaml34 = __toESM(require_dist(), 1);
     init_compose();
     init_edit_pairs();
     init_edit();
@@ -20110,7 +20407,11 @@ function normalizeRevertEndpoint(input) {
   return parseUrlOption(input, "--revert --endpoint", FORM3, { schemes: ["https:", "http:"], schemesText: "http(s)" }), input.trim().replace(/\/+$/, "");
 }
 function revert(text2, options, hooks = {}) {
-  let file = options.file ?? "<input>", url = normalizeRevertEndpoint(options.endpoint), source = readSource(text2), fail = (diagnostics) => ({
+  let file = options.file ?? "<input>", url = normalizeRevertEndpoint(options.endpoint);
+  return throughLists(text2, file, !0, (expanded) => revertFlat(expanded, file, url, hooks)) ?? revertFlat(text2, file, url, hooks);
+}
+function revertFlat(text2, file, url, hooks) {
+  let source = readSource(text2), fail = (diagnostics) => ({
     status: "error",
     output: text2,
     changes: [],
@@ -20125,7 +20426,7 @@ function revert(text2, options, hooks = {}) {
       return fail([{ code: "YAML_SYNTAX", severity: "error", message: `invalid YAML: ${plain2.error}`, file }]);
   }
   let plan2 = planRevertStream(source.text, source.eol, file, docs, url);
-  return applyPlan(text2, source, file, plan2, { unchanged: "none", guard: (body) => checkOutput(source.text, docs, body, plan2.edits), what: "the reverted result", hooks });
+  return applyPlan(text2, source, file, plan2, { unchanged: "none", guard: (body2) => checkOutput(source.text, docs, body2, plan2.edits), what: "the reverted result", hooks });
 }
 var FORM3, init_revert = __esm({
   "src/pipeline/revert.ts"() {
@@ -20136,6 +20437,7 @@ var FORM3, init_revert = __esm({
     init_source();
     init_guard();
     init_apply_plan();
+    init_lists();
     FORM3 = "the delegate's non-mTLS endpoint URL, e.g. https://app.harness.io or https://harness.example.com/gratis";
   }
 });
@@ -21620,4 +21922,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=49989ca6feeda05f8557d17048372b2cbacf29b9b19cb9d3470023da0a47f068
+//# delegate-mtls-bundle sha256=789c4d73e7bb79beb774da279eb6122191c094b10890690cbc047a1cc3584de8

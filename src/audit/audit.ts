@@ -27,6 +27,8 @@ import {
 } from '../resources/wanted-state.js'
 import { lookup, stringAt } from '../yaml/lookup.js'
 import { parseStream, type Doc } from '../yaml/parse.js'
+import { expandLists } from '../pipeline/lists.js'
+import { namespacedKey, sameNamespace } from '../resources/namespace.js'
 import { readSource } from '../yaml/source.js'
 import { EXPIRY_WARNING_DAYS } from '../resources/certificate-info.js'
 import { composeFacts, delegateEndpoint, dirname, podAndContainer, podFacts, secretCertificate } from './facts.js'
@@ -59,6 +61,8 @@ export interface AuditRow {
   file: string
   /** 0-based document of the file. */
   document: number
+  /** When that document is a List (`kubectl get -o yaml|json`): the 0-based index of the delegate in its `items`. */
+  item?: number
   kind: string
   /** Which delegate it runs: the classic (immutable) delegate or Delegate 3.x; each has its own env vars. */
   delegateKind: DelegateKind
@@ -126,7 +130,7 @@ interface Unit {
   src: string
   docs: Doc[]
   resources: Resource[]
-  fileOf: (doc: number) => { file: number; document: number }
+  fileOf: (doc: number) => { file: number; document: number; item?: number }
   docOfLine: (line: number) => number
 }
 
@@ -165,7 +169,9 @@ export function audit(inputs: AuditInput[], options: AuditOptions = {}): AuditRe
   const rows: AuditRow[] = []
   for (const unit of units) rows.push(...auditUnit(unit, inputs, options, fixed))
   const order = new Map(inputs.map((input, i) => [input.path, i]))
-  rows.sort((a, b) => order.get(a.file)! - order.get(b.file)! || a.document - b.document)
+  rows.sort(
+    (a, b) => order.get(a.file)! - order.get(b.file)! || a.document - b.document || (a.item ?? 0) - (b.item ?? 0),
+  )
   const count = (s: MtlsState) => rows.filter((r) => r.state === s).length
   const summary = {
     files: inputs.length,
@@ -182,22 +188,33 @@ export function audit(inputs: AuditInput[], options: AuditOptions = {}): AuditRe
 /** All files as one stream, so cross-file references resolve; undefined when it does not parse. */
 function buildUnit(parts: { file: number; text: string }[]): Unit | undefined {
   let src = ''
-  const starts: { file: number; start: number }[] = []
+  const starts: { file: number; start: number; origin?: (offset: number) => { doc: number; item?: number } }[] = []
   parts.forEach((p, i) => {
-    starts.push({ file: p.file, start: src.length })
-    src += p.text.endsWith('\n') || p.text === '' ? p.text : p.text + '\n'
+    // A List's items are audited as the resources they are (src/pipeline/lists.ts).
+    const lists = expandLists(p.text)
+    const text = lists ? lists.text : p.text
+    starts.push({ file: p.file, start: src.length, ...(lists ? { origin: lists.origin } : {}) })
+    src += text.endsWith('\n') || text === '' ? text : text + '\n'
     if (i < parts.length - 1) src += '---\n'
   })
   const { docs, errors } = parseStream(src, 'audit')
   if (errors.length > 0) return undefined
   const kept = docs.filter((d) => d.contents !== null)
-  const fileOfOffset = (offset: number) => [...starts].reverse().find((s) => s.start <= offset)!.file
-  const perFile = new Map<number, number>()
+  const partOfOffset = (offset: number) => [...starts].reverse().find((s) => s.start <= offset)!
+  const perFile = new Map<number, { next: number; last?: number }>()
   const located = kept.map((d) => {
-    const file = fileOfOffset((d.contents as { range?: [number, number, number] }).range?.[0] ?? d.range[0])
-    const document = perFile.get(file) ?? 0
-    perFile.set(file, document + 1)
-    return { file, document }
+    const offset = (d.contents as { range?: [number, number, number] }).range?.[0] ?? d.range[0]
+    const part = partOfOffset(offset)
+    const file = part.file
+    const seen = perFile.get(file) ?? { next: 0 }
+    perFile.set(file, seen)
+    const from = part.origin?.(offset - part.start)
+    // The items of one List share its document index.
+    if (from?.item !== undefined && from.item > 0 && seen.last === from.doc)
+      return { file, document: seen.next - 1, item: from.item }
+    seen.last = from?.doc
+    const document = seen.next++
+    return from?.item === undefined ? { file, document } : { file, document, item: from.item }
   })
   const lineStarts = [0]
   for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) lineStarts.push(i + 1)
@@ -340,11 +357,12 @@ function rowBase(
   inputs: AuditInput[],
   res: Resource,
   delegateKind: DelegateKind = 'classic',
-): Pick<AuditRow, 'file' | 'document' | 'kind' | 'delegateKind' | 'name' | 'namespace' | 'service'> {
+): Pick<AuditRow, 'file' | 'document' | 'item' | 'kind' | 'delegateKind' | 'name' | 'namespace' | 'service'> {
   const where = unit.fileOf(res.ref.document)
   return {
     file: inputs[where.file]!.path,
     document: where.document,
+    ...(where.item === undefined ? {} : { item: where.item }),
     kind: res.ref.kind,
     delegateKind,
     name: res.ref.name ?? null,
@@ -386,7 +404,7 @@ function upgraderOwners(unit: Unit): Map<number, string> {
     if (r.type !== 'upgrader-config') return
     const owner = configDelegateName(r.config.value as string, r.ref.name)
     owners.set(i, owner)
-    configs.set(`${r.ref.namespace ?? ''}/${r.ref.name ?? ''}`, owner)
+    configs.set(namespacedKey(r.ref.namespace, r.ref.name), owner)
   })
   unit.resources.forEach((r, i) => {
     if (r.type !== 'upgrader-cronjob') return
@@ -395,9 +413,7 @@ function upgraderOwners(unit: Unit): Map<number, string> {
     if (isSeq(volumes)) {
       for (const v of volumes.items) {
         const cmName = stringAt(lookup(v, ['configMap']), 'name')
-        const found =
-          configs.get(`${r.ref.namespace ?? ''}/${cmName ?? ''}`) ??
-          (r.ref.namespace === undefined ? [...configs].find(([k]) => k.endsWith(`/${cmName}`))?.[1] : undefined)
+        const found = configs.get(namespacedKey(r.ref.namespace, cmName))
         if (found !== undefined) owner = found
       }
     }
@@ -420,8 +436,7 @@ function upgraderDocs(
   const all: number[] = []
   for (const [i, owner] of owners) {
     const r = unit.resources[i]!
-    if (owner === name && (namespace === undefined || r.ref.namespace === undefined || r.ref.namespace === namespace))
-      all.push(i)
+    if (owner === name && sameNamespace(r.ref.namespace, namespace)) all.push(i)
   }
   const file = unit.fileOf(delegateDoc).file
   const sameFile = all.filter((i) => unit.fileOf(i).file === file)

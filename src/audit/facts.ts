@@ -11,6 +11,7 @@ import {
 } from '../resources/wanted-state.js'
 import { composeVolumes } from '../mtls/plan-compose.js'
 import { certificateInfo, certificateInfoFromBase64 } from '../resources/certificate-info.js'
+import { sameNamespace } from '../resources/namespace.js'
 
 /** Where a delegate's MANAGER_HOST_AND_PORT comes from, and its value when it can be read. */
 export interface EndpointSource {
@@ -24,7 +25,7 @@ export interface EndpointSource {
 /** A kind's certificate and key path vars, old names included: any of them means a migration was begun. */
 const certEnvOf = (kind: DelegateKind) => [...certEnvNamesFor(kind, 'certificate'), ...certEnvNamesFor(kind, 'key')]
 
-/** A ConfigMap key among the audited resources (namespace must match when both are known). */
+/** A ConfigMap key among the audited resources, in the same namespace (src/resources/namespace.ts). */
 function configMapValue(
   resources: Resource[],
   name: string,
@@ -32,10 +33,7 @@ function configMapValue(
   key: string,
 ): { found: boolean; value?: string } {
   const cm = resources.find(
-    (r) =>
-      r.ref.kind === 'ConfigMap' &&
-      r.ref.name === name &&
-      (namespace === undefined || r.ref.namespace === undefined || r.ref.namespace === namespace),
+    (r) => r.ref.kind === 'ConfigMap' && r.ref.name === name && sameNamespace(r.ref.namespace, namespace),
   )
   if (!cm) return { found: false }
   const v = lookup(cm.doc.contents, ['data', key])
@@ -194,7 +192,7 @@ export interface SecretCertificate {
 }
 
 /**
- * Reads the certificate out of Secret `name` (namespace matching when both are known): `stringData` first (it wins
+ * Reads the certificate out of Secret `name` in `namespace` (src/resources/namespace.ts): `stringData` first (it wins
  * when applied), then base64 `data`; `client.crt`, else the `tls.crt` of a cert-manager (kubernetes.io/tls) Secret.
  */
 export function secretCertificate(
@@ -203,10 +201,7 @@ export function secretCertificate(
   namespace: string | undefined,
 ): SecretCertificate | undefined {
   const secret = resources.find(
-    (r) =>
-      r.ref.kind === 'Secret' &&
-      r.ref.name === name &&
-      (namespace === undefined || r.ref.namespace === undefined || r.ref.namespace === namespace),
+    (r) => r.ref.kind === 'Secret' && r.ref.name === name && sameNamespace(r.ref.namespace, namespace),
   )
   if (!secret) return undefined
   for (const key of [CERT_FILE, 'tls.crt']) {

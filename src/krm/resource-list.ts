@@ -1,18 +1,13 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml'
 import { K8S_PARSE } from '../yaml/parse.js'
-import { linePos, lineEndAfter } from '../yaml/source.js'
+import { itemText, type ItemText } from '../yaml/item-text.js'
+import { linePos } from '../yaml/source.js'
 
 /** The group/versions of the KRM Functions Specification's wire format. */
 export const RESOURCE_LIST_VERSIONS = ['config.kubernetes.io/v1', 'config.kubernetes.io/v1beta1']
 
 /** One item of the list: where its text is, and what the results need to name it. */
-export interface ItemSpan {
-  /** Offset of the item's first character (its node, after the `- `). */
-  start: number
-  /** Offset just past its text: the end of its last line when only a comment or nothing follows there. */
-  end: number
-  /** Column of `start`: the indentation the item's own keys have. */
-  col: number
+export interface ItemSpan extends ItemText {
   apiVersion?: string
   kind?: string
   name?: string
@@ -101,16 +96,10 @@ export function readResourceList(src: string): ResourceListText {
     const node = item as Node
     const where = at(node.range![0])
     if (!isMap(node)) throw new InvalidResourceList('every item must be an object (a mapping)', where.line, where.col)
-    const [start, valueEnd] = node.range!
-    const rest = src.slice(valueEnd, lineEndAfter(src, valueEnd))
-    const end =
-      /^[ \t]*(#[^\n]*)?\r?\n?$/.test(rest) && src[valueEnd - 1] !== '\n' ? lineEndAfter(src, valueEnd) : valueEnd
     const meta = node.get('metadata', true)
     const index = annotation(meta, 'config.kubernetes.io/index', 'internal.config.kubernetes.io/index')
     items.push({
-      start,
-      end,
-      col: where.col - 1,
+      ...itemText(src, node),
       apiVersion: text(node, 'apiVersion'),
       kind: text(node, 'kind'),
       name: text(meta, 'name'),

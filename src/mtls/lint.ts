@@ -6,6 +6,7 @@ import { deploymentNames } from './scope.js'
 import { lineStartOf } from '../yaml/source.js'
 import { VOLUME_NAME } from '../resources/wanted-state.js'
 import type { PlanContext } from './types.js'
+import { namespacedKey } from '../resources/namespace.js'
 
 /** SPEC §6 lint: remarks that change nothing. Run after planning, so edited nodes are known. */
 export function lint(ctx: PlanContext, onEach?: (res: Resource) => void): void {
@@ -48,7 +49,9 @@ export function lint(ctx: PlanContext, onEach?: (res: Resource) => void): void {
     if (res.ref.kind === 'HorizontalPodAutoscaler' && deployments.size > 0) {
       const target = lookup(root, ['spec', 'scaleTargetRef'])
       const name = stringAt(target, 'name')
-      if (stringAt(target, 'kind') === 'Deployment' && name !== undefined && !deployments.has(name)) {
+      // The HPA scales the Deployment of that name in its own namespace.
+      const key = namespacedKey(res.ref.namespace, name)
+      if (stringAt(target, 'kind') === 'Deployment' && name !== undefined && !deployments.has(key)) {
         report(
           ctx,
           'warning',

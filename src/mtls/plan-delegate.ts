@@ -8,6 +8,7 @@ import { report } from './context.js'
 import { ensureEnv } from './plan-env.js'
 import { ensureMount, ensureVolume, modeComment, runsAsNonRoot, type Located } from './plan-pod.js'
 import type { PlanContext } from './types.js'
+import { namespacedKey } from '../resources/namespace.js'
 
 /** `S` for one delegate: the `{delegate}` placeholder replaced by its name. */
 export const secretNameFor = (ctx: PlanContext, delegateName: string) =>
@@ -76,6 +77,7 @@ export function planDelegate(ctx: PlanContext, res: DelegateWorkload): void {
   }
   const podLoc: Located<YAMLMap> = { node: pod, ptr: res.podPath, display: res.podPath }
   const effective = ensureVolume(ctx, res, podLoc, secretNameFor(ctx, delegateName), mode)
-  ctx.secretByDelegate.set(delegateName, effective)
-  ctx.modeByDelegate.set(delegateName, mode)
+  const key = namespacedKey(res.ref.namespace, delegateName)
+  ctx.secretByDelegate.set(key, effective)
+  ctx.modeByDelegate.set(key, mode)
 }

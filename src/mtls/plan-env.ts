@@ -10,6 +10,7 @@ import { editContext, plan, report, type DisplaySeg } from './context.js'
 import { layoutIn, type Located } from './plan-pod.js'
 import { findResource } from './scope.js'
 import type { PlanContext } from './types.js'
+import { sameNamespace } from '../resources/namespace.js'
 
 /** One env var the delegate must have, resolved for this run's options. */
 export interface WantedEnv {
@@ -75,9 +76,7 @@ function patchConfigMapKey(
   const cm = findResource(
     ctx,
     configMapName,
-    (r) =>
-      r.ref.kind === 'ConfigMap' &&
-      (namespace === undefined || r.ref.namespace === undefined || r.ref.namespace === namespace),
+    (r) => r.ref.kind === 'ConfigMap' && sameNamespace(r.ref.namespace, namespace),
   )
   if (!cm) return 'absent'
   const node = lookup(cm.doc.contents, ['data', key])

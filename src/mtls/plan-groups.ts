@@ -5,6 +5,7 @@ import { planResources, type StreamPlan } from './plan.js'
 import { configDelegateName } from './plan-upgrader.js'
 import { GroupEscape, indexByName, namesOfDeployments, type PlanScope, type ResourceSummary } from './scope.js'
 import type { Edit, MtlsOptions, PlanContext } from './types.js'
+import { sameNamespace } from '../resources/namespace.js'
 
 export type GroupedPlan = Omit<StreamPlan, 'resources'> & {
   resources: ResourceSummary[]
@@ -75,8 +76,7 @@ export function planInGroups(
     for (const name of mentions[i]!) {
       for (const other of byName.get(name) ?? []) {
         const ons = other.ref.namespace
-        if (parsed[other.ref.document] && (ns === undefined || ons === undefined || ns === ons))
-          union(i, other.ref.document)
+        if (parsed[other.ref.document] && sameNamespace(ns, ons)) union(i, other.ref.document)
       }
     }
   }

@@ -18,6 +18,7 @@ import { editContext, plan, report } from './context.js'
 import { findResource, requireDelegatesInNamespace } from './scope.js'
 import { tlsSecretSource } from './tls-secret.js'
 import type { PlanContext } from './types.js'
+import { namespacedKey, sameNamespace } from '../resources/namespace.js'
 
 const base64 = (s: string) => Buffer.from(s, 'utf8').toString('base64')
 
@@ -42,23 +43,23 @@ export function planSecrets(
   // Every delegate that mounts each Secret: a rotation names them all in its restart command.
   const mountedBy = new Map<string, string[]>()
   for (const res of delegates) {
-    const name = ctx.secretByDelegate.get(res.ref.name ?? 'delegate')
+    const name = ctx.secretByDelegate.get(namespacedKey(res.ref.namespace, res.ref.name ?? 'delegate'))
     if (name === undefined) continue
-    const id = `${res.ref.namespace ?? ''}/${name}`
+    const id = namespacedKey(res.ref.namespace, name)
     mountedBy.set(id, [...(mountedBy.get(id) ?? []), res.ref.name ?? 'delegate'])
   }
   for (const res of delegates) {
     onEach?.(res)
-    const name = ctx.secretByDelegate.get(res.ref.name ?? 'delegate')
+    const name = ctx.secretByDelegate.get(namespacedKey(res.ref.namespace, res.ref.name ?? 'delegate'))
     if (name === undefined) continue
     const namespace = res.ref.namespace
-    const id = `${namespace ?? ''}/${name}`
+    const id = namespacedKey(namespace, name)
     if (done.has(id)) continue
     done.add(id)
     const existing = findResource(
       ctx,
       name,
-      (r) => r.ref.kind === 'Secret' && (r.ref.namespace ?? namespace) === namespace,
+      (r) => r.ref.kind === 'Secret' && sameNamespace(r.ref.namespace, namespace),
     )
     // cert-manager owns that Secret: data written here would be overwritten at its next renewal, or never read.
     const tls = tlsSecretSource(ctx, name, namespace)

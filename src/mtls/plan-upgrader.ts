@@ -16,6 +16,7 @@ import { locateContainer, secretNameFor } from './plan-delegate.js'
 import { ensureMount, ensureVolume, runsAsNonRoot, type Located } from './plan-pod.js'
 import { deploymentNames, findResource, requireDelegatesNamed } from './scope.js'
 import type { Edit, FieldRole, PlanContext } from './types.js'
+import { namespacedKey, sameNamespace } from '../resources/namespace.js'
 
 const CONFIG_PTR: PathSeg[] = ['data', 'config.yaml']
 
@@ -185,9 +186,10 @@ export function planUpgraderConfig(ctx: PlanContext, res: UpgraderConfig): void 
 export function planUpgraderCronJob(ctx: PlanContext, res: UpgraderCronJob): void {
   const pod = lookup(res.doc.contents, res.podPath) as YAMLMap
   const { container, podCompact } = locateContainer(ctx, res.podPath, pod, res.container)
-  const { name: delegateName, fallback } = cronJobDelegateName(ctx, pod, res.ref.name)
-  requireDelegatesNamed(ctx, delegateName)
-  const secretName = ctx.secretByDelegate.get(delegateName) ?? secretNameFor(ctx, delegateName)
+  const { name: delegateName, fallback } = cronJobDelegateName(ctx, pod, res.ref)
+  requireDelegatesNamed(ctx, delegateName, res.ref.namespace)
+  const key = namespacedKey(res.ref.namespace, delegateName)
+  const secretName = ctx.secretByDelegate.get(key) ?? secretNameFor(ctx, delegateName)
   if (fallback && ctx.options.secretName.includes('{delegate}') && !deploymentNames(ctx).has(delegateName)) {
     report(
       ctx,
@@ -197,7 +199,7 @@ export function planUpgraderCronJob(ctx: PlanContext, res: UpgraderCronJob): voi
       (lookup(res.doc.contents, ['metadata', 'name']) ?? res.doc.contents) as Node,
     )
   }
-  const mode = ctx.modeByDelegate.get(delegateName) ?? secretMode(runsAsNonRoot(pod, container.node, res.doc))
+  const mode = ctx.modeByDelegate.get(key) ?? secretMode(runsAsNonRoot(pod, container.node, res.doc))
   ensureMount(ctx, res, container, podCompact)
   const podLoc: Located<YAMLMap> = { node: pod, ptr: res.podPath, display: res.podPath }
   ensureVolume(ctx, res, podLoc, secretName, mode)
@@ -211,13 +213,18 @@ export function planUpgraderCronJob(ctx: PlanContext, res: UpgraderCronJob): voi
 export function cronJobDelegateName(
   ctx: PlanContext,
   pod: YAMLMap,
-  name: string | undefined,
+  ref: UpgraderCronJob['ref'],
 ): { name: string; fallback?: string } {
+  const name = ref.name
   const volumes = pod.get('volumes', true)
   if (isSeq(volumes)) {
     for (const v of volumes.items) {
       const cmName = stringAt(lookup(v, ['configMap']), 'name')
-      const cm = findResource(ctx, cmName, (r) => r.type === 'upgrader-config')
+      const cm = findResource(
+        ctx,
+        cmName,
+        (r) => r.type === 'upgrader-config' && sameNamespace(r.ref.namespace, ref.namespace),
+      )
       if (cm && cm.type === 'upgrader-config') {
         const text = cm.config.value as string
         const delegate = configDelegateName(text, cm.ref.name)

@@ -20,6 +20,7 @@ import { requireDelegatesNamed } from './scope.js'
 import { planHelmValues } from './plan-helm-values.js'
 import { planCompose } from './plan-compose.js'
 import type { PlanScope } from './scope.js'
+import { sameNamespace } from '../resources/namespace.js'
 import type { Edit, MtlsOptions, PlanContext } from './types.js'
 
 export interface StreamPlan {
@@ -134,14 +135,14 @@ function skipDelegate3Upgrader(ctx: PlanContext, res: UpgraderConfig | UpgraderC
   const name =
     res.type === 'upgrader-config'
       ? configDelegateName(res.config.value as string, res.ref.name)
-      : cronJobDelegateName(ctx, lookup(res.doc.contents, res.podPath) as YAMLMap, res.ref.name).name
-  requireDelegatesNamed(ctx, name)
+      : cronJobDelegateName(ctx, lookup(res.doc.contents, res.podPath) as YAMLMap, res.ref).name
+  requireDelegatesNamed(ctx, name, res.ref.namespace)
   const served = ctx.resources.some(
     (r) =>
       r.type === 'delegate' &&
       r.delegateKind === 'delegate3' &&
       (r.ref.name ?? 'delegate') === name &&
-      (r.ref.namespace === undefined || res.ref.namespace === undefined || r.ref.namespace === res.ref.namespace),
+      sameNamespace(r.ref.namespace, res.ref.namespace),
   )
   if (served)
     report(

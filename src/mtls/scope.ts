@@ -1,5 +1,6 @@
 import type { Resource } from '../resources/classify.js'
 import type { PlanContext, ResourceSummary } from './types.js'
+import { namespacedKey, sameNamespace } from '../resources/namespace.js'
 
 export type { PlanScope, ResourceSummary } from './types.js'
 
@@ -47,10 +48,13 @@ export function findResource(
  * Settings recorded per delegate name (its Secret, its volume mode) are read by its upgrader: in a
  * group, every delegate of that name must be planned with it.
  */
-export function requireDelegatesNamed(ctx: PlanContext, name: string): void {
+export function requireDelegatesNamed(ctx: PlanContext, name: string, namespace: string | undefined): void {
   if (!ctx.scope) return
   const outside = ctx.scope.delegates.filter(
-    (r) => (r.ref.name ?? 'delegate') === name && !ctx.scope!.members.has(r.ref.document),
+    (r) =>
+      (r.ref.name ?? 'delegate') === name &&
+      sameNamespace(r.ref.namespace, namespace) &&
+      !ctx.scope!.members.has(r.ref.document),
   )
   if (outside.length > 0) throw new GroupEscape(outside.map((r) => r.ref.document))
 }
@@ -62,15 +66,15 @@ export function requireDelegatesNamed(ctx: PlanContext, name: string): void {
 export function requireDelegatesInNamespace(ctx: PlanContext, namespace: string | undefined): void {
   if (!ctx.scope) return
   const outside = ctx.scope.delegates
-    .filter((r) => r.ref.namespace === namespace && !ctx.scope!.members.has(r.ref.document))
+    .filter((r) => sameNamespace(r.ref.namespace, namespace) && !ctx.scope!.members.has(r.ref.document))
     .map((r) => r.ref.document)
   if (outside.length > 0) throw new GroupEscape(outside)
 }
 
-/** Names of every Deployment in the stream (the HorizontalPodAutoscaler lint). */
-export function deploymentNames(ctx: PlanContext): Set<string | undefined> {
+/** Every Deployment of the stream, by `namespacedKey` (the HorizontalPodAutoscaler lint). */
+export function deploymentNames(ctx: PlanContext): Set<string> {
   return ctx.scope?.deployments ?? namesOfDeployments(ctx.resources)
 }
 
-export const namesOfDeployments = (resources: ResourceSummary[]): Set<string | undefined> =>
-  new Set(resources.filter((r) => r.ref.kind === 'Deployment').map((r) => r.ref.name))
+export const namesOfDeployments = (resources: ResourceSummary[]): Set<string> =>
+  new Set(resources.filter((r) => r.ref.kind === 'Deployment').map((r) => namespacedKey(r.ref.namespace, r.ref.name)))

@@ -1,6 +1,7 @@
 import { stringAt, lookup } from '../yaml/lookup.js'
 import { findResource, GroupEscape } from './scope.js'
 import type { PlanContext } from './types.js'
+import { sameNamespace } from '../resources/namespace.js'
 
 /** cert-manager writes these into the Secret of a Certificate (type kubernetes.io/tls); the delegate reads client.*. */
 export const TLS_ITEMS: readonly (readonly [key: string, path: string])[] = [
@@ -9,7 +10,7 @@ export const TLS_ITEMS: readonly (readonly [key: string, path: string])[] = [
 ]
 
 const inNamespace = (r: { ref: { namespace?: string } }, namespace: string | undefined) =>
-  (r.ref.namespace ?? namespace) === namespace
+  sameNamespace(r.ref.namespace, namespace)
 
 const isCertificate = (r: { ref: { kind: string } }) => r.ref.kind === 'Certificate'
 

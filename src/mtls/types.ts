@@ -117,9 +117,9 @@ export interface PlanContext {
   resources: Resource[]
   edits: Edit[]
   diagnostics: Diagnostic[]
-  /** Secret name in effect for each delegate name, so its upgrader mounts the same Secret. */
+  /** Secret name in effect for each delegate (`namespacedKey` of its namespace and name), so its upgrader mounts the same Secret. */
   secretByDelegate: Map<string, string>
-  /** File mode of the secret volume for each delegate name (256 root, 288 non-root). */
+  /** File mode of the secret volume for each delegate (`namespacedKey`): 256 root, 288 non-root. */
   modeByDelegate: Map<string, number>
   /** When a large stream is planned a group at a time: the group and the whole stream (src/mtls/scope.ts). */
   scope?: PlanScope
@@ -147,8 +147,8 @@ export interface PlanScope {
   byName: Map<string | undefined, ResourceSummary[]>
   /** Every delegate workload of the stream, in document order. */
   delegates: ResourceSummary[]
-  /** Names of every Deployment in the stream. */
-  deployments: Set<string | undefined>
+  /** Every Deployment of the stream, by `namespacedKey`. */
+  deployments: Set<string>
   /** The documents planned together now. */
   members: Map<number, Resource>
   /** The stream's cert-manager Certificates, found on the first lookup (src/mtls/tls-secret.ts): one scan, not one a delegate. */

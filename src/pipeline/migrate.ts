@@ -10,6 +10,7 @@ import { documentStarts } from '../yaml/spans.js'
 import { planInGroups } from '../mtls/plan-groups.js'
 import { isSecretName } from '../resources/secret-name.js'
 import { applyPlan } from './apply-plan.js'
+import { throughLists } from './lists.js'
 import { checkOutput } from './guard.js'
 import type { MigrateHooks, MigrateOptions, MigrateResult } from './types.js'
 import { composeHostPaths } from '../mtls/plan-compose.js'
@@ -48,6 +49,14 @@ export function migrate(
 ): MigrateResult {
   const file = options.file ?? '<input>'
   const resolved = 'secretNameExplicit' in options ? options : resolveOptions(options)
+  return (
+    throughLists(text, file, hooks.verify !== false, (expanded) => migrateFlat(expanded, file, resolved, hooks)) ??
+    migrateFlat(text, file, resolved, hooks)
+  )
+}
+
+/** The pipeline on a stream whose documents are each one resource (src/pipeline/lists.ts expands Lists). */
+function migrateFlat(text: string, file: string, resolved: MtlsOptions, hooks: MigrateHooks): MigrateResult {
   const source = readSource(text)
   const starts = (hooks.grouped ?? source.text.length >= GROUPED_FROM) ? documentStarts(source.text) : undefined
   const grouped = starts && planInGroups(source.text, source.eol, file, resolved, starts)

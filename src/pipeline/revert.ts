@@ -5,6 +5,7 @@ import { parseStream, toPlain } from '../yaml/parse.js'
 import { readSource } from '../yaml/source.js'
 import { checkOutput } from './guard.js'
 import { applyPlan } from './apply-plan.js'
+import { throughLists } from './lists.js'
 import type { MigrateHooks, MigrateResult } from './types.js'
 
 export interface RevertOptions {
@@ -33,6 +34,13 @@ export function normalizeRevertEndpoint(input: string): string {
 export function revert(text: string, options: RevertOptions, hooks: MigrateHooks = {}): MigrateResult {
   const file = options.file ?? '<input>'
   const url = normalizeRevertEndpoint(options.endpoint)
+  return (
+    throughLists(text, file, true, (expanded) => revertFlat(expanded, file, url, hooks)) ??
+    revertFlat(text, file, url, hooks)
+  )
+}
+
+function revertFlat(text: string, file: string, url: string, hooks: MigrateHooks): MigrateResult {
   const source = readSource(text)
   const fail = (diagnostics: Diagnostic[]): MigrateResult => ({
     status: 'error',

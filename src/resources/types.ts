@@ -5,6 +5,8 @@ import type { Doc } from '../yaml/parse.js'
 export interface ResourceRef {
   /** 0-based index of the document in its file. */
   document: number
+  /** When the document is a List (`kubectl get -o yaml|json`): the 0-based index of the resource in its `items`. */
+  item?: number
   kind: string
   name?: string
   namespace?: string

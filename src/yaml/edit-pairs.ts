@@ -53,6 +53,23 @@ export function removePair(ctx: EditContext, mapNode: YAMLMap, pair: Pair): Spli
   return removeLines(ctx, start, end)
 }
 
+/**
+ * Takes a pair out of a flow mapping with the separator before it (after it, for the first pair): the
+ * other pairs and the text between them stay as they are.
+ */
+export function removeFlowPair(mapNode: YAMLMap, pair: Pair): Splice {
+  if (!mapNode.flow) throw new InternalError('not a flow mapping')
+  const i = mapNode.items.indexOf(pair)
+  const end = (p: Pair) => range((p.value as Node | null) ?? (p.key as Node))[1]
+  if (i > 0) return replaceRange(end(mapNode.items[i - 1]!), end(pair), '')
+  const next = mapNode.items[1]
+  if (next) return replaceRange(range(pair.key as Node)[0], range(next.key as Node)[0], '')
+  const token = mapNode.srcToken as CST.FlowCollection
+  const close = token.end.find((t) => t.type === 'flow-map-end')
+  if (!close) throw new InternalError('unterminated flow mapping')
+  return replaceRange(token.start.offset + 1, close.offset, '')
+}
+
 /** The lines of item `index` of a block sequence (its dash line to its last line; comments after it stay). */
 export function itemLines(ctx: EditContext, seq: YAMLSeq, index: number): [number, number] {
   if (seq.flow) throw new InternalError('not a block sequence')
@@ -74,17 +91,29 @@ export function lineRemovals(ctx: EditContext, ranges: readonly [number, number]
   return merged.map(([s, e]) => removeLines(ctx, s, e))
 }
 
-/** Rewrites a flow sequence keeping only the items `keep` (their source text), in the sequence's own padding. */
-export function keepFlowItems(ctx: EditContext, seq: YAMLSeq, keep: number[]): Splice {
+/**
+ * Takes the items not in `keep` out of a flow sequence, each with the separator before it (after it, for
+ * leading items): every kept item and the text between kept items stay as they are, so the items a
+ * migration appended on its last item's line (`}, {"name": …}`) go without touching the other lines.
+ * With none kept, the sequence is emptied in its own padding.
+ */
+export function keepFlowItems(ctx: EditContext, seq: YAMLSeq, keep: number[]): Splice[] {
   const token = seq.srcToken as CST.FlowCollection
   const open = token.start.offset
   const close = token.end.find((t) => t.type === 'flow-seq-end')
   if (!close) throw new InternalError('unterminated flow sequence')
-  const texts = keep.map((i) => {
-    const [s, e] = range(seq.items[i] as Node)
-    return ctx.src.slice(s, e)
-  })
-  const padded = ctx.src[open + 1] === ' '
-  const inner = texts.length === 0 ? (padded ? ' ' : '') : padded ? ` ${texts.join(', ')} ` : texts.join(', ')
-  return replaceRange(open + 1, close.offset, inner)
+  if (keep.length === 0) return [replaceRange(open + 1, close.offset, ctx.src[open + 1] === ' ' ? ' ' : '')]
+  const splices: Splice[] = []
+  const n = seq.items.length
+  for (let i = 0; i < n; i++) {
+    if (keep.includes(i)) continue
+    let last = i
+    while (last + 1 < n && !keep.includes(last + 1)) last++
+    const prev = keep.filter((k) => k < i).pop()
+    if (prev !== undefined)
+      splices.push(replaceRange(range(seq.items[prev] as Node)[1], range(seq.items[last] as Node)[1], ''))
+    else splices.push(replaceRange(range(seq.items[i] as Node)[0], range(seq.items[last + 1] as Node)[0], ''))
+    i = last
+  }
+  return splices
 }

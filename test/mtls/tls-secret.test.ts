@@ -54,7 +54,6 @@ test('a tls Secret or a Certificate for it, same namespace: the new volume gets 
   for (const [title, before] of [
     ['kubernetes.io/tls Secret', tlsSecret()],
     ['Certificate', certificate('client-certificate')],
-    ['Certificate without a namespace', certificate('client-certificate').replace('  namespace: ns\n', '')],
   ] as const) {
     const r = run(before + deployment())
     assert.is(r.status, 'migrated', title)
@@ -81,10 +80,20 @@ test('a tls Secret or a Certificate for it, same namespace: the new volume gets 
   }
 })
 
+test('without a namespace on either side, the Certificate and the delegate are in one namespace (the one kubectl apply uses)', () => {
+  const unset = (text: string) => text.replace('  namespace: ns\n', '')
+  const plain = run(unset(deployment())).output
+  const before = unset(certificate('client-certificate'))
+  const r = run(before + unset(deployment()))
+  assert.is(r.output, before + plain + ITEMS)
+})
+
 test('not the delegate Secret: another name, another namespace, an Opaque Secret, another API group: no items', () => {
   for (const [title, before] of [
     ['Certificate for another Secret', certificate('other')],
     ['Certificate in another namespace', certificate('client-certificate', 'elsewhere')],
+    // A resource without a namespace is in the namespace of the apply, which may not be the delegate's `ns`.
+    ['Certificate without a namespace', certificate('client-certificate').replace('  namespace: ns\n', '')],
     ['tls Secret in another namespace', tlsSecret('elsewhere')],
     ['Opaque Secret', tlsSecret().replace('kubernetes.io/tls', 'Opaque')],
     ['another Certificate kind', certificate('client-certificate', 'ns', 'example.com/v1')],

@@ -13,6 +13,7 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import * as yamlLib from 'yaml'
 import { audit } from '../../src/audit/audit.js'
 import { migrate, resolveOptions } from '../../src/pipeline/migrate.js'
 import { normalizeRevertEndpoint, revert } from '../../src/pipeline/revert.js'
@@ -129,6 +130,25 @@ property('the property covers every shape: manifests, Helm values, Helm-rendered
 property.run()
 
 const shapes = suite('revert: what it removes and keeps')
+
+shapes(
+  'JSON (kubectl get -o json): the items and keys appended on a line of their own go, every other line stays',
+  () => {
+    const { parseAllDocuments } = yamlLib
+    const sample = readFileSync(join(ROOT, 'samples', 'harness-delegate.yaml'), 'utf8')
+    for (const kind of ['Deployment', 'CronJob']) {
+      const doc = parseAllDocuments(sample, { version: '1.1' })
+        .map((d) => d.toJS())
+        .find((d) => d?.kind === kind)
+      const json = JSON.stringify(doc, null, 4) + '\n'
+      const m = migrate(json, { endpoint: ENDPOINT })
+      assert.is(m.status, 'migrated', kind)
+      const r = revert(m.output, { endpoint: FALLBACK })
+      assert.is(r.status, 'migrated', r.diagnostics.map((d) => d.message).join('\n'))
+      assert.is(r.output, json, kind)
+    }
+  },
+)
 
 shapes('inputs already carrying mTLS settings come out without any (audit: none)', () => {
   const withMtls = all.filter((c) => hasMtls(c.text))

@@ -319,11 +319,14 @@ function checkSemantics(m: GeneratedManifest, inputs: Json[], outputs: Json[], x
     })
     return
   }
+  // A CronJob is its delegate's upgrader only in the delegate's namespace (none matches only none).
+  const key = (doc: Json | undefined, name: string) =>
+    JSON.stringify([(doc?.metadata as Json | undefined)?.namespace ?? null, name])
   const delegates = new Map<string, { secret: string; mode: number }>()
   m.docs.forEach((d, i) => {
     if (d.role === 'delegate')
       delegates.set(
-        d.name,
+        key(inputs[i], d.name),
         checkDelegate(m, i, structuredClone(inputs[i]!), structuredClone(outputs[i]!), d.container!, x),
       )
   })
@@ -332,7 +335,7 @@ function checkSemantics(m: GeneratedManifest, inputs: Json[], outputs: Json[], x
     const b = structuredClone(outputs[i]!)
     if (d.role === 'upgrader-config') checkUpgraderConfig(m, i, a, b, x)
     else if (d.role === 'upgrader-cronjob')
-      checkCronJob(m, i, a, b, x, delegates.get(d.name.replace(/-upgrader-job$/, '')))
+      checkCronJob(m, i, a, b, x, delegates.get(key(inputs[i], d.name.replace(/-upgrader-job$/, ''))))
     else if (d.role === 'inert' && !deepEqual(a, b)) fail(m, `document ${i + 1} (${d.kind}) decodes differently`)
   })
 }

@@ -1,13 +1,14 @@
 import { isMap, isScalar, isSeq, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml'
 import type { Resource, ResourceRef } from '../../resources/classify.js'
 import type { EditContext } from '../../yaml/edit.js'
-import { itemLines, keepFlowItems, pairLines } from '../../yaml/edit-pairs.js'
+import { itemLines, keepFlowItems, pairLines, removeFlowPair } from '../../yaml/edit-pairs.js'
 import { endOfBlock, setScalar } from '../../yaml/edit.js'
 import { lookup, pairOf, stringAt, type PathSeg } from '../../yaml/lookup.js'
 import { columnOf } from '../../yaml/source.js'
 import { editContext, plan, type DisplaySeg } from '../context.js'
 import type { Splice } from '../../yaml/splice.js'
 import type { FieldRole, Placement, PlanContext } from '../types.js'
+import { sameNamespace } from '../../resources/namespace.js'
 
 /** A revert plan: the usual context, the original endpoint, and the client-certificate Secrets let go. */
 export interface RevertContext extends PlanContext {
@@ -75,15 +76,21 @@ function removeEntries(
       splices,
       ...(place ? { place } : {}),
     })
-  if (isSeq(coll) && coll.flow) {
-    const keep = coll.items.map((_, i) => i).filter((i) => !picked.includes(i))
-    const splice = keepFlowItems(ectx, coll, keep)
-    picked.forEach((p, n) => remove(p, n === 0 ? [splice] : []))
-    return
-  }
   const all = picked.length === coll.items.length
   // A collection taken out whole carries the role of its first entry: the migration created it for that entry.
   const whole = { resource: res.ref, ptr, display, before: coll.toJSON(), role: roleOf(picked[0]!), splices: [] }
+  if (isSeq(coll) && coll.flow && all && owner.flow) {
+    // JSON, or flow style throughout: the key goes with its separator only.
+    const splices = [removeFlowPair(owner, pair)]
+    plan(rctx, { ...whole, op: 'remove', reason: `${reason} (the migration created ${key})`, splices })
+    return
+  }
+  if (isSeq(coll) && coll.flow) {
+    const keep = coll.items.map((_, i) => i).filter((i) => !picked.includes(i))
+    const splices = keepFlowItems(ectx, coll, keep)
+    picked.forEach((p, n) => remove(p, n === 0 ? splices : []))
+    return
+  }
   if (all && !ownsComments(ectx, pair, coll)) {
     const place: Placement = { kind: 'remove-lines', ectx, ranges: [pairLines(ectx, owner, pair)] }
     plan(rctx, { ...whole, op: 'remove', reason: `${reason} (the migration created ${key})`, place })
@@ -136,10 +143,7 @@ export function revertConfigMapKey(
   value: string,
 ): 'set' | 'absent' | 'missing-key' {
   const cm = rctx.resources.find(
-    (r) =>
-      r.ref.kind === 'ConfigMap' &&
-      r.ref.name === name &&
-      (namespace === undefined || r.ref.namespace === undefined || r.ref.namespace === namespace),
+    (r) => r.ref.kind === 'ConfigMap' && r.ref.name === name && sameNamespace(r.ref.namespace, namespace),
   )
   if (!cm) return 'absent'
   const node = lookup(cm.doc.contents, ['data', key])

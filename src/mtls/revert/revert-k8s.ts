@@ -23,6 +23,7 @@ import {
   VOLUME_NAME,
 } from '../../resources/wanted-state.js'
 import { isOurMode, removeListItems, revertConfigMapKey, type RevertContext } from './context.js'
+import { sameNamespace } from '../../resources/namespace.js'
 
 const REASON = 'undo the migration'
 
@@ -245,9 +246,7 @@ export function revertSecrets(rctx: RevertContext): void {
     const root = res.doc.contents
     if (!isMap(root)) continue
     const ours = rctx.removedSecrets.some(
-      (s) =>
-        s.name === res.ref.name &&
-        (s.namespace === undefined || res.ref.namespace === undefined || s.namespace === res.ref.namespace),
+      (s) => s.name === res.ref.name && sameNamespace(s.namespace, res.ref.namespace),
     )
     if (!ours || !isGeneratedSecret(root)) continue
     // The migration inserts `---` + Secret before a document that starts with `---`, and Secret + `---`
