@@ -12541,7 +12541,7 @@ function planUpgraderCronJob(ctx, res) {
   let pod = lookup(res.doc.contents, res.podPath), { container, podCompact } = locateContainer(ctx, res.podPath, pod, res.container), { name: delegateName, fallback } = cronJobDelegateName(ctx, pod, res.ref);
   requireDelegatesNamed(ctx, delegateName, res.ref.namespace);
   let key = namespacedKey(res.ref.namespace, delegateName), secretName = ctx.secretByDelegate.get(key) ?? secretNameFor(ctx, delegateName);
-  fallback && ctx.options.secretName.includes("{delegate}") && !deploymentNames(ctx).has(delegateName) && report(
+  fallback && ctx.options.secretName.includes("{delegate}") && !deploymentNames(ctx).has(key) && report(
     ctx,
     "warning",
     "DELEGATE_NAME",
@@ -21922,4 +21922,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=789c4d73e7bb79beb774da279eb6122191c094b10890690cbc047a1cc3584de8
+//# delegate-mtls-bundle sha256=15ee4482ce1e0af87121125ebacbac8309a2aab36f555efb69166c2bab7f9c1e

@@ -190,7 +190,7 @@ export function planUpgraderCronJob(ctx: PlanContext, res: UpgraderCronJob): voi
   requireDelegatesNamed(ctx, delegateName, res.ref.namespace)
   const key = namespacedKey(res.ref.namespace, delegateName)
   const secretName = ctx.secretByDelegate.get(key) ?? secretNameFor(ctx, delegateName)
-  if (fallback && ctx.options.secretName.includes('{delegate}') && !deploymentNames(ctx).has(delegateName)) {
+  if (fallback && ctx.options.secretName.includes('{delegate}') && !deploymentNames(ctx).has(key)) {
     report(
       ctx,
       'warning',
