@@ -10831,16 +10831,26 @@ function findResource(ctx, name, matches) {
   return member;
 }
 function requireDelegatesNamed(ctx, name) {
-  if (!ctx.scope) return;
-  let outside = ctx.scope.delegates.filter(
-    (r) => (r.ref.name ?? "delegate") === name && !ctx.scope.members.has(r.ref.document)
-  );
+  let scope = ctx.scope;
+  if (!scope) return;
+  scope.delegatesByName ??= groupBy(scope.delegates, (r) => r.ref.name ?? "delegate");
+  let outside = (scope.delegatesByName.get(name) ?? []).filter((r) => !scope.members.has(r.ref.document));
   if (outside.length > 0) throw new GroupEscape(outside.map((r) => r.ref.document));
 }
 function requireDelegatesInNamespace(ctx, namespace) {
-  if (!ctx.scope) return;
-  let outside = ctx.scope.delegates.filter((r) => r.ref.namespace === namespace && !ctx.scope.members.has(r.ref.document)).map((r) => r.ref.document);
+  let scope = ctx.scope;
+  if (!scope) return;
+  scope.delegatesByNamespace ??= groupBy(scope.delegates, (r) => r.ref.namespace);
+  let outside = (scope.delegatesByNamespace.get(namespace) ?? []).filter((r) => !scope.members.has(r.ref.document)).map((r) => r.ref.document);
   if (outside.length > 0) throw new GroupEscape(outside);
+}
+function groupBy(list, key) {
+  let map2 = /* @__PURE__ */ new Map();
+  for (let x of list) {
+    let k = key(x), part = map2.get(k);
+    part ? part.push(x) : map2.set(k, [x]);
+  }
+  return map2;
 }
 function deploymentNames(ctx) {
   return ctx.scope?.deployments ?? namesOfDeployments(ctx.resources);
@@ -11032,13 +11042,13 @@ var import_yaml11, plainCache, doubleQuoted, init_scalar = __esm({
 
 // src/yaml/splice.ts
 function applySplices(src, splices) {
-  let nested = (a, b) => a.nest !== void 0 && b.nest !== void 0 && a.start === a.end && b.start === b.end ? b.nest - a.nest : 0, ordered = splices.map((s, i) => ({ s, i })).sort((a, b) => a.s.start - b.s.start || a.s.end - b.s.end || nested(a.s, b.s) || a.i - b.i), out = "", pos = 0;
+  let nested = (a, b) => a.nest !== void 0 && b.nest !== void 0 && a.start === a.end && b.start === b.end ? b.nest - a.nest : 0, ordered = splices.map((s, i) => ({ s, i })).sort((a, b) => a.s.start - b.s.start || a.s.end - b.s.end || nested(a.s, b.s) || a.i - b.i), parts = [], pos = 0;
   for (let { s } of ordered) {
     if (s.start < pos || s.end < s.start || s.end > src.length)
       throw new InternalError(`overlapping or out-of-range edit at offset ${s.start}`);
-    out += src.slice(pos, s.start) + s.text, pos = s.end;
+    parts.push(src.slice(pos, s.start), s.text), pos = s.end;
   }
-  return out + src.slice(pos);
+  return parts.push(src.slice(pos)), parts.join("");
 }
 var insertAt, replaceRange, init_splice = __esm({
   "src/yaml/splice.ts"() {
@@ -13052,7 +13062,7 @@ var import_yaml23, PHASES, stepTag, init_plan = __esm({
 
 // src/mtls/plan-groups.ts
 function planInGroups(src, eol, file, options, starts) {
-  let n = starts.length, end = (i) => starts[i + 1] ?? src.length, summaries = [], parsed = [], decoded = /* @__PURE__ */ new Map(), mentions = [];
+  let n = starts.length, end = (i) => starts[i + 1] ?? src.length, summaries = [], parsed = [], mentions = [];
   for (let i = 0; i < n; i++) {
     if (parsed[i] = mayMatter(src.slice(starts[i], end(i))), mentions[i] = [], !parsed[i]) {
       summaries.push({ ref: { document: i, kind: "" }, type: "other" });
@@ -13063,7 +13073,7 @@ function planInGroups(src, eol, file, options, starts) {
     let res = classify(doc, i);
     if (summaries.push({ ref: res.ref, type: res.type }), res.type === "other") continue;
     let plain2 = toPlain(doc);
-    "error" in plain2 || (decoded.set(i, plain2.value), mentions[i] = mentionedNames(res, plain2.value, options));
+    "error" in plain2 || (mentions[i] = mentionedNames(res, plain2.value, options));
   }
   let byName = indexByName(summaries), parent = Array.from({ length: n }, (_, i) => i), find = (i) => {
     for (; parent[i] !== i; ) i = parent[i] = parent[parent[i]];
@@ -13080,6 +13090,7 @@ function planInGroups(src, eol, file, options, starts) {
         parsed[other.ref.document] && (ns === void 0 || ons === void 0 || ns === ons) && union(i, other.ref.document);
       }
   }
+  mentions.length = 0;
   let groups = /* @__PURE__ */ new Map();
   for (let i = 0; i < n; i++) {
     if (!parsed[i]) continue;
@@ -13100,14 +13111,8 @@ function planInGroups(src, eol, file, options, starts) {
       let resources = docs.map((i) => classify(parseOne(src, starts[i], end(i), !0), i));
       scope.members = new Map(resources.map((r) => [r.ref.document, r]));
       try {
-        let plan2 = planResources(base, resources, { lint: lint2, scope, decoded, tags });
+        let plan2 = planResources(base, resources, { lint: lint2, scope, tags });
         results.set(g, { edits: plan2.edits, diagnostics: plan2.diagnostics });
-        for (let e of plan2.edits) {
-          let i = e.change.resource.document, member = scope.members.get(i);
-          if (e.change.op === "insert" || decoded.has(i) || !member) continue;
-          let plain2 = toPlain(member.doc);
-          "error" in plain2 || decoded.set(i, plain2.value);
-        }
         break;
       } catch (e) {
         if (!(e instanceof GroupEscape)) throw e;
@@ -13128,7 +13133,7 @@ function planInGroups(src, eol, file, options, starts) {
   let unparsed = summaries.filter((s) => !parsed[s.ref.document]).map((s) => ({ ...s, type: "other", doc: EMPTY })), rest = planResources(base, unparsed, { lint: lint2, scope, tags });
   results.set(-1, { edits: rest.edits, diagnostics: rest.diagnostics });
   let byStep = (list) => list.map((x, k) => ({ x, k, t: tags.get(x) })).sort((a, b) => a.t - b.t || a.k - b.k).map((e) => e.x), all = [...results.values()], placeholders = /* @__PURE__ */ new Set(), diagnostics = byStep(all.flatMap((r) => r.diagnostics)).filter((d) => d.code !== "LINT" || d.subject === void 0 ? !0 : placeholders.has(d.subject) ? !1 : (placeholders.add(d.subject), !0));
-  return { groups: planned, resources: summaries, edits: byStep(all.flatMap((r) => r.edits)), diagnostics, decoded };
+  return { groups: planned, resources: summaries, edits: byStep(all.flatMap((r) => r.edits)), diagnostics };
 }
 function parseOne(src, start, end, keepSourceTokens) {
   let docs = parseDocumentsAt(src, start, end, keepSourceTokens);
@@ -13252,6 +13257,10 @@ function put(root, ptr, value, copy) {
   let parent = ownedParent(root, ptr, !1, copy === "paths" ? /* @__PURE__ */ new Set([root]) : void 0);
   parent && (parent[ptr[ptr.length - 1]] = value);
 }
+function decodeAt(input, starts, i) {
+  let docs = parseDocumentsAt(input, starts[i], starts[i + 1] ?? input.length, !1);
+  return docs.length !== 1 || docs[0].errors.length > 0 ? { error: "not decoded" } : toPlain(docs[0]);
+}
 function checkOutput(input, inputDocs, output, edits, inputStarts, decodedInput) {
   let inserts = edits.filter((e) => e.change.op === "insert"), removed = new Set(
     edits.filter((e) => e.change.op === "remove" && e.ptr.length === 0).map((e) => e.change.resource.document)
@@ -13301,7 +13310,7 @@ function checkOutput(input, inputDocs, output, edits, inputStarts, decodedInput)
       if (!sameBytes(i, i + shift)) return `document ${i + 1} changed although nothing was planned for it`;
       continue;
     }
-    let before = decodedInput?.has(i) ? { value: decodedInput.get(i) } : typeof inputDocs == "number" ? { error: "not decoded" } : toPlain(inputDocs[i]), out = outDoc(i + shift);
+    let before = decodedInput?.has(i) ? { value: decodedInput.get(i) } : typeof inputDocs != "number" ? toPlain(inputDocs[i]) : inputStarts ? decodeAt(input, inputStarts, i) : { error: "not decoded" }, out = outDoc(i + shift);
     if (typeof out == "string") return out;
     let after = toPlain(out);
     if ("error" in before || "error" in after) return `document ${i + 1} does not decode`;
@@ -13364,7 +13373,7 @@ function migrate(text2, options, hooks = {}) {
   let file = options.file ?? "<input>", resolved = "secretNameExplicit" in options ? options : resolveOptions(options), source = readSource(text2), starts = hooks.grouped ?? source.text.length >= GROUPED_FROM ? documentStarts(source.text) : void 0, grouped = starts && planInGroups(source.text, source.eol, file, resolved, starts);
   if (grouped) {
     let guard = hooks.verify === !1 ? () => {
-    } : (body) => checkOutput(source.text, starts.length, body, grouped.edits, starts, grouped.decoded);
+    } : (body) => checkOutput(source.text, starts.length, body, grouped.edits, starts);
     return applyPlan(text2, source, file, grouped, { unchanged: "already", guard, what: "the result", hooks });
   }
   return migrateWhole(text2, source, file, resolved, hooks);
@@ -19878,7 +19887,7 @@ var FORM3, init_revert = __esm({
 
 // src/cli/report.ts
 function fileLine(r, planned, paint = plain, verb = "migrate") {
-  let label = (verb === "revert" ? REVERT_LABEL : LABEL2)[r.status][planned ? 1 : 0], color = r.status === "migrated" && planned ? "yellow" : COLOR[r.status], detail = r.status === "migrated" ? ` (${r.changes.length} change${r.changes.length === 1 ? "" : "s"})` : r.status === "error" ? `: ${r.errors[0]?.message ?? "failed"}` : "", unresolved = r.unresolved ? " \u2014 a value outside this file must be changed too" : "";
+  let label = (verb === "revert" ? REVERT_LABEL : LABEL2)[r.status][planned ? 1 : 0], color = r.status === "migrated" && planned ? "yellow" : COLOR[r.status], n = r.changeCount ?? r.changes.length, detail = r.status === "migrated" ? ` (${n} change${n === 1 ? "" : "s"})` : r.status === "error" ? `: ${r.errors[0]?.message ?? "failed"}` : "", unresolved = r.unresolved ? " \u2014 a value outside this file must be changed too" : "";
   return `${r.path}: ${paint[color](label)}${detail}${unresolved}`;
 }
 function summaryLine(results, planned, verb = "migrate") {
@@ -20147,7 +20156,8 @@ function planText(name, text2, settings) {
     status: statusOf(r.status),
     unresolved: r.unresolved,
     written: !1,
-    changes: r.changes,
+    changes: settings.keepChanges === !1 ? [] : r.changes,
+    ...settings.keepChanges === !1 ? { changeCount: r.changes.length } : {},
     warnings,
     errors
   }, decide = result.status !== "error" && (settings.keyFiles === "all" || settings.keyFiles === "changed" && changed);
@@ -20289,6 +20299,8 @@ async function runMigrate(args, io) {
       maxBytes,
       verify: !reporting,
       keepText: !reporting,
+      // Only the JSON report and the key-file test of a write read the lists; the other sinks print counts.
+      keepChanges: args.format === "json" || keyFiles !== void 0,
       keepInput: mode2 === "diff",
       // --write replaces a file only if it is still what was read (a user's edit meanwhile is never lost).
       fingerprint: mode2 === "write",
@@ -21356,4 +21368,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=16073aa6951f67ab4f47e02d3ae7c673441e426c9f281a814d9052688a505ff9
+//# delegate-mtls-bundle sha256=22c717a07bd8f78f37fe55c68c2d2ef242ae7363de0051f15ec4eafee7a28d65

@@ -110,6 +110,9 @@ export interface PlanScope {
   deployments: Set<string | undefined>
   /** The documents planned together now. */
   members: Map<number, Resource>
+  /** The delegates by name (`delegate` for a nameless one) and by namespace, indexed on first use: one scan, not one a lookup. */
+  delegatesByName?: Map<string, ResourceSummary[]>
+  delegatesByNamespace?: Map<string | undefined, ResourceSummary[]>
   /** The stream's cert-manager Certificates, found on the first lookup (src/mtls/tls-secret.ts): one scan, not one a delegate. */
   certificates?: ResourceSummary[]
 }
