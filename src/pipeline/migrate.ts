@@ -55,7 +55,7 @@ export function migrate(
     const guard =
       hooks.verify === false
         ? () => undefined
-        : (body: string) => checkOutput(source.text, starts.length, body, grouped.edits, starts, grouped.decoded)
+        : (body: string) => checkOutput(source.text, starts.length, body, grouped.edits, starts)
     return applyPlan(text, source, file, grouped, { unchanged: 'already', guard, what: 'the result', hooks })
   }
   return migrateWhole(text, source, file, resolved, hooks)
