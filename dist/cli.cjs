@@ -11066,13 +11066,13 @@ var scalar, map, seq, pad, jsonScalar, init_fragment = __esm({
 
 // src/yaml/splice.ts
 function applySplices(src, splices) {
-  let nested = (a, b) => a.nest !== void 0 && b.nest !== void 0 && a.start === a.end && b.start === b.end ? b.nest - a.nest : 0, ordered = splices.map((s, i) => ({ s, i })).sort((a, b) => a.s.start - b.s.start || a.s.end - b.s.end || nested(a.s, b.s) || a.i - b.i), out = "", pos = 0;
+  let nested = (a, b) => a.nest !== void 0 && b.nest !== void 0 && a.start === a.end && b.start === b.end ? b.nest - a.nest : 0, ordered = splices.map((s, i) => ({ s, i })).sort((a, b) => a.s.start - b.s.start || a.s.end - b.s.end || nested(a.s, b.s) || a.i - b.i), parts = [], pos = 0;
   for (let { s } of ordered) {
     if (s.start < pos || s.end < s.start || s.end > src.length)
       throw new InternalError(`overlapping or out-of-range edit at offset ${s.start}`);
-    out += src.slice(pos, s.start) + s.text, pos = s.end;
+    parts.push(src.slice(pos, s.start), s.text), pos = s.end;
   }
-  return out + src.slice(pos);
+  return parts.push(src.slice(pos)), parts.join("");
 }
 var insertAt, replaceRange, init_splice = __esm({
   "src/yaml/splice.ts"() {
@@ -11417,16 +11417,28 @@ function findResource(ctx, name, matches) {
   return member;
 }
 function requireDelegatesNamed(ctx, name, namespace) {
-  if (!ctx.scope) return;
-  let outside = ctx.scope.delegates.filter(
-    (r) => (r.ref.name ?? "delegate") === name && sameNamespace(r.ref.namespace, namespace) && !ctx.scope.members.has(r.ref.document)
+  let scope = ctx.scope;
+  if (!scope) return;
+  scope.delegatesByName ??= groupBy(scope.delegates, (r) => namespacedKey(r.ref.namespace, r.ref.name ?? "delegate"));
+  let outside = (scope.delegatesByName.get(namespacedKey(namespace, name)) ?? []).filter(
+    (r) => !scope.members.has(r.ref.document)
   );
   if (outside.length > 0) throw new GroupEscape(outside.map((r) => r.ref.document));
 }
 function requireDelegatesInNamespace(ctx, namespace) {
-  if (!ctx.scope) return;
-  let outside = ctx.scope.delegates.filter((r) => sameNamespace(r.ref.namespace, namespace) && !ctx.scope.members.has(r.ref.document)).map((r) => r.ref.document);
+  let scope = ctx.scope;
+  if (!scope) return;
+  scope.delegatesByNamespace ??= groupBy(scope.delegates, (r) => r.ref.namespace);
+  let outside = (scope.delegatesByNamespace.get(namespace) ?? []).filter((r) => !scope.members.has(r.ref.document)).map((r) => r.ref.document);
   if (outside.length > 0) throw new GroupEscape(outside);
+}
+function groupBy(list, key) {
+  let map2 = /* @__PURE__ */ new Map();
+  for (let x of list) {
+    let k = key(x), part = map2.get(k);
+    part ? part.push(x) : map2.set(k, [x]);
+  }
+  return map2;
 }
 function deploymentNames(ctx) {
   return ctx.scope?.deployments ?? namesOfDeployments(ctx.resources);
@@ -13420,7 +13432,7 @@ var import_yaml23, upgraderConfigRule, upgraderCronJobRule, RULES, PHASES, stepT
 
 // src/mtls/plan-groups.ts
 function planInGroups(src, eol, file, options, starts) {
-  let n = starts.length, end = (i) => starts[i + 1] ?? src.length, summaries = [], parsed = [], decoded = /* @__PURE__ */ new Map(), mentions = [];
+  let n = starts.length, end = (i) => starts[i + 1] ?? src.length, summaries = [], parsed = [], mentions = [];
   for (let i = 0; i < n; i++) {
     if (parsed[i] = mayMatter(src.slice(starts[i], end(i))), mentions[i] = [], !parsed[i]) {
       summaries.push({ ref: { document: i, kind: "" }, type: "other" });
@@ -13431,7 +13443,7 @@ function planInGroups(src, eol, file, options, starts) {
     let res = classify(doc, i);
     if (summaries.push({ ref: res.ref, type: res.type }), res.type === "other") continue;
     let plain2 = toPlain(doc);
-    "error" in plain2 || (decoded.set(i, plain2.value), mentions[i] = mentionedNames(res, plain2.value, options));
+    "error" in plain2 || (mentions[i] = mentionedNames(res, plain2.value, options));
   }
   let byName = indexByName(summaries), parent = Array.from({ length: n }, (_, i) => i), find = (i) => {
     for (; parent[i] !== i; ) i = parent[i] = parent[parent[i]];
@@ -13448,6 +13460,7 @@ function planInGroups(src, eol, file, options, starts) {
         parsed[other.ref.document] && sameNamespace(ns, ons) && union(i, other.ref.document);
       }
   }
+  mentions.length = 0;
   let groups = /* @__PURE__ */ new Map();
   for (let i = 0; i < n; i++) {
     if (!parsed[i]) continue;
@@ -13468,14 +13481,8 @@ function planInGroups(src, eol, file, options, starts) {
       let resources = docs.map((i) => classify(parseOne(src, starts[i], end(i), !0), i));
       scope.members = new Map(resources.map((r) => [r.ref.document, r]));
       try {
-        let plan2 = planResources(base, resources, { lint: lint2, scope, decoded, tags });
+        let plan2 = planResources(base, resources, { lint: lint2, scope, tags });
         results.set(g, { edits: plan2.edits, diagnostics: plan2.diagnostics });
-        for (let e of plan2.edits) {
-          let i = e.change.resource.document, member = scope.members.get(i);
-          if (e.change.op === "insert" || decoded.has(i) || !member) continue;
-          let plain2 = toPlain(member.doc);
-          "error" in plain2 || decoded.set(i, plain2.value);
-        }
         break;
       } catch (e) {
         if (!(e instanceof GroupEscape)) throw e;
@@ -13496,7 +13503,7 @@ function planInGroups(src, eol, file, options, starts) {
   let unparsed = summaries.filter((s) => !parsed[s.ref.document]).map((s) => ({ ...s, type: "other", doc: EMPTY })), rest = planResources(base, unparsed, { lint: lint2, scope, tags });
   results.set(-1, { edits: rest.edits, diagnostics: rest.diagnostics });
   let byStep = (list) => list.map((x, k) => ({ x, k, t: tags.get(x) })).sort((a, b) => a.t - b.t || a.k - b.k).map((e) => e.x), all = [...results.values()], placeholders = /* @__PURE__ */ new Set(), diagnostics = byStep(all.flatMap((r) => r.diagnostics)).filter((d) => d.code !== "LINT" || d.subject === void 0 ? !0 : placeholders.has(d.subject) ? !1 : (placeholders.add(d.subject), !0));
-  return { groups: planned, resources: summaries, edits: byStep(all.flatMap((r) => r.edits)), diagnostics, decoded };
+  return { groups: planned, resources: summaries, edits: byStep(all.flatMap((r) => r.edits)), diagnostics };
 }
 function parseOne(src, start, end, keepSourceTokens) {
   let docs = parseDocumentsAt(src, start, end, keepSourceTokens);
@@ -13904,6 +13911,10 @@ function put(root, ptr, value, copy) {
   let parent = ownedParent(root, ptr, !1, copy === "paths" ? /* @__PURE__ */ new Set([root]) : void 0);
   parent && (parent[ptr[ptr.length - 1]] = value);
 }
+function decodeAt(input, starts, i) {
+  let docs = parseDocumentsAt(input, starts[i], starts[i + 1] ?? input.length, !1);
+  return docs.length !== 1 || docs[0].errors.length > 0 ? { error: "not decoded" } : toPlain(docs[0]);
+}
 function checkOutput(input, inputDocs, output, edits, inputStarts, decodedInput) {
   let inserts = edits.filter((e) => e.change.op === "insert"), removed = new Set(
     edits.filter((e) => e.change.op === "remove" && e.ptr.length === 0).map((e) => e.change.resource.document)
@@ -13953,7 +13964,7 @@ function checkOutput(input, inputDocs, output, edits, inputStarts, decodedInput)
       if (!sameBytes(i, i + shift)) return `document ${i + 1} changed although nothing was planned for it`;
       continue;
     }
-    let before = decodedInput?.has(i) ? { value: decodedInput.get(i) } : typeof inputDocs == "number" ? { error: "not decoded" } : toPlain(inputDocs[i]), out = outDoc(i + shift);
+    let before = decodedInput?.has(i) ? { value: decodedInput.get(i) } : typeof inputDocs != "number" ? toPlain(inputDocs[i]) : inputStarts ? decodeAt(input, inputStarts, i) : { error: "not decoded" }, out = outDoc(i + shift);
     if (typeof out == "string") return out;
     let after = toPlain(out);
     if ("error" in before || "error" in after) return `document ${i + 1} does not decode`;
@@ -14020,7 +14031,7 @@ function migrateFlat(text2, file, resolved, hooks) {
   let source = readSource(text2), starts = hooks.grouped ?? source.text.length >= GROUPED_FROM ? documentStarts(source.text) : void 0, grouped = starts && planInGroups(source.text, source.eol, file, resolved, starts);
   if (grouped) {
     let guard = hooks.verify === !1 ? () => {
-    } : (body2) => checkOutput(source.text, starts.length, body2, grouped.edits, starts, grouped.decoded);
+    } : (body2) => checkOutput(source.text, starts.length, body2, grouped.edits, starts);
     return applyPlan(text2, source, file, grouped, { unchanged: "already", guard, what: "the result", hooks });
   }
   return migrateWhole(text2, source, file, resolved, hooks);
@@ -20444,7 +20455,7 @@ var FORM3, init_revert = __esm({
 
 // src/cli/report.ts
 function fileLine(r, planned, paint = plain, verb = "migrate") {
-  let label = (verb === "revert" ? REVERT_LABEL : LABEL2)[r.status][planned ? 1 : 0], color = r.status === "migrated" && planned ? "yellow" : COLOR[r.status], detail = r.status === "migrated" ? ` (${r.changes.length} change${r.changes.length === 1 ? "" : "s"})` : r.status === "error" ? `: ${r.errors[0]?.message ?? "failed"}` : "", unresolved = r.unresolved ? " \u2014 a value outside this file must be changed too" : "";
+  let label = (verb === "revert" ? REVERT_LABEL : LABEL2)[r.status][planned ? 1 : 0], color = r.status === "migrated" && planned ? "yellow" : COLOR[r.status], n = r.changeCount ?? r.changes.length, detail = r.status === "migrated" ? ` (${n} change${n === 1 ? "" : "s"})` : r.status === "error" ? `: ${r.errors[0]?.message ?? "failed"}` : "", unresolved = r.unresolved ? " \u2014 a value outside this file must be changed too" : "";
   return `${r.path}: ${paint[color](label)}${detail}${unresolved}`;
 }
 function summaryLine(results, planned, verb = "migrate") {
@@ -20713,7 +20724,8 @@ function planText(name, text2, settings) {
     status: statusOf(r.status),
     unresolved: r.unresolved,
     written: !1,
-    changes: r.changes,
+    changes: settings.keepChanges === !1 ? [] : r.changes,
+    ...settings.keepChanges === !1 ? { changeCount: r.changes.length } : {},
     warnings,
     errors
   }, decide = result.status !== "error" && (settings.keyFiles === "all" || settings.keyFiles === "changed" && changed);
@@ -20855,6 +20867,8 @@ async function runMigrate(args, io) {
       maxBytes,
       verify: !reporting,
       keepText: !reporting,
+      // Only the JSON report and the key-file test of a write read the lists; the other sinks print counts.
+      keepChanges: args.format === "json" || keyFiles !== void 0,
       keepInput: mode2 === "diff",
       // --write replaces a file only if it is still what was read (a user's edit meanwhile is never lost).
       fingerprint: mode2 === "write",
@@ -21922,4 +21936,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=15ee4482ce1e0af87121125ebacbac8309a2aab36f555efb69166c2bab7f9c1e
+//# delegate-mtls-bundle sha256=c815ea6771dcb5e72c93294451a860ee7ce840eab79c2b69a68d8b7555255abd

@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // npm run bench: performance figures as ratios measured side by side in one run (this machine is
 // shared and noisy; absolute times mean little). Prints each figure with its target and exits 1
-// when a target is missed. Usage: node scripts/bench.mjs [--runs N] [--fleet N]
-import { spawn, spawnSync } from 'node:child_process'
+// when a target is missed. Usage: node scripts/bench.mjs [--runs N] [--fleet N] [--big N] [--stream N]
+// CPU time (user + sys) and peak memory come from GNU time (/usr/bin/time), which the bench needs.
+import { spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
+import { yamlDebugSwitches, yamlNodeType } from './yaml-patches.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const arg = (name, dflt) => {
@@ -15,26 +18,38 @@ const arg = (name, dflt) => {
 }
 const RUNS = arg('--runs', 11)
 const FLEET = arg('--fleet', 2000)
+const BIG = arg('--big', 10000)
+const STREAM = arg('--stream', 50000)
 const E = 'https://acme.harness.io:8443'
 const bin = join(root, 'bin/delegate-mtls.js')
 const sample = join(root, 'samples/harness-delegate.yaml')
 const work = mkdtempSync(join(tmpdir(), 'dmtls-bench-'))
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
-
-/** Wall time and peak RSS (from /usr/bin/time when present) of one command. */
-function run(cmd, args, opts = {}) {
-  const t0 = process.hrtime.bigint()
-  const r = spawnSync(cmd, args, { stdio: ['pipe', 'ignore', 'pipe'], maxBuffer: 1 << 30, ...opts })
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6
-  if (r.error) throw r.error
-  return { ms, status: r.status, stderr: String(r.stderr ?? '') }
+const GNU_TIME = '/usr/bin/time'
+if (spawnSync(GNU_TIME, ['-f', '%U', 'true'], { stdio: 'ignore' }).status !== 0) {
+  console.error(`npm run bench needs GNU time (${GNU_TIME}) for CPU times and peak memory`)
+  process.exit(1)
 }
 
-/** Peak resident memory in MB of a command, read from Linux's /proc via a small wrapper. */
-function peakMb(cmd, args, opts = {}) {
-  const probe = `const {spawn}=require('child_process');const c=spawn(process.argv[1],JSON.parse(process.argv[2]),{stdio:['${opts.input ? 'pipe' : 'ignore'}','ignore','ignore']});let peak=0;const t=setInterval(()=>{try{const s=require('fs').readFileSync('/proc/'+c.pid+'/status','utf8');const m=/VmHWM:\\s+(\\d+)/.exec(s);if(m)peak=Math.max(peak,+m[1])}catch{}},5);${opts.input ? `c.stdin.end(require('fs').readFileSync(${JSON.stringify(opts.input)}));` : ''}c.on('exit',()=>{clearInterval(t);console.log(peak/1024)})`
-  const r = spawnSync(process.execPath, ['-e', probe, cmd, JSON.stringify(args)], { encoding: 'utf8' })
-  return Number(r.stdout.trim())
+/** Wall time (ms), CPU time (user + sys, ms) and peak resident memory (MB) of one command. */
+function run(cmd, args, opts = {}) {
+  const out = join(work, 'time.txt')
+  const t0 = process.hrtime.bigint()
+  const r = spawnSync(GNU_TIME, ['-f', '%U %S %M', '-o', out, cmd, ...args], {
+    stdio: ['pipe', 'ignore', 'pipe'],
+    maxBuffer: 1 << 30,
+    ...opts,
+  })
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6
+  if (r.error) throw r.error
+  const [user, sys, kb] = readFileSync(out, 'utf8').trim().split('\n').pop().split(' ').map(Number)
+  return { ms, cpu: (user + sys) * 1000, mb: kb / 1024, status: r.status, stderr: String(r.stderr ?? '') }
+}
+/** Runs our bin; throws unless it exits with `want`. */
+function ours(args, want, opts = {}) {
+  const r = run(process.execPath, [bin, ...args], opts)
+  if (r.status !== want) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 500)}`)
+  return r
 }
 
 const rows = []
@@ -44,36 +59,59 @@ function figure(name, value, target, unit = '×') {
   if (!ok) missed++
   rows.push([name, `${value.toFixed(2)}${unit}`, `≤ ${target}${unit}`, ok ? 'ok' : 'MISSED'])
 }
+const info = (name, value, unit = '×') => rows.push([name, `${value.toFixed(2)}${unit}`, '(info)', ''])
+const note = (text) => rows.push([`  (${text})`, '', '', ''])
 
 // 1. Cold start: one pre-commit-sized check against bare Node, interleaved.
 {
   const node = []
-  const ours = []
+  const check = []
   for (let i = 0; i < RUNS; i++) {
     node.push(run(process.execPath, ['-e', '']).ms)
-    ours.push(run(process.execPath, [bin, '--check', '--endpoint', E, sample]).ms)
+    check.push(ours(['--check', '--endpoint', E, sample], 1).ms)
   }
-  figure(`cold start: --check one manifest / node -e '' (medians of ${RUNS})`, median(ours) / median(node), 1.5)
+  figure(`cold start: --check one manifest / node -e '' (medians of ${RUNS})`, median(check) / median(node), 1.25)
 }
 
-// 2-3. A fleet of UI-shaped manifests: check and write against a plain parse of the same files.
-const fleet = join(work, 'fleet')
-mkdirSync(fleet)
 const template = readFileSync(sample, 'utf8')
-for (let i = 0; i < FLEET; i++) {
-  writeFileSync(join(fleet, `delegate-${i}.yaml`), template.replaceAll('prod-us-east-delegate', `delegate-${i}`))
+/** A folder of `n` UI-shaped manifests, each its own delegate. */
+function makeFleet(dir, n, text = template) {
+  mkdirSync(dir)
+  for (let i = 0; i < n; i++)
+    writeFileSync(join(dir, `delegate-${i}.yaml`), text.replaceAll('prod-us-east-delegate', `delegate-${i}`))
+  return dir
 }
-const parseFloor = join(work, 'parse-floor.mjs')
+// The parse floors: yaml parsing and decoding every document of every file on one thread, as it is
+// published (stock) and as the bundle runs it, with scripts/yaml-patches.mjs (fair).
+const floorSource = join(work, 'parse-floor.mjs')
 writeFileSync(
-  parseFloor,
+  floorSource,
   `import { readdirSync, readFileSync } from 'node:fs'
 import { parseAllDocuments } from ${JSON.stringify(join(root, 'node_modules/yaml/dist/index.js'))}
 const dir = process.argv[2]
 for (const f of readdirSync(dir)) for (const d of parseAllDocuments(readFileSync(dir + '/' + f, 'utf8'))) d.toJS()
 `,
 )
+const fairFloor = join(work, 'parse-floor-fair.cjs')
+await build({
+  entryPoints: [floorSource],
+  outfile: fairFloor,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  preserveSymlinks: true,
+  plugins: [yamlDebugSwitches, yamlNodeType],
+  logLevel: 'warning',
+})
+const ratio = (a, b) => median(a) / median(b)
+
+// 2. A fleet of UI-shaped manifests: check and write against the parse floors. Wall times flatter a
+// run that plans on several threads against a one-thread floor: the CPU ratios are the fair ones.
+const fleet = makeFleet(join(work, 'fleet'), FLEET)
 {
-  const floor = []
+  const stock = []
+  const fair = []
   const check = []
   const write = []
   // Every --write gets its own copy of the fleet, all made before the first timed run and removed
@@ -93,25 +131,32 @@ for (const f of readdirSync(dir)) for (const d of parseAllDocuments(readFileSync
   const copies = [0, 1, 2].map((i) => join(writes, `write-${i}`))
   for (const copy of copies) cpSync(fleet, copy, { recursive: true })
   for (let i = 0; i < 3; i++) {
-    floor.push(run(process.execPath, [parseFloor, fleet]).ms)
-    const c = run(process.execPath, [bin, '--check', '--quiet', '--endpoint', E, fleet])
-    if (c.status !== 1) throw new Error(`fleet --check exited ${c.status}: ${c.stderr.slice(0, 500)}`)
-    check.push(c.ms)
-    const w = run(process.execPath, [bin, '--write', '--quiet', '--endpoint', E, copies[i]])
-    if (w.status !== 0) throw new Error(`fleet --write exited ${w.status}: ${w.stderr.slice(0, 500)}`)
-    write.push(w.ms)
+    stock.push(run(process.execPath, [floorSource, fleet]))
+    fair.push(run(process.execPath, [fairFloor, fleet]))
+    check.push(ours(['--check', '--quiet', '--endpoint', E, fleet], 1))
+    write.push(ours(['--write', '--quiet', '--endpoint', E, copies[i]], 0))
   }
   rmSync(writes, { recursive: true, force: true })
-  figure(`fleet --check, ${FLEET} files / parse floor (medians of 3)`, median(check) / median(floor), 1.0)
-  figure(`fleet --write, ${FLEET} files / parse floor`, median(write) / median(floor), 1.5)
-  const mb = peakMb(process.execPath, [bin, '--check', '--quiet', '--endpoint', E, fleet])
-  figure(`peak memory, fleet --check of ${FLEET} files`, mb, 200, ' MB')
-  rows.push([
-    `  (parse floor ${median(floor).toFixed(0)} ms, check ${median(check).toFixed(0)} ms, write ${median(write).toFixed(0)} ms; write copies ${spread ? 'in block groups of their own' : 'not spread (no chattr +T)'})`,
-    '',
-    '',
-    '',
-  ])
+  const ms = (rs) => rs.map((r) => r.ms)
+  const cpu = (rs) => rs.map((r) => r.cpu)
+  figure(
+    `fleet --check, ${FLEET} files, CPU / stock parse floor CPU (medians of 3)`,
+    ratio(cpu(check), cpu(stock)),
+    1.0,
+  )
+  info(`  the same / fair parse floor CPU (yaml with the bundle's patches)`, ratio(cpu(check), cpu(fair)))
+  info(
+    `  the same, wall / stock parse floor (planned on ${Math.min(cpus().length, 4)} threads)`,
+    ratio(ms(check), ms(stock)),
+  )
+  figure(`fleet --write, ${FLEET} files, wall / stock parse floor`, ratio(ms(write), ms(stock)), 1.1)
+  info(`  the same, CPU / stock parse floor CPU`, ratio(cpu(write), cpu(stock)))
+  info(`  the same, wall / fair parse floor`, ratio(ms(write), ms(fair)))
+  note(
+    `stock floor ${median(ms(stock)).toFixed(0)} ms, CPU ${median(cpu(stock)).toFixed(0)} ms; fair floor ${median(ms(fair)).toFixed(0)} ms, CPU ${median(cpu(fair)).toFixed(0)} ms; ` +
+      `check ${median(ms(check)).toFixed(0)} ms, CPU ${median(cpu(check)).toFixed(0)} ms; write ${median(ms(write)).toFixed(0)} ms; ` +
+      `write copies ${spread ? 'in block groups of their own' : 'not spread (no chattr +T)'}`,
+  )
   // The same writes on a memory file system (Linux's /dev/shm), for information: what the write costs
   // without the disk (fsync is free there, and creating a file never waits on the disk's allocator).
   const shm = '/dev/shm'
@@ -120,24 +165,82 @@ for (const f of readdirSync(dir)) for (const d of parseAllDocuments(readFileSync
     try {
       const copies = [0, 1, 2].map((i) => join(mem, `write-${i}`))
       for (const copy of copies) cpSync(fleet, copy, { recursive: true })
-      const times = copies.map((copy) => {
-        const w = run(process.execPath, [bin, '--write', '--quiet', '--endpoint', E, copy])
-        if (w.status !== 0) throw new Error(`fleet --write on ${shm} exited ${w.status}: ${w.stderr.slice(0, 500)}`)
-        return w.ms
-      })
-      rows.push([
-        `fleet --write on ${shm} (no disk) / parse floor`,
-        `${(median(times) / median(floor)).toFixed(2)}×`,
-        '(info)',
-        '',
-      ])
+      const times = copies.map((copy) => ours(['--write', '--quiet', '--endpoint', E, copy], 0).ms)
+      info(`fleet --write on ${shm} (no disk) / stock parse floor`, median(times) / median(ms(stock)))
     } finally {
       rmSync(mem, { recursive: true, force: true })
     }
   }
 }
 
-// 4. Scaling: one stdin stream of 10,000 documents against 1,000.
+// 3. A mixed fleet's other half: files with no delegate (an application's Deployment, Service and
+// ConfigMap), which --check parses like any other (see the README's performance section).
+{
+  const app = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  replicas: 3
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          ports: [{containerPort: 8080}]
+          env:
+            - name: LOG_LEVEL
+              value: info
+          volumeMounts:
+            - {name: config, mountPath: /etc/web}
+      volumes:
+        - name: config
+          configMap: {name: web-config}
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector: {app: web}
+  ports: [{port: 80, targetPort: 8080}]
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: web-config
+  namespace: shop
+data:
+  settings.yaml: |
+    cache: true
+    size: 64
+`
+  const apps = makeFleet(join(work, 'apps'), FLEET, app)
+  const stock = []
+  const check = []
+  for (let i = 0; i < 3; i++) {
+    stock.push(run(process.execPath, [floorSource, apps]).cpu)
+    check.push(ours(['--check', '--quiet', '--endpoint', E, apps], 0).cpu)
+  }
+  info(`fleet --check, ${FLEET} files without a delegate, CPU / stock parse floor CPU`, ratio(check, stock))
+  rmSync(apps, { recursive: true, force: true })
+}
+
+// 4. Memory: it must not grow with the size of the fleet or the stream.
+{
+  const big = makeFleet(join(work, 'big'), BIG)
+  figure(`peak memory, --check of ${BIG} files`, ours(['--check', '--quiet', '--endpoint', E, big], 1).mb, 150, ' MB')
+  figure(`peak memory, --write of ${BIG} files`, ours(['--write', '--quiet', '--endpoint', E, big], 0).mb, 200, ' MB')
+  rmSync(big, { recursive: true, force: true })
+}
+
+// 5. One stdin stream: its memory, and its time at 10,000 documents against 1,000.
 {
   const docs = template.split(/^---\s*$/m)
   const stream = (n) => {
@@ -146,29 +249,16 @@ for (const f of readdirSync(dir)) for (const d of parseAllDocuments(readFileSync
       for (const d of docs) if (parts.length < n) parts.push(d.replaceAll('prod-us-east-delegate', `d-${i}`))
     return parts.join('---\n')
   }
-  const small = join(work, 's1k.yaml')
-  const big = join(work, 's10k.yaml')
-  writeFileSync(small, stream(1000))
-  writeFileSync(big, stream(10000))
-  const t = (file) => {
-    const r = run(process.execPath, [bin, '--endpoint', E, '--max-bytes', String(1 << 30)], {
-      input: readFileSync(file),
-    })
-    if (r.status !== 0) throw new Error(`stream exited ${r.status}: ${r.stderr.slice(0, 500)}`)
-    return r.ms
-  }
-  const a = median([t(small), t(small), t(small)])
-  const b = median([t(big), t(big), t(big)])
+  const t = (file) => ours(['--endpoint', E, '--max-bytes', String(1 << 30)], 0, { input: readFileSync(file) })
+  const files = {}
+  for (const n of [1000, 10000, STREAM]) writeFileSync((files[n] = join(work, `s${n}.yaml`)), stream(n))
+  const a = median([0, 1, 2].map(() => t(files[1000]).ms))
+  const b = median([0, 1, 2].map(() => t(files[10000]).ms))
   figure('stdin stream: 10,000 documents / 1,000 documents', b / a, 11)
-  figure(
-    'peak memory, stream of 10,000 documents',
-    peakMb(process.execPath, [bin, '--endpoint', E, '--max-bytes', String(1 << 30)], { input: big }),
-    200,
-    ' MB',
-  )
+  figure(`peak memory, one stdin stream of ${STREAM} documents`, t(files[STREAM]).mb, 200, ' MB')
 }
 
-// 5. kubectl kustomize applying the same change to one manifest, when kubectl is installed.
+// 6. kubectl kustomize applying the same change to one manifest, when kubectl is installed.
 if (spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0) {
   const k = join(work, 'kustomize')
   mkdirSync(k)
@@ -179,8 +269,7 @@ if (spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status ==
     `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: prod-us-east-delegate\n  namespace: harness-delegate-ng\nspec:\n  template:\n    spec:\n      containers:\n      - name: delegate\n        env:\n        - name: MANAGER_HOST_AND_PORT\n          value: ${E}\n        - name: DELEGATE_CLIENT_CERTIFICATE_PATH\n          value: /etc/mtls/client.crt\n        - name: DELEGATE_CLIENT_CERTIFICATE_KEY_PATH\n          value: /etc/mtls/client.key\n        volumeMounts:\n        - name: client-certificate\n          mountPath: /etc/mtls\n          readOnly: true\n      volumes:\n      - name: client-certificate\n        secret:\n          secretName: client-certificate\n          defaultMode: 0400\n`,
   )
   const kust = median(Array.from({ length: 5 }, () => run('kubectl', ['kustomize', k]).ms))
-  const perFile =
-    median([0, 1, 2].map(() => run(process.execPath, [bin, '--check', '--quiet', '--endpoint', E, fleet]).ms)) / FLEET
+  const perFile = median([0, 1, 2].map(() => ours(['--check', '--quiet', '--endpoint', E, fleet], 1).ms)) / FLEET
   rows.push([
     `our per-file time in the fleet / kubectl kustomize on one manifest`,
     `${(perFile / kust).toFixed(3)}×`,
@@ -192,8 +281,9 @@ if (spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status ==
 }
 rmSync(work, { recursive: true, force: true })
 
-// Notes (indented rows) are left out of the column widths: they run on past the table.
-const w = [0, 1, 2, 3].map((c) => Math.max(...rows.filter((r) => !r[0].startsWith('  ')).map((r) => r[c].length)))
+// Notes (rows starting with two spaces and a parenthesis) are left out of the column widths.
+const isNote = (r) => r[0].startsWith('  (')
+const w = [0, 1, 2, 3].map((c) => Math.max(...rows.filter((r) => !isNote(r)).map((r) => r[c].length)))
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`)
 for (const r of rows)
   console.log(

@@ -38,6 +38,11 @@ export interface PlanSettings {
   verify: boolean
   /** Keep the output text (not needed by --check and -l, which only report). */
   keepText: boolean
+  /**
+   * Keep each file's list of changes (the JSON report, and --write's key-file test, read it). Default:
+   * yes; text --check and -l print only their number, and a fleet of 10,000 files must not hold them all.
+   */
+  keepChanges?: boolean
   /** Keep the input text too (only --diff shows it). Default: when `keepText`. */
   keepInput?: boolean
   /** Decide `keyFile` for the files a sink writes: the changed ones (`--write`) or all (`--out-dir`). */
@@ -60,7 +65,8 @@ export function planText(name: string, text: string, settings: PlanSettings): Pl
     status: statusOf(r.status),
     unresolved: r.unresolved,
     written: false,
-    changes: r.changes,
+    changes: settings.keepChanges === false ? [] : r.changes,
+    ...(settings.keepChanges === false ? { changeCount: r.changes.length } : {}),
     warnings,
     errors,
   }

@@ -13,7 +13,10 @@ export interface FileResult {
   unresolved: boolean
   /** True when this run wrote the result to disk (in place with --write, or under --out-dir). */
   written: boolean
+  /** The planned changes; empty when the run reports only their number (text `--check` and `-l`: see `changeCount`). */
   changes: Change[]
+  /** How many changes were planned, when `changes` was not kept (a fleet's check must not hold every list). */
+  changeCount?: number
   warnings: Diagnostic[]
   errors: Diagnostic[]
 }
@@ -52,9 +55,10 @@ const plain: Paint = { green: String, yellow: String, red: String, dim: String, 
 export function fileLine(r: FileResult, planned: boolean, paint: Paint = plain, verb: Verb = 'migrate'): string {
   const label = (verb === 'revert' ? REVERT_LABEL : LABEL)[r.status][planned ? 1 : 0]
   const color = r.status === 'migrated' && planned ? 'yellow' : COLOR[r.status]
+  const n = r.changeCount ?? r.changes.length
   const detail =
     r.status === 'migrated'
-      ? ` (${r.changes.length} change${r.changes.length === 1 ? '' : 's'})`
+      ? ` (${n} change${n === 1 ? '' : 's'})`
       : r.status === 'error'
         ? `: ${r.errors[0]?.message ?? 'failed'}`
         : ''

@@ -78,6 +78,8 @@ export async function runMigrate(args: MigrateArgs, io: Io): Promise<0 | 1 | 2> 
       maxBytes,
       verify: !reporting,
       keepText: !reporting,
+      // Only the JSON report and the key-file test of a write read the lists; the other sinks print counts.
+      keepChanges: args.format === 'json' || keyFiles !== undefined,
       keepInput: mode === 'diff',
       // --write replaces a file only if it is still what was read (a user's edit meanwhile is never lost).
       fingerprint: mode === 'write',

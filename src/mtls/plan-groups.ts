@@ -18,7 +18,7 @@ export type GroupedPlan = Omit<StreamPlan, 'resources'> & {
  * are held at once (a 10,000-document Helm render would otherwise need hundreds of MB).
  *
  * 1. Every document that may matter is parsed on its own, recognised and decoded; only a summary
- *    (kind, name, namespace, type) and the decoded value are kept.
+ *    (kind, name, namespace, type) and the names it mentions are kept.
  * 2. Documents are grouped by the names they mention: a delegate with the ConfigMaps and Secrets it
  *    names, its upgrader's ConfigMap and CronJob.
  * 3. Each group is parsed again and planned. Every lookup of another document goes through
@@ -40,7 +40,6 @@ export function planInGroups(
   const end = (i: number) => starts[i + 1] ?? src.length
   const summaries: ResourceSummary[] = []
   const parsed: boolean[] = []
-  const decoded = new Map<number, unknown>()
   const mentions: string[][] = []
   for (let i = 0; i < n; i++) {
     parsed[i] = mayMatter(src.slice(starts[i]!, end(i)))
@@ -56,7 +55,8 @@ export function planInGroups(
     if (res.type === 'other') continue
     const plain = toPlain(doc)
     if ('error' in plain) continue
-    decoded.set(i, plain.value)
+    // Not kept: the group's planning decodes it again, and the guard too (src/pipeline/guard.ts), so
+    // that the decoded documents of a large stream are never all held at once.
     mentions[i] = mentionedNames(res, plain.value, options)
   }
 
@@ -80,6 +80,7 @@ export function planInGroups(
       }
     }
   }
+  mentions.length = 0 // every string of every document: not held while the groups are planned
   const groups = new Map<number, number[]>()
   for (let i = 0; i < n; i++) {
     if (!parsed[i]) continue
@@ -110,17 +111,8 @@ export function planInGroups(
       const resources = docs.map((i) => classify(parseOne(src, starts[i]!, end(i), true)!, i))
       scope.members = new Map(resources.map((r) => [r.ref.document, r]))
       try {
-        const plan = planResources(base, resources, { lint, scope, decoded, tags })
+        const plan = planResources(base, resources, { lint, scope, tags })
         results.set(g, { edits: plan.edits, diagnostics: plan.diagnostics })
-        // The guard compares each edited document with its decoded input: decode the ones not yet decoded
-        // (a Secret whose placeholder is filled, an envFrom ConfigMap) while their trees are at hand.
-        for (const e of plan.edits) {
-          const i = e.change.resource.document
-          const member = scope.members.get(i)
-          if (e.change.op === 'insert' || decoded.has(i) || !member) continue
-          const plain = toPlain(member.doc)
-          if (!('error' in plain)) decoded.set(i, plain.value)
-        }
         break
       } catch (e) {
         if (!(e instanceof GroupEscape)) throw e
@@ -160,7 +152,7 @@ export function planInGroups(
     placeholders.add(d.subject)
     return true
   })
-  return { groups: planned, resources: summaries, edits: byStep(all.flatMap((r) => r.edits)), diagnostics, decoded }
+  return { groups: planned, resources: summaries, edits: byStep(all.flatMap((r) => r.edits)), diagnostics }
 }
 
 /** A document without a syntax tree worth keeping: what an unparsed (masked) document is planned with. */

@@ -1,6 +1,6 @@
 import type { Resource } from '../resources/classify.js'
 import type { PlanContext, ResourceSummary } from './types.js'
-import { namespacedKey, sameNamespace } from '../resources/namespace.js'
+import { namespacedKey } from '../resources/namespace.js'
 
 export type { PlanScope, ResourceSummary } from './types.js'
 
@@ -49,12 +49,11 @@ export function findResource(
  * group, every delegate of that name must be planned with it.
  */
 export function requireDelegatesNamed(ctx: PlanContext, name: string, namespace: string | undefined): void {
-  if (!ctx.scope) return
-  const outside = ctx.scope.delegates.filter(
-    (r) =>
-      (r.ref.name ?? 'delegate') === name &&
-      sameNamespace(r.ref.namespace, namespace) &&
-      !ctx.scope!.members.has(r.ref.document),
+  const scope = ctx.scope
+  if (!scope) return
+  scope.delegatesByName ??= groupBy(scope.delegates, (r) => namespacedKey(r.ref.namespace, r.ref.name ?? 'delegate'))
+  const outside = (scope.delegatesByName.get(namespacedKey(namespace, name)) ?? []).filter(
+    (r) => !scope.members.has(r.ref.document),
   )
   if (outside.length > 0) throw new GroupEscape(outside.map((r) => r.ref.document))
 }
@@ -64,11 +63,25 @@ export function requireDelegatesNamed(ctx: PlanContext, name: string, namespace:
  * group, every delegate of that namespace must be planned with it (which one comes first decides).
  */
 export function requireDelegatesInNamespace(ctx: PlanContext, namespace: string | undefined): void {
-  if (!ctx.scope) return
-  const outside = ctx.scope.delegates
-    .filter((r) => sameNamespace(r.ref.namespace, namespace) && !ctx.scope!.members.has(r.ref.document))
+  const scope = ctx.scope
+  if (!scope) return
+  scope.delegatesByNamespace ??= groupBy(scope.delegates, (r) => r.ref.namespace)
+  const outside = (scope.delegatesByNamespace.get(namespace) ?? [])
+    .filter((r) => !scope.members.has(r.ref.document))
     .map((r) => r.ref.document)
   if (outside.length > 0) throw new GroupEscape(outside)
+}
+
+/** `list` split by `key`, each part in the list's order. */
+function groupBy<T, K>(list: T[], key: (x: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>()
+  for (const x of list) {
+    const k = key(x)
+    const part = map.get(k)
+    if (part) part.push(x)
+    else map.set(k, [x])
+  }
+  return map
 }
 
 /** Every Deployment of the stream, by `namespacedKey` (the HorizontalPodAutoscaler lint). */

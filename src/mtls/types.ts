@@ -151,6 +151,9 @@ export interface PlanScope {
   deployments: Set<string>
   /** The documents planned together now. */
   members: Map<number, Resource>
+  /** The delegates by `namespacedKey` (name `delegate` for a nameless one) and by namespace, indexed on first use. */
+  delegatesByName?: Map<string, ResourceSummary[]>
+  delegatesByNamespace?: Map<string | undefined, ResourceSummary[]>
   /** The stream's cert-manager Certificates, found on the first lookup (src/mtls/tls-secret.ts): one scan, not one a delegate. */
   certificates?: ResourceSummary[]
 }

@@ -1,7 +1,7 @@
 import { parseAllDocuments, parseDocument } from 'yaml'
 import type { Edit } from '../mtls/types.js'
 import type { PathSeg } from '../yaml/lookup.js'
-import { K8S_DECODE, toPlain, type Doc } from '../yaml/parse.js'
+import { K8S_DECODE, parseDocumentsAt, toPlain, type Doc } from '../yaml/parse.js'
 import { documentStarts } from '../yaml/spans.js'
 import { deepEqual } from './deep-equal.js'
 
@@ -111,6 +111,16 @@ function put(root: unknown, ptr: PathSeg[], value: unknown, copy: 'deep' | 'path
 }
 
 /**
+ * Input document `i` decoded again, as planning decoded it (a stream planned a group at a time keeps no
+ * decoded documents: holding them all until the guard ran grew its memory with the stream).
+ */
+function decodeAt(input: string, starts: number[], i: number): { value: unknown } | { error: string } {
+  const docs = parseDocumentsAt(input, starts[i]!, starts[i + 1] ?? input.length, false)
+  if (docs.length !== 1 || docs[0]!.errors.length > 0) return { error: 'not decoded' }
+  return toPlain(docs[0]!)
+}
+
+/**
  * The semantic guard (SPEC §7): the output, decoded as Kubernetes decodes it, must equal the input
  * plus exactly the planned changes, and every document without a change must be byte-identical.
  * Returns what differs, or undefined when all is well.
@@ -196,9 +206,11 @@ export function checkOutput(
     }
     const before = decodedInput?.has(i)
       ? { value: decodedInput.get(i) }
-      : typeof inputDocs === 'number'
-        ? { error: 'not decoded' }
-        : toPlain(inputDocs[i]!)
+      : typeof inputDocs !== 'number'
+        ? toPlain(inputDocs[i]!)
+        : inputStarts
+          ? decodeAt(input, inputStarts, i)
+          : { error: 'not decoded' }
     const out = outDoc(i + shift)
     if (typeof out === 'string') return out
     const after = toPlain(out)

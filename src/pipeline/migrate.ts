@@ -64,7 +64,7 @@ function migrateFlat(text: string, file: string, resolved: MtlsOptions, hooks: M
     const guard =
       hooks.verify === false
         ? () => undefined
-        : (body: string) => checkOutput(source.text, starts.length, body, grouped.edits, starts, grouped.decoded)
+        : (body: string) => checkOutput(source.text, starts.length, body, grouped.edits, starts)
     return applyPlan(text, source, file, grouped, { unchanged: 'already', guard, what: 'the result', hooks })
   }
   return migrateWhole(text, source, file, resolved, hooks)

@@ -28,14 +28,17 @@ export function applySplices(src: string, splices: readonly Splice[]): string {
   const ordered = splices
     .map((s, i) => ({ s, i }))
     .sort((a, b) => a.s.start - b.s.start || a.s.end - b.s.end || nested(a.s, b.s) || a.i - b.i)
-  let out = ''
+  // Parts joined once: `+=` over a large stream's thousands of splices builds a tree of string pieces
+  // that is flattened (copied) only at the end, holding both at once.
+  const parts: string[] = []
   let pos = 0
   for (const { s } of ordered) {
     if (s.start < pos || s.end < s.start || s.end > src.length) {
       throw new InternalError(`overlapping or out-of-range edit at offset ${s.start}`)
     }
-    out += src.slice(pos, s.start) + s.text
+    parts.push(src.slice(pos, s.start), s.text)
     pos = s.end
   }
-  return out + src.slice(pos)
+  parts.push(src.slice(pos))
+  return parts.join('')
 }
