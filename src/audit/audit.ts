@@ -304,6 +304,9 @@ export function describeChange(c: Change): string {
     .pop()!
     .replace(/\[.*$/, '')
   if (c.op === 'append') {
+    const item = c.after as { key?: unknown; path?: unknown } | undefined
+    if (item && typeof item === 'object' && typeof item.key === 'string' && typeof item.path === 'string')
+      return `volume item ${item.key} → ${item.path} (${c.path.replace(/^.*volumes\[name=([^\]]+)\].*$/, 'volume $1')})`
     if (typeof after === 'string') return list === 'environment' ? `env ${after.split('=')[0]}` : `mount ${after}`
     if (after && typeof after === 'object' && typeof after.name === 'string') {
       const label =
