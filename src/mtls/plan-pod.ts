@@ -94,9 +94,11 @@ export function ensureMount(ctx: PlanContext, res: Resource, container: Located<
         ctx,
         'error',
         'CONFLICT',
-        `volume "${VOLUME_NAME}" mounts subPath ${stringAt(atDirectory.node, 'subPath') ?? ''} at ${mountPath} itself: ` +
+        `volume "${VOLUME_NAME}" mounts subPath ${stringAt(atDirectory.node, 'subPath') ?? ''} at ` +
+          `${mountPath} itself: ` +
           `${mountPath} becomes that one file, so ${filePaths[0]} and ${filePaths[1]} do not exist; mount the whole ` +
-          `volume at ${mountPath} (no subPath), or subPath ${CERT_FILE} at ${filePaths[0]} and ${KEY_FILE} at ${filePaths[1]}`,
+          `volume at ${mountPath} (no subPath), or subPath ${CERT_FILE} at ${filePaths[0]} and ${KEY_FILE} at ` +
+          filePaths[1],
         atDirectory.node,
       )
       return
@@ -583,7 +585,8 @@ export function checkPod(ctx: PlanContext, pod: YAMLMap, patch: boolean): void {
             ctx,
             'error',
             'INVALID_POD',
-            `volume "${name}" is mounted but not defined in the pod: the API server refuses the pod; define the volume or remove the mount`,
+            `volume "${name}" is mounted but not defined in the pod: the API server refuses the pod; define the ` +
+              'volume or remove the mount',
             m as Node,
           )
         const path = normalMountPath(stringAt(m, 'mountPath'))
