@@ -76,7 +76,7 @@ var UsageError, InternalError, init_errors = __esm({
   }
 });
 
-// node_modules/cliui/build/lib/index.js
+// ../main/node_modules/cliui/build/lib/index.js
 function addBorder(col, ts, style) {
   return col.border ? /[.']-+[.']/.test(ts) ? "" : ts.trim().length !== 0 ? style : "  " : "";
 }
@@ -104,7 +104,7 @@ function cliui(opts, _mixin) {
   });
 }
 var align, top, right, bottom, left, UI, mixin, init_lib = __esm({
-  "node_modules/cliui/build/lib/index.js"() {
+  "../main/node_modules/cliui/build/lib/index.js"() {
     "use strict";
     align = {
       right: alignRight,
@@ -214,7 +214,7 @@ var align, top, right, bottom, left, UI, mixin, init_lib = __esm({
   }
 });
 
-// node_modules/cliui/build/lib/string-utils.js
+// ../main/node_modules/cliui/build/lib/string-utils.js
 function stripAnsi(str) {
   return str.replace(ansi, "");
 }
@@ -228,12 +228,12 @@ function wrap(str, width) {
   return start && end && (wrapped = `${start}${wrapped}${end}`), wrapped;
 }
 var ansi, init_string_utils = __esm({
-  "node_modules/cliui/build/lib/string-utils.js"() {
+  "../main/node_modules/cliui/build/lib/string-utils.js"() {
     ansi = new RegExp("\x1B(?:\\[(?:\\d+[ABCDEFGJKSTm]|\\d+;\\d+[Hfm]|\\d+;\\d+;\\d+m|6n|s|u|\\?25[lh])|\\w)", "g");
   }
 });
 
-// node_modules/cliui/index.mjs
+// ../main/node_modules/cliui/index.mjs
 function ui(opts) {
   return cliui(opts, {
     stringWidth: (str) => [...str].length,
@@ -242,13 +242,13 @@ function ui(opts) {
   });
 }
 var init_cliui = __esm({
-  "node_modules/cliui/index.mjs"() {
+  "../main/node_modules/cliui/index.mjs"() {
     init_lib();
     init_string_utils();
   }
 });
 
-// node_modules/escalade/sync/index.mjs
+// ../main/node_modules/escalade/sync/index.mjs
 function sync_default(start, callback) {
   let dir = (0, import_path.resolve)(".", start), tmp;
   for ((0, import_fs.statSync)(dir).isDirectory() || (dir = (0, import_path.dirname)(dir)); ; ) {
@@ -257,12 +257,12 @@ function sync_default(start, callback) {
   }
 }
 var import_path, import_fs, init_sync = __esm({
-  "node_modules/escalade/sync/index.mjs"() {
+  "../main/node_modules/escalade/sync/index.mjs"() {
     import_path = require("path"), import_fs = require("fs");
   }
 });
 
-// node_modules/yargs-parser/build/lib/string-utils.js
+// ../main/node_modules/yargs-parser/build/lib/string-utils.js
 function camelCase(str) {
   if (str !== str.toLowerCase() && str !== str.toUpperCase() || (str = str.toLowerCase()), str.indexOf("-") === -1 && str.indexOf("_") === -1)
     return str;
@@ -289,11 +289,11 @@ function looksLikeNumber(x) {
   return x == null ? !1 : typeof x == "number" || /^0x[0-9a-f]+$/i.test(x) ? !0 : /^0[^.]/.test(x) ? !1 : /^[-]?(?:\d+(?:\.\d*)?|\.\d+)(e[-+]?\d+)?$/.test(x);
 }
 var init_string_utils2 = __esm({
-  "node_modules/yargs-parser/build/lib/string-utils.js"() {
+  "../main/node_modules/yargs-parser/build/lib/string-utils.js"() {
   }
 });
 
-// node_modules/yargs-parser/build/lib/tokenize-arg-string.js
+// ../main/node_modules/yargs-parser/build/lib/tokenize-arg-string.js
 function tokenizeArgString(argString) {
   if (Array.isArray(argString))
     return argString.map((e) => typeof e != "string" ? e + "" : e);
@@ -309,20 +309,20 @@ function tokenizeArgString(argString) {
   return args;
 }
 var init_tokenize_arg_string = __esm({
-  "node_modules/yargs-parser/build/lib/tokenize-arg-string.js"() {
+  "../main/node_modules/yargs-parser/build/lib/tokenize-arg-string.js"() {
   }
 });
 
-// node_modules/yargs-parser/build/lib/yargs-parser-types.js
+// ../main/node_modules/yargs-parser/build/lib/yargs-parser-types.js
 var DefaultValuesForTypeKey, init_yargs_parser_types = __esm({
-  "node_modules/yargs-parser/build/lib/yargs-parser-types.js"() {
+  "../main/node_modules/yargs-parser/build/lib/yargs-parser-types.js"() {
     (function(DefaultValuesForTypeKey2) {
       DefaultValuesForTypeKey2.BOOLEAN = "boolean", DefaultValuesForTypeKey2.STRING = "string", DefaultValuesForTypeKey2.NUMBER = "number", DefaultValuesForTypeKey2.ARRAY = "array";
     })(DefaultValuesForTypeKey || (DefaultValuesForTypeKey = {}));
   }
 });
 
-// node_modules/yargs-parser/build/lib/yargs-parser.js
+// ../main/node_modules/yargs-parser/build/lib/yargs-parser.js
 function combineAliases(aliases) {
   let aliasArrays = [], combined = /* @__PURE__ */ Object.create(null), change = !0;
   for (Object.keys(aliases).forEach(function(key) {
@@ -356,7 +356,7 @@ function stripQuotes(val) {
   return typeof val == "string" && (val[0] === "'" || val[0] === '"') && val[val.length - 1] === val[0] ? val.substring(1, val.length - 1) : val;
 }
 var mixin2, YargsParser, init_yargs_parser = __esm({
-  "node_modules/yargs-parser/build/lib/yargs-parser.js"() {
+  "../main/node_modules/yargs-parser/build/lib/yargs-parser.js"() {
     init_tokenize_arg_string();
     init_yargs_parser_types();
     init_string_utils2();
@@ -766,9 +766,9 @@ var mixin2, YargsParser, init_yargs_parser = __esm({
   }
 });
 
-// node_modules/yargs-parser/build/lib/index.js
+// ../main/node_modules/yargs-parser/build/lib/index.js
 var import_util, import_path2, import_fs2, _a, _b, _c, minNodeVersion, nodeVersion, env, parser, yargsParser, lib_default, init_lib2 = __esm({
-  "node_modules/yargs-parser/build/lib/index.js"() {
+  "../main/node_modules/yargs-parser/build/lib/index.js"() {
     import_util = require("util"), import_path2 = require("path");
     init_string_utils2();
     init_yargs_parser();
@@ -804,7 +804,7 @@ var import_util, import_path2, import_fs2, _a, _b, _c, minNodeVersion, nodeVersi
   }
 });
 
-// node_modules/yargs/build/lib/utils/process-argv.js
+// ../main/node_modules/yargs/build/lib/utils/process-argv.js
 function getProcessArgvBinIndex() {
   return isBundledElectronApp() ? 0 : 1;
 }
@@ -818,13 +818,13 @@ function getProcessArgvBin() {
   return process.argv[getProcessArgvBinIndex()];
 }
 var init_process_argv = __esm({
-  "node_modules/yargs/build/lib/utils/process-argv.js"() {
+  "../main/node_modules/yargs/build/lib/utils/process-argv.js"() {
   }
 });
 
-// node_modules/yargs/build/lib/yerror.js
+// ../main/node_modules/yargs/build/lib/yerror.js
 var YError, init_yerror = __esm({
-  "node_modules/yargs/build/lib/yerror.js"() {
+  "../main/node_modules/yargs/build/lib/yerror.js"() {
     YError = class _YError extends Error {
       constructor(msg) {
         super(msg || "yargs error"), this.name = "YError", Error.captureStackTrace && Error.captureStackTrace(this, _YError);
@@ -833,9 +833,9 @@ var YError, init_yerror = __esm({
   }
 });
 
-// node_modules/y18n/build/lib/platform-shims/node.js
+// ../main/node_modules/y18n/build/lib/platform-shims/node.js
 var import_fs3, import_util2, import_path3, node_default, init_node = __esm({
-  "node_modules/y18n/build/lib/platform-shims/node.js"() {
+  "../main/node_modules/y18n/build/lib/platform-shims/node.js"() {
     import_fs3 = require("fs"), import_util2 = require("util"), import_path3 = require("path"), node_default = {
       fs: {
         readFileSync: import_fs3.readFileSync,
@@ -854,7 +854,7 @@ var import_fs3, import_util2, import_path3, node_default, init_node = __esm({
   }
 });
 
-// node_modules/y18n/build/lib/index.js
+// ../main/node_modules/y18n/build/lib/index.js
 function y18n(opts, _shim) {
   shim = _shim;
   let y18n3 = new Y18N(opts);
@@ -868,7 +868,7 @@ function y18n(opts, _shim) {
   };
 }
 var shim, Y18N, init_lib3 = __esm({
-  "node_modules/y18n/build/lib/index.js"() {
+  "../main/node_modules/y18n/build/lib/index.js"() {
     Y18N = class {
       constructor(opts) {
         opts = opts || {}, this.directory = opts.directory || "./locales", this.updateFiles = typeof opts.updateFiles == "boolean" ? opts.updateFiles : !0, this.locale = opts.locale || "en", this.fallbackToLanguage = typeof opts.fallbackToLanguage == "boolean" ? opts.fallbackToLanguage : !0, this.cache = /* @__PURE__ */ Object.create(null), this.writeQueue = [];
@@ -955,18 +955,18 @@ var shim, Y18N, init_lib3 = __esm({
   }
 });
 
-// node_modules/y18n/index.mjs
+// ../main/node_modules/y18n/index.mjs
 var y18n2, y18n_default, init_y18n = __esm({
-  "node_modules/y18n/index.mjs"() {
+  "../main/node_modules/y18n/index.mjs"() {
     init_node();
     init_lib3();
     y18n2 = (opts) => y18n(opts, node_default), y18n_default = y18n2;
   }
 });
 
-// node_modules/yargs/lib/platform-shims/esm.mjs
+// ../main/node_modules/yargs/lib/platform-shims/esm.mjs
 var import_assert, import_util3, import_fs4, import_url, import_path4, REQUIRE_ERROR, REQUIRE_DIRECTORY_ERROR, __dirname, mainFilename, esm_default, init_esm = __esm({
-  "node_modules/yargs/lib/platform-shims/esm.mjs"() {
+  "../main/node_modules/yargs/lib/platform-shims/esm.mjs"() {
     "use strict";
     import_assert = require("assert");
     init_cliui();
@@ -1030,7 +1030,7 @@ var import_assert, import_util3, import_fs4, import_url, import_path4, REQUIRE_E
   }
 });
 
-// node_modules/yargs/build/lib/typings/common-types.js
+// ../main/node_modules/yargs/build/lib/typings/common-types.js
 function assertNotStrictEqual(actual, expected2, shim3, message) {
   shim3.assert.notStrictEqual(actual, expected2, message);
 }
@@ -1041,20 +1041,20 @@ function objectKeys(object) {
   return Object.keys(object);
 }
 var init_common_types = __esm({
-  "node_modules/yargs/build/lib/typings/common-types.js"() {
+  "../main/node_modules/yargs/build/lib/typings/common-types.js"() {
   }
 });
 
-// node_modules/yargs/build/lib/utils/is-promise.js
+// ../main/node_modules/yargs/build/lib/utils/is-promise.js
 function isPromise(maybePromise) {
   return !!maybePromise && !!maybePromise.then && typeof maybePromise.then == "function";
 }
 var init_is_promise = __esm({
-  "node_modules/yargs/build/lib/utils/is-promise.js"() {
+  "../main/node_modules/yargs/build/lib/utils/is-promise.js"() {
   }
 });
 
-// node_modules/yargs/build/lib/parse-command.js
+// ../main/node_modules/yargs/build/lib/parse-command.js
 function parseCommand(cmd) {
   let splitCommand = cmd.replace(/\s{2,}/g, " ").split(/\s+(?![^[]*]|[^<]*>)/), bregex = /\.*[\][<>]/g, firstCommand = splitCommand.shift();
   if (!firstCommand)
@@ -1076,11 +1076,11 @@ function parseCommand(cmd) {
   }), parsedCommand;
 }
 var init_parse_command = __esm({
-  "node_modules/yargs/build/lib/parse-command.js"() {
+  "../main/node_modules/yargs/build/lib/parse-command.js"() {
   }
 });
 
-// node_modules/yargs/build/lib/argsert.js
+// ../main/node_modules/yargs/build/lib/argsert.js
 function argsert(arg1, arg2, arg3) {
   function parseArgs2() {
     return typeof arg1 == "object" ? [{ demanded: [], optional: [] }, arg1, arg2] : [
@@ -1119,14 +1119,14 @@ function argumentTypeError(observedType, allowedTypes, position2) {
   throw new YError(`Invalid ${positionName[position2] || "manyith"} argument. Expected ${allowedTypes.join(" or ")} but received ${observedType}.`);
 }
 var positionName, init_argsert = __esm({
-  "node_modules/yargs/build/lib/argsert.js"() {
+  "../main/node_modules/yargs/build/lib/argsert.js"() {
     init_yerror();
     init_parse_command();
     positionName = ["first", "second", "third", "fourth", "fifth", "sixth"];
   }
 });
 
-// node_modules/yargs/build/lib/middleware.js
+// ../main/node_modules/yargs/build/lib/middleware.js
 function commandMiddlewareFactory(commandMiddleware) {
   return commandMiddleware ? commandMiddleware.map((middleware) => (middleware.applyBeforeValidation = !1, middleware)) : [];
 }
@@ -1148,7 +1148,7 @@ function applyMiddleware(argv, yargs, middlewares, beforeValidation) {
   }, argv);
 }
 var GlobalMiddleware, init_middleware = __esm({
-  "node_modules/yargs/build/lib/middleware.js"() {
+  "../main/node_modules/yargs/build/lib/middleware.js"() {
     init_argsert();
     init_is_promise();
     GlobalMiddleware = class {
@@ -1194,7 +1194,7 @@ var GlobalMiddleware, init_middleware = __esm({
   }
 });
 
-// node_modules/yargs/build/lib/utils/maybe-async-result.js
+// ../main/node_modules/yargs/build/lib/utils/maybe-async-result.js
 function maybeAsyncResult(getResult, resultHandler, errorHandler = (err) => {
   throw err;
 }) {
@@ -1209,12 +1209,12 @@ function isFunction(arg) {
   return typeof arg == "function";
 }
 var init_maybe_async_result = __esm({
-  "node_modules/yargs/build/lib/utils/maybe-async-result.js"() {
+  "../main/node_modules/yargs/build/lib/utils/maybe-async-result.js"() {
     init_is_promise();
   }
 });
 
-// node_modules/yargs/build/lib/utils/which-module.js
+// ../main/node_modules/yargs/build/lib/utils/which-module.js
 function whichModule(exported) {
   if (typeof require > "u")
     return null;
@@ -1224,11 +1224,11 @@ function whichModule(exported) {
   return null;
 }
 var init_which_module = __esm({
-  "node_modules/yargs/build/lib/utils/which-module.js"() {
+  "../main/node_modules/yargs/build/lib/utils/which-module.js"() {
   }
 });
 
-// node_modules/yargs/build/lib/command.js
+// ../main/node_modules/yargs/build/lib/command.js
 function command(usage2, validation2, globalMiddleware, shim3) {
   return new CommandInstance(usage2, validation2, globalMiddleware, shim3);
 }
@@ -1248,7 +1248,7 @@ function isCommandHandlerDefinition(cmd) {
   return typeof cmd == "object" && !Array.isArray(cmd);
 }
 var DEFAULT_MARKER, CommandInstance, init_command = __esm({
-  "node_modules/yargs/build/lib/command.js"() {
+  "../main/node_modules/yargs/build/lib/command.js"() {
     init_common_types();
     init_is_promise();
     init_middleware();
@@ -1503,7 +1503,7 @@ var DEFAULT_MARKER, CommandInstance, init_command = __esm({
   }
 });
 
-// node_modules/yargs/build/lib/utils/obj-filter.js
+// ../main/node_modules/yargs/build/lib/utils/obj-filter.js
 function objFilter(original = {}, filter = () => !0) {
   let obj = {};
   return objectKeys(original).forEach((key) => {
@@ -1511,12 +1511,12 @@ function objFilter(original = {}, filter = () => !0) {
   }), obj;
 }
 var init_obj_filter = __esm({
-  "node_modules/yargs/build/lib/utils/obj-filter.js"() {
+  "../main/node_modules/yargs/build/lib/utils/obj-filter.js"() {
     init_common_types();
   }
 });
 
-// node_modules/yargs/build/lib/utils/set-blocking.js
+// ../main/node_modules/yargs/build/lib/utils/set-blocking.js
 function setBlocking(blocking) {
   typeof process > "u" || [process.stdout, process.stderr].forEach((_stream) => {
     let stream = _stream;
@@ -1524,11 +1524,11 @@ function setBlocking(blocking) {
   });
 }
 var init_set_blocking = __esm({
-  "node_modules/yargs/build/lib/utils/set-blocking.js"() {
+  "../main/node_modules/yargs/build/lib/utils/set-blocking.js"() {
   }
 });
 
-// node_modules/yargs/build/lib/usage.js
+// ../main/node_modules/yargs/build/lib/usage.js
 function isBoolean(fail) {
   return typeof fail == "boolean";
 }
@@ -1812,16 +1812,16 @@ function getText(text2) {
   return isIndentedText(text2) ? text2.text : text2;
 }
 var init_usage = __esm({
-  "node_modules/yargs/build/lib/usage.js"() {
+  "../main/node_modules/yargs/build/lib/usage.js"() {
     init_obj_filter();
     init_yerror();
     init_set_blocking();
   }
 });
 
-// node_modules/yargs/build/lib/completion-templates.js
+// ../main/node_modules/yargs/build/lib/completion-templates.js
 var completionShTemplate, completionZshTemplate, init_completion_templates = __esm({
-  "node_modules/yargs/build/lib/completion-templates.js"() {
+  "../main/node_modules/yargs/build/lib/completion-templates.js"() {
     completionShTemplate = `###-begin-{{app_name}}-completions-###
 #
 # yargs command completion script
@@ -1873,7 +1873,7 @@ compdef _{{app_name}}_yargs_completions {{app_name}}
   }
 });
 
-// node_modules/yargs/build/lib/completion.js
+// ../main/node_modules/yargs/build/lib/completion.js
 function completion(yargs, usage2, command2, shim3) {
   return new Completion(yargs, usage2, command2, shim3);
 }
@@ -1884,7 +1884,7 @@ function isFallbackCompletionFunction(completionFunction) {
   return completionFunction.length > 3;
 }
 var Completion, init_completion = __esm({
-  "node_modules/yargs/build/lib/completion.js"() {
+  "../main/node_modules/yargs/build/lib/completion.js"() {
     init_command();
     init_common_types();
     init_completion_templates();
@@ -2029,7 +2029,7 @@ var Completion, init_completion = __esm({
   }
 });
 
-// node_modules/yargs/build/lib/utils/levenshtein.js
+// ../main/node_modules/yargs/build/lib/utils/levenshtein.js
 function levenshtein(a, b) {
   if (a.length === 0)
     return b.length;
@@ -2047,11 +2047,11 @@ function levenshtein(a, b) {
   return matrix[b.length][a.length];
 }
 var init_levenshtein = __esm({
-  "node_modules/yargs/build/lib/utils/levenshtein.js"() {
+  "../main/node_modules/yargs/build/lib/utils/levenshtein.js"() {
   }
 });
 
-// node_modules/yargs/build/lib/validation.js
+// ../main/node_modules/yargs/build/lib/validation.js
 function validation(yargs, usage2, shim3) {
   let __ = shim3.y18n.__, __n = shim3.y18n.__n, self = {};
   self.nonOptionCount = function(argv) {
@@ -2182,7 +2182,7 @@ ${customMsgs.join(`
   }, self;
 }
 var specialKeys, init_validation = __esm({
-  "node_modules/yargs/build/lib/validation.js"() {
+  "../main/node_modules/yargs/build/lib/validation.js"() {
     init_argsert();
     init_common_types();
     init_levenshtein();
@@ -2191,7 +2191,7 @@ var specialKeys, init_validation = __esm({
   }
 });
 
-// node_modules/yargs/build/lib/utils/apply-extends.js
+// ../main/node_modules/yargs/build/lib/utils/apply-extends.js
 function applyExtends(config, cwd, mergeExtends, _shim) {
   shim2 = _shim;
   let defaultConfig = {};
@@ -2229,13 +2229,13 @@ function mergeDeep(config1, config2) {
   return target;
 }
 var previouslyVisitedConfigs, shim2, init_apply_extends = __esm({
-  "node_modules/yargs/build/lib/utils/apply-extends.js"() {
+  "../main/node_modules/yargs/build/lib/utils/apply-extends.js"() {
     init_yerror();
     previouslyVisitedConfigs = [];
   }
 });
 
-// node_modules/yargs/build/lib/yargs-factory.js
+// ../main/node_modules/yargs/build/lib/yargs-factory.js
 function YargsFactory(_shim) {
   return (processArgs = [], cwd = _shim.process.cwd(), parentRequire) => {
     let yargs = new YargsInstance(processArgs, cwd, parentRequire, _shim);
@@ -2249,7 +2249,7 @@ function isYargsInstance(y) {
   return !!y && typeof y.getInternalMethods == "function";
 }
 var __classPrivateFieldSet, __classPrivateFieldGet, _YargsInstance_command, _YargsInstance_cwd, _YargsInstance_context, _YargsInstance_completion, _YargsInstance_completionCommand, _YargsInstance_defaultShowHiddenOpt, _YargsInstance_exitError, _YargsInstance_detectLocale, _YargsInstance_emittedWarnings, _YargsInstance_exitProcess, _YargsInstance_frozens, _YargsInstance_globalMiddleware, _YargsInstance_groups, _YargsInstance_hasOutput, _YargsInstance_helpOpt, _YargsInstance_isGlobalContext, _YargsInstance_logger, _YargsInstance_output, _YargsInstance_options, _YargsInstance_parentRequire, _YargsInstance_parserConfig, _YargsInstance_parseFn, _YargsInstance_parseContext, _YargsInstance_pkgs, _YargsInstance_preservedGroups, _YargsInstance_processArgs, _YargsInstance_recommendCommands, _YargsInstance_shim, _YargsInstance_strict, _YargsInstance_strictCommands, _YargsInstance_strictOptions, _YargsInstance_usage, _YargsInstance_usageConfig, _YargsInstance_versionOpt, _YargsInstance_validation, kCopyDoubleDash, kCreateLogger, kDeleteFromParserHintObject, kEmitWarning, kFreeze, kGetDollarZero, kGetParserConfiguration, kGetUsageConfiguration, kGuessLocale, kGuessVersion, kParsePositionalNumbers, kPkgUp, kPopulateParserHintArray, kPopulateParserHintSingleValueDictionary, kPopulateParserHintArrayDictionary, kPopulateParserHintDictionary, kSanitizeKey, kSetKey, kUnfreeze, kValidateAsync, kGetCommandInstance, kGetContext, kGetHasOutput, kGetLoggerInstance, kGetParseContext, kGetUsageInstance, kGetValidationInstance, kHasParseCallback, kIsGlobalContext, kPostProcess, kRebase, kReset, kRunYargsParserAndExecuteCommands, kRunValidation, kSetHasOutput, kTrackManuallySetKeys, YargsInstance, init_yargs_factory = __esm({
-  "node_modules/yargs/build/lib/yargs-factory.js"() {
+  "../main/node_modules/yargs/build/lib/yargs-factory.js"() {
     init_command();
     init_common_types();
     init_yerror();
@@ -3031,13 +3031,13 @@ var __classPrivateFieldSet, __classPrivateFieldGet, _YargsInstance_command, _Yar
   }
 });
 
-// node_modules/yargs/index.mjs
+// ../main/node_modules/yargs/index.mjs
 var yargs_exports = {};
 __export(yargs_exports, {
   default: () => yargs_default
 });
 var Yargs, yargs_default, init_yargs = __esm({
-  "node_modules/yargs/index.mjs"() {
+  "../main/node_modules/yargs/index.mjs"() {
     "use strict";
     init_esm();
     init_yargs_factory();
@@ -3616,12 +3616,12 @@ var init_secret_name2 = __esm({
   }
 });
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/identity.js"(exports2) {
     "use strict";
-    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias"), DOC = /* @__PURE__ */ Symbol.for("yaml.document"), MAP = /* @__PURE__ */ Symbol.for("yaml.map"), PAIR = /* @__PURE__ */ Symbol.for("yaml.pair"), SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar"), SEQ = /* @__PURE__ */ Symbol.for("yaml.seq"), NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type"), isAlias3 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === ALIAS, isDocument = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === DOC, isMap23 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === MAP, isPair3 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === PAIR, isScalar22 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SCALAR, isSeq22 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SEQ;
-    function isCollection2(node) {
+    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias"), DOC = /* @__PURE__ */ Symbol.for("yaml.document"), MAP = /* @__PURE__ */ Symbol.for("yaml.map"), PAIR = /* @__PURE__ */ Symbol.for("yaml.pair"), SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar"), SEQ = /* @__PURE__ */ Symbol.for("yaml.seq"), NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type"), isAlias5 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === ALIAS, isDocument = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === DOC, isMap24 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === MAP, isPair3 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === PAIR, isScalar23 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SCALAR, isSeq23 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SEQ;
+    function isCollection3(node) {
       if (node && typeof node == "object")
         switch (node[NODE_TYPE]) {
           case MAP:
@@ -3641,7 +3641,7 @@ var require_identity = __commonJS({
         }
       return !1;
     }
-    var hasAnchor = (node) => (isScalar22(node) || isCollection2(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar23(node) || isCollection3(node)) && !!node.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -3650,29 +3650,29 @@ var require_identity = __commonJS({
     exports2.SCALAR = SCALAR;
     exports2.SEQ = SEQ;
     exports2.hasAnchor = hasAnchor;
-    exports2.isAlias = isAlias3;
-    exports2.isCollection = isCollection2;
+    exports2.isAlias = isAlias5;
+    exports2.isCollection = isCollection3;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap23;
+    exports2.isMap = isMap24;
     exports2.isNode = isNode;
     exports2.isPair = isPair3;
-    exports2.isScalar = isScalar22;
-    exports2.isSeq = isSeq22;
+    exports2.isScalar = isScalar23;
+    exports2.isSeq = isSeq23;
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports2) {
+  "../main/node_modules/yaml/dist/visit.js"(exports2) {
     "use strict";
     var identity = require_identity(), BREAK = /* @__PURE__ */ Symbol("break visit"), SKIP = /* @__PURE__ */ Symbol("skip children"), REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit2(node, visitor) {
+    function visit3(node, visitor) {
       let visitor_ = initVisitor(visitor);
       identity.isDocument(node) ? visit_(null, node.contents, visitor_, Object.freeze([node])) === REMOVE && (node.contents = null) : visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
     function visit_(key, node, visitor, path) {
       let ctrl = callVisitor(key, node, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl))
@@ -3784,16 +3784,16 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports2.visit = visit2;
+    exports2.visit = visit3;
     exports2.visitAsync = visitAsync;
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports2) {
+  "../main/node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
-    var identity = require_identity(), visit2 = require_visit(), escapeChars = {
+    var identity = require_identity(), visit3 = require_visit(), escapeChars = {
       "!": "%21",
       ",": "%2C",
       "[": "%5B",
@@ -3896,7 +3896,7 @@ var require_directives = __commonJS({
         let lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [], tagEntries = Object.entries(this.tags), tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           let tags = {};
-          visit2.visit(doc.contents, (_key, node) => {
+          visit3.visit(doc.contents, (_key, node) => {
             identity.isNode(node) && node.tag && (tags[node.tag] = !0);
           }), tagNames = Object.keys(tags);
         } else
@@ -3913,11 +3913,11 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports2) {
+  "../main/node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
-    var identity = require_identity(), visit2 = require_visit();
+    var identity = require_identity(), visit3 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         let msg = `Anchor must not contain whitespace or control characters: ${JSON.stringify(anchor)}`;
@@ -3927,7 +3927,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       let anchors = /* @__PURE__ */ new Set();
-      return visit2.visit(root, {
+      return visit3.visit(root, {
         Value(_key, node) {
           node.anchor && anchors.add(node.anchor);
         }
@@ -3974,9 +3974,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
+  "../main/node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val == "object")
@@ -4006,9 +4006,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/toJS.js"(exports2) {
     "use strict";
     var identity = require_identity();
     function toJS(value, arg, ctx) {
@@ -4030,9 +4030,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/Node.js"(exports2) {
     "use strict";
     var applyReviver = require_applyReviver(), identity = require_identity(), toJS = require_toJS(), NodeBase = class {
       constructor(type) {
@@ -4066,11 +4066,11 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
-    var anchors = require_anchors(), visit2 = require_visit(), identity = require_identity(), Node = require_Node(), toJS = require_toJS(), Alias = class extends Node.NodeBase {
+    var anchors = require_anchors(), visit3 = require_visit(), identity = require_identity(), Node = require_Node(), toJS = require_toJS(), Alias = class extends Node.NodeBase {
       constructor(source) {
         super(identity.ALIAS), this.source = source, Object.defineProperty(this, "tag", {
           set() {
@@ -4086,7 +4086,7 @@ var require_Alias = __commonJS({
         if (ctx?.maxAliasCount === 0)
           throw new ReferenceError("Alias resolution is disabled");
         let nodes;
-        ctx?.aliasResolveCache ? nodes = ctx.aliasResolveCache : (nodes = [], visit2.visit(doc, {
+        ctx?.aliasResolveCache ? nodes = ctx.aliasResolveCache : (nodes = [], visit3.visit(doc, {
           Node: (_key, node) => {
             (identity.isAlias(node) || identity.hasAnchor(node)) && nodes.push(node);
           }
@@ -4154,9 +4154,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
     "use strict";
     var identity = require_identity(), Node = require_Node(), toJS = require_toJS(), isScalarValue = (value) => !value || typeof value != "function" && typeof value != "object", Scalar4 = class extends Node.NodeBase {
       constructor(value) {
@@ -4179,9 +4179,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports2) {
+  "../main/node_modules/yaml/dist/doc/createNode.js"(exports2) {
     "use strict";
     var Alias = require_Alias(), identity = require_identity(), Scalar4 = require_Scalar(), defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
@@ -4224,9 +4224,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/Collection.js"(exports2) {
     "use strict";
     var createNode = require_createNode(), identity = require_identity(), Node = require_Node();
     function collectionFromPath(schema, path, value) {
@@ -4350,9 +4350,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
+  "../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -4368,9 +4368,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports2) {
+  "../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports2) {
     "use strict";
     var FOLD_FLOW = "flow", FOLD_BLOCK = "block", FOLD_QUOTED = "quoted";
     function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
@@ -4459,9 +4459,9 @@ ${indent}${text2.slice(fold + 1, end2)}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
+  "../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
     "use strict";
     var Scalar4 = require_Scalar(), foldFlowLines = require_foldFlowLines(), getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -4674,9 +4674,9 @@ ${indent}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports2) {
+  "../main/node_modules/yaml/dist/stringify/stringify.js"(exports2) {
     "use strict";
     var anchors = require_anchors(), identity = require_identity(), stringifyComment = require_stringifyComment(), stringifyString = require_stringifyString();
     function createStringifyContext(doc, options) {
@@ -4774,9 +4774,9 @@ ${ctx.indent}${str}` : str;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
+  "../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
     "use strict";
     var identity = require_identity(), Scalar4 = require_Scalar(), stringify3 = require_stringify(), stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
@@ -4843,9 +4843,9 @@ ${ctx.indent}`);
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports2) {
+  "../main/node_modules/yaml/dist/log.js"(exports2) {
     "use strict";
     var node_process = require("process");
     function debug(logLevel, ...messages) {
@@ -4859,9 +4859,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
     "use strict";
     var identity = require_identity(), Scalar4 = require_Scalar(), MERGE_KEY = "<<", merge = {
       identify: (value) => value === MERGE_KEY || typeof value == "symbol" && value.description === MERGE_KEY,
@@ -4907,9 +4907,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
     "use strict";
     var log = require_log(), merge = require_merge(), stringify3 = require_stringify(), identity = require_identity(), toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value }) {
@@ -4959,9 +4959,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/Pair.js"(exports2) {
     "use strict";
     var createNode = require_createNode(), stringifyPair = require_stringifyPair(), addPairToJSMap = require_addPairToJSMap(), identity = require_identity();
     function createPair(key, value, ctx) {
@@ -4990,9 +4990,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
+  "../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
     "use strict";
     var identity = require_identity(), stringify3 = require_stringify(), stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
@@ -5078,9 +5078,9 @@ ${indent}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports2) {
     "use strict";
     var stringifyCollection = require_stringifyCollection(), addPairToJSMap = require_addPairToJSMap(), Collection = require_Collection(), identity = require_identity(), Pair = require_Pair(), Scalar4 = require_Scalar();
     function findPair(items, key) {
@@ -5182,9 +5182,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/common/map.js"(exports2) {
     "use strict";
     var identity = require_identity(), YAMLMap = require_YAMLMap(), map2 = {
       collection: "map",
@@ -5200,9 +5200,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports2) {
+  "../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports2) {
     "use strict";
     var createNode = require_createNode(), stringifyCollection = require_stringifyCollection(), Collection = require_Collection(), identity = require_identity(), Scalar4 = require_Scalar(), toJS = require_toJS(), YAMLSeq = class extends Collection.Collection {
       static get tagName() {
@@ -5297,9 +5297,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/common/seq.js"(exports2) {
     "use strict";
     var identity = require_identity(), YAMLSeq = require_YAMLSeq(), seq2 = {
       collection: "seq",
@@ -5315,9 +5315,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../main/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/common/string.js"(exports2) {
     "use strict";
     var stringifyString = require_stringifyString(), string = {
       identify: (value) => typeof value == "string",
@@ -5332,9 +5332,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/common/null.js"(exports2) {
     "use strict";
     var Scalar4 = require_Scalar(), nullTag2 = {
       identify: (value) => value == null,
@@ -5349,9 +5349,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/core/bool.js"(exports2) {
     "use strict";
     var Scalar4 = require_Scalar(), boolTag2 = {
       identify: (value) => typeof value == "boolean",
@@ -5372,9 +5372,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
+  "../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
     "use strict";
     function stringifyNumber({ format: format3, minFractionDigits, tag, value }) {
       if (typeof value == "bigint")
@@ -5396,9 +5396,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/core/float.js"(exports2) {
     "use strict";
     var Scalar4 = require_Scalar(), stringifyNumber = require_stringifyNumber(), floatNaN = {
       identify: (value) => typeof value == "number",
@@ -5435,9 +5435,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/core/int.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber(), intIdentify = (value) => typeof value == "bigint" || Number.isInteger(value), intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
     function intStringify(node, radix, prefix) {
@@ -5474,9 +5474,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/core/schema.js"(exports2) {
     "use strict";
     var map2 = require_map(), _null = require_null(), seq2 = require_seq(), string = require_string(), bool = require_bool(), float = require_float(), int = require_int(), schema = [
       map2.map,
@@ -5495,9 +5495,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/json/schema.js"(exports2) {
     "use strict";
     var Scalar4 = require_Scalar(), map2 = require_map(), seq2 = require_seq();
     function intIdentify(value) {
@@ -5556,9 +5556,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
     "use strict";
     var node_buffer = require("buffer"), Scalar4 = require_Scalar(), stringifyString = require_stringifyString(), binary = {
       identify: (value) => value instanceof Uint8Array,
@@ -5611,9 +5611,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
     "use strict";
     var identity = require_identity(), Pair = require_Pair(), Scalar4 = require_Scalar(), YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq2, onError) {
@@ -5677,9 +5677,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
     "use strict";
     var identity = require_identity(), toJS = require_toJS(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), pairs = require_pairs(), YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
       constructor() {
@@ -5727,9 +5727,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
     "use strict";
     var Scalar4 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -5755,9 +5755,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
     "use strict";
     var Scalar4 = require_Scalar(), stringifyNumber = require_stringifyNumber(), floatNaN = {
       identify: (value) => typeof value == "number",
@@ -5798,9 +5798,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber(), intIdentify = (value) => typeof value == "bigint" || Number.isInteger(value);
     function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -5870,9 +5870,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
     "use strict";
     var identity = require_identity(), Pair = require_Pair(), YAMLMap = require_YAMLMap(), YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
       constructor(schema) {
@@ -5937,9 +5937,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -6000,9 +6000,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports2) {
     "use strict";
     var map2 = require_map(), _null = require_null(), seq2 = require_seq(), string = require_string(), binary = require_binary(), bool = require_bool2(), float = require_float2(), int = require_int2(), merge = require_merge(), omap = require_omap(), pairs = require_pairs(), set = require_set(), timestamp = require_timestamp(), schema = [
       map2.map,
@@ -6031,9 +6031,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/tags.js"(exports2) {
     "use strict";
     var map2 = require_map(), _null = require_null(), seq2 = require_seq(), string = require_string(), bool = require_bool(), float = require_float(), int = require_int(), schema = require_schema(), schema$1 = require_schema2(), binary = require_binary(), merge = require_merge(), omap = require_omap(), pairs = require_pairs(), schema$2 = require_schema3(), set = require_set(), timestamp = require_timestamp(), schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
@@ -6098,9 +6098,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports2) {
+  "../main/node_modules/yaml/dist/schema/Schema.js"(exports2) {
     "use strict";
     var identity = require_identity(), map2 = require_map(), seq2 = require_seq(), string = require_string(), tags = require_tags(), sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0, Schema = class _Schema {
       constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
@@ -6115,9 +6115,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
+  "../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
     "use strict";
     var identity = require_identity(), stringify3 = require_stringify(), stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
@@ -6165,9 +6165,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports2) {
+  "../main/node_modules/yaml/dist/doc/Document.js"(exports2) {
     "use strict";
     var Alias = require_Alias(), Collection = require_Collection(), identity = require_identity(), Pair = require_Pair(), toJS = require_toJS(), Schema = require_Schema(), stringifyDocument = require_stringifyDocument(), anchors = require_anchors(), applyReviver = require_applyReviver(), createNode = require_createNode(), directives = require_directives(), Document = class _Document {
       constructor(value, replacer, options) {
@@ -6388,9 +6388,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../main/node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports2) {
+  "../main/node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code, message) {
@@ -6438,9 +6438,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = !1, atNewline = startOnNewline, hasSpace = startOnNewline, comment = "", commentSep = "", hasNewline = !1, reqSpace = !1, tab = null, anchor = null, tag = null, newlineAfterProp = null, comma = null, found = null, start = null;
@@ -6495,9 +6495,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports2) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -6538,9 +6538,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports2) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -6553,9 +6553,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -6569,9 +6569,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports2) {
     "use strict";
     var Pair = require_Pair(), YAMLMap = require_YAMLMap(), resolveProps = require_resolve_props(), utilContainsNewline = require_util_contains_newline(), utilFlowIndentCheck = require_util_flow_indent_check(), utilMapIncludes = require_util_map_includes(), startColMsg = "All mapping items must start at the same column";
     function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -6625,9 +6625,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports2) {
     "use strict";
     var YAMLSeq = require_YAMLSeq(), resolveProps = require_resolve_props(), utilFlowIndentCheck = require_util_flow_indent_check();
     function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
@@ -6659,9 +6659,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -6694,13 +6694,13 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
     "use strict";
     var identity = require_identity(), Pair = require_Pair(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), resolveEnd = require_resolve_end(), resolveProps = require_resolve_props(), utilContainsNewline = require_util_contains_newline(), utilMapIncludes = require_util_map_includes(), blockMsg = "Block collections are not allowed within flow collections", isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      let isMap23 = fc.start.source === "{", fcName = isMap23 ? "flow map" : "flow sequence", NodeClass = tag?.nodeClass ?? (isMap23 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq), coll = new NodeClass(ctx.schema);
+      let isMap24 = fc.start.source === "{", fcName = isMap24 ? "flow map" : "flow sequence", NodeClass = tag?.nodeClass ?? (isMap24 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq), coll = new NodeClass(ctx.schema);
       coll.flow = !0;
       let atRoot = ctx.atRoot;
       atRoot && (ctx.atRoot = !1), ctx.atKey && (ctx.atKey = !1);
@@ -6721,7 +6721,7 @@ var require_resolve_flow_collection = __commonJS({
 ` + props.comment : coll.comment = props.comment), offset = props.end;
             continue;
           }
-          !isMap23 && ctx.options.strict && utilContainsNewline.containsNewline(key) && onError(
+          !isMap24 && ctx.options.strict && utilContainsNewline.containsNewline(key) && onError(
             key,
             // checked by containsNewline()
             "MULTILINE_IMPLICIT_KEY",
@@ -6749,7 +6749,7 @@ var require_resolve_flow_collection = __commonJS({
 ` + prevItemComment : prev.comment = prevItemComment, props.comment = props.comment.substring(prevItemComment.length + 1);
           }
         }
-        if (!isMap23 && !sep2 && !props.found) {
+        if (!isMap24 && !sep2 && !props.found) {
           let valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode), offset = valueNode.range[2], isBlock(value) && onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
@@ -6766,7 +6766,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: !1
           });
           if (valueProps.found) {
-            if (!isMap23 && !props.found && ctx.options.strict) {
+            if (!isMap24 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (let st of sep2) {
                   if (st === valueProps.found)
@@ -6783,7 +6783,7 @@ var require_resolve_flow_collection = __commonJS({
           valueNode ? isBlock(value) && onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg) : valueProps.comment && (keyNode.comment ? keyNode.comment += `
 ` + valueProps.comment : keyNode.comment = valueProps.comment);
           let pair = new Pair.Pair(keyNode, valueNode);
-          if (ctx.options.keepSourceTokens && (pair.srcToken = collItem), isMap23) {
+          if (ctx.options.keepSourceTokens && (pair.srcToken = collItem), isMap24) {
             let map2 = coll;
             utilMapIncludes.mapIncludes(ctx, map2.items, keyNode) && onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique"), map2.items.push(pair);
           } else {
@@ -6795,7 +6795,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      let expectedEnd = isMap23 ? "}" : "]", [ce, ...ee] = fc.end, cePos = offset;
+      let expectedEnd = isMap24 ? "}" : "]", [ce, ...ee] = fc.end, cePos = offset;
       if (ce?.source === expectedEnd)
         cePos = ce.offset + ce.source.length;
       else {
@@ -6814,9 +6814,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
     "use strict";
     var identity = require_identity(), Scalar4 = require_Scalar(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), resolveBlockMap = require_resolve_block_map(), resolveBlockSeq = require_resolve_block_seq(), resolveFlowCollection = require_resolve_flow_collection();
     function resolveCollection(CN, ctx, token, onError, tagName, tag) {
@@ -6847,9 +6847,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
     "use strict";
     var Scalar4 = require_Scalar();
     function resolveBlockScalar(ctx, scalar2, onError) {
@@ -6974,9 +6974,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
     "use strict";
     var Scalar4 = require_Scalar(), resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar2, strict2, onError) {
@@ -7155,9 +7155,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
     "use strict";
     var identity = require_identity(), Scalar4 = require_Scalar(), resolveBlockScalar = require_resolve_block_scalar(), resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -7204,9 +7204,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports2) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -7231,9 +7231,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/compose-node.js"(exports2) {
     "use strict";
     var Alias = require_Alias(), identity = require_identity(), composeCollection = require_compose_collection(), composeScalar = require_compose_scalar(), resolveEnd = require_resolve_end(), utilEmptyScalarPosition = require_util_empty_scalar_position(), CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
@@ -7285,9 +7285,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/compose-doc.js"(exports2) {
     "use strict";
     var Document = require_Document(), composeNode = require_compose_node(), resolveEnd = require_resolve_end(), resolveProps = require_resolve_props();
     function composeDoc(options, directives, { offset, start, value, end }, onError) {
@@ -7313,9 +7313,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports2) {
+  "../main/node_modules/yaml/dist/compose/composer.js"(exports2) {
     var __yaml_LOG_STREAM = require("process").env.LOG_STREAM, node_process = require("process"), directives = require_directives(), Document = require_Document(), errors = require_errors(), identity = require_identity(), composeDoc = require_compose_doc(), resolveEnd = require_resolve_end();
     function getErrorPos(src) {
       if (typeof src == "number")
@@ -7471,9 +7471,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports2) {
+  "../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports2) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar(), resolveFlowScalar = require_resolve_flow_scalar(), errors = require_errors(), stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict2 = !0, onError) {
@@ -7635,9 +7635,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
+  "../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
     "use strict";
     var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -7692,18 +7692,18 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
+  "../main/node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit"), SKIP = /* @__PURE__ */ Symbol("skip children"), REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit2(cst, visitor) {
+    function visit3(cst, visitor) {
       "type" in cst && cst.type === "document" && (cst = { start: cst.start, value: cst.value }), _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path) => {
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path) => {
       let item = cst;
       for (let [field, index] of path) {
         let tok = item?.[field];
@@ -7714,8 +7714,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path) => {
-      let parent = visit2.itemAtPath(cst, path.slice(0, -1)), field = path[path.length - 1][0], coll = parent?.[field];
+    visit3.parentCollection = (cst, path) => {
+      let parent = visit3.itemAtPath(cst, path.slice(0, -1)), field = path[path.length - 1][0], coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -7742,15 +7742,15 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl == "function" ? ctrl(item, path) : ctrl;
     }
-    exports2.visit = visit2;
+    exports2.visit = visit3;
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports2) {
+  "../main/node_modules/yaml/dist/parse/cst.js"(exports2) {
     "use strict";
-    var cstScalar = require_cst_scalar(), cstStringify = require_cst_stringify(), cstVisit = require_cst_visit(), BOM = "\uFEFF", DOCUMENT = "", FLOW_END = "", SCALAR = "", isCollection2 = (token) => !!token && "items" in token, isScalar22 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var cstScalar = require_cst_scalar(), cstStringify = require_cst_stringify(), cstVisit = require_cst_visit(), BOM = "\uFEFF", DOCUMENT = "", FLOW_END = "", SCALAR = "", isCollection3 = (token) => !!token && "items" in token, isScalar23 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -7835,16 +7835,16 @@ var require_cst = __commonJS({
     exports2.DOCUMENT = DOCUMENT;
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
-    exports2.isCollection = isCollection2;
-    exports2.isScalar = isScalar22;
+    exports2.isCollection = isCollection3;
+    exports2.isScalar = isScalar23;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports2) {
+  "../main/node_modules/yaml/dist/parse/lexer.js"(exports2) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -8285,9 +8285,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
+  "../main/node_modules/yaml/dist/parse/line-counter.js"(exports2) {
     "use strict";
     var LineCounter = class {
       constructor() {
@@ -8310,9 +8310,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../main/node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports2) {
+  "../main/node_modules/yaml/dist/parse/parser.js"(exports2) {
     var __yaml_LOG_TOKENS = require("process").env.LOG_TOKENS, node_process = require("process"), cst = require_cst(), lexer = require_lexer();
     function includesToken(list, type) {
       for (let i = 0; i < list.length; ++i)
@@ -8969,9 +8969,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports2) {
+  "../main/node_modules/yaml/dist/public-api.js"(exports2) {
     "use strict";
     var composer = require_composer(), Document = require_Document(), errors = require_errors(), log = require_log(), identity = require_identity(), lineCounter = require_line_counter(), parser2 = require_parser();
     function parseOptions(options) {
@@ -9029,11 +9029,11 @@ var require_public_api = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../main/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports2) {
+  "../main/node_modules/yaml/dist/index.js"(exports2) {
     "use strict";
-    var composer = require_composer(), Document = require_Document(), Schema = require_Schema(), errors = require_errors(), Alias = require_Alias(), identity = require_identity(), Pair = require_Pair(), Scalar4 = require_Scalar(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), cst = require_cst(), lexer = require_lexer(), lineCounter = require_line_counter(), parser2 = require_parser(), publicApi = require_public_api(), visit2 = require_visit();
+    var composer = require_composer(), Document = require_Document(), Schema = require_Schema(), errors = require_errors(), Alias = require_Alias(), identity = require_identity(), Pair = require_Pair(), Scalar4 = require_Scalar(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), cst = require_cst(), lexer = require_lexer(), lineCounter = require_line_counter(), parser2 = require_parser(), publicApi = require_public_api(), visit3 = require_visit();
     exports2.Composer = composer.Composer;
     exports2.Document = Document.Document;
     exports2.Schema = Schema.Schema;
@@ -9061,8 +9061,8 @@ var require_dist = __commonJS({
     exports2.parseAllDocuments = publicApi.parseAllDocuments;
     exports2.parseDocument = publicApi.parseDocument;
     exports2.stringify = publicApi.stringify;
-    exports2.visit = visit2.visit;
-    exports2.visitAsync = visit2.visitAsync;
+    exports2.visit = visit3.visit;
+    exports2.visitAsync = visit3.visitAsync;
   }
 });
 
@@ -10386,9 +10386,11 @@ function classify(doc, index) {
   if (podPath && kind !== "CronJob") {
     let containers = lookup(root, [...podPath, "containers"]);
     if (!(0, import_yaml8.isSeq)(containers)) return { type: "other", ...base };
-    let container = findDelegateContainer(containers);
+    let resolved = containers.items.some(import_yaml8.isAlias) ? containers.clone() : containers;
+    resolved !== containers && (resolved.items = containers.items.map((c) => (0, import_yaml8.isAlias)(c) ? c.resolve(doc) : c));
+    let container = findDelegateContainer(resolved);
     if (container < 0) return { type: "other", ...base };
-    let node = containers.items[container], verdict2 = delegateKindOf(containerSigns(node)), legacy = legacyReason(kind, node, verdict2.kind);
+    let node = resolved.items[container], verdict2 = delegateKindOf(containerSigns(node)), legacy = legacyReason(kind, node, verdict2.kind);
     if (legacy) return { type: "legacy", ...base, ...legacy };
     if (kind !== "Deployment") return { type: "other", ...base };
     if (verdict2.tooOld !== void 0) return delegate3TooOld(base, node, verdict2.tooOld);
@@ -11504,13 +11506,7 @@ function lintPod(ctx, pod) {
         if ((0, import_yaml13.isSeq)(mounts))
           for (let m of mounts.items) {
             let name = stringAt(m, "name");
-            name !== void 0 && (mounted.add(name), !defined.has(name) && name !== VOLUME_NAME && report(
-              ctx,
-              "warning",
-              "LINT",
-              `volume "${name}" is mounted but not defined in the pod: the API server will reject the pod`,
-              m
-            ));
+            name !== void 0 && mounted.add(name);
           }
       }
   }
@@ -11576,9 +11572,20 @@ function ensureMount(ctx, res, container, podCompact) {
     at.node
   ), ours = items.filter((m) => stringAt(m.node, "name") === VOLUME_NAME), bySubPath = ours.filter((m) => m.node.has("subPath") || m.node.has("subPathExpr"));
   if (bySubPath.length > 0) {
-    if (![CERT_FILE, KEY_FILE].every(
+    let done = [CERT_FILE, KEY_FILE].every(
       (f) => bySubPath.some((m) => stringAt(m.node, "subPath") === f && pathOf(m) === `${mountPath}/${f}`)
-    )) {
+    ), atDirectory = bySubPath.find((m) => pathOf(m) === mountPath);
+    if (!done && atDirectory) {
+      report(
+        ctx,
+        "error",
+        "CONFLICT",
+        `volume "${VOLUME_NAME}" mounts subPath ${stringAt(atDirectory.node, "subPath") ?? ""} at ${mountPath} itself: ${mountPath} becomes that one file, so ${filePaths[0]} and ${filePaths[1]} do not exist; mount the whole volume at ${mountPath} (no subPath), or subPath ${CERT_FILE} at ${filePaths[0]} and ${KEY_FILE} at ` + filePaths[1],
+        atDirectory.node
+      );
+      return;
+    }
+    if (!done) {
       report(
         ctx,
         "error",
@@ -11785,7 +11792,7 @@ function ensureVolume(ctx, res, pod, secretName, mode) {
     });
   }
   let tls = tlsSecretSource(ctx, effective, res.ref.namespace);
-  return tls ? ensureTlsItems(ctx, res, ectx, secret, [...ptr, "secret"], [...display, "secret"], tls, mode) : warnKeyItemMode(ctx, secret.get("items", !0), mode), effective;
+  return tls ? ensureTlsItems(ctx, res, ectx, secret, [...ptr, "secret"], [...display, "secret"], tls, mode) : (0, import_yaml14.isSeq)(secret.get("items", !0)) ? ensureTlsItems(ctx, res, ectx, secret, [...ptr, "secret"], [...display, "secret"], void 0, mode) : warnKeyItemMode(ctx, secret.get("items", !0), mode), checkSecretKeys(ctx, res, secret, effective, tls !== void 0), effective;
 }
 function warnKeyItemMode(ctx, items, mode) {
   let itemMode = findItem(items, "path", KEY_FILE)?.node.get("mode", !0);
@@ -11798,8 +11805,29 @@ function warnKeyItemMode(ctx, items, mode) {
     { role: "file-mode" }
   );
 }
+function checkSecretKeys(ctx, res, volumeSecret, name, tls) {
+  if (ctx.options.secret) return;
+  let namespace = res.ref.namespace, secret = findResource(ctx, name, (r) => r.ref.kind === "Secret" && (r.ref.namespace ?? namespace) === namespace);
+  if (!secret || !(0, import_yaml14.isMap)(secret.doc.contents)) return;
+  let held = /* @__PURE__ */ new Set();
+  for (let field of ["data", "stringData"]) {
+    let node = secret.doc.contents.get(field, !0);
+    if (!(node == null || (0, import_yaml14.isScalar)(node) && node.value === null)) {
+      if (!(0, import_yaml14.isMap)(node)) return;
+      for (let p of node.items) (0, import_yaml14.isScalar)(p.key) && held.add(String(p.key.value));
+    }
+  }
+  let items = volumeSecret.get("items", !0), lacking = (tls ? TLS_ITEMS : FILE_ITEMS).map(([key, path]) => ({ key: (tls ? void 0 : stringAt(findItem(items, "path", path)?.node, "key")) ?? key, path })).filter((n) => !held.has(n.key));
+  lacking.length !== 0 && report(
+    ctx,
+    "error",
+    "CONFLICT",
+    `Secret ${name} (in the input) has no ${lacking.map((l) => l.key).join(" or ")}, which the delegate reads as ${lacking.map((l) => `${ctx.options.mountPath}/${l.path}`).join(" and ")}; ` + (tls ? "the Secret must hold an issued certificate and its key" : "put the client certificate and key in it (delegate-mtls secret, or --cert and --key)"),
+    volumeSecret.get("secretName", !0) ?? volumeSecret
+  );
+}
 function ensureTlsItems(ctx, res, ectx, secret, ptr, display, why, mode) {
-  let reason = `${why}: the delegate reads tls.crt and tls.key as client.crt and client.key`, items = secret.get("items", !0), itemsPair = pairOf(secret, "items");
+  let wantedItems = why === void 0 ? FILE_ITEMS : TLS_ITEMS, reason = why === void 0 ? `the volume's items mount only the files they list; the delegate reads ${CERT_FILE} and ${KEY_FILE}` : `${why}: the delegate reads tls.crt and tls.key as client.crt and client.key`, items = secret.get("items", !0), itemsPair = pairOf(secret, "items");
   if (!(0, import_yaml14.isSeq)(items)) {
     if (items != null && !((0, import_yaml14.isScalar)(items) && items.value === null)) {
       report(ctx, "error", "CONFLICT", `volume "${VOLUME_NAME}": secret.items is not a list; ${reason}`, items);
@@ -11819,14 +11847,14 @@ function ensureTlsItems(ctx, res, ectx, secret, ptr, display, why, mode) {
     return;
   }
   let missing = [];
-  for (let wanted of TLS_ITEMS) {
+  for (let wanted of wantedItems) {
     let [key, path] = wanted, found = findItem(items, "path", path);
     if (!found) {
       missing.push(wanted);
       continue;
     }
     let keyNode = found.node.get("key", !0);
-    (0, import_yaml14.isScalar)(keyNode) && keyNode.value !== key && plan(ctx, {
+    why !== void 0 && (0, import_yaml14.isScalar)(keyNode) && keyNode.value !== key && plan(ctx, {
       resource: res.ref,
       op: "set",
       ptr: [...ptr, "items", found.index, "key"],
@@ -11868,7 +11896,50 @@ function mountedAnywhere(pod, volume) {
   }
   return !1;
 }
-var import_yaml14, modeComment, normalMountPath, itemFragment, isDelegateToken, init_plan_pod = __esm({
+function checkPod(ctx, pod, patch) {
+  let volumes = pod.get("volumes", !0), defined = /* @__PURE__ */ new Set();
+  if ((0, import_yaml14.isSeq)(volumes))
+    for (let v of volumes.items) {
+      let name = stringAt(v, "name");
+      name !== void 0 && (defined.has(name) && report(
+        ctx,
+        "error",
+        "INVALID_POD",
+        `volume "${name}" is defined twice in the pod: the API server refuses the pod; keep one`,
+        v
+      ), defined.add(name));
+    }
+  for (let key of ["containers", "initContainers"]) {
+    let list = pod.get(key, !0);
+    if ((0, import_yaml14.isSeq)(list))
+      for (let c of list.items) {
+        let mounts = (0, import_yaml14.isMap)(c) ? c.get("volumeMounts", !0) : void 0;
+        if (!(0, import_yaml14.isSeq)(mounts)) continue;
+        let seen = /* @__PURE__ */ new Map();
+        for (let m of mounts.items) {
+          let name = stringAt(m, "name");
+          name !== void 0 && name !== VOLUME_NAME && !patch && !defined.has(name) && report(
+            ctx,
+            "error",
+            "INVALID_POD",
+            `volume "${name}" is mounted but not defined in the pod: the API server refuses the pod; define the volume or remove the mount`,
+            m
+          );
+          let path = normalMountPath(stringAt(m, "mountPath"));
+          if (path === void 0) continue;
+          let other = seen.get(path);
+          seen.has(path) && name === VOLUME_NAME == (other === VOLUME_NAME) && report(
+            ctx,
+            "error",
+            "INVALID_POD",
+            `volumes "${other ?? ""}" and "${name ?? ""}" are both mounted at ${path} in container "${stringAt(c, "name") ?? ""}": the API server refuses the pod (mount paths must be unique); keep one`,
+            m
+          ), seen.set(path, name);
+        }
+      }
+  }
+}
+var import_yaml14, modeComment, normalMountPath, FILE_ITEMS, itemFragment, isDelegateToken, init_plan_pod = __esm({
   "src/mtls/plan-pod.ts"() {
     "use strict";
     import_yaml14 = __toESM(require_dist(), 1);
@@ -11882,8 +11953,13 @@ var import_yaml14, modeComment, normalMountPath, itemFragment, isDelegateToken, 
     init_render();
     init_wanted_state();
     init_tls_secret();
+    init_scope();
     modeComment = (mode) => `0${mode.toString(8)}`;
     normalMountPath = (path) => path === void 0 ? void 0 : path.replace(/\/+$/, "") || "/";
+    FILE_ITEMS = [
+      [CERT_FILE, CERT_FILE],
+      [KEY_FILE, KEY_FILE]
+    ];
     itemFragment = ([key, path]) => map(["key", scalar(key)], ["path", scalar(path)]);
     isDelegateToken = (secretName) => /-account-token$/.test(secretName);
   }
@@ -12110,7 +12186,7 @@ function planDelegate(ctx, res) {
     "IMAGE",
     `image "${imageRef}" is an early immutable build that may predate mTLS support (22.07); upgrade the delegate`,
     image
-  ), ensureEnv(ctx, res, container, podCompact, res.delegateKind), ensureMount(ctx, res, container, podCompact);
+  ), checkPod(ctx, pod, image === void 0), ensureEnv(ctx, res, container, podCompact, res.delegateKind), ensureMount(ctx, res, container, podCompact);
   let nonRoot = runsAsNonRoot(pod, container.node, res.doc), mode = secretMode(nonRoot);
   if (nonRoot) {
     let sc = pod.get("securityContext", !0);
@@ -12527,9 +12603,21 @@ function planUpgraderCronJob(ctx, res) {
     lookup(res.doc.contents, ["metadata", "name"]) ?? res.doc.contents
   );
   let mode = ctx.modeByDelegate.get(delegateName) ?? secretMode(runsAsNonRoot(pod, container.node, res.doc));
-  ensureMount(ctx, res, container, podCompact);
+  checkPod(ctx, pod, !1), ensureMount(ctx, res, container, podCompact);
   let podLoc = { node: pod, ptr: res.podPath, display: res.podPath };
-  ensureVolume(ctx, res, podLoc, secretName, mode);
+  upgraderSecretDisagrees(ctx, pod, delegateName) || ensureVolume(ctx, res, podLoc, secretName, mode);
+}
+function upgraderSecretDisagrees(ctx, pod, delegateName) {
+  let delegates = ctx.secretByDelegate.get(delegateName);
+  if (delegates === void 0 || ctx.options.secretNameExplicit) return !1;
+  let volume = findItem(pod.get("volumes", !0), "name", VOLUME_NAME), nameNode = volume ? lookup(volume.node, ["secret", "secretName"]) : void 0;
+  return !(0, import_yaml19.isScalar)(nameNode) || typeof nameNode.value != "string" || nameNode.value === delegates || /-account-token$/.test(nameNode.value) ? !1 : (report(
+    ctx,
+    "error",
+    "CONFLICT",
+    `the upgrader mounts Secret ${nameNode.value}, its delegate ${delegateName} mounts ${delegates}: both must read the same client certificate; make them the same (or pass --secret-name to set both)`,
+    nameNode
+  ), !0);
 }
 function cronJobDelegateName(ctx, pod, name) {
   let volumes = pod.get("volumes", !0);
@@ -12569,6 +12657,73 @@ var import_yaml19, CONFIG_PTR, init_plan_upgrader = __esm({
     init_plan_pod();
     init_scope();
     CONFIG_PTR = ["data", "config.yaml"];
+  }
+});
+
+// src/mtls/shared-nodes.ts
+function mergedKeys(map2, doc) {
+  let out = /* @__PURE__ */ new Map();
+  for (let pair of map2.items) {
+    let key = (0, import_yaml20.isScalar)(pair.key) ? pair.key.value : void 0;
+    if (key !== "<<" && !(typeof key == "symbol" && key.description === "<<")) continue;
+    let sources = (0, import_yaml20.isSeq)(pair.value) ? pair.value.items : [pair.value];
+    for (let s of sources) {
+      let source = (0, import_yaml20.isAlias)(s) ? s.resolve(doc) : s;
+      if ((0, import_yaml20.isMap)(source))
+        for (let p of source.items)
+          (0, import_yaml20.isScalar)(p.key) && !out.has(String(p.key.value)) && out.set(String(p.key.value), pair.key);
+    }
+  }
+  return out;
+}
+function refuseMergedFields(ctx, doc, map2, fields, label) {
+  if (!(0, import_yaml20.isMap)(map2)) return !1;
+  let merged = mergedKeys(map2, doc), refused2 = !1;
+  for (let field of fields) {
+    let at = merged.get(field);
+    at === void 0 || map2.has(field) || (report(
+      ctx,
+      "error",
+      "UNSUPPORTED",
+      `${label}: ${field} comes from a merge key (<<), and delegate-mtls must change it; changing the merged-in anchor would change its other uses too: write ${field} out in full here`,
+      at
+    ), refused2 = !0);
+  }
+  return refused2;
+}
+function refuseEditsInShared(ctx, resources) {
+  for (let res of resources) {
+    let aliased = /* @__PURE__ */ new Set();
+    if ((0, import_yaml20.visit)(res.doc, { Alias: (_, n) => {
+      aliased.add(n.source);
+    } }), aliased.size === 0) continue;
+    let shared = [];
+    (0, import_yaml20.visit)(res.doc, {
+      Node: (_, n) => {
+        n.anchor !== void 0 && aliased.has(n.anchor) && n.range && shared.push(n);
+      }
+    });
+    let label = `${res.ref.kind} ${res.ref.name ?? ""}`.trim(), reported = /* @__PURE__ */ new Set();
+    for (let edit of ctx.edits)
+      if (edit.change.resource.document === res.ref.document)
+        for (let s of edit.splices)
+          for (let n of shared) {
+            let [start, valueEnd, end] = n.range;
+            !(s.start === s.end ? start < s.start && s.start <= ((0, import_yaml20.isCollection)(n) ? end : valueEnd - 1) : s.start < valueEnd && s.end > start) || reported.has(n) || (reported.add(n), report(
+              ctx,
+              "error",
+              "UNSUPPORTED",
+              `${label}: &${n.anchor} is used again as *${n.anchor}, and delegate-mtls must change what it holds (${edit.change.path}); that would change its other uses too: write it out in full where it is used`,
+              n
+            ));
+          }
+  }
+}
+var import_yaml20, init_shared_nodes = __esm({
+  "src/mtls/shared-nodes.ts"() {
+    "use strict";
+    import_yaml20 = __toESM(require_dist(), 1);
+    init_context();
   }
 });
 
@@ -12625,11 +12780,11 @@ function checkHost2(ctx, res, revert2 = !1) {
     outside.at
   );
   let clear = !0;
-  if ((0, import_yaml20.isSeq)(host.parameters))
+  if ((0, import_yaml21.isSeq)(host.parameters))
     for (let item of host.parameters.items) {
       let name = stringAt(item, "name") ?? "";
       if (!OUR_KEYS.test(name)) continue;
-      let value = (0, import_yaml20.isScalar)(item) ? void 0 : stringAt(item, "value");
+      let value = (0, import_yaml21.isScalar)(item) ? void 0 : stringAt(item, "value");
       name === "managerEndpoint" && value === ctx.options.endpoint || (report(
         ctx,
         "error",
@@ -12646,10 +12801,10 @@ function checkHost2(ctx, res, revert2 = !1) {
     host.ignored
   ), clear;
 }
-var import_yaml20, labelOf, init_values_host = __esm({
+var import_yaml21, labelOf, init_values_host = __esm({
   "src/mtls/values-host.ts"() {
     "use strict";
-    import_yaml20 = __toESM(require_dist(), 1);
+    import_yaml21 = __toESM(require_dist(), 1);
     init_gitops_values();
     init_lookup();
     init_parse();
@@ -12698,8 +12853,8 @@ function planValues(ctx, res, root) {
   let endpointPair = pairOf(root, "managerEndpoint");
   if (endpointPair) {
     let node = endpointPair.value;
-    if (!(0, import_yaml21.isScalar)(node) || node.value !== endpoint) {
-      let before = (0, import_yaml21.isScalar)(node) ? node.value : null;
+    if (!(0, import_yaml22.isScalar)(node) || node.value !== endpoint) {
+      let before = (0, import_yaml22.isScalar)(node) ? node.value : null;
       plan(ctx, {
         resource: res.ref,
         op: "set",
@@ -12732,13 +12887,13 @@ function planValues(ctx, res, root) {
       ]
     });
   let secretName = ctx.options.secretName.replaceAll("{delegate}", helmDelegateName(root)), mtlsPair = pairOf(root, "mTLS"), mtls = mtlsPair?.value, anchor = pairOf(root, "managerEndpoint") ? "managerEndpoint" : void 0, reason = "the chart mounts this Secret in the delegate and the upgrader and sets their certificate paths", changedSecret = !1;
-  if ((0, import_yaml21.isMap)(mtls)) {
-    let namePair = pairOf(mtls, "secretName"), current = namePair && (0, import_yaml21.isScalar)(namePair.value) ? namePair.value.value : void 0;
-    namePair ? (current == null || current === "" || current !== secretName && ctx.options.secretNameExplicit) && (!(0, import_yaml21.isScalar)(namePair.value) && namePair.value !== null ? report(
+  if ((0, import_yaml22.isMap)(mtls)) {
+    let namePair = pairOf(mtls, "secretName"), current = namePair && (0, import_yaml22.isScalar)(namePair.value) ? namePair.value.value : void 0;
+    namePair ? (current == null || current === "" || current !== secretName && ctx.options.secretNameExplicit) && (!(0, import_yaml22.isScalar)(namePair.value) && namePair.value !== null ? report(
       ctx,
       "error",
       "CONFLICT",
-      `mTLS.secretName must be a Secret name, not a ${(0, import_yaml21.isSeq)(namePair.value) ? "list" : "mapping"}`,
+      `mTLS.secretName must be a Secret name, not a ${(0, import_yaml22.isSeq)(namePair.value) ? "list" : "mapping"}`,
       namePair.value
     ) : (plan(ctx, {
       resource: res.ref,
@@ -12760,7 +12915,7 @@ function planValues(ctx, res, root) {
       reason,
       splices: [addPairs(ectx, mtls, [["secretName", scalar(formatScalar(secretName))]], layoutFor(ectx.unit, !0))]
     }), changedSecret = !0);
-  } else if (mtlsPair && (mtls === null || (0, import_yaml21.isScalar)(mtls) && mtls.value === null))
+  } else if (mtlsPair && (mtls === null || (0, import_yaml22.isScalar)(mtls) && mtls.value === null))
     plan(ctx, {
       resource: res.ref,
       op: "set",
@@ -12829,7 +12984,7 @@ function planCustomEnvs(ctx, res, root, anchor) {
     let found = findItem(envs, "name", want.name);
     if (found) {
       let ptr = ["custom_envs", found.index], display = ["custom_envs", { name: want.name }];
-      if ((0, import_yaml21.isMap)(found.node.get("valueFrom", !0))) {
+      if ((0, import_yaml22.isMap)(found.node.get("valueFrom", !0))) {
         want.kind === "owned" ? report(
           ctx,
           "error",
@@ -12878,10 +13033,10 @@ function planCustomEnvs(ctx, res, root, anchor) {
     }));
   }
 }
-var import_yaml21, CHART_MOUNT_PATH, CHART_MTLS_VERSION, CHART_DEFAULTS_KEYS, helmDelegateName, init_plan_helm_values = __esm({
+var import_yaml22, CHART_MOUNT_PATH, CHART_MTLS_VERSION, CHART_DEFAULTS_KEYS, helmDelegateName, init_plan_helm_values = __esm({
   "src/mtls/plan-helm-values.ts"() {
     "use strict";
-    import_yaml21 = __toESM(require_dist(), 1);
+    import_yaml22 = __toESM(require_dist(), 1);
     init_helm_values();
     init_image();
     init_edit();
@@ -12923,10 +13078,10 @@ function parseShortVolume(text2) {
 }
 function composeVolumes(service) {
   let vols = service.get("volumes", !0);
-  if (!(0, import_yaml22.isSeq)(vols)) return [];
+  if (!(0, import_yaml23.isSeq)(vols)) return [];
   let out = [];
   return vols.items.forEach((item, index) => {
-    if ((0, import_yaml22.isScalar)(item) && typeof item.value == "string") {
+    if ((0, import_yaml23.isScalar)(item) && typeof item.value == "string") {
       let v = parseShortVolume(item.value), entry = {
         index,
         node: item,
@@ -12934,7 +13089,7 @@ function composeVolumes(service) {
         readOnly: (v.mode ?? "").split(",").includes("ro")
       };
       v.source !== void 0 && (entry.source = v.source), v.mode !== void 0 && (entry.mode = v.mode), out.push(entry);
-    } else if ((0, import_yaml22.isMap)(item)) {
+    } else if ((0, import_yaml23.isMap)(item)) {
       let target = stringAt(item, "target");
       if (target === void 0) return;
       let entry = {
@@ -13126,7 +13281,7 @@ function ensureComposeEnv(ctx, res, d) {
       });
     return;
   }
-  let lastItem = (0, import_yaml22.isSeq)(envNode) ? envNode.items[envNode.items.length - 1] : void 0, style = (0, import_yaml22.isScalar)(lastItem) && lastItem.type === import_yaml22.Scalar.QUOTE_DOUBLE ? "double" : "plain", layout = layoutIn(ectx, d.node, ["environment", "volumes", "ports"], !1);
+  let lastItem = (0, import_yaml23.isSeq)(envNode) ? envNode.items[envNode.items.length - 1] : void 0, style = (0, import_yaml23.isScalar)(lastItem) && lastItem.type === import_yaml23.Scalar.QUOTE_DOUBLE ? "double" : "plain", layout = layoutIn(ectx, d.node, ["environment", "volumes", "ports"], !1);
   for (let a of appended)
     plan(ctx, {
       resource: res.ref,
@@ -13161,7 +13316,7 @@ function ensureComposeMounts(ctx, res, d) {
     if (existing.readOnly || seen.has(existing.index)) continue;
     seen.add(existing.index);
     let reason = `the ${w.what} mount is read-only`;
-    if ((0, import_yaml22.isScalar)(existing.node)) {
+    if ((0, import_yaml23.isScalar)(existing.node)) {
       let modes = (existing.mode ?? "").split(",").filter((x) => x !== "" && x !== "rw"), before = String(existing.node.value), after = `${existing.source ?? ""}:${existing.target}:${["ro", ...modes].join(",")}`;
       plan(ctx, {
         resource: res.ref,
@@ -13176,7 +13331,7 @@ function ensureComposeMounts(ctx, res, d) {
       });
     } else {
       let item = existing.node, ro = item.get("read_only", !0);
-      (0, import_yaml22.isScalar)(ro) ? plan(ctx, {
+      (0, import_yaml23.isScalar)(ro) ? plan(ctx, {
         resource: res.ref,
         op: "set",
         ptr: [...volPtr, existing.index, "read_only"],
@@ -13221,10 +13376,10 @@ function ensureComposeMounts(ctx, res, d) {
       }
     });
 }
-var import_yaml22, DEFAULT_CERT_PATH, DEFAULT_KEY_PATH, isHostPath, trimSlash, init_plan_compose = __esm({
+var import_yaml23, DEFAULT_CERT_PATH, DEFAULT_KEY_PATH, isHostPath, trimSlash, init_plan_compose = __esm({
   "src/mtls/plan-compose.ts"() {
     "use strict";
-    import_yaml22 = __toESM(require_dist(), 1);
+    import_yaml23 = __toESM(require_dist(), 1);
     init_errors();
     init_compose();
     init_image();
@@ -13256,13 +13411,13 @@ function validateAt(ctx, schema, base, basePath, data, what) {
   return problems.length === 0;
 }
 function refuseAliases(ctx, pod, containerIndex, label, managed) {
-  let found = [], container = (0, import_yaml23.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, check = (n) => (0, import_yaml23.isAlias)(n) && found.push(n);
-  if ((0, import_yaml23.isMap)(pod) && check(pod.get("volumes", !0)), (0, import_yaml23.isMap)(container)) {
+  let found = [], container = (0, import_yaml24.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, check = (n) => (0, import_yaml24.isAlias)(n) && found.push(n);
+  if ((0, import_yaml24.isMap)(pod) && check(pod.get("volumes", !0)), (0, import_yaml24.isMap)(pod) && check(pod.get("containers", !0)?.items?.[containerIndex]), (0, import_yaml24.isMap)(container)) {
     for (let key of ["env", "volumeMounts"]) check(container.get(key, !0));
     let env2 = container.get("env", !0);
-    if ((0, import_yaml23.isSeq)(env2))
+    if ((0, import_yaml24.isSeq)(env2))
       for (let item of env2.items)
-        check(item), (0, import_yaml23.isMap)(item) && managed.has(String(item.get("name"))) && check(item.get("value", !0));
+        check(item), (0, import_yaml24.isMap)(item) && managed.has(String(item.get("name"))) && check(item.get("value", !0));
   }
   for (let a of found)
     report(
@@ -13274,12 +13429,16 @@ function refuseAliases(ctx, pod, containerIndex, label, managed) {
     );
   return found.length > 0;
 }
+function refuseMerges(ctx, doc, pod, containerIndex, label) {
+  let container = (0, import_yaml24.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, inPod = refuseMergedFields(ctx, doc, pod, ["volumes"], label);
+  return refuseMergedFields(ctx, doc, container, ["env", "volumeMounts"], label) || inPod;
+}
 function refuseDuplicateEnv(ctx, pod, containerIndex, label, managed) {
-  let container = (0, import_yaml23.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, env2 = (0, import_yaml23.isMap)(container) ? container.get("env", !0) : void 0;
-  if (!(0, import_yaml23.isSeq)(env2)) return !1;
+  let container = (0, import_yaml24.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, env2 = (0, import_yaml24.isMap)(container) ? container.get("env", !0) : void 0;
+  if (!(0, import_yaml24.isSeq)(env2)) return !1;
   let seen = /* @__PURE__ */ new Set(), refused2 = !1;
   for (let item of env2.items) {
-    let name = (0, import_yaml23.isMap)(item) ? item.get("name") : void 0;
+    let name = (0, import_yaml24.isMap)(item) ? item.get("name") : void 0;
     typeof name != "string" || !managed.has(name) || (seen.has(name) && (report(
       ctx,
       "error",
@@ -13364,7 +13523,7 @@ function planResources(base, resources, how) {
           (o, k) => o?.[k],
           plain2.value
         ), managed = managedEnvFor(res.type === "delegate" ? res.delegateKind : "classic");
-        validateAt(ctx, "podSpec", pod, res.podPath, data, label) && !refuseAliases(ctx, pod, res.container, label, managed) && !refuseDuplicateEnv(ctx, pod, res.container, label, managed) && plannable.push(res);
+        validateAt(ctx, "podSpec", pod, res.podPath, data, label) && !refuseAliases(ctx, pod, res.container, label, managed) && !refuseMerges(ctx, res.doc, pod, res.container, label) && !refuseDuplicateEnv(ctx, pod, res.container, label, managed) && plannable.push(res);
         break;
       }
       case "upgrader-config":
@@ -13381,12 +13540,12 @@ function planResources(base, resources, how) {
     ctx,
     plannable.filter((r) => r.type === "delegate"),
     (res) => mark("secret", res.ref.document)
-  ), renderPlaced(ctx), how.lint && lint(ctx, (res) => mark("lint", res.ref.document)), mark("lint", 0), { resources, edits: ctx.edits, diagnostics: ctx.diagnostics, decoded };
+  ), renderPlaced(ctx), refuseEditsInShared(ctx, plannable), how.lint && lint(ctx, (res) => mark("lint", res.ref.document)), mark("lint", 0), { resources, edits: ctx.edits, diagnostics: ctx.diagnostics, decoded };
 }
-var import_yaml23, upgraderConfigRule, upgraderCronJobRule, RULES, PHASES, stepTag, init_plan = __esm({
+var import_yaml24, upgraderConfigRule, upgraderCronJobRule, RULES, PHASES, stepTag, init_plan = __esm({
   "src/mtls/plan.ts"() {
     "use strict";
-    import_yaml23 = __toESM(require_dist(), 1);
+    import_yaml24 = __toESM(require_dist(), 1);
     init_classify();
     init_wanted_state();
     init_validate();
@@ -13398,6 +13557,7 @@ var import_yaml23, upgraderConfigRule, upgraderCronJobRule, RULES, PHASES, stepT
     init_plan_secret();
     init_plan_upgrader();
     init_scope();
+    init_shared_nodes();
     init_plan_helm_values();
     init_plan_compose();
     upgraderConfigRule = (ctx, res) => {
@@ -13643,13 +13803,13 @@ function checkOutput(input, inputDocs, output, edits, inputStarts, decodedInput)
   }, outStarts = inputStarts ? documentStarts(output) : void 0, slice = (text2, starts, k) => text2.slice(starts[k], starts[k + 1] ?? text2.length), outDoc, sameBytes;
   if (inputStarts && outStarts && outStarts.length === expectedDocs)
     outDoc = (j) => {
-      let docs = (0, import_yaml24.parseAllDocuments)(slice(output, outStarts, j), K8S_DECODE), bad = docs.find((d) => d.errors.length > 0);
+      let docs = (0, import_yaml25.parseAllDocuments)(slice(output, outStarts, j), K8S_DECODE), bad = docs.find((d) => d.errors.length > 0);
       return bad ? `the output does not parse: ${bad.errors[0].message.split(`
 `)[0]}` : docs.length === 1 ? docs[0] : `the output has ${expectedDocs - 1 + docs.length} documents, expected ${expectedDocs}`;
     }, sameBytes = (i, j) => slice(input, inputStarts, i) === slice(output, outStarts, j);
   else {
     if (typeof inputDocs == "number") return "the output's documents cannot be matched with the input's";
-    let parsed = (0, import_yaml24.parseAllDocuments)(output, K8S_DECODE), outDocs = "empty" in parsed ? [] : parsed, bad = outDocs.find((d) => d.errors.length > 0);
+    let parsed = (0, import_yaml25.parseAllDocuments)(output, K8S_DECODE), outDocs = "empty" in parsed ? [] : parsed, bad = outDocs.find((d) => d.errors.length > 0);
     if (bad) return `the output does not parse: ${bad.errors[0].message.split(`
 `)[0]}`;
     if (outDocs.length !== expectedDocs) return `the output has ${outDocs.length} documents, expected ${expectedDocs}`;
@@ -13700,15 +13860,15 @@ function checkOutput(input, inputDocs, output, edits, inputStarts, decodedInput)
     if (!deepEqual(expected2, actual)) return `document ${i + 1} does not decode to the input plus the planned changes`;
   }
 }
-var import_yaml24, decode, get, copyOf, init_guard = __esm({
+var import_yaml25, decode, get, copyOf, init_guard = __esm({
   "src/pipeline/guard.ts"() {
     "use strict";
-    import_yaml24 = __toESM(require_dist(), 1);
+    import_yaml25 = __toESM(require_dist(), 1);
     init_parse();
     init_spans();
     init_deep_equal();
     decode = (text2) => {
-      let doc = (0, import_yaml24.parseDocument)(text2, K8S_DECODE);
+      let doc = (0, import_yaml25.parseDocument)(text2, K8S_DECODE);
       if (doc.errors.length > 0) throw new Error(`embedded YAML does not parse: ${doc.errors[0].message}`);
       return doc.toJS({ maxAliasCount: 100 });
     }, get = (root, ptr) => ptr.reduce((cur, seg) => cur?.[seg], root);
@@ -13831,7 +13991,7 @@ var FN_API_VERSION, FN_KIND, STRINGS3, BOOLEANS3, KEYS, FunctionConfigError, isO
 
 // src/krm/resource-list.ts
 function readResourceList(src) {
-  let doc = (0, import_yaml25.parseDocument)(src, { ...K8S_PARSE, keepSourceTokens: !1 }), at = (offset) => linePos(src, offset), err = doc.errors[0];
+  let doc = (0, import_yaml26.parseDocument)(src, { ...K8S_PARSE, keepSourceTokens: !1 }), at = (offset) => linePos(src, offset), err = doc.errors[0];
   if (err) {
     let { line, col } = at(err.pos[0]);
     throw new InvalidResourceList(
@@ -13842,8 +14002,8 @@ function readResourceList(src) {
     );
   }
   let root = doc.contents;
-  if (!(0, import_yaml25.isMap)(root)) {
-    let found = (0, import_yaml25.isSeq)(root) ? "a list" : (0, import_yaml25.isScalar)(root) && root.value !== null ? "a scalar" : "an empty document";
+  if (!(0, import_yaml26.isMap)(root)) {
+    let found = (0, import_yaml26.isSeq)(root) ? "a list" : (0, import_yaml26.isScalar)(root) && root.value !== null ? "a scalar" : "an empty document";
     throw new InvalidResourceList(expected(found));
   }
   let apiVersion = text(root, "apiVersion"), kind = text(root, "kind");
@@ -13856,14 +14016,14 @@ function readResourceList(src) {
     );
   }
   let itemsNode = root.get("items", !0);
-  if (itemsNode !== void 0 && !(0, import_yaml25.isSeq)(itemsNode) && !((0, import_yaml25.isScalar)(itemsNode) && itemsNode.value === null)) {
+  if (itemsNode !== void 0 && !(0, import_yaml26.isSeq)(itemsNode) && !((0, import_yaml26.isScalar)(itemsNode) && itemsNode.value === null)) {
     let where = at(itemsNode.range[0]);
     throw new InvalidResourceList("items must be a list of objects", where.line, where.col);
   }
   let items = [];
-  for (let item of (0, import_yaml25.isSeq)(itemsNode) ? itemsNode.items : []) {
+  for (let item of (0, import_yaml26.isSeq)(itemsNode) ? itemsNode.items : []) {
     let node = item, where = at(node.range[0]);
-    if (!(0, import_yaml25.isMap)(node)) throw new InvalidResourceList("every item must be an object (a mapping)", where.line, where.col);
+    if (!(0, import_yaml26.isMap)(node)) throw new InvalidResourceList("every item must be an object (a mapping)", where.line, where.col);
     let [start, valueEnd] = node.range, rest = src.slice(valueEnd, lineEndAfter(src, valueEnd)), end = /^[ \t]*(#[^\n]*)?\r?\n?$/.test(rest) && src[valueEnd - 1] !== `
 ` ? lineEndAfter(src, valueEnd) : valueEnd, meta = node.get("metadata", !0), index = annotation(meta, "config.kubernetes.io/index", "internal.config.kubernetes.io/index");
     items.push({
@@ -13878,13 +14038,13 @@ function readResourceList(src) {
       index: index !== void 0 && /^[0-9]+$/.test(index) ? Number(index) : void 0
     });
   }
-  let fc = root.get("functionConfig", !0), results = root.items.find((p) => (0, import_yaml25.isScalar)(p.key) && p.key.value === "results"), out = { src, items, root };
-  return fc !== void 0 && !((0, import_yaml25.isScalar)(fc) && fc.value === null) && (out.functionConfig = fc.toJS(doc)), results && (out.results = results), out;
+  let fc = root.get("functionConfig", !0), results = root.items.find((p) => (0, import_yaml26.isScalar)(p.key) && p.key.value === "results"), out = { src, items, root };
+  return fc !== void 0 && !((0, import_yaml26.isScalar)(fc) && fc.value === null) && (out.functionConfig = fc.toJS(doc)), results && (out.results = results), out;
 }
-var import_yaml25, RESOURCE_LIST_VERSIONS, InvalidResourceList, annotation, text, expected, init_resource_list = __esm({
+var import_yaml26, RESOURCE_LIST_VERSIONS, InvalidResourceList, annotation, text, expected, init_resource_list = __esm({
   "src/krm/resource-list.ts"() {
     "use strict";
-    import_yaml25 = __toESM(require_dist(), 1);
+    import_yaml26 = __toESM(require_dist(), 1);
     init_parse();
     init_source();
     RESOURCE_LIST_VERSIONS = ["config.kubernetes.io/v1", "config.kubernetes.io/v1beta1"], InvalidResourceList = class extends Error {
@@ -13896,14 +14056,14 @@ var import_yaml25, RESOURCE_LIST_VERSIONS, InvalidResourceList, annotation, text
       line;
       col;
     }, annotation = (meta, ...keys) => {
-      let annotations = (0, import_yaml25.isMap)(meta) ? meta.get("annotations", !0) : void 0;
+      let annotations = (0, import_yaml26.isMap)(meta) ? meta.get("annotations", !0) : void 0;
       for (let key of keys) {
-        let v = (0, import_yaml25.isMap)(annotations) ? annotations.get(key, !0) : void 0;
-        if ((0, import_yaml25.isScalar)(v) && v.value !== null && v.value !== void 0) return String(v.value);
+        let v = (0, import_yaml26.isMap)(annotations) ? annotations.get(key, !0) : void 0;
+        if ((0, import_yaml26.isScalar)(v) && v.value !== null && v.value !== void 0) return String(v.value);
       }
     }, text = (map2, key) => {
-      let v = (0, import_yaml25.isMap)(map2) ? map2.get(key, !0) : void 0;
-      return (0, import_yaml25.isScalar)(v) && typeof v.value == "string" ? v.value : void 0;
+      let v = (0, import_yaml26.isMap)(map2) ? map2.get(key, !0) : void 0;
+      return (0, import_yaml26.isScalar)(v) && typeof v.value == "string" ? v.value : void 0;
     };
     expected = (found) => `expected a ResourceList (apiVersion: config.kubernetes.io/v1, kind: ResourceList, items: [...]) on standard input, as kpt and kustomize send it; found ${found}`;
   }
@@ -13939,7 +14099,7 @@ function resultsSplice(list, results, eol) {
     for (; at > 0 && /\s/.test(src[at - 1]); ) at--;
     return insertAt(at, (src[at - 1] === "{" ? "" : ", ") + json);
   }
-  let block = (0, import_yaml26.stringify)({ results }, { version: "1.1", lineWidth: 0 }).replace(/\n/g, eol);
+  let block = (0, import_yaml27.stringify)({ results }, { version: "1.1", lineWidth: 0 }).replace(/\n/g, eol);
   if (list.results) {
     let start = range3(list.results.key)[0], value = list.results.value;
     return replaceRange(start, lineEndAfter(src, Math.max(start, (value?.range[1] ?? start) - 1)), block);
@@ -13947,10 +14107,10 @@ function resultsSplice(list, results, eol) {
   return insertAt(src.length, (src === "" || src.endsWith(`
 `) ? "" : eol) + block);
 }
-var import_yaml26, OP, init_results = __esm({
+var import_yaml27, OP, init_results = __esm({
   "src/krm/results.ts"() {
     "use strict";
-    import_yaml26 = __toESM(require_dist(), 1);
+    import_yaml27 = __toESM(require_dist(), 1);
     init_secret_manifest();
     init_source();
     init_splice();
@@ -14115,12 +14275,12 @@ function invalid(io, message) {
     items: [],
     results: [{ message, severity: "error" }]
   };
-  return io.stdout.write((0, import_yaml27.stringify)(list, { version: "1.1", lineWidth: 0 })), 1;
+  return io.stdout.write((0, import_yaml28.stringify)(list, { version: "1.1", lineWidth: 0 })), 1;
 }
-var import_yaml27, describe2, init_run_fn = __esm({
+var import_yaml28, describe2, init_run_fn = __esm({
   "src/cli/run-fn.ts"() {
     "use strict";
-    import_yaml27 = __toESM(require_dist(), 1);
+    import_yaml28 = __toESM(require_dist(), 1);
     init_errors();
     init_read_input();
     init_migrate();
@@ -14903,13 +15063,13 @@ function configMapValue(resources, name, namespace, key) {
   );
   if (!cm) return { found: !1 };
   let v = lookup(cm.doc.contents, ["data", key]);
-  return (0, import_yaml28.isScalar)(v) && v.value !== null ? { found: !0, value: String(v.value) } : { found: !0 };
+  return (0, import_yaml29.isScalar)(v) && v.value !== null ? { found: !0, value: String(v.value) } : { found: !0 };
 }
 function containerEnv(resources, container, namespace, name) {
   let env2 = container.get("env", !0), entry = findItem(env2, "name", name);
   if (entry) {
     let value = entry.node.get("value", !0);
-    if ((0, import_yaml28.isScalar)(value) && value.value !== null) return { value: String(value.value), from: "env", unresolved: !1 };
+    if ((0, import_yaml29.isScalar)(value) && value.value !== null) return { value: String(value.value), from: "env", unresolved: !1 };
     let ref = lookup(entry.node, ["valueFrom", "configMapKeyRef"]), cmName = stringAt(ref, "name"), cmKey = stringAt(ref, "key");
     if (cmName && cmKey) {
       let got = configMapValue(resources, cmName, namespace, cmKey);
@@ -14918,7 +15078,7 @@ function containerEnv(resources, container, namespace, name) {
     return { from: "valueFrom (not readable here)", unresolved: !0 };
   }
   let envFrom = container.get("envFrom", !0), unseen = [];
-  if ((0, import_yaml28.isSeq)(envFrom))
+  if ((0, import_yaml29.isSeq)(envFrom))
     for (let item of envFrom.items) {
       let cmName = stringAt(lookup(item, ["configMapRef"]), "name");
       if (!cmName) continue;
@@ -14942,7 +15102,7 @@ function podFacts(pod, container, kind = "classic") {
     any: !!(volume || mount || certEnvOf(kind).some((n) => findItem(env2, "name", n)))
   }, secretName = volume ? stringAt(lookup(volume.node, ["secret"]), "secretName") : void 0;
   secretName && (out.secretName = secretName);
-  let mounted = mount ? stringAt(mount.node, "mountPath") : void 0, mountPath = mounted && mount.node.has("subPath") ? dirname5(mounted.replace(/\/+$/, "")) : mounted;
+  let mounted = mount ? stringAt(mount.node, "mountPath")?.replace(/(.)\/+$/, "$1") : void 0, atDirectory = certEnv !== void 0 && mounted === dirname5(certEnv), mountPath = mounted && mount.node.has("subPath") && !atDirectory ? dirname5(mounted) : mounted;
   return mountPath && (out.mountPath = mountPath), certEnv && (out.certEnv = certEnv), out;
 }
 function composeFacts(s) {
@@ -14954,8 +15114,8 @@ function composeFacts(s) {
   return host?.value !== void 0 && (out.endpoint = host.value), cert?.value && (out.certEnv = cert.value), certVolume?.source !== void 0 && (out.certSource = certVolume.source), certVolume && (out.mountDir = certVolume.target.endsWith(`/${CERT_FILE}`) ? dirname5(certVolume.target) : certVolume.target), out;
 }
 function podAndContainer(res) {
-  let pod = lookup(res.doc.contents, res.podPath), containers = pod.get("containers", !0), container = (0, import_yaml28.isSeq)(containers) ? containers.items[res.container] : void 0;
-  return { pod, container: (0, import_yaml28.isMap)(container) ? container : pod };
+  let pod = lookup(res.doc.contents, res.podPath), containers = pod.get("containers", !0), container = (0, import_yaml29.isSeq)(containers) ? containers.items[res.container] : void 0;
+  return { pod, container: (0, import_yaml29.isMap)(container) ? container : pod };
 }
 function secretCertificate(resources, name, namespace) {
   let secret = resources.find(
@@ -14968,15 +15128,15 @@ function secretCertificate(resources, name, namespace) {
         ["data", certificateInfoFromBase64]
       ]) {
         let v = lookup(secret.doc.contents, [field, key]);
-        if (!(0, import_yaml28.isScalar)(v) || typeof v.value != "string") continue;
+        if (!(0, import_yaml29.isScalar)(v) || typeof v.value != "string") continue;
         let info = read(v.value);
         if (info) return { from: `Secret ${name}, ${field}.${key}`, notAfter: info.notAfter };
       }
 }
-var import_yaml28, certEnvOf, dirname5, init_facts = __esm({
+var import_yaml29, certEnvOf, dirname5, init_facts = __esm({
   "src/audit/facts.ts"() {
     "use strict";
-    import_yaml28 = __toESM(require_dist(), 1);
+    import_yaml29 = __toESM(require_dist(), 1);
     init_compose();
     init_lookup();
     init_wanted_state();
@@ -15091,6 +15251,9 @@ function endpointFor(value, fixed, unresolvedFrom, name = MANAGER_ENV) {
 function describeChange(c) {
   let after = c.after, list = c.path.replace(/\[[^\]]*\]$/, "").split(".").pop().replace(/\[.*$/, "");
   if (c.op === "append") {
+    let item = c.after;
+    if (item && typeof item == "object" && typeof item.key == "string" && typeof item.path == "string")
+      return `volume item ${item.key} \u2192 ${item.path} (${c.path.replace(/^.*volumes\[name=([^\]]+)\].*$/, "volume $1")})`;
     if (typeof after == "string") return list === "environment" ? `env ${after.split("=")[0]}` : `mount ${after}`;
     if (after && typeof after == "object" && typeof after.name == "string")
       return `${{ env: "env", volumeMounts: "volumeMount", volumes: "volume", custom_envs: "custom_envs" }[list] ?? list} ${after.name}`;
@@ -15135,7 +15298,7 @@ function upgraderOwners(unit) {
   }), unit.resources.forEach((r, i) => {
     if (r.type !== "upgrader-cronjob") return;
     let owner = (r.ref.name ?? "").replace(/-upgrader-job$/, ""), volumes = lookup(r.doc.contents, [...r.podPath, "volumes"]);
-    if ((0, import_yaml29.isSeq)(volumes))
+    if ((0, import_yaml30.isSeq)(volumes))
       for (let v of volumes.items) {
         let cmName = stringAt(lookup(v, ["configMap"]), "name"), found = configs.get(`${r.ref.namespace ?? ""}/${cmName ?? ""}`) ?? (r.ref.namespace === void 0 ? [...configs].find(([k]) => k.endsWith(`/${cmName}`))?.[1] : void 0);
         found !== void 0 && (owner = found);
@@ -15211,10 +15374,10 @@ function auditUnit(unit, inputs, options, fixed) {
       return;
     }
     if (res.type === "helm-values") {
-      let root = res.root, name = stringAt(root, "delegateName") ?? CHART_DEFAULT_NAME, endpointNode = root?.get("managerEndpoint", !0), endpoint = root ? (0, import_yaml29.isScalar)(endpointNode) && endpointNode.value !== null ? String(endpointNode.value) : "https://app.harness.io" : void 0, current = stringAt(lookup(root, ["mTLS"]), "secretName") || void 0, secret = options.secretName?.replaceAll("{delegate}", name) ?? current ?? DEFAULT_SECRET_NAME, target = endpointFor(endpoint, fixed, root ? void 0 : "values outside the input"), planned = planSubset(unit, [index], mtlsOptions(target.plan, secret, DEFAULT_MOUNT_PATH, grpc)), found = findings(planned, (doc) => doc === index, target.known);
+      let root = res.root, name = stringAt(root, "delegateName") ?? CHART_DEFAULT_NAME, endpointNode = root?.get("managerEndpoint", !0), endpoint = root ? (0, import_yaml30.isScalar)(endpointNode) && endpointNode.value !== null ? String(endpointNode.value) : "https://app.harness.io" : void 0, current = stringAt(lookup(root, ["mTLS"]), "secretName") || void 0, secret = options.secretName?.replaceAll("{delegate}", name) ?? current ?? DEFAULT_SECRET_NAME, target = endpointFor(endpoint, fixed, root ? void 0 : "values outside the input"), planned = planSubset(unit, [index], mtlsOptions(target.plan, secret, DEFAULT_MOUNT_PATH, grpc)), found = findings(planned, (doc) => doc === index, target.known);
       target.problem && found.missing.unshift(target.problem);
       let state = stateOf(target.known, found, current !== void 0), enabled = lookup(root, ["upgrader", "enabled"]), upgrader = {
-        state: (0, import_yaml29.isScalar)(enabled) && enabled.value === !1 ? "absent" : "chart",
+        state: (0, import_yaml30.isScalar)(enabled) && enabled.value === !1 ? "absent" : "chart",
         problems: []
       }, cert = certificateRow(unit.resources, secret, void 0, options.now, found.missing);
       rows.push({
@@ -15311,8 +15474,8 @@ function legacyImage(res) {
   if (res.type === "legacy" && res.image !== void 0) return res.image;
   if (res.ref.kind === "HelmValues") return helmImage(root)?.ref;
   if (res.ref.kind === "DockerCompose") {
-    let services = (0, import_yaml29.isMap)(root) ? root.get("services", !0) : void 0;
-    if (!(0, import_yaml29.isMap)(services)) return;
+    let services = (0, import_yaml30.isMap)(root) ? root.get("services", !0) : void 0;
+    if (!(0, import_yaml30.isMap)(services)) return;
     for (let p of services.items) {
       let image = stringAt(p.value, "image");
       if (image && classifyTag(image) === "legacy") return image;
@@ -15320,14 +15483,14 @@ function legacyImage(res) {
     return;
   }
   let podPath = POD_PATH[res.ref.kind], containers = podPath ? lookup(root, [...podPath, "containers"]) : void 0;
-  if (!(0, import_yaml29.isSeq)(containers)) return;
+  if (!(0, import_yaml30.isSeq)(containers)) return;
   let i = findDelegateContainer(containers);
   return i < 0 ? void 0 : stringAt(containers.items[i], "image");
 }
-var import_yaml29, PLACEHOLDER_ENDPOINT, mtlsOptions, hostOf, DAY_MS3, isoDate2, init_audit = __esm({
+var import_yaml30, PLACEHOLDER_ENDPOINT, mtlsOptions, hostOf, DAY_MS3, isoDate2, init_audit = __esm({
   "src/audit/audit.ts"() {
     "use strict";
-    import_yaml29 = __toESM(require_dist(), 1);
+    import_yaml30 = __toESM(require_dist(), 1);
     init_endpoint();
     init_mount_path();
     init_plan();
@@ -15482,9 +15645,9 @@ var import_node_path5, TEMP_NAME, MAX_BASE_CHARS, init_temp_file_name = __esm({
   }
 });
 
-// node_modules/fast-glob/out/utils/array.js
+// ../main/node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
-  "node_modules/fast-glob/out/utils/array.js"(exports2) {
+  "../main/node_modules/fast-glob/out/utils/array.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.splitWhen = exports2.flatten = void 0;
@@ -15502,9 +15665,9 @@ var require_array = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/errno.js
+// ../main/node_modules/fast-glob/out/utils/errno.js
 var require_errno = __commonJS({
-  "node_modules/fast-glob/out/utils/errno.js"(exports2) {
+  "../main/node_modules/fast-glob/out/utils/errno.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.isEnoentCodeError = void 0;
@@ -15515,9 +15678,9 @@ var require_errno = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/fs.js
+// ../main/node_modules/fast-glob/out/utils/fs.js
 var require_fs = __commonJS({
-  "node_modules/fast-glob/out/utils/fs.js"(exports2) {
+  "../main/node_modules/fast-glob/out/utils/fs.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.createDirentFromStats = void 0;
@@ -15533,9 +15696,9 @@ var require_fs = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/path.js
+// ../main/node_modules/fast-glob/out/utils/path.js
 var require_path = __commonJS({
-  "node_modules/fast-glob/out/utils/path.js"(exports2) {
+  "../main/node_modules/fast-glob/out/utils/path.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.convertPosixPathToPattern = exports2.convertWindowsPathToPattern = exports2.convertPathToPattern = exports2.escapePosixPath = exports2.escapeWindowsPath = exports2.escape = exports2.removeLeadingDotSegment = exports2.makeAbsolute = exports2.unixify = void 0;
@@ -15578,9 +15741,9 @@ var require_path = __commonJS({
   }
 });
 
-// node_modules/is-extglob/index.js
+// ../main/node_modules/is-extglob/index.js
 var require_is_extglob = __commonJS({
-  "node_modules/is-extglob/index.js"(exports2, module2) {
+  "../main/node_modules/is-extglob/index.js"(exports2, module2) {
     module2.exports = function(str) {
       if (typeof str != "string" || str === "")
         return !1;
@@ -15593,9 +15756,9 @@ var require_is_extglob = __commonJS({
   }
 });
 
-// node_modules/is-glob/index.js
+// ../main/node_modules/is-glob/index.js
 var require_is_glob = __commonJS({
-  "node_modules/is-glob/index.js"(exports2, module2) {
+  "../main/node_modules/is-glob/index.js"(exports2, module2) {
     var isExtglob = require_is_extglob(), chars = { "{": "}", "(": ")", "[": "]" }, strictCheck = function(str) {
       if (str[0] === "!")
         return !0;
@@ -15648,9 +15811,9 @@ var require_is_glob = __commonJS({
   }
 });
 
-// node_modules/glob-parent/index.js
+// ../main/node_modules/glob-parent/index.js
 var require_glob_parent = __commonJS({
-  "node_modules/glob-parent/index.js"(exports2, module2) {
+  "../main/node_modules/glob-parent/index.js"(exports2, module2) {
     "use strict";
     var isGlob = require_is_glob(), pathPosixDirname = require("path").posix.dirname, isWin32 = require("os").platform() === "win32", slash = "/", backslash = /\\/g, enclosure = /[\{\[].*[\}\]]$/, globby = /(^|[^\\])([\{\[]|\([^\)]+$)/, escaped = /\\([\!\*\?\|\[\]\(\)\{\}])/g;
     module2.exports = function(str, opts) {
@@ -15664,9 +15827,9 @@ var require_glob_parent = __commonJS({
   }
 });
 
-// node_modules/braces/lib/utils.js
+// ../main/node_modules/braces/lib/utils.js
 var require_utils = __commonJS({
-  "node_modules/braces/lib/utils.js"(exports2) {
+  "../main/node_modules/braces/lib/utils.js"(exports2) {
     "use strict";
     exports2.isInteger = (num) => typeof num == "number" ? Number.isInteger(num) : typeof num == "string" && num.trim() !== "" ? Number.isInteger(Number(num)) : !1;
     exports2.find = (node, type) => node.nodes.find((node2) => node2.type === type);
@@ -15696,9 +15859,9 @@ var require_utils = __commonJS({
   }
 });
 
-// node_modules/braces/lib/stringify.js
+// ../main/node_modules/braces/lib/stringify.js
 var require_stringify2 = __commonJS({
-  "node_modules/braces/lib/stringify.js"(exports2, module2) {
+  "../main/node_modules/braces/lib/stringify.js"(exports2, module2) {
     "use strict";
     var utils = require_utils();
     module2.exports = (ast, options = {}) => {
@@ -15718,9 +15881,9 @@ var require_stringify2 = __commonJS({
   }
 });
 
-// node_modules/is-number/index.js
+// ../main/node_modules/is-number/index.js
 var require_is_number = __commonJS({
-  "node_modules/is-number/index.js"(exports2, module2) {
+  "../main/node_modules/is-number/index.js"(exports2, module2) {
     "use strict";
     module2.exports = function(num) {
       return typeof num == "number" ? num - num === 0 : typeof num == "string" && num.trim() !== "" ? Number.isFinite ? Number.isFinite(+num) : isFinite(+num) : !1;
@@ -15728,9 +15891,9 @@ var require_is_number = __commonJS({
   }
 });
 
-// node_modules/to-regex-range/index.js
+// ../main/node_modules/to-regex-range/index.js
 var require_to_regex_range = __commonJS({
-  "node_modules/to-regex-range/index.js"(exports2, module2) {
+  "../main/node_modules/to-regex-range/index.js"(exports2, module2) {
     "use strict";
     var isNumber = require_is_number(), toRegexRange = (min, max, options) => {
       if (isNumber(min) === !1)
@@ -15846,9 +16009,9 @@ var require_to_regex_range = __commonJS({
   }
 });
 
-// node_modules/fill-range/index.js
+// ../main/node_modules/fill-range/index.js
 var require_fill_range = __commonJS({
-  "node_modules/fill-range/index.js"(exports2, module2) {
+  "../main/node_modules/fill-range/index.js"(exports2, module2) {
     "use strict";
     var util = require("util"), toRegexRange = require_to_regex_range(), isObject2 = (val) => val !== null && typeof val == "object" && !Array.isArray(val), transform = (toNumber) => (value) => toNumber === !0 ? Number(value) : String(value), isValidValue = (value) => typeof value == "number" || typeof value == "string" && value !== "", isNumber = (num) => Number.isInteger(+num), zeros = (input) => {
       let value = `${input}`, index = -1;
@@ -15931,9 +16094,9 @@ var require_fill_range = __commonJS({
   }
 });
 
-// node_modules/braces/lib/compile.js
+// ../main/node_modules/braces/lib/compile.js
 var require_compile = __commonJS({
-  "node_modules/braces/lib/compile.js"(exports2, module2) {
+  "../main/node_modules/braces/lib/compile.js"(exports2, module2) {
     "use strict";
     var fill = require_fill_range(), utils = require_utils(), compile = (ast, options = {}) => {
       let walk = (node, parent = {}) => {
@@ -15966,9 +16129,9 @@ var require_compile = __commonJS({
   }
 });
 
-// node_modules/braces/lib/expand.js
+// ../main/node_modules/braces/lib/expand.js
 var require_expand = __commonJS({
-  "node_modules/braces/lib/expand.js"(exports2, module2) {
+  "../main/node_modules/braces/lib/expand.js"(exports2, module2) {
     "use strict";
     var fill = require_fill_range(), stringify3 = require_stringify2(), utils = require_utils(), append = (queue = "", stash = "", enclose = !1) => {
       let result = [];
@@ -16032,9 +16195,9 @@ var require_expand = __commonJS({
   }
 });
 
-// node_modules/braces/lib/constants.js
+// ../main/node_modules/braces/lib/constants.js
 var require_constants = __commonJS({
-  "node_modules/braces/lib/constants.js"(exports2, module2) {
+  "../main/node_modules/braces/lib/constants.js"(exports2, module2) {
     "use strict";
     module2.exports = {
       MAX_LENGTH: 1e4,
@@ -16134,9 +16297,9 @@ var require_constants = __commonJS({
   }
 });
 
-// node_modules/braces/lib/parse.js
+// ../main/node_modules/braces/lib/parse.js
 var require_parse = __commonJS({
-  "node_modules/braces/lib/parse.js"(exports2, module2) {
+  "../main/node_modules/braces/lib/parse.js"(exports2, module2) {
     "use strict";
     var stringify3 = require_stringify2(), {
       MAX_LENGTH,
@@ -16308,9 +16471,9 @@ var require_parse = __commonJS({
   }
 });
 
-// node_modules/braces/index.js
+// ../main/node_modules/braces/index.js
 var require_braces = __commonJS({
-  "node_modules/braces/index.js"(exports2, module2) {
+  "../main/node_modules/braces/index.js"(exports2, module2) {
     "use strict";
     var stringify3 = require_stringify2(), compile = require_compile(), expand = require_expand(), parse = require_parse(), braces = (input, options = {}) => {
       let output = [];
@@ -16336,9 +16499,9 @@ var require_braces = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/constants.js
+// ../main/node_modules/picomatch/lib/constants.js
 var require_constants2 = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports2, module2) {
+  "../main/node_modules/picomatch/lib/constants.js"(exports2, module2) {
     "use strict";
     var path = require("path"), WIN_SLASH = "\\\\/", WIN_NO_SLASH = `[^${WIN_SLASH}]`, DEFAULT_MAX_EXTGLOB_RECURSION = 0, DOT_LITERAL = "\\.", PLUS_LITERAL = "\\+", QMARK_LITERAL = "\\?", SLASH_LITERAL = "\\/", ONE_CHAR = "(?=.)", QMARK = "[^/]", END_ANCHOR = `(?:${SLASH_LITERAL}|$)`, START_ANCHOR = `(?:^|${SLASH_LITERAL})`, DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`, NO_DOT = `(?!${DOT_LITERAL})`, NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`, NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`, NO_DOTS_SLASH = `(?!${DOTS_SLASH})`, QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`, STAR = `${QMARK}*?`, POSIX_CHARS = {
       DOT_LITERAL,
@@ -16516,9 +16679,9 @@ var require_constants2 = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/utils.js
+// ../main/node_modules/picomatch/lib/utils.js
 var require_utils2 = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports2) {
+  "../main/node_modules/picomatch/lib/utils.js"(exports2) {
     "use strict";
     var path = require("path"), win32 = process.platform === "win32", {
       REGEX_BACKSLASH,
@@ -16552,9 +16715,9 @@ var require_utils2 = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/scan.js
+// ../main/node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports2, module2) {
+  "../main/node_modules/picomatch/lib/scan.js"(exports2, module2) {
     "use strict";
     var utils = require_utils2(), {
       CHAR_ASTERISK,
@@ -16738,9 +16901,9 @@ var require_scan = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/parse.js
+// ../main/node_modules/picomatch/lib/parse.js
 var require_parse2 = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports2, module2) {
+  "../main/node_modules/picomatch/lib/parse.js"(exports2, module2) {
     "use strict";
     var constants5 = require_constants2(), utils = require_utils2(), {
       MAX_LENGTH,
@@ -17331,9 +17494,9 @@ var require_parse2 = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/picomatch.js
+// ../main/node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
+  "../main/node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
     var path = require("path"), scan = require_scan(), parse = require_parse2(), utils = require_utils2(), constants5 = require_constants2(), isObject2 = (val) => val && typeof val == "object" && !Array.isArray(val), picomatch = (glob, options, returnState = !1) => {
       if (Array.isArray(glob)) {
@@ -17402,17 +17565,17 @@ var require_picomatch = __commonJS({
   }
 });
 
-// node_modules/picomatch/index.js
+// ../main/node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports2, module2) {
+  "../main/node_modules/picomatch/index.js"(exports2, module2) {
     "use strict";
     module2.exports = require_picomatch();
   }
 });
 
-// node_modules/micromatch/index.js
+// ../main/node_modules/micromatch/index.js
 var require_micromatch = __commonJS({
-  "node_modules/micromatch/index.js"(exports2, module2) {
+  "../main/node_modules/micromatch/index.js"(exports2, module2) {
     "use strict";
     var util = require("util"), braces = require_braces(), picomatch = require_picomatch2(), utils = require_utils2(), isEmptyString = (v) => v === "" || v === "./", hasBraces = (v) => {
       let index = v.indexOf("{");
@@ -17522,9 +17685,9 @@ var require_micromatch = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/pattern.js
+// ../main/node_modules/fast-glob/out/utils/pattern.js
 var require_pattern = __commonJS({
-  "node_modules/fast-glob/out/utils/pattern.js"(exports2) {
+  "../main/node_modules/fast-glob/out/utils/pattern.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.isAbsolute = exports2.partitionAbsoluteAndRelative = exports2.removeDuplicateSlashes = exports2.matchAny = exports2.convertPatternsToRe = exports2.makeRe = exports2.getPatternParts = exports2.expandBraceExpansion = exports2.expandPatternsWithBraceExpansion = exports2.isAffectDepthOfReadingPattern = exports2.endsWithSlashGlobStar = exports2.hasGlobStar = exports2.getBaseDirectory = exports2.isPatternRelatedToParentDirectory = exports2.getPatternsOutsideCurrentDirectory = exports2.getPatternsInsideCurrentDirectory = exports2.getPositivePatterns = exports2.getNegativePatterns = exports2.isPositivePattern = exports2.isNegativePattern = exports2.convertToNegativePattern = exports2.convertToPositivePattern = exports2.isDynamicPattern = exports2.isStaticPattern = void 0;
@@ -17644,9 +17807,9 @@ var require_pattern = __commonJS({
   }
 });
 
-// node_modules/merge2/index.js
+// ../main/node_modules/merge2/index.js
 var require_merge2 = __commonJS({
-  "node_modules/merge2/index.js"(exports2, module2) {
+  "../main/node_modules/merge2/index.js"(exports2, module2) {
     "use strict";
     var Stream = require("stream"), PassThrough = Stream.PassThrough, slice = Array.prototype.slice;
     module2.exports = merge2;
@@ -17711,9 +17874,9 @@ var require_merge2 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/stream.js
+// ../main/node_modules/fast-glob/out/utils/stream.js
 var require_stream = __commonJS({
-  "node_modules/fast-glob/out/utils/stream.js"(exports2) {
+  "../main/node_modules/fast-glob/out/utils/stream.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.merge = void 0;
@@ -17731,9 +17894,9 @@ var require_stream = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/string.js
+// ../main/node_modules/fast-glob/out/utils/string.js
 var require_string2 = __commonJS({
-  "node_modules/fast-glob/out/utils/string.js"(exports2) {
+  "../main/node_modules/fast-glob/out/utils/string.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.isEmpty = exports2.isString = void 0;
@@ -17748,9 +17911,9 @@ var require_string2 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/index.js
+// ../main/node_modules/fast-glob/out/utils/index.js
 var require_utils3 = __commonJS({
-  "node_modules/fast-glob/out/utils/index.js"(exports2) {
+  "../main/node_modules/fast-glob/out/utils/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.string = exports2.stream = exports2.pattern = exports2.path = exports2.fs = exports2.errno = exports2.array = void 0;
@@ -17771,9 +17934,9 @@ var require_utils3 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/managers/tasks.js
+// ../main/node_modules/fast-glob/out/managers/tasks.js
 var require_tasks = __commonJS({
-  "node_modules/fast-glob/out/managers/tasks.js"(exports2) {
+  "../main/node_modules/fast-glob/out/managers/tasks.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.convertPatternGroupToTask = exports2.convertPatternGroupsToTasks = exports2.groupPatternsByBaseDirectory = exports2.getNegativePatternsAsPositive = exports2.getPositivePatterns = exports2.convertPatternsToTasks = exports2.generate = void 0;
@@ -17835,9 +17998,9 @@ var require_tasks = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/providers/async.js
+// ../main/node_modules/@nodelib/fs.stat/out/providers/async.js
 var require_async = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/providers/async.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.stat/out/providers/async.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.read = void 0;
@@ -17874,9 +18037,9 @@ var require_async = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/providers/sync.js
+// ../main/node_modules/@nodelib/fs.stat/out/providers/sync.js
 var require_sync = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/providers/sync.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.stat/out/providers/sync.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.read = void 0;
@@ -17897,9 +18060,9 @@ var require_sync = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/adapters/fs.js
+// ../main/node_modules/@nodelib/fs.stat/out/adapters/fs.js
 var require_fs2 = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/adapters/fs.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.stat/out/adapters/fs.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.createFileSystemAdapter = exports2.FILE_SYSTEM_ADAPTER = void 0;
@@ -17917,9 +18080,9 @@ var require_fs2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/settings.js
+// ../main/node_modules/@nodelib/fs.stat/out/settings.js
 var require_settings = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/settings.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.stat/out/settings.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var fs = require_fs2(), Settings = class {
@@ -17934,9 +18097,9 @@ var require_settings = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/index.js
+// ../main/node_modules/@nodelib/fs.stat/out/index.js
 var require_out = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/index.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.stat/out/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.statSync = exports2.stat = exports2.Settings = void 0;
@@ -17961,9 +18124,9 @@ var require_out = __commonJS({
   }
 });
 
-// node_modules/queue-microtask/index.js
+// ../main/node_modules/queue-microtask/index.js
 var require_queue_microtask = __commonJS({
-  "node_modules/queue-microtask/index.js"(exports2, module2) {
+  "../main/node_modules/queue-microtask/index.js"(exports2, module2) {
     var promise;
     module2.exports = typeof queueMicrotask == "function" ? queueMicrotask.bind(typeof window < "u" ? window : global) : (cb) => (promise || (promise = Promise.resolve())).then(cb).catch((err) => setTimeout(() => {
       throw err;
@@ -17971,9 +18134,9 @@ var require_queue_microtask = __commonJS({
   }
 });
 
-// node_modules/run-parallel/index.js
+// ../main/node_modules/run-parallel/index.js
 var require_run_parallel = __commonJS({
-  "node_modules/run-parallel/index.js"(exports2, module2) {
+  "../main/node_modules/run-parallel/index.js"(exports2, module2) {
     module2.exports = runParallel;
     var queueMicrotask2 = require_queue_microtask();
     function runParallel(tasks, cb) {
@@ -18001,9 +18164,9 @@ var require_run_parallel = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/constants.js
+// ../main/node_modules/@nodelib/fs.scandir/out/constants.js
 var require_constants3 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/constants.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.scandir/out/constants.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.IS_SUPPORT_READDIR_WITH_FILE_TYPES = void 0;
@@ -18015,9 +18178,9 @@ var require_constants3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/utils/fs.js
+// ../main/node_modules/@nodelib/fs.scandir/out/utils/fs.js
 var require_fs3 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/utils/fs.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.scandir/out/utils/fs.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.createDirentFromStats = void 0;
@@ -18033,9 +18196,9 @@ var require_fs3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/utils/index.js
+// ../main/node_modules/@nodelib/fs.scandir/out/utils/index.js
 var require_utils4 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/utils/index.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.scandir/out/utils/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.fs = void 0;
@@ -18044,9 +18207,9 @@ var require_utils4 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/providers/common.js
+// ../main/node_modules/@nodelib/fs.scandir/out/providers/common.js
 var require_common = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/common.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.scandir/out/providers/common.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.joinPathSegments = void 0;
@@ -18057,9 +18220,9 @@ var require_common = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/providers/async.js
+// ../main/node_modules/@nodelib/fs.scandir/out/providers/async.js
 var require_async2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/async.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.scandir/out/providers/async.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.readdir = exports2.readdirWithFileTypes = exports2.read = void 0;
@@ -18159,9 +18322,9 @@ var require_async2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/providers/sync.js
+// ../main/node_modules/@nodelib/fs.scandir/out/providers/sync.js
 var require_sync2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/sync.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.scandir/out/providers/sync.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.readdir = exports2.readdirWithFileTypes = exports2.read = void 0;
@@ -18203,9 +18366,9 @@ var require_sync2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/adapters/fs.js
+// ../main/node_modules/@nodelib/fs.scandir/out/adapters/fs.js
 var require_fs4 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/adapters/fs.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.scandir/out/adapters/fs.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.createFileSystemAdapter = exports2.FILE_SYSTEM_ADAPTER = void 0;
@@ -18225,9 +18388,9 @@ var require_fs4 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/settings.js
+// ../main/node_modules/@nodelib/fs.scandir/out/settings.js
 var require_settings2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/settings.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.scandir/out/settings.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var path = require("path"), fsStat = require_out(), fs = require_fs4(), Settings = class {
@@ -18246,9 +18409,9 @@ var require_settings2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/index.js
+// ../main/node_modules/@nodelib/fs.scandir/out/index.js
 var require_out2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/index.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.scandir/out/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.Settings = exports2.scandirSync = exports2.scandir = void 0;
@@ -18273,9 +18436,9 @@ var require_out2 = __commonJS({
   }
 });
 
-// node_modules/reusify/reusify.js
+// ../main/node_modules/reusify/reusify.js
 var require_reusify = __commonJS({
-  "node_modules/reusify/reusify.js"(exports2, module2) {
+  "../main/node_modules/reusify/reusify.js"(exports2, module2) {
     "use strict";
     function reusify(Constructor) {
       var head = new Constructor(), tail = head;
@@ -18295,9 +18458,9 @@ var require_reusify = __commonJS({
   }
 });
 
-// node_modules/fastq/queue.js
+// ../main/node_modules/fastq/queue.js
 var require_queue = __commonJS({
-  "node_modules/fastq/queue.js"(exports2, module2) {
+  "../main/node_modules/fastq/queue.js"(exports2, module2) {
     "use strict";
     var reusify = require_reusify();
     function fastqueue(context, worker, _concurrency) {
@@ -18456,9 +18619,9 @@ var require_queue = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/readers/common.js
+// ../main/node_modules/@nodelib/fs.walk/out/readers/common.js
 var require_common2 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/common.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.walk/out/readers/common.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.joinPathSegments = exports2.replacePathSegmentSeparator = exports2.isAppliedFilter = exports2.isFatalError = void 0;
@@ -18481,9 +18644,9 @@ var require_common2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/readers/reader.js
+// ../main/node_modules/@nodelib/fs.walk/out/readers/reader.js
 var require_reader = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/reader.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.walk/out/readers/reader.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var common = require_common2(), Reader = class {
@@ -18495,9 +18658,9 @@ var require_reader = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/readers/async.js
+// ../main/node_modules/@nodelib/fs.walk/out/readers/async.js
 var require_async3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/async.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.walk/out/readers/async.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var events_1 = require("events"), fsScandir = require_out2(), fastq = require_queue(), common = require_common2(), reader_1 = require_reader(), AsyncReader = class extends reader_1.default {
@@ -18562,9 +18725,9 @@ var require_async3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/providers/async.js
+// ../main/node_modules/@nodelib/fs.walk/out/providers/async.js
 var require_async4 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/async.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.walk/out/providers/async.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var async_1 = require_async3(), AsyncProvider = class {
@@ -18591,9 +18754,9 @@ var require_async4 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/providers/stream.js
+// ../main/node_modules/@nodelib/fs.walk/out/providers/stream.js
 var require_stream2 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/stream.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.walk/out/providers/stream.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var stream_1 = require("stream"), async_1 = require_async3(), StreamProvider = class {
@@ -18621,9 +18784,9 @@ var require_stream2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/readers/sync.js
+// ../main/node_modules/@nodelib/fs.walk/out/readers/sync.js
 var require_sync3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/sync.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.walk/out/readers/sync.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var fsScandir = require_out2(), common = require_common2(), reader_1 = require_reader(), SyncReader = class extends reader_1.default {
@@ -18665,9 +18828,9 @@ var require_sync3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/providers/sync.js
+// ../main/node_modules/@nodelib/fs.walk/out/providers/sync.js
 var require_sync4 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/sync.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.walk/out/providers/sync.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var sync_1 = require_sync3(), SyncProvider = class {
@@ -18682,9 +18845,9 @@ var require_sync4 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/settings.js
+// ../main/node_modules/@nodelib/fs.walk/out/settings.js
 var require_settings3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/settings.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.walk/out/settings.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var path = require("path"), fsScandir = require_out2(), Settings = class {
@@ -18705,9 +18868,9 @@ var require_settings3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/index.js
+// ../main/node_modules/@nodelib/fs.walk/out/index.js
 var require_out3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/index.js"(exports2) {
+  "../main/node_modules/@nodelib/fs.walk/out/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.Settings = exports2.walkStream = exports2.walkSync = exports2.walk = void 0;
@@ -18737,9 +18900,9 @@ var require_out3 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/readers/reader.js
+// ../main/node_modules/fast-glob/out/readers/reader.js
 var require_reader2 = __commonJS({
-  "node_modules/fast-glob/out/readers/reader.js"(exports2) {
+  "../main/node_modules/fast-glob/out/readers/reader.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var path = require("path"), fsStat = require_out(), utils = require_utils3(), Reader = class {
@@ -18769,9 +18932,9 @@ var require_reader2 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/readers/stream.js
+// ../main/node_modules/fast-glob/out/readers/stream.js
 var require_stream3 = __commonJS({
-  "node_modules/fast-glob/out/readers/stream.js"(exports2) {
+  "../main/node_modules/fast-glob/out/readers/stream.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var stream_1 = require("stream"), fsStat = require_out(), fsWalk = require_out3(), reader_1 = require_reader2(), ReaderStream = class extends reader_1.default {
@@ -18807,9 +18970,9 @@ var require_stream3 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/readers/async.js
+// ../main/node_modules/fast-glob/out/readers/async.js
 var require_async5 = __commonJS({
-  "node_modules/fast-glob/out/readers/async.js"(exports2) {
+  "../main/node_modules/fast-glob/out/readers/async.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var fsWalk = require_out3(), reader_1 = require_reader2(), stream_1 = require_stream3(), ReaderAsync = class extends reader_1.default {
@@ -18834,9 +18997,9 @@ var require_async5 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/matchers/matcher.js
+// ../main/node_modules/fast-glob/out/providers/matchers/matcher.js
 var require_matcher = __commonJS({
-  "node_modules/fast-glob/out/providers/matchers/matcher.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/matchers/matcher.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var utils = require_utils3(), Matcher = class {
@@ -18872,9 +19035,9 @@ var require_matcher = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/matchers/partial.js
+// ../main/node_modules/fast-glob/out/providers/matchers/partial.js
 var require_partial = __commonJS({
-  "node_modules/fast-glob/out/providers/matchers/partial.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/matchers/partial.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var matcher_1 = require_matcher(), PartialMatcher = class extends matcher_1.default {
@@ -18895,9 +19058,9 @@ var require_partial = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/filters/deep.js
+// ../main/node_modules/fast-glob/out/providers/filters/deep.js
 var require_deep = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/deep.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/filters/deep.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var utils = require_utils3(), partial_1 = require_partial(), DeepFilter = class {
@@ -18945,9 +19108,9 @@ var require_deep = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/filters/entry.js
+// ../main/node_modules/fast-glob/out/providers/filters/entry.js
 var require_entry = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/entry.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/filters/entry.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var utils = require_utils3(), EntryFilter = class {
@@ -19005,9 +19168,9 @@ var require_entry = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/filters/error.js
+// ../main/node_modules/fast-glob/out/providers/filters/error.js
 var require_error = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/error.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/filters/error.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var utils = require_utils3(), ErrorFilter = class {
@@ -19025,9 +19188,9 @@ var require_error = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/transformers/entry.js
+// ../main/node_modules/fast-glob/out/providers/transformers/entry.js
 var require_entry2 = __commonJS({
-  "node_modules/fast-glob/out/providers/transformers/entry.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/transformers/entry.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var utils = require_utils3(), EntryTransformer = class {
@@ -19046,9 +19209,9 @@ var require_entry2 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/provider.js
+// ../main/node_modules/fast-glob/out/providers/provider.js
 var require_provider = __commonJS({
-  "node_modules/fast-glob/out/providers/provider.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/provider.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var path = require("path"), deep_1 = require_deep(), entry_1 = require_entry(), error_1 = require_error(), entry_2 = require_entry2(), Provider = class {
@@ -19091,9 +19254,9 @@ var require_provider = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/async.js
+// ../main/node_modules/fast-glob/out/providers/async.js
 var require_async6 = __commonJS({
-  "node_modules/fast-glob/out/providers/async.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/async.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var async_1 = require_async5(), provider_1 = require_provider(), ProviderAsync = class extends provider_1.default {
@@ -19112,9 +19275,9 @@ var require_async6 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/stream.js
+// ../main/node_modules/fast-glob/out/providers/stream.js
 var require_stream4 = __commonJS({
-  "node_modules/fast-glob/out/providers/stream.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/stream.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var stream_1 = require("stream"), stream_2 = require_stream3(), provider_1 = require_provider(), ProviderStream = class extends provider_1.default {
@@ -19134,9 +19297,9 @@ var require_stream4 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/readers/sync.js
+// ../main/node_modules/fast-glob/out/readers/sync.js
 var require_sync5 = __commonJS({
-  "node_modules/fast-glob/out/readers/sync.js"(exports2) {
+  "../main/node_modules/fast-glob/out/readers/sync.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var fsStat = require_out(), fsWalk = require_out3(), reader_1 = require_reader2(), ReaderSync = class extends reader_1.default {
@@ -19172,9 +19335,9 @@ var require_sync5 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/sync.js
+// ../main/node_modules/fast-glob/out/providers/sync.js
 var require_sync6 = __commonJS({
-  "node_modules/fast-glob/out/providers/sync.js"(exports2) {
+  "../main/node_modules/fast-glob/out/providers/sync.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     var sync_1 = require_sync5(), provider_1 = require_provider(), ProviderSync = class extends provider_1.default {
@@ -19193,9 +19356,9 @@ var require_sync6 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/settings.js
+// ../main/node_modules/fast-glob/out/settings.js
 var require_settings4 = __commonJS({
-  "node_modules/fast-glob/out/settings.js"(exports2) {
+  "../main/node_modules/fast-glob/out/settings.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
     exports2.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
@@ -19223,9 +19386,9 @@ var require_settings4 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/index.js
+// ../main/node_modules/fast-glob/out/index.js
 var require_out4 = __commonJS({
-  "node_modules/fast-glob/out/index.js"(exports2, module2) {
+  "../main/node_modules/fast-glob/out/index.js"(exports2, module2) {
     "use strict";
     var taskManager = require_tasks(), async_1 = require_async6(), stream_1 = require_stream4(), sync_1 = require_sync6(), settings_1 = require_settings4(), utils = require_utils3();
     async function FastGlob(source, options) {
@@ -19696,14 +19859,14 @@ var import_node_path9, init_run_audit = __esm({
 
 // src/mtls/revert/context.ts
 function ownsComments(ectx, pair, list) {
-  let keyCol = columnOf(ectx.src, pair.key.range[0]), last = list.items[list.items.length - 1], lastNode = (0, import_yaml30.isMap)(list) ? last.value ?? last.key : last, end = endOfBlock(ectx.src, lastNode, Number.MAX_SAFE_INTEGER), next = ectx.src.slice(end, ectx.src.indexOf(`
+  let keyCol = columnOf(ectx.src, pair.key.range[0]), last = list.items[list.items.length - 1], lastNode = (0, import_yaml31.isMap)(list) ? last.value ?? last.key : last, end = endOfBlock(ectx.src, lastNode, Number.MAX_SAFE_INTEGER), next = ectx.src.slice(end, ectx.src.indexOf(`
 `, end) < 0 ? ectx.src.length : ectx.src.indexOf(`
 `, end)), m = /^( *)#/.exec(next);
   return m !== null && m[1].length > keyCol;
 }
 function removeEntries(rctx, res, owner, ownerPtr, ownerDisplay, key, picked, reason, roleOf, label) {
   if (picked.length === 0) return;
-  let pair = pairOf(owner, key), coll = pair.value, ectx = editContext(rctx, res), ptr = [...ownerPtr, key], display = [...ownerDisplay, key], node = (p) => (0, import_yaml30.isSeq)(coll) ? coll.items[p] : coll.get(p, !0), before = (p) => node(p)?.toJSON?.() ?? null, lines = (p) => (0, import_yaml30.isSeq)(coll) ? itemLines(ectx, coll, p) : pairLines(ectx, coll, pairOf(coll, p)), remove = (p, splices, place) => plan(rctx, {
+  let pair = pairOf(owner, key), coll = pair.value, ectx = editContext(rctx, res), ptr = [...ownerPtr, key], display = [...ownerDisplay, key], node = (p) => (0, import_yaml31.isSeq)(coll) ? coll.items[p] : coll.get(p, !0), before = (p) => node(p)?.toJSON?.() ?? null, lines = (p) => (0, import_yaml31.isSeq)(coll) ? itemLines(ectx, coll, p) : pairLines(ectx, coll, pairOf(coll, p)), remove = (p, splices, place) => plan(rctx, {
     resource: res.ref,
     op: "remove",
     ptr: [...ptr, p],
@@ -19714,7 +19877,7 @@ function removeEntries(rctx, res, owner, ownerPtr, ownerDisplay, key, picked, re
     splices,
     ...place ? { place } : {}
   });
-  if ((0, import_yaml30.isSeq)(coll) && coll.flow) {
+  if ((0, import_yaml31.isSeq)(coll) && coll.flow) {
     let keep = coll.items.map((_, i) => i).filter((i) => !picked.includes(i)), splice = keepFlowItems(ectx, coll, keep);
     picked.forEach((p, n) => remove(p, n === 0 ? [splice] : []));
     return;
@@ -19741,7 +19904,7 @@ function revertConfigMapKey(rctx, name, namespace, key, value) {
   );
   if (!cm) return "absent";
   let node = lookup(cm.doc.contents, ["data", key]);
-  return (0, import_yaml30.isScalar)(node) ? (node.value !== value && plan(rctx, {
+  return (0, import_yaml31.isScalar)(node) ? (node.value !== value && plan(rctx, {
     resource: cm.ref,
     op: "set",
     ptr: ["data", key],
@@ -19753,10 +19916,10 @@ function revertConfigMapKey(rctx, name, namespace, key, value) {
     splices: [setScalar(editContext(rctx, cm), node, value)]
   }), "set") : "missing-key";
 }
-var import_yaml30, isOurMode, init_context2 = __esm({
+var import_yaml31, isOurMode, init_context2 = __esm({
   "src/mtls/revert/context.ts"() {
     "use strict";
-    import_yaml30 = __toESM(require_dist(), 1);
+    import_yaml31 = __toESM(require_dist(), 1);
     init_edit_pairs();
     init_edit();
     init_lookup();
@@ -19770,7 +19933,7 @@ var import_yaml30, isOurMode, init_context2 = __esm({
 function revertDelegate(rctx, res) {
   let pod = lookup(res.doc.contents, res.podPath), { container } = locateContainer(rctx, res.podPath, pod, res.container), kind = res.delegateKind;
   revertEnv(rctx, res, container, kind);
-  let env2 = container.node.get("env", !0), ownedNames = ownedEnvFor(kind), owned = (0, import_yaml31.isSeq)(env2) ? env2.items.flatMap((item, i) => ownedNames.includes(stringAt(item, "name") ?? "") ? [i] : []) : [];
+  let env2 = container.node.get("env", !0), ownedNames = ownedEnvFor(kind), owned = (0, import_yaml32.isSeq)(env2) ? env2.items.flatMap((item, i) => ownedNames.includes(stringAt(item, "name") ?? "") ? [i] : []) : [];
   removeListItems(
     rctx,
     res,
@@ -19784,12 +19947,12 @@ function revertDelegate(rctx, res) {
   ), revertPod(rctx, res, pod, res.podPath, container);
 }
 function revertEnv(rctx, res, container, kind) {
-  let ectx = editContext(rctx, res), env2 = container.node.get("env", !0), envFrom = container.node.get("envFrom", !0), configMaps = (0, import_yaml31.isSeq)(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ["configMapRef"]), "name")).filter((n) => n !== void 0) : [], manager = managerEnvNames(kind)[0];
+  let ectx = editContext(rctx, res), env2 = container.node.get("env", !0), envFrom = container.node.get("envFrom", !0), configMaps = (0, import_yaml32.isSeq)(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ["configMapRef"]), "name")).filter((n) => n !== void 0) : [], manager = managerEnvNames(kind)[0];
   for (let [name, value] of endpointEnvFor(kind, rctx.url)) {
     let found = findItem(env2, "name", name);
     if (found) {
       let node = found.node.get("value", !0), ref = lookup(found.node, ["valueFrom", "configMapKeyRef"]);
-      if ((0, import_yaml31.isScalar)(node))
+      if ((0, import_yaml32.isScalar)(node))
         node.value !== value && plan(rctx, {
           resource: res.ref,
           op: "set",
@@ -19824,15 +19987,15 @@ function revertEnv(rctx, res, container, kind) {
   }
 }
 function revertPod(rctx, res, pod, podPath, container) {
-  let mount = findItem(container.node.get("volumeMounts", !0), "name", VOLUME_NAME);
-  mount && removeListItems(
+  let mounts = container.node.get("volumeMounts", !0), ours = (0, import_yaml32.isSeq)(mounts) ? mounts.items.flatMap((m, i) => stringAt(m, "name") === VOLUME_NAME ? [i] : []) : [];
+  ours.length > 0 && removeListItems(
     rctx,
     res,
     container.node,
     container.ptr,
     container.display,
     "volumeMounts",
-    [mount.index],
+    ours,
     `${REASON}: the client certificate mount`,
     "mount"
   );
@@ -19841,8 +20004,8 @@ function revertPod(rctx, res, pod, podPath, container) {
   let secretName = stringAt(lookup(volume.node, ["secret"]), "secretName");
   if (!["containers", "initContainers"].some((key) => {
     let list = pod.get(key, !0);
-    return (0, import_yaml31.isSeq)(list) && list.items.some(
-      (c) => c !== container.node && findItem((0, import_yaml31.isMap)(c) ? c.get("volumeMounts", !0) : void 0, "name", VOLUME_NAME)
+    return (0, import_yaml32.isSeq)(list) && list.items.some(
+      (c) => c !== container.node && findItem((0, import_yaml32.isMap)(c) ? c.get("volumeMounts", !0) : void 0, "name", VOLUME_NAME)
     );
   })) {
     secretName && rctx.removedSecrets.push({ name: secretName, namespace: res.ref.namespace }), removeListItems(
@@ -19858,8 +20021,8 @@ function revertPod(rctx, res, pod, podPath, container) {
     );
     return;
   }
-  let secret = lookup(volume.node, ["secret"]), modePair = (0, import_yaml31.isMap)(secret) ? pairOf(secret, "defaultMode") : void 0;
-  if (modePair && (0, import_yaml31.isMap)(secret)) {
+  let secret = lookup(volume.node, ["secret"]), modePair = (0, import_yaml32.isMap)(secret) ? pairOf(secret, "defaultMode") : void 0;
+  if (modePair && (0, import_yaml32.isMap)(secret)) {
     let ectx = editContext(rctx, res), [s, e] = pairLines(ectx, secret, modePair), text2 = ectx.src.slice(s, e).replace(/^\s*defaultMode:\s*/, "");
     isOurMode(text2) && plan(rctx, {
       resource: res.ref,
@@ -19879,12 +20042,12 @@ function revertUpgraderCronJob(rctx, res) {
   revertPod(rctx, res, pod, res.podPath, container);
 }
 function revertUpgraderConfig(rctx, res) {
-  let node = res.config, text2 = node.value, doc = (0, import_yaml31.parseDocument)(text2, K8S_PARSE), root = doc.contents;
-  if (doc.errors.length > 0 || !(0, import_yaml31.isMap)(root)) return;
+  let node = res.config, text2 = node.value, doc = (0, import_yaml32.parseDocument)(text2, K8S_PARSE), root = doc.contents;
+  if (doc.errors.length > 0 || !(0, import_yaml32.isMap)(root)) return;
   planInside(rctx, { node, text: text2, ptr: CONFIG_PTR2, path: (e) => formatPath([...CONFIG_PTR2, ...e.ptr]) }, (inner) => {
     let ictx = { src: text2, eol: `
-`, unit: indentUnit(text2, root) }, delegateConfig = root.get("delegateConfig", !0), inDelegateConfig = (0, import_yaml31.isMap)(delegateConfig), host = inDelegateConfig ? delegateConfig.get(UPGRADER_HOST_KEY, !0) : root.get(UPGRADER_HOST_KEY, !0), hostPath = inDelegateConfig ? ["delegateConfig", UPGRADER_HOST_KEY] : [UPGRADER_HOST_KEY];
-    (0, import_yaml31.isScalar)(host) && host.value !== rctx.url && plan(inner, {
+`, unit: indentUnit(text2, root) }, delegateConfig = root.get("delegateConfig", !0), inDelegateConfig = (0, import_yaml32.isMap)(delegateConfig), host = inDelegateConfig ? delegateConfig.get(UPGRADER_HOST_KEY, !0) : root.get(UPGRADER_HOST_KEY, !0), hostPath = inDelegateConfig ? ["delegateConfig", UPGRADER_HOST_KEY] : [UPGRADER_HOST_KEY];
+    (0, import_yaml32.isScalar)(host) && host.value !== rctx.url && plan(inner, {
       resource: res.ref,
       op: "set",
       ptr: hostPath,
@@ -19915,7 +20078,7 @@ function revertSecrets(rctx) {
   for (let res of rctx.resources) {
     if (res.ref.kind !== "Secret") continue;
     let root = res.doc.contents;
-    if (!(0, import_yaml31.isMap)(root) || !rctx.removedSecrets.some(
+    if (!(0, import_yaml32.isMap)(root) || !rctx.removedSecrets.some(
       (s) => s.name === res.ref.name && (s.namespace === void 0 || res.ref.namespace === void 0 || s.namespace === res.ref.namespace)
     ) || !isGeneratedSecret(root)) continue;
     let start = res.doc.range[0], next = rctx.resources[res.ref.document + 1], end = next ? next.doc.range[0] : rctx.src.length;
@@ -19942,15 +20105,15 @@ function revertSecrets(rctx) {
 function isGeneratedSecret(root) {
   if (!root.items.map((p) => String(p.key.value)).every((k) => ["apiVersion", "kind", "metadata", "type", "data", "stringData"].includes(k))) return !1;
   let meta = root.get("metadata", !0);
-  if (!(0, import_yaml31.isMap)(meta) || !meta.items.every((p) => ["name", "namespace", "creationTimestamp"].includes(String(p.key.value))))
+  if (!(0, import_yaml32.isMap)(meta) || !meta.items.every((p) => ["name", "namespace", "creationTimestamp"].includes(String(p.key.value))))
     return !1;
   let type = stringAt(root, "type");
-  return type !== void 0 && type !== "Opaque" ? !1 : [root.get("data", !0), root.get("stringData", !0)].filter(import_yaml31.isMap).flatMap((d) => d.items.map((p) => String(p.key.value))).sort().join(",") === "client.crt,client.key";
+  return type !== void 0 && type !== "Opaque" ? !1 : [root.get("data", !0), root.get("stringData", !0)].filter(import_yaml32.isMap).flatMap((d) => d.items.map((p) => String(p.key.value))).sort().join(",") === "client.crt,client.key";
 }
-var import_yaml31, REASON, CONFIG_PTR2, init_revert_k8s = __esm({
+var import_yaml32, REASON, CONFIG_PTR2, init_revert_k8s = __esm({
   "src/mtls/revert/revert-k8s.ts"() {
     "use strict";
-    import_yaml31 = __toESM(require_dist(), 1);
+    import_yaml32 = __toESM(require_dist(), 1);
     init_edit();
     init_edit_pairs();
     init_layout();
@@ -19972,7 +20135,7 @@ function revertHelmValues(rctx, res) {
 }
 function revertValues(rctx, res, root) {
   let ectx = editContext(rctx, res), endpointPair = pairOf(root, "managerEndpoint");
-  endpointPair && (0, import_yaml32.isScalar)(endpointPair.value) && endpointPair.value.value !== rctx.url && plan(rctx, {
+  endpointPair && (0, import_yaml33.isScalar)(endpointPair.value) && endpointPair.value.value !== rctx.url && plan(rctx, {
     resource: res.ref,
     op: "set",
     ptr: ["managerEndpoint"],
@@ -19984,8 +20147,8 @@ function revertValues(rctx, res, root) {
     splices: [setPairValue(ectx, endpointPair, rctx.url, formatScalar(rctx.url))]
   });
   let mtlsPair = pairOf(root, "mTLS"), mtls = mtlsPair?.value;
-  if (mtlsPair && (0, import_yaml32.isMap)(mtls)) {
-    let namePair = pairOf(mtls, "secretName"), value = namePair && (0, import_yaml32.isScalar)(namePair.value) ? namePair.value.value : void 0, at = root.items.indexOf(mtlsPair);
+  if (mtlsPair && (0, import_yaml33.isMap)(mtls)) {
+    let namePair = pairOf(mtls, "secretName"), value = namePair && (0, import_yaml33.isScalar)(namePair.value) ? namePair.value.value : void 0, at = root.items.indexOf(mtlsPair);
     mtls.items.length === 1 && namePair !== void 0 && at > 0 && root.items[at - 1] === endpointPair ? removeMapKeys(rctx, res, root, [], "mTLS", ["secretName"], `${REASON2}: mTLS.secretName`, "volume") : namePair && typeof value == "string" && value !== "" && plan(rctx, {
       resource: res.ref,
       op: "set",
@@ -19999,10 +20162,10 @@ function revertValues(rctx, res, root) {
     });
   }
   let envs = root.get("custom_envs", !0);
-  if (!(0, import_yaml32.isSeq)(envs)) return;
+  if (!(0, import_yaml33.isSeq)(envs)) return;
   for (let [name, value] of endpointEnv(rctx.url)) {
     let found = findItem(envs, "name", name), node = found?.node.get("value", !0);
-    found && (0, import_yaml32.isScalar)(node) && node.value !== value && plan(rctx, {
+    found && (0, import_yaml33.isScalar)(node) && node.value !== value && plan(rctx, {
       resource: res.ref,
       op: "set",
       ptr: ["custom_envs", found.index, "value"],
@@ -20083,7 +20246,7 @@ function revertCompose(rctx, res) {
       `${REASON2}: only an mTLS delegate needs it`,
       (item) => envRole(String(item.value).split("=")[0], kind),
       (item) => ({ name: String(item.value).split("=")[0] })
-    ) : form === "map" && (0, import_yaml32.isMap)(envNode) && removeMapKeys(
+    ) : form === "map" && (0, import_yaml33.isMap)(envNode) && removeMapKeys(
       rctx,
       res,
       d.node,
@@ -20104,14 +20267,14 @@ function revertCompose(rctx, res) {
       mounts.map((v) => v.index),
       `${REASON2}: the client certificate bind mount`,
       "mount",
-      (item) => (0, import_yaml32.isScalar)(item) ? String(item.value) : stringAt(item, "target") ?? "?"
+      (item) => (0, import_yaml33.isScalar)(item) ? String(item.value) : stringAt(item, "target") ?? "?"
     );
   }
 }
-var import_yaml32, REASON2, envRole, init_revert_shapes = __esm({
+var import_yaml33, REASON2, envRole, init_revert_shapes = __esm({
   "src/mtls/revert/revert-shapes.ts"() {
     "use strict";
-    import_yaml32 = __toESM(require_dist(), 1);
+    import_yaml33 = __toESM(require_dist(), 1);
     init_compose();
     init_edit_pairs();
     init_edit();
@@ -21678,4 +21841,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=aab7ada01eb6ba64b413af3420e87448774e7eea7e90afbc8736165d4f4d21d7
+//# delegate-mtls-bundle sha256=402ba1947dbe133649565b0548c40abb672c41902979981677cf1c31f6df7424
