@@ -135,7 +135,8 @@ test('there are migrating cases to check', () => {
   if (loadError) throw loadError
   const fixtures = cases.filter((c) => c.id.startsWith('fixtures/')).length
   assert.ok(fixtures >= 7, `only ${fixtures} migrating fixtures`)
-  if (corpusPresent()) assert.ok(cases.length >= 11 + fixtures, `only ${cases.length} migrating cases`)
+  // custom-truststore-2022 mounts a volume it never defines: refused, so 10 of the corpus migrate.
+  if (corpusPresent()) assert.ok(cases.length >= 10 + fixtures, `only ${cases.length} migrating cases`)
 })
 
 for (const c of cases) {
