@@ -3620,8 +3620,8 @@ var init_secret_name2 = __esm({
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports2) {
     "use strict";
-    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias"), DOC = /* @__PURE__ */ Symbol.for("yaml.document"), MAP = /* @__PURE__ */ Symbol.for("yaml.map"), PAIR = /* @__PURE__ */ Symbol.for("yaml.pair"), SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar"), SEQ = /* @__PURE__ */ Symbol.for("yaml.seq"), NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type"), isAlias3 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === ALIAS, isDocument = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === DOC, isMap24 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === MAP, isPair3 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === PAIR, isScalar23 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SCALAR, isSeq23 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SEQ;
-    function isCollection2(node) {
+    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias"), DOC = /* @__PURE__ */ Symbol.for("yaml.document"), MAP = /* @__PURE__ */ Symbol.for("yaml.map"), PAIR = /* @__PURE__ */ Symbol.for("yaml.pair"), SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar"), SEQ = /* @__PURE__ */ Symbol.for("yaml.seq"), NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type"), isAlias5 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === ALIAS, isDocument = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === DOC, isMap25 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === MAP, isPair3 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === PAIR, isScalar24 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SCALAR, isSeq24 = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SEQ;
+    function isCollection3(node) {
       if (node && typeof node == "object")
         switch (node[NODE_TYPE]) {
           case MAP:
@@ -3641,7 +3641,7 @@ var require_identity = __commonJS({
         }
       return !1;
     }
-    var hasAnchor = (node) => (isScalar23(node) || isCollection2(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar24(node) || isCollection3(node)) && !!node.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -3650,14 +3650,14 @@ var require_identity = __commonJS({
     exports2.SCALAR = SCALAR;
     exports2.SEQ = SEQ;
     exports2.hasAnchor = hasAnchor;
-    exports2.isAlias = isAlias3;
-    exports2.isCollection = isCollection2;
+    exports2.isAlias = isAlias5;
+    exports2.isCollection = isCollection3;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap24;
+    exports2.isMap = isMap25;
     exports2.isNode = isNode;
     exports2.isPair = isPair3;
-    exports2.isScalar = isScalar23;
-    exports2.isSeq = isSeq23;
+    exports2.isScalar = isScalar24;
+    exports2.isSeq = isSeq24;
   }
 });
 
@@ -3666,13 +3666,13 @@ var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports2) {
     "use strict";
     var identity = require_identity(), BREAK = /* @__PURE__ */ Symbol("break visit"), SKIP = /* @__PURE__ */ Symbol("skip children"), REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit2(node, visitor) {
+    function visit3(node, visitor) {
       let visitor_ = initVisitor(visitor);
       identity.isDocument(node) ? visit_(null, node.contents, visitor_, Object.freeze([node])) === REMOVE && (node.contents = null) : visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
     function visit_(key, node, visitor, path) {
       let ctrl = callVisitor(key, node, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl))
@@ -3784,7 +3784,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports2.visit = visit2;
+    exports2.visit = visit3;
     exports2.visitAsync = visitAsync;
   }
 });
@@ -3793,7 +3793,7 @@ var require_visit = __commonJS({
 var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
-    var identity = require_identity(), visit2 = require_visit(), escapeChars = {
+    var identity = require_identity(), visit3 = require_visit(), escapeChars = {
       "!": "%21",
       ",": "%2C",
       "[": "%5B",
@@ -3896,7 +3896,7 @@ var require_directives = __commonJS({
         let lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [], tagEntries = Object.entries(this.tags), tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           let tags = {};
-          visit2.visit(doc.contents, (_key, node) => {
+          visit3.visit(doc.contents, (_key, node) => {
             identity.isNode(node) && node.tag && (tags[node.tag] = !0);
           }), tagNames = Object.keys(tags);
         } else
@@ -3917,7 +3917,7 @@ var require_directives = __commonJS({
 var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
-    var identity = require_identity(), visit2 = require_visit();
+    var identity = require_identity(), visit3 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         let msg = `Anchor must not contain whitespace or control characters: ${JSON.stringify(anchor)}`;
@@ -3927,7 +3927,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       let anchors = /* @__PURE__ */ new Set();
-      return visit2.visit(root, {
+      return visit3.visit(root, {
         Value(_key, node) {
           node.anchor && anchors.add(node.anchor);
         }
@@ -4070,7 +4070,7 @@ var require_Node = __commonJS({
 var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
-    var anchors = require_anchors(), visit2 = require_visit(), identity = require_identity(), Node = require_Node(), toJS = require_toJS(), Alias = class extends Node.NodeBase {
+    var anchors = require_anchors(), visit3 = require_visit(), identity = require_identity(), Node = require_Node(), toJS = require_toJS(), Alias = class extends Node.NodeBase {
       constructor(source) {
         super(identity.ALIAS), this.source = source, Object.defineProperty(this, "tag", {
           set() {
@@ -4086,7 +4086,7 @@ var require_Alias = __commonJS({
         if (ctx?.maxAliasCount === 0)
           throw new ReferenceError("Alias resolution is disabled");
         let nodes;
-        ctx?.aliasResolveCache ? nodes = ctx.aliasResolveCache : (nodes = [], visit2.visit(doc, {
+        ctx?.aliasResolveCache ? nodes = ctx.aliasResolveCache : (nodes = [], visit3.visit(doc, {
           Node: (_key, node) => {
             (identity.isAlias(node) || identity.hasAnchor(node)) && nodes.push(node);
           }
@@ -6700,7 +6700,7 @@ var require_resolve_flow_collection = __commonJS({
     "use strict";
     var identity = require_identity(), Pair = require_Pair(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), resolveEnd = require_resolve_end(), resolveProps = require_resolve_props(), utilContainsNewline = require_util_contains_newline(), utilMapIncludes = require_util_map_includes(), blockMsg = "Block collections are not allowed within flow collections", isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      let isMap24 = fc.start.source === "{", fcName = isMap24 ? "flow map" : "flow sequence", NodeClass = tag?.nodeClass ?? (isMap24 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq), coll = new NodeClass(ctx.schema);
+      let isMap25 = fc.start.source === "{", fcName = isMap25 ? "flow map" : "flow sequence", NodeClass = tag?.nodeClass ?? (isMap25 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq), coll = new NodeClass(ctx.schema);
       coll.flow = !0;
       let atRoot = ctx.atRoot;
       atRoot && (ctx.atRoot = !1), ctx.atKey && (ctx.atKey = !1);
@@ -6721,7 +6721,7 @@ var require_resolve_flow_collection = __commonJS({
 ` + props.comment : coll.comment = props.comment), offset = props.end;
             continue;
           }
-          !isMap24 && ctx.options.strict && utilContainsNewline.containsNewline(key) && onError(
+          !isMap25 && ctx.options.strict && utilContainsNewline.containsNewline(key) && onError(
             key,
             // checked by containsNewline()
             "MULTILINE_IMPLICIT_KEY",
@@ -6749,7 +6749,7 @@ var require_resolve_flow_collection = __commonJS({
 ` + prevItemComment : prev.comment = prevItemComment, props.comment = props.comment.substring(prevItemComment.length + 1);
           }
         }
-        if (!isMap24 && !sep2 && !props.found) {
+        if (!isMap25 && !sep2 && !props.found) {
           let valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode), offset = valueNode.range[2], isBlock(value) && onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
@@ -6766,7 +6766,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: !1
           });
           if (valueProps.found) {
-            if (!isMap24 && !props.found && ctx.options.strict) {
+            if (!isMap25 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (let st of sep2) {
                   if (st === valueProps.found)
@@ -6783,7 +6783,7 @@ var require_resolve_flow_collection = __commonJS({
           valueNode ? isBlock(value) && onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg) : valueProps.comment && (keyNode.comment ? keyNode.comment += `
 ` + valueProps.comment : keyNode.comment = valueProps.comment);
           let pair = new Pair.Pair(keyNode, valueNode);
-          if (ctx.options.keepSourceTokens && (pair.srcToken = collItem), isMap24) {
+          if (ctx.options.keepSourceTokens && (pair.srcToken = collItem), isMap25) {
             let map2 = coll;
             utilMapIncludes.mapIncludes(ctx, map2.items, keyNode) && onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique"), map2.items.push(pair);
           } else {
@@ -6795,7 +6795,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      let expectedEnd = isMap24 ? "}" : "]", [ce, ...ee] = fc.end, cePos = offset;
+      let expectedEnd = isMap25 ? "}" : "]", [ce, ...ee] = fc.end, cePos = offset;
       if (ce?.source === expectedEnd)
         cePos = ce.offset + ce.source.length;
       else {
@@ -7697,13 +7697,13 @@ var require_cst_visit = __commonJS({
   "node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit"), SKIP = /* @__PURE__ */ Symbol("skip children"), REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit2(cst, visitor) {
+    function visit3(cst, visitor) {
       "type" in cst && cst.type === "document" && (cst = { start: cst.start, value: cst.value }), _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path) => {
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path) => {
       let item = cst;
       for (let [field, index] of path) {
         let tok = item?.[field];
@@ -7714,8 +7714,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path) => {
-      let parent = visit2.itemAtPath(cst, path.slice(0, -1)), field = path[path.length - 1][0], coll = parent?.[field];
+    visit3.parentCollection = (cst, path) => {
+      let parent = visit3.itemAtPath(cst, path.slice(0, -1)), field = path[path.length - 1][0], coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -7742,7 +7742,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl == "function" ? ctrl(item, path) : ctrl;
     }
-    exports2.visit = visit2;
+    exports2.visit = visit3;
   }
 });
 
@@ -7750,7 +7750,7 @@ var require_cst_visit = __commonJS({
 var require_cst = __commonJS({
   "node_modules/yaml/dist/parse/cst.js"(exports2) {
     "use strict";
-    var cstScalar = require_cst_scalar(), cstStringify = require_cst_stringify(), cstVisit = require_cst_visit(), BOM = "\uFEFF", DOCUMENT = "", FLOW_END = "", SCALAR = "", isCollection2 = (token) => !!token && "items" in token, isScalar23 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var cstScalar = require_cst_scalar(), cstStringify = require_cst_stringify(), cstVisit = require_cst_visit(), BOM = "\uFEFF", DOCUMENT = "", FLOW_END = "", SCALAR = "", isCollection3 = (token) => !!token && "items" in token, isScalar24 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -7835,8 +7835,8 @@ var require_cst = __commonJS({
     exports2.DOCUMENT = DOCUMENT;
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
-    exports2.isCollection = isCollection2;
-    exports2.isScalar = isScalar23;
+    exports2.isCollection = isCollection3;
+    exports2.isScalar = isScalar24;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -9033,7 +9033,7 @@ var require_public_api = __commonJS({
 var require_dist = __commonJS({
   "node_modules/yaml/dist/index.js"(exports2) {
     "use strict";
-    var composer = require_composer(), Document = require_Document(), Schema = require_Schema(), errors = require_errors(), Alias = require_Alias(), identity = require_identity(), Pair = require_Pair(), Scalar4 = require_Scalar(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), cst = require_cst(), lexer = require_lexer(), lineCounter = require_line_counter(), parser2 = require_parser(), publicApi = require_public_api(), visit2 = require_visit();
+    var composer = require_composer(), Document = require_Document(), Schema = require_Schema(), errors = require_errors(), Alias = require_Alias(), identity = require_identity(), Pair = require_Pair(), Scalar4 = require_Scalar(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), cst = require_cst(), lexer = require_lexer(), lineCounter = require_line_counter(), parser2 = require_parser(), publicApi = require_public_api(), visit3 = require_visit();
     exports2.Composer = composer.Composer;
     exports2.Document = Document.Document;
     exports2.Schema = Schema.Schema;
@@ -9061,8 +9061,8 @@ var require_dist = __commonJS({
     exports2.parseAllDocuments = publicApi.parseAllDocuments;
     exports2.parseDocument = publicApi.parseDocument;
     exports2.stringify = publicApi.stringify;
-    exports2.visit = visit2.visit;
-    exports2.visitAsync = visit2.visitAsync;
+    exports2.visit = visit3.visit;
+    exports2.visitAsync = visit3.visitAsync;
   }
 });
 
@@ -10391,9 +10391,11 @@ function classify(doc, index) {
   if (podPath && kind !== "CronJob") {
     let containers = lookup(root, [...podPath, "containers"]);
     if (!(0, import_yaml8.isSeq)(containers)) return { type: "other", ...base };
-    let container = findDelegateContainer(containers);
+    let resolved = containers.items.some(import_yaml8.isAlias) ? containers.clone() : containers;
+    resolved !== containers && (resolved.items = containers.items.map((c) => (0, import_yaml8.isAlias)(c) ? c.resolve(doc) : c));
+    let container = findDelegateContainer(resolved);
     if (container < 0) return { type: "other", ...base };
-    let node = containers.items[container], verdict2 = delegateKindOf(containerSigns(node)), legacy = legacyReason2(kind, node, verdict2.kind), image = stringAt(node, "image");
+    let node = resolved.items[container], verdict2 = delegateKindOf(containerSigns(node)), legacy = legacyReason2(kind, node, verdict2.kind), image = stringAt(node, "image");
     if (legacy) return { type: "legacy", ...base, ...legacy, ...image === void 0 ? {} : { image } };
     if (kind !== "Deployment") return { type: "other", ...base };
     if (verdict2.tooOld !== void 0) return delegate3TooOld(base, node, verdict2.tooOld);
@@ -11545,13 +11547,7 @@ function lintPod(ctx, pod) {
         if ((0, import_yaml13.isSeq)(mounts))
           for (let m of mounts.items) {
             let name = stringAt(m, "name");
-            name !== void 0 && (mounted.add(name), !defined.has(name) && name !== VOLUME_NAME && report(
-              ctx,
-              "warning",
-              "LINT",
-              `volume "${name}" is mounted but not defined in the pod: the API server will reject the pod`,
-              m
-            ));
+            name !== void 0 && mounted.add(name);
           }
       }
   }
@@ -11619,9 +11615,20 @@ function ensureMount(ctx, res, container, podCompact) {
     at.node
   ), ours = items.filter((m) => stringAt(m.node, "name") === VOLUME_NAME), bySubPath = ours.filter((m) => m.node.has("subPath") || m.node.has("subPathExpr"));
   if (bySubPath.length > 0) {
-    if (![CERT_FILE, KEY_FILE].every(
+    let done = [CERT_FILE, KEY_FILE].every(
       (f) => bySubPath.some((m) => stringAt(m.node, "subPath") === f && pathOf(m) === `${mountPath}/${f}`)
-    )) {
+    ), atDirectory = bySubPath.find((m) => pathOf(m) === mountPath);
+    if (!done && atDirectory) {
+      report(
+        ctx,
+        "error",
+        "CONFLICT",
+        `volume "${VOLUME_NAME}" mounts subPath ${stringAt(atDirectory.node, "subPath") ?? ""} at ${mountPath} itself: ${mountPath} becomes that one file, so ${filePaths[0]} and ${filePaths[1]} do not exist; mount the whole volume at ${mountPath} (no subPath), or subPath ${CERT_FILE} at ${filePaths[0]} and ${KEY_FILE} at ` + filePaths[1],
+        atDirectory.node
+      );
+      return;
+    }
+    if (!done) {
       report(
         ctx,
         "error",
@@ -11828,7 +11835,7 @@ function ensureVolume(ctx, res, pod, secretName, mode) {
     });
   }
   let tls = tlsSecretSource(ctx, effective, res.ref.namespace);
-  return tls ? ensureTlsItems(ctx, res, ectx, secret, [...ptr, "secret"], [...display, "secret"], tls, mode) : warnKeyItemMode(ctx, secret.get("items", !0), mode), effective;
+  return tls ? ensureTlsItems(ctx, res, ectx, secret, [...ptr, "secret"], [...display, "secret"], tls, mode) : (0, import_yaml14.isSeq)(secret.get("items", !0)) ? ensureTlsItems(ctx, res, ectx, secret, [...ptr, "secret"], [...display, "secret"], void 0, mode) : warnKeyItemMode(ctx, secret.get("items", !0), mode), checkSecretKeys(ctx, res, secret, effective, tls !== void 0), effective;
 }
 function warnKeyItemMode(ctx, items, mode) {
   let itemMode = findItem(items, "path", KEY_FILE)?.node.get("mode", !0);
@@ -11841,8 +11848,29 @@ function warnKeyItemMode(ctx, items, mode) {
     { role: "file-mode" }
   );
 }
+function checkSecretKeys(ctx, res, volumeSecret, name, tls) {
+  if (ctx.options.secret) return;
+  let namespace = res.ref.namespace, secret = findResource(ctx, name, (r) => r.ref.kind === "Secret" && (r.ref.namespace ?? namespace) === namespace);
+  if (!secret || !(0, import_yaml14.isMap)(secret.doc.contents)) return;
+  let held = /* @__PURE__ */ new Set();
+  for (let field of ["data", "stringData"]) {
+    let node = secret.doc.contents.get(field, !0);
+    if (!(node == null || (0, import_yaml14.isScalar)(node) && node.value === null)) {
+      if (!(0, import_yaml14.isMap)(node)) return;
+      for (let p of node.items) (0, import_yaml14.isScalar)(p.key) && held.add(String(p.key.value));
+    }
+  }
+  let items = volumeSecret.get("items", !0), lacking = (tls ? TLS_ITEMS : FILE_ITEMS).map(([key, path]) => ({ key: (tls ? void 0 : stringAt(findItem(items, "path", path)?.node, "key")) ?? key, path })).filter((n) => !held.has(n.key));
+  lacking.length !== 0 && report(
+    ctx,
+    "error",
+    "CONFLICT",
+    `Secret ${name} (in the input) has no ${lacking.map((l) => l.key).join(" or ")}, which the delegate reads as ${lacking.map((l) => `${ctx.options.mountPath}/${l.path}`).join(" and ")}; ` + (tls ? "the Secret must hold an issued certificate and its key" : "put the client certificate and key in it (delegate-mtls secret, or --cert and --key)"),
+    volumeSecret.get("secretName", !0) ?? volumeSecret
+  );
+}
 function ensureTlsItems(ctx, res, ectx, secret, ptr, display, why, mode) {
-  let reason = `${why}: the delegate reads tls.crt and tls.key as client.crt and client.key`, items = secret.get("items", !0), itemsPair = pairOf(secret, "items");
+  let wantedItems = why === void 0 ? FILE_ITEMS : TLS_ITEMS, reason = why === void 0 ? `the volume's items mount only the files they list; the delegate reads ${CERT_FILE} and ${KEY_FILE}` : `${why}: the delegate reads tls.crt and tls.key as client.crt and client.key`, items = secret.get("items", !0), itemsPair = pairOf(secret, "items");
   if (!(0, import_yaml14.isSeq)(items)) {
     if (items != null && !((0, import_yaml14.isScalar)(items) && items.value === null)) {
       report(ctx, "error", "CONFLICT", `volume "${VOLUME_NAME}": secret.items is not a list; ${reason}`, items);
@@ -11862,14 +11890,14 @@ function ensureTlsItems(ctx, res, ectx, secret, ptr, display, why, mode) {
     return;
   }
   let missing = [];
-  for (let wanted of TLS_ITEMS) {
+  for (let wanted of wantedItems) {
     let [key, path] = wanted, found = findItem(items, "path", path);
     if (!found) {
       missing.push(wanted);
       continue;
     }
     let keyNode = found.node.get("key", !0);
-    (0, import_yaml14.isScalar)(keyNode) && keyNode.value !== key && plan(ctx, {
+    why !== void 0 && (0, import_yaml14.isScalar)(keyNode) && keyNode.value !== key && plan(ctx, {
       resource: res.ref,
       op: "set",
       ptr: [...ptr, "items", found.index, "key"],
@@ -11911,7 +11939,50 @@ function mountedAnywhere(pod, volume) {
   }
   return !1;
 }
-var import_yaml14, modeComment, normalMountPath, itemFragment, isDelegateToken, init_plan_pod = __esm({
+function checkPod(ctx, pod, patch) {
+  let volumes = pod.get("volumes", !0), defined = /* @__PURE__ */ new Set();
+  if ((0, import_yaml14.isSeq)(volumes))
+    for (let v of volumes.items) {
+      let name = stringAt(v, "name");
+      name !== void 0 && (defined.has(name) && report(
+        ctx,
+        "warning",
+        "INVALID_POD",
+        `volume "${name}" is defined twice in the pod: the API server refuses the pod; keep one`,
+        v
+      ), defined.add(name));
+    }
+  for (let key of ["containers", "initContainers"]) {
+    let list = pod.get(key, !0);
+    if ((0, import_yaml14.isSeq)(list))
+      for (let c of list.items) {
+        let mounts = (0, import_yaml14.isMap)(c) ? c.get("volumeMounts", !0) : void 0;
+        if (!(0, import_yaml14.isSeq)(mounts)) continue;
+        let seen = /* @__PURE__ */ new Map();
+        for (let m of mounts.items) {
+          let name = stringAt(m, "name");
+          name !== void 0 && name !== VOLUME_NAME && !patch && !defined.has(name) && report(
+            ctx,
+            "warning",
+            "INVALID_POD",
+            `volume "${name}" is mounted but not defined in the pod: the API server refuses the pod; define the volume or remove the mount`,
+            m
+          );
+          let path = normalMountPath(stringAt(m, "mountPath"));
+          if (path === void 0) continue;
+          let other = seen.get(path);
+          seen.has(path) && name === VOLUME_NAME == (other === VOLUME_NAME) && report(
+            ctx,
+            "warning",
+            "INVALID_POD",
+            `volumes "${other ?? ""}" and "${name ?? ""}" are both mounted at ${path} in container "${stringAt(c, "name") ?? ""}": the API server refuses the pod (mount paths must be unique); keep one`,
+            m
+          ), seen.set(path, name);
+        }
+      }
+  }
+}
+var import_yaml14, modeComment, normalMountPath, FILE_ITEMS, itemFragment, isDelegateToken, init_plan_pod = __esm({
   "src/mtls/plan-pod.ts"() {
     "use strict";
     import_yaml14 = __toESM(require_dist(), 1);
@@ -11925,8 +11996,13 @@ var import_yaml14, modeComment, normalMountPath, itemFragment, isDelegateToken, 
     init_render();
     init_wanted_state();
     init_tls_secret();
+    init_scope();
     modeComment = (mode) => `0${mode.toString(8)}`;
     normalMountPath = (path) => path === void 0 ? void 0 : path.replace(/\/+$/, "") || "/";
+    FILE_ITEMS = [
+      [CERT_FILE, CERT_FILE],
+      [KEY_FILE, KEY_FILE]
+    ];
     itemFragment = ([key, path]) => map(["key", scalar(key)], ["path", scalar(path)]);
     isDelegateToken = (secretName) => /-account-token$/.test(secretName);
   }
@@ -12142,7 +12218,7 @@ function planDelegate(ctx, res) {
     let doubt = imageDoubt(imageRef, res.delegateKind);
     doubt && report(ctx, "warning", "IMAGE", doubt, image);
   }
-  ensureEnv(ctx, res, container, podCompact, res.delegateKind), ensureMount(ctx, res, container, podCompact);
+  checkPod(ctx, pod, image === void 0), ensureEnv(ctx, res, container, podCompact, res.delegateKind), ensureMount(ctx, res, container, podCompact);
   let nonRoot = runsAsNonRoot(pod, container.node, res.doc), mode = secretMode(nonRoot);
   if (nonRoot) {
     let sc = pod.get("securityContext", !0);
@@ -12561,9 +12637,21 @@ function planUpgraderCronJob(ctx, res) {
     lookup(res.doc.contents, ["metadata", "name"]) ?? res.doc.contents
   );
   let mode = ctx.modeByDelegate.get(key) ?? secretMode(runsAsNonRoot(pod, container.node, res.doc));
-  ensureMount(ctx, res, container, podCompact);
+  checkPod(ctx, pod, !1), ensureMount(ctx, res, container, podCompact);
   let podLoc = { node: pod, ptr: res.podPath, display: res.podPath };
-  ensureVolume(ctx, res, podLoc, secretName, mode);
+  upgraderSecretDisagrees(ctx, pod, delegateName, key) || ensureVolume(ctx, res, podLoc, secretName, mode);
+}
+function upgraderSecretDisagrees(ctx, pod, delegateName, key) {
+  let delegates = ctx.secretByDelegate.get(key);
+  if (delegates === void 0 || ctx.options.secretNameExplicit) return !1;
+  let volume = findItem(pod.get("volumes", !0), "name", VOLUME_NAME), nameNode = volume ? lookup(volume.node, ["secret", "secretName"]) : void 0;
+  return !(0, import_yaml19.isScalar)(nameNode) || typeof nameNode.value != "string" || nameNode.value === delegates || /-account-token$/.test(nameNode.value) ? !1 : (report(
+    ctx,
+    "error",
+    "CONFLICT",
+    `the upgrader mounts Secret ${nameNode.value}, its delegate ${delegateName} mounts ${delegates}: both must read the same client certificate; make them the same (or pass --secret-name to set both)`,
+    nameNode
+  ), !0);
 }
 function cronJobDelegateName(ctx, pod, ref) {
   let name = ref.name, volumes = pod.get("volumes", !0);
@@ -12608,6 +12696,73 @@ var import_yaml19, CONFIG_PTR, init_plan_upgrader = __esm({
     init_scope();
     init_namespace();
     CONFIG_PTR = ["data", "config.yaml"];
+  }
+});
+
+// src/mtls/shared-nodes.ts
+function mergedKeys(map2, doc) {
+  let out = /* @__PURE__ */ new Map();
+  for (let pair of map2.items) {
+    let key = (0, import_yaml20.isScalar)(pair.key) ? pair.key.value : void 0;
+    if (key !== "<<" && !(typeof key == "symbol" && key.description === "<<")) continue;
+    let sources = (0, import_yaml20.isSeq)(pair.value) ? pair.value.items : [pair.value];
+    for (let s of sources) {
+      let source = (0, import_yaml20.isAlias)(s) ? s.resolve(doc) : s;
+      if ((0, import_yaml20.isMap)(source))
+        for (let p of source.items)
+          (0, import_yaml20.isScalar)(p.key) && !out.has(String(p.key.value)) && out.set(String(p.key.value), pair.key);
+    }
+  }
+  return out;
+}
+function refuseMergedFields(ctx, doc, map2, fields, label) {
+  if (!(0, import_yaml20.isMap)(map2)) return !1;
+  let merged = mergedKeys(map2, doc), refused2 = !1;
+  for (let field of fields) {
+    let at = merged.get(field);
+    at === void 0 || map2.has(field) || (report(
+      ctx,
+      "error",
+      "UNSUPPORTED",
+      `${label}: ${field} comes from a merge key (<<), and delegate-mtls must change it; changing the merged-in anchor would change its other uses too: write ${field} out in full here`,
+      at
+    ), refused2 = !0);
+  }
+  return refused2;
+}
+function refuseEditsInShared(ctx, resources) {
+  for (let res of resources) {
+    let aliased = /* @__PURE__ */ new Set();
+    if ((0, import_yaml20.visit)(res.doc, { Alias: (_, n) => {
+      aliased.add(n.source);
+    } }), aliased.size === 0) continue;
+    let shared = [];
+    (0, import_yaml20.visit)(res.doc, {
+      Node: (_, n) => {
+        n.anchor !== void 0 && aliased.has(n.anchor) && n.range && shared.push(n);
+      }
+    });
+    let label = `${res.ref.kind} ${res.ref.name ?? ""}`.trim(), reported = /* @__PURE__ */ new Set();
+    for (let edit of ctx.edits)
+      if (edit.change.resource.document === res.ref.document)
+        for (let s of edit.splices)
+          for (let n of shared) {
+            let [start, valueEnd, end] = n.range;
+            !(s.start === s.end ? start < s.start && s.start <= ((0, import_yaml20.isCollection)(n) ? end : valueEnd - 1) : s.start < valueEnd && s.end > start) || reported.has(n) || (reported.add(n), report(
+              ctx,
+              "error",
+              "UNSUPPORTED",
+              `${label}: &${n.anchor} is used again as *${n.anchor}, and delegate-mtls must change what it holds (${edit.change.path}); that would change its other uses too: write it out in full where it is used`,
+              n
+            ));
+          }
+  }
+}
+var import_yaml20, init_shared_nodes = __esm({
+  "src/mtls/shared-nodes.ts"() {
+    "use strict";
+    import_yaml20 = __toESM(require_dist(), 1);
+    init_context();
   }
 });
 
@@ -12664,11 +12819,11 @@ function checkHost2(ctx, res, revert2 = !1) {
     outside.at
   );
   let clear = !0;
-  if ((0, import_yaml20.isSeq)(host.parameters))
+  if ((0, import_yaml21.isSeq)(host.parameters))
     for (let item of host.parameters.items) {
       let name = stringAt(item, "name") ?? "";
       if (!OUR_KEYS.test(name)) continue;
-      let value = (0, import_yaml20.isScalar)(item) ? void 0 : stringAt(item, "value");
+      let value = (0, import_yaml21.isScalar)(item) ? void 0 : stringAt(item, "value");
       name === "managerEndpoint" && value === ctx.options.endpoint || (report(
         ctx,
         "error",
@@ -12685,10 +12840,10 @@ function checkHost2(ctx, res, revert2 = !1) {
     host.ignored
   ), clear;
 }
-var import_yaml20, labelOf, init_values_host = __esm({
+var import_yaml21, labelOf, init_values_host = __esm({
   "src/mtls/values-host.ts"() {
     "use strict";
-    import_yaml20 = __toESM(require_dist(), 1);
+    import_yaml21 = __toESM(require_dist(), 1);
     init_gitops_values();
     init_lookup();
     init_parse();
@@ -12721,8 +12876,8 @@ function planValues(ctx, res, root) {
   let endpointPair = pairOf(root, "managerEndpoint");
   if (endpointPair) {
     let node = endpointPair.value;
-    if (!(0, import_yaml21.isScalar)(node) || node.value !== endpoint) {
-      let before = (0, import_yaml21.isScalar)(node) ? node.value : null;
+    if (!(0, import_yaml22.isScalar)(node) || node.value !== endpoint) {
+      let before = (0, import_yaml22.isScalar)(node) ? node.value : null;
       plan(ctx, {
         resource: res.ref,
         op: "set",
@@ -12755,13 +12910,13 @@ function planValues(ctx, res, root) {
       ]
     });
   let secretName = ctx.options.secretName.replaceAll("{delegate}", helmDelegateName(root)), mtlsPair = pairOf(root, "mTLS"), mtls = mtlsPair?.value, anchor = pairOf(root, "managerEndpoint") ? "managerEndpoint" : void 0, reason = "the chart mounts this Secret in the delegate and the upgrader and sets their certificate paths", changedSecret = !1;
-  if ((0, import_yaml21.isMap)(mtls)) {
-    let namePair = pairOf(mtls, "secretName"), current = namePair && (0, import_yaml21.isScalar)(namePair.value) ? namePair.value.value : void 0;
-    namePair ? (current == null || current === "" || current !== secretName && ctx.options.secretNameExplicit) && (!(0, import_yaml21.isScalar)(namePair.value) && namePair.value !== null ? report(
+  if ((0, import_yaml22.isMap)(mtls)) {
+    let namePair = pairOf(mtls, "secretName"), current = namePair && (0, import_yaml22.isScalar)(namePair.value) ? namePair.value.value : void 0;
+    namePair ? (current == null || current === "" || current !== secretName && ctx.options.secretNameExplicit) && (!(0, import_yaml22.isScalar)(namePair.value) && namePair.value !== null ? report(
       ctx,
       "error",
       "CONFLICT",
-      `mTLS.secretName must be a Secret name, not a ${(0, import_yaml21.isSeq)(namePair.value) ? "list" : "mapping"}`,
+      `mTLS.secretName must be a Secret name, not a ${(0, import_yaml22.isSeq)(namePair.value) ? "list" : "mapping"}`,
       namePair.value
     ) : (plan(ctx, {
       resource: res.ref,
@@ -12783,7 +12938,7 @@ function planValues(ctx, res, root) {
       reason,
       splices: [addPairs(ectx, mtls, [["secretName", scalar(formatScalar(secretName))]], layoutFor(ectx.unit, !0))]
     }), changedSecret = !0);
-  } else if (mtlsPair && (mtls === null || (0, import_yaml21.isScalar)(mtls) && mtls.value === null))
+  } else if (mtlsPair && (mtls === null || (0, import_yaml22.isScalar)(mtls) && mtls.value === null))
     plan(ctx, {
       resource: res.ref,
       op: "set",
@@ -12852,7 +13007,7 @@ function planCustomEnvs(ctx, res, root, anchor) {
     let found = findItem(envs, "name", want.name);
     if (found) {
       let ptr = ["custom_envs", found.index], display = ["custom_envs", { name: want.name }];
-      if ((0, import_yaml21.isMap)(found.node.get("valueFrom", !0))) {
+      if ((0, import_yaml22.isMap)(found.node.get("valueFrom", !0))) {
         want.kind === "owned" ? report(
           ctx,
           "error",
@@ -12901,10 +13056,10 @@ function planCustomEnvs(ctx, res, root, anchor) {
     }));
   }
 }
-var import_yaml21, CHART_MOUNT_PATH, CHART_MTLS_VERSION, CHART_DEFAULTS_KEYS, helmDelegateName, init_plan_helm_values = __esm({
+var import_yaml22, CHART_MOUNT_PATH, CHART_MTLS_VERSION, CHART_DEFAULTS_KEYS, helmDelegateName, init_plan_helm_values = __esm({
   "src/mtls/plan-helm-values.ts"() {
     "use strict";
-    import_yaml21 = __toESM(require_dist(), 1);
+    import_yaml22 = __toESM(require_dist(), 1);
     init_helm_values();
     init_delegate_kind();
     init_edit();
@@ -12946,10 +13101,10 @@ function parseShortVolume(text2) {
 }
 function composeVolumes(service) {
   let vols = service.get("volumes", !0);
-  if (!(0, import_yaml22.isSeq)(vols)) return [];
+  if (!(0, import_yaml23.isSeq)(vols)) return [];
   let out = [];
   return vols.items.forEach((item, index) => {
-    if ((0, import_yaml22.isScalar)(item) && typeof item.value == "string") {
+    if ((0, import_yaml23.isScalar)(item) && typeof item.value == "string") {
       let v = parseShortVolume(item.value), entry = {
         index,
         node: item,
@@ -12957,7 +13112,7 @@ function composeVolumes(service) {
         readOnly: (v.mode ?? "").split(",").includes("ro")
       };
       v.source !== void 0 && (entry.source = v.source), v.mode !== void 0 && (entry.mode = v.mode), out.push(entry);
-    } else if ((0, import_yaml22.isMap)(item)) {
+    } else if ((0, import_yaml23.isMap)(item)) {
       let target = stringAt(item, "target");
       if (target === void 0) return;
       let entry = {
@@ -13132,7 +13287,7 @@ function ensureComposeEnv(ctx, res, d) {
       });
     return;
   }
-  let lastItem = (0, import_yaml22.isSeq)(envNode) ? envNode.items[envNode.items.length - 1] : void 0, style = (0, import_yaml22.isScalar)(lastItem) && lastItem.type === import_yaml22.Scalar.QUOTE_DOUBLE ? "double" : "plain", layout = layoutIn(ectx, d.node, ["environment", "volumes", "ports"], !1);
+  let lastItem = (0, import_yaml23.isSeq)(envNode) ? envNode.items[envNode.items.length - 1] : void 0, style = (0, import_yaml23.isScalar)(lastItem) && lastItem.type === import_yaml23.Scalar.QUOTE_DOUBLE ? "double" : "plain", layout = layoutIn(ectx, d.node, ["environment", "volumes", "ports"], !1);
   for (let a of appended)
     plan(ctx, {
       resource: res.ref,
@@ -13167,7 +13322,7 @@ function ensureComposeMounts(ctx, res, d) {
     if (existing.readOnly || seen.has(existing.index)) continue;
     seen.add(existing.index);
     let reason = `the ${w.what} mount is read-only`;
-    if ((0, import_yaml22.isScalar)(existing.node)) {
+    if ((0, import_yaml23.isScalar)(existing.node)) {
       let modes = (existing.mode ?? "").split(",").filter((x) => x !== "" && x !== "rw"), before = String(existing.node.value), after = `${existing.source ?? ""}:${existing.target}:${["ro", ...modes].join(",")}`;
       plan(ctx, {
         resource: res.ref,
@@ -13182,7 +13337,7 @@ function ensureComposeMounts(ctx, res, d) {
       });
     } else {
       let item = existing.node, ro = item.get("read_only", !0);
-      (0, import_yaml22.isScalar)(ro) ? plan(ctx, {
+      (0, import_yaml23.isScalar)(ro) ? plan(ctx, {
         resource: res.ref,
         op: "set",
         ptr: [...volPtr, existing.index, "read_only"],
@@ -13227,10 +13382,10 @@ function ensureComposeMounts(ctx, res, d) {
       }
     });
 }
-var import_yaml22, DEFAULT_CERT_PATH, DEFAULT_KEY_PATH, isHostPath, trimSlash, init_plan_compose = __esm({
+var import_yaml23, DEFAULT_CERT_PATH, DEFAULT_KEY_PATH, isHostPath, trimSlash, init_plan_compose = __esm({
   "src/mtls/plan-compose.ts"() {
     "use strict";
-    import_yaml22 = __toESM(require_dist(), 1);
+    import_yaml23 = __toESM(require_dist(), 1);
     init_errors();
     init_compose();
     init_delegate_kind();
@@ -13262,13 +13417,13 @@ function validateAt(ctx, schema, base, basePath, data, what) {
   return problems.length === 0;
 }
 function refuseAliases(ctx, pod, containerIndex, label, managed) {
-  let found = [], container = (0, import_yaml23.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, check = (n) => (0, import_yaml23.isAlias)(n) && found.push(n);
-  if ((0, import_yaml23.isMap)(pod) && check(pod.get("volumes", !0)), (0, import_yaml23.isMap)(container)) {
+  let found = [], container = (0, import_yaml24.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, check = (n) => (0, import_yaml24.isAlias)(n) && found.push(n);
+  if ((0, import_yaml24.isMap)(pod) && check(pod.get("volumes", !0)), (0, import_yaml24.isMap)(pod) && check(pod.get("containers", !0)?.items?.[containerIndex]), (0, import_yaml24.isMap)(container)) {
     for (let key of ["env", "volumeMounts"]) check(container.get(key, !0));
     let env2 = container.get("env", !0);
-    if ((0, import_yaml23.isSeq)(env2))
+    if ((0, import_yaml24.isSeq)(env2))
       for (let item of env2.items)
-        check(item), (0, import_yaml23.isMap)(item) && managed.has(String(item.get("name"))) && check(item.get("value", !0));
+        check(item), (0, import_yaml24.isMap)(item) && managed.has(String(item.get("name"))) && check(item.get("value", !0));
   }
   for (let a of found)
     report(
@@ -13280,12 +13435,16 @@ function refuseAliases(ctx, pod, containerIndex, label, managed) {
     );
   return found.length > 0;
 }
+function refuseMerges(ctx, doc, pod, containerIndex, label) {
+  let container = (0, import_yaml24.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, inPod = refuseMergedFields(ctx, doc, pod, ["volumes"], label);
+  return refuseMergedFields(ctx, doc, container, ["env", "volumeMounts"], label) || inPod;
+}
 function refuseDuplicateEnv(ctx, pod, containerIndex, label, managed) {
-  let container = (0, import_yaml23.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, env2 = (0, import_yaml23.isMap)(container) ? container.get("env", !0) : void 0;
-  if (!(0, import_yaml23.isSeq)(env2)) return !1;
+  let container = (0, import_yaml24.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, env2 = (0, import_yaml24.isMap)(container) ? container.get("env", !0) : void 0;
+  if (!(0, import_yaml24.isSeq)(env2)) return !1;
   let seen = /* @__PURE__ */ new Set(), refused2 = !1;
   for (let item of env2.items) {
-    let name = (0, import_yaml23.isMap)(item) ? item.get("name") : void 0;
+    let name = (0, import_yaml24.isMap)(item) ? item.get("name") : void 0;
     typeof name != "string" || !managed.has(name) || (seen.has(name) && (report(
       ctx,
       "error",
@@ -13370,7 +13529,7 @@ function planResources(base, resources, how) {
           (o, k) => o?.[k],
           plain2.value
         ), managed = managedEnvFor(res.type === "delegate" ? res.delegateKind : "classic");
-        validateAt(ctx, "podSpec", pod, res.podPath, data, label) && !refuseAliases(ctx, pod, res.container, label, managed) && !refuseDuplicateEnv(ctx, pod, res.container, label, managed) && plannable.push(res);
+        validateAt(ctx, "podSpec", pod, res.podPath, data, label) && !refuseAliases(ctx, pod, res.container, label, managed) && !refuseMerges(ctx, res.doc, pod, res.container, label) && !refuseDuplicateEnv(ctx, pod, res.container, label, managed) && plannable.push(res);
         break;
       }
       case "upgrader-config":
@@ -13387,12 +13546,12 @@ function planResources(base, resources, how) {
     ctx,
     plannable.filter((r) => r.type === "delegate"),
     (res) => mark("secret", res.ref.document)
-  ), renderPlaced(ctx), how.lint && lint(ctx, (res) => mark("lint", res.ref.document)), mark("lint", 0), { resources, edits: ctx.edits, diagnostics: ctx.diagnostics, decoded };
+  ), renderPlaced(ctx), refuseEditsInShared(ctx, plannable), how.lint && lint(ctx, (res) => mark("lint", res.ref.document)), mark("lint", 0), { resources, edits: ctx.edits, diagnostics: ctx.diagnostics, decoded };
 }
-var import_yaml23, upgraderConfigRule, upgraderCronJobRule, RULES, PHASES, stepTag, init_plan = __esm({
+var import_yaml24, upgraderConfigRule, upgraderCronJobRule, RULES, PHASES, stepTag, init_plan = __esm({
   "src/mtls/plan.ts"() {
     "use strict";
-    import_yaml23 = __toESM(require_dist(), 1);
+    import_yaml24 = __toESM(require_dist(), 1);
     init_classify();
     init_wanted_state();
     init_validate();
@@ -13404,6 +13563,7 @@ var import_yaml23, upgraderConfigRule, upgraderCronJobRule, RULES, PHASES, stepT
     init_plan_secret();
     init_plan_upgrader();
     init_scope();
+    init_shared_nodes();
     init_plan_helm_values();
     init_plan_compose();
     init_namespace();
@@ -13570,7 +13730,7 @@ function itemText(src, node) {
   return { start, end, col: linePos(src, start).col - 1 };
 }
 function mappingItems(src, seq2) {
-  if (seq2.items.every((n) => (0, import_yaml24.isMap)(n)))
+  if (seq2.items.every((n) => (0, import_yaml25.isMap)(n)))
     return seq2.items.map((n) => itemText(src, n));
 }
 function unindent(src, item, eol) {
@@ -13618,10 +13778,10 @@ function commonLines(a, b) {
   for (let t = tail; t > 0; t--) pairs.push([a.length - t, b.length - t]);
   return pairs;
 }
-var import_yaml24, splitLines, init_item_text = __esm({
+var import_yaml25, splitLines, init_item_text = __esm({
   "src/yaml/item-text.ts"() {
     "use strict";
-    import_yaml24 = __toESM(require_dist(), 1);
+    import_yaml25 = __toESM(require_dist(), 1);
     init_errors();
     init_source();
     splitLines = (s) => s.match(/[^\n]*\n|[^\n]+$/g) ?? [];
@@ -13657,14 +13817,14 @@ function findLists(src, starts, file) {
     let docs = parseDocumentsAt(src, start, end, !1);
     if (docs.length !== 1 || docs[0].errors.length > 0) return;
     let root = docs[0].contents;
-    if (!(0, import_yaml25.isMap)(root) || !isListKind(textAt(root, "kind")) || typeof textAt(root, "apiVersion") != "string") return;
+    if (!(0, import_yaml26.isMap)(root) || !isListKind(textAt(root, "kind")) || typeof textAt(root, "apiVersion") != "string") return;
     let seq2 = root.get("items", !0);
-    if (!(0, import_yaml25.isSeq)(seq2) || seq2.items.length === 0) return;
+    if (!(0, import_yaml26.isSeq)(seq2) || seq2.items.length === 0) return;
     let items = mappingItems(src, seq2), rootLine = lineStartOf(src, root.range[0]), head = src.slice(start, rootLine);
     if (!(!items || rootLine < start || !/^(?:---[ \t]*(?:#[^\n]*)?\r?\n)?$/.test(head)) && src.slice(rootLine, root.range[0]).trim() === "") {
       for (let [k, node] of seq2.items.entries()) {
         let inner = node;
-        if (isListKind(textAt(inner, "kind")) && (0, import_yaml25.isSeq)(inner.get("items", !0))) {
+        if (isListKind(textAt(inner, "kind")) && (0, import_yaml26.isSeq)(inner.get("items", !0))) {
           let { line, col } = linePos(src, node.range[0]);
           errors.push({
             code: "UNSUPPORTED",
@@ -13756,7 +13916,7 @@ function removal(text2, from, to) {
 }
 function checkFold(src, ex, output, body2, changes) {
   let decodeAll = (text2) => {
-    let parsed = (0, import_yaml25.parseAllDocuments)(text2, { version: "1.1" }), docs = "empty" in parsed ? [] : parsed, bad = docs.find((d) => d.errors.length > 0);
+    let parsed = (0, import_yaml26.parseAllDocuments)(text2, { version: "1.1" }), docs = "empty" in parsed ? [] : parsed, bad = docs.find((d) => d.errors.length > 0);
     if (bad) return `the output does not parse: ${bad.errors[0].message.split(`
 `)[0]}`;
     let values = [];
@@ -13848,10 +14008,10 @@ function expandLists(text2) {
   };
   return { text: ex.text, origin };
 }
-var import_yaml25, isListKind, textAt, MARKER_LINE, body, init_lists = __esm({
+var import_yaml26, isListKind, textAt, MARKER_LINE, body, init_lists = __esm({
   "src/pipeline/lists.ts"() {
     "use strict";
-    import_yaml25 = __toESM(require_dist(), 1);
+    import_yaml26 = __toESM(require_dist(), 1);
     init_errors();
     init_item_text();
     init_parse();
@@ -13860,7 +14020,7 @@ var import_yaml25, isListKind, textAt, MARKER_LINE, body, init_lists = __esm({
     init_deep_equal();
     isListKind = (kind) => typeof kind == "string" && /List$/.test(kind) && kind !== "ResourceList", textAt = (map2, key) => {
       let v = map2.get(key, !0);
-      return (0, import_yaml25.isScalar)(v) ? v.value : void 0;
+      return (0, import_yaml26.isScalar)(v) ? v.value : void 0;
     };
     MARKER_LINE = /^---[ \t]*(?:#[^\n]*)?\r?\n/, body = (doc) => doc.replace(MARKER_LINE, "");
   }
@@ -13933,13 +14093,13 @@ function checkOutput(input, inputDocs, output, edits, inputStarts, decodedInput)
   }, outStarts = inputStarts ? documentStarts(output) : void 0, slice = (text2, starts, k) => text2.slice(starts[k], starts[k + 1] ?? text2.length), outDoc, sameBytes;
   if (inputStarts && outStarts && outStarts.length === expectedDocs)
     outDoc = (j) => {
-      let docs = (0, import_yaml26.parseAllDocuments)(slice(output, outStarts, j), K8S_DECODE), bad = docs.find((d) => d.errors.length > 0);
+      let docs = (0, import_yaml27.parseAllDocuments)(slice(output, outStarts, j), K8S_DECODE), bad = docs.find((d) => d.errors.length > 0);
       return bad ? `the output does not parse: ${bad.errors[0].message.split(`
 `)[0]}` : docs.length === 1 ? docs[0] : `the output has ${expectedDocs - 1 + docs.length} documents, expected ${expectedDocs}`;
     }, sameBytes = (i, j) => slice(input, inputStarts, i) === slice(output, outStarts, j);
   else {
     if (typeof inputDocs == "number") return "the output's documents cannot be matched with the input's";
-    let parsed = (0, import_yaml26.parseAllDocuments)(output, K8S_DECODE), outDocs = "empty" in parsed ? [] : parsed, bad = outDocs.find((d) => d.errors.length > 0);
+    let parsed = (0, import_yaml27.parseAllDocuments)(output, K8S_DECODE), outDocs = "empty" in parsed ? [] : parsed, bad = outDocs.find((d) => d.errors.length > 0);
     if (bad) return `the output does not parse: ${bad.errors[0].message.split(`
 `)[0]}`;
     if (outDocs.length !== expectedDocs) return `the output has ${outDocs.length} documents, expected ${expectedDocs}`;
@@ -13990,15 +14150,15 @@ function checkOutput(input, inputDocs, output, edits, inputStarts, decodedInput)
     if (!deepEqual(expected2, actual)) return `document ${i + 1} does not decode to the input plus the planned changes`;
   }
 }
-var import_yaml26, decode, get, copyOf, init_guard = __esm({
+var import_yaml27, decode, get, copyOf, init_guard = __esm({
   "src/pipeline/guard.ts"() {
     "use strict";
-    import_yaml26 = __toESM(require_dist(), 1);
+    import_yaml27 = __toESM(require_dist(), 1);
     init_parse();
     init_spans();
     init_deep_equal();
     decode = (text2) => {
-      let doc = (0, import_yaml26.parseDocument)(text2, K8S_DECODE);
+      let doc = (0, import_yaml27.parseDocument)(text2, K8S_DECODE);
       if (doc.errors.length > 0) throw new Error(`embedded YAML does not parse: ${doc.errors[0].message}`);
       return doc.toJS({ maxAliasCount: 100 });
     }, get = (root, ptr) => ptr.reduce((cur, seg) => cur?.[seg], root);
@@ -14126,7 +14286,7 @@ var FN_API_VERSION, FN_KIND, STRINGS3, BOOLEANS3, KEYS, FunctionConfigError, isO
 
 // src/krm/resource-list.ts
 function readResourceList(src) {
-  let doc = (0, import_yaml27.parseDocument)(src, { ...K8S_PARSE, keepSourceTokens: !1 }), at = (offset) => linePos(src, offset), err = doc.errors[0];
+  let doc = (0, import_yaml28.parseDocument)(src, { ...K8S_PARSE, keepSourceTokens: !1 }), at = (offset) => linePos(src, offset), err = doc.errors[0];
   if (err) {
     let { line, col } = at(err.pos[0]);
     throw new InvalidResourceList(
@@ -14137,8 +14297,8 @@ function readResourceList(src) {
     );
   }
   let root = doc.contents;
-  if (!(0, import_yaml27.isMap)(root)) {
-    let found = (0, import_yaml27.isSeq)(root) ? "a list" : (0, import_yaml27.isScalar)(root) && root.value !== null ? "a scalar" : "an empty document";
+  if (!(0, import_yaml28.isMap)(root)) {
+    let found = (0, import_yaml28.isSeq)(root) ? "a list" : (0, import_yaml28.isScalar)(root) && root.value !== null ? "a scalar" : "an empty document";
     throw new InvalidResourceList(expected(found));
   }
   let apiVersion = text(root, "apiVersion"), kind = text(root, "kind");
@@ -14151,14 +14311,14 @@ function readResourceList(src) {
     );
   }
   let itemsNode = root.get("items", !0);
-  if (itemsNode !== void 0 && !(0, import_yaml27.isSeq)(itemsNode) && !((0, import_yaml27.isScalar)(itemsNode) && itemsNode.value === null)) {
+  if (itemsNode !== void 0 && !(0, import_yaml28.isSeq)(itemsNode) && !((0, import_yaml28.isScalar)(itemsNode) && itemsNode.value === null)) {
     let where = at(itemsNode.range[0]);
     throw new InvalidResourceList("items must be a list of objects", where.line, where.col);
   }
   let items = [];
-  for (let item of (0, import_yaml27.isSeq)(itemsNode) ? itemsNode.items : []) {
+  for (let item of (0, import_yaml28.isSeq)(itemsNode) ? itemsNode.items : []) {
     let node = item, where = at(node.range[0]);
-    if (!(0, import_yaml27.isMap)(node)) throw new InvalidResourceList("every item must be an object (a mapping)", where.line, where.col);
+    if (!(0, import_yaml28.isMap)(node)) throw new InvalidResourceList("every item must be an object (a mapping)", where.line, where.col);
     let meta = node.get("metadata", !0), index = annotation(meta, "config.kubernetes.io/index", "internal.config.kubernetes.io/index");
     items.push({
       ...itemText(src, node),
@@ -14170,13 +14330,13 @@ function readResourceList(src) {
       index: index !== void 0 && /^[0-9]+$/.test(index) ? Number(index) : void 0
     });
   }
-  let fc = root.get("functionConfig", !0), results = root.items.find((p) => (0, import_yaml27.isScalar)(p.key) && p.key.value === "results"), out = { src, items, root };
-  return fc !== void 0 && !((0, import_yaml27.isScalar)(fc) && fc.value === null) && (out.functionConfig = fc.toJS(doc)), results && (out.results = results), out;
+  let fc = root.get("functionConfig", !0), results = root.items.find((p) => (0, import_yaml28.isScalar)(p.key) && p.key.value === "results"), out = { src, items, root };
+  return fc !== void 0 && !((0, import_yaml28.isScalar)(fc) && fc.value === null) && (out.functionConfig = fc.toJS(doc)), results && (out.results = results), out;
 }
-var import_yaml27, RESOURCE_LIST_VERSIONS, InvalidResourceList, annotation, text, expected, init_resource_list = __esm({
+var import_yaml28, RESOURCE_LIST_VERSIONS, InvalidResourceList, annotation, text, expected, init_resource_list = __esm({
   "src/krm/resource-list.ts"() {
     "use strict";
-    import_yaml27 = __toESM(require_dist(), 1);
+    import_yaml28 = __toESM(require_dist(), 1);
     init_parse();
     init_item_text();
     init_source();
@@ -14189,14 +14349,14 @@ var import_yaml27, RESOURCE_LIST_VERSIONS, InvalidResourceList, annotation, text
       line;
       col;
     }, annotation = (meta, ...keys) => {
-      let annotations = (0, import_yaml27.isMap)(meta) ? meta.get("annotations", !0) : void 0;
+      let annotations = (0, import_yaml28.isMap)(meta) ? meta.get("annotations", !0) : void 0;
       for (let key of keys) {
-        let v = (0, import_yaml27.isMap)(annotations) ? annotations.get(key, !0) : void 0;
-        if ((0, import_yaml27.isScalar)(v) && v.value !== null && v.value !== void 0) return String(v.value);
+        let v = (0, import_yaml28.isMap)(annotations) ? annotations.get(key, !0) : void 0;
+        if ((0, import_yaml28.isScalar)(v) && v.value !== null && v.value !== void 0) return String(v.value);
       }
     }, text = (map2, key) => {
-      let v = (0, import_yaml27.isMap)(map2) ? map2.get(key, !0) : void 0;
-      return (0, import_yaml27.isScalar)(v) && typeof v.value == "string" ? v.value : void 0;
+      let v = (0, import_yaml28.isMap)(map2) ? map2.get(key, !0) : void 0;
+      return (0, import_yaml28.isScalar)(v) && typeof v.value == "string" ? v.value : void 0;
     };
     expected = (found) => `expected a ResourceList (apiVersion: config.kubernetes.io/v1, kind: ResourceList, items: [...]) on standard input, as kpt and kustomize send it; found ${found}`;
   }
@@ -14232,7 +14392,7 @@ function resultsSplice(list, results, eol) {
     for (; at > 0 && /\s/.test(src[at - 1]); ) at--;
     return insertAt(at, (src[at - 1] === "{" ? "" : ", ") + json);
   }
-  let block = (0, import_yaml28.stringify)({ results }, { version: "1.1", lineWidth: 0 }).replace(/\n/g, eol);
+  let block = (0, import_yaml29.stringify)({ results }, { version: "1.1", lineWidth: 0 }).replace(/\n/g, eol);
   if (list.results) {
     let start = range3(list.results.key)[0], value = list.results.value;
     return replaceRange(start, lineEndAfter(src, Math.max(start, (value?.range[1] ?? start) - 1)), block);
@@ -14240,10 +14400,10 @@ function resultsSplice(list, results, eol) {
   return insertAt(src.length, (src === "" || src.endsWith(`
 `) ? "" : eol) + block);
 }
-var import_yaml28, OP, init_results = __esm({
+var import_yaml29, OP, init_results = __esm({
   "src/krm/results.ts"() {
     "use strict";
-    import_yaml28 = __toESM(require_dist(), 1);
+    import_yaml29 = __toESM(require_dist(), 1);
     init_secret_manifest();
     init_source();
     init_splice();
@@ -14364,12 +14524,12 @@ function invalid(io, message) {
     items: [],
     results: [{ message, severity: "error" }]
   };
-  return io.stdout.write((0, import_yaml29.stringify)(list, { version: "1.1", lineWidth: 0 })), 1;
+  return io.stdout.write((0, import_yaml30.stringify)(list, { version: "1.1", lineWidth: 0 })), 1;
 }
-var import_yaml29, describe2, init_run_fn = __esm({
+var import_yaml30, describe2, init_run_fn = __esm({
   "src/cli/run-fn.ts"() {
     "use strict";
-    import_yaml29 = __toESM(require_dist(), 1);
+    import_yaml30 = __toESM(require_dist(), 1);
     init_errors();
     init_read_input();
     init_migrate();
@@ -15152,13 +15312,13 @@ function configMapValue(resources, name, namespace, key) {
   );
   if (!cm) return { found: !1 };
   let v = lookup(cm.doc.contents, ["data", key]);
-  return (0, import_yaml30.isScalar)(v) && v.value !== null ? { found: !0, value: String(v.value) } : { found: !0 };
+  return (0, import_yaml31.isScalar)(v) && v.value !== null ? { found: !0, value: String(v.value) } : { found: !0 };
 }
 function containerEnv(resources, container, namespace, name) {
   let env2 = container.get("env", !0), entry = findItem(env2, "name", name);
   if (entry) {
     let value = entry.node.get("value", !0);
-    if ((0, import_yaml30.isScalar)(value) && value.value !== null) return { value: String(value.value), from: "env", unresolved: !1 };
+    if ((0, import_yaml31.isScalar)(value) && value.value !== null) return { value: String(value.value), from: "env", unresolved: !1 };
     let ref = lookup(entry.node, ["valueFrom", "configMapKeyRef"]), cmName = stringAt(ref, "name"), cmKey = stringAt(ref, "key");
     if (cmName && cmKey) {
       let got = configMapValue(resources, cmName, namespace, cmKey);
@@ -15167,7 +15327,7 @@ function containerEnv(resources, container, namespace, name) {
     return { from: "valueFrom (not readable here)", unresolved: !0 };
   }
   let envFrom = container.get("envFrom", !0), unseen = [];
-  if ((0, import_yaml30.isSeq)(envFrom))
+  if ((0, import_yaml31.isSeq)(envFrom))
     for (let item of envFrom.items) {
       let cmName = stringAt(lookup(item, ["configMapRef"]), "name");
       if (!cmName) continue;
@@ -15191,7 +15351,7 @@ function podFacts(pod, container, kind = "classic") {
     any: !!(volume || mount || certEnvOf(kind).some((n) => findItem(env2, "name", n)))
   }, secretName = volume ? stringAt(lookup(volume.node, ["secret"]), "secretName") : void 0;
   secretName && (out.secretName = secretName);
-  let mounted = mount ? stringAt(mount.node, "mountPath") : void 0, mountPath = mounted && mount.node.has("subPath") ? dirname5(mounted.replace(/\/+$/, "")) : mounted;
+  let mounted = mount ? stringAt(mount.node, "mountPath")?.replace(/(.)\/+$/, "$1") : void 0, atDirectory = certEnv !== void 0 && mounted === dirname5(certEnv), mountPath = mounted && mount.node.has("subPath") && !atDirectory ? dirname5(mounted) : mounted;
   return mountPath && (out.mountPath = mountPath), certEnv && (out.certEnv = certEnv), out;
 }
 function composeFacts(s) {
@@ -15203,8 +15363,8 @@ function composeFacts(s) {
   return host?.value !== void 0 && (out.endpoint = host.value), cert?.value && (out.certEnv = cert.value), certVolume?.source !== void 0 && (out.certSource = certVolume.source), certVolume && (out.mountDir = certVolume.target.endsWith(`/${CERT_FILE}`) ? dirname5(certVolume.target) : certVolume.target), out;
 }
 function podAndContainer(res) {
-  let pod = lookup(res.doc.contents, res.podPath), containers = pod.get("containers", !0), container = (0, import_yaml30.isSeq)(containers) ? containers.items[res.container] : void 0;
-  return { pod, container: (0, import_yaml30.isMap)(container) ? container : pod };
+  let pod = lookup(res.doc.contents, res.podPath), containers = pod.get("containers", !0), container = (0, import_yaml31.isSeq)(containers) ? containers.items[res.container] : void 0;
+  return { pod, container: (0, import_yaml31.isMap)(container) ? container : pod };
 }
 function secretCertificate(resources, name, namespace) {
   let secret = resources.find(
@@ -15217,15 +15377,15 @@ function secretCertificate(resources, name, namespace) {
         ["data", certificateInfoFromBase64]
       ]) {
         let v = lookup(secret.doc.contents, [field, key]);
-        if (!(0, import_yaml30.isScalar)(v) || typeof v.value != "string") continue;
+        if (!(0, import_yaml31.isScalar)(v) || typeof v.value != "string") continue;
         let info = read(v.value);
         if (info) return { from: `Secret ${name}, ${field}.${key}`, notAfter: info.notAfter };
       }
 }
-var import_yaml30, certEnvOf, dirname5, init_facts = __esm({
+var import_yaml31, certEnvOf, dirname5, init_facts = __esm({
   "src/audit/facts.ts"() {
     "use strict";
-    import_yaml30 = __toESM(require_dist(), 1);
+    import_yaml31 = __toESM(require_dist(), 1);
     init_compose();
     init_lookup();
     init_wanted_state();
@@ -15350,6 +15510,9 @@ function endpointFor(value, fixed, unresolvedFrom, name = MANAGER_ENV) {
 function describeChange(c) {
   let after = c.after, list = c.path.replace(/\[[^\]]*\]$/, "").split(".").pop().replace(/\[.*$/, "");
   if (c.op === "append") {
+    let item = c.after;
+    if (item && typeof item == "object" && typeof item.key == "string" && typeof item.path == "string")
+      return `volume item ${item.key} \u2192 ${item.path} (${c.path.replace(/^.*volumes\[name=([^\]]+)\].*$/, "volume $1")})`;
     if (typeof after == "string") return list === "environment" ? `env ${after.split("=")[0]}` : `mount ${after}`;
     if (after && typeof after == "object" && typeof after.name == "string")
       return `${{ env: "env", volumeMounts: "volumeMount", volumes: "volume", custom_envs: "custom_envs" }[list] ?? list} ${after.name}`;
@@ -15395,7 +15558,7 @@ function upgraderOwners(unit) {
   }), unit.resources.forEach((r, i) => {
     if (r.type !== "upgrader-cronjob") return;
     let owner = (r.ref.name ?? "").replace(/-upgrader-job$/, ""), volumes = lookup(r.doc.contents, [...r.podPath, "volumes"]);
-    if ((0, import_yaml31.isSeq)(volumes))
+    if ((0, import_yaml32.isSeq)(volumes))
       for (let v of volumes.items) {
         let cmName = stringAt(lookup(v, ["configMap"]), "name"), found = configs.get(namespacedKey(r.ref.namespace, cmName));
         found !== void 0 && (owner = found);
@@ -15471,10 +15634,10 @@ function auditUnit(unit, inputs, options, fixed) {
       return;
     }
     if (res.type === "helm-values") {
-      let root = res.root, name = stringAt(root, "delegateName") ?? CHART_DEFAULT_NAME, endpointNode = root?.get("managerEndpoint", !0), endpoint = root ? (0, import_yaml31.isScalar)(endpointNode) && endpointNode.value !== null ? String(endpointNode.value) : "https://app.harness.io" : void 0, current = stringAt(lookup(root, ["mTLS"]), "secretName") || void 0, secret = options.secretName?.replaceAll("{delegate}", name) ?? current ?? DEFAULT_SECRET_NAME, target = endpointFor(endpoint, fixed, root ? void 0 : "values outside the input"), planned = planSubset(unit, [index], mtlsOptions(target.plan, secret, DEFAULT_MOUNT_PATH, grpc)), found = findings(planned, (doc) => doc === index, target.known);
+      let root = res.root, name = stringAt(root, "delegateName") ?? CHART_DEFAULT_NAME, endpointNode = root?.get("managerEndpoint", !0), endpoint = root ? (0, import_yaml32.isScalar)(endpointNode) && endpointNode.value !== null ? String(endpointNode.value) : "https://app.harness.io" : void 0, current = stringAt(lookup(root, ["mTLS"]), "secretName") || void 0, secret = options.secretName?.replaceAll("{delegate}", name) ?? current ?? DEFAULT_SECRET_NAME, target = endpointFor(endpoint, fixed, root ? void 0 : "values outside the input"), planned = planSubset(unit, [index], mtlsOptions(target.plan, secret, DEFAULT_MOUNT_PATH, grpc)), found = findings(planned, (doc) => doc === index, target.known);
       target.problem && found.missing.unshift(target.problem);
       let state = stateOf(target.known, found, current !== void 0), enabled = lookup(root, ["upgrader", "enabled"]), upgrader = {
-        state: (0, import_yaml31.isScalar)(enabled) && enabled.value === !1 ? "absent" : "chart",
+        state: (0, import_yaml32.isScalar)(enabled) && enabled.value === !1 ? "absent" : "chart",
         problems: []
       }, cert = certificateRow(unit.resources, secret, void 0, options.now, found.missing);
       rows.push({
@@ -15540,7 +15703,7 @@ function findings(planned, mine, endpointKnown, label = () => "") {
     !endpointKnown && c.role === "endpoint" || (c.role === "file-mode" ? hardening : missing).push(label(e.doc) + describeChange(c));
   }
   for (let d of planned.diagnostics)
-    mine(d.doc) && (d.severity === "error" || d.code === "NOT_CHANGED" && (endpointKnown || d.role !== "endpoint")) && missing.push(label(d.doc) + d.message);
+    mine(d.doc) && (d.severity === "error" || d.code === "INVALID_POD" || d.code === "NOT_CHANGED" && (endpointKnown || d.role !== "endpoint")) && missing.push(label(d.doc) + d.message);
   return { missing: [...new Set(missing)], hardening: [...new Set(hardening)] };
 }
 function certificateRow(resources, secret, namespace, now = /* @__PURE__ */ new Date(), missing) {
@@ -15566,10 +15729,10 @@ function upgraderHostMismatch(unit, upgraders, endpoint) {
   }
   return out;
 }
-var import_yaml31, PLACEHOLDER_ENDPOINT, mtlsOptions, hostOf, DAY_MS3, isoDate2, init_audit = __esm({
+var import_yaml32, PLACEHOLDER_ENDPOINT, mtlsOptions, hostOf, DAY_MS3, isoDate2, init_audit = __esm({
   "src/audit/audit.ts"() {
     "use strict";
-    import_yaml31 = __toESM(require_dist(), 1);
+    import_yaml32 = __toESM(require_dist(), 1);
     init_endpoint();
     init_mount_path();
     init_plan();
@@ -19940,14 +20103,14 @@ var import_node_path9, init_run_audit = __esm({
 
 // src/mtls/revert/context.ts
 function ownsComments(ectx, pair, list) {
-  let keyCol = columnOf(ectx.src, pair.key.range[0]), last = list.items[list.items.length - 1], lastNode = (0, import_yaml32.isMap)(list) ? last.value ?? last.key : last, end = endOfBlock(ectx.src, lastNode, Number.MAX_SAFE_INTEGER), next = ectx.src.slice(end, ectx.src.indexOf(`
+  let keyCol = columnOf(ectx.src, pair.key.range[0]), last = list.items[list.items.length - 1], lastNode = (0, import_yaml33.isMap)(list) ? last.value ?? last.key : last, end = endOfBlock(ectx.src, lastNode, Number.MAX_SAFE_INTEGER), next = ectx.src.slice(end, ectx.src.indexOf(`
 `, end) < 0 ? ectx.src.length : ectx.src.indexOf(`
 `, end)), m = /^( *)#/.exec(next);
   return m !== null && m[1].length > keyCol;
 }
 function removeEntries(rctx, res, owner, ownerPtr, ownerDisplay, key, picked, reason, roleOf, label) {
   if (picked.length === 0) return;
-  let pair = pairOf(owner, key), coll = pair.value, ectx = editContext(rctx, res), ptr = [...ownerPtr, key], display = [...ownerDisplay, key], node = (p) => (0, import_yaml32.isSeq)(coll) ? coll.items[p] : coll.get(p, !0), before = (p) => node(p)?.toJSON?.() ?? null, lines = (p) => (0, import_yaml32.isSeq)(coll) ? itemLines(ectx, coll, p) : pairLines(ectx, coll, pairOf(coll, p)), remove = (p, splices, place) => plan(rctx, {
+  let pair = pairOf(owner, key), coll = pair.value, ectx = editContext(rctx, res), ptr = [...ownerPtr, key], display = [...ownerDisplay, key], node = (p) => (0, import_yaml33.isSeq)(coll) ? coll.items[p] : coll.get(p, !0), before = (p) => node(p)?.toJSON?.() ?? null, lines = (p) => (0, import_yaml33.isSeq)(coll) ? itemLines(ectx, coll, p) : pairLines(ectx, coll, pairOf(coll, p)), remove = (p, splices, place) => plan(rctx, {
     resource: res.ref,
     op: "remove",
     ptr: [...ptr, p],
@@ -19958,12 +20121,12 @@ function removeEntries(rctx, res, owner, ownerPtr, ownerDisplay, key, picked, re
     splices,
     ...place ? { place } : {}
   }), all = picked.length === coll.items.length, whole = { resource: res.ref, ptr, display, before: coll.toJSON(), role: roleOf(picked[0]), splices: [] };
-  if ((0, import_yaml32.isSeq)(coll) && coll.flow && all && owner.flow) {
+  if ((0, import_yaml33.isSeq)(coll) && coll.flow && all && owner.flow) {
     let splices = [removeFlowPair(owner, pair)];
     plan(rctx, { ...whole, op: "remove", reason: `${reason} (the migration created ${key})`, splices });
     return;
   }
-  if ((0, import_yaml32.isSeq)(coll) && coll.flow) {
+  if ((0, import_yaml33.isSeq)(coll) && coll.flow) {
     let keep = coll.items.map((_, i) => i).filter((i) => !picked.includes(i)), splices = keepFlowItems(ectx, coll, keep);
     picked.forEach((p, n) => remove(p, n === 0 ? splices : []));
     return;
@@ -19989,7 +20152,7 @@ function revertConfigMapKey(rctx, name, namespace, key, value) {
   );
   if (!cm) return "absent";
   let node = lookup(cm.doc.contents, ["data", key]);
-  return (0, import_yaml32.isScalar)(node) ? (node.value !== value && plan(rctx, {
+  return (0, import_yaml33.isScalar)(node) ? (node.value !== value && plan(rctx, {
     resource: cm.ref,
     op: "set",
     ptr: ["data", key],
@@ -20001,10 +20164,10 @@ function revertConfigMapKey(rctx, name, namespace, key, value) {
     splices: [setScalar(editContext(rctx, cm), node, value)]
   }), "set") : "missing-key";
 }
-var import_yaml32, isOurMode, init_context2 = __esm({
+var import_yaml33, isOurMode, init_context2 = __esm({
   "src/mtls/revert/context.ts"() {
     "use strict";
-    import_yaml32 = __toESM(require_dist(), 1);
+    import_yaml33 = __toESM(require_dist(), 1);
     init_edit_pairs();
     init_edit();
     init_lookup();
@@ -20019,7 +20182,7 @@ var import_yaml32, isOurMode, init_context2 = __esm({
 function revertDelegate(rctx, res) {
   let pod = lookup(res.doc.contents, res.podPath), { container } = locateContainer(rctx, res.podPath, pod, res.container), kind = res.delegateKind;
   revertEnv(rctx, res, container, kind);
-  let env2 = container.node.get("env", !0), ownedNames = ownedEnvFor(kind), owned = (0, import_yaml33.isSeq)(env2) ? env2.items.flatMap((item, i) => ownedNames.includes(stringAt(item, "name") ?? "") ? [i] : []) : [];
+  let env2 = container.node.get("env", !0), ownedNames = ownedEnvFor(kind), owned = (0, import_yaml34.isSeq)(env2) ? env2.items.flatMap((item, i) => ownedNames.includes(stringAt(item, "name") ?? "") ? [i] : []) : [];
   removeListItems(
     rctx,
     res,
@@ -20033,12 +20196,12 @@ function revertDelegate(rctx, res) {
   ), revertPod(rctx, res, pod, res.podPath, container);
 }
 function revertEnv(rctx, res, container, kind) {
-  let ectx = editContext(rctx, res), env2 = container.node.get("env", !0), envFrom = container.node.get("envFrom", !0), configMaps = (0, import_yaml33.isSeq)(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ["configMapRef"]), "name")).filter((n) => n !== void 0) : [], manager = managerEnvNames(kind)[0];
+  let ectx = editContext(rctx, res), env2 = container.node.get("env", !0), envFrom = container.node.get("envFrom", !0), configMaps = (0, import_yaml34.isSeq)(envFrom) ? envFrom.items.map((i) => stringAt(lookup(i, ["configMapRef"]), "name")).filter((n) => n !== void 0) : [], manager = managerEnvNames(kind)[0];
   for (let [name, value] of endpointEnvFor(kind, rctx.url)) {
     let found = findItem(env2, "name", name);
     if (found) {
       let node = found.node.get("value", !0), ref = lookup(found.node, ["valueFrom", "configMapKeyRef"]);
-      if ((0, import_yaml33.isScalar)(node))
+      if ((0, import_yaml34.isScalar)(node))
         node.value !== value && plan(rctx, {
           resource: res.ref,
           op: "set",
@@ -20073,15 +20236,15 @@ function revertEnv(rctx, res, container, kind) {
   }
 }
 function revertPod(rctx, res, pod, podPath, container) {
-  let mount = findItem(container.node.get("volumeMounts", !0), "name", VOLUME_NAME);
-  mount && removeListItems(
+  let mounts = container.node.get("volumeMounts", !0), ours = (0, import_yaml34.isSeq)(mounts) ? mounts.items.flatMap((m, i) => stringAt(m, "name") === VOLUME_NAME ? [i] : []) : [];
+  ours.length > 0 && removeListItems(
     rctx,
     res,
     container.node,
     container.ptr,
     container.display,
     "volumeMounts",
-    [mount.index],
+    ours,
     `${REASON}: the client certificate mount`,
     "mount"
   );
@@ -20090,8 +20253,8 @@ function revertPod(rctx, res, pod, podPath, container) {
   let secretName = stringAt(lookup(volume.node, ["secret"]), "secretName");
   if (!["containers", "initContainers"].some((key) => {
     let list = pod.get(key, !0);
-    return (0, import_yaml33.isSeq)(list) && list.items.some(
-      (c) => c !== container.node && findItem((0, import_yaml33.isMap)(c) ? c.get("volumeMounts", !0) : void 0, "name", VOLUME_NAME)
+    return (0, import_yaml34.isSeq)(list) && list.items.some(
+      (c) => c !== container.node && findItem((0, import_yaml34.isMap)(c) ? c.get("volumeMounts", !0) : void 0, "name", VOLUME_NAME)
     );
   })) {
     secretName && rctx.removedSecrets.push({ name: secretName, namespace: res.ref.namespace }), removeListItems(
@@ -20107,8 +20270,8 @@ function revertPod(rctx, res, pod, podPath, container) {
     );
     return;
   }
-  let secret = lookup(volume.node, ["secret"]), modePair = (0, import_yaml33.isMap)(secret) ? pairOf(secret, "defaultMode") : void 0;
-  if (modePair && (0, import_yaml33.isMap)(secret)) {
+  let secret = lookup(volume.node, ["secret"]), modePair = (0, import_yaml34.isMap)(secret) ? pairOf(secret, "defaultMode") : void 0;
+  if (modePair && (0, import_yaml34.isMap)(secret)) {
     let ectx = editContext(rctx, res), [s, e] = pairLines(ectx, secret, modePair), text2 = ectx.src.slice(s, e).replace(/^\s*defaultMode:\s*/, "");
     isOurMode(text2) && plan(rctx, {
       resource: res.ref,
@@ -20128,12 +20291,12 @@ function revertUpgraderCronJob(rctx, res) {
   revertPod(rctx, res, pod, res.podPath, container);
 }
 function revertUpgraderConfig(rctx, res) {
-  let node = res.config, text2 = node.value, doc = (0, import_yaml33.parseDocument)(text2, K8S_PARSE), root = doc.contents;
-  if (doc.errors.length > 0 || !(0, import_yaml33.isMap)(root)) return;
+  let node = res.config, text2 = node.value, doc = (0, import_yaml34.parseDocument)(text2, K8S_PARSE), root = doc.contents;
+  if (doc.errors.length > 0 || !(0, import_yaml34.isMap)(root)) return;
   planInside(rctx, { node, text: text2, ptr: CONFIG_PTR2, path: (e) => formatPath([...CONFIG_PTR2, ...e.ptr]) }, (inner) => {
     let ictx = { src: text2, eol: `
-`, unit: indentUnit(text2, root) }, delegateConfig = root.get("delegateConfig", !0), inDelegateConfig = (0, import_yaml33.isMap)(delegateConfig), host = inDelegateConfig ? delegateConfig.get(UPGRADER_HOST_KEY, !0) : root.get(UPGRADER_HOST_KEY, !0), hostPath = inDelegateConfig ? ["delegateConfig", UPGRADER_HOST_KEY] : [UPGRADER_HOST_KEY];
-    (0, import_yaml33.isScalar)(host) && host.value !== rctx.url && plan(inner, {
+`, unit: indentUnit(text2, root) }, delegateConfig = root.get("delegateConfig", !0), inDelegateConfig = (0, import_yaml34.isMap)(delegateConfig), host = inDelegateConfig ? delegateConfig.get(UPGRADER_HOST_KEY, !0) : root.get(UPGRADER_HOST_KEY, !0), hostPath = inDelegateConfig ? ["delegateConfig", UPGRADER_HOST_KEY] : [UPGRADER_HOST_KEY];
+    (0, import_yaml34.isScalar)(host) && host.value !== rctx.url && plan(inner, {
       resource: res.ref,
       op: "set",
       ptr: hostPath,
@@ -20164,7 +20327,7 @@ function revertSecrets(rctx) {
   for (let res of rctx.resources) {
     if (res.ref.kind !== "Secret") continue;
     let root = res.doc.contents;
-    if (!(0, import_yaml33.isMap)(root) || !rctx.removedSecrets.some(
+    if (!(0, import_yaml34.isMap)(root) || !rctx.removedSecrets.some(
       (s) => s.name === res.ref.name && sameNamespace(s.namespace, res.ref.namespace)
     ) || !isGeneratedSecret(root)) continue;
     let start = res.doc.range[0], next = rctx.resources[res.ref.document + 1], end = next ? next.doc.range[0] : rctx.src.length;
@@ -20191,15 +20354,15 @@ function revertSecrets(rctx) {
 function isGeneratedSecret(root) {
   if (!root.items.map((p) => String(p.key.value)).every((k) => ["apiVersion", "kind", "metadata", "type", "data", "stringData"].includes(k))) return !1;
   let meta = root.get("metadata", !0);
-  if (!(0, import_yaml33.isMap)(meta) || !meta.items.every((p) => ["name", "namespace", "creationTimestamp"].includes(String(p.key.value))))
+  if (!(0, import_yaml34.isMap)(meta) || !meta.items.every((p) => ["name", "namespace", "creationTimestamp"].includes(String(p.key.value))))
     return !1;
   let type = stringAt(root, "type");
-  return type !== void 0 && type !== "Opaque" ? !1 : [root.get("data", !0), root.get("stringData", !0)].filter(import_yaml33.isMap).flatMap((d) => d.items.map((p) => String(p.key.value))).sort().join(",") === "client.crt,client.key";
+  return type !== void 0 && type !== "Opaque" ? !1 : [root.get("data", !0), root.get("stringData", !0)].filter(import_yaml34.isMap).flatMap((d) => d.items.map((p) => String(p.key.value))).sort().join(",") === "client.crt,client.key";
 }
-var import_yaml33, REASON, CONFIG_PTR2, init_revert_k8s = __esm({
+var import_yaml34, REASON, CONFIG_PTR2, init_revert_k8s = __esm({
   "src/mtls/revert/revert-k8s.ts"() {
     "use strict";
-    import_yaml33 = __toESM(require_dist(), 1);
+    import_yaml34 = __toESM(require_dist(), 1);
     init_edit();
     init_edit_pairs();
     init_layout();
@@ -20222,7 +20385,7 @@ function revertHelmValues(rctx, res) {
 }
 function revertValues(rctx, res, root) {
   let ectx = editContext(rctx, res), endpointPair = pairOf(root, "managerEndpoint");
-  endpointPair && (0, import_yaml34.isScalar)(endpointPair.value) && endpointPair.value.value !== rctx.url && plan(rctx, {
+  endpointPair && (0, import_yaml35.isScalar)(endpointPair.value) && endpointPair.value.value !== rctx.url && plan(rctx, {
     resource: res.ref,
     op: "set",
     ptr: ["managerEndpoint"],
@@ -20234,8 +20397,8 @@ function revertValues(rctx, res, root) {
     splices: [setPairValue(ectx, endpointPair, rctx.url, formatScalar(rctx.url))]
   });
   let mtlsPair = pairOf(root, "mTLS"), mtls = mtlsPair?.value;
-  if (mtlsPair && (0, import_yaml34.isMap)(mtls)) {
-    let namePair = pairOf(mtls, "secretName"), value = namePair && (0, import_yaml34.isScalar)(namePair.value) ? namePair.value.value : void 0, at = root.items.indexOf(mtlsPair);
+  if (mtlsPair && (0, import_yaml35.isMap)(mtls)) {
+    let namePair = pairOf(mtls, "secretName"), value = namePair && (0, import_yaml35.isScalar)(namePair.value) ? namePair.value.value : void 0, at = root.items.indexOf(mtlsPair);
     mtls.items.length === 1 && namePair !== void 0 && at > 0 && root.items[at - 1] === endpointPair ? removeMapKeys(rctx, res, root, [], "mTLS", ["secretName"], `${REASON2}: mTLS.secretName`, "volume") : namePair && typeof value == "string" && value !== "" && plan(rctx, {
       resource: res.ref,
       op: "set",
@@ -20249,10 +20412,10 @@ function revertValues(rctx, res, root) {
     });
   }
   let envs = root.get("custom_envs", !0);
-  if (!(0, import_yaml34.isSeq)(envs)) return;
+  if (!(0, import_yaml35.isSeq)(envs)) return;
   for (let [name, value] of endpointEnv(rctx.url)) {
     let found = findItem(envs, "name", name), node = found?.node.get("value", !0);
-    found && (0, import_yaml34.isScalar)(node) && node.value !== value && plan(rctx, {
+    found && (0, import_yaml35.isScalar)(node) && node.value !== value && plan(rctx, {
       resource: res.ref,
       op: "set",
       ptr: ["custom_envs", found.index, "value"],
@@ -20333,7 +20496,7 @@ function revertCompose(rctx, res) {
       `${REASON2}: only an mTLS delegate needs it`,
       (item) => envRole(String(item.value).split("=")[0], kind),
       (item) => ({ name: String(item.value).split("=")[0] })
-    ) : form === "map" && (0, import_yaml34.isMap)(envNode) && removeMapKeys(
+    ) : form === "map" && (0, import_yaml35.isMap)(envNode) && removeMapKeys(
       rctx,
       res,
       d.node,
@@ -20354,14 +20517,14 @@ function revertCompose(rctx, res) {
       mounts.map((v) => v.index),
       `${REASON2}: the client certificate bind mount`,
       "mount",
-      (item) => (0, import_yaml34.isScalar)(item) ? String(item.value) : stringAt(item, "target") ?? "?"
+      (item) => (0, import_yaml35.isScalar)(item) ? String(item.value) : stringAt(item, "target") ?? "?"
     );
   }
 }
-var import_yaml34, REASON2, envRole, init_revert_shapes = __esm({
+var import_yaml35, REASON2, envRole, init_revert_shapes = __esm({
   "src/mtls/revert/revert-shapes.ts"() {
     "use strict";
-    import_yaml34 = __toESM(require_dist(), 1);
+    import_yaml35 = __toESM(require_dist(), 1);
     init_compose();
     init_edit_pairs();
     init_edit();
@@ -21936,4 +22099,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=c815ea6771dcb5e72c93294451a860ee7ce840eab79c2b69a68d8b7555255abd
+//# delegate-mtls-bundle sha256=537ba55cc60d579e59398745270c01011b0f0dcbfd1ea14688aa1262a07f50eb

@@ -23,6 +23,8 @@ export const DIAGNOSTIC_CODES = [
   'CONFIG_YAML_NOT_STRING',
   /** Something already there contradicts what mTLS needs (another volume at the mount path, …). */
   'CONFLICT',
+  /** The delegate's (or its upgrader's) pod as written would be refused by the API server or the kubelet. */
+  'INVALID_POD',
   /** A shape the splice editor cannot change without changing other things (an alias, …). */
   'UNSUPPORTED',
   /** A value that needs changing lives outside the input (a ConfigMap, an env_file): reported, not changed. */

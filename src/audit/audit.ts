@@ -321,6 +321,9 @@ export function describeChange(c: Change): string {
     .pop()!
     .replace(/\[.*$/, '')
   if (c.op === 'append') {
+    const item = c.after as { key?: unknown; path?: unknown } | undefined
+    if (item && typeof item === 'object' && typeof item.key === 'string' && typeof item.path === 'string')
+      return `volume item ${item.key} → ${item.path} (${c.path.replace(/^.*volumes\[name=([^\]]+)\].*$/, 'volume $1')})`
     if (typeof after === 'string') return list === 'environment' ? `env ${after.split('=')[0]}` : `mount ${after}`
     if (after && typeof after === 'object' && typeof after.name === 'string') {
       const label =
@@ -648,7 +651,8 @@ function findings(
   }
   for (const d of planned.diagnostics) {
     if (!mine(d.doc)) continue
-    if (d.severity === 'error') missing.push(label(d.doc) + d.message)
+    // A pod the API server refuses (INVALID_POD, a warning for the migration) never runs the delegate.
+    if (d.severity === 'error' || d.code === 'INVALID_POD') missing.push(label(d.doc) + d.message)
     else if (d.code === 'NOT_CHANGED' && (endpointKnown || d.role !== 'endpoint'))
       missing.push(label(d.doc) + d.message)
   }

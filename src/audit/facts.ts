@@ -118,8 +118,11 @@ export function podFacts(
   const secretName = volume ? stringAt(lookup(volume.node, ['secret']), 'secretName') : undefined
   if (secretName) out.secretName = secretName
   // A file mounted on its own (subPath) sits in the directory the delegate's paths point into.
-  const mounted = mount ? stringAt(mount.node, 'mountPath') : undefined
-  const mountPath = mounted && mount!.node.has('subPath') ? dirname(mounted.replace(/\/+$/, '')) : mounted
+  // As the kubelet compares paths: `/etc/mtls/` is `/etc/mtls`.
+  const mounted = mount ? stringAt(mount.node, 'mountPath')?.replace(/(.)\/+$/, '$1') : undefined
+  // …unless it is mounted at the directory the env vars point into (a file there hides them: the planner says so).
+  const atDirectory = certEnv !== undefined && mounted === dirname(certEnv)
+  const mountPath = mounted && mount!.node.has('subPath') && !atDirectory ? dirname(mounted) : mounted
   if (mountPath) out.mountPath = mountPath
   if (certEnv) out.certEnv = certEnv
   return out

@@ -124,7 +124,7 @@ export function lint(ctx: PlanContext, onEach?: (res: Resource) => void): void {
   }
 }
 
-/** Volumes nobody mounts, and mounts of volumes that do not exist (the API server rejects the pod). */
+/** Volumes nobody mounts (a mount of a volume that does not exist is checkPod's). */
 function lintPod(ctx: PlanContext, pod: unknown): void {
   if (!isMap(pod)) return
   const volumes = pod.get('volumes', true)
@@ -142,15 +142,6 @@ function lintPod(ctx: PlanContext, pod: unknown): void {
         const name = stringAt(m, 'name')
         if (name === undefined) continue
         mounted.add(name)
-        if (!defined.has(name) && name !== VOLUME_NAME) {
-          report(
-            ctx,
-            'warning',
-            'LINT',
-            `volume "${name}" is mounted but not defined in the pod: the API server will reject the pod`,
-            m as Node,
-          )
-        }
       }
     }
   }

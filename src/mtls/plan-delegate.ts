@@ -6,7 +6,7 @@ import { seqIsCompact } from '../yaml/layout.js'
 import { lookup, pairOf, stringAt } from '../yaml/lookup.js'
 import { report } from './context.js'
 import { ensureEnv } from './plan-env.js'
-import { ensureMount, ensureVolume, modeComment, runsAsNonRoot, type Located } from './plan-pod.js'
+import { checkPod, ensureMount, ensureVolume, modeComment, runsAsNonRoot, type Located } from './plan-pod.js'
 import type { PlanContext } from './types.js'
 import { namespacedKey } from '../resources/namespace.js'
 
@@ -58,6 +58,7 @@ export function planDelegate(ctx: PlanContext, res: DelegateWorkload): void {
     if (doubt) report(ctx, 'warning', 'IMAGE', doubt, image)
   }
 
+  checkPod(ctx, pod, image === undefined)
   ensureEnv(ctx, res, container, podCompact, res.delegateKind)
   ensureMount(ctx, res, container, podCompact)
 

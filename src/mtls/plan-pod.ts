@@ -21,6 +21,7 @@ import { editContext, plan, report, type DisplaySeg } from './context.js'
 import { appendToList } from './render.js'
 import { CERT_FILE, KEY_FILE, SECRET_MODE, VOLUME_NAME } from '../resources/wanted-state.js'
 import { TLS_ITEMS, tlsSecretSource } from './tls-secret.js'
+import { findResource } from './scope.js'
 import type { PlanContext } from './types.js'
 
 /** Where a container or pod spec sits: its node, its index path and its display path. */
@@ -87,6 +88,21 @@ export function ensureMount(ctx: PlanContext, res: Resource, container: Located<
     const done = [CERT_FILE, KEY_FILE].every((f) =>
       bySubPath.some((m) => stringAt(m.node, 'subPath') === f && pathOf(m) === `${mountPath}/${f}`),
     )
+    const atDirectory = bySubPath.find((m) => pathOf(m) === mountPath)
+    if (!done && atDirectory) {
+      report(
+        ctx,
+        'error',
+        'CONFLICT',
+        `volume "${VOLUME_NAME}" mounts subPath ${stringAt(atDirectory.node, 'subPath') ?? ''} at ` +
+          `${mountPath} itself: ` +
+          `${mountPath} becomes that one file, so ${filePaths[0]} and ${filePaths[1]} do not exist; mount the whole ` +
+          `volume at ${mountPath} (no subPath), or subPath ${CERT_FILE} at ${filePaths[0]} and ${KEY_FILE} at ` +
+          filePaths[1],
+        atDirectory.node,
+      )
+      return
+    }
     if (!done) {
       report(
         ctx,
@@ -346,7 +362,10 @@ export function ensureVolume(
   }
   const tls = tlsSecretSource(ctx, effective, res.ref.namespace)
   if (tls) ensureTlsItems(ctx, res, ectx, secret, [...ptr, 'secret'], [...display, 'secret'], tls, mode)
+  else if (isSeq(secret.get('items', true)))
+    ensureTlsItems(ctx, res, ectx, secret, [...ptr, 'secret'], [...display, 'secret'], undefined, mode)
   else warnKeyItemMode(ctx, secret.get('items', true), mode)
+  checkSecretKeys(ctx, res, secret, effective, tls !== undefined)
   return effective
 }
 
@@ -368,6 +387,51 @@ function warnKeyItemMode(ctx: PlanContext, items: unknown, mode: number): void {
   )
 }
 
+/** The items that mount an Opaque Secret's own keys where the delegate reads them. */
+const FILE_ITEMS: readonly (readonly [key: string, path: string])[] = [
+  [CERT_FILE, CERT_FILE],
+  [KEY_FILE, KEY_FILE],
+]
+
+/**
+ * When the input holds the Secret the volume mounts, it must have the keys the delegate's two files come from
+ * (`client.crt`/`client.key`, a kubernetes.io/tls Secret's `tls.crt`/`tls.key`, or the keys the volume's items
+ * map to those files): a Secret without them mounts no certificate, and the delegate cannot start. It is not ours to
+ * fill (unless --cert/--key give the material), so it is an error, named at the volume.
+ */
+function checkSecretKeys(ctx: PlanContext, res: Resource, volumeSecret: YAMLMap, name: string, tls: boolean): void {
+  if (ctx.options.secret) return
+  const namespace = res.ref.namespace
+  const secret = findResource(ctx, name, (r) => r.ref.kind === 'Secret' && (r.ref.namespace ?? namespace) === namespace)
+  if (!secret || !isMap(secret.doc.contents)) return
+  const held = new Set<string>()
+  for (const field of ['data', 'stringData']) {
+    const node = secret.doc.contents.get(field, true)
+    if (node === undefined || node === null || (isScalar(node) && node.value === null)) continue
+    // An alias or anything else not a plain mapping: what it holds is not judged here.
+    if (!isMap(node)) return
+    for (const p of node.items) if (isScalar(p.key)) held.add(String(p.key.value))
+  }
+  const items = volumeSecret.get('items', true)
+  const needed = (tls ? TLS_ITEMS : FILE_ITEMS).map(([key, path]) => {
+    const mapped = tls ? undefined : stringAt(findItem(items, 'path', path)?.node, 'key')
+    return { key: mapped ?? key, path }
+  })
+  const lacking = needed.filter((n) => !held.has(n.key))
+  if (lacking.length === 0) return
+  report(
+    ctx,
+    'error',
+    'CONFLICT',
+    `Secret ${name} (in the input) has no ${lacking.map((l) => l.key).join(' or ')}, which the delegate reads as ` +
+      `${lacking.map((l) => `${ctx.options.mountPath}/${l.path}`).join(' and ')}; ` +
+      (tls
+        ? 'the Secret must hold an issued certificate and its key'
+        : 'put the client certificate and key in it (delegate-mtls secret, or --cert and --key)'),
+    (volumeSecret.get('secretName', true) as Node | undefined) ?? volumeSecret,
+  )
+}
+
 const itemFragment = ([key, path]: readonly [string, string]) => map(['key', scalar(key)], ['path', scalar(path)])
 
 /**
@@ -382,10 +446,15 @@ function ensureTlsItems(
   secret: YAMLMap,
   ptr: PathSeg[],
   display: DisplaySeg[],
-  why: string,
+  why: string | undefined,
   mode: number,
 ): void {
-  const reason = `${why}: the delegate reads tls.crt and tls.key as client.crt and client.key`
+  // Any other Secret with `items` projects only the files they list: the delegate's two must be among them.
+  const wantedItems = why === undefined ? FILE_ITEMS : TLS_ITEMS
+  const reason =
+    why === undefined
+      ? `the volume's items mount only the files they list; the delegate reads ${CERT_FILE} and ${KEY_FILE}`
+      : `${why}: the delegate reads tls.crt and tls.key as client.crt and client.key`
   const items = secret.get('items', true)
   const itemsPair = pairOf(secret, 'items')
   if (!isSeq(items)) {
@@ -410,7 +479,7 @@ function ensureTlsItems(
     return
   }
   const missing: (readonly [string, string])[] = []
-  for (const wanted of TLS_ITEMS) {
+  for (const wanted of wantedItems) {
     const [key, path] = wanted
     const found = findItem(items, 'path', path)
     if (!found) {
@@ -418,7 +487,8 @@ function ensureTlsItems(
       continue
     }
     const keyNode = found.node.get('key', true)
-    if (isScalar(keyNode) && keyNode.value !== key) {
+    // An Opaque Secret may keep the certificate under a key of its own choosing (checkSecretKeys looks for it).
+    if (why !== undefined && isScalar(keyNode) && keyNode.value !== key) {
       plan(ctx, {
         resource: res.ref,
         op: 'set',
@@ -474,4 +544,67 @@ export function mountedAnywhere(pod: YAMLMap, volume: string): boolean {
       if (findItem(isMap(c) ? c.get('volumeMounts', true) : undefined, 'name', volume)) return true
   }
   return false
+}
+
+/**
+ * What the API server (or the kubelet) refuses in a pod we would call done: two volumes of one name, a mount of a
+ * volume the pod does not define, two mounts of one container at one path (`/etc/mtls/` is `/etc/mtls`). None of
+ * it is ours to repair, and none of it is about mTLS: a warning that changes nothing (SPEC §6), which `audit`
+ * counts against readiness, since a pod that never starts is not a delegate that connects. A kustomize patch
+ * (`patch`) mounts volumes its base defines: there only duplicates count. Our own volume and a mount of it that
+ * hides or is hidden are left to ensureVolume and ensureMount, which repair or name them.
+ */
+export function checkPod(ctx: PlanContext, pod: YAMLMap, patch: boolean): void {
+  const volumes = pod.get('volumes', true)
+  const defined = new Set<string>()
+  if (isSeq(volumes)) {
+    for (const v of volumes.items) {
+      const name = stringAt(v, 'name')
+      if (name === undefined) continue
+      if (defined.has(name))
+        report(
+          ctx,
+          'warning',
+          'INVALID_POD',
+          `volume "${name}" is defined twice in the pod: the API server refuses the pod; keep one`,
+          v as Node,
+        )
+      defined.add(name)
+    }
+  }
+  for (const key of ['containers', 'initContainers']) {
+    const list = pod.get(key, true)
+    if (!isSeq(list)) continue
+    for (const c of list.items) {
+      const mounts = isMap(c) ? c.get('volumeMounts', true) : undefined
+      if (!isSeq(mounts)) continue
+      const seen = new Map<string, string | undefined>()
+      for (const m of mounts.items) {
+        const name = stringAt(m, 'name')
+        if (name !== undefined && name !== VOLUME_NAME && !patch && !defined.has(name))
+          report(
+            ctx,
+            'warning',
+            'INVALID_POD',
+            `volume "${name}" is mounted but not defined in the pod: the API server refuses the pod; define the ` +
+              'volume or remove the mount',
+            m as Node,
+          )
+        const path = normalMountPath(stringAt(m, 'mountPath'))
+        if (path === undefined) continue
+        const other = seen.get(path)
+        // One of them ours and the other not: ensureMount names that clash (another volume hiding the certificate).
+        if (seen.has(path) && (name === VOLUME_NAME) === (other === VOLUME_NAME))
+          report(
+            ctx,
+            'warning',
+            'INVALID_POD',
+            `volumes "${other ?? ''}" and "${name ?? ''}" are both mounted at ${path} in container ` +
+              `"${stringAt(c, 'name') ?? ''}": the API server refuses the pod (mount paths must be unique); keep one`,
+            m as Node,
+          )
+        seen.set(path, name)
+      }
+    }
+  }
 }

@@ -1,19 +1,19 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Scalar, type YAMLMap } from 'yaml'
 import type { UpgraderConfig, UpgraderCronJob } from '../resources/classify.js'
 import { upgraderConfigFacts } from '../resources/upgrader-config.js'
-import { fileOf, secretMode, UPGRADER_CERT_FIELDS, UPGRADER_HOST_KEY } from '../resources/wanted-state.js'
+import { fileOf, secretMode, UPGRADER_CERT_FIELDS, UPGRADER_HOST_KEY, VOLUME_NAME } from '../resources/wanted-state.js'
 import { validate } from '../validate/index.js'
 import { addPairs, setScalar, type EditContext } from '../yaml/edit.js'
 import { scalar } from '../yaml/fragment.js'
 import { indentUnit, layoutFor } from '../yaml/layout.js'
-import { formatPath, lookup, pairOf, stringAt, type PathSeg } from '../yaml/lookup.js'
+import { findItem, formatPath, lookup, pairOf, stringAt, type PathSeg } from '../yaml/lookup.js'
 import { K8S_PARSE } from '../yaml/parse.js'
 import { formatScalar } from '../yaml/scalar.js'
 import { linePos } from '../yaml/source.js'
 import { plan, report } from './context.js'
 import { planInside } from './inside.js'
 import { locateContainer, secretNameFor } from './plan-delegate.js'
-import { ensureMount, ensureVolume, runsAsNonRoot, type Located } from './plan-pod.js'
+import { checkPod, ensureMount, ensureVolume, runsAsNonRoot, type Located } from './plan-pod.js'
 import { deploymentNames, findResource, requireDelegatesNamed } from './scope.js'
 import type { Edit, FieldRole, PlanContext } from './types.js'
 import { namespacedKey, sameNamespace } from '../resources/namespace.js'
@@ -200,9 +200,35 @@ export function planUpgraderCronJob(ctx: PlanContext, res: UpgraderCronJob): voi
     )
   }
   const mode = ctx.modeByDelegate.get(key) ?? secretMode(runsAsNonRoot(pod, container.node, res.doc))
+  checkPod(ctx, pod, false)
   ensureMount(ctx, res, container, podCompact)
   const podLoc: Located<YAMLMap> = { node: pod, ptr: res.podPath, display: res.podPath }
+  if (upgraderSecretDisagrees(ctx, pod, delegateName, key)) return
   ensureVolume(ctx, res, podLoc, secretName, mode)
+}
+
+/**
+ * The upgrader restarts its delegate with the certificate it reads itself: a CronJob volume naming another Secret
+ * than the delegate's (both kept, as the user may have created either) leaves one of them without the
+ * certificate the other uses. Which one is right is the user's call: an error, unless --secret-name sets both.
+ */
+function upgraderSecretDisagrees(ctx: PlanContext, pod: YAMLMap, delegateName: string, key: string): boolean {
+  const delegates = ctx.secretByDelegate.get(key)
+  if (delegates === undefined || ctx.options.secretNameExplicit) return false
+  const volume = findItem(pod.get('volumes', true), 'name', VOLUME_NAME)
+  const nameNode = volume ? lookup(volume.node, ['secret', 'secretName']) : undefined
+  if (!isScalar(nameNode) || typeof nameNode.value !== 'string' || nameNode.value === delegates) return false
+  // The delegate token (a 2023 doc bug) is replaced by ensureVolume, as on the delegate.
+  if (/-account-token$/.test(nameNode.value)) return false
+  report(
+    ctx,
+    'error',
+    'CONFLICT',
+    `the upgrader mounts Secret ${nameNode.value}, its delegate ${delegateName} mounts ${delegates}: both must read ` +
+      `the same client certificate; make them the same (or pass --secret-name to set both)`,
+    nameNode,
+  )
+  return true
 }
 
 /**

@@ -17,6 +17,7 @@ import { planDelegate } from './plan-delegate.js'
 import { planSecrets } from './plan-secret.js'
 import { configDelegateName, cronJobDelegateName, planUpgraderConfig, planUpgraderCronJob } from './plan-upgrader.js'
 import { requireDelegatesNamed } from './scope.js'
+import { refuseEditsInShared, refuseMergedFields } from './shared-nodes.js'
 import { planHelmValues } from './plan-helm-values.js'
 import { planCompose } from './plan-compose.js'
 import type { PlanScope } from './scope.js'
@@ -68,6 +69,8 @@ function refuseAliases(
     : undefined
   const check = (n: unknown) => isAlias(n) && found.push(n)
   if (isMap(pod)) check(pod.get('volumes', true))
+  // The delegate container itself written as `- *c`.
+  if (isMap(pod)) check((pod.get('containers', true) as { items?: unknown[] } | undefined)?.items?.[containerIndex])
   if (isMap(container)) {
     for (const key of ['env', 'volumeMounts']) check(container.get(key, true))
     const env = container.get('env', true)
@@ -88,6 +91,15 @@ function refuseAliases(
     )
   }
   return found.length > 0
+}
+
+/** The pod's volumes and the container's env and mounts, which planning may add to, must not come from `<<`. */
+function refuseMerges(ctx: PlanContext, doc: Doc, pod: unknown, containerIndex: number, label: string): boolean {
+  const container = isMap(pod)
+    ? (pod.get('containers', true) as { items?: unknown[] } | undefined)?.items?.[containerIndex]
+    : undefined
+  const inPod = refuseMergedFields(ctx, doc, pod, ['volumes'], label)
+  return refuseMergedFields(ctx, doc, container, ['env', 'volumeMounts'], label) || inPod
 }
 
 /**
@@ -317,6 +329,7 @@ export function planResources(
         if (
           validateAt(ctx, 'podSpec', pod, res.podPath, data, label) &&
           !refuseAliases(ctx, pod, res.container, label, managed) &&
+          !refuseMerges(ctx, res.doc, pod, res.container, label) &&
           !refuseDuplicateEnv(ctx, pod, res.container, label, managed)
         )
           plannable.push(res)
@@ -342,6 +355,7 @@ export function planResources(
     (res) => mark('secret', res.ref.document),
   )
   renderPlaced(ctx)
+  refuseEditsInShared(ctx, plannable)
   if (how.lint) lint(ctx, (res) => mark('lint', res.ref.document))
   mark('lint', 0)
   return { resources, edits: ctx.edits, diagnostics: ctx.diagnostics, decoded }

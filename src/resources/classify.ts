@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml'
+import { isAlias, isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml'
 import { findItem, lookup, stringAt, type PathSeg } from '../yaml/lookup.js'
 import type { Doc } from '../yaml/parse.js'
 import { isDelegateImage, isUpgraderImage } from './image.js'
@@ -183,9 +183,12 @@ export function classify(doc: Doc, index: number): Resource {
   if (podPath && kind !== 'CronJob') {
     const containers = lookup(root, [...podPath, 'containers'])
     if (!isSeq(containers)) return { type: 'other', ...base }
-    const container = findDelegateContainer(containers)
+    // Kubernetes resolves `- *c`: a delegate container written as an alias is a delegate (whose planning refuses it).
+    const resolved = containers.items.some(isAlias) ? (containers.clone() as YAMLSeq) : containers
+    if (resolved !== containers) resolved.items = containers.items.map((c) => (isAlias(c) ? c.resolve(doc) : c))
+    const container = findDelegateContainer(resolved)
     if (container < 0) return { type: 'other', ...base }
-    const node = containers.items[container] as YAMLMap
+    const node = resolved.items[container] as YAMLMap
     const verdict = delegateKindOf(containerSigns(node))
     const legacy = legacyReason(kind, node, verdict.kind)
     const image = stringAt(node, 'image')

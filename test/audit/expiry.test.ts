@@ -68,7 +68,9 @@ test('base64 data: its notAfter is reported, no warning, ready (exit 0); the tex
 
 test('stringData, within 30 days: a warning, still ready', async () => {
   const indented = fx.expiringSoon.trimEnd().replace(/\n/g, '\n    ')
-  const { code, row: r } = await row(withSecret(`stringData:\n  client.crt: |\n    ${indented}\n`))
+  // The key is only looked up (a Secret without client.key is not ready), never read.
+  const secret = `stringData:\n  client.crt: |\n    ${indented}\n  client.key: "{KEY}"\n`
+  const { code, row: r } = await row(withSecret(secret))
   assert.is(code, 0)
   assert.is(r.certificate?.from, 'Secret client-certificate, stringData.client.crt')
   assert.is(r.certificate?.notAfter, iso(fx.expiringSoon))
@@ -80,12 +82,12 @@ test('stringData, within 30 days: a warning, still ready', async () => {
     ),
   )
   assert.is(r.ready, true)
-  const out = await run(withSecret(`stringData:\n  client.crt: |\n    ${indented}\n`), 'text')
+  const out = await run(withSecret(secret), 'text')
   assert.ok(out.stdout.includes(`\n  warning: ${r.warnings[0]}\n`))
 })
 
 test('expired: missing, not ready (exit 1), and the verdict says why', async () => {
-  const text = withSecret(`data:\n  client.crt: ${b64(fx.expired)}\n`)
+  const text = withSecret(`data:\n  client.crt: ${b64(fx.expired)}\n  client.key: e0tFWX0=\n`)
   const { code, report, row: r } = await row(text)
   assert.is(code, 1)
   assert.equal(r.missing, [

@@ -253,10 +253,12 @@ test('an item written in flow style is edited in its own style', async () => {
 })
 
 test('a conflict: exit 1, every item as it came, the error as a result and on stderr', async () => {
-  const conflicting = DELEGATE.replace(
-    '        env:',
-    '        volumeMounts:\n        - name: other\n          mountPath: /etc/mtls\n        env:',
-  )
+  // Volume "other" is defined, so that the pod is one the API server accepts and the mount path the one conflict.
+  const conflicting =
+    DELEGATE.replace(
+      '        env:',
+      '        volumeMounts:\n        - name: other\n          mountPath: /etc/mtls\n        env:',
+    ) + '      volumes:\n      - name: other\n        emptyDir: {}\n'
   const list = listOf(ROLE, conflicting)
   const r = await fn(list)
   assert.is(r.code, 1)

@@ -117,8 +117,10 @@ function revertPod(
   podPath: PathSeg[],
   container: Located<YAMLMap>,
 ): void {
-  const mount = findItem(container.node.get('volumeMounts', true), 'name', VOLUME_NAME)
-  if (mount)
+  // Every mount of it: the whole volume at M, or its two files one by one (subPath), which migrate accepts as done.
+  const mounts = container.node.get('volumeMounts', true)
+  const ours = isSeq(mounts) ? mounts.items.flatMap((m, i) => (stringAt(m, 'name') === VOLUME_NAME ? [i] : [])) : []
+  if (ours.length > 0)
     removeListItems(
       rctx,
       res,
@@ -126,7 +128,7 @@ function revertPod(
       container.ptr,
       container.display,
       'volumeMounts',
-      [mount.index],
+      ours,
       `${REASON}: the client certificate mount`,
       'mount',
     )
