@@ -9546,7 +9546,12 @@ var CLIENT_CERT_KEY, CLIENT_KEY_KEY, REDACTED, SECRET_KEYS, ENTRY, JSON_ENTRY, P
     CLIENT_CERT_KEY = CERT_FILE, CLIENT_KEY_KEY = KEY_FILE;
     REDACTED = "<redacted>";
     SECRET_KEYS = /^(client\.key|client\.crt|tls\.key)$/, ENTRY = /^([ \t]*(?:-[ \t]+)?)(["']?)(client\.key|client\.crt|tls\.key)\2([ \t]*:)(.*)$/;
-    JSON_ENTRY = /"(client\.key|client\.crt|tls\.key)"([ \t]*:[ \t]*)"((?:[^"\\\r\n]|\\.)*)"/g, PEM_PRIVATE_KEY = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----[\s\S]*?-----END [A-Z0-9 ]*-----/g, PEM_PRIVATE_KEY_UNTERMINATED = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----(?:(?:\r?\n|\\r\\n|\\n)[ \t+-]*(?:(?:[A-Za-z0-9+/=]+|(?:Proc-Type|DEK-Info):[^\r\n"\\]*)[ \t]*(?=\r?\n|\\r\\n|\\n|["',]|$)|(?=\r?\n)))*/g, BASE64_RUN = /[A-Za-z0-9+/]{40,}={0,2}(?:\r?\n[ \t]*[+-]?[ \t]*[A-Za-z0-9+/]{4,}={0,2}(?=\r?\n|$))*/g;
+    JSON_ENTRY = /"(client\.key|client\.crt|tls\.key)"([ \t]*:[ \t]*)"((?:[^"\\\r\n]|\\.)*)"/g, PEM_PRIVATE_KEY = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----[\s\S]*?-----END [A-Z0-9 ]*-----/g, PEM_PRIVATE_KEY_UNTERMINATED = new RegExp(
+      // The BEGIN line; then lines (after a real or an escaped line break) of base64 or PEM headers, each ending
+      // at a line break, a quote or comma (a JSON string) or the end; or blank lines before a real line break.
+      String.raw`-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----` + String.raw`(?:(?:\r?\n|\\r\\n|\\n)[ \t+-]*` + String.raw`(?:(?:[A-Za-z0-9+/=]+|(?:Proc-Type|DEK-Info):[^\r\n"\\]*)[ \t]*` + String.raw`(?=\r?\n|\\r\\n|\\n|["',]|$)|(?=\r?\n)))*`,
+      "g"
+    ), BASE64_RUN = /[A-Za-z0-9+/]{40,}={0,2}(?:\r?\n[ \t]*[+-]?[ \t]*[A-Za-z0-9+/]{4,}={0,2}(?=\r?\n|$))*/g;
   }
 });
 
@@ -15543,8 +15548,7 @@ function imageFields(ref) {
   };
 }
 function delegate3VersionProblem(kind, image) {
-  if (!(kind !== "delegate3" || image !== void 0 && classifyTag(image) === "delegate3"))
-    return `cannot tell the Delegate 3.x version from image ${image === void 0 ? "(none)" : `"${image}"`}: mTLS needs ${DELEGATE3_MIN_VERSION} or later`;
+  return kind !== "delegate3" || image !== void 0 && classifyTag(image) === "delegate3" ? void 0 : `cannot tell the Delegate 3.x version from image ${image === void 0 ? "(none)" : `"${image}"`}: mTLS needs ${DELEGATE3_MIN_VERSION} or later`;
 }
 function stateOf(known, found, hasArtefacts) {
   return known && found.missing.length === 0 && found.hardening.length === 0 ? "complete" : hasArtefacts ? "partial" : "none";
@@ -22099,4 +22103,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=537ba55cc60d579e59398745270c01011b0f0dcbfd1ea14688aa1262a07f50eb
+//# delegate-mtls-bundle sha256=0738ac27662b5d88361f717565994e54468e3e141ea93639e1c2ad526a00d0d2

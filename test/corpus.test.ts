@@ -155,20 +155,24 @@ for (const s of SOURCES) {
     )
   })
 
-  test(`${s.source}: only the live Helm object is unresolved: its MANAGER_HOST_AND_PORT lives in a ConfigMap outside the file`, () => {
-    const unresolved = own.filter((c) => !c.passThrough && migrate(c.input, c.options).unresolved).map((c) => c.id)
-    assert.equal(unresolved, [s.live.id])
-    const helm = own.find((c) => c.id === unresolved[0])!
-    const notChanged = migrate(helm.input, helm.options).diagnostics.filter((d) => d.code === 'NOT_CHANGED')
-    assert.equal(
-      notChanged.map((d) => [d.severity, d.line, d.col]),
-      [['warning', ...s.live.at]],
-    )
-    assert.match(
-      notChanged[0]!.message,
-      new RegExp(`^MANAGER_HOST_AND_PORT may come from ConfigMap ${s.live.configMap}, `),
-    )
-  })
+  test(
+    `${s.source}: only the live Helm object is unresolved: its MANAGER_HOST_AND_PORT lives in a ` +
+      `ConfigMap outside the file`,
+    () => {
+      const unresolved = own.filter((c) => !c.passThrough && migrate(c.input, c.options).unresolved).map((c) => c.id)
+      assert.equal(unresolved, [s.live.id])
+      const helm = own.find((c) => c.id === unresolved[0])!
+      const notChanged = migrate(helm.input, helm.options).diagnostics.filter((d) => d.code === 'NOT_CHANGED')
+      assert.equal(
+        notChanged.map((d) => [d.severity, d.line, d.col]),
+        [['warning', ...s.live.at]],
+      )
+      assert.match(
+        notChanged[0]!.message,
+        new RegExp(`^MANAGER_HOST_AND_PORT may come from ConfigMap ${s.live.configMap}, `),
+      )
+    },
+  )
 
   test(`${s.source}: the UI's mTLS rendering, with its own endpoint and secret name, only gains defaultMode`, () => {
     const file = s.mtls.file

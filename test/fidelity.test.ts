@@ -1,5 +1,6 @@
 /**
- * SPEC §7, as properties over every fixture, corpus manifest (when present) and derived input that migrates: only the planned
+ * SPEC §7, as properties over every fixture, corpus manifest (when present) and derived input that migrates: only the
+ * planned
  * lines change, a second run is a no-op, CRLF/BOM and a missing final newline survive, and the semantic
  * guard refuses a corrupted splice.
  */
@@ -281,7 +282,8 @@ guard('a wrong value inside the upgrader config.yaml', () => {
 })
 
 guard(
-  "a changed key that no change planned, inside the upgrader config.yaml (the guard compares with the input's decoding, not the output's)",
+  'a changed key that no change planned, inside the upgrader config.yaml (the guard compares with ' +
+    "the input's decoding, not the output's)",
   () => {
     for (const c of samples()) {
       const corrupt = (t: string) => t.replace('    dryRun: false\n', '    dryRun: true\n')

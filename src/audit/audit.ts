@@ -53,7 +53,9 @@ export interface AuditOptions {
 }
 
 export type MtlsState = 'complete' | 'partial' | 'none' | 'legacy'
-/** `chart`: Helm configures the upgrader from the same values; `unsupported`: the Docker upgrader has no mTLS settings. */
+/**
+ * `chart`: Helm configures the upgrader from the same values; `unsupported`: the Docker upgrader has no mTLS settings.
+ */
 export type UpgraderState = 'agrees' | 'disagrees' | 'absent' | 'chart' | 'unsupported'
 
 /** One delegate of the fleet. */
@@ -298,7 +300,9 @@ function endpointFor(
     return {
       plan: normal,
       known: true,
-      problem: `endpoint ${value} is Harness's non-mTLS endpoint (mTLS: https://<vanity>.harness.io:8443 or https://<sub>.agent.harness.io)`,
+      problem:
+        `endpoint ${value} is Harness's non-mTLS endpoint (mTLS: ` +
+        `https://<vanity>.harness.io:8443 or https://<sub>.agent.harness.io)`,
     }
   return { plan: normal, known: true }
 }
@@ -391,7 +395,8 @@ function imageFields(ref: string | undefined): Pick<AuditRow, 'image' | 'imageTa
  */
 function delegate3VersionProblem(kind: DelegateKind, image: string | undefined): string | undefined {
   if (kind !== 'delegate3' || (image !== undefined && classifyTag(image) === 'delegate3')) return undefined
-  return `cannot tell the Delegate 3.x version from image ${image === undefined ? '(none)' : `"${image}"`}: mTLS needs ${DELEGATE3_MIN_VERSION} or later`
+  const shown = image === undefined ? '(none)' : `"${image}"`
+  return `cannot tell the Delegate 3.x version from image ${shown}: mTLS needs ${DELEGATE3_MIN_VERSION} or later`
 }
 
 function stateOf(known: boolean, found: { missing: string[]; hardening: string[] }, hasArtefacts: boolean): MtlsState {
@@ -399,7 +404,9 @@ function stateOf(known: boolean, found: { missing: string[]; hardening: string[]
   return hasArtefacts ? 'partial' : 'none'
 }
 
-/** Which delegate each upgrader resource of a unit serves: its config's workloadName; a CronJob, the config it mounts. */
+/**
+ * Which delegate each upgrader resource of a unit serves: its config's workloadName; a CronJob, the config it mounts.
+ */
 function upgraderOwners(unit: Unit): Map<number, string> {
   const owners = new Map<number, string>()
   const configs = new Map<string, string>()
@@ -681,7 +688,8 @@ function certificateRow(
   else if (left < EXPIRY_WARNING_DAYS * DAY_MS) {
     const days = Math.ceil(left / DAY_MS)
     warnings.push(
-      `the client certificate (${cert.from}) expires on ${isoDate(cert.notAfter)}, in ${days} day${days === 1 ? '' : 's'}: renew it before then`,
+      `the client certificate (${cert.from}) expires on ${isoDate(cert.notAfter)}, in ${days} ` +
+        `day${days === 1 ? '' : 's'}: renew it before then`,
     )
   }
   return { certificate: { from: cert.from, notAfter: isoDate(cert.notAfter) }, warnings }

@@ -74,7 +74,8 @@ export function containerEnv(
         unseen.push({ name: cmName, optional: lookup(item, ['configMapRef', 'optional'])?.toJSON() === true })
     }
   }
-  // Name the required ConfigMaps (the chart's own); optional ones (proxy, certificates) only when there is nothing else.
+  // Name the required ConfigMaps (the chart's own); optional ones (proxy, certificates) only when there is nothing
+  // else.
   const named = unseen.some((u) => !u.optional) ? unseen.filter((u) => !u.optional) : unseen
   if (named.length > 0)
     return { from: `ConfigMap ${named.map((u) => u.name).join(', ')} (not among the audited files)`, unresolved: true }

@@ -66,7 +66,11 @@ export function renderAuditText(report: AuditReport): string {
     const who = `${p.delegates} delegate${p.delegates === 1 ? '' : 's'}`
     const said =
       p.verdict === 'accepted'
-        ? `accepted the client certificate${p.enforcesMtls === false ? '; warning: it does not enforce mTLS (it accepted a connection without a client certificate)' : ''}`
+        ? `accepted the client certificate${
+            p.enforcesMtls === false
+              ? '; warning: it does not enforce mTLS (it accepted a connection without a client certificate)'
+              : ''
+          }`
         : p.verdict === 'rejected'
           ? `refused the client certificate: ${p.reason}`
           : `could not be probed: ${p.reason}`
@@ -81,11 +85,15 @@ export function verdict(report: AuditReport): string {
   const s = report.summary
   if (report.errors.length > 0) {
     const n = new Set(report.errors.map((e) => e.file)).size
-    return `audit incomplete: ${n} file${n === 1 ? '' : 's'} could not be read or parsed (see the errors above); not ready for STRICT`
+    return (
+      `audit incomplete: ${n} file${n === 1 ? '' : 's'} could not be read or parsed (see the ` +
+      `errors above); not ready for STRICT`
+    )
   }
   if (s.delegates === 0)
     return `no delegates found in ${s.files} file${s.files === 1 ? '' : 's'}: nothing would be refused under STRICT`
-  // A delegate is refused for what it lacks; one whose only fault is its upgrader still connects, but stops being upgraded.
+  // A delegate is refused for what it lacks; one whose only fault is its upgrader still connects, but stops being
+  // upgraded.
   const refused = report.delegates.filter((r) => r.missing.length > 0)
   const count = (st: string) => refused.filter((r) => r.state === st).length
   const parts = [
@@ -106,10 +114,12 @@ export function verdict(report: AuditReport): string {
   const n = s.upgradersDisagreeing
   const reasons = [
     refused.length > 0
-      ? `${refused.length} of ${s.delegates} delegate${s.delegates === 1 ? '' : 's'} would be refused (${parts.join(', ')})`
+      ? `${refused.length} of ${s.delegates} delegate${s.delegates === 1 ? '' : 's'} would be ` +
+        `refused (${parts.join(', ')})`
       : '',
     n > 0
-      ? `${n} upgrader${n === 1 ? ' does' : 's do'} not match ${n === 1 ? 'its' : 'their'} delegate and would be refused`
+      ? `${n} upgrader${n === 1 ? ' does' : 's do'} not match ${n === 1 ? 'its' : 'their'} delegate ` +
+        `and would be refused`
       : '',
     probeReason(report),
   ]

@@ -141,7 +141,8 @@ export interface CaFields {
 export function readCaFields(der: Buffer): CaFields {
   const cert = fromDer(der.toString('binary'), { strict: true })
   const tbs = (cert.value as forge.asn1.Asn1[])[0]!.value as forge.asn1.Asn1[]
-  // TBSCertificate: [0] version (v2, v3), serialNumber, signature, issuer, validity, subject, spki, [1], [2], [3] extensions
+  // TBSCertificate: [0] version (v2, v3), serialNumber, signature, issuer, validity, subject, spki, [1], [2], [3]
+  // extensions
   const versioned = tbs[0]!.tagClass === asn1.Class.CONTEXT_SPECIFIC && tbs[0]!.type === 0
   const subject = tbs[versioned ? 5 : 4]
   if (!subject || subject.type !== asn1.Type.SEQUENCE) throw new Error('no subject name')
@@ -158,7 +159,9 @@ export function readCaFields(der: Buffer): CaFields {
   return out
 }
 
-/** RFC 5280's method 1: the SHA-1 of the subjectPublicKey bits (what OpenSSL writes, and forge for a new certificate). */
+/**
+ * RFC 5280's method 1: the SHA-1 of the subjectPublicKey bits (what OpenSSL writes, and forge for a new certificate).
+ */
 export function subjectKeyIdentifier(key: KeyObject): Buffer {
   const spki = createPublicKey(key).export({ type: 'spki', format: 'der' })
   const parsed = fromDer(spki.toString('binary'), { decodeBitStrings: false })

@@ -44,8 +44,8 @@ export function settingsFromConfig(fc: unknown): FnSettings {
   } else {
     throw new FunctionConfigError(
       `functionConfig is ${String(apiVersion)} ${String(kind)}: expected a ConfigMap (apiVersion v1, the fields in ` +
-        `data, as "kpt fn eval … -- endpoint=https://…" passes them) or apiVersion ${FN_API_VERSION}, kind ${FN_KIND} ` +
-        '(the fields in spec)',
+        `data, as "kpt fn eval … -- endpoint=https://…" passes them) or apiVersion ` +
+        `${FN_API_VERSION}, kind ${FN_KIND} (the fields in spec)`,
     )
   }
   if (!isObject(fields)) throw new FunctionConfigError(`${where} must be a mapping of ${KEYS.join(', ')}`)

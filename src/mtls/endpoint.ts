@@ -1,7 +1,8 @@
 import { UsageError } from '../errors.js'
 
 const FORM =
-  'an https:// URL with a host and an optional port, and no path, e.g. https://acme.harness.io:8443 or https://acme.agent.harness.io'
+  'an https:// URL with a host and an optional port, and no path, e.g. https://acme.harness.io:8443 ' +
+  'or https://acme.agent.harness.io'
 
 /** What a URL option accepts. */
 export interface UrlRules {
@@ -73,10 +74,14 @@ function checkHost(host: string): string | undefined {
   if (/^(?:[0-9]+|0[xX][0-9A-Fa-f]*)$/.test(labels[labels.length - 1]!)) {
     return labels.length === 4 && labels.every((l) => OCTET.test(l))
       ? undefined
-      : `has the numeric host ${host}, which URL parsers read as an IPv4 shorthand; write the address as four decimal numbers (a.b.c.d) or use a host name`
+      : `has the numeric host ${host}, which URL parsers read as an IPv4 shorthand; write the ` +
+          `address as four decimal numbers (a.b.c.d) or use a host name`
   }
   if (!labels.every((l) => LABEL.test(l)))
-    return `has the host ${JSON.stringify(host)}, not a host name (letters, digits and '-' in dot-separated labels; an IDN in its xn-- form)`
+    return (
+      `has the host ${JSON.stringify(host)}, not a host name (letters, digits and '-' in ` +
+      `dot-separated labels; an IDN in its xn-- form)`
+    )
   return undefined
 }
 

@@ -100,7 +100,8 @@ export function lint(ctx: PlanContext, onEach?: (res: Resource) => void): void {
             ctx,
             'warning',
             'LINT',
-            `${pair.key.value}: 400 is decimal, which is octal 0620 (group-writable); write 0400 (or 256) if read-only was meant`,
+            `${pair.key.value}: 400 is decimal, which is octal 0620 (group-writable); write 0400 ` +
+              `(or 256) if read-only was meant`,
             v as Node,
           )
         }

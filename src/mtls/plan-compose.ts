@@ -35,7 +35,8 @@ export function composeHostPaths(opts: { certPath?: string; keyPath?: string }):
     if (v === undefined) continue
     if (!isHostPath(v) || /[:\s]/.test(v.replace(/^[A-Za-z]:/, ''))) {
       throw new UsageError(
-        `${flag} "${v}" must be a host path such as ./client.crt or /etc/harness/client.crt (a bare name is a named volume in compose; no ':' or spaces)`,
+        `${flag} "${v}" must be a host path such as ./client.crt or /etc/harness/client.crt (a bare ` +
+          `name is a named volume in compose; no ':' or spaces)`,
       )
     }
     out[key] = v
@@ -101,7 +102,10 @@ export function composeVolumes(service: YAMLMap): ComposeVolume[] {
   return out
 }
 
-/** docker-compose files of immutable delegates: the same env changes as a manifest, and the cert and key bind-mounted read-only. */
+/**
+ * docker-compose files of immutable delegates: the same env changes as a manifest, and the cert and key bind-mounted
+ * read-only.
+ */
 export function planCompose(ctx: PlanContext, res: ComposeFile): void {
   for (const d of res.delegates) {
     const image = d.node.get('image', true) as Node | undefined
@@ -121,7 +125,8 @@ export function planCompose(ctx: PlanContext, res: ComposeFile): void {
       ctx,
       'warning',
       'UNSUPPORTED',
-      `service ${u.service} is the Docker upgrader, which has no documented mTLS settings: left unchanged (under STRICT it cannot reach Harness; upgrade this delegate by hand)`,
+      `service ${u.service} is the Docker upgrader, which has no documented mTLS settings: left ` +
+        `unchanged (under STRICT it cannot reach Harness; upgrade this delegate by hand)`,
       u.node,
       { subject: `service ${u.service}` },
     )
@@ -150,7 +155,8 @@ function ensureComposeEnv(ctx: PlanContext, res: ComposeFile, d: ComposeService)
             ctx,
             'warning',
             'NOT_CHANGED',
-            `service ${d.service}: ${want.name} may come from its env_file, which is not in the input: set it to "${want.value}" there`,
+            `service ${d.service}: ${want.name} may come from its env_file, which is not in the ` +
+              `input: set it to "${want.value}" there`,
             d.node.get('env_file', true) as Node,
             { role: want.role, subject: `service ${d.service}` },
           )
@@ -194,7 +200,8 @@ function ensureComposeEnv(ctx: PlanContext, res: ComposeFile, d: ComposeService)
         ctx,
         'warning',
         'NOT_CHANGED',
-        `service ${d.service}: ${want.name} is passed through from the host environment: set it to "${want.value}" there (or in .env)`,
+        `service ${d.service}: ${want.name} is passed through from the host environment: set it to ` +
+          `"${want.value}" there (or in .env)`,
         entry.node,
         { role: want.role, subject: `service ${d.service}` },
       )
@@ -205,7 +212,8 @@ function ensureComposeEnv(ctx: PlanContext, res: ComposeFile, d: ComposeService)
         ctx,
         'warning',
         'NOT_CHANGED',
-        `service ${d.service}: ${want.name} comes from a variable (${entry.value}): set it to "${want.value}" in .env or the shell`,
+        `service ${d.service}: ${want.name} comes from a variable (${entry.value}): set it to ` +
+          `"${want.value}" in .env or the shell`,
         entry.node,
         { role: want.role, subject: `service ${d.service}` },
       )
@@ -388,7 +396,9 @@ function ensureComposeMounts(ctx: PlanContext, res: ComposeFile, d: ComposeServi
       display: volPtr,
       after: a,
       role: 'mount',
-      reason: `bind-mount the ${a.includes(KEY_FILE) ? 'client key' : 'client certificate'} read-only where the delegate reads it`,
+      reason:
+        `bind-mount the ${a.includes(KEY_FILE) ? 'client key' : 'client certificate'} ` +
+        `read-only where the delegate reads it`,
       splices: [],
       place: {
         kind: 'append',

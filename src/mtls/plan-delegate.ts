@@ -50,7 +50,9 @@ export function planDelegate(ctx: PlanContext, res: DelegateWorkload): void {
       ctx,
       'warning',
       'PATCH',
-      `Deployment ${delegateName}: the delegate container has no image, so this is a patch (kustomize patches / patchesStrategicMerge), not a whole delegate; it is migrated, but migrate its base (and the base's upgrader) too`,
+      `Deployment ${delegateName}: the delegate container has no image, so this is a patch ` +
+        `(kustomize patches / patchesStrategicMerge), not a whole delegate; it is migrated, but ` +
+        `migrate its base (and the base's upgrader) too`,
       (lookup(res.doc.contents, ['metadata', 'name']) ?? container.node) as Node,
     )
   } else {
@@ -71,7 +73,8 @@ export function planDelegate(ctx: PlanContext, res: DelegateWorkload): void {
         ctx,
         'warning',
         'NON_ROOT',
-        `the delegate runs as a non-root user and the pod sets no fsGroup: the key (mode ${modeComment(mode)}, owned by root) will not be readable; set spec.template.spec.securityContext.fsGroup`,
+        `the delegate runs as a non-root user and the pod sets no fsGroup: the key (mode ` +
+          `${modeComment(mode)}, owned by root) will not be readable; set spec.template.spec.securityContext.fsGroup`,
         container.node,
       )
     }

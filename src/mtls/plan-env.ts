@@ -204,7 +204,8 @@ export function ensureEnv(
             ctx,
             'error',
             'CONFLICT',
-            `${want.name} is set through valueFrom; delegate-mtls must set it to "${want.value}" inline (remove the valueFrom)`,
+            `${want.name} is set through valueFrom; delegate-mtls must set it to "${want.value}" ` +
+              `inline (remove the valueFrom)`,
             at,
           )
         } else if (
@@ -216,7 +217,9 @@ export function ensureEnv(
             ctx,
             'warning',
             'NOT_CHANGED',
-            `${want.name} comes from ${cmName ? `ConfigMap ${cmName}` : 'valueFrom'}, which is not in the input: set it to "${want.value}" there`,
+            `${want.name} comes from ${
+              cmName ? `ConfigMap ${cmName}` : 'valueFrom'
+            }, which is not in the input: set it to "${want.value}" there`,
             at,
             { role: want.role },
           )
@@ -242,7 +245,8 @@ export function ensureEnv(
             ctx,
             'warning',
             'NOT_CHANGED',
-            `${want.name} may come from ConfigMap ${unseen.join(', ')} (envFrom), which is not in the input: set it to "${want.value}" there, or add the ConfigMap to the input`,
+            `${want.name} may come from ConfigMap ${unseen.join(', ')} (envFrom), which is not in ` +
+              `the input: set it to "${want.value}" there, or add the ConfigMap to the input`,
             (container.node.get('envFrom', true) as YAMLMap | undefined) ?? container.node,
             { role: want.role },
           )

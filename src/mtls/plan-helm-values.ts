@@ -56,12 +56,14 @@ function planValues(ctx: PlanContext, res: HelmValues, root: YAMLMap): void {
       ctx,
       'warning',
       'UNSUPPORTED',
-      `the chart mounts the client certificate at ${CHART_MOUNT_PATH}; --mount-path ${ctx.options.mountPath} does not apply to Helm values`,
+      `the chart mounts the client certificate at ${CHART_MOUNT_PATH}; --mount-path ` +
+        `${ctx.options.mountPath} does not apply to Helm values`,
       root,
     )
   }
 
-  // managerEndpoint: the chart derives MANAGER_HOST_AND_PORT, LOG_STREAMING_SERVICE_URL and the upgrader's managerHost from it.
+  // managerEndpoint: the chart derives MANAGER_HOST_AND_PORT, LOG_STREAMING_SERVICE_URL and the upgrader's managerHost
+  // from it.
   const endpointPair = pairOf(root, 'managerEndpoint')
   if (endpointPair) {
     const node = endpointPair.value
@@ -202,14 +204,17 @@ function planValues(ctx: PlanContext, res: HelmValues, root: YAMLMap): void {
 /** SPEC-level caveat of §7: charts before 1.0.23 ignore `mTLS.secretName` without an error. */
 function chartVersionWarning(ctx: PlanContext, root: YAMLMap, image: string | undefined): void {
   if (root.has('mTLS')) return // the file comes from a chart that has the key
-  const ignored = `charts before ${CHART_MTLS_VERSION} ignore mTLS.secretName without an error, so the delegate would run without its certificate`
+  const ignored =
+    `charts before ${CHART_MTLS_VERSION} ignore mTLS.secretName without an error, so ` +
+    `the delegate would run without its certificate`
   if (CHART_DEFAULTS_KEYS.every((k) => root.has(k))) {
     const hint = image ? `, delegate image ${image}` : ''
     report(
       ctx,
       'warning',
       'CHART_VERSION',
-      `this is the values.yaml of a harness-delegate-ng chart before ${CHART_MTLS_VERSION} (it has no mTLS key${hint}); ${ignored}: upgrade the chart to ${CHART_MTLS_VERSION} or later`,
+      `this is the values.yaml of a harness-delegate-ng chart before ${CHART_MTLS_VERSION} (it has ` +
+        `no mTLS key${hint}); ${ignored}: upgrade the chart to ${CHART_MTLS_VERSION} or later`,
       root,
     )
   } else {
@@ -217,7 +222,8 @@ function chartVersionWarning(ctx: PlanContext, root: YAMLMap, image: string | un
       ctx,
       'warning',
       'CHART_VERSION',
-      `mTLS.secretName needs chart harness-delegate-ng ${CHART_MTLS_VERSION} or later (${ignored}): check the installed chart with helm list -n <namespace> and upgrade it if it is older`,
+      `mTLS.secretName needs chart harness-delegate-ng ${CHART_MTLS_VERSION} or later (${ignored}): ` +
+        `check the installed chart with helm list -n <namespace> and upgrade it if it is older`,
       root,
     )
   }
@@ -244,7 +250,8 @@ function planCustomEnvs(ctx: PlanContext, res: HelmValues, root: YAMLMap, anchor
             ctx,
             'error',
             'CONFLICT',
-            `custom_envs ${want.name} is set through valueFrom; delegate-mtls must set it to "${want.value}" inline (remove the valueFrom)`,
+            `custom_envs ${want.name} is set through valueFrom; delegate-mtls must set it to ` +
+              `"${want.value}" inline (remove the valueFrom)`,
             found.node,
           )
         else

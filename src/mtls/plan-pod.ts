@@ -34,7 +34,10 @@ export interface Located<N> {
 /** `0400` for root pods, `0440` for non-root ones (the key must stay readable through fsGroup). */
 export const modeComment = (mode: number) => `0${mode.toString(8)}`
 
-/** Sequence layout for a new list under `key` in a mapping: like a sibling list's (indent and `- ` gap), else like `fallback`. */
+/**
+ * Sequence layout for a new list under `key` in a mapping: like a sibling list's (indent and `- ` gap), else like
+ * `fallback`.
+ */
 export function layoutIn(ectx: EditContext, mapNode: YAMLMap, siblings: string[], fallback: boolean): BlockLayout {
   for (const key of siblings) {
     const pair = pairOf(mapNode, key)
@@ -240,7 +243,9 @@ export function ensureVolume(
         before: 'config-certificate',
         after: VOLUME_NAME,
         role: 'volume',
-        reason: `the mount is named ${VOLUME_NAME}; a volume named config-certificate (Harness 2023 docs) leaves the pod unable to start`,
+        reason:
+          `the mount is named ${VOLUME_NAME}; a volume named config-certificate (Harness 2023 ` +
+          `docs) leaves the pod unable to start`,
         splices: [setScalar(ectx, nameNode, VOLUME_NAME)],
       })
       ours = misnamed
@@ -270,7 +275,9 @@ export function ensureVolume(
       display: [...pod.display, 'volumes'],
       after,
       role: 'volume',
-      reason: `client certificate from Secret ${secretName}, mode ${modeComment(mode)}${tls ? `; ${tls}: tls.crt and tls.key are mounted as client.crt and client.key` : ''}`,
+      reason: `client certificate from Secret ${secretName}, mode ${modeComment(mode)}${
+        tls ? `; ${tls}: tls.crt and tls.key are mounted as client.crt and client.key` : ''
+      }`,
       splices: appendToList(ectx, pod.node, 'volumes', [item], layout),
     })
     return secretName
@@ -287,7 +294,8 @@ export function ensureVolume(
       ctx,
       'error',
       'CONFLICT',
-      `volume "${VOLUME_NAME}" exists but is ${what}; delegate-mtls needs it to be a secret volume holding the client certificate Secret`,
+      `volume "${VOLUME_NAME}" exists but is ${what}; delegate-mtls needs it to be a secret volume ` +
+        `holding the client certificate Secret`,
       ours.node,
     )
     return secretName
@@ -381,7 +389,9 @@ function warnKeyItemMode(ctx: PlanContext, items: unknown, mode: number): void {
     ctx,
     'warning',
     'LINT',
-    `volume "${VOLUME_NAME}": the item for ${KEY_FILE} has mode ${modeComment(itemMode.value)}, which lets group or others read the key; remove it (defaultMode ${modeComment(mode)} then applies) or set ${modeComment(mode)}`,
+    `volume "${VOLUME_NAME}": the item for ${KEY_FILE} has mode ${modeComment(itemMode.value)}, ` +
+      `which lets group or others read the key; remove it (defaultMode ${modeComment(mode)} then ` +
+      `applies) or set ${modeComment(mode)}`,
     itemMode,
     { role: 'file-mode' },
   )

@@ -68,7 +68,8 @@ export function planSecrets(
         ctx,
         'error',
         'CONFLICT',
-        `${tls}, which cert-manager issues and renews: --cert/--key cannot fill it; leave them out, the volume reads tls.crt and tls.key`,
+        `${tls}, which cert-manager issues and renews: --cert/--key cannot fill it; leave them out, ` +
+          `the volume reads tls.crt and tls.key`,
         (existing?.doc.contents as Node | null | undefined) ?? (res.doc.contents as Node),
       )
       continue
@@ -98,7 +99,9 @@ export function planSecrets(
           ctx,
           'error',
           'CONFLICT',
-          `${where} sets ${shadowed.join(' and ')} under stringData, which overrides data when applied; remove ${shadowed.length > 1 ? 'them' : 'it'} from stringData so that --cert/--key can fill in data`,
+          `${where} sets ${shadowed.join(' and ')} under stringData, which overrides data when ` +
+            `applied; remove ${shadowed.length > 1 ? 'them' : 'it'} from stringData so that ` +
+            `--cert/--key can fill in data`,
           stringData as Node,
         )
         continue
@@ -113,7 +116,8 @@ export function planSecrets(
             ctx,
             'error',
             'CONFLICT',
-            `${where}: data.${key} is not a string; it must hold the base64 of the ${key === CLIENT_KEY_KEY ? 'key' : 'certificate'} file`,
+            `${where}: data.${key} is not a string; it must hold the base64 of the ` +
+              `${key === CLIENT_KEY_KEY ? 'key' : 'certificate'} file`,
             node as Node,
           )
           continue
@@ -122,7 +126,8 @@ export function planSecrets(
           if (node.value !== want) {
             const rotation = typeof node.value === 'string' && !isPlaceholderSecretData(node.value)
             if (rotation && (replaced === undefined || key === CLIENT_CERT_KEY)) replaced = String(node.value)
-            // `client.crt:` with no value is an empty range (right after the colon, or at a comment): insert there, spaced.
+            // `client.crt:` with no value is an empty range (right after the colon, or at a comment): insert there,
+            // spaced.
             const [start, end] = node.range!
             const pad = (c: string | undefined) => (c === undefined || /\s/.test(c) ? '' : ' ')
             const splice =
@@ -225,7 +230,9 @@ function warnRotation(
   const after = certificateInfo(newPem)
   const issuer =
     before && after && before.issuer !== after.issuer
-      ? ` Its issuer changes from "${oneLineName(before.issuer)}" to "${oneLineName(after.issuer)}": Harness must trust the new CA before the delegates switch, or they are refused.`
+      ? ` Its issuer changes from "${oneLineName(before.issuer)}" to ` +
+        `"${oneLineName(after.issuer)}": Harness must trust the new CA before the delegates switch, ` +
+        `or they are refused.`
       : ''
   const ns = namespace === undefined ? '' : ` -n ${namespace}`
   const restart = [...new Set(delegates)].map((d) => `deployment/${d}`).join(' ')
@@ -233,7 +240,8 @@ function warnRotation(
     ctx,
     'warning',
     'ROTATION',
-    `${where} held another client certificate, now replaced.${issuer} Delegates read the key only at start-up: once it is applied, run kubectl rollout restart ${restart}${ns}`,
+    `${where} held another client certificate, now replaced.${issuer} Delegates read the key only ` +
+      `at start-up: once it is applied, run kubectl rollout restart ${restart}${ns}`,
     at,
     { role: 'secret' },
   )

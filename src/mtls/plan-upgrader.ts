@@ -195,7 +195,8 @@ export function planUpgraderCronJob(ctx: PlanContext, res: UpgraderCronJob): voi
       ctx,
       'warning',
       'DELEGATE_NAME',
-      `{delegate} in the Secret name became "${delegateName}", ${fallback}; no delegate of that name is in the input: check that the Secret ${secretName} is the one its delegate mounts`,
+      `{delegate} in the Secret name became "${delegateName}", ${fallback}; no delegate of that ` +
+        `name is in the input: check that the Secret ${secretName} is the one its delegate mounts`,
       (lookup(res.doc.contents, ['metadata', 'name']) ?? res.doc.contents) as Node,
     )
   }
@@ -258,7 +259,9 @@ export function cronJobDelegateName(
           return { name: delegate }
         return {
           name: delegate,
-          fallback: `the name of ConfigMap ${cm.ref.name ?? '(unnamed)'} (its config.yaml has no workloadName and the name does not end in -upgrader-config)`,
+          fallback:
+            `the name of ConfigMap ${cm.ref.name ?? '(unnamed)'} (its config.yaml has no ` +
+            `workloadName and the name does not end in -upgrader-config)`,
         }
       }
     }
@@ -269,6 +272,7 @@ export function cronJobDelegateName(
     fallback:
       name === undefined
         ? 'the default, since the CronJob has no name and mounts no upgrader ConfigMap of the input'
-        : `the CronJob's own name (it mounts no upgrader ConfigMap of the input and its name does not end in -upgrader-job)`,
+        : `the CronJob's own name (it mounts no upgrader ConfigMap of the input and its name does ` +
+          `not end in -upgrader-job)`,
   }
 }

@@ -86,7 +86,9 @@ function refuseAliases(
       ctx,
       'error',
       'UNSUPPORTED',
-      `${label}: *${(a as unknown as { source: string }).source} is an alias, and delegate-mtls must change what it points to; changing the anchor would change its other uses too: write the value out in full here`,
+      `${label}: *${(a as unknown as { source: string }).source} is an alias, and delegate-mtls ` +
+        `must change what it points to; changing the anchor would change its other uses too: write ` +
+        `the value out in full here`,
       a,
     )
   }
@@ -128,7 +130,8 @@ function refuseDuplicateEnv(
         ctx,
         'error',
         'CONFLICT',
-        `${label}: env ${name} is listed twice; Kubernetes uses the last one, so changing one would leave the other in force: remove the duplicate`,
+        `${label}: env ${name} is listed twice; Kubernetes uses the last one, so changing one would ` +
+          `leave the other in force: remove the duplicate`,
         item as Node,
       )
       refused = true
@@ -161,7 +164,8 @@ function skipDelegate3Upgrader(ctx: PlanContext, res: UpgraderConfig | UpgraderC
       ctx,
       'warning',
       'UNSUPPORTED',
-      `${res.ref.kind} ${res.ref.name ?? ''}: an upgrader of ${name}, which is Delegate 3.x (it has no upgrader): left unchanged; remove it`,
+      `${res.ref.kind} ${res.ref.name ?? ''}: an upgrader of ${name}, which is Delegate 3.x (it has ` +
+        `no upgrader): left unchanged; remove it`,
       res.doc.contents as Node,
     )
   return served
@@ -305,7 +309,11 @@ export function planResources(
           ctx,
           'error',
           res.code ?? 'LEGACY_DELEGATE',
-          `${label}: ${res.reason}; ${res.advice ?? 'Harness supports mTLS only on immutable delegates (image tag yy.mm.xxxxx): upgrade to an immutable delegate first'}`,
+          `${label}: ${res.reason}; ${
+            res.advice ??
+            'Harness supports mTLS only on immutable ' +
+              'delegates (image tag yy.mm.xxxxx): upgrade to an immutable delegate first'
+          }`,
           res.at,
         )
         break
@@ -314,7 +322,8 @@ export function planResources(
           ctx,
           'error',
           'CONFIG_YAML_NOT_STRING',
-          `${label}: data."config.yaml" is a mapping, but ConfigMap data values must be strings (the API server rejects it); write it as a block string: config.yaml: |`,
+          `${label}: data."config.yaml" is a mapping, but ConfigMap data values must be strings ` +
+            `(the API server rejects it); write it as a block string: config.yaml: |`,
           res.at,
         )
         break

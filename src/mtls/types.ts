@@ -20,7 +20,10 @@ export interface Change {
   resource: ResourceRef
   /** kyaml-style path of the changed field, e.g. `spec.template.spec.containers[name=delegate].env[name=X].value`. */
   path: string
-  /** `set` a value, `add` a mapping key, `append` a sequence item, `remove` a sequence item or a mapping key, `insert` a document. */
+  /**
+   * `set` a value, `add` a mapping key, `append` a sequence item, `remove` a sequence item or a mapping key, `insert` a
+   * document.
+   */
   op: ChangeOp
   /** The decoded value before the change (absent for `add` and `append`). */
   before?: unknown
@@ -51,7 +54,8 @@ export interface Edit {
 /**
  * Where a step's new text goes when several steps share one place. Items appended to one list, or keys added to
  * one mapping, must be written as one block in the list's own layout, and whole-line removals that touch must be
- * merged: so a rule states the placement and the renderer (`src/mtls/render.ts`) makes the splices once every rule has run.
+ * merged: so a rule states the placement and the renderer (`src/mtls/render.ts`) makes the splices once every rule has
+ * run.
  */
 export type Placement =
   | {
@@ -117,7 +121,10 @@ export interface PlanContext {
   resources: Resource[]
   edits: Edit[]
   diagnostics: Diagnostic[]
-  /** Secret name in effect for each delegate (`namespacedKey` of its namespace and name), so its upgrader mounts the same Secret. */
+  /**
+   * Secret name in effect for each delegate (`namespacedKey` of its namespace and name), so its upgrader mounts the
+   * same Secret.
+   */
   secretByDelegate: Map<string, string>
   /** File mode of the secret volume for each delegate (`namespacedKey`): 256 root, 288 non-root. */
   modeByDelegate: Map<string, number>
@@ -154,6 +161,9 @@ export interface PlanScope {
   /** The delegates by `namespacedKey` (name `delegate` for a nameless one) and by namespace, indexed on first use. */
   delegatesByName?: Map<string, ResourceSummary[]>
   delegatesByNamespace?: Map<string | undefined, ResourceSummary[]>
-  /** The stream's cert-manager Certificates, found on the first lookup (src/mtls/tls-secret.ts): one scan, not one a delegate. */
+  /**
+   * The stream's cert-manager Certificates, found on the first lookup (src/mtls/tls-secret.ts): one scan, not one a
+   * delegate.
+   */
   certificates?: ResourceSummary[]
 }

@@ -78,8 +78,10 @@ export function checkHost(ctx: PlanContext, res: HelmValues, revert = false): bo
       'warning',
       'NOT_CHANGED',
       outside
-        ? `${label}: no values in the document; the chart's values come from ${named}, which is not in the input: set managerEndpoint, mTLS.secretName and custom_envs there, or in ${where}`
-        : `${label}: no values (${where}), so no delegate settings to migrate: set managerEndpoint, mTLS.secretName and custom_envs there`,
+        ? `${label}: no values in the document; the chart's values come from ${named}, which is not ` +
+            `in the input: set managerEndpoint, mTLS.secretName and custom_envs there, or in ${where}`
+        : `${label}: no values (${where}), so no delegate settings to migrate: set managerEndpoint, ` +
+            `mTLS.secretName and custom_envs there`,
       res.doc.contents ?? 0,
       // Above all the endpoint is missing: audit judges it with the endpoint's other findings.
       { role: 'endpoint' },
@@ -91,7 +93,9 @@ export function checkHost(ctx: PlanContext, res: HelmValues, revert = false): bo
       ctx,
       'warning',
       'VALUES_OUTSIDE',
-      `${label}: ${named} is not in the input, so its values were not checked; ${where} overrides them, so the settings made there take effect (a custom_envs list there is replaced whole by the one in ${where}: merge them)`,
+      `${label}: ${named} is not in the input, so its values were not checked; ${where} overrides ` +
+        `them, so the settings made there take effect (a custom_envs list there is replaced whole by ` +
+        `the one in ${where}: merge them)`,
       outside.at,
     )
   }
@@ -106,7 +110,8 @@ export function checkHost(ctx: PlanContext, res: HelmValues, revert = false): bo
         ctx,
         'error',
         'CONFLICT',
-        `${label}: helm.parameters sets ${name}, which overrides the values delegate-mtls migrates: move it into ${where} or remove it`,
+        `${label}: helm.parameters sets ${name}, which overrides the values delegate-mtls migrates: ` +
+          `move it into ${where} or remove it`,
         item as YAMLMap,
       )
       clear = false
@@ -117,7 +122,8 @@ export function checkHost(ctx: PlanContext, res: HelmValues, revert = false): bo
       ctx,
       'warning',
       'VALUES_IGNORED',
-      `${label}: helm.values is left unchanged: Argo CD renders valuesObject alone when it is set, so only valuesObject is migrated (move anything still needed from helm.values into it)`,
+      `${label}: helm.values is left unchanged: Argo CD renders valuesObject alone when it is set, ` +
+        `so only valuesObject is migrated (move anything still needed from helm.values into it)`,
       host.ignored,
     )
   }

@@ -85,7 +85,8 @@ export function probeOnce(
           return
         }
         s.write(
-          `GET /api/ HTTP/1.1\r\nHost: ${hostHeader(host, port)}\r\nUser-Agent: delegate-mtls-probe\r\nConnection: close\r\n\r\n`,
+          `GET /api/ HTTP/1.1\r\nHost: ${hostHeader(host, port)}\r\nUser-Agent: ` +
+            `delegate-mtls-probe\r\nConnection: close\r\n\r\n`,
         )
       })
       let head = ''

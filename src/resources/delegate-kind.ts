@@ -19,7 +19,9 @@ export interface DelegateKindVerdict {
 }
 
 /** What a refusal of a Delegate 3.x before DELEGATE3_MIN_VERSION tells the user to do. */
-export const delegate3UpgradeAdvice = `mTLS exists from Delegate 3.x ${DELEGATE3_MIN_VERSION}: upgrade the image to ${DELEGATE3_MIN_VERSION} or later first`
+export const delegate3UpgradeAdvice =
+  `mTLS exists from Delegate 3.x ${DELEGATE3_MIN_VERSION}: ` +
+  `upgrade the image to ${DELEGATE3_MIN_VERSION} or later first`
 
 const signsOf = (kind: DelegateKind, s: DelegateSigns) => ({
   env: s.env.filter((n) => DELEGATE_SIGNS[kind].env.includes(n)),
@@ -41,14 +43,18 @@ export function delegateKindOf(s: DelegateSigns): DelegateKindVerdict {
     const verdict: DelegateKindVerdict = { kind: 'delegate3' }
     if (!versionAtLeastMin(version)) verdict.tooOld = parseImage(s.image).tag!
     if (classic.env.length > 0 && d3.env.length === 0)
-      verdict.disagreement = `image "${s.image}" is Delegate 3.x, but env ${classic.env.join(', ')} belong to the classic delegate: migrated as Delegate 3.x (the image tag decides)`
+      verdict.disagreement =
+        `image "${s.image}" is Delegate 3.x, but env ${classic.env.join(', ')} ` +
+        `belong to the classic delegate: migrated as Delegate 3.x (the image tag decides)`
     return verdict
   }
   if (tag === 'immutable' || tag === 'early-immutable') {
     if (d3.env.length > 0 && classic.env.length === 0)
       return {
         kind: 'classic',
-        disagreement: `image "${s.image}" is a classic delegate, but env ${d3.env.join(', ')} belong to Delegate 3.x: migrated as a classic delegate (the image tag decides)`,
+        disagreement:
+          `image "${s.image}" is a classic delegate, but env ${d3.env.join(', ')} ` +
+          `belong to Delegate 3.x: migrated as a classic delegate (the image tag decides)`,
       }
     return { kind: 'classic' }
   }
@@ -90,7 +96,8 @@ export function imageDoubt(image: string, kind: DelegateKind): string | undefine
   if (kind === 'delegate3')
     return tag === 'delegate3'
       ? undefined
-      : `cannot tell from image "${image}" which Delegate 3.x version this is; mTLS needs ${DELEGATE3_MIN_VERSION} or later`
+      : `cannot tell from image "${image}" which Delegate 3.x version this is; mTLS needs ` +
+          `${DELEGATE3_MIN_VERSION} or later`
   if (tag === 'unverifiable')
     return `cannot tell from image "${image}" whether this is an immutable delegate (yy.mm.xxxxx); mTLS needs one`
   if (tag === 'early-immutable')

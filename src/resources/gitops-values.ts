@@ -91,7 +91,9 @@ function application(doc: Doc, ref: ResourceRef): HelmValues | LegacyDelegate | 
   if (ours.length > 1) {
     host.problem = {
       code: 'UNSUPPORTED',
-      message: `${ours.length} sources use chart ${CHART_NAME}; delegate-mtls migrates the values of one delegate per Application: give each delegate its own Application`,
+      message:
+        `${ours.length} sources use chart ${CHART_NAME}; delegate-mtls migrates the values ` +
+        `of one delegate per Application: give each delegate its own Application`,
       at: ours[1]!.source,
     }
   }
@@ -125,7 +127,9 @@ function application(doc: Doc, ref: ResourceRef): HelmValues | LegacyDelegate | 
   if (error) {
     host.problem ??= {
       code: 'YAML_SYNTAX',
-      message: `invalid YAML in ${formatPath(at)} (line ${linePos(string.value, error.pos[0]).line} of the string): ${error.message.split('\n')[0]}`,
+      message:
+        `invalid YAML in ${formatPath(at)} (line ${linePos(string.value, error.pos[0]).line} ` +
+        `of the string): ${error.message.split('\n')[0]}`,
       at: string,
     }
     return withValues(doc, ref, at, undefined, host)

@@ -90,7 +90,9 @@ export function legacyValues(
   const watcher = root.items.find((p) => /^watcher/i.test(String((p.key as { value?: unknown } | null)?.value ?? '')))
   if (watcher) {
     return {
-      reason: `${String((watcher.key as { value: unknown }).value)} belongs to the values of a legacy (watcher) delegate chart`,
+      reason:
+        `${String((watcher.key as { value: unknown }).value)} belongs to the values of a ` +
+        `legacy (watcher) delegate chart`,
       at: watcher.key as Node,
       ...(image ? { image: image.ref } : {}),
     }
@@ -101,13 +103,16 @@ export function legacyValues(
   // Delegate 3.x (its docs: a Kubernetes manifest). Planning the classic values would report mTLS that never happens.
   if (image && classifyTag(image.ref) === 'delegate3')
     return {
-      reason: `image "${image.ref}" is Delegate 3.x, which the harness-delegate-ng chart does not configure (its mTLS values set the classic delegate's env vars)`,
+      reason:
+        `image "${image.ref}" is Delegate 3.x, which the harness-delegate-ng chart does not ` +
+        `configure (its mTLS values set the classic delegate's env vars)`,
       at: image.at,
       image: image.ref,
       code: 'DELEGATE3_CHART',
       delegateKind: 'delegate3',
       advice:
-        'Harness publishes no Helm chart for Delegate 3.x: install it from its Kubernetes manifest and migrate that manifest',
+        'Harness publishes no Helm chart for Delegate 3.x: install it from its Kubernetes manifest ' +
+        'and migrate that manifest',
     }
   return undefined
 }

@@ -29,7 +29,8 @@ const CLASSIC_TAG = /^(\d{2})\.(\d{2})\.\d{5}(\.minimal)?$/
 
 /**
  * A Delegate 3.x tag: a semantic version as Harness publishes them, without a `v` (`1.40.2`, `3.3.1`), optionally
- * with a pre-release suffix (`1.41.0-rc1`; a Docker tag cannot hold semver's `+build`). A classic `yy.mm.xxxxx` number never is one, with a
+ * with a pre-release suffix (`1.41.0-rc1`; a Docker tag cannot hold semver's `+build`). A classic `yy.mm.xxxxx` number
+ * never is one, with a
  * suffix or not. `v1.40.2` is not Harness's spelling: it is not taken as a version (the env then decides).
  */
 export function delegate3Version(ref: string): { core: [number, number, number]; pre?: string } | undefined {

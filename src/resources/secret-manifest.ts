@@ -27,7 +27,8 @@ export const CLIENT_KEY_KEY = KEY_FILE
  * double-quoted only when YAML would otherwise read them as something other than that string.
  *
  * Two deliberate differences. We print no `creationTimestamp: null` (kubectl 1.32 still prints it
- * under metadata; a null timestamp is the same as none). And we always print `type: Opaque`. kubectl's dry-run of a generic
+ * under metadata; a null timestamp is the same as none). And we always print `type: Opaque`. kubectl's dry-run of a
+ * generic
  * Secret leaves `type` out (the field is empty and omitted); the API server then defaults it to
  * Opaque, so the applied object is the same — printing it just makes the manifest say so.
  *
@@ -178,8 +179,15 @@ const PEM_PRIVATE_KEY = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----[\s\S]*?-----END
  * A BEGIN line left without END: the BEGIN line plus the PEM header/base64 lines that follow
  * (blank lines between them included, the line end after the last one kept).
  */
-const PEM_PRIVATE_KEY_UNTERMINATED =
-  /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----(?:(?:\r?\n|\\r\\n|\\n)[ \t+-]*(?:(?:[A-Za-z0-9+/=]+|(?:Proc-Type|DEK-Info):[^\r\n"\\]*)[ \t]*(?=\r?\n|\\r\\n|\\n|["',]|$)|(?=\r?\n)))*/g
+const PEM_PRIVATE_KEY_UNTERMINATED = new RegExp(
+  // The BEGIN line; then lines (after a real or an escaped line break) of base64 or PEM headers, each ending
+  // at a line break, a quote or comma (a JSON string) or the end; or blank lines before a real line break.
+  String.raw`-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----` +
+    String.raw`(?:(?:\r?\n|\\r\\n|\\n)[ \t+-]*` +
+    String.raw`(?:(?:[A-Za-z0-9+/=]+|(?:Proc-Type|DEK-Info):[^\r\n"\\]*)[ \t]*` +
+    String.raw`(?=\r?\n|\\r\\n|\\n|["',]|$)|(?=\r?\n)))*`,
+  'g',
+)
 /** A base64 run of 40+ characters, optionally wrapped over further lines that hold only base64. */
 const BASE64_RUN = /[A-Za-z0-9+/]{40,}={0,2}(?:\r?\n[ \t]*[+-]?[ \t]*[A-Za-z0-9+/]{4,}={0,2}(?=\r?\n|$))*/g
 

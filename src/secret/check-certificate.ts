@@ -156,7 +156,8 @@ export function checkClientCertificate(input: CertificateInput): CertificateChec
       error(
         keyFile,
         `${keyFile} holds an encrypted private key; the delegate cannot read an encrypted key (it has no ` +
-          `passphrase). Decrypt it first: openssl pkey -in ${shellQuote(keyFile)} -out ${outName(keyFile, 'client.key', 'decrypted')}`,
+          `passphrase). Decrypt it first: openssl pkey -in ${shellQuote(keyFile)} -out ` +
+          `${outName(keyFile, 'client.key', 'decrypted')}`,
       )
     } else if (!READABLE_KEY_LABELS.includes(block.label)) {
       error(
@@ -240,7 +241,8 @@ export function checkClientCertificate(input: CertificateInput): CertificateChec
     )
   }
 
-  // Which certificate of the chain the key belongs to: 0 the leaf (or no key to judge), -1 none, later a misordered chain.
+  // Which certificate of the chain the key belongs to: 0 the leaf (or no key to judge), -1 none, later a misordered
+  // chain.
   const keyOwner = privateKey ? chain.findIndex((c) => c.checkPrivateKey(privateKey as KeyObject)) : 0
   // A chain given CA first is reported as misordered; its first certificate being a CA is the same mistake.
   if (leaf.ca && keyOwner <= 0) {
@@ -450,7 +452,8 @@ function notPemMessage(file: string, content: string, expected: string, tool: 'x
   if (content.trim() === '') return `${file} is empty; expected ${expected}`
   return (
     `${file} is not PEM: expected ${expected}. If it is DER (binary), convert it with: ` +
-    `openssl ${tool} -inform der -in ${shellQuote(file)} -out ${outName(file, tool === 'x509' ? 'client.crt' : 'client.key')}`
+    `openssl ${tool} -inform der -in ${shellQuote(file)} -out ` +
+    `${outName(file, tool === 'x509' ? 'client.crt' : 'client.key')}`
   )
 }
 

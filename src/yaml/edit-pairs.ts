@@ -35,7 +35,10 @@ export function removeLines(ctx: EditContext, start: number, end: number): Splic
   return replaceRange(start, end, '')
 }
 
-/** The lines of a pair of a block mapping: from its key's line to the end of its value (and comment lines indented under it). */
+/**
+ * The lines of a pair of a block mapping: from its key's line to the end of its value (and comment lines indented under
+ * it).
+ */
 export function pairLines(ctx: EditContext, mapNode: YAMLMap, pair: Pair): [number, number] {
   if (mapNode.flow) throw new InternalError('cannot remove a pair from a flow mapping')
   const key = pair.key as Node

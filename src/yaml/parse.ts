@@ -62,7 +62,8 @@ function parseErrors(src: string, file: string, docs: Doc[]): { docs: Doc[]; err
   if (overflow) {
     const { line, col } = linePos(src, overflow.pos[0])
     const message =
-      'invalid YAML: nested too deeply to read (hundreds of levels of brackets or indentation); a Kubernetes manifest is never this deep'
+      'invalid YAML: nested too deeply to read (hundreds of levels of brackets or indentation); a ' +
+      'Kubernetes manifest is never this deep'
     return { docs, errors: [{ code: 'YAML_SYNTAX', severity: 'error', message, file, line, col }] }
   }
   // A Helm chart template is Go template text around YAML: its syntax errors say nothing useful. One error

@@ -24,7 +24,8 @@ const iso = (pem: string) => new Date(new X509Certificate(pem).validTo).toISOStr
 
 /** The migrated sample with its client certificate Secret first; `data` is the Secret's data section. */
 const withSecret = (data: string) =>
-  'apiVersion: v1\nkind: Secret\nmetadata:\n  name: client-certificate\n  namespace: harness-delegate-ng\ntype: Opaque\n' +
+  'apiVersion: v1\nkind: Secret\nmetadata:\n  name: client-certificate\n  namespace: ' +
+  'harness-delegate-ng\ntype: Opaque\n' +
   data +
   '---\n' +
   SAMPLE_MTLS
@@ -78,7 +79,8 @@ test('stringData, within 30 days: a warning, still ready', async () => {
   assert.match(
     r.warnings[0]!,
     new RegExp(
-      `^the client certificate \\(Secret client-certificate, stringData\\.client\\.crt\\) expires on ${iso(fx.expiringSoon)}, in \\d+ days?: renew it before then$`,
+      `^the client certificate \\(Secret client-certificate, stringData\\.client\\.crt\\) expires ` +
+        `on ${iso(fx.expiringSoon)}, in \\d+ days?: renew it before then$`,
     ),
   )
   assert.is(r.ready, true)

@@ -15,6 +15,7 @@ import { CertError } from '../../src/cert/types.js'
 import { writeNewFiles } from '../../src/cert/write-new.js'
 import { checkClientCertificate } from '../../src/secret/check-certificate.js'
 import { makeTmp, run, type Ran } from '../cli/helpers/cli.js'
+import { re } from '../helpers/regex.js'
 
 let tmp: ReturnType<typeof makeTmp>
 let umask = 0
@@ -103,15 +104,24 @@ async function handshake(
 }
 
 const NEXT_STEPS = (d: string) =>
-  `delegate-mtls: made ${d}/ca.key and ${d}/ca.crt (CN=Harness delegate mTLS CA, 3650 days), and ${d}/client.key and ${d}/client.crt signed by it (CN=harness-delegate, 365 days)
-Next steps:
-  1. Send ${d}/ca.crt to Harness Support, to be trusted for your account's mTLS. Never send ca.key.
-  2. Keep ${d}/ca.key offline: whoever holds it can make client certificates your account accepts.
-     You need it again only for delegate-mtls cert issue (a new client certificate from this CA).
-  3. Give the delegate the client certificate (the Secret, and the mTLS endpoint in its manifest):
-     delegate-mtls --endpoint https://<account>.harness.io:8443 --cert ${d}/client.crt --key ${d}/client.key --write harness-delegate.yaml
+  `delegate-mtls: made ${d}/ca.key and ${d}/ca.crt (CN=Harness delegate mTLS CA, 3650 days), and ` +
+  `${d}/client.key and ${d}/client.crt signed by it (CN=harness-delegate, 365 days)
+Next ` +
+  `steps:
+  1. Send ${d}/ca.crt to Harness Support, to be trusted for your account's mTLS. ` +
+  `Never send ca.key.
+  2. Keep ${d}/ca.key offline: whoever holds it can make client ` +
+  `certificates your account accepts.
+     You need it again only for delegate-mtls cert issue ` +
+  `(a new client certificate from this CA).
+  3. Give the delegate the client certificate (the ` +
+  `Secret, and the mTLS endpoint in its manifest):
+     delegate-mtls --endpoint ` +
+  `https://<account>.harness.io:8443 --cert ${d}/client.crt --key ${d}/client.key --write ` +
+  `harness-delegate.yaml
      or create the Secret on its own:
-     delegate-mtls secret --cert ${d}/client.crt --key ${d}/client.key -n harness-delegate-ng | kubectl apply -f -
+     delegate-mtls secret ` +
+  `--cert ${d}/client.crt --key ${d}/client.key -n harness-delegate-ng | kubectl apply -f -
 `
 
 const cert = suite('cert init')
@@ -252,7 +262,8 @@ cert(
       code: 2,
       stdout: '',
       stderr:
-        'taken/client.crt: error: exists already; cert never overwrites a file: move them away or choose another --dir (nothing was written)\n',
+        'taken/client.crt: error: exists already; cert never overwrites a file: move them away or ' +
+        'choose another --dir (nothing was written)\n',
     })
     assert.equal(snapshot(dir), { 'client.crt': 'mine\n' })
   },
@@ -267,7 +278,8 @@ cert('never overwrites: every existing file is named; a dangling symbolic link c
   assert.is(r.code, 2)
   assert.is(
     r.stderr,
-    'ca.key: error: exists already (so do client.key); cert never overwrites a file: move them away or choose another --dir (nothing was written)\n',
+    'ca.key: error: exists already (so do client.key); cert never overwrites a file: move them away ' +
+      'or choose another --dir (nothing was written)\n',
   )
   assert.equal(readdirSync(dir).sort(), ['ca.key', 'client.key'])
   assert.is(read(dir, 'ca.key'), 'k\n')
@@ -383,13 +395,20 @@ issue(
     assert.equal(r, {
       code: 0,
       stdout: '',
-      stderr: `delegate-mtls: made out/client.key and out/client.crt (CN=group-b, 40 days), signed by the CA of plain/ca.crt
+      stderr:
+        `delegate-mtls: made out/client.key and out/client.crt (CN=group-b, 40 days), signed ` +
+        `by the CA of plain/ca.crt
 Next steps:
-  1. Harness Support needs nothing new if your account already trusts this CA (plain/ca.crt). Keep its key offline.
-  2. Give the delegate the client certificate (the Secret, and the mTLS endpoint in its manifest):
-     delegate-mtls --endpoint https://<account>.harness.io:8443 --cert out/client.crt --key out/client.key --write harness-delegate.yaml
+  1. Harness Support needs nothing new if your ` +
+        `account already trusts this CA (plain/ca.crt). Keep its key offline.
+  2. Give the delegate ` +
+        `the client certificate (the Secret, and the mTLS endpoint in its manifest):
+     ` +
+        `delegate-mtls --endpoint https://<account>.harness.io:8443 --cert out/client.crt --key ` +
+        `out/client.key --write harness-delegate.yaml
      or create the Secret on its own:
-     delegate-mtls secret --cert out/client.crt --key out/client.key -n harness-delegate-ng | kubectl apply -f -
+     ` +
+        `delegate-mtls secret --cert out/client.crt --key out/client.key -n harness-delegate-ng | kubectl apply -f -
 `,
     })
     const out = join(tmp.dir, 'out')
@@ -469,7 +488,8 @@ issue('refuses a certificate that is not a CA (CA:FALSE)', () =>
   refused(
     'plain/leaf.crt',
     'plain/leaf.key',
-    'plain/leaf.crt: error: is not a CA certificate (its basicConstraints do not say CA:TRUE): give the CA whose certificate Harness trusts\n',
+    'plain/leaf.crt: error: is not a CA certificate (its basicConstraints do not say CA:TRUE): give ' +
+      'the CA whose certificate Harness trusts\n',
   ),
 )
 
@@ -481,7 +501,8 @@ issue('refuses a CA whose keyUsage does not allow keyCertSign', () =>
   refused(
     'nosign/ca.crt',
     'nosign/ca.key',
-    'nosign/ca.crt: error: is a CA certificate whose keyUsage does not allow keyCertSign: it cannot sign certificates\n',
+    'nosign/ca.crt: error: is a CA certificate whose keyUsage does not allow keyCertSign: it cannot ' +
+      'sign certificates\n',
   ),
 )
 
@@ -489,7 +510,8 @@ issue('refuses an encrypted CA key, saying how to decrypt it', () =>
   refused(
     'readme/ca.crt',
     'readme/encrypted.key',
-    'readme/encrypted.key: error: is encrypted: decrypt it for this run (openssl pkey -in ca.key -out plain.key) and delete the copy after\n',
+    'readme/encrypted.key: error: is encrypted: decrypt it for this run (openssl pkey -in ca.key ' +
+      '-out plain.key) and delete the copy after\n',
   ),
 )
 
@@ -497,7 +519,11 @@ issue('refuses a certificate that would outlive the CA, and says how many days f
   await refused(
     'plain/ca.crt',
     'plain/ca.key',
-    /^plain\/ca\.crt: error: ends on \d{4}-\d\d-\d\d, in 89 days: a client certificate of 365 days would outlive it; pass --days 89 or fewer, or make a new CA with cert init \(and send its ca\.crt to Harness Support\)\n$/,
+    re(
+      /^plain\/ca\.crt: error: ends on \d{4}-\d\d-\d\d, in 89 days: a client certificate of/,
+      / 365 days would outlive it; pass --days 89 or fewer, or make a new CA with cert init/,
+      / \(and send its ca\.crt to Harness Support\)\n$/,
+    ),
   )
   await refused('plain/ca.crt', 'plain/ca.key', /in 89 days: a client certificate of 90 days would outlive it/, [
     '--days',
@@ -516,7 +542,8 @@ issue('never overwrites: client.crt exists in --dir → exit 2, the directory un
     code: 2,
     stdout: '',
     stderr:
-      'kept/client.crt: error: exists already; cert never overwrites a file: move them away or choose another --dir (nothing was written)\n',
+      'kept/client.crt: error: exists already; cert never overwrites a file: move them away or ' +
+      'choose another --dir (nothing was written)\n',
   })
   assert.equal(snapshot(dir), { 'client.crt': 'mine\n' })
 })

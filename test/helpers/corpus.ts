@@ -82,7 +82,8 @@ export function repositoryTexts(name: RegExp): { file: string; text: string }[] 
 export function corpusFiles(): string[] {
   if (!existsSync(CORPUS_DIR)) {
     throw new Error(
-      `the Harness corpus is missing: expected it at ${CORPUS_DIR} (the shared/ folder beside the repository; CI=true requires it)`,
+      `the Harness corpus is missing: expected it at ${CORPUS_DIR} (the shared/ folder beside the ` +
+        `repository; CI=true requires it)`,
     )
   }
   return readdirSync(CORPUS_DIR)

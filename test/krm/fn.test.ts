@@ -31,7 +31,8 @@ const withConfig = (list: string, config: string) =>
 const listOf = (...items: string[]) =>
   'apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n' +
   items.map((i) => i.replace(/^(?=.)/gm, '  ').replace(/^ {2}/, '- ')).join('') +
-  `functionConfig:\n  apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: function-input\n  data:\n    endpoint: ${E}\n`
+  `functionConfig:\n  apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: function-input\n  ` +
+  `data:\n    endpoint: ${E}\n`
 
 const DELEGATE = `apiVersion: apps/v1
 kind: Deployment
@@ -241,7 +242,10 @@ test('a CRLF list: the new lines and the results use CRLF too', async () => {
 })
 
 test('an item written in flow style is edited in its own style', async () => {
-  const item = `- {apiVersion: apps/v1, kind: Deployment, metadata: {name: d}, spec: {template: {spec: {containers: [{name: delegate, image: "harness/delegate:25.10.87101", env: [{name: MANAGER_HOST_AND_PORT, value: "https://app.harness.io"}]}]}}}}\n`
+  const item =
+    `- {apiVersion: apps/v1, kind: Deployment, metadata: {name: d}, spec: {template: ` +
+    `{spec: {containers: [{name: delegate, image: "harness/delegate:25.10.87101", env: [{name: ` +
+    `MANAGER_HOST_AND_PORT, value: "https://app.harness.io"}]}]}}}}\n`
   const r = await fn(listText(item))
   assert.is(r.code, 0, r.stderr)
   const out = beforeResults(r.stdout).split('\n')[3]!
@@ -344,7 +348,8 @@ spec:
 test('a ConfigMap functionConfig: booleans as the strings kpt passes', async () => {
   const list = withConfig(
     listOf(DELEGATE),
-    `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: function-input\ndata: {endpoint: '${E}', tiService: 'true', grpcAuthority: 'false'}`,
+    `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: function-input\ndata: {endpoint: '${E}', ` +
+      `tiService: 'true', grpcAuthority: 'false'}`,
   )
   const r = await fn(list)
   assert.is(r.code, 0, r.stderr)
@@ -374,7 +379,7 @@ test('functionConfig errors: exit 1, items unchanged, a result that says what to
   }
 })
 
-test('the endpoint and mount path are checked as on the command line, the message naming where they came from', async () => {
+test('the endpoint and mount path are checked as on the command line, naming where they came from', async () => {
   const IPV4 = 'has the numeric host 127.1, which URL parsers read as an IPv4 shorthand'
   const cases: [string, string[], Record<string, string>, string][] = [
     [
@@ -386,7 +391,8 @@ test('the endpoint and mount path are checked as on the command line, the messag
     [
       withConfig(
         listOf(DELEGATE),
-        `apiVersion: delegate-mtls.harness.io/v1alpha1\nkind: DelegateMtls\nspec:\n  endpoint: ${E}\n  mountPath: /etc/../mtls`,
+        `apiVersion: delegate-mtls.harness.io/v1alpha1\nkind: DelegateMtls\nspec:\n  endpoint: ` +
+          `${E}\n  mountPath: /etc/../mtls`,
       ),
       [],
       {},

@@ -104,7 +104,7 @@ test('the endpoint from the environment Helm passes on, with no --post-renderer-
   assert.is(r.stdout, fixture('helm-rendered.mtls.yaml'))
 })
 
-test('any error: non-zero exit and nothing on stdout (Helm: "produced empty output"), the reason on stderr', async () => {
+test('any error: non-zero exit, nothing on stdout (Helm: "produced empty output"), the reason on stderr', async () => {
   const input = fixture('helm-rendered.yaml')
   const legacy = input.replace(/image: \S+harness\/delegate:25\.08\.86602\.minimal/, 'image: harness/delegate:latest')
   assert.is.not(legacy, input)

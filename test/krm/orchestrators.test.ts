@@ -186,7 +186,8 @@ engines('kustomize on a conflict: the build fails and prints nothing on stdout',
   writeFileSync(
     join(dir, 'mtls.yaml'),
     `apiVersion: delegate-mtls.harness.io/v1alpha1\nkind: DelegateMtls\nmetadata:\n  name: mtls\n  annotations:\n` +
-      `    config.kubernetes.io/function: |\n      exec:\n        path: delegate-mtls-fn\nspec:\n  endpoint: ${ENDPOINT}\n`,
+      `    config.kubernetes.io/function: |\n      exec:\n        path: delegate-mtls-fn\nspec:\n  ` +
+      `endpoint: ${ENDPOINT}\n`,
   )
   const r = await runCmd(KUSTOMIZE, ['build', '--enable-alpha-plugins', '--enable-exec', dir], { cwd: tmp.dir, path })
   assert.is.not(r.code, 0)

@@ -195,10 +195,16 @@ test('a flow env gets flow entries', () => {
           containers:
           - name: delegate
             image: harness/delegate:24.09.83900
-            env: [{name: A, value: b}, {name: MANAGER_HOST_AND_PORT, value: "https://acme.harness.io:8443"}, {name: DELEGATE_CLIENT_CERTIFICATE_PATH, value: "/etc/mtls/client.crt"}, {name: DELEGATE_CLIENT_CERTIFICATE_KEY_PATH, value: "/etc/mtls/client.key"}, {name: GRPC_AUTHORITY_MODIFICATION_DISABLED, value: "true"}]
+            env: ENV
             volumeMounts: [{name: client-certificate, mountPath: /etc/mtls, readOnly: true}]
           volumes: [{name: client-certificate, secret: {secretName: client-certificate, defaultMode: 256}}]
-  `,
+  `.replace(
+      'ENV',
+      '[{name: A, value: b}, {name: MANAGER_HOST_AND_PORT, value: "https://acme.harness.io:8443"}, ' +
+        '{name: DELEGATE_CLIENT_CERTIFICATE_PATH, value: "/etc/mtls/client.crt"}, ' +
+        '{name: DELEGATE_CLIENT_CERTIFICATE_KEY_PATH, value: "/etc/mtls/client.key"}, ' +
+        '{name: GRPC_AUTHORITY_MODIFICATION_DISABLED, value: "true"}]',
+    ),
   )
 })
 
@@ -246,7 +252,10 @@ test('`env: []` gets flow entries', () => {
   assert.is(
     r.output,
     withEnv(
-      '        env: [{name: MANAGER_HOST_AND_PORT, value: "https://acme.harness.io:8443"}, {name: DELEGATE_CLIENT_CERTIFICATE_PATH, value: "/etc/mtls/client.crt"}, {name: DELEGATE_CLIENT_CERTIFICATE_KEY_PATH, value: "/etc/mtls/client.key"}, {name: GRPC_AUTHORITY_MODIFICATION_DISABLED, value: "true"}]\n',
+      '        env: [{name: MANAGER_HOST_AND_PORT, value: "https://acme.harness.io:8443"}, {name: ' +
+        'DELEGATE_CLIENT_CERTIFICATE_PATH, value: "/etc/mtls/client.crt"}, {name: ' +
+        'DELEGATE_CLIENT_CERTIFICATE_KEY_PATH, value: "/etc/mtls/client.key"}, {name: ' +
+        'GRPC_AUTHORITY_MODIFICATION_DISABLED, value: "true"}]\n',
     ),
   )
 })
@@ -414,7 +423,8 @@ test('MANAGER_HOST_AND_PORT through configMapKeyRef, ConfigMap not in the input:
   assert.is(r.output, fromConfigMap)
   // At the `valueFrom:` key (line 13), not at the first line of what it holds.
   assert.equal(r.diags, [
-    '13:11 warning NOT_CHANGED: MANAGER_HOST_AND_PORT comes from ConfigMap delegate-env, which is not in the input: set it to "https://acme.harness.io:8443" there',
+    '13:11 warning NOT_CHANGED: MANAGER_HOST_AND_PORT comes from ConfigMap delegate-env, which is ' +
+      'not in the input: set it to "https://acme.harness.io:8443" there',
   ])
 })
 
@@ -444,7 +454,8 @@ test('an owned var (DELEGATE_CLIENT_CERTIFICATE_PATH) set through valueFrom is a
   assert.is(r.output, input)
   // At the `valueFrom:` key (line 15), not at `configMapKeyRef:` below it.
   assert.equal(r.diags, [
-    '15:11 error CONFLICT: DELEGATE_CLIENT_CERTIFICATE_PATH is set through valueFrom; delegate-mtls must set it to "/etc/mtls/client.crt" inline (remove the valueFrom)',
+    '15:11 error CONFLICT: DELEGATE_CLIENT_CERTIFICATE_PATH is set through valueFrom; delegate-mtls ' +
+      'must set it to "/etc/mtls/client.crt" inline (remove the valueFrom)',
   ])
 })
 
@@ -503,10 +514,14 @@ test('by default TI_SERVICE_URL is not added but GRPC_AUTHORITY_MODIFICATION_DIS
   assert.equal(
     r.changes.map((c) => c.path + ' ' + JSON.stringify(c.after)),
     [
-      'spec.template.spec.containers[name=delegate].env[name=MANAGER_HOST_AND_PORT].value "https://acme.harness.io:8443"',
-      'spec.template.spec.containers[name=delegate].env[name=LOG_STREAMING_SERVICE_URL].value "https://acme.harness.io:8443/log-service/"',
-      'spec.template.spec.containers[name=delegate].env {"name":"DELEGATE_CLIENT_CERTIFICATE_PATH","value":"/etc/mtls/client.crt"}',
-      'spec.template.spec.containers[name=delegate].env {"name":"DELEGATE_CLIENT_CERTIFICATE_KEY_PATH","value":"/etc/mtls/client.key"}',
+      'spec.template.spec.containers[name=delegate].env[name=MANAGER_HOST_AND_PORT].value ' +
+        '"https://acme.harness.io:8443"',
+      'spec.template.spec.containers[name=delegate].env[name=LOG_STREAMING_SERVICE_URL].value ' +
+        '"https://acme.harness.io:8443/log-service/"',
+      'spec.template.spec.containers[name=delegate].env ' +
+        '{"name":"DELEGATE_CLIENT_CERTIFICATE_PATH","value":"/etc/mtls/client.crt"}',
+      'spec.template.spec.containers[name=delegate].env ' +
+        '{"name":"DELEGATE_CLIENT_CERTIFICATE_KEY_PATH","value":"/etc/mtls/client.key"}',
       'spec.template.spec.containers[name=delegate].env {"name":"GRPC_AUTHORITY_MODIFICATION_DISABLED","value":"true"}',
     ],
   )
@@ -515,7 +530,8 @@ test('by default TI_SERVICE_URL is not added but GRPC_AUTHORITY_MODIFICATION_DIS
 test('an existing TI_SERVICE_URL is rewritten even without --ti-service, keeping its quotes', () => {
   const input = shortDelegate.replace(
     '        volumeMounts:',
-    "        - name: TI_SERVICE_URL\n          value: 'https://app.harness.io/gratis/ti-service/'\n        volumeMounts:",
+    "        - name: TI_SERVICE_URL\n          value: 'https://app.harness.io/gratis/ti-service/'\n " +
+      '       volumeMounts:',
   )
   const r = run(input, { grpcAuthority: false })
   assert.is(r.status, 'migrated')

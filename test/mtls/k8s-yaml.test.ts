@@ -71,7 +71,8 @@ test('env values: 12:30 and 2001-12-14 are strings (accepted), on and 8080 are n
     assert.equal(
       r.diags,
       [
-        '21:18 error SCHEMA: Deployment acme-delegate: spec.template.spec.containers.0.env.4.value must be a string (Kubernetes reads env values as strings; quote it)',
+        '21:18 error SCHEMA: Deployment acme-delegate: spec.template.spec.containers.0.env.4.value ' +
+          'must be a string (Kubernetes reads env values as strings; quote it)',
       ],
       v,
     )
@@ -99,7 +100,8 @@ test('a new value that would be retyped is quoted', () => {
 })
 
 const keyItem = (mode: string) =>
-  `          items:\n          - key: client.crt\n            path: client.crt\n          - key: client.key\n            path: client.key\n            mode: ${mode}\n`
+  `          items:\n          - key: client.crt\n            path: client.crt\n          - key: ` +
+  `client.key\n            path: client.key\n            mode: ${mode}\n`
 
 test('an Opaque Secret volume whose item makes client.key readable by group or others is a warning', () => {
   const input = delegate({ items: keyItem('0644') })
@@ -107,7 +109,8 @@ test('an Opaque Secret volume whose item makes client.key readable by group or o
   assert.is(r.status, 'already')
   const line = input.split('\n').indexOf('            mode: 0644') + 1
   assert.equal(r.diags, [
-    `${line}:19 warning LINT: volume "client-certificate": the item for client.key has mode 0644, which lets group or others read the key; remove it (defaultMode 0400 then applies) or set 0400`,
+    `${line}:19 warning LINT: volume "client-certificate": the item for client.key has mode 0644, ` +
+      `which lets group or others read the key; remove it (defaultMode 0400 then applies) or set 0400`,
   ])
   for (const mode of ['0400', '256', '0600', '0o400'])
     assert.equal(run(delegate({ items: keyItem(mode) })).diags, [], mode)

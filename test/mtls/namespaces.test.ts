@@ -145,7 +145,9 @@ test('without a namespace: matches only documents without one', () => {
 
 test('HorizontalPodAutoscaler: its Deployment is the one of that name in its namespace', () => {
   const hpa = (ns: string) =>
-    `apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: h\n  namespace: ${ns}\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: prod-us-east-delegate\n  minReplicas: 1\n  maxReplicas: 2\n`
+    `apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: h\n  namespace: ` +
+    `${ns}\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: ` +
+    `prod-us-east-delegate\n  minReplicas: 1\n  maxReplicas: 2\n`
   const lintOf = (ns: string) =>
     migrate(`${DOCS[1]!.replace(/\n*$/, '\n')}---\n${hpa(ns)}`, options(false)).diagnostics.filter((d) =>
       /HorizontalPodAutoscaler/.test(d.message),

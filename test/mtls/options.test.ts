@@ -8,7 +8,8 @@ import { normalizeRevertEndpoint } from '../../src/pipeline/revert.js'
 const test = suite('mtls/options')
 
 const FORM =
-  'expected an https:// URL with a host and an optional port, and no path, e.g. https://acme.harness.io:8443 or https://acme.agent.harness.io'
+  'expected an https:// URL with a host and an optional port, and no path, e.g. ' +
+  'https://acme.harness.io:8443 or https://acme.agent.harness.io'
 
 function usageError(fn: () => unknown): string {
   try {
@@ -24,7 +25,8 @@ function usageError(fn: () => unknown): string {
 test('an endpoint with a path is a usage error (the delegate appends /api/, /log-service/ itself)', () => {
   assert.is(
     usageError(() => resolveOptions({ endpoint: 'https://app.harness.io/gratis' })),
-    `--endpoint "https://app.harness.io/gratis" has a path (/gratis); the delegate adds /api/ and /log-service/ itself; ${FORM}`,
+    `--endpoint "https://app.harness.io/gratis" has a path (/gratis); the delegate adds /api/ and ` +
+      `/log-service/ itself; ${FORM}`,
   )
 })
 
@@ -105,7 +107,8 @@ test('a relative mount path or an invalid secret name is a usage error', () => {
 
 test('the endpoint as written: port, credentials, numeric hosts, host characters, no host (each a UsageError)', () => {
   const IPV4 =
-    'which URL parsers read as an IPv4 shorthand; write the address as four decimal numbers (a.b.c.d) or use a host name'
+    'which URL parsers read as an IPv4 shorthand; write the address as four decimal numbers ' +
+    '(a.b.c.d) or use a host name'
   const cases: [string, string][] = [
     ['https://acme.harness.io:0', 'has the port 0; a port is 1 to 65535'],
     ['https://acme.harness.io:65536', 'has the port 65536; a port is 1 to 65535'],
@@ -174,7 +177,7 @@ test('--revert --endpoint: an account path is kept, but not encoded, dotted, emp
   }
 })
 
-test('--mount-path: absolute and normalised; a trailing / dropped; ., .., //, :, control characters and / refused', () => {
+test('--mount-path: absolute and normalised; a trailing / dropped; ., .., //, :, control chars and / refused', () => {
   const at = (mountPath: string) => resolveOptions({ endpoint: 'https://acme.harness.io', mountPath }).mountPath
   assert.is(at('/etc/mtls/'), '/etc/mtls')
   assert.is(at('/var/run/harness-mtls'), '/var/run/harness-mtls')

@@ -26,7 +26,9 @@ test('a delegate without an image is a patch: migrated, with one PATCH warning a
   assert.ok(r.output.includes('          value: https://acme.harness.io:8443\n'), r.output)
   assert.ok(r.output.includes('          secretName: client-certificate\n'), r.output)
   assert.equal(r.diags, [
-    "4:9 warning PATCH: Deployment acme-delegate: the delegate container has no image, so this is a patch (kustomize patches / patchesStrategicMerge), not a whole delegate; it is migrated, but migrate its base (and the base's upgrader) too",
+    '4:9 warning PATCH: Deployment acme-delegate: the delegate container has no image, so this is a ' +
+      'patch (kustomize patches / patchesStrategicMerge), not a whole delegate; it is migrated, ' +
+      "but migrate its base (and the base's upgrader) too",
   ])
   assert.is(run(r.output).status, 'already')
   assert.equal(run(r.output).diags.length, 1, 'the second run still says it is a patch')

@@ -236,20 +236,24 @@ test('inputs from 256 KiB up are planned in groups by default; the choice never 
   assert.equal(migrate(big, opts).output, migrate(big, opts, { grouped: false }).output)
 })
 
-test('generated manifests (formatted and adversarial, several delegates, upgraders, CRLF, BOM): same result both ways', () => {
-  for (const adversarial of [false, true]) {
-    fc.assert(
-      fc.property(manifestArb({ adversarial }), (m) => {
-        same(`generated (${m.features.join(' ')})`, m.text, { ...resolveOptions(m.options), file: 'g.yaml' })
-        same(`generated, --cert (${m.features.join(' ')})`, m.text, {
-          ...resolveOptions(m.options),
-          secret: { certPem: CERT, keyPem: KEY },
-          file: 'g.yaml',
-        })
-      }),
-      { numRuns: adversarial ? 100 : 300, seed: 20_261_130, includeErrorInReport: true },
-    )
-  }
-})
+test(
+  'generated manifests (formatted and adversarial, several delegates, upgraders, CRLF, BOM): ' +
+    'same result both ways',
+  () => {
+    for (const adversarial of [false, true]) {
+      fc.assert(
+        fc.property(manifestArb({ adversarial }), (m) => {
+          same(`generated (${m.features.join(' ')})`, m.text, { ...resolveOptions(m.options), file: 'g.yaml' })
+          same(`generated, --cert (${m.features.join(' ')})`, m.text, {
+            ...resolveOptions(m.options),
+            secret: { certPem: CERT, keyPem: KEY },
+            file: 'g.yaml',
+          })
+        }),
+        { numRuns: adversarial ? 100 : 300, seed: 20_261_130, includeErrorInReport: true },
+      )
+    }
+  },
+)
 
 test.run()

@@ -119,7 +119,8 @@ test('another volume mounted at /etc/mtls is a CONFLICT at that mount', () => {
   assert.equal(
     r.diags.filter((d) => d.includes('error')),
     [
-      '23:11 error CONFLICT: volume "certs" is already mounted at /etc/mtls; client-certificate needs that path (choose another with --mount-path)',
+      '23:11 error CONFLICT: volume "certs" is already mounted at /etc/mtls; client-certificate ' +
+        'needs that path (choose another with --mount-path)',
     ],
   )
 })
@@ -194,7 +195,8 @@ test('a volume client-certificate that is a configMap is a CONFLICT that says wh
   assert.is(r.status, 'error')
   assert.is(r.output, input)
   assert.equal(r.diags, [
-    '25:9 error CONFLICT: volume "client-certificate" exists but is a configMap volume; delegate-mtls needs it to be a secret volume holding the client certificate Secret',
+    '25:9 error CONFLICT: volume "client-certificate" exists but is a configMap volume; ' +
+      'delegate-mtls needs it to be a secret volume holding the client certificate Secret',
   ])
 })
 
@@ -214,26 +216,31 @@ const existing = (secretName: string, mode: string) =>
     .replace('SECRET', secretName)
     .replace('MODE', mode)
 
-test("an existing client-certificate volume keeps its secretName; its decimal 400 becomes 256 # 0400; another volume's 400 is only linted", () => {
-  const r = run(delegate('', existing('my-existing-secret', '400')))
-  assert.is(r.status, 'migrated')
-  assert.is(r.output, delegate('', existing('my-existing-secret', '256 # 0400')))
-  assert.equal(
-    r.changes.map((c) => [c.path, c.before, c.after, c.reason]),
-    [
+test(
+  'an existing client-certificate volume keeps its secretName; its decimal 400 becomes 256 # ' +
+    "0400; another volume's 400 is only linted",
+  () => {
+    const r = run(delegate('', existing('my-existing-secret', '400')))
+    assert.is(r.status, 'migrated')
+    assert.is(r.output, delegate('', existing('my-existing-secret', '256 # 0400')))
+    assert.equal(
+      r.changes.map((c) => [c.path, c.before, c.after, c.reason]),
       [
-        'spec.template.spec.volumes[name=client-certificate].secret.defaultMode',
-        400,
-        256,
-        'defaultMode: 400 is decimal (octal 0620, group-writable); 0400 was meant',
+        [
+          'spec.template.spec.volumes[name=client-certificate].secret.defaultMode',
+          400,
+          256,
+          'defaultMode: 400 is decimal (octal 0620, group-writable); 0400 was meant',
+        ],
       ],
-    ],
-  )
-  assert.equal(r.diags, [
-    '25:9 warning LINT: volume "custom-certs" is not mounted by any container',
-    '28:24 warning LINT: defaultMode: 400 is decimal, which is octal 0620 (group-writable); write 0400 (or 256) if read-only was meant',
-  ])
-})
+    )
+    assert.equal(r.diags, [
+      '25:9 warning LINT: volume "custom-certs" is not mounted by any container',
+      '28:24 warning LINT: defaultMode: 400 is decimal, which is octal 0620 (group-writable); write ' +
+        '0400 (or 256) if read-only was meant',
+    ])
+  },
+)
 
 test('an explicit secretName replaces the existing one', () => {
   const r = run(delegate('', existing('my-existing-secret', '256')), { secretName: 'client-certificate' })
@@ -281,7 +288,8 @@ test('a non-root pod gets 288 # 0440, and a warning when it has no fsGroup', () 
     ),
   )
   assert.equal(r.diags, [
-    '11:9 warning NON_ROOT: the delegate runs as a non-root user and the pod sets no fsGroup: the key (mode 0440, owned by root) will not be readable; set spec.template.spec.securityContext.fsGroup',
+    '11:9 warning NON_ROOT: the delegate runs as a non-root user and the pod sets no fsGroup: the ' +
+      'key (mode 0440, owned by root) will not be readable; set spec.template.spec.securityContext.fsGroup',
   ])
 })
 
@@ -412,7 +420,7 @@ const withMounts = (mounts: string) =>
   `,
   )
 
-test('both files mounted one by one where the env vars point is done; so is the mount path with a trailing slash', () => {
+test('both files mounted one by one where the env vars point is done; so is the mount path with a final /', () => {
   const fileByFile = containerLines`
     volumeMounts:
     - name: client-certificate
@@ -446,24 +454,30 @@ test('both files mounted one by one where the env vars point is done; so is the 
   }
 })
 
-test('a file-by-file mount that is not where the delegate reads is refused, never turned into a file mount at a directory', () => {
-  const oneFile = containerLines`
+test(
+  'a file-by-file mount that is not where the delegate reads is refused, never turned into a ' +
+    'file mount at a directory',
+  () => {
+    const oneFile = containerLines`
     volumeMounts:
     - name: client-certificate
       mountPath: /etc/mtls/client.crt
       subPath: client.crt
   `
-  const input = withMounts(oneFile)
-  const r = run(input)
-  assert.is(r.status, 'error')
-  assert.is(r.output, input)
-  assert.equal(
-    r.diags.filter((d) => d.includes('error')),
-    [
-      '21:11 error CONFLICT: volume "client-certificate" is mounted file by file (subPath), but not as the delegate reads it: mount subPath client.crt at /etc/mtls/client.crt and subPath client.key at /etc/mtls/client.key, or the whole volume at /etc/mtls (and no subPath)',
-    ],
-  )
-})
+    const input = withMounts(oneFile)
+    const r = run(input)
+    assert.is(r.status, 'error')
+    assert.is(r.output, input)
+    assert.equal(
+      r.diags.filter((d) => d.includes('error')),
+      [
+        '21:11 error CONFLICT: volume "client-certificate" is mounted file by file (subPath), but not ' +
+          'as the delegate reads it: mount subPath client.crt at /etc/mtls/client.crt and subPath ' +
+          'client.key at /etc/mtls/client.key, or the whole volume at /etc/mtls (and no subPath)',
+      ],
+    )
+  },
+)
 
 test('another volume mounted at the key file path hides it: a CONFLICT at that mount', () => {
   const input = withMounts(containerLines`
@@ -480,7 +494,8 @@ test('another volume mounted at the key file path hides it: a CONFLICT at that m
   assert.equal(
     r.diags.filter((d) => d.includes('error')),
     [
-      '24:11 error CONFLICT: volume "ca" is mounted at /etc/mtls/client.key, which would hide the client key the delegate reads there (move it, or choose another --mount-path)',
+      '24:11 error CONFLICT: volume "ca" is mounted at /etc/mtls/client.key, which would hide the ' +
+        'client key the delegate reads there (move it, or choose another --mount-path)',
     ],
   )
 })

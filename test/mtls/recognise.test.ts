@@ -136,7 +136,8 @@ test('legacy delegates are refused: StatefulSet, tag latest, harness-delegate-in
     assert.is(r.status, 'error', diag)
     assert.is(r.output, input)
     assert.equal(r.diags, [
-      `${diag}; Harness supports mTLS only on immutable delegates (image tag yy.mm.xxxxx): upgrade to an immutable delegate first`,
+      `${diag}; Harness supports mTLS only on immutable delegates (image tag yy.mm.xxxxx): upgrade ` +
+        `to an immutable delegate first`,
     ])
   }
 })
@@ -160,7 +161,8 @@ test('a placeholder image is not refused: a warning, and the migration goes on',
   const r = run(input)
   assert.is(r.status, 'migrated')
   assert.equal(r.diags, [
-    '10:16 warning IMAGE: cannot tell from image "PUT_YOUR_DELEGATE_IMAGE" whether this is an immutable delegate (yy.mm.xxxxx); mTLS needs one',
+    '10:16 warning IMAGE: cannot tell from image "PUT_YOUR_DELEGATE_IMAGE" whether this is an ' +
+      'immutable delegate (yy.mm.xxxxx); mTLS needs one',
     '10:16 warning LINT: placeholder PUT_YOUR_DELEGATE_IMAGE is still in the manifest; replace it before applying',
   ])
 })

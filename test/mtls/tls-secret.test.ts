@@ -37,18 +37,21 @@ const deployment = (namespace = 'ns', volumes = '') =>
   ].join('\n')
 
 const tlsSecret = (namespace = 'ns') =>
-  `apiVersion: v1\nkind: Secret\nmetadata:\n  name: client-certificate\n  namespace: ${namespace}\ntype: kubernetes.io/tls\ndata:\n  tls.crt: ""\n  tls.key: ""\n---\n`
+  `apiVersion: v1\nkind: Secret\nmetadata:\n  name: client-certificate\n  namespace: ` +
+  `${namespace}\ntype: kubernetes.io/tls\ndata:\n  tls.crt: ""\n  tls.key: ""\n---\n`
 const certificate = (secretName: string, namespace = 'ns', apiVersion = 'cert-manager.io/v1') =>
-  `apiVersion: ${apiVersion}\nkind: Certificate\nmetadata:\n  name: c\n  namespace: ${namespace}\nspec:\n  secretName: ${secretName}\n  issuerRef:\n    name: ca\n---\n`
+  `apiVersion: ${apiVersion}\nkind: Certificate\nmetadata:\n  name: c\n  namespace: ` +
+  `${namespace}\nspec:\n  secretName: ${secretName}\n  issuerRef:\n    name: ca\n---\n`
 
 const ITEMS =
-  '          items:\n          - key: tls.crt\n            path: client.crt\n          - key: tls.key\n            path: client.key\n'
+  '          items:\n          - key: tls.crt\n            path: client.crt\n          - key: ' +
+  'tls.key\n            path: client.key\n'
 
 const run = (text: string) => migrate(text, { endpoint: E, file: 'in.yaml' })
 
 const test = suite('cert-manager / kubernetes.io/tls Secret: the volume maps tls.* to client.*')
 
-test('a tls Secret or a Certificate for it, same namespace: the new volume gets the items, nothing else differs', () => {
+test('a tls Secret or a Certificate for it, same namespace: the new volume gets the items, nothing else', () => {
   const plain = run(deployment()).output
   assert.ok(plain.endsWith('          defaultMode: 256 # 0400\n'), plain)
   for (const [title, before] of [
@@ -80,13 +83,17 @@ test('a tls Secret or a Certificate for it, same namespace: the new volume gets 
   }
 })
 
-test('without a namespace on either side, the Certificate and the delegate are in one namespace (the one kubectl apply uses)', () => {
-  const unset = (text: string) => text.replace('  namespace: ns\n', '')
-  const plain = run(unset(deployment())).output
-  const before = unset(certificate('client-certificate'))
-  const r = run(before + unset(deployment()))
-  assert.is(r.output, before + plain + ITEMS)
-})
+test(
+  'without a namespace on either side, the Certificate and the delegate are in one namespace ' +
+    '(the one kubectl apply uses)',
+  () => {
+    const unset = (text: string) => text.replace('  namespace: ns\n', '')
+    const plain = run(unset(deployment())).output
+    const before = unset(certificate('client-certificate'))
+    const r = run(before + unset(deployment()))
+    assert.is(r.output, before + plain + ITEMS)
+  },
+)
 
 test('not the delegate Secret: another name, another namespace, an Opaque Secret, another API group: no items', () => {
   for (const [title, before] of [
@@ -105,7 +112,8 @@ test('not the delegate Secret: another name, another namespace, an Opaque Secret
 
 test('existing items: others kept, ours added or pointed at tls.*; a readable key item mode is a warning', () => {
   const volumes = (items: string) =>
-    '      volumes:\n      - name: client-certificate\n        secret:\n          secretName: client-certificate\n          defaultMode: 256\n          items:\n' +
+    '      volumes:\n      - name: client-certificate\n        secret:\n          secretName: ' +
+    'client-certificate\n          defaultMode: 256\n          items:\n' +
     items
   const ca = '          - key: ca.crt\n            path: ca.crt\n'
   const input =
@@ -119,7 +127,8 @@ test('existing items: others kept, ours added or pointed at tls.*; a readable ke
     r.output.endsWith(
       volumes(
         ca +
-          '          - key: tls.key\n            path: client.key\n            mode: 0640\n          - key: tls.crt\n            path: client.crt\n',
+          '          - key: tls.key\n            path: client.key\n            mode: 0640\n         ' +
+          ' - key: tls.crt\n            path: client.crt\n',
       ),
     ),
     r.output,
@@ -131,7 +140,8 @@ test('existing items: others kept, ours added or pointed at tls.*; a readable ke
         'LINT',
         'warning',
         input.split('\n').indexOf('            mode: 0640') + 1,
-        'volume "client-certificate": the item for client.key has mode 0640, which lets group or others read the key; remove it (defaultMode 0400 then applies) or set 0400',
+        'volume "client-certificate": the item for client.key has mode 0640, which lets group or ' +
+          'others read the key; remove it (defaultMode 0400 then applies) or set 0400',
       ],
     ],
   )
@@ -141,7 +151,8 @@ test('existing items: others kept, ours added or pointed at tls.*; a readable ke
       deployment(
         'ns',
         volumes(
-          '          - key: tls.crt\n            path: client.crt\n          - key: tls.key\n            path: client.key\n            mode: 0400\n',
+          '          - key: tls.crt\n            path: client.crt\n          - key: tls.key\n       ' +
+            '     path: client.key\n            mode: 0400\n',
         ),
       ),
   )

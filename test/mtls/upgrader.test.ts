@@ -243,67 +243,74 @@ test('a CronJob alone: {delegate} is the part of its name before -upgrader-job',
   assert.is(r.output, cronJob('acme-delegate-upgrader-job', ourCronJobParts('acme-delegate-client-certificate')))
 })
 
-test('the Harness 2023 doc bug (volume config-certificate, mount client-certificate) is repaired by renaming the volume', () => {
-  const mount = [
-    '            volumeMounts:',
-    '            - name: client-certificate',
-    '              mountPath: /etc/mtls',
-    '              readOnly: true',
-    '',
-  ].join('\n')
-  const input = cronJob(
-    'acme-delegate-upgrader-job',
-    mount +
+test(
+  'the Harness 2023 doc bug (volume config-certificate, mount client-certificate) is repaired by ' +
+    'renaming the volume',
+  () => {
+    const mount = [
+      '            volumeMounts:',
+      '            - name: client-certificate',
+      '              mountPath: /etc/mtls',
+      '              readOnly: true',
+      '',
+    ].join('\n')
+    const input = cronJob(
+      'acme-delegate-upgrader-job',
+      mount +
+        [
+          '          volumes:',
+          '          - name: config-certificate',
+          '            secret:',
+          '              secretName: client-certificate',
+          '              defaultMode: 256',
+          '',
+        ].join('\n'),
+    )
+    const r = run(input)
+    assert.is(r.status, 'migrated')
+    assert.equal(
+      r.changes.map((c) => [c.op, c.path, c.before, c.after]),
       [
-        '          volumes:',
-        '          - name: config-certificate',
-        '            secret:',
-        '              secretName: client-certificate',
-        '              defaultMode: 256',
-        '',
-      ].join('\n'),
-  )
-  const r = run(input)
-  assert.is(r.status, 'migrated')
-  assert.equal(
-    r.changes.map((c) => [c.op, c.path, c.before, c.after]),
-    [
-      [
-        'set',
-        'spec.jobTemplate.spec.template.spec.volumes[name=config-certificate].name',
-        'config-certificate',
-        'client-certificate',
+        [
+          'set',
+          'spec.jobTemplate.spec.template.spec.volumes[name=config-certificate].name',
+          'config-certificate',
+          'client-certificate',
+        ],
       ],
-    ],
-  )
-  assert.is(r.output, input.replace('- name: config-certificate', '- name: client-certificate'))
-})
+    )
+    assert.is(r.output, input.replace('- name: config-certificate', '- name: client-certificate'))
+  },
+)
 
-test("the 2023 doc's config-certificate volume holding the delegate token gets the client certificate Secret instead", () => {
-  const mount = [
-    '            volumeMounts:',
-    '            - name: client-certificate',
-    '              mountPath: /etc/mtls',
-    '              readOnly: true',
-    '',
-  ].join('\n')
-  const input = cronJob(
-    'acme-delegate-upgrader-job',
-    mount +
-      [
-        '          volumes:',
-        '          - name: config-certificate',
-        '            secret:',
-        '              secretName: acme-delegate-account-token',
-        '              defaultMode: 400',
-        '',
-      ].join('\n'),
-  )
-  const r = run(input)
-  assert.is(r.status, 'migrated')
-  assert.equal(r.diags, [])
-  assert.is(r.output, cronJob('acme-delegate-upgrader-job', ourCronJobParts('client-certificate')))
-})
+test(
+  "the 2023 doc's config-certificate volume holding the delegate token gets the client " + 'certificate Secret instead',
+  () => {
+    const mount = [
+      '            volumeMounts:',
+      '            - name: client-certificate',
+      '              mountPath: /etc/mtls',
+      '              readOnly: true',
+      '',
+    ].join('\n')
+    const input = cronJob(
+      'acme-delegate-upgrader-job',
+      mount +
+        [
+          '          volumes:',
+          '          - name: config-certificate',
+          '            secret:',
+          '              secretName: acme-delegate-account-token',
+          '              defaultMode: 400',
+          '',
+        ].join('\n'),
+    )
+    const r = run(input)
+    assert.is(r.status, 'migrated')
+    assert.equal(r.diags, [])
+    assert.is(r.output, cronJob('acme-delegate-upgrader-job', ourCronJobParts('client-certificate')))
+  },
+)
 
 test("the upgrader CronJob uses the secret name the delegate's existing volume has", () => {
   const deployment = yaml`
@@ -357,7 +364,9 @@ test('config.yaml written as a mapping (a doc bug) is an error at its location',
   assert.is(r.status, 'error')
   assert.is(r.output, input)
   assert.equal(r.diags, [
-    '7:5 error CONFIG_YAML_NOT_STRING: ConfigMap acme-upgrader-config: data."config.yaml" is a mapping, but ConfigMap data values must be strings (the API server rejects it); write it as a block string: config.yaml: |',
+    '7:5 error CONFIG_YAML_NOT_STRING: ConfigMap acme-upgrader-config: data."config.yaml" is a ' +
+      'mapping, but ConfigMap data values must be strings (the API server rejects it); write it as ' +
+      'a block string: config.yaml: |',
   ])
 })
 
@@ -377,7 +386,8 @@ const encoded = (body: string) =>
 
 test('a config.yaml written as JSON, or with quoted keys, is migrated like the block form', () => {
   const bodies = [
-    '{"mode":"Delegate","workloadName":"acme-delegate","delegateConfig":{"accountId":"A","managerHost":"https://app.harness.io"}}',
+    '{"mode":"Delegate","workloadName":"acme-delegate",' +
+      '"delegateConfig":{"accountId":"A","managerHost":"https://app.harness.io"}}',
     '"mode": "Delegate"\n"workloadName": "acme-delegate"\n"delegateConfig":\n  "managerHost": "https://app.harness.io"',
   ]
   for (const body of bodies) {

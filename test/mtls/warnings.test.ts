@@ -46,7 +46,13 @@ spec:
           containers:
           - name: upgrader
             image: harness/upgrader:latest
-${configMap ? `            volumeMounts:\n            - name: config-volume\n              mountPath: /etc/config\n          volumes:\n          - name: config-volume\n            configMap:\n              name: ${configMap}\n` : ''}`
+${
+  configMap
+    ? `            volumeMounts:\n            - name: config-volume\n              ` +
+      `mountPath: /etc/config\n          volumes:\n          - name: config-volume\n            ` +
+      `configMap:\n              name: ${configMap}\n`
+    : ''
+}`
 
 const placeholderWarnings = (diags: string[]) => diags.filter((d) => d.includes('placeholder'))
 
@@ -70,7 +76,8 @@ test('a placeholder the migration replaces is not reported; one it leaves is, on
     .replace('PUT_YOUR_ACCOUNT_ID', 'PUT_YOUR_MANAGER_HOST_AND_PORT')
   const r = run(kept)
   assert.equal(placeholderWarnings(r.diags), [
-    '15:18 warning LINT: placeholder PUT_YOUR_MANAGER_HOST_AND_PORT is still in the manifest; replace it before applying',
+    '15:18 warning LINT: placeholder PUT_YOUR_MANAGER_HOST_AND_PORT is still in the manifest; ' +
+      'replace it before applying',
   ])
 })
 
@@ -80,7 +87,10 @@ test('{delegate} taken from a CronJob name without -upgrader-job is a warning th
   const r = run(cronJob('acme-upgrader'), { secretName: '{delegate}-client-certificate' })
   assert.is(r.status, 'migrated')
   assert.equal(guessWarnings(r.diags), [
-    '4:9 warning DELEGATE_NAME: {delegate} in the Secret name became "acme-upgrader", the CronJob\'s own name (it mounts no upgrader ConfigMap of the input and its name does not end in -upgrader-job); no delegate of that name is in the input: check that the Secret acme-upgrader-client-certificate is the one its delegate mounts',
+    '4:9 warning DELEGATE_NAME: {delegate} in the Secret name became "acme-upgrader", the ' +
+      "CronJob's own name (it mounts no upgrader ConfigMap of the input and its name does not end " +
+      'in -upgrader-job); no delegate of that name is in the input: check that the Secret ' +
+      'acme-upgrader-client-certificate is the one its delegate mounts',
   ])
 })
 
@@ -90,7 +100,10 @@ test('{delegate} taken from a ConfigMap name without -upgrader-config and no wor
   })
   assert.is(r.status, 'migrated')
   assert.equal(guessWarnings(r.diags), [
-    '16:9 warning DELEGATE_NAME: {delegate} in the Secret name became "acme-upgrader", the name of ConfigMap acme-upgrader (its config.yaml has no workloadName and the name does not end in -upgrader-config); no delegate of that name is in the input: check that the Secret acme-upgrader-cc is the one its delegate mounts',
+    '16:9 warning DELEGATE_NAME: {delegate} in the Secret name became "acme-upgrader", the name of ' +
+      'ConfigMap acme-upgrader (its config.yaml has no workloadName and the name does not end in ' +
+      '-upgrader-config); no delegate of that name is in the input: check that the Secret ' +
+      'acme-upgrader-cc is the one its delegate mounts',
   ])
 })
 
@@ -107,7 +120,8 @@ test('no warning when the name is known: a suffix, a workloadName, a delegate of
 
 test('a Helm chart template is one error that says to render it or migrate the values file', () => {
   const r = run(
-    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Values.name }}\n  labels:\n    {{- include "x" . | nindent 4 }}\n',
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Values.name }}\n  labels:\n    ' +
+      '{{- include "x" . | nindent 4 }}\n',
   )
   assert.is(r.status, 'error')
   assert.equal(r.diags.length, 1)

@@ -83,28 +83,32 @@ const DOC = () => ({
   metadata: { name: 'd', labels: { x: 'y' } },
 })
 
-test('set, add (making missing parents), append (to a list or none), remove (keys and list items, several in one list)', () => {
-  const value = deepFreeze(DOC())
-  const changes: Change[] = [
-    { op: 'set', ptr: ['spec', 'template', 'spec', 'containers', 0, 'env', 1, 'value'], after: 'two' },
-    { op: 'append', ptr: ['spec', 'template', 'spec', 'containers', 0, 'env'], after: { name: 'C', value: '3' } },
-    {
-      op: 'append',
-      ptr: ['spec', 'template', 'spec', 'containers', 0, 'volumeMounts'],
-      after: { name: 'm', mountPath: '/etc/mtls' },
-    },
-    { op: 'add', ptr: ['spec', 'template', 'spec', 'volumes'], after: [{ name: 'v' }] },
-    { op: 'add', ptr: ['spec', 'new', 'deep', 'key'], after: 1 },
-    { op: 'remove', ptr: ['metadata', 'labels', 'x'] },
-    { op: 'remove', ptr: ['spec', 'template', 'spec', 'containers', 0, 'env', 0] },
-    { op: 'remove', ptr: ['spec', 'template', 'spec', 'containers', 0, 'env', 1] },
-  ]
-  for (const copy of ['deep', 'paths'] as const) {
-    const got = applyChanges(value, changes, copy)
-    assert.equal(got, oracle(DOC(), changes), copy)
-    assert.equal(value, DOC(), `${copy}: the value given is unchanged`)
-  }
-})
+test(
+  'set, add (making missing parents), append (to a list or none), remove (keys and list items, ' +
+    'several in one list)',
+  () => {
+    const value = deepFreeze(DOC())
+    const changes: Change[] = [
+      { op: 'set', ptr: ['spec', 'template', 'spec', 'containers', 0, 'env', 1, 'value'], after: 'two' },
+      { op: 'append', ptr: ['spec', 'template', 'spec', 'containers', 0, 'env'], after: { name: 'C', value: '3' } },
+      {
+        op: 'append',
+        ptr: ['spec', 'template', 'spec', 'containers', 0, 'volumeMounts'],
+        after: { name: 'm', mountPath: '/etc/mtls' },
+      },
+      { op: 'add', ptr: ['spec', 'template', 'spec', 'volumes'], after: [{ name: 'v' }] },
+      { op: 'add', ptr: ['spec', 'new', 'deep', 'key'], after: 1 },
+      { op: 'remove', ptr: ['metadata', 'labels', 'x'] },
+      { op: 'remove', ptr: ['spec', 'template', 'spec', 'containers', 0, 'env', 0] },
+      { op: 'remove', ptr: ['spec', 'template', 'spec', 'containers', 0, 'env', 1] },
+    ]
+    for (const copy of ['deep', 'paths'] as const) {
+      const got = applyChanges(value, changes, copy)
+      assert.equal(got, oracle(DOC(), changes), copy)
+      assert.equal(value, DOC(), `${copy}: the value given is unchanged`)
+    }
+  },
+)
 
 test('matches a deep copy changed in place, for random documents and changes; never changes its input', () => {
   const seg = fc.oneof(fc.constantFrom('a', 'b', 'c', 'env'), fc.nat(3))
@@ -150,19 +154,23 @@ test('matches a deep copy changed in place, for random documents and changes; ne
   )
 })
 
-test("a container shared between places (a YAML alias decodes to one object): 'deep' changes it everywhere, as the output decodes", () => {
-  const env = [{ name: 'A', value: '1' }]
-  const shared = () => ({
-    containers: [
-      { name: 'delegate', env },
-      { name: 'sidecar', env },
-    ],
-  })
-  const change: Change[] = [{ op: 'append', ptr: ['containers', 0, 'env'], after: { name: 'B', value: '2' } }]
-  const got = applyChanges(shared(), change, 'deep') as { containers: { env: unknown[] }[] }
-  assert.equal(got, oracle(shared(), change))
-  assert.is(got.containers[1]!.env.length, 2, 'the alias sees the new entry')
-  assert.is(env.length, 1, 'the value given is unchanged')
-})
+test(
+  "a container shared between places (a YAML alias decodes to one object): 'deep' changes it " +
+    'everywhere, as the output decodes',
+  () => {
+    const env = [{ name: 'A', value: '1' }]
+    const shared = () => ({
+      containers: [
+        { name: 'delegate', env },
+        { name: 'sidecar', env },
+      ],
+    })
+    const change: Change[] = [{ op: 'append', ptr: ['containers', 0, 'env'], after: { name: 'B', value: '2' } }]
+    const got = applyChanges(shared(), change, 'deep') as { containers: { env: unknown[] }[] }
+    assert.equal(got, oracle(shared(), change))
+    assert.is(got.containers[1]!.env.length, 2, 'the alias sees the new entry')
+    assert.is(env.length, 1, 'the value given is unchanged')
+  },
+)
 
 test.run()

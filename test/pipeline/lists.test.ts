@@ -155,7 +155,8 @@ refs('a List inside a List is refused at the inner list', () => {
   assert.is(r.status, 'error')
   assert.is(
     r.diagnostics.map(formatDiagnostic).join('\n'),
-    'n.yaml:4:3: error: items[0] is a List inside a List: kubectl never nests lists; write its items into the outer list',
+    'n.yaml:4:3: error: items[0] is a List inside a List: kubectl never nests lists; write its ' +
+      'items into the outer list',
   )
 })
 

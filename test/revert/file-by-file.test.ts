@@ -20,7 +20,8 @@ const ENDPOINT = 'https://acme.harness.io:8443'
 const ORIGINAL = 'https://app.harness.io'
 
 const WHOLE =
-  '        volumeMounts:\n        - name: client-certificate\n          mountPath: /etc/mtls\n          readOnly: true\n'
+  '        volumeMounts:\n        - name: client-certificate\n          mountPath: /etc/mtls\n      ' +
+  '    readOnly: true\n'
 const FILE_BY_FILE =
   '        volumeMounts:\n' +
   '        - name: client-certificate\n          mountPath: /etc/mtls/client.crt\n          subPath: client.crt\n' +
@@ -34,8 +35,16 @@ function fileByFile(text: string): string {
 }
 
 /** What no reverted delegate may still hold. */
-const MTLS_FIELDS =
-  /client-certificate|DELEGATE_CLIENT_CERTIFICATE|HARNESS_CLIENT_(CERT|KEY)_FILE|GRPC_AUTHORITY|clientCertificate|\/etc\/mtls/
+const MTLS_FIELDS = new RegExp(
+  [
+    'client-certificate',
+    'DELEGATE_CLIENT_CERTIFICATE',
+    'HARNESS_CLIENT_(CERT|KEY)_FILE',
+    'GRPC_AUTHORITY',
+    'clientCertificate',
+    '/etc/mtls',
+  ].join('|'),
+)
 
 const test = suite('revert: a certificate mounted file by file')
 

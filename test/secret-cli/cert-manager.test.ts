@@ -104,7 +104,8 @@ test('usage errors: exit 2, the reason, nothing on stdout', async () => {
     [
       ['secret', '--cert-manager-issuer', 'ca', '--cert', 'a.crt', '--key', 'a.key'],
       usage(
-        '--cert-manager-issuer prints a Certificate that cert-manager issues and stores: --cert, --key cannot go with it',
+        '--cert-manager-issuer prints a Certificate that cert-manager issues and stores: --cert, ' +
+          '--key cannot go with it',
       ),
     ],
     [['secret', '--duration', '720h', '--cert', 'a', '--key', 'b'], usage('--duration go with --cert-manager-issuer')],

@@ -46,14 +46,18 @@ const CASES: Case[] = [
     key: F.key,
     ca: F.ca,
     code: 2,
-    stderr: `${F.expired}: error: the certificate in ${F.expired} (subject "CN=delegate client") expired on ${isoDate(fx.dates.expiredEnd)}\n`,
+    stderr:
+      `${F.expired}: error: the certificate in ${F.expired} (subject "CN=delegate client") ` +
+      `expired on ${isoDate(fx.dates.expiredEnd)}\n`,
   },
   {
     title: 'a certificate not valid yet',
     cert: F.notYetValid,
     key: F.key,
     code: 2,
-    stderr: `${F.notYetValid}: error: the certificate in ${F.notYetValid} (subject "CN=delegate client") is not valid yet: it becomes valid on ${isoDate(fx.dates.notYetValidStart)}\n`,
+    stderr:
+      `${F.notYetValid}: error: the certificate in ${F.notYetValid} (subject "CN=delegate ` +
+      `client") is not valid yet: it becomes valid on ${isoDate(fx.dates.notYetValidStart)}\n`,
   },
   {
     title: 'a certificate from another CA (same name, other key)',
@@ -62,7 +66,8 @@ const CASES: Case[] = [
     ca: F.ca,
     code: 2,
     stderr:
-      `${F.otherCaSigned}: error: the certificate in ${F.otherCaSigned} was not issued by the CA in ${F.ca}: it names issuer "CN=Test CA", ` +
+      `${F.otherCaSigned}: error: the certificate in ${F.otherCaSigned} was not issued by the CA in ` +
+      `${F.ca}: it names issuer "CN=Test CA", ` +
       `${F.ca} holds subject "CN=Test CA" (the same name, but a different CA: the authority key identifiers differ)\n`,
   },
   {
@@ -71,7 +76,9 @@ const CASES: Case[] = [
     key: F.key,
     ca: F.notCa,
     code: 2,
-    stderr: `${F.notCa}: error: the certificate in ${F.notCa} (subject "CN=Not A CA") is not a CA certificate (basicConstraints CA:TRUE is missing)\n`,
+    stderr:
+      `${F.notCa}: error: the certificate in ${F.notCa} (subject "CN=Not A CA") is not a CA ` +
+      `certificate (basicConstraints CA:TRUE is missing)\n`,
   },
   {
     title: 'a certificate with only serverAuth',
@@ -80,7 +87,8 @@ const CASES: Case[] = [
     ca: F.ca,
     code: 2,
     stderr:
-      `${F.serverAuth}: error: the certificate in ${F.serverAuth} (subject "CN=delegate client") is not allowed for TLS client ` +
+      `${F.serverAuth}: error: the certificate in ${F.serverAuth} (subject "CN=delegate client") is ` +
+      `not allowed for TLS client ` +
       'authentication: its extended key usage lists serverAuth but not clientAuth (1.3.6.1.5.5.7.3.2)\n',
   },
   {
@@ -89,7 +97,9 @@ const CASES: Case[] = [
     key: F.mismatchedKey,
     ca: F.ca,
     code: 2,
-    stderr: `${F.mismatchedKey}: error: the private key in ${F.mismatchedKey} does not belong to the certificate in ${F.cert} (subject "CN=delegate client"): their public keys differ\n`,
+    stderr:
+      `${F.mismatchedKey}: error: the private key in ${F.mismatchedKey} does not belong to ` +
+      `the certificate in ${F.cert} (subject "CN=delegate client"): their public keys differ\n`,
   },
   {
     title: 'an encrypted key (PKCS#8)',
@@ -98,7 +108,8 @@ const CASES: Case[] = [
     ca: F.ca,
     code: 2,
     stderr:
-      `${F.encryptedKey}: error: ${F.encryptedKey} holds an encrypted private key; the delegate cannot read an encrypted key ` +
+      `${F.encryptedKey}: error: ${F.encryptedKey} holds an encrypted private key; the delegate ` +
+      `cannot read an encrypted key ` +
       `(it has no passphrase). Decrypt it first: openssl pkey -in ${F.encryptedKey} -out client.key\n`,
   },
   {
@@ -107,7 +118,8 @@ const CASES: Case[] = [
     key: F.encryptedTraditionalKey,
     code: 2,
     stderr:
-      `${F.encryptedTraditionalKey}: error: ${F.encryptedTraditionalKey} holds an encrypted private key; the delegate cannot read an encrypted key ` +
+      `${F.encryptedTraditionalKey}: error: ${F.encryptedTraditionalKey} holds an encrypted private ` +
+      `key; the delegate cannot read an encrypted key ` +
       `(it has no passphrase). Decrypt it first: openssl pkey -in ${F.encryptedTraditionalKey} -out client.key\n`,
   },
   {
@@ -135,7 +147,9 @@ const CASES: Case[] = [
     key: F.key,
     ca: F.ca,
     code: 0,
-    stderr: `${F.expiring}: warning: the certificate in ${F.expiring} (subject "CN=delegate client") expires on ${isoDate(expiringEnd)}, in 10 days; renew it before then\n`,
+    stderr:
+      `${F.expiring}: warning: the certificate in ${F.expiring} (subject "CN=delegate ` +
+      `client") expires on ${isoDate(expiringEnd)}, in 10 days; renew it before then\n`,
   },
 ]
 
@@ -198,7 +212,8 @@ secretCmd(
     const r = await cli(['secret', '--cert', 'certs/latin1.crt', '--key', F.key], { cwd: ws.dir })
     assert.is(
       r.stderr,
-      'certs/latin1.crt: error: certs/latin1.crt holds bytes that are not UTF-8 text outside its PEM blocks; the Secret holds the file as given, so remove that text (the PEM blocks alone are enough)\n',
+      'certs/latin1.crt: error: certs/latin1.crt holds bytes that are not UTF-8 text outside its ' +
+        'PEM blocks; the Secret holds the file as given, so remove that text (the PEM blocks alone are enough)\n',
     )
     assert.is(r.code, 2)
     assert.is(r.stdout, '')

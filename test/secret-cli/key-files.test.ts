@@ -149,80 +149,88 @@ test('textHoldsKey (for callers that write a copy of a file that already holds a
   assert.not.ok(textHoldsKey(read(HAND_RENDERED)), 'placeholders are not keys')
 })
 
-test('textHoldsKey says what the full redaction says, on every manifest, fixture and golden of the repository and on keys in every form', () => {
-  const full = (text: string) => /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(text) || redactSecretData(text) !== text
-  const texts: string[] = []
-  for (const { text } of repositoryTexts(TEXT_FILE)) {
-    // And what a migration makes of it: the texts textHoldsKey sees on --write.
-    texts.push(text, migrate(text, { endpoint: ENDPOINT }).output)
-  }
-  const key = ws.fx.ec.key
-  const b64key = b64(key)
-  texts.push(
-    `data:\n  client.key: ${b64key}\n`,
-    `data:\n  "client.crt" : ${b64key}\n`,
-    `{"data": {"tls.key": "${b64key}"}}`,
-    `{"data": {"tls.key":"<base64 of the key>"}}`,
-    `stringData:\n  client.key: |\n    ${key.replace(/\n/g, '\n    ')}`,
-    `@@ -1,2 +1,2 @@\n-  client.key: ${b64key}\n+  client.key: ""\n`,
-    `annotations:\n  blob: ${b64key}\n`,
-    `value: /etc/mtls/client.crt\n`,
-    `data:\n  client.key: ""\n  client.crt: e30=\n`,
-  )
-  assert.ok(texts.length > 100, `only ${texts.length} texts`)
-  let holding = 0
-  for (const t of texts) {
-    assert.is(textHoldsKey(t), full(t), t.slice(0, 200))
-    if (full(t)) holding++
-  }
-  assert.ok(holding >= 5, `only ${holding} of the texts hold a key: the comparison would prove little`)
-})
+test(
+  'textHoldsKey says what the full redaction says, on every manifest, fixture and golden of the ' +
+    'repository and on keys in every form',
+  () => {
+    const full = (text: string) => /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(text) || redactSecretData(text) !== text
+    const texts: string[] = []
+    for (const { text } of repositoryTexts(TEXT_FILE)) {
+      // And what a migration makes of it: the texts textHoldsKey sees on --write.
+      texts.push(text, migrate(text, { endpoint: ENDPOINT }).output)
+    }
+    const key = ws.fx.ec.key
+    const b64key = b64(key)
+    texts.push(
+      `data:\n  client.key: ${b64key}\n`,
+      `data:\n  "client.crt" : ${b64key}\n`,
+      `{"data": {"tls.key": "${b64key}"}}`,
+      `{"data": {"tls.key":"<base64 of the key>"}}`,
+      `stringData:\n  client.key: |\n    ${key.replace(/\n/g, '\n    ')}`,
+      `@@ -1,2 +1,2 @@\n-  client.key: ${b64key}\n+  client.key: ""\n`,
+      `annotations:\n  blob: ${b64key}\n`,
+      `value: /etc/mtls/client.crt\n`,
+      `data:\n  client.key: ""\n  client.crt: e30=\n`,
+    )
+    assert.ok(texts.length > 100, `only ${texts.length} texts`)
+    let holding = 0
+    for (const t of texts) {
+      assert.is(textHoldsKey(t), full(t), t.slice(0, 200))
+      if (full(t)) holding++
+    }
+    assert.ok(holding >= 5, `only ${holding} of the texts hold a key: the comparison would prove little`)
+  },
+)
 
-test('mayHoldSecretData is the regular expression it stands for, on every text above and on random texts made of its edge cases', () => {
-  const regex = /(?:client\.key|client\.crt|tls\.key)["']?[ \t]*:|[A-Za-z0-9+/]{40}/
-  const texts = repositoryTexts(TEXT_FILE).map((t) => t.text)
-  // Pieces that sit on the boundaries: the names (whole, cut short, run together), quotes, blanks,
-  // colons, base64 letters and what is not one (a '-', '=', '.', non-ASCII); then also runs of 20, 39,
-  // 40 and 41 (without them first, so that a name's colon decides on its own).
-  const short = [
-    'client.key',
-    'client.crt',
-    'tls.key',
-    'client.ke',
-    'tls.',
-    'client.keyy',
-    '"',
-    "'",
-    ' ',
-    '\t',
-    ':',
-    '\n',
-    'A',
-    'z',
-    '0',
-    '9',
-    '+',
-    '/',
-    '-',
-    '=',
-    '.',
-    'é',
-    '\u0100',
-  ]
-  const runs = [...short, 'x'.repeat(20), 'A'.repeat(39), 'b'.repeat(40), '/'.repeat(41)]
-  let seed = 7
-  const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n
-  for (const pieces of [short, runs]) {
-    for (let i = 0; i < 20000; i++)
-      texts.push(Array.from({ length: 1 + rand(12) }, () => pieces[rand(pieces.length)]).join(''))
-  }
-  let yes = 0
-  for (const t of texts) {
-    assert.is(mayHoldSecretData(t), regex.test(t), JSON.stringify(t.slice(0, 200)))
-    if (regex.test(t)) yes++
-  }
-  assert.ok(yes > 1000 && yes < texts.length - 1000, `${yes} of ${texts.length} match: both answers must be common`)
-})
+test(
+  'mayHoldSecretData is the regular expression it stands for, on every text above and on random ' +
+    'texts made of its edge cases',
+  () => {
+    const regex = /(?:client\.key|client\.crt|tls\.key)["']?[ \t]*:|[A-Za-z0-9+/]{40}/
+    const texts = repositoryTexts(TEXT_FILE).map((t) => t.text)
+    // Pieces that sit on the boundaries: the names (whole, cut short, run together), quotes, blanks,
+    // colons, base64 letters and what is not one (a '-', '=', '.', non-ASCII); then also runs of 20, 39,
+    // 40 and 41 (without them first, so that a name's colon decides on its own).
+    const short = [
+      'client.key',
+      'client.crt',
+      'tls.key',
+      'client.ke',
+      'tls.',
+      'client.keyy',
+      '"',
+      "'",
+      ' ',
+      '\t',
+      ':',
+      '\n',
+      'A',
+      'z',
+      '0',
+      '9',
+      '+',
+      '/',
+      '-',
+      '=',
+      '.',
+      'é',
+      '\u0100',
+    ]
+    const runs = [...short, 'x'.repeat(20), 'A'.repeat(39), 'b'.repeat(40), '/'.repeat(41)]
+    let seed = 7
+    const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n
+    for (const pieces of [short, runs]) {
+      for (let i = 0; i < 20000; i++)
+        texts.push(Array.from({ length: 1 + rand(12) }, () => pieces[rand(pieces.length)]).join(''))
+    }
+    let yes = 0
+    for (const t of texts) {
+      assert.is(mayHoldSecretData(t), regex.test(t), JSON.stringify(t.slice(0, 200)))
+      if (regex.test(t)) yes++
+    }
+    assert.ok(yes > 1000 && yes < texts.length - 1000, `${yes} of ${texts.length} match: both answers must be common`)
+  },
+)
 
 test.run()
 

@@ -18,7 +18,9 @@ import { b64, cli, F, golden, hasKubectl, read, workspace } from './harness.js'
 
 const ws = workspace()
 const test = suite(
-  `secret subcommand = kubectl create secret generic${hasKubectl ? '' : ' (kubectl not on PATH: hand-computed objects only)'}`,
+  `secret subcommand = kubectl create secret generic${
+    hasKubectl ? '' : ' (kubectl not on PATH: hand-computed objects only)'
+  }`,
 )
 
 type Obj = Record<string, unknown> & { metadata?: Record<string, unknown> }

@@ -108,7 +108,8 @@ test('--check, -l, --diff, --format json: stdout and stderr', async () => {
   for (const [mode, code] of runs) {
     const r = await clean([...E, ...CERT, ...mode, ...ok])
     assert.is(r.code, code, `${mode.join(' ')}: ${r.stderr}`)
-    // The rotation's warning (issuers, restart command) is among what was searched (the default Secret name is the rotated one).
+    // The rotation's warning (issuers, restart command) is among what was searched (the default Secret name is the
+    // rotated one).
     if (code !== 2 && !mode.includes('--secret-name'))
       assert.ok(/ROTATION|held another client certificate/.test(r.stdout + r.stderr), mode.join(' '))
   }
@@ -143,7 +144,7 @@ test('--write, --write -l, --out-dir, --format json --write: stdout and stderr',
   assert.ok(readFileSync(join(ws.dir, 'copies', ok[0]!), 'utf8').includes(b64(ws.fx.valid.key)))
 })
 
-test('errors in the manifests (malformed, malformed on the key line, a conflict), with --cert, in every mode', async () => {
+test('errors in the manifests (malformed, malformed on the key line, a conflict), with --cert, any mode', async () => {
   const { ok, bad } = inputs('bad')
   for (const mode of [
     [],

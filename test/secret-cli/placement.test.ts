@@ -102,7 +102,8 @@ place(
     const out = read(join(FIXTURES, 'harness-delegate.with-secret.expected.yaml'))
     const mtls = read(SAMPLE_MTLS)
     const block = secretDoc('client-certificate', 'harness-delegate-ng') + '---\n'
-    // Exactly one place: after the token Secret's `---`, before the blank line and comment that open the Deployment's document.
+    // Exactly one place: after the token Secret's `---`, before the blank line and comment that open the Deployment's
+    // document.
     assert.is(out, before(mtls, '\n# If delegate needs to use a proxy', block))
     assert.ok(
       out.includes(
@@ -183,7 +184,8 @@ ns('a delegate without a namespace: a Secret without one (it lands where the Dep
 
 ns('a Secret of that name in another namespace is not the one: a new Secret for this namespace', async () => {
   const other =
-    'apiVersion: v1\nkind: Secret\nmetadata:\n  name: client-certificate\n  namespace: other\ndata:\n  client.crt: "{CERT}"\n  client.key: "{KEY}"\n---\n'
+    'apiVersion: v1\nkind: Secret\nmetadata:\n  name: client-certificate\n  namespace: ' +
+    'other\ndata:\n  client.crt: "{CERT}"\n  client.key: "{KEY}"\n---\n'
   const { plain, withSecret } = await both(other + deployment('a', 'ns1'))
   assert.is(withSecret, before(plain, 'apiVersion: apps/v1', secretDoc('client-certificate', 'ns1') + '---\n'))
 })
@@ -198,7 +200,8 @@ const PLACEHOLDER_SOURCES = [
   {
     path: HAND_RENDERED,
     comment:
-      '  # Paste the base64 of the client certificate and of its key here, or remove this Secret and use one you made.\n',
+      '  # Paste the base64 of the client certificate and of its key here, or remove this Secret ' +
+      'and use one you made.\n',
     golden: 'ui-immutable-clusteradmin-mtls.with-secret.expected.yaml',
   },
   {
@@ -306,15 +309,19 @@ fill('an existing Secret that cannot take the data: an error that says why, exit
   const cases: [string, string][] = [
     [
       'data: oops\n',
-      '<stdin>:6:7: error: Secret "client-certificate" in namespace ns1 has a "data" that is not a mapping; it cannot hold client.crt and client.key\n',
+      '<stdin>:6:7: error: Secret "client-certificate" in namespace ns1 has a "data" that is not a ' +
+        'mapping; it cannot hold client.crt and client.key\n',
     ],
     [
       'data:\n  client.crt:\n    a: b\n',
-      '<stdin>:8:5: error: Secret "client-certificate" in namespace ns1: data.client.crt is not a string; it must hold the base64 of the certificate file\n',
+      '<stdin>:8:5: error: Secret "client-certificate" in namespace ns1: data.client.crt is not a ' +
+        'string; it must hold the base64 of the certificate file\n',
     ],
     [
       'stringData:\n  client.key: "{KEY}"\n',
-      '<stdin>:7:3: error: Secret "client-certificate" in namespace ns1 sets client.key under stringData, which overrides data when applied; remove it from stringData so that --cert/--key can fill in data\n',
+      '<stdin>:7:3: error: Secret "client-certificate" in namespace ns1 sets client.key under ' +
+        'stringData, which overrides data when applied; remove it from stringData so that ' +
+        '--cert/--key can fill in data\n',
     ],
   ]
   for (const [data, stderr] of cases) {

@@ -48,11 +48,12 @@ const rotated = (text: string, to = NEW) =>
     .replaceAll(`client.key: ${OLD.key}\n`, `client.key: ${to.key}\n`)
 
 const ISSUER =
-  'Its issuer changes from "CN=delegate-mtls TEST-ONLY CA" to "CN=Test CA": Harness must trust the new CA before the delegates switch, or they are refused.'
+  'Its issuer changes from "CN=delegate-mtls TEST-ONLY CA" to "CN=Test CA": Harness must trust the ' +
+  'new CA before the delegates switch, or they are refused.'
 
 const test = suite('rotation: another certificate in an existing Secret')
 
-test('a fleet with --write: every Secret gets the new data, one warning per Secret, a second run changes nothing', async () => {
+test('a fleet with --write: each Secret gets the new data, one warning each; run again, nothing changes', async () => {
   const a = await migratedWithFixed(read(SAMPLE))
   const b = await migratedWithFixed(deployment('east', 'ns2') + '---\n' + deployment('west', 'ns2'))
   ws.write('fleet/a.yaml', a)
@@ -66,8 +67,13 @@ test('a fleet with --write: every Secret gets the new data, one warning per Secr
   const bLine = b.split('\n').findIndex((l) => l.startsWith('  client.crt: ')) + 1
   const warnings = r.stderr.split('\n').filter((l) => l.includes(': warning: '))
   assert.equal(warnings, [
-    `fleet/a.yaml:${aLine}:3: warning: Secret "client-certificate" in namespace harness-delegate-ng held another client certificate, now replaced. ${ISSUER} Delegates read the key only at start-up: once it is applied, run kubectl rollout restart deployment/prod-us-east-delegate -n harness-delegate-ng`,
-    `fleet/sub/b.yaml:${bLine}:3: warning: Secret "client-certificate" in namespace ns2 held another client certificate, now replaced. ${ISSUER} Delegates read the key only at start-up: once it is applied, run kubectl rollout restart deployment/east deployment/west -n ns2`,
+    `fleet/a.yaml:${aLine}:3: warning: Secret "client-certificate" in namespace harness-delegate-ng ` +
+      `held another client certificate, now replaced. ${ISSUER} Delegates read the key only at ` +
+      `start-up: once it is applied, run kubectl rollout restart deployment/prod-us-east-delegate ` +
+      `-n harness-delegate-ng`,
+    `fleet/sub/b.yaml:${bLine}:3: warning: Secret "client-certificate" in namespace ns2 held ` +
+      `another client certificate, now replaced. ${ISSUER} Delegates read the key only at ` +
+      `start-up: once it is applied, run kubectl rollout restart deployment/east deployment/west -n ns2`,
   ])
   assert.ok(r.stderr.endsWith('2 files: 2 migrated\n'), r.stderr)
   assertNoKey(r.stderr, ws.keys, 'stderr')
@@ -107,13 +113,16 @@ test('the same issuer: the warning only asks for the restart', async () => {
   )
   assert.is(
     r.stderr,
-    '<stdin>:3:3: warning: Secret "client-certificate" in namespace ns held another client certificate, now replaced. Delegates read the key only at start-up: once it is applied, run kubectl rollout restart deployment/d -n ns\n',
+    '<stdin>:3:3: warning: Secret "client-certificate" in namespace ns held another client ' +
+      'certificate, now replaced. Delegates read the key only at start-up: once it is applied, run ' +
+      'kubectl rollout restart deployment/d -n ns\n',
   )
 })
 
 test('filling the placeholder is no rotation: no warning', async () => {
   const placeholder =
-    'apiVersion: v1\nkind: Secret\nmetadata:\n  name: client-certificate\n  namespace: ns\ndata:\n  client.crt: "{CERT}"\n  client.key: "{KEY}"\n---\n' +
+    'apiVersion: v1\nkind: Secret\nmetadata:\n  name: client-certificate\n  namespace: ns\ndata:\n  ' +
+    'client.crt: "{CERT}"\n  client.key: "{KEY}"\n---\n' +
     deployment('d', 'ns')
   const r = await cli([...E, ...NEW_ARGS, '-'], { cwd: ws.dir, stdin: placeholder })
   assert.is(r.code, 0)

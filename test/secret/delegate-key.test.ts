@@ -156,7 +156,9 @@ refused('the suggested file name never overwrites the key given', () => {
 })
 
 refused('two keys in one file: which one belongs to the certificate, and how to keep it', () => {
-  const head = `${KEY} holds 2 private keys; it must hold exactly one (the delegate fails at start-up on a key file with more). `
+  const head =
+    `${KEY} holds 2 private keys; it must hold exactly one (the delegate fails at ` +
+    `start-up on a key file with more). `
   refusedWith(
     check(fx.valid.cert, fx.valid.key + fx.mismatchedKey),
     head + `Keep the first, the key of the certificate in ${CERT}: openssl pkey -in ${KEY} -out client-converted.key`,
@@ -199,7 +201,8 @@ cert('a CA certificate given as the client certificate (with its own key): refus
       [
         CERT,
         `the certificate in ${CERT} (subject "CN=Test CA") is a CA certificate (basicConstraints CA:TRUE), not a ` +
-          "client certificate: give the certificate the CA issued for the delegate's key (the CA certificate goes in --ca)",
+          ("client certificate: give the certificate the CA issued for the delegate's key (the CA " +
+            'certificate goes in --ca)'),
       ],
     ],
   )

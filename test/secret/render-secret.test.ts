@@ -179,7 +179,8 @@ red('a rendered Secret', () => {
   const manifest = renderSecretManifest({ name: 'mtls', namespace: 'ns', certPem: FAKE_CERT, keyPem: PKCS8 })
   assert.is(
     redact(manifest),
-    'apiVersion: v1\ndata:\n  client.crt: <redacted>\n  client.key: <redacted>\nkind: Secret\nmetadata:\n  name: mtls\n  namespace: ns\ntype: Opaque\n',
+    'apiVersion: v1\ndata:\n  client.crt: <redacted>\n  client.key: <redacted>\nkind: ' +
+      'Secret\nmetadata:\n  name: mtls\n  namespace: ns\ntype: Opaque\n',
   )
   assert.is(redact(manifest.replace(/\n/g, '\r\n')), redact(manifest).replace(/\n/g, '\r\n'))
 })
@@ -209,7 +210,8 @@ red('tls.key, quoted values and keys, comments, list items', () => {
 })
 
 red('block scalars and wrapped values collapse to one line', () => {
-  const text = `stringData:\n  client.key: |\n${indent(PKCS1, '    ')}\n\n  client.crt: >-\n    abc\n    def\nkind: Secret\n`
+  const text =
+    `stringData:\n  client.key: |\n${indent(PKCS1, '    ')}\n\n` + '  client.crt: >-\n    abc\n    def\nkind: Secret\n'
   assert.is(redact(text), 'stringData:\n  client.key: <redacted>\n\n  client.crt: <redacted>\nkind: Secret\n')
   const wrapped = `data:\n  client.key:\n    ${b64(PKCS8).slice(0, 60)}\n    ${b64(PKCS8).slice(60)}\ntype: Opaque`
   assert.is(redact(wrapped), 'data:\n  client.key: <redacted>\ntype: Opaque')
@@ -286,7 +288,8 @@ red('base64 that decodes to a PEM private key, under any name, also wrapped', ()
 
 red('text without secrets is unchanged', () => {
   const text =
-    'apiVersion: apps/v1\nkind: StatefulSet\n# client.key is mounted from a Secret\nvalue: aGVsbG8gd29ybGQgdGhpcyBpcyBqdXN0IGEgbG9uZyBzdHJpbmc=\n'
+    'apiVersion: apps/v1\nkind: StatefulSet\n# client.key is mounted from a Secret\nvalue: ' +
+    'aGVsbG8gd29ybGQgdGhpcyBpcyBqdXN0IGEgbG9uZyBzdHJpbmc=\n'
   assert.is(redact(text), text)
 })
 

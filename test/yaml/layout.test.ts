@@ -85,7 +85,7 @@ const tree: fc.Arbitrary<string[]> = fc.letrec<{ node: string[] }>((tie) => ({
   ),
 }))['node']
 
-test('the same unit as the visit() form on random nestings (steps of 1 to 4, flow maps, sequences, complex keys)', () => {
+test('the same unit as the visit() form on random nestings (steps of 1 to 4, flow maps, seqs, complex keys)', () => {
   let checked = 0
   fc.assert(
     fc.property(tree, (lines: string[]) => {

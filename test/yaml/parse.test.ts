@@ -77,7 +77,8 @@ test('an alias bomb inside a delegate Deployment is refused within a second', ()
   assert.is(r.status, 'error')
   assert.is(r.output, input)
   assert.equal(r.diags, [
-    '1:1 error YAML_SYNTAX: Deployment d: cannot be decoded: Excessive alias count indicates a resource exhaustion attack',
+    '1:1 error YAML_SYNTAX: Deployment d: cannot be decoded: Excessive alias count indicates a ' +
+      'resource exhaustion attack',
   ])
 })
 
@@ -85,7 +86,8 @@ test('a syntax error has its line and column', () => {
   const r = run('a: [1, 2\nb: 3\n')
   assert.is(r.status, 'error')
   assert.equal(r.diags, [
-    '2:1 error YAML_SYNTAX: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+    '2:1 error YAML_SYNTAX: invalid YAML: Flow sequence in block collection must be sufficiently ' +
+      'indented and end with a ]',
   ])
 })
 

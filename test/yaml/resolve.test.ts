@@ -1,4 +1,6 @@
-/** SPEC §7: plain scalars mean what goyaml.v2 (sigs.k8s.io/yaml, `resolve.go`) makes of them, and new ones are quoted. */
+/**
+ * SPEC §7: plain scalars mean what goyaml.v2 (sigs.k8s.io/yaml, `resolve.go`) makes of them, and new ones are quoted.
+ */
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { parseDocument } from 'yaml'

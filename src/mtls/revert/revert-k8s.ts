@@ -102,7 +102,8 @@ function revertEnv(rctx: RevertContext, res: Resource, container: Located<YAMLMa
         rctx,
         'warning',
         'NOT_CHANGED',
-        `${name} may come from ConfigMap ${configMaps.join(', ')} (envFrom), which is not in the input: set it back to "${value}" there`,
+        `${name} may come from ConfigMap ${configMaps.join(', ')} (envFrom), which is not in the ` +
+          `input: set it back to "${value}" there`,
         container.node,
       )
     }

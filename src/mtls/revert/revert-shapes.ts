@@ -119,7 +119,8 @@ export function revertCompose(rctx: RevertContext, res: ComposeFile): void {
             rctx,
             'warning',
             'NOT_CHANGED',
-            `service ${d.service}: ${name} comes from the host environment or a variable: set it back to "${value}" there`,
+            `service ${d.service}: ${name} comes from the host environment or a variable: set it ` +
+              `back to "${value}" there`,
             entry.node,
           )
         continue
