@@ -7257,12 +7257,9 @@ var import_yaml3, K8S_DECODE, K8S_PARSE, MAX_SYNTAX_ERRORS, TEMPLATE_ACTION, ini
 
 // src/yaml/scalar.ts
 function isSafePlain(s) {
+  if (OBVIOUSLY_PLAIN.test(s)) return !0;
   let ok = plainCache.get(s);
-  return ok === void 0 && (ok = !1, s !== "" && !/[\n\r\t]|^\s|\s$|^[-?:,[\]{}#&*!|>'"%@`]|: |:$| #/.test(s) && (ok = READERS.every((options) => {
-    let doc = (0, import_yaml4.parseDocument)(`k: ${s}
-`, options);
-    return doc.errors.length === 0 && doc.get("k") === s;
-  })), plainCache.set(s, ok)), ok;
+  return ok === void 0 && (ok = !1, s !== "" && !/[\n\r\t]|^\s|\s$|^[-?:,[\]{}#&*!|>'"%@`]|: |:$| #/.test(s) && (ok = readsBackPlain(s)), plainCache.set(s, ok)), ok;
 }
 function formatScalar(value, style = "plain") {
   return typeof value != "string" ? String(value) : style === "plain" && isSafePlain(value) ? value : doubleQuoted(value);
@@ -7282,7 +7279,7 @@ function restyleScalar(node, value, indent) {
     }
   }
 }
-var import_yaml4, plainCache, READERS, doubleQuoted, init_scalar = __esm({
+var import_yaml4, plainCache, READERS, OBVIOUSLY_PLAIN, readsBackPlain, doubleQuoted, init_scalar = __esm({
   "src/yaml/scalar.ts"() {
     "use strict";
     import_yaml4 = __toESM(require_dist(), 1);
@@ -7294,8 +7291,12 @@ var import_yaml4, plainCache, READERS, doubleQuoted, init_scalar = __esm({
       // other YAML 1.1 tools: base-60 `12:30`, timestamps
       { version: "1.2" }
       // YAML 1.2 core (yq, Helm's values tooling): `0o400`, `0x10`
-    ];
-    doubleQuoted = (s) => JSON.stringify(s);
+    ], OBVIOUSLY_PLAIN = /^(?![A-Za-z]+$|[eE]-?[0-9]+$)[A-Za-z/][\w/.-]*(?::[\w/.-]+)*$/;
+    readsBackPlain = (s) => READERS.every((options) => {
+      let doc = (0, import_yaml4.parseDocument)(`k: ${s}
+`, options);
+      return doc.errors.length === 0 && doc.get("k") === s;
+    }), doubleQuoted = (s) => JSON.stringify(s);
   }
 });
 
@@ -12993,4 +12994,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=dfa68675063742abdae278e6a64a9c9c36e4dc41a9271689c4a04635c6da7b1f
+//# delegate-mtls-bundle sha256=3052e8e5a57612a776903efa76b402ff9f59862bba329aaec33579a96fc33100
