@@ -106,7 +106,9 @@ const LAZY = new Set([
   'node_modules/fast-glob/out/index.js',
 ])
 const rel = (file) => relative(root, file).split(sep).join('/')
-const abs = (file) => JSON.stringify(join(root, file))
+/** An object literal that requires each of `files` (paths from the root) when its entry is called. */
+const requireTable = (files) =>
+  `{\n${[...files].map((f) => `  ${JSON.stringify(f)}: () => require(${JSON.stringify(join(root, f))}),\n`).join('')}}`
 /** esbuild's resolution of an import, without running this plugin's onResolve again. */
 const resolveOnce = (b, args) =>
   b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'once' })
@@ -130,8 +132,8 @@ const startChunk = (shared) => ({
       loader: 'js',
       contents:
         args.path === 'lazy'
-          ? `var shared = {\n${[...shared].map((f) => `  ${JSON.stringify(f)}: () => require(${abs(f)}),\n`).join('')}}, chunk;\n` +
-            `module.exports = (name) => (chunk ??= require("./${LAZY_CHUNK}")((name) => shared[name]())).modules[name]();\n`
+          ? `var shared = ${requireTable(shared)}, chunk;\nmodule.exports = (name) => ` +
+            `(chunk ??= require("./${LAZY_CHUNK}")((name) => shared[name]())).modules[name]();\n`
           : `module.exports = require("dmtls:lazy")(${JSON.stringify(args.path)});\n`,
     }))
   },
@@ -152,7 +154,7 @@ const lazyChunk = (start, shared) => ({
     b.onLoad({ filter: /.*/, namespace: 'dmtls-lazy' }, () => ({
       resolveDir: root,
       loader: 'js',
-      contents: `exports.modules = {\n${[...LAZY].map((f) => `  ${JSON.stringify(f)}: () => require(${abs(f)}),\n`).join('')}};\n`,
+      contents: `exports.modules = ${requireTable(LAZY)};\n`,
     }))
     b.onLoad({ filter: /.*/, namespace: 'dmtls-shared' }, (args) => ({
       loader: 'js',
@@ -194,9 +196,9 @@ const lazy = await build({
   // A function of the start chunk's modules (see startChunk), called once. yargs reads import.meta.url.
   banner: {
     js:
-      '"use strict";\nmodule.exports = function (__dmtls_shared) {\nvar module = { exports: {} }, exports = module.exports, ' +
-      '__dmtls_meta = ' +
-      '{ get url() { return require("node:url").pathToFileURL(__filename).href; } };',
+      '"use strict";\nmodule.exports = function (__dmtls_shared) {\n' +
+      'var module = { exports: {} }, exports = module.exports, ' +
+      '__dmtls_meta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };',
   },
   footer: { js: 'return module.exports;\n};' },
 })

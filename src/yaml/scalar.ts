@@ -18,7 +18,8 @@ const READERS = [
  * would otherwise parse each new value three times): a letter or `/` first, so no number, timestamp,
  * base-60 value, `.inf` or document marker; then letters, digits, `/`, `.`, `_`, `-`, and `:` only
  * inside and never before a space, so no indicator, comment or key. Words of letters alone (`yes`, `on`,
- * `null`, `y`) and exponents alone (`e9`, `e-1`: YAML 1.1 floats) still go through the readers. test/yaml/scalar.test.ts checks it against them.
+ * `null`, `y`) and exponents alone (`e9`, `e-1`: YAML 1.1 floats) still go through the readers.
+ * test/yaml/scalar.test.ts checks it against them.
  */
 export const OBVIOUSLY_PLAIN = /^(?![A-Za-z]+$|[eE]-?[0-9]+$)[A-Za-z/][\w/.-]*(?::[\w/.-]+)*$/
 
