@@ -21,11 +21,11 @@ export const DIAGNOSTIC_CODES = [
   'DELEGATE3_CHART',
   /** The upgrader ConfigMap's config.yaml is written as a mapping, which the API server rejects. */
   'CONFIG_YAML_NOT_STRING',
-  /** Something already there contradicts what mTLS needs (another volume at the mount path, …). */
+  /** Something already there contradicts what mTLS needs (another volume at the mount path, and so on). */
   'CONFLICT',
   /** The delegate's (or its upgrader's) pod as written would be refused by the API server or the kubelet. */
   'INVALID_POD',
-  /** A shape the splice editor cannot change without changing other things (an alias, …). */
+  /** A shape the splice editor cannot change without changing other things (an alias, and so on). */
   'UNSUPPORTED',
   /** A value that needs changing lives outside the input (a ConfigMap, an env_file): reported, not changed. */
   'NOT_CHANGED',
@@ -45,7 +45,7 @@ export const DIAGNOSTIC_CODES = [
   'VALUES_OUTSIDE',
   /** An Argo CD Application's helm.values string is ignored because valuesObject is set: left unchanged. */
   'VALUES_IGNORED',
-  /** A remark that changes nothing (decimal `defaultMode: 400`, an unused volume, `batch/v1beta1`, …). */
+  /** A remark that changes nothing (decimal `defaultMode: 400`, an unused volume, `batch/v1beta1`, and so on). */
   'LINT',
   /** The semantic guard found the output different from the input plus the plan: a bug, nothing written. */
   'GUARD_MISMATCH',

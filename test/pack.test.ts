@@ -47,6 +47,7 @@ pack('npm pack: the bins, the CLI bundle, the library with its declarations, the
     'bin/delegate-mtls.js',
     'bin/delegate-mtls-fn.js',
     'dist/cli.cjs',
+    'dist/cli-lazy.cjs',
     'dist/index.js',
     'dist/types/index.d.ts',
     'dist/types/pipeline/migrate.d.ts',

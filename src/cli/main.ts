@@ -1,5 +1,4 @@
 import { InternalError, UsageError } from '../errors.js'
-import { parseArgs } from './args.js'
 import { fastParseArgs } from './fast-args.js'
 import type { Io } from './io.js'
 import { precheckMigrate } from './mode.js'
@@ -17,7 +16,8 @@ export async function main(
   onLoad?: (command: 'migrate' | 'secret' | 'audit' | 'fn' | 'cert' | 'probe') => void,
 ): Promise<0 | 1 | 2> {
   try {
-    const args = fastParseArgs(argv, io.env) ?? (await parseArgs(argv, io.env))
+    // yargs (through ./args.js) is loaded only for the command lines fastParseArgs leaves to it.
+    const args = fastParseArgs(argv, io.env) ?? (await (await import('./args.js')).parseArgs(argv, io.env))
     switch (args.command) {
       case 'help':
         io.stdout.write(args.text.endsWith('\n') ? args.text : args.text + '\n')

@@ -37,7 +37,10 @@ const USER_COMPILER_FLAG =
  * Pauses V8's optimizing compiler for a short run and returns what resumes it. The flag is set back
  * exactly as it was, so that V8's flag hash — which a code cache must match (bin/delegate-mtls.js
  * writes one at exit) — is the start-up one again. Does nothing (and resumes nothing) when the user
- * set compiler flags of their own.
+ * set compiler flags of their own. node:v8 is the only way to set a V8 flag once running that prints
+ * nothing (process.binding('v8') warns that it is deprecated; a `#!` line's flags are not portable), and
+ * loading it brings Node's stream modules with it; on a short run that still costs far less than the
+ * optimizer's compiling, on a quiet machine as on a busy one (npm run bench compares).
  */
 export async function pauseOptimizer(): Promise<() => void> {
   const flags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].map((f) =>

@@ -14,24 +14,39 @@ const READERS = [
 ] as const
 
 /**
+ * Strings every reader takes as plain strings, known without parsing them (a check of one manifest
+ * would otherwise parse each new value three times): a letter or `/` first, so no number, timestamp,
+ * base-60 value, `.inf` or document marker; then letters, digits, `/`, `.`, `_`, `-`, and `:` only
+ * inside and never before a space, so no indicator, comment or key. Words of letters alone (`yes`, `on`,
+ * `null`, `y`) and exponents alone (`e9`, `e-1`: YAML 1.1 floats) still go through the readers.
+ * test/yaml/scalar.test.ts checks it against them.
+ */
+export const OBVIOUSLY_PLAIN = /^(?![A-Za-z]+$|[eE]-?[0-9]+$)[A-Za-z/][\w/.-]*(?::[\w/.-]+)*$/
+
+/**
  * True when `s` written bare reads back as exactly the string `s` for Kubernetes, for a YAML 1.1
  * reader and for a YAML 1.2 reader. `yes`, `on`, `0400`, `0o400`, `12:30`, `1e3`, `~`, `a: b`, ` x`
  * all fail this test and must be quoted.
  */
 export function isSafePlain(s: string): boolean {
+  if (OBVIOUSLY_PLAIN.test(s)) return true
   let ok = plainCache.get(s)
   if (ok === undefined) {
     ok = false
     if (s !== '' && !/[\n\r\t]|^\s|\s$|^[-?:,[\]{}#&*!|>'"%@`]|: |:$| #/.test(s)) {
-      ok = READERS.every((options) => {
-        const doc = parseDocument(`k: ${s}\n`, options)
-        return doc.errors.length === 0 && doc.get('k') === s
-      })
+      ok = readsBackPlain(s)
     }
     plainCache.set(s, ok)
   }
   return ok
 }
+
+/** Whether `s` written bare reads back as `s` for every reader in READERS (parsing it three times). */
+export const readsBackPlain = (s: string): boolean =>
+  READERS.every((options) => {
+    const doc = parseDocument(`k: ${s}\n`, options)
+    return doc.errors.length === 0 && doc.get('k') === s
+  })
 
 /** A double-quoted YAML scalar: JSON's escaping is valid YAML. */
 export const doubleQuoted = (s: string): string => JSON.stringify(s)

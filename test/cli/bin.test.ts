@@ -187,6 +187,8 @@ start.after(() => tmp.remove())
 
 const BIN_URL = pathToFileURL(BIN).href
 const BUNDLE_URL = pathToFileURL(join(REPO_ROOT, 'dist', 'cli.cjs')).href
+/** The CLI's second chunk: yargs, fast-glob, audit, secret, cert, probe, fn (scripts/build.mjs). */
+const LAZY_URL = pathToFileURL(join(REPO_ROOT, 'dist', 'cli-lazy.cjs')).href
 
 interface Covered {
   r: Ran
@@ -198,8 +200,8 @@ interface Covered {
 }
 
 /**
- * Runs the bin under V8 coverage (NODE_V8_COVERAGE) and reads back which functions ran. The CLI is one
- * CommonJS bundle (dist/cli.cjs) that holds the yaml library as esbuild-wrapped CommonJS modules: each
+ * Runs the bin under V8 coverage (NODE_V8_COVERAGE) and reads back which functions ran. The CLI's start
+ * chunk (dist/cli.cjs) holds the yaml library as esbuild-wrapped CommonJS modules: each
  * module's body is a function named after its path ("node_modules/yaml/dist/…"), called once when the
  * module is first required and never otherwise. A yaml module was evaluated exactly when its function
  * has a call count.
@@ -224,20 +226,22 @@ async function covered(argv: string[], name: string, env: Record<string, string>
   }
 }
 
-const CHEAP: [string[], number][] = [
-  [['--help'], 0],
-  [['--version'], 0],
-  [['--frobnicate'], 2],
-  [['-e', 'http://x', 'a.yaml'], 2],
-  [['a.yaml', 'b.yaml', '-e', ENDPOINT], 2],
-  [['cert', '--help'], 0],
-  [['cert', 'init', '--days', '0'], 2],
-  [['probe', '--help'], 0],
-  [['probe', '-e', 'http://x', '--cert', 'c.crt', '--key', 'c.key'], 2],
+// The command line, its exit code, and whether yargs (in the lazy chunk) explains it: the usual command
+// lines are parsed without it, and their usage errors need neither yargs nor the YAML library.
+const CHEAP: [string[], number, boolean][] = [
+  [['--help'], 0, true],
+  [['--version'], 0, true],
+  [['--frobnicate'], 2, true],
+  [['-e', 'http://x', 'a.yaml'], 2, false],
+  [['a.yaml', 'b.yaml', '-e', ENDPOINT], 2, false],
+  [['cert', '--help'], 0, true],
+  [['cert', 'init', '--days', '0'], 2, true],
+  [['probe', '--help'], 0, true],
+  [['probe', '-e', 'http://x', '--cert', 'c.crt', '--key', 'c.key'], 2, true],
 ]
 
 start(
-  '--help, --version and usage errors never evaluate the YAML library (nor load anything but the bundle)',
+  '--help, --version and usage errors never evaluate the YAML library (nor load anything but the two chunks)',
   async () => {
     // Without a code cache, and with one that holds the compiled yaml library (made by a migration):
     // compiled code from the cache is not run code.
@@ -249,14 +253,14 @@ start(
       string,
       string
     >[]) {
-      for (const [argv, code] of CHEAP) {
+      for (const [argv, code, yargs] of CHEAP) {
         const what = `${argv.join(' ')} (${JSON.stringify(env)})`
         const { r, scripts, yamlModules, yamlEvaluated } = await covered(argv, 'cheap', env)
         assert.is(r.code, code, `${what}: ${r.stderr}`)
         assert.equal(
           scripts,
-          [BIN_URL, BUNDLE_URL],
-          `${what} ran other scripts than the bin and its bundle: ${scripts.join(', ')}`,
+          yargs ? [BIN_URL, BUNDLE_URL, LAZY_URL] : [BIN_URL, BUNDLE_URL],
+          `${what} ran other scripts than the bin and its chunks: ${scripts.join(', ')}`,
         )
         assert.ok(
           yamlModules.length >= 20,
@@ -268,12 +272,13 @@ start(
   },
 )
 
-start('a migration does evaluate it (the check above is not vacuous)', async () => {
-  const { r, yamlModules, yamlEvaluated } = await covered([...E, 'harness-delegate.yaml'], 'run', {
+start('a migration does evaluate it (the check above is not vacuous), and runs the start chunk alone', async () => {
+  const { r, scripts, yamlModules, yamlEvaluated } = await covered([...E, 'harness-delegate.yaml'], 'run', {
     DELEGATE_MTLS_CACHE: '0',
   })
   assert.is(r.code, 0, r.stderr)
   assert.is(r.stdout, SAMPLE_MTLS)
+  assert.equal(scripts, [BIN_URL, BUNDLE_URL], `a migration ran ${scripts.join(', ')}`)
   assert.ok(yamlModules.length >= 20)
   assert.ok(yamlEvaluated.includes('node_modules/yaml/dist/index.js'), `evaluated: ${yamlEvaluated.join(', ')}`)
   assert.ok(
@@ -302,6 +307,18 @@ start('a one-file check loads none of the Node modules only a batch, a write or 
   for (const m of ['worker_threads', 'fs/promises', 'internal/fs/promises', 'net', 'tls', 'tty', 'os', 'crypto']) {
     assert.not.ok(loaded.includes(`NativeModule ${m}`), `node:${m} was loaded`)
   }
+  // Nor the lazy chunk (yargs, fast-glob, the other commands), with or without a code cache.
+  const envs: Record<string, string>[] = [
+    { DELEGATE_MTLS_CACHE: '0' },
+    { DELEGATE_MTLS_CACHE_DIR: join(tmp.dir, 'check-cache') },
+  ]
+  for (const env of envs) {
+    for (let run = 0; run < 2; run++) {
+      const { r: c, scripts } = await covered([...E, '--check', 'harness-delegate.yaml'], 'check', env)
+      assert.is(c.code, 1, c.stderr)
+      assert.equal(scripts, [BIN_URL, BUNDLE_URL], `a one-file check ran ${scripts.join(', ')}`)
+    }
+  }
 })
 
 start(
@@ -322,9 +339,9 @@ start(
     const migration = await covered([...E, 'harness-delegate.yaml'], 'forge-migrate', { DELEGATE_MTLS_CACHE: '0' })
     assert.is(migration.r.code, 0, migration.r.stderr)
     assert.equal(forge(migration.scripts), [])
-    const bundle = readFileSync(join(REPO_ROOT, 'dist', 'cli.cjs'), 'latin1')
-    assert.ok(bundle.includes('require("node-forge")'), 'the bundle requires node-forge at run time')
-    assert.not.ok(bundle.includes('forge.pki'), 'the bundle holds node-forge itself')
+    const chunks = ['cli.cjs', 'cli-lazy.cjs'].map((f) => readFileSync(join(REPO_ROOT, 'dist', f), 'latin1'))
+    assert.ok(chunks[1]!.includes('require("node-forge")'), 'the lazy chunk requires node-forge at run time')
+    for (const chunk of chunks) assert.not.ok(chunk.includes('forge.pki'), 'a chunk holds node-forge itself')
     const issue = await covered(
       ['cert', 'issue', '--ca-cert', 'ca.crt', '--ca-key', 'ca.key', '--dir', 'issued', '--days', '10'],
       'forge-issue',

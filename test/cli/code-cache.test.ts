@@ -257,11 +257,11 @@ cache(
 )
 
 cache('another bundle (here: the same bytes, touched) gets its own cache', async () => {
-  // A copy of bin/ and dist/cli.cjs, so that the repository's bundle is not touched.
+  // A copy of bin/ and the CLI's chunks, so that the repository's bundle is not touched.
   const root = join(tmp.dir, 'copy')
   mkdirSync(join(root, 'bin'), { recursive: true })
   mkdirSync(join(root, 'dist'))
-  for (const f of ['bin/delegate-mtls.js', 'bin/package.json', 'dist/cli.cjs'])
+  for (const f of ['bin/delegate-mtls.js', 'bin/package.json', 'dist/cli.cjs', 'dist/cli-lazy.cjs'])
     copyFileSync(join(REPO_ROOT, f), join(root, f))
   const dir = freshDir()
   const bin = join(root, 'bin', 'delegate-mtls.js')

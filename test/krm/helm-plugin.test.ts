@@ -83,7 +83,7 @@ test('plugin.yaml: apiVersion v1, postrenderer/v1, subprocess, the package versi
   assert.is(PLUGIN.name, 'delegate-mtls')
   assert.is(PLUGIN.version, pkg.version)
   assert.ok(pkg.files.includes('plugin.yaml'))
-  for (const f of ['plugin.yaml', 'bin/delegate-mtls.js', 'bin/package.json', 'dist/cli.cjs'])
+  for (const f of ['plugin.yaml', 'bin/delegate-mtls.js', 'bin/package.json', 'dist/cli.cjs', 'dist/cli-lazy.cjs'])
     assert.ok(shipped.includes(f), f)
   assert.equal(prepareCommand(['--endpoint', ENDPOINT], { HELM_PLUGIN_DIR: '/p' }), [
     'node',

@@ -1,7 +1,15 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
+import fc from 'fast-check'
 import { parseDocument, type Scalar } from 'yaml'
-import { doubleQuoted, formatScalar, isSafePlain, restyleScalar } from '../../src/yaml/scalar.js'
+import {
+  OBVIOUSLY_PLAIN,
+  doubleQuoted,
+  formatScalar,
+  isSafePlain,
+  readsBackPlain,
+  restyleScalar,
+} from '../../src/yaml/scalar.js'
 
 const test = suite('yaml/scalar')
 
@@ -79,6 +87,45 @@ test('the values delegate-mtls writes stay plain', () => {
     assert.is(formatScalar(s), s)
   }
   assert.ok(isSafePlain('/etc/mtls'))
+})
+
+test('the strings taken as plain without parsing read back as themselves for every reader', () => {
+  // The values a migration writes take the shortcut; words the readers retype do not.
+  for (const s of ['/etc/mtls/client.crt', 'client-certificate', 'https://acme.harness.io:8443/ti-service/', 'a_1'])
+    assert.ok(OBVIOUSLY_PLAIN.test(s), s)
+  for (const s of [
+    'yes',
+    'On',
+    'NULL',
+    'y',
+    'n',
+    'true',
+    'e',
+    '1e3',
+    '0x10',
+    '12:30',
+    '.inf',
+    '-a',
+    'a:',
+    'a: b',
+    '_a',
+  ])
+    assert.not.ok(OBVIOUSLY_PLAIN.test(s), s)
+  // Strings over an alphabet of the characters it allows, the characters that make numbers, times and
+  // booleans, and some it refuses: whatever it accepts must read back.
+  const alphabet = [...'abeEinoNsxyY0189/._-:+ #~']
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 12 }), (chars) => {
+      const s = chars.join('')
+      return !OBVIOUSLY_PLAIN.test(s) || readsBackPlain(s)
+    }),
+    { numRuns: 20000 },
+  )
+  for (const word of ['yes', 'no', 'on', 'off', 'y', 'n', 'true', 'null', 'nan', 'inf'])
+    for (const s of [`${word}-x`, `${word}.1`, `${word}:1`, `/${word}`, `${word}_`, `${word}0`]) {
+      assert.ok(OBVIOUSLY_PLAIN.test(s), s)
+      assert.ok(readsBackPlain(s), s)
+    }
 })
 
 test('double style and non-strings', () => {
