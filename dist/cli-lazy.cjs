@@ -5269,7 +5269,12 @@ async function runFn(args, io) {
   if (result.status === "error") {
     for (let d of result.diagnostics.filter((d2) => d2.severity === "error"))
       io.stderr.write(
-        `delegate-mtls fn: ${(0, import_errors6.formatDiagnostic)({ code: d.code, severity: d.severity, message: d.message, file: describe(itemOfLine(d.line)) })}
+        `delegate-mtls fn: ${(0, import_errors6.formatDiagnostic)({
+          code: d.code,
+          severity: d.severity,
+          message: d.message,
+          file: describe(itemOfLine(d.line))
+        })}
 `
       );
     let splice = resultsSplice(list, diagnostics, eol);

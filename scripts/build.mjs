@@ -180,7 +180,9 @@ const buildStart = (shared, write) =>
     write,
     plugins: [startChunk(shared), ...common.plugins],
     banner: {
-      js: '"use strict";\nvar __dmtls_meta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };',
+      js:
+        '"use strict";\nvar __dmtls_meta = { get url() { return ' +
+        'require("node:url").pathToFileURL(__filename).href; } };',
     },
   })
 // Three builds: the start chunk's modules, then the lazy chunk (which learns which of them it uses), then the

@@ -21,7 +21,8 @@ export const yamlDebugSwitches = {
         )
         if (names.size !== 1)
           throw new Error(
-            `${args.path}: expected one per-token process.env read (LOG_TOKENS or LOG_STREAM), found ${names.size}: update scripts/build.mjs`,
+            `${args.path}: expected one per-token process.env read (LOG_TOKENS or LOG_STREAM), ` +
+              `found ${names.size}: update scripts/build.mjs`,
           )
         const name = [...names][0]
         return { contents: `var __yaml_${name} = require('process').env.${name};\n${contents}`, loader: 'js' }

@@ -47,7 +47,8 @@ build("the bundle reads yaml's per-token debugging switches once, at load, and t
 })
 
 build(
-  "the bundle marks yaml's nodes and pairs with their type once per class, and migrates, reverts and audits every input as the sources do",
+  "the bundle marks yaml's nodes and pairs with their type once per class, and migrates, reverts " +
+    'and audits every input as the sources do',
   async () => {
     const bundle = readFileSync(join(root, 'dist/cli.cjs'), 'utf8')
     // Object.defineProperty on every node and pair was 5% of a fleet --write (scripts/build.mjs).

@@ -73,7 +73,9 @@ export interface FnArgs {
   maxBytes?: number
 }
 
-/** `delegate-mtls cert init|issue`: a CA and client certificate made without OpenSSL, or a client certificate from a CA. */
+/**
+ * `delegate-mtls cert init|issue`: a CA and client certificate made without OpenSSL, or a client certificate from a CA.
+ */
 export interface CertArgs {
   command: 'cert'
   action: 'init' | 'issue'
@@ -170,7 +172,16 @@ export async function parseArgs(argv: string[], env: Record<string, string | und
   const parser = yargs(options)
     .scriptName('delegate-mtls')
     .usage(
-      'Usage: $0 [options] [path|glob ...]\n       $0 secret --cert FILE --key FILE [--ca FILE] [--name S] [-n NS]\n       $0 secret --cert-manager-issuer NAME [--issuer-kind Issuer|ClusterIssuer] [--name S] [-n NS]\n       $0 cert init [--dir D] [--cn NAME] [--org O]   (a CA and a client certificate, no OpenSSL)\n       $0 audit [path|glob ...] [--endpoint URL] [--format json]\n       $0 probe --endpoint URL --cert FILE --key FILE [--server-ca FILE]   (a real mTLS request)\n       $0 fn [--endpoint URL] [--secret-name S] [--mount-path P]   (a KRM function for kpt, kustomize)\n\nMove Harness delegate manifests to mTLS: mount the client certificate Secret, set the\ncertificate env vars, and point the delegate and its upgrader at the mTLS endpoint.\nWith no path, or "-", reads stdin and writes stdout. Directories are searched for *.yaml/*.yml.',
+      'Usage: $0 [options] [path|glob ...]\n       $0 secret --cert FILE --key FILE [--ca FILE] ' +
+        '[--name S] [-n NS]\n       $0 secret --cert-manager-issuer NAME [--issuer-kind ' +
+        'Issuer|ClusterIssuer] [--name S] [-n NS]\n       $0 cert init [--dir D] [--cn NAME] [--org ' +
+        'O]   (a CA and a client certificate, no OpenSSL)\n       $0 audit [path|glob ...] ' +
+        '[--endpoint URL] [--format json]\n       $0 probe --endpoint URL --cert FILE --key FILE ' +
+        '[--server-ca FILE]   (a real mTLS request)\n       $0 fn [--endpoint URL] [--secret-name S] ' +
+        '[--mount-path P]   (a KRM function for kpt, kustomize)\n\nMove Harness delegate manifests ' +
+        'to mTLS: mount the client certificate Secret, set the\ncertificate env vars, and point the ' +
+        'delegate and its upgrader at the mTLS endpoint.\nWith no path, or "-", reads stdin and ' +
+        'writes stdout. Directories are searched for *.yaml/*.yml.',
     )
     // Paths as strings: yargs would read a file named 1e3 or 0x10 as a number (1000, 16).
     .command('$0 [paths..]', false as unknown as string, (y) => y.positional('paths', { type: 'string' }))
@@ -217,7 +228,8 @@ export async function parseArgs(argv: string[], env: Record<string, string | und
     )
     .command(
       'cert [action]',
-      'make a CA and a client certificate without OpenSSL (cert init), or a new client certificate from your CA (cert issue); see cert --help',
+      'make a CA and a client certificate without OpenSSL (cert init), or a new client certificate ' +
+        'from your CA (cert issue); see cert --help',
       // Reached only when options come before `cert` (parseArgs hands the rest to parseCertArgs): refused below.
       (y) => y.positional('action', { type: 'string' }),
     )
@@ -357,11 +369,14 @@ export async function parseArgs(argv: string[], env: Record<string, string | und
   return out
 }
 
-/** `--revert` takes only the URL to go back to: the options that shape what the migration adds make no sense with it. */
+/**
+ * `--revert` takes only the URL to go back to: the options that shape what the migration adds make no sense with it.
+ */
 function checkRevertArgs(a: Record<string, unknown>): void {
   if (typeof a.endpoint !== 'string' || a.endpoint === '')
     throw new UsageError(
-      '--revert needs --endpoint URL: the non-mTLS endpoint to go back to, e.g. --revert --endpoint https://app.harness.io',
+      '--revert needs --endpoint URL: the non-mTLS endpoint to go back to, e.g. --revert --endpoint ' +
+        'https://app.harness.io',
     )
   const flags: [string, boolean][] = [
     ['--secret-name', a.secretName !== undefined],
@@ -398,7 +413,8 @@ function secretArgs(a: Record<string, unknown>): SecretArgs {
   const files = ['--cert', '--key', '--ca'].filter((f) => a[f.slice(2)] !== undefined)
   if (files.length > 0)
     throw new UsageError(
-      `--cert-manager-issuer prints a Certificate that cert-manager issues and stores: ${files.join(', ')} cannot go with it`,
+      `--cert-manager-issuer prints a Certificate that cert-manager issues and stores: ` +
+        `${files.join(', ')} cannot go with it`,
     )
   return {
     ...base,
@@ -566,7 +582,10 @@ async function parseCertArgs(argv: string[]): Promise<CliArgs> {
   const parser = yargs(options)
     .scriptName('delegate-mtls cert')
     .usage(
-      'Usage: $0 init [--dir D] [--cn NAME] [--org O] [--days N] [--ca-days N]\n       $0 issue --ca-cert FILE --ca-key FILE [--dir D] [--cn NAME] [--days N]\n\nThe certificate Harness mTLS needs, without OpenSSL: a CA whose certificate you send to Harness\nSupport, and a client certificate signed by it that the delegate presents.',
+      'Usage: $0 init [--dir D] [--cn NAME] [--org O] [--days N] [--ca-days N]\n       $0 issue ' +
+        '--ca-cert FILE --ca-key FILE [--dir D] [--cn NAME] [--days N]\n\nThe certificate Harness ' +
+        'mTLS needs, without OpenSSL: a CA whose certificate you send to Harness\nSupport, and a ' +
+        'client certificate signed by it that the delegate presents.',
     )
     .command('init', 'make ca.key, ca.crt (the CA) and client.key, client.crt (signed by it) in --dir', (y) =>
       y
@@ -641,7 +660,9 @@ async function parseProbeArgs(argv: string[]): Promise<CliArgs> {
   const parser = yargs(options)
     .scriptName('delegate-mtls probe')
     .usage(
-      'Usage: $0 --endpoint URL --cert FILE --key FILE [--server-ca FILE] [--timeout SECONDS] [--format json]\n\nConnects to the mTLS endpoint, presents the client certificate and sends one HTTPS request: does the\nendpoint accept the certificate, and does it refuse a connection without one?',
+      'Usage: $0 --endpoint URL --cert FILE --key FILE [--server-ca FILE] [--timeout SECONDS] ' +
+        '[--format json]\n\nConnects to the mTLS endpoint, presents the client certificate and sends ' +
+        'one HTTPS request: does the\nendpoint accept the certificate, and does it refuse a connection without one?',
     )
     .option('endpoint', {
       alias: 'e',

@@ -102,7 +102,8 @@ export function normalizeArgv(argv: string[]): SplitArgv {
     const next = argv[i + 1]
     if (next === 'true' || next === 'false')
       throw new UsageError(
-        `${spelled} ${next}: a flag takes no separate value; write ${spelled}=${next}, or ./${next} for a file named "${next}"`,
+        `${spelled} ${next}: a flag takes no separate value; write ${spelled}=${next}, or ./${next} ` +
+          `for a file named "${next}"`,
       )
   }
   for (let i = 0; i < argv.length; i++) {

@@ -13,7 +13,9 @@ export const holdsKey = (r: FileResult, output?: string) =>
   r.changes.some((c) => c.resource.kind === 'Secret' && (c.op === 'insert' || /^data\./.test(c.path))) ||
   (output !== undefined && textHoldsKey(output))
 
-/** A PEM private key, or Secret data under `client.key`/`client.crt`/`tls.key` that is not a placeholder (conservative). */
+/**
+ * A PEM private key, or Secret data under `client.key`/`client.crt`/`tls.key` that is not a placeholder (conservative).
+ */
 export const textHoldsKey = (text: string) =>
   PEM_KEY.test(text) || (mayHoldSecretData(text) && redactSecretData(text) !== text)
 
@@ -64,7 +66,9 @@ export async function warnIfInGitTree(abs: string, shown: string, io: Io): Promi
       )
     ) {
       io.stderr.write(
-        `${shown}: warning: this file now holds a private key and is inside a git work tree (${dir}); do not commit it — in GitOps repos use Sealed Secrets or External Secrets for the client certificate Secret\n`,
+        `${shown}: warning: this file now holds a private key and is inside a git work tree ` +
+          `(${dir}); do not commit it — in GitOps repos use Sealed Secrets or External Secrets for the ` +
+          `client certificate Secret\n`,
       )
       return
     }

@@ -50,7 +50,8 @@ async function readPem(io: Io, file: string, what: string): Promise<Buffer | Dia
   const path = resolve(io.cwd, file)
   const cannot = (e: unknown) =>
     new UsageError(
-      `cannot read the ${what} ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+      `cannot read the ${what} ${file}: ` +
+        `${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
     )
   let st: Stats
   try {
@@ -145,7 +146,9 @@ export async function loadCertificate(
           code: 'CERT',
           severity: 'error',
           file,
-          message: `${file} holds bytes that are not UTF-8 text outside its PEM blocks; the Secret holds the file as given, so remove that text (the PEM blocks alone are enough)`,
+          message:
+            `${file} holds bytes that are not UTF-8 text outside its PEM blocks; the Secret ` +
+            `holds the file as given, so remove that text (the PEM blocks alone are enough)`,
         })
       }
     }

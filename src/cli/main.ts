@@ -66,7 +66,9 @@ export async function main(
     }
     const detail = e instanceof InternalError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e)
     io.stderr.write(
-      `delegate-mtls: ${e instanceof Error && /^cannot write/.test(e.message) ? e.message : `internal error: ${detail}`}\n`,
+      `delegate-mtls: ${
+        e instanceof Error && /^cannot write/.test(e.message) ? e.message : `internal error: ${detail}`
+      }\n`,
     )
     return 2
   }

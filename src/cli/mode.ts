@@ -21,7 +21,8 @@ export function modeOf(args: MigrateArgs, inputs: number, stdin: boolean): Mode 
   ].filter(Boolean) as Mode[]
   if (chosen.length > 1)
     throw new UsageError(
-      `choose one of --write, --check, --list-different, --diff, --out-dir (got ${chosen.map((m) => `--${m === 'list' ? 'list-different' : m}`).join(' and ')})`,
+      'choose one of --write, --check, --list-different, --diff, --out-dir ' +
+        `(got ${chosen.map((m) => `--${m === 'list' ? 'list-different' : m}`).join(' and ')})`,
     )
   // -z is about the paths -l prints: anywhere else it would be silently ignored.
   if (args.nullTerminated && !args.listDifferent)
@@ -35,7 +36,9 @@ export function modeOf(args: MigrateArgs, inputs: number, stdin: boolean): Mode 
     throw new UsageError('several files need a mode: --write, --check, --list-different, --diff or --out-dir')
   if (args.format === 'json' && (mode === 'stdout' || mode === 'diff')) {
     throw new UsageError(
-      `--format json prints the report on stdout, where ${mode === 'diff' ? 'the diff' : 'the migrated manifest'} would go: use it with --check, --list-different, --write or --out-dir`,
+      `--format json prints the report on stdout, where ` +
+        `${mode === 'diff' ? 'the diff' : 'the migrated manifest'} would go: use it with --check, ` +
+        `--list-different, --write or --out-dir`,
     )
   }
   return mode

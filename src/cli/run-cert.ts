@@ -29,8 +29,10 @@ export async function runCert(args: CertArgs, io: Io): Promise<0 | 2> {
         `delegate-mtls: made ${shown('ca.key')} and ${shown('ca.crt')} (CN=${CA_COMMON_NAME}, ${args.caDays} days), ` +
           `and ${shown('client.key')} and ${shown('client.crt')} signed by it (CN=${args.cn}, ${args.days} days)\n` +
           'Next steps:\n' +
-          `  1. Send ${shown('ca.crt')} to Harness Support, to be trusted for your account's mTLS. Never send ca.key.\n` +
-          `  2. Keep ${shown('ca.key')} offline: whoever holds it can make client certificates your account accepts.\n` +
+          `  1. Send ${shown('ca.crt')} to Harness Support, to be trusted for your account's mTLS. ` +
+          `Never send ca.key.\n` +
+          `  2. Keep ${shown('ca.key')} offline: whoever holds it can make client certificates your ` +
+          `account accepts.\n` +
           `     You need it again only for delegate-mtls cert issue (a new client certificate from this CA).\n` +
           rollOut(3, shown) +
           gitWarning(dir, ['ca.key', 'client.key'].map(shown)),
@@ -98,7 +100,10 @@ function rollOut(step: number, shown: (name: string) => string): string {
 function gitWarning(dir: string, keys: string[]): string {
   for (let d = dir; ; d = dirname(d)) {
     if (statSync(join(d, '.git'), { throwIfNoEntry: false }))
-      return `warning: ${keys.join(' and ')} ${keys.length === 1 ? 'is' : 'are'} inside a git work tree (${d}): never commit ${keys.length === 1 ? 'it' : 'them'}\n`
+      return (
+        `warning: ${keys.join(' and ')} ${keys.length === 1 ? 'is' : 'are'} inside a git work ` +
+        `tree (${d}): never commit ${keys.length === 1 ? 'it' : 'them'}\n`
+      )
     if (dirname(d) === d) return ''
   }
 }

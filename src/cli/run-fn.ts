@@ -68,7 +68,12 @@ export async function runFn(args: FnArgs, io: Io): Promise<0 | 1> {
     // Without line and column: they are places in the stream migrate read, not in any file the user has.
     for (const d of result.diagnostics.filter((d) => d.severity === 'error'))
       io.stderr.write(
-        `delegate-mtls fn: ${formatDiagnostic({ code: d.code, severity: d.severity, message: d.message, file: describe(itemOfLine(d.line)) })}\n`,
+        `delegate-mtls fn: ${formatDiagnostic({
+          code: d.code,
+          severity: d.severity,
+          message: d.message,
+          file: describe(itemOfLine(d.line)),
+        })}\n`,
       )
     const splice = resultsSplice(list, diagnostics, eol)
     io.stdout.write(writeSource(source, splice ? applySplices(src, [splice]) : src))

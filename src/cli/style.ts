@@ -79,7 +79,9 @@ export class Progress {
     const cells = this.cells()
     this.lastCells = cells
     this.lastAt = this.now()
-    const text = `delegate-mtls: ${this.label} [${'#'.repeat(cells)}${'-'.repeat(BAR - cells)}] ${this.count}/${this.total} files`
+    const text =
+      `delegate-mtls: ${this.label} [${'#'.repeat(cells)}${'-'.repeat(BAR - cells)}] ` +
+      `${this.count}/${this.total} files`
     const pad = this.drawn.length > text.length ? ' '.repeat(this.drawn.length - text.length) : ''
     this.drawn = text
     const [head, rest] = [text.slice(0, text.indexOf('[')), text.slice(text.indexOf('['))]

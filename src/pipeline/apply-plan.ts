@@ -38,7 +38,9 @@ export function applyPlan(
   if (how.hooks.afterSplice) body = how.hooks.afterSplice(body)
   const mismatch = how.guard(body)
   if (mismatch) {
-    const bug = `internal error: the semantic guard refused ${how.what} (${mismatch}); nothing was written. Please report this with the input file`
+    const bug =
+      `internal error: the semantic guard refused ${how.what} (${mismatch}); nothing was ` +
+      `written. Please report this with the input file`
     return fail([...diagnostics, { code: 'GUARD_MISMATCH', severity: 'error', message: bug, file }])
   }
   return { status, output: writeSource(source, body), changes, diagnostics, unresolved, resources }

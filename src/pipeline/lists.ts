@@ -84,7 +84,9 @@ function findLists(src: string, starts: number[], file: string): { lists: Map<nu
         errors.push({
           code: 'UNSUPPORTED',
           severity: 'error',
-          message: `items[${k}] is a ${String(textAt(inner, 'kind'))} inside a ${String(textAt(root, 'kind'))}: kubectl never nests lists; write its items into the outer list`,
+          message:
+            `items[${k}] is a ${String(textAt(inner, 'kind'))} inside a ` +
+            `${String(textAt(root, 'kind'))}: kubectl never nests lists; write its items into the outer list`,
           file,
           line,
           col,
@@ -316,7 +318,9 @@ export function throughLists(
   const body = fold(source.text, source.eol, ex, r.output, r.changes)
   const mismatch = verify ? checkFold(source.text, ex, r.output, body, r.changes) : undefined
   if (mismatch) {
-    const bug = `internal error: the semantic guard refused the result (${mismatch}); nothing was written. Please report this with the input file`
+    const bug =
+      `internal error: the semantic guard refused the result (${mismatch}); nothing was ` +
+      `written. Please report this with the input file`
     return {
       ...mapped,
       status: 'error',

@@ -27,7 +27,8 @@ export function resolveOptions(opts: MigrateOptions): MtlsOptions {
   const sample = secretName.replaceAll('{delegate}', 'x')
   if (!isSecretName(sample)) {
     throw new UsageError(
-      `--secret-name "${secretName}" is not a valid Kubernetes Secret name (lower-case letters, digits, '-' and '.'; may contain {delegate})`,
+      `--secret-name "${secretName}" is not a valid Kubernetes Secret name (lower-case letters, ` +
+        `digits, '-' and '.'; may contain {delegate})`,
     )
   }
   return {

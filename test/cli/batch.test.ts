@@ -440,7 +440,8 @@ fsx('a write that fails half way (file size limit) leaves every file as it was, 
   assert.ok(r.stderr.includes('z-big.yaml: error: cannot write: file too large\n'), r.stderr)
   assert.ok(
     r.stderr.endsWith(
-      '3 files: 2 to migrate, 1 error\nnothing was written: a file could not be written, so every file was left as it was\n',
+      '3 files: 2 to migrate, 1 error\nnothing was written: a file could not be written, so every ' +
+        'file was left as it was\n',
     ),
     r.stderr,
   )

@@ -71,7 +71,8 @@ bin('a reader that closes the pipe early (| head) ends the run quietly, no EPIPE
   assert.is(r.code, 0)
 })
 bin(
-  "a non-blocking standard output and a slow reader: every byte arrives, in order (write(2) hands over to Node's stream)",
+  'a non-blocking standard output and a slow reader: every byte arrives, in order (write(2) hands ' +
+    "over to Node's stream)",
   async () => {
     // Touching process.stdout (here in a preloaded module) makes Node set the pipe non-blocking; the
     // reader waits before reading, so writing 40 delegates (far more than a pipe holds) meets EAGAIN.
@@ -293,7 +294,8 @@ start('a one-file check loads none of the Node modules only a batch, a write or 
   const list = join(tmp.dir, 'modules.txt')
   writeFileSync(
     probe,
-    `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')))\n`,
+    `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(list)}, ` +
+      `process.moduleLoadList.join('\\n')))\n`,
   )
   const r = await runBin([...E, '--check', 'harness-delegate.yaml'], {
     cwd: tmp.dir,

@@ -53,7 +53,8 @@ cache.before(() => {
 cache.after(() => tmp.remove())
 
 cache(
-  'the first check creates it (directory 0700, file 0600, named for this Node and bundle); the output is as without a cache',
+  'the first check creates it (directory 0700, file 0600, named for this Node and bundle); the ' +
+    'output is as without a cache',
   async () => {
     const dir = freshDir()
     const off = await run(CHECK, { DELEGATE_MTLS_CACHE: '0' })
@@ -210,7 +211,8 @@ cache('a directory it cannot create or write is harmless: same output, exit code
 })
 
 cache(
-  'never a directory or file others can write: a world-writable directory, a group-writable or symlinked cache are not used',
+  'never a directory or file others can write: a world-writable directory, a group-writable or ' +
+    'symlinked cache are not used',
   async () => {
     if (!uidKnown) return
     // A world-writable directory (like /tmp): neither read nor written.

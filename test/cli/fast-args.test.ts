@@ -97,7 +97,8 @@ const ENVS: Record<string, string>[] = [
 ]
 for (const env of ENVS) {
   for (const argv of answered) {
-    test(`answers like yargs: ${JSON.stringify(argv)}${Object.keys(env).length ? ` with ${JSON.stringify(env)}` : ''}`, async () => {
+    const withEnv = Object.keys(env).length ? ` with ${JSON.stringify(env)}` : ''
+    test(`answers like yargs: ${JSON.stringify(argv)}${withEnv}`, async () => {
       const fast = fastParseArgs(argv, env)
       assert.ok(fast, 'the fast path should answer this command line')
       assert.equal(fast, await parseArgs(argv, env))

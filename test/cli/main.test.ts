@@ -231,7 +231,8 @@ ep('secret -n must be a DNS-1123 label: exit 2 before any file is read', async (
       code: 2,
       stdout: '',
       stderr: usage(
-        `-n "${ns}" is not a Kubernetes namespace: expected a DNS-1123 label, at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit`,
+        `-n "${ns}" is not a Kubernetes namespace: expected a DNS-1123 label, at most 63 lower-case ` +
+          `letters, digits and '-', starting and ending with a letter or digit`,
       ),
     })
   }
@@ -393,7 +394,8 @@ help('--format json where stdout carries the manifest or the diff: exit 2', asyn
   assert.is(
     r.stderr,
     usage(
-      '--format json prints the report on stdout, where the migrated manifest would go: use it with --check, --list-different, --write or --out-dir',
+      '--format json prints the report on stdout, where the migrated manifest would go: use it with ' +
+        '--check, --list-different, --write or --out-dir',
     ),
   )
   r = await run([...E, '--format', 'json', '--diff'], { cwd: tmp.dir, stdin: SAMPLE })
@@ -401,7 +403,8 @@ help('--format json where stdout carries the manifest or the diff: exit 2', asyn
   assert.is(
     r.stderr,
     usage(
-      '--format json prints the report on stdout, where the diff would go: use it with --check, --list-different, --write or --out-dir',
+      '--format json prints the report on stdout, where the diff would go: use it with --check, ' +
+        '--list-different, --write or --out-dir',
     ),
   )
 })
@@ -637,7 +640,8 @@ modes('--write: the file becomes the golden; untouched files keep bytes, mtime a
   assert.is(r.stdout, '')
   assert.is(
     r.stderr,
-    'harness-delegate.yaml: migrated (12 changes)\ndone.yaml: already mTLS\nci.yaml: nothing to do\n3 files: 1 migrated, 1 already mTLS, 1 without a delegate\n',
+    'harness-delegate.yaml: migrated (12 changes)\ndone.yaml: already mTLS\nci.yaml: nothing to ' +
+      'do\n3 files: 1 migrated, 1 already mTLS, 1 without a delegate\n',
   )
   assert.is(readFileSync(file, 'utf8'), SAMPLE_MTLS)
   assert.is.not(statSync(file).ino, oldIno, 'an atomic write renames a new file into place')
@@ -689,7 +693,8 @@ modes('--out-dir: migrated copies mirror the relative paths; the sources stay as
   assert.is(r.stdout, '')
   assert.is(
     r.stderr,
-    'done.yaml: already mTLS\nk8s/ci.yml: nothing to do\nk8s/prod/delegate.yaml: migrated (12 changes)\n3 files: 1 migrated, 1 already mTLS, 1 without a delegate\n',
+    'done.yaml: already mTLS\nk8s/ci.yml: nothing to do\nk8s/prod/delegate.yaml: migrated (12 ' +
+      'changes)\n3 files: 1 migrated, 1 already mTLS, 1 without a delegate\n',
   )
   assert.is(readFileSync(join(tmp.dir, 'out', 'k8s', 'prod', 'delegate.yaml'), 'utf8'), SAMPLE_MTLS)
   assert.is(readFileSync(join(tmp.dir, 'out', 'k8s', 'ci.yml'), 'utf8'), NOT_A_DELEGATE)
@@ -740,7 +745,8 @@ modes('--out-dir: a path inside it given as input is a usage error, nothing writ
       code: 2,
       stdout: '',
       stderr: usage(
-        `${JSON.stringify(input)} is inside --out-dir "out", where this run writes its copies: give the files to migrate from outside it, or choose another --out-dir`,
+        `${JSON.stringify(input)} is inside --out-dir "out", where this run writes its copies: give ` +
+          `the files to migrate from outside it, or choose another --out-dir`,
       ),
     })
     assert.equal(treeOf(join(tmp.dir, 'out')), ['harness-delegate.yaml'])
@@ -829,7 +835,8 @@ paths('a glob that matches nothing: exit 2, even in --check, and nothing is writ
   assert.is(r.code, 2)
   assert.ok(
     r.stderr.endsWith(
-      'nothing was written: fix the errors above first (or use --keep-going to write the files that could be migrated)\n',
+      'nothing was written: fix the errors above first (or use --keep-going to write the files that ' +
+        'could be migrated)\n',
     ),
     r.stderr,
   )

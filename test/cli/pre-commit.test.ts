@@ -83,7 +83,8 @@ const lsFiles = (cwd: string, ...args: string[]) =>
 function hookRepository(into: string): { repo: string; rev: string; snapshot: boolean } {
   if (sh('git', ['rev-parse', '--is-inside-work-tree'], REPO_ROOT).code !== 0) {
     throw new Error(
-      `${REPO_ROOT} is not a git checkout: the pre-commit test needs one (pre-commit installs hooks from a git repository)`,
+      `${REPO_ROOT} is not a git checkout: the pre-commit test needs one (pre-commit installs hooks ` +
+        `from a git repository)`,
     )
   }
   const repo = join(into, 'delegate-mtls')
@@ -128,26 +129,30 @@ if (missing && !process.env.CI) {
   test('pre-commit and git are installed (CI must run this suite)', () => {
     assert.not.ok(
       missing,
-      'CI is set but pre-commit or git is not on PATH: .ci/run installs them from Debian (apt-get install pre-commit git)',
+      'CI is set but pre-commit or git is not on PATH: .ci/run installs them from Debian (apt-get ' +
+        'install pre-commit git)',
     )
     assert.match(must('pre-commit', ['--version'], tmp.dir), /^pre-commit \d+\.\d+/)
   })
 
-  test('set up: a repository with delegate manifests, a non-delegate YAML, and .pre-commit-config.yaml pointing at this repository', () => {
-    const { repo, rev } = hookRepository(tmp.dir)
-    assert.ok(readFileSync(join(repo, '.pre-commit-hooks.yaml'), 'utf8').includes('id: delegate-mtls-check'))
-    const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'))
-    assert.is(pkg.scripts?.prepare, undefined, 'a prepare script breaks pre-commit 3.x (it parses npm pack output)')
-    work = join(tmp.dir, 'gitops')
-    mkdirSync(join(work, 'k8s', 'prod'), { recursive: true })
-    mkdirSync(join(work, 'ci'))
-    git(work, 'init', '--quiet')
-    writeFileSync(join(work, 'k8s', 'prod', 'delegate.yaml'), SAMPLE)
-    writeFileSync(join(work, 'k8s', 'edge.yml'), smallDelegate('edge'))
-    writeFileSync(join(work, 'ci', 'pipeline.yaml'), NOT_A_DELEGATE)
-    writeFileSync(
-      join(work, '.pre-commit-config.yaml'),
-      `repos:
+  test(
+    'set up: a repository with delegate manifests, a non-delegate YAML, and ' +
+      '.pre-commit-config.yaml pointing at this repository',
+    () => {
+      const { repo, rev } = hookRepository(tmp.dir)
+      assert.ok(readFileSync(join(repo, '.pre-commit-hooks.yaml'), 'utf8').includes('id: delegate-mtls-check'))
+      const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'))
+      assert.is(pkg.scripts?.prepare, undefined, 'a prepare script breaks pre-commit 3.x (it parses npm pack output)')
+      work = join(tmp.dir, 'gitops')
+      mkdirSync(join(work, 'k8s', 'prod'), { recursive: true })
+      mkdirSync(join(work, 'ci'))
+      git(work, 'init', '--quiet')
+      writeFileSync(join(work, 'k8s', 'prod', 'delegate.yaml'), SAMPLE)
+      writeFileSync(join(work, 'k8s', 'edge.yml'), smallDelegate('edge'))
+      writeFileSync(join(work, 'ci', 'pipeline.yaml'), NOT_A_DELEGATE)
+      writeFileSync(
+        join(work, '.pre-commit-config.yaml'),
+        `repos:
   - repo: ${repo}
     rev: ${rev}
     hooks:
@@ -156,9 +161,10 @@ if (missing && !process.env.CI) {
       - id: delegate-mtls
         args: [--endpoint, ${ENDPOINT}]
 `,
-    )
-    git(work, 'add', '--all')
-  })
+      )
+      git(work, 'add', '--all')
+    },
+  )
 
   test('the check hook fails on unmigrated manifests and names them; nothing is changed', () => {
     const r = sh('pre-commit', ['run', 'delegate-mtls-check', '--all-files', '--color', 'never'], work)

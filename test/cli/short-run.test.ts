@@ -68,7 +68,8 @@ function probe(execArgv: string[], env: Record<string, string> = {}): { whilePau
 }
 
 short(
-  "pausing changes V8's flags (a code cache made before is refused), resuming restores them exactly (it is accepted again)",
+  "pausing changes V8's flags (a code cache made before is refused), resuming restores them exactly " +
+    '(it is accepted again)',
   () => {
     assert.equal(probe([]), { whilePaused: false, afterResume: true })
   },

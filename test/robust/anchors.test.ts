@@ -309,7 +309,11 @@ function property(dir: string) {
     const write = await run([...opts, '--write'])
     const changed = readFileSync(file, 'utf8') !== text
     written = true
-    const say = `${c.shape}${c.migrated ? ' (migrated)' : ''}${c.mountPath ? ` --mount-path ${c.mountPath}` : ''}: --check ${check.code}, -l ${list.code}, json ${json.code}, --diff ${diff.code}, audit ${audited.code}, --write ${write.code}${changed ? ' (changed)' : ''}`
+    const say =
+      `${c.shape}${c.migrated ? ' (migrated)' : ''}${
+        c.mountPath ? ` --mount-path ${c.mountPath}` : ''
+      }: --check ${check.code}, -l ${list.code}, json ${json.code}, --diff ${diff.code}, ` +
+      `audit ${audited.code}, --write ${write.code}${changed ? ' (changed)' : ''}`
     if (list.code !== check.code || json.code !== check.code) throw new Error(`${say}: the check modes disagree`)
     if ((check.code === 0) !== (audited.code === 0)) throw new Error(`${say}: audit disagrees\n${audited.stdout}`)
     if (write.code === 2 || check.code === 2) {

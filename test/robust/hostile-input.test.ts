@@ -129,7 +129,9 @@ test('an alias bomb in a document that is not a delegate passes through untouche
 })
 
 test('10,000 nested flow sequences: one clear located error, no stack overflow (main and the real bin)', async () => {
-  const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n  x: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n---\n${delegateYaml()}`
+  const text =
+    `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n  x: ` +
+    `${'['.repeat(10_000)}${']'.repeat(10_000)}\n---\n${delegateYaml()}`
   const rel = file('deep.yaml', text)
   const r = await refusedAt(rel, /nested too deeply/)
   assert.is(r.stderr.trim().split('\n').length, 1, `one line, not one per level:\n${r.stderr.slice(0, 500)}`)
@@ -142,8 +144,9 @@ test('10,000 nested flow sequences: one clear located error, no stack overflow (
   await refusedAt(file('deep-maps.yaml', `x: ${'{a: '.repeat(5_000)}1${'}'.repeat(5_000)}\n`), /nested too deeply/)
 })
 
-test('nesting the parser can read (300 levels) beside a delegate: migrated, the deep document byte-identical', async () => {
-  const deep = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n  x: ${'['.repeat(300)}1${']'.repeat(300)}\n`
+test('nesting the parser can read (300 levels) beside a delegate: migrated, the deep document unchanged', async () => {
+  const deep =
+    `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n  x: ` + `${'['.repeat(300)}1${']'.repeat(300)}\n`
   const text = `${deep}---\n${delegateYaml()}`
   const r = await runMain(['-e', ENDPOINT, file('deep-ok.yaml', text)], { cwd: tmp.dir })
   clean(r, 'deep-ok')
@@ -168,21 +171,25 @@ test('duplicate keys are an error (Kubernetes rejects them), in a delegate or an
   assert.match(r.stderr, /dup-line\.yaml:5:3: error: invalid YAML: Map keys must be unique/)
 })
 
-test('a broken document of a kind delegate-mtls never reads (Role, Service) passes through byte-identical beside a migrated delegate', async () => {
-  // Such documents are not parsed at all (only a top-level `kind:` line is looked at), so their
-  // syntax is kubectl's business: they come out exactly as they went in.
-  for (const other of [
-    'apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  name: b\n',
-    'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: [unclosed\n',
-  ]) {
-    const text = `${other}---\n${delegateYaml()}`
-    const r = await runMain(['-e', ENDPOINT, file('other.yaml', text)], { cwd: tmp.dir })
-    clean(r, 'other kind')
-    assert.is(r.code, 0, r.stderr)
-    assert.ok(r.stdout.startsWith(`${other}---\n`))
-    assert.is(r.stdout, migrated(text).output)
-  }
-})
+test(
+  'a broken document of a kind delegate-mtls never reads (Role, Service) passes through ' +
+    'byte-identical beside a migrated delegate',
+  async () => {
+    // Such documents are not parsed at all (only a top-level `kind:` line is looked at), so their
+    // syntax is kubectl's business: they come out exactly as they went in.
+    for (const other of [
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  name: b\n',
+      'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: [unclosed\n',
+    ]) {
+      const text = `${other}---\n${delegateYaml()}`
+      const r = await runMain(['-e', ENDPOINT, file('other.yaml', text)], { cwd: tmp.dir })
+      clean(r, 'other kind')
+      assert.is(r.code, 0, r.stderr)
+      assert.ok(r.stdout.startsWith(`${other}---\n`))
+      assert.is(r.stdout, migrated(text).output)
+    }
+  },
+)
 
 test('tabs used for indentation: exit 2 at the tab', async () => {
   const r = await refusedAt(file('tabs.yaml', delegateYaml().replace('\n  replicas: 1', '\n\treplicas: 1')), /[Tt]ab/)
@@ -271,7 +278,8 @@ test('JSON input (a delegate Deployment in JSON): migrated, and the output is st
       out = JSON.parse(r.stdout)
     } catch (e) {
       assert.unreachable(
-        `${name}: the output is not JSON (kubectl reads a file starting with "{" as JSON): ${(e as Error).message}\n${r.stdout}`,
+        `${name}: the output is not JSON (kubectl reads a file starting with "{" as JSON): ` +
+          `${(e as Error).message}\n${r.stdout}`,
       )
     }
     const c = out.spec.template.spec.containers[0]
@@ -308,7 +316,8 @@ test('a file over --max-bytes, and over the default limit (8 MiB): exit 2 naming
   assert.match(
     h.stderr,
     new RegExp(
-      `huge\\.yaml: error: is ${DEFAULT_MAX_BYTES + 1} bytes, over the limit of ${DEFAULT_MAX_BYTES} bytes; raise it with --max-bytes`,
+      `huge\\.yaml: error: is ${DEFAULT_MAX_BYTES + 1} bytes, over the limit of ` +
+        `${DEFAULT_MAX_BYTES} bytes; raise it with --max-bytes`,
     ),
   )
   // Standard input is cut off as soon as it passes the limit.
@@ -372,7 +381,9 @@ test('devices and symlink loops are refused with a clear message', async () => {
 })
 
 test('very long lines and many documents stay fast (a 2 MB line, 2,000 small documents)', async () => {
-  const long = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: long\ndata:\n  blob: "${'x'.repeat(2_000_000)}"\n---\n${delegateYaml()}`
+  const long =
+    `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: long\ndata:\n  blob: ` +
+    `"${'x'.repeat(2_000_000)}"\n---\n${delegateYaml()}`
   const r = await runMain(['-e', ENDPOINT, '--check', file('long.yaml', long)], { cwd: tmp.dir, timeoutMs: 20_000 })
   clean(r, 'long line')
   assert.is(r.code, 1, r.stderr)

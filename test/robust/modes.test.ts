@@ -59,7 +59,9 @@ function property(tmpDir: string) {
     const diff = await run('--diff')
     const write = await run('--write')
     const changed = readFileSync(file, 'utf8') !== m.text
-    const say = `--check ${check.code}, -l ${list.code}, --diff ${diff.code}, --write ${write.code}${changed ? ' (file changed)' : ''}`
+    const say =
+      `--check ${check.code}, -l ${list.code}, --diff ${diff.code}, --write ` +
+      `${write.code}${changed ? ' (file changed)' : ''}`
 
     if (list.code !== check.code) throw new Error(`${say}: -l and --check disagree\n${list.stdout}${list.stderr}`)
     if (write.code === 2 || check.code === 2) {
@@ -88,23 +90,27 @@ function property(tmpDir: string) {
 
 const test = suite('robust: every mode gives the same answer')
 
-test(`--check, --list-different, --diff and --write agree on generated and adversarial manifests (${RUNS.fixed} cases, fixed seed)`, async () => {
-  const tmp = makeTmp()
-  try {
-    await fc.assert(fc.asyncProperty(inputs(), property(tmp.dir)), {
-      numRuns: RUNS.fixed,
-      seed: SEED + 3,
-      includeErrorInReport: true,
-    })
-  } finally {
-    tmp.remove()
-  }
-  if (process.env.DMTLS_FC_REPORT) console.log(JSON.stringify(seen))
-  // Each answer occurs, so no branch of the property is vacuous.
-  assert.ok(seen.refused >= 5, `only ${seen.refused} refused`)
-  assert.ok(seen.changed >= 50, `only ${seen.changed} changed`)
-  assert.ok(seen.unchanged >= 20, `only ${seen.unchanged} unchanged`)
-})
+test(
+  `--check, --list-different, --diff and --write agree on generated and adversarial manifests ` +
+    `(${RUNS.fixed} cases, fixed seed)`,
+  async () => {
+    const tmp = makeTmp()
+    try {
+      await fc.assert(fc.asyncProperty(inputs(), property(tmp.dir)), {
+        numRuns: RUNS.fixed,
+        seed: SEED + 3,
+        includeErrorInReport: true,
+      })
+    } finally {
+      tmp.remove()
+    }
+    if (process.env.DMTLS_FC_REPORT) console.log(JSON.stringify(seen))
+    // Each answer occurs, so no branch of the property is vacuous.
+    assert.ok(seen.refused >= 5, `only ${seen.refused} refused`)
+    assert.ok(seen.changed >= 50, `only ${seen.changed} changed`)
+    assert.ok(seen.unchanged >= 20, `only ${seen.unchanged} unchanged`)
+  },
+)
 
 test(`the same on a fresh seed each run (${RUNS.random} cases; a failure prints the seed to replay)`, async () => {
   const seed = Math.floor(Math.random() * 2 ** 31)

@@ -32,7 +32,9 @@ const VOLUME = 'client-certificate'
 type Json = Record<string, any>
 const stripBom = (s: string) => s.replace(/^\uFEFF/, '')
 
-/** Fails the case; fast-check then prints the counterexample (the numbered file and its options, see describeManifest). */
+/**
+ * Fails the case; fast-check then prints the counterexample (the numbered file and its options, see describeManifest).
+ */
 function fail(_m: GeneratedManifest, what: string, detail = ''): never {
   throw new Error(`${what}${detail ? '\n' + detail : ''}`)
 }
@@ -470,7 +472,8 @@ function checkManifest(m: GeneratedManifest, adversarial = false): void {
     fail(
       m,
       `the second run is not a no-op: status ${again.status}, ${again.changes.length} changes`,
-      `${JSON.stringify(again.changes.map((c) => c.path))}\n${JSON.stringify(again.diagnostics.filter((d) => d.severity === 'error'))}\n--- first output:\n${r.output}`,
+      `${JSON.stringify(again.changes.map((c) => c.path))}\n` +
+        `${JSON.stringify(again.diagnostics.filter((d) => d.severity === 'error'))}\n--- first output:\n${r.output}`,
     )
   }
 }
@@ -490,122 +493,135 @@ const stats = new Map<string, number>()
 const outcomes = new Map<string, number>()
 const test = suite('robust: properties of generated manifests')
 
-test(`migrate(): no crash, output parses, guard holds, untouched bytes kept, decoded = input + mTLS, second run a no-op (${RUNS.migrate} cases)`, () => {
-  fc.assert(
-    fc.property(manifestArb(), (m) => {
-      for (const f of m.features) stats.set(f, (stats.get(f) ?? 0) + 1)
-      checkManifest(m)
-    }),
-    { numRuns: RUNS.migrate, seed: SEED, includeErrorInReport: true },
-  )
-  // The generator must actually produce the shapes it claims to (a silent regression would make the property vacuous).
-  for (const f of [
-    'indent-2',
-    'indent-3',
-    'indent-4',
-    'crlf',
-    'bom',
-    'flow-seq',
-    'flow-map',
-    'anchor-labels',
-    'alias-scalar',
-    'extra-containers',
-    'extra-volumes',
-    'old-env-names',
-    'existing-volume',
-    'misnamed-volume',
-    'upgrader-config',
-    'upgrader-cronjob',
-    'doc-ConfigMap',
-    'doc-Service',
-    'no-final-newline',
-    'two-delegates',
-    'non-root',
-  ]) {
-    assert.ok((stats.get(f) ?? 0) >= RUNS.migrate / 200, `feature ${f} was generated only ${stats.get(f) ?? 0} times`)
-  }
-})
-
-test(`adversarial shapes (aliased and tagged values, merge keys, shared env lists, duplicate env, %YAML, empty documents, mixed line endings): no crash, never the guard, a refusal is located, else the same properties (${RUNS.adversarial} cases)`, () => {
-  const before = new Map(stats)
-  fc.assert(
-    fc.property(manifestArb({ adversarial: true }), (m) => {
-      for (const f of m.features) stats.set(f, (stats.get(f) ?? 0) + 1)
-      checkManifest(m, true)
-    }),
-    { numRuns: RUNS.adversarial, seed: SEED + 2, includeErrorInReport: true },
-  )
-  for (const f of [
-    'adv-alias-edited-value',
-    'adv-tag',
-    'adv-value-next-line',
-    'adv-duplicate-env',
-    'adv-multiline-plain',
-    'adv-merge-key',
-    'adv-aliased-env-list',
-    'adv-yaml-directive',
-    'adv-empty-document',
-    'adv-mixed-eol',
-  ]) {
-    assert.ok(
-      (stats.get(f) ?? 0) - (before.get(f) ?? 0) >= 3,
-      `feature ${f} was generated only ${(stats.get(f) ?? 0) - (before.get(f) ?? 0)} times`,
+test(
+  `migrate(): no crash, output parses, guard holds, untouched bytes kept, decoded = input + ` +
+    `mTLS, second run a no-op (${RUNS.migrate} cases)`,
+  () => {
+    fc.assert(
+      fc.property(manifestArb(), (m) => {
+        for (const f of m.features) stats.set(f, (stats.get(f) ?? 0) + 1)
+        checkManifest(m)
+      }),
+      { numRuns: RUNS.migrate, seed: SEED, includeErrorInReport: true },
     )
-  }
-  if (process.env.DMTLS_FC_REPORT)
-    console.log(
-      JSON.stringify({ outcomes: Object.fromEntries(outcomes), features: Object.fromEntries(stats) }, null, 1),
-    )
-})
+    // The generator must produce the shapes it claims to (a silent regression would make the property vacuous).
+    for (const f of [
+      'indent-2',
+      'indent-3',
+      'indent-4',
+      'crlf',
+      'bom',
+      'flow-seq',
+      'flow-map',
+      'anchor-labels',
+      'alias-scalar',
+      'extra-containers',
+      'extra-volumes',
+      'old-env-names',
+      'existing-volume',
+      'misnamed-volume',
+      'upgrader-config',
+      'upgrader-cronjob',
+      'doc-ConfigMap',
+      'doc-Service',
+      'no-final-newline',
+      'two-delegates',
+      'non-root',
+    ]) {
+      assert.ok((stats.get(f) ?? 0) >= RUNS.migrate / 200, `feature ${f} was generated only ${stats.get(f) ?? 0} times`)
+    }
+  },
+)
 
-test(`CLI: --check exits 1 exactly when --write changes the file, and --write writes what migrate() gives (${RUNS.cli} cases: to migrate, already migrated, refused)`, async () => {
-  const tmp = makeTmp()
-  let n = 0
-  const alreadyMigrated = manifestArb().map((m) => Object.assign(m, { text: migrate(m.text, m.options).output }))
-  try {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.oneof(
-          { arbitrary: manifestArb(), weight: 3 },
-          { arbitrary: alreadyMigrated, weight: 1 },
-          { arbitrary: manifestArb({ adversarial: true }), weight: 1 },
-        ),
-        async (m) => {
-          const file = join(tmp.dir, `case-${n++}.yaml`)
-          writeFileSync(file, m.text)
-          const check = await runMain(['--check', ...flags(m.options), file], { cwd: tmp.dir })
-          const write = await runMain(['--write', ...flags(m.options), file], { cwd: tmp.dir })
-          const after = readFileSync(file, 'utf8')
-          const changed = after !== m.text
-          if (write.code === 2) {
-            // Refused: --check refuses too, and nothing was written.
-            if (check.code !== 2 || changed)
+test(
+  `adversarial shapes (aliased and tagged values, merge keys, shared env lists, duplicate env, ` +
+    `%YAML, empty documents, mixed line endings): no crash, never the guard, a refusal is ` +
+    `located, else the same properties (${RUNS.adversarial} cases)`,
+  () => {
+    const before = new Map(stats)
+    fc.assert(
+      fc.property(manifestArb({ adversarial: true }), (m) => {
+        for (const f of m.features) stats.set(f, (stats.get(f) ?? 0) + 1)
+        checkManifest(m, true)
+      }),
+      { numRuns: RUNS.adversarial, seed: SEED + 2, includeErrorInReport: true },
+    )
+    for (const f of [
+      'adv-alias-edited-value',
+      'adv-tag',
+      'adv-value-next-line',
+      'adv-duplicate-env',
+      'adv-multiline-plain',
+      'adv-merge-key',
+      'adv-aliased-env-list',
+      'adv-yaml-directive',
+      'adv-empty-document',
+      'adv-mixed-eol',
+    ]) {
+      assert.ok(
+        (stats.get(f) ?? 0) - (before.get(f) ?? 0) >= 3,
+        `feature ${f} was generated only ${(stats.get(f) ?? 0) - (before.get(f) ?? 0)} times`,
+      )
+    }
+    if (process.env.DMTLS_FC_REPORT)
+      console.log(
+        JSON.stringify({ outcomes: Object.fromEntries(outcomes), features: Object.fromEntries(stats) }, null, 1),
+      )
+  },
+)
+
+test(
+  `CLI: --check exits 1 exactly when --write changes the file, and --write writes what migrate() ` +
+    `gives (${RUNS.cli} cases: to migrate, already migrated, refused)`,
+  async () => {
+    const tmp = makeTmp()
+    let n = 0
+    const alreadyMigrated = manifestArb().map((m) => Object.assign(m, { text: migrate(m.text, m.options).output }))
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            { arbitrary: manifestArb(), weight: 3 },
+            { arbitrary: alreadyMigrated, weight: 1 },
+            { arbitrary: manifestArb({ adversarial: true }), weight: 1 },
+          ),
+          async (m) => {
+            const file = join(tmp.dir, `case-${n++}.yaml`)
+            writeFileSync(file, m.text)
+            const check = await runMain(['--check', ...flags(m.options), file], { cwd: tmp.dir })
+            const write = await runMain(['--write', ...flags(m.options), file], { cwd: tmp.dir })
+            const after = readFileSync(file, 'utf8')
+            const changed = after !== m.text
+            if (write.code === 2) {
+              // Refused: --check refuses too, and nothing was written.
+              if (check.code !== 2 || changed)
+                fail(
+                  m,
+                  `--write refused (exit 2) but --check exited ${check.code}${changed ? ' and the file changed' : ''}`,
+                  write.stderr,
+                )
+              return
+            }
+            if (write.code !== 0) fail(m, `--write exited ${write.code}`, write.stderr)
+            if ((check.code === 1) !== changed || (check.code !== 0 && check.code !== 1))
               fail(
                 m,
-                `--write refused (exit 2) but --check exited ${check.code}${changed ? ' and the file changed' : ''}`,
-                write.stderr,
+                `--check exited ${check.code} but --write ${changed ? 'changed' : 'did not change'} the file`,
+                check.stderr,
               )
-            return
-          }
-          if (write.code !== 0) fail(m, `--write exited ${write.code}`, write.stderr)
-          if ((check.code === 1) !== changed || (check.code !== 0 && check.code !== 1))
-            fail(
-              m,
-              `--check exited ${check.code} but --write ${changed ? 'changed' : 'did not change'} the file`,
-              check.stderr,
-            )
-          if (after !== migrate(m.text, m.options).output)
-            fail(m, '--write wrote something else than migrate() returns')
-          const recheck = await runMain(['--check', ...flags(m.options), file], { cwd: tmp.dir })
-          if (recheck.code !== 0)
-            fail(m, `--check after --write exited ${recheck.code}`, recheck.stdout + recheck.stderr)
-        },
-      ),
-      { numRuns: RUNS.cli, seed: SEED + 1, includeErrorInReport: true },
-    )
-  } finally {
-    tmp.remove()
-  }
-})
+            if (after !== migrate(m.text, m.options).output)
+              fail(m, '--write wrote something else than migrate() returns')
+            const recheck = await runMain(['--check', ...flags(m.options), file], { cwd: tmp.dir })
+            if (recheck.code !== 0)
+              fail(m, `--check after --write exited ${recheck.code}`, recheck.stdout + recheck.stderr)
+          },
+        ),
+        { numRuns: RUNS.cli, seed: SEED + 1, includeErrorInReport: true },
+      )
+    } finally {
+      tmp.remove()
+    }
+  },
+)
 
 test.run()

@@ -23,7 +23,7 @@ function ok(input: string): string {
 
 const test = suite('robust: regressions found by the property tests')
 
-test('a new env key and a new mount at the same offset: the mount item stays in its list (splice order by nesting)', () => {
+test('a new env key and a new mount at one offset: the mount stays in its list (splices ordered by nesting)', () => {
   // The container has no env; its volumeMounts list ends where the container ends. Both insertions
   // land there; the item for the inner list must come first, or it would end up under `env:`.
   const out = ok(
@@ -96,12 +96,14 @@ test('old and new env names both in a flow list: the old entry is removed with i
       '      containers:',
       '      - name: delegate',
       '        image: harness/delegate:25.10.87101',
-      '        env: [{name: MANAGER_HOST_AND_PORT, value: https://app.harness.io}, {name: CLIENT_CERTIFICATE_PATH, value: /x}, {name: DELEGATE_CLIENT_CERTIFICATE_PATH, value: /etc/mtls/client.crt}]',
+      '        env: [{name: MANAGER_HOST_AND_PORT, value: https://app.harness.io}, {name: ' +
+        'CLIENT_CERTIFICATE_PATH, value: /x}, {name: DELEGATE_CLIENT_CERTIFICATE_PATH, value: /etc/mtls/client.crt}]',
     ),
   )
   assert.ok(
     out.includes(
-      '        env: [{name: MANAGER_HOST_AND_PORT, value: https://acme.harness.io:8443}, {name: DELEGATE_CLIENT_CERTIFICATE_PATH, value: /etc/mtls/client.crt}, {name: DELEGATE_CLIENT_CERTIFICATE_KEY_PATH',
+      '        env: [{name: MANAGER_HOST_AND_PORT, value: https://acme.harness.io:8443}, {name: ' +
+        'DELEGATE_CLIENT_CERTIFICATE_PATH, value: /etc/mtls/client.crt}, {name: DELEGATE_CLIENT_CERTIFICATE_KEY_PATH',
     ),
     out,
   )
@@ -130,7 +132,8 @@ test('old and new env names both in a flow list: the old entry is removed with i
       [
         '          {name: MANAGER_HOST_AND_PORT, value: https://acme.harness.io:8443},',
         '          # keep me',
-        '          {name: DELEGATE_CLIENT_CERTIFICATE_PATH, value: /etc/mtls/client.crt}, {name: DELEGATE_CLIENT_CERTIFICATE_KEY_PATH',
+        '          {name: DELEGATE_CLIENT_CERTIFICATE_PATH, value: /etc/mtls/client.crt}, {name: ' +
+          'DELEGATE_CLIENT_CERTIFICATE_KEY_PATH',
       ].join('\n'),
     ),
     a,

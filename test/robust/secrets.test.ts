@@ -94,28 +94,34 @@ const broken: Record<string, () => string | Buffer> = {
   'the key in a schema error (env value a mapping)': () =>
     `${secretDoc()}---\n${delegateYaml('d', { env: ['        - name: X', `          value: {k: ${b64}}`] })}`,
   'the key as an env var name': () =>
-    `${secretDoc()}---\n${delegateYaml('d', { env: [`        - name: ${b64.slice(0, 200)}`, '          valueFrom: 12'] })}`,
+    `${secretDoc()}---\n${delegateYaml('d', {
+      env: [`        - name: ${b64.slice(0, 200)}`, '          valueFrom: 12'],
+    })}`,
   'deep nesting beside the key': () => `${secretDoc()}---\nx: ${'['.repeat(3000)}${b64}${']'.repeat(3000)}\n`,
 }
 
-test('under every input error, with the key in the file: exit 2 and no key material in stdout or stderr (stdout, --check, --diff, --write, -l, --format json)', async () => {
-  for (const [name, make] of Object.entries(broken)) {
-    const { dir, rel } = file('all.yaml', make())
-    for (const mode of [
-      [],
-      ['--check'],
-      ['--diff'],
-      ['--write'],
-      ['-l'],
-      ['--format', 'json', '--check'],
-      ['--write', '--keep-going'],
-    ]) {
-      const r = await runMain(['-e', ENDPOINT, ...mode, rel], { cwd: dir })
-      noLeak(r, `${name} ${mode.join(' ')}`)
-      assert.is(r.code, 2, `${name} ${mode.join(' ')}: exit ${r.code}\n${r.stderr}`)
+test(
+  'under every input error, with the key in the file: exit 2 and no key material in stdout or ' +
+    'stderr (stdout, --check, --diff, --write, -l, --format json)',
+  async () => {
+    for (const [name, make] of Object.entries(broken)) {
+      const { dir, rel } = file('all.yaml', make())
+      for (const mode of [
+        [],
+        ['--check'],
+        ['--diff'],
+        ['--write'],
+        ['-l'],
+        ['--format', 'json', '--check'],
+        ['--write', '--keep-going'],
+      ]) {
+        const r = await runMain(['-e', ENDPOINT, ...mode, rel], { cwd: dir })
+        noLeak(r, `${name} ${mode.join(' ')}`)
+        assert.is(r.code, 2, `${name} ${mode.join(' ')}: exit ${r.code}\n${r.stderr}`)
+      }
     }
-  }
-})
+  },
+)
 
 test('the real bin too (a raw PEM key breaking the YAML, and a bomb), on stdout and stderr', async () => {
   for (const name of [
@@ -133,29 +139,36 @@ test('the real bin too (a raw PEM key breaking the YAML, and a bomb), on stdout 
   }
 })
 
-test('--diff, --check, -l and the JSON report of a successful migration never show the key, even when its Secret is in the diff context', async () => {
-  // The Secret right after the delegate: its data lines fall within the diff's 3 context lines.
-  const compactSecret = `data:\n  client.key: ${b64}\n  client.crt: ${b64}\nkind: Secret\napiVersion: v1\nmetadata:\n  name: client-certificate\n`
-  for (const text of [
-    `${delegateYaml()}---\n${compactSecret}`,
-    `${compactSecret}---\n${delegateYaml()}`,
-    `${delegateYaml()}---\n{"kind": "Secret", "apiVersion": "v1", "metadata": {"name": "c"}, "data": {"client.key": "${b64}"}}\n`,
-  ]) {
-    const { dir, rel } = file('ok.yaml', text)
-    for (const mode of [
-      ['--diff'],
-      ['--check'],
-      ['-l'],
-      ['--format', 'json', '--check'],
-      ['--format', 'json', '--write'],
-      ['--write'],
+test(
+  '--diff, --check, -l and the JSON report of a successful migration never show the key, even ' +
+    'when its Secret is in the diff context',
+  async () => {
+    // The Secret right after the delegate: its data lines fall within the diff's 3 context lines.
+    const compactSecret =
+      `data:\n  client.key: ${b64}\n  client.crt: ${b64}\nkind: ` +
+      `Secret\napiVersion: v1\nmetadata:\n  name: client-certificate\n`
+    for (const text of [
+      `${delegateYaml()}---\n${compactSecret}`,
+      `${compactSecret}---\n${delegateYaml()}`,
+      `${delegateYaml()}---\n{"kind": "Secret", "apiVersion": "v1", "metadata": {"name": "c"}, ` +
+        `"data": {"client.key": "${b64}"}}\n`,
     ]) {
-      const r = await runMain(['-e', ENDPOINT, ...mode, rel], { cwd: dir })
-      noLeak(r, `ok ${mode.join(' ')}`)
-      assert.ok(r.code === 0 || r.code === 1, `${mode.join(' ')}: exit ${r.code}\n${r.stderr}`)
+      const { dir, rel } = file('ok.yaml', text)
+      for (const mode of [
+        ['--diff'],
+        ['--check'],
+        ['-l'],
+        ['--format', 'json', '--check'],
+        ['--format', 'json', '--write'],
+        ['--write'],
+      ]) {
+        const r = await runMain(['-e', ENDPOINT, ...mode, rel], { cwd: dir })
+        noLeak(r, `ok ${mode.join(' ')}`)
+        assert.ok(r.code === 0 || r.code === 1, `${mode.join(' ')}: exit ${r.code}\n${r.stderr}`)
+      }
     }
-  }
-})
+  },
+)
 
 test('disk faults and size limits with the key in the file: the errors name the file, never its content', async () => {
   const text = `${secretDoc()}---\n${delegateYaml()}`

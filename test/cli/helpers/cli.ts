@@ -35,7 +35,10 @@ export interface RunOptions {
   stderrTTY?: boolean
 }
 
-/** `main(argv, io)` with captured stdout/stderr; the env is exactly `opts.env` (nothing leaks in from the test's process). */
+/**
+ * `main(argv, io)` with captured stdout/stderr; the env is exactly `opts.env` (nothing leaks in from the test's
+ * process).
+ */
 export async function run(argv: string[], opts: RunOptions): Promise<Ran> {
   let stdout = ''
   let stderr = ''

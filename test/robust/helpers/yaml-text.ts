@@ -296,7 +296,8 @@ function multilineFlow(st: RenderState, n: MapN | SeqN, col: number): string[] {
     if (st.c.chance(st.style.comments / 2)) lines.push(`${pad(col + st.style.unit)}${comment(st)}`)
     const comma = i < inner.length - 1 || trailingComma
     lines.push(
-      `${pad(col + st.style.unit)}${text}${comma ? ',' : ''}${comma && st.c.chance(st.style.comments / 2) ? ` ${comment(st)}` : ''}`,
+      `${pad(col + st.style.unit)}${text}${comma ? ',' : ''}` +
+        `${comma && st.c.chance(st.style.comments / 2) ? ` ${comment(st)}` : ''}`,
     )
   })
   lines.push(`${pad(col)}${close}`)
