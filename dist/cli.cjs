@@ -3647,7 +3647,7 @@ var require_resolve_block_scalar = __commonJS({
       let start = scalar2.offset, header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      let type = header.mode === ">" ? Scalar4.Scalar.BLOCK_FOLDED : Scalar4.Scalar.BLOCK_LITERAL, lines = scalar2.source ? splitLines3(scalar2.source) : [], chompStart = lines.length;
+      let type = header.mode === ">" ? Scalar4.Scalar.BLOCK_FOLDED : Scalar4.Scalar.BLOCK_LITERAL, lines = scalar2.source ? splitLines2(scalar2.source) : [], chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         let content = lines[i][1];
         if (content === "" || content === "\r")
@@ -3755,7 +3755,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines3(source) {
+    function splitLines2(source) {
       let split = source.split(/\n( *)/), first = split[0], m = first.match(/^( *)/), lines = [m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first]];
       for (let i = 1; i < split.length; i += 2)
         lines.push([split[i], split[i + 1]]);
@@ -10937,6 +10937,7 @@ var import_yaml24, upgraderConfigRule, upgraderCronJobRule, RULES, PHASES, stepT
 // src/yaml/item-text.ts
 var item_text_exports = {};
 __export(item_text_exports, {
+  commonLines: () => commonLines,
   itemText: () => itemText,
   mappingItems: () => mappingItems,
   reindent: () => reindent,
@@ -12357,22 +12358,6 @@ var CODES, PROGRESS_MIN_FILES, Progress, BAR, init_style = __esm({
 });
 
 // src/cli/unified-diff.ts
-function commonLines2(a, b) {
-  let head = 0;
-  for (; head < a.length && head < b.length && a[head] === b[head]; ) head++;
-  let tail = 0;
-  for (; tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]; ) tail++;
-  let n = a.length - head - tail, m = b.length - head - tail, dp = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = n - 1; i >= 0; i--)
-    for (let j = m - 1; j >= 0; j--)
-      dp[i][j] = a[head + i] === b[head + j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
-  let pairs = [];
-  for (let i = 0; i < head; i++) pairs.push([i, i]);
-  for (let i = 0, j = 0; i < n && j < m; )
-    a[head + i] === b[head + j] ? pairs.push([head + i++, head + j++]) : dp[i + 1][j] >= dp[i][j + 1] ? i++ : j++;
-  for (let t = tail; t > 0; t--) pairs.push([a.length - t, b.length - t]);
-  return pairs;
-}
 function headerName(name) {
   if (/[\x00-\x1f\x7f"\\]/.test(name)) {
     let escapes = { "	": "\\t", "\n": "\\n", "\r": "\\r", '"': '\\"', "\\": "\\\\" };
@@ -12385,8 +12370,8 @@ function headerName(name) {
 }
 function unifiedDiff(before, after, nameA, nameB, context = 3) {
   if (before === after) return "";
-  let a = splitLines2(before), b = splitLines2(after), ops = [], ai = 0, bi = 0;
-  for (let [x, y] of [...commonLines2(a, b), [a.length, b.length]]) {
+  let a = splitLines(before), b = splitLines(after), ops = [], ai = 0, bi = 0;
+  for (let [x, y] of [...commonLines(a, b), [a.length, b.length]]) {
     for (; ai < x; ) ops.push({ t: "-", line: a[ai], ai: ai++, bi });
     for (; bi < y; ) ops.push({ t: "+", line: b[bi], ai, bi: bi++ });
     x < a.length && ops.push({ t: " ", line: a[ai], ai: ai++, bi: bi++ });
@@ -12424,10 +12409,10 @@ function unifiedDiff(before, after, nameA, nameB, context = 3) {
   }
   return out.join("");
 }
-var splitLines2, init_unified_diff = __esm({
+var init_unified_diff = __esm({
   "src/cli/unified-diff.ts"() {
     "use strict";
-    splitLines2 = (s) => s.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+    init_item_text();
   }
 });
 
@@ -13161,4 +13146,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=2a2cf7754c8c81e87149759a4b1d886a0c9c68100b6d9886d0248ee6ae0c6593
+//# delegate-mtls-bundle sha256=e1cd8a1ffd1f15e22f9f17318f62d5c6b3ec63b9d800a4d142fd350bea26ff73

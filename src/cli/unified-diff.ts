@@ -1,29 +1,4 @@
-/** Lines of a text, each with its own line break, so CRLF and a missing final newline survive. */
-const splitLines = (s: string): string[] => s.match(/[^\n]*\n|[^\n]+$/g) ?? []
-
-/** Longest common subsequence of two line lists as pairs of indices (Myers would be faster; inputs are small). */
-function commonLines(a: string[], b: string[]): [number, number][] {
-  // Trim the common head and tail first: migrations touch few lines.
-  let head = 0
-  while (head < a.length && head < b.length && a[head] === b[head]) head++
-  let tail = 0
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++
-  const n = a.length - head - tail
-  const m = b.length - head - tail
-  const dp = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1))
-  for (let i = n - 1; i >= 0; i--)
-    for (let j = m - 1; j >= 0; j--)
-      dp[i]![j] = a[head + i] === b[head + j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!)
-  const pairs: [number, number][] = []
-  for (let i = 0; i < head; i++) pairs.push([i, i])
-  for (let i = 0, j = 0; i < n && j < m;) {
-    if (a[head + i] === b[head + j]) pairs.push([head + i++, head + j++])
-    else if (dp[i + 1]![j]! >= dp[i]![j + 1]!) i++
-    else j++
-  }
-  for (let t = tail; t > 0; t--) pairs.push([a.length - t, b.length - t])
-  return pairs
-}
+import { commonLines, splitLines } from '../yaml/item-text.js'
 
 /**
  * A file name as a `---`/`+++` line holds it, the way git writes it: GNU patch takes a name to end at
@@ -51,7 +26,7 @@ export function unifiedDiff(before: string, after: string, nameA: string, nameB:
   const ops: { t: ' ' | '-' | '+'; line: string; ai: number; bi: number }[] = []
   let ai = 0
   let bi = 0
-  for (const [x, y] of [...commonLines(a, b), [a.length, b.length] as [number, number]]) {
+  for (const [x, y] of [...commonLines(a, b), [a.length, b.length] as const]) {
     while (ai < x) ops.push({ t: '-', line: a[ai]!, ai: ai++, bi })
     while (bi < y) ops.push({ t: '+', line: b[bi]!, ai, bi: bi++ })
     if (x < a.length) ops.push({ t: ' ', line: a[ai]!, ai: ai++, bi: bi++ })

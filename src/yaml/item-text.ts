@@ -39,6 +39,7 @@ export interface Unindented {
   addedBreak: boolean
 }
 
+/** Lines of a text, each with its own line break, so CRLF and a missing final newline survive. */
 export const splitLines = (s: string): string[] => s.match(/[^\n]*\n|[^\n]+$/g) ?? []
 
 export function unindent(src: string, item: ItemText, eol: string): Unindented {
@@ -92,8 +93,11 @@ export function reindent(u: Unindented, changed: string, col: number): string {
   return text
 }
 
-/** Longest common subsequence of two line lists, as index pairs, after trimming the common head and tail. */
-function commonLines(a: readonly string[], b: readonly string[]): (readonly [number, number])[] {
+/**
+ * Longest common subsequence of two line lists, as index pairs, after trimming the common head and tail (edits
+ * touch few lines). Also what `--diff` aligns its hunks on (src/cli/unified-diff.ts).
+ */
+export function commonLines(a: readonly string[], b: readonly string[]): (readonly [number, number])[] {
   let head = 0
   while (head < a.length && head < b.length && a[head] === b[head]) head++
   let tail = 0
