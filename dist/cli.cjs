@@ -39,7 +39,32 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 )), __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: !0 }), mod);
 
+// src/io/temp-file-name.ts
+function tempFileName(base, pid = process.pid) {
+  let short = base.length > MAX_BASE_CHARS ? base.slice(0, MAX_BASE_CHARS) : base, random = Math.random().toString(36).slice(2, 10).padEnd(8, "0");
+  return `.${short}.delegate-mtls-${pid}-${random}.tmp`;
+}
+function isTempFileName(name) {
+  return TEMP_NAME.test((0, import_node_path.basename)(name));
+}
+function tempFilePid(name) {
+  let m = TEMP_NAME.exec((0, import_node_path.basename)(name));
+  return m ? Number(m[1]) : void 0;
+}
+var import_node_path, TEMP_NAME, MAX_BASE_CHARS, init_temp_file_name = __esm({
+  "src/io/temp-file-name.ts"() {
+    "use strict";
+    import_node_path = require("node:path"), TEMP_NAME = /^\..*\.delegate-mtls-(\d+)-[0-9a-z]+\.tmp$/, MAX_BASE_CHARS = 100;
+  }
+});
+
 // src/io/live-temp-files.ts
+function tempFilesElsewhere(dirs, stop) {
+  let entry = { dirs, stop };
+  return elsewhere.add(entry), () => {
+    elsewhere.delete(entry);
+  };
+}
 function removeLiveTempFiles() {
   let removed = 0;
   for (let path of live)
@@ -47,16 +72,36 @@ function removeLiveTempFiles() {
       (0, import_node_fs.unlinkSync)(path), removed++;
     } catch {
     }
-  return live.clear(), removed;
+  live.clear();
+  for (let { dirs, stop } of elsewhere) {
+    stop();
+    for (let dir of dirs) {
+      let names;
+      try {
+        names = (0, import_node_fs.readdirSync)(dir);
+      } catch {
+        continue;
+      }
+      for (let name of names)
+        if (tempFilePid(name) === process.pid)
+          try {
+            (0, import_node_fs.unlinkSync)((0, import_node_path2.join)(dir, name)), removed++;
+          } catch {
+          }
+    }
+  }
+  return elsewhere.clear(), removed;
 }
-var import_node_fs, live, tempFileCreated, tempFileGone, init_live_temp_files = __esm({
+var import_node_fs, import_node_path2, live, tempFileCreated, tempFileGone, elsewhere, init_live_temp_files = __esm({
   "src/io/live-temp-files.ts"() {
     "use strict";
-    import_node_fs = require("node:fs"), live = /* @__PURE__ */ new Set(), tempFileCreated = (path) => {
+    import_node_fs = require("node:fs"), import_node_path2 = require("node:path");
+    init_temp_file_name();
+    live = /* @__PURE__ */ new Set(), tempFileCreated = (path) => {
       live.add(path);
     }, tempFileGone = (path) => {
       live.delete(path);
-    };
+    }, elsewhere = /* @__PURE__ */ new Set();
   }
 });
 
@@ -2421,9 +2466,9 @@ var __classPrivateFieldSet, __classPrivateFieldGet, _YargsInstance_command, _Yar
         return this.parsed ? this.parsed.aliases : {};
       }
       async getCompletion(args, done) {
-        return argsert("<array> [function]", [args, done], arguments.length), done ? __classPrivateFieldGet(this, _YargsInstance_completion, "f").getCompletion(args, done) : new Promise((resolve13, reject) => {
+        return argsert("<array> [function]", [args, done], arguments.length), done ? __classPrivateFieldGet(this, _YargsInstance_completion, "f").getCompletion(args, done) : new Promise((resolve14, reject) => {
           __classPrivateFieldGet(this, _YargsInstance_completion, "f").getCompletion(args, (err, completions) => {
-            err ? reject(err) : resolve13(completions);
+            err ? reject(err) : resolve14(completions);
           });
         });
       }
@@ -3517,7 +3562,7 @@ function tooBig(file, what, size) {
   return refused(file, `${file} is larger than the 1 MiB a ${what} file may hold${size}; it was not read`);
 }
 async function readPem(io, file, what) {
-  let path = (0, import_node_path.resolve)(io.cwd, file), cannot = (e) => new UsageError(
+  let path = (0, import_node_path3.resolve)(io.cwd, file), cannot = (e) => new UsageError(
     `cannot read the ${what} ${file}: ${e.code === "ENOENT" ? "no such file" : e.message}`
   ), st;
   try {
@@ -3590,10 +3635,10 @@ async function loadCertificate(files2, io, quiet = !1) {
 `);
   return check.errors.length > 0 || check.keyPem === void 0 ? !1 : { certPem, keyPem: check.keyPem };
 }
-var import_node_fs2, import_node_path, MAX_PEM_BYTES, PIPE_WAIT_MS, refused, init_load_certificate = __esm({
+var import_node_fs2, import_node_path3, MAX_PEM_BYTES, PIPE_WAIT_MS, refused, init_load_certificate = __esm({
   "src/cli/load-certificate.ts"() {
     "use strict";
-    import_node_fs2 = require("node:fs"), import_node_path = require("node:path");
+    import_node_fs2 = require("node:fs"), import_node_path3 = require("node:path");
     init_errors();
     MAX_PEM_BYTES = 1024 * 1024, PIPE_WAIT_MS = 3e4;
     refused = (file, message) => ({ code: "CERT", severity: "error", file, message });
@@ -14589,10 +14634,10 @@ var import_node_crypto3, CA_COMMON_NAME, DEFAULT_CA_BITS, DEFAULT_CLIENT_BITS, d
 
 // src/cert/write-new.ts
 function existingFiles(dir, names) {
-  return names.filter((name) => (0, import_node_fs5.lstatSync)((0, import_node_path2.join)(dir, name), { throwIfNoEntry: !1 }) !== void 0);
+  return names.filter((name) => (0, import_node_fs5.lstatSync)((0, import_node_path4.join)(dir, name), { throwIfNoEntry: !1 }) !== void 0);
 }
 function writeNewFiles(dir, shown, files2, hooks = {}) {
-  let show = (name) => shown === "." ? name : (0, import_node_path2.join)(shown, name), dirStat = (0, import_node_fs5.statSync)(dir, { throwIfNoEntry: !1 });
+  let show = (name) => shown === "." ? name : (0, import_node_path4.join)(shown, name), dirStat = (0, import_node_fs5.statSync)(dir, { throwIfNoEntry: !1 });
   if (dirStat && !dirStat.isDirectory()) throw new CertError(shown, "is not a directory");
   let present = dirStat ? existingFiles(
     dir,
@@ -14603,18 +14648,18 @@ function writeNewFiles(dir, shown, files2, hooks = {}) {
   try {
     if (!dirStat) {
       let first = (0, import_node_fs5.mkdirSync)(dir, { recursive: !0 });
-      if (first !== void 0) for (let d = dir; createdDirs.push(d), d !== first; d = (0, import_node_path2.dirname)(d)) ;
+      if (first !== void 0) for (let d = dir; createdDirs.push(d), d !== first; d = (0, import_node_path4.dirname)(d)) ;
     }
     for (let f of files2) {
       current = f.name;
-      let fd = (0, import_node_fs5.openSync)((0, import_node_path2.join)(dir, f.name), "wx", f.mode);
-      createdFiles.push((0, import_node_path2.join)(dir, f.name));
+      let fd = (0, import_node_fs5.openSync)((0, import_node_path4.join)(dir, f.name), "wx", f.mode);
+      createdFiles.push((0, import_node_path4.join)(dir, f.name));
       try {
         (0, import_node_fs5.writeFileSync)(fd, f.text), (0, import_node_fs5.fsyncSync)(fd);
       } finally {
         (0, import_node_fs5.closeSync)(fd);
       }
-      hooks.afterCreate?.((0, import_node_path2.join)(dir, f.name));
+      hooks.afterCreate?.((0, import_node_path4.join)(dir, f.name));
     }
   } catch (e) {
     for (let path of createdFiles.reverse()) (0, import_node_fs5.unlinkSync)(path);
@@ -14637,10 +14682,10 @@ function existsError(shown, when = "") {
     `exists already${others.length > 0 ? ` (so do ${others.join(", ")})` : ""}; ${when}cert never overwrites a file: move them away or choose another --dir (nothing was written)`
   );
 }
-var import_node_fs5, import_node_path2, init_write_new = __esm({
+var import_node_fs5, import_node_path4, init_write_new = __esm({
   "src/cert/write-new.ts"() {
     "use strict";
-    import_node_fs5 = require("node:fs"), import_node_path2 = require("node:path");
+    import_node_fs5 = require("node:fs"), import_node_path4 = require("node:path");
     init_types();
   }
 });
@@ -14651,7 +14696,7 @@ __export(run_cert_exports, {
   runCert: () => runCert
 });
 async function runCert(args, io) {
-  let dir = (0, import_node_path3.resolve)(io.cwd, args.dir), shown = (name) => shellWord(args.dir === "." ? name : (0, import_node_path3.join)(args.dir, name));
+  let dir = (0, import_node_path5.resolve)(io.cwd, args.dir), shown = (name) => shellWord(args.dir === "." ? name : (0, import_node_path5.join)(args.dir, name));
   try {
     if (args.action === "init") {
       let names2 = ["ca.key", "ca.crt", "client.key", "client.crt"];
@@ -14696,11 +14741,11 @@ function refuseExisting(dir, shownDir, names) {
   let st = (0, import_node_fs6.statSync)(dir, { throwIfNoEntry: !1 });
   if (st && !st.isDirectory()) throw new CertError(shownDir, "is not a directory: --dir names where the files go");
   let present = st ? existingFiles(dir, names) : [];
-  if (present.length > 0) throw existsError(present.map((n) => shownDir === "." ? n : (0, import_node_path3.join)(shownDir, n)));
+  if (present.length > 0) throw existsError(present.map((n) => shownDir === "." ? n : (0, import_node_path5.join)(shownDir, n)));
 }
 function readText(io, file, what) {
   try {
-    return (0, import_node_fs6.readFileSync)((0, import_node_path3.resolve)(io.cwd, file), "utf8");
+    return (0, import_node_fs6.readFileSync)((0, import_node_path5.resolve)(io.cwd, file), "utf8");
   } catch (e) {
     let code = e.code;
     throw new UsageError(`cannot read the ${what} ${file}: ${code === "ENOENT" ? "no such file" : code}`);
@@ -14715,20 +14760,20 @@ function rollOut(step, shown) {
 `;
 }
 function gitWarning(dir, keys) {
-  for (let d = dir; ; d = (0, import_node_path3.dirname)(d)) {
-    if ((0, import_node_fs6.statSync)((0, import_node_path3.join)(d, ".git"), { throwIfNoEntry: !1 }))
+  for (let d = dir; ; d = (0, import_node_path5.dirname)(d)) {
+    if ((0, import_node_fs6.statSync)((0, import_node_path5.join)(d, ".git"), { throwIfNoEntry: !1 }))
       return `warning: ${keys.join(" and ")} ${keys.length === 1 ? "is" : "are"} inside a git work tree (${d}): never commit ${keys.length === 1 ? "it" : "them"}
 `;
-    if ((0, import_node_path3.dirname)(d) === d) return "";
+    if ((0, import_node_path5.dirname)(d) === d) return "";
   }
 }
 function shellWord(s) {
   return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`;
 }
-var import_node_fs6, import_node_path3, init_run_cert = __esm({
+var import_node_fs6, import_node_path5, init_run_cert = __esm({
   "src/cli/run-cert.ts"() {
     "use strict";
-    import_node_fs6 = require("node:fs"), import_node_path3 = require("node:path");
+    import_node_fs6 = require("node:fs"), import_node_path5 = require("node:path");
     init_errors();
     init_make();
     init_types();
@@ -14864,7 +14909,7 @@ var HandshakeWatcher, ATTRIBUTES, init_handshake = __esm({
 
 // src/probe/probe.ts
 function probeOnce(target, client) {
-  return new Promise((resolve13) => {
+  return new Promise((resolve14) => {
     let attempt = {
       outcome: "unreachable",
       tls: null,
@@ -14875,7 +14920,7 @@ function probeOnce(target, client) {
       reason: null,
       code: null
     }, watcher = new HandshakeWatcher(), raw, tls, settled = !1, keyed = !1, finish2 = (outcome, reason, code = null) => {
-      settled || (settled = !0, clearTimeout(timer), attempt.outcome = outcome, attempt.reason = reason, attempt.code = code, attempt.requestedClientCertificate = watcher.requested, attempt.acceptableCas = watcher.cas, tls?.destroy(), raw?.destroy(), resolve13(attempt));
+      settled || (settled = !0, clearTimeout(timer), attempt.outcome = outcome, attempt.reason = reason, attempt.code = code, attempt.requestedClientCertificate = watcher.requested, attempt.acceptableCas = watcher.cas, tls?.destroy(), raw?.destroy(), resolve14(attempt));
     }, timer = setTimeout(
       () => finish2(
         "timeout",
@@ -15109,7 +15154,7 @@ function readServerCa(io, file) {
   if (file === void 0) return;
   let pem;
   try {
-    pem = (0, import_node_fs7.readFileSync)((0, import_node_path4.resolve)(io.cwd, file), "utf8");
+    pem = (0, import_node_fs7.readFileSync)((0, import_node_path6.resolve)(io.cwd, file), "utf8");
   } catch (e) {
     let code = e.code;
     throw new UsageError(`cannot read the server CA ${file}: ${code === "ENOENT" ? "no such file" : code}`);
@@ -15134,10 +15179,10 @@ function probeFor(io, timeoutMs, serverCaPem) {
     return (client) => probeEndpoint(endpoint, target, proxy ? proxy.shown : null, client);
   };
 }
-var import_node_fs7, import_node_path4, init_run_probe = __esm({
+var import_node_fs7, import_node_path6, init_run_probe = __esm({
   "src/cli/run-probe.ts"() {
     "use strict";
-    import_node_fs7 = require("node:fs"), import_node_path4 = require("node:path");
+    import_node_fs7 = require("node:fs"), import_node_path6 = require("node:path");
     init_errors();
     init_endpoint2();
     init_report();
@@ -15704,25 +15749,6 @@ var cell, renderAuditJson, init_render2 = __esm({
     cell = (v) => v == null || v === "" ? "-" : v;
     renderAuditJson = (report2) => JSON.stringify(report2, null, 2) + `
 `;
-  }
-});
-
-// src/io/temp-file-name.ts
-function tempFileName(base, pid = process.pid) {
-  let short = base.length > MAX_BASE_CHARS ? base.slice(0, MAX_BASE_CHARS) : base, random = Math.random().toString(36).slice(2, 10).padEnd(8, "0");
-  return `.${short}.delegate-mtls-${pid}-${random}.tmp`;
-}
-function isTempFileName(name) {
-  return TEMP_NAME.test((0, import_node_path5.basename)(name));
-}
-function tempFilePid(name) {
-  let m = TEMP_NAME.exec((0, import_node_path5.basename)(name));
-  return m ? Number(m[1]) : void 0;
-}
-var import_node_path5, TEMP_NAME, MAX_BASE_CHARS, init_temp_file_name = __esm({
-  "src/io/temp-file-name.ts"() {
-    "use strict";
-    import_node_path5 = require("node:path"), TEMP_NAME = /^\..*\.delegate-mtls-(\d+)-[0-9a-z]+\.tmp$/, MAX_BASE_CHARS = 100;
   }
 });
 
@@ -18656,38 +18682,38 @@ var require_queue = __commonJS({
       var queue = fastqueue(context, asyncWrapper, _concurrency), pushCb = queue.push, unshiftCb = queue.unshift;
       return queue.push = push, queue.unshift = unshift, queue.drained = drained, queue;
       function push(value) {
-        var p = new Promise(function(resolve13, reject) {
+        var p = new Promise(function(resolve14, reject) {
           pushCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve13(result);
+            resolve14(result);
           });
         });
         return p.catch(noop), p;
       }
       function unshift(value) {
-        var p = new Promise(function(resolve13, reject) {
+        var p = new Promise(function(resolve14, reject) {
           unshiftCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve13(result);
+            resolve14(result);
           });
         });
         return p.catch(noop), p;
       }
       function drained() {
-        var p = new Promise(function(resolve13) {
+        var p = new Promise(function(resolve14) {
           process.nextTick(function() {
             if (queue.idle())
-              resolve13();
+              resolve14();
             else {
               var previousDrain = queue.drain;
               queue.drain = function() {
-                typeof previousDrain == "function" && previousDrain(), resolve13(), queue.drain = previousDrain;
+                typeof previousDrain == "function" && previousDrain(), resolve14(), queue.drain = previousDrain;
               };
             }
           });
@@ -19042,8 +19068,8 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve13, reject) => {
-          this._stat(filepath, this._fsStatSettings, (error, stats) => error === null ? resolve13(stats) : reject(error));
+        return new Promise((resolve14, reject) => {
+          this._stat(filepath, this._fsStatSettings, (error, stats) => error === null ? resolve14(stats) : reject(error));
         });
       }
     };
@@ -19061,16 +19087,16 @@ var require_async5 = __commonJS({
         super(...arguments), this._walkAsync = fsWalk.walk, this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve13, reject) => {
+        return new Promise((resolve14, reject) => {
           this._walkAsync(root, options, (error, entries) => {
-            error === null ? resolve13(entries) : reject(error);
+            error === null ? resolve14(entries) : reject(error);
           });
         });
       }
       async static(patterns, options) {
         let entries = [], stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve13, reject) => {
-          stream.once("error", reject), stream.on("data", (entry) => entries.push(entry)), stream.once("end", () => resolve13(entries));
+        return new Promise((resolve14, reject) => {
+          stream.once("error", reject), stream.on("data", (entry) => entries.push(entry)), stream.once("end", () => resolve14(entries));
         });
       }
     };
@@ -19553,7 +19579,7 @@ async function expandPaths(args, cwd, options = {}) {
     if (arg === "") throw new UsageError("an empty string is not a file, directory or pattern");
     let st;
     try {
-      st = (0, import_node_fs8.statSync)((0, import_node_path6.resolve)(cwd, arg));
+      st = (0, import_node_fs8.statSync)((0, import_node_path7.resolve)(cwd, arg));
     } catch (err) {
       let code = errnoCode(err);
       if (code !== "ENOENT" && code !== "ENOTDIR") {
@@ -19561,7 +19587,7 @@ async function expandPaths(args, cwd, options = {}) {
         continue;
       }
     }
-    if (st && out?.holds(realPathOf((0, import_node_path6.resolve)(cwd, arg))))
+    if (st && out?.holds(realPathOf((0, import_node_path7.resolve)(cwd, arg))))
       throw new UsageError(
         `${JSON.stringify(arg)} is inside --out-dir ${JSON.stringify(out.name)}, where this run writes its copies: give the files to migrate from outside it, or choose another --out-dir`
       );
@@ -19575,7 +19601,7 @@ async function expandPaths(args, cwd, options = {}) {
         let fg = await loadFastGlob();
         if (!fg.isDynamicPattern(arg)) errors.push(ioDiagnostic(arg, "no such file or directory"));
         else {
-          let matched = await globFiles(fg, arg, cwd), found = out ? matched.filter((f) => !out.holds(realPathOf((0, import_node_path6.resolve)(cwd, f)))) : matched;
+          let matched = await globFiles(fg, arg, cwd), found = out ? matched.filter((f) => !out.holds(realPathOf((0, import_node_path7.resolve)(cwd, f)))) : matched;
           found.length === 0 && errors.push(
             ioDiagnostic(
               arg,
@@ -19591,12 +19617,12 @@ async function expandPaths(args, cwd, options = {}) {
   return { files: dedupe([...literal, ...expanded], cwd), errors };
 }
 async function yamlFilesIn(dir, cwd, out) {
-  let fg = await loadFastGlob(), root = (0, import_node_path6.resolve)(cwd, dir), real;
+  let fg = await loadFastGlob(), root = (0, import_node_path7.resolve)(cwd, dir), real;
   try {
     real = import_node_fs8.realpathSync.native(root);
   } catch {
   }
-  let outBelow = out && real !== void 0 ? (0, import_node_path6.relative)(real, out.real) : void 0, ignore = outBelow !== void 0 && outBelow !== "" && !outBelow.startsWith("..") && !outBelow.startsWith(import_node_path6.sep) ? [...IGNORE, `${fg.escapePath(outBelow.split(import_node_path6.sep).join("/"))}/**`] : IGNORE, found = await fg(YAML_IN_DIR, {
+  let outBelow = out && real !== void 0 ? (0, import_node_path7.relative)(real, out.real) : void 0, ignore = outBelow !== void 0 && outBelow !== "" && !outBelow.startsWith("..") && !outBelow.startsWith(import_node_path7.sep) ? [...IGNORE, `${fg.escapePath(outBelow.split(import_node_path7.sep).join("/"))}/**`] : IGNORE, found = await fg(YAML_IN_DIR, {
     cwd: root,
     dot: !0,
     ignore,
@@ -19604,8 +19630,8 @@ async function yamlFilesIn(dir, cwd, out) {
     onlyFiles: !0
   });
   return sorted(found.filter((f) => !isTempFileName(f))).map((f) => ({
-    file: (0, import_node_path6.join)(dir, f),
-    ...real === void 0 ? {} : { real: (0, import_node_path6.join)(real, f) }
+    file: (0, import_node_path7.join)(dir, f),
+    ...real === void 0 ? {} : { real: (0, import_node_path7.join)(real, f) }
   }));
 }
 async function globFiles(fg, pattern, cwd) {
@@ -19613,21 +19639,21 @@ async function globFiles(fg, pattern, cwd) {
   return sorted(found.filter((f) => !isTempFileName(f)));
 }
 function outDirOf(name, cwd) {
-  let real = realPathOf((0, import_node_path6.resolve)(cwd, name));
-  return { name, real, holds: (path) => path === real || path.startsWith(real.endsWith(import_node_path6.sep) ? real : real + import_node_path6.sep) };
+  let real = realPathOf((0, import_node_path7.resolve)(cwd, name));
+  return { name, real, holds: (path) => path === real || path.startsWith(real.endsWith(import_node_path7.sep) ? real : real + import_node_path7.sep) };
 }
 function realPathOf(abs) {
   try {
     return import_node_fs8.realpathSync.native(abs);
   } catch {
-    let parent = (0, import_node_path6.dirname)(abs);
-    return parent === abs ? abs : (0, import_node_path6.join)(realPathOf(parent), (0, import_node_path6.basename)(abs));
+    let parent = (0, import_node_path7.dirname)(abs);
+    return parent === abs ? abs : (0, import_node_path7.join)(realPathOf(parent), (0, import_node_path7.basename)(abs));
   }
 }
 function dedupe(listed, cwd) {
   let keys = listed.map(({ file, real }) => {
     if (real !== void 0) return real;
-    let abs = (0, import_node_path6.resolve)(cwd, file);
+    let abs = (0, import_node_path7.resolve)(cwd, file);
     try {
       return import_node_fs8.realpathSync.native(abs);
     } catch {
@@ -19642,10 +19668,10 @@ function sorted(paths) {
 async function loadFastGlob() {
   return fastGlob ??= (await Promise.resolve().then(() => __toESM(require_out4(), 1))).default, fastGlob;
 }
-var import_node_fs8, import_node_path6, IGNORE, YAML_IN_DIR, fastGlob, init_expand_paths = __esm({
+var import_node_fs8, import_node_path7, IGNORE, YAML_IN_DIR, fastGlob, init_expand_paths = __esm({
   "src/io/expand-paths.ts"() {
     "use strict";
-    import_node_fs8 = require("node:fs"), import_node_path6 = require("node:path");
+    import_node_fs8 = require("node:fs"), import_node_path7 = require("node:path");
     init_errors();
     init_io_diagnostic();
     init_temp_file_name();
@@ -19655,7 +19681,7 @@ var import_node_fs8, import_node_path6, IGNORE, YAML_IN_DIR, fastGlob, init_expa
 
 // src/io/resolve-write-target.ts
 function resolveWriteTarget(file) {
-  let path = (0, import_node_path7.resolve)(file);
+  let path = (0, import_node_path8.resolve)(file);
   for (let hop = 0; hop < MAX_LINK_HOPS; hop++) {
     try {
       return import_node_fs9.realpathSync.native(path);
@@ -19667,17 +19693,17 @@ function resolveWriteTarget(file) {
       link = (0, import_node_fs9.readlinkSync)(path);
     } catch (err) {
       let code = errnoCode(err);
-      if (code === "ENOENT" || code === "EINVAL") return (0, import_node_path7.join)(import_node_fs9.realpathSync.native((0, import_node_path7.dirname)(path)), (0, import_node_path7.basename)(path));
+      if (code === "ENOENT" || code === "EINVAL") return (0, import_node_path8.join)(import_node_fs9.realpathSync.native((0, import_node_path8.dirname)(path)), (0, import_node_path8.basename)(path));
       throw err;
     }
-    path = (0, import_node_path7.resolve)((0, import_node_path7.dirname)(path), link);
+    path = (0, import_node_path8.resolve)((0, import_node_path8.dirname)(path), link);
   }
   throw Object.assign(new Error(`too many levels of symbolic links: ${file}`), { code: "ELOOP" });
 }
-var import_node_fs9, import_node_path7, MAX_LINK_HOPS, init_resolve_write_target = __esm({
+var import_node_fs9, import_node_path8, MAX_LINK_HOPS, init_resolve_write_target = __esm({
   "src/io/resolve-write-target.ts"() {
     "use strict";
-    import_node_fs9 = require("node:fs"), import_node_path7 = require("node:path");
+    import_node_fs9 = require("node:fs"), import_node_path8 = require("node:path");
     init_io_diagnostic();
     MAX_LINK_HOPS = 40;
   }
@@ -19693,19 +19719,30 @@ async function stageFileAtomic(file, text2, opts = {}) {
     if (old?.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
     if (old && !old.isFile()) throw new Error("is not a regular file");
     old && assertWritable(target, old);
-    let mode = opts.mode ?? (old ? old.mode & 4095 : void 0), name = (0, import_node_path8.join)((0, import_node_path8.dirname)(target), tempFileName((0, import_node_path8.basename)(target)));
-    fd = (0, import_node_fs10.openSync)(name, "wx", mode ?? 438), tmp = name, tempFileCreated(name), mode !== void 0 && (0, import_node_fs10.fchmodSync)(fd, mode), old && keepOwner(fd, old);
+    let mode = opts.mode ?? (old ? old.mode & 4095 : void 0), name = (0, import_node_path9.join)((0, import_node_path9.dirname)(target), tempFileName((0, import_node_path9.basename)(target)));
+    if (opts.gate && !opts.gate.enter()) throw new StagingStopped();
+    try {
+      fd = (0, import_node_fs10.openSync)(name, "wx", mode ?? 438);
+    } finally {
+      opts.gate?.leave();
+    }
+    tmp = name, tempFileCreated(name), mode !== void 0 && (0, import_node_fs10.fchmodSync)(fd, mode), old && keepOwner(fd, old);
     let hook = writeFaults.beforeWrite?.(tmp, target);
     hook && await hook, (0, import_node_fs10.writeFileSync)(fd, text2, "utf8"), await fsyncInPool(fd);
     let closing = fd;
     fd = void 0, (0, import_node_fs10.closeSync)(closing);
   } catch (err) {
-    throw fd !== void 0 && quietly(() => (0, import_node_fs10.closeSync)(fd)), tmp !== void 0 && removeTemp(tmp), new Error(`cannot write ${file}: ${describeFsError(err)}`, { cause: err });
+    throw fd !== void 0 && quietly(() => (0, import_node_fs10.closeSync)(fd)), tmp !== void 0 && removeTemp(tmp), err instanceof StagingStopped ? err : new Error(`cannot write ${file}: ${describeFsError(err)}`, { cause: err });
   }
-  let temp = tmp, dest = target, expect = opts.expect, done = !1, drifted = () => expect === void 0 ? void 0 : drift(dest, expect);
+  return adoptStagedWrite(file, tmp, target, opts.expect);
+}
+function adoptStagedWrite(file, temp, dest, expect) {
+  tempFileCreated(temp);
+  let done = !1, drifted = () => expect === void 0 ? void 0 : drift(dest, expect);
   return {
     file,
     target: dest,
+    temp,
     drift: drifted,
     async commit({ syncDir: sync = !0 } = {}) {
       if (done) throw new Error(`cannot write ${file}: already committed or aborted`);
@@ -19721,7 +19758,7 @@ async function stageFileAtomic(file, text2, opts = {}) {
       }
       if (sync)
         try {
-          await syncDir((0, import_node_path8.dirname)(dest));
+          await syncDir((0, import_node_path9.dirname)(dest));
         } catch (err) {
           throw new Error(`cannot write ${file}: ${describeFsError(err)}`, { cause: err });
         }
@@ -19757,7 +19794,7 @@ async function cleanStaleTempFiles(dir) {
     let pid = tempFilePid(name);
     if (!(pid === void 0 || isRunning(pid)))
       try {
-        await import_node_fs10.promises.unlink((0, import_node_path8.join)(dir, name)), removed++;
+        await import_node_fs10.promises.unlink((0, import_node_path9.join)(dir, name)), removed++;
       } catch (err) {
         if (errnoCode(err) !== "ENOENT") throw err;
       }
@@ -19781,7 +19818,7 @@ function assertWritable(target, old) {
   ids().uid !== 0 && (0, import_node_fs10.accessSync)(target, import_node_fs10.constants.W_OK);
 }
 function writeTarget(file) {
-  let abs = (0, import_node_path8.resolve)(file), st;
+  let abs = (0, import_node_path9.resolve)(file), st;
   try {
     st = (0, import_node_fs10.lstatSync)(abs);
   } catch (err) {
@@ -19815,10 +19852,10 @@ async function syncDir(dir) {
     });
   }
 }
-var import_node_fs10, import_node_path8, DIR_SYNC_IGNORED, writeFaults, fsyncInPool, processIds, ids, init_atomic_write = __esm({
+var import_node_fs10, import_node_path9, DIR_SYNC_IGNORED, writeFaults, StagingStopped, handOverStagedWrite, fsyncInPool, processIds, ids, init_atomic_write = __esm({
   "src/io/atomic-write.ts"() {
     "use strict";
-    import_node_fs10 = require("node:fs"), import_node_path8 = require("node:path");
+    import_node_fs10 = require("node:fs"), import_node_path9 = require("node:path");
     init_fingerprint();
     init_io_diagnostic();
     init_live_temp_files();
@@ -19826,8 +19863,131 @@ var import_node_fs10, import_node_path8, DIR_SYNC_IGNORED, writeFaults, fsyncInP
     init_temp_file_name();
     init_temp_file_name();
     DIR_SYNC_IGNORED = /* @__PURE__ */ new Set(["EINVAL", "EISDIR", "EPERM", "EACCES", "ENOTSUP", "EBADF"]), writeFaults = {};
+    StagingStopped = class extends Error {
+      constructor() {
+        super("staging stopped");
+      }
+    };
+    handOverStagedWrite = (staged) => tempFileGone(staged.temp);
     fsyncInPool = (fd) => new Promise((done, fail) => (0, import_node_fs10.fsync)(fd, (err) => err ? fail(err) : done()));
     ids = () => processIds ??= { uid: process.getuid?.(), gid: process.getgid?.() };
+  }
+});
+
+// src/io/staging.ts
+function sharedGate(buffer) {
+  let slots = new Int32Array(buffer);
+  return {
+    enter() {
+      return Atomics.add(slots, BUSY, 1), Atomics.load(slots, CLOSED) === 0 ? !0 : (this.leave(), !1);
+    },
+    leave() {
+      Atomics.sub(slots, BUSY, 1) === 1 && Atomics.notify(slots, BUSY);
+    },
+    close() {
+      Atomics.store(slots, CLOSED, 1);
+    },
+    /** Closes the gate and waits (at most `ms`) until no creation is under way. */
+    settle(ms) {
+      Atomics.store(slots, CLOSED, 1);
+      let until = Date.now() + ms;
+      for (let busy = Atomics.load(slots, BUSY); busy !== 0; busy = Atomics.load(slots, BUSY)) {
+        let left2 = until - Date.now();
+        if (left2 <= 0) return;
+        Atomics.wait(slots, BUSY, busy, left2);
+      }
+    }
+  };
+}
+function createdChain(top2, leaf) {
+  let chain = [];
+  for (let dir = leaf; dir.length >= top2.length && (chain.unshift(dir), !(dir === top2 || (0, import_node_path10.dirname)(dir) === dir)); dir = (0, import_node_path10.dirname)(dir))
+    ;
+  return chain;
+}
+var import_node_fs11, import_node_path10, CLOSED, BUSY, Staging, WRITE_CONCURRENCY, init_staging = __esm({
+  "src/io/staging.ts"() {
+    "use strict";
+    import_node_fs11 = require("node:fs"), import_node_path10 = require("node:path");
+    init_atomic_write();
+    CLOSED = 0, BUSY = 1;
+    Staging = class {
+      constructor(keepGoing, mkdirs) {
+        this.keepGoing = keepGoing;
+        this.mkdirs = mkdirs;
+      }
+      keepGoing;
+      mkdirs;
+      /** Every job, in the order they came. */
+      jobs = [];
+      /** The folders --out-dir created for its temp files, removed again if the write is called off. */
+      madeDirs = [];
+      /** Shared with the threads that stage jobs of this batch: see `sharedGate`. */
+      gate = new SharedArrayBuffer(8);
+      /** Jobs that are staged or failed. */
+      settled = 0;
+      onSettled;
+      queue = [];
+      active = 0;
+      stopped = !1;
+      failed = !1;
+      waiters = [];
+      /** Something else failed (a plan): without --keep-going nothing will be written, so no new temp file is started. */
+      refuse() {
+        this.keepGoing || this.stop();
+      }
+      /** Stages `job.text` to `job.dest`. */
+      add(job) {
+        this.jobs.push(job), this.queue.push(job), this.pump();
+      }
+      /** A job another thread staged (`job.staged`, now this thread's), failed to stage (`job.error`) or skipped. */
+      adopt(job) {
+        this.jobs.push(job), job.error !== void 0 && this.fail(), this.settled++, this.onSettled?.();
+      }
+      /** Resolves once no stage is running and none is waiting to start (all done, or stopped). */
+      async idle() {
+        for (; this.active > 0 || this.queue.length > 0 && this.open(); )
+          await new Promise((resolve14) => this.waiters.push(resolve14));
+      }
+      /** Stops staging, waits for the stages running, and removes every temp file not renamed into place. */
+      async discard() {
+        this.stop(), await this.idle();
+        for (let job of this.jobs) await job.staged?.abort();
+      }
+      stop() {
+        this.stopped = !0, sharedGate(this.gate).close();
+      }
+      fail() {
+        this.failed = !0, this.keepGoing || sharedGate(this.gate).close();
+      }
+      open() {
+        return !this.stopped && (!this.failed || this.keepGoing);
+      }
+      pump() {
+        for (; this.active < WRITE_CONCURRENCY && this.queue.length > 0 && this.open(); ) {
+          let job = this.queue.shift();
+          this.active++, this.stage(job).then(() => {
+            if (this.active--, this.settled++, this.onSettled?.(), this.pump(), this.active === 0) for (let wake of this.waiters.splice(0)) wake();
+          });
+        }
+      }
+      async stage(job) {
+        let text2 = job.text ?? "";
+        job.text = void 0;
+        try {
+          if (this.mkdirs) {
+            let made = await import_node_fs11.promises.mkdir((0, import_node_path10.dirname)(job.dest), { recursive: !0 });
+            made !== void 0 && this.madeDirs.push(...createdChain(made, (0, import_node_path10.dirname)(job.dest)));
+          }
+          job.staged = await stageFileAtomic(job.dest, text2, {
+            ...job.mode === void 0 ? {} : { mode: job.mode },
+            ...job.expect === void 0 ? {} : { expect: job.expect }
+          });
+        } catch (err) {
+          job.error = err, this.fail();
+        }
+      }
+    }, WRITE_CONCURRENCY = 8;
   }
 });
 
@@ -19838,6 +19998,7 @@ var init_io = __esm({
     init_expand_paths();
     init_read_input();
     init_atomic_write();
+    init_staging();
     init_fingerprint();
     init_live_temp_files();
     init_resolve_write_target();
@@ -19875,7 +20036,7 @@ async function runAudit(args, io) {
     let { files: files2, errors } = await expandPaths(args.paths, io.cwd);
     readErrors.push(...errors);
     for (let file of files2) {
-      let read = readInput((0, import_node_path9.resolve)(io.cwd, file), { maxBytes });
+      let read = readInput((0, import_node_path11.resolve)(io.cwd, file), { maxBytes });
       "error" in read ? readErrors.push({ ...read.error, file }) : inputs.push({ path: file, text: read.text });
     }
   }
@@ -19926,10 +20087,10 @@ async function probeFleet(opts, report2, endpoint, io) {
   }
   return out;
 }
-var import_node_path9, init_run_audit = __esm({
+var import_node_path11, init_run_audit = __esm({
   "src/cli/run-audit.ts"() {
     "use strict";
-    import_node_path9 = require("node:path");
+    import_node_path11 = require("node:path");
     init_errors();
     init_audit();
     init_render2();
@@ -20676,8 +20837,8 @@ function mayHoldSecretData(text2) {
   return !1;
 }
 async function warnIfInGitTree(abs, shown, io) {
-  for (let dir = (0, import_node_path10.dirname)(abs); ; dir = (0, import_node_path10.dirname)(dir)) {
-    if (await import_node_fs11.promises.stat((0, import_node_path10.join)(dir, ".git")).then(
+  for (let dir = (0, import_node_path12.dirname)(abs); ; dir = (0, import_node_path12.dirname)(dir)) {
+    if (await import_node_fs12.promises.stat((0, import_node_path12.join)(dir, ".git")).then(
       () => !0,
       () => !1
     )) {
@@ -20687,13 +20848,13 @@ async function warnIfInGitTree(abs, shown, io) {
       );
       return;
     }
-    if ((0, import_node_path10.dirname)(dir) === dir) return;
+    if ((0, import_node_path12.dirname)(dir) === dir) return;
   }
 }
-var import_node_fs11, import_node_path10, holdsKey, textHoldsKey, PEM_KEY, isBase64, SECRET_KEY_NAMES, BASE64_RUN2, init_key_files = __esm({
+var import_node_fs12, import_node_path12, holdsKey, textHoldsKey, PEM_KEY, isBase64, SECRET_KEY_NAMES, BASE64_RUN2, init_key_files = __esm({
   "src/cli/key-files.ts"() {
     "use strict";
-    import_node_fs11 = require("node:fs"), import_node_path10 = require("node:path");
+    import_node_fs12 = require("node:fs"), import_node_path12 = require("node:path");
     init_render_secret();
     holdsKey = (r, output) => r.changes.some((c) => c.resource.kind === "Secret" && (c.op === "insert" || /^data\./.test(c.path))) || output !== void 0 && textHoldsKey(output), textHoldsKey = (text2) => PEM_KEY.test(text2) || mayHoldSecretData(text2) && redactSecretData(text2) !== text2, PEM_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
     isBase64 = (c) => c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 43 || c === 47, SECRET_KEY_NAMES = ["client.key", "client.crt", "tls.key"], BASE64_RUN2 = 40;
@@ -20733,7 +20894,8 @@ function planText(name, text2, settings) {
     input: keep && settings.keepInput !== !1 ? text2 : "",
     output: keep ? r.output : "",
     changed,
-    keyFile: decide && holdsKey(result, r.output),
+    // Decided from the list of changes even when the result does not keep it.
+    keyFile: decide && holdsKey({ ...result, changes: r.changes }, r.output),
     result
   };
 }
@@ -20746,35 +20908,74 @@ function planFileSync(file, abs, settings) {
   let fingerprint2 = settings.fingerprint === !0;
   return planRead(file, abs, readInput(abs, { maxBytes: settings.maxBytes, fingerprint: fingerprint2 }), settings);
 }
-async function planInWorkers(jobs, settings, onPlanned) {
-  let [{ Worker }, { availableParallelism }] = await Promise.all([Promise.resolve().then(() => __toESM(require("node:worker_threads"), 1)), Promise.resolve().then(() => __toESM(require("node:os"), 1))]), fromSource = __dmtls_meta.url.endsWith(".ts"), url = new URL(__dmtls_meta.url), threads = Math.max(1, Math.min(availableParallelism(), MAX_THREADS, Math.ceil(jobs.length / FILES_PER_THREAD))), next = new SharedArrayBuffer(4), counter = new Int32Array(next), results = new Array(jobs.length), done = (i, planned) => {
-    results[i] = planned, onPlanned(i, planned);
-  }, input = { jobs, settings, next }, started = [], workers = Array.from({ length: threads - 1 }, () => new Promise((resolve13, reject) => {
+async function planInWorkers(files2, cwd, settings, onPlanned, staging) {
+  let [{ Worker }, { availableParallelism }] = await Promise.all([Promise.resolve().then(() => __toESM(require("node:worker_threads"), 1)), Promise.resolve().then(() => __toESM(require("node:os"), 1))]), fromSource = __dmtls_meta.url.endsWith(".ts"), url = new URL(__dmtls_meta.url), threads = Math.max(1, Math.min(availableParallelism(), MAX_THREADS, Math.ceil(files2.length / FILES_PER_THREAD))), next = new SharedArrayBuffer(4), counter = new Int32Array(next), results = new Array(files2.length), done = (i, planned, worker) => {
+    results[i] = planned, onPlanned(i, planned, worker);
+  }, input = { files: files2, cwd, settings, staging, next }, unregister = staging === void 0 || threads < 2 ? void 0 : tempFilesElsewhere(
+    new Set(files2.map((file) => (0, import_node_path13.dirname)((0, import_node_path13.resolve)(cwd, file)))),
+    () => sharedGate(staging.gate).settle(GATE_SETTLE_MS)
+  ), started = [], workers = Array.from({ length: threads - 1 }, () => new Promise((resolve14, reject) => {
     let worker = new Worker(url, {
       argv: [PLAN_WORKER_ARG],
       workerData: { [WORKER_TAG]: !0, ...input },
-      execArgv: fromSource ? ["--import", "tsx"] : []
+      execArgv: fromSource ? ["--import", "tsx"] : [],
+      resourceLimits: WORKER_LIMITS
     });
-    started.push(worker), worker.on("message", (msg) => done(msg.i, msg.planned)), worker.on("error", reject), worker.on(
+    started.push(worker), worker.on("message", (msg) => done(msg.i, msg.planned, msg)), worker.on("error", reject), worker.on(
       "exit",
-      (code) => code === 0 ? resolve13() : reject(new Error(`a planning worker exited with code ${code}`))
+      (code) => code === 0 ? resolve14() : reject(new Error(`a planning worker exited with code ${code}`))
     );
   })), here = (async () => {
-    for (let i = Atomics.add(counter, 0, 1); i < jobs.length; i = Atomics.add(counter, 0, 1))
-      done(i, planFileSync(jobs[i].file, jobs[i].abs, settings)), await new Promise((turn) => setImmediate(turn));
+    for (let i = Atomics.add(counter, 0, 1); i < files2.length; i = Atomics.add(counter, 0, 1))
+      done(i, planFileSync(files2[i], (0, import_node_path13.resolve)(cwd, files2[i]), settings)), await new Promise((turn) => setImmediate(turn));
   })();
   try {
     await Promise.all([here, ...workers]);
   } catch (err) {
-    throw Atomics.store(counter, 0, jobs.length), await Promise.allSettled([here, ...started.map((w) => w.terminate())]), err;
+    throw Atomics.store(counter, 0, files2.length), staging && sharedGate(staging.gate).close(), await Promise.allSettled([here, ...started.map((w) => w.terminate())]), err;
+  } finally {
+    unregister?.();
   }
-  for (let i = 0; i < jobs.length; i++)
-    if (results[i] === void 0) throw new Error(`no plan came back for ${jobs[i].file}`);
+  for (let i = 0; i < files2.length; i++) if (results[i] === void 0) throw new Error(`no plan came back for ${files2[i]}`);
   return results;
 }
-var readError, WORKER_TAG, PARALLEL_THRESHOLD, MAX_THREADS, FILES_PER_THREAD, init_plan_files = __esm({
+async function planAsWorker(input, post) {
+  let { files: files2, cwd, settings, staging, next } = input;
+  settings.fingerprint && await loadFingerprints();
+  let counter = new Int32Array(next), gate = staging && sharedGate(staging.gate), stages = /* @__PURE__ */ new Set();
+  for (let i = Atomics.add(counter, 0, 1); i < files2.length; i = Atomics.add(counter, 0, 1)) {
+    let planned = planFileSync(files2[i], (0, import_node_path13.resolve)(cwd, files2[i]), settings);
+    if (!gate) {
+      post({ i, planned });
+      continue;
+    }
+    if (planned.result.status === "error" && !staging.keepGoing && gate.close(), planned.result.status === "error" || !planned.changed || planned.abs === void 0) {
+      post({ i, planned });
+      continue;
+    }
+    let slim = { ...planned, output: "", input: "" }, stage = stageFileAtomic(planned.abs, planned.output, {
+      ...planned.keyFile ? { mode: 384 } : {},
+      ...planned.read === void 0 ? {} : { expect: planned.read },
+      gate
+    }).then(
+      (staged) => {
+        handOverStagedWrite(staged), post({ i, planned: slim, staged: { temp: staged.temp, target: staged.target } });
+      },
+      (err) => {
+        if (err instanceof StagingStopped) return post({ i, planned: slim });
+        staging.keepGoing || gate.close();
+        let cause = err instanceof Error && err.cause !== void 0 ? err.cause : err;
+        post({ i, planned: slim, stageError: describeFsError(cause) });
+      }
+    );
+    stages.add(stage), stage.then(() => stages.delete(stage)), stages.size >= WORKER_STAGES ? await Promise.race(stages) : await new Promise((turn) => setImmediate(turn));
+  }
+  await Promise.all(stages);
+}
+var import_node_path13, readError, WORKER_TAG, PARALLEL_THRESHOLD, MAX_THREADS, FILES_PER_THREAD, WORKER_STAGES, GATE_SETTLE_MS, WORKER_LIMITS, init_plan_files = __esm({
   "src/cli/plan-files.ts"() {
     "use strict";
+    import_node_path13 = require("node:path");
     init_io();
     init_migrate();
     init_revert();
@@ -20788,14 +20989,9 @@ var readError, WORKER_TAG, PARALLEL_THRESHOLD, MAX_THREADS, FILES_PER_THREAD, in
       keyFile: !1,
       result: { path, status: "error", unresolved: !1, written: !1, changes: [], warnings: [], errors: [error] }
     });
-    WORKER_TAG = "delegateMtlsPlanWorker", PARALLEL_THRESHOLD = 200, MAX_THREADS = 4, FILES_PER_THREAD = 100;
+    WORKER_TAG = "delegateMtlsPlanWorker", PARALLEL_THRESHOLD = 200, MAX_THREADS = 4, FILES_PER_THREAD = 100, WORKER_STAGES = 8, GATE_SETTLE_MS = 2e3, WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 };
     process.argv.includes(PLAN_WORKER_ARG) && Promise.resolve().then(() => __toESM(require("node:worker_threads"), 1)).then(async ({ isMainThread, parentPort, workerData }) => {
-      if (isMainThread || !workerData?.[WORKER_TAG]) return;
-      let { jobs, settings, next } = workerData;
-      settings.fingerprint && await loadFingerprints();
-      let counter = new Int32Array(next);
-      for (let i = Atomics.add(counter, 0, 1); i < jobs.length; i = Atomics.add(counter, 0, 1))
-        parentPort.postMessage({ i, planned: planFileSync(jobs[i].file, jobs[i].abs, settings) });
+      isMainThread || !workerData?.[WORKER_TAG] || await planAsWorker(workerData, (result) => parentPort.postMessage(result));
     });
   }
 });
@@ -20805,7 +21001,7 @@ function shortRunBytes(paths) {
   if (paths.length > SHORT_RUN_FILES) return;
   let total = 0;
   for (let path of paths) {
-    let st = (0, import_node_fs12.statSync)(path, { throwIfNoEntry: !1 });
+    let st = (0, import_node_fs13.statSync)(path, { throwIfNoEntry: !1 });
     if (st && !st.isFile()) return;
     total += st?.size ?? 0;
   }
@@ -20832,10 +21028,10 @@ async function planPaused(short, plan2) {
     resume?.();
   }
 }
-var import_node_fs12, SHORT_RUN_BYTES, SHORT_RUN_FILES, USER_COMPILER_FLAG, shortRun, init_short_run = __esm({
+var import_node_fs13, SHORT_RUN_BYTES, SHORT_RUN_FILES, USER_COMPILER_FLAG, shortRun, init_short_run = __esm({
   "src/cli/short-run.ts"() {
     "use strict";
-    import_node_fs12 = require("node:fs"), SHORT_RUN_BYTES = 128 * 1024, SHORT_RUN_FILES = 32;
+    import_node_fs13 = require("node:fs"), SHORT_RUN_BYTES = 128 * 1024, SHORT_RUN_FILES = 32;
     USER_COMPILER_FLAG = /^--(?:no-?)?(?:jitless|opt|turbofan|always-turbofan|always-opt|maglev|sparkplug|lite-mode|max-opt)\b/;
     shortRun = { seen: !1 };
   }
@@ -20867,8 +21063,8 @@ async function runMigrate(args, io) {
       maxBytes,
       verify: !reporting,
       keepText: !reporting,
-      // Only the JSON report and the key-file test of a write read the lists; the other sinks print counts.
-      keepChanges: args.format === "json" || keyFiles !== void 0,
+      // Only the JSON report reads the lists (the key-file test runs where each file is planned).
+      keepChanges: args.format === "json",
       keepInput: mode2 === "diff",
       // --write replaces a file only if it is still what was read (a user's edit meanwhile is never lost).
       fingerprint: mode2 === "write",
@@ -20899,16 +21095,16 @@ async function runMigrate(args, io) {
       total: files2.length,
       label: mode === "check" || mode === "list" ? "checking" : "planning"
     }), settings = planSettings(mode);
-    (mode === "write" || mode === "out-dir") && await loadFingerprints(), mode === "write" && (staging = new Staging(args.keepGoing, !1), errors.length > 0 && staging.planFailed());
-    let first = planned.length, onPlanned = (i, p) => {
-      staging?.offer(first + i, p), progress?.tick();
+    (mode === "write" || mode === "out-dir") && await loadFingerprints(), mode === "write" && (staging = new Staging(args.keepGoing, !1), errors.length > 0 && staging.refuse());
+    let first = planned.length, onPlanned = (i, p, worker) => {
+      staging && offer(staging, first + i, p, worker), progress?.tick();
     };
     try {
       if (files2.length >= PARALLEL_THRESHOLD) {
-        let jobs = files2.map((file) => ({ file, abs: (0, import_node_path11.resolve)(io.cwd, file) }));
-        planned.push(...await planInWorkers(jobs, settings, onPlanned));
+        let stageInWorkers = staging && { gate: staging.gate, keepGoing: args.keepGoing };
+        planned.push(...await planInWorkers(files2, io.cwd, settings, onPlanned, stageInWorkers));
       } else {
-        let abs = files2.map((file) => (0, import_node_path11.resolve)(io.cwd, file));
+        let abs = files2.map((file) => (0, import_node_path14.resolve)(io.cwd, file));
         await planPaused(shortRunBytes(abs) !== void 0, () => {
           for (let i = 0; i < files2.length; i++) {
             let p = planFileSync(files2[i], abs[i], settings);
@@ -20974,23 +21170,33 @@ async function finish(args, io, mode, planned, staging) {
     drifted ? "nothing was written: a file changed during the run, so every file was left as it was; run again" : writeFailed ? "nothing was written: a file could not be written, so every file was left as it was" : "nothing was written: fix the errors above first (or use --keep-going to write the files that could be migrated)"
   ), failed ? 2 : checking && needs.length > 0 ? 1 : 0;
 }
+function offer(staging, index, p, worker) {
+  if (p.result.status === "error") return staging.refuse();
+  if (p.abs === void 0 || !p.changed) return;
+  let job = { index, item: p, dest: p.abs, expect: p.read };
+  if (worker === void 0)
+    return job.text = p.output, p.output = "", p.keyFile && (job.mode = 384), staging.add(job);
+  worker.staged !== void 0 ? job.staged = adoptStagedWrite(p.abs, worker.staged.temp, worker.staged.target, p.read) : worker.stageError !== void 0 && (job.error = new Error(`cannot write ${p.abs}: ${worker.stageError}`, { cause: new Error(worker.stageError) })), staging.adopt(job);
+}
 async function writeAll(args, io, mode, planned, early) {
-  let outDir = mode === "out-dir" ? (0, import_node_path11.resolve)(io.cwd, args.outDir) : void 0, staging = early;
+  let outDir = mode === "out-dir" ? (0, import_node_path14.resolve)(io.cwd, args.outDir) : void 0, staging = early;
   if (staging === void 0) {
     let jobs2 = [];
     for (let [index, p] of planned.entries()) {
       if (p.result.status === "error" || !p.abs) continue;
       if (outDir === void 0) {
-        p.changed && jobs2.push({ index, p, dest: p.abs, expect: p.read });
+        p.changed && jobs2.push({ index, item: p, dest: p.abs, expect: p.read, ...keyMode(p), text: p.output });
         continue;
       }
-      let rel = (0, import_node_path11.relative)(io.cwd, p.abs);
-      if (rel.startsWith("..") || (0, import_node_path11.isAbsolute)(rel))
+      let rel = (0, import_node_path14.relative)(io.cwd, p.abs);
+      if (rel.startsWith("..") || (0, import_node_path14.isAbsolute)(rel))
         throw new UsageError(
           `--out-dir mirrors paths relative to the current directory; ${p.result.path} is outside it`
         );
-      let dest = (0, import_node_path11.join)(outDir, rel), there = readForReplace(dest);
-      typeof there == "object" && there.bytes.equals(Buffer.from(p.output, "utf8")) || jobs2.push({ index, p, dest, expect: typeof there == "object" ? there.fingerprint : there });
+      let dest = (0, import_node_path14.join)(outDir, rel), there = readForReplace(dest);
+      if (typeof there == "object" && there.bytes.equals(Buffer.from(p.output, "utf8"))) continue;
+      let expect = typeof there == "object" ? there.fingerprint : there;
+      jobs2.push({ index, item: p, dest, expect, ...keyMode(p), text: p.output });
     }
     staging = new Staging(args.keepGoing, outDir !== void 0);
     for (let job of jobs2) staging.add(job);
@@ -21004,11 +21210,11 @@ async function writeAll(args, io, mode, planned, early) {
     staging.onSettled = void 0, progress?.clear();
   }
   let jobs = [...staging.jobs].sort((a, b) => a.index - b.index), failures = [], drifted = !1, fail = (job, err) => {
-    let cause = err instanceof Error && err.cause !== void 0 ? err.cause : err, other = job.dest === job.p.abs ? void 0 : (0, import_node_path11.relative)(io.cwd, job.dest), d = ioDiagnostic(
-      job.p.result.path,
+    let cause = err instanceof Error && err.cause !== void 0 ? err.cause : err, other = job.dest === job.item.abs ? void 0 : (0, import_node_path14.relative)(io.cwd, job.dest), d = ioDiagnostic(
+      job.item.result.path,
       cause instanceof DriftError ? `${other === void 0 ? "" : `${other} `}${cause.message}` : `cannot write${other === void 0 ? "" : ` ${other}`}: ${describeFsError(cause)}`
     );
-    job.p.result.status = "error", job.p.result.errors.push(d), failures.push(d), cause instanceof DriftError && (drifted = !0);
+    job.item.result.status = "error", job.item.result.errors.push(d), failures.push(d), cause instanceof DriftError && (drifted = !0);
   };
   for (let job of jobs) job.error !== void 0 && fail(job, job.error);
   for (let job of jobs) {
@@ -21024,7 +21230,7 @@ async function writeAll(args, io, mode, planned, early) {
   }
   if (failures.length > 0 && !args.keepGoing) {
     for (let job of jobs) await job.staged?.abort();
-    for (let dir of staging.madeDirs.sort((a, b) => b.length - a.length)) await import_node_fs13.promises.rmdir(dir).catch(() => {
+    for (let dir of staging.madeDirs.sort((a, b) => b.length - a.length)) await import_node_fs14.promises.rmdir(dir).catch(() => {
     });
     return { errors: failures, drifted };
   }
@@ -21032,29 +21238,23 @@ async function writeAll(args, io, mode, planned, early) {
   for (let job of jobs)
     if (job.staged)
       try {
-        await job.staged.commit({ syncDir: !1 }), job.p.result.written = !0, dirs.add((0, import_node_path11.dirname)(job.staged.target));
+        await job.staged.commit({ syncDir: !1 }), job.item.result.written = !0, dirs.add((0, import_node_path14.dirname)(job.staged.target));
       } catch (err) {
         fail(job, err);
       }
   for (let dir of dirs) await syncDirectory(dir);
   if (mode === "write") {
-    for (let p of planned) p.abs && dirs.add((0, import_node_path11.dirname)(p.abs));
+    for (let p of planned) p.abs && dirs.add((0, import_node_path14.dirname)(p.abs));
     for (let dir of dirs) await cleanStaleTempFiles(dir).catch(() => 0);
   }
   for (let job of jobs)
-    job.p.result.written && job.p.keyFile && await warnIfInGitTree(job.dest, outDir === void 0 ? job.p.result.path : job.dest, io);
+    job.item.result.written && job.item.keyFile && await warnIfInGitTree(job.dest, outDir === void 0 ? job.item.result.path : job.dest, io);
   return { errors: failures, drifted };
 }
-function createdChain(top2, leaf) {
-  let chain = [];
-  for (let dir = leaf; dir.length >= top2.length && (chain.unshift(dir), !(dir === top2 || (0, import_node_path11.dirname)(dir) === dir)); dir = (0, import_node_path11.dirname)(dir))
-    ;
-  return chain;
-}
-var import_node_path11, import_node_fs13, EMPTY2, REPORT_MODE, Staging, WRITE_CONCURRENCY, init_run_migrate = __esm({
+var import_node_path14, import_node_fs14, EMPTY2, REPORT_MODE, keyMode, init_run_migrate = __esm({
   "src/cli/run-migrate.ts"() {
     "use strict";
-    import_node_path11 = require("node:path"), import_node_fs13 = require("node:fs");
+    import_node_path14 = require("node:path"), import_node_fs14 = require("node:fs");
     init_errors();
     init_io();
     init_migrate();
@@ -21082,73 +21282,8 @@ var import_node_path11, import_node_fs13, EMPTY2, REPORT_MODE, Staging, WRITE_CO
       check: "check",
       list: "list-different",
       "out-dir": "out-dir"
-    }, Staging = class {
-      constructor(keepGoing, mkdirs) {
-        this.keepGoing = keepGoing;
-        this.mkdirs = mkdirs;
-      }
-      keepGoing;
-      mkdirs;
-      /** Every job, in the order they came. */
-      jobs = [];
-      /** The folders --out-dir created for its temp files, removed again if the write is called off. */
-      madeDirs = [];
-      /** Jobs that are staged or failed. */
-      settled = 0;
-      onSettled;
-      queue = [];
-      active = 0;
-      stopped = !1;
-      failed = !1;
-      waiters = [];
-      /** A file planned during --write: staged when it changes; a failed plan stops the staging unless --keep-going. */
-      offer(index, p) {
-        p.result.status === "error" ? this.planFailed() : p.abs !== void 0 && p.changed && this.add({ index, p, dest: p.abs, expect: p.read });
-      }
-      /** A plan failed: without --keep-going nothing will be written, so no new temp file is started. */
-      planFailed() {
-        this.keepGoing || (this.stopped = !0);
-      }
-      add(job) {
-        this.jobs.push(job), this.queue.push(job), this.pump();
-      }
-      /** Resolves once no stage is running and none is waiting to start (all done, or stopped). */
-      async idle() {
-        for (; this.active > 0 || this.queue.length > 0 && this.open(); )
-          await new Promise((resolve13) => this.waiters.push(resolve13));
-      }
-      /** Stops staging, waits for the stages running, and removes every temp file not renamed into place. */
-      async discard() {
-        this.stopped = !0, await this.idle();
-        for (let job of this.jobs) await job.staged?.abort();
-      }
-      open() {
-        return !this.stopped && (!this.failed || this.keepGoing);
-      }
-      pump() {
-        for (; this.active < WRITE_CONCURRENCY && this.queue.length > 0 && this.open(); ) {
-          let job = this.queue.shift();
-          this.active++, this.stage(job).then(() => {
-            if (this.active--, this.settled++, this.onSettled?.(), this.pump(), this.active === 0) for (let wake of this.waiters.splice(0)) wake();
-          });
-        }
-      }
-      async stage(job) {
-        try {
-          if (this.mkdirs) {
-            let made = await import_node_fs13.promises.mkdir((0, import_node_path11.dirname)(job.dest), { recursive: !0 });
-            made !== void 0 && this.madeDirs.push(...createdChain(made, (0, import_node_path11.dirname)(job.dest)));
-          }
-          job.staged = await stageFileAtomic(job.dest, job.p.output, {
-            ...job.p.keyFile ? { mode: 384 } : {},
-            ...job.expect === void 0 ? {} : { expect: job.expect }
-          });
-        } catch (err) {
-          job.error = err, this.failed = !0;
-        }
-      }
     };
-    WRITE_CONCURRENCY = 8;
+    keyMode = (p) => p.keyFile ? { mode: 384 } : {};
   }
 });
 
@@ -21857,8 +21992,8 @@ init_plan_worker_arg();
 init_short_run();
 
 // src/cli/std-writer.ts
-var import_node_fs14 = require("node:fs");
-function stdWriter(fd, stream, write = import_node_fs14.writeSync) {
+var import_node_fs15 = require("node:fs");
+function stdWriter(fd, stream, write = import_node_fs15.writeSync) {
   let fallback, closed = !1, tty, viaStream = () => fallback || (fallback = stream(), fallback.on("error", (err) => {
     if (err.code !== "EPIPE") throw err;
   }), fallback);
@@ -21886,9 +22021,9 @@ function stdWriter(fd, stream, write = import_node_fs14.writeSync) {
 }
 function maybeTerminal(fd) {
   try {
-    let st = (0, import_node_fs14.fstatSync)(fd);
+    let st = (0, import_node_fs15.fstatSync)(fd);
     if (!st.isCharacterDevice()) return !1;
-    let devNull = (0, import_node_fs14.statSync)("/dev/null", { throwIfNoEntry: !1 });
+    let devNull = (0, import_node_fs15.statSync)("/dev/null", { throwIfNoEntry: !1 });
     return !(devNull && devNull.dev === st.dev && devNull.ino === st.ino && devNull.rdev === st.rdev);
   } catch {
     return !1;
@@ -21936,4 +22071,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=c815ea6771dcb5e72c93294451a860ee7ce840eab79c2b69a68d8b7555255abd
+//# delegate-mtls-bundle sha256=980c36baee644a82088b0350dc2b5f9dba718c02c5a10bd3245951b2b9024081
