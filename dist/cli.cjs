@@ -73,24 +73,27 @@ function removeLiveTempFiles() {
     } catch {
     }
   live.clear();
-  for (let { dirs, stop } of elsewhere) {
-    stop();
-    for (let dir of dirs) {
-      let names;
-      try {
-        names = (0, import_node_fs.readdirSync)(dir);
-      } catch {
-        continue;
-      }
-      for (let name of names)
-        if (tempFilePid(name) === process.pid)
-          try {
-            (0, import_node_fs.unlinkSync)((0, import_node_path2.join)(dir, name)), removed++;
-          } catch {
-          }
-    }
-  }
+  for (let { dirs, stop } of elsewhere)
+    stop(), removed += removeOwnTempFiles(dirs);
   return elsewhere.clear(), removed;
+}
+function removeOwnTempFiles(dirs) {
+  let removed = 0;
+  for (let dir of dirs) {
+    let names;
+    try {
+      names = (0, import_node_fs.readdirSync)(dir);
+    } catch {
+      continue;
+    }
+    for (let name of names)
+      if (tempFilePid(name) === process.pid)
+        try {
+          (0, import_node_fs.unlinkSync)((0, import_node_path2.join)(dir, name)), removed++;
+        } catch {
+        }
+  }
+  return removed;
 }
 var import_node_fs, import_node_path2, live, tempFileCreated, tempFileGone, elsewhere, init_live_temp_files = __esm({
   "src/io/live-temp-files.ts"() {
@@ -20911,10 +20914,7 @@ function planFileSync(file, abs, settings) {
 async function planInWorkers(files2, cwd, settings, onPlanned, staging) {
   let [{ Worker }, { availableParallelism }] = await Promise.all([Promise.resolve().then(() => __toESM(require("node:worker_threads"), 1)), Promise.resolve().then(() => __toESM(require("node:os"), 1))]), fromSource = __dmtls_meta.url.endsWith(".ts"), url = new URL(__dmtls_meta.url), threads = Math.max(1, Math.min(availableParallelism(), MAX_THREADS, Math.ceil(files2.length / FILES_PER_THREAD))), next = new SharedArrayBuffer(4), counter = new Int32Array(next), results = new Array(files2.length), done = (i, planned, worker) => {
     results[i] = planned, onPlanned(i, planned, worker);
-  }, input = { files: files2, cwd, settings, staging, next }, unregister = staging === void 0 || threads < 2 ? void 0 : tempFilesElsewhere(
-    new Set(files2.map((file) => (0, import_node_path13.dirname)((0, import_node_path13.resolve)(cwd, file)))),
-    () => sharedGate(staging.gate).settle(GATE_SETTLE_MS)
-  ), started = [], workers = Array.from({ length: threads - 1 }, () => new Promise((resolve14, reject) => {
+  }, input = { files: files2, cwd, settings, staging, next }, dirs = staging === void 0 || threads < 2 ? void 0 : new Set(files2.map((f) => (0, import_node_path13.dirname)((0, import_node_path13.resolve)(cwd, f)))), unregister = dirs && tempFilesElsewhere(dirs, () => sharedGate(staging.gate).settle(GATE_SETTLE_MS)), started = [], workers = Array.from({ length: threads - 1 }, () => new Promise((resolve14, reject) => {
     let worker = new Worker(url, {
       argv: [PLAN_WORKER_ARG],
       workerData: { [WORKER_TAG]: !0, ...input },
@@ -20932,11 +20932,12 @@ async function planInWorkers(files2, cwd, settings, onPlanned, staging) {
   try {
     await Promise.all([here, ...workers]);
   } catch (err) {
-    throw Atomics.store(counter, 0, files2.length), staging && sharedGate(staging.gate).close(), await Promise.allSettled([here, ...started.map((w) => w.terminate())]), err;
+    throw Atomics.store(counter, 0, files2.length), staging && sharedGate(staging.gate).close(), await Promise.allSettled([here, ...started.map((w) => w.terminate())]), dirs && removeOwnTempFiles(dirs), err;
   } finally {
     unregister?.();
   }
-  for (let i = 0; i < files2.length; i++) if (results[i] === void 0) throw new Error(`no plan came back for ${files2[i]}`);
+  for (let i = 0; i < files2.length; i++)
+    if (results[i] === void 0) throw new Error(`no plan came back for ${files2[i]}`);
   return results;
 }
 async function planAsWorker(input, post) {
@@ -22071,4 +22072,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=980c36baee644a82088b0350dc2b5f9dba718c02c5a10bd3245951b2b9024081
+//# delegate-mtls-bundle sha256=566565c56a3ad92076fe818bfbc1890975db4b3f02d77ec578a9edca84e1ba9d

@@ -5,6 +5,7 @@ import {
   handOverStagedWrite,
   loadFingerprints,
   readInput,
+  removeOwnTempFiles,
   sharedGate,
   stageFileAtomic,
   StagingStopped,
@@ -164,7 +165,11 @@ interface WorkerInput {
   next: SharedArrayBuffer
 }
 
-/** Worker heap limits: a worker plans one file at a time and keeps nothing, so a small young generation is enough. */
+/**
+ * A worker plans one file at a time and keeps nothing, so it needs little young generation: V8's default
+ * for a worker is several times this and grows a fleet's peak memory with it; a smaller one costs more
+ * garbage-collection time than it saves.
+ */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 }
 
 /**
@@ -200,12 +205,8 @@ export async function planInWorkers(
   const input: WorkerInput = { files, cwd, settings, staging, next }
   // A signal before a worker's message arrives: its temp files are found by this process's pid in the
   // folders written to, once the gate is closed and no creation is under way.
-  const unregister =
-    staging === undefined || threads < 2
-      ? undefined
-      : tempFilesElsewhere(new Set(files.map((file) => dirname(resolve(cwd, file)))), () =>
-          sharedGate(staging.gate).settle(GATE_SETTLE_MS),
-        )
+  const dirs = staging === undefined || threads < 2 ? undefined : new Set(files.map((f) => dirname(resolve(cwd, f))))
+  const unregister = dirs && tempFilesElsewhere(dirs, () => sharedGate(staging!.gate).settle(GATE_SETTLE_MS))
   const started: InstanceType<typeof Worker>[] = []
   const workers = Array.from({ length: threads - 1 }, () => {
     return new Promise<void>((resolve, reject) => {
@@ -237,6 +238,8 @@ export async function planInWorkers(
     Atomics.store(counter, 0, files.length)
     if (staging) sharedGate(staging.gate).close()
     await Promise.allSettled([here, ...started.map((w) => w.terminate())])
+    // A stopped worker's temp files whose names never came back (nothing is renamed: the run fails).
+    if (dirs) removeOwnTempFiles(dirs)
     throw err
   } finally {
     // Every temp file a worker made is the main thread's now (or the run failed and the caller removes them).

@@ -22,7 +22,7 @@ export {
   type Expected,
   type Fingerprint,
 } from './fingerprint.js'
-export { removeLiveTempFiles, tempFilesElsewhere } from './live-temp-files.js'
+export { removeLiveTempFiles, removeOwnTempFiles, tempFilesElsewhere } from './live-temp-files.js'
 export { resolveWriteTarget } from './resolve-write-target.js'
 export { decodeInput, firstInvalidUtf8 } from './decode-input.js'
 export { describeFsError, errnoCode, ioDiagnostic } from './io-diagnostic.js'

@@ -46,24 +46,35 @@ export function removeLiveTempFiles(): number {
   live.clear()
   for (const { dirs, stop } of elsewhere) {
     stop()
-    for (const dir of dirs) {
-      let names: string[]
+    removed += removeOwnTempFiles(dirs)
+  }
+  elsewhere.clear()
+  return removed
+}
+
+/**
+ * Removes every temp file of this process (by the pid in its name) in `dirs`, whichever thread made it;
+ * for a run called off while other threads stage. Returns how many. A folder that cannot be listed keeps
+ * them, for the next run to clean.
+ */
+export function removeOwnTempFiles(dirs: Iterable<string>): number {
+  let removed = 0
+  for (const dir of dirs) {
+    let names: string[]
+    try {
+      names = readdirSync(dir)
+    } catch {
+      continue
+    }
+    for (const name of names) {
+      if (tempFilePid(name) !== process.pid) continue
       try {
-        names = readdirSync(dir)
+        unlinkSync(join(dir, name))
+        removed++
       } catch {
-        continue // a folder that cannot be listed keeps them, for the next run to clean
-      }
-      for (const name of names) {
-        if (tempFilePid(name) !== process.pid) continue
-        try {
-          unlinkSync(join(dir, name))
-          removed++
-        } catch {
-          // already gone
-        }
+        // already gone
       }
     }
   }
-  elsewhere.clear()
   return removed
 }
