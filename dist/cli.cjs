@@ -39,7 +39,32 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 )), __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: !0 }), mod);
 
+// src/io/temp-file-name.ts
+function tempFileName(base, pid = process.pid) {
+  let short = base.length > MAX_BASE_CHARS ? base.slice(0, MAX_BASE_CHARS) : base, random = Math.random().toString(36).slice(2, 10).padEnd(8, "0");
+  return `.${short}.delegate-mtls-${pid}-${random}.tmp`;
+}
+function isTempFileName(name) {
+  return TEMP_NAME.test((0, import_node_path.basename)(name));
+}
+function tempFilePid(name) {
+  let m = TEMP_NAME.exec((0, import_node_path.basename)(name));
+  return m ? Number(m[1]) : void 0;
+}
+var import_node_path, TEMP_NAME, MAX_BASE_CHARS, init_temp_file_name = __esm({
+  "src/io/temp-file-name.ts"() {
+    "use strict";
+    import_node_path = require("node:path"), TEMP_NAME = /^\..*\.delegate-mtls-(\d+)-[0-9a-z]+\.tmp$/, MAX_BASE_CHARS = 100;
+  }
+});
+
 // src/io/live-temp-files.ts
+function tempFilesElsewhere(dirs, stop) {
+  let entry = { dirs, stop };
+  return elsewhere.add(entry), () => {
+    elsewhere.delete(entry);
+  };
+}
 function removeLiveTempFiles() {
   let removed = 0;
   for (let path of live)
@@ -47,16 +72,39 @@ function removeLiveTempFiles() {
       (0, import_node_fs.unlinkSync)(path), removed++;
     } catch {
     }
-  return live.clear(), removed;
+  live.clear();
+  for (let { dirs, stop } of elsewhere)
+    stop(), removed += removeOwnTempFiles(dirs);
+  return elsewhere.clear(), removed;
 }
-var import_node_fs, live, tempFileCreated, tempFileGone, init_live_temp_files = __esm({
+function removeOwnTempFiles(dirs) {
+  let removed = 0;
+  for (let dir of dirs) {
+    let names;
+    try {
+      names = (0, import_node_fs.readdirSync)(dir);
+    } catch {
+      continue;
+    }
+    for (let name of names)
+      if (tempFilePid(name) === process.pid)
+        try {
+          (0, import_node_fs.unlinkSync)((0, import_node_path2.join)(dir, name)), removed++;
+        } catch {
+        }
+  }
+  return removed;
+}
+var import_node_fs, import_node_path2, live, tempFileCreated, tempFileGone, elsewhere, init_live_temp_files = __esm({
   "src/io/live-temp-files.ts"() {
     "use strict";
-    import_node_fs = require("node:fs"), live = /* @__PURE__ */ new Set(), tempFileCreated = (path) => {
+    import_node_fs = require("node:fs"), import_node_path2 = require("node:path");
+    init_temp_file_name();
+    live = /* @__PURE__ */ new Set(), tempFileCreated = (path) => {
       live.add(path);
     }, tempFileGone = (path) => {
       live.delete(path);
-    };
+    }, elsewhere = /* @__PURE__ */ new Set();
   }
 });
 
@@ -5884,7 +5932,7 @@ function tooBig(file, what, size) {
   return refused(file, `${file} is larger than the 1 MiB a ${what} file may hold${size}; it was not read`);
 }
 async function readPem(io, file, what) {
-  let path = (0, import_node_path.resolve)(io.cwd, file), cannot = (e) => new UsageError(
+  let path = (0, import_node_path3.resolve)(io.cwd, file), cannot = (e) => new UsageError(
     `cannot read the ${what} ${file}: ${e.code === "ENOENT" ? "no such file" : e.message}`
   ), st;
   try {
@@ -5957,10 +6005,10 @@ async function loadCertificate(files, io, quiet = !1) {
 `);
   return check.errors.length > 0 || check.keyPem === void 0 ? !1 : { certPem, keyPem: check.keyPem };
 }
-var import_node_fs2, import_node_path, MAX_PEM_BYTES, PIPE_WAIT_MS, refused, init_load_certificate = __esm({
+var import_node_fs2, import_node_path3, MAX_PEM_BYTES, PIPE_WAIT_MS, refused, init_load_certificate = __esm({
   "src/cli/load-certificate.ts"() {
     "use strict";
-    import_node_fs2 = require("node:fs"), import_node_path = require("node:path");
+    import_node_fs2 = require("node:fs"), import_node_path3 = require("node:path");
     init_errors();
     MAX_PEM_BYTES = 1024 * 1024, PIPE_WAIT_MS = 3e4;
     refused = (file, message) => ({ code: "CERT", severity: "error", file, message });
@@ -6020,25 +6068,6 @@ var FS_ERROR_MESSAGES, init_io_diagnostic = __esm({
   }
 });
 
-// src/io/temp-file-name.ts
-function tempFileName(base, pid = process.pid) {
-  let short = base.length > MAX_BASE_CHARS ? base.slice(0, MAX_BASE_CHARS) : base, random = Math.random().toString(36).slice(2, 10).padEnd(8, "0");
-  return `.${short}.delegate-mtls-${pid}-${random}.tmp`;
-}
-function isTempFileName(name) {
-  return TEMP_NAME.test((0, import_node_path2.basename)(name));
-}
-function tempFilePid(name) {
-  let m = TEMP_NAME.exec((0, import_node_path2.basename)(name));
-  return m ? Number(m[1]) : void 0;
-}
-var import_node_path2, TEMP_NAME, MAX_BASE_CHARS, init_temp_file_name = __esm({
-  "src/io/temp-file-name.ts"() {
-    "use strict";
-    import_node_path2 = require("node:path"), TEMP_NAME = /^\..*\.delegate-mtls-(\d+)-[0-9a-z]+\.tmp$/, MAX_BASE_CHARS = 100;
-  }
-});
-
 // dmtls-lazy:node_modules/fast-glob/out/index.js
 var require_out = __commonJS({
   "dmtls-lazy:node_modules/fast-glob/out/index.js"(exports2, module2) {
@@ -6053,7 +6082,7 @@ async function expandPaths(args, cwd, options = {}) {
     if (arg === "") throw new UsageError("an empty string is not a file, directory or pattern");
     let st;
     try {
-      st = (0, import_node_fs3.statSync)((0, import_node_path3.resolve)(cwd, arg));
+      st = (0, import_node_fs3.statSync)((0, import_node_path4.resolve)(cwd, arg));
     } catch (err) {
       let code = errnoCode(err);
       if (code !== "ENOENT" && code !== "ENOTDIR") {
@@ -6061,7 +6090,7 @@ async function expandPaths(args, cwd, options = {}) {
         continue;
       }
     }
-    if (st && out?.holds(realPathOf((0, import_node_path3.resolve)(cwd, arg))))
+    if (st && out?.holds(realPathOf((0, import_node_path4.resolve)(cwd, arg))))
       throw new UsageError(
         `${JSON.stringify(arg)} is inside --out-dir ${JSON.stringify(out.name)}, where this run writes its copies: give the files to migrate from outside it, or choose another --out-dir`
       );
@@ -6075,7 +6104,7 @@ async function expandPaths(args, cwd, options = {}) {
         let fg = await loadFastGlob();
         if (!fg.isDynamicPattern(arg)) errors.push(ioDiagnostic(arg, "no such file or directory"));
         else {
-          let matched = await globFiles(fg, arg, cwd), found = out ? matched.filter((f) => !out.holds(realPathOf((0, import_node_path3.resolve)(cwd, f)))) : matched;
+          let matched = await globFiles(fg, arg, cwd), found = out ? matched.filter((f) => !out.holds(realPathOf((0, import_node_path4.resolve)(cwd, f)))) : matched;
           found.length === 0 && errors.push(
             ioDiagnostic(
               arg,
@@ -6091,12 +6120,12 @@ async function expandPaths(args, cwd, options = {}) {
   return { files: dedupe([...literal, ...expanded], cwd), errors };
 }
 async function yamlFilesIn(dir, cwd, out) {
-  let fg = await loadFastGlob(), root = (0, import_node_path3.resolve)(cwd, dir), real;
+  let fg = await loadFastGlob(), root = (0, import_node_path4.resolve)(cwd, dir), real;
   try {
     real = import_node_fs3.realpathSync.native(root);
   } catch {
   }
-  let outBelow = out && real !== void 0 ? (0, import_node_path3.relative)(real, out.real) : void 0, ignore = outBelow !== void 0 && outBelow !== "" && !outBelow.startsWith("..") && !outBelow.startsWith(import_node_path3.sep) ? [...IGNORE, `${fg.escapePath(outBelow.split(import_node_path3.sep).join("/"))}/**`] : IGNORE, found = await fg(YAML_IN_DIR, {
+  let outBelow = out && real !== void 0 ? (0, import_node_path4.relative)(real, out.real) : void 0, ignore = outBelow !== void 0 && outBelow !== "" && !outBelow.startsWith("..") && !outBelow.startsWith(import_node_path4.sep) ? [...IGNORE, `${fg.escapePath(outBelow.split(import_node_path4.sep).join("/"))}/**`] : IGNORE, found = await fg(YAML_IN_DIR, {
     cwd: root,
     dot: !0,
     ignore,
@@ -6104,8 +6133,8 @@ async function yamlFilesIn(dir, cwd, out) {
     onlyFiles: !0
   });
   return sorted(found.filter((f) => !isTempFileName(f))).map((f) => ({
-    file: (0, import_node_path3.join)(dir, f),
-    ...real === void 0 ? {} : { real: (0, import_node_path3.join)(real, f) }
+    file: (0, import_node_path4.join)(dir, f),
+    ...real === void 0 ? {} : { real: (0, import_node_path4.join)(real, f) }
   }));
 }
 async function globFiles(fg, pattern, cwd) {
@@ -6113,21 +6142,21 @@ async function globFiles(fg, pattern, cwd) {
   return sorted(found.filter((f) => !isTempFileName(f)));
 }
 function outDirOf(name, cwd) {
-  let real = realPathOf((0, import_node_path3.resolve)(cwd, name));
-  return { name, real, holds: (path) => path === real || path.startsWith(real.endsWith(import_node_path3.sep) ? real : real + import_node_path3.sep) };
+  let real = realPathOf((0, import_node_path4.resolve)(cwd, name));
+  return { name, real, holds: (path) => path === real || path.startsWith(real.endsWith(import_node_path4.sep) ? real : real + import_node_path4.sep) };
 }
 function realPathOf(abs) {
   try {
     return import_node_fs3.realpathSync.native(abs);
   } catch {
-    let parent = (0, import_node_path3.dirname)(abs);
-    return parent === abs ? abs : (0, import_node_path3.join)(realPathOf(parent), (0, import_node_path3.basename)(abs));
+    let parent = (0, import_node_path4.dirname)(abs);
+    return parent === abs ? abs : (0, import_node_path4.join)(realPathOf(parent), (0, import_node_path4.basename)(abs));
   }
 }
 function dedupe(listed, cwd) {
   let keys = listed.map(({ file, real }) => {
     if (real !== void 0) return real;
-    let abs = (0, import_node_path3.resolve)(cwd, file);
+    let abs = (0, import_node_path4.resolve)(cwd, file);
     try {
       return import_node_fs3.realpathSync.native(abs);
     } catch {
@@ -6142,10 +6171,10 @@ function sorted(paths) {
 async function loadFastGlob() {
   return fastGlob ??= (await Promise.resolve().then(() => __toESM(require_out(), 1))).default, fastGlob;
 }
-var import_node_fs3, import_node_path3, IGNORE, YAML_IN_DIR, fastGlob, init_expand_paths = __esm({
+var import_node_fs3, import_node_path4, IGNORE, YAML_IN_DIR, fastGlob, init_expand_paths = __esm({
   "src/io/expand-paths.ts"() {
     "use strict";
-    import_node_fs3 = require("node:fs"), import_node_path3 = require("node:path");
+    import_node_fs3 = require("node:fs"), import_node_path4 = require("node:path");
     init_errors();
     init_io_diagnostic();
     init_temp_file_name();
@@ -6396,7 +6425,7 @@ var import_node_fs5, DEFAULT_MAX_BYTES, STDIN_NAME, CHUNK, OPEN_FLAGS, init_read
 
 // src/io/resolve-write-target.ts
 function resolveWriteTarget(file) {
-  let path = (0, import_node_path4.resolve)(file);
+  let path = (0, import_node_path5.resolve)(file);
   for (let hop = 0; hop < MAX_LINK_HOPS; hop++) {
     try {
       return import_node_fs6.realpathSync.native(path);
@@ -6408,17 +6437,17 @@ function resolveWriteTarget(file) {
       link = (0, import_node_fs6.readlinkSync)(path);
     } catch (err) {
       let code = errnoCode(err);
-      if (code === "ENOENT" || code === "EINVAL") return (0, import_node_path4.join)(import_node_fs6.realpathSync.native((0, import_node_path4.dirname)(path)), (0, import_node_path4.basename)(path));
+      if (code === "ENOENT" || code === "EINVAL") return (0, import_node_path5.join)(import_node_fs6.realpathSync.native((0, import_node_path5.dirname)(path)), (0, import_node_path5.basename)(path));
       throw err;
     }
-    path = (0, import_node_path4.resolve)((0, import_node_path4.dirname)(path), link);
+    path = (0, import_node_path5.resolve)((0, import_node_path5.dirname)(path), link);
   }
   throw Object.assign(new Error(`too many levels of symbolic links: ${file}`), { code: "ELOOP" });
 }
-var import_node_fs6, import_node_path4, MAX_LINK_HOPS, init_resolve_write_target = __esm({
+var import_node_fs6, import_node_path5, MAX_LINK_HOPS, init_resolve_write_target = __esm({
   "src/io/resolve-write-target.ts"() {
     "use strict";
-    import_node_fs6 = require("node:fs"), import_node_path4 = require("node:path");
+    import_node_fs6 = require("node:fs"), import_node_path5 = require("node:path");
     init_io_diagnostic();
     MAX_LINK_HOPS = 40;
   }
@@ -6437,19 +6466,30 @@ async function stageFileAtomic(file, text, opts = {}) {
     if (old?.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
     if (old && !old.isFile()) throw new Error("is not a regular file");
     old && assertWritable(target, old);
-    let mode = opts.mode ?? (old ? old.mode & 4095 : void 0), name = (0, import_node_path5.join)((0, import_node_path5.dirname)(target), tempFileName((0, import_node_path5.basename)(target)));
-    fd = (0, import_node_fs7.openSync)(name, "wx", mode ?? 438), tmp = name, tempFileCreated(name), mode !== void 0 && (0, import_node_fs7.fchmodSync)(fd, mode), old && keepOwner(fd, old);
+    let mode = opts.mode ?? (old ? old.mode & 4095 : void 0), name = (0, import_node_path6.join)((0, import_node_path6.dirname)(target), tempFileName((0, import_node_path6.basename)(target)));
+    if (opts.gate && !opts.gate.enter()) throw new StagingStopped();
+    try {
+      fd = (0, import_node_fs7.openSync)(name, "wx", mode ?? 438);
+    } finally {
+      opts.gate?.leave();
+    }
+    tmp = name, tempFileCreated(name), mode !== void 0 && (0, import_node_fs7.fchmodSync)(fd, mode), old && keepOwner(fd, old);
     let hook = writeFaults.beforeWrite?.(tmp, target);
     hook && await hook, (0, import_node_fs7.writeFileSync)(fd, text, "utf8"), await fsyncInPool(fd);
     let closing = fd;
     fd = void 0, (0, import_node_fs7.closeSync)(closing);
   } catch (err) {
-    throw fd !== void 0 && quietly(() => (0, import_node_fs7.closeSync)(fd)), tmp !== void 0 && removeTemp(tmp), new Error(`cannot write ${file}: ${describeFsError(err)}`, { cause: err });
+    throw fd !== void 0 && quietly(() => (0, import_node_fs7.closeSync)(fd)), tmp !== void 0 && removeTemp(tmp), err instanceof StagingStopped ? err : new Error(`cannot write ${file}: ${describeFsError(err)}`, { cause: err });
   }
-  let temp = tmp, dest = target, expect = opts.expect, done = !1, drifted = () => expect === void 0 ? void 0 : drift(dest, expect);
+  return adoptStagedWrite(file, tmp, target, opts.expect);
+}
+function adoptStagedWrite(file, temp, dest, expect) {
+  tempFileCreated(temp);
+  let done = !1, drifted = () => expect === void 0 ? void 0 : drift(dest, expect);
   return {
     file,
     target: dest,
+    temp,
     drift: drifted,
     async commit({ syncDir: sync = !0 } = {}) {
       if (done) throw new Error(`cannot write ${file}: already committed or aborted`);
@@ -6465,7 +6505,7 @@ async function stageFileAtomic(file, text, opts = {}) {
       }
       if (sync)
         try {
-          await syncDir((0, import_node_path5.dirname)(dest));
+          await syncDir((0, import_node_path6.dirname)(dest));
         } catch (err) {
           throw new Error(`cannot write ${file}: ${describeFsError(err)}`, { cause: err });
         }
@@ -6501,7 +6541,7 @@ async function cleanStaleTempFiles(dir) {
     let pid = tempFilePid(name);
     if (!(pid === void 0 || isRunning(pid)))
       try {
-        await import_node_fs7.promises.unlink((0, import_node_path5.join)(dir, name)), removed++;
+        await import_node_fs7.promises.unlink((0, import_node_path6.join)(dir, name)), removed++;
       } catch (err) {
         if (errnoCode(err) !== "ENOENT") throw err;
       }
@@ -6525,7 +6565,7 @@ function assertWritable(target, old) {
   ids().uid !== 0 && (0, import_node_fs7.accessSync)(target, import_node_fs7.constants.W_OK);
 }
 function writeTarget(file) {
-  let abs = (0, import_node_path5.resolve)(file), st;
+  let abs = (0, import_node_path6.resolve)(file), st;
   try {
     st = (0, import_node_fs7.lstatSync)(abs);
   } catch (err) {
@@ -6559,10 +6599,10 @@ async function syncDir(dir) {
     });
   }
 }
-var import_node_fs7, import_node_path5, DIR_SYNC_IGNORED, writeFaults, fsyncInPool, processIds, ids, init_atomic_write = __esm({
+var import_node_fs7, import_node_path6, DIR_SYNC_IGNORED, writeFaults, StagingStopped, handOverStagedWrite, fsyncInPool, processIds, ids, init_atomic_write = __esm({
   "src/io/atomic-write.ts"() {
     "use strict";
-    import_node_fs7 = require("node:fs"), import_node_path5 = require("node:path");
+    import_node_fs7 = require("node:fs"), import_node_path6 = require("node:path");
     init_fingerprint();
     init_io_diagnostic();
     init_live_temp_files();
@@ -6571,8 +6611,131 @@ var import_node_fs7, import_node_path5, DIR_SYNC_IGNORED, writeFaults, fsyncInPo
     init_temp_file_name();
     DIR_SYNC_IGNORED = /* @__PURE__ */ new Set(["EINVAL", "EISDIR", "EPERM", "EACCES", "ENOTSUP", "EBADF"]);
     writeFaults = {};
+    StagingStopped = class extends Error {
+      constructor() {
+        super("staging stopped");
+      }
+    };
+    handOverStagedWrite = (staged) => tempFileGone(staged.temp);
     fsyncInPool = (fd) => new Promise((done, fail) => (0, import_node_fs7.fsync)(fd, (err) => err ? fail(err) : done()));
     ids = () => processIds ??= { uid: process.getuid?.(), gid: process.getgid?.() };
+  }
+});
+
+// src/io/staging.ts
+function sharedGate(buffer) {
+  let slots = new Int32Array(buffer);
+  return {
+    enter() {
+      return Atomics.add(slots, BUSY, 1), Atomics.load(slots, CLOSED) === 0 ? !0 : (this.leave(), !1);
+    },
+    leave() {
+      Atomics.sub(slots, BUSY, 1) === 1 && Atomics.notify(slots, BUSY);
+    },
+    close() {
+      Atomics.store(slots, CLOSED, 1);
+    },
+    /** Closes the gate and waits (at most `ms`) until no creation is under way. */
+    settle(ms) {
+      Atomics.store(slots, CLOSED, 1);
+      let until = Date.now() + ms;
+      for (let busy = Atomics.load(slots, BUSY); busy !== 0; busy = Atomics.load(slots, BUSY)) {
+        let left = until - Date.now();
+        if (left <= 0) return;
+        Atomics.wait(slots, BUSY, busy, left);
+      }
+    }
+  };
+}
+function createdChain(top, leaf) {
+  let chain = [];
+  for (let dir = leaf; dir.length >= top.length && (chain.unshift(dir), !(dir === top || (0, import_node_path7.dirname)(dir) === dir)); dir = (0, import_node_path7.dirname)(dir))
+    ;
+  return chain;
+}
+var import_node_fs8, import_node_path7, CLOSED, BUSY, Staging, WRITE_CONCURRENCY, init_staging = __esm({
+  "src/io/staging.ts"() {
+    "use strict";
+    import_node_fs8 = require("node:fs"), import_node_path7 = require("node:path");
+    init_atomic_write();
+    CLOSED = 0, BUSY = 1;
+    Staging = class {
+      constructor(keepGoing, mkdirs) {
+        this.keepGoing = keepGoing;
+        this.mkdirs = mkdirs;
+      }
+      keepGoing;
+      mkdirs;
+      /** Every job, in the order they came. */
+      jobs = [];
+      /** The folders --out-dir created for its temp files, removed again if the write is called off. */
+      madeDirs = [];
+      /** Shared with the threads that stage jobs of this batch: see `sharedGate`. */
+      gate = new SharedArrayBuffer(8);
+      /** Jobs that are staged or failed. */
+      settled = 0;
+      onSettled;
+      queue = [];
+      active = 0;
+      stopped = !1;
+      failed = !1;
+      waiters = [];
+      /** Something else failed (a plan): without --keep-going nothing will be written, so no new temp file is started. */
+      refuse() {
+        this.keepGoing || this.stop();
+      }
+      /** Stages `job.text` to `job.dest`. */
+      add(job) {
+        this.jobs.push(job), this.queue.push(job), this.pump();
+      }
+      /** A job another thread staged (`job.staged`, now this thread's), failed to stage (`job.error`) or skipped. */
+      adopt(job) {
+        this.jobs.push(job), job.error !== void 0 && this.fail(), this.settled++, this.onSettled?.();
+      }
+      /** Resolves once no stage is running and none is waiting to start (all done, or stopped). */
+      async idle() {
+        for (; this.active > 0 || this.queue.length > 0 && this.open(); )
+          await new Promise((resolve7) => this.waiters.push(resolve7));
+      }
+      /** Stops staging, waits for the stages running, and removes every temp file not renamed into place. */
+      async discard() {
+        this.stop(), await this.idle();
+        for (let job of this.jobs) await job.staged?.abort();
+      }
+      stop() {
+        this.stopped = !0, sharedGate(this.gate).close();
+      }
+      fail() {
+        this.failed = !0, this.keepGoing || sharedGate(this.gate).close();
+      }
+      open() {
+        return !this.stopped && (!this.failed || this.keepGoing);
+      }
+      pump() {
+        for (; this.active < WRITE_CONCURRENCY && this.queue.length > 0 && this.open(); ) {
+          let job = this.queue.shift();
+          this.active++, this.stage(job).then(() => {
+            if (this.active--, this.settled++, this.onSettled?.(), this.pump(), this.active === 0) for (let wake of this.waiters.splice(0)) wake();
+          });
+        }
+      }
+      async stage(job) {
+        let text = job.text ?? "";
+        job.text = void 0;
+        try {
+          if (this.mkdirs) {
+            let made = await import_node_fs8.promises.mkdir((0, import_node_path7.dirname)(job.dest), { recursive: !0 });
+            made !== void 0 && this.madeDirs.push(...createdChain(made, (0, import_node_path7.dirname)(job.dest)));
+          }
+          job.staged = await stageFileAtomic(job.dest, text, {
+            ...job.mode === void 0 ? {} : { mode: job.mode },
+            ...job.expect === void 0 ? {} : { expect: job.expect }
+          });
+        } catch (err) {
+          job.error = err, this.fail();
+        }
+      }
+    }, WRITE_CONCURRENCY = 8;
   }
 });
 
@@ -6582,12 +6745,16 @@ __export(io_exports, {
   DEFAULT_MAX_BYTES: () => DEFAULT_MAX_BYTES,
   DriftError: () => DriftError,
   STDIN_NAME: () => STDIN_NAME,
+  Staging: () => Staging,
+  StagingStopped: () => StagingStopped,
+  adoptStagedWrite: () => adoptStagedWrite,
   cleanStaleTempFiles: () => cleanStaleTempFiles,
   decodeInput: () => decodeInput,
   describeFsError: () => describeFsError,
   errnoCode: () => errnoCode,
   expandPaths: () => expandPaths,
   firstInvalidUtf8: () => firstInvalidUtf8,
+  handOverStagedWrite: () => handOverStagedWrite,
   ioDiagnostic: () => ioDiagnostic,
   isTempFileName: () => isTempFileName,
   loadFingerprints: () => loadFingerprints,
@@ -6595,9 +6762,12 @@ __export(io_exports, {
   readInput: () => readInput,
   readStdin: () => readStdin,
   removeLiveTempFiles: () => removeLiveTempFiles,
+  removeOwnTempFiles: () => removeOwnTempFiles,
   resolveWriteTarget: () => resolveWriteTarget,
+  sharedGate: () => sharedGate,
   stageFileAtomic: () => stageFileAtomic,
   syncDirectory: () => syncDirectory,
+  tempFilesElsewhere: () => tempFilesElsewhere,
   writeFaults: () => writeFaults,
   writeFileAtomic: () => writeFileAtomic
 });
@@ -6607,6 +6777,7 @@ var init_io = __esm({
     init_expand_paths();
     init_read_input();
     init_atomic_write();
+    init_staging();
     init_fingerprint();
     init_live_temp_files();
     init_resolve_write_target();
@@ -12433,8 +12604,8 @@ function mayHoldSecretData(text) {
   return !1;
 }
 async function warnIfInGitTree(abs, shown, io) {
-  for (let dir = (0, import_node_path6.dirname)(abs); ; dir = (0, import_node_path6.dirname)(dir)) {
-    if (await import_node_fs8.promises.stat((0, import_node_path6.join)(dir, ".git")).then(
+  for (let dir = (0, import_node_path8.dirname)(abs); ; dir = (0, import_node_path8.dirname)(dir)) {
+    if (await import_node_fs9.promises.stat((0, import_node_path8.join)(dir, ".git")).then(
       () => !0,
       () => !1
     )) {
@@ -12444,13 +12615,13 @@ async function warnIfInGitTree(abs, shown, io) {
       );
       return;
     }
-    if ((0, import_node_path6.dirname)(dir) === dir) return;
+    if ((0, import_node_path8.dirname)(dir) === dir) return;
   }
 }
-var import_node_fs8, import_node_path6, holdsKey, textHoldsKey, PEM_KEY, isBase64, SECRET_KEY_NAMES, BASE64_RUN2, init_key_files = __esm({
+var import_node_fs9, import_node_path8, holdsKey, textHoldsKey, PEM_KEY, isBase64, SECRET_KEY_NAMES, BASE64_RUN2, init_key_files = __esm({
   "src/cli/key-files.ts"() {
     "use strict";
-    import_node_fs8 = require("node:fs"), import_node_path6 = require("node:path");
+    import_node_fs9 = require("node:fs"), import_node_path8 = require("node:path");
     init_render_secret();
     holdsKey = (r, output) => r.changes.some((c) => c.resource.kind === "Secret" && (c.op === "insert" || /^data\./.test(c.path))) || output !== void 0 && textHoldsKey(output), textHoldsKey = (text) => PEM_KEY.test(text) || mayHoldSecretData(text) && redactSecretData(text) !== text, PEM_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
     isBase64 = (c) => c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 43 || c === 47, SECRET_KEY_NAMES = ["client.key", "client.crt", "tls.key"], BASE64_RUN2 = 40;
@@ -12490,7 +12661,8 @@ function planText(name, text, settings) {
     input: keep && settings.keepInput !== !1 ? text : "",
     output: keep ? r.output : "",
     changed,
-    keyFile: decide && holdsKey(result, r.output),
+    // Decided from the list of changes even when the result does not keep it.
+    keyFile: decide && holdsKey({ ...result, changes: r.changes }, r.output),
     result
   };
 }
@@ -12503,34 +12675,71 @@ function planFileSync(file, abs, settings) {
   let fingerprint2 = settings.fingerprint === !0;
   return planRead(file, abs, readInput(abs, { maxBytes: settings.maxBytes, fingerprint: fingerprint2 }), settings);
 }
-async function planInWorkers(jobs, settings, onPlanned) {
-  let [{ Worker }, { availableParallelism }] = await Promise.all([Promise.resolve().then(() => __toESM(require("node:worker_threads"))), Promise.resolve().then(() => __toESM(require("node:os")))]), fromSource = __dmtls_meta.url.endsWith(".ts"), url = new URL(__dmtls_meta.url), threads = Math.max(1, Math.min(availableParallelism(), MAX_THREADS, Math.ceil(jobs.length / FILES_PER_THREAD))), next = new SharedArrayBuffer(4), counter = new Int32Array(next), results = new Array(jobs.length), done = (i, planned) => {
-    results[i] = planned, onPlanned(i, planned);
-  }, input = { jobs, settings, next }, started = [], workers = Array.from({ length: threads - 1 }, () => new Promise((resolve6, reject) => {
+async function planInWorkers(files, cwd, settings, onPlanned, staging) {
+  let [{ Worker }, { availableParallelism }] = await Promise.all([Promise.resolve().then(() => __toESM(require("node:worker_threads"))), Promise.resolve().then(() => __toESM(require("node:os")))]), fromSource = __dmtls_meta.url.endsWith(".ts"), url = new URL(__dmtls_meta.url), threads = Math.max(1, Math.min(availableParallelism(), MAX_THREADS, Math.ceil(files.length / FILES_PER_THREAD))), next = new SharedArrayBuffer(4), counter = new Int32Array(next), results = new Array(files.length), done = (i, planned, worker) => {
+    results[i] = planned, onPlanned(i, planned, worker);
+  }, input = { files, cwd, settings, staging, next }, dirs = staging === void 0 || threads < 2 ? void 0 : new Set(files.map((f) => (0, import_node_path9.dirname)((0, import_node_path9.resolve)(cwd, f)))), unregister = dirs && tempFilesElsewhere(dirs, () => sharedGate(staging.gate).settle(GATE_SETTLE_MS)), started = [], workers = Array.from({ length: threads - 1 }, () => new Promise((resolve7, reject) => {
     let worker = new Worker(url, {
       argv: [PLAN_WORKER_ARG],
       workerData: { [WORKER_TAG]: !0, ...input },
-      execArgv: fromSource ? ["--import", "tsx"] : []
+      execArgv: fromSource ? ["--import", "tsx"] : [],
+      resourceLimits: WORKER_LIMITS
     });
-    started.push(worker), worker.on("message", (msg) => done(msg.i, msg.planned)), worker.on("error", reject), worker.on(
+    started.push(worker), worker.on("message", (msg) => done(msg.i, msg.planned, msg)), worker.on("error", reject), worker.on(
       "exit",
-      (code) => code === 0 ? resolve6() : reject(new Error(`a planning worker exited with code ${code}`))
+      (code) => code === 0 ? resolve7() : reject(new Error(`a planning worker exited with code ${code}`))
     );
   })), here = (async () => {
-    for (let i = Atomics.add(counter, 0, 1); i < jobs.length; i = Atomics.add(counter, 0, 1))
-      done(i, planFileSync(jobs[i].file, jobs[i].abs, settings)), await new Promise((turn) => setImmediate(turn));
+    for (let i = Atomics.add(counter, 0, 1); i < files.length; i = Atomics.add(counter, 0, 1))
+      done(i, planFileSync(files[i], (0, import_node_path9.resolve)(cwd, files[i]), settings)), await new Promise((turn) => setImmediate(turn));
   })();
   try {
     await Promise.all([here, ...workers]);
   } catch (err) {
-    throw Atomics.store(counter, 0, jobs.length), await Promise.allSettled([here, ...started.map((w) => w.terminate())]), err;
+    throw Atomics.store(counter, 0, files.length), staging && sharedGate(staging.gate).close(), await Promise.allSettled([here, ...started.map((w) => w.terminate())]), dirs && removeOwnTempFiles(dirs), err;
+  } finally {
+    unregister?.();
   }
-  for (let i = 0; i < jobs.length; i++)
-    if (results[i] === void 0) throw new Error(`no plan came back for ${jobs[i].file}`);
+  for (let i = 0; i < files.length; i++)
+    if (results[i] === void 0) throw new Error(`no plan came back for ${files[i]}`);
   return results;
 }
-var readError, WORKER_TAG, PARALLEL_THRESHOLD, MAX_THREADS, FILES_PER_THREAD, init_plan_files = __esm({
+async function planAsWorker(input, post) {
+  let { files, cwd, settings, staging, next } = input;
+  settings.fingerprint && await loadFingerprints();
+  let counter = new Int32Array(next), gate = staging && sharedGate(staging.gate), stages = /* @__PURE__ */ new Set();
+  for (let i = Atomics.add(counter, 0, 1); i < files.length; i = Atomics.add(counter, 0, 1)) {
+    let planned = planFileSync(files[i], (0, import_node_path9.resolve)(cwd, files[i]), settings);
+    if (!gate) {
+      post({ i, planned });
+      continue;
+    }
+    if (planned.result.status === "error" && !staging.keepGoing && gate.close(), planned.result.status === "error" || !planned.changed || planned.abs === void 0) {
+      post({ i, planned });
+      continue;
+    }
+    let slim = { ...planned, output: "", input: "" }, stage = stageFileAtomic(planned.abs, planned.output, {
+      ...planned.keyFile ? { mode: 384 } : {},
+      ...planned.read === void 0 ? {} : { expect: planned.read },
+      gate
+    }).then(
+      (staged) => {
+        handOverStagedWrite(staged), post({ i, planned: slim, staged: { temp: staged.temp, target: staged.target } });
+      },
+      (err) => {
+        if (err instanceof StagingStopped) return post({ i, planned: slim });
+        staging.keepGoing || gate.close();
+        let cause = err instanceof Error && err.cause !== void 0 ? err.cause : err;
+        post({ i, planned: slim, stageError: describeFsError(cause) });
+      }
+    );
+    stages.add(stage), stage.then(() => stages.delete(stage)), stages.size >= WORKER_STAGES ? await Promise.race(stages) : await new Promise((turn) => setImmediate(turn));
+  }
+  await Promise.all(stages);
+}
+var import_node_path9, readError, WORKER_TAG, PARALLEL_THRESHOLD, MAX_THREADS, FILES_PER_THREAD, WORKER_STAGES, GATE_SETTLE_MS, WORKER_LIMITS, init_plan_files = __esm({
   "src/cli/plan-files.ts"() {
+    import_node_path9 = require("node:path");
     init_io();
     init_migrate();
     init_revert();
@@ -12544,14 +12753,9 @@ var readError, WORKER_TAG, PARALLEL_THRESHOLD, MAX_THREADS, FILES_PER_THREAD, in
       keyFile: !1,
       result: { path, status: "error", unresolved: !1, written: !1, changes: [], warnings: [], errors: [error] }
     });
-    WORKER_TAG = "delegateMtlsPlanWorker", PARALLEL_THRESHOLD = 200, MAX_THREADS = 4, FILES_PER_THREAD = 100;
+    WORKER_TAG = "delegateMtlsPlanWorker", PARALLEL_THRESHOLD = 200, MAX_THREADS = 4, FILES_PER_THREAD = 100, WORKER_STAGES = 8, GATE_SETTLE_MS = 2e3, WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 };
     process.argv.includes(PLAN_WORKER_ARG) && Promise.resolve().then(() => __toESM(require("node:worker_threads"))).then(async ({ isMainThread, parentPort, workerData }) => {
-      if (isMainThread || !workerData?.[WORKER_TAG]) return;
-      let { jobs, settings, next } = workerData;
-      settings.fingerprint && await loadFingerprints();
-      let counter = new Int32Array(next);
-      for (let i = Atomics.add(counter, 0, 1); i < jobs.length; i = Atomics.add(counter, 0, 1))
-        parentPort.postMessage({ i, planned: planFileSync(jobs[i].file, jobs[i].abs, settings) });
+      isMainThread || !workerData?.[WORKER_TAG] || await planAsWorker(workerData, (result) => parentPort.postMessage(result));
     });
   }
 });
@@ -12561,7 +12765,7 @@ function shortRunBytes(paths) {
   if (paths.length > SHORT_RUN_FILES) return;
   let total = 0;
   for (let path of paths) {
-    let st = (0, import_node_fs9.statSync)(path, { throwIfNoEntry: !1 });
+    let st = (0, import_node_fs10.statSync)(path, { throwIfNoEntry: !1 });
     if (st && !st.isFile()) return;
     total += st?.size ?? 0;
   }
@@ -12588,10 +12792,10 @@ async function planPaused(short, plan2) {
     resume?.();
   }
 }
-var import_node_fs9, SHORT_RUN_BYTES, SHORT_RUN_FILES, USER_COMPILER_FLAG, shortRun, init_short_run = __esm({
+var import_node_fs10, SHORT_RUN_BYTES, SHORT_RUN_FILES, USER_COMPILER_FLAG, shortRun, init_short_run = __esm({
   "src/cli/short-run.ts"() {
     "use strict";
-    import_node_fs9 = require("node:fs"), SHORT_RUN_BYTES = 128 * 1024, SHORT_RUN_FILES = 32;
+    import_node_fs10 = require("node:fs"), SHORT_RUN_BYTES = 128 * 1024, SHORT_RUN_FILES = 32;
     USER_COMPILER_FLAG = /^--(?:no-?)?(?:jitless|opt|turbofan|always-turbofan|always-opt|maglev|sparkplug|lite-mode|max-opt)\b/;
     shortRun = { seen: !1 };
   }
@@ -12623,8 +12827,8 @@ async function runMigrate(args, io) {
       maxBytes,
       verify: !reporting,
       keepText: !reporting,
-      // Only the JSON report and the key-file test of a write read the lists; the other sinks print counts.
-      keepChanges: args.format === "json" || keyFiles !== void 0,
+      // Only the JSON report reads the lists (the key-file test runs where each file is planned).
+      keepChanges: args.format === "json",
       keepInput: mode2 === "diff",
       // --write replaces a file only if it is still what was read (a user's edit meanwhile is never lost).
       fingerprint: mode2 === "write",
@@ -12655,16 +12859,16 @@ async function runMigrate(args, io) {
       total: files.length,
       label: mode === "check" || mode === "list" ? "checking" : "planning"
     }), settings = planSettings(mode);
-    (mode === "write" || mode === "out-dir") && await loadFingerprints(), mode === "write" && (staging = new Staging(args.keepGoing, !1), errors.length > 0 && staging.planFailed());
-    let first = planned.length, onPlanned = (i, p) => {
-      staging?.offer(first + i, p), progress?.tick();
+    (mode === "write" || mode === "out-dir") && await loadFingerprints(), mode === "write" && (staging = new Staging(args.keepGoing, !1), errors.length > 0 && staging.refuse());
+    let first = planned.length, onPlanned = (i, p, worker) => {
+      staging && offer(staging, first + i, p, worker), progress?.tick();
     };
     try {
       if (files.length >= PARALLEL_THRESHOLD) {
-        let jobs = files.map((file) => ({ file, abs: (0, import_node_path7.resolve)(io.cwd, file) }));
-        planned.push(...await planInWorkers(jobs, settings, onPlanned));
+        let stageInWorkers = staging && { gate: staging.gate, keepGoing: args.keepGoing };
+        planned.push(...await planInWorkers(files, io.cwd, settings, onPlanned, stageInWorkers));
       } else {
-        let abs = files.map((file) => (0, import_node_path7.resolve)(io.cwd, file));
+        let abs = files.map((file) => (0, import_node_path10.resolve)(io.cwd, file));
         await planPaused(shortRunBytes(abs) !== void 0, () => {
           for (let i = 0; i < files.length; i++) {
             let p = planFileSync(files[i], abs[i], settings);
@@ -12730,23 +12934,33 @@ async function finish(args, io, mode, planned, staging) {
     drifted ? "nothing was written: a file changed during the run, so every file was left as it was; run again" : writeFailed ? "nothing was written: a file could not be written, so every file was left as it was" : "nothing was written: fix the errors above first (or use --keep-going to write the files that could be migrated)"
   ), failed ? 2 : checking && needs.length > 0 ? 1 : 0;
 }
+function offer(staging, index, p, worker) {
+  if (p.result.status === "error") return staging.refuse();
+  if (p.abs === void 0 || !p.changed) return;
+  let job = { index, item: p, dest: p.abs, expect: p.read };
+  if (worker === void 0)
+    return job.text = p.output, p.output = "", p.keyFile && (job.mode = 384), staging.add(job);
+  worker.staged !== void 0 ? job.staged = adoptStagedWrite(p.abs, worker.staged.temp, worker.staged.target, p.read) : worker.stageError !== void 0 && (job.error = new Error(`cannot write ${p.abs}: ${worker.stageError}`, { cause: new Error(worker.stageError) })), staging.adopt(job);
+}
 async function writeAll(args, io, mode, planned, early) {
-  let outDir = mode === "out-dir" ? (0, import_node_path7.resolve)(io.cwd, args.outDir) : void 0, staging = early;
+  let outDir = mode === "out-dir" ? (0, import_node_path10.resolve)(io.cwd, args.outDir) : void 0, staging = early;
   if (staging === void 0) {
     let jobs2 = [];
     for (let [index, p] of planned.entries()) {
       if (p.result.status === "error" || !p.abs) continue;
       if (outDir === void 0) {
-        p.changed && jobs2.push({ index, p, dest: p.abs, expect: p.read });
+        p.changed && jobs2.push({ index, item: p, dest: p.abs, expect: p.read, ...keyMode(p), text: p.output });
         continue;
       }
-      let rel = (0, import_node_path7.relative)(io.cwd, p.abs);
-      if (rel.startsWith("..") || (0, import_node_path7.isAbsolute)(rel))
+      let rel = (0, import_node_path10.relative)(io.cwd, p.abs);
+      if (rel.startsWith("..") || (0, import_node_path10.isAbsolute)(rel))
         throw new UsageError(
           `--out-dir mirrors paths relative to the current directory; ${p.result.path} is outside it`
         );
-      let dest = (0, import_node_path7.join)(outDir, rel), there = readForReplace(dest);
-      typeof there == "object" && there.bytes.equals(Buffer.from(p.output, "utf8")) || jobs2.push({ index, p, dest, expect: typeof there == "object" ? there.fingerprint : there });
+      let dest = (0, import_node_path10.join)(outDir, rel), there = readForReplace(dest);
+      if (typeof there == "object" && there.bytes.equals(Buffer.from(p.output, "utf8"))) continue;
+      let expect = typeof there == "object" ? there.fingerprint : there;
+      jobs2.push({ index, item: p, dest, expect, ...keyMode(p), text: p.output });
     }
     staging = new Staging(args.keepGoing, outDir !== void 0);
     for (let job of jobs2) staging.add(job);
@@ -12760,11 +12974,11 @@ async function writeAll(args, io, mode, planned, early) {
     staging.onSettled = void 0, progress?.clear();
   }
   let jobs = [...staging.jobs].sort((a, b) => a.index - b.index), failures = [], drifted = !1, fail = (job, err) => {
-    let cause = err instanceof Error && err.cause !== void 0 ? err.cause : err, other = job.dest === job.p.abs ? void 0 : (0, import_node_path7.relative)(io.cwd, job.dest), d = ioDiagnostic(
-      job.p.result.path,
+    let cause = err instanceof Error && err.cause !== void 0 ? err.cause : err, other = job.dest === job.item.abs ? void 0 : (0, import_node_path10.relative)(io.cwd, job.dest), d = ioDiagnostic(
+      job.item.result.path,
       cause instanceof DriftError ? `${other === void 0 ? "" : `${other} `}${cause.message}` : `cannot write${other === void 0 ? "" : ` ${other}`}: ${describeFsError(cause)}`
     );
-    job.p.result.status = "error", job.p.result.errors.push(d), failures.push(d), cause instanceof DriftError && (drifted = !0);
+    job.item.result.status = "error", job.item.result.errors.push(d), failures.push(d), cause instanceof DriftError && (drifted = !0);
   };
   for (let job of jobs) job.error !== void 0 && fail(job, job.error);
   for (let job of jobs) {
@@ -12780,7 +12994,7 @@ async function writeAll(args, io, mode, planned, early) {
   }
   if (failures.length > 0 && !args.keepGoing) {
     for (let job of jobs) await job.staged?.abort();
-    for (let dir of staging.madeDirs.sort((a, b) => b.length - a.length)) await import_node_fs10.promises.rmdir(dir).catch(() => {
+    for (let dir of staging.madeDirs.sort((a, b) => b.length - a.length)) await import_node_fs11.promises.rmdir(dir).catch(() => {
     });
     return { errors: failures, drifted };
   }
@@ -12788,28 +13002,22 @@ async function writeAll(args, io, mode, planned, early) {
   for (let job of jobs)
     if (job.staged)
       try {
-        await job.staged.commit({ syncDir: !1 }), job.p.result.written = !0, dirs.add((0, import_node_path7.dirname)(job.staged.target));
+        await job.staged.commit({ syncDir: !1 }), job.item.result.written = !0, dirs.add((0, import_node_path10.dirname)(job.staged.target));
       } catch (err) {
         fail(job, err);
       }
   for (let dir of dirs) await syncDirectory(dir);
   if (mode === "write") {
-    for (let p of planned) p.abs && dirs.add((0, import_node_path7.dirname)(p.abs));
+    for (let p of planned) p.abs && dirs.add((0, import_node_path10.dirname)(p.abs));
     for (let dir of dirs) await cleanStaleTempFiles(dir).catch(() => 0);
   }
   for (let job of jobs)
-    job.p.result.written && job.p.keyFile && await warnIfInGitTree(job.dest, outDir === void 0 ? job.p.result.path : job.dest, io);
+    job.item.result.written && job.item.keyFile && await warnIfInGitTree(job.dest, outDir === void 0 ? job.item.result.path : job.dest, io);
   return { errors: failures, drifted };
 }
-function createdChain(top, leaf) {
-  let chain = [];
-  for (let dir = leaf; dir.length >= top.length && (chain.unshift(dir), !(dir === top || (0, import_node_path7.dirname)(dir) === dir)); dir = (0, import_node_path7.dirname)(dir))
-    ;
-  return chain;
-}
-var import_node_path7, import_node_fs10, EMPTY2, REPORT_MODE, Staging, WRITE_CONCURRENCY, init_run_migrate = __esm({
+var import_node_path10, import_node_fs11, EMPTY2, REPORT_MODE, keyMode, init_run_migrate = __esm({
   "src/cli/run-migrate.ts"() {
-    import_node_path7 = require("node:path"), import_node_fs10 = require("node:fs");
+    import_node_path10 = require("node:path"), import_node_fs11 = require("node:fs");
     init_errors();
     init_io();
     init_migrate();
@@ -12837,73 +13045,8 @@ var import_node_path7, import_node_fs10, EMPTY2, REPORT_MODE, Staging, WRITE_CON
       check: "check",
       list: "list-different",
       "out-dir": "out-dir"
-    }, Staging = class {
-      constructor(keepGoing, mkdirs) {
-        this.keepGoing = keepGoing;
-        this.mkdirs = mkdirs;
-      }
-      keepGoing;
-      mkdirs;
-      /** Every job, in the order they came. */
-      jobs = [];
-      /** The folders --out-dir created for its temp files, removed again if the write is called off. */
-      madeDirs = [];
-      /** Jobs that are staged or failed. */
-      settled = 0;
-      onSettled;
-      queue = [];
-      active = 0;
-      stopped = !1;
-      failed = !1;
-      waiters = [];
-      /** A file planned during --write: staged when it changes; a failed plan stops the staging unless --keep-going. */
-      offer(index, p) {
-        p.result.status === "error" ? this.planFailed() : p.abs !== void 0 && p.changed && this.add({ index, p, dest: p.abs, expect: p.read });
-      }
-      /** A plan failed: without --keep-going nothing will be written, so no new temp file is started. */
-      planFailed() {
-        this.keepGoing || (this.stopped = !0);
-      }
-      add(job) {
-        this.jobs.push(job), this.queue.push(job), this.pump();
-      }
-      /** Resolves once no stage is running and none is waiting to start (all done, or stopped). */
-      async idle() {
-        for (; this.active > 0 || this.queue.length > 0 && this.open(); )
-          await new Promise((resolve6) => this.waiters.push(resolve6));
-      }
-      /** Stops staging, waits for the stages running, and removes every temp file not renamed into place. */
-      async discard() {
-        this.stopped = !0, await this.idle();
-        for (let job of this.jobs) await job.staged?.abort();
-      }
-      open() {
-        return !this.stopped && (!this.failed || this.keepGoing);
-      }
-      pump() {
-        for (; this.active < WRITE_CONCURRENCY && this.queue.length > 0 && this.open(); ) {
-          let job = this.queue.shift();
-          this.active++, this.stage(job).then(() => {
-            if (this.active--, this.settled++, this.onSettled?.(), this.pump(), this.active === 0) for (let wake of this.waiters.splice(0)) wake();
-          });
-        }
-      }
-      async stage(job) {
-        try {
-          if (this.mkdirs) {
-            let made = await import_node_fs10.promises.mkdir((0, import_node_path7.dirname)(job.dest), { recursive: !0 });
-            made !== void 0 && this.madeDirs.push(...createdChain(made, (0, import_node_path7.dirname)(job.dest)));
-          }
-          job.staged = await stageFileAtomic(job.dest, job.p.output, {
-            ...job.p.keyFile ? { mode: 384 } : {},
-            ...job.expect === void 0 ? {} : { expect: job.expect }
-          });
-        } catch (err) {
-          job.error = err, this.failed = !0;
-        }
-      }
     };
-    WRITE_CONCURRENCY = 8;
+    keyMode = (p) => p.keyFile ? { mode: 384 } : {};
   }
 });
 
@@ -13067,8 +13210,8 @@ init_plan_worker_arg();
 init_short_run();
 
 // src/cli/std-writer.ts
-var import_node_fs11 = require("node:fs");
-function stdWriter(fd, stream, write = import_node_fs11.writeSync) {
+var import_node_fs12 = require("node:fs");
+function stdWriter(fd, stream, write = import_node_fs12.writeSync) {
   let fallback, closed = !1, tty, viaStream = () => fallback || (fallback = stream(), fallback.on("error", (err) => {
     if (err.code !== "EPIPE") throw err;
   }), fallback);
@@ -13096,9 +13239,9 @@ function stdWriter(fd, stream, write = import_node_fs11.writeSync) {
 }
 function maybeTerminal(fd) {
   try {
-    let st = (0, import_node_fs11.fstatSync)(fd);
+    let st = (0, import_node_fs12.fstatSync)(fd);
     if (!st.isCharacterDevice()) return !1;
-    let devNull = (0, import_node_fs11.statSync)("/dev/null", { throwIfNoEntry: !1 });
+    let devNull = (0, import_node_fs12.statSync)("/dev/null", { throwIfNoEntry: !1 });
     return !(devNull && devNull.dev === st.dev && devNull.ino === st.ino && devNull.rdev === st.rdev);
   } catch {
     return !1;
@@ -13146,4 +13289,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=e1cd8a1ffd1f15e22f9f17318f62d5c6b3ec63b9d800a4d142fd350bea26ff73
+//# delegate-mtls-bundle sha256=a6458e19d7f81a812195648476ec371e92714feac75b6b8ee4dd6aa8021fe5c8

@@ -1,5 +1,18 @@
 import type { Diagnostic } from '../errors.js'
-import { loadFingerprints, readInput, type Fingerprint, type ReadResult } from '../io/index.js'
+import { dirname, resolve } from 'node:path'
+import {
+  describeFsError,
+  handOverStagedWrite,
+  loadFingerprints,
+  readInput,
+  removeOwnTempFiles,
+  sharedGate,
+  stageFileAtomic,
+  StagingStopped,
+  tempFilesElsewhere,
+  type Fingerprint,
+  type ReadResult,
+} from '../io/index.js'
 import type { MtlsOptions } from '../mtls/types.js'
 import { migrate } from '../pipeline/migrate.js'
 import { revert } from '../pipeline/revert.js'
@@ -39,8 +52,9 @@ export interface PlanSettings {
   /** Keep the output text (not needed by --check and -l, which only report). */
   keepText: boolean
   /**
-   * Keep each file's list of changes (the JSON report, and --write's key-file test, read it). Default:
-   * yes; text --check and -l print only their number, and a fleet of 10,000 files must not hold them all.
+   * Keep each file's list of changes (the JSON report reads it; the key-file test runs where the file is
+   * planned). Default: yes; the text reports print only their number, and a fleet of 10,000 files must not
+   * hold them all.
    */
   keepChanges?: boolean
   /** Keep the input text too (only --diff shows it). Default: when `keepText`. */
@@ -76,7 +90,8 @@ export function planText(name: string, text: string, settings: PlanSettings): Pl
     input: keep && settings.keepInput !== false ? text : '',
     output: keep ? r.output : '',
     changed,
-    keyFile: decide && holdsKey(result, r.output),
+    // Decided from the list of changes even when the result does not keep it.
+    keyFile: decide && holdsKey({ ...result, changes: r.changes }, r.output),
     result,
   }
 }
@@ -113,24 +128,65 @@ const MAX_THREADS = 4
 /** A share of the files for every 100 of them, so that a small batch does not start a worker per core. */
 const FILES_PER_THREAD = 100
 
+/** How many temp files a worker stages at once (their fsyncs run in its thread pool while it plans on). */
+const WORKER_STAGES = 8
+
+/** How long a signal handler waits for a worker's temp file being created (one open(2)) before sweeping. */
+const GATE_SETTLE_MS = 2000
+
+/**
+ * --write on worker threads: each worker stages (writes and fsyncs) the temp files of the files it
+ * planned and sends back their names instead of the output texts, so that no thread holds the outputs
+ * of the batch. `gate` is `Staging.gate` (closed: create no temp file); `keepGoing`: a failed plan or
+ * stage does not close it.
+ */
+export interface WorkerStaging {
+  gate: SharedArrayBuffer
+  keepGoing: boolean
+}
+
+/** What a worker sends back for one file: its plan (without the texts when staged) and its temp file. */
+export interface WorkerResult {
+  i: number
+  planned: Planned
+  /** The temp file staged for it (now the main thread's), and the path its rename replaces. */
+  staged?: { temp: string; target: string }
+  /** Why staging failed (a file-system error, described). */
+  stageError?: string
+}
+
 interface WorkerInput {
-  jobs: { file: string; abs: string }[]
+  /** The files, as named, and the folder they are relative to: a worker resolves each path itself. */
+  files: string[]
+  cwd: string
   settings: PlanSettings
+  staging: WorkerStaging | undefined
   /** One Int32: the index of the next job to take, shared by every planning thread. */
   next: SharedArrayBuffer
 }
 
 /**
+ * A worker plans one file at a time and keeps nothing, so it needs little young generation: V8's default
+ * for a worker is several times this and grows a fleet's peak memory with it; a smaller one costs more
+ * garbage-collection time than it saves.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 }
+
+/**
  * Plans files on every core: the main thread and worker threads (one per further core) take the next
  * file from one shared counter until none is left, so a thread slowed down by anything else running
  * on the machine takes fewer files instead of finishing last. Workers send each result back as it is
- * planned, with only the texts the sink needs. `onPlanned` sees every result as it comes in (the
- * caller may stage writes meanwhile; it renames nothing until all plans are in) and ticks progress.
+ * planned, with only the texts the sink needs (none of them when they stage the write themselves:
+ * `staging`). `onPlanned` sees every result as it comes in, with what a worker staged (the caller
+ * stages the main thread's writes meanwhile; it renames nothing until all plans are in) and ticks
+ * progress.
  */
 export async function planInWorkers(
-  jobs: { file: string; abs: string }[],
+  files: string[],
+  cwd: string,
   settings: PlanSettings,
-  onPlanned: (i: number, planned: Planned) => void,
+  onPlanned: (i: number, planned: Planned, worker?: WorkerResult) => void,
+  staging?: WorkerStaging,
 ): Promise<Planned[]> {
   const [{ Worker }, { availableParallelism }] = await Promise.all([import('node:worker_threads'), import('node:os')])
   // The worker runs this very module (from the sources or the library's chunk) or the CLI bundle, whose
@@ -138,15 +194,19 @@ export async function planInWorkers(
   // file does the work.
   const fromSource = import.meta.url.endsWith('.ts')
   const url = new URL(import.meta.url)
-  const threads = Math.max(1, Math.min(availableParallelism(), MAX_THREADS, Math.ceil(jobs.length / FILES_PER_THREAD)))
+  const threads = Math.max(1, Math.min(availableParallelism(), MAX_THREADS, Math.ceil(files.length / FILES_PER_THREAD)))
   const next = new SharedArrayBuffer(4)
   const counter = new Int32Array(next)
-  const results: Planned[] = new Array(jobs.length)
-  const done = (i: number, planned: Planned) => {
+  const results: Planned[] = new Array(files.length)
+  const done = (i: number, planned: Planned, worker?: WorkerResult) => {
     results[i] = planned
-    onPlanned(i, planned)
+    onPlanned(i, planned, worker)
   }
-  const input: WorkerInput = { jobs, settings, next }
+  const input: WorkerInput = { files, cwd, settings, staging, next }
+  // A signal before a worker's message arrives: its temp files are found by this process's pid in the
+  // folders written to, once the gate is closed and no creation is under way.
+  const dirs = staging === undefined || threads < 2 ? undefined : new Set(files.map((f) => dirname(resolve(cwd, f))))
+  const unregister = dirs && tempFilesElsewhere(dirs, () => sharedGate(staging!.gate).settle(GATE_SETTLE_MS))
   const started: InstanceType<typeof Worker>[] = []
   const workers = Array.from({ length: threads - 1 }, () => {
     return new Promise<void>((resolve, reject) => {
@@ -154,9 +214,10 @@ export async function planInWorkers(
         argv: [PLAN_WORKER_ARG],
         workerData: { [WORKER_TAG]: true, ...input },
         execArgv: fromSource ? ['--import', 'tsx'] : [],
+        resourceLimits: WORKER_LIMITS,
       })
       started.push(worker)
-      worker.on('message', (msg: { i: number; planned: Planned }) => done(msg.i, msg.planned))
+      worker.on('message', (msg: WorkerResult) => done(msg.i, msg.planned, msg))
       worker.on('error', reject)
       worker.on('exit', (code) =>
         code === 0 ? resolve() : reject(new Error(`a planning worker exited with code ${code}`)),
@@ -165,8 +226,8 @@ export async function planInWorkers(
   })
   // The main thread plans too, between turns of its event loop (worker results, writes being staged).
   const here = (async () => {
-    for (let i = Atomics.add(counter, 0, 1); i < jobs.length; i = Atomics.add(counter, 0, 1)) {
-      done(i, planFileSync(jobs[i]!.file, jobs[i]!.abs, settings))
+    for (let i = Atomics.add(counter, 0, 1); i < files.length; i = Atomics.add(counter, 0, 1)) {
+      done(i, planFileSync(files[i]!, resolve(cwd, files[i]!), settings))
       await new Promise<void>((turn) => setImmediate(turn))
     }
   })()
@@ -174,13 +235,63 @@ export async function planInWorkers(
     await Promise.all([here, ...workers])
   } catch (err) {
     // No point planning the rest: the run fails. Stop the other threads (the caller cleans up).
-    Atomics.store(counter, 0, jobs.length)
+    Atomics.store(counter, 0, files.length)
+    if (staging) sharedGate(staging.gate).close()
     await Promise.allSettled([here, ...started.map((w) => w.terminate())])
+    // A stopped worker's temp files whose names never came back (nothing is renamed: the run fails).
+    if (dirs) removeOwnTempFiles(dirs)
     throw err
+  } finally {
+    // Every temp file a worker made is the main thread's now (or the run failed and the caller removes them).
+    unregister?.()
   }
-  for (let i = 0; i < jobs.length; i++)
-    if (results[i] === undefined) throw new Error(`no plan came back for ${jobs[i]!.file}`)
+  for (let i = 0; i < files.length; i++)
+    if (results[i] === undefined) throw new Error(`no plan came back for ${files[i]}`)
   return results
+}
+
+/** The worker's loop: plan the next file until none is left; stage its write when `staging` says so. */
+async function planAsWorker(input: WorkerInput, post: (result: WorkerResult) => void): Promise<void> {
+  const { files, cwd, settings, staging, next } = input
+  if (settings.fingerprint) await loadFingerprints()
+  const counter = new Int32Array(next)
+  const gate = staging && sharedGate(staging.gate)
+  const stages = new Set<Promise<void>>()
+  for (let i = Atomics.add(counter, 0, 1); i < files.length; i = Atomics.add(counter, 0, 1)) {
+    const planned = planFileSync(files[i]!, resolve(cwd, files[i]!), settings)
+    if (!gate) {
+      post({ i, planned })
+      continue
+    }
+    if (planned.result.status === 'error' && !staging.keepGoing) gate.close()
+    if (planned.result.status === 'error' || !planned.changed || planned.abs === undefined) {
+      post({ i, planned })
+      continue
+    }
+    const slim: Planned = { ...planned, output: '', input: '' }
+    const stage = stageFileAtomic(planned.abs, planned.output, {
+      ...(planned.keyFile ? { mode: 0o600 } : {}),
+      ...(planned.read === undefined ? {} : { expect: planned.read }),
+      gate,
+    }).then(
+      (staged) => {
+        handOverStagedWrite(staged)
+        post({ i, planned: slim, staged: { temp: staged.temp, target: staged.target } })
+      },
+      (err: unknown) => {
+        if (err instanceof StagingStopped) return post({ i, planned: slim })
+        if (!staging.keepGoing) gate.close()
+        const cause = err instanceof Error && err.cause !== undefined ? err.cause : err
+        post({ i, planned: slim, stageError: describeFsError(cause) })
+      },
+    )
+    stages.add(stage)
+    void stage.then(() => stages.delete(stage))
+    // Let the fsyncs under way report back; wait for one when enough are.
+    if (stages.size >= WORKER_STAGES) await Promise.race(stages)
+    else await new Promise<void>((turn) => setImmediate(turn))
+  }
+  await Promise.all(stages)
 }
 
 // In a planning worker: take the next file from the shared counter until none is left, and post each
@@ -188,11 +299,6 @@ export async function planInWorkers(
 if (process.argv.includes(PLAN_WORKER_ARG)) {
   void import('node:worker_threads').then(async ({ isMainThread, parentPort, workerData }) => {
     if (isMainThread || !(workerData as Record<string, unknown> | null)?.[WORKER_TAG]) return
-    const { jobs, settings, next } = workerData as WorkerInput
-    if (settings.fingerprint) await loadFingerprints()
-    const counter = new Int32Array(next)
-    for (let i = Atomics.add(counter, 0, 1); i < jobs.length; i = Atomics.add(counter, 0, 1)) {
-      parentPort!.postMessage({ i, planned: planFileSync(jobs[i]!.file, jobs[i]!.abs, settings) })
-    }
+    await planAsWorker(workerData as WorkerInput, (result) => parentPort!.postMessage(result))
   })
 }

@@ -7,7 +7,8 @@ import {
   STDIN_NAME,
   expandPaths,
   readStdin,
-  stageFileAtomic,
+  adoptStagedWrite,
+  Staging,
   syncDirectory,
   cleanStaleTempFiles,
   describeFsError,
@@ -15,8 +16,7 @@ import {
   ioDiagnostic,
   loadFingerprints,
   readForReplace,
-  type Expected,
-  type StagedWrite,
+  type StageJob,
 } from '../io/index.js'
 import { resolveOptions } from '../pipeline/migrate.js'
 import { normalizeRevertEndpoint } from '../pipeline/revert.js'
@@ -36,6 +36,7 @@ import {
   type PlanCommand,
   type Planned,
   type PlanSettings,
+  type WorkerResult,
 } from './plan-files.js'
 import { loadCertificate } from './load-certificate.js'
 import { warnIfInGitTree } from './key-files.js'
@@ -78,8 +79,8 @@ export async function runMigrate(args: MigrateArgs, io: Io): Promise<0 | 1 | 2> 
       maxBytes,
       verify: !reporting,
       keepText: !reporting,
-      // Only the JSON report and the key-file test of a write read the lists; the other sinks print counts.
-      keepChanges: args.format === 'json' || keyFiles !== undefined,
+      // Only the JSON report reads the lists (the key-file test runs where each file is planned).
+      keepChanges: args.format === 'json',
       keepInput: mode === 'diff',
       // --write replaces a file only if it is still what was read (a user's edit meanwhile is never lost).
       fingerprint: mode === 'write',
@@ -91,7 +92,7 @@ export async function runMigrate(args: MigrateArgs, io: Io): Promise<0 | 1 | 2> 
 
   const planned: Planned[] = []
   let mode: Mode
-  let staging: Staging | undefined
+  let staging: Staging<Planned> | undefined
   if (stdin) {
     mode = modeOf(args, 1, true)
     hintStdin(io, args.quiet)
@@ -123,18 +124,19 @@ export async function runMigrate(args: MigrateArgs, io: Io): Promise<0 | 1 | 2> 
     // that fails (without --keep-going) stops the staging, and finish() removes what was staged.
     if (mode === 'write') {
       staging = new Staging(args.keepGoing, false)
-      if (errors.length > 0) staging.planFailed()
+      if (errors.length > 0) staging.refuse()
     }
     const first = planned.length
-    const onPlanned = (i: number, p: Planned) => {
-      staging?.offer(first + i, p)
+    const onPlanned = (i: number, p: Planned, worker?: WorkerResult) => {
+      if (staging) offer(staging, first + i, p, worker)
       progress?.tick()
     }
     try {
       if (files.length >= PARALLEL_THRESHOLD) {
         // Large batches are planned on every core; nothing is renamed into place until all plans are in.
-        const jobs = files.map((file) => ({ file, abs: resolve(io.cwd, file) }))
-        planned.push(...(await planInWorkers(jobs, settings, onPlanned)))
+        // Workers stage their own files' writes.
+        const stageInWorkers = staging && { gate: staging.gate, keepGoing: args.keepGoing }
+        planned.push(...(await planInWorkers(files, io.cwd, settings, onPlanned, stageInWorkers)))
       } else {
         // Read and planned one after the other, as the workers do: a synchronous read of a file the
         // page cache holds costs less than the thread-pool round trips of an asynchronous one, and a
@@ -168,7 +170,7 @@ async function finish(
   io: Io,
   mode: Mode,
   planned: Planned[],
-  staging: Staging | undefined,
+  staging: Staging<Planned> | undefined,
 ): Promise<0 | 1 | 2> {
   const results = planned.map((p) => p.result)
   const checking = mode === 'check' || mode === 'list'
@@ -275,107 +277,28 @@ const REPORT_MODE = {
   'out-dir': 'out-dir',
 } as const satisfies Partial<Record<Mode, ReportMode>>
 
-interface Job {
-  /** The file's place in the report: renames go in this order. */
-  index: number
-  p: Planned
-  /** Where the output goes: the input itself (--write) or its mirror under --out-dir. */
-  dest: string
-  /** What `dest` must still be when it is replaced: as it was read, or absent (a new --out-dir file). */
-  expect: Expected | undefined
-  staged?: StagedWrite
-  /** Why staging failed; reported only if the write goes ahead (not when a plan failed meanwhile). */
-  error?: unknown
-}
+type Job = StageJob<Planned>
 
 /**
- * The first phase of a batch write: temp files written (and fsynced) beside their targets, several at
- * once, as jobs come in (for --write, while the rest of the batch is still being planned). After a
- * failed stage, or a failed plan, no new one starts (unless --keep-going). Renames nothing.
+ * A file planned during --write: staged when it changes (by the worker that planned it, or here); a
+ * failed plan stops the staging unless --keep-going. The output text goes to the stage, not kept with
+ * the plan: a batch holds no output it has written to disk.
  */
-class Staging {
-  /** Every job, in the order they came. */
-  readonly jobs: Job[] = []
-  /** The folders --out-dir created for its temp files, removed again if the write is called off. */
-  readonly madeDirs: string[] = []
-  /** Jobs that are staged or failed. */
-  settled = 0
-  onSettled: (() => void) | undefined
-  private readonly queue: Job[] = []
-  private active = 0
-  private stopped = false
-  private failed = false
-  private waiters: (() => void)[] = []
-
-  constructor(
-    private readonly keepGoing: boolean,
-    /** --out-dir: create the target's folder first. */
-    private readonly mkdirs: boolean,
-  ) {}
-
-  /** A file planned during --write: staged when it changes; a failed plan stops the staging unless --keep-going. */
-  offer(index: number, p: Planned): void {
-    if (p.result.status === 'error') this.planFailed()
-    else if (p.abs !== undefined && p.changed) this.add({ index, p, dest: p.abs, expect: p.read })
+function offer(staging: Staging<Planned>, index: number, p: Planned, worker: WorkerResult | undefined): void {
+  if (p.result.status === 'error') return staging.refuse()
+  if (p.abs === undefined || !p.changed) return
+  const job: Job = { index, item: p, dest: p.abs, expect: p.read }
+  if (worker === undefined) {
+    job.text = p.output
+    p.output = ''
+    if (p.keyFile) job.mode = 0o600
+    return staging.add(job)
   }
-
-  /** A plan failed: without --keep-going nothing will be written, so no new temp file is started. */
-  planFailed(): void {
-    if (!this.keepGoing) this.stopped = true
-  }
-
-  add(job: Job): void {
-    this.jobs.push(job)
-    this.queue.push(job)
-    this.pump()
-  }
-
-  /** Resolves once no stage is running and none is waiting to start (all done, or stopped). */
-  async idle(): Promise<void> {
-    while (this.active > 0 || (this.queue.length > 0 && this.open()))
-      await new Promise<void>((resolve) => this.waiters.push(resolve))
-  }
-
-  /** Stops staging, waits for the stages running, and removes every temp file not renamed into place. */
-  async discard(): Promise<void> {
-    this.stopped = true
-    await this.idle()
-    for (const job of this.jobs) await job.staged?.abort()
-  }
-
-  private open(): boolean {
-    return !this.stopped && (!this.failed || this.keepGoing)
-  }
-
-  private pump(): void {
-    while (this.active < WRITE_CONCURRENCY && this.queue.length > 0 && this.open()) {
-      const job = this.queue.shift()!
-      this.active++
-      void this.stage(job).then(() => {
-        this.active--
-        this.settled++
-        this.onSettled?.()
-        this.pump()
-        if (this.active === 0) for (const wake of this.waiters.splice(0)) wake()
-      })
-    }
-  }
-
-  private async stage(job: Job): Promise<void> {
-    try {
-      if (this.mkdirs) {
-        const made = await fsp.mkdir(dirname(job.dest), { recursive: true })
-        if (made !== undefined) this.madeDirs.push(...createdChain(made, dirname(job.dest)))
-      }
-      job.staged = await stageFileAtomic(job.dest, job.p.output, {
-        ...(job.p.keyFile ? { mode: 0o600 } : {}),
-        ...(job.expect === undefined ? {} : { expect: job.expect }),
-      })
-    } catch (err) {
-      job.error = err
-      this.failed = true
-    }
-  }
+  if (worker.staged !== undefined)
+    job.staged = adoptStagedWrite(p.abs, worker.staged.temp, worker.staged.target, p.read)
+  else if (worker.stageError !== undefined)
+    job.error = new Error(`cannot write ${p.abs}: ${worker.stageError}`, { cause: new Error(worker.stageError) })
+  staging.adopt(job)
 }
 
 /**
@@ -396,7 +319,7 @@ async function writeAll(
   io: Io,
   mode: Mode,
   planned: Planned[],
-  early: Staging | undefined,
+  early: Staging<Planned> | undefined,
 ): Promise<{ errors: Diagnostic[]; drifted: boolean }> {
   const outDir = mode === 'out-dir' ? resolve(io.cwd, args.outDir!) : undefined
   let staging = early
@@ -406,7 +329,7 @@ async function writeAll(
     for (const [index, p] of planned.entries()) {
       if (p.result.status === 'error' || !p.abs) continue
       if (outDir === undefined) {
-        if (p.changed) jobs.push({ index, p, dest: p.abs, expect: p.read })
+        if (p.changed) jobs.push({ index, item: p, dest: p.abs, expect: p.read, ...keyMode(p), text: p.output })
         continue
       }
       const rel = relative(io.cwd, p.abs)
@@ -417,9 +340,10 @@ async function writeAll(
       const dest = join(outDir, rel)
       const there = readForReplace(dest)
       if (typeof there === 'object' && there.bytes.equals(Buffer.from(p.output, 'utf8'))) continue // keep its mtime
-      jobs.push({ index, p, dest, expect: typeof there === 'object' ? there.fingerprint : there })
+      const expect = typeof there === 'object' ? there.fingerprint : there
+      jobs.push({ index, item: p, dest, expect, ...keyMode(p), text: p.output })
     }
-    staging = new Staging(args.keepGoing, outDir !== undefined)
+    staging = new Staging<Planned>(args.keepGoing, outDir !== undefined)
     for (const job of jobs) staging.add(job)
   }
 
@@ -438,15 +362,15 @@ async function writeAll(
   let drifted = false
   const fail = (job: Job, err: unknown) => {
     const cause = err instanceof Error && err.cause !== undefined ? err.cause : err
-    const other = job.dest === job.p.abs ? undefined : relative(io.cwd, job.dest) // an --out-dir target
+    const other = job.dest === job.item.abs ? undefined : relative(io.cwd, job.dest) // an --out-dir target
     const d = ioDiagnostic(
-      job.p.result.path,
+      job.item.result.path,
       cause instanceof DriftError
         ? `${other === undefined ? '' : `${other} `}${cause.message}`
         : `cannot write${other === undefined ? '' : ` ${other}`}: ${describeFsError(cause)}`,
     )
-    job.p.result.status = 'error'
-    job.p.result.errors.push(d)
+    job.item.result.status = 'error'
+    job.item.result.errors.push(d)
     failures.push(d)
     if (cause instanceof DriftError) drifted = true
   }
@@ -479,7 +403,7 @@ async function writeAll(
     if (!job.staged) continue
     try {
       await job.staged.commit({ syncDir: false })
-      job.p.result.written = true
+      job.item.result.written = true
       dirs.add(dirname(job.staged.target))
     } catch (err) {
       fail(job, err)
@@ -494,21 +418,10 @@ async function writeAll(
     for (const dir of dirs) await cleanStaleTempFiles(dir).catch(() => 0)
   }
   for (const job of jobs) {
-    if (job.p.result.written && job.p.keyFile)
-      await warnIfInGitTree(job.dest, outDir === undefined ? job.p.result.path : job.dest, io)
+    if (job.item.result.written && job.item.keyFile)
+      await warnIfInGitTree(job.dest, outDir === undefined ? job.item.result.path : job.dest, io)
   }
   return { errors: failures, drifted }
 }
 
-/** How many temp files are staged at once (their fsyncs run together in the thread pool). */
-const WRITE_CONCURRENCY = 8
-
-/** The folders `mkdir -p` created: from `top` (the first it made) down to `leaf`. */
-function createdChain(top: string, leaf: string): string[] {
-  const chain: string[] = []
-  for (let dir = leaf; dir.length >= top.length; dir = dirname(dir)) {
-    chain.unshift(dir)
-    if (dir === top || dirname(dir) === dir) break
-  }
-  return chain
-}
+const keyMode = (p: Planned): { mode?: number } => (p.keyFile ? { mode: 0o600 } : {})

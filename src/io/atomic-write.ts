@@ -53,6 +53,8 @@ export interface StagedWrite {
   readonly file: string
   /** The path `commit()` replaces: the file's absolute path, or, for a symlink, the real path of its target. */
   readonly target: string
+  /** The temp file, beside `target`. */
+  readonly temp: string
   /**
    * How the target differs from `expect` (given to `stageFileAtomic`) now: undefined when it is as it
    * was, or when nothing was expected. Throws when the target cannot be read.
@@ -92,7 +94,7 @@ export const writeFaults: {
 export async function stageFileAtomic(
   file: string,
   text: string,
-  opts: { mode?: number; expect?: Expected } = {},
+  opts: { mode?: number; expect?: Expected; gate?: CreateGate } = {},
 ): Promise<StagedWrite> {
   let tmp: string | undefined
   let fd: number | undefined
@@ -108,7 +110,12 @@ export async function stageFileAtomic(
 
     const name = join(dirname(target), tempFileName(basename(target)))
     // The umask can only remove bits, so the temp file is never more open than the final mode.
-    fd = openSync(name, 'wx', mode ?? 0o666)
+    if (opts.gate && !opts.gate.enter()) throw new StagingStopped()
+    try {
+      fd = openSync(name, 'wx', mode ?? 0o666)
+    } finally {
+      opts.gate?.leave()
+    }
     tmp = name // ours from here on: removed on failure
     tempFileCreated(name)
     if (mode !== undefined) fchmodSync(fd, mode) // exact, no umask: 0o664 stays 0o664
@@ -123,16 +130,41 @@ export async function stageFileAtomic(
   } catch (err) {
     if (fd !== undefined) quietly(() => closeSync(fd!))
     if (tmp !== undefined) removeTemp(tmp)
+    if (err instanceof StagingStopped) throw err
     throw new Error(`cannot write ${file}: ${describeFsError(err)}`, { cause: err })
   }
-  const temp = tmp
-  const dest = target
-  const expect = opts.expect
+  return adoptStagedWrite(file, tmp, target, opts.expect)
+}
+
+/**
+ * Lets another thread of this process create temp files only while the process may still remove them:
+ * `enter()` (false: the run is being called off, create nothing) and `leave()` bracket each creation,
+ * so that a signal handler that stops the gate and waits for it finds every temp file made.
+ */
+export interface CreateGate {
+  enter(): boolean
+  leave(): void
+}
+
+/** The gate was closed before the temp file was created: nothing was written (not a write error). */
+export class StagingStopped extends Error {
+  constructor() {
+    super('staging stopped')
+  }
+}
+
+/**
+ * A temp file staged (written and fsynced) by `stageFileAtomic` on another thread of this process, taken
+ * over by this one: `commit()` and `abort()` as if it had been staged here.
+ */
+export function adoptStagedWrite(file: string, temp: string, dest: string, expect: Expected | undefined): StagedWrite {
+  tempFileCreated(temp)
   let done = false
   const drifted = (): Drift => (expect === undefined ? undefined : drift(dest, expect))
   return {
     file,
     target: dest,
+    temp,
     drift: drifted,
     async commit({ syncDir: sync = true } = {}) {
       if (done) throw new Error(`cannot write ${file}: already committed or aborted`)
@@ -165,6 +197,9 @@ export async function stageFileAtomic(
     },
   }
 }
+
+/** This thread hands its temp file over to another (which adopts it): a signal here no longer removes it. */
+export const handOverStagedWrite = (staged: StagedWrite): void => tempFileGone(staged.temp)
 
 function removeTemp(path: string): void {
   quietly(() => unlinkSync(path))

@@ -7,8 +7,13 @@ export {
   syncDirectory,
   cleanStaleTempFiles,
   isTempFileName,
+  adoptStagedWrite,
+  handOverStagedWrite,
+  StagingStopped,
+  type CreateGate,
   type StagedWrite,
 } from './atomic-write.js'
+export { Staging, sharedGate, type StageJob } from './staging.js'
 export {
   DriftError,
   loadFingerprints,
@@ -17,7 +22,7 @@ export {
   type Expected,
   type Fingerprint,
 } from './fingerprint.js'
-export { removeLiveTempFiles } from './live-temp-files.js'
+export { removeLiveTempFiles, removeOwnTempFiles, tempFilesElsewhere } from './live-temp-files.js'
 export { resolveWriteTarget } from './resolve-write-target.js'
 export { decodeInput, firstInvalidUtf8 } from './decode-input.js'
 export { describeFsError, errnoCode, ioDiagnostic } from './io-diagnostic.js'

@@ -273,6 +273,41 @@ test('a write error is printed once: on its file line, or (with --quiet, --forma
   untouched(b.dir, b.texts)
 })
 
+test('a disk full met by a planning worker (the real bin, 200 files): said once, nothing written, no temp file left', async () => {
+  // The worker threads stage the writes of the files they plan; a preload fails the first temp file a
+  // worker creates with ENOSPC.
+  const { dir, texts } = fleet(200)
+  const script = join(tmp.dir, `worker-enospc-${++n}.cjs`)
+  writeFileSync(
+    script,
+    [
+      `const fs = require('node:fs'), path = require('node:path'), { isMainThread } = require('node:worker_threads')`,
+      `const real = fs.openSync`,
+      `let failed = false`,
+      `fs.openSync = function (...args) {`,
+      `  const temp = typeof args[0] === 'string' && /\\.delegate-mtls-/.test(path.basename(args[0]))`,
+      `  if (!isMainThread && !failed && temp) {`,
+      `    failed = true`,
+      `    throw Object.assign(new Error('ENOSPC: no space left on device, open'), { code: 'ENOSPC' })`,
+      `  }`,
+      `  return real.apply(this, args)`,
+      `}`,
+      '',
+    ].join('\n'),
+  )
+  const r = await runBin(['-e', ENDPOINT, '--write', '.'], {
+    cwd: dir,
+    env: { NODE_OPTIONS: `--require ${script}`, DELEGATE_MTLS_CACHE: '0' },
+    timeoutMs: 60_000,
+  })
+  clean(r)
+  assert.is(r.code, 2, r.stderr)
+  assert.is(r.stderr.split('error: cannot write: disk full (no space left on device)\n').length - 1, 1, r.stderr)
+  assert.match(r.stderr, /nothing was written: a file could not be written/)
+  untouched(dir, texts)
+  noTemps(dir)
+})
+
 test('the seam is inert outside tests: writeFaults is empty when the suite does not set it', () => {
   assert.equal(Object.keys(writeFaults), [])
   assert.ok(ROOT.length > 0)

@@ -121,4 +121,42 @@ for (const [signal, code] of [
   })
 }
 
+test('a signal while a planning worker creates a temp file the main thread has not heard of: none left', async () => {
+  // A preload makes the first temp file a worker thread creates send SIGINT to the process and hold the
+  // worker for a moment, so that the handler runs before the worker's message (with the file's name)
+  // can arrive: the handler must find the file by this process's pid in the folder.
+  const { dir, files } = fleet()
+  const script = join(tmp.dir, 'worker-signal.cjs')
+  writeFileSync(
+    script,
+    [
+      `const fs = require('node:fs'), path = require('node:path'), { isMainThread } = require('node:worker_threads')`,
+      `const real = fs.openSync`,
+      `let sent = false`,
+      `fs.openSync = function (...args) {`,
+      `  const fd = real.apply(this, args)`,
+      `  const temp = typeof args[0] === 'string' && /\\.delegate-mtls-/.test(path.basename(args[0]))`,
+      `  if (!isMainThread && !sent && temp) {`,
+      `    sent = true`,
+      `    fs.writeFileSync(${JSON.stringify(join(tmp.dir, 'worker-temp.txt'))}, args[0])`,
+      `    process.kill(process.pid, 'SIGINT')`,
+      `    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300)`,
+      `  }`,
+      `  return fd`,
+      `}`,
+      '',
+    ].join('\n'),
+  )
+  const r = await runBin(['-e', ENDPOINT, '--write', '--quiet', '.'], {
+    cwd: dir,
+    env: { NODE_OPTIONS: `--require ${script}`, DELEGATE_MTLS_CACHE: '0' },
+    timeoutMs: 60_000,
+  })
+  assert.is(r.code, 130, r.stderr)
+  assert.not.ok(hasStackTrace(r.stderr), r.stderr)
+  assert.match(r.stderr, /^delegate-mtls: interrupted by SIGINT; removed \d+ temporary files?: /)
+  assert.match(readFileSync(join(tmp.dir, 'worker-temp.txt'), 'utf8'), /^.+\.delegate-mtls-\d+-[0-9a-z]+\.tmp$/)
+  inspect(dir, files)
+})
+
 test.run()
