@@ -153,8 +153,10 @@ const fleet = makeFleet(join(work, 'fleet'), FLEET)
   info(`  the same, CPU / stock parse floor CPU`, ratio(cpu(write), cpu(stock)))
   info(`  the same, wall / fair parse floor`, ratio(ms(write), ms(fair)))
   note(
-    `stock floor ${median(ms(stock)).toFixed(0)} ms, CPU ${median(cpu(stock)).toFixed(0)} ms; fair floor ${median(ms(fair)).toFixed(0)} ms, CPU ${median(cpu(fair)).toFixed(0)} ms; ` +
-      `check ${median(ms(check)).toFixed(0)} ms, CPU ${median(cpu(check)).toFixed(0)} ms; write ${median(ms(write)).toFixed(0)} ms; ` +
+    `stock floor ${median(ms(stock)).toFixed(0)} ms, CPU ${median(cpu(stock)).toFixed(0)} ms; ` +
+      `fair floor ${median(ms(fair)).toFixed(0)} ms, CPU ${median(cpu(fair)).toFixed(0)} ms; ` +
+      `check ${median(ms(check)).toFixed(0)} ms, CPU ${median(cpu(check)).toFixed(0)} ms; ` +
+      `write ${median(ms(write)).toFixed(0)} ms; ` +
       `write copies ${spread ? 'in block groups of their own' : 'not spread (no chattr +T)'}`,
   )
   // The same writes on a memory file system (Linux's /dev/shm), for information: what the write costs
@@ -266,7 +268,35 @@ if (spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status ==
   writeFileSync(join(k, 'kustomization.yaml'), 'resources: [delegate.yaml]\npatches:\n- path: mtls.yaml\n')
   writeFileSync(
     join(k, 'mtls.yaml'),
-    `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: prod-us-east-delegate\n  namespace: harness-delegate-ng\nspec:\n  template:\n    spec:\n      containers:\n      - name: delegate\n        env:\n        - name: MANAGER_HOST_AND_PORT\n          value: ${E}\n        - name: DELEGATE_CLIENT_CERTIFICATE_PATH\n          value: /etc/mtls/client.crt\n        - name: DELEGATE_CLIENT_CERTIFICATE_KEY_PATH\n          value: /etc/mtls/client.key\n        volumeMounts:\n        - name: client-certificate\n          mountPath: /etc/mtls\n          readOnly: true\n      volumes:\n      - name: client-certificate\n        secret:\n          secretName: client-certificate\n          defaultMode: 0400\n`,
+    [
+      `apiVersion: apps/v1`,
+      `kind: Deployment`,
+      `metadata:`,
+      `  name: prod-us-east-delegate`,
+      `  namespace: harness-delegate-ng`,
+      `spec:`,
+      `  template:`,
+      `    spec:`,
+      `      containers:`,
+      `      - name: delegate`,
+      `        env:`,
+      `        - name: MANAGER_HOST_AND_PORT`,
+      `          value: ${E}`,
+      `        - name: DELEGATE_CLIENT_CERTIFICATE_PATH`,
+      `          value: /etc/mtls/client.crt`,
+      `        - name: DELEGATE_CLIENT_CERTIFICATE_KEY_PATH`,
+      `          value: /etc/mtls/client.key`,
+      `        volumeMounts:`,
+      `        - name: client-certificate`,
+      `          mountPath: /etc/mtls`,
+      `          readOnly: true`,
+      `      volumes:`,
+      `      - name: client-certificate`,
+      `        secret:`,
+      `          secretName: client-certificate`,
+      `          defaultMode: 0400`,
+      ``,
+    ].join('\n'),
   )
   const kust = median(Array.from({ length: 5 }, () => run('kubectl', ['kustomize', k]).ms))
   const perFile = median([0, 1, 2].map(() => ours(['--check', '--quiet', '--endpoint', E, fleet], 1).ms)) / FLEET

@@ -77,7 +77,9 @@ export function summaryLine(results: FileResult[], planned: boolean, verb: Verb 
     [count('error'), count('error') === 1 ? 'error' : 'errors'],
   ].filter(([n]) => (n as number) > 0)
   const n = results.length
-  return `${n} file${n === 1 ? '' : 's'}: ${parts.length ? parts.map(([c, l]) => `${c} ${l}`).join(', ') : 'nothing to do'}`
+  return `${n} file${n === 1 ? '' : 's'}: ${
+    parts.length ? parts.map(([c, l]) => `${c} ${l}`).join(', ') : 'nothing to do'
+  }`
 }
 
 /** `file:line:col: error: message` lines, errors first; warnings left out when quiet. */
@@ -86,7 +88,10 @@ export const diagnosticsText = (r: FileResult, quiet: boolean, paint: Paint = pl
     const line = formatDiagnostic(d)
     const tail = `: ${d.severity}: ${d.message}`
     if (!line.endsWith(tail)) return line
-    return `${line.slice(0, -tail.length)}: ${paint[d.severity === 'error' ? 'red' : 'yellow'](d.severity)}: ${d.message}`
+    return (
+      `${line.slice(0, -tail.length)}: ` +
+      `${paint[d.severity === 'error' ? 'red' : 'yellow'](d.severity)}: ${d.message}`
+    )
   })
 
 /** Report `mode` names: the flag that chose the sink. */

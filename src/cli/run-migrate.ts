@@ -253,7 +253,8 @@ async function finish(
         ? 'nothing was written: a file changed during the run, so every file was left as it was; run again'
         : writeFailed
           ? 'nothing was written: a file could not be written, so every file was left as it was'
-          : 'nothing was written: fix the errors above first (or use --keep-going to write the files that could be migrated)',
+          : 'nothing was written: fix the errors above first (or use --keep-going to write the ' +
+            'files that could be migrated)',
     )
   }
   if (failed) return 2

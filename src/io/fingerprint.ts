@@ -122,7 +122,10 @@ function closeQuietly(fd: number): void {
 
 /** The message for a target that drifted: `changed during the run; run again`, and the like. */
 export function driftMessage(how: Exclude<Drift, undefined>): string {
-  return `${how === 'appeared' ? 'was created' : how === 'removed' ? 'was removed' : 'changed'} during the run; run again`
+  return (
+    `${how === 'appeared' ? 'was created' : how === 'removed' ? 'was removed' : 'changed'} ` +
+    `during the run; run again`
+  )
 }
 
 /** A write refused because its target is no longer what was planned (`code` ECHANGED). */

@@ -103,7 +103,10 @@ function tooLarge(size: number | undefined, maxBytes: number): string {
   return `${what} the limit of ${maxBytes} bytes; raise it with --max-bytes`
 }
 
-/** Reads at most `limit` bytes of a file descriptor; the first read asks for `size + 1` bytes, so a file read whole ends at the second. */
+/**
+ * Reads at most `limit` bytes of a file descriptor; the first read asks for `size + 1` bytes, so a file read whole ends
+ * at the second.
+ */
 function readAtMost(fd: number, limit: number, size: number): Buffer {
   const chunks: Buffer[] = []
   let total = 0

@@ -52,84 +52,88 @@ test.before.each(() => {
 })
 test.after.each(() => tmp.remove())
 
-test('2,000 files with --write: every file byte for byte what migrate() gives one file at a time, modes kept, unchanged files untouched, the report per file the same', async () => {
-  const n = 2000
-  const texts = new Map<string, string>()
-  for (let i = 0; i < n; i++) {
-    const name = `d${i}`
-    const kind = i % 10
-    const text =
-      kind <= 4
-        ? SAMPLE.replaceAll('prod-us-east-delegate', name)
-        : kind === 5
-          ? smallDelegate(name)
-          : kind === 6
-            ? smallDelegateMtls(name) // already mTLS: nothing to write
-            : kind === 7
-              ? '\uFEFF' + smallDelegate(name).replaceAll('\n', '\r\n')
-              : kind === 8
-                ? NOT_A_DELEGATE // no delegate: nothing to write
-                : SAMPLE.replaceAll('prod-us-east-delegate', name).replaceAll('\n', '\r\n')
-    texts.set(join('fleet', `team-${i % 7}`, `${name}.yaml`), text)
-  }
-  for (const [rel, text] of texts) {
-    mkdirSync(join(tmp.dir, rel, '..'), { recursive: true })
-    writeFileSync(join(tmp.dir, rel), text)
-  }
-  const modes = new Map<string, number>()
-  let k = 0
-  for (const rel of texts.keys()) {
-    const mode = [0o644, 0o640, 0o600, 0o664][k++ % 4]!
-    chmodSync(join(tmp.dir, rel), mode)
-    modes.set(rel, mode)
-  }
-  const expected = new Map([...texts].map(([rel, text]) => [rel, migrate(text, { endpoint: ENDPOINT, file: rel })]))
-  const unchanged = [...texts.keys()].filter((rel) => expected.get(rel)!.output === texts.get(rel))
-  assert.ok(unchanged.length >= n / 5, 'the fleet has files with nothing to write')
-  const before = new Map(unchanged.map((rel) => [rel, snapshot(join(tmp.dir, rel))]))
+test(
+  '2,000 files with --write: every file byte for byte what migrate() gives one file at a time, ' +
+    'modes kept, unchanged files untouched, the report per file the same',
+  async () => {
+    const n = 2000
+    const texts = new Map<string, string>()
+    for (let i = 0; i < n; i++) {
+      const name = `d${i}`
+      const kind = i % 10
+      const text =
+        kind <= 4
+          ? SAMPLE.replaceAll('prod-us-east-delegate', name)
+          : kind === 5
+            ? smallDelegate(name)
+            : kind === 6
+              ? smallDelegateMtls(name) // already mTLS: nothing to write
+              : kind === 7
+                ? '\uFEFF' + smallDelegate(name).replaceAll('\n', '\r\n')
+                : kind === 8
+                  ? NOT_A_DELEGATE // no delegate: nothing to write
+                  : SAMPLE.replaceAll('prod-us-east-delegate', name).replaceAll('\n', '\r\n')
+      texts.set(join('fleet', `team-${i % 7}`, `${name}.yaml`), text)
+    }
+    for (const [rel, text] of texts) {
+      mkdirSync(join(tmp.dir, rel, '..'), { recursive: true })
+      writeFileSync(join(tmp.dir, rel), text)
+    }
+    const modes = new Map<string, number>()
+    let k = 0
+    for (const rel of texts.keys()) {
+      const mode = [0o644, 0o640, 0o600, 0o664][k++ % 4]!
+      chmodSync(join(tmp.dir, rel), mode)
+      modes.set(rel, mode)
+    }
+    const expected = new Map([...texts].map(([rel, text]) => [rel, migrate(text, { endpoint: ENDPOINT, file: rel })]))
+    const unchanged = [...texts.keys()].filter((rel) => expected.get(rel)!.output === texts.get(rel))
+    assert.ok(unchanged.length >= n / 5, 'the fleet has files with nothing to write')
+    const before = new Map(unchanged.map((rel) => [rel, snapshot(join(tmp.dir, rel))]))
 
-  const r = await runBin([...E, '--write', '--format', 'json', 'fleet'], { cwd: tmp.dir })
-  assert.is(r.code, 0, r.stderr.slice(0, 2000))
-  assert.equal(temps(join(tmp.dir, 'fleet')), [], 'no temp file left')
-  assert.equal(
-    walk(join(tmp.dir, 'fleet')).map((f) => join('fleet', f)),
-    [...texts.keys()].sort(),
-  )
-  for (const [rel, want] of expected) {
-    assert.is(readFileSync(join(tmp.dir, rel), 'utf8'), want.output, rel)
-    assert.is(statSync(join(tmp.dir, rel)).mode & 0o7777, modes.get(rel), `${rel}: mode`)
-  }
-  for (const [rel, snap] of before)
-    assert.equal(snapshot(join(tmp.dir, rel)), snap, `${rel} was rewritten although nothing changed`)
-
-  const report = JSON.parse(r.stdout)
-  assert.equal(
-    report.files.map((f: { path: string }) => f.path),
-    [...texts.keys()].sort(),
-    'the report lists the files in order',
-  )
-  const status = { migrated: 'migrated', already: 'already-mtls', none: 'no-delegate', error: 'error' } as const
-  for (const f of report.files) {
-    const want = expected.get(f.path)!
-    const plain = JSON.parse(
-      JSON.stringify({
-        status: status[want.status],
-        written: want.output !== texts.get(f.path),
-        changes: want.changes,
-        warnings: want.diagnostics.filter((d) => d.severity === 'warning'),
-        errors: want.diagnostics.filter((d) => d.severity === 'error'),
-      }),
-    )
+    const r = await runBin([...E, '--write', '--format', 'json', 'fleet'], { cwd: tmp.dir })
+    assert.is(r.code, 0, r.stderr.slice(0, 2000))
+    assert.equal(temps(join(tmp.dir, 'fleet')), [], 'no temp file left')
     assert.equal(
-      { status: f.status, written: f.written, changes: f.changes, warnings: f.warnings, errors: f.errors },
-      plain,
-      f.path,
+      walk(join(tmp.dir, 'fleet')).map((f) => join('fleet', f)),
+      [...texts.keys()].sort(),
     )
-  }
-  assert.is(report.summary.written, n - unchanged.length)
-})
+    for (const [rel, want] of expected) {
+      assert.is(readFileSync(join(tmp.dir, rel), 'utf8'), want.output, rel)
+      assert.is(statSync(join(tmp.dir, rel)).mode & 0o7777, modes.get(rel), `${rel}: mode`)
+    }
+    for (const [rel, snap] of before)
+      assert.equal(snapshot(join(tmp.dir, rel)), snap, `${rel} was rewritten although nothing changed`)
 
-test('--diff of 250 files (planned on threads, the input texts sent back) is the diffs of one-thread runs, in order', async () => {
+    const report = JSON.parse(r.stdout)
+    assert.equal(
+      report.files.map((f: { path: string }) => f.path),
+      [...texts.keys()].sort(),
+      'the report lists the files in order',
+    )
+    const status = { migrated: 'migrated', already: 'already-mtls', none: 'no-delegate', error: 'error' } as const
+    for (const f of report.files) {
+      const want = expected.get(f.path)!
+      const plain = JSON.parse(
+        JSON.stringify({
+          status: status[want.status],
+          written: want.output !== texts.get(f.path),
+          changes: want.changes,
+          warnings: want.diagnostics.filter((d) => d.severity === 'warning'),
+          errors: want.diagnostics.filter((d) => d.severity === 'error'),
+        }),
+      )
+      assert.equal(
+        { status: f.status, written: f.written, changes: f.changes, warnings: f.warnings, errors: f.errors },
+        plain,
+        f.path,
+      )
+    }
+    assert.is(report.summary.written, n - unchanged.length)
+  },
+)
+
+test('--diff of 250 files (planned on threads, input texts sent back) is the one-thread diffs, in order', async () => {
   mkdirSync(join(tmp.dir, 'fleet'))
   const names = Array.from({ length: 250 }, (_, i) => `d${String(i).padStart(3, '0')}`)
   for (const [i, name] of names.entries())
@@ -157,42 +161,47 @@ function fleetWithLateConflict(): { dir: string; names: string[] } {
   return { dir, names }
 }
 
-test('a plan that fails after temp files were staged (no --keep-going): exit 2, nothing written, every temp file removed', async () => {
-  const { dir } = fleetWithLateConflict()
-  const before = readdirSync(dir)
-    .sort()
-    .map((f) => [f, snapshot(join(dir, f))])
-  // inotify sees every temp file created, however briefly it lives.
-  let staged = 0
-  const watcher = watch(dir, (_, name) => {
-    if (name && isTempFileName(name)) staged++
-  })
-  let r: Awaited<ReturnType<typeof runBin>>
-  try {
-    r = await runBin([...E, '--write', 'fleet'], { cwd: tmp.dir })
-    await new Promise((settle) => setTimeout(settle, 100)) // the last events
-  } finally {
-    watcher.close()
-  }
-  assert.is(r.code, 2, r.stderr.slice(-500))
-  assert.ok(
-    staged > 0,
-    'temp files were staged while the batch was still being planned (else this test proves nothing)',
-  )
-  assert.ok(
-    r.stderr.endsWith(
-      '300 files: 299 to migrate, 1 error\nnothing was written: fix the errors above first (or use --keep-going to write the files that could be migrated)\n',
-    ),
-    r.stderr.slice(-300),
-  )
-  assert.equal(
-    readdirSync(dir)
+test(
+  'a plan that fails after temp files were staged (no --keep-going): exit 2, nothing written, ' +
+    'every temp file removed',
+  async () => {
+    const { dir } = fleetWithLateConflict()
+    const before = readdirSync(dir)
       .sort()
-      .map((f) => [f, snapshot(join(dir, f))]),
-    before,
-    'every file as it was, and no temp file',
-  )
-})
+      .map((f) => [f, snapshot(join(dir, f))])
+    // inotify sees every temp file created, however briefly it lives.
+    let staged = 0
+    const watcher = watch(dir, (_, name) => {
+      if (name && isTempFileName(name)) staged++
+    })
+    let r: Awaited<ReturnType<typeof runBin>>
+    try {
+      r = await runBin([...E, '--write', 'fleet'], { cwd: tmp.dir })
+      await new Promise((settle) => setTimeout(settle, 100)) // the last events
+    } finally {
+      watcher.close()
+    }
+    assert.is(r.code, 2, r.stderr.slice(-500))
+    assert.ok(
+      staged > 0,
+      'temp files were staged while the batch was still being planned (else this test proves nothing)',
+    )
+    assert.ok(
+      r.stderr.endsWith(
+        '300 files: 299 to migrate, 1 error\nnothing was written: fix the errors above first (or use ' +
+          '--keep-going to write the files that could be migrated)\n',
+      ),
+      r.stderr.slice(-300),
+    )
+    assert.equal(
+      readdirSync(dir)
+        .sort()
+        .map((f) => [f, snapshot(join(dir, f))]),
+      before,
+      'every file as it was, and no temp file',
+    )
+  },
+)
 
 test('the same with --keep-going: every other file written, the conflict untouched, no temp file left', async () => {
   const { dir, names } = fleetWithLateConflict()

@@ -97,7 +97,7 @@ test('follows a symlink: the target is rewritten, the link stays a link, the tem
   assert.equal(readdirSync(targetDir), ['real.yaml'])
 })
 
-test('a file reached through a symlinked folder is replaced in place; the folder link stays, no temp left', async () => {
+test('a file reached through a symlinked folder is replaced in place; the link stays, no temp left', async () => {
   const realDir = freshDir()
   const linkParent = freshDir()
   writeFileSync(join(realDir, 'a.yaml'), 'old\n')
@@ -173,7 +173,7 @@ test('a write that fails half way (file size limit → EFBIG) removes the temp f
   },
 )
 
-test('the temp files that exist are known, for a signal handler to remove: staged ones, not renamed or aborted ones', async () => {
+test('the temp files that exist are known, for a signal handler: staged, not renamed or aborted ones', async () => {
   const dir = freshDir()
   for (const name of ['a', 'b', 'c', 'd']) writeFileSync(join(dir, `${name}.yaml`), 'old\n')
   const [a, b, c, d] = await Promise.all(

@@ -64,7 +64,7 @@ function clean(r: CliResult): void {
 /** The same text with one character changed: same size, other content. */
 const sameSizeEdit = (text: string) => text.replace('replicas: 1', 'replicas: 3')
 
-test('same size, mtime set back: the hash catches it, nothing is written (all or nothing), exit 2 naming it', async () => {
+test('same size, mtime set back: the hash catches it, nothing written (all or nothing), exit 2 names it', async () => {
   const { dir, names, texts } = fleet()
   const target = join(dir, 'd2.yaml')
   const edited = sameSizeEdit(texts.get('d2.yaml')!)
@@ -116,7 +116,7 @@ test('same edit with --keep-going: the other files are written, the edited one i
   assert.equal(temps(dir), [])
 })
 
-test('replaced by a new file with the very same bytes and mtime (an editor saving by rename): the inode tells', async () => {
+test('replaced by a file with the same bytes and mtime (an editor saving by rename): the inode tells', async () => {
   const { dir, texts } = fleet(3)
   const target = join(dir, 'd1.yaml')
   const oldIno = statSync(target).ino
@@ -193,7 +193,7 @@ test('a symlink: the check is on the file it points to, and the link stays a lin
   assert.equal(temps(dir), [])
 })
 
-test('--out-dir: a target that appeared meanwhile is not overwritten; nothing is written, exit 2 naming it', async () => {
+test('--out-dir: a target that appeared meanwhile is not overwritten; nothing written, exit 2 names it', async () => {
   const { dir, texts } = fleet(3)
   const out = join(dir, 'out')
   writeFaults.beforeWrite = (_tmp, dest) => {
@@ -234,11 +234,14 @@ test('--out-dir: a target that existed and changed meanwhile is treated as an ed
  */
 function preload(when: 'stage' | 'rename', file: string, text: string): string {
   const path = join(tmp.dir, `preload-${++n}.cjs`)
-  const edit = `fs.writeFileSync(${JSON.stringify(file)}, ${JSON.stringify(text)}); fs.utimesSync(${JSON.stringify(file)}, ${STAMP}, ${STAMP})`
+  const edit =
+    `fs.writeFileSync(${JSON.stringify(file)}, ${JSON.stringify(text)}); ` +
+    `fs.utimesSync(${JSON.stringify(file)}, ${STAMP}, ${STAMP})`
   const wrapped = when === 'stage' ? 'openSync' : 'renameSync'
   const trigger =
     when === 'stage'
-      ? `typeof args[0] === 'string' && path.basename(args[0]).startsWith(${JSON.stringify(`.${basename(file)}.delegate-mtls-`)})`
+      ? `typeof args[0] === 'string' && ` +
+        `path.basename(args[0]).startsWith(${JSON.stringify(`.${basename(file)}.delegate-mtls-`)})`
       : `/\\.delegate-mtls-\\d+-[0-9a-z]+\\.tmp$/.test(String(args[0]))`
   writeFileSync(
     path,

@@ -111,7 +111,10 @@ function inspect(fleet: Fleet, dir: string): State {
   return state
 }
 
-/** When to SIGKILL: `at` ms after the start, `afterFirstTemp` ms after the first temp file appeared, or as soon as the renames begin. */
+/**
+ * When to SIGKILL: `at` ms after the start, `afterFirstTemp` ms after the first temp file appeared, or as soon as the
+ * renames begin.
+ */
 type Kill = { at?: number; afterFirstTemp?: number; inCommit?: boolean }
 
 /**
@@ -177,105 +180,113 @@ test.before(async () => {
 })
 test.after(() => tmp.remove())
 
-test(`SIGKILL at ${KILLS} random moments while --write migrates ${FILES} files: every file is its original or its migrated bytes; temp files are never manifests and the next run cleans them`, async () => {
-  const started = performance.now()
-  const changing = [...fleet.files.values()].filter(([a, b]) => !a.equals(b)).length
-  assert.ok(changing > FILES * 0.8, `most files need migrating (${changing})`)
+test(
+  `SIGKILL at ${KILLS} random moments while --write migrates ${FILES} files: every file is its ` +
+    `original or its migrated bytes; temp files are never manifests and the next run cleans them`,
+  async () => {
+    const started = performance.now()
+    const changing = [...fleet.files.values()].filter(([a, b]) => !a.equals(b)).length
+    assert.ok(changing > FILES * 0.8, `most files need migrating (${changing})`)
 
-  // Calibrate: one full run, timing when the first temp file appears (the write phase starts).
-  const cal = join(tmp.dir, 'calibrate')
-  cpSync(fleet.pristine, cal, { recursive: true })
-  const full = await runAndKill(cal)
-  assert.is(full.code, 0, full.stderr)
-  const done = inspect(fleet, cal)
-  assert.equal(done.bad, [])
-  assert.is(done.migratedFiles, changing, 'an uninterrupted run migrates every file')
-  assert.equal(done.temps, [], 'an uninterrupted run leaves no temp file')
-  const writeStart = full.firstTempAt ?? full.ms * 0.7
-  const total = full.ms
+    // Calibrate: one full run, timing when the first temp file appears (the write phase starts).
+    const cal = join(tmp.dir, 'calibrate')
+    cpSync(fleet.pristine, cal, { recursive: true })
+    const full = await runAndKill(cal)
+    assert.is(full.code, 0, full.stderr)
+    const done = inspect(fleet, cal)
+    assert.equal(done.bad, [])
+    assert.is(done.migratedFiles, changing, 'an uninterrupted run migrates every file')
+    assert.equal(done.temps, [], 'an uninterrupted run leaves no temp file')
+    const writeStart = full.firstTempAt ?? full.ms * 0.7
+    const total = full.ms
 
-  const random = prng(20261128)
-  // Kill times are drawn up front, so the suite is reproducible whatever order the runs finish in.
-  // Three kills in five at a random moment of the write phase (after the first temp file, within the
-  // calibrated write time), one as soon as the renames begin, one at a random moment of the whole run.
-  const kills: Kill[] = Array.from({ length: KILLS }, (_, i) =>
-    i % 5 === 4
-      ? { at: random() * total }
-      : i % 5 === 3
-        ? { inCommit: true }
-        : { afterFirstTemp: random() * (total - writeStart) * 0.9 },
-  )
-  const outcomes = { beforeWrite: 0, staging: 0, committing: 0, afterWrite: 0, exitedFirst: 0 }
-  let recoveries = 0
-  let leftTemps = 0
-
-  /** One experiment: a fresh copy, a run killed as drawn, the invariants, and sometimes a recovery run. */
-  const experiment = async (i: number) => {
-    const dir = join(tmp.dir, `kill-${i}`)
-    cpSync(fleet.pristine, dir, { recursive: true })
-    const kill = kills[i]!
-    const r = await runAndKill(dir, kill)
-    const s = inspect(fleet, dir)
-    assert.equal(s.bad, [], `kill ${i} (${JSON.stringify(kill)}) left torn files`)
-    if (r.signal !== 'SIGKILL') outcomes.exitedFirst++
-    else if (s.migratedFiles > 0 && s.migratedFiles < changing) outcomes.committing++
-    else if (s.migratedFiles === changing) outcomes.afterWrite++
-    else if (s.temps.length > 0) outcomes.staging++
-    else outcomes.beforeWrite++
-    if (s.temps.length > 0) leftTemps++
-
-    // Leftover temp files are never taken for manifests: not by a directory, not by a glob.
-    const listed = await expandPaths(['.', '**/*', '**/.*'], dir)
-    assert.not.ok(
-      listed.files.some((f) => isTempFileName(f)),
-      `kill ${i}: a temp file was listed as input`,
+    const random = prng(20261128)
+    // Kill times are drawn up front, so the suite is reproducible whatever order the runs finish in.
+    // Three kills in five at a random moment of the write phase (after the first temp file, within the
+    // calibrated write time), one as soon as the renames begin, one at a random moment of the whole run.
+    const kills: Kill[] = Array.from({ length: KILLS }, (_, i) =>
+      i % 5 === 4
+        ? { at: random() * total }
+        : i % 5 === 3
+          ? { inCommit: true }
+          : { afterFirstTemp: random() * (total - writeStart) * 0.9 },
     )
+    const outcomes = { beforeWrite: 0, staging: 0, committing: 0, afterWrite: 0, exitedFirst: 0 }
+    let recoveries = 0
+    let leftTemps = 0
 
-    // The next --write finishes the job and removes the leftovers (a few runs that left some, and the last).
-    if ((s.temps.length > 0 && recoveries < RECOVERIES - 1) || i === KILLS - 1) {
-      recoveries++
-      const next = await runBin(['-e', ENDPOINT, '--write', '--quiet', '.'], { cwd: dir, timeoutMs: 60_000 })
-      assert.is(next.code, 0, `recovery after kill ${i}: ${next.stderr}`)
-      assert.not.ok(hasStackTrace(next.stderr))
-      const after = inspect(fleet, dir)
-      assert.equal(after.bad, [])
-      assert.is(after.migratedFiles, changing, `recovery after kill ${i} migrated everything`)
-      assert.equal(after.temps, [], `recovery after kill ${i} removed the temp files ${s.temps.slice(0, 3).join(', ')}`)
-      if (i === KILLS - 1) {
-        const check = await runBin(['-e', ENDPOINT, '--check', '--quiet', '.'], { cwd: dir, timeoutMs: 60_000 })
-        assert.is(check.code, 0, `--check after recovery ${i}: ${check.stdout}${check.stderr}`)
+    /** One experiment: a fresh copy, a run killed as drawn, the invariants, and sometimes a recovery run. */
+    const experiment = async (i: number) => {
+      const dir = join(tmp.dir, `kill-${i}`)
+      cpSync(fleet.pristine, dir, { recursive: true })
+      const kill = kills[i]!
+      const r = await runAndKill(dir, kill)
+      const s = inspect(fleet, dir)
+      assert.equal(s.bad, [], `kill ${i} (${JSON.stringify(kill)}) left torn files`)
+      if (r.signal !== 'SIGKILL') outcomes.exitedFirst++
+      else if (s.migratedFiles > 0 && s.migratedFiles < changing) outcomes.committing++
+      else if (s.migratedFiles === changing) outcomes.afterWrite++
+      else if (s.temps.length > 0) outcomes.staging++
+      else outcomes.beforeWrite++
+      if (s.temps.length > 0) leftTemps++
+
+      // Leftover temp files are never taken for manifests: not by a directory, not by a glob.
+      const listed = await expandPaths(['.', '**/*', '**/.*'], dir)
+      assert.not.ok(
+        listed.files.some((f) => isTempFileName(f)),
+        `kill ${i}: a temp file was listed as input`,
+      )
+
+      // The next --write finishes the job and removes the leftovers (a few runs that left some, and the last).
+      if ((s.temps.length > 0 && recoveries < RECOVERIES - 1) || i === KILLS - 1) {
+        recoveries++
+        const next = await runBin(['-e', ENDPOINT, '--write', '--quiet', '.'], { cwd: dir, timeoutMs: 60_000 })
+        assert.is(next.code, 0, `recovery after kill ${i}: ${next.stderr}`)
+        assert.not.ok(hasStackTrace(next.stderr))
+        const after = inspect(fleet, dir)
+        assert.equal(after.bad, [])
+        assert.is(after.migratedFiles, changing, `recovery after kill ${i} migrated everything`)
+        assert.equal(
+          after.temps,
+          [],
+          `recovery after kill ${i} removed the temp files ${s.temps.slice(0, 3).join(', ')}`,
+        )
+        if (i === KILLS - 1) {
+          const check = await runBin(['-e', ENDPOINT, '--check', '--quiet', '.'], { cwd: dir, timeoutMs: 60_000 })
+          assert.is(check.code, 0, `--check after recovery ${i}: ${check.stdout}${check.stderr}`)
+        }
       }
+      rmSync(dir, { recursive: true, force: true })
     }
-    rmSync(dir, { recursive: true, force: true })
-  }
-  const calibrated = performance.now()
-  // Two experiments at a time (each its own folder): the bin's start-up and planning are CPU-bound.
-  let nextKill = 0
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (nextKill < KILLS) await experiment(nextKill++)
-    }),
-  )
-  const midWrite = outcomes.staging + outcomes.committing
-  if (process.env.DMTLS_CRASH_REPORT)
-    console.log(
-      JSON.stringify({
-        files: FILES,
-        changing,
-        runMs: Math.round(total),
-        writeStartMs: Math.round(writeStart),
-        kills: KILLS,
-        ...outcomes,
-        midWrite,
-        leftTemps,
-        recoveries,
-        calibrationMs: Math.round(calibrated - started),
-        experimentsMs: Math.round(performance.now() - calibrated),
+    const calibrated = performance.now()
+    // Two experiments at a time (each its own folder): the bin's start-up and planning are CPU-bound.
+    let nextKill = 0
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (nextKill < KILLS) await experiment(nextKill++)
       }),
     )
-  // The point of the test: a good share of the kills must hit the write phase.
-  assert.ok(midWrite >= KILLS / 4, `only ${midWrite} of ${KILLS} kills landed mid-write: ${JSON.stringify(outcomes)}`)
-})
+    const midWrite = outcomes.staging + outcomes.committing
+    if (process.env.DMTLS_CRASH_REPORT)
+      console.log(
+        JSON.stringify({
+          files: FILES,
+          changing,
+          runMs: Math.round(total),
+          writeStartMs: Math.round(writeStart),
+          kills: KILLS,
+          ...outcomes,
+          midWrite,
+          leftTemps,
+          recoveries,
+          calibrationMs: Math.round(calibrated - started),
+          experimentsMs: Math.round(performance.now() - calibrated),
+        }),
+      )
+    // The point of the test: a good share of the kills must hit the write phase.
+    assert.ok(midWrite >= KILLS / 4, `only ${midWrite} of ${KILLS} kills landed mid-write: ${JSON.stringify(outcomes)}`)
+  },
+)
 
 test('a stale temp file beside a manifest that needs no write is removed by the next --write too', async () => {
   const dir = join(tmp.dir, 'stale')

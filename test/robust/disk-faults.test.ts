@@ -99,51 +99,54 @@ test('a read-only file (chmod 444) is refused, not replaced: exit 2 naming it, t
   noTemps(dir)
 })
 
-test("permission denied, as an unprivileged user: an unreadable input, an unwritable folder, another user's file", async () => {
-  // An unreadable file among writable ones: nothing is written.
-  const a = fleet()
-  chmodSync(a.dir, 0o777)
-  for (const name of a.names) chmodSync(join(a.dir, name), 0o666)
-  chmodSync(join(a.dir, 'd1.yaml'), 0o600)
-  const ra = binAsNobody(['-e', ENDPOINT, '--write', '.'], a.dir)
-  if (!ra) {
-    console.log('    [permission cases skipped: cannot run as uid 65534 here]')
-    return
-  }
-  clean(ra)
-  assert.is(ra.code, 2, ra.stderr)
-  assert.match(ra.stderr, /d1\.yaml: error: permission denied/)
-  assert.match(ra.stderr, /nothing was written/)
-  untouched(a.dir, a.texts)
-  noTemps(a.dir)
+test(
+  'permission denied, as an unprivileged user: an unreadable input, an unwritable folder, ' + "another user's file",
+  async () => {
+    // An unreadable file among writable ones: nothing is written.
+    const a = fleet()
+    chmodSync(a.dir, 0o777)
+    for (const name of a.names) chmodSync(join(a.dir, name), 0o666)
+    chmodSync(join(a.dir, 'd1.yaml'), 0o600)
+    const ra = binAsNobody(['-e', ENDPOINT, '--write', '.'], a.dir)
+    if (!ra) {
+      console.log('    [permission cases skipped: cannot run as uid 65534 here]')
+      return
+    }
+    clean(ra)
+    assert.is(ra.code, 2, ra.stderr)
+    assert.match(ra.stderr, /d1\.yaml: error: permission denied/)
+    assert.match(ra.stderr, /nothing was written/)
+    untouched(a.dir, a.texts)
+    noTemps(a.dir)
 
-  // A folder the user cannot write to: the temp files cannot be created.
-  const b = fleet()
-  for (const name of b.names) chmodSync(join(b.dir, name), 0o666)
-  chmodSync(b.dir, 0o755)
-  const rb = binAsNobody(['-e', ENDPOINT, '--write', '.'], b.dir)!
-  clean(rb)
-  assert.is(rb.code, 2, rb.stderr)
-  assert.match(rb.stderr, /d0\.yaml: error: cannot write: permission denied/)
-  untouched(b.dir, b.texts)
-  noTemps(b.dir)
+    // A folder the user cannot write to: the temp files cannot be created.
+    const b = fleet()
+    for (const name of b.names) chmodSync(join(b.dir, name), 0o666)
+    chmodSync(b.dir, 0o755)
+    const rb = binAsNobody(['-e', ENDPOINT, '--write', '.'], b.dir)!
+    clean(rb)
+    assert.is(rb.code, 2, rb.stderr)
+    assert.match(rb.stderr, /d0\.yaml: error: cannot write: permission denied/)
+    untouched(b.dir, b.texts)
+    noTemps(b.dir)
 
-  // Another user's file (0644) in a folder the user may write to: a rename could replace it; refused.
-  const c = fleet(3)
-  chmodSync(c.dir, 0o777)
-  if (!isRoot) {
-    console.log("    [another user's file: needs root to set up]")
-    return
-  }
-  chownSync(join(c.dir, 'd0.yaml'), NOBODY, NOBODY)
-  chownSync(join(c.dir, 'd2.yaml'), NOBODY, NOBODY)
-  const rc = binAsNobody(['-e', ENDPOINT, '--write', '.'], c.dir)!
-  clean(rc)
-  assert.is(rc.code, 2, rc.stderr)
-  assert.match(rc.stderr, /d1\.yaml: error: cannot write: permission denied/)
-  untouched(c.dir, c.texts)
-  noTemps(c.dir)
-})
+    // Another user's file (0644) in a folder the user may write to: a rename could replace it; refused.
+    const c = fleet(3)
+    chmodSync(c.dir, 0o777)
+    if (!isRoot) {
+      console.log("    [another user's file: needs root to set up]")
+      return
+    }
+    chownSync(join(c.dir, 'd0.yaml'), NOBODY, NOBODY)
+    chownSync(join(c.dir, 'd2.yaml'), NOBODY, NOBODY)
+    const rc = binAsNobody(['-e', ENDPOINT, '--write', '.'], c.dir)!
+    clean(rc)
+    assert.is(rc.code, 2, rc.stderr)
+    assert.match(rc.stderr, /d1\.yaml: error: cannot write: permission denied/)
+    untouched(c.dir, c.texts)
+    noTemps(c.dir)
+  },
+)
 
 /** Mounts a tmpfs of `kb` KiB on `dir`; false when not permitted (not root, or no CAP_SYS_ADMIN). */
 function mountTmpfs(dir: string, kb: number): boolean {
@@ -151,7 +154,7 @@ function mountTmpfs(dir: string, kb: number): boolean {
   return spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${kb}k`, 'tmpfs', dir]).status === 0
 }
 
-test('disk full: a 64 KiB tmpfs filled up, the real bin: exit 2 naming the file, every file untouched, no temp left', async () => {
+test('disk full: a 64 KiB tmpfs filled, the real bin: exit 2 names the file, all untouched, no temp left', async () => {
   const dir = join(tmp.dir, `case-${++n}`)
   mkdirSync(dir)
   if (!mountTmpfs(dir, 64)) {
@@ -177,7 +180,9 @@ test('disk full: a 64 KiB tmpfs filled up, the real bin: exit 2 naming the file,
   try {
     const texts = new Map<string, string>()
     for (let i = 0; i < 5; i++) {
-      const text = delegateYaml(`d${i}`, { env: ['        - name: PADDING', `          value: "${'x'.repeat(2500)}"`] })
+      const text = delegateYaml(`d${i}`, {
+        env: ['        - name: PADDING', `          value: "${'x'.repeat(2500)}"`],
+      })
       writeFileSync(join(dir, `d${i}.yaml`), text)
       texts.set(`d${i}.yaml`, text)
     }
@@ -200,7 +205,7 @@ test('disk full: a 64 KiB tmpfs filled up, the real bin: exit 2 naming the file,
   }
 })
 
-test('a rename that fails half way (injected): exit 2, the report names the files written and the one that failed', async () => {
+test('a rename failing half way (injected): exit 2, the report names the files written and the failed', async () => {
   const { dir, names, texts } = fleet(5)
   let renamed = 0
   writeFaults.beforeRename = (_tmp, target) => {
@@ -228,7 +233,7 @@ test('a rename that fails half way (injected): exit 2, the report names the file
   }
 })
 
-test('a write error is printed once: on its file line, or (with --quiet, --format json) on a line of its own', async () => {
+test('a write error is printed once: on its file line, or (--quiet, --format json) on a line of its own', async () => {
   const count = (s: string, needle: string) => s.split(needle).length - 1
   const { dir, texts } = fleet(3)
   chmodSync(join(dir, 'd1.yaml'), 0o444)
@@ -273,7 +278,7 @@ test('a write error is printed once: on its file line, or (with --quiet, --forma
   untouched(b.dir, b.texts)
 })
 
-test('a disk full met by a planning worker (the real bin, 200 files): said once, nothing written, no temp file left', async () => {
+test('disk full in a planning worker (the real bin, 200 files): said once, nothing written, no temp left', async () => {
   // The worker threads stage the writes of the files they plan; a preload fails the first temp file a
   // worker creates with ENOSPC.
   const { dir, texts } = fleet(200)
