@@ -8278,15 +8278,14 @@ function setMode(ectx, node, mode, inFlow) {
 `, end), rest = ectx.src.slice(end, lineEnd < 0 ? ectx.src.length : lineEnd);
   return replaceRange(start, end, inFlow || /#/.test(rest) ? String(mode) : `${mode} # ${modeComment(mode)}`);
 }
-function mountedAnywhere(pod, volume) {
-  for (let key of ["containers", "initContainers"]) {
+function containersOf(pod) {
+  return ["containers", "initContainers"].flatMap((key) => {
     let list = pod.get(key, !0);
-    if ((0, import_yaml9.isSeq)(list)) {
-      for (let c of list.items)
-        if (findItem((0, import_yaml9.isMap)(c) ? c.get("volumeMounts", !0) : void 0, "name", volume)) return !0;
-    }
-  }
-  return !1;
+    return (0, import_yaml9.isSeq)(list) ? list.items : [];
+  });
+}
+function mountedAnywhere(pod, volume) {
+  return containersOf(pod).some((c) => findItem((0, import_yaml9.isMap)(c) ? c.get("volumeMounts", !0) : void 0, "name", volume));
 }
 function checkPod(ctx, pod, patch) {
   let volumes = pod.get("volumes", !0), defined = /* @__PURE__ */ new Set();
@@ -8301,34 +8300,30 @@ function checkPod(ctx, pod, patch) {
         v
       ), defined.add(name));
     }
-  for (let key of ["containers", "initContainers"]) {
-    let list = pod.get(key, !0);
-    if ((0, import_yaml9.isSeq)(list))
-      for (let c of list.items) {
-        let mounts = (0, import_yaml9.isMap)(c) ? c.get("volumeMounts", !0) : void 0;
-        if (!(0, import_yaml9.isSeq)(mounts)) continue;
-        let seen = /* @__PURE__ */ new Map();
-        for (let m of mounts.items) {
-          let name = stringAt(m, "name");
-          name !== void 0 && name !== VOLUME_NAME && !patch && !defined.has(name) && report(
-            ctx,
-            "warning",
-            "INVALID_POD",
-            `volume "${name}" is mounted but not defined in the pod: the API server refuses the pod; define the volume or remove the mount`,
-            m
-          );
-          let path = normalMountPath(stringAt(m, "mountPath"));
-          if (path === void 0) continue;
-          let other = seen.get(path);
-          seen.has(path) && name === VOLUME_NAME == (other === VOLUME_NAME) && report(
-            ctx,
-            "warning",
-            "INVALID_POD",
-            `volumes "${other ?? ""}" and "${name ?? ""}" are both mounted at ${path} in container "${stringAt(c, "name") ?? ""}": the API server refuses the pod (mount paths must be unique); keep one`,
-            m
-          ), seen.set(path, name);
-        }
-      }
+  for (let c of containersOf(pod)) {
+    let mounts = (0, import_yaml9.isMap)(c) ? c.get("volumeMounts", !0) : void 0;
+    if (!(0, import_yaml9.isSeq)(mounts)) continue;
+    let seen = /* @__PURE__ */ new Map();
+    for (let m of mounts.items) {
+      let name = stringAt(m, "name");
+      name !== void 0 && name !== VOLUME_NAME && !patch && !defined.has(name) && report(
+        ctx,
+        "warning",
+        "INVALID_POD",
+        `volume "${name}" is mounted but not defined in the pod: the API server refuses the pod; define the volume or remove the mount`,
+        m
+      );
+      let path = normalMountPath(stringAt(m, "mountPath"));
+      if (path === void 0) continue;
+      let other = seen.get(path);
+      seen.has(path) && name === VOLUME_NAME == (other === VOLUME_NAME) && report(
+        ctx,
+        "warning",
+        "INVALID_POD",
+        `volumes "${other ?? ""}" and "${name ?? ""}" are both mounted at ${path} in container "${stringAt(c, "name") ?? ""}": the API server refuses the pod (mount paths must be unique); keep one`,
+        m
+      ), seen.set(path, name);
+    }
   }
 }
 var import_yaml9, modeComment, normalMountPath, FILE_ITEMS, itemFragment, isDelegateToken, init_plan_pod = __esm({
@@ -10180,16 +10175,12 @@ function lintPod(ctx, pod) {
   if ((0, import_yaml19.isSeq)(volumes))
     for (let v of volumes.items) stringAt(v, "name") && defined.set(stringAt(v, "name"), v);
   let mounted = /* @__PURE__ */ new Set();
-  for (let key of ["containers", "initContainers"]) {
-    let list = pod.get(key, !0);
-    if ((0, import_yaml19.isSeq)(list))
-      for (let c of list.items) {
-        let mounts = (0, import_yaml19.isMap)(c) ? c.get("volumeMounts", !0) : void 0;
-        if ((0, import_yaml19.isSeq)(mounts))
-          for (let m of mounts.items) {
-            let name = stringAt(m, "name");
-            name !== void 0 && mounted.add(name);
-          }
+  for (let c of containersOf(pod)) {
+    let mounts = (0, import_yaml19.isMap)(c) ? c.get("volumeMounts", !0) : void 0;
+    if ((0, import_yaml19.isSeq)(mounts))
+      for (let m of mounts.items) {
+        let name = stringAt(m, "name");
+        name !== void 0 && mounted.add(name);
       }
   }
   for (let [name, node] of defined)
@@ -10203,6 +10194,7 @@ var import_yaml19, init_lint = __esm({
     init_context();
     init_classify();
     init_scope();
+    init_plan_pod();
     init_source();
     init_wanted_state();
     init_namespace();
@@ -10921,8 +10913,8 @@ function validateAt(ctx, schema, base, basePath, data, what) {
   return problems.length === 0;
 }
 function refuseAliases(ctx, pod, containerIndex, label, managed) {
-  let found = [], container = (0, import_yaml24.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, check = (n) => (0, import_yaml24.isAlias)(n) && found.push(n);
-  if ((0, import_yaml24.isMap)(pod) && check(pod.get("volumes", !0)), (0, import_yaml24.isMap)(pod) && check(pod.get("containers", !0)?.items?.[containerIndex]), (0, import_yaml24.isMap)(container)) {
+  let found = [], container = containerAt(pod, containerIndex), check = (n) => (0, import_yaml24.isAlias)(n) && found.push(n);
+  if ((0, import_yaml24.isMap)(pod) && check(pod.get("volumes", !0)), check(container), (0, import_yaml24.isMap)(container)) {
     for (let key of ["env", "volumeMounts"]) check(container.get(key, !0));
     let env = container.get("env", !0);
     if ((0, import_yaml24.isSeq)(env))
@@ -10940,11 +10932,11 @@ function refuseAliases(ctx, pod, containerIndex, label, managed) {
   return found.length > 0;
 }
 function refuseMerges(ctx, doc, pod, containerIndex, label) {
-  let container = (0, import_yaml24.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, inPod = refuseMergedFields(ctx, doc, pod, ["volumes"], label);
+  let container = containerAt(pod, containerIndex), inPod = refuseMergedFields(ctx, doc, pod, ["volumes"], label);
   return refuseMergedFields(ctx, doc, container, ["env", "volumeMounts"], label) || inPod;
 }
 function refuseDuplicateEnv(ctx, pod, containerIndex, label, managed) {
-  let container = (0, import_yaml24.isMap)(pod) ? pod.get("containers", !0)?.items?.[containerIndex] : void 0, env = (0, import_yaml24.isMap)(container) ? container.get("env", !0) : void 0;
+  let container = containerAt(pod, containerIndex), env = (0, import_yaml24.isMap)(container) ? container.get("env", !0) : void 0;
   if (!(0, import_yaml24.isSeq)(env)) return !1;
   let seen = /* @__PURE__ */ new Set(), refused2 = !1;
   for (let item of env.items) {
@@ -11062,7 +11054,7 @@ function planResources(base, resources, how) {
     (res) => mark("secret", res.ref.document)
   ), renderPlaced(ctx), refuseEditsInShared(ctx, plannable), how.lint && lint(ctx, (res) => mark("lint", res.ref.document)), mark("lint", 0), { resources, edits: ctx.edits, diagnostics: ctx.diagnostics, decoded };
 }
-var import_yaml24, upgraderConfigRule, upgraderCronJobRule, RULES, PHASES, stepTag, init_plan = __esm({
+var import_yaml24, containerAt, upgraderConfigRule, upgraderCronJobRule, RULES, PHASES, stepTag, init_plan = __esm({
   "src/mtls/plan.ts"() {
     "use strict";
     import_yaml24 = __toESM(require_dist(), 1);
@@ -11081,6 +11073,7 @@ var import_yaml24, upgraderConfigRule, upgraderCronJobRule, RULES, PHASES, stepT
     init_plan_helm_values();
     init_plan_compose();
     init_namespace();
+    containerAt = (pod, index) => (0, import_yaml24.isMap)(pod) ? pod.get("containers", !0)?.items?.[index] : void 0;
     upgraderConfigRule = (ctx, res) => {
       skipDelegate3Upgrader(ctx, res) || planUpgraderConfig(ctx, res);
     }, upgraderCronJobRule = (ctx, res) => {
@@ -13289,4 +13282,4 @@ process.argv.includes(PLAN_WORKER_ARG) ? Promise.resolve().then(() => __toESM(re
 0 && (module.exports = {
   loaded
 });
-//# delegate-mtls-bundle sha256=a6458e19d7f81a812195648476ec371e92714feac75b6b8ee4dd6aa8021fe5c8
+//# delegate-mtls-bundle sha256=13368181a4fdc9246ca77e356645be4b552f33efcdd0c23a3f87a39f81b6b79b

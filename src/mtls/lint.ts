@@ -3,6 +3,7 @@ import { lookup, stringAt } from '../yaml/lookup.js'
 import { report } from './context.js'
 import { mayMatter, type Resource } from '../resources/classify.js'
 import { deploymentNames } from './scope.js'
+import { containersOf } from './plan-pod.js'
 import { lineStartOf } from '../yaml/source.js'
 import { VOLUME_NAME } from '../resources/wanted-state.js'
 import type { PlanContext } from './types.js'
@@ -133,17 +134,12 @@ function lintPod(ctx: PlanContext, pod: unknown): void {
   if (isSeq(volumes))
     for (const v of volumes.items) if (stringAt(v, 'name')) defined.set(stringAt(v, 'name')!, v as Node)
   const mounted = new Set<string>()
-  for (const key of ['containers', 'initContainers']) {
-    const list = pod.get(key, true)
-    if (!isSeq(list)) continue
-    for (const c of list.items) {
-      const mounts = isMap(c) ? c.get('volumeMounts', true) : undefined
-      if (!isSeq(mounts)) continue
-      for (const m of mounts.items) {
-        const name = stringAt(m, 'name')
-        if (name === undefined) continue
-        mounted.add(name)
-      }
+  for (const c of containersOf(pod)) {
+    const mounts = isMap(c) ? c.get('volumeMounts', true) : undefined
+    if (!isSeq(mounts)) continue
+    for (const m of mounts.items) {
+      const name = stringAt(m, 'name')
+      if (name !== undefined) mounted.add(name)
     }
   }
   for (const [name, node] of defined) {

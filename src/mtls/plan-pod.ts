@@ -1,15 +1,4 @@
-import {
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  type Document,
-  type Node,
-  type Pair,
-  type Scalar,
-  type YAMLMap,
-  type YAMLSeq,
-} from 'yaml'
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml'
 import type { Resource } from '../resources/classify.js'
 import { addPairs, appendItems, fillEmptyValue, setScalar, type EditContext } from '../yaml/edit.js'
 import { map, scalar, seq, type BlockLayout, type Fragment } from '../yaml/fragment.js'
@@ -545,15 +534,17 @@ function setMode(ectx: EditContext, node: Scalar, mode: number, inFlow: boolean)
   return replaceRange(start, end, inFlow || /#/.test(rest) ? String(mode) : `${mode} # ${modeComment(mode)}`)
 }
 
+/** The pod's containers and init containers, as written. */
+export function containersOf(pod: YAMLMap): unknown[] {
+  return ['containers', 'initContainers'].flatMap((key) => {
+    const list = pod.get(key, true)
+    return isSeq(list) ? list.items : []
+  })
+}
+
 /** Does any container of the pod mount a volume of this name? */
 export function mountedAnywhere(pod: YAMLMap, volume: string): boolean {
-  for (const key of ['containers', 'initContainers']) {
-    const list = pod.get(key, true)
-    if (!isSeq(list)) continue
-    for (const c of (list as YAMLSeq).items)
-      if (findItem(isMap(c) ? c.get('volumeMounts', true) : undefined, 'name', volume)) return true
-  }
-  return false
+  return containersOf(pod).some((c) => findItem(isMap(c) ? c.get('volumeMounts', true) : undefined, 'name', volume))
 }
 
 /**
@@ -582,39 +573,35 @@ export function checkPod(ctx: PlanContext, pod: YAMLMap, patch: boolean): void {
       defined.add(name)
     }
   }
-  for (const key of ['containers', 'initContainers']) {
-    const list = pod.get(key, true)
-    if (!isSeq(list)) continue
-    for (const c of list.items) {
-      const mounts = isMap(c) ? c.get('volumeMounts', true) : undefined
-      if (!isSeq(mounts)) continue
-      const seen = new Map<string, string | undefined>()
-      for (const m of mounts.items) {
-        const name = stringAt(m, 'name')
-        if (name !== undefined && name !== VOLUME_NAME && !patch && !defined.has(name))
-          report(
-            ctx,
-            'warning',
-            'INVALID_POD',
-            `volume "${name}" is mounted but not defined in the pod: the API server refuses the pod; define the ` +
-              'volume or remove the mount',
-            m as Node,
-          )
-        const path = normalMountPath(stringAt(m, 'mountPath'))
-        if (path === undefined) continue
-        const other = seen.get(path)
-        // One of them ours and the other not: ensureMount names that clash (another volume hiding the certificate).
-        if (seen.has(path) && (name === VOLUME_NAME) === (other === VOLUME_NAME))
-          report(
-            ctx,
-            'warning',
-            'INVALID_POD',
-            `volumes "${other ?? ''}" and "${name ?? ''}" are both mounted at ${path} in container ` +
-              `"${stringAt(c, 'name') ?? ''}": the API server refuses the pod (mount paths must be unique); keep one`,
-            m as Node,
-          )
-        seen.set(path, name)
-      }
+  for (const c of containersOf(pod)) {
+    const mounts = isMap(c) ? c.get('volumeMounts', true) : undefined
+    if (!isSeq(mounts)) continue
+    const seen = new Map<string, string | undefined>()
+    for (const m of mounts.items) {
+      const name = stringAt(m, 'name')
+      if (name !== undefined && name !== VOLUME_NAME && !patch && !defined.has(name))
+        report(
+          ctx,
+          'warning',
+          'INVALID_POD',
+          `volume "${name}" is mounted but not defined in the pod: the API server refuses the pod; define the ` +
+            'volume or remove the mount',
+          m as Node,
+        )
+      const path = normalMountPath(stringAt(m, 'mountPath'))
+      if (path === undefined) continue
+      const other = seen.get(path)
+      // One of them ours and the other not: ensureMount names that clash (another volume hiding the certificate).
+      if (seen.has(path) && (name === VOLUME_NAME) === (other === VOLUME_NAME))
+        report(
+          ctx,
+          'warning',
+          'INVALID_POD',
+          `volumes "${other ?? ''}" and "${name ?? ''}" are both mounted at ${path} in container ` +
+            `"${stringAt(c, 'name') ?? ''}": the API server refuses the pod (mount paths must be unique); keep one`,
+          m as Node,
+        )
+      seen.set(path, name)
     }
   }
 }

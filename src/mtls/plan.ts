@@ -51,6 +51,10 @@ function validateAt(
   return problems.length === 0
 }
 
+/** The pod's container at `index`, as written (a mapping, or an alias to one). */
+const containerAt = (pod: unknown, index: number): unknown =>
+  isMap(pod) ? (pod.get('containers', true) as { items?: unknown[] } | undefined)?.items?.[index] : undefined
+
 /**
  * Edits are splices on the text, so a value we must change cannot be an alias (`env: *shared`,
  * `value: *host`): changing its anchor would change every other use of it too. Refused (error at the
@@ -64,13 +68,11 @@ function refuseAliases(
   managed: ReadonlySet<string>,
 ): boolean {
   const found: Node[] = []
-  const container = isMap(pod)
-    ? (pod.get('containers', true) as { items?: unknown[] } | undefined)?.items?.[containerIndex]
-    : undefined
+  const container = containerAt(pod, containerIndex)
   const check = (n: unknown) => isAlias(n) && found.push(n)
   if (isMap(pod)) check(pod.get('volumes', true))
   // The delegate container itself written as `- *c`.
-  if (isMap(pod)) check((pod.get('containers', true) as { items?: unknown[] } | undefined)?.items?.[containerIndex])
+  check(container)
   if (isMap(container)) {
     for (const key of ['env', 'volumeMounts']) check(container.get(key, true))
     const env = container.get('env', true)
@@ -97,9 +99,7 @@ function refuseAliases(
 
 /** The pod's volumes and the container's env and mounts, which planning may add to, must not come from `<<`. */
 function refuseMerges(ctx: PlanContext, doc: Doc, pod: unknown, containerIndex: number, label: string): boolean {
-  const container = isMap(pod)
-    ? (pod.get('containers', true) as { items?: unknown[] } | undefined)?.items?.[containerIndex]
-    : undefined
+  const container = containerAt(pod, containerIndex)
   const inPod = refuseMergedFields(ctx, doc, pod, ['volumes'], label)
   return refuseMergedFields(ctx, doc, container, ['env', 'volumeMounts'], label) || inPod
 }
@@ -115,9 +115,7 @@ function refuseDuplicateEnv(
   label: string,
   managed: ReadonlySet<string>,
 ): boolean {
-  const container = isMap(pod)
-    ? (pod.get('containers', true) as { items?: unknown[] } | undefined)?.items?.[containerIndex]
-    : undefined
+  const container = containerAt(pod, containerIndex)
   const env = isMap(container) ? container.get('env', true) : undefined
   if (!isSeq(env)) return false
   const seen = new Set<string>()
